@@ -1,0 +1,39 @@
+# dateline: the two quick-start commands are `make demo` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup demo test test-fast docs eval bench clean
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[all,test]'
+	@touch $(STAMP)
+
+## setup: create .venv and install dateline with everything it needs
+setup: $(STAMP)
+
+## demo: set up, then extract the bundled example (a Reuters story republished by euronews)
+demo: setup
+	$(VENV)/bin/dateline extract examples/seed-euronews-reuters.txt --pretty
+
+## test: set up, then run the whole test suite
+test: setup
+	$(PY) -m pytest -q
+
+## test-fast: the suite without tests marked slow
+test-fast: setup
+	$(PY) -m pytest -q -m "not slow"
+
+## docs: regenerate docs/article.schema.json from the code
+docs: setup
+	$(VENV)/bin/dateline schema > docs/article.schema.json
+
+## eval: run every evaluation against ../shared/eval (or $$DATELINE_EVAL_DATA)
+eval: setup
+	$(PY) -m benchmarks.run_evals
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache

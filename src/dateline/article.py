@@ -1,0 +1,182 @@
+"""The `Article` record: the one type that flows through every pipeline stage.
+
+Field names follow the JSON contract ``dateline.article/1`` in the design; tests, exports, the
+API and the web page rely on them. Each stage adds fields and never rewrites what an earlier
+stage produced. Every span's ``start``/``end`` are character offsets into ``Article.text``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_ID = "dateline.article/1"
+
+RemovedKind = Literal["banner", "caption", "credit", "disclaimer", "ui", "duplicate", "byline", "dateline", "headline", "other"]
+
+
+class _Record(BaseModel):
+    # Unknown keys are kept so that later stages (and later schema minor versions) can add fields.
+    model_config = ConfigDict(extra="allow", validate_assignment=False)
+
+
+class Source(_Record):
+    path: Optional[str] = None
+    url: Optional[str] = None
+    publisher: Optional[str] = None
+    agency: Optional[str] = None
+
+
+class Contributor(_Record):
+    name: str
+    role: Literal["reporting", "writing", "editing", "photo", "other"]
+
+
+class Dateline(_Record):
+    text: str
+    places: list[str] = Field(default_factory=list)
+
+
+class Published(_Record):
+    date: Optional[str] = Field(None, description="YYYY-MM-DD")
+    source: Literal["metadata", "text", "inferred", "none"] = "none"
+
+
+class Removed(_Record):
+    kind: RemovedKind
+    text: str
+
+
+class Span(_Record):
+    start: int
+    end: int
+
+
+class Entity(Span):
+    text: str
+    label: str
+    actor: Optional[str] = None
+
+
+class Actor(_Record):
+    id: str
+    name: str
+    kind: Literal["person", "organization", "country", "group"]
+    country: Optional[str] = Field(None, description="ISO 3166-1 alpha-3")
+    sector: Optional[str] = Field(None, description="PLOVER sector code (GOV, MIL, REB, ...)")
+    roles: list[str] = Field(default_factory=list)
+    mentions: list[Span] = Field(default_factory=list)
+
+
+class Place(Span):
+    text: str
+    name: Optional[str] = None
+    geonameid: Optional[int] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    country: Optional[str] = None
+    feature: Optional[str] = None
+    resolved: bool = False
+
+
+class Time(Span):
+    text: str
+    value: Optional[str] = Field(None, description="YYYY | YYYY-MM | YYYY-MM-DD")
+    granularity: Optional[str] = None
+
+
+class Quote(Span):
+    text: str
+    speaker: Optional[str] = None
+    speaker_text: Optional[str] = None
+    cue: Optional[str] = None
+    kind: Literal["direct", "indirect"] = "direct"
+
+
+class EventPlace(_Record):
+    name: Optional[str] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    country: Optional[str] = None
+    geonameid: Optional[int] = None
+
+
+class Evidence(Span):
+    text: str
+
+
+class Event(_Record):
+    id: str
+    type: str
+    mode: Optional[str] = None
+    actors: list[str] = Field(default_factory=list)
+    recipients: list[str] = Field(default_factory=list)
+    place: Optional[EventPlace] = None
+    date: Optional[str] = None
+    date_source: Literal["text", "published", "none"] = "none"
+    modality: Literal["asserted", "future", "historical", "hypothetical", "negated"] = "asserted"
+    quad: int = Field(..., ge=1, le=4)
+    cameo: Optional[str] = None
+    evidence: Evidence
+    confidence: float = Field(..., ge=0, le=1)
+
+
+class Article(_Record):
+    """A news article and everything dateline found in it."""
+
+    schema_: Literal["dateline.article/1"] = Field(SCHEMA_ID, alias="schema")
+    id: str = ""
+    source: Source = Field(default_factory=Source)
+    language: Optional[str] = None
+    headline: Optional[str] = None
+    authors: list[str] = Field(default_factory=list)
+    contributors: list[Contributor] = Field(default_factory=list)
+    dateline: Optional[Dateline] = None
+    published: Published = Field(default_factory=Published)
+    text: str = ""
+    removed: list[Removed] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    actors: list[Actor] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    times: list[Time] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
+
+    # -- identity -----------------------------------------------------------------------------
+    @staticmethod
+    def make_id(text: str) -> str:
+        """Stable id: a hash of the cleaned text, whitespace-normalised."""
+        norm = " ".join(text.split())
+        return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:20]
+
+    # -- serialisation ------------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        return self.model_dump(mode="json", by_alias=True)
+
+    def to_json(self, *, pretty: bool = False) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2 if pretty else None)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Article":
+        return cls.model_validate(data)
+
+    @classmethod
+    def from_json(cls, data: str) -> "Article":
+        return cls.model_validate_json(data)
+
+    def span_text(self, span: Span | dict) -> str:
+        s = span if isinstance(span, dict) else span.model_dump()
+        return self.text[s["start"]:s["end"]]
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the Article contract (written to docs/article.schema.json)."""
+    schema = Article.model_json_schema(by_alias=True)
+    schema["$id"] = "https://dateline.invalid/schema/article-1.json"
+    schema["title"] = "dateline Article (dateline.article/1)"
+    return schema

@@ -1,0 +1,61 @@
+"""The `dateline` command: a thin layer over the library, one module per command.
+
+Exit codes: 0 done, 2 usage error, 3 input rejected (reason on stderr), 4 no NLP model,
+5 store error, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from .. import __version__
+from ..errors import DatelineError
+
+# Each module defines register(subparsers) which adds its command(s) with `func` set.
+COMMAND_MODULES = ["extract", "schema"]
+
+
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    pass
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dateline",
+        description="Turn news articles into verifiable event records.",
+        formatter_class=HelpFormatter,
+        epilog="example:\n  dateline extract examples/seed-euronews-reuters.txt --pretty",
+    )
+    parser.add_argument("--version", action="version", version=f"dateline {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"{__name__}.{name}").register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except DatelineError as exc:
+        print(f"dateline: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("dateline: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # Reader went away (`dateline extract ... | head`): not an error of ours.
+        try:
+            sys.stdout = None  # type: ignore[assignment]
+        finally:
+            return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,26 @@
+"""`dateline schema`: print the Article JSON Schema (the contract, dateline.article/1)."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from . import HelpFormatter
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "schema",
+        help="print the JSON Schema of the Article record",
+        formatter_class=HelpFormatter,
+        epilog="example:\n  dateline schema > docs/article.schema.json",
+    )
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from ..article import json_schema
+
+    json.dump(json_schema(), sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+    return 0

@@ -1,0 +1,45 @@
+"""One error hierarchy for dateline. Every message says what went wrong and what to do."""
+
+from __future__ import annotations
+
+
+class DatelineError(Exception):
+    """Base of every error dateline raises on purpose."""
+
+    exit_code = 1
+
+
+class UsageError(DatelineError):
+    """The caller asked for something impossible (bad option, bad date, missing input)."""
+
+    exit_code = 2
+
+
+class InputRejected(DatelineError):
+    """An input cannot become an Article. `reason` is a short machine-readable code.
+
+    Reasons: ``empty``, ``binary``, ``too-large``, ``undecodable``, ``no-article``,
+    ``bad-json``, ``bad-record``, ``unreadable``.
+    """
+
+    exit_code = 3
+
+    def __init__(self, reason: str, message: str, *, source: str | None = None):
+        self.reason = reason
+        self.source = source
+        super().__init__(message)
+
+    def to_dict(self) -> dict:
+        return {"error": {"reason": self.reason, "message": str(self), "source": self.source}}
+
+
+class ModelUnavailable(DatelineError):
+    """No spaCy model could be loaded."""
+
+    exit_code = 4
+
+
+class StoreError(DatelineError):
+    """The store could not be opened, migrated or written."""
+
+    exit_code = 5

@@ -1,0 +1,291 @@
+"""Read stage: turn paths, directories, stdin and JSONL lines into raw inputs.
+
+A raw input is text or HTML plus what the caller knows about it (url, published date, where it
+came from). Bytes are decoded here, once: UTF-8 first, otherwise the encoding is detected with
+charset-normalizer. Inputs that can never become an article (empty, binary, too large,
+undecodable) are rejected here with a reason, before any expensive stage sees them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Iterable, Iterator, Union
+
+from .errors import InputRejected, UsageError
+
+DEFAULT_MAX_BYTES = 5_000_000
+"""Largest input accepted, in bytes (override with ``DATELINE_MAX_BYTES`` or ``max_bytes=``)."""
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+# Magic numbers of formats that are certainly not a news page.
+_BINARY_MAGIC = {
+    b"\x89PNG\r\n\x1a\n": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF87a": "a GIF image",
+    b"GIF89a": "a GIF image",
+    b"%PDF-": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive (or an Office document)",
+    b"\x1f\x8b": "a gzip archive",
+    b"\x7fELF": "an executable",
+    b"RIFF": "a RIFF media file",
+    b"\x00\x00\x01\x00": "an icon",
+    b"SQLite format 3\x00": "an SQLite database",
+}
+
+_HTML_SNIFF = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|div|meta|p)\b", re.I | re.S)
+
+
+@dataclass
+class RawInput:
+    """One document to process: exactly one of ``text`` or ``html`` is set."""
+
+    text: str | None = None
+    html: str | None = None
+    url: str | None = None
+    published: str | None = None
+    origin: str | None = None  # "path", "path:line", "<stdin>", ...
+    meta: dict = field(default_factory=dict)
+
+
+Item = Union[RawInput, InputRejected]
+
+
+def max_bytes_default() -> int:
+    env = os.environ.get("DATELINE_MAX_BYTES")
+    if env:
+        try:
+            value = int(env)
+        except ValueError:
+            raise UsageError(f"DATELINE_MAX_BYTES must be a whole number of bytes, not {env!r}") from None
+        if value <= 0:
+            raise UsageError("DATELINE_MAX_BYTES must be positive")
+        return value
+    return DEFAULT_MAX_BYTES
+
+
+def check_size(n: int, limit: int, origin: str | None) -> None:
+    if n > limit:
+        raise InputRejected(
+            "too-large",
+            f"input is {n:,} bytes, over the limit of {limit:,} bytes; raise it with "
+            f"--max-bytes or DATELINE_MAX_BYTES if this really is one article",
+            source=origin,
+        )
+
+
+def decode_bytes(data: bytes, *, origin: str | None = None, max_bytes: int | None = None) -> str:
+    """Decode one input's bytes to text, rejecting empty, binary, oversized and undecodable input."""
+    limit = max_bytes or max_bytes_default()
+    check_size(len(data), limit, origin)
+    if not data.strip():
+        raise InputRejected("empty", "input is empty (nothing but whitespace)", source=origin)
+    for magic, what in _BINARY_MAGIC.items():
+        if data.startswith(magic):
+            raise InputRejected("binary", f"input is {what}, not text or HTML", source=origin)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return _normalise(data.decode("utf-16"))
+        except UnicodeDecodeError:
+            pass
+    head = data[:8192]
+    if b"\x00" in head:
+        raise InputRejected("binary", "input contains NUL bytes: it is binary, not text or HTML", source=origin)
+    try:
+        return _normalise(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise InputRejected(
+            "undecodable",
+            "input is not UTF-8 and no text encoding could be detected; convert it to UTF-8",
+            source=origin,
+        )
+    text = str(best)
+    if _control_ratio(text) > 0.05:
+        raise InputRejected("binary", "input decodes to mostly control characters: it is binary", source=origin)
+    return _normalise(text)
+
+
+def _control_ratio(text: str) -> float:
+    if not text:
+        return 0.0
+    bad = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\t\n\r\f")
+    return bad / min(len(text), 20000)
+
+
+def _normalise(text: str) -> str:
+    # One newline convention; drop a BOM and NUL characters; keep everything else verbatim.
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "").replace("\x00", "")
+
+
+def looks_like_html(data: str | bytes) -> bool:
+    head = data[:2048]
+    if isinstance(head, str):
+        head = head.encode("utf-8", "ignore")
+    return bool(_HTML_SNIFF.match(head))
+
+
+def raw_from_bytes(data: bytes, *, origin: str | None = None, url: str | None = None,
+                   published: str | None = None, kind: str | None = None,
+                   max_bytes: int | None = None) -> RawInput:
+    """Build one RawInput from a page's bytes; ``kind`` is "text", "html" or None (sniff)."""
+    content = decode_bytes(data, origin=origin, max_bytes=max_bytes)
+    if kind is None:
+        kind = "html" if looks_like_html(content) else "text"
+    if kind == "html":
+        return RawInput(html=content, url=url, published=published, origin=origin)
+    return RawInput(text=content, url=url, published=published, origin=origin)
+
+
+def parse_jsonl_line(line: str, *, origin: str, max_bytes: int | None = None) -> RawInput:
+    """One JSONL line: ``{"text"|"html": ..., "url"?: ..., "published"?: ...}``."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputRejected("bad-json", f"line is not valid JSON ({exc.msg} at column {exc.colno})", source=origin) from None
+    if not isinstance(record, dict):
+        raise InputRejected("bad-record", "line must be a JSON object with a 'text' or 'html' field", source=origin)
+    text, html = record.get("text"), record.get("html")
+    if (text is None) == (html is None):
+        raise InputRejected("bad-record", "line must have exactly one of 'text' or 'html'", source=origin)
+    content = text if text is not None else html
+    if not isinstance(content, str):
+        raise InputRejected("bad-record", "'text'/'html' must be a string", source=origin)
+    for key in ("url", "published"):
+        if record.get(key) is not None and not isinstance(record[key], str):
+            raise InputRejected("bad-record", f"'{key}' must be a string", source=origin)
+    check_size(len(content.encode("utf-8", "surrogatepass")), max_bytes or max_bytes_default(), origin)
+    if not content.strip():
+        raise InputRejected("empty", "the line's text is empty", source=origin)
+    content = _normalise(content)
+    extra = {k: v for k, v in record.items() if k not in {"text", "html", "url", "published"}}
+    return RawInput(
+        text=content if text is not None else None,
+        html=content if html is not None else None,
+        url=record.get("url"),
+        published=record.get("published"),
+        origin=origin,
+        meta=extra,
+    )
+
+
+def iter_jsonl(stream: IO[bytes], origin: str, *, max_bytes: int | None = None) -> Iterator[Item]:
+    """Yield one RawInput or InputRejected per non-blank line, in order; never stops early."""
+    for lineno, raw in enumerate(stream, 1):
+        where = f"{origin}:{lineno}"
+        if not raw.strip():
+            continue
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            yield InputRejected("undecodable", "line is not valid UTF-8 (JSONL must be UTF-8)", source=where)
+            continue
+        try:
+            yield parse_jsonl_line(line, origin=where, max_bytes=max_bytes)
+        except InputRejected as exc:
+            yield exc
+
+
+def is_jsonl_path(path: Path) -> bool:
+    return path.suffix.lower() in JSONL_SUFFIXES
+
+
+def read_path(path: str | Path, *, max_bytes: int | None = None, url: str | None = None,
+              published: str | None = None) -> Iterator[Item]:
+    """Yield the inputs found at a path: a file (page or JSONL) or a directory (recursively)."""
+    p = Path(path)
+    if not p.exists():
+        raise UsageError(f"no such file or directory: {path}")
+    if p.is_dir():
+        for child in iter_directory(p):
+            yield from read_path(child, max_bytes=max_bytes)
+        return
+    if is_jsonl_path(p):
+        try:
+            with p.open("rb") as fh:
+                yield from iter_jsonl(fh, str(p), max_bytes=max_bytes)
+        except OSError as exc:
+            yield InputRejected("unreadable", f"cannot read file: {exc.strerror}", source=str(p))
+        return
+    yield read_file(p, max_bytes=max_bytes, url=url, published=published)
+
+
+def read_file(p: Path, *, max_bytes: int | None = None, url: str | None = None,
+              published: str | None = None) -> Item:
+    limit = max_bytes or max_bytes_default()
+    try:
+        size = p.stat().st_size
+        check_size(size, limit, str(p))  # refuse before reading an enormous file into memory
+        data = p.read_bytes()
+    except InputRejected as exc:
+        return exc
+    except OSError as exc:
+        return InputRejected("unreadable", f"cannot read file: {exc.strerror}", source=str(p))
+    kind = "html" if p.suffix.lower() in HTML_SUFFIXES else ("text" if p.suffix.lower() in TEXT_SUFFIXES else None)
+    try:
+        return raw_from_bytes(data, origin=str(p), url=url, published=published, kind=kind, max_bytes=limit)
+    except InputRejected as exc:
+        return exc
+
+
+def iter_directory(root: Path, suffixes: Iterable[str] = READABLE_SUFFIXES) -> Iterator[Path]:
+    """Files under ``root`` with a readable suffix, in a stable (sorted) order; hidden ones skipped."""
+    wanted = {s.lower() for s in suffixes}
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            if Path(name).suffix.lower() in wanted:
+                yield Path(dirpath) / name
+
+
+def read_stdin(*, jsonl: bool | None = None, max_bytes: int | None = None, url: str | None = None,
+               published: str | None = None, stream: IO[bytes] | None = None) -> tuple[bool, Iterator[Item]]:
+    """Read stdin. Returns ``(is_jsonl, items)``: JSONL when ``jsonl`` is true, or when it is
+    unset and the input's first lines are all JSON objects; otherwise one page."""
+    import io
+
+    stream = stream or sys.stdin.buffer
+    limit = max_bytes or max_bytes_default()
+    head = stream.read(limit + 1)
+    if jsonl is None:
+        lines = [ln.strip() for ln in head.splitlines()[:50] if ln.strip()]
+        jsonl = bool(lines) and all(ln.startswith(b"{") and (ln.endswith(b"}") or ln is lines[-1]) for ln in lines)
+    if jsonl:
+        # A JSONL batch may be far larger than one article's limit: keep streaming after the head.
+        return True, iter_jsonl(_chain(io.BytesIO(head), stream), "<stdin>", max_bytes=limit)
+
+    def one() -> Iterator[Item]:
+        try:
+            yield raw_from_bytes(head, origin="<stdin>", url=url, published=published, max_bytes=limit)
+        except InputRejected as exc:
+            yield exc
+
+    return False, one()
+
+
+def _chain(first: IO[bytes], rest: IO[bytes]) -> Iterator[bytes]:
+    pending = b""
+    for chunk_source in (first, rest):
+        for line in chunk_source:
+            if pending:
+                line, pending = pending + line, b""
+            if not line.endswith(b"\n"):
+                pending = line
+                continue
+            yield line
+    if pending:
+        yield pending
