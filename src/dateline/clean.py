@@ -1,0 +1,664 @@
+"""Clean stage: a scraped news page (plain text) becomes the story and its parsed metadata.
+
+A page copied or scraped from a news site carries the story wrapped in residue: banners
+("BREAKING NEWS"), the headline printed twice, photo captions with credit and copyright lines,
+UI text ("Text size Aa Aa", "Share"), bylines, a dateline, trailing credits, related-link lists
+and a publisher's syndication disclaimer. This module separates them with general rules about
+how news pages are laid out — nothing here is keyed to one publisher:
+
+* the page splits into a *header* (before the first story paragraph), the *body* and a *tail*
+  (after the last story paragraph);
+* every line of the header and tail is classified (headline, banner, ui, caption, credit,
+  byline, date line, disclaimer...); inside the body only lines that are unmistakably residue
+  (advertisement markers, "READ MORE:" links, photo captions) are removed;
+* the byline, dateline and credits are parsed into authors, places, agency and contributors;
+* everything removed goes to ``removed`` with its kind, so nothing of the input is lost.
+
+``clean_page`` handles a whole scraped page; ``clean_body`` handles a body already extracted
+from HTML (no header to find, but bylines, datelines, credits and disclaimers still to parse).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .article import Contributor, Dateline, Removed
+
+# ---------------------------------------------------------------------------------------------
+# Vocabulary
+
+WIRE_AGENCIES = {
+    "reuters": "Reuters",
+    "thomson reuters": "Reuters",
+    "ap": "Associated Press",
+    "associated press": "Associated Press",
+    "the associated press": "Associated Press",
+    "afp": "AFP",
+    "agence france-presse": "AFP",
+    "agence france presse": "AFP",
+    "bloomberg": "Bloomberg",
+    "dpa": "dpa",
+    "xinhua": "Xinhua",
+    "kyodo": "Kyodo",
+    "yonhap": "Yonhap",
+    "efe": "EFE",
+    "ansa": "ANSA",
+    "pa": "PA Media",
+    "pa media": "PA Media",
+    "upi": "UPI",
+    "tass": "TASS",
+    "ria": "RIA Novosti",
+    "anadolu": "Anadolu Agency",
+    "anadolu agency": "Anadolu Agency",
+    "ians": "IANS",
+    "pti": "PTI",
+    "aap": "AAP",
+    "cp": "The Canadian Press",
+    "the canadian press": "The Canadian Press",
+    "kcna": "KCNA",
+}
+# Broadcasters and papers that put their own name in the dateline: "(CNN) —" names the publisher.
+DATELINE_PUBLISHERS = {"cnn": "CNN", "bbc": "BBC", "nbc": "NBC News", "cbs": "CBS News", "abc": "ABC News",
+                       "ctv": "CTV News", "cbc": "CBC News", "fox": "Fox News", "npr": "NPR", "dw": "DW"}
+
+_DASH = r"[-–—]+"
+_PLACE_WORD = r"[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]*"
+_PLACE = rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD})*"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# "MOSCOW/VLADIVOSTOK, Russia (Reuters) -", "WASHINGTON, May 3 (Reuters) -", "KYIV, Ukraine (AP) —",
+# "LONDON —", "Washington (CNN) —", "PARIS, June 2 (AFP) -".
+DATELINE_RE = re.compile(
+    rf"""^(?P<dl>
+        (?P<places>{_PLACE}(?:\s*/\s*{_PLACE})*
+          | [A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}(?=\s*\())          # "Washington (CNN)"
+        (?:,\s*(?P<region>(?!{_MONTH}\s+\d)[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){{0,3}}))?
+        (?:,?\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?
+      )
+      \s*(?:\((?P<agency>[A-Za-z][A-Za-z .&\-]{{1,40}})\))?
+      \s*{_DASH}\s+(?=\S)""",
+    re.X,
+)
+
+_BYLINE_RE = re.compile(r"^(?:By|BY|Written by|Words by|Reporting by)\s+(?P<names>[^\n]{2,200})$")
+_ROLE_WORDS = re.compile(
+    r"\b(correspondent|reporter|editor|writer|staff|contributor|columnist|producer|analyst|desk|"
+    r"bureau|chief|senior|news|team|journalist|photographer|presenter|anchor|in\s+[A-Z])\b",
+    re.I,
+)
+
+BANNERS = {
+    "breaking news", "breaking", "live", "live updates", "developing story", "developing",
+    "exclusive", "updated", "just in", "watch live", "news alert", "urgent", "advertisement",
+    "sponsored", "opinion", "analysis", "world", "world news", "politics", "business", "europe",
+    "asia", "top stories", "latest",
+}
+_UI_RE = re.compile(
+    r"""^(?:
+        text\s+size(?:\s+aa)*|a\s*a\s*a|aa\s+aa|font\s+size.*|
+        share(?:\s+this(?:\s+(?:article|story|page))?)?(?:\s+on\s+\w+)?|share\s+via.*|shares?|
+        tweet|email|e-mail|print|copy\s+link|link\s+copied!?|save|save\s+article|comments?(?:\s*\(\d+\))?|
+        \d+\s+comments?|listen(?:\s+to\s+(?:this\s+)?article)?(?:\s*[·•|-]\s*\d+:\d\d)?|\d+\s*min(?:ute)?s?\s+read|
+        reading\s+time.*|view\s+comments|leave\s+a\s+comment|skip\s+to\s+(?:main\s+)?content|
+        close|menu|search|log\s*in|sign\s*in|sign\s*up|register|subscribe(?:\s+now)?|
+        subscribe\s+to\s+.*newsletter.*|sign\s+up\s+(?:for|to)\s+.*|follow\s+us\s+on\s+.*|
+        follow\s+\w+(?:\s+\w+)?\s+on\s+(?:twitter|x|facebook|instagram)\b.*|
+        advertisement|ad|sponsored(?:\s+content)?|scroll\s+to\s+continue.*|
+        story\s+continues\s+below.*|continue\s+reading.*|click\s+here.*|
+        image\s+source,?.*|image\s+caption,?.*|media\s+caption,?.*|video\s+caption,?.*|
+        getty\s+images|play\s+video|watch(?:\s+video)?|video\s+duration.*|\d+:\d\d|
+        reuse\s+this\s+content|explore\s+more\s+on\s+these\s+topics|topics?:?.*?|tags?:.*|
+        related\s+topics|more\s+on\s+this\s+story|related(?:\s+(?:articles|stories|coverage|content|news))?:?|
+        read\s+more:?.*|see\s+also:?.*|also\s+read:?.*|more\s+from\s+.*|most\s+(?:read|popular|viewed).*|
+        you\s+may\s+also\s+like|recommended(?:\s+for\s+you)?|latest\s+news|top\s+stories|
+        trending(?:\s+now)?|editor'?s\s+picks?|up\s+next|next\s+article|previous\s+article|
+        accessibility\s+links|cookie\s+settings|accept\s+(?:all\s+)?cookies|back\s+to\s+top|
+        facebook|twitter|x|linkedin|whatsapp|reddit|telegram|flipboard|pinterest|messenger|
+        (?:facebook|twitter|x|linkedin|whatsapp|email|reddit)(?:\s*[|·•,/]\s*(?:facebook|twitter|x|linkedin|whatsapp|email|reddit|print|copy\s+link))+
+    )[\s.:!]*$""",
+    re.I | re.X,
+)
+# Headings that open a list of links at the end of a page (or in the middle of it).
+_LINK_LIST_HEAD = re.compile(
+    r"^(?:related(?:\s+(?:articles|stories|coverage|content|news|topics))?|more\s+on\s+this\s+story|"
+    r"more\s+from\s+.*|read\s+more|most\s+(?:read|popular|viewed)|you\s+may\s+also\s+like|recommended|"
+    r"latest\s+news|top\s+stories|explore\s+more\s+on\s+these\s+topics|trending|editor'?s\s+picks?|"
+    r"more\s+stories|in\s+other\s+news|up\s+next)[\s:]*$",
+    re.I,
+)
+# In-body residue: "READ MORE: ...", "RELATED: ...", "[Advertisement]".
+_INBODY_UI_RE = re.compile(
+    r"^(?:\[?advertisement\]?|(?:read\s+more|related|also\s+read|see\s+also|watch|listen|more|click\s+here)\s*[:|»>-].{0,200}|"
+    r"story\s+continues\s+below.*|scroll\s+to\s+continue.*|sign\s+up\s+for\s+.*newsletter.*|"
+    r"subscribe\s+to\s+.*newsletter.*|follow\s+.{0,40}\s+on\s+(?:twitter|x|facebook|instagram).*)$",
+    re.I,
+)
+_PHOTO_CUE = re.compile(
+    r"(?:\bphoto(?:graph)?s?\b|\bpictured\b|\bpicture\b|\bundated\b|\bfile\s+photo\b|\bfile\s+image\b|"
+    r"\bimage\s+caption\b|\bimage:|\bvia\s+reuters\b|\breuters/|\bap\s+photo\b|\bafp(?:\s+photo)?/|"
+    r"\bgetty\s+images\b|\bepa\b[-/]|\bshutterstock\b|\bphotograph:|\bcredit:|\(photo:|\bscreenshot\b|"
+    r"\bhandout\b|\bin\s+this\s+(?:image|picture|frame\s+grab)\b)",
+    re.I,
+)
+_CAPTION_START = re.compile(r"^(?:FILE\s+PHOTO|PHOTO|IMAGE|Image caption|Caption|Photograph|Pictured)\s*[:,-]", re.I)
+_CREDIT_LINE = re.compile(
+    r"""^(?:copyright|©.*|\(c\)\s.*|all\s+rights\s+reserved\.?|
+        [A-Z][\w.&' -]{0,40}\s*\((?:reuters|ap|afp|getty)\)|           # "KCNA(Reuters)"
+        [\w.&' -]{0,40}\s+via\s+(?:reuters|ap|afp|getty\s+images)\b.*|
+        (?:reuters|ap|afp|epa|getty\s+images|shutterstock|anadolu)(?:/[\w .'-]+)+|  # "REUTERS/Name"
+        (?:photo|picture|image|credit)s?\s*(?:by|:)\s*.{1,80}|
+        [A-Z][\w.&' -]{1,40}/(?:reuters|ap|afp|getty\s+images|epa|shutterstock)(?:\s+via\s+\w+)?
+    )[\s.]*$""",
+    re.I | re.X,
+)
+_DATE_LINE = re.compile(
+    rf"""^(?:(?:published|updated|posted|first\s+published|last\s+updated|date)\s*:?\s*)?
+        (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?
+        (?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})
+        (?:[\s,·|at-]+\d{{1,2}}[.:]\d\d\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*[A-Z]{{2,5}}(?:[+-]\d+)?)?)?
+        (?:\s*[·|,]\s*(?:updated|last\s+updated)\s*.*)?[\s.]*$""",
+    re.I | re.X,
+)
+_RELATIVE_TIME_LINE = re.compile(r"^(?:updated\s+|published\s+)?\d+\s+(?:minutes?|hours?|days?|mins?|hrs?)\s+ago\.?$", re.I)
+
+# Trailing credits: "(Additional reporting by A in SEOUL; writing by B; editing by C and D)",
+# "Reporting by A; Editing by B", "Associated Press writer A in Moscow contributed to this report."
+_CREDIT_ROLE_RE = re.compile(
+    r"^(?P<role>(?:additional\s+)?(?:reporting|writing|editing|written|edited|compiled|compiling|"
+    r"photos?|photography|graphics|video|research|fact-checking|production|produced)"
+    r"(?:\s+and\s+(?:reporting|writing|editing|compiling))?)\s+by\s+(?P<names>.+)$",
+    re.I,
+)
+_CREDITS_LINE = re.compile(
+    r"^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|written|edited|compiled|compiling)\s+(?:and\s+\w+\s+)?by\b.+$",
+    re.I,
+)
+_CONTRIBUTED_RE = re.compile(
+    r"^(?P<names>.{3,300}?)\s+(?:contributed(?:\s+reporting)?(?:\s+to\s+this\s+(?:report|story|article))?"
+    r"(?:\s+from\s+.+)?)\.?\s*$",
+    re.I,
+)
+_CONTRIBUTOR_PREFIX = re.compile(
+    r"^(?:the\s+)?(?:(?:associated\s+press|ap|reuters|afp|cnn'?s?|bbc'?s?|nbc'?s?)\s+)?"
+    r"(?:(?:staff\s+)?writers?|reporters?|correspondents?|journalists?|producers?|photographers?)\s+",
+    re.I,
+)
+_AFP_SLUG = re.compile(r"^(?:[a-z]{1,4}(?:-[a-z]{1,4})?/[a-z]{1,4}(?:/[a-z]{1,4})*|[a-z]{2,4}/[a-z]{2,4}\s*\([A-Za-z ,]+\))$")
+
+_DISCLAIMER_RES = [
+    # "euronews provides breaking news articles from reuters as a service to its readers, ..."
+    re.compile(r"^(?P<pub>[\w.\- ]{2,40}?)\s+provides\s+(?:breaking\s+)?news\s+(?:articles|stories|content)\s+from\s+(?P<agency>[\w ]+?)\s+as\s+a\s+service", re.I),
+    re.compile(r"^(?:this\s+(?:article|story|report)\s+(?:was\s+|is\s+)?(?:originally\s+|first\s+)?(?:published|appeared|produced)\s+(?:by|on|in)\s+(?P<pub>[^.,;]+))", re.I),
+    re.compile(r"^(?:this\s+story\s+has\s+not\s+been\s+edited\s+by\s+(?P<pub>[^.,;]+?)\s+staff)", re.I),
+    re.compile(r"^(?:(?:this\s+)?(?:article|story|content)\s+(?:is\s+)?(?:provided|supplied|syndicated)\s+by\s+(?P<agency>[^.,;]+))", re.I),
+    re.compile(r"^our\s+standards:\s+the\s+thomson\s+reuters\s+trust\s+principles", re.I),
+    re.compile(r"^this\s+material\s+may\s+not\s+be\s+published,?\s+broadcast", re.I),
+    re.compile(r"^the\s+views\s+expressed\s+(?:in\s+this\s+\w+\s+)?are\s+", re.I),
+    re.compile(r"^(?:articles?\s+appear\s+on\s+\S+\s+for\s+a\s+limited\s+time)", re.I),
+    re.compile(r"^(?P<pub>[A-Z][\w&' ]{1,30}?)\s+and\s+news\s+agencies\.?$"),
+    re.compile(r"^\(?\s*with\s+(?:inputs|agency\s+inputs|reporting)\s+from\s+(?P<agency>[^)]+)\)?\.?$", re.I),
+]
+_COPYRIGHT_RE = re.compile(
+    r"^(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*(?P<pub>[A-Za-z][\w.&'’ -]{1,60}?)?"
+    r"[.,]?\s*(?:all\s+rights\s+reserved\.?.*)?$",
+    re.I,
+)
+
+_SENT_END = re.compile(r"[.!?\"”’')\]]$")
+_WORD = re.compile(r"[A-Za-zÀ-ÿ0-9'’-]+")
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
+_IN_PLACE = re.compile(r"\s+(?:in|from)\s+[A-Z][\w.'’ -]*$")
+
+
+# ---------------------------------------------------------------------------------------------
+# Result
+
+
+@dataclass
+class Cleaned:
+    text: str = ""
+    headline: str | None = None
+    authors: list[str] = field(default_factory=list)
+    contributors: list[Contributor] = field(default_factory=list)
+    dateline: Dateline | None = None
+    agency: str | None = None
+    publisher: str | None = None
+    removed: list[Removed] = field(default_factory=list)
+
+
+@dataclass
+class _Line:
+    text: str
+    kind: str | None = None  # None: story text; otherwise the kind it was removed as
+
+
+# ---------------------------------------------------------------------------------------------
+# Small helpers
+
+
+def _norm(s: str) -> str:
+    return " ".join(_WORD.findall(s.lower()))
+
+
+def _words(s: str) -> int:
+    return len(_WORD.findall(s))
+
+
+def _is_prose(s: str) -> bool:
+    """A sentence-like story line: enough words and a sentence ending."""
+    return _words(s) >= 12 and bool(_SENT_END.search(s.strip()))
+
+
+def canonical_agency(name: str | None) -> str | None:
+    if not name:
+        return None
+    key = " ".join(name.lower().replace(".", "").split())
+    return WIRE_AGENCIES.get(key)
+
+
+def title_place(word: str) -> str:
+    """'MOSCOW' -> 'Moscow', 'NEW YORK' -> 'New York', 'RIO DE JANEIRO' -> 'Rio de Janeiro'."""
+    if not word.isupper():
+        return word.strip()
+    small = {"de", "da", "do", "del", "la", "le", "el", "al", "of", "upon", "on", "am", "an", "der", "y"}
+    parts = []
+    for i, w in enumerate(word.split()):
+        lw = w.lower()
+        if i and lw in small:
+            parts.append(lw)
+        else:
+            parts.append("-".join(p[:1].upper() + p[1:] for p in lw.split("-")).replace("'S", "'s"))
+    out = " ".join(parts)
+    return re.sub(r"\bSt\b\.?", "St.", out) if out.startswith("St ") or out.startswith("St.") else out
+
+
+def _looks_like_name(s: str) -> bool:
+    tokens = s.split()
+    if not 1 <= len(tokens) <= 5:
+        return False
+    if _ROLE_WORDS.search(s):
+        return False
+    return all(t[:1].isupper() or t.lower() in {"de", "van", "von", "der", "da", "al", "bin", "la", "le", "el"} for t in tokens)
+
+
+def parse_names(text: str) -> tuple[list[str], str | None]:
+    """Split a byline's names: 'X and Y', 'X, Y and Z', 'X, Reuters' -> (names, agency)."""
+    text = re.sub(r"\s*[|·•]\s*.*$", "", text.strip())  # "Jane Doe | BBC News" -> role after a bar
+    names: list[str] = []
+    agency = None
+    for part in _NAME_SPLIT.split(text):
+        part = part.strip(" .")
+        if not part:
+            continue
+        part = _IN_PLACE.sub("", part)
+        ag = canonical_agency(part)
+        if ag:
+            agency = agency or ag
+            continue
+        if _looks_like_name(part):
+            names.append(part)
+    return names, agency
+
+
+def parse_credits(text: str) -> list[Contributor]:
+    """'(Additional reporting by A and B in SEOUL; C in MOSCOW; writing by D; editing by E and F)'."""
+    body = text.strip().strip("()").strip()
+    contributors: list[Contributor] = []
+    role = None
+    for clause in re.split(r"\s*[;]\s*|\.\s+(?=[A-Z])", body):
+        clause = clause.strip(" .")
+        if not clause:
+            continue
+        m = _CREDIT_ROLE_RE.match(clause)
+        if m:
+            role = _role_of(m.group("role"))
+            names_part = m.group("names")
+        elif role is not None:
+            names_part = clause  # "Maxim Rodionov in MOSCOW" continues the previous role
+        else:
+            continue
+        for name in _split_credit_names(names_part):
+            contributors.append(Contributor(name=name, role=role))
+    return contributors
+
+
+def _split_credit_names(text: str) -> list[str]:
+    names = []
+    # "Joyce Lee, Josh Smith and Hyonhee Shin in SEOUL" -> the place applies to the group.
+    text = re.sub(r"\s+(?:in|from)\s+[A-Z][A-Za-z.'’ -]*?(?=\s*(?:,|\band\b|$))", "", text)
+    for part in _NAME_SPLIT.split(text):
+        part = part.strip(" .")
+        if part and _looks_like_name(part):
+            names.append(part)
+    return names
+
+
+def _role_of(word: str) -> str:
+    w = word.lower()
+    if "report" in w or "research" in w or "compil" in w or "fact" in w:
+        return "reporting"
+    if "writ" in w:
+        return "writing"
+    if "edit" in w or "produc" in w:
+        return "editing"
+    if "photo" in w or "video" in w or "graphic" in w:
+        return "photo"
+    return "other"
+
+
+def parse_contributed(text: str) -> list[Contributor]:
+    """'Associated Press writers A in Moscow and B in Kyiv contributed to this report.'"""
+    m = _CONTRIBUTED_RE.match(text.strip())
+    if not m:
+        return []
+    names_part = _CONTRIBUTOR_PREFIX.sub("", m.group("names").strip())
+    names_part = re.sub(r"^(?:[A-Z][\w]*'s?\s+)?(?=[A-Z])", lambda mm: "" if mm.group(0).endswith("'s ") else mm.group(0), names_part)
+    return [Contributor(name=n, role="reporting") for n in _split_credit_names(names_part)]
+
+
+def parse_dateline(paragraph: str) -> tuple[Dateline, str | None, str | None, int] | None:
+    """Dateline at the head of a story paragraph -> (dateline, agency, publisher, length)."""
+    m = DATELINE_RE.match(paragraph)
+    if not m:
+        return None
+    places_text = m.group("places")
+    # A dateline place is short and upper-case (or a Capitalised city before "(AGENCY)").
+    if places_text.isupper():
+        if len(places_text) > 40:
+            return None
+    elif not m.group("agency"):
+        return None
+    agency = publisher = None
+    tag = m.group("agency")
+    if tag:
+        agency = canonical_agency(tag)
+        if agency is None:
+            publisher = DATELINE_PUBLISHERS.get(tag.lower().strip(), None)
+            if publisher is None and not tag.isupper():
+                return None
+            if publisher is None:
+                publisher = tag.strip()
+    places = [title_place(p.strip()) for p in places_text.split("/") if p.strip()]
+    dl_text = m.group("dl").strip().rstrip(",")
+    return Dateline(text=dl_text, places=places), agency, publisher, m.end()
+
+
+def _disclaimer(line: str) -> tuple[bool, str | None, str | None]:
+    """(is_disclaimer, publisher, agency)."""
+    for rx in _DISCLAIMER_RES:
+        m = rx.match(line.strip())
+        if m:
+            gd = m.groupdict()
+            pub = (gd.get("pub") or "").strip() or None
+            ag = gd.get("agency")
+            return True, pub, canonical_agency(ag) or (ag.strip() if ag else None)
+    return False, None, None
+
+
+def _copyright(line: str) -> tuple[bool, str | None]:
+    s = line.strip()
+    if not re.match(r"^(?:copyright|©|\(c\)\s)", s, re.I):
+        return False, None
+    m = _COPYRIGHT_RE.match(s)
+    pub = m.group("pub").strip() if m and m.group("pub") else None
+    return True, pub
+
+
+def _classify_residue(line: str, headline_norm: str | None) -> str | None:
+    """Kind of a header/tail line that is residue, or None if it may be story text."""
+    s = line.strip()
+    low = " ".join(s.lower().split())
+    if headline_norm and _norm(s) == headline_norm:
+        return "duplicate"
+    if low.rstrip("!:. ") in BANNERS:
+        return "banner"
+    if _UI_RE.match(s):
+        return "ui"
+    if _RELATIVE_TIME_LINE.match(s) or _DATE_LINE.match(s):
+        return "other"
+    if _disclaimer(s)[0]:
+        return "disclaimer"
+    if _copyright(s)[0] or _CREDIT_LINE.match(s):
+        return "credit"
+    if _CREDITS_LINE.match(s) or (_CONTRIBUTED_RE.match(s) and _words(s) <= 40 and parse_contributed(s)):
+        return "credit"
+    if _AFP_SLUG.match(s):
+        return "credit"
+    if _CAPTION_START.match(s):
+        return "caption"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# The page cleaner
+
+
+def clean_page(text: str) -> Cleaned:
+    """Clean a scraped plain-text news page."""
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [_Line(" ".join(ln.split())) for ln in raw_lines]
+    out = Cleaned()
+
+    start = _find_story_start(lines)
+    headline = _find_headline(lines, start)
+    headline_norm = _norm(headline[1]) if headline else None
+    if headline:
+        lines[headline[0]].kind = "headline"
+        out.headline = headline[1]
+
+    # ---- header: everything before the story start is residue of some kind.
+    after_caption = False
+    for i in range(start):
+        ln = lines[i]
+        if not ln.text or ln.kind:
+            continue
+        kind = _classify_residue(ln.text, headline_norm)
+        bm = _BYLINE_RE.match(ln.text)
+        if kind is None and bm:
+            names, agency = parse_names(bm.group("names"))
+            if names or agency:
+                out.authors.extend(n for n in names if n not in out.authors)
+                out.agency = out.agency or agency
+                kind = "byline"
+        if kind is None and _PHOTO_CUE.search(ln.text):
+            kind = "caption"
+        if kind is None and after_caption and _words(ln.text) <= 6:
+            kind = "credit"  # short credit lines after a caption ("KCNA(Reuters)")
+        if kind is None:
+            kind = "caption" if _is_prose(ln.text) else "other"
+        after_caption = kind in ("caption", "credit")
+        ln.kind = kind
+
+    # ---- tail and body residue.
+    end = _find_story_end(lines, start, headline_norm)
+    for i in range(end, len(lines)):
+        ln = lines[i]
+        if ln.text and not ln.kind:
+            ln.kind = _classify_residue(ln.text, headline_norm) or "other"
+    _mark_inbody_residue(lines, start, end, headline_norm)
+
+    return _assemble(lines, out)
+
+
+def clean_body(text: str, *, headline: str | None = None) -> Cleaned:
+    """Clean a story body already extracted from HTML: byline, dateline, credits, disclaimers."""
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [_Line(" ".join(ln.split())) for ln in raw_lines]
+    out = Cleaned(headline=headline)
+    headline_norm = _norm(headline) if headline else None
+    # Leading lines: a repeated headline, a byline, residue; stop at the first story line.
+    first = 0
+    for i, ln in enumerate(lines):
+        if not ln.text:
+            continue
+        kind = _classify_residue(ln.text, headline_norm)
+        bm = _BYLINE_RE.match(ln.text)
+        if kind is None and bm and _words(ln.text) <= 15:
+            names, agency = parse_names(bm.group("names"))
+            if names or agency:
+                out.authors.extend(n for n in names if n not in out.authors)
+                out.agency = out.agency or agency
+                kind = "byline"
+        if kind is None:
+            first = i
+            break
+        ln.kind = kind
+    else:
+        first = len(lines)
+    end = _find_story_end(lines, first, headline_norm)
+    for i in range(end, len(lines)):
+        ln = lines[i]
+        if ln.text and not ln.kind:
+            ln.kind = _classify_residue(ln.text, headline_norm) or "other"
+    _mark_inbody_residue(lines, first, end, headline_norm)
+    return _assemble(lines, out)
+
+
+def _find_story_start(lines: list[_Line]) -> int:
+    """Index of the first story line: a dateline paragraph, else the line after a byline, else
+    the first prose line that is not a caption."""
+    limit = min(len(lines), 80)
+    for i in range(limit):
+        s = lines[i].text
+        if s and _words(s) >= 8 and parse_dateline(s):
+            return i
+    for i in range(limit):
+        s = lines[i].text
+        bm = _BYLINE_RE.match(s) if s else None
+        if bm and _words(s) <= 15 and parse_names(bm.group("names"))[0]:
+            for j in range(i + 1, len(lines)):
+                t = lines[j].text
+                if t and _classify_residue(t, None) is None and not _CAPTION_START.match(t) and _words(t) >= 6:
+                    return j
+    for i, ln in enumerate(lines):
+        s = ln.text
+        if s and _is_prose(s) and not _PHOTO_CUE.search(s) and _classify_residue(s, None) is None:
+            return i
+    return 0
+
+
+def _find_headline(lines: list[_Line], start: int) -> tuple[int, str] | None:
+    """The first title-like line before the story: not a banner, UI, date or byline."""
+    for i in range(start):
+        s = lines[i].text
+        if not s or _classify_residue(s, None) or _BYLINE_RE.match(s):
+            continue
+        if _PHOTO_CUE.search(s) and _words(s) > 20:
+            continue
+        if 3 <= _words(s) <= 30:
+            return i, s
+    return None
+
+
+def _find_story_end(lines: list[_Line], start: int, headline_norm: str | None) -> int:
+    """Index just after the last story line: trailing credits, disclaimers, copyright, share
+    and link lists are cut off (a link list is recognised by its heading)."""
+    end = len(lines)
+    # A link-list heading after the story start cuts everything after it that is not prose.
+    for i in range(start + 1, len(lines)):
+        if lines[i].text and _LINK_LIST_HEAD.match(lines[i].text):
+            rest = [ln.text for ln in lines[i + 1:] if ln.text]
+            if not any(_is_prose(t) and _classify_residue(t, headline_norm) is None and _words(t) > 25 for t in rest):
+                end = i
+                break
+    # Walk back over residue lines (credits, disclaimers, UI, short non-sentences).
+    i = end - 1
+    while i >= start:
+        s = lines[i].text
+        if not s:
+            i -= 1
+            continue
+        kind = _classify_residue(s, headline_norm)
+        if kind is None and not _SENT_END.search(s) and _words(s) <= 8 and not s.isupper():
+            kind = "ui"
+        if kind is None:
+            break
+        i -= 1
+    return max(i + 1, start + 1) if start < len(lines) else len(lines)
+
+
+def _mark_inbody_residue(lines: list[_Line], start: int, end: int, headline_norm: str | None) -> None:
+    for i in range(start, end):
+        ln = lines[i]
+        if not ln.text or ln.kind:
+            continue
+        s = ln.text
+        if headline_norm and _norm(s) == headline_norm:
+            ln.kind = "duplicate"
+        elif _INBODY_UI_RE.match(s) or (_UI_RE.match(s) and _words(s) <= 6):
+            ln.kind = "ui"
+        elif _CAPTION_START.match(s) or (_PHOTO_CUE.search(s) and _CREDIT_LINE.match(s.split(". ")[-1].strip())):
+            ln.kind = "caption"
+        elif _CREDIT_LINE.match(s) and _words(s) <= 8:
+            ln.kind = "credit"
+
+
+def _assemble(lines: list[_Line], out: Cleaned) -> Cleaned:
+    paragraphs: list[str] = []
+    current: list[str] = []
+    dateline_done = False
+
+    def flush() -> None:
+        if current:
+            paragraphs.append(_join_block(current))
+            current.clear()
+
+    for ln in lines:
+        if ln.kind is not None:
+            if ln.kind != "headline" and ln.text:
+                _record(out, ln)
+            flush()
+            continue
+        if not ln.text:
+            flush()
+            continue
+        text = ln.text
+        if not dateline_done and not paragraphs and not current:
+            dateline_done = True
+            parsed = parse_dateline(text)
+            if parsed:
+                dl, agency, publisher, length = parsed
+                out.dateline = dl
+                out.agency = out.agency or agency
+                out.publisher = out.publisher or publisher
+                out.removed.append(Removed(kind="dateline", text=text[:length].rstrip()))
+                text = text[length:]
+        current.append(text)
+    flush()
+    out.text = "\n\n".join(paragraphs)
+    return out
+
+
+def _join_block(block: list[str]) -> str:
+    """A block of consecutive lines: hard-wrapped prose is joined, one-line paragraphs kept."""
+    if len(block) == 1:
+        return block[0]
+    wrapped = sum(1 for ln in block[:-1] if not _SENT_END.search(ln)) >= (len(block) - 1) / 2
+    return " ".join(block) if wrapped else "\n\n".join(block)
+
+
+def _record(out: Cleaned, ln: _Line) -> None:
+    kind = ln.kind or "other"
+    s = ln.text
+    if kind == "disclaimer":
+        _, pub, agency = _disclaimer(s)
+        if pub and not out.publisher and not canonical_agency(pub):
+            out.publisher = pub
+        out.agency = out.agency or agency
+    elif kind == "credit":
+        is_copy, pub = _copyright(s)
+        if is_copy and pub:
+            ag = canonical_agency(pub)
+            if ag:
+                out.agency = out.agency or ag
+            elif not out.publisher:
+                out.publisher = pub
+        contributors = parse_credits(s) if _CREDITS_LINE.match(s) else parse_contributed(s)
+        for c in contributors:
+            if all(c.name != o.name for o in out.contributors):
+                out.contributors.append(c)
+    out.removed.append(Removed(kind=_contract_kind(kind), text=s))
+
+
+def _contract_kind(kind: str) -> str:
+    return kind if kind in {"banner", "caption", "credit", "disclaimer", "ui", "duplicate", "byline", "dateline", "headline"} else "other"
