@@ -1,0 +1,1 @@
+"""Evaluation scripts: `python -m benchmarks.<name> [--data DIR]` (data from ../shared/eval)."""

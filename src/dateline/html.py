@@ -1,0 +1,229 @@
+"""HTML pages: the article body and its metadata, via trafilatura (body, headline, authors,
+site name) and htmldate (publication date).
+
+``extract_html(html)`` returns a :class:`Page`; the pipeline then runs the same byline, dateline
+and credits parsing on ``Page.text`` as on a scraped text page (``dateline.clean.clean_body``).
+
+Extraction settings were chosen on the scrapinghub article-extraction benchmark (see
+``benchmarks/eval_extraction.py`` and ``docs/evaluation.md``): trafilatura with
+``favor_precision=True`` and no comments, a fall-back to its default settings when the precise
+pass keeps almost nothing, and a line filter for the news-site residue trafilatura lets through
+(the headline repeated as the first line, "Read more: ..." teasers, newsletter and follow-us
+prompts, related-link lists). Whatever the filter drops is kept in ``Page.removed``.
+
+Both libraries are wrapped: an exception from them, or a page without article text, becomes
+``InputRejected("no-article", ...)``; hostile or garbage HTML never escapes as a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date as _date
+
+from .article import Removed
+from .errors import InputRejected
+
+__all__ = ["Page", "extract_html", "EXTRACTION_SETTINGS"]
+
+# trafilatura settings for the main pass (measured on the scrapinghub benchmark; see the module doc).
+EXTRACTION_SETTINGS = dict(favor_precision=True, include_comments=False, include_tables=True)
+# When the precise pass keeps fewer characters than this and the default pass finds several
+# times more, the precise pass has thrown the article away (it happens on paywall-style pages).
+_SHORT_BODY = 500
+_FALLBACK_RATIO = 3
+
+
+@dataclass
+class Page:
+    """What an HTML page yields before text cleaning."""
+
+    text: str
+    headline: str | None = None
+    authors: list[str] = field(default_factory=list)
+    date: str | None = None
+    publisher: str | None = None
+    removed: list[Removed] = field(default_factory=list)
+    url: str | None = None
+
+
+def extract_html(html: str, *, url: str | None = None, origin: str | None = None,
+                 postprocess: bool = True) -> Page:
+    """Extract the article of an HTML page.
+
+    ``url`` helps metadata extraction (site name, date in the URL); ``origin`` names the input in
+    error messages. ``postprocess=False`` returns trafilatura's body without our line filter
+    (used by the evaluation to measure what the filter adds).
+
+    Raises ``InputRejected("no-article")`` when the page holds no article text (a login page, an
+    index, an empty or unparseable document).
+    """
+    if not isinstance(html, str):
+        raise InputRejected("no-article", "HTML must be given as str; decode bytes first "
+                            "(dateline.read.decode_bytes)", source=origin)
+    html = _sanitize(html)
+    if not re.search(r"<\s*[a-zA-Z!]", html):
+        raise InputRejected("no-article", "the input has no HTML markup; give it as text instead of html",
+                            source=origin)
+
+    doc = _trafilatura(html, url, origin, **EXTRACTION_SETTINGS)
+    body = (doc.text or "") if doc is not None else ""
+    if len(body) < _SHORT_BODY:
+        other = _trafilatura(html, url, origin, include_comments=False, include_tables=True)
+        other_body = (other.text or "") if other is not None else ""
+        if len(other_body) >= max(_FALLBACK_RATIO * len(body), 1):
+            body = other_body
+            if doc is None:
+                doc = other
+    if doc is None or not body.strip():
+        raise InputRejected("no-article", "no article text was found in the HTML page (is it an index, "
+                            "a login or an error page?)", source=origin)
+
+    headline = _clean_field(doc.title)
+    removed: list[Removed] = []
+    text = _paragraphs(body, headline, removed) if postprocess else _join(body.split("\n"))
+    if not text.strip():
+        raise InputRejected("no-article", "the HTML page holds only navigation and boilerplate, "
+                            "no article text", source=origin)
+    return Page(
+        text=text,
+        headline=headline,
+        authors=_authors(doc.author),
+        date=_find_date(html, url) or _valid_date(doc.date),
+        publisher=_clean_field(doc.sitename),
+        removed=removed,
+        url=url,
+    )
+
+
+# --- the libraries, wrapped ------------------------------------------------------------------
+
+def _sanitize(html: str) -> str:
+    # NUL and other C0 controls break lxml ("All strings must be XML compatible"); a BOM or a
+    # surrogate left by a lossy decode breaks encoding to UTF-8.
+    html = html.encode("utf-8", "replace").decode("utf-8")
+    return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufeff]", "", html)
+
+
+def _trafilatura(html: str, url: str | None, origin: str | None, **settings):
+    try:
+        import trafilatura
+        import logging
+
+        logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+        return trafilatura.bare_extraction(html, url=url, with_metadata=True, **settings)
+    except RecursionError:
+        raise InputRejected("no-article", "the HTML page is nested too deeply to be parsed", source=origin) from None
+    except Exception as exc:  # noqa: BLE001 - a third-party failure on hostile input is a rejection
+        raise InputRejected("no-article", f"the HTML page could not be parsed ({type(exc).__name__}: "
+                            f"{str(exc)[:200]})", source=origin) from None
+
+
+def _find_date(html: str, url: str | None) -> str | None:
+    try:
+        import logging
+
+        import htmldate
+
+        logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+        found = htmldate.find_date(html, original_date=True, url=url, extensive_search=True)
+    except Exception:  # noqa: BLE001 - no date is an acceptable answer; a crash is not
+        return None
+    return _valid_date(found)
+
+
+def _valid_date(value) -> str | None:
+    if not value or not isinstance(value, str):
+        return None
+    try:
+        parsed = _date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+    if parsed.year < 1900 or parsed > _date.today().replace(year=_date.today().year + 1):
+        return None
+    return parsed.isoformat()
+
+
+def _clean_field(value) -> str | None:
+    if not value or not isinstance(value, str):
+        return None
+    value = re.sub(r"\s+", " ", value).strip()
+    return value or None
+
+
+def _authors(value) -> list[str]:
+    if not value or not isinstance(value, str):
+        return []
+    out: list[str] = []
+    for part in re.split(r"\s*;\s*|\s*\|\s*", value):
+        part = re.sub(r"\s+", " ", part).strip(" ,")
+        if part and len(part) <= 80 and part.casefold() not in {a.casefold() for a in out}:
+            out.append(part)
+    return out
+
+
+# --- the line filter -------------------------------------------------------------------------
+
+# Whole lines that are site furniture, not story: teasers, prompts, section labels.
+_UI_LINE = re.compile(
+    r"""^(?:
+        (?:read|see|watch|click|view)\s+(?:more|also|next|here|full\s+story)\b.{0,200}
+      | (?:related(?:\s+(?:articles?|stories|posts?|content|coverage|links?|reading))?|more|also|also\s+read
+           |don[’']?t\s+miss|most\s+(?:read|popular|viewed|shared)(?:\s+in\s+.{1,40})?|trending(?:\s+now)?
+           |recommended(?:\s+for\s+you)?|you\s+(?:may|might)\s+(?:also\s+)?like|more\s+(?:from|on|stories|news)\b.{0,60}
+           |top\s+stories|latest\s+(?:news|stories)|editor[’']?s\s+picks?|tags?|topics?|filed\s+under
+           |share(?:\s+this(?:\s+(?:article|story|page))?)?|comments?|\d*\s*comments?|advertisement|sponsored(?:\s+content)?
+           |print(?:\s+article)?|order\s+reprints|reprints?|skip\s+(?:to\s+)?(?:main\s+)?content|back\s+to\s+top
+        )\s*(?::.{0,200}|[:|.…]*)
+      | like\s+this\s+(?:story|article)\?.{0,80}
+      | (?:sign\s+up|subscribe)\b.{0,200}(?:newsletter|inbox|updates|email|subscription)s?\b.{0,120}
+      | [^.]{0,60}\bnewsletters?
+      | get\s+the\s+(?:latest|day[’']?s|best)\b.{0,160}(?:inbox|newsletter|email)s?\b.{0,40}
+      | follow\s+(?:us|@\w+|him|her|them|the\s+\w+(?:\s+\w+){0,4})\s+on\s+(?:twitter|facebook|instagram|x|linkedin|youtube)\b.{0,200}
+      | (?:this\s+copy\s+is\s+for\s+your\s+personal,?\s+non-commercial\s+use).{0,300}
+      | tell\s+us\s+what\s+(?:you|YOU)\s+think.{0,40}
+      | (?:tempo\s+de\s+leitura|reading\s+time|lesezeit|temps\s+de\s+lecture)\s*:?\s*\d+\s*\w*
+      | \d+\s+min(?:ute)?s?\s+read
+      | https?://\S+
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A line of bracketed teaser labels, as in "Plague fears spread [INSIGHT]".
+_TEASER = re.compile(r"\[(?:INSIGHT|VIDEO|PICTURES|PICS|REVEALED|LATEST|REACTION|NEWS|WARNING|ANALYSIS|POLL|"
+                     r"LIVE|UPDATE|OPINION|EXCLUSIVE)\]\s*\|?$")
+# A list introduced by one of these lines is a related-links list: its "- item" lines go too.
+_LIST_INTRO = re.compile(r"^(?:related|more|also|see\s+also|read\s+more|don[’']?t\s+miss|more\s+on\s+this|"
+                         r"you\s+(?:may|might)\s+(?:also\s+)?like)\b", re.IGNORECASE)
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return re.sub(r"[\W_]+", " ", text).strip()
+
+
+def _paragraphs(body: str, headline: str | None, removed: list[Removed]) -> str:
+    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in body.split("\n")]
+    lines = [line for line in lines if line]
+    head_norm = _norm(headline) if headline else ""
+    kept: list[str] = []
+    in_related_list = False
+    for i, line in enumerate(lines):
+        kind = None
+        if head_norm and len(kept) < 3 and _norm(line) == head_norm:
+            kind = "headline"
+        elif in_related_list and line.startswith(("- ", "• ", "* ")):
+            kind = "ui"
+        elif _UI_LINE.match(line) or _TEASER.search(line):
+            kind = "ui"
+        if kind:
+            removed.append(Removed(kind=kind if kind != "headline" else "duplicate", text=line))
+            in_related_list = in_related_list or bool(_LIST_INTRO.match(line))
+            continue
+        in_related_list = False
+        kept.append(line)
+    return _join(kept)
+
+
+def _join(lines) -> str:
+    return "\n\n".join(line.strip() for line in lines if line.strip())
