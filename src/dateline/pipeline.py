@@ -30,7 +30,7 @@ def _raw(text: str | None, html: str | None, url: str | None, published: str | N
 
 def clean_raw(raw: RawInput) -> Article:
     """Clean stage: a RawInput becomes an Article with text, metadata and ``removed``."""
-    from .clean import clean_body, clean_page
+    from .cleaner import clean_body, clean_page
     from .published import infer_published, parse_date
 
     meta_date = None
