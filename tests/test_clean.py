@@ -97,10 +97,14 @@ def test_nothing_of_the_input_is_lost(style, seed_text):
     page = seed_text if style == "SEED" else (PAGES / f"{style}.txt").read_text(encoding="utf-8")
     a = clean_page(page)
     kept = " ".join([a.text.replace("\n", " "), a.headline or ""] + [r.text for r in a.removed])
+    datelines = [r.text for r in a.removed if r.kind == "dateline"]
     for line in page.splitlines():
         line = " ".join(line.split())
+        for dl in datelines:  # the dateline is cut off the story's first paragraph
+            if line.startswith(dl):
+                line = line[len(dl):].strip()
         if line:
-            assert line in kept or all(part in kept for part in line.split(" - ")), line
+            assert line in kept, line
 
 
 # ---- the parsers on their own -------------------------------------------------------------

@@ -103,6 +103,7 @@ _UI_RE = re.compile(
         close|menu|search|log\s*in|sign\s*in|sign\s*up|register|subscribe(?:\s+now)?|
         subscribe\s+to\s+.*newsletter.*|sign\s+up\s+(?:for|to)\s+.*|follow\s+us\s+on\s+.*|
         follow\s+\w+(?:\s+\w+)?\s+on\s+(?:twitter|x|facebook|instagram)\b.*|
+        follow\s+.{1,40}?\s+(?:coverage|live\s+updates)\b.*|[_*=~#\-–—•·]{2,}|
         advertisement|ad|sponsored(?:\s+content)?|scroll\s+to\s+continue.*|
         story\s+continues\s+below.*|continue\s+reading.*|click\s+here.*|
         image\s+source,?.*|image\s+caption,?.*|media\s+caption,?.*|video\s+caption,?.*|
@@ -137,7 +138,7 @@ _PHOTO_CUE = re.compile(
     r"(?:\bphoto(?:graph)?s?\b|\bpictured\b|\bpicture\b|\bundated\b|\bfile\s+photo\b|\bfile\s+image\b|"
     r"\bimage\s+caption\b|\bimage:|\bvia\s+reuters\b|\breuters/|\bap\s+photo\b|\bafp(?:\s+photo)?/|"
     r"\bgetty\s+images\b|\bepa\b[-/]|\bshutterstock\b|\bphotograph:|\bcredit:|\(photo:|\bscreenshot\b|"
-    r"\bhandout\b|\bin\s+this\s+(?:image|picture|frame\s+grab)\b)",
+    r"\bhandout\b|\bin\s+this\s+(?:image|picture|frame\s+grab)\b|/(?:reuters|afp|ap|epa|getty\s+images)\b\]?\)?$)",
     re.I,
 )
 _CAPTION_START = re.compile(r"^(?:FILE\s+PHOTO|PHOTO|IMAGE|Image caption|Caption|Photograph|Pictured)\s*[:,-]", re.I)
@@ -152,7 +153,7 @@ _CREDIT_LINE = re.compile(
     re.I | re.X,
 )
 _DATE_LINE = re.compile(
-    rf"""^(?:(?:published|updated|posted|first\s+published|last\s+updated|date)\s*:?\s*)?
+    rf"""^(?:(?:published|updated|posted|first\s+published|last\s+updated|date)\s*(?:on\s+)?:?\s*)?
         (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?
         (?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})
         (?:[\s,·|at-]+\d{{1,2}}[.:]\d\d\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*[A-Z]{{2,5}}(?:[+-]\d+)?)?)?
@@ -195,7 +196,7 @@ _DISCLAIMER_RES = [
     re.compile(r"^this\s+material\s+may\s+not\s+be\s+published,?\s+broadcast", re.I),
     re.compile(r"^the\s+views\s+expressed\s+(?:in\s+this\s+\w+\s+)?are\s+", re.I),
     re.compile(r"^(?:articles?\s+appear\s+on\s+\S+\s+for\s+a\s+limited\s+time)", re.I),
-    re.compile(r"^(?P<pub>[A-Z][\w&' ]{1,30}?)\s+and\s+news\s+agencies\.?$"),
+    re.compile(r"^(?:source:\s*)?(?P<pub>[A-Z][\w&' ]{1,30}?)\s+and\s+(?:news\s+)?agencies\.?$", re.I),
     re.compile(r"^\(?\s*with\s+(?:inputs|agency\s+inputs|reporting)\s+from\s+(?P<agency>[^)]+)\)?\.?$", re.I),
 ]
 _COPYRIGHT_RE = re.compile(
@@ -295,9 +296,18 @@ def parse_names(text: str) -> tuple[list[str], str | None]:
         if ag:
             agency = agency or ag
             continue
+        if part.lower() in DATELINE_PUBLISHERS or (part.isupper() and " " not in part):
+            continue  # "By X and Y, CNN": the outlet, not a person
         if _looks_like_name(part):
-            names.append(part)
+            names.append(_person_case(part))
     return names, agency
+
+
+def _person_case(name: str) -> str:
+    """'ANNA PETRENKO' -> 'Anna Petrenko'; mixed-case names are kept as written."""
+    if not name.isupper():
+        return name
+    return " ".join("-".join(p[:1] + p[1:].lower() for p in w.split("-")) for w in name.split())
 
 
 def parse_credits(text: str) -> list[Contributor]:
@@ -305,7 +315,7 @@ def parse_credits(text: str) -> list[Contributor]:
     body = text.strip().strip("()").strip()
     contributors: list[Contributor] = []
     role = None
-    for clause in re.split(r"\s*[;]\s*|\.\s+(?=[A-Z])", body):
+    for clause in re.split(r"\s*;\s*|\.\s+(?=(?:additional\s+)?(?:reporting|writing|editing|edited|written)\b)", body, flags=re.I):
         clause = clause.strip(" .")
         if not clause:
             continue
@@ -325,12 +335,25 @@ def parse_credits(text: str) -> list[Contributor]:
 def _split_credit_names(text: str) -> list[str]:
     names = []
     # "Joyce Lee, Josh Smith and Hyonhee Shin in SEOUL" -> the place applies to the group.
-    text = re.sub(r"\s+(?:in|from)\s+[A-Z][A-Za-z.'’ -]*?(?=\s*(?:,|\band\b|$))", "", text)
+    text = re.sub(r"\s+(?:in|from)\s+[A-Z][A-Za-z.'’ -]*?(?=\s*(?:,|\band\b|$))", "", text.strip(" ,."))
+    # "... in Tallinn, Estonia, and ..." : a country or region after the place belongs to it.
+    text = re.sub(r",\s*([A-Z][A-Za-z.' -]+?)(?=\s*(?:,|\band\b|$))",
+                  lambda m: "" if _is_country(m.group(1)) else m.group(0), text)
     for part in _NAME_SPLIT.split(text):
         part = part.strip(" .")
         if part and _looks_like_name(part):
             names.append(part)
     return names
+
+
+def _is_country(name: str) -> bool:
+    import pycountry
+
+    try:
+        pycountry.countries.lookup(name.strip())
+        return True
+    except LookupError:
+        return False
 
 
 def _role_of(word: str) -> str:
@@ -352,7 +375,7 @@ def parse_contributed(text: str) -> list[Contributor]:
     if not m:
         return []
     names_part = _CONTRIBUTOR_PREFIX.sub("", m.group("names").strip())
-    names_part = re.sub(r"^(?:[A-Z][\w]*'s?\s+)?(?=[A-Z])", lambda mm: "" if mm.group(0).endswith("'s ") else mm.group(0), names_part)
+    names_part = re.sub(r"^[A-Z][\w.]*['’]s\s+", "", names_part)  # "CNN’s Manu Rao and ..."
     return [Contributor(name=n, role="reporting") for n in _split_credit_names(names_part)]
 
 
@@ -368,6 +391,10 @@ def parse_dateline(paragraph: str) -> tuple[Dateline, str | None, str | None, in
             return None
     elif not m.group("agency"):
         return None
+    if not (m.group("agency") or m.group("region") or m.group("date")):
+        dash = paragraph[m.start("dl") + len(m.group("dl")):m.end()].strip()
+        if dash == "-" or len(places_text.replace("/", "").strip()) < 3:
+            return None  # "US - China talks", "I - for one -": a hyphen is not a dateline dash
     agency = publisher = None
     tag = m.group("agency")
     if tag:
@@ -453,13 +480,15 @@ def clean_page(text: str) -> Cleaned:
         if not ln.text or ln.kind:
             continue
         kind = _classify_residue(ln.text, headline_norm)
-        bm = _BYLINE_RE.match(ln.text)
-        if kind is None and bm:
-            names, agency = parse_names(bm.group("names"))
-            if names or agency:
+        if kind is None:
+            byline = _header_byline(lines, i, start)
+            if byline:
+                names, agency, span = byline
                 out.authors.extend(n for n in names if n not in out.authors)
                 out.agency = out.agency or agency
-                kind = "byline"
+                for j in span:
+                    lines[j].kind = "byline"
+                continue
         if kind is None and _PHOTO_CUE.search(ln.text):
             kind = "caption"
         if kind is None and after_caption and _words(ln.text) <= 6:
@@ -514,6 +543,37 @@ def clean_body(text: str, *, headline: str | None = None) -> Cleaned:
     return _assemble(lines, out)
 
 
+_NAME_IN_PLACE = re.compile(r"^(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}(?:\s+and\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})?)\s+in\s+[A-Z][\w.'’ -]+$")
+
+
+def _header_byline(lines: list[_Line], i: int, start: int) -> tuple[list[str], str | None, list[int]] | None:
+    """A byline in the header: "By X and Y", "X in Kyiv", a bare agency line ("Associated
+    Press"), or a name line followed by a role line ("Anna Hollander" / "BBC News, The Hague")."""
+    s = lines[i].text
+    bm = _BYLINE_RE.match(s)
+    if bm:
+        names, agency = parse_names(bm.group("names"))
+        return (names, agency, [i]) if names or agency else None
+    if canonical_agency(s):
+        return [], canonical_agency(s), [i]
+    m = _NAME_IN_PLACE.match(s)
+    if m and _words(s) <= 10:
+        names, agency = parse_names(m.group("names"))
+        if names:
+            return names, agency, [i]
+    if _looks_like_name(s) and 2 <= len(s.split()) <= 4:
+        nxt = next((j for j in range(i + 1, start) if lines[j].text), None)
+        if nxt is not None and _words(lines[nxt].text) <= 8 and _ROLE_WORDS.search(lines[nxt].text):
+            return [_person_case(s)], None, [i, nxt]
+    return None
+
+
+def _is_header_residue(s: str) -> bool:
+    """Lines that only occur around a story's top: date lines, captions, bylines."""
+    return bool(_DATE_LINE.match(s) or _RELATIVE_TIME_LINE.match(s) or _PHOTO_CUE.search(s)
+                or _CAPTION_START.match(s) or _BYLINE_RE.match(s))
+
+
 def _find_story_start(lines: list[_Line]) -> int:
     """Index of the first story line: a dateline paragraph, else the line after a byline, else
     the first prose line that is not a caption."""
@@ -530,11 +590,16 @@ def _find_story_start(lines: list[_Line]) -> int:
                 t = lines[j].text
                 if t and _classify_residue(t, None) is None and not _CAPTION_START.match(t) and _words(t) >= 6:
                     return j
-    for i, ln in enumerate(lines):
-        s = ln.text
-        if s and _is_prose(s) and not _PHOTO_CUE.search(s) and _classify_residue(s, None) is None:
-            return i
-    return 0
+    prose = [i for i, ln in enumerate(lines)
+             if ln.text and _is_prose(ln.text) and not _PHOTO_CUE.search(ln.text) and _classify_residue(ln.text, None) is None]
+    # A prose line followed by date lines or captions before the next prose line is a standfirst
+    # (the summary under the headline), not the story's first paragraph.
+    for k, i in enumerate(prose[:6]):
+        nxt = prose[k + 1] if k + 1 < len(prose) else None
+        if nxt is not None and any(_is_header_residue(lines[j].text) for j in range(i + 1, nxt) if lines[j].text):
+            continue
+        return i
+    return prose[0] if prose else 0
 
 
 def _find_headline(lines: list[_Line], start: int) -> tuple[int, str] | None:
