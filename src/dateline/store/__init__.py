@@ -1,0 +1,232 @@
+"""The store: articles, stories, actors, places, quotes and corpus events in SQLite or PostgreSQL.
+
+>>> from dateline.store import Store
+>>> with Store.open("sqlite:///dateline.db") as store:      # or "postgresql://user@host/db"
+...     store.write(article)                                 # one article, one transaction
+...     store.get_article(article.id).headline
+...     store.events(type="CONSULT", since="2019-04-01")
+...     store.search("nuclear programme")
+
+Opening migrates the schema to the newest revision (Alembic). docs/store.md documents every
+table; plain SQL on the same database works too.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Iterator
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from ..article import Article
+from ..errors import InputRejected, StoreError
+from . import schema as S
+from .db import default_url, normalise_url, open_engine
+from .write import WriteResult, check_params, write_article, write_rejected
+
+__all__ = ["Store", "WriteResult", "default_url", "normalise_url", "open_engine"]
+
+_EVENT_COLS = [c.name for c in S.events.columns]
+
+
+def _row(r) -> dict[str, Any]:
+    d = dict(r._mapping)
+    for k, v in list(d.items()):
+        if hasattr(v, "isoformat"):
+            d[k] = v.isoformat()
+    return d
+
+
+class Store:
+    """A connection to one store. Thread-safe for reading; write from one process at a time."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    # -- lifecycle ------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, url: str | None = None, *, migrate: bool = True) -> "Store":
+        """Open (and create or migrate) the store at ``url`` (default ``$DATELINE_DB`` or
+        ``sqlite:///dateline.db``)."""
+        return cls(open_engine(url, migrate_schema=migrate))
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- writing --------------------------------------------------------------------------------
+    def write(self, article: Article, signature=None) -> WriteResult:
+        """Store one article in one transaction; a stored id changes nothing but its sources."""
+        try:
+            with self.engine.begin() as conn:
+                check_params(conn)
+                return write_article(conn, article, signature)
+        except sa.exc.SQLAlchemyError as exc:
+            raise StoreError(f"could not write article {article.id} to {self.url}: {exc}") from exc
+
+    def write_rejected(self, exc: InputRejected) -> None:
+        with self.engine.begin() as conn:
+            write_rejected(conn, exc)
+
+    # -- reading --------------------------------------------------------------------------------
+    def has_article(self, article_id: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(S.articles.c.id).where(S.articles.c.id == article_id)).first() is not None
+
+    def get_article(self, article_id: str) -> Article | None:
+        """The full Article record as it was stored, or None."""
+        with self.engine.connect() as conn:
+            data = conn.execute(sa.select(S.articles.c.data).where(S.articles.c.id == article_id)).scalar()
+        if data is None:
+            return None
+        return Article.from_dict(json.loads(data) if isinstance(data, str) else data)
+
+    def articles(self, *, story_id: str | None = None, publisher: str | None = None,
+                 since: str | None = None, until: str | None = None, limit: int = 100,
+                 offset: int = 0) -> list[dict[str, Any]]:
+        """Article rows (no text, no full record), newest publication first."""
+        a = S.articles
+        cols = [c for c in a.columns if c.name not in ("text", "data")]
+        q = sa.select(*cols)
+        if story_id:
+            q = q.where(a.c.story_id == story_id)
+        if publisher:
+            q = q.where(a.c.publisher == publisher)
+        if since:
+            q = q.where(a.c.published_date >= since)
+        if until:
+            q = q.where(a.c.published_date <= until)
+        q = q.order_by(a.c.published_date.desc().nulls_last(), a.c.id).limit(limit).offset(offset)
+        with self.engine.connect() as conn:
+            return [_row(r) for r in conn.execute(q)]
+
+    def iter_articles(self, *, batch: int = 500, one_per_story: bool = False) -> Iterator[Article]:
+        """Every stored Article (in id order), streamed; ``one_per_story``: each story's first only."""
+        a = S.articles
+        last = ""
+        while True:
+            q = sa.select(a.c.id, a.c.data).where(a.c.id > last).order_by(a.c.id).limit(batch)
+            if one_per_story:
+                q = q.where(a.c.id == a.c.story_id)
+            with self.engine.connect() as conn:
+                rows = conn.execute(q).all()
+            if not rows:
+                return
+            for r in rows:
+                yield Article.from_dict(json.loads(r.data) if isinstance(r.data, str) else r.data)
+            last = rows[-1].id
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        """A story with its articles and sources."""
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(S.stories).where(S.stories.c.id == story_id)).first()
+            if row is None:
+                return None
+            out = _row(row)
+            out["articles"] = [_row(r) for r in conn.execute(
+                sa.select(S.articles.c.id, S.articles.c.headline, S.articles.c.publisher, S.articles.c.similarity)
+                .where(S.articles.c.story_id == story_id).order_by(S.articles.c.ingested_at, S.articles.c.id))]
+            out["sources"] = [_row(r) for r in conn.execute(
+                sa.select(S.sources).where(S.sources.c.story_id == story_id).order_by(S.sources.c.id))]
+        return out
+
+    def events(self, *, type: str | None = None, since: str | None = None, until: str | None = None,
+               country: str | None = None, modality: str | None = None, min_sources: int | None = None,
+               article_id: str | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        """Corpus events (merged across articles), with their counts, by date then id."""
+        e = S.events
+        q = sa.select(e)
+        if type:
+            q = q.where(e.c.type == type.upper())
+        if since:
+            q = q.where(e.c.date >= since)
+        if until:
+            q = q.where(e.c.date <= until)
+        if country:
+            q = q.where(e.c.country == country.upper())
+        if modality:
+            q = q.where(e.c.modality == modality)
+        if min_sources:
+            q = q.where(e.c.n_sources >= min_sources)
+        if article_id:
+            q = q.where(e.c.id.in_(sa.select(S.event_mentions.c.event_id)
+                                   .where(S.event_mentions.c.article_id == article_id)))
+        q = q.order_by(e.c.date.nulls_last(), e.c.id).limit(limit).offset(offset)
+        with self.engine.connect() as conn:
+            return [_row(r) for r in conn.execute(q)]
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """One corpus event with its mentions (article, story, evidence span)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(S.events).where(S.events.c.id == event_id)).first()
+            if row is None:
+                return None
+            out = _row(row)
+            m = S.event_mentions
+            out["mentions"] = [_row(r) for r in conn.execute(
+                sa.select(m).where(m.c.event_id == event_id).order_by(m.c.article_id, m.c.local_id))]
+        return out
+
+    def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text search over headlines and article text: ``[{id, headline, rank}]``, best first."""
+        terms = _terms(query)
+        if not terms:
+            return []
+        with self.engine.connect() as conn:
+            if self.dialect == "sqlite":
+                rows = conn.execute(sa.text(
+                    "SELECT f.article_id AS id, a.headline AS headline, bm25(articles_fts) AS rank "
+                    "FROM articles_fts f JOIN articles a ON a.id = f.article_id "
+                    "WHERE articles_fts MATCH :q ORDER BY rank LIMIT :n"),
+                    {"q": " ".join(f'"{t}"' for t in terms), "n": limit})
+            else:
+                rows = conn.execute(sa.text(
+                    "SELECT id, headline, ts_rank(tsv, q) AS rank FROM articles, "
+                    "plainto_tsquery('english', :q) q WHERE tsv @@ q ORDER BY rank DESC, id LIMIT :n"),
+                    {"q": " ".join(terms), "n": limit})
+            return [_row(r) for r in rows]
+
+    def search_quotes(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text search over quotes and their speakers: ``[{article_id, idx, text, speaker_text}]``."""
+        terms = _terms(query)
+        if not terms:
+            return []
+        with self.engine.connect() as conn:
+            if self.dialect == "sqlite":
+                rows = conn.execute(sa.text(
+                    "SELECT article_id, idx, text, speaker_text FROM quotes_fts WHERE quotes_fts MATCH :q "
+                    "ORDER BY bm25(quotes_fts) LIMIT :n"), {"q": " ".join(f'"{t}"' for t in terms), "n": limit})
+            else:
+                rows = conn.execute(sa.text(
+                    "SELECT article_id, idx, text, speaker_text FROM quotes, plainto_tsquery('english', :q) q "
+                    "WHERE tsv @@ q ORDER BY ts_rank(tsv, q) DESC LIMIT :n"), {"q": " ".join(terms), "n": limit})
+            return [_row(r) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        """Number of rows in each table."""
+        with self.engine.connect() as conn:
+            return {t.name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
+                    for t in S.metadata.sorted_tables}
+
+    def rejected(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return [_row(r) for r in conn.execute(sa.select(S.rejected).order_by(S.rejected.c.origin))]
+
+
+def _terms(query: str) -> list[str]:
+    return re.findall(r"\w+", query or "", re.UNICODE)

@@ -1,0 +1,103 @@
+"""Open a store: an SQLAlchemy engine for an SQLite file or a PostgreSQL URL, migrated to head.
+
+URLs: ``sqlite:///path/to/file.db`` (default ``sqlite:///dateline.db``, or ``$DATELINE_DB``), a
+bare file path (taken as SQLite), ``postgresql://user:pass@host/db`` (driver psycopg 3, from the
+``postgres`` extra). SQLite connections use WAL, ``synchronous=NORMAL``, foreign keys and a
+busy timeout, so readers (query, serve, ingest workers) never block the one writer.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from ..errors import StoreError
+
+DEFAULT_URL = "sqlite:///dateline.db"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def default_url() -> str:
+    return os.environ.get("DATELINE_DB") or DEFAULT_URL
+
+
+def normalise_url(url: str | os.PathLike | None) -> str:
+    """A full SQLAlchemy URL for what the user typed (None: the default)."""
+    if url is None:
+        url = default_url()
+    url = os.fspath(url)
+    if "://" not in url:
+        return "sqlite:///" + url  # a bare path
+    scheme, rest = url.split("://", 1)
+    if scheme in ("postgresql", "postgres"):
+        return "postgresql+psycopg://" + rest
+    if scheme in ("sqlite", "postgresql+psycopg", "postgresql+psycopg2"):
+        return url
+    raise StoreError(f"unsupported store URL {url!r}: use sqlite:///FILE or postgresql://USER@HOST/DB")
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=60000")
+    cur.close()
+
+
+def create(url: str | None = None) -> Engine:
+    """An engine for ``url`` (no migration)."""
+    full = normalise_url(url)
+    try:
+        if full.startswith("sqlite"):
+            path = full.split(":///", 1)[1] if ":///" in full else ""
+            if path and path != ":memory:":
+                parent = Path(path).expanduser().resolve().parent
+                if not parent.is_dir():
+                    raise StoreError(f"cannot create the store {path!r}: folder {str(parent)!r} does not exist")
+            engine = sa.create_engine(full, connect_args={"timeout": 60})
+            sa.event.listen(engine, "connect", _sqlite_pragmas)
+        else:
+            engine = sa.create_engine(full, pool_pre_ping=True)
+    except ModuleNotFoundError as exc:
+        raise StoreError(f"the database driver is not installed ({exc.name}); for PostgreSQL run "
+                         "`pip install 'dateline[postgres]'`") from exc
+    return engine
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision (Alembic), creating it in an empty database."""
+    from alembic import command
+    from alembic.config import Config
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    head = ScriptDirectory.from_config(cfg).get_current_head()
+    try:
+        with engine.connect() as conn:
+            if MigrationContext.configure(conn).get_current_revision() == head:
+                return
+        with engine.begin() as conn:
+            if engine.dialect.name == "postgresql":
+                # One migrator at a time when several processes open a new database together.
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(7428519)"))
+            if MigrationContext.configure(conn).get_current_revision() == head:
+                return
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    except sa.exc.OperationalError as exc:
+        raise StoreError(f"cannot open the store {engine.url.render_as_string(hide_password=True)}: "
+                         f"{exc.orig}") from exc
+
+
+def open_engine(url: str | None = None, *, migrate_schema: bool = True) -> Engine:
+    """Create an engine for ``url`` and migrate it to head (the normal way to open a store)."""
+    engine = create(url)
+    if migrate_schema:
+        migrate(engine)
+    return engine

@@ -1,0 +1,196 @@
+"""The store's tables, as SQLAlchemy Core metadata: one schema for SQLite and PostgreSQL.
+
+The migrations under ``store/migrations`` create exactly these tables (a test compares them);
+full-text search objects are backend-specific and live only in the migrations:
+SQLite gets FTS5 tables ``articles_fts`` and ``quotes_fts``; PostgreSQL gets generated
+``tsv`` columns with GIN indexes on ``articles`` and ``quotes``.
+
+Spans use ``span_start``/``span_end`` (``end`` is an SQL keyword); they are the Article
+offsets ``start``/``end`` into ``articles.text``. See docs/store.md for every column.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import JSONB
+
+metadata = sa.MetaData()
+
+# JSON stored as JSONB on PostgreSQL (queryable, indexable), as text on SQLite.
+JSON = sa.JSON().with_variant(JSONB(), "postgresql")
+ID = sa.String(64)
+TS = sa.DateTime(timezone=True)
+
+meta = sa.Table(
+    "meta", metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+
+stories = sa.Table(
+    "stories", metadata,
+    sa.Column("id", ID, primary_key=True),  # the id of the story's first article
+    sa.Column("headline", sa.Text),
+    sa.Column("first_published", sa.String(10)),
+    sa.Column("originator", sa.Text),  # agency, else publisher, of the first article
+    sa.Column("n_articles", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("n_sources", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("created_at", TS, nullable=False),
+)
+
+articles = sa.Table(
+    "articles", metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("story_id", ID, sa.ForeignKey("stories.id"), nullable=False, index=True),
+    sa.Column("headline", sa.Text),
+    sa.Column("language", sa.String(16)),
+    sa.Column("published_date", sa.String(10), index=True),
+    sa.Column("published_source", sa.String(16)),
+    sa.Column("publisher", sa.Text),
+    sa.Column("agency", sa.Text),
+    sa.Column("url", sa.Text),
+    sa.Column("path", sa.Text),
+    sa.Column("authors", JSON),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("n_events", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("similarity", sa.Float),  # estimated Jaccard to the story's matched article
+    sa.Column("ingested_at", TS, nullable=False),
+    sa.Column("data", JSON, nullable=False),  # the full Article record: nothing is lost
+)
+
+sources = sa.Table(
+    "sources", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("story_id", ID, sa.ForeignKey("stories.id"), nullable=False, index=True),
+    sa.Column("article_id", ID, sa.ForeignKey("articles.id"), nullable=False),
+    sa.Column("locator", sa.Text, nullable=False),  # url, else path, else ""
+    sa.Column("publisher", sa.Text),
+    sa.Column("agency", sa.Text),
+    sa.Column("url", sa.Text),
+    sa.Column("path", sa.Text),
+    sa.Column("first_seen", TS, nullable=False),
+    sa.UniqueConstraint("article_id", "locator", name="uq_sources_article_locator"),
+)
+
+actors = sa.Table(
+    "actors", metadata,
+    sa.Column("article_id", ID, sa.ForeignKey("articles.id"), primary_key=True),
+    sa.Column("actor_id", sa.String(64), primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("kind", sa.String(16)),
+    sa.Column("country", sa.String(3), index=True),
+    sa.Column("sector", sa.String(8)),
+    sa.Column("roles", JSON),
+    sa.Column("n_mentions", sa.Integer, nullable=False, server_default="0"),
+)
+
+places = sa.Table(
+    "places", metadata,
+    sa.Column("article_id", ID, sa.ForeignKey("articles.id"), primary_key=True),
+    sa.Column("idx", sa.Integer, primary_key=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("span_start", sa.Integer, nullable=False),
+    sa.Column("span_end", sa.Integer, nullable=False),
+    sa.Column("name", sa.Text),
+    sa.Column("geonameid", sa.BigInteger, index=True),
+    sa.Column("lat", sa.Float),
+    sa.Column("lon", sa.Float),
+    sa.Column("country", sa.String(3)),
+    sa.Column("feature", sa.Text),
+    sa.Column("resolved", sa.Boolean, nullable=False, server_default=sa.false()),
+)
+
+times = sa.Table(
+    "times", metadata,
+    sa.Column("article_id", ID, sa.ForeignKey("articles.id"), primary_key=True),
+    sa.Column("idx", sa.Integer, primary_key=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("span_start", sa.Integer, nullable=False),
+    sa.Column("span_end", sa.Integer, nullable=False),
+    sa.Column("value", sa.String(10)),
+    sa.Column("granularity", sa.String(16)),
+)
+
+quotes = sa.Table(
+    "quotes", metadata,
+    sa.Column("article_id", ID, sa.ForeignKey("articles.id"), primary_key=True),
+    sa.Column("idx", sa.Integer, primary_key=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("span_start", sa.Integer, nullable=False),
+    sa.Column("span_end", sa.Integer, nullable=False),
+    sa.Column("speaker", sa.String(64)),  # actor_id in the same article
+    sa.Column("speaker_text", sa.Text),
+    sa.Column("cue", sa.Text),
+    sa.Column("kind", sa.String(16)),
+)
+
+events = sa.Table(
+    # Corpus events: one row per distinct (type, mode, participants, date, place, modality).
+    "events", metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("type", sa.String(16), nullable=False, index=True),
+    sa.Column("mode", sa.String(32)),
+    sa.Column("quad", sa.SmallInteger),
+    sa.Column("modality", sa.String(16)),
+    sa.Column("date", sa.String(10), index=True),
+    sa.Column("actors", JSON),  # participant keys (names or ISO3 countries)
+    sa.Column("recipients", JSON),
+    sa.Column("place_name", sa.Text),
+    sa.Column("place_geonameid", sa.BigInteger),
+    sa.Column("lat", sa.Float),
+    sa.Column("lon", sa.Float),
+    sa.Column("country", sa.String(3), index=True),
+    sa.Column("n_mentions", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("n_articles", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("n_stories", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("n_sources", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("first_article_id", ID),
+    sa.Column("first_seen", TS, nullable=False),
+)
+
+event_mentions = sa.Table(
+    # One row per event an article reports (Article.events), linked to its corpus event.
+    "event_mentions", metadata,
+    sa.Column("article_id", ID, sa.ForeignKey("articles.id"), primary_key=True),
+    sa.Column("local_id", sa.String(64), primary_key=True),  # Article.events[].id
+    sa.Column("event_id", ID, sa.ForeignKey("events.id"), nullable=False, index=True),
+    sa.Column("story_id", ID, nullable=False),
+    sa.Column("type", sa.String(16), nullable=False),
+    sa.Column("mode", sa.String(32)),
+    sa.Column("quad", sa.SmallInteger),
+    sa.Column("modality", sa.String(16)),
+    sa.Column("cameo", sa.String(8)),
+    sa.Column("date", sa.String(10)),
+    sa.Column("date_source", sa.String(16)),
+    sa.Column("actors", JSON),  # actor ids in the article
+    sa.Column("recipients", JSON),
+    sa.Column("place", JSON),
+    sa.Column("evidence_text", sa.Text, nullable=False),
+    sa.Column("evidence_start", sa.Integer, nullable=False),
+    sa.Column("evidence_end", sa.Integer, nullable=False),
+    sa.Column("confidence", sa.Float),
+)
+
+minhashes = sa.Table(
+    "minhashes", metadata,
+    sa.Column("article_id", ID, sa.ForeignKey("articles.id"), primary_key=True),
+    sa.Column("story_id", ID, nullable=False),
+    sa.Column("signature", sa.LargeBinary, nullable=False),  # uint64 little-endian hash values
+)
+
+lsh_bands = sa.Table(
+    "lsh_bands", metadata,
+    sa.Column("band", sa.SmallInteger, primary_key=True),
+    sa.Column("hash", sa.BigInteger, primary_key=True),
+    sa.Column("article_id", ID, sa.ForeignKey("articles.id"), primary_key=True),
+)
+
+rejected = sa.Table(
+    "rejected", metadata,
+    sa.Column("origin", sa.Text, primary_key=True),
+    sa.Column("reason", sa.String(32), nullable=False, index=True),
+    sa.Column("message", sa.Text, nullable=False),
+    sa.Column("seen_at", TS, nullable=False),
+)
+
+ARTICLE_CHILD_TABLES = (actors, places, times, quotes, event_mentions, minhashes, lsh_bands, sources)

@@ -1,0 +1,220 @@
+"""Write one Article into the store, in one transaction, idempotently.
+
+``write_article(conn, article, sig)`` runs inside the caller's transaction (``engine.begin()``)
+so that an article is either stored with everything that belongs to it (story, source, actors,
+places, times, quotes, event mentions, corpus events, signature, full-text rows) or not at all.
+Writing an article whose id is already stored changes nothing, except recording a new source
+(another URL or path that carried the same text).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+import numpy as np
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from .. import corpus, dedupe
+from ..article import Article
+from ..errors import InputRejected
+from . import schema as S
+
+
+@dataclass
+class WriteResult:
+    status: str  # "stored" (new article), "duplicate" (article id already stored)
+    article_id: str
+    story_id: str
+    linked: bool = False  # a new article that joined an existing story (a syndicated copy)
+    similarity: float | None = None
+    source_added: bool = False
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def insert_ignore(conn: Connection, table: sa.Table, rows: list[dict] | dict) -> None:
+    """INSERT ... ON CONFLICT DO NOTHING on SQLite and PostgreSQL."""
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    conn.execute(insert(table).on_conflict_do_nothing(), rows)
+
+
+def locator(article: Article) -> str:
+    return article.source.url or article.source.path or ""
+
+
+def originator(article: Article) -> str | None:
+    return article.source.agency or article.source.publisher
+
+
+def has_article(conn: Connection, article_id: str) -> bool:
+    return conn.execute(sa.select(S.articles.c.id).where(S.articles.c.id == article_id)).first() is not None
+
+
+def find_story(conn: Connection, sig: np.ndarray, params: dedupe.Params = dedupe.DEFAULT) -> tuple[str, str, float] | None:
+    """``(story_id, article_id, similarity)`` of the most similar stored article, if any."""
+    bands = dedupe.band_hashes(sig, params)
+    cand = conn.execute(
+        sa.select(S.lsh_bands.c.article_id).distinct()
+        .where(sa.tuple_(S.lsh_bands.c.band, S.lsh_bands.c.hash).in_(bands))
+    ).scalars().all()
+    if not cand:
+        return None
+    rows = conn.execute(
+        sa.select(S.minhashes.c.article_id, S.minhashes.c.story_id, S.minhashes.c.signature)
+        .where(S.minhashes.c.article_id.in_(cand))
+    ).all()
+    stories = {r.article_id: r.story_id for r in rows}
+    match = dedupe.best_match(sig, ((r.article_id, dedupe.from_bytes(r.signature)) for r in rows), params.threshold)
+    if match is None:
+        return None
+    return stories[match[0]], match[0], match[1]
+
+
+def _source_row(article: Article, story_id: str, ts: datetime) -> dict[str, Any]:
+    return {"story_id": story_id, "article_id": article.id, "locator": locator(article),
+            "publisher": article.source.publisher, "agency": article.source.agency,
+            "url": article.source.url, "path": article.source.path, "first_seen": ts}
+
+
+def _refresh_story(conn: Connection, story_id: str) -> None:
+    s, a, src = S.stories, S.articles, S.sources
+    n_articles = sa.select(sa.func.count()).select_from(a).where(a.c.story_id == story_id).scalar_subquery()
+    outlet = sa.func.coalesce(src.c.publisher, src.c.locator)
+    n_sources = (sa.select(sa.func.count(sa.distinct(outlet))).select_from(src)
+                 .where(src.c.story_id == story_id).scalar_subquery())
+    conn.execute(s.update().where(s.c.id == story_id).values(n_articles=n_articles, n_sources=n_sources))
+
+
+def _refresh_events(conn: Connection, event_ids: set[str]) -> None:
+    e, m, st = S.events, S.event_mentions, S.stories
+    for eid in sorted(event_ids):
+        where = m.c.event_id == eid
+        n_mentions = sa.select(sa.func.count()).select_from(m).where(where).scalar_subquery()
+        n_articles = sa.select(sa.func.count(sa.distinct(m.c.article_id))).where(where).scalar_subquery()
+        n_stories = sa.select(sa.func.count(sa.distinct(m.c.story_id))).where(where).scalar_subquery()
+        n_sources = (sa.select(sa.func.count(sa.distinct(sa.func.coalesce(st.c.originator, st.c.id))))
+                     .select_from(m.join(st, st.c.id == m.c.story_id)).where(where).scalar_subquery())
+        conn.execute(e.update().where(e.c.id == eid).values(
+            n_mentions=n_mentions, n_articles=n_articles, n_stories=n_stories, n_sources=n_sources))
+
+
+def write_article(conn: Connection, article: Article, sig: np.ndarray | None = None,
+                  params: dedupe.Params = dedupe.DEFAULT) -> WriteResult:
+    """Store one article (call inside ``engine.begin()``: one article, one transaction)."""
+    ts = now()
+    if not article.id:
+        article.id = Article.make_id(article.text)
+    existing = conn.execute(sa.select(S.articles.c.story_id).where(S.articles.c.id == article.id)).first()
+    if existing is not None:
+        story_id = existing.story_id
+        loc = locator(article)
+        known = conn.execute(sa.select(S.sources.c.id).where(
+            S.sources.c.article_id == article.id, S.sources.c.locator == loc)).first()
+        if known is None:
+            insert_ignore(conn, S.sources, _source_row(article, story_id, ts))
+            _refresh_story(conn, story_id)
+        return WriteResult("duplicate", article.id, story_id, source_added=known is None)
+
+    if sig is None:
+        sig = dedupe.signature(article.text, params)
+    match = find_story(conn, sig, params)
+    if match is not None:
+        story_id, _, sim = match
+    else:
+        story_id, sim = article.id, None
+        conn.execute(S.stories.insert().values(
+            id=story_id, headline=article.headline, first_published=article.published.date,
+            originator=originator(article), n_articles=0, n_sources=0, created_at=ts))
+
+    data = article.to_dict()
+    conn.execute(S.articles.insert().values(
+        id=article.id, story_id=story_id, headline=article.headline, language=article.language,
+        published_date=article.published.date, published_source=article.published.source,
+        publisher=article.source.publisher, agency=article.source.agency, url=article.source.url,
+        path=article.source.path, authors=list(article.authors), text=article.text,
+        n_events=len(article.events), similarity=sim, ingested_at=ts, data=data))
+    aid = article.id
+    insert_ignore(conn, S.sources, _source_row(article, story_id, ts))
+    insert_ignore(conn, S.actors, [
+        {"article_id": aid, "actor_id": a.id, "name": a.name, "kind": a.kind, "country": a.country,
+         "sector": a.sector, "roles": list(a.roles), "n_mentions": len(a.mentions)} for a in article.actors])
+    insert_ignore(conn, S.places, [
+        {"article_id": aid, "idx": i, "text": p.text, "span_start": p.start, "span_end": p.end, "name": p.name,
+         "geonameid": p.geonameid, "lat": p.lat, "lon": p.lon, "country": p.country, "feature": p.feature,
+         "resolved": bool(p.resolved)} for i, p in enumerate(article.places)])
+    insert_ignore(conn, S.times, [
+        {"article_id": aid, "idx": i, "text": t.text, "span_start": t.start, "span_end": t.end,
+         "value": t.value, "granularity": t.granularity} for i, t in enumerate(article.times)])
+    insert_ignore(conn, S.quotes, [
+        {"article_id": aid, "idx": i, "text": q.text, "span_start": q.start, "span_end": q.end,
+         "speaker": q.speaker, "speaker_text": q.speaker_text, "cue": q.cue, "kind": q.kind}
+        for i, q in enumerate(article.quotes)])
+
+    touched: set[str] = set()
+    mentions = []
+    for ev in article.events:
+        key = corpus.event_key(article, ev)
+        eid = corpus.event_id(key)
+        place = ev.place
+        insert_ignore(conn, S.events, {
+            "id": eid, "type": ev.type, "mode": ev.mode, "quad": ev.quad, "modality": ev.modality,
+            "date": ev.date, "actors": key["actors"], "recipients": key["recipients"],
+            "place_name": place.name if place else None, "place_geonameid": place.geonameid if place else None,
+            "lat": place.lat if place else None, "lon": place.lon if place else None,
+            "country": place.country if place else None, "first_article_id": aid, "first_seen": ts})
+        touched.add(eid)
+        mentions.append({
+            "article_id": aid, "local_id": ev.id, "event_id": eid, "story_id": story_id, "type": ev.type,
+            "mode": ev.mode, "quad": ev.quad, "modality": ev.modality, "cameo": ev.cameo, "date": ev.date,
+            "date_source": ev.date_source, "actors": list(ev.actors), "recipients": list(ev.recipients),
+            "place": place.model_dump(mode="json") if place else None,
+            "evidence_text": ev.evidence.text, "evidence_start": ev.evidence.start,
+            "evidence_end": ev.evidence.end, "confidence": ev.confidence})
+    insert_ignore(conn, S.event_mentions, mentions)
+    _refresh_events(conn, touched)
+
+    conn.execute(S.minhashes.insert().values(article_id=aid, story_id=story_id, signature=dedupe.to_bytes(sig)))
+    insert_ignore(conn, S.lsh_bands, [{"band": b, "hash": h, "article_id": aid}
+                                      for b, h in dedupe.band_hashes(sig, params)])
+    if conn.dialect.name == "sqlite":
+        conn.execute(sa.text("INSERT INTO articles_fts(article_id, headline, text) VALUES (:a, :h, :t)"),
+                     {"a": aid, "h": article.headline or "", "t": article.text})
+        if article.quotes:
+            conn.execute(sa.text("INSERT INTO quotes_fts(article_id, idx, text, speaker_text) VALUES (:a, :i, :t, :s)"),
+                         [{"a": aid, "i": i, "t": q.text, "s": q.speaker_text or ""} for i, q in enumerate(article.quotes)])
+    _refresh_story(conn, story_id)
+    return WriteResult("stored", aid, story_id, linked=match is not None, similarity=sim)
+
+
+def write_rejected(conn: Connection, exc: InputRejected) -> None:
+    origin = exc.source or "<unknown>"
+    values = {"origin": origin, "reason": exc.reason, "message": str(exc), "seen_at": now()}
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    stmt = insert(S.rejected).values(values)
+    conn.execute(stmt.on_conflict_do_update(index_elements=["origin"], set_={
+        "reason": stmt.excluded.reason, "message": stmt.excluded.message, "seen_at": stmt.excluded.seen_at}))
+
+
+def check_params(conn: Connection, params: dedupe.Params = dedupe.DEFAULT) -> None:
+    """Record the MinHash parameters on first use; refuse to mix signatures of other parameters."""
+    from ..errors import StoreError
+
+    row = conn.execute(sa.select(S.meta.c.value).where(S.meta.c.key == "minhash")).first()
+    if row is None:
+        insert_ignore(conn, S.meta, {"key": "minhash", "value": params.key()})
+    elif row.value != params.key():
+        raise StoreError(f"this store's story signatures were made with {row.value!r}, not {params.key()!r}; "
+                         "ingest into a new store or keep the store's parameters")
