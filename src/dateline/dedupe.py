@@ -26,6 +26,7 @@ NUM_PERM = 128
 SHINGLE_WORDS = 4
 THRESHOLD = 0.5
 SEED = 1
+SCHEME = "affine32"  # datasketch 2 hashing scheme; part of the stored parameters
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -44,7 +45,7 @@ class Params:
 
     def key(self) -> str:
         b, r = self.bands_rows
-        return f"minhash/v1 perm={self.num_perm} k={self.shingle_words} seed={SEED} b={b} r={r}"
+        return f"minhash/v1 {SCHEME} perm={self.num_perm} k={self.shingle_words} seed={SEED} b={b} r={r}"
 
 
 DEFAULT = Params()
@@ -62,7 +63,7 @@ def signature(text: str, params: Params = DEFAULT) -> np.ndarray:
     """The MinHash signature (uint64 array of ``num_perm`` values) of a text."""
     from datasketch import MinHash
 
-    m = MinHash(num_perm=params.num_perm, seed=SEED)
+    m = MinHash(num_perm=params.num_perm, seed=SEED, scheme=SCHEME)
     sh = shingles(text, params.shingle_words)
     if sh:
         m.update_batch(list(sh))
@@ -122,7 +123,7 @@ class StoryLinker:
         from datasketch import MinHash
 
         sig = signature(text, self.params)
-        m = MinHash(num_perm=self.params.num_perm, seed=SEED, hashvalues=sig)
+        m = MinHash(num_perm=self.params.num_perm, seed=SEED, hashvalues=sig, scheme=SCHEME)
         cands = [(c, self.sigs[c]) for c in self.lsh.query(m)]
         match = best_match(sig, cands, self.params.threshold)
         story = self.story[match[0]] if match else doc_id
