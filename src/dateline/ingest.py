@@ -21,12 +21,13 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from .article import Article
-from .errors import DatelineError, InputRejected, UsageError
+from .errors import DatelineError, InputRejected, StoreError, UsageError
 from .read import JSONL_SUFFIXES, READABLE_SUFFIXES, Item, RawInput, iter_directory, read_path
 from .read_archives import FEED_SUFFIXES, WARC_SUFFIXES, is_feed, is_warc, iter_feed, iter_warc
 
 INGEST_SUFFIXES = tuple(READABLE_SUFFIXES) + WARC_SUFFIXES + FEED_SUFFIXES
 _GLOB_CHARS = set("*?[")
+MAX_STORE_FAILURES_IN_A_ROW = 5
 
 
 @dataclass
@@ -41,6 +42,7 @@ class Summary:
     rejected: Counter = field(default_factory=Counter)
     seconds: float = 0.0
     interrupted: bool = False
+    store_failures: int = field(default=0, repr=False)  # consecutive write failures
 
     @property
     def n_rejected(self) -> int:
@@ -331,8 +333,20 @@ def _write(store, res: tuple, summary: Summary, on_result) -> None:
         from . import dedupe
 
         article: Article = payload
-        result = store.write(article, dedupe.from_bytes(sig) if sig is not None else None)
         origin = article.source.url or article.source.path
+        try:
+            result = store.write(article, dedupe.from_bytes(sig) if sig is not None else None)
+        except StoreError as exc:
+            # One article the store refuses (e.g. a value out of range) must not stop a corpus;
+            # a store that refuses everything must.
+            summary.store_failures += 1
+            if summary.store_failures >= MAX_STORE_FAILURES_IN_A_ROW:
+                raise
+            summary.rejected["store-failed"] += 1
+            if on_result is not None:
+                on_result(Outcome("rejected", origin, reason="store-failed", message=str(exc)))
+            return
+        summary.store_failures = 0
         if result.status == "stored":
             summary.stored += 1
             summary.linked += int(result.linked)

@@ -76,8 +76,11 @@ class Store:
             with self.engine.begin() as conn:
                 check_params(conn)
                 return write_article(conn, article, signature)
-        except sa.exc.SQLAlchemyError as exc:
-            raise StoreError(f"could not write article {article.id} to {self.url}: {exc}") from exc
+        except StoreError:
+            raise
+        except Exception as exc:  # the transaction was rolled back: nothing of the article is stored
+            raise StoreError(f"could not write article {article.id} to {self.url}: "
+                             f"{exc.__class__.__name__}: {exc}") from exc
 
     def write_rejected(self, exc: InputRejected) -> None:
         with self.engine.begin() as conn:
