@@ -80,7 +80,8 @@ def extract_html(html: str, *, url: str | None = None, origin: str | None = None
         raise InputRejected("no-article", "no article text was found in the HTML page (is it an index, "
                             "a login or an error page?)", source=origin)
 
-    headline = _clean_field(doc.title)
+    publisher = _clean_field(doc.sitename)
+    headline = _headline(html, _clean_field(doc.title), publisher, url)
     removed: list[Removed] = []
     text = _paragraphs(body, headline, removed) if postprocess else _join(body.split("\n"))
     if not text.strip():
@@ -91,7 +92,7 @@ def extract_html(html: str, *, url: str | None = None, origin: str | None = None
         headline=headline,
         authors=_authors(doc.author),
         date=_find_date(html, url) or _valid_date(doc.date),
-        publisher=_clean_field(doc.sitename),
+        publisher=publisher,
         removed=removed,
         url=url,
     )
@@ -161,6 +162,137 @@ def _authors(value) -> list[str]:
         if part and len(part) <= 80 and part.casefold() not in {a.casefold() for a in out}:
             out.append(part)
     return out
+
+
+# --- the headline ------------------------------------------------------------------------------
+
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|--|–|—|::|»|·|l)(?:\s+|$)")
+
+
+def _tokens(text: str | None) -> list[str]:
+    return _norm(text or "").split()
+
+
+def _is_masthead(h1) -> bool:
+    """An <h1> that is the site's logo: inside <header>/<nav>, or a link to the home page."""
+    for link in h1.iter("a"):
+        href = (link.get("href") or "").strip()
+        if re.fullmatch(r"(?:https?://[^/]+)?/?(?:index\.\w+)?", href):
+            return True
+    ancestors = []
+    node = h1.getparent()
+    while node is not None and len(ancestors) < 40:
+        ancestors.append(node)
+        node = node.getparent()
+    if any(a.tag in ("article", "main") for a in ancestors):
+        return False
+    for a in ancestors[:12]:
+        if a.tag in ("nav", "footer") or (a.get("role") or "") in ("banner", "navigation"):
+            return True
+        if a.tag == "header" and not re.search(r"entry|post|article|title|content|story|head(?:line|er__)",
+                                                f"{a.get('class') or ''} {a.get('id') or ''}", re.I):
+            return True
+    return False
+
+
+def _headline(html: str, meta_title: str | None, publisher: str | None, url: str | None) -> str | None:
+    """The page's headline: its <h1> when the page's titles confirm it, else the title without the
+    site name.
+
+    A page's <title> and og:title often carry the site name ("Story - Site") or an SEO variant of
+    the headline, while the visible headline is the <h1> (pages also use <h1> for logos and
+    teasers, hence the confirmation).
+    """
+    try:
+        import trafilatura
+
+        tree = trafilatura.load_html(html)
+    except Exception:  # noqa: BLE001
+        tree = None
+    titles: list[str] = [meta_title] if meta_title else []
+    h1s: list[str] = []
+    if tree is not None:
+        try:
+            for xpath in ('//meta[@property="og:title"]/@content', '//meta[@name="twitter:title"]/@content',
+                          '//meta[@name="title"]/@content', "//head/title//text()"):
+                titles += [_clean_field(str(t)) for t in tree.xpath(xpath)[:2]]
+            for h in tree.iter("h1"):
+                if _is_masthead(h):
+                    continue
+                h1s.append(_clean_field(" ".join(h.itertext())) or "")
+                if len(h1s) >= 10:
+                    break
+        except Exception:  # noqa: BLE001
+            pass
+    titles = [t for t in titles if t]
+    site = {_norm(publisher or "")}
+    if url:
+        host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url).split("/")[0]
+        site |= {_norm(host), _norm(host.rsplit(".", 1)[0])}
+    site.discard("")
+
+    squeezed_site = {x.replace(" ", "") for x in site}
+
+    def is_site(part: str) -> bool:
+        n = _norm(part)
+        return bool(n) and (n in site or any(s in n.replace(" ", "") and len(n) <= len(s) + 6 for s in squeezed_site))
+
+    def strip_site(title: str) -> str:
+        """Drop the site name from either end of a title ("Story - Site", "Site | Story")."""
+        for _ in range(2):
+            seps = list(_TITLE_SEPARATORS.finditer(title))
+            if not seps:
+                break
+            if is_site(title[seps[-1].end():]) or not title[seps[-1].end():].strip():
+                title = title[:seps[-1].start()]
+            elif is_site(title[:seps[0].start()]):
+                title = title[seps[0].end():]
+            else:
+                break
+        return title.strip(" |-–—")
+
+    stripped = [strip_site(t) for t in titles]
+    title_tokens = set()
+    for t in stripped:
+        title_tokens |= set(_tokens(t))
+    best, best_score = None, 0.0
+    for h in h1s:
+        toks = _tokens(h)
+        if not toks or len(h) > 300 or _norm(h) in site:
+            continue
+        candidates = [h] + [p.strip() for p in re.split(r"\s+\|\s+", h) if p.strip()][1:]
+        for cand in candidates:
+            ctoks = _tokens(cand)
+            if not ctoks:
+                continue
+            score = sum(t in title_tokens for t in ctoks) / len(ctoks)
+            if any(_norm(cand) == _norm(t) for t in stripped):
+                score += 1
+            elif any(_norm(cand) == _norm(p) for t in titles for p in _TITLE_SEPARATORS.split(t)):
+                score += 0.5
+            score += 0.001 * min(len(ctoks), 50)  # a tie goes to the fuller headline
+            if score > best_score:
+                best, best_score = cand, score
+    if best is not None and best_score >= 0.5:
+        # An <h1> that also holds a kicker or a standfirst: the title is the headline part of it.
+        inside = [t for t in stripped if _norm(t) and _norm(t) != _norm(best) and f" {_norm(t)} " in f" {_norm(best)} "
+                  and len(_tokens(t)) >= 0.5 * len(_tokens(best)) and len(_tokens(t)) >= 3
+                  and len(_tokens(best)) - len(_tokens(t)) >= 2]
+        if inside:
+            return max(inside, key=len)
+        if best.count("(") > best.count(")") or best.endswith(("…", "...")):
+            longer = [t for t in stripped if _norm(t).startswith(_norm(best)) and len(t) > len(best)]
+            if longer:
+                return longer[0]
+        return best
+    # No <h1> confirmed by the titles: a lone substantial <h1> is still the visible headline (logos
+    # and section names are short), else the title without the site name.
+    substantial = [h for h in h1s if len(_tokens(h)) >= 4 and len(h) <= 300 and not is_site(h)]
+    if len(substantial) == 1:
+        return substantial[0]
+    if stripped:
+        return stripped[0]
+    return substantial[0] if substantial else None
 
 
 # --- the line filter -------------------------------------------------------------------------
