@@ -1,0 +1,27 @@
+"""Event coding: PLOVER events with actors, recipients, place, date and modality.
+
+``code_events(article, doc)`` is the last analysis component: it reads the actors, places and
+times the earlier components left on the Article and the spaCy ``doc`` of ``article.text``, and
+fills ``article.events``. See ``docs/events.md`` and ``dateline.events.coder`` for the rules.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..article import Article, Event
+from .coder import code_doc, event_id
+from .lexicon import PLOVER_TYPES
+
+__all__ = ["code_events", "PLOVER_TYPES"]
+
+
+def code_events(article: Article, doc: Any) -> None:
+    """Fill ``article.events`` from the parse and the earlier components' output."""
+    raw = code_doc(article, doc)
+    events = []
+    for n, ev in enumerate(raw):
+        record = {k: v for k, v in ev.items() if not k.startswith("_")}
+        record["id"] = event_id(article.id or Article.make_id(article.text), ev, n)
+        events.append(Event.model_validate(record))
+    article.events = events

@@ -1,0 +1,990 @@
+"""The dependency-parse coder: triggers, participants, place, time and modality per clause.
+
+For each sentence of the spaCy doc:
+
+1. **Triggers.** A verb whose lemma (with its particle, "call for") or whose lemma and direct
+   object ("hold talks", "impose a curfew") is in the PLOVER lexicon; a travel verb with a
+   place as destination ("arrived in Amman"); an event noun ("the Hanoi summit") that has a
+   participant, a time or a place of its own and is not the object of another trigger.
+2. **Governors.** Reporting verbs ("said", "told") are not events; their complement is coded,
+   and a deontic complement ("X said Y must ...") is a REQUEST by the speaker. Control verbs
+   that are events themselves ("agreed to", "threatened to", "refused to", "urged X to")
+   absorb their complement; commitment verbs ("promised", "vowed") become THREATEN when what is
+   promised is conflict. Modal governors ("plans to", "is ready to") pass their modality down.
+3. **Participants.** Actors are the subject (the ``by`` agent of a passive), inherited through
+   control and coordination; recipients are the object, the dative and the objects of
+   with/to/against/on/between. Noun phrases map to actor ids through the analysis' mentions;
+   pronouns to the nearest earlier actor.
+4. **Place** is the place nearest the trigger inside its own clause (a locative preposition, a
+   visit's destination, a modifier such as "the Hanoi summit"), never one from another clause.
+5. **Date** is the time expression inside the trigger's clause (else the one its clause hangs
+   from: "in 2011, when he was hosted by ..."); without one, the publication date
+   (``date_source: "published"``) unless the event is future or historical, which the
+   publication date would misdate (then ``date: null``, ``date_source: "none"``).
+6. **Modality**: negated > hypothetical > future > historical > asserted (see ``modality``).
+7. Events of the same type in clauses that depend on one another are one event ("will meet
+   ... to discuss", "visited ..., when he was hosted by ...").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from . import lexicon as lx
+from .lexicon import Entry
+from .when import parse_published, period_end, period_start, resolve
+
+SUBJ = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+OBJ = {"dobj", "obj", "attr", "oprd"}
+RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "at", "toward", "towards", "between",
+                   "among", "from", "for", "into"}
+LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "into",
+             "on", "to", "off", "from", "along"}
+CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "pcomp", "csubj"}
+NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor"}
+HYPO_MODALS = {"could", "might", "may", "would", "should"}
+FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
+DEONTIC = {"must", "should", "ought"}
+ANTERIOR_ADV = {"previously", "formerly", "earlier", "once", "ago", "before"}
+ANTERIOR_AMOD = {"previous", "former", "last", "earlier", "failed", "past", "prior", "second",
+                 "first", "third"}
+FUTURE_AMOD = {"next", "upcoming", "planned", "forthcoming", "proposed", "future", "coming"}
+PERSON_NOUNS = set("""prisoner prisoners hostage hostages detainee detainees captive captives
+people person man men woman women child children member members officer officers soldier soldiers
+national nationals civilian civilians worker workers activist activists journalist journalists
+leader leaders official officials citizen citizens suspect suspects dissident dissidents""".split())
+RELATIONAL = set("""father mother son daughter wife husband brother sister uncle nephew widow
+predecessor successor aide envoy adviser advisor spokesman spokeswoman deputy lieutenant ally""".split())
+RELATIVE = {"that", "which", "who", "whom", "whose"}
+TIME_LABELS = {"DATE"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+MEET_NOT = {"demand", "requirement", "target", "need", "goal", "deadline", "criterion", "condition",
+            "expectation", "standard", "obligation", "cost"}
+
+
+@dataclass
+class Candidate:
+    trigger: Any                      # spaCy token
+    entry: Entry
+    obj: Any = None                   # the object token the entry was keyed on
+    absorbed: set = field(default_factory=set)
+    actors_tok: list = field(default_factory=list)
+    recipients_tok: list = field(default_factory=list)
+    modality_from: Any = None         # token whose auxiliaries decide the modality
+    extra_modality: str | None = None
+    noun: bool = False
+    depth: int = 0
+    request_from: Any = None
+
+
+class Context:
+    """Indexes of the analysis' output, by token."""
+
+    def __init__(self, article, doc):
+        self.article = article
+        self.doc = doc
+        self.published = parse_published(getattr(article.published, "date", None))
+        self.tok_actor: dict[int, str] = {}
+        self.actor_kind: dict[str, str] = {}
+        self.actor_first: dict[str, int] = {}
+        for actor in article.actors:
+            self.actor_kind[actor.id] = actor.kind
+            for m in actor.mentions:
+                for t in self._tokens(m.start, m.end):
+                    self.tok_actor.setdefault(t, actor.id)
+                    self.actor_first.setdefault(actor.id, t)
+        for ent in article.entities:
+            if ent.actor:
+                for t in self._tokens(ent.start, ent.end):
+                    self.tok_actor.setdefault(t, ent.actor)
+        # places: (token indices, place dict)
+        self.places: list[tuple[list[int], dict]] = []
+        for p in article.places:
+            toks = self._tokens(p.start, p.end)
+            if toks:
+                self.places.append((toks, {"name": p.name or p.text, "lat": p.lat, "lon": p.lon,
+                                           "country": p.country, "geonameid": p.geonameid,
+                                           "_feature": p.feature}))
+        if not article.places:
+            for ent in doc.ents:
+                if ent.label_ in PLACE_LABELS:
+                    self.places.append(([t.i for t in ent], {"name": ent.text, "lat": None, "lon": None,
+                                                              "country": None, "geonameid": None,
+                                                              "_feature": None}))
+        self.place_tok: dict[int, int] = {}
+        for k, (toks, _) in enumerate(self.places):
+            for t in toks:
+                self.place_tok.setdefault(t, k)
+        # times: (token indices, value or None, text)
+        self.times: list[tuple[list[int], str | None, str]] = []
+        covered: set[int] = set()
+        for t in article.times:
+            toks = self._tokens(t.start, t.end)
+            if toks:
+                self.times.append((toks, t.value, t.text))
+                covered.update(toks)
+        for ent in doc.ents:
+            if ent.label_ in TIME_LABELS and not covered.intersection(t.i for t in ent):
+                self.times.append(([t.i for t in ent], None, ent.text))
+        self.time_tok: dict[int, int] = {}
+        for k, (toks, _, _) in enumerate(self.times):
+            for t in toks:
+                self.time_tok.setdefault(t, k)
+
+    def _tokens(self, start: int, end: int) -> list[int]:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return [t.i for t in span] if span is not None else []
+
+
+# -- helpers on the parse ----------------------------------------------------------------------
+
+def _children(tok, deps: Iterable[str]):
+    deps = set(deps)
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _lemma(tok) -> str:
+    return tok.lemma_.lower()
+
+
+def _particle(tok) -> str | None:
+    for c in tok.children:
+        if c.dep_ == "prt":
+            return c.lower_
+    return None
+
+
+def _conjuncts(tok) -> list:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _depth(tok) -> int:
+    d = 0
+    while tok.head.i != tok.i:
+        tok = tok.head
+        d += 1
+    return d
+
+
+def _is_passive(tok) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+def _objects(tok) -> list:
+    objs = _children(tok, OBJ)
+    if _is_passive(tok):
+        objs = _children(tok, {"nsubjpass"}) + objs
+    out = []
+    for o in objs:
+        if o.lower_ in RELATIVE and tok.dep_ == "relcl":
+            o = tok.head
+        out.append(o)
+    return out
+
+
+def _noun_keys(obj) -> list[str]:
+    keys = [_lemma(obj), obj.lower_]
+    comp = [c for c in obj.children if c.dep_ in ("compound", "amod")]
+    for c in comp:
+        keys.insert(0, f"{_lemma(c)} {_lemma(obj)}")
+    return keys
+
+
+def _noun_class(obj) -> str | None:
+    for key in _noun_keys(obj):
+        cls = lx.NOUN_CLASSES.get(key)
+        if cls:
+            return cls
+    return None
+
+
+def _is_person_like(tok, ctx: Context) -> bool:
+    aid = ctx.tok_actor.get(tok.i)
+    if aid and ctx.actor_kind.get(aid) in ("person", "group"):
+        return True
+    return tok.ent_type_ == "PERSON" or _lemma(tok) in PERSON_NOUNS or tok.lower_ in ("him", "her", "them")
+
+
+def match_verb(tok, ctx: Context) -> tuple[Entry, Any] | None:
+    """The lexicon entry for a verb token and the object it was keyed on."""
+    lemma = _lemma(tok)
+    prt = _particle(tok)
+    heads = [f"{lemma}_{prt}"] if prt else []
+    for c in tok.children:  # "call for", "call on": the preposition as particle
+        if c.dep_ == "prep" and c.lower_ in ("for", "on", "upon", "off", "down", "out", "up"):
+            heads.append(f"{lemma}_{c.lower_}")
+    heads.append(lemma)
+    objs = _objects(tok)
+    # the object of "to" in "agreed to a ceasefire" is not a keyed object; "opened fire on" is
+    for obj in objs:
+        if obj.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"):
+            continue
+        cls = _noun_class(obj)
+        for h in heads:
+            for key in _noun_keys(obj):
+                e = lx.VERB_OBJECT.get(f"{h}+{key}")
+                if e:
+                    return e, obj
+            if cls:
+                e = lx.VERB_OBJECT.get(f"{h}+{cls}")
+                if e:
+                    return e, obj
+            if _is_person_like(obj, ctx) and obj.dep_ != "nsubjpass":
+                e = lx.VERB_OBJECT.get(f"{h}+PERSON")
+                if e:
+                    return e, obj
+    for h in heads:
+        e = lx.VERBS.get(h)
+        if e is None:
+            continue
+        if not _verb_ok(tok, lemma, e, objs, ctx):
+            return None
+        return e, None
+    return None
+
+
+def _verb_ok(tok, lemma: str, e: Entry, objs: list, ctx: Context) -> bool:
+    """Sense checks for the verbs that are events only in one of their senses."""
+    if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and lemma in ("help",)):
+        return False
+    if lemma in ("release", "free", "pardon"):
+        return any(_is_person_like(o, ctx) or o.pos_ == "PRON" for o in objs)
+    if lemma == "meet":
+        return not any(_lemma(o) in MEET_NOT for o in objs)
+    if lemma in ("host", "welcome", "receive"):
+        return not objs or any(_is_person_like(o, ctx) or o.ent_type_ in ("GPE", "ORG", "NORP") or o.pos_ == "PRON"
+                               for o in objs) or e.type != "CONSULT"
+    if lemma in ("fire",):
+        return any(c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "upon") for c in tok.children) or \
+            any(_noun_class(o) in ("ATTACK",) or _lemma(o) in ("shot", "shell", "rocket", "missile", "round", "bullet", "mortar")
+                for o in objs)
+    if lemma == "strike":
+        return True
+    if lemma in ("back", "support", "defend", "help", "allow", "permit", "charge", "order", "press",
+                 "mobilize", "mobilise", "reinforce", "deploy", "capture", "storm", "fight", "battle",
+                 "march", "shoot", "beat", "raid", "aid", "assist", "recognize", "recognise"):
+        return bool(objs) or bool(_children(tok, {"xcomp", "ccomp", "prep"})) or lemma in ("fight", "battle", "march", "raid", "storm")
+    return True
+
+
+def _strike_entry(tok, e: Entry, objs) -> Entry:
+    """'strike' is a labour strike when intransitive, an attack when it has a target."""
+    if objs:
+        return Entry("ASSAULT", None, "190", "strike+TARGET")
+    return e
+
+
+# -- participants ------------------------------------------------------------------------------
+
+def _subject(tok, seen=None) -> list:
+    """The subject token(s) of a verb, inherited through control and coordination."""
+    seen = seen or set()
+    if tok.i in seen:
+        return []
+    seen.add(tok.i)
+    if _is_passive(tok):
+        agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if agents:
+            return agents
+        return []
+    subj = _children(tok, {"nsubj", "csubj"})
+    if subj:
+        s = subj[0]
+        if s.lower_ in RELATIVE and tok.dep_ == "relcl":
+            return [tok.head]
+        return [s]
+    if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") and tok.head.i != tok.i:
+        head = tok.head
+        if head.pos_ == "ADJ" and head.head.i != head.i:  # "is willing to send"
+            head = head.head
+        if tok.dep_ == "xcomp":
+            # object control: "urged the EC to support" -> the object is the subject
+            objs = _children(head, {"dobj", "obj"})
+            if objs and _lemma(head) not in ("promise",):
+                return objs[:1]
+        return _subject(head, seen)
+    if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return []
+    if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return [tok.head]
+    return []
+
+
+def _recipients(tok, cand: Candidate, ctx: Context) -> list:
+    out = []
+    objs = _objects(tok)
+    for o in objs:
+        if cand.obj is not None and o.i == cand.obj.i:
+            continue
+        if o.dep_ == "nsubjpass" or o.dep_ in ("dobj", "obj"):
+            out.append(o)
+    out += _children(tok, {"dative", "iobj"})
+    preps = [c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in RECIPIENT_PREPS]
+    if cand.obj is not None:
+        preps += [c for c in cand.obj.children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS]
+    for p in preps:
+        if p.lower_ == "to" and cand.entry.type == "AGREE":
+            continue
+        for po in p.children:
+            if po.dep_ == "pobj":
+                out.append(po)
+    return out
+
+
+def _noun_participants(noun, ctx: Context) -> tuple[list, list]:
+    actors, recips = [], []
+    for c in noun.children:
+        if c.dep_ == "poss":
+            actors.append(c)
+        elif c.dep_ in ("compound", "amod", "nmod") and (c.i in ctx.tok_actor or c.ent_type_ in ("GPE", "NORP", "PERSON", "ORG")):
+            actors.append(c)
+        elif c.dep_ == "prep" and c.lower_ in ("by", "of") and c.lower_ == "by":
+            actors += [p for p in c.children if p.dep_ == "pobj"]
+        elif c.dep_ == "prep" and c.lower_ in ("with", "between", "against", "on", "to", "among"):
+            target = recips if c.lower_ != "between" else actors
+            target += [p for p in c.children if p.dep_ == "pobj"]
+    return actors, recips
+
+
+def _np_actor_ids(tok, ctx: Context) -> list[str]:
+    """Actor ids for a noun phrase headed by ``tok`` (conjuncts included)."""
+    ids: list[str] = []
+    for head in _conjuncts(tok):
+        found = _np_one(head, ctx)
+        for a in found:
+            if a not in ids:
+                ids.append(a)
+    return ids
+
+
+def _np_one(tok, ctx: Context) -> list[str]:
+    if tok.pos_ == "PRON" or tok.lower_ in RELATIVE:
+        a = _antecedent(tok, ctx)
+        return [a] if a else []
+    core = [tok]
+    frontier = [tok]
+    while frontier:
+        t = frontier.pop()
+        for c in t.children:
+            if c.dep_ in ("compound", "flat", "appos", "nmod") or (c.dep_ == "amod" and c.pos_ == "PROPN"):
+                core.append(c)
+                frontier.append(c)
+    # the head (and its name parts) first: "North Korean leader Kim Jong Un" is Kim Jong Un
+    for t in sorted(core, key=lambda t: (t.dep_ == "compound" and t.i < tok.i and t.ent_type_ in ("GPE", "NORP"), abs(t.i - tok.i))):
+        a = ctx.tok_actor.get(t.i)
+        if a:
+            return [a]
+    # a relational noun ("Kim Jong Un's father ..., Kim Jong Il") is the person named beside it,
+    # never its possessor
+    if _lemma(tok) in RELATIONAL:
+        for t in tok.doc[tok.i + 1: min(tok.i + 14, tok.sent.end)]:
+            if t.dep_ == "appos":
+                a = ctx.tok_actor.get(t.i)
+                if a:
+                    return [a]
+            if t.pos_ == "VERB":
+                break
+        return []
+    # else a possessor or modifier: "South Korea's foreign ministry"
+    for c in tok.children:
+        if c.dep_ in ("poss", "amod", "compound"):
+            for t in c.subtree:
+                a = ctx.tok_actor.get(t.i)
+                if a:
+                    return [a]
+    return []
+
+
+def _antecedent(tok, ctx: Context) -> str | None:
+    low = tok.lower_
+    want = None
+    if low in ("he", "him", "his", "she", "her", "hers", "himself", "herself"):
+        want = {"person"}
+    elif low in ("it", "its", "itself"):
+        want = {"country", "organization", "group"}
+    best = None
+    start = tok.sent.start
+    prev_sents_start = start
+    s = tok.sent
+    # look back through this sentence and the two before it
+    for _ in range(2):
+        if s.start > 0:
+            s = ctx.doc[s.start - 1].sent
+            prev_sents_start = s.start
+    for i in range(tok.i - 1, prev_sents_start - 1, -1):
+        a = ctx.tok_actor.get(i)
+        if a and (want is None or ctx.actor_kind.get(a) in want):
+            best = a
+            # prefer a sentence subject
+            break
+    return best
+
+
+# -- the coder ---------------------------------------------------------------------------------
+
+def find_candidates(sent, ctx: Context) -> list[Candidate]:
+    cands: dict[int, Candidate] = {}
+    for tok in sent:
+        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.tag_ == "VBN"):
+            if tok.pos_ == "ADJ":
+                continue
+            m = match_verb(tok, ctx)
+            if m:
+                entry, obj = m
+                if _lemma(tok) == "strike" and obj is None:
+                    entry = _strike_entry(tok, entry, _objects(tok))
+                c = Candidate(tok, entry, obj=obj)
+                if obj is not None:
+                    c.absorbed.add(obj.i)
+                cands[tok.i] = c
+                continue
+            if _lemma(tok) in lx.TRAVEL:
+                dest = _destination(tok, ctx)
+                if dest is not None:
+                    cands[tok.i] = Candidate(tok, Entry("CONSULT", "visit", "042", f"{_lemma(tok)}+PLACE"))
+    for tok in sent:
+        if tok.pos_ in ("NOUN", "PROPN") and tok.i not in cands:
+            e = None
+            for key in _noun_keys(tok):
+                e = lx.NOUN_EVENTS.get(key)
+                if e:
+                    break
+            if e is None:
+                continue
+            if tok.pos_ == "PROPN" and not tok.lower_.startswith(tok.lemma_.lower()[:4]):
+                continue
+            if _lemma(tok) in ("strike",):
+                continue
+            c = Candidate(tok, e, noun=True)
+            cands[tok.i] = c
+    return list(cands.values())
+
+
+def _destination(tok, ctx: Context):
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("to", "for", "in", "at", "into"):
+            for p in c.children:
+                if p.dep_ == "pobj" and (p.i in ctx.place_tok or p.ent_type_ in PLACE_LABELS):
+                    return p
+        if c.dep_ in ("dobj",) and _lemma(tok) in ("leave",) and (c.i in ctx.place_tok):
+            return c
+    return None
+
+
+def code_sentence(sent, ctx: Context) -> list[dict]:
+    cands = find_candidates(sent, ctx)
+    by_i = {c.trigger.i: c for c in cands}
+    # nouns absorbed as the keyed objects of verbs
+    absorbed = set()
+    for c in cands:
+        absorbed |= c.absorbed
+    cands = [c for c in cands if not (c.noun and c.trigger.i in absorbed)]
+    by_i = {c.trigger.i: c for c in cands}
+
+    # governors: walk each candidate's ancestors to find control verbs, modals, reporting verbs
+    dropped: set[int] = set()
+    for c in sorted(cands, key=lambda c: _depth(c.trigger)):
+        if c.trigger.i in dropped:
+            continue
+        _govern(c, by_i, dropped, ctx)
+    cands = [c for c in cands if c.trigger.i not in dropped]
+
+    # deontic reported speech: "X said Y must ..." is a REQUEST by X
+    for tok in sent:
+        if _lemma(tok) in lx.REPORTING and tok.pos_ == "VERB":
+            for comp in _children(tok, {"ccomp"}):
+                if any(a.lower_ in DEONTIC or (a.lower_ == "have" and a.dep_ == "aux") for a in comp.children if a.dep_ == "aux"):
+                    inner = by_i.get(comp.i)
+                    mode, cameo = _request_mode(inner.entry if inner else None)
+                    rq = Candidate(comp, Entry("REQUEST", mode, cameo, "reported+must"))
+                    rq.actors_tok = _subject(tok)
+                    rq.recipients_tok = _children(comp, {"nsubj", "nsubjpass"})
+                    rq.request_from = tok
+                    if inner is not None:
+                        cands = [x for x in cands if x is not inner]
+                    cands.append(rq)
+
+    # noun events need participants, a time or a place of their own, and not to be another
+    # trigger's object ("condemned the attack" is the condemnation)
+    keep = []
+    trig_ids = {c.trigger.i for c in cands if not c.noun}
+    for c in cands:
+        if c.noun:
+            n = c.trigger
+            if n.dep_ in ("dobj", "obj", "nsubjpass") and n.head.i in trig_ids:
+                continue
+            if n.dep_ == "pobj" and n.head.head.i in trig_ids and n.head.lower_ in ("of", "for", "against", "on"):
+                continue
+            a, r = _noun_participants(n, ctx)
+            own_time = _own_times(n, [x.trigger for x in cands if x is not c], ctx)
+            own_place = _place_for(c, ctx, cands)
+            if not (a or r or own_time or own_place):
+                continue
+            if any(ch.lower_ == "no" and ch.dep_ == "det" for ch in n.children):
+                c.extra_modality = "negated"
+            c.actors_tok, c.recipients_tok = a, r
+        keep.append(c)
+    cands = keep
+
+    events = []
+    for c in cands:
+        events.append(_build(c, cands, ctx))
+    events = _merge(events)
+    events.sort(key=lambda e: (e["_depth"], e["_i"]))
+    return events
+
+
+def _request_mode(entry: Entry | None) -> tuple[str | None, str]:
+    if entry is None:
+        return None, "100"
+    t = entry.type
+    if t in ("AID", "COOPERATE", "SUPPORT"):
+        return "assist", "101"
+    if t == "CONSULT":
+        return "meet", "106"
+    if t in ("RETREAT", "CONCEDE"):
+        return "yield", "105"
+    return "change", "104" if t in ("AGREE",) else "100"
+
+
+ABSORBING = {"AGREE", "THREATEN", "REJECT", "REQUEST"}
+COMMISSIVE = {"promise", "pledge", "vow", "offer", "commit", "undertake", "volunteer", "swear"}
+
+
+def _govern(c: Candidate, by_i: dict, dropped: set, ctx: Context) -> None:
+    """Apply the verbs above a candidate: absorption by control verbs, modality from modals."""
+    tok = c.trigger
+    child = tok
+    hops = 0
+    while child.head.i != child.i and hops < 6:
+        head = child.head
+        hops += 1
+        rel = child.dep_
+        if rel not in CLAUSE_DEPS and rel not in ("acomp", "pobj", "prep", "dobj", "xcomp"):
+            break
+        hc = by_i.get(head.i)
+        if hc is not None and hc.trigger.i not in dropped and rel in ("xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "advcl") \
+                and hc.entry.type in ABSORBING and hc.entry.key.split("+")[0] not in ("reach", "sign", "strike", "accept"):
+            # a control verb that is itself the event absorbs the clause it governs
+            if rel == "advcl" and not any(m.lower_ == "to" for m in child.children if m.dep_ == "aux"):
+                break
+            _absorb(hc, c)
+            dropped.add(c.trigger.i)
+            return
+        lemma = _lemma(head)
+        if rel in ("xcomp", "acomp") or (rel == "advcl" and head.pos_ == "ADJ"):
+            if lemma in lx.HYPOTHETICAL_GOVERNORS and lemma not in ("seek", "try", "attempt", "want", "hope"):
+                c.extra_modality = c.extra_modality or "hypothetical"
+            elif lemma in lx.FUTURE_GOVERNORS:
+                c.extra_modality = c.extra_modality or "future"
+                c.modality_from = c.modality_from or head
+            elif lemma == "fail" and c.entry.type in ("AGREE", "CONSULT", "SUPPORT"):
+                c.entry = Entry("REJECT", None, "120", "fail+" + c.entry.key)
+            if head.pos_ == "ADJ":
+                child = head
+                continue
+        if lemma in lx.REPORTING or hc is not None:
+            break
+        child = head
+
+
+def _absorb(gov: Candidate, inner: Candidate) -> None:
+    e, ie = gov.entry, inner.entry
+    lemma = gov.entry.key.split("+")[0].split("_")[0]
+    if lemma in COMMISSIVE and lx.PLOVER_TYPES[ie.type] >= 3:
+        gov.entry = Entry("THREATEN", ie.mode if ie.type == "ASSAULT" else None,
+                          "138" if ie.type in ("ASSAULT", "MOBILIZE") else "130", f"{e.key}>{ie.key}")
+    elif e.type == "THREATEN" and gov.entry.mode is None:
+        mode = {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restrict"}.get(ie.type)
+        gov.entry = Entry("THREATEN", mode, {"ASSAULT": "138", "SANCTION": "131", "COERCE": "132"}.get(ie.type, e.cameo), f"{e.key}>{ie.key}")
+    elif e.type == "REQUEST" and e.mode is None:
+        mode, cameo = _request_mode(ie)
+        gov.entry = Entry("REQUEST", mode, cameo if e.cameo == "100" else e.cameo, f"{e.key}>{ie.key}")
+    elif e.type == "REJECT" and e.mode is None:
+        mode = {"AID": "assist", "COOPERATE": "assist", "CONSULT": "meet", "RETREAT": "yield",
+                "CONCEDE": "yield"}.get(ie.type)
+        gov.entry = Entry("REJECT", mode, e.cameo, f"{e.key}>{ie.key}")
+    gov.absorbed.add(inner.trigger.i)
+    if not gov.recipients_tok and inner.recipients_tok:
+        gov.recipients_tok = list(inner.recipients_tok)
+
+
+# -- time, place, modality ---------------------------------------------------------------------
+
+def _in_subtree(tok, root) -> bool:
+    return tok.is_ancestor(root) is False and (tok.i == root.i or root.is_ancestor(tok))
+
+
+def _own_times(trigger, other_triggers: list, ctx: Context) -> list[int]:
+    """Time indexes inside the trigger's clause, not inside a nested trigger's clause."""
+    found = []
+    for k, (toks, _value, _text) in enumerate(ctx.times):
+        t0 = ctx.doc[toks[0]]
+        root = min((ctx.doc[i] for i in toks), key=_depth)
+        if not (root.i == trigger.i or trigger.is_ancestor(root)):
+            continue
+        if any(o.i != trigger.i and trigger.is_ancestor(o) and (o.i == root.i or o.is_ancestor(root)) for o in other_triggers):
+            continue
+        # a time bound to a reporting verb dates the report, not the event
+        h = root.head
+        hops = 0
+        bound_to_report = False
+        while h.i != trigger.i and hops < 8:
+            if h.pos_ in ("VERB", "AUX") and _lemma(h) in lx.REPORTING:
+                bound_to_report = True
+                break
+            if h.head is h:
+                break
+            h = h.head
+            hops += 1
+        if bound_to_report:
+            continue
+        found.append((_distance(trigger, root), k))
+        del t0
+    return [k for _, k in sorted(found)]
+
+
+def _distance(a, b) -> int:
+    anc_a = [a] + list(a.ancestors)
+    anc_b = [b] + list(b.ancestors)
+    ia = {t.i: n for n, t in enumerate(anc_a)}
+    for n, t in enumerate(anc_b):
+        if t.i in ia:
+            return n + ia[t.i]
+    return 99
+
+
+def _tense(trigger, modality: str) -> str:
+    if modality == "future":
+        return "future"
+    for t in [trigger] + [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]:
+        if t.tag_ in ("VBD", "VBN"):
+            return "past"
+        if t.lower_ in FUTURE_MODALS:
+            return "future"
+    if trigger.tag_ in ("VBZ", "VBP", "VBG"):
+        return "present"
+    return "past"
+
+
+def _time_value(k: int, ctx: Context, tense: str) -> tuple[str | None, str]:
+    toks, value, text = ctx.times[k]
+    if value:
+        return value, text
+    v, _g = resolve(text, ctx.published, tense)
+    return v, text
+
+
+def _place_for(c: Candidate, ctx: Context, cands: list) -> dict | None:
+    trig = c.trigger
+    others = [x.trigger for x in cands if x is not c]
+    best = None
+    for k, (toks, place) in enumerate(ctx.places):
+        root = min((ctx.doc[i] for i in toks), key=_depth)
+        if not trig.is_ancestor(root):
+            continue
+        if any(o.i != trig.i and trig.is_ancestor(o) and (o.i == root.i or o.is_ancestor(root)) for o in others):
+            continue
+        # how the place hangs from the trigger: through a locative preposition, as a visit's
+        # destination / object, or as a modifier of an event noun ("the Hanoi summit")
+        path = []
+        t = root
+        while t.i != trig.i:
+            path.append(t)
+            t = t.head
+        top = path[-1]
+        ok = False
+        if top.dep_ == "prep" and (top.lower_ in LOC_PREPS or (c.entry.mode == "visit" and top.lower_ == "for")):
+            ok = True
+        elif top.dep_ in ("dobj", "obj") and c.entry.mode == "visit":
+            ok = True
+        elif c.obj is not None and top.i == c.obj.i and any(p.dep_ == "prep" and p.lower_ in LOC_PREPS for p in path):
+            ok = True
+        elif c.noun and top.dep_ in ("compound", "amod", "nmod") and top.i not in ctx.tok_actor:
+            ok = True
+        elif c.noun and top.dep_ in ("compound", "amod", "nmod") and ctx.actor_kind.get(ctx.tok_actor.get(top.i)) != "country":
+            ok = True
+        if top.dep_ == "prep" and top.lower_ in ("to", "from", "into") and c.entry.mode != "visit":
+            ok = False
+        if top.dep_ == "prep" and top.lower_ == "on" and not any(t.ent_type_ in PLACE_LABELS for t in path):
+            ok = False
+        if not ok:
+            continue
+        score = (len(path), -_depth(root), -root.i)  # nearest to the trigger, then most specific
+        if best is None or score < best[0] or (score[0] == best[0][0] and -_depth(root) < best[0][1]):
+            best = (score, place)
+    if best is None:
+        return None
+    return {k: v for k, v in best[1].items() if not k.startswith("_")}
+
+
+def _aux_words(tok) -> list:
+    return [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark")]
+
+
+def modality(c: Candidate, date_value: str | None, date_from_text: bool, ctx: Context) -> str:
+    """negated > hypothetical > future > historical > asserted."""
+    trig = c.trigger
+    scope = [trig]
+    if c.noun and trig.head.i != trig.i:
+        scope.append(trig.head)  # "the summit will reaffirm", "the failed summit"
+    if c.modality_from is not None:
+        scope.append(c.modality_from)
+        if c.modality_from.pos_ == "ADJ" and c.modality_from.head.i != c.modality_from.i:
+            scope.append(c.modality_from.head)
+    words = []
+    for s in scope:
+        words += _aux_words(s)
+    lows = {w.lower_ for w in words}
+    if c.extra_modality == "negated" or any(w.dep_ == "neg" for w in words) or (lows & {"never"}):
+        return "negated"
+    reported_past = _under_past_report(trig)
+    if c.extra_modality == "hypothetical":
+        return "hypothetical"
+    if _conditional(trig) or (lows & {"could", "might", "may"}) or ("would" in lows and not reported_past) \
+            or ("should" in lows and not reported_past):
+        return "hypothetical"
+    if lows & FUTURE_MODALS or c.extra_modality == "future" or ("would" in lows and reported_past) \
+            or _going_to(trig):
+        return "future"
+    if c.noun and any(ch.lower_ in FUTURE_AMOD for ch in trig.children if ch.dep_ in ("amod", "advmod")):
+        return "future"
+    pub = ctx.published
+    if date_value and date_from_text and pub:
+        start, end = period_start(date_value), period_end(date_value)
+        if start and start > pub:
+            return "future"
+        if end and (pub - end).days > 31:
+            return "historical"
+    if not date_from_text:
+        if lows & ANTERIOR_ADV or any(ch.tag_ == "VBD" and ch.lower_ == "had" for ch in words):
+            return "historical"
+        if c.noun and any(ch.lower_ in ANTERIOR_AMOD for ch in trig.children if ch.dep_ in ("amod",)):
+            return "historical"
+    return "asserted"
+
+
+def _conditional(tok) -> bool:
+    t = tok
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in t.children):
+            return True
+        if t.dep_ not in ("xcomp", "conj", "ccomp", "advcl") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _going_to(tok) -> bool:
+    h = tok.head
+    return tok.dep_ == "xcomp" and _lemma(h) == "go" and h.tag_ == "VBG"
+
+
+def _under_past_report(tok) -> bool:
+    t = tok
+    for _ in range(5):
+        if t.head.i == t.i:
+            return False
+        if t.dep_ in ("ccomp", "xcomp", "conj", "advcl") and _lemma(t.head) in lx.REPORTING:
+            return t.head.tag_ in ("VBD", "VBN")
+        t = t.head
+    return False
+
+
+# -- building the record -----------------------------------------------------------------------
+
+def _build(c: Candidate, cands: list, ctx: Context) -> dict:
+    trig = c.trigger
+    if not c.noun and c.entry.key != "reported+must":
+        c.actors_tok = _subject(trig)
+        recips = _recipients(trig, c, ctx)
+        c.recipients_tok = recips + c.recipients_tok
+        if c.obj is not None and c.entry.type in ("CONSULT", "PROTEST", "ASSAULT", "COOPERATE"):
+            a, r = _noun_participants(c.obj, ctx)
+            c.actors_tok += [x for x in a if x not in c.actors_tok]
+            c.recipients_tok += r
+    actors: list[str] = []
+    for t in c.actors_tok:
+        for a in _np_actor_ids(t, ctx):
+            if a not in actors:
+                actors.append(a)
+    recipients: list[str] = []
+    for t in c.recipients_tok:
+        for a in _np_actor_ids(t, ctx):
+            if a not in recipients and a not in actors:
+                recipients.append(a)
+
+    # mode refinements
+    entry = c.entry
+    mode, cameo = entry.mode, entry.cameo
+    if entry.type == "ASSAULT" and mode is None:
+        span = list(trig.subtree) if not c.noun else list(trig.subtree) + [trig.head]
+        span += [t for a in c.actors_tok for t in a.subtree]
+        for t in span:
+            m = lx.ASSAULT_MODE_CUES.get(_lemma(t))
+            if m:
+                mode = m
+                if cameo in ("190", "180"):
+                    cameo = lx.ASSAULT_MODE_CAMEO.get(m, cameo)
+                if m == "suicide-attack":
+                    break
+    if entry.type == "CONSULT" and mode is None:
+        if len(actors) + len(recipients) > 2 or any(_lemma(t) in ("multilateral", "six-party", "conference", "forum")
+                                                    for t in trig.subtree):
+            mode = "multilateral"
+
+    # time
+    others = [x.trigger for x in cands if x is not c]
+    own = _own_times(trig, others, ctx)
+    if c.obj is not None and not own:
+        own = _own_times(c.obj, others, ctx)
+    pre_mod = modality(c, None, False, ctx)
+    date_value, date_text = None, None
+    for k in own:
+        v, txt = _time_value(k, ctx, _tense(trig, pre_mod))
+        if v:
+            date_value, date_text = v, txt
+            break
+    if date_value is None:
+        date_value, date_text = _inherited_time(trig, cands, c, ctx, pre_mod)
+    from_text = date_value is not None
+    mod = modality(c, date_value, from_text, ctx)
+    if from_text:
+        date_source = "text"
+    elif mod in ("future", "historical"):
+        date_source = "none"
+    elif ctx.published:
+        date_value, date_source = ctx.published.isoformat(), "published"
+    else:
+        date_source = "none"
+
+    place = _place_for(c, ctx, cands)
+
+    if mod == "negated" and entry.type in lx.NEGATED_TO_REJECT and not c.noun:
+        entry = Entry("REJECT", None, "120", "not+" + entry.key)
+        mode, cameo, mod = None, "120", "asserted"
+
+    start, end, stripped = _evidence(trig.sent, ctx, trig.idx)
+    conf = 0.45 + (0.2 if not c.noun else 0.1) + (0.15 if actors else 0) + (0.05 if recipients else 0) \
+        + (0.05 if from_text else 0) - (0.1 if mod == "hypothetical" else 0)
+    return {
+        "type": entry.type, "mode": mode, "actors": actors, "recipients": recipients,
+        "place": place, "date": date_value, "date_source": date_source, "modality": mod,
+        "quad": lx.PLOVER_TYPES[entry.type], "cameo": cameo,
+        "evidence": {"text": stripped, "start": start, "end": end},
+        "confidence": round(min(0.95, max(0.05, conf)), 2),
+        "trigger": {"text": trig.text if c.obj is None else ctx.doc[min(trig.i, c.obj.i):max(trig.i, c.obj.i) + 1].text,
+                    "start": trig.idx, "end": trig.idx + len(trig.text)},
+        "rule": entry.key,
+        "_depth": _depth(trig), "_i": trig.i, "_tok": trig, "_date_text": date_text,
+    }
+
+
+def _evidence(sent, ctx: Context, at: int) -> tuple[int, int, str]:
+    """The sentence, without the whitespace and stray closing quote spaCy may glue to it, and
+    without a heading or paragraph it ran into (the paragraph holding the trigger at ``at``)."""
+    start, end = sent.start_char, sent.end_char
+    text = ctx.doc.text[start:end]
+    seg_start = 0
+    for m in re.finditer(r"\n\s*\n", text):
+        if start + m.start() >= at:
+            text = text[:m.start()]
+            break
+        seg_start = m.end()
+    return _evidence_trim(start + seg_start, text[seg_start:], at)
+
+
+def _evidence_trim(start: int, text: str, at: int) -> tuple[int, int, str]:
+    m = re.match(r'^(?:["\u201d\u2019\']?\s+)+', text)
+    if m and m.end() < len(text):
+        start += m.end()
+        text = text[m.end():]
+    stripped = text.rstrip()
+    return start, start + len(stripped), stripped
+
+
+def _inherited_time(trig, cands, c, ctx, pre_mod):
+    """No time in the clause: the one the clause hangs from ("in 2011, when he was hosted")."""
+    t = trig
+    hops = 0
+    trig_ids = {x.trigger.i for x in cands}
+    while t.head.i != t.i and hops < 4:
+        if t.dep_ not in ("relcl", "advcl", "xcomp", "conj", "acl", "pcomp", "pobj", "prep"):
+            break
+        t = t.head
+        hops += 1
+        k = ctx.time_tok.get(t.i)
+        if k is not None:
+            v, txt = _time_value(k, ctx, _tense(trig, pre_mod))
+            if v:
+                return v, txt
+        if t.i in trig_ids or _lemma(t) in lx.REPORTING:
+            break
+    return None, None
+
+
+def _merge(events: list[dict]) -> list[dict]:
+    """Events of one type whose triggers depend on each other are one event."""
+    out: list[dict] = []
+    for e in sorted(events, key=lambda e: e["_depth"]):
+        host = None
+        for o in out:
+            if o["type"] != e["type"]:
+                continue
+            a, b = o["_tok"], e["_tok"]
+            if a.is_ancestor(b) and _distance(a, b) <= 3 and all(
+                    t.dep_ in ("xcomp", "advcl", "relcl", "conj", "prep", "pobj", "acl", "ccomp", "dobj", "npadvmod")
+                    for t in _path(b, a)):
+                host = o
+                break
+        if host is None:
+            out.append(e)
+            continue
+        for a in e["actors"]:
+            if a not in host["actors"] and a not in host["recipients"]:
+                host["recipients"].append(a)
+        for a in e["recipients"]:
+            if a not in host["actors"] and a not in host["recipients"]:
+                host["recipients"].append(a)
+        if host["place"] is None and e["place"] is not None:
+            host["place"] = e["place"]
+        if host["date_source"] != "text" and e["date_source"] == "text":
+            host["date"], host["date_source"], host["modality"] = e["date"], "text", e["modality"]
+        if host["mode"] is None and e["mode"]:
+            host["mode"] = e["mode"]
+        host["confidence"] = round(min(0.95, host["confidence"] + 0.05), 2)
+    return out
+
+
+def _path(b, a) -> list:
+    out = []
+    t = b
+    while t.i != a.i and t.head.i != t.i:
+        out.append(t)
+        t = t.head
+    return out
+
+
+def event_id(article_id: str, ev: dict, n: int) -> str:
+    h = hashlib.sha1(f"{article_id}|{ev['trigger']['start']}|{ev['type']}|{n}".encode()).hexdigest()[:12]
+    return f"ev-{h}"
+
+
+def code_doc(article, doc) -> list[dict]:
+    ctx = Context(article, doc)
+    out = []
+    for sent in doc.sents:
+        out.extend(code_sentence(sent, ctx))
+    return out
+
+
+_ = dt  # datetime is used by the when module's callers; kept for type hints

@@ -1,0 +1,653 @@
+"""The PLOVER lexicon: verbs, verb+object pairs and event nouns, each with a type, mode and CAMEO code.
+
+Written for PLOVER (Open Event Data Alliance, manual draft 0.8, 2021) from its event categories;
+the CAMEO codes follow CAMEO 1.1b3 so that GDELT users get a familiar code. Every entry is
+plain data in the tables below so a reader can see why an event was coded (the event record
+carries the matched entry in ``rule``).
+
+Table syntax, one entry a line: ``key  TYPE  mode  cameo`` (``-`` for no mode).
+Keys:
+  ``lemma``               a verb lemma ("accuse")
+  ``lemma_particle``      a phrasal verb ("call_for", "step_down", "open_fire")
+  ``lemma+CLASS``         a verb whose direct object (or passive subject) is a noun of CLASS
+  ``lemma+noun``          a verb with that object noun lemma (checked before the class)
+Nouns map to classes in ``NOUN_CLASSES``; an event noun on its own ("the summit in Hanoi") is
+coded from ``NOUN_EVENTS`` when it has participants, a time or a place of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PLOVER_TYPES = {
+    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1,
+    "COOPERATE": 2, "AID": 2, "RETREAT": 2,
+    "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "SANCTION": 3,
+    "PROTEST": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
+}
+
+#: Types whose expressed intent PLOVER codes as AGREE (cooperation) and THREATEN (conflict).
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    type: str
+    mode: str | None
+    cameo: str | None
+    key: str
+
+    @property
+    def quad(self) -> int:
+        return PLOVER_TYPES[self.type]
+
+
+def _parse(table: str) -> dict[str, Entry]:
+    out: dict[str, Entry] = {}
+    for line in table.strip().splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        key, etype, mode, cameo = line.split()
+        if etype not in PLOVER_TYPES:
+            raise ValueError(f"lexicon: unknown PLOVER type {etype!r} in {line!r}")
+        out[key] = Entry(etype, None if mode == "-" else mode, None if cameo == "-" else cameo, key)
+    return out
+
+
+# -- verbs on their own --------------------------------------------------------------------------
+VERBS = _parse("""
+# AGREE: express intent, agree, accept, promise (PLOVER 1)
+agree            AGREE     -             030
+accept           AGREE     -             030
+promise          AGREE     -             030
+pledge           AGREE     -             030
+vow              AGREE     -             030
+offer            AGREE     -             030
+commit           AGREE     -             030
+consent          AGREE     -             030
+volunteer        AGREE     -             030
+undertake        AGREE     -             030
+settle           AGREE     -             037
+# CONSULT: meetings, visits, calls, negotiation, mediation
+meet             CONSULT   -             040
+consult          CONSULT   -             040
+confer           CONSULT   -             040
+discuss          CONSULT   -             040
+talk             CONSULT   -             040
+negotiate        CONSULT   -             046
+mediate          CONSULT   third-party   045
+visit            CONSULT   visit         042
+tour             CONSULT   visit         042
+host             CONSULT   visit         043
+telephone        CONSULT   phone         041
+phone            CONSULT   phone         041
+# SUPPORT: praise, endorse, defend verbally, apologise, forgive, recognise
+praise           SUPPORT   -             051
+commend          SUPPORT   -             051
+hail             SUPPORT   -             051
+laud             SUPPORT   -             051
+applaud          SUPPORT   -             051
+endorse          SUPPORT   -             051
+congratulate     SUPPORT   -             051
+thank            SUPPORT   -             051
+welcome          SUPPORT   -             051
+back             SUPPORT   -             051
+support          SUPPORT   -             051
+defend           SUPPORT   -             052
+apologize        SUPPORT   -             055
+apologise        SUPPORT   -             055
+forgive          SUPPORT   -             056
+recognize        SUPPORT   -             054
+recognise        SUPPORT   -             054
+# COOPERATE: material cooperation
+cooperate        COOPERATE -             060
+collaborate      COOPERATE -             060
+extradite        COOPERATE -             063
+# AID
+aid              AID       -             070
+donate           AID       -             070
+assist           AID       -             070
+help             AID       -             070
+evacuate         AID       -             073
+rescue           AID       -             073
+fund             AID       -             071
+finance          AID       -             071
+# CONCEDE
+concede          CONCEDE   -             080
+yield            CONCEDE   -             080
+relent           CONCEDE   -             080
+compromise       CONCEDE   -             080
+accede           CONCEDE   -             083
+back_down        CONCEDE   -             080
+allow            CONCEDE   -             080
+permit           CONCEDE   -             080
+# RETREAT
+withdraw         RETREAT   withdraw      087
+retreat          RETREAT   withdraw      0874
+pull_out         RETREAT   withdraw      087
+pull_back        RETREAT   withdraw      087
+surrender        RETREAT   disarm        0874
+disarm           RETREAT   disarm        0873
+demobilize       RETREAT   disarm        0873
+demobilise       RETREAT   disarm        0873
+release          RETREAT   release       0841
+free             RETREAT   release       0841
+pardon           RETREAT   release       0841
+resign           RETREAT   resign        0831
+step_down        RETREAT   resign        0831
+quit             RETREAT   resign        0831
+# ACCUSE: disapprove, accuse, investigate, sue
+accuse           ACCUSE    allege        112
+blame            ACCUSE    allege        112
+allege           ACCUSE    allege        112
+charge           ACCUSE    allege        112
+criticize        ACCUSE    disapprove    111
+criticise        ACCUSE    disapprove    111
+condemn          ACCUSE    disapprove    111
+denounce         ACCUSE    disapprove    111
+decry            ACCUSE    disapprove    111
+deplore          ACCUSE    disapprove    111
+slam             ACCUSE    disapprove    111
+blast            ACCUSE    disapprove    111
+censure          ACCUSE    disapprove    111
+rebuke           ACCUSE    disapprove    111
+reprimand        ACCUSE    disapprove    111
+castigate        ACCUSE    disapprove    111
+disapprove       ACCUSE    disapprove    110
+complain         ACCUSE    allege        114
+summon           ACCUSE    allege        114
+sue              ACCUSE    allege        115
+convict          ACCUSE    disapprove    116
+investigate      ACCUSE    investigate   090
+probe            ACCUSE    investigate   090
+inquire          ACCUSE    investigate   090
+# REQUEST: demand, appeal, urge, ask
+demand           REQUEST   -             100
+request          REQUEST   -             020
+urge             REQUEST   -             020
+appeal           REQUEST   -             020
+ask              REQUEST   -             020
+plead            REQUEST   -             020
+implore          REQUEST   -             020
+press            REQUEST   -             100
+order            REQUEST   -             100
+call_for         REQUEST   -             020
+call_on          REQUEST   -             020
+call_upon        REQUEST   -             020
+# REJECT
+reject           REJECT    -             120
+refuse           REJECT    -             120
+decline          REJECT    -             120
+dismiss          REJECT    -             120
+rebuff           REJECT    -             120
+spurn            REJECT    -             120
+repudiate        REJECT    -             120
+renege           REJECT    -             120
+oppose           REJECT    -             120
+veto             REJECT    yield         129
+defy             REJECT    yield         128
+violate          REJECT    yield         128
+# THREATEN
+threaten         THREATEN  -             130
+warn             THREATEN  -             130
+# PROTEST
+protest          PROTEST   demo          140
+demonstrate      PROTEST   demo          141
+rally            PROTEST   demo          141
+march            PROTEST   demo          141
+picket           PROTEST   demo          141
+riot             PROTEST   riot          145
+boycott          PROTEST   boycott       143
+strike           PROTEST   boycott       143
+# MOBILIZE
+mobilize         MOBILIZE  troops        154
+mobilise         MOBILIZE  troops        154
+deploy           MOBILIZE  troops        154
+reinforce        MOBILIZE  troops        154
+# SANCTION
+sanction         SANCTION  -             163
+embargo          SANCTION  -             163
+expel            SANCTION  expel         166
+recall           SANCTION  withdraw      161
+# COERCE
+arrest           COERCE    arrest        173
+detain           COERCE    arrest        173
+jail             COERCE    arrest        173
+imprison         COERCE    arrest        173
+indict           COERCE    arrest        173
+deport           COERCE    deport        174
+evict            COERCE    deport        174
+force_out        COERCE    deport        174
+seize            COERCE    seize         171
+confiscate       COERCE    seize         1711
+demolish         COERCE    seize         1712
+raze             COERCE    seize         1712
+destroy          COERCE    seize         1712
+ban              COERCE    ban           1722
+outlaw           COERCE    ban           1722
+prohibit         COERCE    restrict      172
+censor           COERCE    restrict      1721
+restrict         COERCE    restrict      172
+blockade         COERCE    restrict      191
+besiege          COERCE    restrict      191
+occupy           COERCE    seize         192
+annex            COERCE    seize         192
+disperse         COERCE    -             175
+crack_down       COERCE    -             175
+hack             COERCE    -             170
+deface           COERCE    -             170
+prevent          COERCE    restrict      172
+# ASSAULT
+attack           ASSAULT   -             190
+assault          ASSAULT   -             180
+kill             ASSAULT   -             180
+murder           ASSAULT   -             180
+wound            ASSAULT   -             180
+injure           ASSAULT   -             180
+shoot            ASSAULT   firearms      193
+gun_down         ASSAULT   firearms      193
+open_fire        ASSAULT   firearms      193
+fire             ASSAULT   firearms      193
+bomb             ASSAULT   explosives    183
+shell            ASSAULT   heavy-weapons 194
+bombard          ASSAULT   heavy-weapons 194
+ambush           ASSAULT   -             190
+assassinate      ASSAULT   assassinate   186
+massacre         ASSAULT   massacre      202
+torture          ASSAULT   torture       1822
+beat             ASSAULT   beat          182
+beat_up          ASSAULT   beat          182
+stab             ASSAULT   beat          182
+rape             ASSAULT   sexual        1821
+kidnap           ASSAULT   abduct        181
+abduct           ASSAULT   abduct        181
+hijack           ASSAULT   abduct        181
+behead           ASSAULT   -             180
+invade           ASSAULT   -             190
+storm            ASSAULT   -             190
+capture          ASSAULT   -             190
+recapture        ASSAULT   -             190
+retake           ASSAULT   -             190
+overrun          ASSAULT   -             190
+clash            ASSAULT   -             190
+fight            ASSAULT   -             190
+battle           ASSAULT   -             190
+raid             ASSAULT   -             190
+explode          ASSAULT   explosives    183
+detonate         ASSAULT   explosives    183
+blow_up          ASSAULT   explosives    183
+""")
+
+# -- verb + object ---------------------------------------------------------------------------
+#: verbs whose meaning comes from their object ("hold talks", "impose a curfew")
+VERB_OBJECT = _parse("""
+hold+MEET            CONSULT   -             040
+attend+MEET          CONSULT   -             040
+join+MEET            CONSULT   -             040
+host+MEET            CONSULT   visit         043
+begin+MEET           CONSULT   -             046
+start+MEET           CONSULT   -             046
+open+MEET            CONSULT   -             046
+resume+MEET          CONSULT   -             046
+renew+MEET           CONSULT   -             046
+conduct+MEET         CONSULT   -             046
+continue+MEET        CONSULT   -             046
+undertake+MEET       CONSULT   third-party   045
+launch+MEET          CONSULT   third-party   045
+make+MEET            CONSULT   visit         042
+pay+MEET             CONSULT   visit         042
+give+welcome         CONSULT   visit         043
+extend+welcome       CONSULT   visit         043
+receive+PERSON       CONSULT   visit         043
+welcome+PERSON       CONSULT   visit         043
+call+PERSON          CONSULT   phone         041
+suspend+MEET         SANCTION  withdraw      164
+halt+MEET            SANCTION  withdraw      164
+break+MEET           SANCTION  withdraw      164
+stop+MEET            SANCTION  withdraw      164
+end+MEET             SANCTION  withdraw      164
+cancel+MEET          SANCTION  -             160
+postpone+MEET        SANCTION  -             160
+call_off+MEET        SANCTION  -             160
+abandon+MEET         SANCTION  withdraw      164
+boycott+MEET         SANCTION  withdraw      164
+reject+MEET          REJECT    meet          125
+#
+hold+PROTEST         PROTEST   demo          141
+stage+PROTEST        PROTEST   demo          141
+organize+PROTEST     PROTEST   demo          141
+organise+PROTEST     PROTEST   demo          141
+launch+PROTEST       PROTEST   demo          141
+begin+PROTEST        PROTEST   demo          141
+start+PROTEST        PROTEST   demo          141
+lead+PROTEST         PROTEST   demo          141
+join+PROTEST         PROTEST   demo          141
+call+PROTEST         PROTEST   demo          141
+go+PROTEST           PROTEST   demo          141
+call_off+PROTEST     CONCEDE   -             082
+end+PROTEST          CONCEDE   -             082
+suspend+PROTEST      CONCEDE   -             082
+disperse+PROTEST     COERCE    -             175
+break_up+PROTEST     COERCE    -             175
+ban+PROTEST          COERCE    ban           1722
+prevent+PROTEST      COERCE    restrict      172
+#
+launch+ATTACK        ASSAULT   -             190
+carry_out+ATTACK     ASSAULT   -             190
+conduct+ATTACK       ASSAULT   -             190
+mount+ATTACK         ASSAULT   -             190
+stage+ATTACK         ASSAULT   -             190
+begin+ATTACK         ASSAULT   -             190
+start+ATTACK         ASSAULT   -             190
+resume+ATTACK        ASSAULT   -             190
+step_up+ATTACK       ASSAULT   -             190
+intensify+ATTACK     ASSAULT   -             190
+commit+ATTACK        ASSAULT   -             190
+halt+ATTACK          RETREAT   -             087
+stop+ATTACK          RETREAT   -             087
+end+ATTACK           RETREAT   -             087
+suspend+ATTACK       RETREAT   -             087
+#
+launch+EXERCISE      COOPERATE -             062
+hold+EXERCISE        COOPERATE -             062
+conduct+EXERCISE     COOPERATE -             062
+stage+EXERCISE       COOPERATE -             062
+undertake+EXERCISE   COOPERATE -             062
+begin+EXERCISE       COOPERATE -             062
+start+EXERCISE       COOPERATE -             062
+#
+impose+SANCTION      SANCTION  -             163
+slap+SANCTION        SANCTION  -             163
+tighten+SANCTION     SANCTION  -             163
+extend+SANCTION      SANCTION  -             163
+reimpose+SANCTION    SANCTION  -             163
+lift+SANCTION        RETREAT   -             085
+ease+SANCTION        RETREAT   -             085
+relax+SANCTION       RETREAT   -             085
+remove+SANCTION      RETREAT   -             085
+end+SANCTION         RETREAT   -             085
+suspend+SANCTION     RETREAT   -             085
+#
+impose+RESTRICT      COERCE    restrict      172
+reimpose+RESTRICT    COERCE    restrict      172
+declare+RESTRICT     COERCE    restrict      172
+introduce+RESTRICT   COERCE    restrict      172
+institute+RESTRICT   COERCE    restrict      172
+extend+RESTRICT      COERCE    restrict      172
+enforce+RESTRICT     COERCE    restrict      172
+tighten+RESTRICT     COERCE    restrict      172
+lift+RESTRICT        CONCEDE   -             081
+ease+RESTRICT        CONCEDE   -             081
+relax+RESTRICT       CONCEDE   -             081
+loosen+RESTRICT      CONCEDE   -             081
+remove+RESTRICT      CONCEDE   -             081
+scrap+RESTRICT       CONCEDE   -             081
+cancel+RESTRICT      CONCEDE   -             081
+revoke+RESTRICT      CONCEDE   -             081
+end+RESTRICT         CONCEDE   -             081
+shorten+RESTRICT     CONCEDE   -             081
+#
+sign+AGREEMENT       SUPPORT   -             057
+ink+AGREEMENT        SUPPORT   -             057
+initial+AGREEMENT    SUPPORT   -             057
+conclude+AGREEMENT   SUPPORT   -             057
+reach+AGREEMENT      AGREE     -             030
+strike+AGREEMENT     AGREE     -             030
+broker+AGREEMENT     CONSULT   third-party   045
+accept+AGREEMENT     AGREE     -             030
+#
+declare+CEASEFIRE    RETREAT   ceasefire     0871
+announce+CEASEFIRE   RETREAT   ceasefire     0871
+observe+CEASEFIRE    RETREAT   ceasefire     0871
+call+CEASEFIRE       RETREAT   ceasefire     0871
+violate+CEASEFIRE    ASSAULT   -             196
+break+CEASEFIRE      ASSAULT   -             196
+breach+CEASEFIRE     ASSAULT   -             196
+#
+give+AID             AID       -             070
+provide+AID          AID       -             070
+send+AID             AID       -             070
+deliver+AID          AID       -             070
+supply+AID           AID       -             070
+donate+AID           AID       -             070
+ship+AID             AID       -             070
+airlift+AID          AID       -             073
+grant+AID            AID       -             070
+extend+AID           AID       -             070
+hand_over+AID        AID       -             070
+contribute+AID       AID       -             070
+suspend+AID          SANCTION  discontinue   162
+halt+AID             SANCTION  discontinue   162
+cut+AID              SANCTION  discontinue   162
+cut_off+AID          SANCTION  discontinue   162
+freeze+AID           SANCTION  discontinue   162
+stop+AID             SANCTION  discontinue   162
+reduce+AID           SANCTION  discontinue   162
+withhold+AID         SANCTION  discontinue   162
+end+AID              SANCTION  discontinue   162
+prohibit+AID         SANCTION  discontinue   162
+#
+establish+RELATIONS  SUPPORT   -             054
+restore+RELATIONS    SUPPORT   -             050
+resume+RELATIONS     SUPPORT   -             050
+upgrade+RELATIONS    SUPPORT   -             050
+normalize+RELATIONS  SUPPORT   -             050
+normalise+RELATIONS  SUPPORT   -             050
+improve+RELATIONS    SUPPORT   -             050
+strengthen+RELATIONS SUPPORT   -             050
+deepen+RELATIONS     COOPERATE -             060
+break+RELATIONS      SANCTION  withdraw      161
+sever+RELATIONS      SANCTION  withdraw      161
+cut+RELATIONS        SANCTION  withdraw      161
+suspend+RELATIONS    SANCTION  withdraw      161
+downgrade+RELATIONS  SANCTION  withdraw      161
+freeze+RELATIONS     SANCTION  withdraw      161
+#
+share+INFO           COOPERATE -             064
+exchange+INFO        COOPERATE -             064
+provide+INFO         COOPERATE -             064
+pass+INFO            COOPERATE -             064
+#
+open+INVESTIGATION   ACCUSE    investigate   090
+launch+INVESTIGATION ACCUSE    investigate   090
+begin+INVESTIGATION  ACCUSE    investigate   090
+start+INVESTIGATION  ACCUSE    investigate   090
+conduct+INVESTIGATION ACCUSE   investigate   090
+complete+INVESTIGATION ACCUSE  investigate   090
+order+INVESTIGATION  ACCUSE    investigate   090
+#
+issue+DEMAND         REQUEST   -             100
+make+DEMAND          REQUEST   -             100
+reiterate+DEMAND     REQUEST   -             100
+renew+DEMAND         REQUEST   -             100
+repeat+DEMAND        REQUEST   -             100
+press+DEMAND         REQUEST   -             100
+launch+DEMAND        REQUEST   -             020
+issue+THREAT         THREATEN  -             130
+make+THREAT          THREATEN  -             130
+give+ultimatum       THREATEN  relations     139
+issue+ultimatum      THREATEN  relations     139
+reject+DEMAND        REJECT    -             120
+#
+lodge+COMPLAINT      ACCUSE    allege        114
+file+COMPLAINT       ACCUSE    allege        114
+register+COMPLAINT   ACCUSE    allege        114
+make+COMPLAINT       ACCUSE    allege        114
+voice+COMPLAINT      ACCUSE    allege        114
+express+support      SUPPORT   -             051
+express+solidarity   SUPPORT   -             051
+express+sympathy     SUPPORT   -             051
+express+condolence   SUPPORT   -             051
+express+gratitude    SUPPORT   -             051
+express+concern      ACCUSE    disapprove    110
+voice+concern        ACCUSE    disapprove    110
+express+opposition   REJECT    -             120
+mobilize+support     SUPPORT   -             053
+rally+support        SUPPORT   -             053
+#
+deploy+TROOPS        MOBILIZE  troops        154
+send+TROOPS          MOBILIZE  troops        154
+mass+TROOPS          MOBILIZE  troops        154
+mobilize+TROOPS      MOBILIZE  troops        154
+strengthen+TROOPS    MOBILIZE  troops        154
+reinforce+TROOPS     MOBILIZE  troops        154
+withdraw+TROOPS      RETREAT   withdraw      087
+pull+TROOPS          RETREAT   withdraw      087
+deploy+police        MOBILIZE  police        153
+mobilize+police      MOBILIZE  police        153
+order+patrol         MOBILIZE  police        153
+#
+grant+asylum         AID       -             075
+offer+asylum         AID       -             075
+grant+amnesty        RETREAT   release       0841
+grant+independence   CONCEDE   -             0833
+grant+right          CONCEDE   -             0833
+grant+autonomy       CONCEDE   -             0833
+pay+compensation     RETREAT   return        0842
+pay+reparation       RETREAT   return        0842
+return+PROPERTY      RETREAT   return        0842
+hand_over+PERSON     COOPERATE -             063
+hand_over+weapon     RETREAT   disarm        0873
+lay_down+weapon      RETREAT   disarm        0873
+give_up+weapon       RETREAT   disarm        0873
+allow+ACCESS         RETREAT   access        086
+grant+ACCESS         RETREAT   access        086
+receive+INSPECTORS   RETREAT   access        0862
+admit+INSPECTORS     RETREAT   access        0862
+allow+INSPECTORS     RETREAT   access        0862
+expel+INSPECTORS     SANCTION  expel         1662
+deny+entry           SANCTION  -             160
+deny+visa            SANCTION  -             160
+close+border         COERCE    restrict      191
+close+embassy        SANCTION  withdraw      161
+shut+embassy         SANCTION  withdraw      161
+impose+blockade      COERCE    restrict      191
+set+fire             COERCE    seize         1712
+open+fire            ASSAULT   firearms      193
+hold+hostage         ASSAULT   abduct        181
+take+hostage         ASSAULT   abduct        181
+mount+invasion       ASSAULT   -             190
+launch+invasion      ASSAULT   -             190
+take+step            CONCEDE   -             080
+block+road           PROTEST   obstruct      144
+block+street         PROTEST   obstruct      144
+block+highway        PROTEST   obstruct      144
+block+transport      PROTEST   obstruct      144
+block+traffic        PROTEST   obstruct      144
+begin+strike         PROTEST   boycott       143
+call+strike          PROTEST   boycott       143
+collect+signature    PROTEST   demo          140
+""")
+
+#: object nouns grouped into the classes used by ``VERB_OBJECT``
+NOUN_CLASSES: dict[str, str] = {}
+for _cls, _words in {
+    "MEET": "meeting summit talk talks negotiation negotiations visit trip tour consultation "
+            "conference dialogue discussion mediation session round parley",
+    "PROTEST": "protest demonstration rally march sit-in strike walkout picket vigil riot",
+    "ATTACK": "attack offensive assault raid airstrike strike bombing bombardment campaign "
+              "operation ambush incursion shelling",
+    "EXERCISE": "exercise drill manoeuvre maneuver game",
+    "SANCTION": "sanction sanctions embargo boycott",
+    "RESTRICT": "curfew restriction ban emergency siege law measure control censorship",
+    "AGREEMENT": "agreement treaty accord pact deal memorandum protocol consensus compromise "
+                 "settlement understanding",
+    "CEASEFIRE": "ceasefire truce cease-fire armistice",
+    "AID": "aid assistance grant loan money dollar food medicine supply supplies arm arms weapon "
+           "weapons equipment fund funding relief credit shipment material",
+    "RELATIONS": "tie ties relation relations link links contact",
+    "INFO": "information intelligence evidence expertise data",
+    "INVESTIGATION": "investigation inquiry probe enquiry",
+    "DEMAND": "demand appeal call request plea",
+    "THREAT": "threat warning",
+    "COMPLAINT": "complaint protest objection",
+    "TROOPS": "troop troops force forces soldier soldiers army reservist reservists unit units "
+              "warship warships tank tanks",
+    "INSPECTORS": "inspector inspectors observer observers monitor monitors peacekeeper peacekeepers",
+    "ACCESS": "access",
+    "PROPERTY": "property asset assets land",
+}.items():
+    for _w in _words.split():
+        NOUN_CLASSES.setdefault(_w, _cls)
+NOUN_CLASSES["protest"] = "PROTEST"
+
+#: event nouns coded on their own when they have participants, a time or a place of their own
+NOUN_EVENTS = _parse("""
+summit           CONSULT   -             040
+meeting          CONSULT   -             040
+talk             CONSULT   -             046
+talks            CONSULT   -             046
+negotiation      CONSULT   -             046
+visit            CONSULT   visit         042
+trip             CONSULT   visit         042
+consultation     CONSULT   -             040
+mediation        CONSULT   third-party   045
+protest          PROTEST   demo          141
+demonstration    PROTEST   demo          141
+rally            PROTEST   demo          141
+riot             PROTEST   riot          145
+attack           ASSAULT   -             190
+bombing          ASSAULT   explosives    183
+airstrike        ASSAULT   aerial        195
+shelling         ASSAULT   heavy-weapons 194
+clash            ASSAULT   -             190
+fighting         ASSAULT   -             190
+offensive        ASSAULT   -             190
+invasion         ASSAULT   -             190
+massacre         ASSAULT   massacre      202
+assassination    ASSAULT   assassinate   186
+kidnapping       ASSAULT   abduct        181
+arrest           COERCE    arrest        173
+crackdown        COERCE    -             175
+ceasefire        RETREAT   ceasefire     0871
+truce            RETREAT   ceasefire     0871
+withdrawal       RETREAT   withdraw      087
+sanction         SANCTION  -             163
+embargo          SANCTION  -             163
+accusation       ACCUSE    allege        112
+condemnation     ACCUSE    disapprove    111
+investigation    ACCUSE    investigate   090
+""")
+
+#: verbs that report speech: not events themselves, their complement is coded instead
+REPORTING = set("""
+say tell announce state add report claim confirm quote note insist declare explain write
+stress reiterate assert maintain acknowledge admit reveal disclose indicate suggest argue
+believe think conclude predict estimate understand know hear learn
+""".split())
+
+#: verbs that pass modality to their complement ("plans to meet" is a future meeting)
+FUTURE_GOVERNORS = set("plan intend expect schedule set due prepare aim arrange hope want wish "
+                       "seek try attempt mean propose consider decide go able ready willing "
+                       "prepared poised likely about eager keen determined".split())
+HYPOTHETICAL_GOVERNORS = set("consider propose hope want wish seek try attempt".split())
+
+#: verbs for travelling: with a place as destination they are a visit
+TRAVEL = set("arrive travel fly go head depart come leave journey return".split())
+
+#: noun cues that set an ASSAULT mode when they occur in the clause
+ASSAULT_MODE_CUES = {
+    "suicide": "suicide-attack",
+    "bomber": "explosives", "bomb": "explosives", "explosive": "explosives", "explosion": "explosives",
+    "ied": "explosives", "mine": "explosives", "minefield": "explosives", "grenade": "explosives",
+    "bombing": "explosives",
+    "gun": "firearms", "gunfire": "firearms", "gunman": "firearms", "gunmen": "firearms",
+    "rifle": "firearms", "gunbattle": "firearms", "bullet": "firearms", "sniper": "firearms",
+    "artillery": "heavy-weapons", "tank": "heavy-weapons", "mortar": "heavy-weapons",
+    "rocket": "heavy-weapons", "missile": "heavy-weapons", "shell": "heavy-weapons",
+    "airstrike": "aerial", "warplane": "aerial", "aircraft": "aerial", "jet": "aerial",
+    "helicopter": "aerial", "gunship": "aerial", "air": "aerial",
+    "drone": "drone", "predator": "drone",
+    "machete": "primitive", "knife": "primitive", "stone": "primitive", "axe": "primitive",
+}
+
+#: CAMEO code per ASSAULT mode (when the verb gave only the generic 190)
+ASSAULT_MODE_CAMEO = {"explosives": "183", "suicide-attack": "1831", "firearms": "193",
+                      "heavy-weapons": "194", "aerial": "195", "drone": "195", "primitive": "180"}
+
+#: nouns that make a verb PROTEST rather than something else ("strike" by workers)
+LABOUR_STRIKE = {"general", "hunger", "labour", "labor", "worker", "workers", "nationwide"}
+
+#: verbs whose negation is a rejection ("will not accept" is REJECT)
+NEGATED_TO_REJECT = {"AGREE", "SUPPORT", "CONCEDE"}
