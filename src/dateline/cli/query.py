@@ -1,0 +1,397 @@
+"""`dateline events|actors|search|show`: query a store from the shell.
+
+On a terminal results are readable tables; in a pipe they default to JSON Lines (one record a
+line). ``--format`` chooses explicitly: table, json, csv, and for events also plover (PLOVER
+JSONL) and gdelt (GDELT-style TSV). A page of ``--limit`` rows starting at ``--offset``; the
+number of matches goes to stderr on a terminal.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import sys
+import textwrap
+from typing import Any, Callable, Sequence
+
+from . import HelpFormatter
+
+DB_HELP = "store URL: sqlite:///FILE, a file path, or postgresql://... (default: $DATELINE_DB or sqlite:///dateline.db)"
+
+EVENTS_EXAMPLE = """examples:
+  dateline events --actor "Kim Jong Un" --type CONSULT
+  dateline events --actor PRK --since 2019-04 --until 2019-04 --near Vladivostok --radius 500
+  dateline events --modality future --text "nuclear" --format csv > future.csv
+  dateline events --db postgresql://dateline@localhost/news --type ASSAULT --format gdelt > assault.tsv
+"""
+ACTORS_EXAMPLE = """examples:
+  dateline actors --limit 20
+  dateline actors --country PRK --format csv
+"""
+SEARCH_EXAMPLE = """examples:
+  dateline search "nuclear programme"
+  dateline search "Kim Putin summit" --limit 5 --format json
+"""
+SHOW_EXAMPLE = """examples:
+  dateline show 3f2a9c1e0b7d          # a unique id prefix is enough
+  dateline show 3f2a9c1e0b7d --format json | jq '.events'
+"""
+
+
+def _common(p, formats: Sequence[str]) -> None:
+    p.add_argument("--db", metavar="URL", help=DB_HELP)
+    p.add_argument("--format", choices=list(formats),
+                   help=f"output format (default: table on a terminal, json lines in a pipe): {', '.join(formats)}")
+
+
+def _paging(p, default: int) -> None:
+    p.add_argument("--limit", type=int, default=default, metavar="N", help=f"rows to show (default {default})")
+    p.add_argument("--offset", type=int, default=0, metavar="N", help="rows to skip first, for paging (default 0)")
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "events", help="list stored events matching filters (actor, type, dates, place, words)",
+        description="List the store's events (one per real-world event, however many articles report it),\n"
+        "by date, filtered by every option given. Each shows its first report's evidence sentence.",
+        formatter_class=HelpFormatter, epilog=EVENTS_EXAMPLE)
+    p.add_argument("--actor", metavar="NAME|ISO3",
+                   help="a participant: a name (case-insensitive, part of a name works) or an ISO3 country "
+                        "code (its government, people and organisations)")
+    p.add_argument("--type", metavar="T", help="PLOVER event type (CONSULT, ASSAULT, ...)")
+    p.add_argument("--modality", metavar="M", help="asserted, future, historical, hypothetical or negated")
+    p.add_argument("--since", metavar="DATE", help="events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+    p.add_argument("--until", metavar="DATE", help="events on or before DATE (YYYY-MM includes the whole month)")
+    p.add_argument("--country", metavar="ISO3", help="events placed in this country")
+    p.add_argument("--near", metavar="PLACE", help="events placed within --radius of PLACE (a name or LAT,LON)")
+    p.add_argument("--radius", type=float, metavar="KM", help="radius for --near in km (default 100)")
+    p.add_argument("--text", metavar="WORDS", help="words that must all occur in the event's sentence")
+    _paging(p, 50)
+    _common(p, ["table", "json", "csv", "plover", "gdelt"])
+    p.set_defaults(func=run_events)
+
+    p = sub.add_parser(
+        "actors", help="list the actors of the stored articles, most reported first",
+        description="List actors (people, organisations, countries, groups) across the store with the\n"
+        "number of articles, mentions and events they appear in.",
+        formatter_class=HelpFormatter, epilog=ACTORS_EXAMPLE)
+    p.add_argument("--name", metavar="TEXT", help="names containing TEXT (case-insensitive)")
+    p.add_argument("--country", metavar="ISO3", help="actors of this country")
+    p.add_argument("--kind", choices=["person", "organization", "country", "group"])
+    _paging(p, 50)
+    _common(p, ["table", "json", "csv"])
+    p.set_defaults(func=run_actors)
+
+    p = sub.add_parser(
+        "search", help="full-text search of the stored articles, ranked, with highlighted snippets",
+        description="Find articles containing every word of WORDS (full text, ranked by relevance) and show a\n"
+        "snippet of each with the words highlighted.",
+        formatter_class=HelpFormatter, epilog=SEARCH_EXAMPLE)
+    p.add_argument("words", metavar="WORDS", help="the words to find (quote several)")
+    _paging(p, 20)
+    _common(p, ["table", "json", "csv"])
+    p.set_defaults(func=run_search)
+
+    p = sub.add_parser(
+        "show", help="show one stored article with its events, quotes and places",
+        description="Show a stored article: metadata, events with their evidence, quotes with speakers,\n"
+        "places, actors and the cleaned text. --format json prints the full Article record.",
+        formatter_class=HelpFormatter, epilog=SHOW_EXAMPLE)
+    p.add_argument("article_id", metavar="ARTICLE_ID", help="the article id, or a unique prefix of 6+ characters")
+    p.add_argument("--no-text", dest="with_text", action="store_false", help="leave out the article text")
+    _common(p, ["table", "json"])
+    p.set_defaults(func=run_show)
+
+
+# -- helpers ----------------------------------------------------------------------------------------
+def _open(args):
+    from pathlib import Path
+
+    from ..errors import UsageError
+    from ..store.db import normalise_url
+    from ..query import open_store
+
+    url = normalise_url(args.db)
+    if url.startswith("sqlite:///"):
+        path = url[len("sqlite:///"):]
+        if path and path != ":memory:" and not Path(path).exists():
+            raise UsageError(f"no store at {path}; create one with `dateline ingest PATH --db {path}`")
+    return open_store(url)
+
+
+def _format(args) -> str:
+    return args.format or ("table" if sys.stdout.isatty() else "json")
+
+
+def _tty() -> bool:
+    return sys.stdout.isatty()
+
+
+def _bold(s: str) -> str:
+    return f"\033[1m{s}\033[0m" if _tty() else s
+
+
+def _footer(shown: int, total: int | None, offset: int, what: str) -> None:
+    if not sys.stderr.isatty():
+        return
+    if total is None:
+        print(f"dateline: {shown} {what}", file=sys.stderr)
+    elif shown < total:
+        print(f"dateline: {what} {offset + 1 if shown else offset}-{offset + shown} of {total} "
+              f"(--offset {offset + shown} for more)", file=sys.stderr)
+    else:
+        print(f"dateline: {total} {what}", file=sys.stderr)
+
+
+def _clip(s: str, n: int) -> str:
+    s = " ".join(str(s).split())
+    return s if len(s) <= n else s[: max(0, n - 1)] + "…"
+
+
+def table(rows: list[list[Any]], headers: list[str], *, flex: int | None = None, width: int | None = None) -> str:
+    """A plain text table; the ``flex`` column shrinks so the table fits ``width``."""
+    cells = [[("" if v is None else " ".join(str(v).split())) for v in r] for r in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    width = width or shutil.get_terminal_size((160, 24)).columns
+    if flex is not None:
+        others = sum(w for i, w in enumerate(widths) if i != flex) + 2 * (len(widths) - 1)
+        widths[flex] = max(len(headers[flex]), min(widths[flex], width - others))
+    lines = ["  ".join(h.ljust(widths[i]) for i, h in enumerate(headers)).rstrip()]
+    for r in cells:
+        lines.append("  ".join(_clip(v, widths[i]).ljust(widths[i]) for i, v in enumerate(r)).rstrip())
+    return "\n".join(lines)
+
+
+def _json_lines(rows, out=None) -> None:
+    out = out or sys.stdout
+    for r in rows:
+        out.write(json.dumps(r, ensure_ascii=False) + "\n")
+
+
+def write_csv(rows: list[dict[str, Any]], columns: list[tuple[str, Callable[[dict], Any]]], stream) -> None:
+    w = csv.writer(stream, lineterminator="\n")
+    w.writerow([c for c, _ in columns])
+    for r in rows:
+        w.writerow(["" if (v := f(r)) is None else v for _, f in columns])
+
+
+# -- events -------------------------------------------------------------------------------------------
+def _place(p: dict | None) -> str:
+    if not p:
+        return ""
+    return f"{p.get('name') or '?'}" + (f" ({p['country']})" if p.get("country") else "")
+
+
+EVENT_CSV = [
+    ("id", lambda r: r["id"]), ("date", lambda r: r["date"]), ("type", lambda r: r["type"]),
+    ("mode", lambda r: r["mode"]), ("quad", lambda r: r["quad"]), ("modality", lambda r: r["modality"]),
+    ("actors", lambda r: "; ".join(r["actors"])), ("recipients", lambda r: "; ".join(r["recipients"])),
+    ("place", lambda r: (r["place"] or {}).get("name")), ("lat", lambda r: (r["place"] or {}).get("lat")),
+    ("lon", lambda r: (r["place"] or {}).get("lon")), ("country", lambda r: (r["place"] or {}).get("country")),
+    ("cameo", lambda r: r["cameo"]), ("confidence", lambda r: r["confidence"]),
+    ("evidence", lambda r: (r["evidence"] or {}).get("text")), ("article_id", lambda r: r["article_id"]),
+    ("headline", lambda r: r["headline"]), ("published", lambda r: r["published"]),
+    ("n_articles", lambda r: r["n_articles"]), ("n_sources", lambda r: r["n_sources"]),
+    ("distance_km", lambda r: r.get("distance_km")),
+]
+
+
+def run_events(args) -> int:
+    from .. import query
+
+    store = _open(args)
+    rows = query.events(store, actor=args.actor, type=args.type, modality=args.modality, since=args.since,
+                        until=args.until, country=args.country, near=args.near, radius_km=args.radius,
+                        text=args.text, limit=args.limit, offset=args.offset)
+    fmt = _format(args)
+    if fmt == "json":
+        _json_lines(rows)
+    elif fmt == "csv":
+        write_csv(rows, EVENT_CSV, sys.stdout)
+    elif fmt in ("plover", "gdelt"):
+        write_export(fmt, query.event_articles(rows, store), sys.stdout)
+    else:
+        near = getattr(rows, "center", None)
+        if near and sys.stderr.isatty():
+            print(f"dateline: near {near['name']} ({near['lat']:.2f}, {near['lon']:.2f})", file=sys.stderr)
+        headers = ["DATE", "TYPE", "MODE", "WHO", "WHOM", "WHERE", "MODALITY"]
+        if near:
+            headers.append("KM")
+        headers.append("EVIDENCE")
+        body = []
+        for r in rows:
+            line = [r["date"] or "-", r["type"], r["mode"] or "", _clip(", ".join(r["actors"]), 30),
+                    _clip(", ".join(r["recipients"]), 30), _clip(_place(r["place"]), 26), r["modality"]]
+            if near:
+                line.append(r.get("distance_km"))
+            line.append((r["evidence"] or {}).get("text", ""))
+            body.append(line)
+        if rows:
+            print(table(body, headers, flex=len(headers) - 1))
+        else:
+            print("no events match", file=sys.stderr)
+        _footer(len(rows), rows.total, args.offset, "events")
+    return 0
+
+
+def write_export(fmt: str, articles, stream) -> int:
+    """PLOVER JSONL or GDELT TSV for ``articles`` (each holding the selected events only)."""
+    from ..errors import UsageError
+
+    import importlib
+
+    try:
+        export = importlib.import_module("dateline.export")
+    except ModuleNotFoundError as exc:
+        if exc.name != "dateline.export":
+            raise
+        raise UsageError(f"--format {fmt} needs the exporters (dateline.export), which this install lacks; "
+                         "use --format json or csv") from exc
+    write = export.writer(fmt, stream)
+    n = 0
+    for article in articles:
+        write(article)
+        n += 1
+    return n
+
+
+# -- actors ---------------------------------------------------------------------------------------------
+ACTOR_CSV = [(k, (lambda k: lambda r: r[k])(k)) for k in ("name", "kind", "country", "sector")] + [
+    ("roles", lambda r: "; ".join(r["roles"])), ("n_articles", lambda r: r["n_articles"]),
+    ("n_mentions", lambda r: r["n_mentions"]), ("n_events", lambda r: r["n_events"])]
+
+
+def run_actors(args) -> int:
+    from .. import query
+
+    rows = query.actors(_open(args), name=args.name, country=args.country, kind=args.kind,
+                        limit=args.limit, offset=args.offset)
+    fmt = _format(args)
+    if fmt == "json":
+        _json_lines(rows)
+    elif fmt == "csv":
+        write_csv(rows, ACTOR_CSV, sys.stdout)
+    else:
+        if rows:
+            print(table([[r["name"], r["kind"], r["country"], r["sector"], ", ".join(r["roles"]), r["n_articles"],
+                          r["n_mentions"], r["n_events"]] for r in rows],
+                        ["NAME", "KIND", "COUNTRY", "SECTOR", "ROLES", "ARTICLES", "MENTIONS", "EVENTS"], flex=4))
+        else:
+            print("no actors match", file=sys.stderr)
+        _footer(len(rows), rows.total, args.offset, "actors")
+    return 0
+
+
+# -- search -----------------------------------------------------------------------------------------------
+def highlight(snippet: str, marks: list[list[int]], *, tty: bool) -> str:
+    """The snippet with matches in bold (terminal) or between « » (pipes)."""
+    left, right = ("\033[1m", "\033[0m") if tty else ("«", "»")
+    out, pos = [], 0
+    for s, e in marks:
+        out.append(snippet[pos:s] + left + snippet[s:e] + right)
+        pos = e
+    out.append(snippet[pos:])
+    return "".join(out)
+
+
+def run_search(args) -> int:
+    from .. import query
+
+    rows = query.search(args.words, _open(args), limit=args.limit, offset=args.offset)
+    fmt = _format(args)
+    if fmt == "json":
+        _json_lines(rows)
+    elif fmt == "csv":
+        write_csv(rows, [("id", lambda r: r["id"]), ("rank", lambda r: r["rank"]), ("published", lambda r: r["published"]),
+                    ("publisher", lambda r: r["publisher"]), ("headline", lambda r: r["headline"]),
+                    ("snippet", lambda r: highlight(r["snippet"], r["highlights"], tty=False))], sys.stdout)
+    else:
+        tty = _tty()
+        width = min(100, shutil.get_terminal_size((100, 24)).columns)
+        for i, r in enumerate(rows, args.offset + 1):
+            meta = " · ".join(x for x in (r["published"], r["publisher"], f"{r['n_events']} events", r["id"]) if x)
+            print(f"{i}. {_bold(r['headline'] or '(no headline)')}")
+            print(f"   {meta}")
+            text = highlight(r["snippet"], r["highlights"], tty=tty)
+            print(textwrap.fill(text, width=width + (text.count("\033") * 4 if tty else 0),
+                                initial_indent="   ", subsequent_indent="   "))
+            print()
+        if not rows:
+            print(f"no article contains {args.words!r}", file=sys.stderr)
+        _footer(len(rows), None, args.offset, "articles")
+    return 0
+
+
+# -- show -----------------------------------------------------------------------------------------------------
+def render_article(article, *, with_text: bool = True, width: int = 100) -> str:
+    """A readable report of one Article for a terminal."""
+    names = {a.id: a.name for a in article.actors}
+    out: list[str] = [_bold(article.headline or "(no headline)")]
+    src = article.source
+    who = " / ".join(x for x in (src.publisher, src.agency) if x)
+    pub = article.published.date or "undated"
+    out.append(f"id {article.id} · published {pub} ({article.published.source})" + (f" · {who}" if who else ""))
+    if article.authors:
+        out.append("by " + ", ".join(article.authors))
+    if article.dateline:
+        out.append(f"dateline: {article.dateline.text}")
+    if src.url or src.path:
+        out.append(src.url or src.path)
+
+    def section(title: str, n: int) -> None:
+        out.append("")
+        out.append(_bold(f"{title} ({n})"))
+
+    section("EVENTS", len(article.events))
+    for ev in article.events:
+        who_ = ", ".join(names.get(a, a) for a in ev.actors) or "?"
+        whom = ", ".join(names.get(a, a) for a in ev.recipients)
+        where = ""
+        if ev.place and ev.place.name:
+            where = f" @ {ev.place.name}" + (f" ({ev.place.country})" if ev.place.country else "")
+        kind = ev.type + (f"/{ev.mode}" if ev.mode else "")
+        out.append(f"  {ev.date or '-':10}  {kind:20} {who_}" + (f" → {whom}" if whom else "") + where
+                   + f"  [{ev.modality}, {ev.confidence:.2f}]")
+        out.append(textwrap.fill(f"“{ev.evidence.text}”", width=width, initial_indent=" " * 14,
+                                 subsequent_indent=" " * 15))
+    section("QUOTES", len(article.quotes))
+    for q in article.quotes:
+        speaker = names.get(q.speaker, None) if q.speaker else None
+        speaker = speaker or q.speaker_text or "?"
+        out.append(textwrap.fill(f"{speaker}" + (f" ({q.cue})" if q.cue else "") + f": “{q.text}”", width=width,
+                                 initial_indent="  ", subsequent_indent="    "))
+    section("PLACES", len(article.places))
+    for p in article.places:
+        coords = f"{p.lat:.2f},{p.lon:.2f}" if p.lat is not None and p.lon is not None else "unresolved"
+        out.append(f"  {p.text:24} {p.name or '':24} {p.country or '':4} {coords:16} {p.feature or ''}")
+    section("ACTORS", len(article.actors))
+    for a in article.actors:
+        extra = " ".join(x for x in (a.country, a.sector, ",".join(a.roles)) if x)
+        out.append(f"  {a.name:30} {a.kind:13} {extra}  ({len(a.mentions)} mentions)")
+    if article.times:
+        section("TIMES", len(article.times))
+        for t in article.times:
+            out.append(f"  {t.text:30} {t.value or '?'}")
+    if with_text:
+        section("TEXT", len(article.text))
+        for para in article.text.split("\n"):
+            out.append(textwrap.fill(para, width=width, initial_indent="  ", subsequent_indent="  ") if para else "")
+    return "\n".join(out)
+
+
+def run_show(args) -> int:
+    from .. import query
+    from ..errors import UsageError
+
+    store = _open(args)
+    article = query.show(args.article_id, store)
+    if article is None:
+        raise UsageError(f"no article {args.article_id!r} in the store; find ids with `dateline search WORDS` "
+                         "or `dateline events`")
+    if _format(args) == "json":
+        print(article.to_json(pretty=_tty()))
+    else:
+        width = min(100, shutil.get_terminal_size((100, 24)).columns)
+        print(render_article(article, with_text=args.with_text, width=width))
+    return 0

@@ -1,0 +1,558 @@
+"""Query a store from Python: events, actors, full-text search and single articles.
+
+The same queries back the ``dateline events|actors|search|show`` commands and the REST API.
+
+>>> from dateline import query
+>>> rows = query.events(db="sqlite:///news.db", actor="Kim Jong Un", type="CONSULT")
+>>> rows[0]["place"]["name"], rows[0]["evidence"]["text"]
+>>> query.events(db="news.db", near="Vladivostok", radius_km=500, since="2019-04").to_pandas()
+>>> query.search("nuclear talks", db="news.db")[0]["snippet"]
+>>> query.show("3f2a...", db="news.db").headline
+
+Every function takes ``db``: a URL (``sqlite:///FILE``, a bare file path, ``postgresql://...``),
+an open :class:`~dateline.store.Store`, or None (``$DATELINE_DB`` or ``sqlite:///dateline.db``).
+Results are :class:`Records`: a list of plain dicts with ``.to_pandas()`` (alias
+``.as_dataframe()``) when pandas is installed, and ``.total`` (rows matching before paging).
+
+Filters (all optional, combined with AND):
+
+- ``actor``: an ISO3 country code (``"PRK"``: events with a participant of that country,
+  the country itself or a person/organisation attributed to it) or a name (case-insensitive
+  substring of a participant's name: ``"Kim Jong Un"``, ``"putin"``). Actors and recipients
+  both count as participants.
+- ``type`` (PLOVER type, e.g. ``CONSULT``), ``modality`` (asserted, future, historical,
+  hypothetical, negated), ``country`` (ISO3 of the event's place).
+- ``since``/``until``: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, inclusive (``until="2019-04"``
+  includes 30 April).
+- ``near`` + ``radius_km``: a place name resolved with the gazetteer (or ``"LAT,LON"``); events
+  whose place lies within the great-circle distance (a bounding box in SQL, then the exact
+  haversine distance), each with ``distance_km``. Default radius 100 km.
+- ``text``: words that must all occur (case-insensitive) in the sentence reporting the event.
+
+Corpus events are the store's merged events (one per real-world event however many articles
+report it); each record carries its first report's evidence sentence and display names.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import threading
+from typing import Any, Iterable
+
+import sqlalchemy as sa
+
+from .article import Article
+from .errors import UsageError
+from .store import Store
+from .store import schema as S
+
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT")
+MODALITIES = ("asserted", "future", "historical", "hypothetical", "negated")
+ACTOR_KINDS = ("person", "organization", "country", "group")
+DEFAULT_RADIUS_KM = 100.0
+MAX_LIMIT = 10_000
+EARTH_RADIUS_KM = 6371.0088
+
+_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_ISO3_RE = re.compile(r"^[A-Z]{3}$")
+_LATLON_RE = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$")
+
+
+class Records(list):
+    """A list of dict records, with ``total`` (matches before paging) and a pandas view."""
+
+    total: int | None = None
+
+    def __init__(self, rows: Iterable[dict[str, Any]] = (), total: int | None = None):
+        super().__init__(rows)
+        self.total = total
+
+    def to_pandas(self):
+        """A pandas DataFrame of the records (nested values stay Python objects)."""
+        try:
+            import pandas as pd
+        except ModuleNotFoundError as exc:  # pragma: no cover - pandas is an optional extra
+            raise UsageError("pandas is not installed; run `pip install 'dateline[pandas]'`") from exc
+        return pd.DataFrame.from_records(list(self))
+
+    as_dataframe = to_pandas
+
+
+# -- opening --------------------------------------------------------------------------------------
+_stores: dict[str, Store] = {}
+_stores_lock = threading.Lock()
+
+
+def open_store(db: str | Store | None = None) -> Store:
+    """A Store for ``db``; URLs are opened once per process and kept (notebook use)."""
+    if isinstance(db, Store):
+        return db
+    from .store.db import normalise_url
+
+    url = normalise_url(db)
+    with _stores_lock:
+        store = _stores.get(url)
+        if store is None:
+            store = _stores[url] = Store.open(url)
+    return store
+
+
+# -- validation -----------------------------------------------------------------------------------
+def check_date(value: str | None, name: str) -> str | None:
+    if value is None or value == "":
+        return None
+    value = str(value).strip()
+    if not _DATE_RE.match(value):
+        raise UsageError(f"{name} {value!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2019-04-25)")
+    return value
+
+
+def check_type(value: str | None) -> str | None:
+    if not value:
+        return None
+    t = value.strip().upper()
+    if t not in PLOVER_TYPES:
+        raise UsageError(f"unknown event type {value!r}; use a PLOVER type: {', '.join(PLOVER_TYPES)}")
+    return t
+
+
+def check_modality(value: str | None) -> str | None:
+    if not value:
+        return None
+    m = value.strip().lower()
+    if m not in MODALITIES:
+        raise UsageError(f"unknown modality {value!r}; use one of: {', '.join(MODALITIES)}")
+    return m
+
+
+def check_paging(limit: int, offset: int) -> tuple[int, int]:
+    if not isinstance(limit, int) or limit < 1 or limit > MAX_LIMIT:
+        raise UsageError(f"limit must be between 1 and {MAX_LIMIT}, not {limit!r}")
+    if not isinstance(offset, int) or offset < 0:
+        raise UsageError(f"offset must be 0 or more, not {offset!r}")
+    return limit, offset
+
+
+def _like_escape(s: str) -> str:
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _iso3(value: str) -> str | None:
+    """``value`` as an ISO 3166-1 alpha-3 code when it is one (upper case, known to pycountry)."""
+    v = value.strip()
+    if not _ISO3_RE.match(v):
+        return None
+    import pycountry
+
+    return v if pycountry.countries.get(alpha_3=v) is not None else None
+
+
+# -- places ---------------------------------------------------------------------------------------
+def resolve_place(name: str) -> dict[str, Any]:
+    """``{name, lat, lon, country, geonameid, feature}`` for a place name (gazetteer) or "LAT,LON".
+
+    Among the gazetteer's candidates the likeliest wins: the place's own name over alternate
+    names and abbreviations, then (as in the place resolver) countries and large cities first.
+    """
+    if not name or not name.strip():
+        raise UsageError("near: give a place name (e.g. Vladivostok) or LAT,LON")
+    m = _LATLON_RE.match(name)
+    if m:
+        lat, lon = float(m.group(1)), float(m.group(2))
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise UsageError(f"near: {name!r} is not a valid LAT,LON (latitude -90..90, longitude -180..180)")
+        return {"name": name.strip(), "lat": lat, "lon": lon, "country": None, "geonameid": None,
+                "feature": "point"}
+    from . import gazetteer as G
+
+    gaz = G.get_gazetteer()
+    cands = [(p, k) for p, k in gaz.lookup(name.strip()) if k != G.DEMONYM]
+    if not cands:
+        raise UsageError(f"near: the gazetteer knows no place called {name!r}; check the spelling "
+                         "or give coordinates as LAT,LON")
+    try:
+        from .analyse.places import _prior
+
+        def score(c):
+            return (_prior(c[0], c[1]), c[0].population)
+    except ImportError:  # pragma: no cover - the place resolver is optional
+        def score(c):
+            return (-c[1], c[0].population)
+    place, _ = max(cands, key=score)
+    return {"name": place.name, "lat": place.lat, "lon": place.lon, "country": place.country,
+            "geonameid": place.geonameid, "feature": place.feature}
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def bounding_box(lat: float, lon: float, radius_km: float) -> tuple[float, float, list[tuple[float, float]]]:
+    """``(lat_min, lat_max, [(lon_min, lon_max), ...])`` holding every point within ``radius_km``
+    (two longitude ranges across the antimeridian; the whole circle of longitudes near a pole)."""
+    dlat = math.degrees(radius_km / EARTH_RADIUS_KM)
+    lat_min, lat_max = lat - dlat, lat + dlat
+    if lat_min <= -90 or lat_max >= 90:
+        return max(lat_min, -90.0), min(lat_max, 90.0), [(-180.0, 180.0)]
+    ratio = math.sin(radius_km / EARTH_RADIUS_KM) / math.cos(math.radians(lat))
+    if ratio >= 1:
+        return lat_min, lat_max, [(-180.0, 180.0)]
+    dlon = math.degrees(math.asin(ratio))
+    lo, hi = lon - dlon, lon + dlon
+    if lo < -180:
+        return lat_min, lat_max, [(lo + 360, 180.0), (-180.0, hi)]
+    if hi > 180:
+        return lat_min, lat_max, [(lo, 180.0), (-180.0, hi - 360)]
+    return lat_min, lat_max, [(lo, hi)]
+
+
+# -- events ---------------------------------------------------------------------------------------
+def _participant_filter(actor: str):
+    """A condition on ``events`` selecting events with a matching participant."""
+    e, m, a = S.events, S.event_mentions, S.actors
+    iso3 = _iso3(actor)
+    if iso3:
+        cond = a.c.country == iso3
+    else:
+        name = " ".join(actor.split()).lower()
+        if not name:
+            raise UsageError("actor: give a name (e.g. 'Kim Jong Un') or an ISO3 country code (e.g. PRK)")
+        cond = sa.func.lower(a.c.name).like("%" + _like_escape(name) + "%", escape="\\")
+    quoted = sa.literal('%"') + a.c.actor_id + sa.literal('"%')
+    in_mention = sa.or_(sa.cast(m.c.actors, sa.Text).like(quoted), sa.cast(m.c.recipients, sa.Text).like(quoted))
+    sub = (sa.select(m.c.event_id).select_from(m.join(a, a.c.article_id == m.c.article_id))
+           .where(cond, in_mention))
+    return e.c.id.in_(sub)
+
+
+def _event_conditions(*, actor, type, modality, since, until, country, text, article_id) -> list:
+    e, m = S.events, S.event_mentions
+    conds = []
+    if actor:
+        conds.append(_participant_filter(actor))
+    if type:
+        conds.append(e.c.type == type)
+    if modality:
+        conds.append(e.c.modality == modality)
+    if since:
+        conds.append(e.c.date >= since)
+    if until:
+        conds.append(e.c.date <= until + "-99-99"[len(until) - 4:])  # 2019-04 -> 2019-04-99
+    if country:
+        conds.append(e.c.country == country)
+    if text:
+        words = re.findall(r"\w+", text.lower(), re.UNICODE)
+        if not words:
+            raise UsageError("text: give at least one word")
+        word_conds = [sa.func.lower(m.c.evidence_text).like("%" + _like_escape(w) + "%", escape="\\") for w in words]
+        conds.append(e.c.id.in_(sa.select(m.c.event_id).where(*word_conds)))
+    if article_id:
+        conds.append(e.c.id.in_(sa.select(m.c.event_id).where(m.c.article_id == article_id)))
+    return conds
+
+
+def events(db: str | Store | None = None, *, actor: str | None = None, type: str | None = None,
+           modality: str | None = None, since: str | None = None, until: str | None = None,
+           near: str | dict | None = None, radius_km: float | None = None, text: str | None = None,
+           country: str | None = None, article_id: str | None = None, limit: int = 100,
+           offset: int = 0) -> Records:
+    """Corpus events matching every filter given, by date (undated last) then id.
+
+    Each record: ``id, type, mode, quad, modality, date, actors, recipients`` (display names),
+    ``actor_keys, recipient_keys`` (the store's participant keys), ``place`` ({name, lat, lon,
+    country, geonameid} or None), ``cameo, confidence, evidence`` ({text, start, end,
+    article_id}), ``article_id, headline, published`` (the first report), ``n_mentions,
+    n_articles, n_stories, n_sources`` and, with ``near``, ``distance_km``.
+    """
+    store = open_store(db)
+    type = check_type(type)
+    modality = check_modality(modality)
+    since, until = check_date(since, "since"), check_date(until, "until")
+    if since and until and since > until:
+        raise UsageError(f"since {since} is after until {until}")
+    limit, offset = check_paging(limit, offset)
+    if country:
+        iso = _iso3(country.upper())
+        if not iso:
+            raise UsageError(f"country {country!r} is not an ISO 3166-1 alpha-3 code (e.g. RUS, PRK)")
+        country = iso
+    if radius_km is not None and near is None:
+        raise UsageError("radius needs near: give --near PLACE (or near=) with the radius")
+    if radius_km is not None:
+        try:
+            radius_km = float(radius_km)
+        except (TypeError, ValueError):
+            raise UsageError(f"radius must be a number of kilometres, not {radius_km!r}") from None
+        if not (0 < radius_km <= 20_100) or math.isnan(radius_km):
+            raise UsageError(f"radius must be between 0 and 20,100 km, not {radius_km}")
+
+    e = S.events
+    conds = _event_conditions(actor=actor, type=type, modality=modality, since=since, until=until,
+                              country=country, text=text, article_id=article_id)
+    order = (e.c.date.is_(None), e.c.date, e.c.id)
+    center = None
+    distances: dict[str, float] = {}
+    with store.engine.connect() as conn:
+        if near is not None:
+            center = near if isinstance(near, dict) else resolve_place(near)
+            radius = radius_km if radius_km is not None else DEFAULT_RADIUS_KM
+            lat_min, lat_max, lon_ranges = bounding_box(center["lat"], center["lon"], radius)
+            box = [e.c.lat.is_not(None), e.c.lon.is_not(None), e.c.lat.between(lat_min, lat_max),
+                   sa.or_(*[e.c.lon.between(lo, hi) for lo, hi in lon_ranges])]
+            ids = []
+            for r in conn.execute(sa.select(e.c.id, e.c.lat, e.c.lon).where(*conds, *box).order_by(*order)):
+                d = haversine_km(center["lat"], center["lon"], r.lat, r.lon)
+                if d <= radius:
+                    ids.append(r.id)
+                    distances[r.id] = round(d, 1)
+            total = len(ids)
+            page_ids = ids[offset:offset + limit]
+            rows = conn.execute(sa.select(e).where(e.c.id.in_(page_ids))).all() if page_ids else []
+            rows.sort(key=lambda r: page_ids.index(r.id))
+        else:
+            total = conn.execute(sa.select(sa.func.count()).select_from(e).where(*conds)).scalar_one()
+            rows = conn.execute(sa.select(e).where(*conds).order_by(*order).limit(limit).offset(offset)).all()
+        records = _event_records(conn, rows)
+    for rec in records:
+        if rec["id"] in distances:
+            rec["distance_km"] = distances[rec["id"]]
+    out = Records(records, total=total)
+    out.center = center  # type: ignore[attr-defined]
+    return out
+
+
+def _load_json(v: Any) -> Any:
+    return json.loads(v) if isinstance(v, str) else v
+
+
+def _event_records(conn, rows) -> list[dict[str, Any]]:
+    """Event rows plus their first report's mention, display names and article metadata."""
+    if not rows:
+        return []
+    m, a, art = S.event_mentions, S.actors, S.articles
+    firsts = {(r.first_article_id, r.id) for r in rows}
+    article_ids = sorted({r.first_article_id for r in rows if r.first_article_id})
+    mentions: dict[tuple[str, str], Any] = {}
+    for mr in conn.execute(sa.select(m).where(m.c.article_id.in_(article_ids), m.c.event_id.in_([r.id for r in rows]))
+                           .order_by(m.c.article_id, m.c.evidence_start, m.c.local_id)):
+        key = (mr.article_id, mr.event_id)
+        if key in firsts and key not in mentions:
+            mentions[key] = mr
+    names: dict[tuple[str, str], str] = {}
+    for ar in conn.execute(sa.select(a.c.article_id, a.c.actor_id, a.c.name).where(a.c.article_id.in_(article_ids))):
+        names[(ar.article_id, ar.actor_id)] = ar.name
+    meta = {r.id: r for r in conn.execute(
+        sa.select(art.c.id, art.c.headline, art.c.published_date, art.c.publisher, art.c.url)
+        .where(art.c.id.in_(article_ids)))}
+    out = []
+    for r in rows:
+        mr = mentions.get((r.first_article_id, r.id))
+        aid = r.first_article_id
+        if mr is not None:
+            actor_names = [names.get((aid, x), x) for x in _load_json(mr.actors) or []]
+            recipient_names = [names.get((aid, x), x) for x in _load_json(mr.recipients) or []]
+            evidence = {"text": mr.evidence_text, "start": mr.evidence_start, "end": mr.evidence_end,
+                        "article_id": aid}
+        else:
+            actor_names = list(_load_json(r.actors) or [])
+            recipient_names = list(_load_json(r.recipients) or [])
+            evidence = None
+        place = None
+        if r.place_name is not None or r.lat is not None:
+            place = {"name": r.place_name, "lat": r.lat, "lon": r.lon, "country": r.country,
+                     "geonameid": r.place_geonameid}
+        am = meta.get(aid)
+        out.append({
+            "id": r.id, "type": r.type, "mode": r.mode, "quad": r.quad, "modality": r.modality,
+            "date": r.date, "date_source": mr.date_source if mr is not None else None,
+            "actors": actor_names, "recipients": recipient_names,
+            "actor_keys": list(_load_json(r.actors) or []), "recipient_keys": list(_load_json(r.recipients) or []),
+            "place": place, "cameo": mr.cameo if mr is not None else None,
+            "confidence": mr.confidence if mr is not None else None, "evidence": evidence,
+            "article_id": aid, "local_id": mr.local_id if mr is not None else None,
+            "headline": am.headline if am else None, "published": am.published_date if am else None,
+            "publisher": am.publisher if am else None, "url": am.url if am else None,
+            "n_mentions": r.n_mentions, "n_articles": r.n_articles, "n_stories": r.n_stories,
+            "n_sources": r.n_sources,
+        })
+    return out
+
+
+def event_articles(records: Iterable[dict[str, Any]], db: str | Store | None = None) -> list[Article]:
+    """For exports: each first-report Article holding only the listed events, in record order."""
+    store = open_store(db)
+    wanted: dict[str, set[str]] = {}
+    order: list[str] = []
+    for rec in records:
+        aid, lid = rec.get("article_id"), rec.get("local_id")
+        if not aid or not lid:
+            continue
+        if aid not in wanted:
+            wanted[aid] = set()
+            order.append(aid)
+        wanted[aid].add(lid)
+    out = []
+    for aid in order:
+        article = store.get_article(aid)
+        if article is None:
+            continue
+        keep = [ev for ev in article.events if ev.id in wanted[aid]]
+        out.append(article.model_copy(update={"events": keep}))
+    return out
+
+
+# -- actors ---------------------------------------------------------------------------------------
+def actors(db: str | Store | None = None, *, name: str | None = None, country: str | None = None,
+           kind: str | None = None, limit: int = 100, offset: int = 0) -> Records:
+    """Actors across the corpus, most reported first: ``name, kind, country, sector, roles,
+    n_articles, n_mentions, n_events`` (events of any type the actor takes part in)."""
+    store = open_store(db)
+    limit, offset = check_paging(limit, offset)
+    a, m = S.actors, S.event_mentions
+    conds = []
+    if name:
+        conds.append(sa.func.lower(a.c.name).like("%" + _like_escape(" ".join(name.split()).lower()) + "%",
+                                                  escape="\\"))
+    if country:
+        iso = _iso3(country.strip().upper())
+        if not iso:
+            raise UsageError(f"country {country!r} is not an ISO 3166-1 alpha-3 code (e.g. RUS, PRK)")
+        conds.append(a.c.country == iso)
+    if kind:
+        if kind not in ACTOR_KINDS:
+            raise UsageError(f"unknown actor kind {kind!r}; use one of: {', '.join(ACTOR_KINDS)}")
+        conds.append(a.c.kind == kind)
+    group = (a.c.name, a.c.kind, a.c.country, a.c.sector)
+    n_articles = sa.func.count(sa.distinct(a.c.article_id)).label("n_articles")
+    q = (sa.select(*group, n_articles, sa.func.sum(a.c.n_mentions).label("n_mentions"))
+         .where(*conds).group_by(*group))
+    with store.engine.connect() as conn:
+        total = conn.execute(sa.select(sa.func.count()).select_from(q.subquery())).scalar_one()
+        rows = conn.execute(q.order_by(n_articles.desc(), sa.func.sum(a.c.n_mentions).desc(), a.c.name,
+                                       a.c.kind, a.c.country, a.c.sector).limit(limit).offset(offset)).all()
+        out = []
+        for r in rows:
+            match = [a.c.name == r.name, a.c.kind == r.kind,
+                     a.c.country == r.country if r.country is not None else a.c.country.is_(None),
+                     a.c.sector == r.sector if r.sector is not None else a.c.sector.is_(None)]
+            members = conn.execute(sa.select(a.c.article_id, a.c.actor_id, a.c.roles).where(*match)).all()
+            roles = sorted({x for mr in members for x in (_load_json(mr.roles) or [])})
+            quoted = sa.literal('%"') + a.c.actor_id + sa.literal('"%')
+            n_events = conn.execute(
+                sa.select(sa.func.count(sa.distinct(m.c.event_id)))
+                .select_from(m.join(a, a.c.article_id == m.c.article_id))
+                .where(*match, sa.or_(sa.cast(m.c.actors, sa.Text).like(quoted),
+                                      sa.cast(m.c.recipients, sa.Text).like(quoted)))).scalar_one()
+            out.append({"name": r.name, "kind": r.kind, "country": r.country, "sector": r.sector,
+                        "roles": roles, "n_articles": r.n_articles, "n_mentions": int(r.n_mentions or 0),
+                        "n_events": n_events})
+    return Records(out, total=total)
+
+
+# -- search ---------------------------------------------------------------------------------------
+SNIPPET_CHARS = 220
+
+
+def snippet(text: str, words: list[str], width: int = SNIPPET_CHARS) -> tuple[str, list[list[int]]]:
+    """A window of ``text`` around the densest cluster of ``words``, with the ``[start, end]``
+    offsets (into the snippet) of each word match, for highlighting."""
+    if not text:
+        return "", []
+    pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+                         + r")\w*", re.IGNORECASE | re.UNICODE) if words else None
+    hits = [(mt.start(), mt.end()) for mt in pattern.finditer(text)] if pattern else []
+    if not hits:
+        cut = text[:width]
+        return (cut + ("…" if len(text) > width else "")), []
+    # The window start that covers the most hits.
+    best_start, best_n = hits[0][0], 0
+    j = 0
+    for i, (s, _) in enumerate(hits):
+        while hits[j][0] < s - width // 2:
+            j += 1
+        n = i - j + 1
+        if n > best_n:
+            best_n, best_start = n, hits[j][0]
+    start = max(0, best_start - width // 4)
+    # Move to a word boundary.
+    if start > 0:
+        sp = text.rfind(" ", max(0, start - 20), start)
+        start = sp + 1 if sp >= 0 else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        sp = text.rfind(" ", start, end)
+        end = sp if sp > start + width // 2 else end
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    body = " ".join(text[start:end].split("\n"))
+    marks = [[s - start + len(prefix), e - start + len(prefix)] for s, e in hits if s >= start and e <= end]
+    return prefix + body + suffix, marks
+
+
+def search(words: str, db: str | Store | None = None, *, limit: int = 20, offset: int = 0) -> Records:
+    """Articles matching every word (full text: FTS5 on SQLite, tsvector on PostgreSQL), best
+    first: ``id, headline, published, publisher, rank, snippet, highlights, n_events``.
+
+    ``snippet`` is a passage of the article around the matches; ``highlights`` the ``[start,
+    end]`` offsets of the matched words in it. ``rank`` is a relevance score, higher is better.
+    """
+    store = open_store(db)
+    limit, offset = check_paging(limit, offset)
+    terms = re.findall(r"\w+", words or "", re.UNICODE)
+    if not terms:
+        raise UsageError("search: give at least one word, e.g. dateline search 'nuclear talks'")
+    hits = store.search(words, limit=limit + offset)[offset:]
+    if not hits:
+        return Records([], total=0)
+    art = S.articles
+    with store.engine.connect() as conn:
+        meta = {r.id: r for r in conn.execute(
+            sa.select(art.c.id, art.c.headline, art.c.published_date, art.c.publisher, art.c.url, art.c.text,
+                      art.c.n_events).where(art.c.id.in_([h["id"] for h in hits])))}
+    out = []
+    lowered = [t.lower() for t in terms]
+    for h in hits:
+        r = meta.get(h["id"])
+        if r is None:
+            continue
+        snip, marks = snippet(r.text, lowered)
+        rank = float(h["rank"] or 0.0)
+        if store.dialect == "sqlite":
+            rank = -rank  # bm25(): lower is better; report higher-is-better everywhere
+        out.append({"id": r.id, "headline": r.headline, "published": r.published_date, "publisher": r.publisher,
+                    "url": r.url, "rank": round(rank, 6), "snippet": snip, "highlights": marks,
+                    "n_events": r.n_events})
+    return Records(out, total=None)
+
+
+# -- one article ----------------------------------------------------------------------------------
+def resolve_article_id(article_id: str, db: str | Store | None = None) -> str | None:
+    """The full id for ``article_id`` or a unique prefix of at least 6 characters; None if absent."""
+    store = open_store(db)
+    aid = (article_id or "").strip()
+    if not aid or not re.fullmatch(r"[0-9A-Za-z_-]{1,64}", aid):
+        return None
+    if store.has_article(aid):
+        return aid
+    if len(aid) < 6:
+        return None
+    art = S.articles
+    with store.engine.connect() as conn:
+        found = conn.execute(sa.select(art.c.id).where(art.c.id.like(_like_escape(aid) + "%", escape="\\"))
+                             .limit(2)).scalars().all()
+    if len(found) > 1:
+        raise UsageError(f"the id prefix {aid!r} matches several articles; give more characters")
+    return found[0] if found else None
+
+
+def show(article_id: str, db: str | Store | None = None) -> Article | None:
+    """The stored Article (full record: text, events, quotes, places), by id or unique id prefix."""
+    store = open_store(db)
+    aid = resolve_article_id(article_id, store)
+    return store.get_article(aid) if aid else None
