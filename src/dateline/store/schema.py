@@ -31,7 +31,7 @@ stories = sa.Table(
     "stories", metadata,
     sa.Column("id", ID, primary_key=True),  # the id of the story's first article
     sa.Column("headline", sa.Text),
-    sa.Column("first_published", sa.String(10)),
+    sa.Column("first_published", sa.Text),
     sa.Column("originator", sa.Text),  # agency, else publisher, of the first article
     sa.Column("n_articles", sa.Integer, nullable=False, server_default="0"),
     sa.Column("n_sources", sa.Integer, nullable=False, server_default="0"),
@@ -43,9 +43,9 @@ articles = sa.Table(
     sa.Column("id", ID, primary_key=True),
     sa.Column("story_id", ID, sa.ForeignKey("stories.id"), nullable=False, index=True),
     sa.Column("headline", sa.Text),
-    sa.Column("language", sa.String(16)),
-    sa.Column("published_date", sa.String(10), index=True),
-    sa.Column("published_source", sa.String(16)),
+    sa.Column("language", sa.Text),
+    sa.Column("published_date", sa.Text, index=True),
+    sa.Column("published_source", sa.Text),
     sa.Column("publisher", sa.Text),
     sa.Column("agency", sa.Text),
     sa.Column("url", sa.Text),
@@ -75,11 +75,11 @@ sources = sa.Table(
 actors = sa.Table(
     "actors", metadata,
     sa.Column("article_id", ID, sa.ForeignKey("articles.id"), primary_key=True),
-    sa.Column("actor_id", sa.String(64), primary_key=True),
+    sa.Column("actor_id", sa.Text, primary_key=True),
     sa.Column("name", sa.Text, nullable=False),
-    sa.Column("kind", sa.String(16)),
-    sa.Column("country", sa.String(3), index=True),
-    sa.Column("sector", sa.String(8)),
+    sa.Column("kind", sa.Text),
+    sa.Column("country", sa.Text, index=True),
+    sa.Column("sector", sa.Text),
     sa.Column("roles", JSON),
     sa.Column("n_mentions", sa.Integer, nullable=False, server_default="0"),
 )
@@ -95,7 +95,7 @@ places = sa.Table(
     sa.Column("geonameid", sa.BigInteger, index=True),
     sa.Column("lat", sa.Float),
     sa.Column("lon", sa.Float),
-    sa.Column("country", sa.String(3)),
+    sa.Column("country", sa.Text),
     sa.Column("feature", sa.Text),
     sa.Column("resolved", sa.Boolean, nullable=False, server_default=sa.false()),
 )
@@ -107,8 +107,8 @@ times = sa.Table(
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("span_start", sa.Integer, nullable=False),
     sa.Column("span_end", sa.Integer, nullable=False),
-    sa.Column("value", sa.String(10)),
-    sa.Column("granularity", sa.String(16)),
+    sa.Column("value", sa.Text),
+    sa.Column("granularity", sa.Text),
 )
 
 quotes = sa.Table(
@@ -118,28 +118,28 @@ quotes = sa.Table(
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("span_start", sa.Integer, nullable=False),
     sa.Column("span_end", sa.Integer, nullable=False),
-    sa.Column("speaker", sa.String(64)),  # actor_id in the same article
+    sa.Column("speaker", sa.Text),  # actor_id in the same article
     sa.Column("speaker_text", sa.Text),
     sa.Column("cue", sa.Text),
-    sa.Column("kind", sa.String(16)),
+    sa.Column("kind", sa.Text),
 )
 
 events = sa.Table(
     # Corpus events: one row per distinct (type, mode, participants, date, place, modality).
     "events", metadata,
     sa.Column("id", ID, primary_key=True),
-    sa.Column("type", sa.String(16), nullable=False, index=True),
-    sa.Column("mode", sa.String(32)),
+    sa.Column("type", sa.Text, nullable=False, index=True),
+    sa.Column("mode", sa.Text),
     sa.Column("quad", sa.SmallInteger),
-    sa.Column("modality", sa.String(16)),
-    sa.Column("date", sa.String(10), index=True),
+    sa.Column("modality", sa.Text),
+    sa.Column("date", sa.Text, index=True),
     sa.Column("actors", JSON),  # participant keys (names or ISO3 countries)
     sa.Column("recipients", JSON),
     sa.Column("place_name", sa.Text),
     sa.Column("place_geonameid", sa.BigInteger),
     sa.Column("lat", sa.Float),
     sa.Column("lon", sa.Float),
-    sa.Column("country", sa.String(3), index=True),
+    sa.Column("country", sa.Text, index=True),
     sa.Column("n_mentions", sa.Integer, nullable=False, server_default="0"),
     sa.Column("n_articles", sa.Integer, nullable=False, server_default="0"),
     sa.Column("n_stories", sa.Integer, nullable=False, server_default="0"),
@@ -152,16 +152,16 @@ event_mentions = sa.Table(
     # One row per event an article reports (Article.events), linked to its corpus event.
     "event_mentions", metadata,
     sa.Column("article_id", ID, sa.ForeignKey("articles.id"), primary_key=True),
-    sa.Column("local_id", sa.String(64), primary_key=True),  # Article.events[].id
+    sa.Column("local_id", sa.Text, primary_key=True),  # Article.events[].id
     sa.Column("event_id", ID, sa.ForeignKey("events.id"), nullable=False, index=True),
     sa.Column("story_id", ID, nullable=False),
-    sa.Column("type", sa.String(16), nullable=False),
-    sa.Column("mode", sa.String(32)),
+    sa.Column("type", sa.Text, nullable=False),
+    sa.Column("mode", sa.Text),
     sa.Column("quad", sa.SmallInteger),
-    sa.Column("modality", sa.String(16)),
-    sa.Column("cameo", sa.String(8)),
-    sa.Column("date", sa.String(10)),
-    sa.Column("date_source", sa.String(16)),
+    sa.Column("modality", sa.Text),
+    sa.Column("cameo", sa.Text),
+    sa.Column("date", sa.Text),
+    sa.Column("date_source", sa.Text),
     sa.Column("actors", JSON),  # actor ids in the article
     sa.Column("recipients", JSON),
     sa.Column("place", JSON),
@@ -188,7 +188,7 @@ lsh_bands = sa.Table(
 rejected = sa.Table(
     "rejected", metadata,
     sa.Column("origin", sa.Text, primary_key=True),
-    sa.Column("reason", sa.String(32), nullable=False, index=True),
+    sa.Column("reason", sa.Text, nullable=False, index=True),
     sa.Column("message", sa.Text, nullable=False),
     sa.Column("seen_at", TS, nullable=False),
 )
