@@ -82,6 +82,9 @@ def corrected_entities(doc: Any) -> list[Ent]:
     # tokens of multi-token person names ("George Washington" makes "Washington" a name part)
     name_parts = {doc[i].lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1
                   for i in range(e.start, e.end)}
+    surnames = {doc[e.end - 1].lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1}
+    surnames |= {doc[e.start].lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1
+                 and doc[e.start].lower_ in L.EAST_ASIAN_SURNAMES}
     out: list[Ent] = []
     for e in ents:
         i0, i1, label = e.start, e.end, e.label_
@@ -100,7 +103,9 @@ def corrected_entities(doc: Any) -> list[Ent]:
                 in_ent[i1] = True
                 i1 += 1
         text = doc[i0:i1].text
-        if label in ("PERSON", "ORG", "NORP"):
+        if label in ("ORG", "NORP") and i1 - i0 == 1 and doc[i0].lower_ in surnames:
+            label = "PERSON"  # "Hidalgo" after "Anne Hidalgo" is the person, whatever the model says
+        elif label in ("PERSON", "ORG", "NORP"):
             label = _relabel(doc, i0, i1, label, text, name_parts)
         span_start, span_end = doc[i0].idx, doc[i1 - 1].idx + len(doc[i1 - 1])
         if label == "GPE" and _DASHES.search(text) and not L.country_of_name(text):
@@ -208,8 +213,11 @@ def find_actors(article: Article, doc: Any) -> None:
     for e in ents:
         if e.label == "PERSON":
             continue
-        iso = None
-        if e.label in ("GPE", "LOC"):
+        met = L.metonym(e.text) if e.label in ("ORG", "FAC", "LOC", "GPE") else None
+        iso = met[0] if met else None
+        if iso:
+            pass
+        elif e.label in ("GPE", "LOC"):
             iso = L.country_of_name(e.text)
             if not iso and e.label == "GPE":
                 cap = L.capital_country(e.text)

@@ -1,0 +1,458 @@
+"""Quotes and their speakers: direct quotes in straight or curly marks (also over several
+paragraphs) and indirect speech ("X said that ...", "..., X told reporters.").
+
+``find_quotes(article, doc)`` fills ``article.quotes``. It runs after ``find_actors`` and points
+each quote at its speaker's actor id when the speaker is a named actor.
+
+Direct quotes are found paragraph by paragraph, so a stray or unbalanced quotation mark costs at
+most its own paragraph's pairing, never the article's other quotes. A paragraph that opens a
+quote without closing it, followed by a paragraph that reopens one, is a single quote running
+over both (the news convention). Speakers come from a cue verb after the quote ("...," Ushakov
+said), before it (He said: "..."), "according to X", an earlier quote of the same paragraph, and
+for a paragraph that is nothing but a quote, the speaker of the preceding paragraph. "he"/"she"
+resolve to the most recent person quoted, else the most recently mentioned person.
+
+Each quote carries, besides the contract fields, ``speaker_start``/``speaker_end`` (the speaker's
+words in the text) and ``cue_start``/``cue_end`` when found.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..article import Article, Quote
+from . import lexicon as L
+
+_OPEN_ONLY = "“„«"
+_CLOSE_ONLY = "”»"
+_MARKS_RE = re.compile(r'["“”„«»]')
+_PARA_RE = re.compile(r"[^\n]+")
+_PRONOUNS_PERSON = {"he", "she"}
+_PRONOUNS_OTHER = {"they", "it", "we", "i"}
+_SAY_AFTER_OPENERS = set(":,")
+_AUDIENCE = {"reporters", "journalists", "lawmakers", "parliament", "supporters", "crowd",
+             "audience", "viewers", "listeners", "readers", "congress", "senators", "students",
+             "delegates", "press", "media"}
+
+
+@dataclass
+class _Q:
+    start: int  # content offsets (marks excluded)
+    end: int
+    para: int  # index of the paragraph where it opens
+    kind: str = "direct"
+    speaker: str | None = None
+    speaker_text: str | None = None
+    speaker_span: tuple[int, int] | None = None
+    cue: str | None = None
+    cue_span: tuple[int, int] | None = None
+    bare: bool = False  # the quote is the whole paragraph(s), nothing else
+
+
+def find_quotes(article: Article, doc: Any) -> None:
+    text = article.text
+    paras = [(m.start(), m.end()) for m in _PARA_RE.finditer(text) if m.group().strip()]
+    ctx = _Context(article, doc)
+    direct = _direct_quotes(text, paras)
+    for q in direct:
+        _attribute_direct(ctx, q, direct, paras)
+    indirect = _indirect_quotes(ctx, direct)
+    quotes = sorted(direct + indirect, key=lambda q: q.start)
+    # second pass: bare quote paragraphs and pronouns need the quotes around them
+    last_speaker: tuple[str | None, str | None, int] | None = None
+    by_para: dict[int, list[_Q]] = {}
+    for q in quotes:
+        by_para.setdefault(q.para, []).append(q)
+    for q in quotes:
+        if q.kind == "direct" and q.speaker_text is None:
+            same = [p for p in by_para.get(q.para, []) if p.start < q.start and p.speaker_text]
+            prev = None
+            if same:
+                prev = same[-1]
+            elif q.bare or q.start - paras[q.para][0] <= 2:
+                for k in range(q.para - 1, max(q.para - 3, -1), -1):
+                    cands = [p for p in by_para.get(k, []) if p.speaker_text]
+                    if cands:
+                        prev = cands[-1]
+                        break
+                    named = ctx.last_person_in(paras[k][0], paras[k][1], quotes)
+                    if named:
+                        q.speaker, q.speaker_text = named
+                        break
+                    if by_para.get(k):
+                        break
+            if prev is not None:
+                q.speaker, q.speaker_text, q.speaker_span = prev.speaker, prev.speaker_text, prev.speaker_span
+        if q.speaker_text and q.speaker_text.lower() in _PRONOUNS_PERSON and q.speaker is None:
+            if last_speaker and last_speaker[2] >= q.para - 3:
+                q.speaker = last_speaker[0]
+            else:
+                q.speaker = ctx.person_before(q.cue_span[0] if q.cue_span else q.start, quotes)
+        if q.speaker and ctx.kind_of(q.speaker) == "person":
+            last_speaker = (q.speaker, q.speaker_text, q.para)
+    # a short quoted phrase nobody is said to have said is a scare quote or a title, not speech
+    quotes = [q for q in quotes if q.end > q.start and not (
+        q.kind == "direct" and q.speaker_text is None and len(text[q.start:q.end].split()) < 4)]
+    article.quotes = [_to_quote(text, q) for q in quotes]
+
+
+def _to_quote(text: str, q: _Q) -> Quote:
+    extra: dict[str, Any] = {}
+    if q.speaker_span:
+        extra["speaker_start"], extra["speaker_end"] = q.speaker_span
+    if q.cue_span:
+        extra["cue_start"], extra["cue_end"] = q.cue_span
+    return Quote(text=text[q.start:q.end], start=q.start, end=q.end, speaker=q.speaker,
+                 speaker_text=q.speaker_text, cue=q.cue, kind=q.kind, **extra)
+
+
+# -- direct quotes --------------------------------------------------------------------------------
+
+def _mark_role(text: str, i: int, para_start: int, para_end: int) -> str:
+    ch = text[i]
+    if ch in _OPEN_ONLY:
+        return "open"
+    if ch in _CLOSE_ONLY:
+        return "close"
+    before = text[i - 1] if i > para_start else " "
+    after = text[i + 1] if i + 1 < para_end else " "
+    if before.isspace() or before in "([{—–-:/":
+        return "open" if not after.isspace() else "close"
+    return "close"
+
+
+def _direct_quotes(text: str, paras: list[tuple[int, int]]) -> list[_Q]:
+    out: list[_Q] = []
+    carry: _Q | None = None  # a quote left open at the end of the previous paragraph
+    for k, (ps, pe) in enumerate(paras):
+        marks = [(m.start(), _mark_role(text, m.start(), ps, pe)) for m in _MARKS_RE.finditer(text, ps, pe)]
+        first = _first_char(text, ps, pe)
+        if carry is not None:
+            if marks and marks[0][0] == first and text[first] in '"“„«':
+                marks = marks[1:]  # the reopening mark: the quote goes on
+            else:  # the next paragraph did not reopen: the quote ended with the last one
+                out.append(carry)
+                carry = None
+        open_at: int | None = None
+        for pos, role in marks:
+            if carry is not None:
+                if role == "close" or text[pos] == '"':
+                    carry.end = _trim_end(text, carry.start, pos)
+                    carry.bare = carry.bare and _only_space(text, pos + 1, pe)
+                    out.append(carry)
+                    carry = None
+                continue
+            if role == "open":
+                open_at = pos  # an earlier unclosed open in this paragraph was stray
+                continue
+            if open_at is None:
+                continue  # a stray closing mark
+            q = _Q(start=_trim_start(text, open_at + 1, pos), end=_trim_end(text, open_at + 1, pos), para=k)
+            q.bare = _only_space(text, ps, open_at) and _only_space(text, pos + 1, pe)
+            out.append(q)
+            open_at = None
+        if carry is not None:  # no close in this paragraph either: it may go on
+            carry.end = _trim_end(text, carry.start, pe)
+            continue
+        if open_at is not None and k + 1 < len(paras):
+            nps, npe = paras[k + 1]
+            nfirst = _first_char(text, nps, npe)
+            # a quote runs on only if it opened a sentence or followed a cue ('said: "')
+            lead = text[ps:open_at].rstrip()
+            opener = not lead or lead[-1] in ".:,!?;—–-"
+            if opener and nfirst is not None and text[nfirst] in '"“„«':
+                carry = _Q(start=_trim_start(text, open_at + 1, pe), end=_trim_end(text, open_at + 1, pe), para=k)
+                carry.bare = _only_space(text, ps, open_at)
+            # else: a stray opening mark, dropped; the paragraph's other quotes stand
+    if carry is not None:
+        out.append(carry)
+    return [q for q in out if q.end - q.start >= 2]
+
+
+def _first_char(text: str, s: int, e: int) -> int | None:
+    for i in range(s, e):
+        if not text[i].isspace():
+            return i
+    return None
+
+
+def _only_space(text: str, s: int, e: int) -> bool:
+    return not text[s:e].strip()
+
+
+def _trim_start(text: str, s: int, e: int) -> int:
+    while s < e and text[s].isspace():
+        s += 1
+    return s
+
+
+def _trim_end(text: str, s: int, e: int) -> int:
+    while e > s and (text[e - 1].isspace() or text[e - 1] == ","):
+        e -= 1
+    return e
+
+
+# -- context: tokens, actors, sentences -----------------------------------------------------------
+
+class _Context:
+    def __init__(self, article: Article, doc: Any):
+        self.article = article
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+        self.tok_actor: list[str | None] = [None] * len(doc)
+        self.kinds = {a.id: a.kind for a in article.actors}
+        self.mentions: list[tuple[int, int, str]] = []
+        for a in article.actors:
+            for m in a.mentions:
+                self.mentions.append((m.start, m.end, a.id))
+                i = self.token_at(m.start)
+                while i < len(doc) and self.starts[i] < m.end:
+                    self.tok_actor[i] = a.id
+                    i += 1
+        self.mentions.sort()
+        self.paras = [(m.start(), m.end()) for m in _PARA_RE.finditer(article.text)]
+        self.para_starts = [s for s, _ in self.paras]
+
+    def paragraph_of(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.para_starts, pos) - 1
+        return self.paras[i] if i >= 0 else (0, len(self.article.text))
+
+    def kind_of(self, actor_id: str | None) -> str | None:
+        return self.kinds.get(actor_id) if actor_id else None
+
+    def token_at(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, char) - 1)
+
+    def tokens(self, s: int, e: int) -> list[Any]:
+        i = self.token_at(s)
+        if i < len(self.doc) and self.starts[i] < s:
+            i += 1
+        out = []
+        while i < len(self.doc) and self.starts[i] < e:
+            out.append(self.doc[i])
+            i += 1
+        return out
+
+    def speaker_of(self, verb: Any) -> tuple[str | None, str | None, tuple[int, int] | None]:
+        """(actor id, text, span) of the subject of a cue verb."""
+        subj = None
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                subj = c
+                break
+        if subj is None and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+            for c in verb.head.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    subj = c
+                    break
+        if subj is None:
+            return None, None, None
+        return self.phrase_actor(subj)
+
+    def phrase_actor(self, head: Any) -> tuple[str | None, str | None, tuple[int, int] | None]:
+        sub = [t for t in head.subtree if t.dep_ not in ("relcl", "acl") or t is head]
+        # keep the contiguous core: the head's left part and appositions, not relative clauses
+        rel = [c for c in head.children if c.dep_ in ("relcl", "acl", "prep") and c.i > head.i]
+        stop = min((c.left_edge.i for c in rel), default=None)
+        if stop is not None:
+            sub = [t for t in sub if t.i < stop]
+        sub = [t for t in head.subtree if t.i in {x.i for x in sub}]
+        while sub and (sub[-1].is_punct or sub[-1].dep_ == "cc"):
+            sub.pop()
+        if sub and sub[-1].i + 1 < len(self.doc) and self.doc[sub[-1].i + 1].text == ")" and any(
+                t.text == "(" for t in sub):
+            sub.append(self.doc[sub[-1].i + 1])
+        if not sub:
+            sub = [head]
+        span = (sub[0].idx, sub[-1].idx + len(sub[-1]))
+        text = self.article.text[span[0]:span[1]]
+        actor = self.tok_actor[head.i]
+        if actor is None:
+            persons = [self.tok_actor[t.i] for t in sub if self.tok_actor[t.i]
+                       and self.kinds.get(self.tok_actor[t.i]) in ("person", "organization")]
+            if persons:
+                actor = persons[-1] if head.i < len(self.doc) and head.lower_ in L.ROLES else persons[0]
+            else:
+                countries = [self.tok_actor[t.i] for t in sub if self.tok_actor[t.i]
+                             and self.kinds.get(self.tok_actor[t.i]) == "country"]
+                hl = head.lemma_.lower()
+                if countries and (L.ROLES.get(hl) in ("GOV", "MIL") or L.ROLES.get(head.lower_) in ("GOV", "MIL")
+                                  or L.ORG_WORDS.get(hl) in ("GOV", "MIL", "LEG")):
+                    actor = countries[0]
+        return actor, text, span
+
+    def person_before(self, pos: int, quotes: list[_Q]) -> str | None:
+        for s, e, aid in reversed(self.mentions):
+            if e <= pos and self.kinds.get(aid) == "person" and not _inside(s, quotes):
+                return aid
+        return None
+
+    def last_person_in(self, s: int, e: int, quotes: list[_Q]):
+        for ms, me, aid in reversed(self.mentions):
+            if s <= ms and me <= e and self.kinds.get(aid) == "person" and not _inside(ms, quotes):
+                return aid, self.article.text[ms:me]
+        return None
+
+
+def _inside(pos: int, quotes: list[_Q]) -> bool:
+    return any(q.start <= pos < q.end for q in quotes if q.kind == "direct")
+
+
+def _is_cue(tok: Any) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in L.SPEECH_VERBS and tok.lemma_.lower() != "be"
+
+
+def _cue_text(tok: Any) -> tuple[str, tuple[int, int]]:
+    end = tok
+    for c in tok.children:
+        if c.i == end.i + 1 and (c.dep_ == "prt" or (c.dep_ in ("dobj", "dative") and c.lower_ in _AUDIENCE)):
+            end = c
+    s, e = tok.idx, end.idx + len(end)
+    return tok.doc.text[s:e], (s, e)
+
+
+def _attribute_direct(ctx: _Context, q: _Q, direct: list[_Q], paras) -> None:
+    text = ctx.article.text
+    ps, pe = paras[q.para]
+    # after the quote: up to the end of its sentence, or the next quote
+    close = q.end
+    nxt = min((d.start for d in direct if d.start > q.end), default=len(text))
+    end_para = next((e for s, e in paras if s <= close <= e), pe)
+    after = ctx.tokens(close, min(nxt - 1, end_para))
+    if after:
+        sent_end = after[0].sent.end
+        after = [t for t in after if t.i < sent_end or t.sent.start == after[0].sent.start][:30]
+    for t in after:
+        if _is_cue(t) and t.sent.start == after[0].sent.start:
+            if _set_speaker(ctx, q, t):
+                return
+            break
+        if t.text in ".?!" and t.i > after[0].i:
+            break
+    # before the quote: 'He said: "..."', 'said Smith, "..."', 'according to X, "..."'
+    open_pos = q.start - 1
+    prev = max((d.end for d in direct if d.end < q.start), default=ps)
+    before = ctx.tokens(max(prev + 1, ps), open_pos)
+    stripped = text[max(prev + 1, ps):open_pos].rstrip(' "“„«')
+    if before and stripped and stripped[-1] in _SAY_AFTER_OPENERS | {"t", "d", "s"}:
+        sent = before[-1].sent
+        cand = [t for t in before if t.sent.start == sent.start or t.i >= sent.start]
+        for t in reversed(cand[-30:]):
+            if t.lower_ == "according" and t.i + 1 < len(ctx.doc) and ctx.doc[t.i + 1].lower_ == "to":
+                pobj = [c for c in ctx.doc[t.i + 1].children if c.dep_ == "pobj"]
+                if pobj:
+                    q.speaker, q.speaker_text, q.speaker_span = ctx.phrase_actor(pobj[0])
+                    q.cue, q.cue_span = "according to", (t.idx, ctx.doc[t.i + 1].idx + 2)
+                    return
+            if _is_cue(t):
+                if _set_speaker(ctx, q, t):
+                    return
+                break
+
+
+def _set_speaker(ctx: _Context, q: _Q, verb: Any) -> bool:
+    actor, stext, sspan = ctx.speaker_of(verb)
+    q.cue, q.cue_span = _cue_text(verb)
+    if stext is None:
+        return False
+    q.speaker, q.speaker_text, q.speaker_span = actor, stext, sspan
+    return True
+
+
+# -- indirect speech ------------------------------------------------------------------------------
+
+def _indirect_quotes(ctx: _Context, direct: list[_Q]) -> list[_Q]:
+    doc = ctx.doc
+    text = ctx.article.text
+    spans = sorted((q.start, q.end) for q in direct)
+    used_cues = {q.cue_span[0] for q in direct if q.cue_span}
+    starts = [s for s, _ in spans]
+
+    def in_direct(pos: int) -> bool:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+    def overlaps_direct(s: int, e: int) -> bool:
+        i = bisect.bisect_right(starts, e) - 1
+        while i >= 0 and spans[i][1] > s:
+            if spans[i][0] < e:
+                return True
+            i -= 1
+        return False
+
+    para_starts = [m.start() for m in _PARA_RE.finditer(text) if m.group().strip()]
+    out: list[_Q] = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.idx in used_cues or in_direct(tok.idx):
+            continue
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            q = _according_to(ctx, tok, overlaps_direct)
+        elif _is_cue(tok):
+            q = _said_clause(ctx, tok, lemma, overlaps_direct)
+        else:
+            continue
+        if q is not None:
+            q.para = max(0, bisect.bisect_right(para_starts, q.start) - 1)
+            out.append(q)
+    return out
+
+
+def _clip(tokens: list[Any]) -> tuple[int, int] | None:
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
+        tokens = tokens[:-1]
+    if len(tokens) < 3:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _said_clause(ctx: _Context, verb: Any, lemma: str, overlaps_direct) -> _Q | None:
+    comp = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") or
+            (c.dep_ == "xcomp" and lemma in ("say",))]
+    if not comp:
+        return None
+    comp_tok = comp[0]
+    ps, pe = ctx.paragraph_of(verb.idx)
+    # the content never includes the cue itself and stays in the cue's paragraph
+    toks = [t for t in comp_tok.subtree if t.i != verb.i and ps <= t.idx < pe]
+    span = _clip(toks)
+    if span is None or overlaps_direct(*span):
+        return None
+    if lemma in L.WEAK_SPEECH_VERBS and not any(c.dep_ == "mark" for c in comp_tok.children):
+        return None
+    q = _Q(start=span[0], end=span[1], para=0, kind="indirect")
+    actor, stext, sspan = ctx.speaker_of(verb)
+    if stext is None:
+        return None
+    q.speaker, q.speaker_text, q.speaker_span = actor, stext, sspan
+    q.cue, q.cue_span = _cue_text(verb)
+    return q
+
+
+def _according_to(ctx: _Context, tok: Any, overlaps_direct) -> _Q | None:
+    doc = ctx.doc
+    to = doc[tok.i + 1]
+    pobj = [c for c in to.children if c.dep_ == "pobj"]
+    if not pobj:
+        return None
+    phrase = set(t.i for t in tok.subtree) | set(t.i for t in to.subtree) | {tok.i, to.i}
+    sent = tok.sent
+    ps, pe = ctx.paragraph_of(tok.idx)
+    toks = [t for t in sent if t.i not in phrase and ps <= t.idx < pe]
+    # the attributed content is the clause on the other side of the "according to" phrase
+    lo, hi = min(phrase), max(phrase)
+    left = [t for t in toks if t.i < lo]
+    right = [t for t in toks if t.i > hi]
+    side = left if len([t for t in left if not t.is_punct]) >= len([t for t in right if not t.is_punct]) else right
+    span = _clip(side)
+    if span is None or overlaps_direct(*span):
+        return None
+    q = _Q(start=span[0], end=span[1], para=0, kind="indirect")
+    q.speaker, q.speaker_text, q.speaker_span = ctx.phrase_actor(pobj[0])
+    q.cue, q.cue_span = "according to", (tok.idx, to.idx + len(to))
+    return q
