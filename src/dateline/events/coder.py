@@ -59,6 +59,7 @@ national nationals civilian civilians worker workers activist activists journali
 leader leaders official officials citizen citizens suspect suspects dissident dissidents""".split())
 RELATIONAL = set("""father mother son daughter wife husband brother sister uncle nephew widow
 predecessor successor aide envoy adviser advisor spokesman spokeswoman deputy lieutenant ally""".split())
+STATIVE_PASSIVE = {"commit", "prepare", "determine", "dispose", "resolve", "oblige", "bind", "involve"}
 RELATIVE = {"that", "which", "who", "whom", "whose"}
 TIME_LABELS = {"DATE"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -195,7 +196,7 @@ def _noun_keys(obj) -> list[str]:
     keys = [_lemma(obj), obj.lower_]
     comp = [c for c in obj.children if c.dep_ in ("compound", "amod")]
     for c in comp:
-        keys.insert(0, f"{_lemma(c)} {_lemma(obj)}")
+        keys.insert(0, f"{_lemma(c)}~{_lemma(obj)}")
     return keys
 
 
@@ -204,7 +205,25 @@ def _noun_class(obj) -> str | None:
         cls = lx.NOUN_CLASSES.get(key)
         if cls:
             return cls
+    if _lemma(obj) in lx.CARRIER_NOUNS:  # "a mediation effort", "aid deliveries"
+        for c in obj.children:
+            if c.dep_ == "compound":
+                cls = lx.NOUN_CLASSES.get(_lemma(c))
+                if cls:
+                    return cls
     return None
+
+
+def _content_objects(objs: list) -> list:
+    """Objects and, for a quantity or part, what it is of: "25,000 tons of food aid"."""
+    out = []
+    for o in objs:
+        out.append(o)
+        if _lemma(o) in lx.PARTITIVE or (o.pos_ == "NUM"):
+            for p in o.children:
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    out.extend(q for q in p.children if q.dep_ == "pobj")
+    return out
 
 
 def _is_person_like(tok, ctx: Context) -> bool:
@@ -224,8 +243,7 @@ def match_verb(tok, ctx: Context) -> tuple[Entry, Any] | None:
             heads.append(f"{lemma}_{c.lower_}")
     heads.append(lemma)
     objs = _objects(tok)
-    # the object of "to" in "agreed to a ceasefire" is not a keyed object; "opened fire on" is
-    for obj in objs:
+    for obj in _content_objects(objs):
         if obj.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"):
             continue
         cls = _noun_class(obj)
@@ -240,6 +258,10 @@ def match_verb(tok, ctx: Context) -> tuple[Entry, Any] | None:
                     return e, obj
             if _is_person_like(obj, ctx) and obj.dep_ != "nsubjpass":
                 e = lx.VERB_OBJECT.get(f"{h}+PERSON")
+                if e:
+                    return e, obj
+            elif obj.pos_ == "NOUN" and not _is_person_like(obj, ctx):
+                e = lx.VERB_OBJECT.get(f"{h}+THING")
                 if e:
                     return e, obj
     for h in heads:
@@ -295,6 +317,8 @@ def _subject(tok, seen=None) -> list:
         agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if agents:
             return agents
+        if _lemma(tok) in STATIVE_PASSIVE:  # "Vietnam is committed to ..."
+            return _children(tok, {"nsubjpass"})[:1]
         return []
     subj = _children(tok, {"nsubj", "csubj"})
     if subj:
@@ -331,6 +355,20 @@ def _recipients(tok, cand: Candidate, ctx: Context) -> list:
     preps = [c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in RECIPIENT_PREPS]
     if cand.obj is not None:
         preps += [c for c in cand.obj.children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS]
+    if cand.entry.type in ("REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "AGREE"):
+        # "demanded that the US cancel ...": the addressee is the complement's subject
+        for comp in _children(tok, {"ccomp"}):
+            if any(m.lower_ == "that" for m in comp.children if m.dep_ == "mark") or cand.entry.type == "REQUEST":
+                out += _children(comp, {"nsubj", "nsubjpass"})
+        # "demanded the removal of President X", "welcomed Reagan's statement"
+        for o in _content_objects(objs):
+            if o.i in ctx.tok_actor:
+                continue
+            for c in o.children:
+                if c.dep_ == "poss":
+                    out.append(c)
+                elif c.dep_ == "prep" and c.lower_ in ("of", "by"):
+                    out += [p for p in c.children if p.dep_ == "pobj"]
     for p in preps:
         if p.lower_ == "to" and cand.entry.type == "AGREE":
             continue
@@ -383,6 +421,14 @@ def _np_one(tok, ctx: Context) -> list[str]:
         a = ctx.tok_actor.get(t.i)
         if a:
             return [a]
+    # "the president of Armenia", "leaders of Romania's new government"
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of" and _lemma(tok) not in RELATIONAL:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    found = _np_one(p, ctx) if p.i != tok.i else []
+                    if found:
+                        return found
     # a relational noun ("Kim Jong Un's father ..., Kim Jong Il") is the person named beside it,
     # never its possessor
     if _lemma(tok) in RELATIONAL:
@@ -502,7 +548,7 @@ def code_sentence(sent, ctx: Context) -> list[dict]:
     for tok in sent:
         if _lemma(tok) in lx.REPORTING and tok.pos_ == "VERB":
             for comp in _children(tok, {"ccomp"}):
-                if any(a.lower_ in DEONTIC or (a.lower_ == "have" and a.dep_ == "aux") for a in comp.children if a.dep_ == "aux"):
+                if any(a.lower_ in DEONTIC for a in comp.children if a.dep_ == "aux"):
                     inner = by_i.get(comp.i)
                     mode, cameo = _request_mode(inner.entry if inner else None)
                     rq = Candidate(comp, Entry("REQUEST", mode, cameo, "reported+must"))
@@ -572,6 +618,8 @@ def _govern(c: Candidate, by_i: dict, dropped: set, ctx: Context) -> None:
         if rel not in CLAUSE_DEPS and rel not in ("acomp", "pobj", "prep", "dobj", "xcomp"):
             break
         hc = by_i.get(head.i)
+        if rel == "prep" and child.lower_ not in ("for", "to", "of", "on", "against", "with", "into"):
+            break
         if hc is not None and hc.trigger.i not in dropped and rel in ("xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "advcl") \
                 and hc.entry.type in ABSORBING and hc.entry.key.split("+")[0] not in ("reach", "sign", "strike", "accept"):
             # a control verb that is itself the event absorbs the clause it governs

@@ -538,6 +538,28 @@ block+traffic        PROTEST   obstruct      144
 begin+strike         PROTEST   boycott       143
 call+strike          PROTEST   boycott       143
 collect+signature    PROTEST   demo          140
+continue+PROTEST     PROTEST   demo          141
+stage+strike         PROTEST   boycott       143
+stop+work            PROTEST   boycott       143
+shun+work            PROTEST   boycott       143
+block+bridge         PROTEST   obstruct      144
+block+crossing       PROTEST   obstruct      144
+block+railway        PROTEST   obstruct      144
+block+entrance       PROTEST   obstruct      144
+lodge+protest        ACCUSE    allege        114
+file+protest         ACCUSE    allege        114
+register+protest     ACCUSE    allege        114
+accept+DEMAND        CONCEDE   -             083
+meet+DEMAND          CONCEDE   -             083
+lift+blockade        RETREAT   withdraw      0872
+ease+blockade        RETREAT   withdraw      0872
+end+blockade         RETREAT   withdraw      0872
+withdraw+INSPECTORS  SANCTION  expel         1662
+withdraw+peacekeeping~force SANCTION expel 1661
+pull_out+INSPECTORS  SANCTION  expel         1662
+blow_up+THING        COERCE    seize         1712
+announce+suspension  SANCTION  withdraw      161
+open+hearing         ACCUSE    investigate   090
 """)
 
 #: object nouns grouped into the classes used by ``VERB_OBJECT``
@@ -558,7 +580,7 @@ for _cls, _words in {
            "weapons equipment fund funding relief credit shipment material",
     "RELATIONS": "tie ties relation relations link links contact",
     "INFO": "information intelligence evidence expertise data",
-    "INVESTIGATION": "investigation inquiry probe enquiry",
+    "INVESTIGATION": "investigation inquiry probe enquiry hearing",
     "DEMAND": "demand appeal call request plea",
     "THREAT": "threat warning",
     "COMPLAINT": "complaint protest objection",
@@ -610,6 +632,13 @@ condemnation     ACCUSE    disapprove    111
 investigation    ACCUSE    investigate   090
 """)
 
+#: nouns that carry the meaning of their compound modifier ("mediation effort", "aid deliveries")
+CARRIER_NOUNS = set("effort efforts mission process program programme delivery deliveries package "
+                    "shipment convoy plan initiative bid drive round session".split())
+#: quantities and parts: the object is what they are of ("tons of aid", "a state of emergency")
+PARTITIVE = set("ton tonne kg kilogram pound million billion thousand hundred dozen worth part "
+                "series number lot batch day week month state round wave host set amount".split())
+
 #: verbs that report speech: not events themselves, their complement is coded instead
 REPORTING = set("""
 say tell announce state add report claim confirm quote note insist declare explain write
@@ -619,7 +648,7 @@ believe think conclude predict estimate understand know hear learn
 
 #: verbs that pass modality to their complement ("plans to meet" is a future meeting)
 FUTURE_GOVERNORS = set("plan intend expect schedule set due prepare aim arrange hope want wish "
-                       "seek try attempt mean propose consider decide go able ready willing "
+                       "seek mean propose consider go able ready willing "
                        "prepared poised likely about eager keen determined".split())
 HYPOTHETICAL_GOVERNORS = set("consider propose hope want wish seek try attempt".split())
 
