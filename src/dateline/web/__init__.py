@@ -1,0 +1,81 @@
+"""The web page: events explorer (map, timeline, table), article view, actor view, add an article.
+
+``mount(app)`` adds to a FastAPI app (the REST API's ``create_app`` calls it):
+
+- the pages: ``/`` (explorer), ``/article/{id}``, ``/actor?name=...``, ``/add``;
+- their static files under ``/web/static/`` (the page's own JS and CSS, and ``vendor/``: Leaflet,
+  leaflet.markercluster, topojson-client, the Natural Earth outlines of ``world-atlas``, uPlot,
+  Cytoscape, built by ``scripts/build_web.py`` from npm packages; no CDN, no map tiles);
+- the JSON the page needs beyond ``/api/v1``: ``/web/api/explore`` (a page of events plus the
+  timeline and map aggregates of every match), ``/web/api/actor`` (an actor's events over time
+  and its network), ``/web/api/article/{id}`` (the Article with its story and corpus event ids),
+  ``/web/api/preview`` (the pipeline on pasted text or HTML, nothing stored, size-limited);
+- a Content-Security-Policy on every response of the app: scripts only from the app itself,
+  no inline script, no ``eval``.
+
+The store comes from ``app.state.store`` (a :class:`dateline.store.Store`) or
+``app.state.db_url``, else ``mount(app, db=...)``, else ``$DATELINE_DB``.
+
+Article data is hostile input: the page builds every element with DOM APIs (``textContent``,
+``createElement``), never by parsing article data as HTML.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+STATIC = Path(__file__).resolve().parent / "static"
+VENDOR = STATIC / "vendor"
+
+CSP = "; ".join([
+    "default-src 'self'",
+    "script-src 'self'",
+    # Leaflet and uPlot position elements with style attributes; styles cannot run script.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "connect-src 'self'",
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+])
+
+PAGES = {"explorer": "index.html", "article": "article.html", "actor": "actor.html", "add": "add.html"}
+
+
+def vendor_ready() -> bool:
+    """True when ``scripts/build_web.py`` has put the page's libraries in place."""
+    return (VENDOR / "leaflet" / "leaflet.js").is_file()
+
+
+def mount(app: Any, db: Any = None, *, preview_max_bytes: int | None = None) -> None:
+    """Add the web page, its static files, its JSON endpoints and the CSP header to ``app``."""
+    from fastapi.staticfiles import StaticFiles
+
+    from .routes import PREVIEW_MAX_BYTES, make_router
+
+    if db is not None and getattr(app.state, "store", None) is None and getattr(app.state, "db_url", None) is None:
+        app.state.web_db = db
+    app.state.web_preview_max_bytes = preview_max_bytes or PREVIEW_MAX_BYTES
+    app.include_router(make_router())
+    app.mount("/web/static", StaticFiles(directory=str(STATIC)), name="web-static")
+
+    @app.middleware("http")
+    async def _security_headers(request, call_next):  # noqa: ANN001
+        response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        return response
+
+
+def create_app(db: Any = None):
+    """A FastAPI app serving only the web page and its endpoints (``dateline serve`` serves the
+    REST API too, through ``dateline.serve.create_app``, which mounts this)."""
+    from fastapi import FastAPI
+
+    app = FastAPI(title="dateline web")
+    mount(app, db)
+    return app

@@ -1,0 +1,163 @@
+"""The web page's routes: the HTML pages and the JSON endpoints the page needs beyond /api/v1.
+
+Every endpoint answers errors in one JSON shape, ``{"error": {"code", "message"}}``; filters are
+validated by :mod:`dateline.query` (the same rules as the CLI and the REST API).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import FileResponse, JSONResponse
+
+from ..errors import DatelineError, InputRejected, UsageError
+from . import data
+
+PREVIEW_MAX_BYTES = 1_000_000  # pasted text or HTML; the whole pipeline runs on it
+_pipeline_lock = threading.Lock()
+
+
+def _error(status: int, code: str, message: str) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+
+
+def _store(request: Request):
+    from ..query import open_store
+
+    state = request.app.state
+    store = getattr(state, "store", None)
+    if store is not None:
+        return store
+    return open_store(getattr(state, "db_url", None) or getattr(state, "web_db", None))
+
+
+def _page(name: str) -> FileResponse:
+    from . import PAGES, STATIC
+
+    return FileResponse(STATIC / PAGES[name], media_type="text/html; charset=utf-8",
+                        headers={"Cache-Control": "no-cache"})
+
+
+def _int(value: str | None, name: str, default: int, lo: int, hi: int) -> int:
+    if value in (None, ""):
+        return default
+    try:
+        n = int(value)
+    except ValueError:
+        raise UsageError(f"{name} must be a whole number, not {value!r}") from None
+    if not lo <= n <= hi:
+        raise UsageError(f"{name} must be between {lo} and {hi}, not {n}")
+    return n
+
+
+def make_router() -> APIRouter:
+    r = APIRouter(include_in_schema=False)
+
+    # -- pages -----------------------------------------------------------------------------------
+    @r.get("/")
+    def explorer_page():
+        return _page("explorer")
+
+    @r.get("/article/{article_id}")
+    def article_page(article_id: str):
+        return _page("article")
+
+    @r.get("/actor")
+    def actor_page():
+        return _page("actor")
+
+    @r.get("/add")
+    def add_page():
+        return _page("add")
+
+    # -- JSON ------------------------------------------------------------------------------------
+    @r.get("/web/api/explore")
+    def explore(request: Request):
+        q = request.query_params
+        try:
+            filters = {k: (q.get(k) or None) for k in data.FILTERS}
+            out = data.explore(_store(request), filters,
+                               page=_int(q.get("page"), "page", 1, 1, 1_000_000),
+                               per_page=_int(q.get("per_page"), "per_page", 50, 1, 500),
+                               sort=q.get("sort") or "date", order=q.get("order") or "asc")
+        except UsageError as exc:
+            return _error(400, "bad_filter", str(exc))
+        except DatelineError as exc:
+            return _error(500, type(exc).__name__, str(exc))
+        return out
+
+    @r.get("/web/api/actor")
+    def actor(request: Request):
+        name = (request.query_params.get("name") or "").strip()
+        if not name:
+            return _error(400, "bad_filter", "name: give an actor's name (e.g. Kim Jong Un) or an ISO3 code")
+        try:
+            return data.actor(_store(request), name)
+        except UsageError as exc:
+            return _error(400, "bad_filter", str(exc))
+
+    @r.get("/web/api/actors")
+    def actors(request: Request):
+        """The most reported actors' names, for the filter's suggestions."""
+        from ..query import actors as query_actors
+
+        rows = query_actors(_store(request), limit=300)
+        return {"actors": [{"name": a["name"], "kind": a["kind"], "country": a["country"],
+                            "n_events": a["n_events"]} for a in rows]}
+
+    @r.get("/web/api/article/{article_id}")
+    def article(request: Request, article_id: str):
+        try:
+            out = data.article(_store(request), article_id)
+        except UsageError as exc:
+            return _error(400, "bad_id", str(exc))
+        if out is None:
+            return _error(404, "not_found", f"no stored article has the id {article_id!r}")
+        return out
+
+    @r.post("/web/api/preview")
+    async def preview(request: Request):
+        limit = request.app.state.web_preview_max_bytes
+        declared = request.headers.get("content-length")
+        if declared and declared.isdigit() and int(declared) > limit:
+            return _error(413, "too_large", f"the preview takes at most {limit:,} bytes; store larger "
+                                            "pages with `dateline ingest`")
+        body = bytearray()
+        async for chunk in request.stream():
+            body.extend(chunk)
+            if len(body) > limit:
+                return _error(413, "too_large", f"the preview takes at most {limit:,} bytes; store larger "
+                                                "pages with `dateline ingest`")
+        if not request.headers.get("content-type", "").startswith("application/json"):
+            return _error(415, "bad_content_type", "send JSON: {\"text\": ...} or {\"html\": ...}")
+        try:
+            payload = json.loads(bytes(body).decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            return _error(400, "bad_json", f"the body is not JSON: {exc}")
+        if not isinstance(payload, dict):
+            return _error(400, "bad_json", "send a JSON object: {\"text\": ...} or {\"html\": ...}")
+        text, html = payload.get("text"), payload.get("html")
+        url, published = payload.get("url") or None, payload.get("published") or None
+        if not any(isinstance(v, str) and v.strip() for v in (text, html)) or \
+                not all(v is None or isinstance(v, str) for v in (text, html, url, published)):
+            return _error(400, "bad_request", "give the article as a non-empty string in \"text\" or \"html\"")
+        try:
+            article = await run_in_threadpool(_analyse, text or None, html or None, url, published)
+        except InputRejected as exc:
+            return _error(422, exc.reason, str(exc))
+        except DatelineError as exc:
+            return _error(500, type(exc).__name__, str(exc))
+        return {"article": article.to_dict(), "stored": False}
+
+    return r
+
+
+def _analyse(text: str | None, html: str | None, url: str | None, published: str | None) -> Any:
+    from ..pipeline import extract
+
+    with _pipeline_lock:  # one spaCy pipeline per process, used by one request at a time
+        return extract(text, html=html, url=url, published=published)

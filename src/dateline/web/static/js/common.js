@@ -1,0 +1,185 @@
+// Shared helpers. Article data is hostile: every element is built with createElement and
+// textContent; nothing from the server is ever parsed as HTML.
+
+export const QUADS = {
+  1: { name: "verbal cooperation", color: "#2b8cbe" },
+  2: { name: "material cooperation", color: "#31a354" },
+  3: { name: "verbal conflict", color: "#fd8d3c" },
+  4: { name: "material conflict", color: "#d7301f" },
+};
+
+export const TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+  "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT"];
+export const MODALITIES = ["asserted", "future", "historical", "hypothetical", "negated"];
+
+// el("a", {href: "/x", className: "c", title: "t", dataset: {k: "v"}}, "text", child, ...)
+export function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === "className") node.className = v;
+    else if (k === "dataset") Object.assign(node.dataset, v);
+    else if (k === "text") node.textContent = String(v);
+    else if (k.startsWith("on")) throw new Error("use addEventListener, not " + k);
+    else node.setAttribute(k, v === true ? "" : String(v));
+  }
+  for (const c of children) {
+    if (c === null || c === undefined || c === false) continue;
+    node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return node;
+}
+
+export function clear(node) {
+  while (node.firstChild) node.removeChild(node.firstChild);
+  return node;
+}
+
+export async function getJSON(url, options) {
+  const res = await fetch(url, Object.assign({ headers: { Accept: "application/json" } }, options || {}));
+  let body = null;
+  try { body = await res.json(); } catch (_) { body = null; }
+  if (!res.ok) {
+    const msg = (body && body.error && (body.error.message || body.error)) ||
+      (body && body.detail && JSON.stringify(body.detail)) || (res.status + " " + res.statusText);
+    const err = new Error(typeof msg === "string" ? msg : JSON.stringify(msg));
+    err.status = res.status;
+    throw err;
+  }
+  return body;
+}
+
+export function showError(container, err) {
+  clear(container);
+  container.hidden = false;
+  container.append(el("p", { className: "error", role: "alert", text: String(err && err.message || err) }));
+}
+
+// Only http(s) links are ever made from article data.
+export function safeUrl(u) {
+  try {
+    const url = new URL(String(u), location.href);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+  } catch (_) { return null; }
+}
+
+export function articleHref(articleId, localId) {
+  return "/article/" + encodeURIComponent(articleId) + (localId ? "#ev-" + encodeURIComponent(localId) : "");
+}
+
+export function actorHref(name) {
+  return "/actor?name=" + encodeURIComponent(name);
+}
+
+export function quadBadge(quad) {
+  const q = QUADS[quad];
+  return el("span", { className: "quad quad-" + (q ? quad : "0"), title: q ? q.name : "no quad class",
+    text: q ? "Q" + quad : "–" });
+}
+
+export function vendorMissing() {
+  return typeof window.L === "undefined" || typeof window.uPlot === "undefined";
+}
+
+export function vendorNotice(container) {
+  container.hidden = false;
+  container.append(el("p", { className: "error", role: "alert",
+    text: "The page's libraries are missing: run `make setup` (or `python scripts/build_web.py`) " +
+      "to install them from npm, then reload." }));
+}
+
+// A Leaflet map whose basemap is the Natural Earth outlines of world-atlas (no tile server).
+let worldPromise = null;
+export function worldOutlines() {
+  if (!worldPromise) {
+    worldPromise = getJSON("/web/static/vendor/world-atlas/countries-50m.json")
+      .then((topo) => unwrap(window.topojson.feature(topo, topo.objects.countries)));
+  }
+  return worldPromise;
+}
+
+// Leaflet draws lon/lat on a plane: make each ring's longitudes continuous (a ring that crosses
+// the antimeridian extends past 180 instead of striking across the map); drop Antarctica.
+function unwrapRing(ring) {
+  const out = [];
+  let shift = 0;
+  for (let i = 0; i < ring.length; i++) {
+    if (i > 0) {
+      const d = ring[i][0] - ring[i - 1][0];
+      if (d > 180) shift -= 360; else if (d < -180) shift += 360;
+    }
+    out.push([ring[i][0] + shift, ring[i][1]]);
+  }
+  return out;
+}
+function unwrap(fc) {
+  fc.features = fc.features.filter((f) => f.id !== "010" && f.geometry);
+  for (const f of fc.features) {
+    const g = f.geometry;
+    if (g.type === "Polygon") g.coordinates = g.coordinates.map(unwrapRing);
+    else if (g.type === "MultiPolygon") g.coordinates = g.coordinates.map((poly) => poly.map(unwrapRing));
+  }
+  return fc;
+}
+
+export function makeMap(node, options) {
+  const L = window.L;
+  const map = L.map(node, Object.assign({ worldCopyJump: true, minZoom: 1, maxZoom: 12,
+    zoomSnap: 0.5, attributionControl: true, preferCanvas: false }, options || {}));
+  map.attributionControl.setPrefix(false);
+  map.attributionControl.addAttribution("Outlines: Natural Earth (world-atlas)");
+  map.setView([25, 20], 1.5);
+  worldOutlines().then((geo) => {
+    L.geoJSON(geo, { interactive: false, style: { color: "#8a8f98", weight: 0.6, fillColor: "#f4f1ea",
+      fillOpacity: 1 } }).addTo(map).bringToBack();
+  }).catch(() => { /* the map still works without outlines */ });
+  return map;
+}
+
+// A marker coloured by its dominant quad class (a CSS class on a divIcon: no inline HTML).
+export function quadMarker(point, title) {
+  const L = window.L;
+  let best = 0;
+  for (let i = 1; i < 4; i++) if (point.quads[i] > point.quads[best]) best = i;
+  const quad = point.quads[best] > 0 ? best + 1 : 0;
+  const icon = L.divIcon({ className: "dl-marker quad-bg-" + quad, iconSize: [16, 16], iconAnchor: [8, 8],
+    html: "" });
+  const marker = L.marker([point.lat, point.lon], { icon, title, alt: title, keyboard: true });
+  marker.dlQuad = quad;
+  marker.dlCount = point.n;
+  return marker;
+}
+
+// A uPlot chart of counts per day or week by quad class.
+export function drawTimeline(node, tl, onPick) {
+  clear(node);
+  if (!tl || !tl.dates.length) {
+    node.append(el("p", { className: "muted", text: "No dated events to chart." }));
+    return null;
+  }
+  const xs = tl.dates.map((d) => Date.parse(d + "T00:00:00Z") / 1000);
+  const width = Math.max(300, node.clientWidth || 600);
+  const bars = window.uPlot.paths && window.uPlot.paths.bars ? window.uPlot.paths.bars({ size: [0.9, 40] }) : null;
+  const series = [{}];
+  for (let q = 1; q <= 4; q++) {
+    series.push({ label: QUADS[q].name, stroke: QUADS[q].color, fill: QUADS[q].color + "66", width: 1.5,
+      paths: xs.length > 1 ? undefined : bars, points: { show: xs.length < 60 } });
+  }
+  const opts = {
+    width, height: 180, series, legend: { show: true },
+    scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(1, max)] } },
+    axes: [{}, { label: "events per " + tl.bucket, size: 50 }],
+    cursor: { drag: { x: true, y: false } },
+  };
+  const data = [xs, tl.counts[0], tl.counts[1], tl.counts[2], tl.counts[3]];
+  const chart = new window.uPlot(opts, data, node);
+  if (onPick) {
+    chart.over.addEventListener("dblclick", () => {
+      const i = chart.cursor.idx;
+      if (i !== null && i !== undefined) onPick(tl.dates[i], tl.bucket);
+    });
+  }
+  return chart;
+}
+
+export function fmtDate(d) { return d || "undated"; }
