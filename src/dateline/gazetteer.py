@@ -37,7 +37,7 @@ from typing import Iterable, Optional
 
 from .errors import DatelineError
 
-GAZETTEER_VERSION = 5
+GAZETTEER_VERSION = 6
 
 # name kinds, best first
 NAME = 0  # the place's own name
@@ -116,7 +116,7 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "USA": ("U.S.", "US", "U.S.A.", "USA", "United States", "United States of America", "America",
             "the States"),
     "GBR": ("Britain", "Great Britain", "UK", "U.K.", "United Kingdom"),
-    "RUS": ("Russia", "Russian Federation"),
+    "RUS": ("Russia", "Russian Federation", "Soviet Union", "USSR", "U.S.S.R."),
     "KOR": ("South Korea", "Republic of Korea", "S. Korea", "ROK", "Korea"),
     "PRK": ("North Korea", "DPRK", "N. Korea", "Democratic People's Republic of Korea"),
     "CHN": ("China", "mainland China", "PRC", "People's Republic of China"),
@@ -170,6 +170,20 @@ US_STATE_ABBR: dict[str, tuple[str, ...]] = {
     "WY": ("Wyo.",),
 }
 
+# Abbreviations of Canadian provinces and Australian states news uses ((cc, name) -> abbrs).
+OTHER_ADMIN1_ABBR: dict[tuple[str, str], tuple[str, ...]] = {
+    ("CA", "British Columbia"): ("B.C.", "BC"), ("CA", "Ontario"): ("Ont.",),
+    ("CA", "Quebec"): ("Que.",), ("CA", "Alberta"): ("Alta.",),
+    ("CA", "Saskatchewan"): ("Sask.",), ("CA", "Manitoba"): ("Man.",),
+    ("CA", "Nova Scotia"): ("N.S.",), ("CA", "New Brunswick"): ("N.B.",),
+    ("CA", "Newfoundland and Labrador"): ("Nfld.", "Newfoundland"),
+    ("CA", "Prince Edward Island"): ("P.E.I.", "PEI"),
+    ("AU", "New South Wales"): ("NSW", "N.S.W."), ("AU", "Queensland"): ("Qld", "QLD"),
+    ("AU", "Victoria"): ("Vic.",), ("AU", "Tasmania"): ("Tas.",),
+    ("AU", "Australian Capital Territory"): ("ACT",), ("AU", "Northern Territory"): ("NT",),
+    ("AU", "Western Australia"): ("WA",), ("AU", "South Australia"): ("SA",),
+}
+
 # Continents and regions news names (name, aliases, lat, lon, feature, countries it covers).
 REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str], ...] = (
     ("European Union", ("EU", "E.U.", "European Union"), 50.0, 9.5, "union"),
@@ -215,6 +229,12 @@ REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str], ...] = (
     ("Gulf Coast", (), 29.5, -90.0, "region"),
     ("New England", (), 44.0, -71.5, "region"),
     ("Far East", ("Russian Far East",), 55.0, 135.0, "region"),
+    ("North Africa", ("Northern Africa",), 27.0, 17.0, "region"),
+    ("West Africa", ("Western Africa",), 12.0, -2.0, "region"),
+    ("East Africa", ("Eastern Africa",), 1.0, 38.0, "region"),
+    ("Southern Africa", (), -24.0, 25.0, "region"),
+    ("Central Africa", (), 2.0, 20.0, "region"),
+    ("Sub-Saharan Africa", (), 0.0, 20.0, "region"),
     ("West Coast", (), 40.0, -121.0, "region"),
     ("East Coast", ("Eastern Seaboard",), 38.5, -76.0, "region"),
     # metonyms news uses for the place of a government or an industry
@@ -256,7 +276,7 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "OMN": ("Omani",), "PAK": ("Pakistani",), "PSE": ("Palestinian",), "PAN": ("Panamanian",),
     "PRY": ("Paraguayan",), "PER": ("Peruvian",), "PHL": ("Filipino", "Philippine"),
     "POL": ("Polish", "Pole"), "PRT": ("Portuguese",), "QAT": ("Qatari",),
-    "ROU": ("Romanian",), "RUS": ("Russian",), "RWA": ("Rwandan",),
+    "ROU": ("Romanian",), "RUS": ("Russian", "Soviet"), "RWA": ("Rwandan",),
     "SAU": ("Saudi", "Saudi Arabian"), "SEN": ("Senegalese",), "SRB": ("Serbian", "Serb"),
     "SLE": ("Sierra Leonean",), "SGP": ("Singaporean",), "SVK": ("Slovak", "Slovakian"),
     "SVN": ("Slovenian", "Slovene"), "SOM": ("Somali",), "ZAF": ("South African",),
@@ -470,6 +490,8 @@ def build_index(path: Path) -> None:
                              r"Department|District|County|Voivodeship|Canton|Republic)$", s["name"])
                 if m and len(m.group(1)) > 3:
                     b.add_name(m.group(1), pid, ALIAS)
+                for abbr in OTHER_ADMIN1_ABBR.get((cc, s["name"]), ()):
+                    b.add_name(abbr, pid, ABBR if abbr.replace(".", "").isupper() else ALIAS)
                 if cc == "US":
                     b.add_name(s["state_code"], pid, ABBR)
                     for abbr in US_STATE_ABBR.get(s["state_code"], ()):

@@ -46,7 +46,7 @@ W = {
     "union": 10.0,
     "region": 10.0,
     "admin1_us": 8.6,
-    "admin1": 7.0,
+    "admin1": 7.8,
     "shadowed": -3.0,
     "city_base": 3.0,
     "city_pop": 0.9,
@@ -338,13 +338,23 @@ def resolve_mentions(
             continue
         countries = {p.country for p, _ in strong}
         best = max(g.cands, key=lambda c: _prior(*c))[0]
-        if len(countries) == 1 or best.feature == "country":
-            c = best.country if best.feature == "country" else next(iter(countries))
+        if len(countries) == 1:
+            c = next(iter(countries))
             if c:
                 ctx_country[c] += len(g.mentions)
-        if best.feature == "admin1":
+        if best.feature == "admin1" and len(countries) == 1:
             ctx_admin1[best.id] += len(g.mentions)
             admin1_src.setdefault(best.id, set()).add(g.key)
+    # "X County" names a US county: its states (and the US) are context
+    for g in order:
+        m = re.match(r"^(.*?)\s+(County|Parish)$", g.surface)
+        if m:
+            states = gaz.county_states(g.surface)
+            if states:
+                ctx_country["USA"] += len(g.mentions)
+                for st in states:
+                    ctx_admin1[st] += len(g.mentions) / len(states)
+                    admin1_src.setdefault(st, set()).add(g.key)
     for w in context_words:
         p = gaz.demonym(w)
         if p is not None and p.country:
@@ -403,6 +413,8 @@ def resolve_mentions(
             if share:
                 s += W["ctx_country"] * share + W["ctx_present"]
         if p.admin1 and p.admin1 in ctx_admin1 and admin1_src.get(p.admin1) != {g.key}:
+            s += W["ctx_admin1"]
+        elif p.feature == "admin1" and p.id in ctx_admin1 and admin1_src.get(p.id) != {g.key}:
             s += W["ctx_admin1"]
         if g.shadow and p.feature == "city" and p.population < 100_000 and not (
                 g.country_constraint or g.admin1_constraint):

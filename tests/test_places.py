@@ -1,0 +1,176 @@
+"""Places: the offline gazetteer and context-aware toponym resolution (real model, real gazetteer)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.analyse.places import Mention, find_places, resolve_mentions
+from dateline.article import Article, Dateline
+from dateline.gazetteer import ABBR, DEMONYM, get_gazetteer, haversine_km, normalise
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return get_gazetteer()
+
+
+def analyse(nlp, text: str, dateline: Dateline | None = None) -> Article:
+    article = Article(text=text, dateline=dateline)
+    find_places(article, nlp(text))
+    return article
+
+
+def places_named(article: Article, text: str):
+    found = [p for p in article.places if p.text == text]
+    assert found, f"no place {text!r} among {[p.text for p in article.places]}"
+    return found
+
+
+# -- gazetteer ---------------------------------------------------------------------------------
+
+
+def test_normalise_drops_accents_case_punctuation_and_article():
+    assert normalise("the U.S.") == "us"
+    assert normalise("Île-de-France") == "ile de france"
+    assert normalise("Moscow's") == "moscow"
+
+
+def test_news_aliases_resolve_to_countries(gaz):
+    for name, iso3 in [("U.S.", "USA"), ("US", "USA"), ("United States", "USA"), ("Britain", "GBR"),
+                       ("UK", "GBR"), ("North Korea", "PRK"), ("South Korea", "KOR")]:
+        countries = [p.country for p, _ in gaz.lookup(name) if p.feature == "country"]
+        assert countries == [iso3], name
+
+
+def test_lowercase_us_is_not_the_united_states(gaz):
+    assert all(p.country != "USA" or p.feature != "country" for p, _ in gaz.lookup("us"))
+
+
+def test_eu_is_a_union_not_a_country(gaz):
+    (place, kind), = [(p, k) for p, k in gaz.lookup("EU")]
+    assert place.feature == "union" and place.country is None
+
+
+def test_demonyms_indicate_countries_but_are_not_names(gaz):
+    assert gaz.demonym("Russian").country == "RUS"
+    assert gaz.demonym("Russians").country == "RUS"
+    assert gaz.demonym("Vladivostok") is None
+    assert all(k == DEMONYM for p, k in gaz.lookup("Russian") if p.country == "RUS")
+
+
+def test_state_abbreviations_only_when_capitalised(gaz):
+    assert [(p.name, p.cc) for p, k in gaz.lookup("Va.") if k == ABBR] == [("Virginia", "US")]
+    assert not [p for p, k in gaz.lookup("va") if k == ABBR]
+
+
+def test_cities_have_coordinates_and_admin1(gaz):
+    moscow = max((p for p, _ in gaz.lookup("Moscow")), key=lambda p: p.population)
+    assert moscow.country == "RUS" and moscow.feature == "PPLC"
+    assert haversine_km(moscow.lat, moscow.lon, 55.75, 37.62) < 20
+    austin = max((p for p, _ in gaz.lookup("Austin")), key=lambda p: p.population)
+    assert gaz.place(austin.admin1).name == "Texas"
+
+
+# -- the seed, through the real pipeline ----------------------------------------------------------
+
+SEED_EXPECTED = {
+    # name in the text: (country, approximate lat, lon)
+    "Vladivostok": ("RUS", 43.12, 131.89),
+    "Moscow": ("RUS", 55.75, 37.62),
+    "Seoul": ("KOR", 37.57, 126.98),
+    "Hanoi": ("VNM", 21.03, 105.85),
+    "Beijing": ("CHN", 39.9, 116.4),
+    "Washington": ("USA", 38.9, -77.04),  # Washington, D.C.
+}
+
+
+def _check_seed(article: Article) -> None:
+    for name, (iso3, lat, lon) in SEED_EXPECTED.items():
+        for p in places_named(article, name):
+            assert p.resolved, name
+            assert p.country == iso3, (name, p.country)
+            assert haversine_km(p.lat, p.lon, lat, lon) < 30, (name, p.lat, p.lon)
+            assert article.text[p.start:p.end] == name
+    for p in places_named(article, "Khasan"):
+        assert p.resolved is False
+        assert p.country == "RUS"
+        assert p.name != "Hassan"
+
+
+def test_seed_places_through_the_pipeline(seed_article):
+    _check_seed(seed_article)
+
+
+def test_seed_places_from_the_cleaned_text(seed_text, nlp):
+    from dateline.pipeline import clean
+
+    article = clean(seed_text)
+    find_places(article, nlp(article.text))
+    _check_seed(article)
+    # the dateline places are tied to their mentions in the text
+    assert any(getattr(p, "dateline", False) for p in places_named(article, "Moscow"))
+    # "U.S.-North Korea summit" holds two places
+    assert any(p.text == "U.S." and p.country == "USA" for p in article.places)
+
+
+# -- hand-written cases ------------------------------------------------------------------------
+
+
+def test_paris_texas_and_paris_france(nlp):
+    a = analyse(nlp, "The rodeo in Paris, Texas, drew a record crowd on Saturday, the mayor said.")
+    (p,) = places_named(a, "Paris")
+    assert p.country == "USA" and p.resolved
+    assert haversine_km(p.lat, p.lon, 33.66, -95.56) < 30
+    b = analyse(nlp, "The French president met union leaders in Paris on Monday.")
+    (q,) = places_named(b, "Paris")
+    assert q.country == "FRA" and q.feature == "PPLC"
+
+
+def test_georgia_the_country_or_the_state_by_context(nlp):
+    a = analyse(nlp, "Russian troops remain in two breakaway regions of Georgia, officials in Tbilisi "
+                     "said, and Moscow rejected the protest.")
+    assert {p.country for p in places_named(a, "Georgia")} == {"GEO"}
+    assert places_named(a, "Georgia")[0].feature == "country"
+    b = analyse(nlp, "Storms hit Atlanta and Savannah overnight, and the governor of Georgia declared "
+                     "an emergency in Chatham County.")
+    (g,) = places_named(b, "Georgia")
+    assert g.country == "USA" and g.feature == "admin1"
+
+
+def test_unknown_village_with_a_demonym_stays_unresolved_in_its_country(nlp):
+    a = analyse(nlp, "Shelling hit Zvyozdnoye-Dalneye, a Ukrainian village, overnight, the governor said.")
+    (p,) = places_named(a, "Zvyozdnoye-Dalneye")
+    assert p.resolved is False and p.country == "UKR" and p.name is None
+
+
+def test_a_name_without_any_gazetteer_entry_is_kept_unresolved(nlp):
+    a = analyse(nlp, "Fighting was reported near Qwertzuiopville on Tuesday.")
+    for p in a.places:
+        if p.text == "Qwertzuiopville":
+            assert p.resolved is False and p.lat is None
+
+
+def test_dateline_place_absent_from_the_text_gets_an_empty_span(nlp):
+    a = analyse(nlp, "Officials met on Monday to discuss the budget.",
+                Dateline(text="NAIROBI, Kenya", places=["Nairobi"]))
+    (p,) = [p for p in a.places if getattr(p, "dateline", False)]
+    assert (p.start, p.end) == (0, 0) and p.text == "Nairobi"
+    assert p.country == "KEN" and p.resolved
+
+
+def test_spans_point_into_the_text(nlp):
+    text = "Talks in Geneva between Iran's envoy and the EU ended, and he flew to Tehran."
+    a = analyse(nlp, text)
+    assert a.places
+    for p in a.places:
+        assert text[p.start:p.end] == p.text
+    countries = {p.text: p.country for p in a.places}
+    assert countries.get("Geneva") == "CHE" and countries.get("Tehran") == "IRN"
+
+
+def test_resolve_mentions_with_given_spans():
+    text = "Flooding closed roads between Alexandria and Arlington, Virginia officials said."
+    mentions = [Mention("Alexandria", 30, 40), Mention("Arlington", 45, 54), Mention("Virginia", 56, 64)]
+    res = resolve_mentions(text, mentions)
+    assert [r.place.country for r in res] == ["USA", "USA", "USA"]
+    assert haversine_km(res[0].place.lat, res[0].place.lon, 38.80, -77.05) < 30
