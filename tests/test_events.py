@@ -1,0 +1,224 @@
+"""Event coding: the seed through the real pipeline, and hand-written sentences through the real
+analysis (spaCy model, actors, places, times) and the PLOVER coder."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.article import Article, Published
+from dateline.events.lexicon import PLOVER_TYPES
+from dateline.events.when import resolve
+
+
+def _code(nlp, text: str, published: str = "2020-03-04") -> Article:
+    from dateline.analyse import analyse_docs
+
+    article = Article(id=Article.make_id(text), text=text, language="en",
+                      published=Published(date=published, source="metadata"))
+    analyse_docs(article, nlp(text))
+    return article
+
+
+def _actor(article: Article, actor_id: str):
+    return next(a for a in article.actors if a.id == actor_id)
+
+
+def _names(article: Article, ids) -> list[str]:
+    return [_actor(article, i).name for i in ids]
+
+
+def _countries(article: Article, ids) -> set:
+    return {_actor(article, i).country for i in ids}
+
+
+def _primary(article: Article):
+    assert article.events, f"no event coded in {article.text!r}"
+    return article.events[0]
+
+
+# -- the seed -----------------------------------------------------------------------------------
+
+def _about(article: Article, *words: str):
+    return [e for e in article.events if all(w in e.evidence.text for w in words)]
+
+
+def test_seed_planned_meeting(seed_article):
+    found = [e for e in _about(seed_article, "will meet", "Vladivostok") if e.type == "CONSULT"]
+    assert len(found) == 1
+    ev = found[0]
+    assert ev.place is not None and ev.place.name == "Vladivostok"
+    assert ev.date == "2019-04-25" and ev.date_source == "text"
+    assert ev.modality == "future"
+    names = " ".join(_names(seed_article, ev.actors + ev.recipients))
+    assert "Kim Jong Un" in names and "Putin" in names
+    assert ev.quad == 1 and ev.cameo and ev.cameo.startswith("04")
+
+
+def test_seed_february_summit_in_vietnam(seed_article):
+    found = [e for e in _about(seed_article, "Vietnam in February") if e.type == "CONSULT"]
+    assert found
+    assert found[0].date == "2019-02" and found[0].date_source == "text"
+    assert found[0].place is not None and found[0].place.name == "Vietnam"
+
+
+def test_seed_2002_summit_is_historical(seed_article):
+    found = [e for e in _about(seed_article, "2002") if e.type == "CONSULT"]
+    assert len(found) == 1
+    ev = found[0]
+    assert ev.date == "2002" and ev.modality == "historical"
+    assert "Vladimir Putin" in _names(seed_article, ev.actors)
+    assert "Kim Jong Il" in _names(seed_article, ev.recipients)
+
+
+def test_seed_2011_visit_hosted_by_medvedev(seed_article):
+    found = [e for e in _about(seed_article, "2011") if e.type == "CONSULT"]
+    assert len(found) == 1, "the visit and its hosting are one event"
+    ev = found[0]
+    assert ev.mode == "visit" and ev.date == "2011" and ev.modality == "historical"
+    assert "Kim Jong Il" in _names(seed_article, ev.actors)
+    assert "Dmitry Medvedev" in _names(seed_article, ev.recipients)
+
+
+def test_seed_no_background_event_dated_on_publication_day(seed_article):
+    pub = seed_article.published.date
+    assert pub == "2019-04-24"
+    for ev in seed_article.events:
+        if any(y in ev.evidence.text for y in ("2002", "2009", "2011")):
+            assert ev.date != pub, ev
+            assert ev.date_source != "published"
+
+
+def test_seed_events_are_well_formed(seed_article):
+    ids = {a.id for a in seed_article.actors}
+    assert seed_article.events
+    for ev in seed_article.events:
+        assert ev.type in PLOVER_TYPES and ev.quad == PLOVER_TYPES[ev.type]
+        assert seed_article.text[ev.evidence.start:ev.evidence.end] == ev.evidence.text
+        assert ev.evidence.text.strip() == ev.evidence.text and ev.evidence.text
+        trigger = ev.model_dump()["trigger"]
+        assert ev.evidence.start <= trigger["start"] < trigger["end"] <= ev.evidence.end
+        assert set(ev.actors + ev.recipients) <= ids
+        assert not set(ev.actors) & set(ev.recipients)
+        assert 0 < ev.confidence <= 1
+        if ev.date_source == "published":
+            assert ev.date == seed_article.published.date
+    assert len({e.id for e in seed_article.events}) == len(seed_article.events)
+
+
+# -- hand-written sentences ---------------------------------------------------------------------
+
+def test_reported_accusation_is_accuse_by_the_speaker(nlp):
+    a = _code(nlp, "Syrian President Bashar al-Assad accused Israel of attacking a military base near Damascus.")
+    ev = _primary(a)
+    assert ev.type == "ACCUSE"
+    assert _countries(a, ev.actors) == {"SYR"}
+    assert "ISR" in _countries(a, ev.recipients)
+
+
+def test_compound_actors_are_one_event(nlp):
+    a = _code(nlp, "France and Germany signed a friendship treaty in Paris on Tuesday.")
+    assert len(a.events) == 1
+    ev = a.events[0]
+    assert ev.type == "SUPPORT" and ev.cameo == "057"
+    assert _countries(a, ev.actors) == {"FRA", "DEU"}
+    assert ev.place is not None and ev.place.name == "Paris"
+    assert ev.date == "2020-03-03" and ev.modality == "asserted"
+
+
+def test_future_meeting_with_place_and_date(nlp):
+    a = _code(nlp, "Iranian Foreign Minister Javad Zarif will meet his Turkish counterpart in Ankara on Friday.")
+    ev = _primary(a)
+    assert ev.type == "CONSULT" and ev.modality == "future"
+    assert ev.place is not None and ev.place.name == "Ankara"
+    assert ev.date == "2020-03-06"
+
+
+def test_negated_event(nlp):
+    a = _code(nlp, "Egyptian police did not arrest the protesters in Cairo on Monday.")
+    ev = _primary(a)
+    assert ev.type == "COERCE" and ev.mode == "arrest" and ev.modality == "negated"
+
+
+def test_refusal_is_reject(nlp):
+    a = _code(nlp, "Pakistan refused to send troops to Yemen, the foreign ministry said.")
+    ev = _primary(a)
+    assert ev.type == "REJECT"
+    assert "PAK" in _countries(a, ev.actors)
+
+
+def test_will_not_accept_is_reject(nlp):
+    a = _code(nlp, "Jordan says it will not accept any more refugees from Syria.")
+    assert _primary(a).type == "REJECT"
+
+
+def test_conditional_threat_is_hypothetical(nlp):
+    a = _code(nlp, "If the talks fail, the army could attack the rebel positions near Idlib.")
+    kinds = {(e.type, e.modality) for e in a.events}
+    assert ("ASSAULT", "hypothetical") in kinds
+
+
+def test_vow_to_attack_is_threaten(nlp):
+    a = _code(nlp, "The rebels vowed to attack the capital.")
+    assert _primary(a).type == "THREATEN"
+
+
+def test_demand_that_names_the_addressee(nlp):
+    a = _code(nlp, "China demanded that the United States cancel the sale of fighter jets to Taiwan.")
+    ev = _primary(a)
+    assert ev.type == "REQUEST"
+    assert _countries(a, ev.actors) == {"CHN"}
+    assert "USA" in _countries(a, ev.recipients)
+
+
+def test_assault_mode_from_instrument(nlp):
+    a = _code(nlp, "A car bomb killed 12 soldiers in Kabul on Sunday.")
+    ev = _primary(a)
+    assert ev.type == "ASSAULT" and ev.mode == "explosives"
+    assert ev.date == "2020-03-01"
+
+
+def test_past_event_without_time_is_dated_by_publication(nlp):
+    a = _code(nlp, "Kenyan police arrested three opposition leaders in Nairobi.")
+    ev = _primary(a)
+    assert ev.date == "2020-03-04" and ev.date_source == "published" and ev.modality == "asserted"
+
+
+def test_old_event_is_historical_and_keeps_its_year(nlp):
+    a = _code(nlp, "Kenyan police arrested three opposition leaders in Nairobi in 2007.")
+    ev = _primary(a)
+    assert ev.date == "2007" and ev.modality == "historical"
+
+
+def test_place_is_the_clause_place_not_the_report_place(nlp):
+    a = _code(nlp, "Speaking in Brussels, the minister said Serbian troops had shelled villages near Pristina.")
+    ev = next(e for e in a.events if e.type == "ASSAULT")
+    assert ev.place is not None and ev.place.name != "Brussels"
+
+
+@pytest.mark.parametrize("text", [
+    "The weather in Paris was mild on Tuesday.",
+    "Shares in the company rose 3 percent after the results were released.",
+    "The museum will open a new exhibition of Dutch paintings next month.",
+])
+def test_silence_without_political_event(nlp, text):
+    assert _code(nlp, text).events == []
+
+
+# -- the time resolver --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,tense,value", [
+    ("in 2002", "past", "2002"),
+    ("in February", "past", "2019-02"),
+    ("in June", "past", "2018-06"),
+    ("in June", "future", "2019-06"),
+    ("on Thursday", "future", "2019-04-25"),
+    ("on Sunday", "past", "2019-04-21"),
+    ("on Wednesday morning", "past", "2019-04-24"),
+    ("yesterday", "past", "2019-04-23"),
+    ("last year", "past", "2018"),
+    ("March 3, 2011", "past", "2011-03-03"),
+])
+def test_resolve(text, tense, value):
+    import datetime as dt
+
+    assert resolve(text, dt.date(2019, 4, 24), tense)[0] == value
