@@ -53,7 +53,8 @@ ANTERIOR_ADV = {"previously", "formerly", "earlier", "once", "ago", "before"}
 ANTERIOR_AMOD = {"previous", "former", "last", "earlier", "failed", "past", "prior", "second",
                  "first", "third"}
 FUTURE_AMOD = {"next", "upcoming", "planned", "forthcoming", "proposed", "future", "coming"}
-PERSON_NOUNS = set("""prisoner prisoners hostage hostages detainee detainees captive captives
+PERSON_NOUNS = set("""mayor minister president governor envoy ambassador diplomat diplomats
+ministers ambassadors general commander chief director activist opposition prisoner prisoners hostage hostages detainee detainees captive captives
 people person man men woman women child children member members officer officers soldier soldiers
 national nationals civilian civilians worker workers activist activists journalist journalists
 leader leaders official officials citizen citizens suspect suspects dissident dissidents""".split())
@@ -233,9 +234,44 @@ def _is_person_like(tok, ctx: Context) -> bool:
     return tok.ent_type_ == "PERSON" or _lemma(tok) in PERSON_NOUNS or tok.lower_ in ("him", "her", "them")
 
 
+_HEADS: set[str] | None = None
+
+
+def _known_heads() -> set[str]:
+    global _HEADS
+    if _HEADS is None:
+        _HEADS = {k.split("+")[0].split("_")[0] for k in list(lx.VERBS) + list(lx.VERB_OBJECT)}
+        _HEADS |= lx.TRAVEL | lx.REPORTING
+    return _HEADS
+
+
+def _verb_lemma(tok) -> str:
+    """The lemma, corrected from the word form when the lemmatizer missed ("staged" -> "stag")."""
+    lemma = _lemma(tok)
+    heads = _known_heads()
+    if lemma in heads or tok.pos_ != "VERB":
+        return lemma
+    w = tok.lower_
+    cands = []
+    if w.endswith("ied"):
+        cands.append(w[:-3] + "y")
+    if w.endswith("ed"):
+        cands += [w[:-1], w[:-2], w[:-3] if len(w) > 4 and w[-3] == w[-4] else w[:-2]]
+    if w.endswith("ing"):
+        cands += [w[:-3], w[:-3] + "e", w[:-4] if len(w) > 5 and w[-4] == w[-5] else w[:-3]]
+    if w.endswith("es"):
+        cands.append(w[:-2])
+    if w.endswith("s"):
+        cands.append(w[:-1])
+    for c in cands:
+        if c in heads:
+            return c
+    return lemma
+
+
 def match_verb(tok, ctx: Context) -> tuple[Entry, Any] | None:
     """The lexicon entry for a verb token and the object it was keyed on."""
-    lemma = _lemma(tok)
+    lemma = _verb_lemma(tok)
     prt = _particle(tok)
     heads = [f"{lemma}_{prt}"] if prt else []
     for c in tok.children:  # "call for", "call on": the preposition as particle
@@ -264,6 +300,16 @@ def match_verb(tok, ctx: Context) -> tuple[Entry, Any] | None:
                 e = lx.VERB_OBJECT.get(f"{h}+THING")
                 if e:
                     return e, obj
+    # "engaged in a firefight", "took part in the talks": the event is the noun
+    if lemma in ("engage", "participate", "take", "join") :
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "in":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        for key in _noun_keys(p):
+                            e = lx.NOUN_EVENTS.get(key)
+                            if e:
+                                return e, p
     for h in heads:
         e = lx.VERBS.get(h)
         if e is None:
@@ -271,6 +317,9 @@ def match_verb(tok, ctx: Context) -> tuple[Entry, Any] | None:
         if not _verb_ok(tok, lemma, e, objs, ctx):
             return None
         return e, None
+    # "wants Putin to attack": wanting someone to act is a request
+    if lemma in ("want", "wish", "expect", "need") and _children(tok, {"dobj", "obj"}) and _children(tok, {"xcomp", "ccomp"}):
+        return Entry("REQUEST", None, "020", f"{lemma}+OBJ+to"), None
     return None
 
 
@@ -493,7 +542,7 @@ def find_candidates(sent, ctx: Context) -> list[Candidate]:
                     c.absorbed.add(obj.i)
                 cands[tok.i] = c
                 continue
-            if _lemma(tok) in lx.TRAVEL:
+            if _verb_lemma(tok) in lx.TRAVEL:
                 dest = _destination(tok, ctx)
                 if dest is not None:
                     cands[tok.i] = Candidate(tok, Entry("CONSULT", "visit", "042", f"{_lemma(tok)}+PLACE"))
@@ -917,9 +966,20 @@ def _build(c: Candidate, cands: list, ctx: Context) -> dict:
 
     place = _place_for(c, ctx, cands)
 
-    if mod == "negated" and entry.type in lx.NEGATED_TO_REJECT and not c.noun:
-        entry = Entry("REJECT", None, "120", "not+" + entry.key)
-        mode, cameo, mod = None, "120", "asserted"
+    if mod == "negated" and not c.noun and (
+            entry.type in lx.NEGATED_TO_REJECT
+            or (entry.type in lx.COOPERATIVE and _aux_lows(trig, c) & {"will", "would", "wo", "shall"})):
+        # "will not accept", "would not provide support": a refusal
+        entry = Entry("REJECT", None, _reject_cameo(entry.type), "not+" + entry.key)
+        mode, cameo, mod = None, entry.cameo, "asserted"
+    if entry.key.endswith("+EXERCISE") and len(actors) < 2 and not recipients and not any(
+            _lemma(t) in ("joint", "with", "together") for t in trig.subtree):
+        # exercises by one side alone are a show of force
+        entry = Entry("MOBILIZE", "troops", "150", entry.key)
+        mode, cameo = entry.mode, entry.cameo
+    if mod == "future" and cameo:
+        # CAMEO has no future: an announced intention is its 03 (cooperation) or 13 (threat)
+        cameo = lx.INTENT_CAMEO.get(entry.type, cameo)
 
     start, end, stripped = _evidence(trig.sent, ctx, trig.idx)
     conf = 0.45 + (0.2 if not c.noun else 0.1) + (0.15 if actors else 0) + (0.05 if recipients else 0) \
@@ -958,6 +1018,16 @@ def _evidence_trim(start: int, text: str, at: int) -> tuple[int, int, str]:
         text = text[m.end():]
     stripped = text.rstrip()
     return start, start + len(stripped), stripped
+
+
+def _aux_lows(trig, c: Candidate) -> set[str]:
+    scope = [trig] + ([c.modality_from] if c.modality_from is not None else [])
+    return {w.lower_ for t in scope for w in _aux_words(t)}
+
+
+def _reject_cameo(etype: str) -> str:
+    return {"AID": "122", "COOPERATE": "121", "CONSULT": "125", "RETREAT": "124", "CONCEDE": "124",
+            "SUPPORT": "121"}.get(etype, "120")
 
 
 def _inherited_time(trig, cands, c, ctx, pre_mod):

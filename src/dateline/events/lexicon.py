@@ -70,6 +70,7 @@ volunteer        AGREE     -             030
 undertake        AGREE     -             030
 settle           AGREE     -             037
 # CONSULT: meetings, visits, calls, negotiation, mediation
+attend           CONSULT   visit         042
 meet             CONSULT   -             040
 consult          CONSULT   -             040
 confer           CONSULT   -             040
@@ -160,6 +161,10 @@ summon           ACCUSE    allege        114
 sue              ACCUSE    allege        115
 convict          ACCUSE    disapprove    116
 investigate      ACCUSE    investigate   090
+examine          ACCUSE    investigate   090
+re-examine       ACCUSE    investigate   090
+reexamine        ACCUSE    investigate   090
+inspect          ACCUSE    investigate   090
 probe            ACCUSE    investigate   090
 inquire          ACCUSE    investigate   090
 # REQUEST: demand, appeal, urge, ask
@@ -559,6 +564,20 @@ withdraw+peacekeeping~force SANCTION expel 1661
 pull_out+INSPECTORS  SANCTION  expel         1662
 blow_up+THING        COERCE    seize         1712
 announce+suspension  SANCTION  withdraw      161
+issue+warrant        COERCE    arrest        173
+ratify+AGREEMENT     SUPPORT   -             057
+approve+AGREEMENT    SUPPORT   -             057
+present+evidence     ACCUSE    allege        112
+launch+missile       ASSAULT   heavy-weapons 194
+launch+rocket        ASSAULT   heavy-weapons 194
+fire+missile         ASSAULT   heavy-weapons 194
+fire+rocket          ASSAULT   heavy-weapons 194
+fire+shell           ASSAULT   heavy-weapons 194
+fire+mortar          ASSAULT   heavy-weapons 194
+give+permission      CONCEDE   -             080
+grant+permission     CONCEDE   -             080
+provide+support      AID       -             070
+receive+AID          AID       -             070
 open+hearing         ACCUSE    investigate   090
 """)
 
@@ -578,7 +597,7 @@ for _cls, _words in {
     "CEASEFIRE": "ceasefire truce cease-fire armistice",
     "AID": "aid assistance grant loan money dollar food medicine supply supplies arm arms weapon "
            "weapons equipment fund funding relief credit shipment material",
-    "RELATIONS": "tie ties relation relations link links contact",
+    "RELATIONS": "tie ties relation relations link links contact partnership cooperation",
     "INFO": "information intelligence evidence expertise data",
     "INVESTIGATION": "investigation inquiry probe enquiry hearing",
     "DEMAND": "demand appeal call request plea",
@@ -593,6 +612,10 @@ for _cls, _words in {
     for _w in _words.split():
         NOUN_CLASSES.setdefault(_w, _cls)
 NOUN_CLASSES["protest"] = "PROTEST"
+for _w in ("air", "missile", "drone", "rocket", "military", "artillery", "retaliatory", "preemptive"):
+    NOUN_CLASSES[f"{_w}~strike"] = "ATTACK"
+for _w in ("hunger", "general", "labour", "labor", "nationwide", "teachers", "workers"):
+    NOUN_CLASSES[f"{_w}~strike"] = "PROTEST"
 
 #: event nouns coded on their own when they have participants, a time or a place of their own
 NOUN_EVENTS = _parse("""
@@ -620,6 +643,10 @@ invasion         ASSAULT   -             190
 massacre         ASSAULT   massacre      202
 assassination    ASSAULT   assassinate   186
 kidnapping       ASSAULT   abduct        181
+firefight        ASSAULT   firearms      193
+gunbattle        ASSAULT   firearms      193
+shootout         ASSAULT   firearms      193
+skirmish         ASSAULT   -             190
 arrest           COERCE    arrest        173
 crackdown        COERCE    -             175
 ceasefire        RETREAT   ceasefire     0871
@@ -680,3 +707,8 @@ LABOUR_STRIKE = {"general", "hunger", "labour", "labor", "worker", "workers", "n
 
 #: verbs whose negation is a rejection ("will not accept" is REJECT)
 NEGATED_TO_REJECT = {"AGREE", "SUPPORT", "CONCEDE"}
+
+#: CAMEO code of an announced intention (modality future): CAMEO writes intent as 03x / 13x
+INTENT_CAMEO = {"CONSULT": "036", "AID": "033", "COOPERATE": "031", "SUPPORT": "032",
+                "CONCEDE": "035", "RETREAT": "035", "ASSAULT": "138", "MOBILIZE": "138",
+                "SANCTION": "131", "COERCE": "132", "PROTEST": "133"}
