@@ -14,6 +14,7 @@ linking works across runs; :class:`StoryLinker` does the same in memory (evaluat
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import struct
@@ -39,13 +40,19 @@ class Params:
 
     @property
     def bands_rows(self) -> tuple[int, int]:
-        from datasketch.lsh import _optimal_param
-
-        return _optimal_param(self.threshold, self.num_perm, 0.5, 0.5)
+        return _optimal_bands_rows(self.threshold, self.num_perm)
 
     def key(self) -> str:
         b, r = self.bands_rows
         return f"minhash/v1 {SCHEME} perm={self.num_perm} k={self.shingle_words} seed={SEED} b={b} r={r}"
+
+
+@functools.lru_cache(maxsize=None)
+def _optimal_bands_rows(threshold: float, num_perm: int) -> tuple[int, int]:
+    # datasketch computes this by numerical integration (~0.2 s): once per parameter set.
+    from datasketch.lsh import _optimal_param
+
+    return _optimal_param(threshold, num_perm, 0.5, 0.5)
 
 
 DEFAULT = Params()
