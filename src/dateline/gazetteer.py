@@ -37,7 +37,7 @@ from typing import Iterable, Optional
 
 from .errors import DatelineError
 
-GAZETTEER_VERSION = 6
+GAZETTEER_VERSION = 7
 
 # name kinds, best first
 NAME = 0  # the place's own name
@@ -295,6 +295,8 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "Europe": ("European",), "Africa": ("African",), "Asia": ("Asian",),
     "Kurdistan": ("Kurdish", "Kurd"), "European Union": (), "Arctic": ("Arctic",),
     "Latin America": ("Latin American",), "Middle East": ("Middle Eastern",),
+    "North America": ("North American",), "South America": ("South American",),
+    "Central America": ("Central American",),
     "Caribbean": ("Caribbean",), "Scandinavia": ("Scandinavian",),
     "Balkans": ("Balkan",),
 }

@@ -57,6 +57,7 @@ W = {
     "ctx_country": 2.6,
     "ctx_present": 0.6,
     "ctx_pass1": 0.5,
+    "cue": 0.5,
     "ctx_admin1": 2.4,
     "constraint": 6.0,
     "near_30": 2.2,
@@ -84,8 +85,28 @@ higher high middle grand little big memorial medical community government minist
 office police army navy camp base field fields gardens garden village town district harbor
 harbour point springs spring falls rock heights landing junction crossing corner plains prairie
 mall tech pacific atlantic american america english christ holy trinity union liberty victory
-freedom independence peace unity hope faith grace providence mission prospect paradise
+freedom independence peace unity hope faith grace providence mission prospect paradise bank
+embassy consulate commission council committee agency authority corporation company group news
+times post daily herald tribune journal press summit congress parliament senate assembly
+airlines airways railway railways delta lagoon wing conservation area protection reserve
+environmental sheriff office sheriffs
 """.split())
+
+# Words that say which country a story is in, without naming a place (institutions and titles
+# particular to one country): a weak vote each, at most three per country.
+_CUES = (
+    ("USA", re.compile(r"\b(?:[Ss]heriff(?:'s|’s)? (?:[Oo]ffice|[Dd]epartment|[Dd]eputies)|"
+                       r"[Cc]ounty (?:[Cc]ommission(?:ers?)?|[Ss]heriff|[Cc]ourt|[Bb]oard)|"
+                       r"[Ss]tate (?:Rep|Sen)\.|Gov\. |[Ss]uperintendent of [Ss]chools|"
+                       r"[Cc]ity [Cc]ouncil(?:man|woman)|Commonwealth(?:'s|’s) Attorney|"
+                       r"[Dd]istrict [Aa]ttorney|\bD-[A-Z][a-z]|\bR-[A-Z][a-z]|Interstate \d+|"
+                       r"I-\d{2,3}\b|ZIP code)")),
+    ("GBR", re.compile(r"(?:£\d|\bMPs?\b|\bNHS\b|[Cc]ouncillors?\b|\bHome Office\b)")),
+    ("CAN", re.compile(r"\b(?:MPP|[Pp]remier [A-Z][a-z]+|RCMP|Ont\.|B\.C\.)")),
+    ("IND", re.compile(r"\b(?:Rs\.? ?\d|crore|lakh|Lok Sabha)")),
+    ("AUS", re.compile(r"\b(?:A\$\d|NSW)")),
+)
+
 
 @dataclass
 class Mention:
@@ -273,13 +294,10 @@ def _candidates(gaz: Gazetteer, surface: str) -> tuple[list[tuple[Place, int]], 
                  and c[0].feature in ("city", "PPLC")]
         states = gaz.county_states(surface) if m.group(2) in ("County", "Parish", "Borough") else ()
         if states:
-            # a US county: a town of that name in one of the states that has such a county
-            # (else nothing, and the article's focus stands in)
-            cands = [c for c in cands if c[0].admin1 in states]
+            # a US county: resolved after the rest of the article (see _place_counties)
+            return [], False
         if cands:
             return cands, True
-        if states:
-            return [], False
     # Names inside longer names: "University of California", "Washington Dulles International
     # Airport", "U.S.-North Korea": the longest gazetteer names inside, capitalised words only.
     for part in re.split(r"\s*[-/–]\s*", surface) if re.search(r"[-/–]", surface) else ():
@@ -355,6 +373,10 @@ def resolve_mentions(
                 for st in states:
                     ctx_admin1[st] += len(g.mentions) / len(states)
                     admin1_src.setdefault(st, set()).add(g.key)
+    for iso3, pattern in _CUES:
+        hits = len(pattern.findall(text))
+        if hits:
+            ctx_country[iso3] += W["cue"] * min(hits, 3)
     for w in context_words:
         p = gaz.demonym(w)
         if p is not None and p.country:
@@ -416,7 +438,7 @@ def resolve_mentions(
             s += W["ctx_admin1"]
         elif p.feature == "admin1" and p.id in ctx_admin1 and admin1_src.get(p.id) != {g.key}:
             s += W["ctx_admin1"]
-        if g.shadow and p.feature == "city" and p.population < 100_000 and not (
+        if g.shadow and p.feature in ("city", "PPLC") and (p.population < 100_000 or k == ALT) and not (
                 g.country_constraint or g.admin1_constraint):
             s += W["shadowed"]
         if g.country_constraint and p.country == g.country_constraint:
@@ -467,14 +489,42 @@ def resolve_mentions(
             w = len(g.mentions) * (1.0 if r.place.feature != "admin1" else 0.5)
             weight[r.place.id] += w
             by_id[r.place.id] = r.place
-    if weight:
-        focus = by_id[weight.most_common(1)[0][0]]
+    focus = by_id[weight.most_common(1)[0][0]] if weight else None
+    _place_counties(gaz, order, results, focus, ctx_admin1)
+    if focus is not None:
         for g in order:
             r = results[g.key]
             if r.place is None and (r.country in (None, focus.country)):
                 results[g.key] = Resolution(focus, False, focus.country, approximate=True,
                                             borrowed=True)
     return [results[normalise(m.text)] for m in mentions]
+
+
+def _place_counties(gaz: Gazetteer, order: list[_Group], results: dict[str, Resolution],
+                    focus: Optional[Place], ctx_admin1: Counter) -> None:
+    """US counties (the gazetteer knows their names and states, not their shapes): near the
+    article's focus when the focus lies in a state that has such a county; else in the state the
+    context names, at a town of the same name there, or at the state itself (approximate)."""
+    for g in order:
+        if g.cands or results[g.key].place is not None:
+            continue
+        m = re.match(r"^(.*?)\s+(County|Parish|Borough)$", g.surface)
+        states = gaz.county_states(g.surface) if m else frozenset()
+        if not states:
+            continue
+        if focus is not None and focus.admin1 in states:
+            results[g.key] = Resolution(focus, False, "USA", approximate=True, borrowed=True)
+            continue
+        ranked = sorted(states, key=lambda st: (focus is None or st != focus.id, -ctx_admin1.get(st, 0)))
+        if focus is not None and focus.id in states:
+            ranked = [focus.id]
+        if len(states) > 1 and not ctx_admin1.get(ranked[0], 0):
+            results[g.key] = Resolution(None, False, "USA")
+            continue
+        state = ranked[0]
+        towns = [p for p, k in gaz.lookup(m.group(1)) if k in (NAME, ALIAS) and p.admin1 == state]
+        place = max(towns, key=lambda p: p.population) if towns else gaz.place(state)
+        results[g.key] = Resolution(place, False, "USA", approximate=True)
 
 
 def _confidence(g: _Group, ctx_country: Counter) -> Resolution:
