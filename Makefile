@@ -12,8 +12,14 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[all,test]'
 	@touch $(STAMP)
 
-## setup: create .venv and install dateline with everything it needs
-setup: $(STAMP)
+# The web page's libraries (Leaflet, uPlot, Cytoscape, world outlines) from npm, copied into the
+# package; skipped with a message when npm is missing.
+WEB_STAMP := src/dateline/web/static/vendor/.built
+$(WEB_STAMP): web/package-lock.json scripts/build_web.py | $(STAMP)
+	$(PY) scripts/build_web.py
+
+## setup: create .venv and install dateline with everything it needs (and build the web page)
+setup: $(STAMP) $(WEB_STAMP)
 
 ## demo: set up, then extract the bundled example (a Reuters story republished by euronews)
 demo: setup

@@ -85,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_npm and not npm_install():
         return 0
     files = copy()
+    (VENDOR / ".built").write_text("built by scripts/build_web.py from web/package-lock.json\n")
     print(f"build_web: {len(files)} files in {VENDOR.relative_to(ROOT)}", file=sys.stderr)
     return 0
 

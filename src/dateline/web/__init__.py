@@ -10,8 +10,8 @@
   timeline and map aggregates of every match), ``/web/api/actor`` (an actor's events over time
   and its network), ``/web/api/article/{id}`` (the Article with its story and corpus event ids),
   ``/web/api/preview`` (the pipeline on pasted text or HTML, nothing stored, size-limited);
-- a Content-Security-Policy on every response of the app: scripts only from the app itself,
-  no inline script, no ``eval``.
+- a Content-Security-Policy on every response of those routes: scripts only from the app
+  itself, no inline script, no ``eval`` (the API's Swagger UI at /docs is left as it is).
 
 The store comes from ``app.state.store`` (a :class:`dateline.store.Store`) or
 ``app.state.db_url``, else ``mount(app, db=...)``, else ``$DATELINE_DB``.
@@ -45,6 +45,15 @@ CSP = "; ".join([
 PAGES = {"explorer": "index.html", "article": "article.html", "actor": "actor.html", "add": "add.html"}
 
 
+PAGE_PREFIXES = ("/article/", "/web/")
+PAGE_PATHS = {"/", "/actor", "/add"}
+
+
+def is_page_path(path: str) -> bool:
+    """The paths this module serves (the CSP goes on these; /docs keeps its own inline script)."""
+    return path in PAGE_PATHS or path.startswith(PAGE_PREFIXES)
+
+
 def vendor_ready() -> bool:
     """True when ``scripts/build_web.py`` has put the page's libraries in place."""
     return (VENDOR / "leaflet" / "leaflet.js").is_file()
@@ -65,7 +74,8 @@ def mount(app: Any, db: Any = None, *, preview_max_bytes: int | None = None) -> 
     @app.middleware("http")
     async def _security_headers(request, call_next):  # noqa: ANN001
         response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", CSP)
+        if is_page_path(request.url.path):
+            response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
         return response

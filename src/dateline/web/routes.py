@@ -85,20 +85,20 @@ def make_router() -> APIRouter:
                                per_page=_int(q.get("per_page"), "per_page", 50, 1, 500),
                                sort=q.get("sort") or "date", order=q.get("order") or "asc")
         except UsageError as exc:
-            return _error(400, "bad_filter", str(exc))
+            return _error(422, "invalid_parameter", str(exc))
         except DatelineError as exc:
-            return _error(500, type(exc).__name__, str(exc))
+            return _error(500, "internal_error", str(exc))
         return out
 
     @r.get("/web/api/actor")
     def actor(request: Request):
         name = (request.query_params.get("name") or "").strip()
         if not name:
-            return _error(400, "bad_filter", "name: give an actor's name (e.g. Kim Jong Un) or an ISO3 code")
+            return _error(422, "invalid_parameter", "name: give an actor's name (e.g. Kim Jong Un) or an ISO3 code")
         try:
             return data.actor(_store(request), name)
         except UsageError as exc:
-            return _error(400, "bad_filter", str(exc))
+            return _error(422, "invalid_parameter", str(exc))
 
     @r.get("/web/api/actors")
     def actors(request: Request):
@@ -114,7 +114,7 @@ def make_router() -> APIRouter:
         try:
             out = data.article(_store(request), article_id)
         except UsageError as exc:
-            return _error(400, "bad_id", str(exc))
+            return _error(422, "invalid_parameter", str(exc))
         if out is None:
             return _error(404, "not_found", f"no stored article has the id {article_id!r}")
         return out
@@ -124,16 +124,16 @@ def make_router() -> APIRouter:
         limit = request.app.state.web_preview_max_bytes
         declared = request.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > limit:
-            return _error(413, "too_large", f"the preview takes at most {limit:,} bytes; store larger "
+            return _error(413, "payload_too_large", f"the preview takes at most {limit:,} bytes; store larger "
                                             "pages with `dateline ingest`")
         body = bytearray()
         async for chunk in request.stream():
             body.extend(chunk)
             if len(body) > limit:
-                return _error(413, "too_large", f"the preview takes at most {limit:,} bytes; store larger "
+                return _error(413, "payload_too_large", f"the preview takes at most {limit:,} bytes; store larger "
                                                 "pages with `dateline ingest`")
         if not request.headers.get("content-type", "").startswith("application/json"):
-            return _error(415, "bad_content_type", "send JSON: {\"text\": ...} or {\"html\": ...}")
+            return _error(415, "unsupported_media_type", "send JSON: {\"text\": ...} or {\"html\": ...}")
         try:
             payload = json.loads(bytes(body).decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -144,13 +144,14 @@ def make_router() -> APIRouter:
         url, published = payload.get("url") or None, payload.get("published") or None
         if not any(isinstance(v, str) and v.strip() for v in (text, html)) or \
                 not all(v is None or isinstance(v, str) for v in (text, html, url, published)):
-            return _error(400, "bad_request", "give the article as a non-empty string in \"text\" or \"html\"")
+            return _error(422, "validation_error", "give the article as a non-empty string in \"text\" or \"html\"")
         try:
             article = await run_in_threadpool(_analyse, text or None, html or None, url, published)
         except InputRejected as exc:
-            return _error(422, exc.reason, str(exc))
+            return JSONResponse({"error": {"code": "input_rejected", "message": str(exc), "reason": exc.reason}},
+                                status_code=422)
         except DatelineError as exc:
-            return _error(500, type(exc).__name__, str(exc))
+            return _error(500, "internal_error", str(exc))
         return {"article": article.to_dict(), "stored": False}
 
     return r
