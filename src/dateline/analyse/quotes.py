@@ -60,6 +60,9 @@ def find_quotes(article: Article, doc: Any) -> None:
     for q in direct:
         _attribute_direct(ctx, q, direct, paras)
     indirect = _indirect_quotes(ctx, direct)
+    # a partial quote inside reported speech ('said he would welcome a "principled network"')
+    # belongs to the indirect quote that carries it
+    direct = [d for d in direct if not any(i.start <= d.start and d.end <= i.end for i in indirect)]
     quotes = sorted(direct + indirect, key=lambda q: q.start)
     # second pass: bare quote paragraphs and pronouns need the quotes around them
     last_speaker: tuple[str | None, str | None, int] | None = None
@@ -239,15 +242,13 @@ class _Context:
     def speaker_of(self, verb: Any) -> tuple[str | None, str | None, tuple[int, int] | None]:
         """(actor id, text, span) of the subject of a cue verb."""
         subj = None
-        for c in verb.children:
-            if c.dep_ in ("nsubj", "nsubjpass"):
-                subj = c
+        tok = verb
+        for _ in range(4):  # "..., adding that", "by saying that": the subject of the governing verb
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None or tok.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep") \
+                    or tok.head is None or tok.head.i == tok.i:
                 break
-        if subj is None and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
-            for c in verb.head.children:
-                if c.dep_ in ("nsubj", "nsubjpass"):
-                    subj = c
-                    break
+            tok = tok.head
         if subj is None:
             return None, None, None
         return self.phrase_actor(subj)
@@ -376,12 +377,14 @@ def _indirect_quotes(ctx: _Context, direct: list[_Q]) -> list[_Q]:
         return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
     def overlaps_direct(s: int, e: int) -> bool:
+        """Whether direct quotes already cover half of the clause (a partial quote inside an
+        indirect one does not count: the indirect quote carries it)."""
+        covered = 0
         i = bisect.bisect_right(starts, e) - 1
         while i >= 0 and spans[i][1] > s:
-            if spans[i][0] < e:
-                return True
+            covered += max(0, min(e, spans[i][1]) - max(s, spans[i][0]))
             i -= 1
-        return False
+        return covered * 2 >= (e - s)
 
     para_starts = [m.start() for m in _PARA_RE.finditer(text) if m.group().strip()]
     out: list[_Q] = []
@@ -412,14 +415,22 @@ def _clip(tokens: list[Any]) -> tuple[int, int] | None:
 
 
 def _said_clause(ctx: _Context, verb: Any, lemma: str, overlaps_direct) -> _Q | None:
-    comp = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") or
-            (c.dep_ == "xcomp" and lemma in ("say",))]
-    if not comp:
-        return None
-    comp_tok = comp[0]
+    comp = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
     ps, pe = ctx.paragraph_of(verb.idx)
-    # the content never includes the cue itself and stays in the cue's paragraph
-    toks = [t for t in comp_tok.subtree if t.i != verb.i and ps <= t.idx < pe]
+    if comp:
+        # "told Fox News on Sunday that ...": prefer the that-clause, then the longest clause
+        comp_tok = max(comp, key=lambda c: (any(m.dep_ == "mark" for m in c.children),
+                                            c.right_edge.i - c.left_edge.i))
+        # the content never includes the cue itself and stays in the cue's paragraph
+        toks = [t for t in comp_tok.subtree if t.i != verb.i and ps <= t.idx < pe]
+    elif verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX") and \
+            any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        # "Greensboro, Sexton said, made him question ...": the clause around the cue
+        comp_tok = verb.head
+        inner = {t.i for t in verb.subtree}
+        toks = [t for t in comp_tok.subtree if t.i not in inner and ps <= t.idx < pe]
+    else:
+        return None
     span = _clip(toks)
     if span is None or overlaps_direct(*span):
         return None
