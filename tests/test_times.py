@@ -1,0 +1,261 @@
+"""Times: the pure resolver (dateline.timex) and the spaCy component (analyse.times).
+
+Expected values are worked out by hand from the calendar: 2019-04-24 is a Wednesday (ISO week
+17), 2013-03-22 a Friday (ISO week 12).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dateline.article import Article, Published
+from dateline.timex import resolve
+
+A = "2019-04-24"  # Wednesday
+
+
+def v(expr, tense=None, anchor=A):
+    tx = resolve(expr, anchor, tense)
+    assert tx is not None, f"{expr!r} not recognised"
+    return tx.value
+
+
+# -- resolver: weekdays and tense ---------------------------------------------------------------
+
+@pytest.mark.parametrize("expr,tense,want", [
+    ("Thursday", "future", "2019-04-25"),   # "will meet on Thursday": the coming one
+    ("Thursday", "past", "2019-04-18"),     # "met on Thursday": last week's
+    ("Wednesday", "past", "2019-04-24"),    # wire style: the publication day itself
+    ("Wednesday", None, "2019-04-24"),
+    ("Sunday", "past", "2019-04-21"),
+    ("Sunday", "future", "2019-04-28"),
+    ("on Tuesday", "past", "2019-04-23"),
+    ("last Friday", None, "2019-04-19"),
+    ("next Wednesday", None, "2019-05-01"),  # an explicit "next" is the week after
+    ("Friday", None, "2019-04-26"),          # no tense: the nearer one (2 days ahead vs 5 back)
+    ("Monday", None, "2019-04-22"),
+])
+def test_weekdays_follow_tense(expr, tense, want):
+    assert v(expr, tense) == want
+
+
+def test_weekday_with_part_of_day_is_a_time():
+    tx = resolve("Wednesday morning", A, "past")
+    assert (tx.value, tx.type, tx.granularity) == ("2019-04-24TMO", "time", "time")
+    assert v("Friday afternoon", "past", "2013-03-22") == "2013-03-22TAF"
+
+
+# -- resolver: months, years, relative units -----------------------------------------------------
+
+@pytest.mark.parametrize("expr,tense,want", [
+    ("in February", "past", "2019-02"),
+    ("February", "future", "2020-02"),
+    ("June", "past", "2018-06"),
+    ("June", "future", "2019-06"),
+    ("May", None, "2019-05"),
+    ("last June", None, "2018-06"),
+    ("late last July", None, "2018-07"),
+    ("Feb. 28", "past", "2019-02-28"),
+    ("March 5, 2018", None, "2018-03-05"),
+    ("5 March 2018", None, "2018-03-05"),
+    ("Monday, March 5, 2018", None, "2018-03-05"),
+    ("March 2018", None, "2018-03"),
+    ("in 2002", "past", "2002"),
+    ("2011", None, "2011"),
+    ("'58", None, "1958"),
+    ("nineteen ninety-six", None, "1996"),
+    ("the 1990s", None, "199"),
+    ("the 20th century", None, "19"),
+    ("summer 2012", None, "2012-SU"),
+    ("last summer", None, "2018-SU"),
+    ("today", None, "2019-04-24"),
+    ("yesterday", None, "2019-04-23"),
+    ("tomorrow", None, "2019-04-25"),
+    ("tonight", None, "2019-04-24TNI"),
+    ("three days ago", None, "2019-04-21"),
+    ("two years ago", None, "2017"),
+    ("a month ago", None, "2019-03"),
+    ("next month", None, "2019-05"),
+    ("last month", None, "2019-03"),
+    ("this month", None, "2019-04"),
+    ("this year", None, "2019"),
+    ("last year", None, "2018"),
+    ("next year", None, "2020"),
+    ("the previous year", None, "2018"),
+    ("the following year", None, "2020"),
+    ("this week", None, "2019-W17"),
+    ("last week", None, "2019-W16"),
+    ("the third quarter", "past", "2018-Q3"),
+    ("the first quarter", "past", "2019-Q1"),
+    ("the third quarter of 2017", None, "2017-Q3"),
+    ("8 p.m.", None, "2019-04-24T20:00"),
+    ("15:00 GMT Saturday", "future", "2019-04-27T15:00"),
+])
+def test_calendar_values(expr, tense, want):
+    assert v(expr, tense) == want
+
+
+def test_modifier_kept_beside_the_value():
+    tx = resolve("early December", A, "past")
+    assert (tx.value, tx.mod, tx.granularity) == ("2018-12", "START", "month")
+    assert resolve("the end of 2018", A).mod == "END"
+    assert resolve("the end of 2018", A).value == "2018"
+
+
+@pytest.mark.parametrize("expr,want", [
+    ("three days", "P3D"),
+    ("the past two years", "P2Y"),
+    ("several weeks", "PXW"),
+    ("18 months", "P18M"),
+    ("an hour", "PT1H"),
+    ("2 1/2 years", "P2Y6M"),
+    ("three-month", "P3M"),
+    ("a decade", "P10Y"),
+    ("the next decade", "P10Y"),
+])
+def test_durations(expr, want):
+    tx = resolve(expr, A)
+    assert (tx.value, tx.type) == (want, "duration")
+
+
+def test_references_and_sets():
+    assert v("now") == "PRESENT_REF"
+    assert v("recently") == "PAST_REF"
+    assert v("the future") == "FUTURE_REF"
+    assert resolve("every week", A).type == "set"
+    assert v("each July") == "XXXX-07"
+
+
+def test_no_anchor_leaves_relative_expressions_unresolved():
+    assert resolve("Thursday", None, "future").value is None
+    assert resolve("next month", None).value is None
+    assert resolve("three days ago", None).value is None
+    assert resolve("2002", None).value == "2002"
+    assert resolve("March 5, 2018", None).value == "2018-03-05"
+
+
+def test_anchor_as_date_object_and_other_years():
+    assert resolve("Thursday", date(2013, 3, 22), "past").value == "2013-03-21"
+    assert resolve("Friday", "2013-03-22", "future").value == "2013-03-22"
+    # year boundary: "in December" read in January, past tense, is last year's
+    assert resolve("December", "2020-01-10", "past").value == "2019-12"
+    assert resolve("January", "2019-12-20", "future").value == "2020-01"
+
+
+@pytest.mark.parametrize("text", ["the president", "Kremlin", "", "a white tent", "300 people"])
+def test_non_temporal_text_is_not_resolved(text):
+    assert resolve(text, A) is None
+
+
+# -- the spaCy component -----------------------------------------------------------------------
+
+def _analysed(nlp, text, published):
+    from dateline.analyse.times import find_times
+
+    art = Article(text=text, published=Published(date=published, source="metadata" if published else "none"))
+    find_times(art, nlp(text))
+    for t in art.times:  # every span points at its own words
+        assert art.text[t.start:t.end] == t.text
+    return art
+
+
+def _at(art, phrase, word):
+    """The time whose span is ``word`` inside the first occurrence of ``phrase``."""
+    i = art.text.index(phrase) + phrase.index(word)
+    hits = [t for t in art.times if t.start == i and t.end == i + len(word)]
+    assert hits, f"no time at {word!r} in {phrase!r}: {[(t.text, t.start) for t in art.times]}"
+    return hits[0]
+
+
+def test_tense_from_the_parse_decides_the_weekday(nlp):
+    text = ("The two leaders will meet on Thursday in Vladivostok, officials said on Monday. "
+            "The plant was closed on Friday after a fire.")
+    art = _analysed(nlp, text, A)
+    assert _at(art, "meet on Thursday", "Thursday").value == "2019-04-25"
+    assert _at(art, "said on Monday", "Monday").value == "2019-04-22"
+    assert _at(art, "closed on Friday", "Friday").value == "2019-04-19"
+
+
+def test_months_follow_tense(nlp):
+    text = ("Production fell sharply in June, the company said. "
+            "Ministers will gather again in June to review the deal. "
+            "The talks are expected to resume next month.")
+    art = _analysed(nlp, text, A)
+    assert _at(art, "sharply in June", "June").value == "2018-06"
+    assert _at(art, "again in June", "June").value == "2019-06"
+    assert _at(art, "resume next month", "next month").value == "2019-05"
+
+
+def test_ap_style_with_friday_dateline(nlp):
+    text = ("Six of the deaths were reported in the last week, Dr. Michael Jhung said Friday. "
+            "One exception was the pandemic of 2009-2010, when 348 children died.")
+    art = _analysed(nlp, text, "2013-03-22")
+    assert _at(art, "said Friday", "Friday").value == "2013-03-22"
+    assert _at(art, "in the last week", "the last week").value == "2013-W11"
+    assert _at(art, "of 2009-2010", "2009").value == "2009"
+    assert _at(art, "2009-2010", "2010").value == "2010"
+
+
+def test_until_looks_ahead_and_times_have_their_own_type(nlp):
+    text = "The qualifier has been postponed until 15:00 GMT Saturday due to heavy snow."
+    art = _analysed(nlp, text, "2013-03-22")
+    t = _at(art, "until 15:00 GMT Saturday", "15:00 GMT Saturday")
+    assert (t.value, t.type, t.granularity) == ("2013-03-23T15:00", "time", "time")
+
+
+def test_durations_refs_and_ages_stay_out_of_the_article(nlp):
+    from dateline.analyse.times import find_timexes
+
+    text = "The strike lasted three days and is now over, said a 65-year-old worker on Tuesday."
+    art = _analysed(nlp, text, A)
+    assert [t.text for t in art.times] == ["Tuesday"]
+    assert art.times[0].value == "2019-04-23"
+    found = {x.text: x.timex.value for x in find_timexes(nlp(text), A) if x.timex}
+    assert found.get("three days") == "P3D"
+    assert found.get("now") == "PRESENT_REF"
+
+
+def test_without_publication_date_relative_times_are_unresolved(nlp):
+    text = "The summit will take place on Thursday. The two men first met in 2002."
+    art = _analysed(nlp, text, None)
+    assert _at(art, "on Thursday", "Thursday").value is None
+    assert _at(art, "in 2002", "2002").value == "2002"
+
+
+# -- the seed, cleaned and parsed ------------------------------------------------------------
+
+SEED_WANTED = [
+    ("will meet on Thursday", "Thursday", "2019-04-25"),
+    ("said on Wednesday", "Wednesday", "2019-04-24"),
+    ("in Vladivostok on Sunday", "Sunday", "2019-04-21"),
+    ("in Vietnam in February", "February", "2019-02"),
+    ("Kim Jong Il, in 2002", "2002", "2002"),
+    ("again in 2011", "2011", "2011"),
+    ("last held in 2009", "2009", "2009"),
+]
+
+
+def _check_seed(art):
+    assert art.published.date == "2019-04-24"
+    for phrase, word, want in SEED_WANTED:
+        t = _at(art, phrase, word)
+        assert t.value == want, (phrase, t.value)
+    gran = {t.text: t.granularity for t in art.times}
+    assert gran["February"] == "month" and gran["2002"] == "year" and gran["Sunday"] == "day"
+
+
+def test_seed_cleaned_and_parsed(nlp, seed_text):
+    from dateline.analyse.times import find_times
+    from dateline.pipeline import clean_raw
+    from dateline.read import RawInput
+
+    art = clean_raw(RawInput(text=seed_text, html=None, url=None, published=None, origin=None))
+    find_times(art, nlp(art.text))
+    _check_seed(art)
+
+
+@pytest.mark.slow
+def test_seed_through_the_full_pipeline(seed_article):
+    _check_seed(seed_article)
