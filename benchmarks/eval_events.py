@@ -56,16 +56,22 @@ CAMEO_ROOT_TO_PLOVER = {
 
 #: CASE 2021 task 2 (ACLED-derived) types -> accepted PLOVER types. Types with no PLOVER
 #: counterpart (disasters, crime, HQ established, group change, other, DIPLO/ATTRIB bags,
-#: disrupted weapons) are left out of the accuracy.
+#: disrupted weapons) are left out of the accuracy. Where the CAMEO-to-PLOVER 2021 table puts
+#: the ACLED type's acts in two PLOVER types, both count: taking territory is ASSAULT when
+#: fought for and COERCE (CAMEO 192 occupy) when occupied; ACLED "agreement" includes
+#: ceasefires and prisoner exchanges (RETREAT); force against protesters is CAMEO 175 (ASSAULT
+#: in the 2021 table) or arrests and dispersal (COERCE); property destruction is CAMEO 1712
+#: (ASSAULT in the table, COERCE seize in PLOVER's own text); mob violence is a riot (PROTEST)
+#: or an assault.
 CASE_TO_PLOVER = {
     "ARMED_CLASH": {"ASSAULT"}, "AIR_STRIKE": {"ASSAULT"}, "ART_MISS_ATTACK": {"ASSAULT"},
     "ATTACK": {"ASSAULT"}, "CHEM_WEAP": {"ASSAULT"}, "GRENADE": {"ASSAULT"}, "SUIC_BOMB": {"ASSAULT"},
     "REM_EXPLOS": {"ASSAULT"}, "SEX_VIOL": {"ASSAULT"}, "ABDUCT_DISSAP": {"ASSAULT"},
-    "GOV_REGAINS_TERIT": {"ASSAULT"}, "NON_STATE_ACTOR_OVERTAKES_TER": {"ASSAULT"},
+    "GOV_REGAINS_TERIT": {"ASSAULT", "COERCE"}, "NON_STATE_ACTOR_OVERTAKES_TER": {"ASSAULT", "COERCE"},
     "PEACE_PROTEST": {"PROTEST"}, "PROTEST_WITH_INTER": {"PROTEST"}, "VIOL_DEMONSTR": {"PROTEST"},
     "MOB_VIOL": {"PROTEST", "ASSAULT"}, "FORCE_AGAINST_PROTEST": {"COERCE", "ASSAULT"},
     "ARREST": {"COERCE"}, "PROPERTY_DISTRUCT": {"COERCE", "ASSAULT"},
-    "AGREEMENT": {"AGREE", "SUPPORT"}, "NON_VIOL_TERRIT_TRANSFER": {"RETREAT"},
+    "AGREEMENT": {"AGREE", "SUPPORT", "RETREAT"}, "NON_VIOL_TERRIT_TRANSFER": {"RETREAT", "COERCE"},
 }
 CASE_SILENT = {"NATURAL_DISASTER", "MAN_MADE_DISASTER"}
 

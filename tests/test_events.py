@@ -51,7 +51,7 @@ def test_seed_planned_meeting(seed_article):
     assert ev.modality == "future"
     names = " ".join(_names(seed_article, ev.actors + ev.recipients))
     assert "Kim Jong Un" in names and "Putin" in names
-    assert ev.quad == 1 and ev.cameo == "036"  # CAMEO writes an announced meeting as 036
+    assert ev.quad == 1 and ev.cameo == "040"  # a scheduled meeting; an intention would be 036
 
 
 def test_seed_february_summit_in_vietnam(seed_article):

@@ -47,7 +47,7 @@ def test_gdelt_rows(seed_article):
         seed_article.events.index(_meeting(seed_article)))
     row = rows[idx]
     assert row[col["SQLDATE"]] == "20190425" and row[col["MonthYear"]] == "201904"
-    assert row[col["EventCode"]] == "036" and row[col["EventRootCode"]] == "03"
+    assert row[col["EventCode"]] == "040" and row[col["EventRootCode"]] == "04"
     assert row[col["QuadClass"]] == "1" and float(row[col["GoldsteinScale"]]) > 0
     assert {row[col["Actor1CountryCode"]], row[col["Actor2CountryCode"]]} & {"PRK", "RUS"}
     assert row[col["ActionGeo_FullName"]] == "Vladivostok"

@@ -318,8 +318,11 @@ def match_verb(tok, ctx: Context) -> tuple[Entry, Any] | None:
             return None
         return e, None
     # "wants Putin to attack": wanting someone to act is a request
-    if lemma in ("want", "wish", "expect", "need") and _children(tok, {"dobj", "obj"}) and _children(tok, {"xcomp", "ccomp"}):
-        return Entry("REQUEST", None, "020", f"{lemma}+OBJ+to"), None
+    if lemma in ("want", "wish", "expect", "need"):
+        comps = _children(tok, {"xcomp", "ccomp"})
+        if (_children(tok, {"dobj", "obj"}) and comps) or any(
+                _children(cc, {"nsubj"}) and any(a.lower_ == "to" for a in cc.children if a.dep_ == "aux") for cc in comps):
+            return Entry("REQUEST", None, "020", f"{lemma}+OBJ+to"), None
     return None
 
 
@@ -537,10 +540,18 @@ def find_candidates(sent, ctx: Context) -> list[Candidate]:
                 entry, obj = m
                 if _lemma(tok) == "strike" and obj is None:
                     entry = _strike_entry(tok, entry, _objects(tok))
+                if _protester_subject(tok):
+                    if entry.type in ("ASSAULT", "COERCE"):
+                        entry = Entry("PROTEST", "riot", "145", "protesters+" + entry.key)
+                    elif entry.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"):
+                        entry = Entry("PROTEST", "demo", "141", "protesters+" + entry.key)
                 c = Candidate(tok, entry, obj=obj)
                 if obj is not None:
                     c.absorbed.add(obj.i)
                 cands[tok.i] = c
+                continue
+            if _protester_subject(tok) and _verb_lemma(tok) in lx.PROTEST_MOTION:
+                cands[tok.i] = Candidate(tok, Entry("PROTEST", "demo", "141", "protesters+" + _verb_lemma(tok)))
                 continue
             if _verb_lemma(tok) in lx.TRAVEL:
                 dest = _destination(tok, ctx)
@@ -562,6 +573,14 @@ def find_candidates(sent, ctx: Context) -> list[Candidate]:
             c = Candidate(tok, e, noun=True)
             cands[tok.i] = c
     return list(cands.values())
+
+
+def _protester_subject(tok) -> bool:
+    for s in _subject(tok):
+        for t in _conjuncts(s):
+            if _lemma(t) in lx.PROTESTER_NOUNS or t.lower_ in lx.PROTESTER_NOUNS:
+                return True
+    return False
 
 
 def _destination(tok, ctx: Context):
@@ -977,8 +996,9 @@ def _build(c: Candidate, cands: list, ctx: Context) -> dict:
         # exercises by one side alone are a show of force
         entry = Entry("MOBILIZE", "troops", "150", entry.key)
         mode, cameo = entry.mode, entry.cameo
-    if mod == "future" and cameo:
-        # CAMEO has no future: an announced intention is its 03 (cooperation) or 13 (threat)
+    if mod == "future" and cameo and c.modality_from is not None and _lemma(c.modality_from) in lx.INTENT_GOVERNORS:
+        # CAMEO has no future tense: an expressed intention ("seeks to", "is ready to", "wants
+        # to") is its 03 (intent to cooperate) or 13 (threat); a plain "will meet" stays 04
         cameo = lx.INTENT_CAMEO.get(entry.type, cameo)
 
     start, end, stripped = _evidence(trig.sent, ctx, trig.idx)

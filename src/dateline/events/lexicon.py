@@ -246,7 +246,7 @@ prevent          COERCE    restrict      172
 # ASSAULT
 attack           ASSAULT   -             190
 assault          ASSAULT   -             180
-kill             ASSAULT   -             180
+kill             ASSAULT   -             190
 murder           ASSAULT   -             180
 wound            ASSAULT   -             180
 injure           ASSAULT   -             180
@@ -282,6 +282,22 @@ raid             ASSAULT   -             190
 explode          ASSAULT   explosives    183
 detonate         ASSAULT   explosives    183
 blow_up          ASSAULT   explosives    183
+set_off          ASSAULT   explosives    183
+lynch            ASSAULT   beat          182
+molest           ASSAULT   sexual        1821
+regain           ASSAULT   -             190
+reclaim          ASSAULT   -             190
+liberate         ASSAULT   -             190
+drive_out        ASSAULT   -             190
+push_back        ASSAULT   -             190
+repel            ASSAULT   -             190
+airstrike        ASSAULT   aerial        195
+loot             COERCE    seize         171
+ransack          COERCE    seize         171
+torch            COERCE    seize         1712
+vandalize        COERCE    seize         1712
+vandalise        COERCE    seize         1712
+burn             COERCE    seize         1712
 """)
 
 # -- verb + object ---------------------------------------------------------------------------
@@ -564,6 +580,20 @@ withdraw+peacekeeping~force SANCTION expel 1661
 pull_out+INSPECTORS  SANCTION  expel         1662
 blow_up+THING        COERCE    seize         1712
 announce+suspension  SANCTION  withdraw      161
+take+control         ASSAULT   -             190
+seize+control        ASSAULT   -             190
+recover+TERRITORY    ASSAULT   -             190
+free+TERRITORY       ASSAULT   -             190
+take+TERRITORY       ASSAULT   -             190
+seize+TERRITORY      COERCE    seize         192
+drop+WEAPON          ASSAULT   aerial        195
+use+WEAPON           ASSAULT   -             190
+commit+rape          ASSAULT   sexual        1821
+abuse+PERSON         ASSAULT   sexual        1821
+set+alight           COERCE    seize         1712
+set+ablaze           COERCE    seize         1712
+exchange+PERSON      RETREAT   release       0841
+swap+PERSON          RETREAT   release       0841
 issue+warrant        COERCE    arrest        173
 ratify+AGREEMENT     SUPPORT   -             057
 approve+AGREEMENT    SUPPORT   -             057
@@ -574,6 +604,8 @@ fire+missile         ASSAULT   heavy-weapons 194
 fire+rocket          ASSAULT   heavy-weapons 194
 fire+shell           ASSAULT   heavy-weapons 194
 fire+mortar          ASSAULT   heavy-weapons 194
+receive+assurance    AGREE     -             030
+give+assurance       AGREE     -             030
 give+permission      CONCEDE   -             080
 grant+permission     CONCEDE   -             080
 provide+support      AID       -             070
@@ -607,6 +639,11 @@ for _cls, _words in {
               "warship warships tank tanks",
     "INSPECTORS": "inspector inspectors observer observers monitor monitors peacekeeper peacekeepers",
     "ACCESS": "access",
+    "TERRITORY": "territory area areas village villages town towns city region regions district "
+                 "districts province neighbourhood neighborhood base position positions stronghold "
+                 "hill hills border",
+    "WEAPON": "bomb bombs barrel gas chemical chlorine sarin container containers shell shells "
+              "missile missiles rocket rockets grenade grenades explosive explosives mortar mortars",
     "PROPERTY": "property asset assets land",
 }.items():
     for _w in _words.split():
@@ -643,6 +680,8 @@ invasion         ASSAULT   -             190
 massacre         ASSAULT   massacre      202
 assassination    ASSAULT   assassinate   186
 kidnapping       ASSAULT   abduct        181
+rape             ASSAULT   sexual        1821
+lynching         ASSAULT   beat          182
 firefight        ASSAULT   firearms      193
 gunbattle        ASSAULT   firearms      193
 shootout         ASSAULT   firearms      193
@@ -712,3 +751,15 @@ NEGATED_TO_REJECT = {"AGREE", "SUPPORT", "CONCEDE"}
 INTENT_CAMEO = {"CONSULT": "036", "AID": "033", "COOPERATE": "031", "SUPPORT": "032",
                 "CONCEDE": "035", "RETREAT": "035", "ASSAULT": "138", "MOBILIZE": "138",
                 "SANCTION": "131", "COERCE": "132", "PROTEST": "133"}
+
+#: governors that express an intention (CAMEO 03x / 13x) rather than a schedule ("will", "is due to")
+INTENT_GOVERNORS = set("seek want wish hope aim intend plan mean ready willing prepared eager keen "
+                       "determined able propose consider".split())
+
+#: nouns for crowds in protest: what they do is a protest (violence by them a riot)
+PROTESTER_NOUNS = set("protester protesters protestor protestors demonstrator demonstrators rioter "
+                      "rioters marcher marchers striker strikers picketer picketers".split())
+#: verbs of gathering and moving that make a protest when protesters do them
+PROTEST_MOTION = set("gather rally march converge pour assemble chant walk throng flood fill take "
+                     "occupy block stage hold continue defy denounce demand call shout burn wave "
+                     "carry sing return take_to".split())
