@@ -37,7 +37,7 @@ from typing import Iterable, Optional
 
 from .errors import DatelineError
 
-GAZETTEER_VERSION = 7
+GAZETTEER_VERSION = 8
 
 # name kinds, best first
 NAME = 0  # the place's own name
@@ -67,6 +67,7 @@ class Place:
     population: int
     geonameid: Optional[int]
     admin1: Optional[int]  # id of the first-level division that holds a city
+    admin2: Optional[int] = None  # id of the US county that holds a US city
 
     def distance_km(self, other: "Place") -> float:
         return haversine_km(self.lat, self.lon, other.lat, other.lon)
@@ -341,10 +342,11 @@ class _Builder:
         self.names: list[tuple[str, int, int]] = []
         self._seen: set[tuple[str, int]] = set()
 
-    def add_place(self, name, lat, lon, cc, iso3, feature, population, geonameid, admin1=None) -> int:
+    def add_place(self, name, lat, lon, cc, iso3, feature, population, geonameid, admin1=None,
+                  admin2=None) -> int:
         pid = len(self.places) + 1
         self.places.append((pid, name, float(lat), float(lon), cc or "", iso3, feature,
-                            int(population or 0), geonameid, admin1))
+                            int(population or 0), geonameid, admin1, admin2))
         self.add_name(name, pid, NAME)
         return pid
 
@@ -365,6 +367,38 @@ def _csc_data_dir() -> Optional[Path]:
         return None
     path = Path(csc.__file__).parent / "data"
     return path if path.is_dir() else None
+
+
+def _zip_rows() -> list[dict]:
+    try:
+        import zipcodes
+    except ImportError:
+        return []
+    try:
+        rows = zipcodes.filter_by()  # every ZIP code
+    except Exception:  # pragma: no cover - older releases
+        rows = getattr(zipcodes, "_zips", [])
+    return [r for r in rows if r.get("county") and r.get("lat") and r.get("long")
+            and r.get("zip_code_type") in ("STANDARD", "PO BOX")]
+
+
+def _us_counties_from_zipcodes() -> dict[tuple[str, str], tuple[float, float, int]]:
+    acc: dict[tuple[str, str], list[float]] = {}
+    for r in _zip_rows():
+        a = acc.setdefault((r["state"], r["county"]), [0.0, 0.0, 0])
+        a[0] += float(r["lat"])
+        a[1] += float(r["long"])
+        a[2] += 1
+    return {k: (a[0] / a[2], a[1] / a[2], int(a[2])) for k, a in acc.items() if a[2]}
+
+
+def _us_towns_from_zipcodes() -> dict[tuple[str, str], "Counter[str]"]:
+    from collections import Counter
+
+    towns: dict[tuple[str, str], Counter] = {}
+    for r in _zip_rows():
+        towns.setdefault((r["state"], r["city"]), Counter())[r["county"]] += 1
+    return towns
 
 
 def build_index(path: Path) -> None:
@@ -499,6 +533,22 @@ def build_index(path: Path) -> None:
                     for abbr in US_STATE_ABBR.get(s["state_code"], ()):
                         b.add_name(abbr, pid, ABBR)
 
+    # US counties (and parishes, boroughs): centroids of their ZIP codes; towns -> county
+    county_pid: dict[tuple[str, str], int] = {}
+    town_county: dict[tuple[str, str], int] = {}
+    for (state, county), (lat, lon, n) in _us_counties_from_zipcodes().items():
+        st = admin1_pid.get(("US", state))
+        if st is None:
+            continue
+        county_pid[(state, county)] = b.add_place(county, lat, lon, "US", "USA", "admin2", 0, None,
+                                                  st)
+    for (state, town), counties_of_town in _us_towns_from_zipcodes().items():
+        county = counties_of_town.most_common(1)[0][0]
+        pid = county_pid.get((state, county))
+        if pid:
+            town_county[(state, normalise(town))] = pid
+    us_admin1_code = {pid: code for (cc, code), pid in admin1_pid.items() if cc == "US"}
+
     # cities
     capitals = {cc: c.get("capital") for cc, c in countries.items()}
     cities = gc.get_cities()
@@ -534,9 +584,10 @@ def build_index(path: Path) -> None:
     for gid, c in cities.items():
         cc = c["countrycode"]
         feature = "PPLC" if gid in capital_gids else "city"
+        admin2 = town_county.get((c["admin1code"], normalise(c["name"]))) if cc == "US" else None
         pid = b.add_place(c["name"], c["latitude"], c["longitude"], cc, iso2_to_iso3.get(cc),
                           feature, c["population"], c["geonameid"],
-                          group_admin1.get((cc, c["admin1code"])))
+                          group_admin1.get((cc, c["admin1code"])), admin2)
         m = _ARTICLE.match(c["name"])
         if m:
             b.add_name(c["name"][m.end():], pid, ALT)
@@ -573,11 +624,12 @@ def build_index(path: Path) -> None:
         con.execute("PRAGMA synchronous=OFF")
         con.execute(
             "CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, cc TEXT,"
-            " country TEXT, feature TEXT, population INTEGER, geonameid INTEGER, admin1 INTEGER)"
+            " country TEXT, feature TEXT, population INTEGER, geonameid INTEGER, admin1 INTEGER,"
+            " admin2 INTEGER)"
         )
         con.execute("CREATE TABLE names (key TEXT, place INTEGER, kind INTEGER)")
         con.execute("CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT)")
-        con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", b.places)
+        con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", b.places)
         con.executemany("INSERT INTO names VALUES (?,?,?)", b.names)
         con.execute("CREATE INDEX names_key ON names (key)")
         con.execute("CREATE TABLE counties (key TEXT, state INTEGER)")
@@ -619,7 +671,7 @@ class Gazetteer:
             "SELECT p.*, MIN(n.kind) FROM names n JOIN places p ON p.id = n.place"
             " WHERE n.key = ? GROUP BY p.id", (key,)
         ).fetchall()
-        return tuple((Place(*r[:10]), r[10]) for r in rows)
+        return tuple((Place(*r[:11]), r[11]) for r in rows)
 
     def _place_uncached(self, pid: int) -> Optional[Place]:
         row = self._con().execute("SELECT * FROM places WHERE id = ?", (pid,)).fetchone()

@@ -47,6 +47,8 @@ W = {
     "region": 10.0,
     "admin1_us": 8.6,
     "admin1": 7.8,
+    "admin2": 7.0,
+    "support": 2.5,
     "shadowed": -3.0,
     "city_base": 3.0,
     "city_pop": 0.9,
@@ -268,6 +270,8 @@ def _prior(place: Place, kind: int) -> float:
         s = W[f]
     elif f == "admin1":
         s = W["admin1_us"] if place.cc == "US" else W["admin1"]
+    elif f == "admin2":
+        s = W["admin2"]
     else:
         s = W["city_base"] + W["city_pop"] * math.log10(place.population + 1)
         if f == "PPLC":
@@ -428,8 +432,25 @@ def resolve_mentions(
 
     top = max(ctx_country.values()) if ctx_country else 0
 
+    # coherence: a town in a county the article names, a county holding a town it names
+    named_ids: Counter[int] = Counter()
+    held_by: Counter[int] = Counter()
+    for g in order:
+        ids = {p.id for p, k in g.cands if k in (NAME, ALIAS, ABBR)}
+        named_ids.update(ids)
+        held_by.update({p.admin2 for p, k in g.cands if p.admin2 and k in (NAME, ALIAS)})
+
+    def support(g: _Group, p: Place) -> float:
+        own_ids = {q.id for q, k in g.cands if k in (NAME, ALIAS, ABBR)}
+        own_held = {q.admin2 for q, k in g.cands if q.admin2 and k in (NAME, ALIAS)}
+        if p.admin2 and named_ids.get(p.admin2, 0) - (p.admin2 in own_ids) > 0:
+            return W["support"]
+        if p.feature == "admin2" and held_by.get(p.id, 0) - (p.id in own_held) > 0:
+            return W["support"]
+        return 0.0
+
     def score(g: _Group, p: Place, k: int, near: Optional[list[Place]]) -> float:
-        s = _prior(p, k)
+        s = _prior(p, k) + support(g, p)
         if p.country and top:
             share = ctx_country.get(p.country, 0) / top
             if share:
