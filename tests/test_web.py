@@ -245,6 +245,7 @@ def page(browser, server):
     p = Page(browser, server.url)
     yield p
     p.context.close()
+    assert not p.foreign, f"the page made requests outside the server: {p.foreign}"
 
 
 pytestmark = pytest.mark.browser

@@ -149,8 +149,9 @@ def _country_name(iso3: str) -> str:
 def actor(store, name: str) -> dict[str, Any]:
     """An actor (a name or an ISO3 code, as the explorer's actor filter): who matched, its events
     over time, its recent events, and its network: every participant of its events, with edges
-    from actor to recipient (among actors when an event has no recipient) weighted by the
-    number of events, split into cooperation (quad 1-2) and conflict (quad 3-4)."""
+    from actor to recipient (``directed``; undirected among the actors of an event that has no
+    recipient) weighted by the number of events, split into cooperation (quad 1-2) and
+    conflict (quad 3-4)."""
     e, m, a = S.events, S.event_mentions, S.actors
     who = Q.actors(store, name=None if Q._iso3(name) else name,
                    country=Q._iso3(name), limit=50)
@@ -169,7 +170,7 @@ def actor(store, name: str) -> dict[str, Any]:
         for r in conn.execute(sa.select(a.c.actor_id, a.c.name, a.c.kind, a.c.country, a.c.n_mentions)
                               .where(a.c.article_id.in_(arts))):
             key = participant_key(SimpleNamespace(name=r.name, kind=r.kind, country=r.country), r.actor_id)
-            label = _country_name(r.country) if key.startswith("country:") else r.name
+            label = r.name
             countries[key] = r.country
             old = names.get(key)
             if old is None or (r.n_mentions or 0) > old[2]:
@@ -191,16 +192,17 @@ def actor(store, name: str) -> dict[str, Any]:
             n = nodes.setdefault(k, {"id": k, "label": (names.get(k) or (_key_label(k),))[0],
                                      "kind": (names.get(k) or (None, None))[1], "own": k in own, "events": 0})
             n["events"] += 1
+        directed = bool(recs)
         pairs = [(x, y) for x in acts for y in recs if x != y] if recs else \
             [(x, y) for i, x in enumerate(sorted(acts)) for y in sorted(acts)[i + 1:]]
         cls = "cooperation" if r.quad in (1, 2) else "conflict" if r.quad in (3, 4) else "other"
         for x, y in set(pairs):
-            edges[(x, y, cls)] = edges.get((x, y, cls), 0) + 1
+            edges[(x, y, cls, directed)] = edges.get((x, y, cls, directed), 0) + 1
     return {
         "name": name, "matched": list(who), "total": total, "timeline": tl, "events": recent,
         "network": {"nodes": sorted(nodes.values(), key=lambda n: (-n["events"], n["id"])),
-                    "edges": [{"source": x, "target": y, "class": c, "weight": w}
-                              for (x, y, c), w in sorted(edges.items(), key=lambda kv: (-kv[1], kv[0]))],
+                    "edges": [{"source": x, "target": y, "class": c, "directed": d, "weight": w}
+                              for (x, y, c, d), w in sorted(edges.items(), key=lambda kv: (-kv[1], kv[0]))],
                     "truncated": len(evs) >= NETWORK_MAX_EVENTS},
     }
 

@@ -10,11 +10,12 @@ function drawNetwork(node, net, name) {
   const maxW = Math.max(1, ...net.edges.map((e) => e.weight));
   const maxN = Math.max(1, ...net.nodes.map((n) => n.events));
   const elements = net.nodes.map((n) => ({ data: { id: n.id, label: n.label, own: n.own ? 1 : 0,
-    size: 18 + 30 * Math.sqrt(n.events / maxN) } }));
+    size: 14 + 22 * Math.sqrt(n.events / maxN) } }));
   net.edges.forEach((e, i) => elements.push({ data: { id: "e" + i, source: e.source, target: e.target,
-    weight: e.weight, width: 1 + 7 * e.weight / maxW, color: COLORS[e.class] || COLORS.other, cls: e.class } }));
+    weight: e.weight, width: 1 + 7 * e.weight / maxW, color: COLORS[e.class] || COLORS.other, cls: e.class,
+    directed: e.directed ? 1 : 0 } }));
   const cy = window.cytoscape({
-    container: node, elements, wheelSensitivity: 0.3,
+    container: node, elements, maxZoom: 1.4,
     style: [
       { selector: "node", style: { label: "data(label)", width: "data(size)", height: "data(size)",
         "background-color": "#6b7280", color: "#111", "font-size": 11, "text-valign": "bottom", "text-margin-y": 3,
@@ -23,6 +24,7 @@ function drawNetwork(node, net, name) {
       { selector: "edge", style: { width: "data(width)", "line-color": "data(color)", "target-arrow-color": "data(color)",
         "target-arrow-shape": "triangle", "curve-style": "bezier", opacity: 0.8, label: "data(weight)", "font-size": 9,
         "text-background-color": "#fff", "text-background-opacity": 0.8 } },
+      { selector: "edge[directed = 0]", style: { "target-arrow-shape": "none" } },
     ],
     layout: { name: net.nodes.length > 60 ? "circle" : "cose", animate: false, padding: 20, nodeRepulsion: 9000, randomize: false },
   });

@@ -150,35 +150,50 @@ export function quadMarker(point, title) {
   return marker;
 }
 
-// A uPlot chart of counts per day or week by quad class.
+// A uPlot chart of counts per day or week by quad class, as stacked bars: series k holds the
+// sum of quads 1..k and is drawn before the smaller ones (uPlot has no stacking of its own).
+const DAY = 86400;
 export function drawTimeline(node, tl, onPick) {
   clear(node);
   if (!tl || !tl.dates.length) {
     node.append(el("p", { className: "muted", text: "No dated events to chart." }));
     return null;
   }
-  const xs = tl.dates.map((d) => Date.parse(d + "T00:00:00Z") / 1000);
+  const step = tl.bucket === "week" ? 7 * DAY : DAY;
+  const xs = tl.dates.map((d) => Date.parse(d + "T00:00:00Z") / 1000 + step / 2);
+  const cum = [];
+  for (let k = 0; k < 4; k++) cum.push(xs.map((_, i) => tl.counts.slice(0, k + 1).reduce((s, c) => s + c[i], 0)));
   const width = Math.max(300, node.clientWidth || 600);
-  const bars = window.uPlot.paths && window.uPlot.paths.bars ? window.uPlot.paths.bars({ size: [0.9, 40] }) : null;
-  const series = [{}];
-  for (let q = 1; q <= 4; q++) {
-    series.push({ label: QUADS[q].name, stroke: QUADS[q].color, fill: QUADS[q].color + "66", width: 1.5,
-      paths: xs.length > 1 ? undefined : bars, points: { show: xs.length < 60 } });
+  const span = Math.max(1, (xs[xs.length - 1] - xs[0]) / step + 1);
+  const bars = window.uPlot.paths.bars({ size: [Math.min(0.9, 0.9), Math.max(2, Math.min(60, width / span))], align: 0 });
+  const series = [{ label: tl.bucket }];
+  const order = [4, 3, 2, 1];
+  for (const q of order) {
+    series.push({ label: QUADS[q].name, stroke: QUADS[q].color, fill: QUADS[q].color, width: 0, paths: bars,
+      points: { show: false }, value: (u, v, si, i) => (i === null || i === undefined ? "" : tl.counts[q - 1][i]) });
   }
+  const fmt = (t) => new Date(t * 1000).toISOString().slice(0, 10);
   const opts = {
-    width, height: 180, series, legend: { show: true },
-    scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(1, max)] } },
-    axes: [{}, { label: "events per " + tl.bucket, size: 50 }],
-    cursor: { drag: { x: true, y: false } },
+    width, height: 190, series, legend: { show: true, live: false },
+    scales: { x: { time: true, range: () => [xs[0] - step, xs[xs.length - 1] + step] },
+      y: { range: (u, min, max) => [0, Math.max(2, Math.ceil(max * 1.1))] } },
+    axes: [{ space: 90, incrs: [DAY, 7 * DAY, 30 * DAY, 91 * DAY, 182 * DAY, 365 * DAY, 730 * DAY],
+      values: (u, splits) => splits.map(fmt) },
+    { label: "events per " + tl.bucket, size: 50, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000] }],
+    cursor: { drag: { x: false, y: false }, points: { show: false } },
   };
-  const data = [xs, tl.counts[0], tl.counts[1], tl.counts[2], tl.counts[3]];
-  const chart = new window.uPlot(opts, data, node);
+  const chart = new window.uPlot(opts, [xs].concat(order.map((q) => cum[q - 1])), node);
   if (onPick) {
-    chart.over.addEventListener("dblclick", () => {
+    chart.over.addEventListener("click", () => {
       const i = chart.cursor.idx;
       if (i !== null && i !== undefined) onPick(tl.dates[i], tl.bucket);
     });
+    chart.over.title = "click a bar to show its " + tl.bucket;
   }
+  const notes = [];
+  if (tl.imprecise) notes.push(tl.imprecise + " dated only to a month or year");
+  if (tl.undated) notes.push(tl.undated + " undated");
+  if (notes.length) node.append(el("p", { className: "muted small", text: "Not charted: " + notes.join(", ") + "." }));
   return chart;
 }
 
