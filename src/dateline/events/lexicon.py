@@ -298,6 +298,47 @@ torch            COERCE    seize         1712
 vandalize        COERCE    seize         1712
 vandalise        COERCE    seize         1712
 burn             COERCE    seize         1712
+
+# more of each category (general coverage)
+assure           AGREE     -             030
+guarantee        AGREE     -             030
+convene          CONSULT   multilateral  040
+greet            CONSULT   visit         043
+speak_with       CONSULT   -             040
+confer_with      CONSULT   -             040
+sympathize       SUPPORT   -             051
+salute           SUPPORT   -             051
+coordinate       COOPERATE -             060
+lend             AID       -             071
+loan             AID       -             071
+reinstate        CONCEDE   -             083
+abolish          CONCEDE   -             083
+legalize         CONCEDE   -             083
+legalise         CONCEDE   -             083
+disband          RETREAT   disarm        0873
+dismantle        RETREAT   disarm        0873
+fault            ACCUSE    disapprove    111
+lambaste         ACCUSE    disapprove    111
+chastise         ACCUSE    disapprove    111
+scold            ACCUSE    disapprove    111
+berate           ACCUSE    disapprove    111
+object           ACCUSE    disapprove    110
+petition         REQUEST   -             020
+lobby            REQUEST   -             020
+beg              REQUEST   -             020
+rule_out         REJECT    -             120
+turn_down        REJECT    -             120
+station          MOBILIZE  troops        154
+round_up         COERCE    arrest        173
+apprehend        COERCE    arrest        173
+sentence         COERCE    arrest        173
+punish           COERCE    -             170
+pound            ASSAULT   heavy-weapons 194
+target           ASSAULT   -             190
+slay             ASSAULT   -             190
+slaughter        ASSAULT   massacre      202
+maim             ASSAULT   -             180
+execute          ASSAULT   -             1823
 """)
 
 # -- verb + object ---------------------------------------------------------------------------
@@ -580,6 +621,16 @@ withdraw+peacekeeping~force SANCTION expel 1661
 pull_out+INSPECTORS  SANCTION  expel         1662
 blow_up+THING        COERCE    seize         1712
 announce+suspension  SANCTION  withdraw      161
+capture+PERSON       COERCE    arrest        173
+seek+MEET            REQUEST   meet          106
+seek+AID             REQUEST   assist        103
+seek+THING           REQUEST   -             020
+block+proposal       REJECT    -             120
+block+resolution     REJECT    -             120
+block+bill           REJECT    -             120
+block+plan           REJECT    -             120
+block+deal           REJECT    -             120
+put+alert            MOBILIZE  troops        152
 take+control         ASSAULT   -             190
 seize+control        ASSAULT   -             190
 recover+TERRITORY    ASSAULT   -             190
