@@ -313,11 +313,14 @@ def events(db: str | Store | None = None, *, actor: str | None = None, type: str
                     distances[r.id] = round(d, 1)
             total = len(ids)
             page_ids = ids[offset:offset + limit]
-            rows = conn.execute(sa.select(e).where(e.c.id.in_(page_ids))).all() if page_ids else []
-            rows.sort(key=lambda r: page_ids.index(r.id))
         else:
             total = conn.execute(sa.select(sa.func.count()).select_from(e).where(*conds)).scalar_one()
-            rows = conn.execute(sa.select(e).where(*conds).order_by(*order).limit(limit).offset(offset)).all()
+            # Sort and page the ids only, then read the page's full rows (a narrow sort).
+            page_ids = conn.execute(sa.select(e.c.id).where(*conds).order_by(*order).limit(limit)
+                                    .offset(offset)).scalars().all()
+        rank = {eid: i for i, eid in enumerate(page_ids)}
+        rows = conn.execute(sa.select(e).where(e.c.id.in_(page_ids))).all() if page_ids else []
+        rows.sort(key=lambda r: rank[r.id])
         records = _event_records(conn, rows)
     for rec in records:
         if rec["id"] in distances:
@@ -344,9 +347,13 @@ def _event_records(conn, rows) -> list[dict[str, Any]]:
         key = (mr.article_id, mr.event_id)
         if key in firsts and key not in mentions:
             mentions[key] = mr
+    pairs = sorted({(mr.article_id, x) for mr in mentions.values()
+                    for x in (_load_json(mr.actors) or []) + (_load_json(mr.recipients) or [])})
     names: dict[tuple[str, str], str] = {}
-    for ar in conn.execute(sa.select(a.c.article_id, a.c.actor_id, a.c.name).where(a.c.article_id.in_(article_ids))):
-        names[(ar.article_id, ar.actor_id)] = ar.name
+    if pairs:
+        for ar in conn.execute(sa.select(a.c.article_id, a.c.actor_id, a.c.name)
+                               .where(sa.tuple_(a.c.article_id, a.c.actor_id).in_(pairs))):
+            names[(ar.article_id, ar.actor_id)] = ar.name
     meta = {r.id: r for r in conn.execute(
         sa.select(art.c.id, art.c.headline, art.c.published_date, art.c.publisher, art.c.url)
         .where(art.c.id.in_(article_ids)))}

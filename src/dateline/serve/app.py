@@ -8,6 +8,7 @@ Every error is ``{"error": {"code": ..., "message": ...}}`` with a message sayin
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import io
 import json
@@ -27,6 +28,7 @@ from .. import __version__, query
 from ..errors import DatelineError, InputRejected, StoreError, UsageError
 from ..read import DEFAULT_MAX_BYTES
 from .limits import BodyLimit, error_body
+from .worker import PipelineWorker
 
 log = logging.getLogger("dateline.serve")
 
@@ -76,11 +78,13 @@ def _page(items: list, total: int | None, limit: int, offset: int, **extra) -> d
 
 
 def create_app(db_url: str | None = None, token: str | None = None, max_body: int = DEFAULT_MAX_BODY, *,
-               read_only: bool = False, model: str | None = None) -> FastAPI:
+               read_only: bool = False, model: str | None = None, process_timeout: float = 120.0) -> FastAPI:
     """The API app over the store at ``db_url`` (default ``$DATELINE_DB`` or ``sqlite:///dateline.db``).
 
     ``token``: the bearer token writes need (default ``$DATELINE_API_TOKEN``); with none, or with
     ``read_only``, the write endpoint answers 403. ``max_body``: the largest request body in bytes.
+    Posted articles are processed in one worker process (started at the first post), each within
+    ``process_timeout`` seconds.
     """
     from ..store.db import normalise_url
 
@@ -93,8 +97,13 @@ def create_app(db_url: str | None = None, token: str | None = None, max_body: in
         raise UsageError("max_body must be a positive number of bytes")
     store = query.open_store(normalise_url(db_url))
     writable = token is not None and not read_only
-    state = {"pipeline": None}
     write_lock = threading.Lock()
+    worker = PipelineWorker(model, timeout=process_timeout)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        yield
+        worker.close()
 
     app = FastAPI(
         title="dateline API",
@@ -102,10 +111,11 @@ def create_app(db_url: str | None = None, token: str | None = None, max_body: in
         description="News articles in, verifiable event records out: query stored events, actors and "
                     "articles; post articles to process and store. Errors are "
                     '`{"error": {"code", "message"}}`. Writes need `Authorization: Bearer TOKEN`.',
-        docs_url=None, redoc_url=None,
+        docs_url=None, redoc_url=None, lifespan=lifespan,
     )
     app.state.store = store
     app.state.writable = writable
+    app.state.worker = worker
     app.add_middleware(BodyLimit, max_body=max_body)
 
     # -- errors: one shape for all ----------------------------------------------------------------
@@ -295,19 +305,8 @@ def create_app(db_url: str | None = None, token: str | None = None, max_body: in
         return await run_in_threadpool(_process_and_store, raw)
 
     def _process_and_store(raw) -> Response:
-        from ..pipeline import Pipeline
-
-        with write_lock:  # one writer; the model is loaded once
-            if state["pipeline"] is None:
-                state["pipeline"] = Pipeline(model)
-            try:
-                article = state["pipeline"].process(raw)
-            except DatelineError:
-                raise
-            except Exception as exc:  # hostile or broken input that crashed a parser: the client's 4xx
-                log.warning("input could not be processed: %r", exc)
-                raise InputRejected("unprocessable", f"the input could not be processed "
-                                    f"({exc.__class__.__name__}); check that it is one article page") from exc
+        with write_lock:  # one writer
+            article = worker.process(raw)  # in the worker process: the server's GIL stays free for queries
             result = store.write(article)
         stored = store.get_article(result.article_id) or article
         status = 201 if result.status == "stored" else 200
