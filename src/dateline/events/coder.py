@@ -82,6 +82,7 @@ class Candidate:
     noun: bool = False
     depth: int = 0
     request_from: Any = None
+    inner: list = field(default_factory=list)  # the clauses this event absorbed
 
 
 class Context:
@@ -407,6 +408,10 @@ def _recipients(tok, cand: Candidate, ctx: Context) -> list:
     preps = [c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in RECIPIENT_PREPS]
     if cand.obj is not None:
         preps += [c for c in cand.obj.children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS]
+    else:  # "boycott all contact with the United States"
+        for o in objs:
+            if o.dep_ in ("dobj", "obj") and o.i not in ctx.tok_actor:
+                preps += [c for c in o.children if c.dep_ == "prep" and c.lower_ in ("with", "against", "toward", "towards")]
     if cand.entry.type in ("REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "AGREE"):
         # "demanded that the US cancel ...": the addressee is the complement's subject
         for comp in _children(tok, {"ccomp"}):
@@ -473,12 +478,15 @@ def _np_one(tok, ctx: Context) -> list[str]:
         a = ctx.tok_actor.get(t.i)
         if a:
             return [a]
-    # "the president of Armenia", "leaders of Romania's new government"
+    # "the president of Armenia", "leaders of Romania's new government", "rebels in the Ivory
+    # Coast", "a missionary from Calgary"
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "of" and _lemma(tok) not in RELATIONAL:
+        if c.dep_ == "prep" and c.lower_ in ("of", "from", "in") and _lemma(tok) not in RELATIONAL:
             for p in c.children:
                 if p.dep_ == "pobj":
                     found = _np_one(p, ctx) if p.i != tok.i else []
+                    if c.lower_ == "in":
+                        found = [a for a in found if ctx.actor_kind.get(a) == "country"]
                     if found:
                         return found
     # a relational noun ("Kim Jong Un's father ..., Kim Jong Il") is the person named beside it,
@@ -730,8 +738,7 @@ def _absorb(gov: Candidate, inner: Candidate) -> None:
                 "CONCEDE": "yield"}.get(ie.type)
         gov.entry = Entry("REJECT", mode, e.cameo, f"{e.key}>{ie.key}")
     gov.absorbed.add(inner.trigger.i)
-    if not gov.recipients_tok and inner.recipients_tok:
-        gov.recipients_tok = list(inner.recipients_tok)
+    gov.inner.append(inner)
 
 
 # -- time, place, modality ---------------------------------------------------------------------
@@ -924,6 +931,11 @@ def _build(c: Candidate, cands: list, ctx: Context) -> dict:
         c.actors_tok = _subject(trig)
         recips = _recipients(trig, c, ctx)
         c.recipients_tok = recips + c.recipients_tok
+        for inner in c.inner:  # "offered to hand over to Great Britain", "threatened to break relations with Russia"
+            if not inner.noun:
+                c.recipients_tok += _recipients(inner.trigger, inner, ctx)
+            else:
+                c.recipients_tok += _noun_participants(inner.trigger, ctx)[1]
         if c.obj is not None and c.entry.type in ("CONSULT", "PROTEST", "ASSAULT", "COOPERATE"):
             a, r = _noun_participants(c.obj, ctx)
             c.actors_tok += [x for x in a if x not in c.actors_tok]
