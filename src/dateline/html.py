@@ -29,6 +29,12 @@ __all__ = ["Page", "extract_html", "EXTRACTION_SETTINGS"]
 
 # trafilatura settings for the main pass (measured on the scrapinghub benchmark; see the module doc).
 EXTRACTION_SETTINGS = dict(favor_precision=True, include_comments=False, include_tables=True)
+# Inert or hidden markup that is never the story (a <template> is not rendered by browsers).
+_PRUNE = ["//template"]
+# A page is an article when its body holds prose: at least this many words, and one paragraph of
+# at least _PROSE_LINE words (an index, a login form or a gallery is a list of short labels).
+_MIN_WORDS = 25
+_PROSE_LINE = 10
 # When the precise pass keeps fewer characters than this and the default pass finds several
 # times more, the precise pass has thrown the article away (it happens on paywall-style pages).
 _SHORT_BODY = 500
@@ -83,14 +89,16 @@ def extract_html(html: str, *, url: str | None = None, origin: str | None = None
     publisher = _clean_field(doc.sitename)
     headline = _headline(html, _clean_field(doc.title), publisher, url)
     removed: list[Removed] = []
-    text = _paragraphs(body, headline, removed) if postprocess else _join(body.split("\n"))
-    if not text.strip():
-        raise InputRejected("no-article", "the HTML page holds only navigation and boilerplate, "
-                            "no article text", source=origin)
+    authors = _authors(doc.author)
+    text = (_paragraphs(body, headline, removed, names=[publisher or ""] + authors) if postprocess
+            else _join(body.split("\n")))
+    if not _is_prose(text):
+        raise InputRejected("no-article", "the HTML page holds no article text, only short labels or links "
+                            "(is it an index, a login or an error page?)", source=origin)
     return Page(
         text=text,
         headline=headline,
-        authors=_authors(doc.author),
+        authors=authors,
         date=_find_date(html, url) or _valid_date(doc.date),
         publisher=publisher,
         removed=removed,
@@ -113,7 +121,7 @@ def _trafilatura(html: str, url: str | None, origin: str | None, **settings):
         import logging
 
         logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
-        return trafilatura.bare_extraction(html, url=url, with_metadata=True, **settings)
+        return trafilatura.bare_extraction(html, url=url, with_metadata=True, prune_xpath=_PRUNE, **settings)
     except RecursionError:
         raise InputRejected("no-article", "the HTML page is nested too deeply to be parsed", source=origin) from None
     except Exception as exc:  # noqa: BLE001 - a third-party failure on hostile input is a rejection
@@ -334,7 +342,29 @@ def _norm(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text).strip()
 
 
-def _paragraphs(body: str, headline: str | None, removed: list[Removed]) -> str:
+# Scripts written without spaces between words: two characters count as a word.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f\uf900-\ufaff]")
+
+
+def _words(line: str) -> int:
+    return sum(max(1, len(_UNSPACED.findall(token)) // 2) for token in line.split())
+
+
+def _is_prose(text: str) -> bool:
+    counts = [_words(line) for line in text.split("\n") if line.strip()]
+    return sum(counts) >= _MIN_WORDS and any(n >= _PROSE_LINE for n in counts)
+
+
+def _byline_rest(line: str, names: list[str]) -> bool:
+    """The second line of a byline block: "North Vale News, York", "Helen Marsh, Political Editor"."""
+    words = line.split()
+    if len(words) > 8 or line.endswith((".", "!", "?", '"', "”")):
+        return False
+    norm = f" {_norm(line)} "
+    return any(n and f" {_norm(n)} " in norm for n in names)
+
+
+def _paragraphs(body: str, headline: str | None, removed: list[Removed], names: list[str] = ()) -> str:
     lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in body.split("\n")]
     lines = [line for line in lines if line]
     head_norm = _norm(headline) if headline else ""
@@ -344,6 +374,8 @@ def _paragraphs(body: str, headline: str | None, removed: list[Removed]) -> str:
         kind = None
         if head_norm and len(kept) < 3 and _norm(line) == head_norm:
             kind = "headline"
+        elif not kept and i < 4 and _byline_rest(line, list(names)):
+            kind = "byline"
         elif in_related_list and line.startswith(("- ", "• ", "* ")):
             kind = "ui"
         elif _UI_LINE.match(line) or _TEASER.search(line):
