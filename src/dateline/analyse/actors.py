@@ -69,6 +69,17 @@ class _Actor:
     id: str = ""
 
 
+def sentence_starts(doc: Any) -> list[int]:
+    """For each token index, the index of its sentence's first token (computed once per doc)."""
+    cached = doc.user_data.get("dateline_sent_starts")
+    if cached is None or len(cached) != len(doc):
+        cached = [0] * len(doc)
+        for sent in doc.sents:
+            cached[sent.start:sent.end] = [sent.start] * (sent.end - sent.start)
+        doc.user_data["dateline_sent_starts"] = cached
+    return cached
+
+
 # -- entity corrections ---------------------------------------------------------------------------
 
 def corrected_entities(doc: Any) -> list[Ent]:
@@ -264,10 +275,12 @@ def find_actors(article: Article, doc: Any) -> None:
         extra = {"descriptions": act.descriptions} if act.descriptions else {}
         out.append(Actor(id=act.id, name=act.name, kind=act.kind, country=act.country,
                          sector=act.sector, roles=act.roles,
-                         mentions=[Span(start=e.start, end=e.end) for e in sorted(act.ents, key=lambda x: x.start)],
+                         mentions=[Span.model_construct(start=e.start, end=e.end)
+                                   for e in sorted(act.ents, key=lambda x: x.start)],
                          **extra))
-    article.entities = [Entity(text=e.text, label=e.label, start=e.start, end=e.end, actor=e.actor)
-                        for e in ents]
+    # plain values of the right types: construct without re-validating each one
+    article.entities = [Entity.model_construct(text=e.text, label=e.label, start=e.start, end=e.end,
+                                               actor=e.actor) for e in ents]
     article.actors = out
 
 
@@ -366,7 +379,7 @@ def _group_persons(doc: Any, ents: list[Ent]) -> list[_Actor]:
 def _pre_modifiers(doc: Any, i0: int) -> list[Any]:
     """Tokens of the title before a name: "North Korean leader", "South Korea's foreign ministry
     spokesman"."""
-    sent_start = doc[i0].sent.start
+    sent_start = sentence_starts(doc)[i0]
     j = i0 - 1
     toks = []
     while j >= sent_start and i0 - j <= 8:
@@ -493,8 +506,9 @@ def _describe_person(doc: Any, act: _Actor, tok_ent: dict[int, Ent], persons: li
 def _org_country_memory(doc: Any, tok_ent: dict[int, Ent]) -> list[tuple[int, str, str]]:
     """(char offset, org-noun key, ISO3) for "South Korea's foreign ministry", "the Russian army"."""
     out = []
-    for t in doc:
-        if t.pos_ not in ("NOUN", "PROPN") or not t.is_lower or t.lower_ not in L.ORG_WORDS:
+    for i in _indices_of(doc, "LOWER", _org_word_hashes(doc)):
+        t = doc[i]
+        if t.pos_ not in ("NOUN", "PROPN") or not t.is_lower:
             continue
         iso = None
         mods = []
@@ -507,6 +521,28 @@ def _org_country_memory(doc: Any, tok_ent: dict[int, Ent]) -> list[tuple[int, st
         if iso:
             out.append((t.idx, " ".join([*mods, t.lower_]), iso))
     return out
+
+
+def _org_word_hashes(doc: Any) -> frozenset[int]:
+    return _hashes(doc.vocab, tuple(w for w in L.ORG_WORDS if " " not in w))
+
+
+_HASHES: dict[tuple, frozenset[int]] = {}
+
+
+def _hashes(vocab: Any, words: tuple[str, ...]) -> frozenset[int]:
+    key = (id(vocab), words)
+    found = _HASHES.get(key)
+    if found is None:
+        found = _HASHES[key] = frozenset(vocab.strings.add(w) for w in words)
+    return found
+
+
+def _indices_of(doc: Any, attr: str, hashes: frozenset[int]) -> list[int]:
+    """Token indices whose ``attr`` (LOWER, LEMMA) is one of ``hashes``: one array pass, no
+    Token objects for the other tokens."""
+    arr = doc.to_array(attr)
+    return [i for i, h in enumerate(arr.tolist()) if h in hashes]
 
 
 def _recall(memory: list[tuple[int, str, str]], key: str, pos: int) -> str | None:
@@ -529,16 +565,17 @@ def _propagate_countries(article: Article, doc: Any, persons: list[_Actor], tok_
                     break
     # 2. officials named in a sentence whose other persons all belong to one country
     sent_of: dict[int, list[_Actor]] = {}
+    starts = sentence_starts(doc)
     for act in persons:
         for e in act.ents:
-            sent_of.setdefault(doc[e.i0].sent.start, [])
-            if act not in sent_of[doc[e.i0].sent.start]:
-                sent_of[doc[e.i0].sent.start].append(act)
+            group = sent_of.setdefault(starts[e.i0], [])
+            if act not in group:
+                group.append(act)
     for act in persons:
         if act.country is not None or act.sector not in _STATE_SECTORS:
             continue
         first = min(act.ents, key=lambda e: e.start)
-        others = {o.country for o in sent_of.get(doc[first.i0].sent.start, []) if o is not act and o.country}
+        others = {o.country for o in sent_of.get(starts[first.i0], []) if o is not act and o.country}
         if len(others) == 1:
             act.country = others.pop()
     # 3. people quoted or described in a datelined story with no other clue: the dateline country

@@ -216,6 +216,9 @@ class _Context:
                     self.tok_actor[i] = a.id
                     i += 1
         self.mentions.sort()
+        from .actors import sentence_starts
+
+        self.sent_starts = sentence_starts(doc)
         self.paras = [(m.start(), m.end()) for m in _PARA_RE.finditer(article.text)]
         self.para_starts = [s for s, _ in self.paras]
 
@@ -260,7 +263,8 @@ class _Context:
         stop = min((c.left_edge.i for c in rel), default=None)
         if stop is not None:
             sub = [t for t in sub if t.i < stop]
-        sub = [t for t in head.subtree if t.i in {x.i for x in sub}]
+        keep = {x.i for x in sub}
+        sub = [t for t in head.subtree if t.i in keep]
         while sub and (sub[-1].is_punct or sub[-1].dep_ == "cc"):
             sub.pop()
         if sub and sub[-1].i + 1 < len(self.doc) and self.doc[sub[-1].i + 1].text == ")" and any(
@@ -306,13 +310,13 @@ def _is_cue(tok: Any) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in L.SPEECH_VERBS and tok.lemma_.lower() != "be"
 
 
-def _cue_text(tok: Any) -> tuple[str, tuple[int, int]]:
+def _cue_text(tok: Any, text: str) -> tuple[str, tuple[int, int]]:
     end = tok
     for c in tok.children:
         if c.i == end.i + 1 and (c.dep_ == "prt" or (c.dep_ in ("dobj", "dative") and c.lower_ in _AUDIENCE)):
             end = c
     s, e = tok.idx, end.idx + len(end)
-    return tok.doc.text[s:e], (s, e)
+    return text[s:e], (s, e)
 
 
 def _attribute_direct(ctx: _Context, q: _Q, direct: list[_Q], paras) -> None:
@@ -323,11 +327,12 @@ def _attribute_direct(ctx: _Context, q: _Q, direct: list[_Q], paras) -> None:
     nxt = min((d.start for d in direct if d.start > q.end), default=len(text))
     end_para = next((e for s, e in paras if s <= close <= e), pe)
     after = ctx.tokens(close, min(nxt - 1, end_para))
+    starts = ctx.sent_starts
     if after:
-        sent_end = after[0].sent.end
-        after = [t for t in after if t.i < sent_end or t.sent.start == after[0].sent.start][:30]
+        first_sent = starts[after[0].i]
+        after = [t for t in after if starts[t.i] == first_sent][:30]
     for t in after:
-        if _is_cue(t) and t.sent.start == after[0].sent.start:
+        if _is_cue(t):
             if _set_speaker(ctx, q, t):
                 return
             break
@@ -339,8 +344,8 @@ def _attribute_direct(ctx: _Context, q: _Q, direct: list[_Q], paras) -> None:
     before = ctx.tokens(max(prev + 1, ps), open_pos)
     stripped = text[max(prev + 1, ps):open_pos].rstrip(' "“„«')
     if before and stripped and stripped[-1] in _SAY_AFTER_OPENERS | {"t", "d", "s"}:
-        sent = before[-1].sent
-        cand = [t for t in before if t.sent.start == sent.start or t.i >= sent.start]
+        sent_start = starts[before[-1].i]
+        cand = [t for t in before if t.i >= sent_start]
         for t in reversed(cand[-30:]):
             if t.lower_ == "according" and t.i + 1 < len(ctx.doc) and ctx.doc[t.i + 1].lower_ == "to":
                 pobj = [c for c in ctx.doc[t.i + 1].children if c.dep_ == "pobj"]
@@ -356,7 +361,7 @@ def _attribute_direct(ctx: _Context, q: _Q, direct: list[_Q], paras) -> None:
 
 def _set_speaker(ctx: _Context, q: _Q, verb: Any) -> bool:
     actor, stext, sspan = ctx.speaker_of(verb)
-    q.cue, q.cue_span = _cue_text(verb)
+    q.cue, q.cue_span = _cue_text(verb, ctx.article.text)
     if stext is None:
         return False
     q.speaker, q.speaker_text, q.speaker_span = actor, stext, sspan
@@ -387,8 +392,12 @@ def _indirect_quotes(ctx: _Context, direct: list[_Q]) -> list[_Q]:
         return covered * 2 >= (e - s)
 
     para_starts = [m.start() for m in _PARA_RE.finditer(text) if m.group().strip()]
+    from .actors import _hashes, _indices_of
+
     out: list[_Q] = []
-    for tok in doc:
+    cue_hashes = _hashes(doc.vocab, tuple(sorted(L.SPEECH_VERBS)) + ("according",))
+    for i in sorted(set(_indices_of(doc, "LEMMA", cue_hashes)) | set(_indices_of(doc, "LOWER", cue_hashes))):
+        tok = doc[i]
         lemma = tok.lemma_.lower()
         if tok.idx in used_cues or in_direct(tok.idx):
             continue
@@ -441,7 +450,7 @@ def _said_clause(ctx: _Context, verb: Any, lemma: str, overlaps_direct) -> _Q | 
     if stext is None:
         return None
     q.speaker, q.speaker_text, q.speaker_span = actor, stext, sspan
-    q.cue, q.cue_span = _cue_text(verb)
+    q.cue, q.cue_span = _cue_text(verb, ctx.article.text)
     return q
 
 
