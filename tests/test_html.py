@@ -1,0 +1,206 @@
+"""HTML pages: body, headline, byline, date and publisher; pages without an article; hostile HTML.
+
+The fixtures in tests/fixtures/html/ are written by hand in several house styles.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dateline.errors import InputRejected
+from dateline.html import Page, extract_html
+from dateline.pipeline import clean
+
+HTML = Path(__file__).resolve().parent / "fixtures" / "html"
+
+
+def read(name: str) -> str:
+    return (HTML / name).read_text(encoding="utf-8")
+
+
+def cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "dateline", *args], input=stdin, capture_output=True, timeout=120)
+
+
+# --- a newspaper page: nav, ads, related links, share tools, comments --------------------------
+
+def test_newspaper_page_body_and_metadata():
+    page = extract_html(read("newspaper.html"), url="https://courier.example/news/harbour-bridge")
+    assert isinstance(page, Page)
+    assert page.headline == "Harbour bridge to close for six weeks of repairs"
+    assert page.authors == ["Helen Marsh"]
+    assert page.date == "2024-03-12"
+    assert page.publisher == "The Coastal Courier"
+    assert page.text.startswith("The Harbour Road bridge will close to all traffic from Monday")
+    assert page.text.endswith("finish early if the weather allowed.")
+    # paragraphs are separated by a blank line
+    assert page.text.count("\n\n") == 5
+    for furniture in ("Advertisement", "Related stories", "Ferry fares to rise", "Share on Facebook",
+                      "BridgeWatcher", "mark my words", "Most read", "Festival line-up", "All rights reserved",
+                      "Subscribe", "gtag"):
+        assert furniture not in page.text, furniture
+
+
+def test_newspaper_page_through_clean():
+    article = clean(html=read("newspaper.html"))
+    assert article.headline == "Harbour bridge to close for six weeks of repairs"
+    assert article.authors == ["Helen Marsh"]
+    assert article.published.date == "2024-03-12"
+    assert article.published.source == "metadata"
+    assert article.source.publisher == "The Coastal Courier"
+    assert "corroded steel bearings" in article.text
+    assert "About time they fixed it" not in article.text
+
+
+# --- a broadcaster page: JSON-LD metadata, figure caption, byline block, related topics ----------
+
+def test_broadcaster_page():
+    page = extract_html(read("broadcaster.html"))
+    # the visible <h1>, not the shorter og:title nor the <title> with the site name
+    assert page.headline == "Flood defences tested as river peaks in Yorkshire"
+    assert page.authors == ["Priya Raman"]
+    assert page.date == "2023-11-05"  # the original publication, not the modification date
+    assert page.publisher == "North Vale Broadcasting"
+    assert page.text.startswith("Flood barriers in York held back the River Ouse")
+    assert page.text.endswith("two flood warnings remain in place for the lower Ouse.")
+    for furniture in ("North Vale Broadcasting News, York", "Related Topics", "Share this page", "Top Stories",
+                      "Minister resigns", "Copyright"):
+        assert furniture not in page.text, furniture
+    kinds = {(r.kind, r.text) for r in page.removed}
+    assert ("byline", "North Vale Broadcasting News, York") in kinds
+    assert ("duplicate", "Flood defences tested as river peaks in Yorkshire") in kinds
+
+
+def test_broadcaster_page_through_clean():
+    article = clean(html=read("broadcaster.html"))
+    assert article.headline == "Flood defences tested as river peaks in Yorkshire"
+    assert article.authors == ["Priya Raman"]
+    assert article.published.date == "2023-11-05"
+    assert article.text.startswith("Flood barriers in York")
+    assert any(r.text == "North Vale Broadcasting News, York" for r in article.removed)
+
+
+# --- pages with no article ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["login.html", "index.html"])
+def test_page_without_article_is_rejected(name):
+    with pytest.raises(InputRejected) as info:
+        extract_html(read(name), origin=name)
+    assert info.value.reason == "no-article"
+    assert info.value.source == name
+    with pytest.raises(InputRejected) as info:
+        clean(html=read(name))
+    assert info.value.reason == "no-article"
+
+
+@pytest.mark.parametrize("html", [
+    "<html><body></body></html>",
+    "<html><head><title>Only a title</title></head></html>",
+    "<div><div><div>",
+    "<p>" * 5000,
+    "<html><body>" + "<div>" * 3000 + "deep" + "</div>" * 3000 + "</body></html>",
+    "<html>\x00\x01\x02<body>\ud800<p>garbage \x00 bytes</p></body></html>",
+    "<<<>>><!-- unclosed comment <script>",
+    "<?xml version='1.0'?><!DOCTYPE x [<!ENTITY a 'aaaaaaaaaa'><!ENTITY b '&a;&a;&a;&a;&a;&a;&a;&a;'>]><x>&b;</x>",
+])
+def test_garbage_html_is_rejected_never_a_crash(html):
+    with pytest.raises(InputRejected) as info:
+        extract_html(html)
+    assert info.value.reason == "no-article"
+
+
+def test_plain_text_given_as_html_is_rejected_with_advice():
+    with pytest.raises(InputRejected, match="as text"):
+        extract_html("Just a sentence of plain text, no markup at all, given as html by mistake.")
+
+
+def test_bytes_are_refused_with_advice():
+    with pytest.raises(InputRejected, match="decode"):
+        extract_html(b"<html><body><p>bytes</p></body></html>")  # type: ignore[arg-type]
+
+
+def test_huge_page_does_not_crash():
+    paragraphs = "".join(f"<p>The committee met again on day {i} to discuss item {i} of the budget for the coming "
+                         f"year, and members said they expected a decision within {i + 2} weeks.</p>" for i in range(800))
+    html = "<html><body><nav>" + "<a href='/x'>link</a>" * 5000 + "</nav><article>" + paragraphs + "</article></body></html>"
+    page = extract_html(html)
+    assert "committee met again on day 0 to discuss item 0" in page.text
+    assert "link" not in page.text
+
+
+# --- hostile HTML ----------------------------------------------------------------------------------
+
+def test_hostile_html_leaks_no_script():
+    page = extract_html(read("hostile.html"))
+    assert page.headline == "Wind farm approved after long inquiry"
+    assert page.text.startswith("A twelve-turbine wind farm on the moor")
+    assert "keep energy bills down for residents." in page.text
+    everything = page.text + "\n".join(r.text for r in page.removed)
+    for payload in ("SCRIPT_INJECTED", "SCRIPT_SRC", "STYLE_PAYLOAD", "NOSCRIPT", "BODY_ONLOAD", "IMG_ONERROR",
+                    "INLINE_SCRIPT", "ATTR_PAYLOAD", "SVG_PAYLOAD", "SVG_SCRIPT", "LINK_PAYLOAD", "IFRAME",
+                    "TEMPLATE_PAYLOAD", "SCRIPT_BLOCK", "document.cookie", "alert(", "console.log", "javascript:"):
+        assert payload not in everything, payload
+
+
+# --- charsets --------------------------------------------------------------------------------------
+
+ARTICLE = """<html><head><meta charset="{declared}"><title>Café owners welcome the new pedestrian zone</title></head>
+<body><article><h1>Café owners welcome the new pedestrian zone</h1>
+<p>Owners of the café terraces on the old market square said on Monday that the pedestrian zone, which opened last week, had already brought more customers to their tables.</p>
+<p>“It’s naïve to think everyone is happy,” said Zoë Brünner, who runs a crêperie on the corner, “but for us the change has been good.”</p>
+<p>The council will review the scheme in six months, after complaints from delivery drivers about the new loading hours.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize("declared,encoding", [("utf-8", "cp1252"), ("windows-1252", "utf-8"), ("iso-8859-1", "utf-8")])
+def test_misdeclared_charset(tmp_path, declared, encoding):
+    path = tmp_path / "page.html"
+    path.write_bytes(ARTICLE.format(declared=declared).encode(encoding))
+    result = cli("extract", str(path), "--no-analysis")
+    assert result.returncode == 0, result.stderr.decode()
+    article = json.loads(result.stdout)
+    assert article["headline"] == "Café owners welcome the new pedestrian zone"
+    assert "“It’s naïve to think everyone is happy,” said Zoë Brünner, who runs a crêperie" in article["text"]
+
+
+# --- the CLI ---------------------------------------------------------------------------------------
+
+def test_cli_extract_html_page(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(read("newspaper.html"), encoding="utf-8")
+    result = cli("extract", str(path), "--no-analysis", "--url", "https://courier.example/news/harbour-bridge")
+    assert result.returncode == 0, result.stderr.decode()
+    article = json.loads(result.stdout)
+    assert article["schema"] == "dateline.article/1"
+    assert article["headline"] == "Harbour bridge to close for six weeks of repairs"
+    assert article["authors"] == ["Helen Marsh"]
+    assert article["published"] == {"date": "2024-03-12", "source": "metadata"}
+    assert article["source"]["url"] == "https://courier.example/news/harbour-bridge"
+    assert article["source"]["publisher"] == "The Coastal Courier"
+    assert article["text"].startswith("The Harbour Road bridge will close")
+
+
+def test_cli_no_article_exits_3(tmp_path):
+    path = tmp_path / "login.html"
+    path.write_text(read("login.html"), encoding="utf-8")
+    result = cli("extract", str(path), "--no-analysis")
+    assert result.returncode == 3
+    assert result.stdout == b""
+    assert b"no-article" in result.stderr
+    assert b"Traceback" not in result.stderr
+
+
+def test_cli_html_in_jsonl_batch_keeps_going(tmp_path):
+    path = tmp_path / "batch.jsonl"
+    lines = [{"html": read("login.html")}, {"html": read("broadcaster.html"), "url": "https://nvb.example/news/1"}]
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    result = cli("extract", str(path), "--no-analysis")
+    assert result.returncode == 0, result.stderr.decode()
+    records = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert records[0]["error"]["reason"] == "no-article"
+    assert records[1]["headline"] == "Flood defences tested as river peaks in Yorkshire"
