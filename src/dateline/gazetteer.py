@@ -547,7 +547,6 @@ def build_index(path: Path) -> None:
         pid = county_pid.get((state, county))
         if pid:
             town_county[(state, normalise(town))] = pid
-    us_admin1_code = {pid: code for (cc, code), pid in admin1_pid.items() if cc == "US"}
 
     # cities
     capitals = {cc: c.get("capital") for cc, c in countries.items()}
@@ -749,6 +748,12 @@ def ensure_index() -> Path:
         except ImportError:  # pragma: no cover - Windows: the atomic rename still protects us
             pass
         if not path.exists():
+            for old in path.parent.glob("gazetteer-v*.sqlite"):
+                if old != path:  # an index of an older version or data release
+                    try:
+                        old.unlink()
+                    except OSError:
+                        pass
             try:
                 build_index(path)
             except (OSError, sqlite3.Error) as exc:

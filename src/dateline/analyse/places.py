@@ -318,7 +318,7 @@ def _candidates(gaz: Gazetteer, surface: str) -> tuple[list[tuple[Place, int]], 
             if size == 1 and normalise(sub[0]) in GENERIC:
                 continue
             cands = [c for c in gaz.lookup(" ".join(sub)) if c[1] in (NAME, ALIAS, ABBR)
-                     and (c[0].feature not in ("city", "PPLC") or c[0].population >= 1000)]
+                     and (c[0].feature not in ("city", "PPLC") or c[0].population >= 20_000)]
             if cands:
                 return cands, True
     return [], False
