@@ -91,6 +91,7 @@ class Context:
     def __init__(self, article, doc):
         self.article = article
         self.doc = doc
+        self.text = doc.text
         self.published = parse_published(getattr(article.published, "date", None))
         self.tok_actor: dict[int, str] = {}
         self.actor_kind: dict[str, str] = {}
@@ -119,6 +120,7 @@ class Context:
                     self.places.append(([t.i for t in ent], {"name": ent.text, "lat": None, "lon": None,
                                                               "country": None, "geonameid": None,
                                                               "_feature": None}))
+        self.place_roots = [min((doc[i] for i in toks), key=_depth) for toks, _ in self.places]
         self.place_tok: dict[int, int] = {}
         for k, (toks, _) in enumerate(self.places):
             for t in toks:
@@ -134,6 +136,7 @@ class Context:
         for ent in doc.ents:
             if ent.label_ in TIME_LABELS and not covered.intersection(t.i for t in ent):
                 self.times.append(([t.i for t in ent], None, ent.text))
+        self.time_roots = [min((doc[i] for i in toks), key=_depth) for toks, _, _ in self.times]
         self.time_tok: dict[int, int] = {}
         for k, (toks, _, _) in enumerate(self.times):
             for t in toks:
@@ -171,10 +174,16 @@ def _conjuncts(tok) -> list:
 
 
 def _depth(tok) -> int:
+    cache = tok.doc.user_data.get("_dateline_depth")
+    if cache is not None and tok.i in cache:
+        return cache[tok.i]
     d = 0
-    while tok.head.i != tok.i:
-        tok = tok.head
+    t = tok
+    while t.head.i != t.i:
+        t = t.head
         d += 1
+    if cache is not None:
+        cache[tok.i] = d
     return d
 
 
@@ -659,7 +668,7 @@ def code_sentence(sent, ctx: Context) -> list[dict]:
 
     events = []
     for c in cands:
-        events.append(_build(c, cands, ctx))
+        events.append(_build(c, cands, ctx, sent))
     events = _merge(events)
     events.sort(key=lambda e: (e["_depth"], e["_i"]))
     return events
@@ -751,8 +760,7 @@ def _own_times(trigger, other_triggers: list, ctx: Context) -> list[int]:
     """Time indexes inside the trigger's clause, not inside a nested trigger's clause."""
     found = []
     for k, (toks, _value, _text) in enumerate(ctx.times):
-        t0 = ctx.doc[toks[0]]
-        root = min((ctx.doc[i] for i in toks), key=_depth)
+        root = ctx.time_roots[k]
         if not (root.i == trigger.i or trigger.is_ancestor(root)):
             continue
         if any(o.i != trigger.i and trigger.is_ancestor(o) and (o.i == root.i or o.is_ancestor(root)) for o in other_triggers):
@@ -772,7 +780,6 @@ def _own_times(trigger, other_triggers: list, ctx: Context) -> list[int]:
         if bound_to_report:
             continue
         found.append((_distance(trigger, root), k))
-        del t0
     return [k for _, k in sorted(found)]
 
 
@@ -809,10 +816,13 @@ def _time_value(k: int, ctx: Context, tense: str) -> tuple[str | None, str]:
 
 def _place_for(c: Candidate, ctx: Context, cands: list) -> dict | None:
     trig = c.trigger
+    sent_start, sent_end = _sent_bounds(trig)
     others = [x.trigger for x in cands if x is not c]
     best = None
     for k, (toks, place) in enumerate(ctx.places):
-        root = min((ctx.doc[i] for i in toks), key=_depth)
+        root = ctx.place_roots[k]
+        if root.i < sent_start or root.i >= sent_end:
+            continue
         if not trig.is_ancestor(root):
             continue
         if any(o.i != trig.i and trig.is_ancestor(o) and (o.i == root.i or o.is_ancestor(root)) for o in others):
@@ -848,6 +858,14 @@ def _place_for(c: Candidate, ctx: Context, cands: list) -> dict | None:
     if best is None:
         return None
     return {k: v for k, v in best[1].items() if not k.startswith("_")}
+
+
+def _sent_bounds(tok) -> tuple[int, int]:
+    """Token bounds of the sentence (the subtree of the root), without building Span.sent."""
+    t = tok
+    while t.head.i != t.i:
+        t = t.head
+    return t.left_edge.i, t.right_edge.i + 1
 
 
 def _aux_words(tok) -> list:
@@ -925,7 +943,7 @@ def _under_past_report(tok) -> bool:
 
 # -- building the record -----------------------------------------------------------------------
 
-def _build(c: Candidate, cands: list, ctx: Context) -> dict:
+def _build(c: Candidate, cands: list, ctx: Context, sent) -> dict:
     trig = c.trigger
     if not c.noun and c.entry.key != "reported+must":
         c.actors_tok = _subject(trig)
@@ -1013,7 +1031,7 @@ def _build(c: Candidate, cands: list, ctx: Context) -> dict:
         # to") is its 03 (intent to cooperate) or 13 (threat); a plain "will meet" stays 04
         cameo = lx.INTENT_CAMEO.get(entry.type, cameo)
 
-    start, end, stripped = _evidence(trig.sent, ctx, trig.idx)
+    start, end, stripped = _evidence(sent, ctx, trig.idx)
     conf = 0.45 + (0.2 if not c.noun else 0.1) + (0.15 if actors else 0) + (0.05 if recipients else 0) \
         + (0.05 if from_text else 0) - (0.1 if mod == "hypothetical" else 0)
     return {
@@ -1033,7 +1051,7 @@ def _evidence(sent, ctx: Context, at: int) -> tuple[int, int, str]:
     """The sentence, without the whitespace and stray closing quote spaCy may glue to it, and
     without a heading or paragraph it ran into (the paragraph holding the trigger at ``at``)."""
     start, end = sent.start_char, sent.end_char
-    text = ctx.doc.text[start:end]
+    text = ctx.text[start:end]
     seg_start = 0
     for m in re.finditer(r"\n\s*\n", text):
         if start + m.start() >= at:
@@ -1130,10 +1148,14 @@ def event_id(article_id: str, ev: dict, n: int) -> str:
 
 
 def code_doc(article, doc) -> list[dict]:
-    ctx = Context(article, doc)
-    out = []
-    for sent in doc.sents:
-        out.extend(code_sentence(sent, ctx))
+    doc.user_data["_dateline_depth"] = {}
+    try:
+        ctx = Context(article, doc)
+        out = []
+        for sent in doc.sents:
+            out.extend(code_sentence(sent, ctx))
+    finally:
+        doc.user_data.pop("_dateline_depth", None)
     return out
 
 
