@@ -252,6 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seconds", type=float, default=30.0, help="how long to drive the server (default 30)")
     ap.add_argument("--readers", type=int, default=16, help="concurrent readers (default 16)")
     ap.add_argument("--max-requests", type=int, default=200_000, help="stop after this many reads (default 200000)")
+    ap.add_argument("--server-workers", type=int, default=1, help="uvicorn worker processes (default 1)")
     ap.add_argument("--db", help="store URL to build into (default: a temporary SQLite file, deleted after)")
     ap.add_argument("--json", action="store_true", help="print the results as one JSON object")
     args = ap.parse_args(argv)
@@ -271,7 +272,8 @@ def main(argv: list[str] | None = None) -> int:
         base = f"http://127.0.0.1:{port}"
         env = {**os.environ, "DATELINE_API_TOKEN": token}
         proc = subprocess.Popen([sys.executable, "-m", "dateline", "serve", "--db", url, "--host", "127.0.0.1",
-                                 "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                                 "--port", str(port), "--workers", str(args.server_workers)], env=env, stdout=subprocess.DEVNULL,
+                                stderr=(tmp / "server.log").open("wb"))
         wait_ready(base, proc)
         # Warm up: load the NLP model with one write, and touch the gazetteer, outside the timed window.
         import httpx
@@ -298,6 +300,8 @@ def main(argv: list[str] | None = None) -> int:
                 proc.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 proc.kill()
+        log_path = tmp / "server.log"
+        server_log = log_path.read_text(errors="replace") if log_path.exists() else ""
         if not args.db:
             shutil.rmtree(tmp, ignore_errors=True)
 
@@ -306,7 +310,8 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = res["elapsed"]
     report = {
         "store": {**built, "backend": url.split(":", 1)[0], "how": "synthetic articles via Store.write"},
-        "seconds": round(elapsed, 1), "readers": args.readers, "cpus": os.cpu_count(),
+        "seconds": round(elapsed, 1), "readers": args.readers, "server_workers": args.server_workers,
+        "cpus": os.cpu_count(), "load_average_1min_after": round(os.getloadavg()[0], 1),
         "event_queries": {"requests": n, "rps": round(n / elapsed, 1),
                           "p50_ms": round(pct(all_lat, 50) * 1000, 1), "p95_ms": round(pct(all_lat, 95) * 1000, 1),
                           "p99_ms": round(pct(all_lat, 99) * 1000, 1), "failed": len(res["failures"])},
@@ -323,8 +328,9 @@ def main(argv: list[str] | None = None) -> int:
         eq, w = report["event_queries"], report["writer"]
         print(f"store: {built['events']:,} events ({built['articles']:,} synthetic articles written through "
               f"Store.write, {report['store']['backend']})")
-        print(f"load: {args.readers} concurrent readers + 1 writer for {report['seconds']}s on loopback "
-              f"({report['cpus']} CPUs shared by server and driver)")
+        print(f"load: {args.readers} concurrent readers + 1 writer for {report['seconds']}s on loopback, "
+              f"{args.server_workers} server process(es); {report['cpus']} CPUs shared by server and driver "
+              f"(1-min load average after the run: {report['load_average_1min_after']})")
         print(f"event queries: {eq['requests']:,} requests, {eq['rps']} req/s, p50 {eq['p50_ms']} ms, "
               f"p95 {eq['p95_ms']} ms, p99 {eq['p99_ms']} ms, failed {eq['failed']}")
         print("p95 by query kind (ms): " + ", ".join(f"{k} {v}" for k, v in report["by_kind_p95_ms"].items()))
@@ -333,6 +339,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"failed requests: {report['failed_requests']}")
     for f in (res["failures"] + res["write_failures"])[:5]:
         print(f"bench_api: failure: {f}", file=sys.stderr)
+    if report["failed_requests"] and server_log:
+        print("bench_api: server log (end):\n" + server_log[-3000:], file=sys.stderr)
     return 0 if report["failed_requests"] == 0 else 1
 
 
