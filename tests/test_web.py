@@ -479,3 +479,31 @@ def test_explorer_first_paint_on_10000_events(browser, tmp_path_factory):
     if os.environ.get("DATELINE_WEB_PERF"):
         Path(os.environ["DATELINE_WEB_PERF"]).write_text(json.dumps(perf, indent=2) + "\n")
     assert perf["rows"] == 50 and perf["summary"].startswith(f"{n_events} events")
+
+
+# -- the build ---------------------------------------------------------------------------------------
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_vendor_file_the_page_loads_is_built():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_web", ROOT / "scripts" / "build_web.py")
+    build_web = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build_web)
+    built = {dst for _, dst in build_web.FILES}
+    used = set()
+    for f in list(STATIC.glob("*.html")) + list((STATIC / "js").glob("*.js")):
+        used |= set(re.findall(r"/web/static/vendor/([\w./-]+\.(?:json|js|css))\b", f.read_text(encoding="utf-8")))
+    assert used and used <= built, f"loaded but not built: {sorted(used - built)}"
+
+
+def test_build_skips_cleanly_without_npm(tmp_path):
+    import subprocess
+    import sys
+
+    env = dict(os.environ, PATH=str(tmp_path))  # no npm on this PATH
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_web.py")], env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0
+    assert "npm not found" in done.stderr

@@ -71,22 +71,20 @@ def _order(sort: str, order: str) -> list:
 def timeline(conn, conds: list) -> dict[str, Any]:
     """Counts of matching events per day (or per week, Monday first) and quad class."""
     e = S.events
-    rows = conn.execute(sa.select(e.c.date, e.c.quad, sa.func.count().label("n"))
-                        .where(*conds).group_by(e.c.date, e.c.quad)).all()
+    per_quad = [sa.func.sum(sa.case((e.c.quad == q, 1), else_=0)) for q in (1, 2, 3, 4)]
+    rows = conn.execute(sa.select(e.c.date, sa.func.count(), *per_quad).where(*conds).group_by(e.c.date)).all()
     daily: dict[date, list[int]] = {}
     imprecise = undated = 0
-    for r in rows:
-        if not r.date:
-            undated += r.n
-            continue
-        try:
-            d = date.fromisoformat(r.date)
-        except ValueError:  # YYYY or YYYY-MM: no day to put it on
-            imprecise += r.n
-            continue
-        counts = daily.setdefault(d, [0, 0, 0, 0])
-        if r.quad in (1, 2, 3, 4):
-            counts[r.quad - 1] += r.n
+    for day, n, q1, q2, q3, q4 in rows:
+        if not day:
+            undated += n
+        elif len(day) != 10:  # YYYY or YYYY-MM: no day to put it on
+            imprecise += n
+        else:
+            try:
+                daily[date.fromisoformat(day)] = [int(q1 or 0), int(q2 or 0), int(q3 or 0), int(q4 or 0)]
+            except ValueError:
+                imprecise += n
     bucket = "day"
     if daily and (max(daily) - min(daily)).days > DAILY_MAX_DAYS:
         bucket = "week"
