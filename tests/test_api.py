@@ -295,3 +295,55 @@ def test_events_endpoint_on_postgresql(tmp_path):
         st.close()
     assert [e["place"]["name"] for e in page["items"]] == ["Vladivostok"]
     assert sorted(e["type"] for e in near["items"]) == ["AID", "CONSULT"]
+
+
+def test_dateline_serve_answers_over_real_http(tmp_path):
+    """`dateline serve` in a subprocess (uvicorn on loopback): queries, 401 and 413 over a socket."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    db = tmp_path / "served.db"
+    st = Store.open(f"sqlite:///{db}")
+    for a in corpus():
+        st.write(a)
+    st.close()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "DATELINE_API_TOKEN": TOKEN}
+    proc = subprocess.Popen([sys.executable, "-m", "dateline", "serve", "--db", str(db), "--port", str(port),
+                             "--max-body", "10000"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert proc.poll() is None, proc.stderr.read().decode()
+            try:
+                if httpx.get(base + "/api/v1/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert time.monotonic() < deadline, "the server did not start"
+            time.sleep(0.3)
+        page = httpx.get(base + "/api/v1/events", params={"actor": "Kim Jong Un", "type": "CONSULT"}).json()
+        assert [e["place"]["name"] for e in page["items"]] == ["Vladivostok"]
+        assert_error(httpx.post(base + "/api/v1/articles", json={"text": ARTICLE_TEXT}), 401, "unauthorized")
+        assert_error(httpx.post(base + "/api/v1/articles", json={"text": "x" * 20_000}, headers=AUTH), 413,
+                     "payload_too_large")
+
+        def chunks():
+            for _ in range(10):
+                yield b"y" * 4000
+
+        assert_error(httpx.post(base + "/api/v1/articles", content=chunks(),
+                                headers={**AUTH, "content-type": "text/plain"}), 413, "payload_too_large")
+        assert httpx.get(base + "/openapi.json").json()["info"]["title"] == "dateline API"
+        assert httpx.get(base + "/api/v1/health").json()["store"]["articles"] == 4
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
