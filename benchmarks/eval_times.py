@@ -10,7 +10,7 @@ Reads ``tempeval3`` from --data DIR, $DATELINE_EVAL_DATA or ../shared/eval; exit
 1. *Value accuracy given the gold spans*: every gold TIMEX3 of the TEXT (DATE, TIME, DURATION,
    SET) is resolved by ``dateline.timex.resolve`` with the tense of its governing verb from the
    spaCy parse; accuracy = exact value matches / gold TIMEX3s. Beside it, dateparser alone on the
-   same spans (``dateparser.parse`` with RELATIVE_BASE = DCT, PREFER_DATES_FROM past; its
+   same spans (``dateparser.parse`` with RELATIVE_BASE = DCT and the best PREFER_DATES_FROM; its
    datetime written at the granularity of the gold value), on the "plain" subset (gold values
    YYYY, YYYY-MM, YYYY-MM-DD) and on all.
 2. *End to end*: ``dateline.analyse.times.find_timexes`` on the raw text; strict span F1 (exact
@@ -101,13 +101,16 @@ def load(split: str, given: str | None) -> list[Doc]:
     return [read_tml(f) for f in files]
 
 
-def _dateparser_value(text: str, dct: str, gold_value: str) -> str | None:
+DP_SETTINGS = ("past", "current_period", "future")
+
+
+def _dateparser_value(text: str, dct: str, gold_value: str, prefer: str = "past") -> str | None:
     import dateparser
 
     try:
         base = datetime.fromisoformat(dct)
         dt = dateparser.parse(text, languages=["en"],
-                              settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
+                              settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": prefer})
     except Exception:
         return None
     if dt is None:
@@ -134,7 +137,9 @@ def main(argv: list[str] | None = None) -> int:
 
     nlp = load_model()
     total = correct = 0
-    plain_total = plain_ok = dp_plain_ok = dp_all_ok = 0
+    plain_total = plain_ok = 0
+    dp_plain = dict.fromkeys(DP_SETTINGS, 0)
+    dp_all = dict.fromkeys(DP_SETTINGS, 0)
     errors: list[str] = []
     sys_n = gold_n = strict = relaxed = value_ok = 0
     e2e_err: list[str] = []
@@ -152,12 +157,14 @@ def main(argv: list[str] | None = None) -> int:
             total += 1
             ok = got == g.value
             correct += ok
-            dp = _dateparser_value(g.text, doc.dct, g.value)
-            dp_all_ok += dp == g.value
-            if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", g.value):
+            plain = bool(re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", g.value))
+            for prefer in DP_SETTINGS:
+                dp_ok = _dateparser_value(g.text, doc.dct, g.value, prefer) == g.value
+                dp_all[prefer] += dp_ok
+                dp_plain[prefer] += dp_ok and plain
+            if plain:
                 plain_total += 1
                 plain_ok += ok
-                dp_plain_ok += dp == g.value
             if not ok:
                 ctx = doc.text[max(0, g.start - 50):g.end + 30].replace("\n", " ")
                 errors.append(f"{doc.dct} {g.type:8} {g.text!r:28} gold={g.value:14} got={got!s:14} "
@@ -198,8 +205,10 @@ def main(argv: list[str] | None = None) -> int:
     print("\n1. value accuracy given the gold spans (anchor = DCT)")
     print(f"   dateline.timex, all types        {acc:.3f}   ({correct}/{total})   target >= {TARGET}")
     print(f"   dateline.timex, plain values     {plain_ok / max(plain_total, 1):.3f}   ({plain_ok}/{plain_total})")
-    print(f"   dateparser alone, plain values   {dp_plain_ok / max(plain_total, 1):.3f}   ({dp_plain_ok}/{plain_total})")
-    print(f"   dateparser alone, all types      {dp_all_ok / max(total, 1):.3f}   ({dp_all_ok}/{total})")
+    best = max(DP_SETTINGS, key=lambda k: dp_plain[k])
+    print(f"   dateparser alone, plain values   {dp_plain[best] / max(plain_total, 1):.3f}   ({dp_plain[best]}/{plain_total}, "
+          f"best setting PREFER_DATES_FROM={best}; " + ", ".join(f"{k} {dp_plain[k]}" for k in DP_SETTINGS) + ")")
+    print(f"   dateparser alone, all types      {dp_all[best] / max(total, 1):.3f}   ({dp_all[best]}/{total})")
     print("\n2. end to end (find_timexes on the raw text)")
     for name, c in (("strict span", strict), ("relaxed span", relaxed), ("value", value_ok)):
         p, r, f = f1(c)

@@ -46,8 +46,11 @@ _EXTRA = re.compile(
     re.IGNORECASE)
 _PAST_REF_TRIM = re.compile(r"^in\s+(?=the past\b)", re.IGNORECASE)
 _AGE = re.compile(r"\b\d+[\s-]+(?:year|month|week|day)s?[\s-]+old\b|\bages?d?\b|\byears? of age\b", re.IGNORECASE)
-_LEAD_TRIM = re.compile(r"^(?:about|around|approximately|roughly|some|circa|between|from|since|until|by|on|in|at|during|through|for|of|as early as|as of)\s+", re.IGNORECASE)
-_RANGE = re.compile(r"^(?P<a>(?:1[0-9]|20)\d{2})\s*[-–/]\s*(?P<b>(?:1[0-9]|20)\d{2})$")
+_LEAD_TRIM = re.compile(r"^(?!at (?:least|most)\b)(?:just over|just under|just|only|nearly|as long as|about|around|approximately|roughly|some|circa|between|from|since|until|by|on|in|at|during|through|for|of|as early as|as of)\s+", re.IGNORECASE)
+_RANGE = re.compile(r"^(?P<a>(?:1[0-9]|20)\d{2})\s*[-–/]\s*(?P<b>(?:1[0-9]|20)\d{2}|\d{2})$")
+_TRAIL_JOIN = re.compile(r",?\s+(?:and|or|to)$")
+_BARE_NUMBER = re.compile(r"^\d{1,3}$")
+_THE_CENTURY = re.compile(r"^the \d{1,2}(?:st|nd|rd|th) century$", re.IGNORECASE)
 _SPLIT = re.compile(r"\s+(?:to|and|through|until|or)\s+|\s*[-–]\s*(?=[A-Za-z0-9])")
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
 _FUTURE_VERBS = {"plan", "expect", "schedule", "due", "set", "intend", "hope", "aim", "propose",
@@ -118,42 +121,54 @@ def _verb_tense(v: Any) -> Optional[str]:
     return None
 
 
-def _candidates(doc: Any, text: str) -> list[tuple[int, int]]:
-    """Character spans of temporal expressions in ``doc`` (whose text is ``text``)."""
+def _candidates(doc: Any, text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, text to resolve)`` of the temporal expressions in ``doc`` (text ``text``)."""
     ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
     spans: list[list[int]] = []
     for e in ents:
         s, t = e.start_char, e.end_char
-        if spans and re.fullmatch(r"[\s,]*(?:on|at|in the|of)?[\s,]*", text[spans[-1][1]:s] or ""):
-            if text[spans[-1][1]:s].strip(" ,") in ("", "on", "at", "in the", "of") and _mergeable(text, spans[-1], s, t):
-                spans[-1][1] = t
-                continue
+        if spans and text[spans[-1][1]:s].strip(" ,") in ("", "on", "of") and _mergeable(text, spans[-1], s, t):
+            spans[-1][1] = t  # "Wednesday" + "morning", "15:00 GMT" + "Saturday"
+            continue
         spans.append([s, t])
     taken = [(s, t) for s, t in spans]
     for m in _EXTRA.finditer(text):
         if not any(m.start() < t and s < m.end() for s, t in taken):
             taken.append((m.start(), m.end()))
-    out: list[tuple[int, int]] = []
+    out: list[tuple[int, int, str]] = []
     for s, t in sorted(taken):
         seg = text[s:t]
+        if seg.lower() == "the time" and text[max(0, s - 3):s].lower() == "at ":
+            out.append((s - 3, t, "at the time"))
+            continue
         # trim prepositions and approximators the TIMEX3 span leaves out
         mm = _LEAD_TRIM.match(seg)
         while mm and len(seg) > mm.end():
             s += mm.end()
             seg = text[s:t]
             mm = _LEAD_TRIM.match(seg)
-        while seg and seg[-1] in " ,.;:)'\"" and not seg.endswith(("a.m.", "p.m.")):
+        while seg and (seg[-1] in " ,.;:)'\"" or seg[-1].isspace()) and not seg.endswith(("a.m.", "p.m.")):
             t -= 1
             seg = text[s:t]
-        if not seg or _AGE.search(seg):
-            continue
+        if seg.endswith(("'s", "’s")) and len(seg) > 2:  # "last month's"
+            t -= 2
+            seg = text[s:t]
+        tail = _TRAIL_JOIN.search(seg)
+        if tail:  # "1994, 1995 and"
+            t -= len(tail.group(0))
+            seg = text[s:t]
+        if not seg or _AGE.search(seg) or _BARE_NUMBER.match(seg):
+            continue  # ages ("died at 89") are not times
+        if _THE_CENTURY.match(seg):
+            s += 4
+            seg = text[s:t]
         rng = _RANGE.match(seg)
-        if rng:  # "2009-2010" -> two years
-            out.append((s, s + rng.end("a")))
-            out.append((s + rng.start("b"), t))
+        if rng:  # "2009-2010", "1957-58" -> two years
+            a, b = rng.group("a"), rng.group("b")
+            out.append((s, s + rng.end("a"), a))
+            out.append((s + rng.start("b"), t, b if len(b) == 4 else a[:2] + b))
             continue
-        parts = _split_range(text, s, t)
-        out.extend(parts)
+        out.extend(_split_range(text, s, t))
     return out
 
 
@@ -163,16 +178,29 @@ def _mergeable(text: str, prev: list[int], s: int, t: int) -> bool:
     return bool(clock) or bool(re.search(_WD, a) and re.search(r"morning|afternoon|evening|night", b))
 
 
-def _split_range(text: str, s: int, t: int) -> list[tuple[int, int]]:
-    """"March 3 to March 5" -> two spans when both sides resolve on their own."""
+_JOIN = re.compile(r"\s+(?:to|and|through|until|or)\s+")
+_YEAR_LIST = re.compile(r"^(?:1[0-9]|20)\d{2}(?:(?:,\s*|,?\s+(?:and|or|to|through)\s+)(?:1[0-9]|20)\d{2})+$")
+_YEAR_ITEM = re.compile(r"\b(?:1[0-9]|20)\d{2}\b")
+_UNIT_TAIL = re.compile(r"\s+([a-z]+)$", re.IGNORECASE)
+
+
+def _split_range(text: str, s: int, t: int) -> list[tuple[int, int, str]]:
+    """"March 3 to March 5" -> two spans when both sides resolve; "12 and 18 months" too."""
     seg = text[s:t]
-    m = re.search(r"\s+(?:to|and|through|until)\s+", seg)
+    m = _JOIN.search(seg)
     if not m:
-        return [(s, t)]
+        return [(s, t, seg)]
+    if _YEAR_LIST.match(seg):  # "1994, 1995 and 1997": each year
+        return [(s + y.start(), s + y.end(), y.group(0)) for y in _YEAR_ITEM.finditer(seg)]
     left, right = seg[:m.start()], seg[m.end():]
-    if resolve(left) is not None and resolve(right) is not None and not re.fullmatch(r"\d+", left.strip()):
-        return [(s, s + m.start()), (s + m.end(), t)]
-    return [(s, t)]
+    if re.fullmatch(r"\d{1,3}|[a-z]+", left.strip()) and resolve(right) is not None:
+        unit = _UNIT_TAIL.search(right)
+        if unit and resolve(left + " " + unit.group(1)) is not None and resolve(left) is None:
+            return [(s, s + m.start(), left + " " + unit.group(1)), (s + m.end(), t, right)]
+        return [(s, t, seg)]
+    if resolve(left) is not None and resolve(right) is not None:
+        return [(s, s + m.start(), left), (s + m.end(), t, right)]
+    return [(s, t, seg)]
 
 
 def find_timexes(doc: Any, anchor=None) -> list[TimexSpan]:
@@ -180,11 +208,11 @@ def find_timexes(doc: Any, anchor=None) -> list[TimexSpan]:
     a = parse_anchor(anchor)
     out: list[TimexSpan] = []
     full = doc.text  # Doc.text is rebuilt on each access: read it once
-    for s, t in _candidates(doc, full):
+    for s, t, expr in _candidates(doc, full):
         span = doc.char_span(s, t, alignment_mode="expand")
         tense = tense_of(span) if span is not None and len(span) else None
         text = full[s:t]
-        tx = _resolve_safe(text, a, tense)
+        tx = _resolve_safe(expr, a, tense)
         out.append(TimexSpan(s, t, text, tx, tense))
     return out
 
