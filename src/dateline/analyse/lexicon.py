@@ -182,9 +182,11 @@ SPEECH_VERBS = frozenset("""say tell add announce report state claim note warn i
 argue write declare confirm deny admit acknowledge suggest predict reply respond answer
 comment ask urge stress emphasise emphasize tweet post mention recall remark observe estimate
 conclude complain concede assert maintain contend allege reveal disclose testify vow pledge
-promise threaten caution advise believe think hope fear""".split())
+promise threaten caution advise believe think hope fear show find know expect agree indicate
+feel doubt worry email recommend demand propose signal""".split())
 # Verbs that need a that-clause or a quote to count as reporting (not "he thinks" alone).
-WEAK_SPEECH_VERBS = frozenset({"believe", "think", "hope", "fear", "know", "feel"})
+WEAK_SPEECH_VERBS = frozenset({"know", "feel", "find", "show", "expect", "agree", "indicate",
+                               "signal", "worry", "doubt"})
 
 # Prepositions after which a name is a place.
 LOCATIVE_PREPS = frozenset("in at near from to into outside inside across via towards toward"

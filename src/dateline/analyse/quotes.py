@@ -272,7 +272,18 @@ class _Context:
             sub.append(self.doc[sub[-1].i + 1])
         if not sub:
             sub = [head]
-        span = (sub[0].idx, sub[-1].idx + len(sub[-1]))
+        # the speaker's words: the whole noun phrase with its modifiers and relative clauses
+        # (as PolNeAR marks sources), kept within the head's paragraph; the actor comes from the
+        # core only ("Mrs. Clinton, who said Mr. Sanders ..." is Clinton)
+        ps, pe = self.paragraph_of(head.idx)
+        full = [t for t in head.subtree if ps <= t.idx < pe]
+        while full and (full[-1].is_punct or full[-1].dep_ == "cc") and full[-1].text != ")":
+            full.pop()
+        while full and full[0].is_punct and full[0].text != "(":
+            full.pop(0)
+        if not full or len(full) > 60:
+            full = sub
+        span = (full[0].idx, full[-1].idx + len(full[-1]))
         text = self.article.text[span[0]:span[1]]
         actor = self.tok_actor[head.i]
         if actor is None:
@@ -447,8 +458,8 @@ def _said_clause(ctx: _Context, verb: Any, lemma: str, overlaps_direct) -> _Q | 
         return None
     q = _Q(start=span[0], end=span[1], para=0, kind="indirect")
     actor, stext, sspan = ctx.speaker_of(verb)
-    if stext is None:
-        return None
+    if stext is None and lemma in L.WEAK_SPEECH_VERBS:
+        return None  # "shows that ..." with no one showing it is no attribution
     q.speaker, q.speaker_text, q.speaker_span = actor, stext, sspan
     q.cue, q.cue_span = _cue_text(verb, ctx.article.text)
     return q
