@@ -314,10 +314,17 @@ def events(db: str | Store | None = None, *, actor: str | None = None, type: str
             total = len(ids)
             page_ids = ids[offset:offset + limit]
         else:
-            total = conn.execute(sa.select(sa.func.count()).select_from(e).where(*conds)).scalar_one()
-            # Sort and page the ids only, then read the page's full rows (a narrow sort).
-            page_ids = conn.execute(sa.select(e.c.id).where(*conds).order_by(*order).limit(limit)
-                                    .offset(offset)).scalars().all()
+            # Sort and page the ids only (a narrow sort), counting the matches in the same pass;
+            # then read the page's full rows.
+            page = conn.execute(sa.select(e.c.id, sa.func.count().over().label("n")).where(*conds)
+                                .order_by(*order).limit(limit).offset(offset)).all()
+            page_ids = [r.id for r in page]
+            if page:
+                total = page[0].n
+            elif offset == 0:
+                total = 0
+            else:
+                total = conn.execute(sa.select(sa.func.count()).select_from(e).where(*conds)).scalar_one()
         rank = {eid: i for i, eid in enumerate(page_ids)}
         rows = conn.execute(sa.select(e).where(e.c.id.in_(page_ids))).all() if page_ids else []
         rows.sort(key=lambda r: rank[r.id])
