@@ -14,11 +14,21 @@ Resolution, one sense per discourse (every mention of the same name gets the sam
    dateline country), the first-level divisions it names ("Texas"), proximity to the article's
    other places, and local constraints: "Paris, Texas", "X, Russia", "X, a Russian
    settlement", "the Russian port of X";
-4. confidence: a hard constraint that no candidate satisfies (Khasan is a Russian settlement;
-   the gazetteer only knows Hassan in India under that name) leaves the place unresolved with the
-   constrained country and no coordinates; a weak match (an alternate name of a small place
-   outside the article's countries, or a place only found inside a longer name such as
-   "University of California") is ``resolved: false`` with the best guess's coordinates.
+   plus, for US local news, coherence between a town and the county the article names
+   ("Huntsville" with "Walker County" is Huntsville, Texas);
+4. confidence: ``resolved: true`` only for a direct, unambiguous-enough match. Otherwise the
+   place is ``resolved: false`` and carries its probable country, and coordinates only as a
+   best guess:
+   - a weak match (an alternate name of a small place outside the article's countries, a place
+     found only inside a longer name such as "University of California", a US county placed at
+     a town of its name) keeps that guess's name and coordinates;
+   - a name the gazetteer lacks (a facility, a neighbourhood, a village) gets the coordinates of
+     the article's focus (its most mentioned resolved town) with ``feature: "approximate"``,
+     ``name: null`` and ``near: <focus name>``, unless the text puts it in another country;
+   - a hard constraint that no candidate satisfies (Khasan is "a Russian settlement"; the
+     gazetteer only knows Hassan in India under that name) never takes the other country's
+     place: the country stays the constrained one (and coordinates come only from a focus in
+     that country).
 
 Dateline places (the dateline is removed from ``text`` by the cleaner): each is tied to the first
 mention of the same name in the text; a dateline place the text never names is still emitted
