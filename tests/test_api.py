@@ -97,6 +97,15 @@ def test_events_endpoint_filters_and_pages_like_the_library(client, store):  # n
     assert csv_.headers["content-type"].startswith("text/csv") and "Kyiv" in csv_.text
 
 
+def test_one_event_with_its_mentions(client):
+    ev = client.get("/api/v1/events", params={"type": "ASSAULT"}).json()["items"][0]
+    one = client.get(f"/api/v1/events/{ev['id']}").json()
+    assert one["id"] == ev["id"] and one["type"] == "ASSAULT"
+    assert [m["article_id"] for m in one["mentions"]] == [ev["article_id"]]
+    assert one["mentions"][0]["evidence_text"] == ev["evidence"]["text"]
+    assert_error(client.get("/api/v1/events/ffffffffffffffffffff"), 404, "not_found")
+
+
 def test_actors_search_and_articles(client):
     actors = client.get("/api/v1/actors", params={"country": "PRK"}).json()
     assert [a["name"] for a in actors["items"]] == ["Kim Jong Un"]

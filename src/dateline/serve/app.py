@@ -185,7 +185,7 @@ def create_app(db_url: str | None = None, token: str | None = None, max_body: in
 
     # -- routes -------------------------------------------------------------------------------------
     @app.get(f"{API}/health", tags=["meta"], summary="Liveness and store summary")
-    def health() -> dict[str, Any]:
+    def health():
         import sqlalchemy as sa
 
         from ..store import schema as S
@@ -193,8 +193,8 @@ def create_app(db_url: str | None = None, token: str | None = None, max_body: in
         with store.engine.connect() as conn:
             n_articles = conn.execute(sa.select(sa.func.count()).select_from(S.articles)).scalar_one()
             n_events = conn.execute(sa.select(sa.func.count()).select_from(S.events)).scalar_one()
-        return {"status": "ok", "version": __version__, "writable": writable,
-                "store": {"backend": store.dialect, "articles": n_articles, "events": n_events}}
+        return JSONResponse({"status": "ok", "version": __version__, "writable": writable,
+                             "store": {"backend": store.dialect, "articles": n_articles, "events": n_events}})
 
     @app.get(f"{API}/events", tags=["query"], summary="Events matching filters, paginated",
              responses={200: {"description": "JSON `{items, total, limit, offset, next_offset}`; with "
@@ -219,7 +219,7 @@ def create_app(db_url: str | None = None, token: str | None = None, max_body: in
                             offset=offset)
         if format == "json":
             extra = {"near": rows.center} if getattr(rows, "center", None) else {}
-            return _page(list(rows), rows.total, limit, offset, **extra)
+            return JSONResponse(_page(list(rows), rows.total, limit, offset, **extra))
         buf = io.StringIO()
         if format == "csv":
             from ..cli.query import EVENT_CSV, write_csv
@@ -240,7 +240,7 @@ def create_app(db_url: str | None = None, token: str | None = None, max_body: in
         ev = store.event(event_id)
         if ev is None:
             raise ApiError(404, "not_found", f"no event {event_id!r}; list events at {API}/events")
-        return ev
+        return JSONResponse(ev)
 
     @app.get(f"{API}/actors", tags=["query"], summary="Actors across the store, most reported first")
     def get_actors(
@@ -251,7 +251,7 @@ def create_app(db_url: str | None = None, token: str | None = None, max_body: in
         offset: int = Query(0, ge=0, le=10_000_000),
     ):
         rows = query.actors(store, name=name, country=country, kind=kind, limit=limit, offset=offset)
-        return _page(list(rows), rows.total, limit, offset)
+        return JSONResponse(_page(list(rows), rows.total, limit, offset))
 
     @app.get(f"{API}/search", tags=["query"], summary="Full-text search, ranked, with highlighted snippets")
     def get_search(
@@ -260,7 +260,7 @@ def create_app(db_url: str | None = None, token: str | None = None, max_body: in
         offset: int = Query(0, ge=0, le=10_000),
     ):
         rows = query.search(q, store, limit=limit, offset=offset)
-        return _page(list(rows), None, limit, offset)
+        return JSONResponse(_page(list(rows), None, limit, offset))
 
     @app.get(f"{API}/articles/{{article_id}}", tags=["query"], summary="One stored Article (dateline.article/1)")
     def get_article(article_id: str = Path(..., pattern=r"^[0-9A-Za-z_-]{1,64}$",
