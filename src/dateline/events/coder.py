@@ -311,20 +311,23 @@ def match_verb(tok, ctx: Context) -> tuple[Entry, Any] | None:
                 if e:
                     return e, obj
     # "engaged in a firefight", "took part in the talks": the event is the noun
-    if lemma in ("engage", "participate", "take", "join") :
+    if lemma in ("engage", "participate", "take", "join", "go", "come"):
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "in":
+            if c.dep_ == "prep" and c.lower_ == ("on" if lemma in ("go", "come") else "in"):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         for key in _noun_keys(p):
                             e = lx.NOUN_EVENTS.get(key)
                             if e:
                                 return e, p
+                        if _noun_class(p) == "PROTEST":  # "went on strike"
+                            return Entry("PROTEST", "boycott" if _lemma(p) == "strike" else "demo",
+                                         "143" if _lemma(p) == "strike" else "141", f"{lemma}_on+PROTEST"), p
     for h in heads:
         e = lx.VERBS.get(h)
         if e is None:
             continue
-        if not _verb_ok(tok, lemma, e, objs, ctx):
+        if h == lemma and not _verb_ok(tok, lemma, e, objs, ctx):
             return None
         return e, None
     # "wants Putin to attack": wanting someone to act is a request
@@ -575,6 +578,20 @@ def find_candidates(sent, ctx: Context) -> list[Candidate]:
                 if dest is not None:
                     cands[tok.i] = Candidate(tok, Entry("CONSULT", "visit", "042", f"{_lemma(tok)}+PLACE"))
     for tok in sent:
+        if tok.pos_ in ("NOUN", "PROPN") and tok.i not in cands and tok.head.i not in cands \
+                and tok.head.pos_ == "VERB" and tok.head.i != tok.i:
+            head = _verb_lemma(tok.head)
+            anchored = (tok.dep_ in ("nsubj",) and head in lx.OCCUR) or \
+                (tok.dep_ in ("dobj", "obj") and head in lx.ANNOUNCE_NOUN)
+            if anchored:
+                e = next((lx.NOUN_EVENTS[k] for k in _noun_keys(tok) if k in lx.NOUN_EVENTS), None)
+                if e is None and _noun_class(tok) == "PROTEST":
+                    e = lx.NOUN_EVENTS["protest"]
+                if e is not None:
+                    c = Candidate(tok.head, Entry(e.type, e.mode, e.cameo, f"{head}+{e.key}"), obj=tok)
+                    c.absorbed.add(tok.i)
+                    cands[tok.head.i] = c
+    for tok in sent:
         if tok.pos_ in ("NOUN", "PROPN") and tok.i not in cands:
             e = None
             for key in _noun_keys(tok):
@@ -601,8 +618,10 @@ def _protester_subject(tok) -> bool:
 
 
 def _destination(tok, ctx: Context):
+    lemma = _verb_lemma(tok)
+    preps = ("in", "at") if lemma == "arrive" else ("for",) if lemma in ("leave", "depart") else ("to", "for", "into")
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("to", "for", "in", "at", "into"):
+        if c.dep_ == "prep" and c.lower_ in preps:
             for p in c.children:
                 if p.dep_ == "pobj" and (p.i in ctx.place_tok or p.ent_type_ in PLACE_LABELS):
                     return p
@@ -946,7 +965,7 @@ def _under_past_report(tok) -> bool:
 def _build(c: Candidate, cands: list, ctx: Context, sent) -> dict:
     trig = c.trigger
     if not c.noun and c.entry.key != "reported+must":
-        c.actors_tok = _subject(trig)
+        c.actors_tok = [t for t in _subject(trig) if c.obj is None or t.i != c.obj.i]
         recips = _recipients(trig, c, ctx)
         c.recipients_tok = recips + c.recipients_tok
         for inner in c.inner:  # "offered to hand over to Great Britain", "threatened to break relations with Russia"

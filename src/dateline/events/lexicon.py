@@ -621,6 +621,20 @@ withdraw+peacekeeping~force SANCTION expel 1661
 pull_out+INSPECTORS  SANCTION  expel         1662
 blow_up+THING        COERCE    seize         1712
 announce+suspension  SANCTION  withdraw      161
+raid+TERRITORY       ASSAULT   -             190
+raid+THING           COERCE    -             170
+freeze+PROPERTY      SANCTION  -             163
+seize+PROPERTY       COERCE    seize         1711
+deny+ACCUSATION      REJECT    -             120
+deny+involvement     REJECT    -             120
+deny+responsibility  REJECT    -             120
+reject+ACCUSATION    REJECT    -             120
+dismiss+ACCUSATION   REJECT    -             120
+hold+phone~call      CONSULT   phone         041
+make+phone~call      CONSULT   phone         041
+hold+phone~conversation CONSULT phone        041
+hold+telephone~conversation CONSULT phone    041
+put+TROOPS           MOBILIZE  troops        152
 capture+PERSON       COERCE    arrest        173
 seek+MEET            REQUEST   meet          106
 seek+AID             REQUEST   assist        103
@@ -679,7 +693,8 @@ for _cls, _words in {
                  "settlement understanding",
     "CEASEFIRE": "ceasefire truce cease-fire armistice",
     "AID": "aid assistance grant loan money dollar food medicine supply supplies arm arms weapon "
-           "weapons equipment fund funding relief credit shipment material",
+           "weapons equipment fund funding relief credit shipment material vaccine vaccines "
+           "tent tents blanket blankets grain rice wheat flour fuel water drug drugs",
     "RELATIONS": "tie ties relation relations link links contact partnership cooperation",
     "INFO": "information intelligence evidence expertise data",
     "INVESTIGATION": "investigation inquiry probe enquiry hearing",
@@ -695,11 +710,17 @@ for _cls, _words in {
                  "hill hills border",
     "WEAPON": "bomb bombs barrel gas chemical chlorine sarin container containers shell shells "
               "missile missiles rocket rockets grenade grenades explosive explosives mortar mortars",
-    "PROPERTY": "property asset assets land",
+    "PROPERTY": "property asset assets land account accounts fund",
+    "ACCUSATION": "allegation allegations accusation accusations charge charges claim claims report "
+                  "reports",
 }.items():
     for _w in _words.split():
         NOUN_CLASSES.setdefault(_w, _cls)
 NOUN_CLASSES["protest"] = "PROTEST"
+NOUN_CLASSES["sit"] = "PROTEST"  # "staged a sit-in"
+for _w in ("phone", "telephone"):
+    NOUN_CLASSES[f"{_w}~call"] = "MEET"
+    NOUN_CLASSES[f"{_w}~conversation"] = "MEET"
 for _w in ("air", "missile", "drone", "rocket", "military", "artillery", "retaliatory", "preemptive"):
     NOUN_CLASSES[f"{_w}~strike"] = "ATTACK"
 for _w in ("hunger", "general", "labour", "labor", "nationwide", "teachers", "workers"):
@@ -814,3 +835,10 @@ PROTESTER_NOUNS = set("protester protesters protestor protestors demonstrator de
 PROTEST_MOTION = set("gather rally march converge pour assemble chant walk throng flood fill take "
                      "occupy block stage hold continue defy denounce demand call shout burn wave "
                      "carry sing return take_to".split())
+
+#: verbs of occurring: an event noun as their subject is the event ("fighting erupted in Darfur")
+OCCUR = set("erupt break_out occur happen take_place continue intensify escalate resume flare rage "
+            "spread begin start break".split())
+#: verbs whose event-noun object is the subject's own act ("announced the withdrawal of its forces")
+ANNOUNCE_NOUN = set("announce declare order complete begin start launch conduct continue resume "
+                    "finish undertake organize organise authorize authorise approve".split())
