@@ -110,15 +110,28 @@ def _counts(store: Store) -> dict[str, int]:
 
 
 # -- tests -----------------------------------------------------------------------------------------
-def test_migrated_schema_matches_the_table_definitions(db_url):
+@pytest.mark.parametrize("path", ["fresh", "from-0001"])
+def test_migrated_schema_matches_the_table_definitions(db_url, path):
+    from alembic import command
     from alembic.autogenerate import compare_metadata
+    from alembic.config import Config
     from alembic.runtime.migration import MigrationContext
 
+    from dateline.store.db import MIGRATIONS, create
+
+    if path == "from-0001":  # a store made by the first release, then opened by this one
+        engine = create(db_url)
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "0001")
+        engine.dispose()
     with Store.open(db_url) as store:
         with store.engine.connect() as conn:
             ctx = MigrationContext.configure(conn, opts={"compare_type": False})
             diff = compare_metadata(ctx, S.metadata)
-            assert ctx.get_current_revision() == "0001"
+            assert ctx.get_current_revision() == "0002"
     # The full-text objects are backend-specific and intentionally outside the metadata.
     diff = [d for d in diff if not (d[0] == "remove_table" and d[1].name.split("_fts")[0] in ("articles", "quotes") and "_fts" in d[1].name)
             and not (d[0] == "remove_index" and d[1].name.endswith("_tsv"))
@@ -217,6 +230,34 @@ def test_different_stories_of_one_event_merge_into_one_corpus_event(db_url):
         store.write(make_article(STORY.replace("Thursday", "Friday"), date="2019-04-26", path="x.txt"))
         assert len(store.events()) == 2
         assert len(store.events(since="2019-04-26")) == 1
+
+
+def test_reports_of_one_event_share_a_coverage_cluster_but_not_a_story(db_url):
+    boe = ("LONDON (Reuters) - The Bank of England kept interest rates unchanged on Thursday as "
+           "inflation eased for a third month, Governor Andrew Bailey said after the vote.")
+    with Store.open(db_url) as store:
+        a = store.write(make_article())
+        b = store.write(make_article(OTHER, publisher="AP News", agency="AP", path="ap.txt"))
+        c = store.write(make_article(boe, path="boe.txt", events=False))
+        assert a.story_id != b.story_id and a.cluster_id == b.cluster_id == a.article_id
+        assert c.cluster_id == c.article_id != a.cluster_id
+        copy = store.write(make_article(OTHER + " More later.", publisher="Yahoo", agency="AP", path="y.txt"))
+        assert copy.linked and copy.story_id == b.story_id and copy.cluster_id == a.cluster_id
+        assert {r["id"] for r in store.articles(cluster_id=a.cluster_id)} == {a.article_id, b.article_id,
+                                                                             copy.article_id}
+        # Outside the date window, the same names do not join the cluster.
+        anniversary = ("MOSCOW (AP) - A year after Kim Jong Un and Vladimir Putin met in Vladivostok, the "
+                       "Kremlin said Russian and North Korean officials met again, President Putin told "
+                       "reporters, and Kim thanked Pyongyang's hosts.")
+        same_day = store.write(make_article(
+            "VLADIVOSTOK (AP) - Vladimir Putin and Kim Jong Un ended their first summit in Vladivostok; the "
+            "Kremlin said North Korean and Russian delegations would keep talking, Putin told reporters.",
+            path="same-day.txt"))
+        assert not same_day.linked and same_day.cluster_id == a.cluster_id
+        later = make_article(anniversary, path="later.txt")
+        later.published.date = "2020-04-25"
+        result = store.write(later)
+        assert not result.linked and result.cluster_id == later.id
 
 
 def test_articles_without_analysis_are_stored(db_url):

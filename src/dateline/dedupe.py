@@ -37,6 +37,7 @@ class Params:
     num_perm: int = NUM_PERM
     shingle_words: int = SHINGLE_WORDS
     threshold: float = THRESHOLD
+    features: str = "shingles"  # "shingles": word k-grams (copies); "names": name set (same-event coverage)
 
     @property
     def bands_rows(self) -> tuple[int, int]:
@@ -44,6 +45,8 @@ class Params:
 
     def key(self) -> str:
         b, r = self.bands_rows
+        if self.features == "names":
+            return f"minhash/v1 {SCHEME} perm={self.num_perm} names t={self.threshold} seed={SEED} b={b} r={r}"
         return f"minhash/v1 {SCHEME} perm={self.num_perm} k={self.shingle_words} seed={SEED} b={b} r={r}"
 
 
@@ -56,6 +59,11 @@ def _optimal_bands_rows(threshold: float, num_perm: int) -> tuple[int, int]:
 
 
 DEFAULT = Params()
+COVERAGE = Params(threshold=0.15, features="names")
+"""Same-event coverage clusters: different reports that name the same people, places and figures
+(threshold chosen on ECB+ topics 1-22, see benchmarks/eval_stories.py)."""
+COVERAGE_DAYS = 3
+"""Coverage candidates must be published within this many days of each other (when both dated)."""
 
 
 def shingles(text: str, k: int = SHINGLE_WORDS) -> set[bytes]:
@@ -66,12 +74,23 @@ def shingles(text: str, k: int = SHINGLE_WORDS) -> set[bytes]:
     return {" ".join(words[i:i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
 
 
+_NAME = re.compile(r"\b[A-Z][a-z]{2,}\b|\b\d{2,}\b")
+
+
+def names(text: str) -> set[bytes]:
+    """Capitalised words and numbers, lowercased, stop words removed: what a report is about
+    (people, places, organisations, figures), whatever its wording."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return {w.encode("utf-8") for w in {m.lower() for m in _NAME.findall(text)} if w not in STOP_WORDS}
+
+
 def signature(text: str, params: Params = DEFAULT) -> np.ndarray:
     """The MinHash signature (uint64 array of ``num_perm`` values) of a text."""
     from datasketch import MinHash
 
     m = MinHash(num_perm=params.num_perm, seed=SEED, scheme=SCHEME)
-    sh = shingles(text, params.shingle_words)
+    sh = names(text) if params.features == "names" else shingles(text, params.shingle_words)
     if sh:
         m.update_batch(list(sh))
     return m.hashvalues.astype(np.uint64)

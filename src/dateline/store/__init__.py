@@ -99,7 +99,7 @@ class Store:
             return None
         return Article.from_dict(json.loads(data) if isinstance(data, str) else data)
 
-    def articles(self, *, story_id: str | None = None, publisher: str | None = None,
+    def articles(self, *, story_id: str | None = None, cluster_id: str | None = None, publisher: str | None = None,
                  since: str | None = None, until: str | None = None, limit: int = 100,
                  offset: int = 0) -> list[dict[str, Any]]:
         """Article rows (no text, no full record), newest publication first."""
@@ -108,6 +108,8 @@ class Store:
         q = sa.select(*cols)
         if story_id:
             q = q.where(a.c.story_id == story_id)
+        if cluster_id:
+            q = q.where(a.c.cluster_id == cluster_id)
         if publisher:
             q = q.where(a.c.publisher == publisher)
         if since:

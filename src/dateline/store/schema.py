@@ -54,6 +54,7 @@ articles = sa.Table(
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("n_events", sa.Integer, nullable=False, server_default="0"),
     sa.Column("similarity", sa.Float),  # estimated Jaccard to the story's matched article
+    sa.Column("cluster_id", ID, index=True),  # same-event coverage cluster (revision 0002)
     sa.Column("ingested_at", TS, nullable=False),
     sa.Column("data", JSON, nullable=False),  # the full Article record: nothing is lost
 )
@@ -176,10 +177,18 @@ minhashes = sa.Table(
     sa.Column("article_id", ID, sa.ForeignKey("articles.id"), primary_key=True),
     sa.Column("story_id", ID, nullable=False),
     sa.Column("signature", sa.LargeBinary, nullable=False),  # uint64 little-endian hash values
+    sa.Column("names_signature", sa.LargeBinary),  # the same over the article's names (0002)
 )
 
 lsh_bands = sa.Table(
     "lsh_bands", metadata,
+    sa.Column("band", sa.SmallInteger, primary_key=True),
+    sa.Column("hash", sa.BigInteger, primary_key=True),
+    sa.Column("article_id", ID, sa.ForeignKey("articles.id"), primary_key=True),
+)
+
+cluster_bands = sa.Table(
+    "cluster_bands", metadata,
     sa.Column("band", sa.SmallInteger, primary_key=True),
     sa.Column("hash", sa.BigInteger, primary_key=True),
     sa.Column("article_id", ID, sa.ForeignKey("articles.id"), primary_key=True),
@@ -193,4 +202,4 @@ rejected = sa.Table(
     sa.Column("seen_at", TS, nullable=False),
 )
 
-ARTICLE_CHILD_TABLES = (actors, places, times, quotes, event_mentions, minhashes, lsh_bands, sources)
+ARTICLE_CHILD_TABLES = (actors, places, times, quotes, event_mentions, minhashes, lsh_bands, cluster_bands, sources)

@@ -29,6 +29,7 @@ class WriteResult:
     article_id: str
     story_id: str
     linked: bool = False  # a new article that joined an existing story (a syndicated copy)
+    cluster_id: str | None = None  # same-event coverage cluster
     similarity: float | None = None
     source_added: bool = False
 
@@ -60,13 +61,19 @@ def has_article(conn: Connection, article_id: str) -> bool:
     return conn.execute(sa.select(S.articles.c.id).where(S.articles.c.id == article_id)).first() is not None
 
 
+def _candidates(conn: Connection, bands_table: sa.Table, sig: np.ndarray, params: dedupe.Params,
+                extra=None) -> list[str]:
+    bands = dedupe.band_hashes(sig, params)
+    q = (sa.select(bands_table.c.article_id).distinct()
+         .where(sa.tuple_(bands_table.c.band, bands_table.c.hash).in_(bands)))
+    if extra is not None:
+        q = q.join(S.articles, S.articles.c.id == bands_table.c.article_id).where(extra)
+    return list(conn.execute(q).scalars().all())
+
+
 def find_story(conn: Connection, sig: np.ndarray, params: dedupe.Params = dedupe.DEFAULT) -> tuple[str, str, float] | None:
     """``(story_id, article_id, similarity)`` of the most similar stored article, if any."""
-    bands = dedupe.band_hashes(sig, params)
-    cand = conn.execute(
-        sa.select(S.lsh_bands.c.article_id).distinct()
-        .where(sa.tuple_(S.lsh_bands.c.band, S.lsh_bands.c.hash).in_(bands))
-    ).scalars().all()
+    cand = _candidates(conn, S.lsh_bands, sig, params)
     if not cand:
         return None
     rows = conn.execute(
@@ -78,6 +85,38 @@ def find_story(conn: Connection, sig: np.ndarray, params: dedupe.Params = dedupe
     if match is None:
         return None
     return stories[match[0]], match[0], match[1]
+
+
+def _date_window(date: str | None, days: int):
+    """A condition on articles.published_date: within ``days`` of ``date`` (or undated)."""
+    from datetime import date as _date, timedelta
+
+    if not date or len(date) != 10:
+        return None
+    try:
+        d = _date.fromisoformat(date)
+    except ValueError:
+        return None
+    lo, hi = (d - timedelta(days=days)).isoformat(), (d + timedelta(days=days)).isoformat()
+    col = S.articles.c.published_date
+    return sa.or_(col.is_(None), sa.func.length(col) != 10, col.between(lo, hi))
+
+
+def find_cluster(conn: Connection, names_sig: np.ndarray, published: str | None,
+                 params: dedupe.Params = dedupe.COVERAGE) -> str | None:
+    """The coverage cluster of the stored article most similar by names (within the date window)."""
+    cand = _candidates(conn, S.cluster_bands, names_sig, params, _date_window(published, dedupe.COVERAGE_DAYS))
+    if not cand:
+        return None
+    rows = conn.execute(
+        sa.select(S.minhashes.c.article_id, S.minhashes.c.names_signature, S.articles.c.cluster_id)
+        .join(S.articles, S.articles.c.id == S.minhashes.c.article_id)
+        .where(S.minhashes.c.article_id.in_(cand), S.minhashes.c.names_signature.is_not(None))
+    ).all()
+    clusters = {r.article_id: r.cluster_id or r.article_id for r in rows}
+    match = dedupe.best_match(names_sig, ((r.article_id, dedupe.from_bytes(r.names_signature)) for r in rows),
+                              params.threshold)
+    return clusters[match[0]] if match else None
 
 
 def _source_row(article: Article, story_id: str, ts: datetime) -> dict[str, Any]:
@@ -123,7 +162,9 @@ def write_article(conn: Connection, article: Article, sig: np.ndarray | None = N
         if known is None:
             insert_ignore(conn, S.sources, _source_row(article, story_id, ts))
             _refresh_story(conn, story_id)
-        return WriteResult("duplicate", article.id, story_id, source_added=known is None)
+        return WriteResult("duplicate", article.id, story_id, source_added=known is None,
+                           cluster_id=conn.execute(sa.select(S.articles.c.cluster_id)
+                                                   .where(S.articles.c.id == article.id)).scalar())
 
     if sig is None:
         sig = dedupe.signature(article.text, params)
@@ -136,13 +177,22 @@ def write_article(conn: Connection, article: Article, sig: np.ndarray | None = N
             id=story_id, headline=article.headline, first_published=article.published.date,
             originator=originator(article), n_articles=0, n_sources=0, created_at=ts))
 
+    # Same-event coverage: a copy shares its original's cluster; otherwise the most similar
+    # report by names (people, places, figures) published within a few days, else a new cluster.
+    names_sig = dedupe.signature(article.text, dedupe.COVERAGE)
+    cluster_id = None
+    if match is not None:
+        cluster_id = conn.execute(sa.select(S.articles.c.cluster_id).where(S.articles.c.id == match[1])).scalar()
+    if cluster_id is None:
+        cluster_id = find_cluster(conn, names_sig, article.published.date) or article.id
+
     data = article.to_dict()
     conn.execute(S.articles.insert().values(
         id=article.id, story_id=story_id, headline=article.headline, language=article.language,
         published_date=article.published.date, published_source=article.published.source,
         publisher=article.source.publisher, agency=article.source.agency, url=article.source.url,
         path=article.source.path, authors=list(article.authors), text=article.text,
-        n_events=len(article.events), similarity=sim, ingested_at=ts, data=data))
+        n_events=len(article.events), similarity=sim, cluster_id=cluster_id, ingested_at=ts, data=data))
     aid = article.id
     insert_ignore(conn, S.sources, _source_row(article, story_id, ts))
     insert_ignore(conn, S.actors, [
@@ -183,9 +233,12 @@ def write_article(conn: Connection, article: Article, sig: np.ndarray | None = N
     insert_ignore(conn, S.event_mentions, mentions)
     _refresh_events(conn, touched)
 
-    conn.execute(S.minhashes.insert().values(article_id=aid, story_id=story_id, signature=dedupe.to_bytes(sig)))
+    conn.execute(S.minhashes.insert().values(article_id=aid, story_id=story_id, signature=dedupe.to_bytes(sig),
+                                             names_signature=dedupe.to_bytes(names_sig)))
     insert_ignore(conn, S.lsh_bands, [{"band": b, "hash": h, "article_id": aid}
                                       for b, h in dedupe.band_hashes(sig, params)])
+    insert_ignore(conn, S.cluster_bands, [{"band": b, "hash": h, "article_id": aid}
+                                          for b, h in dedupe.band_hashes(names_sig, dedupe.COVERAGE)])
     if conn.dialect.name == "sqlite":
         conn.execute(sa.text("INSERT INTO articles_fts(article_id, headline, text) VALUES (:a, :h, :t)"),
                      {"a": aid, "h": article.headline or "", "t": article.text})
@@ -193,7 +246,7 @@ def write_article(conn: Connection, article: Article, sig: np.ndarray | None = N
             conn.execute(sa.text("INSERT INTO quotes_fts(article_id, idx, text, speaker_text) VALUES (:a, :i, :t, :s)"),
                          [{"a": aid, "i": i, "t": q.text, "s": q.speaker_text or ""} for i, q in enumerate(article.quotes)])
     _refresh_story(conn, story_id)
-    return WriteResult("stored", aid, story_id, linked=match is not None, similarity=sim)
+    return WriteResult("stored", aid, story_id, linked=match is not None, similarity=sim, cluster_id=cluster_id)
 
 
 def write_rejected(conn: Connection, exc: InputRejected) -> None:
@@ -208,13 +261,15 @@ def write_rejected(conn: Connection, exc: InputRejected) -> None:
         "reason": stmt.excluded.reason, "message": stmt.excluded.message, "seen_at": stmt.excluded.seen_at}))
 
 
-def check_params(conn: Connection, params: dedupe.Params = dedupe.DEFAULT) -> None:
+def check_params(conn: Connection, params: dedupe.Params = dedupe.DEFAULT,
+                 coverage: dedupe.Params = dedupe.COVERAGE) -> None:
     """Record the MinHash parameters on first use; refuse to mix signatures of other parameters."""
     from ..errors import StoreError
 
-    row = conn.execute(sa.select(S.meta.c.value).where(S.meta.c.key == "minhash")).first()
-    if row is None:
-        insert_ignore(conn, S.meta, {"key": "minhash", "value": params.key()})
-    elif row.value != params.key():
-        raise StoreError(f"this store's story signatures were made with {row.value!r}, not {params.key()!r}; "
-                         "ingest into a new store or keep the store's parameters")
+    for key, p in (("minhash", params), ("coverage", coverage)):
+        row = conn.execute(sa.select(S.meta.c.value).where(S.meta.c.key == key)).first()
+        if row is None:
+            insert_ignore(conn, S.meta, {"key": key, "value": p.key()})
+        elif row.value != p.key():
+            raise StoreError(f"this store's {key} signatures were made with {row.value!r}, not {p.key()!r}; "
+                             "ingest into a new store or keep the store's parameters")
