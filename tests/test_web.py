@@ -240,6 +240,16 @@ class Page:
         return self.page
 
 
+def wait_until(pg, expression: str, timeout: float = 30.0) -> None:
+    """Poll a JS expression from outside the page (``wait_for_function`` evaluates strings inside
+    the page, which the page's CSP rightly forbids)."""
+    deadline = time.monotonic() + timeout
+    while not pg.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {expression}")
+        time.sleep(0.1)
+
+
 @pytest.fixture()
 def page(browser, server):
     p = Page(browser, server.url)
@@ -260,8 +270,8 @@ def test_explorer_consult_vladivostok_then_article_with_evidence_and_quote(page,
     pg.select_option("select[name=type]", "CONSULT")
     pg.click("form#filters button[type=submit]")
     pg.wait_for_url("**/?type=CONSULT*")
-    pg.wait_for_function("document.querySelectorAll('#events tbody tr[data-type]').length > 0 && "
-                         "[...document.querySelectorAll('#events tbody tr')].every(r => r.dataset.type === 'CONSULT')")
+    wait_until(pg, "document.querySelectorAll('#events tbody tr[data-type]').length > 0 && "
+                   "[...document.querySelectorAll('#events tbody tr')].every(r => r.dataset.type === 'CONSULT')")
     marker = pg.locator(".leaflet-marker-icon[title^='Vladivostok']")
     marker.wait_for(state="visible")
     assert pg.locator("#map svg path.leaflet-interactive, #map svg path").count() > 100  # the country outlines
@@ -443,36 +453,45 @@ def test_article_endpoint_and_preview_limits(client, seed_store):
 
 
 # -- performance -------------------------------------------------------------------------------------
+@pytest.mark.slow
 def test_explorer_first_paint_on_10000_events(browser, tmp_path_factory):
     """Measured and reported (printed, and written to $DATELINE_WEB_PERF if set), not asserted."""
     path = tmp_path_factory.mktemp("web10k") / "10k.db"
     store = Store.open(f"sqlite:///{path}")
     t0 = time.perf_counter()
-    for art in synthetic_articles(200, 50):
+    for art in synthetic_articles(201, 50):  # 10,050 sentences: at least 10,000 distinct events
         store.write(art)
     n_events = store.counts()["events"]
     build_s = time.perf_counter() - t0
-    assert n_events >= 9_900
+    assert n_events >= 10_000
     app, _ = make_app(store)
+    js = """() => {
+        const paint = Object.fromEntries(performance.getEntriesByType('paint').map(e => [e.name, e.startTime]));
+        const ready = performance.getEntriesByName('dateline:explorer-ready')[0];
+        const nav = performance.getEntriesByType('navigation')[0];
+        return {first_paint_ms: paint['first-paint'], first_contentful_paint_ms: paint['first-contentful-paint'],
+                explorer_ready_ms: ready ? ready.startTime : null, dom_content_loaded_ms: nav.domContentLoadedEventEnd,
+                markers: document.querySelectorAll('.leaflet-marker-icon').length,
+                rows: document.querySelectorAll('#events tbody tr').length,
+                summary: document.getElementById('summary').textContent};
+    }"""
+    runs = []
     with Server(app) as srv:
-        p = Page(browser, srv.url)
-        try:
-            p.goto("/")  # warm-up: first request opens the store, the browser caches nothing between contexts
-            p.context.close()
+        warm = Page(browser, srv.url)  # the first request opens the store and warms its caches
+        warm.goto("/")
+        warm.context.close()
+        for _ in range(3):  # a fresh context each time: nothing cached in the browser
             p = Page(browser, srv.url)
-            pg = p.goto("/")
-            perf = pg.evaluate("""() => {
-                const paint = Object.fromEntries(performance.getEntriesByType('paint').map(e => [e.name, e.startTime]));
-                const ready = performance.getEntriesByName('dateline:explorer-ready')[0];
-                const nav = performance.getEntriesByType('navigation')[0];
-                return {first_paint_ms: paint['first-paint'], first_contentful_paint_ms: paint['first-contentful-paint'],
-                        explorer_ready_ms: ready ? ready.startTime : null, dom_content_loaded_ms: nav.domContentLoadedEventEnd,
-                        markers: document.querySelectorAll('.leaflet-marker-icon').length,
-                        rows: document.querySelectorAll('#events tbody tr').length,
-                        summary: document.getElementById('summary').textContent};
-            }""")
-        finally:
-            p.context.close()
+            try:
+                runs.append(p.goto("/").evaluate(js))
+            finally:
+                p.context.close()
+    perf = dict(runs[-1])
+    for key in ("first_paint_ms", "first_contentful_paint_ms", "explorer_ready_ms", "dom_content_loaded_ms"):
+        values = sorted(r[key] for r in runs if r[key] is not None)
+        perf[key] = round(values[len(values) // 2]) if values else None  # the median of 3 loads
+    perf["runs"] = [{k: round(r[k]) if isinstance(r[k], float) else r[k] for k in ("first_paint_ms", "explorer_ready_ms")}
+                    for r in runs]
     store.close()
     perf.update(events=n_events, store_build_s=round(build_s, 1))
     print("\nexplorer on 10,000 events:", json.dumps(perf))
