@@ -222,3 +222,11 @@ def test_resolve(text, tense, value):
     import datetime as dt
 
     assert resolve(text, dt.date(2019, 4, 24), tense)[0] == value
+
+
+def test_first_person_in_a_quote_is_the_speaker(nlp):
+    a = _code(nlp, '"We will not accept any foreign troops on our soil," Iraqi Prime Minister '
+                   'Mustafa al-Kadhimi said on Monday.')
+    ev = _primary(a)
+    assert ev.type == "REJECT"
+    assert _names(a, ev.actors) == ["Mustafa al-Kadhimi"]

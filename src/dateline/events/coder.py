@@ -524,6 +524,12 @@ def _np_one(tok, ctx: Context) -> list[str]:
 
 def _antecedent(tok, ctx: Context) -> str | None:
     low = tok.lower_
+    if low in ("i", "we", "me", "us", "my", "our", "myself", "ourselves"):
+        # first person inside a quotation is its speaker
+        for q in ctx.article.quotes:
+            if q.start <= tok.idx < q.end:
+                return q.speaker
+        return None
     want = None
     if low in ("he", "him", "his", "she", "her", "hers", "himself", "herself"):
         want = {"person"}
