@@ -526,3 +526,24 @@ def test_build_skips_cleanly_without_npm(tmp_path):
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0
     assert "npm not found" in done.stderr
+
+
+def test_add_article_from_a_hostile_html_file(page, tmp_path):
+    html = ("<html><head><title>Ministers meet in Tokyo</title><script>window.__xss = 'head'</script></head>"
+            "<body onload=\"window.__xss = 'body'\"><article><h1>Ministers meet in Tokyo</h1>"
+            "<p>TOKYO (Reuters) - South Korea's foreign minister met his Japanese counterpart in Tokyo on "
+            "Tuesday to discuss trade, the ministry said. <img src=x onerror=\"window.__xss = 'img'\"></p>"
+            "<p>The two ministers agreed to meet again next month, officials said &lt;script&gt;alert(1)&lt;/script&gt;.</p>"
+            "<script>alert('hostile')</script></article></body></html>")
+    f = tmp_path / "hostile.html"
+    f.write_text(html, encoding="utf-8")
+    pg = page.goto("/add")
+    pg.set_input_files("input[name=file]", str(f))
+    wait_until(pg, "document.querySelector('textarea[name=content]').value.length > 0")
+    assert pg.locator("select[name=format]").input_value() == "html"
+    pg.click("button[name=analyse]")
+    pg.wait_for_selector("body[data-ready='1']", timeout=120_000)
+    assert "foreign minister" in pg.locator("#preview #article-text").text_content()
+    assert pg.evaluate("window.__xss") is None
+    assert page.dialogs == []
+    assert pg.evaluate("document.querySelectorAll('#preview script, #preview img[src=x]').length") == 0
