@@ -449,7 +449,10 @@ def _recipients(tok, cand: Candidate, ctx: Context) -> list:
 
 def _noun_participants(noun, ctx: Context) -> tuple[list, list]:
     actors, recips = [], []
+    own = ctx.tok_actor.get(noun.i)  # "the Asia-Pacific Cooperation Summit" is not its own participant
     for c in noun.children:
+        if own is not None and ctx.tok_actor.get(c.i) == own:
+            continue
         if c.dep_ == "poss":
             actors.append(c)
         elif c.dep_ in ("compound", "amod", "nmod") and (c.i in ctx.tok_actor or c.ent_type_ in ("GPE", "NORP", "PERSON", "ORG")):
