@@ -201,3 +201,18 @@ def test_entities_written_back_to_the_doc(nlp):
     find_actors(art, doc)
     assert [(e.text, e.label) for e in art.entities if e.label in ("PERSON", "GPE")] == \
         [(e.text, e.label_) for e in doc.ents if e.label_ in ("PERSON", "GPE")]
+
+
+def test_titles_with_of_abbreviations_and_demonym_organisations(nlp):
+    text = ("British Defence Secretary Tom King said on Monday that troops would stay.\n\n"
+            "U.S. Secretary of State Antony Blinken met officials in Beijing. Blinken said the "
+            "talks were candid.\n\n"
+            "Sen. Chuck Schumer told reporters the bill would pass.")
+    art = _analyse(nlp, text)
+    actors = _by_name(art)
+    assert actors["Tom King"].country == "GBR" and actors["Tom King"].sector == "GOV"
+    blinken = actors["Antony Blinken"]
+    assert blinken.country == "USA" and blinken.sector == "GOV" and "secretary" in blinken.roles
+    assert "Blinken" in _mention_texts(art, blinken)
+    schumer = actors["Chuck Schumer"]
+    assert schumer.sector == "LEG" and "senator" in schumer.roles

@@ -376,24 +376,31 @@ def _group_persons(doc: Any, ents: list[Ent]) -> list[_Actor]:
     return full + list(own.values())
 
 
-def _pre_modifiers(doc: Any, i0: int) -> list[Any]:
+def _pre_modifiers(doc: Any, i0: int, i1: int | None = None) -> list[Any]:
     """Tokens of the title before a name: "North Korean leader", "South Korea's foreign ministry
-    spokesman"."""
+    spokesman", "U.S. Secretary of State"."""
+    i1 = i0 + 1 if i1 is None else i1
     sent_start = sentence_starts(doc)[i0]
-    j = i0 - 1
-    toks = []
-    while j >= sent_start and i0 - j <= 8:
-        t = doc[j]
-        if t.tag_ == "POS":
-            toks.append(t)
-            j -= 1
+    k = i0
+    while k - 1 >= sent_start and i0 - k < 10:
+        t = doc[k - 1]
+        if t.tag_ == "POS" or (t.lower_ in ("of", "for") and k < i0 and doc[k].is_title
+                               and k - 2 >= sent_start and doc[k - 2].is_title):
+            k -= 1
             continue
-        if t.is_punct or t.pos_ in _STOP_POS or t.head.i <= j or t.head.i >= i0 + 8:
+        if t.is_punct or t.pos_ in _STOP_POS:
             break
-        toks.append(t)
-        j -= 1
-    toks.reverse()
-    return toks
+        k -= 1
+    # keep the longest part whose words all hang on the name or on the common nouns right after
+    # it ("South Korea's Yonhap news agency"): no clause ends up in the title
+    end = i1
+    while end < len(doc) and end < i1 + 3 and doc[end].pos_ == "NOUN" and doc[end].is_lower:
+        end += 1
+    while k < i0:
+        if all(k <= doc[j].head.i < end for j in range(k, i0)):
+            break
+        k += 1
+    return [doc[j] for j in range(k, i0)]
 
 
 def _appositions(doc: Any, i0: int, i1: int) -> list[Any]:
@@ -436,6 +443,8 @@ def _describe(doc: Any, toks: list[Any], tok_ent: dict[int, Ent], self_ents: set
                 iso = (met[0] if met else None) or L.country_of_name(e.text) or L.country_of_demonym(e.text)
                 if not iso and e.label == "GPE":
                     iso = L.capital_country(e.text) if doc[e.i1 - 1].dep_ in ("compound", "poss") else None
+                if not iso and e.label == "ORG":
+                    iso = _country_in_name(e.text)  # "British Defence (Secretary)"
                 if iso:
                     countries.append((iso, met[1] if met else None))
                 if e.label == "ORG":
@@ -465,7 +474,7 @@ def _describe_person(doc: Any, act: _Actor, tok_ent: dict[int, Ent], persons: li
     role_sector = None
     other_sector = None
     for e in act.ents:
-        pre = _pre_modifiers(doc, e.i0)
+        pre = _pre_modifiers(doc, e.i0, e.i1)
         app = _appositions(doc, e.i0, e.i1)
         for toks, nearest_last in ((pre, True), (app, False)):
             if not toks:
@@ -478,6 +487,7 @@ def _describe_person(doc: Any, act: _Actor, tok_ent: dict[int, Ent], persons: li
                 act.descriptions.append(desc)
             ordered = list(reversed(roles)) if nearest_last else roles
             for _, _, phrase in roles:
+                phrase = L.ROLE_NAMES.get(phrase, phrase)
                 if phrase not in act.roles:
                     act.roles.append(phrase)
             if role_sector is None:
@@ -665,7 +675,7 @@ def _describe_org(doc: Any, act: _Actor, tok_ent: dict[int, Ent]) -> None:
         if act.sector is None:
             act.sector = _org_sector(e.text, following)
         if act.country is None:
-            for t in _pre_modifiers(doc, e.i0):
+            for t in _pre_modifiers(doc, e.i0, e.i1):
                 o = tok_ent.get(t.i)
                 if o is not None and o is not e:
                     iso = L.country_of_name(o.text) or L.country_of_demonym(o.text)
@@ -673,10 +683,15 @@ def _describe_org(doc: Any, act: _Actor, tok_ent: dict[int, Ent]) -> None:
                         act.country = iso
                         break
             if act.country is None:
-                # "North Korean" inside the name ("North Korean Central Bank")
-                for w in range(len(e.text.split()), 0, -1):
-                    head = " ".join(e.text.split()[:w])
-                    iso = L.country_of_demonym(head) or L.country_of_name(head)
-                    if iso and w < len(e.text.split()):
-                        act.country = iso
-                        break
+                act.country = _country_in_name(e.text)
+
+
+def _country_in_name(text: str) -> str | None:
+    """The country a name starts with: "North Korean Central Bank", "British Defence"."""
+    words = text.split()
+    for w in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:w])
+        iso = L.country_of_demonym(head) or L.country_of_name(head)
+        if iso:
+            return iso
+    return None

@@ -122,6 +122,8 @@ refugee:CVL refugees:CVL
 doctor:HLH nurse:HLH surgeon:HLH
 father:None mother:None son:None daughter:None brother:None sister:None wife:None husband:None
 predecessor:None successor:None ally:None rival:None friend:None
+sen.:LEG sen:LEG rep.:LEG gov.:GOV gen.:MIL col.:MIL lt.:MIL capt.:MIL sgt.:MIL adm.:MIL
+amb.:GOV supt.:COP insp.:COP det.:COP rev.:REL fr.:REL rabbi:REL sheikh:REL
 """
 
 # Nouns inside organisation names or descriptors -> sector.
@@ -208,6 +210,11 @@ def _table(text: str) -> dict[str, str | None]:
 
 
 ROLES = _table(_ROLES)
+# abbreviated titles are reported by their full name
+ROLE_NAMES = {"sen.": "senator", "sen": "senator", "rep.": "representative", "gov.": "governor",
+              "gen.": "general", "col.": "colonel", "lt.": "lieutenant", "capt.": "captain",
+              "sgt.": "sergeant", "adm.": "admiral", "amb.": "ambassador", "supt.": "superintendent",
+              "insp.": "inspector", "det.": "detective", "rev.": "reverend", "fr.": "father"}
 ORG_WORDS = _table(_ORG_WORDS)
 _MAX_ROLE_WORDS = max(len(k.split()) for k in ROLES)
 
