@@ -547,3 +547,38 @@ def test_add_article_from_a_hostile_html_file(page, tmp_path):
     assert pg.evaluate("window.__xss") is None
     assert page.dialogs == []
     assert pg.evaluate("document.querySelectorAll('#preview script, #preview img[src=x]').length") == 0
+
+
+def test_explore_aggregates_on_a_synthetic_store(tmp_path):
+    """Timeline buckets, map points and paging against counts computed from the records."""
+    from collections import Counter
+
+    from fastapi.testclient import TestClient
+
+    from dateline.web import create_app as web_app
+
+    store = Store.open(f"sqlite:///{tmp_path / 'syn.db'}")
+    arts = list(synthetic_articles(4, 50, seed=3))
+    for a in arts:
+        store.write(a)
+    evs = {(e.type, tuple(e.actors), tuple(e.recipients), e.date, e.place.name, e.modality): e
+           for a in arts for e in a.events}
+    with TestClient(web_app(store)) as c:
+        data = c.get("/web/api/explore", params={"per_page": "30", "page": "2", "sort": "place", "order": "desc"}).json()
+        assert data["total"] == len(evs)
+        assert len(data["events"]) == 30
+        assert data["timeline"]["bucket"] == "week"  # three years of dates
+        weeks = data["timeline"]["dates"]
+        assert all(date.fromisoformat(w).weekday() == 0 for w in weeks)
+        by_quad = Counter(e.quad for e in evs.values())
+        assert [sum(c) for c in data["timeline"]["counts"]] == [by_quad[q] for q in (1, 2, 3, 4)]
+        by_place = Counter(e.place.name for e in evs.values())
+        assert {p["name"]: p["n"] for p in data["places"]} == dict(by_place)
+        assert all(sum(p["quads"]) == p["n"] for p in data["places"])
+        everything = c.get("/web/api/explore", params={"per_page": "500", "sort": "place", "order": "desc"}).json()
+        names = [e["place"]["name"] for e in everything["events"]]
+        assert names == sorted(names, reverse=True)
+        assert [e["id"] for e in everything["events"][30:60]] == [e["id"] for e in data["events"]]
+        kyiv = c.get("/web/api/explore", params={"near": "Kyiv", "radius": "50", "type": "AID"}).json()
+        assert kyiv["total"] == sum(1 for e in evs.values() if e.place.name == "Kyiv" and e.type == "AID")
+    store.close()
