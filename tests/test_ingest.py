@@ -195,6 +195,26 @@ def test_a_copy_under_another_publishers_boilerplate_joins_the_story_without_new
                                                         str(tmp_path / "b" / "koreaherald.txt")}
     assert_consistent(db_url)
 
+    # An edited copy (a paragraph added by the outlet) is a new text, linked by MinHash to the story.
+    edited = korea_herald_copy().replace(
+        "Vladivostok is the closest major Russian city",
+        "Seoul is watching the summit closely, diplomats in the South Korean capital said.\n\n"
+        "Vladivostok is the closest major Russian city")
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "edited.txt").write_text(edited, encoding="utf-8")
+    seen = []
+    summary = ingest([tmp_path / "c"], db=db_url, on_result=seen.append)
+    assert (summary.stored, summary.linked) == (1, 1)
+    with Store.open(db_url) as store:
+        counts = store.counts()
+        assert counts["articles"] == 2 and counts["stories"] == 1
+        events = {e["id"]: e for e in store.events(limit=1000)}
+        assert set(events) >= {e["id"] for e in events_before}
+        assert all(e["n_stories"] == 1 and e["n_sources"] == 1 for e in events.values())
+        assert sum(e["n_articles"] == 2 for e in events.values()) >= len(events_before) // 2
+        assert seen[0].story_id == story["id"]
+    assert_consistent(db_url)
+
 
 # -- rerun and interruption ---------------------------------------------------------------------------
 def test_a_stored_article_is_recognised_after_cleaning_and_not_analysed_again(db_url, tmp_path):
