@@ -259,3 +259,30 @@ def test_seed_cleaned_and_parsed(nlp, seed_text):
 @pytest.mark.slow
 def test_seed_through_the_full_pipeline(seed_article):
     _check_seed(seed_article)
+
+
+# -- holidays and the ISO helper ----------------------------------------------------------------
+
+@pytest.mark.parametrize("expr,anchor,tense,want", [
+    ("Thanksgiving Day", "2000-01-07", "past", "1999-11-25"),   # fourth Thursday of November
+    ("Easter", "2019-04-24", "past", "2019-04-21"),
+    ("Good Friday", "2019-04-24", "past", "2019-04-19"),
+    ("Christmas", "2019-04-24", "future", "2019-12-25"),
+    ("Christmas", "2019-04-24", "past", "2018-12-25"),
+    ("Election Day", "1998-10-26", "future", "1998-11-03"),  # Tuesday after the first Monday
+    ("New Year's Day 2020", None, None, "2020-01-01"),
+])
+def test_holidays(expr, anchor, tense, want):
+    assert resolve(expr, anchor, tense).value == want
+
+
+@pytest.mark.parametrize("value,want", [
+    ("2019-04-24", "2019-04-24"), ("2019-04", "2019-04"), ("2019", "2019"),
+    ("2019-04-24TMO", "2019-04-24"), ("2019-04-24T15:00", "2019-04-24"),
+    ("2019-W17", None), ("2019-Q3", None), ("199", None), ("PRESENT_REF", None), ("P3D", None),
+    (None, None),
+])
+def test_calendar_date(value, want):
+    from dateline.timex import calendar_date
+
+    assert calendar_date(value) == want

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Optional
 
-__all__ = ["Timex", "resolve", "parse_anchor"]
+__all__ = ["Timex", "resolve", "parse_anchor", "calendar_date"]
 
 
 @dataclass(frozen=True)
@@ -372,6 +372,24 @@ def _norm(text: str) -> str:
     return t
 
 
+_ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
+
+
+def calendar_date(value: Optional[str]) -> Optional[str]:
+    """The plain ISO date of a TIMEX value: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, else None.
+
+    A time keeps its day ("2019-04-24TMO" → "2019-04-24"); weeks, quarters, seasons, decades,
+    references and durations have no plain ISO form and give None. For consumers (events) whose
+    ``date`` field must be ISO.
+    """
+    if not value:
+        return None
+    m = _ISO_PREFIX.match(value)
+    if not m:
+        return None
+    return "-".join(g for g in m.groups() if g)
+
+
 # --------------------------------------------------------------------------------------------
 # the resolver
 
@@ -567,6 +585,11 @@ def _resolve(t: str, a: Optional[date], tense: Optional[str]) -> Optional[Timex]
         d = m.group("dir")
         return Timex(f"{_season_year(s, a, tense, d)}-{s}", "date", "season")
 
+    # holidays ---------------------------------------------------------------------------------------
+    m = _HOLIDAY.match(t)
+    if m:
+        return _holiday(m, a, tense)
+
     # months and days without a year --------------------------------------------------------------
     for key in ("month_day", "day_month"):
         m = RE[key].match(t)
@@ -656,6 +679,93 @@ def _spoken_year(t: str) -> Optional[Timex]:
     if m.group("month"):
         return Timex(f"{y:04d}-{MONTHS[m.group('month')]:02d}", "date", "month")
     return Timex(f"{y:04d}", "date", "year")
+
+
+_FIXED_HOLIDAYS = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "new year's day": (1, 1), "new year": (1, 1), "new years day": (1, 1),
+    "new year's eve": (12, 31), "new years eve": (12, 31), "boxing day": (12, 26),
+    "independence day": (7, 4), "the fourth of july": (7, 4), "july fourth": (7, 4),
+    "fourth of july": (7, 4), "halloween": (10, 31), "valentine's day": (2, 14),
+    "valentines day": (2, 14), "bastille day": (7, 14), "may day": (5, 1), "labour day": (5, 1),
+    "veterans day": (11, 11), "armistice day": (11, 11), "remembrance day": (11, 11),
+    "st. patrick's day": (3, 17), "st patrick's day": (3, 17), "guy fawkes night": (11, 5),
+}
+_MOVABLE = ("thanksgiving day", "thanksgiving", "easter sunday", "easter", "good friday",
+            "easter monday", "election day", "memorial day", "labor day", "mother's day",
+            "father's day", "martin luther king day", "presidents day", "presidents' day")
+_HOLIDAY = re.compile(r"^(?:(?P<dir>last|next|this|this coming|this past|the)\s+)?(?P<h>"
+                      + "|".join(re.escape(h) for h in sorted(list(_FIXED_HOLIDAYS) + list(_MOVABLE), key=len, reverse=True))
+                      + r")(?:\s+(?P<y>\d{4}))?$")
+
+
+def _nth_weekday(y: int, month: int, wd: int, n: int) -> date:
+    """The n-th (n >= 1) or last (n = -1) weekday ``wd`` of a month."""
+    if n > 0:
+        first = date(y, month, 1)
+        return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+    last = date(y, month, calendar.monthrange(y, month)[1])
+    return last - timedelta(days=(last.weekday() - wd) % 7)
+
+
+def _easter(y: int) -> date:
+    """Gregorian Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = (h + l_ - 7 * m + 114) % 31 + 1
+    return date(y, month, day)
+
+
+def _holiday_in(name: str, y: int) -> date:
+    if name in _FIXED_HOLIDAYS:
+        mo, d = _FIXED_HOLIDAYS[name]
+        return date(y, mo, d)
+    if name.startswith("thanksgiving"):
+        return _nth_weekday(y, 11, 3, 4)
+    if name.startswith("easter") or name == "good friday":
+        off = {"easter monday": 1, "good friday": -2}.get(name, 0)
+        return _easter(y) + timedelta(days=off)
+    if name == "election day":  # US: the Tuesday after the first Monday of November
+        return _nth_weekday(y, 11, 0, 1) + timedelta(days=1)
+    if name == "memorial day":
+        return _nth_weekday(y, 5, 0, -1)
+    if name == "labor day":
+        return _nth_weekday(y, 9, 0, 1)
+    if name == "mother's day":
+        return _nth_weekday(y, 5, 6, 2)
+    if name == "father's day":
+        return _nth_weekday(y, 6, 6, 3)
+    if name == "martin luther king day":
+        return _nth_weekday(y, 1, 0, 3)
+    return _nth_weekday(y, 2, 0, 3)  # presidents day
+
+
+def _holiday(m, a: Optional[date], tense: Optional[str]) -> Timex:
+    name, y = m.group("h"), m.group("y")
+    if y:
+        return Timex(_holiday_in(name, int(y)).isoformat(), "date", "day")
+    if a is None:
+        return Timex(None, "date", "day")
+    this = _holiday_in(name, a.year)
+    d = (m.group("dir") or "").replace("the", "").strip()
+    if d in ("last", "this past"):
+        return Timex((this if this < a else _holiday_in(name, a.year - 1)).isoformat(), "date", "day")
+    if d in ("next", "this coming"):
+        return Timex((this if this > a else _holiday_in(name, a.year + 1)).isoformat(), "date", "day")
+    if tense == "past" and this > a:
+        this = _holiday_in(name, a.year - 1)
+    elif tense == "future" and this < a:
+        this = _holiday_in(name, a.year + 1)
+    elif tense is None and abs((this - a).days) > 183:
+        this = _holiday_in(name, a.year + (1 if this < a else -1))
+    return Timex(this.isoformat(), "date", "day")
 
 
 def _century_of(yy: int, a: Optional[date]) -> int:
