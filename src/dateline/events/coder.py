@@ -311,9 +311,11 @@ def match_verb(tok, ctx: Context) -> tuple[Entry, Any] | None:
                 if e:
                     return e, obj
     # "engaged in a firefight", "took part in the talks": the event is the noun
-    if lemma in ("engage", "participate", "take", "join", "go", "come"):
+    if lemma in ("engage", "participate", "take", "join", "go", "come", "place", "put", "keep", "hold"):
+        prep = {"go": "on", "come": "on", "place": "under", "put": "under", "keep": "under",
+                "hold": "under"}.get(lemma, "in")
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == ("on" if lemma in ("go", "come") else "in"):
+            if c.dep_ == "prep" and c.lower_ == prep:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         for key in _noun_keys(p):

@@ -339,6 +339,10 @@ slay             ASSAULT   -             190
 slaughter        ASSAULT   massacre      202
 maim             ASSAULT   -             180
 execute          ASSAULT   -             1823
+suppress         COERCE    -             175
+repress          COERCE    -             175
+prosecute        COERCE    arrest        173
+interrogate      COERCE    arrest        173
 """)
 
 # -- verb + object ---------------------------------------------------------------------------
@@ -621,6 +625,26 @@ withdraw+peacekeeping~force SANCTION expel 1661
 pull_out+INSPECTORS  SANCTION  expel         1662
 blow_up+THING        COERCE    seize         1712
 announce+suspension  SANCTION  withdraw      161
+dispatch+TROOPS      MOBILIZE  troops        154
+dispatch+AID         AID       -             070
+dispatch+INSPECTORS  ACCUSE    investigate   090
+send+INSPECTORS      ACCUSE    investigate   090
+hit+TERRITORY        ASSAULT   -             190
+hit+target           ASSAULT   -             190
+hit+PERSON           ASSAULT   -             190
+shut_down+THING      COERCE    restrict      1721
+close+newspaper      COERCE    restrict      1721
+close+website        COERCE    restrict      1721
+block+website        COERCE    restrict      1721
+ban+TRADE            SANCTION  -             163
+halt+TRADE           SANCTION  -             163
+suspend+TRADE        SANCTION  -             163
+stop+TRADE           SANCTION  -             163
+restrict+TRADE       SANCTION  -             163
+resume+TRADE         COOPERATE -             061
+attack+STATEMENT     ACCUSE    disapprove    111
+offer+condolence     SUPPORT   -             051
+send+condolence      SUPPORT   -             051
 raid+TERRITORY       ASSAULT   -             190
 raid+THING           COERCE    -             170
 freeze+PROPERTY      SANCTION  -             163
@@ -705,6 +729,9 @@ for _cls, _words in {
               "warship warships tank tanks",
     "INSPECTORS": "inspector inspectors observer observers monitor monitors peacekeeper peacekeepers",
     "ACCESS": "access",
+    "TRADE": "import imports export exports trade flight flights",
+    "STATEMENT": "policy policies decision plan proposal remark remarks statement comment comments "
+                 "handling move law bill stance",
     "TERRITORY": "territory area areas village villages town towns city region regions district "
                  "districts province neighbourhood neighborhood base position positions stronghold "
                  "hill hills border",
