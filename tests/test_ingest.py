@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -400,3 +401,36 @@ def test_cli_is_quiet_in_pipes_and_prints_a_summary(tmp_path):
     r = subprocess.run(cli("ingest", str(folder / "missing"), "--db", str(db)), capture_output=True, text=True,
                        env=env(), timeout=300)
     assert r.returncode == 2 and "no such file or directory" in r.stderr
+
+
+def test_cli_shows_a_progress_bar_with_rate_and_eta_on_a_terminal(tmp_path):
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    folder = tmp_path / "in"
+    write_corpus(folder, 3)
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    proc = subprocess.Popen(cli("ingest", str(folder), "--db", str(tmp_path / "tty.db"), "--no-analysis"),
+                            stdout=subprocess.DEVNULL, stderr=slave, env=env())
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=300)
+    os.close(master)
+    out = b"".join(chunks).decode("utf-8", "replace")
+    assert proc.returncode == 0, out
+    frames = [f for f in out.split("\r") if f.startswith("ingest:")]
+    assert any("0/3" in f for f in frames) and any("3/3" in f for f in frames)
+    assert any("article/s" in f for f in frames)  # the rate
+    assert any(re.search(r"<\d\d:\d\d", f) for f in frames)  # the ETA
+    assert "3 stored" in out
