@@ -450,22 +450,35 @@ def actors(db: str | Store | None = None, *, name: str | None = None, country: s
         total = conn.execute(sa.select(sa.func.count()).select_from(q.subquery())).scalar_one()
         rows = conn.execute(q.order_by(n_articles.desc(), sa.func.sum(a.c.n_mentions).desc(), a.c.name,
                                        a.c.kind, a.c.country, a.c.sector).limit(limit).offset(offset)).all()
+        # Roles and event counts of the page's actors, in two queries for the whole page.
+        names = sorted({r.name for r in rows})
+        roles: dict[tuple, set[str]] = {}
+        events_of: dict[tuple, set[str]] = {}
+        if names:
+            for mr in conn.execute(sa.select(a.c.name, a.c.kind, a.c.country, a.c.sector, a.c.roles)
+                                   .where(a.c.name.in_(names), *conds)):
+                roles.setdefault((mr.name, mr.kind, mr.country, mr.sector), set()).update(_load_json(mr.roles) or [])
+            # Which article actors belong to the page's groups, then which events they take part in
+            # (membership checked here rather than with LIKE over JSON in SQL: one pass, no join).
+            member: dict[str, dict[str, tuple]] = {}
+            for mr in conn.execute(sa.select(a.c.article_id, a.c.actor_id, a.c.name, a.c.kind, a.c.country,
+                                             a.c.sector).where(a.c.name.in_(names), *conds)):
+                member.setdefault(mr.article_id, {})[mr.actor_id] = (mr.name, mr.kind, mr.country, mr.sector)
+            art_ids = sorted(member)
+            for i in range(0, len(art_ids), 500):
+                chunk = art_ids[i:i + 500]
+                for mr in conn.execute(sa.select(m.c.article_id, m.c.event_id, m.c.actors, m.c.recipients)
+                                       .where(m.c.article_id.in_(chunk))):
+                    groups = member[mr.article_id]
+                    for x in (_load_json(mr.actors) or []) + (_load_json(mr.recipients) or []):
+                        if x in groups:
+                            events_of.setdefault(groups[x], set()).add(mr.event_id)
         out = []
         for r in rows:
-            match = [a.c.name == r.name, a.c.kind == r.kind,
-                     a.c.country == r.country if r.country is not None else a.c.country.is_(None),
-                     a.c.sector == r.sector if r.sector is not None else a.c.sector.is_(None)]
-            members = conn.execute(sa.select(a.c.article_id, a.c.actor_id, a.c.roles).where(*match)).all()
-            roles = sorted({x for mr in members for x in (_load_json(mr.roles) or [])})
-            quoted = sa.literal('%"') + a.c.actor_id + sa.literal('"%')
-            n_events = conn.execute(
-                sa.select(sa.func.count(sa.distinct(m.c.event_id)))
-                .select_from(m.join(a, a.c.article_id == m.c.article_id))
-                .where(*match, sa.or_(sa.cast(m.c.actors, sa.Text).like(quoted),
-                                      sa.cast(m.c.recipients, sa.Text).like(quoted)))).scalar_one()
+            key = (r.name, r.kind, r.country, r.sector)
             out.append({"name": r.name, "kind": r.kind, "country": r.country, "sector": r.sector,
-                        "roles": roles, "n_articles": r.n_articles, "n_mentions": int(r.n_mentions or 0),
-                        "n_events": n_events})
+                        "roles": sorted(roles.get(key, ())), "n_articles": r.n_articles,
+                        "n_mentions": int(r.n_mentions or 0), "n_events": len(events_of.get(key, ()))})
     return Records(out, total=total)
 
 
