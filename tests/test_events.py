@@ -230,3 +230,27 @@ def test_first_person_in_a_quote_is_the_speaker(nlp):
     ev = _primary(a)
     assert ev.type == "REJECT"
     assert _names(a, ev.actors) == ["Mustafa al-Kadhimi"]
+
+
+def test_event_in_a_conditional_clause_is_hypothetical_and_undated(nlp):
+    a = _code(nlp, "The army will attack the city if the rebels do not surrender.")
+    surrender = next(e for e in a.events if e.type == "RETREAT")
+    assert surrender.modality == "hypothetical"
+    assert surrender.date is None and surrender.date_source == "none"
+
+
+def test_event_during_another_takes_its_time_and_place(nlp):
+    a = _code(nlp, "Hundreds of people were arrested during the protests in Moscow on Saturday.",
+              published="2019-07-24")
+    arrest = next(e for e in a.events if e.type == "COERCE")
+    assert arrest.date == "2019-07-20" and arrest.date_source == "text"
+    assert arrest.place is not None and arrest.place.name == "Moscow"
+
+
+def test_travel_for_talks_takes_the_talks_partners(nlp):
+    a = _code(nlp, "The Indian foreign minister flew to Kabul on Tuesday for talks with Afghan officials.",
+              published="2019-07-24")
+    ev = _primary(a)
+    assert ev.type == "CONSULT" and ev.mode == "visit"
+    assert ev.place is not None and ev.place.name == "Kabul"
+    assert "AFG" in _countries(a, ev.recipients)

@@ -60,7 +60,9 @@ national nationals civilian civilians worker workers activist activists journali
 leader leaders official officials citizen citizens suspect suspects dissident dissidents""".split())
 RELATIONAL = set("""father mother son daughter wife husband brother sister uncle nephew widow
 predecessor successor aide envoy adviser advisor spokesman spokeswoman deputy lieutenant ally""".split())
-STATIVE_PASSIVE = {"commit", "prepare", "determine", "dispose", "resolve", "oblige", "bind", "involve"}
+STATIVE_PASSIVE = {"commit", "prepare", "determine", "dispose", "resolve", "oblige", "bind", "involve",
+                   # raising passives: "Merkel is expected to visit"
+                   "expect", "schedule", "set", "suppose", "say", "believe", "report", "think", "plan"}
 RELATIVE = {"that", "which", "who", "whom", "whose"}
 TIME_LABELS = {"DATE"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -681,9 +683,16 @@ def code_sentence(sent, ctx: Context) -> list[dict]:
     for c in cands:
         if c.noun:
             n = c.trigger
+            gov = None
             if n.dep_ in ("dobj", "obj", "nsubjpass") and n.head.i in trig_ids:
-                continue
-            if n.dep_ == "pobj" and n.head.head.i in trig_ids and n.head.lower_ in ("of", "for", "against", "on"):
+                gov = n.head.i
+            elif n.dep_ == "pobj" and n.head.head.i in trig_ids and n.head.lower_ in ("of", "for", "against", "on"):
+                gov = n.head.head.i
+            if gov is not None:
+                # "flew to Kabul for talks with Afghan officials": the talks' partners are the visit's
+                host = next(x for x in cands if x.trigger.i == gov)
+                if host.entry.type == c.entry.type:
+                    host.inner.append(c)
                 continue
             a, r = _noun_participants(n, ctx)
             own_time = _own_times(n, [x.trigger for x in cands if x is not c], ctx)
@@ -870,8 +879,9 @@ def _place_for(c: Candidate, ctx: Context, cands: list) -> dict | None:
             ok = True
         elif top.dep_ in ("dobj", "obj") and c.entry.mode == "visit":
             ok = True
-        elif c.obj is not None and top.i == c.obj.i and any(p.dep_ == "prep" and p.lower_ in LOC_PREPS for p in path):
-            ok = True
+        elif ((c.obj is not None and top.i == c.obj.i) or top.dep_ in ("dobj", "obj", "nsubjpass")) and len(path) >= 3 \
+                and path[-2].dep_ == "prep" and path[-2].lower_ in ("in", "at", "near", "outside", "inside", "off"):
+            ok = True  # "seized a tanker in the Strait of Hormuz", "killed 12 people in Kabul"
         elif c.noun and top.dep_ in ("compound", "amod", "nmod") and top.i not in ctx.tok_actor:
             ok = True
         elif c.noun and top.dep_ in ("compound", "amod", "nmod") and ctx.actor_kind.get(ctx.tok_actor.get(top.i)) != "country":
@@ -916,6 +926,8 @@ def modality(c: Candidate, date_value: str | None, date_from_text: bool, ctx: Co
     for s in scope:
         words += _aux_words(s)
     lows = {w.lower_ for w in words}
+    if any(ch.dep_ == "mark" and ch.lower_ in ("if", "unless", "whether") for ch in trig.children):
+        return "hypothetical"  # the event of a conditional clause, negated or not
     if c.extra_modality == "negated" or any(w.dep_ == "neg" for w in words) or (lows & {"never"}):
         return "negated"
     reported_past = _under_past_report(trig)
@@ -1036,7 +1048,7 @@ def _build(c: Candidate, cands: list, ctx: Context, sent) -> dict:
     mod = modality(c, date_value, from_text, ctx)
     if from_text:
         date_source = "text"
-    elif mod in ("future", "historical"):
+    elif mod in ("future", "historical", "hypothetical"):
         date_source = "none"
     elif ctx.published:
         date_value, date_source = ctx.published.isoformat(), "published"
@@ -1044,6 +1056,14 @@ def _build(c: Candidate, cands: list, ctx: Context, sent) -> dict:
         date_source = "none"
 
     place = _place_for(c, ctx, cands)
+    if place is None:
+        # "arrested during the protests in Moscow": where the event it happened during happened
+        for p in trig.children:
+            if p.dep_ == "prep" and p.lower_ in ("during", "amid", "at"):
+                for other in cands:
+                    if other is not c and other.trigger.head.i == p.i:
+                        place = _place_for(other, ctx, cands)
+                        break
 
     if mod == "negated" and not c.noun and (
             entry.type in lx.NEGATED_TO_REJECT
@@ -1125,7 +1145,15 @@ def _inherited_time(trig, cands, c, ctx, pre_mod):
             v, txt = _time_value(k, ctx, _tense(trig, pre_mod))
             if v:
                 return v, txt
-        if t.i in trig_ids or _lemma(t) in lx.REPORTING:
+        if t.i in trig_ids:
+            # "arrested during the protests on Saturday": the governing event's own time
+            others = [x.trigger for x in cands if x.trigger.i != t.i]
+            for k in _own_times(t, others, ctx):
+                v, txt = _time_value(k, ctx, _tense(t, pre_mod))
+                if v:
+                    return v, txt
+            break
+        if _lemma(t) in lx.REPORTING:
             break
     return None, None
 
