@@ -16,6 +16,7 @@ import os
 import signal
 import time
 from collections import Counter, deque
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -286,6 +287,12 @@ def ingest(paths: Iterable[str | os.PathLike] | None = None, *, items: Iterable[
             results = _ordered(executor, _batches(source, batch_size), inflight=workers * 3)
         for res in results:
             _write(store, res, summary, on_result)
+    except BrokenProcessPool as exc:
+        if executor is not None:
+            _kill(executor)
+            executor = None
+        raise DatelineError(f"a worker process died ({exc}); it may have run out of memory: rerun with "
+                            "fewer --workers or a smaller --batch-size (what is stored is kept)") from exc
     except KeyboardInterrupt:
         summary.interrupted = True
         if executor is not None:

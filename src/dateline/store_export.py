@@ -1,7 +1,8 @@
 """Export a store: Parquet (partitioned by event month) and JSONL; PLOVER and GDELT via export.py.
 
 Parquet layout (hive partitioning, readable by DuckDB, Spark, BigQuery, pandas):
-``OUT/events/event_month=YYYY-MM/*.parquet`` (corpus events; ``unknown`` when undated),
+``OUT/events/event_month=YYYY-MM/*.parquet`` (corpus events; ``YYYY`` for a year-only date,
+``unknown`` when undated),
 ``OUT/event_mentions/event_month=YYYY-MM/*.parquet`` (each article's report of an event, with
 its evidence span), ``OUT/articles/*.parquet`` (article metadata and text), ``OUT/stories``.
 JSONL: ``OUT/articles.jsonl`` (full Article records), ``OUT/events.jsonl`` (corpus events, each
@@ -23,7 +24,10 @@ BATCH = 5000
 
 
 def _month(date: str | None) -> str:
-    return date[:7] if date and len(date) >= 7 else "unknown"
+    """YYYY-MM of an event date; a year-only date keeps its year; undated events: "unknown"."""
+    if not date:
+        return "unknown"
+    return date[:7] if len(date) >= 7 else date[:4]
 
 
 def _rows(store: Store, query) -> Iterator[dict[str, Any]]:

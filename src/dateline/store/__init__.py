@@ -44,6 +44,7 @@ class Store:
 
     def __init__(self, engine: Engine):
         self.engine = engine
+        self._params_checked = False
 
     # -- lifecycle ------------------------------------------------------------------------------
     @classmethod
@@ -74,8 +75,11 @@ class Store:
         """Store one article in one transaction; a stored id changes nothing but its sources."""
         try:
             with self.engine.begin() as conn:
-                check_params(conn)
-                return write_article(conn, article, signature)
+                if not self._params_checked:
+                    check_params(conn)
+                result = write_article(conn, article, signature)
+            self._params_checked = True
+            return result
         except StoreError:
             raise
         except Exception as exc:  # the transaction was rolled back: nothing of the article is stored
