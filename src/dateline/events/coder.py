@@ -28,7 +28,6 @@ For each sentence of the spaCy doc:
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -791,10 +790,6 @@ def _absorb(gov: Candidate, inner: Candidate) -> None:
 
 # -- time, place, modality ---------------------------------------------------------------------
 
-def _in_subtree(tok, root) -> bool:
-    return tok.is_ancestor(root) is False and (tok.i == root.i or root.is_ancestor(tok))
-
-
 def _own_times(trigger, other_triggers: list, ctx: Context) -> list[int]:
     """Time indexes inside the trigger's clause, not inside a nested trigger's clause."""
     found = []
@@ -1216,5 +1211,3 @@ def code_doc(article, doc) -> list[dict]:
         doc.user_data.pop("_dateline_depth", None)
     return out
 
-
-_ = dt  # datetime is used by the when module's callers; kept for type hints
