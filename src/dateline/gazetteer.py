@@ -37,7 +37,7 @@ from typing import Iterable, Optional
 
 from .errors import DatelineError
 
-GAZETTEER_VERSION = 8
+GAZETTEER_VERSION = 9
 
 # name kinds, best first
 NAME = 0  # the place's own name
@@ -563,10 +563,9 @@ def build_index(path: Path) -> None:
     groups: dict[tuple[str, str], list[float]] = {}
     for c in cities.values():
         g = groups.setdefault((c["countrycode"], c["admin1code"]), [0.0, 0.0, 0.0])
-        w = math.log10(max(c["population"], 10))
-        g[0] += c["latitude"] * w
-        g[1] += c["longitude"] * w
-        g[2] += w
+        g[0] += c["latitude"]
+        g[1] += c["longitude"]
+        g[2] += 1
     group_admin1: dict[tuple[str, str], int] = {}
     for (cc, code), (slat, slon, sw) in groups.items():
         if cc == "US":
@@ -580,6 +579,23 @@ def build_index(path: Path) -> None:
         lat, lon = slat / sw, slon / sw
         pid = min(cands, key=lambda t: haversine_km(lat, lon, t[1], t[2]))[0]
         group_admin1[(cc, code)] = pid
+    # A division's point: the mean of its towns (its settled centre, what news means by it and
+    # close to GeoNames' points) where the towns map to it unambiguously; else the source's
+    # centroid.
+    mapped: dict[int, list[tuple[str, str]]] = {}
+    for key, pid in group_admin1.items():
+        mapped.setdefault(pid, []).append(key)
+    for pid, keys in mapped.items():
+        if len(keys) != 1:
+            continue
+        slat, slon, n = groups[keys[0]]
+        if n < 5:
+            continue
+        row = list(b.places[pid - 1])
+        lat, lon = slat / n, slon / n
+        if haversine_km(lat, lon, row[2], row[3]) < 400:
+            row[2], row[3] = lat, lon
+            b.places[pid - 1] = tuple(row)
     for gid, c in cities.items():
         cc = c["countrycode"]
         feature = "PPLC" if gid in capital_gids else "city"
