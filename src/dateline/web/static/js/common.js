@@ -36,7 +36,10 @@ export function clear(node) {
 }
 
 export async function getJSON(url, options) {
-  const res = await fetch(url, Object.assign({ headers: { Accept: "application/json" } }, options || {}));
+  return responseJSON(await fetch(url, Object.assign({ headers: { Accept: "application/json" } }, options || {})));
+}
+
+export async function responseJSON(res) {
   let body = null;
   try { body = await res.json(); } catch (_) { body = null; }
   if (!res.ok) {

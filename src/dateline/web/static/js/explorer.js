@@ -1,5 +1,5 @@
 // Events explorer: filters in the URL, a map, a timeline and a sortable, paginated table.
-import { el, clear, getJSON, showError, articleHref, actorHref, quadBadge, QUADS, TYPES, MODALITIES,
+import { el, clear, getJSON, responseJSON, showError, articleHref, actorHref, quadBadge, QUADS, TYPES, MODALITIES,
   makeMap, quadMarker, drawTimeline, vendorMissing, vendorNotice } from "./common.js";
 
 const FILTERS = ["actor", "type", "modality", "since", "until", "near", "radius", "text"];
@@ -151,9 +151,12 @@ async function load() {
   errorBox.hidden = true;
   const mine = ++seq;
   const qs = new URLSearchParams(Object.assign({ per_page: String(PER_PAGE) }, s)).toString();
+  const url = window.dlExploreQuery ? window.dlExploreQuery(location.search) : "/web/api/explore?" + qs;
+  const pre = window.dlPrefetch;
+  window.dlPrefetch = null;
   let data;
   try {
-    data = await getJSON("/web/api/explore?" + qs);
+    data = pre && pre.url === url ? await responseJSON(await pre.response) : await getJSON(url);
   } catch (err) {
     summary.textContent = "";
     showError(errorBox, err);
