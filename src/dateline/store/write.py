@@ -134,17 +134,21 @@ def _refresh_story(conn: Connection, story_id: str) -> None:
     conn.execute(s.update().where(s.c.id == story_id).values(n_articles=n_articles, n_sources=n_sources))
 
 
+_REFRESH_EVENTS = sa.text(
+    "UPDATE events SET "
+    "n_mentions = (SELECT count(*) FROM event_mentions m WHERE m.event_id = events.id), "
+    "n_articles = (SELECT count(DISTINCT m.article_id) FROM event_mentions m WHERE m.event_id = events.id), "
+    "n_stories = (SELECT count(DISTINCT m.story_id) FROM event_mentions m WHERE m.event_id = events.id), "
+    "n_sources = (SELECT count(DISTINCT coalesce(s.originator, s.id)) FROM event_mentions m "
+    "JOIN stories s ON s.id = m.story_id WHERE m.event_id = events.id) "
+    "WHERE id IN :ids"
+).bindparams(sa.bindparam("ids", expanding=True))
+
+
 def _refresh_events(conn: Connection, event_ids: set[str]) -> None:
-    e, m, st = S.events, S.event_mentions, S.stories
-    for eid in sorted(event_ids):
-        where = m.c.event_id == eid
-        n_mentions = sa.select(sa.func.count()).select_from(m).where(where).scalar_subquery()
-        n_articles = sa.select(sa.func.count(sa.distinct(m.c.article_id))).where(where).scalar_subquery()
-        n_stories = sa.select(sa.func.count(sa.distinct(m.c.story_id))).where(where).scalar_subquery()
-        n_sources = (sa.select(sa.func.count(sa.distinct(sa.func.coalesce(st.c.originator, st.c.id))))
-                     .select_from(m.join(st, st.c.id == m.c.story_id)).where(where).scalar_subquery())
-        conn.execute(e.update().where(e.c.id == eid).values(
-            n_mentions=n_mentions, n_articles=n_articles, n_stories=n_stories, n_sources=n_sources))
+    """Recount mentions, articles, stories and independent sources of the given corpus events."""
+    if event_ids:
+        conn.execute(_REFRESH_EVENTS, {"ids": sorted(event_ids)})
 
 
 def write_article(conn: Connection, article: Article, sig: np.ndarray | None = None,
@@ -212,11 +216,12 @@ def write_article(conn: Connection, article: Article, sig: np.ndarray | None = N
 
     touched: set[str] = set()
     mentions = []
+    new_events: dict[str, dict] = {}
     for ev in article.events:
         key = corpus.event_key(article, ev)
         eid = corpus.event_id(key)
         place = ev.place
-        insert_ignore(conn, S.events, {
+        new_events.setdefault(eid, {
             "id": eid, "type": ev.type, "mode": ev.mode, "quad": ev.quad, "modality": ev.modality,
             "date": ev.date, "actors": key["actors"], "recipients": key["recipients"],
             "place_name": place.name if place else None, "place_geonameid": place.geonameid if place else None,
@@ -230,6 +235,7 @@ def write_article(conn: Connection, article: Article, sig: np.ndarray | None = N
             "place": place.model_dump(mode="json") if place else None,
             "evidence_text": ev.evidence.text, "evidence_start": ev.evidence.start,
             "evidence_end": ev.evidence.end, "confidence": ev.confidence})
+    insert_ignore(conn, S.events, list(new_events.values()))
     insert_ignore(conn, S.event_mentions, mentions)
     _refresh_events(conn, touched)
 
