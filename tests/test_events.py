@@ -254,3 +254,12 @@ def test_travel_for_talks_takes_the_talks_partners(nlp):
     assert ev.type == "CONSULT" and ev.mode == "visit"
     assert ev.place is not None and ev.place.name == "Kabul"
     assert "AFG" in _countries(a, ev.recipients)
+
+
+def test_time_values_are_written_as_contract_dates():
+    from dateline.events.coder import _contract_value
+
+    assert _contract_value("2019-04-25") == "2019-04-25"
+    assert _contract_value("2024-W06") == "2024-02"   # ISO week 6 of 2024 starts on 5 February
+    assert _contract_value("2024-SU") == "2024"
+    assert _contract_value("PRESENT_REF") is None

@@ -98,3 +98,10 @@ def test_cli_extract_format_plover(capsys, seed_text, tmp_path):
     assert main(["extract", str(page), "--format", "gdelt"]) == 0
     rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
     assert rows and all(len(r) == 61 for r in rows)
+
+
+def test_gdelt_date_columns_tolerate_partial_and_odd_values():
+    assert export._gdelt_date("2019-02")[:3] == ("20190201", "201902", "2019")
+    assert export._gdelt_date("2002")[:3] == ("20020101", "200201", "2002")
+    assert export._gdelt_date("2024-WI") == ("", "", "", "")
+    assert export._gdelt_date(None) == ("", "", "", "")

@@ -125,10 +125,10 @@ def _gdelt_date(value: str | None) -> tuple[str, str, str, str]:
     """SQLDATE, MonthYear, Year, FractionDate; a month or year is dated at its first day."""
     if not value:
         return "", "", "", ""
-    y = int(value[:4])
-    m = int(value[5:7]) if len(value) >= 7 else 1
-    d = int(value[8:10]) if len(value) >= 10 else 1
     try:
+        y = int(value[:4])
+        m = int(value[5:7]) if len(value) >= 7 else 1
+        d = int(value[8:10]) if len(value) >= 10 else 1
         day = dt.date(y, m, d)
     except ValueError:
         return "", "", "", ""

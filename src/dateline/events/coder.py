@@ -28,6 +28,7 @@ For each sentence of the spaCy doc:
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -842,10 +843,34 @@ def _tense(trigger, modality: str) -> str:
 
 def _time_value(k: int, ctx: Context, tense: str) -> tuple[str | None, str]:
     toks, value, text = ctx.times[k]
+    value = _contract_value(value) if value else None
     if value:
         return value, text
     v, _g = resolve(text, ctx.published, tense)
     return v, text
+
+
+_ISO_VALUE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def _contract_value(value: str) -> str | None:
+    """A time value as the contract writes dates (YYYY, YYYY-MM, YYYY-MM-DD); an ISO week
+    becomes the month of its Monday, anything else (seasons, quarters, times) its year."""
+    value = value.strip()
+    if _ISO_VALUE.fullmatch(value):
+        return value
+    m = re.fullmatch(r"(\d{4})-W(\d{2})", value)
+    if m:
+        try:
+            monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+            return f"{monday.year:04d}-{monday.month:02d}"
+        except ValueError:
+            return m.group(1)
+    m = re.match(r"(\d{4})-\d{2}-\d{2}T", value)
+    if m:
+        return value[:10]
+    m = re.match(r"(\d{4})\b", value)
+    return m.group(1) if m else None
 
 
 def _place_for(c: Candidate, ctx: Context, cands: list) -> dict | None:
