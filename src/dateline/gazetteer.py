@@ -37,7 +37,7 @@ from typing import Iterable, Optional
 
 from .errors import DatelineError
 
-GAZETTEER_VERSION = 9
+GAZETTEER_VERSION = 10
 
 # name kinds, best first
 NAME = 0  # the place's own name
@@ -154,6 +154,9 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "KGZ": ("Kyrgyzstan", "Kirghizia"),
     "BLR": ("Belarus", "Byelorussia"),
     "XKX": ("Kosovo",),
+    "TTO": ("Trinidad and Tobago", "T&T"),
+    "ZAF": ("South Africa", "SA", "RSA"),
+    "BIH": ("Bosnia", "Bosnia-Herzegovina"),
 }
 
 # AP-style and postal abbreviations of US states (matched only when written capitalised).
@@ -187,7 +190,8 @@ OTHER_ADMIN1_ABBR: dict[tuple[str, str], tuple[str, ...]] = {
 
 # Continents and regions news names (name, aliases, lat, lon, feature, countries it covers).
 REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str], ...] = (
-    ("European Union", ("EU", "E.U.", "European Union"), 50.0, 9.5, "union"),
+    ("European Union", ("EU", "E.U.", "European Union", "European Commission",
+                        "European Council", "European Parliament"), 50.0, 9.5, "union"),
     ("Middle East", ("Mideast", "Middle East"), 29.0, 42.0, "region"),
     ("Korean Peninsula", ("Korean Peninsula", "Korean peninsula"), 38.0, 127.5, "region"),
     ("Latin America", (), -14.6, -57.7, "region"),

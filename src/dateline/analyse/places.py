@@ -413,7 +413,8 @@ def resolve_mentions(
             in_list = bool(re.match(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)[A-Z]",
                                     text[nxt.end:nxt.end + 12])) or bool(
                 re.search(r"(?:,|\band|\bor)\s*$", text[max(0, m.start - 6):m.start]))
-            own_country = any(p.feature == "country" and k in (NAME, ALIAS, ABBR) for p, k in g.cands)
+            own_country = any(p.feature in ("country", "continent", "region", "union")
+                              and k in (NAME, ALIAS, ABBR) for p, k in g.cands)
             if (re.fullmatch(r",\s*", between) or re.fullmatch(r"\s*\(\s*", between)) and not (
                     in_list or own_country):
                 ng = groups[normalise(nxt.text)]
@@ -562,7 +563,8 @@ def _confidence(g: _Group, ctx_country: Counter) -> Resolution:
     p = g.choice
     if p is None:
         return Resolution(None, False, g.country_constraint)
-    if g.country_constraint and p.country != g.country_constraint and p.feature != "region":
+    if (g.country_constraint and p.country != g.country_constraint
+            and p.feature in ("city", "PPLC", "admin1", "admin2")):
         # the text says which country; the gazetteer has no such place there
         return Resolution(None, False, g.country_constraint)
     kind = min((k for c, k in g.cands if c.id == p.id), default=ALT)
