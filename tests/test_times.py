@@ -111,6 +111,7 @@ def test_modifier_kept_beside_the_value():
     ("18 months", "P18M"),
     ("an hour", "PT1H"),
     ("2 1/2 years", "P2Y6M"),
+    ("3:07:35", "PT3H7M35S"),
     ("three-month", "P3M"),
     ("a decade", "P10Y"),
     ("the next decade", "P10Y"),

@@ -646,6 +646,11 @@ def _resolve(t: str, a: Optional[date], tense: Optional[str]) -> Optional[Timex]
     m = re.match(r"^(?P<p>morning|afternoon|evening|night)$", t)
     if m:
         return Timex(f"{a.isoformat()}T{PARTS[m.group('p')]}" if a else None, "time", "time")
+    m = re.match(r"^(\d{1,2}):([0-5]\d):([0-5]\d)$", t)
+    if m:  # "finishing in 3:07:35": a race or flight time, not a clock reading
+        h, mi, sec = (int(g) for g in m.groups())
+        return Timex("PT" + (f"{h}H" if h else "") + (f"{mi}M" if mi else "") + (f"{sec}S" if sec else ""),
+                     "duration", "duration")
     m = RE["clock"].match(t)
     if m and (m.group("ampm") or m.group("mi")):
         return _clock(m, a, tense)

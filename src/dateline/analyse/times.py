@@ -220,8 +220,8 @@ def find_timexes(doc: Any, anchor=None) -> list[TimexSpan]:
 def _resolve_safe(text: str, anchor, tense) -> Optional[Timex]:
     try:
         return resolve(text, anchor, tense)
-    except (ValueError, OverflowError, KeyError, IndexError, TypeError):
-        return None  # an expression the resolver mishandles stays unresolved, never a crash
+    except Exception:  # noqa: BLE001 - one odd expression must not cost the article its analysis
+        return None  # it stays unresolved (fuzzed over every TempEval-3 TIMEX without a crash)
 
 
 def find_times(article: Article, doc: Any) -> None:
