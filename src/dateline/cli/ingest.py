@@ -11,6 +11,8 @@ EXAMPLE = """examples:
   dateline ingest corpus/                               # into ./dateline.db (SQLite)
   dateline ingest 'crawl/*.warc.gz' feeds/world.rss --workers 4
   dateline ingest batch.jsonl --db postgresql://dateline@localhost/news
+  dateline ingest corpus/ --dask local:4                # a Dask LocalCluster of 4 processes
+  dateline ingest /shared/corpus/ --db news.db --dask tcp://scheduler:8786
 """
 
 
@@ -36,6 +38,10 @@ def register(sub) -> None:
                    help="clean and store only: no NLP, no events (fast)")
     p.add_argument("--max-bytes", type=int, metavar="N", help="largest input accepted (default 5,000,000)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no rejected-input lines")
+    p.add_argument("--dask", metavar="SCHEDULER",
+                   help="run on Dask: tcp://HOST:8786 (a running scheduler), a scheduler JSON file, or "
+                   "local[:N] (a LocalCluster of N single-threaded worker processes); shards go to "
+                   "<db>.dask/ (see docs/scale.md; needs the dask extra)")
     p.set_defaults(func=run)
 
 
@@ -75,8 +81,16 @@ def run(args) -> int:
     # `kill` (SIGTERM) stops like Ctrl-C: the article being written is finished or rolled back.
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
-        summary = ingest(args.paths, db=url, workers=args.workers, model=args.model, analyse=args.analysis,
-                         batch_size=args.batch_size, max_bytes=args.max_bytes, on_result=on_result)
+        if getattr(args, "dask", None):
+            from ..ingest_dask import ingest_dask
+
+            summary = ingest_dask(args.paths, db=url, dask=args.dask,
+                                  workers=args.workers if args.workers > 1 else None, model=args.model,
+                                  analyse=args.analysis, batch_size=args.batch_size, max_bytes=args.max_bytes,
+                                  on_result=on_result)
+        else:
+            summary = ingest(args.paths, db=url, workers=args.workers, model=args.model, analyse=args.analysis,
+                             batch_size=args.batch_size, max_bytes=args.max_bytes, on_result=on_result)
     finally:
         signal.signal(signal.SIGTERM, previous)
         if bar is not None:
