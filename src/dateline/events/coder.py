@@ -347,6 +347,9 @@ def _verb_ok(tok, lemma: str, e: Entry, objs: list, ctx: Context) -> bool:
     """Sense checks for the verbs that are events only in one of their senses."""
     if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and lemma in ("help",)):
         return False
+    if lemma == "defend" and any(_noun_class(o) == "TERRITORY" or _lemma(o) in ("country", "homeland", "land", "capital")
+                                 for o in objs):
+        return False  # defending a city is military, not verbal support
     if lemma in ("release", "free", "pardon"):
         return any(_is_person_like(o, ctx) or o.pos_ == "PRON" for o in objs)
     if lemma == "meet":
@@ -969,7 +972,9 @@ def modality(c: Candidate, date_value: str | None, date_from_text: bool, ctx: Co
         if end and (pub - end).days > 31:
             return "historical"
     if not date_from_text:
-        if lows & ANTERIOR_ADV or any(ch.tag_ == "VBD" and ch.lower_ == "had" for ch in words):
+        # a past perfect is anterior, unless it is only the backshift of past reported speech
+        # ("the governor wrote that air defences had shot down ...")
+        if lows & ANTERIOR_ADV or (not reported_past and any(ch.tag_ == "VBD" and ch.lower_ == "had" for ch in words)):
             return "historical"
         if c.noun and any(ch.lower_ in ANTERIOR_AMOD for ch in trig.children if ch.dep_ in ("amod",)):
             return "historical"
