@@ -99,9 +99,9 @@ RE = {name: re.compile(pat) for name, pat in {
     "ago": rf"^(?P<n>.+?)\s+(?P<unit>{_unit_words})\s+(?P<dir>ago|earlier|before|previously|back|later|after|from now|hence|on|since)$",
     "unit_ago": rf"^(?P<unit>{_unit_words})\s+(?P<dir>ago|earlier|before|later)$",
     "dur": rf"^(?:(?P<dir>past|last|next|coming|following|previous|first|final|recent|latest|upcoming|remaining|ensuing|preceding|subsequent|intervening|additional|further|more|other|whole|entire|full|same)\s+)?(?P<n>.+?)[\s-]+(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|long\s+|calendar\s+|fiscal\s+|business\s+|working\s+|trading\s+)?(?P<unit>{_unit_words})(?:\s+(?:long|old|more|straight|running|in a row))?$",
-    "bare_plural": rf"^(?:(?P<dir>past|last|next|coming|following|previous|recent|latest|upcoming|remaining|ensuing|preceding|subsequent|intervening|additional|further|many|several|few|some|more)\s+)?(?P<unit>seconds|minutes|hours|days|nights|weeks|weekends|months|quarters|years|decades|centuries)$",
-    "rel_unit": rf"^(?P<dir>this|current|last|past|previous|prior|next|coming|following|upcoming|same|that|latest|recent|present|year-ago|year-earlier|previous fiscal|current fiscal|last fiscal|next fiscal|this fiscal|fiscal|the)?\s*(?P<unit>day|week|weekend|month|quarter|year|decade|century|fiscal year|calendar year|half|season|week-end)$",
-    "unit_rel": rf"^(?P<unit>day|week|month|year|quarter|decade)\s+(?P<dir>before|after|earlier|later|ago|prior)$",
+    "bare_plural": r"^(?:(?P<dir>past|last|next|coming|following|previous|recent|latest|upcoming|remaining|ensuing|preceding|subsequent|intervening|additional|further|many|several|few|some|more)\s+)?(?P<unit>seconds|minutes|hours|days|nights|weeks|weekends|months|quarters|years|decades|centuries)$",
+    "rel_unit": r"^(?P<dir>this|current|last|past|previous|prior|next|coming|following|upcoming|same|that|latest|recent|present|year-ago|year-earlier|previous fiscal|current fiscal|last fiscal|next fiscal|this fiscal|fiscal|the)?\s*(?P<unit>day|week|weekend|month|quarter|year|decade|century|fiscal year|calendar year|half|season|week-end)$",
+    "unit_rel": r"^(?P<unit>day|week|month|year|quarter|decade)\s+(?P<dir>before|after|earlier|later|ago|prior)$",
     "ordinal_quarter": rf"^(?:(?P<dir>this|last|next|the|its|that|year-ago|year-earlier|fiscal|latest|current)\s+)*(?P<year>\d{{4}}\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)(?:[\s-]+|-)(?P<unit>quarter|half|period)(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<year2>\d{{4}}|this year|last year|next year))?$",
     "year": r"^(?:(?:fiscal|calendar|the year|year|fy|model year|the fiscal year|fiscal year|the calendar year|the year of)\s+)?(?P<y>1[0-9]{3}|20[0-9]{2})$",
     "short_year": r"^(?:'|’|fiscal\s+'?)(?P<y>[0-9]{2})$",
@@ -888,8 +888,7 @@ def _dateparser(t: str, a: Optional[date], tense: Optional[str]) -> Optional[Tim
     """Last resort for absolute dates written in ways the patterns miss; its failures are ours."""
     try:
         import dateparser
-        from dateparser.search import search_dates  # noqa: F401  (import check)
-    except Exception:  # pragma: no cover - dateparser is a dependency
+    except ImportError:  # pragma: no cover - dateparser is a dependency
         return None
     settings = {"PREFER_DATES_FROM": "future" if tense == "future" else "past",
                 "RETURN_AS_TIMEZONE_AWARE": False, "REQUIRE_PARTS": []}

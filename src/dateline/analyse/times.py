@@ -44,14 +44,12 @@ _EXTRA = re.compile(
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?|"
     r"today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening)|last night)\b",
     re.IGNORECASE)
-_PAST_REF_TRIM = re.compile(r"^in\s+(?=the past\b)", re.IGNORECASE)
 _AGE = re.compile(r"\b\d+[\s-]+(?:year|month|week|day)s?[\s-]+old\b|\bages?d?\b|\byears? of age\b", re.IGNORECASE)
 _LEAD_TRIM = re.compile(r"^(?!at (?:least|most)\b)(?:just over|just under|just|only|nearly|as long as|about|around|approximately|roughly|some|circa|between|from|since|until|by|on|in|at|during|through|for|of|as early as|as of)\s+", re.IGNORECASE)
 _RANGE = re.compile(r"^(?P<a>(?:1[0-9]|20)\d{2})\s*[-–/]\s*(?P<b>(?:1[0-9]|20)\d{2}|\d{2})$")
 _TRAIL_JOIN = re.compile(r",?\s+(?:and|or|to)$")
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
 _THE_CENTURY = re.compile(r"^the \d{1,2}(?:st|nd|rd|th) century$", re.IGNORECASE)
-_SPLIT = re.compile(r"\s+(?:to|and|through|until|or)\s+|\s*[-–]\s*(?=[A-Za-z0-9])")
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
 _FUTURE_VERBS = {"plan", "expect", "schedule", "due", "set", "intend", "hope", "aim", "propose",
                  "agree", "prepare", "want", "seek", "promise", "vow", "pledge", "threaten"}
