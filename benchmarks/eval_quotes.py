@@ -130,12 +130,6 @@ def _chars(text: str, spans) -> set[int]:
     return out
 
 
-def _prf(tp: float, npred: float, ngold: float) -> tuple[float, float, float]:
-    p = tp / npred if npred else 0.0
-    r = tp / ngold if ngold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
 def _prf2(tp_p: float, npred: float, tp_g: float, ngold: float) -> tuple[float, float, float]:
     p = tp_p / npred if npred else 0.0
     r = tp_g / ngold if ngold else 0.0
@@ -164,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
 
     nlp = load_model()
     t0 = time.perf_counter()
-    c = dict(cx_tp=0, npred=0, ngold=0, co_pred=0, co_pred_tp=0, co_gold=0, co_gold_tp=0,
+    c = dict(cx_tp_p=0, cx_tp_g=0, npred=0, ngold=0, co_pred=0, co_pred_tp=0, co_gold=0, co_gold_tp=0,
              sx_tp_p=0, sx_tp_g=0, s_pred=0, s_gold=0, so_pred=0, so_pred_tp=0, so_gold=0, so_gold_tp=0,
              direct_gold=0, direct_hit=0)
     misses, spurious = [], []
@@ -192,8 +186,8 @@ def main(argv: list[str] | None = None) -> int:
         c["npred"] += len(groups)
         c["ngold"] += len(golds)
         pred_exact = {span for _, span in preds}
-        c["cx_tp_p"] = c.get("cx_tp_p", 0) + sum(1 for k in pred_keys if k in gold_key_set)
-        c["cx_tp_g"] = c.get("cx_tp_g", 0) + sum(
+        c["cx_tp_p"] += sum(1 for k in pred_keys if k in gold_key_set)
+        c["cx_tp_g"] += sum(
             1 for k, (_, span) in zip(gold_keys, golds) if k in pred_keys or (span,) in pred_keys)
         gold_chars = _chars(text, [s for g, _ in golds for s in g.content])
         pred_chars = _chars(text, [(q.start, q.end) for q, _ in preds])

@@ -83,7 +83,7 @@ def find_quotes(article: Article, doc: Any) -> None:
                         break
                     named = ctx.last_person_in(paras[k][0], paras[k][1], quotes)
                     if named:
-                        q.speaker, q.speaker_text = named
+                        q.speaker, q.speaker_text, q.speaker_span = named
                         break
                     if by_para.get(k):
                         break
@@ -309,7 +309,7 @@ class _Context:
     def last_person_in(self, s: int, e: int, quotes: list[_Q]):
         for ms, me, aid in reversed(self.mentions):
             if s <= ms and me <= e and self.kinds.get(aid) == "person" and not _inside(ms, quotes):
-                return aid, self.article.text[ms:me]
+                return aid, self.article.text[ms:me], (ms, me)
         return None
 
 
