@@ -24,7 +24,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException
 
-from .. import __version__, query
+from .. import __version__, dedupe, query
 from ..errors import DatelineError, InputRejected, StoreError, UsageError
 from ..read import DEFAULT_MAX_BYTES
 from .limits import BodyLimit, error_body
@@ -306,8 +306,9 @@ def create_app(db_url: str | None = None, token: str | None = None, max_body: in
 
     def _process_and_store(raw) -> Response:
         with write_lock:  # one writer
-            article = worker.process(raw)  # in the worker process: the server's GIL stays free for queries
-            result = store.write(article)
+            # In the worker process: the server's GIL stays free for queries.
+            article, sig = worker.process(raw)
+            result = store.write(article, dedupe.from_bytes(sig) if sig is not None else None)
         stored = store.get_article(result.article_id) or article
         status = 201 if result.status == "stored" else 200
         return JSONResponse(stored.to_dict(), status_code=status,

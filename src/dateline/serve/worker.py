@@ -32,11 +32,14 @@ def _init(model: str | None) -> None:
 
 
 def _process(fields: dict[str, Any]) -> tuple:
-    """In the worker: ``("ok", article_dict)`` or ``("rejected", reason, message)`` or
+    """In the worker: ``("ok", article_dict, signature_bytes)`` or ``("rejected", reason, message)`` or
     ``("error", class name, message)`` (exceptions are returned, not raised: plain tuples pickle)."""
     try:
+        from .. import dedupe
+
         article = _pipeline.process(RawInput(**fields))
-        return ("ok", article.to_dict())
+        # The story signature too, so that the server's write does no heavy hashing.
+        return ("ok", article.to_dict(), dedupe.to_bytes(dedupe.signature(article.text)))
     except InputRejected as exc:
         return ("rejected", exc.reason, str(exc))
     except DatelineError as exc:
@@ -46,7 +49,8 @@ def _process(fields: dict[str, Any]) -> tuple:
 
 
 class PipelineWorker:
-    """One worker process running the pipeline; ``process(raw)`` blocks until the Article is ready."""
+    """One worker process running the pipeline; ``process(raw)`` blocks until the Article (and its
+    story signature, as bytes) is ready."""
 
     def __init__(self, model: str | None = None, timeout: float = 120.0):
         self.model = model
@@ -68,7 +72,7 @@ class PipelineWorker:
             proc.kill()
         pool.shutdown(wait=False, cancel_futures=True)
 
-    def process(self, raw: RawInput) -> Article:
+    def process(self, raw: RawInput) -> tuple[Article, bytes | None]:
         fields = {"text": raw.text, "html": raw.html, "url": raw.url, "published": raw.published,
                   "origin": raw.origin}
         with self._lock:  # one article at a time
@@ -84,7 +88,7 @@ class PipelineWorker:
                                     "is one article page") from None
         kind = result[0]
         if kind == "ok":
-            return Article.from_dict(result[1])
+            return Article.from_dict(result[1]), result[2]
         if kind == "rejected":
             raise InputRejected(result[1], result[2])
         if kind == "crashed":
