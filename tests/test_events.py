@@ -263,3 +263,17 @@ def test_time_values_are_written_as_contract_dates():
     assert _contract_value("2024-W06") == "2024-02"   # ISO week 6 of 2024 starts on 5 February
     assert _contract_value("2024-SU") == "2024"
     assert _contract_value("PRESENT_REF") is None
+
+
+@pytest.mark.parametrize("text", [
+    "A strong earthquake killed eight people on the island of Java on Monday.",
+    "Six workers were killed when a chemical plant exploded in Texas.",
+    "A tsunami slammed into the coast of Sumatra.",
+])
+def test_disasters_and_accidents_are_not_assaults(nlp, text):
+    assert not [e for e in _code(nlp, text).events if e.type in ("ASSAULT", "COERCE", "ACCUSE")]
+
+
+def test_a_bomb_exploding_is_still_an_attack(nlp):
+    a = _code(nlp, "A car bomb exploded near a police station in Mogadishu, killing five officers.")
+    assert any(e.type == "ASSAULT" for e in a.events)

@@ -679,6 +679,9 @@ def code_sentence(sent, ctx: Context) -> list[dict]:
                         cands = [x for x in cands if x is not inner]
                     cands.append(rq)
 
+    # deaths and damage caused by an earthquake, a crash or a fire are not assaults
+    cands = [c for c in cands if not _accidental(c)]
+
     # noun events need participants, a time or a place of their own, and not to be another
     # trigger's object ("condemned the attack" is the condemnation)
     keep = []
@@ -714,6 +717,40 @@ def code_sentence(sent, ctx: Context) -> list[dict]:
     events = _merge(events)
     events.sort(key=lambda e: (e["_depth"], e["_i"]))
     return events
+
+
+def _accidental(c: Candidate) -> bool:
+    e = c.entry
+    trig = c.trigger
+    if c.noun:
+        return False
+    if any(_lemma(t) in lx.DISASTER_NOUNS for t in _subject(trig)):
+        return True  # "a tsunami slammed the coast", "the storm hit the city"
+    if not (e.type == "ASSAULT" or (e.type == "COERCE" and e.cameo == "1712")):
+        return False
+    lemma = _verb_lemma(trig)
+    causes = list(_subject(trig))
+    for p in trig.children:
+        if p.dep_ in ("prep", "agent") and p.lower_ in ("in", "by", "after", "from", "during", "when"):
+            causes += [q for q in p.children if q.dep_ == "pobj"]
+        if p.dep_ == "advcl":  # "killed when a chemical plant exploded", "... when their bus crashed"
+            causes += _children(p, {"nsubj"})
+            if _verb_lemma(p) in ("explode", "burn", "collapse", "crash", "sink", "derail", "capsize") and not any(
+                    _lemma(t) in lx.EXPLOSIVE_NOUNS or t.ent_type_ in ("PERSON", "NORP", "ORG") for t in _subject(p)):
+                return True
+    words = set()
+    for t in causes:
+        words.add(_lemma(t))
+        words.update(_lemma(x) for x in t.children if x.dep_ in ("compound", "amod"))
+    if words & lx.DISASTER_NOUNS:
+        return True
+    if lemma in ("explode", "burn", "blow_up", "detonate") and not _objects(trig):
+        # a tank, a boiler or a building exploding or burning is an accident
+        subj = _subject(trig)
+        return bool(subj) and not any(
+            _lemma(t) in lx.EXPLOSIVE_NOUNS or t.i in c.absorbed or _lemma(t) in lx.PROTESTER_NOUNS
+            or t.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") for t in subj)
+    return False
 
 
 def _request_mode(entry: Entry | None) -> tuple[str | None, str]:

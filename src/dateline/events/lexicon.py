@@ -869,3 +869,13 @@ OCCUR = set("erupt break_out occur happen take_place continue intensify escalate
 #: verbs whose event-noun object is the subject's own act ("announced the withdrawal of its forces")
 ANNOUNCE_NOUN = set("announce declare order complete begin start launch conduct continue resume "
                     "finish undertake organize organise authorize authorise approve".split())
+
+#: causes that make deaths and damage a disaster or an accident, not an assault
+DISASTER_NOUNS = set("""earthquake quake tremor aftershock tsunami flood floods flooding flash rain rains
+downpour downpours storm storms cyclone hurricane typhoon tornado landslide landslides mudslide
+avalanche eruption volcano wildfire wildfires fire fires blaze blazes inferno heatwave heat drought
+crash collision accident derailment leak spill stampede collapse disease virus outbreak epidemic
+pandemic poisoning lightning snow snowstorm blizzard wind winds""".split())
+#: things whose exploding is an attack (other things exploding are accidents)
+EXPLOSIVE_NOUNS = set("""bomb bombs device devices ied ieds explosive explosives mine mines landmine
+grenade grenades bomber bombers car_bomb rocket rockets missile missiles shell shells mortar""".split())
