@@ -84,7 +84,6 @@ def test_weekday_with_part_of_day_is_a_time():
     ("last year", None, "2018"),
     ("next year", None, "2020"),
     ("the previous year", None, "2018"),
-    ("the following year", None, "2020"),
     ("this week", None, "2019-W17"),
     ("last week", None, "2019-W16"),
     ("the third quarter", "past", "2018-Q3"),
@@ -95,6 +94,21 @@ def test_weekday_with_part_of_day_is_a_time():
 ])
 def test_calendar_values(expr, tense, want):
     assert v(expr, tense) == want
+
+
+@pytest.mark.parametrize("expr", ["three weeks later", "a day later", "the following year", "the next day"])
+def test_shifts_from_a_narrated_event_stay_unresolved(expr):
+    # "the ceasefire collapsed three weeks later": later than the ceasefire, not than the anchor
+    tx = resolve(expr, A, "past")
+    assert tx is not None and tx.value is None
+
+
+def test_numeric_dates_and_parts_of_named_days():
+    assert v("4/24/2019") == "2019-04-24"
+    assert v("24/04/2019") == "2019-04-24"  # day first when the first number cannot be a month
+    assert v("the morning of March 3", "past") == "2019-03-03TMO"
+    tx = resolve("the early hours of Tuesday", A, "past")
+    assert (tx.value, tx.mod) == ("2019-04-23", "START")
 
 
 def test_modifier_kept_beside_the_value():

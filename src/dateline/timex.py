@@ -128,6 +128,7 @@ RE = {name: re.compile(pat) for name, pat in {
 }.items()}
 
 _WS = re.compile(r"\s+")
+_PART_OF = re.compile(r"^(?:the\s+)?(?P<part>early hours|small hours|wee hours|morning|afternoon|evening|night)\s+of\s+(?P<rest>.+)$")
 _LEAD_WORDS = ("on|in|at|by|since|until|till|through|throughout|during|from|of|before|after|for|over|within|"
                "as of|starting|beginning|as early as|as late as|no later than|no more than|no less than|"
                "later than|earlier than|back in|sometime in|some time in|sometime|around|about|"
@@ -477,7 +478,10 @@ def _resolve(t: str, a: Optional[date], tense: Optional[str]) -> Optional[Timex]
     if m:
         y = int(m.group("y"))
         y = y + (1900 if y >= 50 else 2000) if y < 100 else y
-        return _ymd(y, int(m.group("m")), int(m.group("d")))
+        mo, dd = int(m.group("m")), int(m.group("d"))
+        if mo > 12 >= dd:  # 24/04/2019: day first
+            mo, dd = dd, mo
+        return _ymd(y, mo, dd)
     m = RE["month_year"].match(t)
     if m:
         y = m.group("y")
@@ -519,7 +523,9 @@ def _resolve(t: str, a: Optional[date], tense: Optional[str]) -> Optional[Timex]
             if n < 0:
                 return Timex("PAST_REF" if d in ("ago", "earlier", "before", "previously", "back") else "FUTURE_REF", "date", "ref")
             sign = -1 if d in ("ago", "earlier", "before", "previously", "back") else 1
-            if a is None:
+            if a is None or d in ("later", "after"):
+                # "three weeks later" counts from an event the text narrates, not from the
+                # publication date ("a year earlier" in results stories does: kept)
                 return Timex(None, "date", _unit(m.group("unit")))
             if _unit(m.group("unit")) in TIME_UNITS:
                 return Timex(a.isoformat(), "date", "day")
@@ -527,7 +533,9 @@ def _resolve(t: str, a: Optional[date], tense: Optional[str]) -> Optional[Timex]
     m = RE["unit_ago"].match(t)
     if m:
         sign = -1 if m.group("dir") in ("ago", "earlier", "before") else 1
-        return _shift(a, sign, m.group("unit")) if a else Timex(None, "date", _unit(m.group("unit")))
+        if a is None or sign > 0:
+            return Timex(None, "date", _unit(m.group("unit")))
+        return _shift(a, sign, m.group("unit"))
     m = RE["set_every"].match(t)
     if m and t.split()[0] in ("every", "each", "per"):
         u = m.group("unit")
@@ -562,7 +570,9 @@ def _resolve(t: str, a: Optional[date], tense: Optional[str]) -> Optional[Timex]
     m = RE["unit_rel"].match(t)
     if m:
         sign = 1 if m.group("dir") in ("after", "later") else -1
-        return _shift(a, sign, m.group("unit")) if a else Timex(None, "date", m.group("unit"))
+        if a is None or sign > 0:  # "a day later": from a narrated event, not the anchor
+            return Timex(None, "date", m.group("unit"))
+        return _shift(a, sign, m.group("unit"))
     m = re.match(r"^(?:the\s+)?(previous|prior|following|next|preceding|same|succeeding)\s+(day|week|month|year)$", t)
     if m:
         if m.group(1) == "same":
@@ -633,6 +643,16 @@ def _resolve(t: str, a: Optional[date], tense: Optional[str]) -> Optional[Timex]
         if part:
             return Timex(f"{d}T{PARTS[part]}", "time", "time")
         return Timex(d, "date", "day")
+    m = _PART_OF.match(t)
+    if m:  # "the morning of March 3", "the early hours of Tuesday"
+        inner = _resolve(_STRIP_LEAD.sub("", m.group("rest")), a, tense)
+        if inner is None:
+            return None
+        if m.group("part") in PARTS and inner.value and re.match(r"^\d{4}-\d{2}-\d{2}$", inner.value):
+            return Timex(f"{inner.value}T{PARTS[m.group('part')]}", "time", "time")
+        if m.group("part") not in PARTS:
+            return Timex(inner.value, inner.type, inner.granularity, "START")
+        return inner
     m = RE["weekday_date"].match(t)
     if m:  # "Friday, March 22" -> the date part decides
         inner = _resolve(m.group("rest"), a, tense)
@@ -820,8 +840,10 @@ def _rel_unit(d: str, unit: str, a: Optional[date], tense: Optional[str]) -> Opt
     unit = {"fiscal year": "year", "calendar year": "year", "week-end": "weekend"}.get(unit, unit)
     if unit == "season":
         return Timex(None, "date", "season") if d else None
-    if unit == "day" and d in ("", "the", "that", "same"):
-        return Timex(None, "date", "day")
+    if unit == "day" and d in ("", "the", "that", "same", "next", "following", "previous", "prior"):
+        return Timex(None, "date", "day")  # "the next day": a day of the narrative
+    if d in ("following", "succeeding"):
+        return Timex(None, "date", unit)  # "the following year": after a narrated event
     if a is None:
         return Timex(None, "date", unit)
     d = d.replace(" fiscal", "").replace("fiscal", "").strip()
