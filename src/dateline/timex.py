@@ -22,7 +22,7 @@ date           quarter / half         ``YYYY-Qn`` / ``YYYY-Hn``
 date           season                 ``YYYY-SP|SU|FA|WI``
 date           decade / century       ``YYY`` (the 1990s → ``199``) / ``YY`` (20th century → ``19``)
 date           ref                    ``PRESENT_REF`` | ``PAST_REF`` | ``FUTURE_REF``
-time           time                   ``YYYY-MM-DDTHH:MM`` / ``YYYY-MM-DDTHH`` / ``YYYY-MM-DDTMO|AF|EV|NI``
+time           time                   ``YYYY-MM-DDTHH:MM`` / ``YYYY-MM-DDTMO|AF|EV|NI``
 duration       duration               ``P3D``, ``PT2H``, ``P10Y``, ``PXM`` (unspecified amount)
 set            set                    ``P1W`` (weekly), ``XXXX-XX-XXTMO`` (every morning)
 =============  =====================  ===========================================================
