@@ -193,10 +193,17 @@ def _is_passive(tok) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
 
+ECM = {"allow", "permit", "let", "ask", "urge", "order", "force", "help", "invite", "tell", "want",
+       "expect", "encourage", "persuade", "press", "call"}
+
+
 def _objects(tok) -> list:
     objs = _children(tok, OBJ)
     if _is_passive(tok):
         objs = _children(tok, {"nsubjpass"}) + objs
+    if not objs and _lemma(tok) in ECM:  # "allowed UN inspectors to visit": the inspectors
+        for comp in _children(tok, {"ccomp", "xcomp"}):
+            objs += _children(comp, {"nsubj"})
     out = []
     for o in objs:
         if o.lower_ in RELATIVE and tok.dep_ == "relcl":
@@ -289,6 +296,8 @@ def match_verb(tok, ctx: Context) -> tuple[Entry, Any] | None:
     for c in tok.children:  # "call for", "call on": the preposition as particle
         if c.dep_ == "prep" and c.lower_ in ("for", "on", "upon", "off", "down", "out", "up"):
             heads.append(f"{lemma}_{c.lower_}")
+        elif c.dep_ == "advmod" and c.lower_ in ("back", "out", "down", "off", "up"):  # "pulled back"
+            heads.append(f"{lemma}_{c.lower_}")
     heads.append(lemma)
     objs = _objects(tok)
     for obj in _content_objects(objs):
@@ -312,6 +321,27 @@ def match_verb(tok, ctx: Context) -> tuple[Entry, Any] | None:
                 e = lx.VERB_OBJECT.get(f"{h}+THING")
                 if e:
                     return e, obj
+    # "withdrew from the nuclear deal", "pulled out of the talks"
+    if lemma in ("withdraw", "pull", "walk", "quit", "exit", "leave"):
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "of", "out"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        cls = _noun_class(p)
+                        if cls == "AGREEMENT":
+                            return Entry("REJECT", None, "127", f"{lemma}_from+AGREEMENT"), p
+                        if cls == "MEET":
+                            return Entry("SANCTION", "withdraw", "164", f"{lemma}_from+MEET"), p
+    # "the court found him guilty"
+    if lemma == "find" and any(_lemma(t) == "guilty" for c in tok.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "dobj")
+                               for t in c.subtree):
+        return Entry("ACCUSE", "disapprove", "116", "find+guilty"), None
+    # a government "protested the visit" verbally; crowds protest in the streets
+    if lemma == "protest" and _children(tok, {"dobj", "obj"}):
+        for subj in _subject(tok):
+            kind = ctx.actor_kind.get(ctx.tok_actor.get(subj.i, ""), None)
+            if kind in ("country", "organization") or _lemma(subj) in ("ministry", "government", "embassy", "foreign"):
+                return Entry("ACCUSE", "allege", "114", "protest+OBJ"), None
     # "engaged in a firefight", "took part in the talks": the event is the noun
     if lemma in ("engage", "participate", "take", "join", "go", "come", "place", "put", "keep", "hold"):
         prep = {"go": "on", "come": "on", "place": "under", "put": "under", "keep": "under",
@@ -350,6 +380,8 @@ def _verb_ok(tok, lemma: str, e: Entry, objs: list, ctx: Context) -> bool:
     if lemma == "defend" and any(_noun_class(o) == "TERRITORY" or _lemma(o) in ("country", "homeland", "land", "capital")
                                  for o in objs):
         return False  # defending a city is military, not verbal support
+    if lemma == "commit":
+        return bool(_children(tok, {"xcomp"})) or any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
     if lemma in ("release", "free", "pardon"):
         return any(_is_person_like(o, ctx) or o.pos_ == "PRON" for o in objs)
     if lemma == "meet":

@@ -625,6 +625,17 @@ withdraw+peacekeeping~force SANCTION expel 1661
 pull_out+INSPECTORS  SANCTION  expel         1662
 blow_up+THING        COERCE    seize         1712
 announce+suspension  SANCTION  withdraw      161
+bring+COMPLAINT      ACCUSE    allege        115
+bring+charge         ACCUSE    allege        115
+file+charge          ACCUSE    allege        115
+commit+WARCRIME      ASSAULT   -             180
+throw+WEAPON         ASSAULT   -             190
+hurl+WEAPON          ASSAULT   -             190
+exchange+fire        ASSAULT   firearms      193
+exchange+gunfire     ASSAULT   firearms      193
+trade+fire           ASSAULT   firearms      193
+order+TROOPS         MOBILIZE  troops        154
+move+TROOPS          MOBILIZE  troops        154
 dispatch+TROOPS      MOBILIZE  troops        154
 dispatch+AID         AID       -             070
 dispatch+INSPECTORS  ACCUSE    investigate   090
@@ -724,9 +735,12 @@ for _cls, _words in {
     "INVESTIGATION": "investigation inquiry probe enquiry hearing",
     "DEMAND": "demand appeal call request plea",
     "THREAT": "threat warning",
-    "COMPLAINT": "complaint protest objection",
+    "COMPLAINT": "complaint protest objection lawsuit suit",
     "TROOPS": "troop troops force forces soldier soldiers army reservist reservists unit units "
-              "warship warships tank tanks",
+              "warship warships tank tanks reinforcement reinforcements carrier carriers fleet "
+              "destroyer destroyers battalion battalions brigade brigades division divisions",
+    "WARCRIME": "atrocity atrocities genocide massacre massacres war~crime war~crimes abuse abuses "
+                "crimes~against",
     "INSPECTORS": "inspector inspectors observer observers monitor monitors peacekeeper peacekeepers",
     "ACCESS": "access",
     "TRADE": "import imports export exports trade flight flights",
