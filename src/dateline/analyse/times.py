@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from ..article import Article, Time
-from ..timex import WEEKDAYS, Timex, parse_anchor, resolve
+from ..timex import WEEKDAYS, Timex, calendar_date, parse_anchor, resolve
 
 __all__ = ["find_times", "find_timexes", "tense_of", "TimexSpan"]
 
@@ -231,8 +231,10 @@ def find_times(article: Article, doc: Any) -> None:
             continue
         if tx.type not in ("date", "time") or tx.granularity == "ref":
             continue
-        rec = Time(text=ts.text, start=ts.start, end=ts.end, value=tx.value,
-                   granularity=tx.granularity, type=tx.type)
+        # The contract's `value` is plain ISO (YYYY, YYYY-MM or YYYY-MM-DD); the full TIMEX3
+        # value ("2019-04-24TMO", "2019-W17") is kept beside it in `timex`.
+        rec = Time(text=ts.text, start=ts.start, end=ts.end, value=calendar_date(tx.value),
+                   granularity=tx.granularity, type=tx.type, timex=tx.value)
         if tx.mod:
             rec.mod = tx.mod  # type: ignore[attr-defined]
         times.append(rec)
