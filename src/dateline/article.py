@@ -86,6 +86,11 @@ class Time(Span):
     text: str
     value: Optional[str] = Field(None, description="YYYY | YYYY-MM | YYYY-MM-DD")
     granularity: Optional[str] = None
+    # Additions to the contract: the full TIMEX3 value ("2019-04-24TMO", "2019-W17"), its type
+    # (date|time) and modifier (START, MID, END, APPROX...).
+    timex: Optional[str] = None
+    type: Optional[str] = None
+    mod: Optional[str] = None
 
 
 class Quote(Span):
