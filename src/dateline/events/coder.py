@@ -53,7 +53,7 @@ ANTERIOR_ADV = {"previously", "formerly", "earlier", "once", "ago", "before"}
 ANTERIOR_AMOD = {"previous", "former", "last", "earlier", "failed", "past", "prior", "second",
                  "first", "third"}
 FUTURE_AMOD = {"next", "upcoming", "planned", "forthcoming", "proposed", "future", "coming"}
-PERSON_NOUNS = set("""mayor minister president governor envoy ambassador diplomat diplomats
+PERSON_NOUNS = set("""counterpart counterparts delegation delegations mayor minister president governor envoy ambassador diplomat diplomats
 ministers ambassadors general commander chief director activist opposition prisoner prisoners hostage hostages detainee detainees captive captives
 people person man men woman women child children member members officer officers soldier soldiers
 national nationals civilian civilians worker workers activist activists journalist journalists
@@ -294,9 +294,9 @@ def match_verb(tok, ctx: Context) -> tuple[Entry, Any] | None:
     prt = _particle(tok)
     heads = [f"{lemma}_{prt}"] if prt else []
     for c in tok.children:  # "call for", "call on": the preposition as particle
-        if c.dep_ == "prep" and c.lower_ in ("for", "on", "upon", "off", "down", "out", "up"):
+        if c.dep_ == "prep" and c.lower_ in ("for", "on", "upon", "off", "down", "out", "up", "with"):
             heads.append(f"{lemma}_{c.lower_}")
-        elif c.dep_ == "advmod" and c.lower_ in ("back", "out", "down", "off", "up"):  # "pulled back"
+        elif c.dep_ == "advmod" and c.lower_ in ("back", "out", "down", "off", "up", "together"):  # "pulled back"
             heads.append(f"{lemma}_{c.lower_}")
     heads.append(lemma)
     objs = _objects(tok)
@@ -1119,6 +1119,8 @@ def _build(c: Candidate, cands: list, ctx: Context, sent) -> dict:
                     cameo = lx.ASSAULT_MODE_CAMEO.get(m, cameo)
                 if m == "suicide-attack":
                     break
+    if entry.type == "CONSULT" and mode is None and any(_lemma(t) in ("telephone", "phone") for t in trig.subtree):
+        mode, cameo = "phone", "041"  # "spoke by telephone with Putin"
     if entry.type == "CONSULT" and mode is None:
         if len(actors) + len(recipients) > 2 or any(_lemma(t) in ("multilateral", "six-party", "conference", "forum")
                                                     for t in trig.subtree):

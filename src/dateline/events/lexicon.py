@@ -305,6 +305,9 @@ guarantee        AGREE     -             030
 convene          CONSULT   multilateral  040
 greet            CONSULT   visit         043
 speak_with       CONSULT   -             040
+talk_with        CONSULT   -             040
+work_with        COOPERATE -             060
+work_together    COOPERATE -             060
 confer_with      CONSULT   -             040
 sympathize       SUPPORT   -             051
 salute           SUPPORT   -             051
@@ -316,7 +319,6 @@ abolish          CONCEDE   -             083
 legalize         CONCEDE   -             083
 legalise         CONCEDE   -             083
 disband          RETREAT   disarm        0873
-dismantle        RETREAT   disarm        0873
 fault            ACCUSE    disapprove    111
 lambaste         ACCUSE    disapprove    111
 chastise         ACCUSE    disapprove    111
@@ -625,6 +627,19 @@ withdraw+peacekeeping~force SANCTION expel 1661
 pull_out+INSPECTORS  SANCTION  expel         1662
 blow_up+THING        COERCE    seize         1712
 announce+suspension  SANCTION  withdraw      161
+voice+support        SUPPORT   -             051
+voice+solidarity     SUPPORT   -             051
+approve+AID          AID       -             071
+dismantle+WEAPON     RETREAT   disarm        0873
+dismantle+weapon     RETREAT   disarm        0873
+dismantle+arsenal    RETREAT   disarm        0873
+dismantle+settlement RETREAT   withdraw      087
+dismantle+checkpoint RETREAT   withdraw      087
+dismantle+TERRITORY  RETREAT   withdraw      087
+dismantle+network    COERCE    -             170
+dismantle+ring       COERCE    -             170
+dismantle+cell       COERCE    -             170
+work_with+THING      COOPERATE -             060
 bring+COMPLAINT      ACCUSE    allege        115
 bring+charge         ACCUSE    allege        115
 file+charge          ACCUSE    allege        115
@@ -729,7 +744,8 @@ for _cls, _words in {
     "CEASEFIRE": "ceasefire truce cease-fire armistice",
     "AID": "aid assistance grant loan money dollar food medicine supply supplies arm arms weapon "
            "weapons equipment fund funding relief credit shipment material vaccine vaccines "
-           "tent tents blanket blankets grain rice wheat flour fuel water drug drugs",
+           "tent tents blanket blankets grain rice wheat flour fuel water drug drugs euro euros yen "
+           "yuan rupee rupees rouble roubles ruble rubles mask masks",
     "RELATIONS": "tie ties relation relations link links contact partnership cooperation",
     "INFO": "information intelligence evidence expertise data",
     "INVESTIGATION": "investigation inquiry probe enquiry hearing",
