@@ -122,7 +122,9 @@ def run_ingest(files: list[Path], db: Path, *, workers: int = 2, dask: str | Non
             "overall_rate": round(len(files) / wall, 3), "steady_rate": round(steady, 3),
             "first_result_s": round(stamps[0] - start, 1) if stamps else None, "windows": windows,
             "worker_peak_rss_mb": [round(v / 2**20) for v in mem.workers()] or [_self_peak_mb()],
-            "load_avg": os.getloadavg()[0]}
+            "load_avg": os.getloadavg()[0],
+            "writer_s_per_article": (round(summary.writer_seconds / max(1, summary.inputs), 4)
+                                     if hasattr(summary, "writer_seconds") else None)}
 
 
 def query_latency(db: Path, n_queries: int, seed: int = 7) -> dict:
@@ -307,7 +309,8 @@ def main(argv: list[str] | None = None) -> int:
                 r["store_mb"] = round(store_bytes(db) / 1e6, 1)
                 out["compare"].append(r)
                 print(f"[compare {n}] {label}: {r['overall_rate']:.2f}/s overall, {r['steady_rate']:.2f}/s steady, "
-                      f"{r['wall_s']}s wall, peak RSS/worker {r['worker_peak_rss_mb']} MB, load {r['load_avg']:.1f}",
+                      f"{r['wall_s']}s wall, peak RSS/worker {r['worker_peak_rss_mb']} MB, load {r['load_avg']:.1f}, "
+                      f"writer {r['writer_s_per_article']} s/article",
                       flush=True)
                 save()
                 for p in tmp.glob(db.name + "*"):

@@ -57,12 +57,14 @@ class DaskSummary(Summary):
     tasks_split: int = 0  # tasks that failed and were retried one input at a time
     workers: int = 0
     run_dir: str | None = None
+    writer_seconds: float = 0.0  # time the one writer spent loading results into the store
 
     def to_dict(self) -> dict[str, Any]:
         d = super().to_dict()
         d.update({"tasks": self.tasks, "tasks_done_before": self.tasks_done_before,
                   "shards_reused": self.shards_reused, "tasks_split": self.tasks_split,
-                  "workers": self.workers, "run_dir": self.run_dir})
+                  "workers": self.workers, "run_dir": self.run_dir,
+                  "writer_seconds": round(self.writer_seconds, 3)})
         return d
 
     def line(self) -> str:
@@ -346,6 +348,7 @@ def ingest_dask(paths: Iterable[str | os.PathLike], *, db: str | None = None, da
                 client=None, workers: int | None = None, model: str | None = None, analyse: bool = True,
                 batch_size: int = 8, max_bytes: int | None = None, run_dir: str | os.PathLike | None = None,
                 inflight: int | None = None, check_store: bool | None = None,
+                resources: dict[str, float] | None = None,
                 on_result: Callable[[Outcome], None] | None = None) -> DaskSummary:
     """Ingest ``paths`` into the store at ``db`` on a Dask cluster; returns a DaskSummary.
 
@@ -354,6 +357,8 @@ def ingest_dask(paths: Iterable[str | os.PathLike], *, db: str | None = None, da
     or pass a connected ``client``. ``run_dir``: where shards go (default ``<db>.dask``).
     ``check_store``: let workers look up stored ids (default: on for a LocalCluster and for
     PostgreSQL, off for SQLite on a remote cluster, whose workers may not see the file safely).
+    ``resources``: Dask worker resources each task needs (e.g. ``{"NLP": 1}``), to run on the
+    workers started with ``--resources NLP=1`` only.
     On KeyboardInterrupt the tasks are cancelled and the summary so far comes back with
     ``interrupted=True``; finished shards stay in the run folder for the next run.
     """
@@ -414,7 +419,7 @@ def ingest_dask(paths: Iterable[str | os.PathLike], *, db: str | None = None, da
 
         def submit(i: int, units: list[tuple], part: int | None = None) -> None:
             name = f"dateline-{keys[i]}" + (f"-{part}" if part is not None else "")
-            fut = client.submit(run_task, units, *args, key=name, pure=False, retries=1)
+            fut = client.submit(run_task, units, *args, key=name, pure=False, retries=1, resources=resources)
             futures[fut] = (i, units, part)
 
         def top_up() -> None:
@@ -441,8 +446,10 @@ def ingest_dask(paths: Iterable[str | os.PathLike], *, db: str | None = None, da
             while next_i < len(tasks) and (next_i in done_before or next_i in ready):
                 if next_i in ready:
                     shard = ready.pop(next_i)
+                    t0 = time.monotonic()
                     for res in read_shard(shard):
                         _write(store, res, summary, on_result)
+                    summary.writer_seconds += time.monotonic() - t0
                     if folder is not None:
                         (folder / f"{keys[next_i]}.loaded").touch()
                 next_i += 1
