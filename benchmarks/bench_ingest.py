@@ -70,6 +70,20 @@ def generate(folder: Path, n: int) -> None:
         (folder / f"{i:05d}.txt").write_text(article(i), encoding="utf-8")
 
 
+def writer_cost(db: str) -> float:
+    """Seconds per article for the writer alone: rewrite the stored articles into a new store."""
+    from dateline.store import Store
+
+    with Store.open(db) as src:
+        articles = list(src.iter_articles())
+    with tempfile.TemporaryDirectory() as tmp, Store.open(f"sqlite:///{tmp}/w.db") as dst:
+        dst.write(articles[0])  # warm up (migrations ran on open)
+        start = time.monotonic()
+        for a in articles[1:]:
+            dst.write(a)
+        return (time.monotonic() - start) / max(1, len(articles) - 1)
+
+
 def run(folder: Path, workers: int, batch_size: int) -> dict:
     from dateline.ingest import ingest
 
@@ -79,9 +93,11 @@ def run(folder: Path, workers: int, batch_size: int) -> dict:
         summary = ingest([folder], db=f"sqlite:///{tmp}/bench.db", workers=workers, batch_size=batch_size,
                          on_result=lambda o: stamps.append(time.monotonic()))
         wall = time.monotonic() - start
+        per_write = writer_cost(f"sqlite:///{tmp}/bench.db") if workers == 1 else None
     steady = (len(stamps) - 1) / (stamps[-1] - stamps[0]) if len(stamps) > 1 and stamps[-1] > stamps[0] else 0.0
     return {"workers": workers, "wall": wall, "rate": summary.stored / wall, "steady": steady,
-            "stored": summary.stored, "first_result": stamps[0] - start if stamps else None}
+            "stored": summary.stored, "first_result": stamps[0] - start if stamps else None,
+            "per_write": per_write}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -102,6 +118,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"workers={w}: {r['stored']} articles in {r['wall']:.1f}s wall ({r['rate']:.2f}/s overall, "
                   f"first stored after {r['first_result']:.1f}s, steady {r['steady']:.2f}/s)", flush=True)
     base = results[0]
+    if base["per_write"] and base["steady"]:
+        per_article = 1 / base["steady"]
+        print(f"writer alone: {base['per_write'] * 1000:.0f} ms/article of {per_article * 1000:.0f} ms/article at "
+              f"1 worker: the one writer caps the speed-up near {per_article / base['per_write']:.0f}x")
     for r in results[1:]:
         print(f"speed-up {base['workers']}->{r['workers']} workers: {base['wall'] / r['wall']:.2f}x wall, "
               f"{r['steady'] / base['steady'] if base['steady'] else float('nan'):.2f}x steady rate")
