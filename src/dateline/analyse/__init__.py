@@ -16,40 +16,14 @@ Component = Callable[[Article, Any], None]
 
 
 def components() -> list[Component]:
-    comps: list[Component] = []
-    for modname, funcname in (
-        ("actors", "find_actors"),
-        ("quotes", "find_quotes"),
-        ("places", "find_places"),
-        ("times", "find_times"),
-    ):
-        comps.append(_import(modname, funcname))
-    comps.append(_import_events())
-    return [c for c in comps if c is not None]
+    """The analysis components in the order they run."""
+    from ..events import code_events
+    from .actors import find_actors
+    from .places import find_places
+    from .quotes import find_quotes
+    from .times import find_times
 
-
-def _import(modname: str, funcname: str) -> Component | None:
-    import importlib
-
-    try:
-        module = importlib.import_module(f"{__name__}.{modname}")
-    except ModuleNotFoundError as exc:
-        if exc.name == f"{__name__}.{modname}":
-            return None
-        raise
-    return getattr(module, funcname)
-
-
-def _import_events() -> Component | None:
-    import importlib
-
-    try:
-        module = importlib.import_module("dateline.events")
-    except ModuleNotFoundError as exc:
-        if exc.name == "dateline.events":
-            return None
-        raise
-    return module.code_events
+    return [find_actors, find_quotes, find_places, find_times, code_events]
 
 
 _COMPONENTS: list[Component] | None = None
