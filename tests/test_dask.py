@@ -177,3 +177,29 @@ def test_postgresql_is_written_straight_without_shards(corpus, client, db_url, t
     again = ingest_dask(files, db=db_url, client=client, batch_size=2)
     assert again.stored == 0 and again.duplicates == 4
     assert assert_consistent(db_url) == 4
+
+
+@pytest.mark.slow
+def test_a_scheduler_address_runs_like_a_remote_cluster(corpus, client, tmp_path):
+    """`--dask tcp://...`: absolute paths in the tasks, workers never open the SQLite file
+    (SQLite's WAL is unsafe on network filesystems); the writer alone skips stored ids."""
+    from dateline.ingest_dask import ingest_dask
+
+    address = client.scheduler.address
+    assert address.startswith("tcp://")
+    files = sorted(corpus.glob("000[0-3].txt"))
+    db = tmp_path / "remote.db"
+    first = ingest_dask(files, db=str(db), dask=address, analyse=False, batch_size=2)
+    assert (first.stored, first.tasks, first.workers) == (4, 2, 2)
+    # A fresh run folder: nothing is known to be done, the workers redo the cleaning, and the
+    # writer finds every id stored.
+    second = ingest_dask(files, db=str(db), dask=address, analyse=False, batch_size=2,
+                         run_dir=tmp_path / "other-run")
+    assert (second.stored, second.duplicates, second.shards_reused, second.tasks_done_before) == (0, 4, 0, 0)
+    from dateline.ingest_dask import read_shard
+
+    kinds = [r[0] for shard in sorted((tmp_path / "other-run").glob("*.parquet")) for r in read_shard(shard)]
+    assert kinds == ["article"] * 4  # not "known": the workers did not look into the SQLite file
+    with Store.open(f"sqlite:///{db}") as store:
+        assert store.counts()["articles"] == 4
+        assert {r["path"] for r in store.articles()} == {str(f) for f in files}
