@@ -216,3 +216,19 @@ def test_titles_with_of_abbreviations_and_demonym_organisations(nlp):
     assert "Blinken" in _mention_texts(art, blinken)
     schumer = actors["Chuck Schumer"]
     assert schumer.sector == "LEG" and "senator" in schumer.roles
+
+
+def test_official_takes_the_one_country_his_sentence_names_but_not_another_states(nlp):
+    text = ("Planning Minister Tran Van Minh said Vietnam is committed to opening its economy.\n\n"
+            "The German government on Monday welcomed a statement by President John Harlow.")
+    art = _analyse(nlp, text)
+    actors = _by_name(art)
+    assert actors["Tran Van Minh"].country == "VNM"
+    assert actors["John Harlow"].country is None  # the German government is someone else
+
+
+def test_officials_accompanying_a_leader_share_his_country(nlp):
+    text = ("Iranian President Hassan Rouhani is accompanied by senior officials including "
+            "Foreign Minister Mohammad Zarif, state media said.")
+    art = _analyse(nlp, text)
+    assert _by_name(art)["Mohammad Zarif"].country == "IRN"

@@ -585,15 +585,80 @@ def _propagate_countries(article: Article, doc: Any, persons: list[_Actor], tok_
         if act.country is not None or act.sector not in _STATE_SECTORS:
             continue
         first = min(act.ents, key=lambda e: e.start)
-        others = {o.country for o in sent_of.get(starts[first.i0], []) if o is not act and o.country}
-        if len(others) == 1:
-            act.country = others.pop()
+        others = [o for o in sent_of.get(starts[first.i0], []) if o is not act and o.country]
+        # 2a. "Kim is accompanied by officials including Foreign Minister Ri": the official goes
+        # with the subject of the verb he hangs on
+        lead = _accompanied_subject(doc, first, others)
+        if lead is not None:
+            act.country = lead.country
+            continue
+        # 2b. "Planning Minister Tran Xuan Gia said Vietnam is committed ...": the one country
+        # the sentence names outside other people's titles and outside place phrases
+        isos = _sentence_countries(doc, first, persons, tok_ent)
+        if len(isos) == 1:
+            act.country = isos.pop()
     # 3. people quoted or described in a datelined story with no other clue: the dateline country
     iso = dateline_country(article)
     if iso:
         for act in persons:
             if act.country is None and (act.roles or act.descriptions):
                 act.country = iso
+
+
+_ACCOMPANY = {"including", "with", "by", "alongside", "among", "accompanied", "accompanying"}
+
+
+def _accompanied_subject(doc: Any, ent: Ent, others: list[_Actor]) -> _Actor | None:
+    chain = []
+    t = doc[ent.i0:ent.i1].root
+    for _ in range(8):
+        if t.head.i == t.i:
+            break
+        t = t.head
+        chain.append(t)
+    if not any(c.lower_ in _ACCOMPANY for c in chain):
+        return None
+    verbs = {c.i for c in chain if c.pos_ in ("VERB", "AUX")}
+    for other in others:
+        for e in other.ents:
+            r = doc[e.i0:e.i1].root
+            if r.dep_ in ("nsubj", "nsubjpass") and r.head.i in verbs:
+                return other
+    return None
+
+
+def _sentence_countries(doc: Any, ent: Ent, persons: list[_Actor], tok_ent: dict[int, Ent]) -> set[str]:
+    starts = sentence_starts(doc)
+    s0 = starts[ent.i0]
+    s1 = ent.i1
+    while s1 < len(doc) and starts[s1] == s0:
+        s1 += 1
+    titles: set[int] = set()
+    for other in persons:
+        for e in other.ents:
+            if s0 <= e.i0 < s1 and e is not ent:
+                titles.update(t.i for t in _pre_modifiers(doc, e.i0, e.i1))
+                titles.update(t.i for t in _appositions(doc, e.i0, e.i1))
+    out: set[str] = set()
+    seen: set[int] = set()
+    for i in range(s0, s1):
+        e = tok_ent.get(i)
+        if e is None or id(e) in seen or e.label not in ("GPE", "NORP") or i in titles:
+            continue
+        seen.add(id(e))
+        iso = L.country_of_name(e.text) or L.country_of_demonym(e.text)
+        if not iso:
+            continue
+        root = doc[e.i0:e.i1].root
+        if root.dep_ == "pobj" and root.head.lower_ in L.LOCATIVE_PREPS:
+            continue  # "arrived in Japan" says where, not whose
+        if root.dep_ in ("amod", "compound", "poss", "nmod"):
+            head = root.head
+            sec = L.ROLES.get(head.lower_) or L.ROLES.get(head.lemma_.lower()) or L.ORG_WORDS.get(head.lower_)
+            if sec in _STATE_SECTORS:
+                return set()  # "the German government welcomed President Reagan's ...": another state
+        out.add(iso)
+    return out
 
 
 _DATELINE_RE = re.compile(r"^\s*([A-Z][A-Za-z .'/-]{1,60}?)(?:,\s*([A-Z][A-Za-z .'-]{1,40}))?\s*\(")

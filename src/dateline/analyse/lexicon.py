@@ -143,7 +143,12 @@ radio:MED broadcaster:MED media:MED press:MED magazine:MED journal:MED network:N
 university:EDU college:EDU institute:EDU school:EDU academy:EDU think tank:EDU
 church:REL mosque:REL synod:REL patriarchate:REL
 union:None foundation:NGO charity:NGO red cross:NGO amnesty:NGO
-united nations:IGO nato:IGO european union:IGO world bank:IGO imf:IGO
+united nations:IGO nato:IGO european union:IGO world bank:IGO imf:IGO u.n.:IGO un:IGO
+security council:IGO european community:IGO european commission:IGO arab league:IGO
+african union:IGO asean:IGO apec:IGO asia-pacific economic cooperation:IGO opec:IGO
+world health organization:IGO who:None unicef:IGO unhcr:IGO iaea:IGO interpol:IGO
+red crescent:NGO red cross:NGO international committee of the red cross:NGO
+world trade organization:IGO wto:IGO osce:IGO organization of american states:IGO
 """
 
 # News organisations whose names carry no tell-tale word.
