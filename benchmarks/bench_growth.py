@@ -217,6 +217,41 @@ def plot(results: list[dict], path: Path) -> None:
     fig.savefig(path, dpi=110)
 
 
+def markdown(out: dict) -> str:
+    """The results as Markdown tables (for docs/scale.md)."""
+    lines = []
+    if out.get("compare"):
+        n = out["compare"][0]["articles"]
+        lines += [f"Ingest throughput at {n:,} articles:", "",
+                  "| configuration | overall articles/s (with start-up) | steady articles/s | wall s | peak RSS per worker MB |",
+                  "|---|---|---|---|---|"]
+        for r in out["compare"]:
+            lines.append(f"| {r['config']} | {r['overall_rate']:.2f} | {r['steady_rate']:.2f} | {r['wall_s']:.0f} | "
+                         f"{', '.join(map(str, r['worker_peak_rss_mb']))} |")
+        lines.append("")
+    if out.get("sizes"):
+        lines += ["With 2 local worker processes, by corpus size:", "",
+                  "| articles | overall /s | steady /s | syndicated copies linked / in corpus | peak RSS per worker MB | "
+                  "store MB | KB per article | events p50 / p95 ms | full text p50 / p95 ms |",
+                  "|---|---|---|---|---|---|---|---|---|"]
+        for r in out["sizes"]:
+            lines.append(f"| {r['articles']:,} | {r['overall_rate']:.2f} | {r['steady_rate']:.2f} | "
+                         f"{r['linked']} / {r['copies_in_corpus']} | {', '.join(map(str, r['worker_peak_rss_mb']))} | "
+                         f"{r['store_mb']} | {r['store_mb'] * 1000 / r['articles']:.1f} | "
+                         f"{r['event_p50_ms']} / {r['event_p95_ms']} | {r['search_p50_ms']} / {r['search_p95_ms']} |")
+        lines.append("")
+        big = out["sizes"][-1]
+        if big.get("windows"):
+            lines += [f"Steady rate per tenth of the {big['articles']:,}-article run (articles/s, as the store fills): "
+                      + ", ".join(f"{w['rate']:.2f}" for w in big["windows"]), ""]
+    if out.get("order"):
+        lines.append("Growth order (b in cost ~ n^b, fitted over the sizes run): "
+                     + ", ".join(f"{k.replace('_', ' ')} {v:.2f}" for k, v in out["order"].items() if v is not None)
+                     + f"; steady throughput change from the smallest to the largest size "
+                       f"{out.get('throughput_change', 0):+.1%}.")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     from benchmarks.corpus import generate
 
@@ -230,7 +265,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", help="write the results here")
     ap.add_argument("--plot", default=str(ROOT / "docs" / "img" / "growth.png"), help="plot image ('' for none)")
     ap.add_argument("--tmp", help="folder for the corpus and stores (default: a temporary folder)")
+    ap.add_argument("--report", metavar="JSON", help="print the Markdown tables of an earlier --json run and exit")
     args = ap.parse_args(argv)
+    if args.report:
+        print(markdown(json.loads(Path(args.report).read_text(encoding="utf-8"))))
+        return 0
     sizes = sorted(int(s) for s in args.sizes.split(",") if s)
     print(f"command: python -m benchmarks.bench_growth {' '.join(argv if argv is not None else sys.argv[1:])}".rstrip())
     print(f"machine: {os.cpu_count()} CPU(s); load average {os.getloadavg()[0]:.2f} at start", flush=True)
