@@ -498,14 +498,7 @@ def clean_page(text: str) -> Cleaned:
         after_caption = kind in ("caption", "credit")
         ln.kind = kind
 
-    # ---- tail and body residue.
-    end = _find_story_end(lines, start, headline_norm)
-    for i in range(end, len(lines)):
-        ln = lines[i]
-        if ln.text and not ln.kind:
-            ln.kind = _classify_residue(ln.text, headline_norm) or "other"
-    _mark_inbody_residue(lines, start, end, headline_norm)
-
+    _mark_body_and_tail(lines, start, headline_norm)
     return _assemble(lines, out)
 
 
@@ -534,13 +527,18 @@ def clean_body(text: str, *, headline: str | None = None) -> Cleaned:
         ln.kind = kind
     else:
         first = len(lines)
-    end = _find_story_end(lines, first, headline_norm)
-    for i in range(end, len(lines)):
-        ln = lines[i]
+    _mark_body_and_tail(lines, first, headline_norm)
+    return _assemble(lines, out)
+
+
+def _mark_body_and_tail(lines: list[_Line], start: int, headline_norm: str | None) -> None:
+    """Everything after the story's last line is residue; inside the story only what is
+    unmistakably residue (advertisement markers, teaser links, captions) is."""
+    end = _find_story_end(lines, start, headline_norm)
+    for ln in lines[end:]:
         if ln.text and not ln.kind:
             ln.kind = _classify_residue(ln.text, headline_norm) or "other"
-    _mark_inbody_residue(lines, first, end, headline_norm)
-    return _assemble(lines, out)
+    _mark_inbody_residue(lines, start, end, headline_norm)
 
 
 _NAME_IN_PLACE = re.compile(r"^(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}(?:\s+and\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})?)\s+in\s+[A-Z][\w.'’ -]+$")
