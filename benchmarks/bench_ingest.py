@@ -87,17 +87,25 @@ def writer_cost(db: str) -> float:
 def run(folder: Path, workers: int, batch_size: int) -> dict:
     from dateline.ingest import ingest
 
+    import resource
+
+    def cpu() -> float:
+        own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
     stamps: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
+        cpu0 = cpu()
         start = time.monotonic()
         summary = ingest([folder], db=f"sqlite:///{tmp}/bench.db", workers=workers, batch_size=batch_size,
                          on_result=lambda o: stamps.append(time.monotonic()))
         wall = time.monotonic() - start
+        cores = (cpu() - cpu0) / wall  # CPU seconds per wall second: how many cores the run got
         per_write = writer_cost(f"sqlite:///{tmp}/bench.db") if workers == 1 else None
     steady = (len(stamps) - 1) / (stamps[-1] - stamps[0]) if len(stamps) > 1 and stamps[-1] > stamps[0] else 0.0
     return {"workers": workers, "wall": wall, "rate": summary.stored / wall, "steady": steady,
             "stored": summary.stored, "first_result": stamps[0] - start if stamps else None,
-            "per_write": per_write}
+            "per_write": per_write, "cores": cores}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -116,7 +124,8 @@ def main(argv: list[str] | None = None) -> int:
             r = run(folder, w, args.batch_size)
             results.append(r)
             print(f"workers={w}: {r['stored']} articles in {r['wall']:.1f}s wall ({r['rate']:.2f}/s overall, "
-                  f"first stored after {r['first_result']:.1f}s, steady {r['steady']:.2f}/s)", flush=True)
+                  f"first stored after {r['first_result']:.1f}s, steady {r['steady']:.2f}/s; "
+                  f"{r['cores']:.2f} cores busy on average)", flush=True)
     base = results[0]
     if base["per_write"] and base["steady"]:
         per_article = 1 / base["steady"]
