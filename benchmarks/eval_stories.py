@@ -29,6 +29,10 @@ from pathlib import Path
 
 from benchmarks._data import dataset, skip
 
+# Quality gates: lowering a floor is a deliberate, reviewed change.
+FLOORS = {("stories (copies)", "all", "P"): 0.99,
+          ("coverage clusters (same event)", "test (topics 23-45)", "F1"): 0.78}
+
 NO_SPACE_BEFORE = re.compile(r"^(?:[.,;:!?%)\]}]|'s|n't|'re|'ve|'ll|'d|'m)$", re.I)
 
 
@@ -121,14 +125,20 @@ def main(argv: list[str] | None = None) -> int:
              "dev (topics 1-22)": {k: v for k, v in gold.items() if _topic(k) <= 22},
              "test (topics 23-45)": {k: v for k, v in gold.items() if _topic(k) > 22}}
     print(f"  {'':34} {'part':20} {'P':>6} {'R':>6} {'F1':>6} {'clusters':>8}")
+    scores = {}
     for label, pred in (("stories (copies)", story), ("coverage clusters (same event)", cluster),
                         ("baseline: all singletons", {d: d for d in gold})):
         for part, g in parts.items():
             p, r, f = dedupe.bcubed(pred, g)
+            scores.update({(label, part.split(" (")[0] if part == "all" else part, "P"): p,
+                           (label, part, "F1"): f})
             n = len({pred[k] for k in g})
             print(f"  {label:34} {part:20} {p:6.3f} {r:6.3f} {f:6.3f} {n:8d}")
     print(f"  stories: {dedupe.DEFAULT.key()}")
     print(f"  coverage: {dedupe.COVERAGE.key()}")
+    failed = [f"{k[0]} {k[1]} {k[2]} {scores[k]:.3f} < floor {v}" for k, v in FLOORS.items() if scores[k] < v]
+    for line in failed:
+        print(f"BELOW FLOOR: {line}")
     if not args.no_sweep:
         print("threshold sweep (in-memory linker, same signatures and rule, no date window), all topics:")
         print("  features   threshold  P      R      F1     clusters")
@@ -136,6 +146,9 @@ def main(argv: list[str] | None = None) -> int:
                [dedupe.Params(threshold=t, features="names") for t in (0.1, 0.12, 0.15, 0.2, 0.3)]
         for prm, (tp, tr, tf), n in sweep(docs, grid):
             print(f"  {prm.features:10} {prm.threshold:<9.2f}  {tp:.3f}  {tr:.3f}  {tf:.3f}  {n}")
+    if failed:
+        return 1
+    print("floors: ok (" + ", ".join(f"{' '.join(k)} >= {v}" for k, v in FLOORS.items()) + ")")
     return 0
 
 
