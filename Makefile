@@ -41,5 +41,10 @@ docs: setup
 eval: setup
 	$(PY) -m benchmarks.run_evals
 
+## bench: the speed benchmarks (analysis vs bare parse, ingest with 1 and 2 workers)
+bench: setup
+	$(PY) -m benchmarks.bench_analysis
+	$(PY) -m benchmarks.bench_ingest
+
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache
