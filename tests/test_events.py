@@ -277,3 +277,68 @@ def test_disasters_and_accidents_are_not_assaults(nlp, text):
 def test_a_bomb_exploding_is_still_an_attack(nlp):
     a = _code(nlp, "A car bomb exploded near a police station in Mogadishu, killing five officers.")
     assert any(e.type == "ASSAULT" for e in a.events)
+
+
+# -- rule classes added after the first evaluation round (hand-written sentences) ----------------
+
+@pytest.mark.parametrize("text", [
+    "Riot police clashed with hundreds of protesters in the capital on Friday.",
+    "Heavy clashes broke out between police and protesters outside the parliament on Saturday.",
+])
+def test_clashes_with_protesters_are_riots(nlp, text):
+    ev = _primary(_code(nlp, text))
+    assert ev.type == "PROTEST" and ev.mode == "riot" and ev.cameo == "145"
+
+
+def test_clashes_between_armed_sides_stay_assaults(nlp):
+    assert _primary(_code(nlp, "Government troops clashed with rebels near the border.")).type == "ASSAULT"
+
+
+def test_protesters_with_rockets_assault_rather_than_riot(nlp):
+    ev = _primary(_code(nlp, "Demonstrators fired rockets at the presidential palace."))
+    assert ev.type == "ASSAULT" and ev.mode == "heavy-weapons"
+
+
+def test_swearing_to_fight_is_a_threat_but_a_swearing_in_is_nothing(nlp):
+    assert _primary(_code(nlp, "Rebel commanders swore to fight until the last village is taken.")).type == "THREATEN"
+    assert not _code(nlp, "The new president was sworn in on Monday.").events
+
+
+def test_weapons_striking_and_aircraft_destroying_are_assaults(nlp):
+    ev = _primary(_code(nlp, "Three rockets struck near the embassy in Baghdad on Sunday."))
+    assert ev.type == "ASSAULT" and ev.mode == "heavy-weapons"
+    ev = _primary(_code(nlp, "Russian warplanes destroyed an ammunition depot near Aleppo."))
+    assert ev.type == "ASSAULT" and ev.mode == "aerial" and ev.cameo == "195"
+    # destroying without a weapon named stays property destruction
+    assert _primary(_code(nlp, "Israeli forces destroyed the house of a suspected militant.")).type == "COERCE"
+
+
+def test_peacekeepers_arriving_are_protection_not_a_visit(nlp):
+    ev = _primary(_code(nlp, "Pakistani peacekeeping troops arrived in Liberia on Tuesday."))
+    assert ev.type == "AID" and ev.cameo == "074"
+    assert _primary(_code(nlp, "The Pakistani prime minister arrived in Liberia on Tuesday.")).type == "CONSULT"
+
+
+def test_claiming_that_another_attacked_is_an_accusation(nlp):
+    a = _code(nlp, "The opposition claimed that government troops had attacked the village.")
+    ev = _primary(a)
+    assert ev.type == "ACCUSE" and ev.cameo == "112"
+    assert any(e.type == "ASSAULT" for e in a.events[1:])
+
+
+def test_preparing_to_attack_is_mobilization(nlp):
+    ev = _primary(_code(nlp, "The army prepared to resume shelling the rebel-held town."))
+    assert ev.type == "MOBILIZE" and ev.modality == "asserted"
+
+
+def test_exercises_of_two_nations_are_joint(nlp):
+    ev = _primary(_code(nlp, "Indian and Japanese warships launched five days of naval exercises in the Bay of Bengal."))
+    assert ev.type == "COOPERATE"
+    assert _primary(_code(nlp, "Indian warships launched five days of naval exercises in the Bay of Bengal.")).type == "MOBILIZE"
+
+
+def test_opening_a_border_and_taking_control(nlp):
+    ev = _primary(_code(nlp, "Turkey reopened its border with Syria to let aid through."))
+    assert ev.type == "RETREAT" and ev.mode == "access"
+    assert _primary(_code(nlp, "Rebels gained control of the base after days of fighting.")).type == "ASSAULT"
+    assert not [e for e in _code(nlp, "The army settled 20 families in the village.").events if e.type == "AGREE"]

@@ -382,6 +382,11 @@ def _verb_ok(tok, lemma: str, e: Entry, objs: list, ctx: Context) -> bool:
         return False  # defending a city is military, not verbal support
     if lemma == "commit":
         return bool(_children(tok, {"xcomp"})) or any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
+    if lemma == "swear":  # "swore to fight on", not "was sworn in"
+        return bool(_children(tok, {"xcomp", "ccomp"})) and _particle(tok) is None
+    if lemma == "settle":  # "settled the dispute", not "settled 20 families in the village"
+        return not any(_is_person_like(o, ctx) or _lemma(o) in ("family", "refugee", "settler", "people")
+                       for o in objs)
     if lemma in ("release", "free", "pardon"):
         return any(_is_person_like(o, ctx) or o.pos_ == "PRON" for o in objs)
     if lemma == "meet":
@@ -406,6 +411,9 @@ def _strike_entry(tok, e: Entry, objs) -> Entry:
     """'strike' is a labour strike when intransitive, an attack when it has a target."""
     if objs:
         return Entry("ASSAULT", None, "190", "strike+TARGET")
+    if any(_lemma(t) in lx.EXPLOSIVE_NOUNS or _noun_class(t) == "WEAPON" or _lemma(t) in lx.AIRCRAFT_NOUNS
+           for t in _subject(tok)):
+        return Entry("ASSAULT", None, "190", "strike+WEAPON")  # "three rockets struck near the embassy"
     return e
 
 
@@ -608,8 +616,12 @@ def find_candidates(sent, ctx: Context) -> list[Candidate]:
                 entry, obj = m
                 if _lemma(tok) == "strike" and obj is None:
                     entry = _strike_entry(tok, entry, _objects(tok))
-                if _protester_subject(tok):
-                    if entry.type in ("ASSAULT", "COERCE"):
+                if entry.type == "ASSAULT" and _clash_with_protesters(tok):
+                    entry = Entry("PROTEST", "riot", "145", "clash+protesters")
+                elif _protester_subject(tok):
+                    if entry.type == "ASSAULT" and _armed(tok):
+                        pass  # "demonstrators launched missiles at ...": not a riot
+                    elif entry.type in ("ASSAULT", "COERCE"):
                         entry = Entry("PROTEST", "riot", "145", "protesters+" + entry.key)
                     elif entry.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"):
                         entry = Entry("PROTEST", "demo", "141", "protesters+" + entry.key)
@@ -624,7 +636,11 @@ def find_candidates(sent, ctx: Context) -> list[Candidate]:
             if _verb_lemma(tok) in lx.TRAVEL:
                 dest = _destination(tok, ctx)
                 if dest is not None:
-                    cands[tok.i] = Candidate(tok, Entry("CONSULT", "visit", "042", f"{_lemma(tok)}+PLACE"))
+                    if any(_peacekeepers(t) for t in _subject(tok)):
+                        # "peacekeeping troops arrived in Bosnia": protection (CAMEO 074)
+                        cands[tok.i] = Candidate(tok, Entry("AID", None, "074", f"peacekeepers+{_lemma(tok)}"))
+                    else:
+                        cands[tok.i] = Candidate(tok, Entry("CONSULT", "visit", "042", f"{_lemma(tok)}+PLACE"))
     for tok in sent:
         if tok.pos_ in ("NOUN", "PROPN") and tok.i not in cands and tok.head.i not in cands \
                 and tok.head.pos_ == "VERB" and tok.head.i != tok.i:
@@ -635,6 +651,8 @@ def find_candidates(sent, ctx: Context) -> list[Candidate]:
                 e = next((lx.NOUN_EVENTS[k] for k in _noun_keys(tok) if k in lx.NOUN_EVENTS), None)
                 if e is None and _noun_class(tok) == "PROTEST":
                     e = lx.NOUN_EVENTS["protest"]
+                if e is not None and e.type == "ASSAULT" and _clash_with_protesters(tok, tok.head):
+                    e = Entry("PROTEST", "riot", "145", "clash+protesters")
                 if e is not None:
                     c = Candidate(tok.head, Entry(e.type, e.mode, e.cameo, f"{head}+{e.key}"), obj=tok)
                     c.absorbed.add(tok.i)
@@ -652,9 +670,42 @@ def find_candidates(sent, ctx: Context) -> list[Candidate]:
                 continue
             if _lemma(tok) in ("strike",):
                 continue
+            if e.type == "ASSAULT" and _lemma(tok) in ("clash", "skirmish", "scuffle") and _clash_with_protesters(tok):
+                e = Entry("PROTEST", "riot", "145", "clash+protesters")  # "clashes between police and protesters"
             c = Candidate(tok, e, noun=True)
             cands[tok.i] = c
     return list(cands.values())
+
+
+def _peacekeepers(t) -> bool:
+    words = {_lemma(t), t.lower_} | {_lemma(c) for c in t.children if c.dep_ in ("compound", "amod")}
+    return any(w.startswith("peacekeep") for w in words)
+
+
+def _protester_nps(tok) -> bool:
+    toks = _content_objects(_conjuncts(tok))  # "hundreds of protesters"
+    return any(_lemma(t) in lx.PROTESTER_NOUNS or t.lower_ in lx.PROTESTER_NOUNS for t in toks)
+
+
+def _clash_with_protesters(tok, host=None) -> bool:
+    """A clash (verb or noun) in which one side is protesters: a riot, PROTEST (CAMEO 145)."""
+    if _verb_lemma(tok) not in ("clash", "skirmish", "scuffle", "brawl", "fight", "confront"):
+        return False
+    sides = list(_subject(tok)) if tok.pos_ in ("VERB", "AUX") else []
+    sides += _children(tok, {"dobj", "obj"})
+    for c in list(tok.children) + (list(host.children) if host is not None else []):
+        if c.dep_ == "prep" and c.lower_ in ("with", "between", "against"):
+            sides += _children(c, {"pobj"})
+    return any(_protester_nps(t) for t in sides)
+
+
+def _armed(tok) -> bool:
+    """Heavy weapons or guns in the clause: "launched missiles", "opened fire"."""
+    for t in tok.subtree:
+        m = lx.ASSAULT_MODE_CUES.get(_lemma(t))
+        if m in ("heavy-weapons", "firearms", "aerial", "drone"):
+            return True
+    return False
 
 
 def _protester_subject(tok) -> bool:
@@ -710,6 +761,21 @@ def code_sentence(sent, ctx: Context) -> list[dict]:
                     if inner is not None:
                         cands = [x for x in cands if x is not inner]
                     cands.append(rq)
+
+    # "X claimed that Y attacked Z": a claim of another's violence is an accusation by X
+    live = {c.trigger.i: c for c in cands}
+    for tok in sent:
+        if _lemma(tok) == "claim" and tok.pos_ == "VERB":
+            for comp in _children(tok, {"ccomp"}):
+                inner = live.get(comp.i)
+                if inner is None or inner.noun or lx.PLOVER_TYPES[inner.entry.type] != 4:
+                    continue
+                subj = _subject(comp)
+                if not subj or any(t.lower_ in ("i", "we", "they", "it", "he", "she") for t in subj):
+                    continue  # a claim of one's own act is not an accusation
+                acc = Candidate(tok, Entry("ACCUSE", "allege", "112", f"claim>{inner.entry.key}"))
+                acc.recipients_tok = list(subj)
+                cands.append(acc)
 
     # deaths and damage caused by an earthquake, a crash or a fire are not assaults
     cands = [c for c in cands if not _accidental(c)]
@@ -828,6 +894,10 @@ def _govern(c: Candidate, by_i: dict, dropped: set, ctx: Context) -> None:
         if rel in ("xcomp", "acomp") or (rel == "advcl" and head.pos_ == "ADJ"):
             if lemma in lx.HYPOTHETICAL_GOVERNORS and lemma not in ("seek", "try", "attempt", "want", "hope"):
                 c.extra_modality = c.extra_modality or "hypothetical"
+            elif lemma == "prepare" and head.pos_ == "VERB" and rel == "xcomp" and c.entry.type == "ASSAULT":
+                # "the army prepared to resume shelling": the preparation is a show of force now
+                c.entry = Entry("MOBILIZE", "troops", "150", f"prepare>{c.entry.key}")
+                c.modality_from = c.modality_from or head
             elif lemma in lx.FUTURE_GOVERNORS:
                 c.extra_modality = c.extra_modality or "future"
                 c.modality_from = c.modality_from or head
@@ -1108,6 +1178,16 @@ def _build(c: Candidate, cands: list, ctx: Context, sent) -> dict:
     # mode refinements
     entry = c.entry
     mode, cameo = entry.mode, entry.cameo
+    if entry.key == "destroy" and not c.noun:
+        # "warplanes destroyed the depot", "a missile destroyed the warship": an attack
+        inst = [t for a in _subject(trig) for t in a.subtree]
+        inst += [t for p in trig.children if p.dep_ in ("agent", "prep") and p.lower_ in ("by", "with", "in")
+                 for t in p.subtree]
+        m = next((lx.ASSAULT_MODE_CUES[_lemma(t)] for t in inst if lx.ASSAULT_MODE_CUES.get(_lemma(t))
+                  in ("aerial", "drone", "heavy-weapons", "explosives")), None)
+        if m:
+            entry = Entry("ASSAULT", m, lx.ASSAULT_MODE_CAMEO[m], "destroy+" + m)
+            mode, cameo = entry.mode, entry.cameo
     if entry.type == "ASSAULT" and mode is None:
         span = list(trig.subtree) if not c.noun else list(trig.subtree) + [trig.head]
         span += [t for a in c.actors_tok for t in a.subtree]
@@ -1168,7 +1248,7 @@ def _build(c: Candidate, cands: list, ctx: Context, sent) -> dict:
         entry = Entry("REJECT", None, _reject_cameo(entry.type), "not+" + entry.key)
         mode, cameo, mod = None, entry.cameo, "asserted"
     if entry.key.endswith("+EXERCISE") and len(actors) < 2 and not recipients and not any(
-            _lemma(t) in ("joint", "with", "together") for t in trig.subtree):
+            _lemma(t) in ("joint", "with", "together") for t in trig.subtree) and not _several_nations(c.actors_tok):
         # exercises by one side alone are a show of force
         entry = Entry("MOBILIZE", "troops", "150", entry.key)
         mode, cameo = entry.mode, entry.cameo
@@ -1191,6 +1271,12 @@ def _build(c: Candidate, cands: list, ctx: Context, sent) -> dict:
         "rule": entry.key,
         "_depth": _depth(trig), "_i": trig.i, "_tok": trig, "_date_text": date_text,
     }
+
+
+def _several_nations(subjects) -> bool:
+    """"French and Egyptian warships": a subject naming two or more nations (a joint act)."""
+    names = {t.lower_ for s in subjects for t in s.subtree if t.ent_type_ in ("NORP", "GPE")}
+    return len(names) >= 2
 
 
 def _evidence(sent, ctx: Context, at: int) -> tuple[int, int, str]:

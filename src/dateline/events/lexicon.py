@@ -68,6 +68,7 @@ commit           AGREE     -             030
 consent          AGREE     -             030
 volunteer        AGREE     -             030
 undertake        AGREE     -             030
+swear            AGREE     -             030
 settle           AGREE     -             037
 # CONSULT: meetings, visits, calls, negotiation, mediation
 attend           CONSULT   visit         042
@@ -726,6 +727,31 @@ grant+permission     CONCEDE   -             080
 provide+support      AID       -             070
 receive+AID          AID       -             070
 open+hearing         ACCUSE    investigate   090
+# peacekeepers sent are protection, not a show of force nor inspectors (CAMEO 074)
+send+peacekeeper     AID       -             074
+send+peacekeeping~troop AID    -             074
+send+peacekeeping~force AID    -             074
+deploy+peacekeeper   AID       -             074
+deploy+peacekeeping~troop AID  -             074
+deploy+peacekeeping~force AID  -             074
+dispatch+peacekeeper AID       -             074
+# opening a border or a crossing lets people and goods through (RETREAT access)
+open+border          RETREAT   access        0872
+reopen+border        RETREAT   access        0872
+open+bridge          RETREAT   access        0872
+reopen+bridge        RETREAT   access        0872
+open+crossing        RETREAT   access        0872
+reopen+crossing      RETREAT   access        0872
+open+corridor        RETREAT   access        0872
+# taking territory
+gain+control         ASSAULT   -             190
+regain+control       ASSAULT   -             190
+wrest+control        ASSAULT   -             190
+establish+control    ASSAULT   -             190
+take_over+TERRITORY  ASSAULT   -             190
+win_back+TERRITORY   ASSAULT   -             190
+# attacks on vessels and vehicles
+hit+TROOPS           ASSAULT   -             190
 """)
 
 #: object nouns grouped into the classes used by ``VERB_OBJECT``
@@ -764,7 +790,7 @@ for _cls, _words in {
                  "handling move law bill stance",
     "TERRITORY": "territory area areas village villages town towns city region regions district "
                  "districts province neighbourhood neighborhood base position positions stronghold "
-                 "hill hills border",
+                 "hill hills border locality localities",
     "WEAPON": "bomb bombs barrel gas chemical chlorine sarin container containers shell shells "
               "missile missiles rocket rockets grenade grenades explosive explosives mortar mortars",
     "PROPERTY": "property asset assets land account accounts fund",
@@ -832,7 +858,8 @@ CARRIER_NOUNS = set("effort efforts mission process program programme delivery d
                     "shipment convoy plan initiative bid drive round session".split())
 #: quantities and parts: the object is what they are of ("tons of aid", "a state of emergency")
 PARTITIVE = set("ton tonne kg kilogram pound million billion thousand hundred dozen worth part "
-                "series number lot batch day week month state round wave host set amount".split())
+                "series number lot batch day week month state round wave host set amount string spate barrage "
+                "volley salvo".split())
 
 #: verbs that report speech: not events themselves, their complement is coded instead
 REPORTING = set("""
@@ -906,6 +933,9 @@ downpour downpours storm storms cyclone hurricane typhoon tornado landslide land
 avalanche eruption volcano wildfire wildfires fire fires blaze blazes inferno heatwave heat drought
 crash collision accident derailment leak spill stampede collapse disease virus outbreak epidemic
 pandemic poisoning lightning snow snowstorm blizzard wind winds""".split())
+#: aircraft: what they strike or destroy is attacked from the air
+AIRCRAFT_NOUNS = set("warplane warplanes jet jets aircraft drone drones helicopter helicopters gunship "
+                     "gunships bomber bombers airstrike airstrikes".split())
 #: things whose exploding is an attack (other things exploding are accidents)
 EXPLOSIVE_NOUNS = set("""bomb bombs device devices ied ieds explosive explosives mine mines landmine
 grenade grenades bomber bombers car_bomb rocket rockets missile missiles shell shells mortar""".split())
