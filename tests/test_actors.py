@@ -232,3 +232,56 @@ def test_officials_accompanying_a_leader_share_his_country(nlp):
             "Foreign Minister Mohammad Zarif, state media said.")
     art = _analyse(nlp, text)
     assert _by_name(art)["Mohammad Zarif"].country == "IRN"
+
+
+def test_nationality_spans_tagged_as_people_or_organisations_are_countries(nlp):
+    # whatever label the model gives "Ugandan"/"French", they end as the country actor
+    for text, iso, mention in (("Ugandan rebels attacked a police post near the border on Sunday.",
+                                "UGA", "Ugandan"),
+                               ("Radical French farmers blocked roads into the capital.", "FRA", "French")):
+        art = _analyse(nlp, text)
+        countries = {a.id: a for a in art.actors if a.kind == "country"}
+        assert iso in countries, [(a.id, a.kind) for a in art.actors]
+        assert _mention_texts(art, countries[iso]) == [mention]
+        assert not [a for a in art.actors if a.kind in ("person", "organization")]
+
+
+def test_groups_take_the_nationality_in_or_before_their_name(nlp):
+    art = _analyse(nlp, "Thousands of Iraqi Kurds marched through the city on Sunday.")
+    kurds = [a for a in art.actors if a.kind == "group"]
+    assert [(a.name, a.country) for a in kurds] == [("Kurds", "IRQ")]
+    art = _analyse(nlp, "Bosnian Serbs said on Monday their forces had left the town.")
+    serbs = [a for a in art.actors if "Serbs" in a.name]
+    assert len(serbs) == 1 and serbs[0].country == "BIH" and serbs[0].kind != "person"
+
+
+def test_world_leaders_without_a_country_in_the_text(nlp):
+    art = _analyse(nlp, "Putin said the talks had gone well.")
+    putin = _by_name(art)["Putin"]
+    assert (putin.country, putin.sector) == ("RUS", "GOV")
+    # the country in the sentence is the target of the threat, not the president's
+    art = _analyse(nlp, "President Bush on Monday threatened new action against Russia.")
+    assert _by_name(art)["Bush"].country == "USA"
+    # a leader's surname worn by someone else of another first name is not the leader
+    art = _analyse(nlp, "Laura Bush visited a school on Monday.")
+    assert _by_name(art)["Laura Bush"].country is None
+
+
+def test_an_official_does_not_take_the_country_his_action_targets(nlp):
+    art = _analyse(nlp, "Interior Minister John Harlow threatened tough action against Russia.")
+    harlow = _by_name(art)["John Harlow"]
+    assert harlow.country is None and harlow.sector == "GOV"
+
+
+def test_armed_movements_carry_their_country_and_sector(nlp):
+    art = _analyse(nlp, "Hamas rejected the offer on Tuesday.")
+    hamas = _by_name(art)["Hamas"]
+    assert (hamas.country, hamas.sector) == ("PSE", "REB")
+
+
+def test_hyphenated_titles_and_names_tagged_as_organisations_after_a_title(nlp):
+    art = _analyse(nlp, "Israeli right-winger Avi Dorot said he would resign.")
+    assert _by_name(art)["Avi Dorot"].country == "ISR"
+    art = _analyse(nlp, "Vice-President Moody Awori declined to resign.")
+    awori = _by_name(art)["Moody Awori"]
+    assert awori.kind == "person" and "vice president" in awori.roles and awori.sector == "GOV"

@@ -12,14 +12,22 @@ Corrections on top of the statistical model, where its errors are systematic:
 - a PERSON span cut short before a capitalised name token is extended ("Choe Son" + "Hui");
 - honorifics and trailing possessives are trimmed from PERSON spans ("Mr.", "'s");
 - a NORP that is no nationality and is followed by "news agency"/"newspaper" is an ORG;
-- "U.S.-North Korea" (one GPE over a hyphen) is split into its two countries.
+- "U.S.-North Korea" (one GPE over a hyphen) is split into its two countries;
+- a PERSON or ORG made only of nationality words ("Ugandan", "Bosnian Serbs", sentence-initial
+  "Radical French") is a NORP; an ORG of two or three capitalised words right after a state
+  title ("Vice-President Moody Awori") is a PERSON.
 
 Actors: full names group with their short forms ("Putin"); a bare East Asian family name
 ("Kim") goes to the most-mentioned (then first) full-named person with that family name, and
 people sharing a family name are never merged. Roles, country (ISO3) and PLOVER sector come from
 the title before the name ("North Korean leader", "Kremlin aide"), an apposition ("Artyom Lukin, a
 professor at ..."), an organisation named earlier with its country ("South Korea's foreign
-ministry" -> "foreign ministry spokesman"), co-mentioned officials, and last the dateline country.
+ministry" -> "foreign ministry spokesman"), then the small world-leaders table of the lexicon
+("President Bush", "Putin"), co-mentioned officials (a country the sentence names as a subject,
+never the target of the official's action: "threatened action against Russia"), and last the
+dateline country. A NORP that is a country name ("The Mozambique government") is the country;
+a group takes the nationality in or right before its name ("Bosnian Serbs", "Iraqi Kurds");
+armed and political movements named without a country ("Hamas") take theirs from the lexicon.
 Countries, demonyms and seats of government (Kremlin, White House) are country actors, and so
 are capitals used as governments ("dependent on Washington", "Pyongyang's nuclear programme").
 """
@@ -113,8 +121,13 @@ def corrected_entities(doc: Any) -> list[Ent]:
                    and doc[i1 - 1].whitespace_):
                 in_ent[i1] = True
                 i1 += 1
+        if label in ("PERSON", "ORG") and _demonym_span(doc, i0 + 1, i1) \
+                and (doc[i0].pos_ == "ADJ" or doc[i0].is_sent_start) and not L.country_of_demonym(doc[i0].text):
+            i0 += 1  # "Radical French (farmers)": the sentence-initial adjective is no part
         text = doc[i0:i1].text
-        if label in ("ORG", "NORP") and i1 - i0 == 1 and doc[i0].lower_ in surnames:
+        if label in ("PERSON", "ORG") and _demonym_span(doc, i0, i1):
+            label = "NORP"  # "Ugandan (rebels)", "Bosnian Serbs" tagged as a person or organisation
+        elif label in ("ORG", "NORP") and i1 - i0 == 1 and doc[i0].lower_ in surnames:
             label = "PERSON"  # "Hidalgo" after "Anne Hidalgo" is the person, whatever the model says
         elif label in ("PERSON", "ORG", "NORP"):
             label = _relabel(doc, i0, i1, label, text, name_parts)
@@ -129,6 +142,26 @@ def corrected_entities(doc: Any) -> list[Ent]:
     return out
 
 
+def _demonym_span(doc: Any, i0: int, i1: int) -> bool:
+    """Every word of doc[i0:i1] is a nationality or a group word ("Ugandan", "Bosnian Serbs")."""
+    if i1 <= i0:
+        return False
+    words = [t.text for t in doc[i0:i1] if t.tag_ != "POS"]
+    return bool(words) and L.country_of_demonym(words[0]) is not None and all(
+        L.country_of_demonym(w) or L.normalise(w) in L.GROUP_SECTORS for w in words)
+
+
+def _titled_name(doc: Any, i0: int, i1: int) -> bool:
+    """An "organisation" of two or three capitalised words right after a person's title
+    ("Vice-President Moody Awori"), none of them an organisation word, is a person's name."""
+    if not (2 <= i1 - i0 <= 3) or i0 == 0:
+        return False
+    prev = doc[i0 - 1]
+    if not prev.is_title or L.ROLES.get(prev.lower_) not in _STATE_SECTORS:
+        return False
+    return all(t.is_title and t.is_alpha and t.lower_ not in L.ORG_WORDS for t in doc[i0:i1])
+
+
 def _relabel(doc: Any, i0: int, i1: int, label: str, text: str, name_parts: set[str]) -> str:
     if label == "NORP":
         if (L.country_of_demonym(text) or L.normalise(text) in L.GROUP_SECTORS
@@ -137,8 +170,10 @@ def _relabel(doc: Any, i0: int, i1: int, label: str, text: str, name_parts: set[
         if L.normalise(text) in L.MEDIA_NAMES or (i1 < len(doc) and doc[i1].lower_ in _ORG_NEXT_NOUNS):
             return "ORG"
         return label
-    if label == "ORG" and (L.metonym(text) or L.normalise(text) in L.MEDIA_NAMES):
+    if label == "ORG" and (L.metonym(text) or L.normalise(text) in L.MEDIA_NAMES or L.armed_group(text)):
         return label
+    if label == "ORG" and _titled_name(doc, i0, i1):
+        return "PERSON"
     if label == "PERSON" and L.country_of_name(text) and not (i1 - i0 == 1 and doc[i0].lower_ in name_parts):
         return "GPE"
     place_ctx = _place_context(doc, i0, i1)
@@ -235,13 +270,17 @@ def find_actors(article: Article, doc: Any) -> None:
                 if cap and _is_metonymic(doc, e):
                     iso = cap
         elif e.label == "NORP":
-            iso = L.country_of_demonym(e.text)
+            # "The Mozambique government": a country name tagged as a nationality
+            iso = L.country_of_demonym(e.text) or L.country_of_name(e.text)
             if not iso:
                 key = L.normalise(e.text).rstrip("s")
                 grp = groups.get(key)
                 if grp is None:
+                    armed = L.armed_group(e.text)
                     grp = groups[key] = _Actor(key, "group", e.text, e.start,
-                                               sector=L.GROUP_SECTORS.get(L.normalise(e.text)))
+                                               sector=L.GROUP_SECTORS.get(L.normalise(e.text))
+                                               or (armed[1] if armed else None),
+                                               country=armed[0] if armed else None)
                 grp.ents.append(e)
                 continue
         elif e.label == "ORG":
@@ -261,6 +300,8 @@ def find_actors(article: Article, doc: Any) -> None:
         _describe_person(doc, act, tok_ent, persons, memory)
     for act in orgs.values():
         _describe_org(doc, act, tok_ent)
+    for act in groups.values():
+        _describe_group(doc, act, tok_ent)
     _propagate_countries(article, doc, persons, tok_ent)
 
     actors = sorted([*persons, *orgs.values(), *countries.values(), *groups.values()],
@@ -388,6 +429,10 @@ def _pre_modifiers(doc: Any, i0: int, i1: int | None = None) -> list[Any]:
                                and k - 2 >= sent_start and doc[k - 2].is_title):
             k -= 1
             continue
+        if (t.text in ("-", "‐", "‑") and not t.whitespace_ and k - 2 >= sent_start
+                and not doc[k - 2].whitespace_ and doc[k - 2].is_alpha):
+            k -= 1  # a hyphenated word: "right-winger", "Vice-President"
+            continue
         if t.is_punct or t.pos_ in _STOP_POS:
             break
         k -= 1
@@ -454,6 +499,8 @@ def _describe(doc: Any, toks: list[Any], tok_ent: dict[int, Ent], self_ents: set
                     elif met:
                         org_sectors.append(met[1])
             continue
+        if t.text in ("-", "‐", "‑") and not t.whitespace_:
+            continue  # "Vice-President" reads as "vice president"
         words.append(t.lower_)
         word_toks.append(t)
     roles = L.role_phrases(words)
@@ -564,6 +611,14 @@ def _recall(memory: list[tuple[int, str, str]], key: str, pos: int) -> str | Non
 
 
 def _propagate_countries(article: Article, doc: Any, persons: list[_Actor], tok_ent) -> None:
+    # 0. a world leader the article names without a country ("President Bush", "Putin")
+    for act in persons:
+        if act.country is None:
+            iso = L.leader_country(act.name)
+            if iso:
+                act.country = iso
+                if act.sector is None:
+                    act.sector = "GOV"
     # 1. from persons named in the descriptor ("Kim's chief aide", "the Putin lieutenant")
     for act in persons:
         if act.country is None:
@@ -652,11 +707,14 @@ def _sentence_countries(doc: Any, ent: Ent, persons: list[_Actor], tok_ent: dict
         root = doc[e.i0:e.i1].root
         if root.dep_ == "pobj" and root.head.lower_ in L.LOCATIVE_PREPS:
             continue  # "arrived in Japan" says where, not whose
+        head = root
         if root.dep_ in ("amod", "compound", "poss", "nmod"):
             head = root.head
             sec = L.ROLES.get(head.lower_) or L.ROLES.get(head.lemma_.lower()) or L.ORG_WORDS.get(head.lower_)
             if sec in _STATE_SECTORS:
                 return set()  # "the German government welcomed President Reagan's ...": another state
+        if head.dep_ not in ("nsubj", "nsubjpass", "expl"):
+            continue  # "threatened action against Russia": the target, not the official's state
         out.add(iso)
     return out
 
@@ -731,6 +789,9 @@ def _org_sector(name: str, following: list[str]) -> str | None:
 
 
 def _describe_org(doc: Any, act: _Actor, tok_ent: dict[int, Ent]) -> None:
+    armed = L.armed_group(act.name)
+    if armed:  # "Hamas", "the Kurdistan Workers' Party"
+        act.country, act.sector = armed
     for e in act.ents:
         following = []
         j = e.i1
@@ -760,3 +821,21 @@ def _country_in_name(text: str) -> str | None:
         if iso:
             return iso
     return None
+
+
+def _describe_group(doc: Any, act: _Actor, tok_ent: dict[int, Ent]) -> None:
+    """A group's country: a nationality in its name ("Bosnian Serbs") or a country or nationality
+    right before it ("Iraqi Kurds", "Nicaragua's Sandinista government")."""
+    if act.country is not None:
+        return
+    act.country = _country_in_name(act.name)
+    if act.country is not None:
+        return
+    for e in act.ents:
+        for t in _pre_modifiers(doc, e.i0, e.i1):
+            o = tok_ent.get(t.i)
+            if o is not None and o is not e and o.label in ("GPE", "NORP"):
+                iso = L.country_of_name(o.text) or L.country_of_demonym(o.text)
+                if iso:
+                    act.country = iso
+                    return

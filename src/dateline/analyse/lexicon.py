@@ -350,3 +350,141 @@ def role_phrases(words: list[str]) -> list[tuple[int, int, str]]:
         else:
             i += 1
     return out
+
+
+# -- world leaders and armed movements -----------------------------------------------------------
+
+# Heads of state or government of the G20 states and of the permanent members of the UN Security
+# Council since 1980, and other long-serving (about ten years or more) heads of state since 1980
+# who are staples of international news. This is deliberately a *small* table of world leaders,
+# not a gazetteer of people: it is consulted only when the article itself gives a person no
+# country (no demonym or country in the title, apposition, organisation or sentence), as in a
+# wire sentence that says just "President Bush" or "Putin". A name marked "*" is matched only in
+# full (its surname alone is a common word or name: "Major", "May", "Brown"); a bare surname is
+# matched only when every leader of that surname led the same country ("Bush", "Hussein" is not).
+_LEADERS = """
+ronald reagan:USA george bush:USA george h. w. bush:USA george w. bush:USA bill clinton:USA
+barack obama:USA donald trump:USA joe biden:USA jimmy carter:USA
+margaret thatcher:GBR *john major:GBR tony blair:GBR *gordon brown:GBR david cameron:GBR
+*theresa may:GBR *boris johnson:GBR rishi sunak:GBR keir starmer:GBR
+francois mitterrand:FRA françois mitterrand:FRA jacques chirac:FRA nicolas sarkozy:FRA
+francois hollande:FRA françois hollande:FRA emmanuel macron:FRA
+helmut kohl:DEU gerhard schroeder:DEU gerhard schröder:DEU angela merkel:DEU olaf scholz:DEU
+mikhail gorbachev:RUS boris yeltsin:RUS vladimir putin:RUS dmitry medvedev:RUS
+deng xiaoping:CHN jiang zemin:CHN zhu rongji:CHN hu jintao:CHN wen jiabao:CHN xi jinping:CHN
+li peng:CHN li keqiang:CHN
+yasuhiro nakasone:JPN junichiro koizumi:JPN shinzo abe:JPN yoshihiko noda:JPN fumio kishida:JPN
+rajiv gandhi:IND indira gandhi:IND atal bihari vajpayee:IND manmohan singh:IND narendra modi:IND
+brian mulroney:CAN jean chretien:CAN jean chrétien:CAN *stephen harper:CAN justin trudeau:CAN
+bob hawke:AUS paul keating:AUS *john howard:AUS kevin rudd:AUS
+silvio berlusconi:ITA romano prodi:ITA matteo renzi:ITA giorgia meloni:ITA
+fernando henrique cardoso:BRA luiz inacio lula da silva:BRA lula:BRA dilma rousseff:BRA
+jair bolsonaro:BRA carlos menem:ARG nestor kirchner:ARG cristina fernandez de kirchner:ARG
+carlos salinas:MEX ernesto zedillo:MEX vicente fox:MEX felipe calderon:MEX
+andres manuel lopez obrador:MEX
+suharto:IDN habibie:IDN megawati sukarnoputri:IDN susilo bambang yudhoyono:IDN joko widodo:IDN
+nelson mandela:ZAF thabo mbeki:ZAF jacob zuma:ZAF cyril ramaphosa:ZAF
+turgut ozal:TUR süleyman demirel:TUR suleyman demirel:TUR recep tayyip erdogan:TUR
+recep tayyip erdoğan:TUR
+king fahd:SAU king abdullah:SAU king salman:SAU mohammed bin salman:SAU
+kim dae-jung:KOR roh moo-hyun:KOR lee myung-bak:KOR park geun-hye:KOR moon jae-in:KOR
+kim il sung:PRK kim jong il:PRK kim jong un:PRK
+hosni mubarak:EGY anwar sadat:EGY mohamed morsi:EGY abdel fattah al-sisi:EGY
+muammar gaddafi:LBY muammar qaddafi:LBY moammar gadhafi:LBY
+saddam hussein:IRQ hafez al-assad:SYR bashar al-assad:SYR king hussein:JOR
+yasser arafat:PSE mahmoud abbas:PSE
+yitzhak rabin:ISR shimon peres:ISR yitzhak shamir:ISR benjamin netanyahu:ISR ehud barak:ISR
+ariel sharon:ISR ehud olmert:ISR
+ayatollah khomeini:IRN ruhollah khomeini:IRN ali khamenei:IRN akbar hashemi rafsanjani:IRN
+mohammad khatami:IRN mahmoud ahmadinejad:IRN hassan rouhani:IRN
+benazir bhutto:PAK nawaz sharif:PAK pervez musharraf:PAK imran khan:PAK
+hamid karzai:AFG ashraf ghani:AFG
+zine el abidine ben ali:TUN abdelaziz bouteflika:DZA hassan ii:MAR king hassan:MAR
+omar al-bashir:SDN omar hassan al-bashir:SDN yoweri museveni:UGA paul kagame:RWA
+juvenal habyarimana:RWA mobutu sese seko:COD laurent kabila:COD joseph kabila:COD
+daniel arap moi:KEN mwai kibaki:KEN uhuru kenyatta:KEN robert mugabe:ZWE
+olusegun obasanjo:NGA sani abacha:NGA ibrahim babangida:NGA meles zenawi:ETH
+isaias afwerki:ERI jose eduardo dos santos:AGO charles taylor:LBR
+fidel castro:CUB raul castro:CUB raúl castro:CUB hugo chavez:VEN hugo chávez:VEN
+nicolas maduro:VEN nicolás maduro:VEN alberto fujimori:PER daniel ortega:NIC augusto pinochet:CHL
+slobodan milosevic:SRB franjo tudjman:HRV alija izetbegovic:BIH alexander lukashenko:BLR
+volodymyr zelensky:UKR leonid kuchma:UKR nursultan nazarbayev:KAZ islam karimov:UZB
+ferdinand marcos:PHL corazon aquino:PHL joseph estrada:PHL gloria macapagal arroyo:PHL
+rodrigo duterte:PHL mahathir mohamad:MYS lee kuan yew:SGP hun sen:KHM
+than shwe:MMR aung san suu kyi:MMR
+"""
+
+# Armed and political movements that news names without their country ("Hamas", "the Taliban"):
+# lower-case name -> (ISO3 of the state they fight in or against, PLOVER sector).
+ARMED_GROUPS: dict[str, tuple[str, str]] = {
+    "hamas": ("PSE", "REB"), "islamic jihad": ("PSE", "REB"), "fatah": ("PSE", "PTY"),
+    "plo": ("PSE", "REB"), "palestine liberation organization": ("PSE", "REB"),
+    "hezbollah": ("LBN", "REB"), "hizbollah": ("LBN", "REB"), "amal": ("LBN", "REB"),
+    "taliban": ("AFG", "REB"), "the taliban": ("AFG", "REB"),
+    "pkk": ("TUR", "REB"), "kurdistan workers' party": ("TUR", "REB"),
+    "kurdistan workers party": ("TUR", "REB"),
+    "ira": ("GBR", "REB"), "irish republican army": ("GBR", "REB"), "sinn fein": ("GBR", "PTY"),
+    "eta": ("ESP", "REB"), "farc": ("COL", "REB"), "eln": ("COL", "REB"),
+    "ltte": ("LKA", "REB"), "tamil tigers": ("LKA", "REB"), "liberation tigers": ("LKA", "REB"),
+    "liberation tigers of tamil eelam": ("LKA", "REB"),
+    "khmer rouge": ("KHM", "REB"), "unita": ("AGO", "REB"), "renamo": ("MOZ", "REB"),
+    "frelimo": ("MOZ", "PTY"), "spla": ("SDN", "REB"), "splm": ("SDN", "REB"),
+    "splm/a": ("SDN", "REB"), "polisario": ("MAR", "REB"), "polisario front": ("MAR", "REB"),
+    "kla": ("SRB", "REB"), "kosovo liberation army": ("SRB", "REB"), "al-shabaab": ("SOM", "REB"),
+    "al shabaab": ("SOM", "REB"), "boko haram": ("NGA", "REB"), "houthis": ("YEM", "REB"),
+    "shining path": ("PER", "REB"), "sendero luminoso": ("PER", "REB"), "contras": ("NIC", "REB"),
+    "sandinistas": ("NIC", "PTY"), "sandinista": ("NIC", "PTY"), "anc": ("ZAF", "PTY"),
+    "african national congress": ("ZAF", "PTY"), "fis": ("DZA", "OPP"),
+    "islamic salvation front": ("DZA", "OPP"), "gia": ("DZA", "REB"),
+    "mujahedeen": ("AFG", "REB"), "mujahideen": ("AFG", "REB"), "hutu": ("RWA", "REB"),
+    "tutsi": ("RWA", "REB"), "chechen": ("RUS", "REB"), "chechens": ("RUS", "REB"),
+}
+
+_LEADER_PARTICLES = re.compile(r"^(?:al|el|ad|as|an|ash|at|bin|ibn)[-‐‑]", re.I)
+
+
+def _leader_words(name: str) -> list[str]:
+    words = [_LEADER_PARTICLES.sub("", w) for w in name.lower().replace(".", ". ").split()]
+    return [w for w in words if w and w not in ("al", "el", "bin", "ibn", "ben", "da", "de")]
+
+
+@lru_cache(maxsize=1)
+def _leader_index() -> tuple[dict[tuple[str, str], str], dict[str, str | None]]:
+    """((first word, last word) -> ISO3, bare surname -> ISO3 or None when ambiguous)."""
+    full: dict[tuple[str, str], str] = {}
+    bare: dict[str, str | None] = {}
+    for key, iso in re.findall(r"(\*?[^:\n]+?):([A-Z]{3})(?=\s|$)", _LEADERS):
+        key = key.strip()
+        only_full = key.startswith("*")
+        words = _leader_words(key.lstrip("*"))
+        if not words:
+            continue
+        full[(words[0], words[-1])] = iso
+        # the family name: last, or first in East Asian names ("Xi" for Xi Jinping)
+        fams = [words[-1]]
+        if len(words) > 1 and words[0] in EAST_ASIAN_SURNAMES:
+            fams.append(words[0])
+        for fam in fams:
+            if only_full:
+                bare[fam] = None
+            else:
+                bare[fam] = iso if bare.get(fam, iso) == iso else None
+    return full, bare
+
+
+@lru_cache(maxsize=4096)
+def leader_country(name: str) -> str | None:
+    """ISO3 of a world leader in ``_LEADERS`` by full name or distinctive bare surname."""
+    words = _leader_words(name)
+    if not words:
+        return None
+    full, bare = _leader_index()
+    if len(words) == 1:
+        return bare.get(words[0])
+    return full.get((words[0], words[-1]))
+
+
+@lru_cache(maxsize=4096)
+def armed_group(text: str) -> tuple[str, str] | None:
+    key = normalise(text)
+    return ARMED_GROUPS.get(key) or ARMED_GROUPS.get("the " + key)
