@@ -71,6 +71,7 @@ W = {
     "ctx_pass1": 0.5,
     "cue": 1.0,
     "ctx_admin1": 3.0,
+    "ctx_admin1_inferred": 2.0,
     "constraint": 6.0,
     "near_30": 2.2,
     "near_100": 1.6,
@@ -363,6 +364,10 @@ def resolve_mentions(
     ctx_country: Counter[str] = Counter()
     ctx_admin1: Counter[int] = Counter()
     admin1_src: dict[int, set[str]] = {}
+    inferred_admin1: set[int] = set()  # divisions only the pass-1 choices of towns point to
+    # each name's own votes: a name is no context for itself ("Dublin" is also an Irish county;
+    # fourteen mentions of Dublin must not outvote the "Ohio" the article names)
+    own_ctx: dict[str, Counter[str]] = defaultdict(Counter)
     for g in order:
         strong = [(p, k) for p, k in g.cands if p.feature in ("country", "admin1")
                   and k in (NAME, ALIAS, ABBR, DEMONYM)]
@@ -374,6 +379,7 @@ def resolve_mentions(
             c = next(iter(countries))
             if c:
                 ctx_country[c] += len(g.mentions)
+                own_ctx[g.key][c] += len(g.mentions)
         if best.feature == "admin1" and len(countries) == 1:
             ctx_admin1[best.id] += len(g.mentions)
             admin1_src.setdefault(best.id, set()).add(g.key)
@@ -384,6 +390,7 @@ def resolve_mentions(
             states = gaz.county_states(g.surface)
             if states:
                 ctx_country["USA"] += len(g.mentions)
+                own_ctx[g.key]["USA"] += len(g.mentions)
                 for st in states:
                     ctx_admin1[st] += len(g.mentions) / len(states)
                     admin1_src.setdefault(st, set()).add(g.key)
@@ -460,16 +467,29 @@ def resolve_mentions(
             return W["support"]
         return 0.0
 
+    top_for: dict[str, float] = {}
+
+    def others_top(g: _Group) -> float:
+        t = top_for.get(g.key)
+        if t is None:
+            own = own_ctx.get(g.key)
+            t = top if not own else max((v - own.get(c, 0) for c, v in ctx_country.items()),
+                                        default=0)
+            top_for[g.key] = t
+        return t
+
     def score(g: _Group, p: Place, k: int, near: Optional[list[Place]]) -> float:
         s = _prior(p, k) + support(g, p)
-        if p.country and top:
-            share = ctx_country.get(p.country, 0) / top
-            if share:
+        t = others_top(g) if p.country else 0
+        if t > 0:
+            own = own_ctx.get(g.key)
+            share = (ctx_country.get(p.country, 0) - (own.get(p.country, 0) if own else 0)) / t
+            if share > 1e-9:
                 s += W["ctx_country"] * share + W["ctx_present"]
         if p.admin1 and p.admin1 in ctx_admin1 and admin1_src.get(p.admin1) != {g.key}:
-            s += W["ctx_admin1"]
+            s += W["ctx_admin1_inferred"] if p.admin1 in inferred_admin1 else W["ctx_admin1"]
         elif p.feature == "admin1" and p.id in ctx_admin1 and admin1_src.get(p.id) != {g.key}:
-            s += W["ctx_admin1"]
+            s += W["ctx_admin1_inferred"] if p.id in inferred_admin1 else W["ctx_admin1"]
         if g.shadow and p.feature in ("city", "PPLC") and (p.population < 100_000 or k == ALT) and not (
                 g.country_constraint or g.admin1_constraint):
             s += W["shadowed"]
@@ -496,10 +516,14 @@ def resolve_mentions(
     for g in order:
         if g.choice is not None and g.choice.feature in ("city", "PPLC") and g.choice.country:
             ctx_country[g.choice.country] += W["ctx_pass1"] * len(g.mentions)
+            own_ctx[g.key][g.choice.country] += W["ctx_pass1"] * len(g.mentions)
             if g.choice.admin1:
+                if g.choice.admin1 not in ctx_admin1:
+                    inferred_admin1.add(g.choice.admin1)
                 ctx_admin1[g.choice.admin1] += len(g.mentions)
                 admin1_src.setdefault(g.choice.admin1, set()).add(g.key)
     top = max(ctx_country.values()) if ctx_country else 0
+    top_for.clear()
     if len(local) > 1 or ctx_country:
         for g in order:
             if len(g.cands) < 2:
