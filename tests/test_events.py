@@ -319,13 +319,6 @@ def test_peacekeepers_arriving_are_protection_not_a_visit(nlp):
     assert _primary(_code(nlp, "The Pakistani prime minister arrived in Liberia on Tuesday.")).type == "CONSULT"
 
 
-def test_claiming_that_another_attacked_is_an_accusation(nlp):
-    a = _code(nlp, "The opposition claimed that government troops had attacked the village.")
-    ev = _primary(a)
-    assert ev.type == "ACCUSE" and ev.cameo == "112"
-    assert any(e.type == "ASSAULT" for e in a.events[1:])
-
-
 def test_preparing_to_attack_is_mobilization(nlp):
     ev = _primary(_code(nlp, "The army prepared to resume shelling the rebel-held town."))
     assert ev.type == "MOBILIZE" and ev.modality == "asserted"

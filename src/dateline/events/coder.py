@@ -762,21 +762,6 @@ def code_sentence(sent, ctx: Context) -> list[dict]:
                         cands = [x for x in cands if x is not inner]
                     cands.append(rq)
 
-    # "X claimed that Y attacked Z": a claim of another's violence is an accusation by X
-    live = {c.trigger.i: c for c in cands}
-    for tok in sent:
-        if _lemma(tok) == "claim" and tok.pos_ == "VERB":
-            for comp in _children(tok, {"ccomp"}):
-                inner = live.get(comp.i)
-                if inner is None or inner.noun or lx.PLOVER_TYPES[inner.entry.type] != 4:
-                    continue
-                subj = _subject(comp)
-                if not subj or any(t.lower_ in ("i", "we", "they", "it", "he", "she") for t in subj):
-                    continue  # a claim of one's own act is not an accusation
-                acc = Candidate(tok, Entry("ACCUSE", "allege", "112", f"claim>{inner.entry.key}"))
-                acc.recipients_tok = list(subj)
-                cands.append(acc)
-
     # deaths and damage caused by an earthquake, a crash or a fire are not assaults
     cands = [c for c in cands if not _accidental(c)]
 
