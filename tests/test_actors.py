@@ -285,3 +285,24 @@ def test_hyphenated_titles_and_names_tagged_as_organisations_after_a_title(nlp):
     art = _analyse(nlp, "Vice-President Moody Awori declined to resign.")
     awori = _by_name(art)["Moody Awori"]
     assert awori.kind == "person" and "vice president" in awori.roles and awori.sector == "GOV"
+
+
+def test_a_nationality_cut_short_by_the_model_is_completed(nlp):
+    art = _analyse(nlp, "Police in Conakry beat dozens of Sierra Leonean and Liberian traders on Friday.")
+    sle = [a for a in art.actors if a.id == "SLE"]
+    assert sle and _mention_texts(art, sle[0]) == ["Sierra Leonean"]
+    assert not [a for a in art.actors if a.kind == "organization"]
+
+
+def test_a_town_named_after_the_town_of_is_a_place_not_a_group(nlp):
+    art = _analyse(nlp, "A mine exploded near the town of Samarra on Sunday.")
+    assert [(e.text, e.label) for e in art.entities if e.text == "Samarra"] == [("Samarra", "GPE")]
+    assert not [a for a in art.actors if a.kind == "group"]
+
+
+def test_intergovernmental_abbreviations_and_sheikhs(nlp):
+    art = _analyse(nlp, "EC monitors and WFP staff left the town.")
+    assert {a.name: a.sector for a in art.actors} == {"EC": "IGO", "WFP": "IGO"}
+    art = _analyse(nlp, "Sheikh Hamad bin Khalifa launched a mediation effort.")
+    hamad = _by_name(art)["Hamad bin Khalifa"]
+    assert "sheikh" in hamad.roles and hamad.sector is None  # a ruler as often as a cleric

@@ -121,6 +121,10 @@ def corrected_entities(doc: Any) -> list[Ent]:
                    and doc[i1 - 1].whitespace_):
                 in_ent[i1] = True
                 i1 += 1
+        if (label in ("PERSON", "ORG", "GPE") and i1 < n and not in_ent[i1] and doc[i1 - 1].whitespace_
+                and L.country_of_demonym(doc[i0:i1 + 1].text)):
+            i1 += 1  # "Sierra" + "Leonean", "Sri" + "Lankan": a nationality cut short
+            in_ent[i1 - 1] = True
         if label in ("PERSON", "ORG") and _demonym_span(doc, i0 + 1, i1) \
                 and (doc[i0].pos_ == "ADJ" or doc[i0].is_sent_start) and not L.country_of_demonym(doc[i0].text):
             i0 += 1  # "Radical French (farmers)": the sentence-initial adjective is no part
@@ -146,6 +150,8 @@ def _demonym_span(doc: Any, i0: int, i1: int) -> bool:
     """Every word of doc[i0:i1] is a nationality or a group word ("Ugandan", "Bosnian Serbs")."""
     if i1 <= i0:
         return False
+    if L.country_of_demonym(doc[i0:i1].text):
+        return True  # "Sierra Leonean"
     words = [t.text for t in doc[i0:i1] if t.tag_ != "POS"]
     return bool(words) and L.country_of_demonym(words[0]) is not None and all(
         L.country_of_demonym(w) or L.normalise(w) in L.GROUP_SECTORS for w in words)
@@ -165,8 +171,10 @@ def _titled_name(doc: Any, i0: int, i1: int) -> bool:
 def _relabel(doc: Any, i0: int, i1: int, label: str, text: str, name_parts: set[str]) -> str:
     if label == "NORP":
         if (L.country_of_demonym(text) or L.normalise(text) in L.GROUP_SECTORS
-                or L.country_of_name(text)):
+                or L.country_of_name(text) or L.armed_group(text)):
             return label
+        if _place_context(doc, i0, i1) == "apposition" and L.city_population(text, alternates=True):
+            return "GPE"  # "near the town of Samarra"
         if L.normalise(text) in L.MEDIA_NAMES or (i1 < len(doc) and doc[i1].lower_ in _ORG_NEXT_NOUNS):
             return "ORG"
         return label

@@ -123,7 +123,7 @@ doctor:HLH nurse:HLH surgeon:HLH
 father:None mother:None son:None daughter:None brother:None sister:None wife:None husband:None
 predecessor:None successor:None ally:None rival:None friend:None
 sen.:LEG sen:LEG rep.:LEG gov.:GOV gen.:MIL col.:MIL lt.:MIL capt.:MIL sgt.:MIL adm.:MIL
-amb.:GOV supt.:COP insp.:COP det.:COP rev.:REL fr.:REL rabbi:REL sheikh:REL
+amb.:GOV supt.:COP insp.:COP det.:COP rev.:REL fr.:REL rabbi:REL sheikh:None
 """
 
 # Nouns inside organisation names or descriptors -> sector.
@@ -149,6 +149,10 @@ african union:IGO asean:IGO apec:IGO asia-pacific economic cooperation:IGO opec:
 world health organization:IGO who:None unicef:IGO unhcr:IGO iaea:IGO interpol:IGO
 red crescent:NGO red cross:NGO international committee of the red cross:NGO
 world trade organization:IGO wto:IGO osce:IGO organization of american states:IGO
+eu:IGO e.u.:IGO ec:IGO unesco:IGO undp:IGO unifil:IGO wfp:IGO world food program:IGO
+world food programme:IGO ecowas:IGO sadc:IGO gulf cooperation council:IGO gcc:IGO
+organisation of islamic cooperation:IGO organization of islamic cooperation:IGO g7:IGO g8:IGO
+g20:IGO commonwealth:IGO
 """
 
 # News organisations whose names carry no tell-tale word.
