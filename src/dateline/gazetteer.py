@@ -37,7 +37,7 @@ from typing import Iterable, Optional
 
 from .errors import DatelineError
 
-GAZETTEER_VERSION = 10
+GAZETTEER_VERSION = 11
 
 # name kinds, best first
 NAME = 0  # the place's own name
@@ -290,7 +290,7 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "CHE": ("Swiss",), "SYR": ("Syrian",), "TWN": ("Taiwanese",), "TJK": ("Tajik",),
     "TZA": ("Tanzanian",), "THA": ("Thai",), "TUN": ("Tunisian",), "TUR": ("Turkish", "Turk"),
     "TKM": ("Turkmen",), "UGA": ("Ugandan",), "UKR": ("Ukrainian",),
-    "ARE": ("Emirati",), "GBR": ("British", "Briton", "Brit", "English", "Scottish", "Welsh", "Scot"),
+    "ARE": ("Emirati",), "GBR": ("British", "Briton", "Brit"),
     "USA": ("American", "U.S.", "US"), "URY": ("Uruguayan",), "UZB": ("Uzbek",),
     "VEN": ("Venezuelan",), "VNM": ("Vietnamese",), "YEM": ("Yemeni",), "ZMB": ("Zambian",),
     "ZWE": ("Zimbabwean",), "LUX": ("Luxembourgish",), "BEN": ("Beninese",),
@@ -304,6 +304,19 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "Central America": ("Central American",),
     "Caribbean": ("Caribbean",), "Scandinavia": ("Scandinavian",),
     "Balkans": ("Balkan",),
+}
+
+# Demonyms of first-level divisions ((cc, division) -> words): "English" indicates England (a
+# part of GBR), not the United Kingdom's centre; the country context is the same.
+ADMIN1_DEMONYMS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("GB", "England"): ("English", "Englishman", "Englishmen"),
+    ("GB", "Scotland"): ("Scottish", "Scot", "Scots"),
+    ("GB", "Wales"): ("Welsh", "Welshman"),
+    ("GB", "Northern Ireland"): ("Northern Irish",),
+    ("CA", "Quebec"): ("Quebecer", "Quebecois", "Québécois"),
+    ("US", "Texas"): ("Texan",), ("US", "California"): ("Californian",),
+    ("US", "Florida"): ("Floridian",), ("US", "Hawaii"): ("Hawaiian",),
+    ("US", "Alaska"): ("Alaskan",),
 }
 
 CONTINENT_ALIASES = {"NA": ("North America",), "SA": ("South America",), "OC": ("Oceania",),
@@ -530,6 +543,11 @@ def build_index(path: Path) -> None:
                              r"Department|District|County|Voivodeship|Canton|Republic)$", s["name"])
                 if m and len(m.group(1)) > 3:
                     b.add_name(m.group(1), pid, ALIAS)
+                for w in ADMIN1_DEMONYMS.get((cc, s["name"]), ()):
+                    b.add_name(w, pid, DEMONYM)
+                    p = _plural(w)
+                    if p:
+                        b.add_name(p, pid, DEMONYM)
                 for abbr in OTHER_ADMIN1_ABBR.get((cc, s["name"]), ()):
                     b.add_name(abbr, pid, ABBR if abbr.replace(".", "").isupper() else ALIAS)
                 if cc == "US":

@@ -305,8 +305,12 @@ def _candidates(gaz: Gazetteer, surface: str) -> tuple[list[tuple[Place, int]], 
     m = re.match(r"^(.*?)\s+(County|Parish|Province|Region|State|City|District|Oblast|Township|"
                  r"Borough|Prefecture|Governorate|Municipality)$", surface)
     if m:
+        # "Borno State", "Sichuan Province": the division; "Orange County", "Quebec City": a town
+        division = m.group(2) in ("Province", "Region", "State", "Oblast", "Prefecture",
+                                  "Governorate")
+        feats = ("admin1",) if division else ("city", "PPLC")
         cands = [c for c in gaz.lookup(m.group(1)) if c[1] in (NAME, ALIAS)
-                 and c[0].feature in ("city", "PPLC")]
+                 and c[0].feature in feats]
         states = gaz.county_states(surface) if m.group(2) in ("County", "Parish", "Borough") else ()
         if states:
             # a US county: resolved after the rest of the article (see _place_counties)
