@@ -76,6 +76,8 @@ W = {
     "near_30": 2.2,
     "near_100": 1.6,
     "near_300": 0.8,
+    "stray_pop": 20_000,
+    "stray_ctx": 2.0,
 }
 
 _FEATURE_WORDS = (
@@ -537,7 +539,7 @@ def resolve_mentions(
 
     results: dict[str, Resolution] = {}
     for g in order:
-        results[g.key] = _confidence(g, ctx_country)
+        results[g.key] = _confidence(g, ctx_country, own_ctx.get(g.key))
     # The article's focus: its most mentioned resolved city (else division). A name the
     # gazetteer lacks (a facility, a neighbourhood, a village) gets the focus's coordinates as an
     # approximation, unless the text puts it in another country.
@@ -587,10 +589,21 @@ def _place_counties(gaz: Gazetteer, order: list[_Group], results: dict[str, Reso
         results[g.key] = Resolution(place, False, "USA", approximate=True)
 
 
-def _confidence(g: _Group, ctx_country: Counter) -> Resolution:
+def _confidence(g: _Group, ctx_country: Counter, own: Optional[Counter] = None) -> Resolution:
     p = g.choice
     if p is None:
         return Resolution(None, False, g.country_constraint)
+    if (p.feature in ("city", "PPLC") and p.population < W["stray_pop"] and not g.country_constraint
+            and not g.admin1_constraint):
+        # a small town abroad while everything else in the article is elsewhere ("Glenrock" in a
+        # story about New South Wales is the local reserve, not the town in Wyoming): the
+        # gazetteer lacks the local place; the article's focus approximates it
+        def other(c: str) -> float:
+            return ctx_country.get(c, 0) - (own.get(c, 0) if own else 0)
+
+        if other(p.country or "") <= 1e-9 and max(
+                (other(c) for c in ctx_country), default=0) >= W["stray_ctx"]:
+            return Resolution(None, False, None)
     if (g.country_constraint and p.country != g.country_constraint
             and p.feature in ("city", "PPLC", "admin1", "admin2")):
         # the text says which country; the gazetteer has no such place there
