@@ -110,12 +110,15 @@ environmental sheriff office sheriffs
 # Words that say which country a story is in, without naming a place (institutions and titles
 # particular to one country): a weak vote each, at most three per country.
 _CUES = (
-    ("USA", re.compile(r"\b(?:[Ss]heriff(?:'s|’s)? (?:[Oo]ffice|[Dd]epartment|[Dd]eputies)|"
+    ("USA", re.compile(r"\b(?:[Ss]heriff\W{0,3}s? (?:[Oo]ffice|[Dd]epartment|[Dd]eputies)|"
+                       r"[A-Z][a-z]+ Township\b|[Pp]olice [Dd]epartment|[Ee]lementary [Ss]chool|"
+                       r"[Hh]igh [Ss]chool|[Mm]iddle [Ss]chool|[Ss]chool [Bb]oard|[Ss]chool [Dd]istrict|"
                        r"[Cc]ounty (?:[Cc]ommission(?:ers?)?|[Ss]heriff|[Cc]ourt|[Bb]oard)|"
                        r"[Ss]tate (?:Rep|Sen)\.|Gov\. |[Ss]uperintendent of [Ss]chools|"
                        r"[Cc]ity [Cc]ouncil(?:man|woman)|Commonwealth(?:'s|’s) Attorney|"
                        r"[Dd]istrict [Aa]ttorney|\bD-[A-Z][a-z]|\bR-[A-Z][a-z]|Interstate \d+|"
                        r"I-\d{2,3}\b|ZIP code)")),
+    ("USA", re.compile(r"(?<![A-Z])\$\d")),  # dollars, unqualified (not C$, A$, HK$)
     ("GBR", re.compile(r"(?:£\d|\bMPs?\b|\bNHS\b|[Cc]ouncillors?\b|\bHome Office\b)")),
     ("CAN", re.compile(r"\b(?:MPP|[Pp]remier [A-Z][a-z]+|RCMP|Ont\.|B\.C\.)")),
     ("IND", re.compile(r"\b(?:Rs\.? ?\d|crore|lakh|Lok Sabha)")),
