@@ -306,3 +306,28 @@ def test_intergovernmental_abbreviations_and_sheikhs(nlp):
     art = _analyse(nlp, "Sheikh Hamad bin Khalifa launched a mediation effort.")
     hamad = _by_name(art)["Hamad bin Khalifa"]
     assert "sheikh" in hamad.roles and hamad.sector is None  # a ruler as often as a cleric
+
+
+def test_plural_nationalities_ending_in_i_are_countries(nlp):
+    art = _analyse(nlp, "Israelis and Palestinians resumed talks.")
+    assert {a.id for a in art.actors} == {"ISR", "PSE"}
+    assert all(a.kind == "country" for a in art.actors)
+
+
+def test_a_large_city_tagged_as_a_nationality_is_a_place(nlp):
+    art = _analyse(nlp, "Hundreds of Sudanese fled Omdurman after the fighting.")
+    assert [(e.text, e.label) for e in art.entities if e.text == "Omdurman"] == [("Omdurman", "GPE")]
+    assert [a.id for a in art.actors] == ["SDN"]
+
+
+def test_officials_of_intergovernmental_organisations(nlp):
+    art = _analyse(nlp, "U.N. Secretary-General Kofi Annan arrived on Monday.")
+    annan = _by_name(art)["Kofi Annan"]
+    assert annan.sector == "IGO" and annan.country is None and "secretary general" in annan.roles
+
+
+def test_the_department_in_a_title_is_no_organisation_actor(nlp):
+    art = _analyse(nlp, "Defense Secretary William Perry said the troops had arrived.")
+    assert [e.text for e in art.entities if e.label == "ORG"] == ["Defense"]  # the model's tag stays
+    assert not [a for a in art.actors if a.kind == "organization"]
+    assert _by_name(art)["William Perry"].sector == "GOV"

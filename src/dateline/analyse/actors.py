@@ -157,6 +157,23 @@ def _demonym_span(doc: Any, i0: int, i1: int) -> bool:
         L.country_of_demonym(w) or L.normalise(w) in L.GROUP_SECTORS for w in words)
 
 
+def _title_part(doc: Any, e: Ent, tok_ent: dict[int, Ent]) -> bool:
+    """An ORG that is the first part of a person's state title ("Interior" in "Interior Minister
+    John Harlow", "British Defence" in "British Defence Secretary Tom King") is no actor."""
+    j = e.i1
+    if j >= len(doc) or not doc[j].is_title or L.ROLES.get(doc[j].lower_) not in _STATE_SECTORS:
+        return False
+    if any(w in L.ORG_WORDS for w in L.normalise(e.text).split()) and not _country_in_name(e.text):
+        return False  # "Foreign Ministry Spokesman ...": the ministry is an actor of its own
+    for k in range(j + 1, min(j + 4, len(doc))):
+        o = tok_ent.get(k)
+        if o is not None:
+            return o.label == "PERSON"
+        if not doc[k].is_title:
+            return False
+    return False
+
+
 def _titled_name(doc: Any, i0: int, i1: int) -> bool:
     """An "organisation" of two or three capitalised words right after a person's title
     ("Vice-President Moody Awori"), none of them an organisation word, is a person's name."""
@@ -175,6 +192,8 @@ def _relabel(doc: Any, i0: int, i1: int, label: str, text: str, name_parts: set[
             return label
         if _place_context(doc, i0, i1) == "apposition" and L.city_population(text, alternates=True):
             return "GPE"  # "near the town of Samarra"
+        if L.city_population(text) >= 100_000:
+            return "GPE"  # "Omdurman": a large city is no nationality
         if L.normalise(text) in L.MEDIA_NAMES or (i1 < len(doc) and doc[i1].lower_ in _ORG_NEXT_NOUNS):
             return "ORG"
         return label
@@ -295,6 +314,8 @@ def find_actors(article: Article, doc: Any) -> None:
             met = L.metonym(e.text)
             iso = met[0] if met else L.country_of_name(e.text)
             if not iso:
+                if _title_part(doc, e, tok_ent):
+                    continue  # "Labour" in "Labour Minister Dragan Milovanovic" is his title
                 _add_org(orgs, e)
                 continue
         if iso:
@@ -566,6 +587,8 @@ def _describe_person(doc: Any, act: _Actor, tok_ent: dict[int, Ent], persons: li
                         act.country = iso
                         break
     act.sector = role_sector or other_sector
+    if other_sector == "IGO" and act.country is None:
+        act.sector = "IGO"  # "U.N. Secretary-General Kofi Annan" works for no state
 
 
 def _org_country_memory(doc: Any, tok_ent: dict[int, Ent]) -> list[tuple[int, str, str]]:
@@ -664,7 +687,7 @@ def _propagate_countries(article: Article, doc: Any, persons: list[_Actor], tok_
     iso = dateline_country(article)
     if iso:
         for act in persons:
-            if act.country is None and (act.roles or act.descriptions):
+            if act.country is None and (act.roles or act.descriptions) and act.sector != "IGO":
                 act.country = iso
 
 

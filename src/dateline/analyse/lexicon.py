@@ -64,6 +64,7 @@ spanish:ESP spaniard:ESP sri lankan:LKA sudanese:SDN swedish:SWE swede:SWE swiss
 syrian:SYR taiwanese:TWN tajik:TJK tanzanian:TZA thai:THA togolese:TGO tunisian:TUN
 turkish:TUR turk:TUR turkmen:TKM ugandan:UGA ukrainian:UKR uruguayan:URY uzbek:UZB
 venezuelan:VEN vietnamese:VNM welsh:GBR yemeni:YEM zambian:ZMB zimbabwean:ZWE
+czechoslovak:CZE yugoslav:SRB new zealander:NZL costa rican:CRI salvadoran:SLV salvadorean:SLV
 """
 
 # Buildings and places that stand for a government (-> country ISO3, sector).
@@ -89,6 +90,7 @@ _ROLES = """
 president:GOV vice president:GOV prime minister:GOV premier:GOV chancellor:GOV minister:GOV
 foreign minister:GOV defence minister:GOV defense minister:GOV interior minister:GOV
 finance minister:GOV deputy minister:GOV vice minister:GOV secretary:GOV secretary of state:GOV
+secretary general:GOV secretary-general:GOV
 leader:GOV head of state:GOV king:GOV queen:GOV prince:GOV emir:GOV sultan:GOV monarch:GOV
 aide:GOV adviser:GOV advisor:GOV spokesman:None spokeswoman:None spokesperson:None
 official:GOV officials:GOV diplomat:GOV envoy:GOV ambassador:GOV consul:GOV governor:GOV
@@ -173,6 +175,8 @@ GROUP_SECTORS = {
     "catholic": "REL", "catholics": "REL", "jewish": "REL", "jews": "REL", "sunni": "REL",
     "shia": "REL", "shiite": "REL", "hindu": "REL", "hindus": "REL", "buddhist": "REL",
     "evangelical": "REL", "evangelicals": "REL", "protestant": "REL",
+    "moslem": "REL", "moslems": "REL", "islamic": "REL", "islamist": "REL", "islamists": "REL",
+    "shiites": "REL", "sunnis": "REL", "protestants": "REL",
 }
 
 HONORIFICS = frozenset("""mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady
@@ -255,7 +259,7 @@ def demonyms() -> dict[str, str]:
     base = {k: v for k, v in _table(_DEMONYMS).items() if v}
     out = dict(base)
     for k, v in base.items():  # plurals: Russians, Britons, Filipinos
-        if not k.endswith(("ese", "ish", "ch", "ss", "i")):
+        if not k.endswith(("ese", "ish", "ch", "ss")):  # Iraqis, Israelis, Thais do take an s
             out.setdefault(k + "s", v)
     return out
 
