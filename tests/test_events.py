@@ -335,3 +335,59 @@ def test_opening_a_border_and_taking_control(nlp):
     assert ev.type == "RETREAT" and ev.mode == "access"
     assert _primary(_code(nlp, "Rebels gained control of the base after days of fighting.")).type == "ASSAULT"
     assert not [e for e in _code(nlp, "The army settled 20 families in the village.").events if e.type == "AGREE"]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The opposition leader lashed out at the government over the price of bread.", "ACCUSE"),
+    ("The union finally gave in to the government's demands on Friday.", "CONCEDE"),
+    ("The prime minister snubbed the invitation from Moscow.", "REJECT"),
+    ("Police clamped down on dissent in the capital.", "COERCE"),
+    ("The government nationalised the country's largest oil company.", "COERCE"),
+    ("Army helicopters strafed the village at dawn.", "ASSAULT"),
+    ("The rebels ceded two districts to the army under the deal.", "RETREAT"),
+    ("The country amassed troops along the border.", "MOBILIZE"),
+    ("The United States imposed tariffs on Chinese steel.", "SANCTION"),
+    ("Canada recalled its ambassador from Riyadh.", "SANCTION"),
+    ("France and Britain joined forces to patrol the Channel.", "COOPERATE"),
+    ("The prime minister paid tribute to the rescue workers.", "SUPPORT"),
+])
+def test_general_coverage_verbs(nlp, text, etype):
+    assert _primary(_code(nlp, text)).type == etype
+
+
+def test_event_nouns_with_their_own_time_or_place(nlp):
+    ev = _primary(_code(nlp, "The ambush near Kandahar on Monday left six soldiers dead."))
+    assert ev.type == "ASSAULT"
+    ev = _primary(_code(nlp, "The release of the hostages in Beirut on Friday was welcomed by France."))
+    assert ev.type in ("SUPPORT", "RETREAT")
+
+
+def test_released_rebels_are_people_and_missiles_name_the_mode(nlp):
+    ev = _primary(_code(nlp, "The government released 30 separatist rebels in exchange for 16 soldiers."))
+    assert ev.type == "RETREAT" and ev.mode == "release"
+    ev = _primary(_code(nlp, "The airliner was blown up over Ukraine by a surface-to-air missile."))
+    assert ev.type == "ASSAULT" and ev.mode == "heavy-weapons" and ev.cameo == "194"
+    assert _primary(_code(nlp, "Rebels blew up a bridge near the town.")).type == "COERCE"
+
+
+def test_swearing_to_fight_through_an_adverbial_clause(nlp):
+    a = _code(nlp, "Ethnic Albanians have sworn to fight until they gain control of villages near the border.")
+    assert _primary(a).type == "THREATEN"
+
+
+def test_a_press_release_is_not_a_release(nlp):
+    a = _code(nlp, "The army has been holding thousands of refugees in the camps, according to a press release by the rebels.")
+    assert not [e for e in a.events if e.type == "RETREAT"]
+
+
+def test_out_of_the_question_is_a_refusal(nlp):
+    a = _code(nlp, "US officials said that removing the sanctions is currently out of the question.")
+    assert _primary(a).type == "REJECT"
+
+
+def test_ordering_a_closure_or_a_departure_is_coercion(nlp):
+    ev = _primary(_code(nlp, "The government ordered the opposition newspaper to suspend publication."))
+    assert ev.type == "COERCE" and ev.mode == "restrict"
+    ev = _primary(_code(nlp, "The government ordered all foreign journalists to leave the country."))
+    assert ev.type == "COERCE" and ev.cameo == "174"
+    assert _primary(_code(nlp, "The commander ordered his troops to halt the advance.")).type != "COERCE"

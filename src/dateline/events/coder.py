@@ -57,7 +57,11 @@ PERSON_NOUNS = set("""counterpart counterparts delegation delegations mayor mini
 ministers ambassadors general commander chief director activist opposition prisoner prisoners hostage hostages detainee detainees captive captives
 people person man men woman women child children member members officer officers soldier soldiers
 national nationals civilian civilians worker workers activist activists journalist journalists
-leader leaders official officials citizen citizens suspect suspects dissident dissidents""".split())
+leader leaders official officials citizen citizens suspect suspects dissident dissidents
+rebel rebels fighter fighters militant militants insurgent insurgents guerrilla guerrillas separatist separatists
+protester protesters demonstrator demonstrators student students refugee refugees migrant migrants
+opponent opponents supporter supporters sailor sailors pilot pilots fisherman fishermen tourist tourists
+crew inmate inmates convict convicts pow pows""".split())
 RELATIONAL = set("""father mother son daughter wife husband brother sister uncle nephew widow
 predecessor successor aide envoy adviser advisor spokesman spokeswoman deputy lieutenant ally""".split())
 STATIVE_PASSIVE = {"commit", "prepare", "determine", "dispose", "resolve", "oblige", "bind", "involve",
@@ -357,6 +361,16 @@ def match_verb(tok, ctx: Context) -> tuple[Entry, Any] | None:
                         if _noun_class(p) == "PROTEST":  # "went on strike"
                             return Entry("PROTEST", "boycott" if _lemma(p) == "strike" else "demo",
                                          "143" if _lemma(p) == "strike" else "141", f"{lemma}_on+PROTEST"), p
+    if lemma in ("order", "force", "compel"):
+        for comp in _children(tok, {"xcomp"}):
+            what = _verb_lemma(comp)
+            target = _children(tok, {"dobj", "obj"})
+            if any(_noun_class(t) == "TROOPS" or _lemma(t) in ("police",) for t in target):
+                break  # "ordered troops to halt": a command to one's own forces
+            if what in ("suspend", "close", "shut", "halt", "cease", "stop", "disband", "dissolve") and target:
+                return Entry("COERCE", "restrict", "172", f"{lemma}+{what}"), None
+            if what in ("leave", "quit") and any(_is_person_like(t, ctx) or t.ent_type_ in ("NORP", "PERSON") for t in target):
+                return Entry("COERCE", "deport", "174", f"{lemma}+{what}"), None
     for h in heads:
         e = lx.VERBS.get(h)
         if e is None:
@@ -383,7 +397,8 @@ def _verb_ok(tok, lemma: str, e: Entry, objs: list, ctx: Context) -> bool:
     if lemma == "commit":
         return bool(_children(tok, {"xcomp"})) or any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
     if lemma == "swear":  # "swore to fight on", not "was sworn in"
-        return bool(_children(tok, {"xcomp", "ccomp"})) and _particle(tok) is None
+        return _particle(tok) is None and (bool(_children(tok, {"xcomp", "ccomp"})) or any(
+            a.lower_ == "to" for c in _children(tok, {"advcl"}) for a in c.children if a.dep_ == "aux"))
     if lemma == "settle":  # "settled the dispute", not "settled 20 families in the village"
         return not any(_is_person_like(o, ctx) or _lemma(o) in ("family", "refugee", "settler", "people")
                        for o in objs)
@@ -670,6 +685,10 @@ def find_candidates(sent, ctx: Context) -> list[Candidate]:
                 continue
             if _lemma(tok) in ("strike",):
                 continue
+            if _lemma(tok) == "release" and not any(
+                    _is_person_like(q, ctx) for q in [x for x in tok.children if x.dep_ == "compound"]
+                    + [q for x in tok.children if x.dep_ == "prep" and x.lower_ == "of" for q in x.children]):
+                continue  # "the release of the hostages", not "a press release"
             if e.type == "ASSAULT" and _lemma(tok) in ("clash", "skirmish", "scuffle") and _clash_with_protesters(tok):
                 e = Entry("PROTEST", "riot", "145", "clash+protesters")  # "clashes between police and protesters"
             c = Candidate(tok, e, noun=True)
@@ -678,8 +697,13 @@ def find_candidates(sent, ctx: Context) -> list[Candidate]:
 
 
 def _peacekeepers(t) -> bool:
-    words = {_lemma(t), t.lower_} | {_lemma(c) for c in t.children if c.dep_ in ("compound", "amod")}
-    return any(w.startswith("peacekeep") for w in words)
+    """"peacekeeping troops", "the first deployment of NATO peacekeepers"."""
+    for x in _content_objects([t]) + [q for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                                      for q in p.children if q.dep_ == "pobj"]:
+        words = {_lemma(x), x.lower_} | {_lemma(c) for c in x.children if c.dep_ in ("compound", "amod")}
+        if any(w.startswith("peacekeep") for w in words):
+            return True
+    return False
 
 
 def _protester_nps(tok) -> bool:
@@ -762,6 +786,13 @@ def code_sentence(sent, ctx: Context) -> list[dict]:
                         cands = [x for x in cands if x is not inner]
                     cands.append(rq)
 
+    # "removing the sanctions is out of the question": a refusal of the act
+    for c in cands:
+        if not c.noun and _ruled_out(c.trigger) and c.entry.type in lx.COOPERATIVE:
+            mode = {"AID": "assist", "COOPERATE": "assist", "CONSULT": "meet", "RETREAT": "yield",
+                    "CONCEDE": "yield"}.get(c.entry.type)
+            c.entry = Entry("REJECT", mode, _reject_cameo(c.entry.type), "ruled_out+" + c.entry.key)
+
     # deaths and damage caused by an earthquake, a crash or a fire are not assaults
     cands = [c for c in cands if not _accidental(c)]
 
@@ -800,6 +831,20 @@ def code_sentence(sent, ctx: Context) -> list[dict]:
     events = _merge(events)
     events.sort(key=lambda e: (e["_depth"], e["_i"]))
     return events
+
+
+def _ruled_out(tok) -> bool:
+    """The act is the subject of "is out of the question" / "is off the table"."""
+    head = tok.head
+    if tok.dep_ not in ("csubj", "nsubj") or _lemma(head) != "be":
+        return False
+    for p in head.children:
+        if p.dep_ == "prep" and p.lower_ == "out":
+            if any(q.lower_ == "of" and any(_lemma(r) == "question" for r in q.children) for q in p.children):
+                return True
+        if p.dep_ == "prep" and p.lower_ == "off" and any(_lemma(r) == "table" for r in p.children):
+            return True
+    return False
 
 
 def _accidental(c: Candidate) -> bool:
@@ -1163,16 +1208,27 @@ def _build(c: Candidate, cands: list, ctx: Context, sent) -> dict:
     # mode refinements
     entry = c.entry
     mode, cameo = entry.mode, entry.cameo
-    if entry.key == "destroy" and not c.noun:
-        # "warplanes destroyed the depot", "a missile destroyed the warship": an attack
-        inst = [t for a in _subject(trig) for t in a.subtree]
-        inst += [t for p in trig.children if p.dep_ in ("agent", "prep") and p.lower_ in ("by", "with", "in")
-                 for t in p.subtree]
+    if entry.cameo == "1712" and not c.noun:
+        # "warplanes destroyed the depot", "a missile destroyed the warship", "the airliner was
+        # blown up by a missile": destruction by a weapon named as its agent is an attack
+        heads = list(_subject(trig)) + [q for p in trig.children if p.dep_ in ("agent", "prep")
+                                        and p.lower_ in ("by", "with", "in") for q in p.children if q.dep_ == "pobj"]
+        inst = heads + [t for h in heads for t in h.subtree]  # the head noun first: "surface-to-air missile"
         m = next((lx.ASSAULT_MODE_CUES[_lemma(t)] for t in inst if lx.ASSAULT_MODE_CUES.get(_lemma(t))
                   in ("aerial", "drone", "heavy-weapons", "explosives")), None)
         if m:
-            entry = Entry("ASSAULT", m, lx.ASSAULT_MODE_CAMEO[m], "destroy+" + m)
+            entry = Entry("ASSAULT", m, lx.ASSAULT_MODE_CAMEO[m], f"{entry.key}+{m}")
             mode, cameo = entry.mode, entry.cameo
+    if entry.type == "ASSAULT" and not c.noun and mode not in ("suicide-attack",) and cameo in (
+            "190", "180", "183", "193", "194", "195"):
+        # the weapon named as the agent or instrument decides over the verb's default mode:
+        # "was blown up by a surface-to-air missile" is heavy weapons, not explosives
+        for p in trig.children:
+            if p.dep_ in ("agent", "prep") and p.lower_ in ("by", "with"):
+                for q in p.children:
+                    m = lx.ASSAULT_MODE_CUES.get(_lemma(q)) if q.dep_ == "pobj" else None
+                    if m and m != "suicide-attack":
+                        mode, cameo = m, lx.ASSAULT_MODE_CAMEO.get(m, cameo)
     if entry.type == "ASSAULT" and mode is None:
         span = list(trig.subtree) if not c.noun else list(trig.subtree) + [trig.head]
         span += [t for a in c.actors_tok for t in a.subtree]
