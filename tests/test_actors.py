@@ -331,3 +331,18 @@ def test_the_department_in_a_title_is_no_organisation_actor(nlp):
     assert [e.text for e in art.entities if e.label == "ORG"] == ["Defense"]  # the model's tag stays
     assert not [a for a in art.actors if a.kind == "organization"]
     assert _by_name(art)["William Perry"].sector == "GOV"
+
+
+def test_an_official_does_not_take_the_country_subject_of_another_clause(nlp):
+    art = _analyse(nlp, "Kenya said on Friday it would close the border unless Prime Minister "
+                        "John Harlow ended the fighting.")
+    assert _by_name(art)["John Harlow"].country is None
+    art = _analyse(nlp, "Vietnam is committed to opening its economy, Planning Minister Tran Van Minh "
+                        "said on Monday.")
+    assert _by_name(art)["Tran Van Minh"].country == "VNM"
+
+
+def test_movements_named_in_full(nlp):
+    art = _analyse(nlp, "The Palestinian Liberation Organization rejected the plan.")
+    plo = [a for a in art.actors if "Liberation" in a.name]
+    assert [(a.country, a.sector) for a in plo] == [("PSE", "REB")]

@@ -725,6 +725,7 @@ def _sentence_countries(doc: Any, ent: Ent, persons: list[_Actor], tok_ent: dict
             if s0 <= e.i0 < s1 and e is not ent:
                 titles.update(t.i for t in _pre_modifiers(doc, e.i0, e.i1))
                 titles.update(t.i for t in _appositions(doc, e.i0, e.i1))
+    own_verb = _clause_verb(doc[ent.i0:ent.i1].root)
     out: set[str] = set()
     seen: set[int] = set()
     for i in range(s0, s1):
@@ -746,8 +747,34 @@ def _sentence_countries(doc: Any, ent: Ent, persons: list[_Actor], tok_ent: dict
                 return set()  # "the German government welcomed President Reagan's ...": another state
         if head.dep_ not in ("nsubj", "nsubjpass", "expl"):
             continue  # "threatened action against Russia": the target, not the official's state
+        if own_verb is not None and not _governs(own_verb, head.head) and not (
+                own_verb.lemma_ in L.SPEECH_VERBS and own_verb.dep_ in ("ccomp", "parataxis")
+                and own_verb.head.i == head.head.i):  # "Vietnam is committed ..., the minister said"
+            continue  # "Nigeria said it will withdraw unless President X ...": another clause's subject
         out.add(iso)
     return out
+
+
+def _clause_verb(tok: Any) -> Any | None:
+    """The verb of the clause a token belongs to (None at a verbless root)."""
+    for _ in range(12):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _governs(verb: Any, tok: Any) -> bool:
+    """``tok`` is ``verb`` or lies in its subtree (a clause of the official's own clause)."""
+    for _ in range(12):
+        if tok.i == verb.i:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 _DATELINE_RE = re.compile(r"^\s*([A-Z][A-Za-z .'/-]{1,60}?)(?:,\s*([A-Z][A-Za-z .'-]{1,40}))?\s*\(")

@@ -427,6 +427,7 @@ than shwe:MMR aung san suu kyi:MMR
 ARMED_GROUPS: dict[str, tuple[str, str]] = {
     "hamas": ("PSE", "REB"), "islamic jihad": ("PSE", "REB"), "fatah": ("PSE", "PTY"),
     "plo": ("PSE", "REB"), "palestine liberation organization": ("PSE", "REB"),
+    "palestinian liberation organization": ("PSE", "REB"), "palestinian islamic jihad": ("PSE", "REB"),
     "hezbollah": ("LBN", "REB"), "hizbollah": ("LBN", "REB"), "amal": ("LBN", "REB"),
     "taliban": ("AFG", "REB"), "the taliban": ("AFG", "REB"),
     "pkk": ("TUR", "REB"), "kurdistan workers' party": ("TUR", "REB"),
