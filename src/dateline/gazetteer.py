@@ -37,7 +37,7 @@ from typing import Iterable, Optional
 
 from .errors import DatelineError
 
-GAZETTEER_VERSION = 11
+GAZETTEER_VERSION = 12
 
 # name kinds, best first
 NAME = 0  # the place's own name
@@ -603,7 +603,8 @@ def build_index(path: Path) -> None:
         group_admin1[(cc, code)] = pid
     # A division's point: the mean of its towns (its settled centre, what news means by it and
     # close to GeoNames' points) where the towns map to it unambiguously; else the source's
-    # centroid.
+    # centroid (also where the two lie more than 200 km apart: a large, unevenly settled
+    # division such as Alaska or Sichuan, whose towns crowd into one corner).
     mapped: dict[int, list[tuple[str, str]]] = {}
     for key, pid in group_admin1.items():
         mapped.setdefault(pid, []).append(key)
@@ -615,7 +616,7 @@ def build_index(path: Path) -> None:
             continue
         row = list(b.places[pid - 1])
         lat, lon = slat / n, slon / n
-        if haversine_km(lat, lon, row[2], row[3]) < 400:
+        if haversine_km(lat, lon, row[2], row[3]) < 200:
             row[2], row[3] = lat, lon
             b.places[pid - 1] = tuple(row)
     for gid, c in cities.items():
