@@ -174,3 +174,48 @@ def test_resolve_mentions_with_given_spans():
     res = resolve_mentions(text, mentions)
     assert [r.place.country for r in res] == ["USA", "USA", "USA"]
     assert haversine_km(res[0].place.lat, res[0].place.lon, 38.80, -77.05) < 30
+
+
+def _given(text: str, *names: str) -> dict[str, object]:
+    mentions = []
+    for n in names:
+        i = text.index(n)
+        mentions.append(Mention(n, i, i + len(n)))
+    return {m.text: r for m, r in zip(mentions, resolve_mentions(text, mentions))}
+
+
+def test_a_repeated_name_does_not_outvote_the_state_the_article_names():
+    # "Dublin" is also an Irish county; its own mentions are no evidence for Ireland
+    text = ("Dublin council approved the budget. Dublin's mayor said Dublin schools and Dublin "
+            "parks gain most. The city lies north-west of Columbus, Ohio.")
+    res = _given(text, "Dublin", "Ohio")
+    assert res["Dublin"].place.country == "USA"
+    assert res["Dublin"].place.admin1 == res["Ohio"].place.id
+
+
+def test_english_indicates_england(gaz):
+    england = gaz.demonym("English")
+    assert england.feature == "admin1" and england.country == "GBR" and england.name == "England"
+    assert gaz.demonym("Scottish").name == "Scotland"
+
+
+def test_state_suffix_takes_the_division():
+    res = _given("Troops in Borno State repelled an attack on Maiduguri.", "Borno State")
+    assert res["Borno State"].place.feature == "admin1"
+    assert res["Borno State"].place.country == "NGA"
+
+
+def test_dotted_initials_are_not_a_postal_code(gaz):
+    la = [p for p, _ in gaz.lookup("L.A.")]
+    assert [p.name for p in la] == ["Los Angeles"] and la[0].country == "USA"
+    assert [p.name for p, _ in gaz.lookup("La.")] == ["Louisiana"]
+    assert [p.name for p, _ in gaz.lookup("N.Y.")] == ["New York"]
+
+
+def test_small_town_abroad_gives_way_to_the_articles_country():
+    # the only "Glenrock" towns in the gazetteer are abroad (Wyoming); the story is Australian
+    text = ("Rangers in New South Wales reopened Glenrock after the fires near Newcastle, NSW, "
+            "and Sydney volunteers helped.")
+    res = _given(text, "New South Wales", "Glenrock", "Newcastle", "Sydney")
+    assert res["Glenrock"].resolved is False
+    assert res["Glenrock"].place is None or res["Glenrock"].place.country == "AUS"

@@ -37,7 +37,7 @@ from typing import Iterable, Optional
 
 from .errors import DatelineError
 
-GAZETTEER_VERSION = 12
+GAZETTEER_VERSION = 14
 
 # name kinds, best first
 NAME = 0  # the place's own name
@@ -683,6 +683,16 @@ def build_index(path: Path) -> None:
 # -- the runtime gazetteer -----------------------------------------------------------------------
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.\s?){2,4}")
+_DOTTED_ABBR = frozenset(
+    [a for table in (US_STATE_ABBR, OTHER_ADMIN1_ABBR, COUNTRY_ALIASES) for names in table.values()
+     for a in names if _INITIALS.fullmatch(a)]
+    + [a for _, names, *_ in REGIONS for a in names if _INITIALS.fullmatch(a)]
+)
+# Cities news names by dotted initials (matched only so written: "LA", "La." stay Louisiana).
+INITIALS_CITIES = {"L.A.": ("US", "Los Angeles"), "N.O.": ("US", "New Orleans")}
+
+
 class Gazetteer:
     """Read-only access to the index. Use :func:`get_gazetteer` for the per-process instance."""
 
@@ -724,12 +734,19 @@ class Gazetteer:
         key = normalise(name)
         if not key:
             return []
+        city = INITIALS_CITIES.get(name.replace(" ", ""))
+        if city is not None:
+            return [(p, ALIAS) for p, k in self._lookup(normalise(city[1]))
+                    if k == NAME and p.cc == city[0] and p.feature in ("city", "PPLC")][:1]
         found = self._lookup(key)
         letters = name.replace(".", "").replace(" ", "")
         is_upper = letters.isupper()
+        # dotted initials ("L.A.") are an abbreviation only where written so ("N.Y.", "D.C."):
+        # "L.A." is Los Angeles, not the postal code LA or "La." (Louisiana)
+        initials = bool(_INITIALS.fullmatch(name)) and name not in _DOTTED_ABBR
         out = []
         for place, kind in found:
-            if kind == ABBR and not (name[:1].isupper()):
+            if kind == ABBR and (not name[:1].isupper() or initials):
                 continue
             if is_upper and len(letters) <= 4 and kind not in (ABBR, ALIAS):
                 continue
