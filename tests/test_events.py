@@ -391,3 +391,25 @@ def test_ordering_a_closure_or_a_departure_is_coercion(nlp):
     ev = _primary(_code(nlp, "The government ordered all foreign journalists to leave the country."))
     assert ev.type == "COERCE" and ev.cameo == "174"
     assert _primary(_code(nlp, "The commander ordered his troops to halt the advance.")).type != "COERCE"
+
+
+@pytest.mark.parametrize("text, etype, mode", [
+    ("The rebels laid down their arms on Saturday.", "RETREAT", "disarm"),
+    ("Soldiers loyal to the president crushed the uprising.", "COERCE", None),
+    ("Authorities expelled three foreign journalists.", "COERCE", "deport"),
+    ("The army placed its units on full alert.", "MOBILIZE", "troops"),
+    ("The general strike paralysed the capital for a third day.", "PROTEST", "boycott"),
+])
+def test_light_verbs_and_event_noun_subjects(nlp, text, etype, mode):
+    ev = _primary(_code(nlp, text))
+    assert ev.type == etype and ev.mode == mode
+
+
+def test_expelling_diplomats_is_a_sanction_and_refusing_to_disarm_a_rejection(nlp):
+    assert _primary(_code(nlp, "Washington expelled two Soviet diplomats for spying.")).type == "SANCTION"
+    assert _primary(_code(nlp, "The rebels said they would not lay down their arms.")).type == "REJECT"
+
+
+def test_considered_and_planned_event_nouns_are_not_asserted(nlp):
+    ev = _primary(_code(nlp, "The United States is considering sanctions against the regime."))
+    assert ev.type == "SANCTION" and ev.modality == "hypothetical"

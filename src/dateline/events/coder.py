@@ -336,6 +336,10 @@ def match_verb(tok, ctx: Context) -> tuple[Entry, Any] | None:
                             return Entry("REJECT", None, "127", f"{lemma}_from+AGREEMENT"), p
                         if cls == "MEET":
                             return Entry("SANCTION", "withdraw", "164", f"{lemma}_from+MEET"), p
+    # "placed its units on full alert"
+    if lemma in ("put", "place") and any(c.dep_ == "prep" and c.lower_ == "on" and any(_lemma(q) == "alert" for q in c.children)
+                                         for c in tok.children):
+        return Entry("MOBILIZE", "troops", "152", f"{lemma}_on+alert"), None
     # "the court found him guilty"
     if lemma == "find" and any(_lemma(t) == "guilty" for c in tok.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "dobj")
                                for t in c.subtree):
@@ -665,7 +669,7 @@ def find_candidates(sent, ctx: Context) -> list[Candidate]:
             if anchored:
                 e = next((lx.NOUN_EVENTS[k] for k in _noun_keys(tok) if k in lx.NOUN_EVENTS), None)
                 if e is None and _noun_class(tok) == "PROTEST":
-                    e = lx.NOUN_EVENTS["protest"]
+                    e = lx.NOUN_EVENTS["boycott" if _lemma(tok) in ("strike", "walkout") else "protest"]
                 if e is not None and e.type == "ASSAULT" and _clash_with_protesters(tok, tok.head):
                     e = Entry("PROTEST", "riot", "145", "clash+protesters")
                 if e is not None:
@@ -821,6 +825,14 @@ def code_sentence(sent, ctx: Context) -> list[dict]:
                 continue
             if any(ch.lower_ == "no" and ch.dep_ == "det" for ch in n.children):
                 c.extra_modality = "negated"
+            elif n.dep_ in ("dobj", "obj") and n.head.pos_ == "VERB":
+                # "is considering sanctions", "plans a visit": not (yet) an event that happened
+                gl = _verb_lemma(n.head)
+                if gl in ("consider", "propose", "suggest", "mull", "weigh", "debate", "discuss", "study"):
+                    c.extra_modality = "hypothetical"
+                elif gl in ("plan", "prepare", "schedule", "announce", "intend", "organize", "organise"):
+                    c.extra_modality = "future"
+                    c.modality_from = c.modality_from or n.head
             c.actors_tok, c.recipients_tok = a, r
         keep.append(c)
     cands = keep

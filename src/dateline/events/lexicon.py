@@ -799,6 +799,15 @@ grant+permission     CONCEDE   -             080
 provide+support      AID       -             070
 receive+AID          AID       -             070
 open+hearing         ACCUSE    investigate   090
+lay_down+arm         RETREAT   disarm        0873
+give_up+arm          RETREAT   disarm        0873
+hand_over+arm        RETREAT   disarm        0873
+surrender+arm        RETREAT   disarm        0873
+turn_in+arm          RETREAT   disarm        0873
+expel+PERSON         COERCE    deport        174
+crush+PROTEST        COERCE    -             175
+put_down+PROTEST     COERCE    -             175
+quell+PROTEST        COERCE    -             175
 # -- general coverage (hand-written)
 express+appreciation SUPPORT   -             051
 express+thanks       SUPPORT   -             051
@@ -891,7 +900,8 @@ NOUN_CLASSES: dict[str, str] = {}
 for _cls, _words in {
     "MEET": "meeting summit talk talks negotiation negotiations visit trip tour consultation "
             "conference dialogue discussion mediation session round parley",
-    "PROTEST": "protest demonstration rally march sit-in strike walkout picket vigil riot",
+    "PROTEST": "protest demonstration rally march sit-in strike walkout picket vigil riot uprising revolt "
+               "rebellion insurrection",
     "ATTACK": "attack offensive assault raid airstrike strike bombing bombardment campaign "
               "operation ambush incursion shelling",
     "EXERCISE": "exercise drill manoeuvre maneuver game",
@@ -1076,7 +1086,7 @@ PROTEST_MOTION = set("gather rally march converge pour assemble chant walk thron
 
 #: verbs of occurring: an event noun as their subject is the event ("fighting erupted in Darfur")
 OCCUR = set("erupt break_out occur happen take_place continue intensify escalate resume flare rage "
-            "spread begin start break".split())
+            "spread begin start break paralyse paralyze cripple rock shake grip engulf sweep hit".split())
 #: verbs whose event-noun object is the subject's own act ("announced the withdrawal of its forces")
 ANNOUNCE_NOUN = set("announce declare order complete begin start launch conduct continue resume "
                     "finish undertake organize organise authorize authorise approve".split())
