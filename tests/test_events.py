@@ -413,3 +413,16 @@ def test_expelling_diplomats_is_a_sanction_and_refusing_to_disarm_a_rejection(nl
 def test_considered_and_planned_event_nouns_are_not_asserted(nlp):
     ev = _primary(_code(nlp, "The United States is considering sanctions against the regime."))
     assert ev.type == "SANCTION" and ev.modality == "hypothetical"
+
+
+def test_mass_expulsion_is_an_assault_but_expelling_a_few_is_coercion(nlp):
+    ev = _primary(_code(nlp, "Troops drove thousands of villagers from their homes."))
+    assert ev.type == "ASSAULT" and ev.cameo == "201"
+    ev = _primary(_code(nlp, "The army expelled more than 2,000 residents from the border area."))
+    assert ev.type == "ASSAULT"
+    assert _primary(_code(nlp, "Authorities expelled three foreign journalists.")).type == "COERCE"
+
+
+def test_raised_alerts_and_reduced_missions(nlp):
+    assert _primary(_code(nlp, "Police raised the security alert to its highest level.")).type == "MOBILIZE"
+    assert _primary(_code(nlp, "The government reduced its diplomatic staff in Tehran.")).type == "SANCTION"

@@ -336,6 +336,13 @@ def match_verb(tok, ctx: Context) -> tuple[Entry, Any] | None:
                             return Entry("REJECT", None, "127", f"{lemma}_from+AGREEMENT"), p
                         if cls == "MEET":
                             return Entry("SANCTION", "withdraw", "164", f"{lemma}_from+MEET"), p
+    # "drove thousands of villagers from their homes": a mass expulsion is an assault (CAMEO 201)
+    if lemma in ("expel", "force", "drive", "evict", "deport", "uproot", "displace", "force_out", "drive_out"):
+        if lemma not in ("force", "drive") or _particle(tok) == "out" or any(
+                c.dep_ == "prep" and c.lower_ in ("from", "out") for c in tok.children):
+            for o in objs:
+                if _mass_of_people(o):
+                    return Entry("ASSAULT", "cleansing", "201", f"{lemma}+MASS"), o
     # "placed its units on full alert"
     if lemma in ("put", "place") and any(c.dep_ == "prep" and c.lower_ == "on" and any(_lemma(q) == "alert" for q in c.children)
                                          for c in tok.children):
@@ -389,6 +396,30 @@ def match_verb(tok, ctx: Context) -> tuple[Entry, Any] | None:
                 _children(cc, {"nsubj"}) and any(a.lower_ == "to" for a in cc.children if a.dep_ == "aux") for cc in comps):
             return Entry("REQUEST", None, "020", f"{lemma}+OBJ+to"), None
     return None
+
+
+POPULATION = {"villager", "resident", "inhabitant", "population", "family", "civilian", "refugee", "people",
+              "tribesman", "peasant", "farmer", "minority", "muslim", "christian", "serb", "croat", "kurd"}
+
+
+def _mass_of_people(o) -> bool:
+    """Hundreds or thousands of people, or a population ("the villagers")."""
+    heads = _content_objects([o])
+    if not any(_lemma(h) in POPULATION or _lemma(h) in PERSON_NOUNS or h.ent_type_ == "NORP" for h in heads):
+        return False
+    for h in [o] + heads:
+        for t in h.subtree:
+            if t.lower_ in ("hundreds", "thousands", "tens", "millions") or _lemma(t) in ("hundred", "thousand", "million"):
+                return True
+            if t.like_num and t.dep_ in ("nummod", "quantmod", "pobj", "dobj"):
+                try:
+                    if float(t.text.replace(",", "")) >= 100:
+                        return True
+                except ValueError:
+                    pass
+    # "the villagers", "the population": a whole community
+    return any(_lemma(h) in ("villager", "resident", "inhabitant", "population") and not any(
+        c.like_num for c in h.children) for h in heads)
 
 
 def _verb_ok(tok, lemma: str, e: Entry, objs: list, ctx: Context) -> bool:
