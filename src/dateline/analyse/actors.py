@@ -121,16 +121,19 @@ def corrected_entities(doc: Any) -> list[Ent]:
                    and doc[i1 - 1].whitespace_):
                 in_ent[i1] = True
                 i1 += 1
-        if (label in ("PERSON", "ORG", "GPE") and i1 < n and not in_ent[i1] and doc[i1 - 1].whitespace_
-                and L.country_of_demonym(doc[i0:i1 + 1].text)):
-            i1 += 1  # "Sierra" + "Leonean", "Sri" + "Lankan": a nationality cut short
-            in_ent[i1 - 1] = True
-        if label in ("PERSON", "ORG") and _demonym_span(doc, i0 + 1, i1) \
-                and (doc[i0].pos_ == "ADJ" or doc[i0].is_sent_start) and not L.country_of_demonym(doc[i0].text):
-            i0 += 1  # "Radical French (farmers)": the sentence-initial adjective is no part
+        if label in ("PERSON", "ORG", "GPE") and i1 - i0 == 1 and i1 < n and not in_ent[i1]:
+            nxt = doc[i1]
+            if nxt.is_title and L.country_of_demonym(f"{doc[i0].text} {nxt.text}"):
+                i1 += 1  # "Sierra" + "Leonean", "Sri" + "Lankan": a nationality cut short
+                in_ent[i1 - 1] = True
         text = doc[i0:i1].text
-        if label in ("PERSON", "ORG") and _demonym_span(doc, i0, i1):
-            label = "NORP"  # "Ugandan (rebels)", "Bosnian Serbs" tagged as a person or organisation
+        if label in ("PERSON", "ORG") and _maybe_demonym(text):
+            if i1 - i0 > 1 and _demonym_span(doc, i0 + 1, i1) and not L.country_of_demonym(doc[i0].text) \
+                    and (doc[i0].pos_ == "ADJ" or doc[i0].is_sent_start):
+                i0 += 1  # "Radical French (farmers)": the sentence-initial adjective is no part
+                text = doc[i0:i1].text
+            if _demonym_span(doc, i0, i1):
+                label = "NORP"  # "Ugandan (rebels)", "Bosnian Serbs" tagged as a person or organisation
         elif label in ("ORG", "NORP") and i1 - i0 == 1 and doc[i0].lower_ in surnames:
             label = "PERSON"  # "Hidalgo" after "Anne Hidalgo" is the person, whatever the model says
         elif label in ("PERSON", "ORG", "NORP"):
@@ -144,6 +147,14 @@ def corrected_entities(doc: Any) -> list[Ent]:
         out.append(Ent(span_start, span_end, label, i0, i1, text))
     _write_back(doc, out)
     return out
+
+
+def _maybe_demonym(text: str) -> bool:
+    """Cheap test on the text before the token-level one: its last word is a nationality or a
+    group word, or the whole text is a nationality."""
+    last = text.rsplit(None, 1)[-1] if text else ""
+    return bool(L.country_of_demonym(last) or L.normalise(last) in L.GROUP_SECTORS
+                or L.country_of_demonym(text))
 
 
 def _demonym_span(doc: Any, i0: int, i1: int) -> bool:
