@@ -426,3 +426,15 @@ def test_mass_expulsion_is_an_assault_but_expelling_a_few_is_coercion(nlp):
 def test_raised_alerts_and_reduced_missions(nlp):
     assert _primary(_code(nlp, "Police raised the security alert to its highest level.")).type == "MOBILIZE"
     assert _primary(_code(nlp, "The government reduced its diplomatic staff in Tehran.")).type == "SANCTION"
+
+
+def test_announcing_ones_own_future_act_is_an_intent_code(nlp):
+    ev = _primary(_code(nlp, "Israel announced it would free 150 Palestinian prisoners."))
+    assert ev.type == "RETREAT" and ev.modality == "future" and ev.cameo == "035"
+    ev = _primary(_code(nlp, "The Kremlin said Kim Jong Un and Vladimir Putin will meet in Vladivostok."))
+    assert ev.type == "CONSULT" and ev.cameo == "040"  # a scheduled meeting, reported by a third party
+
+
+def test_pressuring_someone_to_act_is_a_request(nlp):
+    ev = _primary(_code(nlp, "Congress pressured the president to help Iran."))
+    assert ev.type == "REQUEST"

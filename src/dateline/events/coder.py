@@ -1209,6 +1209,16 @@ def _going_to(tok) -> bool:
     return tok.dep_ == "xcomp" and _lemma(h) == "go" and h.tag_ == "VBG"
 
 
+def _own_reported_intent(tok) -> bool:
+    """The trigger is the complement of a reporting verb and its subject is a pronoun for the
+    speaker ("Israel announced it would free ...", "they said they will attack")."""
+    head = tok.head
+    if tok.dep_ != "ccomp" or _lemma(head) not in lx.REPORTING:
+        return False
+    subj = _children(tok, {"nsubj", "nsubjpass"})
+    return bool(subj) and subj[0].lower_ in ("it", "they", "we", "i", "he", "she") and bool(_subject(head))
+
+
 def _under_past_report(tok) -> bool:
     t = tok
     for _ in range(5):
@@ -1339,6 +1349,10 @@ def _build(c: Candidate, cands: list, ctx: Context, sent) -> dict:
     if mod == "future" and cameo and c.modality_from is not None and _lemma(c.modality_from) in lx.INTENT_GOVERNORS:
         # CAMEO has no future tense: an expressed intention ("seeks to", "is ready to", "wants
         # to") is its 03 (intent to cooperate) or 13 (threat); a plain "will meet" stays 04
+        cameo = lx.INTENT_CAMEO.get(entry.type, cameo)
+    elif mod == "future" and cameo and not c.noun and _own_reported_intent(trig):
+        # "Israel announced it would free 150 prisoners": a speaker announcing its own future act
+        # expresses an intention (CAMEO 03x / 13x); "X will meet Y" stays a scheduled 04x
         cameo = lx.INTENT_CAMEO.get(entry.type, cameo)
 
     start, end, stripped = _evidence(sent, ctx, trig.idx)

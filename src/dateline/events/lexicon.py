@@ -383,6 +383,7 @@ brand            ACCUSE    disapprove    111
 implicate        ACCUSE    allege        112
 impeach          ACCUSE    -             115
 exhort           REQUEST   -             020
+pressure         REQUEST   -             100
 entreat          REQUEST   -             020
 push_for         REQUEST   -             020
 press_for        REQUEST   -             020
