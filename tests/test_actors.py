@@ -346,3 +346,11 @@ def test_movements_named_in_full(nlp):
     art = _analyse(nlp, "The Palestinian Liberation Organization rejected the plan.")
     plo = [a for a in art.actors if "Liberation" in a.name]
     assert [(a.country, a.sector) for a in plo] == [("PSE", "REB")]
+
+
+def test_national_news_agencies_carry_their_country_international_wires_none(nlp):
+    art = _analyse(nlp, "Xinhua said the talks went well, while KCNA accused Seoul of lying, "
+                        "Reuters reported.")
+    media = {a.name: a for a in art.actors if a.kind == "organization"}
+    assert media["Xinhua"].country == "CHN" and media["KCNA"].country == "PRK"
+    assert media["Reuters"].country is None and media["Reuters"].sector == "MED"

@@ -861,6 +861,7 @@ def _describe_org(doc: Any, act: _Actor, tok_ent: dict[int, Ent]) -> None:
     armed = L.armed_group(act.name)
     if armed:  # "Hamas", "the Kurdistan Workers' Party"
         act.country, act.sector = armed
+    act.country = act.country or L.MEDIA_COUNTRIES.get(L.normalise(act.name))  # "Xinhua", "KCNA"
     for e in act.ents:
         following = []
         j = e.i1

@@ -157,13 +157,27 @@ organisation of islamic cooperation:IGO organization of islamic cooperation:IGO 
 g20:IGO commonwealth:IGO
 """
 
+# National (mostly state) news agencies and broadcasters -> their country. The international
+# wires (AP, Reuters, AFP, Bloomberg) are left without one.
+MEDIA_COUNTRIES = {
+    "xinhua": "CHN", "kcna": "PRK", "korean central news agency": "PRK", "yonhap": "KOR",
+    "tass": "RUS", "itar-tass": "RUS", "ria": "RUS", "ria novosti": "RUS", "interfax": "RUS",
+    "kyodo": "JPN", "jiji": "JPN", "nhk": "JPN", "irna": "IRN", "ansa": "ITA", "efe": "ESP",
+    "dpa": "DEU", "anatolia": "TUR", "anadolu": "TUR", "wafa": "PSE", "bernama": "MYS",
+    "antara": "IDN", "pti": "IND", "tanjug": "SRB", "hina": "HRV", "ctk": "CZE", "ceteka": "CZE",
+    "mti": "HUN", "bta": "BGR", "rompres": "ROU", "ukrinform": "UKR", "belta": "BLR",
+    "kuna": "KWT", "wam": "ARE", "qna": "QAT", "kenya news agency": "KEN", "sapa": "ZAF",
+    "bbc": "GBR", "cctv": "CHN", "al jazeera": "QAT", "al arabiya": "SAU", "france 24": "FRA",
+    "deutsche welle": "DEU",
+}
+
 # News organisations whose names carry no tell-tale word.
 MEDIA_NAMES = frozenset(
     "reuters ap afp bloomberg bbc cnn xinhua yonhap kcna tass ria interfax kyodo jiji nhk msnbc "
     "npr pbs politico axios euronews dpa ansa efe breitbart".split()) | frozenset({
     "associated press", "agence france-presse", "ria novosti", "al jazeera", "fox news",
     "new york times", "washington post", "wall street journal", "financial times", "guardian",
-    "huffington post", "usa today", "korean central news agency"})
+    "huffington post", "usa today", "korean central news agency"}) | frozenset(MEDIA_COUNTRIES)
 
 # Non-national groups (NORP that is not a demonym) -> sector.
 GROUP_SECTORS = {
