@@ -438,3 +438,25 @@ def test_announcing_ones_own_future_act_is_an_intent_code(nlp):
 def test_pressuring_someone_to_act_is_a_request(nlp):
     ev = _primary(_code(nlp, "Congress pressured the president to help Iran."))
     assert ev.type == "REQUEST"
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The state media attacked the United States for interfering in its internal affairs.", "ACCUSE"),
+    ("The spokesman described the bombing as a cowardly act of terrorism.", "ACCUSE"),
+    ("The minister termed the decision a grave mistake.", "ACCUSE"),
+    ("The president described the talks as a breakthrough.", "SUPPORT"),
+    ("The UN called on the rebels to stop the massacre of civilians.", "REQUEST"),
+    ("Rebels attacked the army base at dawn.", "ASSAULT"),
+])
+def test_verbal_attacks_and_evaluative_naming(nlp, text, etype):
+    assert _primary(_code(nlp, text)).type == etype
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The last Soviet soldiers left Afghanistan on Wednesday.", "RETREAT"),
+    ("American troops arrived in Saudi Arabia on Thursday.", "MOBILIZE"),
+    ("The rebels freed the kidnapped missionaries.", "RETREAT"),
+    ("The country was suspended from the Commonwealth.", "SANCTION"),
+])
+def test_troop_movements_released_people_and_suspensions(nlp, text, etype):
+    assert _primary(_code(nlp, text)).type == etype

@@ -61,7 +61,9 @@ leader leaders official officials citizen citizens suspect suspects dissident di
 rebel rebels fighter fighters militant militants insurgent insurgents guerrilla guerrillas separatist separatists
 protester protesters demonstrator demonstrators student students refugee refugees migrant migrants
 opponent opponents supporter supporters sailor sailors pilot pilots fisherman fishermen tourist tourists
-crew inmate inmates convict convicts pow pows""".split())
+crew inmate inmates convict convicts pow pows missionary missionaries priest priests nun nuns
+engineer engineers doctor doctors nurse nurses teacher teachers businessman businessmen victim victims
+passenger passengers abductee abductees""".split())
 RELATIONAL = set("""father mother son daughter wife husband brother sister uncle nephew widow
 predecessor successor aide envoy adviser advisor spokesman spokeswoman deputy lieutenant ally""".split())
 STATIVE_PASSIVE = {"commit", "prepare", "determine", "dispose", "resolve", "oblige", "bind", "involve",
@@ -343,6 +345,31 @@ def match_verb(tok, ctx: Context) -> tuple[Entry, Any] | None:
             for o in objs:
                 if _mass_of_people(o):
                     return Entry("ASSAULT", "cleansing", "201", f"{lemma}+MASS"), o
+    # "the state media attacked the US for interfering": a verbal attack is a criticism
+    if lemma == "attack" and (any(_lemma(t) in MEDIA_NOUNS for t in _subject(tok)) or any(
+            c.dep_ == "prep" and c.lower_ == "for" and any(q.pos_ == "VERB" or q.tag_ == "VBG" for q in c.children)
+            for c in tok.children)):
+        return Entry("ACCUSE", "disapprove", "111", "attack+verbal"), None
+    # "described the attack as a cowardly act", "called the report a pack of lies": naming in
+    # evaluative words is a criticism (or a praise)
+    if lemma in ("describe", "call", "term", "label", "brand", "characterize", "characterise", "dub") and not any(
+            c.dep_ in ("prep", "prt") and c.lower_ in ("on", "for", "upon", "off") for c in tok.children):
+        words = set()
+        for c in tok.children:
+            if c.dep_ in ("oprd", "acomp") or (c.dep_ == "prep" and c.lower_ == "as"):
+                words |= {_lemma(t) for t in c.subtree}
+            if c.dep_ in ("dobj",):  # "called the report a pack of lies": the parser may hang it on the object
+                for d in c.children:
+                    if d.dep_ in ("appos", "attr", "oprd", "npadvmod", "dobj"):
+                        words |= {_lemma(t) for t in d.subtree}
+        if words & lx.PEJORATIVE:
+            return Entry("ACCUSE", "disapprove", "111", f"{lemma}+as+PEJORATIVE"), None
+        if words & lx.LAUDATORY:
+            return Entry("SUPPORT", None, "051", f"{lemma}+as+LAUDATORY"), None
+    # "was suspended from the Commonwealth"
+    if lemma in ("suspend", "expel", "exclude", "bar") and any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children) \
+            and _is_passive(tok):
+        return Entry("SANCTION", "withdraw", "160", f"{lemma}_from"), None
     # "placed its units on full alert"
     if lemma in ("put", "place") and any(c.dep_ == "prep" and c.lower_ == "on" and any(_lemma(q) == "alert" for q in c.children)
                                          for c in tok.children):
@@ -398,6 +425,8 @@ def match_verb(tok, ctx: Context) -> tuple[Entry, Any] | None:
     return None
 
 
+MEDIA_NOUNS = {"newspaper", "paper", "media", "daily", "radio", "television", "tv", "agency", "editorial",
+               "commentary", "spokesman", "spokeswoman", "statement", "press", "weekly", "broadcast"}
 POPULATION = {"villager", "resident", "inhabitant", "population", "family", "civilian", "refugee", "people",
               "tribesman", "peasant", "farmer", "minority", "muslim", "christian", "serb", "croat", "kurd"}
 
@@ -686,7 +715,15 @@ def find_candidates(sent, ctx: Context) -> list[Candidate]:
             if _verb_lemma(tok) in lx.TRAVEL:
                 dest = _destination(tok, ctx)
                 if dest is not None:
-                    if any(_peacekeepers(t) for t in _subject(tok)):
+                    subj = _subject(tok)
+                    troops = [t for t in subj if _noun_class(t) == "TROOPS" or _lemma(t) in ("troop", "soldier", "soldiers")]
+                    if troops and not any(_peacekeepers(t) for t in subj) and _verb_lemma(tok) in ("leave", "depart", "return"):
+                        # "the last Soviet soldiers left Afghanistan": a withdrawal, not a visit
+                        cands[tok.i] = Candidate(tok, Entry("RETREAT", "withdraw", "087", f"troops+{_lemma(tok)}"))
+                    elif troops and not any(_peacekeepers(t) for t in subj):
+                        # "US troops arrived in Saudi Arabia": a deployment
+                        cands[tok.i] = Candidate(tok, Entry("MOBILIZE", "troops", "154", f"troops+{_lemma(tok)}"))
+                    elif any(_peacekeepers(t) for t in subj):
                         # "peacekeeping troops arrived in Bosnia": protection (CAMEO 074)
                         cands[tok.i] = Candidate(tok, Entry("AID", None, "074", f"peacekeepers+{_lemma(tok)}"))
                     else:

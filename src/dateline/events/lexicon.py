@@ -1112,6 +1112,13 @@ downpour downpours storm storms cyclone hurricane typhoon tornado landslide land
 avalanche eruption volcano wildfire wildfires fire fires blaze blazes inferno heatwave heat drought
 crash collision accident derailment leak spill stampede collapse disease virus outbreak epidemic
 pandemic poisoning lightning snow snowstorm blizzard wind winds""".split())
+#: words that make "described X as ..." / "called X ..." a criticism or a praise
+PEJORATIVE = set("""lie lies mistake error provocation violation crime terrorism terrorist aggression interference
+insult outrage outrageous farce sham fabrication propaganda unacceptable cowardly barbaric criminal
+illegal irresponsible absurd ridiculous baseless groundless slander blunder betrayal disgrace
+shameful hostile dangerous act~of~war threat racist fascist genocide massacre atrocity""".split())
+LAUDATORY = set("""success successful victory milestone breakthrough positive constructive historic
+landmark welcome encouraging triumph achievement""".split())
 #: aircraft: what they strike or destroy is attacked from the air
 AIRCRAFT_NOUNS = set("warplane warplanes jet jets aircraft drone drones helicopter helicopters gunship "
                      "gunships bomber bombers airstrike airstrikes".split())
