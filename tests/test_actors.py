@@ -354,3 +354,14 @@ def test_national_news_agencies_carry_their_country_international_wires_none(nlp
     media = {a.name: a for a in art.actors if a.kind == "organization"}
     assert media["Xinhua"].country == "CHN" and media["KCNA"].country == "PRK"
     assert media["Reuters"].country is None and media["Reuters"].sector == "MED"
+
+
+def test_common_surnames_of_leaders_need_the_full_name():
+    from dateline.analyse import lexicon as L
+
+    # the lexicon's contract, checked on names written here (no model needed)
+    assert L.leader_country("Taylor") is None and L.leader_country("Charles Taylor") == "LBR"
+    assert L.leader_country("Khan") is None and L.leader_country("Hassan") is None
+    assert L.leader_country("Hussein") is None  # Saddam Hussein and King Hussein: two countries
+    assert L.leader_country("Kim") is None  # Kim Dae-jung and Kim Jong Un: two countries
+    assert L.leader_country("Xi") == "CHN"  # an East Asian family name comes first

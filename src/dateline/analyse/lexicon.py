@@ -386,54 +386,55 @@ def role_phrases(words: list[str]) -> list[tuple[int, int, str]]:
 # matched only when every leader of that surname led the same country ("Bush", "Hussein" is not).
 _LEADERS = """
 ronald reagan:USA george bush:USA george h. w. bush:USA george w. bush:USA bill clinton:USA
-barack obama:USA donald trump:USA joe biden:USA jimmy carter:USA
-margaret thatcher:GBR *john major:GBR tony blair:GBR *gordon brown:GBR david cameron:GBR
+barack obama:USA donald trump:USA joe biden:USA *jimmy carter:USA
+margaret thatcher:GBR *john major:GBR tony blair:GBR *gordon brown:GBR *david cameron:GBR
 *theresa may:GBR *boris johnson:GBR rishi sunak:GBR keir starmer:GBR
 francois mitterrand:FRA françois mitterrand:FRA jacques chirac:FRA nicolas sarkozy:FRA
 francois hollande:FRA françois hollande:FRA emmanuel macron:FRA
-helmut kohl:DEU gerhard schroeder:DEU gerhard schröder:DEU angela merkel:DEU olaf scholz:DEU
+helmut kohl:DEU *gerhard schroeder:DEU *gerhard schröder:DEU angela merkel:DEU olaf scholz:DEU
 mikhail gorbachev:RUS boris yeltsin:RUS vladimir putin:RUS dmitry medvedev:RUS
 deng xiaoping:CHN jiang zemin:CHN zhu rongji:CHN hu jintao:CHN wen jiabao:CHN xi jinping:CHN
 li peng:CHN li keqiang:CHN
 yasuhiro nakasone:JPN junichiro koizumi:JPN shinzo abe:JPN yoshihiko noda:JPN fumio kishida:JPN
 rajiv gandhi:IND indira gandhi:IND atal bihari vajpayee:IND manmohan singh:IND narendra modi:IND
 brian mulroney:CAN jean chretien:CAN jean chrétien:CAN *stephen harper:CAN justin trudeau:CAN
-bob hawke:AUS paul keating:AUS *john howard:AUS kevin rudd:AUS
+bob hawke:AUS *paul keating:AUS *john howard:AUS kevin rudd:AUS
 silvio berlusconi:ITA romano prodi:ITA matteo renzi:ITA giorgia meloni:ITA
-fernando henrique cardoso:BRA luiz inacio lula da silva:BRA lula:BRA dilma rousseff:BRA
+*fernando henrique cardoso:BRA luiz inacio lula da silva:BRA lula:BRA dilma rousseff:BRA
 jair bolsonaro:BRA carlos menem:ARG nestor kirchner:ARG cristina fernandez de kirchner:ARG
-carlos salinas:MEX ernesto zedillo:MEX vicente fox:MEX felipe calderon:MEX
+*carlos salinas:MEX ernesto zedillo:MEX *vicente fox:MEX *felipe calderon:MEX
 andres manuel lopez obrador:MEX
 suharto:IDN habibie:IDN megawati sukarnoputri:IDN susilo bambang yudhoyono:IDN joko widodo:IDN
 nelson mandela:ZAF thabo mbeki:ZAF jacob zuma:ZAF cyril ramaphosa:ZAF
 turgut ozal:TUR süleyman demirel:TUR suleyman demirel:TUR recep tayyip erdogan:TUR
 recep tayyip erdoğan:TUR
-king fahd:SAU king abdullah:SAU king salman:SAU mohammed bin salman:SAU
+king fahd:SAU *king abdullah:SAU *king salman:SAU *mohammed bin salman:SAU
 kim dae-jung:KOR roh moo-hyun:KOR lee myung-bak:KOR park geun-hye:KOR moon jae-in:KOR
 kim il sung:PRK kim jong il:PRK kim jong un:PRK
 hosni mubarak:EGY anwar sadat:EGY mohamed morsi:EGY abdel fattah al-sisi:EGY
 muammar gaddafi:LBY muammar qaddafi:LBY moammar gadhafi:LBY
 saddam hussein:IRQ hafez al-assad:SYR bashar al-assad:SYR king hussein:JOR
-yasser arafat:PSE mahmoud abbas:PSE
+yasser arafat:PSE *mahmoud abbas:PSE
 yitzhak rabin:ISR shimon peres:ISR yitzhak shamir:ISR benjamin netanyahu:ISR ehud barak:ISR
-ariel sharon:ISR ehud olmert:ISR
+*ariel sharon:ISR ehud olmert:ISR
 ayatollah khomeini:IRN ruhollah khomeini:IRN ali khamenei:IRN akbar hashemi rafsanjani:IRN
 mohammad khatami:IRN mahmoud ahmadinejad:IRN hassan rouhani:IRN
-benazir bhutto:PAK nawaz sharif:PAK pervez musharraf:PAK imran khan:PAK
-hamid karzai:AFG ashraf ghani:AFG
-zine el abidine ben ali:TUN abdelaziz bouteflika:DZA hassan ii:MAR king hassan:MAR
+benazir bhutto:PAK *nawaz sharif:PAK pervez musharraf:PAK *imran khan:PAK
+hamid karzai:AFG *ashraf ghani:AFG
+zine el abidine ben ali:TUN abdelaziz bouteflika:DZA *hassan ii:MAR *king hassan:MAR
 omar al-bashir:SDN omar hassan al-bashir:SDN yoweri museveni:UGA paul kagame:RWA
 juvenal habyarimana:RWA mobutu sese seko:COD laurent kabila:COD joseph kabila:COD
 daniel arap moi:KEN mwai kibaki:KEN uhuru kenyatta:KEN robert mugabe:ZWE
 olusegun obasanjo:NGA sani abacha:NGA ibrahim babangida:NGA meles zenawi:ETH
-isaias afwerki:ERI jose eduardo dos santos:AGO charles taylor:LBR
-fidel castro:CUB raul castro:CUB raúl castro:CUB hugo chavez:VEN hugo chávez:VEN
-nicolas maduro:VEN nicolás maduro:VEN alberto fujimori:PER daniel ortega:NIC augusto pinochet:CHL
+isaias afwerki:ERI *jose eduardo dos santos:AGO *charles taylor:LBR
+fidel castro:CUB raul castro:CUB raúl castro:CUB *hugo chavez:VEN *hugo chávez:VEN
+nicolas maduro:VEN nicolás maduro:VEN alberto fujimori:PER *daniel ortega:NIC augusto pinochet:CHL
 slobodan milosevic:SRB franjo tudjman:HRV alija izetbegovic:BIH alexander lukashenko:BLR
 volodymyr zelensky:UKR leonid kuchma:UKR nursultan nazarbayev:KAZ islam karimov:UZB
-ferdinand marcos:PHL corazon aquino:PHL joseph estrada:PHL gloria macapagal arroyo:PHL
-rodrigo duterte:PHL mahathir mohamad:MYS lee kuan yew:SGP hun sen:KHM
+*ferdinand marcos:PHL corazon aquino:PHL *joseph estrada:PHL *gloria macapagal arroyo:PHL
+rodrigo duterte:PHL *mahathir mohamad:MYS lee kuan yew:SGP *hun sen:KHM
 than shwe:MMR aung san suu kyi:MMR
+mahathir:MYS mobutu:COD suu kyi:MMR
 """
 
 # Armed and political movements that news names without their country ("Hamas", "the Taliban"):
