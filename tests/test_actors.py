@@ -365,3 +365,17 @@ def test_common_surnames_of_leaders_need_the_full_name():
     assert L.leader_country("Hussein") is None  # Saddam Hussein and King Hussein: two countries
     assert L.leader_country("Kim") is None  # Kim Dae-jung and Kim Jong Un: two countries
     assert L.leader_country("Xi") == "CHN"  # an East Asian family name comes first
+
+
+def test_state_institutions_without_a_country_take_the_datelines(nlp):
+    text = ("HARARE, Zimbabwe (Reuters) - The Supreme Court on Monday overturned the ban, and "
+            "Parliament said it would debate the bill. The European Parliament and Amnesty "
+            "International welcomed the ruling.")
+    art = _analyse(nlp, text)
+    orgs = {a.name: a for a in art.actors if a.kind == "organization"}
+    assert orgs["Supreme Court"].country == "ZWE" and orgs["Parliament"].country == "ZWE"
+    assert orgs["European Parliament"].country is None
+    assert orgs["Amnesty International"].country is None  # an NGO, not a state institution
+    # the same sentence without a dateline: no country to give
+    art = _analyse(nlp, text.split(" - ", 1)[1])
+    assert {a.name: a.country for a in art.actors if a.kind == "organization"}["Supreme Court"] is None

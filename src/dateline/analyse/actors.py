@@ -25,7 +25,8 @@ professor at ..."), an organisation named earlier with its country ("South Korea
 ministry" -> "foreign ministry spokesman"), then the small world-leaders table of the lexicon
 ("President Bush", "Putin"), co-mentioned officials (a country the sentence names as a subject,
 never the target of the official's action: "threatened action against Russia"), and last the
-dateline country. A NORP that is a country name ("The Mozambique government") is the country;
+dateline country; state institutions named without a country ("the Supreme Court",
+"Parliament") in a datelined story are the dateline country's. A NORP that is a country name ("The Mozambique government") is the country;
 a group takes the nationality in or right before its name ("Bosnian Serbs", "Iraqi Kurds");
 armed and political movements named without a country ("Hamas") take theirs from the lexicon.
 Countries, demonyms and seats of government (Kremlin, White House) are country actors, and so
@@ -343,6 +344,7 @@ def find_actors(article: Article, doc: Any) -> None:
     for act in groups.values():
         _describe_group(doc, act, tok_ent)
     _propagate_countries(article, doc, persons, tok_ent)
+    _domestic_institutions(article, orgs.values())
 
     actors = sorted([*persons, *orgs.values(), *countries.values(), *groups.values()],
                     key=lambda a: a.first)
@@ -700,6 +702,23 @@ def _propagate_countries(article: Article, doc: Any, persons: list[_Actor], tok_
         for act in persons:
             if act.country is None and (act.roles or act.descriptions) and act.sector != "IGO":
                 act.country = iso
+
+
+_SUPRANATIONAL = {"international", "world", "european", "global", "u.n.", "un", "united", "african",
+                  "arab", "asian", "inter-american", "regional", "islamic"}
+
+
+def _domestic_institutions(article: Article, orgs: Any) -> None:
+    """State institutions named without a country ("the Supreme Court", "Parliament", "the
+    Foreign Ministry") in a datelined story are the dateline country's."""
+    iso = None
+    for act in orgs:
+        if act.country is None and act.sector in _STATE_SECTORS \
+                and not _SUPRANATIONAL.intersection(act.name.lower().split()):
+            iso = iso or dateline_country(article)
+            if not iso:
+                return
+            act.country = iso
 
 
 _ACCOMPANY = {"including", "with", "by", "alongside", "among", "accompanied", "accompanying"}

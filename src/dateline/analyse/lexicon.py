@@ -154,7 +154,8 @@ world trade organization:IGO wto:IGO osce:IGO organization of american states:IG
 eu:IGO e.u.:IGO ec:IGO unesco:IGO undp:IGO unifil:IGO wfp:IGO world food program:IGO
 world food programme:IGO ecowas:IGO sadc:IGO gulf cooperation council:IGO gcc:IGO
 organisation of islamic cooperation:IGO organization of islamic cooperation:IGO g7:IGO g8:IGO
-g20:IGO commonwealth:IGO
+g20:IGO commonwealth:IGO european parliament:IGO european council:IGO european court:IGO
+international court of justice:IGO international criminal court:IGO
 """
 
 # National (mostly state) news agencies and broadcasters -> their country. The international
