@@ -379,3 +379,12 @@ def test_state_institutions_without_a_country_take_the_datelines(nlp):
     # the same sentence without a dateline: no country to give
     art = _analyse(nlp, text.split(" - ", 1)[1])
     assert {a.name: a.country for a in art.actors if a.kind == "organization"}["Supreme Court"] is None
+
+
+def test_generic_titles_take_the_sector_of_their_organisation(nlp):
+    art = _analyse(nlp, "Hamas Leader Ismail Haniyeh rejected the plan.")
+    assert [a.kind for a in art.actors if a.name == "Hamas"] == ["organization"]  # still an actor
+    haniyeh = _by_name(art)["Ismail Haniyeh"]
+    assert (haniyeh.country, haniyeh.sector) == ("PSE", "REB")
+    art = _analyse(nlp, "NATO Secretary General Jens Stoltenberg said the alliance was ready.")
+    assert "NATO" in _by_name(art) and _by_name(art)["Jens Stoltenberg"].sector == "IGO"

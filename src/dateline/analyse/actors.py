@@ -175,8 +175,8 @@ def _title_part(doc: Any, e: Ent, tok_ent: dict[int, Ent]) -> bool:
     j = e.i1
     if j >= len(doc) or not doc[j].is_title or L.ROLES.get(doc[j].lower_) not in _STATE_SECTORS:
         return False
-    if any(w in L.ORG_WORDS for w in L.normalise(e.text).split()) and not _country_in_name(e.text):
-        return False  # "Foreign Ministry Spokesman ...": the ministry is an actor of its own
+    if (_org_sector(e.text, []) or L.armed_group(e.text)) and not _country_in_name(e.text):
+        return False  # "NATO Secretary General ...", "Foreign Ministry Spokesman ...": actors of their own
     for k in range(j + 1, min(j + 4, len(doc))):
         o = tok_ent.get(k)
         if o is not None:
@@ -530,11 +530,16 @@ def _describe(doc: Any, toks: list[Any], tok_ent: dict[int, Ent], self_ents: set
                 iso = (met[0] if met else None) or L.country_of_name(e.text) or L.country_of_demonym(e.text)
                 if not iso and e.label == "GPE":
                     iso = L.capital_country(e.text) if doc[e.i1 - 1].dep_ in ("compound", "poss") else None
+                armed = L.armed_group(e.text) if e.label in ("ORG", "NORP") else None
                 if not iso and e.label == "ORG":
                     iso = _country_in_name(e.text)  # "British Defence (Secretary)"
+                if not iso and armed:
+                    iso = armed[0]  # "Hamas leader"
                 if iso:
                     countries.append((iso, met[1] if met else None))
-                if e.label == "ORG":
+                if armed:
+                    org_sectors.append(armed[1])
+                elif e.label == "ORG":
                     sec = _org_sector(e.text, [])
                     if sec:
                         org_sectors.append(sec)
@@ -600,6 +605,8 @@ def _describe_person(doc: Any, act: _Actor, tok_ent: dict[int, Ent], persons: li
                         act.country = iso
                         break
     act.sector = role_sector or other_sector
+    if other_sector and set(act.roles) <= _GENERIC_ROLES:
+        act.sector = other_sector  # "Hamas leader", "party chief": the organisation's sector
     if other_sector == "IGO" and act.country is None:
         act.sector = "IGO"  # "U.N. Secretary-General Kofi Annan" works for no state
 
@@ -703,6 +710,9 @@ def _propagate_countries(article: Article, doc: Any, persons: list[_Actor], tok_
             if act.country is None and (act.roles or act.descriptions) and act.sector != "IGO":
                 act.country = iso
 
+
+_GENERIC_ROLES = {"leader", "head", "chief", "deputy", "spokesman", "spokeswoman", "spokesperson",
+                  "official", "officials", "representative", "chairman", "president", "secretary general"}
 
 _SUPRANATIONAL = {"international", "world", "european", "global", "u.n.", "un", "united", "african",
                   "arab", "asian", "inter-american", "regional", "islamic"}
