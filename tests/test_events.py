@@ -460,3 +460,17 @@ def test_verbal_attacks_and_evaluative_naming(nlp, text, etype):
 ])
 def test_troop_movements_released_people_and_suspensions(nlp, text, etype):
     assert _primary(_code(nlp, text)).type == etype
+
+
+@pytest.mark.parametrize("text, etype, mode", [
+    ("Thousands of people took to the streets in the capital on Friday.", "PROTEST", "demo"),
+    ("Crowds of protesters defied a police ban on Saturday.", "PROTEST", "demo"),
+    ("An angry mob vandalized five temples.", "PROTEST", "riot"),
+    ("Villagers pelted the police with stones.", "PROTEST", "riot"),
+    ("Palestinian youths threw stones at Israeli soldiers in Hebron.", "PROTEST", "riot"),
+    ("Soldiers threw grenades into the bunker.", "ASSAULT", "explosives"),
+    ("Sexual violence against women by soldiers has been widespread in the region since March.", "ASSAULT", "sexual"),
+])
+def test_crowds_mobs_stones_and_sexual_violence(nlp, text, etype, mode):
+    ev = _primary(_code(nlp, text))
+    assert ev.type == etype and ev.mode == mode

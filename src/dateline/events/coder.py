@@ -370,6 +370,10 @@ def match_verb(tok, ctx: Context) -> tuple[Entry, Any] | None:
     if lemma in ("suspend", "expel", "exclude", "bar") and any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children) \
             and _is_passive(tok):
         return Entry("SANCTION", "withdraw", "160", f"{lemma}_from"), None
+    # "thousands of people took to the streets": a protest whoever the people are
+    if lemma == "take" and any(c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(_lemma(q) == "street" for q in c.children)
+                               for c in tok.children):
+        return Entry("PROTEST", "demo", "141", "take_to+street"), None
     # "placed its units on full alert"
     if lemma in ("put", "place") and any(c.dep_ == "prep" and c.lower_ == "on" and any(_lemma(q) == "alert" for q in c.children)
                                          for c in tok.children):
@@ -697,6 +701,9 @@ def find_candidates(sent, ctx: Context) -> list[Candidate]:
                     entry = _strike_entry(tok, entry, _objects(tok))
                 if entry.type == "ASSAULT" and _clash_with_protesters(tok):
                     entry = Entry("PROTEST", "riot", "145", "clash+protesters")
+                elif entry.type == "ASSAULT" and _stone_throwing(tok):
+                    # "youths threw stones at soldiers": CAMEO's example of a violent protest (145)
+                    entry = Entry("PROTEST", "riot", "145", "stones+" + entry.key)
                 elif _protester_subject(tok):
                     if entry.type == "ASSAULT" and _armed(tok):
                         pass  # "demonstrators launched missiles at ...": not a riot
@@ -795,6 +802,21 @@ def _clash_with_protesters(tok, host=None) -> bool:
     return any(_protester_nps(t) for t in sides)
 
 
+RIOT_MISSILES = {"stone", "rock", "brick", "bottle", "molotov", "cocktail", "firebomb", "firecracker", "egg"}
+
+
+def _stone_throwing(tok) -> bool:
+    """Stones, bricks or petrol bombs thrown by people who are not soldiers or police."""
+    if _verb_lemma(tok) not in ("throw", "hurl", "pelt", "stone", "lob", "fling"):
+        return False
+    if any(_noun_class(t) == "TROOPS" or _lemma(t) in ("police", "policeman", "policemen", "officer")
+           for t in _subject(tok)):
+        return False
+    things = [t for c in tok.children if c.dep_ in ("dobj", "obj") for t in _content_objects([c])]
+    things += [q for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for q in c.children]
+    return _verb_lemma(tok) == "stone" or any(_lemma(t) in RIOT_MISSILES for t in things)
+
+
 def _armed(tok) -> bool:
     """Heavy weapons or guns in the clause: "launched missiles", "opened fire"."""
     for t in tok.subtree:
@@ -806,7 +828,7 @@ def _armed(tok) -> bool:
 
 def _protester_subject(tok) -> bool:
     for s in _subject(tok):
-        for t in _conjuncts(s):
+        for t in _content_objects(_conjuncts(s)):  # "crowds of protesters", "thousands of demonstrators"
             if _lemma(t) in lx.PROTESTER_NOUNS or t.lower_ in lx.PROTESTER_NOUNS:
                 return True
     return False

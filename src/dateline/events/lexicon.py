@@ -419,6 +419,8 @@ exterminate      ASSAULT   massacre      202
 annihilate       ASSAULT   -             190
 shoot_down       ASSAULT   -             190
 firebomb         ASSAULT   explosives    183
+pelt             ASSAULT   primitive     180
+stone            ASSAULT   primitive     180
 """)
 
 # -- verb + object ---------------------------------------------------------------------------
@@ -948,7 +950,8 @@ for _cls, _words in {
     "TERRITORY": "territory area areas village villages town towns city region regions district "
                  "districts province neighbourhood neighborhood base position positions stronghold "
                  "hill hills border locality localities",
-    "WEAPON": "bomb bombs barrel gas chemical chlorine sarin container containers shell shells "
+    "WEAPON": "bomb bombs barrel gas chemical chlorine sarin container containers shell shells stone stones "
+              "rock rocks brick bricks molotov cocktail cocktails firebomb firebombs "
               "missile missiles rocket rockets grenade grenades explosive explosives mortar mortars",
     "PROPERTY": "property asset assets land account accounts fund",
     "ACCUSATION": "allegation allegations accusation accusations charge charges claim claims report "
@@ -1030,6 +1033,13 @@ release          RETREAT   release       0841
 resignation      RETREAT   resign        0831
 pullout          RETREAT   withdraw      087
 criticism        ACCUSE    disapprove    111
+sexual~violence  ASSAULT   sexual        1821
+sexual~assault   ASSAULT   sexual        1821
+gang~rape        ASSAULT   sexual        1821
+mob~violence     PROTEST   riot          145
+looting          COERCE    seize         1712
+arson            COERCE    seize         1712
+vandalism        COERCE    seize         1712
 """)
 
 #: nouns that carry the meaning of their compound modifier ("mediation effort", "aid deliveries")
@@ -1038,7 +1048,7 @@ CARRIER_NOUNS = set("effort efforts mission process program programme delivery d
 #: quantities and parts: the object is what they are of ("tons of aid", "a state of emergency")
 PARTITIVE = set("ton tonne kg kilogram pound million billion thousand hundred dozen worth part "
                 "series number lot batch day week month state round wave host set amount string spate barrage "
-                "volley salvo".split())
+                "volley salvo crowd group band column contingent".split())
 
 #: verbs that report speech: not events themselves, their complement is coded instead
 REPORTING = set("""
@@ -1092,7 +1102,7 @@ INTENT_GOVERNORS = set("seek want wish hope aim intend plan mean ready willing p
                        "determined able propose consider".split())
 
 #: nouns for crowds in protest: what they do is a protest (violence by them a riot)
-PROTESTER_NOUNS = set("protester protesters protestor protestors demonstrator demonstrators rioter "
+PROTESTER_NOUNS = set("protester protesters protestor protestors demonstrator demonstrators rioter mob mobs "
                       "rioters marcher marchers striker strikers picketer picketers".split())
 #: verbs of gathering and moving that make a protest when protesters do them
 PROTEST_MOTION = set("gather rally march converge pour assemble chant walk throng flood fill take "
