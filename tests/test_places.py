@@ -219,3 +219,11 @@ def test_small_town_abroad_gives_way_to_the_articles_country():
     res = _given(text, "New South Wales", "Glenrock", "Newcastle", "Sydney")
     assert res["Glenrock"].resolved is False
     assert res["Glenrock"].place is None or res["Glenrock"].place.country == "AUS"
+
+
+def test_one_weak_cue_does_not_move_a_city_abroad():
+    # a dollar amount hints at the US, but not enough to make Toronto the village in Ohio
+    text = ("Toronto police were sued on Monday. The family is seeking $3 million in damages, "
+            "and Toronto officials declined to comment.")
+    res = _given(text, "Toronto")
+    assert res["Toronto"].place.country == "CAN"

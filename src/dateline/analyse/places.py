@@ -69,7 +69,9 @@ W = {
     "ctx_country": 2.6,
     "ctx_present": 0.6,
     "ctx_pass1": 0.5,
+    "ctx_min": 1.0,
     "cue": 1.0,
+    "cue_dollar": 0.5,
     "ctx_admin1": 3.0,
     "ctx_admin1_inferred": 2.0,
     "constraint": 6.0,
@@ -118,7 +120,8 @@ _CUES = (
                        r"[Cc]ity [Cc]ouncil(?:man|woman)|Commonwealth(?:'s|’s) Attorney|"
                        r"[Dd]istrict [Aa]ttorney|\bD-[A-Z][a-z]|\bR-[A-Z][a-z]|Interstate \d+|"
                        r"I-\d{2,3}\b|ZIP code)")),
-    ("USA", re.compile(r"(?<![A-Z])\$\d")),  # dollars, unqualified (not C$, A$, HK$)
+    # dollars, unqualified (not C$, A$, HK$): a weak hint (Canada and Australia write "$" too)
+    ("USA", re.compile(r"(?<![A-Z])\$\d"), 1, "cue_dollar"),
     ("GBR", re.compile(r"(?:£\d|\bMPs?\b|\bNHS\b|[Cc]ouncillors?\b|\bHome Office\b)")),
     ("CAN", re.compile(r"\b(?:MPP|[Pp]remier [A-Z][a-z]+|RCMP|Ont\.|B\.C\.)")),
     ("IND", re.compile(r"\b(?:Rs\.? ?\d|crore|lakh|Lok Sabha)")),
@@ -403,10 +406,11 @@ def resolve_mentions(
                 for st in states:
                     ctx_admin1[st] += len(g.mentions) / len(states)
                     admin1_src.setdefault(st, set()).add(g.key)
-    for iso3, pattern in _CUES:
+    for iso3, pattern, *opts in _CUES:
         hits = len(pattern.findall(text))
         if hits:
-            ctx_country[iso3] += W["cue"] * min(hits, 3)
+            most, weight = (opts[0], W[opts[1]]) if opts else (3, W["cue"])
+            ctx_country[iso3] += weight * min(hits, most)
     for w in context_words:
         p = gaz.demonym(w)
         if p is not None and p.country:
@@ -492,7 +496,10 @@ def resolve_mentions(
         t = others_top(g) if p.country else 0
         if t > 0:
             own = own_ctx.get(g.key)
-            share = (ctx_country.get(p.country, 0) - (own.get(p.country, 0) if own else 0)) / t
+            # relative to the strongest country, and to a minimum of evidence: one weak cue
+            # ("$3 million") alone does not move Toronto to Ohio
+            share = (ctx_country.get(p.country, 0) - (own.get(p.country, 0) if own else 0)) / max(
+                t, W["ctx_min"])
             if share > 1e-9:
                 s += W["ctx_country"] * share + W["ctx_present"]
         if p.admin1 and p.admin1 in ctx_admin1 and admin1_src.get(p.admin1) != {g.key}:
