@@ -388,3 +388,9 @@ def test_generic_titles_take_the_sector_of_their_organisation(nlp):
     assert (haniyeh.country, haniyeh.sector) == ("PSE", "REB")
     art = _analyse(nlp, "NATO Secretary General Jens Stoltenberg said the alliance was ready.")
     assert "NATO" in _by_name(art) and _by_name(art)["Jens Stoltenberg"].sector == "IGO"
+
+
+def test_a_country_name_tagged_as_a_nationality_is_the_country(nlp):
+    art = _analyse(nlp, "The Mozambique government on Friday rejected the union's demands.")
+    assert [(a.id, a.kind) for a in art.actors] == [("MOZ", "country")]
+    assert [e.actor for e in art.entities if e.text == "Mozambique"] == ["MOZ"]
