@@ -474,3 +474,15 @@ def test_troop_movements_released_people_and_suspensions(nlp, text, etype):
 def test_crowds_mobs_stones_and_sexual_violence(nlp, text, etype, mode):
     ev = _primary(_code(nlp, text))
     assert ev.type == etype and ev.mode == mode
+
+
+def test_prisoner_exchanges_but_not_exchanges_of_views(nlp):
+    ev = _primary(_code(nlp, "The prisoner exchange took place in Geneva on Friday."))
+    assert ev.type == "RETREAT" and ev.mode == "release"
+    assert _primary(_code(nlp, "Libya's rival sides on Monday conducted another exchange of prisoners.")).type == "RETREAT"
+    assert not _code(nlp, "The two ministers conducted an exchange of views in Paris on Monday.").events
+
+
+def test_coordinated_objects_are_searched(nlp):
+    ev = _primary(_code(nlp, "The United States is providing aerial photographs and military intelligence to Macedonia."))
+    assert ev.type == "COOPERATE" and ev.cameo == "064"

@@ -306,7 +306,8 @@ def match_verb(tok, ctx: Context) -> tuple[Entry, Any] | None:
             heads.append(f"{lemma}_{c.lower_}")
     heads.append(lemma)
     objs = _objects(tok)
-    for obj in _content_objects(objs):
+    # coordinated objects too: "provided photographs and other military intelligence"
+    for obj in _content_objects([c for o in objs for c in _conjuncts(o)]):
         if obj.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"):
             continue
         cls = _noun_class(obj)
@@ -739,8 +740,13 @@ def find_candidates(sent, ctx: Context) -> list[Candidate]:
         if tok.pos_ in ("NOUN", "PROPN") and tok.i not in cands and tok.head.i not in cands \
                 and tok.head.pos_ == "VERB" and tok.head.i != tok.i:
             head = _verb_lemma(tok.head)
-            anchored = (tok.dep_ in ("nsubj",) and head in lx.OCCUR) or \
+            prt = _particle(tok.head)
+            occur = {head} | ({f"{head}_{prt}"} if prt else set()) | {
+                f"{head}_{_lemma(o)}" for o in _children(tok.head, {"dobj", "obj"})}  # "took place", "broke out"
+            anchored = (tok.dep_ in ("nsubj",) and bool(occur & lx.OCCUR)) or \
                 (tok.dep_ in ("dobj", "obj") and head in lx.ANNOUNCE_NOUN)
+            if anchored and _lemma(tok) in ("exchange", "swap") and not _swap_of_people(tok):
+                anchored = False
             if anchored:
                 e = next((lx.NOUN_EVENTS[k] for k in _noun_keys(tok) if k in lx.NOUN_EVENTS), None)
                 if e is None and _noun_class(tok) == "PROTEST":
@@ -768,11 +774,19 @@ def find_candidates(sent, ctx: Context) -> list[Candidate]:
                     _is_person_like(q, ctx) for q in [x for x in tok.children if x.dep_ == "compound"]
                     + [q for x in tok.children if x.dep_ == "prep" and x.lower_ == "of" for q in x.children]):
                 continue  # "the release of the hostages", not "a press release"
+            if _lemma(tok) in ("exchange", "swap") and not _swap_of_people(tok):
+                continue  # "an exchange of prisoners", not "an exchange of views"
             if e.type == "ASSAULT" and _lemma(tok) in ("clash", "skirmish", "scuffle") and _clash_with_protesters(tok):
                 e = Entry("PROTEST", "riot", "145", "clash+protesters")  # "clashes between police and protesters"
             c = Candidate(tok, e, noun=True)
             cands[tok.i] = c
     return list(cands.values())
+
+
+def _swap_of_people(tok) -> bool:
+    swapped = [x for x in tok.children if x.dep_ == "compound"] + [
+        q for x in tok.children if x.dep_ == "prep" and x.lower_ == "of" for q in x.children]
+    return any(_lemma(q) in ("prisoner", "detainee", "hostage", "captive", "pow", "body") for q in swapped)
 
 
 def _peacekeepers(t) -> bool:

@@ -1038,6 +1038,8 @@ sexual~assault   ASSAULT   sexual        1821
 gang~rape        ASSAULT   sexual        1821
 mob~violence     PROTEST   riot          145
 looting          COERCE    seize         1712
+exchange         RETREAT   release       0841
+swap             RETREAT   release       0841
 arson            COERCE    seize         1712
 vandalism        COERCE    seize         1712
 """)
