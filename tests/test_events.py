@@ -486,3 +486,14 @@ def test_prisoner_exchanges_but_not_exchanges_of_views(nlp):
 def test_coordinated_objects_are_searched(nlp):
     ev = _primary(_code(nlp, "The United States is providing aerial photographs and military intelligence to Macedonia."))
     assert ev.type == "COOPERATE" and ev.cameo == "064"
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Syria denied that it had sent troops into Lebanon.", "REJECT"),
+    ("The United States denied him a visa.", "SANCTION"),
+    ("Israel sealed off the West Bank and Gaza Strip.", "COERCE"),
+    ("Soldiers set up roadblocks around the city.", "COERCE"),
+    ("The navy intercepted a ship carrying arms to the rebels.", "COERCE"),
+])
+def test_denials_closures_and_interceptions(nlp, text, etype):
+    assert _primary(_code(nlp, text)).type == etype

@@ -390,6 +390,9 @@ press_for        REQUEST   -             020
 solicit          REQUEST   -             020
 instruct         REQUEST   -             020
 snub             REJECT    -             120
+deny             REJECT    -             120
+seal_off         COERCE    restrict      191
+cordon           COERCE    restrict      191
 spurn            REJECT    -             120
 disregard        REJECT    -             120
 brush_aside      REJECT    -             120
@@ -803,6 +806,15 @@ provide+support      AID       -             070
 receive+AID          AID       -             070
 open+hearing         ACCUSE    investigate   090
 lay_down+arm         RETREAT   disarm        0873
+set_up+roadblock     COERCE    restrict      191
+set_up+checkpoint    COERCE    restrict      191
+erect+roadblock      COERCE    restrict      191
+close+airspace       COERCE    restrict      191
+seal+border          COERCE    restrict      191
+intercept+ship       COERCE    seize         1711
+intercept+vessel     COERCE    seize         1711
+intercept+boat       COERCE    seize         1711
+intercept+shipment   COERCE    seize         1711
 reduce+staff         SANCTION  withdraw      161
 cut+staff            SANCTION  withdraw      161
 reduce+RELATIONS     SANCTION  withdraw      161
