@@ -497,3 +497,22 @@ def test_coordinated_objects_are_searched(nlp):
 ])
 def test_denials_closures_and_interceptions(nlp, text, etype):
     assert _primary(_code(nlp, text)).type == etype
+
+
+def test_declining_to_comment_is_no_event(nlp):
+    assert not _code(nlp, "The spokesman declined to comment on the report.").events
+    assert _primary(_code(nlp, "The government refused to release the prisoners.")).type == "REJECT"
+
+
+def test_a_conditional_clause_does_not_outrank_its_main_clause(nlp):
+    ev = _primary(_code(nlp, "The government said it was ready to resume talks if the rebels laid down their arms."))
+    assert ev.type == "CONSULT" and ev.modality == "future"
+
+
+def test_occupations_are_people(nlp):
+    ev = _primary(_code(nlp, "The king pardoned the jailed editor."))
+    assert ev.type == "RETREAT" and ev.mode == "release"
+
+
+def test_refusing_to_provide_is_still_a_rejection(nlp):
+    assert _primary(_code(nlp, "The government refused to provide details of the deal to parliament.")).type == "REJECT"

@@ -63,7 +63,14 @@ protester protesters demonstrator demonstrators student students refugee refugee
 opponent opponents supporter supporters sailor sailors pilot pilots fisherman fishermen tourist tourists
 crew inmate inmates convict convicts pow pows missionary missionaries priest priests nun nuns
 engineer engineers doctor doctors nurse nurses teacher teachers businessman businessmen victim victims
-passenger passengers abductee abductees""".split())
+passenger passengers abductee abductees editor editors writer writers poet poets reporter reporters
+lawyer lawyers judge judges author authors critic critics politician politicians lawmaker lawmakers
+legislator legislators deputy deputies senator senators candidate candidates colonel captain major
+lieutenant sergeant agent agents spy spies smuggler smugglers militant gunman gunmen kidnapper
+kidnappers hijacker hijackers assailant assailants attacker attackers boy boys girl girls youth youths
+teenager teenagers villager villagers resident residents foreigner foreigners expatriate expatriates
+missionary aide aides adviser advisers advisor advisors opponent dissident monk monks cleric clerics
+bishop archbishop pilgrim pilgrims settler settlers soldier troops""".split())
 RELATIONAL = set("""father mother son daughter wife husband brother sister uncle nephew widow
 predecessor successor aide envoy adviser advisor spokesman spokeswoman deputy lieutenant ally""".split())
 STATIVE_PASSIVE = {"commit", "prepare", "determine", "dispose", "resolve", "oblige", "bind", "involve",
@@ -430,6 +437,8 @@ def match_verb(tok, ctx: Context) -> tuple[Entry, Any] | None:
     return None
 
 
+#: "declined to comment / name / confirm": no rejection of anything ("refused to provide" is one)
+NO_COMMENT = {"comment", "elaborate", "speculate", "confirm", "disclose", "identify", "name", "reveal", "specify"}
 MEDIA_NOUNS = {"newspaper", "paper", "media", "daily", "radio", "television", "tv", "agency", "editorial",
                "commentary", "spokesman", "spokeswoman", "statement", "press", "weekly", "broadcast"}
 POPULATION = {"villager", "resident", "inhabitant", "population", "family", "civilian", "refugee", "people",
@@ -484,6 +493,8 @@ def _verb_ok(tok, lemma: str, e: Entry, objs: list, ctx: Context) -> bool:
                 for o in objs)
     if lemma == "strike":
         return True
+    if lemma in ("decline", "refuse") and any(_verb_lemma(x) in NO_COMMENT for x in _children(tok, {"xcomp"})):
+        return False  # "declined to comment": not a rejection of anything
     if lemma in ("back", "support", "defend", "help", "allow", "permit", "charge", "order", "press",
                  "mobilize", "mobilise", "reinforce", "deploy", "capture", "storm", "fight", "battle",
                  "march", "shoot", "beat", "raid", "aid", "assist", "recognize", "recognise"):
@@ -945,7 +956,9 @@ def code_sentence(sent, ctx: Context) -> list[dict]:
     for c in cands:
         events.append(_build(c, cands, ctx, sent))
     events = _merge(events)
-    events.sort(key=lambda e: (e["_depth"], e["_i"]))
+    # the main event is the highest trigger; an event of a conditional clause ("... if the rebels
+    # lay down their arms") comes after the events of the clause it conditions
+    events.sort(key=lambda e: (e["modality"] == "hypothetical" and _conditional(e["_tok"]), e["_depth"], e["_i"]))
     return events
 
 
