@@ -313,39 +313,6 @@ def match_verb(tok, ctx: Context) -> tuple[Entry, Any] | None:
             heads.append(f"{lemma}_{c.lower_}")
     heads.append(lemma)
     objs = _objects(tok)
-    # coordinated objects too: "provided photographs and other military intelligence"
-    for obj in _content_objects([c for o in objs for c in _conjuncts(o)]):
-        if obj.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"):
-            continue
-        cls = _noun_class(obj)
-        for h in heads:
-            for key in _noun_keys(obj):
-                e = lx.VERB_OBJECT.get(f"{h}+{key}")
-                if e:
-                    return e, obj
-            if cls:
-                e = lx.VERB_OBJECT.get(f"{h}+{cls}")
-                if e:
-                    return e, obj
-            if _is_person_like(obj, ctx) and obj.dep_ != "nsubjpass":
-                e = lx.VERB_OBJECT.get(f"{h}+PERSON")
-                if e:
-                    return e, obj
-            elif obj.pos_ == "NOUN" and not _is_person_like(obj, ctx):
-                e = lx.VERB_OBJECT.get(f"{h}+THING")
-                if e:
-                    return e, obj
-    # "withdrew from the nuclear deal", "pulled out of the talks"
-    if lemma in ("withdraw", "pull", "walk", "quit", "exit", "leave"):
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("from", "of", "out"):
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        cls = _noun_class(p)
-                        if cls == "AGREEMENT":
-                            return Entry("REJECT", None, "127", f"{lemma}_from+AGREEMENT"), p
-                        if cls == "MEET":
-                            return Entry("SANCTION", "withdraw", "164", f"{lemma}_from+MEET"), p
     # "drove thousands of villagers from their homes": a mass expulsion is an assault (CAMEO 201)
     if lemma in ("expel", "force", "drive", "evict", "deport", "uproot", "displace", "force_out", "drive_out"):
         if lemma not in ("force", "drive") or _particle(tok) == "out" or any(
@@ -382,6 +349,39 @@ def match_verb(tok, ctx: Context) -> tuple[Entry, Any] | None:
     if lemma == "take" and any(c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(_lemma(q) == "street" for q in c.children)
                                for c in tok.children):
         return Entry("PROTEST", "demo", "141", "take_to+street"), None
+    # coordinated objects too: "provided photographs and other military intelligence"
+    for obj in _content_objects([c for o in objs for c in _conjuncts(o)]):
+        if obj.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"):
+            continue
+        cls = _noun_class(obj)
+        for h in heads:
+            for key in _noun_keys(obj):
+                e = lx.VERB_OBJECT.get(f"{h}+{key}")
+                if e:
+                    return e, obj
+            if cls:
+                e = lx.VERB_OBJECT.get(f"{h}+{cls}")
+                if e:
+                    return e, obj
+            if _is_person_like(obj, ctx) and obj.dep_ != "nsubjpass":
+                e = lx.VERB_OBJECT.get(f"{h}+PERSON")
+                if e:
+                    return e, obj
+            elif obj.pos_ == "NOUN" and not _is_person_like(obj, ctx):
+                e = lx.VERB_OBJECT.get(f"{h}+THING")
+                if e:
+                    return e, obj
+    # "withdrew from the nuclear deal", "pulled out of the talks"
+    if lemma in ("withdraw", "pull", "walk", "quit", "exit", "leave"):
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "of", "out"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        cls = _noun_class(p)
+                        if cls == "AGREEMENT":
+                            return Entry("REJECT", None, "127", f"{lemma}_from+AGREEMENT"), p
+                        if cls == "MEET":
+                            return Entry("SANCTION", "withdraw", "164", f"{lemma}_from+MEET"), p
     # "placed its units on full alert"
     if lemma in ("put", "place") and any(c.dep_ == "prep" and c.lower_ == "on" and any(_lemma(q) == "alert" for q in c.children)
                                          for c in tok.children):
