@@ -516,3 +516,14 @@ def test_occupations_are_people(nlp):
 
 def test_refusing_to_provide_is_still_a_rejection(nlp):
     assert _primary(_code(nlp, "The government refused to provide details of the deal to parliament.")).type == "REJECT"
+
+
+@pytest.mark.parametrize("text, etype, cameo", [
+    ("Authorities closed down two independent radio stations.", "COERCE", "172"),
+    ("The military government dissolved parliament.", "COERCE", "172"),
+    ("Police used tear gas to disperse the crowd.", "COERCE", "175"),
+    ("The army used chemical gas against the villages.", "ASSAULT", "190"),
+])
+def test_closures_dissolutions_and_riot_control(nlp, text, etype, cameo):
+    ev = _primary(_code(nlp, text))
+    assert ev.type == etype and ev.cameo == cameo
