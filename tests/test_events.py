@@ -333,7 +333,10 @@ def test_exercises_of_two_nations_are_joint(nlp):
 def test_opening_a_border_and_taking_control(nlp):
     ev = _primary(_code(nlp, "Turkey reopened its border with Syria to let aid through."))
     assert ev.type == "RETREAT" and ev.mode == "access"
-    assert _primary(_code(nlp, "Rebels gained control of the base after days of fighting.")).type == "ASSAULT"
+    # taking control of a place is occupation, COERCE seize (CAMEO 192); storming it is an assault
+    ev = _primary(_code(nlp, "Rebels gained control of the base after days of fighting."))
+    assert ev.type == "COERCE" and ev.cameo == "192"
+    assert _primary(_code(nlp, "Rebels stormed the base at dawn.")).type == "ASSAULT"
     assert not [e for e in _code(nlp, "The army settled 20 families in the village.").events if e.type == "AGREE"]
 
 

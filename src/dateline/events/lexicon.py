@@ -774,11 +774,11 @@ block+bill           REJECT    -             120
 block+plan           REJECT    -             120
 block+deal           REJECT    -             120
 put+alert            MOBILIZE  troops        152
-take+control         ASSAULT   -             190
-seize+control        ASSAULT   -             190
+take+control         COERCE    seize         192
+seize+control        COERCE    seize         192
 recover+TERRITORY    ASSAULT   -             190
 free+TERRITORY       ASSAULT   -             190
-take+TERRITORY       ASSAULT   -             190
+take+TERRITORY       COERCE    seize         192
 seize+TERRITORY      COERCE    seize         192
 drop+WEAPON          ASSAULT   aerial        195
 use+WEAPON           ASSAULT   -             190
@@ -926,11 +926,11 @@ open+crossing        RETREAT   access        0872
 reopen+crossing      RETREAT   access        0872
 open+corridor        RETREAT   access        0872
 # taking territory
-gain+control         ASSAULT   -             190
-regain+control       ASSAULT   -             190
-wrest+control        ASSAULT   -             190
-establish+control    ASSAULT   -             190
-take_over+TERRITORY  ASSAULT   -             190
+gain+control         COERCE    seize         192
+regain+control       COERCE    seize         192
+wrest+control        COERCE    seize         192
+establish+control    COERCE    seize         192
+take_over+TERRITORY  COERCE    seize         192
 win_back+TERRITORY   ASSAULT   -             190
 # attacks on vessels and vehicles
 hit+TROOPS           ASSAULT   -             190
