@@ -166,9 +166,8 @@ def test_a_worker_killed_mid_run_costs_retries_not_data(corpus, reference, clien
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)  # the SQLite path is covered above
 def test_postgresql_is_written_straight_without_shards(corpus, client, db_url, tmp_path):
-    if not db_url.startswith("postgresql"):
-        pytest.skip("the SQLite path is covered above")
     from dateline.ingest_dask import ingest_dask
 
     files = sorted(corpus.glob("000[0-3].txt"))
