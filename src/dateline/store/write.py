@@ -64,8 +64,11 @@ def has_article(conn: Connection, article_id: str) -> bool:
 def _candidates(conn: Connection, bands_table: sa.Table, sig: np.ndarray, params: dedupe.Params,
                 extra=None) -> list[str]:
     bands = dedupe.band_hashes(sig, params)
+    # An OR of (band = ? AND hash = ?) terms, not a row-value IN: SQLite scans the whole table for
+    # `(band, hash) IN (VALUES ...)` but serves each OR term from the primary key, so the lookup
+    # stays constant as the store grows instead of linear in it.
     q = (sa.select(bands_table.c.article_id).distinct()
-         .where(sa.tuple_(bands_table.c.band, bands_table.c.hash).in_(bands)))
+         .where(sa.or_(*(sa.and_(bands_table.c.band == b, bands_table.c.hash == h) for b, h in bands))))
     if extra is not None:
         q = q.join(S.articles, S.articles.c.id == bands_table.c.article_id).where(extra)
     return list(conn.execute(q).scalars().all())
