@@ -184,6 +184,7 @@ def test_a_scheduler_address_runs_like_a_remote_cluster(corpus, client, tmp_path
     (SQLite's WAL is unsafe on network filesystems); the writer alone skips stored ids."""
     from dateline.ingest_dask import ingest_dask
 
+    client.wait_for_workers(2, timeout=120)  # after the kill test, the nanny may still be restarting one
     address = client.scheduler.address
     assert address.startswith("tcp://")
     files = sorted(corpus.glob("000[0-3].txt"))
