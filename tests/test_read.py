@@ -121,3 +121,22 @@ def test_facade_rejects_empty_and_both_inputs():
         dateline.clean("x", html="<p>x</p>")
     with pytest.raises(dateline.UsageError):
         dateline.clean()
+
+
+def test_rejections_survive_pickling_to_and_from_worker_processes():
+    import pickle
+
+    exc = pickle.loads(pickle.dumps(InputRejected("empty", "input is empty", source="a.txt")))
+    assert (exc.reason, str(exc), exc.source) == ("empty", "input is empty", "a.txt")
+
+
+def test_ingest_with_two_workers_reports_an_empty_file_as_rejected(tmp_path, seed_text):
+    from dateline.ingest import ingest
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "a_empty.txt").write_text("")
+    (corpus / "b_seed.txt").write_text(seed_text)
+    summary = ingest([corpus], db=f"sqlite:///{tmp_path / 'store.db'}", workers=2, analyse=False)
+    assert summary.stored == 1
+    assert summary.n_rejected == 1

@@ -29,8 +29,16 @@ class InputRejected(DatelineError):
         self.source = source
         super().__init__(message)
 
+    def __reduce__(self):
+        # Worker processes send rejections back to the writer: keep reason and source on the way.
+        return (_rebuild_rejected, (self.reason, str(self), self.source))
+
     def to_dict(self) -> dict:
         return {"error": {"reason": self.reason, "message": str(self), "source": self.source}}
+
+
+def _rebuild_rejected(reason: str, message: str, source: str | None) -> InputRejected:
+    return InputRejected(reason, message, source=source)
 
 
 class ModelUnavailable(DatelineError):
