@@ -38,10 +38,8 @@ def free_port() -> int:
 
 
 def make_app(url: str):
-    try:
-        from dateline.serve import create_app
-    except ImportError:
-        from dateline.web import create_app
+    from dateline.serve import create_app
+
     return create_app(url)
 
 

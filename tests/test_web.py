@@ -149,20 +149,10 @@ def _free_port() -> int:
 
 
 def make_app(store: Store):
-    """The app `dateline serve` runs (REST API + page) when the API exists, else the page alone."""
-    try:
-        from dateline.serve import create_app
-    except ImportError:
-        from dateline.web import create_app as web_app
+    """The app `dateline serve` runs: the REST API with the page mounted."""
+    from dateline.serve import create_app
 
-        app = web_app(store)
-        app.state.store = store
-        return app, False
-    try:
-        app = create_app(store.url, token=TOKEN)
-    except TypeError:
-        app = create_app(store.url)
-    return app, True
+    return create_app(store.url, token=TOKEN)
 
 
 class Server:
@@ -197,7 +187,7 @@ def seed_app(seed_store):
 
 @pytest.fixture(scope="session")
 def server(seed_app):
-    with Server(seed_app[0]) as srv:
+    with Server(seed_app) as srv:
         yield srv
 
 
@@ -333,11 +323,11 @@ def test_hostile_article_renders_as_text_and_runs_no_script(page, seed_store, se
     assert page.dialogs == []
 
 
-def test_csp_forbids_inline_script(server, seed_app):
+def test_csp_forbids_inline_script(server):
     import httpx
 
-    if seed_app[1]:  # the API's Swagger UI keeps its own inline bootstrap script
-        assert "content-security-policy" not in httpx.get(server.url + "/docs").headers
+    # The API's Swagger UI keeps its own inline bootstrap script: no page CSP there.
+    assert "content-security-policy" not in httpx.get(server.url + "/docs").headers
 
     for path in ("/", "/add", "/actor?name=x", "/web/static/js/explorer.js"):
         r = httpx.get(server.url + path)
@@ -391,9 +381,7 @@ def test_add_article_preview_runs_the_pipeline_without_storing(page, seed_store,
     assert store.counts()["articles"] == before
 
 
-def test_add_article_stores_with_the_api_token(page, seed_app, tmp_path):
-    if not seed_app[1]:
-        pytest.skip("the REST API (dateline.serve, issue 6) is not in this checkout")
+def test_add_article_stores_with_the_api_token(page, tmp_path):
     pg = page.goto("/add")
     text = ("SEOUL (Reuters) - South Korea's foreign minister met his Japanese counterpart in Tokyo on "
             "Tuesday to discuss trade, the ministry said.")
@@ -414,7 +402,7 @@ def test_add_article_stores_with_the_api_token(page, seed_app, tmp_path):
 def client(seed_app):
     from fastapi.testclient import TestClient
 
-    with TestClient(seed_app[0]) as c:
+    with TestClient(seed_app) as c:
         yield c
 
 
@@ -464,7 +452,7 @@ def test_explorer_first_paint_on_10000_events(browser, tmp_path_factory):
     n_events = store.counts()["events"]
     build_s = time.perf_counter() - t0
     assert n_events >= 10_000
-    app, _ = make_app(store)
+    app = make_app(store)
     js = """() => {
         const paint = Object.fromEntries(performance.getEntriesByType('paint').map(e => [e.name, e.startTime]));
         const ready = performance.getEntriesByName('dateline:explorer-ready')[0];

@@ -237,17 +237,8 @@ def run_events(args) -> int:
 
 def write_export(fmt: str, articles, stream) -> int:
     """PLOVER JSONL or GDELT TSV for ``articles`` (each holding the selected events only)."""
-    from ..errors import UsageError
+    from .. import export
 
-    import importlib
-
-    try:
-        export = importlib.import_module("dateline.export")
-    except ModuleNotFoundError as exc:
-        if exc.name != "dateline.export":
-            raise
-        raise UsageError(f"--format {fmt} needs the exporters (dateline.export), which this install lacks; "
-                         "use --format json or csv") from exc
     write = export.writer(fmt, stream)
     n = 0
     for article in articles:

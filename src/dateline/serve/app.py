@@ -318,22 +318,10 @@ def create_app(db_url: str | None = None, token: str | None = None, max_body: in
     # -- docs (served from the installed Swagger UI files: no CDN) ------------------------------------
     _mount_docs(app)
 
-    # -- the web page (issue 7), when installed ----------------------------------------------------------
-    try:
-        import importlib
+    # -- the web page at "/" ----------------------------------------------------------------------------
+    from .. import web
 
-        web = importlib.import_module("dateline.web")
-    except ModuleNotFoundError as exc:
-        if exc.name not in ("dateline.web",):
-            raise
-        web = None
-    if web is not None and hasattr(web, "mount"):
-        web.mount(app)
-    else:
-        @app.get("/", include_in_schema=False)
-        def root() -> dict[str, Any]:
-            return {"name": "dateline", "version": __version__, "api": API, "docs": "/docs",
-                    "openapi": "/openapi.json"}
+    web.mount(app)
 
     return app
 
