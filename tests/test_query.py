@@ -8,14 +8,12 @@ each filter's expected answer is known; the done-when check on the seed uses the
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
-import os
-import uuid
 
 import pytest
-import sqlalchemy as sa
 
 from dateline import query
 from dateline.article import Article
@@ -23,7 +21,8 @@ from dateline.cli import main
 from dateline.errors import UsageError
 from dateline.store import Store
 
-PG_ENV = "DATELINE_TEST_POSTGRES_URL"
+from conftest import fresh_store_url
+
 
 
 # -- hand-built corpus ----------------------------------------------------------------------------------
@@ -128,37 +127,15 @@ def corpus() -> list[Article]:
 
 
 # -- stores on both backends -------------------------------------------------------------------------------
-def _pg_admin_url() -> str:
-    url = os.environ.get(PG_ENV)
-    if not url:
-        if os.environ.get("CI", "").lower() in ("true", "1", "yes"):
-            pytest.fail(f"{PG_ENV} is not set in CI: the PostgreSQL query tests must run there")
-        pytest.skip(f"PostgreSQL tests need {PG_ENV}=postgresql://USER:PASS@HOST/DB")
-    return url
-
-
 def fresh_db_url(backend: str, tmp_path):
     """A context yielding an empty store URL on ``backend`` (a new PostgreSQL database, dropped after)."""
-    import contextlib
-
     @contextlib.contextmanager
     def ctx():
-        if backend == "sqlite":
-            yield f"sqlite:///{tmp_path / 'query.db'}"
-            return
-        from dateline.store.db import normalise_url
-
-        admin = sa.create_engine(normalise_url(_pg_admin_url()), isolation_level="AUTOCOMMIT")
-        name = f"dateline_qtest_{uuid.uuid4().hex[:12]}"
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-        try:
-            yield admin.url.set(database=name).render_as_string(hide_password=False)
-        finally:
-            query._stores.clear()
-            with admin.connect() as conn:
-                conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            admin.dispose()
+        with fresh_store_url(backend, tmp_path, prefix="dateline_qtest") as url:
+            try:
+                yield url
+            finally:
+                query._stores.clear()
 
     return ctx()
 

@@ -9,8 +9,6 @@ fails instead of skipping, so the PostgreSQL half can never silently stop runnin
 from __future__ import annotations
 
 import json
-import os
-import uuid
 
 import pytest
 import sqlalchemy as sa
@@ -20,36 +18,13 @@ from dateline.errors import StoreError
 from dateline.store import Store
 from dateline.store import schema as S
 
-PG_ENV = "DATELINE_TEST_POSTGRES_URL"
-
-
-def _pg_admin_url() -> str:
-    url = os.environ.get(PG_ENV)
-    if not url:
-        if os.environ.get("CI", "").lower() in ("true", "1", "yes"):
-            pytest.fail(f"{PG_ENV} is not set in CI: the PostgreSQL store tests must run there (.ci/run)")
-        pytest.skip(f"PostgreSQL tests need {PG_ENV}=postgresql://USER:PASS@HOST/DB")
-    return url
-
+from conftest import fresh_store_url
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request, tmp_path):
     """A fresh, empty store URL on each backend."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'store.db'}"
-        return
-    from dateline.store.db import normalise_url
-
-    admin = sa.create_engine(normalise_url(_pg_admin_url()), isolation_level="AUTOCOMMIT")
-    name = f"dateline_test_{uuid.uuid4().hex[:12]}"
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield admin.url.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with fresh_store_url(request.param, tmp_path) as url:
+        yield url
 
 
 # -- hand-built articles ---------------------------------------------------------------------------
