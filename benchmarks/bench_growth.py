@@ -304,6 +304,8 @@ def main(argv: list[str] | None = None) -> int:
             except ImportError:
                 print("plot skipped: pip install 'dateline[bench]' (matplotlib)")
 
+    if args.tmp:
+        Path(args.tmp).mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=args.tmp) as tmp:
         tmp = Path(tmp)
         biggest = max(sizes + [args.compare])
