@@ -99,7 +99,11 @@ def code_texts(items: list[tuple[str, str | None]], batch: int = 64):
 
 
 def as_plover05(event) -> str:
-    """The type PLOVER 0.5 gold would give: expressed intent is AGREE or THREATEN."""
+    """The type PLOVER 0.5 gold would give: expressed intent is AGREE or THREATEN; abduction,
+    hijacking and hostage taking (CAMEO 181, 184) were COERCE (mode detain) in 0.5 and are
+    ASSAULT (mode abduct) in the 2021 manual we code to."""
+    if event.type == "ASSAULT" and event.mode == "abduct":
+        return "COERCE"
     if event.modality == "future" and event.type in COOPERATIVE:
         return "AGREE"
     if event.modality == "future" and event.type in CONFLICT_INTENT:
@@ -217,6 +221,10 @@ def eval_petrarch(root, errors: int) -> dict | None:
         if not codes:
             c["none_n"] += 1
             c["silent"] += not a.events
+            if a.events and shown < errors:
+                shown += 1
+                ev = a.events[0]
+                print(f"  [{s['id']}] gold no event, pred {(ev.cameo, ev.type, ev.rule)}: {s['text'][:140]}")
             continue
         c["n"] += 1
         c["codings"] += len(codes)
@@ -272,6 +280,10 @@ def eval_case(root, errors: int, limit: int | None) -> dict | None:
         if label in CASE_SILENT:
             c["silent_n"] += 1
             c["silent"] += not a.events
+            if a.events and shown < errors:
+                shown += 1
+                ev = a.events[0]
+                print(f"  [{s['id']}] gold no event, pred {(ev.cameo, ev.type, ev.rule)}: {s['text'][:140]}")
             continue
         ok = CASE_TO_PLOVER.get(label)
         if not ok:

@@ -530,3 +530,38 @@ def test_refusing_to_provide_is_still_a_rejection(nlp):
 def test_closures_dissolutions_and_riot_control(nlp, text, etype, cameo):
     ev = _primary(_code(nlp, text))
     assert ev.type == etype and ev.cameo == cameo
+
+
+def test_a_party_reporting_an_attack_by_another_accuses_it(nlp):
+    a = _code(nlp, "The United States said that Iraq had attacked Kuwait.")
+    ev = _primary(a)
+    assert (ev.type, ev.mode, ev.cameo) == ("ACCUSE", "allege", "112")
+    assert _countries(a, ev.actors) == {"USA"} and _countries(a, ev.recipients) == {"IRQ"}
+    attack = [e for e in a.events if e.type == "ASSAULT"]
+    assert attack and _countries(a, attack[0].actors) == {"IRQ"}  # the attack stays an event
+
+
+def test_a_party_reporting_an_attack_on_itself_accuses(nlp):
+    ev = _primary(_code(nlp, "Israel said a mortar bomb was fired at it from the Gaza Strip on Tuesday."))
+    assert ev.type == "ACCUSE" and ev.cameo == "112"
+
+
+@pytest.mark.parametrize("text", [
+    "Israeli bulldozers demolished Palestinian homes in Gaza, Palestinian officials said.",  # sourcing
+    "Serbia said its forces attacked the village.",  # a claim, not an accusation
+    "Human Rights Watch said security forces tortured scores of refugees.",  # a monitor reports
+])
+def test_attributions_and_claims_are_not_accusations(nlp, text):
+    assert all(e.type != "ACCUSE" for e in _code(nlp, text).events)
+
+
+def test_pressure_from_someone_is_their_request(nlp):
+    a = _code(nlp, "Obama faces pressure from Congress to help Iran.")
+    ev = _primary(a)
+    assert ev.type == "REQUEST" and ev.mode == "assist"
+    assert _names(a, ev.actors) == ["Congress"] and "Obama" in " ".join(_names(a, ev.recipients))
+
+
+def test_condolences_are_support_with_cameo_empathy(nlp):
+    ev = _primary(_code(nlp, "President Obama expressed sorrow for the horrific shootings in South Carolina."))
+    assert (ev.type, ev.cameo) == ("SUPPORT", "018")

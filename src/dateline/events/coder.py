@@ -110,9 +110,13 @@ class Context:
         self.published = parse_published(getattr(article.published, "date", None))
         self.tok_actor: dict[int, str] = {}
         self.actor_kind: dict[str, str] = {}
+        self.actor_sector: dict[str, str | None] = {}
+        self.actor_country: dict[str, str | None] = {}
         self.actor_first: dict[str, int] = {}
         for actor in article.actors:
             self.actor_kind[actor.id] = actor.kind
+            self.actor_sector[actor.id] = actor.sector
+            self.actor_country[actor.id] = actor.country
             for m in actor.mentions:
                 for t in self._tokens(m.start, m.end):
                     self.tok_actor.setdefault(t, actor.id)
@@ -905,6 +909,19 @@ def code_sentence(sent, ctx: Context) -> list[dict]:
                         cands = [x for x in cands if x is not inner]
                     cands.append(rq)
 
+    # "Israel said a mortar bomb was fired at it": a party that opens a sentence by reporting
+    # an attack by someone else accuses them (CAMEO 112); the attack stays an event of its own
+    reported = []
+    for tok in sent:
+        if _lemma(tok) in ACCUSING_REPORTS and tok.pos_ == "VERB":
+            for comp in _children(tok, {"ccomp"}):
+                inner = by_i.get(comp.i)
+                if inner is not None and inner in cands and inner.entry.type in ("ASSAULT", "COERCE") \
+                        and comp.i > tok.i and any(t.i < tok.i for t in _subject(tok)):
+                    acc = Candidate(tok, Entry("ACCUSE", "allege", "112", "reported+" + inner.entry.key))
+                    reported.append((acc, inner))
+    cands += [acc for acc, _ in reported]
+
     # "removing the sanctions is out of the question": a refusal of the act
     for c in cands:
         if not c.noun and _ruled_out(c.trigger) and c.entry.type in lx.COOPERATIVE:
@@ -953,13 +970,42 @@ def code_sentence(sent, ctx: Context) -> list[dict]:
     cands = keep
 
     events = []
+    built: dict[int, dict] = {}
     for c in cands:
         events.append(_build(c, cands, ctx, sent))
+        built[id(c)] = events[-1]
+    for acc, inner in reported:
+        ev, inner_ev = built[id(acc)], built.get(id(inner))
+        if inner_ev is None or not _accusation(ev, inner_ev, ctx):
+            events.remove(ev)
     events = _merge(events)
     # the main event is the highest trigger; an event of a conditional clause ("... if the rebels
     # lay down their arms") comes after the events of the clause it conditions
     events.sort(key=lambda e: (e["modality"] == "hypothetical" and _conditional(e["_tok"]), e["_depth"], e["_i"]))
     return events
+
+
+#: reporting verbs that make an accusation of a reported attack ("X said / claimed Y attacked")
+ACCUSING_REPORTS = {"say", "claim", "allege", "assert", "insist", "maintain", "state", "tell"}
+#: sectors of the parties to a conflict (news sources such as police, media and NGOs only report)
+PARTY_SECTORS = {"GOV", "MIL", "REB", "PTY", "OPP", "INS", "LEG"}
+
+
+def _accusation(ev: dict, inner: dict, ctx: Context) -> bool:
+    """A reported attack is an accusation when the speaker is a party (a country, a government,
+    an army, a rebel group) that did not do it; the accused are the attack's actors."""
+    speakers = ev["actors"]
+    if not speakers or set(speakers) & set(inner["actors"]):
+        return False
+    if not inner["actors"] and not set(speakers) & set(inner["recipients"]):
+        return False  # nobody accused, and not an attack on the speaker ("its forces attacked")
+    if not all(ctx.actor_kind.get(a) == "country" or ctx.actor_sector.get(a) in PARTY_SECTORS for a in speakers):
+        return False
+    own = {ctx.actor_country.get(a) for a in speakers} - {None}
+    if own & {ctx.actor_country.get(a) for a in inner["actors"]}:
+        return False  # "Serbia said its forces attacked": a claim, not an accusation
+    ev["recipients"] = list(inner["actors"])
+    return True
 
 
 def _ruled_out(tok) -> bool:
@@ -1329,6 +1375,11 @@ def _build(c: Candidate, cands: list, ctx: Context, sent) -> dict:
                 c.recipients_tok += _recipients(inner.trigger, inner, ctx)
             else:
                 c.recipients_tok += _noun_participants(inner.trigger, ctx)[1]
+        if c.entry.key.startswith("face+") and c.obj is not None:
+            # "Obama faces pressure from Congress to help Iran": Congress asks Obama
+            c.recipients_tok = c.actors_tok
+            c.actors_tok = [q for p in (*c.obj.children, *trig.children) if p.dep_ == "prep" and p.lower_ == "from"
+                            for q in p.children if q.dep_ == "pobj"]
         if c.obj is not None and c.entry.type in ("CONSULT", "PROTEST", "ASSAULT", "COOPERATE"):
             a, r = _noun_participants(c.obj, ctx)
             c.actors_tok += [x for x in a if x not in c.actors_tok]

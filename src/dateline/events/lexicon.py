@@ -555,6 +555,7 @@ breach+CEASEFIRE     ASSAULT   -             196
 give+AID             AID       -             070
 provide+AID          AID       -             070
 send+AID             AID       -             070
+send+team            AID       -             070   # "will send a team to help identify victims"
 deliver+AID          AID       -             070
 supply+AID           AID       -             070
 donate+AID           AID       -             070
@@ -605,6 +606,9 @@ complete+INVESTIGATION ACCUSE  investigate   090
 order+INVESTIGATION  ACCUSE    investigate   090
 #
 issue+DEMAND         REQUEST   -             100
+face+pressure        REQUEST   -             100   # "X faces pressure from Y to ...": Y asks X
+face+call            REQUEST   -             100
+face+DEMAND          REQUEST   -             100
 make+DEMAND          REQUEST   -             100
 reiterate+DEMAND     REQUEST   -             100
 renew+DEMAND         REQUEST   -             100
@@ -624,8 +628,10 @@ make+COMPLAINT       ACCUSE    allege        114
 voice+COMPLAINT      ACCUSE    allege        114
 express+support      SUPPORT   -             051
 express+solidarity   SUPPORT   -             051
-express+sympathy     SUPPORT   -             051
-express+condolence   SUPPORT   -             051
+express+sympathy     SUPPORT   -             018
+express+condolence   SUPPORT   -             018
+express+sorrow       SUPPORT   -             018
+express+grief        SUPPORT   -             018
 express+gratitude    SUPPORT   -             051
 express+concern      ACCUSE    disapprove    110
 voice+concern        ACCUSE    disapprove    110
@@ -732,6 +738,7 @@ order+TROOPS         MOBILIZE  troops        154
 move+TROOPS          MOBILIZE  troops        154
 dispatch+TROOPS      MOBILIZE  troops        154
 dispatch+AID         AID       -             070
+dispatch+team        AID       -             070
 dispatch+INSPECTORS  ACCUSE    investigate   090
 send+INSPECTORS      ACCUSE    investigate   090
 hit+TERRITORY        ASSAULT   -             190
@@ -748,8 +755,8 @@ stop+TRADE           SANCTION  -             163
 restrict+TRADE       SANCTION  -             163
 resume+TRADE         COOPERATE -             061
 attack+STATEMENT     ACCUSE    disapprove    111
-offer+condolence     SUPPORT   -             051
-send+condolence      SUPPORT   -             051
+offer+condolence     SUPPORT   -             018
+send+condolence      SUPPORT   -             018
 raid+TERRITORY       ASSAULT   -             190
 raid+THING           COERCE    -             170
 freeze+PROPERTY      SANCTION  -             163
