@@ -394,3 +394,15 @@ def test_a_country_name_tagged_as_a_nationality_is_the_country(nlp):
     art = _analyse(nlp, "The Mozambique government on Friday rejected the union's demands.")
     assert [(a.id, a.kind) for a in art.actors] == [("MOZ", "country")]
     assert [e.actor for e in art.entities if e.text == "Mozambique"] == ["MOZ"]
+
+
+def test_a_nationality_tagged_as_a_place_is_the_country(nlp):
+    a = _analyse(nlp, "The Sri Lankan army has been holding thousands of Tamil civilians in the battle zones.")
+    assert [x.id for x in a.actors if x.kind == "country"] == ["LKA"]
+
+
+@pytest.mark.parametrize("text", ["Riot police fired tear gas at protesters in Nairobi.",
+                                  "Security forces stormed the building on Monday."])
+def test_security_force_modifiers_are_not_names(nlp, text):
+    a = _analyse(nlp, text)
+    assert all(x.kind != "person" for x in a.actors), [(x.name, x.kind) for x in a.actors]

@@ -108,6 +108,9 @@ def corrected_entities(doc: Any) -> list[Ent]:
     out: list[Ent] = []
     for e in ents:
         i0, i1, label = e.start, e.end, e.label_
+        if label == "PERSON" and i1 - i0 == 1 and doc[i0].lower_ in L.FORCE_MODIFIERS and i1 < n \
+                and doc[i1].lower_ in L.FORCE_NOUNS:
+            continue  # "Riot police", "Security forces" at the start of a sentence: not a name
         if label in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
             while i1 - 1 > i0 and doc[i1 - 1].tag_ == "POS":  # trailing possessive
                 i1 -= 1
@@ -303,7 +306,8 @@ def find_actors(article: Article, doc: Any) -> None:
         if iso:
             pass
         elif e.label in ("GPE", "LOC"):
-            iso = L.country_of_name(e.text)
+            # "The Sri Lankan army": a nationality the model tagged as a place
+            iso = L.country_of_name(e.text) or (L.country_of_demonym(e.text) if e.label == "GPE" else None)
             if not iso and e.label == "GPE":
                 cap = L.capital_country(e.text)
                 if cap and _is_metonymic(doc, e):

@@ -194,6 +194,11 @@ GROUP_SECTORS = {
     "shiites": "REL", "sunnis": "REL", "protestants": "REL",
 }
 
+#: common words the model takes for a name before a security-force noun ("Riot police fired")
+FORCE_MODIFIERS = frozenset("riot anti-riot security border secret traffic military special federal state "
+                            "paramilitary coast".split())
+FORCE_NOUNS = frozenset("police forces force guards guard troops officers agents service units".split())
+
 HONORIFICS = frozenset("""mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady
 sen. sen rep. rep gov. gov gen. gen col. col lt. capt. sgt. rev. rev st.""".split())
 

@@ -349,6 +349,10 @@ def match_verb(tok, ctx: Context) -> tuple[Entry, Any] | None:
     if lemma in ("suspend", "expel", "exclude", "bar") and any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children) \
             and _is_passive(tok):
         return Entry("SANCTION", "withdraw", "160", f"{lemma}_from"), None
+    # "has been holding thousands of refugees as human shields" (CAMEO 184)
+    if lemma in ("hold", "use", "keep") and any(
+            c.dep_ == "prep" and c.lower_ == "as" and any(_lemma(q) == "shield" for q in c.subtree) for c in tok.children):
+        return Entry("ASSAULT", "abduct", "184", f"{lemma}+as+shield"), None
     # "thousands of people took to the streets": a protest whoever the people are
     if lemma == "take" and any(c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(_lemma(q) == "street" for q in c.children)
                                for c in tok.children):
