@@ -140,7 +140,7 @@ def _like_escape(s: str) -> str:
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _iso3(value: str) -> str | None:
+def country_iso3(value: str) -> str | None:
     """``value`` as an ISO 3166-1 alpha-3 code when it is one (upper case, known to pycountry)."""
     v = value.strip()
     if not _ISO3_RE.match(v):
@@ -216,7 +216,7 @@ def bounding_box(lat: float, lon: float, radius_km: float) -> tuple[float, float
 def _participant_filter(actor: str):
     """A condition on ``events`` selecting events with a matching participant."""
     e, m, a = S.events, S.event_mentions, S.actors
-    iso3 = _iso3(actor)
+    iso3 = country_iso3(actor)
     if iso3:
         cond = a.c.country == iso3
     else:
@@ -231,7 +231,9 @@ def _participant_filter(actor: str):
     return e.c.id.in_(sub)
 
 
-def _event_conditions(*, actor, type, modality, since, until, country, text, article_id) -> list:
+def event_conditions(*, actor, type, modality, since, until, country, text, article_id) -> list:
+    """SQLAlchemy conditions on ``events`` for the filters of :func:`events` (already checked);
+    the web page builds its own queries on them."""
     e, m = S.events, S.event_mentions
     conds = []
     if actor:
@@ -278,7 +280,7 @@ def events(db: str | Store | None = None, *, actor: str | None = None, type: str
         raise UsageError(f"since {since} is after until {until}")
     limit, offset = check_paging(limit, offset)
     if country:
-        iso = _iso3(country.upper())
+        iso = country_iso3(country.upper())
         if not iso:
             raise UsageError(f"country {country!r} is not an ISO 3166-1 alpha-3 code (e.g. RUS, PRK)")
         country = iso
@@ -293,7 +295,7 @@ def events(db: str | Store | None = None, *, actor: str | None = None, type: str
             raise UsageError(f"radius must be between 0 and 20,100 km, not {radius_km}")
 
     e = S.events
-    conds = _event_conditions(actor=actor, type=type, modality=modality, since=since, until=until,
+    conds = event_conditions(actor=actor, type=type, modality=modality, since=since, until=until,
                               country=country, text=text, article_id=article_id)
     order = (e.c.date.is_(None), e.c.date, e.c.id)
     center = None
@@ -328,7 +330,7 @@ def events(db: str | Store | None = None, *, actor: str | None = None, type: str
         rank = {eid: i for i, eid in enumerate(page_ids)}
         rows = conn.execute(sa.select(e).where(e.c.id.in_(page_ids))).all() if page_ids else []
         rows.sort(key=lambda r: rank[r.id])
-        records = _event_records(conn, rows)
+        records = event_records(conn, rows)
     for rec in records:
         if rec["id"] in distances:
             rec["distance_km"] = distances[rec["id"]]
@@ -341,7 +343,7 @@ def _load_json(v: Any) -> Any:
     return json.loads(v) if isinstance(v, str) else v
 
 
-def _event_records(conn, rows) -> list[dict[str, Any]]:
+def event_records(conn, rows) -> list[dict[str, Any]]:
     """Event rows plus their first report's mention, display names and article metadata."""
     if not rows:
         return []
@@ -434,7 +436,7 @@ def actors(db: str | Store | None = None, *, name: str | None = None, country: s
         conds.append(sa.func.lower(a.c.name).like("%" + _like_escape(" ".join(name.split()).lower()) + "%",
                                                   escape="\\"))
     if country:
-        iso = _iso3(country.strip().upper())
+        iso = country_iso3(country.strip().upper())
         if not iso:
             raise UsageError(f"country {country!r} is not an ISO 3166-1 alpha-3 code (e.g. RUS, PRK)")
         conds.append(a.c.country == iso)

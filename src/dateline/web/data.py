@@ -34,7 +34,7 @@ def _conditions(conn, f: dict[str, Any]) -> tuple[list, dict | None]:
     since, until = Q.check_date(f.get("since"), "since"), Q.check_date(f.get("until"), "until")
     if since and until and since > until:
         raise UsageError(f"since {since} is after until {until}")
-    conds = Q._event_conditions(actor=f.get("actor"), type=type_, modality=modality, since=since,
+    conds = Q.event_conditions(actor=f.get("actor"), type=type_, modality=modality, since=since,
                                 until=until, country=None, text=f.get("text"), article_id=None)
     center = None
     if f.get("near"):
@@ -127,7 +127,7 @@ def explore(store, filters: dict[str, Any], *, page: int = 1, per_page: int = 50
         total = conn.execute(sa.select(sa.func.count()).select_from(e).where(*conds)).scalar_one()
         rows = conn.execute(sa.select(e).where(*conds).order_by(*order_by)
                             .limit(per_page).offset((page - 1) * per_page)).all()
-        records = Q._event_records(conn, rows)
+        records = Q.event_records(conn, rows)
         return {"total": total, "page": page, "per_page": per_page, "sort": sort, "order": order,
                 "near": center, "events": records, "timeline": timeline(conn, conds),
                 "places": places(conn, conds)}
@@ -151,13 +151,13 @@ def actor(store, name: str) -> dict[str, Any]:
     recipient) weighted by the number of events, split into cooperation (quad 1-2) and
     conflict (quad 3-4)."""
     e, m, a = S.events, S.event_mentions, S.actors
-    who = Q.actors(store, name=None if Q._iso3(name) else name,
-                   country=Q._iso3(name), limit=50)
+    who = Q.actors(store, name=None if Q.country_iso3(name) else name,
+                   country=Q.country_iso3(name), limit=50)
     with store.engine.connect() as conn:
         conds, _ = _conditions(conn, {"actor": name})
         total = conn.execute(sa.select(sa.func.count()).select_from(e).where(*conds)).scalar_one()
         tl = timeline(conn, conds)
-        recent = Q._event_records(conn, conn.execute(
+        recent = Q.event_records(conn, conn.execute(
             sa.select(e).where(*conds).order_by(e.c.date.is_(None), e.c.date.desc(), e.c.id).limit(100)).all())
         evs = conn.execute(sa.select(e.c.id, e.c.quad, e.c.actors, e.c.recipients).where(*conds)
                            .limit(NETWORK_MAX_EVENTS)).all()
@@ -176,7 +176,7 @@ def actor(store, name: str) -> dict[str, Any]:
         # The actor's own keys: every participant key of the actors that matched.
         own: set[str] = set()
         q = " ".join(name.split()).lower()
-        iso = Q._iso3(name)
+        iso = Q.country_iso3(name)
         for key, (label, kind, _) in names.items():
             if iso and countries.get(key) == iso:
                 own.add(key)
