@@ -99,11 +99,7 @@ def code_texts(items: list[tuple[str, str | None]], batch: int = 64):
 
 
 def as_plover05(event) -> str:
-    """The type PLOVER 0.5 gold would give: expressed intent is AGREE or THREATEN; abduction,
-    hijacking and hostage taking (CAMEO 181, 184) were COERCE (mode detain) in 0.5 and are
-    ASSAULT (mode abduct) in the 2021 manual we code to."""
-    if event.type == "ASSAULT" and event.mode == "abduct":
-        return "COERCE"
+    """The type PLOVER 0.5 gold would give: expressed intent is AGREE or THREATEN."""
     if event.modality == "future" and event.type in COOPERATIVE:
         return "AGREE"
     if event.modality == "future" and event.type in CONFLICT_INTENT:
