@@ -278,8 +278,7 @@ def eval_case(root, errors: int, limit: int | None) -> dict | None:
             c["silent"] += not a.events
             if a.events and shown < errors:
                 shown += 1
-                ev = a.events[0]
-                print(f"  [{s['id']}] gold no event, pred {(ev.cameo, ev.type, ev.rule)}: {s['text'][:140]}")
+                print(f"  gold {label} (no event) pred {a.events[0].type} ({a.events[0].rule}): {text[:140]}")
             continue
         ok = CASE_TO_PLOVER.get(label)
         if not ok:
@@ -293,7 +292,7 @@ def eval_case(root, errors: int, limit: int | None) -> dict | None:
         per[label]["ok"] += hit
         if not hit and shown < errors:
             shown += 1
-            print(f"  gold {label} pred {pred}: {text[:140]}")
+            print(f"  gold {label} pred {pred} ({a.events[0].rule if a.events else '-'}): {text[:140]}")
     print(f"CASE 2021 task 2 (case2021-task2-finegrained, {c['n']} snippets of PLOVER-mappable types)")
     print(f"  type accuracy primary {pct(c['primary'], c['n'])}  any {pct(c['any'], c['n'])}  "
           f"silence on disasters {pct(c['silent'], c['silent_n'])}")

@@ -675,8 +675,16 @@ def _np_one(tok, ctx: Context) -> list[str]:
     return []
 
 
+REFLEXIVES = {"himself", "herself", "itself", "themselves", "ourselves", "myself"}
+
+
 def _antecedent(tok, ctx: Context) -> str | None:
     low = tok.lower_
+    if low in REFLEXIVES and tok.head.pos_ in ("VERB", "AUX") and low not in ("myself", "ourselves"):
+        # "suicide bombers blew themselves up": the clause's own subject, or nobody
+        subj = [t for t in _subject(tok.head) if t.i != tok.i and t.lower_ not in REFLEXIVES]
+        found = [a for t in subj for a in _np_one(t, ctx)] if subj else []
+        return found[0] if found else None
     if low in ("i", "we", "me", "us", "my", "our", "myself", "ourselves"):
         # first person inside a quotation is its speaker
         for q in ctx.article.quotes:
@@ -989,20 +997,26 @@ def code_sentence(sent, ctx: Context) -> list[dict]:
     return events
 
 
-#: reporting verbs that make an accusation of a reported attack ("X said / claimed Y attacked")
+#: reporting verbs that contest what they report ("X claimed Y attacked"): an accusation when X
+#: is a party; a plain "say" is how news sources an attack, unless X says it was the target
 ACCUSING_REPORTS = {"say", "claim", "allege", "assert", "insist", "maintain", "state", "tell"}
+CONTESTING_REPORTS = {"claim", "allege", "assert", "insist", "maintain"}
 #: sectors of the parties to a conflict (news sources such as police, media and NGOs only report)
 PARTY_SECTORS = {"GOV", "MIL", "REB", "PTY", "OPP", "INS", "LEG"}
 
 
 def _accusation(ev: dict, inner: dict, ctx: Context) -> bool:
     """A reported attack is an accusation when the speaker is a party (a country, a government,
-    an army, a rebel group) that did not do it; the accused are the attack's actors."""
+    an army, a rebel group) that did not do it and either was its target ("Israel said a mortar
+    bomb was fired at it") or contests it ("the US claimed ISIL attacked Iraq"); the accused are
+    the attack's actors."""
     speakers = ev["actors"]
     if not speakers or set(speakers) & set(inner["actors"]):
         return False
-    if not inner["actors"] and not set(speakers) & set(inner["recipients"]):
-        return False  # nobody accused, and not an attack on the speaker ("its forces attacked")
+    on_speaker = bool(set(speakers) & set(inner["recipients"]))
+    if not on_speaker and (not inner["actors"] or _lemma(ev["_tok"]) not in CONTESTING_REPORTS):
+        # "Iraqi officials say militants attacked a police base": sourcing, not an accusation
+        return False
     if not all(ctx.actor_kind.get(a) == "country" or ctx.actor_sector.get(a) in PARTY_SECTORS for a in speakers):
         return False
     own = {ctx.actor_country.get(a) for a in speakers} - {None}

@@ -425,11 +425,9 @@ firebomb         ASSAULT   explosives    183
 pelt             ASSAULT   primitive     180
 stone            ASSAULT   primitive     180
 ignore           REJECT    -             120
-lament           ACCUSE    disapprove    111
 look_into        ACCUSE    investigate   090
 vote_for         SUPPORT   -             051
 invest           COOPERATE -             061
-shelter          AID       -             073
 bulldoze         COERCE    seize         1712
 sabotage         COERCE    seize         1712
 kick_out         COERCE    deport        174
