@@ -567,3 +567,15 @@ def test_pressure_from_someone_is_their_request(nlp):
 def test_condolences_are_support_with_cameo_empathy(nlp):
     ev = _primary(_code(nlp, "President Obama expressed sorrow for the horrific shootings in South Carolina."))
     assert (ev.type, ev.cameo) == ("SUPPORT", "018")
+
+
+@pytest.mark.parametrize("text,country", [
+    ("The State Department advised against travel to Tunisia after the museum shooting last week.", "TUN"),
+    ("The ministry warned citizens against travelling to Iraq.", "IRQ"),
+])
+def test_a_travel_warning_reduces_relations_with_the_country(nlp, text, country):
+    a = _code(nlp, text)
+    ev = _primary(a)
+    assert (ev.type, ev.cameo) == ("SANCTION", "160")
+    assert _countries(a, ev.recipients) == {country}
+    assert all(e.type != "CONSULT" for e in a.events)  # the travel warned against is no visit

@@ -349,6 +349,12 @@ def match_verb(tok, ctx: Context) -> tuple[Entry, Any] | None:
     if lemma in ("suspend", "expel", "exclude", "bar") and any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children) \
             and _is_passive(tok):
         return Entry("SANCTION", "withdraw", "160", f"{lemma}_from"), None
+    # "advised against travel to Tunisia", "warned its citizens against travelling to Iraq": a
+    # travel warning reduces relations (CAMEO 160)
+    if lemma in ("advise", "warn", "caution", "urge") and any(
+            c.dep_ == "prep" and c.lower_ == "against" and any(_lemma(q) in ("travel", "trip", "visit") for q in c.children)
+            for c in tok.children):
+        return Entry("SANCTION", None, "160", f"{lemma}_against+travel"), None
     # "has been holding thousands of refugees as human shields" (CAMEO 184)
     if lemma in ("hold", "use", "keep") and any(
             c.dep_ == "prep" and c.lower_ == "as" and any(_lemma(q) == "shield" for q in c.subtree) for c in tok.children):
@@ -898,6 +904,12 @@ def code_sentence(sent, ctx: Context) -> list[dict]:
     cands = [c for c in cands if not (c.noun and c.trigger.i in absorbed)]
     by_i = {c.trigger.i: c for c in cands}
 
+    # "warned citizens against travelling to Iraq": the travel warned against is no visit
+    for c in [c for c in cands if c.entry.key.endswith("_against+travel")]:
+        warned = {t.i for p in c.trigger.children if p.dep_ == "prep" and p.lower_ == "against" for t in p.subtree}
+        cands = [x for x in cands if x.trigger.i not in warned]
+    by_i = {c.trigger.i: c for c in cands}
+
     # governors: walk each candidate's ancestors to find control verbs, modals, reporting verbs
     dropped: set[int] = set()
     for c in sorted(cands, key=lambda c: _depth(c.trigger)):
@@ -1393,6 +1405,10 @@ def _build(c: Candidate, cands: list, ctx: Context, sent) -> dict:
                 c.recipients_tok += _recipients(inner.trigger, inner, ctx)
             else:
                 c.recipients_tok += _noun_participants(inner.trigger, ctx)[1]
+        if c.entry.key.endswith("_against+travel"):  # the country travel to is warned against
+            c.recipients_tok += [q for p in trig.children if p.dep_ == "prep" and p.lower_ == "against"
+                                 for t in p.subtree if t.dep_ == "prep" and t.lower_ == "to"
+                                 for q in t.children if q.dep_ == "pobj"]
         if c.entry.key.startswith("face+") and c.obj is not None:
             # "Obama faces pressure from Congress to help Iran": Congress asks Obama
             c.recipients_tok = c.actors_tok

@@ -616,6 +616,8 @@ complete+INVESTIGATION ACCUSE  investigate   090
 order+INVESTIGATION  ACCUSE    investigate   090
 #
 issue+DEMAND         REQUEST   -             100
+issue+travel~warning SANCTION  -             160   # a travel warning reduces relations
+issue+travel~advisory SANCTION -             160
 face+pressure        REQUEST   -             100   # "X faces pressure from Y to ...": Y asks X
 face+call            REQUEST   -             100
 face+DEMAND          REQUEST   -             100
