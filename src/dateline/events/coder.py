@@ -681,12 +681,12 @@ def _np_one(tok, ctx: Context) -> list[str]:
     return []
 
 
-REFLEXIVES = {"himself", "herself", "itself", "themselves", "ourselves", "myself"}
+REFLEXIVES = {"himself", "herself", "itself", "themselves"}  # first person: see below
 
 
 def _antecedent(tok, ctx: Context) -> str | None:
     low = tok.lower_
-    if low in REFLEXIVES and tok.head.pos_ in ("VERB", "AUX") and low not in ("myself", "ourselves"):
+    if low in REFLEXIVES and tok.head.pos_ in ("VERB", "AUX"):
         # "suicide bombers blew themselves up": the clause's own subject, or nobody
         subj = [t for t in _subject(tok.head) if t.i != tok.i and t.lower_ not in REFLEXIVES]
         found = [a for t in subj for a in _np_one(t, ctx)] if subj else []
@@ -933,8 +933,9 @@ def code_sentence(sent, ctx: Context) -> list[dict]:
                         cands = [x for x in cands if x is not inner]
                     cands.append(rq)
 
-    # "Israel said a mortar bomb was fired at it": a party that opens a sentence by reporting
-    # an attack by someone else accuses them (CAMEO 112); the attack stays an event of its own
+    # "Israel said a mortar bomb was fired at it", "the US claimed ISIL attacked Iraq": a report
+    # that opens the sentence may be an accusation (CAMEO 112, decided by _accusation once the
+    # participants are known); the attack stays an event of its own
     reported = []
     for tok in sent:
         if _lemma(tok) in ACCUSING_REPORTS and tok.pos_ == "VERB":
