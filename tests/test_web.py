@@ -438,6 +438,8 @@ def test_article_endpoint_and_preview_limits(client, seed_store):
     assert client.post("/web/api/preview", content="text=1", headers={"Content-Type": "text/plain"}).status_code == 415
     assert client.post("/web/api/preview", json={"text": ""}).status_code == 422
     assert client.post("/web/api/preview", content="{", headers={"Content-Type": "application/json"}).status_code == 400
+    both = client.post("/web/api/preview", json={"text": "Some text.", "html": "<p>Some text.</p>"})
+    assert both.status_code == 422 and "exactly one" in both.json()["error"]["message"]
 
 
 # -- performance -------------------------------------------------------------------------------------

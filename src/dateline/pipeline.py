@@ -16,7 +16,8 @@ from .read import Item, RawInput, check_size, max_bytes_default
 ANALYSED_LANGUAGES = {"en"}
 
 
-def _raw(text: str | None, html: str | None, url: str | None, published: str | None) -> RawInput:
+def raw_input(text: str | None, html: str | None, url: str | None, published: str | None) -> RawInput:
+    """One page given as a string, checked as :func:`clean` and :func:`extract` check it."""
     if (text is None) == (html is None):
         raise UsageError("give exactly one of text= or html=")
     content = text if text is not None else html
@@ -141,7 +142,7 @@ _default: Pipeline | None = None
 def clean(text: str | None = None, *, html: str | None = None, url: str | None = None,
           published: str | None = None) -> Article:
     """Read and clean one page (no NLP): text, headline, byline, dateline, credits, ``removed``."""
-    return clean_raw(_raw(text, html, url, published))
+    return clean_raw(raw_input(text, html, url, published))
 
 
 def extract(text: str | None = None, *, html: str | None = None, url: str | None = None,
@@ -150,4 +151,4 @@ def extract(text: str | None = None, *, html: str | None = None, url: str | None
     global _default
     if _default is None:
         _default = Pipeline()
-    return _default.process(_raw(text, html, url, published))
+    return _default.process(raw_input(text, html, url, published))

@@ -146,7 +146,10 @@ def make_router() -> APIRouter:
                 not all(v is None or isinstance(v, str) for v in (text, html, url, published)):
             return _error(422, "validation_error", "give the article as a non-empty string in \"text\" or \"html\"")
         try:
-            article = await run_in_threadpool(_analyse, text or None, html or None, url, published)
+            article = await run_in_threadpool(_analyse, getattr(request.app.state, "worker", None),
+                                              text or None, html or None, url, published)
+        except UsageError as exc:
+            return _error(422, "validation_error", str(exc))
         except InputRejected as exc:
             return JSONResponse({"error": {"code": "input_rejected", "message": str(exc), "reason": exc.reason}},
                                 status_code=422)
@@ -157,8 +160,13 @@ def make_router() -> APIRouter:
     return r
 
 
-def _analyse(text: str | None, html: str | None, url: str | None, published: str | None) -> Any:
-    from ..pipeline import extract
+def _analyse(worker: Any, text: str | None, html: str | None, url: str | None, published: str | None) -> Any:
+    from ..pipeline import extract, raw_input
 
-    with _pipeline_lock:  # one spaCy pipeline per process, used by one request at a time
+    raw = raw_input(text, html, url, published)  # the same checks as extract(): one of text/html, size
+    if worker is not None:
+        # the API's worker process: its model is loaded once, the server's GIL stays free, and a
+        # page that crashes or hangs the parser costs that process, not the server
+        return worker.process(raw)[0]
+    with _pipeline_lock:  # the page mounted on another app: one in-process pipeline, one request at a time
         return extract(text, html=html, url=url, published=published)
