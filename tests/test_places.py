@@ -42,6 +42,13 @@ def test_news_aliases_resolve_to_countries(gaz):
         assert countries == [iso3], name
 
 
+@pytest.mark.parametrize("name,lat,lon", [("Canada", 60.10867, -113.64258), ("Japan", 35.68536, 139.75309),
+                                           ("France", 46.0, 2.0), ("United States", 39.83, -98.58)])
+def test_countries_sit_at_the_point_of_their_geonames_record(gaz, name, lat, lon):
+    country = next(p for p, _ in gaz.lookup(name) if p.feature == "country")
+    assert haversine_km(country.lat, country.lon, lat, lon) < 1
+
+
 def test_lowercase_us_is_not_the_united_states(gaz):
     assert all(p.country != "USA" or p.feature != "country" for p, _ in gaz.lookup("us"))
 
