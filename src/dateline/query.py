@@ -360,9 +360,13 @@ def event_records(conn, rows) -> list[dict[str, Any]]:
                     for x in (_load_json(mr.actors) or []) + (_load_json(mr.recipients) or [])})
     names: dict[tuple[str, str], str] = {}
     if pairs:
+        # by article id (the key's first column) and filtered here: SQLite answers a row-value
+        # IN over (article_id, actor_id) by scanning the whole actors table
+        wanted = set(pairs)
         for ar in conn.execute(sa.select(a.c.article_id, a.c.actor_id, a.c.name)
-                               .where(sa.tuple_(a.c.article_id, a.c.actor_id).in_(pairs))):
-            names[(ar.article_id, ar.actor_id)] = ar.name
+                               .where(a.c.article_id.in_(sorted({p[0] for p in pairs})))):
+            if (ar.article_id, ar.actor_id) in wanted:
+                names[(ar.article_id, ar.actor_id)] = ar.name
     meta = {r.id: r for r in conn.execute(
         sa.select(art.c.id, art.c.headline, art.c.published_date, art.c.publisher, art.c.url)
         .where(art.c.id.in_(article_ids)))}
