@@ -163,10 +163,10 @@ def make_router() -> APIRouter:
 def _analyse(worker: Any, text: str | None, html: str | None, url: str | None, published: str | None) -> Any:
     from ..pipeline import extract, raw_input
 
-    raw = raw_input(text, html, url, published)  # the same checks as extract(): one of text/html, size
     if worker is not None:
         # the API's worker process: its model is loaded once, the server's GIL stays free, and a
-        # page that crashes or hangs the parser costs that process, not the server
-        return worker.process(raw)[0]
+        # page that crashes or hangs the parser costs that process, not the server; raw_input
+        # checks the input as extract() does (one of text/html, the size limit)
+        return worker.process(raw_input(text, html, url, published))[0]
     with _pipeline_lock:  # the page mounted on another app: one in-process pipeline, one request at a time
         return extract(text, html=html, url=url, published=published)
