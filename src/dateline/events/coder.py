@@ -918,9 +918,17 @@ def code_sentence(sent, ctx: Context) -> list[dict]:
         _govern(c, by_i, dropped, ctx)
     cands = [c for c in cands if c.trigger.i not in dropped]
 
-    # deontic reported speech: "X said Y must ..." is a REQUEST by X
+    # reported speech, one pass over the reporting verbs:
+    # - deontic: "X said Y must ..." is a REQUEST by X;
+    # - "Israel said a mortar bomb was fired at it", "the US claimed ISIL attacked Iraq": a report
+    #   that opens the sentence may be an accusation (CAMEO 112, decided by _accusation once the
+    #   participants are known); the attack stays an event of its own
+    reported = []
     for tok in sent:
-        if _lemma(tok) in lx.REPORTING and tok.pos_ == "VERB":
+        if tok.pos_ != "VERB":
+            continue
+        lemma = _lemma(tok)
+        if lemma in lx.REPORTING:
             for comp in _children(tok, {"ccomp"}):
                 if any(a.lower_ in DEONTIC for a in comp.children if a.dep_ == "aux"):
                     inner = by_i.get(comp.i)
@@ -932,13 +940,7 @@ def code_sentence(sent, ctx: Context) -> list[dict]:
                     if inner is not None:
                         cands = [x for x in cands if x is not inner]
                     cands.append(rq)
-
-    # "Israel said a mortar bomb was fired at it", "the US claimed ISIL attacked Iraq": a report
-    # that opens the sentence may be an accusation (CAMEO 112, decided by _accusation once the
-    # participants are known); the attack stays an event of its own
-    reported = []
-    for tok in sent:
-        if _lemma(tok) in ACCUSING_REPORTS and tok.pos_ == "VERB":
+        if lemma in ACCUSING_REPORTS:
             for comp in _children(tok, {"ccomp"}):
                 inner = by_i.get(comp.i)
                 if inner is not None and inner in cands and inner.entry.type in ("ASSAULT", "COERCE") \
