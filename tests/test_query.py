@@ -162,10 +162,27 @@ def test_actor_by_name_finds_the_meeting_with_display_names_and_evidence(store):
     assert ev["actors"] == ["Kim Jong Un"] and ev["recipients"] == ["Vladimir Putin"]
     assert ev["place"]["name"] == "Vladivostok" and ev["date"] == "2019-04-25"
     assert SUMMIT[ev["evidence"]["start"]:ev["evidence"]["end"]] == ev["evidence"]["text"]
-    # Part of a name, any case, as actor or recipient.
+    # A word of a name, any case, as actor or recipient.
     assert sorted(ids(query.events(store, actor="putin"))) == ["Kim meets Putin in Vladivostok:AGREE",
                                                                "Kim meets Putin in Vladivostok:CONSULT"]
     assert query.events(store, actor="Nobody Atall").total == 0
+
+
+def test_actor_names_match_by_words_and_prefixes(store):
+    kim = ["Kim meets Putin in Vladivostok:AGREE", "Kim meets Putin in Vladivostok:CONSULT"]
+    # Words in any order and case, across hyphens and accents.
+    assert sorted(ids(query.events(store, actor="KIM jong-un"))) == kim
+    assert sorted(ids(query.events(store, actor="Un, Kim Jong"))) == kim
+    assert ids(query.events(store, actor="Zelénskiy")) == ["Missiles hit Kyiv:ACCUSE"]
+    # Every word in one participant's name: Kim and Putin are two participants.
+    assert query.events(store, actor="Kim Putin").total == 0
+    # Part of a word matches only as a prefix written with *.
+    assert query.events(store, actor="zelensk").total == 0
+    assert ids(query.events(store, actor="zelensk*")) == ["Missiles hit Kyiv:ACCUSE"]
+    assert sorted(ids(query.events(store, actor="k* jong"))) == kim
+    assert query.events(store, actor="ong*").total == 0
+    with pytest.raises(UsageError, match="give a name"):
+        query.events(store, actor=" - * ")
 
 
 def test_actor_by_iso3_matches_countries_and_their_people(store):
@@ -285,7 +302,7 @@ def test_actors_are_aggregated_across_articles(store):
     assert rows.total == len(rows) == 8
     assert [r["name"] for r in query.actors(store, country="RUS")] and \
         all(r["country"] == "RUS" for r in query.actors(store, country="RUS"))
-    assert [r["name"] for r in query.actors(store, name="zelensk")] == ["Volodymyr Zelenskiy"]
+    assert [r["name"] for r in query.actors(store, name="zelensk*")] == ["Volodymyr Zelenskiy"]
 
 
 def test_search_ranks_and_highlights_the_words(store):

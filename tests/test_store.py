@@ -106,12 +106,42 @@ def test_migrated_schema_matches_the_table_definitions(db_url, path):
         with store.engine.connect() as conn:
             ctx = MigrationContext.configure(conn, opts={"compare_type": False})
             diff = compare_metadata(ctx, S.metadata)
-            assert ctx.get_current_revision() == "0002"
+            assert ctx.get_current_revision() == "0003"
     # The full-text objects are backend-specific and intentionally outside the metadata.
     diff = [d for d in diff if not (d[0] == "remove_table" and d[1].name.split("_fts")[0] in ("articles", "quotes") and "_fts" in d[1].name)
             and not (d[0] == "remove_index" and d[1].name.endswith("_tsv"))
             and not (d[0] == "remove_column" and d[3].name == "tsv")]
     assert diff == []
+
+
+def test_a_store_from_before_0003_gets_its_participant_index_on_opening(db_url):
+    """Revision 0003 fills event_participants, name_words and actors.name_key from the stored
+    actors and mentions: the same rows the writer makes for new articles."""
+    from alembic import command
+    from alembic.config import Config
+
+    from dateline.store.db import MIGRATIONS
+
+    tables = (S.event_participants, S.name_words)
+
+    def snapshot(store):
+        with store.engine.connect() as conn:
+            out = {t.name: sorted(tuple(r) for r in conn.execute(sa.select(t))) for t in tables}
+            out["actors"] = sorted(tuple(r) for r in conn.execute(sa.select(S.actors.c.actor_id, S.actors.c.name_key)))
+        return out
+
+    with Store.open(db_url) as store:
+        _two_stories_and_a_copy(store)
+        written = snapshot(store)
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        with store.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0002")
+    with Store.open(db_url) as store:
+        assert snapshot(store) == written
+    assert len(written["event_participants"]) >= 4 and ("kim", "kim jong un") in written["name_words"]
+    assert ("a1", "kim jong un") in written["actors"]
 
 
 def test_reopening_an_existing_store_keeps_its_data(db_url):

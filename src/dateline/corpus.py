@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import unicodedata
 from typing import Any
 
@@ -26,6 +27,24 @@ from .article import Actor, Article, Event
 def _fold(name: str) -> str:
     name = unicodedata.normalize("NFKC", name).casefold()
     return " ".join(name.replace("’", "'").split())
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a name as the store indexes them for participant search: case-folded, accents
+    dropped, split at anything that is not a letter or digit ("Kim Jong-un" -> kim, jong, un;
+    "Erdoğan" -> erdogan)."""
+    return re.findall(r"\w+", fold_accents(name))
+
+
+def fold_accents(text: str) -> str:
+    """``text`` case-folded, without accents (NFKD, combining marks dropped)."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in folded if not unicodedata.combining(c))
+
+
+def name_key(name: str) -> str:
+    """A name's words joined by single spaces: the key participant search matches on."""
+    return " ".join(name_words(name))
 
 
 def participant_key(actor: Actor | None, actor_id: str) -> str:

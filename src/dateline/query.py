@@ -17,9 +17,11 @@ Results are :class:`Records`: a list of plain dicts with ``.to_pandas()`` (alias
 Filters (all optional, combined with AND):
 
 - ``actor``: an ISO3 country code (``"PRK"``: events with a participant of that country,
-  the country itself or a person/organisation attributed to it) or a name (case-insensitive
-  substring of a participant's name: ``"Kim Jong Un"``, ``"putin"``). Actors and recipients
-  both count as participants.
+  the country itself or a person/organisation attributed to it) or a name: events with a
+  participant whose name has every word of it, in any case, with or without accents and
+  hyphens (``"Kim Jong Un"`` matches "Kim Jong-un", ``"putin"`` "Vladimir Putin"); a word
+  ending in ``*`` is a prefix (``"zelensk*"`` matches Zelensky, Zelenskiy and Zelenskyy, while
+  ``"Kim"`` never matches Kimberly). Actors and recipients both count as participants.
 - ``type`` (PLOVER type, e.g. ``CONSULT``), ``modality`` (asserted, future, historical,
   hypothetical, negated), ``country`` (ISO3 of the event's place).
 - ``since``/``until``: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, inclusive (``until="2019-04"``
@@ -44,6 +46,7 @@ from typing import Any, Iterable
 import sqlalchemy as sa
 
 from .article import Article
+from .corpus import fold_accents
 from .errors import UsageError
 from .store import Store
 from .store import schema as S
@@ -213,22 +216,31 @@ def bounding_box(lat: float, lon: float, radius_km: float) -> tuple[float, float
 
 
 # -- events ---------------------------------------------------------------------------------------
+def name_keys_matching(name: str):
+    """A SELECT of the actor name keys that hold every word of ``name`` (words as
+    :func:`dateline.corpus.name_words` splits them); a word ending in ``*`` is a prefix
+    (``zelensk*``). Each word is an index lookup in ``name_words``. UsageError without a word."""
+    w = S.name_words
+    terms = sorted(set(re.findall(r"(\w+)(\*?)", fold_accents(name or ""))))
+    if not terms:
+        raise UsageError("actor: give a name (e.g. 'Kim Jong Un', 'zelensk*') or an ISO3 country code (e.g. PRK)")
+    selects = []
+    for word, star in terms:
+        # a prefix is a range of the (binary-collated) word column: [word, word with its last
+        # character incremented)
+        cond = (sa.and_(w.c.word >= word, w.c.word < word[:-1] + chr(ord(word[-1]) + 1)) if star
+                else w.c.word == word)
+        selects.append(sa.select(w.c.name_key).where(cond))
+    return selects[0] if len(selects) == 1 else sa.intersect(*selects)
+
+
 def _participant_filter(actor: str):
-    """A condition on ``events`` selecting events with a matching participant."""
-    e, m, a = S.events, S.event_mentions, S.actors
+    """A condition on ``events`` selecting events with a matching participant (an index lookup in
+    ``event_participants``, by country or by the name keys holding every word of the name)."""
+    e, p = S.events, S.event_participants
     iso3 = country_iso3(actor)
-    if iso3:
-        cond = a.c.country == iso3
-    else:
-        name = " ".join(actor.split()).lower()
-        if not name:
-            raise UsageError("actor: give a name (e.g. 'Kim Jong Un') or an ISO3 country code (e.g. PRK)")
-        cond = sa.func.lower(a.c.name).like("%" + _like_escape(name) + "%", escape="\\")
-    quoted = sa.literal('%"') + a.c.actor_id + sa.literal('"%')
-    in_mention = sa.or_(sa.cast(m.c.actors, sa.Text).like(quoted), sa.cast(m.c.recipients, sa.Text).like(quoted))
-    sub = (sa.select(m.c.event_id).select_from(m.join(a, a.c.article_id == m.c.article_id))
-           .where(cond, in_mention))
-    return e.c.id.in_(sub)
+    cond = p.c.country == iso3 if iso3 else p.c.name_key.in_(name_keys_matching(actor))
+    return e.c.id.in_(sa.select(p.c.event_id).where(cond))
 
 
 def event_conditions(*, actor, type, modality, since, until, country, text, article_id) -> list:
@@ -316,15 +328,12 @@ def events(db: str | Store | None = None, *, actor: str | None = None, type: str
             total = len(ids)
             page_ids = ids[offset:offset + limit]
         else:
-            # Sort and page the ids only (a narrow sort), counting the matches in the same pass;
-            # then read the page's full rows.
-            page = conn.execute(sa.select(e.c.id, sa.func.count().over().label("n")).where(*conds)
-                                .order_by(*order).limit(limit).offset(offset)).all()
-            page_ids = [r.id for r in page]
-            if page:
-                total = page[0].n
-            elif offset == 0:
-                total = 0
+            # Sort and page the ids only (a narrow top-N sort), then count the matches apart: a
+            # count window over the sort would carry every match through it, not just the page.
+            page_ids = list(conn.execute(sa.select(e.c.id).where(*conds).order_by(*order)
+                                         .limit(limit).offset(offset)).scalars())
+            if offset == 0 and len(page_ids) < limit:
+                total = len(page_ids)
             else:
                 total = conn.execute(sa.select(sa.func.count()).select_from(e).where(*conds)).scalar_one()
         rank = {eid: i for i, eid in enumerate(page_ids)}
@@ -351,20 +360,23 @@ def event_records(conn, rows) -> list[dict[str, Any]]:
     firsts = {(r.first_article_id, r.id) for r in rows}
     article_ids = sorted({r.first_article_id for r in rows if r.first_article_id})
     mentions: dict[tuple[str, str], Any] = {}
-    for mr in conn.execute(sa.select(m).where(m.c.article_id.in_(article_ids), m.c.event_id.in_([r.id for r in rows]))
+    for mr in conn.execute(sa.select(m.c.article_id, m.c.local_id, m.c.event_id, m.c.actors, m.c.recipients,
+                                     m.c.cameo, m.c.confidence, m.c.date_source, m.c.evidence_text,
+                                     m.c.evidence_start, m.c.evidence_end)
+                           .where(m.c.article_id.in_(article_ids), m.c.event_id.in_([r.id for r in rows]))
                            .order_by(m.c.article_id, m.c.evidence_start, m.c.local_id)):
         key = (mr.article_id, mr.event_id)
         if key in firsts and key not in mentions:
             mentions[key] = mr
-    pairs = sorted({(mr.article_id, x) for mr in mentions.values()
-                    for x in (_load_json(mr.actors) or []) + (_load_json(mr.recipients) or [])})
+    wanted = {(mr.article_id, x) for mr in mentions.values()
+              for x in (_load_json(mr.actors) or []) + (_load_json(mr.recipients) or [])}
     names: dict[tuple[str, str], str] = {}
-    if pairs:
-        # by article id (the key's first column) and filtered here: SQLite answers a row-value
-        # IN over (article_id, actor_id) by scanning the whole actors table
-        wanted = set(pairs)
+    if wanted:
+        # Both key columns constrained with IN (article ids x actor ids, served from the primary
+        # key; a row-value IN over the pairs makes SQLite scan the table), pairs checked here.
         for ar in conn.execute(sa.select(a.c.article_id, a.c.actor_id, a.c.name)
-                               .where(a.c.article_id.in_(sorted({p[0] for p in pairs})))):
+                               .where(a.c.article_id.in_(sorted({p[0] for p in wanted})),
+                                      a.c.actor_id.in_(sorted({p[1] for p in wanted})))):
             if (ar.article_id, ar.actor_id) in wanted:
                 names[(ar.article_id, ar.actor_id)] = ar.name
     meta = {r.id: r for r in conn.execute(
@@ -437,8 +449,7 @@ def actors(db: str | Store | None = None, *, name: str | None = None, country: s
     a, m = S.actors, S.event_mentions
     conds = []
     if name:
-        conds.append(sa.func.lower(a.c.name).like("%" + _like_escape(" ".join(name.split()).lower()) + "%",
-                                                  escape="\\"))
+        conds.append(a.c.name_key.in_(name_keys_matching(name)))
     if country:
         iso = country_iso3(country.strip().upper())
         if not iso:

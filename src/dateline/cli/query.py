@@ -57,8 +57,8 @@ def register(sub) -> None:
         "by date, filtered by every option given. Each shows its first report's evidence sentence.",
         formatter_class=HelpFormatter, epilog=EVENTS_EXAMPLE)
     p.add_argument("--actor", metavar="NAME|ISO3",
-                   help="a participant: a name (case-insensitive, part of a name works) or an ISO3 country "
-                        "code (its government, people and organisations)")
+                   help="a participant: a name (every word of it, any case; end a word with * for a prefix: "
+                        "'zelensk*') or an ISO3 country code (its government, people and organisations)")
     p.add_argument("--type", metavar="T", help="PLOVER event type (CONSULT, ASSAULT, ...)")
     p.add_argument("--modality", metavar="M", help="asserted, future, historical, hypothetical or negated")
     p.add_argument("--since", metavar="DATE", help="events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -76,7 +76,7 @@ def register(sub) -> None:
         description="List actors (people, organisations, countries, groups) across the store with the\n"
         "number of articles, mentions and events they appear in.",
         formatter_class=HelpFormatter, epilog=ACTORS_EXAMPLE)
-    p.add_argument("--name", metavar="TEXT", help="names containing TEXT (case-insensitive)")
+    p.add_argument("--name", metavar="TEXT", help="names with every word of TEXT (any case; 'zelensk*' is a prefix)")
     p.add_argument("--country", metavar="ISO3", help="actors of this country")
     p.add_argument("--kind", choices=["person", "organization", "country", "group"])
     _paging(p, 50)

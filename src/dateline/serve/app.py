@@ -200,7 +200,8 @@ def create_app(db_url: str | None = None, token: str | None = None, max_body: in
              responses={200: {"description": "JSON `{items, total, limit, offset, next_offset}`; with "
                               "`format=csv|plover|gdelt` the events in that format"}})
     def get_events(
-        actor: Optional[str] = Query(None, max_length=200, description="participant name or ISO3 country"),
+        actor: Optional[str] = Query(None, max_length=200,
+                                     description="participant: every word of a name (word* is a prefix), or ISO3"),
         type: Optional[str] = Query(None, max_length=16, description="PLOVER type, e.g. CONSULT"),
         modality: Optional[str] = Query(None, max_length=16,
                                         description="asserted, future, historical, hypothetical, negated"),
@@ -244,7 +245,7 @@ def create_app(db_url: str | None = None, token: str | None = None, max_body: in
 
     @app.get(f"{API}/actors", tags=["query"], summary="Actors across the store, most reported first")
     def get_actors(
-        name: Optional[str] = Query(None, max_length=200, description="names containing this"),
+        name: Optional[str] = Query(None, max_length=200, description="names with every word of this (word* is a prefix)"),
         country: Optional[str] = Query(None, max_length=3, description="ISO3"),
         kind: Optional[Literal["person", "organization", "country", "group"]] = Query(None),
         limit: int = Query(100, ge=1, le=MAX_PAGE),

@@ -20,6 +20,8 @@ metadata = sa.MetaData()
 JSON = sa.JSON().with_variant(JSONB(), "postgresql")
 ID = sa.String(64)
 TS = sa.DateTime(timezone=True)
+# Byte order on PostgreSQL too (SQLite's default), so that a prefix is one range of the index.
+WORD = sa.Text().with_variant(sa.Text(collation="C"), "postgresql")
 
 meta = sa.Table(
     "meta", metadata,
@@ -83,6 +85,7 @@ actors = sa.Table(
     sa.Column("sector", sa.Text),
     sa.Column("roles", JSON),
     sa.Column("n_mentions", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("name_key", sa.Text, index=True),  # corpus.name_key(name) (revision 0003)
 )
 
 places = sa.Table(
@@ -172,6 +175,28 @@ event_mentions = sa.Table(
     sa.Column("confidence", sa.Float),
 )
 
+event_participants = sa.Table(
+    # One row per participant of an event mention (revision 0003): what participant filters read,
+    # through an index, instead of scanning actors and the mentions' JSON lists.
+    "event_participants", metadata,
+    sa.Column("article_id", ID, sa.ForeignKey("articles.id"), primary_key=True),
+    sa.Column("local_id", sa.Text, primary_key=True),
+    sa.Column("actor_id", sa.Text, primary_key=True),
+    sa.Column("role", sa.Text, primary_key=True),  # "actor" | "recipient"
+    sa.Column("event_id", ID, nullable=False),
+    sa.Column("name_key", sa.Text, nullable=False),
+    sa.Column("country", sa.Text),
+    sa.Index("ix_event_participants_name_key", "name_key", "event_id"),
+    sa.Index("ix_event_participants_country", "country", "event_id"),
+)
+
+name_words = sa.Table(
+    # Each word of each actor name (corpus.name_words), for name search by words (revision 0003).
+    "name_words", metadata,
+    sa.Column("word", WORD, primary_key=True),
+    sa.Column("name_key", sa.Text, primary_key=True),
+)
+
 minhashes = sa.Table(
     "minhashes", metadata,
     sa.Column("article_id", ID, sa.ForeignKey("articles.id"), primary_key=True),
@@ -202,4 +227,5 @@ rejected = sa.Table(
     sa.Column("seen_at", TS, nullable=False),
 )
 
-ARTICLE_CHILD_TABLES = (actors, places, times, quotes, event_mentions, minhashes, lsh_bands, cluster_bands, sources)
+ARTICLE_CHILD_TABLES = (actors, places, times, quotes, event_mentions, event_participants, minhashes, lsh_bands,
+                        cluster_bands, sources)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Iterable
 
 import numpy as np
 import sqlalchemy as sa
@@ -128,6 +128,28 @@ def _source_row(article: Article, story_id: str, ts: datetime) -> dict[str, Any]
             "url": article.source.url, "path": article.source.path, "first_seen": ts}
 
 
+def name_word_rows(keys: Iterable[str]) -> list[dict[str, str]]:
+    """``name_words`` rows for actor name keys (``corpus.name_key``): one per word of each."""
+    return [{"word": w, "name_key": k} for k in sorted(set(keys)) for w in sorted(set(k.split()))]
+
+
+def participant_rows(actors: dict[tuple[str, str], tuple[str, str | None]],
+                     mentions: Iterable[tuple[str, str, str, list[str], list[str]]]) -> list[dict[str, Any]]:
+    """``event_participants`` rows: ``actors`` maps ``(article_id, actor_id)`` to ``(name_key,
+    country)``; ``mentions`` yields ``(article_id, local_id, event_id, actor ids, recipient ids)``.
+    A participant id with no actor row is left out (participant filters match actors)."""
+    rows = {}
+    for aid, local_id, event_id, acts, recs in mentions:
+        for role, ids in (("actor", acts), ("recipient", recs)):
+            for actor_id in ids:
+                known = actors.get((aid, actor_id))
+                if known is not None:
+                    rows[(aid, local_id, actor_id, role)] = {
+                        "article_id": aid, "local_id": local_id, "actor_id": actor_id, "role": role,
+                        "event_id": event_id, "name_key": known[0], "country": known[1]}
+    return list(rows.values())
+
+
 def _refresh_story(conn: Connection, story_id: str) -> None:
     s, a, src = S.stories, S.articles, S.sources
     n_articles = sa.select(sa.func.count()).select_from(a).where(a.c.story_id == story_id).scalar_subquery()
@@ -202,9 +224,12 @@ def write_article(conn: Connection, article: Article, sig: np.ndarray | None = N
         n_events=len(article.events), similarity=sim, cluster_id=cluster_id, ingested_at=ts, data=data))
     aid = article.id
     insert_ignore(conn, S.sources, _source_row(article, story_id, ts))
+    keys = {a.id: corpus.name_key(a.name) for a in article.actors}
     insert_ignore(conn, S.actors, [
         {"article_id": aid, "actor_id": a.id, "name": a.name, "kind": a.kind, "country": a.country,
-         "sector": a.sector, "roles": list(a.roles), "n_mentions": len(a.mentions)} for a in article.actors])
+         "sector": a.sector, "roles": list(a.roles), "n_mentions": len(a.mentions), "name_key": keys[a.id]}
+        for a in article.actors])
+    insert_ignore(conn, S.name_words, name_word_rows(keys.values()))
     insert_ignore(conn, S.places, [
         {"article_id": aid, "idx": i, "text": p.text, "span_start": p.start, "span_end": p.end, "name": p.name,
          "geonameid": p.geonameid, "lat": p.lat, "lon": p.lon, "country": p.country, "feature": p.feature,
@@ -240,6 +265,9 @@ def write_article(conn: Connection, article: Article, sig: np.ndarray | None = N
             "evidence_end": ev.evidence.end, "confidence": ev.confidence})
     insert_ignore(conn, S.events, list(new_events.values()))
     insert_ignore(conn, S.event_mentions, mentions)
+    insert_ignore(conn, S.event_participants, participant_rows(
+        {(aid, a.id): (keys[a.id], a.country) for a in article.actors},
+        ((aid, m["local_id"], m["event_id"], m["actors"], m["recipients"]) for m in mentions)))
     _refresh_events(conn, touched)
 
     conn.execute(S.minhashes.insert().values(article_id=aid, story_id=story_id, signature=dedupe.to_bytes(sig),

@@ -1,0 +1,91 @@
+"""Indexed participants: event_participants, name_words and actors.name_key, filled from the
+stored actors and event mentions.
+
+Participant filters (``--actor``) used to scan every actor row and the JSON participant lists
+of every mention, a cost linear in the store; these tables let them read index entries.
+
+Revision ID: 0003
+Revises: 0002
+Create Date: 2026-11-30
+"""
+import json
+
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0003"
+down_revision = "0002"
+branch_labels = None
+depends_on = None
+
+BATCH = 500  # articles per backfill step
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("actors") as batch:
+        batch.add_column(sa.Column("name_key", sa.Text))
+        batch.create_index("ix_actors_name_key", ["name_key"])
+    op.create_table(
+        "event_participants",
+        sa.Column("article_id", sa.String(64), sa.ForeignKey("articles.id"), primary_key=True),
+        sa.Column("local_id", sa.Text, primary_key=True),
+        sa.Column("actor_id", sa.Text, primary_key=True),
+        sa.Column("role", sa.Text, primary_key=True),
+        sa.Column("event_id", sa.String(64), nullable=False),
+        sa.Column("name_key", sa.Text, nullable=False),
+        sa.Column("country", sa.Text),
+    )
+    op.create_table(
+        "name_words",
+        sa.Column("word", sa.Text().with_variant(sa.Text(collation="C"), "postgresql"), primary_key=True),
+        sa.Column("name_key", sa.Text, primary_key=True),
+    )
+    _backfill(op.get_bind())
+    # Indexes after the bulk insert: one sort each instead of index maintenance per row.
+    op.create_index("ix_event_participants_name_key", "event_participants", ["name_key", "event_id"])
+    op.create_index("ix_event_participants_country", "event_participants", ["country", "event_id"])
+
+
+def _backfill(conn) -> None:
+    """Fill the new tables from what is stored, article by article, the way the writer fills them
+    for new articles (``store.write.participant_rows``)."""
+    from dateline.corpus import name_key
+    from dateline.store.write import insert_ignore, name_word_rows, participant_rows
+
+    meta = sa.MetaData()
+    actors = sa.Table("actors", meta, autoload_with=conn)
+    mentions = sa.Table("event_mentions", meta, autoload_with=conn)
+    participants = sa.Table("event_participants", meta, autoload_with=conn)
+    words = sa.Table("name_words", meta, autoload_with=conn)
+    ids = list(conn.execute(sa.select(actors.c.article_id).distinct().order_by(actors.c.article_id)).scalars())
+    for i in range(0, len(ids), BATCH):
+        chunk = ids[i:i + BATCH]
+        known = {(r.article_id, r.actor_id): (name_key(r.name), r.country) for r in conn.execute(
+            sa.select(actors.c.article_id, actors.c.actor_id, actors.c.name, actors.c.country)
+            .where(actors.c.article_id.in_(chunk)))}
+        if not known:
+            continue
+        conn.execute(actors.update().where(actors.c.article_id == sa.bindparam("a"),
+                                           actors.c.actor_id == sa.bindparam("i"))
+                     .values(name_key=sa.bindparam("k")),
+                     [{"a": a, "i": i, "k": k} for (a, i), (k, _) in known.items()])
+        insert_ignore(conn, words, name_word_rows(k for k, _ in known.values()))
+        insert_ignore(conn, participants, participant_rows(known, (
+            (r.article_id, r.local_id, r.event_id, _json(r.actors), _json(r.recipients))
+            for r in conn.execute(sa.select(mentions.c.article_id, mentions.c.local_id, mentions.c.event_id,
+                                            mentions.c.actors, mentions.c.recipients)
+                                  .where(mentions.c.article_id.in_(chunk))))))
+
+
+def _json(v):
+    return json.loads(v) if isinstance(v, str) else (v or [])
+
+
+def downgrade() -> None:
+    op.drop_index("ix_event_participants_country", "event_participants")
+    op.drop_index("ix_event_participants_name_key", "event_participants")
+    op.drop_table("name_words")
+    op.drop_table("event_participants")
+    with op.batch_alter_table("actors") as batch:
+        batch.drop_index("ix_actors_name_key")
+        batch.drop_column("name_key")
