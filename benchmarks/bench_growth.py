@@ -27,6 +27,7 @@ import json
 import math
 import os
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -286,6 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", help="write the results here")
     ap.add_argument("--plot", default=str(ROOT / "docs" / "img" / "growth.png"), help="plot image ('' for none)")
     ap.add_argument("--tmp", help="folder for the corpus and stores (default: a temporary folder)")
+    ap.add_argument("--keep", metavar="DIR", help="move each size's store here instead of deleting it")
     ap.add_argument("--report", metavar="JSON", help="print the Markdown tables of an earlier --json run and exit")
     args = ap.parse_args(argv)
     if args.report:
@@ -356,7 +358,11 @@ def main(argv: list[str] | None = None) -> int:
             save()
             for p in tmp.glob(db.name + "*"):
                 if p.is_file():
-                    p.unlink()
+                    if args.keep:
+                        Path(args.keep).mkdir(parents=True, exist_ok=True)
+                        shutil.move(p, Path(args.keep) / p.name)
+                    else:
+                        p.unlink()
 
         finish()  # the growth report does not wait for the comparison
         if args.compare:  # after the growth runs: 2 local workers at that size is reused from them
