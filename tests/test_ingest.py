@@ -269,8 +269,11 @@ def test_sigkill_mid_batch_loses_nothing_stored_and_the_rerun_completes(db_url, 
 def test_ctrl_c_stops_cleanly_with_a_summary_and_exit_130(db_url, tmp_path):
     folder = tmp_path / "in"
     write_corpus(folder, 30)
+    # Ctrl-C as from a terminal: a test run started in the background without job control
+    # (`cmd &` in a script, nohup) ignores SIGINT, and its children would inherit that.
     proc = subprocess.Popen(cli("ingest", str(folder), "--db", db_url, "--batch-size", "2"),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env())
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env(),
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline and count_articles(db_url) < 3:
         assert proc.poll() is None, proc.stderr.read().decode()[-2000:]
