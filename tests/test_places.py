@@ -65,6 +65,35 @@ def test_demonyms_indicate_countries_but_are_not_names(gaz):
     assert all(k == DEMONYM for p, k in gaz.lookup("Russian") if p.country == "RUS")
 
 
+def test_every_country_has_a_demonym(gaz):
+    # the peoples of small states too: "Saint Lucian beaches" is Saint Lucia, not a place named so
+    import pycountry
+
+    from dateline.gazetteer import DEMONYMS
+
+    # left out: territories without a demonym in common use, and the Republic of the Congo and
+    # Dominica, whose demonyms ("Congolese", "Dominican") name the larger DR Congo and Dominican Republic
+    sovereign = [c.alpha_3 for c in pycountry.countries if c.alpha_3 not in (
+        "COG", "ALA", "ASM", "ATA", "ATF", "BES", "BLM", "BVT", "CCK", "COK", "CUW", "CXR", "DMA", "FLK", "GGY",
+        "GLP", "GUF", "HMD", "IOT", "JEY", "KIR", "MAF", "MNP", "MSR", "MTQ", "MYT", "NCL", "NFK", "NIU",
+        "PCN", "PYF", "REU", "SGS", "SHN", "SJM", "SPM", "STP", "SXM", "TCA", "TKL", "UMI", "VAT", "VGB",
+        "VIR", "WLF", "ABW", "AIA")]
+    assert [c for c in sovereign if c not in DEMONYMS] == []
+    assert gaz.demonym("Saint Lucian").country == "LCA"
+    assert gaz.demonym("Ivorian").country == "CIV"
+    assert gaz.demonym("Siberian").name == "Siberia"
+
+
+def test_news_names_of_disputed_regions_and_metonyms():
+    res = _given("Azerbaijan shelled Nagorno-Karabakh as the Islamic Republic warned both sides; "
+                 "officials will testify before Congress next week.",
+                 "Nagorno-Karabakh", "Islamic Republic", "Congress")
+    assert res["Nagorno-Karabakh"].place.country == "AZE"
+    assert res["Islamic Republic"].place.feature == "country" and res["Islamic Republic"].place.country == "IRN"
+    # the US Congress, not the town of Congress, Arizona
+    assert res["Congress"].place.name == "Capitol Hill" and res["Congress"].place.country == "USA"
+
+
 def test_state_abbreviations_only_when_capitalised(gaz):
     assert [(p.name, p.cc) for p, k in gaz.lookup("Va.") if k == ABBR] == [("Virginia", "US")]
     assert not [p for p, k in gaz.lookup("va") if k == ABBR]

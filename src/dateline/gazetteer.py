@@ -38,7 +38,7 @@ from typing import Iterable, Optional
 
 from .errors import DatelineError
 
-GAZETTEER_VERSION = 15
+GAZETTEER_VERSION = 16
 
 # name kinds, best first
 NAME = 0  # the place's own name
@@ -123,7 +123,7 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "PRK": ("North Korea", "DPRK", "N. Korea", "Democratic People's Republic of Korea"),
     "CHN": ("China", "mainland China", "PRC", "People's Republic of China"),
     "TWN": ("Taiwan",),
-    "IRN": ("Iran",),
+    "IRN": ("Iran", "Islamic Republic", "Islamic Republic of Iran", "Persia"),
     "SYR": ("Syria",),
     "VNM": ("Vietnam", "Viet Nam"),
     "LAO": ("Laos",),
@@ -230,7 +230,7 @@ REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str], ...] = (
     ("Midwest", ("Midwest", "Middle West"), 41.5, -93.0, "region"),
     ("Silicon Valley", (), 37.39, -122.05, "region"),
     ("Wall Street", (), 40.706, -74.009, "region"),
-    ("Capitol Hill", (), 38.889, -77.009, "region"),
+    ("Capitol Hill", ("U.S. Congress", "US Congress", "Congress"), 38.889, -77.009, "region"),
     ("Kremlin", (), 55.752, 37.617, "region"),
     ("Gulf Coast", (), 29.5, -90.0, "region"),
     ("New England", (), 44.0, -71.5, "region"),
@@ -250,6 +250,14 @@ REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str], ...] = (
     ("Whitehall", (), 51.5045, -0.1263, "region"),
     ("Elysee Palace", ("Elysee",), 48.8704, 2.3167, "region"),
     ("Hollywood", (), 34.0928, -118.3287, "region"),
+    # disputed or breakaway territories news names as places (centres, approximately)
+    ("Nagorno-Karabakh", ("Karabakh", "Artsakh"), 39.85, 46.75, "region"),
+    ("Donbas", ("Donbass",), 48.0, 37.9, "region"),
+    ("Golan Heights", ("Golan",), 33.0, 35.75, "region"),
+    ("Transnistria", ("Transdniestria", "Trans-Dniester"), 47.0, 29.4, "region"),
+    ("Abkhazia", (), 43.0, 41.0, "region"),
+    ("South Ossetia", (), 42.25, 44.0, "region"),
+    ("Darfur", (), 13.5, 24.5, "region"),
 )
 
 # Demonyms and adjectives (ISO3 or region/continent name -> words). "Russian" indicates RUS.
@@ -298,12 +306,27 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "BFA": ("Burkinabe",), "CAF": ("Central African",), "CRI": ("Costa Rican",),
     "GIN": ("Guinean",), "MRT": ("Mauritanian",), "NAM": ("Namibian",), "BWA": ("Botswanan",),
     "XKX": ("Kosovar",), "MKD": ("Macedonian",), "FJI": ("Fijian",), "PNG": ("Papua New Guinean",),
+    "AND": ("Andorran",), "ATG": ("Antiguan",), "BDI": ("Burundian",), "BHS": ("Bahamian",),
+    "BLZ": ("Belizean",), "BMU": ("Bermudian",), "BRB": ("Barbadian", "Bajan"), "BRN": ("Bruneian",),
+    "BTN": ("Bhutanese",), "CIV": ("Ivorian",), "COM": ("Comorian",), "CPV": ("Cape Verdean",),
+    "CYM": ("Caymanian",), "DJI": ("Djiboutian",), "ESH": ("Sahrawi", "Saharawi"), "FRO": ("Faroese",),
+    "FSM": ("Micronesian",), "GAB": ("Gabonese",), "GMB": ("Gambian",), "GNB": ("Bissau-Guinean",),
+    "GNQ": ("Equatorial Guinean", "Equatoguinean"), "GRD": ("Grenadian",), "GRL": ("Greenlandic",),
+    "GUY": ("Guyanese",), "HKG": ("Hong Konger", "Hongkonger"), "IMN": ("Manx",),
+    "KNA": ("Kittitian",), "LCA": ("Saint Lucian", "St. Lucian"), "LIE": ("Liechtensteiner",),
+    "LSO": ("Basotho", "Mosotho"), "MAC": ("Macanese",), "MCO": ("Monegasque",), "MDV": ("Maldivian",),
+    "MHL": ("Marshallese",), "MUS": ("Mauritian",), "NRU": ("Nauruan",), "PLW": ("Palauan",),
+    "PRI": ("Puerto Rican",), "SLB": ("Solomon Islander",), "SMR": ("Sammarinese",),
+    "SUR": ("Surinamese",), "SWZ": ("Swazi",), "SYC": ("Seychellois",), "TGO": ("Togolese",),
+    "TLS": ("Timorese", "East Timorese"), "TON": ("Tongan",), "TTO": ("Trinidadian", "Tobagonian"),
+    "TUV": ("Tuvaluan",), "VCT": ("Vincentian",), "VUT": ("Ni-Vanuatu",), "WSM": ("Samoan",),
+    "GUM": ("Guamanian",), "GIB": ("Gibraltarian",),
     "Europe": ("European",), "Africa": ("African",), "Asia": ("Asian",),
     "Kurdistan": ("Kurdish", "Kurd"), "European Union": (), "Arctic": ("Arctic",),
     "Latin America": ("Latin American",), "Middle East": ("Middle Eastern",),
     "North America": ("North American",), "South America": ("South American",),
     "Central America": ("Central American",),
-    "Caribbean": ("Caribbean",), "Scandinavia": ("Scandinavian",),
+    "Caribbean": ("Caribbean",), "Scandinavia": ("Scandinavian",), "Siberia": ("Siberian",),
     "Balkans": ("Balkan",),
 }
 
@@ -504,7 +527,9 @@ def build_index(path: Path) -> None:
                        ("Far East", "RUS"), ("Crimea", "UKR"), ("West Coast", "USA"),
                        ("East Coast", "USA"), ("White House", "USA"), ("Pentagon", "USA"),
                        ("Downing Street", "GBR"), ("Whitehall", "GBR"), ("Elysee Palace", "FRA"),
-                       ("Hollywood", "USA")):
+                       ("Hollywood", "USA"), ("Nagorno-Karabakh", "AZE"), ("Donbas", "UKR"),
+                       ("Golan Heights", "SYR"), ("Transnistria", "MDA"), ("Abkhazia", "GEO"),
+                       ("South Ossetia", "GEO"), ("Darfur", "SDN")):
         pid = region_pid[name]
         row = list(b.places[pid - 1])
         row[5] = iso3
