@@ -185,6 +185,22 @@ def test_actor_names_match_by_words_and_prefixes(store):
         query.events(store, actor=" - * ")
 
 
+def test_name_matches_is_the_rule_of_the_name_index():
+    # the Python check (the web's actor page marks its own nodes with it) agrees with the SQL lookup
+    assert query.name_matches("kim JONG-un", "Kim Jong Un") and query.name_matches("Un, Kim", "Kim Jong Un")
+    assert query.name_matches("zelensk*", "Volodymyr Zelenskiy") and query.name_matches("Zelénskiy", "Zelenskiy")
+    assert not query.name_matches("zelensk", "Volodymyr Zelenskiy")
+    assert not query.name_matches("Kim", "Kimberly Guilfoyle") and not query.name_matches("ong*", "Kim Jong Un")
+
+
+def test_the_actor_page_marks_the_participants_a_prefix_matched(store):
+    from dateline.web import data
+
+    page = data.actor(store, "zelensk*")
+    assert page["total"] == 1
+    assert [n["label"] for n in page["network"]["nodes"] if n["own"]] == ["Volodymyr Zelenskiy"]
+
+
 def test_actor_by_iso3_matches_countries_and_their_people(store):
     # RUS: the country actor of the strike, "Moscow" as recipient, and Putin (a Russian person).
     assert sorted(ids(query.events(store, actor="RUS"))) == [

@@ -46,7 +46,7 @@ from typing import Any, Iterable
 import sqlalchemy as sa
 
 from .article import Article
-from .corpus import fold_accents
+from .corpus import fold_accents, name_words
 from .errors import UsageError
 from .store import Store
 from .store import schema as S
@@ -216,19 +216,31 @@ def bounding_box(lat: float, lon: float, radius_km: float) -> tuple[float, float
 
 
 # -- events ---------------------------------------------------------------------------------------
+def _name_terms(name: str) -> list[tuple[str, bool]]:
+    """The words of a name query as ``(word, is_prefix)``: folded as
+    :func:`dateline.corpus.name_words` folds names; ``word*`` is a prefix. UsageError without one."""
+    terms = sorted({(w, star == "*") for w, star in re.findall(r"(\w+)(\*?)", fold_accents(name or ""))})
+    if not terms:
+        raise UsageError("actor: give a name (e.g. 'Kim Jong Un', 'zelensk*') or an ISO3 country code (e.g. PRK)")
+    return terms
+
+
+def name_matches(name: str, actor_name: str) -> bool:
+    """Whether ``actor_name`` has every word of the query ``name`` (the rule of :func:`name_keys_matching`)."""
+    words = name_words(actor_name)
+    return all(any(w.startswith(t) for w in words) if prefix else t in words for t, prefix in _name_terms(name))
+
+
 def name_keys_matching(name: str):
     """A SELECT of the actor name keys that hold every word of ``name`` (words as
     :func:`dateline.corpus.name_words` splits them); a word ending in ``*`` is a prefix
     (``zelensk*``). Each word is an index lookup in ``name_words``. UsageError without a word."""
     w = S.name_words
-    terms = sorted(set(re.findall(r"(\w+)(\*?)", fold_accents(name or ""))))
-    if not terms:
-        raise UsageError("actor: give a name (e.g. 'Kim Jong Un', 'zelensk*') or an ISO3 country code (e.g. PRK)")
     selects = []
-    for word, star in terms:
+    for word, prefix in _name_terms(name):
         # a prefix is a range of the (binary-collated) word column: [word, word with its last
         # character incremented)
-        cond = (sa.and_(w.c.word >= word, w.c.word < word[:-1] + chr(ord(word[-1]) + 1)) if star
+        cond = (sa.and_(w.c.word >= word, w.c.word < word[:-1] + chr(ord(word[-1]) + 1)) if prefix
                 else w.c.word == word)
         selects.append(sa.select(w.c.name_key).where(cond))
     return selects[0] if len(selects) == 1 else sa.intersect(*selects)

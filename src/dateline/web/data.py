@@ -16,7 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from .. import query as Q
-from ..corpus import name_words, participant_key
+from ..corpus import participant_key
 from ..errors import UsageError
 from ..store import schema as S
 
@@ -175,12 +175,11 @@ def actor(store, name: str) -> dict[str, Any]:
                 names[key] = (label, r.kind, r.n_mentions or 0)
         # The actor's own keys: every participant key of the actors that matched.
         own: set[str] = set()
-        words = set(name_words(name))
         iso = Q.country_iso3(name)
         for key, (label, kind, _) in names.items():
             if iso and countries.get(key) == iso:
                 own.add(key)
-            elif not iso and words <= set(name_words(label)):
+            elif not iso and Q.name_matches(name, label):
                 own.add(key)
     nodes: dict[str, dict[str, Any]] = {}
     edges: dict[tuple[str, str, str], int] = {}
