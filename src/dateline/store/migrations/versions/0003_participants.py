@@ -63,12 +63,10 @@ def _backfill(conn) -> None:
         known = {(r.article_id, r.actor_id): (name_key(r.name), r.country) for r in conn.execute(
             sa.select(actors.c.article_id, actors.c.actor_id, actors.c.name, actors.c.country)
             .where(actors.c.article_id.in_(chunk)))}
-        if not known:
-            continue
         conn.execute(actors.update().where(actors.c.article_id == sa.bindparam("a"),
                                            actors.c.actor_id == sa.bindparam("i"))
                      .values(name_key=sa.bindparam("k")),
-                     [{"a": a, "i": i, "k": k} for (a, i), (k, _) in known.items()])
+                     [{"a": article, "i": actor, "k": key} for (article, actor), (key, _) in known.items()])
         insert_ignore(conn, words, name_word_rows(k for k, _ in known.values()))
         insert_ignore(conn, participants, participant_rows(known, (
             (r.article_id, r.local_id, r.event_id, _json(r.actors), _json(r.recipients))
