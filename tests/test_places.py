@@ -94,6 +94,15 @@ def test_news_names_of_disputed_regions_and_metonyms():
     assert res["Congress"].place.name == "Capitol Hill" and res["Congress"].place.country == "USA"
 
 
+def test_english_counties_the_iso_divisions_lack():
+    # ceremonial and historic counties ("Yorkshire", "Cheshire") are places of England, not the
+    # American towns of those names
+    res = _given("Rounds at Thruxton, Hampshire; Oulton Park, Cheshire; Croft, Yorkshire; and "
+                 "Rockingham, Northamptonshire.", "Hampshire", "Cheshire", "Yorkshire", "Northamptonshire")
+    for name in ("Cheshire", "Yorkshire", "Northamptonshire"):
+        assert res[name].place.country == "GBR" and res[name].place.feature == "admin1", name
+
+
 def test_state_abbreviations_only_when_capitalised(gaz):
     assert [(p.name, p.cc) for p, k in gaz.lookup("Va.") if k == ABBR] == [("Virginia", "US")]
     assert not [p for p, k in gaz.lookup("va") if k == ABBR]
