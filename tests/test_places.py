@@ -43,7 +43,8 @@ def test_news_aliases_resolve_to_countries(gaz):
 
 
 @pytest.mark.parametrize("name,lat,lon", [("Canada", 60.10867, -113.64258), ("Japan", 35.68536, 139.75309),
-                                           ("France", 46.0, 2.0), ("United States", 39.83, -98.58)])
+                                           ("France", 46.0, 2.0), ("United States", 39.83, -98.58),
+                                           ("Libya", 28.0, 17.0)])
 def test_countries_sit_at_the_point_of_their_geonames_record(gaz, name, lat, lon):
     country = next(p for p, _ in gaz.lookup(name) if p.feature == "country")
     assert haversine_km(country.lat, country.lon, lat, lon) < 1

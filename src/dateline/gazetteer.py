@@ -38,7 +38,7 @@ from typing import Iterable, Optional
 
 from .errors import DatelineError
 
-GAZETTEER_VERSION = 17
+GAZETTEER_VERSION = 18
 
 # name kinds, best first
 NAME = 0  # the place's own name
@@ -477,7 +477,7 @@ def build_index(path: Path) -> None:
     # (GeoNames' country point), take the conventional point: for the United States, the
     # geographic centre of the contiguous states (near Lebanon, Kansas); for the countries below,
     # the point of the GeoNames record whose id we report (countrystatecity agrees with GeoNames
-    # to the degree for most countries; these six differ by 90 to 1,030 km).
+    # to the degree for most countries; these seven differ by 90 to 1,030 km).
     centre_override = {
         "US": (39.83, -98.58),
         "CA": (60.10867, -113.64258),   # GeoNames 6251999
@@ -486,6 +486,7 @@ def build_index(path: Path) -> None:
         "AU": (-25.0, 135.0),           # GeoNames 2077456
         "GB": (54.75844, -2.69531),     # GeoNames 2635167
         "DE": (51.5, 10.5),             # GeoNames 2921044
+        "LY": (28.0, 17.0),             # GeoNames 2215636 (countrystatecity: 25.0, 17.0)
     }
     for cc, c in countries.items():
         cs = csc_countries.get(cc)
