@@ -406,6 +406,27 @@ def client(seed_app):
         yield c
 
 
+def test_actor_suggestions_follow_the_store(tmp_path, seed_article):
+    from fastapi.testclient import TestClient
+
+    store = Store.open(f"sqlite:///{tmp_path / 'suggest.db'}")
+    store.write(seed_article)
+    with TestClient(make_app(store)) as c:
+        first = c.get("/web/api/actors").json()["actors"]
+        kim = next(a for a in first if a["name"] == "Kim Jong Un")
+        assert kim["country"] == "PRK" and kim["n_events"] >= 1
+        assert c.get("/web/api/actors").json()["actors"] == first  # kept while the store is unchanged
+        # a new article changes the count: the suggestions are recomputed and include its actor
+        text = "Zqxwv Suggestion met reporters in Wellington on Monday."
+        store.write(Article.from_dict({
+            "id": Article.make_id(text), "source": {"publisher": "Test"}, "language": "en", "headline": "t",
+            "published": {"date": "2019-04-25", "source": "metadata"}, "text": text,
+            "actors": [{"id": "a1", "name": "Zqxwv Suggestion", "kind": "person", "country": "NZL",
+                        "mentions": [{"start": 0, "end": 16}]}]}))
+        assert "Zqxwv Suggestion" in [a["name"] for a in c.get("/web/api/actors").json()["actors"]]
+    store.close()
+
+
 def test_explore_filters_and_aggregates(client, seed_store):
     _, seed, hostile = seed_store
     r = client.get("/web/api/explore", params={"type": "CONSULT"})

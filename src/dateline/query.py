@@ -458,7 +458,7 @@ def actors(db: str | Store | None = None, *, name: str | None = None, country: s
     n_articles, n_mentions, n_events`` (events of any type the actor takes part in)."""
     store = open_store(db)
     limit, offset = check_paging(limit, offset)
-    a, m = S.actors, S.event_mentions
+    a = S.actors
     conds = []
     if name:
         conds.append(a.c.name_key.in_(name_keys_matching(name)))
@@ -473,41 +473,39 @@ def actors(db: str | Store | None = None, *, name: str | None = None, country: s
         conds.append(a.c.kind == kind)
     group = (a.c.name, a.c.kind, a.c.country, a.c.sector)
     n_articles = sa.func.count(sa.distinct(a.c.article_id)).label("n_articles")
-    q = (sa.select(*group, n_articles, sa.func.sum(a.c.n_mentions).label("n_mentions"))
+    # one pass of the grouping: the window counts the groups (not the actor rows) for the total
+    q = (sa.select(*group, n_articles, sa.func.sum(a.c.n_mentions).label("n_mentions"),
+                   sa.func.count().over().label("total"))
          .where(*conds).group_by(*group))
     with store.engine.connect() as conn:
-        total = conn.execute(sa.select(sa.func.count()).select_from(q.subquery())).scalar_one()
         rows = conn.execute(q.order_by(n_articles.desc(), sa.func.sum(a.c.n_mentions).desc(), a.c.name,
                                        a.c.kind, a.c.country, a.c.sector).limit(limit).offset(offset)).all()
-        # Roles and event counts of the page's actors, in two queries for the whole page.
+        if rows:
+            total = rows[0].total
+        else:
+            total = 0 if offset == 0 else conn.execute(
+                sa.select(sa.func.count()).select_from(q.with_only_columns(*group).subquery())).scalar_one()
+        # Roles and event counts of the page's actors, in two queries for the whole page: roles
+        # from the actor rows that have any, events from the participants index (no JSON read).
         names = sorted({r.name for r in rows})
         roles: dict[tuple, set[str]] = {}
-        events_of: dict[tuple, set[str]] = {}
+        n_events: dict[tuple, int] = {}
         if names:
-            for mr in conn.execute(sa.select(a.c.name, a.c.kind, a.c.country, a.c.sector, a.c.roles)
-                                   .where(a.c.name.in_(names), *conds)):
+            for mr in conn.execute(sa.select(*group, a.c.roles)
+                                   .where(a.c.name.in_(names), sa.cast(a.c.roles, sa.Text) != "[]", *conds)):
                 roles.setdefault((mr.name, mr.kind, mr.country, mr.sector), set()).update(_load_json(mr.roles) or [])
-            # Which article actors belong to the page's groups, then which events they take part in
-            # (membership checked here rather than with LIKE over JSON in SQL: one pass, no join).
-            member: dict[str, dict[str, tuple]] = {}
-            for mr in conn.execute(sa.select(a.c.article_id, a.c.actor_id, a.c.name, a.c.kind, a.c.country,
-                                             a.c.sector).where(a.c.name.in_(names), *conds)):
-                member.setdefault(mr.article_id, {})[mr.actor_id] = (mr.name, mr.kind, mr.country, mr.sector)
-            art_ids = sorted(member)
-            for i in range(0, len(art_ids), 500):
-                chunk = art_ids[i:i + 500]
-                for mr in conn.execute(sa.select(m.c.article_id, m.c.event_id, m.c.actors, m.c.recipients)
-                                       .where(m.c.article_id.in_(chunk))):
-                    groups = member[mr.article_id]
-                    for x in (_load_json(mr.actors) or []) + (_load_json(mr.recipients) or []):
-                        if x in groups:
-                            events_of.setdefault(groups[x], set()).add(mr.event_id)
+            p = S.event_participants
+            for mr in conn.execute(
+                    sa.select(*group, sa.func.count(sa.distinct(p.c.event_id)).label("n"))
+                    .select_from(a.join(p, sa.and_(p.c.article_id == a.c.article_id, p.c.actor_id == a.c.actor_id)))
+                    .where(a.c.name.in_(names), *conds).group_by(*group)):
+                n_events[(mr.name, mr.kind, mr.country, mr.sector)] = mr.n
         out = []
         for r in rows:
             key = (r.name, r.kind, r.country, r.sector)
             out.append({"name": r.name, "kind": r.kind, "country": r.country, "sector": r.sector,
                         "roles": sorted(roles.get(key, ())), "n_articles": r.n_articles,
-                        "n_mentions": int(r.n_mentions or 0), "n_events": len(events_of.get(key, ()))})
+                        "n_mentions": int(r.n_mentions or 0), "n_events": n_events.get(key, 0)})
     return Records(out, total=total)
 
 
