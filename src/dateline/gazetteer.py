@@ -191,14 +191,12 @@ OTHER_ADMIN1_ABBR: dict[tuple[str, str], tuple[str, ...]] = {
 
 # English ceremonial and historic counties that countrystatecity's divisions of the United Kingdom
 # (ISO 3166-2:GB: shire counties, unitary authorities, boroughs) leave without a place of that
-# name; centres written by hand, approximate (name, aliases, lat, lon).
-ENGLISH_COUNTIES: tuple[tuple[str, tuple[str, ...], float, float], ...] = (
-    ("Yorkshire", (), 54.0, -1.5), ("West Yorkshire", (), 53.75, -1.7),
-    ("South Yorkshire", (), 53.5, -1.3), ("Cheshire", (), 53.2, -2.55),
-    ("Berkshire", (), 51.45, -1.05), ("Bedfordshire", (), 52.05, -0.45),
-    ("Northamptonshire", (), 52.3, -0.85), ("Greater Manchester", (), 53.5, -2.3),
-    ("Merseyside", (), 53.45, -2.95), ("Tyne and Wear", (), 54.95, -1.55),
-    ("West Midlands", (), 52.5, -1.9),
+# name; centres written by hand, approximate (name, lat, lon).
+ENGLISH_COUNTIES: tuple[tuple[str, float, float], ...] = (
+    ("Yorkshire", 54.0, -1.5), ("West Yorkshire", 53.75, -1.7), ("South Yorkshire", 53.5, -1.3),
+    ("Cheshire", 53.2, -2.55), ("Berkshire", 51.45, -1.05), ("Bedfordshire", 52.05, -0.45),
+    ("Northamptonshire", 52.3, -0.85), ("Greater Manchester", 53.5, -2.3),
+    ("Merseyside", 53.45, -2.95), ("Tyne and Wear", 54.95, -1.55), ("West Midlands", 52.5, -1.9),
 )
 
 # Continents and regions news names (name, aliases, lat, lon, feature, countries it covers).
@@ -605,12 +603,9 @@ def build_index(path: Path) -> None:
                         b.add_name(abbr, pid, ABBR)
 
     gb_divisions = {row[1] for row in b.places if row[4] == "GB" and row[6] == "admin1"}
-    for name, aliases, lat, lon in ENGLISH_COUNTIES:
-        if name in gb_divisions:
-            continue
-        pid = b.add_place(name, lat, lon, "GB", "GBR", "admin1", 0, None)
-        for a in aliases:
-            b.add_name(a, pid, ALIAS)
+    for name, lat, lon in ENGLISH_COUNTIES:
+        if name not in gb_divisions:
+            b.add_place(name, lat, lon, "GB", "GBR", "admin1", 0, None)
 
     # US counties (and parishes, boroughs): centroids of their ZIP codes; towns -> county
     county_pid: dict[tuple[str, str], int] = {}

@@ -896,13 +896,11 @@ def _destination(tok, ctx: Context):
 
 def code_sentence(sent, ctx: Context) -> list[dict]:
     cands = find_candidates(sent, ctx)
-    by_i = {c.trigger.i: c for c in cands}
     # nouns absorbed as the keyed objects of verbs
     absorbed = set()
     for c in cands:
         absorbed |= c.absorbed
     cands = [c for c in cands if not (c.noun and c.trigger.i in absorbed)]
-    by_i = {c.trigger.i: c for c in cands}
 
     # "warned citizens against travelling to Iraq": the travel warned against is no visit
     for c in [c for c in cands if c.entry.key.endswith("_against+travel")]:
