@@ -192,6 +192,31 @@ def test_a_failed_write_leaves_nothing_of_the_article(db_url):
         assert store.write(make_article()).status == "stored"
 
 
+def test_ctrl_c_during_a_write_comes_after_the_article_is_stored(db_url):
+    """SIGINT in the middle of the transaction (here: as the actors are inserted) is raised as
+    KeyboardInterrupt once the article is committed, never as a store error half-way."""
+    import os
+    import signal
+
+    with Store.open(db_url) as store:
+        sent = []
+
+        def interrupt(conn, cursor, statement, *args):
+            if not sent and statement.startswith("INSERT INTO actors"):
+                sent.append(statement)
+                os.kill(os.getpid(), signal.SIGINT)
+
+        sa.event.listen(store.engine, "before_cursor_execute", interrupt)
+        article = make_article()
+        with pytest.raises(KeyboardInterrupt):
+            store.write(article)
+        sa.event.remove(store.engine, "before_cursor_execute", interrupt)
+        assert sent and store.has_article(article.id)
+        counts = store.counts()
+        assert counts["articles"] == 1 and counts["event_mentions"] == 1 and counts["event_participants"] == 2
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # the handler is back
+
+
 def test_a_syndicated_copy_joins_the_story_and_does_not_double_events(db_url):
     copy_text = ("SEOUL (The Korea Herald) - " + STORY.split(" - ", 1)[1]
                  + " This story was syndicated from Reuters.")

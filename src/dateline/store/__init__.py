@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import json
 import re
+import signal
+import threading
+from contextlib import contextmanager
 from typing import Any, Iterator
 
 import sqlalchemy as sa
@@ -29,6 +32,32 @@ from .write import WriteResult, check_params, write_article, write_rejected
 __all__ = ["Store", "WriteResult", "default_url", "normalise_url", "open_engine"]
 
 _EVENT_COLS = [c.name for c in S.events.columns]
+
+
+@contextmanager
+def interrupts_deferred() -> Iterator[None]:
+    """Ctrl-C (SIGINT) and SIGTERM that arrive inside the block reach their handlers after it.
+
+    A write is one transaction: an interrupt raised in the middle of it can land inside the
+    database driver (psycopg's pipelined executemany cannot even roll back then) and surface as
+    a store error instead of an interrupt. Only the main thread receives signals; elsewhere, and
+    for signals without a Python handler (ignored, default), this changes nothing.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pending: list[int] = []
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    previous = {sig: h for sig, h in previous.items() if callable(h)}
+    for sig in previous:
+        signal.signal(sig, lambda signum, frame: pending.append(signum))
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        if pending:
+            previous[pending[0]](pending[0], None)
 
 
 def _row(r) -> dict[str, Any]:
@@ -72,9 +101,10 @@ class Store:
 
     # -- writing --------------------------------------------------------------------------------
     def write(self, article: Article, signature=None) -> WriteResult:
-        """Store one article in one transaction; a stored id changes nothing but its sources."""
+        """Store one article in one transaction; a stored id changes nothing but its sources. An
+        interrupt during the write is raised once the article is stored or rolled back."""
         try:
-            with self.engine.begin() as conn:
+            with interrupts_deferred(), self.engine.begin() as conn:
                 if not self._params_checked:
                     check_params(conn)
                 result = write_article(conn, article, signature)
@@ -87,7 +117,7 @@ class Store:
                              f"{exc.__class__.__name__}: {exc}") from exc
 
     def write_rejected(self, exc: InputRejected) -> None:
-        with self.engine.begin() as conn:
+        with interrupts_deferred(), self.engine.begin() as conn:
             write_rejected(conn, exc)
 
     # -- reading --------------------------------------------------------------------------------
