@@ -273,3 +273,31 @@ def test_one_weak_cue_does_not_move_a_city_abroad():
             "and Toronto officials declined to comment.")
     res = _given(text, "Toronto")
     assert res["Toronto"].place.country == "CAN"
+
+
+def test_a_compass_named_division_needs_its_country_in_the_article():
+    # Cameroon has a "West" region, Ghana and Zambia a "Western" one: not "the West" of a story
+    # about Russia and its rivals
+    text = ("The new crisis in relations between Russia and the West deepened as Western "
+            "countries expelled diplomats from Moscow.")
+    res = _given(text, "West", "Western", "Russia", "Moscow")
+    for name in ("West", "Western"):
+        assert res[name].resolved is False
+        assert res[name].place is None or res[name].place.country == "RUS"  # the focus, borrowed
+    # with its country named, the division is taken
+    res = _given("Floods hit the Western Province of Zambia, and Lusaka sent aid to Mongu.",
+                 "Western", "Zambia", "Lusaka", "Mongu")
+    assert res["Western"].place.feature == "admin1" and res["Western"].place.country == "ZMB"
+
+
+def test_a_place_inside_a_longer_name_needs_its_country_in_the_article():
+    # "St. Peter's" inside the basilica's name is not the parish of Saint Peter in Antigua
+    text = ("The pope celebrated the Easter Vigil in St. Peter's Basilica in Rome, and pilgrims "
+            "from Italy and Spain filled the square.")
+    res = _given(text, "St. Peter's Basilica", "Rome", "Italy", "Spain")
+    assert res["St. Peter's Basilica"].place is None or res["St. Peter's Basilica"].place.country == "ITA"
+    # a US state inside a university's name, in a US story, is kept as an approximation
+    res = _given("She studied at the University of California before moving to Texas and Ohio.",
+                 "University of California", "Texas", "Ohio")
+    assert res["University of California"].place.name == "California"
+    assert res["University of California"].resolved is False

@@ -109,6 +109,16 @@ airlines airways railway railways delta lagoon wing conservation area protection
 environmental sheriff office sheriffs
 """.split())
 
+# "Rapides Parish", "Borno State": a name with the generic head of its kind of place
+_GENERIC_HEAD = re.compile(r"^(.*?)\s+(County|Parish|Province|Region|State|City|District|Oblast|"
+                           r"Township|Borough|Prefecture|Governorate|Municipality)$")
+
+# Divisions named by a compass word alone ("West" in Cameroon, "Western" in Ghana, Zambia,
+# Kenya...): taken only when the article is otherwise about their country.
+_COMPASS = re.compile(r"(?:(?:north|south|east|west|northern|southern|eastern|western|central|"
+                      r"north ?east|north ?west|south ?east|south ?west)\s?)+"
+                      r"(?:region|province|area|district)?")
+
 # Words that say which country a story is in, without naming a place (institutions and titles
 # particular to one country): a weak vote each, at most three per country.
 _CUES = (
@@ -310,8 +320,7 @@ def _candidates(gaz: Gazetteer, surface: str) -> tuple[list[tuple[Place, int]], 
         return cands, False
     # Drop a generic head: "Rapides Parish", "Orange County", "Lake Tahoe" -> the proper part.
     words = surface.split()
-    m = re.match(r"^(.*?)\s+(County|Parish|Province|Region|State|City|District|Oblast|Township|"
-                 r"Borough|Prefecture|Governorate|Municipality)$", surface)
+    m = _GENERIC_HEAD.match(surface)
     if m:
         # "Borno State", "Sichuan Province": the division; "Orange County", "Quebec City": a town
         division = m.group(2) in ("Province", "Region", "State", "Oblast", "Prefecture",
@@ -603,14 +612,22 @@ def _confidence(g: _Group, ctx_country: Counter, own: Optional[Counter] = None) 
     p = g.choice
     if p is None:
         return Resolution(None, False, g.country_constraint)
-    if (p.feature in ("city", "PPLC") and p.population < W["stray_pop"] and not g.country_constraint
-            and not g.admin1_constraint):
+
+    def other(c: str) -> float:  # the country's support from the rest of the article
+        return ctx_country.get(c, 0) - (own.get(c, 0) if own else 0)
+
+    constrained = bool(g.country_constraint or g.admin1_constraint)
+    if not constrained and other(p.country or "") <= 1e-9 and (
+            (g.derived and p.feature in ("city", "PPLC", "admin1")
+             and not _GENERIC_HEAD.match(g.surface))
+            or (p.feature == "admin1" and _COMPASS.fullmatch(normalise(p.name)))):
+        # nothing else in the article is in that country: "St. Peter's Basilica" is not the
+        # parish of Saint Peter in Antigua, "the West" not Cameroon's West region
+        return Resolution(None, False, None)
+    if (p.feature in ("city", "PPLC") and p.population < W["stray_pop"] and not constrained):
         # a small town abroad while everything else in the article is elsewhere ("Glenrock" in a
         # story about New South Wales is the local reserve, not the town in Wyoming): the
         # gazetteer lacks the local place; the article's focus approximates it
-        def other(c: str) -> float:
-            return ctx_country.get(c, 0) - (own.get(c, 0) if own else 0)
-
         if other(p.country or "") <= 1e-9 and max(
                 (other(c) for c in ctx_country), default=0) >= W["stray_ctx"]:
             return Resolution(None, False, None)
