@@ -301,3 +301,15 @@ def test_a_place_inside_a_longer_name_needs_its_country_in_the_article():
                  "University of California", "Texas", "Ohio")
     assert res["University of California"].place.name == "California"
     assert res["University of California"].resolved is False
+
+
+def test_an_abbreviation_follows_the_towns_once_they_are_placed():
+    # "WA" is Washington or Western Australia; the first choices put Rockingham in North Carolina,
+    # the second, beside Safety Bay, in Western Australia, and "WA" follows them there
+    text = ("The Water Corporation warned people not to swim near the wastewater outlet off "
+            "Point Peron in Rockingham. Wastewater in WA is diluted, and Safety Bay residents "
+            "were told the $2 million upgrade is done.")
+    res = _given(text, "Point Peron", "Rockingham", "WA", "Safety Bay")
+    assert res["Safety Bay"].place.country == "AUS"
+    assert res["Rockingham"].place.country == "AUS"
+    assert res["WA"].place.name == "Western Australia"

@@ -15,7 +15,9 @@ Resolution, one sense per discourse (every mention of the same name gets the sam
    other places, and local constraints: "Paris, Texas", "X, Russia", "X, a Russian
    settlement", "the Russian port of X";
    plus, for US local news, coherence between a town and the county the article names
-   ("Huntsville" with "Walker County" is Huntsville, Texas);
+   ("Huntsville" with "Walker County" is Huntsville, Texas); the towns chosen first add their
+   countries and divisions to the context and every name is chosen again, twice at most (an
+   ambiguous "WA" follows the towns once they are placed in Western Australia);
 4. confidence: ``resolved: true`` only for a direct, unambiguous-enough match. Otherwise the
    place is ``resolved: false`` and carries its probable country, and coordinates only as a
    best guess:
@@ -540,24 +542,48 @@ def resolve_mentions(
         if g.cands:
             g.choice = max(g.cands, key=lambda c: score(g, c[0], c[1], None))[0]
     local = [g for g in order if g.choice is not None and g.choice.feature in ("city", "PPLC")]
-    # pass-1 choices of the other names add their countries and divisions to the context
-    for g in order:
-        if g.choice is not None and g.choice.feature in ("city", "PPLC") and g.choice.country:
-            ctx_country[g.choice.country] += W["ctx_pass1"] * len(g.mentions)
-            own_ctx[g.key][g.choice.country] += W["ctx_pass1"] * len(g.mentions)
-            if g.choice.admin1:
-                if g.choice.admin1 not in ctx_admin1:
-                    inferred_admin1.add(g.choice.admin1)
-                ctx_admin1[g.choice.admin1] += len(g.mentions)
-                admin1_src.setdefault(g.choice.admin1, set()).add(g.key)
-    top = max(ctx_country.values()) if ctx_country else 0
-    top_for.clear()
-    if len(local) > 1 or ctx_country:
+    # The towns chosen so far add their countries and divisions to the context, and the names
+    # are chosen again with it; twice, the second round counting the second choices instead of
+    # the first ("WA" follows the Australian towns of the article once they are in Australia).
+    counted: list[tuple[str, str, Optional[int], int]] = []
+
+    def count_choices() -> None:
+        for key, c, a1, n in counted:  # the previous round's, taken back
+            ctx_country[c] -= W["ctx_pass1"] * n
+            own_ctx[key][c] -= W["ctx_pass1"] * n
+            if a1:
+                ctx_admin1[a1] -= n
+                if ctx_admin1[a1] <= 0:
+                    del ctx_admin1[a1]
+                    admin1_src.pop(a1, None)
+        counted.clear()
+        for g in order:
+            p = g.choice
+            if p is not None and p.feature in ("city", "PPLC") and p.country:
+                n = len(g.mentions)
+                ctx_country[p.country] += W["ctx_pass1"] * n
+                own_ctx[g.key][p.country] += W["ctx_pass1"] * n
+                if p.admin1:
+                    if p.admin1 not in ctx_admin1:
+                        inferred_admin1.add(p.admin1)
+                    ctx_admin1[p.admin1] += n
+                    admin1_src.setdefault(p.admin1, set()).add(g.key)
+                counted.append((g.key, p.country, p.admin1, n))
+
+    for _ in range(2):
+        count_choices()
+        top = max(ctx_country.values()) if ctx_country else 0
+        top_for.clear()
+        if not (len(local) > 1 or ctx_country):
+            break
+        before = [g.choice for g in order]
         for g in order:
             if len(g.cands) < 2:
                 continue
             near = [o.choice for o in local if o is not g]
             g.choice = max(g.cands, key=lambda c: score(g, c[0], c[1], near))[0]
+        if [g.choice for g in order] == before:
+            break
 
     results: dict[str, Resolution] = {}
     for g in order:
