@@ -172,6 +172,17 @@ def test_paris_texas_and_paris_france(nlp):
     assert q.country == "FRA" and q.feature == "PPLC"
 
 
+def test_a_country_the_model_tags_as_an_organisation_is_a_place(nlp):
+    text = "The EU and the U.S. agreed on tariffs. EU officials said the DPRK was not discussed."
+    doc = nlp(text)
+    # the premise: the small model takes these names for organisations
+    assert {e.text for e in doc.ents if e.label_ == "ORG"} >= {"EU", "DPRK"}
+    a = Article(text=text)
+    find_places(a, doc)
+    assert [p.name for p in a.places if p.text == "EU"] == ["European Union"] * 2
+    assert [p.country for p in a.places if p.text == "DPRK"] == ["PRK"]
+
+
 def test_georgia_the_country_or_the_state_by_context(nlp):
     a = analyse(nlp, "Russian troops remain in two breakaway regions of Georgia, officials in Tbilisi "
                      "said, and Moscow rejected the protest.")

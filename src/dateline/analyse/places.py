@@ -1,8 +1,11 @@
 """Places: toponyms in the text resolved against the offline gazetteer, with context.
 
 Toponyms are the GPE/LOC/FAC entities (``article.entities`` when the actors component filled
-them, else the spaCy doc's own), the dateline places, and names the model misses in two news
-patterns: "Khasan, a Russian settlement" (appositive) and "the Russian port of Vladivostok".
+them, else the spaCy doc's own), the dateline places, organisation entities that are wholly the
+name of a country, union, first-level division or capital ("the EU", "DPRK", "Zimbabwe said"),
+person and organisation entities named like a large place the text also uses as a place, and
+names the model misses in two news patterns: "Khasan, a Russian settlement" (appositive) and
+"the Russian port of Vladivostok".
 
 Resolution, one sense per discourse (every mention of the same name gets the same place):
 
@@ -222,12 +225,21 @@ def toponym_mentions(article: Article, doc: Any, gaz: Gazetteer) -> list[Mention
     # A person/organisation entity that is a well-known place name and that the text uses as a
     # place somewhere ("seen in Vladivostok") is a place at each mention (the small model tags
     # "Vladivostok" as a person in the seed).
+    # An organisation entity that is wholly the name of a country, a union, a first-level
+    # division or a capital is the place, used for its government or its team ("Zimbabwe
+    # said", "the EU", "Washington warned").
     for etext, start, end, label in other:
         s, e = _trim(text, start, end)
         key = normalise(text[s:e])
         if not key or " " in key and label == "PERSON":
             continue
-        big = [p for p, k in gaz.lookup(text[s:e]) if k in (NAME, ALIAS)
+        found = gaz.lookup(text[s:e])
+        if label == "ORG" and any(
+                p.feature in ("country", "union") and k in (NAME, ALIAS, ABBR)
+                or p.feature in ("admin1", "PPLC") and k in (NAME, ALIAS) for p, k in found):
+            place_like_names.add(key)
+            continue
+        big = [p for p, k in found if k in (NAME, ALIAS)
                and (p.feature in ("country", "admin1", "PPLC") or p.population >= 100_000)]
         if not big:
             continue
@@ -236,8 +248,8 @@ def toponym_mentions(article: Article, doc: Any, gaz: Gazetteer) -> list[Mention
     for etext, start, end, label in other:
         s, e = _trim(text, start, end)
         if normalise(text[s:e]) in place_like_names and not _overlaps(taken, s, e):
-            big = [p for p, k in gaz.lookup(text[s:e]) if k in (NAME, ALIAS)]
-            if big:
+            if any(k in (NAME, ALIAS) or k == ABBR and p.feature in ("country", "union")
+                   for p, k in gaz.lookup(text[s:e])):
                 out.append(Mention(text[s:e], s, e, "GPE"))
                 taken.append((s, e))
     # "Khasan, a Russian settlement" / "the Russian Pacific port of Vladivostok": the model may
