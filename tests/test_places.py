@@ -183,6 +183,20 @@ def test_a_country_the_model_tags_as_an_organisation_is_a_place(nlp):
     assert [p.country for p in a.places if p.text == "DPRK"] == ["PRK"]
 
 
+def test_a_name_the_model_cuts_at_of_is_joined_again(nlp):
+    text = "T&T officials met in Port of Spain on Monday."
+    doc = nlp(text)
+    assert [e.text for e in doc.ents if e.label_ == "GPE"] == ["Port", "Spain"]  # the premise
+    a = Article(text=text)
+    find_places(a, doc)
+    (p,) = places_named(a, "Port of Spain")
+    assert p.country == "TTO" and p.resolved
+    assert not [q for q in a.places if q.text in ("Port", "Spain")]
+    # two places joined by "and" stay two
+    b = analyse(nlp, "Talks between India and Pakistan resumed.")
+    assert [p.text for p in b.places] == ["India", "Pakistan"]
+
+
 def test_georgia_the_country_or_the_state_by_context(nlp):
     a = analyse(nlp, "Russian troops remain in two breakaway regions of Georgia, officials in Tbilisi "
                      "said, and Moscow rejected the protest.")

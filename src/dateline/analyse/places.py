@@ -265,7 +265,22 @@ def toponym_mentions(article: Article, doc: Any, gaz: Gazetteer) -> list[Mention
             out.append(Mention(text[s:e], s, e, "GPE"))
             taken.append((s, e))
     out.sort(key=lambda m: m.start)
-    return _split_compounds(out, gaz)
+    return _split_compounds(_join_cut_names(text, out, gaz), gaz)
+
+
+def _join_cut_names(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """"Port of Spain", "Bosnia and Herzegovina": the model may cut a name at "of" or "and"; two
+    mentions joined so are one when the whole is a gazetteer name."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and text[prev.end:m.start] in (" of ", " and ", " & "):
+            whole = text[prev.start:m.end]
+            if any(k in (NAME, ALIAS) for _, k in gaz.lookup(whole)):
+                out[-1] = Mention(whole, prev.start, m.end, prev.label, prev.dateline)
+                continue
+        out.append(m)
+    return out
 
 
 def _split_compounds(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
