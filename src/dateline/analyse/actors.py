@@ -12,6 +12,9 @@ Corrections on top of the statistical model, where its errors are systematic:
 - a PERSON span cut short before a capitalised name token is extended ("Choe Son" + "Hui");
 - honorifics and trailing possessives are trimmed from PERSON spans ("Mr.", "'s");
 - a NORP that is no nationality and is followed by "news agency"/"newspaper" is an ORG;
+- the surname of a person the article names in full is that person, whatever the model tagged
+  it ("Modi" after "Narendra Modi"), unless it is a country, a capital or a city of 100,000
+  ("Washington" after "George Washington");
 - "U.S.-North Korea" (one GPE over a hyphen) is split into its two countries;
 - a PERSON or ORG made only of nationality words ("Ugandan", "Bosnian Serbs", sentence-initial
   "Radical French") is a NORP; an ORG of two or three capitalised words right after a state
@@ -140,6 +143,9 @@ def corrected_entities(doc: Any) -> list[Ent]:
                 label = "NORP"  # "Ugandan (rebels)", "Bosnian Serbs" tagged as a person or organisation
         elif label in ("ORG", "NORP") and i1 - i0 == 1 and doc[i0].lower_ in surnames:
             label = "PERSON"  # "Hidalgo" after "Anne Hidalgo" is the person, whatever the model says
+        elif label in ("GPE", "LOC", "FAC") and i1 - i0 == 1 and doc[i0].lower_ in surnames and not (
+                L.country_of_name(text) or L.capital_country(text) or L.city_population(text) >= 100_000):
+            label = "PERSON"  # "Modi" after "Narendra Modi"; not "Washington" after "George Washington"
         elif label in ("PERSON", "ORG", "NORP"):
             label = _relabel(doc, i0, i1, label, text, name_parts)
         span_start, span_end = doc[i0].idx, doc[i1 - 1].idx + len(doc[i1 - 1])
