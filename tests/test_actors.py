@@ -192,6 +192,17 @@ def test_city_after_locative_preposition_is_not_a_person(nlp):
     assert "Vladivostok" not in persons and "Khabarovsk" not in persons
 
 
+def test_a_surname_the_model_calls_a_place_is_the_person(nlp):
+    text = ("Nigerian President Muhammadu Buhari met governors in Abuja. Buhari promised new "
+            "roads, as George Washington once did. Washington was doubtful.")
+    assert ("Buhari", "GPE") in {(e.text, e.label_) for e in nlp(text).ents}  # the premise
+    art = _analyse(nlp, text)
+    buhari = _by_name(art)["Muhammadu Buhari"]
+    assert _mention_texts(art, buhari) == ["Muhammadu Buhari", "Buhari"]
+    # a capital stays a place, whoever shares its name ("George Washington" is a person here)
+    assert ("Washington", "GPE") in {(e.text, e.label) for e in art.entities}
+
+
 def test_entities_written_back_to_the_doc(nlp):
     from dateline.analyse.actors import find_actors
 
