@@ -197,6 +197,16 @@ def test_a_name_the_model_cuts_at_of_is_joined_again(nlp):
     assert [p.text for p in b.places] == ["India", "Pakistan"]
 
 
+def test_north_and_south_korea_are_two_places(nlp):
+    text = "Relations between North and South Korea have thawed, and North and South Carolina too."
+    a = analyse(nlp, text)
+    got = [(p.text, p.name) for p in a.places]
+    assert got == [("North", "North Korea"), ("South Korea", "South Korea"),
+                   ("North", "North Carolina"), ("South Carolina", "South Carolina")]
+    for p in a.places:
+        assert text[p.start:p.end] == p.text
+
+
 def test_georgia_the_country_or_the_state_by_context(nlp):
     a = analyse(nlp, "Russian troops remain in two breakaway regions of Georgia, officials in Tbilisi "
                      "said, and Moscow rejected the protest.")

@@ -5,7 +5,9 @@ them, else the spaCy doc's own), the dateline places, organisation entities that
 name of a country, union, first-level division or capital ("the EU", "DPRK", "Zimbabwe said"),
 person and organisation entities named like a large place the text also uses as a place, and
 names the model misses in two news patterns: "Khasan, a Russian settlement" (appositive) and
-"the Russian port of Vladivostok".
+"the Russian port of Vladivostok". A name the model cut at "of"/"and" is joined again ("Port of
+Spain"), and an elliptical pair is two places: "North and South Korea" gives "North" (North
+Korea) and "South Korea".
 
 Resolution, one sense per discourse (every mention of the same name gets the same place):
 
@@ -154,6 +156,11 @@ class Mention:
     end: int
     label: str = "GPE"
     dateline: bool = False
+    lookup: Optional[str] = None  # the name meant, when the span says less ("North" of "North and South Korea")
+
+    @property
+    def name(self) -> str:
+        return self.lookup or self.text
 
 
 @dataclass
@@ -265,7 +272,26 @@ def toponym_mentions(article: Article, doc: Any, gaz: Gazetteer) -> list[Mention
             out.append(Mention(text[s:e], s, e, "GPE"))
             taken.append((s, e))
     out.sort(key=lambda m: m.start)
-    return _split_compounds(_join_cut_names(text, out, gaz), gaz)
+    return _split_compounds(_split_elliptical(_join_cut_names(text, out, gaz), gaz), gaz)
+
+
+_ELLIPSIS = re.compile(r"^((?:North|South|East|West)(?:ern)?)\s+(?:and|or|&)\s+"
+                       r"((?:North|South|East|West)(?:ern)?\s+(\S.*))$")
+
+
+def _split_elliptical(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """"North and South Korea" names two places: "North" (meaning North Korea) and "South Korea",
+    when both are gazetteer names."""
+    out: list[Mention] = []
+    for m in mentions:
+        e = _ELLIPSIS.match(m.text)
+        first = f"{e.group(1)} {e.group(3)}" if e else ""
+        if e and all(any(k in (NAME, ALIAS) for _, k in gaz.lookup(n)) for n in (first, e.group(2))):
+            out.append(Mention(e.group(1), m.start, m.start + e.end(1), m.label, m.dateline, first))
+            out.append(Mention(e.group(2), m.start + e.start(2), m.end, m.label, m.dateline))
+        else:
+            out.append(m)
+    return out
 
 
 def _join_cut_names(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
@@ -402,11 +428,11 @@ def resolve_mentions(
     groups: dict[str, _Group] = {}
     order: list[_Group] = []
     for m in mentions:
-        key = normalise(m.text)
+        key = normalise(m.name)
         g = groups.get(key)
         if g is None:
-            g = _Group(key=key, surface=m.text)
-            g.cands, g.derived = _candidates(gaz, m.text)
+            g = _Group(key=key, surface=m.name)
+            g.cands, g.derived = _candidates(gaz, m.name)
             g.shadow = any(p.feature not in ("city", "PPLC") and k in (NAME, ALIAS, ABBR, DEMONYM)
                            for p, k in g.cands)
             groups[key] = g
@@ -461,12 +487,12 @@ def resolve_mentions(
 
     # -- local constraints: "X, Texas", "X, Russia", "X, a Russian settlement", "Russian port of X"
     for m in mentions:
-        g = groups[normalise(m.text)]
+        g = groups[normalise(m.name)]
         if m.dateline and dateline_country and not g.country_constraint:
             g.country_constraint = dateline_country
     by_start = sorted((m for m in mentions if m.end > m.start), key=lambda m: m.start)
     for i, m in enumerate(by_start):
-        g = groups[normalise(m.text)]
+        g = groups[normalise(m.name)]
         after = text[m.end:m.end + 80]
         if i + 1 < len(by_start):
             nxt = by_start[i + 1]
@@ -478,7 +504,7 @@ def resolve_mentions(
                               and k in (NAME, ALIAS, ABBR) for p, k in g.cands)
             if (re.fullmatch(r",\s*", between) or re.fullmatch(r"\s*\(\s*", between)) and not (
                     in_list or own_country):
-                ng = groups[normalise(nxt.text)]
+                ng = groups[normalise(nxt.name)]
                 for p, k in ng.cands:
                     if p.feature == "country" and k in (NAME, ALIAS, ABBR):
                         g.country_constraint = g.country_constraint or p.country
@@ -634,7 +660,7 @@ def resolve_mentions(
             if r.place is None and (r.country in (None, focus.country)):
                 results[g.key] = Resolution(focus, False, focus.country, approximate=True,
                                             borrowed=True)
-    return [results[normalise(m.text)] for m in mentions]
+    return [results[normalise(m.name)] for m in mentions]
 
 
 def _place_counties(gaz: Gazetteer, order: list[_Group], results: dict[str, Resolution],
