@@ -143,9 +143,10 @@ def corrected_entities(doc: Any) -> list[Ent]:
                 label = "NORP"  # "Ugandan (rebels)", "Bosnian Serbs" tagged as a person or organisation
         elif label in ("ORG", "NORP") and i1 - i0 == 1 and doc[i0].lower_ in surnames:
             label = "PERSON"  # "Hidalgo" after "Anne Hidalgo" is the person, whatever the model says
-        elif label in ("GPE", "LOC", "FAC") and i1 - i0 == 1 and doc[i0].lower_ in surnames and not (
-                L.country_of_name(text) or L.capital_country(text) or L.city_population(text) >= 100_000):
-            label = "PERSON"  # "Modi" after "Narendra Modi"; not "Washington" after "George Washington"
+        elif (label in ("GPE", "LOC", "FAC") and i1 - i0 == 1 and doc[i0].lower_ in surnames
+              and not (L.country_of_name(text) or L.capital_country(text)
+                       or L.city_population(text) >= 100_000)):
+            label = "PERSON"  # "Modi" after "Narendra Modi", not "Washington" after "George Washington"
         elif label in ("PERSON", "ORG", "NORP"):
             label = _relabel(doc, i0, i1, label, text, name_parts)
         span_start, span_end = doc[i0].idx, doc[i1 - 1].idx + len(doc[i1 - 1])

@@ -156,7 +156,8 @@ class Mention:
     end: int
     label: str = "GPE"
     dateline: bool = False
-    lookup: Optional[str] = None  # the name meant, when the span says less ("North" of "North and South Korea")
+    # the name meant, when the span says less: "North" in "North and South Korea"
+    lookup: Optional[str] = None
 
     @property
     def name(self) -> str:
