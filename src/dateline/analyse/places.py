@@ -230,12 +230,11 @@ def toponym_mentions(article: Article, doc: Any, gaz: Gazetteer) -> list[Mention
                 place_like_names.add(normalise(text[s:e]))
         elif label in ("PERSON", "ORG"):
             other.append((etext, start, end, label))
-    # A person/organisation entity that is a well-known place name and that the text uses as a
-    # place somewhere ("seen in Vladivostok") is a place at each mention (the small model tags
-    # "Vladivostok" as a person in the seed).
     # An organisation entity that is wholly the name of a country, a union, a first-level
     # division or a capital is the place, used for its government or its team ("Zimbabwe
-    # said", "the EU", "Washington warned").
+    # said", "the EU", "Washington warned"). A person or organisation entity that is another
+    # well-known place name and that the text uses as a place somewhere ("seen in Vladivostok")
+    # is a place at each mention (the small model tags "Vladivostok" as a person in the seed).
     for etext, start, end, label in other:
         s, e = _trim(text, start, end)
         key = normalise(text[s:e])
@@ -707,7 +706,7 @@ def _confidence(g: _Group, ctx_country: Counter, own: Optional[Counter] = None) 
         # nothing else in the article is in that country: "St. Peter's Basilica" is not the
         # parish of Saint Peter in Antigua, "the West" not Cameroon's West region
         return Resolution(None, False, None)
-    if (p.feature in ("city", "PPLC") and p.population < W["stray_pop"] and not constrained):
+    if p.feature in ("city", "PPLC") and p.population < W["stray_pop"] and not constrained:
         # a small town abroad while everything else in the article is elsewhere ("Glenrock" in a
         # story about New South Wales is the local reserve, not the town in Wyoming): the
         # gazetteer lacks the local place; the article's focus approximates it
