@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test test-fast docs eval bench clean
+.PHONY: setup demo lint test test-fast docs eval bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,8 +25,13 @@ setup: $(STAMP) $(WEB_STAMP)
 demo: setup
 	$(VENV)/bin/dateline extract examples/seed-euronews-reuters.txt --pretty
 
-## test: set up, then run the whole test suite
-test: setup
+## lint: ruff (lint and format check) over the code, the tests, the benchmarks and the scripts
+lint: setup
+	$(VENV)/bin/ruff check src tests benchmarks scripts
+	$(VENV)/bin/ruff format --check src tests benchmarks scripts
+
+## test: set up, then lint and run the whole test suite
+test: setup lint
 	$(PY) -m pytest -q
 
 ## test-fast: the suite without tests marked slow

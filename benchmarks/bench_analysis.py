@@ -21,26 +21,33 @@ import argparse
 import random
 import sys
 import time
-from pathlib import Path
 
 from benchmarks._data import ROOT, dataset
 
 TARGET = 0.70
 
-_PEOPLE = ["President Ana Souza", "Prime Minister Lars Eklund", "General Omar Haddad",
-           "Foreign Minister Mei Tanaka", "opposition leader Pedro Alves", "Senator John Carver",
-           "police chief Maria Ortiz", "Professor Ivan Petrov", "Kim Soo-hyun, a spokesman"]
+_PEOPLE = [
+    "President Ana Souza",
+    "Prime Minister Lars Eklund",
+    "General Omar Haddad",
+    "Foreign Minister Mei Tanaka",
+    "opposition leader Pedro Alves",
+    "Senator John Carver",
+    "police chief Maria Ortiz",
+    "Professor Ivan Petrov",
+    "Kim Soo-hyun, a spokesman",
+]
 _PLACES = ["Lagos", "Lisbon", "Manila", "Kyiv", "Nairobi", "Lima", "Hanoi", "Ankara", "Quito"]
 _COUNTRIES = ["Brazil", "Sweden", "Japan", "Kenya", "Peru", "Turkey", "Germany", "Chile"]
 _SENTENCES = [
-    '{p} met {q} in {city} on Tuesday to discuss trade and security, officials said.',
+    "{p} met {q} in {city} on Tuesday to discuss trade and security, officials said.",
     '"We will not accept these terms," {p} told reporters in {city}.',
-    '{c} said on Monday it would send aid to {c2} after floods killed 40 people.',
-    'According to {p}, the talks will resume in February.',
-    'Protesters gathered outside the parliament in {city}, and police used tear gas.',
-    '{p} said that the government of {c} had agreed to release 12 prisoners.',
+    "{c} said on Monday it would send aid to {c2} after floods killed 40 people.",
+    "According to {p}, the talks will resume in February.",
+    "Protesters gathered outside the parliament in {city}, and police used tear gas.",
+    "{p} said that the government of {c} had agreed to release 12 prisoners.",
     '"The situation is stable," {q} said. "We expect a ceasefire by Friday."',
-    'Troops from {c} crossed the border near {city} last week, the ministry said.',
+    "Troops from {c} crossed the border near {city} last week, the ministry said.",
 ]
 
 
@@ -82,8 +89,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch-size", type=int, default=16)
     ap.add_argument("--repeat", type=int, default=2, help="passes of each kind; the best counts")
     ap.add_argument("--data", help="evaluation data folder for the texts (optional)")
-    ap.add_argument("--skip", action="append", default=[], metavar="COMPONENT",
-                    help="leave out a component (module name: actors, quotes, places, times, events)")
+    ap.add_argument(
+        "--skip",
+        action="append",
+        default=[],
+        metavar="COMPONENT",
+        help="leave out a component (module name: actors, quotes, places, times, events)",
+    )
     args = ap.parse_args(argv)
 
     from dateline.analyse import components
@@ -93,8 +105,12 @@ def main(argv: list[str] | None = None) -> int:
     corpus, source = texts(args.n, args.data)
     nchars = sum(len(t) for t in corpus)
     nlp = load_model()
-    comps = [c for c in components() if c.__module__.rsplit(".", 1)[-1] not in args.skip
-             and not any(c.__module__.startswith(f"dateline.{s}") for s in args.skip)]
+    comps = [
+        c
+        for c in components()
+        if c.__module__.rsplit(".", 1)[-1] not in args.skip
+        and not any(c.__module__.startswith(f"dateline.{s}") for s in args.skip)
+    ]
     names = [c.__module__.replace("dateline.analyse.", "").replace("dateline.", "") for c in comps]
 
     # warm-up: load the model's lazy parts and every component's tables
@@ -105,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # alternate the two passes and keep each one's best, so a busy machine hurts both alike
     bare_wall = bare_cpu = full_wall = full_cpu = float("inf")
-    spent = {n: 0.0 for n in names}
+    spent = dict.fromkeys(names, 0.0)
     for _ in range(args.repeat):
         w, c0 = time.perf_counter(), time.process_time()
         for _doc in nlp.pipe(corpus, batch_size=args.batch_size):
@@ -113,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
         bare_wall = min(bare_wall, time.perf_counter() - w)
         bare_cpu = min(bare_cpu, time.process_time() - c0)
 
-        run = {n: 0.0 for n in names}
+        run = dict.fromkeys(names, 0.0)
         w, c0 = time.perf_counter(), time.process_time()
         for doc in nlp.pipe(corpus, batch_size=args.batch_size):
             art = Article(text=doc.text)
@@ -128,19 +144,24 @@ def main(argv: list[str] | None = None) -> int:
 
     n = len(corpus)
     ratio = bare_cpu / full_cpu
-    print(f"{n} articles ({source}), {nchars / n:.0f} characters on average; "
-          f"{model_name(nlp)}, batch size {args.batch_size}, best of {args.repeat}")
+    print(
+        f"{n} articles ({source}), {nchars / n:.0f} characters on average; "
+        f"{model_name(nlp)}, batch size {args.batch_size}, best of {args.repeat}"
+    )
     print(f"{'':24}{'articles/s (CPU)':>18}{'articles/s (wall)':>19}")
     print(f"  bare nlp.pipe       {n / bare_cpu:18.2f}{n / bare_wall:19.2f}")
     print(f"  parse + analysis    {n / full_cpu:18.2f}{n / full_wall:19.2f}")
-    print(f"  ratio (CPU time)    {ratio:18.3f}{(bare_wall / full_wall):19.3f}   "
-          f"target >= {TARGET:.2f}: {'met' if ratio >= TARGET else 'NOT met'}")
+    print(
+        f"  ratio (CPU time)    {ratio:18.3f}{(bare_wall / full_wall):19.3f}   "
+        f"target >= {TARGET:.2f}: {'met' if ratio >= TARGET else 'NOT met'}"
+    )
     overhead = sum(spent.values()) / n
-    print(f"  analysis overhead   {1000 * overhead:.1f} CPU ms per article = "
-          f"{overhead / (bare_cpu / n):.1%} of the parse; parse / (parse + overhead) = "
-          f"{(bare_cpu / n) / (bare_cpu / n + overhead):.3f}")
-    print("  components, CPU ms per article: " + ", ".join(
-        f"{name} {1000 * spent[name] / n:.1f}" for name in names))
+    print(
+        f"  analysis overhead   {1000 * overhead:.1f} CPU ms per article = "
+        f"{overhead / (bare_cpu / n):.1%} of the parse; parse / (parse + overhead) = "
+        f"{(bare_cpu / n) / (bare_cpu / n + overhead):.3f}"
+    )
+    print("  components, CPU ms per article: " + ", ".join(f"{name} {1000 * spent[name] / n:.1f}" for name in names))
     return 0
 
 

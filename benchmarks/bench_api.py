@@ -28,7 +28,6 @@ import os
 import random
 import shutil
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -38,34 +37,88 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 PEOPLE = [
-    ("Kim Jong Un", "PRK", "GOV"), ("Vladimir Putin", "RUS", "GOV"), ("Xi Jinping", "CHN", "GOV"),
-    ("Joe Biden", "USA", "GOV"), ("Emmanuel Macron", "FRA", "GOV"), ("Olaf Scholz", "DEU", "GOV"),
-    ("Volodymyr Zelenskiy", "UKR", "GOV"), ("Recep Tayyip Erdogan", "TUR", "GOV"), ("Narendra Modi", "IND", "GOV"),
-    ("Benjamin Netanyahu", "ISR", "GOV"), ("Ebrahim Raisi", "IRN", "GOV"), ("Yoon Suk Yeol", "KOR", "GOV"),
-    ("Fumio Kishida", "JPN", "GOV"), ("Luiz Inacio Lula da Silva", "BRA", "GOV"), ("Cyril Ramaphosa", "ZAF", "GOV"),
-    ("Antonio Guterres", None, "IGO"), ("Abdel Fattah al-Sisi", "EGY", "GOV"), ("Mohammed bin Salman", "SAU", "GOV"),
-    ("Shehbaz Sharif", "PAK", "GOV"), ("Andres Manuel Lopez Obrador", "MEX", "GOV"),
+    ("Kim Jong Un", "PRK", "GOV"),
+    ("Vladimir Putin", "RUS", "GOV"),
+    ("Xi Jinping", "CHN", "GOV"),
+    ("Joe Biden", "USA", "GOV"),
+    ("Emmanuel Macron", "FRA", "GOV"),
+    ("Olaf Scholz", "DEU", "GOV"),
+    ("Volodymyr Zelenskiy", "UKR", "GOV"),
+    ("Recep Tayyip Erdogan", "TUR", "GOV"),
+    ("Narendra Modi", "IND", "GOV"),
+    ("Benjamin Netanyahu", "ISR", "GOV"),
+    ("Ebrahim Raisi", "IRN", "GOV"),
+    ("Yoon Suk Yeol", "KOR", "GOV"),
+    ("Fumio Kishida", "JPN", "GOV"),
+    ("Luiz Inacio Lula da Silva", "BRA", "GOV"),
+    ("Cyril Ramaphosa", "ZAF", "GOV"),
+    ("Antonio Guterres", None, "IGO"),
+    ("Abdel Fattah al-Sisi", "EGY", "GOV"),
+    ("Mohammed bin Salman", "SAU", "GOV"),
+    ("Shehbaz Sharif", "PAK", "GOV"),
+    ("Andres Manuel Lopez Obrador", "MEX", "GOV"),
 ]
-COUNTRIES = [("Russia", "RUS"), ("China", "CHN"), ("Ukraine", "UKR"), ("North Korea", "PRK"), ("Iran", "IRN"),
-             ("Israel", "ISR"), ("Turkey", "TUR"), ("India", "IND"), ("Japan", "JPN"), ("Brazil", "BRA")]
+COUNTRIES = [
+    ("Russia", "RUS"),
+    ("China", "CHN"),
+    ("Ukraine", "UKR"),
+    ("North Korea", "PRK"),
+    ("Iran", "IRN"),
+    ("Israel", "ISR"),
+    ("Turkey", "TUR"),
+    ("India", "IND"),
+    ("Japan", "JPN"),
+    ("Brazil", "BRA"),
+]
 CITIES = [
-    ("Vladivostok", 43.10562, 131.87353, "RUS"), ("Moscow", 55.75222, 37.61556, "RUS"), ("Kyiv", 50.45466, 30.5238, "UKR"),
-    ("Beijing", 39.9075, 116.39723, "CHN"), ("Pyongyang", 39.03385, 125.75432, "PRK"), ("Seoul", 37.566, 126.9784, "KOR"),
-    ("Tokyo", 35.6895, 139.69171, "JPN"), ("Washington", 38.89511, -77.03637, "USA"), ("Paris", 48.85341, 2.3488, "FRA"),
-    ("Berlin", 52.52437, 13.41053, "DEU"), ("Ankara", 39.91987, 32.85427, "TUR"), ("Tehran", 35.69439, 51.42151, "IRN"),
-    ("Jerusalem", 31.76904, 35.21633, "ISR"), ("New Delhi", 28.63576, 77.22445, "IND"), ("Cairo", 30.06263, 31.24967, "EGY"),
-    ("Riyadh", 24.68773, 46.72185, "SAU"), ("Brasilia", -15.77972, -47.92972, "BRA"), ("Pretoria", -25.74486, 28.18783, "ZAF"),
-    ("Mexico City", 19.42847, -99.12766, "MEX"), ("Geneva", 46.20222, 6.14569, "CHE"), ("Hanoi", 21.0245, 105.84117, "VNM"),
-    ("Islamabad", 33.72148, 73.04329, "PAK"), ("Suva", -18.14161, 178.44149, "FJI"), ("Apia", -13.83333, -171.76666, "WSM"),
+    ("Vladivostok", 43.10562, 131.87353, "RUS"),
+    ("Moscow", 55.75222, 37.61556, "RUS"),
+    ("Kyiv", 50.45466, 30.5238, "UKR"),
+    ("Beijing", 39.9075, 116.39723, "CHN"),
+    ("Pyongyang", 39.03385, 125.75432, "PRK"),
+    ("Seoul", 37.566, 126.9784, "KOR"),
+    ("Tokyo", 35.6895, 139.69171, "JPN"),
+    ("Washington", 38.89511, -77.03637, "USA"),
+    ("Paris", 48.85341, 2.3488, "FRA"),
+    ("Berlin", 52.52437, 13.41053, "DEU"),
+    ("Ankara", 39.91987, 32.85427, "TUR"),
+    ("Tehran", 35.69439, 51.42151, "IRN"),
+    ("Jerusalem", 31.76904, 35.21633, "ISR"),
+    ("New Delhi", 28.63576, 77.22445, "IND"),
+    ("Cairo", 30.06263, 31.24967, "EGY"),
+    ("Riyadh", 24.68773, 46.72185, "SAU"),
+    ("Brasilia", -15.77972, -47.92972, "BRA"),
+    ("Pretoria", -25.74486, 28.18783, "ZAF"),
+    ("Mexico City", 19.42847, -99.12766, "MEX"),
+    ("Geneva", 46.20222, 6.14569, "CHE"),
+    ("Hanoi", 21.0245, 105.84117, "VNM"),
+    ("Islamabad", 33.72148, 73.04329, "PAK"),
+    ("Suva", -18.14161, 178.44149, "FJI"),
+    ("Apia", -13.83333, -171.76666, "WSM"),
 ]
-TYPES = [("AGREE", 1, "agreed with"), ("CONSULT", 1, "met"), ("SUPPORT", 1, "praised"), ("CONCEDE", 1, "yielded to"),
-         ("COOPERATE", 2, "worked with"), ("AID", 2, "sent aid to"), ("RETREAT", 2, "withdrew from"),
-         ("REQUEST", 3, "called on"), ("ACCUSE", 3, "accused"), ("REJECT", 3, "rejected"),
-         ("THREATEN", 3, "threatened"), ("SANCTION", 3, "imposed sanctions on"), ("PROTEST", 4, "protested against"),
-         ("MOBILIZE", 4, "deployed troops near"), ("COERCE", 4, "detained envoys of"), ("ASSAULT", 4, "attacked")]
+TYPES = [
+    ("AGREE", 1, "agreed with"),
+    ("CONSULT", 1, "met"),
+    ("SUPPORT", 1, "praised"),
+    ("CONCEDE", 1, "yielded to"),
+    ("COOPERATE", 2, "worked with"),
+    ("AID", 2, "sent aid to"),
+    ("RETREAT", 2, "withdrew from"),
+    ("REQUEST", 3, "called on"),
+    ("ACCUSE", 3, "accused"),
+    ("REJECT", 3, "rejected"),
+    ("THREATEN", 3, "threatened"),
+    ("SANCTION", 3, "imposed sanctions on"),
+    ("PROTEST", 4, "protested against"),
+    ("MOBILIZE", 4, "deployed troops near"),
+    ("COERCE", 4, "detained envoys of"),
+    ("ASSAULT", 4, "attacked"),
+]
 MODALITIES = ["asserted"] * 6 + ["future", "historical", "hypothetical", "negated"]
-WORDS = ("talks summit border nuclear trade energy grain pipeline ceasefire election refugees drones sanctions "
-         "treaty embassy minister parliament harbour railway bridge frontier envoy delegation").split()
+WORDS = (
+    "talks summit border nuclear trade energy grain pipeline ceasefire election refugees drones sanctions "
+    "treaty embassy minister parliament harbour railway bridge frontier envoy delegation"
+).split()
 
 
 def synthetic_article(i: int, rnd: random.Random, events_per_article: int):
@@ -79,8 +132,15 @@ def synthetic_article(i: int, rnd: random.Random, events_per_article: int):
 
     def actor(name: str, kind: str, country: str | None, sector: str | None) -> str:
         if name not in actors:
-            actors[name] = {"id": f"a{len(actors) + 1}", "name": name, "kind": kind, "country": country,
-                            "sector": sector, "roles": ["leader"] if kind == "person" else [], "mentions": []}
+            actors[name] = {
+                "id": f"a{len(actors) + 1}",
+                "name": name,
+                "kind": kind,
+                "country": country,
+                "sector": sector,
+                "roles": ["leader"] if kind == "person" else [],
+                "mentions": [],
+            }
         return actors[name]["id"]
 
     for k in range(events_per_article):
@@ -95,26 +155,44 @@ def synthetic_article(i: int, rnd: random.Random, events_per_article: int):
         etype, quad, verb = rnd.choice(TYPES)
         city = rnd.choice(CITIES)
         date = f"{rnd.randint(2015, 2024)}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"
-        sentence = (f"{name} {verb} {tname} in {city[0]} on {date} over {rnd.choice(WORDS)} and "
-                    f"{rnd.choice(WORDS)} ({i}.{k}).")
+        sentence = (
+            f"{name} {verb} {tname} in {city[0]} on {date} over {rnd.choice(WORDS)} and {rnd.choice(WORDS)} ({i}.{k})."
+        )
         start = pos
         actors[name]["mentions"].append({"start": start, "end": start + len(name)})
         t0 = start + len(name) + 1 + len(verb) + 1
         actors[tname]["mentions"].append({"start": t0, "end": t0 + len(tname)})
-        events.append({
-            "id": f"e{k + 1}", "type": etype, "mode": None, "actors": [src], "recipients": [dst] if dst != src else [],
-            "place": {"name": city[0], "lat": city[1], "lon": city[2], "country": city[3]},
-            "date": date, "date_source": "text", "modality": rnd.choice(MODALITIES), "quad": quad,
-            "evidence": {"start": start, "end": start + len(sentence), "text": sentence},
-            "confidence": round(rnd.uniform(0.5, 0.99), 2)})
+        events.append(
+            {
+                "id": f"e{k + 1}",
+                "type": etype,
+                "mode": None,
+                "actors": [src],
+                "recipients": [dst] if dst != src else [],
+                "place": {"name": city[0], "lat": city[1], "lon": city[2], "country": city[3]},
+                "date": date,
+                "date_source": "text",
+                "modality": rnd.choice(MODALITIES),
+                "quad": quad,
+                "evidence": {"start": start, "end": start + len(sentence), "text": sentence},
+                "confidence": round(rnd.uniform(0.5, 0.99), 2),
+            }
+        )
         parts.append(sentence)
         pos += len(sentence) + 1
     text = " ".join(parts)
-    return Article.from_dict({
-        "id": Article.make_id(text), "source": {"publisher": rnd.choice(["Wire A", "Wire B", "Daily C"]),
-                                                "url": f"https://bench.example/{i}"},
-        "language": "en", "headline": f"Synthetic report {i}", "published": {"date": "2024-01-01", "source": "metadata"},
-        "text": text, "actors": list(actors.values()), "events": events})
+    return Article.from_dict(
+        {
+            "id": Article.make_id(text),
+            "source": {"publisher": rnd.choice(["Wire A", "Wire B", "Daily C"]), "url": f"https://bench.example/{i}"},
+            "language": "en",
+            "headline": f"Synthetic report {i}",
+            "published": {"date": "2024-01-01", "source": "metadata"},
+            "text": text,
+            "actors": list(actors.values()),
+            "events": events,
+        }
+    )
 
 
 def build_store(url: str, min_events: int, per_article: int = 10, seed: int = 1) -> dict:
@@ -132,8 +210,13 @@ def build_store(url: str, min_events: int, per_article: int = 10, seed: int = 1)
                 n_articles += 1
             n_events = store.counts()["events"]
         counts = store.counts()
-    return {"articles": counts["articles"], "events": counts["events"], "event_mentions": counts["event_mentions"],
-            "seconds": round(time.perf_counter() - t0, 1), "written": n_articles}
+    return {
+        "articles": counts["articles"],
+        "events": counts["events"],
+        "event_mentions": counts["event_mentions"],
+        "seconds": round(time.perf_counter() - t0, 1),
+        "written": n_articles,
+    }
 
 
 def free_port() -> int:
@@ -194,6 +277,7 @@ def drive(base: str, token: str, seconds: float, readers: int, max_requests: int
         deadline = time.monotonic() + seconds
         limits = httpx.Limits(max_connections=readers + 2, max_keepalive_connections=readers + 2)
         async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as client:
+
             async def reader() -> None:
                 nonlocal sent
                 while time.monotonic() < deadline and sent < max_requests:
@@ -213,14 +297,19 @@ def drive(base: str, token: str, seconds: float, readers: int, max_requests: int
                 n = 0
                 while time.monotonic() < deadline:
                     n += 1
-                    text = (f"GENEVA (Reuters) - Diplomats from {rnd.choice(COUNTRIES)[0]} met envoys of "
-                            f"{rnd.choice(COUNTRIES)[0]} in Geneva on Tuesday to discuss {rnd.choice(WORDS)} "
-                            f"and {rnd.choice(WORDS)}, officials said (benchmark write {n}, {time.time()}). "
-                            f"The talks will continue next week, a spokesman said.")
+                    text = (
+                        f"GENEVA (Reuters) - Diplomats from {rnd.choice(COUNTRIES)[0]} met envoys of "
+                        f"{rnd.choice(COUNTRIES)[0]} in Geneva on Tuesday to discuss {rnd.choice(WORDS)} "
+                        f"and {rnd.choice(WORDS)}, officials said (benchmark write {n}, {time.time()}). "
+                        f"The talks will continue next week, a spokesman said."
+                    )
                     t0 = time.perf_counter()
                     try:
-                        r = await client.post("/api/v1/articles", json={"text": text, "published": "2024-03-05"},
-                                              headers={"Authorization": f"Bearer {token}"})
+                        r = await client.post(
+                            "/api/v1/articles",
+                            json={"text": text, "published": "2024-03-05"},
+                            headers={"Authorization": f"Bearer {token}"},
+                        )
                         if r.status_code not in (200, 201):
                             write_failures.append(f"{r.status_code} {r.text[:200]}")
                     except Exception as exc:  # noqa: BLE001
@@ -230,8 +319,13 @@ def drive(base: str, token: str, seconds: float, readers: int, max_requests: int
             t_start = time.perf_counter()
             await asyncio.gather(writer(), *[reader() for _ in range(readers)])
             elapsed = time.perf_counter() - t_start
-        return {"lat": lat, "failures": failures, "writes": writes, "write_failures": write_failures,
-                "elapsed": elapsed}
+        return {
+            "lat": lat,
+            "failures": failures,
+            "writes": writes,
+            "write_failures": write_failures,
+            "elapsed": elapsed,
+        }
 
     out.put(asyncio.run(main()))
 
@@ -245,9 +339,11 @@ def pct(values: list[float], p: float) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                 epilog="example:\n  python -m benchmarks.bench_api --events 10000 --seconds 30 "
-                                        "--readers 16", formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog="example:\n  python -m benchmarks.bench_api --events 10000 --seconds 30 --readers 16",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     ap.add_argument("--events", type=int, default=10_000, help="corpus events in the store (at least; default 10000)")
     ap.add_argument("--seconds", type=float, default=30.0, help="how long to drive the server (default 30)")
     ap.add_argument("--readers", type=int, default=16, help="concurrent readers (default 16)")
@@ -264,24 +360,49 @@ def main(argv: list[str] | None = None) -> int:
     proc = None
     try:
         built = build_store(url, args.events)
-        print(f"bench_api: store built: {built['events']} events, {built['event_mentions']} event mentions, "
-              f"{built['articles']} articles — synthetic articles written through Store.write "
-              f"in {built['seconds']}s", file=sys.stderr)
+        print(
+            f"bench_api: store built: {built['events']} events, {built['event_mentions']} event mentions, "
+            f"{built['articles']} articles — synthetic articles written through Store.write "
+            f"in {built['seconds']}s",
+            file=sys.stderr,
+        )
         token = "bench-" + os.urandom(12).hex()
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         env = {**os.environ, "DATELINE_API_TOKEN": token}
-        proc = subprocess.Popen([sys.executable, "-m", "dateline", "serve", "--db", url, "--host", "127.0.0.1",
-                                 "--port", str(port), "--workers", str(args.server_workers)], env=env, stdout=subprocess.DEVNULL,
-                                stderr=(tmp / "server.log").open("wb"))
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "dateline",
+                "serve",
+                "--db",
+                url,
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--workers",
+                str(args.server_workers),
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=(tmp / "server.log").open("wb"),
+        )
         wait_ready(base, proc)
         # Warm up: load the NLP model with one write, and touch the gazetteer, outside the timed window.
         import httpx
 
         t0 = time.perf_counter()
-        r = httpx.post(base + "/api/v1/articles", headers={"Authorization": f"Bearer {token}"}, timeout=300,
-                       json={"text": "MOSCOW (Reuters) - Russia's foreign minister met China's envoy in Moscow on "
-                                     "Monday to discuss trade, officials said."})
+        r = httpx.post(
+            base + "/api/v1/articles",
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=300,
+            json={
+                "text": "MOSCOW (Reuters) - Russia's foreign minister met China's envoy in Moscow on "
+                "Monday to discuss trade, officials said."
+            },
+        )
         if r.status_code not in (200, 201):
             raise SystemExit(f"bench_api: warm-up write failed: {r.status_code} {r.text[:300]}")
         warm = time.perf_counter() - t0
@@ -310,32 +431,52 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = res["elapsed"]
     report = {
         "store": {**built, "backend": url.split(":", 1)[0], "how": "synthetic articles via Store.write"},
-        "seconds": round(elapsed, 1), "readers": args.readers, "server_workers": args.server_workers,
-        "cpus": os.cpu_count(), "load_average_1min_after": round(os.getloadavg()[0], 1),
-        "event_queries": {"requests": n, "rps": round(n / elapsed, 1),
-                          "p50_ms": round(pct(all_lat, 50) * 1000, 1), "p95_ms": round(pct(all_lat, 95) * 1000, 1),
-                          "p99_ms": round(pct(all_lat, 99) * 1000, 1), "failed": len(res["failures"])},
+        "seconds": round(elapsed, 1),
+        "readers": args.readers,
+        "server_workers": args.server_workers,
+        "cpus": os.cpu_count(),
+        "load_average_1min_after": round(os.getloadavg()[0], 1),
+        "event_queries": {
+            "requests": n,
+            "rps": round(n / elapsed, 1),
+            "p50_ms": round(pct(all_lat, 50) * 1000, 1),
+            "p95_ms": round(pct(all_lat, 95) * 1000, 1),
+            "p99_ms": round(pct(all_lat, 99) * 1000, 1),
+            "failed": len(res["failures"]),
+        },
         "by_kind_p95_ms": {k: round(pct(v, 95) * 1000, 1) for k, v in sorted(res["lat"].items())},
-        "writer": {"posts": len(res["writes"]), "per_s": round(len(res["writes"]) / elapsed, 2),
-                   "p50_ms": round(pct(res["writes"], 50) * 1000, 1) if res["writes"] else None,
-                   "p95_ms": round(pct(res["writes"], 95) * 1000, 1) if res["writes"] else None,
-                   "failed": len(res["write_failures"]), "model_warmup_s": round(warm, 1)},
+        "writer": {
+            "posts": len(res["writes"]),
+            "per_s": round(len(res["writes"]) / elapsed, 2),
+            "p50_ms": round(pct(res["writes"], 50) * 1000, 1) if res["writes"] else None,
+            "p95_ms": round(pct(res["writes"], 95) * 1000, 1) if res["writes"] else None,
+            "failed": len(res["write_failures"]),
+            "model_warmup_s": round(warm, 1),
+        },
         "failed_requests": len(res["failures"]) + len(res["write_failures"]),
     }
     if args.json:
         print(json.dumps(report))
     else:
         eq, w = report["event_queries"], report["writer"]
-        print(f"store: {built['events']:,} events ({built['articles']:,} synthetic articles written through "
-              f"Store.write, {report['store']['backend']})")
-        print(f"load: {args.readers} concurrent readers + 1 writer for {report['seconds']}s on loopback, "
-              f"{args.server_workers} server process(es); {report['cpus']} CPUs shared by server and driver "
-              f"(1-min load average after the run: {report['load_average_1min_after']})")
-        print(f"event queries: {eq['requests']:,} requests, {eq['rps']} req/s, p50 {eq['p50_ms']} ms, "
-              f"p95 {eq['p95_ms']} ms, p99 {eq['p99_ms']} ms, failed {eq['failed']}")
+        print(
+            f"store: {built['events']:,} events ({built['articles']:,} synthetic articles written through "
+            f"Store.write, {report['store']['backend']})"
+        )
+        print(
+            f"load: {args.readers} concurrent readers + 1 writer for {report['seconds']}s on loopback, "
+            f"{args.server_workers} server process(es); {report['cpus']} CPUs shared by server and driver "
+            f"(1-min load average after the run: {report['load_average_1min_after']})"
+        )
+        print(
+            f"event queries: {eq['requests']:,} requests, {eq['rps']} req/s, p50 {eq['p50_ms']} ms, "
+            f"p95 {eq['p95_ms']} ms, p99 {eq['p99_ms']} ms, failed {eq['failed']}"
+        )
         print("p95 by query kind (ms): " + ", ".join(f"{k} {v}" for k, v in report["by_kind_p95_ms"].items()))
-        print(f"writer: {w['posts']} articles posted through the pipeline ({w['per_s']}/s, p50 {w['p50_ms']} ms, "
-              f"p95 {w['p95_ms']} ms), failed {w['failed']}")
+        print(
+            f"writer: {w['posts']} articles posted through the pipeline ({w['per_s']}/s, p50 {w['p50_ms']} ms, "
+            f"p95 {w['p95_ms']} ms), failed {w['failed']}"
+        )
         print(f"failed requests: {report['failed_requests']}")
     for f in (res["failures"] + res["write_failures"])[:5]:
         print(f"bench_api: failure: {f}", file=sys.stderr)

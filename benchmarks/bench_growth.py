@@ -36,8 +36,24 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PLOVER = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
-          "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT"]
+PLOVER = [
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "SANCTION",
+    "PROTEST",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+]
 
 
 class PeakMemory:
@@ -65,7 +81,7 @@ class PeakMemory:
                     pass
             self._stop.wait(self.every)
 
-    def __enter__(self) -> "PeakMemory":
+    def __enter__(self) -> PeakMemory:
         self._thread.start()
         return self
 
@@ -96,8 +112,7 @@ def percentile(xs: list[float], q: float) -> float:
     return xs[lo] + (xs[hi] - xs[lo]) * (k - lo)
 
 
-def run_ingest(files: list[Path], db: Path, *, workers: int = 2, dask: str | None = None,
-               batch_size: int = 8) -> dict:
+def run_ingest(files: list[Path], db: Path, *, workers: int = 2, dask: str | None = None, batch_size: int = 8) -> dict:
     from dateline.ingest import ingest
 
     stamps: list[float] = []
@@ -106,11 +121,21 @@ def run_ingest(files: list[Path], db: Path, *, workers: int = 2, dask: str | Non
         if dask:
             from dateline.ingest_dask import ingest_dask
 
-            summary = ingest_dask(files, db=f"sqlite:///{db}", dask=dask, batch_size=batch_size,
-                                  on_result=lambda o: stamps.append(time.monotonic()))
+            summary = ingest_dask(
+                files,
+                db=f"sqlite:///{db}",
+                dask=dask,
+                batch_size=batch_size,
+                on_result=lambda o: stamps.append(time.monotonic()),
+            )
         else:
-            summary = ingest(files, db=f"sqlite:///{db}", workers=workers, batch_size=batch_size,
-                             on_result=lambda o: stamps.append(time.monotonic()))
+            summary = ingest(
+                files,
+                db=f"sqlite:///{db}",
+                workers=workers,
+                batch_size=batch_size,
+                on_result=lambda o: stamps.append(time.monotonic()),
+            )
     wall = time.monotonic() - start
     n = len(stamps)
     steady = (n - 1) / (stamps[-1] - stamps[0]) if n > 1 and stamps[-1] > stamps[0] else 0.0
@@ -120,14 +145,23 @@ def run_ingest(files: list[Path], db: Path, *, workers: int = 2, dask: str | Non
     for i in range(0, n - step, step):
         dtw = stamps[i + step] - stamps[i]
         windows.append({"at": i + step, "rate": step / dtw if dtw > 0 else 0.0})
-    return {"articles": len(files), "stored": summary.stored, "linked": summary.linked,
-            "duplicates": summary.duplicates, "rejected": summary.n_rejected, "wall_s": round(wall, 1),
-            "overall_rate": round(len(files) / wall, 3), "steady_rate": round(steady, 3),
-            "first_result_s": round(stamps[0] - start, 1) if stamps else None, "windows": windows,
-            "worker_peak_rss_mb": [round(v / 2**20) for v in mem.workers()] or [_self_peak_mb()],
-            "load_avg": os.getloadavg()[0],
-            "writer_s_per_article": (round(summary.writer_seconds / max(1, summary.inputs), 4)
-                                     if hasattr(summary, "writer_seconds") else None)}
+    return {
+        "articles": len(files),
+        "stored": summary.stored,
+        "linked": summary.linked,
+        "duplicates": summary.duplicates,
+        "rejected": summary.n_rejected,
+        "wall_s": round(wall, 1),
+        "overall_rate": round(len(files) / wall, 3),
+        "steady_rate": round(steady, 3),
+        "first_result_s": round(stamps[0] - start, 1) if stamps else None,
+        "windows": windows,
+        "worker_peak_rss_mb": [round(v / 2**20) for v in mem.workers()] or [_self_peak_mb()],
+        "load_avg": os.getloadavg()[0],
+        "writer_s_per_article": (
+            round(summary.writer_seconds / max(1, summary.inputs), 4) if hasattr(summary, "writer_seconds") else None
+        ),
+    }
 
 
 def query_latency(db: Path, n_queries: int, seed: int = 7) -> dict:
@@ -139,10 +173,22 @@ def query_latency(db: Path, n_queries: int, seed: int = 7) -> dict:
     rng = random.Random(seed)
     with Store.open(f"sqlite:///{db}") as store:
         with store.engine.connect() as conn:
-            countries = [r[0] for r in conn.execute(sa.text(
-                "SELECT country FROM events WHERE country IS NOT NULL GROUP BY country ORDER BY count(*) DESC LIMIT 20"))]
-            people = [r[0] for r in conn.execute(sa.text(
-                "SELECT name FROM actors WHERE kind = 'person' GROUP BY name ORDER BY count(*) DESC LIMIT 50"))]
+            countries = [
+                r[0]
+                for r in conn.execute(
+                    sa.text(
+                        "SELECT country FROM events WHERE country IS NOT NULL GROUP BY country ORDER BY count(*) DESC LIMIT 20"
+                    )
+                )
+            ]
+            people = [
+                r[0]
+                for r in conn.execute(
+                    sa.text(
+                        "SELECT name FROM actors WHERE kind = 'person' GROUP BY name ORDER BY count(*) DESC LIMIT 50"
+                    )
+                )
+            ]
             texts = [r[0] for r in conn.execute(sa.text("SELECT headline FROM articles ORDER BY id LIMIT 500"))]
         words = sorted({w for t in texts if t for w in t.split() if w.isalpha() and len(w) > 4})
         months = [f"2016-{m:02d}" for m in range(1, 13)]
@@ -177,12 +223,18 @@ def query_latency(db: Path, n_queries: int, seed: int = 7) -> dict:
             store.search(terms)
             fts.append((time.perf_counter() - t) * 1000)
         counts = store.counts()
-    return {"event_p50_ms": round(percentile(ev, 0.5), 2), "event_p95_ms": round(percentile(ev, 0.95), 2),
-            "actor_query_p50_ms": round(percentile(user, 0.5), 2),
-            "actor_query_p95_ms": round(percentile(user, 0.95), 2),
-            "search_p50_ms": round(percentile(fts, 0.5), 2), "search_p95_ms": round(percentile(fts, 0.95), 2),
-            "queries": n_queries, "events": counts.get("events"), "event_mentions": counts.get("event_mentions"),
-            "stories": counts.get("stories")}
+    return {
+        "event_p50_ms": round(percentile(ev, 0.5), 2),
+        "event_p95_ms": round(percentile(ev, 0.95), 2),
+        "actor_query_p50_ms": round(percentile(user, 0.5), 2),
+        "actor_query_p95_ms": round(percentile(user, 0.95), 2),
+        "search_p50_ms": round(percentile(fts, 0.5), 2),
+        "search_p95_ms": round(percentile(fts, 0.95), 2),
+        "queries": n_queries,
+        "events": counts.get("events"),
+        "event_mentions": counts.get("event_mentions"),
+        "stories": counts.get("stories"),
+    }
 
 
 def growth_order(sizes: list[int], values: list[float]) -> float | None:
@@ -209,8 +261,13 @@ def plot(results: list[dict], path: Path) -> None:
     ax.plot(sizes, [r["overall_rate"] for r in results], "s--", label="overall (with start-up)")
     for r in results:  # the rate as the store fills, within the largest run
         if r is results[-1] and r["windows"]:
-            ax.plot([w["at"] for w in r["windows"]], [w["rate"] for w in r["windows"]], ":", alpha=0.7,
-                    label=f"per tenth of the {r['articles']:,} run")
+            ax.plot(
+                [w["at"] for w in r["windows"]],
+                [w["rate"] for w in r["windows"]],
+                ":",
+                alpha=0.7,
+                label=f"per tenth of the {r['articles']:,} run",
+            )
     ax.set(xscale="log", xlabel="articles", ylabel="articles/s", title="ingest throughput (2 workers)")
     ax.set_ylim(bottom=0)
     ax.legend(fontsize=7)
@@ -222,9 +279,13 @@ def plot(results: list[dict], path: Path) -> None:
     ax.plot(sizes, [r["store_mb"] for r in results], "o-")
     ax.set(xscale="log", yscale="log", xlabel="articles", ylabel="MB", title="store size on disk (SQLite)")
     ax = axes[1][1]
-    for key, label in (("event_p50_ms", "events p50"), ("event_p95_ms", "events p95"),
-                       ("actor_query_p95_ms", "query.events by actor p95"),
-                       ("search_p50_ms", "full text p50"), ("search_p95_ms", "full text p95")):
+    for key, label in (
+        ("event_p50_ms", "events p50"),
+        ("event_p95_ms", "events p95"),
+        ("actor_query_p95_ms", "query.events by actor p95"),
+        ("search_p50_ms", "full text p50"),
+        ("search_p95_ms", "full text p95"),
+    ):
         if all(key in r for r in results):  # runs before the actor queries existed lack them
             ax.plot(sizes, [r[key] for r in results], "o-", label=label)
     ax.axhline(100, color="grey", lw=0.8, ls="--")
@@ -242,35 +303,50 @@ def markdown(out: dict) -> str:
     lines = []
     if out.get("compare"):
         n = out["compare"][0]["articles"]
-        lines += [f"Ingest throughput at {n:,} articles:", "",
-                  "| configuration | overall articles/s (with start-up) | steady articles/s | wall s | peak RSS per worker MB |",
-                  "|---|---|---|---|---|"]
+        lines += [
+            f"Ingest throughput at {n:,} articles:",
+            "",
+            "| configuration | overall articles/s (with start-up) | steady articles/s | wall s | peak RSS per worker MB |",
+            "|---|---|---|---|---|",
+        ]
         for r in out["compare"]:
-            lines.append(f"| {r['config']} | {r['overall_rate']:.2f} | {r['steady_rate']:.2f} | {r['wall_s']:.0f} | "
-                         f"{', '.join(map(str, r['worker_peak_rss_mb']))} |")
+            lines.append(
+                f"| {r['config']} | {r['overall_rate']:.2f} | {r['steady_rate']:.2f} | {r['wall_s']:.0f} | "
+                f"{', '.join(map(str, r['worker_peak_rss_mb']))} |"
+            )
         lines.append("")
     if out.get("sizes"):
-        lines += ["With 2 local worker processes, by corpus size:", "",
-                  "| articles | overall /s | steady /s | syndicated copies linked / in corpus | peak RSS per worker MB | "
-                  "store MB | KB per article | events p50 / p95 ms | by actor p50 / p95 ms | full text p50 / p95 ms |",
-                  "|---|---|---|---|---|---|---|---|---|---|"]
+        lines += [
+            "With 2 local worker processes, by corpus size:",
+            "",
+            "| articles | overall /s | steady /s | syndicated copies linked / in corpus | peak RSS per worker MB | "
+            "store MB | KB per article | events p50 / p95 ms | by actor p50 / p95 ms | full text p50 / p95 ms |",
+            "|---|---|---|---|---|---|---|---|---|---|",
+        ]
         for r in out["sizes"]:
-            lines.append(f"| {r['articles']:,} | {r['overall_rate']:.2f} | {r['steady_rate']:.2f} | "
-                         f"{r['linked']} / {r['copies_in_corpus']} | {', '.join(map(str, r['worker_peak_rss_mb']))} | "
-                         f"{r['store_mb']} | {r['store_mb'] * 1000 / r['articles']:.1f} | "
-                         f"{r['event_p50_ms']} / {r['event_p95_ms']} | "
-                         f"{r.get('actor_query_p50_ms', '-')} / {r.get('actor_query_p95_ms', '-')} | "
-                         f"{r['search_p50_ms']} / {r['search_p95_ms']} |")
+            lines.append(
+                f"| {r['articles']:,} | {r['overall_rate']:.2f} | {r['steady_rate']:.2f} | "
+                f"{r['linked']} / {r['copies_in_corpus']} | {', '.join(map(str, r['worker_peak_rss_mb']))} | "
+                f"{r['store_mb']} | {r['store_mb'] * 1000 / r['articles']:.1f} | "
+                f"{r['event_p50_ms']} / {r['event_p95_ms']} | "
+                f"{r.get('actor_query_p50_ms', '-')} / {r.get('actor_query_p95_ms', '-')} | "
+                f"{r['search_p50_ms']} / {r['search_p95_ms']} |"
+            )
         lines.append("")
         big = out["sizes"][-1]
         if big.get("windows"):
-            lines += [f"Steady rate per tenth of the {big['articles']:,}-article run (articles/s, as the store fills): "
-                      + ", ".join(f"{w['rate']:.2f}" for w in big["windows"]), ""]
+            lines += [
+                f"Steady rate per tenth of the {big['articles']:,}-article run (articles/s, as the store fills): "
+                + ", ".join(f"{w['rate']:.2f}" for w in big["windows"]),
+                "",
+            ]
     if out.get("order"):
-        lines.append("Growth order (b in cost ~ n^b, fitted over the sizes run): "
-                     + ", ".join(f"{k.replace('_', ' ')} {v:.2f}" for k, v in out["order"].items() if v is not None)
-                     + f"; steady throughput change from the smallest to the largest size "
-                       f"{out.get('throughput_change', 0):+.1%}.")
+        lines.append(
+            "Growth order (b in cost ~ n^b, fitted over the sizes run): "
+            + ", ".join(f"{k.replace('_', ' ')} {v:.2f}" for k, v in out["order"].items() if v is not None)
+            + f"; steady throughput change from the smallest to the largest size "
+            f"{out.get('throughput_change', 0):+.1%}."
+        )
     return "\n".join(lines)
 
 
@@ -279,8 +355,12 @@ def main(argv: list[str] | None = None) -> int:
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="1000,5000,20000", help="corpus sizes, comma-separated")
-    ap.add_argument("--compare", type=int, default=5000,
-                    help="size at which 1 and 2 local workers and Dask local:2 are compared (0: skip)")
+    ap.add_argument(
+        "--compare",
+        type=int,
+        default=5000,
+        help="size at which 1 and 2 local workers and Dask local:2 are compared (0: skip)",
+    )
     ap.add_argument("--batch-size", type=int, default=8)
     ap.add_argument("--queries", type=int, default=200)
     ap.add_argument("--data", help="the eval folder (default $DATELINE_EVAL_DATA or ../shared/eval)")
@@ -318,8 +398,10 @@ def main(argv: list[str] | None = None) -> int:
                 "worker_peak_rss": growth_order(ns, [max(r["worker_peak_rss_mb"] or [0]) for r in res]),
             }
             print(f"steady throughput {first['articles']} -> {last['articles']}: {change:+.1%}")
-            print("growth order (cost ~ n^b): " + ", ".join(f"{k} b={v:.2f}" for k, v in out["order"].items()
-                                                            if v is not None))
+            print(
+                "growth order (cost ~ n^b): "
+                + ", ".join(f"{k} b={v:.2f}" for k, v in out["order"].items() if v is not None)
+            )
         save()
         if args.plot and res:
             try:
@@ -335,8 +417,11 @@ def main(argv: list[str] | None = None) -> int:
         biggest = max(sizes + [args.compare])
         manifest = generate(tmp / "corpus", biggest, data=args.data)
         files = [tmp / "corpus" / f["file"] for f in manifest["files"]]
-        print(f"corpus: {biggest} articles, {manifest['copies']} syndicated copies, "
-              f"{manifest['bytes'] / 1e6:.1f} MB, from {manifest['sources']} source texts", flush=True)
+        print(
+            f"corpus: {biggest} articles, {manifest['copies']} syndicated copies, "
+            f"{manifest['bytes'] / 1e6:.1f} MB, from {manifest['sources']} source texts",
+            flush=True,
+        )
 
         def copies_in(n: int) -> int:
             return sum(1 for f in manifest["files"][:n] if f["kind"] == "copy")
@@ -349,12 +434,15 @@ def main(argv: list[str] | None = None) -> int:
             r["copies_in_corpus"] = copies_in(n)
             out["sizes"].append(r)
             out["sizes"].sort(key=lambda x: x["articles"])
-            print(f"[size {n}] {r['overall_rate']:.2f}/s overall, {r['steady_rate']:.2f}/s steady; "
-                  f"linked {r['linked']} (copies in corpus {r['copies_in_corpus']}); peak RSS/worker "
-                  f"{r['worker_peak_rss_mb']} MB; store {r['store_mb']} MB; events p50/p95 "
-                  f"{r['event_p50_ms']}/{r['event_p95_ms']} ms; by actor p50/p95 {r['actor_query_p50_ms']}/"
-                  f"{r['actor_query_p95_ms']} ms; search p50/p95 {r['search_p50_ms']}/"
-                  f"{r['search_p95_ms']} ms; load {r['load_avg']:.1f}", flush=True)
+            print(
+                f"[size {n}] {r['overall_rate']:.2f}/s overall, {r['steady_rate']:.2f}/s steady; "
+                f"linked {r['linked']} (copies in corpus {r['copies_in_corpus']}); peak RSS/worker "
+                f"{r['worker_peak_rss_mb']} MB; store {r['store_mb']} MB; events p50/p95 "
+                f"{r['event_p50_ms']}/{r['event_p95_ms']} ms; by actor p50/p95 {r['actor_query_p50_ms']}/"
+                f"{r['actor_query_p95_ms']} ms; search p50/p95 {r['search_p50_ms']}/"
+                f"{r['search_p95_ms']} ms; load {r['load_avg']:.1f}",
+                flush=True,
+            )
             save()
             for p in tmp.glob(db.name + "*"):
                 if p.is_file():
@@ -367,8 +455,11 @@ def main(argv: list[str] | None = None) -> int:
         finish()  # the growth report does not wait for the comparison
         if args.compare:  # after the growth runs: 2 local workers at that size is reused from them
             n = args.compare
-            for label, kw in (("local 2 workers", {"workers": 2}), ("local 1 worker", {"workers": 1}),
-                              ("dask local:2", {"dask": "local:2"})):
+            for label, kw in (
+                ("local 2 workers", {"workers": 2}),
+                ("local 1 worker", {"workers": 1}),
+                ("dask local:2", {"dask": "local:2"}),
+            ):
                 same = [r for r in out["sizes"] if r["articles"] == n]
                 if label == "local 2 workers" and same:
                     out["compare"].append(dict(same[0], config=label))
@@ -378,10 +469,12 @@ def main(argv: list[str] | None = None) -> int:
                 r["config"] = label
                 r["store_mb"] = round(store_bytes(db) / 1e6, 1)
                 out["compare"].append(r)
-                print(f"[compare {n}] {label}: {r['overall_rate']:.2f}/s overall, {r['steady_rate']:.2f}/s steady, "
-                      f"{r['wall_s']}s wall, peak RSS/worker {r['worker_peak_rss_mb']} MB, load {r['load_avg']:.1f}, "
-                      f"writer {r['writer_s_per_article']} s/article",
-                      flush=True)
+                print(
+                    f"[compare {n}] {label}: {r['overall_rate']:.2f}/s overall, {r['steady_rate']:.2f}/s steady, "
+                    f"{r['wall_s']}s wall, peak RSS/worker {r['worker_peak_rss_mb']} MB, load {r['load_avg']:.1f}, "
+                    f"writer {r['writer_s_per_article']} s/article",
+                    flush=True,
+                )
                 save()
                 for p in tmp.glob(db.name + "*"):
                     if p.is_file():

@@ -18,16 +18,44 @@ import tempfile
 import time
 from pathlib import Path
 
-FIRST = ("Anna Boris Carla David Elena Farid Grace Hassan Ines Jonas Kofi Lena Marco Nadia Omar Petra "
-         "Quentin Rosa Samir Tanya Ugo Vera Wei Yusuf Zora").split()
-LAST = ("Albers Brandt Costa Duarte Eriksen Fischer Garcia Haddad Ivanova Jensen Kowalski Lindqvist Moreau "
-        "Novak Okafor Pereira Quist Rossi Sato Tanaka Urban Varga Weber").split()
-CITIES = [("NAIROBI", "Kenya"), ("LIMA", "Peru"), ("OSLO", "Norway"), ("HANOI", "Vietnam"), ("ACCRA", "Ghana"),
-          ("QUITO", "Ecuador"), ("RIGA", "Latvia"), ("DAKAR", "Senegal"), ("MANILA", "Philippines"),
-          ("TUNIS", "Tunisia"), ("SANTIAGO", "Chile"), ("WARSAW", "Poland")]
-TOPICS = ["a new trade agreement", "border security", "fishing rights", "a railway project", "grain exports",
-          "energy prices", "a prisoner exchange", "water sharing", "election monitoring", "vaccine supplies",
-          "a ceasefire", "refugee returns", "mining licences", "debt relief"]
+FIRST = (
+    "Anna Boris Carla David Elena Farid Grace Hassan Ines Jonas Kofi Lena Marco Nadia Omar Petra "
+    "Quentin Rosa Samir Tanya Ugo Vera Wei Yusuf Zora"
+).split()
+LAST = (
+    "Albers Brandt Costa Duarte Eriksen Fischer Garcia Haddad Ivanova Jensen Kowalski Lindqvist Moreau "
+    "Novak Okafor Pereira Quist Rossi Sato Tanaka Urban Varga Weber"
+).split()
+CITIES = [
+    ("NAIROBI", "Kenya"),
+    ("LIMA", "Peru"),
+    ("OSLO", "Norway"),
+    ("HANOI", "Vietnam"),
+    ("ACCRA", "Ghana"),
+    ("QUITO", "Ecuador"),
+    ("RIGA", "Latvia"),
+    ("DAKAR", "Senegal"),
+    ("MANILA", "Philippines"),
+    ("TUNIS", "Tunisia"),
+    ("SANTIAGO", "Chile"),
+    ("WARSAW", "Poland"),
+]
+TOPICS = [
+    "a new trade agreement",
+    "border security",
+    "fishing rights",
+    "a railway project",
+    "grain exports",
+    "energy prices",
+    "a prisoner exchange",
+    "water sharing",
+    "election monitoring",
+    "vaccine supplies",
+    "a ceasefire",
+    "refugee returns",
+    "mining licences",
+    "debt relief",
+]
 DAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 MONTHS = "January February March April May June July August September October November December".split()
 
@@ -49,7 +77,7 @@ def article(i: int) -> str:
         f"By {c}",
         f"{city}, {country} (Reuters) - Foreign Minister {a} of {country} met {other}'s envoy {b} on {day} "
         f"in {city.title()} to discuss {t1}, the ministry said in statement number {1000 + i}.",
-        f"\"We agreed to keep talking about {t2},\" {a} told reporters after the meeting, which lasted "
+        f'"We agreed to keep talking about {t2}," {a} told reporters after the meeting, which lasted '
         f"{rng.randint(2, 9)} hours.",
         f"{b} said the two governments would sign a memorandum on {t1} in {month}, and that "
         f"{rng.randint(3, 40)} officials would travel to {other_city.title()} next month.",
@@ -85,9 +113,9 @@ def writer_cost(db: str) -> float:
 
 
 def run(folder: Path, workers: int, batch_size: int) -> dict:
-    from dateline.ingest import ingest
-
     import resource
+
+    from dateline.ingest import ingest
 
     def cpu() -> float:
         own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -97,15 +125,27 @@ def run(folder: Path, workers: int, batch_size: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         cpu0 = cpu()
         start = time.monotonic()
-        summary = ingest([folder], db=f"sqlite:///{tmp}/bench.db", workers=workers, batch_size=batch_size,
-                         on_result=lambda o: stamps.append(time.monotonic()))
+        summary = ingest(
+            [folder],
+            db=f"sqlite:///{tmp}/bench.db",
+            workers=workers,
+            batch_size=batch_size,
+            on_result=lambda o: stamps.append(time.monotonic()),
+        )
         wall = time.monotonic() - start
         cores = (cpu() - cpu0) / wall  # CPU seconds per wall second: how many cores the run got
         per_write = writer_cost(f"sqlite:///{tmp}/bench.db") if workers == 1 else None
     steady = (len(stamps) - 1) / (stamps[-1] - stamps[0]) if len(stamps) > 1 and stamps[-1] > stamps[0] else 0.0
-    return {"workers": workers, "wall": wall, "rate": summary.stored / wall, "steady": steady,
-            "stored": summary.stored, "first_result": stamps[0] - start if stamps else None,
-            "per_write": per_write, "cores": cores}
+    return {
+        "workers": workers,
+        "wall": wall,
+        "rate": summary.stored / wall,
+        "steady": steady,
+        "stored": summary.stored,
+        "first_result": stamps[0] - start if stamps else None,
+        "per_write": per_write,
+        "cores": cores,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -123,17 +163,24 @@ def main(argv: list[str] | None = None) -> int:
         for w in args.workers:
             r = run(folder, w, args.batch_size)
             results.append(r)
-            print(f"workers={w}: {r['stored']} articles in {r['wall']:.1f}s wall ({r['rate']:.2f}/s overall, "
-                  f"first stored after {r['first_result']:.1f}s, steady {r['steady']:.2f}/s; "
-                  f"{r['cores']:.2f} cores busy on average)", flush=True)
+            print(
+                f"workers={w}: {r['stored']} articles in {r['wall']:.1f}s wall ({r['rate']:.2f}/s overall, "
+                f"first stored after {r['first_result']:.1f}s, steady {r['steady']:.2f}/s; "
+                f"{r['cores']:.2f} cores busy on average)",
+                flush=True,
+            )
     base = results[0]
     if base["per_write"] and base["steady"]:
         per_article = 1 / base["steady"]
-        print(f"writer alone: {base['per_write'] * 1000:.0f} ms/article of {per_article * 1000:.0f} ms/article at "
-              f"1 worker: the one writer caps the speed-up near {per_article / base['per_write']:.0f}x")
+        print(
+            f"writer alone: {base['per_write'] * 1000:.0f} ms/article of {per_article * 1000:.0f} ms/article at "
+            f"1 worker: the one writer caps the speed-up near {per_article / base['per_write']:.0f}x"
+        )
     for r in results[1:]:
-        print(f"speed-up {base['workers']}->{r['workers']} workers: {base['wall'] / r['wall']:.2f}x wall, "
-              f"{r['steady'] / base['steady'] if base['steady'] else float('nan'):.2f}x steady rate")
+        print(
+            f"speed-up {base['workers']}->{r['workers']} workers: {base['wall'] / r['wall']:.2f}x wall, "
+            f"{r['steady'] / base['steady'] if base['steady'] else float('nan'):.2f}x steady rate"
+        )
     print(f"load average {os.getloadavg()[0]:.2f} at end")
     return 0
 

@@ -35,18 +35,40 @@ except ImportError:  # run as a script
 
 # Hand-written outlet furniture (no real outlet's text is copied).
 OUTLETS = [
-    ("The Harbour Gazette", "Home > World > Americas\n\nSubscribe | Log in", "© {year} The Harbour Gazette. All rights reserved."),
-    ("Northern Ledger", "Skip to main content\n\nNews | Politics | Business | Opinion", "Copyright {year} Northern Ledger Media Ltd."),
-    ("Valley Courier", "MENU\n\nSections\n\nSearch", "Valley Courier, all rights reserved. This material may not be republished."),
+    (
+        "The Harbour Gazette",
+        "Home > World > Americas\n\nSubscribe | Log in",
+        "© {year} The Harbour Gazette. All rights reserved.",
+    ),
+    (
+        "Northern Ledger",
+        "Skip to main content\n\nNews | Politics | Business | Opinion",
+        "Copyright {year} Northern Ledger Media Ltd.",
+    ),
+    (
+        "Valley Courier",
+        "MENU\n\nSections\n\nSearch",
+        "Valley Courier, all rights reserved. This material may not be republished.",
+    ),
     ("Coastline Daily", "Breaking news alerts: sign up\n\nLatest stories", "(c) {year} Coastline Daily"),
-    ("Metro Observer", "Advertisement\n\nMetro Observer\n\nUS & World", "Metro Observer. Terms of use. Privacy policy."),
+    (
+        "Metro Observer",
+        "Advertisement\n\nMetro Observer\n\nUS & World",
+        "Metro Observer. Terms of use. Privacy policy.",
+    ),
     ("The Plains Herald", "The Plains Herald\n\nNational news", "Send us your tips: tips@plainsherald.example"),
 ]
-SHARE = ["Share on Facebook\n\nShare on Twitter", "Share this article\n\nEmail | Print",
-         "Related stories\n\nMore from Politics", "Comments (0)\n\nLeave a comment"]
+SHARE = [
+    "Share on Facebook\n\nShare on Twitter",
+    "Share this article\n\nEmail | Print",
+    "Related stories\n\nMore from Politics",
+    "Comments (0)\n\nLeave a comment",
+]
 MONTHS = "January February March April May June July August September October November December".split()
-BYLINE_NAMES = ("Ada Brooks|Ben Okoro|Carmen Diaz|Dmitri Volkov|Esther Lang|Felix Moreau|Gina Park|"
-                "Hugo Salas|Iris Nakamura|Jon Whitfield").split("|")
+BYLINE_NAMES = (
+    "Ada Brooks|Ben Okoro|Carmen Diaz|Dmitri Volkov|Esther Lang|Felix Moreau|Gina Park|"
+    "Hugo Salas|Iris Nakamura|Jon Whitfield"
+).split("|")
 
 
 # -- source texts --------------------------------------------------------------------------------------
@@ -76,7 +98,7 @@ def load_sources(data: str | None = None) -> list[list[str]]:
                 sentences.pop(0, None)  # the source URL
             sents = [detokenise(sentences[k]) for k in sorted(sentences)]
             # ECB+ has one sentence per line: two sentences make a news paragraph.
-            paras = [" ".join(sents[i:i + 2]) for i in range(1, len(sents), 2)]
+            paras = [" ".join(sents[i : i + 2]) for i in range(1, len(sents), 2)]
             paras = [p for p in paras if 60 <= len(p) <= 1500]
             if len(paras) >= 3:
                 docs.append(paras)
@@ -87,8 +109,16 @@ def load_sources(data: str | None = None) -> list[list[str]]:
 def _page(outlet: int, headline: str, byline: str, date: dt.date, body: list[str], rng: random.Random) -> str:
     name, banner, footer = OUTLETS[outlet]
     when = f"{MONTHS[date.month - 1]} {date.day}, {date.year}"
-    parts = [banner, name, headline, f"By {byline}", f"Published: {when}", *body, rng.choice(SHARE),
-             footer.format(year=date.year)]
+    parts = [
+        banner,
+        name,
+        headline,
+        f"By {byline}",
+        f"Published: {when}",
+        *body,
+        rng.choice(SHARE),
+        footer.format(year=date.year),
+    ]
     return "\n\n".join(parts) + "\n"
 
 
@@ -118,7 +148,9 @@ def generate(out: Path, n: int, *, copies: float = 0.1, seed: int = 1, data: str
                 body = body[:-1]  # the copy cut the last paragraph
             else:
                 k = rng.randrange(len(body))
-                body[k] = body[k].replace(" said ", " told reporters ", 1) if " said " in body[k] else body[k] + " (Updated)"
+                body[k] = (
+                    body[k].replace(" said ", " told reporters ", 1) if " said " in body[k] else body[k] + " (Updated)"
+                )
             outlet = rng.choice([o for o in range(len(OUTLETS)) if o != orig["outlet"]])
             date = orig["date"] + dt.timedelta(days=rng.choice([0, 0, 1]))
             text = _page(outlet, orig["headline"], orig["byline"], date, body, rng)
@@ -126,7 +158,7 @@ def generate(out: Path, n: int, *, copies: float = 0.1, seed: int = 1, data: str
         else:
             while True:
                 base = rng.choice(docs)
-                lede = base[:rng.randint(2, 3)]
+                lede = base[: rng.randint(2, 3)]
                 rest = [rng.choice(rng.choice(docs)) for _ in range(rng.randint(3, 7))]
                 body = lede + rest
                 digest = hashlib.sha1("\n".join(body).encode()).hexdigest()
@@ -138,12 +170,19 @@ def generate(out: Path, n: int, *, copies: float = 0.1, seed: int = 1, data: str
             byline = rng.choice(BYLINE_NAMES)
             headline = _headline(lede[0])
             text = _page(outlet, headline, byline, date, body, rng)
-            originals.append({"file": name, "body": body, "outlet": outlet, "date": date, "headline": headline,
-                              "byline": byline})
+            originals.append(
+                {"file": name, "body": body, "outlet": outlet, "date": date, "headline": headline, "byline": byline}
+            )
             files.append({"file": name, "kind": "original"})
         (out / name).write_text(text, encoding="utf-8")
-    manifest = {"articles": n, "copies": sum(1 for f in files if f["kind"] == "copy"), "seed": seed,
-                "sources": len(docs), "bytes": sum((out / f["file"]).stat().st_size for f in files), "files": files}
+    manifest = {
+        "articles": n,
+        "copies": sum(1 for f in files if f["kind"] == "copy"),
+        "seed": seed,
+        "sources": len(docs),
+        "bytes": sum((out / f["file"]).stat().st_size for f in files),
+        "files": files,
+    }
     (out.parent / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     return manifest
 
@@ -157,8 +196,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", help="the eval folder (default $DATELINE_EVAL_DATA or ../shared/eval)")
     args = ap.parse_args(argv)
     m = generate(Path(args.out), args.articles, copies=args.copies, seed=args.seed, data=args.data)
-    print(f"{m['articles']} articles ({m['copies']} syndicated copies) from {m['sources']} source texts, "
-          f"{m['bytes'] / 1e6:.1f} MB in {args.out}")
+    print(
+        f"{m['articles']} articles ({m['copies']} syndicated copies) from {m['sources']} source texts, "
+        f"{m['bytes'] / 1e6:.1f} MB in {args.out}"
+    )
     return 0
 
 

@@ -48,9 +48,24 @@ TARGETS = {"plover": 0.85, "petrarch": 0.80}
 GOLD_05_TO_2021 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 
 CAMEO_ROOT_TO_PLOVER = {
-    "02": "REQUEST", "03": "AGREE", "04": "CONSULT", "05": "SUPPORT", "06": "COOPERATE", "07": "AID",
-    "08": "CONCEDE", "09": "ACCUSE", "10": "REQUEST", "11": "ACCUSE", "12": "REJECT", "13": "THREATEN",
-    "14": "PROTEST", "15": "MOBILIZE", "16": "SANCTION", "17": "COERCE", "18": "ASSAULT", "19": "ASSAULT",
+    "02": "REQUEST",
+    "03": "AGREE",
+    "04": "CONSULT",
+    "05": "SUPPORT",
+    "06": "COOPERATE",
+    "07": "AID",
+    "08": "CONCEDE",
+    "09": "ACCUSE",
+    "10": "REQUEST",
+    "11": "ACCUSE",
+    "12": "REJECT",
+    "13": "THREATEN",
+    "14": "PROTEST",
+    "15": "MOBILIZE",
+    "16": "SANCTION",
+    "17": "COERCE",
+    "18": "ASSAULT",
+    "19": "ASSAULT",
     "20": "ASSAULT",
 }
 
@@ -64,14 +79,27 @@ CAMEO_ROOT_TO_PLOVER = {
 #: (ASSAULT in the table, COERCE seize in PLOVER's own text); mob violence is a riot (PROTEST)
 #: or an assault.
 CASE_TO_PLOVER = {
-    "ARMED_CLASH": {"ASSAULT"}, "AIR_STRIKE": {"ASSAULT"}, "ART_MISS_ATTACK": {"ASSAULT"},
-    "ATTACK": {"ASSAULT"}, "CHEM_WEAP": {"ASSAULT"}, "GRENADE": {"ASSAULT"}, "SUIC_BOMB": {"ASSAULT"},
-    "REM_EXPLOS": {"ASSAULT"}, "SEX_VIOL": {"ASSAULT"}, "ABDUCT_DISSAP": {"ASSAULT"},
-    "GOV_REGAINS_TERIT": {"ASSAULT", "COERCE"}, "NON_STATE_ACTOR_OVERTAKES_TER": {"ASSAULT", "COERCE"},
-    "PEACE_PROTEST": {"PROTEST"}, "PROTEST_WITH_INTER": {"PROTEST"}, "VIOL_DEMONSTR": {"PROTEST"},
-    "MOB_VIOL": {"PROTEST", "ASSAULT"}, "FORCE_AGAINST_PROTEST": {"COERCE", "ASSAULT"},
-    "ARREST": {"COERCE"}, "PROPERTY_DISTRUCT": {"COERCE", "ASSAULT"},
-    "AGREEMENT": {"AGREE", "SUPPORT", "RETREAT"}, "NON_VIOL_TERRIT_TRANSFER": {"RETREAT", "COERCE"},
+    "ARMED_CLASH": {"ASSAULT"},
+    "AIR_STRIKE": {"ASSAULT"},
+    "ART_MISS_ATTACK": {"ASSAULT"},
+    "ATTACK": {"ASSAULT"},
+    "CHEM_WEAP": {"ASSAULT"},
+    "GRENADE": {"ASSAULT"},
+    "SUIC_BOMB": {"ASSAULT"},
+    "REM_EXPLOS": {"ASSAULT"},
+    "SEX_VIOL": {"ASSAULT"},
+    "ABDUCT_DISSAP": {"ASSAULT"},
+    "GOV_REGAINS_TERIT": {"ASSAULT", "COERCE"},
+    "NON_STATE_ACTOR_OVERTAKES_TER": {"ASSAULT", "COERCE"},
+    "PEACE_PROTEST": {"PROTEST"},
+    "PROTEST_WITH_INTER": {"PROTEST"},
+    "VIOL_DEMONSTR": {"PROTEST"},
+    "MOB_VIOL": {"PROTEST", "ASSAULT"},
+    "FORCE_AGAINST_PROTEST": {"COERCE", "ASSAULT"},
+    "ARREST": {"COERCE"},
+    "PROPERTY_DISTRUCT": {"COERCE", "ASSAULT"},
+    "AGREEMENT": {"AGREE", "SUPPORT", "RETREAT"},
+    "NON_VIOL_TERRIT_TRANSFER": {"RETREAT", "COERCE"},
 }
 CASE_SILENT = {"NATURAL_DISASTER", "MAN_MADE_DISASTER"}
 
@@ -80,6 +108,7 @@ CONFLICT_INTENT = {"SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT"}
 
 
 # -- running the pipeline on sentences ---------------------------------------------------------
+
 
 def code_texts(items: list[tuple[str, str | None]], batch: int = 64):
     """Articles for (text, published) pairs, through the real analysis."""
@@ -91,8 +120,12 @@ def code_texts(items: list[tuple[str, str | None]], batch: int = 64):
     texts = [t for t, _ in items]
     out = []
     for (text, pub), doc in zip(items, nlp.pipe(texts, batch_size=batch)):
-        a = Article(id=Article.make_id(text), text=text, language="en",
-                    published=Published(date=pub, source="metadata" if pub else "none"))
+        a = Article(
+            id=Article.make_id(text),
+            text=text,
+            language="en",
+            published=Published(date=pub, source="metadata" if pub else "none"),
+        )
         analyse_docs(a, doc)
         out.append(a)
     return out
@@ -117,6 +150,7 @@ def pct(n: int, d: int) -> str:
 
 
 # -- PLOVER gold -------------------------------------------------------------------------------
+
 
 def _codes(value) -> set[str]:
     if not value or not isinstance(value, list):
@@ -167,9 +201,11 @@ def eval_plover(root, split: str, errors: int) -> dict | None:
         c = res[s]
         if not c["n"]:
             continue
-        print(f"  {s:<5} type {pct(c['type'], c['n'])}  any {pct(c['any'], c['n'])}  "
-              f"coded {pct(c['coded'], c['n'])}  actor country {pct(c['src'], c['src_n'])}  "
-              f"recipient country {pct(c['tgt'], c['tgt_n'])}")
+        print(
+            f"  {s:<5} type {pct(c['type'], c['n'])}  any {pct(c['any'], c['n'])}  "
+            f"coded {pct(c['coded'], c['n'])}  actor country {pct(c['src'], c['src_n'])}  "
+            f"recipient country {pct(c['tgt'], c['tgt_n'])}"
+        )
     print(f"  target type accuracy >= {TARGETS['plover']:.2f}; field: {FIELD}")
     per = defaultdict(Counter)
     for (g, p), n in confusion.items():
@@ -198,8 +234,7 @@ def read_petrarch(path):
         codings = [dict(_ATTR.findall(c)) for c in re.findall(r"<EventCoding\b([^>]*)/?>", body)]
         d = attrs.get("date", "")
         pub = f"{d[:4]}-{d[4:6]}-{d[6:8]}" if len(d) == 8 else None
-        out.append({"id": attrs.get("id"), "text": " ".join(text_m.group(1).split()), "codings": codings,
-                    "pub": pub})
+        out.append({"id": attrs.get("id"), "text": " ".join(text_m.group(1).split()), "codings": codings, "pub": pub})
     return out
 
 
@@ -243,18 +278,25 @@ def eval_petrarch(root, errors: int) -> dict | None:
             c["tgt"] += bool(ev and countries(a, ev.recipients + ev.actors) & tgt)
         if (ev is None or ev.cameo is None or ev.cameo[:2] not in roots) and shown < errors:
             shown += 1
-            print(f"  [{s['id']}] gold {sorted(x['eventcode'] for x in codes)} pred "
-                  f"{(ev.cameo, ev.type, ev.rule) if ev else None}: {s['text'][:140]}")
-    print(f"PETRARCH-2 GSR validation (cameo-petrarch-validation, {c['n'] + c['none_n']} sentences, "
-          f"{c['codings']} codings + {c['none_n']} no-event)")
-    print(f"  CAMEO root accuracy {pct(c['root'], c['n'])}  PLOVER type accuracy {pct(c['type'], c['n'])}  "
-          f"source country {pct(c['src'], c['src_n'])}  target country {pct(c['tgt'], c['tgt_n'])}  "
-          f"silence on no-event {pct(c['silent'], c['none_n'])}")
+            print(
+                f"  [{s['id']}] gold {sorted(x['eventcode'] for x in codes)} pred "
+                f"{(ev.cameo, ev.type, ev.rule) if ev else None}: {s['text'][:140]}"
+            )
+    print(
+        f"PETRARCH-2 GSR validation (cameo-petrarch-validation, {c['n'] + c['none_n']} sentences, "
+        f"{c['codings']} codings + {c['none_n']} no-event)"
+    )
+    print(
+        f"  CAMEO root accuracy {pct(c['root'], c['n'])}  PLOVER type accuracy {pct(c['type'], c['n'])}  "
+        f"source country {pct(c['src'], c['src_n'])}  target country {pct(c['tgt'], c['tgt_n'])}  "
+        f"silence on no-event {pct(c['silent'], c['none_n'])}"
+    )
     print(f"  target >= {TARGETS['petrarch']:.2f}; field: {FIELD}")
     return dict(c)
 
 
 # -- CASE 2021 ---------------------------------------------------------------------------------
+
 
 def eval_case(root, errors: int, limit: int | None) -> dict | None:
     path = root / "task2" / "test_dataset" / "test_set_final_release_with_labels.tsv"
@@ -294,8 +336,10 @@ def eval_case(root, errors: int, limit: int | None) -> dict | None:
             shown += 1
             print(f"  gold {label} pred {pred} ({a.events[0].rule if a.events else '-'}): {text[:140]}")
     print(f"CASE 2021 task 2 (case2021-task2-finegrained, {c['n']} snippets of PLOVER-mappable types)")
-    print(f"  type accuracy primary {pct(c['primary'], c['n'])}  any {pct(c['any'], c['n'])}  "
-          f"silence on disasters {pct(c['silent'], c['silent_n'])}")
+    print(
+        f"  type accuracy primary {pct(c['primary'], c['n'])}  any {pct(c['any'], c['n'])}  "
+        f"silence on disasters {pct(c['silent'], c['silent_n'])}"
+    )
     print("  per type: " + ", ".join(f"{k} {v['ok']}/{v['n']}" for k, v in sorted(per.items())))
     print(f"  field: {FIELD} (CASE 2021 task 2 systems report F1 over all 30 types; not comparable)")
     return dict(c)

@@ -54,7 +54,7 @@ def _tokenize(text: str | None) -> list[str]:
 
 def _shingles(text: str | None, n: int = 4) -> Counter:
     tokens = _tokenize(text)
-    return Counter(tuple(tokens[i:i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens[i:i + n])
+    return Counter(tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens[i : i + n])
 
 
 def shingle_tp_fp_fn(true: str, pred: str) -> tuple[float, float, float]:
@@ -91,26 +91,35 @@ def body_metrics(gold: dict[str, str], pred: dict[str, str]) -> dict[str, float]
     precision = statistics.mean(_precision(*c) for c in counts if c[0] + c[1] > 0)
     recall = statistics.mean(_recall(*c) for c in counts if c[0] + c[2] > 0)
     accuracy = statistics.mean(float(_tokenize(gold[k]) == _tokenize(pred.get(k) or "")) for k in gold)
-    return {"precision": precision, "recall": recall, "f1": 2 * precision * recall / (precision + recall),
-            "accuracy": accuracy}
+    return {
+        "precision": precision,
+        "recall": recall,
+        "f1": 2 * precision * recall / (precision + recall),
+        "accuracy": accuracy,
+    }
 
 
 # --- systems run on each page -------------------------------------------------------------------
+
 
 def _have_clean() -> bool:
     """Whether the whole cleaning stage runs here (it is written separately and may be missing)."""
     from dateline.errors import DatelineError
     from dateline.pipeline import clean
 
-    probe = ("<html><head><title>A probe</title></head><body><article><p>" + "A sentence of a probe "
-             "article about the weather in a small town. " * 10 + "</p></article></body></html>")
+    probe = (
+        "<html><head><title>A probe</title></head><body><article><p>" + "A sentence of a probe "
+        "article about the weather in a small town. " * 10 + "</p></article></body></html>"
+    )
     try:
         clean(html=probe)
     except DatelineError:
         return True
     except Exception as exc:  # noqa: BLE001
-        print(f"note: the cleaning pipeline does not run here ({type(exc).__name__}: {exc}); "
-              "its rows are left out", file=sys.stderr)
+        print(
+            f"note: the cleaning pipeline does not run here ({type(exc).__name__}: {exc}); its rows are left out",
+            file=sys.stderr,
+        )
         return False
     return True
 
@@ -126,7 +135,8 @@ def _trafilatura_text(html: str, **settings) -> str:
 
 def _body_worker(job) -> tuple[str, dict[str, str]]:
     key, path, url, with_pipeline = job
-    html = gzip.open(path, "rt", encoding="utf-8").read()
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        html = fh.read()
     from dateline.errors import DatelineError
     from dateline.html import extract_html
 
@@ -203,8 +213,10 @@ def eval_body(data: str | None, n_jobs: int, limit: int | None) -> dict | None:
         ours = peers[name]
         ok = all(abs(round(ours[k], 3) - v) < 1e-9 for k, v in published.items())
         print(_row(f"{name} (stored output, our metric)", ours))
-        print(f"  {name + ' (published)':<52} {published['precision']:.3f}  {published['recall']:.3f}  "
-              f"{published['f1']:.3f}  {published['accuracy']:.3f}   reproduced: {'yes' if ok else 'NO'}")
+        print(
+            f"  {name + ' (published)':<52} {published['precision']:.3f}  {published['recall']:.3f}  "
+            f"{published['f1']:.3f}  {published['accuracy']:.3f}   reproduced: {'yes' if ok else 'NO'}"
+        )
         if not ok:
             raise SystemExit(f"metric check failed for {name}: the metric implementation is wrong")
 
@@ -237,6 +249,7 @@ def eval_body(data: str | None, n_jobs: int, limit: int | None) -> dict | None:
 
 # --- (b) metadata on trafilatura-eval -----------------------------------------------------------
 
+
 def _norm(text: str | None) -> str:
     text = unicodedata.normalize("NFKC", text or "").casefold()
     return re.sub(r"[\W_]+", " ", text).strip()
@@ -260,7 +273,8 @@ def _snippets(text: str, entry: dict) -> tuple[int, int, int]:
 
 def _meta_worker(job):
     url, path, entry, with_pipeline = job
-    html = gzip.open(path, "rt", encoding="utf-8", errors="replace").read()
+    with gzip.open(path, "rt", encoding="utf-8", errors="replace") as fh:
+        html = fh.read()
     from dateline.errors import DatelineError
     from dateline.html import extract_html
 
@@ -275,8 +289,12 @@ def _meta_worker(job):
 
         try:
             art = clean(html=html, url=url)
-            out["pipeline"] = {"title": art.headline, "authors": list(art.authors),
-                               "date": art.published.date, "text": art.text}
+            out["pipeline"] = {
+                "title": art.headline,
+                "authors": list(art.authors),
+                "date": art.published.date,
+                "text": art.text,
+            }
         except DatelineError:
             out["pipeline"] = {"title": None, "authors": [], "date": None, "text": ""}
     try:
@@ -285,8 +303,12 @@ def _meta_worker(job):
         doc = trafilatura.bare_extraction(html, url=url, with_metadata=True)
     except Exception:  # noqa: BLE001
         doc = None
-    out["trafilatura"] = {"title": getattr(doc, "title", None), "authors": getattr(doc, "author", None) or "",
-                          "date": getattr(doc, "date", None), "text": getattr(doc, "text", None) or ""}
+    out["trafilatura"] = {
+        "title": getattr(doc, "title", None),
+        "authors": getattr(doc, "author", None) or "",
+        "date": getattr(doc, "date", None),
+        "text": getattr(doc, "text", None) or "",
+    }
     return url, out
 
 
@@ -314,8 +336,10 @@ def eval_meta(data: str | None, n_jobs: int, limit: int | None) -> dict | None:
                 break
     if limit:
         jobs = jobs[:limit]
-    print(f"\n== (b) metadata: {TRAFILATURA_EVAL}, {len(jobs)} English pages of {len(gold)} "
-          f"(language of the gold annotations) ==")
+    print(
+        f"\n== (b) metadata: {TRAFILATURA_EVAL}, {len(jobs)} English pages of {len(gold)} "
+        f"(language of the gold annotations) =="
+    )
     print(f"metadata: extracting {len(jobs)} pages on {n_jobs} processes", file=sys.stderr)
     results = dict(_pool_map(_meta_worker, jobs, n_jobs, "metadata"))
 
@@ -347,13 +371,18 @@ def eval_meta(data: str | None, n_jobs: int, limit: int | None) -> dict | None:
         r = tp / (tp + fn) if tp + fn else 0.0
         snippet[system] = (p, r, 2 * p * r / (p + r) if p + r else 0.0)
 
-    import trafilatura
     import htmldate
+    import trafilatura
 
-    labels = {"ours": "dateline extract_html", "pipeline": "dateline.clean(html=)",
-              "trafilatura": f"trafilatura {trafilatura.__version__} defaults (date: htmldate {htmldate.__version__})"}
-    print("accuracy over pages whose gold field is non-empty (exact after case/punctuation folding;"
-          " authors as a set; dates exact)")
+    labels = {
+        "ours": "dateline extract_html",
+        "pipeline": "dateline.clean(html=)",
+        "trafilatura": f"trafilatura {trafilatura.__version__} defaults (date: htmldate {htmldate.__version__})",
+    }
+    print(
+        "accuracy over pages whose gold field is non-empty (exact after case/punctuation folding;"
+        " authors as a set; dates exact)"
+    )
     print(f"  {'system':<60} {'headline':>14} {'author':>14} {'date':>14}")
     for system in systems:
         cells = []

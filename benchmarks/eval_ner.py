@@ -34,12 +34,22 @@ from pathlib import Path
 from benchmarks._data import dataset, skip
 
 LABEL_MAP = {
-    "PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
-    "NORP": "MISC", "EVENT": "MISC", "PRODUCT": "MISC", "WORK_OF_ART": "MISC", "LAW": "MISC",
+    "PERSON": "PER",
+    "ORG": "ORG",
+    "GPE": "LOC",
+    "LOC": "LOC",
+    "FAC": "LOC",
+    "NORP": "MISC",
+    "EVENT": "MISC",
+    "PRODUCT": "MISC",
+    "WORK_OF_ART": "MISC",
+    "LAW": "MISC",
     "LANGUAGE": "MISC",
 }
-PEERS = [("spaCy sm-size models on their own data (OntoNotes)", "0.85-0.90"),
-         ("fine-tuned transformer taggers on CoNLL testb", "0.92-0.94")]
+PEERS = [
+    ("spaCy sm-size models on their own data (OntoNotes)", "0.85-0.90"),
+    ("fine-tuned transformer taggers on CoNLL testb", "0.92-0.94"),
+]
 
 
 def read_conll(path: Path, limit: int | None = None) -> list[tuple[list[str], set[tuple[int, int, str]]]]:
@@ -140,8 +150,10 @@ def main(argv: list[str] | None = None) -> int:
                 per_type[name][("pred", t)] += 1
     secs = time.perf_counter() - t0
 
-    print(f"CoNLL-2003 eng.{args.split}: {len(docs)} documents, {ntok} tokens, "
-          f"{counts['model']['gold']} gold entities ({model_name(nlp)}, {secs:.1f}s)")
+    print(
+        f"CoNLL-2003 eng.{args.split}: {len(docs)} documents, {ntok} tokens, "
+        f"{counts['model']['gold']} gold entities ({model_name(nlp)}, {secs:.1f}s)"
+    )
     header = f"{'':28}{'P':>7}{'R':>7}{'F1':>7}" + "".join(f"{t + ' F1':>9}" for t in ("PER", "ORG", "LOC", "MISC"))
     print(header)
     for name, label in (("model", "model alone"), ("corrected", "model + dateline corrections")):

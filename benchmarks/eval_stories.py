@@ -30,8 +30,7 @@ from pathlib import Path
 from benchmarks._data import dataset, skip
 
 # Quality gates: lowering a floor is a deliberate, reviewed change.
-FLOORS = {("stories (copies)", "all", "P"): 0.99,
-          ("coverage clusters (same event)", "test (topics 23-45)", "F1"): 0.78}
+FLOORS = {("stories (copies)", "all", "P"): 0.99, ("coverage clusters (same event)", "test (topics 23-45)", "F1"): 0.78}
 
 NO_SPACE_BEFORE = re.compile(r"^(?:[.,;:!?%)\]}]|'s|n't|'re|'ve|'ll|'d|'m)$", re.I)
 
@@ -57,8 +56,7 @@ def load(root: Path) -> list[dict]:
         if plus and 0 in sentences:  # ecbplus documents carry their source URL as sentence 0
             url = "".join(sentences.pop(0))
         text = "\n\n".join(detokenise(sentences[k]) for k in sorted(sentences))
-        docs.append({"id": path.name, "text": text, "url": url,
-                     "gold": f"{topic}{'ecbplus' if plus else 'ecb'}"})
+        docs.append({"id": path.name, "text": text, "url": url, "gold": f"{topic}{'ecbplus' if plus else 'ecb'}"})
     return docs
 
 
@@ -76,8 +74,11 @@ def store_clusters(docs: list[dict]) -> tuple[dict[str, str], dict[str, str], di
         items = [RawInput(text=d["text"], origin=d["id"]) for d in docs]
         summary = ingest(items=items, db=url, analyse=False)
         with Store.open(url) as store, store.engine.connect() as conn:
-            rows = conn.execute(sa.select(S.sources.c.path, S.sources.c.story_id, S.articles.c.cluster_id)
-                                .join(S.articles, S.articles.c.id == S.sources.c.article_id)).all()
+            rows = conn.execute(
+                sa.select(S.sources.c.path, S.sources.c.story_id, S.articles.c.cluster_id).join(
+                    S.articles, S.articles.c.id == S.sources.c.article_id
+                )
+            ).all()
     story = {r.path: r.story_id for r in rows}
     cluster = {r.path: r.cluster_id for r in rows}
     for d in docs:  # rejected inputs are singletons
@@ -104,7 +105,9 @@ def _topic(doc_id: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data", help="the eval folder or the ecbplus folder (default $DATELINE_EVAL_DATA or ../shared/eval)")
+    ap.add_argument(
+        "--data", help="the eval folder or the ecbplus folder (default $DATELINE_EVAL_DATA or ../shared/eval)"
+    )
     ap.add_argument("--no-sweep", action="store_true", help="skip the threshold sweep")
     args = ap.parse_args(argv)
     root = dataset("ecbplus", args.data)
@@ -118,20 +121,26 @@ def main(argv: list[str] | None = None) -> int:
     print(f"command: {' '.join(['python -m benchmarks.eval_stories'] + (argv if argv is not None else sys.argv[1:]))}")
     start = time.monotonic()
     story, cluster, summary = store_clusters(docs)
-    print(f"ingest (clean, sign, link; no NLP) into SQLite: {time.monotonic() - start:.1f}s, "
-          f"{summary['stored']} stored, {summary['duplicates']} identical texts, "
-          f"{sum(summary['rejected'].values())} rejected")
-    parts = {"all": gold,
-             "dev (topics 1-22)": {k: v for k, v in gold.items() if _topic(k) <= 22},
-             "test (topics 23-45)": {k: v for k, v in gold.items() if _topic(k) > 22}}
+    print(
+        f"ingest (clean, sign, link; no NLP) into SQLite: {time.monotonic() - start:.1f}s, "
+        f"{summary['stored']} stored, {summary['duplicates']} identical texts, "
+        f"{sum(summary['rejected'].values())} rejected"
+    )
+    parts = {
+        "all": gold,
+        "dev (topics 1-22)": {k: v for k, v in gold.items() if _topic(k) <= 22},
+        "test (topics 23-45)": {k: v for k, v in gold.items() if _topic(k) > 22},
+    }
     print(f"  {'':34} {'part':20} {'P':>6} {'R':>6} {'F1':>6} {'clusters':>8}")
     scores = {}
-    for label, pred in (("stories (copies)", story), ("coverage clusters (same event)", cluster),
-                        ("baseline: all singletons", {d: d for d in gold})):
+    for label, pred in (
+        ("stories (copies)", story),
+        ("coverage clusters (same event)", cluster),
+        ("baseline: all singletons", {d: d for d in gold}),
+    ):
         for part, g in parts.items():
             p, r, f = dedupe.bcubed(pred, g)
-            scores.update({(label, part.split(" (")[0] if part == "all" else part, "P"): p,
-                           (label, part, "F1"): f})
+            scores.update({(label, part.split(" (")[0] if part == "all" else part, "P"): p, (label, part, "F1"): f})
             n = len({pred[k] for k in g})
             print(f"  {label:34} {part:20} {p:6.3f} {r:6.3f} {f:6.3f} {n:8d}")
     print(f"  stories: {dedupe.DEFAULT.key()}")
@@ -142,8 +151,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_sweep:
         print("threshold sweep (in-memory linker, same signatures and rule, no date window), all topics:")
         print("  features   threshold  P      R      F1     clusters")
-        grid = [dedupe.Params(threshold=t) for t in (0.2, 0.5, 0.7)] + \
-               [dedupe.Params(threshold=t, features="names") for t in (0.1, 0.12, 0.15, 0.2, 0.3)]
+        grid = [dedupe.Params(threshold=t) for t in (0.2, 0.5, 0.7)] + [
+            dedupe.Params(threshold=t, features="names") for t in (0.1, 0.12, 0.15, 0.2, 0.3)
+        ]
         for prm, (tp, tr, tf), n in sweep(docs, grid):
             print(f"  {prm.features:10} {prm.threshold:<9.2f}  {tp:.3f}  {tr:.3f}  {tf:.3f}  {n}")
     if failed:

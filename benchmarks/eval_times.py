@@ -31,8 +31,11 @@ from pathlib import Path
 
 from benchmarks._data import dataset, skip
 
-PEERS = [("HeidelTime (TE-3 value F1)", 0.776), ("SUTime (TE-3 value F1)", 0.674),
-         ("dateparser alone, gold spans, plain values (issue)", 0.80)]
+PEERS = [
+    ("HeidelTime (TE-3 value F1)", 0.776),
+    ("SUTime (TE-3 value F1)", 0.674),
+    ("dateparser alone, gold spans, plain values (issue)", 0.80),
+]
 TARGET = 0.85
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*)>")
@@ -67,7 +70,7 @@ def read_tml(path: Path) -> Doc:
     open_tx: tuple[int, dict] | None = None
     golds: list[Gold] = []
     for m in _TAG.finditer(body):
-        chunk = html.unescape(body[pos:m.start()])
+        chunk = html.unescape(body[pos : m.start()])
         out.append(chunk)
         n += len(chunk)
         pos = m.end()
@@ -83,7 +86,7 @@ def read_tml(path: Path) -> Doc:
     out.append(html.unescape(body[pos:]))
     text = "".join(out)
     for g in golds:
-        g.text = text[g.start:g.end]
+        g.text = text[g.start : g.end]
     return Doc(path.name, dct[:10], text, golds)
 
 
@@ -109,8 +112,7 @@ def _dateparser_value(text: str, dct: str, gold_value: str, prefer: str = "past"
 
     try:
         base = datetime.fromisoformat(dct)
-        dt = dateparser.parse(text, languages=["en"],
-                              settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": prefer})
+        dt = dateparser.parse(text, languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": prefer})
     except Exception:
         return None
     if dt is None:
@@ -166,9 +168,10 @@ def main(argv: list[str] | None = None) -> int:
                 plain_total += 1
                 plain_ok += ok
             if not ok:
-                ctx = doc.text[max(0, g.start - 50):g.end + 30].replace("\n", " ")
-                errors.append(f"{doc.dct} {g.type:8} {g.text!r:28} gold={g.value:14} got={got!s:14} "
-                              f"tense={tense}  …{ctx}…")
+                ctx = doc.text[max(0, g.start - 50) : g.end + 30].replace("\n", " ")
+                errors.append(
+                    f"{doc.dct} {g.type:8} {g.text!r:28} gold={g.value:14} got={got!s:14} tense={tense}  …{ctx}…"
+                )
         # 2. end to end
         found = find_timexes(parsed, doc.dct)
         sys_n += len(found)
@@ -200,14 +203,18 @@ def main(argv: list[str] | None = None) -> int:
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
     acc = correct / total if total else 0.0
-    print(f"TempEval-3 {args.split}: {len(docs)} documents, {total} gold TIMEX3 in TEXT "
-          f"({plain_total} with plain YYYY[-MM[-DD]] values)")
+    print(
+        f"TempEval-3 {args.split}: {len(docs)} documents, {total} gold TIMEX3 in TEXT "
+        f"({plain_total} with plain YYYY[-MM[-DD]] values)"
+    )
     print("\n1. value accuracy given the gold spans (anchor = DCT)")
     print(f"   dateline.timex, all types        {acc:.3f}   ({correct}/{total})   target >= {TARGET}")
     print(f"   dateline.timex, plain values     {plain_ok / max(plain_total, 1):.3f}   ({plain_ok}/{plain_total})")
     best = max(DP_SETTINGS, key=lambda k: dp_plain[k])
-    print(f"   dateparser alone, plain values   {dp_plain[best] / max(plain_total, 1):.3f}   ({dp_plain[best]}/{plain_total}, "
-          f"best setting PREFER_DATES_FROM={best}; " + ", ".join(f"{k} {dp_plain[k]}" for k in DP_SETTINGS) + ")")
+    print(
+        f"   dateparser alone, plain values   {dp_plain[best] / max(plain_total, 1):.3f}   ({dp_plain[best]}/{plain_total}, "
+        f"best setting PREFER_DATES_FROM={best}; " + ", ".join(f"{k} {dp_plain[k]}" for k in DP_SETTINGS) + ")"
+    )
     print(f"   dateparser alone, all types      {dp_all[best] / max(total, 1):.3f}   ({dp_all[best]}/{total})")
     print("\n2. end to end (find_timexes on the raw text)")
     for name, c in (("strict span", strict), ("relaxed span", relaxed), ("value", value_ok)):

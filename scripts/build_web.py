@@ -51,9 +51,11 @@ FILES = [
 def npm_install() -> bool:
     npm = shutil.which("npm")
     if npm is None:
-        print("build_web: npm not found: skipping the web page's libraries (install Node.js 18+ "
-              "with npm, then run `python scripts/build_web.py`); the API works without them",
-              file=sys.stderr)
+        print(
+            "build_web: npm not found: skipping the web page's libraries (install Node.js 18+ "
+            "with npm, then run `python scripts/build_web.py`); the API works without them",
+            file=sys.stderr,
+        )
         return False
     cmd = [npm, "ci", "--prefix", str(WEB), "--no-audit", "--no-fund", "--loglevel=error"]
     print("build_web:", " ".join(cmd), file=sys.stderr)
@@ -67,8 +69,9 @@ def npm_install() -> bool:
 def copy() -> list[str]:
     missing = [src for src, _ in FILES if not (MODULES / src).is_file()]
     if missing:
-        raise SystemExit(f"build_web: missing in web/node_modules: {', '.join(missing)}; "
-                         "run `npm ci --prefix web` first")
+        raise SystemExit(
+            f"build_web: missing in web/node_modules: {', '.join(missing)}; run `npm ci --prefix web` first"
+        )
     if VENDOR.exists():
         shutil.rmtree(VENDOR)
     for src, dst in FILES:

@@ -26,9 +26,17 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "img"
 SEED = ROOT / "examples" / "seed-euronews-reuters.txt"
 CHROMIUM = os.environ.get("DATELINE_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--hide-scrollbars"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+]
 
 
 def free_port() -> int:
@@ -48,7 +56,9 @@ def seed_store(path: Path) -> tuple[str, object]:
     from dateline.store import Store
 
     url = f"sqlite:///{path}"
-    article = dateline.extract(SEED.read_text(encoding="utf-8"), )
+    article = dateline.extract(
+        SEED.read_text(encoding="utf-8"),
+    )
     with Store.open(url) as store:
         store.write(article)
     return url, article
@@ -92,8 +102,10 @@ def main(argv: list[str] | None = None) -> int:
     import httpx
 
     events = httpx.get(base + "/web/api/explore", params={"per_page": 500}).json()["events"]
-    pick = next((e for e in events if e["type"] == "CONSULT" and (e["place"] or {}).get("name") == "Vladivostok"),
-                events[0] if events else None)
+    pick = next(
+        (e for e in events if e["type"] == "CONSULT" and (e["place"] or {}).get("name") == "Vladivostok"),
+        events[0] if events else None,
+    )
     if pick is None:
         print("screenshots: the store holds no events", file=sys.stderr)
         return 1
@@ -115,7 +127,9 @@ def main(argv: list[str] | None = None) -> int:
                 page.evaluate("window.scrollTo(0, 0)")
             target = args.out / f"{name}.png"
             page.screenshot(path=str(target))
-            print(f"screenshots: {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}", file=sys.stderr)
+            print(
+                f"screenshots: {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}", file=sys.stderr
+            )
         browser.close()
     server.should_exit = True
     thread.join(timeout=10)

@@ -20,7 +20,7 @@ def _by_name(article: Article) -> dict:
 
 
 def _mention_texts(article: Article, actor) -> list[str]:
-    return [article.text[m.start:m.end] for m in actor.mentions]
+    return [article.text[m.start : m.end] for m in actor.mentions]
 
 
 # -- the seed -------------------------------------------------------------------------------------
@@ -54,7 +54,7 @@ def test_seed_actor_ids_are_unique_and_entities_point_at_them(seed_article):
     ids = [a.id for a in seed_article.actors]
     assert len(ids) == len(set(ids))
     for e in seed_article.entities:
-        assert seed_article.text[e.start:e.end] == e.text
+        assert seed_article.text[e.start : e.end] == e.text
         if e.actor is not None:
             assert e.actor in ids
 
@@ -68,7 +68,7 @@ def test_seed_bare_kim_is_kim_jong_un(seed_article):
     # the other Kims keep only their own full-name mentions
     for name in ("Kim Jong Il", "Kim Chang Son", "Kim In-chul"):
         actor = _by_name(seed_article)[name]
-        assert all(text[m.start:m.end].startswith(name) for m in actor.mentions)
+        assert all(text[m.start : m.end].startswith(name) for m in actor.mentions)
 
 
 def test_seed_surnames_join_full_names(seed_article):
@@ -111,7 +111,7 @@ def test_seed_countries_demonyms_and_metonyms(seed_article):
     for name, iso in (("Washington", "USA"), ("Beijing", "CHN")):
         assert any(e.actor == iso for e in by_text[name])
     # "said in Seoul" is a place, not the South Korean government
-    in_seoul = [e for e in by_text["Seoul"] if seed_article.text[e.start - 3:e.start] == "in "]
+    in_seoul = [e for e in by_text["Seoul"] if seed_article.text[e.start - 3 : e.start] == "in "]
     assert in_seoul and all(e.actor is None for e in in_seoul)
     assert ents  # entities carry offsets into the text
 
@@ -126,17 +126,19 @@ def test_seed_news_agencies_are_media_organisations(seed_article):
 
 # -- hand-written cases ---------------------------------------------------------------------------
 
+
 def test_people_sharing_a_surname_are_not_merged(nlp):
-    text = ("Former President George Bush met Jeb Bush in Houston on Monday. "
-            "George Bush said the meeting went well.")
+    text = "Former President George Bush met Jeb Bush in Houston on Monday. George Bush said the meeting went well."
     art = _analyse(nlp, text)
     names = {a.name for a in art.actors if a.kind == "person"}
     assert {"George Bush", "Jeb Bush"} <= names
 
 
 def test_surname_follows_the_most_mentioned_full_name(nlp):
-    text = ("German Chancellor Angela Merkel spoke with French President Emmanuel Macron. "
-            "Merkel said Europe must act. Angela Merkel later left Brussels. Macron did not comment.")
+    text = (
+        "German Chancellor Angela Merkel spoke with French President Emmanuel Macron. "
+        "Merkel said Europe must act. Angela Merkel later left Brussels. Macron did not comment."
+    )
     art = _analyse(nlp, text)
     actors = _by_name(art)
     merkel = actors["Angela Merkel"]
@@ -147,9 +149,11 @@ def test_surname_follows_the_most_mentioned_full_name(nlp):
 
 
 def test_roles_map_to_sectors(nlp):
-    text = ("Police chief John Maddox said officers were deployed. "
-            "Opposition leader Maria Lopez, a former judge, criticised the move. "
-            "Nigerian general Samuel Okafor declined to comment.")
+    text = (
+        "Police chief John Maddox said officers were deployed. "
+        "Opposition leader Maria Lopez, a former judge, criticised the move. "
+        "Nigerian general Samuel Okafor declined to comment."
+    )
     art = _analyse(nlp, text)
     actors = _by_name(art)
     assert actors["John Maddox"].sector == "COP"
@@ -159,8 +163,10 @@ def test_roles_map_to_sectors(nlp):
 
 
 def test_capitals_as_governments_and_as_places(nlp):
-    text = ("Washington imposed new sanctions on Tehran on Friday. "
-            "The talks were held in Geneva, where diplomats met at a hotel.")
+    text = (
+        "Washington imposed new sanctions on Tehran on Friday. "
+        "The talks were held in Geneva, where diplomats met at a hotel."
+    )
     art = _analyse(nlp, text)
     by_text = {e.text: e for e in art.entities}
     assert by_text["Washington"].actor == "USA"
@@ -176,8 +182,7 @@ def test_seats_of_government_are_country_actors(nlp):
 
 
 def test_country_names_and_demonyms_share_one_actor(nlp):
-    text = ("Ukrainian officials said Ukraine would not attend. "
-            "The Ukrainian delegation left Kyiv on Monday.")
+    text = "Ukrainian officials said Ukraine would not attend. The Ukrainian delegation left Kyiv on Monday."
     art = _analyse(nlp, text)
     ukr = [a for a in art.actors if a.id == "UKR"]
     assert len(ukr) == 1 and ukr[0].kind == "country" and len(ukr[0].mentions) >= 2
@@ -185,16 +190,20 @@ def test_country_names_and_demonyms_share_one_actor(nlp):
 
 def test_city_after_locative_preposition_is_not_a_person(nlp):
     # whatever the model says about these cities, they must never become person actors
-    text = ("The delegation arrived in Vladivostok on Monday and later travelled to Khabarovsk. "
-            "Officials in Vladivostok said the talks would continue.")
+    text = (
+        "The delegation arrived in Vladivostok on Monday and later travelled to Khabarovsk. "
+        "Officials in Vladivostok said the talks would continue."
+    )
     art = _analyse(nlp, text)
     persons = {a.name for a in art.actors if a.kind == "person"}
     assert "Vladivostok" not in persons and "Khabarovsk" not in persons
 
 
 def test_a_surname_the_model_calls_a_place_is_the_person(nlp):
-    text = ("Nigerian President Muhammadu Buhari met governors in Abuja. Buhari promised new "
-            "roads, as George Washington once did. Washington was doubtful.")
+    text = (
+        "Nigerian President Muhammadu Buhari met governors in Abuja. Buhari promised new "
+        "roads, as George Washington once did. Washington was doubtful."
+    )
     assert ("Buhari", "GPE") in {(e.text, e.label_) for e in nlp(text).ents}  # the premise
     art = _analyse(nlp, text)
     buhari = _by_name(art)["Muhammadu Buhari"]
@@ -210,15 +219,18 @@ def test_entities_written_back_to_the_doc(nlp):
     doc = nlp(text)
     art = Article(text=text)
     find_actors(art, doc)
-    assert [(e.text, e.label) for e in art.entities if e.label in ("PERSON", "GPE")] == \
-        [(e.text, e.label_) for e in doc.ents if e.label_ in ("PERSON", "GPE")]
+    assert [(e.text, e.label) for e in art.entities if e.label in ("PERSON", "GPE")] == [
+        (e.text, e.label_) for e in doc.ents if e.label_ in ("PERSON", "GPE")
+    ]
 
 
 def test_titles_with_of_abbreviations_and_demonym_organisations(nlp):
-    text = ("British Defence Secretary Tom King said on Monday that troops would stay.\n\n"
-            "U.S. Secretary of State Antony Blinken met officials in Beijing. Blinken said the "
-            "talks were candid.\n\n"
-            "Sen. Chuck Schumer told reporters the bill would pass.")
+    text = (
+        "British Defence Secretary Tom King said on Monday that troops would stay.\n\n"
+        "U.S. Secretary of State Antony Blinken met officials in Beijing. Blinken said the "
+        "talks were candid.\n\n"
+        "Sen. Chuck Schumer told reporters the bill would pass."
+    )
     art = _analyse(nlp, text)
     actors = _by_name(art)
     assert actors["Tom King"].country == "GBR" and actors["Tom King"].sector == "GOV"
@@ -230,8 +242,10 @@ def test_titles_with_of_abbreviations_and_demonym_organisations(nlp):
 
 
 def test_official_takes_the_one_country_his_sentence_names_but_not_another_states(nlp):
-    text = ("Planning Minister Tran Van Minh said Vietnam is committed to opening its economy.\n\n"
-            "The German government on Monday welcomed a statement by President John Harlow.")
+    text = (
+        "Planning Minister Tran Van Minh said Vietnam is committed to opening its economy.\n\n"
+        "The German government on Monday welcomed a statement by President John Harlow."
+    )
     art = _analyse(nlp, text)
     actors = _by_name(art)
     assert actors["Tran Van Minh"].country == "VNM"
@@ -239,17 +253,20 @@ def test_official_takes_the_one_country_his_sentence_names_but_not_another_state
 
 
 def test_officials_accompanying_a_leader_share_his_country(nlp):
-    text = ("Iranian President Hassan Rouhani is accompanied by senior officials including "
-            "Foreign Minister Mohammad Zarif, state media said.")
+    text = (
+        "Iranian President Hassan Rouhani is accompanied by senior officials including "
+        "Foreign Minister Mohammad Zarif, state media said."
+    )
     art = _analyse(nlp, text)
     assert _by_name(art)["Mohammad Zarif"].country == "IRN"
 
 
 def test_nationality_spans_tagged_as_people_or_organisations_are_countries(nlp):
     # whatever label the model gives "Ugandan"/"French", they end as the country actor
-    for text, iso, mention in (("Ugandan rebels attacked a police post near the border on Sunday.",
-                                "UGA", "Ugandan"),
-                               ("Radical French farmers blocked roads into the capital.", "FRA", "French")):
+    for text, iso, mention in (
+        ("Ugandan rebels attacked a police post near the border on Sunday.", "UGA", "Ugandan"),
+        ("Radical French farmers blocked roads into the capital.", "FRA", "French"),
+    ):
         art = _analyse(nlp, text)
         countries = {a.id: a for a in art.actors if a.kind == "country"}
         assert iso in countries, [(a.id, a.kind) for a in art.actors]
@@ -345,11 +362,11 @@ def test_the_department_in_a_title_is_no_organisation_actor(nlp):
 
 
 def test_an_official_does_not_take_the_country_subject_of_another_clause(nlp):
-    art = _analyse(nlp, "Kenya said on Friday it would close the border unless Prime Minister "
-                        "John Harlow ended the fighting.")
+    art = _analyse(
+        nlp, "Kenya said on Friday it would close the border unless Prime Minister John Harlow ended the fighting."
+    )
     assert _by_name(art)["John Harlow"].country is None
-    art = _analyse(nlp, "Vietnam is committed to opening its economy, Planning Minister Tran Van Minh "
-                        "said on Monday.")
+    art = _analyse(nlp, "Vietnam is committed to opening its economy, Planning Minister Tran Van Minh said on Monday.")
     assert _by_name(art)["Tran Van Minh"].country == "VNM"
 
 
@@ -360,8 +377,7 @@ def test_movements_named_in_full(nlp):
 
 
 def test_national_news_agencies_carry_their_country_international_wires_none(nlp):
-    art = _analyse(nlp, "Xinhua said the talks went well, while KCNA accused Seoul of lying, "
-                        "Reuters reported.")
+    art = _analyse(nlp, "Xinhua said the talks went well, while KCNA accused Seoul of lying, Reuters reported.")
     media = {a.name: a for a in art.actors if a.kind == "organization"}
     assert media["Xinhua"].country == "CHN" and media["KCNA"].country == "PRK"
     assert media["Reuters"].country is None and media["Reuters"].sector == "MED"
@@ -379,9 +395,11 @@ def test_common_surnames_of_leaders_need_the_full_name():
 
 
 def test_state_institutions_without_a_country_take_the_datelines(nlp):
-    text = ("HARARE, Zimbabwe (Reuters) - The Supreme Court on Monday overturned the ban, and "
-            "Parliament said it would debate the bill. The European Parliament and Amnesty "
-            "International welcomed the ruling.")
+    text = (
+        "HARARE, Zimbabwe (Reuters) - The Supreme Court on Monday overturned the ban, and "
+        "Parliament said it would debate the bill. The European Parliament and Amnesty "
+        "International welcomed the ruling."
+    )
     art = _analyse(nlp, text)
     orgs = {a.name: a for a in art.actors if a.kind == "organization"}
     assert orgs["Supreme Court"].country == "ZWE" and orgs["Parliament"].country == "ZWE"
@@ -412,8 +430,9 @@ def test_a_nationality_tagged_as_a_place_is_the_country(nlp):
     assert [x.id for x in a.actors if x.kind == "country"] == ["LKA"]
 
 
-@pytest.mark.parametrize("text", ["Riot police fired tear gas at protesters in Nairobi.",
-                                  "Security forces stormed the building on Monday."])
+@pytest.mark.parametrize(
+    "text", ["Riot police fired tear gas at protesters in Nairobi.", "Security forces stormed the building on Monday."]
+)
 def test_security_force_modifiers_are_not_names(nlp, text):
     a = _analyse(nlp, text)
     assert all(x.kind != "person" for x in a.actors), [(x.name, x.kind) for x in a.actors]

@@ -10,13 +10,12 @@ import json
 
 import pytest
 from fastapi.testclient import TestClient
+from test_query import SUMMIT, corpus, fresh_db_url, store  # noqa: F401  (store: the two-backend fixture)
 
 from dateline.cli import main
 from dateline.errors import UsageError
 from dateline.serve import create_app, is_loopback
 from dateline.store import Store
-
-from test_query import SUMMIT, corpus, fresh_db_url, store  # noqa: F401  (store: the two-backend fixture)
 
 TOKEN = "test-token-4f9a2c"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -124,8 +123,10 @@ def test_errors_have_one_shape(client):
     assert_error(client.delete("/api/v1/events"), 405, "method_not_allowed")
     err = assert_error(client.get("/api/v1/events", params={"limit": 0}), 422, "validation_error")
     assert "limit" in err["message"] and err["details"][0]["loc"] == ["query", "limit"]
-    assert "PLOVER" in assert_error(client.get("/api/v1/events", params={"type": "MEET"}), 422,
-                                    "invalid_parameter")["message"]
+    assert (
+        "PLOVER"
+        in assert_error(client.get("/api/v1/events", params={"type": "MEET"}), 422, "invalid_parameter")["message"]
+    )
     assert_error(client.get("/api/v1/events", params={"near": "Qwxzyville"}), 422, "invalid_parameter")
     assert_error(client.get("/api/v1/search"), 422, "validation_error")
 
@@ -144,8 +145,14 @@ def test_an_unexpected_failure_is_a_500_in_the_same_shape(store):  # noqa: F811
 
 def test_openapi_and_docs_are_served_without_a_cdn(client):
     spec = client.get("/openapi.json").json()
-    assert {"/api/v1/events", "/api/v1/articles", "/api/v1/articles/{article_id}", "/api/v1/actors",
-            "/api/v1/search", "/api/v1/health"} <= set(spec["paths"])
+    assert {
+        "/api/v1/events",
+        "/api/v1/articles",
+        "/api/v1/articles/{article_id}",
+        "/api/v1/actors",
+        "/api/v1/search",
+        "/api/v1/health",
+    } <= set(spec["paths"])
     assert "application/json" in spec["paths"]["/api/v1/articles"]["post"]["requestBody"]["content"]
     docs = client.get("/docs")
     assert docs.status_code == 200 and "cdn." not in docs.text
@@ -159,10 +166,18 @@ def test_unauthenticated_and_wrong_token_posts_get_401_and_store_nothing(writer)
     r = writer.post("/api/v1/articles", json={"text": ARTICLE_TEXT})
     assert_error(r, 401, "unauthorized")
     assert r.headers["www-authenticate"].startswith("Bearer")
-    assert_error(writer.post("/api/v1/articles", json={"text": ARTICLE_TEXT},
-                             headers={"Authorization": "Bearer wrong-token-xx"}), 401, "unauthorized")
-    assert_error(writer.post("/api/v1/articles", json={"text": ARTICLE_TEXT},
-                             headers={"Authorization": f"Basic {TOKEN}"}), 401, "unauthorized")
+    assert_error(
+        writer.post(
+            "/api/v1/articles", json={"text": ARTICLE_TEXT}, headers={"Authorization": "Bearer wrong-token-xx"}
+        ),
+        401,
+        "unauthorized",
+    )
+    assert_error(
+        writer.post("/api/v1/articles", json={"text": ARTICLE_TEXT}, headers={"Authorization": f"Basic {TOKEN}"}),
+        401,
+        "unauthorized",
+    )
     assert writer.store.counts() == before
 
 
@@ -186,44 +201,78 @@ def test_oversized_bodies_get_413_before_being_read(writer):
         for _ in range(50):
             yield b"x" * 4096
 
-    assert_error(writer.post("/api/v1/articles", content=chunks(), headers={**AUTH, "content-type": "text/plain"}),
-                 413, "payload_too_large")
+    assert_error(
+        writer.post("/api/v1/articles", content=chunks(), headers={**AUTH, "content-type": "text/plain"}),
+        413,
+        "payload_too_large",
+    )
     # Even unauthenticated: the size is checked first.
-    assert_error(writer.post("/api/v1/articles", content=b"x" * 70_000, headers={"content-type": "text/plain"}),
-                 413, "payload_too_large")
+    assert_error(
+        writer.post("/api/v1/articles", content=b"x" * 70_000, headers={"content-type": "text/plain"}),
+        413,
+        "payload_too_large",
+    )
     assert writer.store.counts() == before
 
 
 def test_malformed_json_and_wrong_content_types_get_4xx(writer):
     before = writer.store.counts()
     post = writer.post
-    assert_error(post("/api/v1/articles", content=b'{"text": "abc', headers={**AUTH, "content-type": "application/json"}),
-                 400, "bad_json")
-    assert_error(post("/api/v1/articles", content=b"\xff\xfe{}", headers={**AUTH, "content-type": "application/json"}),
-                 400, "bad_json")
-    assert_error(post("/api/v1/articles", content=b'["text"]', headers={**AUTH, "content-type": "application/json"}),
-                 422, "validation_error")
-    assert_error(post("/api/v1/articles", json={"text": "a", "html": "<p>b</p>"}, headers=AUTH), 422,
-                 "validation_error")
-    assert_error(post("/api/v1/articles", json={"text": ARTICLE_TEXT, "extra": 1}, headers=AUTH), 422,
-                 "validation_error")
+    assert_error(
+        post("/api/v1/articles", content=b'{"text": "abc', headers={**AUTH, "content-type": "application/json"}),
+        400,
+        "bad_json",
+    )
+    assert_error(
+        post("/api/v1/articles", content=b"\xff\xfe{}", headers={**AUTH, "content-type": "application/json"}),
+        400,
+        "bad_json",
+    )
+    assert_error(
+        post("/api/v1/articles", content=b'["text"]', headers={**AUTH, "content-type": "application/json"}),
+        422,
+        "validation_error",
+    )
+    assert_error(
+        post("/api/v1/articles", json={"text": "a", "html": "<p>b</p>"}, headers=AUTH), 422, "validation_error"
+    )
+    assert_error(
+        post("/api/v1/articles", json={"text": ARTICLE_TEXT, "extra": 1}, headers=AUTH), 422, "validation_error"
+    )
     assert_error(post("/api/v1/articles", json={"text": 42}, headers=AUTH), 422, "validation_error")
-    assert_error(post("/api/v1/articles", json={"text": ARTICLE_TEXT, "published": "last week"}, headers=AUTH),
-                 422, "invalid_parameter")
+    assert_error(
+        post("/api/v1/articles", json={"text": ARTICLE_TEXT, "published": "last week"}, headers=AUTH),
+        422,
+        "invalid_parameter",
+    )
     assert_error(post("/api/v1/articles", json={"text": "   \n  "}, headers=AUTH), 422, "input_rejected")
-    assert_error(post("/api/v1/articles", content=b"<a/>", headers={**AUTH, "content-type": "application/xml"}),
-                 415, "unsupported_media_type")
-    assert_error(post("/api/v1/articles", content=b"plain", headers={**AUTH, "content-type": ""}), 415,
-                 "unsupported_media_type")
-    assert_error(post("/api/v1/articles", content=b"\x89PNG\r\n\x1a\n" + b"\x00" * 100,
-                      headers={**AUTH, "content-type": "text/plain"}), 422, "input_rejected")
+    assert_error(
+        post("/api/v1/articles", content=b"<a/>", headers={**AUTH, "content-type": "application/xml"}),
+        415,
+        "unsupported_media_type",
+    )
+    assert_error(
+        post("/api/v1/articles", content=b"plain", headers={**AUTH, "content-type": ""}), 415, "unsupported_media_type"
+    )
+    assert_error(
+        post(
+            "/api/v1/articles",
+            content=b"\x89PNG\r\n\x1a\n" + b"\x00" * 100,
+            headers={**AUTH, "content-type": "text/plain"},
+        ),
+        422,
+        "input_rejected",
+    )
     assert writer.store.counts() == before
 
 
 @pytest.mark.slow
 def test_posting_an_article_runs_the_pipeline_and_stores_it_once(writer):
-    r = writer.post("/api/v1/articles", json={"text": ARTICLE_TEXT, "url": "https://example.org/geneva",
-                                              "published": "2019-06-04"}, headers=AUTH)
+    r = writer.post(
+        "/api/v1/articles",
+        json={"text": ARTICLE_TEXT, "url": "https://example.org/geneva", "published": "2019-06-04"},
+        headers=AUTH,
+    )
     assert r.status_code == 201, r.text
     art = r.json()
     assert art["schema"] == "dateline.article/1" and art["source"]["url"] == "https://example.org/geneva"
@@ -235,8 +284,12 @@ def test_posting_an_article_runs_the_pipeline_and_stores_it_once(writer):
     assert again.status_code == 200 and again.json()["id"] == art["id"]
     assert writer.get("/api/v1/health").json()["store"]["articles"] == 5
     # The same page as text/plain with url and date as query parameters: the same article.
-    plain = writer.post("/api/v1/articles", content=ARTICLE_TEXT.encode(), params={"url": "https://x.example/g"},
-                        headers={**AUTH, "content-type": "text/plain; charset=utf-8"})
+    plain = writer.post(
+        "/api/v1/articles",
+        content=ARTICLE_TEXT.encode(),
+        params={"url": "https://x.example/g"},
+        headers={**AUTH, "content-type": "text/plain; charset=utf-8"},
+    )
     assert plain.status_code == 200 and plain.json()["id"] == art["id"]
 
 
@@ -244,15 +297,20 @@ def test_posting_an_article_runs_the_pipeline_and_stores_it_once(writer):
 def test_hostile_html_gets_a_4xx_or_is_stored_without_its_markup(writer):
     before = writer.store.counts()
     only_script = "<html><body><script>fetch('/api/v1/articles',{method:'POST'})</script></body></html>"
-    assert_error(writer.post("/api/v1/articles", content=only_script.encode(),
-                             headers={**AUTH, "content-type": "text/html"}), 422, "input_rejected")
+    assert_error(
+        writer.post("/api/v1/articles", content=only_script.encode(), headers={**AUTH, "content-type": "text/html"}),
+        422,
+        "input_rejected",
+    )
     nested = "<html><body>" + "<div>" * 20_000 + "deep" + "</div>" * 20_000 + "</body></html>"
     r = writer.post("/api/v1/articles", json={"html": nested}, headers=AUTH)
     assert 400 <= r.status_code < 500, r.text
     assert writer.store.counts() == before
-    page = ("<html><head><title>Talks in Geneva</title><script>alert('x')</script></head><body><article>"
-            "<h1>Talks in Geneva</h1><img src=x onerror=\"alert('y')\"><p>" + ARTICLE_TEXT + "</p>"
-            "<iframe src='javascript:alert(1)'></iframe></article></body></html>")
+    page = (
+        "<html><head><title>Talks in Geneva</title><script>alert('x')</script></head><body><article>"
+        "<h1>Talks in Geneva</h1><img src=x onerror=\"alert('y')\"><p>" + ARTICLE_TEXT + "</p>"
+        "<iframe src='javascript:alert(1)'></iframe></article></body></html>"
+    )
     r = writer.post("/api/v1/articles", json={"html": page}, headers=AUTH)
     assert r.status_code == 201, r.text
     text = r.json()["text"]
@@ -280,8 +338,9 @@ def test_api_serves_the_seed_meeting(seed_store):
     with TestClient(app) as c:
         page = c.get("/api/v1/events", params={"actor": "Kim Jong Un", "type": "CONSULT"}).json()
     assert page["items"], page
-    assert any((e["place"] or {}).get("name") == "Vladivostok" or "Vladivostok" in e["evidence"]["text"]
-               for e in page["items"]), json.dumps(page)[:2000]
+    assert any(
+        (e["place"] or {}).get("name") == "Vladivostok" or "Vladivostok" in e["evidence"]["text"] for e in page["items"]
+    ), json.dumps(page)[:2000]
 
 
 @pytest.fixture(scope="module")
@@ -325,8 +384,12 @@ def test_dateline_serve_answers_over_real_http(tmp_path):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {**os.environ, "DATELINE_API_TOKEN": TOKEN}
-    proc = subprocess.Popen([sys.executable, "-m", "dateline", "serve", "--db", str(db), "--port", str(port),
-                             "--max-body", "10000"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "dateline", "serve", "--db", str(db), "--port", str(port), "--max-body", "10000"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -342,15 +405,19 @@ def test_dateline_serve_answers_over_real_http(tmp_path):
         page = httpx.get(base + "/api/v1/events", params={"actor": "Kim Jong Un", "type": "CONSULT"}).json()
         assert [e["place"]["name"] for e in page["items"]] == ["Vladivostok"]
         assert_error(httpx.post(base + "/api/v1/articles", json={"text": ARTICLE_TEXT}), 401, "unauthorized")
-        assert_error(httpx.post(base + "/api/v1/articles", json={"text": "x" * 20_000}, headers=AUTH), 413,
-                     "payload_too_large")
+        assert_error(
+            httpx.post(base + "/api/v1/articles", json={"text": "x" * 20_000}, headers=AUTH), 413, "payload_too_large"
+        )
 
         def chunks():
             for _ in range(10):
                 yield b"y" * 4000
 
-        assert_error(httpx.post(base + "/api/v1/articles", content=chunks(),
-                                headers={**AUTH, "content-type": "text/plain"}), 413, "payload_too_large")
+        assert_error(
+            httpx.post(base + "/api/v1/articles", content=chunks(), headers={**AUTH, "content-type": "text/plain"}),
+            413,
+            "payload_too_large",
+        )
         assert httpx.get(base + "/openapi.json").json()["info"]["title"] == "dateline API"
         assert httpx.get(base + "/api/v1/health").json()["store"]["articles"] == 4
     finally:

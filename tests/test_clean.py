@@ -20,6 +20,7 @@ def test_there_are_at_least_eight_house_styles():
 
 # ---- the seed (the done-when of the foundation issue) -------------------------------------
 
+
 def test_seed_metadata(seed_text):
     a = dateline.clean(seed_text)
     assert a.headline == "North Korea's Kim Jong Un to meet Putin in Russia on Thursday - Kremlin"
@@ -29,9 +30,13 @@ def test_seed_metadata(seed_text):
     assert a.dateline.places == ["Moscow", "Vladivostok"]
     assert a.dateline.text == "MOSCOW/VLADIVOSTOK, Russia"
     assert [(c.name, c.role) for c in a.contributors] == [
-        ("Joyce Lee", "reporting"), ("Josh Smith", "reporting"), ("Hyonhee Shin", "reporting"),
-        ("Maxim Rodionov", "reporting"), ("Christian Lowe", "writing"),
-        ("Angus MacSwan", "editing"), ("James Dalgleish", "editing"),
+        ("Joyce Lee", "reporting"),
+        ("Josh Smith", "reporting"),
+        ("Hyonhee Shin", "reporting"),
+        ("Maxim Rodionov", "reporting"),
+        ("Christian Lowe", "writing"),
+        ("Angus MacSwan", "editing"),
+        ("James Dalgleish", "editing"),
     ]
     assert (a.published.date, a.published.source) == ("2019-04-24", "inferred")
     assert a.language == "en"
@@ -39,10 +44,23 @@ def test_seed_metadata(seed_text):
 
 def test_seed_text_is_the_story_only(seed_text):
     a = dateline.clean(seed_text)
-    assert a.text.startswith("North Korean leader Kim Jong Un and Russian President Vladimir Putin will meet on Thursday")
+    assert a.text.startswith(
+        "North Korean leader Kim Jong Un and Russian President Vladimir Putin will meet on Thursday"
+    )
     assert a.text.endswith("positioned on the platform edge.")
-    for residue in ("BREAKING NEWS", "Copyright", "KCNA(Reuters)", "Text size", "Aa Aa", "undated photo",
-                    "By Vladimir", "(Reuters) -", "Additional reporting", "euronews", "limited time"):
+    for residue in (
+        "BREAKING NEWS",
+        "Copyright",
+        "KCNA(Reuters)",
+        "Text size",
+        "Aa Aa",
+        "undated photo",
+        "By Vladimir",
+        "(Reuters) -",
+        "Additional reporting",
+        "euronews",
+        "limited time",
+    ):
         assert residue not in a.text, residue
     assert a.text.count("North Korea's Kim Jong Un to meet Putin") == 0
     kinds = {r.kind for r in a.removed}
@@ -64,6 +82,7 @@ def test_seed_id_is_stable_hash_of_text(seed_text):
 
 
 # ---- the other house styles --------------------------------------------------------------
+
 
 @pytest.mark.parametrize("style", STYLES)
 def test_house_style(style):
@@ -102,31 +121,43 @@ def test_nothing_of_the_input_is_lost(style, seed_text):
         line = " ".join(line.split())
         for dl in datelines:  # the dateline is cut off the story's first paragraph
             if line.startswith(dl):
-                line = line[len(dl):].strip()
+                line = line[len(dl) :].strip()
         if line:
             assert line in kept, line
 
 
 # ---- the parsers on their own -------------------------------------------------------------
 
-@pytest.mark.parametrize("para,text,places,agency", [
-    ("MOSCOW/VLADIVOSTOK, Russia (Reuters) - North Korean leader", "MOSCOW/VLADIVOSTOK, Russia", ["Moscow", "Vladivostok"], "Reuters"),
-    ("KYIV, Ukraine (AP) — Ukrainian forces", "KYIV, Ukraine", ["Kyiv"], "Associated Press"),
-    ("WASHINGTON, May 3 (Reuters) - The Fed", "WASHINGTON, May 3", ["Washington"], "Reuters"),
-    ("LONDON — The council", "LONDON", ["London"], None),
-    ("RIO DE JANEIRO (AFP) - Police", "RIO DE JANEIRO", ["Rio de Janeiro"], "AFP"),
-    ("NEW YORK, Jan. 5, 2024 (Bloomberg) -- Stocks", "NEW YORK, Jan. 5, 2024", ["New York"], "Bloomberg"),
-])
+
+@pytest.mark.parametrize(
+    "para,text,places,agency",
+    [
+        (
+            "MOSCOW/VLADIVOSTOK, Russia (Reuters) - North Korean leader",
+            "MOSCOW/VLADIVOSTOK, Russia",
+            ["Moscow", "Vladivostok"],
+            "Reuters",
+        ),
+        ("KYIV, Ukraine (AP) — Ukrainian forces", "KYIV, Ukraine", ["Kyiv"], "Associated Press"),
+        ("WASHINGTON, May 3 (Reuters) - The Fed", "WASHINGTON, May 3", ["Washington"], "Reuters"),
+        ("LONDON — The council", "LONDON", ["London"], None),
+        ("RIO DE JANEIRO (AFP) - Police", "RIO DE JANEIRO", ["Rio de Janeiro"], "AFP"),
+        ("NEW YORK, Jan. 5, 2024 (Bloomberg) -- Stocks", "NEW YORK, Jan. 5, 2024", ["New York"], "Bloomberg"),
+    ],
+)
 def test_dateline_styles(para, text, places, agency):
     dl, ag, _pub, _n = parse_dateline(para)
     assert (dl.text, dl.places, ag) == (text, places, agency)
 
 
-@pytest.mark.parametrize("para", [
-    "US - China trade talks resumed on Monday.",       # an acronym is not a dateline
-    "The minister — who resigned — said nothing.",
-    "I - for one - disagree.",
-])
+@pytest.mark.parametrize(
+    "para",
+    [
+        "US - China trade talks resumed on Monday.",  # an acronym is not a dateline
+        "The minister — who resigned — said nothing.",
+        "I - for one - disagree.",
+    ],
+)
 def test_not_a_dateline(para):
     assert parse_dateline(para) is None
 
@@ -134,11 +165,20 @@ def test_not_a_dateline(para):
 def test_byline_names_and_agency():
     assert parse_names("Vladimir Soldatkin and Maria Vasilyeva") == (["Vladimir Soldatkin", "Maria Vasilyeva"], None)
     assert parse_names("Jane Doe, Reuters") == (["Jane Doe"], "Reuters")
-    assert parse_names("Ana Lima, Tom Bell and Ri Su, Associated Press") == (["Ana Lima", "Tom Bell", "Ri Su"], "Associated Press")
+    assert parse_names("Ana Lima, Tom Bell and Ri Su, Associated Press") == (
+        ["Ana Lima", "Tom Bell", "Ri Su"],
+        "Associated Press",
+    )
     assert parse_names("Shaun Walker in Kyiv") == (["Shaun Walker"], None)
 
 
 def test_credits_with_roles_and_places():
-    got = parse_credits("(Reporting by A. Kim in SEOUL and Li Wei in BEIJING; Writing by Tom Bell; Editing by Sara Cole)")
+    got = parse_credits(
+        "(Reporting by A. Kim in SEOUL and Li Wei in BEIJING; Writing by Tom Bell; Editing by Sara Cole)"
+    )
     assert [(c.name, c.role) for c in got] == [
-        ("A. Kim", "reporting"), ("Li Wei", "reporting"), ("Tom Bell", "writing"), ("Sara Cole", "editing")]
+        ("A. Kim", "reporting"),
+        ("Li Wei", "reporting"),
+        ("Tom Bell", "writing"),
+        ("Sara Cole", "editing"),
+    ]

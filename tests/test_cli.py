@@ -7,12 +7,13 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import SEED
 
 
 def run(*args, stdin: bytes | None = None, env=None):
-    proc = subprocess.run([sys.executable, "-m", "dateline", *args], input=stdin, capture_output=True, env=env, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, "-m", "dateline", *args], input=stdin, capture_output=True, env=env, timeout=300
+    )
     return proc.returncode, proc.stdout.decode(), proc.stderr.decode()
 
 
@@ -35,17 +36,22 @@ def test_extract_seed_no_analysis_prints_one_article():
 
 
 def test_extract_published_option_wins(tmp_path):
-    code, out, err = run("extract", str(SEED), "--no-analysis", "--published", "2019-04-25", "--url", "https://example.org/s")
+    code, out, err = run(
+        "extract", str(SEED), "--no-analysis", "--published", "2019-04-25", "--url", "https://example.org/s"
+    )
     assert code == 0, err
     article = json.loads(out)
     assert article["published"] == {"date": "2019-04-25", "source": "metadata"}
     assert article["source"]["url"] == "https://example.org/s"
 
 
-@pytest.mark.parametrize("content,reason", [
-    (b"", "empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-])
+@pytest.mark.parametrize(
+    "content,reason",
+    [
+        (b"", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+    ],
+)
 def test_rejected_file_exit_3_with_reason(tmp_path, content, reason):
     p = tmp_path / "bad.txt"
     p.write_bytes(content)
@@ -72,11 +78,18 @@ def test_usage_errors_exit_2(tmp_path):
 def test_stdin_page_and_jsonl_batch_in_order():
     code, out, err = run("extract", "-", "--no-analysis", stdin=SEED.read_bytes())
     assert code == 0 and json.loads(out)["authors"] == ["Vladimir Soldatkin", "Maria Vasilyeva"]
-    batch = b"\n".join([
-        json.dumps({"text": SEED.read_text()}).encode(),
-        b"{broken",
-        json.dumps({"text": "Short but real: the council met on Monday and approved the budget for next year."}).encode(),
-    ]) + b"\n"
+    batch = (
+        b"\n".join(
+            [
+                json.dumps({"text": SEED.read_text()}).encode(),
+                b"{broken",
+                json.dumps(
+                    {"text": "Short but real: the council met on Monday and approved the budget for next year."}
+                ).encode(),
+            ]
+        )
+        + b"\n"
+    )
     code, out, err = run("extract", "-", "--no-analysis", stdin=batch)
     assert code == 0, err
     records = [json.loads(line) for line in out.splitlines()]

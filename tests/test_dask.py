@@ -18,12 +18,12 @@ import sqlalchemy as sa
 
 pytest.importorskip("distributed")
 
+from test_ingest import assert_consistent, cli, env, synthetic_article, write_corpus  # noqa: E402
+from test_store import db_url  # noqa: E402,F401  (the two-backend fixture)
+
 from dateline.store import Store  # noqa: E402
 from dateline.store import schema as S  # noqa: E402
 from dateline.store.db import normalise_url  # noqa: E402
-
-from test_ingest import assert_consistent, cli, env, synthetic_article, write_corpus  # noqa: E402
-from test_store import db_url  # noqa: E402,F401  (the two-backend fixture)
 
 N_ARTICLES = 10
 
@@ -31,8 +31,11 @@ N_ARTICLES = 10
 def syndicated_copy(i: int) -> str:
     """Article ``i`` republished under another outlet's furniture, with a small edit."""
     body = synthetic_article(i).replace("told reporters", "told journalists")
-    return ("The Harbour Gazette\n\nHome > World\n\nSubscribe | Log in\n\n" + body
-            + "\n\nShare on Facebook\n\n© The Harbour Gazette. All rights reserved.\n")
+    return (
+        "The Harbour Gazette\n\nHome > World\n\nSubscribe | Log in\n\n"
+        + body
+        + "\n\nShare on Facebook\n\n© The Harbour Gazette. All rights reserved.\n"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -51,8 +54,13 @@ def corpus(tmp_path_factory) -> Path:
 def reference(corpus, tmp_path_factory) -> str:
     """The store made by local worker processes (`--workers 2`)."""
     db = tmp_path_factory.mktemp("ref") / "workers.db"
-    r = subprocess.run(cli("ingest", str(corpus), "--db", str(db), "--workers", "2", "--batch-size", "2"),
-                       capture_output=True, text=True, env=env(), timeout=900)
+    r = subprocess.run(
+        cli("ingest", str(corpus), "--db", str(db), "--workers", "2", "--batch-size", "2"),
+        capture_output=True,
+        text=True,
+        env=env(),
+        timeout=900,
+    )
     assert r.returncode == 0, r.stderr
     return f"sqlite:///{db}"
 
@@ -62,17 +70,40 @@ def snapshot(url: str) -> dict:
     engine = sa.create_engine(normalise_url(url))
     with engine.connect() as conn:
         out = {
-            "articles": sorted(conn.execute(sa.select(S.articles.c.id, S.articles.c.story_id, S.articles.c.n_events,
-                                                      S.articles.c.cluster_id, S.articles.c.path,
-                                                      S.articles.c.url)).all()),
-            "stories": sorted(conn.execute(sa.select(S.stories.c.id, S.stories.c.n_articles,
-                                                     S.stories.c.n_sources)).all()),
-            "sources": sorted(conn.execute(sa.select(S.sources.c.article_id, S.sources.c.story_id,
-                                                     S.sources.c.locator)).all()),
-            "events": sorted(conn.execute(sa.select(S.events.c.id, S.events.c.n_mentions, S.events.c.n_articles,
-                                                    S.events.c.n_stories, S.events.c.n_sources)).all()),
-            "mentions": sorted(conn.execute(sa.select(S.event_mentions.c.article_id, S.event_mentions.c.local_id,
-                                                      S.event_mentions.c.event_id)).all()),
+            "articles": sorted(
+                conn.execute(
+                    sa.select(
+                        S.articles.c.id,
+                        S.articles.c.story_id,
+                        S.articles.c.n_events,
+                        S.articles.c.cluster_id,
+                        S.articles.c.path,
+                        S.articles.c.url,
+                    )
+                ).all()
+            ),
+            "stories": sorted(
+                conn.execute(sa.select(S.stories.c.id, S.stories.c.n_articles, S.stories.c.n_sources)).all()
+            ),
+            "sources": sorted(
+                conn.execute(sa.select(S.sources.c.article_id, S.sources.c.story_id, S.sources.c.locator)).all()
+            ),
+            "events": sorted(
+                conn.execute(
+                    sa.select(
+                        S.events.c.id,
+                        S.events.c.n_mentions,
+                        S.events.c.n_articles,
+                        S.events.c.n_stories,
+                        S.events.c.n_sources,
+                    )
+                ).all()
+            ),
+            "mentions": sorted(
+                conn.execute(
+                    sa.select(S.event_mentions.c.article_id, S.event_mentions.c.local_id, S.event_mentions.c.event_id)
+                ).all()
+            ),
             "rejected": sorted(conn.execute(sa.select(S.rejected.c.origin, S.rejected.c.reason)).all()),
         }
     engine.dispose()
@@ -82,8 +113,13 @@ def snapshot(url: str) -> dict:
 @pytest.mark.slow
 def test_dask_local_2_stores_the_same_as_two_worker_processes(corpus, reference, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    r = subprocess.run(cli("ingest", str(corpus), "--db", "dask.db", "--dask", "local:2", "--batch-size", "2"),
-                       capture_output=True, text=True, env=env(), timeout=900)
+    r = subprocess.run(
+        cli("ingest", str(corpus), "--db", "dask.db", "--dask", "local:2", "--batch-size", "2"),
+        capture_output=True,
+        text=True,
+        env=env(),
+        timeout=900,
+    )
     assert r.returncode == 0, r.stderr
     assert "dask: 2 worker(s)" in r.stderr.splitlines()[-1]
     url = f"sqlite:///{tmp_path / 'dask.db'}"
@@ -193,8 +229,7 @@ def test_a_scheduler_address_runs_like_a_remote_cluster(corpus, client, tmp_path
     assert (first.stored, first.tasks, first.workers) == (4, 2, 2)
     # A fresh run folder: nothing is known to be done, the workers redo the cleaning, and the
     # writer finds every id stored.
-    second = ingest_dask(files, db=str(db), dask=address, analyse=False, batch_size=2,
-                         run_dir=tmp_path / "other-run")
+    second = ingest_dask(files, db=str(db), dask=address, analyse=False, batch_size=2, run_dir=tmp_path / "other-run")
     assert (second.stored, second.duplicates, second.shards_reused, second.tasks_done_before) == (0, 4, 0, 0)
     from dateline.ingest_dask import read_shard
 

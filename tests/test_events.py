@@ -13,8 +13,9 @@ from dateline.events.when import resolve
 def _code(nlp, text: str, published: str = "2020-03-04") -> Article:
     from dateline.analyse import analyse_docs
 
-    article = Article(id=Article.make_id(text), text=text, language="en",
-                      published=Published(date=published, source="metadata"))
+    article = Article(
+        id=Article.make_id(text), text=text, language="en", published=Published(date=published, source="metadata")
+    )
     analyse_docs(article, nlp(text))
     return article
 
@@ -37,6 +38,7 @@ def _primary(article: Article):
 
 
 # -- the seed -----------------------------------------------------------------------------------
+
 
 def _about(article: Article, *words: str):
     return [e for e in article.events if all(w in e.evidence.text for w in words)]
@@ -93,7 +95,7 @@ def test_seed_events_are_well_formed(seed_article):
     assert seed_article.events
     for ev in seed_article.events:
         assert ev.type in PLOVER_TYPES and ev.quad == PLOVER_TYPES[ev.type]
-        assert seed_article.text[ev.evidence.start:ev.evidence.end] == ev.evidence.text
+        assert seed_article.text[ev.evidence.start : ev.evidence.end] == ev.evidence.text
         assert ev.evidence.text.strip() == ev.evidence.text and ev.evidence.text
         trigger = ev.model_dump()["trigger"]
         assert ev.evidence.start <= trigger["start"] < trigger["end"] <= ev.evidence.end
@@ -106,6 +108,7 @@ def test_seed_events_are_well_formed(seed_article):
 
 
 # -- hand-written sentences ---------------------------------------------------------------------
+
 
 def test_reported_accusation_is_accuse_by_the_speaker(nlp):
     a = _code(nlp, "Syrian President Bashar al-Assad accused Israel of attacking a military base near Damascus.")
@@ -195,29 +198,36 @@ def test_place_is_the_clause_place_not_the_report_place(nlp):
     assert ev.place is not None and ev.place.name != "Brussels"
 
 
-@pytest.mark.parametrize("text", [
-    "The weather in Paris was mild on Tuesday.",
-    "Shares in the company rose 3 percent after the results were released.",
-    "The museum will open a new exhibition of Dutch paintings next month.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The weather in Paris was mild on Tuesday.",
+        "Shares in the company rose 3 percent after the results were released.",
+        "The museum will open a new exhibition of Dutch paintings next month.",
+    ],
+)
 def test_silence_without_political_event(nlp, text):
     assert _code(nlp, text).events == []
 
 
 # -- the time resolver --------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text,tense,value", [
-    ("in 2002", "past", "2002"),
-    ("in February", "past", "2019-02"),
-    ("in June", "past", "2018-06"),
-    ("in June", "future", "2019-06"),
-    ("on Thursday", "future", "2019-04-25"),
-    ("on Sunday", "past", "2019-04-21"),
-    ("on Wednesday morning", "past", "2019-04-24"),
-    ("yesterday", "past", "2019-04-23"),
-    ("last year", "past", "2018"),
-    ("March 3, 2011", "past", "2011-03-03"),
-])
+
+@pytest.mark.parametrize(
+    "text,tense,value",
+    [
+        ("in 2002", "past", "2002"),
+        ("in February", "past", "2019-02"),
+        ("in June", "past", "2018-06"),
+        ("in June", "future", "2019-06"),
+        ("on Thursday", "future", "2019-04-25"),
+        ("on Sunday", "past", "2019-04-21"),
+        ("on Wednesday morning", "past", "2019-04-24"),
+        ("yesterday", "past", "2019-04-23"),
+        ("last year", "past", "2018"),
+        ("March 3, 2011", "past", "2011-03-03"),
+    ],
+)
 def test_resolve(text, tense, value):
     import datetime as dt
 
@@ -225,8 +235,10 @@ def test_resolve(text, tense, value):
 
 
 def test_first_person_in_a_quote_is_the_speaker(nlp):
-    a = _code(nlp, '"We will not accept any foreign troops on our soil," Iraqi Prime Minister '
-                   'Mustafa al-Kadhimi said on Monday.')
+    a = _code(
+        nlp,
+        '"We will not accept any foreign troops on our soil," Iraqi Prime Minister Mustafa al-Kadhimi said on Monday.',
+    )
     ev = _primary(a)
     assert ev.type == "REJECT"
     assert _names(a, ev.actors) == ["Mustafa al-Kadhimi"]
@@ -240,16 +252,20 @@ def test_event_in_a_conditional_clause_is_hypothetical_and_undated(nlp):
 
 
 def test_event_during_another_takes_its_time_and_place(nlp):
-    a = _code(nlp, "Hundreds of people were arrested during the protests in Moscow on Saturday.",
-              published="2019-07-24")
+    a = _code(
+        nlp, "Hundreds of people were arrested during the protests in Moscow on Saturday.", published="2019-07-24"
+    )
     arrest = next(e for e in a.events if e.type == "COERCE")
     assert arrest.date == "2019-07-20" and arrest.date_source == "text"
     assert arrest.place is not None and arrest.place.name == "Moscow"
 
 
 def test_travel_for_talks_takes_the_talks_partners(nlp):
-    a = _code(nlp, "The Indian foreign minister flew to Kabul on Tuesday for talks with Afghan officials.",
-              published="2019-07-24")
+    a = _code(
+        nlp,
+        "The Indian foreign minister flew to Kabul on Tuesday for talks with Afghan officials.",
+        published="2019-07-24",
+    )
     ev = _primary(a)
     assert ev.type == "CONSULT" and ev.mode == "visit"
     assert ev.place is not None and ev.place.name == "Kabul"
@@ -260,16 +276,19 @@ def test_time_values_are_written_as_contract_dates():
     from dateline.events.coder import _contract_value
 
     assert _contract_value("2019-04-25") == "2019-04-25"
-    assert _contract_value("2024-W06") == "2024-02"   # ISO week 6 of 2024 starts on 5 February
+    assert _contract_value("2024-W06") == "2024-02"  # ISO week 6 of 2024 starts on 5 February
     assert _contract_value("2024-SU") == "2024"
     assert _contract_value("PRESENT_REF") is None
 
 
-@pytest.mark.parametrize("text", [
-    "A strong earthquake killed eight people on the island of Java on Monday.",
-    "Six workers were killed when a chemical plant exploded in Texas.",
-    "A tsunami slammed into the coast of Sumatra.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A strong earthquake killed eight people on the island of Java on Monday.",
+        "Six workers were killed when a chemical plant exploded in Texas.",
+        "A tsunami slammed into the coast of Sumatra.",
+    ],
+)
 def test_disasters_and_accidents_are_not_assaults(nlp, text):
     assert not [e for e in _code(nlp, text).events if e.type in ("ASSAULT", "COERCE", "ACCUSE")]
 
@@ -281,10 +300,14 @@ def test_a_bomb_exploding_is_still_an_attack(nlp):
 
 # -- rule classes added after the first evaluation round (hand-written sentences) ----------------
 
-@pytest.mark.parametrize("text", [
-    "Riot police clashed with hundreds of protesters in the capital on Friday.",
-    "Heavy clashes broke out between police and protesters outside the parliament on Saturday.",
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Riot police clashed with hundreds of protesters in the capital on Friday.",
+        "Heavy clashes broke out between police and protesters outside the parliament on Saturday.",
+    ],
+)
 def test_clashes_with_protesters_are_riots(nlp, text):
     ev = _primary(_code(nlp, text))
     assert ev.type == "PROTEST" and ev.mode == "riot" and ev.cameo == "145"
@@ -325,9 +348,14 @@ def test_preparing_to_attack_is_mobilization(nlp):
 
 
 def test_exercises_of_two_nations_are_joint(nlp):
-    ev = _primary(_code(nlp, "Indian and Japanese warships launched five days of naval exercises in the Bay of Bengal."))
+    ev = _primary(
+        _code(nlp, "Indian and Japanese warships launched five days of naval exercises in the Bay of Bengal.")
+    )
     assert ev.type == "COOPERATE"
-    assert _primary(_code(nlp, "Indian warships launched five days of naval exercises in the Bay of Bengal.")).type == "MOBILIZE"
+    assert (
+        _primary(_code(nlp, "Indian warships launched five days of naval exercises in the Bay of Bengal.")).type
+        == "MOBILIZE"
+    )
 
 
 def test_opening_a_border_and_taking_control(nlp):
@@ -340,20 +368,23 @@ def test_opening_a_border_and_taking_control(nlp):
     assert not [e for e in _code(nlp, "The army settled 20 families in the village.").events if e.type == "AGREE"]
 
 
-@pytest.mark.parametrize("text, etype", [
-    ("The opposition leader lashed out at the government over the price of bread.", "ACCUSE"),
-    ("The union finally gave in to the government's demands on Friday.", "CONCEDE"),
-    ("The prime minister snubbed the invitation from Moscow.", "REJECT"),
-    ("Police clamped down on dissent in the capital.", "COERCE"),
-    ("The government nationalised the country's largest oil company.", "COERCE"),
-    ("Army helicopters strafed the village at dawn.", "ASSAULT"),
-    ("The rebels ceded two districts to the army under the deal.", "RETREAT"),
-    ("The country amassed troops along the border.", "MOBILIZE"),
-    ("The United States imposed tariffs on Chinese steel.", "SANCTION"),
-    ("Canada recalled its ambassador from Riyadh.", "SANCTION"),
-    ("France and Britain joined forces to patrol the Channel.", "COOPERATE"),
-    ("The prime minister paid tribute to the rescue workers.", "SUPPORT"),
-])
+@pytest.mark.parametrize(
+    "text, etype",
+    [
+        ("The opposition leader lashed out at the government over the price of bread.", "ACCUSE"),
+        ("The union finally gave in to the government's demands on Friday.", "CONCEDE"),
+        ("The prime minister snubbed the invitation from Moscow.", "REJECT"),
+        ("Police clamped down on dissent in the capital.", "COERCE"),
+        ("The government nationalised the country's largest oil company.", "COERCE"),
+        ("Army helicopters strafed the village at dawn.", "ASSAULT"),
+        ("The rebels ceded two districts to the army under the deal.", "RETREAT"),
+        ("The country amassed troops along the border.", "MOBILIZE"),
+        ("The United States imposed tariffs on Chinese steel.", "SANCTION"),
+        ("Canada recalled its ambassador from Riyadh.", "SANCTION"),
+        ("France and Britain joined forces to patrol the Channel.", "COOPERATE"),
+        ("The prime minister paid tribute to the rescue workers.", "SUPPORT"),
+    ],
+)
 def test_general_coverage_verbs(nlp, text, etype):
     assert _primary(_code(nlp, text)).type == etype
 
@@ -379,7 +410,9 @@ def test_swearing_to_fight_through_an_adverbial_clause(nlp):
 
 
 def test_a_press_release_is_not_a_release(nlp):
-    a = _code(nlp, "The army has been holding thousands of refugees in the camps, according to a press release by the rebels.")
+    a = _code(
+        nlp, "The army has been holding thousands of refugees in the camps, according to a press release by the rebels."
+    )
     assert not [e for e in a.events if e.type == "RETREAT"]
 
 
@@ -396,13 +429,16 @@ def test_ordering_a_closure_or_a_departure_is_coercion(nlp):
     assert _primary(_code(nlp, "The commander ordered his troops to halt the advance.")).type != "COERCE"
 
 
-@pytest.mark.parametrize("text, etype, mode", [
-    ("The rebels laid down their arms on Saturday.", "RETREAT", "disarm"),
-    ("Soldiers loyal to the president crushed the uprising.", "COERCE", None),
-    ("Authorities expelled three foreign journalists.", "COERCE", "deport"),
-    ("The army placed its units on full alert.", "MOBILIZE", "troops"),
-    ("The general strike paralysed the capital for a third day.", "PROTEST", "boycott"),
-])
+@pytest.mark.parametrize(
+    "text, etype, mode",
+    [
+        ("The rebels laid down their arms on Saturday.", "RETREAT", "disarm"),
+        ("Soldiers loyal to the president crushed the uprising.", "COERCE", None),
+        ("Authorities expelled three foreign journalists.", "COERCE", "deport"),
+        ("The army placed its units on full alert.", "MOBILIZE", "troops"),
+        ("The general strike paralysed the capital for a third day.", "PROTEST", "boycott"),
+    ],
+)
 def test_light_verbs_and_event_noun_subjects(nlp, text, etype, mode):
     ev = _primary(_code(nlp, text))
     assert ev.type == etype and ev.mode == mode
@@ -443,37 +479,50 @@ def test_pressuring_someone_to_act_is_a_request(nlp):
     assert ev.type == "REQUEST"
 
 
-@pytest.mark.parametrize("text, etype", [
-    ("The state media attacked the United States for interfering in its internal affairs.", "ACCUSE"),
-    ("The spokesman described the bombing as a cowardly act of terrorism.", "ACCUSE"),
-    ("The minister termed the decision a grave mistake.", "ACCUSE"),
-    ("The president described the talks as a breakthrough.", "SUPPORT"),
-    ("The UN called on the rebels to stop the massacre of civilians.", "REQUEST"),
-    ("Rebels attacked the army base at dawn.", "ASSAULT"),
-])
+@pytest.mark.parametrize(
+    "text, etype",
+    [
+        ("The state media attacked the United States for interfering in its internal affairs.", "ACCUSE"),
+        ("The spokesman described the bombing as a cowardly act of terrorism.", "ACCUSE"),
+        ("The minister termed the decision a grave mistake.", "ACCUSE"),
+        ("The president described the talks as a breakthrough.", "SUPPORT"),
+        ("The UN called on the rebels to stop the massacre of civilians.", "REQUEST"),
+        ("Rebels attacked the army base at dawn.", "ASSAULT"),
+    ],
+)
 def test_verbal_attacks_and_evaluative_naming(nlp, text, etype):
     assert _primary(_code(nlp, text)).type == etype
 
 
-@pytest.mark.parametrize("text, etype", [
-    ("The last Soviet soldiers left Afghanistan on Wednesday.", "RETREAT"),
-    ("American troops arrived in Saudi Arabia on Thursday.", "MOBILIZE"),
-    ("The rebels freed the kidnapped missionaries.", "RETREAT"),
-    ("The country was suspended from the Commonwealth.", "SANCTION"),
-])
+@pytest.mark.parametrize(
+    "text, etype",
+    [
+        ("The last Soviet soldiers left Afghanistan on Wednesday.", "RETREAT"),
+        ("American troops arrived in Saudi Arabia on Thursday.", "MOBILIZE"),
+        ("The rebels freed the kidnapped missionaries.", "RETREAT"),
+        ("The country was suspended from the Commonwealth.", "SANCTION"),
+    ],
+)
 def test_troop_movements_released_people_and_suspensions(nlp, text, etype):
     assert _primary(_code(nlp, text)).type == etype
 
 
-@pytest.mark.parametrize("text, etype, mode", [
-    ("Thousands of people took to the streets in the capital on Friday.", "PROTEST", "demo"),
-    ("Crowds of protesters defied a police ban on Saturday.", "PROTEST", "demo"),
-    ("An angry mob vandalized five temples.", "PROTEST", "riot"),
-    ("Villagers pelted the police with stones.", "PROTEST", "riot"),
-    ("Palestinian youths threw stones at Israeli soldiers in Hebron.", "PROTEST", "riot"),
-    ("Soldiers threw grenades into the bunker.", "ASSAULT", "explosives"),
-    ("Sexual violence against women by soldiers has been widespread in the region since March.", "ASSAULT", "sexual"),
-])
+@pytest.mark.parametrize(
+    "text, etype, mode",
+    [
+        ("Thousands of people took to the streets in the capital on Friday.", "PROTEST", "demo"),
+        ("Crowds of protesters defied a police ban on Saturday.", "PROTEST", "demo"),
+        ("An angry mob vandalized five temples.", "PROTEST", "riot"),
+        ("Villagers pelted the police with stones.", "PROTEST", "riot"),
+        ("Palestinian youths threw stones at Israeli soldiers in Hebron.", "PROTEST", "riot"),
+        ("Soldiers threw grenades into the bunker.", "ASSAULT", "explosives"),
+        (
+            "Sexual violence against women by soldiers has been widespread in the region since March.",
+            "ASSAULT",
+            "sexual",
+        ),
+    ],
+)
 def test_crowds_mobs_stones_and_sexual_violence(nlp, text, etype, mode):
     ev = _primary(_code(nlp, text))
     assert ev.type == etype and ev.mode == mode
@@ -482,22 +531,29 @@ def test_crowds_mobs_stones_and_sexual_violence(nlp, text, etype, mode):
 def test_prisoner_exchanges_but_not_exchanges_of_views(nlp):
     ev = _primary(_code(nlp, "The prisoner exchange took place in Geneva on Friday."))
     assert ev.type == "RETREAT" and ev.mode == "release"
-    assert _primary(_code(nlp, "Libya's rival sides on Monday conducted another exchange of prisoners.")).type == "RETREAT"
+    assert (
+        _primary(_code(nlp, "Libya's rival sides on Monday conducted another exchange of prisoners.")).type == "RETREAT"
+    )
     assert not _code(nlp, "The two ministers conducted an exchange of views in Paris on Monday.").events
 
 
 def test_coordinated_objects_are_searched(nlp):
-    ev = _primary(_code(nlp, "The United States is providing aerial photographs and military intelligence to Macedonia."))
+    ev = _primary(
+        _code(nlp, "The United States is providing aerial photographs and military intelligence to Macedonia.")
+    )
     assert ev.type == "COOPERATE" and ev.cameo == "064"
 
 
-@pytest.mark.parametrize("text, etype", [
-    ("Syria denied that it had sent troops into Lebanon.", "REJECT"),
-    ("The United States denied him a visa.", "SANCTION"),
-    ("Israel sealed off the West Bank and Gaza Strip.", "COERCE"),
-    ("Soldiers set up roadblocks around the city.", "COERCE"),
-    ("The navy intercepted a ship carrying arms to the rebels.", "COERCE"),
-])
+@pytest.mark.parametrize(
+    "text, etype",
+    [
+        ("Syria denied that it had sent troops into Lebanon.", "REJECT"),
+        ("The United States denied him a visa.", "SANCTION"),
+        ("Israel sealed off the West Bank and Gaza Strip.", "COERCE"),
+        ("Soldiers set up roadblocks around the city.", "COERCE"),
+        ("The navy intercepted a ship carrying arms to the rebels.", "COERCE"),
+    ],
+)
 def test_denials_closures_and_interceptions(nlp, text, etype):
     assert _primary(_code(nlp, text)).type == etype
 
@@ -521,12 +577,15 @@ def test_refusing_to_provide_is_still_a_rejection(nlp):
     assert _primary(_code(nlp, "The government refused to provide details of the deal to parliament.")).type == "REJECT"
 
 
-@pytest.mark.parametrize("text, etype, cameo", [
-    ("Authorities closed down two independent radio stations.", "COERCE", "172"),
-    ("The military government dissolved parliament.", "COERCE", "172"),
-    ("Police used tear gas to disperse the crowd.", "COERCE", "175"),
-    ("The army used chemical gas against the villages.", "ASSAULT", "190"),
-])
+@pytest.mark.parametrize(
+    "text, etype, cameo",
+    [
+        ("Authorities closed down two independent radio stations.", "COERCE", "172"),
+        ("The military government dissolved parliament.", "COERCE", "172"),
+        ("Police used tear gas to disperse the crowd.", "COERCE", "175"),
+        ("The army used chemical gas against the villages.", "ASSAULT", "190"),
+    ],
+)
 def test_closures_dissolutions_and_riot_control(nlp, text, etype, cameo):
     ev = _primary(_code(nlp, text))
     assert ev.type == etype and ev.cameo == cameo
@@ -546,13 +605,16 @@ def test_a_party_reporting_an_attack_on_itself_accuses(nlp):
     assert ev.type == "ACCUSE" and ev.cameo == "112"
 
 
-@pytest.mark.parametrize("text", [
-    "Israeli bulldozers demolished Palestinian homes in Gaza, Palestinian officials said.",  # sourcing
-    "Serbia said its forces attacked the village.",  # a claim, not an accusation
-    "Human Rights Watch said security forces tortured scores of refugees.",  # a monitor reports
-    "Iraqi officials say Islamic State militants have attacked a police base.",  # a state sources news
-    "Pakistan's military says suicide bombers blew themselves up near a police vehicle.",  # reflexive
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israeli bulldozers demolished Palestinian homes in Gaza, Palestinian officials said.",  # sourcing
+        "Serbia said its forces attacked the village.",  # a claim, not an accusation
+        "Human Rights Watch said security forces tortured scores of refugees.",  # a monitor reports
+        "Iraqi officials say Islamic State militants have attacked a police base.",  # a state sources news
+        "Pakistan's military says suicide bombers blew themselves up near a police vehicle.",  # reflexive
+    ],
+)
 def test_attributions_and_claims_are_not_accusations(nlp, text):
     assert all(e.type != "ACCUSE" for e in _code(nlp, text).events)
 
@@ -569,10 +631,13 @@ def test_condolences_are_support_with_cameo_empathy(nlp):
     assert (ev.type, ev.cameo) == ("SUPPORT", "018")
 
 
-@pytest.mark.parametrize("text,country", [
-    ("The State Department advised against travel to Tunisia after the museum shooting last week.", "TUN"),
-    ("The ministry warned citizens against travelling to Iraq.", "IRQ"),
-])
+@pytest.mark.parametrize(
+    "text,country",
+    [
+        ("The State Department advised against travel to Tunisia after the museum shooting last week.", "TUN"),
+        ("The ministry warned citizens against travelling to Iraq.", "IRQ"),
+    ],
+)
 def test_a_travel_warning_reduces_relations_with_the_country(nlp, text, country):
     a = _code(nlp, text)
     ev = _primary(a)

@@ -12,19 +12,34 @@ from dateline.errors import UsageError
 
 
 def _meeting(seed_article):
-    return next(e for e in seed_article.events
-                if e.type == "CONSULT" and "will meet" in e.evidence.text)
+    return next(e for e in seed_article.events if e.type == "CONSULT" and "will meet" in e.evidence.text)
 
 
 def test_plover_records_one_per_event(seed_article):
     recs = export.plover_records(seed_article)
     assert len(recs) == len(seed_article.events)
     for rec, ev in zip(recs, seed_article.events):
-        for key in ("id", "date", "event", "mode", "context", "source", "target", "eventText", "text",
-                    "language", "publication", "modality", "quad", "cameo", "confidence", "evidence"):
+        for key in (
+            "id",
+            "date",
+            "event",
+            "mode",
+            "context",
+            "source",
+            "target",
+            "eventText",
+            "text",
+            "language",
+            "publication",
+            "modality",
+            "quad",
+            "cameo",
+            "confidence",
+            "evidence",
+        ):
             assert key in rec
         assert rec["event"] == ev.type and rec["text"] == ev.evidence.text
-        assert seed_article.text[rec["evidence"]["start"]:rec["evidence"]["end"]] == rec["text"]
+        assert seed_article.text[rec["evidence"]["start"] : rec["evidence"]["end"]] == rec["text"]
         assert len(rec["source"]) == len([a for a in ev.actors])
         assert rec["eventText"] and rec["eventText"].split()[0] in rec["text"]
 
@@ -44,7 +59,8 @@ def test_gdelt_rows(seed_article):
     assert rows and all(len(r) == len(export.GDELT_COLUMNS) == 61 for r in rows)
     col = {name: i for i, name in enumerate(export.GDELT_COLUMNS)}
     idx = [i for i, e in enumerate(seed_article.events) if e.cameo].index(
-        seed_article.events.index(_meeting(seed_article)))
+        seed_article.events.index(_meeting(seed_article))
+    )
     row = rows[idx]
     assert row[col["SQLDATE"]] == "20190425" and row[col["MonthYear"]] == "201904"
     assert row[col["EventCode"]] == "040" and row[col["EventRootCode"]] == "04"

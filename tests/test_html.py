@@ -29,6 +29,7 @@ def cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
 
 # --- a newspaper page: nav, ads, related links, share tools, comments --------------------------
 
+
 def test_newspaper_page_body_and_metadata():
     page = extract_html(read("newspaper.html"), url="https://courier.example/news/harbour-bridge")
     assert isinstance(page, Page)
@@ -40,9 +41,19 @@ def test_newspaper_page_body_and_metadata():
     assert page.text.endswith("finish early if the weather allowed.")
     # paragraphs are separated by a blank line
     assert page.text.count("\n\n") == 5
-    for furniture in ("Advertisement", "Related stories", "Ferry fares to rise", "Share on Facebook",
-                      "BridgeWatcher", "mark my words", "Most read", "Festival line-up", "All rights reserved",
-                      "Subscribe", "gtag"):
+    for furniture in (
+        "Advertisement",
+        "Related stories",
+        "Ferry fares to rise",
+        "Share on Facebook",
+        "BridgeWatcher",
+        "mark my words",
+        "Most read",
+        "Festival line-up",
+        "All rights reserved",
+        "Subscribe",
+        "gtag",
+    ):
         assert furniture not in page.text, furniture
 
 
@@ -59,6 +70,7 @@ def test_newspaper_page_through_clean():
 
 # --- a broadcaster page: JSON-LD metadata, figure caption, byline block, related topics ----------
 
+
 def test_broadcaster_page():
     page = extract_html(read("broadcaster.html"))
     # the visible <h1>, not the shorter og:title nor the <title> with the site name
@@ -68,8 +80,14 @@ def test_broadcaster_page():
     assert page.publisher == "North Vale Broadcasting"
     assert page.text.startswith("Flood barriers in York held back the River Ouse")
     assert page.text.endswith("two flood warnings remain in place for the lower Ouse.")
-    for furniture in ("North Vale Broadcasting News, York", "Related Topics", "Share this page", "Top Stories",
-                      "Minister resigns", "Copyright"):
+    for furniture in (
+        "North Vale Broadcasting News, York",
+        "Related Topics",
+        "Share this page",
+        "Top Stories",
+        "Minister resigns",
+        "Copyright",
+    ):
         assert furniture not in page.text, furniture
     kinds = {(r.kind, r.text) for r in page.removed}
     assert ("byline", "North Vale Broadcasting News, York") in kinds
@@ -87,6 +105,7 @@ def test_broadcaster_page_through_clean():
 
 # --- pages with no article ------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("name", ["login.html", "index.html"])
 def test_page_without_article_is_rejected(name):
     with pytest.raises(InputRejected) as info:
@@ -98,16 +117,19 @@ def test_page_without_article_is_rejected(name):
     assert info.value.reason == "no-article"
 
 
-@pytest.mark.parametrize("html", [
-    "<html><body></body></html>",
-    "<html><head><title>Only a title</title></head></html>",
-    "<div><div><div>",
-    "<p>" * 5000,
-    "<html><body>" + "<div>" * 3000 + "deep" + "</div>" * 3000 + "</body></html>",
-    "<html>\x00\x01\x02<body>\ud800<p>garbage \x00 bytes</p></body></html>",
-    "<<<>>><!-- unclosed comment <script>",
-    "<?xml version='1.0'?><!DOCTYPE x [<!ENTITY a 'aaaaaaaaaa'><!ENTITY b '&a;&a;&a;&a;&a;&a;&a;&a;'>]><x>&b;</x>",
-])
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<html><body></body></html>",
+        "<html><head><title>Only a title</title></head></html>",
+        "<div><div><div>",
+        "<p>" * 5000,
+        "<html><body>" + "<div>" * 3000 + "deep" + "</div>" * 3000 + "</body></html>",
+        "<html>\x00\x01\x02<body>\ud800<p>garbage \x00 bytes</p></body></html>",
+        "<<<>>><!-- unclosed comment <script>",
+        "<?xml version='1.0'?><!DOCTYPE x [<!ENTITY a 'aaaaaaaaaa'><!ENTITY b '&a;&a;&a;&a;&a;&a;&a;&a;'>]><x>&b;</x>",
+    ],
+)
 def test_garbage_html_is_rejected_never_a_crash(html):
     with pytest.raises(InputRejected) as info:
         extract_html(html)
@@ -125,9 +147,18 @@ def test_bytes_are_refused_with_advice():
 
 
 def test_huge_page_does_not_crash():
-    paragraphs = "".join(f"<p>The committee met again on day {i} to discuss item {i} of the budget for the coming "
-                         f"year, and members said they expected a decision within {i + 2} weeks.</p>" for i in range(800))
-    html = "<html><body><nav>" + "<a href='/x'>link</a>" * 5000 + "</nav><article>" + paragraphs + "</article></body></html>"
+    paragraphs = "".join(
+        f"<p>The committee met again on day {i} to discuss item {i} of the budget for the coming "
+        f"year, and members said they expected a decision within {i + 2} weeks.</p>"
+        for i in range(800)
+    )
+    html = (
+        "<html><body><nav>"
+        + "<a href='/x'>link</a>" * 5000
+        + "</nav><article>"
+        + paragraphs
+        + "</article></body></html>"
+    )
     page = extract_html(html)
     assert "committee met again on day 0 to discuss item 0" in page.text
     assert "link" not in page.text
@@ -135,15 +166,33 @@ def test_huge_page_does_not_crash():
 
 # --- hostile HTML ----------------------------------------------------------------------------------
 
+
 def test_hostile_html_leaks_no_script():
     page = extract_html(read("hostile.html"))
     assert page.headline == "Wind farm approved after long inquiry"
     assert page.text.startswith("A twelve-turbine wind farm on the moor")
     assert "keep energy bills down for residents." in page.text
     everything = page.text + "\n".join(r.text for r in page.removed)
-    for payload in ("SCRIPT_INJECTED", "SCRIPT_SRC", "STYLE_PAYLOAD", "NOSCRIPT", "BODY_ONLOAD", "IMG_ONERROR",
-                    "INLINE_SCRIPT", "ATTR_PAYLOAD", "SVG_PAYLOAD", "SVG_SCRIPT", "LINK_PAYLOAD", "IFRAME",
-                    "TEMPLATE_PAYLOAD", "SCRIPT_BLOCK", "document.cookie", "alert(", "console.log", "javascript:"):
+    for payload in (
+        "SCRIPT_INJECTED",
+        "SCRIPT_SRC",
+        "STYLE_PAYLOAD",
+        "NOSCRIPT",
+        "BODY_ONLOAD",
+        "IMG_ONERROR",
+        "INLINE_SCRIPT",
+        "ATTR_PAYLOAD",
+        "SVG_PAYLOAD",
+        "SVG_SCRIPT",
+        "LINK_PAYLOAD",
+        "IFRAME",
+        "TEMPLATE_PAYLOAD",
+        "SCRIPT_BLOCK",
+        "document.cookie",
+        "alert(",
+        "console.log",
+        "javascript:",
+    ):
         assert payload not in everything, payload
 
 
@@ -169,6 +218,7 @@ def test_misdeclared_charset(tmp_path, declared, encoding):
 
 
 # --- the CLI ---------------------------------------------------------------------------------------
+
 
 def test_cli_extract_html_page(tmp_path):
     path = tmp_path / "page.html"

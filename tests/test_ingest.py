@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from conftest import SEED
+from test_store import db_url  # noqa: F401  (the two-backend fixture)
 
 from dateline.article import Article
 from dateline.ingest import _Worker, ingest
@@ -23,19 +25,35 @@ from dateline.store import Store
 from dateline.store import schema as S
 from dateline.store.db import normalise_url
 
-from conftest import SEED
-from test_store import db_url  # noqa: F401  (the two-backend fixture)
-
 ROOT = Path(__file__).resolve().parent.parent
 
 
 # -- a hand-made corpus generator -------------------------------------------------------------------
 FIRST = "Anna Boris Carla David Elena Farid Grace Hassan Ines Jonas Kofi Lena Marco Nadia Omar Petra".split()
 LAST = "Albers Brandt Costa Duarte Eriksen Fischer Garcia Haddad Ivanova Jensen Kowalski Lindqvist Moreau".split()
-CITIES = [("NAIROBI", "Kenya"), ("LIMA", "Peru"), ("OSLO", "Norway"), ("HANOI", "Vietnam"), ("ACCRA", "Ghana"),
-          ("QUITO", "Ecuador"), ("RIGA", "Latvia"), ("DAKAR", "Senegal"), ("MANILA", "Philippines")]
-TOPICS = ["a new trade agreement", "border security", "fishing rights", "a railway project", "grain exports",
-          "energy prices", "a prisoner exchange", "water sharing", "election monitoring", "vaccine supplies"]
+CITIES = [
+    ("NAIROBI", "Kenya"),
+    ("LIMA", "Peru"),
+    ("OSLO", "Norway"),
+    ("HANOI", "Vietnam"),
+    ("ACCRA", "Ghana"),
+    ("QUITO", "Ecuador"),
+    ("RIGA", "Latvia"),
+    ("DAKAR", "Senegal"),
+    ("MANILA", "Philippines"),
+]
+TOPICS = [
+    "a new trade agreement",
+    "border security",
+    "fishing rights",
+    "a railway project",
+    "grain exports",
+    "energy prices",
+    "a prisoner exchange",
+    "water sharing",
+    "election monitoring",
+    "vaccine supplies",
+]
 DAYS = "Monday Tuesday Wednesday Thursday Friday".split()
 
 
@@ -54,7 +72,7 @@ def synthetic_article(i: int) -> str:
         f"By {c}",
         f"{city}, {country} (Reuters) - Foreign Minister {a} of {country} met his counterpart {b} on {day} "
         f"in {city.title()} to discuss {topic}, the ministry said in a statement numbered {1000 + i}.",
-        f"\"We agreed to keep talking about {topic2},\" {a} told reporters after the meeting, which lasted "
+        f'"We agreed to keep talking about {topic2}," {a} told reporters after the meeting, which lasted '
         f"{rng.randint(2, 9)} hours.",
         f"{b} said the two governments would sign a memorandum on {topic} by {rng.choice(DAYS)}, and that "
         f"{rng.randint(3, 40)} officials would travel to {rng.choice(CITIES)[0].title()} next month.",
@@ -92,9 +110,10 @@ def assert_consistent(url: str) -> int:
             data = json.loads(row.data) if isinstance(row.data, str) else row.data
             art = Article.from_dict(data)
 
-            def n(table):
-                return conn.execute(sa.select(sa.func.count()).select_from(table)
-                                    .where(table.c.article_id == row.id)).scalar_one()
+            def n(table, row=row):
+                return conn.execute(
+                    sa.select(sa.func.count()).select_from(table).where(table.c.article_id == row.id)
+                ).scalar_one()
 
             assert n(S.actors) == len({a.id for a in art.actors})
             assert n(S.places) == len(art.places)
@@ -105,11 +124,16 @@ def assert_consistent(url: str) -> int:
             story = conn.execute(sa.select(S.stories).where(S.stories.c.id == row.story_id)).one()
             assert story.n_articles >= 1
             if engine.dialect.name == "sqlite":
-                assert conn.execute(sa.text("SELECT count(*) FROM articles_fts WHERE article_id = :a"),
-                                    {"a": row.id}).scalar_one() == 1
+                assert (
+                    conn.execute(
+                        sa.text("SELECT count(*) FROM articles_fts WHERE article_id = :a"), {"a": row.id}
+                    ).scalar_one()
+                    == 1
+                )
         for ev in conn.execute(sa.select(S.events)):
-            mentions = conn.execute(sa.select(sa.func.count()).select_from(S.event_mentions)
-                                    .where(S.event_mentions.c.event_id == ev.id)).scalar_one()
+            mentions = conn.execute(
+                sa.select(sa.func.count()).select_from(S.event_mentions).where(S.event_mentions.c.event_id == ev.id)
+            ).scalar_one()
             assert ev.n_mentions == mentions >= 1
     engine.dispose()
     return len(ids)
@@ -160,14 +184,12 @@ def test_a_directory_holding_the_seed_twice_ingested_twice_stores_one_article(db
 def korea_herald_copy() -> str:
     """The seed's story under another publisher's page furniture (hand-written boilerplate)."""
     seed = SEED.read_text(encoding="utf-8")
-    body = seed[seed.index("MOSCOW/VLADIVOSTOK"):seed.index("euronews provides")].strip()
+    body = seed[seed.index("MOSCOW/VLADIVOSTOK") : seed.index("euronews provides")].strip()
     return (
         "Skip to main content\n\nThe Korea Herald\n\nHome > World > Asia\n\nSubscribe | Log in\n\n"
         "Kim Jong Un heads to Russia for first summit with Putin\n\n"
         "Published : April 24, 2019 - 18:02\n\n"
-        "By Vladimir Soldatkin and Maria Vasilyeva\n\n"
-        + body +
-        "\n\nShare on Facebook\n\nShare on Twitter\n\n"
+        "By Vladimir Soldatkin and Maria Vasilyeva\n\n" + body + "\n\nShare on Facebook\n\nShare on Twitter\n\n"
         "© The Korea Herald. All rights reserved. Redistribution prohibited.\n"
     )
 
@@ -192,15 +214,18 @@ def test_a_copy_under_another_publishers_boilerplate_joins_the_story_without_new
         assert all(e["n_stories"] == 1 and e["n_sources"] == 1 for e in events)
         story = store.story(store.articles()[0]["story_id"])
         assert story["n_sources"] == 2
-        assert {s["path"] for s in story["sources"]} == {str(tmp_path / "a" / "euronews.txt"),
-                                                        str(tmp_path / "b" / "koreaherald.txt")}
+        assert {s["path"] for s in story["sources"]} == {
+            str(tmp_path / "a" / "euronews.txt"),
+            str(tmp_path / "b" / "koreaherald.txt"),
+        }
     assert_consistent(db_url)
 
     # An edited copy (a paragraph added by the outlet) is a new text, linked by MinHash to the story.
     edited = korea_herald_copy().replace(
         "Vladivostok is the closest major Russian city",
         "Seoul is watching the summit closely, diplomats in the South Korean capital said.\n\n"
-        "Vladivostok is the closest major Russian city")
+        "Vladivostok is the closest major Russian city",
+    )
     (tmp_path / "c").mkdir()
     (tmp_path / "c" / "edited.txt").write_text(edited, encoding="utf-8")
     seen = []
@@ -236,8 +261,12 @@ def test_sigkill_mid_batch_loses_nothing_stored_and_the_rerun_completes(db_url, 
     n = 40
     folder = tmp_path / "in"
     write_corpus(folder, n)
-    proc = subprocess.Popen(cli("ingest", str(folder), "--db", db_url, "--batch-size", "4"),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env())
+    proc = subprocess.Popen(
+        cli("ingest", str(folder), "--db", db_url, "--batch-size", "4"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env(),
+    )
     deadline = time.monotonic() + 300
     killed_at = 0
     while time.monotonic() < deadline:
@@ -271,9 +300,13 @@ def test_ctrl_c_stops_cleanly_with_a_summary_and_exit_130(db_url, tmp_path):
     write_corpus(folder, 30)
     # Ctrl-C as from a terminal: a test run started in the background without job control
     # (`cmd &` in a script, nohup) ignores SIGINT, and its children would inherit that.
-    proc = subprocess.Popen(cli("ingest", str(folder), "--db", db_url, "--batch-size", "2"),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env(),
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    proc = subprocess.Popen(
+        cli("ingest", str(folder), "--db", db_url, "--batch-size", "2"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env(),
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline and count_articles(db_url) < 3:
         assert proc.poll() is None, proc.stderr.read().decode()[-2000:]
@@ -310,15 +343,20 @@ def write_warc(path: Path, pages: list[tuple[str, str]]) -> None:
         writer = WARCWriter(fh, gzip=path.name.endswith(".gz"))
         for url, html in pages:
             headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(url, "response", payload=BytesIO(html.encode()),
-                                                          http_headers=headers))
+            writer.write_record(
+                writer.create_warc_record(url, "response", payload=BytesIO(html.encode()), http_headers=headers)
+            )
         # A non-page response (an image) and a redirect are not articles: skipped, not rejected.
         img = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record("https://example.org/logo.png", "response",
-                                                      payload=BytesIO(b"\x89PNG\r\n\x1a\n...."), http_headers=img))
+        writer.write_record(
+            writer.create_warc_record(
+                "https://example.org/logo.png", "response", payload=BytesIO(b"\x89PNG\r\n\x1a\n...."), http_headers=img
+            )
+        )
         moved = StatusAndHeaders("301 Moved", [("Location", "https://example.org/")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record("https://example.org/old", "response",
-                                                      payload=BytesIO(b""), http_headers=moved))
+        writer.write_record(
+            writer.create_warc_record("https://example.org/old", "response", payload=BytesIO(b""), http_headers=moved)
+        )
 
 
 FEED = """<?xml version="1.0" encoding="utf-8"?>
@@ -336,25 +374,39 @@ FEED = """<?xml version="1.0" encoding="utf-8"?>
 def test_warc_feed_jsonl_and_globs_are_ingested_with_reasons_for_rejects(db_url, tmp_path):
     write_warc(tmp_path / "crawl.warc.gz", [(f"https://example.org/story/{i}", html_page(i)) for i in range(2)])
     paras = [synthetic_article(200 + i).split("\n\n")[2:6] for i in range(2)]
-    (tmp_path / "feed.rss").write_text(FEED.format(c1="".join(f"<p>{p}</p>" for p in paras[0]),
-                                                   c2="".join(f"<p>{p}</p>" for p in paras[1])), encoding="utf-8")
-    lines = [json.dumps({"text": synthetic_article(300), "url": "https://j.example/1"}), "not json",
-             json.dumps({"text": synthetic_article(301), "published": "2024-03-07"})]
+    (tmp_path / "feed.rss").write_text(
+        FEED.format(c1="".join(f"<p>{p}</p>" for p in paras[0]), c2="".join(f"<p>{p}</p>" for p in paras[1])),
+        encoding="utf-8",
+    )
+    lines = [
+        json.dumps({"text": synthetic_article(300), "url": "https://j.example/1"}),
+        "not json",
+        json.dumps({"text": synthetic_article(301), "published": "2024-03-07"}),
+    ]
     (tmp_path / "batch.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     pages = tmp_path / "pages"
     write_corpus(pages, 2)
     (pages / "logo.png.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00binary")
     seen = []
-    summary = ingest([tmp_path / "crawl.warc.gz", tmp_path / "feed.rss", tmp_path / "batch.jsonl",
-                      str(pages / "*.txt")], db=db_url, analyse=False, on_result=seen.append)
+    summary = ingest(
+        [tmp_path / "crawl.warc.gz", tmp_path / "feed.rss", tmp_path / "batch.jsonl", str(pages / "*.txt")],
+        db=db_url,
+        analyse=False,
+        on_result=seen.append,
+    )
     assert summary.stored == 2 + 2 + 2 + 2, summary.to_dict()
     assert dict(summary.rejected) == {"empty": 1, "bad-json": 1, "binary": 1}
     assert [o.kind for o in seen].count("rejected") == 3
     with Store.open(db_url) as store:
         rows = store.articles(limit=100)
         urls = {r["url"] for r in rows}
-        assert {"https://example.org/story/0", "https://example.org/story/1", "https://wire.example/grain",
-                "https://wire.example/port", "https://j.example/1"} <= urls
+        assert {
+            "https://example.org/story/0",
+            "https://example.org/story/1",
+            "https://wire.example/grain",
+            "https://wire.example/port",
+            "https://j.example/1",
+        } <= urls
         by_url = {r["url"]: r for r in rows}
         assert by_url["https://wire.example/grain"]["published_date"] == "2024-03-05"
         assert {r["reason"] for r in store.rejected()} == {"empty", "bad-json", "binary"}
@@ -393,16 +445,22 @@ def test_cli_is_quiet_in_pipes_and_prints_a_summary(tmp_path):
     write_corpus(folder, 2)
     (folder / "empty.txt").write_text("  \n", encoding="utf-8")
     db = tmp_path / "cli.db"
-    r = subprocess.run(cli("ingest", str(folder), "--db", str(db), "--no-analysis"),
-                       capture_output=True, text=True, env=env(), timeout=300)
+    r = subprocess.run(
+        cli("ingest", str(folder), "--db", str(db), "--no-analysis"),
+        capture_output=True,
+        text=True,
+        env=env(),
+        timeout=300,
+    )
     assert r.returncode == 0, r.stderr
     assert r.stdout == ""
     assert "\r" not in r.stderr  # no progress bar when stderr is not a terminal
     lines = r.stderr.strip().splitlines()
     assert lines[0].startswith(f"dateline: rejected: {folder / 'empty.txt'}: empty:")
     assert "3 input(s)" in lines[-1] and "2 stored" in lines[-1] and "1 rejected (1 empty)" in lines[-1]
-    r = subprocess.run(cli("ingest", str(folder / "missing"), "--db", str(db)), capture_output=True, text=True,
-                       env=env(), timeout=300)
+    r = subprocess.run(
+        cli("ingest", str(folder / "missing"), "--db", str(db)), capture_output=True, text=True, env=env(), timeout=300
+    )
     assert r.returncode == 2 and "no such file or directory" in r.stderr
 
 
@@ -416,8 +474,12 @@ def test_cli_shows_a_progress_bar_with_rate_and_eta_on_a_terminal(tmp_path):
     write_corpus(folder, 3)
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-    proc = subprocess.Popen(cli("ingest", str(folder), "--db", str(tmp_path / "tty.db"), "--no-analysis"),
-                            stdout=subprocess.DEVNULL, stderr=slave, env=env())
+    proc = subprocess.Popen(
+        cli("ingest", str(folder), "--db", str(tmp_path / "tty.db"), "--no-analysis"),
+        stdout=subprocess.DEVNULL,
+        stderr=slave,
+        env=env(),
+    )
     os.close(slave)
     chunks = []
     while True:

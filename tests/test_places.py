@@ -36,15 +36,29 @@ def test_normalise_drops_accents_case_punctuation_and_article():
 
 
 def test_news_aliases_resolve_to_countries(gaz):
-    for name, iso3 in [("U.S.", "USA"), ("US", "USA"), ("United States", "USA"), ("Britain", "GBR"),
-                       ("UK", "GBR"), ("North Korea", "PRK"), ("South Korea", "KOR")]:
+    for name, iso3 in [
+        ("U.S.", "USA"),
+        ("US", "USA"),
+        ("United States", "USA"),
+        ("Britain", "GBR"),
+        ("UK", "GBR"),
+        ("North Korea", "PRK"),
+        ("South Korea", "KOR"),
+    ]:
         countries = [p.country for p, _ in gaz.lookup(name) if p.feature == "country"]
         assert countries == [iso3], name
 
 
-@pytest.mark.parametrize("name,lat,lon", [("Canada", 60.10867, -113.64258), ("Japan", 35.68536, 139.75309),
-                                           ("France", 46.0, 2.0), ("United States", 39.83, -98.58),
-                                           ("Libya", 28.0, 17.0)])
+@pytest.mark.parametrize(
+    "name,lat,lon",
+    [
+        ("Canada", 60.10867, -113.64258),
+        ("Japan", 35.68536, 139.75309),
+        ("France", 46.0, 2.0),
+        ("United States", 39.83, -98.58),
+        ("Libya", 28.0, 17.0),
+    ],
+)
 def test_countries_sit_at_the_point_of_their_geonames_record(gaz, name, lat, lon):
     country = next(p for p, _ in gaz.lookup(name) if p.feature == "country")
     assert haversine_km(country.lat, country.lon, lat, lon) < 1
@@ -55,7 +69,7 @@ def test_lowercase_us_is_not_the_united_states(gaz):
 
 
 def test_eu_is_a_union_not_a_country(gaz):
-    (place, kind), = [(p, k) for p, k in gaz.lookup("EU")]
+    ((place, kind),) = [(p, k) for p, k in gaz.lookup("EU")]
     assert place.feature == "union" and place.country is None
 
 
@@ -74,11 +88,60 @@ def test_every_country_has_a_demonym(gaz):
 
     # left out: territories without a demonym in common use, and the Republic of the Congo and
     # Dominica, whose demonyms ("Congolese", "Dominican") name the larger DR Congo and Dominican Republic
-    sovereign = [c.alpha_3 for c in pycountry.countries if c.alpha_3 not in (
-        "COG", "ALA", "ASM", "ATA", "ATF", "BES", "BLM", "BVT", "CCK", "COK", "CUW", "CXR", "DMA", "FLK", "GGY",
-        "GLP", "GUF", "HMD", "IOT", "JEY", "KIR", "MAF", "MNP", "MSR", "MTQ", "MYT", "NCL", "NFK", "NIU",
-        "PCN", "PYF", "REU", "SGS", "SHN", "SJM", "SPM", "STP", "SXM", "TCA", "TKL", "UMI", "VAT", "VGB",
-        "VIR", "WLF", "ABW", "AIA")]
+    sovereign = [
+        c.alpha_3
+        for c in pycountry.countries
+        if c.alpha_3
+        not in (
+            "COG",
+            "ALA",
+            "ASM",
+            "ATA",
+            "ATF",
+            "BES",
+            "BLM",
+            "BVT",
+            "CCK",
+            "COK",
+            "CUW",
+            "CXR",
+            "DMA",
+            "FLK",
+            "GGY",
+            "GLP",
+            "GUF",
+            "HMD",
+            "IOT",
+            "JEY",
+            "KIR",
+            "MAF",
+            "MNP",
+            "MSR",
+            "MTQ",
+            "MYT",
+            "NCL",
+            "NFK",
+            "NIU",
+            "PCN",
+            "PYF",
+            "REU",
+            "SGS",
+            "SHN",
+            "SJM",
+            "SPM",
+            "STP",
+            "SXM",
+            "TCA",
+            "TKL",
+            "UMI",
+            "VAT",
+            "VGB",
+            "VIR",
+            "WLF",
+            "ABW",
+            "AIA",
+        )
+    ]
     assert [c for c in sovereign if c not in DEMONYMS] == []
     assert gaz.demonym("Saint Lucian").country == "LCA"
     assert gaz.demonym("Ivorian").country == "CIV"
@@ -86,9 +149,13 @@ def test_every_country_has_a_demonym(gaz):
 
 
 def test_news_names_of_disputed_regions_and_metonyms():
-    res = _given("Azerbaijan shelled Nagorno-Karabakh as the Islamic Republic warned both sides; "
-                 "officials will testify before Congress next week.",
-                 "Nagorno-Karabakh", "Islamic Republic", "Congress")
+    res = _given(
+        "Azerbaijan shelled Nagorno-Karabakh as the Islamic Republic warned both sides; "
+        "officials will testify before Congress next week.",
+        "Nagorno-Karabakh",
+        "Islamic Republic",
+        "Congress",
+    )
     assert res["Nagorno-Karabakh"].place.country == "AZE"
     assert res["Islamic Republic"].place.feature == "country" and res["Islamic Republic"].place.country == "IRN"
     # the US Congress, not the town of Congress, Arizona
@@ -98,8 +165,13 @@ def test_news_names_of_disputed_regions_and_metonyms():
 def test_english_counties_the_iso_divisions_lack():
     # ceremonial and historic counties ("Yorkshire", "Cheshire") are places of England, not the
     # American towns of those names
-    res = _given("Rounds at Thruxton, Hampshire; Oulton Park, Cheshire; Croft, Yorkshire; and "
-                 "Rockingham, Northamptonshire.", "Hampshire", "Cheshire", "Yorkshire", "Northamptonshire")
+    res = _given(
+        "Rounds at Thruxton, Hampshire; Oulton Park, Cheshire; Croft, Yorkshire; and Rockingham, Northamptonshire.",
+        "Hampshire",
+        "Cheshire",
+        "Yorkshire",
+        "Northamptonshire",
+    )
     for name in ("Cheshire", "Yorkshire", "Northamptonshire"):
         assert res[name].place.country == "GBR" and res[name].place.feature == "admin1", name
 
@@ -136,7 +208,7 @@ def _check_seed(article: Article) -> None:
             assert p.resolved, name
             assert p.country == iso3, (name, p.country)
             assert haversine_km(p.lat, p.lon, lat, lon) < 30, (name, p.lat, p.lon)
-            assert article.text[p.start:p.end] == name
+            assert article.text[p.start : p.end] == name
     for p in places_named(article, "Khasan"):
         assert p.resolved is False
         assert p.country == "RUS"
@@ -201,19 +273,29 @@ def test_north_and_south_korea_are_two_places(nlp):
     text = "Relations between North and South Korea have thawed, and North and South Carolina too."
     a = analyse(nlp, text)
     got = [(p.text, p.name) for p in a.places]
-    assert got == [("North", "North Korea"), ("South Korea", "South Korea"),
-                   ("North", "North Carolina"), ("South Carolina", "South Carolina")]
+    assert got == [
+        ("North", "North Korea"),
+        ("South Korea", "South Korea"),
+        ("North", "North Carolina"),
+        ("South Carolina", "South Carolina"),
+    ]
     for p in a.places:
-        assert text[p.start:p.end] == p.text
+        assert text[p.start : p.end] == p.text
 
 
 def test_georgia_the_country_or_the_state_by_context(nlp):
-    a = analyse(nlp, "Russian troops remain in two breakaway regions of Georgia, officials in Tbilisi "
-                     "said, and Moscow rejected the protest.")
+    a = analyse(
+        nlp,
+        "Russian troops remain in two breakaway regions of Georgia, officials in Tbilisi "
+        "said, and Moscow rejected the protest.",
+    )
     assert {p.country for p in places_named(a, "Georgia")} == {"GEO"}
     assert places_named(a, "Georgia")[0].feature == "country"
-    b = analyse(nlp, "Storms hit Atlanta and Savannah overnight, and the governor of Georgia declared "
-                     "an emergency in Chatham County.")
+    b = analyse(
+        nlp,
+        "Storms hit Atlanta and Savannah overnight, and the governor of Georgia declared "
+        "an emergency in Chatham County.",
+    )
     (g,) = places_named(b, "Georgia")
     assert g.country == "USA" and g.feature == "admin1"
 
@@ -232,8 +314,9 @@ def test_a_name_without_any_gazetteer_entry_is_kept_unresolved(nlp):
 
 
 def test_dateline_place_absent_from_the_text_gets_an_empty_span(nlp):
-    a = analyse(nlp, "Officials met on Monday to discuss the budget.",
-                Dateline(text="NAIROBI, Kenya", places=["Nairobi"]))
+    a = analyse(
+        nlp, "Officials met on Monday to discuss the budget.", Dateline(text="NAIROBI, Kenya", places=["Nairobi"])
+    )
     (p,) = [p for p in a.places if getattr(p, "dateline", False)]
     assert (p.start, p.end) == (0, 0) and p.text == "Nairobi"
     assert p.country == "KEN" and p.resolved
@@ -244,7 +327,7 @@ def test_spans_point_into_the_text(nlp):
     a = analyse(nlp, text)
     assert a.places
     for p in a.places:
-        assert text[p.start:p.end] == p.text
+        assert text[p.start : p.end] == p.text
     countries = {p.text: p.country for p in a.places}
     assert countries.get("Geneva") == "CHE" and countries.get("Tehran") == "IRN"
 
@@ -267,8 +350,10 @@ def _given(text: str, *names: str) -> dict[str, object]:
 
 def test_a_repeated_name_does_not_outvote_the_state_the_article_names():
     # "Dublin" is also an Irish county; its own mentions are no evidence for Ireland
-    text = ("Dublin council approved the budget. Dublin's mayor said Dublin schools and Dublin "
-            "parks gain most. The city lies north-west of Columbus, Ohio.")
+    text = (
+        "Dublin council approved the budget. Dublin's mayor said Dublin schools and Dublin "
+        "parks gain most. The city lies north-west of Columbus, Ohio."
+    )
     res = _given(text, "Dublin", "Ohio")
     assert res["Dublin"].place.country == "USA"
     assert res["Dublin"].place.admin1 == res["Ohio"].place.id
@@ -295,8 +380,10 @@ def test_dotted_initials_are_not_a_postal_code(gaz):
 
 def test_small_town_abroad_gives_way_to_the_articles_country():
     # the only "Glenrock" towns in the gazetteer are abroad (Wyoming); the story is Australian
-    text = ("Rangers in New South Wales reopened Glenrock after the fires near Newcastle, NSW, "
-            "and Sydney volunteers helped.")
+    text = (
+        "Rangers in New South Wales reopened Glenrock after the fires near Newcastle, NSW, "
+        "and Sydney volunteers helped."
+    )
     res = _given(text, "New South Wales", "Glenrock", "Newcastle", "Sydney")
     assert res["Glenrock"].resolved is False
     assert res["Glenrock"].place is None or res["Glenrock"].place.country == "AUS"
@@ -304,8 +391,10 @@ def test_small_town_abroad_gives_way_to_the_articles_country():
 
 def test_one_weak_cue_does_not_move_a_city_abroad():
     # a dollar amount hints at the US, but not enough to make Toronto the village in Ohio
-    text = ("Toronto police were sued on Monday. The family is seeking $3 million in damages, "
-            "and Toronto officials declined to comment.")
+    text = (
+        "Toronto police were sued on Monday. The family is seeking $3 million in damages, "
+        "and Toronto officials declined to comment."
+    )
     res = _given(text, "Toronto")
     assert res["Toronto"].place.country == "CAN"
 
@@ -313,28 +402,41 @@ def test_one_weak_cue_does_not_move_a_city_abroad():
 def test_a_compass_named_division_needs_its_country_in_the_article():
     # Cameroon has a "West" region, Ghana and Zambia a "Western" one: not "the West" of a story
     # about Russia and its rivals
-    text = ("The new crisis in relations between Russia and the West deepened as Western "
-            "countries expelled diplomats from Moscow.")
+    text = (
+        "The new crisis in relations between Russia and the West deepened as Western "
+        "countries expelled diplomats from Moscow."
+    )
     res = _given(text, "West", "Western", "Russia", "Moscow")
     for name in ("West", "Western"):
         assert res[name].resolved is False
         assert res[name].place is None or res[name].place.country == "RUS"  # the focus, borrowed
     # with its country named, the division is taken
-    res = _given("Floods hit the Western Province of Zambia, and Lusaka sent aid to Mongu.",
-                 "Western", "Zambia", "Lusaka", "Mongu")
+    res = _given(
+        "Floods hit the Western Province of Zambia, and Lusaka sent aid to Mongu.",
+        "Western",
+        "Zambia",
+        "Lusaka",
+        "Mongu",
+    )
     assert res["Western"].place.feature == "admin1" and res["Western"].place.country == "ZMB"
 
 
 def test_a_place_inside_a_longer_name_needs_its_country_in_the_article():
     # "St. Peter's" inside the basilica's name is not the parish of Saint Peter in Antigua
-    text = ("The pope celebrated the Easter Vigil in St. Peter's Basilica in Rome, and pilgrims "
-            "from Italy and Spain filled the square.")
+    text = (
+        "The pope celebrated the Easter Vigil in St. Peter's Basilica in Rome, and pilgrims "
+        "from Italy and Spain filled the square."
+    )
     res = _given(text, "St. Peter's Basilica", "Rome", "Italy", "Spain")
     basilica = res["St. Peter's Basilica"].place
     assert basilica is None or basilica.country == "ITA"
     # a US state inside a university's name, in a US story, is kept as an approximation
-    res = _given("She studied at the University of California before moving to Texas and Ohio.",
-                 "University of California", "Texas", "Ohio")
+    res = _given(
+        "She studied at the University of California before moving to Texas and Ohio.",
+        "University of California",
+        "Texas",
+        "Ohio",
+    )
     assert res["University of California"].place.name == "California"
     assert res["University of California"].resolved is False
 
@@ -342,9 +444,11 @@ def test_a_place_inside_a_longer_name_needs_its_country_in_the_article():
 def test_an_abbreviation_follows_the_towns_once_they_are_placed():
     # "WA" is Washington or Western Australia; the first choices put Rockingham in North Carolina,
     # the second, beside Safety Bay, in Western Australia, and "WA" follows them there
-    text = ("The Water Corporation warned people not to swim near the wastewater outlet off "
-            "Point Peron in Rockingham. Wastewater in WA is diluted, and Safety Bay residents "
-            "were told the $2 million upgrade is done.")
+    text = (
+        "The Water Corporation warned people not to swim near the wastewater outlet off "
+        "Point Peron in Rockingham. Wastewater in WA is diluted, and Safety Bay residents "
+        "were told the $2 million upgrade is done."
+    )
     res = _given(text, "Point Peron", "Rockingham", "WA", "Safety Bay")
     assert res["Safety Bay"].place.country == "AUS"
     assert res["Rockingham"].place.country == "AUS"

@@ -14,15 +14,13 @@ import io
 import json
 
 import pytest
+from conftest import fresh_store_url
 
 from dateline import query
 from dateline.article import Article
 from dateline.cli import main
 from dateline.errors import UsageError
 from dateline.store import Store
-
-from conftest import fresh_store_url
-
 
 
 # -- hand-built corpus ----------------------------------------------------------------------------------
@@ -31,33 +29,82 @@ def _span(text: str, needle: str) -> dict:
     return {"start": i, "end": i + len(needle), "text": needle}
 
 
-def make_article(text: str, *, headline: str, published: str, actors: list[dict], events: list[dict],
-                 places: list[dict] = (), publisher: str = "Example News", url: str | None = None) -> Article:
+def make_article(
+    text: str,
+    *,
+    headline: str,
+    published: str,
+    actors: list[dict],
+    events: list[dict],
+    places: list[dict] = (),
+    publisher: str = "Example News",
+    url: str | None = None,
+) -> Article:
     """An Article with actors (``{id, name, kind, country, sector, mention}``), places
     (``{text, name, lat, lon, country, geonameid}``) and events (``{type, actors, recipients,
     evidence, date, place, modality, mode}``); spans are computed from the text."""
     acts = []
     for a in actors:
         s = _span(text, a.get("mention", a["name"]))
-        acts.append({"id": a["id"], "name": a["name"], "kind": a["kind"], "country": a.get("country"),
-                     "sector": a.get("sector"), "roles": a.get("roles", []),
-                     "mentions": [{"start": s["start"], "end": s["end"]}]})
+        acts.append(
+            {
+                "id": a["id"],
+                "name": a["name"],
+                "kind": a["kind"],
+                "country": a.get("country"),
+                "sector": a.get("sector"),
+                "roles": a.get("roles", []),
+                "mentions": [{"start": s["start"], "end": s["end"]}],
+            }
+        )
     pls = []
     for p in places:
         s = _span(text, p["text"])
-        pls.append({**s, "name": p["name"], "lat": p["lat"], "lon": p["lon"], "country": p["country"],
-                    "geonameid": p.get("geonameid"), "feature": "city", "resolved": True})
+        pls.append(
+            {
+                **s,
+                "name": p["name"],
+                "lat": p["lat"],
+                "lon": p["lon"],
+                "country": p["country"],
+                "geonameid": p.get("geonameid"),
+                "feature": "city",
+                "resolved": True,
+            }
+        )
     evs = []
     for i, e in enumerate(events, 1):
         ev = _span(text, e["evidence"])
-        evs.append({"id": f"e{i}", "type": e["type"], "mode": e.get("mode"), "actors": e["actors"],
-                    "recipients": e.get("recipients", []), "place": e.get("place"), "date": e.get("date"),
-                    "date_source": "text" if e.get("date") else "none", "modality": e.get("modality", "asserted"),
-                    "quad": e["quad"], "cameo": e.get("cameo"), "evidence": ev, "confidence": 0.8})
-    return Article.from_dict({
-        "id": Article.make_id(text), "source": {"publisher": publisher, "url": url}, "language": "en",
-        "headline": headline, "published": {"date": published, "source": "metadata"}, "text": text,
-        "actors": acts, "places": pls, "events": evs})
+        evs.append(
+            {
+                "id": f"e{i}",
+                "type": e["type"],
+                "mode": e.get("mode"),
+                "actors": e["actors"],
+                "recipients": e.get("recipients", []),
+                "place": e.get("place"),
+                "date": e.get("date"),
+                "date_source": "text" if e.get("date") else "none",
+                "modality": e.get("modality", "asserted"),
+                "quad": e["quad"],
+                "cameo": e.get("cameo"),
+                "evidence": ev,
+                "confidence": 0.8,
+            }
+        )
+    return Article.from_dict(
+        {
+            "id": Article.make_id(text),
+            "source": {"publisher": publisher, "url": url},
+            "language": "en",
+            "headline": headline,
+            "published": {"date": published, "source": "metadata"},
+            "text": text,
+            "actors": acts,
+            "places": pls,
+            "events": evs,
+        }
+    )
 
 
 VLADIVOSTOK = {"name": "Vladivostok", "lat": 43.10562, "lon": 131.87353, "country": "RUS", "geonameid": 2013348}
@@ -81,54 +128,122 @@ UNDATED = "Protesters gathered outside the parliament to demand new elections, o
 
 
 def corpus() -> list[Article]:
-    kim = {"id": "a1", "name": "Kim Jong Un", "kind": "person", "country": "PRK", "sector": "GOV",
-           "roles": ["leader"]}
-    putin = {"id": "a2", "name": "Vladimir Putin", "kind": "person", "country": "RUS", "sector": "GOV",
-             "mention": "Putin"}
+    kim = {"id": "a1", "name": "Kim Jong Un", "kind": "person", "country": "PRK", "sector": "GOV", "roles": ["leader"]}
+    putin = {
+        "id": "a2",
+        "name": "Vladimir Putin",
+        "kind": "person",
+        "country": "RUS",
+        "sector": "GOV",
+        "mention": "Putin",
+    }
     summit = make_article(
-        SUMMIT, headline="Kim meets Putin in Vladivostok", published="2019-04-25", url="https://example.org/summit",
-        actors=[kim, putin], places=[{"text": "Vladivostok", **VLADIVOSTOK}],
+        SUMMIT,
+        headline="Kim meets Putin in Vladivostok",
+        published="2019-04-25",
+        url="https://example.org/summit",
+        actors=[kim, putin],
+        places=[{"text": "Vladivostok", **VLADIVOSTOK}],
         events=[
-            {"type": "CONSULT", "mode": "visit", "quad": 1, "actors": ["a1"], "recipients": ["a2"],
-             "evidence": "Kim Jong Un met Russian President Vladimir Putin in Vladivostok", "date": "2019-04-25",
-             "place": VLADIVOSTOK, "cameo": "042"},
-            {"type": "AGREE", "quad": 1, "actors": ["a2"], "recipients": ["a1"], "modality": "future",
-             "evidence": "the two sides would sign a trade agreement next year", "date": "2020"},
-        ])
+            {
+                "type": "CONSULT",
+                "mode": "visit",
+                "quad": 1,
+                "actors": ["a1"],
+                "recipients": ["a2"],
+                "evidence": "Kim Jong Un met Russian President Vladimir Putin in Vladivostok",
+                "date": "2019-04-25",
+                "place": VLADIVOSTOK,
+                "cameo": "042",
+            },
+            {
+                "type": "AGREE",
+                "quad": 1,
+                "actors": ["a2"],
+                "recipients": ["a1"],
+                "modality": "future",
+                "evidence": "the two sides would sign a trade agreement next year",
+                "date": "2020",
+            },
+        ],
+    )
     strike = make_article(
-        STRIKE, headline="Missiles hit Kyiv", published="2022-10-10",
-        actors=[{"id": "a1", "name": "Russia", "kind": "country", "country": "RUS", "mention": "Russian"},
-                {"id": "a2", "name": "Volodymyr Zelenskiy", "kind": "person", "country": "UKR", "sector": "GOV"},
-                {"id": "a3", "name": "Moscow", "kind": "country", "country": "RUS"}],
+        STRIKE,
+        headline="Missiles hit Kyiv",
+        published="2022-10-10",
+        actors=[
+            {"id": "a1", "name": "Russia", "kind": "country", "country": "RUS", "mention": "Russian"},
+            {"id": "a2", "name": "Volodymyr Zelenskiy", "kind": "person", "country": "UKR", "sector": "GOV"},
+            {"id": "a3", "name": "Moscow", "kind": "country", "country": "RUS"},
+        ],
         places=[{"text": "Kyiv", **KYIV}],
         events=[
-            {"type": "ASSAULT", "mode": "aerial", "quad": 4, "actors": ["a1"], "evidence": "Russian missiles struck "
-             "an apartment block in Kyiv", "date": "2022-10-10", "place": KYIV},
-            {"type": "ACCUSE", "quad": 3, "actors": ["a2"], "recipients": ["a3"],
-             "evidence": "Zelenskiy accused Moscow of terror against civilians", "date": "2022-10-10"},
-        ])
+            {
+                "type": "ASSAULT",
+                "mode": "aerial",
+                "quad": 4,
+                "actors": ["a1"],
+                "evidence": "Russian missiles struck an apartment block in Kyiv",
+                "date": "2022-10-10",
+                "place": KYIV,
+            },
+            {
+                "type": "ACCUSE",
+                "quad": 3,
+                "actors": ["a2"],
+                "recipients": ["a3"],
+                "evidence": "Zelenskiy accused Moscow of terror against civilians",
+                "date": "2022-10-10",
+            },
+        ],
+    )
     pacific = make_article(
-        PACIFIC, headline="Pacific leaders meet in Suva", published="2023-05-02",
-        actors=[{"id": "a1", "name": "Fiji", "kind": "country", "country": "FJI", "mention": "Fiji"},
-                {"id": "a2", "name": "Samoa", "kind": "country", "country": "WSM", "mention": "Samoa"}],
+        PACIFIC,
+        headline="Pacific leaders meet in Suva",
+        published="2023-05-02",
+        actors=[
+            {"id": "a1", "name": "Fiji", "kind": "country", "country": "FJI", "mention": "Fiji"},
+            {"id": "a2", "name": "Samoa", "kind": "country", "country": "WSM", "mention": "Samoa"},
+        ],
         places=[{"text": "Suva", **SUVA}, {"text": "Apia", **APIA}],
         events=[
-            {"type": "CONSULT", "mode": "multilateral", "quad": 1, "actors": ["a1"], "recipients": ["a2"],
-             "evidence": "hosted the leaders of Samoa in Suva", "date": "2023-05-01", "place": SUVA},
-            {"type": "AID", "quad": 2, "actors": ["a2"], "evidence": "promised aid for the cyclone victims",
-             "date": "2023-05-02", "place": APIA, "modality": "future"},
-        ])
+            {
+                "type": "CONSULT",
+                "mode": "multilateral",
+                "quad": 1,
+                "actors": ["a1"],
+                "recipients": ["a2"],
+                "evidence": "hosted the leaders of Samoa in Suva",
+                "date": "2023-05-01",
+                "place": SUVA,
+            },
+            {
+                "type": "AID",
+                "quad": 2,
+                "actors": ["a2"],
+                "evidence": "promised aid for the cyclone victims",
+                "date": "2023-05-02",
+                "place": APIA,
+                "modality": "future",
+            },
+        ],
+    )
     undated = make_article(
-        UNDATED, headline="Protest at parliament", published=None,
+        UNDATED,
+        headline="Protest at parliament",
+        published=None,
         actors=[{"id": "a1", "name": "Protesters", "kind": "group"}],
-        events=[{"type": "PROTEST", "quad": 4, "actors": ["a1"], "evidence": "Protesters gathered outside the "
-                 "parliament"}])
+        events=[
+            {"type": "PROTEST", "quad": 4, "actors": ["a1"], "evidence": "Protesters gathered outside the parliament"}
+        ],
+    )
     return [summit, strike, pacific, undated]
 
 
 # -- stores on both backends -------------------------------------------------------------------------------
 def fresh_db_url(backend: str, tmp_path):
     """A context yielding an empty store URL on ``backend`` (a new PostgreSQL database, dropped after)."""
+
     @contextlib.contextmanager
     def ctx():
         with fresh_store_url(backend, tmp_path, prefix="dateline_qtest") as url:
@@ -161,10 +276,12 @@ def test_actor_by_name_finds_the_meeting_with_display_names_and_evidence(store):
     ev = rows[0]
     assert ev["actors"] == ["Kim Jong Un"] and ev["recipients"] == ["Vladimir Putin"]
     assert ev["place"]["name"] == "Vladivostok" and ev["date"] == "2019-04-25"
-    assert SUMMIT[ev["evidence"]["start"]:ev["evidence"]["end"]] == ev["evidence"]["text"]
+    assert SUMMIT[ev["evidence"]["start"] : ev["evidence"]["end"]] == ev["evidence"]["text"]
     # A word of a name, any case, as actor or recipient.
-    assert sorted(ids(query.events(store, actor="putin"))) == ["Kim meets Putin in Vladivostok:AGREE",
-                                                               "Kim meets Putin in Vladivostok:CONSULT"]
+    assert sorted(ids(query.events(store, actor="putin"))) == [
+        "Kim meets Putin in Vladivostok:AGREE",
+        "Kim meets Putin in Vladivostok:CONSULT",
+    ]
     assert query.events(store, actor="Nobody Atall").total == 0
 
 
@@ -204,18 +321,27 @@ def test_the_actor_page_marks_the_participants_a_prefix_matched(store):
 def test_actor_by_iso3_matches_countries_and_their_people(store):
     # RUS: the country actor of the strike, "Moscow" as recipient, and Putin (a Russian person).
     assert sorted(ids(query.events(store, actor="RUS"))) == [
-        "Kim meets Putin in Vladivostok:AGREE", "Kim meets Putin in Vladivostok:CONSULT",
-        "Missiles hit Kyiv:ACCUSE", "Missiles hit Kyiv:ASSAULT"]
-    assert sorted(ids(query.events(store, actor="PRK"))) == ["Kim meets Putin in Vladivostok:AGREE",
-                                                             "Kim meets Putin in Vladivostok:CONSULT"]
+        "Kim meets Putin in Vladivostok:AGREE",
+        "Kim meets Putin in Vladivostok:CONSULT",
+        "Missiles hit Kyiv:ACCUSE",
+        "Missiles hit Kyiv:ASSAULT",
+    ]
+    assert sorted(ids(query.events(store, actor="PRK"))) == [
+        "Kim meets Putin in Vladivostok:AGREE",
+        "Kim meets Putin in Vladivostok:CONSULT",
+    ]
     assert ids(query.events(store, actor="UKR")) == ["Missiles hit Kyiv:ACCUSE"]
 
 
 def test_type_modality_and_country_filters(store):
-    assert sorted(ids(query.events(store, type="consult"))) == ["Kim meets Putin in Vladivostok:CONSULT",
-                                                                "Pacific leaders meet in Suva:CONSULT"]
-    assert sorted(ids(query.events(store, modality="future"))) == ["Kim meets Putin in Vladivostok:AGREE",
-                                                                   "Pacific leaders meet in Suva:AID"]
+    assert sorted(ids(query.events(store, type="consult"))) == [
+        "Kim meets Putin in Vladivostok:CONSULT",
+        "Pacific leaders meet in Suva:CONSULT",
+    ]
+    assert sorted(ids(query.events(store, modality="future"))) == [
+        "Kim meets Putin in Vladivostok:AGREE",
+        "Pacific leaders meet in Suva:AID",
+    ]
     assert ids(query.events(store, country="UKR")) == ["Missiles hit Kyiv:ASSAULT"]
     with pytest.raises(UsageError, match="PLOVER type"):
         query.events(store, type="MEETING")
@@ -256,7 +382,9 @@ def test_near_resolves_the_place_with_the_gazetteer_and_filters_by_distance(stor
 def test_near_works_across_the_antimeridian(store):
     # Suva (178.4 E) and Apia (171.8 W) are ~1,150 km apart across the 180th meridian.
     assert sorted(ids(query.events(store, near="-18.14,178.44", radius_km=1300))) == [
-        "Pacific leaders meet in Suva:AID", "Pacific leaders meet in Suva:CONSULT"]
+        "Pacific leaders meet in Suva:AID",
+        "Pacific leaders meet in Suva:CONSULT",
+    ]
     assert ids(query.events(store, near="-13.83,-171.77", radius_km=100)) == ["Pacific leaders meet in Suva:AID"]
 
 
@@ -316,8 +444,9 @@ def test_actors_are_aggregated_across_articles(store):
     assert by_name["Kim Jong Un"]["country"] == "PRK" and by_name["Kim Jong Un"]["n_events"] == 2
     assert by_name["Kim Jong Un"]["roles"] == ["leader"]
     assert rows.total == len(rows) == 8
-    assert [r["name"] for r in query.actors(store, country="RUS")] and \
-        all(r["country"] == "RUS" for r in query.actors(store, country="RUS"))
+    assert [r["name"] for r in query.actors(store, country="RUS")] and all(
+        r["country"] == "RUS" for r in query.actors(store, country="RUS")
+    )
     assert [r["name"] for r in query.actors(store, name="zelensk*")] == ["Volodymyr Zelenskiy"]
 
 
@@ -423,8 +552,9 @@ def seed_store(seed_article, tmp_path_factory):
 def test_seed_answers_kim_jong_un_consult_with_the_vladivostok_meeting(seed_store, capsys):
     rows = query.events(seed_store, actor="Kim Jong Un", type="CONSULT")
     assert rows, "no CONSULT event with Kim Jong Un in the seed"
-    assert any((r["place"] or {}).get("name") == "Vladivostok" or "Vladivostok" in r["evidence"]["text"]
-               for r in rows), rows
+    assert any(
+        (r["place"] or {}).get("name") == "Vladivostok" or "Vladivostok" in r["evidence"]["text"] for r in rows
+    ), rows
     url = seed_store.engine.url.render_as_string(hide_password=False)
     for fmt in ("table", "json", "csv", "plover", "gdelt"):
         code = main(["events", "--db", url, "--actor", "Kim Jong Un", "--type", "CONSULT", "--format", fmt])

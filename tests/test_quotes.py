@@ -28,10 +28,11 @@ def _quote(article: Article, starts: str):
 
 # -- the seed -------------------------------------------------------------------------------------
 
+
 def test_seed_quotes_have_valid_offsets(seed_article):
     assert seed_article.quotes
     for q in seed_article.quotes:
-        assert seed_article.text[q.start:q.end] == q.text
+        assert seed_article.text[q.start : q.end] == q.text
         assert q.kind in ("direct", "indirect")
 
 
@@ -74,11 +75,14 @@ def test_seed_indirect_speech_by_organisations(seed_article):
 
 # -- hand-written cases ---------------------------------------------------------------------------
 
+
 def test_multi_paragraph_quote_is_one_quote(nlp):
-    text = ('Mayor Anne Hidalgo spoke after the vote.\n\n'
-            '"We have waited for this for ten years. The city is ready.\n\n'
-            '"Now the work begins," Hidalgo said.\n\n'
-            'The council adjourned.')
+    text = (
+        "Mayor Anne Hidalgo spoke after the vote.\n\n"
+        '"We have waited for this for ten years. The city is ready.\n\n'
+        '"Now the work begins," Hidalgo said.\n\n'
+        "The council adjourned."
+    )
     art = _analyse(nlp, text)
     direct = [q for q in art.quotes if q.kind == "direct"]
     assert len(direct) == 1
@@ -96,9 +100,11 @@ def test_curly_quotes_and_cue_before(nlp):
 
 
 def test_stray_quote_mark_does_not_lose_other_quotes(nlp):
-    text = ('Officials called it a "routine inspection.\n\n'
-            '"The checks will continue all week," said police chief Mark Rowley.\n\n'
-            'Residents were unconvinced. "Nobody told us anything," said Jane Doe, a shopkeeper.')
+    text = (
+        'Officials called it a "routine inspection.\n\n'
+        '"The checks will continue all week," said police chief Mark Rowley.\n\n'
+        'Residents were unconvinced. "Nobody told us anything," said Jane Doe, a shopkeeper.'
+    )
     art = _analyse(nlp, text)
     direct = [q for q in art.quotes if q.kind == "direct"]
     texts = [q.text for q in direct]
@@ -111,8 +117,10 @@ def test_stray_quote_mark_does_not_lose_other_quotes(nlp):
 
 
 def test_he_said_resolves_to_last_speaker_not_last_name(nlp):
-    text = ("Economist Paul Krugman said inflation would fall, according to the interview.\n\n"
-            "Jerome Powell had warned otherwise last year, he said.")
+    text = (
+        "Economist Paul Krugman said inflation would fall, according to the interview.\n\n"
+        "Jerome Powell had warned otherwise last year, he said."
+    )
     art = _analyse(nlp, text)
     q = _quote(art, "Jerome Powell had warned")
     assert _actor_name(art, q.speaker) == "Paul Krugman"

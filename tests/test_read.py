@@ -12,23 +12,36 @@ import dateline
 from dateline.errors import InputRejected
 from dateline.read import decode_bytes, iter_jsonl, read_path, read_stdin
 
-WIN1252 = "Le caf\u00e9 \u201cna\u00efve\u201d \u2014 the mayor\u2019s r\u00e9sum\u00e9 was read aloud on Monday.\n".encode("cp1252")
+WIN1252 = (
+    "Le caf\u00e9 \u201cna\u00efve\u201d \u2014 the mayor\u2019s r\u00e9sum\u00e9 was read aloud on Monday.\n".encode(
+        "cp1252"
+    )
+)
 
 
 def _png() -> bytes:
     def chunk(tag, data):
         return len(data).to_bytes(4, "big") + tag + data + zlib.crc32(tag + data).to_bytes(4, "big")
+
     ihdr = (1).to_bytes(4, "big") * 2 + bytes([8, 2, 0, 0, 0])
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", ihdr)
+        + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00"))
+        + chunk(b"IEND", b"")
+    )
 
 
-@pytest.mark.parametrize("data,reason", [
-    (b"", "empty"),
-    (b"  \n\t\n ", "empty"),
-    (_png(), "binary"),
-    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "binary"),
-    (b"abc\x00\x00\x00def\x00", "binary"),
-])
+@pytest.mark.parametrize(
+    "data,reason",
+    [
+        (b"", "empty"),
+        (b"  \n\t\n ", "empty"),
+        (_png(), "binary"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "binary"),
+        (b"abc\x00\x00\x00def\x00", "binary"),
+    ],
+)
 def test_rejected_bytes(data, reason):
     with pytest.raises(InputRejected) as exc:
         decode_bytes(data)
@@ -42,7 +55,9 @@ def test_windows_1252_is_detected_and_decoded():
 
 
 def test_invalid_utf8_does_not_crash():
-    data = ("The minister said on Monday that talks would resume. " * 5).encode() + b"\xff\xfe\xfa broken \xc3\x28 bytes"
+    data = (
+        "The minister said on Monday that talks would resume. " * 5
+    ).encode() + b"\xff\xfe\xfa broken \xc3\x28 bytes"
     text = decode_bytes(data)
     assert "The minister said on Monday" in text
 
@@ -105,9 +120,11 @@ def test_stdin_jsonl_is_sniffed():
 
 
 def test_non_english_article_is_cleaned_and_reported_not_analysed():
-    text = ("Die Bundesregierung hat am Montag neue Hilfen f\u00fcr die Landwirte beschlossen. "
-            "Der Minister sagte in Berlin, man werde die Betriebe nicht allein lassen.\n\n"
-            "Die Opposition kritisierte die Pl\u00e4ne als unzureichend und forderte mehr Geld.")
+    text = (
+        "Die Bundesregierung hat am Montag neue Hilfen f\u00fcr die Landwirte beschlossen. "
+        "Der Minister sagte in Berlin, man werde die Betriebe nicht allein lassen.\n\n"
+        "Die Opposition kritisierte die Pl\u00e4ne als unzureichend und forderte mehr Geld."
+    )
     a = dateline.extract(text)
     assert a.language == "de"
     assert a.text.startswith("Die Bundesregierung")

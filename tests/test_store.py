@@ -12,13 +12,13 @@ import json
 
 import pytest
 import sqlalchemy as sa
+from conftest import fresh_store_url
 
 from dateline.article import Article
 from dateline.errors import StoreError
 from dateline.store import Store
 from dateline.store import schema as S
 
-from conftest import fresh_store_url
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request, tmp_path):
@@ -32,22 +32,31 @@ STORY = (
     "VLADIVOSTOK, Russia (Reuters) - North Korean leader Kim Jong Un met Russian President Vladimir "
     "Putin on Thursday in the port city of Vladivostok to discuss the standoff over the nuclear "
     "programme, the Kremlin said. The two leaders shook hands at a university campus on an island "
-    "linked to the city by a bridge. \"We have a lot to talk about,\" Putin told reporters before "
+    'linked to the city by a bridge. "We have a lot to talk about," Putin told reporters before '
     "the talks began. Kim arrived on Wednesday by private train after crossing the border at Khasan, "
     "where the flags of both countries were flying from the station building. Officials said the "
     "summit would include a dinner and a visit to the Pacific fleet."
 )
 
-OTHER = ("MOSCOW (AP) - Russian President Vladimir Putin met North Korean leader Kim Jong Un in "
-         "Vladivostok, state television showed, in the first summit between the two men. Putin "
-         "greeted Kim with a handshake before their talks, which lasted more than three hours "
-         "instead of the planned hour. The North Korean leader thanked Putin for the welcome and "
-         "invited him to visit Pyongyang, the Kremlin spokesman told journalists afterwards.")
+OTHER = (
+    "MOSCOW (AP) - Russian President Vladimir Putin met North Korean leader Kim Jong Un in "
+    "Vladivostok, state television showed, in the first summit between the two men. Putin "
+    "greeted Kim with a handshake before their talks, which lasted more than three hours "
+    "instead of the planned hour. The North Korean leader thanked Putin for the welcome and "
+    "invited him to visit Pyongyang, the Kremlin spokesman told journalists afterwards."
+)
 
 
-def make_article(text: str = STORY, *, publisher: str = "euronews", agency: str | None = "Reuters",
-                 path: str = "a.txt", events: bool = True, date: str = "2019-04-25",
-                 headline: str = "Kim meets Putin in Vladivostok") -> Article:
+def make_article(
+    text: str = STORY,
+    *,
+    publisher: str = "euronews",
+    agency: str | None = "Reuters",
+    path: str = "a.txt",
+    events: bool = True,
+    date: str = "2019-04-25",
+    headline: str = "Kim meets Putin in Vladivostok",
+) -> Article:
     i_met = text.find("met")
     data = {
         "id": Article.make_id(text),
@@ -57,26 +66,70 @@ def make_article(text: str = STORY, *, publisher: str = "euronews", agency: str 
         "published": {"date": "2019-04-25", "source": "text"},
         "text": text,
         "actors": [
-            {"id": "a1", "name": "Kim Jong Un", "kind": "person", "country": "PRK", "sector": "GOV",
-             "roles": ["leader"], "mentions": [{"start": 0, "end": 1}]},
+            {
+                "id": "a1",
+                "name": "Kim Jong Un",
+                "kind": "person",
+                "country": "PRK",
+                "sector": "GOV",
+                "roles": ["leader"],
+                "mentions": [{"start": 0, "end": 1}],
+            },
             {"id": "a2", "name": "Vladimir Putin", "kind": "person", "country": "RUS", "sector": "GOV"},
         ],
-        "places": [{"text": "Vladivostok", "start": text.find("Vladivostok"), "end": text.find("Vladivostok") + 11,
-                    "name": "Vladivostok", "geonameid": 2013348, "lat": 43.1, "lon": 131.9, "country": "RUS",
-                    "resolved": True}],
-        "times": [{"text": "Thursday", "start": text.find("Thursday"), "end": text.find("Thursday") + 8,
-                   "value": "2019-04-25", "granularity": "day"}],
-        "quotes": [{"text": "We have a lot to talk about", "start": text.find("We have"),
-                    "end": text.find("We have") + 27, "speaker": "a2", "speaker_text": "Putin", "cue": "told"}],
-        "events": [] if not events or i_met < 0 else [
-            {"id": "e1", "type": "CONSULT", "mode": "visit", "actors": ["a1"], "recipients": ["a2"],
-             "place": {"name": "Vladivostok", "geonameid": 2013348, "country": "RUS", "lat": 43.1, "lon": 131.9},
-             "date": date, "date_source": "text", "modality": "asserted", "quad": 1,
-             "evidence": {"text": "met", "start": i_met, "end": i_met + 3}, "confidence": 0.9},
+        "places": [
+            {
+                "text": "Vladivostok",
+                "start": text.find("Vladivostok"),
+                "end": text.find("Vladivostok") + 11,
+                "name": "Vladivostok",
+                "geonameid": 2013348,
+                "lat": 43.1,
+                "lon": 131.9,
+                "country": "RUS",
+                "resolved": True,
+            }
+        ],
+        "times": [
+            {
+                "text": "Thursday",
+                "start": text.find("Thursday"),
+                "end": text.find("Thursday") + 8,
+                "value": "2019-04-25",
+                "granularity": "day",
+            }
+        ],
+        "quotes": [
+            {
+                "text": "We have a lot to talk about",
+                "start": text.find("We have"),
+                "end": text.find("We have") + 27,
+                "speaker": "a2",
+                "speaker_text": "Putin",
+                "cue": "told",
+            }
+        ],
+        "events": []
+        if not events or i_met < 0
+        else [
+            {
+                "id": "e1",
+                "type": "CONSULT",
+                "mode": "visit",
+                "actors": ["a1"],
+                "recipients": ["a2"],
+                "place": {"name": "Vladivostok", "geonameid": 2013348, "country": "RUS", "lat": 43.1, "lon": 131.9},
+                "date": date,
+                "date_source": "text",
+                "modality": "asserted",
+                "quad": 1,
+                "evidence": {"text": "met", "start": i_met, "end": i_met + 3},
+                "confidence": 0.9,
+            },
         ],
     }
     for field in ("places", "times", "quotes"):  # keep only spans the text really has
-        data[field] = [x for x in data[field] if x["start"] >= 0 and text[x["start"]:x["end"]] == x["text"]]
+        data[field] = [x for x in data[field] if x["start"] >= 0 and text[x["start"] : x["end"]] == x["text"]]
     return Article.from_dict(data)
 
 
@@ -102,15 +155,18 @@ def test_migrated_schema_matches_the_table_definitions(db_url, path):
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "0001")
         engine.dispose()
-    with Store.open(db_url) as store:
-        with store.engine.connect() as conn:
-            ctx = MigrationContext.configure(conn, opts={"compare_type": False})
-            diff = compare_metadata(ctx, S.metadata)
-            assert ctx.get_current_revision() == "0003"
+    with Store.open(db_url) as store, store.engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"compare_type": False})
+        diff = compare_metadata(ctx, S.metadata)
+        assert ctx.get_current_revision() == "0003"
     # The full-text objects are backend-specific and intentionally outside the metadata.
-    diff = [d for d in diff if not (d[0] == "remove_table" and d[1].name.split("_fts")[0] in ("articles", "quotes") and "_fts" in d[1].name)
-            and not (d[0] == "remove_index" and d[1].name.endswith("_tsv"))
-            and not (d[0] == "remove_column" and d[3].name == "tsv")]
+    diff = [
+        d
+        for d in diff
+        if not (d[0] == "remove_table" and d[1].name.split("_fts")[0] in ("articles", "quotes") and "_fts" in d[1].name)
+        and not (d[0] == "remove_index" and d[1].name.endswith("_tsv"))
+        and not (d[0] == "remove_column" and d[3].name == "tsv")
+    ]
     assert diff == []
 
 
@@ -183,7 +239,7 @@ def test_the_same_text_from_another_location_adds_a_source_only(db_url):
 
 def test_a_failed_write_leaves_nothing_of_the_article(db_url):
     bad = make_article()
-    bad.places[0].geonameid = 2 ** 70  # too large for BIGINT: the places insert fails mid-article
+    bad.places[0].geonameid = 2**70  # too large for BIGINT: the places insert fails mid-article
     with Store.open(db_url) as store:
         with pytest.raises(StoreError):
             store.write(bad)
@@ -218,14 +274,16 @@ def test_ctrl_c_during_a_write_comes_after_the_article_is_stored(db_url):
 
 
 def test_a_syndicated_copy_joins_the_story_and_does_not_double_events(db_url):
-    copy_text = ("SEOUL (The Korea Herald) - " + STORY.split(" - ", 1)[1]
-                 + " This story was syndicated from Reuters.")
+    copy_text = "SEOUL (The Korea Herald) - " + STORY.split(" - ", 1)[1] + " This story was syndicated from Reuters."
     with Store.open(db_url) as store:
         original = store.write(make_article())
         events_before = store.events()
         assert len(events_before) == 1
-        copy = store.write(make_article(copy_text, publisher="The Korea Herald", path="kh.txt",
-                                        headline="Kim, Putin hold first summit"))
+        copy = store.write(
+            make_article(
+                copy_text, publisher="The Korea Herald", path="kh.txt", headline="Kim, Putin hold first summit"
+            )
+        )
         assert copy.status == "stored" and copy.linked and copy.story_id == original.story_id
         assert 0.5 <= copy.similarity < 1.0
         events = store.events()
@@ -250,8 +308,14 @@ def test_different_stories_of_one_event_merge_into_one_corpus_event(db_url):
     with Store.open(db_url) as store:
         a = store.write(make_article())
         b = store.write(make_article(other, publisher="AP News", agency="AP", path="ap.txt"))
-        c = store.write(make_article(other.replace("Vladivostok", "Vladivostok on Thursday") + " More later.",
-                                     publisher="Yahoo", agency="AP", path="yahoo.txt"))
+        c = store.write(
+            make_article(
+                other.replace("Vladivostok", "Vladivostok on Thursday") + " More later.",
+                publisher="Yahoo",
+                agency="AP",
+                path="yahoo.txt",
+            )
+        )
         assert not b.linked and b.story_id != a.story_id
         assert c.linked and c.story_id == b.story_id
         events = store.events()
@@ -266,8 +330,10 @@ def test_different_stories_of_one_event_merge_into_one_corpus_event(db_url):
 
 
 def test_reports_of_one_event_share_a_coverage_cluster_but_not_a_story(db_url):
-    boe = ("LONDON (Reuters) - The Bank of England kept interest rates unchanged on Thursday as "
-           "inflation eased for a third month, Governor Andrew Bailey said after the vote.")
+    boe = (
+        "LONDON (Reuters) - The Bank of England kept interest rates unchanged on Thursday as "
+        "inflation eased for a third month, Governor Andrew Bailey said after the vote."
+    )
     with Store.open(db_url) as store:
         a = store.write(make_article())
         b = store.write(make_article(OTHER, publisher="AP News", agency="AP", path="ap.txt"))
@@ -276,16 +342,24 @@ def test_reports_of_one_event_share_a_coverage_cluster_but_not_a_story(db_url):
         assert c.cluster_id == c.article_id != a.cluster_id
         copy = store.write(make_article(OTHER + " More later.", publisher="Yahoo", agency="AP", path="y.txt"))
         assert copy.linked and copy.story_id == b.story_id and copy.cluster_id == a.cluster_id
-        assert {r["id"] for r in store.articles(cluster_id=a.cluster_id)} == {a.article_id, b.article_id,
-                                                                             copy.article_id}
+        assert {r["id"] for r in store.articles(cluster_id=a.cluster_id)} == {
+            a.article_id,
+            b.article_id,
+            copy.article_id,
+        }
         # Outside the date window, the same names do not join the cluster.
-        anniversary = ("MOSCOW (AP) - A year after Kim Jong Un and Vladimir Putin met in Vladivostok, the "
-                       "Kremlin said Russian and North Korean officials met again, President Putin told "
-                       "reporters, and Kim thanked Pyongyang's hosts.")
-        same_day = store.write(make_article(
-            "VLADIVOSTOK (AP) - Vladimir Putin and Kim Jong Un ended their first summit in Vladivostok; the "
-            "Kremlin said North Korean and Russian delegations would keep talking, Putin told reporters.",
-            path="same-day.txt"))
+        anniversary = (
+            "MOSCOW (AP) - A year after Kim Jong Un and Vladimir Putin met in Vladivostok, the "
+            "Kremlin said Russian and North Korean officials met again, President Putin told "
+            "reporters, and Kim thanked Pyongyang's hosts."
+        )
+        same_day = store.write(
+            make_article(
+                "VLADIVOSTOK (AP) - Vladimir Putin and Kim Jong Un ended their first summit in Vladivostok; the "
+                "Kremlin said North Korean and Russian delegations would keep talking, Putin told reporters.",
+                path="same-day.txt",
+            )
+        )
         assert not same_day.linked and same_day.cluster_id == a.cluster_id
         later = make_article(anniversary, path="later.txt")
         later.published.date = "2020-04-25"
@@ -294,8 +368,9 @@ def test_reports_of_one_event_share_a_coverage_cluster_but_not_a_story(db_url):
 
 
 def test_articles_without_analysis_are_stored(db_url):
-    art = Article.from_dict({"id": Article.make_id("Plain text only, nothing found."),
-                             "text": "Plain text only, nothing found."})
+    art = Article.from_dict(
+        {"id": Article.make_id("Plain text only, nothing found."), "text": "Plain text only, nothing found."}
+    )
     with Store.open(db_url) as store:
         assert store.write(art).status == "stored"
         back = store.get_article(art.id)
@@ -311,9 +386,9 @@ def test_full_record_round_trips_and_tables_hold_the_fields(db_url):
         assert store.get_article("nope") is None
         with store.engine.connect() as conn:
             q = conn.execute(sa.select(S.quotes)).one()
-            assert article.text[q.span_start:q.span_end] == q.text
+            assert article.text[q.span_start : q.span_end] == q.text
             m = conn.execute(sa.select(S.event_mentions)).one()
-            assert article.text[m.evidence_start:m.evidence_end] == m.evidence_text == "met"
+            assert article.text[m.evidence_start : m.evidence_end] == m.evidence_text == "met"
             actors = {r.name: r for r in conn.execute(sa.select(S.actors))}
             assert actors["Kim Jong Un"].country == "PRK" and actors["Kim Jong Un"].roles == ["leader"]
             place = conn.execute(sa.select(S.places)).one()
@@ -325,9 +400,15 @@ def test_full_record_round_trips_and_tables_hold_the_fields(db_url):
 def test_full_text_search_over_articles_and_quotes(db_url):
     with Store.open(db_url) as store:
         store.write(make_article())
-        store.write(make_article("LONDON (Reuters) - The Bank of England kept interest rates unchanged "
-                                 "on Thursday as inflation eased for a third month.", events=False,
-                                 path="boe.txt", headline="BoE holds rates"))
+        store.write(
+            make_article(
+                "LONDON (Reuters) - The Bank of England kept interest rates unchanged "
+                "on Thursday as inflation eased for a third month.",
+                events=False,
+                path="boe.txt",
+                headline="BoE holds rates",
+            )
+        )
         hits = store.search("nuclear programmes")  # stemmed: programmes ~ programme
         assert [h["headline"] for h in hits] == ["Kim meets Putin in Vladivostok"]
         assert [h["headline"] for h in store.search("interest rates")] == ["BoE holds rates"]
@@ -432,5 +513,6 @@ def test_cli_export_plover_writes_one_article_per_story(db_url, tmp_path, capsys
     assert main(["export", "--db", db_url, "--format", "gdelt", "--all-copies", "-"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert len(out) == sum(len(export.gdelt_rows(a)) for a in [*firsts, *[]]) + len(
-        export.gdelt_rows(make_article(STORY + " Reporting by Joyce Lee.", path="copy.txt", publisher="Other")))
+        export.gdelt_rows(make_article(STORY + " Reporting by Joyce Lee.", path="copy.txt", publisher="Other"))
+    )
     assert main(["export", "--db", str(tmp_path / "none.db"), "--format", "jsonl", str(tmp_path / "o")]) == 2

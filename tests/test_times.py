@@ -24,19 +24,23 @@ def v(expr, tense=None, anchor=A):
 
 # -- resolver: weekdays and tense ---------------------------------------------------------------
 
-@pytest.mark.parametrize("expr,tense,want", [
-    ("Thursday", "future", "2019-04-25"),   # "will meet on Thursday": the coming one
-    ("Thursday", "past", "2019-04-18"),     # "met on Thursday": last week's
-    ("Wednesday", "past", "2019-04-24"),    # wire style: the publication day itself
-    ("Wednesday", None, "2019-04-24"),
-    ("Sunday", "past", "2019-04-21"),
-    ("Sunday", "future", "2019-04-28"),
-    ("on Tuesday", "past", "2019-04-23"),
-    ("last Friday", None, "2019-04-19"),
-    ("next Wednesday", None, "2019-05-01"),  # an explicit "next" is the week after
-    ("Friday", None, "2019-04-26"),          # no tense: the nearer one (2 days ahead vs 5 back)
-    ("Monday", None, "2019-04-22"),
-])
+
+@pytest.mark.parametrize(
+    "expr,tense,want",
+    [
+        ("Thursday", "future", "2019-04-25"),  # "will meet on Thursday": the coming one
+        ("Thursday", "past", "2019-04-18"),  # "met on Thursday": last week's
+        ("Wednesday", "past", "2019-04-24"),  # wire style: the publication day itself
+        ("Wednesday", None, "2019-04-24"),
+        ("Sunday", "past", "2019-04-21"),
+        ("Sunday", "future", "2019-04-28"),
+        ("on Tuesday", "past", "2019-04-23"),
+        ("last Friday", None, "2019-04-19"),
+        ("next Wednesday", None, "2019-05-01"),  # an explicit "next" is the week after
+        ("Friday", None, "2019-04-26"),  # no tense: the nearer one (2 days ahead vs 5 back)
+        ("Monday", None, "2019-04-22"),
+    ],
+)
 def test_weekdays_follow_tense(expr, tense, want):
     assert v(expr, tense) == want
 
@@ -49,49 +53,53 @@ def test_weekday_with_part_of_day_is_a_time():
 
 # -- resolver: months, years, relative units -----------------------------------------------------
 
-@pytest.mark.parametrize("expr,tense,want", [
-    ("in February", "past", "2019-02"),
-    ("February", "future", "2020-02"),
-    ("June", "past", "2018-06"),
-    ("June", "future", "2019-06"),
-    ("May", None, "2019-05"),
-    ("last June", None, "2018-06"),
-    ("late last July", None, "2018-07"),
-    ("Feb. 28", "past", "2019-02-28"),
-    ("March 5, 2018", None, "2018-03-05"),
-    ("5 March 2018", None, "2018-03-05"),
-    ("Monday, March 5, 2018", None, "2018-03-05"),
-    ("March 2018", None, "2018-03"),
-    ("in 2002", "past", "2002"),
-    ("2011", None, "2011"),
-    ("'58", None, "1958"),
-    ("nineteen ninety-six", None, "1996"),
-    ("the 1990s", None, "199"),
-    ("the 20th century", None, "19"),
-    ("summer 2012", None, "2012-SU"),
-    ("last summer", None, "2018-SU"),
-    ("today", None, "2019-04-24"),
-    ("yesterday", None, "2019-04-23"),
-    ("tomorrow", None, "2019-04-25"),
-    ("tonight", None, "2019-04-24TNI"),
-    ("three days ago", None, "2019-04-21"),
-    ("two years ago", None, "2017"),
-    ("a month ago", None, "2019-03"),
-    ("next month", None, "2019-05"),
-    ("last month", None, "2019-03"),
-    ("this month", None, "2019-04"),
-    ("this year", None, "2019"),
-    ("last year", None, "2018"),
-    ("next year", None, "2020"),
-    ("the previous year", None, "2018"),
-    ("this week", None, "2019-W17"),
-    ("last week", None, "2019-W16"),
-    ("the third quarter", "past", "2018-Q3"),
-    ("the first quarter", "past", "2019-Q1"),
-    ("the third quarter of 2017", None, "2017-Q3"),
-    ("8 p.m.", None, "2019-04-24T20:00"),
-    ("15:00 GMT Saturday", "future", "2019-04-27T15:00"),
-])
+
+@pytest.mark.parametrize(
+    "expr,tense,want",
+    [
+        ("in February", "past", "2019-02"),
+        ("February", "future", "2020-02"),
+        ("June", "past", "2018-06"),
+        ("June", "future", "2019-06"),
+        ("May", None, "2019-05"),
+        ("last June", None, "2018-06"),
+        ("late last July", None, "2018-07"),
+        ("Feb. 28", "past", "2019-02-28"),
+        ("March 5, 2018", None, "2018-03-05"),
+        ("5 March 2018", None, "2018-03-05"),
+        ("Monday, March 5, 2018", None, "2018-03-05"),
+        ("March 2018", None, "2018-03"),
+        ("in 2002", "past", "2002"),
+        ("2011", None, "2011"),
+        ("'58", None, "1958"),
+        ("nineteen ninety-six", None, "1996"),
+        ("the 1990s", None, "199"),
+        ("the 20th century", None, "19"),
+        ("summer 2012", None, "2012-SU"),
+        ("last summer", None, "2018-SU"),
+        ("today", None, "2019-04-24"),
+        ("yesterday", None, "2019-04-23"),
+        ("tomorrow", None, "2019-04-25"),
+        ("tonight", None, "2019-04-24TNI"),
+        ("three days ago", None, "2019-04-21"),
+        ("two years ago", None, "2017"),
+        ("a month ago", None, "2019-03"),
+        ("next month", None, "2019-05"),
+        ("last month", None, "2019-03"),
+        ("this month", None, "2019-04"),
+        ("this year", None, "2019"),
+        ("last year", None, "2018"),
+        ("next year", None, "2020"),
+        ("the previous year", None, "2018"),
+        ("this week", None, "2019-W17"),
+        ("last week", None, "2019-W16"),
+        ("the third quarter", "past", "2018-Q3"),
+        ("the first quarter", "past", "2019-Q1"),
+        ("the third quarter of 2017", None, "2017-Q3"),
+        ("8 p.m.", None, "2019-04-24T20:00"),
+        ("15:00 GMT Saturday", "future", "2019-04-27T15:00"),
+    ],
+)
 def test_calendar_values(expr, tense, want):
     assert v(expr, tense) == want
 
@@ -118,18 +126,21 @@ def test_modifier_kept_beside_the_value():
     assert resolve("the end of 2018", A).value == "2018"
 
 
-@pytest.mark.parametrize("expr,want", [
-    ("three days", "P3D"),
-    ("the past two years", "P2Y"),
-    ("several weeks", "PXW"),
-    ("18 months", "P18M"),
-    ("an hour", "PT1H"),
-    ("2 1/2 years", "P2Y6M"),
-    ("3:07:35", "PT3H7M35S"),
-    ("three-month", "P3M"),
-    ("a decade", "P10Y"),
-    ("the next decade", "P10Y"),
-])
+@pytest.mark.parametrize(
+    "expr,want",
+    [
+        ("three days", "P3D"),
+        ("the past two years", "P2Y"),
+        ("several weeks", "PXW"),
+        ("18 months", "P18M"),
+        ("an hour", "PT1H"),
+        ("2 1/2 years", "P2Y6M"),
+        ("3:07:35", "PT3H7M35S"),
+        ("three-month", "P3M"),
+        ("a decade", "P10Y"),
+        ("the next decade", "P10Y"),
+    ],
+)
 def test_durations(expr, want):
     tx = resolve(expr, A)
     assert (tx.value, tx.type) == (want, "duration")
@@ -166,13 +177,14 @@ def test_non_temporal_text_is_not_resolved(text):
 
 # -- the spaCy component -----------------------------------------------------------------------
 
+
 def _analysed(nlp, text, published):
     from dateline.analyse.times import find_times
 
     art = Article(text=text, published=Published(date=published, source="metadata" if published else "none"))
     find_times(art, nlp(text))
     for t in art.times:  # every span points at its own words
-        assert art.text[t.start:t.end] == t.text
+        assert art.text[t.start : t.end] == t.text
     return art
 
 
@@ -185,8 +197,10 @@ def _at(art, phrase, word):
 
 
 def test_tense_from_the_parse_decides_the_weekday(nlp):
-    text = ("The two leaders will meet on Thursday in Vladivostok, officials said on Monday. "
-            "The plant was closed on Friday after a fire.")
+    text = (
+        "The two leaders will meet on Thursday in Vladivostok, officials said on Monday. "
+        "The plant was closed on Friday after a fire."
+    )
     art = _analysed(nlp, text, A)
     assert _at(art, "meet on Thursday", "Thursday").value == "2019-04-25"
     assert _at(art, "said on Monday", "Monday").value == "2019-04-22"
@@ -194,9 +208,11 @@ def test_tense_from_the_parse_decides_the_weekday(nlp):
 
 
 def test_months_follow_tense(nlp):
-    text = ("Production fell sharply in June, the company said. "
-            "Ministers will gather again in June to review the deal. "
-            "The talks are expected to resume next month.")
+    text = (
+        "Production fell sharply in June, the company said. "
+        "Ministers will gather again in June to review the deal. "
+        "The talks are expected to resume next month."
+    )
     art = _analysed(nlp, text, A)
     assert _at(art, "sharply in June", "June").value == "2018-06"
     assert _at(art, "again in June", "June").value == "2019-06"
@@ -204,8 +220,10 @@ def test_months_follow_tense(nlp):
 
 
 def test_ap_style_with_friday_dateline(nlp):
-    text = ("Six of the deaths were reported in the last week, Dr. Michael Jhung said Friday. "
-            "One exception was the pandemic of 2009-2010, when 348 children died.")
+    text = (
+        "Six of the deaths were reported in the last week, Dr. Michael Jhung said Friday. "
+        "One exception was the pandemic of 2009-2010, when 348 children died."
+    )
     art = _analysed(nlp, text, "2013-03-22")
     assert _at(art, "said Friday", "Friday").value == "2013-03-22"
     last_week = _at(art, "in the last week", "the last week")
@@ -279,25 +297,39 @@ def test_seed_through_the_full_pipeline(seed_article):
 
 # -- holidays and the ISO helper ----------------------------------------------------------------
 
-@pytest.mark.parametrize("expr,anchor,tense,want", [
-    ("Thanksgiving Day", "2000-01-07", "past", "1999-11-25"),   # fourth Thursday of November
-    ("Easter", "2019-04-24", "past", "2019-04-21"),
-    ("Good Friday", "2019-04-24", "past", "2019-04-19"),
-    ("Christmas", "2019-04-24", "future", "2019-12-25"),
-    ("Christmas", "2019-04-24", "past", "2018-12-25"),
-    ("Election Day", "1998-10-26", "future", "1998-11-03"),  # Tuesday after the first Monday
-    ("New Year's Day 2020", None, None, "2020-01-01"),
-])
+
+@pytest.mark.parametrize(
+    "expr,anchor,tense,want",
+    [
+        ("Thanksgiving Day", "2000-01-07", "past", "1999-11-25"),  # fourth Thursday of November
+        ("Easter", "2019-04-24", "past", "2019-04-21"),
+        ("Good Friday", "2019-04-24", "past", "2019-04-19"),
+        ("Christmas", "2019-04-24", "future", "2019-12-25"),
+        ("Christmas", "2019-04-24", "past", "2018-12-25"),
+        ("Election Day", "1998-10-26", "future", "1998-11-03"),  # Tuesday after the first Monday
+        ("New Year's Day 2020", None, None, "2020-01-01"),
+    ],
+)
 def test_holidays(expr, anchor, tense, want):
     assert resolve(expr, anchor, tense).value == want
 
 
-@pytest.mark.parametrize("value,want", [
-    ("2019-04-24", "2019-04-24"), ("2019-04", "2019-04"), ("2019", "2019"),
-    ("2019-04-24TMO", "2019-04-24"), ("2019-04-24T15:00", "2019-04-24"),
-    ("2019-W17", None), ("2019-Q3", None), ("199", None), ("PRESENT_REF", None), ("P3D", None),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    "value,want",
+    [
+        ("2019-04-24", "2019-04-24"),
+        ("2019-04", "2019-04"),
+        ("2019", "2019"),
+        ("2019-04-24TMO", "2019-04-24"),
+        ("2019-04-24T15:00", "2019-04-24"),
+        ("2019-W17", None),
+        ("2019-Q3", None),
+        ("199", None),
+        ("PRESENT_REF", None),
+        ("P3D", None),
+        (None, None),
+    ],
+)
 def test_calendar_date(value, want):
     from dateline.timex import calendar_date
 

@@ -29,8 +29,16 @@ from dateline.store import Store  # noqa: E402
 from dateline.web import STATIC  # noqa: E402
 
 CHROMIUM = os.environ.get("DATELINE_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 TOKEN = "web-test-token"
 
@@ -54,40 +62,115 @@ def hostile_article(seed: Article) -> Article:
     data["text"] = text
     data["headline"] = "Hostile " + XSS
     data["authors"] = [XSS, "Eve <img src=x onerror=alert(1)>"]
-    data["source"] = {"publisher": XSS, "agency": "<script>alert(2)</script>", "url": "javascript:window.__xss=4",
-                      "path": None}
+    data["source"] = {
+        "publisher": XSS,
+        "agency": "<script>alert(2)</script>",
+        "url": "javascript:window.__xss=4",
+        "path": None,
+    }
     data["dateline"] = {"text": XSS, "places": [XSS]}
     data["removed"] = [{"kind": "banner", "text": XSS}, {"kind": "other", "text": "<iframe src=javascript:alert(3)>"}]
-    data["actors"] = data["actors"] + [{"id": "x-mallory", "name": "<i>Mallory</i><script>window.__xss=5</script>",
-                                        "kind": "person", "country": None, "sector": None, "roles": [XSS],
-                                        "mentions": [{"start": start, "end": start + len(XSS)}]}]
-    data["places"] = data["places"] + [{"text": XSS, "start": start, "end": start + len(XSS), "name": XSS,
-                                        "geonameid": None, "lat": 10.0, "lon": 10.0, "country": "<b>X</b>",
-                                        "feature": XSS, "resolved": True}]
-    data["times"] = data["times"] + [{"text": XSS, "start": start, "end": start + 10, "value": XSS,
-                                      "granularity": XSS}]
-    data["quotes"] = data["quotes"] + [{"text": XSS, "start": start, "end": start + len(XSS), "speaker": "x-mallory",
-                                        "speaker_text": XSS, "cue": XSS, "kind": "direct"}]
-    data["events"] = data["events"] + [{
-        "id": "x-ev", "type": "ASSAULT", "mode": XSS, "actors": ["x-mallory"], "recipients": [],
-        "place": {"name": XSS, "lat": 10.0, "lon": 10.0, "country": "XSS", "geonameid": None},
-        "date": "2019-04-26", "date_source": "text", "modality": "asserted", "quad": 4, "cameo": XSS,
-        "evidence": {"text": XSS, "start": start, "end": start + len(XSS)}, "confidence": 0.5}]
+    data["actors"] = data["actors"] + [
+        {
+            "id": "x-mallory",
+            "name": "<i>Mallory</i><script>window.__xss=5</script>",
+            "kind": "person",
+            "country": None,
+            "sector": None,
+            "roles": [XSS],
+            "mentions": [{"start": start, "end": start + len(XSS)}],
+        }
+    ]
+    data["places"] = data["places"] + [
+        {
+            "text": XSS,
+            "start": start,
+            "end": start + len(XSS),
+            "name": XSS,
+            "geonameid": None,
+            "lat": 10.0,
+            "lon": 10.0,
+            "country": "<b>X</b>",
+            "feature": XSS,
+            "resolved": True,
+        }
+    ]
+    data["times"] = data["times"] + [{"text": XSS, "start": start, "end": start + 10, "value": XSS, "granularity": XSS}]
+    data["quotes"] = data["quotes"] + [
+        {
+            "text": XSS,
+            "start": start,
+            "end": start + len(XSS),
+            "speaker": "x-mallory",
+            "speaker_text": XSS,
+            "cue": XSS,
+            "kind": "direct",
+        }
+    ]
+    data["events"] = data["events"] + [
+        {
+            "id": "x-ev",
+            "type": "ASSAULT",
+            "mode": XSS,
+            "actors": ["x-mallory"],
+            "recipients": [],
+            "place": {"name": XSS, "lat": 10.0, "lon": 10.0, "country": "XSS", "geonameid": None},
+            "date": "2019-04-26",
+            "date_source": "text",
+            "modality": "asserted",
+            "quad": 4,
+            "cameo": XSS,
+            "evidence": {"text": XSS, "start": start, "end": start + len(XSS)},
+            "confidence": 0.5,
+        }
+    ]
     return Article.from_dict(data)
 
 
-CITIES = [("Moscow", 55.7558, 37.6173, "RUS"), ("Vladivostok", 43.1056, 131.8735, "RUS"),
-          ("Pyongyang", 39.0339, 125.7543, "PRK"), ("Seoul", 37.5665, 126.978, "KOR"),
-          ("Beijing", 39.9042, 116.4074, "CHN"), ("Washington", 38.8951, -77.0364, "USA"),
-          ("Kyiv", 50.4501, 30.5234, "UKR"), ("Berlin", 52.52, 13.405, "DEU"), ("Paris", 48.8566, 2.3522, "FRA"),
-          ("Tokyo", 35.6762, 139.6503, "JPN"), ("Tehran", 35.6892, 51.389, "IRN"), ("Ankara", 39.9334, 32.8597, "TUR"),
-          ("Cairo", 30.0444, 31.2357, "EGY"), ("Nairobi", -1.2921, 36.8219, "KEN"), ("Brasilia", -15.7939, -47.8828, "BRA"),
-          ("Caracas", 10.4806, -66.9036, "VEN"), ("New Delhi", 28.6139, 77.209, "IND"), ("Islamabad", 33.6844, 73.0479, "PAK"),
-          ("Kabul", 34.5553, 69.2075, "AFG"), ("Baghdad", 33.3152, 44.3661, "IRQ"), ("Damascus", 33.5138, 36.2765, "SYR"),
-          ("Jerusalem", 31.7683, 35.2137, "ISR"), ("Riyadh", 24.7136, 46.6753, "SAU"), ("Abuja", 9.0765, 7.3986, "NGA")]
-TYPES = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2, "RETREAT": 2,
-         "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "SANCTION": 3, "PROTEST": 4, "MOBILIZE": 4,
-         "COERCE": 4, "ASSAULT": 4}
+CITIES = [
+    ("Moscow", 55.7558, 37.6173, "RUS"),
+    ("Vladivostok", 43.1056, 131.8735, "RUS"),
+    ("Pyongyang", 39.0339, 125.7543, "PRK"),
+    ("Seoul", 37.5665, 126.978, "KOR"),
+    ("Beijing", 39.9042, 116.4074, "CHN"),
+    ("Washington", 38.8951, -77.0364, "USA"),
+    ("Kyiv", 50.4501, 30.5234, "UKR"),
+    ("Berlin", 52.52, 13.405, "DEU"),
+    ("Paris", 48.8566, 2.3522, "FRA"),
+    ("Tokyo", 35.6762, 139.6503, "JPN"),
+    ("Tehran", 35.6892, 51.389, "IRN"),
+    ("Ankara", 39.9334, 32.8597, "TUR"),
+    ("Cairo", 30.0444, 31.2357, "EGY"),
+    ("Nairobi", -1.2921, 36.8219, "KEN"),
+    ("Brasilia", -15.7939, -47.8828, "BRA"),
+    ("Caracas", 10.4806, -66.9036, "VEN"),
+    ("New Delhi", 28.6139, 77.209, "IND"),
+    ("Islamabad", 33.6844, 73.0479, "PAK"),
+    ("Kabul", 34.5553, 69.2075, "AFG"),
+    ("Baghdad", 33.3152, 44.3661, "IRQ"),
+    ("Damascus", 33.5138, 36.2765, "SYR"),
+    ("Jerusalem", 31.7683, 35.2137, "ISR"),
+    ("Riyadh", 24.7136, 46.6753, "SAU"),
+    ("Abuja", 9.0765, 7.3986, "NGA"),
+]
+TYPES = {
+    "AGREE": 1,
+    "CONSULT": 1,
+    "SUPPORT": 1,
+    "CONCEDE": 1,
+    "COOPERATE": 2,
+    "AID": 2,
+    "RETREAT": 2,
+    "REQUEST": 3,
+    "ACCUSE": 3,
+    "REJECT": 3,
+    "THREATEN": 3,
+    "SANCTION": 3,
+    "PROTEST": 4,
+    "MOBILIZE": 4,
+    "COERCE": 4,
+    "ASSAULT": 4,
+}
 
 
 def synthetic_articles(n_articles: int, events_per_article: int, seed: int = 7):
@@ -106,27 +189,67 @@ def synthetic_articles(n_articles: int, events_per_article: int, seed: int = 7):
             sentence = f"On {d.isoformat()}, {c1[3]} and {c2[3]} reported {typ.lower()} in {city[0]} (item {a}-{i})."
             start = pos
             for code in (c1[3], c2[3]):
-                actors.setdefault(code, {"id": code.lower(), "name": code, "kind": "country", "country": code,
-                                         "sector": None, "roles": [], "mentions": []})
+                actors.setdefault(
+                    code,
+                    {
+                        "id": code.lower(),
+                        "name": code,
+                        "kind": "country",
+                        "country": code,
+                        "sector": None,
+                        "roles": [],
+                        "mentions": [],
+                    },
+                )
                 off = sentence.index(code)
                 actors[code]["mentions"].append({"start": start + off, "end": start + off + 3})
             off = sentence.index(" in " + city[0]) + 4
-            places.append({"text": city[0], "start": start + off, "end": start + off + len(city[0]), "name": city[0],
-                           "geonameid": None, "lat": city[1], "lon": city[2], "country": city[3],
-                           "feature": "city", "resolved": True})
-            events.append({"id": f"e{i}", "type": typ, "mode": None, "actors": [c1[3].lower()],
-                           "recipients": [c2[3].lower()],
-                           "place": {"name": city[0], "lat": city[1], "lon": city[2], "country": city[3]},
-                           "date": d.isoformat(), "date_source": "text", "modality": "asserted", "quad": TYPES[typ],
-                           "evidence": {"text": sentence, "start": start, "end": start + len(sentence)},
-                           "confidence": 0.9})
+            places.append(
+                {
+                    "text": city[0],
+                    "start": start + off,
+                    "end": start + off + len(city[0]),
+                    "name": city[0],
+                    "geonameid": None,
+                    "lat": city[1],
+                    "lon": city[2],
+                    "country": city[3],
+                    "feature": "city",
+                    "resolved": True,
+                }
+            )
+            events.append(
+                {
+                    "id": f"e{i}",
+                    "type": typ,
+                    "mode": None,
+                    "actors": [c1[3].lower()],
+                    "recipients": [c2[3].lower()],
+                    "place": {"name": city[0], "lat": city[1], "lon": city[2], "country": city[3]},
+                    "date": d.isoformat(),
+                    "date_source": "text",
+                    "modality": "asserted",
+                    "quad": TYPES[typ],
+                    "evidence": {"text": sentence, "start": start, "end": start + len(sentence)},
+                    "confidence": 0.9,
+                }
+            )
             parts.append(sentence)
             pos += len(sentence) + 1
         text = " ".join(parts)
-        yield Article.from_dict({"id": Article.make_id(text), "headline": f"Synthetic dispatch {a}", "text": text,
-                                 "language": "en", "source": {"publisher": "synthetic", "path": f"synthetic/{a}.txt"},
-                                 "published": {"date": (day0 + timedelta(days=a)).isoformat(), "source": "metadata"},
-                                 "actors": list(actors.values()), "places": places, "events": events})
+        yield Article.from_dict(
+            {
+                "id": Article.make_id(text),
+                "headline": f"Synthetic dispatch {a}",
+                "text": text,
+                "language": "en",
+                "source": {"publisher": "synthetic", "path": f"synthetic/{a}.txt"},
+                "published": {"date": (day0 + timedelta(days=a)).isoformat(), "source": "metadata"},
+                "actors": list(actors.values()),
+                "places": places,
+                "events": events,
+            }
+        )
 
 
 @pytest.fixture(scope="session")
@@ -221,8 +344,10 @@ class Page:
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.on("request", lambda r: None if r.url.startswith(base) or r.url.startswith("data:")
-                     else self.foreign.append(r.url))
+        self.page.on(
+            "request",
+            lambda r: None if r.url.startswith(base) or r.url.startswith("data:") else self.foreign.append(r.url),
+        )
 
     def goto(self, path: str):
         self.page.goto(self.base + path)
@@ -260,8 +385,11 @@ def test_explorer_consult_vladivostok_then_article_with_evidence_and_quote(page,
     pg.select_option("select[name=type]", "CONSULT")
     pg.click("form#filters button[type=submit]")
     pg.wait_for_url("**/?type=CONSULT*")
-    wait_until(pg, "document.querySelectorAll('#events tbody tr[data-type]').length > 0 && "
-                   "[...document.querySelectorAll('#events tbody tr')].every(r => r.dataset.type === 'CONSULT')")
+    wait_until(
+        pg,
+        "document.querySelectorAll('#events tbody tr[data-type]').length > 0 && "
+        "[...document.querySelectorAll('#events tbody tr')].every(r => r.dataset.type === 'CONSULT')",
+    )
     marker = pg.locator(".leaflet-marker-icon[title^='Vladivostok']")
     marker.wait_for(state="visible")
     assert pg.locator("#map svg path.leaflet-interactive, #map svg path").count() > 100  # the country outlines
@@ -279,8 +407,11 @@ def test_explorer_consult_vladivostok_then_article_with_evidence_and_quote(page,
     meeting = next(e for e in consult if e.place and e.place.name == "Vladivostok")
     assert highlighted == meeting.evidence.text
     # Ushakov's quote, with his name as speaker, in the side panel and before the quote in the text.
-    ushakov = [q for q in seed.quotes if "Ushakov" in (q.speaker_text or "") or any(
-        a.id == q.speaker and "Ushakov" in a.name for a in seed.actors)]
+    ushakov = [
+        q
+        for q in seed.quotes
+        if "Ushakov" in (q.speaker_text or "") or any(a.id == q.speaker and "Ushakov" in a.name for a in seed.actors)
+    ]
     assert ushakov, "the seed's quotes should include one by Yuri Ushakov"
     item = pg.locator("#quote-list .quote-item").filter(has_text=ushakov[0].text[:40]).first
     assert "Ushakov" in item.locator(".speaker").text_content()
@@ -309,9 +440,17 @@ def test_hostile_article_renders_as_text_and_runs_no_script(page, seed_store, se
     body = pg.locator("body").text_content()
     assert body.count("<script>window.__xss = 1</script>") >= 5
     # No element from the article: no injected script, img, svg, iframe or event handler attributes.
-    assert pg.evaluate("document.querySelectorAll('main script, main iframe, main img[src=x], main svg[onload]').length") == 0
-    assert pg.evaluate("[...document.querySelectorAll('*')].filter(e => [...e.attributes].some("
-                       "a => a.name.startsWith('on'))).length") == 0
+    assert (
+        pg.evaluate("document.querySelectorAll('main script, main iframe, main img[src=x], main svg[onload]').length")
+        == 0
+    )
+    assert (
+        pg.evaluate(
+            "[...document.querySelectorAll('*')].filter(e => [...e.attributes].some("
+            "a => a.name.startsWith('on'))).length"
+        )
+        == 0
+    )
     assert pg.locator("a[href^='javascript']").count() == 0
     # The explorer and the actor view show the hostile event's fields as text too.
     pg = page.goto("/?type=ASSAULT")
@@ -383,8 +522,10 @@ def test_add_article_preview_runs_the_pipeline_without_storing(page, seed_store,
 
 def test_add_article_stores_with_the_api_token(page, tmp_path):
     pg = page.goto("/add")
-    text = ("SEOUL (Reuters) - South Korea's foreign minister met his Japanese counterpart in Tokyo on "
-            "Tuesday to discuss trade, the ministry said.")
+    text = (
+        "SEOUL (Reuters) - South Korea's foreign minister met his Japanese counterpart in Tokyo on "
+        "Tuesday to discuss trade, the ministry said."
+    )
     pg.fill("textarea[name=content]", text)
     pg.fill("input[name=token]", "wrong")
     pg.click("#store")
@@ -418,11 +559,27 @@ def test_actor_suggestions_follow_the_store(tmp_path, seed_article):
         assert c.get("/web/api/actors").json()["actors"] == first  # kept while the store is unchanged
         # a new article changes the count: the suggestions are recomputed and include its actor
         text = "Zqxwv Suggestion met reporters in Wellington on Monday."
-        store.write(Article.from_dict({
-            "id": Article.make_id(text), "source": {"publisher": "Test"}, "language": "en", "headline": "t",
-            "published": {"date": "2019-04-25", "source": "metadata"}, "text": text,
-            "actors": [{"id": "a1", "name": "Zqxwv Suggestion", "kind": "person", "country": "NZL",
-                        "mentions": [{"start": 0, "end": 16}]}]}))
+        store.write(
+            Article.from_dict(
+                {
+                    "id": Article.make_id(text),
+                    "source": {"publisher": "Test"},
+                    "language": "en",
+                    "headline": "t",
+                    "published": {"date": "2019-04-25", "source": "metadata"},
+                    "text": text,
+                    "actors": [
+                        {
+                            "id": "a1",
+                            "name": "Zqxwv Suggestion",
+                            "kind": "person",
+                            "country": "NZL",
+                            "mentions": [{"start": 0, "end": 16}],
+                        }
+                    ],
+                }
+            )
+        )
         assert "Zqxwv Suggestion" in [a["name"] for a in c.get("/web/api/actors").json()["actors"]]
     store.close()
 
@@ -434,8 +591,10 @@ def test_explore_filters_and_aggregates(client, seed_store):
     data = r.json()
     assert data["total"] >= 1 and all(e["type"] == "CONSULT" for e in data["events"])
     assert any(p["name"] == "Vladivostok" for p in data["places"])
-    assert sum(sum(c) for c in data["timeline"]["counts"]) + data["timeline"]["undated"] + \
-        data["timeline"]["imprecise"] == data["total"]
+    assert (
+        sum(sum(c) for c in data["timeline"]["counts"]) + data["timeline"]["undated"] + data["timeline"]["imprecise"]
+        == data["total"]
+    )
     near = client.get("/web/api/explore", params={"near": "Vladivostok", "radius": "50"}).json()
     assert near["near"]["name"] == "Vladivostok" and near["total"] >= 1
     assert all(p["name"] == "Vladivostok" for p in near["places"])
@@ -500,12 +659,20 @@ def test_explorer_first_paint_on_10000_events(browser, tmp_path_factory):
             finally:
                 p.context.close()
     perf = dict(runs[-1])
-    for key in ("first_paint_ms", "first_contentful_paint_ms", "explorer_ready_ms", "dom_content_loaded_ms",
-                "data_request_start_ms", "data_response_end_ms"):
+    for key in (
+        "first_paint_ms",
+        "first_contentful_paint_ms",
+        "explorer_ready_ms",
+        "dom_content_loaded_ms",
+        "data_request_start_ms",
+        "data_response_end_ms",
+    ):
         values = sorted(r[key] for r in runs if r[key] is not None)
         perf[key] = round(values[len(values) // 2]) if values else None  # the median of 3 loads
-    perf["runs"] = [{k: round(r[k]) if isinstance(r[k], float) else r[k] for k in ("first_paint_ms", "explorer_ready_ms")}
-                    for r in runs]
+    perf["runs"] = [
+        {k: round(r[k]) if isinstance(r[k], float) else r[k] for k in ("first_paint_ms", "explorer_ready_ms")}
+        for r in runs
+    ]
     store.close()
     perf.update(events=n_events, store_build_s=round(build_s, 1))
     print("\nexplorer on 10,000 events:", json.dumps(perf))
@@ -536,19 +703,22 @@ def test_build_skips_cleanly_without_npm(tmp_path):
     import sys
 
     env = dict(os.environ, PATH=str(tmp_path))  # no npm on this PATH
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_web.py")], env=env,
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_web.py")], env=env, capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0
     assert "npm not found" in done.stderr
 
 
 def test_add_article_from_a_hostile_html_file(page, tmp_path):
-    html = ("<html><head><title>Ministers meet in Tokyo</title><script>window.__xss = 'head'</script></head>"
-            "<body onload=\"window.__xss = 'body'\"><article><h1>Ministers meet in Tokyo</h1>"
-            "<p>TOKYO (Reuters) - South Korea's foreign minister met his Japanese counterpart in Tokyo on "
-            "Tuesday to discuss trade, the ministry said. <img src=x onerror=\"window.__xss = 'img'\"></p>"
-            "<p>The two ministers agreed to meet again next month, officials said &lt;script&gt;alert(1)&lt;/script&gt;.</p>"
-            "<script>alert('hostile')</script></article></body></html>")
+    html = (
+        "<html><head><title>Ministers meet in Tokyo</title><script>window.__xss = 'head'</script></head>"
+        "<body onload=\"window.__xss = 'body'\"><article><h1>Ministers meet in Tokyo</h1>"
+        "<p>TOKYO (Reuters) - South Korea's foreign minister met his Japanese counterpart in Tokyo on "
+        "Tuesday to discuss trade, the ministry said. <img src=x onerror=\"window.__xss = 'img'\"></p>"
+        "<p>The two ministers agreed to meet again next month, officials said &lt;script&gt;alert(1)&lt;/script&gt;.</p>"
+        "<script>alert('hostile')</script></article></body></html>"
+    )
     f = tmp_path / "hostile.html"
     f.write_text(html, encoding="utf-8")
     pg = page.goto("/add")
@@ -575,10 +745,15 @@ def test_explore_aggregates_on_a_synthetic_store(tmp_path):
     arts = list(synthetic_articles(4, 50, seed=3))
     for a in arts:
         store.write(a)
-    evs = {(e.type, tuple(e.actors), tuple(e.recipients), e.date, e.place.name, e.modality): e
-           for a in arts for e in a.events}
+    evs = {
+        (e.type, tuple(e.actors), tuple(e.recipients), e.date, e.place.name, e.modality): e
+        for a in arts
+        for e in a.events
+    }
     with TestClient(web_app(store)) as c:
-        data = c.get("/web/api/explore", params={"per_page": "30", "page": "2", "sort": "place", "order": "desc"}).json()
+        data = c.get(
+            "/web/api/explore", params={"per_page": "30", "page": "2", "sort": "place", "order": "desc"}
+        ).json()
         assert data["total"] == len(evs)
         assert len(data["events"]) == 30
         assert data["timeline"]["bucket"] == "week"  # three years of dates

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any, Literal, Optional
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_ID = "dateline.article/1"
 
-RemovedKind = Literal["banner", "caption", "credit", "disclaimer", "ui", "duplicate", "byline", "dateline", "headline", "other"]
+RemovedKind = Literal[
+    "banner", "caption", "credit", "disclaimer", "ui", "duplicate", "byline", "dateline", "headline", "other"
+]
 
 
 class _Record(BaseModel):
@@ -24,10 +26,10 @@ class _Record(BaseModel):
 
 
 class Source(_Record):
-    path: Optional[str] = None
-    url: Optional[str] = None
-    publisher: Optional[str] = None
-    agency: Optional[str] = None
+    path: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    agency: str | None = None
 
 
 class Contributor(_Record):
@@ -41,7 +43,7 @@ class Dateline(_Record):
 
 
 class Published(_Record):
-    date: Optional[str] = Field(None, description="YYYY-MM-DD")
+    date: str | None = Field(None, description="YYYY-MM-DD")
     source: Literal["metadata", "text", "inferred", "none"] = "none"
 
 
@@ -58,55 +60,55 @@ class Span(_Record):
 class Entity(Span):
     text: str
     label: str
-    actor: Optional[str] = None
+    actor: str | None = None
 
 
 class Actor(_Record):
     id: str
     name: str
     kind: Literal["person", "organization", "country", "group"]
-    country: Optional[str] = Field(None, description="ISO 3166-1 alpha-3")
-    sector: Optional[str] = Field(None, description="PLOVER sector code (GOV, MIL, REB, ...)")
+    country: str | None = Field(None, description="ISO 3166-1 alpha-3")
+    sector: str | None = Field(None, description="PLOVER sector code (GOV, MIL, REB, ...)")
     roles: list[str] = Field(default_factory=list)
     mentions: list[Span] = Field(default_factory=list)
 
 
 class Place(Span):
     text: str
-    name: Optional[str] = None
-    geonameid: Optional[int] = None
-    lat: Optional[float] = None
-    lon: Optional[float] = None
-    country: Optional[str] = None
-    feature: Optional[str] = None
+    name: str | None = None
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    feature: str | None = None
     resolved: bool = False
 
 
 class Time(Span):
     text: str
-    value: Optional[str] = Field(None, description="YYYY | YYYY-MM | YYYY-MM-DD")
-    granularity: Optional[str] = None
+    value: str | None = Field(None, description="YYYY | YYYY-MM | YYYY-MM-DD")
+    granularity: str | None = None
     # Additions to the contract: the full TIMEX3 value ("2019-04-24TMO", "2019-W17"), its type
     # (date|time) and modifier (START, MID, END, APPROX...).
-    timex: Optional[str] = None
-    type: Optional[str] = None
-    mod: Optional[str] = None
+    timex: str | None = None
+    type: str | None = None
+    mod: str | None = None
 
 
 class Quote(Span):
     text: str
-    speaker: Optional[str] = None
-    speaker_text: Optional[str] = None
-    cue: Optional[str] = None
+    speaker: str | None = None
+    speaker_text: str | None = None
+    cue: str | None = None
     kind: Literal["direct", "indirect"] = "direct"
 
 
 class EventPlace(_Record):
-    name: Optional[str] = None
-    lat: Optional[float] = None
-    lon: Optional[float] = None
-    country: Optional[str] = None
-    geonameid: Optional[int] = None
+    name: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    geonameid: int | None = None
 
 
 class Evidence(Span):
@@ -116,15 +118,15 @@ class Evidence(Span):
 class Event(_Record):
     id: str
     type: str
-    mode: Optional[str] = None
+    mode: str | None = None
     actors: list[str] = Field(default_factory=list)
     recipients: list[str] = Field(default_factory=list)
-    place: Optional[EventPlace] = None
-    date: Optional[str] = None
+    place: EventPlace | None = None
+    date: str | None = None
     date_source: Literal["text", "published", "none"] = "none"
     modality: Literal["asserted", "future", "historical", "hypothetical", "negated"] = "asserted"
     quad: int = Field(..., ge=1, le=4)
-    cameo: Optional[str] = None
+    cameo: str | None = None
     evidence: Evidence
     confidence: float = Field(..., ge=0, le=1)
 
@@ -135,11 +137,11 @@ class Article(_Record):
     schema_: Literal["dateline.article/1"] = Field(SCHEMA_ID, alias="schema")
     id: str = ""
     source: Source = Field(default_factory=Source)
-    language: Optional[str] = None
-    headline: Optional[str] = None
+    language: str | None = None
+    headline: str | None = None
     authors: list[str] = Field(default_factory=list)
     contributors: list[Contributor] = Field(default_factory=list)
-    dateline: Optional[Dateline] = None
+    dateline: Dateline | None = None
     published: Published = Field(default_factory=Published)
     text: str = ""
     removed: list[Removed] = Field(default_factory=list)
@@ -167,16 +169,16 @@ class Article(_Record):
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2 if pretty else None)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Article":
+    def from_dict(cls, data: dict[str, Any]) -> Article:
         return cls.model_validate(data)
 
     @classmethod
-    def from_json(cls, data: str) -> "Article":
+    def from_json(cls, data: str) -> Article:
         return cls.model_validate_json(data)
 
     def span_text(self, span: Span | dict) -> str:
         s = span if isinstance(span, dict) else span.model_dump()
-        return self.text[s["start"]:s["end"]]
+        return self.text[s["start"] : s["end"]]
 
 
 def json_schema() -> dict[str, Any]:

@@ -59,8 +59,18 @@ WIRE_AGENCIES = {
     "kcna": "KCNA",
 }
 # Broadcasters and papers that put their own name in the dateline: "(CNN) —" names the publisher.
-DATELINE_PUBLISHERS = {"cnn": "CNN", "bbc": "BBC", "nbc": "NBC News", "cbs": "CBS News", "abc": "ABC News",
-                       "ctv": "CTV News", "cbc": "CBC News", "fox": "Fox News", "npr": "NPR", "dw": "DW"}
+DATELINE_PUBLISHERS = {
+    "cnn": "CNN",
+    "bbc": "BBC",
+    "nbc": "NBC News",
+    "cbs": "CBS News",
+    "abc": "ABC News",
+    "ctv": "CTV News",
+    "cbc": "CBC News",
+    "fox": "Fox News",
+    "npr": "NPR",
+    "dw": "DW",
+}
 
 _DASH = r"[-–—]+"
 _PLACE_WORD = r"[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]*"
@@ -88,10 +98,30 @@ _ROLE_WORDS = re.compile(
 )
 
 BANNERS = {
-    "breaking news", "breaking", "live", "live updates", "developing story", "developing",
-    "exclusive", "updated", "just in", "watch live", "news alert", "urgent", "advertisement",
-    "sponsored", "opinion", "analysis", "world", "world news", "politics", "business", "europe",
-    "asia", "top stories", "latest",
+    "breaking news",
+    "breaking",
+    "live",
+    "live updates",
+    "developing story",
+    "developing",
+    "exclusive",
+    "updated",
+    "just in",
+    "watch live",
+    "news alert",
+    "urgent",
+    "advertisement",
+    "sponsored",
+    "opinion",
+    "analysis",
+    "world",
+    "world news",
+    "politics",
+    "business",
+    "europe",
+    "asia",
+    "top stories",
+    "latest",
 }
 _UI_RE = re.compile(
     r"""^(?:
@@ -160,7 +190,9 @@ _DATE_LINE = re.compile(
         (?:\s*[·|,]\s*(?:updated|last\s+updated)\s*.*)?[\s.]*$""",
     re.I | re.X,
 )
-_RELATIVE_TIME_LINE = re.compile(r"^(?:updated\s+|published\s+)?\d+\s+(?:minutes?|hours?|days?|mins?|hrs?)\s+ago\.?$", re.I)
+_RELATIVE_TIME_LINE = re.compile(
+    r"^(?:updated\s+|published\s+)?\d+\s+(?:minutes?|hours?|days?|mins?|hrs?)\s+ago\.?$", re.I
+)
 
 # Trailing credits: "(Additional reporting by A in SEOUL; writing by B; editing by C and D)",
 # "Reporting by A; Editing by B", "Associated Press writer A in Moscow contributed to this report."
@@ -184,14 +216,25 @@ _CONTRIBUTOR_PREFIX = re.compile(
     r"(?:(?:staff\s+)?writers?|reporters?|correspondents?|journalists?|producers?|photographers?)\s+",
     re.I,
 )
-_AFP_SLUG = re.compile(r"^(?:[a-z]{1,4}(?:-[a-z]{1,4})?/[a-z]{1,4}(?:/[a-z]{1,4})*|[a-z]{2,4}/[a-z]{2,4}\s*\([A-Za-z ,]+\))$")
+_AFP_SLUG = re.compile(
+    r"^(?:[a-z]{1,4}(?:-[a-z]{1,4})?/[a-z]{1,4}(?:/[a-z]{1,4})*|[a-z]{2,4}/[a-z]{2,4}\s*\([A-Za-z ,]+\))$"
+)
 
 _DISCLAIMER_RES = [
     # "euronews provides breaking news articles from reuters as a service to its readers, ..."
-    re.compile(r"^(?P<pub>[\w.\- ]{2,40}?)\s+provides\s+(?:breaking\s+)?news\s+(?:articles|stories|content)\s+from\s+(?P<agency>[\w ]+?)\s+as\s+a\s+service", re.I),
-    re.compile(r"^(?:this\s+(?:article|story|report)\s+(?:was\s+|is\s+)?(?:originally\s+|first\s+)?(?:published|appeared|produced)\s+(?:by|on|in)\s+(?P<pub>[^.,;]+))", re.I),
+    re.compile(
+        r"^(?P<pub>[\w.\- ]{2,40}?)\s+provides\s+(?:breaking\s+)?news\s+(?:articles|stories|content)\s+from\s+(?P<agency>[\w ]+?)\s+as\s+a\s+service",
+        re.I,
+    ),
+    re.compile(
+        r"^(?:this\s+(?:article|story|report)\s+(?:was\s+|is\s+)?(?:originally\s+|first\s+)?(?:published|appeared|produced)\s+(?:by|on|in)\s+(?P<pub>[^.,;]+))",
+        re.I,
+    ),
     re.compile(r"^(?:this\s+story\s+has\s+not\s+been\s+edited\s+by\s+(?P<pub>[^.,;]+?)\s+staff)", re.I),
-    re.compile(r"^(?:(?:this\s+)?(?:article|story|content)\s+(?:is\s+)?(?:provided|supplied|syndicated)\s+by\s+(?P<agency>[^.,;]+))", re.I),
+    re.compile(
+        r"^(?:(?:this\s+)?(?:article|story|content)\s+(?:is\s+)?(?:provided|supplied|syndicated)\s+by\s+(?P<agency>[^.,;]+))",
+        re.I,
+    ),
     re.compile(r"^our\s+standards:\s+the\s+thomson\s+reuters\s+trust\s+principles", re.I),
     re.compile(r"^this\s+material\s+may\s+not\s+be\s+published,?\s+broadcast", re.I),
     re.compile(r"^the\s+views\s+expressed\s+(?:in\s+this\s+\w+\s+)?are\s+", re.I),
@@ -279,7 +322,9 @@ def _looks_like_name(s: str) -> bool:
         return False
     if _ROLE_WORDS.search(s):
         return False
-    return all(t[:1].isupper() or t.lower() in {"de", "van", "von", "der", "da", "al", "bin", "la", "le", "el"} for t in tokens)
+    return all(
+        t[:1].isupper() or t.lower() in {"de", "van", "von", "der", "da", "al", "bin", "la", "le", "el"} for t in tokens
+    )
 
 
 def parse_names(text: str) -> tuple[list[str], str | None]:
@@ -315,7 +360,9 @@ def parse_credits(text: str) -> list[Contributor]:
     body = text.strip().strip("()").strip()
     contributors: list[Contributor] = []
     role = None
-    for clause in re.split(r"\s*;\s*|\.\s+(?=(?:additional\s+)?(?:reporting|writing|editing|edited|written)\b)", body, flags=re.I):
+    for clause in re.split(
+        r"\s*;\s*|\.\s+(?=(?:additional\s+)?(?:reporting|writing|editing|edited|written)\b)", body, flags=re.I
+    ):
         clause = clause.strip(" .")
         if not clause:
             continue
@@ -337,8 +384,11 @@ def _split_credit_names(text: str) -> list[str]:
     # "Joyce Lee, Josh Smith and Hyonhee Shin in SEOUL" -> the place applies to the group.
     text = re.sub(r"\s+(?:in|from)\s+[A-Z][A-Za-z.'’ -]*?(?=\s*(?:,|\band\b|$))", "", text.strip(" ,."))
     # "... in Tallinn, Estonia, and ..." : a country or region after the place belongs to it.
-    text = re.sub(r",\s*([A-Z][A-Za-z.' -]+?)(?=\s*(?:,|\band\b|$))",
-                  lambda m: "" if _is_country(m.group(1)) else m.group(0), text)
+    text = re.sub(
+        r",\s*([A-Z][A-Za-z.' -]+?)(?=\s*(?:,|\band\b|$))",
+        lambda m: "" if _is_country(m.group(1)) else m.group(0),
+        text,
+    )
     for part in _NAME_SPLIT.split(text):
         part = part.strip(" .")
         if part and _looks_like_name(part):
@@ -392,7 +442,7 @@ def parse_dateline(paragraph: str) -> tuple[Dateline, str | None, str | None, in
     elif not m.group("agency"):
         return None
     if not (m.group("agency") or m.group("region") or m.group("date")):
-        dash = paragraph[m.start("dl") + len(m.group("dl")):m.end()].strip()
+        dash = paragraph[m.start("dl") + len(m.group("dl")) : m.end()].strip()
         if dash == "-" or len(places_text.replace("/", "").strip()) < 3:
             return None  # "US - China talks", "I - for one -": a hyphen is not a dateline dash
     agency = publisher = None
@@ -400,7 +450,7 @@ def parse_dateline(paragraph: str) -> tuple[Dateline, str | None, str | None, in
     if tag:
         agency = canonical_agency(tag)
         if agency is None:
-            publisher = DATELINE_PUBLISHERS.get(tag.lower().strip(), None)
+            publisher = DATELINE_PUBLISHERS.get(tag.lower().strip())
             if publisher is None and not tag.isupper():
                 return None
             if publisher is None:
@@ -541,7 +591,9 @@ def _mark_body_and_tail(lines: list[_Line], start: int, headline_norm: str | Non
     _mark_inbody_residue(lines, start, end, headline_norm)
 
 
-_NAME_IN_PLACE = re.compile(r"^(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}(?:\s+and\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})?)\s+in\s+[A-Z][\w.'’ -]+$")
+_NAME_IN_PLACE = re.compile(
+    r"^(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}(?:\s+and\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})?)\s+in\s+[A-Z][\w.'’ -]+$"
+)
 
 
 def _header_byline(lines: list[_Line], i: int, start: int) -> tuple[list[str], str | None, list[int]] | None:
@@ -568,8 +620,13 @@ def _header_byline(lines: list[_Line], i: int, start: int) -> tuple[list[str], s
 
 def _is_header_residue(s: str) -> bool:
     """Lines that only occur around a story's top: date lines, captions, bylines."""
-    return bool(_DATE_LINE.match(s) or _RELATIVE_TIME_LINE.match(s) or _PHOTO_CUE.search(s)
-                or _CAPTION_START.match(s) or _BYLINE_RE.match(s))
+    return bool(
+        _DATE_LINE.match(s)
+        or _RELATIVE_TIME_LINE.match(s)
+        or _PHOTO_CUE.search(s)
+        or _CAPTION_START.match(s)
+        or _BYLINE_RE.match(s)
+    )
 
 
 def _find_story_start(lines: list[_Line]) -> int:
@@ -588,8 +645,14 @@ def _find_story_start(lines: list[_Line]) -> int:
                 t = lines[j].text
                 if t and _classify_residue(t, None) is None and not _CAPTION_START.match(t) and _words(t) >= 6:
                     return j
-    prose = [i for i, ln in enumerate(lines)
-             if ln.text and _is_prose(ln.text) and not _PHOTO_CUE.search(ln.text) and _classify_residue(ln.text, None) is None]
+    prose = [
+        i
+        for i, ln in enumerate(lines)
+        if ln.text
+        and _is_prose(ln.text)
+        and not _PHOTO_CUE.search(ln.text)
+        and _classify_residue(ln.text, None) is None
+    ]
     # A prose line followed by date lines or captions before the next prose line is a standfirst
     # (the summary under the headline), not the story's first paragraph.
     for k, i in enumerate(prose[:6]):
@@ -620,7 +683,7 @@ def _find_story_end(lines: list[_Line], start: int, headline_norm: str | None) -
     # A link-list heading after the story start cuts everything after it that is not prose.
     for i in range(start + 1, len(lines)):
         if lines[i].text and _LINK_LIST_HEAD.match(lines[i].text):
-            rest = [ln.text for ln in lines[i + 1:] if ln.text]
+            rest = [ln.text for ln in lines[i + 1 :] if ln.text]
             if not any(_is_prose(t) and _classify_residue(t, headline_norm) is None and _words(t) > 25 for t in rest):
                 end = i
                 break
@@ -724,4 +787,8 @@ def _record(out: Cleaned, ln: _Line) -> None:
 
 
 def _contract_kind(kind: str) -> str:
-    return kind if kind in {"banner", "caption", "credit", "disclaimer", "ui", "duplicate", "byline", "dateline", "headline"} else "other"
+    return (
+        kind
+        if kind in {"banner", "caption", "credit", "disclaimer", "ui", "duplicate", "byline", "dateline", "headline"}
+        else "other"
+    )

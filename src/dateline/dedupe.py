@@ -18,8 +18,8 @@ import functools
 import hashlib
 import re
 import struct
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 import numpy as np
 
@@ -50,7 +50,7 @@ class Params:
         return f"minhash/v1 {SCHEME} perm={self.num_perm} k={self.shingle_words} seed={SEED} b={b} r={r}"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _optimal_bands_rows(threshold: float, num_perm: int) -> tuple[int, int]:
     # datasketch computes this by numerical integration (~0.2 s): once per parameter set.
     from datasketch.lsh import _optimal_param
@@ -71,7 +71,7 @@ def shingles(text: str, k: int = SHINGLE_WORDS) -> set[bytes]:
     words = _WORD.findall(text.lower())
     if len(words) <= k:
         return {" ".join(words).encode("utf-8")} if words else set()
-    return {" ".join(words[i:i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
+    return {" ".join(words[i : i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
 
 
 _NAME = re.compile(r"\b[A-Z][a-z]{2,}\b|\b\d{2,}\b")
@@ -117,13 +117,14 @@ def band_hashes(sig: np.ndarray, params: Params = DEFAULT) -> list[tuple[int, in
     raw = np.asarray(sig, dtype="<u8")
     out = []
     for i in range(b):
-        digest = hashlib.blake2b(raw[i * r:(i + 1) * r].tobytes(), digest_size=8).digest()
+        digest = hashlib.blake2b(raw[i * r : (i + 1) * r].tobytes(), digest_size=8).digest()
         out.append((i, struct.unpack("<q", digest)[0]))
     return out
 
 
-def best_match(sig: np.ndarray, candidates: Iterable[tuple[str, np.ndarray]],
-               threshold: float = THRESHOLD) -> tuple[str, float] | None:
+def best_match(
+    sig: np.ndarray, candidates: Iterable[tuple[str, np.ndarray]], threshold: float = THRESHOLD
+) -> tuple[str, float] | None:
     """The most similar candidate ``(id, similarity)`` at or above ``threshold``, if any."""
     best: tuple[str, float] | None = None
     for cid, csig in candidates:
@@ -185,4 +186,3 @@ def bcubed(pred: dict[str, str], gold: dict[str, str]) -> tuple[float, float, fl
     p, r = p / len(items), r / len(items)
     f = 2 * p * r / (p + r) if p + r else 0.0
     return p, r, f
-

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from functools import lru_cache
-from typing import IO, Any, Callable
+from typing import IO, Any
 
 from .article import Article
 from .errors import UsageError
@@ -27,45 +28,143 @@ from .errors import UsageError
 FORMATS = ("json", "plover", "gdelt")
 
 GDELT_COLUMNS = [
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
-    "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
-    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode",
-    "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code",
-    "Actor1Geo_ADM2Code", "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
-    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code",
-    "Actor2Geo_ADM2Code", "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
-    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code",
-    "ActionGeo_ADM2Code", "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
-    "DATEADDED", "SOURCEURL",
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1KnownGroupCode",
+    "Actor1EthnicCode",
+    "Actor1Religion1Code",
+    "Actor1Religion2Code",
+    "Actor1Type1Code",
+    "Actor1Type2Code",
+    "Actor1Type3Code",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2KnownGroupCode",
+    "Actor2EthnicCode",
+    "Actor2Religion1Code",
+    "Actor2Religion2Code",
+    "Actor2Type1Code",
+    "Actor2Type2Code",
+    "Actor2Type3Code",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    "Actor1Geo_Type",
+    "Actor1Geo_FullName",
+    "Actor1Geo_CountryCode",
+    "Actor1Geo_ADM1Code",
+    "Actor1Geo_ADM2Code",
+    "Actor1Geo_Lat",
+    "Actor1Geo_Long",
+    "Actor1Geo_FeatureID",
+    "Actor2Geo_Type",
+    "Actor2Geo_FullName",
+    "Actor2Geo_CountryCode",
+    "Actor2Geo_ADM1Code",
+    "Actor2Geo_ADM2Code",
+    "Actor2Geo_Lat",
+    "Actor2Geo_Long",
+    "Actor2Geo_FeatureID",
+    "ActionGeo_Type",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "ActionGeo_ADM1Code",
+    "ActionGeo_ADM2Code",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+    "ActionGeo_FeatureID",
+    "DATEADDED",
+    "SOURCEURL",
 ]
 
 #: Goldstein scale per CAMEO root code (the value of the root's base code in the CAMEO
 #: Goldstein table); GDELT gives the value of the full code, dateline the root's.
 GOLDSTEIN_ROOT = {
-    "01": 0.0, "02": 3.0, "03": 4.0, "04": 1.0, "05": 3.5, "06": 6.0, "07": 7.0, "08": 5.0,
-    "09": -2.0, "10": -5.0, "11": -2.0, "12": -4.0, "13": -6.0, "14": -6.5, "15": -7.2,
-    "16": -4.0, "17": -7.0, "18": -9.0, "19": -10.0, "20": -10.0,
+    "01": 0.0,
+    "02": 3.0,
+    "03": 4.0,
+    "04": 1.0,
+    "05": 3.5,
+    "06": 6.0,
+    "07": 7.0,
+    "08": 5.0,
+    "09": -2.0,
+    "10": -5.0,
+    "11": -2.0,
+    "12": -4.0,
+    "13": -6.0,
+    "14": -6.5,
+    "15": -7.2,
+    "16": -4.0,
+    "17": -7.0,
+    "18": -9.0,
+    "19": -10.0,
+    "20": -10.0,
 }
 
 #: PLOVER sectors that are also CAMEO actor type codes (GDELT's Actor*Type*Code)
-CAMEO_TYPES = {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "IGO", "MED", "EDU", "BUS",
-               "CRM", "CVL", "HLH", "REF", "LAB", "REL", "AGR", "ELI", "LEG", "MOD", "RAD", "UAF",
-               "SEP", "INS", "NGO", "ENV", "HRI", "JRN", "AMN", "IRC", "GRN", "UNO", "PKO"}
+CAMEO_TYPES = {
+    "GOV",
+    "MIL",
+    "REB",
+    "OPP",
+    "PTY",
+    "COP",
+    "JUD",
+    "SPY",
+    "IGO",
+    "MED",
+    "EDU",
+    "BUS",
+    "CRM",
+    "CVL",
+    "HLH",
+    "REF",
+    "LAB",
+    "REL",
+    "AGR",
+    "ELI",
+    "LEG",
+    "MOD",
+    "RAD",
+    "UAF",
+    "SEP",
+    "INS",
+    "NGO",
+    "ENV",
+    "HRI",
+    "JRN",
+    "AMN",
+    "IRC",
+    "GRN",
+    "UNO",
+    "PKO",
+}
 
 
 # -- PLOVER ------------------------------------------------------------------------------------
+
 
 def _actors(article: Article) -> dict[str, Any]:
     return {a.id: a for a in article.actors}
 
 
 def _actor_entry(actor) -> dict[str, Any]:
-    return {"actorText": actor.name, "code": actor.country or "", "sector": actor.sector or "",
-            "actorId": actor.id}
+    return {"actorText": actor.name, "code": actor.country or "", "sector": actor.sector or "", "actorId": actor.id}
 
 
 def _trigger_text(ev) -> str:
@@ -102,13 +201,19 @@ def plover_records(article: Article) -> list[dict[str, Any]]:
             "articleId": article.id,
         }
         if ev.place is not None:
-            rec["geolocation"] = {"placeName": ev.place.name, "lat": ev.place.lat, "lon": ev.place.lon,
-                                  "country": ev.place.country, "geonameID": ev.place.geonameid}
+            rec["geolocation"] = {
+                "placeName": ev.place.name,
+                "lat": ev.place.lat,
+                "lon": ev.place.lon,
+                "country": ev.place.country,
+                "geonameID": ev.place.geonameid,
+            }
         out.append(rec)
     return out
 
 
 # -- GDELT -------------------------------------------------------------------------------------
+
 
 @lru_cache(maxsize=1)
 def _fips() -> dict[str, str]:
@@ -158,8 +263,9 @@ def _place_feature(article: Article, ev) -> dict:
     if ev.place is None:
         return {}
     for p in article.places:
-        if (ev.place.geonameid is not None and p.geonameid == ev.place.geonameid) or \
-                (ev.place.geonameid is None and p.name == ev.place.name):
+        if (ev.place.geonameid is not None and p.geonameid == ev.place.geonameid) or (
+            ev.place.geonameid is None and p.name == ev.place.name
+        ):
             return {"feature": p.feature or ""}
     return {}
 
@@ -185,14 +291,30 @@ def gdelt_rows(article: Article) -> list[list[str]]:
         if ev.place is not None:
             pc = ev.place.country or ""
             feat = _place_feature(article, ev)
-            geo = [_geo_type(feat, pc), ev.place.name or "", fips.get(pc, ""), "", "",
-                   "" if ev.place.lat is None else f"{ev.place.lat:.4f}",
-                   "" if ev.place.lon is None else f"{ev.place.lon:.4f}",
-                   "" if ev.place.geonameid is None else str(ev.place.geonameid)]
+            geo = [
+                _geo_type(feat, pc),
+                ev.place.name or "",
+                fips.get(pc, ""),
+                "",
+                "",
+                "" if ev.place.lat is None else f"{ev.place.lat:.4f}",
+                "" if ev.place.lon is None else f"{ev.place.lon:.4f}",
+                "" if ev.place.geonameid is None else str(ev.place.geonameid),
+            ]
         row = [f"{article.id}-{n}" if article.id else str(n), sqldate, monthyear, year, frac]
         row += _actor_cols(a1) + _actor_cols(a2)
-        row += ["1" if ev.evidence.start < lead_end else "0", ev.cameo, ev.cameo[:3], root, str(ev.quad),
-                "" if goldstein is None else f"{goldstein:.1f}", "1", "1", "1", ""]
+        row += [
+            "1" if ev.evidence.start < lead_end else "0",
+            ev.cameo,
+            ev.cameo[:3],
+            root,
+            str(ev.quad),
+            "" if goldstein is None else f"{goldstein:.1f}",
+            "1",
+            "1",
+            "1",
+            "",
+        ]
         row += [""] * 8 + [""] * 8 + geo
         row += [added, article.source.url or article.source.path or ""]
         assert len(row) == len(GDELT_COLUMNS)
@@ -206,19 +328,24 @@ def _tsv_cell(value: str) -> str:
 
 # -- writers -----------------------------------------------------------------------------------
 
+
 def writer(fmt: str, stream: IO[str], *, header: bool = False) -> Callable[..., None]:
     """A ``write(article, *, pretty=False)`` function for ``fmt`` (json, plover or gdelt).
 
     ``header=True`` makes the GDELT writer print the column names once, before the first row.
     """
     if fmt == "json":
+
         def write_json(article: Article, *, pretty: bool = False) -> None:
             stream.write(article.to_json(pretty=pretty) + "\n")
+
         return write_json
     if fmt == "plover":
+
         def write_plover(article: Article, *, pretty: bool = False) -> None:
             for rec in plover_records(article):
                 stream.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
         return write_plover
     if fmt == "gdelt":
         state = {"header": header}
@@ -229,5 +356,6 @@ def writer(fmt: str, stream: IO[str], *, header: bool = False) -> Callable[..., 
                 state["header"] = False
             for row in gdelt_rows(article):
                 stream.write("\t".join(_tsv_cell(c) for c in row) + "\n")
+
         return write_gdelt
     raise UsageError(f"unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}")

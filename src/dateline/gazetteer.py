@@ -31,10 +31,11 @@ import re
 import sqlite3
 import threading
 import unicodedata
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Optional
 
 from .errors import DatelineError
 
@@ -63,14 +64,14 @@ class Place:
     lat: float
     lon: float
     cc: str  # ISO 3166-1 alpha-2 ("" for continents and multi-country regions)
-    country: Optional[str]  # ISO 3166-1 alpha-3
+    country: str | None  # ISO 3166-1 alpha-3
     feature: str  # country | admin1 | PPLC | city | continent | region | union
     population: int
-    geonameid: Optional[int]
-    admin1: Optional[int]  # id of the first-level division that holds a city
-    admin2: Optional[int] = None  # id of the US county that holds a US city
+    geonameid: int | None
+    admin1: int | None  # id of the first-level division that holds a city
+    admin2: int | None = None  # id of the US county that holds a US city
 
-    def distance_km(self, other: "Place") -> float:
+    def distance_km(self, other: Place) -> float:
         return haversine_km(self.lat, self.lon, other.lat, other.lon)
 
 
@@ -115,8 +116,7 @@ def _latin(name: str) -> bool:
 
 # Aliases news uses for countries (ISO3 -> names); the ISO/GeoNames names are added anyway.
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
-    "USA": ("U.S.", "US", "U.S.A.", "USA", "United States", "United States of America", "America",
-            "the States"),
+    "USA": ("U.S.", "US", "U.S.A.", "USA", "United States", "United States of America", "America", "the States"),
     "GBR": ("Britain", "Great Britain", "UK", "U.K.", "United Kingdom"),
     "RUS": ("Russia", "Russian Federation", "Soviet Union", "USSR", "U.S.S.R."),
     "KOR": ("South Korea", "Republic of Korea", "S. Korea", "ROK", "Korea"),
@@ -132,8 +132,14 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "TZA": ("Tanzania",),
     "MDA": ("Moldova",),
     "CZE": ("Czech Republic", "Czechia"),
-    "COD": ("Democratic Republic of Congo", "Democratic Republic of the Congo", "DR Congo", "DRC",
-            "Congo-Kinshasa", "Zaire"),
+    "COD": (
+        "Democratic Republic of Congo",
+        "Democratic Republic of the Congo",
+        "DR Congo",
+        "DRC",
+        "Congo-Kinshasa",
+        "Zaire",
+    ),
     "COG": ("Republic of Congo", "Congo-Brazzaville", "Congo"),
     "CIV": ("Ivory Coast", "Cote d'Ivoire"),
     "MMR": ("Myanmar", "Burma"),
@@ -162,47 +168,107 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
 
 # AP-style and postal abbreviations of US states (matched only when written capitalised).
 US_STATE_ABBR: dict[str, tuple[str, ...]] = {
-    "AL": ("Ala.",), "AK": (), "AZ": ("Ariz.",), "AR": ("Ark.",), "CA": ("Calif.", "Cal."),
-    "CO": ("Colo.",), "CT": ("Conn.",), "DE": ("Del.",), "DC": ("D.C.", "DC"), "FL": ("Fla.",),
-    "GA": ("Ga.",), "HI": (), "ID": (), "IL": ("Ill.",), "IN": ("Ind.",), "IA": (),
-    "KS": ("Kan.", "Kans."), "KY": ("Ky.",), "LA": ("La.",), "ME": (), "MD": ("Md.",),
-    "MA": ("Mass.",), "MI": ("Mich.",), "MN": ("Minn.",), "MS": ("Miss.",), "MO": ("Mo.",),
-    "MT": ("Mont.",), "NE": ("Neb.", "Nebr."), "NV": ("Nev.",), "NH": ("N.H.",), "NJ": ("N.J.",),
-    "NM": ("N.M.", "N.Mex."), "NY": ("N.Y.",), "NC": ("N.C.",), "ND": ("N.D.",), "OH": (),
-    "OK": ("Okla.",), "OR": ("Ore.", "Oreg."), "PA": ("Pa.", "Penn.", "Penna."), "RI": ("R.I.",),
-    "SC": ("S.C.",), "SD": ("S.D.",), "TN": ("Tenn.",), "TX": ("Tex.",), "UT": (), "VT": ("Vt.",),
-    "VA": ("Va.",), "WA": ("Wash.",), "WV": ("W.Va.", "W. Va."), "WI": ("Wis.", "Wisc."),
+    "AL": ("Ala.",),
+    "AK": (),
+    "AZ": ("Ariz.",),
+    "AR": ("Ark.",),
+    "CA": ("Calif.", "Cal."),
+    "CO": ("Colo.",),
+    "CT": ("Conn.",),
+    "DE": ("Del.",),
+    "DC": ("D.C.", "DC"),
+    "FL": ("Fla.",),
+    "GA": ("Ga.",),
+    "HI": (),
+    "ID": (),
+    "IL": ("Ill.",),
+    "IN": ("Ind.",),
+    "IA": (),
+    "KS": ("Kan.", "Kans."),
+    "KY": ("Ky.",),
+    "LA": ("La.",),
+    "ME": (),
+    "MD": ("Md.",),
+    "MA": ("Mass.",),
+    "MI": ("Mich.",),
+    "MN": ("Minn.",),
+    "MS": ("Miss.",),
+    "MO": ("Mo.",),
+    "MT": ("Mont.",),
+    "NE": ("Neb.", "Nebr."),
+    "NV": ("Nev.",),
+    "NH": ("N.H.",),
+    "NJ": ("N.J.",),
+    "NM": ("N.M.", "N.Mex."),
+    "NY": ("N.Y.",),
+    "NC": ("N.C.",),
+    "ND": ("N.D.",),
+    "OH": (),
+    "OK": ("Okla.",),
+    "OR": ("Ore.", "Oreg."),
+    "PA": ("Pa.", "Penn.", "Penna."),
+    "RI": ("R.I.",),
+    "SC": ("S.C.",),
+    "SD": ("S.D.",),
+    "TN": ("Tenn.",),
+    "TX": ("Tex.",),
+    "UT": (),
+    "VT": ("Vt.",),
+    "VA": ("Va.",),
+    "WA": ("Wash.",),
+    "WV": ("W.Va.", "W. Va."),
+    "WI": ("Wis.", "Wisc."),
     "WY": ("Wyo.",),
 }
 
 # Abbreviations of Canadian provinces and Australian states news uses ((cc, name) -> abbrs).
 OTHER_ADMIN1_ABBR: dict[tuple[str, str], tuple[str, ...]] = {
-    ("CA", "British Columbia"): ("B.C.", "BC"), ("CA", "Ontario"): ("Ont.",),
-    ("CA", "Quebec"): ("Que.",), ("CA", "Alberta"): ("Alta.",),
-    ("CA", "Saskatchewan"): ("Sask.",), ("CA", "Manitoba"): ("Man.",),
-    ("CA", "Nova Scotia"): ("N.S.",), ("CA", "New Brunswick"): ("N.B.",),
+    ("CA", "British Columbia"): ("B.C.", "BC"),
+    ("CA", "Ontario"): ("Ont.",),
+    ("CA", "Quebec"): ("Que.",),
+    ("CA", "Alberta"): ("Alta.",),
+    ("CA", "Saskatchewan"): ("Sask.",),
+    ("CA", "Manitoba"): ("Man.",),
+    ("CA", "Nova Scotia"): ("N.S.",),
+    ("CA", "New Brunswick"): ("N.B.",),
     ("CA", "Newfoundland and Labrador"): ("Nfld.", "Newfoundland"),
     ("CA", "Prince Edward Island"): ("P.E.I.", "PEI"),
-    ("AU", "New South Wales"): ("NSW", "N.S.W."), ("AU", "Queensland"): ("Qld", "QLD"),
-    ("AU", "Victoria"): ("Vic.",), ("AU", "Tasmania"): ("Tas.",),
-    ("AU", "Australian Capital Territory"): ("ACT",), ("AU", "Northern Territory"): ("NT",),
-    ("AU", "Western Australia"): ("WA",), ("AU", "South Australia"): ("SA",),
+    ("AU", "New South Wales"): ("NSW", "N.S.W."),
+    ("AU", "Queensland"): ("Qld", "QLD"),
+    ("AU", "Victoria"): ("Vic.",),
+    ("AU", "Tasmania"): ("Tas.",),
+    ("AU", "Australian Capital Territory"): ("ACT",),
+    ("AU", "Northern Territory"): ("NT",),
+    ("AU", "Western Australia"): ("WA",),
+    ("AU", "South Australia"): ("SA",),
 }
 
 # English ceremonial and historic counties that countrystatecity's divisions of the United Kingdom
 # (ISO 3166-2:GB: shire counties, unitary authorities, boroughs) leave without a place of that
 # name; centres written by hand, approximate (name, lat, lon).
 ENGLISH_COUNTIES: tuple[tuple[str, float, float], ...] = (
-    ("Yorkshire", 54.0, -1.5), ("West Yorkshire", 53.75, -1.7), ("South Yorkshire", 53.5, -1.3),
-    ("Cheshire", 53.2, -2.55), ("Berkshire", 51.45, -1.05), ("Bedfordshire", 52.05, -0.45),
-    ("Northamptonshire", 52.3, -0.85), ("Greater Manchester", 53.5, -2.3),
-    ("Merseyside", 53.45, -2.95), ("Tyne and Wear", 54.95, -1.55), ("West Midlands", 52.5, -1.9),
+    ("Yorkshire", 54.0, -1.5),
+    ("West Yorkshire", 53.75, -1.7),
+    ("South Yorkshire", 53.5, -1.3),
+    ("Cheshire", 53.2, -2.55),
+    ("Berkshire", 51.45, -1.05),
+    ("Bedfordshire", 52.05, -0.45),
+    ("Northamptonshire", 52.3, -0.85),
+    ("Greater Manchester", 53.5, -2.3),
+    ("Merseyside", 53.45, -2.95),
+    ("Tyne and Wear", 54.95, -1.55),
+    ("West Midlands", 52.5, -1.9),
 )
 
 # Continents and regions news names (name, aliases, lat, lon, feature, countries it covers).
 REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str], ...] = (
-    ("European Union", ("EU", "E.U.", "European Union", "European Commission",
-                        "European Council", "European Parliament"), 50.0, 9.5, "union"),
+    (
+        "European Union",
+        ("EU", "E.U.", "European Union", "European Commission", "European Council", "European Parliament"),
+        50.0,
+        9.5,
+        "union",
+    ),
     ("Middle East", ("Mideast", "Middle East"), 29.0, 42.0, "region"),
     ("Korean Peninsula", ("Korean Peninsula", "Korean peninsula"), 38.0, 127.5, "region"),
     ("Latin America", (), -14.6, -57.7, "region"),
@@ -272,71 +338,223 @@ REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str], ...] = (
 
 # Demonyms and adjectives (ISO3 or region/continent name -> words). "Russian" indicates RUS.
 DEMONYMS: dict[str, tuple[str, ...]] = {
-    "AFG": ("Afghan",), "ALB": ("Albanian",), "DZA": ("Algerian",), "AGO": ("Angolan",),
-    "ARG": ("Argentine", "Argentinian", "Argentinean"), "ARM": ("Armenian",),
-    "AUS": ("Australian", "Aussie"), "AUT": ("Austrian",), "AZE": ("Azerbaijani", "Azeri"),
-    "BHR": ("Bahraini",), "BGD": ("Bangladeshi",), "BLR": ("Belarusian", "Belarussian"),
-    "BEL": ("Belgian",), "BOL": ("Bolivian",), "BIH": ("Bosnian",), "BRA": ("Brazilian",),
-    "BGR": ("Bulgarian",), "KHM": ("Cambodian",), "CMR": ("Cameroonian",), "CAN": ("Canadian",),
-    "TCD": ("Chadian",), "CHL": ("Chilean",), "CHN": ("Chinese",), "COL": ("Colombian",),
-    "COD": ("Congolese",), "HRV": ("Croatian", "Croat"), "CUB": ("Cuban",),
-    "CYP": ("Cypriot",), "CZE": ("Czech",), "DNK": ("Danish", "Dane"), "DOM": ("Dominican",),
-    "ECU": ("Ecuadorian",), "EGY": ("Egyptian",), "SLV": ("Salvadoran",),
-    "ERI": ("Eritrean",), "EST": ("Estonian",), "ETH": ("Ethiopian",), "FIN": ("Finnish", "Finn"),
-    "FRA": ("French", "Frenchman", "Frenchmen"), "GEO": ("Georgian",), "DEU": ("German",),
-    "GHA": ("Ghanaian",), "GRC": ("Greek",), "GTM": ("Guatemalan",), "HTI": ("Haitian",),
-    "HND": ("Honduran",), "HUN": ("Hungarian",), "ISL": ("Icelandic", "Icelander"),
-    "IND": ("Indian",), "IDN": ("Indonesian",), "IRN": ("Iranian", "Persian"), "IRQ": ("Iraqi",),
-    "IRL": ("Irish",), "ISR": ("Israeli",), "ITA": ("Italian",), "JAM": ("Jamaican",),
-    "JPN": ("Japanese",), "JOR": ("Jordanian",), "KAZ": ("Kazakh", "Kazakhstani"),
-    "KEN": ("Kenyan",), "KWT": ("Kuwaiti",), "KGZ": ("Kyrgyz",), "LAO": ("Laotian", "Lao"),
-    "LVA": ("Latvian",), "LBN": ("Lebanese",), "LBR": ("Liberian",), "LBY": ("Libyan",),
-    "LTU": ("Lithuanian",), "MDG": ("Malagasy",), "MWI": ("Malawian",), "MYS": ("Malaysian",),
-    "MLI": ("Malian",), "MLT": ("Maltese",), "MEX": ("Mexican",), "MDA": ("Moldovan",),
-    "MNG": ("Mongolian",), "MNE": ("Montenegrin",), "MAR": ("Moroccan",),
-    "MOZ": ("Mozambican",), "MMR": ("Burmese", "Myanmarese"), "NPL": ("Nepali", "Nepalese"),
-    "NLD": ("Dutch",), "NZL": ("New Zealander", "Kiwi"), "NIC": ("Nicaraguan",),
-    "NER": ("Nigerien",), "NGA": ("Nigerian",), "PRK": ("North Korean",), "NOR": ("Norwegian",),
-    "OMN": ("Omani",), "PAK": ("Pakistani",), "PSE": ("Palestinian",), "PAN": ("Panamanian",),
-    "PRY": ("Paraguayan",), "PER": ("Peruvian",), "PHL": ("Filipino", "Philippine"),
-    "POL": ("Polish", "Pole"), "PRT": ("Portuguese",), "QAT": ("Qatari",),
-    "ROU": ("Romanian",), "RUS": ("Russian", "Soviet"), "RWA": ("Rwandan",),
-    "SAU": ("Saudi", "Saudi Arabian"), "SEN": ("Senegalese",), "SRB": ("Serbian", "Serb"),
-    "SLE": ("Sierra Leonean",), "SGP": ("Singaporean",), "SVK": ("Slovak", "Slovakian"),
-    "SVN": ("Slovenian", "Slovene"), "SOM": ("Somali",), "ZAF": ("South African",),
-    "KOR": ("South Korean", "Korean"), "SSD": ("South Sudanese",), "ESP": ("Spanish", "Spaniard"),
-    "LKA": ("Sri Lankan",), "SDN": ("Sudanese",), "SWE": ("Swedish", "Swede"),
-    "CHE": ("Swiss",), "SYR": ("Syrian",), "TWN": ("Taiwanese",), "TJK": ("Tajik",),
-    "TZA": ("Tanzanian",), "THA": ("Thai",), "TUN": ("Tunisian",), "TUR": ("Turkish", "Turk"),
-    "TKM": ("Turkmen",), "UGA": ("Ugandan",), "UKR": ("Ukrainian",),
-    "ARE": ("Emirati",), "GBR": ("British", "Briton", "Brit"),
-    "USA": ("American", "U.S.", "US"), "URY": ("Uruguayan",), "UZB": ("Uzbek",),
-    "VEN": ("Venezuelan",), "VNM": ("Vietnamese",), "YEM": ("Yemeni",), "ZMB": ("Zambian",),
-    "ZWE": ("Zimbabwean",), "LUX": ("Luxembourgish",), "BEN": ("Beninese",),
-    "BFA": ("Burkinabe",), "CAF": ("Central African",), "CRI": ("Costa Rican",),
-    "GIN": ("Guinean",), "MRT": ("Mauritanian",), "NAM": ("Namibian",), "BWA": ("Botswanan",),
-    "XKX": ("Kosovar",), "MKD": ("Macedonian",), "FJI": ("Fijian",), "PNG": ("Papua New Guinean",),
-    "AND": ("Andorran",), "ATG": ("Antiguan",), "BDI": ("Burundian",), "BHS": ("Bahamian",),
-    "BLZ": ("Belizean",), "BMU": ("Bermudian",), "BRB": ("Barbadian", "Bajan"), "BRN": ("Bruneian",),
-    "BTN": ("Bhutanese",), "CIV": ("Ivorian",), "COM": ("Comorian",), "CPV": ("Cape Verdean",),
-    "CYM": ("Caymanian",), "DJI": ("Djiboutian",), "ESH": ("Sahrawi", "Saharawi"), "FRO": ("Faroese",),
-    "FSM": ("Micronesian",), "GAB": ("Gabonese",), "GMB": ("Gambian",), "GNB": ("Bissau-Guinean",),
-    "GNQ": ("Equatorial Guinean", "Equatoguinean"), "GRD": ("Grenadian",), "GRL": ("Greenlandic",),
-    "GUY": ("Guyanese",), "HKG": ("Hong Konger", "Hongkonger"), "IMN": ("Manx",),
-    "KNA": ("Kittitian",), "LCA": ("Saint Lucian", "St. Lucian"), "LIE": ("Liechtensteiner",),
-    "LSO": ("Basotho", "Mosotho"), "MAC": ("Macanese",), "MCO": ("Monegasque",), "MDV": ("Maldivian",),
-    "MHL": ("Marshallese",), "MUS": ("Mauritian",), "NRU": ("Nauruan",), "PLW": ("Palauan",),
-    "PRI": ("Puerto Rican",), "SLB": ("Solomon Islander",), "SMR": ("Sammarinese",),
-    "SUR": ("Surinamese",), "SWZ": ("Swazi",), "SYC": ("Seychellois",), "TGO": ("Togolese",),
-    "TLS": ("Timorese", "East Timorese"), "TON": ("Tongan",), "TTO": ("Trinidadian", "Tobagonian"),
-    "TUV": ("Tuvaluan",), "VCT": ("Vincentian",), "VUT": ("Ni-Vanuatu",), "WSM": ("Samoan",),
-    "GUM": ("Guamanian",), "GIB": ("Gibraltarian",),
-    "Europe": ("European",), "Africa": ("African",), "Asia": ("Asian",),
-    "Kurdistan": ("Kurdish", "Kurd"), "European Union": (), "Arctic": ("Arctic",),
-    "Latin America": ("Latin American",), "Middle East": ("Middle Eastern",),
-    "North America": ("North American",), "South America": ("South American",),
+    "AFG": ("Afghan",),
+    "ALB": ("Albanian",),
+    "DZA": ("Algerian",),
+    "AGO": ("Angolan",),
+    "ARG": ("Argentine", "Argentinian", "Argentinean"),
+    "ARM": ("Armenian",),
+    "AUS": ("Australian", "Aussie"),
+    "AUT": ("Austrian",),
+    "AZE": ("Azerbaijani", "Azeri"),
+    "BHR": ("Bahraini",),
+    "BGD": ("Bangladeshi",),
+    "BLR": ("Belarusian", "Belarussian"),
+    "BEL": ("Belgian",),
+    "BOL": ("Bolivian",),
+    "BIH": ("Bosnian",),
+    "BRA": ("Brazilian",),
+    "BGR": ("Bulgarian",),
+    "KHM": ("Cambodian",),
+    "CMR": ("Cameroonian",),
+    "CAN": ("Canadian",),
+    "TCD": ("Chadian",),
+    "CHL": ("Chilean",),
+    "CHN": ("Chinese",),
+    "COL": ("Colombian",),
+    "COD": ("Congolese",),
+    "HRV": ("Croatian", "Croat"),
+    "CUB": ("Cuban",),
+    "CYP": ("Cypriot",),
+    "CZE": ("Czech",),
+    "DNK": ("Danish", "Dane"),
+    "DOM": ("Dominican",),
+    "ECU": ("Ecuadorian",),
+    "EGY": ("Egyptian",),
+    "SLV": ("Salvadoran",),
+    "ERI": ("Eritrean",),
+    "EST": ("Estonian",),
+    "ETH": ("Ethiopian",),
+    "FIN": ("Finnish", "Finn"),
+    "FRA": ("French", "Frenchman", "Frenchmen"),
+    "GEO": ("Georgian",),
+    "DEU": ("German",),
+    "GHA": ("Ghanaian",),
+    "GRC": ("Greek",),
+    "GTM": ("Guatemalan",),
+    "HTI": ("Haitian",),
+    "HND": ("Honduran",),
+    "HUN": ("Hungarian",),
+    "ISL": ("Icelandic", "Icelander"),
+    "IND": ("Indian",),
+    "IDN": ("Indonesian",),
+    "IRN": ("Iranian", "Persian"),
+    "IRQ": ("Iraqi",),
+    "IRL": ("Irish",),
+    "ISR": ("Israeli",),
+    "ITA": ("Italian",),
+    "JAM": ("Jamaican",),
+    "JPN": ("Japanese",),
+    "JOR": ("Jordanian",),
+    "KAZ": ("Kazakh", "Kazakhstani"),
+    "KEN": ("Kenyan",),
+    "KWT": ("Kuwaiti",),
+    "KGZ": ("Kyrgyz",),
+    "LAO": ("Laotian", "Lao"),
+    "LVA": ("Latvian",),
+    "LBN": ("Lebanese",),
+    "LBR": ("Liberian",),
+    "LBY": ("Libyan",),
+    "LTU": ("Lithuanian",),
+    "MDG": ("Malagasy",),
+    "MWI": ("Malawian",),
+    "MYS": ("Malaysian",),
+    "MLI": ("Malian",),
+    "MLT": ("Maltese",),
+    "MEX": ("Mexican",),
+    "MDA": ("Moldovan",),
+    "MNG": ("Mongolian",),
+    "MNE": ("Montenegrin",),
+    "MAR": ("Moroccan",),
+    "MOZ": ("Mozambican",),
+    "MMR": ("Burmese", "Myanmarese"),
+    "NPL": ("Nepali", "Nepalese"),
+    "NLD": ("Dutch",),
+    "NZL": ("New Zealander", "Kiwi"),
+    "NIC": ("Nicaraguan",),
+    "NER": ("Nigerien",),
+    "NGA": ("Nigerian",),
+    "PRK": ("North Korean",),
+    "NOR": ("Norwegian",),
+    "OMN": ("Omani",),
+    "PAK": ("Pakistani",),
+    "PSE": ("Palestinian",),
+    "PAN": ("Panamanian",),
+    "PRY": ("Paraguayan",),
+    "PER": ("Peruvian",),
+    "PHL": ("Filipino", "Philippine"),
+    "POL": ("Polish", "Pole"),
+    "PRT": ("Portuguese",),
+    "QAT": ("Qatari",),
+    "ROU": ("Romanian",),
+    "RUS": ("Russian", "Soviet"),
+    "RWA": ("Rwandan",),
+    "SAU": ("Saudi", "Saudi Arabian"),
+    "SEN": ("Senegalese",),
+    "SRB": ("Serbian", "Serb"),
+    "SLE": ("Sierra Leonean",),
+    "SGP": ("Singaporean",),
+    "SVK": ("Slovak", "Slovakian"),
+    "SVN": ("Slovenian", "Slovene"),
+    "SOM": ("Somali",),
+    "ZAF": ("South African",),
+    "KOR": ("South Korean", "Korean"),
+    "SSD": ("South Sudanese",),
+    "ESP": ("Spanish", "Spaniard"),
+    "LKA": ("Sri Lankan",),
+    "SDN": ("Sudanese",),
+    "SWE": ("Swedish", "Swede"),
+    "CHE": ("Swiss",),
+    "SYR": ("Syrian",),
+    "TWN": ("Taiwanese",),
+    "TJK": ("Tajik",),
+    "TZA": ("Tanzanian",),
+    "THA": ("Thai",),
+    "TUN": ("Tunisian",),
+    "TUR": ("Turkish", "Turk"),
+    "TKM": ("Turkmen",),
+    "UGA": ("Ugandan",),
+    "UKR": ("Ukrainian",),
+    "ARE": ("Emirati",),
+    "GBR": ("British", "Briton", "Brit"),
+    "USA": ("American", "U.S.", "US"),
+    "URY": ("Uruguayan",),
+    "UZB": ("Uzbek",),
+    "VEN": ("Venezuelan",),
+    "VNM": ("Vietnamese",),
+    "YEM": ("Yemeni",),
+    "ZMB": ("Zambian",),
+    "ZWE": ("Zimbabwean",),
+    "LUX": ("Luxembourgish",),
+    "BEN": ("Beninese",),
+    "BFA": ("Burkinabe",),
+    "CAF": ("Central African",),
+    "CRI": ("Costa Rican",),
+    "GIN": ("Guinean",),
+    "MRT": ("Mauritanian",),
+    "NAM": ("Namibian",),
+    "BWA": ("Botswanan",),
+    "XKX": ("Kosovar",),
+    "MKD": ("Macedonian",),
+    "FJI": ("Fijian",),
+    "PNG": ("Papua New Guinean",),
+    "AND": ("Andorran",),
+    "ATG": ("Antiguan",),
+    "BDI": ("Burundian",),
+    "BHS": ("Bahamian",),
+    "BLZ": ("Belizean",),
+    "BMU": ("Bermudian",),
+    "BRB": ("Barbadian", "Bajan"),
+    "BRN": ("Bruneian",),
+    "BTN": ("Bhutanese",),
+    "CIV": ("Ivorian",),
+    "COM": ("Comorian",),
+    "CPV": ("Cape Verdean",),
+    "CYM": ("Caymanian",),
+    "DJI": ("Djiboutian",),
+    "ESH": ("Sahrawi", "Saharawi"),
+    "FRO": ("Faroese",),
+    "FSM": ("Micronesian",),
+    "GAB": ("Gabonese",),
+    "GMB": ("Gambian",),
+    "GNB": ("Bissau-Guinean",),
+    "GNQ": ("Equatorial Guinean", "Equatoguinean"),
+    "GRD": ("Grenadian",),
+    "GRL": ("Greenlandic",),
+    "GUY": ("Guyanese",),
+    "HKG": ("Hong Konger", "Hongkonger"),
+    "IMN": ("Manx",),
+    "KNA": ("Kittitian",),
+    "LCA": ("Saint Lucian", "St. Lucian"),
+    "LIE": ("Liechtensteiner",),
+    "LSO": ("Basotho", "Mosotho"),
+    "MAC": ("Macanese",),
+    "MCO": ("Monegasque",),
+    "MDV": ("Maldivian",),
+    "MHL": ("Marshallese",),
+    "MUS": ("Mauritian",),
+    "NRU": ("Nauruan",),
+    "PLW": ("Palauan",),
+    "PRI": ("Puerto Rican",),
+    "SLB": ("Solomon Islander",),
+    "SMR": ("Sammarinese",),
+    "SUR": ("Surinamese",),
+    "SWZ": ("Swazi",),
+    "SYC": ("Seychellois",),
+    "TGO": ("Togolese",),
+    "TLS": ("Timorese", "East Timorese"),
+    "TON": ("Tongan",),
+    "TTO": ("Trinidadian", "Tobagonian"),
+    "TUV": ("Tuvaluan",),
+    "VCT": ("Vincentian",),
+    "VUT": ("Ni-Vanuatu",),
+    "WSM": ("Samoan",),
+    "GUM": ("Guamanian",),
+    "GIB": ("Gibraltarian",),
+    "Europe": ("European",),
+    "Africa": ("African",),
+    "Asia": ("Asian",),
+    "Kurdistan": ("Kurdish", "Kurd"),
+    "European Union": (),
+    "Arctic": ("Arctic",),
+    "Latin America": ("Latin American",),
+    "Middle East": ("Middle Eastern",),
+    "North America": ("North American",),
+    "South America": ("South American",),
     "Central America": ("Central American",),
-    "Caribbean": ("Caribbean",), "Scandinavia": ("Scandinavian",), "Siberia": ("Siberian",),
+    "Caribbean": ("Caribbean",),
+    "Scandinavia": ("Scandinavian",),
+    "Siberia": ("Siberian",),
     "Balkans": ("Balkan",),
 }
 
@@ -348,16 +566,25 @@ ADMIN1_DEMONYMS: dict[tuple[str, str], tuple[str, ...]] = {
     ("GB", "Wales"): ("Welsh", "Welshman"),
     ("GB", "Northern Ireland"): ("Northern Irish",),
     ("CA", "Quebec"): ("Quebecer", "Quebecois", "Québécois"),
-    ("US", "Texas"): ("Texan",), ("US", "California"): ("Californian",),
-    ("US", "Florida"): ("Floridian",), ("US", "Hawaii"): ("Hawaiian",),
+    ("US", "Texas"): ("Texan",),
+    ("US", "California"): ("Californian",),
+    ("US", "Florida"): ("Floridian",),
+    ("US", "Hawaii"): ("Hawaiian",),
     ("US", "Alaska"): ("Alaskan",),
 }
 
-CONTINENT_ALIASES = {"NA": ("North America",), "SA": ("South America",), "OC": ("Oceania",),
-                     "AN": ("Antarctica",), "EU": ("Europe",), "AS": ("Asia",), "AF": ("Africa",)}
+CONTINENT_ALIASES = {
+    "NA": ("North America",),
+    "SA": ("South America",),
+    "OC": ("Oceania",),
+    "AN": ("Antarctica",),
+    "EU": ("Europe",),
+    "AS": ("Asia",),
+    "AF": ("Africa",),
+}
 
 
-def _plural(word: str) -> Optional[str]:
+def _plural(word: str) -> str | None:
     low = word.lower()
     if low.endswith(("ese", "ish", "ch", "sh", "ss", "i", "swiss")) or " " in word or "." in word:
         return None
@@ -393,11 +620,23 @@ class _Builder:
         self.names: list[tuple[str, int, int]] = []
         self._seen: set[tuple[str, int]] = set()
 
-    def add_place(self, name, lat, lon, cc, iso3, feature, population, geonameid, admin1=None,
-                  admin2=None) -> int:
+    def add_place(self, name, lat, lon, cc, iso3, feature, population, geonameid, admin1=None, admin2=None) -> int:
         pid = len(self.places) + 1
-        self.places.append((pid, name, float(lat), float(lon), cc or "", iso3, feature,
-                            int(population or 0), geonameid, admin1, admin2))
+        self.places.append(
+            (
+                pid,
+                name,
+                float(lat),
+                float(lon),
+                cc or "",
+                iso3,
+                feature,
+                int(population or 0),
+                geonameid,
+                admin1,
+                admin2,
+            )
+        )
         self.add_name(name, pid, NAME)
         return pid
 
@@ -411,7 +650,7 @@ class _Builder:
         self.names.append((key, pid, kind))
 
 
-def _csc_data_dir() -> Optional[Path]:
+def _csc_data_dir() -> Path | None:
     try:
         import countrystatecity_countries as csc
     except ImportError:
@@ -429,8 +668,11 @@ def _zip_rows() -> list[dict]:
         rows = zipcodes.filter_by()  # every ZIP code
     except Exception:  # pragma: no cover - older releases
         rows = getattr(zipcodes, "_zips", [])
-    return [r for r in rows if r.get("county") and r.get("lat") and r.get("long")
-            and r.get("zip_code_type") in ("STANDARD", "PO BOX")]
+    return [
+        r
+        for r in rows
+        if r.get("county") and r.get("lat") and r.get("long") and r.get("zip_code_type") in ("STANDARD", "PO BOX")
+    ]
 
 
 def _us_counties_from_zipcodes() -> dict[tuple[str, str], tuple[float, float, int]]:
@@ -443,9 +685,7 @@ def _us_counties_from_zipcodes() -> dict[tuple[str, str], tuple[float, float, in
     return {k: (a[0] / a[2], a[1] / a[2], int(a[2])) for k, a in acc.items() if a[2]}
 
 
-def _us_towns_from_zipcodes() -> dict[tuple[str, str], "Counter[str]"]:
-    from collections import Counter
-
+def _us_towns_from_zipcodes() -> dict[tuple[str, str], Counter[str]]:
     towns: dict[tuple[str, str], Counter] = {}
     for r in _zip_rows():
         towns.setdefault((r["state"], r["city"]), Counter())[r["county"]] += 1
@@ -478,21 +718,20 @@ def build_index(path: Path) -> None:
     # to the degree for most countries; these seven differ by 90 to 1,030 km).
     centre_override = {
         "US": (39.83, -98.58),
-        "CA": (60.10867, -113.64258),   # GeoNames 6251999
-        "JP": (35.68536, 139.75309),    # GeoNames 1861060
-        "IN": (22.0, 79.0),             # GeoNames 1269750
-        "AU": (-25.0, 135.0),           # GeoNames 2077456
-        "GB": (54.75844, -2.69531),     # GeoNames 2635167
-        "DE": (51.5, 10.5),             # GeoNames 2921044
-        "LY": (28.0, 17.0),             # GeoNames 2215636 (countrystatecity: 25.0, 17.0)
+        "CA": (60.10867, -113.64258),  # GeoNames 6251999
+        "JP": (35.68536, 139.75309),  # GeoNames 1861060
+        "IN": (22.0, 79.0),  # GeoNames 1269750
+        "AU": (-25.0, 135.0),  # GeoNames 2077456
+        "GB": (54.75844, -2.69531),  # GeoNames 2635167
+        "DE": (51.5, 10.5),  # GeoNames 2921044
+        "LY": (28.0, 17.0),  # GeoNames 2215636 (countrystatecity: 25.0, 17.0)
     }
     for cc, c in countries.items():
         cs = csc_countries.get(cc)
         if cs is None or not cs.get("latitude"):
             continue
         lat, lon = centre_override.get(cc, (cs["latitude"], cs["longitude"]))
-        pid = b.add_place(c["name"], lat, lon, cc, c["iso3"], "country",
-                          c.get("population") or 0, c.get("geonameid"))
+        pid = b.add_place(c["name"], lat, lon, cc, c["iso3"], "country", c.get("population") or 0, c.get("geonameid"))
         country_pid[c["iso3"]] = pid
         if cs.get("name"):
             b.add_name(cs["name"], pid, ALIAS)
@@ -518,8 +757,9 @@ def build_index(path: Path) -> None:
     region_pid: dict[str, int] = {}
     for code, cont in gc.get_continents().items():
         name = cont.get("toponymName") or cont.get("name")
-        pid = b.add_place(name, cont["lat"], cont["lng"], "", None, "continent",
-                          cont.get("population") or 0, cont.get("geonameId"))
+        pid = b.add_place(
+            name, cont["lat"], cont["lng"], "", None, "continent", cont.get("population") or 0, cont.get("geonameId")
+        )
         region_pid[name] = pid
         for alias in CONTINENT_ALIASES.get(code, ()):
             b.add_name(alias, pid, ALIAS)
@@ -531,16 +771,37 @@ def build_index(path: Path) -> None:
             kind = ABBR if a.replace(".", "").isupper() else ALIAS
             b.add_name(a, pid, kind)
     # Regions inside a single country get that country.
-    for name, iso3 in (("Gaza Strip", "PSE"), ("West Bank", "PSE"), ("Siberia", "RUS"),
-                       ("Kashmir", "IND"), ("Northern Ireland", "GBR"), ("Midwest", "USA"),
-                       ("Silicon Valley", "USA"), ("Wall Street", "USA"), ("Capitol Hill", "USA"),
-                       ("Kremlin", "RUS"), ("Gulf Coast", "USA"), ("New England", "USA"),
-                       ("Far East", "RUS"), ("Crimea", "UKR"), ("West Coast", "USA"),
-                       ("East Coast", "USA"), ("White House", "USA"), ("Pentagon", "USA"),
-                       ("Downing Street", "GBR"), ("Whitehall", "GBR"), ("Elysee Palace", "FRA"),
-                       ("Hollywood", "USA"), ("Nagorno-Karabakh", "AZE"), ("Donbas", "UKR"),
-                       ("Golan Heights", "SYR"), ("Transnistria", "MDA"), ("Abkhazia", "GEO"),
-                       ("South Ossetia", "GEO"), ("Darfur", "SDN")):
+    for name, iso3 in (
+        ("Gaza Strip", "PSE"),
+        ("West Bank", "PSE"),
+        ("Siberia", "RUS"),
+        ("Kashmir", "IND"),
+        ("Northern Ireland", "GBR"),
+        ("Midwest", "USA"),
+        ("Silicon Valley", "USA"),
+        ("Wall Street", "USA"),
+        ("Capitol Hill", "USA"),
+        ("Kremlin", "RUS"),
+        ("Gulf Coast", "USA"),
+        ("New England", "USA"),
+        ("Far East", "RUS"),
+        ("Crimea", "UKR"),
+        ("West Coast", "USA"),
+        ("East Coast", "USA"),
+        ("White House", "USA"),
+        ("Pentagon", "USA"),
+        ("Downing Street", "GBR"),
+        ("Whitehall", "GBR"),
+        ("Elysee Palace", "FRA"),
+        ("Hollywood", "USA"),
+        ("Nagorno-Karabakh", "AZE"),
+        ("Donbas", "UKR"),
+        ("Golan Heights", "SYR"),
+        ("Transnistria", "MDA"),
+        ("Abkhazia", "GEO"),
+        ("South Ossetia", "GEO"),
+        ("Darfur", "SDN"),
+    ):
         pid = region_pid[name]
         row = list(b.places[pid - 1])
         row[5] = iso3
@@ -578,16 +839,18 @@ def build_index(path: Path) -> None:
                     gid = us["geonameid"] if us else None
                     if s["state_code"] == "DC":
                         continue  # Washington, D.C. is the city
-                pid = b.add_place(s["name"], s["latitude"], s["longitude"], cc, iso3, "admin1",
-                                  0, gid)
+                pid = b.add_place(s["name"], s["latitude"], s["longitude"], cc, iso3, "admin1", 0, gid)
                 admin1_pid[(cc, s["state_code"])] = pid
                 admin1_centroids.setdefault(cc, []).append((pid, float(s["latitude"]), float(s["longitude"])))
                 native = s.get("native")
                 if native and native != s["name"] and _latin(native):
                     b.add_name(native, pid, ALT)
                 # "Gyeonggi Province" -> "Gyeonggi"; "Primorsky Krai" -> "Primorsky"
-                m = re.match(r"^(.*?)\s+(Province|Region|State|Oblast|Krai|Governorate|Prefecture|"
-                             r"Department|District|County|Voivodeship|Canton|Republic)$", s["name"])
+                m = re.match(
+                    r"^(.*?)\s+(Province|Region|State|Oblast|Krai|Governorate|Prefecture|"
+                    r"Department|District|County|Voivodeship|Canton|Republic)$",
+                    s["name"],
+                )
                 if m and len(m.group(1)) > 3:
                     b.add_name(m.group(1), pid, ALIAS)
                 for w in ADMIN1_DEMONYMS.get((cc, s["name"]), ()):
@@ -614,8 +877,7 @@ def build_index(path: Path) -> None:
         st = admin1_pid.get(("US", state))
         if st is None:
             continue
-        county_pid[(state, county)] = b.add_place(county, lat, lon, "US", "USA", "admin2", 0, None,
-                                                  st)
+        county_pid[(state, county)] = b.add_place(county, lat, lon, "US", "USA", "admin2", 0, None, st)
     for (state, town), counties_of_town in _us_towns_from_zipcodes().items():
         county = counties_of_town.most_common(1)[0][0]
         pid = county_pid.get((state, county))
@@ -675,12 +937,21 @@ def build_index(path: Path) -> None:
         cc = c["countrycode"]
         feature = "PPLC" if gid in capital_gids else "city"
         admin2 = town_county.get((c["admin1code"], normalise(c["name"]))) if cc == "US" else None
-        pid = b.add_place(c["name"], c["latitude"], c["longitude"], cc, iso2_to_iso3.get(cc),
-                          feature, c["population"], c["geonameid"],
-                          group_admin1.get((cc, c["admin1code"])), admin2)
+        pid = b.add_place(
+            c["name"],
+            c["latitude"],
+            c["longitude"],
+            cc,
+            iso2_to_iso3.get(cc),
+            feature,
+            c["population"],
+            c["geonameid"],
+            group_admin1.get((cc, c["admin1code"])),
+            admin2,
+        )
         m = _ARTICLE.match(c["name"])
         if m:
-            b.add_name(c["name"][m.end():], pid, ALT)
+            b.add_name(c["name"][m.end() :], pid, ALT)
         for alt in c.get("alternatenames") or ():
             if len(alt) < 3 or not _latin(alt):
                 continue
@@ -690,7 +961,7 @@ def build_index(path: Path) -> None:
             b.add_name(alt, pid, ALT)
             m = _ARTICLE.match(alt)
             if m:
-                b.add_name(alt[m.end():], pid, ALT)
+                b.add_name(alt[m.end() :], pid, ALT)
 
     # Washington, D.C.
     for pid_row in b.places:
@@ -737,8 +1008,13 @@ def build_index(path: Path) -> None:
 
 _INITIALS = re.compile(r"(?:[A-Z]\.\s?){2,4}")
 _DOTTED_ABBR = frozenset(
-    [a for table in (US_STATE_ABBR, OTHER_ADMIN1_ABBR, COUNTRY_ALIASES) for names in table.values()
-     for a in names if _INITIALS.fullmatch(a)]
+    [
+        a
+        for table in (US_STATE_ABBR, OTHER_ADMIN1_ABBR, COUNTRY_ALIASES)
+        for names in table.values()
+        for a in names
+        if _INITIALS.fullmatch(a)
+    ]
     + [a for _, names, *_ in REGIONS for a in names if _INITIALS.fullmatch(a)]
 )
 # Cities news names by dotted initials (matched only so written: "LA", "La." stay Louisiana).
@@ -767,13 +1043,17 @@ class Gazetteer:
         return con
 
     def _lookup_uncached(self, key: str) -> tuple[tuple[Place, int], ...]:
-        rows = self._con().execute(
-            "SELECT p.*, MIN(n.kind) FROM names n JOIN places p ON p.id = n.place"
-            " WHERE n.key = ? GROUP BY p.id", (key,)
-        ).fetchall()
+        rows = (
+            self._con()
+            .execute(
+                "SELECT p.*, MIN(n.kind) FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? GROUP BY p.id",
+                (key,),
+            )
+            .fetchall()
+        )
         return tuple((Place(*r[:11]), r[11]) for r in rows)
 
-    def _place_uncached(self, pid: int) -> Optional[Place]:
+    def _place_uncached(self, pid: int) -> Place | None:
         row = self._con().execute("SELECT * FROM places WHERE id = ?", (pid,)).fetchone()
         return Place(*row) if row else None
 
@@ -788,8 +1068,11 @@ class Gazetteer:
             return []
         city = INITIALS_CITIES.get(name.replace(" ", ""))
         if city is not None:
-            return [(p, ALIAS) for p, k in self._lookup(normalise(city[1]))
-                    if k == NAME and p.cc == city[0] and p.feature in ("city", "PPLC")][:1]
+            return [
+                (p, ALIAS)
+                for p, k in self._lookup(normalise(city[1]))
+                if k == NAME and p.cc == city[0] and p.feature in ("city", "PPLC")
+            ][:1]
         found = self._lookup(key)
         letters = name.replace(".", "").replace(" ", "")
         is_upper = letters.isupper()
@@ -805,19 +1088,19 @@ class Gazetteer:
             out.append((place, kind))
         return out
 
-    @lru_cache(maxsize=20_000)
+    @lru_cache(maxsize=20_000)  # noqa: B019 - the gazetteer is a process-wide singleton
     def county_states(self, name: str) -> frozenset[int]:
         """Ids of the US states that have a county (parish, borough) of this name."""
         rows = self._con().execute("SELECT state FROM counties WHERE key = ?", (normalise(name),))
         return frozenset(r[0] for r in rows)
 
-    def place(self, pid: Optional[int]) -> Optional[Place]:
+    def place(self, pid: int | None) -> Place | None:
         return self._place(pid) if pid else None
 
-    def country(self, iso3: Optional[str]) -> Optional[Place]:
+    def country(self, iso3: str | None) -> Place | None:
         return self._country_by_iso3.get(iso3) if iso3 else None
 
-    def demonym(self, word: str) -> Optional[Place]:
+    def demonym(self, word: str) -> Place | None:
         """The country (or region) a demonym such as "Russian" or "Russians" indicates."""
         for place, kind in self.lookup(word):
             if kind == DEMONYM:
@@ -831,7 +1114,7 @@ class Gazetteer:
             self._local.con = None
 
 
-_instance: Optional[Gazetteer] = None
+_instance: Gazetteer | None = None
 _instance_lock = threading.Lock()
 
 

@@ -54,8 +54,7 @@ class Page:
     url: str | None = None
 
 
-def extract_html(html: str, *, url: str | None = None, origin: str | None = None,
-                 postprocess: bool = True) -> Page:
+def extract_html(html: str, *, url: str | None = None, origin: str | None = None, postprocess: bool = True) -> Page:
     """Extract the article of an HTML page.
 
     ``url`` helps metadata extraction (site name, date in the URL); ``origin`` names the input in
@@ -66,12 +65,14 @@ def extract_html(html: str, *, url: str | None = None, origin: str | None = None
     index, an empty or unparseable document).
     """
     if not isinstance(html, str):
-        raise InputRejected("no-article", "HTML must be given as str; decode bytes first "
-                            "(dateline.read.decode_bytes)", source=origin)
+        raise InputRejected(
+            "no-article", "HTML must be given as str; decode bytes first (dateline.read.decode_bytes)", source=origin
+        )
     html = _sanitize(html)
     if not re.search(r"<\s*[a-zA-Z!]", html):
-        raise InputRejected("no-article", "the input has no HTML markup; give it as text instead of html",
-                            source=origin)
+        raise InputRejected(
+            "no-article", "the input has no HTML markup; give it as text instead of html", source=origin
+        )
 
     doc = _trafilatura(html, url, origin, **EXTRACTION_SETTINGS)
     body = (doc.text or "") if doc is not None else ""
@@ -83,18 +84,28 @@ def extract_html(html: str, *, url: str | None = None, origin: str | None = None
             if doc is None:
                 doc = other
     if doc is None or not body.strip():
-        raise InputRejected("no-article", "no article text was found in the HTML page (is it an index, "
-                            "a login or an error page?)", source=origin)
+        raise InputRejected(
+            "no-article",
+            "no article text was found in the HTML page (is it an index, a login or an error page?)",
+            source=origin,
+        )
 
     publisher = _clean_field(doc.sitename)
     headline = _headline(html, _clean_field(doc.title), publisher, url)
     removed: list[Removed] = []
     authors = _authors(doc.author)
-    text = (_paragraphs(body, headline, removed, names=[publisher or ""] + authors) if postprocess
-            else _join(body.split("\n")))
+    text = (
+        _paragraphs(body, headline, removed, names=[publisher or ""] + authors)
+        if postprocess
+        else _join(body.split("\n"))
+    )
     if not _is_prose(text):
-        raise InputRejected("no-article", "the HTML page holds no article text, only short labels or links "
-                            "(is it an index, a login or an error page?)", source=origin)
+        raise InputRejected(
+            "no-article",
+            "the HTML page holds no article text, only short labels or links "
+            "(is it an index, a login or an error page?)",
+            source=origin,
+        )
     return Page(
         text=text,
         headline=headline,
@@ -108,6 +119,7 @@ def extract_html(html: str, *, url: str | None = None, origin: str | None = None
 
 # --- the libraries, wrapped ------------------------------------------------------------------
 
+
 def _sanitize(html: str) -> str:
     # NUL and other C0 controls break lxml ("All strings must be XML compatible"); a BOM or a
     # surrogate left by a lossy decode breaks encoding to UTF-8.
@@ -117,16 +129,18 @@ def _sanitize(html: str) -> str:
 
 def _trafilatura(html: str, url: str | None, origin: str | None, **settings):
     try:
-        import trafilatura
         import logging
+
+        import trafilatura
 
         logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
         return trafilatura.bare_extraction(html, url=url, with_metadata=True, prune_xpath=_PRUNE, **settings)
     except RecursionError:
         raise InputRejected("no-article", "the HTML page is nested too deeply to be parsed", source=origin) from None
     except Exception as exc:  # noqa: BLE001 - a third-party failure on hostile input is a rejection
-        raise InputRejected("no-article", f"the HTML page could not be parsed ({type(exc).__name__}: "
-                            f"{str(exc)[:200]})", source=origin) from None
+        raise InputRejected(
+            "no-article", f"the HTML page could not be parsed ({type(exc).__name__}: {str(exc)[:200]})", source=origin
+        ) from None
 
 
 def _find_date(html: str, url: str | None) -> str | None:
@@ -197,8 +211,11 @@ def _is_masthead(h1) -> bool:
     for a in ancestors[:12]:
         if a.tag in ("nav", "footer") or (a.get("role") or "") in ("banner", "navigation"):
             return True
-        if a.tag == "header" and not re.search(r"entry|post|article|title|content|story|head(?:line|er__)",
-                                                f"{a.get('class') or ''} {a.get('id') or ''}", re.I):
+        if a.tag == "header" and not re.search(
+            r"entry|post|article|title|content|story|head(?:line|er__)",
+            f"{a.get('class') or ''} {a.get('id') or ''}",
+            re.I,
+        ):
             return True
     return False
 
@@ -221,8 +238,12 @@ def _headline(html: str, meta_title: str | None, publisher: str | None, url: str
     h1s: list[str] = []
     if tree is not None:
         try:
-            for xpath in ('//meta[@property="og:title"]/@content', '//meta[@name="twitter:title"]/@content',
-                          '//meta[@name="title"]/@content', "//head/title//text()"):
+            for xpath in (
+                '//meta[@property="og:title"]/@content',
+                '//meta[@name="twitter:title"]/@content',
+                '//meta[@name="title"]/@content',
+                "//head/title//text()",
+            ):
                 titles += [_clean_field(str(t)) for t in tree.xpath(xpath)[:2]]
             for h in tree.iter("h1"):
                 if _is_masthead(h):
@@ -251,10 +272,10 @@ def _headline(html: str, meta_title: str | None, publisher: str | None, url: str
             seps = list(_TITLE_SEPARATORS.finditer(title))
             if not seps:
                 break
-            if is_site(title[seps[-1].end():]) or not title[seps[-1].end():].strip():
-                title = title[:seps[-1].start()]
-            elif is_site(title[:seps[0].start()]):
-                title = title[seps[0].end():]
+            if is_site(title[seps[-1].end() :]) or not title[seps[-1].end() :].strip():
+                title = title[: seps[-1].start()]
+            elif is_site(title[: seps[0].start()]):
+                title = title[seps[0].end() :]
             else:
                 break
         return title.strip(" |-–—")
@@ -283,9 +304,16 @@ def _headline(html: str, meta_title: str | None, publisher: str | None, url: str
                 best, best_score = cand, score
     if best is not None and best_score >= 0.5:
         # An <h1> that also holds a kicker or a standfirst: the title is the headline part of it.
-        inside = [t for t in stripped if _norm(t) and _norm(t) != _norm(best) and f" {_norm(t)} " in f" {_norm(best)} "
-                  and len(_tokens(t)) >= 0.5 * len(_tokens(best)) and len(_tokens(t)) >= 3
-                  and len(_tokens(best)) - len(_tokens(t)) >= 2]
+        inside = [
+            t
+            for t in stripped
+            if _norm(t)
+            and _norm(t) != _norm(best)
+            and f" {_norm(t)} " in f" {_norm(best)} "
+            and len(_tokens(t)) >= 0.5 * len(_tokens(best))
+            and len(_tokens(t)) >= 3
+            and len(_tokens(best)) - len(_tokens(t)) >= 2
+        ]
         if inside:
             return max(inside, key=len)
         if best.count("(") > best.count(")") or best.endswith(("…", "...")):
@@ -330,11 +358,16 @@ _UI_LINE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # A line of bracketed teaser labels, as in "Plague fears spread [INSIGHT]".
-_TEASER = re.compile(r"\[(?:INSIGHT|VIDEO|PICTURES|PICS|REVEALED|LATEST|REACTION|NEWS|WARNING|ANALYSIS|POLL|"
-                     r"LIVE|UPDATE|OPINION|EXCLUSIVE)\]\s*\|?$")
+_TEASER = re.compile(
+    r"\[(?:INSIGHT|VIDEO|PICTURES|PICS|REVEALED|LATEST|REACTION|NEWS|WARNING|ANALYSIS|POLL|"
+    r"LIVE|UPDATE|OPINION|EXCLUSIVE)\]\s*\|?$"
+)
 # A list introduced by one of these lines is a related-links list: its "- item" lines go too.
-_LIST_INTRO = re.compile(r"^(?:related|more|also|see\s+also|read\s+more|don[’']?t\s+miss|more\s+on\s+this|"
-                         r"you\s+(?:may|might)\s+(?:also\s+)?like)\b", re.IGNORECASE)
+_LIST_INTRO = re.compile(
+    r"^(?:related|more|also|see\s+also|read\s+more|don[’']?t\s+miss|more\s+on\s+this|"
+    r"you\s+(?:may|might)\s+(?:also\s+)?like)\b",
+    re.IGNORECASE,
+)
 
 
 def _norm(text: str) -> str:
@@ -376,9 +409,7 @@ def _paragraphs(body: str, headline: str | None, removed: list[Removed], names: 
             kind = "headline"
         elif not kept and i < 4 and _byline_rest(line, list(names)):
             kind = "byline"
-        elif in_related_list and line.startswith(("- ", "• ", "* ")):
-            kind = "ui"
-        elif _UI_LINE.match(line) or _TEASER.search(line):
+        elif in_related_list and line.startswith(("- ", "• ", "* ")) or _UI_LINE.match(line) or _TEASER.search(line):
             kind = "ui"
         if kind:
             removed.append(Removed(kind=kind if kind != "headline" else "duplicate", text=line))

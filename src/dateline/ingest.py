@@ -16,14 +16,15 @@ import os
 import signal
 import time
 from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 from .article import Article
 from .errors import DatelineError, InputRejected, StoreError, UsageError
-from .read import JSONL_SUFFIXES, READABLE_SUFFIXES, Item, RawInput, iter_directory, read_path
+from .read import JSONL_SUFFIXES, READABLE_SUFFIXES, Item, iter_directory, read_path
 from .read_archives import FEED_SUFFIXES, WARC_SUFFIXES, is_feed, is_warc, iter_feed, iter_warc
 
 INGEST_SUFFIXES = tuple(READABLE_SUFFIXES) + WARC_SUFFIXES + FEED_SUFFIXES
@@ -50,18 +51,27 @@ class Summary:
         return sum(self.rejected.values())
 
     def to_dict(self) -> dict[str, Any]:
-        return {"inputs": self.inputs, "stored": self.stored, "duplicates": self.duplicates,
-                "linked": self.linked, "sources_added": self.sources_added,
-                "rejected": dict(sorted(self.rejected.items())), "seconds": round(self.seconds, 3),
-                "interrupted": self.interrupted}
+        return {
+            "inputs": self.inputs,
+            "stored": self.stored,
+            "duplicates": self.duplicates,
+            "linked": self.linked,
+            "sources_added": self.sources_added,
+            "rejected": dict(sorted(self.rejected.items())),
+            "seconds": round(self.seconds, 3),
+            "interrupted": self.interrupted,
+        }
 
     def line(self) -> str:
         rej = ", ".join(f"{n} {r}" for r, n in sorted(self.rejected.items()))
         rate = self.inputs / self.seconds if self.seconds else 0.0
-        return (f"{self.inputs} input(s) in {self.seconds:.1f}s ({rate:.1f}/s): {self.stored} stored "
-                f"({self.linked} linked to an existing story), {self.duplicates} duplicate(s), "
-                f"{self.n_rejected} rejected" + (f" ({rej})" if rej else "")
-                + (" — interrupted; rerun to continue" if self.interrupted else ""))
+        return (
+            f"{self.inputs} input(s) in {self.seconds:.1f}s ({rate:.1f}/s): {self.stored} stored "
+            f"({self.linked} linked to an existing story), {self.duplicates} duplicate(s), "
+            f"{self.n_rejected} rejected"
+            + (f" ({rej})" if rej else "")
+            + (" — interrupted; rerun to continue" if self.interrupted else "")
+        )
 
 
 @dataclass
@@ -147,7 +157,7 @@ class _Worker:
 
         self.pipeline = Pipeline(model, analyse=analyse)
         if analyse:
-            self.pipeline.nlp  # load the model now, once per process
+            _ = self.pipeline.nlp  # load the model now, once per process
         self.db_url = db_url
         self._engine = engine
 
@@ -190,7 +200,11 @@ class _Worker:
             except DatelineError as exc:
                 out[i] = ("rejected", ("invalid", str(exc), item.origin), None)
             except Exception as exc:  # one bad page must not stop a corpus
-                out[i] = ("rejected", ("failed", f"cleaning failed: {exc.__class__.__name__}: {exc}", item.origin), None)
+                out[i] = (
+                    "rejected",
+                    ("failed", f"cleaning failed: {exc.__class__.__name__}: {exc}", item.origin),
+                    None,
+                )
         known = self.stored_ids(sorted({a.id for a in cleaned.values()}))
         todo = []
         for i, art in cleaned.items():
@@ -207,8 +221,11 @@ class _Worker:
                 try:
                     analyse_docs(cleaned[i], doc)
                 except Exception as exc:
-                    out[i] = ("rejected", ("failed", f"analysis failed: {exc.__class__.__name__}: {exc}",
-                                           items[i].origin), None)
+                    out[i] = (
+                        "rejected",
+                        ("failed", f"analysis failed: {exc.__class__.__name__}: {exc}", items[i].origin),
+                        None,
+                    )
         for i in todo:
             if out[i] is None:
                 out[i] = ("article", cleaned[i], dedupe.to_bytes(dedupe.signature(cleaned[i].text)))
@@ -245,10 +262,18 @@ def _batches(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
 
 
 # -- the writer ------------------------------------------------------------------------------------
-def ingest(paths: Iterable[str | os.PathLike] | None = None, *, items: Iterable[Item] | None = None,
-           db: str | None = None, workers: int = 1, model: str | None = None, analyse: bool = True,
-           batch_size: int = 8, max_bytes: int | None = None,
-           on_result: Callable[[Outcome], None] | None = None) -> Summary:
+def ingest(
+    paths: Iterable[str | os.PathLike] | None = None,
+    *,
+    items: Iterable[Item] | None = None,
+    db: str | None = None,
+    workers: int = 1,
+    model: str | None = None,
+    analyse: bool = True,
+    batch_size: int = 8,
+    max_bytes: int | None = None,
+    on_result: Callable[[Outcome], None] | None = None,
+) -> Summary:
     """Ingest ``paths`` (or ready-made ``items``) into the store at ``db``; returns a Summary.
 
     ``workers`` processes clean and analyse in parallel (1: in this process). Each article is
@@ -282,8 +307,12 @@ def ingest(paths: Iterable[str | os.PathLike] | None = None, *, items: Iterable[
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            executor = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                                           initializer=_init_worker, initargs=(model, analyse, url))
+            executor = ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_init_worker,
+                initargs=(model, analyse, url),
+            )
             results = _ordered(executor, _batches(source, batch_size), inflight=workers * 3)
         for res in results:
             _write(store, res, summary, on_result)
@@ -291,8 +320,10 @@ def ingest(paths: Iterable[str | os.PathLike] | None = None, *, items: Iterable[
         if executor is not None:
             _kill(executor)
             executor = None
-        raise DatelineError(f"a worker process died ({exc}); it may have run out of memory: rerun with "
-                            "fewer --workers or a smaller --batch-size (what is stored is kept)") from exc
+        raise DatelineError(
+            f"a worker process died ({exc}); it may have run out of memory: rerun with "
+            "fewer --workers or a smaller --batch-size (what is stored is kept)"
+        ) from exc
     except KeyboardInterrupt:
         summary.interrupted = True
         if executor is not None:
@@ -360,7 +391,8 @@ def _write(store, res: tuple, summary: Summary, on_result) -> None:
         else:
             summary.duplicates += 1
             summary.sources_added += int(result.source_added)
-        outcome = Outcome(result.status, origin, article_id=result.article_id, story_id=result.story_id,
-                          linked=result.linked)
+        outcome = Outcome(
+            result.status, origin, article_id=result.article_id, story_id=result.story_id, linked=result.linked
+        )
     if on_result is not None:
         on_result(outcome)

@@ -36,9 +36,10 @@ import logging
 import os
 import threading
 import time
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 from .errors import InputRejected, UsageError
 from .ingest import Outcome, Summary, _Worker, _write, expand_paths, iter_file
@@ -61,10 +62,17 @@ class DaskSummary(Summary):
 
     def to_dict(self) -> dict[str, Any]:
         d = super().to_dict()
-        d.update({"tasks": self.tasks, "tasks_done_before": self.tasks_done_before,
-                  "shards_reused": self.shards_reused, "tasks_split": self.tasks_split,
-                  "workers": self.workers, "run_dir": self.run_dir,
-                  "writer_seconds": round(self.writer_seconds, 3)})
+        d.update(
+            {
+                "tasks": self.tasks,
+                "tasks_done_before": self.tasks_done_before,
+                "shards_reused": self.shards_reused,
+                "tasks_split": self.tasks_split,
+                "workers": self.workers,
+                "run_dir": self.run_dir,
+                "writer_seconds": round(self.writer_seconds, 3),
+            }
+        )
         return d
 
     def line(self) -> str:
@@ -89,8 +97,9 @@ def _is_archive(path: Path) -> bool:
     return is_warc(path) or is_feed(path)
 
 
-def _jsonl_ranges(path: Path, per_task: int, start: int = 0, end: int | None = None,
-                  first_line: int = 1) -> list[tuple]:
+def _jsonl_ranges(
+    path: Path, per_task: int, start: int = 0, end: int | None = None, first_line: int = 1
+) -> list[tuple]:
     """Split the lines of a JSONL file (or of its byte range) into units of ``per_task``
     non-blank lines: ``("lines", path, start_byte, end_byte, first_line_number)``."""
     units = []
@@ -173,7 +182,7 @@ def read_unit(unit: tuple, max_bytes: int | None = None) -> Iterator[Item]:
     for item in iter_jsonl(io.BytesIO(data), path, max_bytes=max_bytes):
         origin = item.origin if not isinstance(item, InputRejected) else item.source
         if origin and origin.startswith(path + ":"):
-            fixed = f"{path}:{int(origin[len(path) + 1:]) + first_line - 1}"
+            fixed = f"{path}:{int(origin[len(path) + 1 :]) + first_line - 1}"
             if isinstance(item, InputRejected):
                 item.source = fixed
             else:
@@ -223,8 +232,15 @@ def model_loads() -> int:
     return MODEL_LOADS
 
 
-def run_task(units: list[tuple], model: str | None, analyse: bool, db_url: str, check_store: bool,
-             batch_size: int, max_bytes: int | None) -> bytes:
+def run_task(
+    units: list[tuple],
+    model: str | None,
+    analyse: bool,
+    db_url: str,
+    check_store: bool,
+    batch_size: int,
+    max_bytes: int | None,
+) -> bytes:
     """One Dask task: read the units, run the per-article function, return a Parquet shard."""
     worker = _worker_for(model, analyse, db_url, check_store)
     results: list[tuple] = []
@@ -253,13 +269,21 @@ def shard_bytes(results: list[tuple]) -> bytes:
             reason, message, origin = payload
             row = (None, origin, reason, message, None, None)
         else:
-            row = (payload.id, payload.source.url or payload.source.path, None, None,
-                   payload.to_json(), sig)
+            row = (payload.id, payload.source.url or payload.source.path, None, None, payload.to_json(), sig)
         for c, v in zip(SHARD_COLUMNS[2:], row):
             cols[c].append(v)
-    schema = pa.schema([("seq", pa.int32()), ("kind", pa.string()), ("article_id", pa.string()),
-                        ("origin", pa.string()), ("reason", pa.string()), ("message", pa.string()),
-                        ("article", pa.large_string()), ("signature", pa.binary())])
+    schema = pa.schema(
+        [
+            ("seq", pa.int32()),
+            ("kind", pa.string()),
+            ("article_id", pa.string()),
+            ("origin", pa.string()),
+            ("reason", pa.string()),
+            ("message", pa.string()),
+            ("article", pa.large_string()),
+            ("signature", pa.binary()),
+        ]
+    )
     table = pa.table(cols, schema=schema)
     sink = pa.BufferOutputStream()
     pq.write_table(table, sink, compression="zstd")
@@ -286,8 +310,7 @@ def read_shard(data: bytes | str | Path) -> list[tuple]:
 
 def _failed_rows(unit: tuple, exc: BaseException) -> bytes:
     origin = unit[1] if unit[0] == "file" else f"{unit[1]}:{unit[4]}"
-    message = (f"processing failed on the cluster ({exc.__class__.__name__}: {exc}); "
-               "ingest this input alone to see why")
+    message = f"processing failed on the cluster ({exc.__class__.__name__}: {exc}); ingest this input alone to see why"
     return shard_bytes([("rejected", ("failed", message, origin), None)])
 
 
@@ -309,8 +332,9 @@ def connect(spec: str, default_workers: int | None = None):
         if n < 1:
             raise UsageError("--dask local:N needs N >= 1")
         # Processes, one thread each: spaCy holds the GIL, threads would not run in parallel.
-        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
-                               silence_logs=logging.ERROR)
+        cluster = LocalCluster(
+            n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR
+        )
         return Client(cluster), cluster, True
     if spec.endswith(".json") and os.path.isfile(spec):
         kwargs: dict[str, Any] = {"scheduler_file": spec}
@@ -321,8 +345,10 @@ def connect(spec: str, default_workers: int | None = None):
     try:
         return Client(timeout="30s", **kwargs), None, False
     except (OSError, TimeoutError) as exc:
-        raise UsageError(f"cannot reach the Dask scheduler at {spec}: {exc}; start one with "
-                         "`dask scheduler` (and `dask worker ADDRESS --nthreads 1`), or use --dask local:N") from exc
+        raise UsageError(
+            f"cannot reach the Dask scheduler at {spec}: {exc}; start one with "
+            "`dask scheduler` (and `dask worker ADDRESS --nthreads 1`), or use --dask local:N"
+        ) from exc
 
 
 def default_run_dir(url: str) -> Path | None:
@@ -344,12 +370,23 @@ def _write_atomic(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def ingest_dask(paths: Iterable[str | os.PathLike], *, db: str | None = None, dask: str | None = "local",
-                client=None, workers: int | None = None, model: str | None = None, analyse: bool = True,
-                batch_size: int = 8, max_bytes: int | None = None, run_dir: str | os.PathLike | None = None,
-                inflight: int | None = None, check_store: bool | None = None,
-                resources: dict[str, float] | None = None,
-                on_result: Callable[[Outcome], None] | None = None) -> DaskSummary:
+def ingest_dask(
+    paths: Iterable[str | os.PathLike],
+    *,
+    db: str | None = None,
+    dask: str | None = "local",
+    client=None,
+    workers: int | None = None,
+    model: str | None = None,
+    analyse: bool = True,
+    batch_size: int = 8,
+    max_bytes: int | None = None,
+    run_dir: str | os.PathLike | None = None,
+    inflight: int | None = None,
+    check_store: bool | None = None,
+    resources: dict[str, float] | None = None,
+    on_result: Callable[[Outcome], None] | None = None,
+) -> DaskSummary:
     """Ingest ``paths`` into the store at ``db`` on a Dask cluster; returns a DaskSummary.
 
     ``dask``: ``"local"``/``"local:N"`` (a LocalCluster of N single-threaded worker processes,

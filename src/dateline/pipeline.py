@@ -7,7 +7,7 @@ analysed: the NLP model is English-only and would invent actors and events from 
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from .article import Article, Published, Source
 from .errors import DatelineError, InputRejected, UsageError
@@ -62,8 +62,12 @@ def clean_raw(raw: RawInput) -> Article:
 
     article = Article(
         id=Article.make_id(cleaned.text),
-        source=Source(path=raw.origin if raw.origin and not raw.origin.startswith("<") else None,
-                      url=raw.url, publisher=publisher, agency=cleaned.agency),
+        source=Source(
+            path=raw.origin if raw.origin and not raw.origin.startswith("<") else None,
+            url=raw.url,
+            publisher=publisher,
+            agency=cleaned.agency,
+        ),
         headline=headline,
         authors=authors,
         contributors=cleaned.contributors,
@@ -139,14 +143,16 @@ class Pipeline:
 _default: Pipeline | None = None
 
 
-def clean(text: str | None = None, *, html: str | None = None, url: str | None = None,
-          published: str | None = None) -> Article:
+def clean(
+    text: str | None = None, *, html: str | None = None, url: str | None = None, published: str | None = None
+) -> Article:
     """Read and clean one page (no NLP): text, headline, byline, dateline, credits, ``removed``."""
     return clean_raw(raw_input(text, html, url, published))
 
 
-def extract(text: str | None = None, *, html: str | None = None, url: str | None = None,
-            published: str | None = None) -> Article:
+def extract(
+    text: str | None = None, *, html: str | None = None, url: str | None = None, published: str | None = None
+) -> Article:
     """The full pipeline on one page: cleaning, analysis and event coding."""
     global _default
     if _default is None:

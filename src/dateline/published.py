@@ -10,13 +10,25 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from .errors import UsageError
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december"]
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 _MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _FULL_DATES = [
     re.compile(rf"\b(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b"),
@@ -58,7 +70,11 @@ def find_full_dates(text: str) -> list[tuple[int, dt.date]]:
     for rx in _FULL_DATES:
         for m in rx.finditer(text):
             try:
-                month = int(m.group("mnum")) if "mnum" in m.groupdict() and m.group("mnum") else _month_number(m.group("month"))
+                month = (
+                    int(m.group("mnum"))
+                    if "mnum" in m.groupdict() and m.group("mnum")
+                    else _month_number(m.group("month"))
+                )
                 found.append((m.start(), dt.date(int(m.group("year")), month, int(m.group("day")))))
             except (ValueError, IndexError):
                 continue
@@ -73,7 +89,9 @@ def infer_published(text: str, removed: Iterable) -> tuple[str | None, str]:
     day, which moves the anchor forward to the next such weekday (within six days). Source is
     "inferred" or "none".
     """
-    removed_text = "\n".join(getattr(r, "text", None) or (r.get("text", "") if isinstance(r, dict) else "") for r in removed)
+    removed_text = "\n".join(
+        getattr(r, "text", None) or (r.get("text", "") if isinstance(r, dict) else "") for r in removed
+    )
     anchors = [d for _, d in find_full_dates(removed_text)] + [d for _, d in find_full_dates(text)]
     if not anchors:
         return None, "none"

@@ -41,7 +41,8 @@ import json
 import math
 import re
 import threading
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -51,8 +52,24 @@ from .errors import UsageError
 from .store import Store
 from .store import schema as S
 
-PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-                "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT")
+PLOVER_TYPES = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "SANCTION",
+    "PROTEST",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
 MODALITIES = ("asserted", "future", "historical", "hypothetical", "negated")
 ACTOR_KINDS = ("person", "organization", "country", "group")
 DEFAULT_RADIUS_KM = 100.0
@@ -167,26 +184,34 @@ def resolve_place(name: str) -> dict[str, Any]:
         lat, lon = float(m.group(1)), float(m.group(2))
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise UsageError(f"near: {name!r} is not a valid LAT,LON (latitude -90..90, longitude -180..180)")
-        return {"name": name.strip(), "lat": lat, "lon": lon, "country": None, "geonameid": None,
-                "feature": "point"}
+        return {"name": name.strip(), "lat": lat, "lon": lon, "country": None, "geonameid": None, "feature": "point"}
     from . import gazetteer as G
 
     gaz = G.get_gazetteer()
     cands = [(p, k) for p, k in gaz.lookup(name.strip()) if k != G.DEMONYM]
     if not cands:
-        raise UsageError(f"near: the gazetteer knows no place called {name!r}; check the spelling "
-                         "or give coordinates as LAT,LON")
+        raise UsageError(
+            f"near: the gazetteer knows no place called {name!r}; check the spelling or give coordinates as LAT,LON"
+        )
     try:
         from .analyse.places import _prior
 
         def score(c):
             return (_prior(c[0], c[1]), c[0].population)
     except ImportError:  # pragma: no cover - the place resolver is optional
+
         def score(c):
             return (-c[1], c[0].population)
+
     place, _ = max(cands, key=score)
-    return {"name": place.name, "lat": place.lat, "lon": place.lon, "country": place.country,
-            "geonameid": place.geonameid, "feature": place.feature}
+    return {
+        "name": place.name,
+        "lat": place.lat,
+        "lon": place.lon,
+        "country": place.country,
+        "geonameid": place.geonameid,
+        "feature": place.feature,
+    }
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -240,8 +265,7 @@ def name_keys_matching(name: str):
     for word, prefix in _name_terms(name):
         # a prefix is a range of the (binary-collated) word column: [word, word with its last
         # character incremented)
-        cond = (sa.and_(w.c.word >= word, w.c.word < word[:-1] + chr(ord(word[-1]) + 1)) if prefix
-                else w.c.word == word)
+        cond = sa.and_(w.c.word >= word, w.c.word < word[:-1] + chr(ord(word[-1]) + 1)) if prefix else w.c.word == word
         selects.append(sa.select(w.c.name_key).where(cond))
     return selects[0] if len(selects) == 1 else sa.intersect(*selects)
 
@@ -269,7 +293,7 @@ def event_conditions(*, actor, type, modality, since, until, country, text, arti
     if since:
         conds.append(e.c.date >= since)
     if until:
-        conds.append(e.c.date <= until + "-99-99"[len(until) - 4:])  # 2019-04 -> 2019-04-99
+        conds.append(e.c.date <= until + "-99-99"[len(until) - 4 :])  # 2019-04 -> 2019-04-99
     if country:
         conds.append(e.c.country == country)
     if text:
@@ -283,11 +307,22 @@ def event_conditions(*, actor, type, modality, since, until, country, text, arti
     return conds
 
 
-def events(db: str | Store | None = None, *, actor: str | None = None, type: str | None = None,
-           modality: str | None = None, since: str | None = None, until: str | None = None,
-           near: str | dict | None = None, radius_km: float | None = None, text: str | None = None,
-           country: str | None = None, article_id: str | None = None, limit: int = 100,
-           offset: int = 0) -> Records:
+def events(
+    db: str | Store | None = None,
+    *,
+    actor: str | None = None,
+    type: str | None = None,
+    modality: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    near: str | dict | None = None,
+    radius_km: float | None = None,
+    text: str | None = None,
+    country: str | None = None,
+    article_id: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> Records:
     """Corpus events matching every filter given, by date (undated last) then id.
 
     Each record: ``id, type, mode, quad, modality, date, actors, recipients`` (display names),
@@ -319,8 +354,16 @@ def events(db: str | Store | None = None, *, actor: str | None = None, type: str
             raise UsageError(f"radius must be between 0 and 20,100 km, not {radius_km}")
 
     e = S.events
-    conds = event_conditions(actor=actor, type=type, modality=modality, since=since, until=until,
-                              country=country, text=text, article_id=article_id)
+    conds = event_conditions(
+        actor=actor,
+        type=type,
+        modality=modality,
+        since=since,
+        until=until,
+        country=country,
+        text=text,
+        article_id=article_id,
+    )
     order = (e.c.date.is_(None), e.c.date, e.c.id)
     center = None
     distances: dict[str, float] = {}
@@ -329,8 +372,12 @@ def events(db: str | Store | None = None, *, actor: str | None = None, type: str
             center = near if isinstance(near, dict) else resolve_place(near)
             radius = radius_km if radius_km is not None else DEFAULT_RADIUS_KM
             lat_min, lat_max, lon_ranges = bounding_box(center["lat"], center["lon"], radius)
-            box = [e.c.lat.is_not(None), e.c.lon.is_not(None), e.c.lat.between(lat_min, lat_max),
-                   sa.or_(*[e.c.lon.between(lo, hi) for lo, hi in lon_ranges])]
+            box = [
+                e.c.lat.is_not(None),
+                e.c.lon.is_not(None),
+                e.c.lat.between(lat_min, lat_max),
+                sa.or_(*[e.c.lon.between(lo, hi) for lo, hi in lon_ranges]),
+            ]
             ids = []
             for r in conn.execute(sa.select(e.c.id, e.c.lat, e.c.lon).where(*conds, *box).order_by(*order)):
                 d = haversine_km(center["lat"], center["lon"], r.lat, r.lon)
@@ -338,12 +385,13 @@ def events(db: str | Store | None = None, *, actor: str | None = None, type: str
                     ids.append(r.id)
                     distances[r.id] = round(d, 1)
             total = len(ids)
-            page_ids = ids[offset:offset + limit]
+            page_ids = ids[offset : offset + limit]
         else:
             # Sort and page the ids only (a narrow top-N sort), then count the matches apart: a
             # count window over the sort would carry every match through it, not just the page.
-            page_ids = list(conn.execute(sa.select(e.c.id).where(*conds).order_by(*order)
-                                         .limit(limit).offset(offset)).scalars())
+            page_ids = list(
+                conn.execute(sa.select(e.c.id).where(*conds).order_by(*order).limit(limit).offset(offset)).scalars()
+            )
             if offset == 0 and len(page_ids) < limit:
                 total = len(page_ids)
             else:
@@ -372,28 +420,50 @@ def event_records(conn, rows) -> list[dict[str, Any]]:
     firsts = {(r.first_article_id, r.id) for r in rows}
     article_ids = sorted({r.first_article_id for r in rows if r.first_article_id})
     mentions: dict[tuple[str, str], Any] = {}
-    for mr in conn.execute(sa.select(m.c.article_id, m.c.local_id, m.c.event_id, m.c.actors, m.c.recipients,
-                                     m.c.cameo, m.c.confidence, m.c.date_source, m.c.evidence_text,
-                                     m.c.evidence_start, m.c.evidence_end)
-                           .where(m.c.article_id.in_(article_ids), m.c.event_id.in_([r.id for r in rows]))
-                           .order_by(m.c.article_id, m.c.evidence_start, m.c.local_id)):
+    for mr in conn.execute(
+        sa.select(
+            m.c.article_id,
+            m.c.local_id,
+            m.c.event_id,
+            m.c.actors,
+            m.c.recipients,
+            m.c.cameo,
+            m.c.confidence,
+            m.c.date_source,
+            m.c.evidence_text,
+            m.c.evidence_start,
+            m.c.evidence_end,
+        )
+        .where(m.c.article_id.in_(article_ids), m.c.event_id.in_([r.id for r in rows]))
+        .order_by(m.c.article_id, m.c.evidence_start, m.c.local_id)
+    ):
         key = (mr.article_id, mr.event_id)
         if key in firsts and key not in mentions:
             mentions[key] = mr
-    wanted = {(mr.article_id, x) for mr in mentions.values()
-              for x in (_load_json(mr.actors) or []) + (_load_json(mr.recipients) or [])}
+    wanted = {
+        (mr.article_id, x)
+        for mr in mentions.values()
+        for x in (_load_json(mr.actors) or []) + (_load_json(mr.recipients) or [])
+    }
     names: dict[tuple[str, str], str] = {}
     if wanted:
         # Both key columns constrained with IN (article ids x actor ids, served from the primary
         # key; a row-value IN over the pairs makes SQLite scan the table), pairs checked here.
-        for ar in conn.execute(sa.select(a.c.article_id, a.c.actor_id, a.c.name)
-                               .where(a.c.article_id.in_(sorted({p[0] for p in wanted})),
-                                      a.c.actor_id.in_(sorted({p[1] for p in wanted})))):
+        for ar in conn.execute(
+            sa.select(a.c.article_id, a.c.actor_id, a.c.name).where(
+                a.c.article_id.in_(sorted({p[0] for p in wanted})), a.c.actor_id.in_(sorted({p[1] for p in wanted}))
+            )
+        ):
             if (ar.article_id, ar.actor_id) in wanted:
                 names[(ar.article_id, ar.actor_id)] = ar.name
-    meta = {r.id: r for r in conn.execute(
-        sa.select(art.c.id, art.c.headline, art.c.published_date, art.c.publisher, art.c.url)
-        .where(art.c.id.in_(article_ids)))}
+    meta = {
+        r.id: r
+        for r in conn.execute(
+            sa.select(art.c.id, art.c.headline, art.c.published_date, art.c.publisher, art.c.url).where(
+                art.c.id.in_(article_ids)
+            )
+        )
+    }
     out = []
     for r in rows:
         mr = mentions.get((r.first_article_id, r.id))
@@ -401,30 +471,50 @@ def event_records(conn, rows) -> list[dict[str, Any]]:
         if mr is not None:
             actor_names = [names.get((aid, x), x) for x in _load_json(mr.actors) or []]
             recipient_names = [names.get((aid, x), x) for x in _load_json(mr.recipients) or []]
-            evidence = {"text": mr.evidence_text, "start": mr.evidence_start, "end": mr.evidence_end,
-                        "article_id": aid}
+            evidence = {"text": mr.evidence_text, "start": mr.evidence_start, "end": mr.evidence_end, "article_id": aid}
         else:
             actor_names = list(_load_json(r.actors) or [])
             recipient_names = list(_load_json(r.recipients) or [])
             evidence = None
         place = None
         if r.place_name is not None or r.lat is not None:
-            place = {"name": r.place_name, "lat": r.lat, "lon": r.lon, "country": r.country,
-                     "geonameid": r.place_geonameid}
+            place = {
+                "name": r.place_name,
+                "lat": r.lat,
+                "lon": r.lon,
+                "country": r.country,
+                "geonameid": r.place_geonameid,
+            }
         am = meta.get(aid)
-        out.append({
-            "id": r.id, "type": r.type, "mode": r.mode, "quad": r.quad, "modality": r.modality,
-            "date": r.date, "date_source": mr.date_source if mr is not None else None,
-            "actors": actor_names, "recipients": recipient_names,
-            "actor_keys": list(_load_json(r.actors) or []), "recipient_keys": list(_load_json(r.recipients) or []),
-            "place": place, "cameo": mr.cameo if mr is not None else None,
-            "confidence": mr.confidence if mr is not None else None, "evidence": evidence,
-            "article_id": aid, "local_id": mr.local_id if mr is not None else None,
-            "headline": am.headline if am else None, "published": am.published_date if am else None,
-            "publisher": am.publisher if am else None, "url": am.url if am else None,
-            "n_mentions": r.n_mentions, "n_articles": r.n_articles, "n_stories": r.n_stories,
-            "n_sources": r.n_sources,
-        })
+        out.append(
+            {
+                "id": r.id,
+                "type": r.type,
+                "mode": r.mode,
+                "quad": r.quad,
+                "modality": r.modality,
+                "date": r.date,
+                "date_source": mr.date_source if mr is not None else None,
+                "actors": actor_names,
+                "recipients": recipient_names,
+                "actor_keys": list(_load_json(r.actors) or []),
+                "recipient_keys": list(_load_json(r.recipients) or []),
+                "place": place,
+                "cameo": mr.cameo if mr is not None else None,
+                "confidence": mr.confidence if mr is not None else None,
+                "evidence": evidence,
+                "article_id": aid,
+                "local_id": mr.local_id if mr is not None else None,
+                "headline": am.headline if am else None,
+                "published": am.published_date if am else None,
+                "publisher": am.publisher if am else None,
+                "url": am.url if am else None,
+                "n_mentions": r.n_mentions,
+                "n_articles": r.n_articles,
+                "n_stories": r.n_stories,
+                "n_sources": r.n_sources,
+            }
+        )
     return out
 
 
@@ -452,8 +542,15 @@ def event_articles(records: Iterable[dict[str, Any]], db: str | Store | None = N
 
 
 # -- actors ---------------------------------------------------------------------------------------
-def actors(db: str | Store | None = None, *, name: str | None = None, country: str | None = None,
-           kind: str | None = None, limit: int = 100, offset: int = 0) -> Records:
+def actors(
+    db: str | Store | None = None,
+    *,
+    name: str | None = None,
+    country: str | None = None,
+    kind: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> Records:
     """Actors across the corpus, most reported first: ``name, kind, country, sector, roles,
     n_articles, n_mentions, n_events`` (events of any type the actor takes part in)."""
     store = open_store(db)
@@ -474,38 +571,64 @@ def actors(db: str | Store | None = None, *, name: str | None = None, country: s
     group = (a.c.name, a.c.kind, a.c.country, a.c.sector)
     n_articles = sa.func.count(sa.distinct(a.c.article_id)).label("n_articles")
     # one pass of the grouping: the window counts the groups (not the actor rows) for the total
-    q = (sa.select(*group, n_articles, sa.func.sum(a.c.n_mentions).label("n_mentions"),
-                   sa.func.count().over().label("total"))
-         .where(*conds).group_by(*group))
+    q = (
+        sa.select(
+            *group, n_articles, sa.func.sum(a.c.n_mentions).label("n_mentions"), sa.func.count().over().label("total")
+        )
+        .where(*conds)
+        .group_by(*group)
+    )
     with store.engine.connect() as conn:
-        rows = conn.execute(q.order_by(n_articles.desc(), sa.func.sum(a.c.n_mentions).desc(), a.c.name,
-                                       a.c.kind, a.c.country, a.c.sector).limit(limit).offset(offset)).all()
+        rows = conn.execute(
+            q.order_by(
+                n_articles.desc(), sa.func.sum(a.c.n_mentions).desc(), a.c.name, a.c.kind, a.c.country, a.c.sector
+            )
+            .limit(limit)
+            .offset(offset)
+        ).all()
         if rows:
             total = rows[0].total
         else:
-            total = 0 if offset == 0 else conn.execute(
-                sa.select(sa.func.count()).select_from(q.with_only_columns(*group).subquery())).scalar_one()
+            total = (
+                0
+                if offset == 0
+                else conn.execute(
+                    sa.select(sa.func.count()).select_from(q.with_only_columns(*group).subquery())
+                ).scalar_one()
+            )
         # Roles and event counts of the page's actors, in two queries for the whole page: roles
         # from the actor rows that have any, events from the participants index (no JSON read).
         names = sorted({r.name for r in rows})
         roles: dict[tuple, set[str]] = {}
         n_events: dict[tuple, int] = {}
         if names:
-            for mr in conn.execute(sa.select(*group, a.c.roles)
-                                   .where(a.c.name.in_(names), sa.cast(a.c.roles, sa.Text) != "[]", *conds)):
+            for mr in conn.execute(
+                sa.select(*group, a.c.roles).where(a.c.name.in_(names), sa.cast(a.c.roles, sa.Text) != "[]", *conds)
+            ):
                 roles.setdefault((mr.name, mr.kind, mr.country, mr.sector), set()).update(_load_json(mr.roles) or [])
             p = S.event_participants
             for mr in conn.execute(
-                    sa.select(*group, sa.func.count(sa.distinct(p.c.event_id)).label("n"))
-                    .select_from(a.join(p, sa.and_(p.c.article_id == a.c.article_id, p.c.actor_id == a.c.actor_id)))
-                    .where(a.c.name.in_(names), *conds).group_by(*group)):
+                sa.select(*group, sa.func.count(sa.distinct(p.c.event_id)).label("n"))
+                .select_from(a.join(p, sa.and_(p.c.article_id == a.c.article_id, p.c.actor_id == a.c.actor_id)))
+                .where(a.c.name.in_(names), *conds)
+                .group_by(*group)
+            ):
                 n_events[(mr.name, mr.kind, mr.country, mr.sector)] = mr.n
         out = []
         for r in rows:
             key = (r.name, r.kind, r.country, r.sector)
-            out.append({"name": r.name, "kind": r.kind, "country": r.country, "sector": r.sector,
-                        "roles": sorted(roles.get(key, ())), "n_articles": r.n_articles,
-                        "n_mentions": int(r.n_mentions or 0), "n_events": n_events.get(key, 0)})
+            out.append(
+                {
+                    "name": r.name,
+                    "kind": r.kind,
+                    "country": r.country,
+                    "sector": r.sector,
+                    "roles": sorted(roles.get(key, ())),
+                    "n_articles": r.n_articles,
+                    "n_mentions": int(r.n_mentions or 0),
+                    "n_events": n_events.get(key, 0),
+                }
+            )
     return Records(out, total=total)
 
 
@@ -518,8 +641,14 @@ def snippet(text: str, words: list[str], width: int = SNIPPET_CHARS) -> tuple[st
     offsets (into the snippet) of each word match, for highlighting."""
     if not text:
         return "", []
-    pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-                         + r")\w*", re.IGNORECASE | re.UNICODE) if words else None
+    pattern = (
+        re.compile(
+            r"\b(" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + r")\w*",
+            re.IGNORECASE | re.UNICODE,
+        )
+        if words
+        else None
+    )
     hits = [(mt.start(), mt.end()) for mt in pattern.finditer(text)] if pattern else []
     if not hits:
         cut = text[:width]
@@ -566,9 +695,20 @@ def search(words: str, db: str | Store | None = None, *, limit: int = 20, offset
         return Records([], total=0)
     art = S.articles
     with store.engine.connect() as conn:
-        meta = {r.id: r for r in conn.execute(
-            sa.select(art.c.id, art.c.headline, art.c.published_date, art.c.publisher, art.c.url, art.c.text,
-                      art.c.n_events).where(art.c.id.in_([h["id"] for h in hits])))}
+        meta = {
+            r.id: r
+            for r in conn.execute(
+                sa.select(
+                    art.c.id,
+                    art.c.headline,
+                    art.c.published_date,
+                    art.c.publisher,
+                    art.c.url,
+                    art.c.text,
+                    art.c.n_events,
+                ).where(art.c.id.in_([h["id"] for h in hits]))
+            )
+        }
     out = []
     lowered = [t.lower() for t in terms]
     for h in hits:
@@ -579,9 +719,19 @@ def search(words: str, db: str | Store | None = None, *, limit: int = 20, offset
         rank = float(h["rank"] or 0.0)
         if store.dialect == "sqlite":
             rank = -rank  # bm25(): lower is better; report higher-is-better everywhere
-        out.append({"id": r.id, "headline": r.headline, "published": r.published_date, "publisher": r.publisher,
-                    "url": r.url, "rank": round(rank, 6), "snippet": snip, "highlights": marks,
-                    "n_events": r.n_events})
+        out.append(
+            {
+                "id": r.id,
+                "headline": r.headline,
+                "published": r.published_date,
+                "publisher": r.publisher,
+                "url": r.url,
+                "rank": round(rank, 6),
+                "snippet": snip,
+                "highlights": marks,
+                "n_events": r.n_events,
+            }
+        )
     return Records(out, total=None)
 
 
@@ -598,8 +748,11 @@ def resolve_article_id(article_id: str, db: str | Store | None = None) -> str | 
         return None
     art = S.articles
     with store.engine.connect() as conn:
-        found = conn.execute(sa.select(art.c.id).where(art.c.id.like(_like_escape(aid) + "%", escape="\\"))
-                             .limit(2)).scalars().all()
+        found = (
+            conn.execute(sa.select(art.c.id).where(art.c.id.like(_like_escape(aid) + "%", escape="\\")).limit(2))
+            .scalars()
+            .all()
+        )
     if len(found) > 1:
         raise UsageError(f"the id prefix {aid!r} matches several articles; give more characters")
     return found[0] if found else None

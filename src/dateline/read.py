@@ -12,9 +12,10 @@ import json
 import os
 import re
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Iterable, Iterator, Union
+from typing import IO
 
 from .errors import InputRejected, UsageError
 
@@ -41,7 +42,9 @@ _BINARY_MAGIC = {
     b"SQLite format 3\x00": "an SQLite database",
 }
 
-_HTML_SNIFF = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|div|meta|p)\b", re.I | re.S)
+_HTML_SNIFF = re.compile(
+    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|div|meta|p)\b", re.I | re.S
+)
 
 
 @dataclass
@@ -56,7 +59,7 @@ class RawInput:
     meta: dict = field(default_factory=dict)
 
 
-Item = Union[RawInput, InputRejected]
+Item = RawInput | InputRejected
 
 
 def max_bytes_default() -> int:
@@ -144,9 +147,15 @@ def looks_like_html(data: str | bytes) -> bool:
     return bool(_HTML_SNIFF.match(head))
 
 
-def raw_from_bytes(data: bytes, *, origin: str | None = None, url: str | None = None,
-                   published: str | None = None, kind: str | None = None,
-                   max_bytes: int | None = None) -> RawInput:
+def raw_from_bytes(
+    data: bytes,
+    *,
+    origin: str | None = None,
+    url: str | None = None,
+    published: str | None = None,
+    kind: str | None = None,
+    max_bytes: int | None = None,
+) -> RawInput:
     """Build one RawInput from a page's bytes; ``kind`` is "text", "html" or None (sniff)."""
     content = decode_bytes(data, origin=origin, max_bytes=max_bytes)
     if kind is None:
@@ -161,7 +170,9 @@ def parse_jsonl_line(line: str, *, origin: str, max_bytes: int | None = None) ->
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise InputRejected("bad-json", f"line is not valid JSON ({exc.msg} at column {exc.colno})", source=origin) from None
+        raise InputRejected(
+            "bad-json", f"line is not valid JSON ({exc.msg} at column {exc.colno})", source=origin
+        ) from None
     if not isinstance(record, dict):
         raise InputRejected("bad-record", "line must be a JSON object with a 'text' or 'html' field", source=origin)
     text, html = record.get("text"), record.get("html")
@@ -209,8 +220,9 @@ def is_jsonl_path(path: Path) -> bool:
     return path.suffix.lower() in JSONL_SUFFIXES
 
 
-def read_path(path: str | Path, *, max_bytes: int | None = None, url: str | None = None,
-              published: str | None = None) -> Iterator[Item]:
+def read_path(
+    path: str | Path, *, max_bytes: int | None = None, url: str | None = None, published: str | None = None
+) -> Iterator[Item]:
     """Yield the inputs found at a path: a file (page or JSONL) or a directory (recursively)."""
     p = Path(path)
     if not p.exists():
@@ -229,8 +241,7 @@ def read_path(path: str | Path, *, max_bytes: int | None = None, url: str | None
     yield read_file(p, max_bytes=max_bytes, url=url, published=published)
 
 
-def read_file(p: Path, *, max_bytes: int | None = None, url: str | None = None,
-              published: str | None = None) -> Item:
+def read_file(p: Path, *, max_bytes: int | None = None, url: str | None = None, published: str | None = None) -> Item:
     limit = max_bytes or max_bytes_default()
     try:
         size = p.stat().st_size
@@ -259,8 +270,14 @@ def iter_directory(root: Path, suffixes: Iterable[str] = READABLE_SUFFIXES) -> I
                 yield Path(dirpath) / name
 
 
-def read_stdin(*, jsonl: bool | None = None, max_bytes: int | None = None, url: str | None = None,
-               published: str | None = None, stream: IO[bytes] | None = None) -> tuple[bool, Iterator[Item]]:
+def read_stdin(
+    *,
+    jsonl: bool | None = None,
+    max_bytes: int | None = None,
+    url: str | None = None,
+    published: str | None = None,
+    stream: IO[bytes] | None = None,
+) -> tuple[bool, Iterator[Item]]:
     """Read stdin. Returns ``(is_jsonl, items)``: JSONL when ``jsonl`` is true, or when it is
     unset and the input's first line is a JSON object; otherwise one page."""
     import io

@@ -8,8 +8,8 @@ in file order, like :func:`dateline.read.read_path`. WARC records other than suc
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from .errors import InputRejected
 from .read import Item, RawInput, check_size, max_bytes_default, raw_from_bytes
@@ -74,8 +74,11 @@ def iter_warc(path: str | Path, *, max_bytes: int | None = None) -> Iterator[Ite
                 except InputRejected as exc:
                     yield exc
         except Exception as exc:  # warcio raises plain exceptions on corrupt archives
-            yield InputRejected("unreadable", f"the WARC archive is corrupt or truncated ({exc}); "
-                                "the records before this point were read", source=str(p))
+            yield InputRejected(
+                "unreadable",
+                f"the WARC archive is corrupt or truncated ({exc}); the records before this point were read",
+                source=str(p),
+            )
 
 
 def _entry_date(entry) -> str | None:
@@ -122,9 +125,14 @@ def iter_feed(path: str | Path, *, max_bytes: int | None = None) -> Iterator[Ite
             yield exc
             continue
         if "html" in ctype:
-            html = content if "<html" in content[:500].lower() else (
-                f"<html><head><title>{_escape(title)}</title></head><body><article>"
-                f"{'<h1>' + _escape(title) + '</h1>' if title else ''}{content}</article></body></html>")
+            html = (
+                content
+                if "<html" in content[:500].lower()
+                else (
+                    f"<html><head><title>{_escape(title)}</title></head><body><article>"
+                    f"{'<h1>' + _escape(title) + '</h1>' if title else ''}{content}</article></body></html>"
+                )
+            )
             yield RawInput(html=html, url=url, published=_entry_date(entry), origin=origin)
         else:
             text = f"{title}\n\n{content}" if title else content

@@ -12,8 +12,9 @@ with its mentions).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any, Iterator
+from typing import IO, Any
 
 import sqlalchemy as sa
 
@@ -55,8 +56,7 @@ def _to_arrow(rows: list[dict[str, Any]], json_cols: set[str]):
     return pa.table(cols)
 
 
-def _write_parquet(table_rows: Iterator[dict[str, Any]], out: Path, json_cols: set[str],
-                   partition: str | None) -> int:
+def _write_parquet(table_rows: Iterator[dict[str, Any]], out: Path, json_cols: set[str], partition: str | None) -> int:
     import pyarrow.dataset as ds
 
     n = 0
@@ -68,9 +68,15 @@ def _write_parquet(table_rows: Iterator[dict[str, Any]], out: Path, json_cols: s
         if not chunk:
             return
         tbl = _to_arrow(chunk, json_cols)
-        ds.write_dataset(tbl, out, format="parquet", partitioning=[partition] if partition else None,
-                         partitioning_flavor="hive" if partition else None,
-                         basename_template=f"part-{part}-{{i}}.parquet", existing_data_behavior="overwrite_or_ignore")
+        ds.write_dataset(
+            tbl,
+            out,
+            format="parquet",
+            partitioning=[partition] if partition else None,
+            partitioning_flavor="hive" if partition else None,
+            basename_template=f"part-{part}-{{i}}.parquet",
+            existing_data_behavior="overwrite_or_ignore",
+        )
         part += 1
         chunk.clear()
 
@@ -90,18 +96,28 @@ def export_parquet(store: Store, out: str | Path) -> dict[str, int]:
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     counts = {}
-    counts["events"] = _write_parquet(_rows(store, sa.select(S.events).order_by(S.events.c.id)), out / "events",
-                                      {"actors", "recipients"}, "event_month")
+    counts["events"] = _write_parquet(
+        _rows(store, sa.select(S.events).order_by(S.events.c.id)),
+        out / "events",
+        {"actors", "recipients"},
+        "event_month",
+    )
     m, a = S.event_mentions, S.articles
-    mentions = (sa.select(m, a.c.publisher, a.c.url, a.c.published_date)
-                .join_from(m, a, a.c.id == m.c.article_id).order_by(m.c.article_id, m.c.local_id))
-    counts["event_mentions"] = _write_parquet(_rows(store, mentions), out / "event_mentions",
-                                              {"actors", "recipients", "place"}, "event_month")
+    mentions = (
+        sa.select(m, a.c.publisher, a.c.url, a.c.published_date)
+        .join_from(m, a, a.c.id == m.c.article_id)
+        .order_by(m.c.article_id, m.c.local_id)
+    )
+    counts["event_mentions"] = _write_parquet(
+        _rows(store, mentions), out / "event_mentions", {"actors", "recipients", "place"}, "event_month"
+    )
     cols = [c for c in a.columns if c.name != "data"]
-    counts["articles"] = _write_parquet(_rows(store, sa.select(*cols).order_by(a.c.id)), out / "articles",
-                                        {"authors"}, None)
-    counts["stories"] = _write_parquet(_rows(store, sa.select(S.stories).order_by(S.stories.c.id)),
-                                       out / "stories", set(), None)
+    counts["articles"] = _write_parquet(
+        _rows(store, sa.select(*cols).order_by(a.c.id)), out / "articles", {"authors"}, None
+    )
+    counts["stories"] = _write_parquet(
+        _rows(store, sa.select(S.stories).order_by(S.stories.c.id)), out / "stories", set(), None
+    )
     return counts
 
 

@@ -38,53 +38,158 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Optional
 
 __all__ = ["Timex", "resolve", "parse_anchor", "calendar_date"]
 
 
 @dataclass(frozen=True)
 class Timex:
-    value: Optional[str]
+    value: str | None
     type: str = "date"  # date | time | duration | set
     granularity: str = "day"
-    mod: Optional[str] = None
+    mod: str | None = None
 
 
 # --------------------------------------------------------------------------------------------
 # vocabulary
 
 MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
     "dec": 12,
 }
 WEEKDAYS = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
-    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5,
-    "sat": 5, "sunday": 6, "sun": 6,
+    "monday": 0,
+    "mon": 0,
+    "tuesday": 1,
+    "tue": 1,
+    "tues": 1,
+    "wednesday": 2,
+    "wed": 2,
+    "thursday": 3,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "friday": 4,
+    "fri": 4,
+    "saturday": 5,
+    "sat": 5,
+    "sunday": 6,
+    "sun": 6,
 }
-PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
-         "tonight": "NI", "midday": "MI", "noon": "MI"}
+PARTS = {
+    "morning": "MO",
+    "afternoon": "AF",
+    "evening": "EV",
+    "night": "NI",
+    "overnight": "NI",
+    "tonight": "NI",
+    "midday": "MI",
+    "noon": "MI",
+}
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12,
-    "a couple of": 2, "a couple": 2, "couple of": 2, "half a": 0.5, "a half": 0.5,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a hundred": 100,
+    "a dozen": 12,
+    "dozen": 12,
+    "a couple of": 2,
+    "a couple": 2,
+    "couple of": 2,
+    "half a": 0.5,
+    "a half": 0.5,
 }
-VAGUE = {"few", "a few", "several", "some", "many", "a number of", "the", "numerous", "recent",
-         "the past few", "multiple"}
-ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
-            "4th": 4, "final": 4, "last": 4}
+VAGUE = {
+    "few",
+    "a few",
+    "several",
+    "some",
+    "many",
+    "a number of",
+    "the",
+    "numerous",
+    "recent",
+    "the past few",
+    "multiple",
+}
+ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "final": 4,
+    "last": 4,
+}
 UNITS = {
-    "second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
-    "weekend": "WE", "fortnight": "2W", "month": "M", "quarter": "Q", "year": "Y",
-    "decade": "DE", "century": "CE", "season": "S",
+    "second": "S",
+    "minute": "M",
+    "hour": "H",
+    "day": "D",
+    "night": "D",
+    "week": "W",
+    "weekend": "WE",
+    "fortnight": "2W",
+    "month": "M",
+    "quarter": "Q",
+    "year": "Y",
+    "decade": "DE",
+    "century": "CE",
+    "season": "S",
 }
 TIME_UNITS = {"second", "minute", "hour"}
 
@@ -94,102 +199,221 @@ _month_words = "|".join(sorted(MONTHS, key=len, reverse=True))
 _wd_words = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _part_words = "morning|afternoon|evening|night|overnight"
 
-RE = {name: re.compile(pat) for name, pat in {
-    # numbers: 3, 3.5, 1,000, three, twenty-five, a few
-    "ago": rf"^(?P<n>.+?)\s+(?P<unit>{_unit_words})\s+(?P<dir>ago|earlier|before|previously|back|later|after|from now|hence|on|since)$",
-    "unit_ago": rf"^(?P<unit>{_unit_words})\s+(?P<dir>ago|earlier|before|later)$",
-    "dur": rf"^(?:(?P<dir>past|last|next|coming|following|previous|first|final|recent|latest|upcoming|remaining|ensuing|preceding|subsequent|intervening|additional|further|more|other|whole|entire|full|same)\s+)?(?P<n>.+?)[\s-]+(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|long\s+|calendar\s+|fiscal\s+|business\s+|working\s+|trading\s+)?(?P<unit>{_unit_words})(?:\s+(?:long|old|more|straight|running|in a row))?$",
-    "bare_plural": r"^(?:(?P<dir>past|last|next|coming|following|previous|recent|latest|upcoming|remaining|ensuing|preceding|subsequent|intervening|additional|further|many|several|few|some|more)\s+)?(?P<unit>seconds|minutes|hours|days|nights|weeks|weekends|months|quarters|years|decades|centuries)$",
-    "rel_unit": r"^(?P<dir>this|current|last|past|previous|prior|next|coming|following|upcoming|same|that|latest|recent|present|year-ago|year-earlier|previous fiscal|current fiscal|last fiscal|next fiscal|this fiscal|fiscal|the)?\s*(?P<unit>day|week|weekend|month|quarter|year|decade|century|fiscal year|calendar year|half|season|week-end)$",
-    "unit_rel": r"^(?P<unit>day|week|month|year|quarter|decade)\s+(?P<dir>before|after|earlier|later|ago|prior)$",
-    "ordinal_quarter": rf"^(?:(?P<dir>this|last|next|the|its|that|year-ago|year-earlier|fiscal|latest|current)\s+)*(?P<year>\d{{4}}\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)(?:[\s-]+|-)(?P<unit>quarter|half|period)(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<year2>\d{{4}}|this year|last year|next year))?$",
-    "year": r"^(?:(?:fiscal|calendar|the year|year|fy|model year|the fiscal year|fiscal year|the calendar year|the year of)\s+)?(?P<y>1[0-9]{3}|20[0-9]{2})$",
-    "short_year": r"^(?:'|’|fiscal\s+'?)(?P<y>[0-9]{2})$",
-    "decade": r"^(?P<y>1[0-9]{2}|20[0-9])0'?s$",
-    "short_decade": r"^(?:'|’)?(?P<d>[0-9])0'?s$",
-    "century": r"^(?P<c>\d{1,2})(?:st|nd|rd|th)[\s-]+century$",
-    "century_w": r"^(?P<c>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty first)[\s-]+century$",
-    "month_day_year": rf"^(?:(?:{_wd_words})\.?,?\s+)?(?P<m>{_month_words})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})$",
-    "day_month_year": rf"^(?:(?:{_wd_words})\.?,?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_month_words})\.?,?\s+(?P<y>\d{{4}})$",
-    "month_year": rf"^(?P<m>{_month_words})\.?,?\s+(?:of\s+)?(?P<y>\d{{4}}|'\d\d)$",
-    "month_day": rf"^(?:(?P<wd>{_wd_words})\.?,?\s+)?(?P<m>{_month_words})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?$",
-    "day_month": rf"^(?:(?P<wd>{_wd_words})\.?,?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_month_words})\.?$",
-    "month": rf"^(?P<dir>last|next|this|past|coming|previous)?\s*(?P<m>{_month_words})\.?(?:\s+(?P<rel>(?:of\s+)?(?:last|next|this)\s+year|(?:of\s+)?the\s+(?:previous|following)\s+year))?$",
-    "iso": r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$",
-    "us_numeric": r"^(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2}|\d{4})$",
-    "season": r"^(?P<dir>last|next|this|past|coming|previous|the)?\s*(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>\d{4}|last year|this year|next year))?$",
-    "year_season": r"^(?P<y>\d{4})\s+(?P<s>spring|summer|fall|autumn|winter)$",
-    "weekday": rf"^(?P<dir>last|next|this|past|coming|previous|on)?\s*(?P<wd>{_wd_words})\.?(?:\s*,?\s*(?P<part>{_part_words}))?$",
-    "part_weekday": rf"^(?P<part>{_part_words})\s+(?:of\s+|on\s+)?(?P<wd>{_wd_words})$",
-    "weekday_date": rf"^(?P<wd>{_wd_words})\.?,?\s+(?P<rest>.+)$",
-    "clock": r"^(?:(?:at|about|around)\s+)?(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?(?::(?P<s>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?|o'clock|hours|hrs|h)?(?:\s+(?P<tz>[a-z]{2,4}|local time|local))?(?:\s*,?\s*(?:on\s+)?(?P<rest>.+))?$",
-    "range_years": r"^(?P<a>\d{4})\s*[-–]\s*(?P<b>\d{2,4})$",
-    "set_every": rf"^(?:every|each|per|a|an)\s+(?:other\s+)?(?P<unit>{_unit_words}|{_part_words}|{_wd_words}|{_month_words}|season|spring|summer|fall|autumn|winter)$",
-}.items()}
+RE = {
+    name: re.compile(pat)
+    for name, pat in {
+        # numbers: 3, 3.5, 1,000, three, twenty-five, a few
+        "ago": rf"^(?P<n>.+?)\s+(?P<unit>{_unit_words})\s+(?P<dir>ago|earlier|before|previously|back|later|after|from now|hence|on|since)$",
+        "unit_ago": rf"^(?P<unit>{_unit_words})\s+(?P<dir>ago|earlier|before|later)$",
+        "dur": rf"^(?:(?P<dir>past|last|next|coming|following|previous|first|final|recent|latest|upcoming|remaining|ensuing|preceding|subsequent|intervening|additional|further|more|other|whole|entire|full|same)\s+)?(?P<n>.+?)[\s-]+(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|long\s+|calendar\s+|fiscal\s+|business\s+|working\s+|trading\s+)?(?P<unit>{_unit_words})(?:\s+(?:long|old|more|straight|running|in a row))?$",
+        "bare_plural": r"^(?:(?P<dir>past|last|next|coming|following|previous|recent|latest|upcoming|remaining|ensuing|preceding|subsequent|intervening|additional|further|many|several|few|some|more)\s+)?(?P<unit>seconds|minutes|hours|days|nights|weeks|weekends|months|quarters|years|decades|centuries)$",
+        "rel_unit": r"^(?P<dir>this|current|last|past|previous|prior|next|coming|following|upcoming|same|that|latest|recent|present|year-ago|year-earlier|previous fiscal|current fiscal|last fiscal|next fiscal|this fiscal|fiscal|the)?\s*(?P<unit>day|week|weekend|month|quarter|year|decade|century|fiscal year|calendar year|half|season|week-end)$",
+        "unit_rel": r"^(?P<unit>day|week|month|year|quarter|decade)\s+(?P<dir>before|after|earlier|later|ago|prior)$",
+        "ordinal_quarter": r"^(?:(?P<dir>this|last|next|the|its|that|year-ago|year-earlier|fiscal|latest|current)\s+)*(?P<year>\d{4}\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)(?:[\s-]+|-)(?P<unit>quarter|half|period)(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<year2>\d{4}|this year|last year|next year))?$",
+        "year": r"^(?:(?:fiscal|calendar|the year|year|fy|model year|the fiscal year|fiscal year|the calendar year|the year of)\s+)?(?P<y>1[0-9]{3}|20[0-9]{2})$",
+        "short_year": r"^(?:'|’|fiscal\s+'?)(?P<y>[0-9]{2})$",
+        "decade": r"^(?P<y>1[0-9]{2}|20[0-9])0'?s$",
+        "short_decade": r"^(?:'|’)?(?P<d>[0-9])0'?s$",
+        "century": r"^(?P<c>\d{1,2})(?:st|nd|rd|th)[\s-]+century$",
+        "century_w": r"^(?P<c>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty first)[\s-]+century$",
+        "month_day_year": rf"^(?:(?:{_wd_words})\.?,?\s+)?(?P<m>{_month_words})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})$",
+        "day_month_year": rf"^(?:(?:{_wd_words})\.?,?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_month_words})\.?,?\s+(?P<y>\d{{4}})$",
+        "month_year": rf"^(?P<m>{_month_words})\.?,?\s+(?:of\s+)?(?P<y>\d{{4}}|'\d\d)$",
+        "month_day": rf"^(?:(?P<wd>{_wd_words})\.?,?\s+)?(?P<m>{_month_words})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?$",
+        "day_month": rf"^(?:(?P<wd>{_wd_words})\.?,?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_month_words})\.?$",
+        "month": rf"^(?P<dir>last|next|this|past|coming|previous)?\s*(?P<m>{_month_words})\.?(?:\s+(?P<rel>(?:of\s+)?(?:last|next|this)\s+year|(?:of\s+)?the\s+(?:previous|following)\s+year))?$",
+        "iso": r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$",
+        "us_numeric": r"^(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2}|\d{4})$",
+        "season": r"^(?P<dir>last|next|this|past|coming|previous|the)?\s*(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>\d{4}|last year|this year|next year))?$",
+        "year_season": r"^(?P<y>\d{4})\s+(?P<s>spring|summer|fall|autumn|winter)$",
+        "weekday": rf"^(?P<dir>last|next|this|past|coming|previous|on)?\s*(?P<wd>{_wd_words})\.?(?:\s*,?\s*(?P<part>{_part_words}))?$",
+        "part_weekday": rf"^(?P<part>{_part_words})\s+(?:of\s+|on\s+)?(?P<wd>{_wd_words})$",
+        "weekday_date": rf"^(?P<wd>{_wd_words})\.?,?\s+(?P<rest>.+)$",
+        "clock": r"^(?:(?:at|about|around)\s+)?(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?(?::(?P<s>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?|o'clock|hours|hrs|h)?(?:\s+(?P<tz>[a-z]{2,4}|local time|local))?(?:\s*,?\s*(?:on\s+)?(?P<rest>.+))?$",
+        "range_years": r"^(?P<a>\d{4})\s*[-–]\s*(?P<b>\d{2,4})$",
+        "set_every": rf"^(?:every|each|per|a|an)\s+(?:other\s+)?(?P<unit>{_unit_words}|{_part_words}|{_wd_words}|{_month_words}|season|spring|summer|fall|autumn|winter)$",
+    }.items()
+}
 
 _WS = re.compile(r"\s+")
-_PART_OF = re.compile(r"^(?:the\s+)?(?P<part>early hours|small hours|wee hours|morning|afternoon|evening|night)\s+of\s+(?P<rest>.+)$")
-_LEAD_WORDS = ("on|in|at|by|since|until|till|through|throughout|during|from|of|before|after|for|over|within|"
-               "as of|starting|beginning|as early as|as late as|no later than|no more than|no less than|"
-               "later than|earlier than|back in|sometime in|some time in|sometime|around|about|"
-               "approximately|roughly|nearly|almost|more than|less than|fewer than|under|at least|"
-               "at most|up to|just|only|a mere|mere|the|its|their|his|her|our|a full|fully|well over|"
-               "circa|upwards of|as many as|as much as").split("|")
+_PART_OF = re.compile(
+    r"^(?:the\s+)?(?P<part>early hours|small hours|wee hours|morning|afternoon|evening|night)\s+of\s+(?P<rest>.+)$"
+)
+_LEAD_WORDS = (
+    "on|in|at|by|since|until|till|through|throughout|during|from|of|before|after|for|over|within|"
+    "as of|starting|beginning|as early as|as late as|no later than|no more than|no less than|"
+    "later than|earlier than|back in|sometime in|some time in|sometime|around|about|"
+    "approximately|roughly|nearly|almost|more than|less than|fewer than|under|at least|"
+    "at most|up to|just|only|a mere|mere|the|its|their|his|her|our|a full|fully|well over|"
+    "circa|upwards of|as many as|as much as"
+).split("|")
 _STRIP_LEAD = re.compile(r"^(?:" + "|".join(re.escape(w) for w in sorted(_LEAD_WORDS, key=len, reverse=True)) + r")\s+")
 _MODS = [
-    (re.compile(r"^(?:early|earlier|the beginning of|the start of|beginning of|start of|the first part of|the early part of)[\s-]+(?:in\s+)?"), "START"),
-    (re.compile(r"^(?:late|later|the end of|end of|the close of|the latter part of|the last part of|the late part of)[\s-]+(?:in\s+)?"), "END"),
+    (
+        re.compile(
+            r"^(?:early|earlier|the beginning of|the start of|beginning of|start of|the first part of|the early part of)[\s-]+(?:in\s+)?"
+        ),
+        "START",
+    ),
+    (
+        re.compile(
+            r"^(?:late|later|the end of|end of|the close of|the latter part of|the last part of|the late part of)[\s-]+(?:in\s+)?"
+        ),
+        "END",
+    ),
     (re.compile(r"^(?:mid|the middle of|middle of|the mid|the mid-)\s*-?\s*"), "MID"),
 ]
-_APPROX = re.compile(r"^(?:around|about|approximately|roughly|some|circa|nearly|almost|more than|over|less than|under|fewer than|at least|at most|up to|just|only|a mere|mere|the last|a full|fully|well over)\s+")
+_APPROX = re.compile(
+    r"^(?:around|about|approximately|roughly|some|circa|nearly|almost|more than|over|less than|under|fewer than|at least|at most|up to|just|only|a mere|mere|the last|a full|fully|well over)\s+"
+)
 
 REFS = {
-    "now": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PRESENT_REF",
-    "currently": "PRESENT_REF", "current": "PRESENT_REF", "at present": "PRESENT_REF",
-    "presently": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
-    "at the moment": "PRESENT_REF", "the moment": "PRESENT_REF", "at this time": "PRESENT_REF",
-    "this time": "PRESENT_REF", "the present": "PRESENT_REF", "present": "PRESENT_REF",
-    "for now": "PRESENT_REF", "until now": "PRESENT_REF", "by now": "PRESENT_REF",
-    "so far": "PRESENT_REF", "to date": "PRESENT_REF", "as yet": "PRESENT_REF",
-    "now-defunct": "PRESENT_REF", "immediately": "PRESENT_REF", "digital": "PRESENT_REF",
-    "the past": "PAST_REF", "past": "PAST_REF", "recently": "PAST_REF", "recent": "PAST_REF",
-    "lately": "PAST_REF", "at the time": "PAST_REF", "at that time": "PAST_REF", "once": "PAST_REF",
-    "previously": "PAST_REF", "formerly": "PAST_REF", "earlier": "PAST_REF",
-    "more recently": "PAST_REF", "most recently": "PAST_REF", "then": "PAST_REF",
-    "the time": "PAST_REF", "that time": "PAST_REF", "years ago": "PAST_REF",
-    "long ago": "PAST_REF", "a while ago": "PAST_REF", "some time ago": "PAST_REF",
-    "several years ago": "PAST_REF", "many years ago": "PAST_REF", "a few years ago": "PAST_REF",
-    "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF",
-    "the near future": "FUTURE_REF", "near future": "FUTURE_REF", "shortly": "FUTURE_REF",
-    "eventually": "FUTURE_REF", "later": "FUTURE_REF", "upcoming": "FUTURE_REF",
-    "the coming years": "FUTURE_REF", "coming years": "FUTURE_REF",
-    "the years ahead": "FUTURE_REF", "the days ahead": "FUTURE_REF",
+    "now": "PRESENT_REF",
+    "right now": "PRESENT_REF",
+    "just now": "PRESENT_REF",
+    "currently": "PRESENT_REF",
+    "current": "PRESENT_REF",
+    "at present": "PRESENT_REF",
+    "presently": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF",
+    "at the moment": "PRESENT_REF",
+    "the moment": "PRESENT_REF",
+    "at this time": "PRESENT_REF",
+    "this time": "PRESENT_REF",
+    "the present": "PRESENT_REF",
+    "present": "PRESENT_REF",
+    "for now": "PRESENT_REF",
+    "until now": "PRESENT_REF",
+    "by now": "PRESENT_REF",
+    "so far": "PRESENT_REF",
+    "to date": "PRESENT_REF",
+    "as yet": "PRESENT_REF",
+    "now-defunct": "PRESENT_REF",
+    "immediately": "PRESENT_REF",
+    "digital": "PRESENT_REF",
+    "the past": "PAST_REF",
+    "past": "PAST_REF",
+    "recently": "PAST_REF",
+    "recent": "PAST_REF",
+    "lately": "PAST_REF",
+    "at the time": "PAST_REF",
+    "at that time": "PAST_REF",
+    "once": "PAST_REF",
+    "previously": "PAST_REF",
+    "formerly": "PAST_REF",
+    "earlier": "PAST_REF",
+    "more recently": "PAST_REF",
+    "most recently": "PAST_REF",
+    "then": "PAST_REF",
+    "the time": "PAST_REF",
+    "that time": "PAST_REF",
+    "years ago": "PAST_REF",
+    "long ago": "PAST_REF",
+    "a while ago": "PAST_REF",
+    "some time ago": "PAST_REF",
+    "several years ago": "PAST_REF",
+    "many years ago": "PAST_REF",
+    "a few years ago": "PAST_REF",
+    "the future": "FUTURE_REF",
+    "future": "FUTURE_REF",
+    "soon": "FUTURE_REF",
+    "the near future": "FUTURE_REF",
+    "near future": "FUTURE_REF",
+    "shortly": "FUTURE_REF",
+    "eventually": "FUTURE_REF",
+    "later": "FUTURE_REF",
+    "upcoming": "FUTURE_REF",
+    "the coming years": "FUTURE_REF",
+    "coming years": "FUTURE_REF",
+    "the years ahead": "FUTURE_REF",
+    "the days ahead": "FUTURE_REF",
 }
-DEICTIC_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
-                "the day after tomorrow": 2, "tonight": 0, "this morning": 0,
-                "this afternoon": 0, "this evening": 0, "last night": -1, "last evening": -1,
-                "yesterday morning": -1, "yesterday afternoon": -1, "yesterday evening": -1,
-                "tomorrow morning": 1, "tomorrow afternoon": 1, "tomorrow evening": 1,
-                "tomorrow night": 1, "overnight": 0, "today's": 0, "earlier today": 0,
-                "later today": 0, "the same day": 0, "that day": 0, "the day": 0,
-                "this week's": None}
-SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-        "annual": "P1Y", "quarterly": "P1Q", "hourly": "PT1H", "nightly": "P1D",
-        "biweekly": "P2W", "biannually": "P6M", "semiannually": "P6M", "every year": "P1Y",
-        "each year": "P1Y", "a year": "P1Y", "per year": "P1Y", "every day": "P1D",
-        "each day": "P1D", "a day": "P1D", "per day": "P1D", "every week": "P1W",
-        "every month": "P1M", "each month": "P1M", "a month": "P1M"}
-CENTURY_W = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
-             "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
-             "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
-             "twenty-first": 21, "twenty first": 21}
+DEICTIC_DAYS = {
+    "today": 0,
+    "yesterday": -1,
+    "tomorrow": 1,
+    "the day before yesterday": -2,
+    "the day after tomorrow": 2,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "last night": -1,
+    "last evening": -1,
+    "yesterday morning": -1,
+    "yesterday afternoon": -1,
+    "yesterday evening": -1,
+    "tomorrow morning": 1,
+    "tomorrow afternoon": 1,
+    "tomorrow evening": 1,
+    "tomorrow night": 1,
+    "overnight": 0,
+    "today's": 0,
+    "earlier today": 0,
+    "later today": 0,
+    "the same day": 0,
+    "that day": 0,
+    "the day": 0,
+    "this week's": None,
+}
+SETS = {
+    "daily": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "annual": "P1Y",
+    "quarterly": "P1Q",
+    "hourly": "PT1H",
+    "nightly": "P1D",
+    "biweekly": "P2W",
+    "biannually": "P6M",
+    "semiannually": "P6M",
+    "every year": "P1Y",
+    "each year": "P1Y",
+    "a year": "P1Y",
+    "per year": "P1Y",
+    "every day": "P1D",
+    "each day": "P1D",
+    "a day": "P1D",
+    "per day": "P1D",
+    "every week": "P1W",
+    "every month": "P1M",
+    "each month": "P1M",
+    "a month": "P1M",
+}
+CENTURY_W = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "twenty-first": 21,
+    "twenty first": 21,
+}
 
 
 # --------------------------------------------------------------------------------------------
 # helpers
 
-def parse_anchor(anchor) -> Optional[date]:
+
+def parse_anchor(anchor) -> date | None:
     """A date from a ``date``/``datetime``/``"YYYY-MM-DD..."`` anchor; None when unusable."""
     if anchor is None:
         return None
@@ -206,7 +430,7 @@ def parse_anchor(anchor) -> Optional[date]:
         return None
 
 
-def _number(text: str) -> Optional[float]:
+def _number(text: str) -> float | None:
     """A number from digits or words; -1 for a vague amount ("several"); None if not a number."""
     t = text.strip().replace(",", "")
     if t in VAGUE:
@@ -218,7 +442,10 @@ def _number(text: str) -> Optional[float]:
     if t in NUMBERS:
         return NUMBERS[t]
     t2 = re.sub(r"^(?:a|an)\s+", "", t)
-    m = re.match(r"^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](one|two|three|four|five|six|seven|eight|nine)$", t2)
+    m = re.match(
+        r"^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](one|two|three|four|five|six|seven|eight|nine)$",
+        t2,
+    )
     if m:
         return NUMBERS[m.group(1)] + NUMBERS[m.group(2)]
     m = re.match(r"^(\d+)\s+1/2$", t) or re.match(r"^(\d+)\s*½$", t)
@@ -246,7 +473,7 @@ def _unit(word: str) -> str:
     return w
 
 
-def _duration(n: Optional[float], unit: str) -> str:
+def _duration(n: float | None, unit: str) -> str:
     u = _unit(unit)
     amount = "X" if n is None or n < 0 else (str(int(n)) if float(n).is_integer() else str(n))
     if u == "decade":
@@ -270,7 +497,7 @@ def _duration(n: Optional[float], unit: str) -> str:
             if code == "D":
                 return f"P{whole}DT{part}H" if whole else f"PT{part}H"
             head = f"{whole}{code}" if whole else ""
-            return (f"PT{head}{part}{sub[1]}" if u in TIME_UNITS else f"P{head}{part}{sub[1]}")
+            return f"PT{head}{part}{sub[1]}" if u in TIME_UNITS else f"P{head}{part}{sub[1]}"
     return f"P{amount}{code}"
 
 
@@ -316,7 +543,7 @@ def _shift(anchor: date, n: int, unit: str) -> Timex:
 NEAR_AHEAD_MONTHS = 2
 
 
-def _month_year(month: int, anchor: date, tense: Optional[str], near_ahead: int = 0) -> int:
+def _month_year(month: int, anchor: date, tense: str | None, near_ahead: int = 0) -> int:
     if tense == "past":
         return anchor.year if month <= anchor.month + near_ahead else anchor.year - 1
     if tense == "future":
@@ -329,7 +556,7 @@ def _month_year(month: int, anchor: date, tense: Optional[str], near_ahead: int 
     return anchor.year
 
 
-def _weekday_date(wd: int, anchor: date, tense: Optional[str], direction: Optional[str] = None) -> date:
+def _weekday_date(wd: int, anchor: date, tense: str | None, direction: str | None = None) -> date:
     aw = anchor.weekday()
     back = (aw - wd) % 7  # 0..6 days back to the most recent such weekday (0 = today)
     ahead = (wd - aw) % 7
@@ -349,7 +576,7 @@ def _weekday_date(wd: int, anchor: date, tense: Optional[str], direction: Option
     return anchor + timedelta(days=ahead) if ahead < back - 2 else anchor - timedelta(days=back)
 
 
-def _season_year(season: str, anchor: date, tense: Optional[str], direction: Optional[str]) -> int:
+def _season_year(season: str, anchor: date, tense: str | None, direction: str | None) -> int:
     m = SEASON_MONTH[season]
     cur = _season_of(anchor)
     if direction in ("last", "past", "previous"):
@@ -367,7 +594,7 @@ def _season_of(d: date) -> str:
 
 def _norm(text: str) -> str:
     t = text.lower().replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
-    t = _WS.sub(" ", t).strip(" \t\n,;:!?\"()[]")
+    t = _WS.sub(" ", t).strip(' \t\n,;:!?"()[]')
     t = re.sub(r"(?:'s|s')$", lambda m: "s" if m.group(0) == "s'" else "", t).strip()
     t = re.sub(r"\.$", "", t) if not re.search(r"[ap]\.m\.$", t) else t
     return t
@@ -376,7 +603,7 @@ def _norm(text: str) -> str:
 _ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
 
 
-def calendar_date(value: Optional[str]) -> Optional[str]:
+def calendar_date(value: str | None) -> str | None:
     """The plain ISO date of a TIMEX value: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, else None.
 
     A time keeps its day ("2019-04-24TMO" → "2019-04-24"); weeks, quarters, seasons, decades,
@@ -394,7 +621,8 @@ def calendar_date(value: Optional[str]) -> Optional[str]:
 # --------------------------------------------------------------------------------------------
 # the resolver
 
-def resolve(expression: str, anchor=None, tense: Optional[str] = None) -> Optional[Timex]:
+
+def resolve(expression: str, anchor=None, tense: str | None = None) -> Timex | None:
     """Resolve one temporal expression against ``anchor`` (a date or ``"YYYY-MM-DD"``).
 
     ``tense`` is ``"past"``, ``"present"``, ``"future"`` or None. Returns None for text this
@@ -414,12 +642,33 @@ def resolve(expression: str, anchor=None, tense: Optional[str] = None) -> Option
         for pat, name in _MODS:
             mm = pat.match(t)
             if mm and len(t) > mm.end():
-                rest = t[mm.end():]
+                rest = t[mm.end() :]
                 w0 = rest.split()[0] if rest.split() else ""
-                if rest and (rest[0].isdigit() or rest[0] == "'" or w0 in MONTHS or w0 in SEASONS
-                             or w0 in WEEKDAYS or w0 in PARTS or w0 in DEICTIC_DAYS
-                             or w0 in ("this", "last", "next", "the", "in", "century", "week",
-                                       "month", "year", "decade", "yesterday", "today", "tomorrow")):
+                if rest and (
+                    rest[0].isdigit()
+                    or rest[0] == "'"
+                    or w0 in MONTHS
+                    or w0 in SEASONS
+                    or w0 in WEEKDAYS
+                    or w0 in PARTS
+                    or w0 in DEICTIC_DAYS
+                    or w0
+                    in (
+                        "this",
+                        "last",
+                        "next",
+                        "the",
+                        "in",
+                        "century",
+                        "week",
+                        "month",
+                        "year",
+                        "decade",
+                        "yesterday",
+                        "today",
+                        "tomorrow",
+                    )
+                ):
                     t, mod = rest.strip(), name
                     break
         if t in REFS or t in DEICTIC_DAYS:
@@ -437,7 +686,7 @@ def resolve(expression: str, anchor=None, tense: Optional[str] = None) -> Option
     return out
 
 
-def _resolve(t: str, a: Optional[date], tense: Optional[str]) -> Optional[Timex]:
+def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
     if t in REFS:
         return Timex(REFS[t], "date", "ref")
     if t in SETS:
@@ -457,9 +706,14 @@ def _resolve(t: str, a: Optional[date], tense: Optional[str]) -> Optional[Timex]
     sy = _spoken_year(t)
     if sy is not None:
         return sy
-    m = re.match(r"^(?:the\s+)?(?:(nineteen|eighteen)\s+)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)$", t)
+    m = re.match(
+        r"^(?:the\s+)?(?:(nineteen|eighteen)\s+)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)$",
+        t,
+    )
     if m:
-        dec = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"].index(m.group(2)) + 2
+        dec = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"].index(
+            m.group(2)
+        ) + 2
         cent = {"nineteen": 19, "eighteen": 18}.get(m.group(1) or "", 19)
         return Timex(f"{cent}{dec}", "date", "decade")
     m = RE["range_years"].match(t)
@@ -521,7 +775,11 @@ def _resolve(t: str, a: Optional[date], tense: Optional[str]) -> Optional[Timex]
             if d in ("on", "since"):
                 return None
             if n < 0:
-                return Timex("PAST_REF" if d in ("ago", "earlier", "before", "previously", "back") else "FUTURE_REF", "date", "ref")
+                return Timex(
+                    "PAST_REF" if d in ("ago", "earlier", "before", "previously", "back") else "FUTURE_REF",
+                    "date",
+                    "ref",
+                )
             sign = -1 if d in ("ago", "earlier", "before", "previously", "back") else 1
             if a is None or d in ("later", "after"):
                 # "three weeks later" counts from an event the text narrates, not from the
@@ -554,7 +812,12 @@ def _resolve(t: str, a: Optional[date], tense: Optional[str]) -> Optional[Timex]
     if m:
         n = _number(m.group("n"))
         unit = m.group("unit")
-        if n is not None and not (n == 1 and m.group("dir") in ("last", "past", "next", "this", "coming", "previous", "following") and m.group("n") in ("a", "an", "one") and False):
+        if n is not None and not (
+            n == 1
+            and m.group("dir") in ("last", "past", "next", "this", "coming", "previous", "following")
+            and m.group("n") in ("a", "an", "one")
+            and False
+        ):
             return Timex(_duration(n, unit), "duration", "duration")
     m = RE["bare_plural"].match(t)
     if m:
@@ -618,7 +881,9 @@ def _resolve(t: str, a: Optional[date], tense: Optional[str]) -> Optional[Timex]
             return Timex(None, "date", "month")
         d, rel = m.group("dir"), m.group("rel")
         if rel:
-            y = a.year + (-1 if ("last" in rel or "previous" in rel) else 1 if ("next" in rel or "following" in rel) else 0)
+            y = a.year + (
+                -1 if ("last" in rel or "previous" in rel) else 1 if ("next" in rel or "following" in rel) else 0
+            )
         elif d in ("last", "past", "previous"):
             # "last February" said on March 1 is February a year ago; "last June" in December
             # the June just gone
@@ -669,8 +934,11 @@ def _resolve(t: str, a: Optional[date], tense: Optional[str]) -> Optional[Timex]
     m = re.match(r"^(\d{1,2}):([0-5]\d):([0-5]\d)$", t)
     if m:  # "finishing in 3:07:35": a race or flight time, not a clock reading
         h, mi, sec = (int(g) for g in m.groups())
-        return Timex("PT" + (f"{h}H" if h else "") + (f"{mi}M" if mi else "") + (f"{sec}S" if sec else ""),
-                     "duration", "duration")
+        return Timex(
+            "PT" + (f"{h}H" if h else "") + (f"{mi}M" if mi else "") + (f"{sec}S" if sec else ""),
+            "duration",
+            "duration",
+        )
     m = RE["clock"].match(t)
     if m and (m.group("ampm") or m.group("mi")):
         return _clock(m, a, tense)
@@ -681,10 +949,12 @@ def _resolve(t: str, a: Optional[date], tense: Optional[str]) -> Optional[Timex]
     return None
 
 
-_SPOKEN = re.compile(r"^(?:the year\s+)?(?P<lead>(?P<month>[a-z]+)\s+)?(?P<c>nineteen|eighteen|two thousand(?:\s+and)?|twenty)(?:\s+(?P<rest>[a-z -]+))?$")
+_SPOKEN = re.compile(
+    r"^(?:the year\s+)?(?P<lead>(?P<month>[a-z]+)\s+)?(?P<c>nineteen|eighteen|two thousand(?:\s+and)?|twenty)(?:\s+(?P<rest>[a-z -]+))?$"
+)
 
 
-def _spoken_year(t: str) -> Optional[Timex]:
+def _spoken_year(t: str) -> Timex | None:
     """Years as read aloud in broadcast transcripts: "nineteen ninety-six", "two thousand"."""
     m = _SPOKEN.match(t)
     if not m or (m.group("month") and m.group("month") not in MONTHS):
@@ -707,21 +977,53 @@ def _spoken_year(t: str) -> Optional[Timex]:
 
 
 _FIXED_HOLIDAYS = {
-    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
-    "new year's day": (1, 1), "new year": (1, 1), "new years day": (1, 1),
-    "new year's eve": (12, 31), "new years eve": (12, 31), "boxing day": (12, 26),
-    "independence day": (7, 4), "the fourth of july": (7, 4), "july fourth": (7, 4),
-    "fourth of july": (7, 4), "halloween": (10, 31), "valentine's day": (2, 14),
-    "valentines day": (2, 14), "bastille day": (7, 14), "may day": (5, 1), "labour day": (5, 1),
-    "veterans day": (11, 11), "armistice day": (11, 11), "remembrance day": (11, 11),
-    "st. patrick's day": (3, 17), "st patrick's day": (3, 17), "guy fawkes night": (11, 5),
+    "christmas": (12, 25),
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "new year's day": (1, 1),
+    "new year": (1, 1),
+    "new years day": (1, 1),
+    "new year's eve": (12, 31),
+    "new years eve": (12, 31),
+    "boxing day": (12, 26),
+    "independence day": (7, 4),
+    "the fourth of july": (7, 4),
+    "july fourth": (7, 4),
+    "fourth of july": (7, 4),
+    "halloween": (10, 31),
+    "valentine's day": (2, 14),
+    "valentines day": (2, 14),
+    "bastille day": (7, 14),
+    "may day": (5, 1),
+    "labour day": (5, 1),
+    "veterans day": (11, 11),
+    "armistice day": (11, 11),
+    "remembrance day": (11, 11),
+    "st. patrick's day": (3, 17),
+    "st patrick's day": (3, 17),
+    "guy fawkes night": (11, 5),
 }
-_MOVABLE = ("thanksgiving day", "thanksgiving", "easter sunday", "easter", "good friday",
-            "easter monday", "election day", "memorial day", "labor day", "mother's day",
-            "father's day", "martin luther king day", "presidents day", "presidents' day")
-_HOLIDAY = re.compile(r"^(?:(?P<dir>last|next|this|this coming|this past|the)\s+)?(?P<h>"
-                      + "|".join(re.escape(h) for h in sorted(list(_FIXED_HOLIDAYS) + list(_MOVABLE), key=len, reverse=True))
-                      + r")(?:\s+(?P<y>\d{4}))?$")
+_MOVABLE = (
+    "thanksgiving day",
+    "thanksgiving",
+    "easter sunday",
+    "easter",
+    "good friday",
+    "easter monday",
+    "election day",
+    "memorial day",
+    "labor day",
+    "mother's day",
+    "father's day",
+    "martin luther king day",
+    "presidents day",
+    "presidents' day",
+)
+_HOLIDAY = re.compile(
+    r"^(?:(?P<dir>last|next|this|this coming|this past|the)\s+)?(?P<h>"
+    + "|".join(re.escape(h) for h in sorted(list(_FIXED_HOLIDAYS) + list(_MOVABLE), key=len, reverse=True))
+    + r")(?:\s+(?P<y>\d{4}))?$"
+)
 
 
 def _nth_weekday(y: int, month: int, wd: int, n: int) -> date:
@@ -772,7 +1074,7 @@ def _holiday_in(name: str, y: int) -> date:
     return _nth_weekday(y, 2, 0, 3)  # presidents day
 
 
-def _holiday(m, a: Optional[date], tense: Optional[str]) -> Timex:
+def _holiday(m, a: date | None, tense: str | None) -> Timex:
     name, y = m.group("h"), m.group("y")
     if y:
         return Timex(_holiday_in(name, int(y)).isoformat(), "date", "day")
@@ -793,21 +1095,21 @@ def _holiday(m, a: Optional[date], tense: Optional[str]) -> Timex:
     return Timex(this.isoformat(), "date", "day")
 
 
-def _century_of(yy: int, a: Optional[date]) -> int:
+def _century_of(yy: int, a: date | None) -> int:
     if a is None:
         return 1900 + yy if yy >= 30 else 2000 + yy
     cand = (a.year // 100) * 100 + yy
     return cand - 100 if cand > a.year + 10 else cand
 
 
-def _ymd(y: int, m: int, d: int) -> Optional[Timex]:
+def _ymd(y: int, m: int, d: int) -> Timex | None:
     try:
         return Timex(date(y, m, d).isoformat(), "date", "day")
     except ValueError:
         return None
 
 
-def _quarter(m, a: Optional[date], tense: Optional[str]) -> Timex:
+def _quarter(m, a: date | None, tense: str | None) -> Timex:
     unit = m.group("unit")
     ordn = ORDINALS.get(m.group("ord"), 4)
     if unit == "half":
@@ -826,7 +1128,7 @@ def _quarter(m, a: Optional[date], tense: Optional[str]) -> Timex:
         return Timex(None, "date", "quarter")
     cur = (a.month - 1) // (6 if code == "H" else 3) + 1
     yy = a.year
-    dirs = (m.group("dir") or "")
+    dirs = m.group("dir") or ""
     if "year-ago" in dirs or "year-earlier" in dirs or "last" in dirs:
         yy -= 1
     elif "next" in dirs:
@@ -836,7 +1138,7 @@ def _quarter(m, a: Optional[date], tense: Optional[str]) -> Timex:
     return Timex(f"{yy}-{code}{ordn}", "date", "half" if code == "H" else "quarter")
 
 
-def _rel_unit(d: str, unit: str, a: Optional[date], tense: Optional[str]) -> Optional[Timex]:
+def _rel_unit(d: str, unit: str, a: date | None, tense: str | None) -> Timex | None:
     unit = {"fiscal year": "year", "calendar year": "year", "week-end": "weekend"}.get(unit, unit)
     if unit == "season":
         return Timex(None, "date", "season") if d else None
@@ -878,7 +1180,7 @@ def _rel_unit(d: str, unit: str, a: Optional[date], tense: Optional[str]) -> Opt
     return _shift(a, n, unit)
 
 
-def _clock(m, a: Optional[date], tense: Optional[str]) -> Optional[Timex]:
+def _clock(m, a: date | None, tense: str | None) -> Timex | None:
     h = int(m.group("h"))
     mi = m.group("mi")
     ampm = (m.group("ampm") or "").replace(".", "")
@@ -906,14 +1208,17 @@ def _clock(m, a: Optional[date], tense: Optional[str]) -> Optional[Timex]:
 _TZ = re.compile(r"^(?:gmt|utc|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|et|pt|local time|local)\b\s*,?\s*")
 
 
-def _dateparser(t: str, a: Optional[date], tense: Optional[str]) -> Optional[Timex]:
+def _dateparser(t: str, a: date | None, tense: str | None) -> Timex | None:
     """Last resort for absolute dates written in ways the patterns miss; its failures are ours."""
     try:
         import dateparser
     except ImportError:  # pragma: no cover - dateparser is a dependency
         return None
-    settings = {"PREFER_DATES_FROM": "future" if tense == "future" else "past",
-                "RETURN_AS_TIMEZONE_AWARE": False, "REQUIRE_PARTS": []}
+    settings = {
+        "PREFER_DATES_FROM": "future" if tense == "future" else "past",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "REQUIRE_PARTS": [],
+    }
     if a is not None:
         settings["RELATIVE_BASE"] = datetime(a.year, a.month, a.day)
     try:

@@ -8,7 +8,8 @@ before events.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from ..article import Article
 

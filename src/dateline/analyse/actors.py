@@ -75,7 +75,7 @@ class _Actor:
     sector: str | None = None
     roles: list[str] = field(default_factory=list)
     descriptions: list[str] = field(default_factory=list)
-    linked: list["_Actor"] = field(default_factory=list)  # persons named in its descriptors
+    linked: list[_Actor] = field(default_factory=list)  # persons named in its descriptors
     org_keys: list[tuple[str, int]] = field(default_factory=list)  # org nouns without country
     full_mentions: int = 0
     id: str = ""
@@ -87,12 +87,13 @@ def sentence_starts(doc: Any) -> list[int]:
     if cached is None or len(cached) != len(doc):
         cached = [0] * len(doc)
         for sent in doc.sents:
-            cached[sent.start:sent.end] = [sent.start] * (sent.end - sent.start)
+            cached[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
         doc.user_data["dateline_sent_starts"] = cached
     return cached
 
 
 # -- entity corrections ---------------------------------------------------------------------------
+
 
 def corrected_entities(doc: Any) -> list[Ent]:
     """The model's entities with the systematic errors corrected (see the module docstring)."""
@@ -103,16 +104,23 @@ def corrected_entities(doc: Any) -> list[Ent]:
         for i in range(e.start, e.end):
             in_ent[i] = True
     # tokens of multi-token person names ("George Washington" makes "Washington" a name part)
-    name_parts = {doc[i].lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1
-                  for i in range(e.start, e.end)}
+    name_parts = {doc[i].lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for i in range(e.start, e.end)}
     surnames = {doc[e.end - 1].lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1}
-    surnames |= {doc[e.start].lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1
-                 and doc[e.start].lower_ in L.EAST_ASIAN_SURNAMES}
+    surnames |= {
+        doc[e.start].lower_
+        for e in ents
+        if e.label_ == "PERSON" and len(e) > 1 and doc[e.start].lower_ in L.EAST_ASIAN_SURNAMES
+    }
     out: list[Ent] = []
     for e in ents:
         i0, i1, label = e.start, e.end, e.label_
-        if label == "PERSON" and i1 - i0 == 1 and doc[i0].lower_ in L.FORCE_MODIFIERS and i1 < n \
-                and doc[i1].lower_ in L.FORCE_NOUNS:
+        if (
+            label == "PERSON"
+            and i1 - i0 == 1
+            and doc[i0].lower_ in L.FORCE_MODIFIERS
+            and i1 < n
+            and doc[i1].lower_ in L.FORCE_NOUNS
+        ):
             continue  # "Riot police", "Security forces" at the start of a sentence: not a name
         if label in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
             while i1 - 1 > i0 and doc[i1 - 1].tag_ == "POS":  # trailing possessive
@@ -123,9 +131,16 @@ def corrected_entities(doc: Any) -> list[Ent]:
             while i1 - i0 > 1 and doc[i0].lower_ in L.HONORIFICS:
                 i0 += 1
             # extend over a capitalised name token the model left out ("Choe Son" + "Hui")
-            while (i1 < n and i1 - e.start < 5 and not in_ent[i1] and doc[i1].pos_ == "PROPN"
-                   and doc[i1].is_title and doc[i1].is_alpha and not doc[i1].is_sent_start
-                   and doc[i1 - 1].whitespace_):
+            while (
+                i1 < n
+                and i1 - e.start < 5
+                and not in_ent[i1]
+                and doc[i1].pos_ == "PROPN"
+                and doc[i1].is_title
+                and doc[i1].is_alpha
+                and not doc[i1].is_sent_start
+                and doc[i1 - 1].whitespace_
+            ):
                 in_ent[i1] = True
                 i1 += 1
         if label in ("PERSON", "ORG", "GPE") and i1 - i0 == 1 and i1 < n and not in_ent[i1]:
@@ -135,17 +150,24 @@ def corrected_entities(doc: Any) -> list[Ent]:
                 in_ent[i1 - 1] = True
         text = doc[i0:i1].text
         if label in ("PERSON", "ORG") and _maybe_demonym(text):
-            if i1 - i0 > 1 and _demonym_span(doc, i0 + 1, i1) and not L.country_of_demonym(doc[i0].text) \
-                    and (doc[i0].pos_ == "ADJ" or doc[i0].is_sent_start):
+            if (
+                i1 - i0 > 1
+                and _demonym_span(doc, i0 + 1, i1)
+                and not L.country_of_demonym(doc[i0].text)
+                and (doc[i0].pos_ == "ADJ" or doc[i0].is_sent_start)
+            ):
                 i0 += 1  # "Radical French (farmers)": the sentence-initial adjective is no part
                 text = doc[i0:i1].text
             if _demonym_span(doc, i0, i1):
                 label = "NORP"  # "Ugandan (rebels)", "Bosnian Serbs" tagged as a person or organisation
         elif label in ("ORG", "NORP") and i1 - i0 == 1 and doc[i0].lower_ in surnames:
             label = "PERSON"  # "Hidalgo" after "Anne Hidalgo" is the person, whatever the model says
-        elif (label in ("GPE", "LOC", "FAC") and i1 - i0 == 1 and doc[i0].lower_ in surnames
-              and not (L.country_of_name(text) or L.capital_country(text)
-                       or L.city_population(text) >= 100_000)):
+        elif (
+            label in ("GPE", "LOC", "FAC")
+            and i1 - i0 == 1
+            and doc[i0].lower_ in surnames
+            and not (L.country_of_name(text) or L.capital_country(text) or L.city_population(text) >= 100_000)
+        ):
             label = "PERSON"  # "Modi" after "Narendra Modi", not "Washington" after "George Washington"
         elif label in ("PERSON", "ORG", "NORP"):
             label = _relabel(doc, i0, i1, label, text, name_parts)
@@ -164,8 +186,7 @@ def _maybe_demonym(text: str) -> bool:
     """Cheap test on the text before the token-level one: its last word is a nationality or a
     group word, or the whole text is a nationality."""
     last = text.rsplit(None, 1)[-1] if text else ""
-    return bool(L.country_of_demonym(last) or L.normalise(last) in L.GROUP_SECTORS
-                or L.country_of_demonym(text))
+    return bool(L.country_of_demonym(last) or L.normalise(last) in L.GROUP_SECTORS or L.country_of_demonym(text))
 
 
 def _demonym_span(doc: Any, i0: int, i1: int) -> bool:
@@ -175,8 +196,11 @@ def _demonym_span(doc: Any, i0: int, i1: int) -> bool:
     if L.country_of_demonym(doc[i0:i1].text):
         return True  # "Sierra Leonean"
     words = [t.text for t in doc[i0:i1] if t.tag_ != "POS"]
-    return bool(words) and L.country_of_demonym(words[0]) is not None and all(
-        L.country_of_demonym(w) or L.normalise(w) in L.GROUP_SECTORS for w in words)
+    return (
+        bool(words)
+        and L.country_of_demonym(words[0]) is not None
+        and all(L.country_of_demonym(w) or L.normalise(w) in L.GROUP_SECTORS for w in words)
+    )
 
 
 def _title_part(doc: Any, e: Ent, tok_ent: dict[int, Ent]) -> bool:
@@ -209,8 +233,12 @@ def _titled_name(doc: Any, i0: int, i1: int) -> bool:
 
 def _relabel(doc: Any, i0: int, i1: int, label: str, text: str, name_parts: set[str]) -> str:
     if label == "NORP":
-        if (L.country_of_demonym(text) or L.normalise(text) in L.GROUP_SECTORS
-                or L.country_of_name(text) or L.armed_group(text)):
+        if (
+            L.country_of_demonym(text)
+            or L.normalise(text) in L.GROUP_SECTORS
+            or L.country_of_name(text)
+            or L.armed_group(text)
+        ):
             return label
         if _place_context(doc, i0, i1) == "apposition" and L.city_population(text, alternates=True):
             return "GPE"  # "near the town of Samarra"
@@ -261,7 +289,7 @@ def _split_hyphenated(text: str, offset: int) -> list[tuple[int, int, str]] | No
     pieces = []
     pos = 0
     for m in _DASHES.finditer(text + "-"):
-        piece = text[pos:m.start()]
+        piece = text[pos : m.start()]
         lead = len(piece) - len(piece.lstrip())
         piece = piece.strip()
         if not piece:
@@ -291,6 +319,7 @@ def _write_back(doc: Any, ents: list[Ent]) -> None:
 
 
 # -- actors ---------------------------------------------------------------------------------------
+
 
 def find_actors(article: Article, doc: Any) -> None:
     """Fill ``article.entities`` and ``article.actors`` (see the module docstring)."""
@@ -327,10 +356,14 @@ def find_actors(article: Article, doc: Any) -> None:
                 grp = groups.get(key)
                 if grp is None:
                     armed = L.armed_group(e.text)
-                    grp = groups[key] = _Actor(key, "group", e.text, e.start,
-                                               sector=L.GROUP_SECTORS.get(L.normalise(e.text))
-                                               or (armed[1] if armed else None),
-                                               country=armed[0] if armed else None)
+                    grp = groups[key] = _Actor(
+                        key,
+                        "group",
+                        e.text,
+                        e.start,
+                        sector=L.GROUP_SECTORS.get(L.normalise(e.text)) or (armed[1] if armed else None),
+                        country=armed[0] if armed else None,
+                    )
                 grp.ents.append(e)
                 continue
         elif e.label == "ORG":
@@ -357,8 +390,7 @@ def find_actors(article: Article, doc: Any) -> None:
     _propagate_countries(article, doc, persons, tok_ent)
     _domestic_institutions(article, orgs.values())
 
-    actors = sorted([*persons, *orgs.values(), *countries.values(), *groups.values()],
-                    key=lambda a: a.first)
+    actors = sorted([*persons, *orgs.values(), *countries.values(), *groups.values()], key=lambda a: a.first)
     used: set[str] = set()
     out: list[Actor] = []
     for act in actors:
@@ -367,14 +399,24 @@ def find_actors(article: Article, doc: Any) -> None:
         for e in act.ents:
             e.actor = act.id
         extra = {"descriptions": act.descriptions} if act.descriptions else {}
-        out.append(Actor(id=act.id, name=act.name, kind=act.kind, country=act.country,
-                         sector=act.sector, roles=act.roles,
-                         mentions=[Span.model_construct(start=e.start, end=e.end)
-                                   for e in sorted(act.ents, key=lambda x: x.start)],
-                         **extra))
+        out.append(
+            Actor(
+                id=act.id,
+                name=act.name,
+                kind=act.kind,
+                country=act.country,
+                sector=act.sector,
+                roles=act.roles,
+                mentions=[
+                    Span.model_construct(start=e.start, end=e.end) for e in sorted(act.ents, key=lambda x: x.start)
+                ],
+                **extra,
+            )
+        )
     # plain values of the right types: construct without re-validating each one
-    article.entities = [Entity.model_construct(text=e.text, label=e.label, start=e.start, end=e.end,
-                                               actor=e.actor) for e in ents]
+    article.entities = [
+        Entity.model_construct(text=e.text, label=e.label, start=e.start, end=e.end, actor=e.actor) for e in ents
+    ]
     article.actors = out
 
 
@@ -411,7 +453,7 @@ def _display_names() -> dict[str, str]:
 
 def _is_metonymic(doc: Any, e: Ent) -> bool:
     """A capital standing for its government: subject, possessor, object, not a location."""
-    tok = doc[e.i0:e.i1].root
+    tok = doc[e.i0 : e.i1].root
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     dep = tok.dep_
@@ -426,6 +468,7 @@ def _is_metonymic(doc: Any, e: Ent) -> bool:
 
 
 # -- persons --------------------------------------------------------------------------------------
+
 
 def _name_words(text: str) -> list[str]:
     words = [w for w in re.sub(r"(?:'s|’s)$", "", text).split() if w.lower() not in L.HONORIFICS]
@@ -478,12 +521,18 @@ def _pre_modifiers(doc: Any, i0: int, i1: int | None = None) -> list[Any]:
     k = i0
     while k - 1 >= sent_start and i0 - k < 10:
         t = doc[k - 1]
-        if t.tag_ == "POS" or (t.lower_ in ("of", "for") and k < i0 and doc[k].is_title
-                               and k - 2 >= sent_start and doc[k - 2].is_title):
+        if t.tag_ == "POS" or (
+            t.lower_ in ("of", "for") and k < i0 and doc[k].is_title and k - 2 >= sent_start and doc[k - 2].is_title
+        ):
             k -= 1
             continue
-        if (t.text in ("-", "‐", "‑") and not t.whitespace_ and k - 2 >= sent_start
-                and not doc[k - 2].whitespace_ and doc[k - 2].is_alpha):
+        if (
+            t.text in ("-", "‐", "‑")
+            and not t.whitespace_
+            and k - 2 >= sent_start
+            and not doc[k - 2].whitespace_
+            and doc[k - 2].is_alpha
+        ):
             k -= 1  # a hyphenated word: "right-winger", "Vice-President"
             continue
         if t.is_punct or t.pos_ in _STOP_POS:
@@ -567,14 +616,18 @@ def _describe(doc: Any, toks: list[Any], tok_ent: dict[int, Ent], self_ents: set
             sec = L.ORG_WORDS[w]
             if sec:
                 org_sectors.append(sec)
-            mods = [c.lower_ for c in word_toks[k].lefts if c.dep_ in ("amod", "compound")
-                    and c.is_lower and c.i not in tok_ent]
+            mods = [
+                c.lower_
+                for c in word_toks[k].lefts
+                if c.dep_ in ("amod", "compound") and c.is_lower and c.i not in tok_ent
+            ]
             org_keys.append((" ".join([*mods, w]), word_toks[k].idx))
     return roles, words, countries, linked, org_sectors, org_keys
 
 
-def _describe_person(doc: Any, act: _Actor, tok_ent: dict[int, Ent], persons: list[_Actor],
-                     memory: list[tuple[int, str, str]]) -> None:
+def _describe_person(
+    doc: Any, act: _Actor, tok_ent: dict[int, Ent], persons: list[_Actor], memory: list[tuple[int, str, str]]
+) -> None:
     own = {id(e) for e in act.ents}
     role_sector = None
     other_sector = None
@@ -587,7 +640,7 @@ def _describe_person(doc: Any, act: _Actor, tok_ent: dict[int, Ent], persons: li
             roles, words, countries, linked, org_sectors, org_keys = _describe(doc, toks, tok_ent, own)
             if not roles and not countries and not org_sectors and not linked:
                 continue
-            desc = doc[toks[0].i:toks[-1].i + 1].text
+            desc = doc[toks[0].i : toks[-1].i + 1].text
             if desc not in act.descriptions and len(act.descriptions) < 5:
                 act.descriptions.append(desc)
             ordered = list(reversed(roles)) if nearest_last else roles
@@ -722,11 +775,37 @@ def _propagate_countries(article: Article, doc: Any, persons: list[_Actor], tok_
                 act.country = iso
 
 
-_GENERIC_ROLES = {"leader", "head", "chief", "deputy", "spokesman", "spokeswoman", "spokesperson",
-                  "official", "officials", "representative", "chairman", "president", "secretary general"}
+_GENERIC_ROLES = {
+    "leader",
+    "head",
+    "chief",
+    "deputy",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "officials",
+    "representative",
+    "chairman",
+    "president",
+    "secretary general",
+}
 
-_SUPRANATIONAL = {"international", "world", "european", "global", "u.n.", "un", "united", "african",
-                  "arab", "asian", "inter-american", "regional", "islamic"}
+_SUPRANATIONAL = {
+    "international",
+    "world",
+    "european",
+    "global",
+    "u.n.",
+    "un",
+    "united",
+    "african",
+    "arab",
+    "asian",
+    "inter-american",
+    "regional",
+    "islamic",
+}
 
 
 def _domestic_institutions(article: Article, orgs: Any) -> None:
@@ -734,8 +813,11 @@ def _domestic_institutions(article: Article, orgs: Any) -> None:
     Foreign Ministry") in a datelined story are the dateline country's."""
     iso = None
     for act in orgs:
-        if act.country is None and act.sector in _STATE_SECTORS \
-                and not _SUPRANATIONAL.intersection(act.name.lower().split()):
+        if (
+            act.country is None
+            and act.sector in _STATE_SECTORS
+            and not _SUPRANATIONAL.intersection(act.name.lower().split())
+        ):
             iso = iso or dateline_country(article)
             if not iso:
                 return
@@ -747,7 +829,7 @@ _ACCOMPANY = {"including", "with", "by", "alongside", "among", "accompanied", "a
 
 def _accompanied_subject(doc: Any, ent: Ent, others: list[_Actor]) -> _Actor | None:
     chain = []
-    t = doc[ent.i0:ent.i1].root
+    t = doc[ent.i0 : ent.i1].root
     for _ in range(8):
         if t.head.i == t.i:
             break
@@ -758,7 +840,7 @@ def _accompanied_subject(doc: Any, ent: Ent, others: list[_Actor]) -> _Actor | N
     verbs = {c.i for c in chain if c.pos_ in ("VERB", "AUX")}
     for other in others:
         for e in other.ents:
-            r = doc[e.i0:e.i1].root
+            r = doc[e.i0 : e.i1].root
             if r.dep_ in ("nsubj", "nsubjpass") and r.head.i in verbs:
                 return other
     return None
@@ -776,7 +858,7 @@ def _sentence_countries(doc: Any, ent: Ent, persons: list[_Actor], tok_ent: dict
             if s0 <= e.i0 < s1 and e is not ent:
                 titles.update(t.i for t in _pre_modifiers(doc, e.i0, e.i1))
                 titles.update(t.i for t in _appositions(doc, e.i0, e.i1))
-    own_verb = _clause_verb(doc[ent.i0:ent.i1].root)
+    own_verb = _clause_verb(doc[ent.i0 : ent.i1].root)
     out: set[str] = set()
     seen: set[int] = set()
     for i in range(s0, s1):
@@ -787,7 +869,7 @@ def _sentence_countries(doc: Any, ent: Ent, persons: list[_Actor], tok_ent: dict
         iso = L.country_of_name(e.text) or L.country_of_demonym(e.text)
         if not iso:
             continue
-        root = doc[e.i0:e.i1].root
+        root = doc[e.i0 : e.i1].root
         if root.dep_ == "pobj" and root.head.lower_ in L.LOCATIVE_PREPS:
             continue  # "arrived in Japan" says where, not whose
         head = root
@@ -798,9 +880,15 @@ def _sentence_countries(doc: Any, ent: Ent, persons: list[_Actor], tok_ent: dict
                 return set()  # "the German government welcomed President Reagan's ...": another state
         if head.dep_ not in ("nsubj", "nsubjpass", "expl"):
             continue  # "threatened action against Russia": the target, not the official's state
-        if own_verb is not None and not _governs(own_verb, head.head) and not (
-                own_verb.lemma_ in L.SPEECH_VERBS and own_verb.dep_ in ("ccomp", "parataxis")
-                and own_verb.head.i == head.head.i):  # "Vietnam is committed ..., the minister said"
+        if (
+            own_verb is not None
+            and not _governs(own_verb, head.head)
+            and not (
+                own_verb.lemma_ in L.SPEECH_VERBS
+                and own_verb.dep_ in ("ccomp", "parataxis")
+                and own_verb.head.i == head.head.i
+            )
+        ):  # "Vietnam is committed ..., the minister said"
             continue  # "Nigeria said it will withdraw unless President X ...": another clause's subject
         out.add(iso)
     return out
@@ -859,6 +947,7 @@ def dateline_country(article: Article) -> str | None:
 
 # -- organisations --------------------------------------------------------------------------------
 
+
 def _acronym(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper() and w.lower() not in ("of", "the", "and", "for"))
 
@@ -891,7 +980,7 @@ def _org_sector(name: str, following: list[str]) -> str | None:
     words = low.split() + following
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
-            sec = L.ORG_WORDS.get(" ".join(words[i:i + n]))
+            sec = L.ORG_WORDS.get(" ".join(words[i : i + n]))
             if sec:
                 return sec
     return None

@@ -69,18 +69,33 @@ czechoslovak:CZE yugoslav:SRB new zealander:NZL costa rican:CRI salvadoran:SLV s
 
 # Buildings and places that stand for a government (-> country ISO3, sector).
 METONYMS: dict[str, tuple[str, str]] = {
-    "kremlin": ("RUS", "GOV"), "the kremlin": ("RUS", "GOV"),
-    "white house": ("USA", "GOV"), "the white house": ("USA", "GOV"),
-    "pentagon": ("USA", "MIL"), "the pentagon": ("USA", "MIL"),
-    "capitol hill": ("USA", "LEG"), "state department": ("USA", "GOV"),
-    "the state department": ("USA", "GOV"), "foggy bottom": ("USA", "GOV"),
-    "downing street": ("GBR", "GOV"), "whitehall": ("GBR", "GOV"), "westminster": ("GBR", "LEG"),
-    "elysee": ("FRA", "GOV"), "élysée": ("FRA", "GOV"), "the elysee": ("FRA", "GOV"),
-    "the élysée": ("FRA", "GOV"), "quai d'orsay": ("FRA", "GOV"),
-    "blue house": ("KOR", "GOV"), "the blue house": ("KOR", "GOV"),
-    "zhongnanhai": ("CHN", "GOV"), "kasumigaseki": ("JPN", "GOV"),
-    "bundestag": ("DEU", "LEG"), "knesset": ("ISR", "LEG"), "duma": ("RUS", "LEG"),
-    "state duma": ("RUS", "LEG"), "the state duma": ("RUS", "LEG"),
+    "kremlin": ("RUS", "GOV"),
+    "the kremlin": ("RUS", "GOV"),
+    "white house": ("USA", "GOV"),
+    "the white house": ("USA", "GOV"),
+    "pentagon": ("USA", "MIL"),
+    "the pentagon": ("USA", "MIL"),
+    "capitol hill": ("USA", "LEG"),
+    "state department": ("USA", "GOV"),
+    "the state department": ("USA", "GOV"),
+    "foggy bottom": ("USA", "GOV"),
+    "downing street": ("GBR", "GOV"),
+    "whitehall": ("GBR", "GOV"),
+    "westminster": ("GBR", "LEG"),
+    "elysee": ("FRA", "GOV"),
+    "élysée": ("FRA", "GOV"),
+    "the elysee": ("FRA", "GOV"),
+    "the élysée": ("FRA", "GOV"),
+    "quai d'orsay": ("FRA", "GOV"),
+    "blue house": ("KOR", "GOV"),
+    "the blue house": ("KOR", "GOV"),
+    "zhongnanhai": ("CHN", "GOV"),
+    "kasumigaseki": ("JPN", "GOV"),
+    "bundestag": ("DEU", "LEG"),
+    "knesset": ("ISR", "LEG"),
+    "duma": ("RUS", "LEG"),
+    "state duma": ("RUS", "LEG"),
+    "the state duma": ("RUS", "LEG"),
 }
 
 # -- roles ----------------------------------------------------------------------------------------
@@ -161,75 +176,168 @@ international court of justice:IGO international criminal court:IGO
 # National (mostly state) news agencies and broadcasters -> their country. The international
 # wires (AP, Reuters, AFP, Bloomberg) are left without one.
 MEDIA_COUNTRIES = {
-    "xinhua": "CHN", "kcna": "PRK", "korean central news agency": "PRK", "yonhap": "KOR",
-    "tass": "RUS", "itar-tass": "RUS", "ria": "RUS", "ria novosti": "RUS", "interfax": "RUS",
-    "kyodo": "JPN", "jiji": "JPN", "nhk": "JPN", "irna": "IRN", "ansa": "ITA", "efe": "ESP",
-    "dpa": "DEU", "anatolia": "TUR", "anadolu": "TUR", "wafa": "PSE", "bernama": "MYS",
-    "antara": "IDN", "pti": "IND", "tanjug": "SRB", "hina": "HRV", "ctk": "CZE", "ceteka": "CZE",
-    "mti": "HUN", "bta": "BGR", "rompres": "ROU", "ukrinform": "UKR", "belta": "BLR",
-    "kuna": "KWT", "wam": "ARE", "qna": "QAT", "kenya news agency": "KEN", "sapa": "ZAF",
-    "bbc": "GBR", "cctv": "CHN", "al jazeera": "QAT", "al arabiya": "SAU", "france 24": "FRA",
+    "xinhua": "CHN",
+    "kcna": "PRK",
+    "korean central news agency": "PRK",
+    "yonhap": "KOR",
+    "tass": "RUS",
+    "itar-tass": "RUS",
+    "ria": "RUS",
+    "ria novosti": "RUS",
+    "interfax": "RUS",
+    "kyodo": "JPN",
+    "jiji": "JPN",
+    "nhk": "JPN",
+    "irna": "IRN",
+    "ansa": "ITA",
+    "efe": "ESP",
+    "dpa": "DEU",
+    "anatolia": "TUR",
+    "anadolu": "TUR",
+    "wafa": "PSE",
+    "bernama": "MYS",
+    "antara": "IDN",
+    "pti": "IND",
+    "tanjug": "SRB",
+    "hina": "HRV",
+    "ctk": "CZE",
+    "ceteka": "CZE",
+    "mti": "HUN",
+    "bta": "BGR",
+    "rompres": "ROU",
+    "ukrinform": "UKR",
+    "belta": "BLR",
+    "kuna": "KWT",
+    "wam": "ARE",
+    "qna": "QAT",
+    "kenya news agency": "KEN",
+    "sapa": "ZAF",
+    "bbc": "GBR",
+    "cctv": "CHN",
+    "al jazeera": "QAT",
+    "al arabiya": "SAU",
+    "france 24": "FRA",
     "deutsche welle": "DEU",
 }
 
 # News organisations whose names carry no tell-tale word.
-MEDIA_NAMES = frozenset(
-    "reuters ap afp bloomberg bbc cnn xinhua yonhap kcna tass ria interfax kyodo jiji nhk msnbc "
-    "npr pbs politico axios euronews dpa ansa efe breitbart".split()) | frozenset({
-    "associated press", "agence france-presse", "ria novosti", "al jazeera", "fox news",
-    "new york times", "washington post", "wall street journal", "financial times", "guardian",
-    "huffington post", "usa today", "korean central news agency"}) | frozenset(MEDIA_COUNTRIES)
+MEDIA_NAMES = (
+    frozenset(
+        "reuters ap afp bloomberg bbc cnn xinhua yonhap kcna tass ria interfax kyodo jiji nhk msnbc "
+        "npr pbs politico axios euronews dpa ansa efe breitbart".split()
+    )
+    | frozenset(
+        {
+            "associated press",
+            "agence france-presse",
+            "ria novosti",
+            "al jazeera",
+            "fox news",
+            "new york times",
+            "washington post",
+            "wall street journal",
+            "financial times",
+            "guardian",
+            "huffington post",
+            "usa today",
+            "korean central news agency",
+        }
+    )
+    | frozenset(MEDIA_COUNTRIES)
+)
 
 # Non-national groups (NORP that is not a demonym) -> sector.
 GROUP_SECTORS = {
-    "republican": "PTY", "republicans": "PTY", "democrat": "PTY", "democrats": "PTY",
-    "democratic": "PTY", "conservative": "PTY", "conservatives": "PTY", "labour": "PTY",
-    "liberal": "PTY", "liberals": "PTY", "socialist": "PTY", "socialists": "PTY",
-    "communist": "PTY", "communists": "PTY", "tory": "PTY", "tories": "PTY",
-    "muslim": "REL", "muslims": "REL", "christian": "REL", "christians": "REL",
-    "catholic": "REL", "catholics": "REL", "jewish": "REL", "jews": "REL", "sunni": "REL",
-    "shia": "REL", "shiite": "REL", "hindu": "REL", "hindus": "REL", "buddhist": "REL",
-    "evangelical": "REL", "evangelicals": "REL", "protestant": "REL",
-    "moslem": "REL", "moslems": "REL", "islamic": "REL", "islamist": "REL", "islamists": "REL",
-    "shiites": "REL", "sunnis": "REL", "protestants": "REL",
+    "republican": "PTY",
+    "republicans": "PTY",
+    "democrat": "PTY",
+    "democrats": "PTY",
+    "democratic": "PTY",
+    "conservative": "PTY",
+    "conservatives": "PTY",
+    "labour": "PTY",
+    "liberal": "PTY",
+    "liberals": "PTY",
+    "socialist": "PTY",
+    "socialists": "PTY",
+    "communist": "PTY",
+    "communists": "PTY",
+    "tory": "PTY",
+    "tories": "PTY",
+    "muslim": "REL",
+    "muslims": "REL",
+    "christian": "REL",
+    "christians": "REL",
+    "catholic": "REL",
+    "catholics": "REL",
+    "jewish": "REL",
+    "jews": "REL",
+    "sunni": "REL",
+    "shia": "REL",
+    "shiite": "REL",
+    "hindu": "REL",
+    "hindus": "REL",
+    "buddhist": "REL",
+    "evangelical": "REL",
+    "evangelicals": "REL",
+    "protestant": "REL",
+    "moslem": "REL",
+    "moslems": "REL",
+    "islamic": "REL",
+    "islamist": "REL",
+    "islamists": "REL",
+    "shiites": "REL",
+    "sunnis": "REL",
+    "protestants": "REL",
 }
 
 #: common words the model takes for a name before a security-force noun ("Riot police fired")
-FORCE_MODIFIERS = frozenset("riot anti-riot security border secret traffic military special federal state "
-                            "paramilitary coast".split())
+FORCE_MODIFIERS = frozenset(
+    "riot anti-riot security border secret traffic military special federal state paramilitary coast".split()
+)
 FORCE_NOUNS = frozenset("police forces force guards guard troops officers agents service units".split())
 
-HONORIFICS = frozenset("""mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady
-sen. sen rep. rep gov. gov gen. gen col. col lt. capt. sgt. rev. rev st.""".split())
+HONORIFICS = frozenset(
+    """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady
+sen. sen rep. rep gov. gov gen. gen col. col lt. capt. sgt. rev. rev st.""".split()
+)
 
 # East Asian family names (romanised); a bare one of these may name the person whose full name
 # starts with it ("Kim" for "Kim Jong Un").
-EAST_ASIAN_SURNAMES = frozenset("""kim lee ri yi park pak choi choe chung jung jeong kang cho jo
+EAST_ASIAN_SURNAMES = frozenset(
+    """kim lee ri yi park pak choi choe chung jung jeong kang cho jo
 yoon yun jang chang lim im han oh shin sin seo suh kwon hwang ahn an song ryu yoo hong jeon
 moon mun ko go son bae baek heo nam noh roh ha ju hyon hyun
 xi li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao zheng
 liang xie tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng
 wei su lu ding ren shen yao jin fu zhong dai tan wen hou qian
-nguyen tran le pham hoang phan vu vo dang bui do ho ngo duong ly""".split())
+nguyen tran le pham hoang phan vu vo dang bui do ho ngo duong ly""".split()
+)
 
 # Cue words of reported speech (lemmas).
-SPEECH_VERBS = frozenset("""say tell add announce report state claim note warn insist explain
+SPEECH_VERBS = frozenset(
+    """say tell add announce report state claim note warn insist explain
 argue write declare confirm deny admit acknowledge suggest predict reply respond answer
 comment ask urge stress emphasise emphasize tweet post mention recall remark observe estimate
 conclude complain concede assert maintain contend allege reveal disclose testify vow pledge
 promise threaten caution advise believe think hope fear show find know expect agree indicate
-feel doubt worry email recommend demand propose signal""".split())
+feel doubt worry email recommend demand propose signal""".split()
+)
 # Verbs that need a that-clause or a quote to count as reporting (not "he thinks" alone).
-WEAK_SPEECH_VERBS = frozenset({"know", "feel", "find", "show", "expect", "agree", "indicate",
-                               "signal", "worry", "doubt"})
+WEAK_SPEECH_VERBS = frozenset(
+    {"know", "feel", "find", "show", "expect", "agree", "indicate", "signal", "worry", "doubt"}
+)
 
 # Prepositions after which a name is a place.
-LOCATIVE_PREPS = frozenset("in at near from to into outside inside across via towards toward"
-                           " around throughout within".split())
+LOCATIVE_PREPS = frozenset(
+    "in at near from to into outside inside across via towards toward around throughout within".split()
+)
 # "X, a Russian settlement", "the port of X".
-PLACE_NOUNS = frozenset("""city town village settlement port harbour harbor capital region
+PLACE_NOUNS = frozenset(
+    """city town village settlement port harbour harbor capital region
 province state county district island peninsula river valley border crossing outpost suburb
-municipality oblast prefecture territory enclave resort base airport station""".split())
+municipality oblast prefecture territory enclave resort base airport station""".split()
+)
 
 
 def _table(text: str) -> dict[str, str | None]:
@@ -244,10 +352,24 @@ def _table(text: str) -> dict[str, str | None]:
 
 ROLES = _table(_ROLES)
 # abbreviated titles are reported by their full name
-ROLE_NAMES = {"sen.": "senator", "sen": "senator", "rep.": "representative", "gov.": "governor",
-              "gen.": "general", "col.": "colonel", "lt.": "lieutenant", "capt.": "captain",
-              "sgt.": "sergeant", "adm.": "admiral", "amb.": "ambassador", "supt.": "superintendent",
-              "insp.": "inspector", "det.": "detective", "rev.": "reverend", "fr.": "father"}
+ROLE_NAMES = {
+    "sen.": "senator",
+    "sen": "senator",
+    "rep.": "representative",
+    "gov.": "governor",
+    "gen.": "general",
+    "col.": "colonel",
+    "lt.": "lieutenant",
+    "capt.": "captain",
+    "sgt.": "sergeant",
+    "adm.": "admiral",
+    "amb.": "ambassador",
+    "supt.": "superintendent",
+    "insp.": "inspector",
+    "det.": "detective",
+    "rev.": "reverend",
+    "fr.": "father",
+}
 ORG_WORDS = _table(_ORG_WORDS)
 _MAX_ROLE_WORDS = max(len(k.split()) for k in ROLES)
 
@@ -370,7 +492,7 @@ def role_phrases(words: list[str]) -> list[tuple[int, int, str]]:
     i = 0
     while i < len(words):
         for n in range(min(_MAX_ROLE_WORDS, len(words) - i), 0, -1):
-            phrase = " ".join(words[i:i + n])
+            phrase = " ".join(words[i : i + n])
             if phrase in ROLES:
                 out.append((i, i + n, phrase))
                 i += n
@@ -446,28 +568,62 @@ mahathir:MYS mobutu:COD suu kyi:MMR
 # Armed and political movements that news names without their country ("Hamas", "the Taliban"):
 # lower-case name -> (ISO3 of the state they fight in or against, PLOVER sector).
 ARMED_GROUPS: dict[str, tuple[str, str]] = {
-    "hamas": ("PSE", "REB"), "islamic jihad": ("PSE", "REB"), "fatah": ("PSE", "PTY"),
-    "plo": ("PSE", "REB"), "palestine liberation organization": ("PSE", "REB"),
-    "palestinian liberation organization": ("PSE", "REB"), "palestinian islamic jihad": ("PSE", "REB"),
-    "hezbollah": ("LBN", "REB"), "hizbollah": ("LBN", "REB"), "amal": ("LBN", "REB"),
-    "taliban": ("AFG", "REB"), "the taliban": ("AFG", "REB"),
-    "pkk": ("TUR", "REB"), "kurdistan workers' party": ("TUR", "REB"),
+    "hamas": ("PSE", "REB"),
+    "islamic jihad": ("PSE", "REB"),
+    "fatah": ("PSE", "PTY"),
+    "plo": ("PSE", "REB"),
+    "palestine liberation organization": ("PSE", "REB"),
+    "palestinian liberation organization": ("PSE", "REB"),
+    "palestinian islamic jihad": ("PSE", "REB"),
+    "hezbollah": ("LBN", "REB"),
+    "hizbollah": ("LBN", "REB"),
+    "amal": ("LBN", "REB"),
+    "taliban": ("AFG", "REB"),
+    "the taliban": ("AFG", "REB"),
+    "pkk": ("TUR", "REB"),
+    "kurdistan workers' party": ("TUR", "REB"),
     "kurdistan workers party": ("TUR", "REB"),
-    "ira": ("GBR", "REB"), "irish republican army": ("GBR", "REB"), "sinn fein": ("GBR", "PTY"),
-    "eta": ("ESP", "REB"), "farc": ("COL", "REB"), "eln": ("COL", "REB"),
-    "ltte": ("LKA", "REB"), "tamil tigers": ("LKA", "REB"), "liberation tigers": ("LKA", "REB"),
+    "ira": ("GBR", "REB"),
+    "irish republican army": ("GBR", "REB"),
+    "sinn fein": ("GBR", "PTY"),
+    "eta": ("ESP", "REB"),
+    "farc": ("COL", "REB"),
+    "eln": ("COL", "REB"),
+    "ltte": ("LKA", "REB"),
+    "tamil tigers": ("LKA", "REB"),
+    "liberation tigers": ("LKA", "REB"),
     "liberation tigers of tamil eelam": ("LKA", "REB"),
-    "khmer rouge": ("KHM", "REB"), "unita": ("AGO", "REB"), "renamo": ("MOZ", "REB"),
-    "frelimo": ("MOZ", "PTY"), "spla": ("SDN", "REB"), "splm": ("SDN", "REB"),
-    "splm/a": ("SDN", "REB"), "polisario": ("MAR", "REB"), "polisario front": ("MAR", "REB"),
-    "kla": ("SRB", "REB"), "kosovo liberation army": ("SRB", "REB"), "al-shabaab": ("SOM", "REB"),
-    "al shabaab": ("SOM", "REB"), "boko haram": ("NGA", "REB"), "houthis": ("YEM", "REB"),
-    "shining path": ("PER", "REB"), "sendero luminoso": ("PER", "REB"), "contras": ("NIC", "REB"),
-    "sandinistas": ("NIC", "PTY"), "sandinista": ("NIC", "PTY"), "anc": ("ZAF", "PTY"),
-    "african national congress": ("ZAF", "PTY"), "fis": ("DZA", "OPP"),
-    "islamic salvation front": ("DZA", "OPP"), "gia": ("DZA", "REB"),
-    "mujahedeen": ("AFG", "REB"), "mujahideen": ("AFG", "REB"), "hutu": ("RWA", "REB"),
-    "tutsi": ("RWA", "REB"), "chechen": ("RUS", "REB"), "chechens": ("RUS", "REB"),
+    "khmer rouge": ("KHM", "REB"),
+    "unita": ("AGO", "REB"),
+    "renamo": ("MOZ", "REB"),
+    "frelimo": ("MOZ", "PTY"),
+    "spla": ("SDN", "REB"),
+    "splm": ("SDN", "REB"),
+    "splm/a": ("SDN", "REB"),
+    "polisario": ("MAR", "REB"),
+    "polisario front": ("MAR", "REB"),
+    "kla": ("SRB", "REB"),
+    "kosovo liberation army": ("SRB", "REB"),
+    "al-shabaab": ("SOM", "REB"),
+    "al shabaab": ("SOM", "REB"),
+    "boko haram": ("NGA", "REB"),
+    "houthis": ("YEM", "REB"),
+    "shining path": ("PER", "REB"),
+    "sendero luminoso": ("PER", "REB"),
+    "contras": ("NIC", "REB"),
+    "sandinistas": ("NIC", "PTY"),
+    "sandinista": ("NIC", "PTY"),
+    "anc": ("ZAF", "PTY"),
+    "african national congress": ("ZAF", "PTY"),
+    "fis": ("DZA", "OPP"),
+    "islamic salvation front": ("DZA", "OPP"),
+    "gia": ("DZA", "REB"),
+    "mujahedeen": ("AFG", "REB"),
+    "mujahideen": ("AFG", "REB"),
+    "hutu": ("RWA", "REB"),
+    "tutsi": ("RWA", "REB"),
+    "chechen": ("RUS", "REB"),
+    "chechens": ("RUS", "REB"),
 }
 
 _LEADER_PARTICLES = re.compile(r"^(?:al|el|ad|as|an|ash|at|bin|ibn)[-‐‑]", re.I)

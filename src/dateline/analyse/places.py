@@ -51,10 +51,12 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Optional
+from typing import Any
 
-from ..article import Article, Place as PlaceRecord
+from ..article import Article
+from ..article import Place as PlaceRecord
 from ..gazetteer import ABBR, ALIAS, ALT, DEMONYM, NAME, Gazetteer, Place, get_gazetteer, normalise
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -100,7 +102,8 @@ _FEATURE_WORDS = (
 
 
 # Words that are place names somewhere but, inside a longer name, are generic.
-GENERIC = frozenset("""
+GENERIC = frozenset(
+    """
 university college school academy institute church cathedral basilica chapel mosque temple
 synagogue hospital clinic airport station park square street road avenue boulevard lane bridge
 lake river creek mount mountain mountains hill hills island islands republic state states city
@@ -117,29 +120,39 @@ embassy consulate commission council committee agency authority corporation comp
 times post daily herald tribune journal press summit congress parliament senate assembly
 airlines airways railway railways delta lagoon wing conservation area protection reserve
 environmental sheriff office sheriffs
-""".split())
+""".split()
+)
 
 # "Rapides Parish", "Borno State": a name with the generic head of its kind of place
-_GENERIC_HEAD = re.compile(r"^(.*?)\s+(County|Parish|Province|Region|State|City|District|Oblast|"
-                           r"Township|Borough|Prefecture|Governorate|Municipality)$")
+_GENERIC_HEAD = re.compile(
+    r"^(.*?)\s+(County|Parish|Province|Region|State|City|District|Oblast|"
+    r"Township|Borough|Prefecture|Governorate|Municipality)$"
+)
 
 # Divisions named by a compass word alone ("West" in Cameroon, "Western" in Ghana, Zambia,
 # Kenya...): taken only when the article is otherwise about their country.
-_COMPASS = re.compile(r"(?:(?:north|south|east|west|northern|southern|eastern|western|central|"
-                      r"north ?east|north ?west|south ?east|south ?west)\s?)+"
-                      r"(?:region|province|area|district)?")
+_COMPASS = re.compile(
+    r"(?:(?:north|south|east|west|northern|southern|eastern|western|central|"
+    r"north ?east|north ?west|south ?east|south ?west)\s?)+"
+    r"(?:region|province|area|district)?"
+)
 
 # Words that say which country a story is in, without naming a place (institutions and titles
 # particular to one country): a weak vote each, at most three per country.
 _CUES = (
-    ("USA", re.compile(r"\b(?:[Ss]heriff\W{0,3}s? (?:[Oo]ffice|[Dd]epartment|[Dd]eputies)|"
-                       r"[A-Z][a-z]+ Township\b|[Pp]olice [Dd]epartment|[Ee]lementary [Ss]chool|"
-                       r"[Hh]igh [Ss]chool|[Mm]iddle [Ss]chool|[Ss]chool [Bb]oard|[Ss]chool [Dd]istrict|"
-                       r"[Cc]ounty (?:[Cc]ommission(?:ers?)?|[Ss]heriff|[Cc]ourt|[Bb]oard)|"
-                       r"[Ss]tate (?:Rep|Sen)\.|Gov\. |[Ss]uperintendent of [Ss]chools|"
-                       r"[Cc]ity [Cc]ouncil(?:man|woman)|Commonwealth(?:'s|’s) Attorney|"
-                       r"[Dd]istrict [Aa]ttorney|\bD-[A-Z][a-z]|\bR-[A-Z][a-z]|Interstate \d+|"
-                       r"I-\d{2,3}\b|ZIP code)")),
+    (
+        "USA",
+        re.compile(
+            r"\b(?:[Ss]heriff\W{0,3}s? (?:[Oo]ffice|[Dd]epartment|[Dd]eputies)|"
+            r"[A-Z][a-z]+ Township\b|[Pp]olice [Dd]epartment|[Ee]lementary [Ss]chool|"
+            r"[Hh]igh [Ss]chool|[Mm]iddle [Ss]chool|[Ss]chool [Bb]oard|[Ss]chool [Dd]istrict|"
+            r"[Cc]ounty (?:[Cc]ommission(?:ers?)?|[Ss]heriff|[Cc]ourt|[Bb]oard)|"
+            r"[Ss]tate (?:Rep|Sen)\.|Gov\. |[Ss]uperintendent of [Ss]chools|"
+            r"[Cc]ity [Cc]ouncil(?:man|woman)|Commonwealth(?:'s|’s) Attorney|"
+            r"[Dd]istrict [Aa]ttorney|\bD-[A-Z][a-z]|\bR-[A-Z][a-z]|Interstate \d+|"
+            r"I-\d{2,3}\b|ZIP code)"
+        ),
+    ),
     # dollars, unqualified (not C$, A$, HK$): a weak hint (Canada and Australia write "$" too)
     ("USA", re.compile(r"(?<![A-Z])\$\d"), 1, "cue_dollar"),
     ("GBR", re.compile(r"(?:£\d|\bMPs?\b|\bNHS\b|[Cc]ouncillors?\b|\bHome Office\b)")),
@@ -157,7 +170,7 @@ class Mention:
     label: str = "GPE"
     dateline: bool = False
     # the name meant, when the span says less: "North" in "North and South Korea"
-    lookup: Optional[str] = None
+    lookup: str | None = None
 
     @property
     def name(self) -> str:
@@ -166,9 +179,9 @@ class Mention:
 
 @dataclass
 class Resolution:
-    place: Optional[Place]
+    place: Place | None
     resolved: bool
-    country: Optional[str]
+    country: str | None
     approximate: bool = False
     borrowed: bool = False  # coordinates of the article's focus, not of the name itself
 
@@ -181,9 +194,9 @@ class _Group:
     cands: list[tuple[Place, int]] = field(default_factory=list)
     derived: bool = False  # candidates come from a part of the name only
     shadow: bool = False  # the name is a country, division or region's own name
-    country_constraint: Optional[str] = None
+    country_constraint: str | None = None
     admin1_constraint: set[int] = field(default_factory=set)
-    choice: Optional[Place] = None
+    choice: Place | None = None
 
 
 # -- mentions ----------------------------------------------------------------------------------
@@ -242,21 +255,29 @@ def toponym_mentions(article: Article, doc: Any, gaz: Gazetteer) -> list[Mention
             continue
         found = gaz.lookup(text[s:e])
         if label == "ORG" and any(
-                p.feature in ("country", "union") and k in (NAME, ALIAS, ABBR)
-                or p.feature in ("admin1", "PPLC") and k in (NAME, ALIAS) for p, k in found):
+            p.feature in ("country", "union")
+            and k in (NAME, ALIAS, ABBR)
+            or p.feature in ("admin1", "PPLC")
+            and k in (NAME, ALIAS)
+            for p, k in found
+        ):
             place_like_names.add(key)
             continue
-        big = [p for p, k in found if k in (NAME, ALIAS)
-               and (p.feature in ("country", "admin1", "PPLC") or p.population >= 100_000)]
+        big = [
+            p
+            for p, k in found
+            if k in (NAME, ALIAS) and (p.feature in ("country", "admin1", "PPLC") or p.population >= 100_000)
+        ]
         if not big:
             continue
-        if key in place_like_names or _PREP_BEFORE.search(text[max(0, s - 12):s]):
+        if key in place_like_names or _PREP_BEFORE.search(text[max(0, s - 12) : s]):
             place_like_names.add(key)
     for etext, start, end, label in other:
         s, e = _trim(text, start, end)
         if normalise(text[s:e]) in place_like_names and not _overlaps(taken, s, e):
-            if any(k in (NAME, ALIAS) or k == ABBR and p.feature in ("country", "union")
-                   for p, k in gaz.lookup(text[s:e])):
+            if any(
+                k in (NAME, ALIAS) or k == ABBR and p.feature in ("country", "union") for p, k in gaz.lookup(text[s:e])
+            ):
                 out.append(Mention(text[s:e], s, e, "GPE"))
                 taken.append((s, e))
     # "Khasan, a Russian settlement" / "the Russian Pacific port of Vladivostok": the model may
@@ -275,12 +296,14 @@ def toponym_mentions(article: Article, doc: Any, gaz: Gazetteer) -> list[Mention
     return _split_compounds(_split_elliptical(_join_cut_names(text, out, gaz), gaz), gaz)
 
 
-_ELLIPSIS = re.compile(r"^((?:North|South|East|West)(?:ern)?)\s+(?:and|or|&)\s+"
-                       r"((?:North|South|East|West)(?:ern)?\s+(\S.*))$")
+_ELLIPSIS = re.compile(
+    r"^((?:North|South|East|West)(?:ern)?)\s+(?:and|or|&)\s+"
+    r"((?:North|South|East|West)(?:ern)?\s+(\S.*))$"
+)
 
 
 def _split_elliptical(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
-    """"North and South Korea" names two places: "North" (meaning North Korea) and "South Korea",
+    """ "North and South Korea" names two places: "North" (meaning North Korea) and "South Korea",
     when both are gazetteer names."""
     out: list[Mention] = []
     for m in mentions:
@@ -295,13 +318,13 @@ def _split_elliptical(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
 
 
 def _join_cut_names(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
-    """"Port of Spain", "Bosnia and Herzegovina": the model may cut a name at "of" or "and"; two
+    """ "Port of Spain", "Bosnia and Herzegovina": the model may cut a name at "of" or "and"; two
     mentions joined so are one when the whole is a gazetteer name."""
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        if prev is not None and text[prev.end:m.start] in (" of ", " and ", " & "):
-            whole = text[prev.start:m.end]
+        if prev is not None and text[prev.end : m.start] in (" of ", " and ", " & "):
+            whole = text[prev.start : m.end]
             if any(k in (NAME, ALIAS) for _, k in gaz.lookup(whole)):
                 out[-1] = Mention(whole, prev.start, m.end, prev.label, prev.dateline)
                 continue
@@ -310,7 +333,7 @@ def _join_cut_names(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[
 
 
 def _split_compounds(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
-    """"U.S.-North Korea" -> "U.S." and "North Korea" when the whole is no place but each part is."""
+    """ "U.S.-North Korea" -> "U.S." and "North Korea" when the whole is no place but each part is."""
     out: list[Mention] = []
     for m in mentions:
         if re.search(r"[-/–]", m.text) and not gaz.lookup(m.text):
@@ -321,8 +344,7 @@ def _split_compounds(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
                 lead = len(seg) - len(seg.lstrip())
                 seg = seg.strip()
                 if seg:
-                    subs.append(Mention(seg, m.start + s + lead, m.start + s + lead + len(seg), m.label,
-                                        m.dateline))
+                    subs.append(Mention(seg, m.start + s + lead, m.start + s + lead + len(seg), m.label, m.dateline))
             if len(subs) > 1 and all(gaz.lookup(x.text) for x in subs):
                 out.extend(subs)
                 continue
@@ -341,8 +363,7 @@ _APPOSITIVE = re.compile(
     r"(?:[a-z-]+\s+){0,2}(?:" + _FEATURE_WORDS + r")\b"
 )
 _PORT_OF = re.compile(
-    r"\b(?:the\s+)?([A-Z][a-z]+)\s+((?:[A-Z]?[a-z-]+\s+){0,3})(?:" + _FEATURE_WORDS
-    + r")\s+of\s+" + _NAME
+    r"\b(?:the\s+)?([A-Z][a-z]+)\s+((?:[A-Z]?[a-z-]+\s+){0,3})(?:" + _FEATURE_WORDS + r")\s+of\s+" + _NAME
 )
 
 
@@ -381,11 +402,9 @@ def _candidates(gaz: Gazetteer, surface: str) -> tuple[list[tuple[Place, int]], 
     m = _GENERIC_HEAD.match(surface)
     if m:
         # "Borno State", "Sichuan Province": the division; "Orange County", "Quebec City": a town
-        division = m.group(2) in ("Province", "Region", "State", "Oblast", "Prefecture",
-                                  "Governorate")
+        division = m.group(2) in ("Province", "Region", "State", "Oblast", "Prefecture", "Governorate")
         feats = ("admin1",) if division else ("city", "PPLC")
-        cands = [c for c in gaz.lookup(m.group(1)) if c[1] in (NAME, ALIAS)
-                 and c[0].feature in feats]
+        cands = [c for c in gaz.lookup(m.group(1)) if c[1] in (NAME, ALIAS) and c[0].feature in feats]
         states = gaz.county_states(surface) if m.group(2) in ("County", "Parish", "Borough") else ()
         if states:
             # a US county: resolved after the rest of the article (see _place_counties)
@@ -402,13 +421,16 @@ def _candidates(gaz: Gazetteer, surface: str) -> tuple[list[tuple[Place, int]], 
     n = len(words)
     for size in range(n - 1, 0, -1):
         for i in range(0, n - size + 1):
-            sub = words[i:i + size]
+            sub = words[i : i + size]
             if not sub[0][:1].isupper() or not sub[-1][:1].isupper():
                 continue
             if size == 1 and normalise(sub[0]) in GENERIC:
                 continue
-            cands = [c for c in gaz.lookup(" ".join(sub)) if c[1] in (NAME, ALIAS, ABBR)
-                     and (c[0].feature not in ("city", "PPLC") or c[0].population >= 20_000)]
+            cands = [
+                c
+                for c in gaz.lookup(" ".join(sub))
+                if c[1] in (NAME, ALIAS, ABBR) and (c[0].feature not in ("city", "PPLC") or c[0].population >= 20_000)
+            ]
             if cands:
                 return cands, True
     return [], False
@@ -418,9 +440,9 @@ def resolve_mentions(
     text: str,
     mentions: list[Mention],
     *,
-    gaz: Optional[Gazetteer] = None,
+    gaz: Gazetteer | None = None,
     context_words: Iterable[str] = (),
-    dateline_country: Optional[str] = None,
+    dateline_country: str | None = None,
 ) -> list[Resolution]:
     """Resolve each mention; ``context_words`` are other words that indicate countries
     (demonyms, NORP entities)."""
@@ -433,8 +455,7 @@ def resolve_mentions(
         if g is None:
             g = _Group(key=key, surface=m.name)
             g.cands, g.derived = _candidates(gaz, m.name)
-            g.shadow = any(p.feature not in ("city", "PPLC") and k in (NAME, ALIAS, ABBR, DEMONYM)
-                           for p, k in g.cands)
+            g.shadow = any(p.feature not in ("city", "PPLC") and k in (NAME, ALIAS, ABBR, DEMONYM) for p, k in g.cands)
             groups[key] = g
             order.append(g)
         g.mentions.append(m)
@@ -448,8 +469,9 @@ def resolve_mentions(
     # fourteen mentions of Dublin must not outvote the "Ohio" the article names)
     own_ctx: dict[str, Counter[str]] = defaultdict(Counter)
     for g in order:
-        strong = [(p, k) for p, k in g.cands if p.feature in ("country", "admin1")
-                  and k in (NAME, ALIAS, ABBR, DEMONYM)]
+        strong = [
+            (p, k) for p, k in g.cands if p.feature in ("country", "admin1") and k in (NAME, ALIAS, ABBR, DEMONYM)
+        ]
         if g.derived or not strong:
             continue
         countries = {p.country for p, _ in strong}
@@ -493,32 +515,35 @@ def resolve_mentions(
     by_start = sorted((m for m in mentions if m.end > m.start), key=lambda m: m.start)
     for i, m in enumerate(by_start):
         g = groups[normalise(m.name)]
-        after = text[m.end:m.end + 80]
+        after = text[m.end : m.end + 80]
         if i + 1 < len(by_start):
             nxt = by_start[i + 1]
-            between = text[m.end:nxt.start]
-            in_list = bool(re.match(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)[A-Z]",
-                                    text[nxt.end:nxt.end + 12])) or bool(
-                re.search(r"(?:,|\band|\bor)\s*$", text[max(0, m.start - 6):m.start]))
-            own_country = any(p.feature in ("country", "continent", "region", "union")
-                              and k in (NAME, ALIAS, ABBR) for p, k in g.cands)
-            if (re.fullmatch(r",\s*", between) or re.fullmatch(r"\s*\(\s*", between)) and not (
-                    in_list or own_country):
+            between = text[m.end : nxt.start]
+            in_list = bool(
+                re.match(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)[A-Z]", text[nxt.end : nxt.end + 12])
+            ) or bool(re.search(r"(?:,|\band|\bor)\s*$", text[max(0, m.start - 6) : m.start]))
+            own_country = any(
+                p.feature in ("country", "continent", "region", "union") and k in (NAME, ALIAS, ABBR)
+                for p, k in g.cands
+            )
+            if (re.fullmatch(r",\s*", between) or re.fullmatch(r"\s*\(\s*", between)) and not (in_list or own_country):
                 ng = groups[normalise(nxt.name)]
                 for p, k in ng.cands:
                     if p.feature == "country" and k in (NAME, ALIAS, ABBR):
                         g.country_constraint = g.country_constraint or p.country
                     elif p.feature == "admin1" and k in (NAME, ALIAS, ABBR):
                         g.admin1_constraint.add(p.id)
-        am = re.match(r",\s+(?:a|an|the)\s+(?:[a-z]+\s+){0,2}([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+"
-                      r"(?:[a-z-]+\s+){0,2}(?:" + _FEATURE_WORDS + r")\b", after)
+        am = re.match(
+            r",\s+(?:a|an|the)\s+(?:[a-z]+\s+){0,2}([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+"
+            r"(?:[a-z-]+\s+){0,2}(?:" + _FEATURE_WORDS + r")\b",
+            after,
+        )
         if am:
             p = gaz.demonym(am.group(1))
             if p is not None and p.country:
                 g.country_constraint = p.country
-        before = text[max(0, m.start - 60):m.start]
-        bm = re.search(r"\b([A-Z][a-z]+)\s+(?:[A-Z]?[a-z-]+\s+){0,3}(?:" + _FEATURE_WORDS
-                       + r")\s+of\s+$", before)
+        before = text[max(0, m.start - 60) : m.start]
+        bm = re.search(r"\b([A-Z][a-z]+)\s+(?:[A-Z]?[a-z-]+\s+){0,3}(?:" + _FEATURE_WORDS + r")\s+of\s+$", before)
         if bm:
             p = gaz.demonym(bm.group(1))
             if p is not None and p.country:
@@ -553,28 +578,30 @@ def resolve_mentions(
         t = top_for.get(g.key)
         if t is None:
             own = own_ctx.get(g.key)
-            t = top if not own else max((v - own.get(c, 0) for c, v in ctx_country.items()),
-                                        default=0)
+            t = top if not own else max((v - own.get(c, 0) for c, v in ctx_country.items()), default=0)
             top_for[g.key] = t
         return t
 
-    def score(g: _Group, p: Place, k: int, near: Optional[list[Place]]) -> float:
+    def score(g: _Group, p: Place, k: int, near: list[Place] | None) -> float:
         s = _prior(p, k) + support(g, p)
         t = others_top(g) if p.country else 0
         if t > 0:
             own = own_ctx.get(g.key)
             # relative to the strongest country, and to a minimum of evidence: one weak cue
             # ("$3 million") alone does not move Toronto to Ohio
-            share = (ctx_country.get(p.country, 0) - (own.get(p.country, 0) if own else 0)) / max(
-                t, W["ctx_min"])
+            share = (ctx_country.get(p.country, 0) - (own.get(p.country, 0) if own else 0)) / max(t, W["ctx_min"])
             if share > 1e-9:
                 s += W["ctx_country"] * share + W["ctx_present"]
         if p.admin1 and p.admin1 in ctx_admin1 and admin1_src.get(p.admin1) != {g.key}:
             s += W["ctx_admin1_inferred"] if p.admin1 in inferred_admin1 else W["ctx_admin1"]
         elif p.feature == "admin1" and p.id in ctx_admin1 and admin1_src.get(p.id) != {g.key}:
             s += W["ctx_admin1_inferred"] if p.id in inferred_admin1 else W["ctx_admin1"]
-        if g.shadow and p.feature in ("city", "PPLC") and (p.population < 100_000 or k == ALT) and not (
-                g.country_constraint or g.admin1_constraint):
+        if (
+            g.shadow
+            and p.feature in ("city", "PPLC")
+            and (p.population < 100_000 or k == ALT)
+            and not (g.country_constraint or g.admin1_constraint)
+        ):
             s += W["shadowed"]
         if g.country_constraint and p.country == g.country_constraint:
             s += W["constraint"]
@@ -598,7 +625,7 @@ def resolve_mentions(
     # The towns chosen so far add their countries and divisions to the context, and the names
     # are chosen again with it; twice, the second round counting the second choices instead of
     # the first ("WA" follows the Australian towns of the article once they are in Australia).
-    counted: list[tuple[str, str, Optional[int], int]] = []
+    counted: list[tuple[str, str, int | None, int]] = []
 
     def count_choices() -> None:
         for key, c, a1, n in counted:  # the previous round's, taken back
@@ -658,13 +685,13 @@ def resolve_mentions(
         for g in order:
             r = results[g.key]
             if r.place is None and (r.country in (None, focus.country)):
-                results[g.key] = Resolution(focus, False, focus.country, approximate=True,
-                                            borrowed=True)
+                results[g.key] = Resolution(focus, False, focus.country, approximate=True, borrowed=True)
     return [results[normalise(m.name)] for m in mentions]
 
 
-def _place_counties(gaz: Gazetteer, order: list[_Group], results: dict[str, Resolution],
-                    focus: Optional[Place], ctx_admin1: Counter) -> None:
+def _place_counties(
+    gaz: Gazetteer, order: list[_Group], results: dict[str, Resolution], focus: Place | None, ctx_admin1: Counter
+) -> None:
     """US counties (the gazetteer knows their names and states, not their shapes): near the
     article's focus when the focus lies in a state that has such a county; else in the state the
     context names, at a town of the same name there, or at the state itself (approximate)."""
@@ -690,7 +717,7 @@ def _place_counties(gaz: Gazetteer, order: list[_Group], results: dict[str, Reso
         results[g.key] = Resolution(place, False, "USA", approximate=True)
 
 
-def _confidence(g: _Group, ctx_country: Counter, own: Optional[Counter] = None) -> Resolution:
+def _confidence(g: _Group, ctx_country: Counter, own: Counter | None = None) -> Resolution:
     p = g.choice
     if p is None:
         return Resolution(None, False, g.country_constraint)
@@ -699,10 +726,14 @@ def _confidence(g: _Group, ctx_country: Counter, own: Optional[Counter] = None) 
         return ctx_country.get(c, 0) - (own.get(c, 0) if own else 0)
 
     constrained = bool(g.country_constraint or g.admin1_constraint)
-    if not constrained and other(p.country or "") <= 1e-9 and (
-            (g.derived and p.feature in ("city", "PPLC", "admin1")
-             and not _GENERIC_HEAD.match(g.surface))
-            or (p.feature == "admin1" and _COMPASS.fullmatch(normalise(p.name)))):
+    if (
+        not constrained
+        and other(p.country or "") <= 1e-9
+        and (
+            (g.derived and p.feature in ("city", "PPLC", "admin1") and not _GENERIC_HEAD.match(g.surface))
+            or (p.feature == "admin1" and _COMPASS.fullmatch(normalise(p.name)))
+        )
+    ):
         # nothing else in the article is in that country: "St. Peter's Basilica" is not the
         # parish of Saint Peter in Antigua, "the West" not Cameroon's West region
         return Resolution(None, False, None)
@@ -710,11 +741,9 @@ def _confidence(g: _Group, ctx_country: Counter, own: Optional[Counter] = None) 
         # a small town abroad while everything else in the article is elsewhere ("Glenrock" in a
         # story about New South Wales is the local reserve, not the town in Wyoming): the
         # gazetteer lacks the local place; the article's focus approximates it
-        if other(p.country or "") <= 1e-9 and max(
-                (other(c) for c in ctx_country), default=0) >= W["stray_ctx"]:
+        if other(p.country or "") <= 1e-9 and max((other(c) for c in ctx_country), default=0) >= W["stray_ctx"]:
             return Resolution(None, False, None)
-    if (g.country_constraint and p.country != g.country_constraint
-            and p.feature in ("city", "PPLC", "admin1", "admin2")):
+    if g.country_constraint and p.country != g.country_constraint and p.feature in ("city", "PPLC", "admin1", "admin2"):
         # the text says which country; the gazetteer has no such place there
         return Resolution(None, False, g.country_constraint)
     kind = min((k for c, k in g.cands if c.id == p.id), default=ALT)
@@ -727,7 +756,7 @@ def _confidence(g: _Group, ctx_country: Counter, own: Optional[Counter] = None) 
 # -- the component -------------------------------------------------------------------------------
 
 
-def _dateline_country(article: Article, gaz: Gazetteer) -> Optional[str]:
+def _dateline_country(article: Article, gaz: Gazetteer) -> str | None:
     dl = article.dateline
     if dl is None or not dl.text or "," not in dl.text:
         return None
@@ -761,26 +790,37 @@ def find_places(article: Article, doc: Any) -> None:
             continue
         found = re.search(r"\b" + re.escape(name) + r"\b", text, re.I)
         if found:
-            mentions.append(Mention(text[found.start():found.end()], found.start(), found.end(),
-                                    "GPE", dateline=True))
+            mentions.append(
+                Mention(text[found.start() : found.end()], found.start(), found.end(), "GPE", dateline=True)
+            )
         else:
             orphans.append(Mention(name, 0, 0, "GPE", dateline=True))
     mentions.sort(key=lambda m: m.start)
     context_words = _context_words(article, doc)
     allm = mentions + orphans
-    res = resolve_mentions(text, allm, gaz=gaz, context_words=context_words,
-                           dateline_country=dl_country)
+    res = resolve_mentions(text, allm, gaz=gaz, context_words=context_words, dateline_country=dl_country)
     places: list[PlaceRecord] = []
     for m, r in zip(allm, res):
         p = r.place
         if p is not None and r.borrowed:
-            rec = PlaceRecord(text=m.text, start=m.start, end=m.end, name=None, geonameid=None,
-                              lat=round(p.lat, 5), lon=round(p.lon, 5), country=r.country,
-                              feature="approximate", resolved=False)
+            rec = PlaceRecord(
+                text=m.text,
+                start=m.start,
+                end=m.end,
+                name=None,
+                geonameid=None,
+                lat=round(p.lat, 5),
+                lon=round(p.lon, 5),
+                country=r.country,
+                feature="approximate",
+                resolved=False,
+            )
             rec.near = p.name  # type: ignore[attr-defined]
         else:
             rec = PlaceRecord(
-                text=m.text, start=m.start, end=m.end,
+                text=m.text,
+                start=m.start,
+                end=m.end,
                 name=p.name if p else None,
                 geonameid=p.geonameid if p else None,
                 lat=round(p.lat, 5) if p else None,

@@ -33,9 +33,24 @@ _PARA_RE = re.compile(r"[^\n]+")
 _PRONOUNS_PERSON = {"he", "she"}
 _PRONOUNS_OTHER = {"they", "it", "we", "i"}
 _SAY_AFTER_OPENERS = set(":,")
-_AUDIENCE = {"reporters", "journalists", "lawmakers", "parliament", "supporters", "crowd",
-             "audience", "viewers", "listeners", "readers", "congress", "senators", "students",
-             "delegates", "press", "media"}
+_AUDIENCE = {
+    "reporters",
+    "journalists",
+    "lawmakers",
+    "parliament",
+    "supporters",
+    "crowd",
+    "audience",
+    "viewers",
+    "listeners",
+    "readers",
+    "congress",
+    "senators",
+    "students",
+    "delegates",
+    "press",
+    "media",
+}
 
 
 @dataclass
@@ -97,8 +112,12 @@ def find_quotes(article: Article, doc: Any) -> None:
         if q.speaker and ctx.kind_of(q.speaker) == "person":
             last_speaker = (q.speaker, q.speaker_text, q.para)
     # a short quoted phrase nobody is said to have said is a scare quote or a title, not speech
-    quotes = [q for q in quotes if q.end > q.start and not (
-        q.kind == "direct" and q.speaker_text is None and len(text[q.start:q.end].split()) < 4)]
+    quotes = [
+        q
+        for q in quotes
+        if q.end > q.start
+        and not (q.kind == "direct" and q.speaker_text is None and len(text[q.start : q.end].split()) < 4)
+    ]
     article.quotes = [_to_quote(text, q) for q in quotes]
 
 
@@ -108,11 +127,20 @@ def _to_quote(text: str, q: _Q) -> Quote:
         extra["speaker_start"], extra["speaker_end"] = q.speaker_span
     if q.cue_span:
         extra["cue_start"], extra["cue_end"] = q.cue_span
-    return Quote(text=text[q.start:q.end], start=q.start, end=q.end, speaker=q.speaker,
-                 speaker_text=q.speaker_text, cue=q.cue, kind=q.kind, **extra)
+    return Quote(
+        text=text[q.start : q.end],
+        start=q.start,
+        end=q.end,
+        speaker=q.speaker,
+        speaker_text=q.speaker_text,
+        cue=q.cue,
+        kind=q.kind,
+        **extra,
+    )
 
 
 # -- direct quotes --------------------------------------------------------------------------------
+
 
 def _mark_role(text: str, i: int, para_start: int, para_end: int) -> str:
     ch = text[i]
@@ -200,6 +228,7 @@ def _trim_end(text: str, s: int, e: int) -> int:
 
 # -- context: tokens, actors, sentences -----------------------------------------------------------
 
+
 class _Context:
     def __init__(self, article: Article, doc: Any):
         self.article = article
@@ -248,8 +277,12 @@ class _Context:
         tok = verb
         for _ in range(4):  # "..., adding that", "by saying that": the subject of the governing verb
             subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None or tok.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep") \
-                    or tok.head is None or tok.head.i == tok.i:
+            if (
+                subj is not None
+                or tok.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep")
+                or tok.head is None
+                or tok.head.i == tok.i
+            ):
                 break
             tok = tok.head
         if subj is None:
@@ -267,8 +300,12 @@ class _Context:
         sub = [t for t in head.subtree if t.i in keep]
         while sub and (sub[-1].is_punct or sub[-1].dep_ == "cc"):
             sub.pop()
-        if sub and sub[-1].i + 1 < len(self.doc) and self.doc[sub[-1].i + 1].text == ")" and any(
-                t.text == "(" for t in sub):
+        if (
+            sub
+            and sub[-1].i + 1 < len(self.doc)
+            and self.doc[sub[-1].i + 1].text == ")"
+            and any(t.text == "(" for t in sub)
+        ):
             sub.append(self.doc[sub[-1].i + 1])
         if not sub:
             sub = [head]
@@ -284,19 +321,28 @@ class _Context:
         if not full or len(full) > 60:
             full = sub
         span = (full[0].idx, full[-1].idx + len(full[-1]))
-        text = self.article.text[span[0]:span[1]]
+        text = self.article.text[span[0] : span[1]]
         actor = self.tok_actor[head.i]
         if actor is None:
-            persons = [self.tok_actor[t.i] for t in sub if self.tok_actor[t.i]
-                       and self.kinds.get(self.tok_actor[t.i]) in ("person", "organization")]
+            persons = [
+                self.tok_actor[t.i]
+                for t in sub
+                if self.tok_actor[t.i] and self.kinds.get(self.tok_actor[t.i]) in ("person", "organization")
+            ]
             if persons:
                 actor = persons[-1] if head.i < len(self.doc) and head.lower_ in L.ROLES else persons[0]
             else:
-                countries = [self.tok_actor[t.i] for t in sub if self.tok_actor[t.i]
-                             and self.kinds.get(self.tok_actor[t.i]) == "country"]
+                countries = [
+                    self.tok_actor[t.i]
+                    for t in sub
+                    if self.tok_actor[t.i] and self.kinds.get(self.tok_actor[t.i]) == "country"
+                ]
                 hl = head.lemma_.lower()
-                if countries and (L.ROLES.get(hl) in ("GOV", "MIL") or L.ROLES.get(head.lower_) in ("GOV", "MIL")
-                                  or L.ORG_WORDS.get(hl) in ("GOV", "MIL", "LEG")):
+                if countries and (
+                    L.ROLES.get(hl) in ("GOV", "MIL")
+                    or L.ROLES.get(head.lower_) in ("GOV", "MIL")
+                    or L.ORG_WORDS.get(hl) in ("GOV", "MIL", "LEG")
+                ):
                     actor = countries[0]
         return actor, text, span
 
@@ -353,7 +399,7 @@ def _attribute_direct(ctx: _Context, q: _Q, direct: list[_Q], paras) -> None:
     open_pos = q.start - 1
     prev = max((d.end for d in direct if d.end < q.start), default=ps)
     before = ctx.tokens(max(prev + 1, ps), open_pos)
-    stripped = text[max(prev + 1, ps):open_pos].rstrip(' "“„«')
+    stripped = text[max(prev + 1, ps) : open_pos].rstrip(' "“„«')
     if before and stripped and stripped[-1] in _SAY_AFTER_OPENERS | {"t", "d", "s"}:
         sent_start = starts[before[-1].i]
         cand = [t for t in before if t.i >= sent_start]
@@ -380,6 +426,7 @@ def _set_speaker(ctx: _Context, q: _Q, verb: Any) -> bool:
 
 
 # -- indirect speech ------------------------------------------------------------------------------
+
 
 def _indirect_quotes(ctx: _Context, direct: list[_Q]) -> list[_Q]:
     doc = ctx.doc
@@ -439,12 +486,14 @@ def _said_clause(ctx: _Context, verb: Any, lemma: str, overlaps_direct) -> _Q | 
     ps, pe = ctx.paragraph_of(verb.idx)
     if comp:
         # "told Fox News on Sunday that ...": prefer the that-clause, then the longest clause
-        comp_tok = max(comp, key=lambda c: (any(m.dep_ == "mark" for m in c.children),
-                                            c.right_edge.i - c.left_edge.i))
+        comp_tok = max(comp, key=lambda c: (any(m.dep_ == "mark" for m in c.children), c.right_edge.i - c.left_edge.i))
         # the content never includes the cue itself and stays in the cue's paragraph
         toks = [t for t in comp_tok.subtree if t.i != verb.i and ps <= t.idx < pe]
-    elif verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX") and \
-            any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    elif (
+        verb.dep_ == "parataxis"
+        and verb.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    ):
         # "Greensboro, Sexton said, made him question ...": the clause around the cue
         comp_tok = verb.head
         inner = {t.i for t in verb.subtree}

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any
 
 from ..article import Article, Time
 from ..timex import WEEKDAYS, Timex, calendar_date, parse_anchor, resolve
@@ -33,8 +33,8 @@ class TimexSpan:
     start: int
     end: int
     text: str
-    timex: Optional[Timex]
-    tense: Optional[str]
+    timex: Timex | None
+    tense: str | None
 
 
 _WD = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
@@ -43,19 +43,40 @@ _EXTRA = re.compile(
     r"the near future|the future|in the past|annually|"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?|"
     r"today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening)|last night)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _AGE = re.compile(r"\b\d+[\s-]+(?:year|month|week|day)s?[\s-]+old\b|\bages?d?\b|\byears? of age\b", re.IGNORECASE)
-_LEAD_TRIM = re.compile(r"^(?!at (?:least|most)\b)(?:just over|just under|just|only|nearly|as long as|about|around|approximately|roughly|some|circa|between|from|since|until|by|on|in|at|during|through|for|of|as early as|as of)\s+", re.IGNORECASE)
+_LEAD_TRIM = re.compile(
+    r"^(?!at (?:least|most)\b)(?:just over|just under|just|only|nearly|as long as|about|around|approximately|roughly|some|circa|between|from|since|until|by|on|in|at|during|through|for|of|as early as|as of)\s+",
+    re.IGNORECASE,
+)
 _RANGE = re.compile(r"^(?P<a>(?:1[0-9]|20)\d{2})\s*[-–/]\s*(?P<b>(?:1[0-9]|20)\d{2}|\d{2})$")
 _TRAIL_JOIN = re.compile(r",?\s+(?:and|or|to)$")
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
 _THE_CENTURY = re.compile(r"^the \d{1,2}(?:st|nd|rd|th) century$", re.IGNORECASE)
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
-_FUTURE_VERBS = {"plan", "expect", "schedule", "due", "set", "intend", "hope", "aim", "propose",
-                 "agree", "prepare", "want", "seek", "promise", "vow", "pledge", "threaten"}
+_FUTURE_VERBS = {
+    "plan",
+    "expect",
+    "schedule",
+    "due",
+    "set",
+    "intend",
+    "hope",
+    "aim",
+    "propose",
+    "agree",
+    "prepare",
+    "want",
+    "seek",
+    "promise",
+    "vow",
+    "pledge",
+    "threaten",
+}
 
 
-def tense_of(span: Any) -> Optional[str]:
+def tense_of(span: Any) -> str | None:
     """The tense ("past" | "present" | "future" | None) of the verb governing ``span``."""
     tense = None
     tok = span.root
@@ -87,10 +108,10 @@ def tense_of(span: Any) -> Optional[str]:
     return "past" if tense == "perfect" else tense
 
 
-def _verb_tense(v: Any) -> Optional[str]:
+def _verb_tense(v: Any) -> str | None:
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
     lowers = [a.lower_ for a in auxes]
-    if any(l in _FUTURE_AUX for l in lowers):
+    if any(w in _FUTURE_AUX for w in lowers):
         return "future"
     if "going" in lowers and "to" in lowers:
         return "future"
@@ -101,7 +122,8 @@ def _verb_tense(v: Any) -> Optional[str]:
             return "past"
         return "infinitive"
     if any(a.lower_ in ("has", "have", "'ve") for a in auxes) and not any(
-            a.lower_ in ("had", "did", "was", "were") for a in auxes):
+        a.lower_ in ("had", "did", "was", "were") for a in auxes
+    ):
         return "perfect"  # present perfect: past, but "has been postponed until Saturday"
     for a in auxes:
         if a.tag_ in ("VBD",) or a.lower_ in ("had", "did", "was", "were"):
@@ -125,7 +147,7 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int, str]]:
     spans: list[list[int]] = []
     for e in ents:
         s, t = e.start_char, e.end_char
-        if spans and text[spans[-1][1]:s].strip(" ,") in ("", "on", "of") and _mergeable(text, spans[-1], s, t):
+        if spans and text[spans[-1][1] : s].strip(" ,") in ("", "on", "of") and _mergeable(text, spans[-1], s, t):
             spans[-1][1] = t  # "Wednesday" + "morning", "15:00 GMT" + "Saturday"
             continue
         spans.append([s, t])
@@ -136,7 +158,7 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for s, t in sorted(taken):
         seg = text[s:t]
-        if seg.lower() == "the time" and text[max(0, s - 3):s].lower() == "at ":
+        if seg.lower() == "the time" and text[max(0, s - 3) : s].lower() == "at ":
             out.append((s - 3, t, "at the time"))
             continue
         # trim prepositions and approximators the TIMEX3 span leaves out
@@ -171,7 +193,7 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int, str]]:
 
 
 def _mergeable(text: str, prev: list[int], s: int, t: int) -> bool:
-    a, b = text[prev[0]:prev[1]].lower(), text[s:t].lower()
+    a, b = text[prev[0] : prev[1]].lower(), text[s:t].lower()
     clock = re.search(r"\d[:.]\d\d|\b[ap]\.?m\b|\bgmt\b|\bmorning|afternoon|evening|night\b", a + " " + b)
     return bool(clock) or bool(re.search(_WD, a) and re.search(r"morning|afternoon|evening|night", b))
 
@@ -183,14 +205,14 @@ _UNIT_TAIL = re.compile(r"\s+([a-z]+)$", re.IGNORECASE)
 
 
 def _split_range(text: str, s: int, t: int) -> list[tuple[int, int, str]]:
-    """"March 3 to March 5" -> two spans when both sides resolve; "12 and 18 months" too."""
+    """ "March 3 to March 5" -> two spans when both sides resolve; "12 and 18 months" too."""
     seg = text[s:t]
     m = _JOIN.search(seg)
     if not m:
         return [(s, t, seg)]
     if _YEAR_LIST.match(seg):  # "1994, 1995 and 1997": each year
         return [(s + y.start(), s + y.end(), y.group(0)) for y in _YEAR_ITEM.finditer(seg)]
-    left, right = seg[:m.start()], seg[m.end():]
+    left, right = seg[: m.start()], seg[m.end() :]
     if re.fullmatch(r"\d{1,3}|[a-z]+", left.strip()) and resolve(right) is not None:
         unit = _UNIT_TAIL.search(right)
         if unit and resolve(left + " " + unit.group(1)) is not None and resolve(left) is None:
@@ -215,7 +237,7 @@ def find_timexes(doc: Any, anchor=None) -> list[TimexSpan]:
     return out
 
 
-def _resolve_safe(text: str, anchor, tense) -> Optional[Timex]:
+def _resolve_safe(text: str, anchor, tense) -> Timex | None:
     try:
         return resolve(text, anchor, tense)
     except Exception:  # noqa: BLE001 - one odd expression must not cost the article its analysis
@@ -233,8 +255,15 @@ def find_times(article: Article, doc: Any) -> None:
             continue
         # The contract's `value` is plain ISO (YYYY, YYYY-MM or YYYY-MM-DD); the full TIMEX3
         # value ("2019-04-24TMO", "2019-W17") is kept beside it in `timex`.
-        rec = Time(text=ts.text, start=ts.start, end=ts.end, value=calendar_date(tx.value),
-                   granularity=tx.granularity, type=tx.type, timex=tx.value)
+        rec = Time(
+            text=ts.text,
+            start=ts.start,
+            end=ts.end,
+            value=calendar_date(tx.value),
+            granularity=tx.granularity,
+            type=tx.type,
+            timex=tx.value,
+        )
         if tx.mod:
             rec.mod = tx.mod  # type: ignore[attr-defined]
         times.append(rec)

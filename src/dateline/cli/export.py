@@ -27,8 +27,11 @@ def register(sub) -> None:
     p.add_argument("out", metavar="OUT", help="output folder (parquet, jsonl) or file (plover, gdelt; - for stdout)")
     p.add_argument("--db", metavar="URL", help="store URL (default: $DATELINE_DB or sqlite:///dateline.db)")
     p.add_argument("--format", required=True, choices=["parquet", "jsonl", "plover", "gdelt"])
-    p.add_argument("--all-copies", action="store_true",
-                   help="plover/gdelt: include every syndicated copy, not one article per story")
+    p.add_argument(
+        "--all-copies",
+        action="store_true",
+        help="plover/gdelt: include every syndicated copy, not one article per story",
+    )
     p.set_defaults(func=run)
 
 
@@ -37,12 +40,12 @@ def run(args) -> int:
 
     from ..errors import UsageError
     from ..store import Store
-    from ..store_export import export_jsonl, export_lines, export_parquet
     from ..store.db import normalise_url
+    from ..store_export import export_jsonl, export_lines, export_parquet
 
     url = normalise_url(args.db)
     if url.startswith("sqlite:///"):
-        path = url[len("sqlite:///"):]
+        path = url[len("sqlite:///") :]
         if path and path != ":memory:" and not Path(path).exists():
             raise UsageError(f"no store at {path}; create one with `dateline ingest PATH --db {path}`")
     with Store.open(url) as store:
@@ -53,8 +56,9 @@ def run(args) -> int:
             if out.exists() and not out.is_dir():
                 raise UsageError(f"{out} exists and is not a folder")
             counts = (export_parquet if args.format == "parquet" else export_jsonl)(store, out)
-            print("dateline: exported " + ", ".join(f"{n} {k}" for k, n in counts.items()) + f" to {out}",
-                  file=sys.stderr)
+            print(
+                "dateline: exported " + ", ".join(f"{n} {k}" for k, n in counts.items()) + f" to {out}", file=sys.stderr
+            )
             return 0
         if args.out == "-":
             n = export_lines(store, args.format, sys.stdout, all_copies=args.all_copies)

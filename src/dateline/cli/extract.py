@@ -32,12 +32,20 @@ def register(sub) -> None:
     p.add_argument("--url", help="the page's URL, kept in source.url")
     p.add_argument("--pretty", action="store_true", help="indent the JSON")
     p.add_argument("--jsonl", action="store_true", help="treat standard input as JSONL")
-    p.add_argument("--no-analysis", dest="analysis", action="store_false",
-                   help="clean only: skip NLP analysis and event coding (fast)")
+    p.add_argument(
+        "--no-analysis",
+        dest="analysis",
+        action="store_false",
+        help="clean only: skip NLP analysis and event coding (fast)",
+    )
     p.add_argument("--model", help="spaCy model name (default: $DATELINE_MODEL or en_core_web_sm)")
     p.add_argument("--max-bytes", type=int, metavar="N", help="largest input accepted (default 5,000,000)")
-    p.add_argument("--format", choices=["json", "plover", "gdelt"], default="json",
-                   help="json: Article records (default); plover: PLOVER JSONL events; gdelt: GDELT 2.0 TSV events")
+    p.add_argument(
+        "--format",
+        choices=["json", "plover", "gdelt"],
+        default="json",
+        help="json: Article records (default); plover: PLOVER JSONL events; gdelt: GDELT 2.0 TSV events",
+    )
     p.set_defaults(func=run)
 
 
@@ -51,8 +59,9 @@ def run(args) -> int:
 
         parse_date(args.published)  # a bad date is a usage error before any work starts
     if args.path == "-":
-        batch, items = read_stdin(jsonl=True if args.jsonl else None, max_bytes=args.max_bytes,
-                                  url=args.url, published=args.published)
+        batch, items = read_stdin(
+            jsonl=True if args.jsonl else None, max_bytes=args.max_bytes, url=args.url, published=args.published
+        )
     else:
         from pathlib import Path
 
@@ -86,8 +95,10 @@ def _error_line(exc: InputRejected) -> str:
 
 def _writer(fmt: str):
     if fmt == "json":
+
         def write(article: Article, *, pretty: bool) -> None:
             sys.stdout.write(article.to_json(pretty=pretty) + "\n")
+
         return write
     from .. import export
 

@@ -28,20 +28,29 @@ def register(sub) -> None:
         epilog=EXAMPLE,
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder or a glob (quote it)")
-    p.add_argument("--db", metavar="URL", help="store URL: sqlite:///FILE, a file path, or postgresql://... "
-                   "(default: $DATELINE_DB or sqlite:///dateline.db)")
-    p.add_argument("--workers", type=int, default=1, metavar="N",
-                   help="worker processes, each loading the model once (default 1)")
+    p.add_argument(
+        "--db",
+        metavar="URL",
+        help="store URL: sqlite:///FILE, a file path, or postgresql://... "
+        "(default: $DATELINE_DB or sqlite:///dateline.db)",
+    )
+    p.add_argument(
+        "--workers", type=int, default=1, metavar="N", help="worker processes, each loading the model once (default 1)"
+    )
     p.add_argument("--batch-size", type=int, default=8, metavar="N", help="inputs per worker task (default 8)")
     p.add_argument("--model", help="spaCy model name (default: $DATELINE_MODEL or en_core_web_sm)")
-    p.add_argument("--no-analysis", dest="analysis", action="store_false",
-                   help="clean and store only: no NLP, no events (fast)")
+    p.add_argument(
+        "--no-analysis", dest="analysis", action="store_false", help="clean and store only: no NLP, no events (fast)"
+    )
     p.add_argument("--max-bytes", type=int, metavar="N", help="largest input accepted (default 5,000,000)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no rejected-input lines")
-    p.add_argument("--dask", metavar="SCHEDULER",
-                   help="run on Dask: tcp://HOST:8786 (a running scheduler), a scheduler JSON file, or "
-                   "local[:N] (a LocalCluster of N single-threaded worker processes); shards go to "
-                   "<db>.dask/ (see docs/scale.md; needs the dask extra)")
+    p.add_argument(
+        "--dask",
+        metavar="SCHEDULER",
+        help="run on Dask: tcp://HOST:8786 (a running scheduler), a scheduler JSON file, or "
+        "local[:N] (a LocalCluster of N single-threaded worker processes); shards go to "
+        "<db>.dask/ (see docs/scale.md; needs the dask extra)",
+    )
     p.set_defaults(func=run)
 
 
@@ -62,8 +71,7 @@ def run(args) -> int:
     if sys.stderr.isatty() and not args.quiet:
         from tqdm import tqdm
 
-        bar = tqdm(total=count_inputs(args.paths), unit="article", file=sys.stderr, dynamic_ncols=True,
-                   desc="ingest")
+        bar = tqdm(total=count_inputs(args.paths), unit="article", file=sys.stderr, dynamic_ncols=True, desc="ingest")
 
     def say(line: str) -> None:
         if bar is not None:
@@ -84,13 +92,28 @@ def run(args) -> int:
         if getattr(args, "dask", None):
             from ..ingest_dask import ingest_dask
 
-            summary = ingest_dask(args.paths, db=url, dask=args.dask,
-                                  workers=args.workers if args.workers > 1 else None, model=args.model,
-                                  analyse=args.analysis, batch_size=args.batch_size, max_bytes=args.max_bytes,
-                                  on_result=on_result)
+            summary = ingest_dask(
+                args.paths,
+                db=url,
+                dask=args.dask,
+                workers=args.workers if args.workers > 1 else None,
+                model=args.model,
+                analyse=args.analysis,
+                batch_size=args.batch_size,
+                max_bytes=args.max_bytes,
+                on_result=on_result,
+            )
         else:
-            summary = ingest(args.paths, db=url, workers=args.workers, model=args.model, analyse=args.analysis,
-                             batch_size=args.batch_size, max_bytes=args.max_bytes, on_result=on_result)
+            summary = ingest(
+                args.paths,
+                db=url,
+                workers=args.workers,
+                model=args.model,
+                analyse=args.analysis,
+                batch_size=args.batch_size,
+                max_bytes=args.max_bytes,
+                on_result=on_result,
+            )
     finally:
         signal.signal(signal.SIGTERM, previous)
         if bar is not None:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import csv
 import json
+import operator
 import shutil
 import sys
 import textwrap
-from typing import Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from . import HelpFormatter
 
@@ -41,8 +43,11 @@ SHOW_EXAMPLE = """examples:
 
 def _common(p, formats: Sequence[str]) -> None:
     p.add_argument("--db", metavar="URL", help=DB_HELP)
-    p.add_argument("--format", choices=list(formats),
-                   help=f"output format (default: table on a terminal, json lines in a pipe): {', '.join(formats)}")
+    p.add_argument(
+        "--format",
+        choices=list(formats),
+        help=f"output format (default: table on a terminal, json lines in a pipe): {', '.join(formats)}",
+    )
 
 
 def _paging(p, default: int) -> None:
@@ -52,13 +57,19 @@ def _paging(p, default: int) -> None:
 
 def register(sub) -> None:
     p = sub.add_parser(
-        "events", help="list stored events matching filters (actor, type, dates, place, words)",
+        "events",
+        help="list stored events matching filters (actor, type, dates, place, words)",
         description="List the store's events (one per real-world event, however many articles report it),\n"
         "by date, filtered by every option given. Each shows its first report's evidence sentence.",
-        formatter_class=HelpFormatter, epilog=EVENTS_EXAMPLE)
-    p.add_argument("--actor", metavar="NAME|ISO3",
-                   help="a participant: a name (every word of it, any case; end a word with * for a prefix: "
-                        "'zelensk*') or an ISO3 country code (its government, people and organisations)")
+        formatter_class=HelpFormatter,
+        epilog=EVENTS_EXAMPLE,
+    )
+    p.add_argument(
+        "--actor",
+        metavar="NAME|ISO3",
+        help="a participant: a name (every word of it, any case; end a word with * for a prefix: "
+        "'zelensk*') or an ISO3 country code (its government, people and organisations)",
+    )
     p.add_argument("--type", metavar="T", help="PLOVER event type (CONSULT, ASSAULT, ...)")
     p.add_argument("--modality", metavar="M", help="asserted, future, historical, hypothetical or negated")
     p.add_argument("--since", metavar="DATE", help="events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -72,10 +83,13 @@ def register(sub) -> None:
     p.set_defaults(func=run_events)
 
     p = sub.add_parser(
-        "actors", help="list the actors of the stored articles, most reported first",
+        "actors",
+        help="list the actors of the stored articles, most reported first",
         description="List actors (people, organisations, countries, groups) across the store with the\n"
         "number of articles, mentions and events they appear in.",
-        formatter_class=HelpFormatter, epilog=ACTORS_EXAMPLE)
+        formatter_class=HelpFormatter,
+        epilog=ACTORS_EXAMPLE,
+    )
     p.add_argument("--name", metavar="TEXT", help="names with every word of TEXT (any case; 'zelensk*' is a prefix)")
     p.add_argument("--country", metavar="ISO3", help="actors of this country")
     p.add_argument("--kind", choices=["person", "organization", "country", "group"])
@@ -84,20 +98,26 @@ def register(sub) -> None:
     p.set_defaults(func=run_actors)
 
     p = sub.add_parser(
-        "search", help="full-text search of the stored articles, ranked, with highlighted snippets",
+        "search",
+        help="full-text search of the stored articles, ranked, with highlighted snippets",
         description="Find articles containing every word of WORDS (full text, ranked by relevance) and show a\n"
         "snippet of each with the words highlighted.",
-        formatter_class=HelpFormatter, epilog=SEARCH_EXAMPLE)
+        formatter_class=HelpFormatter,
+        epilog=SEARCH_EXAMPLE,
+    )
     p.add_argument("words", metavar="WORDS", help="the words to find (quote several)")
     _paging(p, 20)
     _common(p, ["table", "json", "csv"])
     p.set_defaults(func=run_search)
 
     p = sub.add_parser(
-        "show", help="show one stored article with its events, quotes and places",
+        "show",
+        help="show one stored article with its events, quotes and places",
         description="Show a stored article: metadata, events with their evidence, quotes with speakers,\n"
         "places, actors and the cleaned text. --format json prints the full Article record.",
-        formatter_class=HelpFormatter, epilog=SHOW_EXAMPLE)
+        formatter_class=HelpFormatter,
+        epilog=SHOW_EXAMPLE,
+    )
     p.add_argument("article_id", metavar="ARTICLE_ID", help="the article id, or a unique prefix of 6+ characters")
     p.add_argument("--no-text", dest="with_text", action="store_false", help="leave out the article text")
     _common(p, ["table", "json"])
@@ -109,12 +129,12 @@ def _open(args):
     from pathlib import Path
 
     from ..errors import UsageError
-    from ..store.db import normalise_url
     from ..query import open_store
+    from ..store.db import normalise_url
 
     url = normalise_url(args.db)
     if url.startswith("sqlite:///"):
-        path = url[len("sqlite:///"):]
+        path = url[len("sqlite:///") :]
         if path and path != ":memory:" and not Path(path).exists():
             raise UsageError(f"no store at {path}; create one with `dateline ingest PATH --db {path}`")
     return open_store(url)
@@ -138,8 +158,11 @@ def _footer(shown: int, total: int | None, offset: int, what: str) -> None:
     if total is None:
         print(f"dateline: {shown} {what}", file=sys.stderr)
     elif shown < total:
-        print(f"dateline: {what} {offset + 1 if shown else offset}-{offset + shown} of {total} "
-              f"(--offset {offset + shown} for more)", file=sys.stderr)
+        print(
+            f"dateline: {what} {offset + 1 if shown else offset}-{offset + shown} of {total} "
+            f"(--offset {offset + shown} for more)",
+            file=sys.stderr,
+        )
     else:
         print(f"dateline: {total} {what}", file=sys.stderr)
 
@@ -184,15 +207,26 @@ def _place(p: dict | None) -> str:
 
 
 EVENT_CSV = [
-    ("id", lambda r: r["id"]), ("date", lambda r: r["date"]), ("type", lambda r: r["type"]),
-    ("mode", lambda r: r["mode"]), ("quad", lambda r: r["quad"]), ("modality", lambda r: r["modality"]),
-    ("actors", lambda r: "; ".join(r["actors"])), ("recipients", lambda r: "; ".join(r["recipients"])),
-    ("place", lambda r: (r["place"] or {}).get("name")), ("lat", lambda r: (r["place"] or {}).get("lat")),
-    ("lon", lambda r: (r["place"] or {}).get("lon")), ("country", lambda r: (r["place"] or {}).get("country")),
-    ("cameo", lambda r: r["cameo"]), ("confidence", lambda r: r["confidence"]),
-    ("evidence", lambda r: (r["evidence"] or {}).get("text")), ("article_id", lambda r: r["article_id"]),
-    ("headline", lambda r: r["headline"]), ("published", lambda r: r["published"]),
-    ("n_articles", lambda r: r["n_articles"]), ("n_sources", lambda r: r["n_sources"]),
+    ("id", lambda r: r["id"]),
+    ("date", lambda r: r["date"]),
+    ("type", lambda r: r["type"]),
+    ("mode", lambda r: r["mode"]),
+    ("quad", lambda r: r["quad"]),
+    ("modality", lambda r: r["modality"]),
+    ("actors", lambda r: "; ".join(r["actors"])),
+    ("recipients", lambda r: "; ".join(r["recipients"])),
+    ("place", lambda r: (r["place"] or {}).get("name")),
+    ("lat", lambda r: (r["place"] or {}).get("lat")),
+    ("lon", lambda r: (r["place"] or {}).get("lon")),
+    ("country", lambda r: (r["place"] or {}).get("country")),
+    ("cameo", lambda r: r["cameo"]),
+    ("confidence", lambda r: r["confidence"]),
+    ("evidence", lambda r: (r["evidence"] or {}).get("text")),
+    ("article_id", lambda r: r["article_id"]),
+    ("headline", lambda r: r["headline"]),
+    ("published", lambda r: r["published"]),
+    ("n_articles", lambda r: r["n_articles"]),
+    ("n_sources", lambda r: r["n_sources"]),
     ("distance_km", lambda r: r.get("distance_km")),
 ]
 
@@ -201,9 +235,20 @@ def run_events(args) -> int:
     from .. import query
 
     store = _open(args)
-    rows = query.events(store, actor=args.actor, type=args.type, modality=args.modality, since=args.since,
-                        until=args.until, country=args.country, near=args.near, radius_km=args.radius,
-                        text=args.text, limit=args.limit, offset=args.offset)
+    rows = query.events(
+        store,
+        actor=args.actor,
+        type=args.type,
+        modality=args.modality,
+        since=args.since,
+        until=args.until,
+        country=args.country,
+        near=args.near,
+        radius_km=args.radius,
+        text=args.text,
+        limit=args.limit,
+        offset=args.offset,
+    )
     fmt = _format(args)
     if fmt == "json":
         _json_lines(rows)
@@ -221,8 +266,15 @@ def run_events(args) -> int:
         headers.append("EVIDENCE")
         body = []
         for r in rows:
-            line = [r["date"] or "-", r["type"], r["mode"] or "", _clip(", ".join(r["actors"]), 30),
-                    _clip(", ".join(r["recipients"]), 30), _clip(_place(r["place"]), 26), r["modality"]]
+            line = [
+                r["date"] or "-",
+                r["type"],
+                r["mode"] or "",
+                _clip(", ".join(r["actors"]), 30),
+                _clip(", ".join(r["recipients"]), 30),
+                _clip(_place(r["place"]), 26),
+                r["modality"],
+            ]
             if near:
                 line.append(r.get("distance_km"))
             line.append((r["evidence"] or {}).get("text", ""))
@@ -248,16 +300,20 @@ def write_export(fmt: str, articles, stream) -> int:
 
 
 # -- actors ---------------------------------------------------------------------------------------------
-ACTOR_CSV = [(k, (lambda k: lambda r: r[k])(k)) for k in ("name", "kind", "country", "sector")] + [
-    ("roles", lambda r: "; ".join(r["roles"])), ("n_articles", lambda r: r["n_articles"]),
-    ("n_mentions", lambda r: r["n_mentions"]), ("n_events", lambda r: r["n_events"])]
+ACTOR_CSV = [(k, operator.itemgetter(k)) for k in ("name", "kind", "country", "sector")] + [
+    ("roles", lambda r: "; ".join(r["roles"])),
+    ("n_articles", lambda r: r["n_articles"]),
+    ("n_mentions", lambda r: r["n_mentions"]),
+    ("n_events", lambda r: r["n_events"]),
+]
 
 
 def run_actors(args) -> int:
     from .. import query
 
-    rows = query.actors(_open(args), name=args.name, country=args.country, kind=args.kind,
-                        limit=args.limit, offset=args.offset)
+    rows = query.actors(
+        _open(args), name=args.name, country=args.country, kind=args.kind, limit=args.limit, offset=args.offset
+    )
     fmt = _format(args)
     if fmt == "json":
         _json_lines(rows)
@@ -265,9 +321,25 @@ def run_actors(args) -> int:
         write_csv(rows, ACTOR_CSV, sys.stdout)
     else:
         if rows:
-            print(table([[r["name"], r["kind"], r["country"], r["sector"], ", ".join(r["roles"]), r["n_articles"],
-                          r["n_mentions"], r["n_events"]] for r in rows],
-                        ["NAME", "KIND", "COUNTRY", "SECTOR", "ROLES", "ARTICLES", "MENTIONS", "EVENTS"], flex=4))
+            print(
+                table(
+                    [
+                        [
+                            r["name"],
+                            r["kind"],
+                            r["country"],
+                            r["sector"],
+                            ", ".join(r["roles"]),
+                            r["n_articles"],
+                            r["n_mentions"],
+                            r["n_events"],
+                        ]
+                        for r in rows
+                    ],
+                    ["NAME", "KIND", "COUNTRY", "SECTOR", "ROLES", "ARTICLES", "MENTIONS", "EVENTS"],
+                    flex=4,
+                )
+            )
         else:
             print("no actors match", file=sys.stderr)
         _footer(len(rows), rows.total, args.offset, "actors")
@@ -294,9 +366,18 @@ def run_search(args) -> int:
     if fmt == "json":
         _json_lines(rows)
     elif fmt == "csv":
-        write_csv(rows, [("id", lambda r: r["id"]), ("rank", lambda r: r["rank"]), ("published", lambda r: r["published"]),
-                    ("publisher", lambda r: r["publisher"]), ("headline", lambda r: r["headline"]),
-                    ("snippet", lambda r: highlight(r["snippet"], r["highlights"], tty=False))], sys.stdout)
+        write_csv(
+            rows,
+            [
+                ("id", lambda r: r["id"]),
+                ("rank", lambda r: r["rank"]),
+                ("published", lambda r: r["published"]),
+                ("publisher", lambda r: r["publisher"]),
+                ("headline", lambda r: r["headline"]),
+                ("snippet", lambda r: highlight(r["snippet"], r["highlights"], tty=False)),
+            ],
+            sys.stdout,
+        )
     else:
         tty = _tty()
         width = min(100, shutil.get_terminal_size((100, 24)).columns)
@@ -305,8 +386,14 @@ def run_search(args) -> int:
             print(f"{i}. {_bold(r['headline'] or '(no headline)')}")
             print(f"   {meta}")
             text = highlight(r["snippet"], r["highlights"], tty=tty)
-            print(textwrap.fill(text, width=width + (text.count("\033") * 4 if tty else 0),
-                                initial_indent="   ", subsequent_indent="   "))
+            print(
+                textwrap.fill(
+                    text,
+                    width=width + (text.count("\033") * 4 if tty else 0),
+                    initial_indent="   ",
+                    subsequent_indent="   ",
+                )
+            )
             print()
         if not rows:
             print(f"no article contains {args.words!r}", file=sys.stderr)
@@ -342,16 +429,27 @@ def render_article(article, *, with_text: bool = True, width: int = 100) -> str:
         if ev.place and ev.place.name:
             where = f" @ {ev.place.name}" + (f" ({ev.place.country})" if ev.place.country else "")
         kind = ev.type + (f"/{ev.mode}" if ev.mode else "")
-        out.append(f"  {ev.date or '-':10}  {kind:20} {who_}" + (f" → {whom}" if whom else "") + where
-                   + f"  [{ev.modality}, {ev.confidence:.2f}]")
-        out.append(textwrap.fill(f"“{ev.evidence.text}”", width=width, initial_indent=" " * 14,
-                                 subsequent_indent=" " * 15))
+        out.append(
+            f"  {ev.date or '-':10}  {kind:20} {who_}"
+            + (f" → {whom}" if whom else "")
+            + where
+            + f"  [{ev.modality}, {ev.confidence:.2f}]"
+        )
+        out.append(
+            textwrap.fill(f"“{ev.evidence.text}”", width=width, initial_indent=" " * 14, subsequent_indent=" " * 15)
+        )
     section("QUOTES", len(article.quotes))
     for q in article.quotes:
-        speaker = names.get(q.speaker, None) if q.speaker else None
+        speaker = names.get(q.speaker) if q.speaker else None
         speaker = speaker or q.speaker_text or "?"
-        out.append(textwrap.fill(f"{speaker}" + (f" ({q.cue})" if q.cue else "") + f": “{q.text}”", width=width,
-                                 initial_indent="  ", subsequent_indent="    "))
+        out.append(
+            textwrap.fill(
+                f"{speaker}" + (f" ({q.cue})" if q.cue else "") + f": “{q.text}”",
+                width=width,
+                initial_indent="  ",
+                subsequent_indent="    ",
+            )
+        )
     section("PLACES", len(article.places))
     for p in article.places:
         coords = f"{p.lat:.2f},{p.lon:.2f}" if p.lat is not None and p.lon is not None else "unresolved"
@@ -378,8 +476,9 @@ def run_show(args) -> int:
     store = _open(args)
     article = query.show(args.article_id, store)
     if article is None:
-        raise UsageError(f"no article {args.article_id!r} in the store; find ids with `dateline search WORDS` "
-                         "or `dateline events`")
+        raise UsageError(
+            f"no article {args.article_id!r} in the store; find ids with `dateline search WORDS` or `dateline events`"
+        )
     if _format(args) == "json":
         print(article.to_json(pretty=_tty()))
     else:

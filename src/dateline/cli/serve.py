@@ -25,16 +25,29 @@ def register(sub) -> None:
         formatter_class=HelpFormatter,
         epilog=EXAMPLE,
     )
-    p.add_argument("--db", metavar="URL", help="store URL: sqlite:///FILE, a file path, or postgresql://... "
-                   "(default: $DATELINE_DB or sqlite:///dateline.db)")
+    p.add_argument(
+        "--db",
+        metavar="URL",
+        help="store URL: sqlite:///FILE, a file path, or postgresql://... "
+        "(default: $DATELINE_DB or sqlite:///dateline.db)",
+    )
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     p.add_argument("--read-only", action="store_true", help="refuse writes even with a token")
-    p.add_argument("--max-body", type=int, metavar="BYTES", help="largest request body accepted "
-                   "(default 5,064,000: one article at the pipeline's size limit)")
+    p.add_argument(
+        "--max-body",
+        type=int,
+        metavar="BYTES",
+        help="largest request body accepted (default 5,064,000: one article at the pipeline's size limit)",
+    )
     p.add_argument("--model", help="spaCy model name for posted articles (default: $DATELINE_MODEL or en_core_web_sm)")
-    p.add_argument("--workers", type=int, default=1, metavar="N",
-                   help="uvicorn worker processes (default 1; SQLite allows one writer at a time)")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="uvicorn worker processes (default 1; SQLite allows one writer at a time)",
+    )
     p.set_defaults(func=run)
 
 
@@ -44,9 +57,11 @@ def check_exposure(host: str, token: str | None, read_only: bool) -> None:
     from ..serve import TOKEN_ENV, is_loopback
 
     if not is_loopback(host) and not token and not read_only:
-        raise UsageError(f"refusing to serve {host} without a token: anyone who can reach it could write to the "
-                         f"store. Set {TOKEN_ENV} (e.g. `export {TOKEN_ENV}=$(python -c 'import secrets; "
-                         "print(secrets.token_urlsafe())')`), or pass --read-only, or serve on 127.0.0.1")
+        raise UsageError(
+            f"refusing to serve {host} without a token: anyone who can reach it could write to the "
+            f"store. Set {TOKEN_ENV} (e.g. `export {TOKEN_ENV}=$(python -c 'import secrets; "
+            "print(secrets.token_urlsafe())')`), or pass --read-only, or serve on 127.0.0.1"
+        )
 
 
 def run(args) -> int:
@@ -65,7 +80,7 @@ def run(args) -> int:
     check_exposure(args.host, token, args.read_only)
     url = normalise_url(args.db)
     if url.startswith("sqlite:///"):
-        path = url[len("sqlite:///"):]
+        path = url[len("sqlite:///") :]
         if path and path != ":memory:" and not Path(path).exists():
             raise UsageError(f"no store at {path}; create one with `dateline ingest PATH --db {path}`")
     max_body = args.max_body or DEFAULT_MAX_BODY
@@ -76,8 +91,9 @@ def run(args) -> int:
     writable = bool(token) and not args.read_only
     mode = "writable (token required)" if writable else f"read-only (set {TOKEN_ENV} to accept articles)"
     shown = f"[{args.host}]" if ":" in args.host else args.host
-    print(f"dateline: serving {url.split('@')[-1]} on http://{shown}:{args.port} — {mode}; docs at /docs",
-          file=sys.stderr)
+    print(
+        f"dateline: serving {url.split('@')[-1]} on http://{shown}:{args.port} — {mode}; docs at /docs", file=sys.stderr
+    )
     if args.workers == 1:
         app = create_app(url, token=token, max_body=max_body, read_only=args.read_only, model=args.model)
         uvicorn.run(app, host=args.host, port=args.port, log_level="warning", proxy_headers=False)
@@ -88,6 +104,13 @@ def run(args) -> int:
         os.environ["DATELINE_SERVE_READ_ONLY"] = "1" if args.read_only else ""
         if args.model:
             os.environ["DATELINE_MODEL"] = args.model
-        uvicorn.run("dateline.serve.app:app_from_env", factory=True, host=args.host, port=args.port,
-                    workers=args.workers, log_level="warning", proxy_headers=False)
+        uvicorn.run(
+            "dateline.serve.app:app_from_env",
+            factory=True,
+            host=args.host,
+            port=args.port,
+            workers=args.workers,
+            log_level="warning",
+            proxy_headers=False,
+        )
     return 0

@@ -31,8 +31,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from . import lexicon as lx
 from .lexicon import Entry
@@ -40,20 +41,47 @@ from .when import parse_published, period_end, period_start, resolve
 
 SUBJ = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 OBJ = {"dobj", "obj", "attr", "oprd"}
-RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "at", "toward", "towards", "between",
-                   "among", "from", "for", "into"}
-LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "into",
-             "on", "to", "off", "from", "along"}
+RECIPIENT_PREPS = {
+    "with",
+    "to",
+    "against",
+    "on",
+    "upon",
+    "at",
+    "toward",
+    "towards",
+    "between",
+    "among",
+    "from",
+    "for",
+    "into",
+}
+LOC_PREPS = {
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "across",
+    "around",
+    "throughout",
+    "into",
+    "on",
+    "to",
+    "off",
+    "from",
+    "along",
+}
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "pcomp", "csubj"}
 NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor"}
 HYPO_MODALS = {"could", "might", "may", "would", "should"}
 FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
 DEONTIC = {"must", "should", "ought"}
 ANTERIOR_ADV = {"previously", "formerly", "earlier", "once", "ago", "before"}
-ANTERIOR_AMOD = {"previous", "former", "last", "earlier", "failed", "past", "prior", "second",
-                 "first", "third"}
+ANTERIOR_AMOD = {"previous", "former", "last", "earlier", "failed", "past", "prior", "second", "first", "third"}
 FUTURE_AMOD = {"next", "upcoming", "planned", "forthcoming", "proposed", "future", "coming"}
-PERSON_NOUNS = set("""counterpart counterparts delegation delegations mayor minister president governor envoy ambassador diplomat diplomats
+PERSON_NOUNS = set(
+    """counterpart counterparts delegation delegations mayor minister president governor envoy ambassador diplomat diplomats
 ministers ambassadors general commander chief director activist opposition prisoner prisoners hostage hostages detainee detainees captive captives
 people person man men woman women child children member members officer officers soldier soldiers
 national nationals civilian civilians worker workers activist activists journalist journalists
@@ -70,29 +98,61 @@ lieutenant sergeant agent agents spy spies smuggler smugglers militant gunman gu
 kidnappers hijacker hijackers assailant assailants attacker attackers boy boys girl girls youth youths
 teenager teenagers villager villagers resident residents foreigner foreigners expatriate expatriates
 missionary aide aides adviser advisers advisor advisors opponent dissident monk monks cleric clerics
-bishop archbishop pilgrim pilgrims settler settlers soldier troops""".split())
-RELATIONAL = set("""father mother son daughter wife husband brother sister uncle nephew widow
-predecessor successor aide envoy adviser advisor spokesman spokeswoman deputy lieutenant ally""".split())
-STATIVE_PASSIVE = {"commit", "prepare", "determine", "dispose", "resolve", "oblige", "bind", "involve",
-                   # raising passives: "Merkel is expected to visit"
-                   "expect", "schedule", "set", "suppose", "say", "believe", "report", "think", "plan"}
+bishop archbishop pilgrim pilgrims settler settlers soldier troops""".split()
+)
+RELATIONAL = set(
+    """father mother son daughter wife husband brother sister uncle nephew widow
+predecessor successor aide envoy adviser advisor spokesman spokeswoman deputy lieutenant ally""".split()
+)
+STATIVE_PASSIVE = {
+    "commit",
+    "prepare",
+    "determine",
+    "dispose",
+    "resolve",
+    "oblige",
+    "bind",
+    "involve",
+    # raising passives: "Merkel is expected to visit"
+    "expect",
+    "schedule",
+    "set",
+    "suppose",
+    "say",
+    "believe",
+    "report",
+    "think",
+    "plan",
+}
 RELATIVE = {"that", "which", "who", "whom", "whose"}
 TIME_LABELS = {"DATE"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
-MEET_NOT = {"demand", "requirement", "target", "need", "goal", "deadline", "criterion", "condition",
-            "expectation", "standard", "obligation", "cost"}
+MEET_NOT = {
+    "demand",
+    "requirement",
+    "target",
+    "need",
+    "goal",
+    "deadline",
+    "criterion",
+    "condition",
+    "expectation",
+    "standard",
+    "obligation",
+    "cost",
+}
 
 
 @dataclass
 class Candidate:
-    trigger: Any                      # spaCy token
+    trigger: Any  # spaCy token
     entry: Entry
-    obj: Any = None                   # the object token the entry was keyed on
+    obj: Any = None  # the object token the entry was keyed on
     absorbed: set = field(default_factory=set)
     actors_tok: list = field(default_factory=list)
     recipients_tok: list = field(default_factory=list)
-    modality_from: Any = None         # token whose auxiliaries decide the modality
+    modality_from: Any = None  # token whose auxiliaries decide the modality
     extra_modality: str | None = None
     noun: bool = False
     depth: int = 0
@@ -130,15 +190,35 @@ class Context:
         for p in article.places:
             toks = self._tokens(p.start, p.end)
             if toks:
-                self.places.append((toks, {"name": p.name or p.text, "lat": p.lat, "lon": p.lon,
-                                           "country": p.country, "geonameid": p.geonameid,
-                                           "_feature": p.feature}))
+                self.places.append(
+                    (
+                        toks,
+                        {
+                            "name": p.name or p.text,
+                            "lat": p.lat,
+                            "lon": p.lon,
+                            "country": p.country,
+                            "geonameid": p.geonameid,
+                            "_feature": p.feature,
+                        },
+                    )
+                )
         if not article.places:
             for ent in doc.ents:
                 if ent.label_ in PLACE_LABELS:
-                    self.places.append(([t.i for t in ent], {"name": ent.text, "lat": None, "lon": None,
-                                                              "country": None, "geonameid": None,
-                                                              "_feature": None}))
+                    self.places.append(
+                        (
+                            [t.i for t in ent],
+                            {
+                                "name": ent.text,
+                                "lat": None,
+                                "lon": None,
+                                "country": None,
+                                "geonameid": None,
+                                "_feature": None,
+                            },
+                        )
+                    )
         self.place_roots = [min((doc[i] for i in toks), key=_depth) for toks, _ in self.places]
         self.place_tok: dict[int, int] = {}
         for k, (toks, _) in enumerate(self.places):
@@ -167,6 +247,7 @@ class Context:
 
 
 # -- helpers on the parse ----------------------------------------------------------------------
+
 
 def _children(tok, deps: Iterable[str]):
     deps = set(deps)
@@ -210,8 +291,24 @@ def _is_passive(tok) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
 
-ECM = {"allow", "permit", "let", "ask", "urge", "order", "force", "help", "invite", "tell", "want",
-       "expect", "encourage", "persuade", "press", "call"}
+ECM = {
+    "allow",
+    "permit",
+    "let",
+    "ask",
+    "urge",
+    "order",
+    "force",
+    "help",
+    "invite",
+    "tell",
+    "want",
+    "expect",
+    "encourage",
+    "persuade",
+    "press",
+    "call",
+}
 
 
 def _objects(tok) -> list:
@@ -311,28 +408,39 @@ def match_verb(tok, ctx: Context) -> tuple[Entry, Any] | None:
     prt = _particle(tok)
     heads = [f"{lemma}_{prt}"] if prt else []
     for c in tok.children:  # "call for", "call on": the preposition as particle
-        if c.dep_ == "prep" and c.lower_ in ("for", "on", "upon", "off", "down", "out", "up", "with"):
-            heads.append(f"{lemma}_{c.lower_}")
-        elif c.dep_ == "advmod" and c.lower_ in ("back", "out", "down", "off", "up", "together"):  # "pulled back"
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in ("for", "on", "upon", "off", "down", "out", "up", "with")
+            or c.dep_ == "advmod"
+            and c.lower_ in ("back", "out", "down", "off", "up", "together")
+        ):
             heads.append(f"{lemma}_{c.lower_}")
     heads.append(lemma)
     objs = _objects(tok)
     # "drove thousands of villagers from their homes": a mass expulsion is an assault (CAMEO 201)
     if lemma in ("expel", "force", "drive", "evict", "deport", "uproot", "displace", "force_out", "drive_out"):
-        if lemma not in ("force", "drive") or _particle(tok) == "out" or any(
-                c.dep_ == "prep" and c.lower_ in ("from", "out") for c in tok.children):
+        if (
+            lemma not in ("force", "drive")
+            or _particle(tok) == "out"
+            or any(c.dep_ == "prep" and c.lower_ in ("from", "out") for c in tok.children)
+        ):
             for o in objs:
                 if _mass_of_people(o):
                     return Entry("ASSAULT", "cleansing", "201", f"{lemma}+MASS"), o
     # "the state media attacked the US for interfering": a verbal attack is a criticism
-    if lemma == "attack" and (any(_lemma(t) in MEDIA_NOUNS for t in _subject(tok)) or any(
+    if lemma == "attack" and (
+        any(_lemma(t) in MEDIA_NOUNS for t in _subject(tok))
+        or any(
             c.dep_ == "prep" and c.lower_ == "for" and any(q.pos_ == "VERB" or q.tag_ == "VBG" for q in c.children)
-            for c in tok.children)):
+            for c in tok.children
+        )
+    ):
         return Entry("ACCUSE", "disapprove", "111", "attack+verbal"), None
     # "described the attack as a cowardly act", "called the report a pack of lies": naming in
     # evaluative words is a criticism (or a praise)
     if lemma in ("describe", "call", "term", "label", "brand", "characterize", "characterise", "dub") and not any(
-            c.dep_ in ("prep", "prt") and c.lower_ in ("on", "for", "upon", "off") for c in tok.children):
+        c.dep_ in ("prep", "prt") and c.lower_ in ("on", "for", "upon", "off") for c in tok.children
+    ):
         words = set()
         for c in tok.children:
             if c.dep_ in ("oprd", "acomp") or (c.dep_ == "prep" and c.lower_ == "as"):
@@ -346,22 +454,29 @@ def match_verb(tok, ctx: Context) -> tuple[Entry, Any] | None:
         if words & lx.LAUDATORY:
             return Entry("SUPPORT", None, "051", f"{lemma}+as+LAUDATORY"), None
     # "was suspended from the Commonwealth"
-    if lemma in ("suspend", "expel", "exclude", "bar") and any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children) \
-            and _is_passive(tok):
+    if (
+        lemma in ("suspend", "expel", "exclude", "bar")
+        and any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children)
+        and _is_passive(tok)
+    ):
         return Entry("SANCTION", "withdraw", "160", f"{lemma}_from"), None
     # "advised against travel to Tunisia", "warned its citizens against travelling to Iraq": a
     # travel warning reduces relations (CAMEO 160)
     if lemma in ("advise", "warn", "caution", "urge") and any(
-            c.dep_ == "prep" and c.lower_ == "against" and any(_lemma(q) in ("travel", "trip", "visit") for q in c.children)
-            for c in tok.children):
+        c.dep_ == "prep" and c.lower_ == "against" and any(_lemma(q) in ("travel", "trip", "visit") for q in c.children)
+        for c in tok.children
+    ):
         return Entry("SANCTION", None, "160", f"{lemma}_against+travel"), None
     # "has been holding thousands of refugees as human shields" (CAMEO 184)
     if lemma in ("hold", "use", "keep") and any(
-            c.dep_ == "prep" and c.lower_ == "as" and any(_lemma(q) == "shield" for q in c.subtree) for c in tok.children):
+        c.dep_ == "prep" and c.lower_ == "as" and any(_lemma(q) == "shield" for q in c.subtree) for c in tok.children
+    ):
         return Entry("ASSAULT", "abduct", "184", f"{lemma}+as+shield"), None
     # "thousands of people took to the streets": a protest whoever the people are
-    if lemma == "take" and any(c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(_lemma(q) == "street" for q in c.children)
-                               for c in tok.children):
+    if lemma == "take" and any(
+        c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(_lemma(q) == "street" for q in c.children)
+        for c in tok.children
+    ):
         return Entry("PROTEST", "demo", "141", "take_to+street"), None
     # coordinated objects too: "provided photographs and other military intelligence"
     for obj in _content_objects([c for o in objs for c in _conjuncts(o)]):
@@ -397,12 +512,17 @@ def match_verb(tok, ctx: Context) -> tuple[Entry, Any] | None:
                         if cls == "MEET":
                             return Entry("SANCTION", "withdraw", "164", f"{lemma}_from+MEET"), p
     # "placed its units on full alert"
-    if lemma in ("put", "place") and any(c.dep_ == "prep" and c.lower_ == "on" and any(_lemma(q) == "alert" for q in c.children)
-                                         for c in tok.children):
+    if lemma in ("put", "place") and any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(_lemma(q) == "alert" for q in c.children) for c in tok.children
+    ):
         return Entry("MOBILIZE", "troops", "152", f"{lemma}_on+alert"), None
     # "the court found him guilty"
-    if lemma == "find" and any(_lemma(t) == "guilty" for c in tok.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "dobj")
-                               for t in c.subtree):
+    if lemma == "find" and any(
+        _lemma(t) == "guilty"
+        for c in tok.children
+        if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "dobj")
+        for t in c.subtree
+    ):
         return Entry("ACCUSE", "disapprove", "116", "find+guilty"), None
     # a government "protested the visit" verbally; crowds protest in the streets
     if lemma == "protest" and _children(tok, {"dobj", "obj"}):
@@ -412,8 +532,9 @@ def match_verb(tok, ctx: Context) -> tuple[Entry, Any] | None:
                 return Entry("ACCUSE", "allege", "114", "protest+OBJ"), None
     # "engaged in a firefight", "took part in the talks": the event is the noun
     if lemma in ("engage", "participate", "take", "join", "go", "come", "place", "put", "keep", "hold"):
-        prep = {"go": "on", "come": "on", "place": "under", "put": "under", "keep": "under",
-                "hold": "under"}.get(lemma, "in")
+        prep = {"go": "on", "come": "on", "place": "under", "put": "under", "keep": "under", "hold": "under"}.get(
+            lemma, "in"
+        )
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == prep:
                 for p in c.children:
@@ -423,8 +544,12 @@ def match_verb(tok, ctx: Context) -> tuple[Entry, Any] | None:
                             if e:
                                 return e, p
                         if _noun_class(p) == "PROTEST":  # "went on strike"
-                            return Entry("PROTEST", "boycott" if _lemma(p) == "strike" else "demo",
-                                         "143" if _lemma(p) == "strike" else "141", f"{lemma}_on+PROTEST"), p
+                            return Entry(
+                                "PROTEST",
+                                "boycott" if _lemma(p) == "strike" else "demo",
+                                "143" if _lemma(p) == "strike" else "141",
+                                f"{lemma}_on+PROTEST",
+                            ), p
     if lemma in ("order", "force", "compel"):
         for comp in _children(tok, {"xcomp"}):
             what = _verb_lemma(comp)
@@ -433,7 +558,9 @@ def match_verb(tok, ctx: Context) -> tuple[Entry, Any] | None:
                 break  # "ordered troops to halt": a command to one's own forces
             if what in ("suspend", "close", "shut", "halt", "cease", "stop", "disband", "dissolve") and target:
                 return Entry("COERCE", "restrict", "172", f"{lemma}+{what}"), None
-            if what in ("leave", "quit") and any(_is_person_like(t, ctx) or t.ent_type_ in ("NORP", "PERSON") for t in target):
+            if what in ("leave", "quit") and any(
+                _is_person_like(t, ctx) or t.ent_type_ in ("NORP", "PERSON") for t in target
+            ):
                 return Entry("COERCE", "deport", "174", f"{lemma}+{what}"), None
     for h in heads:
         e = lx.VERBS.get(h)
@@ -446,17 +573,51 @@ def match_verb(tok, ctx: Context) -> tuple[Entry, Any] | None:
     if lemma in ("want", "wish", "expect", "need"):
         comps = _children(tok, {"xcomp", "ccomp"})
         if (_children(tok, {"dobj", "obj"}) and comps) or any(
-                _children(cc, {"nsubj"}) and any(a.lower_ == "to" for a in cc.children if a.dep_ == "aux") for cc in comps):
+            _children(cc, {"nsubj"}) and any(a.lower_ == "to" for a in cc.children if a.dep_ == "aux") for cc in comps
+        ):
             return Entry("REQUEST", None, "020", f"{lemma}+OBJ+to"), None
     return None
 
 
 #: "declined to comment / name / confirm": no rejection of anything ("refused to provide" is one)
 NO_COMMENT = {"comment", "elaborate", "speculate", "confirm", "disclose", "identify", "name", "reveal", "specify"}
-MEDIA_NOUNS = {"newspaper", "paper", "media", "daily", "radio", "television", "tv", "agency", "editorial",
-               "commentary", "spokesman", "spokeswoman", "statement", "press", "weekly", "broadcast"}
-POPULATION = {"villager", "resident", "inhabitant", "population", "family", "civilian", "refugee", "people",
-              "tribesman", "peasant", "farmer", "minority", "muslim", "christian", "serb", "croat", "kurd"}
+MEDIA_NOUNS = {
+    "newspaper",
+    "paper",
+    "media",
+    "daily",
+    "radio",
+    "television",
+    "tv",
+    "agency",
+    "editorial",
+    "commentary",
+    "spokesman",
+    "spokeswoman",
+    "statement",
+    "press",
+    "weekly",
+    "broadcast",
+}
+POPULATION = {
+    "villager",
+    "resident",
+    "inhabitant",
+    "population",
+    "family",
+    "civilian",
+    "refugee",
+    "people",
+    "tribesman",
+    "peasant",
+    "farmer",
+    "minority",
+    "muslim",
+    "christian",
+    "serb",
+    "croat",
+    "kurd",
+}
 
 
 def _mass_of_people(o) -> bool:
@@ -466,7 +627,11 @@ def _mass_of_people(o) -> bool:
         return False
     for h in [o] + heads:
         for t in h.subtree:
-            if t.lower_ in ("hundreds", "thousands", "tens", "millions") or _lemma(t) in ("hundred", "thousand", "million"):
+            if t.lower_ in ("hundreds", "thousands", "tens", "millions") or _lemma(t) in (
+                "hundred",
+                "thousand",
+                "million",
+            ):
                 return True
             if t.like_num and t.dep_ in ("nummod", "quantmod", "pobj", "dobj"):
                 try:
@@ -475,44 +640,81 @@ def _mass_of_people(o) -> bool:
                 except ValueError:
                     pass
     # "the villagers", "the population": a whole community
-    return any(_lemma(h) in ("villager", "resident", "inhabitant", "population") and not any(
-        c.like_num for c in h.children) for h in heads)
+    return any(
+        _lemma(h) in ("villager", "resident", "inhabitant", "population") and not any(c.like_num for c in h.children)
+        for h in heads
+    )
 
 
 def _verb_ok(tok, lemma: str, e: Entry, objs: list, ctx: Context) -> bool:
     """Sense checks for the verbs that are events only in one of their senses."""
     if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and lemma in ("help",)):
         return False
-    if lemma == "defend" and any(_noun_class(o) == "TERRITORY" or _lemma(o) in ("country", "homeland", "land", "capital")
-                                 for o in objs):
+    if lemma == "defend" and any(
+        _noun_class(o) == "TERRITORY" or _lemma(o) in ("country", "homeland", "land", "capital") for o in objs
+    ):
         return False  # defending a city is military, not verbal support
     if lemma == "commit":
         return bool(_children(tok, {"xcomp"})) or any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
     if lemma == "swear":  # "swore to fight on", not "was sworn in"
-        return _particle(tok) is None and (bool(_children(tok, {"xcomp", "ccomp"})) or any(
-            a.lower_ == "to" for c in _children(tok, {"advcl"}) for a in c.children if a.dep_ == "aux"))
+        return _particle(tok) is None and (
+            bool(_children(tok, {"xcomp", "ccomp"}))
+            or any(a.lower_ == "to" for c in _children(tok, {"advcl"}) for a in c.children if a.dep_ == "aux")
+        )
     if lemma == "settle":  # "settled the dispute", not "settled 20 families in the village"
-        return not any(_is_person_like(o, ctx) or _lemma(o) in ("family", "refugee", "settler", "people")
-                       for o in objs)
+        return not any(_is_person_like(o, ctx) or _lemma(o) in ("family", "refugee", "settler", "people") for o in objs)
     if lemma in ("release", "free", "pardon"):
         return any(_is_person_like(o, ctx) or o.pos_ == "PRON" for o in objs)
     if lemma == "meet":
         return not any(_lemma(o) in MEET_NOT for o in objs)
     if lemma in ("host", "welcome", "receive"):
-        return not objs or any(_is_person_like(o, ctx) or o.ent_type_ in ("GPE", "ORG", "NORP") or o.pos_ == "PRON"
-                               for o in objs) or e.type != "CONSULT"
+        return (
+            not objs
+            or any(_is_person_like(o, ctx) or o.ent_type_ in ("GPE", "ORG", "NORP") or o.pos_ == "PRON" for o in objs)
+            or e.type != "CONSULT"
+        )
     if lemma in ("fire",):
-        return any(c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "upon") for c in tok.children) or \
-            any(_noun_class(o) in ("ATTACK",) or _lemma(o) in ("shot", "shell", "rocket", "missile", "round", "bullet", "mortar")
-                for o in objs)
+        return any(c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "upon") for c in tok.children) or any(
+            _noun_class(o) in ("ATTACK",)
+            or _lemma(o) in ("shot", "shell", "rocket", "missile", "round", "bullet", "mortar")
+            for o in objs
+        )
     if lemma == "strike":
         return True
     if lemma in ("decline", "refuse") and any(_verb_lemma(x) in NO_COMMENT for x in _children(tok, {"xcomp"})):
         return False  # "declined to comment": not a rejection of anything
-    if lemma in ("back", "support", "defend", "help", "allow", "permit", "charge", "order", "press",
-                 "mobilize", "mobilise", "reinforce", "deploy", "capture", "storm", "fight", "battle",
-                 "march", "shoot", "beat", "raid", "aid", "assist", "recognize", "recognise"):
-        return bool(objs) or bool(_children(tok, {"xcomp", "ccomp", "prep"})) or lemma in ("fight", "battle", "march", "raid", "storm")
+    if lemma in (
+        "back",
+        "support",
+        "defend",
+        "help",
+        "allow",
+        "permit",
+        "charge",
+        "order",
+        "press",
+        "mobilize",
+        "mobilise",
+        "reinforce",
+        "deploy",
+        "capture",
+        "storm",
+        "fight",
+        "battle",
+        "march",
+        "shoot",
+        "beat",
+        "raid",
+        "aid",
+        "assist",
+        "recognize",
+        "recognise",
+    ):
+        return (
+            bool(objs)
+            or bool(_children(tok, {"xcomp", "ccomp", "prep"}))
+            or lemma in ("fight", "battle", "march", "raid", "storm")
+        )
     return True
 
 
@@ -520,13 +722,16 @@ def _strike_entry(tok, e: Entry, objs) -> Entry:
     """'strike' is a labour strike when intransitive, an attack when it has a target."""
     if objs:
         return Entry("ASSAULT", None, "190", "strike+TARGET")
-    if any(_lemma(t) in lx.EXPLOSIVE_NOUNS or _noun_class(t) == "WEAPON" or _lemma(t) in lx.AIRCRAFT_NOUNS
-           for t in _subject(tok)):
+    if any(
+        _lemma(t) in lx.EXPLOSIVE_NOUNS or _noun_class(t) == "WEAPON" or _lemma(t) in lx.AIRCRAFT_NOUNS
+        for t in _subject(tok)
+    ):
         return Entry("ASSAULT", None, "190", "strike+WEAPON")  # "three rockets struck near the embassy"
     return e
 
 
 # -- participants ------------------------------------------------------------------------------
+
 
 def _subject(tok, seen=None) -> list:
     """The subject token(s) of a verb, inherited through control and coordination."""
@@ -579,7 +784,9 @@ def _recipients(tok, cand: Candidate, ctx: Context) -> list:
     else:  # "boycott all contact with the United States"
         for o in objs:
             if o.dep_ in ("dobj", "obj") and o.i not in ctx.tok_actor:
-                preps += [c for c in o.children if c.dep_ == "prep" and c.lower_ in ("with", "against", "toward", "towards")]
+                preps += [
+                    c for c in o.children if c.dep_ == "prep" and c.lower_ in ("with", "against", "toward", "towards")
+                ]
     if cand.entry.type in ("REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "AGREE"):
         # "demanded that the US cancel ...": the addressee is the complement's subject
         for comp in _children(tok, {"ccomp"}):
@@ -609,9 +816,11 @@ def _noun_participants(noun, ctx: Context) -> tuple[list, list]:
     for c in noun.children:
         if own is not None and ctx.tok_actor.get(c.i) == own:
             continue
-        if c.dep_ == "poss":
-            actors.append(c)
-        elif c.dep_ in ("compound", "amod", "nmod") and (c.i in ctx.tok_actor or c.ent_type_ in ("GPE", "NORP", "PERSON", "ORG")):
+        if (
+            c.dep_ == "poss"
+            or c.dep_ in ("compound", "amod", "nmod")
+            and (c.i in ctx.tok_actor or c.ent_type_ in ("GPE", "NORP", "PERSON", "ORG"))
+        ):
             actors.append(c)
         elif c.dep_ == "prep" and c.lower_ in ("by", "of") and c.lower_ == "by":
             actors += [p for p in c.children if p.dep_ == "pobj"]
@@ -645,7 +854,9 @@ def _np_one(tok, ctx: Context) -> list[str]:
                 core.append(c)
                 frontier.append(c)
     # the head (and its name parts) first: "North Korean leader Kim Jong Un" is Kim Jong Un
-    for t in sorted(core, key=lambda t: (t.dep_ == "compound" and t.i < tok.i and t.ent_type_ in ("GPE", "NORP"), abs(t.i - tok.i))):
+    for t in sorted(
+        core, key=lambda t: (t.dep_ == "compound" and t.i < tok.i and t.ent_type_ in ("GPE", "NORP"), abs(t.i - tok.i))
+    ):
         a = ctx.tok_actor.get(t.i)
         if a:
             return [a]
@@ -663,7 +874,7 @@ def _np_one(tok, ctx: Context) -> list[str]:
     # a relational noun ("Kim Jong Un's father ..., Kim Jong Il") is the person named beside it,
     # never its possessor
     if _lemma(tok) in RELATIONAL:
-        for t in tok.doc[tok.i + 1: min(tok.i + 14, tok.sent.end)]:
+        for t in tok.doc[tok.i + 1 : min(tok.i + 14, tok.sent.end)]:
             if t.dep_ == "appos":
                 a = ctx.tok_actor.get(t.i)
                 if a:
@@ -722,6 +933,7 @@ def _antecedent(tok, ctx: Context) -> str | None:
 
 # -- the coder ---------------------------------------------------------------------------------
 
+
 def find_candidates(sent, ctx: Context) -> list[Candidate]:
     cands: dict[int, Candidate] = {}
     for tok in sent:
@@ -757,8 +969,14 @@ def find_candidates(sent, ctx: Context) -> list[Candidate]:
                 dest = _destination(tok, ctx)
                 if dest is not None:
                     subj = _subject(tok)
-                    troops = [t for t in subj if _noun_class(t) == "TROOPS" or _lemma(t) in ("troop", "soldier", "soldiers")]
-                    if troops and not any(_peacekeepers(t) for t in subj) and _verb_lemma(tok) in ("leave", "depart", "return"):
+                    troops = [
+                        t for t in subj if _noun_class(t) == "TROOPS" or _lemma(t) in ("troop", "soldier", "soldiers")
+                    ]
+                    if (
+                        troops
+                        and not any(_peacekeepers(t) for t in subj)
+                        and _verb_lemma(tok) in ("leave", "depart", "return")
+                    ):
                         # "the last Soviet soldiers left Afghanistan": a withdrawal, not a visit
                         cands[tok.i] = Candidate(tok, Entry("RETREAT", "withdraw", "087", f"troops+{_lemma(tok)}"))
                     elif troops and not any(_peacekeepers(t) for t in subj):
@@ -770,14 +988,23 @@ def find_candidates(sent, ctx: Context) -> list[Candidate]:
                     else:
                         cands[tok.i] = Candidate(tok, Entry("CONSULT", "visit", "042", f"{_lemma(tok)}+PLACE"))
     for tok in sent:
-        if tok.pos_ in ("NOUN", "PROPN") and tok.i not in cands and tok.head.i not in cands \
-                and tok.head.pos_ == "VERB" and tok.head.i != tok.i:
+        if (
+            tok.pos_ in ("NOUN", "PROPN")
+            and tok.i not in cands
+            and tok.head.i not in cands
+            and tok.head.pos_ == "VERB"
+            and tok.head.i != tok.i
+        ):
             head = _verb_lemma(tok.head)
             prt = _particle(tok.head)
-            occur = {head} | ({f"{head}_{prt}"} if prt else set()) | {
-                f"{head}_{_lemma(o)}" for o in _children(tok.head, {"dobj", "obj"})}  # "took place", "broke out"
-            anchored = (tok.dep_ in ("nsubj",) and bool(occur & lx.OCCUR)) or \
-                (tok.dep_ in ("dobj", "obj") and head in lx.ANNOUNCE_NOUN)
+            occur = (
+                {head}
+                | ({f"{head}_{prt}"} if prt else set())
+                | {f"{head}_{_lemma(o)}" for o in _children(tok.head, {"dobj", "obj"})}
+            )  # "took place", "broke out"
+            anchored = (tok.dep_ in ("nsubj",) and bool(occur & lx.OCCUR)) or (
+                tok.dep_ in ("dobj", "obj") and head in lx.ANNOUNCE_NOUN
+            )
             if anchored and _lemma(tok) in ("exchange", "swap") and not _swap_of_people(tok):
                 anchored = False
             if anchored:
@@ -804,8 +1031,10 @@ def find_candidates(sent, ctx: Context) -> list[Candidate]:
             if _lemma(tok) in ("strike",):
                 continue
             if _lemma(tok) == "release" and not any(
-                    _is_person_like(q, ctx) for q in [x for x in tok.children if x.dep_ == "compound"]
-                    + [q for x in tok.children if x.dep_ == "prep" and x.lower_ == "of" for q in x.children]):
+                _is_person_like(q, ctx)
+                for q in [x for x in tok.children if x.dep_ == "compound"]
+                + [q for x in tok.children if x.dep_ == "prep" and x.lower_ == "of" for q in x.children]
+            ):
                 continue  # "the release of the hostages", not "a press release"
             if _lemma(tok) in ("exchange", "swap") and not _swap_of_people(tok):
                 continue  # "an exchange of prisoners", not "an exchange of views"
@@ -818,14 +1047,16 @@ def find_candidates(sent, ctx: Context) -> list[Candidate]:
 
 def _swap_of_people(tok) -> bool:
     swapped = [x for x in tok.children if x.dep_ == "compound"] + [
-        q for x in tok.children if x.dep_ == "prep" and x.lower_ == "of" for q in x.children]
+        q for x in tok.children if x.dep_ == "prep" and x.lower_ == "of" for q in x.children
+    ]
     return any(_lemma(q) in ("prisoner", "detainee", "hostage", "captive", "pow", "body") for q in swapped)
 
 
 def _peacekeepers(t) -> bool:
-    """"peacekeeping troops", "the first deployment of NATO peacekeepers"."""
-    for x in _content_objects([t]) + [q for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
-                                      for q in p.children if q.dep_ == "pobj"]:
+    """ "peacekeeping troops", "the first deployment of NATO peacekeepers"."""
+    for x in _content_objects([t]) + [
+        q for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for q in p.children if q.dep_ == "pobj"
+    ]:
         words = {_lemma(x), x.lower_} | {_lemma(c) for c in x.children if c.dep_ in ("compound", "amod")}
         if any(w.startswith("peacekeep") for w in words):
             return True
@@ -856,8 +1087,10 @@ def _stone_throwing(tok) -> bool:
     """Stones, bricks or petrol bombs thrown by people who are not soldiers or police."""
     if _verb_lemma(tok) not in ("throw", "hurl", "pelt", "stone", "lob", "fling"):
         return False
-    if any(_noun_class(t) == "TROOPS" or _lemma(t) in ("police", "policeman", "policemen", "officer")
-           for t in _subject(tok)):
+    if any(
+        _noun_class(t) == "TROOPS" or _lemma(t) in ("police", "policeman", "policemen", "officer")
+        for t in _subject(tok)
+    ):
         return False
     things = [t for c in tok.children if c.dep_ in ("dobj", "obj") for t in _content_objects([c])]
     things += [q for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for q in c.children]
@@ -941,8 +1174,13 @@ def code_sentence(sent, ctx: Context) -> list[dict]:
         if lemma in ACCUSING_REPORTS:
             for comp in _children(tok, {"ccomp"}):
                 inner = by_i.get(comp.i)
-                if inner is not None and inner in cands and inner.entry.type in ("ASSAULT", "COERCE") \
-                        and comp.i > tok.i and any(t.i < tok.i for t in _subject(tok)):
+                if (
+                    inner is not None
+                    and inner in cands
+                    and inner.entry.type in ("ASSAULT", "COERCE")
+                    and comp.i > tok.i
+                    and any(t.i < tok.i for t in _subject(tok))
+                ):
                     acc = Candidate(tok, Entry("ACCUSE", "allege", "112", "reported+" + inner.entry.key))
                     reported.append((acc, inner))
     cands += [acc for acc, _ in reported]
@@ -950,8 +1188,13 @@ def code_sentence(sent, ctx: Context) -> list[dict]:
     # "removing the sanctions is out of the question": a refusal of the act
     for c in cands:
         if not c.noun and _ruled_out(c.trigger) and c.entry.type in lx.COOPERATIVE:
-            mode = {"AID": "assist", "COOPERATE": "assist", "CONSULT": "meet", "RETREAT": "yield",
-                    "CONCEDE": "yield"}.get(c.entry.type)
+            mode = {
+                "AID": "assist",
+                "COOPERATE": "assist",
+                "CONSULT": "meet",
+                "RETREAT": "yield",
+                "CONCEDE": "yield",
+            }.get(c.entry.type)
             c.entry = Entry("REJECT", mode, _reject_cameo(c.entry.type), "ruled_out+" + c.entry.key)
 
     # deaths and damage caused by an earthquake, a crash or a fire are not assaults
@@ -1070,7 +1313,8 @@ def _accidental(c: Candidate) -> bool:
         if p.dep_ == "advcl":  # "killed when a chemical plant exploded", "... when their bus crashed"
             causes += _children(p, {"nsubj"})
             if _verb_lemma(p) in ("explode", "burn", "collapse", "crash", "sink", "derail", "capsize") and not any(
-                    _lemma(t) in lx.EXPLOSIVE_NOUNS or t.ent_type_ in ("PERSON", "NORP", "ORG") for t in _subject(p)):
+                _lemma(t) in lx.EXPLOSIVE_NOUNS or t.ent_type_ in ("PERSON", "NORP", "ORG") for t in _subject(p)
+            ):
                 return True
     words = set()
     for t in causes:
@@ -1082,8 +1326,12 @@ def _accidental(c: Candidate) -> bool:
         # a tank, a boiler or a building exploding or burning is an accident
         subj = _subject(trig)
         return bool(subj) and not any(
-            _lemma(t) in lx.EXPLOSIVE_NOUNS or t.i in c.absorbed or _lemma(t) in lx.PROTESTER_NOUNS
-            or t.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") for t in subj)
+            _lemma(t) in lx.EXPLOSIVE_NOUNS
+            or t.i in c.absorbed
+            or _lemma(t) in lx.PROTESTER_NOUNS
+            or t.ent_type_ in ("PERSON", "NORP", "ORG", "GPE")
+            for t in subj
+        )
     return False
 
 
@@ -1118,8 +1366,13 @@ def _govern(c: Candidate, by_i: dict, dropped: set, ctx: Context) -> None:
         hc = by_i.get(head.i)
         if rel == "prep" and child.lower_ not in ("for", "to", "of", "on", "against", "with", "into"):
             break
-        if hc is not None and hc.trigger.i not in dropped and rel in ("xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "advcl") \
-                and hc.entry.type in ABSORBING and hc.entry.key.split("+")[0] not in ("reach", "sign", "strike", "accept"):
+        if (
+            hc is not None
+            and hc.trigger.i not in dropped
+            and rel in ("xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "advcl")
+            and hc.entry.type in ABSORBING
+            and hc.entry.key.split("+")[0] not in ("reach", "sign", "strike", "accept")
+        ):
             # a control verb that is itself the event absorbs the clause it governs
             if rel == "advcl" and not any(m.lower_ == "to" for m in child.children if m.dep_ == "aux"):
                 break
@@ -1151,23 +1404,34 @@ def _absorb(gov: Candidate, inner: Candidate) -> None:
     e, ie = gov.entry, inner.entry
     lemma = gov.entry.key.split("+")[0].split("_")[0]
     if lemma in COMMISSIVE and lx.PLOVER_TYPES[ie.type] >= 3:
-        gov.entry = Entry("THREATEN", ie.mode if ie.type == "ASSAULT" else None,
-                          "138" if ie.type in ("ASSAULT", "MOBILIZE") else "130", f"{e.key}>{ie.key}")
+        gov.entry = Entry(
+            "THREATEN",
+            ie.mode if ie.type == "ASSAULT" else None,
+            "138" if ie.type in ("ASSAULT", "MOBILIZE") else "130",
+            f"{e.key}>{ie.key}",
+        )
     elif e.type == "THREATEN" and gov.entry.mode is None:
         mode = {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restrict"}.get(ie.type)
-        gov.entry = Entry("THREATEN", mode, {"ASSAULT": "138", "SANCTION": "131", "COERCE": "132"}.get(ie.type, e.cameo), f"{e.key}>{ie.key}")
+        gov.entry = Entry(
+            "THREATEN",
+            mode,
+            {"ASSAULT": "138", "SANCTION": "131", "COERCE": "132"}.get(ie.type, e.cameo),
+            f"{e.key}>{ie.key}",
+        )
     elif e.type == "REQUEST" and e.mode is None:
         mode, cameo = _request_mode(ie)
         gov.entry = Entry("REQUEST", mode, cameo if e.cameo == "100" else e.cameo, f"{e.key}>{ie.key}")
     elif e.type == "REJECT" and e.mode is None:
-        mode = {"AID": "assist", "COOPERATE": "assist", "CONSULT": "meet", "RETREAT": "yield",
-                "CONCEDE": "yield"}.get(ie.type)
+        mode = {"AID": "assist", "COOPERATE": "assist", "CONSULT": "meet", "RETREAT": "yield", "CONCEDE": "yield"}.get(
+            ie.type
+        )
         gov.entry = Entry("REJECT", mode, e.cameo, f"{e.key}>{ie.key}")
     gov.absorbed.add(inner.trigger.i)
     gov.inner.append(inner)
 
 
 # -- time, place, modality ---------------------------------------------------------------------
+
 
 def _own_times(trigger, other_triggers: list, ctx: Context) -> list[int]:
     """Time indexes inside the trigger's clause, not inside a nested trigger's clause."""
@@ -1176,7 +1440,10 @@ def _own_times(trigger, other_triggers: list, ctx: Context) -> list[int]:
         root = ctx.time_roots[k]
         if not (root.i == trigger.i or trigger.is_ancestor(root)):
             continue
-        if any(o.i != trigger.i and trigger.is_ancestor(o) and (o.i == root.i or o.is_ancestor(root)) for o in other_triggers):
+        if any(
+            o.i != trigger.i and trigger.is_ancestor(o) and (o.i == root.i or o.is_ancestor(root))
+            for o in other_triggers
+        ):
             continue
         # a time bound to a reporting verb dates the report, not the event
         h = root.head
@@ -1273,16 +1540,30 @@ def _place_for(c: Candidate, ctx: Context, cands: list) -> dict | None:
             t = t.head
         top = path[-1]
         ok = False
-        if top.dep_ == "prep" and (top.lower_ in LOC_PREPS or (c.entry.mode == "visit" and top.lower_ == "for")):
+        if (
+            top.dep_ == "prep"
+            and (top.lower_ in LOC_PREPS or (c.entry.mode == "visit" and top.lower_ == "for"))
+            or top.dep_ in ("dobj", "obj")
+            and c.entry.mode == "visit"
+        ):
             ok = True
-        elif top.dep_ in ("dobj", "obj") and c.entry.mode == "visit":
-            ok = True
-        elif ((c.obj is not None and top.i == c.obj.i) or top.dep_ in ("dobj", "obj", "nsubjpass")) and len(path) >= 3 \
-                and path[-2].dep_ == "prep" and path[-2].lower_ in ("in", "at", "near", "outside", "inside", "off"):
+        elif (
+            ((c.obj is not None and top.i == c.obj.i) or top.dep_ in ("dobj", "obj", "nsubjpass"))
+            and len(path) >= 3
+            and path[-2].dep_ == "prep"
+            and path[-2].lower_ in ("in", "at", "near", "outside", "inside", "off")
+        ):
             ok = True  # "seized a tanker in the Strait of Hormuz", "killed 12 people in Kabul"
-        elif c.noun and top.dep_ in ("compound", "amod", "nmod") and top.i not in ctx.tok_actor:
-            ok = True
-        elif c.noun and top.dep_ in ("compound", "amod", "nmod") and ctx.actor_kind.get(ctx.tok_actor.get(top.i)) != "country":
+        elif (
+            c.noun
+            and top.dep_ in ("compound", "amod", "nmod")
+            and top.i not in ctx.tok_actor
+            or (
+                c.noun
+                and top.dep_ in ("compound", "amod", "nmod")
+                and ctx.actor_kind.get(ctx.tok_actor.get(top.i)) != "country"
+            )
+        ):
             ok = True
         if top.dep_ == "prep" and top.lower_ in ("to", "from", "into") and c.entry.mode != "visit":
             ok = False
@@ -1331,11 +1612,14 @@ def modality(c: Candidate, date_value: str | None, date_from_text: bool, ctx: Co
     reported_past = _under_past_report(trig)
     if c.extra_modality == "hypothetical":
         return "hypothetical"
-    if _conditional(trig) or (lows & {"could", "might", "may"}) or ("would" in lows and not reported_past) \
-            or ("should" in lows and not reported_past):
+    if (
+        _conditional(trig)
+        or (lows & {"could", "might", "may"})
+        or ("would" in lows and not reported_past)
+        or ("should" in lows and not reported_past)
+    ):
         return "hypothetical"
-    if lows & FUTURE_MODALS or c.extra_modality == "future" or ("would" in lows and reported_past) \
-            or _going_to(trig):
+    if lows & FUTURE_MODALS or c.extra_modality == "future" or ("would" in lows and reported_past) or _going_to(trig):
         return "future"
     if c.noun and any(ch.lower_ in FUTURE_AMOD for ch in trig.children if ch.dep_ in ("amod", "advmod")):
         return "future"
@@ -1395,6 +1679,7 @@ def _under_past_report(tok) -> bool:
 
 # -- building the record -----------------------------------------------------------------------
 
+
 def _build(c: Candidate, cands: list, ctx: Context, sent) -> dict:
     trig = c.trigger
     if not c.noun and c.entry.key != "reported+must":
@@ -1407,14 +1692,25 @@ def _build(c: Candidate, cands: list, ctx: Context, sent) -> dict:
             else:
                 c.recipients_tok += _noun_participants(inner.trigger, ctx)[1]
         if c.entry.key.endswith("_against+travel"):  # the country travel to is warned against
-            c.recipients_tok += [q for p in trig.children if p.dep_ == "prep" and p.lower_ == "against"
-                                 for t in p.subtree if t.dep_ == "prep" and t.lower_ == "to"
-                                 for q in t.children if q.dep_ == "pobj"]
+            c.recipients_tok += [
+                q
+                for p in trig.children
+                if p.dep_ == "prep" and p.lower_ == "against"
+                for t in p.subtree
+                if t.dep_ == "prep" and t.lower_ == "to"
+                for q in t.children
+                if q.dep_ == "pobj"
+            ]
         if c.entry.key.startswith("face+") and c.obj is not None:
             # "Obama faces pressure from Congress to help Iran": Congress asks Obama
             c.recipients_tok = c.actors_tok
-            c.actors_tok = [q for p in (*c.obj.children, *trig.children) if p.dep_ == "prep" and p.lower_ == "from"
-                            for q in p.children if q.dep_ == "pobj"]
+            c.actors_tok = [
+                q
+                for p in (*c.obj.children, *trig.children)
+                if p.dep_ == "prep" and p.lower_ == "from"
+                for q in p.children
+                if q.dep_ == "pobj"
+            ]
         if c.obj is not None and c.entry.type in ("CONSULT", "PROTEST", "ASSAULT", "COOPERATE"):
             a, r = _noun_participants(c.obj, ctx)
             c.actors_tok += [x for x in a if x not in c.actors_tok]
@@ -1436,16 +1732,31 @@ def _build(c: Candidate, cands: list, ctx: Context, sent) -> dict:
     if entry.cameo == "1712" and not c.noun:
         # "warplanes destroyed the depot", "a missile destroyed the warship", "the airliner was
         # blown up by a missile": destruction by a weapon named as its agent is an attack
-        heads = list(_subject(trig)) + [q for p in trig.children if p.dep_ in ("agent", "prep")
-                                        and p.lower_ in ("by", "with", "in") for q in p.children if q.dep_ == "pobj"]
+        heads = list(_subject(trig)) + [
+            q
+            for p in trig.children
+            if p.dep_ in ("agent", "prep") and p.lower_ in ("by", "with", "in")
+            for q in p.children
+            if q.dep_ == "pobj"
+        ]
         inst = heads + [t for h in heads for t in h.subtree]  # the head noun first: "surface-to-air missile"
-        m = next((lx.ASSAULT_MODE_CUES[_lemma(t)] for t in inst if lx.ASSAULT_MODE_CUES.get(_lemma(t))
-                  in ("aerial", "drone", "heavy-weapons", "explosives")), None)
+        m = next(
+            (
+                lx.ASSAULT_MODE_CUES[_lemma(t)]
+                for t in inst
+                if lx.ASSAULT_MODE_CUES.get(_lemma(t)) in ("aerial", "drone", "heavy-weapons", "explosives")
+            ),
+            None,
+        )
         if m:
             entry = Entry("ASSAULT", m, lx.ASSAULT_MODE_CAMEO[m], f"{entry.key}+{m}")
             mode, cameo = entry.mode, entry.cameo
-    if entry.type == "ASSAULT" and not c.noun and mode not in ("suicide-attack",) and cameo in (
-            "190", "180", "183", "193", "194", "195"):
+    if (
+        entry.type == "ASSAULT"
+        and not c.noun
+        and mode not in ("suicide-attack",)
+        and cameo in ("190", "180", "183", "193", "194", "195")
+    ):
         # the weapon named as the agent or instrument decides over the verb's default mode:
         # "was blown up by a surface-to-air missile" is heavy weapons, not explosives
         for p in trig.children:
@@ -1468,8 +1779,9 @@ def _build(c: Candidate, cands: list, ctx: Context, sent) -> dict:
     if entry.type == "CONSULT" and mode is None and any(_lemma(t) in ("telephone", "phone") for t in trig.subtree):
         mode, cameo = "phone", "041"  # "spoke by telephone with Putin"
     if entry.type == "CONSULT" and mode is None:
-        if len(actors) + len(recipients) > 2 or any(_lemma(t) in ("multilateral", "six-party", "conference", "forum")
-                                                    for t in trig.subtree):
+        if len(actors) + len(recipients) > 2 or any(
+            _lemma(t) in ("multilateral", "six-party", "conference", "forum") for t in trig.subtree
+        ):
             mode = "multilateral"
 
     # time
@@ -1507,14 +1819,24 @@ def _build(c: Candidate, cands: list, ctx: Context, sent) -> dict:
                         place = _place_for(other, ctx, cands)
                         break
 
-    if mod == "negated" and not c.noun and (
+    if (
+        mod == "negated"
+        and not c.noun
+        and (
             entry.type in lx.NEGATED_TO_REJECT
-            or (entry.type in lx.COOPERATIVE and _aux_lows(trig, c) & {"will", "would", "wo", "shall"})):
+            or (entry.type in lx.COOPERATIVE and _aux_lows(trig, c) & {"will", "would", "wo", "shall"})
+        )
+    ):
         # "will not accept", "would not provide support": a refusal
         entry = Entry("REJECT", None, _reject_cameo(entry.type), "not+" + entry.key)
         mode, cameo, mod = None, entry.cameo, "asserted"
-    if entry.key.endswith("+EXERCISE") and len(actors) < 2 and not recipients and not any(
-            _lemma(t) in ("joint", "with", "together") for t in trig.subtree) and not _several_nations(c.actors_tok):
+    if (
+        entry.key.endswith("+EXERCISE")
+        and len(actors) < 2
+        and not recipients
+        and not any(_lemma(t) in ("joint", "with", "together") for t in trig.subtree)
+        and not _several_nations(c.actors_tok)
+    ):
         # exercises by one side alone are a show of force
         entry = Entry("MOBILIZE", "troops", "150", entry.key)
         mode, cameo = entry.mode, entry.cameo
@@ -1528,23 +1850,42 @@ def _build(c: Candidate, cands: list, ctx: Context, sent) -> dict:
         cameo = lx.INTENT_CAMEO.get(entry.type, cameo)
 
     start, end, stripped = _evidence(sent, ctx, trig.idx)
-    conf = 0.45 + (0.2 if not c.noun else 0.1) + (0.15 if actors else 0) + (0.05 if recipients else 0) \
-        + (0.05 if from_text else 0) - (0.1 if mod == "hypothetical" else 0)
+    conf = (
+        0.45
+        + (0.2 if not c.noun else 0.1)
+        + (0.15 if actors else 0)
+        + (0.05 if recipients else 0)
+        + (0.05 if from_text else 0)
+        - (0.1 if mod == "hypothetical" else 0)
+    )
     return {
-        "type": entry.type, "mode": mode, "actors": actors, "recipients": recipients,
-        "place": place, "date": date_value, "date_source": date_source, "modality": mod,
-        "quad": lx.PLOVER_TYPES[entry.type], "cameo": cameo,
+        "type": entry.type,
+        "mode": mode,
+        "actors": actors,
+        "recipients": recipients,
+        "place": place,
+        "date": date_value,
+        "date_source": date_source,
+        "modality": mod,
+        "quad": lx.PLOVER_TYPES[entry.type],
+        "cameo": cameo,
         "evidence": {"text": stripped, "start": start, "end": end},
         "confidence": round(min(0.95, max(0.05, conf)), 2),
-        "trigger": {"text": trig.text if c.obj is None else ctx.doc[min(trig.i, c.obj.i):max(trig.i, c.obj.i) + 1].text,
-                    "start": trig.idx, "end": trig.idx + len(trig.text)},
+        "trigger": {
+            "text": trig.text if c.obj is None else ctx.doc[min(trig.i, c.obj.i) : max(trig.i, c.obj.i) + 1].text,
+            "start": trig.idx,
+            "end": trig.idx + len(trig.text),
+        },
         "rule": entry.key,
-        "_depth": _depth(trig), "_i": trig.i, "_tok": trig, "_date_text": date_text,
+        "_depth": _depth(trig),
+        "_i": trig.i,
+        "_tok": trig,
+        "_date_text": date_text,
     }
 
 
 def _several_nations(subjects) -> bool:
-    """"French and Egyptian warships": a subject naming two or more nations (a joint act)."""
+    """ "French and Egyptian warships": a subject naming two or more nations (a joint act)."""
     names = {t.lower_ for s in subjects for t in s.subtree if t.ent_type_ in ("NORP", "GPE")}
     return len(names) >= 2
 
@@ -1557,7 +1898,7 @@ def _evidence(sent, ctx: Context, at: int) -> tuple[int, int, str]:
     seg_start = 0
     for m in re.finditer(r"\n\s*\n", text):
         if start + m.start() >= at:
-            text = text[:m.start()]
+            text = text[: m.start()]
             break
         seg_start = m.end()
     return _evidence_trim(start + seg_start, text[seg_start:], at)
@@ -1567,7 +1908,7 @@ def _evidence_trim(start: int, text: str, at: int) -> tuple[int, int, str]:
     m = re.match(r'^(?:["\u201d\u2019\']?\s+)+', text)
     if m and m.end() < len(text):
         start += m.end()
-        text = text[m.end():]
+        text = text[m.end() :]
     stripped = text.rstrip()
     return start, start + len(stripped), stripped
 
@@ -1578,8 +1919,14 @@ def _aux_lows(trig, c: Candidate) -> set[str]:
 
 
 def _reject_cameo(etype: str) -> str:
-    return {"AID": "122", "COOPERATE": "121", "CONSULT": "125", "RETREAT": "124", "CONCEDE": "124",
-            "SUPPORT": "121"}.get(etype, "120")
+    return {
+        "AID": "122",
+        "COOPERATE": "121",
+        "CONSULT": "125",
+        "RETREAT": "124",
+        "CONCEDE": "124",
+        "SUPPORT": "121",
+    }.get(etype, "120")
 
 
 def _inherited_time(trig, cands, c, ctx, pre_mod):
@@ -1619,9 +1966,14 @@ def _merge(events: list[dict]) -> list[dict]:
             if o["type"] != e["type"]:
                 continue
             a, b = o["_tok"], e["_tok"]
-            if a.is_ancestor(b) and _distance(a, b) <= 3 and all(
+            if (
+                a.is_ancestor(b)
+                and _distance(a, b) <= 3
+                and all(
                     t.dep_ in ("xcomp", "advcl", "relcl", "conj", "prep", "pobj", "acl", "ccomp", "dobj", "npadvmod")
-                    for t in _path(b, a)):
+                    for t in _path(b, a)
+                )
+            ):
                 host = o
                 break
         if host is None:
@@ -1667,4 +2019,3 @@ def code_doc(article, doc) -> list[dict]:
     finally:
         doc.user_data.pop("_dateline_depth", None)
     return out
-

@@ -20,10 +20,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 PLOVER_TYPES = {
-    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1,
-    "COOPERATE": 2, "AID": 2, "RETREAT": 2,
-    "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "SANCTION": 3,
-    "PROTEST": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
+    "AGREE": 1,
+    "CONSULT": 1,
+    "SUPPORT": 1,
+    "CONCEDE": 1,
+    "COOPERATE": 2,
+    "AID": 2,
+    "RETREAT": 2,
+    "REQUEST": 3,
+    "ACCUSE": 3,
+    "REJECT": 3,
+    "THREATEN": 3,
+    "SANCTION": 3,
+    "PROTEST": 4,
+    "MOBILIZE": 4,
+    "COERCE": 4,
+    "ASSAULT": 4,
 }
 
 #: Types whose expressed intent PLOVER codes as AGREE (cooperation) and THREATEN (conflict).
@@ -959,21 +971,20 @@ hit+TROOPS           ASSAULT   -             190
 NOUN_CLASSES: dict[str, str] = {}
 for _cls, _words in {
     "MEET": "meeting summit talk talks negotiation negotiations visit trip tour consultation "
-            "conference dialogue discussion mediation session round parley",
+    "conference dialogue discussion mediation session round parley",
     "PROTEST": "protest demonstration rally march sit-in strike walkout picket vigil riot uprising revolt "
-               "rebellion insurrection",
+    "rebellion insurrection",
     "ATTACK": "attack offensive assault raid airstrike strike bombing bombardment campaign "
-              "operation ambush incursion shelling",
+    "operation ambush incursion shelling",
     "EXERCISE": "exercise drill manoeuvre maneuver game",
     "SANCTION": "sanction sanctions embargo boycott",
     "RESTRICT": "curfew restriction ban emergency siege law measure control censorship",
-    "AGREEMENT": "agreement treaty accord pact deal memorandum protocol consensus compromise "
-                 "settlement understanding",
+    "AGREEMENT": "agreement treaty accord pact deal memorandum protocol consensus compromise settlement understanding",
     "CEASEFIRE": "ceasefire truce cease-fire armistice",
     "AID": "aid assistance grant loan money dollar food medicine supply supplies arm arms weapon "
-           "weapons equipment fund funding relief credit shipment material vaccine vaccines "
-           "tent tents blanket blankets grain rice wheat flour fuel water drug drugs euro euros yen "
-           "yuan rupee rupees rouble roubles ruble rubles mask masks",
+    "weapons equipment fund funding relief credit shipment material vaccine vaccines "
+    "tent tents blanket blankets grain rice wheat flour fuel water drug drugs euro euros yen "
+    "yuan rupee rupees rouble roubles ruble rubles mask masks",
     "RELATIONS": "tie ties relation relations link links contact partnership cooperation",
     "INFO": "information intelligence evidence expertise data",
     "INVESTIGATION": "investigation inquiry probe enquiry hearing",
@@ -981,24 +992,22 @@ for _cls, _words in {
     "THREAT": "threat warning",
     "COMPLAINT": "complaint protest objection lawsuit suit",
     "TROOPS": "troop troops force forces soldier soldiers army reservist reservists unit units "
-              "warship warships tank tanks reinforcement reinforcements carrier carriers fleet "
-              "destroyer destroyers battalion battalions brigade brigades division divisions",
-    "WARCRIME": "atrocity atrocities genocide massacre massacres war~crime war~crimes abuse abuses "
-                "crimes~against",
+    "warship warships tank tanks reinforcement reinforcements carrier carriers fleet "
+    "destroyer destroyers battalion battalions brigade brigades division divisions",
+    "WARCRIME": "atrocity atrocities genocide massacre massacres war~crime war~crimes abuse abuses crimes~against",
     "INSPECTORS": "inspector inspectors observer observers monitor monitors peacekeeper peacekeepers",
     "ACCESS": "access",
     "TRADE": "import imports export exports trade flight flights",
     "STATEMENT": "policy policies decision plan proposal remark remarks statement comment comments "
-                 "handling move law bill stance",
+    "handling move law bill stance",
     "TERRITORY": "territory area areas village villages town towns city region regions district "
-                 "districts province neighbourhood neighborhood base position positions stronghold "
-                 "hill hills border locality localities",
+    "districts province neighbourhood neighborhood base position positions stronghold "
+    "hill hills border locality localities",
     "WEAPON": "bomb bombs barrel gas chemical chlorine sarin container containers shell shells stone stones "
-              "rock rocks brick bricks molotov cocktail cocktails firebomb firebombs "
-              "missile missiles rocket rockets grenade grenades explosive explosives mortar mortars",
+    "rock rocks brick bricks molotov cocktail cocktails firebomb firebombs "
+    "missile missiles rocket rockets grenade grenades explosive explosives mortar mortars",
     "PROPERTY": "property asset assets land account accounts fund",
-    "ACCUSATION": "allegation allegations accusation accusations charge charges claim claims report "
-                  "reports",
+    "ACCUSATION": "allegation allegations accusation accusations charge charges claim claims report reports",
 }.items():
     for _w in _words.split():
         NOUN_CLASSES.setdefault(_w, _cls)
@@ -1088,24 +1097,32 @@ vandalism        COERCE    seize         1712
 """)
 
 #: nouns that carry the meaning of their compound modifier ("mediation effort", "aid deliveries")
-CARRIER_NOUNS = set("effort efforts mission process program programme delivery deliveries package "
-                    "shipment convoy plan initiative bid drive round session".split())
+CARRIER_NOUNS = set(
+    "effort efforts mission process program programme delivery deliveries package "
+    "shipment convoy plan initiative bid drive round session".split()
+)
 #: quantities and parts: the object is what they are of ("tons of aid", "a state of emergency")
-PARTITIVE = set("ton tonne kg kilogram pound million billion thousand hundred dozen worth part "
-                "series number lot batch day week month state round wave host set amount string spate barrage "
-                "volley salvo crowd group band column contingent".split())
+PARTITIVE = set(
+    "ton tonne kg kilogram pound million billion thousand hundred dozen worth part "
+    "series number lot batch day week month state round wave host set amount string spate barrage "
+    "volley salvo crowd group band column contingent".split()
+)
 
 #: verbs that report speech: not events themselves, their complement is coded instead
-REPORTING = set("""
+REPORTING = set(
+    """
 say tell announce state add report claim confirm quote note insist declare explain write
 stress reiterate assert maintain acknowledge admit reveal disclose indicate suggest argue
 believe think conclude predict estimate understand know hear learn
-""".split())
+""".split()
+)
 
 #: verbs that pass modality to their complement ("plans to meet" is a future meeting)
-FUTURE_GOVERNORS = set("plan intend expect schedule set due prepare aim arrange hope want wish "
-                       "seek mean propose consider go able ready willing "
-                       "prepared poised likely about eager keen determined".split())
+FUTURE_GOVERNORS = set(
+    "plan intend expect schedule set due prepare aim arrange hope want wish "
+    "seek mean propose consider go able ready willing "
+    "prepared poised likely about eager keen determined".split()
+)
 HYPOTHETICAL_GOVERNORS = set("consider propose hope want wish seek try attempt".split())
 
 #: verbs for travelling: with a place as destination they are a visit
@@ -1114,22 +1131,54 @@ TRAVEL = set("arrive travel fly go head depart come leave journey return".split(
 #: noun cues that set an ASSAULT mode when they occur in the clause
 ASSAULT_MODE_CUES = {
     "suicide": "suicide-attack",
-    "bomber": "explosives", "bomb": "explosives", "explosive": "explosives", "explosion": "explosives",
-    "ied": "explosives", "mine": "explosives", "minefield": "explosives", "grenade": "explosives",
+    "bomber": "explosives",
+    "bomb": "explosives",
+    "explosive": "explosives",
+    "explosion": "explosives",
+    "ied": "explosives",
+    "mine": "explosives",
+    "minefield": "explosives",
+    "grenade": "explosives",
     "bombing": "explosives",
-    "gun": "firearms", "gunfire": "firearms", "gunman": "firearms", "gunmen": "firearms",
-    "rifle": "firearms", "gunbattle": "firearms", "bullet": "firearms", "sniper": "firearms",
-    "artillery": "heavy-weapons", "tank": "heavy-weapons", "mortar": "heavy-weapons",
-    "rocket": "heavy-weapons", "missile": "heavy-weapons", "shell": "heavy-weapons",
-    "airstrike": "aerial", "warplane": "aerial", "aircraft": "aerial", "jet": "aerial",
-    "helicopter": "aerial", "gunship": "aerial", "air": "aerial",
-    "drone": "drone", "predator": "drone",
-    "machete": "primitive", "knife": "primitive", "stone": "primitive", "axe": "primitive",
+    "gun": "firearms",
+    "gunfire": "firearms",
+    "gunman": "firearms",
+    "gunmen": "firearms",
+    "rifle": "firearms",
+    "gunbattle": "firearms",
+    "bullet": "firearms",
+    "sniper": "firearms",
+    "artillery": "heavy-weapons",
+    "tank": "heavy-weapons",
+    "mortar": "heavy-weapons",
+    "rocket": "heavy-weapons",
+    "missile": "heavy-weapons",
+    "shell": "heavy-weapons",
+    "airstrike": "aerial",
+    "warplane": "aerial",
+    "aircraft": "aerial",
+    "jet": "aerial",
+    "helicopter": "aerial",
+    "gunship": "aerial",
+    "air": "aerial",
+    "drone": "drone",
+    "predator": "drone",
+    "machete": "primitive",
+    "knife": "primitive",
+    "stone": "primitive",
+    "axe": "primitive",
 }
 
 #: CAMEO code per ASSAULT mode (when the verb gave only the generic 190)
-ASSAULT_MODE_CAMEO = {"explosives": "183", "suicide-attack": "1831", "firearms": "193",
-                      "heavy-weapons": "194", "aerial": "195", "drone": "195", "primitive": "180"}
+ASSAULT_MODE_CAMEO = {
+    "explosives": "183",
+    "suicide-attack": "1831",
+    "firearms": "193",
+    "heavy-weapons": "194",
+    "aerial": "195",
+    "drone": "195",
+    "primitive": "180",
+}
 
 #: nouns that make a verb PROTEST rather than something else ("strike" by workers)
 LABOUR_STRIKE = {"general", "hunger", "labour", "labor", "worker", "workers", "nationwide"}
@@ -1138,45 +1187,75 @@ LABOUR_STRIKE = {"general", "hunger", "labour", "labor", "worker", "workers", "n
 NEGATED_TO_REJECT = {"AGREE", "SUPPORT", "CONCEDE"}
 
 #: CAMEO code of an announced intention (modality future): CAMEO writes intent as 03x / 13x
-INTENT_CAMEO = {"CONSULT": "036", "AID": "033", "COOPERATE": "031", "SUPPORT": "032",
-                "CONCEDE": "035", "RETREAT": "035", "ASSAULT": "138", "MOBILIZE": "138",
-                "SANCTION": "131", "COERCE": "132", "PROTEST": "133"}
+INTENT_CAMEO = {
+    "CONSULT": "036",
+    "AID": "033",
+    "COOPERATE": "031",
+    "SUPPORT": "032",
+    "CONCEDE": "035",
+    "RETREAT": "035",
+    "ASSAULT": "138",
+    "MOBILIZE": "138",
+    "SANCTION": "131",
+    "COERCE": "132",
+    "PROTEST": "133",
+}
 
 #: governors that express an intention (CAMEO 03x / 13x) rather than a schedule ("will", "is due to")
-INTENT_GOVERNORS = set("seek want wish hope aim intend plan mean ready willing prepared eager keen "
-                       "determined able propose consider".split())
+INTENT_GOVERNORS = set(
+    "seek want wish hope aim intend plan mean ready willing prepared eager keen "
+    "determined able propose consider".split()
+)
 
 #: nouns for crowds in protest: what they do is a protest (violence by them a riot)
-PROTESTER_NOUNS = set("protester protesters protestor protestors demonstrator demonstrators rioter mob mobs "
-                      "rioters marcher marchers striker strikers picketer picketers".split())
+PROTESTER_NOUNS = set(
+    "protester protesters protestor protestors demonstrator demonstrators rioter mob mobs "
+    "rioters marcher marchers striker strikers picketer picketers".split()
+)
 #: verbs of gathering and moving that make a protest when protesters do them
-PROTEST_MOTION = set("gather rally march converge pour assemble chant walk throng flood fill take "
-                     "occupy block stage hold continue defy denounce demand call shout burn wave "
-                     "carry sing return take_to".split())
+PROTEST_MOTION = set(
+    "gather rally march converge pour assemble chant walk throng flood fill take "
+    "occupy block stage hold continue defy denounce demand call shout burn wave "
+    "carry sing return take_to".split()
+)
 
 #: verbs of occurring: an event noun as their subject is the event ("fighting erupted in Darfur")
-OCCUR = set("erupt break_out occur happen take_place continue intensify escalate resume flare rage "
-            "spread begin start break paralyse paralyze cripple rock shake grip engulf sweep hit".split())
+OCCUR = set(
+    "erupt break_out occur happen take_place continue intensify escalate resume flare rage "
+    "spread begin start break paralyse paralyze cripple rock shake grip engulf sweep hit".split()
+)
 #: verbs whose event-noun object is the subject's own act ("announced the withdrawal of its forces")
-ANNOUNCE_NOUN = set("announce declare order complete begin start launch conduct continue resume "
-                    "finish undertake organize organise authorize authorise approve".split())
+ANNOUNCE_NOUN = set(
+    "announce declare order complete begin start launch conduct continue resume "
+    "finish undertake organize organise authorize authorise approve".split()
+)
 
 #: causes that make deaths and damage a disaster or an accident, not an assault
-DISASTER_NOUNS = set("""earthquake quake tremor aftershock tsunami flood floods flooding flash rain rains
+DISASTER_NOUNS = set(
+    """earthquake quake tremor aftershock tsunami flood floods flooding flash rain rains
 downpour downpours storm storms cyclone hurricane typhoon tornado landslide landslides mudslide
 avalanche eruption volcano wildfire wildfires fire fires blaze blazes inferno heatwave heat drought
 crash collision accident derailment leak spill stampede collapse disease virus outbreak epidemic
-pandemic poisoning lightning snow snowstorm blizzard wind winds""".split())
+pandemic poisoning lightning snow snowstorm blizzard wind winds""".split()
+)
 #: words that make "described X as ..." / "called X ..." a criticism or a praise
-PEJORATIVE = set("""lie lies mistake error provocation violation crime terrorism terrorist aggression interference
+PEJORATIVE = set(
+    """lie lies mistake error provocation violation crime terrorism terrorist aggression interference
 insult outrage outrageous farce sham fabrication propaganda unacceptable cowardly barbaric criminal
 illegal irresponsible absurd ridiculous baseless groundless slander blunder betrayal disgrace
-shameful hostile dangerous act~of~war threat racist fascist genocide massacre atrocity""".split())
-LAUDATORY = set("""success successful victory milestone breakthrough positive constructive historic
-landmark welcome encouraging triumph achievement""".split())
+shameful hostile dangerous act~of~war threat racist fascist genocide massacre atrocity""".split()
+)
+LAUDATORY = set(
+    """success successful victory milestone breakthrough positive constructive historic
+landmark welcome encouraging triumph achievement""".split()
+)
 #: aircraft: what they strike or destroy is attacked from the air
-AIRCRAFT_NOUNS = set("warplane warplanes jet jets aircraft drone drones helicopter helicopters gunship "
-                     "gunships bomber bombers airstrike airstrikes".split())
+AIRCRAFT_NOUNS = set(
+    "warplane warplanes jet jets aircraft drone drones helicopter helicopters gunship "
+    "gunships bomber bombers airstrike airstrikes".split()
+)
 #: things whose exploding is an attack (other things exploding are accidents)
-EXPLOSIVE_NOUNS = set("""bomb bombs device devices ied ieds explosive explosives mine mines landmine
-grenade grenades bomber bombers car_bomb rocket rockets missile missiles shell shells mortar""".split())
+EXPLOSIVE_NOUNS = set(
+    """bomb bombs device devices ied ieds explosive explosives mine mines landmine
+grenade grenades bomber bombers car_bomb rocket rockets missile missiles shell shells mortar""".split()
+)

@@ -11,8 +11,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december"]
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MON = {m[:3]: i + 1 for i, m in enumerate(MONTHS)}
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)s?\b")
@@ -22,7 +34,9 @@ _DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
 def _month_in(text: str) -> int | None:
     for word in re.findall(r"[a-z]+", text.lower()):
         if len(word) >= 3 and word[:3] in _MON and (word in MONTHS or len(word) <= 4 or word.startswith("sept")):
-            if word == "may" and not re.search(r"\b(in|of|on|since|until|by|early|late|mid)\s+may\b|\bmay\s+\d", text.lower()):
+            if word == "may" and not re.search(
+                r"\b(in|of|on|since|until|by|early|late|mid)\s+may\b|\bmay\s+\d", text.lower()
+            ):
                 continue
             return _MON[word[:3]]
     return None
@@ -77,7 +91,10 @@ def resolve(text: str, published: dt.date | None, tense: str = "past") -> tuple[
                 delta -= 7
             return (published + dt.timedelta(days=delta)).isoformat(), "day"
     words = {
-        "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+        "today": 0,
+        "tonight": 0,
+        "yesterday": -1,
+        "tomorrow": 1,
     }
     for word, delta in words.items():
         if re.search(rf"\b{word}\b", low):
@@ -108,8 +125,22 @@ def resolve(text: str, published: dt.date | None, tense: str = "past") -> tuple[
     return None, None
 
 
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": None, "few": None}
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "several": None,
+    "few": None,
+}
 
 
 def _number(word: str) -> int | None:

@@ -15,7 +15,7 @@ import json
 import logging
 import os
 import threading
-from typing import Any, Literal, Optional
+from typing import Any, Literal
 
 from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.encoders import jsonable_encoder
@@ -37,10 +37,21 @@ TOKEN_ENV = "DATELINE_API_TOKEN"
 DEFAULT_MAX_BODY = DEFAULT_MAX_BYTES + 64_000  # one article at the pipeline's size limit, plus JSON framing
 MAX_PAGE = 1000
 
-STATUS_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
-                405: "method_not_allowed", 406: "not_acceptable", 409: "conflict", 413: "payload_too_large",
-                415: "unsupported_media_type", 422: "validation_error", 429: "too_many_requests",
-                500: "internal_error", 503: "unavailable"}
+STATUS_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    406: "not_acceptable",
+    409: "conflict",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    422: "validation_error",
+    429: "too_many_requests",
+    500: "internal_error",
+    503: "unavailable",
+}
 
 TEXT_TYPES = {"text/plain"}
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
@@ -53,10 +64,10 @@ class ArticleIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    text: Optional[str] = Field(None, description="the page as plain text (e.g. copied from a news site)")
-    html: Optional[str] = Field(None, description="the page as HTML")
-    url: Optional[str] = Field(None, max_length=2048, description="where the page was found")
-    published: Optional[str] = Field(None, max_length=40, description="publication date, YYYY-MM-DD")
+    text: str | None = Field(None, description="the page as plain text (e.g. copied from a news site)")
+    html: str | None = Field(None, description="the page as HTML")
+    url: str | None = Field(None, max_length=2048, description="where the page was found")
+    published: str | None = Field(None, max_length=40, description="publication date, YYYY-MM-DD")
 
 
 class ApiError(Exception):
@@ -65,20 +76,33 @@ class ApiError(Exception):
 
 
 def _error(status: int, code: str, message: str, headers: dict[str, str] | None = None, **extra) -> Response:
-    return Response(error_body(code, message, **extra), status_code=status, media_type="application/json",
-                    headers=headers)
+    return Response(
+        error_body(code, message, **extra), status_code=status, media_type="application/json", headers=headers
+    )
 
 
 def _page(items: list, total: int | None, limit: int, offset: int, **extra) -> dict[str, Any]:
     more = (offset + len(items) < total) if total is not None else len(items) == limit
-    out = {"items": items, "total": total, "limit": limit, "offset": offset,
-           "next_offset": offset + len(items) if more else None}
+    out = {
+        "items": items,
+        "total": total,
+        "limit": limit,
+        "offset": offset,
+        "next_offset": offset + len(items) if more else None,
+    }
     out.update(extra)
     return out
 
 
-def create_app(db_url: str | None = None, token: str | None = None, max_body: int = DEFAULT_MAX_BODY, *,
-               read_only: bool = False, model: str | None = None, process_timeout: float = 120.0) -> FastAPI:
+def create_app(
+    db_url: str | None = None,
+    token: str | None = None,
+    max_body: int = DEFAULT_MAX_BODY,
+    *,
+    read_only: bool = False,
+    model: str | None = None,
+    process_timeout: float = 120.0,
+) -> FastAPI:
     """The API app over the store at ``db_url`` (default ``$DATELINE_DB`` or ``sqlite:///dateline.db``).
 
     ``token``: the bearer token writes need (default ``$DATELINE_API_TOKEN``); with none, or with
@@ -91,8 +115,10 @@ def create_app(db_url: str | None = None, token: str | None = None, max_body: in
     if token is None:
         token = os.environ.get(TOKEN_ENV) or None
     if token is not None and len(token) < 8:
-        raise UsageError(f"the API token is too short ({len(token)} characters); use at least 8, e.g. "
-                         "`python -c 'import secrets; print(secrets.token_urlsafe())'`")
+        raise UsageError(
+            f"the API token is too short ({len(token)} characters); use at least 8, e.g. "
+            "`python -c 'import secrets; print(secrets.token_urlsafe())'`"
+        )
     if max_body < 1:
         raise UsageError("max_body must be a positive number of bytes")
     store = query.open_store(normalise_url(db_url))
@@ -109,9 +135,11 @@ def create_app(db_url: str | None = None, token: str | None = None, max_body: in
         title="dateline API",
         version=__version__,
         description="News articles in, verifiable event records out: query stored events, actors and "
-                    "articles; post articles to process and store. Errors are "
-                    '`{"error": {"code", "message"}}`. Writes need `Authorization: Bearer TOKEN`.',
-        docs_url=None, redoc_url=None, lifespan=lifespan,
+        "articles; post articles to process and store. Errors are "
+        '`{"error": {"code", "message"}}`. Writes need `Authorization: Bearer TOKEN`.',
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
     )
     app.state.store = store
     app.state.writable = writable
@@ -171,17 +199,29 @@ def create_app(db_url: str | None = None, token: str | None = None, max_body: in
     # -- auth ---------------------------------------------------------------------------------------
     def require_token(request: Request) -> None:
         if not writable:
-            raise ApiError(403, "read_only", "this server is read-only: start it with DATELINE_API_TOKEN set "
-                           "(and without --read-only) to accept articles")
+            raise ApiError(
+                403,
+                "read_only",
+                "this server is read-only: start it with DATELINE_API_TOKEN set "
+                "(and without --read-only) to accept articles",
+            )
         header = request.headers.get("authorization", "")
         scheme, _, given = header.partition(" ")
         if scheme.lower() != "bearer" or not given:
-            raise ApiError(401, "unauthorized", "writes need a token: send the header "
-                           "'Authorization: Bearer TOKEN' with the server's DATELINE_API_TOKEN",
-                           headers={"WWW-Authenticate": "Bearer"})
+            raise ApiError(
+                401,
+                "unauthorized",
+                "writes need a token: send the header "
+                "'Authorization: Bearer TOKEN' with the server's DATELINE_API_TOKEN",
+                headers={"WWW-Authenticate": "Bearer"},
+            )
         if not hmac.compare_digest(given.strip().encode("utf-8"), token.encode("utf-8")):
-            raise ApiError(401, "unauthorized", "the token is wrong; send the server's DATELINE_API_TOKEN",
-                           headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
+            raise ApiError(
+                401,
+                "unauthorized",
+                "the token is wrong; send the server's DATELINE_API_TOKEN",
+                headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
+            )
 
     # -- routes -------------------------------------------------------------------------------------
     @app.get(f"{API}/health", tags=["meta"], summary="Liveness and store summary")
@@ -193,31 +233,58 @@ def create_app(db_url: str | None = None, token: str | None = None, max_body: in
         with store.engine.connect() as conn:
             n_articles = conn.execute(sa.select(sa.func.count()).select_from(S.articles)).scalar_one()
             n_events = conn.execute(sa.select(sa.func.count()).select_from(S.events)).scalar_one()
-        return JSONResponse({"status": "ok", "version": __version__, "writable": writable,
-                             "store": {"backend": store.dialect, "articles": n_articles, "events": n_events}})
+        return JSONResponse(
+            {
+                "status": "ok",
+                "version": __version__,
+                "writable": writable,
+                "store": {"backend": store.dialect, "articles": n_articles, "events": n_events},
+            }
+        )
 
-    @app.get(f"{API}/events", tags=["query"], summary="Events matching filters, paginated",
-             responses={200: {"description": "JSON `{items, total, limit, offset, next_offset}`; with "
-                              "`format=csv|plover|gdelt` the events in that format"}})
+    @app.get(
+        f"{API}/events",
+        tags=["query"],
+        summary="Events matching filters, paginated",
+        responses={
+            200: {
+                "description": "JSON `{items, total, limit, offset, next_offset}`; with "
+                "`format=csv|plover|gdelt` the events in that format"
+            }
+        },
+    )
     def get_events(
-        actor: Optional[str] = Query(None, max_length=200,
-                                     description="participant: every word of a name (word* is a prefix), or ISO3"),
-        type: Optional[str] = Query(None, max_length=16, description="PLOVER type, e.g. CONSULT"),
-        modality: Optional[str] = Query(None, max_length=16,
-                                        description="asserted, future, historical, hypothetical, negated"),
-        since: Optional[str] = Query(None, max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD"),
-        until: Optional[str] = Query(None, max_length=10, description="inclusive; YYYY-MM covers the month"),
-        country: Optional[str] = Query(None, max_length=3, description="ISO3 of the event's place"),
-        near: Optional[str] = Query(None, max_length=200, description="place name or LAT,LON"),
-        radius_km: Optional[float] = Query(None, gt=0, le=20100, description="radius for near (default 100)"),
-        text: Optional[str] = Query(None, max_length=500, description="words in the event's sentence"),
+        actor: str | None = Query(
+            None, max_length=200, description="participant: every word of a name (word* is a prefix), or ISO3"
+        ),
+        type: str | None = Query(None, max_length=16, description="PLOVER type, e.g. CONSULT"),
+        modality: str | None = Query(
+            None, max_length=16, description="asserted, future, historical, hypothetical, negated"
+        ),
+        since: str | None = Query(None, max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD"),
+        until: str | None = Query(None, max_length=10, description="inclusive; YYYY-MM covers the month"),
+        country: str | None = Query(None, max_length=3, description="ISO3 of the event's place"),
+        near: str | None = Query(None, max_length=200, description="place name or LAT,LON"),
+        radius_km: float | None = Query(None, gt=0, le=20100, description="radius for near (default 100)"),
+        text: str | None = Query(None, max_length=500, description="words in the event's sentence"),
         limit: int = Query(100, ge=1, le=MAX_PAGE),
         offset: int = Query(0, ge=0, le=10_000_000),
         format: Literal["json", "csv", "plover", "gdelt"] = Query("json"),
     ):
-        rows = query.events(store, actor=actor, type=type, modality=modality, since=since, until=until,
-                            country=country, near=near, radius_km=radius_km, text=text, limit=limit,
-                            offset=offset)
+        rows = query.events(
+            store,
+            actor=actor,
+            type=type,
+            modality=modality,
+            since=since,
+            until=until,
+            country=country,
+            near=near,
+            radius_km=radius_km,
+            text=text,
+            limit=limit,
+            offset=offset,
+        )
         if format == "json":
             extra = {"near": rows.center} if getattr(rows, "center", None) else {}
             return JSONResponse(_page(list(rows), rows.total, limit, offset, **extra))
@@ -231,8 +298,11 @@ def create_app(db_url: str | None = None, token: str | None = None, max_body: in
             from ..cli.query import write_export
 
             write_export(format, query.event_articles(rows, store), buf)
-            media = "application/x-ndjson; charset=utf-8" if format == "plover" else \
-                "text/tab-separated-values; charset=utf-8"
+            media = (
+                "application/x-ndjson; charset=utf-8"
+                if format == "plover"
+                else "text/tab-separated-values; charset=utf-8"
+            )
         headers = {"X-Total-Count": str(rows.total)} if rows.total is not None else None
         return Response(buf.getvalue(), media_type=media, headers=headers)
 
@@ -245,9 +315,9 @@ def create_app(db_url: str | None = None, token: str | None = None, max_body: in
 
     @app.get(f"{API}/actors", tags=["query"], summary="Actors across the store, most reported first")
     def get_actors(
-        name: Optional[str] = Query(None, max_length=200, description="names with every word of this (word* is a prefix)"),
-        country: Optional[str] = Query(None, max_length=3, description="ISO3"),
-        kind: Optional[Literal["person", "organization", "country", "group"]] = Query(None),
+        name: str | None = Query(None, max_length=200, description="names with every word of this (word* is a prefix)"),
+        country: str | None = Query(None, max_length=3, description="ISO3"),
+        kind: Literal["person", "organization", "country", "group"] | None = Query(None),
         limit: int = Query(100, ge=1, le=MAX_PAGE),
         offset: int = Query(0, ge=0, le=10_000_000),
     ):
@@ -264,43 +334,63 @@ def create_app(db_url: str | None = None, token: str | None = None, max_body: in
         return JSONResponse(_page(list(rows), None, limit, offset))
 
     @app.get(f"{API}/articles/{{article_id}}", tags=["query"], summary="One stored Article (dateline.article/1)")
-    def get_article(article_id: str = Path(..., pattern=r"^[0-9A-Za-z_-]{1,64}$",
-                                           description="the article id or a unique prefix (6+ characters)")):
+    def get_article(
+        article_id: str = Path(
+            ..., pattern=r"^[0-9A-Za-z_-]{1,64}$", description="the article id or a unique prefix (6+ characters)"
+        ),
+    ):
         article = query.show(article_id, store)
         if article is None:
             raise ApiError(404, "not_found", f"no article {article_id!r}; find ids with {API}/search or {API}/events")
         return JSONResponse(article.to_dict())
 
-    body_doc = {"required": True, "content": {
-        "application/json": {"schema": ArticleIn.model_json_schema()},
-        "text/plain": {"schema": {"type": "string"}},
-        "text/html": {"schema": {"type": "string"}},
-    }}
+    body_doc = {
+        "required": True,
+        "content": {
+            "application/json": {"schema": ArticleIn.model_json_schema()},
+            "text/plain": {"schema": {"type": "string"}},
+            "text/html": {"schema": {"type": "string"}},
+        },
+    }
 
-    @app.post(f"{API}/articles", tags=["write"], status_code=201, dependencies=[Depends(require_token)],
-              summary="Process an article (text or HTML) and store it",
-              description="JSON `{text|html, url?, published?}`, or the page itself as `text/plain` or "
-                          "`text/html` with `url` and `published` as query parameters. Runs the whole "
-                          "pipeline and returns the stored Article: 201 when new, 200 when that text was "
-                          "already stored. Needs `Authorization: Bearer TOKEN`.",
-              openapi_extra={"requestBody": body_doc},
-              responses={200: {"description": "already stored"}, 201: {"description": "stored"},
-                         401: {"description": "no or wrong token"}, 413: {"description": "body too large"},
-                         415: {"description": "unsupported content type"},
-                         422: {"description": "invalid request or input rejected"}})
-    async def post_article(request: Request,
-                           url: Optional[str] = Query(None, max_length=2048, description="for text/html bodies"),
-                           published: Optional[str] = Query(None, max_length=40,
-                                                            description="for text/html bodies")):
+    @app.post(
+        f"{API}/articles",
+        tags=["write"],
+        status_code=201,
+        dependencies=[Depends(require_token)],
+        summary="Process an article (text or HTML) and store it",
+        description="JSON `{text|html, url?, published?}`, or the page itself as `text/plain` or "
+        "`text/html` with `url` and `published` as query parameters. Runs the whole "
+        "pipeline and returns the stored Article: 201 when new, 200 when that text was "
+        "already stored. Needs `Authorization: Bearer TOKEN`.",
+        openapi_extra={"requestBody": body_doc},
+        responses={
+            200: {"description": "already stored"},
+            201: {"description": "stored"},
+            401: {"description": "no or wrong token"},
+            413: {"description": "body too large"},
+            415: {"description": "unsupported content type"},
+            422: {"description": "invalid request or input rejected"},
+        },
+    )
+    async def post_article(
+        request: Request,
+        url: str | None = Query(None, max_length=2048, description="for text/html bodies"),
+        published: str | None = Query(None, max_length=40, description="for text/html bodies"),
+    ):
         from starlette.concurrency import run_in_threadpool
 
         ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if not ctype:
-            raise ApiError(415, "unsupported_media_type", "give a Content-Type: application/json, text/plain or "
-                           "text/html")
+            raise ApiError(
+                415, "unsupported_media_type", "give a Content-Type: application/json, text/plain or text/html"
+            )
         if ctype not in JSON_TYPES | TEXT_TYPES | HTML_TYPES:
-            raise ApiError(415, "unsupported_media_type", f"cannot take {ctype}; send application/json "
-                           "({text|html, url, published}), text/plain or text/html")
+            raise ApiError(
+                415,
+                "unsupported_media_type",
+                f"cannot take {ctype}; send application/json ({{text|html, url, published}}), text/plain or text/html",
+            )
         body = await request.body()
         raw = _raw_input(body, ctype, url, published)
         return await run_in_threadpool(_process_and_store, raw)
@@ -312,9 +402,11 @@ def create_app(db_url: str | None = None, token: str | None = None, max_body: in
             result = store.write(article, dedupe.from_bytes(sig) if sig is not None else None)
         stored = store.get_article(result.article_id) or article
         status = 201 if result.status == "stored" else 200
-        return JSONResponse(stored.to_dict(), status_code=status,
-                            headers={"Location": f"{API}/articles/{result.article_id}",
-                                     "X-Dateline-Status": result.status})
+        return JSONResponse(
+            stored.to_dict(),
+            status_code=status,
+            headers={"Location": f"{API}/articles/{result.article_id}", "X-Dateline-Status": result.status},
+        )
 
     # -- docs (served from the installed Swagger UI files: no CDN) ------------------------------------
     _mount_docs(app)
@@ -336,11 +428,15 @@ def _raw_input(body: bytes, ctype: str, url: str | None, published: str | None):
         except UnicodeDecodeError:
             raise ApiError(400, "bad_json", "the JSON body is not UTF-8") from None
         except json.JSONDecodeError as exc:
-            raise ApiError(400, "bad_json", f"the body is not valid JSON: {exc.msg} at line {exc.lineno} "
-                           f"column {exc.colno}") from None
+            raise ApiError(
+                400, "bad_json", f"the body is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+            ) from None
         if not isinstance(data, dict):
-            raise ApiError(422, "validation_error", 'the JSON body must be an object: {"text": "...", '
-                           '"url": "...", "published": "YYYY-MM-DD"}')
+            raise ApiError(
+                422,
+                "validation_error",
+                'the JSON body must be an object: {"text": "...", "url": "...", "published": "YYYY-MM-DD"}',
+            )
         try:
             item = ArticleIn.model_validate(data)
         except Exception as exc:  # pydantic.ValidationError
@@ -386,12 +482,19 @@ def _mount_docs(app: FastAPI) -> None:
 
     @app.get("/docs", include_in_schema=False)
     def docs():
-        return get_swagger_ui_html(openapi_url="/openapi.json", title="dateline API", swagger_js_url=js,
-                                   swagger_css_url=css, swagger_favicon_url="/docs/static/favicon-32x32.png")
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="dateline API",
+            swagger_js_url=js,
+            swagger_css_url=css,
+            swagger_favicon_url="/docs/static/favicon-32x32.png",
+        )
 
 
 def app_from_env() -> FastAPI:
     """The app as ``dateline serve --workers N`` configures it through the environment (uvicorn factory)."""
-    return create_app(os.environ.get("DATELINE_SERVE_DB") or None,
-                      max_body=int(os.environ.get("DATELINE_SERVE_MAX_BODY") or DEFAULT_MAX_BODY),
-                      read_only=bool(os.environ.get("DATELINE_SERVE_READ_ONLY")))
+    return create_app(
+        os.environ.get("DATELINE_SERVE_DB") or None,
+        max_body=int(os.environ.get("DATELINE_SERVE_MAX_BODY") or DEFAULT_MAX_BODY),
+        read_only=bool(os.environ.get("DATELINE_SERVE_READ_ONLY")),
+    )

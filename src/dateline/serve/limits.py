@@ -8,7 +8,8 @@ moment it passes the limit, so the server never holds more than ``max_body`` byt
 from __future__ import annotations
 
 import json
-from typing import Any, Awaitable, Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from starlette.exceptions import HTTPException
 
@@ -46,9 +47,12 @@ class BodyLimit:
                 await _reply(send, 400, "bad_request", "the Content-Length header is not a valid length")
                 return
             if n > self.max_body:
-                await _reply(send, 413, "payload_too_large",
-                             f"request body of {n:,} bytes is over the limit of {self.max_body:,} bytes; "
-                             "send a smaller article")
+                await _reply(
+                    send,
+                    413,
+                    "payload_too_large",
+                    f"request body of {n:,} bytes is over the limit of {self.max_body:,} bytes; send a smaller article",
+                )
                 return
         received = 0
         limit = self.max_body
@@ -67,7 +71,15 @@ class BodyLimit:
 
 async def _reply(send, status: int, code: str, message: str) -> None:
     body = error_body(code, message)
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
-                            (b"connection", b"close")]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                (b"connection", b"close"),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})

@@ -28,7 +28,7 @@ def _init(model: str | None) -> None:
     from ..pipeline import Pipeline
 
     _pipeline = Pipeline(model)
-    _pipeline.nlp  # load the model now, before the first article
+    _ = _pipeline.nlp  # load the model now, before the first article
 
 
 def _process(fields: dict[str, Any]) -> tuple:
@@ -60,8 +60,9 @@ class PipelineWorker:
 
     def _get_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("spawn"),
-                                             initializer=_init, initargs=(self.model,))
+            self._pool = ProcessPoolExecutor(
+                max_workers=1, mp_context=mp.get_context("spawn"), initializer=_init, initargs=(self.model,)
+            )
         return self._pool
 
     def _kill(self) -> None:
@@ -73,27 +74,30 @@ class PipelineWorker:
         pool.shutdown(wait=False, cancel_futures=True)
 
     def process(self, raw: RawInput) -> tuple[Article, bytes | None]:
-        fields = {"text": raw.text, "html": raw.html, "url": raw.url, "published": raw.published,
-                  "origin": raw.origin}
+        fields = {"text": raw.text, "html": raw.html, "url": raw.url, "published": raw.published, "origin": raw.origin}
         with self._lock:  # one article at a time
             try:
                 result = self._get_pool().submit(_process, fields).result(timeout=self.timeout)
             except FutureTimeout:
                 self._kill()
-                raise InputRejected("unprocessable", f"processing the input took over {self.timeout:.0f}s; "
-                                    "check that it is one article page") from None
+                raise InputRejected(
+                    "unprocessable",
+                    f"processing the input took over {self.timeout:.0f}s; check that it is one article page",
+                ) from None
             except BrokenProcessPool:
                 self._kill()
-                raise InputRejected("unprocessable", "the input crashed the article processor; check that it "
-                                    "is one article page") from None
+                raise InputRejected(
+                    "unprocessable", "the input crashed the article processor; check that it is one article page"
+                ) from None
         kind = result[0]
         if kind == "ok":
             return Article.from_dict(result[1]), result[2]
         if kind == "rejected":
             raise InputRejected(result[1], result[2])
         if kind == "crashed":
-            raise InputRejected("unprocessable", f"the input could not be processed ({result[1]}); check that "
-                                "it is one article page")
+            raise InputRejected(
+                "unprocessable", f"the input could not be processed ({result[1]}); check that it is one article page"
+            )
         raise DatelineError(f"{result[1]}: {result[2]}")
 
     def close(self) -> None:

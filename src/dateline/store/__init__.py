@@ -17,8 +17,9 @@ import json
 import re
 import signal
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -77,7 +78,7 @@ class Store:
 
     # -- lifecycle ------------------------------------------------------------------------------
     @classmethod
-    def open(cls, url: str | None = None, *, migrate: bool = True) -> "Store":
+    def open(cls, url: str | None = None, *, migrate: bool = True) -> Store:
         """Open (and create or migrate) the store at ``url`` (default ``$DATELINE_DB`` or
         ``sqlite:///dateline.db``)."""
         return cls(open_engine(url, migrate_schema=migrate))
@@ -93,7 +94,7 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -113,8 +114,9 @@ class Store:
         except StoreError:
             raise
         except Exception as exc:  # the transaction was rolled back: nothing of the article is stored
-            raise StoreError(f"could not write article {article.id} to {self.url}: "
-                             f"{exc.__class__.__name__}: {exc}") from exc
+            raise StoreError(
+                f"could not write article {article.id} to {self.url}: {exc.__class__.__name__}: {exc}"
+            ) from exc
 
     def write_rejected(self, exc: InputRejected) -> None:
         with interrupts_deferred(), self.engine.begin() as conn:
@@ -133,9 +135,17 @@ class Store:
             return None
         return Article.from_dict(json.loads(data) if isinstance(data, str) else data)
 
-    def articles(self, *, story_id: str | None = None, cluster_id: str | None = None, publisher: str | None = None,
-                 since: str | None = None, until: str | None = None, limit: int = 100,
-                 offset: int = 0) -> list[dict[str, Any]]:
+    def articles(
+        self,
+        *,
+        story_id: str | None = None,
+        cluster_id: str | None = None,
+        publisher: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
         """Article rows (no text, no full record), newest publication first."""
         a = S.articles
         cols = [c for c in a.columns if c.name not in ("text", "data")]
@@ -177,16 +187,35 @@ class Store:
             if row is None:
                 return None
             out = _row(row)
-            out["articles"] = [_row(r) for r in conn.execute(
-                sa.select(S.articles.c.id, S.articles.c.headline, S.articles.c.publisher, S.articles.c.similarity)
-                .where(S.articles.c.story_id == story_id).order_by(S.articles.c.ingested_at, S.articles.c.id))]
-            out["sources"] = [_row(r) for r in conn.execute(
-                sa.select(S.sources).where(S.sources.c.story_id == story_id).order_by(S.sources.c.id))]
+            out["articles"] = [
+                _row(r)
+                for r in conn.execute(
+                    sa.select(S.articles.c.id, S.articles.c.headline, S.articles.c.publisher, S.articles.c.similarity)
+                    .where(S.articles.c.story_id == story_id)
+                    .order_by(S.articles.c.ingested_at, S.articles.c.id)
+                )
+            ]
+            out["sources"] = [
+                _row(r)
+                for r in conn.execute(
+                    sa.select(S.sources).where(S.sources.c.story_id == story_id).order_by(S.sources.c.id)
+                )
+            ]
         return out
 
-    def events(self, *, type: str | None = None, since: str | None = None, until: str | None = None,
-               country: str | None = None, modality: str | None = None, min_sources: int | None = None,
-               article_id: str | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+    def events(
+        self,
+        *,
+        type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        country: str | None = None,
+        modality: str | None = None,
+        min_sources: int | None = None,
+        article_id: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
         """Corpus events (merged across articles), with their counts, by date then id."""
         e = S.events
         q = sa.select(e)
@@ -203,8 +232,9 @@ class Store:
         if min_sources:
             q = q.where(e.c.n_sources >= min_sources)
         if article_id:
-            q = q.where(e.c.id.in_(sa.select(S.event_mentions.c.event_id)
-                                   .where(S.event_mentions.c.article_id == article_id)))
+            q = q.where(
+                e.c.id.in_(sa.select(S.event_mentions.c.event_id).where(S.event_mentions.c.article_id == article_id))
+            )
         q = q.order_by(e.c.date.nulls_last(), e.c.id).limit(limit).offset(offset)
         with self.engine.connect() as conn:
             return [_row(r) for r in conn.execute(q)]
@@ -217,8 +247,12 @@ class Store:
                 return None
             out = _row(row)
             m = S.event_mentions
-            out["mentions"] = [_row(r) for r in conn.execute(
-                sa.select(m).where(m.c.event_id == event_id).order_by(m.c.article_id, m.c.local_id))]
+            out["mentions"] = [
+                _row(r)
+                for r in conn.execute(
+                    sa.select(m).where(m.c.event_id == event_id).order_by(m.c.article_id, m.c.local_id)
+                )
+            ]
         return out
 
     def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
@@ -228,16 +262,22 @@ class Store:
             return []
         with self.engine.connect() as conn:
             if self.dialect == "sqlite":
-                rows = conn.execute(sa.text(
-                    "SELECT f.article_id AS id, a.headline AS headline, bm25(articles_fts) AS rank "
-                    "FROM articles_fts f JOIN articles a ON a.id = f.article_id "
-                    "WHERE articles_fts MATCH :q ORDER BY rank LIMIT :n"),
-                    {"q": " ".join(f'"{t}"' for t in terms), "n": limit})
+                rows = conn.execute(
+                    sa.text(
+                        "SELECT f.article_id AS id, a.headline AS headline, bm25(articles_fts) AS rank "
+                        "FROM articles_fts f JOIN articles a ON a.id = f.article_id "
+                        "WHERE articles_fts MATCH :q ORDER BY rank LIMIT :n"
+                    ),
+                    {"q": " ".join(f'"{t}"' for t in terms), "n": limit},
+                )
             else:
-                rows = conn.execute(sa.text(
-                    "SELECT id, headline, ts_rank(tsv, q) AS rank FROM articles, "
-                    "plainto_tsquery('english', :q) q WHERE tsv @@ q ORDER BY rank DESC, id LIMIT :n"),
-                    {"q": " ".join(terms), "n": limit})
+                rows = conn.execute(
+                    sa.text(
+                        "SELECT id, headline, ts_rank(tsv, q) AS rank FROM articles, "
+                        "plainto_tsquery('english', :q) q WHERE tsv @@ q ORDER BY rank DESC, id LIMIT :n"
+                    ),
+                    {"q": " ".join(terms), "n": limit},
+                )
             return [_row(r) for r in rows]
 
     def search_quotes(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
@@ -247,20 +287,30 @@ class Store:
             return []
         with self.engine.connect() as conn:
             if self.dialect == "sqlite":
-                rows = conn.execute(sa.text(
-                    "SELECT article_id, idx, text, speaker_text FROM quotes_fts WHERE quotes_fts MATCH :q "
-                    "ORDER BY bm25(quotes_fts) LIMIT :n"), {"q": " ".join(f'"{t}"' for t in terms), "n": limit})
+                rows = conn.execute(
+                    sa.text(
+                        "SELECT article_id, idx, text, speaker_text FROM quotes_fts WHERE quotes_fts MATCH :q "
+                        "ORDER BY bm25(quotes_fts) LIMIT :n"
+                    ),
+                    {"q": " ".join(f'"{t}"' for t in terms), "n": limit},
+                )
             else:
-                rows = conn.execute(sa.text(
-                    "SELECT article_id, idx, text, speaker_text FROM quotes, plainto_tsquery('english', :q) q "
-                    "WHERE tsv @@ q ORDER BY ts_rank(tsv, q) DESC LIMIT :n"), {"q": " ".join(terms), "n": limit})
+                rows = conn.execute(
+                    sa.text(
+                        "SELECT article_id, idx, text, speaker_text FROM quotes, plainto_tsquery('english', :q) q "
+                        "WHERE tsv @@ q ORDER BY ts_rank(tsv, q) DESC LIMIT :n"
+                    ),
+                    {"q": " ".join(terms), "n": limit},
+                )
             return [_row(r) for r in rows]
 
     def counts(self) -> dict[str, int]:
         """Number of rows in each table."""
         with self.engine.connect() as conn:
-            return {t.name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
-                    for t in S.metadata.sorted_tables}
+            return {
+                t.name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
+                for t in S.metadata.sorted_tables
+            }
 
     def rejected(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:

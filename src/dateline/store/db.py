@@ -63,8 +63,9 @@ def create(url: str | None = None) -> Engine:
         else:
             engine = sa.create_engine(full, pool_pre_ping=True)
     except ModuleNotFoundError as exc:
-        raise StoreError(f"the database driver is not installed ({exc.name}); for PostgreSQL run "
-                         "`pip install 'dateline[postgres]'`") from exc
+        raise StoreError(
+            f"the database driver is not installed ({exc.name}); for PostgreSQL run `pip install 'dateline[postgres]'`"
+        ) from exc
     return engine
 
 
@@ -91,8 +92,9 @@ def migrate(engine: Engine) -> None:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
     except sa.exc.OperationalError as exc:
-        raise StoreError(f"cannot open the store {engine.url.render_as_string(hide_password=True)}: "
-                         f"{exc.orig}") from exc
+        raise StoreError(
+            f"cannot open the store {engine.url.render_as_string(hide_password=True)}: {exc.orig}"
+        ) from exc
 
 
 def open_engine(url: str | None = None, *, migrate_schema: bool = True) -> Engine:

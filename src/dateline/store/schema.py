@@ -24,13 +24,15 @@ TS = sa.DateTime(timezone=True)
 WORD = sa.Text().with_variant(sa.Text(collation="C"), "postgresql")
 
 meta = sa.Table(
-    "meta", metadata,
+    "meta",
+    metadata,
     sa.Column("key", sa.String(64), primary_key=True),
     sa.Column("value", sa.Text, nullable=False),
 )
 
 stories = sa.Table(
-    "stories", metadata,
+    "stories",
+    metadata,
     sa.Column("id", ID, primary_key=True),  # the id of the story's first article
     sa.Column("headline", sa.Text),
     sa.Column("first_published", sa.Text),
@@ -41,7 +43,8 @@ stories = sa.Table(
 )
 
 articles = sa.Table(
-    "articles", metadata,
+    "articles",
+    metadata,
     sa.Column("id", ID, primary_key=True),
     sa.Column("story_id", ID, sa.ForeignKey("stories.id"), nullable=False, index=True),
     sa.Column("headline", sa.Text),
@@ -62,7 +65,8 @@ articles = sa.Table(
 )
 
 sources = sa.Table(
-    "sources", metadata,
+    "sources",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("story_id", ID, sa.ForeignKey("stories.id"), nullable=False, index=True),
     sa.Column("article_id", ID, sa.ForeignKey("articles.id"), nullable=False),
@@ -76,7 +80,8 @@ sources = sa.Table(
 )
 
 actors = sa.Table(
-    "actors", metadata,
+    "actors",
+    metadata,
     sa.Column("article_id", ID, sa.ForeignKey("articles.id"), primary_key=True),
     sa.Column("actor_id", sa.Text, primary_key=True),
     sa.Column("name", sa.Text, nullable=False),
@@ -89,7 +94,8 @@ actors = sa.Table(
 )
 
 places = sa.Table(
-    "places", metadata,
+    "places",
+    metadata,
     sa.Column("article_id", ID, sa.ForeignKey("articles.id"), primary_key=True),
     sa.Column("idx", sa.Integer, primary_key=True),
     sa.Column("text", sa.Text, nullable=False),
@@ -105,7 +111,8 @@ places = sa.Table(
 )
 
 times = sa.Table(
-    "times", metadata,
+    "times",
+    metadata,
     sa.Column("article_id", ID, sa.ForeignKey("articles.id"), primary_key=True),
     sa.Column("idx", sa.Integer, primary_key=True),
     sa.Column("text", sa.Text, nullable=False),
@@ -116,7 +123,8 @@ times = sa.Table(
 )
 
 quotes = sa.Table(
-    "quotes", metadata,
+    "quotes",
+    metadata,
     sa.Column("article_id", ID, sa.ForeignKey("articles.id"), primary_key=True),
     sa.Column("idx", sa.Integer, primary_key=True),
     sa.Column("text", sa.Text, nullable=False),
@@ -130,7 +138,8 @@ quotes = sa.Table(
 
 events = sa.Table(
     # Corpus events: one row per distinct (type, mode, participants, date, place, modality).
-    "events", metadata,
+    "events",
+    metadata,
     sa.Column("id", ID, primary_key=True),
     sa.Column("type", sa.Text, nullable=False, index=True),
     sa.Column("mode", sa.Text),
@@ -154,7 +163,8 @@ events = sa.Table(
 
 event_mentions = sa.Table(
     # One row per event an article reports (Article.events), linked to its corpus event.
-    "event_mentions", metadata,
+    "event_mentions",
+    metadata,
     sa.Column("article_id", ID, sa.ForeignKey("articles.id"), primary_key=True),
     sa.Column("local_id", sa.Text, primary_key=True),  # Article.events[].id
     sa.Column("event_id", ID, sa.ForeignKey("events.id"), nullable=False, index=True),
@@ -178,7 +188,8 @@ event_mentions = sa.Table(
 event_participants = sa.Table(
     # One row per participant of an event mention (revision 0003): what participant filters read,
     # through an index, instead of scanning actors and the mentions' JSON lists.
-    "event_participants", metadata,
+    "event_participants",
+    metadata,
     sa.Column("article_id", ID, sa.ForeignKey("articles.id"), primary_key=True),
     sa.Column("local_id", sa.Text, primary_key=True),
     sa.Column("actor_id", sa.Text, primary_key=True),
@@ -192,13 +203,15 @@ event_participants = sa.Table(
 
 name_words = sa.Table(
     # Each word of each actor name (corpus.name_words), for name search by words (revision 0003).
-    "name_words", metadata,
+    "name_words",
+    metadata,
     sa.Column("word", WORD, primary_key=True),
     sa.Column("name_key", sa.Text, primary_key=True),
 )
 
 minhashes = sa.Table(
-    "minhashes", metadata,
+    "minhashes",
+    metadata,
     sa.Column("article_id", ID, sa.ForeignKey("articles.id"), primary_key=True),
     sa.Column("story_id", ID, nullable=False),
     sa.Column("signature", sa.LargeBinary, nullable=False),  # uint64 little-endian hash values
@@ -206,26 +219,39 @@ minhashes = sa.Table(
 )
 
 lsh_bands = sa.Table(
-    "lsh_bands", metadata,
+    "lsh_bands",
+    metadata,
     sa.Column("band", sa.SmallInteger, primary_key=True),
     sa.Column("hash", sa.BigInteger, primary_key=True),
     sa.Column("article_id", ID, sa.ForeignKey("articles.id"), primary_key=True),
 )
 
 cluster_bands = sa.Table(
-    "cluster_bands", metadata,
+    "cluster_bands",
+    metadata,
     sa.Column("band", sa.SmallInteger, primary_key=True),
     sa.Column("hash", sa.BigInteger, primary_key=True),
     sa.Column("article_id", ID, sa.ForeignKey("articles.id"), primary_key=True),
 )
 
 rejected = sa.Table(
-    "rejected", metadata,
+    "rejected",
+    metadata,
     sa.Column("origin", sa.Text, primary_key=True),
     sa.Column("reason", sa.Text, nullable=False, index=True),
     sa.Column("message", sa.Text, nullable=False),
     sa.Column("seen_at", TS, nullable=False),
 )
 
-ARTICLE_CHILD_TABLES = (actors, places, times, quotes, event_mentions, event_participants, minhashes, lsh_bands,
-                        cluster_bands, sources)
+ARTICLE_CHILD_TABLES = (
+    actors,
+    places,
+    times,
+    quotes,
+    event_mentions,
+    event_participants,
+    minhashes,
+    lsh_bands,
+    cluster_bands,
+    sources,
+)

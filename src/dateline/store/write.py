@@ -9,9 +9,10 @@ Writing an article whose id is already stored changes nothing, except recording 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Any, Iterable
+from datetime import UTC, datetime
+from typing import Any
 
 import numpy as np
 import sqlalchemy as sa
@@ -35,7 +36,7 @@ class WriteResult:
 
 
 def now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def insert_ignore(conn: Connection, table: sa.Table, rows: list[dict] | dict) -> None:
@@ -61,27 +62,34 @@ def has_article(conn: Connection, article_id: str) -> bool:
     return conn.execute(sa.select(S.articles.c.id).where(S.articles.c.id == article_id)).first() is not None
 
 
-def _candidates(conn: Connection, bands_table: sa.Table, sig: np.ndarray, params: dedupe.Params,
-                extra=None) -> list[str]:
+def _candidates(
+    conn: Connection, bands_table: sa.Table, sig: np.ndarray, params: dedupe.Params, extra=None
+) -> list[str]:
     bands = dedupe.band_hashes(sig, params)
     # An OR of (band = ? AND hash = ?) terms, not a row-value IN: SQLite scans the whole table for
     # `(band, hash) IN (VALUES ...)` but serves each OR term from the primary key, so the lookup
     # stays constant as the store grows instead of linear in it.
-    q = (sa.select(bands_table.c.article_id).distinct()
-         .where(sa.or_(*(sa.and_(bands_table.c.band == b, bands_table.c.hash == h) for b, h in bands))))
+    q = (
+        sa.select(bands_table.c.article_id)
+        .distinct()
+        .where(sa.or_(*(sa.and_(bands_table.c.band == b, bands_table.c.hash == h) for b, h in bands)))
+    )
     if extra is not None:
         q = q.join(S.articles, S.articles.c.id == bands_table.c.article_id).where(extra)
     return list(conn.execute(q).scalars().all())
 
 
-def find_story(conn: Connection, sig: np.ndarray, params: dedupe.Params = dedupe.DEFAULT) -> tuple[str, str, float] | None:
+def find_story(
+    conn: Connection, sig: np.ndarray, params: dedupe.Params = dedupe.DEFAULT
+) -> tuple[str, str, float] | None:
     """``(story_id, article_id, similarity)`` of the most similar stored article, if any."""
     cand = _candidates(conn, S.lsh_bands, sig, params)
     if not cand:
         return None
     rows = conn.execute(
-        sa.select(S.minhashes.c.article_id, S.minhashes.c.story_id, S.minhashes.c.signature)
-        .where(S.minhashes.c.article_id.in_(cand))
+        sa.select(S.minhashes.c.article_id, S.minhashes.c.story_id, S.minhashes.c.signature).where(
+            S.minhashes.c.article_id.in_(cand)
+        )
     ).all()
     stories = {r.article_id: r.story_id for r in rows}
     match = dedupe.best_match(sig, ((r.article_id, dedupe.from_bytes(r.signature)) for r in rows), params.threshold)
@@ -92,7 +100,8 @@ def find_story(conn: Connection, sig: np.ndarray, params: dedupe.Params = dedupe
 
 def _date_window(date: str | None, days: int):
     """A condition on articles.published_date: within ``days`` of ``date`` (or undated)."""
-    from datetime import date as _date, timedelta
+    from datetime import date as _date
+    from datetime import timedelta
 
     if not date or len(date) != 10:
         return None
@@ -105,8 +114,9 @@ def _date_window(date: str | None, days: int):
     return sa.or_(col.is_(None), sa.func.length(col) != 10, col.between(lo, hi))
 
 
-def find_cluster(conn: Connection, names_sig: np.ndarray, published: str | None,
-                 params: dedupe.Params = dedupe.COVERAGE) -> str | None:
+def find_cluster(
+    conn: Connection, names_sig: np.ndarray, published: str | None, params: dedupe.Params = dedupe.COVERAGE
+) -> str | None:
     """The coverage cluster of the stored article most similar by names (within the date window)."""
     cand = _candidates(conn, S.cluster_bands, names_sig, params, _date_window(published, dedupe.COVERAGE_DAYS))
     if not cand:
@@ -117,15 +127,23 @@ def find_cluster(conn: Connection, names_sig: np.ndarray, published: str | None,
         .where(S.minhashes.c.article_id.in_(cand), S.minhashes.c.names_signature.is_not(None))
     ).all()
     clusters = {r.article_id: r.cluster_id or r.article_id for r in rows}
-    match = dedupe.best_match(names_sig, ((r.article_id, dedupe.from_bytes(r.names_signature)) for r in rows),
-                              params.threshold)
+    match = dedupe.best_match(
+        names_sig, ((r.article_id, dedupe.from_bytes(r.names_signature)) for r in rows), params.threshold
+    )
     return clusters[match[0]] if match else None
 
 
 def _source_row(article: Article, story_id: str, ts: datetime) -> dict[str, Any]:
-    return {"story_id": story_id, "article_id": article.id, "locator": locator(article),
-            "publisher": article.source.publisher, "agency": article.source.agency,
-            "url": article.source.url, "path": article.source.path, "first_seen": ts}
+    return {
+        "story_id": story_id,
+        "article_id": article.id,
+        "locator": locator(article),
+        "publisher": article.source.publisher,
+        "agency": article.source.agency,
+        "url": article.source.url,
+        "path": article.source.path,
+        "first_seen": ts,
+    }
 
 
 def name_word_rows(keys: Iterable[str]) -> list[dict[str, str]]:
@@ -133,8 +151,10 @@ def name_word_rows(keys: Iterable[str]) -> list[dict[str, str]]:
     return [{"word": w, "name_key": k} for k in sorted(set(keys)) for w in sorted(set(k.split()))]
 
 
-def participant_rows(actors: dict[tuple[str, str], tuple[str, str | None]],
-                     mentions: Iterable[tuple[str, str, str, list[str], list[str]]]) -> list[dict[str, Any]]:
+def participant_rows(
+    actors: dict[tuple[str, str], tuple[str, str | None]],
+    mentions: Iterable[tuple[str, str, str, list[str], list[str]]],
+) -> list[dict[str, Any]]:
     """``event_participants`` rows: ``actors`` maps ``(article_id, actor_id)`` to ``(name_key,
     country)``; ``mentions`` yields ``(article_id, local_id, event_id, actor ids, recipient ids)``.
     A participant id with no actor row is left out (participant filters match actors)."""
@@ -145,8 +165,14 @@ def participant_rows(actors: dict[tuple[str, str], tuple[str, str | None]],
                 known = actors.get((aid, actor_id))
                 if known is not None:
                     rows[(aid, local_id, actor_id, role)] = {
-                        "article_id": aid, "local_id": local_id, "actor_id": actor_id, "role": role,
-                        "event_id": event_id, "name_key": known[0], "country": known[1]}
+                        "article_id": aid,
+                        "local_id": local_id,
+                        "actor_id": actor_id,
+                        "role": role,
+                        "event_id": event_id,
+                        "name_key": known[0],
+                        "country": known[1],
+                    }
     return list(rows.values())
 
 
@@ -154,8 +180,12 @@ def _refresh_story(conn: Connection, story_id: str) -> None:
     s, a, src = S.stories, S.articles, S.sources
     n_articles = sa.select(sa.func.count()).select_from(a).where(a.c.story_id == story_id).scalar_subquery()
     outlet = sa.func.coalesce(src.c.publisher, src.c.locator)
-    n_sources = (sa.select(sa.func.count(sa.distinct(outlet))).select_from(src)
-                 .where(src.c.story_id == story_id).scalar_subquery())
+    n_sources = (
+        sa.select(sa.func.count(sa.distinct(outlet)))
+        .select_from(src)
+        .where(src.c.story_id == story_id)
+        .scalar_subquery()
+    )
     conn.execute(s.update().where(s.c.id == story_id).values(n_articles=n_articles, n_sources=n_sources))
 
 
@@ -176,8 +206,9 @@ def _refresh_events(conn: Connection, event_ids: set[str]) -> None:
         conn.execute(_REFRESH_EVENTS, {"ids": sorted(event_ids)})
 
 
-def write_article(conn: Connection, article: Article, sig: np.ndarray | None = None,
-                  params: dedupe.Params = dedupe.DEFAULT) -> WriteResult:
+def write_article(
+    conn: Connection, article: Article, sig: np.ndarray | None = None, params: dedupe.Params = dedupe.DEFAULT
+) -> WriteResult:
     """Store one article (call inside ``engine.begin()``: one article, one transaction)."""
     ts = now()
     if not article.id:
@@ -186,14 +217,19 @@ def write_article(conn: Connection, article: Article, sig: np.ndarray | None = N
     if existing is not None:
         story_id = existing.story_id
         loc = locator(article)
-        known = conn.execute(sa.select(S.sources.c.id).where(
-            S.sources.c.article_id == article.id, S.sources.c.locator == loc)).first()
+        known = conn.execute(
+            sa.select(S.sources.c.id).where(S.sources.c.article_id == article.id, S.sources.c.locator == loc)
+        ).first()
         if known is None:
             insert_ignore(conn, S.sources, _source_row(article, story_id, ts))
             _refresh_story(conn, story_id)
-        return WriteResult("duplicate", article.id, story_id, source_added=known is None,
-                           cluster_id=conn.execute(sa.select(S.articles.c.cluster_id)
-                                                   .where(S.articles.c.id == article.id)).scalar())
+        return WriteResult(
+            "duplicate",
+            article.id,
+            story_id,
+            source_added=known is None,
+            cluster_id=conn.execute(sa.select(S.articles.c.cluster_id).where(S.articles.c.id == article.id)).scalar(),
+        )
 
     if sig is None:
         sig = dedupe.signature(article.text, params)
@@ -202,9 +238,17 @@ def write_article(conn: Connection, article: Article, sig: np.ndarray | None = N
         story_id, _, sim = match
     else:
         story_id, sim = article.id, None
-        conn.execute(S.stories.insert().values(
-            id=story_id, headline=article.headline, first_published=article.published.date,
-            originator=originator(article), n_articles=0, n_sources=0, created_at=ts))
+        conn.execute(
+            S.stories.insert().values(
+                id=story_id,
+                headline=article.headline,
+                first_published=article.published.date,
+                originator=originator(article),
+                n_articles=0,
+                n_sources=0,
+                created_at=ts,
+            )
+        )
 
     # Same-event coverage: a copy shares its original's cluster; otherwise the most similar
     # report by names (people, places, figures) published within a few days, else a new cluster.
@@ -216,31 +260,104 @@ def write_article(conn: Connection, article: Article, sig: np.ndarray | None = N
         cluster_id = find_cluster(conn, names_sig, article.published.date) or article.id
 
     data = article.to_dict()
-    conn.execute(S.articles.insert().values(
-        id=article.id, story_id=story_id, headline=article.headline, language=article.language,
-        published_date=article.published.date, published_source=article.published.source,
-        publisher=article.source.publisher, agency=article.source.agency, url=article.source.url,
-        path=article.source.path, authors=list(article.authors), text=article.text,
-        n_events=len(article.events), similarity=sim, cluster_id=cluster_id, ingested_at=ts, data=data))
+    conn.execute(
+        S.articles.insert().values(
+            id=article.id,
+            story_id=story_id,
+            headline=article.headline,
+            language=article.language,
+            published_date=article.published.date,
+            published_source=article.published.source,
+            publisher=article.source.publisher,
+            agency=article.source.agency,
+            url=article.source.url,
+            path=article.source.path,
+            authors=list(article.authors),
+            text=article.text,
+            n_events=len(article.events),
+            similarity=sim,
+            cluster_id=cluster_id,
+            ingested_at=ts,
+            data=data,
+        )
+    )
     aid = article.id
     insert_ignore(conn, S.sources, _source_row(article, story_id, ts))
     keys = {a.id: corpus.name_key(a.name) for a in article.actors}
-    insert_ignore(conn, S.actors, [
-        {"article_id": aid, "actor_id": a.id, "name": a.name, "kind": a.kind, "country": a.country,
-         "sector": a.sector, "roles": list(a.roles), "n_mentions": len(a.mentions), "name_key": keys[a.id]}
-        for a in article.actors])
+    insert_ignore(
+        conn,
+        S.actors,
+        [
+            {
+                "article_id": aid,
+                "actor_id": a.id,
+                "name": a.name,
+                "kind": a.kind,
+                "country": a.country,
+                "sector": a.sector,
+                "roles": list(a.roles),
+                "n_mentions": len(a.mentions),
+                "name_key": keys[a.id],
+            }
+            for a in article.actors
+        ],
+    )
     insert_ignore(conn, S.name_words, name_word_rows(keys.values()))
-    insert_ignore(conn, S.places, [
-        {"article_id": aid, "idx": i, "text": p.text, "span_start": p.start, "span_end": p.end, "name": p.name,
-         "geonameid": p.geonameid, "lat": p.lat, "lon": p.lon, "country": p.country, "feature": p.feature,
-         "resolved": bool(p.resolved)} for i, p in enumerate(article.places)])
-    insert_ignore(conn, S.times, [
-        {"article_id": aid, "idx": i, "text": t.text, "span_start": t.start, "span_end": t.end,
-         "value": t.value, "granularity": t.granularity} for i, t in enumerate(article.times)])
-    insert_ignore(conn, S.quotes, [
-        {"article_id": aid, "idx": i, "text": q.text, "span_start": q.start, "span_end": q.end,
-         "speaker": q.speaker, "speaker_text": q.speaker_text, "cue": q.cue, "kind": q.kind}
-        for i, q in enumerate(article.quotes)])
+    insert_ignore(
+        conn,
+        S.places,
+        [
+            {
+                "article_id": aid,
+                "idx": i,
+                "text": p.text,
+                "span_start": p.start,
+                "span_end": p.end,
+                "name": p.name,
+                "geonameid": p.geonameid,
+                "lat": p.lat,
+                "lon": p.lon,
+                "country": p.country,
+                "feature": p.feature,
+                "resolved": bool(p.resolved),
+            }
+            for i, p in enumerate(article.places)
+        ],
+    )
+    insert_ignore(
+        conn,
+        S.times,
+        [
+            {
+                "article_id": aid,
+                "idx": i,
+                "text": t.text,
+                "span_start": t.start,
+                "span_end": t.end,
+                "value": t.value,
+                "granularity": t.granularity,
+            }
+            for i, t in enumerate(article.times)
+        ],
+    )
+    insert_ignore(
+        conn,
+        S.quotes,
+        [
+            {
+                "article_id": aid,
+                "idx": i,
+                "text": q.text,
+                "span_start": q.start,
+                "span_end": q.end,
+                "speaker": q.speaker,
+                "speaker_text": q.speaker_text,
+                "cue": q.cue,
+                "kind": q.kind,
+            }
+            for i, q in enumerate(article.quotes)
+        ],
+    )
 
     touched: set[str] = set()
     mentions = []
@@ -249,39 +366,87 @@ def write_article(conn: Connection, article: Article, sig: np.ndarray | None = N
         key = corpus.event_key(article, ev)
         eid = corpus.event_id(key)
         place = ev.place
-        new_events.setdefault(eid, {
-            "id": eid, "type": ev.type, "mode": ev.mode, "quad": ev.quad, "modality": ev.modality,
-            "date": ev.date, "actors": key["actors"], "recipients": key["recipients"],
-            "place_name": place.name if place else None, "place_geonameid": place.geonameid if place else None,
-            "lat": place.lat if place else None, "lon": place.lon if place else None,
-            "country": place.country if place else None, "first_article_id": aid, "first_seen": ts})
+        new_events.setdefault(
+            eid,
+            {
+                "id": eid,
+                "type": ev.type,
+                "mode": ev.mode,
+                "quad": ev.quad,
+                "modality": ev.modality,
+                "date": ev.date,
+                "actors": key["actors"],
+                "recipients": key["recipients"],
+                "place_name": place.name if place else None,
+                "place_geonameid": place.geonameid if place else None,
+                "lat": place.lat if place else None,
+                "lon": place.lon if place else None,
+                "country": place.country if place else None,
+                "first_article_id": aid,
+                "first_seen": ts,
+            },
+        )
         touched.add(eid)
-        mentions.append({
-            "article_id": aid, "local_id": ev.id, "event_id": eid, "story_id": story_id, "type": ev.type,
-            "mode": ev.mode, "quad": ev.quad, "modality": ev.modality, "cameo": ev.cameo, "date": ev.date,
-            "date_source": ev.date_source, "actors": list(ev.actors), "recipients": list(ev.recipients),
-            "place": place.model_dump(mode="json") if place else None,
-            "evidence_text": ev.evidence.text, "evidence_start": ev.evidence.start,
-            "evidence_end": ev.evidence.end, "confidence": ev.confidence})
+        mentions.append(
+            {
+                "article_id": aid,
+                "local_id": ev.id,
+                "event_id": eid,
+                "story_id": story_id,
+                "type": ev.type,
+                "mode": ev.mode,
+                "quad": ev.quad,
+                "modality": ev.modality,
+                "cameo": ev.cameo,
+                "date": ev.date,
+                "date_source": ev.date_source,
+                "actors": list(ev.actors),
+                "recipients": list(ev.recipients),
+                "place": place.model_dump(mode="json") if place else None,
+                "evidence_text": ev.evidence.text,
+                "evidence_start": ev.evidence.start,
+                "evidence_end": ev.evidence.end,
+                "confidence": ev.confidence,
+            }
+        )
     insert_ignore(conn, S.events, list(new_events.values()))
     insert_ignore(conn, S.event_mentions, mentions)
-    insert_ignore(conn, S.event_participants, participant_rows(
-        {(aid, a.id): (keys[a.id], a.country) for a in article.actors},
-        ((aid, m["local_id"], m["event_id"], m["actors"], m["recipients"]) for m in mentions)))
+    insert_ignore(
+        conn,
+        S.event_participants,
+        participant_rows(
+            {(aid, a.id): (keys[a.id], a.country) for a in article.actors},
+            ((aid, m["local_id"], m["event_id"], m["actors"], m["recipients"]) for m in mentions),
+        ),
+    )
     _refresh_events(conn, touched)
 
-    conn.execute(S.minhashes.insert().values(article_id=aid, story_id=story_id, signature=dedupe.to_bytes(sig),
-                                             names_signature=dedupe.to_bytes(names_sig)))
-    insert_ignore(conn, S.lsh_bands, [{"band": b, "hash": h, "article_id": aid}
-                                      for b, h in dedupe.band_hashes(sig, params)])
-    insert_ignore(conn, S.cluster_bands, [{"band": b, "hash": h, "article_id": aid}
-                                          for b, h in dedupe.band_hashes(names_sig, dedupe.COVERAGE)])
+    conn.execute(
+        S.minhashes.insert().values(
+            article_id=aid,
+            story_id=story_id,
+            signature=dedupe.to_bytes(sig),
+            names_signature=dedupe.to_bytes(names_sig),
+        )
+    )
+    insert_ignore(
+        conn, S.lsh_bands, [{"band": b, "hash": h, "article_id": aid} for b, h in dedupe.band_hashes(sig, params)]
+    )
+    insert_ignore(
+        conn,
+        S.cluster_bands,
+        [{"band": b, "hash": h, "article_id": aid} for b, h in dedupe.band_hashes(names_sig, dedupe.COVERAGE)],
+    )
     if conn.dialect.name == "sqlite":
-        conn.execute(sa.text("INSERT INTO articles_fts(article_id, headline, text) VALUES (:a, :h, :t)"),
-                     {"a": aid, "h": article.headline or "", "t": article.text})
+        conn.execute(
+            sa.text("INSERT INTO articles_fts(article_id, headline, text) VALUES (:a, :h, :t)"),
+            {"a": aid, "h": article.headline or "", "t": article.text},
+        )
         if article.quotes:
-            conn.execute(sa.text("INSERT INTO quotes_fts(article_id, idx, text, speaker_text) VALUES (:a, :i, :t, :s)"),
-                         [{"a": aid, "i": i, "t": q.text, "s": q.speaker_text or ""} for i, q in enumerate(article.quotes)])
+            conn.execute(
+                sa.text("INSERT INTO quotes_fts(article_id, idx, text, speaker_text) VALUES (:a, :i, :t, :s)"),
+                [{"a": aid, "i": i, "t": q.text, "s": q.speaker_text or ""} for i, q in enumerate(article.quotes)],
+            )
     _refresh_story(conn, story_id)
     return WriteResult("stored", aid, story_id, linked=match is not None, similarity=sim, cluster_id=cluster_id)
 
@@ -294,12 +459,17 @@ def write_rejected(conn: Connection, exc: InputRejected) -> None:
     else:
         from sqlalchemy.dialects.sqlite import insert
     stmt = insert(S.rejected).values(values)
-    conn.execute(stmt.on_conflict_do_update(index_elements=["origin"], set_={
-        "reason": stmt.excluded.reason, "message": stmt.excluded.message, "seen_at": stmt.excluded.seen_at}))
+    conn.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["origin"],
+            set_={"reason": stmt.excluded.reason, "message": stmt.excluded.message, "seen_at": stmt.excluded.seen_at},
+        )
+    )
 
 
-def check_params(conn: Connection, params: dedupe.Params = dedupe.DEFAULT,
-                 coverage: dedupe.Params = dedupe.COVERAGE) -> None:
+def check_params(
+    conn: Connection, params: dedupe.Params = dedupe.DEFAULT, coverage: dedupe.Params = dedupe.COVERAGE
+) -> None:
     """Record the MinHash parameters on first use; refuse to mix signatures of other parameters."""
     from ..errors import StoreError
 
@@ -308,5 +478,7 @@ def check_params(conn: Connection, params: dedupe.Params = dedupe.DEFAULT,
         if row is None:
             insert_ignore(conn, S.meta, {"key": key, "value": p.key()})
         elif row.value != p.key():
-            raise StoreError(f"this store's {key} signatures were made with {row.value!r}, not {p.key()!r}; "
-                             "ingest into a new store or keep the store's parameters")
+            raise StoreError(
+                f"this store's {key} signatures were made with {row.value!r}, not {p.key()!r}; "
+                "ingest into a new store or keep the store's parameters"
+            )

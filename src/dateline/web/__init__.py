@@ -28,19 +28,21 @@ from typing import Any
 STATIC = Path(__file__).resolve().parent / "static"
 VENDOR = STATIC / "vendor"
 
-CSP = "; ".join([
-    "default-src 'self'",
-    "script-src 'self'",
-    # Leaflet and uPlot position elements with style attributes; styles cannot run script.
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "connect-src 'self'",
-    "font-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-])
+CSP = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        # Leaflet and uPlot position elements with style attributes; styles cannot run script.
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "connect-src 'self'",
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
 
 PAGES = {"explorer": "index.html", "article": "article.html", "actor": "actor.html", "add": "add.html"}
 

@@ -34,8 +34,16 @@ def _conditions(conn, f: dict[str, Any]) -> tuple[list, dict | None]:
     since, until = Q.check_date(f.get("since"), "since"), Q.check_date(f.get("until"), "until")
     if since and until and since > until:
         raise UsageError(f"since {since} is after until {until}")
-    conds = Q.event_conditions(actor=f.get("actor"), type=type_, modality=modality, since=since,
-                                until=until, country=None, text=f.get("text"), article_id=None)
+    conds = Q.event_conditions(
+        actor=f.get("actor"),
+        type=type_,
+        modality=modality,
+        since=since,
+        until=until,
+        country=None,
+        text=f.get("text"),
+        article_id=None,
+    )
     center = None
     if f.get("near"):
         radius = f.get("radius")
@@ -47,10 +55,17 @@ def _conditions(conn, f: dict[str, Any]) -> tuple[list, dict | None]:
             raise UsageError(f"radius must be between 0 and 20,100 km, not {radius}")
         center = dict(Q.resolve_place(f["near"]), radius_km=radius)
         lat_min, lat_max, lon_ranges = Q.bounding_box(center["lat"], center["lon"], radius)
-        box = [e.c.lat.is_not(None), e.c.lon.is_not(None), e.c.lat.between(lat_min, lat_max),
-               sa.or_(*[e.c.lon.between(lo, hi) for lo, hi in lon_ranges])]
-        ids = [r.id for r in conn.execute(sa.select(e.c.id, e.c.lat, e.c.lon).where(*conds, *box))
-               if Q.haversine_km(center["lat"], center["lon"], r.lat, r.lon) <= radius]
+        box = [
+            e.c.lat.is_not(None),
+            e.c.lon.is_not(None),
+            e.c.lat.between(lat_min, lat_max),
+            sa.or_(*[e.c.lon.between(lo, hi) for lo, hi in lon_ranges]),
+        ]
+        ids = [
+            r.id
+            for r in conn.execute(sa.select(e.c.id, e.c.lat, e.c.lon).where(*conds, *box))
+            if Q.haversine_km(center["lat"], center["lon"], r.lat, r.lon) <= radius
+        ]
         conds = conds + [e.c.id.in_(ids)]
     elif f.get("radius"):
         raise UsageError("radius needs near: give a place (e.g. Vladivostok) with the radius")
@@ -95,42 +110,59 @@ def timeline(conn, conds: list) -> dict[str, Any]:
                 w[i] += c[i]
         daily = weekly
     keys = sorted(daily)
-    return {"bucket": bucket, "dates": [d.isoformat() for d in keys],
-            "counts": [[daily[d][i] for d in keys] for i in range(4)],
-            "undated": undated, "imprecise": imprecise}
+    return {
+        "bucket": bucket,
+        "dates": [d.isoformat() for d in keys],
+        "counts": [[daily[d][i] for d in keys] for i in range(4)],
+        "undated": undated,
+        "imprecise": imprecise,
+    }
 
 
 def places(conn, conds: list) -> list[dict[str, Any]]:
     """One point per place of the matching events, with its counts per quad class."""
     e = S.events
-    rows = conn.execute(sa.select(e.c.place_name, e.c.lat, e.c.lon, e.c.country, e.c.quad,
-                                  sa.func.count().label("n"))
-                        .where(*conds, e.c.lat.is_not(None), e.c.lon.is_not(None))
-                        .group_by(e.c.place_name, e.c.lat, e.c.lon, e.c.country, e.c.quad)).all()
+    rows = conn.execute(
+        sa.select(e.c.place_name, e.c.lat, e.c.lon, e.c.country, e.c.quad, sa.func.count().label("n"))
+        .where(*conds, e.c.lat.is_not(None), e.c.lon.is_not(None))
+        .group_by(e.c.place_name, e.c.lat, e.c.lon, e.c.country, e.c.quad)
+    ).all()
     points: dict[tuple, dict[str, Any]] = {}
     for r in rows:
-        p = points.setdefault((r.place_name, r.lat, r.lon), {
-            "name": r.place_name, "lat": r.lat, "lon": r.lon, "country": r.country, "n": 0, "quads": [0, 0, 0, 0]})
+        p = points.setdefault(
+            (r.place_name, r.lat, r.lon),
+            {"name": r.place_name, "lat": r.lat, "lon": r.lon, "country": r.country, "n": 0, "quads": [0, 0, 0, 0]},
+        )
         p["n"] += r.n
         if r.quad in (1, 2, 3, 4):
             p["quads"][r.quad - 1] += r.n
     return sorted(points.values(), key=lambda p: -p["n"])
 
 
-def explore(store, filters: dict[str, Any], *, page: int = 1, per_page: int = 50, sort: str = "date",
-            order: str = "asc") -> dict[str, Any]:
+def explore(
+    store, filters: dict[str, Any], *, page: int = 1, per_page: int = 50, sort: str = "date", order: str = "asc"
+) -> dict[str, Any]:
     """A page of matching events (sorted), their total, and the timeline and map of all of them."""
     e = S.events
     order_by = _order(sort, order)
     with store.engine.connect() as conn:
         conds, center = _conditions(conn, filters)
         total = conn.execute(sa.select(sa.func.count()).select_from(e).where(*conds)).scalar_one()
-        rows = conn.execute(sa.select(e).where(*conds).order_by(*order_by)
-                            .limit(per_page).offset((page - 1) * per_page)).all()
+        rows = conn.execute(
+            sa.select(e).where(*conds).order_by(*order_by).limit(per_page).offset((page - 1) * per_page)
+        ).all()
         records = Q.event_records(conn, rows)
-        return {"total": total, "page": page, "per_page": per_page, "sort": sort, "order": order,
-                "near": center, "events": records, "timeline": timeline(conn, conds),
-                "places": places(conn, conds)}
+        return {
+            "total": total,
+            "page": page,
+            "per_page": per_page,
+            "sort": sort,
+            "order": order,
+            "near": center,
+            "events": records,
+            "timeline": timeline(conn, conds),
+            "places": places(conn, conds),
+        }
 
 
 def _load(v: Any) -> Any:
@@ -151,22 +183,27 @@ def actor(store, name: str) -> dict[str, Any]:
     recipient) weighted by the number of events, split into cooperation (quad 1-2) and
     conflict (quad 3-4)."""
     e, m, a = S.events, S.event_mentions, S.actors
-    who = Q.actors(store, name=None if Q.country_iso3(name) else name,
-                   country=Q.country_iso3(name), limit=50)
+    who = Q.actors(store, name=None if Q.country_iso3(name) else name, country=Q.country_iso3(name), limit=50)
     with store.engine.connect() as conn:
         conds, _ = _conditions(conn, {"actor": name})
         total = conn.execute(sa.select(sa.func.count()).select_from(e).where(*conds)).scalar_one()
         tl = timeline(conn, conds)
-        recent = Q.event_records(conn, conn.execute(
-            sa.select(e).where(*conds).order_by(e.c.date.is_(None), e.c.date.desc(), e.c.id).limit(100)).all())
-        evs = conn.execute(sa.select(e.c.id, e.c.quad, e.c.actors, e.c.recipients).where(*conds)
-                           .limit(NETWORK_MAX_EVENTS)).all()
+        recent = Q.event_records(
+            conn,
+            conn.execute(
+                sa.select(e).where(*conds).order_by(e.c.date.is_(None), e.c.date.desc(), e.c.id).limit(100)
+            ).all(),
+        )
+        evs = conn.execute(
+            sa.select(e.c.id, e.c.quad, e.c.actors, e.c.recipients).where(*conds).limit(NETWORK_MAX_EVENTS)
+        ).all()
         # Display names for participant keys, from the actors of the articles reporting these events.
         names: dict[str, tuple[str, str | None, int]] = {}
         countries: dict[str, str | None] = {}
         arts = sa.select(m.c.article_id).where(m.c.event_id.in_(sa.select(e.c.id).where(*conds))).distinct()
-        for r in conn.execute(sa.select(a.c.actor_id, a.c.name, a.c.kind, a.c.country, a.c.n_mentions)
-                              .where(a.c.article_id.in_(arts))):
+        for r in conn.execute(
+            sa.select(a.c.actor_id, a.c.name, a.c.kind, a.c.country, a.c.n_mentions).where(a.c.article_id.in_(arts))
+        ):
             key = participant_key(SimpleNamespace(name=r.name, kind=r.kind, country=r.country), r.actor_id)
             label = r.name
             countries[key] = r.country
@@ -177,30 +214,47 @@ def actor(store, name: str) -> dict[str, Any]:
         own: set[str] = set()
         iso = Q.country_iso3(name)
         for key, (label, kind, _) in names.items():
-            if iso and countries.get(key) == iso:
-                own.add(key)
-            elif not iso and Q.name_matches(name, label):
+            if iso and countries.get(key) == iso or not iso and Q.name_matches(name, label):
                 own.add(key)
     nodes: dict[str, dict[str, Any]] = {}
     edges: dict[tuple[str, str, str], int] = {}
     for r in evs:
         acts, recs = list(_load(r.actors) or []), list(_load(r.recipients) or [])
         for k in set(acts) | set(recs):
-            n = nodes.setdefault(k, {"id": k, "label": (names.get(k) or (_key_label(k),))[0],
-                                     "kind": (names.get(k) or (None, None))[1], "own": k in own, "events": 0})
+            n = nodes.setdefault(
+                k,
+                {
+                    "id": k,
+                    "label": (names.get(k) or (_key_label(k),))[0],
+                    "kind": (names.get(k) or (None, None))[1],
+                    "own": k in own,
+                    "events": 0,
+                },
+            )
             n["events"] += 1
         directed = bool(recs)
-        pairs = [(x, y) for x in acts for y in recs if x != y] if recs else \
-            [(x, y) for i, x in enumerate(sorted(acts)) for y in sorted(acts)[i + 1:]]
+        pairs = (
+            [(x, y) for x in acts for y in recs if x != y]
+            if recs
+            else [(x, y) for i, x in enumerate(sorted(acts)) for y in sorted(acts)[i + 1 :]]
+        )
         cls = "cooperation" if r.quad in (1, 2) else "conflict" if r.quad in (3, 4) else "other"
         for x, y in set(pairs):
             edges[(x, y, cls, directed)] = edges.get((x, y, cls, directed), 0) + 1
     return {
-        "name": name, "matched": list(who), "total": total, "timeline": tl, "events": recent,
-        "network": {"nodes": sorted(nodes.values(), key=lambda n: (-n["events"], n["id"])),
-                    "edges": [{"source": x, "target": y, "class": c, "directed": d, "weight": w}
-                              for (x, y, c, d), w in sorted(edges.items(), key=lambda kv: (-kv[1], kv[0]))],
-                    "truncated": len(evs) >= NETWORK_MAX_EVENTS},
+        "name": name,
+        "matched": list(who),
+        "total": total,
+        "timeline": tl,
+        "events": recent,
+        "network": {
+            "nodes": sorted(nodes.values(), key=lambda n: (-n["events"], n["id"])),
+            "edges": [
+                {"source": x, "target": y, "class": c, "directed": d, "weight": w}
+                for (x, y, c, d), w in sorted(edges.items(), key=lambda kv: (-kv[1], kv[0]))
+            ],
+            "truncated": len(evs) >= NETWORK_MAX_EVENTS,
+        },
     }
 
 
@@ -223,9 +277,16 @@ def article(store, article_id: str) -> dict[str, Any] | None:
     art, m = S.articles, S.event_mentions
     with store.engine.connect() as conn:
         story_id = conn.execute(sa.select(art.c.story_id).where(art.c.id == aid)).scalar()
-        corpus = {r.local_id: r.event_id for r in conn.execute(
-            sa.select(m.c.local_id, m.c.event_id).where(m.c.article_id == aid))}
+        corpus = {
+            r.local_id: r.event_id
+            for r in conn.execute(sa.select(m.c.local_id, m.c.event_id).where(m.c.article_id == aid))
+        }
     story = store.story(story_id) if story_id else None
     others = [dict(x) for x in (story or {}).get("articles", []) if x["id"] != aid]
-    return {"article": record.to_dict(), "story_id": story_id, "story_articles": others,
-            "story_sources": (story or {}).get("sources", []), "corpus_events": corpus}
+    return {
+        "article": record.to_dict(),
+        "story_id": story_id,
+        "story_articles": others,
+        "story_sources": (story or {}).get("sources", []),
+        "corpus_events": corpus,
+    }

@@ -40,8 +40,9 @@ def _store(request: Request):
 def _page(name: str) -> FileResponse:
     from . import PAGES, STATIC
 
-    return FileResponse(STATIC / PAGES[name], media_type="text/html; charset=utf-8",
-                        headers={"Cache-Control": "no-cache"})
+    return FileResponse(
+        STATIC / PAGES[name], media_type="text/html; charset=utf-8", headers={"Cache-Control": "no-cache"}
+    )
 
 
 def _int(value: str | None, name: str, default: int, lo: int, hi: int) -> int:
@@ -82,10 +83,14 @@ def make_router() -> APIRouter:
         q = request.query_params
         try:
             filters = {k: (q.get(k) or None) for k in data.FILTERS}
-            out = data.explore(_store(request), filters,
-                               page=_int(q.get("page"), "page", 1, 1, 1_000_000),
-                               per_page=_int(q.get("per_page"), "per_page", 50, 1, 500),
-                               sort=q.get("sort") or "date", order=q.get("order") or "asc")
+            out = data.explore(
+                _store(request),
+                filters,
+                page=_int(q.get("page"), "page", 1, 1, 1_000_000),
+                per_page=_int(q.get("per_page"), "per_page", 50, 1, 500),
+                sort=q.get("sort") or "date",
+                order=q.get("order") or "asc",
+            )
         except UsageError as exc:
             return _error(422, "invalid_parameter", str(exc))
         except DatelineError as exc:
@@ -114,8 +119,15 @@ def make_router() -> APIRouter:
         cached = getattr(request.app.state, "actor_suggestions", None)
         if cached is None or cached[0] != (store.url, n):
             rows = query_actors(store, limit=300)
-            cached = ((store.url, n), {"actors": [{"name": a["name"], "kind": a["kind"], "country": a["country"],
-                                                  "n_events": a["n_events"]} for a in rows]})
+            cached = (
+                (store.url, n),
+                {
+                    "actors": [
+                        {"name": a["name"], "kind": a["kind"], "country": a["country"], "n_events": a["n_events"]}
+                        for a in rows
+                    ]
+                },
+            )
             request.app.state.actor_suggestions = cached
         return cached[1]
 
@@ -134,35 +146,44 @@ def make_router() -> APIRouter:
         limit = request.app.state.web_preview_max_bytes
         declared = request.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > limit:
-            return _error(413, "payload_too_large", f"the preview takes at most {limit:,} bytes; store larger "
-                                            "pages with `dateline ingest`")
+            return _error(
+                413,
+                "payload_too_large",
+                f"the preview takes at most {limit:,} bytes; store larger pages with `dateline ingest`",
+            )
         body = bytearray()
         async for chunk in request.stream():
             body.extend(chunk)
             if len(body) > limit:
-                return _error(413, "payload_too_large", f"the preview takes at most {limit:,} bytes; store larger "
-                                                "pages with `dateline ingest`")
+                return _error(
+                    413,
+                    "payload_too_large",
+                    f"the preview takes at most {limit:,} bytes; store larger pages with `dateline ingest`",
+                )
         if not request.headers.get("content-type", "").startswith("application/json"):
-            return _error(415, "unsupported_media_type", "send JSON: {\"text\": ...} or {\"html\": ...}")
+            return _error(415, "unsupported_media_type", 'send JSON: {"text": ...} or {"html": ...}')
         try:
             payload = json.loads(bytes(body).decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             return _error(400, "bad_json", f"the body is not JSON: {exc}")
         if not isinstance(payload, dict):
-            return _error(400, "bad_json", "send a JSON object: {\"text\": ...} or {\"html\": ...}")
+            return _error(400, "bad_json", 'send a JSON object: {"text": ...} or {"html": ...}')
         text, html = payload.get("text"), payload.get("html")
         url, published = payload.get("url") or None, payload.get("published") or None
-        if not any(isinstance(v, str) and v.strip() for v in (text, html)) or \
-                not all(v is None or isinstance(v, str) for v in (text, html, url, published)):
-            return _error(422, "validation_error", "give the article as a non-empty string in \"text\" or \"html\"")
+        if not any(isinstance(v, str) and v.strip() for v in (text, html)) or not all(
+            v is None or isinstance(v, str) for v in (text, html, url, published)
+        ):
+            return _error(422, "validation_error", 'give the article as a non-empty string in "text" or "html"')
         try:
-            article = await run_in_threadpool(_analyse, getattr(request.app.state, "worker", None),
-                                              text or None, html or None, url, published)
+            article = await run_in_threadpool(
+                _analyse, getattr(request.app.state, "worker", None), text or None, html or None, url, published
+            )
         except UsageError as exc:
             return _error(422, "validation_error", str(exc))
         except InputRejected as exc:
-            return JSONResponse({"error": {"code": "input_rejected", "message": str(exc), "reason": exc.reason}},
-                                status_code=422)
+            return JSONResponse(
+                {"error": {"code": "input_rejected", "message": str(exc), "reason": exc.reason}}, status_code=422
+            )
         except DatelineError as exc:
             return _error(500, "internal_error", str(exc))
         return {"article": article.to_dict(), "stored": False}

@@ -5,8 +5,9 @@ Revision ID: 0001
 Revises:
 Create Date: 2026-11-29
 """
-from alembic import op
+
 import sqlalchemy as sa
+from alembic import op
 from sqlalchemy.dialects.postgresql import JSONB
 
 revision = "0001"
@@ -20,9 +21,11 @@ TS = sa.DateTime(timezone=True)
 
 
 def _span_cols():
-    return [sa.Column("text", sa.Text, nullable=False),
-            sa.Column("span_start", sa.Integer, nullable=False),
-            sa.Column("span_end", sa.Integer, nullable=False)]
+    return [
+        sa.Column("text", sa.Text, nullable=False),
+        sa.Column("span_start", sa.Integer, nullable=False),
+        sa.Column("span_end", sa.Integer, nullable=False),
+    ]
 
 
 def upgrade() -> None:
@@ -190,16 +193,24 @@ def upgrade() -> None:
 
     dialect = op.get_bind().dialect.name
     if dialect == "sqlite":
-        op.execute("CREATE VIRTUAL TABLE articles_fts USING fts5("
-                   "article_id UNINDEXED, headline, text, tokenize='porter unicode61')")
-        op.execute("CREATE VIRTUAL TABLE quotes_fts USING fts5("
-                   "article_id UNINDEXED, idx UNINDEXED, text, speaker_text, tokenize='porter unicode61')")
+        op.execute(
+            "CREATE VIRTUAL TABLE articles_fts USING fts5("
+            "article_id UNINDEXED, headline, text, tokenize='porter unicode61')"
+        )
+        op.execute(
+            "CREATE VIRTUAL TABLE quotes_fts USING fts5("
+            "article_id UNINDEXED, idx UNINDEXED, text, speaker_text, tokenize='porter unicode61')"
+        )
     elif dialect == "postgresql":
-        op.execute("ALTER TABLE articles ADD COLUMN tsv tsvector GENERATED ALWAYS AS "
-                   "(to_tsvector('english', coalesce(headline, '') || ' ' || text)) STORED")
+        op.execute(
+            "ALTER TABLE articles ADD COLUMN tsv tsvector GENERATED ALWAYS AS "
+            "(to_tsvector('english', coalesce(headline, '') || ' ' || text)) STORED"
+        )
         op.execute("CREATE INDEX ix_articles_tsv ON articles USING GIN (tsv)")
-        op.execute("ALTER TABLE quotes ADD COLUMN tsv tsvector GENERATED ALWAYS AS "
-                   "(to_tsvector('english', text || ' ' || coalesce(speaker_text, ''))) STORED")
+        op.execute(
+            "ALTER TABLE quotes ADD COLUMN tsv tsvector GENERATED ALWAYS AS "
+            "(to_tsvector('english', text || ' ' || coalesce(speaker_text, ''))) STORED"
+        )
         op.execute("CREATE INDEX ix_quotes_tsv ON quotes USING GIN (tsv)")
 
 
@@ -208,6 +219,19 @@ def downgrade() -> None:
     if dialect == "sqlite":
         op.execute("DROP TABLE IF EXISTS quotes_fts")
         op.execute("DROP TABLE IF EXISTS articles_fts")
-    for name in ("rejected", "lsh_bands", "minhashes", "event_mentions", "events", "quotes", "times",
-                 "places", "actors", "sources", "articles", "stories", "meta"):
+    for name in (
+        "rejected",
+        "lsh_bands",
+        "minhashes",
+        "event_mentions",
+        "events",
+        "quotes",
+        "times",
+        "places",
+        "actors",
+        "sources",
+        "articles",
+        "stories",
+        "meta",
+    ):
         op.drop_table(name)

@@ -8,10 +8,11 @@ Revision ID: 0003
 Revises: 0002
 Create Date: 2026-11-30
 """
+
 import json
 
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 revision = "0003"
 down_revision = "0002"
@@ -59,20 +60,41 @@ def _backfill(conn) -> None:
     words = sa.Table("name_words", meta, autoload_with=conn)
     ids = list(conn.execute(sa.select(actors.c.article_id).distinct().order_by(actors.c.article_id)).scalars())
     for i in range(0, len(ids), BATCH):
-        chunk = ids[i:i + BATCH]
-        known = {(r.article_id, r.actor_id): (name_key(r.name), r.country) for r in conn.execute(
-            sa.select(actors.c.article_id, actors.c.actor_id, actors.c.name, actors.c.country)
-            .where(actors.c.article_id.in_(chunk)))}
-        conn.execute(actors.update().where(actors.c.article_id == sa.bindparam("a"),
-                                           actors.c.actor_id == sa.bindparam("i"))
-                     .values(name_key=sa.bindparam("k")),
-                     [{"a": article, "i": actor, "k": key} for (article, actor), (key, _) in known.items()])
+        chunk = ids[i : i + BATCH]
+        known = {
+            (r.article_id, r.actor_id): (name_key(r.name), r.country)
+            for r in conn.execute(
+                sa.select(actors.c.article_id, actors.c.actor_id, actors.c.name, actors.c.country).where(
+                    actors.c.article_id.in_(chunk)
+                )
+            )
+        }
+        conn.execute(
+            actors.update()
+            .where(actors.c.article_id == sa.bindparam("a"), actors.c.actor_id == sa.bindparam("i"))
+            .values(name_key=sa.bindparam("k")),
+            [{"a": article, "i": actor, "k": key} for (article, actor), (key, _) in known.items()],
+        )
         insert_ignore(conn, words, name_word_rows(k for k, _ in known.values()))
-        insert_ignore(conn, participants, participant_rows(known, (
-            (r.article_id, r.local_id, r.event_id, _json(r.actors), _json(r.recipients))
-            for r in conn.execute(sa.select(mentions.c.article_id, mentions.c.local_id, mentions.c.event_id,
-                                            mentions.c.actors, mentions.c.recipients)
-                                  .where(mentions.c.article_id.in_(chunk))))))
+        insert_ignore(
+            conn,
+            participants,
+            participant_rows(
+                known,
+                (
+                    (r.article_id, r.local_id, r.event_id, _json(r.actors), _json(r.recipients))
+                    for r in conn.execute(
+                        sa.select(
+                            mentions.c.article_id,
+                            mentions.c.local_id,
+                            mentions.c.event_id,
+                            mentions.c.actors,
+                            mentions.c.recipients,
+                        ).where(mentions.c.article_id.in_(chunk))
+                    )
+                ),
+            ),
+        )
 
 
 def _json(v):
