@@ -38,3 +38,53 @@ def skip(message: str) -> None:
     """Exit cleanly (status 0) when the data is absent."""
     print(f"skipped: {message}", file=sys.stderr)
     raise SystemExit(0)
+
+
+# -- PLV (PLOVER-coded news sentences) --------------------------------------------------------
+
+#: The one seed that splits PLV's train file into a development half and a held-out half. Every
+#: evaluation that reads PLV (events: types; participants: sources and recipients) uses this split
+#: through :func:`plv_split`, so that no one reads errors on another's held-out half.
+PLV_SEED = 15
+
+
+def plv_files(given: str | os.PathLike | None = None) -> list[Path]:
+    """The PLV csv files: ``plv_train.csv`` first, then any other ``plv*.csv`` in the folder
+    (the project's external held-out set is PLV's test split in the same format)."""
+    root = dataset("plv", given)
+    if root is None:
+        return []
+    files = sorted(root.glob("plv*.csv"))
+    return sorted(files, key=lambda p: (p.name != "plv_train.csv", p.name))
+
+
+def plv_rows(path: str | os.PathLike) -> list[dict[str, str]]:
+    """The rows of one PLV csv (columns text, label, meta, context, source, target), each with
+    ``sentence_id`` taken from its meta field ("...|sentence_id=N")."""
+    import csv
+    import re
+
+    with open(path, newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    for k, row in enumerate(rows):
+        m = re.search(r"sentence_id=(\d+)", row.get("meta") or "")
+        row["sentence_id"] = m.group(1) if m else f"row{k}"
+    return rows
+
+
+def plv_split(rows: list[dict[str, str]], seed: int = PLV_SEED) -> tuple[list[dict], list[dict]]:
+    """(dev, held-out): the rows ordered by sentence id, shuffled by ``seed``, cut in half. Read
+    errors on dev only; report both."""
+    import random
+
+    def key(row: dict) -> tuple[int, str]:
+        sid = row["sentence_id"]
+        return (int(sid), "") if sid.isdigit() else (1 << 62, sid)
+
+    ordered = sorted(rows, key=key)
+    random.Random(seed).shuffle(ordered)
+    half = (len(ordered) + 1) // 2
+    dev_ids = {r["sentence_id"] for r in ordered[:half]}
+    dev = [r for r in rows if r["sentence_id"] in dev_ids]
+    held = [r for r in rows if r["sentence_id"] not in dev_ids]
+    return dev, held
