@@ -273,7 +273,7 @@ def test_travel_for_talks_takes_the_talks_partners(nlp):
 
 
 def test_time_values_are_written_as_contract_dates():
-    from dateline.events.coder import _contract_value
+    from dateline.events.dating import contract_value as _contract_value
 
     assert _contract_value("2019-04-25") == "2019-04-25"
     assert _contract_value("2024-W06") == "2024-02"  # ISO week 6 of 2024 starts on 5 February

@@ -2,7 +2,7 @@
 
 ``code_events(article, doc)`` is the last analysis component: it reads the actors, places and
 times the earlier components left on the Article and the spaCy ``doc`` of ``article.text``, and
-fills ``article.events``. See ``docs/events.md`` and ``dateline.events.coder`` for the rules.
+fills ``article.events``. See ``docs/events.md`` and ``dateline.events.coder`` (which names the module of each job).
 """
 
 from __future__ import annotations

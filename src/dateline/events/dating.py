@@ -1,0 +1,139 @@
+"""The date of an event: the time expression of its own clause, else of the clause it hangs from,
+else the publication date unless the event is future, historical or hypothetical.
+
+Public interface: ``date_and_modality(c, cands, ctx)``, ``own_times(trigger, others, ctx)``
+(time indexes of a trigger's own clause) and ``contract_value(value)``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from . import lexicon as lx
+from .modality import modality, tense_of
+from .parse import Candidate, Context, lemma_of, tree_distance
+from .when import resolve
+
+
+def own_times(trigger, other_triggers: list, ctx: Context) -> list[int]:
+    """Time indexes inside the trigger's clause, not inside a nested trigger's clause."""
+    found = []
+    for k, (toks, _value, _text) in enumerate(ctx.times):
+        root = ctx.time_roots[k]
+        if not (root.i == trigger.i or trigger.is_ancestor(root)):
+            continue
+        if any(
+            o.i != trigger.i and trigger.is_ancestor(o) and (o.i == root.i or o.is_ancestor(root))
+            for o in other_triggers
+        ):
+            continue
+        # a time bound to a reporting verb dates the report, not the event
+        h = root.head
+        hops = 0
+        bound_to_report = False
+        while h.i != trigger.i and hops < 8:
+            if h.pos_ in ("VERB", "AUX") and lemma_of(h) in lx.REPORTING:
+                bound_to_report = True
+                break
+            if h.head is h:
+                break
+            h = h.head
+            hops += 1
+        if bound_to_report:
+            continue
+        found.append((tree_distance(trigger, root), k))
+    return [k for _, k in sorted(found)]
+
+
+def time_value(k: int, ctx: Context, tense: str) -> tuple[str | None, str]:
+    toks, value, text = ctx.times[k]
+    value = contract_value(value) if value else None
+    if value:
+        return value, text
+    v, _g = resolve(text, ctx.published, tense)
+    return v, text
+
+
+_ISO_VALUE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def contract_value(value: str) -> str | None:
+    """A time value as the contract writes dates (YYYY, YYYY-MM, YYYY-MM-DD); an ISO week
+    becomes the month of its Monday, anything else (seasons, quarters, times) its year."""
+    value = value.strip()
+    if _ISO_VALUE.fullmatch(value):
+        return value
+    m = re.fullmatch(r"(\d{4})-W(\d{2})", value)
+    if m:
+        try:
+            monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+            return f"{monday.year:04d}-{monday.month:02d}"
+        except ValueError:
+            return m.group(1)
+    m = re.match(r"(\d{4})-\d{2}-\d{2}T", value)
+    if m:
+        return value[:10]
+    m = re.match(r"(\d{4})\b", value)
+    return m.group(1) if m else None
+
+
+def _inherited_time(trig, cands, c, ctx, pre_mod):
+    """No time in the clause: the one the clause hangs from ("in 2011, when he was hosted")."""
+    t = trig
+    hops = 0
+    trig_ids = {x.trigger.i for x in cands}
+    while t.head.i != t.i and hops < 4:
+        if t.dep_ not in ("relcl", "advcl", "xcomp", "conj", "acl", "pcomp", "pobj", "prep"):
+            break
+        t = t.head
+        hops += 1
+        k = ctx.time_tok.get(t.i)
+        if k is not None:
+            v, txt = time_value(k, ctx, tense_of(trig, pre_mod))
+            if v:
+                return v, txt
+        if t.i in trig_ids:
+            # "arrested during the protests on Saturday": the governing event's own time
+            others = [x.trigger for x in cands if x.trigger.i != t.i]
+            for k in own_times(t, others, ctx):
+                v, txt = time_value(k, ctx, tense_of(t, pre_mod))
+                if v:
+                    return v, txt
+            break
+        if lemma_of(t) in lx.REPORTING:
+            break
+    return None, None
+
+
+def date_and_modality(c: Candidate, cands: list[Candidate], ctx: Context) -> tuple[str | None, str | None, str, str]:
+    """``(date, the time expression's text, date_source, modality)`` of a candidate.
+
+    The date is the time expression of the trigger's own clause (else of the clause it hangs
+    from); without one, the publication date unless the event is future, historical or
+    hypothetical (``date_source`` "none")."""
+    trig = c.trigger
+    others = [x.trigger for x in cands if x is not c]
+    own = own_times(trig, others, ctx)
+    if c.obj is not None and not own:
+        own = own_times(c.obj, others, ctx)
+    pre_mod = modality(c, None, False, ctx)
+    date_value, date_text = None, None
+    for k in own:
+        v, txt = time_value(k, ctx, tense_of(trig, pre_mod))
+        if v:
+            date_value, date_text = v, txt
+            break
+    if date_value is None:
+        date_value, date_text = _inherited_time(trig, cands, c, ctx, pre_mod)
+    from_text = date_value is not None
+    mod = modality(c, date_value, from_text, ctx)
+    if from_text:
+        date_source = "text"
+    elif mod in ("future", "historical", "hypothetical"):
+        date_source = "none"
+    elif ctx.published:
+        date_value, date_source = ctx.published.isoformat(), "published"
+    else:
+        date_source = "none"
+    return date_value, date_text, date_source, mod

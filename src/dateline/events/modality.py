@@ -1,0 +1,129 @@
+"""The modality of an event: negated > hypothetical > future > historical > asserted.
+
+Public interface: ``modality(c, date_value, date_from_text, ctx)``; ``tense_of(trigger,
+modality)`` (the direction a bare time expression points); ``conditional(tok)``;
+``aux_lows(trigger, c)``; ``own_reported_intent(tok)``.
+"""
+
+from __future__ import annotations
+
+from . import lexicon as lx
+from .parse import Candidate, Context, dep_children, lemma_of
+from .roles import subject_of
+from .when import period_end, period_start
+
+NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor"}
+HYPO_MODALS = {"could", "might", "may", "would", "should"}
+FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
+DEONTIC = {"must", "should", "ought"}
+ANTERIOR_ADV = {"previously", "formerly", "earlier", "once", "ago", "before"}
+ANTERIOR_AMOD = {"previous", "former", "last", "earlier", "failed", "past", "prior", "second", "first", "third"}
+FUTURE_AMOD = {"next", "upcoming", "planned", "forthcoming", "proposed", "future", "coming"}
+
+
+def tense_of(trigger, modality: str) -> str:
+    if modality == "future":
+        return "future"
+    for t in [trigger] + [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]:
+        if t.tag_ in ("VBD", "VBN"):
+            return "past"
+        if t.lower_ in FUTURE_MODALS:
+            return "future"
+    if trigger.tag_ in ("VBZ", "VBP", "VBG"):
+        return "present"
+    return "past"
+
+
+def _aux_words(tok) -> list:
+    return [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark")]
+
+
+def modality(c: Candidate, date_value: str | None, date_from_text: bool, ctx: Context) -> str:
+    """negated > hypothetical > future > historical > asserted."""
+    trig = c.trigger
+    scope = [trig]
+    if c.noun and trig.head.i != trig.i:
+        scope.append(trig.head)  # "the summit will reaffirm", "the failed summit"
+    if c.modality_from is not None:
+        scope.append(c.modality_from)
+        if c.modality_from.pos_ == "ADJ" and c.modality_from.head.i != c.modality_from.i:
+            scope.append(c.modality_from.head)
+    words = []
+    for s in scope:
+        words += _aux_words(s)
+    lows = {w.lower_ for w in words}
+    if any(ch.dep_ == "mark" and ch.lower_ in ("if", "unless", "whether") for ch in trig.children):
+        return "hypothetical"  # the event of a conditional clause, negated or not
+    if c.extra_modality == "negated" or any(w.dep_ == "neg" for w in words) or (lows & {"never"}):
+        return "negated"
+    reported_past = _under_past_report(trig)
+    if c.extra_modality == "hypothetical":
+        return "hypothetical"
+    if (
+        conditional(trig)
+        or (lows & {"could", "might", "may"})
+        or ("would" in lows and not reported_past)
+        or ("should" in lows and not reported_past)
+    ):
+        return "hypothetical"
+    if lows & FUTURE_MODALS or c.extra_modality == "future" or ("would" in lows and reported_past) or _going_to(trig):
+        return "future"
+    if c.noun and any(ch.lower_ in FUTURE_AMOD for ch in trig.children if ch.dep_ in ("amod", "advmod")):
+        return "future"
+    pub = ctx.published
+    if date_value and date_from_text and pub:
+        start, end = period_start(date_value), period_end(date_value)
+        if start and start > pub:
+            return "future"
+        if end and (pub - end).days > 31:
+            return "historical"
+    if not date_from_text:
+        # a past perfect is anterior, unless it is only the backshift of past reported speech
+        # ("the governor wrote that air defences had shot down ...")
+        if lows & ANTERIOR_ADV or (not reported_past and any(ch.tag_ == "VBD" and ch.lower_ == "had" for ch in words)):
+            return "historical"
+        if c.noun and any(ch.lower_ in ANTERIOR_AMOD for ch in trig.children if ch.dep_ in ("amod",)):
+            return "historical"
+    return "asserted"
+
+
+def conditional(tok) -> bool:
+    t = tok
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in t.children):
+            return True
+        if t.dep_ not in ("xcomp", "conj", "ccomp", "advcl") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _going_to(tok) -> bool:
+    h = tok.head
+    return tok.dep_ == "xcomp" and lemma_of(h) == "go" and h.tag_ == "VBG"
+
+
+def own_reported_intent(tok) -> bool:
+    """The trigger is the complement of a reporting verb and its subject is a pronoun for the
+    speaker ("Israel announced it would free ...", "they said they will attack")."""
+    head = tok.head
+    if tok.dep_ != "ccomp" or lemma_of(head) not in lx.REPORTING:
+        return False
+    subj = dep_children(tok, {"nsubj", "nsubjpass"})
+    return bool(subj) and subj[0].lower_ in ("it", "they", "we", "i", "he", "she") and bool(subject_of(head))
+
+
+def _under_past_report(tok) -> bool:
+    t = tok
+    for _ in range(5):
+        if t.head.i == t.i:
+            return False
+        if t.dep_ in ("ccomp", "xcomp", "conj", "advcl") and lemma_of(t.head) in lx.REPORTING:
+            return t.head.tag_ in ("VBD", "VBN")
+        t = t.head
+    return False
+
+
+def aux_lows(trig, c: Candidate) -> set[str]:
+    scope = [trig] + ([c.modality_from] if c.modality_from is not None else [])
+    return {w.lower_ for t in scope for w in _aux_words(t)}

@@ -1,0 +1,298 @@
+"""The coder's shared vocabulary: ``Candidate``, ``Context`` and helpers on the dependency parse.
+
+Every other module of ``dateline.events`` imports from here and nothing here imports them.
+A ``Candidate`` is a trigger token with its lexicon ``Entry`` and what later steps learn about
+it; a ``Context`` indexes the earlier analysis components' output (actors, places, times) by
+token index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import lexicon as lx
+from .lexicon import Entry
+from .when import parse_published
+
+SUBJ = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+OBJ = {"dobj", "obj", "attr", "oprd"}
+
+
+PERSON_NOUNS = set(
+    """counterpart counterparts delegation delegations mayor minister president governor envoy ambassador diplomat diplomats
+ministers ambassadors general commander chief director activist opposition prisoner prisoners hostage hostages detainee detainees captive captives
+people person man men woman women child children member members officer officers soldier soldiers
+national nationals civilian civilians worker workers activist activists journalist journalists
+leader leaders official officials citizen citizens suspect suspects dissident dissidents
+rebel rebels fighter fighters militant militants insurgent insurgents guerrilla guerrillas separatist separatists
+protester protesters demonstrator demonstrators student students refugee refugees migrant migrants
+opponent opponents supporter supporters sailor sailors pilot pilots fisherman fishermen tourist tourists
+crew inmate inmates convict convicts pow pows missionary missionaries priest priests nun nuns
+engineer engineers doctor doctors nurse nurses teacher teachers businessman businessmen victim victims
+passenger passengers abductee abductees editor editors writer writers poet poets reporter reporters
+lawyer lawyers judge judges author authors critic critics politician politicians lawmaker lawmakers
+legislator legislators deputy deputies senator senators candidate candidates colonel captain major
+lieutenant sergeant agent agents spy spies smuggler smugglers militant gunman gunmen kidnapper
+kidnappers hijacker hijackers assailant assailants attacker attackers boy boys girl girls youth youths
+teenager teenagers villager villagers resident residents foreigner foreigners expatriate expatriates
+missionary aide aides adviser advisers advisor advisors opponent dissident monk monks cleric clerics
+bishop archbishop pilgrim pilgrims settler settlers soldier troops""".split()
+)
+
+
+RELATIVE = {"that", "which", "who", "whom", "whose"}
+TIME_LABELS = {"DATE"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+@dataclass
+class Candidate:
+    trigger: Any  # spaCy token
+    entry: Entry
+    obj: Any = None  # the object token the entry was keyed on
+    absorbed: set = field(default_factory=set)
+    actors_tok: list = field(default_factory=list)
+    recipients_tok: list = field(default_factory=list)
+    modality_from: Any = None  # token whose auxiliaries decide the modality
+    extra_modality: str | None = None
+    noun: bool = False
+    depth: int = 0
+    request_from: Any = None
+    inner: list = field(default_factory=list)  # the clauses this event absorbed
+
+
+class Context:
+    """Indexes of the analysis' output, by token."""
+
+    def __init__(self, article, doc):
+        self.article = article
+        self.doc = doc
+        self.text = doc.text
+        self.published = parse_published(getattr(article.published, "date", None))
+        self.tok_actor: dict[int, str] = {}
+        self.actor_kind: dict[str, str] = {}
+        self.actor_sector: dict[str, str | None] = {}
+        self.actor_country: dict[str, str | None] = {}
+        self.actor_first: dict[str, int] = {}
+        for actor in article.actors:
+            self.actor_kind[actor.id] = actor.kind
+            self.actor_sector[actor.id] = actor.sector
+            self.actor_country[actor.id] = actor.country
+            for m in actor.mentions:
+                for t in self._tokens(m.start, m.end):
+                    self.tok_actor.setdefault(t, actor.id)
+                    self.actor_first.setdefault(actor.id, t)
+        for ent in article.entities:
+            if ent.actor:
+                for t in self._tokens(ent.start, ent.end):
+                    self.tok_actor.setdefault(t, ent.actor)
+        # places: (token indices, place dict)
+        self.places: list[tuple[list[int], dict]] = []
+        for p in article.places:
+            toks = self._tokens(p.start, p.end)
+            if toks:
+                self.places.append(
+                    (
+                        toks,
+                        {
+                            "name": p.name or p.text,
+                            "lat": p.lat,
+                            "lon": p.lon,
+                            "country": p.country,
+                            "geonameid": p.geonameid,
+                            "_feature": p.feature,
+                        },
+                    )
+                )
+        if not article.places:
+            for ent in doc.ents:
+                if ent.label_ in PLACE_LABELS:
+                    self.places.append(
+                        (
+                            [t.i for t in ent],
+                            {
+                                "name": ent.text,
+                                "lat": None,
+                                "lon": None,
+                                "country": None,
+                                "geonameid": None,
+                                "_feature": None,
+                            },
+                        )
+                    )
+        self.place_roots = [min((doc[i] for i in toks), key=depth_of) for toks, _ in self.places]
+        self.place_tok: dict[int, int] = {}
+        for k, (toks, _) in enumerate(self.places):
+            for t in toks:
+                self.place_tok.setdefault(t, k)
+        # times: (token indices, value or None, text)
+        self.times: list[tuple[list[int], str | None, str]] = []
+        covered: set[int] = set()
+        for t in article.times:
+            toks = self._tokens(t.start, t.end)
+            if toks:
+                self.times.append((toks, t.value, t.text))
+                covered.update(toks)
+        for ent in doc.ents:
+            if ent.label_ in TIME_LABELS and not covered.intersection(t.i for t in ent):
+                self.times.append(([t.i for t in ent], None, ent.text))
+        self.time_roots = [min((doc[i] for i in toks), key=depth_of) for toks, _, _ in self.times]
+        self.time_tok: dict[int, int] = {}
+        for k, (toks, _, _) in enumerate(self.times):
+            for t in toks:
+                self.time_tok.setdefault(t, k)
+
+    def _tokens(self, start: int, end: int) -> list[int]:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return [t.i for t in span] if span is not None else []
+
+
+# -- helpers on the parse ----------------------------------------------------------------------
+
+
+def dep_children(tok, deps: Iterable[str]):
+    deps = set(deps)
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def lemma_of(tok) -> str:
+    return tok.lemma_.lower()
+
+
+def particle_of(tok) -> str | None:
+    for c in tok.children:
+        if c.dep_ == "prt":
+            return c.lower_
+    return None
+
+
+def conjuncts(tok) -> list:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.extend(conjuncts(c))
+    return out
+
+
+def depth_of(tok) -> int:
+    cache = tok.doc.user_data.get("_dateline_depth")
+    if cache is not None and tok.i in cache:
+        return cache[tok.i]
+    d = 0
+    t = tok
+    while t.head.i != t.i:
+        t = t.head
+        d += 1
+    if cache is not None:
+        cache[tok.i] = d
+    return d
+
+
+def is_passive(tok) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+def noun_keys(obj) -> list[str]:
+    keys = [lemma_of(obj), obj.lower_]
+    comp = [c for c in obj.children if c.dep_ in ("compound", "amod")]
+    for c in comp:
+        keys.insert(0, f"{lemma_of(c)}~{lemma_of(obj)}")
+    return keys
+
+
+def noun_class(obj) -> str | None:
+    for key in noun_keys(obj):
+        cls = lx.NOUN_CLASSES.get(key)
+        if cls:
+            return cls
+    if lemma_of(obj) in lx.CARRIER_NOUNS:  # "a mediation effort", "aid deliveries"
+        for c in obj.children:
+            if c.dep_ == "compound":
+                cls = lx.NOUN_CLASSES.get(lemma_of(c))
+                if cls:
+                    return cls
+    return None
+
+
+def content_objects(objs: list) -> list:
+    """Objects and, for a quantity or part, what it is of: "25,000 tons of food aid"."""
+    out = []
+    for o in objs:
+        out.append(o)
+        if lemma_of(o) in lx.PARTITIVE or (o.pos_ == "NUM"):
+            for p in o.children:
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    out.extend(q for q in p.children if q.dep_ == "pobj")
+    return out
+
+
+def is_person_like(tok, ctx: Context) -> bool:
+    aid = ctx.tok_actor.get(tok.i)
+    if aid and ctx.actor_kind.get(aid) in ("person", "group"):
+        return True
+    return tok.ent_type_ == "PERSON" or lemma_of(tok) in PERSON_NOUNS or tok.lower_ in ("him", "her", "them")
+
+
+_HEADS: set[str] | None = None
+
+
+def _known_heads() -> set[str]:
+    global _HEADS
+    if _HEADS is None:
+        _HEADS = {k.split("+")[0].split("_")[0] for k in list(lx.VERBS) + list(lx.VERB_OBJECT)}
+        _HEADS |= lx.TRAVEL | lx.REPORTING
+    return _HEADS
+
+
+def verb_lemma(tok) -> str:
+    """The lemma, corrected from the word form when the lemmatizer missed ("staged" -> "stag")."""
+    lemma = lemma_of(tok)
+    heads = _known_heads()
+    if lemma in heads or tok.pos_ != "VERB":
+        return lemma
+    w = tok.lower_
+    cands = []
+    if w.endswith("ied"):
+        cands.append(w[:-3] + "y")
+    if w.endswith("ed"):
+        cands += [w[:-1], w[:-2], w[:-3] if len(w) > 4 and w[-3] == w[-4] else w[:-2]]
+    if w.endswith("ing"):
+        cands += [w[:-3], w[:-3] + "e", w[:-4] if len(w) > 5 and w[-4] == w[-5] else w[:-3]]
+    if w.endswith("es"):
+        cands.append(w[:-2])
+    if w.endswith("s"):
+        cands.append(w[:-1])
+    for c in cands:
+        if c in heads:
+            return c
+    return lemma
+
+
+def tree_distance(a, b) -> int:
+    anc_a = [a] + list(a.ancestors)
+    anc_b = [b] + list(b.ancestors)
+    ia = {t.i: n for n, t in enumerate(anc_a)}
+    for n, t in enumerate(anc_b):
+        if t.i in ia:
+            return n + ia[t.i]
+    return 99
+
+
+def sent_bounds(tok) -> tuple[int, int]:
+    """Token bounds of the sentence (the subtree of the root), without building Span.sent."""
+    t = tok
+    while t.head.i != t.i:
+        t = t.head
+    return t.left_edge.i, t.right_edge.i + 1
+
+
+def tree_path(b, a) -> list:
+    out = []
+    t = b
+    while t.i != a.i and t.head.i != t.i:
+        out.append(t)
+        t = t.head
+    return out

@@ -1,0 +1,357 @@
+"""Sources and recipients of an event candidate.
+
+Public interface (what the other modules call):
+
+* ``participants(c, ctx)`` -> ``(actor ids, recipient ids)`` of a candidate;
+* ``subject_of(tok)``: the subject token(s) of a verb (the ``by`` agent of a passive),
+  inherited through control and coordination;
+* ``objects_of(tok)``: the object token(s) of a verb (a passive's subject included);
+* ``recipients_of(tok, c, ctx)``: the recipient tokens of a verb trigger;
+* ``noun_participants(noun, ctx)`` -> ``(actor tokens, recipient tokens)`` of an event noun;
+* ``np_actor_ids(tok, ctx)``: actor ids of a noun phrase (pronouns to their antecedent).
+"""
+
+from __future__ import annotations
+
+from .parse import (
+    OBJ,
+    RELATIVE,
+    Candidate,
+    Context,
+    conjuncts,
+    content_objects,
+    dep_children,
+    is_passive,
+    lemma_of,
+)
+
+RECIPIENT_PREPS = {
+    "with",
+    "to",
+    "against",
+    "on",
+    "upon",
+    "at",
+    "toward",
+    "towards",
+    "between",
+    "among",
+    "from",
+    "for",
+    "into",
+}
+
+
+RELATIONAL = set(
+    """father mother son daughter wife husband brother sister uncle nephew widow
+predecessor successor aide envoy adviser advisor spokesman spokeswoman deputy lieutenant ally""".split()
+)
+STATIVE_PASSIVE = {
+    "commit",
+    "prepare",
+    "determine",
+    "dispose",
+    "resolve",
+    "oblige",
+    "bind",
+    "involve",
+    # raising passives: "Merkel is expected to visit"
+    "expect",
+    "schedule",
+    "set",
+    "suppose",
+    "say",
+    "believe",
+    "report",
+    "think",
+    "plan",
+}
+
+
+ECM = {
+    "allow",
+    "permit",
+    "let",
+    "ask",
+    "urge",
+    "order",
+    "force",
+    "help",
+    "invite",
+    "tell",
+    "want",
+    "expect",
+    "encourage",
+    "persuade",
+    "press",
+    "call",
+}
+
+
+def objects_of(tok) -> list:
+    objs = dep_children(tok, OBJ)
+    if is_passive(tok):
+        objs = dep_children(tok, {"nsubjpass"}) + objs
+    if not objs and lemma_of(tok) in ECM:  # "allowed UN inspectors to visit": the inspectors
+        for comp in dep_children(tok, {"ccomp", "xcomp"}):
+            objs += dep_children(comp, {"nsubj"})
+    out = []
+    for o in objs:
+        if o.lower_ in RELATIVE and tok.dep_ == "relcl":
+            o = tok.head
+        out.append(o)
+    return out
+
+
+# -- participants ------------------------------------------------------------------------------
+
+
+def subject_of(tok, seen=None) -> list:
+    """The subject token(s) of a verb, inherited through control and coordination."""
+    seen = seen or set()
+    if tok.i in seen:
+        return []
+    seen.add(tok.i)
+    if is_passive(tok):
+        agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if agents:
+            return agents
+        if lemma_of(tok) in STATIVE_PASSIVE:  # "Vietnam is committed to ..."
+            return dep_children(tok, {"nsubjpass"})[:1]
+        return []
+    subj = dep_children(tok, {"nsubj", "csubj"})
+    if subj:
+        s = subj[0]
+        if s.lower_ in RELATIVE and tok.dep_ == "relcl":
+            return [tok.head]
+        return [s]
+    if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") and tok.head.i != tok.i:
+        head = tok.head
+        if head.pos_ == "ADJ" and head.head.i != head.i:  # "is willing to send"
+            head = head.head
+        if tok.dep_ == "xcomp":
+            # object control: "urged the EC to support" -> the object is the subject
+            objs = dep_children(head, {"dobj", "obj"})
+            if objs and lemma_of(head) not in ("promise",):
+                return objs[:1]
+        return subject_of(head, seen)
+    if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return []
+    if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return [tok.head]
+    return []
+
+
+def recipients_of(tok, cand: Candidate, ctx: Context) -> list:
+    out = []
+    objs = objects_of(tok)
+    for o in objs:
+        if cand.obj is not None and o.i == cand.obj.i:
+            continue
+        if o.dep_ == "nsubjpass" or o.dep_ in ("dobj", "obj"):
+            out.append(o)
+    out += dep_children(tok, {"dative", "iobj"})
+    preps = [c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in RECIPIENT_PREPS]
+    if cand.obj is not None:
+        preps += [c for c in cand.obj.children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS]
+    else:  # "boycott all contact with the United States"
+        for o in objs:
+            if o.dep_ in ("dobj", "obj") and o.i not in ctx.tok_actor:
+                preps += [
+                    c for c in o.children if c.dep_ == "prep" and c.lower_ in ("with", "against", "toward", "towards")
+                ]
+    if cand.entry.type in ("REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "AGREE"):
+        # "demanded that the US cancel ...": the addressee is the complement's subject
+        for comp in dep_children(tok, {"ccomp"}):
+            if any(m.lower_ == "that" for m in comp.children if m.dep_ == "mark") or cand.entry.type == "REQUEST":
+                out += dep_children(comp, {"nsubj", "nsubjpass"})
+        # "demanded the removal of President X", "welcomed Reagan's statement"
+        for o in content_objects(objs):
+            if o.i in ctx.tok_actor:
+                continue
+            for c in o.children:
+                if c.dep_ == "poss":
+                    out.append(c)
+                elif c.dep_ == "prep" and c.lower_ in ("of", "by"):
+                    out += [p for p in c.children if p.dep_ == "pobj"]
+    for p in preps:
+        if p.lower_ == "to" and cand.entry.type == "AGREE":
+            continue
+        for po in p.children:
+            if po.dep_ == "pobj":
+                out.append(po)
+    return out
+
+
+def noun_participants(noun, ctx: Context) -> tuple[list, list]:
+    actors, recips = [], []
+    own = ctx.tok_actor.get(noun.i)  # "the Asia-Pacific Cooperation Summit" is not its own participant
+    for c in noun.children:
+        if own is not None and ctx.tok_actor.get(c.i) == own:
+            continue
+        if (
+            c.dep_ == "poss"
+            or c.dep_ in ("compound", "amod", "nmod")
+            and (c.i in ctx.tok_actor or c.ent_type_ in ("GPE", "NORP", "PERSON", "ORG"))
+        ):
+            actors.append(c)
+        elif c.dep_ == "prep" and c.lower_ in ("by", "of") and c.lower_ == "by":
+            actors += [p for p in c.children if p.dep_ == "pobj"]
+        elif c.dep_ == "prep" and c.lower_ in ("with", "between", "against", "on", "to", "among"):
+            target = recips if c.lower_ != "between" else actors
+            target += [p for p in c.children if p.dep_ == "pobj"]
+    return actors, recips
+
+
+def np_actor_ids(tok, ctx: Context) -> list[str]:
+    """Actor ids for a noun phrase headed by ``tok`` (conjuncts included)."""
+    ids: list[str] = []
+    for head in conjuncts(tok):
+        found = _np_one(head, ctx)
+        for a in found:
+            if a not in ids:
+                ids.append(a)
+    return ids
+
+
+def _np_one(tok, ctx: Context) -> list[str]:
+    if tok.pos_ == "PRON" or tok.lower_ in RELATIVE:
+        a = _antecedent(tok, ctx)
+        return [a] if a else []
+    core = [tok]
+    frontier = [tok]
+    while frontier:
+        t = frontier.pop()
+        for c in t.children:
+            if c.dep_ in ("compound", "flat", "appos", "nmod") or (c.dep_ == "amod" and c.pos_ == "PROPN"):
+                core.append(c)
+                frontier.append(c)
+    # the head (and its name parts) first: "North Korean leader Kim Jong Un" is Kim Jong Un
+    for t in sorted(
+        core, key=lambda t: (t.dep_ == "compound" and t.i < tok.i and t.ent_type_ in ("GPE", "NORP"), abs(t.i - tok.i))
+    ):
+        a = ctx.tok_actor.get(t.i)
+        if a:
+            return [a]
+    # "the president of Armenia", "leaders of Romania's new government", "rebels in the Ivory
+    # Coast", "a missionary from Calgary"
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "from", "in") and lemma_of(tok) not in RELATIONAL:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    found = _np_one(p, ctx) if p.i != tok.i else []
+                    if c.lower_ == "in":
+                        found = [a for a in found if ctx.actor_kind.get(a) == "country"]
+                    if found:
+                        return found
+    # a relational noun ("Kim Jong Un's father ..., Kim Jong Il") is the person named beside it,
+    # never its possessor
+    if lemma_of(tok) in RELATIONAL:
+        for t in tok.doc[tok.i + 1 : min(tok.i + 14, tok.sent.end)]:
+            if t.dep_ == "appos":
+                a = ctx.tok_actor.get(t.i)
+                if a:
+                    return [a]
+            if t.pos_ == "VERB":
+                break
+        return []
+    # else a possessor or modifier: "South Korea's foreign ministry"
+    for c in tok.children:
+        if c.dep_ in ("poss", "amod", "compound"):
+            for t in c.subtree:
+                a = ctx.tok_actor.get(t.i)
+                if a:
+                    return [a]
+    return []
+
+
+REFLEXIVES = {"himself", "herself", "itself", "themselves"}  # first person: see below
+
+
+def _antecedent(tok, ctx: Context) -> str | None:
+    low = tok.lower_
+    if low in REFLEXIVES and tok.head.pos_ in ("VERB", "AUX"):
+        # "suicide bombers blew themselves up": the clause's own subject, or nobody
+        subj = [t for t in subject_of(tok.head) if t.i != tok.i and t.lower_ not in REFLEXIVES]
+        found = [a for t in subj for a in _np_one(t, ctx)] if subj else []
+        return found[0] if found else None
+    if low in ("i", "we", "me", "us", "my", "our", "myself", "ourselves"):
+        # first person inside a quotation is its speaker
+        for q in ctx.article.quotes:
+            if q.start <= tok.idx < q.end:
+                return q.speaker
+        return None
+    want = None
+    if low in ("he", "him", "his", "she", "her", "hers", "himself", "herself"):
+        want = {"person"}
+    elif low in ("it", "its", "itself"):
+        want = {"country", "organization", "group"}
+    best = None
+    start = tok.sent.start
+    prev_sents_start = start
+    s = tok.sent
+    # look back through this sentence and the two before it
+    for _ in range(2):
+        if s.start > 0:
+            s = ctx.doc[s.start - 1].sent
+            prev_sents_start = s.start
+    for i in range(tok.i - 1, prev_sents_start - 1, -1):
+        a = ctx.tok_actor.get(i)
+        if a and (want is None or ctx.actor_kind.get(a) in want):
+            best = a
+            # prefer a sentence subject
+            break
+    return best
+
+
+def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
+    """The actor ids and recipient ids of a candidate (no actor is also its recipient).
+
+    Sets ``c.actors_tok`` and ``c.recipients_tok`` (the noun-phrase heads) as a side effect:
+    the mode refinements read them. A noun event arrives with its participants already set.
+    """
+    trig = c.trigger
+    if not c.noun and c.entry.key != "reported+must":
+        c.actors_tok = [t for t in subject_of(trig) if c.obj is None or t.i != c.obj.i]
+        recips = recipients_of(trig, c, ctx)
+        c.recipients_tok = recips + c.recipients_tok
+        for inner in c.inner:  # "offered to hand over to Great Britain", "threatened to break relations with Russia"
+            if not inner.noun:
+                c.recipients_tok += recipients_of(inner.trigger, inner, ctx)
+            else:
+                c.recipients_tok += noun_participants(inner.trigger, ctx)[1]
+        if c.entry.key.endswith("_against+travel"):  # the country travel to is warned against
+            c.recipients_tok += [
+                q
+                for p in trig.children
+                if p.dep_ == "prep" and p.lower_ == "against"
+                for t in p.subtree
+                if t.dep_ == "prep" and t.lower_ == "to"
+                for q in t.children
+                if q.dep_ == "pobj"
+            ]
+        if c.entry.key.startswith("face+") and c.obj is not None:
+            # "Obama faces pressure from Congress to help Iran": Congress asks Obama
+            c.recipients_tok = c.actors_tok
+            c.actors_tok = [
+                q
+                for p in (*c.obj.children, *trig.children)
+                if p.dep_ == "prep" and p.lower_ == "from"
+                for q in p.children
+                if q.dep_ == "pobj"
+            ]
+        if c.obj is not None and c.entry.type in ("CONSULT", "PROTEST", "ASSAULT", "COOPERATE"):
+            a, r = noun_participants(c.obj, ctx)
+            c.actors_tok += [x for x in a if x not in c.actors_tok]
+            c.recipients_tok += r
+    actors: list[str] = []
+    for t in c.actors_tok:
+        for a in np_actor_ids(t, ctx):
+            if a not in actors:
+                actors.append(a)
+    recipients: list[str] = []
+    for t in c.recipients_tok:
+        for a in np_actor_ids(t, ctx):
+            if a not in recipients and a not in actors:
+                recipients.append(a)
+    return actors, recipients

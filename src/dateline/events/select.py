@@ -1,0 +1,426 @@
+"""Which candidates are events, and which is the main one.
+
+Governors (control verbs that absorb their complement, modal governors that pass modality
+down), reported speech (a deontic complement is a REQUEST, a contested report an accusation),
+refusals, accidents, noun events without participants of their own, merging of dependent
+events of one type, and the order of a sentence's events (the main event first).
+
+Public interface: ``select(cands, sent, ctx)``, ``adjust_type(...)``, ``finish(events, built,
+reported, ctx)`` and ``merge(events)``.
+"""
+
+from __future__ import annotations
+
+from . import lexicon as lx
+from .dating import own_times
+from .lexicon import Entry
+from .modality import DEONTIC, aux_lows, conditional, own_reported_intent
+from .parse import Candidate, Context, dep_children, depth_of, lemma_of, tree_distance, tree_path, verb_lemma
+from .place import place_for
+from .roles import noun_participants, objects_of, subject_of
+
+CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "pcomp", "csubj"}
+
+
+def select(cands: list[Candidate], sent, ctx: Context) -> tuple[list[Candidate], list[tuple[Candidate, Candidate]]]:
+    """The candidates that are events of their own, after governors, reported speech and filters.
+
+    Returns the kept candidates and the ``(accusation, reported attack)`` pairs that ``finish``
+    keeps only when the built records show the speaker accuses the attack's actors.
+    """
+    # nouns absorbed as the keyed objects of verbs
+    absorbed = set()
+    for c in cands:
+        absorbed |= c.absorbed
+    cands = [c for c in cands if not (c.noun and c.trigger.i in absorbed)]
+
+    # "warned citizens against travelling to Iraq": the travel warned against is no visit
+    for c in [c for c in cands if c.entry.key.endswith("_against+travel")]:
+        warned = {t.i for p in c.trigger.children if p.dep_ == "prep" and p.lower_ == "against" for t in p.subtree}
+        cands = [x for x in cands if x.trigger.i not in warned]
+    by_i = {c.trigger.i: c for c in cands}
+
+    # governors: walk each candidate's ancestors to find control verbs, modals, reporting verbs
+    dropped: set[int] = set()
+    for c in sorted(cands, key=lambda c: depth_of(c.trigger)):
+        if c.trigger.i in dropped:
+            continue
+        _govern(c, by_i, dropped, ctx)
+    cands = [c for c in cands if c.trigger.i not in dropped]
+
+    # reported speech, one pass over the reporting verbs:
+    # - deontic: "X said Y must ..." is a REQUEST by X;
+    # - "Israel said a mortar bomb was fired at it", "the US claimed ISIL attacked Iraq": a report
+    #   that opens the sentence may be an accusation (CAMEO 112, decided by _accusation once the
+    #   participants are known); the attack stays an event of its own
+    reported = []
+    for tok in sent:
+        if tok.pos_ != "VERB":
+            continue
+        lemma = lemma_of(tok)
+        if lemma in lx.REPORTING:
+            for comp in dep_children(tok, {"ccomp"}):
+                if any(a.lower_ in DEONTIC for a in comp.children if a.dep_ == "aux"):
+                    inner = by_i.get(comp.i)
+                    mode, cameo = _request_mode(inner.entry if inner else None)
+                    rq = Candidate(comp, Entry("REQUEST", mode, cameo, "reported+must"))
+                    rq.actors_tok = subject_of(tok)
+                    rq.recipients_tok = dep_children(comp, {"nsubj", "nsubjpass"})
+                    rq.request_from = tok
+                    if inner is not None:
+                        cands = [x for x in cands if x is not inner]
+                    cands.append(rq)
+        if lemma in ACCUSING_REPORTS:
+            for comp in dep_children(tok, {"ccomp"}):
+                inner = by_i.get(comp.i)
+                if (
+                    inner is not None
+                    and inner in cands
+                    and inner.entry.type in ("ASSAULT", "COERCE")
+                    and comp.i > tok.i
+                    and any(t.i < tok.i for t in subject_of(tok))
+                ):
+                    acc = Candidate(tok, Entry("ACCUSE", "allege", "112", "reported+" + inner.entry.key))
+                    reported.append((acc, inner))
+    cands += [acc for acc, _ in reported]
+
+    # "removing the sanctions is out of the question": a refusal of the act
+    for c in cands:
+        if not c.noun and _ruled_out(c.trigger) and c.entry.type in lx.COOPERATIVE:
+            mode = {
+                "AID": "assist",
+                "COOPERATE": "assist",
+                "CONSULT": "meet",
+                "RETREAT": "yield",
+                "CONCEDE": "yield",
+            }.get(c.entry.type)
+            c.entry = Entry("REJECT", mode, reject_cameo(c.entry.type), "ruled_out+" + c.entry.key)
+
+    # deaths and damage caused by an earthquake, a crash or a fire are not assaults
+    cands = [c for c in cands if not _accidental(c)]
+
+    # noun events need participants, a time or a place of their own, and not to be another
+    # trigger's object ("condemned the attack" is the condemnation)
+    keep = []
+    trig_ids = {c.trigger.i for c in cands if not c.noun}
+    for c in cands:
+        if c.noun:
+            n = c.trigger
+            gov = None
+            if n.dep_ in ("dobj", "obj", "nsubjpass") and n.head.i in trig_ids:
+                gov = n.head.i
+            elif n.dep_ == "pobj" and n.head.head.i in trig_ids and n.head.lower_ in ("of", "for", "against", "on"):
+                gov = n.head.head.i
+            if gov is not None:
+                # "flew to Kabul for talks with Afghan officials": the talks' partners are the visit's
+                host = next(x for x in cands if x.trigger.i == gov)
+                if host.entry.type == c.entry.type:
+                    host.inner.append(c)
+                continue
+            a, r = noun_participants(n, ctx)
+            own_time = own_times(n, [x.trigger for x in cands if x is not c], ctx)
+            own_place = place_for(c, ctx, cands)
+            if not (a or r or own_time or own_place):
+                continue
+            if any(ch.lower_ == "no" and ch.dep_ == "det" for ch in n.children):
+                c.extra_modality = "negated"
+            elif n.dep_ in ("dobj", "obj") and n.head.pos_ == "VERB":
+                # "is considering sanctions", "plans a visit": not (yet) an event that happened
+                gl = verb_lemma(n.head)
+                if gl in ("consider", "propose", "suggest", "mull", "weigh", "debate", "discuss", "study"):
+                    c.extra_modality = "hypothetical"
+                elif gl in ("plan", "prepare", "schedule", "announce", "intend", "organize", "organise"):
+                    c.extra_modality = "future"
+                    c.modality_from = c.modality_from or n.head
+            c.actors_tok, c.recipients_tok = a, r
+        keep.append(c)
+    cands = keep
+
+    return cands, reported
+
+
+def finish(events: list[dict], built: dict[int, dict], reported: list, ctx: Context) -> list[dict]:
+    """The sentence's records: accusations kept where they hold, dependent events merged, the
+    main event first.
+
+    ``built`` maps ``id(candidate)`` to its record."""
+    for acc, inner in reported:
+        ev, inner_ev = built[id(acc)], built.get(id(inner))
+        if inner_ev is None or not _accusation(ev, inner_ev, ctx):
+            events.remove(ev)
+    events = merge(events)
+    # the main event is the highest trigger; an event of a conditional clause ("... if the rebels
+    # lay down their arms") comes after the events of the clause it conditions
+    events.sort(key=lambda e: (e["modality"] == "hypothetical" and conditional(e["_tok"]), e["_depth"], e["_i"]))
+    return events
+
+
+#: reporting verbs that contest what they report ("X claimed Y attacked"): an accusation when X
+#: is a party; a plain "say" is how news sources an attack, unless X says it was the target
+ACCUSING_REPORTS = {"say", "claim", "allege", "assert", "insist", "maintain", "state", "tell"}
+CONTESTING_REPORTS = {"claim", "allege", "assert", "insist", "maintain"}
+#: sectors of the parties to a conflict (news sources such as police, media and NGOs only report)
+PARTY_SECTORS = {"GOV", "MIL", "REB", "PTY", "OPP", "INS", "LEG"}
+
+
+def _accusation(ev: dict, inner: dict, ctx: Context) -> bool:
+    """A reported attack is an accusation when the speaker is a party (a country, a government,
+    an army, a rebel group) that did not do it and either was its target ("Israel said a mortar
+    bomb was fired at it") or contests it ("the US claimed ISIL attacked Iraq"); the accused are
+    the attack's actors."""
+    speakers = ev["actors"]
+    if not speakers or set(speakers) & set(inner["actors"]):
+        return False
+    on_speaker = bool(set(speakers) & set(inner["recipients"]))
+    if not on_speaker and (not inner["actors"] or lemma_of(ev["_tok"]) not in CONTESTING_REPORTS):
+        # "Iraqi officials say militants attacked a police base": sourcing, not an accusation
+        return False
+    if not all(ctx.actor_kind.get(a) == "country" or ctx.actor_sector.get(a) in PARTY_SECTORS for a in speakers):
+        return False
+    own = {ctx.actor_country.get(a) for a in speakers} - {None}
+    if own & {ctx.actor_country.get(a) for a in inner["actors"]}:
+        return False  # "Serbia said its forces attacked": a claim, not an accusation
+    ev["recipients"] = list(inner["actors"])
+    return True
+
+
+def _ruled_out(tok) -> bool:
+    """The act is the subject of "is out of the question" / "is off the table"."""
+    head = tok.head
+    if tok.dep_ not in ("csubj", "nsubj") or lemma_of(head) != "be":
+        return False
+    for p in head.children:
+        if p.dep_ == "prep" and p.lower_ == "out":
+            if any(q.lower_ == "of" and any(lemma_of(r) == "question" for r in q.children) for q in p.children):
+                return True
+        if p.dep_ == "prep" and p.lower_ == "off" and any(lemma_of(r) == "table" for r in p.children):
+            return True
+    return False
+
+
+def _accidental(c: Candidate) -> bool:
+    e = c.entry
+    trig = c.trigger
+    if c.noun:
+        return False
+    if any(lemma_of(t) in lx.DISASTER_NOUNS for t in subject_of(trig)):
+        return True  # "a tsunami slammed the coast", "the storm hit the city"
+    if not (e.type == "ASSAULT" or (e.type == "COERCE" and e.cameo == "1712")):
+        return False
+    lemma = verb_lemma(trig)
+    causes = list(subject_of(trig))
+    for p in trig.children:
+        if p.dep_ in ("prep", "agent") and p.lower_ in ("in", "by", "after", "from", "during", "when"):
+            causes += [q for q in p.children if q.dep_ == "pobj"]
+        if p.dep_ == "advcl":  # "killed when a chemical plant exploded", "... when their bus crashed"
+            causes += dep_children(p, {"nsubj"})
+            if verb_lemma(p) in ("explode", "burn", "collapse", "crash", "sink", "derail", "capsize") and not any(
+                lemma_of(t) in lx.EXPLOSIVE_NOUNS or t.ent_type_ in ("PERSON", "NORP", "ORG") for t in subject_of(p)
+            ):
+                return True
+    words = set()
+    for t in causes:
+        words.add(lemma_of(t))
+        words.update(lemma_of(x) for x in t.children if x.dep_ in ("compound", "amod"))
+    if words & lx.DISASTER_NOUNS:
+        return True
+    if lemma in ("explode", "burn", "blow_up", "detonate") and not objects_of(trig):
+        # a tank, a boiler or a building exploding or burning is an accident
+        subj = subject_of(trig)
+        return bool(subj) and not any(
+            lemma_of(t) in lx.EXPLOSIVE_NOUNS
+            or t.i in c.absorbed
+            or lemma_of(t) in lx.PROTESTER_NOUNS
+            or t.ent_type_ in ("PERSON", "NORP", "ORG", "GPE")
+            for t in subj
+        )
+    return False
+
+
+def _request_mode(entry: Entry | None) -> tuple[str | None, str]:
+    if entry is None:
+        return None, "100"
+    t = entry.type
+    if t in ("AID", "COOPERATE", "SUPPORT"):
+        return "assist", "101"
+    if t == "CONSULT":
+        return "meet", "106"
+    if t in ("RETREAT", "CONCEDE"):
+        return "yield", "105"
+    return "change", "104" if t in ("AGREE",) else "100"
+
+
+ABSORBING = {"AGREE", "THREATEN", "REJECT", "REQUEST"}
+COMMISSIVE = {"promise", "pledge", "vow", "offer", "commit", "undertake", "volunteer", "swear"}
+
+
+def _govern(c: Candidate, by_i: dict, dropped: set, ctx: Context) -> None:
+    """Apply the verbs above a candidate: absorption by control verbs, modality from modals."""
+    tok = c.trigger
+    child = tok
+    hops = 0
+    while child.head.i != child.i and hops < 6:
+        head = child.head
+        hops += 1
+        rel = child.dep_
+        if rel not in CLAUSE_DEPS and rel not in ("acomp", "pobj", "prep", "dobj", "xcomp"):
+            break
+        hc = by_i.get(head.i)
+        if rel == "prep" and child.lower_ not in ("for", "to", "of", "on", "against", "with", "into"):
+            break
+        if (
+            hc is not None
+            and hc.trigger.i not in dropped
+            and rel in ("xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "advcl")
+            and hc.entry.type in ABSORBING
+            and hc.entry.key.split("+")[0] not in ("reach", "sign", "strike", "accept")
+        ):
+            # a control verb that is itself the event absorbs the clause it governs
+            if rel == "advcl" and not any(m.lower_ == "to" for m in child.children if m.dep_ == "aux"):
+                break
+            _absorb(hc, c)
+            dropped.add(c.trigger.i)
+            return
+        lemma = lemma_of(head)
+        if rel in ("xcomp", "acomp") or (rel == "advcl" and head.pos_ == "ADJ"):
+            if lemma in lx.HYPOTHETICAL_GOVERNORS and lemma not in ("seek", "try", "attempt", "want", "hope"):
+                c.extra_modality = c.extra_modality or "hypothetical"
+            elif lemma == "prepare" and head.pos_ == "VERB" and rel == "xcomp" and c.entry.type == "ASSAULT":
+                # "the army prepared to resume shelling": the preparation is a show of force now
+                c.entry = Entry("MOBILIZE", "troops", "150", f"prepare>{c.entry.key}")
+                c.modality_from = c.modality_from or head
+            elif lemma in lx.FUTURE_GOVERNORS:
+                c.extra_modality = c.extra_modality or "future"
+                c.modality_from = c.modality_from or head
+            elif lemma == "fail" and c.entry.type in ("AGREE", "CONSULT", "SUPPORT"):
+                c.entry = Entry("REJECT", None, "120", "fail+" + c.entry.key)
+            if head.pos_ == "ADJ":
+                child = head
+                continue
+        if lemma in lx.REPORTING or hc is not None:
+            break
+        child = head
+
+
+def _absorb(gov: Candidate, inner: Candidate) -> None:
+    e, ie = gov.entry, inner.entry
+    lemma = gov.entry.key.split("+")[0].split("_")[0]
+    if lemma in COMMISSIVE and lx.PLOVER_TYPES[ie.type] >= 3:
+        gov.entry = Entry(
+            "THREATEN",
+            ie.mode if ie.type == "ASSAULT" else None,
+            "138" if ie.type in ("ASSAULT", "MOBILIZE") else "130",
+            f"{e.key}>{ie.key}",
+        )
+    elif e.type == "THREATEN" and gov.entry.mode is None:
+        mode = {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restrict"}.get(ie.type)
+        gov.entry = Entry(
+            "THREATEN",
+            mode,
+            {"ASSAULT": "138", "SANCTION": "131", "COERCE": "132"}.get(ie.type, e.cameo),
+            f"{e.key}>{ie.key}",
+        )
+    elif e.type == "REQUEST" and e.mode is None:
+        mode, cameo = _request_mode(ie)
+        gov.entry = Entry("REQUEST", mode, cameo if e.cameo == "100" else e.cameo, f"{e.key}>{ie.key}")
+    elif e.type == "REJECT" and e.mode is None:
+        mode = {"AID": "assist", "COOPERATE": "assist", "CONSULT": "meet", "RETREAT": "yield", "CONCEDE": "yield"}.get(
+            ie.type
+        )
+        gov.entry = Entry("REJECT", mode, e.cameo, f"{e.key}>{ie.key}")
+    gov.absorbed.add(inner.trigger.i)
+    gov.inner.append(inner)
+
+
+def several_nations(subjects) -> bool:
+    """ "French and Egyptian warships": a subject naming two or more nations (a joint act)."""
+    names = {t.lower_ for s in subjects for t in s.subtree if t.ent_type_ in ("NORP", "GPE")}
+    return len(names) >= 2
+
+
+def reject_cameo(etype: str) -> str:
+    return {
+        "AID": "122",
+        "COOPERATE": "121",
+        "CONSULT": "125",
+        "RETREAT": "124",
+        "CONCEDE": "124",
+        "SUPPORT": "121",
+    }.get(etype, "120")
+
+
+def merge(events: list[dict]) -> list[dict]:
+    """Events of one type whose triggers depend on each other are one event."""
+    out: list[dict] = []
+    for e in sorted(events, key=lambda e: e["_depth"]):
+        host = None
+        for o in out:
+            if o["type"] != e["type"]:
+                continue
+            a, b = o["_tok"], e["_tok"]
+            if (
+                a.is_ancestor(b)
+                and tree_distance(a, b) <= 3
+                and all(
+                    t.dep_ in ("xcomp", "advcl", "relcl", "conj", "prep", "pobj", "acl", "ccomp", "dobj", "npadvmod")
+                    for t in tree_path(b, a)
+                )
+            ):
+                host = o
+                break
+        if host is None:
+            out.append(e)
+            continue
+        for a in e["actors"]:
+            if a not in host["actors"] and a not in host["recipients"]:
+                host["recipients"].append(a)
+        for a in e["recipients"]:
+            if a not in host["actors"] and a not in host["recipients"]:
+                host["recipients"].append(a)
+        if host["place"] is None and e["place"] is not None:
+            host["place"] = e["place"]
+        if host["date_source"] != "text" and e["date_source"] == "text":
+            host["date"], host["date_source"], host["modality"] = e["date"], "text", e["modality"]
+        if host["mode"] is None and e["mode"]:
+            host["mode"] = e["mode"]
+        host["confidence"] = round(min(0.95, host["confidence"] + 0.05), 2)
+    return out
+
+
+def adjust_type(
+    c: Candidate, entry: Entry, mode: str | None, cameo: str | None, mod: str, actors: list[str], recipients: list[str]
+) -> tuple[Entry, str | None, str | None, str]:
+    """The type once modality and participants are known: a negated cooperation that is a
+    refusal is a REJECT, exercises by one side alone are a show of force, an expressed
+    intention takes CAMEO's intent code. Returns ``(entry, mode, cameo, modality)``."""
+    trig = c.trigger
+    if (
+        mod == "negated"
+        and not c.noun
+        and (
+            entry.type in lx.NEGATED_TO_REJECT
+            or (entry.type in lx.COOPERATIVE and aux_lows(trig, c) & {"will", "would", "wo", "shall"})
+        )
+    ):
+        # "will not accept", "would not provide support": a refusal
+        entry = Entry("REJECT", None, reject_cameo(entry.type), "not+" + entry.key)
+        mode, cameo, mod = None, entry.cameo, "asserted"
+    if (
+        entry.key.endswith("+EXERCISE")
+        and len(actors) < 2
+        and not recipients
+        and not any(lemma_of(t) in ("joint", "with", "together") for t in trig.subtree)
+        and not several_nations(c.actors_tok)
+    ):
+        # exercises by one side alone are a show of force
+        entry = Entry("MOBILIZE", "troops", "150", entry.key)
+        mode, cameo = entry.mode, entry.cameo
+    if mod == "future" and cameo and c.modality_from is not None and lemma_of(c.modality_from) in lx.INTENT_GOVERNORS:
+        # CAMEO has no future tense: an expressed intention ("seeks to", "is ready to", "wants
+        # to") is its 03 (intent to cooperate) or 13 (threat); a plain "will meet" stays 04
+        cameo = lx.INTENT_CAMEO.get(entry.type, cameo)
+    elif mod == "future" and cameo and not c.noun and own_reported_intent(trig):
+        # "Israel announced it would free 150 prisoners": a speaker announcing its own future act
+        # expresses an intention (CAMEO 03x / 13x); "X will meet Y" stays a scheduled 04x
+        cameo = lx.INTENT_CAMEO.get(entry.type, cameo)
+    return entry, mode, cameo, mod
