@@ -28,7 +28,7 @@ from ..article import Article
 from ..errors import InputRejected, StoreError
 from . import schema as S
 from .db import default_url, normalise_url, open_engine
-from .write import WriteResult, check_params, write_article, write_rejected
+from .write import WriteResult, check_params, lock_writer, write_article, write_rejected
 
 __all__ = ["Store", "WriteResult", "default_url", "normalise_url", "open_engine"]
 
@@ -106,6 +106,7 @@ class Store:
         interrupt during the write is raised once the article is stored or rolled back."""
         try:
             with interrupts_deferred(), self.engine.begin() as conn:
+                lock_writer(conn)
                 if not self._params_checked:
                     check_params(conn)
                 result = write_article(conn, article, signature)
@@ -114,8 +115,10 @@ class Store:
         except StoreError:
             raise
         except Exception as exc:  # the transaction was rolled back: nothing of the article is stored
+            # The driver's own message, without the SQL statement and its parameters (the text).
+            detail = exc.orig if isinstance(exc, sa.exc.DBAPIError) and exc.orig is not None else exc
             raise StoreError(
-                f"could not write article {article.id} to {self.url}: {exc.__class__.__name__}: {exc}"
+                f"could not write article {article.id} to {self.url}: {detail.__class__.__name__}: {detail}"
             ) from exc
 
     def write_rejected(self, exc: InputRejected) -> None:

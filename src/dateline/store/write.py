@@ -50,6 +50,28 @@ def insert_ignore(conn: Connection, table: sa.Table, rows: list[dict] | dict) ->
     conn.execute(insert(table).on_conflict_do_nothing(), rows)
 
 
+#: The PostgreSQL advisory lock that writers hold for the length of one article's transaction (the
+#: migrator's is 7428519). Any number: it only has to be the same in every writer.
+WRITER_LOCK = 7428520
+
+
+def lock_writer(conn: Connection) -> None:
+    """Make this transaction the store's only writer until it ends (call it first in the transaction).
+
+    Two ingests into one store may meet on one article: both find it missing, both analyse it and
+    both write it, and the second write used to fail on the story's or the article's key. Holding
+    the writer lock from the first statement serialises the writes, so the second one finds the
+    article stored and counts a duplicate. PostgreSQL: a transaction-scoped advisory lock. SQLite:
+    ``BEGIN IMMEDIATE`` (the write lock, waited for within the busy timeout), taken before the
+    transaction's first read so that what it reads is what it writes over.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITER_LOCK})
+    elif conn.dialect.name == "sqlite":
+        if not conn.connection.dbapi_connection.in_transaction:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def locator(article: Article) -> str:
     return article.source.url or article.source.path or ""
 
@@ -210,6 +232,7 @@ def write_article(
     conn: Connection, article: Article, sig: np.ndarray | None = None, params: dedupe.Params = dedupe.DEFAULT
 ) -> WriteResult:
     """Store one article (call inside ``engine.begin()``: one article, one transaction)."""
+    lock_writer(conn)
     ts = now()
     if not article.id:
         article.id = Article.make_id(article.text)
