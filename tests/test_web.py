@@ -1,10 +1,10 @@
-"""The web page (issue 7), tested in a real browser: headless Chromium from Debian packages,
-driven by Playwright, on a server these tests start themselves (uvicorn in a thread on a free
-loopback port) over a store holding the seed article run through the real pipeline.
+"""The web page (issue 7), tested in a real browser: headless Chromium (the system's, or the one
+the npm package ``@sparticuz/chromium`` carries: see ``conftest.chromium``), driven by Playwright,
+on a server these tests start themselves (uvicorn in a thread on a free loopback port) over a
+store holding the seed article run through the real pipeline.
 
-Without Chromium (``/usr/bin/chromium`` or ``$DATELINE_CHROMIUM``) or without the page's built
-libraries (``python scripts/build_web.py``) the browser tests skip, except under CI (``CI=true``)
-where they fail: `.ci/run` installs both.
+Without any Chromium or without the page's built libraries (``python scripts/build_web.py``) the
+browser tests skip, except under CI (``CI=true``) where they fail: `make test` installs both.
 """
 
 from __future__ import annotations
@@ -24,11 +24,12 @@ import pytest
 pytest.importorskip("fastapi")
 pytest.importorskip("uvicorn")
 
+from conftest import chromium, missing  # noqa: E402
+
 from dateline.article import Article  # noqa: E402
 from dateline.store import Store  # noqa: E402
 from dateline.web import STATIC  # noqa: E402
 
-CHROMIUM = os.environ.get("DATELINE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -39,17 +40,10 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 TOKEN = "web-test-token"
 
 # Every way an article could smuggle markup or script into the page.
 XSS = '<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2"><svg onload="window.__xss=3">'
-
-
-def _missing(why: str):
-    if IN_CI:
-        pytest.fail(f"{why} (CI=true: the browser tests must run in CI; .ci/run installs it)")
-    pytest.skip(why)
 
 
 # -- stores ------------------------------------------------------------------------------------------
@@ -317,18 +311,17 @@ def server(seed_app):
 # -- browser -----------------------------------------------------------------------------------------
 @pytest.fixture(scope="session")
 def browser():
-    if not Path(CHROMIUM).exists():
-        _missing(f"no Chromium at {CHROMIUM}: apt-get install -y chromium chromium-driver")
     from dateline.web import vendor_ready
 
     if not vendor_ready():
-        _missing("the page's libraries are not built: run `python scripts/build_web.py` (needs npm)")
+        missing("the page's libraries are not built: run `python scripts/build_web.py` (needs npm)")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _missing("playwright is not installed: pip install -e '.[test]'")
+        missing("playwright is not installed: pip install -e '.[test]'")
+    path, extra, env = chromium()
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        b = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS + extra, env=env or None)
         yield b
         b.close()
 
