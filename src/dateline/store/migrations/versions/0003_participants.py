@@ -10,6 +10,8 @@ Create Date: 2026-11-30
 """
 
 import json
+import re
+import unicodedata
 
 import sqlalchemy as sa
 from alembic import op
@@ -48,11 +50,9 @@ def upgrade() -> None:
 
 
 def _backfill(conn) -> None:
-    """Fill the new tables from what is stored, article by article, the way the writer fills them
-    for new articles (``store.write.participant_rows``)."""
-    from dateline.corpus import name_key
-    from dateline.store.write import insert_ignore, name_word_rows, participant_rows
-
+    """Fill the new tables from what is stored, article by article, the way the writer filled them
+    for new articles when this revision was written (its rules are copied below, frozen: a
+    migration must not change when today's code does)."""
     meta = sa.MetaData()
     actors = sa.Table("actors", meta, autoload_with=conn)
     mentions = sa.Table("event_mentions", meta, autoload_with=conn)
@@ -95,6 +95,48 @@ def _backfill(conn) -> None:
                 ),
             ),
         )
+
+
+# -- the writer's rules as of revision 0003 (dateline.corpus.name_key, dateline.store.write) ----------
+def name_key(name: str) -> str:
+    """The name case-folded, accents dropped, split at anything not a letter or digit, joined by spaces."""
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    return " ".join(re.findall(r"\w+", "".join(c for c in folded if not unicodedata.combining(c))))
+
+
+def insert_ignore(conn, table: sa.Table, rows: list[dict]) -> None:
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    conn.execute(insert(table).on_conflict_do_nothing(), rows)
+
+
+def name_word_rows(keys) -> list[dict[str, str]]:
+    return [{"word": w, "name_key": k} for k in sorted(set(keys)) for w in sorted(set(k.split()))]
+
+
+def participant_rows(actors: dict, mentions) -> list[dict]:
+    """``actors`` maps (article_id, actor_id) to (name_key, country); ``mentions`` yields
+    (article_id, local_id, event_id, actor ids, recipient ids)."""
+    rows = {}
+    for aid, local_id, event_id, acts, recs in mentions:
+        for role, ids in (("actor", acts), ("recipient", recs)):
+            for actor_id in ids:
+                known = actors.get((aid, actor_id))
+                if known is not None:
+                    rows[(aid, local_id, actor_id, role)] = {
+                        "article_id": aid,
+                        "local_id": local_id,
+                        "actor_id": actor_id,
+                        "role": role,
+                        "event_id": event_id,
+                        "name_key": known[0],
+                        "country": known[1],
+                    }
+    return list(rows.values())
 
 
 def _json(v):
