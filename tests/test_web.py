@@ -764,3 +764,25 @@ def test_explore_aggregates_on_a_synthetic_store(tmp_path):
         kyiv = c.get("/web/api/explore", params={"near": "Kyiv", "radius": "50", "type": "AID"}).json()
         assert kyiv["total"] == sum(1 for e in evs.values() if e.place.name == "Kyiv" and e.type == "AID")
     store.close()
+
+
+def test_the_page_takes_the_contract_enumerations_from_the_server(client):
+    """Types, quads and modalities are defined once (dateline.article) and served to the page."""
+    from dateline.article import MODALITIES, PLOVER_QUADS, QUAD_NAMES
+
+    vocab = client.get("/web/api/vocabulary").json()
+    assert {t["type"]: t["quad"] for t in vocab["types"]} == PLOVER_QUADS
+    assert vocab["modalities"] == list(MODALITIES)
+    assert vocab["quads"] == {str(q): n for q, n in QUAD_NAMES.items()}
+    for js in (STATIC / "js").glob("*.js"):  # no second copy in the page's code
+        code = js.read_text(encoding="utf-8")
+        assert "ASSAULT" not in code and "hypothetical" not in code, js.name
+
+
+def test_explorer_filters_list_every_type_and_modality(page):
+    from dateline.article import MODALITIES, PLOVER_TYPES
+
+    pg = page.goto("/")
+    types = pg.eval_on_selector_all("select[name=type] option", "os => os.map(o => o.value).filter(Boolean)")
+    modalities = pg.eval_on_selector_all("select[name=modality] option", "os => os.map(o => o.value).filter(Boolean)")
+    assert types == list(PLOVER_TYPES) and modalities == list(MODALITIES)

@@ -9,11 +9,48 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_ID = "dateline.article/1"
+
+# -- the contract's enumerations, defined here once: the coder, the queries, the CLI, the API and
+# the page (through GET /web/api/vocabulary) all read them from this module.
+#: PLOVER event types and their quad class (1 verbal cooperation ... 4 material conflict).
+PLOVER_QUADS: dict[str, int] = {
+    "AGREE": 1,
+    "CONSULT": 1,
+    "SUPPORT": 1,
+    "CONCEDE": 1,
+    "COOPERATE": 2,
+    "AID": 2,
+    "RETREAT": 2,
+    "REQUEST": 3,
+    "ACCUSE": 3,
+    "REJECT": 3,
+    "THREATEN": 3,
+    "SANCTION": 3,
+    "PROTEST": 4,
+    "MOBILIZE": 4,
+    "COERCE": 4,
+    "ASSAULT": 4,
+}
+PLOVER_TYPES: tuple[str, ...] = tuple(PLOVER_QUADS)
+QUAD_NAMES: dict[int, str] = {
+    1: "verbal cooperation",
+    2: "material cooperation",
+    3: "verbal conflict",
+    4: "material conflict",
+}
+Modality = Literal["asserted", "future", "historical", "hypothetical", "negated"]
+MODALITIES: tuple[str, ...] = get_args(Modality)
+ActorKind = Literal["person", "organization", "country", "group"]
+ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
+DateSource = Literal["text", "published", "none"]
+DATE_SOURCES: tuple[str, ...] = get_args(DateSource)
+QuoteKind = Literal["direct", "indirect"]
+QUOTE_KINDS: tuple[str, ...] = get_args(QuoteKind)
 
 RemovedKind = Literal[
     "banner", "caption", "credit", "disclaimer", "ui", "duplicate", "byline", "dateline", "headline", "other"
@@ -66,7 +103,7 @@ class Entity(Span):
 class Actor(_Record):
     id: str
     name: str
-    kind: Literal["person", "organization", "country", "group"]
+    kind: ActorKind
     country: str | None = Field(None, description="ISO 3166-1 alpha-3")
     sector: str | None = Field(None, description="PLOVER sector code (GOV, MIL, REB, ...)")
     roles: list[str] = Field(default_factory=list)
@@ -100,7 +137,7 @@ class Quote(Span):
     speaker: str | None = None
     speaker_text: str | None = None
     cue: str | None = None
-    kind: Literal["direct", "indirect"] = "direct"
+    kind: QuoteKind = "direct"
 
 
 class EventPlace(_Record):
@@ -123,8 +160,8 @@ class Event(_Record):
     recipients: list[str] = Field(default_factory=list)
     place: EventPlace | None = None
     date: str | None = None
-    date_source: Literal["text", "published", "none"] = "none"
-    modality: Literal["asserted", "future", "historical", "hypothetical", "negated"] = "asserted"
+    date_source: DateSource = "none"
+    modality: Modality = "asserted"
     quad: int = Field(..., ge=1, le=4)
     cameo: str | None = None
     evidence: Evidence

@@ -46,32 +46,12 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from .article import Article
+from .article import ACTOR_KINDS, MODALITIES, PLOVER_TYPES, Article
 from .corpus import fold_accents, name_words
 from .errors import UsageError
 from .store import Store
 from .store import schema as S
 
-PLOVER_TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "SANCTION",
-    "PROTEST",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
-MODALITIES = ("asserted", "future", "historical", "hypothetical", "negated")
-ACTOR_KINDS = ("person", "organization", "country", "group")
 DEFAULT_RADIUS_KM = 100.0
 MAX_LIMIT = 10_000
 EARTH_RADIUS_KM = 6371.0088

@@ -17,6 +17,7 @@ import textwrap
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ..article import MODALITIES
 from . import HelpFormatter
 
 DB_HELP = "store URL: sqlite:///FILE, a file path, or postgresql://... (default: $DATELINE_DB or sqlite:///dateline.db)"
@@ -71,7 +72,7 @@ def register(sub) -> None:
         "'zelensk*') or an ISO3 country code (its government, people and organisations)",
     )
     p.add_argument("--type", metavar="T", help="PLOVER event type (CONSULT, ASSAULT, ...)")
-    p.add_argument("--modality", metavar="M", help="asserted, future, historical, hypothetical or negated")
+    p.add_argument("--modality", metavar="M", help=", ".join(MODALITIES[:-1]) + " or " + MODALITIES[-1])
     p.add_argument("--since", metavar="DATE", help="events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
     p.add_argument("--until", metavar="DATE", help="events on or before DATE (YYYY-MM includes the whole month)")
     p.add_argument("--country", metavar="ISO3", help="events placed in this country")

@@ -19,24 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-PLOVER_TYPES = {
-    "AGREE": 1,
-    "CONSULT": 1,
-    "SUPPORT": 1,
-    "CONCEDE": 1,
-    "COOPERATE": 2,
-    "AID": 2,
-    "RETREAT": 2,
-    "REQUEST": 3,
-    "ACCUSE": 3,
-    "REJECT": 3,
-    "THREATEN": 3,
-    "SANCTION": 3,
-    "PROTEST": 4,
-    "MOBILIZE": 4,
-    "COERCE": 4,
-    "ASSAULT": 4,
-}
+from ..article import PLOVER_QUADS as PLOVER_TYPES  # type -> quad, defined once in the contract
 
 #: Types whose expressed intent PLOVER codes as AGREE (cooperation) and THREATEN (conflict).
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}

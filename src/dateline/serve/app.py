@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException
 
 from .. import __version__, dedupe, query
+from ..article import MODALITIES, PLOVER_TYPES
 from ..errors import DatelineError, InputRejected, StoreError, UsageError
 from ..read import DEFAULT_MAX_BYTES
 from .limits import BodyLimit, error_body
@@ -257,10 +258,8 @@ def create_app(
         actor: str | None = Query(
             None, max_length=200, description="participant: every word of a name (word* is a prefix), or ISO3"
         ),
-        type: str | None = Query(None, max_length=16, description="PLOVER type, e.g. CONSULT"),
-        modality: str | None = Query(
-            None, max_length=16, description="asserted, future, historical, hypothetical, negated"
-        ),
+        type: str | None = Query(None, max_length=16, description="PLOVER type: " + ", ".join(PLOVER_TYPES)),
+        modality: str | None = Query(None, max_length=16, description=", ".join(MODALITIES)),
         since: str | None = Query(None, max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD"),
         until: str | None = Query(None, max_length=10, description="inclusive; YYYY-MM covers the month"),
         country: str | None = Query(None, max_length=3, description="ISO3 of the event's place"),

@@ -15,6 +15,7 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, JSONResponse
 
+from ..article import ACTOR_KINDS, MODALITIES, PLOVER_QUADS, QUAD_NAMES
 from ..errors import DatelineError, InputRejected, UsageError
 from ..store import schema as S
 from . import data
@@ -78,6 +79,16 @@ def make_router() -> APIRouter:
         return _page("add")
 
     # -- JSON ------------------------------------------------------------------------------------
+    @r.get("/web/api/vocabulary")
+    def vocabulary():
+        """The contract's enumerations (dateline.article), so the page keeps no copy of its own."""
+        return {
+            "types": [{"type": t, "quad": q} for t, q in PLOVER_QUADS.items()],
+            "quads": {str(q): name for q, name in QUAD_NAMES.items()},
+            "modalities": list(MODALITIES),
+            "actor_kinds": list(ACTOR_KINDS),
+        }
+
     @r.get("/web/api/explore")
     def explore(request: Request):
         q = request.query_params

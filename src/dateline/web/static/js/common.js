@@ -1,16 +1,17 @@
 // Shared helpers. Article data is hostile: every element is built with createElement and
 // textContent; nothing from the server is ever parsed as HTML.
 
-export const QUADS = {
-  1: { name: "verbal cooperation", color: "#2b8cbe" },
-  2: { name: "material cooperation", color: "#31a354" },
-  3: { name: "verbal conflict", color: "#fd8d3c" },
-  4: { name: "material conflict", color: "#d7301f" },
-};
+// The contract's enumerations come from the server (dateline.article, GET /web/api/vocabulary),
+// so the page keeps no copy of them; only the colours are the page's own.
+const QUAD_COLORS = { 1: "#2b8cbe", 2: "#31a354", 3: "#fd8d3c", 4: "#d7301f" };
+const VOCABULARY = await fetch("/web/api/vocabulary", { headers: { Accept: "application/json" } })
+  .then((r) => (r.ok ? r.json() : null))
+  .catch(() => null) || { types: [], quads: {}, modalities: [], actor_kinds: [] };
 
-export const TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
-  "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT"];
-export const MODALITIES = ["asserted", "future", "historical", "hypothetical", "negated"];
+export const QUADS = Object.fromEntries(
+  [1, 2, 3, 4].map((q) => [q, { name: VOCABULARY.quads[q] || "quad " + q, color: QUAD_COLORS[q] }]));
+export const TYPES = VOCABULARY.types.map((t) => t.type);
+export const MODALITIES = VOCABULARY.modalities;
 
 // el("a", {href: "/x", className: "c", title: "t", dataset: {k: "v"}}, "text", child, ...)
 export function el(tag, attrs, ...children) {
