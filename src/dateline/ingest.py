@@ -39,6 +39,7 @@ class Summary:
     inputs: int = 0
     stored: int = 0
     duplicates: int = 0
+    updated: int = 0  # stored articles that a later input completed (store.merge: a date, a URL, ...)
     linked: int = 0  # stored articles that joined an existing story (syndicated copies)
     sources_added: int = 0
     rejected: Counter = field(default_factory=Counter)
@@ -55,6 +56,7 @@ class Summary:
             "inputs": self.inputs,
             "stored": self.stored,
             "duplicates": self.duplicates,
+            "updated": self.updated,
             "linked": self.linked,
             "sources_added": self.sources_added,
             "rejected": dict(sorted(self.rejected.items())),
@@ -67,7 +69,7 @@ class Summary:
         rate = self.inputs / self.seconds if self.seconds else 0.0
         return (
             f"{self.inputs} input(s) in {self.seconds:.1f}s ({rate:.1f}/s): {self.stored} stored "
-            f"({self.linked} linked to an existing story), {self.duplicates} duplicate(s), "
+            f"({self.linked} linked to an existing story), {self.updated} updated, {self.duplicates} duplicate(s), "
             f"{self.n_rejected} rejected"
             + (f" ({rej})" if rej else "")
             + (" — interrupted; rerun to continue" if self.interrupted else "")
@@ -78,7 +80,7 @@ class Summary:
 class Outcome:
     """One input's result, passed to the ``on_result`` callback."""
 
-    kind: str  # "stored" | "duplicate" | "rejected"
+    kind: str  # "stored" | "updated" | "duplicate" | "rejected"
     origin: str | None
     article_id: str | None = None
     story_id: str | None = None
@@ -170,14 +172,21 @@ class _Worker:
         return self._engine
 
     def stored_ids(self, ids: list[str]) -> set[str]:
+        return set(self.stored_dates(ids))
+
+    def stored_dates(self, ids: list[str]) -> dict[str, tuple[str | None, str | None]]:
+        """``{id: (published_date, published_source)}`` of the stored articles among ``ids``."""
         import sqlalchemy as sa
 
-        from .store.schema import articles
+        from .store.schema import articles as a
 
         if not ids:
-            return set()
+            return {}
         with self.engine.connect() as conn:
-            return set(conn.execute(sa.select(articles.c.id).where(articles.c.id.in_(ids))).scalars())
+            rows = conn.execute(
+                sa.select(a.c.id, a.c.published_date, a.c.published_source).where(a.c.id.in_(ids))
+            ).all()
+        return {r.id: (r.published_date, r.published_source) for r in rows}
 
     def process(self, items: list[Item]) -> list[tuple]:
         """Clean each input, skip what is stored, analyse the rest. Picklable results, in order:
@@ -185,6 +194,7 @@ class _Worker:
         ``("rejected", (reason, message, source), None)``."""
         from . import dedupe
         from .pipeline import ANALYSED_LANGUAGES, clean_raw
+        from .store.merge import date_wins
 
         out: list[tuple | None] = [None] * len(items)
         cleaned: dict[int, Article] = {}
@@ -205,10 +215,13 @@ class _Worker:
                     ("failed", f"cleaning failed: {exc.__class__.__name__}: {exc}", item.origin),
                     None,
                 )
-        known = self.stored_ids(sorted({a.id for a in cleaned.values()}))
+        known = self.stored_dates(sorted({a.id for a in cleaned.values()}))
         todo = []
         for i, art in cleaned.items():
-            if art.id in known:
+            # A stored text is not analysed again, unless this input brings it a publication date
+            # that wins over the stored one (store.merge): then what was resolved against the date
+            # (times, event dates) is resolved again, and the store replaces the analysis.
+            if art.id in known and not date_wins(*known[art.id], art.published.date, art.published.source):
                 out[i] = ("known", art, None)
             else:
                 todo.append(i)
@@ -388,6 +401,9 @@ def _write(store, res: tuple, summary: Summary, on_result) -> None:
         if result.status == "stored":
             summary.stored += 1
             summary.linked += int(result.linked)
+        elif result.status == "updated":
+            summary.updated += 1
+            summary.sources_added += int(result.source_added)
         else:
             summary.duplicates += 1
             summary.sources_added += int(result.source_added)

@@ -198,17 +198,17 @@ class _DaskWorker(_Worker):
         super().__init__(model, analyse, db_url)
         self.check_store = check_store
 
-    def stored_ids(self, ids: list[str]) -> set[str]:
+    def stored_dates(self, ids: list[str]) -> dict[str, tuple[str | None, str | None]]:
         if not self.check_store:
-            return set()
+            return {}
         if self.db_url.startswith("sqlite"):
             path = self.db_url.split(":///", 1)[-1]
             if not os.path.exists(path):
-                return set()
+                return {}
         try:
-            return super().stored_ids(ids)
+            return super().stored_dates(ids)
         except Exception:
-            return set()  # an unreachable store costs analysis time, never data
+            return {}  # an unreachable store costs analysis time, never data
 
 
 _CACHE: dict[tuple, _DaskWorker] = {}

@@ -70,7 +70,8 @@ def _row(r) -> dict[str, Any]:
 
 
 class Store:
-    """A connection to one store. Thread-safe for reading; write from one process at a time."""
+    """A connection to one store. Thread-safe for reading; writers in several processes take turns
+    (each write holds the store's writer lock for its transaction)."""
 
     def __init__(self, engine: Engine):
         self.engine = engine
@@ -102,8 +103,10 @@ class Store:
 
     # -- writing --------------------------------------------------------------------------------
     def write(self, article: Article, signature=None) -> WriteResult:
-        """Store one article in one transaction; a stored id changes nothing but its sources. An
-        interrupt during the write is raised once the article is stored or rolled back."""
+        """Store one article in one transaction. A stored id gains the source and the metadata
+        this copy adds (``status="updated"``; the rule is in ``store.merge``), else nothing
+        (``"duplicate"``). An interrupt during the write is raised once the article is stored or
+        rolled back."""
         try:
             with interrupts_deferred(), self.engine.begin() as conn:
                 lock_writer(conn)

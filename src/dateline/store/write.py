@@ -3,12 +3,16 @@
 ``write_article(conn, article, sig)`` runs inside the caller's transaction (``engine.begin()``)
 so that an article is either stored with everything that belongs to it (story, source, actors,
 places, times, quotes, event mentions, corpus events, signature, full-text rows) or not at all.
-Writing an article whose id is already stored changes nothing, except recording a new source
-(another URL or path that carried the same text).
+Writing an article whose id is already stored records its source (another URL or path that carried
+the same text) and merges the metadata it adds (``store.merge``: a missing URL, publisher or
+authors, a publication date of stronger provenance, which re-dates the article's analysis).
+Every write transaction first takes the store's writer lock (``lock_writer``), so that concurrent
+ingests take turns instead of colliding on keys.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -21,18 +25,20 @@ from sqlalchemy.engine import Connection
 from .. import corpus, dedupe
 from ..article import Article
 from ..errors import InputRejected
+from . import merge
 from . import schema as S
 
 
 @dataclass
 class WriteResult:
-    status: str  # "stored" (new article), "duplicate" (article id already stored)
+    status: str  # "stored" (new article), "updated" (stored, and completed: store.merge), "duplicate"
     article_id: str
     story_id: str
     linked: bool = False  # a new article that joined an existing story (a syndicated copy)
     cluster_id: str | None = None  # same-event coverage cluster
     similarity: float | None = None
     source_added: bool = False
+    changes: tuple[str, ...] = ()  # "updated": the article columns a later input filled or replaced
 
 
 def now() -> datetime:
@@ -102,10 +108,11 @@ def _candidates(
 
 
 def find_story(
-    conn: Connection, sig: np.ndarray, params: dedupe.Params = dedupe.DEFAULT
+    conn: Connection, sig: np.ndarray, params: dedupe.Params = dedupe.DEFAULT, before: datetime | None = None
 ) -> tuple[str, str, float] | None:
-    """``(story_id, article_id, similarity)`` of the most similar stored article, if any."""
-    cand = _candidates(conn, S.lsh_bands, sig, params)
+    """``(story_id, article_id, similarity)`` of the most similar stored article, if any (with
+    ``before``: among the articles ingested before that time)."""
+    cand = _candidates(conn, S.lsh_bands, sig, params, None if before is None else S.articles.c.ingested_at < before)
     if not cand:
         return None
     rows = conn.execute(
@@ -137,10 +144,18 @@ def _date_window(date: str | None, days: int):
 
 
 def find_cluster(
-    conn: Connection, names_sig: np.ndarray, published: str | None, params: dedupe.Params = dedupe.COVERAGE
+    conn: Connection,
+    names_sig: np.ndarray,
+    published: str | None,
+    params: dedupe.Params = dedupe.COVERAGE,
+    before: datetime | None = None,
 ) -> str | None:
-    """The coverage cluster of the stored article most similar by names (within the date window)."""
-    cand = _candidates(conn, S.cluster_bands, names_sig, params, _date_window(published, dedupe.COVERAGE_DAYS))
+    """The coverage cluster of the stored article most similar by names (within the date window;
+    with ``before``: among the articles ingested before that time)."""
+    extra = _date_window(published, dedupe.COVERAGE_DAYS)
+    if before is not None:
+        extra = sa.and_(S.articles.c.ingested_at < before, *(() if extra is None else (extra,)))
+    cand = _candidates(conn, S.cluster_bands, names_sig, params, extra)
     if not cand:
         return None
     rows = conn.execute(
@@ -236,23 +251,8 @@ def write_article(
     ts = now()
     if not article.id:
         article.id = Article.make_id(article.text)
-    existing = conn.execute(sa.select(S.articles.c.story_id).where(S.articles.c.id == article.id)).first()
-    if existing is not None:
-        story_id = existing.story_id
-        loc = locator(article)
-        known = conn.execute(
-            sa.select(S.sources.c.id).where(S.sources.c.article_id == article.id, S.sources.c.locator == loc)
-        ).first()
-        if known is None:
-            insert_ignore(conn, S.sources, _source_row(article, story_id, ts))
-            _refresh_story(conn, story_id)
-        return WriteResult(
-            "duplicate",
-            article.id,
-            story_id,
-            source_added=known is None,
-            cluster_id=conn.execute(sa.select(S.articles.c.cluster_id).where(S.articles.c.id == article.id)).scalar(),
-        )
+    if has_article(conn, article.id):
+        return write_known(conn, article, params, ts)
 
     if sig is None:
         sig = dedupe.signature(article.text, params)
@@ -304,8 +304,17 @@ def write_article(
             data=data,
         )
     )
-    aid = article.id
     insert_ignore(conn, S.sources, _source_row(article, story_id, ts))
+    write_analysis(conn, article, story_id, ts)
+    _write_index(conn, article, story_id, sig, names_sig, params)
+    return WriteResult("stored", article.id, story_id, linked=match is not None, similarity=sim, cluster_id=cluster_id)
+
+
+def write_analysis(conn: Connection, article: Article, story_id: str, ts: datetime) -> set[str]:
+    """Actors, places, times, quotes, event mentions and corpus events of a stored ``article``
+    (its ``articles`` row exists): the part of a write that analysis produced. Returns the ids of
+    the corpus events it touched (recounted here)."""
+    aid = article.id
     keys = {a.id: corpus.name_key(a.name) for a in article.actors}
     insert_ignore(
         conn,
@@ -443,7 +452,14 @@ def write_article(
         ),
     )
     _refresh_events(conn, touched)
+    return touched
 
+
+def _write_index(
+    conn: Connection, article: Article, story_id: str, sig: np.ndarray, names_sig: np.ndarray, params: dedupe.Params
+) -> None:
+    """Signatures, LSH bands and full-text rows of a new article; its story recounted."""
+    aid = article.id
     conn.execute(
         S.minhashes.insert().values(
             article_id=aid,
@@ -471,7 +487,214 @@ def write_article(
                 [{"a": aid, "i": i, "t": q.text, "s": q.speaker_text or ""} for i, q in enumerate(article.quotes)],
             )
     _refresh_story(conn, story_id)
-    return WriteResult("stored", aid, story_id, linked=match is not None, similarity=sim, cluster_id=cluster_id)
+
+
+# -- an article stored already: metadata that arrives later (store.merge) ----------------------------
+def _analysed(article: Article) -> bool:
+    """Whether the NLP analysis ran on ``article`` (a ``--no-analysis`` input has none of these)."""
+    return bool(article.entities or article.actors or article.places or article.times or article.events)
+
+
+def _add_source(conn: Connection, article: Article, story_id: str, ts: datetime) -> bool:
+    """Record where this copy of a stored text was found. A source row without a URL (a file) is
+    completed by the first later input that carries one, and its missing publisher and agency are
+    filled in; any other new URL or path is a new row. Returns whether anything changed."""
+    src = S.sources
+    loc = locator(article)
+    rows = conn.execute(
+        sa.select(src.c.id, src.c.locator, src.c.url, src.c.publisher, src.c.agency)
+        .where(src.c.article_id == article.id)
+        .order_by(src.c.id)
+    ).all()
+    if any(r.locator == loc for r in rows):
+        return False
+    bare = next((r for r in rows if r.url is None), None) if article.source.url else None
+    if bare is not None:
+        values: dict[str, Any] = {"locator": loc, "url": article.source.url}
+        if bare.publisher is None and article.source.publisher:
+            values["publisher"] = article.source.publisher
+        if bare.agency is None and article.source.agency:
+            values["agency"] = article.source.agency
+        conn.execute(src.update().where(src.c.id == bare.id).values(**values))
+    else:
+        insert_ignore(conn, src, _source_row(article, story_id, ts))
+    return True
+
+
+_FIRST_REPORTS = sa.text(
+    "UPDATE events SET "
+    "first_article_id = (SELECT m.article_id FROM event_mentions m JOIN articles a ON a.id = m.article_id "
+    "WHERE m.event_id = events.id ORDER BY a.ingested_at, a.id LIMIT 1), "
+    "first_seen = (SELECT min(a.ingested_at) FROM event_mentions m JOIN articles a ON a.id = m.article_id "
+    "WHERE m.event_id = events.id) "
+    "WHERE id IN :ids"
+).bindparams(sa.bindparam("ids", expanding=True))
+
+
+def _refresh_first_reports(conn: Connection, event_ids: set[str]) -> None:
+    """Each corpus event's first report is its earliest-ingested article, as a run that ingested
+    the articles in that order would have made it; an event whose first report changed takes its
+    mode and place from that article's first mention of it, as a write does."""
+    if not event_ids:
+        return
+    e, m = S.events, S.event_mentions
+    ids = sorted(event_ids)
+    before = dict(conn.execute(sa.select(e.c.id, e.c.first_article_id).where(e.c.id.in_(ids))).all())
+    conn.execute(_FIRST_REPORTS, {"ids": ids})
+    after = dict(conn.execute(sa.select(e.c.id, e.c.first_article_id).where(e.c.id.in_(ids))).all())
+    for eid, aid in after.items():
+        if aid is None or before.get(eid) == aid:
+            continue
+        local = dict(
+            conn.execute(sa.select(m.c.local_id, m.c.mode).where(m.c.article_id == aid, m.c.event_id == eid)).all()
+        )
+        data = conn.execute(sa.select(S.articles.c.data).where(S.articles.c.id == aid)).scalar()
+        record = Article.from_dict(json.loads(data) if isinstance(data, str) else data)
+        ev = next((x for x in record.events if x.id in local), None)
+        if ev is None:
+            continue
+        place = ev.place
+        conn.execute(
+            e.update()
+            .where(e.c.id == eid)
+            .values(
+                mode=ev.mode,
+                quad=ev.quad,
+                place_name=place.name if place else None,
+                place_geonameid=place.geonameid if place else None,
+                lat=place.lat if place else None,
+                lon=place.lon if place else None,
+                country=place.country if place else None,
+            )
+        )
+
+
+def replace_analysis(conn: Connection, article: Article, story_id: str, ingested_at: datetime) -> None:
+    """Replace a stored article's analysis (actors, places, times, quotes, mentions and what they
+    make of corpus events) by ``article``'s: events no other article reports go, counts follow."""
+    aid = article.id
+    m = S.event_mentions
+    old = set(conn.execute(sa.select(m.c.event_id).where(m.c.article_id == aid).distinct()).scalars())
+    for table in (S.event_participants, S.event_mentions, S.actors, S.places, S.times, S.quotes):
+        conn.execute(table.delete().where(table.c.article_id == aid))
+    new = write_analysis(conn, article, story_id, ingested_at)
+    if conn.dialect.name == "sqlite":
+        conn.execute(sa.text("DELETE FROM quotes_fts WHERE article_id = :a"), {"a": aid})
+        if article.quotes:
+            conn.execute(
+                sa.text("INSERT INTO quotes_fts(article_id, idx, text, speaker_text) VALUES (:a, :i, :t, :s)"),
+                [{"a": aid, "i": i, "t": q.text, "s": q.speaker_text or ""} for i, q in enumerate(article.quotes)],
+            )
+    gone = old - new
+    _refresh_events(conn, gone)
+    if gone:
+        conn.execute(S.events.delete().where(S.events.c.id.in_(sorted(gone)), S.events.c.n_mentions == 0))
+    _refresh_first_reports(conn, old | new)
+
+
+def _redate_by_publication(record: Article, published: str | None) -> Article:
+    """``record``'s events dated by their publication day (``date_source: published``) moved to the
+    new day: all a store can re-resolve without analysing the text again."""
+    events = [
+        ev.model_copy(update={"date": published}) if ev.date_source == "published" and published else ev
+        for ev in record.events
+    ]
+    return record.model_copy(update={"events": events})
+
+
+def write_known(conn: Connection, article: Article, params: dedupe.Params, ts: datetime) -> WriteResult:
+    """A later input of a stored text: record its source and merge what it adds (store.merge).
+
+    A new publication date re-dates the article: its analysis is replaced by ``article``'s when
+    that was analysed with the new date (ingestion analyses such an input again), else only the
+    events dated by their publication day move. Its coverage cluster is decided again among the
+    articles ingested before it, with the new date window, as a first ingestion would have.
+    """
+    a = S.articles
+    row = conn.execute(
+        sa.select(
+            a.c.story_id,
+            a.c.cluster_id,
+            a.c.similarity,
+            a.c.ingested_at,
+            a.c.published_date,
+            a.c.published_source,
+            a.c.url,
+            a.c.publisher,
+            a.c.agency,
+            a.c.path,
+            a.c.authors,
+        ).where(a.c.id == article.id)
+    ).one()
+    story_id = row.story_id
+    source_added = _add_source(conn, article, story_id, ts)
+    changes = merge.merge(merge.stored_metadata(row), article)
+    if not changes:
+        if source_added:
+            _refresh_story(conn, story_id)
+        return WriteResult("duplicate", article.id, story_id, source_added=source_added, cluster_id=row.cluster_id)
+
+    data = conn.execute(sa.select(a.c.data).where(a.c.id == article.id)).scalar()
+    record = Article.from_dict(json.loads(data) if isinstance(data, str) else data)
+    redated = "published_date" in changes
+    if redated and _analysed(article):
+        # The new analysis, under the stored record's own metadata and cleaning.
+        keep = ("source", "authors", "published", "headline", "contributors", "dateline", "removed", "language")
+        record = article.model_copy(update={k: getattr(record, k) for k in keep})
+    updated = merge.apply(record, changes)
+    if redated and not _analysed(article):
+        updated = _redate_by_publication(updated, updated.published.date)
+    values: dict[str, Any] = {k: v for k, v in changes.items()}
+    values.update(data=updated.to_dict(), n_events=len(updated.events))
+    cluster_id = row.cluster_id
+    if redated:
+        ingested_at = row.ingested_at
+        if ingested_at.tzinfo is None:  # SQLite gives back naive UTC
+            ingested_at = ingested_at.replace(tzinfo=UTC)
+        replace_analysis(conn, updated, story_id, ingested_at)
+        cluster_id = _cluster_again(conn, updated, row, params) or cluster_id
+        values["cluster_id"] = cluster_id
+    conn.execute(a.update().where(a.c.id == article.id).values(**values))
+
+    s = S.stories
+    story = conn.execute(sa.select(s.c.first_published, s.c.originator).where(s.c.id == story_id)).one()
+    if story_id == article.id:
+        story_values: dict[str, Any] = {}
+        if story.first_published != updated.published.date:
+            story_values["first_published"] = updated.published.date
+        if story.originator is None and originator(updated):
+            story_values["originator"] = originator(updated)
+        if story_values:
+            conn.execute(s.update().where(s.c.id == story_id).values(**story_values))
+        if "originator" in story_values:  # independent sources are counted by originator
+            m = S.event_mentions
+            _refresh_events(
+                conn, set(conn.execute(sa.select(m.c.event_id).where(m.c.story_id == story_id).distinct()).scalars())
+            )
+    _refresh_story(conn, story_id)
+    return WriteResult(
+        "updated",
+        article.id,
+        story_id,
+        source_added=source_added,
+        cluster_id=cluster_id,
+        similarity=row.similarity,
+        changes=tuple(sorted(changes)),
+    )
+
+
+def _cluster_again(conn: Connection, article: Article, row: Any, params: dedupe.Params) -> str | None:
+    """The coverage cluster a first ingestion would have given ``article`` with its new date: its
+    original's (a copy), else the most similar earlier report within the new date window, else its own."""
+    before = row.ingested_at
+    if row.similarity is not None:
+        match = find_story(conn, dedupe.signature(article.text, params), params, before=before)
+        if match is not None:
+            found = conn.execute(sa.select(S.articles.c.cluster_id).where(S.articles.c.id == match[1])).scalar()
+            if found is not None:
+                return found
+    names_sig = dedupe.signature(article.text, dedupe.COVERAGE)
+    return find_cluster(conn, names_sig, article.published.date, before=before) or article.id
 
 
 def write_rejected(conn: Connection, exc: InputRejected) -> None:
