@@ -13,7 +13,7 @@ from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_ID = "dateline.article/1"
+SCHEMA_ID: Literal["dateline.article/1"] = "dateline.article/1"
 
 # -- the contract's enumerations, defined here once: the coder, the queries, the CLI, the API and
 # the page (through GET /web/api/vocabulary) all read them from this module.

@@ -19,9 +19,9 @@ import hashlib
 import json
 import re
 import unicodedata
-from typing import Any
+from typing import Any, Protocol
 
-from .article import Actor, Article, Event
+from .article import Article, Event
 
 
 def _fold(name: str) -> str:
@@ -47,7 +47,18 @@ def name_key(name: str) -> str:
     return " ".join(name_words(name))
 
 
-def participant_key(actor: Actor | None, actor_id: str) -> str:
+class Named(Protocol):
+    """What a participant key reads of an actor (an ``Actor``, or a stored actor row)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def country(self) -> str | None: ...
+
+
+def participant_key(actor: Named | None, actor_id: str) -> str:
     if actor is None:
         return f"?{actor_id}"
     if actor.kind == "country" and actor.country:

@@ -17,8 +17,9 @@ import json
 import re
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from types import FrameType
 from typing import Any
 
 import sqlalchemy as sa
@@ -48,8 +49,11 @@ def interrupts_deferred() -> Iterator[None]:
         yield
         return
     pending: list[int] = []
-    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
-    previous = {sig: h for sig, h in previous.items() if callable(h)}
+    previous: dict[int, Callable[[int, FrameType | None], Any]] = {}
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        handler = signal.getsignal(signum)
+        if callable(handler):
+            previous[signum] = handler
     for sig in previous:
         signal.signal(sig, lambda signum, frame: pending.append(signum))
     try:

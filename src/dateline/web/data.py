@@ -217,7 +217,7 @@ def actor(store, name: str) -> dict[str, Any]:
             if iso and countries.get(key) == iso or not iso and Q.name_matches(name, label):
                 own.add(key)
     nodes: dict[str, dict[str, Any]] = {}
-    edges: dict[tuple[str, str, str], int] = {}
+    edges: dict[tuple[str, str, str, bool], int] = {}
     for r in evs:
         acts, recs = list(_load(r.actors) or []), list(_load(r.recipients) or [])
         for k in set(acts) | set(recs):
