@@ -28,6 +28,14 @@ highest in the dependency tree. Scores:
   of no-event sentences where dateline codes nothing).
 * **CASE 2021 task 2** (1,019 snippets, 30 ACLED-style types): accuracy on the types that map to
   PLOVER (mapping in ``CASE_TO_PLOVER`` and docs/events.md), primary and any.
+* **PLV** (``plv/plv_train.csv``, 1,050 PLOVER-coded news sentences with source and target
+  spans; research only): type accuracy of the primary event (YIELD is CONCEDE or RETREAT), and
+  the source / recipient accuracy of ``benchmarks.eval_participants`` (the top event's first
+  actor / recipient has a mention overlapping the gold span). The train file is split once into
+  a development half and a held-out half by ``benchmarks._data.plv_split`` (fixed seed); errors
+  are printed for the development half only. Every other ``plv*.csv`` in the folder (the
+  project's external held-out set is PLV's test split in the same format), or the file given
+  with ``--plv``, is scored whole as its own row.
 
 The field's published figure: machine coding agrees with human gold about 70-80% of the time.
 """
@@ -40,10 +48,12 @@ import re
 import sys
 from collections import Counter, defaultdict
 
-from benchmarks._data import dataset
+from benchmarks._data import dataset, plv_files, plv_rows, plv_split
 
 FIELD = "machine coding vs human gold, typically 0.70-0.80"
-TARGETS = {"plover": 0.85, "petrarch": 0.80}
+TARGETS = {"plover": 0.85, "petrarch": 0.80, "plv": 0.82}
+#: the top event's type on PLV's test split before issue #14 (measured outside the project)
+PLV_BEFORE = 0.71
 
 GOLD_05_TO_2021 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 
@@ -345,13 +355,77 @@ def eval_case(root, errors: int, limit: int | None) -> dict | None:
     return dict(c)
 
 
+# -- PLV ---------------------------------------------------------------------------------------
+
+PLV_YIELD = {"CONCEDE", "RETREAT"}
+
+
+def _plv_ok(gold: str, pred: str | None) -> bool:
+    return pred == gold or (gold == "YIELD" and pred in PLV_YIELD)
+
+
+def eval_plv(files: list, split: str, errors: int, limit: int | None) -> dict:
+    from benchmarks.eval_participants import score as participant_score
+
+    print("PLV (PLOVER-coded news sentences; research only, never training data)")
+    out = {}
+    for path in files:
+        rows = plv_rows(path)
+        name = getattr(path, "stem", str(path))
+        if getattr(path, "name", "") == "plv_train.csv":
+            dev, held = plv_split(rows)
+            parts = [("dev", dev), ("held-out", held)]
+            if split != "all":
+                parts = [p for p in parts if p[0] == split]
+        else:
+            parts = [("whole", rows)]
+        for part_name, part in parts:
+            if limit:
+                part = part[:limit]
+            arts = code_texts([(r["text"], None) for r in part])
+            c = Counter()
+            per = defaultdict(Counter)
+            shown = 0
+            for r, a in zip(part, arts):
+                ev = a.events[0] if a.events else None
+                pred = ev.type if ev else None
+                hit = _plv_ok(r["label"], pred)
+                c["n"] += 1
+                c["type"] += hit
+                c["coded"] += ev is not None
+                c["any"] += any(_plv_ok(r["label"], e.type) for e in a.events)
+                per[r["label"]]["n"] += 1
+                per[r["label"]]["ok"] += hit
+                if not hit and part_name == "dev" and shown < errors:
+                    shown += 1
+                    print(
+                        f"  [{r['sentence_id']}] gold {r['label']} pred {pred} ({ev.rule if ev else '-'}, "
+                        f"{ev.trigger.text if ev and ev.trigger else '-'}): {r['text'][:160]}"
+                    )
+            p = participant_score(part, arts)
+            print(
+                f"  {name} {part_name:<8} type {pct(c['type'], c['n'])}  any {pct(c['any'], c['n'])}  "
+                f"coded {pct(c['coded'], c['n'])}  source {pct(p['source'], p['source_n'])}  "
+                f"recipient {pct(p['recipient'], p['recipient_n'])}"
+            )
+            print("    per type: " + ", ".join(f"{k} {v['ok']}/{v['n']}" for k, v in sorted(per.items())))
+            out[f"{name} {part_name}"] = dict(c)
+    print(
+        f"  target type accuracy >= {TARGETS['plv']:.2f} on the held-out half; before this work on PLV's test "
+        f"split: {PLV_BEFORE:.2f}; field: {FIELD}"
+    )
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", help="the eval folder (default $DATELINE_EVAL_DATA or ../shared/eval)")
-    ap.add_argument("--only", choices=["plover", "petrarch", "case"])
+    ap.add_argument("--only", choices=["plover", "petrarch", "case", "plv"])
     ap.add_argument("--split", choices=["dev", "test", "all"], default="all", help="PLOVER gold half")
-    ap.add_argument("--errors", type=int, default=0, help="print up to N mistakes (PLOVER: dev half only)")
-    ap.add_argument("--limit", type=int, help="CASE: first N snippets only")
+    ap.add_argument("--plv-split", choices=["dev", "held-out", "all"], default="all", help="PLV train file half to run")
+    ap.add_argument("--plv", help="score this PLV-format csv (instead of every plv*.csv of the eval folder)")
+    ap.add_argument("--errors", type=int, default=0, help="print up to N mistakes (PLOVER, PLV: dev half only)")
+    ap.add_argument("--limit", type=int, help="CASE: first N snippets only; PLV: first N rows of each part")
     args = ap.parse_args(argv)
     ran = 0
     if args.only in (None, "plover"):
@@ -374,6 +448,15 @@ def main(argv=None) -> int:
             print("skipped: case2021-task2-finegrained not found", file=sys.stderr)
         else:
             eval_case(root, args.errors, args.limit)
+            ran += 1
+    if args.only in (None, "plv"):
+        from pathlib import Path
+
+        files = [Path(args.plv)] if args.plv else plv_files(args.data)
+        if not files:
+            print("skipped: plv not found", file=sys.stderr)
+        else:
+            eval_plv(files, args.plv_split, args.errors, args.limit if args.only == "plv" else None)
             ran += 1
     if not ran:
         print("skipped: no event evaluation data found", file=sys.stderr)

@@ -152,6 +152,13 @@ class Evidence(Span):
     text: str
 
 
+class Trigger(Span):
+    """The words that fired the event: the trigger word, or the trigger and the object it was
+    keyed on ("imposed a curfew")."""
+
+    text: str
+
+
 class Event(_Record):
     id: str
     type: str
@@ -166,6 +173,11 @@ class Event(_Record):
     cameo: str | None = None
     evidence: Evidence
     confidence: float = Field(..., ge=0, le=1)
+    trigger: Trigger | None = Field(None, description="the words that fired the event")
+    rule: str | None = Field(
+        None,
+        description="why it was coded: the lexicon entry or rule that fired (e.g. 'meet', 'impose+RESTRICTION')",
+    )
 
 
 class Article(_Record):
