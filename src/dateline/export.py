@@ -169,7 +169,9 @@ def _actor_entry(actor) -> dict[str, Any]:
 
 def _trigger_text(ev) -> str:
     trigger = getattr(ev, "trigger", None)
-    return trigger.get("text", "") if isinstance(trigger, dict) else ""
+    if isinstance(trigger, dict):
+        return trigger.get("text", "")
+    return getattr(trigger, "text", None) or ""
 
 
 def plover_records(article: Article) -> list[dict[str, Any]]:
