@@ -12,14 +12,12 @@ from typing import Any
 from . import lexicon as lx
 from .lexicon import Entry
 from .parse import (
-    PERSON_NOUNS,
     PLACE_LABELS,
     Candidate,
     Context,
     conjuncts,
     content_objects,
     dep_children,
-    is_passive,
     is_person_like,
     lemma_of,
     noun_class,
@@ -27,22 +25,8 @@ from .parse import (
     particle_of,
     verb_lemma,
 )
+from .patterns import match_patterns, sense_ok
 from .roles import objects_of, subject_of
-
-MEET_NOT = {
-    "demand",
-    "requirement",
-    "target",
-    "need",
-    "goal",
-    "deadline",
-    "criterion",
-    "condition",
-    "expectation",
-    "standard",
-    "obligation",
-    "cost",
-}
 
 
 def match_verb(tok, ctx: Context) -> tuple[Entry, Any] | None:
@@ -60,69 +44,9 @@ def match_verb(tok, ctx: Context) -> tuple[Entry, Any] | None:
             heads.append(f"{lemma}_{c.lower_}")
     heads.append(lemma)
     objs = objects_of(tok)
-    # "drove thousands of villagers from their homes": a mass expulsion is an assault (CAMEO 201)
-    if lemma in ("expel", "force", "drive", "evict", "deport", "uproot", "displace", "force_out", "drive_out"):
-        if (
-            lemma not in ("force", "drive")
-            or particle_of(tok) == "out"
-            or any(c.dep_ == "prep" and c.lower_ in ("from", "out") for c in tok.children)
-        ):
-            for o in objs:
-                if _mass_of_people(o):
-                    return Entry("ASSAULT", "cleansing", "201", f"{lemma}+MASS"), o
-    # "the state media attacked the US for interfering": a verbal attack is a criticism
-    if lemma == "attack" and (
-        any(lemma_of(t) in MEDIA_NOUNS for t in subject_of(tok))
-        or any(
-            c.dep_ == "prep" and c.lower_ == "for" and any(q.pos_ == "VERB" or q.tag_ == "VBG" for q in c.children)
-            for c in tok.children
-        )
-    ):
-        return Entry("ACCUSE", "disapprove", "111", "attack+verbal"), None
-    # "described the attack as a cowardly act", "called the report a pack of lies": naming in
-    # evaluative words is a criticism (or a praise)
-    if lemma in ("describe", "call", "term", "label", "brand", "characterize", "characterise", "dub") and not any(
-        c.dep_ in ("prep", "prt") and c.lower_ in ("on", "for", "upon", "off") for c in tok.children
-    ):
-        words = set()
-        for c in tok.children:
-            if c.dep_ in ("oprd", "acomp") or (c.dep_ == "prep" and c.lower_ == "as"):
-                words |= {lemma_of(t) for t in c.subtree}
-            if c.dep_ in ("dobj",):  # "called the report a pack of lies": the parser may hang it on the object
-                for d in c.children:
-                    if d.dep_ in ("appos", "attr", "oprd", "npadvmod", "dobj"):
-                        words |= {lemma_of(t) for t in d.subtree}
-        if words & lx.PEJORATIVE:
-            return Entry("ACCUSE", "disapprove", "111", f"{lemma}+as+PEJORATIVE"), None
-        if words & lx.LAUDATORY:
-            return Entry("SUPPORT", None, "051", f"{lemma}+as+LAUDATORY"), None
-    # "was suspended from the Commonwealth"
-    if (
-        lemma in ("suspend", "expel", "exclude", "bar")
-        and any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children)
-        and is_passive(tok)
-    ):
-        return Entry("SANCTION", "withdraw", "160", f"{lemma}_from"), None
-    # "advised against travel to Tunisia", "warned its citizens against travelling to Iraq": a
-    # travel warning reduces relations (CAMEO 160)
-    if lemma in ("advise", "warn", "caution", "urge") and any(
-        c.dep_ == "prep"
-        and c.lower_ == "against"
-        and any(lemma_of(q) in ("travel", "trip", "visit") for q in c.children)
-        for c in tok.children
-    ):
-        return Entry("SANCTION", None, "160", f"{lemma}_against+travel"), None
-    # "has been holding thousands of refugees as human shields" (CAMEO 184)
-    if lemma in ("hold", "use", "keep") and any(
-        c.dep_ == "prep" and c.lower_ == "as" and any(lemma_of(q) == "shield" for q in c.subtree) for c in tok.children
-    ):
-        return Entry("ASSAULT", "abduct", "184", f"{lemma}+as+shield"), None
-    # "thousands of people took to the streets": a protest whoever the people are
-    if lemma == "take" and any(
-        c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(lemma_of(q) == "street" for q in c.children)
-        for c in tok.children
-    ):
-        return Entry("PROTEST", "demo", "141", "take_to+street"), None
+    found = match_patterns(tok, lemma, objs, ctx, "first")
+    if found:
+        return found
     # coordinated objects too: "provided photographs and other military intelligence"
     for obj in content_objects([c for o in objs for c in conjuncts(o)]):
         if obj.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"):
@@ -145,241 +69,28 @@ def match_verb(tok, ctx: Context) -> tuple[Entry, Any] | None:
                 e = lx.VERB_OBJECT.get(f"{h}+THING")
                 if e:
                     return e, obj
-    # "withdrew from the nuclear deal", "pulled out of the talks"
-    if lemma in ("withdraw", "pull", "walk", "quit", "exit", "leave"):
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("from", "of", "out"):
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        cls = noun_class(p)
-                        if cls == "AGREEMENT":
-                            return Entry("REJECT", None, "127", f"{lemma}_from+AGREEMENT"), p
-                        if cls == "MEET":
-                            return Entry("SANCTION", "withdraw", "164", f"{lemma}_from+MEET"), p
-    # "placed its units on full alert"
-    if lemma in ("put", "place") and any(
-        c.dep_ == "prep" and c.lower_ == "on" and any(lemma_of(q) == "alert" for q in c.children) for c in tok.children
-    ):
-        return Entry("MOBILIZE", "troops", "152", f"{lemma}_on+alert"), None
-    # "the court found him guilty"
-    if lemma == "find" and any(
-        lemma_of(t) == "guilty"
-        for c in tok.children
-        if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "dobj")
-        for t in c.subtree
-    ):
-        return Entry("ACCUSE", "disapprove", "116", "find+guilty"), None
-    # a government "protested the visit" verbally; crowds protest in the streets
-    if lemma == "protest" and dep_children(tok, {"dobj", "obj"}):
-        for subj in subject_of(tok):
-            kind = ctx.actor_kind.get(ctx.tok_actor.get(subj.i, ""), None)
-            if kind in ("country", "organization") or lemma_of(subj) in (
-                "ministry",
-                "government",
-                "embassy",
-                "foreign",
-            ):
-                return Entry("ACCUSE", "allege", "114", "protest+OBJ"), None
-    # "engaged in a firefight", "took part in the talks": the event is the noun
-    if lemma in ("engage", "participate", "take", "join", "go", "come", "place", "put", "keep", "hold"):
-        prep = {"go": "on", "come": "on", "place": "under", "put": "under", "keep": "under", "hold": "under"}.get(
-            lemma, "in"
-        )
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == prep:
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        for key in noun_keys(p):
-                            e = lx.NOUN_EVENTS.get(key)
-                            if e:
-                                return e, p
-                        if noun_class(p) == "PROTEST":  # "went on strike"
-                            return Entry(
-                                "PROTEST",
-                                "boycott" if lemma_of(p) == "strike" else "demo",
-                                "143" if lemma_of(p) == "strike" else "141",
-                                f"{lemma}_on+PROTEST",
-                            ), p
-    if lemma in ("order", "force", "compel"):
-        for comp in dep_children(tok, {"xcomp"}):
-            what = verb_lemma(comp)
-            target = dep_children(tok, {"dobj", "obj"})
-            if any(noun_class(t) == "TROOPS" or lemma_of(t) in ("police",) for t in target):
-                break  # "ordered troops to halt": a command to one's own forces
-            if what in ("suspend", "close", "shut", "halt", "cease", "stop", "disband", "dissolve") and target:
-                return Entry("COERCE", "restrict", "172", f"{lemma}+{what}"), None
-            if what in ("leave", "quit") and any(
-                is_person_like(t, ctx) or t.ent_type_ in ("NORP", "PERSON") for t in target
-            ):
-                return Entry("COERCE", "deport", "174", f"{lemma}+{what}"), None
+    found = match_patterns(tok, lemma, objs, ctx, "then")
+    if found:
+        return found
     for h in heads:
         e = lx.VERBS.get(h)
         if e is None:
             continue
-        if h == lemma and not _verb_ok(tok, lemma, e, objs, ctx):
+        if h == lemma and not sense_ok(tok, lemma, e, objs, ctx):
             return None
         return e, None
-    # "wants Putin to attack": wanting someone to act is a request
-    if lemma in ("want", "wish", "expect", "need"):
-        comps = dep_children(tok, {"xcomp", "ccomp"})
-        if (dep_children(tok, {"dobj", "obj"}) and comps) or any(
-            dep_children(cc, {"nsubj"}) and any(a.lower_ == "to" for a in cc.children if a.dep_ == "aux")
-            for cc in comps
-        ):
-            return Entry("REQUEST", None, "020", f"{lemma}+OBJ+to"), None
-    return None
-
-
-#: "declined to comment / name / confirm": no rejection of anything ("refused to provide" is one)
-NO_COMMENT = {"comment", "elaborate", "speculate", "confirm", "disclose", "identify", "name", "reveal", "specify"}
-MEDIA_NOUNS = {
-    "newspaper",
-    "paper",
-    "media",
-    "daily",
-    "radio",
-    "television",
-    "tv",
-    "agency",
-    "editorial",
-    "commentary",
-    "spokesman",
-    "spokeswoman",
-    "statement",
-    "press",
-    "weekly",
-    "broadcast",
-}
-POPULATION = {
-    "villager",
-    "resident",
-    "inhabitant",
-    "population",
-    "family",
-    "civilian",
-    "refugee",
-    "people",
-    "tribesman",
-    "peasant",
-    "farmer",
-    "minority",
-    "muslim",
-    "christian",
-    "serb",
-    "croat",
-    "kurd",
-}
-
-
-def _mass_of_people(o) -> bool:
-    """Hundreds or thousands of people, or a population ("the villagers")."""
-    heads = content_objects([o])
-    if not any(lemma_of(h) in POPULATION or lemma_of(h) in PERSON_NOUNS or h.ent_type_ == "NORP" for h in heads):
-        return False
-    for h in [o] + heads:
-        for t in h.subtree:
-            if t.lower_ in ("hundreds", "thousands", "tens", "millions") or lemma_of(t) in (
-                "hundred",
-                "thousand",
-                "million",
-            ):
-                return True
-            if t.like_num and t.dep_ in ("nummod", "quantmod", "pobj", "dobj"):
-                try:
-                    if float(t.text.replace(",", "")) >= 100:
-                        return True
-                except ValueError:
-                    pass
-    # "the villagers", "the population": a whole community
-    return any(
-        lemma_of(h) in ("villager", "resident", "inhabitant", "population") and not any(c.like_num for c in h.children)
-        for h in heads
-    )
-
-
-def _verb_ok(tok, lemma: str, e: Entry, objs: list, ctx: Context) -> bool:
-    """Sense checks for the verbs that are events only in one of their senses."""
-    if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and lemma in ("help",)):
-        return False
-    if lemma == "defend" and any(
-        noun_class(o) == "TERRITORY" or lemma_of(o) in ("country", "homeland", "land", "capital") for o in objs
-    ):
-        return False  # defending a city is military, not verbal support
-    if lemma == "commit":
-        return bool(dep_children(tok, {"xcomp"})) or any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
-    if lemma == "swear":  # "swore to fight on", not "was sworn in"
-        return particle_of(tok) is None and (
-            bool(dep_children(tok, {"xcomp", "ccomp"}))
-            or any(a.lower_ == "to" for c in dep_children(tok, {"advcl"}) for a in c.children if a.dep_ == "aux")
-        )
-    if lemma == "settle":  # "settled the dispute", not "settled 20 families in the village"
-        return not any(
-            is_person_like(o, ctx) or lemma_of(o) in ("family", "refugee", "settler", "people") for o in objs
-        )
-    if lemma in ("release", "free", "pardon"):
-        return any(is_person_like(o, ctx) or o.pos_ == "PRON" for o in objs)
-    if lemma == "meet":
-        return not any(lemma_of(o) in MEET_NOT for o in objs)
-    if lemma in ("host", "welcome", "receive"):
-        return (
-            not objs
-            or any(is_person_like(o, ctx) or o.ent_type_ in ("GPE", "ORG", "NORP") or o.pos_ == "PRON" for o in objs)
-            or e.type != "CONSULT"
-        )
-    if lemma in ("fire",):
-        return any(c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "upon") for c in tok.children) or any(
-            noun_class(o) in ("ATTACK",)
-            or lemma_of(o) in ("shot", "shell", "rocket", "missile", "round", "bullet", "mortar")
-            for o in objs
-        )
-    if lemma == "strike":
-        return True
-    if lemma in ("decline", "refuse") and any(verb_lemma(x) in NO_COMMENT for x in dep_children(tok, {"xcomp"})):
-        return False  # "declined to comment": not a rejection of anything
-    if lemma in (
-        "back",
-        "support",
-        "defend",
-        "help",
-        "allow",
-        "permit",
-        "charge",
-        "order",
-        "press",
-        "mobilize",
-        "mobilise",
-        "reinforce",
-        "deploy",
-        "capture",
-        "storm",
-        "fight",
-        "battle",
-        "march",
-        "shoot",
-        "beat",
-        "raid",
-        "aid",
-        "assist",
-        "recognize",
-        "recognise",
-    ):
-        return (
-            bool(objs)
-            or bool(dep_children(tok, {"xcomp", "ccomp", "prep"}))
-            or lemma in ("fight", "battle", "march", "raid", "storm")
-        )
-    return True
+    return match_patterns(tok, lemma, objs, ctx, "last")
 
 
 def _strike_entry(tok, e: Entry, objs) -> Entry:
     """'strike' is a labour strike when intransitive, an attack when it has a target."""
     if objs:
-        return Entry("ASSAULT", None, "190", "strike+TARGET")
+        return lx.entry("strike_target", "strike+TARGET")
     if any(
         lemma_of(t) in lx.EXPLOSIVE_NOUNS or noun_class(t) == "WEAPON" or lemma_of(t) in lx.AIRCRAFT_NOUNS
         for t in subject_of(tok)
     ):
-        return Entry("ASSAULT", None, "190", "strike+WEAPON")  # "three rockets struck near the embassy"
+        return lx.entry("strike_weapon", "strike+WEAPON")  # "three rockets struck near the embassy"
     return e
 
 
@@ -398,24 +109,24 @@ def find_candidates(sent, ctx: Context) -> list[Candidate]:
                 if lemma_of(tok) == "strike" and obj is None:
                     entry = _strike_entry(tok, entry, objects_of(tok))
                 if entry.type == "ASSAULT" and _clash_with_protesters(tok):
-                    entry = Entry("PROTEST", "riot", "145", "clash+protesters")
+                    entry = lx.entry("riot", "clash+protesters")
                 elif entry.type == "ASSAULT" and _stone_throwing(tok):
                     # "youths threw stones at soldiers": CAMEO's example of a violent protest (145)
-                    entry = Entry("PROTEST", "riot", "145", "stones+" + entry.key)
+                    entry = lx.entry("riot", "stones+" + entry.key)
                 elif _protester_subject(tok):
                     if entry.type == "ASSAULT" and _armed(tok):
                         pass  # "demonstrators launched missiles at ...": not a riot
                     elif entry.type in ("ASSAULT", "COERCE"):
-                        entry = Entry("PROTEST", "riot", "145", "protesters+" + entry.key)
+                        entry = lx.entry("riot", "protesters+" + entry.key)
                     elif entry.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"):
-                        entry = Entry("PROTEST", "demo", "141", "protesters+" + entry.key)
+                        entry = lx.entry("protest", "protesters+" + entry.key)
                 c = Candidate(tok, entry, obj=obj)
                 if obj is not None:
                     c.absorbed.add(obj.i)
                 cands[tok.i] = c
                 continue
             if _protester_subject(tok) and verb_lemma(tok) in lx.PROTEST_MOTION:
-                cands[tok.i] = Candidate(tok, Entry("PROTEST", "demo", "141", "protesters+" + verb_lemma(tok)))
+                cands[tok.i] = Candidate(tok, lx.entry("protest", "protesters+" + verb_lemma(tok)))
                 continue
             if verb_lemma(tok) in lx.TRAVEL:
                 dest = _destination(tok, ctx)
@@ -430,15 +141,15 @@ def find_candidates(sent, ctx: Context) -> list[Candidate]:
                         and verb_lemma(tok) in ("leave", "depart", "return")
                     ):
                         # "the last Soviet soldiers left Afghanistan": a withdrawal, not a visit
-                        cands[tok.i] = Candidate(tok, Entry("RETREAT", "withdraw", "087", f"troops+{lemma_of(tok)}"))
+                        cands[tok.i] = Candidate(tok, lx.entry("troops_leave", f"troops+{lemma_of(tok)}"))
                     elif troops and not any(_peacekeepers(t) for t in subj):
                         # "US troops arrived in Saudi Arabia": a deployment
-                        cands[tok.i] = Candidate(tok, Entry("MOBILIZE", "troops", "154", f"troops+{lemma_of(tok)}"))
+                        cands[tok.i] = Candidate(tok, lx.entry("troops_arrive", f"troops+{lemma_of(tok)}"))
                     elif any(_peacekeepers(t) for t in subj):
                         # "peacekeeping troops arrived in Bosnia": protection (CAMEO 074)
-                        cands[tok.i] = Candidate(tok, Entry("AID", None, "074", f"peacekeepers+{lemma_of(tok)}"))
+                        cands[tok.i] = Candidate(tok, lx.entry("peacekeepers_arrive", f"peacekeepers+{lemma_of(tok)}"))
                     else:
-                        cands[tok.i] = Candidate(tok, Entry("CONSULT", "visit", "042", f"{lemma_of(tok)}+PLACE"))
+                        cands[tok.i] = Candidate(tok, lx.entry("visit", f"{lemma_of(tok)}+PLACE"))
     for tok in sent:
         if (
             tok.pos_ in ("NOUN", "PROPN")
@@ -464,7 +175,7 @@ def find_candidates(sent, ctx: Context) -> list[Candidate]:
                 if e is None and noun_class(tok) == "PROTEST":
                     e = lx.NOUN_EVENTS["boycott" if lemma_of(tok) in ("strike", "walkout") else "protest"]
                 if e is not None and e.type == "ASSAULT" and _clash_with_protesters(tok, tok.head):
-                    e = Entry("PROTEST", "riot", "145", "clash+protesters")
+                    e = lx.entry("riot", "clash+protesters")
                 if e is not None:
                     c = Candidate(tok.head, Entry(e.type, e.mode, e.cameo, f"{head}+{e.key}"), obj=tok)
                     c.absorbed.add(tok.i)
@@ -495,7 +206,7 @@ def find_candidates(sent, ctx: Context) -> list[Candidate]:
                 and lemma_of(tok) in ("clash", "skirmish", "scuffle")
                 and _clash_with_protesters(tok)
             ):
-                e = Entry("PROTEST", "riot", "145", "clash+protesters")  # "clashes between police and protesters"
+                e = lx.entry("riot", "clash+protesters")  # "clashes between police and protesters"
             c = Candidate(tok, e, noun=True)
             cands[tok.i] = c
     return list(cands.values())
@@ -505,7 +216,7 @@ def _swap_of_people(tok) -> bool:
     swapped = [x for x in tok.children if x.dep_ == "compound"] + [
         q for x in tok.children if x.dep_ == "prep" and x.lower_ == "of" for q in x.children
     ]
-    return any(lemma_of(q) in ("prisoner", "detainee", "hostage", "captive", "pow", "body") for q in swapped)
+    return any(lemma_of(q) in lx.WORDS["swapped_people"] for q in swapped)
 
 
 def _peacekeepers(t) -> bool:
@@ -526,7 +237,7 @@ def _protester_nps(tok) -> bool:
 
 def _clash_with_protesters(tok, host=None) -> bool:
     """A clash (verb or noun) in which one side is protesters: a riot, PROTEST (CAMEO 145)."""
-    if verb_lemma(tok) not in ("clash", "skirmish", "scuffle", "brawl", "fight", "confront"):
+    if verb_lemma(tok) not in lx.WORDS["clash_verbs"]:
         return False
     sides = list(subject_of(tok)) if tok.pos_ in ("VERB", "AUX") else []
     sides += dep_children(tok, {"dobj", "obj"})
@@ -536,21 +247,15 @@ def _clash_with_protesters(tok, host=None) -> bool:
     return any(_protester_nps(t) for t in sides)
 
 
-RIOT_MISSILES = {"stone", "rock", "brick", "bottle", "molotov", "cocktail", "firebomb", "firecracker", "egg"}
-
-
 def _stone_throwing(tok) -> bool:
     """Stones, bricks or petrol bombs thrown by people who are not soldiers or police."""
-    if verb_lemma(tok) not in ("throw", "hurl", "pelt", "stone", "lob", "fling"):
+    if verb_lemma(tok) not in lx.WORDS["throw_verbs"]:
         return False
-    if any(
-        noun_class(t) == "TROOPS" or lemma_of(t) in ("police", "policeman", "policemen", "officer")
-        for t in subject_of(tok)
-    ):
+    if any(noun_class(t) == "TROOPS" or lemma_of(t) in lx.WORDS["police_nouns"] for t in subject_of(tok)):
         return False
     things = [t for c in tok.children if c.dep_ in ("dobj", "obj") for t in content_objects([c])]
     things += [q for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for q in c.children]
-    return verb_lemma(tok) == "stone" or any(lemma_of(t) in RIOT_MISSILES for t in things)
+    return verb_lemma(tok) == "stone" or any(lemma_of(t) in lx.WORDS["riot_missiles"] for t in things)
 
 
 def _armed(tok) -> bool:
@@ -639,8 +344,6 @@ def refine_mode(c: Candidate, actors: list[str], recipients: list[str]) -> tuple
     if entry.type == "CONSULT" and mode is None and any(lemma_of(t) in ("telephone", "phone") for t in trig.subtree):
         mode, cameo = "phone", "041"  # "spoke by telephone with Putin"
     if entry.type == "CONSULT" and mode is None:
-        if len(actors) + len(recipients) > 2 or any(
-            lemma_of(t) in ("multilateral", "six-party", "conference", "forum") for t in trig.subtree
-        ):
+        if len(actors) + len(recipients) > 2 or any(lemma_of(t) in lx.WORDS["multilateral_cues"] for t in trig.subtree):
             mode = "multilateral"
     return entry, mode, cameo

@@ -12,13 +12,13 @@ from .parse import Candidate, Context, dep_children, lemma_of
 from .roles import subject_of
 from .when import period_end, period_start
 
-NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor"}
-HYPO_MODALS = {"could", "might", "may", "would", "should"}
-FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
-DEONTIC = {"must", "should", "ought"}
-ANTERIOR_ADV = {"previously", "formerly", "earlier", "once", "ago", "before"}
-ANTERIOR_AMOD = {"previous", "former", "last", "earlier", "failed", "past", "prior", "second", "first", "third"}
-FUTURE_AMOD = {"next", "upcoming", "planned", "forthcoming", "proposed", "future", "coming"}
+NEG_WORDS = lx.WORDS["negation_words"]
+HYPO_MODALS = lx.WORDS["hypothetical_modals"]
+FUTURE_MODALS = lx.WORDS["future_modals"]
+DEONTIC = lx.WORDS["deontic_modals"]
+ANTERIOR_ADV = lx.WORDS["anterior_adverbs"]
+ANTERIOR_AMOD = lx.WORDS["anterior_modifiers"]
+FUTURE_AMOD = lx.WORDS["future_modifiers"]
 
 
 def tense_of(trigger, modality: str) -> str:

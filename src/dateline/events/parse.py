@@ -20,26 +20,7 @@ SUBJ = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 OBJ = {"dobj", "obj", "attr", "oprd"}
 
 
-PERSON_NOUNS = set(
-    """counterpart counterparts delegation delegations mayor minister president governor envoy ambassador diplomat diplomats
-ministers ambassadors general commander chief director activist opposition prisoner prisoners hostage hostages detainee detainees captive captives
-people person man men woman women child children member members officer officers soldier soldiers
-national nationals civilian civilians worker workers activist activists journalist journalists
-leader leaders official officials citizen citizens suspect suspects dissident dissidents
-rebel rebels fighter fighters militant militants insurgent insurgents guerrilla guerrillas separatist separatists
-protester protesters demonstrator demonstrators student students refugee refugees migrant migrants
-opponent opponents supporter supporters sailor sailors pilot pilots fisherman fishermen tourist tourists
-crew inmate inmates convict convicts pow pows missionary missionaries priest priests nun nuns
-engineer engineers doctor doctors nurse nurses teacher teachers businessman businessmen victim victims
-passenger passengers abductee abductees editor editors writer writers poet poets reporter reporters
-lawyer lawyers judge judges author authors critic critics politician politicians lawmaker lawmakers
-legislator legislators deputy deputies senator senators candidate candidates colonel captain major
-lieutenant sergeant agent agents spy spies smuggler smugglers militant gunman gunmen kidnapper
-kidnappers hijacker hijackers assailant assailants attacker attackers boy boys girl girls youth youths
-teenager teenagers villager villagers resident residents foreigner foreigners expatriate expatriates
-missionary aide aides adviser advisers advisor advisors opponent dissident monk monks cleric clerics
-bishop archbishop pilgrim pilgrims settler settlers soldier troops""".split()
-)
+PERSON_NOUNS = lx.WORDS["person_nouns"]
 
 
 RELATIVE = {"that", "which", "who", "whom", "whose"}

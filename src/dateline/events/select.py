@@ -62,7 +62,7 @@ def select(cands: list[Candidate], sent, ctx: Context) -> tuple[list[Candidate],
             for comp in dep_children(tok, {"ccomp"}):
                 if any(a.lower_ in DEONTIC for a in comp.children if a.dep_ == "aux"):
                     inner = by_i.get(comp.i)
-                    mode, cameo = _request_mode(inner.entry if inner else None)
+                    mode, cameo = lx.request_code(inner.entry.type if inner else None)
                     rq = Candidate(comp, Entry("REQUEST", mode, cameo, "reported+must"))
                     rq.actors_tok = subject_of(tok)
                     rq.recipients_tok = dep_children(comp, {"nsubj", "nsubjpass"})
@@ -80,21 +80,15 @@ def select(cands: list[Candidate], sent, ctx: Context) -> tuple[list[Candidate],
                     and comp.i > tok.i
                     and any(t.i < tok.i for t in subject_of(tok))
                 ):
-                    acc = Candidate(tok, Entry("ACCUSE", "allege", "112", "reported+" + inner.entry.key))
+                    acc = Candidate(tok, lx.entry("reported_accusation", "reported+" + inner.entry.key))
                     reported.append((acc, inner))
     cands += [acc for acc, _ in reported]
 
     # "removing the sanctions is out of the question": a refusal of the act
     for c in cands:
         if not c.noun and _ruled_out(c.trigger) and c.entry.type in lx.COOPERATIVE:
-            mode = {
-                "AID": "assist",
-                "COOPERATE": "assist",
-                "CONSULT": "meet",
-                "RETREAT": "yield",
-                "CONCEDE": "yield",
-            }.get(c.entry.type)
-            c.entry = Entry("REJECT", mode, reject_cameo(c.entry.type), "ruled_out+" + c.entry.key)
+            mode, cameo = lx.reject_code(c.entry.type)
+            c.entry = Entry("REJECT", mode, cameo, "ruled_out+" + c.entry.key)
 
     # deaths and damage caused by an earthquake, a crash or a fire are not assaults
     cands = [c for c in cands if not _accidental(c)]
@@ -127,9 +121,9 @@ def select(cands: list[Candidate], sent, ctx: Context) -> tuple[list[Candidate],
             elif n.dep_ in ("dobj", "obj") and n.head.pos_ == "VERB":
                 # "is considering sanctions", "plans a visit": not (yet) an event that happened
                 gl = verb_lemma(n.head)
-                if gl in ("consider", "propose", "suggest", "mull", "weigh", "debate", "discuss", "study"):
+                if gl in lx.WORDS["deliberating_verbs"]:
                     c.extra_modality = "hypothetical"
-                elif gl in ("plan", "prepare", "schedule", "announce", "intend", "organize", "organise"):
+                elif gl in lx.WORDS["planning_verbs"]:
                     c.extra_modality = "future"
                     c.modality_from = c.modality_from or n.head
             c.actors_tok, c.recipients_tok = a, r
@@ -157,10 +151,10 @@ def finish(events: list[dict], built: dict[int, dict], reported: list, ctx: Cont
 
 #: reporting verbs that contest what they report ("X claimed Y attacked"): an accusation when X
 #: is a party; a plain "say" is how news sources an attack, unless X says it was the target
-ACCUSING_REPORTS = {"say", "claim", "allege", "assert", "insist", "maintain", "state", "tell"}
-CONTESTING_REPORTS = {"claim", "allege", "assert", "insist", "maintain"}
+ACCUSING_REPORTS = lx.WORDS["accusing_reports"]
+CONTESTING_REPORTS = lx.WORDS["contesting_reports"]
 #: sectors of the parties to a conflict (news sources such as police, media and NGOs only report)
-PARTY_SECTORS = {"GOV", "MIL", "REB", "PTY", "OPP", "INS", "LEG"}
+PARTY_SECTORS = lx.WORDS["party_sectors"]
 
 
 def _accusation(ev: dict, inner: dict, ctx: Context) -> bool:
@@ -214,7 +208,7 @@ def _accidental(c: Candidate) -> bool:
             causes += [q for q in p.children if q.dep_ == "pobj"]
         if p.dep_ == "advcl":  # "killed when a chemical plant exploded", "... when their bus crashed"
             causes += dep_children(p, {"nsubj"})
-            if verb_lemma(p) in ("explode", "burn", "collapse", "crash", "sink", "derail", "capsize") and not any(
+            if verb_lemma(p) in lx.WORDS["accident_verbs"] and not any(
                 lemma_of(t) in lx.EXPLOSIVE_NOUNS or t.ent_type_ in ("PERSON", "NORP", "ORG") for t in subject_of(p)
             ):
                 return True
@@ -224,7 +218,7 @@ def _accidental(c: Candidate) -> bool:
         words.update(lemma_of(x) for x in t.children if x.dep_ in ("compound", "amod"))
     if words & lx.DISASTER_NOUNS:
         return True
-    if lemma in ("explode", "burn", "blow_up", "detonate") and not objects_of(trig):
+    if lemma in lx.WORDS["explode_verbs"] and not objects_of(trig):
         # a tank, a boiler or a building exploding or burning is an accident
         subj = subject_of(trig)
         return bool(subj) and not any(
@@ -237,21 +231,8 @@ def _accidental(c: Candidate) -> bool:
     return False
 
 
-def _request_mode(entry: Entry | None) -> tuple[str | None, str]:
-    if entry is None:
-        return None, "100"
-    t = entry.type
-    if t in ("AID", "COOPERATE", "SUPPORT"):
-        return "assist", "101"
-    if t == "CONSULT":
-        return "meet", "106"
-    if t in ("RETREAT", "CONCEDE"):
-        return "yield", "105"
-    return "change", "104" if t in ("AGREE",) else "100"
-
-
-ABSORBING = {"AGREE", "THREATEN", "REJECT", "REQUEST"}
-COMMISSIVE = {"promise", "pledge", "vow", "offer", "commit", "undertake", "volunteer", "swear"}
+ABSORBING = lx.WORDS["absorbing_types"]
+COMMISSIVE = lx.WORDS["commissive"]
 
 
 def _govern(c: Candidate, by_i: dict, dropped: set, ctx: Context) -> None:
@@ -273,7 +254,7 @@ def _govern(c: Candidate, by_i: dict, dropped: set, ctx: Context) -> None:
             and hc.trigger.i not in dropped
             and rel in ("xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "advcl")
             and hc.entry.type in ABSORBING
-            and hc.entry.key.split("+")[0] not in ("reach", "sign", "strike", "accept")
+            and hc.entry.key.split("+")[0] not in lx.WORDS["non_absorbing_verbs"]
         ):
             # a control verb that is itself the event absorbs the clause it governs
             if rel == "advcl" and not any(m.lower_ == "to" for m in child.children if m.dep_ == "aux"):
@@ -283,17 +264,17 @@ def _govern(c: Candidate, by_i: dict, dropped: set, ctx: Context) -> None:
             return
         lemma = lemma_of(head)
         if rel in ("xcomp", "acomp") or (rel == "advcl" and head.pos_ == "ADJ"):
-            if lemma in lx.HYPOTHETICAL_GOVERNORS and lemma not in ("seek", "try", "attempt", "want", "hope"):
+            if lemma in lx.HYPOTHETICAL_GOVERNORS and lemma not in lx.WORDS["effort_governors"]:
                 c.extra_modality = c.extra_modality or "hypothetical"
             elif lemma == "prepare" and head.pos_ == "VERB" and rel == "xcomp" and c.entry.type == "ASSAULT":
                 # "the army prepared to resume shelling": the preparation is a show of force now
-                c.entry = Entry("MOBILIZE", "troops", "150", f"prepare>{c.entry.key}")
+                c.entry = lx.entry("show_of_force", f"prepare>{c.entry.key}")
                 c.modality_from = c.modality_from or head
             elif lemma in lx.FUTURE_GOVERNORS:
                 c.extra_modality = c.extra_modality or "future"
                 c.modality_from = c.modality_from or head
             elif lemma == "fail" and c.entry.type in ("AGREE", "CONSULT", "SUPPORT"):
-                c.entry = Entry("REJECT", None, "120", "fail+" + c.entry.key)
+                c.entry = lx.entry("failed", "fail+" + c.entry.key)
             if head.pos_ == "ADJ":
                 child = head
                 continue
@@ -306,27 +287,17 @@ def _absorb(gov: Candidate, inner: Candidate) -> None:
     e, ie = gov.entry, inner.entry
     lemma = gov.entry.key.split("+")[0].split("_")[0]
     if lemma in COMMISSIVE and lx.PLOVER_TYPES[ie.type] >= 3:
-        gov.entry = Entry(
-            "THREATEN",
-            ie.mode if ie.type == "ASSAULT" else None,
-            "138" if ie.type in ("ASSAULT", "MOBILIZE") else "130",
-            f"{e.key}>{ie.key}",
-        )
+        # "vowed to attack": a promise of conflict is a threat
+        cameo = lx.commissive_threat_cameo(ie.type)
+        gov.entry = Entry("THREATEN", ie.mode if ie.type == "ASSAULT" else None, cameo, f"{e.key}>{ie.key}")
     elif e.type == "THREATEN" and gov.entry.mode is None:
-        mode = {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restrict"}.get(ie.type)
-        gov.entry = Entry(
-            "THREATEN",
-            mode,
-            {"ASSAULT": "138", "SANCTION": "131", "COERCE": "132"}.get(ie.type, e.cameo),
-            f"{e.key}>{ie.key}",
-        )
+        mode, cameo = lx.threaten_code(ie.type)
+        gov.entry = Entry("THREATEN", mode, cameo or e.cameo, f"{e.key}>{ie.key}")
     elif e.type == "REQUEST" and e.mode is None:
-        mode, cameo = _request_mode(ie)
+        mode, cameo = lx.request_code(ie.type)
         gov.entry = Entry("REQUEST", mode, cameo if e.cameo == "100" else e.cameo, f"{e.key}>{ie.key}")
     elif e.type == "REJECT" and e.mode is None:
-        mode = {"AID": "assist", "COOPERATE": "assist", "CONSULT": "meet", "RETREAT": "yield", "CONCEDE": "yield"}.get(
-            ie.type
-        )
+        mode, _ = lx.reject_code(ie.type)
         gov.entry = Entry("REJECT", mode, e.cameo, f"{e.key}>{ie.key}")
     gov.absorbed.add(inner.trigger.i)
     gov.inner.append(inner)
@@ -336,17 +307,6 @@ def several_nations(subjects) -> bool:
     """ "French and Egyptian warships": a subject naming two or more nations (a joint act)."""
     names = {t.lower_ for s in subjects for t in s.subtree if t.ent_type_ in ("NORP", "GPE")}
     return len(names) >= 2
-
-
-def reject_cameo(etype: str) -> str:
-    return {
-        "AID": "122",
-        "COOPERATE": "121",
-        "CONSULT": "125",
-        "RETREAT": "124",
-        "CONCEDE": "124",
-        "SUPPORT": "121",
-    }.get(etype, "120")
 
 
 def merge(events: list[dict]) -> list[dict]:
@@ -403,7 +363,7 @@ def adjust_type(
         )
     ):
         # "will not accept", "would not provide support": a refusal
-        entry = Entry("REJECT", None, reject_cameo(entry.type), "not+" + entry.key)
+        entry = Entry("REJECT", None, lx.reject_code(entry.type)[1], "not+" + entry.key)
         mode, cameo, mod = None, entry.cameo, "asserted"
     if (
         entry.key.endswith("+EXERCISE")
@@ -413,7 +373,7 @@ def adjust_type(
         and not several_nations(c.actors_tok)
     ):
         # exercises by one side alone are a show of force
-        entry = Entry("MOBILIZE", "troops", "150", entry.key)
+        entry = lx.entry("show_of_force", entry.key)
         mode, cameo = entry.mode, entry.cameo
     if mod == "future" and cameo and c.modality_from is not None and lemma_of(c.modality_from) in lx.INTENT_GOVERNORS:
         # CAMEO has no future tense: an expressed intention ("seeks to", "is ready to", "wants

@@ -1,0 +1,282 @@
+"""The matcher of the verb patterns and sense checks in ``data/events/patterns.toml``.
+
+Public interface: ``match_patterns(tok, lemma, objs, ctx, phase)`` -> ``(Entry, keyed token) |
+None`` for the patterns of one phase, and ``sense_ok(tok, lemma, entry, objs, ctx)`` for the
+sense checks of a verb of the lexicon. Each condition a pattern may name is one function of
+``CONDITIONS``; the data file lists them with their meaning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from . import lexicon as lx
+from .lexicon import Entry
+from .parse import (
+    PERSON_NOUNS,
+    Context,
+    content_objects,
+    dep_children,
+    is_passive,
+    is_person_like,
+    lemma_of,
+    noun_class,
+    noun_keys,
+    particle_of,
+    verb_lemma,
+)
+from .roles import subject_of
+
+
+class _State:
+    """What a pattern looks at: the verb, its lemma, its objects, and the tokens it captured."""
+
+    def __init__(self, tok, lemma: str, objs: list, ctx: Context, entry: Entry | None = None):
+        self.tok, self.lemma, self.objs, self.ctx, self.entry = tok, lemma, objs, ctx, entry
+        self.captured: dict[str, Any] = {}
+
+
+def _words(spec: dict, key: str = "lemmas") -> set[str] | None:
+    if "set" in spec:
+        return set(lx.WORDS[spec["set"]])
+    if key in spec:
+        return set(spec[key])
+    return None
+
+
+def _token_test(spec: dict) -> Callable[[Any], bool] | None:
+    """A test on one token from ``lemmas`` / ``set`` / ``class`` / ``pos`` / ``tag``; None if none."""
+    lemmas, classes, pos, tags = _words(spec), spec.get("class"), spec.get("pos"), spec.get("tag")
+    if lemmas is None and classes is None and pos is None and tags is None:
+        return None
+
+    def test(t) -> bool:
+        return (
+            (lemmas is not None and lemma_of(t) in lemmas)
+            or (classes is not None and noun_class(t) in classes)
+            or (pos is not None and t.pos_ in pos)
+            or (tags is not None and t.tag_ in tags)
+        )
+
+    return test
+
+
+def _prep_children(s: _State, spec: dict) -> list:
+    deps = set(spec.get("deps", ["prep"]))
+    words = spec.get("words")
+    return [c for c in s.tok.children if c.dep_ in deps and (words is None or c.lower_ in words)]
+
+
+def _prep(s: _State, spec: dict) -> bool:
+    test = _token_test(spec)
+    for c in _prep_children(s, spec):
+        if test is None:
+            return True
+        child = spec.get("child", "pobj")
+        toks = (
+            list(c.subtree)
+            if child == "subtree"
+            else list(c.children)
+            if child == "any"
+            else [q for q in c.children if q.dep_ == "pobj"]
+        )
+        for q in toks:
+            if test(q):
+                s.captured["prep"] = q
+                return True
+    return False
+
+
+def _object_test(s: _State, spec: dict) -> Callable[[Any], bool]:
+    base = _token_test(spec)
+    ents = set(spec.get("ent", []))
+
+    def test(o) -> bool:
+        return (
+            bool(spec.get("any"))
+            or (bool(spec.get("mass")) and _mass_of_people(o))
+            or (bool(spec.get("person")) and is_person_like(o, s.ctx))
+            or (bool(spec.get("pron")) and o.pos_ == "PRON")
+            or (o.ent_type_ in ents)
+            or (base is not None and base(o))
+        )
+
+    return test
+
+
+def _objects(s: _State, spec: dict) -> bool:
+    test = _object_test(s, spec)
+    for o in s.objs:
+        if test(o):
+            s.captured["object"] = o
+            return True
+    return False
+
+
+def _dobj(s: _State, spec: dict) -> bool:
+    test = _object_test(s, spec)
+    return any(test(o) for o in dep_children(s.tok, {"dobj", "obj"}))
+
+
+def _dobj_not(s: _State, spec: dict) -> bool:
+    return not _dobj(s, spec)
+
+
+def _subject(s: _State, spec: dict) -> bool:
+    lemmas, kinds = _words(spec), set(spec.get("kinds", []))
+    for t in subject_of(s.tok):
+        if lemmas is not None and lemma_of(t) in lemmas:
+            return True
+        if kinds and s.ctx.actor_kind.get(s.ctx.tok_actor.get(t.i, ""), None) in kinds:
+            return True
+    return False
+
+
+def _naming(s: _State, name: str) -> bool:
+    """ "described the attack as a cowardly act", "called the report a pack of lies"."""
+    words: set[str] = set()
+    for c in s.tok.children:
+        if c.dep_ in ("oprd", "acomp") or (c.dep_ == "prep" and c.lower_ == "as"):
+            words |= {lemma_of(t) for t in c.subtree}
+        if c.dep_ in ("dobj",):  # the parser may hang the naming words on the object
+            for d in c.children:
+                if d.dep_ in ("appos", "attr", "oprd", "npadvmod", "dobj"):
+                    words |= {lemma_of(t) for t in d.subtree}
+    return bool(words & lx.WORDS[name])
+
+
+def _complement(s: _State, spec: dict) -> bool:
+    deps, lemmas = set(spec["deps"]), set(spec["lemmas"])
+    return any(lemma_of(t) in lemmas for c in s.tok.children if c.dep_ in deps for t in c.subtree)
+
+
+def _xcomp(s: _State, spec: dict) -> bool:
+    lemmas = _words(spec) or set()
+    for comp in dep_children(s.tok, {"xcomp"}):
+        what = verb_lemma(comp)
+        if what in lemmas:
+            s.captured["what"] = what
+            return True
+    return False
+
+
+def _wants_to(s: _State, _arg: Any) -> bool:
+    comps = dep_children(s.tok, {"xcomp", "ccomp"})
+    return bool(dep_children(s.tok, {"dobj", "obj"}) and comps) or any(
+        dep_children(cc, {"nsubj"}) and any(a.lower_ == "to" for a in cc.children if a.dep_ == "aux") for cc in comps
+    )
+
+
+def _advcl_to(s: _State, _arg: Any) -> bool:
+    return any(a.lower_ == "to" for c in dep_children(s.tok, {"advcl"}) for a in c.children if a.dep_ == "aux")
+
+
+def _any(s: _State, specs: list) -> bool:
+    return any(_holds(s, spec) for spec in specs)
+
+
+def _not(s: _State, spec: dict) -> bool:
+    return not _holds(s, spec)
+
+
+CONDITIONS: dict[str, Callable[[_State, Any], bool]] = {
+    "particle": lambda s, words: particle_of(s.tok) in words,
+    "prep": _prep,
+    "not_prep": lambda s, spec: not _prep_children(s, spec),
+    "passive": lambda s, want: is_passive(s.tok) == want,
+    "objects": _objects,
+    "no_objects": lambda s, want: (not s.objs) == want,
+    "dobj": _dobj,
+    "dobj_not": _dobj_not,
+    "has_dobj": lambda s, want: bool(dep_children(s.tok, {"dobj", "obj"})) == want,
+    "subject": _subject,
+    "naming": _naming,
+    "complement": _complement,
+    "xcomp": _xcomp,
+    "children": lambda s, deps: bool(dep_children(s.tok, set(deps))),
+    "no_particle": lambda s, want: (particle_of(s.tok) is None) == want,
+    "advcl_to": _advcl_to,
+    "wants_to": _wants_to,
+    "lemma_in": lambda s, lemmas: s.lemma in lemmas,
+    "entry_type_not": lambda s, types: s.entry is not None and s.entry.type not in types,
+    "any": _any,
+    "not": _not,
+}
+_NOT_CONDITIONS = {"phase", "example", "lemmas", "code", "key", "keyed", "noun_in_prep"}
+
+
+def _holds(s: _State, spec: dict) -> bool:
+    for name, arg in spec.items():
+        if name in _NOT_CONDITIONS:
+            continue
+        if not CONDITIONS[name](s, arg):
+            return False
+    return True
+
+
+def _noun_in_prep(s: _State, prep: str) -> tuple[Entry, Any] | None:
+    """ "engaged in a firefight", "took part in the talks", "went on strike": the noun's event."""
+    for c in s.tok.children:
+        if c.dep_ == "prep" and c.lower_ == prep:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    for key in noun_keys(p):
+                        e = lx.NOUN_EVENTS.get(key)
+                        if e:
+                            return e, p
+                    if noun_class(p) == "PROTEST":
+                        name = "protest_strike" if lemma_of(p) == "strike" else "protest"
+                        return lx.entry(name, f"{s.lemma}_on+PROTEST"), p
+    return None
+
+
+def match_patterns(tok, lemma: str, objs: list, ctx: Context, phase: str) -> tuple[Entry, Any] | None:
+    """The first pattern of ``phase`` that holds for the verb ``tok``: its entry and keyed token."""
+    for p in lx.PATTERNS:
+        if p["phase"] != phase or lemma not in p["lemmas"]:
+            continue
+        s = _State(tok, lemma, objs, ctx)
+        if not _holds(s, p):
+            continue
+        if "noun_in_prep" in p:
+            found = _noun_in_prep(s, p["noun_in_prep"])
+            if found:
+                return found
+            continue
+        key = p["key"].format(lemma=lemma, what=s.captured.get("what", ""))
+        return lx.parse_code(p["code"], key), s.captured.get(p.get("keyed", ""))
+    return None
+
+
+def sense_ok(tok, lemma: str, entry: Entry, objs: list, ctx: Context) -> bool:
+    """Whether a verb of the lexicon is used in its event sense (``[[sense]]`` tables)."""
+    if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and lemma in ("help",)):
+        return False
+    for sense in lx.SENSES.get(lemma, []):
+        s = _State(tok, lemma, objs, ctx, entry)
+        if "reject_if" in sense and _holds(s, sense["reject_if"]):
+            return False
+        if "accept_if" in sense:
+            return _holds(s, sense["accept_if"])
+    return True
+
+
+def _mass_of_people(o) -> bool:
+    """Hundreds or thousands of people, or a population ("the villagers")."""
+    heads = content_objects([o])
+    population = lx.WORDS["population"]
+    if not any(lemma_of(h) in population or lemma_of(h) in PERSON_NOUNS or h.ent_type_ == "NORP" for h in heads):
+        return False
+    for h in [o] + heads:
+        for t in h.subtree:
+            if t.lower_ in lx.WORDS["mass_quantities"] or lemma_of(t) in lx.WORDS["mass_quantities"]:
+                return True
+            if t.like_num and t.dep_ in ("nummod", "quantmod", "pobj", "dobj"):
+                try:
+                    if float(t.text.replace(",", "")) >= 100:
+                        return True
+                except ValueError:
+                    pass
+    # "the villagers", "the population": a whole community
+    return any(lemma_of(h) in lx.WORDS["community_nouns"] and not any(c.like_num for c in h.children) for h in heads)
