@@ -182,3 +182,116 @@ def test_credits_with_roles_and_places():
         ("Tom Bell", "writing"),
         ("Sara Cole", "editing"),
     ]
+
+
+# ---- story prose is never a caption (issue #16); the texts are written here ---------------
+
+
+def test_a_story_lead_that_mentions_a_photo_op_stays_story():
+    # the Barr case: a page that opens with story paragraphs, one of them mentioning "a photo op"
+    page = (
+        "Singer Mara Quill set social media alight late Friday after she posted her support for a "
+        "fringe theory about the city council. Hundreds of replies followed within the hour.\n\n"
+        'The theory, known as "The Tide," is believed to have started after the mayor remarked '
+        "during a photo op with firefighters outside City Hall last October that residents were "
+        "seeing the calm before the tide.\n\n"
+        "Quill has not commented since, and her publicist did not answer calls on Saturday. The "
+        "council said in a statement it would not respond to online rumours.\n\n"
+        "Copyright 2021 Example Media, Inc. All rights reserved."
+    )
+    a = clean_page(page)
+    assert a.text.startswith("Singer Mara Quill set social media alight")
+    assert "during a photo op with firefighters outside City Hall" in a.text
+    assert not [r for r in a.removed if r.kind == "caption"]
+    # the first paragraph of a picture story is no caption either
+    b = clean_page(
+        "THIS is the first picture of the volunteer firefighter who died while battling a blaze in "
+        "the hills above Clearwater. The fire service named him on Thursday as a 33-year-old "
+        "father of two.\n\nHis family said he had always wanted to serve the town, and a memorial "
+        "is planned for next week at the station where he trained."
+    )
+    assert b.text.startswith("THIS is the first picture of the volunteer firefighter")
+
+
+def test_a_byline_run_into_the_first_sentence_is_split():
+    # the Wootson case: name, publication, date and time, then the story in the same line
+    page = (
+        "Dana K. Whitfield Jr., The Riverside Courier April 2, 2021 4:10 pm. A few minutes before "
+        "takeoff on the senator's spring trip on Saturday morning, she posted a photo of a drawing "
+        "made by one of her daughters.\n\n"
+        "The advertisers' moves show the influence the students have gained, analysts said."
+    )
+    a = clean_page(page)
+    assert a.text.startswith("A few minutes before takeoff on the senator's spring trip")
+    assert a.authors == ["Dana K. Whitfield Jr."]
+    assert a.publisher == "The Riverside Courier"
+    assert [r.text for r in a.removed if r.kind == "byline"] == [
+        "Dana K. Whitfield Jr., The Riverside Courier April 2, 2021 4:10 pm."
+    ]
+
+
+@pytest.mark.parametrize(
+    "line,caption,story",
+    [
+        (
+            "The first direct train to Lisbon arrived on Tuesday.Photo: Ana Lima / XY. The rail "
+            "service between Madrid and Lisbon is seen as a step towards replacing short flights.",
+            "The first direct train to Lisbon arrived on Tuesday.Photo: Ana Lima / XY.",
+            "The rail service between Madrid and Lisbon is seen as a step towards replacing short flights.",
+        ),
+        (
+            "A boy who drowned in a pond near his home in Dover on March 5 (Picture: Facebook) A "
+            "father watched television while his son drowned in the garden pond, police said.",
+            "A boy who drowned in a pond near his home in Dover on March 5 (Picture: Facebook)",
+            "A father watched television while his son drowned in the garden pond, police said.",
+        ),
+        (
+            "Photo credit: Sam Ode. The president visited troops at their base in Maiduguri on "
+            "Monday to mark the anniversary of independence, the army said.",
+            "Photo credit: Sam Ode.",
+            "The president visited troops at their base in Maiduguri on Monday to mark the "
+            "anniversary of independence, the army said.",
+        ),
+    ],
+)
+def test_a_caption_and_story_in_one_line_are_split(line, caption, story):
+    page = line + "\n\nOfficials said more services would follow next year, pending approval by the ministry."
+    a = clean_page(page)
+    assert [r.text for r in a.removed if r.kind == "caption"] == [caption]
+    assert a.text.startswith(story)
+
+
+def test_a_true_caption_with_its_credit_goes():
+    page = (
+        "Fans celebrate a late winner against Leeds at the stadium, Friday, March 30, 2021, in "
+        "Hull, England. Hull won 2-1. (AP Photo/Jo Brand)\n\n"
+        "Hull City came from behind to beat Leeds on Friday night, moving up to third in the table "
+        "with six games left to play."
+    )
+    a = clean_page(page)
+    assert [r.kind for r in a.removed] == ["caption"]
+    assert a.text.startswith("Hull City came from behind")
+
+
+def test_a_hard_wrapped_page_is_read_as_paragraphs():
+    page = (
+        "Edmonton needs to start planting more trees along its river valley.\n"
+        "That was the message from a city report released on Tuesday, which found that the\n"
+        "canopy had shrunk by a tenth over the past decade as new suburbs spread west of the\n"
+        "city.\n"
+        "Councillors will debate the report next week, and a vote on funding is expected in\n"
+        "the spring."
+    )
+    a = clean_page(page)
+    assert a.removed == []
+    assert a.text.startswith("Edmonton needs to start planting more trees")
+    assert "found that the canopy had shrunk by a tenth" in a.text
+
+
+def test_a_dateline_on_a_line_of_its_own():
+    a = clean_page(
+        "Washington (CNN)\nThe oil company's chief is the leading candidate for the post, several "
+        "sources familiar with the transition told CNN on Sunday."
+    )
+    assert a.dateline is not None and a.dateline.places == ["Washington"] and a.publisher == "CNN"
+    assert a.text.startswith("The oil company's chief")

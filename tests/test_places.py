@@ -317,9 +317,11 @@ def test_dateline_place_absent_from_the_text_gets_an_empty_span(nlp):
     a = analyse(
         nlp, "Officials met on Monday to discuss the budget.", Dateline(text="NAIROBI, Kenya", places=["Nairobi"])
     )
-    (p,) = [p for p in a.places if getattr(p, "dateline", False)]
+    p, k = [p for p in a.places if getattr(p, "dateline", False)]
     assert (p.start, p.end) == (0, 0) and p.text == "Nairobi"
     assert p.country == "KEN" and p.resolved
+    # the dateline's country (or state) is a dateline place too
+    assert (k.start, k.end, k.text, k.feature, k.country) == (0, 0, "Kenya", "country", "KEN")
 
 
 def test_spans_point_into_the_text(nlp):
@@ -453,3 +455,88 @@ def test_an_abbreviation_follows_the_towns_once_they_are_placed():
     assert res["Safety Bay"].place.country == "AUS"
     assert res["Rockingham"].place.country == "AUS"
     assert res["WA"].place.name == "Western Australia"
+
+
+# -- issue #16: candidates, context, precision (texts written here) -----------------------------
+
+
+def test_parkland_follows_the_florida_story(nlp):
+    a = analyse(
+        nlp,
+        "Advertisers left the show after its host mocked a student from Parkland. The teenager "
+        "survived the shooting at his high school in Florida in February and has since led "
+        "marches on the state capital, Tallahassee.",
+    )
+    (p,) = places_named(a, "Parkland")
+    assert p.country == "USA" and haversine_km(p.lat, p.lon, 26.31, -80.24) < 30  # Parkland, Florida
+
+
+def test_manchester_in_a_british_story_is_in_england(nlp):
+    a = analyse(
+        nlp,
+        "Police in Manchester arrested two men after the attack on a tram on Sunday. The Home "
+        "Office said counter-terrorism officers were helping the local force, and MPs from the "
+        "city called for a review of security on the network.",
+    )
+    (p,) = places_named(a, "Manchester")
+    assert p.country == "GBR" and haversine_km(p.lat, p.lon, 53.48, -2.24) < 40
+
+
+@pytest.mark.parametrize(
+    "text,small",
+    [
+        (
+            "Clashes broke out in Jobar, a neighbourhood in eastern Damascus, on Tuesday. Rebels also shelled Aleppo.",
+            "Jobar",
+        ),
+        (
+            "Shells hit the al-Tijara neighbourhood of Damascus overnight. Officials in Homs and Aleppo reported calm.",
+            "al-Tijara",
+        ),
+    ],
+)
+def test_an_unknown_neighbourhood_is_placed_at_its_parent(nlp, text, small):
+    a = analyse(nlp, text)
+    (p,) = places_named(a, small)
+    (parent,) = places_named(a, "Damascus")
+    assert p.resolved is False and p.name is None and getattr(p, "near", None) == "Damascus"
+    assert (p.lat, p.lon, p.country, p.precision) == (parent.lat, parent.lon, "SYR", "city")
+
+
+def test_heathrow_is_the_airport(nlp):
+    a = analyse(nlp, "Passengers at Heathrow were stranded after the airline cancelled its flights to Dubai.")
+    (p,) = places_named(a, "Heathrow")
+    assert p.feature == "airport" and p.country == "GBR" and p.precision == "point"
+    assert haversine_km(p.lat, p.lon, 51.47, -0.45) < 5
+
+
+def test_a_place_inside_an_organisation_name_and_a_facility(nlp):
+    a = analyse(
+        nlp,
+        "Researchers at the University of Alberta said on Monday that patients at Colchester "
+        "General Hospital in Britain had joined the trial.",
+    )
+    (alberta,) = places_named(a, "Alberta")
+    assert alberta.feature == "admin1" and alberta.country == "CAN" and alberta.precision == "division"
+    assert getattr(alberta, "form", None) == "nested" and getattr(alberta, "within", None) == "University of Alberta"
+    (hospital,) = places_named(a, "Colchester General Hospital")
+    assert getattr(hospital, "form", None) == "facility" and hospital.country == "GBR"
+    assert hospital.resolved is False and haversine_km(hospital.lat, hospital.lon, 51.89, 0.90) < 20
+
+
+def test_a_surname_inside_a_company_name_is_no_place(nlp):
+    a = analyse(nlp, "Shares of Ford Motor and Morgan Stanley rose on Tuesday, while the Supreme Court adjourned.")
+    assert not [p for p in a.places if getattr(p, "form", None) == "nested"]
+
+
+def test_a_demonym_before_a_noun_is_a_place_of_its_own_form(nlp):
+    a = analyse(nlp, "The Russian government expelled diplomats on Friday. The Russians said they would respond.")
+    (p,) = places_named(a, "Russian")
+    assert p.country == "RUS" and p.feature == "country" and getattr(p, "form", None) == "demonym"
+    assert not [x for x in a.places if x.text == "Russians"]  # the people, not a place
+
+
+def test_every_place_carries_its_precision(nlp):
+    a = analyse(nlp, "Officials in Paris, France, and in Texas met envoys from the European Union.")
+    got = {p.text: p.precision for p in a.places}
+    assert got == {"Paris": "city", "France": "country", "Texas": "division", "European Union": "region"}

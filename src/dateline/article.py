@@ -119,6 +119,8 @@ class Place(Span):
     country: str | None = None
     feature: str | None = None
     resolved: bool = False
+    # Addition to the contract: how fine the coordinates are.
+    precision: Literal["point", "city", "division", "country", "region"] | None = None
 
 
 class Time(Span):

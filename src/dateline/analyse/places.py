@@ -70,6 +70,7 @@ W = {
     "admin1_us": 8.6,
     "admin1": 7.8,
     "admin2": 7.0,
+    "airport": 7.2,
     "support": 3.5,
     "shadowed": -3.0,
     "city_base": 3.0,
@@ -91,6 +92,7 @@ W = {
     "near_100": 1.6,
     "near_300": 0.8,
     "stray_pop": 20_000,
+    "nested_pop": 100_000,
     "stray_ctx": 2.0,
 }
 
@@ -171,6 +173,12 @@ class Mention:
     dateline: bool = False
     # the name meant, when the span says less: "North" in "North and South Korea"
     lookup: str | None = None
+    # how the text names the place: "name" (a toponym), "demonym" (an adjective of a country
+    # before a noun: "the Russian government"), "nested" (a toponym inside an organisation's or
+    # an event's name: "Alberta" in "University of Alberta"), "facility" (an airport, hospital,
+    # stadium... named as a place)
+    form: str = "name"
+    within: str | None = None  # the name a nested toponym sits in
 
     @property
     def name(self) -> str:
@@ -292,8 +300,127 @@ def toponym_mentions(article: Article, doc: Any, gaz: Gazetteer) -> list[Mention
         if not _overlaps(taken, s, e) and gaz.demonym(m.group(1)) is not None:
             out.append(Mention(text[s:e], s, e, "GPE"))
             taken.append((s, e))
+    out.extend(_facilities_and_nested(text, ents, doc, gaz, taken))
     out.sort(key=lambda m: m.start)
     return _split_compounds(_split_elliptical(_join_cut_names(text, out, gaz), gaz), gaz)
+
+
+# Head words of the facilities news names as places: "Colchester General Hospital", "Barclays
+# Center", "Heathrow Airport", "St. Peter's Basilica", "University of Alberta".
+_FACILITY_HEAD = re.compile(
+    r"(?:^|\s)(?:Airport|Airfield|Air\s+Base|Base|Hospital|Infirmary|Clinic|Stadium|Arena|Center|Centre|"
+    r"Cathedral|Basilica|Church|Chapel|Mosque|Temple|Synagogue|Shrine|Abbey|Monastery|Prison|Jail|"
+    r"Penitentiary|Correctional\s+(?:Center|Facility|Institution)|Station|Terminal|Bridge|Tunnel|Park|"
+    r"Square|Plaza|Castle|Palace|Museum|Gallery|Hotel|Casino|Mall|Market|Zoo|Harbou?r|Port|Racecourse|"
+    r"Speedway|Cemetery|Library|Theatre|Theater|Opera\s+House|Hall|Tower|Courthouse|Campus|"
+    r"University|College|School|Academy|Estate|Ranch|Farm|Dam|Canal|Street|Road|Avenue|Boulevard|"
+    r"Highway|Freeway|Lane|Drive)$"
+)
+_FACILITY_FIRST = re.compile(
+    r"^(?:the\s+)?(?:University|College|Port|Palace|Castle|Cathedral|Basilica|Church|Museum|Bank(?=\s+of\s+[A-Z]))"
+    r"\s+of\s+"
+)
+# entities whose names may hold a place name ("Alberta" in "University of Alberta", "Dubai" in
+# "Dubai World Cup", "Philippine" in "Philippine Sports Commission")
+NESTED_LABELS = ("ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT")
+NESTED_FEATURES = ("country", "admin1", "union", "region", "continent", "city", "PPLC")
+
+
+def _is_facility(name: str) -> bool:
+    return bool(_FACILITY_HEAD.search(name) or _FACILITY_FIRST.match(name))
+
+
+def _facilities_and_nested(
+    text: str, ents: list[tuple[str, int, int, str]], doc: Any, gaz: Gazetteer, taken: list[tuple[int, int]]
+) -> list[Mention]:
+    """Places the entity labels leave out: a demonym before a noun ("the Russian government"), a
+    facility the model calls an organisation ("Colchester General Hospital"), and a toponym
+    inside an organisation's or an event's name ("Alberta" in "University of Alberta", "Dubai"
+    in "Dubai World Cup"): the longest run of one to three capitalised words the gazetteer knows
+    by that very name (a country, division, region, town) or as a demonym."""
+    out: list[Mention] = []
+    for etext, start, end, label in ents:
+        s, e = _trim(text, start, end)
+        if e <= s or _overlaps(taken, s, e):
+            continue
+        name = text[s:e]
+        if label == "NORP":
+            if _modifier(doc, s, e) and gaz.demonym(name) is not None:
+                out.append(Mention(name, s, e, "NORP", form="demonym"))
+                taken.append((s, e))
+            continue
+        if label not in NESTED_LABELS:
+            continue
+        if (
+            label == "ORG"
+            and _is_facility(name)
+            and any(k in (NAME, ALIAS) and p.feature == "airport" for p, k in gaz.lookup(name))
+        ):
+            out.append(Mention(name, s, e, "FAC", form="facility"))
+            taken.append((s, e))
+            continue
+        if label == "ORG" and _is_facility(name) and not _FACILITY_FIRST.match(name):
+            out.append(Mention(name, s, e, "FAC", form="facility"))
+            taken.append((s, e))
+            continue
+        for ns, ne, demonym in _nested_names(text, s, e, gaz):
+            out.append(Mention(text[ns:ne], ns, ne, label, form="demonym" if demonym else "nested", within=name))
+            taken.append((ns, ne))
+    return out
+
+
+def _modifier(doc: Any, s: int, e: int) -> bool:
+    """The span is an adjective or a noun modifying the noun after it ("Russian" in "the Russian
+    government", not in "the Russians said")."""
+    if doc is None:
+        return False
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    t = span[-1]
+    if t.tag_ in ("NNS", "NNPS"):
+        return False
+    return t.dep_ in ("amod", "compound", "nmod") or (t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN"))
+
+
+_CAP_WORD = re.compile(r"[A-Z][\w'’.&-]*")
+
+
+def _nested_names(text: str, s: int, e: int, gaz: Gazetteer) -> list[tuple[int, int, bool]]:
+    """Place names inside the entity text[s:e], leftmost-longest: (start, end, is_demonym)."""
+    words = [(m.start() + s, m.end() + s) for m in re.finditer(r"\S+", text[s:e])]
+    found: list[tuple[int, int, bool]] = []
+    i = 0
+    while i < len(words):
+        hit = None
+        for size in (3, 2, 1):
+            if i + size > len(words):
+                continue
+            ws, we = words[i][0], words[i + size - 1][1]
+            sub = text[ws:we].rstrip(".,;:’'")
+            we = ws + len(sub)
+            sub = re.sub(r"['’]s$", "", sub)
+            we = ws + len(sub)
+            parts = sub.split()
+            if not all(_CAP_WORD.fullmatch(w) for w in parts):
+                continue
+            if size == 1 and normalise(sub) in GENERIC:
+                continue
+            cands = gaz.lookup(sub)
+            if any(k in (NAME, ALIAS) and p.feature in NESTED_FEATURES for p, k in cands) or any(
+                k == ABBR and p.feature in ("country", "union") for p, k in cands
+            ):
+                hit = (ws, we, False)
+            elif size == 1 and any(k == DEMONYM and p.feature == "country" for p, k in cands):
+                hit = (ws, we, True)
+            if hit:
+                break
+        if hit:
+            found.append(hit)
+            i += len(text[hit[0] : hit[1]].split())
+        else:
+            i += 1
+    return found
 
 
 _ELLIPSIS = re.compile(
@@ -345,7 +472,7 @@ def _split_compounds(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
                 seg = seg.strip()
                 if seg:
                     subs.append(Mention(seg, m.start + s + lead, m.start + s + lead + len(seg), m.label, m.dateline))
-            if len(subs) > 1 and all(gaz.lookup(x.text) for x in subs):
+            if len(subs) > 1 and all(x.text[:1].isupper() and gaz.lookup(x.text) for x in subs):
                 out.extend(subs)
                 continue
         out.append(m)
@@ -380,6 +507,8 @@ def _prior(place: Place, kind: int) -> float:
         s = W["admin1_us"] if place.cc == "US" else W["admin1"]
     elif f == "admin2":
         s = W["admin2"]
+    elif f == "airport":
+        s = W["airport"]  # an airport named by its own name ("Heathrow") is that airport
     else:
         s = W["city_base"] + W["city_pop"] * math.log10(place.population + 1)
         if f == "PPLC":
@@ -563,9 +692,18 @@ def resolve_mentions(
         named_ids.update(ids)
         held_by.update({p.admin2 for p, k in g.cands if p.admin2 and k in (NAME, ALIAS)})
 
+    owns: dict[str, tuple[set[int], set[int]]] = {}
+
     def support(g: _Group, p: Place) -> float:
-        own_ids = {q.id for q, k in g.cands if k in (NAME, ALIAS, ABBR)}
-        own_held = {q.admin2 for q, k in g.cands if q.admin2 and k in (NAME, ALIAS)}
+        if not p.admin2 and p.feature != "admin2":
+            return 0.0
+        own = owns.get(g.key)
+        if own is None:
+            own = owns[g.key] = (
+                {q.id for q, k in g.cands if k in (NAME, ALIAS, ABBR)},
+                {q.admin2 for q, k in g.cands if q.admin2 and k in (NAME, ALIAS)},
+            )
+        own_ids, own_held = own
         if p.admin2 and named_ids.get(p.admin2, 0) - (p.admin2 in own_ids) > 0:
             return W["support"]
         if p.feature == "admin2" and held_by.get(p.id, 0) - (p.id in own_held) > 0:
@@ -756,6 +894,18 @@ def _confidence(g: _Group, ctx_country: Counter, own: Counter | None = None) -> 
 # -- the component -------------------------------------------------------------------------------
 
 
+def _dateline_region(article: Article, gaz: Gazetteer) -> str | None:
+    """The state or country a dateline names after its place ("N.J." in "ALLENDALE, N.J."), as
+    written, when the gazetteer knows it as one."""
+    dl = article.dateline
+    if dl is None or not dl.text or "," not in dl.text:
+        return None
+    tail = dl.text.rsplit(",", 1)[1].strip()
+    if any(p.feature in ("country", "admin1") and k in (NAME, ALIAS, ABBR) for p, k in gaz.lookup(tail)):
+        return tail
+    return None
+
+
 def _dateline_country(article: Article, gaz: Gazetteer) -> str | None:
     dl = article.dateline
     if dl is None or not dl.text or "," not in dl.text:
@@ -779,6 +929,9 @@ def find_places(article: Article, doc: Any) -> None:
     mentions = toponym_mentions(article, doc, gaz)
     dl_country = _dateline_country(article, gaz)
     dl_names = list(article.dateline.places) if article.dateline else []
+    region = _dateline_region(article, gaz)
+    if region and normalise(region) not in {normalise(n) for n in dl_names}:
+        dl_names.append(region)
     orphans: list[Mention] = []
     for name in dl_names:
         key = normalise(name)
@@ -796,12 +949,17 @@ def find_places(article: Article, doc: Any) -> None:
         else:
             orphans.append(Mention(name, 0, 0, "GPE", dateline=True))
     mentions.sort(key=lambda m: m.start)
-    context_words = _context_words(article, doc)
+    demonym_spans = {(m.start, m.end) for m in mentions if m.form == "demonym"}
+    named_alone = {normalise(m.name) for m in mentions if m.form != "nested"}
+    context_words = _context_words(article, doc, demonym_spans)
     allm = mentions + orphans
     res = resolve_mentions(text, allm, gaz=gaz, context_words=context_words, dateline_country=dl_country)
+    res = _place_at_parents(text, allm, res)
     places: list[PlaceRecord] = []
     for m, r in zip(allm, res):
         p = r.place
+        if m.form == "nested" and not _keep_nested(r, normalise(m.name) in named_alone):
+            continue
         if p is not None and r.borrowed:
             rec = PlaceRecord(
                 text=m.text,
@@ -829,16 +987,81 @@ def find_places(article: Article, doc: Any) -> None:
                 feature=p.feature if p else None,
                 resolved=r.resolved,
             )
+        rec.precision = precision_of(p)
         if m.dateline:
             rec.dateline = True  # type: ignore[attr-defined]
+        if m.form != "name":
+            rec.form = m.form  # type: ignore[attr-defined]
+        if m.within:
+            rec.within = m.within  # type: ignore[attr-defined]
         places.append(rec)
     places.sort(key=lambda p: (p.start, p.end))
     article.places = places
 
 
-def _context_words(article: Article, doc: Any) -> list[str]:
+# "Jobar, a neighbourhood in eastern Damascus", "the al-Tijara neighbourhood of Damascus", "Bakwa
+# village near Goma": what lies between a small place and the larger one it sits in
+_PARENT_GAP = re.compile(
+    r"^\s*,?\s*(?:(?:a|an|the)\s+)?(?:[a-z][\w-]*\s+){0,3}?(?:neighbou?rhoods?|district|suburb|quarter|"
+    r"village|hamlet|town|township|area|camp|settlement|locality|community|municipality|enclave|"
+    r"estate|borough|ward)\s*,?\s+(?:in|of|near|outside|close\s+to|just\s+outside|on\s+the\s+outskirts\s+of|"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?(?:(?:central|northern|southern|eastern|"
+    r"western|north-?eastern|north-?western|south-?eastern|south-?western|greater|old|downtown|rural)\s+)?$"
+)
+
+
+def _place_at_parents(text: str, mentions: list[Mention], res: list[Resolution]) -> list[Resolution]:
+    """A small place the gazetteer cannot place, named with the larger place it lies in, is
+    placed at that parent (approximately, with the parent's precision): "Jobar, a neighbourhood
+    in eastern Damascus" is at Damascus, whatever the article's focus."""
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    out = list(res)
+    for a, b in zip(order, order[1:]):
+        m, nxt = mentions[a], mentions[b]
+        r, parent = res[a], res[b]
+        if m.end <= m.start or (r.place is not None and not r.borrowed):
+            continue
+        if parent.place is None or parent.borrowed or nxt.start - m.end > 90:
+            continue
+        if _PARENT_GAP.match(text[m.end : nxt.start]):
+            out[a] = Resolution(parent.place, False, parent.place.country, approximate=True, borrowed=True)
+    return out
+
+
+def precision_of(place: Place | None) -> str | None:
+    """How fine a place's coordinates are: point (an airport), city, division, country or
+    region (a continent, a union, a sea, a multi-country region)."""
+    if place is None:
+        return None
+    f = place.feature
+    if f == "airport":
+        return "point"
+    if f in ("city", "PPLC"):
+        return "city"
+    if f in ("admin1", "admin2"):
+        return "division"
+    if f == "country":
+        return "country"
+    return "region"
+
+
+def _keep_nested(r: Resolution, named_alone: bool) -> bool:
+    """A toponym found inside an organisation's name is kept only when the gazetteer places it
+    with some confidence: a country, division or region, a town the article also names on its
+    own, or a large town (a surname or a word inside "Morgan Stanley", "Supreme Court" or
+    "Ford Motor" is no place, though some small town bears it)."""
+    p = r.place
+    if p is None or r.borrowed or p.feature == "airport":
+        return False
+    if p.feature not in ("city", "PPLC"):
+        return True
+    return (r.resolved and named_alone) or p.population >= W["nested_pop"]
+
+
+def _context_words(article: Article, doc: Any, skip: set[tuple[int, int]] = frozenset()) -> list[str]:
+    """Words that indicate countries (NORP entities), less those already taken as places."""
     if article.entities:
-        return [e.text for e in article.entities if e.label == "NORP"]
+        return [e.text for e in article.entities if e.label == "NORP" and (e.start, e.end) not in skip]
     if doc is None:
         return []
-    return [e.text for e in doc.ents if e.label_ == "NORP"]
+    return [e.text for e in doc.ents if e.label_ == "NORP" and (e.start_char, e.end_char) not in skip]
