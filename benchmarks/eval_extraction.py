@@ -397,6 +397,76 @@ def eval_meta(data: str | None, n_jobs: int, limit: int | None) -> dict | None:
     return {"table": table, "snippet": snippet}
 
 
+# --- (c) what the text cleaner removes from plain-text sets -----------------------------------
+
+
+def plain_text_sets(data: str | None, limit: int | None) -> dict[str, list[str]]:
+    """The plain-text evaluation sets' article texts: GeoWebNews, LGL, TR-News (geoparsing),
+    PolNeAR (all parts), MEANTIME (its tokens joined, a sentence a line)."""
+    import xml.etree.ElementTree as ET
+
+    sets: dict[str, list[str]] = {}
+    geo = dataset("geoparsing-gritta", data)
+    if geo is not None:
+        from benchmarks.eval_places import read_gwn, read_lgl_like
+
+        sets["GeoWebNews"] = [d.text for d in read_gwn(geo)]
+        sets["LGL"] = [d.text for d in read_lgl_like(geo / "data" / "Corpora" / "lgl.xml")]
+        sets["TR-News"] = [d.text for d in read_lgl_like(geo / "data" / "Corpora" / "TR-News.xml")]
+    polnear = dataset("polnear", data)
+    if polnear is not None:
+        files = sorted((polnear / "data").glob("*/text/*.txt"))
+        sets["PolNeAR"] = [f.read_text(encoding="utf-8") for f in files]
+    meantime = dataset("meantime-en", data)
+    if meantime is not None:
+        texts = []
+        for f in sorted(meantime.glob("data/*/intra-doc_annotation/*/*.xml")):
+            sents: dict[str, list[str]] = {}
+            for tok in ET.parse(f).getroot().iter("token"):
+                sents.setdefault(tok.get("sentence") or "0", []).append(tok.text or "")
+            texts.append("\n".join(" ".join(words) for words in sents.values()))
+        sets["MEANTIME"] = texts
+    return {k: v[:limit] if limit else v for k, v in sets.items()}
+
+
+def eval_clean(data: str | None, limit: int | None, sample: int) -> dict:
+    """The share of characters the cleaner removes from each plain-text set, by kind, and a
+    sample of the removed blocks over 200 characters (to be read by hand: a block of story
+    prose there is a cleaning error)."""
+    import dateline
+    from dateline.errors import InputRejected
+
+    print("\n== (c) cleaning: what the text cleaner removes from the plain-text evaluation sets ==")
+    out = {}
+    for name, texts in plain_text_sets(data, limit).items():
+        total = sum(len(t) for t in texts)
+        kinds: Counter = Counter()
+        long_blocks = []
+        rejected = 0
+        for i, t in enumerate(texts):
+            try:
+                a = dateline.clean(t)
+            except InputRejected:
+                rejected += 1
+                continue
+            for r in a.removed:
+                kinds[r.kind] += len(r.text)
+                if len(r.text) > 200:
+                    long_blocks.append((i, r.kind, r.text))
+        share = {k: v / total for k, v in kinds.most_common()} if total else {}
+        print(
+            f"  {name:<11} {len(texts):>5} texts  removed {100 * sum(kinds.values()) / max(1, total):5.2f}% of "
+            f"characters: "
+            + ", ".join(f"{k} {100 * v:.2f}%" for k, v in share.items())
+            + f"; blocks over 200 characters: {len(long_blocks)}"
+            + (f"; rejected {rejected}" if rejected else "")
+        )
+        for i, kind, text in long_blocks[:sample]:
+            print(f"      #{i} {kind}: {text[:160]!r}{'...' if len(text) > 160 else ''}")
+        out[name] = {"texts": len(texts), "share": share, "long_blocks": len(long_blocks)}
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks.eval_extraction",
@@ -406,18 +476,30 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--data", help="evaluation data folder (default: $DATELINE_EVAL_DATA or ../shared/eval)")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
-    parser.add_argument("--part", choices=["body", "meta", "all"], default="all")
+    parser.add_argument(
+        "--part",
+        choices=["body", "meta", "clean", "all"],
+        default="all",
+        help="body, meta (HTML sets), clean (what the text cleaner removes from the plain-text sets)",
+    )
+    parser.add_argument("--sample", type=int, default=5, help="removed blocks over 200 characters to print per set")
     parser.add_argument("--limit", type=int, help="only the first N pages of each set (quick check)")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     args = parser.parse_args(argv)
 
-    if dataset(SCRAPINGHUB, args.data) is None and dataset(TRAFILATURA_EVAL, args.data) is None:
+    if (
+        dataset(SCRAPINGHUB, args.data) is None
+        and dataset(TRAFILATURA_EVAL, args.data) is None
+        and args.part != "clean"
+    ):
         skip("no evaluation data (give --data DIR or set DATELINE_EVAL_DATA; see ../shared/eval/README.md)")
     figures = {}
     if args.part in ("body", "all"):
         figures["body"] = eval_body(args.data, args.jobs, args.limit)
     if args.part in ("meta", "all"):
         figures["meta"] = eval_meta(args.data, args.jobs, args.limit)
+    if args.part in ("clean", "all"):
+        figures["clean"] = eval_clean(args.data, args.limit, args.sample)
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=2, default=list), encoding="utf-8")
     return 0

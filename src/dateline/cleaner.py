@@ -916,9 +916,13 @@ def _find_headline(lines: list[_Line], start: int) -> tuple[int, str] | None:
             continue
         if (_PHOTO_CUE.search(s) and _words(s) > 20) or is_caption(s):
             continue
+        # a sentence run straight into the story (no blank line) is the lead, not a headline
+        nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+        lead = s.endswith(".") and bool(nxt) and (_is_prose(nxt) or _is_sentence(nxt))
         if (
             3 <= _words(s) <= 30
-            and not s.endswith(("(", ",", "."))
+            and not s.endswith(("(", ","))
+            and not lead
             and len(_sentences(s)) <= 1
             and not parse_dateline(s)
         ):

@@ -164,6 +164,8 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "TTO": ("Trinidad and Tobago", "T&T"),
     "ZAF": ("South Africa", "SA", "RSA"),
     "BIH": ("Bosnia", "Bosnia-Herzegovina"),
+    "VIR": ("U.S. Virgin Islands", "US Virgin Islands"),
+    "VGB": ("British Virgin Islands",),
 }
 
 # AP-style and postal abbreviations of US states (matched only when written capitalised).

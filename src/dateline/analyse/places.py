@@ -301,6 +301,7 @@ def toponym_mentions(article: Article, doc: Any, gaz: Gazetteer) -> list[Mention
             out.append(Mention(text[s:e], s, e, "GPE"))
             taken.append((s, e))
     out.extend(_facilities_and_nested(text, ents, doc, gaz, taken))
+    out.extend(_unlabelled_names(doc, ents, gaz, taken))
     out.sort(key=lambda m: m.start)
     return _split_compounds(_split_elliptical(_join_cut_names(text, out, gaz), gaz), gaz)
 
@@ -366,6 +367,47 @@ def _facilities_and_nested(
         for ns, ne, demonym in _nested_names(text, s, e, gaz):
             out.append(Mention(text[ns:ne], ns, ne, label, form="demonym" if demonym else "nested", within=name))
             taken.append((ns, ne))
+    return out
+
+
+def _unlabelled_names(
+    doc: Any, ents: list[tuple[str, int, int, str]], gaz: Gazetteer, taken: list[tuple[int, int]]
+) -> list[Mention]:
+    """Proper nouns no entity covers that the gazetteer knows by that very name: a country, a
+    division, a region, or a town of 20,000 or more ("Cyprus, Greece Italy or Spain" where the
+    model tagged only three). A whole run of proper nouns must be the name (no "Italy" out of
+    "Italy Street"), and a town needs more than a sentence's first word."""
+    if doc is None:
+        return []
+    covered = [(s, e) for _, s, e, _ in ents] + taken
+    out: list[Mention] = []
+    i, n = 0, len(doc)
+    while i < n:
+        t = doc[i]
+        if t.pos_ != "PROPN" or not t.text[:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper() and j + 1 - i < 3:
+            j += 1
+        if j + 1 < n and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper():
+            i = j + 2  # a longer run: some other name
+            continue
+        s, e = doc[i].idx, doc[j].idx + len(doc[j].text)
+        i = j + 1
+        if _overlaps(covered, s, e):
+            continue
+        name = doc.text[s:e]
+        if len(name) < 4 or normalise(name) in GENERIC:
+            continue
+        cands = [(p, k) for p, k in gaz.lookup(name) if k in (NAME, ALIAS)]
+        if not cands:
+            continue
+        wide = any(p.feature in ("country", "admin1", "union", "region", "continent") for p, _ in cands)
+        town = any(p.feature in ("city", "PPLC") and p.population >= W["stray_pop"] for p, _ in cands)
+        if wide or (town and not t.is_sent_start):
+            out.append(Mention(name, s, e, "GPE"))
+            taken.append((s, e))
     return out
 
 
@@ -459,10 +501,33 @@ def _join_cut_names(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[
     return out
 
 
+def _big_name(gaz: Gazetteer, name: str) -> bool:
+    return any(
+        k in (NAME, ALIAS)
+        and (p.feature in ("country", "admin1") or (p.feature in ("city", "PPLC") and p.population >= 100_000))
+        for p, k in gaz.lookup(name)
+    )
+
+
 def _split_compounds(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
-    """ "U.S.-North Korea" -> "U.S." and "North Korea" when the whole is no place but each part is."""
+    """ "U.S.-North Korea" -> "U.S." and "North Korea" when the whole is no place but each part is;
+    "Greece Italy" (a list the model read as one name) -> "Greece" and "Italy" when the whole is
+    no place and each part is a country, a division or a large town."""
     out: list[Mention] = []
     for m in mentions:
+        words = list(re.finditer(r"\S+", m.text))
+        if 2 <= len(words) <= 4 and not m.lookup and not gaz.lookup(m.text):
+            split = None
+            for cut in range(1, len(words)):
+                a, b = m.text[: words[cut - 1].end()], m.text[words[cut].start() :]
+                if _big_name(gaz, a) and _big_name(gaz, b):
+                    split = (a, words[cut].start(), b)
+                    break
+            if split:
+                a, bstart, b = split
+                out.append(Mention(a, m.start, m.start + len(a), m.label, m.dateline))
+                out.append(Mention(b, m.start + bstart, m.end, m.label, m.dateline))
+                continue
         if re.search(r"[-/–]", m.text) and not gaz.lookup(m.text):
             parts = [(p.start(), p.end()) for p in re.finditer(r"[^-/–]+", m.text)]
             subs = []
