@@ -254,12 +254,3 @@ def test_cli_html_in_jsonl_batch_keeps_going(tmp_path):
     records = [json.loads(line) for line in result.stdout.decode().splitlines()]
     assert records[0]["error"]["reason"] == "no-article"
     assert records[1]["headline"] == "Flood defences tested as river peaks in Yorkshire"
-
-
-def test_the_lead_paragraph_printed_as_a_summary_block_is_kept():
-    # the RT case (issue #16): the page prints its lead as a summary block of its own above the
-    # story, which the extractor takes for a teaser; the page's description is that lead
-    page = extract_html(read("lead_summary.html"))
-    assert page.text.startswith("Two people have died in protests against the caretaker government in Valmora")
-    assert "In addition to the two deaths near the fuel depot" in page.text
-    assert page.text.count("Two people have died") == 1

@@ -99,8 +99,6 @@ def extract_html(html: str, *, url: str | None = None, origin: str | None = None
         if postprocess
         else _join(body.split("\n"))
     )
-    if postprocess:
-        text = _with_lead(html, text, _clean_field(getattr(doc, "description", None)))
     if not _is_prose(text):
         raise InputRejected(
             "no-article",
@@ -420,38 +418,6 @@ def _paragraphs(body: str, headline: str | None, removed: list[Removed], names: 
         in_related_list = False
         kept.append(line)
     return _join(kept)
-
-
-_SCRIPT = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.I | re.S)
-_TAG = re.compile(r"<[^>]+>")
-
-
-def _visible_text(html: str) -> str:
-    """The page body's text, roughly (tags and scripts dropped), for locating a paragraph."""
-    import html as _html
-
-    at = html.lower().find("<body")
-    body = html[at:] if at >= 0 else html
-    return _norm(_html.unescape(_TAG.sub(" ", _SCRIPT.sub(" ", body))))
-
-
-def _with_lead(html: str, text: str, description: str | None) -> str:
-    """The story's lead paragraph where the extractor dropped it: a page prints its summary as
-    the first paragraph in a block of its own (RT's "article__summary"), which trafilatura
-    takes for a teaser. The page's description is that lead when it is a whole sentence of
-    story prose, the page shows it above the first extracted paragraph, and the text lacks it."""
-    if not description or _words(description) < 12 or not re.search(r"[.!?][\"”’')]*$", description):
-        return text
-    lead = _norm(description)
-    if lead[:120] in _norm(text):
-        return text
-    visible = _visible_text(html)
-    at = visible.find(lead[:120])
-    first = next((line for line in text.split("\n") if _words(line) >= 8), "")
-    first_at = visible.find(_norm(first)[:80]) if first else -1
-    if at < 0 or first_at < 0 or at > first_at:
-        return text
-    return description + "\n\n" + text
 
 
 def _join(lines) -> str:
