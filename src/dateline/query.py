@@ -128,6 +128,30 @@ def check_modality(value: str | None) -> str | None:
     return m
 
 
+def check_quad(value) -> int | None:
+    if value in (None, ""):
+        return None
+    try:
+        q = int(value)
+    except (TypeError, ValueError):
+        raise UsageError(f"quad must be 1, 2, 3 or 4 (PLOVER quad class), not {value!r}") from None
+    if q not in (1, 2, 3, 4):
+        raise UsageError(f"quad must be 1, 2, 3 or 4 (PLOVER quad class), not {value!r}")
+    return q
+
+
+def check_min_sources(value) -> int | None:
+    if value in (None, ""):
+        return None
+    try:
+        n = int(value)
+    except (TypeError, ValueError):
+        raise UsageError(f"min_sources must be a whole number of sources, not {value!r}") from None
+    if n < 1:
+        raise UsageError(f"min_sources must be 1 or more, not {n}")
+    return n
+
+
 def check_paging(limit: int, offset: int) -> tuple[int, int]:
     if not isinstance(limit, int) or limit < 1 or limit > MAX_LIMIT:
         raise UsageError(f"limit must be between 1 and {MAX_LIMIT}, not {limit!r}")
@@ -259,11 +283,19 @@ def _participant_filter(actor: str):
     return e.c.id.in_(sa.select(p.c.event_id).where(cond))
 
 
-def event_conditions(*, actor, type, modality, since, until, country, text, article_id) -> list:
+def event_conditions(
+    *, actor, type, modality, since, until, country, text, article_id, quad=None, min_sources=None, ids=None
+) -> list:
     """SQLAlchemy conditions on ``events`` for the filters of :func:`events` (already checked);
     the web page builds its own queries on them."""
     e, m = S.events, S.event_mentions
     conds = []
+    if ids is not None:
+        conds.append(e.c.id.in_(sorted(set(ids))))
+    if quad:
+        conds.append(e.c.quad == quad)
+    if min_sources:
+        conds.append(e.c.n_sources >= min_sources)
     if actor:
         conds.append(_participant_filter(actor))
     if type:
@@ -300,10 +332,16 @@ def events(
     text: str | None = None,
     country: str | None = None,
     article_id: str | None = None,
+    quad: int | None = None,
+    min_sources: int | None = None,
+    ids: Iterable[str] | None = None,
     limit: int = 100,
     offset: int = 0,
 ) -> Records:
     """Corpus events matching every filter given, by date (undated last) then id.
+
+    ``quad`` (1-4) is the event's PLOVER quad class; ``min_sources`` the fewest independent
+    sources (``n_sources``) reporting it; ``ids`` limits the search to these corpus event ids.
 
     Each record: ``id, type, mode, quad, modality, date, actors, recipients`` (display names),
     ``actor_keys, recipient_keys`` (the store's participant keys), ``place`` ({name, lat, lon,
@@ -318,6 +356,7 @@ def events(
     if since and until and since > until:
         raise UsageError(f"since {since} is after until {until}")
     limit, offset = check_paging(limit, offset)
+    quad, min_sources = check_quad(quad), check_min_sources(min_sources)
     if country:
         iso = country_iso3(country.upper())
         if not iso:
@@ -343,6 +382,9 @@ def events(
         country=country,
         text=text,
         article_id=article_id,
+        quad=quad,
+        min_sources=min_sources,
+        ids=ids,
     )
     order = (e.c.date.is_(None), e.c.date, e.c.id)
     center = None

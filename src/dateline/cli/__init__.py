@@ -14,7 +14,7 @@ from .. import __version__
 from ..errors import DatelineError
 
 # Each module defines register(subparsers) which adds its command(s) with `func` set.
-COMMAND_MODULES = ["extract", "schema", "ingest", "export", "query", "serve"]
+COMMAND_MODULES = ["extract", "schema", "ingest", "export", "query", "serve", "watch", "alerts", "purge"]
 
 
 class HelpFormatter(argparse.RawDescriptionHelpFormatter):

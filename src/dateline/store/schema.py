@@ -243,6 +243,99 @@ rejected = sa.Table(
     sa.Column("seen_at", TS, nullable=False),
 )
 
+
+# -- live monitoring, alerts and retention (revision 0004, docs/watch.md) ---------------------------
+watch_sources = sa.Table(
+    # One row per watched feed, sitemap or page: its HTTP validators and its last poll.
+    "watch_sources",
+    metadata,
+    sa.Column("url", sa.Text, primary_key=True),
+    sa.Column("kind", sa.Text),  # feed | sitemap | page (as last detected)
+    sa.Column("etag", sa.Text),
+    sa.Column("last_modified", sa.Text),
+    sa.Column("last_poll", TS),
+    sa.Column("last_status", sa.Integer),
+    sa.Column("last_error", sa.Text),
+    sa.Column("n_polls", sa.Integer, nullable=False, server_default="0"),
+)
+
+watch_urls = sa.Table(
+    # Every article URL a watched source listed, and what became of it.
+    "watch_urls",
+    metadata,
+    sa.Column("url", sa.Text, primary_key=True),
+    sa.Column("source_url", sa.Text, index=True),
+    sa.Column("status", sa.Text, nullable=False),  # stored | duplicate | rejected | skipped | retry | failed
+    sa.Column("reason", sa.Text),
+    sa.Column("article_id", ID),
+    sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("first_seen", TS, nullable=False),
+    sa.Column("last_try", TS),
+)
+
+watch_hosts = sa.Table(
+    # robots.txt per origin (scheme://host:port), kept a day.
+    "watch_hosts",
+    metadata,
+    sa.Column("origin", sa.Text, primary_key=True),
+    sa.Column("robots_status", sa.Integer),
+    sa.Column("robots_txt", sa.Text),
+    sa.Column("robots_etag", sa.Text),
+    sa.Column("robots_last_modified", sa.Text),
+    sa.Column("robots_fetched_at", TS),
+)
+
+alerts = sa.Table(
+    # Saved queries: a name, the events filters, and where matches go.
+    "alerts",
+    metadata,
+    sa.Column("name", sa.String(64), primary_key=True),
+    sa.Column("filters", JSON, nullable=False),
+    sa.Column("channel", sa.Text, nullable=False),  # webhook | jsonl | email
+    sa.Column("target", sa.Text, nullable=False),  # URL, file path ("-": stdout), e-mail address
+    sa.Column("secret", sa.Text),  # the webhook's HMAC-SHA256 key
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("checked_until", TS, nullable=False),  # articles ingested before this were matched
+)
+
+alert_matches = sa.Table(
+    # One row per (alert, corpus event) it matched: the event's counts when last delivered.
+    "alert_matches",
+    metadata,
+    sa.Column("alert", sa.String(64), primary_key=True),
+    sa.Column("event_id", ID, primary_key=True),
+    sa.Column("state", JSON, nullable=False),
+    sa.Column("first_matched", TS, nullable=False),
+    sa.Column("last_changed", TS, nullable=False),
+    sa.Column("n_changes", sa.Integer, nullable=False, server_default="1"),
+    sa.Column("delivery_id", sa.Integer),
+    sa.Index("ix_alert_matches_alert_changed", "alert", "last_changed"),
+)
+
+alert_deliveries = sa.Table(
+    # One message per alert and check: pending until its channel took it.
+    "alert_deliveries",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("alert", sa.String(64), nullable=False, index=True),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("payload", JSON, nullable=False),
+    sa.Column("status", sa.Text, nullable=False),  # pending | sent | failed
+    sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("last_error", sa.Text),
+    sa.Column("sent_at", TS),
+)
+
+purged_texts = sa.Table(
+    # Articles whose full text retention removed: when, and the hash and length of what was there.
+    "purged_texts",
+    metadata,
+    sa.Column("article_id", ID, sa.ForeignKey("articles.id"), primary_key=True),
+    sa.Column("purged_at", TS, nullable=False),
+    sa.Column("text_chars", sa.Integer, nullable=False),
+    sa.Column("text_sha256", sa.String(64), nullable=False),
+)
+
 ARTICLE_CHILD_TABLES = (
     actors,
     places,
@@ -254,4 +347,5 @@ ARTICLE_CHILD_TABLES = (
     lsh_bands,
     cluster_bands,
     sources,
+    purged_texts,
 )

@@ -1,0 +1,211 @@
+"""`dateline alerts add|list|remove|test|run`: saved queries delivered to a webhook, a file or e-mail."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from . import HelpFormatter
+
+DB_HELP = "store URL: sqlite:///FILE, a file path, or postgresql://... (default: $DATELINE_DB or sqlite:///dateline.db)"
+
+EXAMPLE = """examples:
+  dateline alerts add kim-talks --actor "Kim Jong Un" --type CONSULT --webhook https://hooks.example.org/dl
+  dateline alerts add goma --type ASSAULT --near Goma --radius 300 --email desk@example.org
+  dateline alerts add moldova --actor RUS --text Moldova --min-sources 2 --jsonl alerts.jsonl
+  dateline alerts list
+  dateline alerts test kim-talks          # send its last matches again, marked "test": true
+  dateline alerts remove kim-talks
+
+Matches are checked and sent by `dateline watch` after each poll (or `dateline alerts run`).
+Webhooks get a JSON POST signed with HMAC-SHA256: X-Dateline-Signature: sha256=HEX of the body
+under the secret printed by `alerts add`. See docs/watch.md.
+"""
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "alerts",
+        help="saved queries: be told when new events match (webhook, JSONL file, e-mail)",
+        description="Manage alerts: a name, the filters of `dateline events` and one channel. New corpus\n"
+        "events that match are delivered once; an event that gains sources or mentions is\n"
+        "delivered again once per change, all matches of one check in one message.",
+        formatter_class=HelpFormatter,
+        epilog=EXAMPLE,
+    )
+    asub = p.add_subparsers(dest="alerts_command", metavar="ACTION")
+
+    a = asub.add_parser("add", help="save an alert", formatter_class=HelpFormatter, epilog=EXAMPLE)
+    a.add_argument("name", metavar="NAME", help="letters, digits, '.', '_', '-'")
+    ch = a.add_mutually_exclusive_group(required=True)
+    ch.add_argument("--webhook", metavar="URL", help="POST signed JSON to this URL")
+    ch.add_argument("--email", metavar="ADDRESS", help="mail the matches (SMTP from --smtp or $DATELINE_SMTP_URL)")
+    ch.add_argument("--jsonl", metavar="FILE", help="append one JSON line per match to FILE ('-': stdout)")
+    a.add_argument("--secret", help="the webhook's HMAC key (default: a random one, printed once)")
+    a.add_argument("--actor", metavar="NAME|ISO3", help="a participant: every word of a name, or an ISO3 code")
+    a.add_argument("--type", metavar="T", help="PLOVER event type (CONSULT, ASSAULT, ...)")
+    a.add_argument("--quad", type=int, choices=[1, 2, 3, 4], help="PLOVER quad class")
+    a.add_argument("--modality", metavar="M", help="asserted, future, historical, hypothetical or negated")
+    a.add_argument("--country", metavar="ISO3", help="events placed in this country")
+    a.add_argument("--near", metavar="PLACE", help="events placed within --radius of PLACE (a name or LAT,LON)")
+    a.add_argument("--radius", type=float, metavar="KM", help="radius for --near in km (default 100)")
+    a.add_argument("--text", metavar="WORDS", help="words that must all occur in the event's sentence")
+    a.add_argument("--min-sources", type=int, metavar="N", help="only events reported by N or more independent sources")
+    a.add_argument("--db", metavar="URL", help=DB_HELP)
+    a.set_defaults(func=run_add)
+
+    ls = asub.add_parser("list", help="list the saved alerts", formatter_class=HelpFormatter, epilog=EXAMPLE)
+    ls.add_argument("--matches", type=int, default=0, metavar="N", help="also show each alert's last N matches")
+    ls.add_argument("--format", choices=["table", "json"], help="default: table on a terminal, JSON lines in a pipe")
+    ls.add_argument("--db", metavar="URL", help=DB_HELP)
+    ls.set_defaults(func=run_list)
+
+    rm = asub.add_parser(
+        "remove", help="delete an alert and its history", formatter_class=HelpFormatter, epilog=EXAMPLE
+    )
+    rm.add_argument("name", metavar="NAME")
+    rm.add_argument("--db", metavar="URL", help=DB_HELP)
+    rm.set_defaults(func=run_remove)
+
+    t = asub.add_parser(
+        "test",
+        help="send an alert's last matches again, marked as a test",
+        formatter_class=HelpFormatter,
+        epilog=EXAMPLE,
+    )
+    t.add_argument("name", metavar="NAME")
+    t.add_argument("--limit", type=int, default=5, metavar="N", help="matches to replay (default 5)")
+    t.add_argument("--smtp", metavar="URL", help="SMTP server (default $DATELINE_SMTP_URL)")
+    t.add_argument("--base-url", metavar="URL", help="the web page's address for links (default $DATELINE_PUBLIC_URL)")
+    t.add_argument("--db", metavar="URL", help=DB_HELP)
+    t.set_defaults(func=run_test)
+
+    r = asub.add_parser(
+        "run",
+        help="check the alerts against newly stored events and send now",
+        formatter_class=HelpFormatter,
+        epilog=EXAMPLE,
+    )
+    r.add_argument("--smtp", metavar="URL", help="SMTP server (default $DATELINE_SMTP_URL)")
+    r.add_argument("--base-url", metavar="URL", help="the web page's address for links (default $DATELINE_PUBLIC_URL)")
+    r.add_argument("--db", metavar="URL", help=DB_HELP)
+    r.set_defaults(func=run_check)
+
+    p.set_defaults(func=lambda args: (p.print_help(sys.stderr), 2)[1])
+
+
+def _store(args):
+    from pathlib import Path
+
+    from ..errors import UsageError
+    from ..store import Store
+    from ..store.db import normalise_url
+
+    url = normalise_url(args.db)
+    if url.startswith("sqlite:///"):
+        path = url[len("sqlite:///") :]
+        if path and path != ":memory:" and not Path(path).exists() and getattr(args, "alerts_command", "") != "add":
+            raise UsageError(f"no store at {path}; create one with `dateline ingest` or `dateline watch --db {path}`")
+    return Store.open(url)
+
+
+def run_add(args) -> int:
+    from .. import alerts
+
+    filters = {
+        "actor": args.actor,
+        "type": args.type,
+        "quad": args.quad,
+        "modality": args.modality,
+        "country": args.country,
+        "near": args.near,
+        "radius_km": args.radius,
+        "text": args.text,
+        "min_sources": args.min_sources,
+    }
+    with _store(args) as store:
+        out = alerts.add(
+            store, args.name, webhook=args.webhook, email=args.email, jsonl=args.jsonl, secret=args.secret, **filters
+        )
+    print(f"dateline: alert {out['name']!r} saved: {out['channel']} {out['target']}", file=sys.stderr)
+    if out.get("secret") and not args.secret:
+        print(
+            f"dateline: webhook secret (shown once; keep it to verify X-Dateline-Signature): {out['secret']}",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def run_list(args) -> int:
+    from .. import alerts
+
+    with _store(args) as store:
+        rows = alerts.list_alerts(store)
+        if args.matches:
+            for r in rows:
+                r["recent"] = alerts.recent_matches(store, r["name"], limit=args.matches)
+    fmt = args.format or ("table" if sys.stdout.isatty() else "json")
+    if fmt == "json":
+        for r in rows:
+            print(json.dumps(r, ensure_ascii=False, default=str))
+        return 0
+    if not rows:
+        print("no alerts; add one with `dateline alerts add NAME --webhook URL --actor ...`", file=sys.stderr)
+        return 0
+    for r in rows:
+        filters = " ".join(f"{k}={_show(v)}" for k, v in r["filters"].items())
+        print(
+            f"{r['name']}\t{r['channel']} {r['target']}\t{filters}\t{r['n_matches']} match(es), last {r['last_match'] or '-'}"
+            + (f", {r['pending']} pending" if r["pending"] else "")
+        )
+        for m in r.get("recent", []):
+            ev = m["event"] or {}
+            print(
+                f"  {m['last_changed'][:19]}  {ev.get('type')} {', '.join(ev.get('actors') or [])} "
+                f"-> {', '.join(ev.get('recipients') or [])}  {ev.get('date') or ''}  {ev.get('n_sources')} source(s)"
+            )
+    return 0
+
+
+def _show(v) -> str:
+    if isinstance(v, dict):
+        return v.get("name") or f"{v.get('lat')},{v.get('lon')}"
+    return str(v)
+
+
+def run_remove(args) -> int:
+    from .. import alerts
+    from ..errors import UsageError
+
+    with _store(args) as store:
+        if not alerts.remove(store, args.name):
+            raise UsageError(f"no alert named {args.name!r}; list them with `dateline alerts list`")
+    print(f"dateline: alert {args.name!r} removed", file=sys.stderr)
+    return 0
+
+
+def run_test(args) -> int:
+    from .. import alerts
+
+    with _store(args) as store:
+        out = alerts.replay(store, args.name, limit=args.limit, base_url=args.base_url, smtp_url=args.smtp)
+    print(
+        f"dateline: alert {out['alert']!r}: {out['matches']} match(es) sent to {out['channel']} {out['target']} as a test",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def run_check(args) -> int:
+    from .. import alerts
+
+    with _store(args) as store:
+        s = alerts.check(store, base_url=args.base_url, smtp_url=args.smtp)
+    print(
+        f"dateline: alerts: {s.matches} new or changed match(es), {s.messages} message(s) queued, "
+        f"{s.sent} sent, {s.failed} failed",
+        file=sys.stderr,
+    )
+    for e in s.errors:
+        print(f"dateline: alerts: {e}", file=sys.stderr)
+    return 1 if s.failed else 0
