@@ -337,3 +337,36 @@ def test_watch_help_ends_with_an_example(capsys):
         with pytest.raises(SystemExit):
             main([*cmd, "--help"])
         assert "example" in capsys.readouterr().out
+
+
+def test_purge_after_watch_keeps_facts_and_refetch_is_a_duplicate(tmp_path):
+    db = f"sqlite:///{tmp_path / 'p.db'}"
+    with Site() as site:
+        site.routes["/robots.txt"] = Reply(404, "", ctype="text/plain")
+        site.routes["/kim"] = Reply(200, seed_html())
+        site.routes["/feed.xml"] = Reply(200, rss([("/kim", "Kim")], site.base), ctype="application/rss+xml")
+        args = ["watch", f"{site.base}/feed.xml", "--db", db, "--once", "--rate", "0", "--no-alerts"]
+        assert main(args) == 0
+        with Store.open(db) as st, st.engine.connect() as conn:
+            facts = {
+                t.name: sorted(map(tuple, conn.execute(sa.select(t)).all()), key=repr)
+                for t in (S.events, S.event_mentions, S.stories, S.sources)
+            }
+            assert facts["events"] and conn.execute(sa.select(S.articles.c.text)).scalar_one()
+        assert main(["purge", "--db", db, "--text-older-than", "0d"]) == 0
+        with Store.open(db) as st, st.engine.connect() as conn:
+            after = {
+                t.name: sorted(map(tuple, conn.execute(sa.select(t)).all()), key=repr)
+                for t in (S.events, S.event_mentions, S.stories, S.sources)
+            }
+            assert after == facts  # every event, evidence snippet and story link
+            assert conn.execute(sa.select(S.articles.c.text)).scalar_one() == ""
+        # the same page under another URL of the feed: fetched, recognised as a duplicate
+        site.routes["/kim-again"] = Reply(200, seed_html())
+        site.routes["/feed.xml"] = Reply(
+            200, rss([("/kim-again", "Kim"), ("/kim", "Kim")], site.base), ctype="application/rss+xml"
+        )
+        assert main(args) == 0
+        assert _urls(db)[f"{site.base}/kim-again"] == "duplicate"
+        assert _count(db, S.articles) == 1 and _count(db, S.sources) == 2
+        assert len(site.hits("/kim")) == 1

@@ -407,6 +407,10 @@ def create_app(
             headers={"Location": f"{API}/articles/{result.article_id}", "X-Dateline-Status": result.status},
         )
 
+    from .alerts import add_routes as add_alert_routes
+
+    add_alert_routes(app, store, require_token, API, ApiError)
+
     # -- docs (served from the installed Swagger UI files: no CDN) ------------------------------------
     _mount_docs(app)
 

@@ -2,7 +2,8 @@
 
 ``mount(app)`` adds to a FastAPI app (the REST API's ``create_app`` calls it):
 
-- the pages: ``/`` (explorer), ``/article/{id}``, ``/actor?name=...``, ``/add``;
+- the pages: ``/`` (explorer), ``/article/{id}``, ``/actor?name=...``, ``/add``, ``/alerts``
+  (saved alerts through ``/api/v1/alerts``, token required);
 - their static files under ``/web/static/`` (the page's own JS and CSS, and ``vendor/``: Leaflet,
   leaflet.markercluster, topojson-client, the Natural Earth outlines of ``world-atlas``, uPlot,
   Cytoscape, built by ``scripts/build_web.py`` from npm packages; no CDN, no map tiles);
@@ -44,11 +45,17 @@ CSP = "; ".join(
     ]
 )
 
-PAGES = {"explorer": "index.html", "article": "article.html", "actor": "actor.html", "add": "add.html"}
+PAGES = {
+    "explorer": "index.html",
+    "article": "article.html",
+    "actor": "actor.html",
+    "add": "add.html",
+    "alerts": "alerts.html",
+}
 
 
 PAGE_PREFIXES = ("/article/", "/web/")
-PAGE_PATHS = {"/", "/actor", "/add"}
+PAGE_PATHS = {"/", "/actor", "/add", "/alerts"}
 
 
 def is_page_path(path: str) -> bool:

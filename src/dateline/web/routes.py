@@ -78,6 +78,10 @@ def make_router() -> APIRouter:
     def add_page():
         return _page("add")
 
+    @r.get("/alerts")
+    def alerts_page():
+        return _page("alerts")
+
     # -- JSON ------------------------------------------------------------------------------------
     @r.get("/web/api/vocabulary")
     def vocabulary():

@@ -136,6 +136,12 @@ export function renderArticle(container, article, extras) {
   extras = extras || {};
   const main = el("article", { className: "article-main" });
   main.append(header(article, extras));
+  if (article.text_purged) {
+    // retention dropped the full text (dateline purge): the facts, snippets and links stay
+    main.append(el("p", { className: "notice purged", id: "purged", role: "note",
+      text: "Full text removed on " + String(article.text_purged.at || "").slice(0, 10) + " under the retention setting (" +
+        (article.text_purged.chars || 0) + " characters). Events, evidence sentences, quotes, places and links are kept." }));
+  }
   const text = buildText(article);
   main.append(text);
   // Removed parts, on demand.
