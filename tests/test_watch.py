@@ -370,3 +370,29 @@ def test_purge_after_watch_keeps_facts_and_refetch_is_a_duplicate(tmp_path):
         assert _urls(db)[f"{site.base}/kim-again"] == "duplicate"
         assert _count(db, S.articles) == 1 and _count(db, S.sources) == 2
         assert len(site.hits("/kim")) == 1
+
+
+def test_long_running_mode_polls_when_due_and_stops(tmp_path, hostile):
+    import threading
+
+    site = hostile
+    site.routes["/feed.xml"] = Reply(200, rss([("/ok", "ok")], site.base), {"ETag": '"r"'}, ctype="application/rss+xml")
+    site.routes["/binary-page"] = Reply(200, b"\x89PNG\r\n\x1a\n" + b"\0" * 100, ctype="text/html")
+    stop, rounds = threading.Event(), []
+
+    def report(event):
+        if event["event"] == "round":
+            rounds.append(event)
+            if len(rounds) == 2:
+                stop.set()
+
+    db = f"sqlite:///{tmp_path / 'l.db'}"
+    sources = [Source(site.base + "/feed.xml", every=0.2), Source(site.base + "/binary-page", every=3600)]
+    with Watcher(db, sources, FAST, analyse=False, report=report) as w:
+        t = threading.Thread(target=w.run, kwargs={"stop": stop, "min_sleep": 0.1})
+        t.start()
+        t.join(60)
+        assert not t.is_alive()
+    assert rounds[0]["stored"] == 1 and rounds[0]["source_errors"] == 1  # a "page" that is a PNG
+    assert rounds[1]["sources"] == 1 and rounds[1]["not_modified"] == 1  # only the feed was due
+    assert len(site.hits("/binary-page")) == 1

@@ -38,7 +38,7 @@ from urllib.parse import urljoin, urlsplit
 import sqlalchemy as sa
 
 from . import __version__
-from .errors import DatelineError, UsageError
+from .errors import DatelineError, InputRejected, UsageError
 from .read import DEFAULT_MAX_BYTES, RawInput
 
 USER_AGENT = f"dateline/{__version__} (news event monitor; honours robots.txt)"
@@ -695,7 +695,7 @@ class Watcher:
             else:
                 listed = []
                 direct = self._raw(resp, None)
-        except FetchError as exc:
+        except (FetchError, InputRejected) as exc:  # an unreadable feed or sitemap, a page that is no article
             summary.source_errors += 1
             self._save_source(src.url, kind=kind, last_poll=now(), last_status=resp.status, last_error=str(exc))
             self.report({"event": "source", "url": src.url, "error": exc.reason, "message": str(exc)})
@@ -741,8 +741,6 @@ class Watcher:
         )
 
     def _fetch_pages(self, src: Source, todo: list[Entry], summary: RoundSummary) -> Iterator[tuple[str, RawInput]]:
-        from .errors import InputRejected
-
         for e in todo:
             try:
                 resp = self.fetcher.get(e.url)
