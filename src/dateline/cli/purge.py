@@ -9,7 +9,7 @@ from . import HelpFormatter
 EXAMPLE = """examples:
   dateline purge --db news.db --text-older-than 30d
   dateline purge --db news.db --text-older-than 7d --dry-run
-  dateline purge --text-older-than 0d                  # every stored article's text, now
+  dateline purge --text-older-than 0d --dry-run        # how much text the store holds now
 """
 
 
