@@ -602,6 +602,12 @@ def _redate_by_publication(record: Article, published: str | None) -> Article:
     return record.model_copy(update={"events": events})
 
 
+def stored_purge_mark(data: Any) -> dict | None:
+    """The ``text_purged`` mark of a stored record (JSON text or dict), if retention purged it."""
+    d = json.loads(data) if isinstance(data, str) else data
+    return (d or {}).get("text_purged")
+
+
 def write_known(conn: Connection, article: Article, params: dedupe.Params, ts: datetime) -> WriteResult:
     """A later input of a stored text: record its source and merge what it adds (store.merge).
 
@@ -642,6 +648,11 @@ def write_known(conn: Connection, article: Article, params: dedupe.Params, ts: d
         keep = ("source", "authors", "published", "headline", "contributors", "dateline", "removed", "language")
         record = article.model_copy(update={k: getattr(record, k) for k in keep})
     updated = merge.apply(record, changes)
+    purged = stored_purge_mark(data)
+    if purged:  # retention dropped this text (dateline.retention): a later copy must not bring it back
+        d = updated.to_dict()
+        d.update(text="", removed=[{**r, "text": ""} for r in d.get("removed") or []], text_purged=purged)
+        updated = Article.from_dict(d)
     if redated and not _analysed(article):
         updated = _redate_by_publication(updated, updated.published.date)
     values: dict[str, Any] = {k: v for k, v in changes.items()}
