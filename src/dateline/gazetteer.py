@@ -75,11 +75,15 @@ class Place:
         return haversine_km(self.lat, self.lon, other.lat, other.lon)
 
 
+EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG)
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km (the one distance function of the package)."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 _PUNCT = re.compile(r"[.\u2019'`´‘\"“”()\[\],;:!?]")

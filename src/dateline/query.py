@@ -49,12 +49,12 @@ import sqlalchemy as sa
 from .article import ACTOR_KINDS, MODALITIES, PLOVER_TYPES, Article
 from .corpus import fold_accents, name_words
 from .errors import UsageError
+from .gazetteer import EARTH_RADIUS_KM, haversine_km
 from .store import Store
 from .store import schema as S
 
 DEFAULT_RADIUS_KM = 100.0
 MAX_LIMIT = 10_000
-EARTH_RADIUS_KM = 6371.0088
 
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _ISO3_RE = re.compile(r"^[A-Z]{3}$")
@@ -198,10 +198,10 @@ def resolve_place(name: str) -> dict[str, Any]:
             f"near: the gazetteer knows no place called {name!r}; check the spelling or give coordinates as LAT,LON"
         )
     try:
-        from .analyse.places import _prior
+        from .analyse.places import prior
 
         def score(c):
-            return (_prior(c[0], c[1]), c[0].population)
+            return (prior(c[0], c[1]), c[0].population)
     except ImportError:  # pragma: no cover - the place resolver is optional
 
         def score(c):
@@ -216,13 +216,6 @@ def resolve_place(name: str) -> dict[str, Any]:
         "geonameid": place.geonameid,
         "feature": place.feature,
     }
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def bounding_box(lat: float, lon: float, radius_km: float) -> tuple[float, float, list[tuple[float, float]]]:

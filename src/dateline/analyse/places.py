@@ -562,7 +562,9 @@ _PORT_OF = re.compile(
 # -- resolution ----------------------------------------------------------------------------------
 
 
-def _prior(place: Place, kind: int) -> float:
+def prior(place: Place, kind: int) -> float:
+    """The score of a candidate before context: its kind of place, its size, how its name matched
+    (also used by ``dateline.query`` to pick the place a user names)."""
     f = place.feature
     if f == "country":
         s = W["country"]
@@ -669,7 +671,7 @@ def resolve_mentions(
         if g.derived or not strong:
             continue
         countries = {p.country for p, _ in strong}
-        best = max(g.cands, key=lambda c: _prior(*c))[0]
+        best = max(g.cands, key=lambda c: prior(*c))[0]
         if len(countries) == 1:
             c = next(iter(countries))
             if c:
@@ -786,7 +788,7 @@ def resolve_mentions(
         return t
 
     def score(g: _Group, p: Place, k: int, near: list[Place] | None) -> float:
-        s = _prior(p, k) + support(g, p)
+        s = prior(p, k) + support(g, p)
         t = others_top(g) if p.country else 0
         if t > 0:
             own = own_ctx.get(g.key)
