@@ -309,8 +309,17 @@ def server(seed_app):
 
 
 # -- browser -----------------------------------------------------------------------------------------
+# One Chromium for the session: other test modules import this fixture (``from test_web import
+# browser``), which makes pytest run it once per module, and a second Playwright started inside
+# the first one's event loop fails ("Sync API inside the asyncio loop").
+_SHARED_BROWSER: list = []
+
+
 @pytest.fixture(scope="session")
 def browser():
+    if _SHARED_BROWSER:
+        yield _SHARED_BROWSER[0]
+        return
     from dateline.web import vendor_ready
 
     if not vendor_ready():
@@ -322,8 +331,12 @@ def browser():
     path, extra, env = chromium()
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS + extra, env=env or None)
-        yield b
-        b.close()
+        _SHARED_BROWSER.append(b)
+        try:
+            yield b
+        finally:
+            _SHARED_BROWSER.clear()
+            b.close()
 
 
 class Page:
