@@ -295,3 +295,47 @@ def test_a_dateline_on_a_line_of_its_own():
     )
     assert a.dateline is not None and a.dateline.places == ["Washington"] and a.publisher == "CNN"
     assert a.text.startswith("The oil company's chief")
+
+
+# ---- page residue: one table for the text cleaner and the HTML line filter (issue #18) ---------
+
+_STORY = (
+    "LONDON (Reuters) - The city council approved a new flood barrier on Tuesday after a winter "
+    "of storms that closed the river path for weeks, officials said.\n\n"
+    "The barrier will be built over two summers and paid for by the council and the national "
+    "government, the council's leader told reporters, adding that homes along the lower river "
+    "would be protected first because they had flooded three times since the last barrier failed.\n"
+)
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+def test_a_residue_label_with_a_curly_apostrophe_is_ui_in_text_and_html(apostrophe):
+    label = f"Editor{apostrophe}s Picks"
+    # a scraped text page: the label above the headline, and between two story paragraphs
+    first, second = _STORY.split("\n\n")
+    page = f"{label}\n\nCouncil approves flood barrier after winter of storms\n\n{first}\n\n{label}\n\n{second}"
+    a = dateline.clean(page)
+    assert [r.kind for r in a.removed if r.text == label] == ["ui", "ui"]
+    assert label not in a.text and "The barrier will be built" in a.text
+    # an HTML page: the same label inside the extracted body
+    paragraphs = "".join(f"<p>{p}</p>" for p in (first, label, second))
+    html = f"<html><head><title>Flood barrier</title></head><body><article><h1>Flood barrier</h1>{paragraphs}</article></body></html>"
+    h = dateline.clean(html=html)
+    assert [r.kind for r in h.removed if r.text == label] == ["ui"]
+    assert label not in h.text and "The barrier will be built" in h.text
+
+
+def test_residue_table_is_data_read_by_both_stages():
+    from dateline import cleaner, html, residue
+
+    assert residue.is_ui("Editor\u2019s Picks:") and residue.is_ui("Read more: Floods close the motorway")
+    assert residue.is_list_head("Related stories") and residue.is_banner("BREAKING NEWS")
+    assert not residue.is_ui("More than 100 people were evacuated from the town on Monday.")
+    assert not residue.is_ui("Also-ran candidates said the vote was unfair: they will appeal.")
+    # neither stage keeps a pattern table of its own any more
+    for module in (cleaner, html):
+        assert not [
+            name
+            for name in vars(module)
+            if name in {"_UI_RE", "_UI_LINE", "_LINK_LIST_HEAD", "_INBODY_UI_RE", "BANNERS"}
+        ]

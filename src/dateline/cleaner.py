@@ -14,6 +14,9 @@ how news pages are laid out — nothing here is keyed to one publisher:
 * the byline, dateline and credits are parsed into authors, places, agency and contributors;
 * everything removed goes to ``removed`` with its kind, so nothing of the input is lost.
 
+The site furniture (labels, teasers, prompts, link-list headings, banners) is data:
+``data/residue.toml``, read by ``dateline.residue`` and shared with the HTML line filter.
+
 ``clean_page`` handles a whole scraped page; ``clean_body`` handles a body already extracted
 from HTML (no header to find, but bylines, datelines, credits and disclaimers still to parse).
 """
@@ -23,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import residue
 from .article import Contributor, Dateline, Removed
 
 # ---------------------------------------------------------------------------------------------
@@ -97,73 +101,6 @@ _ROLE_WORDS = re.compile(
     re.I,
 )
 
-BANNERS = {
-    "breaking news",
-    "breaking",
-    "live",
-    "live updates",
-    "developing story",
-    "developing",
-    "exclusive",
-    "updated",
-    "just in",
-    "watch live",
-    "news alert",
-    "urgent",
-    "advertisement",
-    "sponsored",
-    "opinion",
-    "analysis",
-    "world",
-    "world news",
-    "politics",
-    "business",
-    "europe",
-    "asia",
-    "top stories",
-    "latest",
-}
-_UI_RE = re.compile(
-    r"""^(?:
-        text\s+size(?:\s+aa)*|a\s*a\s*a|aa\s+aa|font\s+size.*|
-        share(?:\s+this(?:\s+(?:article|story|page))?)?(?:\s+on\s+\w+)?|share\s+via.*|shares?|
-        tweet|email|e-mail|print|copy\s+link|link\s+copied!?|save|save\s+article|comments?(?:\s*\(\d+\))?|
-        \d+\s+comments?|listen(?:\s+to\s+(?:this\s+)?article)?(?:\s*[·•|-]\s*\d+:\d\d)?|\d+\s*min(?:ute)?s?\s+read|
-        reading\s+time.*|view\s+comments|leave\s+a\s+comment|skip\s+to\s+(?:main\s+)?content|
-        close|menu|search|log\s*in|sign\s*in|sign\s*up|register|subscribe(?:\s+now)?|
-        subscribe\s+to\s+.*newsletter.*|sign\s+up\s+(?:for|to)\s+.*|follow\s+us\s+on\s+.*|
-        follow\s+\w+(?:\s+\w+)?\s+on\s+(?:twitter|x|facebook|instagram)\b.*|
-        follow\s+.{1,40}?\s+(?:coverage|live\s+updates)\b.*|[_*=~#\-–—•·]{2,}|
-        advertisement|ad|sponsored(?:\s+content)?|scroll\s+to\s+continue.*|
-        story\s+continues\s+below.*|continue\s+reading.*|click\s+here.*|
-        image\s+source,?.*|image\s+caption,?.*|media\s+caption,?.*|video\s+caption,?.*|
-        getty\s+images|play\s+video|watch(?:\s+video)?|video\s+duration.*|\d+:\d\d|
-        reuse\s+this\s+content|explore\s+more\s+on\s+these\s+topics|topics?:?.*?|tags?:.*|
-        related\s+topics|more\s+on\s+this\s+story|related(?:\s+(?:articles|stories|coverage|content|news))?:?|
-        read\s+more:?.*|see\s+also:?.*|also\s+read:?.*|more\s+from\s+.*|most\s+(?:read|popular|viewed).*|
-        you\s+may\s+also\s+like|recommended(?:\s+for\s+you)?|latest\s+news|top\s+stories|
-        trending(?:\s+now)?|editor'?s\s+picks?|up\s+next|next\s+article|previous\s+article|
-        accessibility\s+links|cookie\s+settings|accept\s+(?:all\s+)?cookies|back\s+to\s+top|
-        facebook|twitter|x|linkedin|whatsapp|reddit|telegram|flipboard|pinterest|messenger|
-        (?:facebook|twitter|x|linkedin|whatsapp|email|reddit)(?:\s*[|·•,/]\s*(?:facebook|twitter|x|linkedin|whatsapp|email|reddit|print|copy\s+link))+
-    )[\s.:!]*$""",
-    re.I | re.X,
-)
-# Headings that open a list of links at the end of a page (or in the middle of it).
-_LINK_LIST_HEAD = re.compile(
-    r"^(?:related(?:\s+(?:articles|stories|coverage|content|news|topics))?|more\s+on\s+this\s+story|"
-    r"more\s+from\s+.*|read\s+more|most\s+(?:read|popular|viewed)|you\s+may\s+also\s+like|recommended|"
-    r"latest\s+news|top\s+stories|explore\s+more\s+on\s+these\s+topics|trending|editor'?s\s+picks?|"
-    r"more\s+stories|in\s+other\s+news|up\s+next)[\s:]*$",
-    re.I,
-)
-# In-body residue: "READ MORE: ...", "RELATED: ...", "[Advertisement]".
-_INBODY_UI_RE = re.compile(
-    r"^(?:\[?advertisement\]?|(?:read\s+more|related|also\s+read|see\s+also|watch|listen|more|click\s+here)\s*[:|»>-].{0,200}|"
-    r"story\s+continues\s+below.*|scroll\s+to\s+continue.*|sign\s+up\s+for\s+.*newsletter.*|"
-    r"subscribe\s+to\s+.*newsletter.*|follow\s+.{0,40}\s+on\s+(?:twitter|x|facebook|instagram).*)$",
-    re.I,
-)
 _PHOTO_CUE = re.compile(
     r"(?:\bphoto(?:graph)?s?\b|\bpictured\b|\bpicture\b|\bundated\b|\bfile\s+photo\b|\bfile\s+image\b|"
     r"\bimage\s+caption\b|\bimage:|\bvia\s+reuters\b|\breuters/|\bap\s+photo\b|\bafp(?:\s+photo)?/|"
@@ -171,7 +108,10 @@ _PHOTO_CUE = re.compile(
     r"\bhandout\b|\bin\s+this\s+(?:image|picture|frame\s+grab)\b|/(?:reuters|afp|ap|epa|getty\s+images)\b\]?\)?$)",
     re.I,
 )
-_CAPTION_START = re.compile(r"^(?:FILE\s+PHOTO|PHOTO|IMAGE|Image caption|Caption|Photograph|Pictured)\s*[:,-]", re.I)
+_CAPTION_START = re.compile(
+    r"^(?:(?:FILE\s+PHOTO|PHOTO|IMAGE|Image caption|Caption|Photograph|Pictured)\s*[:,-]|(?:image|media|video)\s+caption\b)",
+    re.I,
+)
 _CREDIT_LINE = re.compile(
     r"""^(?:copyright|©.*|\(c\)\s.*|all\s+rights\s+reserved\.?|
         [A-Z][\w.&' -]{0,40}\s*\((?:reuters|ap|afp|getty)\)|           # "KCNA(Reuters)"
@@ -688,12 +628,11 @@ def _copyright(line: str) -> tuple[bool, str | None]:
 def _classify_residue(line: str, headline_norm: str | None) -> str | None:
     """Kind of a header/tail line that is residue, or None if it may be story text."""
     s = line.strip()
-    low = " ".join(s.lower().split())
     if headline_norm and _norm(s) == headline_norm:
         return "duplicate"
-    if low.rstrip("!:. ") in BANNERS:
+    if residue.is_banner(s):
         return "banner"
-    if _UI_RE.match(s):
+    if residue.is_ui(s):
         return "ui"
     if _RELATIVE_TIME_LINE.match(s) or _DATE_LINE.match(s):
         return "other"
@@ -936,7 +875,7 @@ def _find_story_end(lines: list[_Line], start: int, headline_norm: str | None) -
     end = len(lines)
     # A link-list heading after the story start cuts everything after it that is not prose.
     for i in range(start + 1, len(lines)):
-        if lines[i].text and _LINK_LIST_HEAD.match(lines[i].text):
+        if lines[i].text and residue.is_list_head(lines[i].text):
             rest = [ln.text for ln in lines[i + 1 :] if ln.text]
             if not any(_is_prose(t) and _classify_residue(t, headline_norm) is None and _words(t) > 25 for t in rest):
                 end = i
@@ -965,9 +904,11 @@ def _mark_inbody_residue(lines: list[_Line], start: int, end: int, headline_norm
         s = ln.text
         if headline_norm and _norm(s) == headline_norm:
             ln.kind = "duplicate"
-        elif _INBODY_UI_RE.match(s) or (_UI_RE.match(s) and _words(s) <= 6):
+        elif _CAPTION_START.match(s):
+            ln.kind = "caption"
+        elif residue.is_teaser(s) or residue.is_prompt(s) or (residue.is_label(s) and _words(s) <= 6):
             ln.kind = "ui"
-        elif _CAPTION_START.match(s) or (_PHOTO_CUE.search(s) and _CREDIT_LINE.match(s.split(". ")[-1].strip())):
+        elif _PHOTO_CUE.search(s) and _CREDIT_LINE.match(s.split(". ")[-1].strip()):
             ln.kind = "caption"
         elif _CREDIT_LINE.match(s) and _words(s) <= 8:
             ln.kind = "credit"

@@ -9,7 +9,9 @@ Extraction settings were chosen on the scrapinghub article-extraction benchmark 
 ``favor_precision=True`` and no comments, a fall-back to its default settings when the precise
 pass keeps almost nothing, and a line filter for the news-site residue trafilatura lets through
 (the headline repeated as the first line, "Read more: ..." teasers, newsletter and follow-us
-prompts, related-link lists). Whatever the filter drops is kept in ``Page.removed``.
+prompts, related-link lists). Whatever the filter drops is kept in ``Page.removed``. The residue
+patterns are data (``data/residue.toml``, read by ``dateline.residue``), the same table the text
+cleaner uses.
 
 Both libraries are wrapped: an exception from them, or a page without article text, becomes
 ``InputRejected("no-article", ...)``; hostile or garbage HTML never escapes as a traceback.
@@ -19,9 +21,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date as _date
 
+from . import residue
 from .article import Removed
 from .errors import InputRejected
 
@@ -201,7 +205,7 @@ def _is_masthead(h1) -> bool:
         href = (link.get("href") or "").strip()
         if re.fullmatch(r"(?:https?://[^/]+)?/?(?:index\.\w+)?", href):
             return True
-    ancestors = []
+    ancestors: list = []
     node = h1.getparent()
     while node is not None and len(ancestors) < 40:
         ancestors.append(node)
@@ -244,7 +248,7 @@ def _headline(html: str, meta_title: str | None, publisher: str | None, url: str
                 '//meta[@name="title"]/@content',
                 "//head/title//text()",
             ):
-                titles += [_clean_field(str(t)) for t in tree.xpath(xpath)[:2]]
+                titles += [t for t in (_clean_field(str(x)) for x in tree.xpath(xpath)[:2]) if t]
             for h in tree.iter("h1"):
                 if _is_masthead(h):
                     continue
@@ -333,42 +337,6 @@ def _headline(html: str, meta_title: str | None, publisher: str | None, url: str
 
 # --- the line filter -------------------------------------------------------------------------
 
-# Whole lines that are site furniture, not story: teasers, prompts, section labels.
-_UI_LINE = re.compile(
-    r"""^(?:
-        (?:read|see|watch|click|view)\s+(?:more|also|next|here|full\s+story)\b.{0,200}
-      | (?:related(?:\s+(?:articles?|stories|posts?|content|coverage|links?|reading))?|more|also|also\s+read
-           |don[’']?t\s+miss|most\s+(?:read|popular|viewed|shared)(?:\s+in\s+.{1,40})?|trending(?:\s+now)?
-           |recommended(?:\s+for\s+you)?|you\s+(?:may|might)\s+(?:also\s+)?like|more\s+(?:from|on|stories|news)\b.{0,60}
-           |top\s+stories|latest\s+(?:news|stories)|editor[’']?s\s+picks?|tags?|topics?|filed\s+under
-           |share(?:\s+this(?:\s+(?:article|story|page))?)?|comments?|\d*\s*comments?|advertisement|sponsored(?:\s+content)?
-           |print(?:\s+article)?|order\s+reprints|reprints?|skip\s+(?:to\s+)?(?:main\s+)?content|back\s+to\s+top
-        )\s*(?::.{0,200}|[:|.…]*)
-      | like\s+this\s+(?:story|article)\?.{0,80}
-      | (?:sign\s+up|subscribe)\b.{0,200}(?:newsletter|inbox|updates|email|subscription)s?\b.{0,120}
-      | [^.]{0,60}\bnewsletters?
-      | get\s+the\s+(?:latest|day[’']?s|best)\b.{0,160}(?:inbox|newsletter|email)s?\b.{0,40}
-      | follow\s+(?:us|@\w+|him|her|them|the\s+\w+(?:\s+\w+){0,4})\s+on\s+(?:twitter|facebook|instagram|x|linkedin|youtube)\b.{0,200}
-      | (?:this\s+copy\s+is\s+for\s+your\s+personal,?\s+non-commercial\s+use).{0,300}
-      | tell\s+us\s+what\s+(?:you|YOU)\s+think.{0,40}
-      | (?:tempo\s+de\s+leitura|reading\s+time|lesezeit|temps\s+de\s+lecture)\s*:?\s*\d+\s*\w*
-      | \d+\s+min(?:ute)?s?\s+read
-      | https?://\S+
-    )$""",
-    re.IGNORECASE | re.VERBOSE,
-)
-# A line of bracketed teaser labels, as in "Plague fears spread [INSIGHT]".
-_TEASER = re.compile(
-    r"\[(?:INSIGHT|VIDEO|PICTURES|PICS|REVEALED|LATEST|REACTION|NEWS|WARNING|ANALYSIS|POLL|"
-    r"LIVE|UPDATE|OPINION|EXCLUSIVE)\]\s*\|?$"
-)
-# A list introduced by one of these lines is a related-links list: its "- item" lines go too.
-_LIST_INTRO = re.compile(
-    r"^(?:related|more|also|see\s+also|read\s+more|don[’']?t\s+miss|more\s+on\s+this|"
-    r"you\s+(?:may|might)\s+(?:also\s+)?like)\b",
-    re.IGNORECASE,
-)
-
 
 def _norm(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
@@ -397,7 +365,7 @@ def _byline_rest(line: str, names: list[str]) -> bool:
     return any(n and f" {_norm(n)} " in norm for n in names)
 
 
-def _paragraphs(body: str, headline: str | None, removed: list[Removed], names: list[str] = ()) -> str:
+def _paragraphs(body: str, headline: str | None, removed: list[Removed], names: Sequence[str] = ()) -> str:
     lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in body.split("\n")]
     lines = [line for line in lines if line]
     head_norm = _norm(headline) if headline else ""
@@ -409,11 +377,16 @@ def _paragraphs(body: str, headline: str | None, removed: list[Removed], names: 
             kind = "headline"
         elif not kept and i < 4 and _byline_rest(line, list(names)):
             kind = "byline"
-        elif in_related_list and line.startswith(("- ", "• ", "* ")) or _UI_LINE.match(line) or _TEASER.search(line):
+        elif (
+            in_related_list
+            and line.startswith(("- ", "• ", "* "))
+            or residue.is_ui(line)
+            or residue.is_bracket_teaser(line)
+        ):
             kind = "ui"
         if kind:
             removed.append(Removed(kind=kind if kind != "headline" else "duplicate", text=line))
-            in_related_list = in_related_list or bool(_LIST_INTRO.match(line))
+            in_related_list = in_related_list or residue.opens_link_list(line)
             continue
         in_related_list = False
         kept.append(line)

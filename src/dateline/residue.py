@@ -1,0 +1,98 @@
+"""Page residue: the one loader of ``dateline/data/residue.toml``.
+
+The HTML extractor's line filter (``dateline.html``) and the text cleaner (``dateline.cleaner``)
+both ask this module whether a line is site furniture (a button, a label, a teaser link, a
+prompt), whether it opens a list of links, or whether it is a banner above a headline. The
+patterns are data, kept once: an HTML page goes through both stages and meets the same rules.
+
+In the data file a straight apostrophe also matches the curly one ("Editor’s Picks").
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
+__all__ = [
+    "is_label",
+    "is_teaser",
+    "is_prompt",
+    "is_ui",
+    "opens_link_list",
+    "is_list_head",
+    "is_banner",
+    "is_bracket_teaser",
+]
+
+_APOSTROPHE = "['’]"
+# What may trail a label: a colon, a full stop, a bar, an ellipsis ("Share:", "Related |").
+_TRAIL = r"[\s.:!|…]*"
+# What separates a teaser's label from the linked title: "Read more: X", "Related | X", "More » X",
+# "See also - X" (a hyphen only between spaces: "Also-ran" is a word).
+_SEPARATOR = r"(?:\s*[:|»>]|\s+[-–—])\s*"
+
+
+def _alternation(entries: list[str]) -> str:
+    return "|".join(f"(?:{entry.replace(chr(39), _APOSTROPHE)})" for entry in entries)
+
+
+@lru_cache(maxsize=1)
+def _tables() -> dict[str, object]:
+    data = tomllib.loads(resources.files("dateline").joinpath("data", "residue.toml").read_text(encoding="utf-8"))
+    labels, teasers = _alternation(data["labels"]), _alternation(data["teasers"])
+    heads = _alternation(data["list_heads"])
+    return {
+        "label": re.compile(rf"^(?:{labels}|{teasers}){_TRAIL}$", re.I),
+        "teaser": re.compile(rf"^(?:{teasers}){_SEPARATOR}\S.{{0,200}}$", re.I),
+        "prompt": re.compile(rf"^(?:{_alternation(data['prompts'])})$", re.I),
+        "list_head": re.compile(rf"^(?:{heads})[\s:]*$", re.I),
+        "list_intro": re.compile(rf"^(?:{heads})\b", re.I),
+        "banners": frozenset(" ".join(b.casefold().split()) for b in data["banners"]),
+        "bracket": re.compile(rf"\[(?:{'|'.join(map(re.escape, data['bracket_tags']))})\]\s*\|?$"),
+    }
+
+
+def _match(name: str, line: str) -> bool:
+    return bool(_tables()[name].match(" ".join(line.split())))  # type: ignore[attr-defined]
+
+
+def is_label(line: str) -> bool:
+    """A line that is only a button or a label: "Share this article", "Editor’s Picks:"."""
+    return _match("label", line)
+
+
+def is_teaser(line: str) -> bool:
+    """A label and the title of a linked page: "Read more: Floods close the motorway"."""
+    return _match("teaser", line)
+
+
+def is_prompt(line: str) -> bool:
+    """A prompt or notice of the site: "Sign up for our daily newsletter", "4 min read"."""
+    return _match("prompt", line)
+
+
+def is_ui(line: str) -> bool:
+    """Any of the three: the line is site furniture, not story."""
+    return is_label(line) or is_teaser(line) or is_prompt(line)
+
+
+def is_list_head(line: str) -> bool:
+    """A heading over a list of links: "Related stories", "More from Reuters"."""
+    return _match("list_head", line)
+
+
+def opens_link_list(line: str) -> bool:
+    """A removed line after which "- item" lines are links: it starts with a list heading."""
+    return _match("list_intro", line)
+
+
+def is_banner(line: str) -> bool:
+    """A kicker above the headline: "Breaking news", "Exclusive", "World"."""
+    return " ".join(line.casefold().split()).rstrip("!:. ") in _tables()["banners"]  # type: ignore[operator]
+
+
+def is_bracket_teaser(line: str) -> bool:
+    """A teaser link ending in an upper-case label: "Plague fears spread [INSIGHT]"."""
+    return bool(_tables()["bracket"].search(line))  # type: ignore[attr-defined]
