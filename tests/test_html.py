@@ -254,3 +254,49 @@ def test_cli_html_in_jsonl_batch_keeps_going(tmp_path):
     records = [json.loads(line) for line in result.stdout.decode().splitlines()]
     assert records[0]["error"]["reason"] == "no-article"
     assert records[1]["headline"] == "Flood defences tested as river peaks in Yorkshire"
+
+
+def test_the_lead_paragraph_printed_as_a_summary_block_is_kept():
+    # the RT case (issue #16): the page prints its lead in a block of its own just above the
+    # story's text block, which the extractor takes for a teaser; the page's description is it
+    html = read("lead_summary.html")
+    page = extract_html(html)
+    assert page.text.startswith("Two people have died in protests against the caretaker government in Valmora")
+    assert "In addition to the two deaths near the fuel depot" in page.text
+    assert page.text.count("Two people have died") == 1
+    assert clean(html=html).text.startswith("Two people have died in protests")
+    # and the link to another story of the site inside the text is residue
+    assert "Also on northline.com" not in page.text
+    assert [r.kind for r in page.removed if r.text.startswith("Also on northline.com")] == ["ui"]
+    # without the rule the extractor loses it (the case is real on this fixture)
+    assert "Two people have died" not in extract_html(html, postprocess=False).text
+
+
+_SUMMARY = '<div class="article__summary summary">'
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        # a standfirst under the headline, in the page's header: not the story's lead
+        lambda h: h.replace(_SUMMARY, "<header>" + _SUMMARY).replace(
+            "the police.</div>\n", "the police.</div></header>\n", 1
+        ),
+        # a summary away from the story's text block (a sidebar between them)
+        lambda h: h.replace(
+            '<div class="article__text text">',
+            '<aside class="promo"><p>Get our morning briefing on the Valmora crisis</p></aside>\n'
+            '<div class="article__text text">',
+        ),
+        # the story opens with its own dateline: what the page prints above it is a standfirst
+        lambda h: h.replace(
+            '<div class="article__text text">\n<p>', '<div class="article__text text">\n<p>VALMORA CITY, VALMORA</p><p>'
+        ),
+    ],
+)
+def test_a_summary_that_is_no_lead_stays_out(change):
+    html = change(read("lead_summary.html"))
+    assert html != read("lead_summary.html")
+    page = extract_html(html)
+    assert "In addition to the two deaths near the fuel depot" in page.text
+    assert "Two people have died" not in page.text

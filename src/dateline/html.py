@@ -103,6 +103,8 @@ def extract_html(html: str, *, url: str | None = None, origin: str | None = None
         if postprocess
         else _join(body.split("\n"))
     )
+    if postprocess:
+        text = _with_lead(html, text, _clean_field(getattr(doc, "description", None)))
     if not _is_prose(text):
         raise InputRejected(
             "no-article",
@@ -391,6 +393,108 @@ def _paragraphs(body: str, headline: str | None, removed: list[Removed], names: 
         in_related_list = False
         kept.append(line)
     return _join(kept)
+
+
+# --- the lead the extractor dropped ----------------------------------------------------------
+
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_INERT = frozenset({"script", "style", "noscript", "template"})
+
+
+def _shingles(words: list[str], n: int = 4) -> set[tuple[str, ...]]:
+    return {tuple(words[i : i + n]) for i in range(max(1, len(words) - n + 1))}
+
+
+def _opens_with_dateline(paragraph: str) -> bool:
+    """The story's first line is its dateline ("BAAR, SWITZERLAND", "LONDON (Reuters) - ...")."""
+    from .cleaner import parse_dateline
+
+    line = paragraph.strip()
+    return bool(parse_dateline(line)) or (
+        _words(line) <= 6 and line.upper() == line and any(c.isalpha() for c in line) and "," in line
+    )
+
+
+def _element_text(el) -> str:
+    return _norm(" ".join(t for t in el.itertext() if t))
+
+
+def _block_of(tree, lead: str, limit: float | None):
+    """The smallest element that holds ``lead`` (normalised text), climbing from a text node
+    that opens it; with ``limit``, only one whose text is at most ``limit`` times as long."""
+    opening = " ".join(lead.split()[:3])
+    for node in tree.iter():
+        if not isinstance(node.tag, str) or node.tag in _INERT:
+            continue
+        own = [node.text or ""] + [child.tail or "" for child in node]
+        if not any(opening in _norm(t) for t in own if t):
+            continue
+        el = node
+        while el is not None and isinstance(el.tag, str):
+            text = _element_text(el)
+            if limit is not None and len(text) > limit * len(lead):
+                break
+            if lead in text:
+                return el
+            el = el.getparent()
+    return None
+
+
+def _with_lead(html: str, text: str, description: str | None) -> str:
+    """The story's lead where the extractor dropped it (issue #16, the RT case).
+
+    Some pages print the story's first paragraph in a block of its own just above the story's
+    text block (RT's "article__summary"); trafilatura takes it for a teaser. The page's
+    description is that lead when all of these hold:
+
+    * it is whole prose: at least 12 words, ending a sentence (not cut off with "...");
+    * the text does not already say it (under half of its 4-word shingles are in the text);
+    * the story does not open with its own dateline (what a page prints above a dateline is a
+      standfirst, not the lead);
+    * the page shows it as a block of its own, outside the page's ``<header>`` and not as a
+      heading (a deck or standfirst under the headline sits there);
+    * that block is immediately followed (blocks without text, images, in between) by the block
+      holding the story's first extracted paragraph.
+
+    On the scrapinghub benchmark a looser rule (the description wherever the page shows it
+    above the story) added the standfirsts the gold leaves out, F1 0.964 -> 0.961.
+    """
+    if not description or _words(description) < 12 or description.endswith(("...", "…")):
+        return text
+    if not re.search(r"[.!?][\"”’')]*$", description):
+        return text
+    lead = _norm(description)
+    lead_words = lead.split()
+    present = _shingles(_norm(text).split())
+    own = _shingles(lead_words)
+    if len(own & present) * 2 >= len(own):
+        return text
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    first = next((p for p in paragraphs if _words(p) >= 8), None)
+    if first is None or _opens_with_dateline(paragraphs[0]):
+        return text
+    try:
+        import trafilatura
+
+        tree = trafilatura.load_html(html)
+        if tree is None:
+            return text
+        block = _block_of(tree, lead, 1.3)
+        if block is None or block.tag in _HEADINGS or any(a.tag == "header" for a in block.iterancestors()):
+            return text
+        story = _block_of(tree, " ".join(_norm(first).split()[:12]), None)
+        if story is None:
+            return text
+        following = block.getnext()
+        while following is not None and (
+            not isinstance(following.tag, str) or following.tag in _INERT or not _element_text(following)
+        ):
+            following = following.getnext()
+        if following is None or not (following is story or following in set(story.iterancestors())):
+            return text
+    except Exception:  # noqa: BLE001 - a page we cannot read this way keeps the extractor's text
+        return text
+    return description + "\n\n" + text
 
 
 def _join(lines) -> str:
