@@ -540,3 +540,95 @@ def test_every_place_carries_its_precision(nlp):
     a = analyse(nlp, "Officials in Paris, France, and in Texas met envoys from the European Union.")
     got = {p.text: p.precision for p in a.places}
     assert got == {"Paris": "city", "France": "country", "Texas": "division", "European Union": "region"}
+
+
+# -- literal mentions: general mechanisms (issue #16 item 4; texts written here) -----------------
+
+
+def _with_entities(text: str, *spans: tuple[str, str, int]) -> Article:
+    """An article whose entities are given (text, label, which occurrence), as the actors
+    component hands them over: the model's labels are part of the input here."""
+    from dateline.article import Entity
+
+    ents = []
+    for name, label, nth in spans:
+        at = -1
+        for _ in range(nth + 1):
+            at = text.index(name, at + 1)
+        ents.append(Entity(text=name, label=label, start=at, end=at + len(name)))
+    article = Article(text=text, entities=sorted(ents, key=lambda e: e.start))
+    find_places(article, None)
+    return article
+
+
+def test_a_name_tagged_mostly_as_a_person_is_no_place():
+    text = (
+        "Noma said the clinic had turned her away twice. Noma lives in Soweto with her sister. "
+        "Later Noma went back to the clinic, where Noma waited for four hours."
+    )
+    a = _with_entities(
+        text,
+        ("Noma", "PERSON", 0),
+        ("Noma", "GPE", 1),
+        ("Soweto", "GPE", 0),
+        ("Noma", "PERSON", 2),
+        ("Noma", "PERSON", 3),
+    )
+    assert [p.text for p in a.places] == ["Soweto"]
+
+
+def test_a_name_tagged_mostly_as_a_place_is_a_place_at_every_mention():
+    text = (
+        "Rebels left Douma on Sunday. Buses carried fighters out of Douma to the north. "
+        "Douma is now surrounded by the army, the ministry in Damascus said."
+    )
+    a = _with_entities(text, ("Douma", "GPE", 0), ("Douma", "GPE", 1), ("Douma", "PERSON", 2), ("Damascus", "GPE", 0))
+    douma = places_named(a, "Douma")
+    assert len(douma) == 3 and {p.country for p in douma} == {"SYR"}
+
+
+def test_a_small_town_after_in_is_a_place_when_its_country_is_named():
+    text = "Speaking at a candidates forum in Clarinda, the Democrat said farmers across Iowa needed help."
+    a = _with_entities(text, ("Clarinda", "PERSON", 0), ("Iowa", "GPE", 0))
+    (p,) = places_named(a, "Clarinda")
+    assert p.country == "USA" and haversine_km(p.lat, p.lon, 40.74, -95.04) < 30  # Clarinda, Iowa
+    # the same name without the preposition, or in a story of another country, stays a person
+    b = _with_entities("Clarinda said farmers across Iowa needed help.", ("Clarinda", "PERSON", 0), ("Iowa", "GPE", 0))
+    assert [p.text for p in b.places] == ["Iowa"]
+
+
+def test_a_small_town_inside_an_organisations_name_is_no_focus(nlp):
+    # "Peel" (a town on the Isle of Man) inside "Peel Regional Police" must not pull the street
+    # the gazetteer lacks to the Isle of Man: the story is in Mississauga
+    a = analyse(
+        nlp,
+        "Peel Regional Police said officers were called to Eglinton Avenue West late on Friday, and a "
+        "Peel Regional Police spokesman said two men were later arrested in Mississauga.",
+    )
+    (street,) = places_named(a, "Eglinton Avenue West")
+    assert street.country == "CAN" and haversine_km(street.lat, street.lon, 43.59, -79.64) < 30
+
+
+def test_an_unknown_facility_in_a_town_is_placed_at_the_town(nlp):
+    a = analyse(
+        nlp,
+        "Inmates at the Ridgeview Correctional Center in Shelby, Montana, were moved after a fire, "
+        "the corrections department in Helena said on Monday. Officials in Helena said no one was hurt.",
+    )
+    (prison,) = places_named(a, "Ridgeview Correctional Center")
+    assert prison.resolved is False and getattr(prison, "near", None) == "Shelby"
+    assert prison.country == "USA" and haversine_km(prison.lat, prison.lon, 48.51, -111.86) < 30
+
+
+def test_road_numbers_are_places_where_the_story_is(nlp):
+    a = analyse(
+        nlp,
+        "An elderly man was hurt in a crash between a lorry and a cyclist on the A120 near Colchester "
+        "on Tuesday. The road was closed and traffic was diverted via the A12 and A133 for three hours.",
+    )
+    for road in ("A120", "A12", "A133"):
+        (p,) = places_named(a, road)
+        assert getattr(p, "form", None) == "road" and p.resolved is False and p.country == "GBR"
+        assert haversine_km(p.lat, p.lon, 51.89, 0.90) < 20  # at Colchester
+    b = analyse(nlp, "Emirates ordered 20 more of the A380 superjumbo, the airline said in Dubai on Sunday.")
+    assert not [p for p in b.places if p.text == "A380"]

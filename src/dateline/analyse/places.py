@@ -7,7 +7,11 @@ person and organisation entities named like a large place the text also uses as 
 names the model misses in two news patterns: "Khasan, a Russian settlement" (appositive) and
 "the Russian port of Vladivostok". A name the model cut at "of"/"and" is joined again ("Port of
 Spain"), and an elliptical pair is two places: "North and South Korea" gives "North" (North
-Korea) and "South Korea".
+Korea) and "South Korea". One sense per discourse for the model's labels too: a name tagged
+as a person more often than as a place is no place ("Noma"), a name tagged as a place at least
+as often as a person or organisation is a place at every mention ("Douma"), and a town of a
+country the article names is a place right after "in" whatever its label ("a forum in
+Clarinda"). Road numbers ("the A120", "I-95") are places of the form "road".
 
 Resolution, one sense per discourse (every mention of the same name gets the same place):
 
@@ -29,8 +33,11 @@ Resolution, one sense per discourse (every mention of the same name gets the sam
    - a weak match (an alternate name of a small place outside the article's countries, a place
      found only inside a longer name such as "University of California", a US county placed at
      a town of its name) keeps that guess's name and coordinates;
-   - a name the gazetteer lacks (a facility, a neighbourhood, a village) gets the coordinates of
-     the article's focus (its most mentioned resolved town) with ``feature: "approximate"``,
+   - a name the gazetteer lacks (a facility, a neighbourhood, a village, a road) gets the
+     coordinates of the town the text puts it in ("X Correctional Center in Shelby", "Jobar, a
+     neighbourhood in eastern Damascus"), else of the article's focus (its most mentioned
+     resolved town, a town of the article's main country first; a small town found only inside
+     an organisation's name is none) with ``feature: "approximate"``,
      ``name: null`` and ``near: <focus name>``, unless the text puts it in another country; so
      does a match the rest of the article gives no support to: a small town abroad, a place
      found inside a longer name ("St. Peter's Basilica" is not Antigua's parish of Saint Peter),
@@ -121,7 +128,7 @@ freedom independence peace unity hope faith grace providence mission prospect pa
 embassy consulate commission council committee agency authority corporation company group news
 times post daily herald tribune journal press summit congress parliament senate assembly
 airlines airways railway railways delta lagoon wing conservation area protection reserve
-environmental sheriff office sheriffs
+environmental sheriff office sheriffs line lines
 """.split()
 )
 
@@ -176,7 +183,7 @@ class Mention:
     # how the text names the place: "name" (a toponym), "demonym" (an adjective of a country
     # before a noun: "the Russian government"), "nested" (a toponym inside an organisation's or
     # an event's name: "Alberta" in "University of Alberta"), "facility" (an airport, hospital,
-    # stadium... named as a place)
+    # stadium... named as a place), "road" (a road number: "the A120", "I-95")
     form: str = "name"
     within: str | None = None  # the name a nested toponym sits in
 
@@ -232,6 +239,7 @@ def _entities(article: Article, doc: Any) -> list[tuple[str, int, int, str]]:
 
 
 _PREP_BEFORE = re.compile(r"\b(?:in|at|to|from|near|of|outside|across|into|via)\s+$", re.I)
+_IN_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$")
 
 
 def toponym_mentions(article: Article, doc: Any, gaz: Gazetteer) -> list[Mention]:
@@ -241,16 +249,34 @@ def toponym_mentions(article: Article, doc: Any, gaz: Gazetteer) -> list[Mention
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
     place_like_names: set[str] = set()
+    voted: set[str] = set()
     other: list[tuple[str, int, int, str]] = []
+    # A name the model tags as a person more often than as a place is a person's name ("Noma",
+    # a woman named five times, twice tagged as a place), unless it is a large place's name.
+    votes: Counter[tuple[str, str]] = Counter()
+    for etext, start, end, label in ents:
+        if label in PLACE_LABELS or label in ("PERSON", "ORG"):
+            s, e = _trim(text, start, end)
+            votes[normalise(text[s:e]), "place" if label in PLACE_LABELS else label] += 1
     for etext, start, end, label in ents:
         if label in PLACE_LABELS:
             s, e = _trim(text, start, end)
+            key = normalise(text[s:e])
+            if votes[key, "PERSON"] > votes[key, "place"] and not _big_name(gaz, text[s:e]):
+                continue
             if e > s:
                 out.append(Mention(text[s:e], s, e, label))
                 taken.append((s, e))
                 place_like_names.add(normalise(text[s:e]))
         elif label in ("PERSON", "ORG"):
             other.append((etext, start, end, label))
+    # the countries the article names (a country or a first-level division of it)
+    named = {
+        p.country
+        for key in place_like_names
+        for p, k in gaz.lookup(key)
+        if k in (NAME, ALIAS) and p.feature in ("country", "admin1") and p.country
+    }
     # An organisation entity that is wholly the name of a country, a union, a first-level
     # division or a capital is the place, used for its government or its team ("Zimbabwe
     # said", "the EU", "Washington warned"). A person or organisation entity that is another
@@ -277,13 +303,32 @@ def toponym_mentions(article: Article, doc: Any, gaz: Gazetteer) -> list[Mention
             if k in (NAME, ALIAS) and (p.feature in ("country", "admin1", "PPLC") or p.population >= 100_000)
         ]
         if not big:
+            # a smaller town of a country the article names, right after "in" ("a forum in
+            # Clarinda" in an Iowa story; the small model often tags such towns as persons)
+            if (
+                " " not in key
+                and _IN_BEFORE.search(text[max(0, s - 8) : s])
+                and not re.match(r"['’]s\b", text[e : e + 3])
+                and any(k in (NAME, ALIAS) and p.feature in ("city", "PPLC") and p.country in named for p, k in found)
+            ):
+                voted.add(key)
             continue
         if key in place_like_names or _PREP_BEFORE.search(text[max(0, s - 12) : s]):
             place_like_names.add(key)
+    # one sense per discourse: a name the model tags as a place at least as often as a person or
+    # an organisation ("Douma" twice a place, once a person) is a place at every mention the
+    # gazetteer knows
     for etext, start, end, label in other:
         s, e = _trim(text, start, end)
-        if normalise(text[s:e]) in place_like_names and not _overlaps(taken, s, e):
-            if any(
+        key = normalise(text[s:e])
+        placed = votes[key, "place"]
+        if placed and placed >= votes[key, "PERSON"] + votes[key, "ORG"] and gaz.lookup(text[s:e]):
+            voted.add(key)
+    for etext, start, end, label in other:
+        s, e = _trim(text, start, end)
+        key = normalise(text[s:e])
+        if (key in place_like_names or key in voted) and not _overlaps(taken, s, e):
+            if key in voted or any(
                 k in (NAME, ALIAS) or k == ABBR and p.feature in ("country", "union") for p, k in gaz.lookup(text[s:e])
             ):
                 out.append(Mention(text[s:e], s, e, "GPE"))
@@ -300,6 +345,16 @@ def toponym_mentions(article: Article, doc: Any, gaz: Gazetteer) -> list[Mention
         if not _overlaps(taken, s, e) and gaz.demonym(m.group(1)) is not None:
             out.append(Mention(text[s:e], s, e, "GPE"))
             taken.append((s, e))
+    # road numbers: "the A120", "via the A436, A40 and A429", "I-95", "Interstate 80"
+    for m in _ROADS.finditer(text):
+        window = text[max(0, m.start() - 100) : m.end() + 100]
+        if m.group(0)[:1] in "Tt" and not _ROAD_CUE.search(window):
+            continue  # "the A380" (an aircraft), "the A4" (paper): a road number needs a road nearby
+        for r in _ROAD.finditer(m.group(0)):
+            s, e = m.start() + r.start(), m.start() + r.end()
+            if not _overlaps(taken, s, e):
+                out.append(Mention(text[s:e], s, e, "FAC", form="road"))
+                taken.append((s, e))
     out.extend(_facilities_and_nested(text, ents, doc, gaz, taken))
     out.extend(_unlabelled_names(doc, ents, gaz, taken))
     out.sort(key=lambda m: m.start)
@@ -321,14 +376,31 @@ _FACILITY_FIRST = re.compile(
     r"^(?:the\s+)?(?:University|College|Port|Palace|Castle|Cathedral|Basilica|Church|Museum|Bank(?=\s+of\s+[A-Z]))"
     r"\s+of\s+"
 )
+# the head first, in other languages: "Palais des Nations", "Palazzo Chigi", "Schloss Bellevue"
+_FACILITY_FOREIGN = re.compile(r"^(?:the\s+)?(?:Palais|Palazzo|Château|Chateau|Schloss)\s+\S")
 # entities whose names may hold a place name ("Alberta" in "University of Alberta", "Dubai" in
 # "Dubai World Cup", "Philippine" in "Philippine Sports Commission")
 NESTED_LABELS = ("ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT")
 NESTED_FEATURES = ("country", "admin1", "union", "region", "continent", "city", "PPLC")
 
 
+# British road numbers after "the" (and the list that follows), US interstates: a road is
+# placed where the story is (the article's focus), approximately
+_ROAD_NUMBER = r"(?:[AM]\d{1,4}(?:\(M\))?)"
+_ROADS = re.compile(
+    r"\b[Tt]he\s+" + _ROAD_NUMBER + r"(?:(?:\s*,\s*|\s+(?:and|or)\s+)" + _ROAD_NUMBER + r")*\b"
+    r"|\bI-\d{1,3}\b|\bInterstate\s+\d{1,3}\b"
+)
+_ROAD = re.compile(_ROAD_NUMBER + r"\b|I-\d{1,3}\b|Interstate\s+\d{1,3}\b")
+_ROAD_CUE = re.compile(
+    r"\b(?:road|roads|roundabout|junction|carriageway|motorway|lanes?|traffic|crash|collision|closed|closure|"
+    r"diversion|(?:north|south|east|west)bound|heading|lorry|driver|vehicle|pothole|roadworks)\b",
+    re.I,
+)
+
+
 def _is_facility(name: str) -> bool:
-    return bool(_FACILITY_HEAD.search(name) or _FACILITY_FIRST.match(name))
+    return bool(_FACILITY_HEAD.search(name) or _FACILITY_FIRST.match(name) or _FACILITY_FOREIGN.match(name))
 
 
 def _facilities_and_nested(
@@ -349,6 +421,11 @@ def _facilities_and_nested(
             if _modifier(doc, s, e) and gaz.demonym(name) is not None:
                 out.append(Mention(name, s, e, "NORP", form="demonym"))
                 taken.append((s, e))
+            continue
+        if label == "PERSON" and _FACILITY_HEAD.search(name) and " " in name:
+            # "Meydan Racecourse" tagged as a person: a facility by its head word
+            out.append(Mention(name, s, e, "FAC", form="facility"))
+            taken.append((s, e))
             continue
         if label not in NESTED_LABELS:
             continue
@@ -487,12 +564,12 @@ def _split_elliptical(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
 
 
 def _join_cut_names(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
-    """ "Port of Spain", "Bosnia and Herzegovina": the model may cut a name at "of" or "and"; two
-    mentions joined so are one when the whole is a gazetteer name."""
+    """ "Port of Spain", "Bosnia and Herzegovina", "Boa Vista": the model may cut a name at "of",
+    "and" or a space; two mentions joined so are one when the whole is a gazetteer name."""
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        if prev is not None and text[prev.end : m.start] in (" of ", " and ", " & "):
+        if prev is not None and text[prev.end : m.start] in (" of ", " and ", " & ", " "):
             whole = text[prev.start : m.end]
             if any(k in (NAME, ALIAS) for _, k in gaz.lookup(whole)):
                 out[-1] = Mention(whole, prev.start, m.end, prev.label, prev.dateline)
@@ -880,8 +957,19 @@ def resolve_mentions(
     by_id: dict[int, Place] = {}
     for g in order:
         r = results[g.key]
-        if r.resolved and r.place is not None and r.place.feature in ("city", "PPLC", "admin1"):
-            w = len(g.mentions) * (1.0 if r.place.feature != "admin1" else 0.5)
+        if not (r.resolved and r.place is not None and r.place.feature in ("city", "PPLC", "admin1")):
+            continue
+        # a small town found only inside an organisation's name ("Peel" in "Peel Regional
+        # Police", "Wedding" in "Royal Wedding") says nothing of where the story is
+        big = (r.place.feature == "admin1" or r.place.population >= W["nested_pop"]) and (
+            not ctx_country or r.place.country == ctx_country.most_common(1)[0][0]
+        )
+        plain = sum(1 for m in g.mentions if m.form == "name" or big)
+        if plain:
+            w = plain * (1.0 if r.place.feature != "admin1" else 0.5)
+            # a town in the country the article is most about outweighs one abroad
+            if ctx_country and r.place.country == ctx_country.most_common(1)[0][0]:
+                w *= 2
             weight[r.place.id] += w
             by_id[r.place.id] = r.place
     focus = by_id[weight.most_common(1)[0][0]] if weight else None
@@ -1077,6 +1165,13 @@ _PARENT_GAP = re.compile(
 )
 
 
+# "Crossroads Correctional Center in Shelby", "the Palais des Nations in Geneva", "2700 North
+# Fourth Street in Red Oak": a name the gazetteer lacks, then the town it is in
+_IN_GAP = re.compile(
+    r"^,?\s+(?:in|at|near|outside)\s+(?:the\s+)?(?:(?:central|northern|southern|eastern|western|downtown)\s+)?$"
+)
+
+
 def _place_at_parents(text: str, mentions: list[Mention], res: list[Resolution]) -> list[Resolution]:
     """A small place the gazetteer cannot place, named with the larger place it lies in, is
     placed at that parent (approximately, with the parent's precision): "Jobar, a neighbourhood
@@ -1090,7 +1185,10 @@ def _place_at_parents(text: str, mentions: list[Mention], res: list[Resolution])
             continue
         if parent.place is None or parent.borrowed or nxt.start - m.end > 90:
             continue
-        if _PARENT_GAP.match(text[m.end : nxt.start]):
+        gap = text[m.end : nxt.start]
+        if _PARENT_GAP.match(gap) or (
+            _IN_GAP.match(gap) and parent.place.feature in ("city", "PPLC", "admin1", "admin2", "airport")
+        ):
             out[a] = Resolution(parent.place, False, parent.place.country, approximate=True, borrowed=True)
     return out
 
