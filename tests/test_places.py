@@ -632,3 +632,22 @@ def test_road_numbers_are_places_where_the_story_is(nlp):
         assert haversine_km(p.lat, p.lon, 51.89, 0.90) < 20  # at Colchester
     b = analyse(nlp, "Emirates ordered 20 more of the A380 superjumbo, the airline said in Dubai on Sunday.")
     assert not [p for p in b.places if p.text == "A380"]
+
+
+def test_a_name_listed_with_states_is_the_state():
+    text = "Tech jobs are leaving western states such as California or Washington because housing costs too much."
+    a = _with_entities(text, ("California", "GPE", 0), ("Washington", "GPE", 0))
+    (p,) = places_named(a, "Washington")
+    assert p.feature == "admin1" and p.country == "USA"
+    # alone, Washington is the capital
+    b = _with_entities("Officials in Washington said the talks would resume.", ("Washington", "GPE", 0))
+    assert places_named(b, "Washington")[0].feature == "PPLC"
+
+
+def test_a_small_town_next_in_a_list_of_places_is_a_place():
+    text = "The new train stops in Hilversum and Almelo before it crosses from the Netherlands into Germany."
+    a = _with_entities(
+        text, ("Hilversum", "GPE", 0), ("Almelo", "PERSON", 0), ("Netherlands", "GPE", 0), ("Germany", "GPE", 0)
+    )
+    (p,) = places_named(a, "Almelo")
+    assert p.country == "NLD" and haversine_km(p.lat, p.lon, 52.36, 6.66) < 20

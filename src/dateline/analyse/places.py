@@ -211,6 +211,7 @@ class _Group:
     shadow: bool = False  # the name is a country, division or region's own name
     country_constraint: str | None = None
     admin1_constraint: set[int] = field(default_factory=set)
+    prefer_division: bool = False  # named in a list with a first-level division
     choice: Place | None = None
 
 
@@ -240,6 +241,12 @@ def _entities(article: Article, doc: Any) -> list[tuple[str, int, int, str]]:
 
 _PREP_BEFORE = re.compile(r"\b(?:in|at|to|from|near|of|outside|across|into|via)\s+$", re.I)
 _IN_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$")
+_COORDINATED = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)$")
+
+
+def _after_place(text: str, places: list[tuple[int, int]], s: int) -> bool:
+    """The name comes next in a list after a place: "stops in Hilversum and Almelo"."""
+    return any(e <= s and s - e <= 8 and _COORDINATED.match(text[e:s]) for _, e in places)
 
 
 def toponym_mentions(article: Article, doc: Any, gaz: Gazetteer) -> list[Mention]:
@@ -307,7 +314,11 @@ def toponym_mentions(article: Article, doc: Any, gaz: Gazetteer) -> list[Mention
             # Clarinda" in an Iowa story; the small model often tags such towns as persons)
             if (
                 " " not in key
-                and _IN_BEFORE.search(text[max(0, s - 8) : s])
+                and (
+                    _IN_BEFORE.search(text[max(0, s - 8) : s])
+                    # next in a list of places, and not a person the article keeps naming
+                    or (_after_place(text, taken, s) and votes[key, "PERSON"] + votes[key, "ORG"] <= 2)
+                )
                 and not re.match(r"['’]s\b", text[e : e + 3])
                 and any(k in (NAME, ALIAS) and p.feature in ("city", "PPLC") and p.country in named for p, k in found)
             ):
@@ -399,6 +410,11 @@ _ROAD_CUE = re.compile(
 )
 
 
+# heads that are also surnames ("Krystal D. Hall", "Lane", "Park"), or a name with an initial: a
+# person's name, not a facility's
+_SURNAME_HEAD = re.compile(r"(?:\b[A-Z]\.\s|\s(?:Hall|Lane|Park|Church|Temple|Port|Tower|Bridge|Castle)$)")
+
+
 def _is_facility(name: str) -> bool:
     return bool(_FACILITY_HEAD.search(name) or _FACILITY_FIRST.match(name) or _FACILITY_FOREIGN.match(name))
 
@@ -422,7 +438,7 @@ def _facilities_and_nested(
                 out.append(Mention(name, s, e, "NORP", form="demonym"))
                 taken.append((s, e))
             continue
-        if label == "PERSON" and _FACILITY_HEAD.search(name) and " " in name:
+        if label == "PERSON" and " " in name and _FACILITY_HEAD.search(name) and not _SURNAME_HEAD.search(name):
             # "Meydan Racecourse" tagged as a person: a facility by its head word
             out.append(Mention(name, s, e, "FAC", form="facility"))
             taken.append((s, e))
@@ -806,6 +822,17 @@ def resolve_mentions(
                         g.country_constraint = g.country_constraint or p.country
                     elif p.feature == "admin1" and k in (NAME, ALIAS, ABBR):
                         g.admin1_constraint.add(p.id)
+        # a list is of one kind: a name coordinated with a first-level division ("states such as
+        # California or Washington") is the division of that name
+        if i > 0 and re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", text[by_start[i - 1].end : m.start]):
+            pg = groups[normalise(by_start[i - 1].name)]
+            if (
+                pg.cands
+                and max(pg.cands, key=lambda c: prior(*c))[0].feature == "admin1"
+                and not any(p.feature in ("city", "PPLC") and p.population >= 100_000 for p, _ in pg.cands)
+                and any(p.feature == "admin1" and k in (NAME, ALIAS) for p, k in g.cands)
+            ):
+                g.prefer_division = True
         am = re.match(
             r",\s+(?:a|an|the)\s+(?:[a-z]+\s+){0,2}([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+"
             r"(?:[a-z-]+\s+){0,2}(?:" + _FEATURE_WORDS + r")\b",
@@ -888,6 +915,8 @@ def resolve_mentions(
         if g.country_constraint and p.country == g.country_constraint:
             s += W["constraint"]
         if g.admin1_constraint and (p.admin1 in g.admin1_constraint):
+            s += W["constraint"]
+        if g.prefer_division and p.feature == "admin1":
             s += W["constraint"]
         if near and p.feature in ("city", "PPLC"):
             d = min(p.distance_km(q) for q in near)
