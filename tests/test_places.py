@@ -651,3 +651,25 @@ def test_a_small_town_next_in_a_list_of_places_is_a_place():
     )
     (p,) = places_named(a, "Almelo")
     assert p.country == "NLD" and haversine_km(p.lat, p.lon, 52.36, 6.66) < 20
+
+
+def test_a_title_is_no_place_and_a_generic_word_needs_its_country():
+    text = (
+        "The letter was signed by Sens. Chris Van Hollen and Ben Cardin. Farmers rejected the Centre's "
+        "proposal, and unions in Delhi and Punjab called a strike."
+    )
+    a = _with_entities(text, ("Sens", "GPE", 0), ("Centre", "GPE", 0), ("Delhi", "GPE", 0), ("Punjab", "GPE", 0))
+    assert not [p for p in a.places if p.text == "Sens"]
+    (centre,) = places_named(a, "Centre")
+    assert centre.country == "IND" and centre.resolved is False  # not Burkina Faso's Centre region
+
+
+def test_an_unknown_name_also_tagged_as_a_person_is_a_person():
+    text = (
+        "A lawsuit was filed by Mohamed Soltan last month. Soltan was held for two years in Cairo, "
+        "and Soltan says his relatives were arrested."
+    )
+    a = _with_entities(
+        text, ("Mohamed Soltan", "GPE", 0), ("Soltan", "PERSON", 1), ("Cairo", "GPE", 0), ("Soltan", "GPE", 2)
+    )
+    assert [p.text for p in a.places] == ["Cairo"]

@@ -11,7 +11,9 @@ Korea) and "South Korea". One sense per discourse for the model's labels too: a 
 as a person more often than as a place is no place ("Noma"), a name tagged as a place at least
 as often as a person or organisation is a place at every mention ("Douma"), and a town of a
 country the article names is a place right after "in" whatever its label ("a forum in
-Clarinda"). Road numbers ("the A120", "I-95") are places of the form "road".
+Clarinda"); a name the gazetteer lacks that the model also tags as a person ("Soltan", "Mohamed
+Soltan") and a title's abbreviation ("Sens.") are none. Road numbers ("the A120", "I-95") are
+places of the form "road".
 
 Resolution, one sense per discourse (every mention of the same name gets the same place):
 
@@ -240,6 +242,7 @@ def _entities(article: Article, doc: Any) -> list[tuple[str, int, int, str]]:
 
 
 _PREP_BEFORE = re.compile(r"\b(?:in|at|to|from|near|of|outside|across|into|via)\s+$", re.I)
+_TITLES = frozenset("sen sens rep reps gov gen lt col capt sgt cpl adm maj rev supt insp det".split())
 _IN_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$")
 _COORDINATED = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)$")
 
@@ -270,6 +273,11 @@ def toponym_mentions(article: Article, doc: Any, gaz: Gazetteer) -> list[Mention
             s, e = _trim(text, start, end)
             key = normalise(text[s:e])
             if votes[key, "PERSON"] > votes[key, "place"] and not _big_name(gaz, text[s:e]):
+                continue
+            # a name the gazetteer does not know that the model also tags as a person, or that
+            # ends with such a name ("Mohamed Soltan"), is a person's
+            last = key.rsplit(" ", 1)[-1]
+            if (votes[key, "PERSON"] or (last != key and votes[last, "PERSON"])) and not gaz.lookup(text[s:e]):
                 continue
             if e > s:
                 out.append(Mention(text[s:e], s, e, label))
@@ -369,7 +377,12 @@ def toponym_mentions(article: Article, doc: Any, gaz: Gazetteer) -> list[Mention
     out.extend(_facilities_and_nested(text, ents, doc, gaz, taken))
     out.extend(_unlabelled_names(doc, ents, gaz, taken))
     out.sort(key=lambda m: m.start)
-    return _split_compounds(_split_elliptical(_join_cut_names(text, out, gaz), gaz), gaz)
+    joined = _join_cut_names(text, out, gaz)
+    # a title's abbreviation ("Sens. Chris Van Hollen") is no place
+    joined = [
+        m for m in joined if m.form != "name" or not (normalise(m.text) in _TITLES and text[m.end : m.end + 1] == ".")
+    ]
+    return _split_compounds(_split_elliptical(joined, gaz), gaz)
 
 
 # Head words of the facilities news names as places: "Colchester General Hospital", "Barclays
@@ -1054,10 +1067,12 @@ def _confidence(g: _Group, ctx_country: Counter, own: Counter | None = None) -> 
         and (
             (g.derived and p.feature in ("city", "PPLC", "admin1") and not _GENERIC_HEAD.match(g.surface))
             or (p.feature == "admin1" and _COMPASS.fullmatch(normalise(p.name)))
+            or (p.feature == "admin1" and g.key in GENERIC)
         )
     ):
         # nothing else in the article is in that country: "St. Peter's Basilica" is not the
-        # parish of Saint Peter in Antigua, "the West" not Cameroon's West region
+        # parish of Saint Peter in Antigua, "the West" not Cameroon's West region, "the Centre"
+        # (India's government) not Burkina Faso's Centre region
         return Resolution(None, False, None)
     if p.feature in ("city", "PPLC") and p.population < W["stray_pop"] and not constrained:
         # a small town abroad while everything else in the article is elsewhere ("Glenrock" in a
