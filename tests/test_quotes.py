@@ -135,6 +135,66 @@ def test_indirect_speech_that_clause(nlp):
 
 
 def test_scare_quotes_without_cue_are_not_speech_of_nobody(nlp):
-    text = 'The ministry described the plan as "ambitious" in its report.'
+    text = 'The so-called "reform" was passed in 2019 after a long debate.'
     art = _analyse(nlp, text)
-    assert not [q for q in art.quotes if q.text == "ambitious"]
+    assert not [q for q in art.quotes if q.text == "reform"]
+
+
+def test_quoted_words_belong_to_the_subject_of_their_verb(nlp):
+    text = 'Former Governor Jeb Bush called his rival "totally scripted and kind of robotic."'
+    art = _analyse(nlp, text)
+    q = _quote(art, "totally scripted")
+    assert _actor_name(art, q.speaker) == "Jeb Bush" and q.cue == "called"
+
+
+def test_he_is_the_person_named_in_his_own_sentence_not_the_last_speaker(nlp):
+    # issue #16: the words of "Afghan President Ashraf Ghani ... he said Kabul had ensured" went
+    # to the press secretary quoted in the paragraph before (text written for this test)
+    text = (
+        "The United States welcomed the exchange. \u201cWe hope both men recover fully,\u201d said "
+        "White House Press Secretary Stephanie Grisham.\n\n"
+        "When Afghan President Ashraf Ghani announced the swap last week, he said Kabul had "
+        "ensured that the freed prisoners would not return to the battlefield.\n\n"
+        "He also said he hoped the deal would open the way to direct talks."
+    )
+    art = _analyse(nlp, text)
+    q = _quote(art, "Kabul had ensured")
+    assert q.speaker_text == "he" and _actor_name(art, q.speaker) == "Ashraf Ghani"
+    nxt = _quote(art, "he hoped the deal")
+    assert _actor_name(art, nxt.speaker) == "Ashraf Ghani"
+    grisham = _quote(art, "We hope both men")
+    assert _actor_name(art, grisham.speaker) == "Stephanie Grisham"
+
+
+def test_she_skips_a_man_named_more_recently(nlp):
+    text = (
+        "Ms. Maria Lopez, the mayor, met the governor on Monday.\n\n"
+        "Mr. Daniel Reed, the governor, left early. She said the city would sue the state."
+    )
+    art = _analyse(nlp, text)
+    q = _quote(art, "the city would sue")
+    assert _actor_name(art, q.speaker) == "Maria Lopez"
+
+
+def test_nominal_speaker_is_the_person_with_that_role(nlp):
+    text = (
+        "Zabihullah Mujahid, a Taliban spokesman, confirmed the release on Tuesday.\n\n"
+        "The prisoners were flown to Doha, the spokesman said."
+    )
+    art = _analyse(nlp, text)
+    q = _quote(art, "The prisoners were flown")
+    assert q.speaker_text == "the spokesman" and _actor_name(art, q.speaker) == "Zabihullah Mujahid"
+
+
+def test_any_verb_right_after_a_quote_is_its_cue(nlp):
+    text = '"They are all here for the free stuff," Jim Bennett shot back with a laugh.'
+    art = _analyse(nlp, text)
+    q = _quote(art, "They are all here")
+    assert _actor_name(art, q.speaker) == "Jim Bennett" and q.cue.startswith("shot")
+
+
+def test_typewriter_quotes_are_quotes(nlp):
+    text = "''We finally may be seeing some wage acceleration,'' the economist Jared Bernstein wrote."
+    art = _analyse(nlp, text)
+    q = _quote(art, "We finally may be seeing")
+    assert q.kind == "direct" and _actor_name(art, q.speaker) == "Jared Bernstein"

@@ -678,7 +678,7 @@ def _describe_person(
 def _org_country_memory(doc: Any, tok_ent: dict[int, Ent]) -> list[tuple[int, str, str]]:
     """(char offset, org-noun key, ISO3) for "South Korea's foreign ministry", "the Russian army"."""
     out = []
-    for i in _indices_of(doc, "LOWER", _org_word_hashes(doc)):
+    for i in indices_of(doc, "LOWER", _org_word_hashes(doc)):
         t = doc[i]
         if t.pos_ not in ("NOUN", "PROPN") or not t.is_lower:
             continue
@@ -696,13 +696,13 @@ def _org_country_memory(doc: Any, tok_ent: dict[int, Ent]) -> list[tuple[int, st
 
 
 def _org_word_hashes(doc: Any) -> frozenset[int]:
-    return _hashes(doc.vocab, tuple(w for w in L.ORG_WORDS if " " not in w))
+    return word_hashes(doc.vocab, tuple(w for w in L.ORG_WORDS if " " not in w))
 
 
 _HASHES: dict[tuple, frozenset[int]] = {}
 
 
-def _hashes(vocab: Any, words: tuple[str, ...]) -> frozenset[int]:
+def word_hashes(vocab: Any, words: tuple[str, ...]) -> frozenset[int]:
     key = (id(vocab), words)
     found = _HASHES.get(key)
     if found is None:
@@ -710,11 +710,15 @@ def _hashes(vocab: Any, words: tuple[str, ...]) -> frozenset[int]:
     return found
 
 
-def _indices_of(doc: Any, attr: str, hashes: frozenset[int]) -> list[int]:
+def indices_of(doc: Any, attr: str, hashes: frozenset[int]) -> list[int]:
     """Token indices whose ``attr`` (LOWER, LEMMA) is one of ``hashes``: one array pass, no
     Token objects for the other tokens."""
     arr = doc.to_array(attr)
     return [i for i, h in enumerate(arr.tolist()) if h in hashes]
+
+
+# the names before they were public (quotes.py used them), for code written against them
+_hashes, _indices_of = word_hashes, indices_of
 
 
 def _recall(memory: list[tuple[int, str, str]], key: str, pos: int) -> str | None:

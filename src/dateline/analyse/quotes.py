@@ -1,16 +1,20 @@
-"""Quotes and their speakers: direct quotes in straight or curly marks (also over several
-paragraphs) and indirect speech ("X said that ...", "..., X told reporters.").
+"""Quotes and their speakers: direct quotes in straight, curly or typewriter ('' '') marks (also
+over several paragraphs), partial quotes and indirect speech ("X said that ...", "..., X told
+reporters.", "according to X").
 
 ``find_quotes(article, doc)`` fills ``article.quotes``. It runs after ``find_actors`` and points
-each quote at its speaker's actor id when the speaker is a named actor.
+each quote at its speaker's actor id when the speaker is an actor.
 
 Direct quotes are found paragraph by paragraph, so a stray or unbalanced quotation mark costs at
 most its own paragraph's pairing, never the article's other quotes. A paragraph that opens a
 quote without closing it, followed by a paragraph that reopens one, is a single quote running
 over both (the news convention). Speakers come from a cue verb after the quote ("...," Ushakov
-said), before it (He said: "..."), "according to X", an earlier quote of the same paragraph, and
-for a paragraph that is nothing but a quote, the speaker of the preceding paragraph. "he"/"she"
-resolve to the most recent person quoted, else the most recently mentioned person.
+said; after a quote ending on a comma any verb with its subject: "...," Bennett shot back),
+before it (He said: "...", He continued, "..."), "according to X", the paragraph before when it
+ends on a colon, the subject of the verb that quoted words depend on (Bush called his rival
+"totally scripted"), an earlier quote of the same paragraph, and for a paragraph that is nothing
+but a quote, the speaker of the preceding paragraph. Pronouns and nominal speakers ("he", "the
+spokesman") are resolved by :mod:`dateline.analyse.coref`.
 
 Each quote carries, besides the contract fields, ``speaker_start``/``speaker_end`` (the speaker's
 words in the text) and ``cue_start``/``cue_end`` when found.
@@ -25,13 +29,14 @@ from typing import Any
 
 from ..article import Article, Quote
 from . import lexicon as L
+from .coref import Coreference
 
 _OPEN_ONLY = "“„«"
 _CLOSE_ONLY = "”»"
-_MARKS_RE = re.compile(r'["“”„«»]')
+# quotation marks; "''" and "``" are the typewriter pair that news databases (and PolNeAR's New
+# York Times texts) carry for “ and ”
+_MARKS_RE = re.compile(r'["“”„«»]|\'\'|``')
 _PARA_RE = re.compile(r"[^\n]+")
-_PRONOUNS_PERSON = {"he", "she"}
-_PRONOUNS_OTHER = {"they", "it", "we", "i"}
 _SAY_AFTER_OPENERS = set(":,")
 _AUDIENCE = {
     "reporters",
@@ -72,6 +77,8 @@ def find_quotes(article: Article, doc: Any) -> None:
     paras = [(m.start(), m.end()) for m in _PARA_RE.finditer(text) if m.group().strip()]
     ctx = _Context(article, doc)
     direct = _direct_quotes(text, paras)
+    ctx.coref = Coreference(article, doc, excluded=[(q.start, q.end) for q in direct])
+    ctx.direct_spans = sorted((q.start, q.end) for q in direct)
     for q in direct:
         _attribute_direct(ctx, q, direct, paras)
     indirect = _indirect_quotes(ctx, direct)
@@ -79,8 +86,8 @@ def find_quotes(article: Article, doc: Any) -> None:
     # belongs to the indirect quote that carries it
     direct = [d for d in direct if not any(i.start <= d.start and d.end <= i.end for i in indirect)]
     quotes = sorted(direct + indirect, key=lambda q: q.start)
-    # second pass: bare quote paragraphs and pronouns need the quotes around them
-    last_speaker: tuple[str | None, str | None, int] | None = None
+    # second pass: a bare quote paragraph, or one that opens its paragraph, continues the
+    # speaker before it
     by_para: dict[int, list[_Q]] = {}
     for q in quotes:
         by_para.setdefault(q.para, []).append(q)
@@ -104,13 +111,6 @@ def find_quotes(article: Article, doc: Any) -> None:
                         break
             if prev is not None:
                 q.speaker, q.speaker_text, q.speaker_span = prev.speaker, prev.speaker_text, prev.speaker_span
-        if q.speaker_text and q.speaker_text.lower() in _PRONOUNS_PERSON and q.speaker is None:
-            if last_speaker and last_speaker[2] >= q.para - 3:
-                q.speaker = last_speaker[0]
-            else:
-                q.speaker = ctx.person_before(q.cue_span[0] if q.cue_span else q.start, quotes)
-        if q.speaker and ctx.kind_of(q.speaker) == "person":
-            last_speaker = (q.speaker, q.speaker_text, q.para)
     # a short quoted phrase nobody is said to have said is a scare quote or a title, not speech
     quotes = [
         q
@@ -142,47 +142,59 @@ def _to_quote(text: str, q: _Q) -> Quote:
 # -- direct quotes --------------------------------------------------------------------------------
 
 
-def _mark_role(text: str, i: int, para_start: int, para_end: int) -> str:
+def _mark_role(text: str, i: int, j: int, para_start: int, para_end: int) -> str:
+    """Whether the mark text[i:j] opens or closes a quote."""
     ch = text[i]
-    if ch in _OPEN_ONLY:
+    if ch in _OPEN_ONLY or text[i:j] == "``":
         return "open"
     if ch in _CLOSE_ONLY:
         return "close"
     before = text[i - 1] if i > para_start else " "
-    after = text[i + 1] if i + 1 < para_end else " "
+    after = text[j] if j < para_end else " "
     if before.isspace() or before in "([{—–-:/":
         return "open" if not after.isspace() else "close"
     return "close"
+
+
+def _ambiguous(mark: str) -> bool:
+    """A straight mark ('"', "''") both opens and closes."""
+    return mark in ('"', "''")
+
+
+def _opens_paragraph(text: str, i: int | None) -> bool:
+    return i is not None and (text[i] in '"“„«' or text.startswith(("''", "``"), i))
 
 
 def _direct_quotes(text: str, paras: list[tuple[int, int]]) -> list[_Q]:
     out: list[_Q] = []
     carry: _Q | None = None  # a quote left open at the end of the previous paragraph
     for k, (ps, pe) in enumerate(paras):
-        marks = [(m.start(), _mark_role(text, m.start(), ps, pe)) for m in _MARKS_RE.finditer(text, ps, pe)]
+        marks = [
+            (m.start(), m.end(), _mark_role(text, m.start(), m.end(), ps, pe)) for m in _MARKS_RE.finditer(text, ps, pe)
+        ]
         first = _first_char(text, ps, pe)
         if carry is not None:
-            if marks and marks[0][0] == first and text[first] in '"“„«':
+            if marks and marks[0][0] == first and _opens_paragraph(text, first):
                 marks = marks[1:]  # the reopening mark: the quote goes on
             else:  # the next paragraph did not reopen: the quote ended with the last one
                 out.append(carry)
                 carry = None
-        open_at: int | None = None
-        for pos, role in marks:
+        open_at: tuple[int, int] | None = None
+        for pos, end, role in marks:
             if carry is not None:
-                if role == "close" or text[pos] == '"':
+                if role == "close" or _ambiguous(text[pos:end]):
                     carry.end = _trim_end(text, carry.start, pos)
-                    carry.bare = carry.bare and _only_space(text, pos + 1, pe)
+                    carry.bare = carry.bare and _only_space(text, end, pe)
                     out.append(carry)
                     carry = None
                 continue
             if role == "open":
-                open_at = pos  # an earlier unclosed open in this paragraph was stray
+                open_at = (pos, end)  # an earlier unclosed open in this paragraph was stray
                 continue
             if open_at is None:
                 continue  # a stray closing mark
-            q = _Q(start=_trim_start(text, open_at + 1, pos), end=_trim_end(text, open_at + 1, pos), para=k)
-            q.bare = _only_space(text, ps, open_at) and _only_space(text, pos + 1, pe)
+            q = _Q(start=_trim_start(text, open_at[1], pos), end=_trim_end(text, open_at[1], pos), para=k)
+            q.bare = _only_space(text, ps, open_at[0]) and _only_space(text, end, pe)
             out.append(q)
             open_at = None
         if carry is not None:  # no close in this paragraph either: it may go on
@@ -192,11 +204,11 @@ def _direct_quotes(text: str, paras: list[tuple[int, int]]) -> list[_Q]:
             nps, npe = paras[k + 1]
             nfirst = _first_char(text, nps, npe)
             # a quote runs on only if it opened a sentence or followed a cue ('said: "')
-            lead = text[ps:open_at].rstrip()
+            lead = text[ps : open_at[0]].rstrip()
             opener = not lead or lead[-1] in ".:,!?;—–-"
-            if opener and nfirst is not None and text[nfirst] in '"“„«':
-                carry = _Q(start=_trim_start(text, open_at + 1, pe), end=_trim_end(text, open_at + 1, pe), para=k)
-                carry.bare = _only_space(text, ps, open_at)
+            if opener and _opens_paragraph(text, nfirst):
+                carry = _Q(start=_trim_start(text, open_at[1], pe), end=_trim_end(text, open_at[1], pe), para=k)
+                carry.bare = _only_space(text, ps, open_at[0])
             # else: a stray opening mark, dropped; the paragraph's other quotes stand
     if carry is not None:
         out.append(carry)
@@ -250,6 +262,8 @@ class _Context:
         self.sent_starts = sentence_starts(doc)
         self.paras = [(m.start(), m.end()) for m in _PARA_RE.finditer(article.text)]
         self.para_starts = [s for s, _ in self.paras]
+        self.coref: Coreference | None = None
+        self.direct_spans: list[tuple[int, int]] = []
 
     def paragraph_of(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.para_starts, pos) - 1
@@ -271,8 +285,16 @@ class _Context:
             i += 1
         return out
 
-    def speaker_of(self, verb: Any) -> tuple[str | None, str | None, tuple[int, int] | None]:
-        """(actor id, text, span) of the subject of a cue verb."""
+    def in_direct(self, char: int) -> bool:
+        k = bisect.bisect_right(self.direct_spans, (char, 1 << 60)) - 1
+        return k >= 0 and self.direct_spans[k][0] <= char < self.direct_spans[k][1]
+
+    def speaker_of(
+        self, verb: Any, content: tuple[int, int] | None = None, *, outside: bool = True
+    ) -> tuple[str | None, str | None, tuple[int, int] | None]:
+        """(actor id, text, span) of the subject of a cue verb. ``content``: what the subject is
+        said to have said (no antecedent of a pronoun lies in it; with ``outside``, nor does the
+        subject itself: a direct quote)."""
         subj = None
         tok = verb
         for _ in range(4):  # "..., adding that", "by saying that": the subject of the governing verb
@@ -285,11 +307,17 @@ class _Context:
             ):
                 break
             tok = tok.head
-        if subj is None:
+        if subj is not None and subj.lower_ in ("who", "that") and tok.dep_ == "relcl":
+            subj = tok.head  # "Smith, who said ...": Smith
+        if subj is None or subj.ent_type_ in ("TIME", "DATE") or self.in_direct(subj.idx):
             return None, None, None
-        return self.phrase_actor(subj)
+        if outside and content is not None and content[0] <= subj.idx < content[1]:
+            return None, None, None
+        return self.phrase_actor(subj, content)
 
-    def phrase_actor(self, head: Any) -> tuple[str | None, str | None, tuple[int, int] | None]:
+    def phrase_actor(
+        self, head: Any, content: tuple[int, int] | None = None
+    ) -> tuple[str | None, str | None, tuple[int, int] | None]:
         sub = [t for t in head.subtree if t.dep_ not in ("relcl", "acl") or t is head]
         # keep the contiguous core: the head's left part and appositions, not relative clauses
         rel = [c for c in head.children if c.dep_ in ("relcl", "acl", "prep") and c.i > head.i]
@@ -344,6 +372,9 @@ class _Context:
                     or L.ORG_WORDS.get(hl) in ("GOV", "MIL", "LEG")
                 ):
                     actor = countries[0]
+        if actor is None and self.coref is not None and head.pos_ in ("PRON", "NOUN"):
+            # "he", "the spokesman": the actor they refer to
+            actor = self.coref.resolve(head.i, content)
         return actor, text, span
 
     def person_before(self, pos: int, quotes: list[_Q]) -> str | None:
@@ -376,48 +407,131 @@ def _cue_text(tok: Any, text: str) -> tuple[str, tuple[int, int]]:
     return text[s:e], (s, e)
 
 
+_SENT_END = {".", "!", "?"}
+_LEAD_SKIP = {",", "''", "'", "”", '"', "’", "``", "“", "—", "–", "-"}
+
+
+def _according_obj(ctx: _Context, tok: Any) -> tuple[Any, Any] | None:
+    """(the 'to' token, the object) of 'according to X' at ``tok``."""
+    doc = ctx.doc
+    if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        return None
+    pobj = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
+    return (doc[tok.i + 1], pobj[0]) if pobj else None
+
+
+def _set_according(ctx: _Context, q: _Q, tok: Any) -> bool:
+    found = _according_obj(ctx, tok)
+    if found is None:
+        return False
+    to, pobj = found
+    q.speaker, q.speaker_text, q.speaker_span = ctx.phrase_actor(pobj, (q.start, q.end))
+    q.cue, q.cue_span = "according to", (tok.idx, to.idx + len(to))
+    return True
+
+
+def _has_subject(verb: Any) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
 def _attribute_direct(ctx: _Context, q: _Q, direct: list[_Q], paras) -> None:
+    """The speaker of a direct quote: a cue after it ('...," Ushakov said', '...," Bennett shot
+    back'), before it ('He said: "..."', 'He continued, "..."', 'according to X, "..."'), at the
+    end of the paragraph before ('She went on to say:' + a quote paragraph), or the subject of
+    the verb the quoted words belong to ('Bush called his rival "totally scripted"')."""
     text = ctx.article.text
     ps, pe = paras[q.para]
-    # after the quote: up to the end of its sentence, or the next quote
     close = q.end
     nxt = min((d.start for d in direct if d.start > q.end), default=len(text))
     end_para = next((e for s, e in paras if s <= close <= e), pe)
-    after = ctx.tokens(close, min(nxt - 1, end_para))
-    starts = ctx.sent_starts
-    if after:
-        first_sent = starts[after[0].i]
-        after = [t for t in after if starts[t.i] == first_sent][:30]
-    for t in after:
+    # after the quote: up to the end of its sentence, the paragraph or the next quote
+    seg = []
+    for t in ctx.tokens(close, min(nxt - 1, end_para)):
+        if not seg and (t.text in _LEAD_SKIP or t.is_space):
+            continue
+        if t.text in _SENT_END:
+            break
+        seg.append(t)
+        if len(seg) >= 30:
+            break
+    for t in seg:
+        if _set_according(ctx, q, t):
+            return
         if _is_cue(t):
             if _set_speaker(ctx, q, t):
                 return
             break
-        if t.text in ".?!" and t.i > after[0].i:
-            break
+    # any verb with its subject right after a quote that ends on ',', '?', '!' or a dash is the
+    # cue, whatever the verb ('"...," Bennett shot back with a laugh')
+    tail = text[close : min(close + 4, len(text))]
+    if seg and any(ch in tail for ch in ",?!—–") and seg[0].pos_ in ("PROPN", "NOUN", "PRON", "VERB", "DET", "ADJ"):
+        for t in seg[:8]:
+            if t.pos_ == "VERB" and _has_subject(t) and _set_speaker(ctx, q, t):
+                return
     # before the quote: 'He said: "..."', 'said Smith, "..."', 'according to X, "..."'
     open_pos = q.start - 1
     prev = max((d.end for d in direct if d.end < q.start), default=ps)
-    before = ctx.tokens(max(prev + 1, ps), open_pos)
-    stripped = text[max(prev + 1, ps) : open_pos].rstrip(' "“„«')
+    lo = max(prev + 1, ps)
+    before = ctx.tokens(lo, open_pos)
+    stripped = text[lo:open_pos].rstrip(" \"“„«'`")
+    if not stripped.strip() and q.bare and q.para > 0:
+        # a quote paragraph after a paragraph that ends 'She went on to say:'
+        pps, ppe = paras[q.para - 1]
+        if text[pps:ppe].rstrip().endswith(":"):
+            before = ctx.tokens(pps, ppe)
+            stripped = text[pps:ppe].rstrip()
     if before and stripped and stripped[-1] in _SAY_AFTER_OPENERS | {"t", "d", "s"}:
-        sent_start = starts[before[-1].i]
-        cand = [t for t in before if t.i >= sent_start]
-        for t in reversed(cand[-30:]):
-            if t.lower_ == "according" and t.i + 1 < len(ctx.doc) and ctx.doc[t.i + 1].lower_ == "to":
-                pobj = [c for c in ctx.doc[t.i + 1].children if c.dep_ == "pobj"]
-                if pobj:
-                    q.speaker, q.speaker_text, q.speaker_span = ctx.phrase_actor(pobj[0])
-                    q.cue, q.cue_span = "according to", (t.idx, ctx.doc[t.i + 1].idx + 2)
-                    return
+        cand = []
+        for t in reversed(before):  # back to the start of the sentence
+            if t.text in _SENT_END and cand:
+                break
+            cand.append(t)
+            if len(cand) >= 30:
+                break
+        for t in cand:
+            if _set_according(ctx, q, t):
+                return
             if _is_cue(t):
                 if _set_speaker(ctx, q, t):
                     return
                 break
+        # 'He continued, "...', 'Hillary shot back, "...', 'The statement read: "...'
+        words = [t for t in cand if not (t.is_punct or t.is_space)]
+        if words:
+            last = words[0]
+            if last.dep_ in ("prt", "advmod") and len(words) > 1:
+                last = words[1]
+            verbs = [last] if stripped[-1] == "," else [t for t in words if t.pos_ == "VERB"][:1]
+            for v in verbs:
+                if v.pos_ == "VERB" and _has_subject(v) and _set_speaker(ctx, q, v):
+                    return
+    if q.bare:
+        return
+    # a quotation inside a sentence: the subject of the verb the quoted words depend on
+    inside = ctx.tokens(q.start, q.end)
+    if not inside:
+        return
+    lo_i, hi_i = inside[0].i, inside[-1].i
+    tops = [t for t in inside if not t.is_punct and (not (lo_i <= t.head.i <= hi_i) or t.head.i == t.i)]
+    if len(tops) != 1:
+        return
+    tok = tops[0].head
+    for _ in range(4):
+        if lo_i <= tok.i <= hi_i or ctx.in_direct(tok.idx):
+            return
+        if tok.pos_ == "VERB" and _has_subject(tok):
+            actor, stext, sspan = ctx.speaker_of(tok, (q.start, q.end))
+            if stext is not None and (actor is not None or tok.lemma_.lower() in L.SPEECH_VERBS):
+                q.speaker, q.speaker_text, q.speaker_span = actor, stext, sspan
+                q.cue, q.cue_span = _cue_text(tok, text)
+            return
+        if tok.head.i == tok.i:
+            return
+        tok = tok.head
 
 
 def _set_speaker(ctx: _Context, q: _Q, verb: Any) -> bool:
-    actor, stext, sspan = ctx.speaker_of(verb)
+    actor, stext, sspan = ctx.speaker_of(verb, (q.start, q.end))
     q.cue, q.cue_span = _cue_text(verb, ctx.article.text)
     if stext is None:
         return False
@@ -450,11 +564,11 @@ def _indirect_quotes(ctx: _Context, direct: list[_Q]) -> list[_Q]:
         return covered * 2 >= (e - s)
 
     para_starts = [m.start() for m in _PARA_RE.finditer(text) if m.group().strip()]
-    from .actors import _hashes, _indices_of
+    from .actors import indices_of, word_hashes
 
     out: list[_Q] = []
-    cue_hashes = _hashes(doc.vocab, tuple(sorted(L.SPEECH_VERBS)) + ("according",))
-    for i in sorted(set(_indices_of(doc, "LEMMA", cue_hashes)) | set(_indices_of(doc, "LOWER", cue_hashes))):
+    cue_hashes = word_hashes(doc.vocab, tuple(sorted(L.SPEECH_VERBS)) + ("according",))
+    for i in sorted(set(indices_of(doc, "LEMMA", cue_hashes)) | set(indices_of(doc, "LOWER", cue_hashes))):
         tok = doc[i]
         lemma = tok.lemma_.lower()
         if tok.idx in used_cues or in_direct(tok.idx):
@@ -506,7 +620,7 @@ def _said_clause(ctx: _Context, verb: Any, lemma: str, overlaps_direct) -> _Q | 
     if lemma in L.WEAK_SPEECH_VERBS and not any(c.dep_ == "mark" for c in comp_tok.children):
         return None
     q = _Q(start=span[0], end=span[1], para=0, kind="indirect")
-    actor, stext, sspan = ctx.speaker_of(verb)
+    actor, stext, sspan = ctx.speaker_of(verb, span, outside=False)
     if stext is None and lemma in L.WEAK_SPEECH_VERBS:
         return None  # "shows that ..." with no one showing it is no attribution
     q.speaker, q.speaker_text, q.speaker_span = actor, stext, sspan
@@ -533,6 +647,6 @@ def _according_to(ctx: _Context, tok: Any, overlaps_direct) -> _Q | None:
     if span is None or overlaps_direct(*span):
         return None
     q = _Q(start=span[0], end=span[1], para=0, kind="indirect")
-    q.speaker, q.speaker_text, q.speaker_span = ctx.phrase_actor(pobj[0])
+    q.speaker, q.speaker_text, q.speaker_span = ctx.phrase_actor(pobj[0], span)
     q.cue, q.cue_span = "according to", (tok.idx, to.idx + len(to))
     return q

@@ -1,0 +1,262 @@
+"""Who "he", "she", "it", "they" and "the spokesman" are: speaker coreference over the parse.
+
+``Coreference(article, doc)`` is built after ``find_actors``; ``resolve(i)`` gives the actor id
+that the pronoun or nominal at token ``i`` refers to, or None. It is made for speakers (the
+subjects of cue verbs), and it is deliberately small: no learned model, one pass over the doc.
+
+How a pronoun is resolved (after Hobbs and the centering literature, simplified for news):
+
+- candidates are the mentions of actors (``article.actors``) and the pronouns resolved before,
+  outside direct quotes and outside the words the pronoun is said to have said (in "Jerome
+  Powell had warned otherwise, he said" Powell is content, not speaker);
+- the pronoun's own sentence first, the mentions before it ("When Afghan President Ashraf Ghani
+  announced the exchange, he said ..." is Ghani), then the sentences before, nearest first, at
+  most ``_WINDOW`` sentences and one paragraph break back; within a sentence a subject beats
+  another mention, and the nearest subject wins;
+- "he"/"she" take persons whose gender does not contradict them (honorifics, gendered titles,
+  "his"/"her" used of them earlier in the article); "it" takes organisations and countries;
+  "they"/"we" take organisations, groups and countries.
+
+A nominal speaker ("the spokesman", "the president", "the senator") is the nearest person before
+it with that role: the actor's roles from ``find_actors``, or an apposition ("Zabihullah
+Mujahid, a Taliban spokesman").
+
+Measured against coreferee 1.5.0 in docs/evaluation.md (quotes section).
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any
+
+from ..article import Article
+
+_MALE = {"he", "him", "his", "himself"}
+_FEMALE = {"she", "her", "hers", "herself"}
+_PERSON_PRONOUNS = {"he", "she"}
+_THING_PRONOUNS = {"it"}
+_GROUP_PRONOUNS = {"they", "we"}
+PRONOUNS = _PERSON_PRONOUNS | _THING_PRONOUNS | _GROUP_PRONOUNS
+_HONORIFIC_GENDER = {
+    "mr": "m",
+    "mr.": "m",
+    "sir": "m",
+    "lord": "m",
+    "king": "m",
+    "prince": "m",
+    "mrs": "f",
+    "mrs.": "f",
+    "ms": "f",
+    "ms.": "f",
+    "miss": "f",
+    "lady": "f",
+    "dame": "f",
+    "queen": "f",
+    "princess": "f",
+}
+_GENDERED_NOUNS = {
+    "spokesman": "m",
+    "spokeswoman": "f",
+    "congressman": "m",
+    "congresswoman": "f",
+    "chairman": "m",
+    "chairwoman": "f",
+    "businessman": "m",
+    "businesswoman": "f",
+    "husband": "m",
+    "wife": "f",
+    "father": "m",
+    "mother": "f",
+    "son": "m",
+    "daughter": "f",
+    "brother": "m",
+    "sister": "f",
+    "actor": "m",
+    "actress": "f",
+    "grandmother": "f",
+    "grandfather": "m",
+    "widow": "f",
+    "man": "m",
+    "woman": "f",
+    "boy": "m",
+    "girl": "f",
+}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_WINDOW = 4  # sentences back
+
+
+class Coreference:
+    def __init__(self, article: Article, doc: Any, *, excluded: list[tuple[int, int]] = ()):
+        """``excluded``: character spans whose mentions are no antecedents (direct quotes)."""
+        self.doc = doc
+        self.article = article
+        self.kinds = {a.id: a.kind for a in article.actors}
+        self.starts = [t.idx for t in doc]
+        self.excluded = sorted(excluded)
+        self._ex_starts = [s for s, _ in self.excluded]
+        from .actors import sentence_starts
+
+        self.sent_of = sentence_starts(doc)
+        self.gender: dict[str, str] = {}
+        self.roles: dict[str, set[str]] = {a.id: {r.split()[-1] for r in a.roles} for a in article.actors}
+        # mentions: head token -> actor id
+        self.head_actor: dict[int, str] = {}
+        self.mentions: list[tuple[int, str]] = []  # (head token index, actor), in order
+        for a in article.actors:
+            for m in a.mentions:
+                i0 = self._token_at(m.start)
+                i1 = max(i0, self._token_at(m.end - 1))
+                head = i1
+                for t in doc[i0 : i1 + 1]:
+                    if t.head.i < i0 or t.head.i > i1 or t.head.i == t.i:
+                        head = t.i
+                        break
+                self.head_actor[head] = a.id
+                self._learn_gender(a.id, i0, i1)
+        self._learn_from_possessives()
+        # subject pronouns resolved once, in document order, so a chain ("Ghani said ... He
+        # added ... he hoped") reaches back through the pronouns before
+        self.resolved: dict[int, str | None] = {}
+        from .actors import indices_of, word_hashes
+
+        for k in indices_of(doc, "LOWER", word_hashes(doc.vocab, tuple(sorted(PRONOUNS)))):
+            if doc[k].dep_ in _SUBJECT_DEPS and not self._excluded(doc[k].idx, None):
+                self.resolved[k] = self._antecedent(k, doc[k].lower_, None, None)
+
+    # -- building --------------------------------------------------------------------------------
+
+    def _token_at(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, char) - 1)
+
+    def _set_gender(self, actor: str, g: str) -> None:
+        old = self.gender.get(actor)
+        if old is None:
+            self.gender[actor] = g
+        elif old != g:
+            self.gender[actor] = "?"
+
+    def _learn_gender(self, actor: str, i0: int, i1: int) -> None:
+        if self.kinds.get(actor) != "person":
+            return
+        doc = self.doc
+        words = [doc[i0 - 1].lower_] if i0 > 0 else []
+        words += [t.lower_ for t in doc[i0 : i1 + 1]]
+        for w in words:
+            g = _HONORIFIC_GENDER.get(w)
+            if g:
+                self._set_gender(actor, g)
+        for r in self.roles.get(actor, ()):
+            if r in _GENDERED_NOUNS:
+                self._set_gender(actor, _GENDERED_NOUNS[r])
+        # apposition and predicate nouns: "Jones, a spokeswoman", "the spokesman, Ali"
+        head = doc[i1]
+        for t in list(head.children) + [head.head]:
+            if t.dep_ == "appos" or head.dep_ == "appos":
+                lemma = t.lemma_.lower()
+                if t.pos_ == "NOUN":
+                    self.roles.setdefault(actor, set()).add(lemma)
+                    if lemma in _GENDERED_NOUNS:
+                        self._set_gender(actor, _GENDERED_NOUNS[lemma])
+
+    def _learn_from_possessives(self) -> None:
+        """'Ghani ... his government': a person subject and a gendered pronoun in its own clause,
+        with no other person between them."""
+        for head, actor in self.head_actor.items():
+            if self.kinds.get(actor) != "person" or self.doc[head].dep_ not in _SUBJECT_DEPS:
+                continue
+            verb = self.doc[head].head
+            for t in verb.subtree:
+                if t.i <= head or (t.i in self.head_actor and t.i != head):
+                    if t.i > head:
+                        break
+                    continue
+                w = t.lower_
+                if w in _MALE or w in _FEMALE:
+                    if t.dep_ == "poss" or t.dep_ in _SUBJECT_DEPS:
+                        self._set_gender(actor, "m" if w in _MALE else "f")
+                    break
+
+    # -- resolving -------------------------------------------------------------------------------
+
+    def _excluded(self, char: int, content: tuple[int, int] | None) -> bool:
+        if content is not None and content[0] <= char < content[1]:
+            return True
+        k = bisect.bisect_right(self._ex_starts, char) - 1
+        return k >= 0 and self.excluded[k][0] <= char < self.excluded[k][1]
+
+    def _fits(self, actor: str, word: str) -> bool:
+        kind = self.kinds.get(actor)
+        if word in _PERSON_PRONOUNS:
+            if kind != "person":
+                return False
+            g = self.gender.get(actor)
+            return g in (None, "?") or g == ("m" if word == "he" else "f")
+        if word in _THING_PRONOUNS:
+            return kind in ("organization", "country")
+        if word in _GROUP_PRONOUNS:
+            return kind in ("organization", "group", "country")
+        return kind == "person"
+
+    def resolve(self, i: int, content: tuple[int, int] | None = None) -> str | None:
+        """The actor that token ``i`` (a pronoun or the head of a nominal) refers to.
+        ``content``: the character span of what it is said to have said, excluded."""
+        tok = self.doc[i]
+        if i in self.head_actor:
+            return self.head_actor[i]
+        word = tok.lower_
+        key = i if content is None else -i - 1
+        if key in self.resolved:
+            return self.resolved[key]
+        if word in PRONOUNS:
+            found = self._antecedent(i, word, content, None)
+        elif tok.pos_ == "NOUN":
+            found = self._antecedent(i, word, content, tok.lemma_.lower())
+        else:
+            found = None
+        self.resolved[key] = found
+        return found
+
+    def _candidates_in(self, s0: int, s1: int, before: int) -> list[tuple[int, str]]:
+        """(token, actor) of the mentions and resolved pronouns in tokens s0..s1 before ``before``."""
+        out = []
+        doc = self.doc
+        for t in doc[s0 : min(s1, before)]:
+            actor = self.head_actor.get(t.i)
+            if actor is None and t.i in self.resolved:
+                actor = self.resolved[t.i]
+            if actor is not None:
+                out.append((t.i, actor))
+        return out
+
+    def _antecedent(self, i: int, word: str, content, role: str | None) -> str | None:
+        doc = self.doc
+        text = self.article.text
+        s_end = i
+        s_start = self.sent_of[i]
+        breaks = 0
+        for _ in range(_WINDOW + 1):
+            cands = [
+                (t, a)
+                for t, a in self._candidates_in(s_start, s_end + 1, i)
+                if not self._excluded(doc[t].idx, content)
+                and (
+                    self._fits(a, word)
+                    if role is None
+                    else (self.kinds.get(a) == "person" and role in self.roles.get(a, ()))
+                )
+            ]
+            if cands:
+                if role is not None:
+                    return cands[-1][1]
+                subj = [(t, a) for t, a in cands if doc[t].dep_ in _SUBJECT_DEPS]
+                return (subj or cands)[-1][1]
+            if s_start == 0:
+                return None
+            prev_end = s_start - 1
+            gap = text[doc[prev_end].idx : doc[s_start].idx]
+            if "\n" in gap:
+                breaks += 1
+                if breaks > (2 if role is not None else 1):
+                    return None
+            s_end, s_start = prev_end, self.sent_of[prev_end]
+        return None
