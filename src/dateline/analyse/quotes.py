@@ -25,11 +25,31 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from ..article import Article, Quote
 from . import lexicon as L
 from .coref import Coreference
+
+_FRAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "quotes" / "frames.txt"
+
+
+@lru_cache(maxsize=1)
+def frames() -> dict[str, tuple[str | None, frozenset[str]]]:
+    """Reporting verbs beyond a that-clause: lemma -> (required particle, frames), from
+    ``data/quotes/frames.txt``."""
+    out: dict[str, tuple[str | None, frozenset[str]]] = {}
+    for line in _FRAMES_FILE.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].split()
+        if not line:
+            continue
+        lemma, rest = line[0], line[1:]
+        particle = rest[0][1:] if rest and rest[0].startswith("+") else None
+        out[lemma] = (particle, frozenset(r for r in rest if not r.startswith("+")))
+    return out
+
 
 _OPEN_ONLY = "“„«"
 _CLOSE_ONLY = "”»"
@@ -408,6 +428,23 @@ def _cue_text(tok: Any, text: str) -> tuple[str, tuple[int, int]]:
 
 
 _SENT_END = {".", "!", "?"}
+# subjects whose knowing or finding is no one's reported view
+_GENERIC_SUBJECTS = {
+    "we",
+    "you",
+    "i",
+    "everyone",
+    "everybody",
+    "nobody",
+    "no one",
+    "one",
+    "anyone",
+    "it",
+    "that",
+    "this",
+}
+# spaCy's small model gives "hoped" the lemma "hop"
+_HOPE_FORMS = {"hope", "hoped", "hopes", "hoping"}
 _LEAD_SKIP = {",", "''", "'", "”", '"', "’", "``", "“", "—", "–", "-"}
 
 
@@ -444,9 +481,13 @@ def _attribute_direct(ctx: _Context, q: _Q, direct: list[_Q], paras) -> None:
     close = q.end
     nxt = min((d.start for d in direct if d.start > q.end), default=len(text))
     end_para = next((e for s, e in paras if s <= close <= e), pe)
-    # after the quote: up to the end of its sentence, the paragraph or the next quote
+    # after the quote: up to the end of its sentence, the paragraph or the next quote; a quote
+    # that ends its own sentence ('... soft." He says referees ...') has no cue after it, one
+    # that ends on '?' or '!' only a short one ('"Why?" she asked.')
     seg = []
-    for t in ctx.tokens(close, min(nxt - 1, end_para)):
+    last = text[q.end - 1] if q.end > q.start else ""
+    after_toks = [] if last == "." else ctx.tokens(close, min(nxt - 1, end_para))
+    for t in after_toks:
         if not seg and (t.text in _LEAD_SKIP or t.is_space):
             continue
         if t.text in _SENT_END:
@@ -454,6 +495,8 @@ def _attribute_direct(ctx: _Context, q: _Q, direct: list[_Q], paras) -> None:
         seg.append(t)
         if len(seg) >= 30:
             break
+    if last in "?!" and len(seg) > 8:
+        seg = []
     for t in seg:
         if _set_according(ctx, q, t):
             return
@@ -513,11 +556,18 @@ def _attribute_direct(ctx: _Context, q: _Q, direct: list[_Q], paras) -> None:
         return
     lo_i, hi_i = inside[0].i, inside[-1].i
     tops = [t for t in inside if not t.is_punct and (not (lo_i <= t.head.i <= hi_i) or t.head.i == t.i)]
-    if len(tops) != 1:
-        return
+    if len(tops) != 1 or tops[0].dep_ in ("compound", "amod", "nmod", "poss", "nummod"):
+        return  # a modifier in quotation marks ('the GOP's "establishment" candidate')
+    words = [t for t in inside if t.is_alpha]
+    if words and all(t.text[0].isupper() for t in words) and len(words) < 8:
+        return  # a title: 'on "Sunday Morning Futures"'
     tok = tops[0].head
     for _ in range(4):
         if lo_i <= tok.i <= hi_i or ctx.in_direct(tok.idx):
+            return
+        if tok.dep_ == "prep" and tok.lower_ not in ("as", "of", "with"):
+            return  # 'said on "Fox News Sunday"'
+        if tok.pos_ == "ADP" and tok.lower_ not in ("as", "of", "with"):
             return
         if tok.pos_ == "VERB" and _has_subject(tok):
             actor, stext, sspan = ctx.speaker_of(tok, (q.start, q.end))
@@ -546,7 +596,10 @@ def _indirect_quotes(ctx: _Context, direct: list[_Q]) -> list[_Q]:
     doc = ctx.doc
     text = ctx.article.text
     spans = sorted((q.start, q.end) for q in direct)
-    used_cues = {q.cue_span[0] for q in direct if q.cue_span}
+    used_cues: dict[int, list[_Q]] = {}
+    for q in direct:
+        if q.cue_span:
+            used_cues.setdefault(q.cue_span[0], []).append(q)
     starts = [s for s, _ in spans]
 
     def in_direct(pos: int) -> bool:
@@ -567,30 +620,37 @@ def _indirect_quotes(ctx: _Context, direct: list[_Q]) -> list[_Q]:
     from .actors import indices_of, word_hashes
 
     out: list[_Q] = []
-    cue_hashes = word_hashes(doc.vocab, tuple(sorted(L.SPEECH_VERBS)) + ("according",))
+    table = frames()
+    cue_hashes = word_hashes(doc.vocab, tuple(sorted(L.SPEECH_VERBS | set(table) | _HOPE_FORMS)) + ("according",))
     for i in sorted(set(indices_of(doc, "LEMMA", cue_hashes)) | set(indices_of(doc, "LOWER", cue_hashes))):
         tok = doc[i]
-        lemma = tok.lemma_.lower()
-        if tok.idx in used_cues or in_direct(tok.idx):
+        lemma = "hope" if tok.lower_ in _HOPE_FORMS else tok.lemma_.lower()
+        if in_direct(tok.idx):
             continue
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             q = _according_to(ctx, tok, overlaps_direct)
-        elif _is_cue(tok):
-            q = _said_clause(ctx, tok, lemma, overlaps_direct)
-        else:
+        elif tok.pos_ != "VERB" or lemma == "be":
             continue
-        if q is not None:
+        else:
+            q = None
+            if lemma in L.SPEECH_VERBS or "clause" in table.get(lemma, (None, ()))[1]:
+                q = _said_clause(ctx, tok, lemma, overlaps_direct)
+            if q is None and lemma in table:
+                q = _framed(ctx, tok, *table[lemma], overlaps_direct)
+        # a cue that direct quotes took stays theirs, unless they are partial quotes inside this
+        # clause ('said Obama is "obsessed" with ...')
+        if q is not None and all(q.start <= d.start and d.end <= q.end for d in used_cues.get(tok.idx, ())):
             q.para = max(0, bisect.bisect_right(para_starts, q.start) - 1)
             out.append(q)
     return out
 
 
-def _clip(tokens: list[Any]) -> tuple[int, int] | None:
+def _clip(tokens: list[Any], least: int = 3) -> tuple[int, int] | None:
     while tokens and (tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
         tokens = tokens[:-1]
-    if len(tokens) < 3:
+    if len(tokens) < least:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
@@ -617,12 +677,63 @@ def _said_clause(ctx: _Context, verb: Any, lemma: str, overlaps_direct) -> _Q | 
     span = _clip(toks)
     if span is None or overlaps_direct(*span):
         return None
-    if lemma in L.WEAK_SPEECH_VERBS and not any(c.dep_ == "mark" for c in comp_tok.children):
-        return None
+    weak = lemma in L.WEAK_SPEECH_VERBS
     q = _Q(start=span[0], end=span[1], para=0, kind="indirect")
     actor, stext, sspan = ctx.speaker_of(verb, span, outside=False)
-    if stext is None and lemma in L.WEAK_SPEECH_VERBS:
-        return None  # "shows that ..." with no one showing it is no attribution
+    if weak and (stext is None or stext.lower() in _GENERIC_SUBJECTS):
+        return None  # "shows that ..." with no one showing it, "we know how ..." is no attribution
+    if weak and comp_tok.i > verb.i and not any(c.dep_ == "mark" for c in comp_tok.children):
+        # "a new poll indicates" after its clause stands; "knows how ..." needs a that-clause
+        if comp_tok.tag_ not in ("VBD", "VBZ", "VBP", "MD") or any(
+            c.dep_ == "advmod" and c.tag_ == "WRB" for c in comp_tok.children
+        ):
+            return None
+    q.speaker, q.speaker_text, q.speaker_span = actor, stext, sspan
+    q.cue, q.cue_span = _cue_text(verb, ctx.article.text)
+    return q
+
+
+_COMPLETERS = {"prep", "oprd", "xcomp", "advcl", "ccomp"}
+
+
+def _framed(ctx: _Context, verb: Any, particle: str | None, kinds: frozenset[str], overlaps_direct) -> _Q | None:
+    """Reported content that is not a clause: an infinitive ('vowed to protect'), an object
+    ('criticized X for Y') or a prepositional object ('called for X'), as data/quotes/frames.txt
+    allows for the verb."""
+    kids = list(verb.children)
+    if particle and not any(c.dep_ == "prt" and c.lower_ == particle for c in kids):
+        return None
+    toks: list[Any] = []
+    for c in kids:
+        if c.i < verb.i:
+            continue
+        if "to" in kinds and c.dep_ == "xcomp" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
+            toks = list(c.subtree)
+        elif "object" in kinds and c.dep_ == "dobj":
+            toks = list(c.subtree)
+            # the phrase that completes the object: 'for alienating Hispanics', 'as a sham'
+            for d in kids:
+                if d.i > c.i and d.dep_ in _COMPLETERS and d.left_edge.i == toks[-1].i + 1:
+                    toks += list(d.subtree)
+        elif c.dep_ == "prep" and c.lower_ in kinds:
+            pobj = [d for d in c.children if d.dep_ == "pobj"]
+            if pobj:
+                toks = [t for t in c.subtree if t.i != c.i]
+                for d in kids:  # 'called on the United States to attack ...'
+                    if d.i > c.i and d.dep_ in ("xcomp", "advcl") and d.left_edge.i == toks[-1].i + 1:
+                        toks += list(d.subtree)
+        if toks:
+            break
+    if not toks:
+        return None
+    ps, pe = ctx.paragraph_of(verb.idx)
+    span = _clip([t for t in toks if ps <= t.idx < pe], least=2)
+    if span is None or overlaps_direct(*span):
+        return None
+    actor, stext, sspan = ctx.speaker_of(verb, span, outside=False)
+    if stext is None:
+        return None
+    q = _Q(start=span[0], end=span[1], para=0, kind="indirect")
     q.speaker, q.speaker_text, q.speaker_span = actor, stext, sspan
     q.cue, q.cue_span = _cue_text(verb, ctx.article.text)
     return q
