@@ -14,10 +14,11 @@ The system is ``find_actors`` + ``find_quotes`` on each article's raw text (no c
 offsets are the gold offsets). Metrics follow BBC Citron's evaluation (``citron/metrics.py``),
 adapted:
 
-- *content, token overlap* (the headline, Citron's unit): P = predicted content tokens inside
-  some gold content / predicted content tokens, R = gold content tokens inside some predicted
-  content / gold content tokens. Tokens are the spaCy tokens, less whitespace and quotation
-  marks (PolNeAR puts the marks inside direct-quote content, dateline leaves them out).
+- *content, token overlap (Citron)* (the headline): Citron's sums, over every (prediction,
+  gold) pair, of the content tokens they share, over the summed predicted (P) and gold (R)
+  content lengths. Tokens are the spaCy tokens, less whitespace and quotation marks (PolNeAR puts
+  the marks inside direct-quote content, dateline leaves them out). *(sets)*: each token once,
+  the union of predicted contents against the union of gold contents.
 - *content, character overlap*: the same over non-space characters.
 - *content exact*: a predicted attribution is correct when its content fragments equal a gold
   attribution's fragments after trimming whitespace, quotation marks and a final ``,.;:`` on

@@ -91,7 +91,7 @@ class Coreference:
         self.doc = doc
         self.article = article
         self.kinds = {a.id: a.kind for a in article.actors}
-        self.starts = [t.idx for t in doc]
+        self.starts = doc.to_array("IDX").tolist() if len(doc) else []
         self.excluded = sorted(excluded)
         self._ex_starts = [s for s, _ in self.excluded]
         from .actors import sentence_starts
@@ -219,13 +219,12 @@ class Coreference:
     def _candidates_in(self, s0: int, s1: int, before: int) -> list[tuple[int, str]]:
         """(token, actor) of the mentions and resolved pronouns in tokens s0..s1 before ``before``."""
         out = []
-        doc = self.doc
-        for t in doc[s0 : min(s1, before)]:
-            actor = self.head_actor.get(t.i)
-            if actor is None and t.i in self.resolved:
-                actor = self.resolved[t.i]
+        for k in range(s0, min(s1, before)):
+            actor = self.head_actor.get(k)
+            if actor is None:
+                actor = self.resolved.get(k)
             if actor is not None:
-                out.append((t.i, actor))
+                out.append((k, actor))
         return out
 
     def _antecedent(self, i: int, word: str, content, role: str | None) -> str | None:
@@ -238,7 +237,7 @@ class Coreference:
             cands = [
                 (t, a)
                 for t, a in self._candidates_in(s_start, s_end + 1, i)
-                if not self._excluded(doc[t].idx, content)
+                if not self._excluded(self.starts[t], content)
                 and (
                     self._fits(a, word)
                     if role is None
