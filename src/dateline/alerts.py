@@ -186,9 +186,9 @@ def list_alerts(store: Store, *, name: str | None = None) -> list[dict[str, Any]
         q = q.where(a.c.name == name)
     with store.engine.connect() as conn:
         rows = conn.execute(q).all()
-        counts = dict(conn.execute(sa.select(m.c.alert, sa.func.count()).group_by(m.c.alert)).all())
+        counts: dict[str, int] = dict(conn.execute(sa.select(m.c.alert, sa.func.count()).group_by(m.c.alert)).all())
         last = dict(conn.execute(sa.select(m.c.alert, sa.func.max(m.c.last_changed)).group_by(m.c.alert)).all())
-        pending = dict(
+        pending: dict[str, int] = dict(
             conn.execute(sa.select(d.c.alert, sa.func.count()).where(d.c.status == "pending").group_by(d.c.alert)).all()
         )
     return [
@@ -359,7 +359,8 @@ def check(
                         sa.select(m).where(m.c.alert == al.name, m.c.event_id.in_([r["id"] for r in records]))
                     )
                 }
-            changes = []
+            # (record, "new" or "update", {field: [before, after]} of an update, state)
+            changes: list[tuple[dict[str, Any], str, dict[str, list[Any]] | None, dict[str, int]]] = []
             for rec in records:
                 state = _state(rec)
                 old = prev.get(rec["id"])
@@ -380,9 +381,11 @@ def check(
                     "matches": items[:MAX_MATCHES_PER_MESSAGE],
                     "more": max(0, len(items) - MAX_MATCHES_PER_MESSAGE),
                 }
-                delivery_id = conn.execute(
+                pk = conn.execute(
                     d.insert().values(alert=al.name, created_at=at, payload=payload, status="pending", attempts=0)
-                ).inserted_primary_key[0]
+                ).inserted_primary_key
+                assert pk is not None, "a single-row INSERT reports its primary key"
+                delivery_id = pk[0]
                 for rec, _, _, state in changes:
                     insert_ignore(
                         conn,

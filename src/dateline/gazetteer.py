@@ -747,6 +747,7 @@ def build_index(path: Path) -> None:
 
     # countries
     country_pid: dict[str, int] = {}
+    pid: int | None  # a new place's id, or a lookup's that may miss
     # Where a country's centroid in countrystatecity lies far from the point news geoparsers use
     # (GeoNames' country point), take the conventional point: for the United States, the
     # geographic centre of the contiguous states (near Lebanon, Kansas); for the countries below,
@@ -866,7 +867,7 @@ def build_index(path: Path) -> None:
                 if not s.get("latitude") or not s.get("longitude"):
                     continue
                 cc = s["country_code"]
-                iso3 = iso2_to_iso3.get(cc)
+                div_iso3 = iso2_to_iso3.get(cc)
                 gid = None
                 if cc == "US":
                     us = us_by_name.get(s["name"])
@@ -875,7 +876,7 @@ def build_index(path: Path) -> None:
                     gid = us["geonameid"] if us else None
                     if s["state_code"] == "DC":
                         continue  # Washington, D.C. is the city
-                pid = b.add_place(s["name"], s["latitude"], s["longitude"], cc, iso3, "admin1", 0, gid)
+                pid = b.add_place(s["name"], s["latitude"], s["longitude"], cc, div_iso3, "admin1", 0, gid)
                 admin1_pid[(cc, s["state_code"])] = pid
                 admin1_centroids.setdefault(cc, []).append((pid, float(s["latitude"]), float(s["longitude"])))
                 native = s.get("native")
@@ -909,7 +910,7 @@ def build_index(path: Path) -> None:
     # US counties (and parishes, boroughs): centroids of their ZIP codes; towns -> county
     county_pid: dict[tuple[str, str], int] = {}
     town_county: dict[tuple[str, str], int] = {}
-    for (state, county), (lat, lon, n) in _us_counties_from_zipcodes().items():
+    for (state, county), (lat, lon, _zips) in _us_counties_from_zipcodes().items():
         st = admin1_pid.get(("US", state))
         if st is None:
             continue
@@ -961,11 +962,11 @@ def build_index(path: Path) -> None:
     for pid, keys in mapped.items():
         if len(keys) != 1:
             continue
-        slat, slon, n = groups[keys[0]]
-        if n < 5:
+        slat, slon, towns = groups[keys[0]]
+        if towns < 5:
             continue
         row = list(b.places[pid - 1])
-        lat, lon = slat / n, slon / n
+        lat, lon = slat / towns, slon / towns
         if haversine_km(lat, lon, row[2], row[3]) < 200:
             row[2], row[3] = lat, lon
             b.places[pid - 1] = tuple(row)
@@ -1073,6 +1074,7 @@ class Gazetteer:
         self._country_by_iso3: dict[str, Place] = {}
         for row in con.execute("SELECT * FROM places WHERE feature = 'country'"):
             p = Place(*row)
+            assert p.country is not None, "the index gives every country its ISO 3166-1 alpha-3 code"
             self._country_by_iso3[p.country] = p
         self._lookup = lru_cache(maxsize=100_000)(self._lookup_uncached)
         self._place = lru_cache(maxsize=100_000)(self._place_uncached)

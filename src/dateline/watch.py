@@ -285,7 +285,8 @@ class Fetcher:
                 status, text, etag, lm = exc.status, None, None, None
             else:  # unreachable or 5xx: disallow this round, ask again next time
                 rp = urllib.robotparser.RobotFileParser()
-                rp.disallow_all = True
+                # set by RobotFileParser.__init__ and read by can_fetch; typeshed's stub omits it
+                rp.disallow_all = True  # type: ignore[attr-defined]
                 return rp
         else:
             if resp.not_modified and row is not None:
@@ -320,12 +321,12 @@ class Fetcher:
 
         if check_robots and not self.allowed(url):
             raise FetchError("robots", "robots.txt disallows fetching it", url=url)
-        headers = {}
+        headers: dict[str, str] = {}
         if validators:
-            if validators.get("etag"):
-                headers["If-None-Match"] = validators["etag"]
-            if validators.get("last_modified"):
-                headers["If-Modified-Since"] = validators["last_modified"]
+            if etag := validators.get("etag"):
+                headers["If-None-Match"] = etag
+            if last_modified := validators.get("last_modified"):
+                headers["If-Modified-Since"] = last_modified
         limit = max_bytes or self.p.max_bytes
         origin = origin_of(url)
         attempt = 0

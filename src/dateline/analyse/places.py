@@ -61,8 +61,9 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from ..article import Article
 from ..article import Place as PlaceRecord
@@ -150,7 +151,7 @@ _COMPASS = re.compile(
 
 # Words that say which country a story is in, without naming a place (institutions and titles
 # particular to one country): a weak vote each, at most three per country.
-_CUES = (
+_CUES: tuple[tuple[str, re.Pattern[str]] | tuple[str, re.Pattern[str], int, str], ...] = (
     (
         "USA",
         re.compile(
@@ -753,16 +754,20 @@ def resolve_mentions(
     order: list[_Group] = []
     for m in mentions:
         key = normalise(m.name)
-        g = groups.get(key)
-        if g is None:
-            g = _Group(key=key, surface=m.name)
-            g.cands, g.derived = _candidates(gaz, m.name)
-            g.shadow = any(p.feature not in ("city", "PPLC") and k in (NAME, ALIAS, ABBR, DEMONYM) for p, k in g.cands)
-            groups[key] = g
-            order.append(g)
-        g.mentions.append(m)
+        grp = groups.get(key)
+        if grp is None:
+            grp = _Group(key=key, surface=m.name)
+            grp.cands, grp.derived = _candidates(gaz, m.name)
+            grp.shadow = any(
+                p.feature not in ("city", "PPLC") and k in (NAME, ALIAS, ABBR, DEMONYM) for p, k in grp.cands
+            )
+            groups[key] = grp
+            order.append(grp)
+        grp.mentions.append(m)
 
-    # -- context: countries and divisions the article is about
+    # -- context: countries and divisions the article is about. These Counters hold float weights,
+    # which Counter supports (its docs: "fractions, floats, and decimals would work"); typeshed
+    # types Counter's values as int, hence the "float weight" ignores below.
     ctx_country: Counter[str] = Counter()
     ctx_admin1: Counter[int] = Counter()
     admin1_src: dict[int, set[str]] = {}
@@ -788,20 +793,21 @@ def resolve_mentions(
             admin1_src.setdefault(best.id, set()).add(g.key)
     # "X County" names a US county: its states (and the US) are context
     for g in order:
-        m = re.match(r"^(.*?)\s+(County|Parish)$", g.surface)
-        if m:
+        cm = re.match(r"^(.*?)\s+(County|Parish)$", g.surface)
+        if cm:
             states = gaz.county_states(g.surface)
             if states:
                 ctx_country["USA"] += len(g.mentions)
                 own_ctx[g.key]["USA"] += len(g.mentions)
                 for st in states:
-                    ctx_admin1[st] += len(g.mentions) / len(states)
+                    ctx_admin1[st] += len(g.mentions) / len(states)  # type: ignore[assignment]  # float weight
                     admin1_src.setdefault(st, set()).add(g.key)
-    for iso3, pattern, *opts in _CUES:
+    for cue in _CUES:
+        iso3, pattern = cue[:2]
         hits = len(pattern.findall(text))
         if hits:
-            most, weight = (opts[0], W[opts[1]]) if opts else (3, W["cue"])
-            ctx_country[iso3] += weight * min(hits, most)
+            most, cue_weight = (cue[2], W[cue[3]]) if len(cue) == 4 else (3, W["cue"])
+            ctx_country[iso3] += cue_weight * min(hits, most)  # type: ignore[assignment]  # float weight
     for w in context_words:
         p = gaz.demonym(w)
         if p is not None and p.country:
@@ -907,7 +913,7 @@ def resolve_mentions(
     def score(g: _Group, p: Place, k: int, near: list[Place] | None) -> float:
         s = prior(p, k) + support(g, p)
         t = others_top(g) if p.country else 0
-        if t > 0:
+        if t > 0 and p.country:  # (t > 0 only where the place has a country)
             own = own_ctx.get(g.key)
             # relative to the strongest country, and to a minimum of evidence: one weak cue
             # ("$3 million") alone does not move Toronto to Ohio
@@ -953,8 +959,8 @@ def resolve_mentions(
 
     def count_choices() -> None:
         for key, c, a1, n in counted:  # the previous round's, taken back
-            ctx_country[c] -= W["ctx_pass1"] * n
-            own_ctx[key][c] -= W["ctx_pass1"] * n
+            ctx_country[c] -= W["ctx_pass1"] * n  # type: ignore[assignment]  # float weight
+            own_ctx[key][c] -= W["ctx_pass1"] * n  # type: ignore[assignment]  # float weight
             if a1:
                 ctx_admin1[a1] -= n
                 if ctx_admin1[a1] <= 0:
@@ -965,8 +971,8 @@ def resolve_mentions(
             p = g.choice
             if p is not None and p.feature in ("city", "PPLC") and p.country:
                 n = len(g.mentions)
-                ctx_country[p.country] += W["ctx_pass1"] * n
-                own_ctx[g.key][p.country] += W["ctx_pass1"] * n
+                ctx_country[p.country] += W["ctx_pass1"] * n  # type: ignore[assignment]  # float weight
+                own_ctx[g.key][p.country] += W["ctx_pass1"] * n  # type: ignore[assignment]  # float weight
                 if p.admin1:
                     if p.admin1 not in ctx_admin1:
                         inferred_admin1.add(p.admin1)
@@ -980,13 +986,13 @@ def resolve_mentions(
         top_for.clear()
         if not (len(local) > 1 or ctx_country):
             break
-        before = [g.choice for g in order]
+        prev_choices = [g.choice for g in order]
         for g in order:
             if len(g.cands) < 2:
                 continue
-            near = [o.choice for o in local if o is not g]
+            near = [o.choice for o in local if o is not g and o.choice is not None]  # (never None here)
             g.choice = max(g.cands, key=lambda c: score(g, c[0], c[1], near))[0]
-        if [g.choice for g in order] == before:
+        if [g.choice for g in order] == prev_choices:
             break
 
     results: dict[str, Resolution] = {}
@@ -1008,11 +1014,11 @@ def resolve_mentions(
         )
         plain = sum(1 for m in g.mentions if m.form == "name" or big)
         if plain:
-            w = plain * (1.0 if r.place.feature != "admin1" else 0.5)
+            fw = plain * (1.0 if r.place.feature != "admin1" else 0.5)
             # a town in the country the article is most about outweighs one abroad
             if ctx_country and r.place.country == ctx_country.most_common(1)[0][0]:
-                w *= 2
-            weight[r.place.id] += w
+                fw *= 2
+            weight[r.place.id] += fw  # type: ignore[assignment]  # float weight
             by_id[r.place.id] = r.place
     focus = by_id[weight.most_common(1)[0][0]] if weight else None
     _place_counties(gaz, order, results, focus, ctx_admin1)
@@ -1035,7 +1041,7 @@ def _place_counties(
             continue
         m = re.match(r"^(.*?)\s+(County|Parish|Borough)$", g.surface)
         states = gaz.county_states(g.surface) if m else frozenset()
-        if not states:
+        if m is None or not states:
             continue
         if focus is not None and focus.admin1 in states:
             results[g.key] = Resolution(focus, False, "USA", approximate=True, borrowed=True)
@@ -1237,7 +1243,7 @@ def _place_at_parents(text: str, mentions: list[Mention], res: list[Resolution])
     return out
 
 
-def precision_of(place: Place | None) -> str | None:
+def precision_of(place: Place | None) -> Literal["point", "city", "division", "country", "region"] | None:
     """How fine a place's coordinates are: point (an airport), city, division, country or
     region (a continent, a union, a sea, a multi-country region)."""
     if place is None:
@@ -1267,7 +1273,7 @@ def _keep_nested(r: Resolution, named_alone: bool) -> bool:
     return (r.resolved and named_alone) or p.population >= W["nested_pop"]
 
 
-def _context_words(article: Article, doc: Any, skip: set[tuple[int, int]] = frozenset()) -> list[str]:
+def _context_words(article: Article, doc: Any, skip: AbstractSet[tuple[int, int]] = frozenset()) -> list[str]:
     """Words that indicate countries (NORP entities), less those already taken as places."""
     if article.entities:
         return [e.text for e in article.entities if e.label == "NORP" and (e.start, e.end) not in skip]

@@ -110,7 +110,8 @@ def insert_ignore(conn, table: sa.Table, rows: list[dict]) -> None:
     if conn.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     else:
-        from sqlalchemy.dialects.sqlite import insert
+        # the dialect's own insert (both have on_conflict_do_nothing); frozen: typed, not rewritten
+        from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
     conn.execute(insert(table).on_conflict_do_nothing(), rows)
 
 
