@@ -7,7 +7,6 @@ import pytest
 
 from dateline.article import Article, Published
 from dateline.events.lexicon import PLOVER_TYPES
-from dateline.events.when import resolve
 
 
 def _code(nlp, text: str, published: str = "2020-03-04") -> Article:
@@ -208,30 +207,6 @@ def test_place_is_the_clause_place_not_the_report_place(nlp):
 )
 def test_silence_without_political_event(nlp, text):
     assert _code(nlp, text).events == []
-
-
-# -- the time resolver --------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text,tense,value",
-    [
-        ("in 2002", "past", "2002"),
-        ("in February", "past", "2019-02"),
-        ("in June", "past", "2018-06"),
-        ("in June", "future", "2019-06"),
-        ("on Thursday", "future", "2019-04-25"),
-        ("on Sunday", "past", "2019-04-21"),
-        ("on Wednesday morning", "past", "2019-04-24"),
-        ("yesterday", "past", "2019-04-23"),
-        ("last year", "past", "2018"),
-        ("March 3, 2011", "past", "2011-03-03"),
-    ],
-)
-def test_resolve(text, tense, value):
-    import datetime as dt
-
-    assert resolve(text, dt.date(2019, 4, 24), tense)[0] == value
 
 
 def test_first_person_in_a_quote_is_the_speaker(nlp):

@@ -239,16 +239,98 @@ def test_until_looks_ahead_and_times_have_their_own_type(nlp):
     assert (t.value, t.timex, t.type, t.granularity) == ("2013-03-23", "2013-03-23T15:00", "time", "time")
 
 
-def test_durations_refs_and_ages_stay_out_of_the_article(nlp):
-    from dateline.analyse.times import find_timexes
-
+def test_every_type_is_kept_and_ages_are_not_times(nlp):
     text = "The strike lasted three days and is now over, said a 65-year-old worker on Tuesday."
     art = _analysed(nlp, text, A)
-    assert [t.text for t in art.times] == ["Tuesday"]
-    assert art.times[0].value == "2019-04-23"
-    found = {x.text: x.timex.value for x in find_timexes(nlp(text), A) if x.timex}
-    assert found.get("three days") == "P3D"
-    assert found.get("now") == "PRESENT_REF"
+    got = {t.text: (t.type, t.timex, t.value) for t in art.times}
+    assert got == {
+        "three days": ("duration", "P3D", None),  # a duration has no calendar value
+        "now": ("date", "PRESENT_REF", None),
+        "Tuesday": ("date", "2019-04-23", "2019-04-23"),
+    }
+
+
+# -- the issue's cases (#20), end to end through the pipeline ----------------------------------
+
+
+def _extracted(text):
+    import dateline
+
+    art = dateline.extract(text, published=A)
+    for t in art.times:
+        assert art.text[t.start : t.end] == t.text
+    return art
+
+
+def test_currently_and_now_are_present_references():
+    art = _extracted("Currently the minister is in Paris, and talks are now under way with the unions.")
+    got = {t.text: (t.type, t.timex, t.value) for t in art.times}
+    assert got["Currently"] == ("date", "PRESENT_REF", None)
+    assert got["now"] == ("date", "PRESENT_REF", None)
+
+
+def test_a_time_of_day_and_a_duration_the_model_merged_are_split():
+    art = _extracted("The minister spoke at 3 p.m. on Tuesday, two years after the 2017 crisis.")
+    got = {t.text: t for t in art.times}
+    assert set(got) == {"3 p.m. on Tuesday", "two years", "2017"}
+    clock = got["3 p.m. on Tuesday"]
+    assert (clock.type, clock.timex, clock.value) == ("time", "2019-04-23T15:00", "2019-04-23")
+    dur = got["two years"]
+    assert (dur.type, dur.timex, dur.value, dur.direction) == ("duration", "P2Y", None, "after")
+    assert (dur.anchor.text, dur.anchor.value) == ("the 2017 crisis", "2017")
+    from dateline.timex import shift
+
+    assert shift(dur.anchor.value, dur.timex, dur.direction) == "2019"  # the speech's year
+
+
+def test_one_sentence_gets_its_time():
+    art = _extracted("The minister spoke on Tuesday.")
+    assert [(t.text, t.value) for t in art.times] == [("Tuesday", "2019-04-23")]
+
+
+def test_every_monday_is_a_set_not_a_date():
+    art = _extracted("The minister meets farmers every Monday in the capital.")
+    t = next(t for t in art.times if "Monday" in t.text)
+    assert (t.text, t.type, t.timex, t.value) == ("every Monday", "set", "XXXX-WXX-1", None)
+
+
+@pytest.mark.parametrize(
+    "text,phrase,timex",
+    [
+        ("The strike lasted three days before the police moved in.", "three days", "P3D"),
+        ("The war has gone on for 18 years.", "18 years", "P18Y"),
+        ("Prices doubled over the past decade.", "the past decade", "P10Y"),
+    ],
+)
+def test_durations_are_found(text, phrase, timex):
+    art = _extracted(text)
+    t = next((t for t in art.times if t.text == phrase), None)
+    assert t is not None, [x.text for x in art.times]
+    assert (t.type, t.timex, t.value) == ("duration", timex, None)
+
+
+def test_a_past_event_dated_by_arithmetic(nlp):
+    """ "18 years after Washington invaded" in a 2019 story: the invasion was in 2001."""
+    from dateline.timex import shift
+
+    art = _analysed(nlp, "Eighteen years after Washington invaded, the Taliban control half the country.", A)
+    dur = art.times[0]
+    assert (dur.text, dur.timex, dur.direction, dur.anchor.text) == (
+        "Eighteen years",
+        "P18Y",
+        "after",
+        "Washington invaded",
+    )
+    assert dur.anchor.value is None  # the words give no date: the event coder does the sum
+    assert shift(art.published.date, dur.timex, "before") == "2001"
+
+
+def test_a_year_inside_an_event_name_and_later(nlp):
+    art = _analysed(nlp, "He fought in the 1967 war. Three days later he was captured.", A)
+    got = {t.text: t for t in art.times}
+    assert got["1967"].value == "1967"
+    later = got["Three days"]
+    assert (later.timex, later.direction, later.anchor) == ("P3D", "after", None)
 
 
 def test_without_publication_date_relative_times_are_unresolved(nlp):
@@ -293,6 +375,81 @@ def test_seed_cleaned_and_parsed(nlp, seed_text):
 @pytest.mark.slow
 def test_seed_through_the_full_pipeline(seed_article):
     _check_seed(seed_article)
+
+
+# -- the arithmetic and the calendar API the event coder builds on -----------------------------
+
+
+@pytest.mark.parametrize(
+    "value,duration,direction,want",
+    [
+        ("2019-04-24", "P18Y", "before", "2001"),  # "18 years after X", said in 2019: X in 2001
+        ("2017", "P2Y", "after", "2019"),
+        ("2019-04-24", "P3D", "ago", "2019-04-21"),
+        ("2019-04-24", "P2M", "before", "2019-02"),
+        ("2019-04-24", "P10Y", "earlier", "2009"),
+        ("2019-04-24", "P2W", "after", "2019-05-08"),
+        ("2019-03-31", "P1M", "before", "2019-02"),
+        ("2019-04", "P3D", "before", "2019-04"),  # a month value stays a month
+        ("2019-04-24T15:00", "PT5H", "before", "2019-04-24"),
+        ("2019-04-24", "P1Q", "later", "2019-07"),
+        ("2019-04-24", "P2Y6M", "before", "2016-10"),
+        ("2019-04-24", "PXY", "before", None),  # "several years": no arithmetic
+        ("2019-W17", "P1Y", "before", None),  # a week has no calendar date
+        ("2019-04-24", "P1Y", "sideways", None),
+    ],
+)
+def test_shift(value, duration, direction, want):
+    from dateline.timex import shift
+
+    assert shift(value, duration, direction) == want
+
+
+def test_periods_and_duration_parts():
+    from dateline.timex import duration_parts, period_end, period_start
+
+    assert (period_start("2019"), period_end("2019")) == (date(2019, 1, 1), date(2019, 12, 31))
+    assert period_end("2020-02") == date(2020, 2, 29)
+    assert (period_start("2019-W17"), period_end("2019-W17")) == (date(2019, 4, 22), date(2019, 4, 28))
+    assert (period_start("2019-Q3"), period_end("2019-Q3")) == (date(2019, 7, 1), date(2019, 9, 30))
+    assert (period_start("199"), period_end("199")) == (date(1990, 1, 1), date(1999, 12, 31))
+    assert period_start("2019-04-24TMO") == date(2019, 4, 24)
+    assert period_start("PRESENT_REF") is None and period_end("P3D") is None
+    assert duration_parts("P2Y6M") == {"Y": 2, "M": 6}
+    assert duration_parts("PT5H30M") == {"H": 5, "MIN": 30}
+    assert duration_parts("PXY") is None and duration_parts("2019") is None
+
+
+def test_one_month_and_weekday_list():
+    from dateline.published import MONTHS as PUB_MONTHS
+    from dateline.published import WEEKDAYS as PUB_WEEKDAYS
+    from dateline.timex import MONTHS, WEEKDAYS, calendar_words
+
+    words = calendar_words()
+    assert [m[0] for m in words["months"]] == PUB_MONTHS and len(PUB_MONTHS) == 12
+    assert [w[0] for w in words["weekdays"]] == PUB_WEEKDAYS and PUB_WEEKDAYS[0] == "monday"
+    assert MONTHS["sept"] == 9 and WEEKDAYS["thurs"] == 3
+
+
+@pytest.mark.parametrize(
+    "text,tense,value",
+    [  # what the event coder's own fallback resolver answered, now the one resolver's calendar date
+        ("in 2002", "past", "2002"),
+        ("in February", "past", "2019-02"),
+        ("in June", "past", "2018-06"),
+        ("in June", "future", "2019-06"),
+        ("on Thursday", "future", "2019-04-25"),
+        ("on Sunday", "past", "2019-04-21"),
+        ("on Wednesday morning", "past", "2019-04-24"),
+        ("yesterday", "past", "2019-04-23"),
+        ("last year", "past", "2018"),
+        ("March 3, 2011", "past", "2011-03-03"),
+    ],
+)
+def test_calendar_date_of_what_events_ask(text, tense, value):
+    from dateline.timex import calendar_date
+
+    assert calendar_date(resolve(text, A, tense).value) == value
 
 
 # -- holidays and the ISO helper ----------------------------------------------------------------

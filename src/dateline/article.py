@@ -123,15 +123,31 @@ class Place(Span):
     precision: Literal["point", "city", "division", "country", "region"] | None = None
 
 
+class TimeAnchor(Span):
+    """What a duration counts from: the words after "after"/"before" ("the 2017 crisis",
+    "Washington invaded") and the calendar value found in them, when there is one."""
+
+    text: str
+    value: str | None = Field(None, description="YYYY | YYYY-MM | YYYY-MM-DD, or null")
+
+
 class Time(Span):
     text: str
-    value: str | None = Field(None, description="YYYY | YYYY-MM | YYYY-MM-DD")
+    value: str | None = Field(
+        None, description="YYYY | YYYY-MM | YYYY-MM-DD: the calendar date, null when the expression has none"
+    )
     granularity: str | None = None
-    # Additions to the contract: the full TIMEX3 value ("2019-04-24TMO", "2019-W17"), its type
-    # (date|time) and modifier (START, MID, END, APPROX...).
-    timex: str | None = None
-    type: str | None = None
+    # Additions to the contract: the full TimeML value ("2019-04-24TMO", "2019-W17", "P3D",
+    # "XXXX-WXX-1", "PRESENT_REF"), its TIMEX3 type and modifier (START, MID, END, APPROX...);
+    # for a duration the text ties to something ("two years after the 2017 crisis"), the
+    # direction and what it counts from. ``dateline.timex.shift`` does the arithmetic.
+    timex: str | None = Field(None, description="the TimeML (TIMEX3) value")
+    type: Literal["date", "time", "duration", "set"] | None = Field(None, description="the TIMEX3 type")
     mod: str | None = None
+    direction: Literal["before", "after"] | None = Field(
+        None, description='a duration\'s direction: "two years after X" -> after, "three days before X" -> before'
+    )
+    anchor: TimeAnchor | None = Field(None, description="what a duration with a direction counts from")
 
 
 class Quote(Span):

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from . import residue
 from .article import Contributor, Dateline, Removed
+from .timex import month_pattern
 
 # ---------------------------------------------------------------------------------------------
 # Vocabulary
@@ -79,7 +80,7 @@ DATELINE_PUBLISHERS = {
 _DASH = r"[-–—]+"
 _PLACE_WORD = r"[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]*"
 _PLACE = rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD})*"
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH = month_pattern()
 # "MOSCOW/VLADIVOSTOK, Russia (Reuters) -", "WASHINGTON, May 3 (Reuters) -", "KYIV, Ukraine (AP) —",
 # "LONDON —", "Washington (CNN) —", "PARIS, June 2 (AFP) -".
 DATELINE_RE = re.compile(

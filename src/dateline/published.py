@@ -13,29 +13,18 @@ import re
 from collections.abc import Iterable
 
 from .errors import UsageError
+from .timex import calendar_words, month_pattern
 
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
-_MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+WEEKDAYS = [names[0] for names in calendar_words()["weekdays"]]
+MONTHS = [names[0] for names in calendar_words()["months"]]
+_MONTH_NUMBER = {w: i + 1 for i, names in enumerate(calendar_words()["months"]) for w in names}
+_MONTH_RE = month_pattern()
 _FULL_DATES = [
     re.compile(rf"\b(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b"),
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH_RE})\s+(?P<year>(?:19|20)\d\d)\b"),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)\b"),
 ]
-_WD = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WD = "(" + "|".join(w.capitalize() for w in WEEKDAYS) + ")"
 # A reporting verb bound to a weekday ("said on Wednesday", "on Wednesday announced") is how wire
 # copy names the day the story was filed; other past weekdays ("was seen on Sunday") are earlier.
 _REPORTED_ON = re.compile(
@@ -60,8 +49,7 @@ def parse_date(value: str) -> str:
 
 
 def _month_number(name: str) -> int:
-    key = name.lower().rstrip(".")[:3]
-    return [m[:3] for m in MONTHS].index(key) + 1
+    return _MONTH_NUMBER[name.lower().rstrip(".")]
 
 
 def find_full_dates(text: str) -> list[tuple[int, dt.date]]:

@@ -35,11 +35,27 @@ December", ``END``, ``MID``, ``APPROX``...) without changing the value.
 from __future__ import annotations
 
 import calendar
+import json
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
+from importlib import resources
 
-__all__ = ["Timex", "resolve", "parse_anchor", "calendar_date"]
+__all__ = [
+    "Timex",
+    "resolve",
+    "parse_anchor",
+    "calendar_date",
+    "calendar_words",
+    "month_pattern",
+    "shift",
+    "duration_parts",
+    "period_start",
+    "period_end",
+    "DIRECTIONS",
+]
 
 
 @dataclass(frozen=True)
@@ -53,51 +69,29 @@ class Timex:
 # --------------------------------------------------------------------------------------------
 # vocabulary
 
-MONTHS = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sept": 9,
-    "sep": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-}
-WEEKDAYS = {
-    "monday": 0,
-    "mon": 0,
-    "tuesday": 1,
-    "tue": 1,
-    "tues": 1,
-    "wednesday": 2,
-    "wed": 2,
-    "thursday": 3,
-    "thu": 3,
-    "thur": 3,
-    "thurs": 3,
-    "friday": 4,
-    "fri": 4,
-    "saturday": 5,
-    "sat": 5,
-    "sunday": 6,
-    "sun": 6,
-}
+
+@lru_cache(maxsize=1)
+def calendar_words() -> dict[str, list[list[str]]]:
+    """Month and weekday names (``data/calendar.json``): ``{"months": [[name, abbr...], ...],
+    "weekdays": [...]}``, months in calendar order, weekdays from Monday. The one loader: the
+    resolver and the publication-date inference read the same lists."""
+    text = resources.files("dateline").joinpath("data/calendar.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    return {"months": data["months"], "weekdays": data["weekdays"]}
+
+
+def month_pattern() -> str:
+    """A regular expression (no groups) for a month as copy writes it, capitalised, with an
+    optional dot: "January", "Jan.", "Sept". For the cleaner's and the publication date's
+    patterns, so they read the same list as the resolver."""
+    names = sorted((w.capitalize() for ws in calendar_words()["months"] for w in ws), key=len, reverse=True)
+    return "(?:" + "|".join(names) + r")\.?"
+
+
+#: every month name and abbreviation -> 1..12
+MONTHS = {w: i + 1 for i, names in enumerate(calendar_words()["months"]) for w in names}
+#: every weekday name and abbreviation -> 0 (Monday) .. 6
+WEEKDAYS = {w: i for i, names in enumerate(calendar_words()["weekdays"]) for w in names}
 PARTS = {
     "morning": "MO",
     "afternoon": "AF",
@@ -619,16 +613,201 @@ def calendar_date(value: str | None) -> str | None:
 
 
 # --------------------------------------------------------------------------------------------
+# arithmetic on values: what the event coder needs to date "18 years after X" and "N units ago"
+
+#: words that point a duration back or forward in time -> "before" | "after"
+DIRECTIONS = {
+    "before": "before",
+    "ago": "before",
+    "earlier": "before",
+    "prior": "before",
+    "prior to": "before",
+    "previously": "before",
+    "back": "before",
+    "after": "after",
+    "later": "after",
+    "from now": "after",
+    "hence": "after",
+    "following": "after",
+}
+
+_DURATION = re.compile(
+    r"^P(?:(?P<Y>\d+(?:\.\d+)?)Y)?(?:(?P<L>\d+)L)?(?:(?P<CE>\d+)CE)?(?:(?P<DE>\d+)DE)?(?:(?P<Q>\d+)Q)?"
+    r"(?:(?P<M>\d+(?:\.\d+)?)M)?(?:(?P<WE>\d+)WE)?(?:(?P<W>\d+(?:\.\d+)?)W)?(?:(?P<D>\d+(?:\.\d+)?)D)?"
+    r"(?:T(?:(?P<H>\d+(?:\.\d+)?)H)?(?:(?P<MIN>\d+(?:\.\d+)?)M)?(?:(?P<S>\d+(?:\.\d+)?)S)?)?$"
+)
+
+
+def duration_parts(duration: str | None) -> dict[str, float] | None:
+    """The amounts of a TimeML duration by unit: ``"P18Y"`` → ``{"Y": 18}``, ``"P2Y6M"`` →
+    ``{"Y": 2, "M": 6}``, ``"PT5H30M"`` → ``{"H": 5, "MIN": 30}``. Units: Y, M, W, D, H, MIN, S,
+    and the resolver's own Q (quarter), WE (weekend), DE (decade), CE (century), L (millennium).
+    None for a vague amount (``PXY``, "several years") or text that is no duration."""
+    if not duration:
+        return None
+    m = _DURATION.match(duration.strip().upper())
+    if not m or duration.strip().upper() in ("P", "PT"):
+        return None
+    parts = {k: float(v) for k, v in m.groupdict().items() if v is not None}
+    return parts or None
+
+
+def _period(value: str | None) -> tuple[date, str] | None:
+    """(a date inside the period, its precision "year" | "month" | "day") of a calendar value."""
+    plain = calendar_date(value)
+    if plain is None:
+        return None
+    bits = [int(x) for x in plain.split("-")]
+    try:
+        if len(bits) == 1:
+            return date(bits[0], 7, 2), "year"  # mid-period: a few days' shift stays in it
+        if len(bits) == 2:
+            return date(bits[0], bits[1], 15), "month"
+        return date(bits[0], bits[1], bits[2]), "day"
+    except ValueError:
+        return None
+
+
+_PRECISION = {"year": 0, "month": 1, "day": 2}
+
+
+def shift(value: str | None, duration: str | None, direction: str | None) -> str | None:
+    """The calendar ``value`` moved by the TimeML ``duration`` before or after it.
+
+    ``direction`` is "before" or "after" (or a word of :data:`DIRECTIONS`: "ago", "earlier",
+    "later"...). The answer is written as precisely as the coarser of the two allows: a year, or
+    a count of years, gives a year; months give a month; weeks and days a day (hours and
+    minutes move no day). Examples, in a story of 2019-04-24::
+
+        shift("2019-04-24", "P18Y", "before")  -> "2001"        # 18 years after X: X in 2001
+        shift("2017", "P2Y", "after")          -> "2019"        # two years after the 2017 crisis
+        shift("2019-04-24", "P3D", "ago")      -> "2019-04-21"
+        shift("2019-04-24", "P2M", "before")   -> "2019-02"
+        shift("2019-04-24", "P10Y", "before")  -> "2009"        # a decade earlier
+
+    None when the value has no calendar date (a week, ``PRESENT_REF``), the amount is vague
+    (``PXY``) or the direction is unknown.
+    """
+    sign = {"before": -1, "after": 1}.get(DIRECTIONS.get((direction or "").strip().lower(), ""), 0)
+    parts = duration_parts(duration)
+    period = _period(value)
+    if not sign or parts is None or period is None:
+        return None
+    day, precision = period
+    years = parts.get("Y", 0) + 10 * parts.get("DE", 0) + 100 * parts.get("CE", 0) + 1000 * parts.get("L", 0)
+    months = parts.get("M", 0) + 3 * parts.get("Q", 0) + 12 * (years % 1)
+    days = 7 * (parts.get("W", 0) + parts.get("WE", 0)) + parts.get("D", 0) + 30 * (months % 1)
+    days += (parts.get("H", 0) + parts.get("MIN", 0) / 60 + parts.get("S", 0) / 3600) // 24
+    if days or parts.keys() & {"W", "WE", "D", "H", "MIN", "S"}:
+        unit = "day"
+    else:
+        unit = "month" if months else "year"
+    try:
+        moved = _add_months(day, sign * (12 * int(years) + int(months))) + timedelta(days=sign * int(days))
+    except (ValueError, OverflowError):
+        return None
+    out = min(precision, unit, key=_PRECISION.__getitem__)
+    if out == "year":
+        return f"{moved.year:04d}"
+    if out == "month":
+        return f"{moved.year:04d}-{moved.month:02d}"
+    return moved.isoformat()
+
+
+_WEEK_VALUE = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
+_PART_VALUE = re.compile(r"^(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)$")
+_PART_MONTHS = {
+    "Q1": (1, 3),
+    "Q2": (4, 6),
+    "Q3": (7, 9),
+    "Q4": (10, 12),
+    "H1": (1, 6),
+    "H2": (7, 12),
+    "SP": (3, 5),
+    "SU": (6, 8),
+    "FA": (9, 11),
+    "WI": (12, 14),  # December to February of the next year
+}
+
+
+def _bounds(value: str | None) -> tuple[date, date] | None:
+    if not value:
+        return None
+    v = value.strip()
+    try:
+        m = _WEEK_VALUE.match(v)
+        if m:
+            monday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+            return (
+                (monday + timedelta(days=5), monday + timedelta(days=6))
+                if m.group(3)
+                else (monday, monday + timedelta(days=6))
+            )
+        m = _PART_VALUE.match(v)
+        if m:
+            y = int(m.group(1))
+            a, b = _PART_MONTHS[m.group(2)]
+            first = date(y, a, 1)
+            last = _add_months(date(y, 1, 1), b) - timedelta(days=1)
+            return first, last
+        if re.fullmatch(r"\d{3}", v):  # a decade: 199 -> 1990..1999
+            return date(int(v) * 10, 1, 1), date(int(v) * 10 + 9, 12, 31)
+        if re.fullmatch(r"\d{2}", v):  # a century: 19 -> 1900..1999
+            return date(max(int(v) * 100, 1), 1, 1), date(int(v) * 100 + 99, 12, 31)
+        plain = calendar_date(v)
+        if plain is None:
+            return None
+        bits = [int(x) for x in plain.split("-")]
+        if len(bits) == 1:
+            return date(bits[0], 1, 1), date(bits[0], 12, 31)
+        if len(bits) == 2:
+            first = date(bits[0], bits[1], 1)
+            return first, _add_months(first, 1) - timedelta(days=1)
+        d = date(bits[0], bits[1], bits[2])
+        return d, d
+    except ValueError:
+        return None
+
+
+def period_start(value: str | None) -> date | None:
+    """The first day a TimeML date value covers: ``"2019"`` → 2019-01-01, ``"2019-W17"`` → its
+    Monday, ``"2019-Q3"`` → 2019-07-01, ``"199"`` (the 1990s) → 1990-01-01; None for values with
+    no calendar extent (``PRESENT_REF``, durations, sets)."""
+    b = _bounds(value)
+    return b[0] if b else None
+
+
+def period_end(value: str | None) -> date | None:
+    """The last day a TimeML date value covers (``"2019-02"`` → 2019-02-28); see :func:`period_start`."""
+    b = _bounds(value)
+    return b[1] if b else None
+
+
+# --------------------------------------------------------------------------------------------
 # the resolver
 
 
-def resolve(expression: str, anchor=None, tense: str | None = None) -> Timex | None:
+def resolve(expression: str, anchor=None, tense: str | None = None, *, fallback: bool = True) -> Timex | None:
     """Resolve one temporal expression against ``anchor`` (a date or ``"YYYY-MM-DD"``).
 
     ``tense`` is ``"past"``, ``"present"``, ``"future"`` or None. Returns None for text this
     resolver does not recognise as a temporal expression; a Timex with ``value=None`` when it is
     one but needs an anchor that is missing (or cannot be resolved at all, e.g. "the day").
+    ``fallback=False`` leaves out the last resort (dateparser on text with a month or a year),
+    so that only the resolver's own patterns answer: the analysis asks that way whether a span
+    is one expression or two.
     """
+    token = _FALLBACK.set(fallback)
+    try:
+        return _resolve_expression(expression, anchor, tense)
+    finally:
+        _FALLBACK.reset(token)
+
+
+_FALLBACK: ContextVar[bool] = ContextVar("dateline_timex_fallback", default=True)
+
+
+def _resolve_expression(expression: str, anchor, tense: str | None) -> Timex | None:
     a = parse_anchor(anchor)
     t = _norm(expression)
     if not t:
@@ -945,7 +1124,7 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
 
     # anything else with a month name or a year: dateparser, wrapped
     if re.search(rf"\b(?:{_month_words})\b|\b1[0-9]{{3}}\b|\b20[0-9]{{2}}\b", t):
-        return _dateparser(t, a, tense)
+        return _dateparser(t, a, tense) if _FALLBACK.get() else None
     return None
 
 
@@ -1196,9 +1375,10 @@ def _clock(m, a: date | None, tense: str | None) -> Timex | None:
         rest = _TZ.sub("", rest).strip()
     if rest:
         inner = _resolve(_STRIP_LEAD.sub("", rest), a, tense)
-        if inner is None or inner.value is None or not re.match(r"^\d{4}-\d{2}-\d{2}$", inner.value):
-            if inner is None:
-                return None
+        if inner is None or inner.type in ("duration", "set") or inner.granularity == "ref":
+            return None  # "3 p.m. on Tuesday, two years": two expressions, not one
+        if inner.value is None or not re.match(r"^\d{4}-\d{2}-\d{2}", inner.value):
+            day = None  # a clock time on a day the text does not name ("the next day")
         else:
             day = date.fromisoformat(inner.value)
     hh = f"T{h:02d}:{mi or '00'}"

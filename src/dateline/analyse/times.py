@@ -1,19 +1,25 @@
-"""Times: temporal expressions found in the spaCy doc and resolved against the publication date.
+"""Times: temporal expressions of every TIMEX3 type, found in the parsed text and resolved.
 
-Candidates are spaCy DATE/TIME entities (adjacent ones merged: "Wednesday" + "morning"), plus
-patterns the model misses ("now", "recently", "Friday afternoon", "annually"). Each is resolved
-by :func:`dateline.timex.resolve` with the article's ``published.date`` as anchor and the tense
-of the governing verb, read off the parse: "will meet on Thursday" (MD "will"), "to meet on
-Thursday" (infinitive) are future; "said on Wednesday" (VBD) is past.
+Candidates come from two sources. The NER model's DATE and TIME entities are one; a rule pass
+over the text is the other, for what the model misses: weekdays, "now" and "currently", a
+number with a time unit ("18 years", "three-day"), sets ("every Monday", "daily"), a year inside
+an event's name ("the 1967 war"). Spans are then cut where the model merged two expressions
+("3 p.m. on Tuesday, two years" -> "3 p.m. on Tuesday" + "two years"; "the quarter ended
+Sept. 30"; "April 24 and 25") and trimmed to the TIMEX3 extent (no leading preposition, no
+trailing "later"). Each is resolved by :func:`dateline.timex.resolve` with the article's
+``published.date`` as anchor and the tense of the governing verb read off the parse: "will meet
+on Thursday" (MD "will") and "to meet on Thursday" (infinitive) are future, "said on
+Wednesday" (VBD) is past.
 
-``find_times`` fills ``Article.times`` with the expressions that denote a point or period of
-the calendar (TIMEX3 type date or time): ``value`` is ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or
-another TIMEX3 calendar value (``YYYY-Www``, ``YYYY-Qn``, ``YYYY-SU``, decade ``YYY``, times
-``YYYY-MM-DDTHH:MM``), ``None`` when it cannot be resolved (a relative expression with no
-publication date); each record also carries ``type`` ("date" | "time") and ``mod`` when a
-modifier was read ("early December" → ``START``). Durations ("three days"), sets ("every
-week") and vague references ("now", "recently") are left out of the Article but returned by
-:func:`find_timexes`, which the TempEval-3 evaluation scores.
+``find_times`` fills ``Article.times`` with every expression the resolver understands, one
+record each: ``type`` (date | time | duration | set), ``timex`` (the TimeML value: ``2019-04-24``,
+``2019-W17``, ``2019-04-24T15:00``, ``P3D``, ``XXXX-WXX-1``, ``PRESENT_REF``...), ``value``
+(the plain calendar date ``YYYY``/``YYYY-MM``/``YYYY-MM-DD`` when there is one, else null: a
+duration, a set, a week or a reference has none), ``granularity`` and ``mod`` ("early December"
+-> ``START``). A duration the text ties to something ("two years after the 2017 crisis", "18
+years after Washington invaded", "three days later") also carries ``direction`` ("after" |
+"before") and, when the words name it, ``anchor``: the span it counts from and the calendar
+value found there. :func:`dateline.timex.shift` does the arithmetic.
 """
 
 from __future__ import annotations
@@ -22,8 +28,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..article import Article, Time
-from ..timex import WEEKDAYS, Timex, calendar_date, parse_anchor, resolve
+from ..article import Article, Time, TimeAnchor
+from ..timex import MONTHS, NUMBERS, WEEKDAYS, Timex, calendar_date, parse_anchor, resolve
 
 __all__ = ["find_times", "find_timexes", "tense_of", "TimexSpan"]
 
@@ -35,25 +41,82 @@ class TimexSpan:
     text: str
     timex: Timex | None
     tense: str | None
+    direction: str | None = None  # "before" | "after": a duration's signal word
+    anchor: tuple[int, int] | None = None  # the words a duration counts from (character offsets)
 
 
-_WD = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
-_EXTRA = re.compile(
-    r"\b(?:(?:right|just|until|by)\s+now|now|currently|recently|at the time|nowadays|"
-    r"the near future|the future|in the past|annually|"
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?|"
-    r"today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening)|last night)\b",
+_AGE = re.compile(
+    r"\b\d+[\s-]+(?:year|month|week|day)s?[\s-]+old\b|\b[a-z]+-(?:year|month|week|day)s?-old\b|\bages?d?\b|"
+    r"\byears? of age\b|\b(?:year|month|week|day)s?[\s-]+old\b",
     re.IGNORECASE,
 )
-_AGE = re.compile(r"\b\d+[\s-]+(?:year|month|week|day)s?[\s-]+old\b|\bages?d?\b|\byears? of age\b", re.IGNORECASE)
 _LEAD_TRIM = re.compile(
-    r"^(?!at (?:least|most)\b)(?:just over|just under|just|only|nearly|as long as|about|around|approximately|roughly|some|circa|between|from|since|until|by|on|in|at|during|through|for|of|as early as|as of)\s+",
+    r"^(?!at (?:least|most)\b)(?:just over|just under|just|only|nearly|as long as|about|around|approximately|roughly|"
+    r"some|circa|between|from|since|until|by|on|in|at|during|through|for|of|as early as|as of|within|over|after|"
+    r"before|throughout|till|ahead of)\s+",
     re.IGNORECASE,
 )
 _RANGE = re.compile(r"^(?P<a>(?:1[0-9]|20)\d{2})\s*[-–/]\s*(?P<b>(?:1[0-9]|20)\d{2}|\d{2})$")
 _TRAIL_JOIN = re.compile(r",?\s+(?:and|or|to)$")
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
 _THE_CENTURY = re.compile(r"^the \d{1,2}(?:st|nd|rd|th) century$", re.IGNORECASE)
+_TRAIL_LATER = re.compile(r"\s+(later|afterwards?)$", re.IGNORECASE)
+
+# -- the rule pass ---------------------------------------------------------------------------
+_WD = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+_WD_FULL = "|".join(w for w in WEEKDAYS if len(w) > 4)
+_MON = "|".join(sorted((m for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True))
+_MON_ABBR = "|".join(sorted((m for m in MONTHS if len(m) <= 4 and m != "may"), key=len, reverse=True))
+_UNIT = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"
+_UNIT1 = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century)"
+_NUMW = "|".join(
+    sorted(
+        (re.escape(k) for k in NUMBERS if not k.startswith(("half", "a ")) and k not in ("a", "an", "dozen")),
+        key=len,
+        reverse=True,
+    )
+)
+_TENS = (
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](?:one|two|three|four|five|six|seven|eight|nine)"
+)
+_AMOUNT = (
+    rf"(?:\d+(?:[.,]\d+)?(?:\s+1/2|½)?|{_TENS}|(?:a|an)(?:\s+and\s+a\s+half)?|{_NUMW}|a few|few|several|many|"
+    r"a couple of|a dozen|dozens of|hundreds of|a number of)"
+)
+_PART = r"(?:morning|afternoon|evening|night)"
+_RULES = re.compile(
+    "|".join(
+        [
+            # durations and shifts: "18 years", "three-day", "the past two months", "five years ago"
+            rf"(?P<dur>\b(?:(?:the\s+)?(?:past|last|next|coming|previous|first|final|following)\s+)?{_AMOUNT}"
+            rf"(?:\s+|-)(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|long\s+)?{_UNIT}\b"
+            rf"(?:\s+(?:ago|earlier|later|from now))?)",
+            # sets: "every Monday", "each year", "every other week", "daily"
+            rf"(?P<set>\b(?:every|each)\s+(?:other\s+)?(?:{_UNIT1}|(?:{_WD_FULL})s?|{_MON}|spring|summer|autumn|fall|"
+            rf"winter|{_PART})\b|\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly)\b)",
+            # references
+            r"(?P<ref>\b(?:right now|now|currently|recently|nowadays|at present|these days|"
+            r"the (?:near |distant |foreseeable )?future|the past)\b(?![-\s]+(?:\d|few|several|couple|"
+            + _NUMW
+            + r")))",
+            # days: weekdays with a part or a clock, deictic days
+            rf"(?P<day>\b(?:(?:noon|midnight)\s+)?(?:{_WD_FULL})(?:\s+{_PART})?\b|\b(?:today|yesterday|tomorrow|tonight)\b|"
+            rf"\b(?:this|last|yesterday|tomorrow)\s+{_PART}\b)",
+            # calendar dates the model misses
+            rf"(?P<date>\b(?:{_MON}|(?:{_MON_ABBR})\.?)\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?|"
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MON})\b(?:,?\s+\d{{4}}\b)?)",
+        ]
+    ),
+    re.IGNORECASE,
+)
+_CASED_MONTH = re.compile(r"^(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?[A-Z]")
+_YEAR_IN_NAME = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
+_NAME_LABELS = {"EVENT"}  # "the 1967 war", "the 2008 Olympics": a year inside an event's name
+# a quantity "a day" or "per year" after a number or an amount is a rate: "$5 a day", "twice a year"
+_RATE = re.compile(rf"^(?:a|an|per)\s+({_UNIT1})$", re.IGNORECASE)
+_RATE_BEFORE = re.compile(r"(?:\d|%|\b(?:twice|times|once|thrice|hours|days|million|billion|dollars|cents))\W*$", re.I)
+_SIGNAL = re.compile(r"^\s*(after|before|prior to|following|since|later|earlier|afterwards?)\b", re.IGNORECASE)
+
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
 _FUTURE_VERBS = {
     "plan",
@@ -141,46 +204,81 @@ def _verb_tense(v: Any) -> str | None:
     return None
 
 
-def _candidates(doc: Any, text: str) -> list[tuple[int, int, str]]:
-    """``(start, end, text to resolve)`` of the temporal expressions in ``doc`` (text ``text``)."""
-    ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+def _rule_spans(doc: Any, text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of the rule pass's matches, and years inside event names."""
+    out = []
+    for m in _RULES.finditer(text):
+        kind = m.lastgroup or ""
+        if kind == "date" and not _CASED_MONTH.match(m.group(0)):
+            continue  # "may 3" in lower case is a verb and a number
+        out.append((m.start(), m.end(), kind))
+    for e in doc.ents:
+        if e.label_ in _NAME_LABELS:
+            for y in _YEAR_IN_NAME.finditer(e.text):
+                out.append((e.start_char + y.start(), e.start_char + y.end(), "year"))
+    return out
+
+
+def _spans(doc: Any, text: str) -> list[list[int]]:
+    """Candidate spans: the model's DATE/TIME entities (adjacent ones joined when they make one
+    time: "Wednesday" + "morning", "15:00 GMT" + "Saturday") and the rule pass's matches. A
+    rule match that covers a model span replaces it ("every Monday" over "Monday"); one that
+    only touches it is dropped unless the two together read as one expression."""
     spans: list[list[int]] = []
-    for e in ents:
+    for e in doc.ents:
+        if e.label_ not in ("DATE", "TIME"):
+            continue
         s, t = e.start_char, e.end_char
         if spans and text[spans[-1][1] : s].strip(" ,") in ("", "on", "of") and _mergeable(text, spans[-1], s, t):
-            spans[-1][1] = t  # "Wednesday" + "morning", "15:00 GMT" + "Saturday"
+            spans[-1][1] = t
             continue
         spans.append([s, t])
-    taken = [(s, t) for s, t in spans]
-    for m in _EXTRA.finditer(text):
-        if not any(m.start() < t and s < m.end() for s, t in taken):
-            taken.append((m.start(), m.end()))
-    out: list[tuple[int, int, str]] = []
-    for s, t in sorted(taken):
+    for s, t, _kind in _rule_spans(doc, text):
+        over = [sp for sp in spans if sp[0] < t and s < sp[1]]
+        if not over:
+            spans.append([s, t])
+        elif all(s <= sp[0] and sp[1] <= t for sp in over):
+            for sp in over:
+                spans.remove(sp)
+            spans.append([s, t])
+    return sorted(spans)
+
+
+def _trim(text: str, s: int, t: int) -> tuple[int, int]:
+    """The TIMEX3 extent: no leading preposition or approximator, no trailing punctuation,
+    possessive or dangling conjunction."""
+    seg = text[s:t]
+    mm = _LEAD_TRIM.match(seg)
+    while mm and len(seg) > mm.end():
+        s += mm.end()
         seg = text[s:t]
-        if seg.lower() == "the time" and text[max(0, s - 3) : s].lower() == "at ":
-            out.append((s - 3, t, "at the time"))
-            continue
-        # trim prepositions and approximators the TIMEX3 span leaves out
         mm = _LEAD_TRIM.match(seg)
-        while mm and len(seg) > mm.end():
-            s += mm.end()
-            seg = text[s:t]
-            mm = _LEAD_TRIM.match(seg)
-        while seg and (seg[-1] in " ,.;:)'\"" or seg[-1].isspace()) and not seg.endswith(("a.m.", "p.m.")):
-            t -= 1
-            seg = text[s:t]
-        if seg.endswith(("'s", "’s")) and len(seg) > 2:  # "last month's"
-            t -= 2
-            seg = text[s:t]
-        tail = _TRAIL_JOIN.search(seg)
-        if tail:  # "1994, 1995 and"
-            t -= len(tail.group(0))
-            seg = text[s:t]
+    while seg and (seg[-1] in " ,.;:)'\"" or seg[-1].isspace()) and not seg.endswith(("a.m.", "p.m.")):
+        t -= 1
+        seg = text[s:t]
+    if seg.endswith(("'s", "’s")) and len(seg) > 2:  # "last month's"
+        t -= 2
+        seg = text[s:t]
+    tail = _TRAIL_JOIN.search(seg)
+    if tail:  # "1994, 1995 and"
+        t -= len(tail.group(0))
+        seg = text[s:t]
+    if _THE_CENTURY.match(seg):
+        s += 4
+    return s, t
+
+
+def _candidates(doc: Any, text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, text to resolve)`` of the temporal expressions in ``doc`` (text ``text``)."""
+    out: list[tuple[int, int, str]] = []
+    for s0, t0 in _spans(doc, text):
+        s, t = _trim(text, s0, t0)
+        seg = text[s:t]
         if not seg or _AGE.search(seg) or _BARE_NUMBER.match(seg):
-            continue  # ages ("died at 89") are not times
-        if _THE_CENTURY.match(seg):
-            s += 4
+            continue  # ages ("died at 89", "a 65-year-old") are not times
+        later = _TRAIL_LATER.search(seg)
+        if later and resolve(seg[: later.start()], fallback=False) is not None:
+            t -= len(later.group(0))  # "three days later": the duration; "later" is its signal
             seg = text[s:t]
         rng = _RANGE.match(seg)
         if rng:  # "2009-2010", "1957-58" -> two years
@@ -188,38 +286,80 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int, str]]:
             out.append((s, s + rng.end("a"), a))
             out.append((s + rng.start("b"), t, b if len(b) == 4 else a[:2] + b))
             continue
-        out.extend(_split_range(text, s, t))
+        rate = _RATE.match(seg)
+        if rate and _RATE_BEFORE.search(text[max(0, s - 12) : s]):
+            out.append((s, t, "every " + rate.group(1)))  # "$5 a day", "twice a year": a set
+            continue
+        out.extend(_split(text, s, t))
     return out
 
 
 def _mergeable(text: str, prev: list[int], s: int, t: int) -> bool:
+    """Adjacent model spans that make one time: a clock time or a part of the day with its day."""
     a, b = text[prev[0] : prev[1]].lower(), text[s:t].lower()
-    clock = re.search(r"\d[:.]\d\d|\b[ap]\.?m\b|\bgmt\b|\bmorning|afternoon|evening|night\b", a + " " + b)
+    if resolve(b, fallback=False) is not None and resolve(b, fallback=False).type in ("duration", "set"):
+        return False  # "3 p.m. on Tuesday" + ", two years"
+    if resolve(a, fallback=False) is not None and resolve(a, fallback=False).type in ("duration", "set"):
+        return False
+    clock = re.search(
+        r"\d[:.]\d\d|\b[ap]\.?m\b|\bgmt\b|\bmorning|afternoon|evening|night\b|\bnoon\b|\bmidnight\b", a + " " + b
+    )
     return bool(clock) or bool(re.search(_WD, a) and re.search(r"morning|afternoon|evening|night", b))
 
 
-_JOIN = re.compile(r"\s+(?:to|and|through|until|or)\s+")
+# words that join two expressions in one span: each side is its own TIMEX3
+_JOIN = re.compile(
+    r"\s*(?:,|;|\s(?:and|or|to|through|thru|until|till|ended|ending|from|before|after|then|since|and then|but)\s|"
+    r"\s*[-–]\s*(?=\D))\s*",
+    re.IGNORECASE,
+)
 _YEAR_LIST = re.compile(r"^(?:1[0-9]|20)\d{2}(?:(?:,\s*|,?\s+(?:and|or|to|through)\s+)(?:1[0-9]|20)\d{2})+$")
 _YEAR_ITEM = re.compile(r"\b(?:1[0-9]|20)\d{2}\b")
 _UNIT_TAIL = re.compile(r"\s+([a-z]+)$", re.IGNORECASE)
+_DAY_NUMBER = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-\d{2}$")
 
 
-def _split_range(text: str, s: int, t: int) -> list[tuple[int, int, str]]:
-    """ "March 3 to March 5" -> two spans when both sides resolve; "12 and 18 months" too."""
+def _one(expr: str) -> Timex | None:
+    """The resolver's reading of ``expr`` from its own patterns only (no dateparser fallback)."""
+    try:
+        return resolve(expr, "2000-01-01", None, fallback=False)
+    except Exception:  # noqa: BLE001 - an odd string is simply not an expression
+        return None
+
+
+def _split(text: str, s: int, t: int) -> list[tuple[int, int, str]]:
+    """One span, or the expressions it joins: "March 3 to March 5", "1994, 1995 and 1997",
+    "12 and 18 months", "April 24 and 25", "the quarter ended Sept. 30", "3 p.m. on Tuesday,
+    two years". A comma that only completes a date ("Friday, March 22", "March 5, 2018") does
+    not split."""
     seg = text[s:t]
-    m = _JOIN.search(seg)
-    if not m:
-        return [(s, t, seg)]
     if _YEAR_LIST.match(seg):  # "1994, 1995 and 1997": each year
         return [(s + y.start(), s + y.end(), y.group(0)) for y in _YEAR_ITEM.finditer(seg)]
-    left, right = seg[: m.start()], seg[m.end() :]
-    if re.fullmatch(r"\d{1,3}|[a-z]+", left.strip()) and resolve(right) is not None:
-        unit = _UNIT_TAIL.search(right)
-        if unit and resolve(left + " " + unit.group(1)) is not None and resolve(left) is None:
-            return [(s, s + m.start(), left + " " + unit.group(1)), (s + m.end(), t, right)]
-        return [(s, t, seg)]
-    if resolve(left) is not None and resolve(right) is not None:
-        return [(s, s + m.start(), left), (s + m.end(), t, right)]
+    whole = _one(seg)
+    for m in _JOIN.finditer(seg):
+        left, right = seg[: m.start()], seg[m.end() :]
+        if not left.strip() or not right.strip():
+            continue
+        sep = m.group(0).strip().lower()
+        if sep in (",", "") and whole is not None and whole.type in ("date", "time"):
+            continue  # the comma belongs to one date
+        lx = _one(left)
+        if lx is None:
+            if sep in ("and", "or", "to") and re.fullmatch(r"\d{1,3}|[a-z]+", left.strip(), re.I):
+                unit = _UNIT_TAIL.search(right)  # "12 and 18 months", "two to three weeks"
+                if unit and _one(left + " " + unit.group(1)) is not None and _one(right) is not None:
+                    return [(s, s + m.start(), left + " " + unit.group(1))] + _split(text, s + m.end(), t)
+            continue
+        day = _DAY_NUMBER.match(right.strip())
+        if day and sep in ("and", "or", "to", "through", "-", "–") and lx.type == "date":
+            mon = re.match(r"^\s*(?:[a-z]+day,?\s+)?([a-z]+\.?)\s+\d", left, re.I)
+            if mon and mon.group(1).lower().rstrip(".") in MONTHS:  # "April 24 and 25"
+                return [(s, s + m.start(), left), (s + m.end(), t, f"{mon.group(1)} {day.group(1)}")]
+        rx = _one(right)
+        if rx is None:
+            continue
+        return _split(text, s, s + m.start()) + _split(text, s + m.end(), t)
     return [(s, t, seg)]
 
 
@@ -231,10 +371,46 @@ def find_timexes(doc: Any, anchor=None) -> list[TimexSpan]:
     for s, t, expr in _candidates(doc, full):
         span = doc.char_span(s, t, alignment_mode="expand")
         tense = tense_of(span) if span is not None and len(span) else None
-        text = full[s:t]
         tx = _resolve_safe(expr, a, tense)
-        out.append(TimexSpan(s, t, text, tx, tense))
+        ts = TimexSpan(s, t, full[s:t], tx, tense)
+        if tx is not None and tx.type == "duration":
+            _signal(doc, full, ts)
+        out.append(ts)
     return out
+
+
+def _signal(doc: Any, text: str, ts: TimexSpan) -> None:
+    """A duration's direction and anchor from the word after it: "two years after the 2017
+    crisis" (after; the object of "after"), "18 years after Washington invaded" (after; the
+    clause "after" introduces), "three days later" (after; no words name the anchor)."""
+    m = _SIGNAL.match(text[ts.end : ts.end + 20])
+    if not m:
+        return
+    word = m.group(1).lower()
+    ts.direction = "before" if word in ("before", "prior to", "earlier") else "after"
+    if word in ("later", "earlier", "afterward", "afterwards"):
+        return
+    sig = doc.char_span(ts.end + m.start(1), ts.end + m.end(1), alignment_mode="expand")
+    if sig is None or not len(sig):
+        return
+    tok = sig[-1]
+    obj = next((c for c in tok.children if c.dep_ in ("pobj", "pcomp")), None)
+    if obj is not None:
+        first, last = obj.left_edge, obj.right_edge
+    elif tok.dep_ == "mark" and tok.head.i > tok.i:
+        first, last = tok.doc[tok.i + 1], tok.head.right_edge
+    else:
+        return
+    if first.i <= tok.i:
+        return
+    # the anchor ends at the clause's first comma or dash: past it a misparse runs on into the
+    # main clause ("after Washington invaded, the Taliban ...")
+    stop = next((t for t in tok.doc[first.i : last.i + 1] if t.text in (",", ";", ":", "--", "—", "–")), None)
+    if stop is not None:
+        last = tok.doc[stop.i - 1]
+    while last.i > first.i and last.is_punct:
+        last = tok.doc[last.i - 1]
+    ts.anchor = (first.idx, last.idx + len(last.text))
 
 
 def _resolve_safe(text: str, anchor, tense) -> Timex | None:
@@ -247,14 +423,13 @@ def _resolve_safe(text: str, anchor, tense) -> Timex | None:
 def find_times(article: Article, doc: Any) -> None:
     """Fill ``article.times`` from the parsed ``doc`` of ``article.text``."""
     times: list[Time] = []
-    for ts in find_timexes(doc, article.published.date if article.published else None):
+    found = find_timexes(doc, article.published.date if article.published else None)
+    for ts in found:
         tx = ts.timex
         if tx is None:
             continue
-        if tx.type not in ("date", "time") or tx.granularity == "ref":
-            continue
-        # The contract's `value` is plain ISO (YYYY, YYYY-MM or YYYY-MM-DD); the full TIMEX3
-        # value ("2019-04-24TMO", "2019-W17") is kept beside it in `timex`.
+        # The contract's `value` is plain ISO (YYYY, YYYY-MM or YYYY-MM-DD); the full TimeML
+        # value ("2019-04-24TMO", "2019-W17", "P3D") is kept beside it in `timex`.
         rec = Time(
             text=ts.text,
             start=ts.start,
@@ -263,8 +438,13 @@ def find_times(article: Article, doc: Any) -> None:
             granularity=tx.granularity,
             type=tx.type,
             timex=tx.value,
+            mod=tx.mod,
+            direction=ts.direction,
         )
-        if tx.mod:
-            rec.mod = tx.mod  # type: ignore[attr-defined]
+        if ts.anchor is not None:
+            s, e = ts.anchor
+            inside = [x for x in found if s <= x.start and x.end <= e and x.timex is not None and x.timex.value]
+            value = next((calendar_date(x.timex.value) for x in inside if calendar_date(x.timex.value)), None)
+            rec.anchor = TimeAnchor(text=article.text[s:e], start=s, end=e, value=value)
         times.append(rec)
     article.times = times

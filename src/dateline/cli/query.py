@@ -462,7 +462,10 @@ def render_article(article, *, with_text: bool = True, width: int = 100) -> str:
     if article.times:
         section("TIMES", len(article.times))
         for t in article.times:
-            out.append(f"  {t.text:30} {t.value or '?'}")
+            shown = t.value or t.timex or "?"
+            if t.direction:  # "two years after the 2017 crisis"
+                shown += f"  {t.direction} {t.anchor.text if t.anchor else '(not named)'}"
+            out.append(f"  {t.text:30} {shown}")
     if with_text:
         section("TEXT", len(article.text))
         for para in article.text.split("\n"):

@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..timex import resolve
 from . import lexicon as lx
 from .modality import modality, tense_of
 from .parse import Candidate, Context, lemma_of, tree_distance
-from .when import resolve
 
 
 def own_times(trigger, other_triggers: list, ctx: Context) -> list[int]:
@@ -51,8 +51,8 @@ def time_value(k: int, ctx: Context, tense: str) -> tuple[str | None, str]:
     value = contract_value(value) if value else None
     if value:
         return value, text
-    v, _g = resolve(text, ctx.published, tense)
-    return v, text
+    tx = resolve(text, ctx.published, tense)
+    return (contract_value(tx.value) if tx is not None and tx.value else None), text
 
 
 _ISO_VALUE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")

@@ -7,10 +7,10 @@ modality)`` (the direction a bare time expression points); ``conditional(tok)``;
 
 from __future__ import annotations
 
+from ..timex import period_end, period_start
 from . import lexicon as lx
 from .parse import Candidate, Context, dep_children, lemma_of
 from .roles import subject_of
-from .when import period_end, period_start
 
 NEG_WORDS = lx.WORDS["negation_words"]
 HYPO_MODALS = lx.WORDS["hypothetical_modals"]

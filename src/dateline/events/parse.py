@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..timex import parse_anchor
 from . import lexicon as lx
 from .lexicon import Entry
-from .when import parse_published
 
 SUBJ = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 OBJ = {"dobj", "obj", "attr", "oprd"}
@@ -52,7 +52,7 @@ class Context:
         self.article = article
         self.doc = doc
         self.text = doc.text
-        self.published = parse_published(getattr(article.published, "date", None))
+        self.published = parse_anchor(getattr(article.published, "date", None))
         self.tok_actor: dict[int, str] = {}
         self.actor_kind: dict[str, str] = {}
         self.actor_sector: dict[str, str | None] = {}

@@ -24,7 +24,9 @@ export function annotations(article) {
   });
   (article.times || []).forEach((t, i) => {
     if (ok(t)) anns.push({ kind: "time", start: t.start, end: t.end, idx: i,
-      title: "resolved: " + (t.value || "unresolved") + (t.granularity ? " (" + t.granularity + ")" : "") });
+      // a duration, a set or "now" has no calendar value: show its TimeML value ("P3D")
+      title: "resolved: " + (t.value || t.timex || "unresolved") + (t.granularity ? " (" + t.granularity + ")" : "") +
+        (t.direction ? ", " + t.direction + (t.anchor ? " " + t.anchor.text + (t.anchor.value ? " (" + t.anchor.value + ")" : "") : "") : "") });
   });
   (article.quotes || []).forEach((q, i) => {
     if (ok(q)) anns.push({ kind: "quote", start: q.start, end: q.end, idx: i,
