@@ -491,3 +491,85 @@ def test_calendar_date(value, want):
     from dateline.timex import calendar_date
 
     assert calendar_date(value) == want
+
+
+# -- spans the model leaves or merges, and the story's own time ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,published,want",
+    [
+        # the model's span holds more than the expression: the readable part is kept
+        ("During the day Friday, Elian played in his room.", "2000-01-07", [("Friday", "2000-01-07")]),
+        ("He was shot to death last Oct. 23 at his home.", "1999-04-19", [("last Oct. 23", "1998-10-23")]),
+        # a clock time the model does not tag, and the day written beside it
+        (
+            "The Dow was down 2.6% at 16:08 UTC, a slight increase.",
+            "2008-10-06",
+            [("16:08 UTC", "2008-10-06T16:08")],
+        ),
+        (
+            "In a press conference at 16:15 UTC, June 1st, Fritz Henderson spoke.",
+            "2009-06-04",
+            [("16:15 UTC", "2009-06-01T16:15"), ("June 1st", "2009-06-01")],
+        ),
+        ("Talks broke off at noon Thursday.", "1998-02-13", [("noon Thursday", "1998-02-12T12:00")]),
+        # the story's time, not the publication's: the latest date it named
+        (
+            "On May 22, 1995, Farkas was made a general, and the following year he was appointed attache.",
+            "1998-04-18",
+            [("May 22, 1995", "1995-05-22"), ("the following year", "1996")],
+        ),
+        (
+            "Perez fled to Florida in June 1998 and returned to Cuba later that year.",
+            "2000-01-28",
+            [("June 1998", "1998-06"), ("later that year", "1998")],
+        ),
+        # fractions, ordinals and titles are no times
+        ("Iraq imports about three-quarters of its food, officials said.", "1990-08-15", []),
+        ("It would be a second betrayal, he told 60 Minutes.", "2000-04-17", []),
+    ],
+)
+def test_spans_and_the_story_time(nlp, text, published, want):
+    art = _analysed(nlp, text, published)
+    assert [(t.text, t.timex) for t in art.times] == want
+
+
+@pytest.mark.parametrize(
+    "expr,tense,want",
+    [
+        ("5 1/2 hours", None, "PT5H30M"),
+        ("2.5 minutes", None, "PT2M30S"),
+        ("1.5 days", None, "P1DT12H"),
+        ("a year", None, "P1Y"),  # a duration; "$5 a year" is a rate, decided by the analysis
+        ("noon Saturday", "past", "2019-04-20T12:00"),
+        ("midnight Friday", "future", "2019-04-26T24:00"),
+        ("Tuesday at midnight", "past", "2019-04-23T24:00"),
+        ("10 p.m. Wednesday", "past", "2019-04-24T22:00"),  # "wed" is no time zone
+        ("0800 UTC", None, "2019-04-24T08:00"),
+        ("year-end", None, "2019"),
+        ("last Oct. 23", None, "2018-10-23"),
+        ("next March 3", None, "2020-03-03"),
+    ],
+)
+def test_more_resolver_cases(expr, tense, want):
+    assert v(expr, tense) == want
+
+
+def test_narrative_units_wait_for_the_story(nlp):
+    assert resolve("later that year", A).value is None  # the analysis counts it from the story
+    assert resolve("that same day", A).value is None
+    art = _analysed(nlp, "Prices rose sharply that year.", A)
+    assert [(t.text, t.value) for t in art.times] == [("that year", None)]
+
+
+def test_plans_and_deadlines_look_ahead(nlp):
+    text = (
+        "Protesters planned a large demonstration on Saturday. "
+        "The court extended the deadline until Tuesday. "
+        "Investigators had been allowed to inspect the sites since Jan. 13."
+    )
+    art = _analysed(nlp, text, "2019-04-24")
+    assert _at(art, "demonstration on Saturday", "Saturday").value == "2019-04-27"
+    assert _at(art, "until Tuesday", "Tuesday").value == "2019-04-30"
+    assert _at(art, "since Jan. 13", "Jan. 13").value == "2019-01-13"

@@ -156,6 +156,10 @@ VAGUE = {
     "recent",
     "the past few",
     "multiple",
+    "dozens of",
+    "hundreds of",
+    "thousands of",
+    "scores of",
 }
 ORDINALS = {
     "first": 1,
@@ -223,7 +227,7 @@ RE = {
         "weekday": rf"^(?P<dir>last|next|this|past|coming|previous|on)?\s*(?P<wd>{_wd_words})\.?(?:\s*,?\s*(?P<part>{_part_words}))?$",
         "part_weekday": rf"^(?P<part>{_part_words})\s+(?:of\s+|on\s+)?(?P<wd>{_wd_words})$",
         "weekday_date": rf"^(?P<wd>{_wd_words})\.?,?\s+(?P<rest>.+)$",
-        "clock": r"^(?:(?:at|about|around)\s+)?(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?(?::(?P<s>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?|o'clock|hours|hrs|h)?(?:\s+(?P<tz>[a-z]{2,4}|local time|local))?(?:\s*,?\s*(?:on\s+)?(?P<rest>.+))?$",
+        "clock": r"^(?:(?:at|about|around)\s+)?(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?(?::(?P<s>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?|o'clock|hours|hrs|h)?(?:\s+(?P<tz>gmt|utc|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|eet|eest|msk|ist|jst|et|pt|ct|mt|local time|local)\b)?(?:\s*,?\s*(?:on\s+)?(?P<rest>.+))?$",
         "range_years": r"^(?P<a>\d{4})\s*[-–]\s*(?P<b>\d{2,4})$",
         "set_every": rf"^(?:every|each|per|a|an)\s+(?:other\s+)?(?P<unit>{_unit_words}|{_part_words}|{_wd_words}|{_month_words}|season|spring|summer|fall|autumn|winter)$",
     }.items()
@@ -255,7 +259,7 @@ _MODS = [
         ),
         "END",
     ),
-    (re.compile(r"^(?:mid|the middle of|middle of|the mid|the mid-)\s*-?\s*"), "MID"),
+    (re.compile(r"^(?:mid(?!night|day)|the middle of|middle of|the mid(?!night|day)|the mid-)\s*-?\s*"), "MID"),
 ]
 _APPROX = re.compile(
     r"^(?:around|about|approximately|roughly|some|circa|nearly|almost|more than|over|less than|under|fewer than|at least|at most|up to|just|only|a mere|mere|the last|a full|fully|well over)\s+"
@@ -366,16 +370,13 @@ SETS = {
     "semiannually": "P6M",
     "every year": "P1Y",
     "each year": "P1Y",
-    "a year": "P1Y",
     "per year": "P1Y",
     "every day": "P1D",
     "each day": "P1D",
-    "a day": "P1D",
     "per day": "P1D",
     "every week": "P1W",
     "every month": "P1M",
     "each month": "P1M",
-    "a month": "P1M",
 }
 CENTURY_W = {
     "first": 1,
@@ -481,18 +482,21 @@ def _duration(n: float | None, unit: str) -> str:
     if u == "night":
         return f"P{amount}D"
     code = UNITS[u]
-    if u in TIME_UNITS:
+    if u in TIME_UNITS and (amount == "X" or "." not in amount):
         return f"PT{amount}{code}"
     if amount not in ("X",) and "." in amount:  # 2.5 years -> P2Y6M, 5.5 hours -> PT5H30M
         whole, frac = int(float(amount)), float(amount) % 1
-        sub = {"Y": (12, "M"), "M": (4, "W"), "H": (60, "M"), "D": (12, "H"), "W": (7, "D"), "Q": (3, "M")}.get(code)
+        if u in TIME_UNITS:
+            sub = {"hour": (60, "M"), "minute": (60, "S")}.get(u)
+        else:
+            sub = {"Y": (12, "M"), "M": (4, "W"), "D": (24, "H"), "W": (7, "D"), "Q": (3, "M")}.get(code)
         if sub:
             part = int(round(frac * sub[0]))
             if code == "D":
                 return f"P{whole}DT{part}H" if whole else f"PT{part}H"
             head = f"{whole}{code}" if whole else ""
             return f"PT{head}{part}{sub[1]}" if u in TIME_UNITS else f"P{head}{part}{sub[1]}"
-    return f"P{amount}{code}"
+    return f"PT{amount}{code}" if u in TIME_UNITS else f"P{amount}{code}"
 
 
 def _week(d: date) -> str:
@@ -588,12 +592,13 @@ def _season_of(d: date) -> str:
 
 def _norm(text: str) -> str:
     t = text.lower().replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
-    t = _WS.sub(" ", t).strip(' \t\n,;:!?"()[]')
+    t = _WS.sub(" ", _PAREN.sub(" ", t)).strip(' \t\n,;:!?"()[]')
     t = re.sub(r"(?:'s|s')$", lambda m: "s" if m.group(0) == "s'" else "", t).strip()
     t = re.sub(r"\.$", "", t) if not re.search(r"[ap]\.m\.$", t) else t
     return t
 
 
+_PAREN = re.compile(r"\s*\([^()]*\)")  # "10:35 a.m. (0735 GMT) Friday": the aside goes
 _ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
 
 
@@ -882,6 +887,11 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
         d = (a + timedelta(days=off)).isoformat()
         return Timex(f"{d}T{part}", "time", "time") if part else Timex(d, "date", "day")
 
+    m = _THAT_UNIT.match(t)
+    if m:  # "later that year", "that same day": the story's time, not the publication's
+        return Timex(None, "date", m.group(1))
+    if t in ("year-end", "year end", "year's end", "the year-end", "the year's end"):
+        return Timex(f"{a.year:04d}" if a else None, "date", "year", "END")
     sy = _spoken_year(t)
     if sy is not None:
         return sy
@@ -1043,6 +1053,18 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
         return _holiday(m, a, tense)
 
     # months and days without a year --------------------------------------------------------------
+    m = re.match(r"^(last|next|this past|this coming)\s+(.+)$", t)
+    if m and (RE["month_day"].match(m.group(2)) or RE["day_month"].match(m.group(2))):
+        md = RE["month_day"].match(m.group(2)) or RE["day_month"].match(m.group(2))
+        if a is None:
+            return Timex(None, "date", "day")
+        mo, dd = MONTHS[md.group("m")], int(md.group("d"))
+        back = m.group(1) in ("last", "this past")
+        for y in (a.year, a.year - 1) if back else (a.year, a.year + 1):
+            out = _ymd(y, mo, dd)
+            if out is not None and ((out.value < a.isoformat()) if back else (out.value > a.isoformat())):
+                return out  # "last Oct. 23": the latest Oct. 23 before the story
+        return None
     for key in ("month_day", "day_month"):
         m = RE[key].match(t)
         if m:
@@ -1100,13 +1122,30 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
     m = RE["weekday_date"].match(t)
     if m:  # "Friday, March 22" -> the date part decides
         inner = _resolve(m.group("rest"), a, tense)
+        if (
+            inner is not None
+            and inner.type == "time"
+            and inner.value
+            and not re.search(r"\d{1,2}(?:st|nd|rd|th)?\b.*\d|[a-z]+ \d", m.group("rest"))
+        ):
+            # "Tuesday at midnight", "Friday at 3 p.m.": the weekday's date, the clock's time
+            day = _weekday_date(WEEKDAYS[m.group("wd")], a, tense).isoformat() if a else None
+            return Timex(f"{day}{inner.value[10:]}" if day else None, "time", "time")
         if inner is not None:
             return inner
 
     # clock times ----------------------------------------------------------------------------
-    if t in ("noon", "midday", "midnight"):
-        hh = "12:00" if t != "midnight" else "24:00"
-        return Timex(f"{a.isoformat()}T{hh}" if a else None, "time", "time")
+    m = _NOON.match(t) or _NOON_AFTER.match(t)
+    if m:  # "noon", "noon Saturday", "midnight Friday", "Tuesday at midnight"
+        hh = "24:00" if m.group("n") == "midnight" else "12:00"
+        day = a
+        if m.group("rest"):
+            inner = _resolve(_STRIP_LEAD.sub("", m.group("rest")), a, tense)
+            if inner is None or inner.type in ("duration", "set") or inner.granularity == "ref":
+                return None
+            v = inner.value or ""
+            day = date.fromisoformat(v[:10]) if re.match(r"^\d{4}-\d{2}-\d{2}", v) else None
+        return Timex(f"{day.isoformat()}T{hh}" if day else None, "time", "time")
     m = re.match(r"^(?P<p>morning|afternoon|evening|night)$", t)
     if m:
         return Timex(f"{a.isoformat()}T{PARTS[m.group('p')]}" if a else None, "time", "time")
@@ -1118,6 +1157,9 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
             "duration",
             "duration",
         )
+    m = re.match(r"^([01]\d|2[0-4])([0-5]\d)\s+(?:gmt|utc|z)$", t)
+    if m:  # "0800 UTC"
+        t = f"{m.group(1)}:{m.group(2)} utc"
     m = RE["clock"].match(t)
     if m and (m.group("ampm") or m.group("mi")):
         return _clock(m, a, tense)
@@ -1198,6 +1240,8 @@ _MOVABLE = (
     "presidents day",
     "presidents' day",
 )
+#: the holidays the resolver dates, lower case ("thanksgiving day", "easter", "new year's eve")
+HOLIDAY_NAMES = tuple(sorted(list(_FIXED_HOLIDAYS) + list(_MOVABLE), key=len, reverse=True))
 _HOLIDAY = re.compile(
     r"^(?:(?P<dir>last|next|this|this coming|this past|the)\s+)?(?P<h>"
     + "|".join(re.escape(h) for h in sorted(list(_FIXED_HOLIDAYS) + list(_MOVABLE), key=len, reverse=True))
@@ -1385,6 +1429,11 @@ def _clock(m, a: date | None, tense: str | None) -> Timex | None:
     return Timex(f"{day.isoformat()}{hh}" if day else None, "time", "time")
 
 
+_THAT_UNIT = re.compile(r"^(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(day|week|month|year)$")
+_NOON = re.compile(
+    r"^(?:(?:at|about|around|before|after)\s+)?(?P<n>noon|midday|midnight)(?:\s*,?\s*(?:on\s+)?(?P<rest>.+))?$"
+)
+_NOON_AFTER = re.compile(r"^(?P<rest>.+?),?\s+(?:at\s+)?(?P<n>noon|midday|midnight)$")
 _TZ = re.compile(r"^(?:gmt|utc|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|et|pt|local time|local)\b\s*,?\s*")
 
 

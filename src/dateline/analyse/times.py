@@ -26,10 +26,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from ..article import Article, Time, TimeAnchor
-from ..timex import MONTHS, NUMBERS, WEEKDAYS, Timex, calendar_date, parse_anchor, resolve
+from ..timex import HOLIDAY_NAMES, MONTHS, NUMBERS, WEEKDAYS, Timex, calendar_date, parse_anchor, resolve, shift
 
 __all__ = ["find_times", "find_timexes", "tense_of", "TimexSpan"]
 
@@ -84,32 +85,105 @@ _AMOUNT = (
     r"a couple of|a dozen|dozens of|hundreds of|a number of)"
 )
 _PART = r"(?:morning|afternoon|evening|night)"
-_RULES = re.compile(
-    "|".join(
-        [
-            # durations and shifts: "18 years", "three-day", "the past two months", "five years ago"
-            rf"(?P<dur>\b(?:(?:the\s+)?(?:past|last|next|coming|previous|first|final|following)\s+)?{_AMOUNT}"
-            rf"(?:\s+|-)(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|long\s+)?{_UNIT}\b"
-            rf"(?:\s+(?:ago|earlier|later|from now))?)",
-            # sets: "every Monday", "each year", "every other week", "daily"
-            rf"(?P<set>\b(?:every|each)\s+(?:other\s+)?(?:{_UNIT1}|(?:{_WD_FULL})s?|{_MON}|spring|summer|autumn|fall|"
-            rf"winter|{_PART})\b|\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly)\b)",
-            # references
-            r"(?P<ref>\b(?:right now|now|currently|recently|nowadays|at present|these days|"
-            r"the (?:near |distant |foreseeable )?future|the past)\b(?![-\s]+(?:\d|few|several|couple|"
-            + _NUMW
-            + r")))",
-            # days: weekdays with a part or a clock, deictic days
-            rf"(?P<day>\b(?:(?:noon|midnight)\s+)?(?:{_WD_FULL})(?:\s+{_PART})?\b|\b(?:today|yesterday|tomorrow|tonight)\b|"
-            rf"\b(?:this|last|yesterday|tomorrow)\s+{_PART}\b)",
-            # calendar dates the model misses
-            rf"(?P<date>\b(?:{_MON}|(?:{_MON_ABBR})\.?)\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?|"
-            rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MON})\b(?:,?\s+\d{{4}}\b)?)",
-        ]
-    ),
+_TZS = r"GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|MSK|IST|JST"
+
+
+def _cap(words) -> str:
+    """An alternation matching each word as written or with a capital first letter."""
+    return "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in sorted(words, key=len, reverse=True))
+
+
+# The rule pass runs a few small case-sensitive patterns (a capital first letter allowed), not
+# one large case-blind one: the large one cost several milliseconds an article.
+_WD_CAP = "|".join(w.capitalize() for w in WEEKDAYS if len(w) > 4)
+_MON_CAP = "|".join(sorted((m.capitalize() for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True))
+_MON_ABBR_CAP = "|".join(sorted((m.capitalize() for m in MONTHS if len(m) <= 4 and m != "may"), key=len, reverse=True))
+_UNIT_WORDS = (
+    "seconds second minutes minute hours hour days day nights night weeks week weekends weekend fortnights "
+    "fortnight months month quarters quarter years year decades decade centuries century"
+).split()
+_UNIT_HIT = re.compile(rf"\b(?:{_cap(_UNIT_WORDS)})\b")
+# the amount before a unit word, read leftwards from it: "the past two", "18", "three-", "a few"
+_AMOUNT_LEFT = re.compile(
+    rf"\b(?:(?:the\s+)?(?:past|last|next|coming|previous|first|final|following)\s+)?{_AMOUNT}"
+    r"(?:\s+|-)(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|long\s+)?$",
     re.IGNORECASE,
 )
-_CASED_MONTH = re.compile(r"^(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?[A-Z]")
+_SHIFT_RIGHT = re.compile(r"\s+(?:ago|earlier|later|from now)\b", re.IGNORECASE)
+_RULES = {
+    # sets: "every Monday", "each year", "every other week", "daily"
+    "set": re.compile(
+        rf"\b(?:[Ee]very|[Ee]ach)\s+(?:other\s+)?(?:{_UNIT1}|(?:{_WD_CAP})s?|{_MON_CAP}|spring|summer|autumn|fall|"
+        rf"winter|{_PART})\b|\b(?:{_cap(['daily', 'weekly', 'monthly', 'annually', 'yearly', 'hourly', 'nightly'])})\b"
+    ),
+    # references: "now", "currently", "the future"
+    "ref": re.compile(
+        rf"\b(?:{_cap(['right now', 'now', 'currently', 'recently', 'nowadays', 'at present', 'these days'])}|"
+        r"[Tt]he (?:near |distant |foreseeable )?future|[Tt]he past)\b(?![-\s]+(?:\d|few|several|couple|"
+        + _NUMW
+        + r"))"
+    ),
+    # days: weekdays with a part of the day or noon, deictic days
+    "day": re.compile(
+        rf"\b(?:(?:noon|midnight)\s+)?(?:{_WD_CAP})(?:\s+{_PART})?\b|"
+        rf"\b(?:{_cap(['today', 'yesterday', 'tomorrow', 'tonight'])})\b|"
+        rf"\b(?:{_cap(['this', 'last', 'yesterday', 'tomorrow'])})\s+{_PART}\b"
+    ),
+    # clock times: "16:08 UTC", "at 0800 GMT", "9 a.m.", "at 15:30"
+    "clock": re.compile(
+        r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)(?:\s+(?:" + _TZS + r")\b)?|"
+        r"\b(?:[01]?\d|2[0-4])[:.]?[0-5]\d\s+(?:" + _TZS + r")\b|"
+        r"\bat (?P<at>(?:[01]?\d|2[0-3]):[0-5]\d(?:\s+(?:" + _TZS + r"))?)\b(?!\s*%)"
+    ),
+    # narrative days: "later that year", "that same day", "the following week"
+    "narr": re.compile(
+        r"\b(?:(?:[Ee]arlier|[Ll]ater)\s+that|[Tt]hat\s+same|[Tt]he\s+(?:next|following|previous|preceding|same))\s+"
+        r"(?:day|week|month|year)\b"
+    ),
+    # calendar dates the model misses
+    "date": re.compile(
+        rf"\b(?:{_MON_CAP}|(?:{_MON_ABBR_CAP})\.?)\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?|"
+        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MON_CAP})\b(?:,?\s+\d{{4}}\b)?"
+    ),
+}
+# words one of which a pattern needs: a cheap test on the lower-cased text before the scan
+_RULE_KEYS = {
+    "set": ("every ", "each ", "daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly"),
+    "narr": (
+        "that same",
+        "later that",
+        "earlier that",
+        "the next ",
+        "the following ",
+        "the previous ",
+        "the preceding ",
+        "the same ",
+    ),
+    "clock": (
+        ":",
+        "a.m.",
+        "p.m.",
+        "am",
+        "pm",
+        "gmt",
+        "utc",
+        "est",
+        "edt",
+        "pst",
+        "pdt",
+        "cet",
+        "bst",
+        "ist",
+        "jst",
+        "msk",
+    ),
+}
+# holidays, capitalised ("Thanksgiving Day", "Christmas Eve"); looked for only when a name is
+# in the text
+_HOLIDAYS = [h for h in HOLIDAY_NAMES if h not in ("may day", "new year", "election day")]
+_HOLIDAY_RX = re.compile(
+    r"\b(?:(?:last|next|this)\s+)?(?:" + "|".join(re.escape(h) for h in _HOLIDAYS) + r")\b", re.IGNORECASE
+)
 _YEAR_IN_NAME = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 _NAME_LABELS = {"EVENT"}  # "the 1967 war", "the 2008 Olympics": a year inside an event's name
 # a quantity "a day" or "per year" after a number or an amount is a rate: "$5 a day", "twice a year"
@@ -117,6 +191,10 @@ _RATE = re.compile(rf"^(?:a|an|per)\s+({_UNIT1})$", re.IGNORECASE)
 _RATE_BEFORE = re.compile(r"(?:\d|%|\b(?:twice|times|once|thrice|hours|days|million|billion|dollars|cents))\W*$", re.I)
 _SIGNAL = re.compile(r"^\s*(after|before|prior to|following|since|later|earlier|afterwards?)\b", re.IGNORECASE)
 
+_UNTIL_AHEAD = {"postpone", "delay", "extend", "adjourn", "suspend", "defer", "give", "grant"}
+_ORGANISE_VERBS = {"plan"}  # with its object: "planned a rally on Saturday" (not "held", "staged": done)
+_SCHEDULE_VERBS = {"schedule", "reschedule", "postpone", "delay", "defer", "slate"}
+_PLAN_VERBS = {"plan", "schedule", "set", "announce", "call", "expect", "propose", "organize", "organise"}
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
 _FUTURE_VERBS = {
     "plan",
@@ -144,15 +222,26 @@ def tense_of(span: Any) -> str | None:
     tense = None
     tok = span.root
     via_noun = False  # "a summit in February": the noun's time, not the verb's
+    verb = None
     for _ in range(12):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             tense = _verb_tense(tok)
+            verb = tok.lemma_
             if tense == "infinitive" and via_noun:
                 # "Kim's effort to build support after the summit in February": an infinitive
                 # reached through a noun says nothing of the noun's time; read the finite verb
                 tense = None
                 via_noun = False
             elif tense == "infinitive":
+                tense = "future"
+                break
+            elif tense in ("past", "perfect", "present") and (
+                (via_noun and tok.lemma_ in _PLAN_VERBS)
+                or tok.lemma_ in _SCHEDULE_VERBS
+                or (tok.lemma_ in _ORGANISE_VERBS and any(c.dep_ == "dobj" for c in tok.children))
+            ):
+                # "planned a demonstration on Saturday", "scheduled a news conference Thursday":
+                # the planned thing lies ahead of the planning
                 tense = "future"
                 break
             elif tense is not None or tok.tag_ not in ("VB", "VBG", "VBN"):
@@ -164,9 +253,9 @@ def tense_of(span: Any) -> str | None:
         tok = tok.head
     # "postponed until Saturday" looks ahead, "since Monday" back, unless the verb says otherwise
     prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-    if prev in ("until", "till", "untill") and tense in (None, "present", "perfect"):
-        return "future"
-    if prev == "since" and tense in (None, "present", "perfect"):
+    if prev in ("until", "till", "untill") and (tense in (None, "present", "perfect") or verb in _UNTIL_AHEAD):
+        return "future"  # "postponed until Saturday", "extended the deadline until Tuesday"
+    if prev == "since":  # a date something has lasted since is behind us, whatever the verb
         return "past"
     return "past" if tense == "perfect" else tense
 
@@ -204,15 +293,29 @@ def _verb_tense(v: Any) -> str | None:
     return None
 
 
-def _rule_spans(doc: Any, text: str) -> list[tuple[int, int, str]]:
+def _rule_spans(doc: Any, text: str, ents: list) -> list[tuple[int, int, str]]:
     """(start, end, kind) of the rule pass's matches, and years inside event names."""
     out = []
-    for m in _RULES.finditer(text):
-        kind = m.lastgroup or ""
-        if kind == "date" and not _CASED_MONTH.match(m.group(0)):
-            continue  # "may 3" in lower case is a verb and a number
-        out.append((m.start(), m.end(), kind))
-    for e in doc.ents:
+    for u in _UNIT_HIT.finditer(text):  # a number with a time unit: "18 years", "three-day"
+        left = _AMOUNT_LEFT.search(text, max(0, u.start() - 48), u.start())
+        if left is None:
+            continue
+        end = u.end()
+        tail = _SHIFT_RIGHT.match(text, end, end + 14)
+        out.append((left.start(), tail.end() if tail else end, "dur"))
+    low = text.lower()
+    for kind, rx in _RULES.items():
+        keys = _RULE_KEYS.get(kind)
+        if keys and not any(k in low for k in keys):
+            continue  # none of its words in the text: skip the scan
+        for m in rx.finditer(text):
+            at = m.start("at") if "at" in rx.groupindex and m.group("at") else m.start()
+            out.append((at, m.end(), kind))
+    if any(h in low for h in _HOLIDAYS):
+        for m in _HOLIDAY_RX.finditer(text):
+            if m.group(0).split()[-1][:1].isupper():  # "easter" in lower case is no holiday name
+                out.append((m.start(), m.end(), "holiday"))
+    for e in ents:
         if e.label_ in _NAME_LABELS:
             for y in _YEAR_IN_NAME.finditer(e.text):
                 out.append((e.start_char + y.start(), e.start_char + y.end(), "year"))
@@ -225,7 +328,8 @@ def _spans(doc: Any, text: str) -> list[list[int]]:
     rule match that covers a model span replaces it ("every Monday" over "Monday"); one that
     only touches it is dropped unless the two together read as one expression."""
     spans: list[list[int]] = []
-    for e in doc.ents:
+    ents = list(doc.ents)  # Doc.ents is rebuilt on each access
+    for e in ents:
         if e.label_ not in ("DATE", "TIME"):
             continue
         s, t = e.start_char, e.end_char
@@ -233,7 +337,7 @@ def _spans(doc: Any, text: str) -> list[list[int]]:
             spans[-1][1] = t
             continue
         spans.append([s, t])
-    for s, t, _kind in _rule_spans(doc, text):
+    for s, t, _kind in _rule_spans(doc, text, ents):
         over = [sp for sp in spans if sp[0] < t and s < sp[1]]
         if not over:
             spans.append([s, t])
@@ -274,8 +378,8 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int, str]]:
     for s0, t0 in _spans(doc, text):
         s, t = _trim(text, s0, t0)
         seg = text[s:t]
-        if not seg or _AGE.search(seg) or _BARE_NUMBER.match(seg):
-            continue  # ages ("died at 89", "a 65-year-old") are not times
+        if not seg or _AGE.search(seg) or _BARE_NUMBER.match(seg) or _no_time(seg, text[t : t + 12]):
+            continue  # ages ("died at 89", "a 65-year-old"), fractions, titles are not times
         later = _TRAIL_LATER.search(seg)
         if later and resolve(seg[: later.start()], fallback=False) is not None:
             t -= len(later.group(0))  # "three days later": the duration; "later" is its signal
@@ -294,6 +398,22 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_FRACTION = re.compile(r"^(?:about\s+)?(?:a|one|two|three)[\s-]quarters?$", re.IGNORECASE)
+_ORDINAL_SECOND = re.compile(r"^(?:a|one)\s+second$", re.IGNORECASE)
+_TITLE_UNIT = re.compile(r"^\d+\s+[A-Z][a-z]+$")
+
+
+def _no_time(seg: str, after: str) -> bool:
+    """Words the model or the rules take for a time that are none: "three-quarters of its
+    food", "a second betrayal", CBS's "60 Minutes"."""
+    nxt = after.strip().split(" ", 1)[0].lower() if after.strip() else ""
+    if _FRACTION.match(seg) and nxt == "of":
+        return True
+    if _ORDINAL_SECOND.match(seg) and nxt[:1].isalpha() and nxt not in ("later", "ago", "earlier", "or", "and", "of"):
+        return True
+    return bool(_TITLE_UNIT.match(seg))
+
+
 def _mergeable(text: str, prev: list[int], s: int, t: int) -> bool:
     """Adjacent model spans that make one time: a clock time or a part of the day with its day."""
     a, b = text[prev[0] : prev[1]].lower(), text[s:t].lower()
@@ -309,8 +429,8 @@ def _mergeable(text: str, prev: list[int], s: int, t: int) -> bool:
 
 # words that join two expressions in one span: each side is its own TIMEX3
 _JOIN = re.compile(
-    r"\s*(?:,|;|\s(?:and|or|to|through|thru|until|till|ended|ending|from|before|after|then|since|and then|but)\s|"
-    r"\s*[-–]\s*(?=\D))\s*",
+    r"\s*(?:,|;|\s(?:and|or|to|through|thru|until|till|ended|ending|from|before|after|then|since|and then|but|of)\s|"
+    r"\s+[-–]\s+|–)\s*",
     re.IGNORECASE,
 )
 _YEAR_LIST = re.compile(r"^(?:1[0-9]|20)\d{2}(?:(?:,\s*|,?\s+(?:and|or|to|through)\s+)(?:1[0-9]|20)\d{2})+$")
@@ -342,9 +462,11 @@ def _split(text: str, s: int, t: int) -> list[tuple[int, int, str]]:
         if not left.strip() or not right.strip():
             continue
         sep = m.group(0).strip().lower()
-        if sep in (",", "") and whole is not None and whole.type in ("date", "time"):
-            continue  # the comma belongs to one date
+        if sep in (",", "", "of") and whole is not None and whole.type in ("date", "time"):
+            continue  # the comma belongs to one date ("Friday, March 22"; "the morning of March 3")
         lx = _one(left)
+        if lx is not None and lx.type == "duration" and sep in ("before", "after", "since") and _one(right) is None:
+            return [(s, s + m.start(), left)]  # "several months before he took office": the rest is its anchor
         if lx is None:
             if sep in ("and", "or", "to") and re.fullmatch(r"\d{1,3}|[a-z]+", left.strip(), re.I):
                 unit = _UNIT_TAIL.search(right)  # "12 and 18 months", "two to three weeks"
@@ -360,23 +482,103 @@ def _split(text: str, s: int, t: int) -> list[tuple[int, int, str]]:
         if rx is None:
             continue
         return _split(text, s, s + m.start()) + _split(text, s + m.end(), t)
+    if whole is None:
+        return _shrink(text, s, t)
     return [(s, t, seg)]
 
 
-def find_timexes(doc: Any, anchor=None) -> list[TimexSpan]:
-    """Every temporal expression in ``doc`` resolved against ``anchor`` (a date or "YYYY-MM-DD")."""
+def _shrink(text: str, s: int, t: int) -> list[tuple[int, int, str]]:
+    """A span the resolver cannot read as a whole: the longest run of its words that it can
+    ("During the day Friday" -> "Friday", "in April month" -> "April"); else the span as it is,
+    for the last-resort reading."""
+    seg = text[s:t]
+    words = [m.span() for m in re.finditer(r"\S+", seg)]
+    n = len(words)
+    for size in range(n - 1, 0, -1):
+        for i in range(0, n - size + 1):
+            a, b = words[i][0], words[i + size - 1][1]
+            piece = seg[a:b]
+            tx = _one(piece)
+            if tx is not None and tx.value is not None and (tx.granularity != "ref" or size > 1):
+                return [(s + a, s + b, piece)]
+    return [(s, t, seg)]
+
+
+def find_timexes(doc: Any, anchor=None, text: str | None = None) -> list[TimexSpan]:
+    """Every temporal expression in ``doc`` resolved against ``anchor`` (a date or "YYYY-MM-DD").
+    ``text`` is ``doc.text`` when the caller has it (Doc.text is rebuilt on each access)."""
     a = parse_anchor(anchor)
     out: list[TimexSpan] = []
-    full = doc.text  # Doc.text is rebuilt on each access: read it once
+    full = doc.text if text is None else text
+    last: str | None = None  # the latest calendar date the story named: the narrative's time
     for s, t, expr in _candidates(doc, full):
         span = doc.char_span(s, t, alignment_mode="expand")
         tense = tense_of(span) if span is not None and len(span) else None
         tx = _resolve_safe(expr, a, tense)
+        if tx is not None and tx.value is None and last is not None:
+            tx = _narrative(expr, last, tx)
         ts = TimexSpan(s, t, full[s:t], tx, tense)
         if tx is not None and tx.type == "duration":
             _signal(doc, full, ts)
+        elif tx is not None and tx.type in ("date", "time") and calendar_date(tx.value):
+            last = calendar_date(tx.value)
         out.append(ts)
+    _clock_days(full, out)
     return out
+
+
+_CLOCK_GAP = re.compile(r"^(?:\s*,?\s*(?:on\s+)?|\s*\([^()]*\)\s*(?:on\s+)?)$", re.IGNORECASE)
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _clock_days(text: str, found: list[TimexSpan]) -> None:
+    """A clock time next to its day keeps its own span and takes the day's date: "at 16:15 UTC,
+    June 1st", "10:35 a.m. (0735 GMT) Friday", "Tuesday at 3 p.m." (TIMEX3 marks the two apart)."""
+    for i, ts in enumerate(found):
+        tx = ts.timex
+        if tx is None or tx.type != "time" or not tx.value or "T" not in tx.value:
+            continue
+        if re.search(r"\d{1,2}(?:st|nd|rd|th)?\b.*\b(?:19|20)\d\d|day\b|[a-z]+\.? \d", ts.text, re.IGNORECASE):
+            continue  # the clock's own words name its day
+        for j in (i + 1, i - 1):
+            if not 0 <= j < len(found):
+                continue
+            other = found[j]
+            gap = text[ts.end : other.start] if j > i else text[other.end : ts.start]
+            if j < i:
+                gap = re.sub(r"\s*(?:at|,)\s*$", "", gap)
+            ov = other.timex
+            if ov is not None and ov.value and _DAY_VALUE.match(ov.value) and _CLOCK_GAP.match(gap):
+                ts.timex = Timex(ov.value + tx.value[10:], "time", "time", tx.mod)
+                break
+
+
+_NARRATIVE = re.compile(
+    r"^(?:the\s+)?(?:(?P<rel>following|next|previous|preceding|prior|same|that)\s+|(?:later|earlier)\s+that\s+|"
+    r"that\s+same\s+)(?P<unit>day|week|month|year)$",
+    re.IGNORECASE,
+)
+
+
+def _narrative(expr: str, last: str, tx: Timex) -> Timex:
+    """ "The following year", "the next day", "that day", "later that year": counted from the
+    latest date the story named before ("On May 22, 1995, he was promoted, and the following
+    year ..." -> 1996), not from the publication date."""
+    m = _NARRATIVE.match(_LEAD_TRIM.sub("", expr.strip()))
+    if not m:
+        return tx
+    unit, rel = m.group("unit").lower(), (m.group("rel") or "same").lower()
+    precision = {"day": 3, "week": 3, "month": 2, "year": 1}[unit]
+    if len(last.split("-")) < precision:
+        return tx  # "the next day" after "in 2009": no day to count from
+    if rel in ("same", "that"):
+        value = last if unit == "day" else last[:7] if unit == "month" else last[:4]
+    else:
+        value = shift(last, f"P1{unit[0].upper()}", "after" if rel in ("following", "next") else "before")
+    if value and unit == "week":
+        y, w, _ = date.fromisoformat(value).isocalendar()
+        value = f"{y}-W{w:02d}"
+    return Timex(value, "date", unit, tx.mod) if value else tx
 
 
 def _signal(doc: Any, text: str, ts: TimexSpan) -> None:
@@ -420,14 +622,17 @@ def _resolve_safe(text: str, anchor, tense) -> Timex | None:
         return None  # it stays unresolved (fuzzed over every TempEval-3 TIMEX without a crash)
 
 
+_BARE_DAY = re.compile(r"^(?:the|that|this)\s+(?:day|night|time|moment)$", re.IGNORECASE)
+
+
 def find_times(article: Article, doc: Any) -> None:
     """Fill ``article.times`` from the parsed ``doc`` of ``article.text``."""
     times: list[Time] = []
-    found = find_timexes(doc, article.published.date if article.published else None)
+    found = find_timexes(doc, article.published.date if article.published else None, article.text)
     for ts in found:
         tx = ts.timex
-        if tx is None:
-            continue
+        if tx is None or (tx.value is None and _BARE_DAY.match(ts.text)):
+            continue  # "the day", "the night" the story does not date: nothing to record
         # The contract's `value` is plain ISO (YYYY, YYYY-MM or YYYY-MM-DD); the full TimeML
         # value ("2019-04-24TMO", "2019-W17", "P3D") is kept beside it in `timex`.
         rec = Time(
