@@ -207,7 +207,7 @@ RE = {
         "bare_plural": r"^(?:(?P<dir>past|last|next|coming|following|previous|recent|latest|upcoming|remaining|ensuing|preceding|subsequent|intervening|additional|further|many|several|few|some|more)\s+)?(?P<unit>seconds|minutes|hours|days|nights|weeks|weekends|months|quarters|years|decades|centuries)$",
         "rel_unit": r"^(?P<dir>this|current|last|past|previous|prior|next|coming|following|upcoming|same|that|latest|recent|present|year-ago|year-earlier|previous fiscal|current fiscal|last fiscal|next fiscal|this fiscal|fiscal|the)?\s*(?P<unit>day|week|weekend|month|quarter|year|decade|century|fiscal year|calendar year|half|season|week-end)$",
         "unit_rel": r"^(?P<unit>day|week|month|year|quarter|decade)\s+(?P<dir>before|after|earlier|later|ago|prior)$",
-        "ordinal_quarter": r"^(?:(?P<dir>this|last|next|the|its|that|year-ago|year-earlier|fiscal|latest|current)\s+)*(?P<year>\d{4}\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)(?:[\s-]+|-)(?P<unit>quarter|half|period)(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<year2>\d{4}|this year|last year|next year))?$",
+        "ordinal_quarter": r"^(?:(?P<dir>this|last|next|the|its|that|year-ago|year-earlier|fiscal|latest|current)\s+)*(?P<year>\d{4}\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)(?:[\s-]+|-)(?P<unit>quarter|half)(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<year2>\d{4}|this year|last year|next year))?$",
         "year": r"^(?:(?:fiscal|calendar|the year|year|fy|model year|the fiscal year|fiscal year|the calendar year|the year of)\s+)?(?P<y>1[0-9]{3}|20[0-9]{2})$",
         "short_year": r"^(?:'|’|fiscal\s+'?)(?P<y>[0-9]{2})$",
         "decade": r"^(?P<y>1[0-9]{2}|20[0-9])0'?s$",
@@ -888,8 +888,9 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
         return Timex(f"{d}T{part}", "time", "time") if part else Timex(d, "date", "day")
 
     m = _THAT_UNIT.match(t)
-    if m:  # "later that year", "that same day": the story's time, not the publication's
-        return Timex(None, "date", m.group(1))
+    if m:  # "later that year", "that same day", "that evening": the story's time, not the publication's
+        unit = m.group(1)
+        return Timex(None, "time", "time") if unit in PARTS else Timex(None, "date", unit)
     if t in ("year-end", "year end", "year's end", "the year-end", "the year's end"):
         return Timex(f"{a.year:04d}" if a else None, "date", "year", "END")
     sy = _spoken_year(t)
@@ -1429,7 +1430,9 @@ def _clock(m, a: date | None, tense: str | None) -> Timex | None:
     return Timex(f"{day.isoformat()}{hh}" if day else None, "time", "time")
 
 
-_THAT_UNIT = re.compile(r"^(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(day|week|month|year)$")
+_THAT_UNIT = re.compile(
+    r"^(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(day|week|month|year|morning|afternoon|evening|night)$"
+)
 _NOON = re.compile(
     r"^(?:(?:at|about|around|before|after)\s+)?(?P<n>noon|midday|midnight)(?:\s*,?\s*(?:on\s+)?(?P<rest>.+))?$"
 )

@@ -30,7 +30,18 @@ from datetime import date
 from typing import Any
 
 from ..article import Article, Time, TimeAnchor
-from ..timex import HOLIDAY_NAMES, MONTHS, NUMBERS, WEEKDAYS, Timex, calendar_date, parse_anchor, resolve, shift
+from ..timex import (
+    HOLIDAY_NAMES,
+    MONTHS,
+    NUMBERS,
+    PARTS,
+    WEEKDAYS,
+    Timex,
+    calendar_date,
+    parse_anchor,
+    resolve,
+    shift,
+)
 
 __all__ = ["find_times", "find_timexes", "tense_of", "TimexSpan"]
 
@@ -132,8 +143,7 @@ _RULES = {
     # clock times: "16:08 UTC", "at 0800 GMT", "9 a.m.", "at 15:30"
     "clock": re.compile(
         r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)(?:\s+(?:" + _TZS + r")\b)?|"
-        r"\b(?:[01]?\d|2[0-4])[:.]?[0-5]\d\s+(?:" + _TZS + r")\b|"
-        r"\bat (?P<at>(?:[01]?\d|2[0-3]):[0-5]\d(?:\s+(?:" + _TZS + r"))?)\b(?!\s*%)"
+        r"\b(?:[01]?\d|2[0-4])[:.]?[0-5]\d\s+(?:" + _TZS + r")\b"
     ),
     # narrative days: "later that year", "that same day", "the following week"
     "narr": re.compile(
@@ -187,14 +197,16 @@ _HOLIDAY_RX = re.compile(
 _YEAR_IN_NAME = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 _NAME_LABELS = {"EVENT"}  # "the 1967 war", "the 2008 Olympics": a year inside an event's name
 # a quantity "a day" or "per year" after a number or an amount is a rate: "$5 a day", "twice a year"
-_RATE = re.compile(rf"^(?:a|an|per)\s+({_UNIT1})$", re.IGNORECASE)
-_RATE_BEFORE = re.compile(r"(?:\d|%|\b(?:twice|times|once|thrice|hours|days|million|billion|dollars|cents))\W*$", re.I)
+_RATE = re.compile(rf"^(?:a|an|per)[\s-]+({_UNIT1})$", re.IGNORECASE)
+_RATE_BEFORE = re.compile(
+    r"(?:\d|%|\b(?:twice|times|once|thrice|hours|days|million|billion|dollars|cents))[\W]*$", re.I
+)
 _SIGNAL = re.compile(r"^\s*(after|before|prior to|following|since|later|earlier|afterwards?)\b", re.IGNORECASE)
 
 _UNTIL_AHEAD = {"postpone", "delay", "extend", "adjourn", "suspend", "defer", "give", "grant"}
 _ORGANISE_VERBS = {"plan"}  # with its object: "planned a rally on Saturday" (not "held", "staged": done)
 _SCHEDULE_VERBS = {"schedule", "reschedule", "postpone", "delay", "defer", "slate"}
-_PLAN_VERBS = {"plan", "schedule", "set", "announce", "call", "expect", "propose", "organize", "organise"}
+_PLAN_VERBS = {"plan", "schedule", "set", "expect", "propose"}  # not "announce": "announced an order on Monday"
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
 _FUTURE_VERBS = {
     "plan",
@@ -511,6 +523,7 @@ def find_timexes(doc: Any, anchor=None, text: str | None = None) -> list[TimexSp
     out: list[TimexSpan] = []
     full = doc.text if text is None else text
     last: str | None = None  # the latest calendar date the story named: the narrative's time
+    days: list[str | None] = []  # before each expression, the latest full date the story named
     for s, t, expr in _candidates(doc, full):
         span = doc.char_span(s, t, alignment_mode="expand")
         tense = tense_of(span) if span is not None and len(span) else None
@@ -518,39 +531,56 @@ def find_timexes(doc: Any, anchor=None, text: str | None = None) -> list[TimexSp
         if tx is not None and tx.value is None and last is not None:
             tx = _narrative(expr, last, tx)
         ts = TimexSpan(s, t, full[s:t], tx, tense)
+        days.append(last if last and _DAY_VALUE.match(last) else None)
         if tx is not None and tx.type == "duration":
             _signal(doc, full, ts)
         elif tx is not None and tx.type in ("date", "time") and calendar_date(tx.value):
             last = calendar_date(tx.value)
         out.append(ts)
-    _clock_days(full, out)
+    _clock_days(full, out, days)
     return out
 
 
 _CLOCK_GAP = re.compile(r"^(?:\s*,?\s*(?:on\s+)?|\s*\([^()]*\)\s*(?:on\s+)?)$", re.IGNORECASE)
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_OWN_DAY = re.compile(
+    r"\d{1,2}(?:st|nd|rd|th)?\b.*\b(?:19|20)\d\d|day\b|[a-z]+\.? \d|\b(?:tonight|today|tomorrow|yesterday|this)\b",
+    re.IGNORECASE,
+)
 
 
-def _clock_days(text: str, found: list[TimexSpan]) -> None:
-    """A clock time next to its day keeps its own span and takes the day's date: "at 16:15 UTC,
-    June 1st", "10:35 a.m. (0735 GMT) Friday", "Tuesday at 3 p.m." (TIMEX3 marks the two apart)."""
-    for i, ts in enumerate(found):
-        tx = ts.timex
-        if tx is None or tx.type != "time" or not tx.value or "T" not in tx.value:
+def _clock_days(text: str, found: list[TimexSpan], days: list[str | None]) -> None:
+    """The day of a time whose words name none. A clock time next to its day keeps its own span
+    and takes the day's date: "at 16:15 UTC, June 1st", "10:35 a.m. (0735 GMT) Friday",
+    "Tuesday at 3 p.m." (TIMEX3 marks the two apart). Else a past one is on the story's latest
+    full date ("was shot at 10 p.m.", "later that evening"), a present or future one on the
+    publication day."""
+    given: set[int] = set()
+    for i in range(len(found) - 1, -1, -1):  # right to left: "2 a.m. (0100 GMT) on Wednesday"
+        ts, tx = found[i], found[i].timex
+        if tx is None or tx.type != "time" or _OWN_DAY.search(ts.text):
             continue
-        if re.search(r"\d{1,2}(?:st|nd|rd|th)?\b.*\b(?:19|20)\d\d|day\b|[a-z]+\.? \d", ts.text, re.IGNORECASE):
-            continue  # the clock's own words name its day
+        hour = tx.value[10:] if tx.value and "T" in tx.value else None
+        if hour is None:  # "later that evening": the part of the day comes from the words
+            part = _THAT_PART.search(ts.text)
+            hour = f"T{PARTS[part.group(1).lower()]}" if part else None
         for j in (i + 1, i - 1):
-            if not 0 <= j < len(found):
+            if not 0 <= j < len(found) or hour is None:
                 continue
-            other = found[j]
-            gap = text[ts.end : other.start] if j > i else text[other.end : ts.start]
-            if j < i:
-                gap = re.sub(r"\s*(?:at|,)\s*$", "", gap)
-            ov = other.timex
-            if ov is not None and ov.value and _DAY_VALUE.match(ov.value) and _CLOCK_GAP.match(gap):
-                ts.timex = Timex(ov.value + tx.value[10:], "time", "time", tx.mod)
+            other, ov = found[j], found[j].timex
+            gap = text[ts.end : other.start] if j > i else re.sub(r"\s*(?:at|,)\s*$", "", text[other.end : ts.start])
+            day = ov.value[:10] if ov is not None and ov.value else ""
+            if _DAY_VALUE.match(day) and (ov.type == "date" or j in given) and _CLOCK_GAP.match(gap):
+                ts.timex = Timex(day + hour, "time", "time", tx.mod)
+                given.add(i)
                 break
+        else:
+            if hour is not None and days[i] and (ts.tense == "past" or tx.value is None):
+                ts.timex = Timex(days[i] + hour, "time", "time", tx.mod)
+                given.add(i)
+
+
+_THAT_PART = re.compile(r"\b(morning|afternoon|evening|night)\b", re.IGNORECASE)
 
 
 _NARRATIVE = re.compile(
