@@ -499,6 +499,11 @@ def _split(text: str, s: int, t: int) -> list[tuple[int, int, str]]:
     return [(s, t, seg)]
 
 
+_BARE_UNIT = re.compile(
+    r"^(?:the\s+)?(?:year|month|week|weekend|day|quarter|season|half|decade|century)$", re.IGNORECASE
+)
+
+
 def _shrink(text: str, s: int, t: int) -> list[tuple[int, int, str]]:
     """A span the resolver cannot read as a whole: the longest run of its words that it can
     ("During the day Friday" -> "Friday", "in April month" -> "April"); else the span as it is,
@@ -510,6 +515,8 @@ def _shrink(text: str, s: int, t: int) -> list[tuple[int, int, str]]:
         for i in range(0, n - size + 1):
             a, b = words[i][0], words[i + size - 1][1]
             piece = seg[a:b]
+            if _BARE_UNIT.match(piece):
+                continue  # "the entire year" -> "year" would be this year: no
             tx = _one(piece)
             if tx is not None and tx.value is not None and (tx.granularity != "ref" or size > 1):
                 return [(s + a, s + b, piece)]
