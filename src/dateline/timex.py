@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 __all__ = [
     "Timex",
@@ -447,8 +448,8 @@ def _number(text: str) -> float | None:
     if m:
         return int(m.group(1)) + 0.5
     m = re.match(r"^(\S+)\s+and\s+a\s+half$", t)
-    if m and _number(m.group(1)) not in (None, -1):
-        return _number(m.group(1)) + 0.5
+    if m and (whole := _number(m.group(1))) not in (None, -1):
+        return whole + 0.5
     m = re.match(r"^(?:a\s+|one\s+)?(hundred|thousand)$", t)
     if m:
         return 100 if m.group(1) == "hundred" else 1000
@@ -471,12 +472,13 @@ def _unit(word: str) -> str:
 def _duration(n: float | None, unit: str) -> str:
     u = _unit(unit)
     amount = "X" if n is None or n < 0 else (str(int(n)) if float(n).is_integer() else str(n))
+    k = int(n or 0)  # used only when the amount is known
     if u == "decade":
-        return f"P{int(n) * 10}Y" if amount != "X" else "PXDE"
+        return f"P{k * 10}Y" if amount != "X" else "PXDE"
     if u == "century":
-        return f"P{int(n) * 100}Y" if amount != "X" else "PXCE"
+        return f"P{k * 100}Y" if amount != "X" else "PXCE"
     if u == "fortnight":
-        return f"P{int(n) * 2}W" if amount != "X" else "PXW"
+        return f"P{k * 2}W" if amount != "X" else "PXW"
     if u == "weekend":
         return f"P{amount}WE"
     if u == "night":
@@ -875,10 +877,9 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
         return Timex(REFS[t], "date", "ref")
     if t in SETS:
         return Timex(SETS[t], "set", "set")
-    if t in DEICTIC_DAYS and DEICTIC_DAYS[t] is not None:
+    if t in DEICTIC_DAYS and (off := DEICTIC_DAYS[t]) is not None:
         if t in ("the day", "that day", "the same day"):
             return Timex(None, "date", "day")
-        off = DEICTIC_DAYS[t]
         part = next((PARTS[w] for w in PARTS if t.endswith(w)), None)
         if t == "tonight" or t == "overnight":
             part = "NI"
@@ -928,8 +929,8 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
         return _ymd(y, mo, dd)
     m = RE["month_year"].match(t)
     if m:
-        y = m.group("y")
-        y = int(y) if not y.startswith("'") else _century_of(int(y[1:]), a)
+        ys = m.group("y")
+        y = int(ys) if not ys.startswith("'") else _century_of(int(ys[1:]), a)
         return Timex(f"{y:04d}-{MONTHS[m.group('m')]:02d}", "date", "month")
     m = RE["year"].match(t)
     if m:
@@ -942,9 +943,9 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
         return Timex(m.group("y"), "date", "decade")
     m = RE["short_decade"].match(t)
     if m:
-        d = int(m.group("d"))
-        cent = 19 if a is None or d * 10 > a.year % 100 else a.year // 100
-        return Timex(f"{cent}{d}", "date", "decade")
+        dd = int(m.group("d"))
+        cent = 19 if a is None or dd * 10 > a.year % 100 else a.year // 100
+        return Timex(f"{cent}{dd}", "date", "decade")
     m = RE["century"].match(t) or RE["century_w"].match(t)
     if m:
         c = m.group("c")
@@ -1037,13 +1038,13 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
     m = RE["season"].match(t)
     if m:
         s = SEASONS[m.group("s")]
-        y = m.group("y")
-        if y and y.isdigit():
-            return Timex(f"{y}-{s}", "date", "season")
+        yw = m.group("y")
+        if yw and yw.isdigit():
+            return Timex(f"{yw}-{s}", "date", "season")
         if a is None:
             return Timex(None, "date", "season")
-        if y:
-            base = {"last year": -1, "this year": 0, "next year": 1}[y]
+        if yw:
+            base = {"last year": -1, "this year": 0, "next year": 1}[yw]
             return Timex(f"{a.year + base}-{s}", "date", "season")
         d = m.group("dir")
         return Timex(f"{_season_year(s, a, tense, d)}-{s}", "date", "season")
@@ -1057,13 +1058,14 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
     m = re.match(r"^(last|next|this past|this coming)\s+(.+)$", t)
     if m and (RE["month_day"].match(m.group(2)) or RE["day_month"].match(m.group(2))):
         md = RE["month_day"].match(m.group(2)) or RE["day_month"].match(m.group(2))
+        assert md is not None  # the condition above matched one of them
         if a is None:
             return Timex(None, "date", "day")
         mo, dd = MONTHS[md.group("m")], int(md.group("d"))
         back = m.group(1) in ("last", "this past")
         for y in (a.year, a.year - 1) if back else (a.year, a.year + 1):
             out = _ymd(y, mo, dd)
-            if out is not None and ((out.value < a.isoformat()) if back else (out.value > a.isoformat())):
+            if out is not None and out.value and ((out.value < a.isoformat()) if back else (out.value > a.isoformat())):
                 return out  # "last Oct. 23": the latest Oct. 23 before the story
         return None
     for key in ("month_day", "day_month"):
@@ -1130,8 +1132,8 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
             and not re.search(r"\d{1,2}(?:st|nd|rd|th)?\b.*\d|[a-z]+ \d", m.group("rest"))
         ):
             # "Tuesday at midnight", "Friday at 3 p.m.": the weekday's date, the clock's time
-            day = _weekday_date(WEEKDAYS[m.group("wd")], a, tense).isoformat() if a else None
-            return Timex(f"{day}{inner.value[10:]}" if day else None, "time", "time")
+            wday = _weekday_date(WEEKDAYS[m.group("wd")], a, tense).isoformat() if a else None
+            return Timex(f"{wday}{inner.value[10:]}" if wday else None, "time", "time")
         if inner is not None:
             return inner
 
@@ -1139,7 +1141,7 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
     m = _NOON.match(t) or _NOON_AFTER.match(t)
     if m:  # "noon", "noon Saturday", "midnight Friday", "Tuesday at midnight"
         hh = "24:00" if m.group("n") == "midnight" else "12:00"
-        day = a
+        day: date | None = a
         if m.group("rest"):
             inner = _resolve(_STRIP_LEAD.sub("", m.group("rest")), a, tense)
             if inner is None or inner.type in ("duration", "set") or inner.granularity == "ref":
@@ -1446,7 +1448,7 @@ def _dateparser(t: str, a: date | None, tense: str | None) -> Timex | None:
         import dateparser
     except ImportError:  # pragma: no cover - dateparser is a dependency
         return None
-    settings = {
+    settings: dict[str, Any] = {
         "PREFER_DATES_FROM": "future" if tense == "future" else "past",
         "RETURN_AS_TIMEZONE_AWARE": False,
         "REQUIRE_PARTS": [],
@@ -1465,7 +1467,6 @@ def _dateparser(t: str, a: date | None, tense: str | None) -> Timex | None:
         return Timex(dt.date().isoformat(), "date", "day")
     if has_month:
         return Timex(dt.strftime("%Y-%m"), "date", "month")
-    if re.search(r"\b1[0-9]{3}\b|\b20[0-9]{2}\b", t):
-        y = re.search(r"\b(1[0-9]{3}|20[0-9]{2})\b", t).group(1)
-        return Timex(y, "date", "year")
+    if year := re.search(r"\b(1[0-9]{3}|20[0-9]{2})\b", t):
+        return Timex(year.group(1), "date", "year")
     return None

@@ -429,9 +429,9 @@ def _no_time(seg: str, after: str) -> bool:
 def _mergeable(text: str, prev: list[int], s: int, t: int) -> bool:
     """Adjacent model spans that make one time: a clock time or a part of the day with its day."""
     a, b = text[prev[0] : prev[1]].lower(), text[s:t].lower()
-    if resolve(b, fallback=False) is not None and resolve(b, fallback=False).type in ("duration", "set"):
+    if (tb := resolve(b, fallback=False)) is not None and tb.type in ("duration", "set"):
         return False  # "3 p.m. on Tuesday" + ", two years"
-    if resolve(a, fallback=False) is not None and resolve(a, fallback=False).type in ("duration", "set"):
+    if (ta := resolve(a, fallback=False)) is not None and ta.type in ("duration", "set"):
         return False
     clock = re.search(
         r"\d[:.]\d\d|\b[ap]\.?m\b|\bgmt\b|\bmorning|afternoon|evening|night\b|\bnoon\b|\bmidnight\b", a + " " + b
@@ -577,13 +577,13 @@ def _clock_days(text: str, found: list[TimexSpan], days: list[str | None]) -> No
             other, ov = found[j], found[j].timex
             gap = text[ts.end : other.start] if j > i else re.sub(r"\s*(?:at|,)\s*$", "", text[other.end : ts.start])
             day = ov.value[:10] if ov is not None and ov.value else ""
-            if _DAY_VALUE.match(day) and (ov.type == "date" or j in given) and _CLOCK_GAP.match(gap):
+            if ov is not None and _DAY_VALUE.match(day) and (ov.type == "date" or j in given) and _CLOCK_GAP.match(gap):
                 ts.timex = Timex(day + hour, "time", "time", tx.mod)
                 given.add(i)
                 break
         else:
-            if hour is not None and days[i] and (ts.tense == "past" or tx.value is None):
-                ts.timex = Timex(days[i] + hour, "time", "time", tx.mod)
+            if hour is not None and (day_i := days[i]) and (ts.tense == "past" or tx.value is None):
+                ts.timex = Timex(day_i + hour, "time", "time", tx.mod)
                 given.add(i)
 
 
@@ -608,6 +608,7 @@ def _narrative(expr: str, last: str, tx: Timex) -> Timex:
     precision = {"day": 3, "week": 3, "month": 2, "year": 1}[unit]
     if len(last.split("-")) < precision:
         return tx  # "the next day" after "in 2009": no day to count from
+    value: str | None
     if rel in ("same", "that"):
         value = last if unit == "day" else last[:7] if unit == "month" else last[:4]
     else:
@@ -685,8 +686,10 @@ def find_times(article: Article, doc: Any) -> None:
         )
         if ts.anchor is not None:
             s, e = ts.anchor
-            inside = [x for x in found if s <= x.start and x.end <= e and x.timex is not None and x.timex.value]
-            value = next((calendar_date(x.timex.value) for x in inside if calendar_date(x.timex.value)), None)
+            inside = [
+                x.timex.value for x in found if s <= x.start and x.end <= e and x.timex is not None and x.timex.value
+            ]
+            value = next((d for v in inside if (d := calendar_date(v))), None)
             rec.anchor = TimeAnchor(text=article.text[s:e], start=s, end=e, value=value)
         times.append(rec)
     article.times = times
