@@ -198,3 +198,45 @@ def test_typewriter_quotes_are_quotes(nlp):
     art = _analyse(nlp, text)
     q = _quote(art, "We finally may be seeing")
     assert q.kind == "direct" and _actor_name(art, q.speaker) == "Jared Bernstein"
+
+
+def test_a_name_after_a_dash_signs_the_quote(nlp):
+    # lists of voices sign each quote with a dash and a name (text written for this test)
+    text = (
+        "\u201cThe plan will cost our town its only clinic.\u201d \u2015 Maria Gonzalez\n"
+        "\u201cWe were never asked what we needed here.\u201d \u2014 Peter Novak, a farmer.\n"
+        "\u201cI will vote for the first time this year.\u201d \u2015 Laura Kim"
+    )
+    art = _analyse(nlp, text)
+    for start, name in (
+        ("The plan will", "Maria Gonzalez"),
+        ("We were never", "Peter Novak"),
+        ("I will vote", "Laura Kim"),
+    ):
+        q = _quote(art, start)
+        assert q.speaker_text == name, (start, q.speaker_text)
+
+
+def test_a_run_in_heading_is_not_the_speaker(nlp):
+    # the parser gives 'said' two subjects, the heading and the person (text written for this test)
+    text = (
+        "Her family would help if they could.\n\n"
+        "THE BORROWING Back when she started her firm, Ms. Reyes said that she considered debt a "
+        "last resort."
+    )
+    art = _analyse(nlp, text)
+    q = _quote(art, "that she considered debt")
+    assert q.speaker_text == "Ms. Reyes"
+
+
+def test_a_participial_phrase_between_speaker_and_cue_is_passed_over(nlp):
+    # the parser finds no subject for 'said'; the actor named just before it ('Culture', in the
+    # museum's name) sits in a participial phrase (text written for this test)
+    text = (
+        "Obama Says Museum Will Tell of 'Hope.'\n\n"
+        "WASHINGTON -- President Obama, dedicating the National Museum of African American History "
+        "and Culture on Saturday, said it would tell an American story."
+    )
+    art = _analyse(nlp, text)
+    q = _quote(art, "it would tell")
+    assert q.speaker_text == "President Obama"

@@ -117,6 +117,8 @@ def find_quotes(article: Article, doc: Any) -> None:
             prev = None
             if same:
                 prev = same[-1]
+            elif q.start - paras[q.para][0] > 2 and ctx.subject_before(q):
+                continue  # 'Sanders ... identified young voters' exhaustion ... "The younger ..."'
             elif q.bare or q.start - paras[q.para][0] <= 2:
                 for k in range(q.para - 1, max(q.para - 3, -1), -1):
                     cands = [p for p in by_para.get(k, []) if p.speaker_text]
@@ -320,10 +322,19 @@ class _Context:
         subj = None
         tok = verb
         for _ in range(4):  # "..., adding that", "by saying that": the subject of the governing verb
-            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = self._subject(tok)
+            if (
+                subj is None
+                and tok.dep_ == "acl"
+                and tok.tag_ in ("VBG", "VBD")
+                and self.kinds.get(self.tok_actor[tok.head.i] or "") in ("person", "organization")
+            ):
+                subj = tok.head  # "Donald Trump, who ..., tweeted on Friday to say": the actor acts
+                break
             if (
                 subj is not None
-                or tok.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep")
+                # "were slightly more likely to say": through the adjective to its subject
+                or tok.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep", "acomp")
                 or tok.head is None
                 or tok.head.i == tok.i
             ):
@@ -338,24 +349,71 @@ class _Context:
             subj = pobj
         if subj is None and verb.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep", "relcl", "acl"):
             subj = self._named_before(verb)  # a subject the parser lost in an apposition
-        if subj is not None and subj.lower_ in ("who", "that") and tok.dep_ == "relcl":
+        if subj is not None and subj.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
             subj = tok.head  # "Smith, who said ...": Smith
-        if subj is None or subj.ent_type_ in ("TIME", "DATE") or self.in_direct(subj.idx):
+        if subj is None or subj.lower_ in _RELATIVE or subj.ent_type_ in ("TIME", "DATE") or self.in_direct(subj.idx):
             return None, None, None
         if outside and content is not None and content[0] <= subj.idx < content[1]:
             return None, None, None
         return self.phrase_actor(subj, content)
 
+    def _subject(self, verb: Any) -> Any | None:
+        """The subject of ``verb``: of two (a heading the parser ran into the sentence: 'THE
+        BORROWING Back when ..., Mr. McKinley said'), a person or organisation before another,
+        then the nearest before the verb; one in an
+        earlier paragraph ('The Latest ...:\n\n7 p.m.\n\nDonald Trump is questioning') gives way
+        to the actor it carries in the verb's own paragraph, else to the actor named just before
+        the verb."""
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            return None
+        named = [
+            c
+            for c in subjects
+            if self.tok_actor[c.i] and self.kinds.get(self.tok_actor[c.i]) in ("person", "organization")
+        ]
+        # a floating quantifier ('figures ... both suggested') is no subject of its own
+        subjects = [c for c in subjects if c.lower_ not in ("both", "all", "each")] or subjects
+        before = [c for c in named or subjects if c.i < verb.i]
+        subj = before[-1] if before else (named or subjects)[0]
+        para = self.paragraph_of(verb.idx)
+        if self.paragraph_of(subj.idx) == para:
+            return subj
+        inside = [
+            t
+            for t in subj.subtree
+            if para[0] <= t.idx < para[1]
+            and self.tok_actor[t.i]
+            and self.kinds.get(self.tok_actor[t.i]) in ("person", "organization")
+        ]
+        heads = [t for t in inside if self.tok_actor[t.head.i] != self.tok_actor[t.i] or t.head.i == t.i]
+        if heads:
+            return heads[0]
+        return self._named_before(verb)
+
     def _named_before(self, verb: Any) -> Any | None:
         """The head of the nearest actor mention just before ``verb`` in its sentence, with no
-        other verb between ('her senior policy adviser, Jake Sullivan, said:')."""
-        s0 = self.sent_starts[verb.i]
-        for k in range(verb.i - 1, max(s0, verb.i - 12) - 1, -1):
-            t = self.doc[k]
-            if t.pos_ in ("VERB", "AUX") or self.in_direct(t.idx):
+        other verb between ('her senior policy adviser, Jake Sullivan, said:'); a phrase set off
+        by commas that holds a verb is passed over ('President Obama, dedicating the National
+        Museum of African American History and Culture on Saturday, said')."""
+        doc = self.doc
+        lo = max(self.sent_starts[verb.i], verb.i - 40)
+        k, seen = verb.i - 1, 0
+        while k >= lo and seen < 12:
+            t = doc[k]
+            if t.text == ",":
+                j = k - 1
+                while j >= lo and doc[j].text != ",":
+                    j -= 1
+                if j >= lo and any(x.pos_ == "VERB" for x in doc[j + 1 : k]):
+                    k = j - 1
+                    continue
+            elif t.pos_ in ("VERB", "AUX") or self.in_direct(t.idx):
                 return None
-            if self.tok_actor[k] and self.kinds.get(self.tok_actor[k]) in ("person", "organization"):
+            elif self.tok_actor[k] and self.kinds.get(self.tok_actor[k]) in ("person", "organization"):
                 return t
+            k -= 1
+            seen += 1
         return None
 
     def phrase_actor(
@@ -420,6 +478,30 @@ class _Context:
             actor = self.coref.resolve(head.i, content)
         return actor, text, span
 
+    def subject_before(self, q: _Q) -> bool:
+        """A quote that opens a sentence after another of its paragraph is said by the person
+        that sentence is about (its subject), when nothing else attributes it: 'Sen. Bernie
+        Sanders ... identified young voters' exhaustion with bigotry as one of the reasons. "The
+        younger people are ... sick and tired of discrimination."' Sets the speaker."""
+        doc = self.doc
+        k = self.token_at(q.start) - 1
+        while k >= 0 and (doc[k].is_space or doc[k].text in _LEAD_SKIP or doc[k].text == "``"):
+            k -= 1
+        ps, _ = self.paragraph_of(q.start)
+        if k < 0 or doc[k].idx < ps or doc[k].text not in _SENT_END:
+            return False
+        root = doc[k].sent.root
+        if root.pos_ not in ("VERB", "AUX") or root.idx < ps:
+            return False
+        subj = self._subject(root)
+        if subj is None or subj.idx < ps or self.in_direct(subj.idx):
+            return False
+        actor, stext, sspan = self.phrase_actor(subj, (q.start, q.end))
+        if actor is None or self.kinds.get(actor) != "person":
+            return False
+        q.speaker, q.speaker_text, q.speaker_span = actor, stext, sspan
+        return True
+
     def person_before(self, pos: int, quotes: list[_Q]) -> str | None:
         for s, e, aid in reversed(self.mentions):
             if e <= pos and self.kinds.get(aid) == "person" and not _inside(s, quotes):
@@ -451,6 +533,8 @@ def _cue_text(tok: Any, text: str) -> tuple[str, tuple[int, int]]:
 
 
 _SENT_END = {".", "!", "?"}
+# a relative pronoun the parse left without its antecedent is no speaker
+_RELATIVE = {"which", "what", "whatever", "whichever"}
 # subjects whose knowing or finding is no one's reported view
 _GENERIC_SUBJECTS = {
     "we",
@@ -468,7 +552,7 @@ _GENERIC_SUBJECTS = {
 }
 # spaCy's small model gives "hoped" the lemma "hop"
 _HOPE_FORMS = {"hope", "hoped", "hopes", "hoping"}
-_LEAD_SKIP = {",", "''", "'", "”", '"', "’", "``", "“", "—", "–", "-"}
+_LEAD_SKIP = {",", "''", "'", "”", '"', "’", "``", "“", "—", "–", "-", "―"}
 
 
 def _according_obj(ctx: _Context, tok: Any) -> tuple[Any, Any] | None:
@@ -534,6 +618,9 @@ def _attribute_direct(ctx: _Context, q: _Q, direct: list[_Q], paras) -> None:
         for t in seg[:8]:
             if t.pos_ == "VERB" and _has_subject(t) and _set_speaker(ctx, q, t):
                 return
+    # a name after a dash: '"...” ― Sonya Herridge', as epigraphs and lists of voices sign
+    if _signed(ctx, q, close, end_para):
+        return
     # before the quote: 'He said: "..."', 'said Smith, "..."', 'according to X, "..."'
     open_pos = q.start - 1
     prev = max((d.end for d in direct if d.end < q.start), default=ps)
@@ -616,6 +703,38 @@ def _attribute_direct(ctx: _Context, q: _Q, direct: list[_Q], paras) -> None:
             q.speaker, q.speaker_text, q.speaker_span = actor, stext, sspan
             q.cue, q.cue_span = _cue_text(v, text)
             return
+
+
+_SIGNATURE_RE = re.compile(r"[\s,.]*(?:[\"”»’']|'')\s*(?P<dash>[―—–-]{1,2})\s*")
+
+
+def _signed(ctx: _Context, q: _Q, close: int, end_para: int) -> bool:
+    """The speaker named after the closing mark and a dash, the name ending its paragraph or
+    followed by a comma and a description ('” ― Carla Sanchez.', '" — Jane Doe, a nurse')."""
+    text = ctx.article.text
+    m = _SIGNATURE_RE.match(text, close, end_para)
+    if m is None:
+        return False
+    toks = [t for t in ctx.tokens(m.end(), end_para) if not t.is_space]
+    if not toks or toks[0].idx != m.end():
+        return False
+    first = toks[0]
+    actor = ctx.tok_actor[first.i]
+    if actor is not None and ctx.kinds.get(actor) in ("person", "organization"):
+        name = [t for t in toks if ctx.tok_actor[t.i] == actor]
+        name = name[: next((k for k, t in enumerate(name) if t.i != first.i + k), len(name))]
+    elif first.pos_ == "PROPN":
+        actor = None
+        name = [t for t in toks[: next((k for k, t in enumerate(toks) if t.pos_ != "PROPN"), len(toks))]]
+    else:
+        return False
+    rest = toks[len(name) :]
+    if len(name) > 6 or (rest and rest[0].text not in (",", ".", "(")):
+        return False
+    span = (name[0].idx, name[-1].idx + len(name[-1]))
+    q.speaker, q.speaker_text, q.speaker_span = actor, text[span[0] : span[1]], span
+    q.cue, q.cue_span = m.group("dash"), m.span("dash")
+    return True
 
 
 def _set_speaker(ctx: _Context, q: _Q, verb: Any) -> bool:
