@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..article import Actor, Article, Entity, Span
@@ -79,6 +80,8 @@ class _Actor:
     org_keys: list[tuple[str, int]] = field(default_factory=list)  # org nouns without country
     full_mentions: int = 0
     id: str = ""
+    generic: bool = False  # an agent noun without a name ("police", "Malian soldiers")
+    country_source: str | None = None
 
 
 def sentence_starts(doc: Any) -> list[int]:
@@ -389,8 +392,12 @@ def find_actors(article: Article, doc: Any) -> None:
         _describe_group(doc, act, tok_ent)
     _propagate_countries(article, doc, persons, tok_ent)
     _domestic_institutions(article, orgs.values())
+    ent_actor = {id(e): a for a in [*persons, *orgs.values(), *countries.values(), *groups.values()] for e in a.ents}
+    generic = _generic_actors(article, doc, tok_ent, ent_actor, countries)
 
-    actors = sorted([*persons, *orgs.values(), *countries.values(), *groups.values()], key=lambda a: a.first)
+    actors = sorted(
+        [*persons, *orgs.values(), *countries.values(), *groups.values(), *generic], key=lambda a: a.first
+    )
     used: set[str] = set()
     out: list[Actor] = []
     for act in actors:
@@ -398,7 +405,10 @@ def find_actors(article: Article, doc: Any) -> None:
         used.add(act.id)
         for e in act.ents:
             e.actor = act.id
-        extra = {"descriptions": act.descriptions} if act.descriptions else {}
+        extra: dict[str, Any] = {"descriptions": act.descriptions} if act.descriptions else {}
+        if act.generic:
+            extra["generic"] = True
+            extra["country_source"] = act.country_source
         out.append(
             Actor(
                 id=act.id,
@@ -1042,3 +1052,242 @@ def _describe_group(doc: Any, act: _Actor, tok_ent: dict[int, Ent]) -> None:
                 if iso:
                     act.country = iso
                     return
+
+
+# -- generic actors -------------------------------------------------------------------------------
+
+#: which sector a phrase keeps when its head and a modifier each name one: the higher rank wins,
+#: a tie goes to the modifier ("rebel military officers" REB, "government troops" MIL, "army
+#: officers" MIL, "police spokesman" COP)
+_SECTOR_RANK = {"REB": 5, "UAF": 5, "OPP": 4, "CRM": 4, "MIL": 3, "COP": 3, "JUD": 3, "LEG": 3, "SPY": 3, "IGO": 3}
+_SECTOR_RANK.update({"GOV": 2, "PTY": 2, "NGO": 2, "CVL": 0})
+_GENERIC_MOD_DEPS = {"amod", "compound", "nmod", "poss"}
+_GENERIC_PREPS = {"of", "in", "from", "for"}
+_GENERIC_SPAN_SKIP = {"det", "predet", "punct", "cc", "advmod", "case", "prep", "relcl", "acl"}
+#: modifiers that say whose an agent is without naming a place ("pro-government militias")
+_NON_AFFILIATION = {"pro", "anti", "former", "ex", "other", "local", "foreign", "international"}
+
+
+@dataclass
+class _Generic:
+    head: Any  # the head token
+    sector: str | None
+    country: str | None
+    source: str | None  # modifier | sentence | dateline | focus
+    affiliated: bool  # a modifier named its organisation or person: no country from elsewhere
+    kind: str
+    start: int
+    end: int
+    name: str
+
+
+def _agent_hashes(doc: Any) -> frozenset[int]:
+    return _hashes(doc.vocab, tuple(w for w in L.agent_nouns() if " " not in w))
+
+
+def _ent_country(e: Ent, ent_actor: dict[int, _Actor]) -> tuple[str | None, str | None, bool]:
+    """(ISO3, sector, affiliation) that an entity modifying an agent noun gives it."""
+    if e.label in ("GPE", "NORP", "LOC", "FAC"):
+        met = L.metonym(e.text)
+        if met:
+            return met[0], met[1], False
+        iso = L.country_of_name(e.text) or L.country_of_demonym(e.text) or L.capital_country(e.text)
+        if iso:
+            return iso, None, False
+        armed = L.armed_group(e.text)
+        if armed:
+            return armed[0], armed[1], True
+        return _place_country(e.text), None, False
+    act = ent_actor.get(id(e))
+    if act is not None:
+        return act.country, act.sector, True
+    return None, None, False
+
+
+@lru_cache(maxsize=4096)
+def _place_country(name: str) -> str | None:
+    """The country of the most populous gazetteer place of that name ("Wyoming", "Aleppo")."""
+    try:
+        from ..gazetteer import get_gazetteer
+
+        found = get_gazetteer().lookup(name)
+    except Exception:  # noqa: BLE001 - no gazetteer, no country
+        return None
+    best = max(found, key=lambda pk: pk[0].population, default=None)
+    return best[0].country if best else None
+
+
+def _modifier_info(doc: Any, t: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, _Actor], cls: str):
+    """(sectors of modifiers, ISO3, affiliation, rightmost token of the phrase, inner agent noun)
+    from the words that modify an agent noun: its adjectives, compounds and possessor ("Malian
+    soldiers", "army chiefs", "South Africa's government") and its of/in/from/for phrase ("the
+    army of Mali", "authorities in Wyoming", "spokesman for President Ghani")."""
+    sectors: list[str] = []
+    iso = None
+    affiliated = False
+    inner = None
+    mods = [c for c in t.lefts if c.dep_ in _GENERIC_MOD_DEPS]
+    preps = [c for c in t.rights if c.dep_ == "prep" and c.lower_ in _GENERIC_PREPS]
+    for c in mods:
+        e = tok_ent.get(c.i)
+        if e is None and c.dep_ == "poss":
+            e = next((tok_ent[x.i] for x in c.subtree if x.i in tok_ent), None)
+        if e is not None:
+            ciso, csec, aff = _ent_country(e, ent_actor)
+            iso = iso or ciso
+            affiliated = affiliated or aff
+            if csec:
+                sectors.append(csec)
+            continue
+        if c.pos_ in ("PROPN", "ADJ"):
+            iso = iso or L.country_of_demonym(c.text) or L.country_of_name(c.text)
+        found = L.agent_noun(c.lemma_.lower()) or L.agent_noun(c.lower_)
+        if found and found[0] and found[1] != "none":
+            sectors.append(found[0])
+    for p in preps:
+        for o in p.children:
+            if o.dep_ != "pobj":
+                continue
+            e = tok_ent.get(o.i)
+            if e is not None:
+                ciso, csec, aff = _ent_country(e, ent_actor)
+                if p.lower_ == "in" and e.label not in ("GPE", "LOC", "FAC"):
+                    continue
+                if p.lower_ == "from" and cls != "people":
+                    continue
+                iso = iso or ciso
+                affiliated = affiliated or aff
+                if csec and p.lower_ in ("of", "for"):
+                    sectors.append(csec)
+            elif p.lower_ in ("of", "for"):
+                found = L.agent_noun(o.lemma_.lower()) or L.agent_noun(o.lower_)
+                if found and found[1] != "none":
+                    inner = o
+                    if found[0]:
+                        sectors.append(found[0])
+    return sectors, iso, affiliated, inner
+
+
+def _generic_candidates(doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, _Actor]) -> list[_Generic]:
+    out: list[_Generic] = []
+    idx = set(_indices_of(doc, "LEMMA", _agent_hashes(doc))) | set(_indices_of(doc, "LOWER", _agent_hashes(doc)))
+    for i in sorted(idx):
+        t = doc[i]
+        if i in tok_ent or t.dep_ in ("compound", "amod") or t.like_num:
+            continue
+        if t.pos_ != "NOUN" and not (t.pos_ == "PROPN" and (t.is_lower or t.is_sent_start)):
+            continue
+        lemma = t.lemma_.lower()
+        prev = doc[i - 1] if i > 0 and doc[i - 1].dep_ in ("amod", "compound") else None
+        found = (
+            L.agent_noun(lemma, prev.lower_ if prev is not None else None)
+            or L.agent_noun(t.lower_, prev.lower_ if prev is not None else None)
+            or L.agent_noun(lemma)
+            or L.agent_noun(t.lower_)
+        )
+        if found is None or found[1] == "none":
+            continue
+        head_sector, cls = found
+        sectors, iso, affiliated, inner = _modifier_info(doc, t, tok_ent, ent_actor, cls)
+        if cls == "group" and inner is not None:
+            continue  # "a group of rebel officers": the officers are the actor
+        if cls in ("role", "group") and not (sectors or iso or affiliated or head_sector):
+            continue  # "the leader", "a team": whose is not said
+        sector = head_sector
+        if cls != "weapon":
+            for s in sectors:
+                if sector is None or _SECTOR_RANK.get(s, 1) >= _SECTOR_RANK.get(sector, 1):
+                    sector = s
+                    break
+        # the mention: the noun with the words before it that hang on it ("two British military
+        # police officers"), without determiners; never the phrase after it (a relative clause)
+        left = i
+        for c in t.lefts:
+            if c.dep_ in _GENERIC_SPAN_SKIP:
+                continue
+            left = min(left, c.left_edge.i)
+        while left < i and (doc[left].dep_ in ("det", "predet") or doc[left].is_punct):
+            left += 1
+        name_left = left
+        while name_left < i and (doc[name_left].like_num or doc[name_left].dep_ in ("nummod", "quantmod", "det")):
+            name_left += 1
+        name = doc[name_left : i + 1].text if name_left <= i else t.text
+        plural = t.tag_ in ("NNS", "NNPS") or cls == "group"
+        kind = {"body": "organization", "weapon": "organization"}.get(cls, "group" if plural else "person")
+        if cls in ("people", "role") and not plural:
+            kind = "person"
+        out.append(
+            _Generic(
+                head=t,
+                sector=sector,
+                country=iso,
+                source="modifier" if iso else None,
+                affiliated=affiliated,
+                kind=kind,
+                start=doc[left].idx,
+                end=t.idx + len(t.text),
+                name=name,
+            )
+        )
+    return out
+
+
+def _sentence_country(doc: Any, t: Any, tok_ent: dict[int, Ent], cache: dict[int, str | None]) -> str | None:
+    """The one country a sentence places itself in: its locative phrases ("in Mali", "In Vienna,")."""
+    s0 = sentence_starts(doc)[t.i]
+    if s0 in cache:
+        return cache[s0]
+    isos: set[str] = set()
+    i = s0
+    starts = sentence_starts(doc)
+    while i < len(doc) and starts[i] == s0:
+        e = tok_ent.get(i)
+        if e is not None and e.label in ("GPE", "LOC", "FAC") and e.i0 == i:
+            root = doc[e.i0 : e.i1].root
+            if root.dep_ == "pobj" and root.head.lower_ in L.LOCATIVE_PREPS - {"from", "to", "into", "towards", "toward"}:
+                iso = L.country_of_name(e.text) or L.capital_country(e.text) or _place_country(e.text)
+                if iso:
+                    isos.add(iso)
+        i += 1
+    cache[s0] = isos.pop() if len(isos) == 1 else None
+    return cache[s0]
+
+
+def _focus_country(countries: dict[str, _Actor]) -> str | None:
+    """The country the article is about: named at least twice and more often than any other."""
+    counts = sorted(((len(a.ents), iso) for iso, a in countries.items()), reverse=True)
+    if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+        return None
+    return counts[0][1]
+
+
+def _generic_actors(
+    article: Article, doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, _Actor], countries: dict[str, _Actor]
+) -> list[_Actor]:
+    """Actors for agent nouns without a name ("police", "Malian soldiers", "a group of rebel
+    military officers"): sector from the noun and its modifiers, country from its modifier, else
+    the sentence's place, the dateline or the article's focus (``country_source`` says which)."""
+    cands = _generic_candidates(doc, tok_ent, ent_actor)
+    if not cands:
+        return []
+    dl = dateline_country(article)
+    focus = _focus_country(countries)
+    sent_cache: dict[int, str | None] = {}
+    groups: dict[tuple, _Actor] = {}
+    for g in cands:
+        if g.country is None and not g.affiliated:
+            iso = _sentence_country(doc, g.head, tok_ent, sent_cache)
+            if iso:
+                g.country, g.source = iso, "sentence"
+            elif dl:
+                g.country, g.source = dl, "dateline"
+            elif focus:
+                g.country, g.source = focus, "focus"
+        key = (g.head.lemma_.lower(), g.sector, g.country, g.kind)
+        act = groups.get(key)
+        ent = Ent(g.start, g.end, "AGENT", g.head.i, g.head.i + 1, article.text[g.start : g.end])
+        if act is None:
+            act = groups[key] = _Actor(key, g.kind, g.name, g.head.idx, country=g.country, sector=g.sector)
+            act.generic, act.country_source = True, g.source
+        act.ents.append(ent)
+    return list(groups.values())

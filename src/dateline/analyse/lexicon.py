@@ -674,3 +674,32 @@ def leader_country(name: str) -> str | None:
 def armed_group(text: str) -> tuple[str, str] | None:
     key = normalise(text)
     return ARMED_GROUPS.get(key) or ARMED_GROUPS.get("the " + key)
+
+
+# -- agent nouns (generic actors) -----------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def agent_nouns() -> dict[str, tuple[str | None, str]]:
+    """``data/agents.tsv``: agent noun (singular lemma, or "modifier head") -> (sector or None,
+    class: people | body | role | group | weapon | none)."""
+    from importlib.resources import files
+
+    out: dict[str, tuple[str | None, str]] = {}
+    text = files("dateline").joinpath("data/agents.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, sector, cls = line.split("\t")
+        out[word.strip().lower()] = (None if sector == "-" else sector, cls.strip())
+    return out
+
+
+def agent_noun(word: str, modifier: str | None = None) -> tuple[str | None, str] | None:
+    """(sector, class) of an agent noun, the two-word entry "modifier word" first."""
+    table = agent_nouns()
+    if modifier:
+        found = table.get(f"{modifier.lower()} {word.lower()}")
+        if found:
+            return found
+    return table.get(word.lower())
