@@ -16,8 +16,9 @@ the parse), as in ``eval_events``. Gold source and target are text spans of the 
 
 * **source**: the top event's first actor has a mention overlapping the gold source span;
 * **recipient**: the top event's first recipient has a mention overlapping the gold target span;
-* the same two *given the type* (over rows whose top event has the gold type, YIELD = CONCEDE
-  or RETREAT), and *type* accuracy for context.
+* the same two *given an event* (over rows where dateline codes an event at all: whether there
+  is one is the event coder's part, #14) and *given the type* (rows whose top event has the gold
+  type, YIELD = CONCEDE or RETREAT); *type* accuracy and *coded* (some event) for context.
 
 A row whose gold span is not in its sentence (a few rows say "recipient") is left out of that
 field and counted. No event, or an event without actors / recipients, is a miss.
@@ -86,6 +87,9 @@ def score(rows: list[dict], articles: list) -> Counter:
             ok = overlaps(art, ids[0] if ids else None, span)
             c[f"{field}_n"] += 1
             c[field] += ok
+            if ev is not None:
+                c[f"{field}_ev_n"] += 1
+                c[f"{field}_ev"] += ok
             if typed:
                 c[f"{field}_typed_n"] += 1
                 c[f"{field}_typed"] += ok
@@ -133,7 +137,9 @@ def pct(n: int, d: int) -> str:
 def report(name: str, c: Counter) -> None:
     print(
         f"  {name:<22} source {pct(c['source'], c['source_n'])}  recipient {pct(c['recipient'], c['recipient_n'])}"
-        f"  | given type: source {pct(c['source_typed'], c['source_typed_n'])}"
+        f"  | given an event: source {pct(c['source_ev'], c['source_ev_n'])}"
+        f"  recipient {pct(c['recipient_ev'], c['recipient_ev_n'])}"
+        f"  | given the type: source {pct(c['source_typed'], c['source_typed_n'])}"
         f"  recipient {pct(c['recipient_typed'], c['recipient_typed_n'])}  | type {pct(c['type'], c['n'])}  coded {pct(c['coded'], c['n'])}"
         + (
             f"  (no gold span: source {c['source_nogold']}, target {c['recipient_nogold']})"

@@ -319,7 +319,7 @@ def test_a_nationality_cut_short_by_the_model_is_completed(nlp):
     art = _analyse(nlp, "Police in Conakry beat dozens of Sierra Leonean and Liberian traders on Friday.")
     sle = [a for a in art.actors if a.id == "SLE"]
     assert sle and _mention_texts(art, sle[0]) == ["Sierra Leonean"]
-    assert not [a for a in art.actors if a.kind == "organization"]
+    assert not [a for a in art.actors if a.kind == "organization" and not getattr(a, "generic", None)]
 
 
 def test_a_town_named_after_the_town_of_is_a_place_not_a_group(nlp):
@@ -330,7 +330,7 @@ def test_a_town_named_after_the_town_of_is_a_place_not_a_group(nlp):
 
 def test_intergovernmental_abbreviations_and_sheikhs(nlp):
     art = _analyse(nlp, "EC monitors and WFP staff left the town.")
-    assert {a.name: a.sector for a in art.actors} == {"EC": "IGO", "WFP": "IGO"}
+    assert {a.name: a.sector for a in art.actors if not getattr(a, "generic", None)} == {"EC": "IGO", "WFP": "IGO"}
     art = _analyse(nlp, "Sheikh Hamad bin Khalifa launched a mediation effort.")
     hamad = _by_name(art)["Hamad bin Khalifa"]
     assert "sheikh" in hamad.roles and hamad.sector is None  # a ruler as often as a cleric
@@ -421,7 +421,7 @@ def test_generic_titles_take_the_sector_of_their_organisation(nlp):
 
 def test_a_country_name_tagged_as_a_nationality_is_the_country(nlp):
     art = _analyse(nlp, "The Mozambique government on Friday rejected the union's demands.")
-    assert [(a.id, a.kind) for a in art.actors] == [("MOZ", "country")]
+    assert [(a.id, a.kind) for a in art.actors if not getattr(a, "generic", None)] == [("MOZ", "country")]
     assert [e.actor for e in art.entities if e.text == "Mozambique"] == ["MOZ"]
 
 

@@ -80,7 +80,7 @@ class _Actor:
     org_keys: list[tuple[str, int]] = field(default_factory=list)  # org nouns without country
     full_mentions: int = 0
     id: str = ""
-    generic: bool = False  # an agent noun without a name ("police", "Malian soldiers")
+    generic: str | None = None  # the agent noun's class when it has no name ("police": body)
     country_source: str | None = None
 
 
@@ -395,9 +395,7 @@ def find_actors(article: Article, doc: Any) -> None:
     ent_actor = {id(e): a for a in [*persons, *orgs.values(), *countries.values(), *groups.values()] for e in a.ents}
     generic = _generic_actors(article, doc, tok_ent, ent_actor, countries)
 
-    actors = sorted(
-        [*persons, *orgs.values(), *countries.values(), *groups.values(), *generic], key=lambda a: a.first
-    )
+    actors = sorted([*persons, *orgs.values(), *countries.values(), *groups.values(), *generic], key=lambda a: a.first)
     used: set[str] = set()
     out: list[Actor] = []
     for act in actors:
@@ -407,7 +405,7 @@ def find_actors(article: Article, doc: Any) -> None:
             e.actor = act.id
         extra: dict[str, Any] = {"descriptions": act.descriptions} if act.descriptions else {}
         if act.generic:
-            extra["generic"] = True
+            extra["generic"] = act.generic
             extra["country_source"] = act.country_source
         out.append(
             Actor(
@@ -1064,8 +1062,7 @@ _SECTOR_RANK.update({"GOV": 2, "PTY": 2, "NGO": 2, "CVL": 0})
 _GENERIC_MOD_DEPS = {"amod", "compound", "nmod", "poss"}
 _GENERIC_PREPS = {"of", "in", "from", "for"}
 _GENERIC_SPAN_SKIP = {"det", "predet", "punct", "cc", "advmod", "case", "prep", "relcl", "acl"}
-#: modifiers that say whose an agent is without naming a place ("pro-government militias")
-_NON_AFFILIATION = {"pro", "anti", "former", "ex", "other", "local", "foreign", "international"}
+_PLACE_PREPS = L.LOCATIVE_PREPS | {"off", "along", "beyond"}
 
 
 @dataclass
@@ -1079,6 +1076,7 @@ class _Generic:
     start: int
     end: int
     name: str
+    cls: str
 
 
 def _agent_hashes(doc: Any) -> frozenset[int]:
@@ -1168,12 +1166,24 @@ def _modifier_info(doc: Any, t: Any, tok_ent: dict[int, Ent], ent_actor: dict[in
     return sectors, iso, affiliated, inner
 
 
+def _names_an_entity(doc: Any, t: Any, tok_ent: dict[int, Ent]) -> bool:
+    """The noun is a title or description of a named actor, not an actor of its own: "foreign
+    ministry spokesman Kim In-chul", "Artyom Lukin, a professor", "Hamas, the militant group"."""
+    if t.dep_ in ("appos", "compound", "flat") and t.head.i in tok_ent:
+        return tok_ent[t.head.i].label in ("PERSON", "ORG", "NORP")
+    for c in t.children:
+        if c.dep_ in ("appos", "flat") and c.i in tok_ent and tok_ent[c.i].label in ("PERSON", "ORG", "NORP"):
+            return True
+    nxt = tok_ent.get(t.i + 1)
+    return nxt is not None and nxt.i0 == t.i + 1 and nxt.label == "PERSON"
+
+
 def _generic_candidates(doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, _Actor]) -> list[_Generic]:
     out: list[_Generic] = []
     idx = set(_indices_of(doc, "LEMMA", _agent_hashes(doc))) | set(_indices_of(doc, "LOWER", _agent_hashes(doc)))
     for i in sorted(idx):
         t = doc[i]
-        if i in tok_ent or t.dep_ in ("compound", "amod") or t.like_num:
+        if i in tok_ent or t.dep_ in ("compound", "amod") or t.like_num or _names_an_entity(doc, t, tok_ent):
             continue
         if t.pos_ != "NOUN" and not (t.pos_ == "PROPN" and (t.is_lower or t.is_sent_start)):
             continue
@@ -1188,10 +1198,12 @@ def _generic_candidates(doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, 
         if found is None or found[1] == "none":
             continue
         head_sector, cls = found
+        if cls == "facility" and t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS:
+            continue  # "in hospital", "at the base": where, not whom
         sectors, iso, affiliated, inner = _modifier_info(doc, t, tok_ent, ent_actor, cls)
         if cls == "group" and inner is not None:
             continue  # "a group of rebel officers": the officers are the actor
-        if cls in ("role", "group") and not (sectors or iso or affiliated or head_sector):
+        if cls in ("role", "group", "facility") and not (sectors or iso or affiliated or head_sector):
             continue  # "the leader", "a team": whose is not said
         sector = head_sector
         if cls != "weapon":
@@ -1203,9 +1215,13 @@ def _generic_candidates(doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, 
         # police officers"), without determiners; never the phrase after it (a relative clause)
         left = i
         for c in t.lefts:
-            if c.dep_ in _GENERIC_SPAN_SKIP:
+            if c.dep_ in _GENERIC_SPAN_SKIP or c.ent_type_ in ("DATE", "TIME"):
                 continue
             left = min(left, c.left_edge.i)
+        for k in range(i - 1, left - 1, -1):  # never across punctuation or a date ("PARIS (Reuters) -")
+            if (doc[k].is_punct and doc[k].text not in ("-", "'", "’")) or doc[k].ent_type_ in ("DATE", "TIME"):
+                left = k + 1
+                break
         while left < i and (doc[left].dep_ in ("det", "predet") or doc[left].is_punct):
             left += 1
         name_left = left
@@ -1213,7 +1229,9 @@ def _generic_candidates(doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, 
             name_left += 1
         name = doc[name_left : i + 1].text if name_left <= i else t.text
         plural = t.tag_ in ("NNS", "NNPS") or cls == "group"
-        kind = {"body": "organization", "weapon": "organization"}.get(cls, "group" if plural else "person")
+        kind = {"body": "organization", "weapon": "organization", "facility": "organization"}.get(
+            cls, "group" if plural else "person"
+        )
         if cls in ("people", "role") and not plural:
             kind = "person"
         out.append(
@@ -1227,6 +1245,7 @@ def _generic_candidates(doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, 
                 start=doc[left].idx,
                 end=t.idx + len(t.text),
                 name=name,
+                cls=cls,
             )
         )
     return out
@@ -1244,7 +1263,13 @@ def _sentence_country(doc: Any, t: Any, tok_ent: dict[int, Ent], cache: dict[int
         e = tok_ent.get(i)
         if e is not None and e.label in ("GPE", "LOC", "FAC") and e.i0 == i:
             root = doc[e.i0 : e.i1].root
-            if root.dep_ == "pobj" and root.head.lower_ in L.LOCATIVE_PREPS - {"from", "to", "into", "towards", "toward"}:
+            if root.dep_ == "pobj" and root.head.lower_ in L.LOCATIVE_PREPS - {
+                "from",
+                "to",
+                "into",
+                "towards",
+                "toward",
+            }:
                 iso = L.country_of_name(e.text) or L.capital_country(e.text) or _place_country(e.text)
                 if iso:
                     isos.add(iso)
@@ -1288,6 +1313,6 @@ def _generic_actors(
         ent = Ent(g.start, g.end, "AGENT", g.head.i, g.head.i + 1, article.text[g.start : g.end])
         if act is None:
             act = groups[key] = _Actor(key, g.kind, g.name, g.head.idx, country=g.country, sector=g.sector)
-            act.generic, act.country_source = True, g.source
+            act.generic, act.country_source = g.cls, g.source
         act.ents.append(ent)
     return list(groups.values())

@@ -22,6 +22,7 @@ from .parse import (
     content_objects,
     dep_children,
     is_passive,
+    is_person_like,
     lemma_of,
 )
 
@@ -41,6 +42,9 @@ RECIPIENT_PREPS = {
     "into",
 }
 
+
+#: joint acts: conjoined subjects are each other's recipients
+SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
 
 RELATIONAL = set(
     """father mother son daughter wife husband brother sister uncle nephew widow
@@ -150,10 +154,15 @@ def recipients_of(tok, cand: Candidate, ctx: Context) -> list:
             continue
         if o.dep_ == "nsubjpass" or o.dep_ in ("dobj", "obj"):
             out.append(o)
-    out += dep_children(tok, {"dative", "iobj"})
+    for d in dep_children(tok, {"dative", "iobj"}):
+        # "gave equipment to Nicaragua": the parser's dative is the preposition, its object the recipient
+        out += [p for p in d.children if p.dep_ == "pobj"] if d.pos_ == "ADP" else [d]
     preps = [c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in RECIPIENT_PREPS]
     if cand.obj is not None:
         preps += [c for c in cand.obj.children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS]
+        if cand.entry.type in ("ACCUSE", "COERCE", "SANCTION"):
+            # "an investigation of the killing of X", "the arrest of 26 members": what the act is of
+            preps += [c for c in cand.obj.children if c.dep_ == "prep" and c.lower_ == "of"]
     else:  # "boycott all contact with the United States"
         for o in objs:
             if o.dep_ in ("dobj", "obj") and o.i not in ctx.tok_actor:
@@ -169,17 +178,67 @@ def recipients_of(tok, cand: Candidate, ctx: Context) -> list:
         for o in content_objects(objs):
             if o.i in ctx.tok_actor:
                 continue
-            for c in o.children:
-                if c.dep_ == "poss":
-                    out.append(c)
-                elif c.dep_ == "prep" and c.lower_ in ("of", "by"):
-                    out += [p for p in c.children if p.dep_ == "pobj"]
+            out += _owners(o, ctx)
     for p in preps:
         if p.lower_ == "to" and cand.entry.type == "AGREE":
             continue
         for po in p.children:
             if po.dep_ == "pobj":
                 out.append(po)
+                if po.i not in ctx.tok_actor:
+                    out += _clause_subjects(po, ctx)
+            elif po.dep_ == "pcomp":  # "an investigation into whether X was spied on"
+                out += _clause_subjects(po, ctx, own=True)
+    return out
+
+
+def _owners(o, ctx: Context) -> list:
+    """Whose a thing is: "Reagan's statement", "the Supreme Court decision", "the removal of X",
+    "the plan by the White House" (the possessor, an actor-naming modifier, an of/by object)."""
+    out = []
+    for c in o.children:
+        if c.dep_ == "poss" or c.dep_ in ("compound", "amod", "nmod") and c.i in ctx.tok_actor and c.i < o.i:
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in ("of", "by"):
+            out += [p for p in c.children if p.dep_ == "pobj"]
+    return out
+
+
+_CONTENT_NOUNS = {"claim", "allegation", "report", "accusation", "charge", "suspicion", "complaint", "whether"}
+
+
+def _clause_subjects(tok, ctx: Context, own: bool = False) -> list:
+    """Who a reported claim is about: "into claims that two servicemen abused children" -> the
+    servicemen; "into whether X was spied on" -> X (the subject of the clause the noun carries)."""
+    if not own and lemma_of(tok) not in _CONTENT_NOUNS:
+        return []
+    clauses = [tok] if own else [c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl")]
+    out = []
+    for cl in clauses:
+        out += [c for c in cl.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return out
+
+
+def complement_recipients(c: Candidate, ctx: Context) -> list:
+    """Recipients a control verb's complement names when the verb names none: "agreed to provide
+    Sri Lanka with technology", "has offered to send troops to help the Philippines army"."""
+    out = []
+    frontier = [x for x in c.trigger.children if x.dep_ == "xcomp" and x.pos_ in ("VERB", "AUX")]
+    for _ in range(2):
+        nxt = []
+        for comp in frontier:
+            for o in objects_of(comp):
+                if o.dep_ in ("dobj", "obj") and (o.i in ctx.tok_actor or is_person_like(o, ctx)):
+                    out.append(o)
+            for d in dep_children(comp, {"dative", "iobj"}):
+                out += [p for p in d.children if p.dep_ == "pobj"] if d.pos_ == "ADP" else [d]
+            for p in comp.children:
+                if p.dep_ == "prep" and p.lower_ in ("to", "with", "against", "toward", "towards"):
+                    out += [q for q in p.children if q.dep_ == "pobj" and q.i in ctx.tok_actor]
+            nxt += [x for x in comp.children if x.dep_ in ("xcomp", "advcl") and x.pos_ == "VERB"]
+        if out:
+            break
+        frontier = nxt
     return out
 
 
@@ -321,7 +380,7 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
             else:
                 c.recipients_tok += noun_participants(inner.trigger, ctx)[1]
         if c.entry.key.endswith("_against+travel"):  # the country travel to is warned against
-            c.recipients_tok += [
+            c.recipients_tok = [
                 q
                 for p in trig.children
                 if p.dep_ == "prep" and p.lower_ == "against"
@@ -354,4 +413,13 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
         for a in np_actor_ids(t, ctx):
             if a not in recipients and a not in actors:
                 recipients.append(a)
+    if not recipients and not c.noun:
+        for t in complement_recipients(c, ctx):
+            for a in np_actor_ids(t, ctx):
+                if a not in recipients and a not in actors:
+                    recipients.append(a)
+    if not recipients and len(actors) > 1 and c.entry.type in SYMMETRIC:
+        # "Trump and Putin agreed", "Japanese and Australian armies agreed to exercises": a joint
+        # act of conjoined subjects is coded, as PLOVER codes it, from the first to the others
+        actors, recipients = actors[:1], actors[1:]
     return actors, recipients
