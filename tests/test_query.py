@@ -443,7 +443,9 @@ def test_actors_are_aggregated_across_articles(store):
     by_name = {r["name"]: r for r in rows}
     assert by_name["Kim Jong Un"]["country"] == "PRK" and by_name["Kim Jong Un"]["n_events"] == 2
     assert by_name["Kim Jong Un"]["roles"] == ["leader"]
-    assert rows.total == len(rows) == 8
+    # 7 actors: the strike article's "Russia" and "Moscow" (both country RUS) are one actor
+    assert rows.total == len(rows) == 7
+    assert by_name["Russia"]["key"] == "country:RUS" and by_name["Russia"]["n_articles"] == 1
     assert [r["name"] for r in query.actors(store, country="RUS")] and all(
         r["country"] == "RUS" for r in query.actors(store, country="RUS")
     )

@@ -468,6 +468,7 @@ def _two_stories_and_a_copy(store: Store) -> None:
     store.write(make_article())
     store.write(make_article(STORY + " Reporting by Joyce Lee.", path="copy.txt", publisher="Other"))
     undated = make_article(OTHER, path="undated.txt", date=None, publisher="AP News", agency="AP")
+    undated.events[0].modality = "future"  # a meeting still to come: its own corpus event, undated
     store.write(undated)
 
 

@@ -41,6 +41,7 @@ import json
 import math
 import re
 import threading
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -566,8 +567,11 @@ def actors(
     limit: int = 100,
     offset: int = 0,
 ) -> Records:
-    """Actors across the corpus, most reported first: ``name, kind, country, sector, roles,
-    n_articles, n_mentions, n_events`` (events of any type the actor takes part in)."""
+    """Actors across the corpus, most reported first: one row per actor key
+    (``dateline.corpus.actor_key``: "Donald Trump", "Donald J. Trump" and "Trump" are one actor):
+    ``key, name, kind, country, sector, roles, n_articles, n_mentions, n_events`` (events of any
+    type the actor takes part in). Name, kind, country and sector are the ones most of the actor's
+    articles give (the longest name on a tie), so they do not flip with the article read last."""
     store = open_store(db)
     limit, offset = check_paging(limit, offset)
     a = S.actors
@@ -583,24 +587,13 @@ def actors(
         if kind not in ACTOR_KINDS:
             raise UsageError(f"unknown actor kind {kind!r}; use one of: {', '.join(ACTOR_KINDS)}")
         conds.append(a.c.kind == kind)
-    group = (a.c.name, a.c.kind, a.c.country, a.c.sector)
+    key = sa.func.coalesce(a.c.actor_key, a.c.name).label("key")
     n_articles = sa.func.count(sa.distinct(a.c.article_id)).label("n_articles")
+    n_mentions = sa.func.sum(a.c.n_mentions).label("n_mentions")
     # one pass of the grouping: the window counts the groups (not the actor rows) for the total
-    q = (
-        sa.select(
-            *group, n_articles, sa.func.sum(a.c.n_mentions).label("n_mentions"), sa.func.count().over().label("total")
-        )
-        .where(*conds)
-        .group_by(*group)
-    )
+    q = sa.select(key, n_articles, n_mentions, sa.func.count().over().label("total")).where(*conds).group_by(key)
     with store.engine.connect() as conn:
-        rows = conn.execute(
-            q.order_by(
-                n_articles.desc(), sa.func.sum(a.c.n_mentions).desc(), a.c.name, a.c.kind, a.c.country, a.c.sector
-            )
-            .limit(limit)
-            .offset(offset)
-        ).all()
+        rows = conn.execute(q.order_by(n_articles.desc(), n_mentions.desc(), key).limit(limit).offset(offset)).all()
         if rows:
             total = rows[0].total
         else:
@@ -608,43 +601,58 @@ def actors(
                 0
                 if offset == 0
                 else conn.execute(
-                    sa.select(sa.func.count()).select_from(q.with_only_columns(*group).subquery())
+                    sa.select(sa.func.count()).select_from(q.with_only_columns(key).subquery())
                 ).scalar_one()
             )
-        # Roles and event counts of the page's actors, in two queries for the whole page: roles
-        # from the actor rows that have any, events from the participants index (no JSON read).
-        names = sorted({r.name for r in rows})
-        roles: dict[tuple, set[str]] = {}
-        n_events: dict[tuple, int] = {}
-        if names:
+        # The page's actors in two more queries: their rows' names, kinds, countries, sectors and
+        # roles (the most frequent of each wins), and their events from the participants index.
+        keys = [r.key for r in rows]
+        votes: dict[str, dict[str, Counter]] = {}
+        roles: dict[str, set[str]] = {}
+        n_events: dict[str, int] = {}
+        if keys:
             for mr in conn.execute(
-                sa.select(*group, a.c.roles).where(a.c.name.in_(names), sa.cast(a.c.roles, sa.Text) != "[]", *conds)
+                sa.select(key, a.c.name, a.c.kind, a.c.country, a.c.sector, a.c.roles).where(
+                    sa.or_(a.c.actor_key.in_(keys), sa.and_(a.c.actor_key.is_(None), a.c.name.in_(keys))), *conds
+                )
             ):
-                roles.setdefault((mr.name, mr.kind, mr.country, mr.sector), set()).update(_load_json(mr.roles) or [])
+                v = votes.setdefault(mr.key, {f: Counter() for f in ("name", "kind", "country", "sector")})
+                for f in ("name", "kind", "country", "sector"):
+                    if getattr(mr, f) is not None:
+                        v[f][getattr(mr, f)] += 1
+                roles.setdefault(mr.key, set()).update(_load_json(mr.roles) or [])
             p = S.event_participants
+            pkey = sa.func.coalesce(p.c.actor_key, p.c.name_key)
             for mr in conn.execute(
-                sa.select(*group, sa.func.count(sa.distinct(p.c.event_id)).label("n"))
-                .select_from(a.join(p, sa.and_(p.c.article_id == a.c.article_id, p.c.actor_id == a.c.actor_id)))
-                .where(a.c.name.in_(names), *conds)
-                .group_by(*group)
+                sa.select(pkey.label("key"), sa.func.count(sa.distinct(p.c.event_id)).label("n"))
+                .where(p.c.actor_key.in_(keys))
+                .group_by(pkey)
             ):
-                n_events[(mr.name, mr.kind, mr.country, mr.sector)] = mr.n
+                n_events[mr.key] = mr.n
         out = []
         for r in rows:
-            key = (r.name, r.kind, r.country, r.sector)
+            v = votes.get(r.key) or {f: Counter() for f in ("name", "kind", "country", "sector")}
             out.append(
                 {
-                    "name": r.name,
-                    "kind": r.kind,
-                    "country": r.country,
-                    "sector": r.sector,
-                    "roles": sorted(roles.get(key, ())),
+                    "key": r.key,
+                    "name": _vote(v["name"], longest=True) or r.key,
+                    "kind": _vote(v["kind"]),
+                    "country": _vote(v["country"]),
+                    "sector": _vote(v["sector"]),
+                    "roles": sorted(roles.get(r.key, ())),
                     "n_articles": r.n_articles,
                     "n_mentions": int(r.n_mentions or 0),
-                    "n_events": n_events.get(key, 0),
+                    "n_events": n_events.get(r.key, 0),
                 }
             )
     return Records(out, total=total)
+
+
+def _vote(counts: Counter, longest: bool = False) -> Any:
+    """The most frequent value (on a tie the longest, for names, else the first in order)."""
+    if not counts:
+        return None
+    return max(counts.items(), key=lambda kv: (kv[1], len(str(kv[0])) if longest else 0, str(kv[0])))[0]
 
 
 # -- search ---------------------------------------------------------------------------------------

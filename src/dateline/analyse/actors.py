@@ -172,6 +172,8 @@ def corrected_entities(doc: Any) -> list[Ent]:
             and not (L.country_of_name(text) or L.capital_country(text) or L.city_population(text) >= 100_000)
         ):
             label = "PERSON"  # "Modi" after "Narendra Modi", not "Washington" after "George Washington"
+        elif label == "PERSON" and L.armed_group(text):
+            label = "ORG"  # "Boko Haram" is no person
         elif label in ("PERSON", "ORG", "NORP"):
             label = _relabel(doc, i0, i1, label, text, name_parts)
         span_start, span_end = doc[i0].idx, doc[i1 - 1].idx + len(doc[i1 - 1])
@@ -181,8 +183,141 @@ def corrected_entities(doc: Any) -> list[Ent]:
                 out.extend(Ent(s, t, "GPE", i0, i1, txt) for s, t, txt in parts)
                 continue
         out.append(Ent(span_start, span_end, label, i0, i1, text))
+    out = _corrections(doc, out)
     _write_back(doc, out)
     return out
+
+
+def _corrections(doc: Any, ents: list[Ent]) -> list[Ent]:
+    """Where news breaks the tagger: names of platforms, companies, media and events from the
+    data file (``data/entities.tsv``: "Twitter", "Brexit", "RT"); a name before a facility noun
+    is a site, there and everywhere in the article ("the Hoa Lo prison", then "Hoa Lo"); a
+    headline-case line's names are cut to what the story itself names ("Trump Warns Clinton
+    Policy" -> "Trump"); a city tagged as an organisation where a place goes is a place
+    ("shelled Qamishli")."""
+    if not ents:
+        return ents
+    sites = set()
+    for i in _indices_of(doc, "LOWER", _hashes(doc.vocab, tuple(sorted(L.FACILITY_NOUNS)))):
+        if doc[i].pos_ not in ("NOUN", "PROPN") or not doc[i].is_lower:
+            continue
+        j = i
+        while j > 0 and doc[j - 1].pos_ == "PROPN" and doc[j - 1].is_title and i - j < 4:
+            j -= 1
+        if j < i:
+            sites.add(L.normalise(doc[j:i].text))
+    headline = _headline_case_tokens(doc)
+    body = [e for e in ents if e.i0 not in headline]
+    body_texts = {L.normalise(e.text) for e in body}
+    body_words = {w for t in body_texts for w in t.split()}
+    places = {L.normalise(e.text) for e in ents if e.label in ("GPE", "LOC")}
+    out: list[Ent] = []
+    for e in ents:
+        key = L.normalise(e.text)
+        corr = L.entity_correction(e.text)
+        if corr is not None:
+            e.label = corr[0]
+        elif key in sites and e.label in ("PERSON", "ORG", "NORP"):
+            e.label = "FAC"
+        elif e.i0 in headline and e.label in ("PERSON", "ORG", "NORP") and key not in body_texts:
+            cut = _headline_cut(doc, e, body_texts, body_words)
+            if cut is None:
+                continue  # a headline fragment no sentence of the story names
+            e = cut
+        elif e.label == "ORG" and _city_as_org(doc, e, key, places):
+            e.label = "GPE"
+        out.append(e)
+    found = _unlabelled_organisations(doc, out, headline)
+    if found:
+        out = sorted(out + found, key=lambda e: e.start)
+    return out
+
+
+def _unlabelled_organisations(doc: Any, ents: list[Ent], headline: set[int]) -> list[Ent]:
+    """A run of capitalised proper nouns the tagger left unlabelled that holds an organisation
+    word is an organisation ("Human Rights Watch on Sunday demanded ...")."""
+    taken = {i for e in ents for i in range(e.i0, e.i1)}
+    out = []
+    i, n = 0, len(doc)
+    while i < n:
+        if i in taken or i in headline or doc[i].pos_ != "PROPN" or not doc[i].is_title:
+            i += 1
+            continue
+        j = i
+        while j < n and j not in taken and doc[j].pos_ == "PROPN" and (doc[j].is_title or doc[j].is_upper):
+            j += 1
+        if j - i >= 2:
+            words = [t.lower_ for t in doc[i:j]]
+            grams = words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+            if any(L.ORG_WORDS.get(g) for g in grams):
+                toks = doc[i:j]
+                out.append(Ent(toks[0].idx, toks[-1].idx + len(toks[-1]), "ORG", i, j, toks.text))
+        i = max(j, i + 1)
+    return out
+
+
+def _headline_case_tokens(doc: Any) -> set[int]:
+    """Token indices of the lines written in headline case ("Trump Warns Clinton Policy Would
+    Hurt Workers"): no full stop at the end, most words of four letters or more capitalised,
+    and a verb or a title among them (a list of names alone is no headline). Computed once per doc."""
+    cached = doc.user_data.get("dateline_headline_tokens")
+    if cached is not None:
+        return cached
+    out: set[int] = set()
+    text = doc.text
+    pos = 0
+    ranges = []
+    for line in text.split("\n"):
+        words = re.findall(r"[A-Za-z][A-Za-z'’-]{3,}", line)
+        ends = line.rstrip(" \"'”’")[-1:]
+        if len(words) >= 3 and ends not in (".", ",") and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+            ranges.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    if ranges:
+        k = 0
+        for t in doc:
+            while k < len(ranges) and ranges[k][1] <= t.idx:
+                k += 1
+            if k == len(ranges):
+                break
+            if ranges[k][0] <= t.idx < ranges[k][1]:
+                out.add(t.i)
+        for a, b in ranges:  # a headline says something: a line of names alone is none
+            toks = [i for i in out if a <= doc[i].idx < b]
+            if not any(doc[i].pos_ in ("VERB", "AUX") or doc[i].lower_ in L.ROLES for i in toks):
+                out.difference_update(toks)
+    doc.user_data["dateline_headline_tokens"] = out
+    return out
+
+
+def _headline_cut(doc: Any, e: Ent, body_texts: set[str], body_words: set[str]) -> Ent | None:
+    """The longest part of a headline's name that the story names too, else None."""
+    for n in range(e.i1 - e.i0 - 1, 0, -1):
+        for j in range(e.i0, e.i1 - n + 1):
+            toks = doc[j : j + n]
+            key = L.normalise(toks.text)
+            if key in body_texts or (n == 1 and key in body_words and toks[0].is_title):
+                start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+                return Ent(start, end, e.label, j, j + n, toks.text)
+    return None
+
+
+def _city_as_org(doc: Any, e: Ent, key: str, places: set[str]) -> bool:
+    """An "organisation" that is a city the story puts somewhere a place goes."""
+    if key in places:
+        return True
+    words = e.text.split()
+    if (
+        e.text.isupper()
+        or any(w.lower() in L.ORG_WORDS for w in words)
+        or L.normalise(e.text) in L.MEDIA_NAMES
+        or L.armed_group(e.text)
+        or L.metonym(e.text)
+        or not L.city_population(e.text, alternates=True)
+    ):
+        return False
+    root = doc[e.i0 : e.i1].root
+    return root.dep_ in ("pobj", "dobj", "nsubjpass") and (root.dep_ != "pobj" or root.head.lower_ not in ("by", "of"))
 
 
 def _maybe_demonym(text: str) -> bool:
@@ -383,6 +518,10 @@ def find_actors(article: Article, doc: Any) -> None:
                 act = countries[iso] = _Actor(iso, "country", _country_name(iso), e.start, country=iso)
             act.ents.append(e)
 
+    for act in countries.values():  # "the Kremlin" alone: the Russian government
+        mets = {L.metonym(e.text) for e in act.ents}
+        if None not in mets and len({m[1] for m in mets}) == 1:
+            act.sector = next(iter(mets))[1]
     memory = _org_country_memory(doc, tok_ent)
     for act in persons:
         _describe_person(doc, act, tok_ent, persons, memory)
@@ -391,7 +530,7 @@ def find_actors(article: Article, doc: Any) -> None:
     for act in groups.values():
         _describe_group(doc, act, tok_ent)
     _propagate_countries(article, doc, persons, tok_ent)
-    _domestic_institutions(article, orgs.values())
+    _domestic_institutions(article, orgs.values(), doc, tok_ent)
     ent_actor = {id(e): a for a in [*persons, *orgs.values(), *countries.values(), *groups.values()] for e in a.ents}
     generic = _generic_actors(article, doc, tok_ent, ent_actor, countries)
 
@@ -820,20 +959,22 @@ _SUPRANATIONAL = {
 }
 
 
-def _domestic_institutions(article: Article, orgs: Any) -> None:
+def _domestic_institutions(article: Article, orgs: Any, doc: Any = None, tok_ent: dict | None = None) -> None:
     """State institutions named without a country ("the Supreme Court", "Parliament", "the
     Foreign Ministry") in a datelined story are the dateline country's."""
     iso = None
+    cache: dict[int, str | None] = {}
     for act in orgs:
         if (
             act.country is None
             and act.sector in _STATE_SECTORS
             and not _SUPRANATIONAL.intersection(act.name.lower().split())
         ):
+            first = min(act.ents, key=lambda e: e.start)
+            here = _sentence_country(doc, doc[first.i0], tok_ent or {}, cache) if doc is not None else None
             iso = iso or dateline_country(article)
-            if not iso:
-                return
-            act.country = iso
+            if here or iso:
+                act.country = here or iso
 
 
 _ACCOMPANY = {"including", "with", "by", "alongside", "among", "accompanied", "accompanying"}
@@ -1002,6 +1143,9 @@ def _describe_org(doc: Any, act: _Actor, tok_ent: dict[int, Ent]) -> None:
     armed = L.armed_group(act.name)
     if armed:  # "Hamas", "the Kurdistan Workers' Party"
         act.country, act.sector = armed
+    corr = L.entity_correction(act.name)
+    if corr is not None and corr[0] == "ORG":  # "Twitter", "RT"
+        act.sector, act.country = corr[1] or act.sector, corr[2] or act.country
     act.country = act.country or L.MEDIA_COUNTRIES.get(L.normalise(act.name))  # "Xinhua", "KCNA"
     for e in act.ents:
         following = []
@@ -1084,7 +1228,12 @@ def _agent_hashes(doc: Any) -> frozenset[int]:
 
 
 def _ent_country(e: Ent, ent_actor: dict[int, _Actor]) -> tuple[str | None, str | None, bool]:
-    """(ISO3, sector, affiliation) that an entity modifying an agent noun gives it."""
+    """(ISO3, sector, affiliation) that an entity modifying an agent noun gives it: an
+    affiliation (an organisation, a person, an armed movement) keeps the agent's country to
+    what the affiliation says ("NATO troops" have none)."""
+    armed = L.armed_group(e.text)
+    if armed:
+        return armed[0], armed[1], True
     if e.label in ("GPE", "NORP", "LOC", "FAC"):
         met = L.metonym(e.text)
         if met:
@@ -1092,9 +1241,8 @@ def _ent_country(e: Ent, ent_actor: dict[int, _Actor]) -> tuple[str | None, str 
         iso = L.country_of_name(e.text) or L.country_of_demonym(e.text) or L.capital_country(e.text)
         if iso:
             return iso, None, False
-        armed = L.armed_group(e.text)
-        if armed:
-            return armed[0], armed[1], True
+        if e.label == "NORP":  # "Kurdish positions", "Islamist militants": whose, though no country
+            return None, L.GROUP_SECTORS.get(L.normalise(e.text)), False
         return _place_country(e.text), None, False
     act = ent_actor.get(id(e))
     if act is not None:
@@ -1123,6 +1271,7 @@ def _modifier_info(doc: Any, t: Any, tok_ent: dict[int, Ent], ent_actor: dict[in
     sectors: list[str] = []
     iso = None
     affiliated = False
+    named = False  # an entity among the modifiers says whose it is ("Kurdish positions")
     inner = None
     mods = [c for c in t.lefts if c.dep_ in _GENERIC_MOD_DEPS]
     preps = [c for c in t.rights if c.dep_ == "prep" and c.lower_ in _GENERIC_PREPS]
@@ -1134,6 +1283,7 @@ def _modifier_info(doc: Any, t: Any, tok_ent: dict[int, Ent], ent_actor: dict[in
             ciso, csec, aff = _ent_country(e, ent_actor)
             iso = iso or ciso
             affiliated = affiliated or aff
+            named = True
             if csec:
                 sectors.append(csec)
             continue
@@ -1163,7 +1313,7 @@ def _modifier_info(doc: Any, t: Any, tok_ent: dict[int, Ent], ent_actor: dict[in
                     inner = o
                     if found[0]:
                         sectors.append(found[0])
-    return sectors, iso, affiliated, inner
+    return sectors, iso, affiliated, inner, named
 
 
 def _names_an_entity(doc: Any, t: Any, tok_ent: dict[int, Ent]) -> bool:
@@ -1180,11 +1330,14 @@ def _names_an_entity(doc: Any, t: Any, tok_ent: dict[int, Ent]) -> bool:
 
 def _generic_candidates(doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, _Actor]) -> list[_Generic]:
     out: list[_Generic] = []
+    headline = _headline_case_tokens(doc)
     idx = set(_indices_of(doc, "LEMMA", _agent_hashes(doc))) | set(_indices_of(doc, "LOWER", _agent_hashes(doc)))
     for i in sorted(idx):
         t = doc[i]
         if i in tok_ent or t.dep_ in ("compound", "amod") or t.like_num or _names_an_entity(doc, t, tok_ent):
             continue
+        if i in headline:
+            continue  # a headline's nouns summarise the story's actors
         if t.pos_ != "NOUN" and not (t.pos_ == "PROPN" and (t.is_lower or t.is_sent_start)):
             continue
         lemma = t.lemma_.lower()
@@ -1200,11 +1353,11 @@ def _generic_candidates(doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, 
         head_sector, cls = found
         if cls == "facility" and t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS:
             continue  # "in hospital", "at the base": where, not whom
-        sectors, iso, affiliated, inner = _modifier_info(doc, t, tok_ent, ent_actor, cls)
+        sectors, iso, affiliated, inner, named = _modifier_info(doc, t, tok_ent, ent_actor, cls)
         if cls == "group" and inner is not None:
             continue  # "a group of rebel officers": the officers are the actor
-        if cls in ("role", "group", "facility") and not (sectors or iso or affiliated or head_sector):
-            continue  # "the leader", "a team": whose is not said
+        if cls != "people" and not (sectors or iso or affiliated or named or head_sector):
+            continue  # "the leader", "a team", "the council": whose is not said
         sector = head_sector
         if cls != "weapon":
             for s in sectors:
@@ -1225,7 +1378,11 @@ def _generic_candidates(doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, 
         while left < i and (doc[left].dep_ in ("det", "predet") or doc[left].is_punct):
             left += 1
         name_left = left
-        while name_left < i and (doc[name_left].like_num or doc[name_left].dep_ in ("nummod", "quantmod", "det")):
+        for k in range(i - 1, left - 1, -1):  # the name starts after any figure: "at least 12 civilians"
+            if doc[k].like_num:
+                name_left = k + 1
+                break
+        while name_left < i and doc[name_left].dep_ in ("nummod", "quantmod", "det", "advmod"):
             name_left += 1
         name = doc[name_left : i + 1].text if name_left <= i else t.text
         plural = t.tag_ in ("NNS", "NNPS") or cls == "group"
@@ -1263,6 +1420,8 @@ def _sentence_country(doc: Any, t: Any, tok_ent: dict[int, Ent], cache: dict[int
         e = tok_ent.get(i)
         if e is not None and e.label in ("GPE", "LOC", "FAC") and e.i0 == i:
             root = doc[e.i0 : e.i1].root
+            if root.dep_ in ("compound", "nmod", "poss") and root.head.dep_ == "pobj":
+                root = root.head  # "in the Mopti region", "in Syria's northeast"
             if root.dep_ == "pobj" and root.head.lower_ in L.LOCATIVE_PREPS - {
                 "from",
                 "to",

@@ -120,7 +120,7 @@ senator:LEG lawmaker:LEG legislator:LEG congressman:LEG congresswoman:LEG mp:LEG
 parliamentarian:LEG speaker:LEG representative:LEG assemblyman:LEG
 candidate:PTY nominee:PTY party leader:PTY chairman of the party:PTY campaign manager:PTY
 strategist:PTY pollster:PTY
-opposition leader:OPP dissident:OPP
+opposition leader:OPP opposition:OPP dissident:OPP
 rebel:REB rebels:REB insurgent:REB militant:REB militants:REB guerrilla:REB fighter:REB
 fighters:REB warlord:REB jihadist:REB
 police:COP policeman:COP police officer:COP police chief:COP officer:COP detective:COP
@@ -159,7 +159,7 @@ news agency:MED agency:None news:MED newspaper:MED times:MED post:MED television
 radio:MED broadcaster:MED media:MED press:MED magazine:MED journal:MED network:None
 university:EDU college:EDU institute:EDU school:EDU academy:EDU think tank:EDU
 church:REL mosque:REL synod:REL patriarchate:REL
-union:None foundation:NGO charity:NGO red cross:NGO amnesty:NGO
+union:None foundation:NGO charity:NGO red cross:NGO amnesty:NGO human rights:NGO observatory:NGO
 united nations:IGO nato:IGO european union:IGO world bank:IGO imf:IGO u.n.:IGO un:IGO
 security council:IGO european community:IGO european commission:IGO arab league:IGO
 african union:IGO asean:IGO apec:IGO asia-pacific economic cooperation:IGO opec:IGO
@@ -337,6 +337,13 @@ PLACE_NOUNS = frozenset(
     """city town village settlement port harbour harbor capital region
 province state county district island peninsula river valley border crossing outpost suburb
 municipality oblast prefecture territory enclave resort base airport station""".split()
+)
+
+
+#: nouns after a name that make the name a building or site ("the Hoa Lo prison", "Tahrir Square")
+FACILITY_NOUNS = frozenset(
+    """prison jail airport airbase square street avenue road bridge palace stadium hotel market
+mall dam mine camp checkpoint crossing tower building plaza park compound refinery plant""".split()
 )
 
 
@@ -658,6 +665,33 @@ def _leader_index() -> tuple[dict[tuple[str, str], str], dict[str, str | None]]:
     return full, bare
 
 
+@lru_cache(maxsize=1)
+def _leader_surnames() -> dict[str, str | None]:
+    """bare surname -> the one full name of the table with that family name (None if several)."""
+    out: dict[str, str | None] = {}
+    for key, _ in re.findall(r"(\*?[^:\n]+?):([A-Z]{3})(?=\s|$)", _LEADERS):
+        key = key.strip()
+        if key.startswith("*"):
+            continue
+        words = _leader_words(key)
+        if len(words) < 2:
+            continue
+        fams = [words[-1]] + ([words[0]] if words[0] in EAST_ASIAN_SURNAMES else [])
+        for fam in fams:
+            out[fam] = key if out.get(fam, key) == key else None
+    return out
+
+
+def leader_full_name(surname: str) -> str | None:
+    """The full name of the world leader a bare surname names ("trump" -> "donald trump"), when
+    the table has one leader of that family name and the surname alone is distinctive."""
+    full, bare = _leader_index()
+    word = surname.lower()
+    if not bare.get(word):
+        return None
+    return _leader_surnames().get(word)
+
+
 @lru_cache(maxsize=4096)
 def leader_country(name: str) -> str | None:
     """ISO3 of a world leader in ``_LEADERS`` by full name or distinctive bare surname."""
@@ -674,6 +708,33 @@ def leader_country(name: str) -> str | None:
 def armed_group(text: str) -> tuple[str, str] | None:
     key = normalise(text)
     return ARMED_GROUPS.get(key) or ARMED_GROUPS.get("the " + key)
+
+
+# -- entity corrections ---------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def entity_corrections() -> dict[str, tuple[str, str | None, str | None]]:
+    """``data/entities.tsv``: normalised name -> (label, sector, ISO3) for names the tagger
+    labels wrongly in news (platforms, companies, media, events)."""
+    from importlib.resources import files
+
+    out: dict[str, tuple[str, str | None, str | None]] = {}
+    text = files("dateline").joinpath("data/entities.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, label, sector, country = (line.split("\t") + ["-", "-"])[:4]
+        out[normalise(name)] = (
+            label.strip(),
+            None if sector == "-" else sector,
+            None if country.strip() == "-" else country.strip(),
+        )
+    return out
+
+
+def entity_correction(text: str) -> tuple[str, str | None, str | None] | None:
+    return entity_corrections().get(normalise(text))
 
 
 # -- agent nouns (generic actors) -----------------------------------------------------------------

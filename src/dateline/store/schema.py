@@ -91,6 +91,7 @@ actors = sa.Table(
     sa.Column("roles", JSON),
     sa.Column("n_mentions", sa.Integer, nullable=False, server_default="0"),
     sa.Column("name_key", sa.Text, index=True),  # corpus.name_key(name) (revision 0003)
+    sa.Column("actor_key", sa.Text, index=True),  # corpus.actor_key: one actor across articles (0005)
 )
 
 places = sa.Table(
@@ -137,7 +138,8 @@ quotes = sa.Table(
 )
 
 events = sa.Table(
-    # Corpus events: one row per distinct (type, mode, participants, date, place, modality).
+    # Corpus events: the mentions of one real-world event (dateline.corpus: same type and modality,
+    # a shared participant, compatible date and place; revision 0005).
     "events",
     metadata,
     sa.Column("id", ID, primary_key=True),
@@ -146,7 +148,7 @@ events = sa.Table(
     sa.Column("quad", sa.SmallInteger),
     sa.Column("modality", sa.Text),
     sa.Column("date", sa.Text, index=True),
-    sa.Column("actors", JSON),  # participant keys (names or ISO3 countries)
+    sa.Column("actors", JSON),  # participants' actor keys (corpus.actor_key), all mentions
     sa.Column("recipients", JSON),
     sa.Column("place_name", sa.Text),
     sa.Column("place_geonameid", sa.BigInteger),
@@ -197,7 +199,9 @@ event_participants = sa.Table(
     sa.Column("event_id", ID, nullable=False),
     sa.Column("name_key", sa.Text, nullable=False),
     sa.Column("country", sa.Text),
+    sa.Column("actor_key", sa.Text),  # corpus.actor_key (revision 0005)
     sa.Index("ix_event_participants_name_key", "name_key", "event_id"),
+    sa.Index("ix_event_participants_actor_key", "actor_key", "event_id"),
     sa.Index("ix_event_participants_country", "country", "event_id"),
 )
 

@@ -189,12 +189,13 @@ def name_word_rows(keys: Iterable[str]) -> list[dict[str, str]]:
 
 
 def participant_rows(
-    actors: dict[tuple[str, str], tuple[str, str | None]],
+    actors: dict[tuple[str, str], tuple],
     mentions: Iterable[tuple[str, str, str, list[str], list[str]]],
 ) -> list[dict[str, Any]]:
     """``event_participants`` rows: ``actors`` maps ``(article_id, actor_id)`` to ``(name_key,
-    country)``; ``mentions`` yields ``(article_id, local_id, event_id, actor ids, recipient ids)``.
-    A participant id with no actor row is left out (participant filters match actors)."""
+    country[, actor_key])``; ``mentions`` yields ``(article_id, local_id, event_id, actor ids,
+    recipient ids)``. A participant id with no actor row is left out (participant filters match
+    actors)."""
     rows = {}
     for aid, local_id, event_id, acts, recs in mentions:
         for role, ids in (("actor", acts), ("recipient", recs)):
@@ -209,6 +210,7 @@ def participant_rows(
                         "event_id": event_id,
                         "name_key": known[0],
                         "country": known[1],
+                        "actor_key": known[2] if len(known) > 2 else None,
                     }
     return list(rows.values())
 
@@ -316,6 +318,7 @@ def write_analysis(conn: Connection, article: Article, story_id: str, ts: dateti
     the corpus events it touched (recounted here)."""
     aid = article.id
     keys = {a.id: corpus.name_key(a.name) for a in article.actors}
+    akeys = actor_keys(conn, article)
     insert_ignore(
         conn,
         S.actors,
@@ -330,6 +333,7 @@ def write_analysis(conn: Connection, article: Article, story_id: str, ts: dateti
                 "roles": list(a.roles),
                 "n_mentions": len(a.mentions),
                 "name_key": keys[a.id],
+                "actor_key": akeys[a.id],
             }
             for a in article.actors
         ],
@@ -391,63 +395,13 @@ def write_analysis(conn: Connection, article: Article, story_id: str, ts: dateti
         ],
     )
 
-    touched: set[str] = set()
-    mentions = []
-    new_events: dict[str, dict] = {}
-    for ev in article.events:
-        key = corpus.event_key(article, ev)
-        eid = corpus.event_id(key)
-        place = ev.place
-        new_events.setdefault(
-            eid,
-            {
-                "id": eid,
-                "type": ev.type,
-                "mode": ev.mode,
-                "quad": ev.quad,
-                "modality": ev.modality,
-                "date": ev.date,
-                "actors": key["actors"],
-                "recipients": key["recipients"],
-                "place_name": place.name if place else None,
-                "place_geonameid": place.geonameid if place else None,
-                "lat": place.lat if place else None,
-                "lon": place.lon if place else None,
-                "country": place.country if place else None,
-                "first_article_id": aid,
-                "first_seen": ts,
-            },
-        )
-        touched.add(eid)
-        mentions.append(
-            {
-                "article_id": aid,
-                "local_id": ev.id,
-                "event_id": eid,
-                "story_id": story_id,
-                "type": ev.type,
-                "mode": ev.mode,
-                "quad": ev.quad,
-                "modality": ev.modality,
-                "cameo": ev.cameo,
-                "date": ev.date,
-                "date_source": ev.date_source,
-                "actors": list(ev.actors),
-                "recipients": list(ev.recipients),
-                "place": place.model_dump(mode="json") if place else None,
-                "evidence_text": ev.evidence.text,
-                "evidence_start": ev.evidence.start,
-                "evidence_end": ev.evidence.end,
-                "confidence": ev.confidence,
-            }
-        )
-    insert_ignore(conn, S.events, list(new_events.values()))
+    mentions, touched = _link_events(conn, article, story_id, akeys, ts)
     insert_ignore(conn, S.event_mentions, mentions)
     insert_ignore(
         conn,
         S.event_participants,
         participant_rows(
-            {(aid, a.id): (keys[a.id], a.country) for a in article.actors},
+            {(aid, a.id): (keys[a.id], a.country, akeys[a.id]) for a in article.actors},
             ((aid, m["local_id"], m["event_id"], m["actors"], m["recipients"]) for m in mentions),
         ),
     )
@@ -706,6 +660,237 @@ def _cluster_again(conn: Connection, article: Article, row: Any, params: dedupe.
                 return found
     names_sig = dedupe.signature(article.text, dedupe.COVERAGE)
     return find_cluster(conn, names_sig, article.published.date, before=before) or article.id
+
+
+# -- actors and events across articles -----------------------------------------------------------
+
+
+def actor_keys(conn: Connection, article: Article) -> dict[str, str]:
+    """``corpus.actor_key`` of each actor of the article; a person named by a bare surname the
+    lexicon does not know takes the full name the store holds for that surname, when one full
+    name holds at least two thirds of the store's articles naming one ("Assad" -> Bashar
+    al-Assad once the store has him and not Hafez)."""
+    out = {a.id: corpus.actor_key(a, article.id) for a in article.actors}
+    for a in article.actors:
+        key = out[a.id]
+        if a.kind != "person" or " " in key:
+            continue
+        word = key.split(":", 1)[1]
+        full = _store_full_name(conn, word)
+        if full:
+            out[a.id] = full
+    return out
+
+
+def _store_full_name(conn: Connection, surname: str) -> str | None:
+    a, w = S.actors, S.name_words
+    rows = conn.execute(
+        sa.select(a.c.actor_key, sa.func.count(sa.distinct(a.c.article_id)).label("n"))
+        .where(
+            a.c.kind == "person",
+            a.c.name_key.in_(sa.select(w.c.name_key).where(w.c.word == surname)),
+            a.c.actor_key.like(f"person:% {surname}"),
+        )
+        .group_by(a.c.actor_key)
+    ).all()
+    if not rows:
+        return None
+    total = sum(r.n for r in rows)
+    best = max(rows, key=lambda r: (r.n, r.actor_key))
+    return best.actor_key if best.n * 3 >= total * 2 else None
+
+
+def _event_place(row: Any) -> dict | None:
+    if row.place_name is None and row.place_geonameid is None:
+        return None
+    return {
+        "name": row.place_name,
+        "geonameid": row.place_geonameid,
+        "lat": row.lat,
+        "lon": row.lon,
+        "country": row.country,
+    }
+
+
+def _link_events(
+    conn: Connection, article: Article, story_id: str, akeys: dict[str, str], ts: datetime
+) -> tuple[list[dict], set[str]]:
+    """The article's event mentions, each joined to the corpus event it reports (see
+    ``dateline.corpus``): one of the same type and modality that shares a participant and has a
+    compatible date and place, else, for a mention without participants, the same event in
+    another copy of the story, else a new corpus event. Inserts and updates the ``events``
+    rows; returns the mention rows and the corpus events touched."""
+    aid = article.id
+    e, p, m = S.events, S.event_participants, S.event_mentions
+    touched: set[str] = set()
+    mentions: list[dict] = []
+    local: list[dict] = []  # corpus events this article created, not yet in the participants index
+    for ev in article.events:
+        acts = sorted({akeys[x] for x in ev.actors if x in akeys})
+        recs = sorted({akeys[x] for x in ev.recipients if x in akeys} - set(acts))
+        parts = set(acts) | set(recs)
+        place = ev.place.model_dump(mode="json") if ev.place else None
+        loose = ev.date_source != "text"
+        best = None  # (shared participants, -order, event id, row)
+        cands: list[tuple[str, int, Any, bool]] = []  # (id, shared, row-like, text-dated)
+        if parts:
+            shared = dict(
+                conn.execute(
+                    sa.select(p.c.event_id, sa.func.count(sa.distinct(p.c.actor_key)))
+                    .join(e, e.c.id == p.c.event_id)
+                    .where(
+                        p.c.actor_key.in_(sorted(parts)),
+                        e.c.type == ev.type,
+                        e.c.modality == ev.modality,
+                        *_date_near(e.c.date, ev.date),
+                    )
+                    .group_by(p.c.event_id)
+                ).all()
+            )
+            rows = (
+                conn.execute(
+                    sa.select(e)
+                    .where(e.c.id.in_(sorted(shared)), e.c.type == ev.type, e.c.modality == ev.modality)
+                    .order_by(e.c.first_seen, e.c.id)
+                ).all()
+                if shared
+                else []
+            )
+            text_dated = _text_dated(conn, [r.id for r in rows])
+            cands += [(r.id, shared[r.id], r, r.id in text_dated) for r in rows]
+        else:
+            rows = conn.execute(
+                sa.select(e)
+                .where(
+                    e.c.id.in_(
+                        sa.select(m.c.event_id).where(
+                            m.c.story_id == story_id,
+                            m.c.article_id != aid,
+                            m.c.type == ev.type,
+                            m.c.modality == ev.modality,
+                        )
+                    ),
+                    ~sa.exists().where(p.c.event_id == e.c.id),
+                )
+                .order_by(e.c.first_seen, e.c.id)
+            ).all()
+            text_dated = _text_dated(conn, [r.id for r in rows])
+            cands += [(r.id, 0, r, r.id in text_dated) for r in rows]
+        for row in local:  # an actorless mention never joins another of its own article
+            n = len(parts & row["_parts"])
+            if n and row["type"] == ev.type and row["modality"] == ev.modality:
+                cands.append((row["id"], n, row, row["_text"]))
+        for order, (eid, shared, row, text) in enumerate(cands):
+            get = row.get if isinstance(row, dict) else lambda k, r=row: getattr(r, k)
+            if not corpus.dates_compatible(get("date"), ev.date, loose or not text):
+                continue
+            other = _event_place(row) if not isinstance(row, dict) else row["_place"]
+            if not corpus.places_compatible(other, place):
+                continue
+            score = (shared, -order)
+            if best is None or score > best[0]:
+                best = (score, eid, row)
+        if best is not None:
+            eid = best[1]
+            if isinstance(best[2], dict):
+                best[2]["_parts"] |= parts
+                best[2]["actors"] = sorted(set(best[2]["actors"]) | set(acts))
+                best[2]["recipients"] = sorted(set(best[2]["recipients"]) | set(recs))
+            elif not (set(acts) <= set(_json(best[2].actors)) and set(recs) <= set(_json(best[2].recipients))):
+                conn.execute(
+                    e.update()
+                    .where(e.c.id == eid)
+                    .values(
+                        actors=sorted(set(_json(best[2].actors)) | set(acts)),
+                        recipients=sorted(set(_json(best[2].recipients)) | set(recs)),
+                    )
+                )
+        else:
+            eid = corpus.mention_id(aid, ev.id)
+            local.append(
+                {
+                    "id": eid,
+                    "type": ev.type,
+                    "mode": ev.mode,
+                    "quad": ev.quad,
+                    "modality": ev.modality,
+                    "date": ev.date,
+                    "actors": acts,
+                    "recipients": recs,
+                    "place_name": place["name"] if place else None,
+                    "place_geonameid": place["geonameid"] if place else None,
+                    "lat": place["lat"] if place else None,
+                    "lon": place["lon"] if place else None,
+                    "country": place["country"] if place else None,
+                    "first_article_id": aid,
+                    "first_seen": ts,
+                    "_parts": set(parts),
+                    "_place": place,
+                    "_text": not loose,
+                }
+            )
+        touched.add(eid)
+        mentions.append(
+            {
+                "article_id": aid,
+                "local_id": ev.id,
+                "event_id": eid,
+                "story_id": story_id,
+                "type": ev.type,
+                "mode": ev.mode,
+                "quad": ev.quad,
+                "modality": ev.modality,
+                "cameo": ev.cameo,
+                "date": ev.date,
+                "date_source": ev.date_source,
+                "actors": list(ev.actors),
+                "recipients": list(ev.recipients),
+                "place": place,
+                "evidence_text": ev.evidence.text,
+                "evidence_start": ev.evidence.start,
+                "evidence_end": ev.evidence.end,
+                "confidence": ev.confidence,
+            }
+        )
+    insert_ignore(conn, e, [{k: v for k, v in row.items() if not k.startswith("_")} for row in local])
+    return mentions, touched
+
+
+def _date_near(col: Any, date: str | None) -> list:
+    """A condition bounding the corpus events a mention dated ``date`` may join (their date is
+    unknown, contains it, lies within it or a day from it); none for an undated mention."""
+    if not date:
+        return []
+    from datetime import date as _date
+    from datetime import timedelta
+
+    within = [date[:4], date[:7]] if len(date) >= 7 else [date[:4]]
+    terms = [col.is_(None), col.in_(sorted(set(within) - {date})), col.like(date + "%")]
+    if len(date) == 10:
+        try:
+            d = _date.fromisoformat(date)
+            terms.append(col.in_([(d - timedelta(days=1)).isoformat(), (d + timedelta(days=1)).isoformat()]))
+        except ValueError:
+            pass
+    return [sa.or_(*terms)]
+
+
+def _text_dated(conn: Connection, event_ids: list[str]) -> set[str]:
+    """The corpus events among ``event_ids`` that some mention dates from its own text."""
+    if not event_ids:
+        return set()
+    m = S.event_mentions
+    return set(
+        conn.execute(
+            sa.select(m.c.event_id).where(m.c.event_id.in_(event_ids), m.c.date_source == "text").distinct()
+        ).scalars()
+    )
+
+
+def _json(v: Any) -> list:
+    import json
+
+    return json.loads(v) if isinstance(v, str) else list(v or [])
 
 
 def write_rejected(conn: Connection, exc: InputRejected) -> None:

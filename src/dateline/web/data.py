@@ -202,9 +202,13 @@ def actor(store, name: str) -> dict[str, Any]:
         countries: dict[str, str | None] = {}
         arts = sa.select(m.c.article_id).where(m.c.event_id.in_(sa.select(e.c.id).where(*conds))).distinct()
         for r in conn.execute(
-            sa.select(a.c.actor_id, a.c.name, a.c.kind, a.c.country, a.c.n_mentions).where(a.c.article_id.in_(arts))
+            sa.select(a.c.actor_id, a.c.name, a.c.kind, a.c.country, a.c.n_mentions, a.c.actor_key).where(
+                a.c.article_id.in_(arts)
+            )
         ):
-            key = participant_key(SimpleNamespace(name=r.name, kind=r.kind, country=r.country), r.actor_id)
+            key = r.actor_key or participant_key(
+                SimpleNamespace(name=r.name, kind=r.kind, country=r.country), r.actor_id
+            )
             label = r.name
             countries[key] = r.country
             old = names.get(key)
@@ -263,7 +267,10 @@ def _key_label(key: str) -> str:
         return _country_name(key.split(":", 1)[1])
     if key.startswith("?"):
         return key[1:]
-    return key.title()
+    if key.startswith("generic:"):  # generic:SECTOR:COUNTRY:noun
+        _, sector, country, noun = (key.split(":") + ["", "", ""])[:4]
+        return " ".join(x for x in (country if country != "-" else "", noun) if x) or key
+    return key.split(":", 1)[-1].title()
 
 
 def article(store, article_id: str) -> dict[str, Any] | None:
