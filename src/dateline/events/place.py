@@ -1,9 +1,13 @@
-"""The place of an event: the place nearest the trigger inside its own clause.
+"""The place of an event.
 
-Public interface: ``event_place(c, ctx, cands)`` (the clause's place, else the place of the
-event it happened during) and ``place_for(c, ctx, cands)`` (the clause's place only).
-Both return the contract's place dict (``name``, ``lat``, ``lon``, ``country``, ``geonameid``)
-or ``None``.
+Public interface: ``event_place(c, ctx, cands)`` (where the event happened, chosen by the
+learned linker among the sentence's place mentions; else the place of the event it happened
+during) and ``place_for(c, ctx, cands)`` (the structural rule: the place nearest the trigger
+inside its own clause; the event filters use it to ask whether a noun event has a place of its
+own). Both return the contract's place dict (``name``, ``lat``, ``lon``, ``country``,
+``geonameid``) or ``None``; the linker's also carries the mention (``text``, ``start``,
+``end``) and, where an unresolved small place gave way to the larger one it lies in,
+``precision: "larger"`` and ``within`` (the small place's text).
 """
 
 from __future__ import annotations
@@ -83,23 +87,297 @@ def place_for(c: Candidate, ctx: Context, cands: list) -> dict | None:
             continue
         score = (len(path), -depth_of(root), -root.i)  # nearest to the trigger, then most specific
         if best is None or score < best[0] or (score[0] == best[0][0] and -depth_of(root) < best[0][1]):
-            best = (score, place)
+            best = (score, k)
     if best is None:
         return None
-    return {k: v for k, v in best[1].items() if not k.startswith("_")}
+    return _smallest(ctx, best[1], sent_start, sent_end)
 
 
 def event_place(c: Candidate, ctx: Context, cands: list[Candidate]) -> dict | None:
-    """The place of a candidate's own clause, else the place of the event it happened during
-    ("arrested during the protests in Moscow")."""
+    """Where the event happened: the place mention the learned linker links to the trigger (its
+    sentence's own place phrase, fronted or not, the object of a territorial verb, the smaller
+    of nested places), else the place of the event it happened during ("arrested during the
+        protests in Moscow"), else, for an event of the story's first sentence that names no place,
+    the dateline's (``precision: "dateline"``). Without the model, the structural rule of
+    ``place_for``."""
     trig = c.trigger
-    place = place_for(c, ctx, cands)
+    place = _decide(c, ctx, cands)
     if place is None:
         # "arrested during the protests in Moscow": where the event it happened during happened
         for p in trig.children:
             if p.dep_ == "prep" and p.lower_ in ("during", "amid", "at"):
                 for other in cands:
                     if other is not c and other.trigger.head.i == p.i:
-                        place = place_for(other, ctx, cands)
+                        place = _decide(other, ctx, cands)
                         break
+    if place is None:
+        place = dateline_place(trig, ctx)
     return place
+
+
+def _decide(c: Candidate, ctx: Context, cands: list[Candidate]) -> dict | None:
+    """The structural rule's place (a locative phrase of the trigger's own clause, a visit's
+    destination, a modifier of an event noun), else the learned linker's: the rule is precise,
+    the linker finds the places the rule's paths miss (fronted phrases, objects of territorial
+    verbs, places nested in a larger one)."""
+    rule = place_for(c, ctx, cands)
+    if rule is not None or not _model():
+        return rule
+    return linked_place(c.trigger, ctx)
+
+
+# -- the learned linker ------------------------------------------------------------------------
+#
+# Which of the sentence's place mentions is where the event happened: a logistic regression over
+# features of the parse between the trigger and each mention (the path, its prepositions, nesting,
+# distance, the place's kind), trained on Halterman's event-location sentences (MIT licence; the
+# adjudicated RELABEL records and every sentence they share are never trained on) by
+# scripts/train_event_place.py. Weights: data/models/event_place.json, card: its "card" field.
+
+_MODEL: dict | None = None
+_PLACE_NOUNS = {
+    "city", "town", "village", "district", "province", "region", "area", "neighbourhood",
+    "neighborhood", "suburb", "county", "state", "camp", "settlement", "port", "capital",
+    "governorate", "countryside", "outskirts", "quarter", "island", "municipality", "border",
+}  # fmt: skip
+
+
+def _model() -> dict:
+    global _MODEL
+    if _MODEL is None:
+        import json
+        from importlib.resources import files
+
+        path = files("dateline").joinpath("data/models/event_place.json")
+        _MODEL = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    return _MODEL
+
+
+def _path(a, b) -> tuple[list, list]:
+    """(tokens from ``a`` up to the lowest common ancestor, tokens from ``b`` up to it)."""
+    up_a = [a]
+    while up_a[-1].head.i != up_a[-1].i:
+        up_a.append(up_a[-1].head)
+    seen = {t.i: k for k, t in enumerate(up_a)}
+    up_b = [b]
+    while up_b[-1].i not in seen and up_b[-1].head.i != up_b[-1].i:
+        up_b.append(up_b[-1].head)
+    if up_b[-1].i not in seen:
+        return up_a, up_b
+    return up_a[: seen[up_b[-1].i] + 1], up_b
+
+
+def _dep(t) -> str:
+    if t.dep_ in ("prep", "agent"):
+        return f"{t.dep_}:{t.lower_}"
+    return t.dep_
+
+
+def place_features(trig, root, toks: list[int], place: dict, n_places: int, first: bool) -> list[str]:
+    """The linker's features of one (trigger, place mention) pair."""
+    doc = trig.doc
+    up, down = _path(trig, root)
+    lca = up[-1]
+    rel = "desc" if lca.i == trig.i else ("anc" if lca.i == root.i else "other")
+    down_deps = [_dep(t) for t in reversed(down[:-1])]  # from the common ancestor down to the place
+    up_deps = [t.dep_ for t in up[:-1]]  # from the trigger up to the common ancestor
+    path = ">".join(down_deps[:4])
+    prep = root.head.lower_ if root.dep_ == "pobj" else "-"
+    outer = "-"
+    if root.dep_ == "pobj" and prep == "of" and root.head.head.lemma_.lower() in _PLACE_NOUNS:
+        outer = "of_placenoun"  # "the town of Bakwa"
+    elif root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.pos_ in ("NOUN", "PROPN"):
+        noun = root.head
+        if noun.lemma_.lower() in _PLACE_NOUNS and any(
+            c.dep_ == "prep" and c.lower_ in ("of", "in") for c in noun.children
+        ):
+            outer = "outer_of"  # "the West Bank town of Tulkarm": the larger place
+        else:
+            outer = "modifier"  # "the Kabul attack", "Syria's northeast"
+    verbs = sum(1 for t in (*up[1:-1], *down[1:-1]) if t.pos_ in ("VERB", "AUX"))
+    dist = abs(root.i - trig.i)
+    dist_b = "1-3" if dist <= 3 else "4-7" if dist <= 7 else "8-15" if dist <= 15 else "16+"
+    side = "before" if root.i < trig.i else "after"
+    feat = place.get("_feature") or ("unresolved" if place.get("geonameid") is None else "other")
+    if feat in ("PPLC", "city") or (isinstance(feat, str) and feat.startswith("PPL")):
+        feat = "city"
+    fronted = side == "before" and any(t.dep_ == "prep" and t.i < trig.i for t in up[-1:]) and toks[0] < 3
+    lemma = trig.lemma_.lower()
+    out = [
+        "bias",
+        f"rel={rel}",
+        f"path={rel}:{path}",
+        f"up={'>'.join(up_deps[:2])}",
+        f"prep={prep}",
+        f"prep+rel={prep}:{rel}",
+        f"outer={outer}",
+        f"verbs={min(verbs, 2)}",
+        f"dist={dist_b}",
+        f"side={side}",
+        f"feat={feat}",
+        f"feat+prep={feat}:{prep}",
+        f"n={min(n_places, 3)}",
+        f"first={first}",
+        f"lemma={lemma}",
+        f"lemma+rel={lemma}:{rel}",
+        f"root_dep={root.dep_}",
+    ]
+    if fronted or (side == "before" and toks[0] == 1 and doc[0].lower_ in ("in", "at", "near")):
+        out.append("fronted")
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.i == trig.i:
+        out.append("subject")
+    if root.dep_ in ("dobj", "obj") and root.head.i == trig.i:
+        out.append("object")
+    return out
+
+
+def _score(features: list[str]) -> float:
+    import math
+
+    w = _model().get("weights") or {}
+    z = sum(w.get(f, 0.0) for f in features)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _span_place(ctx: Context, k: int) -> dict:
+    toks, place = ctx.places[k]
+    doc = ctx.doc
+    start, end = doc[toks[0]].idx, doc[toks[-1]].idx + len(doc[toks[-1]])
+    return {
+        **{x: v for x, v in place.items() if not x.startswith("_")},
+        "text": doc.text[start:end],
+        "start": start,
+        "end": end,
+    }
+
+
+def linked_place(trig, ctx: Context) -> dict | None:
+    """The place mention the learned linker links to the trigger, if any (see ``_linked``)."""
+    return _linked(trig, ctx)[0]
+
+
+def _linked(trig, ctx: Context) -> tuple[dict | None, float]:
+    """(The place mention the learned linker links to the trigger, if its score clears the
+    model's threshold; a smaller place nested in a larger one ("the town of X in province Y")
+    that the gazetteer cannot resolve gives way to the resolved larger one, marked
+    ``precision: "larger"``; the best mention's probability)."""
+    model = _model()
+    if not model:
+        return None, 0.0
+    sent_start, sent_end = sent_bounds(trig)
+    skip = _not_event_places(ctx)
+    ks = [
+        k
+        for k, root in enumerate(ctx.place_roots)
+        if sent_start <= root.i < sent_end and root.i not in skip and not _origin(root)
+    ]
+    if not ks:
+        return None, 0.0
+    best, best_p = None, 0.0
+    for n, k in enumerate(ks):
+        toks, place = ctx.places[k]
+        if trig.i in toks:
+            continue
+        p = _score(place_features(trig, ctx.place_roots[k], toks, place, len(ks), n == 0))
+        if p > best_p:
+            best, best_p = k, p
+    if best is None or best_p < model.get("threshold", 0.5):
+        return None, best_p
+    return _smallest(ctx, best, sent_start, sent_end), best_p
+
+
+def _smallest(ctx: Context, best: int, sent_start: int, sent_end: int) -> dict:
+    """The chosen mention, or the smaller place nested in it ("the West Bank town of Tulkarm":
+    Tulkarm); an unresolved small place gives way to the resolved larger one it lies in
+    ("al-Tijara neighbourhood in central Damascus": Damascus, ``precision: "larger"``)."""
+    ks = [k for k, root in enumerate(ctx.place_roots) if sent_start <= root.i < sent_end and k != best]
+    for k in ks:
+        if _nests(ctx.place_roots[k], ctx.place_roots[best]):
+            best = k
+            break
+    out = _span_place(ctx, best)
+    if out.get("geonameid") is None and out.get("lat") is None:
+        root = ctx.place_roots[best]
+        for k in ks:
+            if k != best and ctx.places[k][1].get("lat") is not None and _nests(root, ctx.place_roots[k]):
+                return {**_span_place(ctx, k), "precision": "larger", "within": out["text"]}
+    return out
+
+
+def _origin(root) -> bool:
+    """A place that says where someone comes from: "a cab driver from Abidjan"."""
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "from"
+        and root.head.head.pos_ in ("NOUN", "PROPN", "PRON")
+        and root.head.dep_ == "prep"
+    )
+
+
+def _not_event_places(ctx: Context) -> set[int]:
+    """Tokens of place mentions that never say where an event happened: a nationality ("the
+    Russian attack" is no attack in Russia) and a place inside a name ("University of Alberta"),
+    as the places component marks them (``form``)."""
+    cached = getattr(ctx, "_not_event_places", None)
+    if cached is None:
+        cached = set()
+        for p in ctx.article.places:
+            if getattr(p, "form", None) in ("demonym", "nested") and p.end > p.start:
+                cached.update(ctx._tokens(p.start, p.end))
+        ctx._not_event_places = cached
+    return cached
+
+
+def dateline_place(trig, ctx: Context) -> dict | None:
+    """The dateline's place, for an event of the story's first sentence that names no place
+    ("WASHINGTON (Reuters) - The United States imposed sanctions ..."), marked
+    ``precision: "dateline"``; None elsewhere."""
+    article = ctx.article
+    if article.dateline is None or not article.dateline.places:
+        return None
+    sent_start, sent_end = sent_bounds(trig)
+    first = next((t for t in ctx.doc if not t.is_space), None)
+    if first is None or not (sent_start <= first.i < sent_end):
+        return None
+    if any(sent_start <= root.i < sent_end and root.i not in ctx.tok_actor for root in ctx.place_roots):
+        return None  # the sentence names a place (a country named as an actor does not count)
+    want = article.dateline.places[0]
+    for p in article.places:
+        if (getattr(p, "dateline", False) or (p.text or "").lower() == want.lower()) and p.lat is not None:
+            return {
+                "name": p.name or p.text,
+                "lat": p.lat,
+                "lon": p.lon,
+                "country": p.country,
+                "geonameid": p.geonameid,
+                "precision": "dateline",
+            }
+    try:  # the places component gave none: the largest city of the dateline's name
+        from ..gazetteer import get_gazetteer
+
+        found = [pl for pl, _ in get_gazetteer().lookup(want.title()) if pl.feature in ("city", "PPLC")]
+    except Exception:  # noqa: BLE001 - no gazetteer, no dateline place
+        return None
+    if not found:
+        return None
+    pl = max(found, key=lambda x: x.population)
+    return {
+        "name": pl.name,
+        "lat": pl.lat,
+        "lon": pl.lon,
+        "country": pl.country,
+        "geonameid": pl.geonameid,
+        "precision": "dateline",
+    }
+
+
+def _nests(small, large) -> bool:
+    """``large`` is the larger place of ``small``'s phrase: "al-Tijara neighbourhood in central
+    Damascus" (in the small place's phrase), "the West Bank town of Tulkarm" (beside the place
+    noun it is "of"), "Damascus's al-Tijara" (its possessor)."""
+    if large.i in {t.i for t in small.subtree}:
+        return True
+    noun = small.head.head if small.dep_ == "pobj" and small.head.lower_ == "of" else small.head
+    if noun.lemma_.lower() in _PLACE_NOUNS or noun.i == small.i:
+        return large.i in {t.i for t in noun.subtree}
+    return False

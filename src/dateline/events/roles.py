@@ -43,6 +43,13 @@ RECIPIENT_PREPS = {
 }
 
 
+#: what an actor writes or says: a participle hanging on one speaks for its author
+WRITINGS = {
+    "report", "statement", "letter", "resolution", "declaration", "communique", "note", "message",
+    "video", "book", "article", "ruling", "decision", "complaint", "petition", "lawsuit", "suit",
+    "bill", "motion", "post", "tweet", "speech", "editorial", "study", "document", "memo",
+}  # fmt: skip
+
 #: joint acts: conjoined subjects are each other's recipients
 SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
 
@@ -142,7 +149,11 @@ def subject_of(tok, seen=None) -> list:
     if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
         return []
     if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
-        return [tok.head]
+        head = tok.head
+        if lemma_of(head) in WRITINGS and head.dep_ in ("dobj", "obj") and head.head.i != head.i:
+            # "Amnesty put out a report accusing the army": the report's author accuses
+            return subject_of(head.head, seen)
+        return [head]
     return []
 
 

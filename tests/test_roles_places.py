@@ -1,0 +1,138 @@
+"""Who, whom and where (issue #15), through the real analysis: generic actors, recipients from
+the parse, and where the event happened. Sentences written for these tests in news style."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.article import Article
+
+
+def _code(nlp, text: str) -> Article:
+    from dateline.analyse import analyse_docs
+
+    article = Article(id=Article.make_id(text), text=text, language="en")
+    analyse_docs(article, nlp(text))
+    return article
+
+
+def _actor(article: Article, actor_id: str):
+    return next(a for a in article.actors if a.id == actor_id)
+
+
+def _texts(article: Article, ids: list[str]) -> list[str]:
+    return [article.text[m.start : m.end] for i in ids for m in _actor(article, i).mentions]
+
+
+# -- generic actors ---------------------------------------------------------------------------------
+
+
+def test_a_group_of_rebel_officers_is_the_coups_actor(nlp):
+    a = _code(nlp, "A group of rebel military officers seized power in the capital on Tuesday.")
+    ev = a.events[0]
+    assert ev.type == "COERCE" and ev.actors
+    actor = _actor(a, ev.actors[0])
+    assert actor.sector == "REB" and "officers" in actor.name and actor.generic == "people"
+
+
+@pytest.mark.parametrize(
+    "text,noun,sector,country,source",
+    [
+        ("Malian soldiers killed 12 civilians in the village of Ogossagou.", "soldiers", "MIL", "MLI", "modifier"),
+        ("Police in Lagos arrested dozens of protesters on Monday.", "Police", "COP", "NGA", "modifier"),
+        ("In Kabul, gunmen attacked a checkpoint on Sunday.", "gunmen", "UAF", "AFG", "sentence"),
+        ("South Africa's government condemned the attack.", "government", "GOV", "ZAF", "modifier"),
+    ],
+)
+def test_generic_actors_take_sector_and_country_and_say_whence(nlp, text, noun, sector, country, source):
+    a = _code(nlp, text)
+    found = [x for x in a.actors if getattr(x, "generic", None) and x.name.endswith(noun)]
+    assert found, [(x.name, x.kind) for x in a.actors]
+    g = found[0]
+    assert (g.sector, g.country, g.country_source) == (sector, country, source)
+
+
+def test_a_generic_actor_takes_the_datelines_country(nlp):
+    from dateline import extract
+
+    a = extract(text="NAIROBI (Reuters) - Police fired tear gas at demonstrators on Tuesday, witnesses said.")
+    police = [x for x in a.actors if x.name == "Police"]
+    assert police and police[0].country == "KEN" and police[0].country_source == "dateline"
+
+
+def test_a_title_is_no_actor_of_its_own(nlp):
+    a = _code(nlp, "Foreign ministry spokesman Kim In-chul told reporters the talks would go ahead.")
+    assert not [x for x in a.actors if getattr(x, "generic", None) and "spokesman" in x.name.lower()]
+
+
+# -- recipients ---------------------------------------------------------------------------------------
+
+
+def test_a_passive_agent_is_the_actor(nlp):
+    a = _code(nlp, "The helicopter was shot down by Taliban fighters in Wardak province.")
+    ev = a.events[0]
+    assert ev.type == "ASSAULT" and _actor(a, ev.actors[0]).country == "AFG"
+    assert "Taliban" in " ".join(_texts(a, ev.actors))
+
+
+@pytest.mark.parametrize(
+    "text,recipient",
+    [
+        ("The United States gave medical equipment to Nicaragua.", "Nicaragua"),
+        ("Australia agreed to lend $1 billion to Indonesia.", "Indonesia"),
+        ("Militants stormed a police headquarters in eastern Afghanistan.", "police headquarters"),
+        ("Gunmen carried out an attack on the embassy in Kabul.", "embassy"),
+        (
+            "British military police launched an investigation into claims that two servicemen abused detainees.",
+            "servicemen",
+        ),
+    ],
+)
+def test_recipients_from_the_parse(nlp, text, recipient):
+    a = _code(nlp, text)
+    assert a.events, text
+    got = [t for ev in a.events for t in _texts(a, ev.recipients)]
+    assert any(recipient in t for t in got), (got, [(e.type, e.actors, e.recipients) for e in a.events])
+
+
+def test_a_joint_act_goes_from_the_first_to_the_others(nlp):
+    a = _code(nlp, "Japan and Australia agreed to hold joint naval exercises next year.")
+    ev = next(e for e in a.events if e.type == "AGREE")
+    assert [_actor(a, x).country for x in ev.actors] == ["JPN"]
+    assert [_actor(a, x).country for x in ev.recipients] == ["AUS"]
+
+
+# -- where ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,place",
+    [
+        ("In Vienna, some 200,000 people marched on Saturday to demand equal rights.", "Vienna"),
+        ("The rebels captured the town of Bakwa last month.", "Bakwa"),
+        ("Israeli soldiers shot dead a policeman in the West Bank town of Tulkarm on Friday.", "Tulkarm"),
+        ("Thousands of workers marched through Belgrade on Tuesday.", "Belgrade"),
+    ],
+)
+def test_the_event_takes_its_sentences_own_place(nlp, text, place):
+    a = _code(nlp, text)
+    assert a.events
+    ev = a.events[0]
+    assert ev.place is not None and place in (ev.place.text or ev.place.name), ev.place
+    assert a.text[ev.place.start : ev.place.end] == ev.place.text
+
+
+def test_no_place_is_invented(nlp):
+    a = _code(nlp, "A cab driver from Abidjan was shot dead by police officers when he failed to stop.")
+    assert a.events and all(ev.place is None for ev in a.events)
+
+
+def test_the_dateline_places_a_first_sentence_that_names_none():
+    from dateline import extract
+
+    a = extract(
+        text="WASHINGTON (Reuters) - The United States imposed new sanctions on Iran on Tuesday, the Treasury said.\n\n"
+        "Iran condemned the move."
+    )
+    ev = next(e for e in a.events if e.type == "SANCTION")
+    assert ev.place is not None and ev.place.name == "Washington" and ev.place.precision == "dateline"
