@@ -39,7 +39,7 @@ from pathlib import Path
 
 from .errors import DatelineError
 
-GAZETTEER_VERSION = 20
+GAZETTEER_VERSION = 21
 
 # name kinds, best first
 NAME = 0  # the place's own name
