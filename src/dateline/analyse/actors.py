@@ -1378,6 +1378,8 @@ def _generic_candidates(doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, 
         head_sector, cls = found
         if cls == "facility" and t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS:
             continue  # "in hospital", "at the base": where, not whom
+        if cls == "weapon" and not (t.dep_ in ("nsubj", "csubj") or (t.dep_ == "pobj" and t.head.dep_ == "agent")):
+            continue  # "warplanes bombed" stands for an air force; "an order for 30 jets" does not
         sectors, iso, affiliated, inner, named = _modifier_info(doc, t, tok_ent, ent_actor, cls)
         if cls == "group" and inner is not None:
             continue  # "a group of rebel officers": the officers are the actor
@@ -1412,8 +1414,10 @@ def _generic_candidates(doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, 
             if doc[k].like_num:
                 name_left = k + 1
                 break
-        while name_left < i and doc[name_left].dep_ in ("nummod", "quantmod", "det", "advmod"):
-            name_left += 1
+        while name_left < i and (
+            doc[name_left].dep_ in ("nummod", "quantmod", "det", "advmod") or doc[name_left].pos_ == "PRON"
+        ):
+            name_left += 1  # "its military base" is named "military base"
         name = doc[name_left : i + 1].text if name_left <= i else t.text
         plural = t.tag_ in ("NNS", "NNPS") or cls == "group"
         kind = {"body": "organization", "weapon": "organization", "facility": "organization"}.get(
@@ -1468,11 +1472,27 @@ def _sentence_country(doc: Any, t: Any, tok_ent: dict[int, Ent], cache: dict[int
 
 
 def _focus_country(countries: dict[str, _Actor]) -> str | None:
-    """The country the article is about: named at least twice and more often than any other."""
+    """The country the article is about: named at least twice and in two thirds of the
+    mentions of countries (a story about two countries has no focus)."""
     counts = sorted(((len(a.ents), iso) for iso, a in countries.items()), reverse=True)
-    if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+    total = sum(n for n, _ in counts)
+    if not counts or counts[0][0] < 2 or counts[0][0] * 3 < total * 2:
         return None
     return counts[0][1]
+
+
+def _titled_persons(ent_actor: dict[int, _Actor]) -> dict[str, _Actor]:
+    """title word -> the one named person of the article who holds it ("president" -> the
+    article's President X); titles two people hold are left out."""
+    holders: dict[str, list[_Actor]] = {}
+    for act in {id(a): a for a in ent_actor.values()}.values():
+        if act.kind != "person":
+            continue
+        for role in act.roles:
+            word = role.split()[-1]
+            if act not in holders.setdefault(word, []):
+                holders[word].append(act)
+    return {w: acts[0] for w, acts in holders.items() if len(acts) == 1}
 
 
 def _generic_actors(
@@ -1484,11 +1504,16 @@ def _generic_actors(
     cands = _generic_candidates(doc, tok_ent, ent_actor)
     if not cands:
         return []
+    titled = _titled_persons(ent_actor)
     dl = dateline_country(article)
     focus = _focus_country(countries)
     sent_cache: dict[int, str | None] = {}
     groups: dict[tuple, _Actor] = {}
     for g in cands:
+        holder = titled.get(g.head.lemma_.lower()) if g.kind == "person" and g.start == g.head.idx else None
+        if holder is not None:  # "the president" in a story about President Trump is Trump
+            holder.ents.append(Ent(g.start, g.end, "AGENT", g.head.i, g.head.i + 1, article.text[g.start : g.end]))
+            continue
         if g.country is None and not g.affiliated:
             iso = _sentence_country(doc, g.head, tok_ent, sent_cache)
             if iso:

@@ -252,7 +252,7 @@ FORCE_NOUNS = frozenset("police forces force guards guard troops officers agents
 
 HONORIFICS = frozenset(
     """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady
-sen. sen rep. rep gov. gov gen. gen col. col lt. capt. sgt. rev. rev st.""".split()
+sen. sen rep. rep gov. gov gen. gen col. col lt. capt. sgt. rev. rev st. cmdr cmdr. cdr cdr. maj. maj""".split()
 )
 
 # East Asian family names (romanised); a bare one of these may name the person whose full name

@@ -269,7 +269,7 @@ def _linked(trig, ctx: Context) -> tuple[dict | None, float]:
     ks = [
         k
         for k, root in enumerate(ctx.place_roots)
-        if sent_start <= root.i < sent_end and root.i not in skip and not _origin(root)
+        if sent_start <= root.i < sent_end and root.i not in skip and not _origin(root) and not _participant(root, ctx)
     ]
     if not ks:
         return None, 0.0
@@ -302,6 +302,17 @@ def _smallest(ctx: Context, best: int, sent_start: int, sent_end: int) -> dict:
             if k != best and ctx.places[k][1].get("lat") is not None and _nests(root, ctx.place_roots[k]):
                 return {**_span_place(ctx, k), "precision": "larger", "within": out["text"]}
     return out
+
+
+def _participant(root, ctx: Context) -> bool:
+    """A country named as an actor ("Iran, Russia and Syria have been pressuring the U.S."):
+    a participant, not where the event happened."""
+    if root.i not in ctx.tok_actor:
+        return False
+    t = root
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ in ("nsubj", "nsubjpass", "dobj", "obj", "dative", "poss", "appos")
 
 
 def _origin(root) -> bool:
