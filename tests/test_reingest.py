@@ -202,9 +202,11 @@ def test_an_analysed_copy_with_a_new_date_replaces_the_analysis_and_the_corpus_e
         r = store.write(dated)
         assert r.status == "updated" and "published_date" in r.changes
         after = {e["type"]: e for e in store.events()}
-        assert after["AGREE"]["date"] == "2019-04-26" and after["AGREE"]["id"] != before["AGREE"]["id"]
+        # a corpus event is named after its first report (the article's mention): the same id,
+        # re-made from the new analysis; no undated copy of it is left
+        assert after["AGREE"]["date"] == "2019-04-26" and after["AGREE"]["id"] == before["AGREE"]["id"]
         assert after["CONSULT"]["id"] == before["CONSULT"]["id"]  # dated in the text: the same event
-        assert store.event(before["AGREE"]["id"]) is None  # nobody reports the undated one any more
+        assert [e["date"] for e in store.events(type="AGREE")] == ["2019-04-26"]
         assert store.counts()["events"] == 2 and store.counts()["event_mentions"] == 2
     assert assert_consistent(db_url) == 1
 

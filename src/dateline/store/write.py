@@ -525,12 +525,20 @@ def _refresh_first_reports(conn: Connection, event_ids: set[str]) -> None:
 
 def replace_analysis(conn: Connection, article: Article, story_id: str, ingested_at: datetime) -> None:
     """Replace a stored article's analysis (actors, places, times, quotes, mentions and what they
-    make of corpus events) by ``article``'s: events no other article reports go, counts follow."""
+    make of corpus events) by ``article``'s, as if it had been ingested so at its first ingestion:
+    the corpus events it created go (a later article's mention in one becomes an event of its own
+    until that article is analysed again), its new mentions join only events seen before it, the
+    events it shared are recounted and their participants recomputed, and events no article
+    reports any more go."""
     aid = article.id
-    m = S.event_mentions
+    e, m = S.events, S.event_mentions
     old = set(conn.execute(sa.select(m.c.event_id).where(m.c.article_id == aid).distinct()).scalars())
     for table in (S.event_participants, S.event_mentions, S.actors, S.places, S.times, S.quotes):
         conn.execute(table.delete().where(table.c.article_id == aid))
+    own = set(conn.execute(sa.select(e.c.id).where(e.c.id.in_(sorted(old)), e.c.first_article_id == aid)).scalars())
+    orphans = _orphan_events(conn, own)
+    if own:
+        conn.execute(e.delete().where(e.c.id.in_(sorted(own))))
     new = write_analysis(conn, article, story_id, ingested_at)
     if conn.dialect.name == "sqlite":
         conn.execute(sa.text("DELETE FROM quotes_fts WHERE article_id = :a"), {"a": aid})
@@ -539,11 +547,84 @@ def replace_analysis(conn: Connection, article: Article, story_id: str, ingested
                 sa.text("INSERT INTO quotes_fts(article_id, idx, text, speaker_text) VALUES (:a, :i, :t, :s)"),
                 [{"a": aid, "i": i, "t": q.text, "s": q.speaker_text or ""} for i, q in enumerate(article.quotes)],
             )
-    gone = old - new
-    _refresh_events(conn, gone)
+    shared = (old - own) | orphans
+    _refresh_events(conn, shared)
+    _recompute_participants(conn, shared | new)
+    gone = shared - new
     if gone:
-        conn.execute(S.events.delete().where(S.events.c.id.in_(sorted(gone)), S.events.c.n_mentions == 0))
-    _refresh_first_reports(conn, old | new)
+        conn.execute(e.delete().where(e.c.id.in_(sorted(gone)), e.c.n_mentions == 0))
+    _refresh_first_reports(conn, (old - own) | new | orphans)
+
+
+def _orphan_events(conn: Connection, own: set[str]) -> set[str]:
+    """The other articles' mentions of corpus events about to go, each made an event of its own
+    (from the mention's own type, date and place); returns the new events' ids."""
+    if not own:
+        return set()
+    e, m, p = S.events, S.event_mentions, S.event_participants
+    rows = conn.execute(
+        sa.select(m, S.articles.c.ingested_at)
+        .join(S.articles, S.articles.c.id == m.c.article_id)
+        .where(m.c.event_id.in_(sorted(own)))
+    ).all()
+    out: set[str] = set()
+    for r in rows:
+        eid = corpus.mention_id(r.article_id, r.local_id)
+        place = r.place if isinstance(r.place, dict) or r.place is None else json.loads(r.place)
+        insert_ignore(
+            conn,
+            e,
+            {
+                "id": eid,
+                "type": r.type,
+                "mode": r.mode,
+                "quad": r.quad,
+                "modality": r.modality,
+                "date": r.date,
+                "actors": [],
+                "recipients": [],
+                "place_name": place["name"] if place else None,
+                "place_geonameid": place.get("geonameid") if place else None,
+                "lat": place.get("lat") if place else None,
+                "lon": place.get("lon") if place else None,
+                "country": place.get("country") if place else None,
+                "first_article_id": r.article_id,
+                "first_seen": r.ingested_at,
+            },
+        )
+        where = sa.and_(m.c.article_id == r.article_id, m.c.local_id == r.local_id)
+        conn.execute(m.update().where(where).values(event_id=eid))
+        conn.execute(p.update().where(p.c.article_id == r.article_id, p.c.local_id == r.local_id).values(event_id=eid))
+        out.add(eid)
+    _recompute_participants(conn, out)
+    return out
+
+
+def _recompute_participants(conn: Connection, event_ids: set[str]) -> None:
+    """Each corpus event's actors and recipients: the union of its mentions' (by actor key), a
+    mention's recipient that is also its actor left out, as a write makes them."""
+    if not event_ids:
+        return
+    p = S.event_participants
+    rows = conn.execute(
+        sa.select(p.c.event_id, p.c.article_id, p.c.local_id, p.c.role, p.c.actor_key).where(
+            p.c.event_id.in_(sorted(event_ids)), p.c.actor_key.is_not(None)
+        )
+    ).all()
+    per: dict[tuple, dict[str, set[str]]] = {}
+    for r in rows:
+        per.setdefault((r.event_id, r.article_id, r.local_id), {"actor": set(), "recipient": set()})[r.role].add(
+            r.actor_key
+        )
+    acts: dict[str, set[str]] = {eid: set() for eid in event_ids}
+    recs: dict[str, set[str]] = {eid: set() for eid in event_ids}
+    for (eid, _, _), roles in per.items():
+        acts[eid] |= roles["actor"]
+        recs[eid] |= roles["recipient"] - roles["actor"]
+    for eid in sorted(event_ids):
+        conn.execute(
+            S.events.update().where(S.events.c.id == eid).values(actors=sorted(acts[eid]), recipients=sorted(recs[eid]))
+        )
 
 
 def _redate_by_publication(record: Article, published: str | None) -> Article:
@@ -742,6 +823,7 @@ def _link_events(
                         p.c.actor_key.in_(sorted(parts)),
                         e.c.type == ev.type,
                         e.c.modality == ev.modality,
+                        e.c.first_seen <= ts,  # a re-analysed article joins what was there before it
                         *_date_near(e.c.date, ev.date),
                     )
                     .group_by(p.c.event_id)
@@ -771,6 +853,7 @@ def _link_events(
                         )
                     ),
                     ~sa.exists().where(p.c.event_id == e.c.id),
+                    e.c.first_seen <= ts,
                 )
                 .order_by(e.c.first_seen, e.c.id)
             ).all()
