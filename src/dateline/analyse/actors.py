@@ -1482,17 +1482,17 @@ def _focus_country(countries: dict[str, _Actor]) -> str | None:
 
 
 def _titled_persons(ent_actor: dict[int, _Actor]) -> dict[str, _Actor]:
-    """title word -> the one named person of the article who holds it ("president" -> the
-    article's President X); titles two people hold are left out."""
+    """role phrase -> the one named person of the article who holds it ("president" -> the
+    article's President X); a role two people hold is left out, and a role matches only in full
+    ("the president" is not the vice president)."""
     holders: dict[str, list[_Actor]] = {}
     for act in {id(a): a for a in ent_actor.values()}.values():
         if act.kind != "person":
             continue
         for role in act.roles:
-            word = role.split()[-1]
-            if act not in holders.setdefault(word, []):
-                holders[word].append(act)
-    return {w: acts[0] for w, acts in holders.items() if len(acts) == 1}
+            if act not in holders.setdefault(role, []):
+                holders[role].append(act)
+    return {r: acts[0] for r, acts in holders.items() if len(acts) == 1}
 
 
 def _generic_actors(
@@ -1510,7 +1510,7 @@ def _generic_actors(
     sent_cache: dict[int, str | None] = {}
     groups: dict[tuple, _Actor] = {}
     for g in cands:
-        holder = titled.get(g.head.lemma_.lower()) if g.kind == "person" and g.start == g.head.idx else None
+        holder = titled.get(g.name.lower()) if g.kind == "person" and g.head.tag_ == "NN" else None
         if holder is not None:  # "the president" in a story about President Trump is Trump
             holder.ents.append(Ent(g.start, g.end, "AGENT", g.head.i, g.head.i + 1, article.text[g.start : g.end]))
             continue

@@ -162,24 +162,31 @@ def recipients_of(tok, cand: Candidate, ctx: Context) -> list:
     objs = objects_of(tok)
     for o in objs:
         if cand.obj is not None and o.i == cand.obj.i:
+            if o.i in ctx.tok_actor and _keyed_object_is_patient(cand):
+                out.append(o)  # "expelled all UNSCOM weapons inspectors", "called President X"
             continue
-        if o.dep_ == "nsubjpass" or o.dep_ in ("dobj", "obj"):
-            out.append(o)
+        if o.dep_ in ("nsubjpass", "dobj", "obj") or (o.dep_ == "nsubj" and o.head.i != tok.i):
+            out.append(o)  # the last: an ECM verb's complement subject ("allow the WFP to deliver")
     for d in dep_children(tok, {"dative", "iobj"}):
         # "gave equipment to Nicaragua": the parser's dative is the preposition, its object the recipient
         out += [p for p in d.children if p.dep_ == "pobj"] if d.pos_ == "ADP" else [d]
     preps = [c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in RECIPIENT_PREPS]
     if cand.obj is not None:
         preps += [c for c in cand.obj.children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS]
-        if cand.entry.type in ("ACCUSE", "COERCE", "SANCTION"):
-            # "an investigation of the killing of X", "the arrest of 26 members": what the act is of
+        if cand.entry.type in ("ACCUSE", "COERCE", "SANCTION") or (
+            cand.entry.type in ("RETREAT", "CONCEDE") and _keyed_object_is_patient(cand)
+        ):
+            # "an investigation of the killing of X", "the arrest of 26 members", "lifted its
+            # blockade of Yemen": what the act is of
             preps += [c for c in cand.obj.children if c.dep_ == "prep" and c.lower_ == "of"]
     else:  # "boycott all contact with the United States"
         for o in objs:
             if o.dep_ in ("dobj", "obj") and o.i not in ctx.tok_actor:
                 preps += [
-                    c for c in o.children if c.dep_ == "prep" and c.lower_ in ("with", "against", "toward", "towards")
-                ]
+                    c
+                    for c in o.children
+                    if c.dep_ == "prep" and c.lower_ in ("with", "against", "toward", "towards", "for", "to", "on")
+                ]  # "pledged support for Hungarian NGOs", "supported economic assistance to the Palestinians"
     if cand.entry.type in ("REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "AGREE"):
         # "demanded that the US cancel ...": the addressee is the complement's subject
         for comp in dep_children(tok, {"ccomp"}):
@@ -189,6 +196,8 @@ def recipients_of(tok, cand: Candidate, ctx: Context) -> list:
         for o in content_objects(objs):
             if o.i in ctx.tok_actor:
                 continue
+            if cand.entry.type == "SUPPORT" and cand.obj is not None and o.i == cand.obj.i:
+                continue  # the keyed object is the support itself: its owner gives it ("reiterated the government's support")
             out += _owners(o, ctx)
     for p in preps:
         if p.lower_ == "to" and cand.entry.type == "AGREE":
@@ -203,6 +212,17 @@ def recipients_of(tok, cand: Candidate, ctx: Context) -> list:
     return out
 
 
+#: verbs whose object the actor moves or commits: its own people and means, never the recipient
+MOVED = {"send", "dispatch", "deploy", "withdraw", "pull", "pull_out", "move", "mass", "order", "put", "mobilize"}
+
+
+def _keyed_object_is_patient(cand: Candidate) -> bool:
+    """Whether the object an entry was keyed on is what the act is done to ("expel+INSPECTORS",
+    "call+PERSON", "lift+blockade"), not the actor's own forces or means ("send+TROOPS")."""
+    lemma, _, cls = cand.entry.key.partition("+")
+    return cand.entry.type not in ("MOBILIZE", "AID") and cls != "TROOPS" and lemma not in MOVED
+
+
 def _owners(o, ctx: Context) -> list:
     """Whose a thing is: "Reagan's statement", "the Supreme Court decision", "the removal of X",
     "the plan by the White House" (the possessor, an actor-naming modifier, an of/by object)."""
@@ -212,6 +232,8 @@ def _owners(o, ctx: Context) -> list:
             out.append(c)
         elif c.dep_ == "prep" and c.lower_ in ("of", "by"):
             out += [p for p in c.children if p.dep_ == "pobj"]
+        elif c.dep_ == "acl":  # "every offer made by the Taliban"
+            out += [p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
     return out
 
 
@@ -429,8 +451,18 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
             for a in np_actor_ids(t, ctx):
                 if a not in recipients and a not in actors:
                     recipients.append(a)
-    if not recipients and len(actors) > 1 and c.entry.type in SYMMETRIC:
+    if c.entry.type in SYMMETRIC:
+        # a partner ("met with X", "discussed Libya with X") before the topic or other objects;
         # "Trump and Putin agreed", "Japanese and Australian armies agreed to exercises": a joint
         # act of conjoined subjects is coded, as PLOVER codes it, from the first to the others
-        actors, recipients = actors[:1], actors[1:]
+        partners = [
+            a
+            for t in c.recipients_tok
+            if t.dep_ == "pobj" and t.head.lower_ in ("with", "between")
+            for a in np_actor_ids(t, ctx)
+            if a in recipients
+        ]
+        others = actors[1:] if len(actors) > 1 else []
+        actors = actors[:1]
+        recipients = list(dict.fromkeys([*partners, *others, *recipients]))
     return actors, recipients
