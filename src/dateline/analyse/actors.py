@@ -534,8 +534,9 @@ def find_actors(article: Article, doc: Any) -> None:
 
     for act in countries.values():  # "the Kremlin" alone: the Russian government
         mets = {L.metonym(e.text) for e in act.ents}
-        if None not in mets and len({m[1] for m in mets}) == 1:
-            act.sector = next(iter(mets))[1]
+        found = {m for m in mets if m is not None}
+        if len(found) == len(mets) and len({m[1] for m in found}) == 1:
+            act.sector = next(iter(found))[1]
     memory = _org_country_memory(doc, tok_ent)
     for act in persons:
         _describe_person(doc, act, tok_ent, persons, memory)
@@ -667,10 +668,10 @@ def _group_persons(doc: Any, ents: list[Ent]) -> list[_Actor]:
             best.ents.append(e)
             best.first = min(best.first, e.start)
             continue
-        act = own.get(w)
-        if act is None:
-            act = own[w] = _Actor((w,), "person", _name_words(e.text)[0], e.start)
-        act.ents.append(e)
+        single = own.get(w)
+        if single is None:
+            single = own[w] = _Actor((w,), "person", _name_words(e.text)[0], e.start)
+        single.ents.append(e)
     return full + list(own.values())
 
 
@@ -1029,14 +1030,14 @@ def _sentence_countries(doc: Any, ent: Ent, persons: list[_Actor], tok_ent: dict
     out: set[str] = set()
     seen: set[int] = set()
     for i in range(s0, s1):
-        e = tok_ent.get(i)
-        if e is None or id(e) in seen or e.label not in ("GPE", "NORP") or i in titles:
+        ge = tok_ent.get(i)
+        if ge is None or id(ge) in seen or ge.label not in ("GPE", "NORP") or i in titles:
             continue
-        seen.add(id(e))
-        iso = L.country_of_name(e.text) or L.country_of_demonym(e.text)
+        seen.add(id(ge))
+        iso = L.country_of_name(ge.text) or L.country_of_demonym(ge.text)
         if not iso:
             continue
-        root = doc[e.i0 : e.i1].root
+        root = doc[ge.i0 : ge.i1].root
         if root.dep_ == "pobj" and root.head.lower_ in L.LOCATIVE_PREPS:
             continue  # "arrived in Japan" says where, not whose
         head = root

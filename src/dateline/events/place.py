@@ -75,7 +75,7 @@ def place_for(c: Candidate, ctx: Context, cands: list) -> dict | None:
             or (
                 c.noun
                 and top.dep_ in ("compound", "amod", "nmod")
-                and ctx.actor_kind.get(ctx.tok_actor.get(top.i)) != "country"
+                and ctx.actor_kind.get(ctx.tok_actor.get(top.i) or "") != "country"
             )
         ):
             ok = True
@@ -329,13 +329,13 @@ def _not_event_places(ctx: Context) -> set[int]:
     """Tokens of place mentions that never say where an event happened: a nationality ("the
     Russian attack" is no attack in Russia) and a place inside a name ("University of Alberta"),
     as the places component marks them (``form``)."""
-    cached = getattr(ctx, "_not_event_places", None)
+    cached = vars(ctx).get("_not_event_places")
     if cached is None:
         cached = set()
         for p in ctx.article.places:
             if getattr(p, "form", None) in ("demonym", "nested") and p.end > p.start:
                 cached.update(ctx._tokens(p.start, p.end))
-        ctx._not_event_places = cached
+        vars(ctx)["_not_event_places"] = cached
     return cached
 
 

@@ -276,7 +276,8 @@ def complement_recipients(c: Candidate, ctx: Context) -> list:
 
 
 def noun_participants(noun, ctx: Context) -> tuple[list, list]:
-    actors, recips = [], []
+    actors: list = []
+    recips: list = []
     own = ctx.tok_actor.get(noun.i)  # "the Asia-Pacific Cooperation Summit" is not its own participant
     for c in noun.children:
         if own is not None and ctx.tok_actor.get(c.i) == own:
@@ -433,9 +434,9 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
                 if q.dep_ == "pobj"
             ]
         if c.obj is not None and c.entry.type in ("CONSULT", "PROTEST", "ASSAULT", "COOPERATE"):
-            a, r = noun_participants(c.obj, ctx)
-            c.actors_tok += [x for x in a if x not in c.actors_tok]
-            c.recipients_tok += r
+            noun_a, noun_r = noun_participants(c.obj, ctx)
+            c.actors_tok += [x for x in noun_a if x not in c.actors_tok]
+            c.recipients_tok += noun_r
     actors: list[str] = []
     for t in c.actors_tok:
         for a in np_actor_ids(t, ctx):

@@ -815,7 +815,7 @@ def _link_events(
         best = None  # (shared participants, -order, event id, row)
         cands: list[tuple[str, int, Any, bool]] = []  # (id, shared, row-like, text-dated)
         if parts:
-            shared = dict(
+            shared: dict[str, int] = dict(
                 conn.execute(
                     sa.select(p.c.event_id, sa.func.count(sa.distinct(p.c.actor_key)))
                     .join(e, e.c.id == p.c.event_id)
@@ -863,14 +863,14 @@ def _link_events(
             n = len(parts & row["_parts"])
             if n and row["type"] == ev.type and row["modality"] == ev.modality:
                 cands.append((row["id"], n, row, row["_text"]))
-        for order, (eid, shared, row, text) in enumerate(cands):
+        for order, (eid, n_shared, row, text) in enumerate(cands):
             get = row.get if isinstance(row, dict) else lambda k, r=row: getattr(r, k)
             if not corpus.dates_compatible(get("date"), ev.date, loose or not text):
                 continue
             other = _event_place(row) if not isinstance(row, dict) else row["_place"]
             if not corpus.places_compatible(other, place):
                 continue
-            score = (shared, -order)
+            score = (n_shared, -order)
             if best is None or score > best[0]:
                 best = (score, eid, row)
         if best is not None:
