@@ -21,6 +21,7 @@ EVALUATIONS = [
     ("places", "benchmarks.eval_places"),
     ("times", "benchmarks.eval_times"),
     ("events", "benchmarks.eval_events"),
+    ("event-articles", "benchmarks.eval_event_articles"),
     ("stories", "benchmarks.eval_stories"),
 ]
 
