@@ -15,6 +15,7 @@ from . import lexicon as lx
 from .dating import own_times
 from .lexicon import Entry
 from .modality import DEONTIC, aux_lows, conditional, own_reported_intent
+from .nonevents import not_an_event
 from .parse import Candidate, Context, dep_children, depth_of, lemma_of, tree_distance, tree_path, verb_lemma
 from .place import place_for
 from .roles import noun_participants, objects_of, subject_of
@@ -92,6 +93,8 @@ def select(cands: list[Candidate], sent, ctx: Context) -> tuple[list[Candidate],
 
     # deaths and damage caused by an earthquake, a crash or a fire are not assaults
     cands = [c for c in cands if not _accidental(c)]
+    # states, properties, movements, figures of speech (nonevents.py)
+    cands = [c for c in cands if not_an_event(c, ctx) is None]
 
     # noun events need participants, a time or a place of their own, and not to be another
     # trigger's object ("condemned the attack" is the condemnation)
@@ -249,6 +252,8 @@ def _govern(c: Candidate, by_i: dict, dropped: set, ctx: Context) -> None:
         hc = by_i.get(head.i)
         if rel == "prep" and child.lower_ not in ("for", "to", "of", "on", "against", "with", "into"):
             break
+        if rel == "acl" and head.pos_ in ("NOUN", "PROPN") and hc is None:
+            break  # "a reward for information leading to an arrest": the clause describes a noun
         if (
             hc is not None
             and hc.trigger.i not in dropped

@@ -1,0 +1,198 @@
+"""What looks like an event and is not: states, properties, movements of ordinary people, figures
+of speech, speech about speech (issue #14, item 4: every emitted event is an event).
+
+Each check is structural (the trigger's place in the parse, its participants, its tense) and reads
+its word lists from ``data/events/words.toml`` through the one loader (``lexicon.WORDS``); verbs
+that are events in one sense only have ``[[sense]]`` tables in ``patterns.toml`` instead.
+
+Public interface: ``not_an_event(c, ctx) -> str | None``: why a candidate is no event (None when
+it may be one).
+"""
+
+from __future__ import annotations
+
+from . import lexicon as lx
+from .parse import (
+    Candidate,
+    Context,
+    conjuncts,
+    content_objects,
+    dep_children,
+    is_person_like,
+    lemma_of,
+    noun_class,
+    verb_lemma,
+)
+from .roles import objects_of, subject_of
+
+W = lx.WORDS
+ARMED_SECTORS = {"MIL", "REB", "INS", "COP", "SPY", "PAR", "CRM"}
+
+
+def not_an_event(c: Candidate, ctx: Context) -> str | None:
+    """The reason a candidate is not an event, or None."""
+    for check in CHECKS:
+        why = check(c, ctx)
+        if why:
+            return why
+    return None
+
+
+def _property(c: Candidate, ctx: Context) -> str | None:
+    """ "is easy to work with", "hard to negotiate with": a verb completing an adjective of ease
+    or difficulty describes a property of its subject, no event ("quick to praise" is one)."""
+    t = c.trigger
+    if c.noun or t.dep_ not in ("xcomp", "advcl") or t.head.pos_ != "ADJ":
+        return None
+    return "property" if lemma_of(t.head) in W["property_adjectives"] else None
+
+
+def _modal_noun(c: Candidate, ctx: Context) -> str | None:
+    """ "no need to consult", "the right to protest": a clause completing a noun of need, right
+    or means states no event."""
+    t = c.trigger
+    if c.noun or t.dep_ not in ("acl", "relcl", "advcl") or t.head.pos_ != "NOUN":
+        return None
+    if lemma_of(t.head) not in W["modal_nouns"]:
+        return None
+    return "modal noun"
+
+
+def _avoided(c: Candidate, ctx: Context) -> str | None:
+    """ "to skip consultations", "avoided talks": an event noun that is what someone skips."""
+    t = c.trigger
+    if not c.noun or t.dep_ not in ("dobj", "obj") or t.head.pos_ != "VERB":
+        return None
+    return "avoided" if verb_lemma(t.head) in W["avoiding_verbs"] else None
+
+
+def _movement(c: Candidate, ctx: Context) -> str | None:
+    """A visit needs a visitor: ordinary people moving ("thousands of people have been leaving",
+    "shoppers returned", "voters opted to leave the European Union") and vehicles ("the aircraft
+    can fly to Dubai") are no visit."""
+    if c.noun or c.entry.type != "CONSULT" or c.entry.mode != "visit" or verb_lemma(c.trigger) not in lx.TRAVEL:
+        return None
+    subj = [s for x in subject_of(c.trigger) for s in content_objects(conjuncts(x))]
+    if not subj:
+        return None
+    for s in subj:
+        if s.i in ctx.tok_actor and ctx.actor_kind.get(ctx.tok_actor[s.i]) in ("country", "org"):
+            return None
+        if lemma_of(s) in W["ordinary_people"] or lemma_of(s) in W["vehicle_nouns"]:
+            continue
+        if is_person_like(s, ctx) or s.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or s.pos_ == "PRON":
+            return None
+    return "movement"
+
+
+def _armed(tok, ctx: Context) -> bool:
+    """A side that fights with arms: a country, an armed force or group, troops, a weapon."""
+    for t in content_objects(conjuncts(tok)):
+        aid = ctx.tok_actor.get(t.i)
+        if aid and (ctx.actor_kind.get(aid) == "country" or ctx.actor_sector.get(aid) in ARMED_SECTORS):
+            return True
+        if t.ent_type_ in ("GPE", "NORP") or noun_class(t) in ("TROOPS", "WEAPON"):
+            return True
+        if lemma_of(t) in W["armed_nouns"] or lemma_of(t) in W["police_nouns"] or lemma_of(t) in lx.PROTESTER_NOUNS:
+            return True
+    return False
+
+
+def _figurative_fight(c: Candidate, ctx: Context) -> str | None:
+    """ "Assange is battling extradition", "Warren has been battling Biden for the lead", "battle
+    to win the election": a fight verb is an attack only when a side is armed (a country, an
+    armed force or group, troops, police) or a weapon or casualty is in its clause."""
+    t = c.trigger
+    if c.noun or c.entry.type != "ASSAULT" or verb_lemma(t) not in W["fight_verbs"]:
+        return None
+    sides = list(subject_of(t)) + list(objects_of(t))
+    sides += [q for p in t.children if p.dep_ == "prep" and p.lower_ in ("against", "with") for q in p.children]
+    if any(_armed(s, ctx) for s in sides):
+        return None
+    if any(lx.ASSAULT_MODE_CUES.get(lemma_of(x)) or lemma_of(x) in W["casualty_words"] for x in t.subtree):
+        return None
+    return "figure of speech"
+
+
+def _figurative_object(c: Candidate, ctx: Context) -> str | None:
+    """ "set off a firestorm of criticism", "a barrage of questions": a weapon or blast of words
+    or feelings is a figure of speech."""
+    if c.entry.type != "ASSAULT":
+        return None
+    nouns = [c.trigger] if c.noun else [o for o in objects_of(c.trigger)] + ([c.obj] if c.obj is not None else [])
+    for n in nouns:
+        for p in n.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                if any(lemma_of(q) in W["figure_of_nouns"] for q in p.children if q.dep_ == "pobj"):
+                    return "figure of speech"
+    return None
+
+
+def _generic(c: Candidate, ctx: Context) -> str | None:
+    """ "The state kills" (a slogan): an attack verb in the simple present with no target, no
+    auxiliary and no time is a generic statement, not a report of an attack."""
+    t = c.trigger
+    if c.noun or c.entry.type != "ASSAULT" or t.tag_ not in ("VBZ", "VBP"):
+        return None
+    if objects_of(t) or dep_children(t, {"aux", "auxpass", "prep", "agent", "npadvmod"}) or t.i in ctx.time_tok:
+        return None
+    return "generic statement"
+
+
+def _unspoken(c: Candidate, ctx: Context) -> str | None:
+    """ "would not discuss a possible motive", "declined to describe the bomb": not speaking about
+    something is no refusal and no meeting."""
+    t = c.trigger
+    if c.noun or verb_lemma(t) not in W["no_comment"] | W["talk_about_verbs"]:
+        return None
+    if not dep_children(t, {"neg"}):
+        return None
+    if any(p.dep_ == "prep" and p.lower_ in ("with", "between") for p in t.children):
+        return None
+    return "no comment"
+
+
+def _unwanted(c: Candidate, ctx: Context) -> str | None:
+    """ "did not want another child to support": not wanting is a state (a motive), no request."""
+    t = c.trigger
+    if c.noun or c.entry.type != "REQUEST" or verb_lemma(t) not in W["desire_verbs"]:
+        return None
+    return "state" if dep_children(t, {"neg"}) else None
+
+
+def _descriptive(c: Candidate, ctx: Context) -> str | None:
+    """ "a telephoned bomb threat": a participle describing a noun is no event of its own."""
+    t = c.trigger
+    if c.noun or t.dep_ != "amod":
+        return None
+    return "description"
+
+
+def _naming(c: Candidate, ctx: Context) -> str | None:
+    """ "the Times called him the most famous source", "the guy they used to call Deep Throat":
+    calling someone something is naming, no telephone call."""
+    t = c.trigger
+    if c.noun or c.entry.type != "CONSULT" or verb_lemma(t) != "call":
+        return None
+    if dep_children(t, {"oprd", "attr", "acomp"}):
+        return "naming"
+    objs = dep_children(t, {"dobj", "obj"})
+    in_relative = t.dep_ == "relcl" or (t.dep_ == "xcomp" and t.head.dep_ == "relcl")
+    if in_relative and objs and all(o.pos_ == "PROPN" for o in objs):
+        return "naming"  # the relative clause's own noun is who is called
+    return None
+
+
+CHECKS = (
+    _property,
+    _modal_noun,
+    _avoided,
+    _movement,
+    _figurative_fight,
+    _figurative_object,
+    _generic,
+    _unspoken,
+    _unwanted,
+    _descriptive,
+    _naming,
+)
