@@ -18,7 +18,6 @@ from .parse import (
     conjuncts,
     content_objects,
     dep_children,
-    is_person_like,
     lemma_of,
     noun_class,
     verb_lemma,
@@ -78,9 +77,7 @@ def _movement(c: Candidate, ctx: Context) -> str | None:
     for s in subj:
         if s.i in ctx.tok_actor and ctx.actor_kind.get(ctx.tok_actor[s.i]) in ("country", "org"):
             return None
-        if lemma_of(s) in W["ordinary_people"] or lemma_of(s) in W["vehicle_nouns"]:
-            continue
-        if is_person_like(s, ctx) or s.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or s.pos_ == "PRON":
+        if lemma_of(s) not in W["ordinary_people"] and lemma_of(s) not in W["vehicle_nouns"]:
             return None
     return "movement"
 

@@ -435,6 +435,10 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
             ]
         if c.obj is not None and c.entry.type in ("CONSULT", "PROTEST", "ASSAULT", "COOPERATE"):
             noun_a, noun_r = noun_participants(c.obj, ctx)
+            if c.obj.dep_ == "nsubjpass" and c.entry.type == "ASSAULT":
+                # "their helicopter was shot down": the passive's subject is the target, and
+                # its owner a recipient, never the attacker
+                noun_a, noun_r = [], noun_a + noun_r
             c.actors_tok += [x for x in noun_a if x not in c.actors_tok]
             c.recipients_tok += noun_r
     actors: list[str] = []
