@@ -77,3 +77,59 @@ def test_passive_target_is_no_attacker(nlp):
     countries = {a.id: a.country for a in article.actors}
     assert "USA" not in {countries.get(a) for a in ev.actors}
     assert "USA" in {countries.get(a) for a in ev.recipients}
+
+
+def test_years_after_an_invasion_is_historical_and_dated_by_arithmetic(nlp):
+    article = _code(
+        nlp, "Roughly 13,000 US troops remain in Afghanistan, 18 years after Washington invaded the country."
+    )
+    ev = _event(article, "invaded", "ASSAULT")
+    assert ev.modality == "historical"
+    assert ev.date == "2001" and ev.date_source == "text"
+
+
+def test_a_war_named_with_its_year_is_dated_by_it(nlp):
+    article = _code(
+        nlp,
+        "Israel seized control of the territories, seen as pivotal parts of any future Palestinian state, "
+        "in the 1967 Six-Day War.",
+    )
+    ev = _event(article, "seized", "COERCE")
+    assert ev.modality == "historical"
+    assert ev.date == "1967" and ev.date_source == "text"
+
+
+def test_last_met_in_a_month_is_dated_by_it(nlp):
+    article = _code(nlp, "The two leaders last met in June 2018 in Singapore.")
+    ev = _event(article, "met", "CONSULT")
+    assert ev.modality == "historical"
+    assert ev.date == "2018-06"
+
+
+def test_an_undated_past_event_is_never_dated_on_the_publication_day(nlp):
+    article = _code(nlp, "Relations soured years after Washington invaded the country, officials said.")
+    ev = _event(article, "invaded", "ASSAULT")
+    assert ev.modality == "historical"
+    assert ev.date != PUBLISHED and ev.date_source != "published"
+
+
+def test_since_does_not_return_the_1967_war(nlp, tmp_path):
+    # `dateline events --since 2019-11` on a store holding the 2019 story: the war is not news of 2019
+    from dateline import query
+    from dateline.store import Store
+
+    article = _code(
+        nlp,
+        "Israel seized control of the territories, seen as pivotal parts of any future Palestinian state, "
+        "in the 1967 Six-Day War. Roughly 13,000 US troops remain in Afghanistan, 18 years after "
+        "Washington invaded the country.",
+    )
+    store = Store.open(f"sqlite:///{tmp_path}/news.db")
+    try:
+        store.write(article)
+        recent = [(r["type"], r["date"]) for r in query.events(store, since="2019-11")]
+        everything = [(r["type"], r["date"]) for r in query.events(store)]
+    finally:
+        store.close()
+    assert ("COERCE", "1967") in everything and ("ASSAULT", "2001") in everything
+    assert not any(t in ("COERCE", "ASSAULT") for t, _ in recent), recent

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..timex import resolve
+from ..timex import resolve, shift
 from . import lexicon as lx
 from .modality import modality, tense_of
 from .parse import Candidate, Context, lemma_of, tree_distance
@@ -106,6 +106,26 @@ def _inherited_time(trig, cands, c, ctx, pre_mod):
     return None, None
 
 
+def anchored_date(c: Candidate, ctx: Context) -> tuple[str | None, str] | None:
+    """A past event named inside a present sentence by a duration that counts from it:
+    "18 years after Washington invaded the country" (story of 2019) dates the invasion 2001,
+    shifting the publication date back by the duration (``timex.shift``); "two years after the
+    2017 crisis" takes the date its own words give. ``(date or None, the duration's text)`` when
+    the trigger lies inside such an anchor, else None. Only "after" anchors are past for sure
+    (the duration's clause is the story's present); "before" ones are left to the other rules."""
+    at = c.trigger.idx
+    for t in getattr(ctx.article, "times", None) or []:
+        anchor = getattr(t, "anchor", None)
+        if anchor is None or t.direction != "after" or not (anchor.start <= at < anchor.end):
+            continue
+        if anchor.value:
+            return contract_value(anchor.value), t.text
+        ref = ctx.published.isoformat() if ctx.published else None
+        value = shift(ref, t.timex, "before") if ref else None
+        return (contract_value(value) if value else None), t.text
+    return None
+
+
 def date_and_modality(c: Candidate, cands: list[Candidate], ctx: Context) -> tuple[str | None, str | None, str, str]:
     """``(date, the time expression's text, date_source, modality)`` of a candidate.
 
@@ -126,6 +146,16 @@ def date_and_modality(c: Candidate, cands: list[Candidate], ctx: Context) -> tup
             break
     if date_value is None:
         date_value, date_text = _inherited_time(trig, cands, c, ctx, pre_mod)
+    if date_value is None and pre_mod not in ("future", "hypothetical", "negated"):
+        anchored = anchored_date(c, ctx)
+        if anchored is not None:
+            # a past event a duration counts from: dated by the arithmetic or left undated,
+            # never on the publication day
+            value, text = anchored
+            if value is None:
+                return None, None, "none", "historical"
+            mod = modality(c, value, True, ctx)
+            return value, text, "text", mod
     from_text = date_value is not None
     mod = modality(c, date_value, from_text, ctx)
     if from_text:
