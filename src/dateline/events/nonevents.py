@@ -18,6 +18,7 @@ from .parse import (
     conjuncts,
     content_objects,
     dep_children,
+    is_passive,
     lemma_of,
     noun_class,
     verb_lemma,
@@ -180,6 +181,20 @@ def _naming(c: Candidate, ctx: Context) -> str | None:
     return None
 
 
+def _disaster_damage(c: Candidate, ctx: Context) -> str | None:
+    """ "Tonban and Goursin were all but destroyed" in an earthquake story: damage or deaths told
+    without an agent or a weapon, in an article about a natural disaster, are the disaster's."""
+    t = c.trigger
+    if c.noun or not (c.entry.type == "ASSAULT" or (c.entry.type == "COERCE" and c.entry.cameo == "1712")):
+        return None
+    if not is_passive(t) or dep_children(t, {"agent"}):
+        return None
+    if any(lx.ASSAULT_MODE_CUES.get(lemma_of(x)) for x in t.subtree):
+        return None
+    mentions = sum(1 for x in ctx.doc if lemma_of(x) in W["natural_disasters"])
+    return "disaster" if mentions >= 2 else None
+
+
 CHECKS = (
     _property,
     _modal_noun,
@@ -192,4 +207,5 @@ CHECKS = (
     _unwanted,
     _descriptive,
     _naming,
+    _disaster_damage,
 )

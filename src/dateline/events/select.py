@@ -252,8 +252,10 @@ def _govern(c: Candidate, by_i: dict, dropped: set, ctx: Context) -> None:
         hc = by_i.get(head.i)
         if rel == "prep" and child.lower_ not in ("for", "to", "of", "on", "against", "with", "into"):
             break
-        if rel == "acl" and head.pos_ in ("NOUN", "PROPN") and hc is None:
-            break  # "a reward for information leading to an arrest": the clause describes a noun
+        if rel == "acl" and child.tag_ in ("VBG", "VBN") and head.pos_ in ("NOUN", "PROPN") and hc is None:
+            # "a reward for information leading to an arrest": a participle describing a noun
+            # is no complement of the verb above ("pressure to help Iran" is one)
+            break
         if (
             hc is not None
             and hc.trigger.i not in dropped
