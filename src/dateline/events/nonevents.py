@@ -21,6 +21,7 @@ from .parse import (
     is_passive,
     lemma_of,
     noun_class,
+    noun_keys,
     verb_lemma,
 )
 from .roles import objects_of, subject_of
@@ -159,9 +160,12 @@ def _unwanted(c: Candidate, ctx: Context) -> str | None:
 
 
 def _descriptive(c: Candidate, ctx: Context) -> str | None:
-    """ "a telephoned bomb threat": a participle describing a noun is no event of its own."""
+    """ "a telephoned bomb threat", "the burnt bodies", "Opposing rallies": a participle describing
+    a noun is no event of its own, unless it names who did it ("Islamic State-occupied")."""
     t = c.trigger
-    if c.noun or t.dep_ != "amod":
+    if c.noun or t.dep_ != "amod" or t.tag_ not in ("VBN", "VBG"):
+        return None
+    if any(x.dep_ in ("npadvmod", "compound", "nmod", "amod", "agent") for x in t.children):
         return None
     return "description"
 
@@ -195,6 +199,25 @@ def _disaster_damage(c: Candidate, ctx: Context) -> str | None:
     return "disaster" if mentions >= 2 else None
 
 
+def _injury(c: Candidate, ctx: Context) -> str | None:
+    """ "it was injured in the Saints' game", "after getting injured": an injury told without an
+    attacker or a weapon is a harm, not an attack (the act that caused it is coded where told)."""
+    t = c.trigger
+    if c.noun or c.entry.type != "ASSAULT" or verb_lemma(t) not in W["injury_verbs"]:
+        return None
+    if (
+        not is_passive(t)
+        and t.dep_ != "acomp"
+        and not any(a.lemma_ == "get" for a in t.children if a.dep_ == "auxpass")
+    ):
+        return None
+    if dep_children(t, {"agent"}) or any(lx.ASSAULT_MODE_CUES.get(lemma_of(x)) for x in t.subtree):
+        return None
+    if any(noun_class(x) == "ATTACK" or any(k in lx.NOUN_EVENTS for k in noun_keys(x)) for x in t.subtree):
+        return None  # "were injured in the attack", "wounded in clashes"
+    return "injury"
+
+
 CHECKS = (
     _property,
     _modal_noun,
@@ -208,4 +231,5 @@ CHECKS = (
     _descriptive,
     _naming,
     _disaster_damage,
+    _injury,
 )
