@@ -266,10 +266,11 @@ def _free_port() -> int:
 
 
 def make_app(store: Store):
-    """The app `dateline serve` runs: the REST API with the page mounted."""
+    """The app `dateline serve --public-text` runs: the REST API with the page mounted, serving
+    the article text the article page marks up (withheld by default: test_robust.py)."""
     from dateline.serve import create_app
 
-    return create_app(store.url, token=TOKEN)
+    return create_app(store.url, token=TOKEN, public_text=True)
 
 
 class Server:

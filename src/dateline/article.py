@@ -67,6 +67,8 @@ class Source(_Record):
     url: str | None = None
     publisher: str | None = None
     agency: str | None = None
+    encoding: str | None = Field(None, description="the encoding the input's bytes were decoded from")
+    invalid_bytes: int = Field(0, ge=0, description="byte sequences invalid in that encoding, replaced by U+FFFD")
 
 
 class Contributor(_Record):

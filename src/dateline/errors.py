@@ -19,7 +19,9 @@ class InputRejected(DatelineError):
     """An input cannot become an Article. `reason` is a short machine-readable code.
 
     Reasons: ``empty``, ``binary``, ``too-large``, ``undecodable``, ``no-article``,
-    ``bad-json``, ``bad-record``, ``unreadable``.
+    ``bad-json``, ``bad-record``, ``unreadable``, ``unsupported`` (not a regular file, a link
+    leaving the corpus, an archive of another kind), ``unprocessable`` (the parser cannot cope:
+    absurd nesting, a crash, a time-out).
     """
 
     exit_code = 3

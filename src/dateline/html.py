@@ -88,6 +88,12 @@ def extract_html(html: str, *, url: str | None = None, origin: str | None = None
             if doc is None:
                 doc = other
     if doc is None or not body.strip():
+        if _too_deep(html):
+            raise InputRejected(
+                "unprocessable",
+                "the HTML page is nested too deeply to be parsed (over 255 levels of elements)",
+                source=origin,
+            )
         raise InputRejected(
             "no-article",
             "no article text was found in the HTML page (is it an index, a login or an error page?)",
@@ -133,6 +139,19 @@ def _sanitize(html: str) -> str:
     return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufeff]", "", html)
 
 
+def _too_deep(html: str) -> bool:
+    """Whether libxml2 stopped parsing the page at its depth limit (then whatever it found is a
+    fragment, and "no article" would be a wrong answer)."""
+    import lxml.html
+
+    parser = lxml.html.HTMLParser()
+    try:
+        lxml.html.document_fromstring(html, parser=parser)
+    except Exception:  # noqa: BLE001 - only the error log matters here
+        pass
+    return any("Excessive depth" in e.message for e in parser.error_log)
+
+
 def _trafilatura(html: str, url: str | None, origin: str | None, **settings):
     try:
         import logging
@@ -142,7 +161,7 @@ def _trafilatura(html: str, url: str | None, origin: str | None, **settings):
         logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
         return trafilatura.bare_extraction(html, url=url, with_metadata=True, prune_xpath=_PRUNE, **settings)
     except RecursionError:
-        raise InputRejected("no-article", "the HTML page is nested too deeply to be parsed", source=origin) from None
+        raise InputRejected("unprocessable", "the HTML page is nested too deeply to be parsed", source=origin) from None
     except Exception as exc:  # noqa: BLE001 - a third-party failure on hostile input is a rejection
         raise InputRejected(
             "no-article", f"the HTML page could not be parsed ({type(exc).__name__}: {str(exc)[:200]})", source=origin

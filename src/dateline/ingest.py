@@ -24,7 +24,15 @@ from typing import Any
 
 from .article import Article
 from .errors import DatelineError, InputRejected, StoreError, UsageError
-from .read import JSONL_SUFFIXES, READABLE_SUFFIXES, Item, iter_directory, read_path
+from .read import (
+    JSONL_SUFFIXES,
+    READABLE_SUFFIXES,
+    Item,
+    decoding_warning,
+    file_problem,
+    iter_directory,
+    read_path,
+)
 from .read_archives import FEED_SUFFIXES, WARC_SUFFIXES, is_feed, is_warc, iter_feed, iter_warc
 
 INGEST_SUFFIXES = tuple(READABLE_SUFFIXES) + WARC_SUFFIXES + FEED_SUFFIXES
@@ -87,29 +95,46 @@ class Outcome:
     linked: bool = False
     reason: str | None = None
     message: str | None = None
+    warning: str | None = None  # e.g. bytes that were not valid UTF-8, replaced
 
 
 # -- reading --------------------------------------------------------------------------------------
-def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
-    """Files to read, in order: files as given, directories walked (sorted), globs expanded."""
-    out: list[Path] = []
+def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path | InputRejected]:
+    """Files to read, in order: files as given, directories walked (sorted), globs expanded.
+
+    What a walk or a glob finds that must not be read (a FIFO, a device, a link leaving the
+    folder) is an ``InputRejected`` in its place, so that it is reported, not read."""
+    out: list[Path | InputRejected] = []
     for raw in paths:
         s = os.fspath(raw)
         p = Path(s)
-        if p.exists():
-            matches = [p]
+        if p.exists() or p.is_symlink():
+            matches, root = [p], None
         elif _GLOB_CHARS & set(s):
             matches = [Path(m) for m in sorted(glob.glob(s, recursive=True))]
             if not matches:
                 raise UsageError(f"no file matches {s!r}")
+            root = _glob_root(s)
         else:
             raise UsageError(f"no such file or directory: {s}")
         for m in matches:
-            if m.is_dir():
+            if m.is_dir() and not (root is not None and m.is_symlink()):
                 out.extend(iter_directory(m, INGEST_SUFFIXES_FOR_WALK))
-            else:
-                out.append(m)
+                continue
+            problem = file_problem(m, root)
+            out.append(InputRejected("unsupported", problem, source=str(m)) if problem else m)
     return out
+
+
+def _glob_root(pattern: str) -> str:
+    """The folder a glob searches: its leading part without wildcards (``crawl/**/*.gz``: crawl)."""
+    parts = Path(pattern).parts
+    fixed = []
+    for part in parts:
+        if _GLOB_CHARS & set(part):
+            break
+        fixed.append(part)
+    return str(Path(*fixed)) if fixed else "."
 
 
 # iter_directory matches on the last suffix only; ".warc.gz" is found by ".gz" and checked here.
@@ -118,7 +143,10 @@ INGEST_SUFFIXES_FOR_WALK = tuple(READABLE_SUFFIXES) + (".warc", ".arc", ".gz") +
 
 def iter_file(path: Path, *, max_bytes: int | None = None) -> Iterator[Item]:
     """The inputs in one file, by kind: WARC archive, feed, JSONL batch, or one page."""
-    if is_warc(path):
+    problem = file_problem(path)
+    if problem:
+        yield InputRejected("unsupported", problem, source=str(path))
+    elif is_warc(path):
         yield from iter_warc(path, max_bytes=max_bytes)
     elif is_feed(path):
         yield from iter_feed(path, max_bytes=max_bytes)
@@ -132,7 +160,10 @@ def iter_file(path: Path, *, max_bytes: int | None = None) -> Iterator[Item]:
 
 def iter_inputs(paths: Iterable[str | os.PathLike], *, max_bytes: int | None = None) -> Iterator[Item]:
     for path in expand_paths(paths):
-        yield from iter_file(path, max_bytes=max_bytes)
+        if isinstance(path, InputRejected):
+            yield path
+        else:
+            yield from iter_file(path, max_bytes=max_bytes)
 
 
 def count_inputs(paths: Iterable[str | os.PathLike], *, max_seconds: float = 2.0) -> int | None:
@@ -142,7 +173,9 @@ def count_inputs(paths: Iterable[str | os.PathLike], *, max_seconds: float = 2.0
     for p in expand_paths(paths):
         if time.monotonic() - start > max_seconds:
             return None
-        if p.suffix.lower() in JSONL_SUFFIXES:
+        if isinstance(p, InputRejected) or file_problem(p):
+            n += 1
+        elif p.suffix.lower() in JSONL_SUFFIXES:
             with p.open("rb") as fh:
                 n += sum(1 for line in fh if line.strip())
         elif is_warc(p) or is_feed(p):
@@ -252,8 +285,30 @@ def _rejected(exc: InputRejected) -> tuple:
 _WORKER: _Worker | None = None
 
 
+def exit_with_parent() -> None:
+    """In a worker process: end this process as soon as its parent dies.
+
+    A parent killed with SIGKILL cannot stop its workers; they would live on, blocked writing
+    results nobody reads, holding hundreds of megabytes each (and the resource tracker with them,
+    which exits once they have). A daemon thread waits on the parent's sentinel (a pipe that
+    closes when the parent ends, however it ends) and exits the process then."""
+    import multiprocessing
+    import threading
+
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        parent.join()
+        os._exit(70)
+
+    threading.Thread(target=watch, name="dateline-exit-with-parent", daemon=True).start()
+
+
 def _init_worker(model: str | None, analyse: bool, db_url: str) -> None:
     global _WORKER
+    exit_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the writer decides what an interrupt does
     _WORKER = _Worker(model, analyse, db_url)
 
@@ -408,7 +463,12 @@ def _write(store, res: tuple, summary: Summary, on_result) -> None:
             summary.duplicates += 1
             summary.sources_added += int(result.source_added)
         outcome = Outcome(
-            result.status, origin, article_id=result.article_id, story_id=result.story_id, linked=result.linked
+            result.status,
+            origin,
+            article_id=result.article_id,
+            story_id=result.story_id,
+            linked=result.linked,
+            warning=decoding_warning(article.source.encoding, article.source.invalid_bytes),
         )
     if on_result is not None:
         on_result(outcome)

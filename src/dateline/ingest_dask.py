@@ -128,6 +128,12 @@ def plan(paths: Iterable[str | os.PathLike], batch_size: int = 8, *, absolute: b
     tasks: list[list[tuple]] = []
     pages: list[tuple] = []
     for p in expand_paths(paths):
+        if isinstance(p, InputRejected):  # not to be read (a FIFO, a link leaving the corpus): reported
+            pages.append(("rejected", p.source, p.reason, str(p)))
+            if len(pages) >= batch_size:
+                tasks.append(pages)
+                pages = []
+            continue
         if absolute:
             p = p.resolve()
         if _is_jsonl(p) or _is_archive(p):
@@ -169,6 +175,9 @@ def read_unit(unit: tuple, max_bytes: int | None = None) -> Iterator[Item]:
     """The inputs of one unit, read by the worker itself (same origins as local ingestion)."""
     if unit[0] == "file":
         yield from iter_file(Path(unit[1]), max_bytes=max_bytes)
+        return
+    if unit[0] == "rejected":
+        yield InputRejected(unit[2], unit[3], source=unit[1])
         return
     _, path, start, end, first_line = unit
     try:
@@ -309,7 +318,7 @@ def read_shard(data: bytes | str | Path) -> list[tuple]:
 
 
 def _failed_rows(unit: tuple, exc: BaseException) -> bytes:
-    origin = unit[1] if unit[0] == "file" else f"{unit[1]}:{unit[4]}"
+    origin = unit[1] if unit[0] in ("file", "rejected") else f"{unit[1]}:{unit[4]}"
     message = f"processing failed on the cluster ({exc.__class__.__name__}: {exc}); ingest this input alone to see why"
     return shard_bytes([("rejected", ("failed", message, origin), None)])
 

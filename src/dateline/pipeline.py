@@ -67,6 +67,8 @@ def clean_raw(raw: RawInput) -> Article:
             url=raw.url,
             publisher=publisher,
             agency=cleaned.agency,
+            encoding=raw.encoding,
+            invalid_bytes=raw.invalid_bytes,
         ),
         headline=headline,
         authors=authors,

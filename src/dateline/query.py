@@ -106,9 +106,25 @@ def check_date(value: str | None, name: str) -> str | None:
     if value is None or value == "":
         return None
     value = str(value).strip()
-    if not _DATE_RE.match(value):
-        raise UsageError(f"{name} {value!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2019-04-25)")
+    if not _DATE_RE.match(value) or not _real_date(value):
+        raise UsageError(
+            f"{name} {value!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD with a real month and day "
+            "(e.g. 2019-04-25)"
+        )
     return value
+
+
+def _real_date(value: str) -> bool:
+    """A YYYY[-MM[-DD]] that exists: year 1-9999, month 1-12, a day the month has. Dates are
+    compared as strings in SQL, so '2019-13-45' would otherwise filter silently."""
+    import datetime as dt
+
+    parts = [int(x) for x in value.split("-")]
+    try:
+        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return True
 
 
 def check_type(value: str | None) -> str | None:
@@ -768,7 +784,7 @@ def resolve_article_id(article_id: str, db: str | Store | None = None) -> str | 
     if store.has_article(aid):
         return aid
     if len(aid) < 6:
-        return None
+        raise UsageError(f"no article has the id {aid!r}; a prefix must have at least 6 characters to pick one article")
     art = S.articles
     with store.engine.connect() as conn:
         found = (

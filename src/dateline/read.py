@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -57,6 +58,8 @@ class RawInput:
     published: str | None = None
     origin: str | None = None  # "path", "path:line", "<stdin>", ...
     meta: dict = field(default_factory=dict)
+    encoding: str | None = None  # what the bytes were decoded from (None: given as text)
+    invalid_bytes: int = 0  # bytes that were not valid in that encoding, replaced by U+FFFD
 
 
 Item = RawInput | InputRejected
@@ -85,8 +88,28 @@ def check_size(n: int, limit: int, origin: str | None) -> None:
         )
 
 
+@dataclass
+class Decoded:
+    """Text decoded from bytes, with the encoding used and how many bytes were invalid in it."""
+
+    text: str
+    encoding: str
+    invalid_bytes: int = 0
+
+
 def decode_bytes(data: bytes, *, origin: str | None = None, max_bytes: int | None = None) -> str:
     """Decode one input's bytes to text, rejecting empty, binary, oversized and undecodable input."""
+    return decode(data, origin=origin, max_bytes=max_bytes).text
+
+
+def decode(data: bytes, *, origin: str | None = None, max_bytes: int | None = None) -> Decoded:
+    """:func:`decode_bytes` with what it found: the encoding, and the invalid bytes it replaced.
+
+    UTF-8 first. Text that is UTF-8 but for a few invalid bytes (a truncated copy, one stray
+    byte) stays UTF-8, each invalid byte sequence replaced by U+FFFD and counted: read in a
+    legacy code page instead, every typographic quote and dash of the article would turn into
+    mojibake. Otherwise the encoding is detected (charset-normalizer), Windows-1252 winning a
+    near tie."""
     limit = max_bytes or max_bytes_default()
     check_size(len(data), limit, origin)
     if not data.strip():
@@ -96,16 +119,19 @@ def decode_bytes(data: bytes, *, origin: str | None = None, max_bytes: int | Non
             raise InputRejected("binary", f"input is {what}, not text or HTML", source=origin)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return _normalise(data.decode("utf-16"))
+            return Decoded(_normalise(data.decode("utf-16")), "utf-16")
         except UnicodeDecodeError:
             pass
     head = data[:8192]
     if b"\x00" in head:
         raise InputRejected("binary", "input contains NUL bytes: it is binary, not text or HTML", source=origin)
     try:
-        return _normalise(data.decode("utf-8-sig"))
+        return Decoded(_normalise(data.decode("utf-8-sig")), "utf-8")
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return Decoded(_normalise(mostly[0]), "utf-8", mostly[1])
     from charset_normalizer import from_bytes
 
     # Detectors often rank a neighbouring code page (cp1250, cp1257...) first on short text;
@@ -125,7 +151,28 @@ def decode_bytes(data: bytes, *, origin: str | None = None, max_bytes: int | Non
     text = str(best)
     if _control_ratio(text) > 0.05:
         raise InputRejected("binary", "input decodes to mostly control characters: it is binary", source=origin)
-    return _normalise(text)
+    return Decoded(_normalise(text), best.encoding)
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """``(text, invalid byte sequences)`` when ``data`` is UTF-8 with a few invalid bytes: its
+    valid multi-byte characters outnumber the invalid sequences. Text in a legacy code page
+    almost never forms a valid UTF-8 sequence (an accented letter is one byte followed by an
+    ASCII one), so it has none and goes to detection."""
+    text = data.decode("utf-8-sig", errors="replace")
+    invalid = text.count("\ufffd") - data.count("\ufffd".encode())
+    if invalid <= 0:
+        return None
+    multibyte = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
+    return (text, invalid) if multibyte > invalid else None
+
+
+def decoding_warning(encoding: str | None, invalid_bytes: int) -> str | None:
+    """A line for the user when an input had bytes invalid in its encoding, or None."""
+    if not invalid_bytes:
+        return None
+    what = "1 byte sequence" if invalid_bytes == 1 else f"{invalid_bytes:,} byte sequences"
+    return f"{what} not valid {(encoding or 'utf-8').upper()} replaced by U+FFFD (\ufffd); the rest is intact"
 
 
 def _control_ratio(text: str) -> float:
@@ -157,12 +204,19 @@ def raw_from_bytes(
     max_bytes: int | None = None,
 ) -> RawInput:
     """Build one RawInput from a page's bytes; ``kind`` is "text", "html" or None (sniff)."""
-    content = decode_bytes(data, origin=origin, max_bytes=max_bytes)
+    decoded = decode(data, origin=origin, max_bytes=max_bytes)
+    content = decoded.text
     if kind is None:
         kind = "html" if looks_like_html(content) else "text"
-    if kind == "html":
-        return RawInput(html=content, url=url, published=published, origin=origin)
-    return RawInput(text=content, url=url, published=published, origin=origin)
+    return RawInput(
+        text=content if kind != "html" else None,
+        html=content if kind == "html" else None,
+        url=url,
+        published=published,
+        origin=origin,
+        encoding=decoded.encoding,
+        invalid_bytes=decoded.invalid_bytes,
+    )
 
 
 def parse_jsonl_line(line: str, *, origin: str, max_bytes: int | None = None) -> RawInput:
@@ -229,7 +283,14 @@ def read_path(
         raise UsageError(f"no such file or directory: {path}")
     if p.is_dir():
         for child in iter_directory(p):
-            yield from read_path(child, max_bytes=max_bytes)
+            if isinstance(child, InputRejected):
+                yield child
+            else:
+                yield from read_path(child, max_bytes=max_bytes)
+        return
+    problem = file_problem(p)
+    if problem:
+        yield InputRejected("unsupported", problem, source=str(p))
         return
     if is_jsonl_path(p):
         try:
@@ -243,10 +304,15 @@ def read_path(
 
 def read_file(p: Path, *, max_bytes: int | None = None, url: str | None = None, published: str | None = None) -> Item:
     limit = max_bytes or max_bytes_default()
+    problem = file_problem(p)
+    if problem:
+        return InputRejected("unsupported", problem, source=str(p))
     try:
         size = p.stat().st_size
         check_size(size, limit, str(p))  # refuse before reading an enormous file into memory
-        data = p.read_bytes()
+        with p.open("rb") as fh:
+            data = fh.read(limit + 1)  # a file growing while it is read cannot exceed the limit either
+        check_size(len(data), limit, str(p))
     except InputRejected as exc:
         return exc
     except OSError as exc:
@@ -258,16 +324,60 @@ def read_file(p: Path, *, max_bytes: int | None = None, url: str | None = None, 
         return exc
 
 
-def iter_directory(root: Path, suffixes: Iterable[str] = READABLE_SUFFIXES) -> Iterator[Path]:
-    """Files under ``root`` with a readable suffix, in a stable (sorted) order; hidden ones skipped."""
+_NOT_REGULAR = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a folder"),
+)
+
+
+def file_problem(path: str | os.PathLike, root: str | os.PathLike | None = None) -> str | None:
+    """Why ``path`` must not be read as an input, or None. Only regular files are read: a FIFO
+    would block the reader forever and a device never ends. With ``root`` (the folder being
+    walked), a symbolic link must point inside it: a corpus folder is not a licence to read
+    whatever its links point at (``/etc/passwd``, another user's files)."""
+    if root is not None and os.path.islink(path):
+        target = os.path.realpath(path)
+        base = os.path.realpath(root)
+        if target != base and not target.startswith(base.rstrip(os.sep) + os.sep):
+            return (
+                f"a symbolic link to {target}, outside the folder being read ({root}); not followed: "
+                "copy the file into the folder if it belongs to the corpus"
+            )
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # a dangling link or a vanished file: the reader reports it as unreadable
+    if stat.S_ISREG(mode):
+        return None
+    what = next((name for test, name in _NOT_REGULAR if test(mode)), "not a regular file")
+    return f"{what}, not a regular file: only regular files are read"
+
+
+def iter_directory(root: Path, suffixes: Iterable[str] = READABLE_SUFFIXES) -> Iterator[Path | InputRejected]:
+    """Files under ``root`` with a readable suffix, in a stable (sorted) order; hidden ones skipped.
+
+    What must not be read (a FIFO, a device, a link leaving ``root``, a linked folder, which is
+    not followed) comes as an ``InputRejected("unsupported")`` in its place, with the reason."""
     wanted = {s.lower() for s in suffixes}
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        links = sorted(d for d in dirnames if not d.startswith(".") and os.path.islink(os.path.join(dirpath, d)))
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in links)
+        for name in links:
+            yield InputRejected(
+                "unsupported",
+                "a symbolic link to a folder; not followed: give the folder itself to read it",
+                source=str(Path(dirpath) / name),
+            )
         for name in sorted(filenames):
             if name.startswith("."):
                 continue
             if Path(name).suffix.lower() in wanted:
-                yield Path(dirpath) / name
+                path = Path(dirpath) / name
+                problem = file_problem(path, root)
+                yield InputRejected("unsupported", problem, source=str(path)) if problem else path
 
 
 def read_stdin(

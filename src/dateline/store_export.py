@@ -1,8 +1,8 @@
 """Export a store: Parquet (partitioned by event month) and JSONL; PLOVER and GDELT via export.py.
 
 Parquet layout (hive partitioning, readable by DuckDB, Spark, BigQuery, pandas):
-``OUT/events/event_month=YYYY-MM/*.parquet`` (corpus events; ``YYYY`` for a year-only date,
-``unknown`` when undated),
+``OUT/events/event_month=YYYY-MM/*.parquet`` (corpus events; ``unknown`` when undated or dated
+by a year only),
 ``OUT/event_mentions/event_month=YYYY-MM/*.parquet`` (each article's report of an event, with
 its evidence span), ``OUT/articles/*.parquet`` (article metadata and text), ``OUT/stories``.
 JSONL: ``OUT/articles.jsonl`` (full Article records), ``OUT/events.jsonl`` (corpus events, each
@@ -25,10 +25,12 @@ BATCH = 5000
 
 
 def _month(date: str | None) -> str:
-    """YYYY-MM of an event date; a year-only date keeps its year; undated events: "unknown"."""
-    if not date:
+    """YYYY-MM of an event date; undated events and year-only dates (no month to put them in):
+    "unknown" (the event's own ``date`` column keeps the year). One partition format, so that
+    readers that parse ``event_month`` as a month never meet a bare year."""
+    if not date or len(date) < 7:
         return "unknown"
-    return date[:7] if len(date) >= 7 else date[:4]
+    return date[:7]
 
 
 def _rows(store: Store, query) -> Iterator[dict[str, Any]]:

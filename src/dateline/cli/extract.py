@@ -6,7 +6,7 @@ import sys
 
 from ..article import Article
 from ..errors import InputRejected, UsageError
-from ..read import is_jsonl_path, read_path, read_stdin
+from ..read import decoding_warning, is_jsonl_path, read_path, read_stdin
 from . import HelpFormatter
 
 EXAMPLE = """examples:
@@ -80,6 +80,10 @@ def run(args) -> int:
                 return 3
             sys.stdout.write(_error_line(result) + "\n")
             continue
+        warning = decoding_warning(result.source.encoding, result.source.invalid_bytes)
+        if warning:
+            where = result.source.path or result.source.url or "input"
+            print(f"dateline: warning: {where}: {warning}", file=sys.stderr)
         write(result, pretty=args.pretty and not batch)
     sys.stdout.flush()
     if batch and rejected:

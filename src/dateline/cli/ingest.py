@@ -85,6 +85,9 @@ def run(args) -> int:
         if outcome.kind == "rejected" and not args.quiet:
             where = f"{outcome.origin}: " if outcome.origin else ""
             say(f"dateline: rejected: {where}{outcome.reason}: {outcome.message}")
+        elif getattr(outcome, "warning", None) and not args.quiet:
+            where = f"{outcome.origin}: " if outcome.origin else ""
+            say(f"dateline: warning: {where}{outcome.warning}")
 
     # `kill` (SIGTERM) stops like Ctrl-C: the article being written is finished or rolled back.
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)

@@ -2,8 +2,9 @@
 
 On a terminal results are readable tables; in a pipe they default to JSON Lines (one record a
 line). ``--format`` chooses explicitly: table, json, csv, and for events also plover (PLOVER
-JSONL) and gdelt (GDELT-style TSV). A page of ``--limit`` rows starting at ``--offset``; the
-number of matches goes to stderr on a terminal.
+JSONL) and gdelt (GDELT-style TSV). On a terminal a page of ``--limit`` rows (default 50, 20 for
+search) starting at ``--offset``; in a pipe every match unless ``--limit`` is given, fetched a
+page at a time. Whenever fewer rows are shown than match, stderr says so and how to get the rest.
 """
 
 from __future__ import annotations
@@ -52,8 +53,65 @@ def _common(p, formats: Sequence[str]) -> None:
 
 
 def _paging(p, default: int) -> None:
-    p.add_argument("--limit", type=int, default=default, metavar="N", help=f"rows to show (default {default})")
+    p.add_argument(
+        "--limit",
+        type=int,
+        metavar="N",
+        help=f"rows to show (default: {default} on a terminal, every match in a pipe)",
+    )
     p.add_argument("--offset", type=int, default=0, metavar="N", help="rows to skip first, for paging (default 0)")
+    p.set_defaults(terminal_limit=default)
+
+
+PIPE_PAGE = 1000  # rows fetched at a time when a pipe gets every match
+
+
+def _pages(args, fetch: Callable[[int, int], Any]):
+    """The rows to print, as pages: one page of ``--limit`` (or, on a terminal, the default)
+    rows; in a pipe without ``--limit``, every match, fetched PIPE_PAGE rows at a time.
+    Returns ``(pages iterator, state)``; ``state["shown"]``/``state["total"]`` are filled as the
+    pages are consumed, for the footer."""
+    from ..errors import UsageError
+
+    if args.limit is not None and args.limit < 1:
+        raise UsageError(f"--limit must be at least 1, not {args.limit}")
+    if args.offset < 0:
+        raise UsageError(f"--offset must be 0 or more, not {args.offset}")
+    state: dict[str, Any] = {"shown": 0, "total": None, "everything": False}
+    if args.limit is not None or _tty():
+        first = fetch(args.limit or args.terminal_limit, args.offset)
+        state["shown"], state["total"] = len(first), getattr(first, "total", None)
+
+        def one():
+            yield first
+
+        return one(), state
+    state["everything"] = True
+
+    def every():
+        offset = args.offset
+        while True:
+            page = fetch(PIPE_PAGE, offset)
+            if state["total"] is None:
+                state["total"] = getattr(page, "total", None)
+            state["shown"] += len(page)
+            yield page
+            if len(page) < PIPE_PAGE:
+                return
+            offset += len(page)
+
+    return every(), state
+
+
+def _all_rows(pages) -> tuple[list, Any]:
+    """Every row of the pages (a table needs all its rows to size its columns), and the first
+    page (for its ``center``)."""
+    rows: list = []
+    first = None
+    for page in pages:
+        first = page if first is None else first
+        rows.extend(page)
+    return rows, first
 
 
 def register(sub) -> None:
@@ -154,7 +212,15 @@ def _bold(s: str) -> str:
 
 
 def _footer(shown: int, total: int | None, offset: int, what: str) -> None:
+    """The number of matches on a terminal; in a pipe only a cut (fewer rows than matches), so
+    that a pipe never loses rows without a word (the line goes to stderr, not into the data)."""
     if not sys.stderr.isatty():
+        if total is not None and offset + shown < total:
+            print(
+                f"dateline: {what} {offset + 1 if shown else offset}-{offset + shown} of {total} shown "
+                f"(--offset {offset + shown} for more; without --limit a pipe gets every match)",
+                file=sys.stderr,
+            )
         return
     if total is None:
         print(f"dateline: {shown} {what}", file=sys.stderr)
@@ -236,29 +302,36 @@ def run_events(args) -> int:
     from .. import query
 
     store = _open(args)
-    rows = query.events(
-        store,
-        actor=args.actor,
-        type=args.type,
-        modality=args.modality,
-        since=args.since,
-        until=args.until,
-        country=args.country,
-        near=args.near,
-        radius_km=args.radius,
-        text=args.text,
-        limit=args.limit,
-        offset=args.offset,
-    )
+
+    def fetch(limit: int, offset: int):
+        return query.events(
+            store,
+            actor=args.actor,
+            type=args.type,
+            modality=args.modality,
+            since=args.since,
+            until=args.until,
+            country=args.country,
+            near=args.near,
+            radius_km=args.radius,
+            text=args.text,
+            limit=limit,
+            offset=offset,
+        )
+
+    pages, state = _pages(args, fetch)
     fmt = _format(args)
     if fmt == "json":
-        _json_lines(rows)
+        for page in pages:
+            _json_lines(page)
     elif fmt == "csv":
-        write_csv(rows, EVENT_CSV, sys.stdout)
+        write_csv((r for page in pages for r in page), EVENT_CSV, sys.stdout)
     elif fmt in ("plover", "gdelt"):
-        write_export(fmt, query.event_articles(rows, store), sys.stdout)
+        for page in pages:
+            write_export(fmt, query.event_articles(page, store), sys.stdout)
     else:
-        near = getattr(rows, "center", None)
+        rows, first = _all_rows(pages)
+        near = getattr(first, "center", None)
         if near and sys.stderr.isatty():
             print(f"dateline: near {near['name']} ({near['lat']:.2f}, {near['lon']:.2f})", file=sys.stderr)
         headers = ["DATE", "TYPE", "MODE", "WHO", "WHOM", "WHERE", "MODALITY"]
@@ -284,7 +357,7 @@ def run_events(args) -> int:
             print(table(body, headers, flex=len(headers) - 1))
         else:
             print("no events match", file=sys.stderr)
-        _footer(len(rows), rows.total, args.offset, "events")
+    _footer(state["shown"], state["total"], args.offset, "events")
     return 0
 
 
@@ -312,15 +385,20 @@ ACTOR_CSV = [(k, operator.itemgetter(k)) for k in ("name", "kind", "country", "s
 def run_actors(args) -> int:
     from .. import query
 
-    rows = query.actors(
-        _open(args), name=args.name, country=args.country, kind=args.kind, limit=args.limit, offset=args.offset
-    )
+    store = _open(args)
+
+    def fetch(limit: int, offset: int):
+        return query.actors(store, name=args.name, country=args.country, kind=args.kind, limit=limit, offset=offset)
+
+    pages, state = _pages(args, fetch)
     fmt = _format(args)
     if fmt == "json":
-        _json_lines(rows)
+        for page in pages:
+            _json_lines(page)
     elif fmt == "csv":
-        write_csv(rows, ACTOR_CSV, sys.stdout)
+        write_csv((r for page in pages for r in page), ACTOR_CSV, sys.stdout)
     else:
+        rows, _ = _all_rows(pages)
         if rows:
             print(
                 table(
@@ -343,7 +421,7 @@ def run_actors(args) -> int:
             )
         else:
             print("no actors match", file=sys.stderr)
-        _footer(len(rows), rows.total, args.offset, "actors")
+    _footer(state["shown"], state["total"], args.offset, "actors")
     return 0
 
 
@@ -362,13 +440,15 @@ def highlight(snippet: str, marks: list[list[int]], *, tty: bool) -> str:
 def run_search(args) -> int:
     from .. import query
 
-    rows = query.search(args.words, _open(args), limit=args.limit, offset=args.offset)
+    store = _open(args)
+    pages, state = _pages(args, lambda limit, offset: query.search(args.words, store, limit=limit, offset=offset))
     fmt = _format(args)
     if fmt == "json":
-        _json_lines(rows)
+        for page in pages:
+            _json_lines(page)
     elif fmt == "csv":
         write_csv(
-            rows,
+            (r for page in pages for r in page),
             [
                 ("id", lambda r: r["id"]),
                 ("rank", lambda r: r["rank"]),
@@ -380,6 +460,7 @@ def run_search(args) -> int:
             sys.stdout,
         )
     else:
+        rows, _ = _all_rows(pages)
         tty = _tty()
         width = min(100, shutil.get_terminal_size((100, 24)).columns)
         for i, r in enumerate(rows, args.offset + 1):
@@ -398,7 +479,7 @@ def run_search(args) -> int:
             print()
         if not rows:
             print(f"no article contains {args.words!r}", file=sys.stderr)
-        _footer(len(rows), None, args.offset, "articles")
+    _footer(state["shown"], state["total"], args.offset, "articles")
     return 0
 
 

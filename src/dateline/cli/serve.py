@@ -21,7 +21,9 @@ def register(sub) -> None:
         description="Serve the store over HTTP: queries under /api/v1 (events, actors, search, articles),\n"
         "interactive API docs at /docs. Writes (POST /api/v1/articles) need the token in\n"
         "$DATELINE_API_TOKEN, sent as 'Authorization: Bearer TOKEN'; without a token the server is\n"
-        "read-only. On an address other than loopback it refuses to start writable without a token.",
+        "read-only. On an address other than loopback it refuses to start writable without a token.\n"
+        "The articles' full text is not served unless --public-text is given (news text is often\n"
+        "licensed); events, evidence sentences, quotes and metadata always are. See docs/security.md.",
         formatter_class=HelpFormatter,
         epilog=EXAMPLE,
     )
@@ -39,6 +41,20 @@ def register(sub) -> None:
         type=int,
         metavar="BYTES",
         help="largest request body accepted (default 5,064,000: one article at the pipeline's size limit)",
+    )
+    p.add_argument(
+        "--public-text",
+        action="store_true",
+        help="serve the articles' full text in /api/v1/articles/ID and the article page "
+        '(default: withheld, as "text": null; only for text you may republish)',
+    )
+    p.add_argument(
+        "--body-timeout",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
+        help="wait at most this long for each part of a request body, and 4x this for the whole "
+        "(default 30); request headers get DATELINE_SERVE_HEADER_TIMEOUT seconds (default 30)",
     )
     p.add_argument("--model", help="spaCy model name for posted articles (default: $DATELINE_MODEL or en_core_web_sm)")
     p.add_argument(
@@ -76,6 +92,8 @@ def run(args) -> int:
         raise UsageError(f"--port must be between 1 and 65535, not {args.port}")
     if args.workers < 1:
         raise UsageError("--workers must be at least 1")
+    if not args.body_timeout > 0:
+        raise UsageError("--body-timeout must be a positive number of seconds")
     token = os.environ.get(TOKEN_ENV) or None
     check_exposure(args.host, token, args.read_only)
     url = normalise_url(args.db)
@@ -86,22 +104,37 @@ def run(args) -> int:
     max_body = args.max_body or DEFAULT_MAX_BODY
     try:
         import uvicorn
+
+        from ..serve.protocol import JsonErrorH11Protocol
     except ModuleNotFoundError as exc:
         raise UsageError("serving needs the serve extra: pip install 'dateline[serve]'") from exc
     writable = bool(token) and not args.read_only
     mode = "writable (token required)" if writable else f"read-only (set {TOKEN_ENV} to accept articles)"
+    mode += "; article text served" if args.public_text else "; article text withheld (--public-text serves it)"
     shown = f"[{args.host}]" if ":" in args.host else args.host
     print(
         f"dateline: serving {url.split('@')[-1]} on http://{shown}:{args.port} — {mode}; docs at /docs", file=sys.stderr
     )
     if args.workers == 1:
-        app = create_app(url, token=token, max_body=max_body, read_only=args.read_only, model=args.model)
-        uvicorn.run(app, host=args.host, port=args.port, log_level="warning", proxy_headers=False)
+        app = create_app(
+            url,
+            token=token,
+            max_body=max_body,
+            read_only=args.read_only,
+            model=args.model,
+            public_text=args.public_text,
+            body_timeout=args.body_timeout,
+        )
+        uvicorn.run(
+            app, host=args.host, port=args.port, log_level="warning", proxy_headers=False, http=JsonErrorH11Protocol
+        )
     else:
         # Each worker builds its own app from the environment.
         os.environ["DATELINE_SERVE_DB"] = url
         os.environ["DATELINE_SERVE_MAX_BODY"] = str(max_body)
         os.environ["DATELINE_SERVE_READ_ONLY"] = "1" if args.read_only else ""
+        os.environ["DATELINE_SERVE_PUBLIC_TEXT"] = "1" if args.public_text else ""
+        os.environ["DATELINE_SERVE_BODY_TIMEOUT"] = str(args.body_timeout)
         if args.model:
             os.environ["DATELINE_MODEL"] = args.model
         uvicorn.run(
@@ -112,5 +145,6 @@ def run(args) -> int:
             workers=args.workers,
             log_level="warning",
             proxy_headers=False,
+            http="dateline.serve.protocol:JsonErrorH11Protocol",
         )
     return 0

@@ -9,6 +9,7 @@ Every error is ``{"error": {"code": ..., "message": ...}}`` with a message sayin
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import hmac
 import io
 import json
@@ -23,12 +24,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException
+from starlette.requests import ClientDisconnect
 
 from .. import __version__, dedupe, query
 from ..article import MODALITIES, PLOVER_TYPES
 from ..errors import DatelineError, InputRejected, StoreError, UsageError
 from ..read import DEFAULT_MAX_BYTES
-from .limits import BodyLimit, error_body
+from .limits import DEFAULT_BODY_TIMEOUT, BodyLimit, error_body
 from .worker import PipelineWorker
 
 log = logging.getLogger("dateline.serve")
@@ -45,6 +47,7 @@ STATUS_CODES = {
     404: "not_found",
     405: "method_not_allowed",
     406: "not_acceptable",
+    408: "request_timeout",
     409: "conflict",
     413: "payload_too_large",
     415: "unsupported_media_type",
@@ -103,13 +106,18 @@ def create_app(
     read_only: bool = False,
     model: str | None = None,
     process_timeout: float = 120.0,
+    public_text: bool = False,
+    body_timeout: float = DEFAULT_BODY_TIMEOUT,
 ) -> FastAPI:
     """The API app over the store at ``db_url`` (default ``$DATELINE_DB`` or ``sqlite:///dateline.db``).
 
     ``token``: the bearer token writes need (default ``$DATELINE_API_TOKEN``); with none, or with
-    ``read_only``, the write endpoint answers 403. ``max_body``: the largest request body in bytes.
+    ``read_only``, the write endpoint answers 403. ``max_body``: the largest request body in bytes;
+    ``body_timeout``: seconds to wait for each part of a body (the whole within four times that).
     Posted articles are processed in one worker process (started at the first post), each within
-    ``process_timeout`` seconds.
+    ``process_timeout`` seconds. ``public_text``: whether the read endpoints serve the articles'
+    full text (and the page residue cleaning removed); off by default, since news text is often
+    licensed: records then carry ``"text": null`` and ``"text_withheld": true`` (docs/security.md).
     """
     from ..store.db import normalise_url
 
@@ -122,6 +130,8 @@ def create_app(
         )
     if max_body < 1:
         raise UsageError("max_body must be a positive number of bytes")
+    if not body_timeout > 0:
+        raise UsageError("body_timeout must be a positive number of seconds")
     store = query.open_store(normalise_url(db_url))
     writable = token is not None and not read_only
     write_lock = threading.Lock()
@@ -145,7 +155,9 @@ def create_app(
     app.state.store = store
     app.state.writable = writable
     app.state.worker = worker
-    app.add_middleware(BodyLimit, max_body=max_body)
+    app.state.public_text = public_text
+    app.add_middleware(BodyLimit, max_body=max_body, body_timeout=body_timeout)
+    token_digest = hashlib.sha256(token.encode("utf-8")).digest() if token is not None else b""
 
     # -- errors: one shape for all ----------------------------------------------------------------
     @app.exception_handler(HTTPException)
@@ -192,6 +204,13 @@ def create_app(
         log.error("error: %s", exc)
         return _error(500, "internal_error", str(exc))
 
+    @app.exception_handler(ClientDisconnect)
+    async def _gone(request: Request, exc: ClientDisconnect):
+        # The client left mid-request (a closed tab, a dropped upload): nobody to answer, nothing
+        # wrong with the server. One line in the log, not a traceback.
+        log.info("client left during %s %s", request.method, request.url.path)
+        return Response(status_code=499)
+
     @app.exception_handler(Exception)
     async def _internal(request: Request, exc: Exception):
         log.exception("unhandled error on %s %s", request.method, request.url.path)
@@ -216,7 +235,10 @@ def create_app(
                 "'Authorization: Bearer TOKEN' with the server's DATELINE_API_TOKEN",
                 headers={"WWW-Authenticate": "Bearer"},
             )
-        if not hmac.compare_digest(given.strip().encode("utf-8"), token.encode("utf-8")):
+        # Constant time: both sides hashed to 32 bytes first, so neither the content nor the
+        # length of the token leaks through the comparison's timing.
+        given_digest = hashlib.sha256(given.strip().encode("utf-8", "surrogatepass")).digest()
+        if not hmac.compare_digest(given_digest, token_digest):
             raise ApiError(
                 401,
                 "unauthorized",
@@ -341,7 +363,7 @@ def create_app(
         article = query.show(article_id, store)
         if article is None:
             raise ApiError(404, "not_found", f"no article {article_id!r}; find ids with {API}/search or {API}/events")
-        return JSONResponse(article.to_dict())
+        return JSONResponse(public_record(article.to_dict(), public_text))
 
     body_doc = {
         "required": True,
@@ -422,8 +444,22 @@ def create_app(
     return app
 
 
+def public_record(record: dict[str, Any], public_text: bool) -> dict[str, Any]:
+    """An Article record as the read endpoints serve it: whole with ``public_text``; otherwise
+    without the article's text and the page residue cleaning removed (``"text": null``,
+    ``"removed": []``, ``"text_withheld": true``). Spans, evidence sentences, quotes and
+    metadata stay: they are the record's facts, each a short excerpt pointing at its words."""
+    if public_text:
+        return record
+    out = dict(record)
+    out["text"] = None
+    out["removed"] = []
+    out["text_withheld"] = True
+    return out
+
+
 def _raw_input(body: bytes, ctype: str, url: str | None, published: str | None):
-    from ..read import RawInput, decode_bytes
+    from ..read import RawInput, decode
 
     if ctype in JSON_TYPES:
         try:
@@ -456,14 +492,20 @@ def _raw_input(body: bytes, ctype: str, url: str | None, published: str | None):
     else:
         kind = "html" if ctype in HTML_TYPES else "text"
         data_bytes = body
-    text = decode_bytes(data_bytes, origin=None)
+    decoded = decode(data_bytes, origin=None)
     if published is not None:
         from ..published import parse_date
 
         published = parse_date(published)
-    if kind == "html":
-        return RawInput(html=text, url=url, published=published, origin=None)
-    return RawInput(text=text, url=url, published=published, origin=None)
+    return RawInput(
+        text=decoded.text if kind != "html" else None,
+        html=decoded.text if kind == "html" else None,
+        url=url,
+        published=published,
+        origin=None,
+        encoding=decoded.encoding if ctype not in JSON_TYPES else None,
+        invalid_bytes=decoded.invalid_bytes,
+    )
 
 
 def _mount_docs(app: FastAPI) -> None:
@@ -500,4 +542,6 @@ def app_from_env() -> FastAPI:
         os.environ.get("DATELINE_SERVE_DB") or None,
         max_body=int(os.environ.get("DATELINE_SERVE_MAX_BODY") or DEFAULT_MAX_BODY),
         read_only=bool(os.environ.get("DATELINE_SERVE_READ_ONLY")),
+        public_text=bool(os.environ.get("DATELINE_SERVE_PUBLIC_TEXT")),
+        body_timeout=float(os.environ.get("DATELINE_SERVE_BODY_TIMEOUT") or DEFAULT_BODY_TIMEOUT),
     )

@@ -1,13 +1,19 @@
-"""The request size limit, as a plain ASGI middleware around the whole app.
+"""The request size and time limits, as a plain ASGI middleware around the whole app.
 
 A body whose ``Content-Length`` is over the limit is refused with 413 before any of it is read;
 a body without a length (chunked transfer) is counted as it streams in and refused with 413 the
 moment it passes the limit, so the server never holds more than ``max_body`` bytes of a request.
+
+A body must also keep arriving: each part within ``body_timeout`` seconds of the one before,
+and the whole within four times that; otherwise the request ends with 408 and the connection
+is closed, so a stalled or trickling upload cannot hold a connection (and its memory) for ever.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -28,10 +34,24 @@ class BodyTooLarge(HTTPException):
         super().__init__(413, f"request body over the limit of {limit:,} bytes; send a smaller article")
 
 
+class BodyTimeout(HTTPException):
+    def __init__(self, seconds: float, whole: bool):
+        what = "the request body" if whole else "the next part of the request body"
+        super().__init__(
+            408,
+            f"{what} did not arrive within {seconds:.0f} seconds; send the article again",
+            headers={"Connection": "close"},
+        )
+
+
+DEFAULT_BODY_TIMEOUT = 30.0
+
+
 class BodyLimit:
-    def __init__(self, app, max_body: int):
+    def __init__(self, app, max_body: int, body_timeout: float = DEFAULT_BODY_TIMEOUT):
         self.app = app
         self.max_body = max_body
+        self.body_timeout = body_timeout
 
     async def __call__(self, scope: Scope, receive: Callable[[], Awaitable[Message]], send) -> None:
         if scope["type"] != "http":
@@ -56,14 +76,24 @@ class BodyLimit:
                 return
         received = 0
         limit = self.max_body
+        idle = self.body_timeout
+        deadline = time.monotonic() + 4 * idle
+        body_done = False
 
         async def limited() -> Message:
-            nonlocal received
-            message = await receive()
+            nonlocal received, body_done
+            if body_done:  # after the body, receive() waits for a disconnect: no time limit
+                return await receive()
+            left = deadline - time.monotonic()
+            try:
+                message = await asyncio.wait_for(receive(), timeout=max(0.0, min(idle, left)))
+            except TimeoutError:
+                raise BodyTimeout(4 * idle if left <= idle else idle, whole=left <= idle) from None
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
                     raise BodyTooLarge(limit)
+                body_done = not message.get("more_body", False)
             return message
 
         await self.app(scope, limited, send)

@@ -25,8 +25,10 @@ _pipeline = None
 
 def _init(model: str | None) -> None:
     global _pipeline
+    from ..ingest import exit_with_parent
     from ..pipeline import Pipeline
 
+    exit_with_parent()  # a server killed with SIGKILL leaves no worker behind
     _pipeline = Pipeline(model)
     _ = _pipeline.nlp  # load the model now, before the first article
 
@@ -74,7 +76,15 @@ class PipelineWorker:
         pool.shutdown(wait=False, cancel_futures=True)
 
     def process(self, raw: RawInput) -> tuple[Article, bytes | None]:
-        fields = {"text": raw.text, "html": raw.html, "url": raw.url, "published": raw.published, "origin": raw.origin}
+        fields = {
+            "text": raw.text,
+            "html": raw.html,
+            "url": raw.url,
+            "published": raw.published,
+            "origin": raw.origin,
+            "encoding": raw.encoding,
+            "invalid_bytes": raw.invalid_bytes,
+        }
         with self._lock:  # one article at a time
             try:
                 result = self._get_pool().submit(_process, fields).result(timeout=self.timeout)

@@ -70,7 +70,13 @@ def create(url: str | None = None) -> Engine:
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest revision (Alembic), creating it in an empty database."""
+    """Bring the schema to the newest revision (Alembic), creating it in an empty database.
+
+    Several processes may open a new store at once (two ingests started together): one
+    migrates while the others wait for it, on PostgreSQL behind an advisory lock, on SQLite
+    behind the database's write lock (``BEGIN IMMEDIATE``), and then find the schema at head.
+    A database that holds tables but no dateline schema is refused, never written into.
+    """
     from alembic import command
     from alembic.config import Config
     from alembic.runtime.migration import MigrationContext
@@ -79,22 +85,65 @@ def migrate(engine: Engine) -> None:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     head = ScriptDirectory.from_config(cfg).get_current_head()
+    shown = engine.url.render_as_string(hide_password=True)
+    migrator = _locking_sqlite_engine(engine) if engine.dialect.name == "sqlite" else engine
     try:
         with engine.connect() as conn:
             if MigrationContext.configure(conn).get_current_revision() == head:
                 return
-        with engine.begin() as conn:
+        with migrator.begin() as conn:
             if engine.dialect.name == "postgresql":
                 # One migrator at a time when several processes open a new database together.
                 conn.execute(sa.text("SELECT pg_advisory_xact_lock(7428519)"))
-            if MigrationContext.configure(conn).get_current_revision() == head:
+            current = MigrationContext.configure(conn).get_current_revision()
+            if current == head:
                 return
+            if current is None:
+                foreign = set(sa.inspect(conn).get_table_names()) - set(_our_tables())
+                if foreign:
+                    raise StoreError(
+                        f"{shown} is not a dateline store: it holds other tables "
+                        f"({', '.join(sorted(foreign)[:5])}); give a new file or database, or a dateline store"
+                    )
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
-    except sa.exc.OperationalError as exc:
-        raise StoreError(
-            f"cannot open the store {engine.url.render_as_string(hide_password=True)}: {exc.orig}"
-        ) from exc
+    except sa.exc.DBAPIError as exc:
+        if engine.dialect.name == "sqlite" and "not a database" in str(exc.orig):
+            raise StoreError(
+                f"{shown} is not a dateline store (SQLite: {exc.orig}); give the path of a store that "
+                "`dateline ingest` made, or a new file name"
+            ) from None
+        raise StoreError(f"cannot open the store {shown}: {exc.orig}") from exc
+    finally:
+        if migrator is not engine:
+            migrator.dispose()
+
+
+def _our_tables() -> list[str]:
+    from .schema import metadata
+
+    return [*metadata.tables, "alembic_version"]
+
+
+def _locking_sqlite_engine(engine: Engine) -> Engine:
+    """An engine on the same SQLite file whose transactions start with ``BEGIN IMMEDIATE`` (the
+    write lock, waited for up to the busy timeout) and hold the DDL too: Python's sqlite3 module
+    would otherwise run CREATE TABLE outside any transaction, and two processes creating the
+    schema together would collide ("table meta already exists")."""
+    from sqlalchemy.pool import NullPool
+
+    locking = sa.create_engine(engine.url, connect_args={"timeout": 60}, poolclass=NullPool)
+
+    @sa.event.listens_for(locking, "connect")
+    def _connect(dbapi_conn, record) -> None:
+        _sqlite_pragmas(dbapi_conn, record)
+        dbapi_conn.isolation_level = None  # no implicit BEGIN: the "begin" hook below decides
+
+    @sa.event.listens_for(locking, "begin")
+    def _begin(conn) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return locking
 
 
 def open_engine(url: str | None = None, *, migrate_schema: bool = True) -> Engine:

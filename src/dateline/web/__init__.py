@@ -90,11 +90,13 @@ def mount(app: Any, db: Any = None, *, preview_max_bytes: int | None = None) -> 
         return response
 
 
-def create_app(db: Any = None):
+def create_app(db: Any = None, *, public_text: bool = False):
     """A FastAPI app serving only the web page and its endpoints (``dateline serve`` serves the
-    REST API too, through ``dateline.serve.create_app``, which mounts this)."""
+    REST API too, through ``dateline.serve.create_app``, which mounts this). ``public_text``: as
+    for the API, whether article pages get the article's full text (off by default)."""
     from fastapi import FastAPI
 
     app = FastAPI(title="dateline web")
+    app.state.public_text = public_text
     mount(app, db)
     return app

@@ -273,7 +273,7 @@ def _key_label(key: str) -> str:
     return key.split(":", 1)[-1].title()
 
 
-def article(store, article_id: str) -> dict[str, Any] | None:
+def article(store, article_id: str, *, public_text: bool = True) -> dict[str, Any] | None:
     """The stored Article, the other articles of its story, and its events' corpus event ids."""
     aid = Q.resolve_article_id(article_id, store)
     if aid is None:
@@ -290,8 +290,10 @@ def article(store, article_id: str) -> dict[str, Any] | None:
         }
     story = store.story(story_id) if story_id else None
     others = [dict(x) for x in (story or {}).get("articles", []) if x["id"] != aid]
+    from ..serve.app import public_record
+
     return {
-        "article": record.to_dict(),
+        "article": public_record(record.to_dict(), public_text),
         "story_id": story_id,
         "story_articles": others,
         "story_sources": (story or {}).get("sources", []),

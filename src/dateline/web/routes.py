@@ -149,7 +149,9 @@ def make_router() -> APIRouter:
     @r.get("/web/api/article/{article_id}")
     def article(request: Request, article_id: str):
         try:
-            out = data.article(_store(request), article_id)
+            out = data.article(
+                _store(request), article_id, public_text=getattr(request.app.state, "public_text", False)
+            )
         except UsageError as exc:
             return _error(422, "invalid_parameter", str(exc))
         if out is None:

@@ -10,7 +10,7 @@ function actorLabel(a) {
 
 export function annotations(article) {
   const anns = [];
-  const n = article.text.length;
+  const n = (article.text || "").length;
   const ok = (s) => s && Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end <= n && s.start < s.end;
   (article.actors || []).forEach((a, i) => (a.mentions || []).forEach((m) => {
     if (ok(m)) anns.push({ kind: "actor", start: m.start, end: m.end, idx: i, title: "actor: " + actorLabel(a) });
@@ -48,6 +48,12 @@ export function speakerName(article, q) {
 // The text split at every annotation boundary; each piece a <span> with the classes of the
 // annotations covering it (data-ann lists them as kind:index).
 export function buildText(article) {
+  if (article.text_withheld) {
+    return el("div", { className: "article-text withheld", id: "article-text" },
+      el("p", { className: "notice", text: "The server withholds the articles' full text (news text is often " +
+        "licensed; `dateline serve --public-text` serves it). The events' evidence sentences, the quotes " +
+        "and the other facts are below." }));
+  }
   const text = article.text || "";
   const anns = annotations(article);
   const cuts = new Set([0, text.length]);
