@@ -282,7 +282,8 @@ def test_posting_an_article_runs_the_pipeline_and_stores_it_once(writer):
     assert art["published"] == {"date": "2019-06-04", "source": "metadata"}
     assert "Geneva" in art["text"] and art["actors"], art
     assert r.headers["location"] == f"/api/v1/articles/{art['id']}"
-    assert writer.get(r.headers["location"]).json() == art
+    # read back: the same record, its text withheld (no --public-text: issue #17)
+    assert writer.get(r.headers["location"]).json() == {**art, "text": None, "removed": [], "text_withheld": True}
     again = writer.post("/api/v1/articles", json={"text": ARTICLE_TEXT}, headers=AUTH)
     assert again.status_code == 200 and again.json()["id"] == art["id"]
     assert writer.get("/api/v1/health").json()["store"]["articles"] == 5

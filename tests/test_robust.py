@@ -14,6 +14,7 @@ import re
 import signal
 import socket
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -435,3 +436,72 @@ def test_article_text_is_served_only_with_public_text(events_store):
     from dateline.cli import build_parser
 
     assert build_parser().parse_args(["serve"]).public_text is False
+
+
+# -- 3. long inputs: bounded memory and time --------------------------------------------------------------------
+MEMORY_CEILING_MB = 1536  # README "Limits": one process analysing the largest accepted input
+LONG_INPUTS = r"""
+import json, resource, sys, time
+sys.path.insert(0, sys.argv[1])
+from test_ingest import synthetic_article
+import dateline
+from dateline.errors import InputRejected
+from dateline.read import DEFAULT_MAX_CHARS
+
+def corpus_text(n):
+    parts, i, size = [], 0, 0
+    while size < n:
+        s = synthetic_article(i); parts.append(s); size += len(s); i += 1
+    return "".join(parts)[:n]
+
+dateline.extract("LONDON (Reuters) - The minister met envoys on Monday.")  # the model, loaded
+out = {"base_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+big = corpus_text(4_900_000)
+paras = "".join(f"<p>{p}</p>" for p in big[:4_700_000].split("\n\n"))
+cases = [
+    ("5mb_html", dict(html="<html><head><title>Big</title></head><body><article>" + paras + "</article></body></html>")),
+    ("5mb_text", dict(text=big)),
+    ("5mb_one_line", dict(text=big.replace("\n", " "))),
+    ("over_limit", dict(text=corpus_text(DEFAULT_MAX_CHARS + 5000))),
+    ("at_limit_one_line", dict(text=corpus_text(DEFAULT_MAX_CHARS - 1000).replace("\n", " "))),
+]
+del big, paras
+for name, kw in cases:
+    t0 = time.process_time()
+    try:
+        a = dateline.extract(kw.pop("text", None), **kw)
+        res = {"events": len(a.events), "chars": len(a.text)}
+    except InputRejected as e:
+        res = {"rejected": e.reason, "message": str(e)}
+    res["cpu_s"] = time.process_time() - t0
+    res["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out[name] = res
+print(json.dumps(out))
+"""
+
+
+@pytest.mark.slow
+def test_the_largest_inputs_are_processed_or_refused_within_the_memory_ceiling():
+    """5 MB of text on one line used to take 3 GB and 86 s; 200k characters 0.8 GB and 14 s.
+    Now text over DEFAULT_MAX_CHARS after cleaning (or a text page over twice that, before
+    cleaning) is refused as too-long, and an article at the limit stays under the ceiling."""
+    proc = subprocess.run(
+        [sys.executable, "-c", LONG_INPUTS, str(ROOT / "tests")],
+        capture_output=True,
+        text=True,
+        env=env(),
+        timeout=1200,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    for name in ("5mb_text", "5mb_one_line", "over_limit"):
+        assert out[name].get("rejected") == "too-long", out[name]
+        assert "DATELINE_MAX_CHARS" in out[name]["message"]
+        assert out[name]["cpu_s"] < 30, out[name]  # refused before the expensive stages
+    assert out["5mb_html"].get("rejected") in ("too-long", None), out["5mb_html"]
+    assert out["at_limit_one_line"]["events"] > 100
+    # CPU time: a tenfold margin over what it takes (about 9 s at the limit, 20 s to parse the
+    # 5 MB page), so only a change of complexity (a quadratic step) trips it
+    assert out["at_limit_one_line"]["cpu_s"] < 120 and out["5mb_html"]["cpu_s"] < 240, out
+    peak = max(v["peak_mb"] for k, v in out.items() if isinstance(v, dict))
+    assert peak < MEMORY_CEILING_MB, out

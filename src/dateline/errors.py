@@ -53,3 +53,14 @@ class StoreError(DatelineError):
     """The store could not be opened, migrated or written."""
 
     exit_code = 5
+
+
+class StoreUnavailable(StoreError):
+    """The store's server cannot be reached right now (restarting, connection lost); writers
+    wait and retry for a while (``DATELINE_STORE_PATIENCE`` seconds, default 120) before this
+    reaches the user."""
+
+
+class StoreFull(StoreError):
+    """The store's disk is full, over a file-size limit or failing: nothing more can be written.
+    What was written before is kept, whole; free space and rerun."""

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .article import Article
-from .errors import DatelineError, InputRejected, StoreError, UsageError
+from .errors import DatelineError, InputRejected, StoreError, StoreFull, StoreUnavailable, UsageError
 from .read import (
     JSONL_SUFFIXES,
     READABLE_SUFFIXES,
@@ -211,15 +211,23 @@ class _Worker:
         """``{id: (published_date, published_source)}`` of the stored articles among ``ids``."""
         import sqlalchemy as sa
 
+        from .store import retrying, store_error
         from .store.schema import articles as a
 
         if not ids:
             return {}
-        with self.engine.connect() as conn:
-            rows = conn.execute(
-                sa.select(a.c.id, a.c.published_date, a.c.published_source).where(a.c.id.in_(ids))
-            ).all()
-        return {r.id: (r.published_date, r.published_source) for r in rows}
+
+        def read() -> dict[str, tuple[str | None, str | None]]:
+            try:
+                with self.engine.connect() as conn:
+                    rows = conn.execute(
+                        sa.select(a.c.id, a.c.published_date, a.c.published_source).where(a.c.id.in_(ids))
+                    ).all()
+            except sa.exc.SQLAlchemyError as exc:
+                raise store_error(exc, "could not check which articles are stored") from exc
+            return {r.id: (r.published_date, r.published_source) for r in rows}
+
+        return retrying(read)  # the store restarting: wait for it, as the writer does
 
     def process(self, items: list[Item]) -> list[tuple]:
         """Clean each input, skip what is stored, analyse the rest. Picklable results, in order:
@@ -397,6 +405,18 @@ def ingest(
         if executor is not None:
             _kill(executor)
             executor = None
+    except StoreError as exc:
+        if executor is not None:
+            _kill(executor)
+            executor = None
+        raise type(exc)(
+            f"{exc} [{summary.stored} article(s) stored in this run are kept; rerun the same command to continue]"
+        ) from exc
+    except BaseException:
+        if executor is not None:
+            _kill(executor)
+            executor = None
+        raise
     finally:
         if executor is not None:
             executor.shutdown(wait=True)
@@ -429,19 +449,30 @@ def _kill(executor) -> None:
 def _write(store, res: tuple, summary: Summary, on_result) -> None:
     kind, payload, sig = res
     summary.inputs += 1
+    from .store import retrying
+
     if kind == "rejected":
         reason, message, origin = payload
         exc = InputRejected(reason, message, source=origin)
+        retrying(lambda: store.write_rejected(exc))  # a PostgreSQL restart: wait for it
         summary.rejected[reason] += 1
-        store.write_rejected(exc)
         outcome = Outcome("rejected", origin, reason=reason, message=message)
     else:
         from . import dedupe
 
         article: Article = payload
         origin = article.source.url or article.source.path
+        signature = dedupe.from_bytes(sig) if sig is not None else None
+        retried = []
         try:
-            result = store.write(article, dedupe.from_bytes(sig) if sig is not None else None)
+            # Each attempt is one transaction, so a retry never doubles anything; an attempt whose
+            # commit reached the server before the connection dropped reads as a duplicate of
+            # itself on the next one, and counts as stored.
+            result = retrying(lambda: store.write(article, signature), on_wait=lambda exc, delay: retried.append(delay))
+            if retried and result.status == "duplicate" and not result.source_added:
+                result.status = "stored"
+        except (StoreUnavailable, StoreFull):
+            raise  # the store is gone or full: every later article would fail the same way
         except StoreError as exc:
             # One article the store refuses (e.g. a value out of range) must not stop a corpus;
             # a store that refuses everything must.

@@ -11,7 +11,12 @@ from collections.abc import Iterable, Iterator
 
 from .article import Article, Published, Source
 from .errors import DatelineError, InputRejected, UsageError
-from .read import Item, RawInput, check_size, max_bytes_default
+from .read import Item, RawInput, check_length, check_size, max_bytes_default, max_chars_default
+
+TEXT_PAGE_FACTOR = 2
+"""A text page longer than this many times the text limit is refused before cleaning: cleaning
+removes page residue (banners, captions, credits), never most of a page, and cleaning 5 MB of
+text alone takes half a minute."""
 
 ANALYSED_LANGUAGES = {"en"}
 
@@ -35,6 +40,9 @@ def clean_raw(raw: RawInput) -> Article:
     from .published import infer_published, parse_date
 
     meta_date = None
+    max_chars = max_chars_default()
+    if raw.text is not None:
+        check_length(len(raw.text), TEXT_PAGE_FACTOR * max_chars, raw.origin, what="the text page")
     if raw.html is not None:
         from .html import extract_html
 
@@ -51,6 +59,7 @@ def clean_raw(raw: RawInput) -> Article:
         removed = cleaned.removed
     if not cleaned.text.strip():
         raise InputRejected("no-article", "no article text was found in the input", source=raw.origin)
+    check_length(len(cleaned.text), max_chars, raw.origin)
 
     if raw.published:
         published = Published(date=parse_date(raw.published), source="metadata")

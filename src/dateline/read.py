@@ -23,6 +23,11 @@ from .errors import InputRejected, UsageError
 DEFAULT_MAX_BYTES = 5_000_000
 """Largest input accepted, in bytes (override with ``DATELINE_MAX_BYTES`` or ``max_bytes=``)."""
 
+DEFAULT_MAX_CHARS = 100_000
+"""Longest article text analysed, in characters after cleaning (override with
+``DATELINE_MAX_CHARS``). About 15,000 words: longer than any news article we have seen, and the
+bound that keeps one article's analysis within the documented memory ceiling (README, Limits)."""
+
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -76,6 +81,31 @@ def max_bytes_default() -> int:
             raise UsageError("DATELINE_MAX_BYTES must be positive")
         return value
     return DEFAULT_MAX_BYTES
+
+
+def max_chars_default() -> int:
+    env = os.environ.get("DATELINE_MAX_CHARS")
+    if env:
+        try:
+            value = int(env)
+        except ValueError:
+            raise UsageError(f"DATELINE_MAX_CHARS must be a whole number of characters, not {env!r}") from None
+        if value <= 0:
+            raise UsageError("DATELINE_MAX_CHARS must be positive")
+        return value
+    return DEFAULT_MAX_CHARS
+
+
+def check_length(n: int, limit: int, origin: str | None, *, what: str = "the article text") -> None:
+    """Refuse a text longer than ``limit`` characters (``too-long``)."""
+    if n > limit:
+        raise InputRejected(
+            "too-long",
+            f"{what} is {n:,} characters, over the limit of {limit:,} (the analysis of one "
+            f"article must stay within its memory and time bounds); split it into its articles, or raise "
+            f"DATELINE_MAX_CHARS if this really is one",
+            source=origin,
+        )
 
 
 def check_size(n: int, limit: int, origin: str | None) -> None:

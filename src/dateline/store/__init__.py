@@ -13,10 +13,13 @@ table; plain SQL on the same database works too.
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import re
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import FrameType
@@ -26,12 +29,71 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from ..article import Article
-from ..errors import InputRejected, StoreError
+from ..errors import InputRejected, StoreError, StoreFull, StoreUnavailable
 from . import schema as S
 from .db import default_url, normalise_url, open_engine
 from .write import WriteResult, check_params, lock_writer, write_article, write_rejected
 
-__all__ = ["Store", "WriteResult", "default_url", "normalise_url", "open_engine"]
+__all__ = ["Store", "WriteResult", "default_url", "normalise_url", "open_engine", "retrying", "store_error"]
+
+PATIENCE_ENV = "DATELINE_STORE_PATIENCE"
+DEFAULT_PATIENCE = 120.0
+
+_FULL_MARKERS = ("database or disk is full", "disk i/o error", "no space left on device", "file too large")
+_FULL_ERRNOS = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
+
+
+def store_error(exc: BaseException, what: str) -> StoreError:
+    """The StoreError for a database failure: :class:`StoreFull` when the disk is full (or over a
+    file-size limit, or failing), :class:`StoreUnavailable` when the server cannot be reached or
+    dropped the connection (worth retrying), else a plain StoreError. ``what`` says what failed."""
+    orig = getattr(exc, "orig", None) or exc
+    text = str(orig).lower()
+    sqlstate = getattr(orig, "sqlstate", None) or ""
+    if (
+        any(m in text for m in _FULL_MARKERS)
+        or sqlstate == "53100"  # disk_full
+        or (isinstance(orig, OSError) and orig.errno in _FULL_ERRNOS)
+    ):
+        return StoreFull(
+            f"{what}: {orig}. The disk holding the store is full, over a file-size limit or failing: "
+            "free space (or fix the disk) and rerun; what was stored before is kept, whole"
+        )
+    if isinstance(exc, sa.exc.DBAPIError):
+        server = "sqlite" not in type(orig).__module__  # SQLite has no server to come back
+        if exc.connection_invalidated or (server and isinstance(exc, (sa.exc.OperationalError, sa.exc.InterfaceError))):
+            return StoreUnavailable(f"{what}: the database cannot be reached ({str(orig).strip()[:300]})")
+    return StoreError(f"{what}: {orig.__class__.__name__}: {orig}")
+
+
+def patience() -> float:
+    """Seconds a writer waits for an unavailable store (``DATELINE_STORE_PATIENCE``, default 120)."""
+    try:
+        return max(0.0, float(os.environ.get(PATIENCE_ENV) or DEFAULT_PATIENCE))
+    except ValueError:
+        return DEFAULT_PATIENCE
+
+
+def retrying(
+    fn: Callable[[], Any], *, seconds: float | None = None, on_wait: Callable[[StoreError, float], None] | None = None
+):
+    """``fn()``, retried while it raises :class:`StoreUnavailable` (a PostgreSQL restart, a
+    dropped connection), with back-off from 0.5 s to 5 s, for at most ``seconds`` (default
+    :func:`patience`); then the last error is raised. Other errors are raised at once. Each
+    attempt must be a whole transaction, so a retry never doubles anything."""
+    deadline = time.monotonic() + (patience() if seconds is None else seconds)
+    delay = 0.5
+    while True:
+        try:
+            return fn()
+        except StoreUnavailable as exc:
+            if time.monotonic() + delay > deadline:
+                raise
+            if on_wait is not None:
+                on_wait(exc, delay)
+            time.sleep(delay)
+            delay = min(delay * 2, 5.0)
+
 
 _EVENT_COLS = [c.name for c in S.events.columns]
 
@@ -123,14 +185,16 @@ class Store:
             raise
         except Exception as exc:  # the transaction was rolled back: nothing of the article is stored
             # The driver's own message, without the SQL statement and its parameters (the text).
-            detail = exc.orig if isinstance(exc, sa.exc.DBAPIError) and exc.orig is not None else exc
-            raise StoreError(
-                f"could not write article {article.id} to {self.url}: {detail.__class__.__name__}: {detail}"
-            ) from exc
+            raise store_error(exc, f"could not write article {article.id} to {self.url}") from exc
 
     def write_rejected(self, exc: InputRejected) -> None:
-        with interrupts_deferred(), self.engine.begin() as conn:
-            write_rejected(conn, exc)
+        try:
+            with interrupts_deferred(), self.engine.begin() as conn:
+                write_rejected(conn, exc)
+        except StoreError:
+            raise
+        except Exception as err:
+            raise store_error(err, f"could not record a rejected input in {self.url}") from err
 
     # -- reading --------------------------------------------------------------------------------
     def has_article(self, article_id: str) -> bool:
