@@ -219,6 +219,9 @@ def test_a_server_killed_mid_write_restarts_on_a_consistent_store(tmp_path):
     import httpx
 
     url = f"sqlite:///{tmp_path / 'served.db'}"
+    from dateline.store import Store
+
+    Store.open(url).close()  # serve wants an existing store
     port = _free_port()
     log = tmp_path / "server.log"
     server = _serve(url, port, log)

@@ -505,3 +505,25 @@ def test_the_largest_inputs_are_processed_or_refused_within_the_memory_ceiling()
     assert out["at_limit_one_line"]["cpu_s"] < 120 and out["5mb_html"]["cpu_s"] < 240, out
     peak = max(v["peak_mb"] for k, v in out.items() if isinstance(v, dict))
     assert peak < MEMORY_CEILING_MB, out
+
+
+# -- load: the event order is an index ---------------------------------------------------------------------------
+def test_an_unfiltered_page_of_events_reads_the_order_index_instead_of_sorting(events_store):
+    """At 100,000 events an unfiltered (or deep) page sorted every event, ~0.4 s (bench_load)."""
+    from dateline import query
+
+    st = Store.open(events_store)
+    with st.engine.connect() as conn:
+        plan = " ".join(
+            str(r[-1])
+            for r in conn.exec_driver_sql(
+                "EXPLAIN QUERY PLAN SELECT id FROM events ORDER BY date IS NULL, date, id LIMIT 50 OFFSET 100"
+            )
+        )
+    assert "ix_events_order" in plan and "TEMP B-TREE" not in plan, plan
+    rows = query.events(st, limit=240)
+    keys = [(r["date"] is None, r["date"] or "", r["id"]) for r in rows]
+    assert keys == sorted(keys)
+    # the word filter ignores case (SQLite's LIKE, without lower() on every sentence)
+    word = rows[0]["evidence"]["text"].split()[-3].strip(".,()")
+    assert query.events(st, text=word.upper()).total == query.events(st, text=word.lower()).total >= 1

@@ -802,3 +802,31 @@ def test_explorer_filters_list_every_type_and_modality(page):
     types = pg.eval_on_selector_all("select[name=type] option", "os => os.map(o => o.value).filter(Boolean)")
     modalities = pg.eval_on_selector_all("select[name=modality] option", "os => os.map(o => o.value).filter(Boolean)")
     assert types == list(PLOVER_TYPES) and modalities == list(MODALITIES)
+
+
+def test_article_page_without_public_text_shows_the_facts_and_says_the_text_is_withheld(browser, seed_store):
+    """`dateline serve` without --public-text (the default, issue #17): no article text in the
+    page, a notice saying why, the events and their evidence still there."""
+    from dateline.serve import create_app
+
+    store, seed, _ = seed_store
+    with Server(create_app(store.url, token=TOKEN)) as srv:
+        p = Page(browser, srv.url)
+        try:
+            pg = p.goto(f"/article/{seed.id}")
+            notice = pg.text_content("#article-text")
+            assert "withholds" in notice and "--public-text" in notice
+            body = pg.text_content("body")
+            assert seed.text[200:260] not in body  # a stretch of the text that is no evidence
+            assert seed.events[0].evidence.text[:40] in body
+            assert not p.errors and not p.dialogs
+        finally:
+            p.context.close()
+
+
+def test_explorer_says_an_impossible_date_is_not_a_date(page):
+    """since=2019-13-45 used to be compared as a string: '0 events' and no word (issue #17)."""
+    pg = page.page
+    pg.goto(page.base + "/?since=2019-13-45")
+    wait_until(pg, "!!document.querySelector('#error') && !document.querySelector('#error').hidden")
+    assert "not a date" in pg.text_content("#error")

@@ -43,6 +43,7 @@ def _conditions(conn, f: dict[str, Any]) -> tuple[list, dict | None]:
         country=None,
         text=f.get("text"),
         article_id=None,
+        dialect=conn.dialect.name,
     )
     center = None
     if f.get("near"):
