@@ -465,7 +465,7 @@ def event_records(conn, rows) -> list[dict[str, Any]]:
     """Event rows plus their first report's mention, display names and article metadata."""
     if not rows:
         return []
-    m, a, art = S.event_mentions, S.actors, S.articles
+    m, art = S.event_mentions, S.articles
     firsts = {(r.first_article_id, r.id) for r in rows}
     article_ids = sorted({r.first_article_id for r in rows if r.first_article_id})
     mentions: dict[tuple[str, str], Any] = {}
