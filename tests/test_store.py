@@ -8,8 +8,6 @@ fails instead of skipping, so the PostgreSQL half can never silently stop runnin
 
 from __future__ import annotations
 
-import json
-
 import pytest
 import sqlalchemy as sa
 from conftest import fresh_store_url
@@ -463,70 +461,9 @@ def test_unsupported_url_is_a_store_error():
     assert normalise_url("postgresql://u@h/d") == "postgresql+psycopg://u@h/d"
 
 
-# -- export ------------------------------------------------------------------------------------------
 def _two_stories_and_a_copy(store: Store) -> None:
     store.write(make_article())
     store.write(make_article(STORY + " Reporting by Joyce Lee.", path="copy.txt", publisher="Other"))
     undated = make_article(OTHER, path="undated.txt", date=None, publisher="AP News", agency="AP")
     undated.events[0].modality = "future"  # a meeting still to come: its own corpus event, undated
     store.write(undated)
-
-
-def test_export_parquet_is_partitioned_by_event_month(db_url, tmp_path):
-    import pyarrow.dataset as ds
-
-    from dateline.store_export import export_parquet
-
-    with Store.open(db_url) as store:
-        _two_stories_and_a_copy(store)
-        events = store.events()
-        counts = export_parquet(store, tmp_path / "out")
-    assert counts == {"events": len(events), "event_mentions": 3, "articles": 3, "stories": 2}
-    months = sorted(p.name for p in (tmp_path / "out" / "events").iterdir())
-    assert months == ["event_month=2019-04", "event_month=unknown"]
-    table = ds.dataset(tmp_path / "out" / "events", format="parquet", partitioning="hive").to_table()
-    rows = {r["id"]: r for r in table.to_pylist()}
-    assert set(rows) == {e["id"] for e in events}
-    for e in events:
-        assert rows[e["id"]]["event_month"] == (e["date"][:7] if e["date"] else "unknown")
-        assert rows[e["id"]]["n_articles"] == e["n_articles"]
-        assert json.loads(rows[e["id"]]["actors"]) == e["actors"]
-    mentions = ds.dataset(tmp_path / "out" / "event_mentions", format="parquet", partitioning="hive").to_table()
-    assert mentions.num_rows == 3 and set(mentions.column("publisher").to_pylist()) == {"euronews", "Other", "AP News"}
-    arts = ds.dataset(tmp_path / "out" / "articles", format="parquet").to_table()
-    assert arts.num_rows == 3 and "data" not in arts.column_names and "text" in arts.column_names
-
-
-def test_export_jsonl_writes_full_articles_and_events_with_mentions(db_url, tmp_path):
-    from dateline.store_export import export_jsonl
-
-    with Store.open(db_url) as store:
-        _two_stories_and_a_copy(store)
-        counts = export_jsonl(store, tmp_path / "out")
-        stored = {r["id"]: store.get_article(r["id"]).to_dict() for r in store.articles()}
-    arts = [json.loads(line) for line in (tmp_path / "out" / "articles.jsonl").read_text().splitlines()]
-    assert {a["id"]: a for a in arts} == stored
-    events = [json.loads(line) for line in (tmp_path / "out" / "events.jsonl").read_text().splitlines()]
-    assert counts == {"articles": 3, "events": len(events)}
-    assert sum(len(e["mentions"]) for e in events) == 3
-    assert all(len(e["mentions"]) == e["n_mentions"] for e in events)
-
-
-def test_cli_export_plover_writes_one_article_per_story(db_url, tmp_path, capsys):
-    from dateline import export
-    from dateline.cli import main
-
-    with Store.open(db_url) as store:
-        _two_stories_and_a_copy(store)
-        firsts = list(store.iter_articles(one_per_story=True))
-    assert len(firsts) == 2
-    expected = sum(len(export.plover_records(a)) for a in firsts)
-    assert main(["export", "--db", db_url, "--format", "plover", str(tmp_path / "p.jsonl")]) == 0
-    lines = (tmp_path / "p.jsonl").read_text().splitlines()
-    assert len(lines) == expected >= 2
-    assert main(["export", "--db", db_url, "--format", "gdelt", "--all-copies", "-"]) == 0
-    out = capsys.readouterr().out.splitlines()
-    assert len(out) == sum(len(export.gdelt_rows(a)) for a in [*firsts, *[]]) + len(
-        export.gdelt_rows(make_article(STORY + " Reporting by Joyce Lee.", path="copy.txt", publisher="Other"))
-    )
-    assert main(["export", "--db", str(tmp_path / "none.db"), "--format", "jsonl", str(tmp_path / "o")]) == 2

@@ -572,29 +572,6 @@ def event_records(conn, rows) -> list[dict[str, Any]]:
     return out
 
 
-def event_articles(records: Iterable[dict[str, Any]], db: str | Store | None = None) -> list[Article]:
-    """For exports: each first-report Article holding only the listed events, in record order."""
-    store = open_store(db)
-    wanted: dict[str, set[str]] = {}
-    order: list[str] = []
-    for rec in records:
-        aid, lid = rec.get("article_id"), rec.get("local_id")
-        if not aid or not lid:
-            continue
-        if aid not in wanted:
-            wanted[aid] = set()
-            order.append(aid)
-        wanted[aid].add(lid)
-    out = []
-    for aid in order:
-        article = store.get_article(aid)
-        if article is None:
-            continue
-        keep = [ev for ev in article.events if ev.id in wanted[aid]]
-        out.append(article.model_copy(update={"events": keep}))
-    return out
-
-
 # -- actors ---------------------------------------------------------------------------------------
 def actors(
     db: str | Store | None = None,

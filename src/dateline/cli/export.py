@@ -10,7 +10,7 @@ EXAMPLE = """examples:
   dateline export --db dateline.db --format parquet out/      # events/event_month=YYYY-MM/...
   dateline export --format jsonl out/                          # articles.jsonl, events.jsonl
   dateline export --format plover events.jsonl
-  dateline export --db postgresql://dateline@localhost/news --format gdelt - > events.tsv
+  dateline export --db postgresql://dateline@localhost/news --format gdelt --header - > events.tsv
 """
 
 
@@ -19,8 +19,9 @@ def register(sub) -> None:
         "export",
         help="export stored events and articles (parquet, jsonl, plover, gdelt)",
         description="Export the store. parquet and jsonl write a folder OUT (Parquet partitioned by\n"
-        "event month); plover and gdelt write event lines to the file OUT, or to stdout with -.\n"
-        "plover/gdelt export one article per story unless --all-copies is given.",
+        "event month; an earlier export in OUT is replaced as a whole, in one step); plover and\n"
+        "gdelt write one line per corpus event (its first report, with the store's event id and\n"
+        "counts) to the file OUT, or to stdout with -. Schemas: docs/store.md.",
         formatter_class=HelpFormatter,
         epilog=EXAMPLE,
     )
@@ -30,8 +31,9 @@ def register(sub) -> None:
     p.add_argument(
         "--all-copies",
         action="store_true",
-        help="plover/gdelt: include every syndicated copy, not one article per story",
+        help="plover: a record for every report of each event (every article and copy), not only the first",
     )
+    p.add_argument("--header", action="store_true", help="gdelt: print the column names first")
     p.set_defaults(func=run)
 
 
@@ -53,17 +55,19 @@ def run(args) -> int:
             if args.out == "-":
                 raise UsageError(f"--format {args.format} writes a folder; give OUT as a folder path")
             out = Path(args.out)
-            if out.exists() and not out.is_dir():
-                raise UsageError(f"{out} exists and is not a folder")
             counts = (export_parquet if args.format == "parquet" else export_jsonl)(store, out)
             print(
                 "dateline: exported " + ", ".join(f"{n} {k}" for k, n in counts.items()) + f" to {out}", file=sys.stderr
             )
             return 0
+        if args.all_copies and args.format == "gdelt":
+            raise UsageError("--all-copies is for --format plover: GDELT rows are events, one per corpus event")
+        options = {"all_copies": args.all_copies, "header": args.header}
         if args.out == "-":
-            n = export_lines(store, args.format, sys.stdout, all_copies=args.all_copies)
+            n = export_lines(store, args.format, sys.stdout, **options)
         else:
             with open(args.out, "w", encoding="utf-8", newline="") as fh:
-                n = export_lines(store, args.format, fh, all_copies=args.all_copies)
-        print(f"dateline: exported the events of {n} article(s) as {args.format}", file=sys.stderr)
+                n = export_lines(store, args.format, fh, **options)
+        what = "record(s)" if args.format == "plover" else "row(s)"
+        print(f"dateline: exported {n} event {what} as {args.format}", file=sys.stderr)
     return 0

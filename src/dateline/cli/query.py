@@ -139,6 +139,7 @@ def register(sub) -> None:
     p.add_argument("--text", metavar="WORDS", help="words that must all occur in the event's sentence")
     _paging(p, 50)
     _common(p, ["table", "json", "csv", "plover", "gdelt"])
+    p.add_argument("--header", action="store_true", help="--format gdelt: print the column names first")
     p.set_defaults(func=run_events)
 
     p = sub.add_parser(
@@ -327,8 +328,10 @@ def run_events(args) -> int:
     elif fmt == "csv":
         write_csv((r for page in pages for r in page), EVENT_CSV, sys.stdout)
     elif fmt in ("plover", "gdelt"):
-        for page in pages:
-            write_export(fmt, query.event_articles(page, store), sys.stdout)
+        from ..store_export import write_events
+
+        for n, page in enumerate(pages):
+            write_events(store, page, fmt, sys.stdout, header=args.header and n == 0)
     else:
         rows, first = _all_rows(pages)
         near = getattr(first, "center", None)
@@ -359,18 +362,6 @@ def run_events(args) -> int:
             print("no events match", file=sys.stderr)
     _footer(state["shown"], state["total"], args.offset, "events")
     return 0
-
-
-def write_export(fmt: str, articles, stream) -> int:
-    """PLOVER JSONL or GDELT TSV for ``articles`` (each holding the selected events only)."""
-    from .. import export
-
-    write = export.writer(fmt, stream)
-    n = 0
-    for article in articles:
-        write(article)
-        n += 1
-    return n
 
 
 # -- actors ---------------------------------------------------------------------------------------------

@@ -291,6 +291,7 @@ def create_app(
         limit: int = Query(100, ge=1, le=MAX_PAGE),
         offset: int = Query(0, ge=0, le=10_000_000),
         format: Literal["json", "csv", "plover", "gdelt"] = Query("json"),
+        header: bool = Query(False, description="format=gdelt: the column names first"),
     ):
         rows = query.events(
             store,
@@ -316,9 +317,9 @@ def create_app(
             write_csv(rows, EVENT_CSV, buf)
             media = "text/csv; charset=utf-8"
         else:
-            from ..cli.query import write_export
+            from ..store_export import write_events
 
-            write_export(format, query.event_articles(rows, store), buf)
+            write_events(store, rows, format, buf, header=header)
             media = (
                 "application/x-ndjson; charset=utf-8"
                 if format == "plover"
