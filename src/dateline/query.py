@@ -674,20 +674,36 @@ def _vote(counts: Counter, longest: bool = False) -> Any:
 SNIPPET_CHARS = 220
 
 
-def snippet(text: str, words: list[str], width: int = SNIPPET_CHARS) -> tuple[str, list[list[int]]]:
+def snippet(
+    text: str, words: list[str], width: int = SNIPPET_CHARS, *, terms: list[tuple[str, bool]] | None = None
+) -> tuple[str, list[list[int]]]:
     """A window of ``text`` around the densest cluster of ``words``, with the ``[start, end]``
-    offsets (into the snippet) of each word match, for highlighting."""
+    offsets (into the snippet) of each word match, for highlighting. ``terms`` (``(word,
+    is_prefix)`` of a parsed search, ``store.fts``): a word of the text matches as search matched
+    it (the same stem, or the prefix), accents and case aside; else each of ``words`` matches the
+    text words it begins."""
     if not text:
         return "", []
-    pattern = (
-        re.compile(
-            r"\b(" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + r")\w*",
-            re.IGNORECASE | re.UNICODE,
+    if terms is not None:
+        from .store import fts
+
+        wanted = {fts.stem(w) for w, prefix in terms if not prefix}
+        prefixes = tuple(w for w, prefix in terms if prefix)
+        hits = []
+        for mt in re.finditer(r"[^\W_]+", text):
+            folded = fts.words(mt.group())
+            if folded and (fts.stem(folded[0]) in wanted or (prefixes and folded[0].startswith(prefixes))):
+                hits.append((mt.start(), mt.end()))
+    else:
+        pattern = (
+            re.compile(
+                r"\b(" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + r")\w*",
+                re.IGNORECASE | re.UNICODE,
+            )
+            if words
+            else None
         )
-        if words
-        else None
-    )
-    hits = [(mt.start(), mt.end()) for mt in pattern.finditer(text)] if pattern else []
+        hits = [(mt.start(), mt.end()) for mt in pattern.finditer(text)] if pattern else []
     if not hits:
         cut = text[:width]
         return (cut + ("…" if len(text) > width else "")), []
@@ -717,17 +733,19 @@ def snippet(text: str, words: list[str], width: int = SNIPPET_CHARS) -> tuple[st
 
 
 def search(words: str, db: str | Store | None = None, *, limit: int = 20, offset: int = 0) -> Records:
-    """Articles matching every word (full text: FTS5 on SQLite, tsvector on PostgreSQL), best
-    first: ``id, headline, published, publisher, rank, snippet, highlights, n_events``.
+    """Articles matching a search (full text, the same query language and answers on SQLite and
+    PostgreSQL: ``dateline.store.fts``; words are all required, ``"a phrase"``, ``prefix*``, ``OR``,
+    ``NOT``/``-word``, parentheses), best first: ``id, headline, published, publisher, rank,
+    snippet, highlights, n_events``.
 
     ``snippet`` is a passage of the article around the matches; ``highlights`` the ``[start,
     end]`` offsets of the matched words in it. ``rank`` is a relevance score, higher is better.
     """
+    from .store import fts
+
     store = open_store(db)
     limit, offset = check_paging(limit, offset)
-    terms = re.findall(r"\w+", words or "", re.UNICODE)
-    if not terms:
-        raise UsageError("search: give at least one word, e.g. dateline search 'nuclear talks'")
+    terms = fts.positive_words(fts.parse(words))  # UsageError for a query it cannot read
     hits = store.search(words, limit=limit + offset)[offset:]
     if not hits:
         return Records([], total=0)
@@ -748,15 +766,12 @@ def search(words: str, db: str | Store | None = None, *, limit: int = 20, offset
             )
         }
     out = []
-    lowered = [t.lower() for t in terms]
     for h in hits:
         r = meta.get(h["id"])
         if r is None:
             continue
-        snip, marks = snippet(r.text, lowered)
-        rank = float(h["rank"] or 0.0)
-        if store.dialect == "sqlite":
-            rank = -rank  # bm25(): lower is better; report higher-is-better everywhere
+        snip, marks = snippet(r.text, [], terms=terms)
+        rank = float(h["rank"] or 0.0)  # higher is better on both backends (store.fts)
         out.append(
             {
                 "id": r.id,

@@ -35,7 +35,7 @@ ACTORS_EXAMPLE = """examples:
 """
 SEARCH_EXAMPLE = """examples:
   dateline search "nuclear programme"
-  dateline search "Kim Putin summit" --limit 5 --format json
+  dateline search '"peace talks" (Kyiv OR Moscow) -drill zelensk*' --limit 5 --format json
 """
 SHOW_EXAMPLE = """examples:
   dateline show 3f2a9c1e0b7d          # a unique id prefix is enough
@@ -161,11 +161,12 @@ def register(sub) -> None:
         "search",
         help="full-text search of the stored articles, ranked, with highlighted snippets",
         description="Find articles containing every word of WORDS (full text, ranked by relevance) and show a\n"
-        "snippet of each with the words highlighted.",
+        "snippet of each with the words highlighted. Words match in any form (talks: talk, talked);\n"
+        '"a phrase", prefix*, OR, NOT or -word and parentheses work alike on SQLite and PostgreSQL.',
         formatter_class=HelpFormatter,
         epilog=SEARCH_EXAMPLE,
     )
-    p.add_argument("words", metavar="WORDS", help="the words to find (quote several)")
+    p.add_argument("words", metavar="WORDS", help="the words to find, or a query (quote it)")
     _paging(p, 20)
     _common(p, ["table", "json", "csv"])
     p.set_defaults(func=run_search)

@@ -30,6 +30,7 @@ from sqlalchemy.engine import Engine
 
 from ..article import Article
 from ..errors import InputRejected, StoreError, StoreFull, StoreUnavailable
+from . import fts
 from . import schema as S
 from .db import default_url, normalise_url, open_engine
 from .write import WriteResult, check_params, lock_writer, write_article, write_rejected
@@ -330,53 +331,20 @@ class Store:
         return out
 
     def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
-        """Full-text search over headlines and article text: ``[{id, headline, rank}]``, best first."""
-        terms = _terms(query)
-        if not terms:
+        """Full-text search over headlines and article text: ``[{id, headline, rank}]``, best first
+        (rank: higher is better). The query language and its words are ``store.fts``'s, the same
+        on both backends; none for a query without a word; UsageError for one it cannot read."""
+        if not fts.words(query):
             return []
         with self.engine.connect() as conn:
-            if self.dialect == "sqlite":
-                rows = conn.execute(
-                    sa.text(
-                        "SELECT f.article_id AS id, a.headline AS headline, bm25(articles_fts) AS rank "
-                        "FROM articles_fts f JOIN articles a ON a.id = f.article_id "
-                        "WHERE articles_fts MATCH :q ORDER BY rank LIMIT :n"
-                    ),
-                    {"q": " ".join(f'"{t}"' for t in terms), "n": limit},
-                )
-            else:
-                rows = conn.execute(
-                    sa.text(
-                        "SELECT id, headline, ts_rank(tsv, q) AS rank FROM articles, "
-                        "plainto_tsquery('english', :q) q WHERE tsv @@ q ORDER BY rank DESC, id LIMIT :n"
-                    ),
-                    {"q": " ".join(terms), "n": limit},
-                )
-            return [_row(r) for r in rows]
+            return [_row(r) for r in fts.search_articles(conn, query, limit)]
 
     def search_quotes(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
         """Full-text search over quotes and their speakers: ``[{article_id, idx, text, speaker_text}]``."""
-        terms = _terms(query)
-        if not terms:
+        if not fts.words(query):
             return []
         with self.engine.connect() as conn:
-            if self.dialect == "sqlite":
-                rows = conn.execute(
-                    sa.text(
-                        "SELECT article_id, idx, text, speaker_text FROM quotes_fts WHERE quotes_fts MATCH :q "
-                        "ORDER BY bm25(quotes_fts) LIMIT :n"
-                    ),
-                    {"q": " ".join(f'"{t}"' for t in terms), "n": limit},
-                )
-            else:
-                rows = conn.execute(
-                    sa.text(
-                        "SELECT article_id, idx, text, speaker_text FROM quotes, plainto_tsquery('english', :q) q "
-                        "WHERE tsv @@ q ORDER BY ts_rank(tsv, q) DESC LIMIT :n"
-                    ),
-                    {"q": " ".join(terms), "n": limit},
-                )
-            return [_row(r) for r in rows]
+            return [_row(r) for r in fts.search_quotes(conn, query, limit)]
 
     def counts(self) -> dict[str, int]:
         """Number of rows in each table."""
@@ -389,7 +357,3 @@ class Store:
     def rejected(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
             return [_row(r) for r in conn.execute(sa.select(S.rejected).order_by(S.rejected.c.origin))]
-
-
-def _terms(query: str) -> list[str]:
-    return re.findall(r"\w+", query or "", re.UNICODE)

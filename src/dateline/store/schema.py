@@ -2,8 +2,8 @@
 
 The migrations under ``store/migrations`` create exactly these tables (a test compares them);
 full-text search objects are backend-specific and live only in the migrations:
-SQLite gets FTS5 tables ``articles_fts`` and ``quotes_fts``; PostgreSQL gets generated
-``tsv`` columns with GIN indexes on ``articles`` and ``quotes``.
+SQLite gets FTS5 tables ``articles_fts`` and ``quotes_fts``; PostgreSQL gets
+``tsv`` columns with GIN indexes on ``articles`` and ``quotes`` (both filled by ``store.fts``).
 
 Spans use ``span_start``/``span_end`` (``end`` is an SQL keyword); they are the Article
 offsets ``start``/``end`` into ``articles.text``. See docs/store.md for every column.

@@ -25,7 +25,7 @@ from sqlalchemy.engine import Connection
 from .. import corpus, dedupe
 from ..article import Article
 from ..errors import InputRejected
-from . import merge
+from . import fts, merge
 from . import schema as S
 
 
@@ -430,16 +430,8 @@ def _write_index(
         S.cluster_bands,
         [{"band": b, "hash": h, "article_id": aid} for b, h in dedupe.band_hashes(names_sig, dedupe.COVERAGE)],
     )
-    if conn.dialect.name == "sqlite":
-        conn.execute(
-            sa.text("INSERT INTO articles_fts(article_id, headline, text) VALUES (:a, :h, :t)"),
-            {"a": aid, "h": article.headline or "", "t": article.text},
-        )
-        if article.quotes:
-            conn.execute(
-                sa.text("INSERT INTO quotes_fts(article_id, idx, text, speaker_text) VALUES (:a, :i, :t, :s)"),
-                [{"a": aid, "i": i, "t": q.text, "s": q.speaker_text or ""} for i, q in enumerate(article.quotes)],
-            )
+    fts.write_article(conn, aid, article.headline, article.text)
+    fts.write_quotes(conn, aid, [(i, q.text, q.speaker_text) for i, q in enumerate(article.quotes)])
     _refresh_story(conn, story_id)
 
 
@@ -540,13 +532,7 @@ def replace_analysis(conn: Connection, article: Article, story_id: str, ingested
     if own:
         conn.execute(e.delete().where(e.c.id.in_(sorted(own))))
     new = write_analysis(conn, article, story_id, ingested_at)
-    if conn.dialect.name == "sqlite":
-        conn.execute(sa.text("DELETE FROM quotes_fts WHERE article_id = :a"), {"a": aid})
-        if article.quotes:
-            conn.execute(
-                sa.text("INSERT INTO quotes_fts(article_id, idx, text, speaker_text) VALUES (:a, :i, :t, :s)"),
-                [{"a": aid, "i": i, "t": q.text, "s": q.speaker_text or ""} for i, q in enumerate(article.quotes)],
-            )
+    fts.write_quotes(conn, aid, [(i, q.text, q.speaker_text) for i, q in enumerate(article.quotes)])
     shared = (old - own) | orphans
     _refresh_events(conn, shared)
     _recompute_participants(conn, shared | new)

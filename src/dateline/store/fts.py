@@ -1,0 +1,384 @@
+"""Full-text search with one behaviour on SQLite and PostgreSQL: one tokenizer, one query language.
+
+Text is turned into words here, in Python, the same way for both backends, and each backend only
+stores and matches what it is given; no database tokenizer, stemmer, stop list or locale takes
+part. So a query finds the same articles on SQLite (FTS5) and PostgreSQL (tsvector + GIN).
+
+**Words** (:func:`words`): the text decomposed (NFKD, so "ﬁ" is "fi" and "²" is "2"), combining
+marks dropped ("débat" is "debat", "Erdoğan" "erdogan"), case-folded, cut into runs of letters
+and digits ("Kim Jong-un" is kim, jong, un; "3.5" is 3, 5). Nothing is a stop word: "the" is
+found like any other word. Each word is indexed twice: as itself (for prefixes) and as its stem
+(Snowball's English stemmer, for everything else: "talks" finds "talk", "talked").
+
+**Query language** (:func:`parse`), the same on both backends:
+
+- ``word``: articles with the word or another form of it (its stem);
+- ``"several words"``: the words in this order, next to each other (each by its stem);
+- ``prefix*``: a word that starts with ``prefix`` as written (``zelensk*``: Zelensky, Zelenskiy);
+  a phrase ending in ``*`` ends in a prefix, and its words are then matched as written;
+- ``a b`` or ``a AND b``: both; ``a OR b``: either; ``NOT a`` or ``-a``: without (beside at least
+  one term it is subtracted from); parentheses group. AND binds tighter than OR.
+- Operators are the upper-case words AND, OR, NOT; in any other case they are words.
+
+Storage: SQLite ``articles_fts(article_id, headline_stems, headline_words, text_stems,
+text_words)`` and ``quotes_fts(article_id, idx, text_stems, text_words, speaker_stems,
+speaker_words)``, FTS5 tables holding the words above (tokenizer ``unicode61`` with nothing left
+for it to fold); PostgreSQL ``articles.tsv`` and ``quotes.tsv``, tsvectors built here: each stem
+as a lexeme, each word as the lexeme ``=word``, with positions (a phrase never spans the
+headline and the text). Ranking differs and is documented per backend in docs/store.md.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from ..errors import UsageError
+
+STEMMER = "english"
+#: Words of one text (headline, body, quote) that are indexed: PostgreSQL keeps word positions up to
+#: 16,383, so both backends index the first 16,000 words of a text and no more (a news article has
+#: a few thousand at most).
+MAX_WORDS = 16_000
+MAX_POSITION = 16383
+_WORD = re.compile(r"[^\W_]+")
+
+
+# -- words -----------------------------------------------------------------------------------------
+def fold(text: str) -> str:
+    """``text`` decomposed (NFKD), without combining marks, case-folded."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def words(text: str) -> list[str]:
+    """The words search indexes and matches in ``text`` (see the module docstring)."""
+    return _WORD.findall(fold(text))
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer(STEMMER)
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The stem of one word (as :func:`words` gives it)."""
+    return _stemmer().stemWord(word)
+
+
+def stems(ws: list[str]) -> list[str]:
+    return [stem(w) for w in ws]
+
+
+# -- what the backends store --------------------------------------------------------------------------
+def tsvector(*texts: str | None) -> str:
+    """A PostgreSQL tsvector literal for ``texts`` (headline, body): stems and ``=word`` lexemes
+    with their positions; a gap between the texts keeps a phrase from spanning them."""
+    positions: dict[str, list[int]] = {}
+    pos = 0
+    for text in texts:
+        pos += 1  # the gap
+        for w in words(text or "")[:MAX_WORDS]:
+            pos += 1
+            p = min(pos, MAX_POSITION)
+            for lexeme in (stem(w), "=" + w):
+                got = positions.setdefault(lexeme, [])
+                if not got or got[-1] != p:
+                    got.append(p)
+    return " ".join(f"'{lx}':{','.join(map(str, ps[:256]))}" for lx, ps in sorted(positions.items()))
+
+
+def fts5_columns(text: str | None) -> tuple[str, str]:
+    """``(stems, words)`` of one text, as the SQLite FTS5 columns hold them."""
+    ws = words(text or "")[:MAX_WORDS]
+    return " ".join(stems(ws)), " ".join(ws)
+
+
+def write_article(conn: Connection, article_id: str, headline: str | None, text: str) -> None:
+    """Index an article's headline and text (replacing what was indexed for it)."""
+    if conn.dialect.name == "sqlite":
+        conn.execute(sa.text("DELETE FROM articles_fts WHERE article_id = :a"), {"a": article_id})
+        hs, hw = fts5_columns(headline)
+        ts, tw = fts5_columns(text)
+        conn.execute(
+            sa.text(
+                "INSERT INTO articles_fts(article_id, headline_stems, headline_words, text_stems, text_words) "
+                "VALUES (:a, :hs, :hw, :ts, :tw)"
+            ),
+            {"a": article_id, "hs": hs, "hw": hw, "ts": ts, "tw": tw},
+        )
+    elif conn.dialect.name == "postgresql":
+        conn.execute(
+            sa.text("UPDATE articles SET tsv = CAST(:v AS tsvector) WHERE id = :a"),
+            {"a": article_id, "v": tsvector(headline, text)},
+        )
+
+
+def write_quotes(conn: Connection, article_id: str, quotes: list[tuple[int, str, str | None]]) -> None:
+    """Index an article's quotes ``[(idx, text, speaker_text)]`` (replacing what was indexed)."""
+    if conn.dialect.name == "sqlite":
+        conn.execute(sa.text("DELETE FROM quotes_fts WHERE article_id = :a"), {"a": article_id})
+        if quotes:
+            rows = []
+            for i, text, speaker in quotes:
+                qs, qw = fts5_columns(text)
+                ss, sw = fts5_columns(speaker)
+                rows.append({"a": article_id, "i": i, "qs": qs, "qw": qw, "ss": ss, "sw": sw})
+            conn.execute(
+                sa.text(
+                    "INSERT INTO quotes_fts(article_id, idx, text_stems, text_words, speaker_stems, speaker_words) "
+                    "VALUES (:a, :i, :qs, :qw, :ss, :sw)"
+                ),
+                rows,
+            )
+    elif conn.dialect.name == "postgresql" and quotes:
+        conn.execute(
+            sa.text("UPDATE quotes SET tsv = CAST(:v AS tsvector) WHERE article_id = :a AND idx = :i"),
+            [{"a": article_id, "i": i, "v": tsvector(text, speaker)} for i, text, speaker in quotes],
+        )
+
+
+# -- the query language ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Term:
+    """A word or a phrase (several words in order); ``prefix``: the last word is a prefix."""
+
+    words: tuple[str, ...]
+    prefix: bool = False
+
+
+@dataclass(frozen=True)
+class Not:
+    item: Any
+
+
+@dataclass(frozen=True)
+class And:
+    items: tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Or:
+    items: tuple[Any, ...]
+
+
+_TOKEN = re.compile(
+    r'\s*(?:(?P<phrase>"[^"]*"\*?)|(?P<open>\()|(?P<close>\))|(?P<minus>-)(?=[^\s-])|(?P<word>[^\s()"]+))'
+)
+
+
+def _tokens(query: str) -> list[tuple[str, str]]:
+    out, pos = [], 0
+    query = query or ""
+    while pos < len(query):
+        m = _TOKEN.match(query, pos)
+        if m is None or m.end() == pos:
+            if query[pos:].strip() == "":
+                break
+            if query[pos:].lstrip().startswith('"'):
+                raise UsageError('search: a phrase is missing its closing quote (")')
+            raise UsageError(f"search: cannot read {query[pos:].strip()[:20]!r}")
+        kind = m.lastgroup or ""
+        out.append((kind, m.group(kind)))
+        pos = m.end()
+    return out
+
+
+def _term(raw: str, quoted: bool) -> Term | None:
+    prefix = raw.endswith("*")
+    body = raw.rstrip("*")
+    if quoted:
+        body = body[1:-1] if body.endswith('"') else body[1:]
+    ws = tuple(words(body))
+    if not ws:
+        return None
+    return Term(ws, prefix)
+
+
+def parse(query: str):
+    """The query as a tree of Term, And, Or, Not (see the module docstring); UsageError when it
+    holds no word or cannot be read."""
+    tokens = _tokens(query)
+    i = 0
+
+    def peek():
+        return tokens[i] if i < len(tokens) else (None, None)
+
+    def or_expr():
+        nonlocal i
+        items = [and_expr()]
+        while peek() == ("word", "OR"):
+            i += 1
+            items.append(and_expr())
+        items = [x for x in items if x is not None]
+        if not items:
+            return None
+        return items[0] if len(items) == 1 else Or(tuple(items))
+
+    def and_expr():
+        nonlocal i
+        items = []
+        while True:
+            kind, value = peek()
+            if kind is None or kind == "close" or (kind == "word" and value == "OR"):
+                break
+            if kind == "word" and value == "AND":
+                i += 1
+                continue
+            items.append(unary())
+        items = [x for x in items if x is not None]
+        if not items:
+            return None
+        return items[0] if len(items) == 1 else And(tuple(items))
+
+    def unary():
+        nonlocal i
+        kind, value = peek()
+        if kind == "minus" or (kind == "word" and value == "NOT"):
+            i += 1
+            inner = unary()
+            return Not(inner) if inner is not None else None
+        return atom()
+
+    def atom():
+        nonlocal i
+        kind, value = peek()
+        i += 1
+        if kind == "open":
+            inner = or_expr()
+            if peek()[0] != "close":
+                raise UsageError("search: a parenthesis is not closed")
+            i += 1
+            return inner
+        if kind == "close":
+            raise UsageError("search: a closing parenthesis without its opening one")
+        return _term(value, kind == "phrase")
+
+    tree = or_expr()
+    if i < len(tokens):
+        raise UsageError("search: a closing parenthesis without its opening one")
+    if tree is None:
+        raise UsageError("search: give at least one word, e.g. dateline search 'nuclear talks'")
+    _check(tree)
+    return tree
+
+
+def _check(node) -> None:
+    """NOT subtracts from something: it needs a positive term beside it in an AND."""
+    if isinstance(node, Not):
+        raise UsageError("search: NOT (or -) needs a word beside it to subtract from, e.g. 'summit -trump'")
+    if isinstance(node, Or):
+        for x in node.items:
+            _check(x)
+    if isinstance(node, And):
+        if all(isinstance(x, Not) for x in node.items):
+            raise UsageError("search: NOT (or -) needs a word beside it to subtract from, e.g. 'summit -trump'")
+        for x in node.items:
+            _check(x.item if isinstance(x, Not) else x)
+
+
+def positive_words(node) -> list[tuple[str, bool]]:
+    """``(word, is_prefix)`` of every term that is not negated, for highlighting."""
+    if isinstance(node, Term):
+        return [(w, node.prefix and k == len(node.words) - 1) for k, w in enumerate(node.words)]
+    if isinstance(node, Not):
+        return []
+    return [x for item in node.items for x in positive_words(item)]
+
+
+# -- compiling to each backend ---------------------------------------------------------------------------
+def to_fts5(node, columns: tuple[tuple[str, ...], tuple[str, ...]]) -> str:
+    """An FTS5 MATCH expression; ``columns``: (stem columns, word columns)."""
+    stem_cols, word_cols = columns
+    if isinstance(node, Term):
+        if node.prefix:
+            phrase = '"' + " ".join(node.words) + '" *'
+            return "{" + " ".join(word_cols) + "} : " + phrase
+        phrase = '"' + " ".join(stems(list(node.words))) + '"'
+        return "{" + " ".join(stem_cols) + "} : " + phrase
+    if isinstance(node, Or):
+        return "(" + " OR ".join(to_fts5(x, columns) for x in node.items) + ")"
+    if isinstance(node, And):
+        pos = [to_fts5(x, columns) for x in node.items if not isinstance(x, Not)]
+        neg = [to_fts5(x.item, columns) for x in node.items if isinstance(x, Not)]
+        expr = "(" + " AND ".join(pos) + ")"
+        for n in neg:
+            expr = f"({expr} NOT {n})"
+        return expr
+    raise UsageError("search: NOT needs a word beside it")  # pragma: no cover - _check refused it
+
+
+def _lexeme(value: str) -> str:
+    return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def to_tsquery(node) -> str:
+    """A PostgreSQL tsquery literal (cast with ``CAST(:q AS tsquery)``: no parser, no stemmer)."""
+    if isinstance(node, Term):
+        if node.prefix:
+            parts = [_lexeme("=" + w) for w in node.words]
+            parts[-1] += ":*"
+        else:
+            parts = [_lexeme(s) for s in stems(list(node.words))]
+        return "(" + " <-> ".join(parts) + ")"
+    if isinstance(node, Or):
+        return "(" + " | ".join(to_tsquery(x) for x in node.items) + ")"
+    if isinstance(node, And):
+        parts = [("!" + to_tsquery(x.item)) if isinstance(x, Not) else to_tsquery(x) for x in node.items]
+        return "(" + " & ".join(parts) + ")"
+    raise UsageError("search: NOT needs a word beside it")  # pragma: no cover
+
+
+ARTICLE_COLUMNS = (("headline_stems", "text_stems"), ("headline_words", "text_words"))
+QUOTE_COLUMNS = (("text_stems", "speaker_stems"), ("text_words", "speaker_words"))
+
+
+def search_articles(conn: Connection, query: str, limit: int) -> list[Any]:
+    """``[(id, headline, rank)]`` best first (rank: higher is better on both backends)."""
+    tree = parse(query)
+    if conn.dialect.name == "sqlite":
+        return conn.execute(
+            sa.text(
+                "SELECT f.article_id AS id, a.headline AS headline, -bm25(articles_fts) AS rank "
+                "FROM articles_fts f JOIN articles a ON a.id = f.article_id "
+                "WHERE articles_fts MATCH :q ORDER BY rank DESC, f.article_id LIMIT :n"
+            ),
+            {"q": to_fts5(tree, ARTICLE_COLUMNS), "n": limit},
+        ).all()
+    return conn.execute(
+        sa.text(
+            "SELECT id, headline, ts_rank(tsv, q, 1) AS rank FROM articles, CAST(:q AS tsquery) q "
+            "WHERE tsv @@ q ORDER BY rank DESC, id LIMIT :n"
+        ),
+        {"q": to_tsquery(tree), "n": limit},
+    ).all()
+
+
+def search_quotes(conn: Connection, query: str, limit: int) -> list[Any]:
+    """``[(article_id, idx, text, speaker_text)]`` best first."""
+    tree = parse(query)
+    if conn.dialect.name == "sqlite":
+        return conn.execute(
+            sa.text(
+                "SELECT q.article_id, q.idx, q.text, q.speaker_text FROM quotes_fts f "
+                "JOIN quotes q ON q.article_id = f.article_id AND q.idx = f.idx "
+                "WHERE quotes_fts MATCH :q ORDER BY bm25(quotes_fts), q.article_id, q.idx LIMIT :n"
+            ),
+            {"q": to_fts5(tree, QUOTE_COLUMNS), "n": limit},
+        ).all()
+    return conn.execute(
+        sa.text(
+            "SELECT article_id, idx, text, speaker_text FROM quotes, CAST(:q AS tsquery) q "
+            "WHERE tsv @@ q ORDER BY ts_rank(tsv, q, 1) DESC, article_id, idx LIMIT :n"
+        ),
+        {"q": to_tsquery(tree), "n": limit},
+    ).all()

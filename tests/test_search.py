@@ -1,0 +1,215 @@
+"""One full-text search on SQLite and PostgreSQL (#21 item 7): the same query language (words,
+phrases, prefixes, AND/OR/NOT, parentheses), the same words (accents, case, hyphens, no stop
+words), the same answers. Every test runs on both backends."""
+
+from __future__ import annotations
+
+import pytest
+from test_store import db_url, make_article  # noqa: F401  (db_url: the two-backend fixture)
+
+from dateline import query
+from dateline.errors import UsageError
+from dateline.store import Store, fts
+
+TEXTS = {
+    "summit": (
+        "Kim meets Putin",
+        "VLADIVOSTOK (Reuters) - North Korean leader Kim Jong-un met Russian President Vladimir Putin for talks "
+        "on the nuclear programme. The talks lasted three hours.",
+    ),
+    "debat": (
+        "Le débat",
+        "PARIS (AFP) - The débat over pensions in the Assemblée nationale ran late; deputies debated the "
+        "reform until 3.5 hours past midnight.",
+    ),
+    "debate": (
+        "Senate debate",
+        "WASHINGTON (AP) - Senators debate a sanctions bill against Russia. President Joe Biden said he "
+        "would sign it. The nuclear deal was not on the agenda.",
+    ),
+    "zelensky": (
+        "Zelenskiy visits troops",
+        "KYIV (Reuters) - Ukrainian President Volodymyr Zelenskiy visited troops near the front; Zelensky's "
+        "office said the president of Ukraine met commanders.",
+    ),
+    "rates": (
+        "BoE holds rates",
+        "LONDON (Reuters) - The Bank of England kept interest rates unchanged as inflation eased.",
+    ),
+}
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def store(request, tmp_path_factory):
+    """The five articles above in one store per backend (built once per module)."""
+    from conftest import fresh_store_url
+
+    with fresh_store_url(request.param, tmp_path_factory.mktemp("search")) as url, Store.open(url) as st:
+        for name, (headline, text) in TEXTS.items():
+            st.write(make_article(text, events=False, path=f"{name}.txt", headline=headline))
+        yield st
+
+
+def names(store: Store, q: str) -> set[str]:
+    by_headline = {h: n for n, (h, _) in TEXTS.items()}
+    return {by_headline[h["headline"]] for h in store.search(q, limit=50)}
+
+
+# The same expectations on both backends: this table is the query language's specification.
+CASES = [
+    ("the", {"summit", "debat", "debate", "zelensky", "rates"}),  # no stop words: "the" is a word
+    ("THE", {"summit", "debat", "debate", "zelensky", "rates"}),
+    ("débat", {"debat", "debate"}),  # accents folded; "debate" has the same stem
+    ("debat", {"debat", "debate"}),
+    ("debated", {"debat", "debate"}),  # stems: debated ~ debate
+    ("assemblee", {"debat"}),
+    ("talk", {"summit"}),
+    ("nuclear", {"summit", "debate"}),
+    ("nuclear talks", {"summit"}),  # AND
+    ("nuclear AND talks", {"summit"}),
+    ("nuclear OR inflation", {"summit", "debate", "rates"}),
+    ("nuclear -talks", {"debate"}),  # NOT
+    ("nuclear NOT talks", {"debate"}),
+    ("(talks OR senators) nuclear", {"summit", "debate"}),
+    ('"nuclear programme"', {"summit"}),  # a phrase
+    ('"programme nuclear"', set()),  # in order
+    ('"president of ukraine"', {"zelensky"}),  # stop words inside a phrase count
+    ('"president ukraine"', set()),
+    ("zelensk*", {"zelensky"}),  # a prefix of the word as written
+    ("presiden*", {"summit", "debate", "zelensky"}),
+    ('"vladimir pu"*', {"summit"}),  # a phrase ending in a prefix
+    ("jong-un", {"summit"}),  # hyphenated: a phrase of its parts
+    ('"kim jong un"', {"summit"}),
+    ("3.5", {"debat"}),
+    ("or", set()),  # lower-case operators are words
+    ("zeppelin", set()),
+]
+
+
+@pytest.mark.parametrize("q,expected", CASES)
+def test_the_same_answers_on_both_backends(store, q, expected):
+    assert names(store, q) == expected
+
+
+def test_quotes_are_searched_the_same_way(db_url):
+    with Store.open(db_url) as store:
+        store.write(make_article())
+        assert [q["text"] for q in store.search_quotes("talk")] == ["We have a lot to talk about"]
+        assert [q["text"] for q in store.search_quotes('"lot to talk"')] == ["We have a lot to talk about"]
+        assert [q["speaker_text"] for q in store.search_quotes("put*")] == ["Putin"]  # the speaker too
+        assert store.search_quotes("talk -lot") == []
+
+
+def test_queries_it_cannot_read_say_why(store):
+    for bad, why in (
+        ("-talks", "NOT"),
+        ("NOT talks", "NOT"),
+        ("talks OR -nuclear", "NOT"),
+        ('"nuclear talks', "quote"),
+        ("(nuclear talks", "parenthesis"),
+        ("nuclear talks)", "parenthesis"),
+    ):
+        with pytest.raises(UsageError, match=why):
+            store.search(bad)
+    assert store.search("  ") == [] and store.search("***") == []
+    with pytest.raises(UsageError, match="at least one word"):
+        query.search("  ", store)
+
+
+def test_ranks_are_higher_for_better_matches_and_snippets_highlight_what_matched(store):
+    rows = query.search("talks", store)
+    assert [r["headline"] for r in rows] == ["Kim meets Putin"] and rows[0]["rank"] > 0
+    snip = rows[0]["snippet"]
+    marked = [snip[s:e] for s, e in rows[0]["highlights"]]
+    assert marked == ["talks", "talks"]
+    rows = query.search("debat", store)
+    marked = {rows[0]["snippet"][s:e] for r in rows for s, e in [r["highlights"][0]]}
+    assert {w for r in rows for w in (r["snippet"][s:e] for s, e in r["highlights"])} >= {"débat", "debate"}
+    assert marked
+    rows = query.search("zelensk*", store)
+    assert {rows[0]["snippet"][s:e] for s, e in rows[0]["highlights"]} == {"Zelenskiy", "Zelensky"}
+
+
+def test_the_words_and_the_query_tree():
+    assert fts.words("Kim Jong-un, Erdoğan et le débat: 3.5 ﬁnes²") == [
+        "kim",
+        "jong",
+        "un",
+        "erdogan",
+        "et",
+        "le",
+        "debat",
+        "3",
+        "5",
+        "fines2",
+    ]
+    tree = fts.parse('nuclear (talks OR "peace deal") -trump zelensk*')
+    assert tree == fts.And(
+        (
+            fts.Term(("nuclear",)),
+            fts.Or((fts.Term(("talks",)), fts.Term(("peace", "deal")))),
+            fts.Not(fts.Term(("trump",))),
+            fts.Term(("zelensk",), prefix=True),
+        )
+    )
+    assert fts.positive_words(tree) == [
+        ("nuclear", False),
+        ("talks", False),
+        ("peace", False),
+        ("deal", False),
+        ("zelensk", True),
+    ]
+    assert fts.to_tsquery(fts.parse("talks -trump")) == "(('talk') & !('trump'))"
+    assert "NOT" in fts.to_fts5(fts.parse("talks -trump"), fts.ARTICLE_COLUMNS)
+
+
+def test_the_migration_indexes_with_the_words_of_today():
+    """Revision 0006 carries its own copy of the rule (a migration never imports dateline); this
+    checks the copy still makes the words the store makes, so an upgraded store answers as a new one."""
+    import importlib.util
+
+    from dateline.store.db import MIGRATIONS
+
+    spec = importlib.util.spec_from_file_location("m0006", MIGRATIONS / "versions" / "0006_search.py")
+    m = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(m)
+    sample = " ".join(TEXTS[k][1] for k in TEXTS) + " Ünïcödé ﬁnes² l'été ДЕБАТ"
+    assert m._fts5(sample) == fts.fts5_columns(sample)
+    assert m._tsvector("Head line", sample) == fts.tsvector("Head line", sample)
+    assert m.MAX_WORDS == fts.MAX_WORDS
+
+
+def test_an_upgraded_store_answers_as_a_new_one(db_url, monkeypatch):
+    """A store written under revision 0003 (the databases' own tokenizers) and then opened: 0006
+    indexes its articles again, and queries answer as on a store made today."""
+    import sqlalchemy as sa
+    from alembic import command
+    from alembic.config import Config
+
+    from dateline.store.db import MIGRATIONS, create
+    from dateline.store.write import write_article
+
+    engine = create(db_url)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0003")
+    art = make_article(TEXTS["debat"][1], events=False, path="d.txt", headline=TEXTS["debat"][0])
+    # What a writer of revision 0003 stored: its own FTS5 row on SQLite; PostgreSQL's generated column.
+    monkeypatch.setattr(fts, "write_article", lambda *a, **k: None)
+    monkeypatch.setattr(fts, "write_quotes", lambda *a, **k: None)
+    with engine.begin() as conn:
+        write_article(conn, art)
+        if conn.dialect.name == "sqlite":
+            conn.execute(
+                sa.text("INSERT INTO articles_fts(article_id, headline, text) VALUES (:a, :h, :t)"),
+                {"a": art.id, "h": art.headline, "t": art.text},
+            )
+    engine.dispose()
+    monkeypatch.undo()
+    with Store.open(db_url) as store:  # migrates to head
+        assert [h["id"] for h in store.search("débat")] == [art.id]
+        assert [h["id"] for h in store.search("the")] == [art.id]
+        assert [h["id"] for h in store.search('"assemblee nationale"')] == [art.id]
+        assert [q["text"] for q in store.search_quotes("talk")] == []
