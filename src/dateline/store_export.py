@@ -471,16 +471,21 @@ def write_events_jsonl(store: Store, fh: IO[str]) -> int:
 
 
 # -- PLOVER and GDELT lines --------------------------------------------------------------------------
-def known_actors(store: Store) -> dict[str, tuple[str | None, str | None]]:
+def known_actors(store: Store, keys: Iterable[str] | None = None) -> dict[str, tuple[str | None, str | None]]:
     """Actor name key -> (country, sector) the store knows for it: the most frequent non-empty
-    value among the articles that name the actor. An article that leaves an actor without a
-    country or sector gets the corpus's in PLOVER and GDELT exports ("where known")."""
+    value among the articles that name the actor (only ``keys`` when given). An article that
+    leaves an actor without a country or sector gets the corpus's in PLOVER and GDELT exports."""
     a = S.actors
     q = (
         sa.select(a.c.name_key, a.c.country, a.c.sector, sa.func.count().label("n"))
         .where(a.c.name_key.is_not(None), sa.or_(a.c.country.is_not(None), a.c.sector.is_not(None)))
         .group_by(a.c.name_key, a.c.country, a.c.sector)
     )
+    if keys is not None:
+        keys = sorted(set(keys))
+        if not keys:
+            return {}
+        q = q.where(a.c.name_key.in_(keys))
     countries: dict[str, dict[str, int]] = {}
     sectors: dict[str, dict[str, int]] = {}
     with store.engine.connect() as conn:
@@ -549,8 +554,6 @@ def write_events(
             "GDELT rows are events, one per corpus event; for every report use --format plover "
             "with --all-copies, or the Parquet export's event_mentions"
         )
-    if known is None:
-        known = known_actors(store)
     if header and fmt == "gdelt":
         stream.write(export.gdelt_header() + "\n")
     e, m = S.events, S.event_mentions
@@ -571,6 +574,13 @@ def write_events(
             else:
                 reports = {k: [v] for k, v in _first_mentions(conn, rows.values()).items()}
             arts = _articles(conn, {aid for rs in reports.values() for aid, _ in rs})
+        if known is None:  # only the names these articles leave without a country or sector
+            from .corpus import name_key
+
+            missing = {name_key(x.name) for art, _ in arts.values() for x in art.actors if not (x.country and x.sector)}
+            chunk_known = known_actors(store, missing)
+        else:
+            chunk_known = known
         for eid in chunk:
             r = rows.get(eid)
             if r is None:
@@ -586,11 +596,11 @@ def write_events(
                 if ev is None:
                     continue
                 if fmt == "plover":
-                    rec = export.plover_record(article, ev, info, coded=coded, known=known)
+                    rec = export.plover_record(article, ev, info, coded=coded, known=chunk_known)
                     stream.write(json.dumps(rec, ensure_ascii=False) + "\n")
                     n += 1
                 else:
-                    row = export.gdelt_row(article, ev, info, known=known)
+                    row = export.gdelt_row(article, ev, info, known=chunk_known)
                     if row is not None:
                         stream.write(export.tsv_line(row) + "\n")
                         n += 1
@@ -608,7 +618,7 @@ def iter_event_ids(store: Store) -> Iterator[str]:
 def export_lines(store: Store, fmt: str, stream: IO[str], *, all_copies: bool = False, header: bool = False) -> int:
     """PLOVER JSONL or GDELT TSV lines for every corpus event of the store (``write_events``);
     ``all_copies`` (PLOVER): every report of each event, not only its first."""
-    known = known_actors(store)
+    known = known_actors(store)  # one pass over the actors for the whole store
     n = 0
     chunk: list[str] = []
     for eid in iter_event_ids(store):
