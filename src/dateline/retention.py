@@ -5,7 +5,7 @@
 
 Many news licences allow keeping an article's full text for a limited time while facts and short
 snippets may stay. :func:`purge` empties the text of every article ingested before the cutoff
-(``articles.text``, the record's ``text`` and the page parts cleaning removed, and the SQLite
+(``articles.text``, the record's ``text`` and the page parts cleaning removed, and the
 full-text row) and keeps everything else: the story link and sources (URLs), actors, places,
 times, quotes, events with their evidence sentences, the article id (a hash of the text) and the
 MinHash signatures, so that fetching the same page again is still recognised as a duplicate and a
@@ -23,7 +23,7 @@ from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 
-from .store import Store
+from .store import Store, fts
 from .store import schema as S
 
 
@@ -63,7 +63,7 @@ def purge(
         while True:
             with store.engine.begin() as conn:
                 rows = conn.execute(
-                    sa.select(a.c.id, a.c.text, a.c.data)
+                    sa.select(a.c.id, a.c.headline, a.c.text, a.c.data)
                     .where(a.c.ingested_at <= cutoff, a.c.id > last, a.c.id.not_in(done))
                     .order_by(a.c.id)
                     .limit(batch)
@@ -96,8 +96,7 @@ def _purge_one(conn, row, at: datetime) -> None:
     data["removed"] = [{**r, "text": ""} for r in data.get("removed") or []]
     data["text_purged"] = mark
     conn.execute(a.update().where(a.c.id == row.id).values(text="", data=data))
-    if conn.dialect.name == "sqlite":
-        conn.execute(sa.text("UPDATE articles_fts SET text = '' WHERE article_id = :a"), {"a": row.id})
+    fts.write_article(conn, row.id, row.headline, "")  # the headline stays findable, the text goes
     conn.execute(
         S.purged_texts.insert().values(
             article_id=row.id, purged_at=at, text_chars=mark["chars"], text_sha256=mark["sha256"]
