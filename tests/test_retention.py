@@ -99,7 +99,7 @@ def test_purged_article_says_so_in_the_api(tmp_path, seed_article):
     with Store.open(url) as st:
         st.write(seed_article)
         purge(st, "0d")
-    with TestClient(create_app(url)) as c:
+    with TestClient(create_app(url, public_text=True)) as c:  # a server that shows texts: this one is gone
         art = c.get(f"/api/v1/articles/{seed_article.id}").json()
         assert art["text"] == "" and art["text_purged"]["reason"] == "retention"
         assert len(art["events"]) == len(seed_article.events)
