@@ -164,13 +164,13 @@ def test_the_words_and_the_query_tree():
 
 
 def test_the_migration_indexes_with_the_words_of_today():
-    """Revision 0006 carries its own copy of the rule (a migration never imports dateline); this
+    """Revision 0007 carries its own copy of the rule (a migration never imports dateline); this
     checks the copy still makes the words the store makes, so an upgraded store answers as a new one."""
     import importlib.util
 
     from dateline.store.db import MIGRATIONS
 
-    spec = importlib.util.spec_from_file_location("m0006", MIGRATIONS / "versions" / "0006_search.py")
+    spec = importlib.util.spec_from_file_location("m0007", MIGRATIONS / "versions" / "0007_search.py")
     m = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(m)
     sample = " ".join(TEXTS[k][1] for k in TEXTS) + " Ünïcödé ﬁnes² l'été ДЕБАТ"
@@ -180,7 +180,7 @@ def test_the_migration_indexes_with_the_words_of_today():
 
 
 def test_an_upgraded_store_answers_as_a_new_one(db_url, monkeypatch):
-    """A store written under revision 0003 (the databases' own tokenizers) and then opened: 0006
+    """A store written under revision 0003 (the databases' own tokenizers) and then opened: 0007
     indexes its articles again, and queries answer as on a store made today."""
     import sqlalchemy as sa
     from alembic import command

@@ -163,7 +163,7 @@ events = sa.Table(
     sa.Column("first_seen", TS, nullable=False),
 )
 # The order every event list uses (dated events by date, undated last, then id), as an index
-# (revision 0005): a page of the whole store, or of a date range, reads index entries instead of
+# (revision 0006): a page of the whole store, or of a date range, reads index entries instead of
 # sorting every match (at 100,000 events an unfiltered deep page sorted them all, ~0.4 s).
 sa.Index("ix_events_order", events.c.date.is_(None), events.c.date, events.c.id)
 

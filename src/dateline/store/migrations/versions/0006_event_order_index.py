@@ -4,16 +4,16 @@ Event lists are ordered by date (undated last), then id. Without an index on tha
 SQLite and PostgreSQL sort every matching event for each page: at 100,000 events an unfiltered
 page (or a deep one) cost about 0.4 s; with it a page reads its index entries.
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-12-03
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005"
-down_revision = "0004"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

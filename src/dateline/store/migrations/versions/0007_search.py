@@ -8,8 +8,8 @@ text (the rule is copied below, frozen: a migration must not change when today's
 each word (decomposed, without combining marks, case-folded, runs of letters and digits) and its
 Snowball English stem. Existing articles and quotes are indexed again here.
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-03
 """
 
@@ -19,8 +19,8 @@ import unicodedata
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006"
-down_revision = "0005"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
