@@ -180,7 +180,7 @@ def test_the_migration_indexes_with_the_words_of_today():
 
 
 def test_an_upgraded_store_answers_as_a_new_one(db_url, monkeypatch):
-    """A store written under revision 0003 (the databases' own tokenizers) and then opened: 0007
+    """A store written under revision 0006 (the databases' own tokenizers) and then opened: 0007
     indexes its articles again, and queries answer as on a store made today."""
     import sqlalchemy as sa
     from alembic import command
@@ -194,9 +194,9 @@ def test_an_upgraded_store_answers_as_a_new_one(db_url, monkeypatch):
     cfg.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0003")
+        command.upgrade(cfg, "0006")  # the last revision before the search one
     art = make_article(TEXTS["debat"][1], events=False, path="d.txt", headline=TEXTS["debat"][0])
-    # What a writer of revision 0003 stored: its own FTS5 row on SQLite; PostgreSQL's generated column.
+    # What a writer of revision 0006 stored: its own FTS5 row on SQLite; PostgreSQL's generated column.
     monkeypatch.setattr(fts, "write_article", lambda *a, **k: None)
     monkeypatch.setattr(fts, "write_quotes", lambda *a, **k: None)
     with engine.begin() as conn:
