@@ -240,3 +240,34 @@ def test_a_participial_phrase_between_speaker_and_cue_is_passed_over(nlp):
     art = _analyse(nlp, text)
     q = _quote(art, "it would tell")
     assert q.speaker_text == "President Obama"
+
+
+def test_we_outside_quotation_marks_is_the_writer_not_an_actor(nlp):
+    text = (
+        "The Teachers Union sent its questionnaire to both campaigns in March. We asked the "
+        "Clinton campaign why it did not respond to the questionnaire."
+    )
+    art = _analyse(nlp, text)
+    q = _quote(art, "why it did not respond")
+    assert q.speaker_text == "We" and q.speaker is None
+
+
+def test_a_first_name_alone_is_the_person_named_in_full_before(nlp):
+    # human-interest stories call people by their first name (text written for this test)
+    text = "Noma Dlamini, 34, lives in Cape Town with her daughter. Noma said the police never called her back."
+    art = _analyse(nlp, text)
+    q = _quote(art, "the police never called")
+    assert _actor_name(art, q.speaker) == "Noma Dlamini"
+
+
+def test_he_after_a_quote_is_the_main_clause_subject_not_an_embedded_one(nlp):
+    # the subject of the clause inside the sentence before ('that Mr. Hale was ready') is not
+    # who 'he added' is (text written for this test)
+    text = (
+        "\u201cHe understands what the party needs,\u201d Mr. Ortiz said on Thursday, suggesting "
+        "that Mr. Hale was ready to work with the committee.\n\n"
+        "\u201cThe numbers will come up before the summer,\u201d he added."
+    )
+    art = _analyse(nlp, text)
+    q = _quote(art, "The numbers will come up")
+    assert _actor_name(art, q.speaker) == "Ortiz"

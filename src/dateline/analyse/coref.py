@@ -14,8 +14,8 @@ How a pronoun is resolved (after Hobbs and the centering literature, simplified 
   most ``_WINDOW`` sentences and one paragraph break back; within a sentence a subject beats
   another mention, and the nearest subject wins;
 - "he"/"she" take persons whose gender does not contradict them (honorifics, gendered titles,
-  "his"/"her" used of them earlier in the article); "it" takes organisations and countries;
-  "they"/"we" take organisations, groups and countries.
+  "his"/"her" used of them earlier in the article); "it" takes organisations and countries; "they"
+  takes organisations, groups and countries; "we" outside quotation marks is the writer.
 
 A nominal speaker ("the spokesman", "the president", "the senator") is the nearest person before
 it with that role: the actor's roles from ``find_actors``, or an apposition ("Zabihullah
@@ -35,7 +35,9 @@ _MALE = {"he", "him", "his", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
 _PERSON_PRONOUNS = {"he", "she"}
 _THING_PRONOUNS = {"it"}
-_GROUP_PRONOUNS = {"they", "we"}
+# "we" outside quotation marks is the writer or the publication ("We asked the campaigns why
+# ..."), never resolved to an actor
+_GROUP_PRONOUNS = {"they"}
 PRONOUNS = _PERSON_PRONOUNS | _THING_PRONOUNS | _GROUP_PRONOUNS
 _HONORIFIC_GENDER = {
     "mr": "m",
@@ -86,13 +88,13 @@ _WINDOW = 4  # sentences back
 
 
 class Coreference:
-    def __init__(self, article: Article, doc: Any, *, excluded: list[tuple[int, int]] = ()):
+    def __init__(self, article: Article, doc: Any, *, excluded: list[tuple[int, int]] | None = None):
         """``excluded``: character spans whose mentions are no antecedents (direct quotes)."""
         self.doc = doc
         self.article = article
         self.kinds = {a.id: a.kind for a in article.actors}
         self.starts = doc.to_array("IDX").tolist() if len(doc) else []
-        self.excluded = sorted(excluded)
+        self.excluded = sorted(excluded or ())
         self._ex_starts = [s for s, _ in self.excluded]
         from .actors import sentence_starts
 
@@ -248,6 +250,12 @@ class Coreference:
                 if role is not None:
                     return cands[-1][1]
                 subj = [(t, a) for t, a in cands if doc[t].dep_ in _SUBJECT_DEPS]
+                if subj and s_start != self.sent_of[i]:
+                    # in a sentence before, the main clause's subject beats an embedded one
+                    # ('Mr. Manafort said ..., suggesting that Mr. Trump was about to ...' + 'he
+                    # added' is Manafort)
+                    top = min(_depth(doc[t]) for t, _ in subj)
+                    subj = [(t, a) for t, a in subj if _depth(doc[t]) == top]
                 return (subj or cands)[-1][1]
             if s_start == 0:
                 return None
@@ -259,3 +267,12 @@ class Coreference:
                     return None
             s_end, s_start = prev_end, self.sent_of[prev_end]
         return None
+
+
+def _depth(tok: Any) -> int:
+    """How many heads up from ``tok`` to its sentence's root."""
+    n = 0
+    while tok.head.i != tok.i and n < 50:
+        tok = tok.head
+        n += 1
+    return n

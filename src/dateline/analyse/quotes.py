@@ -11,9 +11,10 @@ quote without closing it, followed by a paragraph that reopens one, is a single 
 over both (the news convention). Speakers come from a cue verb after the quote ("...," Ushakov
 said; after a quote ending on a comma any verb with its subject: "...," Bennett shot back),
 before it (He said: "...", He continued, "..."), "according to X", the paragraph before when it
-ends on a colon, the subject of the verb that quoted words depend on (Bush called his rival
-"totally scripted"), an earlier quote of the same paragraph, and for a paragraph that is nothing
-but a quote, the speaker of the preceding paragraph. Pronouns and nominal speakers ("he", "the
+ends on a colon, a name after a dash ('"..." ― Carla Sanchez'), the subject of the verb that
+quoted words depend on (Bush called his rival "totally scripted"), an earlier quote of the same
+paragraph, the person the sentence before a cue-less quote is about, and for a paragraph that is
+nothing but a quote, the speaker of the preceding paragraph. Pronouns and nominal speakers ("he", "the
 spokesman") are resolved by :mod:`dateline.analyse.coref`.
 
 Each quote carries, besides the contract fields, ``speaker_start``/``speaker_end`` (the speaker's
@@ -41,11 +42,11 @@ def frames() -> dict[str, tuple[str | None, frozenset[str]]]:
     """Reporting verbs beyond a that-clause: lemma -> (required particle, frames), from
     ``data/quotes/frames.txt``."""
     out: dict[str, tuple[str | None, frozenset[str]]] = {}
-    for line in _FRAMES_FILE.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].split()
-        if not line:
+    for raw in _FRAMES_FILE.read_text(encoding="utf-8").splitlines():
+        words = raw.split("#", 1)[0].split()
+        if not words:
             continue
-        lemma, rest = line[0], line[1:]
+        lemma, rest = words[0], words[1:]
         particle = rest[0][1:] if rest and rest[0].startswith("+") else None
         out[lemma] = (particle, frozenset(r for r in rest if not r.startswith("+")))
     return out
@@ -281,6 +282,15 @@ class _Context:
                     self.tok_actor[i] = a.id
                     i += 1
         self.mentions.sort()
+        # a person's name, or its first or last word when no one else has it: 'Noma said' where
+        # the model tagged this 'Noma' as no entity but another as the person
+        self.person_names: dict[str, str | None] = {}
+        for a in article.actors:
+            if a.kind != "person":
+                continue
+            words = a.name.lower().split()
+            for key in {a.name.lower(), words[0], words[-1]} if words else ():
+                self.person_names[key] = a.id if self.person_names.get(key, a.id) == a.id else None
         from .actors import sentence_starts
 
         self.sent_starts = sentence_starts(doc)
@@ -473,6 +483,8 @@ class _Context:
                     or L.ORG_WORDS.get(hl) in ("GOV", "MIL", "LEG")
                 ):
                     actor = countries[0]
+        if actor is None and head.pos_ == "PROPN" and not head.ent_type_ and len(sub) <= 3:
+            actor = self.person_names.get(" ".join(t.lower_ for t in sub if t.pos_ == "PROPN")) or None
         if actor is None and self.coref is not None and head.pos_ in ("PRON", "NOUN"):
             # "he", "the spokesman": the actor they refer to
             actor = self.coref.resolve(head.i, content)
@@ -591,7 +603,7 @@ def _attribute_direct(ctx: _Context, q: _Q, direct: list[_Q], paras) -> None:
     # after the quote: up to the end of its sentence, the paragraph or the next quote; a quote
     # that ends its own sentence ('... soft." He says referees ...') has no cue after it, one
     # that ends on '?' or '!' only a short one ('"Why?" she asked.')
-    seg = []
+    seg: list[Any] = []
     last = text[q.end - 1] if q.end > q.start else ""
     after_toks = [] if last == "." else ctx.tokens(close, min(nxt - 1, end_para))
     for t in after_toks:
@@ -634,7 +646,7 @@ def _attribute_direct(ctx: _Context, q: _Q, direct: list[_Q], paras) -> None:
             before = ctx.tokens(pps, ppe)
             stripped = text[pps:ppe].rstrip()
     if before and stripped and stripped[-1] in _SAY_AFTER_OPENERS | {"t", "d", "s"}:
-        cand = []
+        cand: list[Any] = []
         for t in reversed(before):  # back to the start of the sentence
             if t.text in _SENT_END and cand:
                 break
@@ -752,11 +764,12 @@ def _set_speaker(ctx: _Context, q: _Q, verb: Any) -> bool:
 def _indirect_quotes(ctx: _Context, direct: list[_Q]) -> list[_Q]:
     doc = ctx.doc
     text = ctx.article.text
-    spans = sorted((q.start, q.end) for q in direct)
+    spans = sorted((d.start, d.end) for d in direct)
     used_cues: dict[int, list[_Q]] = {}
-    for q in direct:
-        if q.cue_span:
-            used_cues.setdefault(q.cue_span[0], []).append(q)
+    q: _Q | None
+    for d in direct:
+        if d.cue_span:
+            used_cues.setdefault(d.cue_span[0], []).append(d)
     starts = [s for s, _ in spans]
 
     def in_direct(pos: int) -> bool:
