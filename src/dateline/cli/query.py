@@ -9,15 +9,13 @@ page at a time. Whenever fewer rows are shown than match, stderr says so and how
 
 from __future__ import annotations
 
-import csv
-import json
-import operator
 import shutil
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from .. import formats
 from ..article import MODALITIES
 from . import HelpFormatter
 
@@ -43,12 +41,12 @@ SHOW_EXAMPLE = """examples:
 """
 
 
-def _common(p, formats: Sequence[str]) -> None:
+def _common(p, choices: Sequence[str]) -> None:
     p.add_argument("--db", metavar="URL", help=DB_HELP)
     p.add_argument(
         "--format",
-        choices=list(formats),
-        help=f"output format (default: table on a terminal, json lines in a pipe): {', '.join(formats)}",
+        choices=list(choices),
+        help=f"output format (default: table on a terminal, json lines in a pipe): {', '.join(choices)}",
     )
 
 
@@ -138,7 +136,7 @@ def register(sub) -> None:
     p.add_argument("--radius", type=float, metavar="KM", help="radius for --near in km (default 100)")
     p.add_argument("--text", metavar="WORDS", help="words that must all occur in the event's sentence")
     _paging(p, 50)
-    _common(p, ["table", "json", "csv", "plover", "gdelt"])
+    _common(p, ["table", *formats.EVENT_FORMATS])
     p.add_argument("--header", action="store_true", help="--format gdelt: print the column names first")
     p.set_defaults(func=run_events)
 
@@ -154,7 +152,7 @@ def register(sub) -> None:
     p.add_argument("--country", metavar="ISO3", help="actors of this country")
     p.add_argument("--kind", choices=["person", "organization", "country", "group"])
     _paging(p, 50)
-    _common(p, ["table", "json", "csv"])
+    _common(p, ["table", *formats.ROW_FORMATS])
     p.set_defaults(func=run_actors)
 
     p = sub.add_parser(
@@ -168,7 +166,7 @@ def register(sub) -> None:
     )
     p.add_argument("words", metavar="WORDS", help="the words to find, or a query (quote it)")
     _paging(p, 20)
-    _common(p, ["table", "json", "csv"])
+    _common(p, ["table", *formats.ROW_FORMATS])
     p.set_defaults(func=run_search)
 
     p = sub.add_parser(
@@ -255,49 +253,11 @@ def table(rows: list[list[Any]], headers: list[str], *, flex: int | None = None,
     return "\n".join(lines)
 
 
-def _json_lines(rows, out=None) -> None:
-    out = out or sys.stdout
-    for r in rows:
-        out.write(json.dumps(r, ensure_ascii=False) + "\n")
-
-
-def write_csv(rows: list[dict[str, Any]], columns: list[tuple[str, Callable[[dict], Any]]], stream) -> None:
-    w = csv.writer(stream, lineterminator="\n")
-    w.writerow([c for c, _ in columns])
-    for r in rows:
-        w.writerow(["" if (v := f(r)) is None else v for _, f in columns])
-
-
 # -- events -------------------------------------------------------------------------------------------
 def _place(p: dict | None) -> str:
     if not p:
         return ""
     return f"{p.get('name') or '?'}" + (f" ({p['country']})" if p.get("country") else "")
-
-
-EVENT_CSV = [
-    ("id", lambda r: r["id"]),
-    ("date", lambda r: r["date"]),
-    ("type", lambda r: r["type"]),
-    ("mode", lambda r: r["mode"]),
-    ("quad", lambda r: r["quad"]),
-    ("modality", lambda r: r["modality"]),
-    ("actors", lambda r: "; ".join(r["actors"])),
-    ("recipients", lambda r: "; ".join(r["recipients"])),
-    ("place", lambda r: (r["place"] or {}).get("name")),
-    ("lat", lambda r: (r["place"] or {}).get("lat")),
-    ("lon", lambda r: (r["place"] or {}).get("lon")),
-    ("country", lambda r: (r["place"] or {}).get("country")),
-    ("cameo", lambda r: r["cameo"]),
-    ("confidence", lambda r: r["confidence"]),
-    ("evidence", lambda r: (r["evidence"] or {}).get("text")),
-    ("article_id", lambda r: r["article_id"]),
-    ("headline", lambda r: r["headline"]),
-    ("published", lambda r: r["published"]),
-    ("n_articles", lambda r: r["n_articles"]),
-    ("n_sources", lambda r: r["n_sources"]),
-    ("distance_km", lambda r: r.get("distance_km")),
-]
 
 
 def run_events(args) -> int:
@@ -323,16 +283,8 @@ def run_events(args) -> int:
 
     pages, state = _pages(args, fetch)
     fmt = _format(args)
-    if fmt == "json":
-        for page in pages:
-            _json_lines(page)
-    elif fmt == "csv":
-        write_csv((r for page in pages for r in page), EVENT_CSV, sys.stdout)
-    elif fmt in ("plover", "gdelt"):
-        from ..store_export import write_events
-
-        for n, page in enumerate(pages):
-            write_events(store, page, fmt, sys.stdout, header=args.header and n == 0)
+    if fmt in formats.EVENT_FORMATS:
+        formats.write_events(store, pages, fmt, sys.stdout, header=args.header)
     else:
         rows, first = _all_rows(pages)
         near = getattr(first, "center", None)
@@ -366,14 +318,6 @@ def run_events(args) -> int:
 
 
 # -- actors ---------------------------------------------------------------------------------------------
-ACTOR_CSV = [(k, operator.itemgetter(k)) for k in ("name", "kind", "country", "sector")] + [
-    ("roles", lambda r: "; ".join(r["roles"])),
-    ("n_articles", lambda r: r["n_articles"]),
-    ("n_mentions", lambda r: r["n_mentions"]),
-    ("n_events", lambda r: r["n_events"]),
-]
-
-
 def run_actors(args) -> int:
     from .. import query
 
@@ -384,11 +328,8 @@ def run_actors(args) -> int:
 
     pages, state = _pages(args, fetch)
     fmt = _format(args)
-    if fmt == "json":
-        for page in pages:
-            _json_lines(page)
-    elif fmt == "csv":
-        write_csv((r for page in pages for r in page), ACTOR_CSV, sys.stdout)
+    if fmt in formats.ROW_FORMATS:
+        formats.write_rows(pages, fmt, formats.ACTOR_CSV, sys.stdout)
     else:
         rows, _ = _all_rows(pages)
         if rows:
@@ -418,39 +359,14 @@ def run_actors(args) -> int:
 
 
 # -- search -----------------------------------------------------------------------------------------------
-def highlight(snippet: str, marks: list[list[int]], *, tty: bool) -> str:
-    """The snippet with matches in bold (terminal) or between « » (pipes)."""
-    left, right = ("\033[1m", "\033[0m") if tty else ("«", "»")
-    out, pos = [], 0
-    for s, e in marks:
-        out.append(snippet[pos:s] + left + snippet[s:e] + right)
-        pos = e
-    out.append(snippet[pos:])
-    return "".join(out)
-
-
 def run_search(args) -> int:
     from .. import query
 
     store = _open(args)
     pages, state = _pages(args, lambda limit, offset: query.search(args.words, store, limit=limit, offset=offset))
     fmt = _format(args)
-    if fmt == "json":
-        for page in pages:
-            _json_lines(page)
-    elif fmt == "csv":
-        write_csv(
-            (r for page in pages for r in page),
-            [
-                ("id", lambda r: r["id"]),
-                ("rank", lambda r: r["rank"]),
-                ("published", lambda r: r["published"]),
-                ("publisher", lambda r: r["publisher"]),
-                ("headline", lambda r: r["headline"]),
-                ("snippet", lambda r: highlight(r["snippet"], r["highlights"], tty=False)),
-            ],
-            sys.stdout,
-        )
+    if fmt in formats.ROW_FORMATS:
+        formats.write_rows(pages, fmt, formats.SEARCH_CSV, sys.stdout)
     else:
         rows, _ = _all_rows(pages)
         tty = _tty()
@@ -459,7 +375,7 @@ def run_search(args) -> int:
             meta = " · ".join(x for x in (r["published"], r["publisher"], f"{r['n_events']} events", r["id"]) if x)
             print(f"{i}. {_bold(r['headline'] or '(no headline)')}")
             print(f"   {meta}")
-            text = highlight(r["snippet"], r["highlights"], tty=tty)
+            text = formats.highlight(r["snippet"], r["highlights"], tty=tty)
             print(
                 textwrap.fill(
                     text,

@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect
 
-from .. import __version__, dedupe, query
+from .. import __version__, dedupe, formats, query
 from ..article import MODALITIES, PLOVER_TYPES
 from ..errors import DatelineError, InputRejected, StoreError, UsageError
 from ..read import DEFAULT_MAX_BYTES
@@ -290,7 +290,7 @@ def create_app(
         text: str | None = Query(None, max_length=500, description="words in the event's sentence"),
         limit: int = Query(100, ge=1, le=MAX_PAGE),
         offset: int = Query(0, ge=0, le=10_000_000),
-        format: Literal["json", "csv", "plover", "gdelt"] = Query("json"),
+        format: formats.EventFormat = Query("json"),
         header: bool = Query(False, description="format=gdelt: the column names first"),
     ):
         rows = query.events(
@@ -311,20 +311,8 @@ def create_app(
             extra = {"near": rows.center} if getattr(rows, "center", None) else {}
             return JSONResponse(_page(list(rows), rows.total, limit, offset, **extra))
         buf = io.StringIO()
-        if format == "csv":
-            from ..cli.query import EVENT_CSV, write_csv
-
-            write_csv(rows, EVENT_CSV, buf)
-            media = "text/csv; charset=utf-8"
-        else:
-            from ..store_export import write_events
-
-            write_events(store, rows, format, buf, header=header)
-            media = (
-                "application/x-ndjson; charset=utf-8"
-                if format == "plover"
-                else "text/tab-separated-values; charset=utf-8"
-            )
+        formats.write_events(store, [rows], format, buf, header=header)
+        media = formats.MEDIA_TYPES[format]
         headers = {"X-Total-Count": str(rows.total)} if rows.total is not None else None
         return Response(buf.getvalue(), media_type=media, headers=headers)
 
