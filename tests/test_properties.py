@@ -453,7 +453,8 @@ def test_any_post_body_becomes_an_input_or_a_client_error(body, ctype, url, publ
     from fastapi.exceptions import RequestValidationError
 
     from dateline.read import RawInput
-    from dateline.serve.app import ApiError, _raw_input
+    from dateline.serve.common import ApiError
+    from dateline.serve.routes.articles import raw_input as _raw_input
 
     try:
         raw = _raw_input(body, ctype, url, published)

@@ -345,12 +345,16 @@ class Store:
         with self.engine.connect() as conn:
             return [_row(r) for r in fts.search_quotes(conn, query, limit)]
 
-    def counts(self) -> dict[str, int]:
-        """Number of rows in each table."""
+    def counts(self, *tables: str) -> dict[str, int]:
+        """Number of rows in each of ``tables`` (names of the store's tables; default: every table)."""
+        known = {t.name: t for t in S.metadata.sorted_tables}
+        unknown = [t for t in tables if t not in known]
+        if unknown:
+            raise ValueError(f"no table {unknown[0]!r} in the store; tables: {', '.join(known)}")
         with self.engine.connect() as conn:
             return {
-                t.name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
-                for t in S.metadata.sorted_tables
+                name: conn.execute(sa.select(sa.func.count()).select_from(known[name])).scalar_one()
+                for name in (tables or known)
             }
 
     def rejected(self) -> list[dict[str, Any]]:

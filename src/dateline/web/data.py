@@ -291,7 +291,7 @@ def article(store, article_id: str, *, public_text: bool = True) -> dict[str, An
         }
     story = store.story(story_id) if story_id else None
     others = [dict(x) for x in (story or {}).get("articles", []) if x["id"] != aid]
-    from ..serve.app import public_record
+    from ..serve.common import public_record
 
     return {
         "article": public_record(record.to_dict(), public_text),
