@@ -19,7 +19,7 @@ from conftest import SEED
 from test_store import db_url  # noqa: F401  (the two-backend fixture)
 
 from dateline.article import Article
-from dateline.ingest import _Worker, ingest
+from dateline.ingest import Worker, ingest
 from dateline.read import RawInput
 from dateline.store import Store
 from dateline.store import schema as S
@@ -250,7 +250,7 @@ def test_a_stored_article_is_recognised_after_cleaning_and_not_analysed_again(db
     raw = RawInput(text=synthetic_article(0), origin=str(folder / "0000.txt"))
     fresh = RawInput(text=synthetic_article(7), origin="new.txt")
     with Store.open(db_url) as store:
-        worker = _Worker(None, True, db_url, engine=store.engine)
+        worker = Worker(None, True, db_url, engine=store.engine)
         (k1, a1, s1), (k2, a2, s2) = worker.process([raw, fresh])
     assert k1 == "known" and s1 is None and a1.entities == [] and a1.events == []
     assert k2 == "article" and s2 is not None and a2.entities

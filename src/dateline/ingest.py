@@ -186,7 +186,12 @@ def count_inputs(paths: Iterable[str | os.PathLike], *, max_seconds: float = 2.0
 
 
 # -- processing (in workers, or in the calling process for workers=1) ------------------------------
-class _Worker:
+class Worker:
+    """The per-process half of an ingestion: a pipeline (the model loaded once) and a connection
+    to the store to check what is stored. ``process(items)`` turns a batch of inputs into
+    picklable results that :func:`write_result` stores in the writer process; ``ingest`` runs one
+    in each local worker process, ``ingest_dask`` one in each Dask worker."""
+
     def __init__(self, model: str | None, analyse: bool, db_url: str, engine=None):
         from .pipeline import Pipeline
 
@@ -290,7 +295,7 @@ def _rejected(exc: InputRejected) -> tuple:
     return ("rejected", (exc.reason, str(exc), exc.source), None)
 
 
-_WORKER: _Worker | None = None
+_WORKER: Worker | None = None
 
 
 def exit_with_parent() -> None:
@@ -318,7 +323,7 @@ def _init_worker(model: str | None, analyse: bool, db_url: str) -> None:
     global _WORKER
     exit_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the writer decides what an interrupt does
-    _WORKER = _Worker(model, analyse, db_url)
+    _WORKER = Worker(model, analyse, db_url)
 
 
 def _work(items: list[Item]) -> list[tuple]:
@@ -377,7 +382,7 @@ def ingest(
     executor = None
     try:
         if workers == 1:
-            worker = _Worker(model, analyse, url, engine=store.engine)
+            worker = Worker(model, analyse, url, engine=store.engine)
             results: Iterator[tuple] = (r for b in _batches(source, batch_size) for r in worker.process(b))
         else:
             import multiprocessing
@@ -391,7 +396,7 @@ def ingest(
             )
             results = _ordered(executor, _batches(source, batch_size), inflight=workers * 3)
         for res in results:
-            _write(store, res, summary, on_result)
+            write_result(store, res, summary, on_result)
     except BrokenProcessPool as exc:
         if executor is not None:
             _kill(executor)
@@ -446,7 +451,11 @@ def _kill(executor) -> None:
         proc.join(timeout=5)
 
 
-def _write(store, res: tuple, summary: Summary, on_result) -> None:
+def write_result(store, res: tuple, summary: Summary, on_result: Callable[[Outcome], None] | None) -> None:
+    """Store one result of :meth:`Worker.process` (an article, or the rejection of an input) in
+    the writer process, count it in ``summary`` and report its :class:`Outcome` to
+    ``on_result``. Waits for a restarting store; an article the store refuses is counted as
+    rejected (``store-failed``) unless the store refuses several in a row, or is gone or full."""
     kind, payload, sig = res
     summary.inputs += 1
     from .store import retrying

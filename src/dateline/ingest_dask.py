@@ -7,7 +7,7 @@
   page files, a range of lines of a JSONL file (byte offsets and the first line number), or one
   WARC archive or feed. The workers read their inputs themselves.
 * Each Dask worker process loads the NLP model once (a module-level cache in the worker
-  process, never in the task graph) and runs ``ingest._Worker.process``, the function the local
+  process, never in the task graph) and runs ``ingest.Worker.process``, the function the local
   worker processes run: clean, skip ids already stored, analyse, sign.
 * A task returns one Parquet shard (one row per input, keyed by article id; the full Article
   record as JSON). The client writes it atomically into the run folder (``<db>.dask/`` next to an
@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputRejected, UsageError
-from .ingest import Outcome, Summary, _Worker, _write, expand_paths, iter_file
+from .ingest import Outcome, Summary, Worker, expand_paths, iter_file, write_result
 from .read import JSONL_SUFFIXES, Item, iter_jsonl
 
 SHARD_COLUMNS = ("seq", "kind", "article_id", "origin", "reason", "message", "article", "signature")
@@ -199,7 +199,7 @@ def read_unit(unit: tuple, max_bytes: int | None = None) -> Iterator[Item]:
         yield item
 
 
-class _DaskWorker(_Worker):
+class _DaskWorker(Worker):
     """The local worker, with a store check that may be switched off (a worker that cannot
     safely reach an SQLite file analyses everything; the writer is idempotent by id)."""
 
@@ -266,7 +266,7 @@ def run_task(
 
 
 def shard_bytes(results: list[tuple]) -> bytes:
-    """``_Worker.process`` results as a Parquet file (bytes), one row per input."""
+    """``Worker.process`` results as a Parquet file (bytes), one row per input."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -300,7 +300,7 @@ def shard_bytes(results: list[tuple]) -> bytes:
 
 
 def read_shard(data: bytes | str | Path) -> list[tuple]:
-    """A shard back as ``_Worker.process`` results, in input order."""
+    """A shard back as ``Worker.process`` results, in input order."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -494,7 +494,7 @@ def ingest_dask(
                     shard = ready.pop(next_i)
                     t0 = time.monotonic()
                     for res in read_shard(shard):
-                        _write(store, res, summary, on_result)
+                        write_result(store, res, summary, on_result)
                     summary.writer_seconds += time.monotonic() - t0
                     if folder is not None:
                         (folder / f"{keys[next_i]}.loaded").touch()

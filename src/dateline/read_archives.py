@@ -81,7 +81,8 @@ def iter_warc(path: str | Path, *, max_bytes: int | None = None) -> Iterator[Ite
             )
 
 
-def _entry_date(entry) -> str | None:
+def entry_date(entry) -> str | None:
+    """The date of a feed entry (published, else updated, else created) as YYYY-MM-DD, or None."""
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         value = entry.get(key)
         if value:
@@ -133,10 +134,10 @@ def iter_feed(path: str | Path, *, max_bytes: int | None = None) -> Iterator[Ite
                     f"{'<h1>' + _escape(title) + '</h1>' if title else ''}{content}</article></body></html>"
                 )
             )
-            yield RawInput(html=html, url=url, published=_entry_date(entry), origin=origin)
+            yield RawInput(html=html, url=url, published=entry_date(entry), origin=origin)
         else:
             text = f"{title}\n\n{content}" if title else content
-            yield RawInput(text=text, url=url, published=_entry_date(entry), origin=origin)
+            yield RawInput(text=text, url=url, published=entry_date(entry), origin=origin)
 
 
 def _escape(text: str | None) -> str:

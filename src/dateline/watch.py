@@ -445,7 +445,7 @@ def detect_kind(resp: Response) -> str:
 def feed_entries(content: bytes, base: str) -> list[Entry]:
     import feedparser
 
-    from .read_archives import _entry_date
+    from .read_archives import entry_date
 
     feed = feedparser.parse(content)
     if feed.bozo and not feed.entries:
@@ -454,7 +454,7 @@ def feed_entries(content: bytes, base: str) -> list[Entry]:
     for entry in feed.entries:
         link = entry.get("link")
         if link:
-            out.append(Entry(urljoin(base, link.strip()), _entry_date(entry)))
+            out.append(Entry(urljoin(base, link.strip()), entry_date(entry)))
     return out
 
 
