@@ -344,3 +344,14 @@ def test_every_command_has_an_example():
                 if not re.search(r"^examples?:", sub.epilog or "", re.M):
                     missing.append(name)
     assert not missing, f"commands without an example in --help: {missing}"
+
+
+def test_docs_list_every_rejection_reason():
+    """docs/security.md's table of rejection reasons and dateline.errors.Reason agree."""
+    from dateline.errors import Reason
+
+    text = (ROOT / "docs" / "security.md").read_text(encoding="utf-8")
+    section = text.split("### Rejection reasons", 1)[1].split("\n### ", 1)[0]
+    documented = re.findall(r"^\| `([a-z-]+)` \|", section, flags=re.M)
+    assert documented, "no table of reasons under '### Rejection reasons'"
+    assert sorted(documented) == sorted(r.value for r in Reason)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import enum
+
 
 class DatelineError(Exception):
     """Base of every error dateline raises on purpose."""
@@ -15,19 +17,36 @@ class UsageError(DatelineError):
     exit_code = 2
 
 
-class InputRejected(DatelineError):
-    """An input cannot become an Article. `reason` is a short machine-readable code.
+class Reason(enum.StrEnum):
+    """Why an input was rejected: ``InputRejected.reason``, the ``reason`` of the store's
+    ``rejected`` table, of ``dateline extract``'s error records and of the API's 422
+    ``input_rejected``. docs/security.md lists every member (a test checks it)."""
 
-    Reasons: ``empty``, ``binary``, ``too-large``, ``undecodable``, ``no-article``,
-    ``bad-json``, ``bad-record``, ``unreadable``, ``unsupported`` (not a regular file, a link
-    leaving the corpus, an archive of another kind), ``unprocessable`` (the parser cannot cope:
-    absurd nesting, a crash, a time-out).
-    """
+    EMPTY = "empty"  # nothing but whitespace, an empty line or feed entry
+    BINARY = "binary"  # NUL bytes, an image/archive/PDF signature, control characters
+    TOO_LARGE = "too-large"  # over the byte limit (--max-bytes, DATELINE_MAX_BYTES)
+    TOO_LONG = "too-long"  # a text longer than one article's analysis may take (DATELINE_MAX_CHARS)
+    UNDECODABLE = "undecodable"  # no text encoding fits (a JSONL line that is not UTF-8)
+    NO_ARTICLE = "no-article"  # an HTML page without an article's prose
+    UNPROCESSABLE = "unprocessable"  # the parser cannot cope: absurd nesting, a crash, a time-out
+    BAD_JSON = "bad-json"  # a JSONL line that is not JSON
+    BAD_RECORD = "bad-record"  # a JSONL line without exactly one string 'text' or 'html'
+    BAD_FEED = "bad-feed"  # an RSS/Atom file that cannot be read as a feed
+    UNREADABLE = "unreadable"  # the file cannot be read (permissions, I/O error)
+    UNSUPPORTED = "unsupported"  # not a regular file, a link leaving the corpus, another archive kind
+    INVALID = "invalid"  # the input's fields are invalid (e.g. a publication date that is no date)
+    FAILED = "failed"  # ingest --dask: processing this input failed on the cluster, even alone
+    STORE_FAILED = "store-failed"  # the store refused the article (counted by ingest, not raised)
+
+
+class InputRejected(DatelineError):
+    """An input cannot become an Article. ``reason`` is a :class:`Reason` value (a short
+    machine-readable code, kept as a plain string); any other reason is a bug (ValueError)."""
 
     exit_code = 3
 
-    def __init__(self, reason: str, message: str, *, source: str | None = None):
-        self.reason = reason
+    def __init__(self, reason: Reason | str, message: str, *, source: str | None = None):
+        self.reason: str = Reason(reason).value
         self.source = source
         super().__init__(message)
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .article import Article
-from .errors import DatelineError, InputRejected, StoreError, StoreFull, StoreUnavailable, UsageError
+from .errors import DatelineError, InputRejected, Reason, StoreError, StoreFull, StoreUnavailable, UsageError
 from .read import (
     JSONL_SUFFIXES,
     READABLE_SUFFIXES,
@@ -122,7 +122,7 @@ def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path | InputRejecte
                 out.extend(iter_directory(m, INGEST_SUFFIXES_FOR_WALK))
                 continue
             problem = file_problem(m, root)
-            out.append(InputRejected("unsupported", problem, source=str(m)) if problem else m)
+            out.append(InputRejected(Reason.UNSUPPORTED, problem, source=str(m)) if problem else m)
     return out
 
 
@@ -145,15 +145,17 @@ def iter_file(path: Path, *, max_bytes: int | None = None) -> Iterator[Item]:
     """The inputs in one file, by kind: WARC archive, feed, JSONL batch, or one page."""
     problem = file_problem(path)
     if problem:
-        yield InputRejected("unsupported", problem, source=str(path))
+        yield InputRejected(Reason.UNSUPPORTED, problem, source=str(path))
     elif is_warc(path):
         yield from iter_warc(path, max_bytes=max_bytes)
     elif is_feed(path):
         yield from iter_feed(path, max_bytes=max_bytes)
     elif path.name.lower().endswith(".xml"):
-        yield InputRejected("unsupported", "an XML file that is not an RSS/Atom feed", source=str(path))
+        yield InputRejected(Reason.UNSUPPORTED, "an XML file that is not an RSS/Atom feed", source=str(path))
     elif path.name.lower().endswith(".gz"):
-        yield InputRejected("unsupported", "a gzip file that is not a WARC archive; gunzip it first", source=str(path))
+        yield InputRejected(
+            Reason.UNSUPPORTED, "a gzip file that is not a WARC archive; gunzip it first", source=str(path)
+        )
     else:
         yield from read_path(path, max_bytes=max_bytes)
 
@@ -488,9 +490,9 @@ def write_result(store, res: tuple, summary: Summary, on_result: Callable[[Outco
             summary.store_failures += 1
             if summary.store_failures >= MAX_STORE_FAILURES_IN_A_ROW:
                 raise
-            summary.rejected["store-failed"] += 1
+            summary.rejected[Reason.STORE_FAILED.value] += 1
             if on_result is not None:
-                on_result(Outcome("rejected", origin, reason="store-failed", message=str(exc)))
+                on_result(Outcome("rejected", origin, reason=Reason.STORE_FAILED.value, message=str(exc)))
             return
         summary.store_failures = 0
         if result.status == "stored":

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import InputRejected, UsageError
+from .errors import InputRejected, Reason, UsageError
 from .ingest import Outcome, Summary, Worker, expand_paths, iter_file, write_result
 from .read import JSONL_SUFFIXES, Item, iter_jsonl
 
@@ -185,7 +185,7 @@ def read_unit(unit: tuple, max_bytes: int | None = None) -> Iterator[Item]:
             fh.seek(start)
             data = fh.read(end - start)
     except OSError as exc:
-        yield InputRejected("unreadable", f"cannot read file: {exc.strerror}", source=path)
+        yield InputRejected(Reason.UNREADABLE, f"cannot read file: {exc.strerror}", source=path)
         return
     # iter_jsonl numbers lines from 1: shift every origin to the unit's first line.
     for item in iter_jsonl(io.BytesIO(data), path, max_bytes=max_bytes):
@@ -320,7 +320,7 @@ def read_shard(data: bytes | str | Path) -> list[tuple]:
 def _failed_rows(unit: tuple, exc: BaseException) -> bytes:
     origin = unit[1] if unit[0] in ("file", "rejected") else f"{unit[1]}:{unit[4]}"
     message = f"processing failed on the cluster ({exc.__class__.__name__}: {exc}); ingest this input alone to see why"
-    return shard_bytes([("rejected", ("failed", message, origin), None)])
+    return shard_bytes([("rejected", (Reason.FAILED.value, message, origin), None)])
 
 
 # -- the client: connect, submit, write shards, load in order ----------------------------------------

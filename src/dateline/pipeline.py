@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from .article import Article, Published, Source
-from .errors import DatelineError, InputRejected, UsageError
+from .errors import DatelineError, InputRejected, Reason, UsageError
 from .read import Item, RawInput, check_length, check_size, max_bytes_default, max_chars_default
 
 TEXT_PAGE_FACTOR = 2
@@ -30,7 +30,7 @@ def raw_input(text: str | None, html: str | None, url: str | None, published: st
         raise UsageError("text= and html= take a str; decode bytes first (dateline.read.decode_bytes)")
     check_size(len(content.encode("utf-8", "surrogatepass")), max_bytes_default(), "<argument>")
     if not content.strip():
-        raise InputRejected("empty", "input is empty (nothing but whitespace)", source="<argument>")
+        raise InputRejected(Reason.EMPTY, "input is empty (nothing but whitespace)", source="<argument>")
     return RawInput(text=text, html=html, url=url, published=published, origin=None)
 
 
@@ -58,7 +58,7 @@ def clean_raw(raw: RawInput) -> Article:
         headline, authors, publisher = cleaned.headline, cleaned.authors, cleaned.publisher
         removed = cleaned.removed
     if not cleaned.text.strip():
-        raise InputRejected("no-article", "no article text was found in the input", source=raw.origin)
+        raise InputRejected(Reason.NO_ARTICLE, "no article text was found in the input", source=raw.origin)
     check_length(len(cleaned.text), max_chars, raw.origin)
 
     if raw.published:
@@ -133,7 +133,7 @@ class Pipeline:
                 except InputRejected as exc:
                     batch.append(exc)
                 except DatelineError as exc:
-                    batch.append(InputRejected("invalid", str(exc), source=item.origin))
+                    batch.append(InputRejected(Reason.INVALID, str(exc), source=item.origin))
             if len(batch) >= self.batch_size:
                 yield from self._analyse_batch(batch)
                 batch = []

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from .errors import InputRejected, UsageError
+from .errors import InputRejected, Reason, UsageError
 
 DEFAULT_MAX_BYTES = 5_000_000
 """Largest input accepted, in bytes (override with ``DATELINE_MAX_BYTES`` or ``max_bytes=``)."""
@@ -100,7 +100,7 @@ def check_length(n: int, limit: int, origin: str | None, *, what: str = "the art
     """Refuse a text longer than ``limit`` characters (``too-long``)."""
     if n > limit:
         raise InputRejected(
-            "too-long",
+            Reason.TOO_LONG,
             f"{what} is {n:,} characters, over the limit of {limit:,} (the analysis of one "
             f"article must stay within its memory and time bounds); split it into its articles, or raise "
             f"DATELINE_MAX_CHARS if this really is one",
@@ -111,7 +111,7 @@ def check_length(n: int, limit: int, origin: str | None, *, what: str = "the art
 def check_size(n: int, limit: int, origin: str | None) -> None:
     if n > limit:
         raise InputRejected(
-            "too-large",
+            Reason.TOO_LARGE,
             f"input is {n:,} bytes, over the limit of {limit:,} bytes; raise it with "
             f"--max-bytes or DATELINE_MAX_BYTES if this really is one article",
             source=origin,
@@ -143,10 +143,10 @@ def decode(data: bytes, *, origin: str | None = None, max_bytes: int | None = No
     limit = max_bytes or max_bytes_default()
     check_size(len(data), limit, origin)
     if not data.strip():
-        raise InputRejected("empty", "input is empty (nothing but whitespace)", source=origin)
+        raise InputRejected(Reason.EMPTY, "input is empty (nothing but whitespace)", source=origin)
     for magic, what in _BINARY_MAGIC.items():
         if data.startswith(magic):
-            raise InputRejected("binary", f"input is {what}, not text or HTML", source=origin)
+            raise InputRejected(Reason.BINARY, f"input is {what}, not text or HTML", source=origin)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return Decoded(_normalise(data.decode("utf-16")), "utf-16")
@@ -154,7 +154,7 @@ def decode(data: bytes, *, origin: str | None = None, max_bytes: int | None = No
             pass
     head = data[:8192]
     if b"\x00" in head:
-        raise InputRejected("binary", "input contains NUL bytes: it is binary, not text or HTML", source=origin)
+        raise InputRejected(Reason.BINARY, "input contains NUL bytes: it is binary, not text or HTML", source=origin)
     try:
         return Decoded(_normalise(data.decode("utf-8-sig")), "utf-8")
     except UnicodeDecodeError:
@@ -170,7 +170,7 @@ def decode(data: bytes, *, origin: str | None = None, max_bytes: int | None = No
     best = results.best()
     if best is None or best.encoding is None:
         raise InputRejected(
-            "undecodable",
+            Reason.UNDECODABLE,
             "input is not UTF-8 and no text encoding could be detected; convert it to UTF-8",
             source=origin,
         )
@@ -180,7 +180,7 @@ def decode(data: bytes, *, origin: str | None = None, max_bytes: int | None = No
             break
     text = str(best)
     if _control_ratio(text) > 0.05:
-        raise InputRejected("binary", "input decodes to mostly control characters: it is binary", source=origin)
+        raise InputRejected(Reason.BINARY, "input decodes to mostly control characters: it is binary", source=origin)
     return Decoded(_normalise(text), best.encoding)
 
 
@@ -255,22 +255,24 @@ def parse_jsonl_line(line: str, *, origin: str, max_bytes: int | None = None) ->
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         raise InputRejected(
-            "bad-json", f"line is not valid JSON ({exc.msg} at column {exc.colno})", source=origin
+            Reason.BAD_JSON, f"line is not valid JSON ({exc.msg} at column {exc.colno})", source=origin
         ) from None
     if not isinstance(record, dict):
-        raise InputRejected("bad-record", "line must be a JSON object with a 'text' or 'html' field", source=origin)
+        raise InputRejected(
+            Reason.BAD_RECORD, "line must be a JSON object with a 'text' or 'html' field", source=origin
+        )
     text, html = record.get("text"), record.get("html")
     if (text is None) == (html is None):
-        raise InputRejected("bad-record", "line must have exactly one of 'text' or 'html'", source=origin)
+        raise InputRejected(Reason.BAD_RECORD, "line must have exactly one of 'text' or 'html'", source=origin)
     content = text if text is not None else html
     if not isinstance(content, str):
-        raise InputRejected("bad-record", "'text'/'html' must be a string", source=origin)
+        raise InputRejected(Reason.BAD_RECORD, "'text'/'html' must be a string", source=origin)
     for key in ("url", "published"):
         if record.get(key) is not None and not isinstance(record[key], str):
-            raise InputRejected("bad-record", f"'{key}' must be a string", source=origin)
+            raise InputRejected(Reason.BAD_RECORD, f"'{key}' must be a string", source=origin)
     check_size(len(content.encode("utf-8", "surrogatepass")), max_bytes or max_bytes_default(), origin)
     if not content.strip():
-        raise InputRejected("empty", "the line's text is empty", source=origin)
+        raise InputRejected(Reason.EMPTY, "the line's text is empty", source=origin)
     content = _normalise(content)
     extra = {k: v for k, v in record.items() if k not in {"text", "html", "url", "published"}}
     return RawInput(
@@ -292,7 +294,7 @@ def iter_jsonl(stream: IO[bytes], origin: str, *, max_bytes: int | None = None) 
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError:
-            yield InputRejected("undecodable", "line is not valid UTF-8 (JSONL must be UTF-8)", source=where)
+            yield InputRejected(Reason.UNDECODABLE, "line is not valid UTF-8 (JSONL must be UTF-8)", source=where)
             continue
         try:
             yield parse_jsonl_line(line, origin=where, max_bytes=max_bytes)
@@ -320,14 +322,14 @@ def read_path(
         return
     problem = file_problem(p)
     if problem:
-        yield InputRejected("unsupported", problem, source=str(p))
+        yield InputRejected(Reason.UNSUPPORTED, problem, source=str(p))
         return
     if is_jsonl_path(p):
         try:
             with p.open("rb") as fh:
                 yield from iter_jsonl(fh, str(p), max_bytes=max_bytes)
         except OSError as exc:
-            yield InputRejected("unreadable", f"cannot read file: {exc.strerror}", source=str(p))
+            yield InputRejected(Reason.UNREADABLE, f"cannot read file: {exc.strerror}", source=str(p))
         return
     yield read_file(p, max_bytes=max_bytes, url=url, published=published)
 
@@ -336,7 +338,7 @@ def read_file(p: Path, *, max_bytes: int | None = None, url: str | None = None, 
     limit = max_bytes or max_bytes_default()
     problem = file_problem(p)
     if problem:
-        return InputRejected("unsupported", problem, source=str(p))
+        return InputRejected(Reason.UNSUPPORTED, problem, source=str(p))
     try:
         size = p.stat().st_size
         check_size(size, limit, str(p))  # refuse before reading an enormous file into memory
@@ -346,7 +348,7 @@ def read_file(p: Path, *, max_bytes: int | None = None, url: str | None = None, 
     except InputRejected as exc:
         return exc
     except OSError as exc:
-        return InputRejected("unreadable", f"cannot read file: {exc.strerror}", source=str(p))
+        return InputRejected(Reason.UNREADABLE, f"cannot read file: {exc.strerror}", source=str(p))
     kind = "html" if p.suffix.lower() in HTML_SUFFIXES else ("text" if p.suffix.lower() in TEXT_SUFFIXES else None)
     try:
         return raw_from_bytes(data, origin=str(p), url=url, published=published, kind=kind, max_bytes=limit)
@@ -390,14 +392,14 @@ def iter_directory(root: Path, suffixes: Iterable[str] = READABLE_SUFFIXES) -> I
     """Files under ``root`` with a readable suffix, in a stable (sorted) order; hidden ones skipped.
 
     What must not be read (a FIFO, a device, a link leaving ``root``, a linked folder, which is
-    not followed) comes as an ``InputRejected("unsupported")`` in its place, with the reason."""
+    not followed) comes as an ``InputRejected(Reason.UNSUPPORTED)`` in its place, with the reason."""
     wanted = {s.lower() for s in suffixes}
     for dirpath, dirnames, filenames in os.walk(root):
         links = sorted(d for d in dirnames if not d.startswith(".") and os.path.islink(os.path.join(dirpath, d)))
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in links)
         for name in links:
             yield InputRejected(
-                "unsupported",
+                Reason.UNSUPPORTED,
                 "a symbolic link to a folder; not followed: give the folder itself to read it",
                 source=str(Path(dirpath) / name),
             )
@@ -407,7 +409,7 @@ def iter_directory(root: Path, suffixes: Iterable[str] = READABLE_SUFFIXES) -> I
             if Path(name).suffix.lower() in wanted:
                 path = Path(dirpath) / name
                 problem = file_problem(path, root)
-                yield InputRejected("unsupported", problem, source=str(path)) if problem else path
+                yield InputRejected(Reason.UNSUPPORTED, problem, source=str(path)) if problem else path
 
 
 def read_stdin(

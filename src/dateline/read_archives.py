@@ -11,7 +11,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import InputRejected
+from .errors import InputRejected, Reason
 from .read import Item, RawInput, check_size, max_bytes_default, raw_from_bytes
 
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
@@ -47,7 +47,7 @@ def iter_warc(path: str | Path, *, max_bytes: int | None = None) -> Iterator[Ite
     try:
         fh = p.open("rb")
     except OSError as exc:
-        yield InputRejected("unreadable", f"cannot read file: {exc.strerror}", source=str(p))
+        yield InputRejected(Reason.UNREADABLE, f"cannot read file: {exc.strerror}", source=str(p))
         return
     with fh:
         try:
@@ -75,7 +75,7 @@ def iter_warc(path: str | Path, *, max_bytes: int | None = None) -> Iterator[Ite
                     yield exc
         except Exception as exc:  # warcio raises plain exceptions on corrupt archives
             yield InputRejected(
-                "unreadable",
+                Reason.UNREADABLE,
                 f"the WARC archive is corrupt or truncated ({exc}); the records before this point were read",
                 source=str(p),
             )
@@ -99,11 +99,13 @@ def iter_feed(path: str | Path, *, max_bytes: int | None = None) -> Iterator[Ite
     try:
         data = p.read_bytes()
     except OSError as exc:
-        yield InputRejected("unreadable", f"cannot read file: {exc.strerror}", source=str(p))
+        yield InputRejected(Reason.UNREADABLE, f"cannot read file: {exc.strerror}", source=str(p))
         return
     feed = feedparser.parse(data)
     if feed.bozo and not feed.entries:
-        yield InputRejected("bad-feed", f"not a readable RSS/Atom feed ({feed.get('bozo_exception')})", source=str(p))
+        yield InputRejected(
+            Reason.BAD_FEED, f"not a readable RSS/Atom feed ({feed.get('bozo_exception')})", source=str(p)
+        )
         return
     for i, entry in enumerate(feed.entries, 1):
         origin = f"{p}#{i}"
@@ -117,7 +119,7 @@ def iter_feed(path: str | Path, *, max_bytes: int | None = None) -> Iterator[Ite
             content = entry.summary
             ctype = (entry.get("summary_detail") or {}).get("type") or ctype
         if not content or not content.strip():
-            yield InputRejected("empty", "the feed entry has no content or summary", source=origin)
+            yield InputRejected(Reason.EMPTY, "the feed entry has no content or summary", source=origin)
             continue
         title = entry.get("title")
         try:

@@ -17,7 +17,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from ..article import Article
-from ..errors import DatelineError, InputRejected
+from ..errors import DatelineError, InputRejected, Reason
 from ..read import RawInput
 
 _pipeline = None
@@ -91,13 +91,13 @@ class PipelineWorker:
             except FutureTimeout:
                 self._kill()
                 raise InputRejected(
-                    "unprocessable",
+                    Reason.UNPROCESSABLE,
                     f"processing the input took over {self.timeout:.0f}s; check that it is one article page",
                 ) from None
             except BrokenProcessPool:
                 self._kill()
                 raise InputRejected(
-                    "unprocessable", "the input crashed the article processor; check that it is one article page"
+                    Reason.UNPROCESSABLE, "the input crashed the article processor; check that it is one article page"
                 ) from None
         kind = result[0]
         if kind == "ok":
@@ -106,7 +106,8 @@ class PipelineWorker:
             raise InputRejected(result[1], result[2])
         if kind == "crashed":
             raise InputRejected(
-                "unprocessable", f"the input could not be processed ({result[1]}); check that it is one article page"
+                Reason.UNPROCESSABLE,
+                f"the input could not be processed ({result[1]}); check that it is one article page",
             )
         raise DatelineError(f"{result[1]}: {result[2]}")
 

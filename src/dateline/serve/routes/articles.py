@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ... import dedupe, query
-from ...errors import InputRejected
+from ...errors import InputRejected, Reason
 from ...read import RawInput
 from ..common import API, ApiError, get_store, public_record, require_token
 
@@ -151,7 +151,7 @@ def raw_input(body: bytes, ctype: str, url: str | None, published: str | None) -
         url, published = item.url, item.published
         assert content is not None
         if "\x00" in content:
-            raise InputRejected("binary", "input contains NUL characters: it is binary, not text or HTML")
+            raise InputRejected(Reason.BINARY, "input contains NUL characters: it is binary, not text or HTML")
         data_bytes = content.encode("utf-8", "surrogatepass")
     else:
         kind = "html" if ctype in HTML_TYPES else "text"
