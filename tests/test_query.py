@@ -365,6 +365,27 @@ def test_dates_are_inclusive_and_partial_dates_cover_their_period(store):
         query.events(store, since="2020", until="2019")
 
 
+def test_the_store_and_the_query_layer_read_dates_alike(store):
+    """One meaning of since/until (#18): Store.events and Store.articles keep what query.events
+    keeps, a partial date covering its period; an impossible date is refused by both."""
+    for since, until in [
+        ("2019-04", "2019-04"),
+        ("2019", "2019"),
+        (None, "2020"),
+        ("2022", None),
+        (None, "2019-04-24"),
+    ]:
+        through_query = sorted(r["id"] for r in query.events(store, since=since, until=until, limit=1000))
+        through_store = sorted(r["id"] for r in store.events(since=since, until=until, limit=1000))
+        assert through_store == through_query, (since, until)
+    assert len(store.events(until="2019-04")) == 1  # a raw string comparison gave 0: "2019-04-25" > "2019-04"
+    published = [r["published_date"] for r in store.articles(limit=1000) if r["published_date"]]
+    month = published[0][:7]
+    assert {r["published_date"][:7] for r in store.articles(since=month, until=month)} == {month}
+    with pytest.raises(UsageError, match="YYYY"):
+        store.events(until="2019-13")
+
+
 def test_near_resolves_the_place_with_the_gazetteer_and_filters_by_distance(store):
     rows = query.events(store, near="Vladivostok", radius_km=500)
     assert ids(rows) == ["Kim meets Putin in Vladivostok:CONSULT"]

@@ -53,11 +53,11 @@ from .errors import UsageError
 from .gazetteer import EARTH_RADIUS_KM, haversine_km
 from .store import Store
 from .store import schema as S
+from .store.dates import check_date, date_conditions
 
 DEFAULT_RADIUS_KM = 100.0
 MAX_LIMIT = 10_000
 
-_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _ISO3_RE = re.compile(r"^[A-Z]{3}$")
 _LATLON_RE = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$")
 
@@ -102,31 +102,6 @@ def open_store(db: str | Store | None = None) -> Store:
 
 
 # -- validation -----------------------------------------------------------------------------------
-def check_date(value: str | None, name: str) -> str | None:
-    if value is None or value == "":
-        return None
-    value = str(value).strip()
-    if not _DATE_RE.match(value) or not _real_date(value):
-        raise UsageError(
-            f"{name} {value!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD with a real month and day "
-            "(e.g. 2019-04-25)"
-        )
-    return value
-
-
-def _real_date(value: str) -> bool:
-    """A YYYY[-MM[-DD]] that exists: year 1-9999, month 1-12, a day the month has. Dates are
-    compared as strings in SQL, so '2019-13-45' would otherwise filter silently."""
-    import datetime as dt
-
-    parts = [int(x) for x in value.split("-")]
-    try:
-        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except ValueError:
-        return False
-    return True
-
-
 def check_type(value: str | None) -> str | None:
     if not value:
         return None
@@ -325,10 +300,7 @@ def event_conditions(
         conds.append(e.c.type == type)
     if modality:
         conds.append(e.c.modality == modality)
-    if since:
-        conds.append(e.c.date >= since)
-    if until:
-        conds.append(e.c.date <= until + "-99-99"[len(until) - 4 :])  # 2019-04 -> 2019-04-99
+    conds.extend(date_conditions(e.c.date, since, until))
     if country:
         conds.append(e.c.country == country)
     if text:

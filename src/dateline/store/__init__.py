@@ -31,6 +31,7 @@ from ..article import Article
 from ..errors import InputRejected, StoreError, StoreFull, StoreUnavailable
 from . import fts
 from . import schema as S
+from .dates import date_conditions
 from .db import default_url, normalise_url, open_engine
 from .write import WriteResult, check_params, lock_writer, write_article, write_rejected
 
@@ -220,7 +221,8 @@ class Store:
         limit: int = 100,
         offset: int = 0,
     ) -> list[dict[str, Any]]:
-        """Article rows (no text, no full record), newest publication first."""
+        """Article rows (no text, no full record), newest publication first; ``since``/``until`` on
+        the publication date, as everywhere (store/dates.py)."""
         a = S.articles
         cols = [c for c in a.columns if c.name not in ("text", "data")]
         q = sa.select(*cols)
@@ -230,10 +232,7 @@ class Store:
             q = q.where(a.c.cluster_id == cluster_id)
         if publisher:
             q = q.where(a.c.publisher == publisher)
-        if since:
-            q = q.where(a.c.published_date >= since)
-        if until:
-            q = q.where(a.c.published_date <= until)
+        q = q.where(*date_conditions(a.c.published_date, since, until))
         q = q.order_by(a.c.published_date.desc().nulls_last(), a.c.id).limit(limit).offset(offset)
         with self.engine.connect() as conn:
             return [_row(r) for r in conn.execute(q)]
@@ -290,15 +289,13 @@ class Store:
         limit: int = 100,
         offset: int = 0,
     ) -> list[dict[str, Any]]:
-        """Corpus events (merged across articles), with their counts, by date then id."""
+        """Corpus events (merged across articles), with their counts, by date then id. ``since``/``until``
+        as everywhere (store/dates.py): inclusive, ``until="2019-04"`` covers the month."""
         e = S.events
         q = sa.select(e)
         if type:
             q = q.where(e.c.type == type.upper())
-        if since:
-            q = q.where(e.c.date >= since)
-        if until:
-            q = q.where(e.c.date <= until)
+        q = q.where(*date_conditions(e.c.date, since, until))
         if country:
             q = q.where(e.c.country == country.upper())
         if modality:
