@@ -17,8 +17,45 @@ from ..errors import DatelineError
 COMMAND_MODULES = ["extract", "schema", "ingest", "export", "query", "serve", "watch", "alerts", "purge"]
 
 
+CREATE_HINT = "create one with `dateline ingest PATH --db {path}`"  # store_url's `missing` for reading commands
+DB_HELP = "store URL: sqlite:///FILE, a file path, or postgresql://... (default: $DATELINE_DB or sqlite:///dateline.db)"
+
+
 class HelpFormatter(argparse.RawDescriptionHelpFormatter):
     pass
+
+
+def add_command(
+    sub, name: str, *, help: str, epilog: str, description: str | None = None, func=None
+) -> argparse.ArgumentParser:
+    """A (sub-)command of ``sub`` with the help layout every command uses; ``func`` runs it."""
+    p = sub.add_parser(name, help=help, description=description, formatter_class=HelpFormatter, epilog=epilog)
+    if func is not None:
+        p.set_defaults(func=func)
+    return p
+
+
+def add_db(p: argparse.ArgumentParser) -> None:
+    """The ``--db URL`` option of every command that reads or writes a store."""
+    p.add_argument("--db", metavar="URL", help=DB_HELP)
+
+
+def store_url(db: str | None, *, missing: str | None = None) -> str:
+    """The store URL ``--db`` names (``$DATELINE_DB`` or the default without one). With
+    ``missing``: a UsageError when it is an SQLite file that does not exist, saying ``no store
+    at PATH; `` then ``missing`` (``{path}`` in it is the path), since SQLite would create an
+    empty store where the user meant an existing one."""
+    from pathlib import Path
+
+    from ..errors import UsageError
+    from ..store.db import normalise_url
+
+    url = normalise_url(db)
+    if missing is not None and url.startswith("sqlite:///"):
+        path = url[len("sqlite:///") :]
+        if path and path != ":memory:" and not Path(path).exists():
+            raise UsageError(f"no store at {path}; " + missing.format(path=path))
+    return url
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -5,9 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
-from . import HelpFormatter
-
-DB_HELP = "store URL: sqlite:///FILE, a file path, or postgresql://... (default: $DATELINE_DB or sqlite:///dateline.db)"
+from . import add_command, add_db, store_url
 
 EXAMPLE = """examples:
   dateline alerts add kim-talks --actor "Kim Jong Un" --type CONSULT --webhook https://hooks.example.org/dl
@@ -24,18 +22,18 @@ under the secret printed by `alerts add`. See docs/watch.md.
 
 
 def register(sub) -> None:
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "alerts",
         help="saved queries: be told when new events match (webhook, JSONL file, e-mail)",
         description="Manage alerts: a name, the filters of `dateline events` and one channel. New corpus\n"
         "events that match are delivered once; an event that gains sources or mentions is\n"
         "delivered again once per change, all matches of one check in one message.",
-        formatter_class=HelpFormatter,
         epilog=EXAMPLE,
     )
     asub = p.add_subparsers(dest="alerts_command", metavar="ACTION")
 
-    a = asub.add_parser("add", help="save an alert", formatter_class=HelpFormatter, epilog=EXAMPLE)
+    a = add_command(asub, "add", help="save an alert", epilog=EXAMPLE)
     a.add_argument("name", metavar="NAME", help="letters, digits, '.', '_', '-'")
     ch = a.add_mutually_exclusive_group(required=True)
     ch.add_argument("--webhook", metavar="URL", help="POST signed JSON to this URL")
@@ -51,61 +49,55 @@ def register(sub) -> None:
     a.add_argument("--radius", type=float, metavar="KM", help="radius for --near in km (default 100)")
     a.add_argument("--text", metavar="WORDS", help="words that must all occur in the event's sentence")
     a.add_argument("--min-sources", type=int, metavar="N", help="only events reported by N or more independent sources")
-    a.add_argument("--db", metavar="URL", help=DB_HELP)
+    add_db(a)
     a.set_defaults(func=run_add)
 
-    ls = asub.add_parser("list", help="list the saved alerts", formatter_class=HelpFormatter, epilog=EXAMPLE)
+    ls = add_command(asub, "list", help="list the saved alerts", epilog=EXAMPLE)
     ls.add_argument("--matches", type=int, default=0, metavar="N", help="also show each alert's last N matches")
     ls.add_argument("--format", choices=["table", "json"], help="default: table on a terminal, JSON lines in a pipe")
-    ls.add_argument("--db", metavar="URL", help=DB_HELP)
+    add_db(ls)
     ls.set_defaults(func=run_list)
 
-    rm = asub.add_parser(
-        "remove", help="delete an alert and its history", formatter_class=HelpFormatter, epilog=EXAMPLE
-    )
+    rm = add_command(asub, "remove", help="delete an alert and its history", epilog=EXAMPLE)
     rm.add_argument("name", metavar="NAME")
-    rm.add_argument("--db", metavar="URL", help=DB_HELP)
+    add_db(rm)
     rm.set_defaults(func=run_remove)
 
-    t = asub.add_parser(
+    t = add_command(
+        asub,
         "test",
         help="send an alert's last matches again, marked as a test",
-        formatter_class=HelpFormatter,
         epilog=EXAMPLE,
     )
     t.add_argument("name", metavar="NAME")
     t.add_argument("--limit", type=int, default=5, metavar="N", help="matches to replay (default 5)")
     t.add_argument("--smtp", metavar="URL", help="SMTP server (default $DATELINE_SMTP_URL)")
     t.add_argument("--base-url", metavar="URL", help="the web page's address for links (default $DATELINE_PUBLIC_URL)")
-    t.add_argument("--db", metavar="URL", help=DB_HELP)
+    add_db(t)
     t.set_defaults(func=run_test)
 
-    r = asub.add_parser(
+    r = add_command(
+        asub,
         "run",
         help="check the alerts against newly stored events and send now",
-        formatter_class=HelpFormatter,
         epilog=EXAMPLE,
     )
     r.add_argument("--smtp", metavar="URL", help="SMTP server (default $DATELINE_SMTP_URL)")
     r.add_argument("--base-url", metavar="URL", help="the web page's address for links (default $DATELINE_PUBLIC_URL)")
-    r.add_argument("--db", metavar="URL", help=DB_HELP)
+    add_db(r)
     r.set_defaults(func=run_check)
 
     p.set_defaults(func=lambda args: (p.print_help(sys.stderr), 2)[1])
 
 
 def _store(args):
-    from pathlib import Path
 
-    from ..errors import UsageError
     from ..store import Store
-    from ..store.db import normalise_url
 
-    url = normalise_url(args.db)
-    if url.startswith("sqlite:///"):
-        path = url[len("sqlite:///") :]
-        if path and path != ":memory:" and not Path(path).exists() and getattr(args, "alerts_command", "") != "add":
-            raise UsageError(f"no store at {path}; create one with `dateline ingest` or `dateline watch --db {path}`")
+    creating = getattr(args, "alerts_command", "") == "add"
+    url = store_url(
+        args.db, missing=None if creating else "create one with `dateline ingest` or `dateline watch --db {path}`"
+    )
     return Store.open(url)
 
 

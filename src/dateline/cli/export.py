@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from . import HelpFormatter
+from . import CREATE_HINT, add_command, add_db, store_url
 
 EXAMPLE = """examples:
   dateline export --db dateline.db --format parquet out/      # events/event_month=YYYY-MM/...
@@ -15,18 +15,18 @@ EXAMPLE = """examples:
 
 
 def register(sub) -> None:
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "export",
         help="export stored events and articles (parquet, jsonl, plover, gdelt)",
         description="Export the store. parquet and jsonl write a folder OUT (Parquet partitioned by\n"
         "event month; an earlier export in OUT is replaced as a whole, in one step); plover and\n"
         "gdelt write one line per corpus event (its first report, with the store's event id and\n"
         "counts) to the file OUT, or to stdout with -. Schemas: docs/store.md.",
-        formatter_class=HelpFormatter,
         epilog=EXAMPLE,
     )
     p.add_argument("out", metavar="OUT", help="output folder (parquet, jsonl) or file (plover, gdelt; - for stdout)")
-    p.add_argument("--db", metavar="URL", help="store URL (default: $DATELINE_DB or sqlite:///dateline.db)")
+    add_db(p)
     p.add_argument("--format", required=True, choices=["parquet", "jsonl", "plover", "gdelt"])
     p.add_argument(
         "--all-copies",
@@ -42,14 +42,9 @@ def run(args) -> int:
 
     from ..errors import UsageError
     from ..store import Store
-    from ..store.db import normalise_url
     from ..store_export import export_jsonl, export_lines, export_parquet
 
-    url = normalise_url(args.db)
-    if url.startswith("sqlite:///"):
-        path = url[len("sqlite:///") :]
-        if path and path != ":memory:" and not Path(path).exists():
-            raise UsageError(f"no store at {path}; create one with `dateline ingest PATH --db {path}`")
+    url = store_url(args.db, missing=CREATE_HINT)
     with Store.open(url) as store:
         if args.format in ("parquet", "jsonl"):
             if args.out == "-":

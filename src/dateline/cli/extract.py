@@ -7,7 +7,7 @@ import sys
 from ..article import Article
 from ..errors import InputRejected, UsageError
 from ..read import decoding_warning, is_jsonl_path, read_path, read_stdin
-from . import HelpFormatter
+from . import add_command
 
 EXAMPLE = """examples:
   dateline extract examples/seed-euronews-reuters.txt --pretty
@@ -18,13 +18,13 @@ EXAMPLE = """examples:
 
 
 def register(sub) -> None:
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "extract",
         help="extract an Article (JSON) from a text page, an HTML page or a JSONL batch",
         description="Read a page (text or HTML) or a JSONL batch and print its Article record(s).\n"
         "A single page prints one JSON object; a JSONL input (or a directory) prints JSONL,\n"
         "one Article or one error record per input, in order.",
-        formatter_class=HelpFormatter,
         epilog=EXAMPLE,
     )
     p.add_argument("path", metavar="PATH|-", help="a file, a directory, or - for standard input")

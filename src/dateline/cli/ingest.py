@@ -5,7 +5,7 @@ from __future__ import annotations
 import signal
 import sys
 
-from . import HelpFormatter
+from . import add_command, add_db, store_url
 
 EXAMPLE = """examples:
   dateline ingest corpus/                               # into ./dateline.db (SQLite)
@@ -17,23 +17,18 @@ EXAMPLE = """examples:
 
 
 def register(sub) -> None:
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "ingest",
         help="process a corpus (files, folders, globs, JSONL, WARC, RSS/Atom) into the store",
         description="Clean, analyse and store every article found under PATH... in the store.\n"
         "Safe to rerun (stored articles are skipped before analysis) and to interrupt (each\n"
         "article is written in one transaction). Syndicated copies join the story they copy.\n"
         "A progress bar shows on a terminal; a summary and any rejected inputs go to stderr.",
-        formatter_class=HelpFormatter,
         epilog=EXAMPLE,
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder or a glob (quote it)")
-    p.add_argument(
-        "--db",
-        metavar="URL",
-        help="store URL: sqlite:///FILE, a file path, or postgresql://... "
-        "(default: $DATELINE_DB or sqlite:///dateline.db)",
-    )
+    add_db(p)
     p.add_argument(
         "--workers", type=int, default=1, metavar="N", help="worker processes, each loading the model once (default 1)"
     )
@@ -57,7 +52,6 @@ def register(sub) -> None:
 def run(args) -> int:
     from ..errors import UsageError
     from ..ingest import count_inputs, ingest
-    from ..store.db import normalise_url
 
     if args.workers < 1:
         raise UsageError("--workers must be at least 1")
@@ -65,7 +59,7 @@ def run(args) -> int:
         raise UsageError("--batch-size must be at least 1")
     if args.max_bytes is not None and args.max_bytes <= 0:
         raise UsageError("--max-bytes must be positive")
-    url = normalise_url(args.db)
+    url = store_url(args.db)
 
     bar = None
     if sys.stderr.isatty() and not args.quiet:

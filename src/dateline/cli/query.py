@@ -17,9 +17,7 @@ from typing import Any
 
 from .. import formats
 from ..article import MODALITIES
-from . import HelpFormatter
-
-DB_HELP = "store URL: sqlite:///FILE, a file path, or postgresql://... (default: $DATELINE_DB or sqlite:///dateline.db)"
+from . import CREATE_HINT, add_command, add_db, store_url
 
 EVENTS_EXAMPLE = """examples:
   dateline events --actor "Kim Jong Un" --type CONSULT
@@ -42,7 +40,7 @@ SHOW_EXAMPLE = """examples:
 
 
 def _common(p, choices: Sequence[str]) -> None:
-    p.add_argument("--db", metavar="URL", help=DB_HELP)
+    add_db(p)
     p.add_argument(
         "--format",
         choices=list(choices),
@@ -113,12 +111,12 @@ def _all_rows(pages) -> tuple[list, Any]:
 
 
 def register(sub) -> None:
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "events",
         help="list stored events matching filters (actor, type, dates, place, words)",
         description="List the store's events (one per real-world event, however many articles report it),\n"
         "by date, filtered by every option given. Each shows its first report's evidence sentence.",
-        formatter_class=HelpFormatter,
         epilog=EVENTS_EXAMPLE,
     )
     p.add_argument(
@@ -140,12 +138,12 @@ def register(sub) -> None:
     p.add_argument("--header", action="store_true", help="--format gdelt: print the column names first")
     p.set_defaults(func=run_events)
 
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "actors",
         help="list the actors of the stored articles, most reported first",
         description="List actors (people, organisations, countries, groups) across the store with the\n"
         "number of articles, mentions and events they appear in.",
-        formatter_class=HelpFormatter,
         epilog=ACTORS_EXAMPLE,
     )
     p.add_argument("--name", metavar="TEXT", help="names with every word of TEXT (any case; 'zelensk*' is a prefix)")
@@ -155,13 +153,13 @@ def register(sub) -> None:
     _common(p, ["table", *formats.ROW_FORMATS])
     p.set_defaults(func=run_actors)
 
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "search",
         help="full-text search of the stored articles, ranked, with highlighted snippets",
         description="Find articles containing every word of WORDS (full text, ranked by relevance) and show a\n"
         "snippet of each with the words highlighted. Words match in any form (talks: talk, talked);\n"
         '"a phrase", prefix*, OR, NOT or -word and parentheses work alike on SQLite and PostgreSQL.',
-        formatter_class=HelpFormatter,
         epilog=SEARCH_EXAMPLE,
     )
     p.add_argument("words", metavar="WORDS", help="the words to find, or a query (quote it)")
@@ -169,12 +167,12 @@ def register(sub) -> None:
     _common(p, ["table", *formats.ROW_FORMATS])
     p.set_defaults(func=run_search)
 
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "show",
         help="show one stored article with its events, quotes and places",
         description="Show a stored article: metadata, events with their evidence, quotes with speakers,\n"
         "places, actors and the cleaned text. --format json prints the full Article record.",
-        formatter_class=HelpFormatter,
         epilog=SHOW_EXAMPLE,
     )
     p.add_argument("article_id", metavar="ARTICLE_ID", help="the article id, or a unique prefix of 6+ characters")
@@ -185,17 +183,10 @@ def register(sub) -> None:
 
 # -- helpers ----------------------------------------------------------------------------------------
 def _open(args):
-    from pathlib import Path
 
-    from ..errors import UsageError
     from ..query import open_store
-    from ..store.db import normalise_url
 
-    url = normalise_url(args.db)
-    if url.startswith("sqlite:///"):
-        path = url[len("sqlite:///") :]
-        if path and path != ":memory:" and not Path(path).exists():
-            raise UsageError(f"no store at {path}; create one with `dateline ingest PATH --db {path}`")
+    url = store_url(args.db, missing=CREATE_HINT)
     return open_store(url)
 
 

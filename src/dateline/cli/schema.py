@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 import sys
 
-from . import HelpFormatter
+from . import add_command
 
 
 def register(sub) -> None:
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "schema",
         help="print the JSON Schema of the Article record",
-        formatter_class=HelpFormatter,
         epilog="example:\n  dateline schema > docs/article.schema.json",
     )
     p.set_defaults(func=run)

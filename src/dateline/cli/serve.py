@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from . import HelpFormatter
+from . import CREATE_HINT, add_command, add_db, store_url
 
 EXAMPLE = """examples:
   dateline serve --db news.db                                    # http://127.0.0.1:8000/docs (read-only)
@@ -15,7 +15,8 @@ EXAMPLE = """examples:
 
 
 def register(sub) -> None:
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "serve",
         help="serve the REST API (OpenAPI docs at /docs) and web page over a store",
         description="Serve the store over HTTP: queries under /api/v1 (events, actors, search, articles),\n"
@@ -24,15 +25,9 @@ def register(sub) -> None:
         "read-only. On an address other than loopback it refuses to start writable without a token.\n"
         "The articles' full text is not served unless --public-text is given (news text is often\n"
         "licensed); events, evidence sentences, quotes and metadata always are. See docs/security.md.",
-        formatter_class=HelpFormatter,
         epilog=EXAMPLE,
     )
-    p.add_argument(
-        "--db",
-        metavar="URL",
-        help="store URL: sqlite:///FILE, a file path, or postgresql://... "
-        "(default: $DATELINE_DB or sqlite:///dateline.db)",
-    )
+    add_db(p)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     p.add_argument("--read-only", action="store_true", help="refuse writes even with a token")
@@ -81,12 +76,10 @@ def check_exposure(host: str, token: str | None, read_only: bool) -> None:
 
 
 def run(args) -> int:
-    from pathlib import Path
 
     from ..errors import UsageError
     from ..serve import TOKEN_ENV, create_app
     from ..serve.app import DEFAULT_MAX_BODY
-    from ..store.db import normalise_url
 
     if not (0 < args.port < 65536):
         raise UsageError(f"--port must be between 1 and 65535, not {args.port}")
@@ -96,11 +89,7 @@ def run(args) -> int:
         raise UsageError("--body-timeout must be a positive number of seconds")
     token = os.environ.get(TOKEN_ENV) or None
     check_exposure(args.host, token, args.read_only)
-    url = normalise_url(args.db)
-    if url.startswith("sqlite:///"):
-        path = url[len("sqlite:///") :]
-        if path and path != ":memory:" and not Path(path).exists():
-            raise UsageError(f"no store at {path}; create one with `dateline ingest PATH --db {path}`")
+    url = store_url(args.db, missing=CREATE_HINT)
     max_body = args.max_body or DEFAULT_MAX_BODY
     try:
         import uvicorn

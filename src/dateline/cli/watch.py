@@ -7,7 +7,7 @@ import signal
 import sys
 from datetime import UTC, datetime
 
-from . import HelpFormatter
+from . import add_command, add_db, store_url
 
 EXAMPLE = """examples:
   dateline watch https://example.org/world.rss --db news.db --once          # for cron
@@ -22,7 +22,8 @@ retention and running it as a service (systemd, docker compose).
 
 
 def register(sub) -> None:
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "watch",
         help="poll feeds, sitemaps and pages; store new articles and deliver alerts",
         description="Poll each SOURCE (an RSS/Atom feed, a sitemap or a page), fetch the article pages it\n"
@@ -31,17 +32,11 @@ def register(sub) -> None:
         "backoff, timeouts, a size limit. After each round the saved alerts are checked and sent\n"
         "(dateline alerts). State is in the store: rerun or restart at any time, nothing is lost\n"
         "or doubled. A progress line shows on a terminal; JSON log lines otherwise (stderr).",
-        formatter_class=HelpFormatter,
         epilog=EXAMPLE,
     )
     p.add_argument("sources", nargs="*", metavar="SOURCE", help="a feed, sitemap or page URL")
     p.add_argument("--sources", dest="sources_file", metavar="FILE", help="a TOML file of sources and settings")
-    p.add_argument(
-        "--db",
-        metavar="URL",
-        help="store URL: sqlite:///FILE, a file path, or postgresql://... "
-        "(default: $DATELINE_DB or sqlite:///dateline.db)",
-    )
+    add_db(p)
     p.add_argument("--once", action="store_true", help="poll every source once and exit (for cron)")
     p.add_argument(
         "--every", metavar="DURATION", help="time between polls of a source (default 15m; e.g. 90s, 10m, 1h)"
@@ -116,11 +111,10 @@ def build_config(args):
 
 
 def run(args) -> int:
-    from ..store.db import normalise_url
     from ..watch import Watcher
 
     cfg = build_config(args)
-    url = normalise_url(args.db)
+    url = store_url(args.db)
     tty = sys.stderr.isatty()
     width = [0]
 
