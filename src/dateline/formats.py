@@ -41,43 +41,35 @@ def highlight(snippet: str, marks: Sequence[Sequence[int]], *, tty: bool) -> str
     return "".join(out)
 
 
+def _keys(*names: str) -> Columns:
+    """Columns that are the record's fields of those names."""
+    return [(k, operator.itemgetter(k)) for k in names]
+
+
+def _place(key: str) -> Callable[[dict[str, Any]], Any]:
+    return lambda r: (r["place"] or {}).get(key)
+
+
 EVENT_CSV: Columns = [
-    ("id", lambda r: r["id"]),
-    ("date", lambda r: r["date"]),
-    ("type", lambda r: r["type"]),
-    ("mode", lambda r: r["mode"]),
-    ("quad", lambda r: r["quad"]),
-    ("modality", lambda r: r["modality"]),
+    *_keys("id", "date", "type", "mode", "quad", "modality"),
     ("actors", lambda r: "; ".join(r["actors"])),
     ("recipients", lambda r: "; ".join(r["recipients"])),
-    ("place", lambda r: (r["place"] or {}).get("name")),
-    ("lat", lambda r: (r["place"] or {}).get("lat")),
-    ("lon", lambda r: (r["place"] or {}).get("lon")),
-    ("country", lambda r: (r["place"] or {}).get("country")),
-    ("cameo", lambda r: r["cameo"]),
-    ("confidence", lambda r: r["confidence"]),
+    ("place", _place("name")),
+    *[(k, _place(k)) for k in ("lat", "lon", "country")],
+    *_keys("cameo", "confidence"),
     ("evidence", lambda r: (r["evidence"] or {}).get("text")),
-    ("article_id", lambda r: r["article_id"]),
-    ("headline", lambda r: r["headline"]),
-    ("published", lambda r: r["published"]),
-    ("n_articles", lambda r: r["n_articles"]),
-    ("n_sources", lambda r: r["n_sources"]),
+    *_keys("article_id", "headline", "published", "n_articles", "n_sources"),
     ("distance_km", lambda r: r.get("distance_km")),
 ]
 
-ACTOR_CSV: Columns = [(k, operator.itemgetter(k)) for k in ("name", "kind", "country", "sector")] + [
+ACTOR_CSV: Columns = [
+    *_keys("name", "kind", "country", "sector"),
     ("roles", lambda r: "; ".join(r["roles"])),
-    ("n_articles", lambda r: r["n_articles"]),
-    ("n_mentions", lambda r: r["n_mentions"]),
-    ("n_events", lambda r: r["n_events"]),
+    *_keys("n_articles", "n_mentions", "n_events"),
 ]
 
 SEARCH_CSV: Columns = [
-    ("id", lambda r: r["id"]),
-    ("rank", lambda r: r["rank"]),
-    ("published", lambda r: r["published"]),
-    ("publisher", lambda r: r["publisher"]),
-    ("headline", lambda r: r["headline"]),
+    *_keys("id", "rank", "published", "publisher", "headline"),
     ("snippet", lambda r: highlight(r["snippet"], r["highlights"], tty=False)),
 ]
 

@@ -317,6 +317,10 @@ def event_conditions(
     return conds
 
 
+# The filters of events() that the CLI, the API and the web page offer, by name.
+EVENT_FILTERS = ("actor", "type", "modality", "since", "until", "country", "near", "radius_km", "text")
+
+
 def events(
     db: str | Store | None = None,
     *,

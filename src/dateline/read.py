@@ -70,30 +70,26 @@ class RawInput:
 Item = RawInput | InputRejected
 
 
+def _positive_env(name: str, default: int, unit: str) -> int:
+    """The whole positive number in ``$name``, else ``default``; a UsageError for anything else."""
+    env = os.environ.get(name)
+    if not env:
+        return default
+    try:
+        value = int(env)
+    except ValueError:
+        raise UsageError(f"{name} must be a whole number of {unit}, not {env!r}") from None
+    if value <= 0:
+        raise UsageError(f"{name} must be positive")
+    return value
+
+
 def max_bytes_default() -> int:
-    env = os.environ.get("DATELINE_MAX_BYTES")
-    if env:
-        try:
-            value = int(env)
-        except ValueError:
-            raise UsageError(f"DATELINE_MAX_BYTES must be a whole number of bytes, not {env!r}") from None
-        if value <= 0:
-            raise UsageError("DATELINE_MAX_BYTES must be positive")
-        return value
-    return DEFAULT_MAX_BYTES
+    return _positive_env("DATELINE_MAX_BYTES", DEFAULT_MAX_BYTES, "bytes")
 
 
 def max_chars_default() -> int:
-    env = os.environ.get("DATELINE_MAX_CHARS")
-    if env:
-        try:
-            value = int(env)
-        except ValueError:
-            raise UsageError(f"DATELINE_MAX_CHARS must be a whole number of characters, not {env!r}") from None
-        if value <= 0:
-            raise UsageError("DATELINE_MAX_CHARS must be positive")
-        return value
-    return DEFAULT_MAX_CHARS
+    return _positive_env("DATELINE_MAX_CHARS", DEFAULT_MAX_CHARS, "characters")
 
 
 def check_length(n: int, limit: int, origin: str | None, *, what: str = "the article text") -> None:

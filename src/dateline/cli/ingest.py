@@ -83,6 +83,14 @@ def run(args) -> int:
             where = f"{outcome.origin}: " if outcome.origin else ""
             say(f"dateline: warning: {where}{outcome.warning}")
 
+    options = dict(
+        db=url,
+        model=args.model,
+        analyse=args.analysis,
+        batch_size=args.batch_size,
+        max_bytes=args.max_bytes,
+        on_result=on_result,
+    )
     # `kill` (SIGTERM) stops like Ctrl-C: the article being written is finished or rolled back.
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
@@ -90,27 +98,10 @@ def run(args) -> int:
             from ..ingest_dask import ingest_dask
 
             summary = ingest_dask(
-                args.paths,
-                db=url,
-                dask=args.dask,
-                workers=args.workers if args.workers > 1 else None,
-                model=args.model,
-                analyse=args.analysis,
-                batch_size=args.batch_size,
-                max_bytes=args.max_bytes,
-                on_result=on_result,
+                args.paths, dask=args.dask, workers=args.workers if args.workers > 1 else None, **options
             )
         else:
-            summary = ingest(
-                args.paths,
-                db=url,
-                workers=args.workers,
-                model=args.model,
-                analyse=args.analysis,
-                batch_size=args.batch_size,
-                max_bytes=args.max_bytes,
-                on_result=on_result,
-            )
+            summary = ingest(args.paths, workers=args.workers, **options)
     finally:
         signal.signal(signal.SIGTERM, previous)
         if bar is not None:

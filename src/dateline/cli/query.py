@@ -110,6 +110,21 @@ def _all_rows(pages) -> tuple[list, Any]:
     return rows, first
 
 
+def _listing(args, fetch: Callable[[Any, int, int], Any], *, what: str, write, show) -> int:
+    """A listing command (events, actors, search): the pages of ``fetch(store, limit, offset)``
+    written in ``--format`` by ``write(store, pages, fmt)``, or shown on a terminal by
+    ``show(rows, first_page)``; then the footer saying how many of how many ``what``."""
+    store = _open(args)
+    pages, state = _pages(args, lambda limit, offset: fetch(store, limit, offset))
+    fmt = _format(args)
+    if fmt != "table":
+        write(store, pages, fmt)
+    else:
+        show(*_all_rows(pages))
+    _footer(state["shown"], state["total"], args.offset, what)
+    return 0
+
+
 def register(sub) -> None:
     p = add_command(
         sub,
@@ -254,132 +269,117 @@ def _place(p: dict | None) -> str:
 def run_events(args) -> int:
     from .. import query
 
-    store = _open(args)
+    filters = {k: getattr(args, "radius" if k == "radius_km" else k) for k in query.EVENT_FILTERS}
+    return _listing(
+        args,
+        lambda store, limit, offset: query.events(store, limit=limit, offset=offset, **filters),
+        what="events",
+        write=lambda store, pages, fmt: formats.write_events(store, pages, fmt, sys.stdout, header=args.header),
+        show=_show_events,
+    )
 
-    def fetch(limit: int, offset: int):
-        return query.events(
-            store,
-            actor=args.actor,
-            type=args.type,
-            modality=args.modality,
-            since=args.since,
-            until=args.until,
-            country=args.country,
-            near=args.near,
-            radius_km=args.radius,
-            text=args.text,
-            limit=limit,
-            offset=offset,
-        )
 
-    pages, state = _pages(args, fetch)
-    fmt = _format(args)
-    if fmt in formats.EVENT_FORMATS:
-        formats.write_events(store, pages, fmt, sys.stdout, header=args.header)
-    else:
-        rows, first = _all_rows(pages)
-        near = getattr(first, "center", None)
-        if near and sys.stderr.isatty():
-            print(f"dateline: near {near['name']} ({near['lat']:.2f}, {near['lon']:.2f})", file=sys.stderr)
-        headers = ["DATE", "TYPE", "MODE", "WHO", "WHOM", "WHERE", "MODALITY"]
+def _show_events(rows: list, first) -> None:
+    near = getattr(first, "center", None)
+    if near and sys.stderr.isatty():
+        print(f"dateline: near {near['name']} ({near['lat']:.2f}, {near['lon']:.2f})", file=sys.stderr)
+    headers = ["DATE", "TYPE", "MODE", "WHO", "WHOM", "WHERE", "MODALITY"]
+    if near:
+        headers.append("KM")
+    headers.append("EVIDENCE")
+    body = []
+    for r in rows:
+        line = [
+            r["date"] or "-",
+            r["type"],
+            r["mode"] or "",
+            _clip(", ".join(r["actors"]), 30),
+            _clip(", ".join(r["recipients"]), 30),
+            _clip(_place(r["place"]), 26),
+            r["modality"],
+        ]
         if near:
-            headers.append("KM")
-        headers.append("EVIDENCE")
-        body = []
-        for r in rows:
-            line = [
-                r["date"] or "-",
-                r["type"],
-                r["mode"] or "",
-                _clip(", ".join(r["actors"]), 30),
-                _clip(", ".join(r["recipients"]), 30),
-                _clip(_place(r["place"]), 26),
-                r["modality"],
-            ]
-            if near:
-                line.append(r.get("distance_km"))
-            line.append((r["evidence"] or {}).get("text", ""))
-            body.append(line)
-        if rows:
-            print(table(body, headers, flex=len(headers) - 1))
-        else:
-            print("no events match", file=sys.stderr)
-    _footer(state["shown"], state["total"], args.offset, "events")
-    return 0
+            line.append(r.get("distance_km"))
+        line.append((r["evidence"] or {}).get("text", ""))
+        body.append(line)
+    if rows:
+        print(table(body, headers, flex=len(headers) - 1))
+    else:
+        print("no events match", file=sys.stderr)
 
 
 # -- actors ---------------------------------------------------------------------------------------------
 def run_actors(args) -> int:
     from .. import query
 
-    store = _open(args)
+    return _listing(
+        args,
+        lambda store, limit, offset: query.actors(
+            store, name=args.name, country=args.country, kind=args.kind, limit=limit, offset=offset
+        ),
+        what="actors",
+        write=lambda store, pages, fmt: formats.write_rows(pages, fmt, formats.ACTOR_CSV, sys.stdout),
+        show=_show_actors,
+    )
 
-    def fetch(limit: int, offset: int):
-        return query.actors(store, name=args.name, country=args.country, kind=args.kind, limit=limit, offset=offset)
 
-    pages, state = _pages(args, fetch)
-    fmt = _format(args)
-    if fmt in formats.ROW_FORMATS:
-        formats.write_rows(pages, fmt, formats.ACTOR_CSV, sys.stdout)
-    else:
-        rows, _ = _all_rows(pages)
-        if rows:
-            print(
-                table(
+def _show_actors(rows: list, first) -> None:
+    if rows:
+        print(
+            table(
+                [
                     [
-                        [
-                            r["name"],
-                            r["kind"],
-                            r["country"],
-                            r["sector"],
-                            ", ".join(r["roles"]),
-                            r["n_articles"],
-                            r["n_mentions"],
-                            r["n_events"],
-                        ]
-                        for r in rows
-                    ],
-                    ["NAME", "KIND", "COUNTRY", "SECTOR", "ROLES", "ARTICLES", "MENTIONS", "EVENTS"],
-                    flex=4,
-                )
+                        r["name"],
+                        r["kind"],
+                        r["country"],
+                        r["sector"],
+                        ", ".join(r["roles"]),
+                        r["n_articles"],
+                        r["n_mentions"],
+                        r["n_events"],
+                    ]
+                    for r in rows
+                ],
+                ["NAME", "KIND", "COUNTRY", "SECTOR", "ROLES", "ARTICLES", "MENTIONS", "EVENTS"],
+                flex=4,
             )
-        else:
-            print("no actors match", file=sys.stderr)
-    _footer(state["shown"], state["total"], args.offset, "actors")
-    return 0
+        )
+    else:
+        print("no actors match", file=sys.stderr)
 
 
 # -- search -----------------------------------------------------------------------------------------------
 def run_search(args) -> int:
     from .. import query
 
-    store = _open(args)
-    pages, state = _pages(args, lambda limit, offset: query.search(args.words, store, limit=limit, offset=offset))
-    fmt = _format(args)
-    if fmt in formats.ROW_FORMATS:
-        formats.write_rows(pages, fmt, formats.SEARCH_CSV, sys.stdout)
-    else:
-        rows, _ = _all_rows(pages)
-        tty = _tty()
-        width = min(100, shutil.get_terminal_size((100, 24)).columns)
-        for i, r in enumerate(rows, args.offset + 1):
-            meta = " · ".join(x for x in (r["published"], r["publisher"], f"{r['n_events']} events", r["id"]) if x)
-            print(f"{i}. {_bold(r['headline'] or '(no headline)')}")
-            print(f"   {meta}")
-            text = formats.highlight(r["snippet"], r["highlights"], tty=tty)
-            print(
-                textwrap.fill(
-                    text,
-                    width=width + (text.count("\033") * 4 if tty else 0),
-                    initial_indent="   ",
-                    subsequent_indent="   ",
-                )
+    return _listing(
+        args,
+        lambda store, limit, offset: query.search(args.words, store, limit=limit, offset=offset),
+        what="articles",
+        write=lambda store, pages, fmt: formats.write_rows(pages, fmt, formats.SEARCH_CSV, sys.stdout),
+        show=lambda rows, first: _show_hits(rows, args),
+    )
+
+
+def _show_hits(rows: list, args) -> None:
+    tty = _tty()
+    width = min(100, shutil.get_terminal_size((100, 24)).columns)
+    for i, r in enumerate(rows, args.offset + 1):
+        meta = " · ".join(x for x in (r["published"], r["publisher"], f"{r['n_events']} events", r["id"]) if x)
+        print(f"{i}. {_bold(r['headline'] or '(no headline)')}")
+        print(f"   {meta}")
+        text = formats.highlight(r["snippet"], r["highlights"], tty=tty)
+        print(
+            textwrap.fill(
+                text,
+                width=width + (text.count("\033") * 4 if tty else 0),
+                initial_indent="   ",
+                subsequent_indent="   ",
             )
-            print()
-        if not rows:
-            print(f"no article contains {args.words!r}", file=sys.stderr)
-    _footer(state["shown"], state["total"], args.offset, "articles")
-    return 0
+        )
+        print()
+    if not rows:
+        print(f"no article contains {args.words!r}", file=sys.stderr)
 
 
 # -- show -----------------------------------------------------------------------------------------------------

@@ -342,43 +342,42 @@ ARTICLE_COLUMNS = (("headline_stems", "text_stems"), ("headline_words", "text_wo
 QUOTE_COLUMNS = (("text_stems", "speaker_stems"), ("text_words", "speaker_words"))
 
 
-def search_articles(conn: Connection, query: str, limit: int) -> list[Any]:
-    """``[(id, headline, rank)]`` best first (rank: higher is better on both backends)."""
+def _search(conn: Connection, query: str, limit: int, *, fts5: str, columns: tuple, postgresql: str) -> list[Any]:
+    """The rows of the backend's SQL (``fts5`` on SQLite, matching ``columns``; ``postgresql``
+    otherwise), the query bound as ``:q`` in that backend's syntax and ``limit`` as ``:n``."""
     tree = parse(query)
     if conn.dialect.name == "sqlite":
-        return conn.execute(
-            sa.text(
-                "SELECT f.article_id AS id, a.headline AS headline, -bm25(articles_fts) AS rank "
-                "FROM articles_fts f JOIN articles a ON a.id = f.article_id "
-                "WHERE articles_fts MATCH :q ORDER BY rank DESC, f.article_id LIMIT :n"
-            ),
-            {"q": to_fts5(tree, ARTICLE_COLUMNS), "n": limit},
-        ).all()
-    return conn.execute(
-        sa.text(
-            "SELECT id, headline, ts_rank(tsv, q, 1) AS rank FROM articles, CAST(:q AS tsquery) q "
-            "WHERE tsv @@ q ORDER BY rank DESC, id LIMIT :n"
-        ),
-        {"q": to_tsquery(tree), "n": limit},
-    ).all()
+        sql, q = fts5, to_fts5(tree, columns)
+    else:
+        sql, q = postgresql, to_tsquery(tree)
+    return conn.execute(sa.text(sql), {"q": q, "n": limit}).all()
+
+
+def search_articles(conn: Connection, query: str, limit: int) -> list[Any]:
+    """``[(id, headline, rank)]`` best first (rank: higher is better on both backends)."""
+    return _search(
+        conn,
+        query,
+        limit,
+        fts5="SELECT f.article_id AS id, a.headline AS headline, -bm25(articles_fts) AS rank "
+        "FROM articles_fts f JOIN articles a ON a.id = f.article_id "
+        "WHERE articles_fts MATCH :q ORDER BY rank DESC, f.article_id LIMIT :n",
+        columns=ARTICLE_COLUMNS,
+        postgresql="SELECT id, headline, ts_rank(tsv, q, 1) AS rank FROM articles, CAST(:q AS tsquery) q "
+        "WHERE tsv @@ q ORDER BY rank DESC, id LIMIT :n",
+    )
 
 
 def search_quotes(conn: Connection, query: str, limit: int) -> list[Any]:
     """``[(article_id, idx, text, speaker_text)]`` best first."""
-    tree = parse(query)
-    if conn.dialect.name == "sqlite":
-        return conn.execute(
-            sa.text(
-                "SELECT q.article_id, q.idx, q.text, q.speaker_text FROM quotes_fts f "
-                "JOIN quotes q ON q.article_id = f.article_id AND q.idx = f.idx "
-                "WHERE quotes_fts MATCH :q ORDER BY bm25(quotes_fts), q.article_id, q.idx LIMIT :n"
-            ),
-            {"q": to_fts5(tree, QUOTE_COLUMNS), "n": limit},
-        ).all()
-    return conn.execute(
-        sa.text(
-            "SELECT article_id, idx, text, speaker_text FROM quotes, CAST(:q AS tsquery) q "
-            "WHERE tsv @@ q ORDER BY ts_rank(tsv, q, 1) DESC, article_id, idx LIMIT :n"
-        ),
-        {"q": to_tsquery(tree), "n": limit},
-    ).all()
+    return _search(
+        conn,
+        query,
+        limit,
+        fts5="SELECT q.article_id, q.idx, q.text, q.speaker_text FROM quotes_fts f "
+        "JOIN quotes q ON q.article_id = f.article_id AND q.idx = f.idx "
+        "WHERE quotes_fts MATCH :q ORDER BY bm25(quotes_fts), q.article_id, q.idx LIMIT :n",
+        columns=QUOTE_COLUMNS,
+        postgresql="SELECT article_id, idx, text, speaker_text FROM quotes, CAST(:q AS tsquery) q "
+        "WHERE tsv @@ q ORDER BY ts_rank(tsv, q, 1) DESC, article_id, idx LIMIT :n",
+    )

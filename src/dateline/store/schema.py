@@ -226,21 +226,20 @@ minhashes = sa.Table(
     sa.Column("names_signature", sa.LargeBinary),  # the same over the article's names (0002)
 )
 
-lsh_bands = sa.Table(
-    "lsh_bands",
-    metadata,
-    sa.Column("band", sa.SmallInteger, primary_key=True),
-    sa.Column("hash", sa.BigInteger, primary_key=True),
-    sa.Column("article_id", ID, sa.ForeignKey("articles.id"), primary_key=True),
-)
 
-cluster_bands = sa.Table(
-    "cluster_bands",
-    metadata,
-    sa.Column("band", sa.SmallInteger, primary_key=True),
-    sa.Column("hash", sa.BigInteger, primary_key=True),
-    sa.Column("article_id", ID, sa.ForeignKey("articles.id"), primary_key=True),
-)
+def _bands(name: str) -> sa.Table:
+    """An LSH index: (band, hash of the band's MinHash values) -> article."""
+    return sa.Table(
+        name,
+        metadata,
+        sa.Column("band", sa.SmallInteger, primary_key=True),
+        sa.Column("hash", sa.BigInteger, primary_key=True),
+        sa.Column("article_id", ID, sa.ForeignKey("articles.id"), primary_key=True),
+    )
+
+
+lsh_bands = _bands("lsh_bands")  # text signatures: near-duplicate copies
+cluster_bands = _bands("cluster_bands")  # names signatures: the same story told anew
 
 rejected = sa.Table(
     "rejected",

@@ -228,15 +228,20 @@ def _refresh_story(conn: Connection, story_id: str) -> None:
     conn.execute(s.update().where(s.c.id == story_id).values(n_articles=n_articles, n_sources=n_sources))
 
 
-_REFRESH_EVENTS = sa.text(
-    "UPDATE events SET "
+def _update_events(assignments: str) -> sa.TextClause:
+    """``UPDATE events SET <assignments> WHERE id IN :ids`` (``ids`` a list, expanded)."""
+    return sa.text("UPDATE events SET " + assignments + " WHERE id IN :ids").bindparams(
+        sa.bindparam("ids", expanding=True)
+    )
+
+
+_REFRESH_EVENTS = _update_events(
     "n_mentions = (SELECT count(*) FROM event_mentions m WHERE m.event_id = events.id), "
     "n_articles = (SELECT count(DISTINCT m.article_id) FROM event_mentions m WHERE m.event_id = events.id), "
     "n_stories = (SELECT count(DISTINCT m.story_id) FROM event_mentions m WHERE m.event_id = events.id), "
     "n_sources = (SELECT count(DISTINCT coalesce(s.originator, s.id)) FROM event_mentions m "
-    "JOIN stories s ON s.id = m.story_id WHERE m.event_id = events.id) "
-    "WHERE id IN :ids"
-).bindparams(sa.bindparam("ids", expanding=True))
+    "JOIN stories s ON s.id = m.story_id WHERE m.event_id = events.id)"
+)
 
 
 def _refresh_events(conn: Connection, event_ids: set[str]) -> None:
@@ -467,14 +472,12 @@ def _add_source(conn: Connection, article: Article, story_id: str, ts: datetime)
     return True
 
 
-_FIRST_REPORTS = sa.text(
-    "UPDATE events SET "
+_FIRST_REPORTS = _update_events(
     "first_article_id = (SELECT m.article_id FROM event_mentions m JOIN articles a ON a.id = m.article_id "
     "WHERE m.event_id = events.id ORDER BY a.ingested_at, a.id LIMIT 1), "
     "first_seen = (SELECT min(a.ingested_at) FROM event_mentions m JOIN articles a ON a.id = m.article_id "
-    "WHERE m.event_id = events.id) "
-    "WHERE id IN :ids"
-).bindparams(sa.bindparam("ids", expanding=True))
+    "WHERE m.event_id = events.id)"
+)
 
 
 def _refresh_first_reports(conn: Connection, event_ids: set[str]) -> None:

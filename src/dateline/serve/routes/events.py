@@ -45,20 +45,8 @@ def get_events(
     header: bool = Query(False, description="format=gdelt: the column names first"),
     store: Any = Depends(get_store),
 ):
-    rows = query.events(
-        store,
-        actor=actor,
-        type=type,
-        modality=modality,
-        since=since,
-        until=until,
-        country=country,
-        near=near,
-        radius_km=radius_km,
-        text=text,
-        limit=limit,
-        offset=offset,
-    )
+    filters = {k: v for k, v in locals().items() if k in query.EVENT_FILTERS}  # the parameters, by name
+    rows = query.events(store, limit=limit, offset=offset, **filters)
     if format == "json":
         center = getattr(rows, "center", None)
         extra = {"near": center} if center else {}
