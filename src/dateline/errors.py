@@ -35,7 +35,7 @@ class Reason(enum.StrEnum):
     UNREADABLE = "unreadable"  # the file cannot be read (permissions, I/O error)
     UNSUPPORTED = "unsupported"  # not a regular file, a link leaving the corpus, another archive kind
     INVALID = "invalid"  # the input's fields are invalid (e.g. a publication date that is no date)
-    FAILED = "failed"  # ingest --dask: processing this input failed on the cluster, even alone
+    FAILED = "failed"  # ingest: cleaning or analysis raised on this input; --dask: its task failed, even alone
     STORE_FAILED = "store-failed"  # the store refused the article (counted by ingest, not raised)
 
 

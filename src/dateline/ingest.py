@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from .article import Article
 from .errors import DatelineError, InputRejected, Reason, StoreError, StoreFull, StoreUnavailable, UsageError
@@ -28,6 +28,7 @@ from .read import (
     JSONL_SUFFIXES,
     READABLE_SUFFIXES,
     Item,
+    RawInput,
     decoding_warning,
     file_problem,
     iter_directory,
@@ -256,11 +257,11 @@ class Worker:
                 exc.source = exc.source or item.origin
                 out[i] = _rejected(exc)
             except DatelineError as exc:
-                out[i] = ("rejected", ("invalid", str(exc), item.origin), None)
+                out[i] = ("rejected", (Reason.INVALID.value, str(exc), item.origin), None)
             except Exception as exc:  # one bad page must not stop a corpus
                 out[i] = (
                     "rejected",
-                    ("failed", f"cleaning failed: {exc.__class__.__name__}: {exc}", item.origin),
+                    (Reason.FAILED.value, f"cleaning failed: {exc.__class__.__name__}: {exc}", item.origin),
                     None,
                 )
         known = self.stored_dates(sorted({a.id for a in cleaned.values()}))
@@ -284,7 +285,11 @@ class Worker:
                 except Exception as exc:
                     out[i] = (
                         "rejected",
-                        ("failed", f"analysis failed: {exc.__class__.__name__}: {exc}", items[i].origin),
+                        (
+                            Reason.FAILED.value,
+                            f"analysis failed: {exc.__class__.__name__}: {exc}",
+                            cast(RawInput, items[i]).origin,
+                        ),
                         None,
                     )
         for i in todo:

@@ -308,7 +308,7 @@ def read_shard(data: bytes | str | Path) -> list[tuple]:
 
     source = pa.BufferReader(data) if isinstance(data, bytes) else str(data)
     rows = sorted(pq.read_table(source).to_pylist(), key=lambda r: r["seq"])
-    out = []
+    out: list[tuple] = []
     for r in rows:
         if r["kind"] == "rejected":
             out.append(("rejected", (r["reason"], r["message"], r["origin"]), None))

@@ -422,7 +422,7 @@ def events(
             else:
                 total = conn.execute(sa.select(sa.func.count()).select_from(e).where(*conds)).scalar_one()
         rank = {eid: i for i, eid in enumerate(page_ids)}
-        rows = conn.execute(sa.select(e).where(e.c.id.in_(page_ids))).all() if page_ids else []
+        rows = list(conn.execute(sa.select(e).where(e.c.id.in_(page_ids))).all()) if page_ids else []
         rows.sort(key=lambda r: rank[r.id])
         records = event_records(conn, rows)
     for rec in records:

@@ -281,7 +281,7 @@ def parse_jsonl_line(line: str, *, origin: str, max_bytes: int | None = None) ->
     )
 
 
-def iter_jsonl(stream: IO[bytes], origin: str, *, max_bytes: int | None = None) -> Iterator[Item]:
+def iter_jsonl(stream: Iterable[bytes], origin: str, *, max_bytes: int | None = None) -> Iterator[Item]:
     """Yield one RawInput or InputRejected per non-blank line, in order; never stops early."""
     for lineno, raw in enumerate(stream, 1):
         where = f"{origin}:{lineno}"

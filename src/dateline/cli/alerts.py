@@ -87,7 +87,11 @@ def register(sub) -> None:
     add_db(r)
     r.set_defaults(func=run_check)
 
-    p.set_defaults(func=lambda args: (p.print_help(sys.stderr), 2)[1])
+    def usage(args) -> int:  # `dateline alerts` alone
+        p.print_help(sys.stderr)
+        return 2
+
+    p.set_defaults(func=usage)
 
 
 def _store(args):

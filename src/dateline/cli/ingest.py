@@ -51,7 +51,7 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from ..errors import UsageError
-    from ..ingest import count_inputs, ingest
+    from ..ingest import Summary, count_inputs, ingest
 
     if args.workers < 1:
         raise UsageError("--workers must be at least 1")
@@ -91,6 +91,7 @@ def run(args) -> int:
         max_bytes=args.max_bytes,
         on_result=on_result,
     )
+    summary: Summary
     # `kill` (SIGTERM) stops like Ctrl-C: the article being written is finished or rolled back.
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:

@@ -39,6 +39,7 @@ def _process(fields: dict[str, Any]) -> tuple:
     try:
         from .. import dedupe
 
+        assert _pipeline is not None, "the worker process was not initialised"
         article = _pipeline.process(RawInput(**fields))
         # The story signature too, so that the server's write does no heavy hashing.
         return ("ok", article.to_dict(), dedupe.to_bytes(dedupe.signature(article.text)))

@@ -350,7 +350,7 @@ def _search(conn: Connection, query: str, limit: int, *, fts5: str, columns: tup
         sql, q = fts5, to_fts5(tree, columns)
     else:
         sql, q = postgresql, to_tsquery(tree)
-    return conn.execute(sa.text(sql), {"q": q, "n": limit}).all()
+    return list(conn.execute(sa.text(sql), {"q": q, "n": limit}).all())
 
 
 def search_articles(conn: Connection, query: str, limit: int) -> list[Any]:

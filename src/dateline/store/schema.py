@@ -94,14 +94,22 @@ actors = sa.Table(
     sa.Column("actor_key", sa.Text, index=True),  # corpus.actor_key: one actor across articles (0005)
 )
 
+
+def _spans() -> list[sa.Column]:
+    """The key and span of an article's places, times and quotes: (article, index), its text and offsets."""
+    return [
+        sa.Column("article_id", ID, sa.ForeignKey("articles.id"), primary_key=True),
+        sa.Column("idx", sa.Integer, primary_key=True),
+        sa.Column("text", sa.Text, nullable=False),
+        sa.Column("span_start", sa.Integer, nullable=False),
+        sa.Column("span_end", sa.Integer, nullable=False),
+    ]
+
+
 places = sa.Table(
     "places",
     metadata,
-    sa.Column("article_id", ID, sa.ForeignKey("articles.id"), primary_key=True),
-    sa.Column("idx", sa.Integer, primary_key=True),
-    sa.Column("text", sa.Text, nullable=False),
-    sa.Column("span_start", sa.Integer, nullable=False),
-    sa.Column("span_end", sa.Integer, nullable=False),
+    *_spans(),
     sa.Column("name", sa.Text),
     sa.Column("geonameid", sa.BigInteger, index=True),
     sa.Column("lat", sa.Float),
@@ -114,11 +122,7 @@ places = sa.Table(
 times = sa.Table(
     "times",
     metadata,
-    sa.Column("article_id", ID, sa.ForeignKey("articles.id"), primary_key=True),
-    sa.Column("idx", sa.Integer, primary_key=True),
-    sa.Column("text", sa.Text, nullable=False),
-    sa.Column("span_start", sa.Integer, nullable=False),
-    sa.Column("span_end", sa.Integer, nullable=False),
+    *_spans(),
     sa.Column("value", sa.Text),
     sa.Column("granularity", sa.Text),
 )
@@ -126,11 +130,7 @@ times = sa.Table(
 quotes = sa.Table(
     "quotes",
     metadata,
-    sa.Column("article_id", ID, sa.ForeignKey("articles.id"), primary_key=True),
-    sa.Column("idx", sa.Integer, primary_key=True),
-    sa.Column("text", sa.Text, nullable=False),
-    sa.Column("span_start", sa.Integer, nullable=False),
-    sa.Column("span_end", sa.Integer, nullable=False),
+    *_spans(),
     sa.Column("speaker", sa.Text),  # actor_id in the same article
     sa.Column("speaker_text", sa.Text),
     sa.Column("cue", sa.Text),
