@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from .. import formats
-from ..article import MODALITIES
+from ..article import ACTOR_KINDS, MODALITIES
 from . import CREATE_HINT, add_command, add_db, store_url
 
 EVENTS_EXAMPLE = """examples:
@@ -163,7 +163,7 @@ def register(sub) -> None:
     )
     p.add_argument("--name", metavar="TEXT", help="names with every word of TEXT (any case; 'zelensk*' is a prefix)")
     p.add_argument("--country", metavar="ISO3", help="actors of this country")
-    p.add_argument("--kind", choices=["person", "organization", "country", "group"])
+    p.add_argument("--kind", choices=list(ACTOR_KINDS))
     _paging(p, 50)
     _common(p, ["table", *formats.ROW_FORMATS])
     p.set_defaults(func=run_actors)
