@@ -21,16 +21,14 @@ under the secret printed by `alerts add`. See docs/watch.md.
 """
 
 
+HELP = "saved queries: be told when new events match (webhook, JSONL file, e-mail)"
+DESCRIPTION = """Manage alerts: a name, the filters of `dateline events` and one channel. New corpus
+events that match are delivered once; an event that gains sources or mentions is
+delivered again once per change, all matches of one check in one message."""
+
+
 def register(sub) -> None:
-    p = add_command(
-        sub,
-        "alerts",
-        help="saved queries: be told when new events match (webhook, JSONL file, e-mail)",
-        description="Manage alerts: a name, the filters of `dateline events` and one channel. New corpus\n"
-        "events that match are delivered once; an event that gains sources or mentions is\n"
-        "delivered again once per change, all matches of one check in one message.",
-        epilog=EXAMPLE,
-    )
+    p = add_command(sub, "alerts", help=HELP, description=DESCRIPTION, epilog=EXAMPLE)
     asub = p.add_subparsers(dest="alerts_command", metavar="ACTION")
 
     a = add_command(asub, "add", help="save an alert", epilog=EXAMPLE)
@@ -105,6 +103,10 @@ def _store(args):
     return Store.open(url)
 
 
+def _say(line: str) -> None:
+    print(f"dateline: {line}", file=sys.stderr)
+
+
 def run_add(args) -> int:
     from .. import alerts
 
@@ -125,10 +127,7 @@ def run_add(args) -> int:
         )
     print(f"dateline: alert {out['name']!r} saved: {out['channel']} {out['target']}", file=sys.stderr)
     if out.get("secret") and not args.secret:
-        print(
-            f"dateline: webhook secret (shown once; keep it to verify X-Dateline-Signature): {out['secret']}",
-            file=sys.stderr,
-        )
+        _say(f"webhook secret (shown once; keep it to verify X-Dateline-Signature): {out['secret']}")
     return 0
 
 
@@ -185,10 +184,7 @@ def run_test(args) -> int:
 
     with _store(args) as store:
         out = alerts.replay(store, args.name, limit=args.limit, base_url=args.base_url, smtp_url=args.smtp)
-    print(
-        f"dateline: alert {out['alert']!r}: {out['matches']} match(es) sent to {out['channel']} {out['target']} as a test",
-        file=sys.stderr,
-    )
+    _say(f"alert {out['alert']!r}: {out['matches']} match(es) sent to {out['channel']} {out['target']} as a test")
     return 0
 
 
@@ -197,10 +193,8 @@ def run_check(args) -> int:
 
     with _store(args) as store:
         s = alerts.check(store, base_url=args.base_url, smtp_url=args.smtp)
-    print(
-        f"dateline: alerts: {s.matches} new or changed match(es), {s.messages} message(s) queued, "
-        f"{s.sent} sent, {s.failed} failed",
-        file=sys.stderr,
+    _say(
+        f"alerts: {s.matches} new or changed match(es), {s.messages} message(s) queued, {s.sent} sent, {s.failed} failed"
     )
     for e in s.errors:
         print(f"dateline: alerts: {e}", file=sys.stderr)

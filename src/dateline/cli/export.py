@@ -14,17 +14,15 @@ EXAMPLE = """examples:
 """
 
 
+HELP = "export stored events and articles (parquet, jsonl, plover, gdelt)"
+DESCRIPTION = """Export the store. parquet and jsonl write a folder OUT (Parquet partitioned by
+event month; an earlier export in OUT is replaced as a whole, in one step); plover and
+gdelt write one line per corpus event (its first report, with the store's event id and
+counts) to the file OUT, or to stdout with -. Schemas: docs/store.md."""
+
+
 def register(sub) -> None:
-    p = add_command(
-        sub,
-        "export",
-        help="export stored events and articles (parquet, jsonl, plover, gdelt)",
-        description="Export the store. parquet and jsonl write a folder OUT (Parquet partitioned by\n"
-        "event month; an earlier export in OUT is replaced as a whole, in one step); plover and\n"
-        "gdelt write one line per corpus event (its first report, with the store's event id and\n"
-        "counts) to the file OUT, or to stdout with -. Schemas: docs/store.md.",
-        epilog=EXAMPLE,
-    )
+    p = add_command(sub, "export", help=HELP, description=DESCRIPTION, epilog=EXAMPLE)
     p.add_argument("out", metavar="OUT", help="output folder (parquet, jsonl) or file (plover, gdelt; - for stdout)")
     add_db(p)
     p.add_argument("--format", required=True, choices=["parquet", "jsonl", "plover", "gdelt"])

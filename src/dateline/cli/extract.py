@@ -17,16 +17,14 @@ EXAMPLE = """examples:
 """
 
 
+HELP = "extract an Article (JSON) from a text page, an HTML page or a JSONL batch"
+DESCRIPTION = """Read a page (text or HTML) or a JSONL batch and print its Article record(s).
+A single page prints one JSON object; a JSONL input (or a directory) prints JSONL,
+one Article or one error record per input, in order."""
+
+
 def register(sub) -> None:
-    p = add_command(
-        sub,
-        "extract",
-        help="extract an Article (JSON) from a text page, an HTML page or a JSONL batch",
-        description="Read a page (text or HTML) or a JSONL batch and print its Article record(s).\n"
-        "A single page prints one JSON object; a JSONL input (or a directory) prints JSONL,\n"
-        "one Article or one error record per input, in order.",
-        epilog=EXAMPLE,
-    )
+    p = add_command(sub, "extract", help=HELP, description=DESCRIPTION, epilog=EXAMPLE)
     p.add_argument("path", metavar="PATH|-", help="a file, a directory, or - for standard input")
     p.add_argument("--published", metavar="DATE", help="publication date (YYYY-MM-DD) when known")
     p.add_argument("--url", help="the page's URL, kept in source.url")

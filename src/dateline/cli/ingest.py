@@ -16,17 +16,15 @@ EXAMPLE = """examples:
 """
 
 
+HELP = "process a corpus (files, folders, globs, JSONL, WARC, RSS/Atom) into the store"
+DESCRIPTION = """Clean, analyse and store every article found under PATH... in the store.
+Safe to rerun (stored articles are skipped before analysis) and to interrupt (each
+article is written in one transaction). Syndicated copies join the story they copy.
+A progress bar shows on a terminal; a summary and any rejected inputs go to stderr."""
+
+
 def register(sub) -> None:
-    p = add_command(
-        sub,
-        "ingest",
-        help="process a corpus (files, folders, globs, JSONL, WARC, RSS/Atom) into the store",
-        description="Clean, analyse and store every article found under PATH... in the store.\n"
-        "Safe to rerun (stored articles are skipped before analysis) and to interrupt (each\n"
-        "article is written in one transaction). Syndicated copies join the story they copy.\n"
-        "A progress bar shows on a terminal; a summary and any rejected inputs go to stderr.",
-        epilog=EXAMPLE,
-    )
+    p = add_command(sub, "ingest", help=HELP, description=DESCRIPTION, epilog=EXAMPLE)
     p.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder or a glob (quote it)")
     add_db(p)
     p.add_argument(

@@ -13,17 +13,15 @@ EXAMPLE = """examples:
 """
 
 
+HELP = "drop the full text of articles ingested longer ago than a duration (keep the facts)"
+DESCRIPTION = """Empty the text of every article ingested more than --text-older-than ago. Events,
+evidence sentences, quotes, actors, places, story links, URLs, the article id and the
+MinHash signatures stay, so a page fetched again is still recognised as a duplicate.
+Purged articles say so (text_purged) in the API and on the page. See docs/watch.md."""
+
+
 def register(sub) -> None:
-    p = add_command(
-        sub,
-        "purge",
-        help="drop the full text of articles ingested longer ago than a duration (keep the facts)",
-        description="Empty the text of every article ingested more than --text-older-than ago. Events,\n"
-        "evidence sentences, quotes, actors, places, story links, URLs, the article id and the\n"
-        "MinHash signatures stay, so a page fetched again is still recognised as a duplicate.\n"
-        "Purged articles say so (text_purged) in the API and on the page. See docs/watch.md.",
-        epilog=EXAMPLE,
-    )
+    p = add_command(sub, "purge", help=HELP, description=DESCRIPTION, epilog=EXAMPLE)
     p.add_argument("--text-older-than", required=True, metavar="DURATION", help="e.g. 30d, 12h, 2w; 0d: all")
     add_db(p)
     p.add_argument("--dry-run", action="store_true", help="count what would be dropped, change nothing")

@@ -125,15 +125,23 @@ def _listing(args, fetch: Callable[[Any, int, int], Any], *, what: str, write, s
     return 0
 
 
+EVENTS_HELP = "list stored events matching filters (actor, type, dates, place, words)"
+EVENTS_DESCRIPTION = """List the store's events (one per real-world event, however many articles report it),
+by date, filtered by every option given. Each shows its first report's evidence sentence."""
+ACTORS_HELP = "list the actors of the stored articles, most reported first"
+ACTORS_DESCRIPTION = """List actors (people, organisations, countries, groups) across the store with the
+number of articles, mentions and events they appear in."""
+SEARCH_HELP = "full-text search of the stored articles, ranked, with highlighted snippets"
+SEARCH_DESCRIPTION = """Find articles containing every word of WORDS (full text, ranked by relevance) and show a
+snippet of each with the words highlighted. Words match in any form (talks: talk, talked);
+"a phrase", prefix*, OR, NOT or -word and parentheses work alike on SQLite and PostgreSQL."""
+SHOW_HELP = "show one stored article with its events, quotes and places"
+SHOW_DESCRIPTION = """Show a stored article: metadata, events with their evidence, quotes with speakers,
+places, actors and the cleaned text. --format json prints the full Article record."""
+
+
 def register(sub) -> None:
-    p = add_command(
-        sub,
-        "events",
-        help="list stored events matching filters (actor, type, dates, place, words)",
-        description="List the store's events (one per real-world event, however many articles report it),\n"
-        "by date, filtered by every option given. Each shows its first report's evidence sentence.",
-        epilog=EVENTS_EXAMPLE,
-    )
+    p = add_command(sub, "events", help=EVENTS_HELP, description=EVENTS_DESCRIPTION, epilog=EVENTS_EXAMPLE)
     p.add_argument(
         "--actor",
         metavar="NAME|ISO3",
@@ -153,14 +161,7 @@ def register(sub) -> None:
     p.add_argument("--header", action="store_true", help="--format gdelt: print the column names first")
     p.set_defaults(func=run_events)
 
-    p = add_command(
-        sub,
-        "actors",
-        help="list the actors of the stored articles, most reported first",
-        description="List actors (people, organisations, countries, groups) across the store with the\n"
-        "number of articles, mentions and events they appear in.",
-        epilog=ACTORS_EXAMPLE,
-    )
+    p = add_command(sub, "actors", help=ACTORS_HELP, description=ACTORS_DESCRIPTION, epilog=ACTORS_EXAMPLE)
     p.add_argument("--name", metavar="TEXT", help="names with every word of TEXT (any case; 'zelensk*' is a prefix)")
     p.add_argument("--country", metavar="ISO3", help="actors of this country")
     p.add_argument("--kind", choices=list(ACTOR_KINDS))
@@ -168,28 +169,13 @@ def register(sub) -> None:
     _common(p, ["table", *formats.ROW_FORMATS])
     p.set_defaults(func=run_actors)
 
-    p = add_command(
-        sub,
-        "search",
-        help="full-text search of the stored articles, ranked, with highlighted snippets",
-        description="Find articles containing every word of WORDS (full text, ranked by relevance) and show a\n"
-        "snippet of each with the words highlighted. Words match in any form (talks: talk, talked);\n"
-        '"a phrase", prefix*, OR, NOT or -word and parentheses work alike on SQLite and PostgreSQL.',
-        epilog=SEARCH_EXAMPLE,
-    )
+    p = add_command(sub, "search", help=SEARCH_HELP, description=SEARCH_DESCRIPTION, epilog=SEARCH_EXAMPLE)
     p.add_argument("words", metavar="WORDS", help="the words to find, or a query (quote it)")
     _paging(p, 20)
     _common(p, ["table", *formats.ROW_FORMATS])
     p.set_defaults(func=run_search)
 
-    p = add_command(
-        sub,
-        "show",
-        help="show one stored article with its events, quotes and places",
-        description="Show a stored article: metadata, events with their evidence, quotes with speakers,\n"
-        "places, actors and the cleaned text. --format json prints the full Article record.",
-        epilog=SHOW_EXAMPLE,
-    )
+    p = add_command(sub, "show", help=SHOW_HELP, description=SHOW_DESCRIPTION, epilog=SHOW_EXAMPLE)
     p.add_argument("article_id", metavar="ARTICLE_ID", help="the article id, or a unique prefix of 6+ characters")
     p.add_argument("--no-text", dest="with_text", action="store_false", help="leave out the article text")
     _common(p, ["table", "json"])

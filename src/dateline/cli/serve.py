@@ -14,19 +14,17 @@ EXAMPLE = """examples:
 """
 
 
+HELP = "serve the REST API (OpenAPI docs at /docs) and web page over a store"
+DESCRIPTION = """Serve the store over HTTP: queries under /api/v1 (events, actors, search, articles),
+interactive API docs at /docs. Writes (POST /api/v1/articles) need the token in
+$DATELINE_API_TOKEN, sent as 'Authorization: Bearer TOKEN'; without a token the server is
+read-only. On an address other than loopback it refuses to start writable without a token.
+The articles' full text is not served unless --public-text is given (news text is often
+licensed); events, evidence sentences, quotes and metadata always are. See docs/security.md."""
+
+
 def register(sub) -> None:
-    p = add_command(
-        sub,
-        "serve",
-        help="serve the REST API (OpenAPI docs at /docs) and web page over a store",
-        description="Serve the store over HTTP: queries under /api/v1 (events, actors, search, articles),\n"
-        "interactive API docs at /docs. Writes (POST /api/v1/articles) need the token in\n"
-        "$DATELINE_API_TOKEN, sent as 'Authorization: Bearer TOKEN'; without a token the server is\n"
-        "read-only. On an address other than loopback it refuses to start writable without a token.\n"
-        "The articles' full text is not served unless --public-text is given (news text is often\n"
-        "licensed); events, evidence sentences, quotes and metadata always are. See docs/security.md.",
-        epilog=EXAMPLE,
-    )
+    p = add_command(sub, "serve", help=HELP, description=DESCRIPTION, epilog=EXAMPLE)
     add_db(p)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")

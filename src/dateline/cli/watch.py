@@ -21,19 +21,17 @@ retention and running it as a service (systemd, docker compose).
 """
 
 
+HELP = "poll feeds, sitemaps and pages; store new articles and deliver alerts"
+DESCRIPTION = """Poll each SOURCE (an RSS/Atom feed, a sitemap or a page), fetch the article pages it
+lists that the store has not seen, and ingest them through the usual pipeline. Polite:
+robots.txt, one request per --rate seconds per host, conditional GET, retries with
+backoff, timeouts, a size limit. After each round the saved alerts are checked and sent
+(dateline alerts). State is in the store: rerun or restart at any time, nothing is lost
+or doubled. A progress line shows on a terminal; JSON log lines otherwise (stderr)."""
+
+
 def register(sub) -> None:
-    p = add_command(
-        sub,
-        "watch",
-        help="poll feeds, sitemaps and pages; store new articles and deliver alerts",
-        description="Poll each SOURCE (an RSS/Atom feed, a sitemap or a page), fetch the article pages it\n"
-        "lists that the store has not seen, and ingest them through the usual pipeline. Polite:\n"
-        "robots.txt, one request per --rate seconds per host, conditional GET, retries with\n"
-        "backoff, timeouts, a size limit. After each round the saved alerts are checked and sent\n"
-        "(dateline alerts). State is in the store: rerun or restart at any time, nothing is lost\n"
-        "or doubled. A progress line shows on a terminal; JSON log lines otherwise (stderr).",
-        epilog=EXAMPLE,
-    )
+    p = add_command(sub, "watch", help=HELP, description=DESCRIPTION, epilog=EXAMPLE)
     p.add_argument("sources", nargs="*", metavar="SOURCE", help="a feed, sitemap or page URL")
     p.add_argument("--sources", dest="sources_file", metavar="FILE", help="a TOML file of sources and settings")
     add_db(p)
