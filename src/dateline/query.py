@@ -566,7 +566,7 @@ def actors(
     store = open_store(db)
     limit, offset = check_paging(limit, offset)
     a = S.actors
-    conds = []
+    conds: list[sa.ColumnElement[bool]] = []
     if name:
         conds.append(a.c.name_key.in_(name_keys_matching(name)))
     if country:

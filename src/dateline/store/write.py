@@ -51,8 +51,8 @@ def insert_ignore(conn: Connection, table: sa.Table, rows: list[dict] | dict) ->
         return
     if conn.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
+    else:  # the same on_conflict_do_nothing() API; mypy types the name by its first import
+        from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
     conn.execute(insert(table).on_conflict_do_nothing(), rows)
 
 
@@ -74,7 +74,9 @@ def lock_writer(conn: Connection) -> None:
     if conn.dialect.name == "postgresql":
         conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITER_LOCK})
     elif conn.dialect.name == "sqlite":
-        if not conn.connection.dbapi_connection.in_transaction:
+        dbapi = conn.connection.dbapi_connection
+        assert dbapi is not None  # a Connection inside a transaction holds its DBAPI connection
+        if not dbapi.in_transaction:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
@@ -497,7 +499,7 @@ def _refresh_first_reports(conn: Connection, event_ids: set[str]) -> None:
         local = dict(
             conn.execute(sa.select(m.c.local_id, m.c.mode).where(m.c.article_id == aid, m.c.event_id == eid)).all()
         )
-        data = conn.execute(sa.select(S.articles.c.data).where(S.articles.c.id == aid)).scalar()
+        data = conn.execute(sa.select(S.articles.c.data).where(S.articles.c.id == aid)).scalar_one()
         record = Article.from_dict(json.loads(data) if isinstance(data, str) else data)
         ev = next((x for x in record.events if x.id in local), None)
         if ev is None:
@@ -664,7 +666,7 @@ def write_known(conn: Connection, article: Article, params: dedupe.Params, ts: d
             _refresh_story(conn, story_id)
         return WriteResult("duplicate", article.id, story_id, source_added=source_added, cluster_id=row.cluster_id)
 
-    data = conn.execute(sa.select(a.c.data).where(a.c.id == article.id)).scalar()
+    data = conn.execute(sa.select(a.c.data).where(a.c.id == article.id)).scalar_one()
     record = Article.from_dict(json.loads(data) if isinstance(data, str) else data)
     redated = "published_date" in changes
     if redated and _analysed(article):
@@ -970,8 +972,8 @@ def write_rejected(conn: Connection, exc: InputRejected) -> None:
     values = {"origin": origin, "reason": exc.reason, "message": str(exc), "seen_at": now()}
     if conn.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
+    else:  # the same on_conflict_do_nothing() API; mypy types the name by its first import
+        from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
     stmt = insert(S.rejected).values(values)
     conn.execute(
         stmt.on_conflict_do_update(
