@@ -252,16 +252,16 @@ def test_processes_opening_a_new_sqlite_store_together_all_succeed(tmp_path):
     import multiprocessing as mp
 
     ctx = mp.get_context("fork")
-    for round_ in range(3):
+    for round_ in range(5):
         url = f"sqlite:///{tmp_path / f'new{round_}.db'}"
-        barrier, results = ctx.Barrier(4), ctx.Queue()
-        procs = [ctx.Process(target=_open_store, args=(url, barrier, results)) for _ in range(4)]
+        barrier, results = ctx.Barrier(8), ctx.Queue()
+        procs = [ctx.Process(target=_open_store, args=(url, barrier, results)) for _ in range(8)]
         for p in procs:
             p.start()
         for p in procs:
             p.join(timeout=120)
         got = [results.get(timeout=5) for _ in procs]
-        assert got == ["ok"] * 4, got
+        assert got == ["ok"] * 8, got
         with Store.open(url) as st:
             assert st.counts()["articles"] == 0
 

@@ -9,6 +9,8 @@ busy timeout, so readers (query, serve, ingest workers) never block the one writ
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -39,13 +41,36 @@ def normalise_url(url: str | os.PathLike | None) -> str:
     raise StoreError(f"unsupported store URL {url!r}: use sqlite:///FILE or postgresql://USER@HOST/DB")
 
 
+BUSY_TIMEOUT_S = 60
+
+
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
+    _wal(cur)
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=60000")
     cur.close()
+
+
+def _wal(cur: sqlite3.Cursor) -> None:
+    """Switch the file to WAL, retrying while another connection holds a lock.
+
+    The switch needs an exclusive lock, and SQLite answers "database is locked" at once, without
+    waiting out the busy timeout, when waiting could deadlock (another process is committing the
+    schema of a new file while this one reads it): several processes opening a new store together
+    meet exactly that. WAL persists in the file, so only the first opens of a new file retry.
+    """
+    deadline, delay = time.monotonic() + BUSY_TIMEOUT_S, 0.005
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.25)
 
 
 def create(url: str | None = None) -> Engine:
@@ -58,7 +83,7 @@ def create(url: str | None = None) -> Engine:
                 parent = Path(path).expanduser().resolve().parent
                 if not parent.is_dir():
                     raise StoreError(f"cannot create the store {path!r}: folder {str(parent)!r} does not exist")
-            engine = sa.create_engine(full, connect_args={"timeout": 60})
+            engine = sa.create_engine(full, connect_args={"timeout": BUSY_TIMEOUT_S})
             sa.event.listen(engine, "connect", _sqlite_pragmas)
         else:
             engine = sa.create_engine(full, pool_pre_ping=True)
@@ -132,7 +157,7 @@ def _locking_sqlite_engine(engine: Engine) -> Engine:
     schema together would collide ("table meta already exists")."""
     from sqlalchemy.pool import NullPool
 
-    locking = sa.create_engine(engine.url, connect_args={"timeout": 60}, poolclass=NullPool)
+    locking = sa.create_engine(engine.url, connect_args={"timeout": BUSY_TIMEOUT_S}, poolclass=NullPool)
 
     @sa.event.listens_for(locking, "connect")
     def _connect(dbapi_conn, record) -> None:
