@@ -41,6 +41,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from benchmarks._data import dataset, skip
+from benchmarks.eval_events import code_texts
 
 GOLD = Path(__file__).with_name("gold") / "event_articles.jsonl"
 SEED = 14
@@ -140,25 +141,6 @@ def split(gold: list[dict], seed: int = SEED) -> dict[str, str]:
     random.Random(seed).shuffle(keys)
     half = (len(keys) + 1) // 2
     return {k: ("dev" if i < half else "held-out") for i, k in enumerate(keys)}
-
-
-def analyse(items: list[tuple[str, str | None]]):
-    from dateline.analyse import analyse_docs
-    from dateline.article import Article, Published
-    from dateline.nlp import load_model
-
-    nlp = load_model()
-    out = []
-    for (text, pub), doc in zip(items, nlp.pipe([t for t, _ in items], batch_size=8)):
-        a = Article(
-            id=Article.make_id(text),
-            text=text,
-            language="en",
-            published=Published(date=pub, source="metadata" if pub else "none"),
-        )
-        analyse_docs(a, doc)
-        out.append(a)
-    return out
 
 
 def sentence_of(spans: dict[int, tuple[int, int]], offset: int) -> int | None:
@@ -299,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
             skip(f"{g['set']}:{g['doc']} not found")
             return 0
         arts.append(art)
-    records = analyse([(a["text"], g.get("published") or a["published"]) for g, a in zip(gold, arts)])
+    records = code_texts([(a["text"], g.get("published") or a["published"]) for g, a in zip(gold, arts)], batch=8)
     if args.show:
         g, art, rec = gold[0], arts[0], records[0]
         print(f"{g['set']}:{g['doc']} published {g.get('published') or art['published']} {art['url']}")
