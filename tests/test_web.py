@@ -28,7 +28,7 @@ from conftest import chromium, missing  # noqa: E402
 
 from dateline.article import Article  # noqa: E402
 from dateline.store import Store  # noqa: E402
-from dateline.web import STATIC  # noqa: E402
+from dateline.web import PAGES, STATIC, render_page  # noqa: E402
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -481,10 +481,10 @@ def test_csp_forbids_inline_script(server):
         csp = r.headers["content-security-policy"]
         script = next(d for d in csp.split(";") if d.strip().startswith("script-src"))
         assert "'self'" in script and "unsafe-inline" not in script and "unsafe-eval" not in script
-    for name in ("index", "article", "actor", "add"):
-        html = (STATIC / f"{name}.html").read_text(encoding="utf-8")
-        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), f"inline script in {name}.html"
-        assert not re.search(r"\son[a-z]+\s*=", html), f"inline event handler in {name}.html"
+    for name in PAGES:
+        html = render_page(name)
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), f"inline script in the {name} page"
+        assert not re.search(r"\son[a-z]+\s*=", html), f"inline event handler in the {name} page"
     for js in (STATIC / "js").glob("*.js"):
         assert "innerHTML" not in js.read_text(encoding="utf-8"), f"{js.name} uses innerHTML"
 
@@ -702,8 +702,11 @@ def test_every_vendor_file_the_page_loads_is_built():
     spec.loader.exec_module(build_web)
     built = {dst for _, dst in build_web.FILES}
     used = set()
-    for f in list(STATIC.glob("*.html")) + list((STATIC / "js").glob("*.js")):
-        used |= set(re.findall(r"/web/static/vendor/([\w./-]+\.(?:json|js|css))\b", f.read_text(encoding="utf-8")))
+    texts = [render_page(name) for name in PAGES] + [
+        f.read_text(encoding="utf-8") for f in (STATIC / "js").glob("*.js")
+    ]
+    for text in texts:
+        used |= set(re.findall(r"/web/static/vendor/([\w./-]+\.(?:json|js|css))\b", text))
     assert used and used <= built, f"loaded but not built: {sorted(used - built)}"
 
 

@@ -68,7 +68,7 @@ def test_the_wheel_carries_what_the_package_reads(installed):
             "-c",
             "import dateline, pathlib; p = pathlib.Path(dateline.__file__).parent; print(p); "
             "print((p / 'py.typed').is_file(), (p / 'store/migrations/alembic.ini').is_file(), "
-            "(p / 'store/migrations/script.py.mako').is_file(), (p / 'web/static/index.html').is_file())",
+            "(p / 'store/migrations/script.py.mako').is_file(), (p / 'web/pages/layout.html').is_file())",
         ],
         work,
         env,

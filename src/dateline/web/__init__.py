@@ -23,10 +23,12 @@ Article data is hostile input: the page builds every element with DOM APIs (``te
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 STATIC = Path(__file__).resolve().parent / "static"
+PAGES_DIR = Path(__file__).resolve().parent / "pages"
 VENDOR = STATIC / "vendor"
 
 CSP = "; ".join(
@@ -52,6 +54,26 @@ PAGES = {
     "add": "add.html",
     "alerts": "alerts.html",
 }
+# The header's links: (path, label, the page that marks it current).
+NAV = [
+    ("/", "Events", "explorer"),
+    ("/add", "Add an article", "add"),
+    ("/alerts", "Alerts", "alerts"),
+    ("/docs", "API", None),
+]
+
+
+@cache
+def render_page(name: str) -> str:
+    """The HTML of page ``name``: its file in ``pages/`` (its own ``<head>`` lines, then its
+    ``<main>``) inside ``pages/layout.html``, the frame every page shares (meta, the stylesheet,
+    the header and its links, the page's name as the body's class)."""
+    own = (PAGES_DIR / PAGES[name]).read_text(encoding="utf-8")
+    cut = own.index("<main")
+    current = ' aria-current="page"'
+    nav = " ".join(f'<a href="{path}"{current if page == name else ""}>{label}</a>' for path, label, page in NAV)
+    layout = (PAGES_DIR / "layout.html").read_text(encoding="utf-8")
+    return layout.format(head=own[:cut], main=own[cut:], page=name, nav=nav)
 
 
 PAGE_PREFIXES = ("/article/", "/web/")

@@ -13,7 +13,7 @@ from typing import Any
 import sqlalchemy as sa
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 
 from ..article import ACTOR_KINDS, MODALITIES, PLOVER_QUADS, QUAD_NAMES
 from ..errors import DatelineError, InputRejected, UsageError
@@ -38,12 +38,10 @@ def _store(request: Request):
     return open_store(getattr(state, "db_url", None) or getattr(state, "web_db", None))
 
 
-def _page(name: str) -> FileResponse:
-    from . import PAGES, STATIC
+def _page(name: str) -> HTMLResponse:
+    from . import render_page
 
-    return FileResponse(
-        STATIC / PAGES[name], media_type="text/html; charset=utf-8", headers={"Cache-Control": "no-cache"}
-    )
+    return HTMLResponse(render_page(name), headers={"Cache-Control": "no-cache"})
 
 
 def _int(value: str | None, name: str, default: int, lo: int, hi: int) -> int:
