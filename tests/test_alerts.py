@@ -101,12 +101,12 @@ def test_webhook_is_signed_and_retried_until_taken(store, seed_article):
         secret = saved["secret"]
         assert len(secret) >= 32
         store.write(seed_article)
-        s = alerts.check(store, retries=1, backoff=0.0)
+        s = alerts.check(store, outbox=alerts.Outbox(retries=1, backoff=0.0))
         assert (s.sent, s.failed) == (0, 1) and "500" in s.errors[0]
         assert len(hook.posts) == 2  # the first try and one retry
         assert alerts.list_alerts(store)[0]["pending"] == 1
         hook.status = 204
-        s = alerts.check(store, retries=1, backoff=0.0)
+        s = alerts.check(store, outbox=alerts.Outbox(retries=1, backoff=0.0))
         assert (s.sent, s.failed, s.messages) == (1, 0, 0)  # the queued message, no new one
         assert alerts.check(store).sent == 0
     assert len(hook.posts) == 3
@@ -142,13 +142,15 @@ def test_email_through_a_real_smtp_server(tmp_path, seed_article):
         with Store.open(f"sqlite:///{tmp_path / 'm.db'}") as st:
             alerts.add(st, "kim-mail", email="desk@example.org", **KIM)
             st.write(seed_article)
-            s = alerts.check(st, smtp_url=f"smtp://127.0.0.1:{port}", sender="dateline@example.org")
+            s = alerts.check(
+                st, outbox=alerts.Outbox(smtp_url=f"smtp://127.0.0.1:{port}", sender="dateline@example.org")
+            )
             assert s.sent == 1 and not s.errors
-            out = alerts.replay(st, "kim-mail", smtp_url=f"smtp://127.0.0.1:{port}")
+            out = alerts.replay(st, "kim-mail", outbox=alerts.Outbox(smtp_url=f"smtp://127.0.0.1:{port}"))
             assert out["matches"] >= 1
             # an unreachable server leaves the message queued, with a message saying what to check
             st.write(syndicated(seed_article, 9))
-            s = alerts.check(st, smtp_url=f"smtp://127.0.0.1:{_free_port()}")
+            s = alerts.check(st, outbox=alerts.Outbox(smtp_url=f"smtp://127.0.0.1:{_free_port()}"))
             assert s.failed == 1 and "DATELINE_SMTP_URL" in s.errors[0]
     finally:
         ctl.stop()
@@ -172,7 +174,7 @@ def test_near_and_replay_and_validation(tmp_path, seed_article, capsys):
         # an alert made after the article was stored replays the stored matches on test
         buf = io.StringIO()
         alerts.add(st, "vlad", jsonl="-", type="CONSULT", near="Vladivostok", radius_km=300)
-        out = alerts.replay(st, "vlad", stdout=buf)
+        out = alerts.replay(st, "vlad", outbox=alerts.Outbox(stdout=buf))
         lines = [json.loads(x) for x in buf.getvalue().splitlines()]
         assert out["matches"] == len(lines) >= 1
         assert all(x["change"] == "replay" and x["event"]["place"]["name"] == "Vladivostok" for x in lines)

@@ -318,17 +318,36 @@ class CheckSummary:
         }
 
 
+@dataclass(frozen=True)
+class Outbox:
+    """How messages leave: the SMTP server and sender for e-mail (default ``$DATELINE_SMTP_URL``),
+    the stream that ``jsonl:-`` writes to (default stdout), and a webhook's retries and backoff."""
+
+    smtp_url: str | None = None
+    sender: str | None = None
+    stdout: IO[str] | None = None
+    retries: int = 2
+    backoff: float = 1.0
+
+    def send(self, channel: str, target: str, payload: dict[str, Any], *, secret: str | None = None) -> None:
+        """Deliver one message; raises :class:`AlertError` when the channel did not take it."""
+        if channel == "webhook":
+            _send_webhook(target, payload, secret, retries=self.retries, backoff=self.backoff)
+        elif channel == "jsonl":
+            _send_jsonl(target, payload, self.stdout)
+        elif channel == "email":
+            _send_email(target, payload, self.smtp_url, self.sender)
+        else:
+            raise AlertError(f"unknown alert channel {channel!r}")
+
+
 def check(
     store: Store,
     *,
     at: datetime | None = None,
     deliver: bool = True,
     base_url: str | None = None,
-    smtp_url: str | None = None,
-    sender: str | None = None,
-    stdout: IO[str] | None = None,
-    retries: int = 2,
-    backoff: float = 1.0,
+    outbox: Outbox | None = None,
 ) -> CheckSummary:
     """Match every alert against the events of newly ingested articles, queue one message per
     alert with its new and changed matches, then send what is pending."""
@@ -408,26 +427,16 @@ def check(
                 summary.messages += 1
             conn.execute(a.update().where(a.c.name == al.name).values(checked_until=at))
     if deliver:
-        deliver_pending(
-            store, summary, smtp_url=smtp_url, sender=sender, stdout=stdout, retries=retries, backoff=backoff
-        )
+        deliver_pending(store, summary, outbox)
     return summary
 
 
 # -- delivery --------------------------------------------------------------------------------------
-def deliver_pending(
-    store: Store,
-    summary: CheckSummary | None = None,
-    *,
-    smtp_url: str | None = None,
-    sender: str | None = None,
-    stdout: IO[str] | None = None,
-    retries: int = 2,
-    backoff: float = 1.0,
-) -> CheckSummary:
+def deliver_pending(store: Store, summary: CheckSummary | None = None, outbox: Outbox | None = None) -> CheckSummary:
     """Send every pending message, oldest first; a failure stays pending for the next check
     until :data:`MAX_ATTEMPTS`, then is marked failed."""
     summary = summary or CheckSummary()
+    outbox = outbox or Outbox()
     a, d = S.alerts, S.alert_deliveries
     with store.engine.connect() as conn:
         pending = conn.execute(
@@ -440,17 +449,7 @@ def deliver_pending(
         payload = dict(_json(row.payload))
         payload["delivery"] = row.id
         try:
-            send(
-                row.channel,
-                row.target,
-                payload,
-                secret=row.secret,
-                smtp_url=smtp_url,
-                sender=sender,
-                stdout=stdout,
-                retries=retries,
-                backoff=backoff,
-            )
+            outbox.send(row.channel, row.target, payload, secret=row.secret)
         except AlertError as exc:
             attempts = row.attempts + 1
             status = "failed" if attempts >= MAX_ATTEMPTS else "pending"
@@ -479,29 +478,6 @@ def signature(secret: str, body: bytes) -> str:
 def verify(secret: str, body: bytes, header: str | None) -> bool:
     """What a receiver does: recompute the signature and compare in constant time."""
     return bool(header) and hmac.compare_digest(signature(secret, body), header or "")
-
-
-def send(
-    channel: str,
-    target: str,
-    payload: dict[str, Any],
-    *,
-    secret: str | None = None,
-    smtp_url: str | None = None,
-    sender: str | None = None,
-    stdout: IO[str] | None = None,
-    retries: int = 2,
-    backoff: float = 1.0,
-) -> None:
-    """Deliver one message; raises :class:`AlertError` when the channel did not take it."""
-    if channel == "webhook":
-        _send_webhook(target, payload, secret, retries=retries, backoff=backoff)
-    elif channel == "jsonl":
-        _send_jsonl(target, payload, stdout)
-    elif channel == "email":
-        _send_email(target, payload, smtp_url, sender)
-    else:
-        raise AlertError(f"unknown alert channel {channel!r}")
 
 
 def _send_webhook(url: str, payload: dict[str, Any], secret: str | None, *, retries: int, backoff: float) -> None:
@@ -634,9 +610,7 @@ def replay(
     *,
     limit: int = 5,
     base_url: str | None = None,
-    smtp_url: str | None = None,
-    sender: str | None = None,
-    stdout: IO[str] | None = None,
+    outbox: Outbox | None = None,
 ) -> dict[str, Any]:
     """Send the alert's last ``limit`` matches again, marked ``"test": true`` (when it has none
     yet, the latest stored events matching its filters); nothing is recorded."""
@@ -664,5 +638,5 @@ def replay(
         "matches": [_match_item(r, "replay", None, srcs.get(r["id"], []), base) for r in recs],
         "more": 0,
     }
-    send(al.channel, al.target, payload, secret=al.secret, smtp_url=smtp_url, sender=sender, stdout=stdout)
+    (outbox or Outbox()).send(al.channel, al.target, payload, secret=al.secret)
     return {"alert": name, "channel": al.channel, "target": al.target, "matches": len(recs)}

@@ -183,7 +183,9 @@ def run_test(args) -> int:
     from .. import alerts
 
     with _store(args) as store:
-        out = alerts.replay(store, args.name, limit=args.limit, base_url=args.base_url, smtp_url=args.smtp)
+        out = alerts.replay(
+            store, args.name, limit=args.limit, base_url=args.base_url, outbox=alerts.Outbox(smtp_url=args.smtp)
+        )
     _say(f"alert {out['alert']!r}: {out['matches']} match(es) sent to {out['channel']} {out['target']} as a test")
     return 0
 
@@ -192,7 +194,7 @@ def run_check(args) -> int:
     from .. import alerts
 
     with _store(args) as store:
-        s = alerts.check(store, base_url=args.base_url, smtp_url=args.smtp)
+        s = alerts.check(store, base_url=args.base_url, outbox=alerts.Outbox(smtp_url=args.smtp))
     _say(
         f"alerts: {s.matches} new or changed match(es), {s.messages} message(s) queued, {s.sent} sent, {s.failed} failed"
     )

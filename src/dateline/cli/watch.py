@@ -109,6 +109,7 @@ def build_config(args):
 
 
 def run(args) -> int:
+    from .. import alerts
     from ..watch import Watcher
 
     cfg = build_config(args)
@@ -147,7 +148,7 @@ def run(args) -> int:
             analyse=args.analysis,
             report=report,
             alerts=args.alerts,
-            alert_options={"base_url": args.base_url, "smtp_url": args.smtp},
+            alert_options={"base_url": args.base_url, "outbox": alerts.Outbox(smtp_url=args.smtp)},
             purge_text_after=cfg.purge_text_after,
         ) as w:
             if args.once:
