@@ -576,6 +576,17 @@ def _according_obj(ctx: _Context, tok: Any) -> tuple[Any, Any] | None:
     return (doc[tok.i + 1], pobj[0]) if pobj else None
 
 
+def _first_cue_speaks(ctx: _Context, q: _Q, tokens: list[Any]) -> bool:
+    """Walk ``tokens`` (the words next to a quote, nearest first) to the first 'according to' or
+    speech cue and take its speaker; whether that gave the quote a speaker."""
+    for t in tokens:
+        if _set_according(ctx, q, t):
+            return True
+        if _is_cue(t):
+            return _set_speaker(ctx, q, t)
+    return False
+
+
 def _set_according(ctx: _Context, q: _Q, tok: Any) -> bool:
     found = _according_obj(ctx, tok)
     if found is None:
@@ -616,13 +627,8 @@ def _attribute_direct(ctx: _Context, q: _Q, direct: list[_Q], paras) -> None:
             break
     if last in "?!":
         seg = seg[:6]  # '"...!" US Senator Jeff Sessions said as he ...', not a later clause
-    for t in seg:
-        if _set_according(ctx, q, t):
-            return
-        if _is_cue(t):
-            if _set_speaker(ctx, q, t):
-                return
-            break
+    if _first_cue_speaks(ctx, q, seg):
+        return
     # any verb with its subject right after a quote that ends on ',', '?', '!' or a dash is the
     # cue, whatever the verb ('"...," Bennett shot back with a laugh')
     tail = text[close : min(close + 4, len(text))]
@@ -653,13 +659,8 @@ def _attribute_direct(ctx: _Context, q: _Q, direct: list[_Q], paras) -> None:
             cand.append(t)
             if len(cand) >= 30:
                 break
-        for t in cand:
-            if _set_according(ctx, q, t):
-                return
-            if _is_cue(t):
-                if _set_speaker(ctx, q, t):
-                    return
-                break
+        if _first_cue_speaks(ctx, q, cand):
+            return
         # 'Michael P. McDonald: "..."': a name and a colon
         words = [t for t in cand if not (t.is_punct or t.is_space)]
         if stripped[-1] == ":" and words and ctx.tok_actor[words[0].i]:
