@@ -69,9 +69,7 @@ def register(sub) -> None:
     )
     t.add_argument("name", metavar="NAME")
     t.add_argument("--limit", type=int, default=5, metavar="N", help="matches to replay (default 5)")
-    t.add_argument("--smtp", metavar="URL", help="SMTP server (default $DATELINE_SMTP_URL)")
-    t.add_argument("--base-url", metavar="URL", help="the web page's address for links (default $DATELINE_PUBLIC_URL)")
-    add_db(t)
+    _add_delivery(t)
     t.set_defaults(func=run_test)
 
     r = add_command(
@@ -80,9 +78,7 @@ def register(sub) -> None:
         help="check the alerts against newly stored events and send now",
         epilog=EXAMPLE,
     )
-    r.add_argument("--smtp", metavar="URL", help="SMTP server (default $DATELINE_SMTP_URL)")
-    r.add_argument("--base-url", metavar="URL", help="the web page's address for links (default $DATELINE_PUBLIC_URL)")
-    add_db(r)
+    _add_delivery(r)
     r.set_defaults(func=run_check)
 
     def usage(args) -> int:  # `dateline alerts` alone
@@ -105,6 +101,13 @@ def _store(args):
 
 def _say(line: str) -> None:
     print(f"dateline: {line}", file=sys.stderr)
+
+
+def _add_delivery(p) -> None:
+    """The options of the commands that send: the SMTP server, the page's address, the store."""
+    p.add_argument("--smtp", metavar="URL", help="SMTP server (default $DATELINE_SMTP_URL)")
+    p.add_argument("--base-url", metavar="URL", help="the web page's address for links (default $DATELINE_PUBLIC_URL)")
+    add_db(p)
 
 
 def run_add(args) -> int:
