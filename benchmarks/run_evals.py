@@ -22,6 +22,9 @@ EVALUATIONS = [
     ("times", "benchmarks.eval_times"),
     ("events", "benchmarks.eval_events"),
     ("event-articles", "benchmarks.eval_event_articles"),
+    ("participants", "benchmarks.eval_participants"),
+    ("event-places", "benchmarks.eval_event_places"),
+    ("actors", "benchmarks.eval_actors"),
     ("stories", "benchmarks.eval_stories"),
 ]
 
