@@ -436,3 +436,14 @@ def test_a_nationality_tagged_as_a_place_is_the_country(nlp):
 def test_security_force_modifiers_are_not_names(nlp, text):
     a = _analyse(nlp, text)
     assert all(x.kind != "person" for x in a.actors), [(x.name, x.kind) for x in a.actors]
+
+
+def test_a_long_line_of_names_run_together_is_no_headline(nlp):
+    # A table or a whole document on one line (CoNLL-style text, JSONL without newlines) is mostly
+    # capitalised and has no full stop, like a headline; its names are not headline fragments.
+    text = (
+        "Results Were Posted On Thursday Tiger Woods 67 Payne Stewart 68 Steve Stricker 69 Loren Roberts 70 "
+        "Mark Calcavecchia 70 Billy Andrade 71 Jesper Parnevik 71 Willie Wood 72 Brian Claar 72"
+    )
+    names = set(_by_name(_analyse(nlp, text)))
+    assert {"Tiger Woods", "Steve Stricker", "Jesper Parnevik", "Brian Claar"} <= names, names

@@ -258,6 +258,9 @@ def _unlabelled_organisations(doc: Any, ents: list[Ent], headline: set[int]) -> 
     return out
 
 
+HEADLINE_MAX_WORDS = 16  # of four letters or more; longer lines are text run together (a table, a one-line document)
+
+
 def _headline_case_tokens(doc: Any) -> set[int]:
     """Token indices of the lines written in headline case ("Trump Warns Clinton Policy Would
     Hurt Workers"): no full stop at the end, most words of four letters or more capitalised,
@@ -272,7 +275,11 @@ def _headline_case_tokens(doc: Any) -> set[int]:
     for line in text.split("\n"):
         words = re.findall(r"[A-Za-z][A-Za-z'’-]{3,}", line)
         ends = line.rstrip(" \"'”’")[-1:]
-        if len(words) >= 3 and ends not in (".", ",") and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+        if (
+            3 <= len(words) <= HEADLINE_MAX_WORDS
+            and ends not in (".", ",")
+            and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+        ):
             ranges.append((pos, pos + len(line)))
         pos += len(line) + 1
     if ranges:
