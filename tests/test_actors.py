@@ -447,3 +447,46 @@ def test_a_long_line_of_names_run_together_is_no_headline(nlp):
     )
     names = set(_by_name(_analyse(nlp, text)))
     assert {"Tiger Woods", "Steve Stricker", "Jesper Parnevik", "Brian Claar"} <= names, names
+
+
+# -- false actors seen in real articles (round 4) ---------------------------------------------------
+
+
+def test_a_name_and_a_figure_are_cut_to_the_name(nlp):
+    text = "Donald Trump spoke in Ohio. The average of polls shows Hillary Clinton leading Trump 47.3 percent to 44.4 percent."
+    a = _analyse(nlp, text)
+    assert not any(any(ch.isdigit() for ch in x.name) for x in a.actors), [x.name for x in a.actors]
+    trump = _by_name(a)["Donald Trump"]
+    assert _mention_texts(a, trump).count("Trump") == 1 and trump.kind == "person"
+
+
+def test_punctuation_is_never_an_actor(nlp):
+    a = _analyse(nlp, "“No one told me about the court case‚” said Noma. She had been bathing her daughter‚ she said.")
+    assert all(any(ch.isalnum() for ch in x.name) for x in a.actors), [x.name for x in a.actors]
+    assert "Noma" in _by_name(a)
+
+
+def test_an_airline_named_air_something_is_no_person(nlp):
+    a = _analyse(nlp, "So, I talked to the acting CEO of Air Zim and he said he doesn't know.")
+    air = [x for x in a.actors if x.name.startswith("Air")]
+    assert air and air[0].kind == "organization"
+
+
+def test_media_companies_are_organisations(nlp):
+    a = _analyse(
+        nlp, "The newspaper, which is owned by Gannett, endorsed nobody. Gannett said the paper was independent."
+    )
+    g = _by_name(a)["Gannett"]
+    assert (g.kind, g.sector) == ("organization", "MED")
+
+
+def test_joining_forces_names_no_troops(nlp):
+    from dateline.analyse import analyse_docs
+
+    text = "American casino magnate Sheldon Adelson is joining forces with J. Joe Ricketts to fund a super PAC."
+    a = Article(id=Article.make_id(text), text=text, language="en")
+    analyse_docs(a, nlp(text))
+    assert not any(x.name.lower() == "forces" for x in a.actors), [x.name for x in a.actors]
+    ev = next(e for e in a.events if e.type == "COOPERATE")
+    names = {x.id: x.name for x in a.actors}
+    assert [names[i] for i in ev.recipients] == ["J. Joe Ricketts"]

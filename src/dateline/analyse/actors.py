@@ -126,10 +126,20 @@ def corrected_entities(doc: Any) -> list[Ent]:
         ):
             continue  # "Riot police", "Security forces" at the start of a sentence: not a name
         if label in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
+            if not any(ch.isalnum() for ch in e.text):
+                continue  # "‚" (a low quotation mark for a comma) tagged as a person
+            for k in range(i0 + 1, i1):
+                if doc[k].like_num and (
+                    "." in doc[k].text or (k + 1 < n and doc[k + 1].lower_ in ("percent", "%", "per", "points"))
+                ):
+                    i1 = k  # "Clinton leading Trump 47.3 percent to 44.4": a name and a figure
+                    break
             while i1 - 1 > i0 and doc[i1 - 1].tag_ == "POS":  # trailing possessive
                 i1 -= 1
             if i1 - i0 > 1 and doc[i1 - 1].text in ("'s", "’s", "'", "’"):
                 i1 -= 1
+        if label == "PERSON" and i1 - i0 >= 2 and doc[i0].text == "Air":
+            label = "ORG"  # "Air Zim", "Air Zimbabwe": an airline
         if label == "PERSON":
             while i1 - i0 > 1 and doc[i0].lower_ in L.HONORIFICS:
                 i0 += 1
@@ -1361,6 +1371,22 @@ def _names_an_entity(doc: Any, t: Any, tok_ent: dict[int, Ent]) -> bool:
     return nxt is not None and nxt.i0 == t.i + 1 and nxt.label == "PERSON"
 
 
+#: verb + bare plural object idioms that name no agent ("join forces", "combine forces")
+_IDIOM_OBJECTS = {("join", "force"), ("combine", "force"), ("pool", "force"), ("unite", "force")}
+
+
+def _idiom_object(t: Any) -> bool:
+    """A bare object of a verb idiom ("joining forces with X"): no determiner, no modifier."""
+    return (
+        t.dep_ in ("dobj", "obj")
+        and (t.head.lemma_.lower(), t.lemma_.lower()) in _IDIOM_OBJECTS
+        and not any(
+            c.dep_ in ("det", "poss", "amod", "compound", "nummod") or (c.dep_ == "prep" and c.lower_ == "of")
+            for c in t.children
+        )
+    )
+
+
 def _generic_candidates(doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, _Actor]) -> list[_Generic]:
     out: list[_Generic] = []
     headline = _headline_case_tokens(doc)
@@ -1386,6 +1412,8 @@ def _generic_candidates(doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, 
         head_sector, cls = found
         if cls == "facility" and t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS:
             continue  # "in hospital", "at the base": where, not whom
+        if _idiom_object(t):
+            continue  # "joining forces with X", "combine forces": a way of acting together, no troops
         if cls == "weapon" and not (t.dep_ in ("nsubj", "csubj") or (t.dep_ == "pobj" and t.head.dep_ == "agent")):
             continue  # "warplanes bombed" stands for an air force; "an order for 30 jets" does not
         sectors, iso, affiliated, inner, named = _modifier_info(doc, t, tok_ent, ent_actor, cls)
