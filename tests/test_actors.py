@@ -490,3 +490,19 @@ def test_joining_forces_names_no_troops(nlp):
     ev = next(e for e in a.events if e.type == "COOPERATE")
     names = {x.id: x.name for x in a.actors}
     assert [names[i] for i in ev.recipients] == ["J. Joe Ricketts"]
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Government troops shelled rebel positions in the Palmyra countryside.", "Palmyra"),
+        ("Gunmen captured two Germans in a district of the tense Kodori Gorge on Thursday.", "Kodori Gorge"),
+    ],
+)
+def test_a_name_before_an_area_noun_or_ending_in_a_feature_word_is_a_place(nlp, text, name):
+    from dateline.analyse import analyse_docs
+
+    a = Article(id=Article.make_id(text), text=text, language="en")
+    analyse_docs(a, nlp(text))
+    assert name not in _by_name(a), [(x.name, x.kind) for x in a.actors]
+    assert any(p.text == name for p in a.places), [p.text for p in a.places]

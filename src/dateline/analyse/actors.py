@@ -400,7 +400,29 @@ def _titled_name(doc: Any, i0: int, i1: int) -> bool:
     return all(t.is_title and t.is_alpha and t.lower_ not in L.ORG_WORDS for t in doc[i0:i1])
 
 
+def _geographic_name(doc: Any, i0: int, i1: int, text: str) -> str | None:
+    """ "LOC" for a name ending in a capitalised feature word ("Kodori Gorge", "Golan Heights"),
+    "GPE" for a name right before a lower-case area noun ("the Palmyra countryside", "Wardak
+    province"); None for a nationality, a group word or an organisation's name."""
+    if (
+        L.country_of_demonym(text)
+        or L.normalise(text) in L.GROUP_SECTORS
+        or L.armed_group(text)
+        or any(w in L.ORG_WORDS for w in text.lower().split())
+    ):
+        return None
+    last = doc[i1 - 1]
+    if i1 - i0 >= 2 and last.is_title and last.lower_ in L.GEO_NAME_WORDS:
+        return "LOC"
+    if i1 < len(doc) and doc[i1].is_lower and doc[i1].pos_ == "NOUN" and doc[i1].lower_ in L.AREA_NOUNS:
+        return "GPE"
+    return None
+
+
 def _relabel(doc: Any, i0: int, i1: int, label: str, text: str, name_parts: set[str]) -> str:
+    geo = _geographic_name(doc, i0, i1, text) if label != "NORP" else None
+    if geo is not None:
+        return geo
     if label == "NORP":
         if (
             L.country_of_demonym(text)

@@ -293,6 +293,20 @@ municipality oblast prefecture territory enclave resort base airport station""".
 )
 
 
+#: lower-case nouns after a name that make the name a place ("the Palmyra countryside", "Wardak
+#: province", "Magam town"): never a person or an organisation
+AREA_NOUNS = frozenset(
+    """countryside province district town village region neighbourhood neighborhood governorate
+suburb suburbs outskirts county municipality oblast prefecture township hamlet""".split()
+)
+
+#: capitalised last words of geographic names ("Kodori Gorge", "Golan Heights", "Jordan Valley")
+GEO_NAME_WORDS = frozenset(
+    """gorge valley river mountains mountain hills heights plateau desert peninsula island
+islands strait straits sea lake bay gulf coast delta basin canyon""".split()
+)
+
+
 #: nouns after a name that make the name a building or site ("the Hoa Lo prison", "Tahrir Square")
 FACILITY_NOUNS = frozenset(
     """prison jail airport airbase square street avenue road bridge palace stadium hotel market
