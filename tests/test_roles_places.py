@@ -122,6 +122,43 @@ def test_the_event_takes_its_sentences_own_place(nlp, text, place):
     assert a.text[ev.place.start : ev.place.end] == ev.place.text
 
 
+@pytest.mark.parametrize(
+    "text,place",
+    [
+        # the place the act is done to
+        ("The village of Dikwa was shelled by gunmen on Tuesday.", "Dikwa"),
+        # where a participant is
+        ("Soldiers clashed with protesters in northern Mali on Sunday.", "Mali"),
+        # a clause of the same moment
+        ("The mayor was shot dead as he left a restaurant in Bamako.", "Bamako"),
+        # a country naming whose embassy is no place; the city is
+        ("Activists demonstrated outside the Nigeria embassy in London on Monday.", "London"),
+        ("Thousands of students marched through Nairobi's streets on Friday.", "Nairobi"),
+        # a region naming a war is no place; the object of the seizure is
+        ("Rebels captured the Golan Heights in the 1967 Middle East war.", "Golan Heights"),
+    ],
+)
+def test_where_the_participants_are_and_what_the_act_is_done_to(nlp, text, place):
+    a = _code(nlp, text)
+    ev = a.events[0]
+    assert ev.place is not None and ev.place.text == place, (ev.type, ev.place)
+
+
+def test_a_dependent_clause_takes_the_place_of_the_clause_it_hangs_on(nlp):
+    from dateline.analyse import analyse_docs
+    from dateline.events.lexicon import Entry
+    from dateline.events.parse import Candidate, Context
+    from dateline.events.place import _governing_place
+
+    text = "In the city of Mosul gunmen opened fire on a bus, killing nine people."
+    a = Article(id=Article.make_id(text), text=text, language="en")
+    doc = nlp(text)
+    analyse_docs(a, doc)
+    killing = next(t for t in doc if t.text == "killing")
+    place = _governing_place(Candidate(killing, Entry("ASSAULT", None, "190", "kill")), Context(a, doc), [])
+    assert place is not None and place["text"] == "Mosul"
+
+
 def test_no_place_is_invented(nlp):
     a = _code(nlp, "A cab driver from Abidjan was shot dead by police officers when he failed to stop.")
     assert a.events and all(ev.place is None for ev in a.events)

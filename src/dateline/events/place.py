@@ -12,7 +12,7 @@ own). Both return the contract's place dict (``name``, ``lat``, ``lon``, ``count
 
 from __future__ import annotations
 
-from .parse import PLACE_LABELS, Candidate, Context, depth_of, sent_bounds
+from .parse import PLACE_LABELS, Candidate, Context, dep_children, depth_of, sent_bounds
 
 LOC_PREPS = {
     "in",
@@ -29,7 +29,12 @@ LOC_PREPS = {
     "off",
     "from",
     "along",
+    "through",
 }
+
+#: prepositions that place a participant ("troops near Rafah", "protesters in southern Iraq"):
+#: where the participant is, the event is
+AT_PREPS = {"in", "at", "near", "outside", "inside", "off"}
 
 
 def place_for(c: Candidate, ctx: Context, cands: list) -> dict | None:
@@ -37,11 +42,12 @@ def place_for(c: Candidate, ctx: Context, cands: list) -> dict | None:
     sent_start, sent_end = sent_bounds(trig)
     others = [x.trigger for x in cands if x is not c]
     best = None
+    skip = _not_event_places(ctx)
     for k, (toks, place) in enumerate(ctx.places):
         root = ctx.place_roots[k]
         if root.i < sent_start or root.i >= sent_end:
             continue
-        if not trig.is_ancestor(root):
+        if not trig.is_ancestor(root) or root.i in skip or _owner_modifier(root, place):
             continue
         if any(o.i != trig.i and trig.is_ancestor(o) and (o.i == root.i or o.is_ancestor(root)) for o in others):
             continue
@@ -93,6 +99,17 @@ def place_for(c: Candidate, ctx: Context, cands: list) -> dict | None:
     return _smallest(ctx, best[1], sent_start, sent_end)
 
 
+def _owner_modifier(root, place: dict) -> bool:
+    """A country or larger region modifying a noun that is no place: "the 1967 Middle East
+    war", "the Cameroon embassy" (whose, not where); a city so placed still says where ("the
+    Kabul attack", "the Notting Hill Carnival")."""
+    if root.dep_ not in ("compound", "amod", "nmod", "poss") or root.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if root.head.lemma_.lower() in _PLACE_NOUNS or root.head.lemma_.lower() in _WHERE_NOUNS:
+        return False
+    return place.get("_feature") in ("country", "region", "continent", "union")
+
+
 def event_place(c: Candidate, ctx: Context, cands: list[Candidate]) -> dict | None:
     """Where the event happened: the place mention the learned linker links to the trigger (its
     sentence's own place phrase, fronted or not, the object of a territorial verb, the smaller
@@ -111,8 +128,51 @@ def event_place(c: Candidate, ctx: Context, cands: list[Candidate]) -> dict | No
                         place = _decide(other, ctx, cands)
                         break
     if place is None:
+        place = _governing_place(c, ctx, cands)
+    if place is None:
         place = dateline_place(trig, ctx)
     return place
+
+
+_SAME_SCENE_MARKS = {"as", "when", "after", "before", "by", "upon"}
+
+
+def _governing_place(c: Candidate, ctx: Context, cands: list[Candidate]) -> dict | None:
+    """The place of the clause the trigger's clause depends on, when it names none of its own:
+    "In the town of Suwayrah a suicide bomber rammed his car into a checkpoint, killing 12
+    people" (the killing), "shot and killed" (the second verb), "began the assault by
+    capturing the checkpoints" (through the preposition). Never through reported speech nor a
+    contrast ("while others rallied in Chicago")."""
+    trig = c.trigger
+    if c.noun:
+        return None
+    for _ in range(3):  # "stormed Giza ... and shot dead many persons as they burnt the palace"
+        host = _host(trig, cands, c)
+        if host is None:
+            return None
+        place = place_for(host, ctx, cands) or where_participants_are(host, ctx, cands)
+        if place is not None:
+            return place
+        trig = host.trigger
+    return None
+
+
+def _host(trig, cands: list[Candidate], c: Candidate) -> Candidate | None:
+    """The clause ``trig``'s clause depends on, as a candidate (see ``_governing_place``)."""
+    from .lexicon import REPORTING
+
+    if trig.dep_ in ("advcl", "conj", "xcomp"):
+        head = trig.head
+        marks = [m.lower_ for m in trig.children if m.dep_ == "mark"]
+        if trig.dep_ == "advcl" and any(m not in _SAME_SCENE_MARKS for m in marks):
+            return None
+    elif trig.dep_ == "pcomp" and trig.head.dep_ == "prep" and trig.head.lower_ in _SAME_SCENE_MARKS | {"in", "while"}:
+        head = trig.head.head
+    else:
+        return None
+    if head.i == trig.i or head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() in REPORTING:
+        return None
+    return next((x for x in cands if x.trigger.i == head.i), None) or Candidate(head, c.entry)
 
 
 def _decide(c: Candidate, ctx: Context, cands: list[Candidate]) -> dict | None:
@@ -121,9 +181,161 @@ def _decide(c: Candidate, ctx: Context, cands: list[Candidate]) -> dict | None:
     the linker finds the places the rule's paths miss (fronted phrases, objects of territorial
     verbs, places nested in a larger one)."""
     rule = place_for(c, ctx, cands)
+    if rule is None:
+        rule = where_participants_are(c, ctx, cands)
     if rule is not None or not _model():
         return rule
     return linked_place(c.trigger, ctx)
+
+
+#: subordinators of a clause that happens at the same time and place ("was shot as he walked
+#: off a west Dublin soccer field", "was struck while it was in the Al-Shoula area")
+_WHILE = {"as", "while", "when"}
+_ATTACKS = {"ASSAULT", "COERCE"}
+
+
+def where_participants_are(c: Candidate, ctx: Context, cands: list[Candidate]) -> dict | None:
+    """Where the event happened when its own clause has no locative phrase of its own:
+
+    * the place the act is done to ("The Niger village of Abadam was bombed", "Buckingham
+      Palace was bombed", "shelled the settlement of Jaba"): an attack's or seizure's object;
+    * where a participant is ("troops near the settlement of Rafiah Yam shot", "clashed with
+      protesters in southeastern Iraq", "shot a policeman and a boy in the town of Tulkarm");
+    * where a clause of the same moment happened ("was shot as he walked off a west Dublin
+      soccer field", "was struck while it was in the Al-Shoula area").
+    """
+    trig = c.trigger
+    if c.noun:
+        return None
+    sent_start, sent_end = sent_bounds(trig)
+    skip = _not_event_places(ctx)
+    others = {x.trigger.i for x in cands if x is not c}
+    same_kind = {x.trigger.i for x in cands if x is not c and x.entry.type == c.entry.type}
+    by_root = {
+        root.i: k
+        for k, root in enumerate(ctx.place_roots)
+        if sent_start <= root.i < sent_end and root.i not in skip and not _origin(root)
+    }
+    if not by_root:
+        return None
+
+    def place_in(tok, deps: tuple[str, ...]) -> int | None:
+        """A place mention under ``tok`` through a locative preposition (``deps`` first)."""
+        for p in tok.children:
+            if p.dep_ == "prep" and p.lower_ in AT_PREPS:
+                # "outside of Kawkab": the object of the preposition's "of"
+                objs = [q for q in p.children if q.dep_ == "pobj"] + [
+                    q
+                    for o in p.children
+                    if o.dep_ == "prep" and o.lower_ == "of"
+                    for q in o.children
+                    if q.dep_ == "pobj"
+                ]
+                for q in objs:
+                    k = _place_under(q, by_root)
+                    if k is not None:
+                        return k
+        return None
+
+    # the place the act is done to
+    if c.entry.type in _ATTACKS:
+        for o in [*dep_children(trig, {"dobj", "obj", "nsubjpass"})]:
+            if o.i in ctx.tok_actor and ctx.actor_kind.get(ctx.tok_actor[o.i]) == "country":
+                continue  # "Israel attacked Iran": a participant
+            k = _named_place(o, by_root)
+            if k is None:
+                k = place_in(o, ())  # "capturing the checkpoints outside of Kawkab"
+            if k is not None:
+                return _smallest(ctx, k, sent_start, sent_end)
+    # where a participant is
+    parts = [*dep_children(trig, {"nsubj", "nsubjpass", "dobj", "obj"})]
+    parts += [
+        q
+        for p in trig.children
+        if p.dep_ == "prep" and p.lower_ in ("with", "against")
+        for q in p.children
+        if q.dep_ == "pobj"
+    ]
+    for part in parts:
+        for t in _conjoined(part):
+            if t.i in others or t.i not in ctx.tok_actor:
+                continue  # a participant is an actor ("against violence in Turkey" places nobody)
+            k = place_in(t, ())
+            if k is not None:
+                return _smallest(ctx, k, sent_start, sent_end)
+    # the means ("began the assault by launching a car bomb at the perimeter of the Tartuh District")
+    for p in trig.children:
+        if p.dep_ == "prep" and p.lower_ == "by":
+            for cl in dep_children(p, {"pcomp"}):
+                for t in [cl, *dep_children(cl, {"dobj", "obj"})]:
+                    k = place_in(t, ())
+                    if k is not None:
+                        return _smallest(ctx, k, sent_start, sent_end)
+    # a clause of the same moment
+    for cl in dep_children(trig, {"advcl"}):
+        if cl.i in same_kind or not any(m.dep_ == "mark" and m.lower_ in _WHILE for m in cl.children):
+            # "600,000 marched in Los Angeles, while 400,000 rallied in Chicago": a parallel event
+            continue
+        for t in [cl, *dep_children(cl, {"dobj", "obj", "attr", "acomp"})]:
+            k = place_in(t, ())
+            if k is None and t.i != cl.i:
+                k = _named_place(t, by_root)  # "as he left his Tokyo apartment building"
+            if k is not None:
+                return _smallest(ctx, k, sent_start, sent_end)
+    return None
+
+
+_UNDER_DEPS = {"compound", "nmod", "poss", "amod", "appos", "pobj"}
+
+
+def _place_under(tok, by_root: dict[int, int]) -> int | None:
+    """The nearest place mention inside a locative object's phrase, through its modifiers and
+    of/in phrases, never through a clause: "a west Dublin soccer field" (Dublin), "a restaurant
+    in the affluent north of Bogota" (Bogota)."""
+    frontier = [tok]
+    for _ in range(6):
+        nxt = []
+        hits = [t for t in frontier if t.i in by_root]
+        if hits:  # a name before a bare direction word ("a west Dublin soccer field")
+            return by_root[min(hits, key=lambda t: (not t.text[:1].isupper(), t.i)).i]
+        for t in frontier:
+            for c in t.children:
+                if c.dep_ in _UNDER_DEPS or (c.dep_ == "prep" and c.lower_ in ("of", "in", "near")):
+                    nxt.append(c)
+        frontier = nxt
+    return None
+
+
+def _conjoined(tok) -> list:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out += _conjoined(c)
+    return out
+
+
+def _named_place(tok, by_root: dict[int, int]) -> int | None:
+    """The place mention ``tok`` heads or names: the mention itself ("Tulkarm"), a place noun
+    and its name ("the town of Tulkarm", "the Palmyra countryside", "the West Bank town of X")."""
+    if tok.i in by_root:
+        return by_root[tok.i]
+    lemma = tok.lemma_.lower()
+    if lemma not in _PLACE_NOUNS and lemma not in _WHERE_NOUNS and lemma not in _SITE_NOUNS:
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for q in c.children:
+                if q.dep_ == "pobj" and q.i in by_root:
+                    return by_root[q.i]
+    for c in tok.children:
+        if c.dep_ in ("compound", "nmod", "poss", "amod") and c.i in by_root:
+            return by_root[c.i]
+    return None
+
+
+#: sites an attack is done to that a name before them places ("the Bagmati bridge", "Ain Chams
+#: university"); the name is where
+_SITE_NOUNS = {"bridge", "market", "mosque", "church", "hospital", "school", "university", "airport", "base", "camp"}
 
 
 # -- the learned linker ------------------------------------------------------------------------
@@ -139,6 +351,13 @@ _PLACE_NOUNS = {
     "city", "town", "village", "district", "province", "region", "area", "neighbourhood",
     "neighborhood", "suburb", "county", "state", "camp", "settlement", "port", "capital",
     "governorate", "countryside", "outskirts", "quarter", "island", "municipality", "border",
+}  # fmt: skip
+
+
+#: nouns a country names the place of ("on an Afghanistan battlefield", "on Iraqi soil")
+_WHERE_NOUNS = {
+    "battlefield", "soil", "territory", "waters", "airspace", "street", "streets", "coast", "side",
+    "front", "frontier", "mainland", "shore", "shores", "countryside", "hinterland",
 }  # fmt: skip
 
 
@@ -289,8 +508,14 @@ def _linked(trig, ctx: Context) -> tuple[dict | None, float]:
 def _smallest(ctx: Context, best: int, sent_start: int, sent_end: int) -> dict:
     """The chosen mention, or the smaller place nested in it ("the West Bank town of Tulkarm":
     Tulkarm); an unresolved small place gives way to the resolved larger one it lies in
-    ("al-Tijara neighbourhood in central Damascus": Damascus, ``precision: "larger"``)."""
-    ks = [k for k, root in enumerate(ctx.place_roots) if sent_start <= root.i < sent_end and k != best]
+    ("al-Tijara neighbourhood in central Damascus": the words "al-Tijara", Damascus's name and
+    coordinates, ``precision: "larger"``)."""
+    skip = _not_event_places(ctx)
+    ks = [
+        k
+        for k, root in enumerate(ctx.place_roots)
+        if sent_start <= root.i < sent_end and k != best and root.i not in skip
+    ]
     for k in ks:
         if _nests(ctx.place_roots[k], ctx.place_roots[best]):
             best = k
@@ -300,7 +525,10 @@ def _smallest(ctx: Context, best: int, sent_start: int, sent_end: int) -> dict:
         root = ctx.place_roots[best]
         for k in ks:
             if k != best and ctx.places[k][1].get("lat") is not None and _nests(root, ctx.place_roots[k]):
-                return {**_span_place(ctx, k), "precision": "larger", "within": out["text"]}
+                # the words stay the small place's ("Abadam"), the coordinates are the larger's
+                larger = _span_place(ctx, k)
+                keep = {x: out[x] for x in ("text", "start", "end")}
+                return {**larger, **keep, "precision": "larger", "within": out["text"]}
     return out
 
 
@@ -388,6 +616,10 @@ def _nests(small, large) -> bool:
     noun it is "of"), "Damascus's al-Tijara" (its possessor)."""
     if large.i in {t.i for t in small.subtree}:
         return True
+    if small.dep_ != "pobj" and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(q.dep_ == "pobj" for q in c.children) for c in small.head.children
+    ):
+        return False  # "the West Bank town of Tulkarm": the modifier is the larger place
     noun = small.head.head if small.dep_ == "pobj" and small.head.lower_ == "of" else small.head
     if noun.lemma_.lower() in _PLACE_NOUNS or noun.i == small.i:
         return large.i in {t.i for t in noun.subtree}
