@@ -506,3 +506,14 @@ def test_a_name_before_an_area_noun_or_ending_in_a_feature_word_is_a_place(nlp, 
     analyse_docs(a, nlp(text))
     assert name not in _by_name(a), [(x.name, x.kind) for x in a.actors]
     assert any(p.text == name for p in a.places), [p.text for p in a.places]
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Trump and Putin have agreed to meet.", "Trump"),
+    ],
+)
+def test_unlabelled_names_after_a_role_or_beside_a_person_are_persons(nlp, text, name):
+    a = _analyse(nlp, text)
+    assert name in _by_name(a) and _by_name(a)[name].kind == "person", [(x.name, x.kind) for x in a.actors]

@@ -173,3 +173,32 @@ def test_the_dateline_places_a_first_sentence_that_names_none():
     )
     ev = next(e for e in a.events if e.type == "SANCTION")
     assert ev.place is not None and ev.place.name == "Washington" and ev.place.precision == "dateline"
+
+
+@pytest.mark.parametrize(
+    "text,actor,recipient",
+    [
+        # conjoined owners of one subject are the parties of a joint act
+        ("Kenya and Uganda's defence ministers met in Nairobi on Monday.", "Kenya", "Uganda"),
+        # an agreement is a joint act
+        ("Ghana and Togo signed an agreement on border security.", "Ghana", "Togo"),
+        # the meeting of X: its participants
+        ("Kenya will host the meeting of East African foreign ministers next week.", "Kenya", "ministers"),
+        # troops for a war against X: the opponent
+        ("The president mobilized troops for a war against Eritrea.", "president", "Eritrea"),
+        # the owner of what is seized is the recipient, not a second actor
+        ("Somali pirates seized the Ukrainian tanker off the coast.", "pirates", "Ukrainian"),
+        # threats made by X, conjoined with the act condemned
+        (
+            "The European Union condemned the arrests and the threats made by the military government.",
+            "European Union",
+            "government",
+        ),
+    ],
+)
+def test_recipients_from_joint_acts_owners_and_opponents(nlp, text, actor, recipient):
+    a = _code(nlp, text)
+    ev = a.events[0]
+    assert ev.actors and ev.recipients, (ev.type, ev.actors, ev.recipients)
+    assert actor in " ".join(_texts(a, ev.actors[:1])), (ev.type, ev.actors, ev.recipients)
+    assert recipient in " ".join(_texts(a, ev.recipients[:1])), (ev.type, ev.actors, ev.recipients)

@@ -242,6 +242,49 @@ def _corrections(doc: Any, ents: list[Ent]) -> list[Ent]:
     found = _unlabelled_organisations(doc, out, headline)
     if found:
         out = sorted(out + found, key=lambda e: e.start)
+    found = _unlabelled_persons(doc, out, headline)
+    if found:
+        out = sorted(out + found, key=lambda e: e.start)
+    return out
+
+
+def _unlabelled_persons(doc: Any, ents: list[Ent], headline: set[int]) -> list[Ent]:
+    """A run of one to three capitalised proper nouns the tagger left unlabelled is a person's
+    name where it follows a role word ("his presidential rival Laurent Gbagbo") or is
+    conjoined with a person ("Trump and Putin have agreed"), unless it names a place, a
+    nationality or holds an organisation word."""
+    taken = {i for e in ents for i in range(e.i0, e.i1)}
+    persons = {i for e in ents if e.label == "PERSON" for i in range(e.i0, e.i1)}
+    if not persons and not any(t.lower_ in L.ROLES for t in doc):
+        return []
+    out = []
+    i, n = 0, len(doc)
+    while i < n:
+        t = doc[i]
+        if i in taken or i in headline or t.pos_ != "PROPN" or not t.is_title or not t.is_alpha:
+            i += 1
+            continue
+        j = i
+        while j < n and j - i < 3 and j not in taken and doc[j].pos_ == "PROPN" and doc[j].is_title and doc[j].is_alpha:
+            j += 1
+        span = doc[i:j]
+        text = span.text
+        prev = doc[i - 1] if i > 0 else None
+        after_role = prev is not None and prev.is_lower and prev.lower_ in L.ROLES
+        root = span.root
+        conj_person = (root.dep_ == "conj" and root.head.i in persons) or any(
+            c.dep_ == "conj" and c.i in persons for c in root.children
+        )
+        if (
+            (after_role or conj_person)
+            and not L.country_of_name(text)
+            and not L.country_of_demonym(text)
+            and not L.city_population(text, alternates=True)
+            and not any(w.lower_ in L.ORG_WORDS for w in span)
+            and not L.armed_group(text)
+        ):
+            out.append(Ent(span[0].idx, span[-1].idx + len(span[-1]), "PERSON", i, j, text))
+        i = max(j, i + 1)
     return out
 
 

@@ -173,11 +173,11 @@ def recipients_of(tok, cand: Candidate, ctx: Context) -> list:
     preps = [c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in RECIPIENT_PREPS]
     if cand.obj is not None:
         preps += [c for c in cand.obj.children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS]
-        if cand.entry.type in ("ACCUSE", "COERCE", "SANCTION") or (
+        if cand.entry.type in ("ACCUSE", "COERCE", "SANCTION", "CONSULT") or (
             cand.entry.type in ("RETREAT", "CONCEDE") and _keyed_object_is_patient(cand)
         ):
             # "an investigation of the killing of X", "the arrest of 26 members", "lifted its
-            # blockade of Yemen": what the act is of
+            # blockade of Yemen", "will host the meeting of BRICS representatives": what the act is of
             preps += [c for c in cand.obj.children if c.dep_ == "prep" and c.lower_ == "of"]
     else:  # "boycott all contact with the United States"
         for o in objs:
@@ -193,7 +193,7 @@ def recipients_of(tok, cand: Candidate, ctx: Context) -> list:
             if any(m.lower_ == "that" for m in comp.children if m.dep_ == "mark") or cand.entry.type == "REQUEST":
                 out += dep_children(comp, {"nsubj", "nsubjpass"})
         # "demanded the removal of President X", "welcomed Reagan's statement"
-        for o in content_objects(objs):
+        for o in content_objects([x for y in objs for x in _conj_nouns(y)]):
             if o.i in ctx.tok_actor:
                 continue
             if cand.entry.type == "SUPPORT" and cand.obj is not None and o.i == cand.obj.i:
@@ -207,6 +207,7 @@ def recipients_of(tok, cand: Candidate, ctx: Context) -> list:
                 out.append(po)
                 if po.i not in ctx.tok_actor:
                     out += _clause_subjects(po, ctx)
+                    out += _opponents(po)
             elif po.dep_ == "pcomp":  # "an investigation into whether X was spied on"
                 out += _clause_subjects(po, ctx, own=True)
     return out
@@ -221,6 +222,35 @@ def _keyed_object_is_patient(cand: Candidate) -> bool:
     "call+PERSON", "lift+blockade"), not the actor's own forces or means ("send+TROOPS")."""
     lemma, _, cls = cand.entry.key.partition("+")
     return cand.entry.type not in ("MOBILIZE", "AID") and cls != "TROOPS" and lemma not in MOVED
+
+
+def _conj_nouns(tok) -> list:
+    """A noun and the nouns conjoined with it ("the act of aggression and the continuing threats")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"):
+            out += _conj_nouns(c)
+    return out
+
+
+#: nouns of a fight whose against/on/with object is the opponent ("mobilized troops for the war
+#: against Iraq", "pledged support for the fight against Islamic State")
+_FIGHT_NOUNS = {
+    "war", "battle", "fight", "campaign", "offensive", "struggle", "operation", "operations", "attack",
+    "attacks", "strike", "strikes", "assault", "action", "crackdown", "retaliation",
+}  # fmt: skip
+
+
+def _opponents(tok) -> list:
+    if lemma_of(tok) not in _FIGHT_NOUNS and tok.lower_ not in _FIGHT_NOUNS:
+        return []
+    return [
+        q
+        for p in tok.children
+        if p.dep_ == "prep" and p.lower_ in ("against", "on")
+        for q in p.children
+        if q.dep_ == "pobj"
+    ]
 
 
 def _owners(o, ctx: Context) -> list:
@@ -294,6 +324,22 @@ def noun_participants(noun, ctx: Context) -> tuple[list, list]:
             target = recips if c.lower_ != "between" else actors
             target += [p for p in c.children if p.dep_ == "pobj"]
     return actors, recips
+
+
+def _coordinated_owners(tokens: list, ctx: Context) -> list[str]:
+    """The actors of a subject's conjoined modifiers: "Pakistan and Afghanistan's intelligence
+    services" -> Pakistan, Afghanistan; "US and Western allies" -> the US, the Western allies."""
+    out: list[str] = []
+    for s in tokens:
+        for m in s.children:
+            if m.dep_ not in ("poss", "nmod", "compound", "amod") or not any(x.dep_ == "conj" for x in m.children):
+                continue
+            for t in [m, *[x for x in m.subtree if x.dep_ == "conj" and x.head.i == m.i]]:
+                ids = [a for a in _np_one(t, ctx) if a != ctx.tok_actor.get(s.i) or t.i == s.i]
+                if not ids and ctx.tok_actor.get(t.i):
+                    ids = [ctx.tok_actor[t.i]]
+                out += [a for a in ids if a not in out]
+    return out
 
 
 def np_actor_ids(tok, ctx: Context) -> list[str]:
@@ -435,9 +481,18 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
             ]
         if c.obj is not None and c.entry.type in ("CONSULT", "PROTEST", "ASSAULT", "COOPERATE"):
             noun_a, noun_r = noun_participants(c.obj, ctx)
-            if c.obj.dep_ == "nsubjpass" and c.entry.type == "ASSAULT":
+            if (c.obj.dep_ == "nsubjpass" and c.entry.type == "ASSAULT") or (
+                c.entry.type in ("ASSAULT", "COERCE")
+                and c.actors_tok
+                and _keyed_object_is_patient(c)
+                and not any(
+                    a in np_actor_ids(t, ctx) for t in c.actors_tok for x in noun_a for a in np_actor_ids(x, ctx)
+                )
+            ):
                 # "their helicopter was shot down": the passive's subject is the target, and
-                # its owner a recipient, never the attacker
+                # its owner a recipient, never the attacker; "seized the Iranian tanker",
+                # "violated Philippine's holiday ceasefire": the owner of what an actor named
+                # as the subject attacks or seizes is the recipient
                 noun_a, noun_r = [], noun_a + noun_r
             c.actors_tok += [x for x in noun_a if x not in c.actors_tok]
             c.recipients_tok += noun_r
@@ -456,10 +511,18 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
             for a in np_actor_ids(t, ctx):
                 if a not in recipients and a not in actors:
                     recipients.append(a)
-    if c.entry.type in SYMMETRIC:
+    if c.entry.type in SYMMETRIC or ("+AGREEMENT" in c.entry.key and not c.entry.key.startswith("broker")):
         # a partner ("met with X", "discussed Libya with X") before the topic or other objects;
-        # "Trump and Putin agreed", "Japanese and Australian armies agreed to exercises": a joint
-        # act of conjoined subjects is coded, as PLOVER codes it, from the first to the others
+        # "Trump and Putin agreed", "Japanese and Australian armies agreed to exercises", "the
+        # House and the Senate failed to reach agreement": a joint act of conjoined subjects is
+        # coded, as PLOVER codes it, from the first to the others
+        if len(actors) <= 1:
+            # "Pakistan and Afghanistan's intelligence services agreed", "Russia and Turkey's
+            # foreign ministers met": conjoined owners of one subject are the parties
+            owners = _coordinated_owners(c.actors_tok, ctx)
+            if len(owners) > 1:
+                actors = owners[:1]
+                recipients = [a for a in [*owners[1:], *recipients] if a != actors[0]]
         partners = [
             a
             for t in c.recipients_tok
