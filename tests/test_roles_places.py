@@ -180,8 +180,8 @@ def test_the_dateline_places_a_first_sentence_that_names_none():
     [
         # conjoined owners of one subject are the parties of a joint act
         ("Kenya and Uganda's defence ministers met in Nairobi on Monday.", "Kenya", "Uganda"),
-        # an agreement is a joint act
-        ("Ghana and Togo signed an agreement on border security.", "Ghana", "Togo"),
+        # failing to reach an agreement is a joint act
+        ("Ghana and Togo failed to reach an agreement on border security.", "Ghana", "Togo"),
         # the meeting of X: its participants
         ("Kenya will host the meeting of East African foreign ministers next week.", "Kenya", "ministers"),
         # troops for a war against X: the opponent

@@ -511,11 +511,14 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
             for a in np_actor_ids(t, ctx):
                 if a not in recipients and a not in actors:
                     recipients.append(a)
-    if c.entry.type in SYMMETRIC or ("+AGREEMENT" in c.entry.key and not c.entry.key.startswith("broker")):
+    if c.entry.type in SYMMETRIC or (
+        "+AGREEMENT" in c.entry.key and c.entry.type != "SUPPORT" and not c.entry.key.startswith("broker")
+    ):
         # a partner ("met with X", "discussed Libya with X") before the topic or other objects;
         # "Trump and Putin agreed", "Japanese and Australian armies agreed to exercises", "the
         # House and the Senate failed to reach agreement": a joint act of conjoined subjects is
-        # coded, as PLOVER codes it, from the first to the others
+        # coded, as PLOVER codes it, from the first to the others (a treaty signed together is
+        # both parties' act: the seed's "France and Germany signed a treaty")
         if len(actors) <= 1:
             # "Pakistan and Afghanistan's intelligence services agreed", "Russia and Turkey's
             # foreign ministers met": conjoined owners of one subject are the parties
