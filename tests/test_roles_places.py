@@ -202,3 +202,23 @@ def test_recipients_from_joint_acts_owners_and_opponents(nlp, text, actor, recip
     assert ev.actors and ev.recipients, (ev.type, ev.actors, ev.recipients)
     assert actor in " ".join(_texts(a, ev.actors[:1])), (ev.type, ev.actors, ev.recipients)
     assert recipient in " ".join(_texts(a, ev.recipients[:1])), (ev.type, ev.actors, ev.recipients)
+
+
+@pytest.mark.parametrize(
+    "text,actor,recipient",
+    [
+        # the parser hangs the name on the place before it: the name before the verb is its subject
+        (
+            "On a visit to Zambia, Kenyan President William Ruto voiced his strong support of President Hakainde Hichilema.",
+            "William Ruto",
+            "Hakainde Hichilema",
+        ),
+        # "let free": the letting's subject frees them
+        ("Sudan let free some 70 political leaders and members of a small rebel group.", "Sudan", "rebel group"),
+    ],
+)
+def test_subjects_the_parser_misses(nlp, text, actor, recipient):
+    a = _code(nlp, text)
+    ev = a.events[0]
+    assert actor in " ".join(_texts(a, ev.actors[:1])), (ev.type, ev.actors, ev.recipients)
+    assert recipient in " ".join(_texts(a, ev.recipients)), (ev.type, ev.actors, ev.recipients)

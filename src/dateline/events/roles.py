@@ -117,6 +117,40 @@ def objects_of(tok) -> list:
 # -- participants ------------------------------------------------------------------------------
 
 
+_BEFORE_VERB = {"aux", "auxpass", "neg", "advmod", "punct"}
+
+
+def _misparsed_subject(trig, ctx: Context) -> list:
+    """The actor named right before a main verb the parser left without a subject ("On a visit
+    to Zimbabwe, South African President Cyril Ramaphosa voiced ...", where the name hangs on
+    Zimbabwe; "USAID had announced ...", where it is an adverb): the last word before the verb
+    (past auxiliaries and adverbs) when it ends an actor's mention and is no object."""
+    if (
+        trig.pos_ != "VERB"
+        or trig.dep_ not in ("ROOT", "conj")
+        or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in trig.children)
+    ):
+        return []
+    k = trig.i - 1
+    while (
+        k >= 0
+        and trig.doc[k].dep_ in _BEFORE_VERB
+        and trig.doc[k].head.i == trig.i
+        and trig.doc[k].text != ","
+        and k not in ctx.tok_actor
+    ):
+        k -= 1
+    if k < 0:
+        return []
+    t = trig.doc[k]
+    if t.i not in ctx.tok_actor or t.dep_ in ("dobj", "obj", "pobj", "poss", "compound", "dative", "nsubj"):
+        return []
+    aid = ctx.tok_actor[t.i]
+    if k + 1 < len(trig.doc) and ctx.tok_actor.get(k + 1) == aid:
+        return []  # the mention goes on past the word
+    return [t]
+
+
 def subject_of(tok, seen=None) -> list:
     """The subject token(s) of a verb, inherited through control and coordination."""
     seen = seen or set()
@@ -136,7 +170,9 @@ def subject_of(tok, seen=None) -> list:
         if s.lower_ in RELATIVE and tok.dep_ == "relcl":
             return [tok.head]
         return [s]
-    if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") and tok.head.i != tok.i:
+    if (tok.dep_ in ("xcomp", "conj", "advcl", "acomp") or (tok.dep_ == "ccomp" and lemma_of(tok.head) == "let")) and (
+        tok.head.i != tok.i
+    ):  # "Ethiopia let free 74 political leaders": the letting's subject frees them
         head = tok.head
         if head.pos_ == "ADJ" and head.head.i != head.i:  # "is willing to send"
             head = head.head
@@ -173,7 +209,7 @@ def recipients_of(tok, cand: Candidate, ctx: Context) -> list:
     preps = [c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in RECIPIENT_PREPS]
     if cand.obj is not None:
         preps += [c for c in cand.obj.children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS]
-        if cand.entry.type in ("ACCUSE", "COERCE", "SANCTION", "CONSULT") or (
+        if cand.entry.type in ("ACCUSE", "COERCE", "SANCTION", "CONSULT", "SUPPORT") or (
             cand.entry.type in ("RETREAT", "CONCEDE") and _keyed_object_is_patient(cand)
         ):
             # "an investigation of the killing of X", "the arrest of 26 members", "lifted its
@@ -452,6 +488,8 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
     trig = c.trigger
     if not c.noun and c.entry.key != "reported+must":
         c.actors_tok = [t for t in subject_of(trig) if c.obj is None or t.i != c.obj.i]
+        if not c.actors_tok:
+            c.actors_tok = _misparsed_subject(trig, ctx)
         recips = recipients_of(trig, c, ctx)
         c.recipients_tok = recips + c.recipients_tok
         for inner in c.inner:  # "offered to hand over to Great Britain", "threatened to break relations with Russia"
