@@ -188,6 +188,12 @@ def test_the_dateline_places_a_first_sentence_that_names_none():
         ("The president mobilized troops for a war against Eritrea.", "president", "Eritrea"),
         # the owner of what is seized is the recipient, not a second actor
         ("Somali pirates seized the Ukrainian tanker off the coast.", "pirates", "Ukrainian"),
+        # a complaint with one body against another: whom it is against
+        (
+            "Amnesty International filed a complaint with the United Nations against the Malian army.",
+            "Amnesty",
+            "Malian army",
+        ),
         # threats made by X, conjoined with the act condemned
         (
             "The European Union condemned the arrests and the threats made by the military government.",
