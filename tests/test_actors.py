@@ -517,3 +517,29 @@ def test_a_name_before_an_area_noun_or_ending_in_a_feature_word_is_a_place(nlp, 
 def test_unlabelled_names_after_a_role_or_beside_a_person_are_persons(nlp, text, name):
     a = _analyse(nlp, text)
     assert name in _by_name(a) and _by_name(a)[name].kind == "person", [(x.name, x.kind) for x in a.actors]
+
+
+def test_a_name_never_crosses_a_line(nlp):
+    from spacy.tokens import Span
+
+    from dateline.analyse.actors import corrected_entities
+
+    doc = nlp("The boy was found, according to the Miami Herald\nNuiry was arrested when he went back to the school.")
+    start = next(t.i for t in doc if t.text == "Miami")
+    end = next(t.i for t in doc if t.text == "Nuiry") + 1
+    doc.ents = [Span(doc, start, end, label="PERSON")]  # the model's error, as seen in a real page
+    ents = corrected_entities(doc)
+    assert ents and all("\n" not in e.text for e in ents), ents
+
+
+@pytest.mark.parametrize(
+    "text,name,kind",
+    [
+        ("Nureddine Mehmud says Turkey fired on Qamishli and other towns along the border.", "Qamishli", None),
+        ("Kurdish militia spokesman Nureddine Mehmud says Turkey fired on the town.", "Nureddine Mehmud", "person"),
+    ],
+)
+def test_towns_in_a_list_of_towns_and_names_after_a_lower_case_role(nlp, text, name, kind):
+    a = _analyse(nlp, text)
+    got = _by_name(a).get(name)
+    assert (got.kind if got else None) == kind, [(x.name, x.kind) for x in a.actors]

@@ -228,3 +228,9 @@ def test_subjects_the_parser_misses(nlp, text, actor, recipient):
     ev = a.events[0]
     assert actor in " ".join(_texts(a, ev.actors[:1])), (ev.type, ev.actors, ev.recipients)
     assert recipient in " ".join(_texts(a, ev.recipients)), (ev.type, ev.actors, ev.recipients)
+
+
+def test_where_someone_is_arrested_is_no_recipient(nlp):
+    a = _code(nlp, "Police said Jones, 53, was arrested on Thursday at Kendall Elementary School in Miami.")
+    ev = next(e for e in a.events if e.type == "COERCE")
+    assert not any("School" in t for t in _texts(a, ev.recipients)), _texts(a, ev.recipients)

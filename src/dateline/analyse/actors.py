@@ -128,6 +128,17 @@ def corrected_entities(doc: Any) -> list[Ent]:
         if label in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
             if not any(ch.isalnum() for ch in e.text):
                 continue  # "‚" (a low quotation mark for a comma) tagged as a person
+            if "\n" in e.text:  # "the Miami Herald\nNuiry was arrested": a name never crosses a line
+                root = e.root.i
+                cuts = [k for k in range(i0 + 1, i1) if doc[k].is_space or "\n" in doc[k - 1].whitespace_]
+                for k in cuts:
+                    if k <= root:
+                        i0 = k + 1 if doc[k].is_space else k
+                    else:
+                        i1 = k
+                        break
+                if i1 <= i0:
+                    continue
             for k in range(i0 + 1, i1):
                 if doc[k].like_num and (
                     "." in doc[k].text or (k + 1 < n and doc[k + 1].lower_ in ("percent", "%", "per", "points"))
@@ -438,7 +449,10 @@ def _titled_name(doc: Any, i0: int, i1: int) -> bool:
     if not (2 <= i1 - i0 <= 3) or i0 == 0:
         return False
     prev = doc[i0 - 1]
-    if not prev.is_title or L.ROLES.get(prev.lower_) not in _STATE_SECTORS:
+    if not (
+        (prev.is_title and L.ROLES.get(prev.lower_) in _STATE_SECTORS)
+        or (prev.is_lower and prev.lower_ in L.ROLES)  # "militia spokesman Nureddine Mehmud"
+    ):
         return False
     return all(t.is_title and t.is_alpha and t.lower_ not in L.ORG_WORDS for t in doc[i0:i1])
 
@@ -457,6 +471,9 @@ def _geographic_name(doc: Any, i0: int, i1: int, text: str) -> str | None:
     last = doc[i1 - 1]
     if i1 - i0 >= 2 and last.is_title and last.lower_ in L.GEO_NAME_WORDS:
         return "LOC"
+    root = doc[i0:i1].root
+    if any(c.dep_ == "conj" and c.lemma_.lower() in L.AREA_NOUNS | {"city", "area", "place"} for c in root.children):
+        return "GPE"  # "fired on Qamishli and other towns"
     if i1 < len(doc) and doc[i1].is_lower and doc[i1].pos_ == "NOUN" and doc[i1].lower_ in L.AREA_NOUNS:
         return "GPE"
     return None

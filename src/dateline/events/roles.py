@@ -43,6 +43,10 @@ RECIPIENT_PREPS = {
 }
 
 
+#: acts whose "at" object is their target ("fired at", "shouted at", "protested at"); for the
+#: others "at" says where ("arrested at the school", "met at the White House")
+AIMED_AT = {"ASSAULT", "THREATEN", "ACCUSE", "PROTEST", "REJECT"}
+
 #: what an actor writes or says: a participle hanging on one speaks for its author
 WRITINGS = {
     "report", "statement", "letter", "resolution", "declaration", "communique", "note", "message",
@@ -240,6 +244,8 @@ def recipients_of(tok, cand: Candidate, ctx: Context) -> list:
     for p in preps:
         if p.lower_ == "to" and cand.entry.type == "AGREE":
             continue
+        if p.lower_ == "at" and cand.entry.type not in AIMED_AT:
+            continue  # "was arrested at Kendale Lakes Elementary School", "met at the White House": where
         for po in p.children:
             if po.dep_ == "pobj":
                 out.append(po)
