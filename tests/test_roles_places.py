@@ -127,6 +127,10 @@ def test_the_event_takes_its_sentences_own_place(nlp, text, place):
     [
         # the place the act is done to
         ("The village of Dikwa was shelled by gunmen on Tuesday.", "Dikwa"),
+        # the place attacked is more precise than the sentence's fronted province
+        ("In the province of Kandahar, insurgents shelled the town of Spin Boldak.", "Spin Boldak"),
+        # a possessor is the larger place
+        ("A police officer was shot dead near his home in Baghdad's Karrada district.", "Karrada"),
         # where a participant is
         ("Soldiers clashed with protesters in northern Mali on Sunday.", "Mali"),
         # a clause of the same moment

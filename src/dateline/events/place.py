@@ -180,7 +180,11 @@ def _decide(c: Candidate, ctx: Context, cands: list[Candidate]) -> dict | None:
     destination, a modifier of an event noun), else the learned linker's: the rule is precise,
     the linker finds the places the rule's paths miss (fronted phrases, objects of territorial
     verbs, places nested in a larger one)."""
-    rule = place_for(c, ctx, cands)
+    rule = where_participants_are(
+        c, ctx, cands, attacked_only=True
+    )  # "In the province of X, terrorists shelled the settlement of Y": Y
+    if rule is None:
+        rule = place_for(c, ctx, cands)
     if rule is None:
         rule = where_participants_are(c, ctx, cands)
     if rule is not None or not _model():
@@ -194,7 +198,9 @@ _WHILE = {"as", "while", "when"}
 _ATTACKS = {"ASSAULT", "COERCE"}
 
 
-def where_participants_are(c: Candidate, ctx: Context, cands: list[Candidate]) -> dict | None:
+def where_participants_are(
+    c: Candidate, ctx: Context, cands: list[Candidate], attacked_only: bool = False
+) -> dict | None:
     """Where the event happened when its own clause has no locative phrase of its own:
 
     * the place the act is done to ("The Niger village of Abadam was bombed", "Buckingham
@@ -242,11 +248,15 @@ def where_participants_are(c: Candidate, ctx: Context, cands: list[Candidate]) -
         for o in [*dep_children(trig, {"dobj", "obj", "nsubjpass"})]:
             if o.i in ctx.tok_actor and ctx.actor_kind.get(ctx.tok_actor[o.i]) == "country":
                 continue  # "Israel attacked Iran": a participant
+            if o.dep_ == "nsubjpass" and o.i in by_root and o.ent_type_ not in ("FAC", "LOC"):
+                continue  # "Francois was captured", "a Black Hawk was shot down": a name, no site
             k = _named_place(o, by_root)
             if k is None:
                 k = place_in(o, ())  # "capturing the checkpoints outside of Kawkab"
             if k is not None:
                 return _smallest(ctx, k, sent_start, sent_end)
+    if attacked_only:
+        return None
     # where a participant is
     parts = [*dep_children(trig, {"nsubj", "nsubjpass", "dobj", "obj"})]
     parts += [
@@ -616,6 +626,8 @@ def _nests(small, large) -> bool:
     noun it is "of"), "Damascus's al-Tijara" (its possessor)."""
     if large.i in {t.i for t in small.subtree}:
         return True
+    if small.dep_ == "poss":
+        return False  # "Baghdad's Sadr City neighbourhood": the possessor is the larger place
     if small.dep_ != "pobj" and any(
         c.dep_ == "prep" and c.lower_ == "of" and any(q.dep_ == "pobj" for q in c.children) for c in small.head.children
     ):
