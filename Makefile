@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo lint test test-fast docs eval bench clean
+.PHONY: setup demo lint test test-fast docs eval bench train clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -61,6 +61,14 @@ eval: setup
 bench: setup
 	$(PY) -m benchmarks.bench_analysis
 	$(PY) -m benchmarks.bench_ingest
+
+## train: rebuild the learned event-type model from training/events (and the PLOVER gold records'
+## development half when ../shared/eval or $$DATELINE_EVAL_DATA holds them): seeded, CPU, minutes;
+## writes src/dateline/data/events/model.npz and model.json (docs/event-model.md)
+train: setup
+	$(PY) scripts/event_corpus.py compile
+	$(PY) scripts/event_corpus.py validate
+	$(PY) scripts/train_events.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache tests/browser/node_modules

@@ -354,7 +354,7 @@ def test_opening_a_border_and_taking_control(nlp):
         ("Army helicopters strafed the village at dawn.", "ASSAULT"),
         ("The rebels ceded two districts to the army under the deal.", "RETREAT"),
         ("The country amassed troops along the border.", "MOBILIZE"),
-        ("The United States imposed tariffs on Chinese steel.", "SANCTION"),
+        ("The United States imposed tariffs on Chinese steel.", "COERCE"),
         ("Canada recalled its ambassador from Riyadh.", "SANCTION"),
         ("France and Britain joined forces to patrol the Channel.", "COOPERATE"),
         ("The prime minister paid tribute to the rescue workers.", "SUPPORT"),
@@ -619,3 +619,92 @@ def test_a_travel_warning_reduces_relations_with_the_country(nlp, text, country)
     assert (ev.type, ev.cameo) == ("SANCTION", "160")
     assert _countries(a, ev.recipients) == {country}
     assert all(e.type != "CONSULT" for e in a.events)  # the travel warned against is no visit
+
+
+# -- the learned event-type model (issue #14 item 1) ---------------------------------------------
+
+
+def test_the_event_model_ships_in_the_package_and_loads():
+    from importlib import resources
+
+    from dateline.events import model as M
+
+    base = resources.files("dateline").joinpath("data", "events")
+    for name in ("model.npz", "model.json"):
+        assert base.joinpath(name).is_file(), name
+    assert base.joinpath("model.npz").stat().st_size < 4_000_000  # small enough to ship
+    m = M.load()
+    assert m is not None, "the shipped model did not load (DATELINE_EVENT_MODEL switches it off)"
+    assert m.types[0] == "NONE" and set(m.types[1:]) == set(PLOVER_TYPES)
+    assert m.W.shape == (M.N_FEATURES, len(m.types))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Assange is battling extradition to the United States in a London court.",
+        "The ruling set off a firestorm of criticism from opposition lawmakers.",
+        "The battle to win next month's election has begun in earnest.",
+        "Liverpool crushed Chelsea 4-1 at Anfield on Saturday.",
+        "The senator has been battling the governor over the budget for months.",
+        "Oil prices exploded after the pipeline outage.",
+    ],
+)
+def test_figures_of_speech_sports_and_markets_are_no_assaults(nlp, text):
+    assert not [e for e in _code(nlp, text).events if e.type in ("ASSAULT", "COERCE")]
+
+
+def test_the_model_keeps_real_attacks(nlp):
+    a = _code(nlp, "Rebels attacked an army base in the north of the country on Monday, killing six soldiers.")
+    assert _primary(a).type == "ASSAULT"
+
+
+def test_the_model_codes_what_the_rules_miss_and_says_so(nlp):
+    """A verb no rule knows as an event: the model's decision names itself in ``rule``."""
+    from dateline.events import lexicon as lx
+
+    text = "A Gulf foundation is raising funds for flood victims in Pakistan."
+    assert "raise" not in lx.VERBS  # the rules are silent on this verb
+    ev = _primary(_code(nlp, text))
+    assert ev.type == "AID" and "model" in (ev.rule or "")
+
+
+def _train_script():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / "train_events.py"
+    spec = importlib.util.spec_from_file_location("train_events", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_make_train_is_deterministic_on_a_tiny_corpus(tmp_path):
+    """`make train` twice on the same corpus writes the same weights (seeded, no randomness left)."""
+    import json
+    import os
+    from pathlib import Path
+
+    import numpy as np
+
+    train = _train_script()
+    rows = [json.loads(x) for x in train.CORPUS.read_text(encoding="utf-8").splitlines() if x.strip()]
+    picked, per = [], {}
+    for r in rows:  # three sentences of each type and of NONE, in corpus order
+        if per.get(r["type"], 0) < 3:
+            per[r["type"]] = per.get(r["type"], 0) + 1
+            picked.append(r)
+    tiny = tmp_path / "tiny.jsonl"
+    tiny.write_text("".join(json.dumps(r) + "\n" for r in picked), encoding="utf-8")
+    before = os.environ.get("DATELINE_EVENT_MODEL")
+    for out in ("a", "b"):
+        assert train.main(["--no-plover", "--corpus", str(tiny), "--out", str(tmp_path / out)]) == 0
+    assert os.environ.get("DATELINE_EVENT_MODEL") == before  # training leaves the switch as it found it
+    a, b = np.load(tmp_path / "a" / "model.npz"), np.load(tmp_path / "b" / "model.npz")
+    assert sorted(a.files) == sorted(b.files)
+    for k in a.files:
+        assert np.array_equal(a[k], b[k]), k
+    meta_a = json.loads(Path(tmp_path / "a" / "model.json").read_text())
+    assert meta_a == json.loads(Path(tmp_path / "b" / "model.json").read_text())
+    assert meta_a["training"]["sentences"] == len(picked)

@@ -46,6 +46,7 @@ import re
 from . import lexicon as lx
 from .candidates import find_candidates, refine_mode
 from .dating import date_and_modality
+from .model import revise
 from .parse import Candidate, Context, depth_of
 from .place import event_place
 from .roles import participants
@@ -56,7 +57,7 @@ __all__ = ["build", "code_doc", "code_sentence", "event_id"]
 
 def code_sentence(sent, ctx: Context) -> list[dict]:
     """The event records of one sentence, the main event first."""
-    cands, reported = select(find_candidates(sent, ctx), sent, ctx)
+    cands, reported = select(revise(find_candidates(sent, ctx), sent, ctx), sent, ctx)
     events = []
     built: dict[int, dict] = {}
     for c in cands:

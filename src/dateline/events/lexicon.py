@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from ..article import MODALITIES  # noqa: F401  (re-exported: the contract's modalities)
 from ..article import PLOVER_QUADS as PLOVER_TYPES  # type -> quad, defined once in the contract
 
 
@@ -154,3 +155,12 @@ for _s in _PATTERNS.get("sense", []):
 for _p in PATTERNS:
     if "code" in _p:
         parse_code(_p["code"], "check")  # an unknown type fails at import, not mid-article
+
+#: the modes each PLOVER type may take
+MODES: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in _CODES["modes"].items()}
+
+
+def default_cameo(etype: str, mode: str | None) -> str | None:
+    """The CAMEO code of an event of ``etype`` and ``mode`` that no lexicon entry named."""
+    table = _CODES["default_cameo"]
+    return table.get(f"{etype}.{mode}") or table.get(etype)

@@ -1,0 +1,395 @@
+"""The learned event-type model beside the rules: features of a trigger, and the decisions.
+
+The rules (``candidates``) propose events with high precision and explain them; this model,
+trained on CPU by ``make train`` (``scripts/train_events.py``) from the project's own labelled
+corpus and the PLOVER gold records' development half, scores the verbs and event nouns of a
+sentence over the 16 PLOVER types and NONE, and:
+
+* **vetoes** a rule's candidate it is confident is no event (a figure of speech, sports,
+  markets: "is battling extradition", "Liverpool beat Chelsea");
+* **retypes** a rule's candidate where it is confident of another type and gives the rule's
+  type little weight ("imposed sanctions" is COERCE in PLOVER 2021, not SANCTION);
+* **adds** an event for a verb no rule knows when it is confident it is one.
+
+Features (``features``): static 256-d wordllama embeddings (shipped in its wheel, read offline)
+of the trigger's lemma, its object, its first prepositional phrase, its subject, the clause it
+governs, the verb governing it and the sentence's content words; and the rule's proposed type,
+part of speech, dependency, voice, negation, modals and tense. Inference is plain numpy: two
+softmax layers (type, mode) whose weights ship in ``data/events/model.npz``; ``model.json``
+holds the label lists, the thresholds and the training summary. Decisions carry ``model`` in
+the record's ``rule``. Without the model files (or with DATELINE_EVENT_MODEL=0) the rules run
+alone. See docs/event-model.md (the model card).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+import zlib
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+from . import lexicon as lx
+from .lexicon import Entry
+from .parse import Candidate, Context, content_objects, dep_children, is_passive, lemma_of, particle_of, verb_lemma
+from .roles import objects_of, subject_of
+
+DIM = 256
+SLOTS = ("trigger", "object", "prep", "subject", "complement", "governor", "sentence")
+TYPES = ["NONE", *lx.PLOVER_TYPES]
+POS = ("VERB", "NOUN", "OTHER")
+DEPS = ("ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj", "acl", "pcomp", "pobj", "nsubj", "dobj", "OTHER")
+TAGS = ("VBD", "VBN", "VBG", "VBZ", "VB", "NN")
+FLAGS = ("passive", "negated", "future", "hypothetical", "to", "reported", "has_object", "noun_rule")
+N_CAT = len(TYPES) + len(POS) + len(DEPS) + len(TAGS) + len(FLAGS)
+#: hashed identities: the trigger's lemma, and the lemma with its object's head (a lexicon the
+#: model learns; the embeddings carry what it has not seen)
+N_HASH = 256
+N_FEATURES = DIM * len(SLOTS) + N_CAT + 2 * N_HASH
+CONTENT_POS = ("NOUN", "VERB", "ADJ")
+
+
+class Embedder:
+    """Static word embeddings from the wordllama wheel (read offline, nothing downloaded).
+
+    A phrase's vector is the normalised mean of its words' token vectors, each word tokenised on
+    its own: a word is tokenised once and its token vectors' sum kept (the lemmas of news repeat,
+    so an article costs dictionary look-ups, not tokenizer calls)."""
+
+    _lock = threading.Lock()
+    _shared: Embedder | None = None
+
+    def __init__(self) -> None:
+        from pathlib import Path
+
+        import wordllama
+
+        wl = wordllama.WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+        self._matrix = np.ascontiguousarray(np.asarray(wl.embedding, dtype=np.float32))
+        self._tokenizer = wl.tokenizer
+        self._words: dict[str, tuple[np.ndarray, int]] = {}
+
+    @classmethod
+    def shared(cls) -> Embedder:
+        with cls._lock:
+            if cls._shared is None:
+                cls._shared = Embedder()
+            return cls._shared
+
+    def _learn(self, words: list[str]) -> None:
+        encoded = self._tokenizer.encode_batch(words, add_special_tokens=False)
+        top = self._matrix.shape[0] - 1
+        if len(self._words) > 500_000:
+            self._words.clear()
+        for w, enc in zip(words, encoded):
+            ids = [min(i, top) for i, m in zip(enc.ids, enc.attention_mask) if m]
+            if ids:
+                self._words[w] = (self._matrix[ids].sum(axis=0), len(ids))
+            else:
+                self._words[w] = (np.zeros(DIM, dtype=np.float32), 0)
+
+    def vectors(self, phrases: list[str]) -> np.ndarray:
+        split = [p.split() for p in phrases]
+        missing = sorted({w for ws in split for w in ws if w not in self._words})
+        if missing:
+            self._learn(missing)
+        out = np.zeros((len(phrases), DIM), dtype=np.float32)
+        for k, ws in enumerate(split):
+            if not ws:
+                continue
+            total = np.zeros(DIM, dtype=np.float32)
+            n = 0
+            for w in ws:
+                v, c = self._words[w]
+                total += v
+                n += c
+            if n:
+                norm = float(np.linalg.norm(total))
+                if norm > 0:
+                    out[k] = total / norm
+        return out
+
+
+# -- features --------------------------------------------------------------------------------------
+
+
+def _phrase(tok) -> str:
+    """A noun phrase's head with its compound and adjectival modifiers, as lemmas."""
+    mods = [lemma_of(c) for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+    return " ".join([*mods, lemma_of(tok)])
+
+
+def slot_phrases(tok, sent_content: str) -> list[str]:
+    """The seven phrases embedded for a trigger token (empty where the slot is absent)."""
+    verb = tok.pos_ in ("VERB", "AUX")
+    lemma = verb_lemma(tok) if verb else lemma_of(tok)
+    prt = particle_of(tok) if verb else None
+    trigger = f"{lemma} {prt}" if prt else lemma
+    obj = ""
+    if verb:
+        objs = content_objects(objects_of(tok))
+        objs = [o for o in objs if o.pos_ in ("NOUN", "PROPN", "PRON", "NUM")] or objs
+        if objs:
+            o = objs[-1] if len(objs) > 1 and objs[0].pos_ == "NUM" else objs[0]
+            obj = _phrase(o)
+    else:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                pobj = [q for q in c.children if q.dep_ == "pobj"]
+                if pobj:
+                    obj = _phrase(pobj[0])
+                    break
+        if not obj:
+            mods = [lemma_of(c) for c in tok.children if c.dep_ in ("compound", "amod")]
+            obj = " ".join(mods)
+    prep = ""
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and not (not verb and c.lower_ == "of"):
+            pobj = [q for q in c.children if q.dep_ in ("pobj", "pcomp")]
+            if pobj:
+                prep = f"{c.lower_} {_phrase(pobj[0])}"
+                break
+    subject = ""
+    subj = subject_of(tok) if verb else [c for c in tok.children if c.dep_ == "poss"]
+    if subj:
+        subject = _phrase(subj[0])
+    complement = ""
+    comps = dep_children(tok, {"xcomp", "ccomp"}) if verb else []
+    if comps:
+        c = comps[0]
+        cobj = [o for o in objects_of(c)] if c.pos_ in ("VERB", "AUX") else []
+        complement = verb_lemma(c) + (f" {_phrase(cobj[0])}" if cobj else "")
+    governor = ""
+    if tok.dep_ in ("xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "dobj", "pobj", "nsubj"):
+        h = tok.head if tok.dep_ != "pobj" else tok.head.head
+        governor = verb_lemma(h) if h.pos_ in ("VERB", "AUX") else lemma_of(h)
+    return [trigger, obj, prep, subject, complement, governor, sent_content]
+
+
+def sentence_content(sent) -> str:
+    return " ".join(lemma_of(t) for t in sent if t.pos_ in CONTENT_POS and t.is_alpha)[:600]
+
+
+def categorical(tok, rule_type: str | None, noun_rule: bool) -> np.ndarray:
+    v = np.zeros(N_CAT, dtype=np.float32)
+    k = 0
+    v[k + TYPES.index(rule_type or "NONE")] = 1
+    k += len(TYPES)
+    pos = tok.pos_ if tok.pos_ in ("VERB", "NOUN") else ("VERB" if tok.pos_ == "AUX" else "OTHER")
+    v[k + POS.index(pos)] = 1
+    k += len(POS)
+    dep = tok.dep_ if tok.dep_ in DEPS else {"nsubjpass": "nsubj", "obj": "dobj", "amod": "acl"}.get(tok.dep_, "OTHER")
+    v[k + DEPS.index(dep)] = 1
+    k += len(DEPS)
+    tag = tok.tag_ if tok.tag_ in TAGS else {"VBP": "VBZ", "NNS": "NN", "NNP": "NN", "NNPS": "NN"}.get(tok.tag_)
+    if tag:
+        v[k + TAGS.index(tag)] = 1
+    k += len(TAGS)
+    auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass", "neg")}
+    head = tok.head
+    flags = {
+        "passive": is_passive(tok),
+        "negated": any(c.dep_ == "neg" for c in tok.children) or "never" in auxes,
+        "future": bool(auxes & {"will", "shall", "'ll", "wo"}),
+        "hypothetical": bool(auxes & {"could", "might", "may", "would", "should"}),
+        "to": "to" in auxes,
+        "reported": tok.dep_ in ("ccomp", "xcomp") and lemma_of(head) in lx.REPORTING,
+        "has_object": bool(dep_children(tok, {"dobj", "obj"})),
+        "noun_rule": noun_rule,
+    }
+    for name in FLAGS:
+        v[k] = 1.0 if flags[name] else 0.0
+        k += 1
+    return v
+
+
+def _bucket(key: str) -> int:
+    return zlib.crc32(key.encode("utf-8")) % N_HASH
+
+
+def hashed(phrases: list[str]) -> np.ndarray:
+    """One-hot buckets of the trigger and of the trigger with its object's head noun."""
+    v = np.zeros(2 * N_HASH, dtype=np.float32)
+    trigger, obj = phrases[0], phrases[1]
+    v[_bucket(trigger)] = 1
+    v[N_HASH + _bucket(f"{trigger}|{obj.split()[-1] if obj else ''}")] = 1
+    return v
+
+
+def features(toks: list, rule_types: list[str | None], noun_rules: list[bool], sent, embedder: Embedder) -> np.ndarray:
+    """The feature matrix of some tokens of one sentence."""
+    if not toks:
+        return np.zeros((0, N_FEATURES), dtype=np.float32)
+    content = sentence_content(sent)
+    phrases = [slot_phrases(t, content) for t in toks]
+    flat = [p for ps in phrases for p in ps]
+    emb = embedder.vectors(flat).reshape(len(toks), len(SLOTS) * DIM)
+    cats = np.stack([categorical(t, r, n) for t, r, n in zip(toks, rule_types, noun_rules)])
+    hashes = np.stack([hashed(ps) for ps in phrases])
+    return np.concatenate([emb, cats, hashes], axis=1)
+
+
+# -- the model -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Thresholds:
+    veto: float = 0.85  # P(NONE) above which a rule's candidate is dropped
+    retype: float = 0.75  # P(other type) above which a rule's candidate changes type ...
+    keep: float = 0.15  # ... when P(rule's type) is below this
+    add: float = 0.8  # P(type) above which a verb no rule knows becomes an event in a sentence the rules are silent on
+    add_beside: float = 1.01  # ... and in a sentence where the rules found an event (above 1: never)
+    ratio: float = 1.0  # a veto or retyping also needs P(new) >= ratio * P(rule's type)
+
+
+class EventModel:
+    """Two softmax layers over the features: the type (NONE + 16) and the mode."""
+
+    def __init__(self, weights: dict[str, np.ndarray], meta: dict[str, Any]):
+        self.meta = meta
+        self.mean = weights["mean"]
+        self.scale = weights["scale"]
+        self.W, self.b = weights["W"], weights["b"]
+        self.W1, self.b1 = weights.get("W1"), weights.get("b1")  # a hidden layer, when trained with one
+        self.Wm, self.bm = weights["Wm"], weights["bm"]
+        self.types: list[str] = meta["types"]
+        self.modes: list[str] = meta["modes"]
+        self.thresholds = Thresholds(**meta.get("thresholds", {}))
+        self.protected: set[str] = set(meta.get("protected_rules", []))
+
+    @staticmethod
+    def _softmax(z: np.ndarray) -> np.ndarray:
+        z = z - z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return e / e.sum(axis=1, keepdims=True)
+
+    def probabilities(self, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        Z = (X - self.mean) / self.scale
+        H = Z if self.W1 is None else np.maximum(Z @ self.W1 + self.b1, 0)
+        return self._softmax(H @ self.W + self.b), self._softmax(Z @ self.Wm + self.bm)
+
+    def mode_for(self, etype: str, pm: np.ndarray) -> str | None:
+        allowed = [k for k, m in enumerate(self.modes) if m.split(".")[0] == etype]
+        if not allowed:
+            return None
+        best = max(allowed, key=lambda k: pm[k])
+        mode = self.modes[best].split(".", 1)[1]
+        return None if mode == "-" else mode
+
+
+_MODEL: EventModel | None | bool = False
+_MODEL_LOCK = threading.Lock()
+
+
+def load(path: str | os.PathLike | None = None) -> EventModel | None:
+    """The shipped model (cached), or None when its files are absent or it is switched off.
+
+    DATELINE_EVENT_MODEL=0 switches the model off (the rules run alone); a folder there is read
+    instead of the shipped files (to compare trained settings)."""
+    global _MODEL
+    env = os.environ.get("DATELINE_EVENT_MODEL", "")
+    if path is None and env in ("0", "off", "false"):
+        return None
+    if path is None and env and os.path.isdir(env):
+        path = env
+    with _MODEL_LOCK:
+        if _MODEL is not False and (path is None or path == env):
+            return _MODEL  # type: ignore[return-value]
+        try:
+            if path is None:
+                base = resources.files("dateline").joinpath("data", "events")
+                with base.joinpath("model.npz").open("rb") as fh:
+                    weights = dict(np.load(fh))
+                meta = json.loads(base.joinpath("model.json").read_text(encoding="utf-8"))
+            else:
+                from pathlib import Path
+
+                p = Path(path)
+                weights = dict(np.load(p / "model.npz"))
+                meta = json.loads((p / "model.json").read_text(encoding="utf-8"))
+            model: EventModel | None = EventModel(weights, meta)
+        except (FileNotFoundError, OSError, KeyError):
+            model = None
+        if path is None or path == env:
+            _MODEL = model
+        return model
+
+
+def scored_tokens(sent, cands: list[Candidate]) -> tuple[list, list[str | None], list[bool]]:
+    """The tokens the model scores: every verb of the sentence and every rule candidate."""
+    by_i = {c.trigger.i: c for c in cands}
+    toks = [t for t in sent if t.pos_ == "VERB" or t.i in by_i]
+    return (
+        toks,
+        [by_i[t.i].entry.type if t.i in by_i else None for t in toks],
+        [by_i[t.i].noun if t.i in by_i else False for t in toks],
+    )
+
+
+#: CPU seconds spent in ``revise`` since the process started (benchmarks.bench_analysis prints
+#: the model's share of the events component from it)
+SPENT = [0.0]
+
+
+def revise(cands: list[Candidate], sent, ctx: Context, model: EventModel | None = None) -> list[Candidate]:
+    """The rule candidates after the model's vetoes and retypings, plus the events it adds."""
+    model = model if model is not None else load()
+    if model is None:
+        return cands
+    t0 = time.process_time()
+    try:
+        return _revise(cands, sent, model)
+    finally:
+        SPENT[0] += time.process_time() - t0
+
+
+def _revise(cands: list[Candidate], sent, model: EventModel) -> list[Candidate]:
+    toks, rule_types, noun_rules = scored_tokens(sent, cands)
+    if not toks:
+        return cands
+    X = features(toks, rule_types, noun_rules, sent, Embedder.shared())
+    P, PM = model.probabilities(X)
+    th = model.thresholds
+    by_i = {c.trigger.i: c for c in cands}
+    absorbed = {i for c in cands for i in c.absorbed}
+    out: list[Candidate] = []
+    none = model.types.index("NONE")
+    for k, tok in enumerate(toks):
+        p = P[k]
+        best = int(np.argmax(np.where(np.arange(len(p)) == none, -1, p)))
+        best_type = model.types[best]
+        c = by_i.get(tok.i)
+        if c is not None:
+            rule_p = p[model.types.index(c.entry.type)]
+            base_key = c.entry.key.split("+")[0].split(">")[0]
+            if c.entry.key in model.protected or base_key in model.protected:
+                out.append(c)
+            elif p[none] >= th.veto and rule_p < th.keep and p[none] >= th.ratio * rule_p:
+                continue  # a figure of speech, sports, markets: no event
+            elif (
+                best_type != c.entry.type and p[best] >= th.retype and rule_p < th.keep and p[best] >= th.ratio * rule_p
+            ):
+                mode = model.mode_for(best_type, PM[k])
+                c.entry = Entry(best_type, mode, lx.default_cameo(best_type, mode), f"{c.entry.key}+model")
+                out.append(c)
+            else:
+                out.append(c)
+        elif (
+            tok.i not in absorbed
+            and p[best] >= (th.add_beside if cands else th.add)
+            and lemma_of(tok) not in lx.REPORTING
+            and tok.pos_ == "VERB"
+        ):
+            mode = model.mode_for(best_type, PM[k])
+            out.append(
+                Candidate(tok, Entry(best_type, mode, lx.default_cameo(best_type, mode), f"model:{verb_lemma(tok)}"))
+            )
+    # rule candidates the model did not score (none today) stay
+    scored = {t.i for t in toks}
+    out += [c for c in cands if c.trigger.i not in scored]
+    return out
