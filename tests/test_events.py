@@ -426,7 +426,8 @@ def test_expelling_diplomats_is_a_sanction_and_refusing_to_disarm_a_rejection(nl
 
 def test_considered_and_planned_event_nouns_are_not_asserted(nlp):
     ev = _primary(_code(nlp, "The United States is considering sanctions against the regime."))
-    assert ev.type == "SANCTION" and ev.modality == "hypothetical"
+    # imposing sanctions is COERCE restrict in PLOVER 2021 (CAMEO2PLOVER-2021: 163)
+    assert ev.type == "COERCE" and ev.modality == "hypothetical"
 
 
 def test_mass_expulsion_is_an_assault_but_expelling_a_few_is_coercion(nlp):
@@ -667,6 +668,34 @@ def test_the_model_codes_what_the_rules_miss_and_says_so(nlp):
     assert "raise" not in lx.VERBS  # the rules are silent on this verb
     ev = _primary(_code(nlp, text))
     assert ev.type == "AID" and "model" in (ev.rule or "")
+
+
+@pytest.mark.parametrize(
+    "text, verb, ok",
+    [
+        ("A Gulf foundation raised funds for flood victims in Pakistan.", "raised", True),
+        ("Officials said a Gulf foundation raised funds for flood victims.", "raised", True),
+        ("The foundation collected blankets and raised funds for the victims.", "raised", True),
+        ("A Gulf foundation wants to raise funds for flood victims.", "raise", False),  # governed by a wish
+        ("The foundation, which raised funds for flood victims, closed its office.", "raised", False),
+        ("The foundation did not raise funds for the victims.", "raise", False),
+        ("The package includes funds for flood victims.", "includes", False),  # a light verb
+    ],
+)
+def test_the_model_adds_only_content_verbs_that_head_their_clause(nlp, text, verb, ok):
+    from dateline.events.model import may_add
+
+    tok = next(t for t in nlp(text) if t.text == verb)
+    assert may_add(tok) is ok
+
+
+def test_the_model_never_vetoes_what_another_event_governs_or_a_noun(nlp):
+    """The model's NONE on a governed candidate means "not the labelled event", not "no event":
+    the rules' events under a governing event stand ("swore to fight", "pressure to help")."""
+    a = _code(nlp, "Rebel commanders swore to fight until the last village is taken.")
+    assert _primary(a).type == "THREATEN"
+    a = _code(nlp, "Obama faces pressure from Congress to help Iran.")
+    assert (_primary(a).type, _primary(a).mode) == ("REQUEST", "assist")
 
 
 def _train_script():

@@ -348,6 +348,44 @@ def revise(cands: list[Candidate], sent, ctx: Context, model: EventModel | None 
         SPENT[0] += time.process_time() - t0
 
 
+#: clause relations through which a verb is governed by another word
+CLAUSE_DEPS = ("xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "csubj")
+
+
+def _governed(tok, by_i: dict) -> bool:
+    """Whether a rule candidate governs ``tok`` (its complement, clause or conjunct, or the
+    object of one): the model's NONE there means "not the sentence's labelled event", not "no
+    event" ("swore to fight", "pressure to help", "flew to Kabul for talks")."""
+    t = tok
+    for _ in range(6):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.i in by_i:
+            return True
+    return False
+
+
+def may_add(tok) -> bool:
+    """A verb the model may make an event of its own: a content verb (not light, stative, modal
+    or reporting) heading the sentence, a conjunct of its head, or the complement of a reporting
+    verb; never a verb governed by a word that is no event ("wanted to stop", "the man who
+    donated", "to include")."""
+    if tok.pos_ != "VERB" or tok.tag_ in ("VBG", "VBN") and tok.dep_ in ("amod", "acl"):
+        return False
+    lemma = verb_lemma(tok)
+    if lemma in lx.REPORTING or lemma in lx.WORDS["model_light_verbs"]:
+        return False
+    if any(c.dep_ == "neg" for c in tok.children):
+        return False
+    t = tok
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ == "ROOT":
+        return True
+    return t.dep_ == "ccomp" and t.head.pos_ in ("VERB", "AUX") and lemma_of(t.head) in lx.REPORTING
+
+
 def _revise(cands: list[Candidate], sent, model: EventModel) -> list[Candidate]:
     toks, rule_types, noun_rules = scored_tokens(sent, cands)
     if not toks:
@@ -359,6 +397,7 @@ def _revise(cands: list[Candidate], sent, model: EventModel) -> list[Candidate]:
     absorbed = {i for c in cands for i in c.absorbed}
     out: list[Candidate] = []
     none = model.types.index("NONE")
+    veto_verbs = lx.WORDS["model_veto_verbs"]
     for k, tok in enumerate(toks):
         p = P[k]
         best = int(np.argmax(np.where(np.arange(len(p)) == none, -1, p)))
@@ -369,7 +408,17 @@ def _revise(cands: list[Candidate], sent, model: EventModel) -> list[Candidate]:
             base_key = c.entry.key.split("+")[0].split(">")[0]
             if c.entry.key in model.protected or base_key in model.protected:
                 out.append(c)
-            elif p[none] >= th.veto and rule_p < th.keep and p[none] >= th.ratio * rule_p:
+            elif (
+                # a veto: a conflict verb with figurative senses, not governed by another
+                # candidate, that the model is sure is no event and gives its type next to nothing
+                not c.noun
+                and c.entry.type in ("ASSAULT", "COERCE")
+                and verb_lemma(tok) in veto_verbs
+                and not _governed(tok, by_i)
+                and p[none] >= th.veto
+                and rule_p < th.keep
+                and p[none] >= th.ratio * rule_p
+            ):
                 continue  # a figure of speech, sports, markets: no event
             elif (
                 best_type != c.entry.type and p[best] >= th.retype and rule_p < th.keep and p[best] >= th.ratio * rule_p
@@ -382,8 +431,8 @@ def _revise(cands: list[Candidate], sent, model: EventModel) -> list[Candidate]:
         elif (
             tok.i not in absorbed
             and p[best] >= (th.add_beside if cands else th.add)
-            and lemma_of(tok) not in lx.REPORTING
-            and tok.pos_ == "VERB"
+            and p[best] >= th.ratio * p[none]
+            and may_add(tok)
         ):
             mode = model.mode_for(best_type, PM[k])
             out.append(
