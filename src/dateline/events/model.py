@@ -343,7 +343,7 @@ def revise(cands: list[Candidate], sent, ctx: Context, model: EventModel | None 
         return cands
     t0 = time.process_time()
     try:
-        return _revise(cands, sent, model)
+        return _revise(cands, sent, model, ctx)
     finally:
         SPENT[0] += time.process_time() - t0
 
@@ -386,7 +386,28 @@ def may_add(tok) -> bool:
     return t.dep_ == "ccomp" and t.head.pos_ in ("VERB", "AUX") and lemma_of(t.head) in lx.REPORTING
 
 
-def _revise(cands: list[Candidate], sent, model: EventModel) -> list[Candidate]:
+def political_subject(tok, ctx: Context) -> bool:
+    """Whether the verb's doer (its subject, or the agent of a passive) is a political actor: a
+    country, an organisation, or a person or group the analysis gave a sector other than
+    civilians (a minister, rebels, the police). PLOVER events are acts of such actors; "audience
+    members gasped", "four men drove a 4x4 through the window", "sub-prime lenders provide
+    mortgages" and "the airliner will be delivered" are none."""
+    doers = list(subject_of(tok))
+    if is_passive(tok):
+        doers = [q for c in tok.children if c.dep_ == "agent" for q in c.children if q.dep_ == "pobj"]
+    for d in doers:
+        for t in [d, *(c for c in d.children if c.dep_ in ("compound", "conj", "appos"))]:
+            aid = ctx.tok_actor.get(t.i)
+            if aid is None:
+                continue
+            if ctx.actor_kind.get(aid) in ("country", "organization"):
+                return True
+            if ctx.actor_sector.get(aid) not in (None, "CVL"):  # ordinary people are no political actor
+                return True
+    return False
+
+
+def _revise(cands: list[Candidate], sent, model: EventModel, ctx: Context) -> list[Candidate]:
     toks, rule_types, noun_rules = scored_tokens(sent, cands)
     if not toks:
         return cands
@@ -410,11 +431,13 @@ def _revise(cands: list[Candidate], sent, model: EventModel) -> list[Candidate]:
                 out.append(c)
             elif (
                 # a veto: a conflict verb with figurative senses, not governed by another
-                # candidate, that the model is sure is no event and gives its type next to nothing
+                # candidate nor in a relative, adnominal or adverbial clause, that the model is
+                # sure is no event and gives its type next to nothing
                 not c.noun
                 and c.entry.type in ("ASSAULT", "COERCE")
                 and verb_lemma(tok) in veto_verbs
                 and not _governed(tok, by_i)
+                and tok.dep_ not in ("relcl", "acl", "advcl")  # background clauses: "the site where X was shot"
                 and p[none] >= th.veto
                 and rule_p < th.keep
                 and p[none] >= th.ratio * rule_p
@@ -433,6 +456,7 @@ def _revise(cands: list[Candidate], sent, model: EventModel) -> list[Candidate]:
             and p[best] >= (th.add_beside if cands else th.add)
             and p[best] >= th.ratio * p[none]
             and may_add(tok)
+            and political_subject(tok, ctx)
         ):
             mode = model.mode_for(best_type, PM[k])
             out.append(
