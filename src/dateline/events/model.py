@@ -408,61 +408,78 @@ def political_subject(tok, ctx: Context) -> bool:
 
 
 def _revise(cands: list[Candidate], sent, model: EventModel, ctx: Context) -> list[Candidate]:
-    toks, rule_types, noun_rules = scored_tokens(sent, cands)
-    if not toks:
-        return cands
-    X = features(toks, rule_types, noun_rules, sent, Embedder.shared())
-    P, PM = model.probabilities(X)
     th = model.thresholds
     by_i = {c.trigger.i: c for c in cands}
     absorbed = {i for c in cands for i in c.absorbed}
-    out: list[Candidate] = []
-    none = model.types.index("NONE")
     veto_verbs = lx.WORDS["model_veto_verbs"]
-    for k, tok in enumerate(toks):
+    retyping = th.retype <= 1.0
+
+    def protected(c: Candidate) -> bool:
+        return c.entry.key in model.protected or c.entry.key.split("+")[0].split(">")[0] in model.protected
+
+    def vetoable(c: Candidate) -> bool:
+        # a conflict verb with figurative senses, not governed by another candidate nor in a
+        # relative, adnominal or adverbial clause ("the site where X was shot")
+        return (
+            not c.noun
+            and c.entry.type in ("ASSAULT", "COERCE")
+            and verb_lemma(c.trigger) in veto_verbs
+            and not _governed(c.trigger, by_i)
+            and c.trigger.dep_ not in ("relcl", "acl", "advcl")
+        )
+
+    # the order the decisions are made in: the sentence's verbs and candidates (one per token)
+    order = [t for t in sent if t.pos_ == "VERB" or t.i in by_i]
+    # the model scores only the tokens whose fate it can change: the structural gates are cheap,
+    # the features are not (a sentence the rules code plainly costs nothing)
+    scored_cands = [c for c in by_i.values() if not protected(c) and (retyping or vetoable(c))]
+    adding = (th.add_beside if cands else th.add) <= 1.0
+    add_toks = (
+        [t for t in order if t.i not in by_i and t.i not in absorbed and may_add(t) and political_subject(t, ctx)]
+        if adding
+        else []
+    )
+    toks = [c.trigger for c in scored_cands] + add_toks
+    index = {t.i: k for k, t in enumerate(toks)}
+    P = PM = None
+    if toks:
+        X = features(
+            toks,
+            [c.entry.type for c in scored_cands] + [None] * len(add_toks),
+            [c.noun for c in scored_cands] + [False] * len(add_toks),
+            sent,
+            Embedder.shared(),
+        )
+        P, PM = model.probabilities(X)
+    none = model.types.index("NONE")
+    out: list[Candidate] = []
+    for tok in order:
+        c = by_i.get(tok.i)
+        k = index.get(tok.i)
+        if k is None or P is None or PM is None:
+            if c is not None:
+                out.append(c)
+            continue
         p = P[k]
         best = int(np.argmax(np.where(np.arange(len(p)) == none, -1, p)))
         best_type = model.types[best]
-        c = by_i.get(tok.i)
         if c is not None:
             rule_p = p[model.types.index(c.entry.type)]
-            base_key = c.entry.key.split("+")[0].split(">")[0]
-            if c.entry.key in model.protected or base_key in model.protected:
-                out.append(c)
-            elif (
-                # a veto: a conflict verb with figurative senses, not governed by another
-                # candidate nor in a relative, adnominal or adverbial clause, that the model is
-                # sure is no event and gives its type next to nothing
-                not c.noun
-                and c.entry.type in ("ASSAULT", "COERCE")
-                and verb_lemma(tok) in veto_verbs
-                and not _governed(tok, by_i)
-                and tok.dep_ not in ("relcl", "acl", "advcl")  # background clauses: "the site where X was shot"
-                and p[none] >= th.veto
+            if vetoable(c) and p[none] >= th.veto and rule_p < th.keep and p[none] >= th.ratio * rule_p:
+                continue  # the model is sure it is no event: a figure of speech, sports, markets
+            if (
+                retyping
+                and best_type != c.entry.type
+                and p[best] >= th.retype
                 and rule_p < th.keep
-                and p[none] >= th.ratio * rule_p
-            ):
-                continue  # a figure of speech, sports, markets: no event
-            elif (
-                best_type != c.entry.type and p[best] >= th.retype and rule_p < th.keep and p[best] >= th.ratio * rule_p
+                and p[best] >= th.ratio * rule_p
             ):
                 mode = model.mode_for(best_type, PM[k])
                 c.entry = Entry(best_type, mode, lx.default_cameo(best_type, mode), f"{c.entry.key}+model")
-                out.append(c)
-            else:
-                out.append(c)
-        elif (
-            tok.i not in absorbed
-            and p[best] >= (th.add_beside if cands else th.add)
-            and p[best] >= th.ratio * p[none]
-            and may_add(tok)
-            and political_subject(tok, ctx)
-        ):
+            out.append(c)
+        elif p[best] >= (th.add_beside if cands else th.add) and p[best] >= th.ratio * p[none]:
             mode = model.mode_for(best_type, PM[k])
             out.append(
                 Candidate(tok, Entry(best_type, mode, lx.default_cameo(best_type, mode), f"model:{verb_lemma(tok)}"))
             )
-    # rule candidates the model did not score (none today) stay
-    scored = {t.i for t in toks}
-    out += [c for c in cands if c.trigger.i not in scored]
     return out
