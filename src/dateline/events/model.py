@@ -426,6 +426,7 @@ def _revise(cands: list[Candidate], sent, model: EventModel, ctx: Context) -> li
             and verb_lemma(c.trigger) in veto_verbs
             and not _governed(c.trigger, by_i)
             and c.trigger.dep_ not in ("relcl", "acl", "advcl")
+            and not is_passive(c.trigger)  # a victim's passive is literal: "the mayor was shot dead"
         )
 
     # the order the decisions are made in: the sentence's verbs and candidates (one per token)
