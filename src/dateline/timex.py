@@ -317,6 +317,12 @@ REFS = {
     "the future": "FUTURE_REF",
     "future": "FUTURE_REF",
     "soon": "FUTURE_REF",
+    "very soon": "FUTURE_REF",
+    "as soon as possible": "FUTURE_REF",
+    "near term": "FUTURE_REF",
+    "short term": "FUTURE_REF",
+    "near-term": "FUTURE_REF",
+    "short-term": "FUTURE_REF",
     "the near future": "FUTURE_REF",
     "near future": "FUTURE_REF",
     "shortly": "FUTURE_REF",
@@ -1112,6 +1118,23 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
         if part:
             return Timex(f"{d}T{PARTS[part]}", "time", "time")
         return Timex(d, "date", "day")
+    m = _WEEK_OF.match(t)
+    if m:  # "the week of March 6", "the last week of March": the ISO week
+        inner = _resolve(m.group("rest"), a, tense)
+        v = inner.value if inner is not None and inner.type == "date" else None
+        day = None
+        if v and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v) and not m.group("ord"):
+            day = date.fromisoformat(v)
+        elif v and re.fullmatch(r"\d{4}-\d{2}", v) and m.group("ord"):
+            first = date(int(v[:4]), int(v[5:7]), 1)
+            if m.group("ord") in ("last", "final"):
+                day = _add_months(first, 1) - timedelta(days=4)  # the week holding the month's last Thursday
+            else:
+                day = first + timedelta(days=3 + 7 * (ORDINALS[m.group("ord")] - 1))
+        if day is not None:
+            return Timex(_week(day), "date", "week")
+        if inner is not None and v is None:
+            return Timex(None, "date", "week")
     m = _PART_OF.match(t)
     if m:  # "the morning of March 3", "the early hours of Tuesday"
         inner = _resolve(_STRIP_LEAD.sub("", m.group("rest")), a, tense)
@@ -1432,6 +1455,7 @@ def _clock(m, a: date | None, tense: str | None) -> Timex | None:
     return Timex(f"{day.isoformat()}{hh}" if day else None, "time", "time")
 
 
+_WEEK_OF = re.compile(r"^(?:the\s+)?(?:(?P<ord>first|second|third|fourth|last|final)\s+)?week\s+of\s+(?P<rest>.+)$")
 _THAT_UNIT = re.compile(
     r"^(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(day|week|month|year|morning|afternoon|evening|night)$"
 )

@@ -130,9 +130,11 @@ _RULES = {
     # references: "now", "currently", "the future"
     "ref": re.compile(
         rf"\b(?:{_cap(['right now', 'now', 'currently', 'recently', 'nowadays', 'at present', 'these days'])}|"
-        r"[Tt]he (?:near |distant |foreseeable )?future|[Tt]he past)\b(?![-\s]+(?:\d|few|several|couple|"
-        + _NUMW
-        + r"))"
+        r"[Tt]he (?:near |distant |foreseeable )?future|[Tt]he past|"
+        # "soon", not the conjunction "as soon as" nor "soon after"; "in the near term"
+        r"[Aa]s soon as possible|(?<![Aa]s )(?:[Vv]ery )?[Ss]oon(?! as\b| after\b| afterwards?\b| thereafter\b)|"
+        r"(?:(?<=\bin )|(?<=\bfor )|(?<=\bover ))the (?:near|short) term(?=\s*[,.;:!?\"')”’]|\s+(?:and|or|but|as|at|in|for|to|than)\b))"
+        r"\b(?![-\s]+(?:\d|few|several|couple|" + _NUMW + r"))"
     ),
     # days: weekdays with a part of the day or noon, deictic days
     "day": re.compile(
@@ -407,7 +409,16 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int, str]]:
             out.append((s, t, "every " + rate.group(1)))  # "$5 a day", "twice a year": a set
             continue
         out.extend(_split(text, s, t))
-    return out
+    # "the year ended March 31", "the fiscal year ending June 30": twelve months up to that day,
+    # a duration, not the calendar year
+    return [
+        (s, t, "one year") if _YEAR_ENDED.match(expr) and _ENDED_AFTER.match(text, t) else (s, t, expr)
+        for s, t, expr in out
+    ]
+
+
+_YEAR_ENDED = re.compile(r"^(?:the\s+|its\s+)?(?:fiscal\s+|financial\s+)?year$", re.IGNORECASE)
+_ENDED_AFTER = re.compile(r"\s*,?\s+(?:that\s+|which\s+)?(?:ended|ending|ends|to end)\b", re.IGNORECASE)
 
 
 _FRACTION = re.compile(r"^(?:about\s+)?(?:a|one|two|three)[\s-]quarters?$", re.IGNORECASE)
