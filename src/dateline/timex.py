@@ -963,6 +963,12 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
     if m:
         return Timex(f"{m.group('y')}-{SEASONS[m.group('s')]}", "date", "season")
 
+    m = _YEAR_PERIOD.match(t)
+    if m:  # "the 1988 quarter", "the 1988 period" (results stories): that year's, quarter unsaid
+        return Timex(f"{m.group('y')}-QX" if m.group("u") == "quarter" else m.group("y"), "date", m.group("u"))
+    if t in ("year-ago", "year-earlier", "year-ago period", "year-earlier period", "comparable year-ago period"):
+        return Timex(f"{a.year - 1:04d}" if a else None, "date", "year")
+
     # durations and shifts ---------------------------------------------------------------------
     m = RE["ago"].match(t)
     if m:
@@ -1455,6 +1461,7 @@ def _clock(m, a: date | None, tense: str | None) -> Timex | None:
     return Timex(f"{day.isoformat()}{hh}" if day else None, "time", "time")
 
 
+_YEAR_PERIOD = re.compile(r"^(?P<y>1[0-9]{3}|20[0-9]{2})\s+(?P<u>quarter|period)$")
 _WEEK_OF = re.compile(r"^(?:the\s+)?(?:(?P<ord>first|second|third|fourth|last|final)\s+)?week\s+of\s+(?P<rest>.+)$")
 _THAT_UNIT = re.compile(
     r"^(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(day|week|month|year|morning|afternoon|evening|night)$"

@@ -152,6 +152,11 @@ _RULES = {
         r"\b(?:(?:[Ee]arlier|[Ll]ater)\s+that|[Tt]hat\s+same|[Tt]he\s+(?:next|following|previous|preceding|same))\s+"
         r"(?:day|week|month|year)\b"
     ),
+    # results stories' periods: "year-earlier profit", "the year-ago period", "the latest period"
+    "results": re.compile(
+        r"\b(?:[Tt]he\s+)?(?:comparable\s+|corresponding\s+)?[Yy]ear-(?:ago|earlier)(?:\s+(?:quarter|period))?\b|"
+        r"\b[Tt]he\s+(?:latest|most recent)\s+period\b|\b[Tt]he\s+(?:19|20)\d\d\s+(?:quarter|period)\b"
+    ),
     # calendar dates the model misses
     "date": re.compile(
         rf"\b(?:{_MON_CAP}|(?:{_MON_ABBR_CAP})\.?)\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?|"
@@ -160,6 +165,7 @@ _RULES = {
 }
 # words one of which a pattern needs: a cheap test on the lower-cased text before the scan
 _RULE_KEYS = {
+    "results": ("year-ago", "year-earlier", " period", " quarter"),
     "set": ("every ", "each ", "daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly"),
     "narr": (
         "that same",
@@ -542,21 +548,63 @@ def find_timexes(doc: Any, anchor=None, text: str | None = None) -> list[TimexSp
     full = doc.text if text is None else text
     last: str | None = None  # the latest calendar date the story named: the narrative's time
     days: list[str | None] = []  # before each expression, the latest full date the story named
+    quarter: tuple[str, int] | None = None  # the latest quarter the story named, and where
     for s, t, expr in _candidates(doc, full):
         span = doc.char_span(s, t, alignment_mode="expand")
         tense = tense_of(span) if span is not None and len(span) else None
         tx = _resolve_safe(expr, a, tense)
         if tx is not None and tx.value is None and last is not None:
             tx = _narrative(expr, last, tx)
+        derived = None
+        if quarter is not None and s - quarter[1] < _RESULTS_REACH:
+            derived = _same_period(expr, quarter[0], tx)
+            tx = derived or tx
         ts = TimexSpan(s, t, full[s:t], tx, tense)
         days.append(last if last and _DAY_VALUE.match(last) else None)
         if tx is not None and tx.type == "duration":
             _signal(doc, full, ts)
         elif tx is not None and tx.type in ("date", "time") and calendar_date(tx.value):
             last = calendar_date(tx.value)
+        if tx is not None and derived is None and tx.value and _QUARTER.match(tx.value):
+            quarter = (tx.value, t)
         out.append(ts)
     _clock_days(full, out, days)
     return out
+
+
+# Results stories compare a quarter with the same quarter a year before: "third-quarter profit
+# rose to $5 million from $3 million a year earlier" (1988-Q3 in a story of 1989-Q3's results),
+# "the year-ago period", "the 1988 quarter", "the latest period". Within this many characters
+# after a named quarter, such words mean that quarter (or the one a year before it).
+_RESULTS_REACH = 1500
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_PERIOD_BACK = re.compile(
+    r"^(?:the\s+)?(?:comparable\s+|corresponding\s+)?(?:(?:a|one)\s+year\s+(?:ago|earlier|before)|"
+    r"year[-\s](?:ago|earlier)(?:\s+(?:quarter|period|results?))?)$"
+)
+_PERIOD_YEAR = re.compile(r"^(?:the\s+)?(?P<y>(?:19|20)\d\d)\s+(?:quarter|period)$")
+_PERIOD_LATEST = re.compile(r"^(?:the\s+)?(?:latest|most recent)\s+period$")
+
+
+def _norm_expr(expr: str) -> str:
+    return re.sub(r"\s+", " ", expr.lower().replace("’", "'")).strip().removesuffix("'s")
+
+
+def _same_period(expr: str, quarter: str, tx: Timex | None) -> Timex | None:
+    """ "a year earlier", "the year-ago period", "the 1988 quarter", "the latest period" after a
+    story named ``quarter`` ("1989-Q3"): that quarter a year before, in the year said, or itself;
+    None for other words."""
+    e = _norm_expr(expr)
+    y, q = int(quarter[:4]), quarter[-1]
+    mod = tx.mod if tx is not None else None
+    if _PERIOD_BACK.match(e):
+        return Timex(f"{y - 1:04d}-Q{q}", "date", "quarter", mod)
+    m = _PERIOD_YEAR.match(e)
+    if m:
+        return Timex(f"{m.group('y')}-Q{q}", "date", "quarter", mod)
+    if _PERIOD_LATEST.match(e):
+        return Timex(quarter, "date", "quarter", mod)
+    return None
 
 
 _CLOCK_GAP = re.compile(r"^(?:\s*,?\s*(?:on\s+)?|\s*\([^()]*\)\s*(?:on\s+)?)$", re.IGNORECASE)
