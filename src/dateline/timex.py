@@ -1065,6 +1065,10 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
     m = _HOLIDAY.match(t)
     if m:
         return _holiday(m, a, tense)
+    m = _HOLIDAY.match(t.removesuffix(" week")) if t.endswith(" week") else None
+    if m:  # "Easter week", "Thanksgiving week": the ISO week of the holiday
+        day_tx = _holiday(m, a, None)  # the nearer one: "as Easter week began" is this year's
+        return Timex(_week(date.fromisoformat(day_tx.value)) if day_tx.value else None, "date", "week")
 
     # months and days without a year --------------------------------------------------------------
     m = re.match(r"^(last|next|this past|this coming)\s+(.+)$", t)
@@ -1203,7 +1207,7 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
 
 
 _SPOKEN = re.compile(
-    r"^(?:the year\s+)?(?P<lead>(?P<month>[a-z]+)\s+)?(?P<c>nineteen|eighteen|two thousand(?:\s+and)?|twenty)(?:\s+(?P<rest>[a-z -]+))?$"
+    r"^(?:(?:the\s+)?year\s+)?(?P<lead>(?P<month>[a-z]+)\s+)?(?P<c>nineteen|eighteen|two thousand(?:\s+and)?|twenty)(?:\s+(?P<rest>[a-z -]+))?$"
 )
 
 

@@ -200,7 +200,7 @@ _RULE_KEYS = {
 # in the text
 _HOLIDAYS = [h for h in HOLIDAY_NAMES if h not in ("may day", "new year", "election day")]
 _HOLIDAY_RX = re.compile(
-    r"\b(?:(?:last|next|this)\s+)?(?:" + "|".join(re.escape(h) for h in _HOLIDAYS) + r")\b", re.IGNORECASE
+    r"\b(?:(?:last|next|this)\s+)?(?:" + "|".join(re.escape(h) for h in _HOLIDAYS) + r")(?:\s+week)?\b", re.IGNORECASE
 )
 _YEAR_IN_NAME = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 _NAME_LABELS = {"EVENT"}  # "the 1967 war", "the 2008 Olympics": a year inside an event's name
@@ -333,7 +333,7 @@ def _rule_spans(doc: Any, text: str, ents: list) -> list[tuple[int, int, str]]:
             out.append((at, m.end(), kind))
     if any(h in low for h in _HOLIDAYS):
         for m in _HOLIDAY_RX.finditer(text):
-            if m.group(0).split()[-1][:1].isupper():  # "easter" in lower case is no holiday name
+            if m.group(0).removesuffix(" week").split()[-1][:1].isupper():  # "easter" in lower case is no holiday name
                 out.append((m.start(), m.end(), "holiday"))
     for e in ents:
         if e.label_ in _NAME_LABELS:
