@@ -573,3 +573,50 @@ def test_plans_and_deadlines_look_ahead(nlp):
     assert _at(art, "demonstration on Saturday", "Saturday").value == "2019-04-27"
     assert _at(art, "until Tuesday", "Tuesday").value == "2019-04-30"
     assert _at(art, "since Jan. 13", "Jan. 13").value == "2019-01-13"
+
+
+def test_soon_and_the_near_term_look_ahead(nlp):
+    text = (
+        "The minister said the talks would resume soon. Officials left as soon as the vote ended, "
+        "and soon after the rally the square emptied. Prices should stay high in the near term, "
+        "and the government wants a deal as soon as possible."
+    )
+    art = _analysed(nlp, text, A)
+    refs = [(t.text, t.timex) for t in art.times if t.timex == "FUTURE_REF"]
+    assert refs == [("soon", "FUTURE_REF"), ("the near term", "FUTURE_REF"), ("as soon as possible", "FUTURE_REF")]
+    assert resolve("very soon", A).value == "FUTURE_REF"
+
+
+def test_weeks_named_by_a_day_or_a_month():
+    assert v("the week of March 6") == "2019-W10"
+    assert v("the last week of March") == "2019-W13"
+    assert v("the first week of April") == "2019-W14"
+    assert v("Easter week", "past", "2000-04-17") == "2000-W16"  # the nearer Easter, not last year's
+    assert v("the year two thousand", "past", "1998-02-05") == "2000"
+
+
+def test_a_year_ended_on_a_day_is_twelve_months(nlp):
+    text = "Revenue was $76 million for the year ended March 31. The year was hard for the firm."
+    art = _analysed(nlp, text, "1989-11-01")
+    year = _at(art, "for the year ended", "the year")
+    assert (year.type, year.timex, year.value) == ("duration", "P1Y", None)
+    assert _at(art, "ended March 31", "March 31").value == "1989-03-31"
+    assert _at(art, "The year was", "The year").value == "1989"  # the calendar year, not ended
+
+
+def test_results_compare_the_same_quarter_a_year_before(nlp):
+    text = (
+        "Third-quarter profit rose to $5 million from $3 million a year earlier. "
+        "Sales in the latest period rose 8%, compared with year-earlier sales of $2 million. "
+        "In the 1988 quarter, the company lost money."
+    )
+    art = _analysed(nlp, text, "1989-10-26")
+    assert _at(art, "Third-quarter profit", "Third-quarter").timex == "1989-Q3"
+    assert _at(art, "a year earlier", "a year earlier").timex == "1988-Q3"
+    assert _at(art, "the latest period", "the latest period").timex == "1989-Q3"
+    assert _at(art, "year-earlier sales", "year-earlier").timex == "1988-Q3"
+    assert _at(art, "the 1988 quarter", "the 1988 quarter").timex == "1988-Q3"
+    # without a quarter named before, "a year ago" is the year before
+    alone = _analysed(nlp, "Profit rose 5% from a year ago.", "1989-10-26")
+    assert [(t.text, t.timex) for t in alone.times] == [("a year ago", "1988")]
+    assert resolve("the 1988 quarter", "1989-10-26").value == "1988-QX"
