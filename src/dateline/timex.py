@@ -1132,17 +1132,17 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
     if m:  # "the week of March 6", "the last week of March": the ISO week
         inner = _resolve(m.group("rest"), a, tense)
         v = inner.value if inner is not None and inner.type == "date" else None
-        day = None
+        wk: date | None = None
         if v and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v) and not m.group("ord"):
-            day = date.fromisoformat(v)
+            wk = date.fromisoformat(v)
         elif v and re.fullmatch(r"\d{4}-\d{2}", v) and m.group("ord"):
             first = date(int(v[:4]), int(v[5:7]), 1)
             if m.group("ord") in ("last", "final"):
-                day = _add_months(first, 1) - timedelta(days=4)  # the week holding the month's last Thursday
+                wk = _add_months(first, 1) - timedelta(days=4)  # the week holding the month's last Thursday
             else:
-                day = first + timedelta(days=3 + 7 * (ORDINALS[m.group("ord")] - 1))
-        if day is not None:
-            return Timex(_week(day), "date", "week")
+                wk = first + timedelta(days=3 + 7 * (ORDINALS[m.group("ord")] - 1))
+        if wk is not None:
+            return Timex(_week(wk), "date", "week")
         if inner is not None and v is None:
             return Timex(None, "date", "week")
     m = _PART_OF.match(t)
