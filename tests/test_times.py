@@ -620,3 +620,20 @@ def test_results_compare_the_same_quarter_a_year_before(nlp):
     alone = _analysed(nlp, "Profit rose 5% from a year ago.", "1989-10-26")
     assert [(t.text, t.timex) for t in alone.times] == [("a year ago", "1988")]
     assert resolve("the 1988 quarter", "1989-10-26").value == "1988-QX"
+
+
+def test_read_on_real_articles_names_idioms_and_the_previous_week(nlp):
+    text = (
+        "The company shelved its offering on September 30. Its chief had resigned the previous week. "
+        "Richardson, via USA Today, said the fight was avoidable. Depending on the time of year, "
+        "traffic adds to the smog. Get the day's big stories by email."
+    )
+    art = _analysed(nlp, text, "2019-11-18")
+    found = {t.text: t.timex for t in art.times}
+    assert found["the previous week"] == "2019-W39"  # the week before September 30, not before publication
+    assert "Today" not in found  # a newspaper's name
+    assert not {"the time", "year", "day"} & set(found)  # an idiom and a bare noun, no dates
+    assert found["September 30"] == "2019-09-30"
+    # without an earlier date in the story, "the previous year" counts from the publication
+    alone = _analysed(nlp, "The previous year was hard for farmers.", "2019-11-18")
+    assert [(t.text, t.timex) for t in alone.times] == [("The previous year", "2018")]

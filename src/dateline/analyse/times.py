@@ -203,7 +203,14 @@ _HOLIDAY_RX = re.compile(
     r"\b(?:(?:last|next|this)\s+)?(?:" + "|".join(re.escape(h) for h in _HOLIDAYS) + r")(?:\s+week)?\b", re.IGNORECASE
 )
 _YEAR_IN_NAME = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
-_NAME_LABELS = {"EVENT"}  # "the 1967 war", "the 2008 Olympics": a year inside an event's name
+_NAME_LABELS = {"EVENT"}
+_NAME_ENTS = {
+    "ORG",
+    "WORK_OF_ART",
+    "PRODUCT",
+    "FAC",
+    "LAW",
+}  # names a rule match inside is part of  # "the 1967 war", "the 2008 Olympics": a year inside an event's name
 # a quantity "a day" or "per year" after a number or an amount is a rate: "$5 a day", "twice a year"
 _RATE = re.compile(rf"^(?:a|an|per)[\s-]+({_UNIT1})$", re.IGNORECASE)
 _RATE_BEFORE = re.compile(
@@ -357,7 +364,10 @@ def _spans(doc: Any, text: str) -> list[list[int]]:
             spans[-1][1] = t
             continue
         spans.append([s, t])
+    names = [(e.start_char, e.end_char) for e in ents if e.label_ in _NAME_ENTS]
     for s, t, _kind in _rule_spans(doc, text, ents):
+        if _kind != "year" and any(a <= s and t <= b for a, b in names):
+            continue  # "USA Today", "Good Friday Agreement": inside a name, no time
         over = [sp for sp in spans if sp[0] < t and s < sp[1]]
         if not over:
             spans.append([s, t])
@@ -398,7 +408,12 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int, str]]:
     for s0, t0 in _spans(doc, text):
         s, t = _trim(text, s0, t0)
         seg = text[s:t]
-        if not seg or _AGE.search(seg) or _BARE_NUMBER.match(seg) or _no_time(seg, text[t : t + 12]):
+        if (
+            not seg
+            or _AGE.search(seg)
+            or _BARE_NUMBER.match(seg)
+            or _no_time(seg, text[t : t + 12], text[max(0, s - 12) : s])
+        ):
             continue  # ages ("died at 89", "a 65-year-old"), fractions, titles are not times
         later = _TRAIL_LATER.search(seg)
         if later and resolve(seg[: later.start()], fallback=False) is not None:
@@ -420,6 +435,7 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int, str]]:
     return [
         (s, t, "one year") if _YEAR_ENDED.match(expr) and _ENDED_AFTER.match(text, t) else (s, t, expr)
         for s, t, expr in out
+        if not _time_of_year(text[s:t], text[t : t + 12], text[max(0, s - 12) : s])
     ]
 
 
@@ -427,15 +443,30 @@ _YEAR_ENDED = re.compile(r"^(?:the\s+|its\s+)?(?:fiscal\s+|financial\s+)?year$",
 _ENDED_AFTER = re.compile(r"\s*,?\s+(?:that\s+|which\s+)?(?:ended|ending|ends|to end)\b", re.IGNORECASE)
 
 
+_THE_TIME = re.compile(r"^(?:the|this|that|any)\s+time$", re.IGNORECASE)
+_OF_YEAR = re.compile(r"^\s+of\s+(?:the\s+)?(?:year|day)\b", re.IGNORECASE)
+_BARE_YEAR_DAY = re.compile(r"^(?:the\s+)?(?:year|day)$", re.IGNORECASE)
+_TIME_OF = re.compile(r"\btime\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _time_of_year(seg: str, after: str, before: str) -> bool:
+    """ "the time of year", "this time of day": a season or an hour left unsaid, no date."""
+    return bool(_THE_TIME.match(seg) and _OF_YEAR.match(after)) or bool(
+        _BARE_YEAR_DAY.match(seg) and _TIME_OF.search(before)
+    )
+
+
 _FRACTION = re.compile(r"^(?:about\s+)?(?:a|one|two|three)[\s-]quarters?$", re.IGNORECASE)
 _ORDINAL_SECOND = re.compile(r"^(?:a|one)\s+second$", re.IGNORECASE)
 _TITLE_UNIT = re.compile(r"^\d+\s+[A-Z][a-z]+$")
 
 
-def _no_time(seg: str, after: str) -> bool:
+def _no_time(seg: str, after: str, before: str = "") -> bool:
     """Words the model or the rules take for a time that are none: "three-quarters of its
-    food", "a second betrayal", CBS's "60 Minutes"."""
+    food", "a second betrayal", CBS's "60 Minutes", "the time of year" (a season, unsaid)."""
     nxt = after.strip().split(" ", 1)[0].lower() if after.strip() else ""
+    if _time_of_year(seg, after, before):
+        return True
     if _FRACTION.match(seg) and nxt == "of":
         return True
     if _ORDINAL_SECOND.match(seg) and nxt[:1].isalpha() and nxt not in ("later", "ago", "earlier", "or", "and", "of"):
@@ -553,7 +584,7 @@ def find_timexes(doc: Any, anchor=None, text: str | None = None) -> list[TimexSp
         span = doc.char_span(s, t, alignment_mode="expand")
         tense = tense_of(span) if span is not None and len(span) else None
         tx = _resolve_safe(expr, a, tense)
-        if tx is not None and tx.value is None and last is not None:
+        if tx is not None and last is not None and (tx.value is None or _THE_PREVIOUS.match(expr)):
             tx = _narrative(expr, last, tx)
         derived = None
         if quarter is not None and s - quarter[1] < _RESULTS_REACH:
@@ -605,6 +636,11 @@ def _same_period(expr: str, quarter: str, tx: Timex | None) -> Timex | None:
     if _PERIOD_LATEST.match(e):
         return Timex(quarter, "date", "quarter", mod)
     return None
+
+
+# "the previous week", "the preceding year": the one before the story's last date, as "the
+# following week" is the one after it (without "the", "previous" reads from the publication)
+_THE_PREVIOUS = re.compile(r"^the\s+(?:previous|preceding|prior)\s+(?:day|week|month|year)$", re.IGNORECASE)
 
 
 _CLOCK_GAP = re.compile(r"^(?:\s*,?\s*(?:on\s+)?|\s*\([^()]*\)\s*(?:on\s+)?)$", re.IGNORECASE)
@@ -719,7 +755,7 @@ def _resolve_safe(text: str, anchor, tense) -> Timex | None:
         return None  # it stays unresolved (fuzzed over every TempEval-3 TIMEX without a crash)
 
 
-_BARE_DAY = re.compile(r"^(?:the|that|this)\s+(?:day|night|time|moment)$", re.IGNORECASE)
+_BARE_DAY = re.compile(r"^(?:(?:the|that|this)\s+)?(?:day|night|time|moment)$", re.IGNORECASE)
 
 
 def find_times(article: Article, doc: Any) -> None:
