@@ -637,3 +637,8 @@ def test_read_on_real_articles_names_idioms_and_the_previous_week(nlp):
     # without an earlier date in the story, "the previous year" counts from the publication
     alone = _analysed(nlp, "The previous year was hard for farmers.", "2019-11-18")
     assert [(t.text, t.timex) for t in alone.times] == [("The previous year", "2018")]
+
+
+def test_for_the_time_being_is_the_present(nlp):
+    art = _analysed(nlp, "The downturn will continue for the time being, the central bank said.", A)
+    assert [(t.text, t.timex) for t in art.times] == [("the time being", "PRESENT_REF")]

@@ -283,6 +283,8 @@ REFS = {
     "the present": "PRESENT_REF",
     "present": "PRESENT_REF",
     "for now": "PRESENT_REF",
+    "the time being": "PRESENT_REF",
+    "time being": "PRESENT_REF",
     "until now": "PRESENT_REF",
     "by now": "PRESENT_REF",
     "so far": "PRESENT_REF",

@@ -132,7 +132,7 @@ _RULES = {
         rf"\b(?:{_cap(['right now', 'now', 'currently', 'recently', 'nowadays', 'at present', 'these days'])}|"
         r"[Tt]he (?:near |distant |foreseeable )?future|[Tt]he past|"
         # "soon", not the conjunction "as soon as" nor "soon after"; "in the near term"
-        r"[Aa]s soon as possible|(?<![Aa]s )(?:[Vv]ery )?[Ss]oon(?! as\b| after\b| afterwards?\b| thereafter\b)|"
+        r"(?<=\b[Ff]or )the time being|[Aa]s soon as possible|(?<![Aa]s )(?:[Vv]ery )?[Ss]oon(?! as\b| after\b| afterwards?\b| thereafter\b)|"
         r"(?:(?<=\bin )|(?<=\bfor )|(?<=\bover ))the (?:near|short) term(?=\s*[,.;:!?\"')”’]|\s+(?:and|or|but|as|at|in|for|to|than)\b))"
         r"\b(?![-\s]+(?:\d|few|several|couple|" + _NUMW + r"))"
     ),
