@@ -642,3 +642,11 @@ def test_read_on_real_articles_names_idioms_and_the_previous_week(nlp):
 def test_for_the_time_being_is_the_present(nlp):
     art = _analysed(nlp, "The downturn will continue for the time being, the central bank said.", A)
     assert [(t.text, t.timex) for t in art.times] == [("the time being", "PRESENT_REF")]
+
+
+def test_the_past_with_a_count_is_no_reference(nlp):
+    art = _analysed(nlp, "Parades have provoked violence in Northern Ireland for the past three summers.", A)
+    assert "PAST_REF" not in [t.timex for t in art.times]
+    assert [(t.text, t.timex) for t in _analysed(nlp, "In the past, it rained more.", A).times] == [
+        ("the past", "PAST_REF")
+    ]

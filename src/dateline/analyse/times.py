@@ -552,6 +552,9 @@ _BARE_UNIT = re.compile(
 )
 
 
+_COUNT_AFTER = re.compile(rf"\s+(?:\d|(?:{_NUMW}|few|several|many)\b)", re.IGNORECASE)
+
+
 def _shrink(text: str, s: int, t: int) -> list[tuple[int, int, str]]:
     """A span the resolver cannot read as a whole: the longest run of its words that it can
     ("During the day Friday" -> "Friday", "in April month" -> "April"); else the span as it is,
@@ -566,6 +569,8 @@ def _shrink(text: str, s: int, t: int) -> list[tuple[int, int, str]]:
             if _BARE_UNIT.match(piece):
                 continue  # "the entire year" -> "year" would be this year: no
             tx = _one(piece)
+            if tx is not None and tx.granularity == "ref" and _COUNT_AFTER.match(seg, b):
+                continue  # "the past three summers": "the past" is no reference here
             if tx is not None and tx.value is not None and (tx.granularity != "ref" or size > 1):
                 return [(s + a, s + b, piece)]
     return [(s, t, seg)]
