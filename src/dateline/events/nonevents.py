@@ -77,7 +77,7 @@ def _movement(c: Candidate, ctx: Context) -> str | None:
     if not subj:
         return None
     for s in subj:
-        if s.i in ctx.tok_actor and ctx.actor_kind.get(ctx.tok_actor[s.i]) in ("country", "org"):
+        if s.i in ctx.tok_actor and ctx.actor_kind.get(ctx.tok_actor[s.i]) in ("country", "organization"):
             return None
         if lemma_of(s) not in W["ordinary_people"] and lemma_of(s) not in W["vehicle_nouns"]:
             return None
