@@ -3,6 +3,8 @@ analysis (spaCy model, actors, places, times) and the PLOVER coder."""
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
 from dateline.article import Article, Published
@@ -737,3 +739,20 @@ def test_make_train_is_deterministic_on_a_tiny_corpus(tmp_path):
     meta_a = json.loads(Path(tmp_path / "a" / "model.json").read_text())
     assert meta_a == json.loads(Path(tmp_path / "b" / "model.json").read_text())
     assert meta_a["training"]["sentences"] == len(picked)
+
+
+def test_loading_the_event_model_leaves_the_applications_logging_alone():
+    # wordllama configures the root logger at INFO when imported; after our loader the root logger
+    # must be as the application left it (a fresh interpreter: the test process may have it loaded).
+    import subprocess
+    import sys
+
+    code = (
+        "import logging\n"
+        "from dateline.events.model import Embedder\n"
+        "Embedder.shared()\n"
+        "root = logging.getLogger()\n"
+        "print(root.level, len(root.handlers))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True)
+    assert out.stdout.split() == [str(logging.WARNING), "0"], out.stdout + out.stderr

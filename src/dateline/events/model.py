@@ -65,11 +65,21 @@ class Embedder:
     _shared: Embedder | None = None
 
     def __init__(self) -> None:
+        import logging
         from pathlib import Path
 
-        import wordllama
+        # wordllama calls logging.basicConfig(level=INFO) when imported: a library must not
+        # configure the application's logging (every INFO line of alembic, httpx and the rest
+        # would reach stderr), so the root logger is put back as it was.
+        root = logging.getLogger()
+        level, handlers = root.level, list(root.handlers)
+        try:
+            import wordllama
 
-        wl = wordllama.WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+            wl = wordllama.WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+        finally:
+            root.setLevel(level)
+            root.handlers[:] = handlers
         self._matrix = np.ascontiguousarray(np.asarray(wl.embedding, dtype=np.float32))
         self._tokenizer = wl.tokenizer
         self._words: dict[str, tuple[np.ndarray, int]] = {}
