@@ -54,6 +54,11 @@ N_FEATURES = DIM * len(SLOTS) + N_CAT + 2 * N_HASH
 CONTENT_POS = ("NOUN", "VERB", "ADJ")
 
 
+# Words whose summed token vectors are kept (about 1.3 KB each): a long-running server or ingest
+# worker holds at most ~65 MB of them; the cache starts over when full.
+WORD_CACHE_MAX = 50_000
+
+
 class Embedder:
     """Static word embeddings from the wordllama wheel (read offline, nothing downloaded).
 
@@ -94,7 +99,7 @@ class Embedder:
     def _learn(self, words: list[str]) -> None:
         encoded = self._tokenizer.encode_batch(words, add_special_tokens=False)
         top = self._matrix.shape[0] - 1
-        if len(self._words) > 500_000:
+        if len(self._words) > WORD_CACHE_MAX:
             self._words.clear()
         for w, enc in zip(words, encoded):
             ids = [min(i, top) for i, m in zip(enc.ids, enc.attention_mask) if m]
