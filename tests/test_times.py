@@ -650,3 +650,42 @@ def test_the_past_with_a_count_is_no_reference(nlp):
     assert [(t.text, t.timex) for t in _analysed(nlp, "In the past, it rained more.", A).times] == [
         ("the past", "PAST_REF")
     ]
+
+
+# -- round 5: classes read on TimeBank/AQUAINT and MEANTIME dev ------------------------------
+
+
+def test_an_hour_with_a_part_of_the_day_is_a_clock_time(nlp):
+    art = _analysed(nlp, "The ferry will leave at 4 in the morning, the port authority said.", A)
+    assert [(t.text, t.type, t.timex) for t in art.times] == [("4 in the morning", "time", "2019-04-24T04:00")]
+    assert v("8 in the evening on Tuesday", "future") == "2019-04-30T20:00"
+    assert v("11 at night", "past") == "2019-04-24T23:00"
+    assert v("3 in the afternoon", None) == "2019-04-24T15:00"
+    # a part of the day without an hour stays what it was
+    assert [(t.text, t.timex) for t in _analysed(nlp, "The ferry left in the morning.", A).times] != [
+        ("in the morning", "2019-04-24T04:00")
+    ]
+
+
+def test_set_for_a_day_looks_ahead(nlp):
+    art = _analysed(nlp, "The final vote is set for Tuesday. The sprinter set a record on Tuesday.", A)
+    assert _at(art, "set for Tuesday", "Tuesday").timex == "2019-04-30"
+    assert _at(art, "record on Tuesday", "Tuesday").timex == "2019-04-23"
+
+
+def test_decades_are_counted_in_years():
+    assert v("decades") == "PXY"  # as "two decades" is P20Y (TimeBank and MEANTIME write both so)
+    assert v("two decades") == "P20Y"
+
+
+def test_the_near_term_after_of_and_before_a_verb(nlp):
+    text = "The risks of the near term are modest. Growth in the near term looks weak."
+    art = _analysed(nlp, text, A)
+    assert [(t.text, t.timex) for t in art.times] == [("the near term", "FUTURE_REF")] * 2
+    assert _analysed(nlp, "Traders in the near term debt market are calm.", A).times == []
+
+
+def test_the_year_before_counts_from_the_story(nlp):
+    art = _analysed(nlp, "Exports fell to $2 billion last year from $3 billion the year before.", A)
+    assert [(t.text, t.timex) for t in art.times] == [("last year", "2018"), ("the year before", "2017")]
+    assert v("the year previous", "past") == "2018"  # alone: the year before publication

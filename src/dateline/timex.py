@@ -207,7 +207,7 @@ RE = {
         "dur": rf"^(?:(?P<dir>past|last|next|coming|following|previous|first|final|recent|latest|upcoming|remaining|ensuing|preceding|subsequent|intervening|additional|further|more|other|whole|entire|full|same)\s+)?(?P<n>.+?)[\s-]+(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|long\s+|calendar\s+|fiscal\s+|business\s+|working\s+|trading\s+)?(?P<unit>{_unit_words})(?:\s+(?:long|old|more|straight|running|in a row))?$",
         "bare_plural": r"^(?:(?P<dir>past|last|next|coming|following|previous|recent|latest|upcoming|remaining|ensuing|preceding|subsequent|intervening|additional|further|many|several|few|some|more)\s+)?(?P<unit>seconds|minutes|hours|days|nights|weeks|weekends|months|quarters|years|decades|centuries)$",
         "rel_unit": r"^(?P<dir>this|current|last|past|previous|prior|next|coming|following|upcoming|same|that|latest|recent|present|year-ago|year-earlier|previous fiscal|current fiscal|last fiscal|next fiscal|this fiscal|fiscal|the)?\s*(?P<unit>day|week|weekend|month|quarter|year|decade|century|fiscal year|calendar year|half|season|week-end)$",
-        "unit_rel": r"^(?P<unit>day|week|month|year|quarter|decade)\s+(?P<dir>before|after|earlier|later|ago|prior)$",
+        "unit_rel": r"^(?P<unit>day|week|month|year|quarter|decade)\s+(?P<dir>before|after|earlier|later|ago|prior|previous)$",
         "ordinal_quarter": r"^(?:(?P<dir>this|last|next|the|its|that|year-ago|year-earlier|fiscal|latest|current)\s+)*(?P<year>\d{4}\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)(?:[\s-]+|-)(?P<unit>quarter|half)(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<year2>\d{4}|this year|last year|next year))?$",
         "year": r"^(?:(?:fiscal|calendar|the year|year|fy|model year|the fiscal year|fiscal year|the calendar year|the year of)\s+)?(?P<y>1[0-9]{3}|20[0-9]{2})$",
         "short_year": r"^(?:'|’|fiscal\s+'?)(?P<y>[0-9]{2})$",
@@ -482,7 +482,9 @@ def _duration(n: float | None, unit: str) -> str:
     amount = "X" if n is None or n < 0 else (str(int(n)) if float(n).is_integer() else str(n))
     k = int(n or 0)  # used only when the amount is known
     if u == "decade":
-        return f"P{k * 10}Y" if amount != "X" else "PXDE"
+        # in years, a vague amount too: TimeBank and MEANTIME write "decades(-long)" PXY, as
+        # they write "two decades" P20Y
+        return f"P{k * 10}Y" if amount != "X" else "PXY"
     if u == "century":
         return f"P{k * 100}Y" if amount != "X" else "PXCE"
     if u == "fortnight":
@@ -1198,6 +1200,12 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
     m = re.match(r"^([01]\d|2[0-4])([0-5]\d)\s+(?:gmt|utc|z)$", t)
     if m:  # "0800 UTC"
         t = f"{m.group(1)}:{m.group(2)} utc"
+    m = _CLOCK_PART.match(t)
+    if m:  # "4 in the morning" is 4 a.m., "8 in the evening" 8 p.m., "11 at night" 11 p.m.
+        h, part = int(m.group("h")), m.group("part") or "night"
+        pm = part in ("afternoon", "evening") or (part == "night" and 6 <= h < 12)
+        rest = f" {m.group('rest')}" if m.group("rest") else ""
+        t = f"{h}{':' + m.group('mi') if m.group('mi') else ''} {'pm' if pm else 'am'}{rest}"
     m = RE["clock"].match(t)
     if m and (m.group("ampm") or m.group("mi")):
         return _clock(m, a, tense)
@@ -1467,6 +1475,10 @@ def _clock(m, a: date | None, tense: str | None) -> Timex | None:
     return Timex(f"{day.isoformat()}{hh}" if day else None, "time", "time")
 
 
+_CLOCK_PART = re.compile(
+    r"^(?:(?:at|about|around)\s+)?(?P<h>[1-9]|1[0-2])(?::(?P<mi>[0-5]\d))?(?:\s+o'clock)?\s+"
+    r"(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+(?P<night>night))(?:\s*,?\s*(?P<rest>.+))?$"
+)
 _YEAR_PERIOD = re.compile(r"^(?P<y>1[0-9]{3}|20[0-9]{2})\s+(?P<u>quarter|period)$")
 _WEEK_OF = re.compile(r"^(?:the\s+)?(?:(?P<ord>first|second|third|fourth|last|final)\s+)?week\s+of\s+(?P<rest>.+)$")
 _THAT_UNIT = re.compile(

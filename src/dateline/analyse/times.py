@@ -133,7 +133,9 @@ _RULES = {
         r"[Tt]he (?:near |distant |foreseeable )?future|[Tt]he past|"
         # "soon", not the conjunction "as soon as" nor "soon after"; "in the near term"
         r"(?<=\b[Ff]or )the time being|[Aa]s soon as possible|(?<![Aa]s )(?:[Vv]ery )?[Ss]oon(?! as\b| after\b| afterwards?\b| thereafter\b)|"
-        r"(?:(?<=\bin )|(?<=\bfor )|(?<=\bover ))the (?:near|short) term(?=\s*[,.;:!?\"')”’]|\s+(?:and|or|but|as|at|in|for|to|than)\b))"
+        r"(?:(?<=\bin )|(?<=\bfor )|(?<=\bover )|(?<=\bof )|(?<=\bwithin ))the (?:near|short) term"
+        r"(?=\s*[,.;:!?\"')”’]|\s+(?:and|or|but|as|at|in|for|to|than|is|are|was|were|will|would|could|may|might|"
+        r"should|appears?|looks?|seems?|remains?)\b))"
         r"\b(?![-\s]+(?:\d|few|several|couple|" + _NUMW + r"))"
     ),
     # days: weekdays with a part of the day or noon, deictic days
@@ -145,12 +147,17 @@ _RULES = {
     # clock times: "16:08 UTC", "at 0800 GMT", "9 a.m.", "at 15:30"
     "clock": re.compile(
         r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)(?:\s+(?:" + _TZS + r")\b)?|"
-        r"\b(?:[01]?\d|2[0-4])[:.]?[0-5]\d\s+(?:" + _TZS + r")\b"
+        r"\b(?:[01]?\d|2[0-4])[:.]?[0-5]\d\s+(?:" + _TZS + r")\b|"
+        # "at 4 in the morning", "by 8 in the evening", "until 11 at night"
+        r"(?:(?<=\b[Aa]t )|(?<=\bby )|(?<=\buntil )|(?<=\bbefore )|(?<=\bafter )|(?<=\baround )|(?<=\babout ))"
+        r"(?:[1-9]|1[0-2])(?::[0-5]\d)?(?: o'clock)? (?:in the (?:morning|afternoon|evening)|at night)\b"
     ),
     # narrative days: "later that year", "that same day", "the following week"
     "narr": re.compile(
         r"\b(?:(?:[Ee]arlier|[Ll]ater)\s+that|[Tt]hat\s+same|[Tt]he\s+(?:next|following|previous|preceding|same))\s+"
-        r"(?:day|week|month|year)\b"
+        r"(?:day|week|month|year)\b|"
+        # "down from $450 million the year before.": a comparison, the previous year
+        r"\b[Tt]he\s+(?:day|week|month|year)\s+(?:before|previous|earlier)(?=\s*[,.;:!?)\"]|$)"
     ),
     # results stories' periods: "year-earlier profit", "the year-ago period", "the latest period"
     "results": re.compile(
@@ -176,9 +183,17 @@ _RULE_KEYS = {
         "the previous ",
         "the preceding ",
         "the same ",
+        "the year ",
+        "the day ",
+        "the week ",
+        "the month ",
     ),
     "clock": (
         ":",
+        " in the morning",
+        " in the afternoon",
+        " in the evening",
+        " at night",
         "a.m.",
         "p.m.",
         "am",
@@ -254,6 +269,9 @@ def tense_of(span: Any) -> str | None:
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             tense = _verb_tense(tok)
             verb = tok.lemma_
+            if verb == "set" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in tok.children):
+                tense = "future"  # "the vote is set for Tuesday" (not "set a record on Tuesday")
+                break
             if tense == "infinitive" and via_noun:
                 # "Kim's effort to build support after the summit in February": an infinitive
                 # reached through a noun says nothing of the noun's time; read the finite verb
@@ -645,7 +663,10 @@ def _same_period(expr: str, quarter: str, tx: Timex | None) -> Timex | None:
 
 # "the previous week", "the preceding year": the one before the story's last date, as "the
 # following week" is the one after it (without "the", "previous" reads from the publication)
-_THE_PREVIOUS = re.compile(r"^the\s+(?:previous|preceding|prior)\s+(?:day|week|month|year)$", re.IGNORECASE)
+_THE_PREVIOUS = re.compile(
+    r"^the\s+(?:(?:previous|preceding|prior)\s+(?:day|week|month|year)|(?:day|week|month|year)\s+(?:before|previous|earlier))$",
+    re.IGNORECASE,
+)
 
 
 _CLOCK_GAP = re.compile(r"^(?:\s*,?\s*(?:on\s+)?|\s*\([^()]*\)\s*(?:on\s+)?)$", re.IGNORECASE)
@@ -692,7 +713,8 @@ _THAT_PART = re.compile(r"\b(morning|afternoon|evening|night)\b", re.IGNORECASE)
 
 _NARRATIVE = re.compile(
     r"^(?:the\s+)?(?:(?P<rel>following|next|previous|preceding|prior|same|that)\s+|(?:later|earlier)\s+that\s+|"
-    r"that\s+same\s+)(?P<unit>day|week|month|year)$",
+    r"that\s+same\s+)(?P<unit>day|week|month|year)$|"
+    r"^the\s+(?P<unit2>day|week|month|year)\s+(?:before|previous|earlier)$",  # "the year before": the previous year
     re.IGNORECASE,
 )
 
@@ -704,7 +726,10 @@ def _narrative(expr: str, last: str, tx: Timex) -> Timex:
     m = _NARRATIVE.match(_LEAD_TRIM.sub("", expr.strip()))
     if not m:
         return tx
-    unit, rel = m.group("unit").lower(), (m.group("rel") or "same").lower()
+    if m.group("unit2"):
+        unit, rel = m.group("unit2").lower(), "previous"
+    else:
+        unit, rel = m.group("unit").lower(), (m.group("rel") or "same").lower()
     precision = {"day": 3, "week": 3, "month": 2, "year": 1}[unit]
     if len(last.split("-")) < precision:
         return tx  # "the next day" after "in 2009": no day to count from
