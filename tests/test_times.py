@@ -689,3 +689,12 @@ def test_the_year_before_counts_from_the_story(nlp):
     art = _analysed(nlp, "Exports fell to $2 billion last year from $3 billion the year before.", A)
     assert [(t.text, t.timex) for t in art.times] == [("last year", "2018"), ("the year before", "2017")]
     assert v("the year previous", "past") == "2018"  # alone: the year before publication
+
+
+def test_the_course_of_the_day_is_the_story_day(nlp):
+    art = _analysed(nlp, "Shares fell in early trading but ended the day 2% higher.", A)
+    assert [(t.text, t.timex) for t in art.times] == [("the day", A)]
+    art = _analysed(nlp, "On April 2 the index fell early but recovered later in the day.", A)
+    assert [(t.text, t.timex) for t in art.times][-1] == ("later in the day", "2019-04-02")
+    art = _analysed(nlp, "The rebels took the town on April 2. Aid arrived the day after the battle.", A)
+    assert ("the day", "2019-04-02") not in [(t.text, t.timex) for t in art.times]

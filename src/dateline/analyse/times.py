@@ -156,6 +156,9 @@ _RULES = {
     "narr": re.compile(
         r"\b(?:(?:[Ee]arlier|[Ll]ater)\s+that|[Tt]hat\s+same|[Tt]he\s+(?:next|following|previous|preceding|same))\s+"
         r"(?:day|week|month|year)\b|"
+        # the course of the story's day: "later in the day", "stocks ended the day higher"
+        r"(?:(?<=\b[Ll]ater in )|(?<=\b[Ee]arlier in )|(?<=\b[Ll]ate in )|(?<=\b[Ee]arly in )|(?<=\bend )|(?<=\bended )|"
+        r"(?<=\bending )|(?<=\bends ))the day\b(?!'s|\s+(?:before|after|of|when|that)\b)|"
         # "down from $450 million the year before.": a comparison, the previous year
         r"\b[Tt]he\s+(?:day|week|month|year)\s+(?:before|previous|earlier)(?=\s*[,.;:!?)\"]|$)"
     ),
@@ -184,7 +187,7 @@ _RULE_KEYS = {
         "the preceding ",
         "the same ",
         "the year ",
-        "the day ",
+        "the day",
         "the week ",
         "the month ",
     ),
@@ -607,8 +610,15 @@ def find_timexes(doc: Any, anchor=None, text: str | None = None) -> list[TimexSp
         span = doc.char_span(s, t, alignment_mode="expand")
         tense = tense_of(span) if span is not None and len(span) else None
         tx = _resolve_safe(expr, a, tense)
-        if tx is not None and last is not None and (tx.value is None or _THE_PREVIOUS.match(expr)):
+        if (
+            tx is not None
+            and last is not None
+            and (tx.value is None or _THE_PREVIOUS.match(expr))
+            and not (expr.lower() == "the day" and _AFTER_NEXT.match(full, t))  # "the day after his death"
+        ):
             tx = _narrative(expr, last, tx)
+        if tx is not None and tx.value is None and a is not None and _DAY_COURSE.search(full, max(0, s - 12), t):
+            tx = Timex(a.isoformat(), "date", "day", tx.mod)  # "ended the day" with no day named before
         derived = None
         if quarter is not None and s - quarter[1] < _RESULTS_REACH:
             derived = _same_period(expr, quarter[0], tx)
@@ -669,6 +679,12 @@ _THE_PREVIOUS = re.compile(
 )
 
 
+_AFTER_NEXT = re.compile(r"\s+after\b", re.IGNORECASE)
+_DAY_COURSE = re.compile(
+    r"\b(?:later|earlier|late|early)\s+in\s+the\s+day$|\bend(?:s|ed|ing)?\s+the\s+day$", re.IGNORECASE
+)
+
+
 _CLOCK_GAP = re.compile(r"^(?:\s*,?\s*(?:on\s+)?|\s*\([^()]*\)\s*(?:on\s+)?)$", re.IGNORECASE)
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _OWN_DAY = re.compile(
@@ -714,6 +730,7 @@ _THAT_PART = re.compile(r"\b(morning|afternoon|evening|night)\b", re.IGNORECASE)
 _NARRATIVE = re.compile(
     r"^(?:the\s+)?(?:(?P<rel>following|next|previous|preceding|prior|same|that)\s+|(?:later|earlier)\s+that\s+|"
     r"that\s+same\s+)(?P<unit>day|week|month|year)$|"
+    r"^(?:(?:later|earlier|late|early)\s+in\s+)?the\s+(?P<unit3>day)$|"  # "later in the day", "ended the day": the story's day
     r"^the\s+(?P<unit2>day|week|month|year)\s+(?:before|previous|earlier)$",  # "the year before": the previous year
     re.IGNORECASE,
 )
@@ -726,7 +743,9 @@ def _narrative(expr: str, last: str, tx: Timex) -> Timex:
     m = _NARRATIVE.match(_LEAD_TRIM.sub("", expr.strip()))
     if not m:
         return tx
-    if m.group("unit2"):
+    if m.group("unit3"):
+        unit, rel = "day", "same"
+    elif m.group("unit2"):
         unit, rel = m.group("unit2").lower(), "previous"
     else:
         unit, rel = m.group("unit").lower(), (m.group("rel") or "same").lower()
