@@ -698,3 +698,18 @@ def test_the_course_of_the_day_is_the_story_day(nlp):
     assert [(t.text, t.timex) for t in art.times][-1] == ("later in the day", "2019-04-02")
     art = _analysed(nlp, "The rebels took the town on April 2. Aid arrived the day after the battle.", A)
     assert ("the day", "2019-04-02") not in [(t.text, t.timex) for t in art.times]
+
+
+def test_habits_on_weekdays_and_seasons(nlp):
+    art = _analysed(nlp, "The new ferries leave Split on Monday and Thursday nights, starting on May 2.", A)
+    found = [(t.text, t.type, t.timex) for t in art.times]
+    assert ("Monday", "set", "XXXX-WXX-1TNI") in found  # shares the habit of the day it is joined to
+    assert ("Thursday nights", "set", "XXXX-WXX-4TNI") in found
+    assert [(t.text, t.timex) for t in _analysed(nlp, "The museum is closed on Sundays.", A).times] == [
+        ("Sundays", "XXXX-WXX-7")
+    ]
+    assert v("every Friday night") == "XXXX-WXX-5TNI"
+    assert v("Saturday mornings") == "XXXX-WXX-6TMO"
+    art = _analysed(nlp, "Floods have hit the valley in each of the past four springs.", A)
+    assert ("the past four springs", "XXXX-SP") in [(t.text, t.timex) for t in art.times]
+    assert v("Monday") == "2019-04-22"  # one day stays a date

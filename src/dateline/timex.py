@@ -230,6 +230,10 @@ RE = {
         "weekday_date": rf"^(?P<wd>{_wd_words})\.?,?\s+(?P<rest>.+)$",
         "clock": r"^(?:(?:at|about|around)\s+)?(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?(?::(?P<s>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?|o'clock|hours|hrs|h)?(?:\s+(?P<tz>gmt|utc|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|eet|eest|msk|ist|jst|et|pt|ct|mt|local time|local)\b)?(?:\s*,?\s*(?:on\s+)?(?P<rest>.+))?$",
         "range_years": r"^(?P<a>\d{4})\s*[-–]\s*(?P<b>\d{2,4})$",
+        # habits: "on Sundays", "Tuesday nights", "Friday mornings", "every Friday night"
+        "habit": r"^(?:(?:every|each)\s+(?P<wd1>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?P<part1>morning|afternoon|evening|night)"
+        r"|(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:s(?:\s+(?P<part>morning|afternoon|evening|night)s)?"
+        r"|\s+(?P<part2>morning|afternoon|evening|night)s))$",
         "set_every": rf"^(?:every|each|per|a|an)\s+(?:other\s+)?(?P<unit>{_unit_words}|{_part_words}|{_wd_words}|{_month_words}|season|spring|summer|fall|autumn|winter)$",
     }.items()
 }
@@ -1001,6 +1005,14 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
         if a is None or sign > 0:
             return Timex(None, "date", _unit(m.group("unit")))
         return _shift(a, sign, m.group("unit"))
+    m = _SEASONS_N.match(t)
+    if m:  # "for the past three summers": each of them, a set (TimeBank: XXXX-SU)
+        return Timex(f"XXXX-{SEASONS[m.group('s')]}", "set", "set")
+    m = RE["habit"].match(t)
+    if m:
+        wd = m.group("wd1") or m.group("wd")
+        part = m.group("part1") or m.group("part") or m.group("part2")
+        return Timex(f"XXXX-WXX-{WEEKDAYS[wd] + 1}" + (f"T{PARTS[part]}" if part else ""), "set", "set")
     m = RE["set_every"].match(t)
     if m and t.split()[0] in ("every", "each", "per"):
         u = m.group("unit")
@@ -1475,6 +1487,9 @@ def _clock(m, a: date | None, tense: str | None) -> Timex | None:
     return Timex(f"{day.isoformat()}{hh}" if day else None, "time", "time")
 
 
+_SEASONS_N = re.compile(
+    r"^(?:the\s+)?(?:past|last|previous|next|coming)\s+(?:\w+\s+)?(?P<s>spring|summer|autumn|fall|winter)s$"
+)
 _CLOCK_PART = re.compile(
     r"^(?:(?:at|about|around)\s+)?(?P<h>[1-9]|1[0-2])(?::(?P<mi>[0-5]\d))?(?:\s+o'clock)?\s+"
     r"(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+(?P<night>night))(?:\s*,?\s*(?P<rest>.+))?$"

@@ -124,8 +124,11 @@ _SHIFT_RIGHT = re.compile(r"\s+(?:ago|earlier|later|from now)\b", re.IGNORECASE)
 _RULES = {
     # sets: "every Monday", "each year", "every other week", "daily"
     "set": re.compile(
-        rf"\b(?:[Ee]very|[Ee]ach)\s+(?:other\s+)?(?:{_UNIT1}|(?:{_WD_CAP})s?|{_MON_CAP}|spring|summer|autumn|fall|"
-        rf"winter|{_PART})\b|\b(?:{_cap(['daily', 'weekly', 'monthly', 'annually', 'yearly', 'hourly', 'nightly'])})\b"
+        rf"\b(?:[Ee]very|[Ee]ach)\s+(?:other\s+)?(?:{_UNIT1}|(?:{_WD_CAP})s?(?:\s+{_PART})?|{_MON_CAP}|spring|summer|autumn|fall|"
+        rf"winter|{_PART})\b|\b(?:{_cap(['daily', 'weekly', 'monthly', 'annually', 'yearly', 'hourly', 'nightly'])})\b|"
+        # habits: "on Sundays", "Tuesday nights", "Friday mornings"
+        rf"\b(?:{_WD_CAP})(?:s(?:\s+{_PART}s)?|\s+{_PART}s)\b|"
+        r"\b[Tt]he\s+(?:past|last|previous|next|coming)\s+(?:\w+\s+)?(?:spring|summer|autumn|fall|winter)s\b"
     ),
     # references: "now", "currently", "the future"
     "ref": re.compile(
@@ -176,7 +179,27 @@ _RULES = {
 # words one of which a pattern needs: a cheap test on the lower-cased text before the scan
 _RULE_KEYS = {
     "results": ("year-ago", "year-earlier", " period", " quarter"),
-    "set": ("every ", "each ", "daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly"),
+    "set": (
+        "every ",
+        "each ",
+        "daily",
+        "weekly",
+        "monthly",
+        "annually",
+        "yearly",
+        "hourly",
+        "nightly",
+        "days",
+        "nights",
+        "mornings",
+        "afternoons",
+        "evenings",
+        "springs",
+        "summers",
+        "autumns",
+        "falls",
+        "winters",
+    ),
     "narr": (
         "that same",
         "later that",
@@ -633,7 +656,26 @@ def find_timexes(doc: Any, anchor=None, text: str | None = None) -> list[TimexSp
             quarter = (tx.value, t)
         out.append(ts)
     _clock_days(full, out, days)
+    _shared_habits(full, out)
     return out
+
+
+_HABIT = re.compile(r"^XXXX-WXX-\d(T[A-Z]{2})?$")
+_WEEKDAY_WORD = re.compile(r"^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.IGNORECASE)
+_AND_GAP = re.compile(r"^\s*(?:,\s*)?(?:and|or|&)?\s*$")
+
+
+def _shared_habits(text: str, found: list[TimexSpan]) -> None:
+    """ "Monday and Tuesday nights": a weekday joined to a habit shares it (XXXX-WXX-1TNI)."""
+    for i in range(len(found) - 2, -1, -1):
+        ts, nxt = found[i], found[i + 1]
+        m = _WEEKDAY_WORD.match(ts.text.strip())
+        if not m or nxt.timex is None or not nxt.timex.value or not _HABIT.match(nxt.timex.value):
+            continue
+        if not _AND_GAP.match(text[ts.end : nxt.start]):
+            continue
+        part = nxt.timex.value[10:]
+        ts.timex = Timex(f"XXXX-WXX-{WEEKDAYS[m.group(1).lower()] + 1}{part}", "set", "set")
 
 
 # Results stories compare a quarter with the same quarter a year before: "third-quarter profit
