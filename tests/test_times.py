@@ -713,3 +713,44 @@ def test_habits_on_weekdays_and_seasons(nlp):
     art = _analysed(nlp, "Floods have hit the valley in each of the past four springs.", A)
     assert ("the past four springs", "XXXX-SP") in [(t.text, t.timex) for t in art.times]
     assert v("Monday") == "2019-04-22"  # one day stays a date
+
+
+@pytest.mark.parametrize(
+    "expr,want",
+    [
+        ("a minute and a half", "PT1M30S"),
+        ("an hour and a half", "PT1H30M"),
+        ("a year and a half", "P1Y6M"),
+        ("two-and-a-half years", "P2Y6M"),
+        ("half an hour", "PT30M"),
+        ("half a century", "P50Y"),  # was P0Y
+        ("a decade and a half", "P15Y"),
+        ("two hours and 15 minutes", "PT2H15M"),
+        ("three years and six months", "P3Y6M"),
+        ("day-long", "P1D"),
+        ("decades-long", "PXY"),
+        ("two-year-long", "P2Y"),
+        # sets (TimeML: the period, the frequency aside)
+        ("every four years", "P4Y"),
+        ("every few weeks", "PXW"),
+        ("twice a year", "P1Y"),
+        ("three times a day", "P1D"),
+        ("once a month", "P1M"),
+        ("twice daily", "P1D"),
+    ],
+)
+def test_compound_durations_and_frequencies(expr, want):
+    assert v(expr) == want
+
+
+def test_compound_durations_stay_one_span(nlp):
+    text = "The flight took two hours and 15 minutes. He served two and a half years. Polls are held every four years."
+    found = [(t.text, t.type, t.timex) for t in _analysed(nlp, text, A).times]
+    assert found == [
+        ("two hours and 15 minutes", "duration", "PT2H15M"),
+        ("two and a half years", "duration", "P2Y6M"),
+        ("every four years", "set", "P4Y"),
+    ]
+    assert resolve("15 minutes and two hours", A) is None  # no single amount
+    art = _analysed(nlp, "Sentences of 12 and 18 months were handed down.", A)
+    assert [t.timex for t in art.times] == ["P12M", "P18M"]

@@ -204,7 +204,7 @@ RE = {
         # numbers: 3, 3.5, 1,000, three, twenty-five, a few
         "ago": rf"^(?P<n>.+?)\s+(?P<unit>{_unit_words})\s+(?P<dir>ago|earlier|before|previously|back|later|after|from now|hence|on|since)$",
         "unit_ago": rf"^(?P<unit>{_unit_words})\s+(?P<dir>ago|earlier|before|later)$",
-        "dur": rf"^(?:(?P<dir>past|last|next|coming|following|previous|first|final|recent|latest|upcoming|remaining|ensuing|preceding|subsequent|intervening|additional|further|more|other|whole|entire|full|same)\s+)?(?P<n>.+?)[\s-]+(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|long\s+|calendar\s+|fiscal\s+|business\s+|working\s+|trading\s+)?(?P<unit>{_unit_words})(?:\s+(?:long|old|more|straight|running|in a row))?$",
+        "dur": rf"^(?:(?P<dir>past|last|next|coming|following|previous|first|final|recent|latest|upcoming|remaining|ensuing|preceding|subsequent|intervening|additional|further|more|other|whole|entire|full|same)\s+)?(?P<n>.+?)[\s-]+(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|long\s+|calendar\s+|fiscal\s+|business\s+|working\s+|trading\s+)?(?P<unit>{_unit_words})(?:\s+(?:long|old|more|straight|running|in a row)|-long)?$",
         "bare_plural": r"^(?:(?P<dir>past|last|next|coming|following|previous|recent|latest|upcoming|remaining|ensuing|preceding|subsequent|intervening|additional|further|many|several|few|some|more)\s+)?(?P<unit>seconds|minutes|hours|days|nights|weeks|weekends|months|quarters|years|decades|centuries)$",
         "rel_unit": r"^(?P<dir>this|current|last|past|previous|prior|next|coming|following|upcoming|same|that|latest|recent|present|year-ago|year-earlier|previous fiscal|current fiscal|last fiscal|next fiscal|this fiscal|fiscal|the)?\s*(?P<unit>day|week|weekend|month|quarter|year|decade|century|fiscal year|calendar year|half|season|week-end)$",
         "unit_rel": r"^(?P<unit>day|week|month|year|quarter|decade)\s+(?P<dir>before|after|earlier|later|ago|prior|previous)$",
@@ -485,12 +485,13 @@ def _duration(n: float | None, unit: str) -> str:
     u = _unit(unit)
     amount = "X" if n is None or n < 0 else (str(int(n)) if float(n).is_integer() else str(n))
     k = int(n or 0)  # used only when the amount is known
-    if u == "decade":
-        # in years, a vague amount too: TimeBank and MEANTIME write "decades(-long)" PXY, as
-        # they write "two decades" P20Y
-        return f"P{k * 10}Y" if amount != "X" else "PXY"
-    if u == "century":
-        return f"P{k * 100}Y" if amount != "X" else "PXCE"
+    if u in ("decade", "century"):
+        # in years, a vague amount of decades too: TimeBank and MEANTIME write "decades(-long)"
+        # PXY, as they write "two decades" P20Y; "half a century" is P50Y, "a decade and a half" P15Y
+        if amount == "X":
+            return "PXY" if u == "decade" else "PXCE"
+        years = float(n or 0) * (10 if u == "decade" else 100)
+        return f"P{int(years)}Y" if years.is_integer() else _duration(years, "year")
     if u == "fortnight":
         return f"P{k * 2}W" if amount != "X" else "PXW"
     if u == "weekend":
@@ -1005,9 +1006,32 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
         if a is None or sign > 0:
             return Timex(None, "date", _unit(m.group("unit")))
         return _shift(a, sign, m.group("unit"))
+    t = _HYPHEN_HALF.sub(r"\1 and a half", t)  # "two-and-a-half years"
+    m = _AND_HALF.match(t) or _HALF_A.match(t)
+    if m:  # "a minute and a half" PT1M30S, "half an hour" PT30M, "half a century" P50Y
+        n = _number(m.group("n")) if m.groupdict().get("n") else 0
+        if n is not None and n >= 0:
+            return Timex(_duration(n + 0.5, m.group("unit")), "duration", "duration")
+    m = _AND_MORE.match(t)
+    if m:  # "two hours and 15 minutes" PT2H15M, "three years and six months" P3Y6M
+        joined = _joined(_resolve(m.group("a"), a, tense), _resolve(m.group("b"), a, tense))
+        if joined:
+            return Timex(joined, "duration", "duration")
+    m = _UNIT_LONG.match(t)
+    if m:  # "a day-long meeting" P1D, "a decades-long dispute" PXY
+        return Timex(_duration(None if m.group("pl") else 1, m.group("unit")), "duration", "duration")
     m = _SEASONS_N.match(t)
     if m:  # "for the past three summers": each of them, a set (TimeBank: XXXX-SU)
         return Timex(f"XXXX-{SEASONS[m.group('s')]}", "set", "set")
+    m = _EVERY_N.match(t)
+    if m:  # "every two years" P2Y, "every few weeks" PXW (TimeML sets)
+        n = _number(m.group("n"))
+        if n is not None:
+            return Timex(_duration(None if n < 0 else n, m.group("unit")), "set", "set")
+    m = _TIMES_PER.match(t)
+    if m:  # "twice a week", "three times a year", "once every month": the period, P1W (freq aside)
+        u = m.group("unit") or m.group("adv")
+        return Timex(SETS[u] if u in SETS else _duration(1, u), "set", "set")
     m = RE["habit"].match(t)
     if m:
         wd = m.group("wd1") or m.group("wd")
@@ -1485,6 +1509,43 @@ def _clock(m, a: date | None, tense: str | None) -> Timex | None:
             day = date.fromisoformat(inner.value)
     hh = f"T{h:02d}:{mi or '00'}"
     return Timex(f"{day.isoformat()}{hh}" if day else None, "time", "time")
+
+
+_EVERY_N = re.compile(
+    r"^(?:every|each)\s+(?P<n>\d+|[a-z]+)\s+(?P<unit>seconds|minutes|hours|days|nights|weeks|months|quarters|years|decades)$"
+)
+_TIMES_PER = re.compile(
+    r"^(?:once|twice|thrice|(?:\d+|[a-z]+)\s+times)\s+(?:(?:a|an|per|every|each)\s+(?P<unit>second|minute|hour|day|night|"
+    r"week|weekend|fortnight|month|quarter|year|decade)|(?P<adv>daily|weekly|monthly|yearly|annually|hourly|nightly))$"
+)
+_HYPHEN_HALF = re.compile(r"\b(\w+)-and-a-half\b")
+_AND_HALF = re.compile(rf"^(?:the\s+)?(?P<n>a|an|one|\d+|[a-z]+)[\s-]+(?P<unit>{_unit_words})\s+and\s+a\s+half$")
+_HALF_A = re.compile(rf"^half\s+(?:a|an)\s+(?P<unit>{_unit_words})$")
+_AND_MORE = re.compile(
+    rf"^(?P<a>.+?\s(?:{_unit_words}))\s+and\s+(?P<b>(?:a|an|one|\d+|[a-z]+)[\s-]+(?:{_unit_words}))$"
+)
+_UNIT_LONG = re.compile(
+    r"^(?:a\s+|an\s+)?(?P<unit>second|minute|hour|day|week|month|year|decade|century|centurie)(?P<pl>s)?-long$"
+)
+_DUR_ORDER = ("Y", "M", "W", "D", "H", "MIN", "S")
+
+
+def _joined(x: Timex | None, y: Timex | None) -> str | None:
+    """One TimeML duration of two ("two hours" and "15 minutes"), the larger unit first."""
+    px = duration_parts(x.value) if x is not None and x.type == "duration" else None
+    py = duration_parts(y.value) if y is not None and y.type == "duration" else None
+    if not px or not py or set(px) & set(py) or any(k not in _DUR_ORDER for k in (*px, *py)):
+        return None
+    if max(_DUR_ORDER.index(k) for k in px) > min(_DUR_ORDER.index(k) for k in py):
+        return None  # "15 minutes and two hours": not one amount
+    parts = {**px, **py}
+
+    def amt(k: str) -> str:
+        return f"{parts[k]:g}"
+
+    date_part = "".join(f"{amt(k)}{k}" for k in ("Y", "M", "W", "D") if k in parts)
+    time_part = "".join(f"{amt(k)}{'M' if k == 'MIN' else k}" for k in ("H", "MIN", "S") if k in parts)
+    return "P" + date_part + (f"T{time_part}" if time_part else "")
 
 
 _SEASONS_N = re.compile(

@@ -126,6 +126,10 @@ _RULES = {
     "set": re.compile(
         rf"\b(?:[Ee]very|[Ee]ach)\s+(?:other\s+)?(?:{_UNIT1}|(?:{_WD_CAP})s?(?:\s+{_PART})?|{_MON_CAP}|spring|summer|autumn|fall|"
         rf"winter|{_PART})\b|\b(?:{_cap(['daily', 'weekly', 'monthly', 'annually', 'yearly', 'hourly', 'nightly'])})\b|"
+        # "every two years", "every few weeks"; "twice a week", "three times a year", "twice daily"
+        rf"\b(?:[Ee]very|[Ee]ach)\s+(?:\d+|{_NUMW}|few|several)\s+(?:seconds|minutes|hours|days|weeks|months|years|decades)\b|"
+        rf"\b(?:[Oo]nce|[Tt]wice|[Tt]hrice|(?:\d+|{_NUMW})\s+times)\s+(?:(?:a|an|per|every|each)\s+{_UNIT1}|"
+        r"daily|weekly|monthly|yearly|annually)\b|"
         # habits: "on Sundays", "Tuesday nights", "Friday mornings"
         rf"\b(?:{_WD_CAP})(?:s(?:\s+{_PART}s)?|\s+{_PART}s)\b|"
         r"\b[Tt]he\s+(?:past|last|previous|next|coming)\s+(?:\w+\s+)?(?:spring|summer|autumn|fall|winter)s\b"
@@ -170,6 +174,10 @@ _RULES = {
         r"\b(?:[Tt]he\s+)?(?:comparable\s+|corresponding\s+)?[Yy]ear-(?:ago|earlier)(?:\s+(?:quarter|period))?\b|"
         r"\b[Tt]he\s+(?:latest|most recent)\s+period\b|\b[Tt]he\s+(?:19|20)\d\d\s+(?:quarter|period)\b"
     ),
+    # durations as adjectives: "a day-long meeting", "their decades-long dispute"
+    "long": re.compile(
+        r"\b(?:[Ss]econd|[Mm]inute|[Hh]our|[Dd]ay|[Ww]eek|[Mm]onth|[Yy]ear|[Dd]ecade|[Cc]entur(?:y|ie))s?-long\b"
+    ),
     # calendar dates the model misses
     "date": re.compile(
         rf"\b(?:{_MON_CAP}|(?:{_MON_ABBR_CAP})\.?)\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?|"
@@ -179,8 +187,13 @@ _RULES = {
 # words one of which a pattern needs: a cheap test on the lower-cased text before the scan
 _RULE_KEYS = {
     "results": ("year-ago", "year-earlier", " period", " quarter"),
+    "long": ("-long",),
     "set": (
         "every ",
+        "once ",
+        "twice ",
+        "thrice ",
+        " times ",
         "each ",
         "daily",
         "weekly",
@@ -552,6 +565,9 @@ def _one(expr: str) -> Timex | None:
         return None
 
 
+_AND_WORD = re.compile(r"\band\b", re.IGNORECASE)
+
+
 def _split(text: str, s: int, t: int) -> list[tuple[int, int, str]]:
     """One span, or the expressions it joins: "March 3 to March 5", "1994, 1995 and 1997",
     "12 and 18 months", "April 24 and 25", "the quarter ended Sept. 30", "3 p.m. on Tuesday,
@@ -561,6 +577,8 @@ def _split(text: str, s: int, t: int) -> list[tuple[int, int, str]]:
     if _YEAR_LIST.match(seg):  # "1994, 1995 and 1997": each year
         return [(s + y.start(), s + y.end(), y.group(0)) for y in _YEAR_ITEM.finditer(seg)]
     whole = _one(seg)
+    if whole is not None and whole.type == "duration" and _AND_WORD.search(seg):
+        return [(s, t, seg)]  # one amount: "two and a half years", "two hours and 15 minutes"
     for m in _JOIN.finditer(seg):
         left, right = seg[: m.start()], seg[m.end() :]
         if not left.strip() or not right.strip():
