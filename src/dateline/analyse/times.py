@@ -139,11 +139,14 @@ _RULES = {
         rf"\b(?:{_cap(['right now', 'now', 'currently', 'recently', 'nowadays', 'at present', 'these days'])}|"
         r"[Tt]he (?:near |distant |foreseeable )?future|[Tt]he past|"
         # "soon", not the conjunction "as soon as" nor "soon after"; "in the near term"
-        r"(?<=\b[Ff]or )the time being|[Aa]s soon as possible|(?<![Aa]s )(?:[Vv]ery )?[Ss]oon(?! as\b| after\b| afterwards?\b| thereafter\b)|"
-        r"(?:(?<=\bin )|(?<=\bfor )|(?<=\bover )|(?<=\bof )|(?<=\bwithin ))the (?:near|short) term"
-        r"(?=\s*[,.;:!?\"')”’]|\s+(?:and|or|but|as|at|in|for|to|than|is|are|was|were|will|would|could|may|might|"
-        r"should|appears?|looks?|seems?|remains?)\b))"
+        r"(?<=\b[Ff]or )the time being|[Aa]s soon as possible|(?<![Aa]s )(?:[Vv]ery )?[Ss]oon(?! as\b| after\b| afterwards?\b| thereafter\b))"
         r"\b(?![-\s]+(?:\d|few|several|couple|" + _NUMW + r"))"
+    ),
+    # "in the near term", "the challenges of the near term" (not "the near term debt market")
+    "term": re.compile(
+        r"\b(?:in|for|over|of|within) (?P<at>the (?:near|short) term)"
+        r"(?=\s*[,.;:!?\"')”’]|\s+(?:and|or|but|as|at|in|for|to|than|is|are|was|were|will|would|could|may|might|"
+        r"should|appears?|looks?|seems?|remains?)\b)"
     ),
     # days: weekdays with a part of the day or noon, deictic days
     "day": re.compile(
@@ -156,16 +159,16 @@ _RULES = {
         r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)(?:\s+(?:" + _TZS + r")\b)?|"
         r"\b(?:[01]?\d|2[0-4])[:.]?[0-5]\d\s+(?:" + _TZS + r")\b|"
         # "at 4 in the morning", "by 8 in the evening", "until 11 at night"
-        r"(?:(?<=\b[Aa]t )|(?<=\bby )|(?<=\buntil )|(?<=\bbefore )|(?<=\bafter )|(?<=\baround )|(?<=\babout ))"
-        r"(?:[1-9]|1[0-2])(?::[0-5]\d)?(?: o'clock)? (?:in the (?:morning|afternoon|evening)|at night)\b"
+        r"\b(?:[Aa]t|by|until|before|after|around|about) (?P<at>(?:[1-9]|1[0-2])(?::[0-5]\d)?(?: o'clock)? "
+        r"(?:in the (?:morning|afternoon|evening)|at night))\b"
     ),
     # narrative days: "later that year", "that same day", "the following week"
     "narr": re.compile(
         r"\b(?:(?:[Ee]arlier|[Ll]ater)\s+that|[Tt]hat\s+same|[Tt]he\s+(?:next|following|previous|preceding|same))\s+"
         r"(?:day|week|month|year)\b|"
         # the course of the story's day: "later in the day", "stocks ended the day higher"
-        r"(?:(?<=\b[Ll]ater in )|(?<=\b[Ee]arlier in )|(?<=\b[Ll]ate in )|(?<=\b[Ee]arly in )|(?<=\bend )|(?<=\bended )|"
-        r"(?<=\bending )|(?<=\bends ))the day\b(?!'s|\s+(?:before|after|of|when|that)\b)|"
+        r"\b(?:(?:[Ll]ater|[Ee]arlier|[Ll]ate|[Ee]arly) in|end|ended|ending|ends) (?P<at>the day)\b"
+        r"(?!'s|\s+(?:before|after|of|when|that)\b)|"
         # "down from $450 million the year before.": a comparison, the previous year
         r"\b[Tt]he\s+(?:day|week|month|year)\s+(?:before|previous|earlier)(?=\s*[,.;:!?)\"]|$)"
     ),
@@ -188,6 +191,7 @@ _RULES = {
 _RULE_KEYS = {
     "results": ("year-ago", "year-earlier", " period", " quarter"),
     "long": ("-long",),
+    "term": ("near term", "short term"),
     "set": (
         "every ",
         "once ",
