@@ -754,3 +754,13 @@ def test_compound_durations_stay_one_span(nlp):
     assert resolve("15 minutes and two hours", A) is None  # no single amount
     art = _analysed(nlp, "Sentences of 12 and 18 months were handed down.", A)
     assert [t.timex for t in art.times] == ["P12M", "P18M"]
+
+
+def test_on_the_day_in_a_market_report_is_the_story_day(nlp):
+    # read on a real markets story: "down 0.21% on the day" after "late on Monday" in another
+    # sentence is the publication (trading) day, not Monday
+    text = "Yields fell to 1.786%, down from 1.808% late on Monday. The pound was down 0.21% on the day."
+    art = _analysed(nlp, text, "2019-11-19")
+    assert [(t.text, t.timex) for t in art.times] == [("Monday", "2019-11-18"), ("the day", "2019-11-19")]
+    art = _analysed(nlp, "Oct. 12, the day before the crash, was calm.", "2019-11-19")
+    assert [(t.text, t.timex) for t in art.times] == [("Oct. 12", "2019-10-12"), ("the day", "2019-10-12")]

@@ -649,6 +649,7 @@ def find_timexes(doc: Any, anchor=None, text: str | None = None) -> list[TimexSp
     out: list[TimexSpan] = []
     full = doc.text if text is None else text
     last: str | None = None  # the latest calendar date the story named: the narrative's time
+    last_end = -1  # where its words end
     days: list[str | None] = []  # before each expression, the latest full date the story named
     quarter: tuple[str, int] | None = None  # the latest quarter the story named, and where
     for s, t, expr in _candidates(doc, full):
@@ -659,10 +660,16 @@ def find_timexes(doc: Any, anchor=None, text: str | None = None) -> list[TimexSp
             tx is not None
             and last is not None
             and (tx.value is None or _THE_PREVIOUS.match(expr))
-            and not (expr.lower() == "the day" and _AFTER_NEXT.match(full, t))  # "the day after his death"
+            and not (_THE_DAY.match(expr) and not _same_sentence(span, last_end, full, t))
         ):
             tx = _narrative(expr, last, tx)
-        if tx is not None and tx.value is None and a is not None and _DAY_COURSE.search(full, max(0, s - 12), t):
+        if (
+            tx is not None
+            and tx.value is None
+            and a is not None
+            and _DAY_COURSE.search(full, max(0, s - 12), t)
+            and not _DAY_OF_NEXT.match(full, t)
+        ):
             tx = Timex(a.isoformat(), "date", "day", tx.mod)  # "ended the day" with no day named before
         derived = None
         if quarter is not None and s - quarter[1] < _RESULTS_REACH:
@@ -674,6 +681,7 @@ def find_timexes(doc: Any, anchor=None, text: str | None = None) -> list[TimexSp
             _signal(doc, full, ts)
         elif tx is not None and tx.type in ("date", "time") and calendar_date(tx.value):
             last = calendar_date(tx.value)
+            last_end = t
         if tx is not None and derived is None and tx.value and _QUARTER.match(tx.value):
             quarter = (tx.value, t)
         out.append(ts)
@@ -744,8 +752,22 @@ _THE_PREVIOUS = re.compile(
 
 
 _AFTER_NEXT = re.compile(r"\s+after\b", re.IGNORECASE)
+_DAY_OF_NEXT = re.compile(r"\s+(?:of|before|after|when|that)\b", re.IGNORECASE)
+_THE_DAY = re.compile(r"^(?:(?:later|earlier|late|early)\s+in\s+)?the\s+day$", re.IGNORECASE)
+
+
+def _same_sentence(span: Any, last_end: int, text: str, t: int) -> bool:
+    """Whether "the day" (at ``span``) is the day of the date named last: named in its own
+    sentence ("Oct. 12, the day before the plunge", "On Aug. 3 ... later in the day"), and not
+    "the day after his death". In another sentence ("down 0.21% on the day" after "late on
+    Monday") the day is the story's own."""
+    if last_end < 0 or span is None or not len(span) or _AFTER_NEXT.match(text, t):
+        return False
+    return bool(span.sent.start_char <= last_end)
+
+
 _DAY_COURSE = re.compile(
-    r"\b(?:later|earlier|late|early)\s+in\s+the\s+day$|\bend(?:s|ed|ing)?\s+the\s+day$", re.IGNORECASE
+    r"\b(?:later|earlier|late|early)\s+in\s+the\s+day$|\b(?:end(?:s|ed|ing)?|on)\s+the\s+day$", re.IGNORECASE
 )
 
 
