@@ -54,6 +54,7 @@ class Context:
         self.text = doc.text
         self.published = parse_anchor(getattr(article.published, "date", None))
         self.tok_actor: dict[int, str] = {}
+        self.story_counts: dict[str, int] = {}  # words.toml list -> its words in the story (cached)
         self.actor_kind: dict[str, str] = {}
         self.actor_sector: dict[str, str | None] = {}
         self.actor_country: dict[str, str | None] = {}

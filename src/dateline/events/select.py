@@ -236,6 +236,7 @@ def _accidental(c: Candidate) -> bool:
 
 ABSORBING = lx.WORDS["absorbing_types"]
 COMMISSIVE = lx.WORDS["commissive"]
+TEMPORAL = lx.WORDS["temporal_subordinators"]
 
 
 def _govern(c: Candidate, by_i: dict, dropped: set, ctx: Context) -> None:
@@ -249,6 +250,8 @@ def _govern(c: Candidate, by_i: dict, dropped: set, ctx: Context) -> None:
         rel = child.dep_
         if rel not in CLAUSE_DEPS and rel not in ("acomp", "pobj", "prep", "dobj", "xcomp"):
             break
+        if rel == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in TEMPORAL for m in child.children):
+            break  # "were about to board a vessel when they were apprehended": the arrest is told
         hc = by_i.get(head.i)
         if rel == "prep" and child.lower_ not in ("for", "to", "of", "on", "against", "with", "into"):
             break
