@@ -779,6 +779,9 @@ def test_loading_the_event_model_leaves_the_applications_logging_alone():
         # a reporter's question, and wanting someone to know
         ("Asked about the appeal, the prosecutor said such cases were hard to predict.", "REQUEST"),
         ('"I want you to know you did not break us," the widow told the court.', "REQUEST"),
+        # filming, and a comparison
+        ("The documentary was shot in Morocco and Spain over two years.", "ASSAULT"),
+        ("Critics liked the quiet ending, as opposed to the noisy trailer.", "REJECT"),
     ],
 )
 def test_figures_commerce_and_questions_are_no_events(nlp, text, not_type):
@@ -828,3 +831,11 @@ def test_a_temporal_clause_keeps_its_own_modality(nlp):
 def test_rescue_teams_sent_to_a_disaster_are_aid(nlp):
     article = _code(nlp, "The governor said rescue teams had been deployed to the villages hit by the earthquake.")
     assert [e.type for e in article.events] == ["AID"], [(e.type, e.trigger, e.rule) for e in article.events]
+
+
+def test_an_apology_offered_is_support_and_a_potential_walkout_hypothetical(nlp):
+    article = _code(nlp, "The governor offered an apology to the families on Monday.")
+    assert [e.type for e in article.events] == ["SUPPORT"], [(e.type, e.trigger, e.rule) for e in article.events]
+    article = _code(nlp, "The vote raises the prospect of a potential walkout by nurses across the state.")
+    walkouts = [e for e in article.events if e.type == "PROTEST"]
+    assert walkouts and walkouts[0].modality == "hypothetical", [(e.type, e.modality) for e in article.events]

@@ -19,6 +19,7 @@ DEONTIC = lx.WORDS["deontic_modals"]
 ANTERIOR_ADV = lx.WORDS["anterior_adverbs"]
 ANTERIOR_AMOD = lx.WORDS["anterior_modifiers"]
 FUTURE_AMOD = lx.WORDS["future_modifiers"]
+HYPO_AMOD = lx.WORDS["hypothetical_modifiers"]
 
 
 def tense_of(trigger, modality: str) -> str:
@@ -66,6 +67,8 @@ def modality(c: Candidate, date_value: str | None, date_from_text: bool, ctx: Co
         or ("should" in lows and not reported_past)
     ):
         return "hypothetical"
+    if c.noun and any(ch.lower_ in HYPO_AMOD for ch in trig.children if ch.dep_ == "amod"):
+        return "hypothetical"  # "a potential walkout", "the threatened strike"
     if lows & FUTURE_MODALS or c.extra_modality == "future" or ("would" in lows and reported_past) or _going_to(trig):
         return "future"
     if c.noun and any(ch.lower_ in FUTURE_AMOD for ch in trig.children if ch.dep_ in ("amod", "advmod")):

@@ -286,6 +286,14 @@ def _enabling(c: Candidate, ctx: Context) -> str | None:
     return "enabling"
 
 
+def _as_opposed(c: Candidate, ctx: Context) -> str | None:
+    """ "as opposed to the bloated spectacle": a comparison, no opposition."""
+    t = c.trigger
+    if c.noun or verb_lemma(t) != "oppose" or t.tag_ != "VBN":
+        return None
+    return "comparison" if any(x.lower_ == "as" and x.i == t.i - 1 for x in t.children) else None
+
+
 def _interview(c: Candidate, ctx: Context) -> str | None:
     """ "Asked about the pending appeal, the prosecutor said ...": a question put to the speaker
     of the sentence is the reporter's, no request."""
@@ -362,5 +370,6 @@ CHECKS = (
     _commerce,
     _enabling,
     _interview,
+    _as_opposed,
     _knowing,
 )
