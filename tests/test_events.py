@@ -839,3 +839,18 @@ def test_an_apology_offered_is_support_and_a_potential_walkout_hypothetical(nlp)
     article = _code(nlp, "The vote raises the prospect of a potential walkout by nurses across the state.")
     walkouts = [e for e in article.events if e.type == "PROTEST"]
     assert walkouts and walkouts[0].modality == "hypothetical", [(e.type, e.modality) for e in article.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_type"),
+    [
+        # the rules rejected the sense of a lexicon verb: the model does not add it back
+        ("In a media event on Wednesday, Apple released a new lineup of laptops.", "RETREAT"),
+        ("Police have identified the victim as a 40-year-old man from the city.", "ASSAULT"),
+        # a sentence naming a disaster: no conflict added
+        ("The storm hit the province on Sunday, the government said.", "ASSAULT"),
+    ],
+)
+def test_the_model_adds_no_rejected_sense_and_no_attack_in_a_disaster(nlp, text, not_type):
+    article = _code(nlp, text)
+    assert not_type not in [e.type for e in article.events], [(e.type, e.trigger, e.rule) for e in article.events]

@@ -37,6 +37,7 @@ import numpy as np
 from . import lexicon as lx
 from .lexicon import Entry
 from .parse import Candidate, Context, content_objects, dep_children, is_passive, lemma_of, particle_of, verb_lemma
+from .patterns import sense_ok
 from .roles import objects_of, subject_of
 
 DIM = 256
@@ -257,7 +258,7 @@ class Thresholds:
     veto: float = 0.85  # P(NONE) above which a rule's candidate is dropped
     retype: float = 0.75  # P(other type) above which a rule's candidate changes type ...
     keep: float = 0.15  # ... when P(rule's type) is below this
-    add: float = 0.8  # P(type) above which a verb no rule knows becomes an event in a sentence the rules are silent on
+    add: float = 0.5  # P(type) above which a verb no rule knows becomes an event in a sentence the rules are silent on
     add_beside: float = 1.01  # ... and in a sentence where the rules found an event (above 1: never)
     ratio: float = 1.0  # a veto or retyping also needs P(new) >= ratio * P(rule's type)
 
@@ -422,6 +423,22 @@ def political_subject(tok, ctx: Context) -> bool:
     return False
 
 
+DISASTERS = lx.WORDS["disaster_nouns"] | lx.WORDS["natural_disasters"]
+#: PLOVER's conflict types (quads 3 and 4)
+CONFLICT_TYPES = {"ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT"}
+
+
+def _sense_rejected(tok, etype: str, ctx: Context) -> bool:
+    """Whether the rules weighed this verb's senses and found no event of the type the model
+    would add ("Apple released a new laptop" is no RETREAT/release, "shot a video" no ASSAULT):
+    the model may still add another type ("helped broker the deal")."""
+    lemma = verb_lemma(tok)
+    entry = lx.VERBS.get(lemma)
+    if entry is None or entry.type != etype or lemma not in lx.SENSES:
+        return False
+    return not sense_ok(tok, lemma, entry, objects_of(tok), ctx)
+
+
 def _revise(cands: list[Candidate], sent, model: EventModel, ctx: Context) -> list[Candidate]:
     th = model.thresholds
     by_i = {c.trigger.i: c for c in cands}
@@ -450,6 +467,9 @@ def _revise(cands: list[Candidate], sent, model: EventModel, ctx: Context) -> li
     # the features are not (a sentence the rules code plainly costs nothing)
     scored_cands = [c for c in by_i.values() if not protected(c) and (retyping or vetoable(c))]
     adding = (th.add_beside if cands else th.add) <= 1.0
+    # in a sentence naming a disaster, what a quake "hit" or a fire "destroyed" is no attack: the
+    # model adds no conflict there (aid for its victims is still added)
+    disaster = adding and any(lemma_of(t) in DISASTERS or t.lower_ in DISASTERS for t in sent)
     add_toks = (
         [t for t in order if t.i not in by_i and t.i not in absorbed and may_add(t) and political_subject(t, ctx)]
         if adding
@@ -494,6 +514,8 @@ def _revise(cands: list[Candidate], sent, model: EventModel, ctx: Context) -> li
                 c.entry = Entry(best_type, mode, lx.default_cameo(best_type, mode), f"{c.entry.key}+model")
             out.append(c)
         elif p[best] >= (th.add_beside if cands else th.add) and p[best] >= th.ratio * p[none]:
+            if _sense_rejected(tok, best_type, ctx) or (disaster and best_type in CONFLICT_TYPES):
+                continue
             mode = model.mode_for(best_type, PM[k])
             out.append(
                 Candidate(tok, Entry(best_type, mode, lx.default_cameo(best_type, mode), f"model:{verb_lemma(tok)}"))
