@@ -764,3 +764,14 @@ def test_on_the_day_in_a_market_report_is_the_story_day(nlp):
     assert [(t.text, t.timex) for t in art.times] == [("Monday", "2019-11-18"), ("the day", "2019-11-19")]
     art = _analysed(nlp, "Oct. 12, the day before the crash, was calm.", "2019-11-19")
     assert [(t.text, t.timex) for t in art.times] == [("Oct. 12", "2019-10-12"), ("the day", "2019-10-12")]
+
+
+def test_the_entire_year_is_the_story_year(nlp):
+    text = "The carmaker lost $4 billion in the fourth quarter of 2005 and $9 billion for the entire year."
+    art = _analysed(nlp, text, "2006-01-27")
+    assert [(t.text, t.timex) for t in art.times] == [
+        ("the fourth quarter of 2005", "2005-Q4"),
+        ("the entire year", "2005"),
+    ]
+    alone = _analysed(nlp, "Sales for the full year rose 13%.", "1989-11-02")
+    assert [(t.text, t.timex) for t in alone.times] == [("the full year", "1989")]

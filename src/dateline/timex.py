@@ -206,7 +206,7 @@ RE = {
         "unit_ago": rf"^(?P<unit>{_unit_words})\s+(?P<dir>ago|earlier|before|later)$",
         "dur": rf"^(?:(?P<dir>past|last|next|coming|following|previous|first|final|recent|latest|upcoming|remaining|ensuing|preceding|subsequent|intervening|additional|further|more|other|whole|entire|full|same)\s+)?(?P<n>.+?)[\s-]+(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|long\s+|calendar\s+|fiscal\s+|business\s+|working\s+|trading\s+)?(?P<unit>{_unit_words})(?:\s+(?:long|old|more|straight|running|in a row)|-long)?$",
         "bare_plural": r"^(?:(?P<dir>past|last|next|coming|following|previous|recent|latest|upcoming|remaining|ensuing|preceding|subsequent|intervening|additional|further|many|several|few|some|more)\s+)?(?P<unit>seconds|minutes|hours|days|nights|weeks|weekends|months|quarters|years|decades|centuries)$",
-        "rel_unit": r"^(?P<dir>this|current|last|past|previous|prior|next|coming|following|upcoming|same|that|latest|recent|present|year-ago|year-earlier|previous fiscal|current fiscal|last fiscal|next fiscal|this fiscal|fiscal|the)?\s*(?P<unit>day|week|weekend|month|quarter|year|decade|century|fiscal year|calendar year|half|season|week-end)$",
+        "rel_unit": r"^(?P<dir>this|current|last|past|previous|prior|next|coming|following|upcoming|same|that|latest|recent|present|year-ago|year-earlier|previous fiscal|current fiscal|last fiscal|next fiscal|this fiscal|fiscal|the|full|entire|whole|the full|the entire|the whole)?\s*(?P<unit>day|week|weekend|month|quarter|year|decade|century|fiscal year|calendar year|half|season|week-end)$",
         "unit_rel": r"^(?P<unit>day|week|month|year|quarter|decade)\s+(?P<dir>before|after|earlier|later|ago|prior|previous)$",
         "ordinal_quarter": r"^(?:(?P<dir>this|last|next|the|its|that|year-ago|year-earlier|fiscal|latest|current)\s+)*(?P<year>\d{4}\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)(?:[\s-]+|-)(?P<unit>quarter|half)(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<year2>\d{4}|this year|last year|next year))?$",
         "year": r"^(?:(?:fiscal|calendar|the year|year|fy|model year|the fiscal year|fiscal year|the calendar year|the year of)\s+)?(?P<y>1[0-9]{3}|20[0-9]{2})$",
@@ -1454,6 +1454,7 @@ def _rel_unit(d: str, unit: str, a: date | None, tense: str | None) -> Timex | N
     if a is None:
         return Timex(None, "date", unit)
     d = d.replace(" fiscal", "").replace("fiscal", "").strip()
+    d = {"full": "the", "entire": "the", "whole": "the"}.get(d.removeprefix("the ").strip(), d)
     if d in ("this", "current", "same", "present", "the", "that", ""):
         n = 0
     elif d in ("last", "past", "previous", "prior", "latest", "recent", "year-ago", "year-earlier"):

@@ -650,6 +650,7 @@ def find_timexes(doc: Any, anchor=None, text: str | None = None) -> list[TimexSp
     full = doc.text if text is None else text
     last: str | None = None  # the latest calendar date the story named: the narrative's time
     last_end = -1  # where its words end
+    last_year: str | None = None  # the year of the latest date, quarter or season the story named
     days: list[str | None] = []  # before each expression, the latest full date the story named
     quarter: tuple[str, int] | None = None  # the latest quarter the story named, and where
     for s, t, expr in _candidates(doc, full):
@@ -671,6 +672,10 @@ def find_timexes(doc: Any, anchor=None, text: str | None = None) -> list[TimexSp
             and not _DAY_OF_NEXT.match(full, t)
         ):
             tx = Timex(a.isoformat(), "date", "day", tx.mod)  # "ended the day" with no day named before
+        if tx is not None and last_year is not None and _WHOLE_YEAR.match(expr):
+            tx = Timex(
+                last_year, "date", "year", tx.mod
+            )  # "a loss for the entire year" after "the fourth quarter of 2005"
         derived = None
         if quarter is not None and s - quarter[1] < _RESULTS_REACH:
             derived = _same_period(expr, quarter[0], tx)
@@ -682,6 +687,8 @@ def find_timexes(doc: Any, anchor=None, text: str | None = None) -> list[TimexSp
         elif tx is not None and tx.type in ("date", "time") and calendar_date(tx.value):
             last = calendar_date(tx.value)
             last_end = t
+        if tx is not None and tx.type in ("date", "time") and tx.value and _YEAR_HEAD.match(tx.value):
+            last_year = tx.value[:4]
         if tx is not None and derived is None and tx.value and _QUARTER.match(tx.value):
             quarter = (tx.value, t)
         out.append(ts)
@@ -751,6 +758,8 @@ _THE_PREVIOUS = re.compile(
 )
 
 
+_YEAR_HEAD = re.compile(r"^\d{4}(?:$|-)")
+_WHOLE_YEAR = re.compile(r"^the\s+(?:full|entire|whole)\s+year$", re.IGNORECASE)
 _AFTER_NEXT = re.compile(r"\s+after\b", re.IGNORECASE)
 _DAY_OF_NEXT = re.compile(r"\s+(?:of|before|after|when|that)\b", re.IGNORECASE)
 _THE_DAY = re.compile(r"^(?:(?:later|earlier|late|early)\s+in\s+)?the\s+day$", re.IGNORECASE)
