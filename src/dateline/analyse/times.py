@@ -661,7 +661,7 @@ def find_timexes(doc: Any, anchor=None, text: str | None = None) -> list[TimexSp
             tx is not None
             and last is not None
             and (tx.value is None or _THE_PREVIOUS.match(expr))
-            and not (_THE_DAY.match(expr) and not _same_sentence(span, last_end, full, t))
+            and not (_THE_DAY.match(expr) and not _same_sentence(span, last_end, full, s, t))
         ):
             tx = _narrative(expr, last, tx)
         if (
@@ -762,17 +762,20 @@ _YEAR_HEAD = re.compile(r"^\d{4}(?:$|-)")
 _WHOLE_YEAR = re.compile(r"^the\s+(?:full|entire|whole)\s+year$", re.IGNORECASE)
 _AFTER_NEXT = re.compile(r"\s+after\b", re.IGNORECASE)
 _DAY_OF_NEXT = re.compile(r"\s+(?:of|before|after|when|that)\b", re.IGNORECASE)
+_ON_BEFORE = re.compile(r"\bon\s+$", re.IGNORECASE)
 _THE_DAY = re.compile(r"^(?:(?:later|earlier|late|early)\s+in\s+)?the\s+day$", re.IGNORECASE)
 
 
-def _same_sentence(span: Any, last_end: int, text: str, t: int) -> bool:
-    """Whether "the day" (at ``span``) is the day of the date named last: named in its own
-    sentence ("Oct. 12, the day before the plunge", "On Aug. 3 ... later in the day"), and not
-    "the day after his death". In another sentence ("down 0.21% on the day" after "late on
-    Monday") the day is the story's own."""
+def _same_sentence(span: Any, last_end: int, text: str, s: int, t: int) -> bool:
+    """Whether "the day" (at ``span``) may be the day of the date named last: not "the day after
+    his death"; and the market idiom "down 0.21% on the day" only when that date is in its own
+    sentence (after "late on Monday" in the sentence before, the day is the story's trading day).
+    "Ended the day", "later in the day" follow the narrative ("On Aug. 3 ... later in the day")."""
     if last_end < 0 or span is None or not len(span) or _AFTER_NEXT.match(text, t):
         return False
-    return bool(span.sent.start_char <= last_end)
+    if _ON_BEFORE.search(text, max(0, s - 4), s):
+        return bool(span.sent.start_char <= last_end)
+    return True
 
 
 _DAY_COURSE = re.compile(
