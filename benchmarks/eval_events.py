@@ -411,7 +411,7 @@ def eval_plv(files: list, split: str, errors: int, limit: int | None) -> dict:
                 f"  {name} {part_name:<8} type {pct(c['type'], c['n'])}  strict {pct(c['strict'], c['n'])}  "
                 f"any {pct(c['any'], c['n'])}  "
                 f"coded {pct(c['coded'], c['n'])}  source {pct(p['source'], p['source_n'])}  "
-                f"recipient {pct(p['recipient'], p['recipient_n'])}"
+                f"recipient {pct(p['recipient'], p['recipient_n'])}  or target {pct(p['whom'], p['recipient_n'])}"
             )
             print("    per type: " + ", ".join(f"{k} {v['ok']}/{v['n']}" for k, v in sorted(per.items())))
             out[f"{name} {part_name}"] = dict(c)

@@ -16,6 +16,10 @@ the parse), as in ``eval_events``. Gold source and target are text spans of the 
 
 * **source**: the top event's first actor has a mention overlapping the gold source span;
 * **recipient**: the top event's first recipient has a mention overlapping the gold target span;
+* **recipient or target**: the same, or, when the event has no recipient actor, its ``target``
+  (the words of what it is done to: a thing, else the place it was done in) overlaps the gold
+  target span. PLV's targets include things and places ("rejected the legislation", "imposed
+  blockades in Lahore"), which the contract's recipients (actor ids) cannot hold;
 * the same two *given an event* (over rows where dateline codes an event at all: whether there
   is one is the event coder's part, #14) and *given the type* (rows whose top event has the gold
   type, YIELD = CONCEDE or RETREAT); *type* accuracy and *coded* (some event) for context.
@@ -64,6 +68,12 @@ def overlaps(article, actor_id: str | None, span: tuple[int, int] | None) -> boo
     return False
 
 
+def target_overlaps(ev, span: tuple[int, int]) -> bool:
+    """The event's target (the words of a recipient that is no actor) overlaps the gold span."""
+    t = ev.target
+    return t is not None and t.start < span[1] and span[0] < t.end
+
+
 def type_ok(gold: str, pred: str | None) -> bool:
     return pred == gold or (gold == "YIELD" and pred in YIELD)
 
@@ -87,6 +97,8 @@ def score(rows: list[dict], articles: list) -> Counter:
             ok = overlaps(art, ids[0] if ids else None, span)
             c[f"{field}_n"] += 1
             c[field] += ok
+            if field == "recipient":
+                c["whom"] += ok or (ev is not None and not ids and target_overlaps(ev, span))
             if ev is not None:
                 c[f"{field}_ev_n"] += 1
                 c[f"{field}_ev"] += ok
@@ -127,7 +139,10 @@ def show_errors(rows: list[dict], articles: list, limit: int, field: str | None)
         print(f"     {row['text'][:240]}")
         print(f"     gold source: {row['source']!r}  target: {row['target']!r}")
         if ev:
-            print(f"     ours source: {describe(art, ev.actors)}  recipients: {describe(art, ev.recipients)}")
+            print(
+                f"     ours source: {describe(art, ev.actors)}  recipients: {describe(art, ev.recipients)}"
+                f"  target: {ev.target.text if ev.target else '-'}"
+            )
 
 
 def pct(n: int, d: int) -> str:
@@ -137,6 +152,7 @@ def pct(n: int, d: int) -> str:
 def report(name: str, c: Counter) -> None:
     print(
         f"  {name:<22} source {pct(c['source'], c['source_n'])}  recipient {pct(c['recipient'], c['recipient_n'])}"
+        f"  recipient or target {pct(c['whom'], c['recipient_n'])}"
         f"  | given an event: source {pct(c['source_ev'], c['source_ev_n'])}"
         f"  recipient {pct(c['recipient_ev'], c['recipient_ev_n'])}"
         f"  | given the type: source {pct(c['source_typed'], c['source_typed_n'])}"

@@ -238,3 +238,54 @@ def test_where_someone_is_arrested_is_no_recipient(nlp):
     a = _code(nlp, "Police said Jones, 53, was arrested on Thursday at Kendall Elementary School in Miami.")
     ev = next(e for e in a.events if e.type == "COERCE")
     assert not any("School" in t for t in _texts(a, ev.recipients)), _texts(a, ev.recipients)
+
+
+# -- targets that are no actor (Event.target) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,target",
+    [
+        # a thing: the first recipient phrase that names no actor
+        ("The parliament rejected the pension reform on Friday.", "the pension reform"),
+        # failing a thing, the place the sentence says the act was done in
+        ("Authorities imposed a curfew in the town of Kasese after the clashes.", "Kasese"),
+    ],
+)
+def test_a_target_that_is_no_actor_is_kept_as_words(nlp, text, target):
+    a = _code(nlp, text)
+    ev = a.events[0]
+    assert not ev.recipients and ev.target is not None, (ev.type, ev.recipients, ev.target)
+    assert ev.target.text == target and a.text[ev.target.start : ev.target.end] == target
+    assert Article.from_json(a.to_json()).events[0].target == ev.target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants fired rockets on Tuesday.",  # what the actor uses, and a time
+        "The ministry suspended all flights on Wednesday.",  # the keyed object, and a time
+        "Police arrested the opposition leader on Monday.",  # a recipient actor: no target
+    ],
+)
+def test_times_means_keyed_objects_and_actors_are_no_targets(nlp, text):
+    ev = _code(nlp, text).events[0]
+    assert ev.target is None, (ev.type, ev.rule, ev.target)
+
+
+@pytest.mark.parametrize(
+    "text,recipient",
+    [
+        # a purpose clause says whom the act presses
+        ("Farmers blocked the highway to demand the resignation of Agriculture Minister Tomas Berg.", "Tomas Berg"),
+        ("Riot police opened fire to disperse the students outside the ministry.", "students"),
+        # "in protest of X" (or of what X did)
+        ("Teachers went on strike in protest of the governor's budget cuts.", "governor"),
+        # a site is its people
+        ("Government troops shelled the camps of the rebel fighters overnight.", "rebel fighters"),
+    ],
+)
+def test_recipients_of_purposes_protests_and_sites(nlp, text, recipient):
+    a = _code(nlp, text)
+    ev = a.events[0]
+    assert recipient in " ".join(_texts(a, ev.recipients[:1])), (ev.type, ev.recipients, _texts(a, ev.recipients))

@@ -179,12 +179,23 @@ class Trigger(Span):
     text: str
 
 
+class Target(Span):
+    """The words of what an event is done to when no actor is named as its recipient: a thing
+    ("rejected the legislation") or, failing one, the place the sentence says it was done in
+    ("imposed a curfew in the town of Cizre"), as PLOVER codes such targets."""
+
+    text: str
+
+
 class Event(_Record):
     id: str
     type: str
     mode: str | None = None
     actors: list[str] = Field(default_factory=list)
     recipients: list[str] = Field(default_factory=list)
+    # Addition to the contract: a recipient that is no actor, as words (null when the event
+    # has a recipient actor or names no target).
+    target: Target | None = Field(None, description="what the event is done to when that is no actor: its words")
     place: EventPlace | None = None
     date: str | None = None
     date_source: DateSource = "none"

@@ -22,6 +22,8 @@ def code_events(article: Article, doc: Any) -> None:
     events = []
     for n, ev in enumerate(raw):
         record = {k: v for k, v in ev.items() if not k.startswith("_")}
+        if record.get("recipients"):
+            record["target"] = None  # a merged or accused recipient names whom it is done to
         record["id"] = event_id(article.id or Article.make_id(article.text), ev, n)
         events.append(Event.model_validate(record))
     article.events = events

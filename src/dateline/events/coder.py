@@ -49,7 +49,7 @@ from .dating import date_and_modality
 from .model import revise
 from .parse import Candidate, Context, depth_of
 from .place import event_place
-from .roles import participants
+from .roles import participants, target_of
 from .select import adjust_type, finish, select
 
 __all__ = ["build", "code_doc", "code_sentence", "event_id"]
@@ -93,6 +93,7 @@ def build(c: Candidate, cands: list[Candidate], ctx: Context, sent) -> dict:
         "mode": mode,
         "actors": actors,
         "recipients": recipients,
+        "target": target_of(c, ctx, recipients, place),
         "place": place,
         "date": date_value,
         "date_source": date_source,

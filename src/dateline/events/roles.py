@@ -8,11 +8,14 @@ Public interface (what the other modules call):
 * ``objects_of(tok)``: the object token(s) of a verb (a passive's subject included);
 * ``recipients_of(tok, c, ctx)``: the recipient tokens of a verb trigger;
 * ``noun_participants(noun, ctx)`` -> ``(actor tokens, recipient tokens)`` of an event noun;
-* ``np_actor_ids(tok, ctx)``: actor ids of a noun phrase (pronouns to their antecedent).
+* ``np_actor_ids(tok, ctx)``: actor ids of a noun phrase (pronouns to their antecedent);
+* ``target_of(c, ctx, recipients, place)``: the words of what an event with no recipient actor
+  is done to (a thing, else the place the sentence says it was done in).
 """
 
 from __future__ import annotations
 
+from .lexicon import NOUN_CLASSES
 from .parse import (
     OBJ,
     RELATIVE,
@@ -331,12 +334,17 @@ def complement_recipients(c: Candidate, ctx: Context) -> list:
     Sri Lanka with technology", "has offered to send troops to help the Philippines army"."""
     out = []
     frontier = [x for x in c.trigger.children if x.dep_ == "xcomp" and x.pos_ in ("VERB", "AUX")]
+    purposes = [x for x in c.trigger.children if _purpose(x)]
+    frontier += purposes
     for _ in range(2):
         nxt = []
         for comp in frontier:
             for o in objects_of(comp):
                 if o.dep_ in ("dobj", "obj") and (o.i in ctx.tok_actor or is_person_like(o, ctx)):
                     out.append(o)
+                elif comp in purposes and o.dep_ in ("dobj", "obj"):
+                    # "staged demonstrations to demand the resignation of X": whom it presses
+                    out += _owners(o, ctx)
             for d in dep_children(comp, {"dative", "iobj"}):
                 out += [p for p in d.children if p.dep_ == "pobj"] if d.pos_ == "ADP" else [d]
             for p in comp.children:
@@ -347,6 +355,38 @@ def complement_recipients(c: Candidate, ctx: Context) -> list:
             break
         frontier = nxt
     return out
+
+
+def _protested(c: Candidate, ctx: Context) -> list:
+    """Whom a protest "in protest of/against/at X" is against: X, or the owner of the act X
+    ("in protest at the government's refusal")."""
+    if c.entry.type != "PROTEST":
+        return []
+    out = []
+    for h in (c.trigger, c.obj):
+        for p in h.children if h is not None else ():
+            if p.dep_ != "prep" or p.lower_ not in ("in", "as"):
+                continue
+            for n in p.children:
+                if n.dep_ != "pobj" or lemma_of(n) != "protest":
+                    continue
+                for q in n.children:
+                    if q.dep_ == "prep" and q.lower_ in ("of", "against", "at", "over"):
+                        for o in q.children:
+                            if o.dep_ == "pobj":
+                                out += [o] if np_actor_ids(o, ctx) else _owners(o, ctx)
+    return out
+
+
+def _purpose(x) -> bool:
+    """A purpose clause of the verb, with its subject: "staged protests to demand ...", "opened
+    fire to disperse the crowd" (not "in order for X to ...", which has its own subject)."""
+    return (
+        x.dep_ == "advcl"
+        and x.pos_ == "VERB"
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
+        and not any(a.dep_ in ("nsubj", "nsubjpass") for a in x.children)
+    )
 
 
 def noun_participants(noun, ctx: Context) -> tuple[list, list]:
@@ -415,6 +455,14 @@ def _np_one(tok, ctx: Context) -> list[str]:
     ):
         a = ctx.tok_actor.get(t.i)
         if a:
+            if t.i == tok.i and _generic_class(a, ctx) == "facility":
+                # "positions of the Palestinian security forces", "a camp for Congolese
+                # refugees": the people a site is of or for are whom an act on it is done to
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ in ("of", "for"):
+                        found = [x for p in c.children if p.dep_ == "pobj" for x in _np_one(p, ctx)]
+                        if found:
+                            return found
             return [a]
     # "the president of Armenia", "leaders of Romania's new government", "rebels in the Ivory
     # Coast", "a missionary from Calgary"
@@ -446,6 +494,15 @@ def _np_one(tok, ctx: Context) -> list[str]:
                 if a:
                     return [a]
     return []
+
+
+def _generic_class(actor_id: str, ctx: Context) -> str | None:
+    """The agent-noun class of a generic actor ("facility", "body", "people"), None for a name."""
+    classes = ctx.__dict__.get("_generic_classes")
+    if classes is None:
+        classes = {x.id: (x.model_extra or {}).get("generic") for x in ctx.article.actors}
+        ctx.__dict__["_generic_classes"] = classes
+    return classes.get(actor_id)
 
 
 REFLEXIVES = {"himself", "herself", "itself", "themselves"}  # first person: see below
@@ -553,7 +610,7 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
             if a not in recipients and a not in actors:
                 recipients.append(a)
     if not recipients and not c.noun:
-        for t in complement_recipients(c, ctx):
+        for t in [*complement_recipients(c, ctx), *_protested(c, ctx)]:
             for a in np_actor_ids(t, ctx):
                 if a not in recipients and a not in actors:
                     recipients.append(a)
@@ -583,3 +640,61 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
         actors = actors[:1]
         recipients = list(dict.fromkeys([*partners, *others, *recipients]))
     return actors, recipients
+
+
+# -- targets that are no actor -----------------------------------------------------------------
+
+#: determiners, modifiers and name parts that belong to a target's words ("the new legislation",
+#: "two Supreme Court rulings"); relative clauses and prepositional phrases do not
+_NP_LEFT = {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "advmod", "predet", "case"}
+
+
+def _np_span(tok) -> tuple[int, int]:
+    """Token bounds [start, end) of the noun phrase a head names, without its clauses."""
+    start = tok.i
+    for c in tok.children:
+        if c.i < tok.i and c.dep_ in _NP_LEFT:
+            start = min(start, c.left_edge.i)
+    end = tok.i + 1
+    for c in tok.children:
+        if c.i > tok.i and c.dep_ in ("compound", "flat") and c.i == end:
+            end = c.i + 1
+    return start, end
+
+
+#: noun classes (events/noun_classes.toml) of what an actor uses, gives or sends, never what
+#: its act is done to ("fired four shells at", "sent troops to", "provided intelligence to")
+_MEANS_CLASSES = {"WEAPON", "AID", "TROOPS", "INFO", "EXERCISE"}
+_NOT_TARGET_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+
+
+def _target_word(t, c: Candidate, ctx: Context) -> bool:
+    if t.pos_ not in ("NOUN", "PROPN") or t.i == c.trigger.i or (c.obj is not None and t.i == c.obj.i):
+        return False
+    if t.ent_type_ in _NOT_TARGET_ENTS or NOUN_CLASSES.get(lemma_of(t)) in _MEANS_CLASSES:
+        return False
+    if t.dep_ in ("dobj", "obj") and lemma_of(t.head) in MOVED:
+        return False
+    if c.obj is not None and c.obj.head.head.i == t.i and c.obj.head.lower_ == "of":
+        return False  # "lifted a state of emergency": the keyed object's container is the act
+    return not np_actor_ids(t, ctx)
+
+
+def target_of(c: Candidate, ctx: Context, recipients: list[str], place: dict | None = None) -> dict | None:
+    """What an event with no recipient actor is done to, as words of the text: the first of its
+    recipient phrases that names no actor ("rejected the legislation", "condemned the bombing"),
+    else the place the sentence says it was done in ("imposed a curfew in the town of Cizre").
+    Pronouns, times, the trigger's own words, what the actor uses or sends are never targets."""
+    if recipients:
+        return None
+    for t in c.recipients_tok:
+        if not _target_word(t, c, ctx):
+            continue
+        s, e = _np_span(t)
+        span = ctx.doc[s:e]
+        return {"text": span.text, "start": span.start_char, "end": span.end_char}
+    if place is not None and place.get("precision") != "dateline" and "start" in place:
+        sent = c.trigger.sent
+        if sent.start_char <= place["start"] < sent.end_char:
+            return {"text": place["text"], "start": place["start"], "end": place["end"]}
+    return None

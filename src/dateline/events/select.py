@@ -347,6 +347,8 @@ def merge(events: list[dict]) -> list[dict]:
         for a in e["recipients"]:
             if a not in host["actors"] and a not in host["recipients"]:
                 host["recipients"].append(a)
+        if host.get("target") is None and not host["recipients"]:
+            host["target"] = e.get("target")
         if host["place"] is None and e["place"] is not None:
             host["place"] = e["place"]
         if host["date_source"] != "text" and e["date_source"] == "text":
