@@ -148,6 +148,33 @@ def test_where_the_participants_are_and_what_the_act_is_done_to(nlp, text, place
     assert ev.place is not None and ev.place.text == place, (ev.type, ev.place)
 
 
+@pytest.mark.parametrize(
+    "text,words,larger",
+    [
+        # the case: two "in" phrases of one word, the second the larger place
+        ("A civilian was killed by a mortar in al-Tijara neighbourhood in central Damascus.", "al-Tijara", "Damascus"),
+        # a part noun's "of" place is the larger ("the town of X" names X itself)
+        ("Government forces launched an assault in the Wadi Barada area of rural Damascus.", "Wadi Barada", "Damascus"),
+    ],
+)
+def test_a_small_place_the_gazetteer_lacks_keeps_its_words_with_the_larger_places_name(nlp, text, words, larger):
+    ev = _code(nlp, text).events[0]
+    assert ev.place is not None and ev.place.text == words, ev.place
+    assert ev.place.name == larger and ev.place.precision == "larger", ev.place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Idlib province, militants launched an assault on the Wadi Deif area.",
+        "Militants launched an assault on the Wadi Deif area overnight in Idlib province.",
+    ],
+)
+def test_an_attack_on_a_place_is_placed_there(nlp, text):
+    ev = _code(nlp, text).events[0]
+    assert ev.type == "ASSAULT" and ev.place is not None and ev.place.text == "Wadi Deif", ev.place
+
+
 def test_a_dependent_clause_takes_the_place_of_the_clause_it_hangs_on(nlp):
     from dateline.analyse import analyse_docs
     from dateline.events.lexicon import Entry

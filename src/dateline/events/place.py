@@ -245,7 +245,16 @@ def where_participants_are(
 
     # the place the act is done to
     if c.entry.type in _ATTACKS:
-        for o in [*dep_children(trig, {"dobj", "obj", "nsubjpass"})]:
+        done_to = dep_children(trig, {"dobj", "obj", "nsubjpass"})
+        if c.obj is not None:  # "launched an offensive on the Palmyra Silos region": what it is on
+            done_to += [
+                q
+                for p in c.obj.children
+                if p.dep_ == "prep" and p.lower_ in ("on", "upon", "against")
+                for q in p.children
+                if q.dep_ == "pobj"
+            ]
+        for o in done_to:
             if o.i in ctx.tok_actor and ctx.actor_kind.get(ctx.tok_actor[o.i]) == "country":
                 continue  # "Israel attacked Iran": a participant
             if o.dep_ == "nsubjpass" and o.i in by_root and o.ent_type_ not in ("FAC", "LOC"):
@@ -361,6 +370,14 @@ _PLACE_NOUNS = {
     "city", "town", "village", "district", "province", "region", "area", "neighbourhood",
     "neighborhood", "suburb", "county", "state", "camp", "settlement", "port", "capital",
     "governorate", "countryside", "outskirts", "quarter", "island", "municipality", "border",
+}  # fmt: skip
+
+
+#: place nouns that name a part of their "of" place ("the East Ghouta region of rural Damascus",
+#: "the Shalman area of Khyber"), where a town noun's "of" is its name ("the town of Tulkarm")
+_PART_NOUNS = {
+    "area", "region", "countryside", "outskirts", "suburb", "suburbs", "part", "side", "quarter",
+    "neighbourhood", "neighborhood", "sector", "corner", "edge", "environs", "periphery", "section",
 }  # fmt: skip
 
 
@@ -521,17 +538,13 @@ def _smallest(ctx: Context, best: int, sent_start: int, sent_end: int) -> dict:
     ("al-Tijara neighbourhood in central Damascus": the words "al-Tijara", Damascus's name and
     coordinates, ``precision: "larger"``)."""
     skip = _not_event_places(ctx)
-    ks = [
-        k
-        for k, root in enumerate(ctx.place_roots)
-        if sent_start <= root.i < sent_end and k != best and root.i not in skip
-    ]
+    ks = [k for k, root in enumerate(ctx.place_roots) if sent_start <= root.i < sent_end and root.i not in skip]
     for k in ks:
-        if _nests(ctx.place_roots[k], ctx.place_roots[best]):
+        if k != best and _nests(ctx.place_roots[k], ctx.place_roots[best]):
             best = k
             break
     out = _span_place(ctx, best)
-    if out.get("geonameid") is None and out.get("lat") is None:
+    if out.get("geonameid") is None:  # unresolved, or placed only approximately by the places stage
         root = ctx.place_roots[best]
         for k in ks:
             if k != best and ctx.places[k][1].get("lat") is not None and _nests(root, ctx.place_roots[k]):
@@ -628,11 +641,46 @@ def _nests(small, large) -> bool:
         return True
     if small.dep_ == "poss":
         return False  # "Baghdad's Sadr City neighbourhood": the possessor is the larger place
-    if small.dep_ != "pobj" and any(
-        c.dep_ == "prep" and c.lower_ == "of" and any(q.dep_ == "pobj" for q in c.children) for c in small.head.children
+    if (
+        small.dep_ != "pobj"
+        and small.head.lemma_.lower() not in _PART_NOUNS
+        and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(q.dep_ == "pobj" for q in c.children)
+            for c in small.head.children
+        )
     ):
-        return False  # "the West Bank town of Tulkarm": the modifier is the larger place
+        return False  # "the West Bank town of Tulkarm": the modifier is the larger place (but
+        # "the East Ghouta region of rural Damascus": a part of the "of" place is the smaller)
     noun = small.head.head if small.dep_ == "pobj" and small.head.lower_ == "of" else small.head
-    if noun.lemma_.lower() in _PLACE_NOUNS or noun.i == small.i:
-        return large.i in {t.i for t in noun.subtree}
-    return False
+    if (
+        noun.i != small.head.i
+        and noun.lemma_.lower() in _PART_NOUNS
+        and large.head.i == noun.i
+        and large.dep_ in ("compound", "amod", "nmod")
+    ):
+        return False  # "the East Ghouta region of rural Damascus": Damascus is the whole
+    if (noun.lemma_.lower() in _PLACE_NOUNS or noun.i == small.i) and large.i in {t.i for t in noun.subtree}:
+        return True
+    return _next_in(small, large)
+
+
+def _prep_above(tok):
+    """The preposition a place's noun phrase hangs from, if any."""
+    while tok.dep_ in ("compound", "amod", "nmod", "flat", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else None
+
+
+def _next_in(small, large) -> bool:
+    """ "killed by a mortar in al-Tijara neighbourhood in central Damascus": two locative phrases
+    of one word, the second right after the first and "in", the second is the larger place (the
+    parser hangs both on the verb or noun)."""
+    p1, p2 = _prep_above(small), _prep_above(large)
+    return (
+        p1 is not None
+        and p2 is not None
+        and p1.head.i == p2.head.i
+        and p1.lower_ in AT_PREPS
+        and p2.lower_ == "in"
+        and p2.i == p1.right_edge.i + 1
+    )
