@@ -316,3 +316,24 @@ def test_recipients_of_purposes_protests_and_sites(nlp, text, recipient):
     a = _code(nlp, text)
     ev = a.events[0]
     assert recipient in " ".join(_texts(a, ev.recipients[:1])), (ev.type, ev.recipients, _texts(a, ev.recipients))
+
+
+def test_an_object_counted_with_up_to_is_the_object_when_the_parser_makes_up_a_particle(nlp):
+    from spacy.tokens import Doc
+
+    from dateline.events.roles import objects_of
+
+    # the parse the model gives "... have kidnapped up to 16 Russian civilian advisers ..."
+    words = "Gunmen have kidnapped up to 16 Russian civilian advisers".split()
+    heads = [2, 2, 2, 2, 3, 8, 8, 8, 4]
+    deps = ["nsubj", "aux", "ROOT", "prt", "prep", "nummod", "amod", "amod", "pobj"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    assert [t.text for t in objects_of(doc[2])] == ["advisers"]
+
+
+def test_an_investigation_into_what_someone_did_is_aimed_at_them(nlp):
+    a = _code(
+        nlp, "Prosecutors opened an investigation into alleged abuses committed by prison guards against inmates."
+    )
+    ev = a.events[0]
+    assert ev.type == "ACCUSE" and "prison guards" in " ".join(_texts(a, ev.recipients[:1])), ev

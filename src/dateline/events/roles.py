@@ -110,6 +110,16 @@ def objects_of(tok) -> list:
     objs = dep_children(tok, OBJ)
     if is_passive(tok):
         objs = dep_children(tok, {"nsubjpass"}) + objs
+    if not objs:  # "kidnapped up to 16 advisers": the parser makes "up" a particle, "to" its preposition
+        objs = [
+            q
+            for u in tok.children
+            if u.dep_ == "prt" and u.lower_ == "up"
+            for p in u.children
+            if p.dep_ == "prep" and p.lower_ == "to"
+            for q in p.children
+            if q.dep_ == "pobj" and any(n.dep_ == "nummod" for n in q.children)
+        ]
     if not objs and lemma_of(tok) in ECM:  # "allowed UN inspectors to visit": the inspectors
         for comp in dep_children(tok, {"ccomp", "xcomp"}):
             objs += dep_children(comp, {"nsubj"})
@@ -208,7 +218,7 @@ def recipients_of(tok, cand: Candidate, ctx: Context) -> list:
             if o.i in ctx.tok_actor and _keyed_object_is_patient(cand):
                 out.append(o)  # "expelled all UNSCOM weapons inspectors", "called President X"
             continue
-        if o.dep_ in ("nsubjpass", "dobj", "obj") or (o.dep_ == "nsubj" and o.head.i != tok.i):
+        if o.dep_ in ("nsubjpass", "dobj", "obj", "pobj") or (o.dep_ == "nsubj" and o.head.i != tok.i):
             out.append(o)  # the last: an ECM verb's complement subject ("allow the WFP to deliver")
     for d in dep_children(tok, {"dative", "iobj"}):
         # "gave equipment to Nicaragua": the parser's dative is the preposition, its object the recipient
@@ -255,6 +265,8 @@ def recipients_of(tok, cand: Candidate, ctx: Context) -> list:
                 if po.i not in ctx.tok_actor:
                     out += _clause_subjects(po, ctx)
                     out += _opponents(po)
+                    if cand.entry.type in ("ACCUSE", "REJECT", "PROTEST") and p.lower_ in ("into", "against", "on"):
+                        out += _owners(po, ctx)  # "an investigation into crimes committed by X"
             elif po.dep_ == "pcomp":  # "an investigation into whether X was spied on"
                 out += _clause_subjects(po, ctx, own=True)
     return out
@@ -345,6 +357,15 @@ def complement_recipients(c: Candidate, ctx: Context) -> list:
                 elif comp in purposes and o.dep_ in ("dobj", "obj"):
                     # "staged demonstrations to demand the resignation of X": whom it presses
                     out += _owners(o, ctx)
+                if o.dep_ in ("dobj", "obj") and o.i not in ctx.tok_actor:
+                    # "promised to continue military aid to X": whom what it gives is for
+                    out += [
+                        q
+                        for p in o.children
+                        if p.dep_ == "prep" and p.lower_ in ("to", "for", "with", "against")
+                        for q in p.children
+                        if q.dep_ == "pobj" and q.i in ctx.tok_actor
+                    ]
             for d in dep_children(comp, {"dative", "iobj"}):
                 out += [p for p in d.children if p.dep_ == "pobj"] if d.pos_ == "ADP" else [d]
             for p in comp.children:
