@@ -337,3 +337,20 @@ def test_an_investigation_into_what_someone_did_is_aimed_at_them(nlp):
     )
     ev = a.events[0]
     assert ev.type == "ACCUSE" and "prison guards" in " ".join(_texts(a, ev.recipients[:1])), ev
+
+
+@pytest.mark.parametrize(
+    "text,recipient,target",
+    [
+        ("The abduction of two aid workers on Friday shocked the town.", "aid workers", None),
+        # "shopkeeper" is no agent noun: the victim stays words
+        ("Crowds gathered on Sunday after the killing of a local shopkeeper by soldiers.", None, "a local shopkeeper"),
+    ],
+)
+def test_an_attack_noun_is_done_to_its_of_object(nlp, text, recipient, target):
+    a = _code(nlp, text)
+    ev = next(e for e in a.events if e.type == "ASSAULT")
+    if recipient:
+        assert recipient in " ".join(_texts(a, ev.recipients[:1])), ev
+    else:
+        assert not ev.recipients and ev.target is not None and ev.target.text == target, ev

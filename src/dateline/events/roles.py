@@ -620,6 +620,11 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
                 noun_a, noun_r = [], noun_a + noun_r
             c.actors_tok += [x for x in noun_a if x not in c.actors_tok]
             c.recipients_tok += noun_r
+    if c.noun and c.entry.type in ("ASSAULT", "COERCE"):
+        # "the police killing of an unarmed man", "the arrest of 26 members": whom it is done to
+        c.recipients_tok = [
+            q for p in trig.children if p.dep_ == "prep" and p.lower_ == "of" for q in p.children if q.dep_ == "pobj"
+        ] + c.recipients_tok
     actors: list[str] = []
     for t in c.actors_tok:
         for a in np_actor_ids(t, ctx):
