@@ -187,7 +187,12 @@ def synthetic_article(i: int, rnd: random.Random, events_per_article: int):
             "source": {"publisher": rnd.choice(["Wire A", "Wire B", "Daily C"]), "url": f"https://bench.example/{i}"},
             "language": "en",
             "headline": f"Synthetic report {i}",
-            "published": {"date": "2024-01-01", "source": "metadata"},
+            # Spread over ten years as a real store's are (all on one day, every write would
+            # compare itself with every stored article as same-event coverage).
+            "published": {
+                "date": f"{rnd.randint(2015, 2024)}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}",
+                "source": "metadata",
+            },
             "text": text,
             "actors": list(actors.values()),
             "events": events,

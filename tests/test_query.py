@@ -434,6 +434,8 @@ def test_text_filter_matches_words_of_the_event_sentence(store):
     assert ids(query.events(store, text="cyclone AID")) == ["Pacific leaders meet in Suva:AID"]
     assert query.events(store, text="cyclone nuclear").total == 0
     assert query.events(store, text="100%").total == 0  # LIKE wildcards are literal
+    assert query.events(store, text="cyclon").total == 0  # words, not parts of words
+    assert ids(query.events(store, text="CYCLONE, aid!")) == ["Pacific leaders meet in Suva:AID"]
 
 
 def test_pagination_is_stable_and_reports_the_total(store):

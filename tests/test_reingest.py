@@ -65,6 +65,15 @@ def store_rows(url: str) -> dict[str, list]:
         if engine.dialect.name == "sqlite":
             for fts in ("articles_fts", "quotes_fts"):
                 out[fts] = sorted(conn.execute(sa.text(f"SELECT * FROM {fts}")).all(), key=repr)
+            out["mentions_fts"] = sorted(
+                conn.execute(
+                    sa.text(
+                        "SELECT k.article_id, k.local_id, k.event_id, f.words FROM mentions_fts f "
+                        "JOIN mentions_fts_keys k ON k.key = f.rowid"
+                    )
+                ).all(),
+                key=repr,
+            )
     engine.dispose()
     return out
 

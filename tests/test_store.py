@@ -172,7 +172,11 @@ def test_migrated_schema_matches_the_table_definitions(db_url, path):
     diff = [
         d
         for d in diff
-        if not (d[0] == "remove_table" and d[1].name.split("_fts")[0] in ("articles", "quotes") and "_fts" in d[1].name)
+        if not (
+            d[0] == "remove_table"
+            and d[1].name.split("_fts")[0] in ("articles", "quotes", "mentions")
+            and "_fts" in d[1].name
+        )
         and not (d[0] == "remove_index" and d[1].name.endswith("_tsv"))
         and not (d[0] == "remove_column" and d[3].name == "tsv")
     ]
@@ -207,6 +211,58 @@ def test_a_store_from_before_0003_gets_its_participant_index_on_opening(db_url):
         assert snapshot(store) == written
     assert len(written["event_participants"]) >= 4 and ("kim", "kim jong un") in written["name_words"]
     assert ("a1", "kim jong un") in written["actors"]
+
+
+def test_a_store_from_0007_gets_its_lookups_on_opening(db_url):
+    """Revision 0008 gives the stored articles' coverage bands their publication day and indexes
+    the words of the events' sentences: an upgraded store clusters and filters as a new one."""
+    from datetime import date
+
+    from alembic import command
+    from alembic.config import Config
+
+    from dateline import query
+    from dateline.store import fts
+    from dateline.store.db import MIGRATIONS, create
+
+    with Store.open(db_url) as store:
+        first = store.write(make_article())
+    engine = create(db_url)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0007")
+        assert "day" not in {c["name"] for c in sa.inspect(conn).get_columns("cluster_bands")}
+    engine.dispose()
+    with Store.open(db_url) as store, store.engine.connect() as conn:
+        days = set(conn.execute(sa.select(S.cluster_bands.c.day)).scalars())
+        assert days == {date(2019, 4, 25).toordinal()}
+        assert [r["article_id"] for r in query.events(store, text="MET")] == [first.article_id]
+        other = store.write(make_article(OTHER, publisher="AP News", agency="AP", path="ap.txt"))
+        assert other.cluster_id == first.cluster_id
+        # the new report's sentence is indexed beside the upgraded one (both report one event)
+        both = conn.execute(fts.mentions_with_words(store.dialect, ["met"])).scalars().all()
+        assert len(both) == 2 and len(set(both)) == 1
+
+
+def test_the_planner_statistics_are_gathered_as_the_store_grows(db_url, monkeypatch):
+    from dateline.store import write as W
+
+    monkeypatch.setattr(W, "STATS_MIN_EVENTS", 1)
+    with Store.open(db_url) as store:
+        with store.engine.begin() as conn:
+            assert not W.refresh_statistics(conn)  # no event yet
+        store.write(make_article())
+        sqlite = store.dialect == "sqlite"
+        with store.engine.begin() as conn:
+            assert not W.refresh_statistics(conn)  # gathered at the first write (SQLite) or never
+            if sqlite:
+                assert conn.execute(sa.text("SELECT count(*) FROM sqlite_stat1")).scalar() > 0
+        store.write(make_article(OTHER, path="ap.txt", date="2019-05-30"))  # a second corpus event
+        with store.engine.begin() as conn:
+            assert W.refresh_statistics(conn) == sqlite  # twice as many events as at the last time
+            assert not W.refresh_statistics(conn)
 
 
 def test_reopening_an_existing_store_keeps_its_data(db_url):

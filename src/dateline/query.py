@@ -51,7 +51,7 @@ from .article import ACTOR_KINDS, MODALITIES, PLOVER_TYPES, Article
 from .corpus import fold_accents, name_words
 from .errors import UsageError
 from .gazetteer import EARTH_RADIUS_KM, haversine_km
-from .store import Store
+from .store import Store, fts
 from .store import schema as S
 from .store.dates import check_date, date_conditions
 
@@ -229,6 +229,37 @@ def bounding_box(lat: float, lon: float, radius_km: float) -> tuple[float, float
     return lat_min, lat_max, [(lo, hi)]
 
 
+def near_conditions(lat: float, lon: float, radius_km: float) -> list:
+    """SQL conditions on ``events``: a place within ``radius_km`` of ``(lat, lon)`` (the
+    bounding box, which an index serves, then the distance itself)."""
+    e = S.events
+    lat_min, lat_max, lon_ranges = bounding_box(lat, lon, radius_km)
+    return [
+        e.c.lat.is_not(None),
+        e.c.lon.is_not(None),
+        e.c.lat.between(lat_min, lat_max),
+        sa.or_(*[e.c.lon.between(lo, hi) for lo, hi in lon_ranges]),
+        within_radius(e.c.lat, e.c.lon, lat, lon, radius_km),
+    ]
+
+
+def within_radius(lat_col: Any, lon_col: Any, lat: float, lon: float, radius_km: float) -> Any:
+    """An SQL condition: the point ``(lat_col, lon_col)`` lies within ``radius_km`` of ``(lat,
+    lon)`` by the haversine distance (:func:`dateline.gazetteer.haversine_km`), evaluated by the
+    database so that a radius query pages and counts in SQL. ``d <= r`` is tested as the haversine
+    term ``a <= sin²(r / 2R)`` (``d = 2R·asin(√a)`` grows with ``a``), so no asin or sqrt is needed.
+    SQLite stores get sin, cos and radians registered where the library lacks its math functions
+    (``dateline.store.db``)."""
+    half = radius_km / (2 * EARTH_RADIUS_KM)
+    if half >= math.pi / 2:
+        return sa.true()
+    f = sa.func
+    phi = f.radians(lat_col)
+    dphi, dlam = (phi - math.radians(lat)) / 2, (f.radians(lon_col) - math.radians(lon)) / 2
+    a = f.sin(dphi) * f.sin(dphi) + math.cos(math.radians(lat)) * f.cos(phi) * f.sin(dlam) * f.sin(dlam)
+    return a <= math.sin(half) ** 2
+
+
 # -- events ---------------------------------------------------------------------------------------
 def _name_terms(name: str) -> list[tuple[str, bool]]:
     """The words of a name query as ``(word, is_prefix)``: folded as
@@ -301,17 +332,19 @@ def event_conditions(
     if modality:
         conds.append(e.c.modality == modality)
     conds.extend(date_conditions(e.c.date, since, until))
+    if since or until:
+        # Implied by the range, but said in the words of the list order's indexes, whose first
+        # column is (date IS NULL): the range is then read from them, not gathered and sorted.
+        conds.append(e.c.date.is_(None) == sa.false())
     if country:
         conds.append(e.c.country == country)
     if text:
-        words = re.findall(r"\w+", text.lower(), re.UNICODE)
+        # Words as search makes them (case and accents folded), looked up in the index of the
+        # evidence sentences' words: every word must be a word of the sentence.
+        words = list(dict.fromkeys(fts.words(text)))
         if not words:
             raise UsageError("text: give at least one word")
-        # SQLite's LIKE ignores the case of ASCII letters (and, like its lower(), only of those):
-        # lower() on every sentence would only double the cost of the scan.
-        column = m.c.evidence_text if dialect == "sqlite" else sa.func.lower(m.c.evidence_text)
-        word_conds = [column.like("%" + _like_escape(w) + "%", escape="\\") for w in words]
-        conds.append(e.c.id.in_(sa.select(m.c.event_id).where(*word_conds)))
+        conds.append(e.c.id.in_(fts.mentions_with_words(dialect or "sqlite", words)))
     if article_id:
         conds.append(e.c.id.in_(sa.select(m.c.event_id).where(m.c.article_id == article_id)))
     return conds
@@ -391,43 +424,27 @@ def events(
     )
     order = (e.c.date.is_(None), e.c.date, e.c.id)
     center = None
-    distances: dict[str, float] = {}
+    if near is not None:
+        center = near if isinstance(near, dict) else resolve_place(near)
+        radius = radius_km if radius_km is not None else DEFAULT_RADIUS_KM
+        conds = [*conds, *near_conditions(center["lat"], center["lon"], radius)]
     with store.engine.connect() as conn:
-        if near is not None:
-            center = near if isinstance(near, dict) else resolve_place(near)
-            radius = radius_km if radius_km is not None else DEFAULT_RADIUS_KM
-            lat_min, lat_max, lon_ranges = bounding_box(center["lat"], center["lon"], radius)
-            box = [
-                e.c.lat.is_not(None),
-                e.c.lon.is_not(None),
-                e.c.lat.between(lat_min, lat_max),
-                sa.or_(*[e.c.lon.between(lo, hi) for lo, hi in lon_ranges]),
-            ]
-            ids = []
-            for r in conn.execute(sa.select(e.c.id, e.c.lat, e.c.lon).where(*conds, *box).order_by(*order)):
-                d = haversine_km(center["lat"], center["lon"], r.lat, r.lon)
-                if d <= radius:
-                    ids.append(r.id)
-                    distances[r.id] = round(d, 1)
-            total = len(ids)
-            page_ids = ids[offset : offset + limit]
+        # Sort and page the ids only (a narrow top-N sort), then count the matches apart: a
+        # count window over the sort would carry every match through it, not just the page.
+        page_ids = list(
+            conn.execute(sa.select(e.c.id).where(*conds).order_by(*order).limit(limit).offset(offset)).scalars()
+        )
+        if offset == 0 and len(page_ids) < limit:
+            total = len(page_ids)
         else:
-            # Sort and page the ids only (a narrow top-N sort), then count the matches apart: a
-            # count window over the sort would carry every match through it, not just the page.
-            page_ids = list(
-                conn.execute(sa.select(e.c.id).where(*conds).order_by(*order).limit(limit).offset(offset)).scalars()
-            )
-            if offset == 0 and len(page_ids) < limit:
-                total = len(page_ids)
-            else:
-                total = conn.execute(sa.select(sa.func.count()).select_from(e).where(*conds)).scalar_one()
+            total = conn.execute(sa.select(sa.func.count()).select_from(e).where(*conds)).scalar_one()
         rank = {eid: i for i, eid in enumerate(page_ids)}
         rows = list(conn.execute(sa.select(e).where(e.c.id.in_(page_ids))).all()) if page_ids else []
         rows.sort(key=lambda r: rank[r.id])
         records = event_records(conn, rows)
-    for rec in records:
-        if rec["id"] in distances:
-            rec["distance_km"] = distances[rec["id"]]
+    if center is not None:
+        for rec, row in zip(records, rows, strict=True):
+            rec["distance_km"] = round(haversine_km(center["lat"], center["lon"], row.lat, row.lon), 1)
     out = Records(records, total=total)
     out.center = center  # type: ignore[attr-defined]
     return out
@@ -459,12 +476,15 @@ def event_records(conn, rows) -> list[dict[str, Any]]:
             m.c.evidence_start,
             m.c.evidence_end,
         )
-        .where(m.c.article_id.in_(article_ids), m.c.event_id.in_([r.id for r in rows]))
-        .order_by(m.c.article_id, m.c.evidence_start, m.c.local_id)
+        # By event (an index lookup each, a mention or two per event), then the first report's
+        # earliest mention kept here: by the page's articles SQLite read every mention of each.
+        .where(m.c.event_id.in_([r.id for r in rows]))
     ):
         key = (mr.article_id, mr.event_id)
-        if key in firsts and key not in mentions:
-            mentions[key] = mr
+        if key in firsts:
+            got = mentions.get(key)
+            if got is None or (mr.evidence_start, mr.local_id) < (got.evidence_start, got.local_id):
+                mentions[key] = mr
     wanted = {
         (mr.article_id, x)
         for mr in mentions.values()

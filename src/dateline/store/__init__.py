@@ -33,7 +33,7 @@ from . import fts
 from . import schema as S
 from .dates import date_conditions
 from .db import default_url, normalise_url, open_engine
-from .write import WriteResult, check_params, lock_writer, write_article, write_rejected
+from .write import WriteResult, check_params, lock_writer, refresh_statistics, write_article, write_rejected
 
 __all__ = ["Store", "WriteResult", "default_url", "normalise_url", "open_engine", "retrying", "store_error"]
 
@@ -140,9 +140,13 @@ class Store:
     """A connection to one store. Thread-safe for reading; writers in several processes take turns
     (each write holds the store's writer lock for its transaction)."""
 
+    #: Every this many writes a Store checks whether the planner's statistics are due (SQLite).
+    STATS_EVERY = 500
+
     def __init__(self, engine: Engine):
         self.engine = engine
         self._params_checked = False
+        self._writes = 0
 
     # -- lifecycle ------------------------------------------------------------------------------
     @classmethod
@@ -180,6 +184,9 @@ class Store:
                 if not self._params_checked:
                     check_params(conn)
                 result = write_article(conn, article, signature)
+                self._writes += 1
+                if self._writes % self.STATS_EVERY == 1:
+                    refresh_statistics(conn)
             self._params_checked = True
             return result
         except StoreError:

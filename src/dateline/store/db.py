@@ -8,6 +8,7 @@ busy timeout, so readers (query, serve, ingest workers) never block the one writ
 
 from __future__ import annotations
 
+import math
 import os
 import sqlite3
 import time
@@ -50,7 +51,16 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     _wal(cur)
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
+    try:
+        cur.execute("SELECT sin(0), cos(0), radians(0)")
+    except sqlite3.OperationalError:  # an SQLite built without its math functions: radius queries need them
+        for name, fn in (("sin", math.sin), ("cos", math.cos), ("radians", math.radians)):
+            dbapi_conn.create_function(name, 1, _null_safe(fn), deterministic=True)
     cur.close()
+
+
+def _null_safe(fn):
+    return lambda x: None if x is None else fn(x)
 
 
 def _wal(cur: sqlite3.Cursor) -> None:

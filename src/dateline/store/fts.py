@@ -147,6 +147,76 @@ def write_quotes(conn: Connection, article_id: str, quotes: list[tuple[int, str,
         )
 
 
+# The event mentions' sentences. SQLite: ``mentions_fts(words)``, an FTS5 table whose rowid is the
+# ``key`` of ``mentions_fts_keys(key INTEGER PRIMARY KEY, article_id, local_id, event_id)``: a match
+# reads rowids only, and each leads to its event through an integer primary key (an INTEGER PRIMARY
+# KEY survives VACUUM, where the implicit rowid of event_mentions would not). PostgreSQL:
+# ``event_mentions.tsv``, the words as lexemes, under a GIN index.
+def delete_mentions(conn: Connection, article_id: str) -> None:
+    """Drop the indexed sentences of an article's event mentions (before they are written anew;
+    on PostgreSQL they go with the ``event_mentions`` rows)."""
+    if conn.dialect.name == "sqlite":
+        conn.execute(
+            sa.text(
+                "DELETE FROM mentions_fts WHERE rowid IN (SELECT key FROM mentions_fts_keys WHERE article_id = :a)"
+            ),
+            {"a": article_id},
+        )
+        conn.execute(sa.text("DELETE FROM mentions_fts_keys WHERE article_id = :a"), {"a": article_id})
+
+
+def write_mentions(conn: Connection, article_id: str, mentions: list[tuple[str, str, str]]) -> None:
+    """Index the evidence sentences of an article's new event mentions ``[(local_id, event_id,
+    text)]``: their words, for the event ``text`` filter."""
+    if conn.dialect.name == "sqlite":
+        for local_id, event_id, text in mentions:
+            key = conn.execute(
+                sa.text("INSERT INTO mentions_fts_keys(article_id, local_id, event_id) VALUES (:a, :l, :e)"),
+                {"a": article_id, "l": local_id, "e": event_id},
+            ).lastrowid
+            conn.execute(
+                sa.text("INSERT INTO mentions_fts(rowid, words) VALUES (:k, :w)"),
+                {"k": key, "w": " ".join(words(text)[:MAX_WORDS])},
+            )
+    elif conn.dialect.name == "postgresql" and mentions:
+        conn.execute(
+            sa.text("UPDATE event_mentions SET tsv = CAST(:v AS tsvector) WHERE article_id = :a AND local_id = :l"),
+            [{"a": article_id, "l": local_id, "v": word_tsvector(text)} for local_id, _, text in mentions],
+        )
+
+
+def relink_mention(conn: Connection, article_id: str, local_id: str, event_id: str) -> None:
+    """A mention now reports another corpus event (on PostgreSQL its row says so already)."""
+    if conn.dialect.name == "sqlite":
+        conn.execute(
+            sa.text("UPDATE mentions_fts_keys SET event_id = :e WHERE article_id = :a AND local_id = :l"),
+            {"a": article_id, "l": local_id, "e": event_id},
+        )
+
+
+def word_tsvector(text: str | None) -> str:
+    """A PostgreSQL tsvector literal of the words of ``text`` (no stems, no positions)."""
+    return " ".join(_lexeme(w) for w in sorted(set(words(text or "")[:MAX_WORDS])))
+
+
+def mentions_with_words(dialect: str, ws: list[str]) -> Any:
+    """A SELECT of the ``event_id`` of every event mention whose evidence sentence holds each of
+    the words ``ws`` (as :func:`words` makes them), through the backend's word index."""
+    if dialect == "sqlite":
+        keys = sa.table("mentions_fts_keys", sa.column("key"), sa.column("event_id"))
+        match = sa.text("SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH :mention_words").bindparams(
+            mention_words=" ".join(f'"{w}"' for w in ws)
+        )
+        return sa.select(keys.c.event_id).where(keys.c.key.in_(match))
+    from . import schema as S
+
+    return sa.select(S.event_mentions.c.event_id).where(
+        sa.text("event_mentions.tsv @@ CAST(:mention_words AS tsquery)").bindparams(
+            mention_words=" & ".join(_lexeme(w) for w in ws)
+        )
+    )
+
+
 # -- the query language ---------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Term:

@@ -2,8 +2,9 @@
 
 The migrations under ``store/migrations`` create exactly these tables (a test compares them);
 full-text search objects are backend-specific and live only in the migrations:
-SQLite gets FTS5 tables ``articles_fts`` and ``quotes_fts``; PostgreSQL gets
-``tsv`` columns with GIN indexes on ``articles`` and ``quotes`` (both filled by ``store.fts``).
+SQLite gets FTS5 tables ``articles_fts``, ``quotes_fts`` and ``mentions_fts`` (the words of the
+events' evidence sentences); PostgreSQL gets ``tsv`` columns with GIN indexes on ``articles``,
+``quotes`` and ``event_mentions`` (all filled by ``store.fts``).
 
 Spans use ``span_start``/``span_end`` (``end`` is an SQL keyword); they are the Article
 offsets ``start``/``end`` into ``articles.text``. See docs/store.md for every column.
@@ -143,7 +144,7 @@ events = sa.Table(
     "events",
     metadata,
     sa.Column("id", ID, primary_key=True),
-    sa.Column("type", sa.Text, nullable=False, index=True),
+    sa.Column("type", sa.Text, nullable=False),
     sa.Column("mode", sa.Text),
     sa.Column("quad", sa.SmallInteger),
     sa.Column("modality", sa.Text),
@@ -166,6 +167,15 @@ events = sa.Table(
 # (revision 0006): a page of the whole store, or of a date range, reads index entries instead of
 # sorting every match (at 100,000 events an unfiltered deep page sorted them all, ~0.4 s).
 sa.Index("ix_events_order", events.c.date.is_(None), events.c.date, events.c.id)
+# The same order within one type (revision 0008, replacing the index on type alone): a page of
+# one type read in order, not every event of the type sorted (16 ms a page at 58,000 events).
+sa.Index("ix_events_type_order", events.c.type, events.c.date.is_(None), events.c.date, events.c.id)
+# Radius queries (revision 0008): the latitude band of the bounding box, the longitude and the
+# haversine test read from the index, and the page's order too (date, id), without the rows.
+sa.Index("ix_events_lat_lon", events.c.lat, events.c.lon, events.c.date, events.c.id)
+# Linking a mention (revision 0008): the events of its participants are looked up by id and tested
+# on type, modality, first_seen and date, read from this index instead of the (wide) rows.
+sa.Index("ix_events_link", events.c.id, events.c.type, events.c.modality, events.c.first_seen, events.c.date)
 
 event_mentions = sa.Table(
     # One row per event an article reports (Article.events), linked to its corpus event.
@@ -227,7 +237,7 @@ minhashes = sa.Table(
 )
 
 
-def _bands(name: str) -> sa.Table:
+def _bands(name: str, *extra: sa.Column) -> sa.Table:
     """An LSH index: (band, hash of the band's MinHash values) -> article."""
     return sa.Table(
         name,
@@ -235,11 +245,19 @@ def _bands(name: str) -> sa.Table:
         sa.Column("band", sa.SmallInteger, primary_key=True),
         sa.Column("hash", sa.BigInteger, primary_key=True),
         sa.Column("article_id", ID, sa.ForeignKey("articles.id"), primary_key=True),
+        *extra,
     )
 
 
 lsh_bands = _bands("lsh_bands")  # text signatures: near-duplicate copies
-cluster_bands = _bands("cluster_bands")  # names signatures: the same story told anew
+cluster_bands = _bands(
+    # names signatures: the same story told anew; ``day`` is the article's publication day
+    # (date.toordinal(), null when undated or not a whole day: revision 0008), so a lookup reads
+    # only the band entries of the articles published within the coverage window.
+    "cluster_bands",
+    sa.Column("day", sa.Integer),
+)
+sa.Index("ix_cluster_bands_day", cluster_bands.c.band, cluster_bands.c.hash, cluster_bands.c.day)
 
 rejected = sa.Table(
     "rejected",

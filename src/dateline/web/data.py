@@ -28,7 +28,6 @@ DAILY_MAX_DAYS = 180  # a longer span is counted per week
 
 def _conditions(conn, f: dict[str, Any]) -> tuple[list, dict | None]:
     """SQL conditions on ``events`` for the filters, and the resolved ``near`` place."""
-    e = S.events
     type_ = Q.check_type(f.get("type"))
     modality = Q.check_modality(f.get("modality"))
     since, until = Q.check_date(f.get("since"), "since"), Q.check_date(f.get("until"), "until")
@@ -55,19 +54,7 @@ def _conditions(conn, f: dict[str, Any]) -> tuple[list, dict | None]:
         if not 0 < radius <= 20_100:
             raise UsageError(f"radius must be between 0 and 20,100 km, not {radius}")
         center = dict(Q.resolve_place(f["near"]), radius_km=radius)
-        lat_min, lat_max, lon_ranges = Q.bounding_box(center["lat"], center["lon"], radius)
-        box = [
-            e.c.lat.is_not(None),
-            e.c.lon.is_not(None),
-            e.c.lat.between(lat_min, lat_max),
-            sa.or_(*[e.c.lon.between(lo, hi) for lo, hi in lon_ranges]),
-        ]
-        ids = [
-            r.id
-            for r in conn.execute(sa.select(e.c.id, e.c.lat, e.c.lon).where(*conds, *box))
-            if Q.haversine_km(center["lat"], center["lon"], r.lat, r.lon) <= radius
-        ]
-        conds = conds + [e.c.id.in_(ids)]
+        conds = conds + Q.near_conditions(center["lat"], center["lon"], radius)
     elif f.get("radius"):
         raise UsageError("radius needs near: give a place (e.g. Vladivostok) with the radius")
     return conds, center
