@@ -26,6 +26,7 @@ import argparse
 import json
 import multiprocessing as mp
 import os
+import queue
 import random
 import shutil
 import sqlite3
@@ -78,22 +79,23 @@ def bare_loop(db: Path, seconds: float) -> dict:
     return {"queries": n, "qps": round(n / seconds, 1), "p95_ms": round(pct(lat, 95) * 1000, 2)}
 
 
-def rss_mb(pid: int) -> float:
-    """Resident memory of a process and its children (the server and its pipeline worker)."""
+def rss_mb(pid: int) -> dict[str, float]:
+    """Resident memory (MB) of the server and of its children (the pipeline worker), and both."""
     import psutil
 
+    out = {"server": float("nan"), "children": 0.0}
     try:
         proc = psutil.Process(pid)
-        procs = [proc, *proc.children(recursive=True)]
+        out["server"] = round(proc.memory_info().rss / 2**20, 1)
+        for child in proc.children(recursive=True):
+            try:
+                out["children"] = round(out["children"] + child.memory_info().rss / 2**20, 1)
+            except psutil.NoSuchProcess:
+                pass
     except psutil.NoSuchProcess:
-        return float("nan")
-    total = 0
-    for p in procs:
-        try:
-            total += p.memory_info().rss
-        except psutil.NoSuchProcess:
-            pass
-    return round(total / 2**20, 1)
+        pass
+    out["total"] = round(out["server"] + out["children"], 1)
+    return out
 
 
 def solo(base: str, seconds: float) -> dict:
@@ -237,9 +239,18 @@ def main(argv: list[str] | None = None) -> int:
         q = ctx.Queue()
         driver = ctx.Process(target=drive, args=(base, token, args.seconds, args.readers, q))
         driver.start()
-        res = q.get(timeout=args.seconds + 900)
+        rss_series = [rss_start["total"]]  # every tenth of the run: flat, a plateau or a climb
+        while True:
+            try:
+                res = q.get(timeout=max(1.0, args.seconds / 10))
+                break
+            except queue.Empty:
+                if not driver.is_alive():
+                    raise SystemExit("bench_load: the load driver died") from None
+                rss_series.append(rss_mb(proc.pid)["total"])
         driver.join(timeout=60)
         rss_end = rss_mb(proc.pid)
+        rss_series.append(rss_end["total"])
         alive = proc.poll() is None
     finally:
         if proc is not None:
@@ -276,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
             "write_p95_ms": round(pct(res["writes"], 95) * 1000, 1) if res["writes"] else None,
         },
         "failed_requests": len(res["failures"]),
-        "server_rss_mb": {"start": rss_start, "end": rss_end},
+        "server_rss_mb": {"start": rss_start, "end": rss_end, "series": rss_series},
         "server_alive_at_end": alive,
     }
     if args.json:
@@ -300,7 +311,11 @@ def main(argv: list[str] | None = None) -> int:
             f"{lo['writes']} articles posted (p95 {lo['write_p95_ms']} ms)"
         )
         print(f"failed requests: {report['failed_requests']}")
-        print(f"server RSS (server + pipeline worker): start {rss_start} MB, end {rss_end} MB")
+        print(
+            f"RSS (MB): server {rss_start['server']} -> {rss_end['server']}, pipeline worker "
+            f"{rss_start['children']} -> {rss_end['children']}, both {rss_start['total']} -> {rss_end['total']}; "
+            f"both every tenth of the run: {rss_series}"
+        )
     for f in res["failures"][:5]:
         print(f"bench_load: failure: {f}", file=sys.stderr)
     if report["failed_requests"] and server_log:

@@ -315,10 +315,10 @@ def event_conditions(
     dialect=None,
 ) -> list:
     """SQLAlchemy conditions on ``events`` for the filters of :func:`events` (already checked);
-    the web page builds its own queries on them. ``dialect``: the store's ("sqlite" makes the
-    word filter a plain LIKE, which SQLite already compares without case)."""
+    the web page builds its own queries on them. ``dialect``: the store's (each backend has its
+    own word index of the evidence sentences)."""
     e, m = S.events, S.event_mentions
-    conds = []
+    conds: list[Any] = []
     if ids is not None:
         conds.append(e.c.id.in_(sorted(set(ids))))
     if quad:

@@ -45,7 +45,11 @@ def register(sub) -> None:
     a.add_argument("--country", metavar="ISO3", help="events placed in this country")
     a.add_argument("--near", metavar="PLACE", help="events placed within --radius of PLACE (a name or LAT,LON)")
     a.add_argument("--radius", type=float, metavar="KM", help="radius for --near in km (default 100)")
-    a.add_argument("--text", metavar="WORDS", help="words that must all occur in the event's sentence")
+    a.add_argument(
+        "--text",
+        metavar="WORDS",
+        help="words that must all be words of the event's sentence (case and accents ignored)",
+    )
     a.add_argument("--min-sources", type=int, metavar="N", help="only events reported by N or more independent sources")
     add_db(a)
     a.set_defaults(func=run_add)

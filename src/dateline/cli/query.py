@@ -155,7 +155,11 @@ def register(sub) -> None:
     p.add_argument("--country", metavar="ISO3", help="events placed in this country")
     p.add_argument("--near", metavar="PLACE", help="events placed within --radius of PLACE (a name or LAT,LON)")
     p.add_argument("--radius", type=float, metavar="KM", help="radius for --near in km (default 100)")
-    p.add_argument("--text", metavar="WORDS", help="words that must all occur in the event's sentence")
+    p.add_argument(
+        "--text",
+        metavar="WORDS",
+        help="words that must all be words of the event's sentence (case and accents ignored)",
+    )
     _paging(p, 50)
     _common(p, ["table", *formats.EVENT_FORMATS])
     p.add_argument("--header", action="store_true", help="--format gdelt: print the column names first")

@@ -93,16 +93,15 @@ def has_article(conn: Connection, article_id: str) -> bool:
     return conn.execute(sa.select(S.articles.c.id).where(S.articles.c.id == article_id)).first() is not None
 
 
-def _candidates(
-    conn: Connection,
+def candidates_query(
     bands_table: sa.Table,
     sig: np.ndarray,
     params: dedupe.Params,
     extra=None,
     days: tuple[int, int] | None = None,
-) -> list[str]:
-    """Ids of the articles sharing a band with ``sig`` (with ``days``: only those published
-    within that range of days, or undated: ``cluster_bands`` only)."""
+) -> sa.Select:
+    """The ids of the articles sharing a band with ``sig`` (with ``days``: only those published
+    within that range of days, or undated: ``cluster_bands`` only), as a SELECT."""
     bands = dedupe.band_hashes(sig, params)
     # An OR of (band = ? AND hash = ? [AND day ...]) terms, not a row-value IN: SQLite scans the
     # whole table for `(band, hash) IN (VALUES ...)` but serves each OR term from an index, so the
@@ -123,7 +122,11 @@ def _candidates(
     q = sa.select(t.article_id).distinct().where(sa.or_(*terms))
     if extra is not None:
         q = q.join(S.articles, S.articles.c.id == t.article_id).where(extra)
-    return list(conn.execute(q).scalars().all())
+    return q
+
+
+def _candidates(conn: Connection, *args, **kwargs) -> list[str]:
+    return list(conn.execute(candidates_query(*args, **kwargs)).scalars().all())
 
 
 def find_story(

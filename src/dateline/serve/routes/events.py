@@ -38,7 +38,11 @@ def get_events(
     country: str | None = Query(None, max_length=3, description="ISO3 of the event's place"),
     near: str | None = Query(None, max_length=200, description="place name or LAT,LON"),
     radius_km: float | None = Query(None, gt=0, le=20100, description="radius for near (default 100)"),
-    text: str | None = Query(None, max_length=500, description="words in the event's sentence"),
+    text: str | None = Query(
+        None,
+        max_length=500,
+        description="words that must all be words of the event's sentence (case and accents ignored)",
+    ),
     limit: int = Query(100, ge=1, le=MAX_PAGE),
     offset: int = Query(0, ge=0, le=10_000_000),
     format: formats.EventFormat = Query("json"),
