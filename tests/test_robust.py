@@ -577,3 +577,16 @@ def test_each_filter_of_the_event_list_reads_an_index_not_every_row(events_store
     sig = np.arange(dedupe.COVERAGE.num_perm, dtype=np.uint64)
     lookup = plan(W.candidates_query(S.cluster_bands, sig, dedupe.COVERAGE, days=(737000, 737006)))
     assert "ix_cluster_bands_day" in lookup, lookup
+
+
+def test_the_server_caps_glibcs_malloc_arenas_unless_told_otherwise(monkeypatch):
+    """The request threads of `dateline serve` each took a glibc arena and the server's memory
+    climbed through a 10-minute load run (bench_load); the server caps them at two."""
+    import platform
+
+    from dateline.serve.limits import limit_malloc_arenas
+
+    monkeypatch.setenv("MALLOC_ARENA_MAX", "4")
+    assert limit_malloc_arenas() is False  # the operator's setting wins
+    monkeypatch.delenv("MALLOC_ARENA_MAX")
+    assert limit_malloc_arenas() is (platform.libc_ver()[0] == "glibc")

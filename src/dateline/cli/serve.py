@@ -78,6 +78,7 @@ def run(args) -> int:
     from ..errors import UsageError
     from ..serve import TOKEN_ENV, create_app
     from ..serve.app import DEFAULT_MAX_BODY
+    from ..serve.limits import limit_malloc_arenas
 
     if not (0 < args.port < 65536):
         raise UsageError(f"--port must be between 1 and 65535, not {args.port}")
@@ -98,6 +99,7 @@ def run(args) -> int:
     writable = bool(token) and not args.read_only
     mode = "writable (token required)" if writable else f"read-only (set {TOKEN_ENV} to accept articles)"
     mode += "; article text served" if args.public_text else "; article text withheld (--public-text serves it)"
+    limit_malloc_arenas()  # before the request threads exist; uvicorn's workers do it in app_from_env
     shown = f"[{args.host}]" if ":" in args.host else args.host
     print(
         f"dateline: serving {url.split('@')[-1]} on http://{shown}:{args.port} — {mode}; docs at /docs", file=sys.stderr

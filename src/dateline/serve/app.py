@@ -205,6 +205,9 @@ def _add_error_handlers(app: FastAPI) -> None:
 
 def app_from_env() -> FastAPI:
     """The app as ``dateline serve --workers N`` configures it through the environment (uvicorn factory)."""
+    from .limits import limit_malloc_arenas
+
+    limit_malloc_arenas()
     return create_app(
         os.environ.get("DATELINE_SERVE_DB") or None,
         max_body=int(os.environ.get("DATELINE_SERVE_MAX_BODY") or DEFAULT_MAX_BODY),

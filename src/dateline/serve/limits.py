@@ -7,12 +7,17 @@ moment it passes the limit, so the server never holds more than ``max_body`` byt
 A body must also keep arriving: each part within ``body_timeout`` seconds of the one before,
 and the whole within four times that; otherwise the request ends with 408 and the connection
 is closed, so a stalled or trickling upload cannot hold a connection (and its memory) for ever.
+
+The server process also caps glibc's malloc arenas (:func:`limit_malloc_arenas`).
 """
 
 from __future__ import annotations
 
 import asyncio
+import ctypes
+import ctypes.util
 import json
+import os
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -21,6 +26,28 @@ from starlette.exceptions import HTTPException
 
 Scope = dict[str, Any]
 Message = dict[str, Any]
+
+
+#: glibc's malloc arenas in a server process (its ``MALLOC_ARENA_MAX`` wins when set).
+MALLOC_ARENAS = 2
+_M_ARENA_MAX = -8  # mallopt's parameter number, from glibc's malloc.h
+
+
+def limit_malloc_arenas(n: int = MALLOC_ARENAS) -> bool:
+    """Cap glibc's malloc arenas at ``n`` for this process (call before its threads start).
+
+    glibc gives the threads that allocate their own arenas, up to eight per core, and each keeps
+    the memory it once held: the request threads of a busy server grew its resident memory for
+    the whole of a 10-minute load run (bench_load: 142 -> 278 MB in 150 s, still climbing; capped
+    at two arenas, 142 -> 229 MB and flat after the first seconds). Nothing changes where the
+    C library is not glibc, or where ``MALLOC_ARENA_MAX`` is set. Returns whether it applied."""
+    if os.environ.get("MALLOC_ARENA_MAX"):
+        return False
+    try:
+        mallopt = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").mallopt
+    except (OSError, AttributeError):
+        return False
+    return bool(mallopt(_M_ARENA_MAX, n))
 
 
 def error_body(code: str, message: str, **extra: Any) -> bytes:
