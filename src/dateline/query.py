@@ -428,16 +428,28 @@ def events(
         center = near if isinstance(near, dict) else resolve_place(near)
         radius = radius_km if radius_km is not None else DEFAULT_RADIUS_KM
         conds = [*conds, *near_conditions(center["lat"], center["lon"], radius)]
+    # A participant or word filter selects its events through a list of ids, which the database
+    # gathers and sorts whatever the page: a count window then pages and counts in that one pass.
+    # Any other page is read in order from an index and counted apart: a window would carry every
+    # match through it (a page of one type: 0.8 ms and a count, or 3.8 ms with the window).
+    listed = bool(actor or text or article_id or ids is not None)
     with store.engine.connect() as conn:
-        # Sort and page the ids only (a narrow top-N sort), then count the matches apart: a
-        # count window over the sort would carry every match through it, not just the page.
-        page_ids = list(
-            conn.execute(sa.select(e.c.id).where(*conds).order_by(*order).limit(limit).offset(offset)).scalars()
-        )
-        if offset == 0 and len(page_ids) < limit:
-            total = len(page_ids)
+        total = None
+        if listed:
+            got = conn.execute(
+                sa.select(e.c.id, sa.func.count().over()).where(*conds).order_by(*order).limit(limit).offset(offset)
+            ).all()
+            page_ids = [r[0] for r in got]
+            total = got[0][1] if got else None
         else:
-            total = conn.execute(sa.select(sa.func.count()).select_from(e).where(*conds)).scalar_one()
+            page_ids = list(
+                conn.execute(sa.select(e.c.id).where(*conds).order_by(*order).limit(limit).offset(offset)).scalars()
+            )
+        if total is None:
+            if offset == 0 and len(page_ids) < limit:
+                total = len(page_ids)
+            else:
+                total = conn.execute(sa.select(sa.func.count()).select_from(e).where(*conds)).scalar_one()
         rank = {eid: i for i, eid in enumerate(page_ids)}
         rows = list(conn.execute(sa.select(e).where(e.c.id.in_(page_ids))).all()) if page_ids else []
         rows.sort(key=lambda r: rank[r.id])
