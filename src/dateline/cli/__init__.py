@@ -40,6 +40,38 @@ def add_db(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", metavar="URL", help=DB_HELP)
 
 
+def add_event_filters(p: argparse.ArgumentParser, *, dates: bool = True, alerts: bool = False) -> None:
+    """The event filters of ``dateline events`` (and, without dates but with ``--quad`` and
+    ``--min-sources``, of ``dateline alerts add``): the options of ``query.EVENT_FILTERS``."""
+    from ..article import MODALITIES
+
+    p.add_argument(
+        "--actor",
+        metavar="NAME|ISO3",
+        help="a participant: a name (every word of it, any case; end a word with * for a prefix: "
+        "'zelensk*') or an ISO3 country code (its government, people and organisations)",
+    )
+    p.add_argument("--type", metavar="T", help="PLOVER event type (CONSULT, ASSAULT, ...)")
+    if alerts:
+        p.add_argument("--quad", type=int, choices=[1, 2, 3, 4], help="PLOVER quad class")
+    p.add_argument("--modality", metavar="M", help=", ".join(MODALITIES[:-1]) + " or " + MODALITIES[-1])
+    if dates:
+        p.add_argument("--since", metavar="DATE", help="events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+        p.add_argument("--until", metavar="DATE", help="events on or before DATE (YYYY-MM includes the whole month)")
+    p.add_argument("--country", metavar="ISO3", help="events placed in this country")
+    p.add_argument("--near", metavar="PLACE", help="events placed within --radius of PLACE (a name or LAT,LON)")
+    p.add_argument("--radius", type=float, metavar="KM", help="radius for --near in km (default 100)")
+    p.add_argument(
+        "--text",
+        metavar="WORDS",
+        help="words that must all be words of the event's sentence (case and accents ignored)",
+    )
+    if alerts:
+        p.add_argument(
+            "--min-sources", type=int, metavar="N", help="only events reported by N or more independent sources"
+        )
+
+
 def store_url(db: str | None, *, missing: str | None = None) -> str:
     """The store URL ``--db`` names (``$DATELINE_DB`` or the default without one). With
     ``missing``: a UsageError when it is an SQLite file that does not exist, saying ``no store

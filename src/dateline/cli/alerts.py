@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
-from . import add_command, add_db, store_url
+from . import add_command, add_db, add_event_filters, store_url
 
 EXAMPLE = """examples:
   dateline alerts add kim-talks --actor "Kim Jong Un" --type CONSULT --webhook https://hooks.example.org/dl
@@ -38,19 +38,7 @@ def register(sub) -> None:
     ch.add_argument("--email", metavar="ADDRESS", help="mail the matches (SMTP from --smtp or $DATELINE_SMTP_URL)")
     ch.add_argument("--jsonl", metavar="FILE", help="append one JSON line per match to FILE ('-': stdout)")
     a.add_argument("--secret", help="the webhook's HMAC key (default: a random one, printed once)")
-    a.add_argument("--actor", metavar="NAME|ISO3", help="a participant: every word of a name, or an ISO3 code")
-    a.add_argument("--type", metavar="T", help="PLOVER event type (CONSULT, ASSAULT, ...)")
-    a.add_argument("--quad", type=int, choices=[1, 2, 3, 4], help="PLOVER quad class")
-    a.add_argument("--modality", metavar="M", help="asserted, future, historical, hypothetical or negated")
-    a.add_argument("--country", metavar="ISO3", help="events placed in this country")
-    a.add_argument("--near", metavar="PLACE", help="events placed within --radius of PLACE (a name or LAT,LON)")
-    a.add_argument("--radius", type=float, metavar="KM", help="radius for --near in km (default 100)")
-    a.add_argument(
-        "--text",
-        metavar="WORDS",
-        help="words that must all be words of the event's sentence (case and accents ignored)",
-    )
-    a.add_argument("--min-sources", type=int, metavar="N", help="only events reported by N or more independent sources")
+    add_event_filters(a, dates=False, alerts=True)
     add_db(a)
     a.set_defaults(func=run_add)
 

@@ -16,8 +16,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from .. import formats
-from ..article import ACTOR_KINDS, MODALITIES
-from . import CREATE_HINT, add_command, add_db, store_url
+from ..article import ACTOR_KINDS
+from . import CREATE_HINT, add_command, add_db, add_event_filters, store_url
 
 EVENTS_EXAMPLE = """examples:
   dateline events --actor "Kim Jong Un" --type CONSULT
@@ -142,24 +142,7 @@ places, actors and the cleaned text. --format json prints the full Article recor
 
 def register(sub) -> None:
     p = add_command(sub, "events", help=EVENTS_HELP, description=EVENTS_DESCRIPTION, epilog=EVENTS_EXAMPLE)
-    p.add_argument(
-        "--actor",
-        metavar="NAME|ISO3",
-        help="a participant: a name (every word of it, any case; end a word with * for a prefix: "
-        "'zelensk*') or an ISO3 country code (its government, people and organisations)",
-    )
-    p.add_argument("--type", metavar="T", help="PLOVER event type (CONSULT, ASSAULT, ...)")
-    p.add_argument("--modality", metavar="M", help=", ".join(MODALITIES[:-1]) + " or " + MODALITIES[-1])
-    p.add_argument("--since", metavar="DATE", help="events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
-    p.add_argument("--until", metavar="DATE", help="events on or before DATE (YYYY-MM includes the whole month)")
-    p.add_argument("--country", metavar="ISO3", help="events placed in this country")
-    p.add_argument("--near", metavar="PLACE", help="events placed within --radius of PLACE (a name or LAT,LON)")
-    p.add_argument("--radius", type=float, metavar="KM", help="radius for --near in km (default 100)")
-    p.add_argument(
-        "--text",
-        metavar="WORDS",
-        help="words that must all be words of the event's sentence (case and accents ignored)",
-    )
+    add_event_filters(p)
     _paging(p, 50)
     _common(p, ["table", *formats.EVENT_FORMATS])
     p.add_argument("--header", action="store_true", help="--format gdelt: print the column names first")
