@@ -125,8 +125,15 @@ def candidates_query(
     return q
 
 
-def _candidates(conn: Connection, *args, **kwargs) -> list[str]:
-    return list(conn.execute(candidates_query(*args, **kwargs)).scalars().all())
+def _candidates(
+    conn: Connection,
+    bands_table: sa.Table,
+    sig: np.ndarray,
+    params: dedupe.Params,
+    extra=None,
+    days: tuple[int, int] | None = None,
+) -> list[str]:
+    return list(conn.execute(candidates_query(bands_table, sig, params, extra, days)).scalars().all())
 
 
 def find_story(
