@@ -103,20 +103,23 @@ def solo(base: str, seconds: float) -> dict:
 
     rnd = random.Random(11)
     lat: list[float] = []
+    by_kind: dict[str, list[float]] = {}
     failed = 0
     end = time.monotonic() + seconds
     with httpx.Client(base_url=base, timeout=60) as client:
         while time.monotonic() < end:
-            _, params = reader_queries(rnd)
+            kind, params = reader_queries(rnd)
             t0 = time.perf_counter()
             r = client.get("/api/v1/events", params=params)
             lat.append(time.perf_counter() - t0)
+            by_kind.setdefault(kind, []).append(lat[-1])
             failed += r.status_code != 200
     return {
         "requests": len(lat),
         "rps": round(len(lat) / seconds, 1),
         "p50_ms": round(pct(lat, 50) * 1000, 1),
         "p95_ms": round(pct(lat, 95) * 1000, 1),
+        "p95_ms_by_kind": {k: round(pct(v, 95) * 1000, 1) for k, v in sorted(by_kind.items())},
         "failed": failed,
     }
 
@@ -302,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bare SQLite loop: {bare['qps']} queries/s (p95 {bare['p95_ms']} ms)")
         print(
             f"one reader alone: {one['requests']} event queries, p50 {one['p50_ms']} ms, p95 {one['p95_ms']} ms, "
-            f"failed {one['failed']}"
+            f"failed {one['failed']}; p95 by kind {one['p95_ms_by_kind']}"
         )
         print(
             f"{lo['readers']} readers + 1 writer for {lo['seconds']} s: {lo['event_queries']:,} event queries, "
