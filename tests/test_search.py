@@ -163,20 +163,40 @@ def test_the_words_and_the_query_tree():
     assert "NOT" in fts.to_fts5(fts.parse("talks -trump"), fts.ARTICLE_COLUMNS)
 
 
-def test_the_migration_indexes_with_the_words_of_today():
-    """Revision 0007 carries its own copy of the rule (a migration never imports dateline); this
-    checks the copy still makes the words the store makes, so an upgraded store answers as a new one."""
+def _revision(filename: str):
+    """A migration module loaded from its file, as alembic loads it."""
     import importlib.util
 
     from dateline.store.db import MIGRATIONS
 
-    spec = importlib.util.spec_from_file_location("m0007", MIGRATIONS / "versions" / "0007_search.py")
+    spec = importlib.util.spec_from_file_location(filename.removesuffix(".py"), MIGRATIONS / "versions" / filename)
     m = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(m)
-    sample = " ".join(TEXTS[k][1] for k in TEXTS) + " Ünïcödé ﬁnes² l'été ДЕБАТ"
-    assert m._fts5(sample) == fts.fts5_columns(sample)
-    assert m._tsvector("Head line", sample) == fts.tsvector("Head line", sample)
+    return m
+
+
+SAMPLE = " ".join(TEXTS[k][1] for k in TEXTS) + " Ünïcödé ﬁnes² l'été ДЕБАТ don't_stop"
+
+
+def test_the_migration_indexes_with_the_words_of_today():
+    """Revision 0007 carries its own copy of the rule (a migration never imports dateline); this
+    checks the copy still makes the words the store makes, so an upgraded store answers as a new one."""
+    m = _revision("0007_search.py")
+    assert m._fts5(SAMPLE) == fts.fts5_columns(SAMPLE)
+    assert m._tsvector("Head line", SAMPLE) == fts.tsvector("Head line", SAMPLE)
     assert m.MAX_WORDS == fts.MAX_WORDS
+
+
+def test_revision_0008_indexes_event_sentences_with_the_words_of_today():
+    """Revision 0008's frozen copy of the word rule (the evidence sentences' index) makes the words
+    and the tsvector that today's writer makes for a new mention, so an upgraded store's text filter
+    answers as a new store's does."""
+    m = _revision("0008_lookups_at_scale.py")
+    assert m._words(SAMPLE) == fts.words(SAMPLE)
+    assert m._tsvector(SAMPLE) == fts.word_tsvector(SAMPLE)
+    assert m.MAX_WORDS == fts.MAX_WORDS
+    long = "word " * (fts.MAX_WORDS + 10)
+    assert m._tsvector(long) == fts.word_tsvector(long)
 
 
 def test_an_upgraded_store_answers_as_a_new_one(db_url):
