@@ -42,6 +42,9 @@ def test_a_group_of_rebel_officers_is_the_coups_actor(nlp):
         ("Police in Lagos arrested dozens of protesters on Monday.", "Police", "COP", "NGA", "modifier"),
         ("In Kabul, gunmen attacked a checkpoint on Sunday.", "gunmen", "UAF", "AFG", "sentence"),
         ("South Africa's government condemned the attack.", "government", "GOV", "ZAF", "modifier"),
+        # a US state is the place its bare name means, not a larger namesake town abroad (Indiana,
+        # Brazil, has 35,000 people; the state's gazetteer entry carries no population)
+        ("Some Indiana protesters chanted in a Statehouse hallway.", "protesters", "CVL", "USA", "modifier"),
     ],
 )
 def test_generic_actors_take_sector_and_country_and_say_whence(nlp, text, noun, sector, country, source):

@@ -181,25 +181,13 @@ def resolve_place(name: str) -> dict[str, Any]:
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise UsageError(f"near: {name!r} is not a valid LAT,LON (latitude -90..90, longitude -180..180)")
         return {"name": name.strip(), "lat": lat, "lon": lon, "country": None, "geonameid": None, "feature": "point"}
-    from . import gazetteer as G
+    from .analyse.places import likeliest
 
-    gaz = G.get_gazetteer()
-    cands = [(p, k) for p, k in gaz.lookup(name.strip()) if k != G.DEMONYM]
-    if not cands:
+    place = likeliest(name, demonyms=False)
+    if place is None:
         raise UsageError(
             f"near: the gazetteer knows no place called {name!r}; check the spelling or give coordinates as LAT,LON"
         )
-    try:
-        from .analyse.places import prior
-
-        def score(c):
-            return (prior(c[0], c[1]), c[0].population)
-    except ImportError:  # pragma: no cover - the place resolver is optional
-
-        def score(c):
-            return (-c[1], c[0].population)
-
-    place, _ = max(cands, key=score)
     return {
         "name": place.name,
         "lat": place.lat,

@@ -1367,15 +1367,15 @@ def _ent_country(e: Ent, ent_actor: dict[int, _Actor]) -> tuple[str | None, str 
 
 @lru_cache(maxsize=4096)
 def _place_country(name: str) -> str | None:
-    """The country of the most populous gazetteer place of that name ("Wyoming", "Aleppo")."""
+    """The country of the place that name most likely means ("Wyoming", "Aleppo", "Indiana"),
+    ranked as the places stage ranks a bare name (``places.likeliest``)."""
     try:
-        from ..gazetteer import get_gazetteer
+        from .places import likeliest
 
-        found = get_gazetteer().lookup(name)
+        best = likeliest(name)
     except Exception:  # noqa: BLE001 - no gazetteer, no country
         return None
-    best = max(found, key=lambda pk: pk[0].population, default=None)
-    return best[0].country if best else None
+    return best.country if best else None
 
 
 def _modifier_info(doc: Any, t: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, _Actor], cls: str):

@@ -696,6 +696,18 @@ def prior(place: Place, kind: int) -> float:
     return s
 
 
+def likeliest(name: str, gaz: Gazetteer | None = None, *, demonyms: bool = True) -> Place | None:
+    """The place a bare name most likely means, without context: the candidate with the best
+    ``prior``, then the larger population ("Indiana" is the US state, not the Brazilian town of
+    35,000). Used where a name has no article around it to resolve against: an agent's modifier
+    ("Indiana protesters") and the place a user names in a query."""
+    cands = (gaz or get_gazetteer()).lookup(name.strip())
+    if not demonyms:
+        cands = [c for c in cands if c[1] != DEMONYM]
+    best = max(cands, key=lambda c: (prior(c[0], c[1]), c[0].population), default=None)
+    return best[0] if best else None
+
+
 def _candidates(gaz: Gazetteer, surface: str) -> tuple[list[tuple[Place, int]], bool]:
     cands = gaz.lookup(surface)
     if cands:
