@@ -301,3 +301,30 @@ def test_a_summary_that_is_no_lead_stays_out(change):
     page = extract_html(html)
     assert "In addition to the two deaths near the fuel depot" in page.text
     assert "Two people have died" not in page.text
+
+
+# A story page whose names carry hover cards (a person's related headlines, hidden until the name is
+# hovered: The Hill's markup, seen on a real page).
+HOVER_PAGE = """<html><head><title>Harbour man admits threatening councillor</title></head><body><article>
+<h1>Harbour man admits threatening councillor</h1>
+<p>A Harbour man pleaded guilty on Monday to threatening to harm Councillor
+<span class="rollover-people"><a class="rollover-people-link" href="/people/ada-lund">Ada Lund</a><span
+class="rollover-people-block"><span class="rollover-block"><a class="people-articles" href="/x">Council
+votes to close the ferry pier | Budget talks stall again</a> <a class="more" href="/people/ada-lund">MORE</a>
+</span></span></span> (Greens), prosecutors said in a statement released by the district office.</p>
+<p>The man, 55, faces up to five years in prison
+and a fine, the statement said, and his sentencing is scheduled for the spring.</p>
+<p>Lund asked the court for compassion, saying a severe
+sentence would not help anyone and that the town needed calm after a difficult year.</p>
+<p>Her <span class="tooltip" title="Sea Party">party</span> said it welcomed the plea and thanked the police
+for their work on the case over the summer months.</p>
+</article></body></html>"""
+
+
+def test_hover_cards_stay_out_of_the_story():
+    page = extract_html(HOVER_PAGE)
+    assert "Councillor Ada Lund (Greens), prosecutors said" in " ".join(page.text.split())
+    for residue in ("Council votes to close", "Budget talks", "MORE"):
+        assert residue not in page.text, residue
+    # a word wrapped in a tooltip span (no card of its own) is a word of the story
+    assert "Her party said it welcomed the plea" in " ".join(page.text.split())
