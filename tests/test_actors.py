@@ -252,6 +252,19 @@ def test_official_takes_the_one_country_his_sentence_names_but_not_another_state
     assert actors["John Harlow"].country is None  # the German government is someone else
 
 
+def test_a_diplomat_is_not_of_the_country_he_is_posted_to(nlp):
+    # an ambassador or envoy "to Mali" / "in Berlin" serves there; the place is not his country
+    text = (
+        "Russian envoy to Syria Alexander Lavrentiev met opposition leaders in Geneva on Tuesday.\n\n"
+        "The U.N. envoy to Yemen, Martin Griffiths, said talks would resume in Sweden.\n\n"
+        "Ukraine's ambassador in Berlin, Andriy Melnyk, criticised the German government."
+    )
+    actors = _by_name(_analyse(nlp, text))
+    assert actors["Alexander Lavrentiev"].country != "SYR"
+    assert actors["Martin Griffiths"].country != "YEM"
+    assert actors["Andriy Melnyk"].country == "UKR"  # whose ambassador he is still counts
+
+
 def test_officials_accompanying_a_leader_share_his_country(nlp):
     text = (
         "Iranian President Hassan Rouhani is accompanied by senior officials including "

@@ -856,7 +856,7 @@ def _describe(doc: Any, toks: list[Any], tok_ent: dict[int, Ent], self_ents: set
                     iso = _country_in_name(e.text)  # "British Defence (Secretary)"
                 if not iso and armed:
                     iso = armed[0]  # "Hamas leader"
-                if iso:
+                if iso and not _posted_to(doc, e.i0):
                     countries.append((iso, met[1] if met else None))
                 if armed:
                     org_sectors.append(armed[1])
@@ -884,6 +884,18 @@ def _describe(doc: Any, toks: list[Any], tok_ent: dict[int, Ent], self_ents: set
             ]
             org_keys.append((" ".join([*mods, w]), word_toks[k].idx))
     return roles, words, countries, linked, org_sectors, org_keys
+
+
+def _posted_to(doc: Any, i0: int) -> bool:
+    """The entity at ``i0`` names where a posted role serves: "(ambassador) to Mali", "(envoy) in
+    Kabul", "(envoy) to the United Nations". Read from the words before it, as the parser often
+    makes the name a compound of the person that follows ("envoy to Syria Alexander Lavrentiev")."""
+    k = i0 - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k < 1 or doc[k].lower_ not in ("to", "in"):
+        return False
+    return doc[k - 1].lower_ in L.POSTED_ROLES or doc[k].head.lower_ in L.POSTED_ROLES
 
 
 def _describe_person(

@@ -325,6 +325,12 @@ def _table(text: str) -> dict[str, str | None]:
 
 
 ROLES = _table(_ROLES)
+# Roles posted to a country: the place after "to" / "in" is where they serve, not whose they are
+# ("the French ambassador to Mali", "the U.S. envoy in Kabul").
+POSTED_ROLES = frozenset(
+    "ambassador ambassadors envoy envoys consul consuls emissary emissaries diplomat diplomats "
+    "chargé ambassador-designate representative representatives".split()
+)
 # abbreviated titles are reported by their full name
 ROLE_NAMES = {
     "sen.": "senator",
