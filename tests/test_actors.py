@@ -265,6 +265,23 @@ def test_a_diplomat_is_not_of_the_country_he_is_posted_to(nlp):
     assert actors["Andriy Melnyk"].country == "UKR"  # whose ambassador he is still counts
 
 
+def test_a_persons_name_variants_in_one_article_are_one_actor(nlp):
+    # a middle initial, a generational suffix and a short first name are one person; a first
+    # name one letter longer is someone else (seen in a real article: three Carlineo actors)
+    text = (
+        "A New York man, Patrick W. Carlineo, pleaded guilty on Monday to threatening a lawmaker.\n\n"
+        "Patrick Carlineo Jr. admitted he had called her office, prosecutors said.\n\n"
+        "Pat Carlineo told the judge he was sorry.\n\n"
+        "Dana Smith and her brother Dan Smith spoke to reporters."
+    )
+    art = _analyse(nlp, text)
+    persons = {a.name: a for a in art.actors if a.kind == "person"}
+    carlineo = [a for name, a in persons.items() if "Carlineo" in name]
+    assert len(carlineo) == 1
+    assert {"Patrick Carlineo Jr.", "Pat Carlineo"} <= set(_mention_texts(art, carlineo[0]))
+    assert "Dana Smith" in persons and "Dan Smith" in persons
+
+
 def test_officials_accompanying_a_leader_share_his_country(nlp):
     text = (
         "Iranian President Hassan Rouhani is accompanied by senior officials including "

@@ -747,7 +747,7 @@ def _group_persons(doc: Any, ents: list[Ent]) -> list[_Actor]:
             continue
         for act in full:
             k = act.key
-            if k == tuple(low) or (k[0] == low[0] and k[-1] == low[-1]):
+            if k == tuple(low) or _same_person(k, low):
                 act.ents.append(e)
                 act.full_mentions += 1
                 if len(low) > len(k):
@@ -757,7 +757,7 @@ def _group_persons(doc: Any, ents: list[Ent]) -> list[_Actor]:
             full.append(_Actor(tuple(low), "person", " ".join(words), e.start, [e], full_mentions=1))
     own: dict[str, _Actor] = {}
     for e, (w,) in singles:
-        cands = [a for a in full if a.key[-1] == w]
+        cands = [a for a in full if _surname(a.key) == w]
         if not cands:
             cands = [a for a in full if a.key[0] == w and w in L.EAST_ASIAN_SURNAMES]
         if not cands:
@@ -772,6 +772,22 @@ def _group_persons(doc: Any, ents: list[Ent]) -> list[_Actor]:
             single = own[w] = _Actor((w,), "person", _name_words(e.text)[0], e.start)
         single.ents.append(e)
     return full + list(own.values())
+
+
+def _surname(words: tuple[str, ...] | list[str]) -> str:
+    """The last word of a name that is no generational suffix ("Jr.")."""
+    return next((w for w in reversed(words) if w not in L.NAME_SUFFIXES), words[-1])
+
+
+def _same_person(a: tuple[str, ...] | list[str], b: tuple[str, ...] | list[str]) -> bool:
+    """Two full names of one person in one article: the same surname and first name, whatever
+    comes between them or after ("Patrick W. Carlineo", "Patrick Carlineo Jr."), the first name
+    possibly cut short ("Pat Carlineo"; by three letters or more, so that "Dan Smith" is not
+    "Dana Smith")."""
+    if _surname(a) != _surname(b):
+        return False
+    x, y = sorted((a[0].rstrip("."), b[0].rstrip(".")), key=len)
+    return x == y or (len(x) >= 3 and len(y) - len(x) >= 3 and y.startswith(x))
 
 
 def _pre_modifiers(doc: Any, i0: int, i1: int | None = None) -> list[Any]:

@@ -255,6 +255,9 @@ HONORIFICS = frozenset(
 sen. sen rep. rep gov. gov gen. gen col. col lt. capt. sgt. rev. rev st. cmdr cmdr. cdr cdr. maj. maj""".split()
 )
 
+#: generational suffixes after a surname: "Patrick Carlineo Jr." is the Patrick Carlineo of the story
+NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+
 # East Asian family names (romanised); a bare one of these may name the person whose full name
 # starts with it ("Kim" for "Kim Jong Un").
 EAST_ASIAN_SURNAMES = frozenset(
