@@ -63,6 +63,19 @@ def test_a_generic_actor_takes_the_datelines_country(nlp):
     assert police and police[0].country == "KEN" and police[0].country_source == "dateline"
 
 
+def test_states_as_a_bloc_are_the_actor_and_take_no_one_country(nlp):
+    # "Arab states" signed, "Western nations" imposed: the bloc acts (the NORP word alone was the
+    # actor of a real article's treaty); in Geneva or under a dateline it is still no one country
+    from dateline import extract
+
+    a = _code(nlp, "Western nations imposed sanctions on Russia on Monday.")
+    sanction = next(e for e in a.events if e.type == "SANCTION")
+    assert [_actor(a, i).name for i in sanction.actors] == ["Western nations"]
+    a = extract(text="GENEVA (Reuters) - Officials from both states met in Geneva on Tuesday.")
+    states = [x for x in a.actors if x.name == "states"]
+    assert states and states[0].kind == "group" and states[0].sector == "GOV" and states[0].country is None
+
+
 def test_a_title_is_no_actor_of_its_own(nlp):
     a = _code(nlp, "Foreign ministry spokesman Kim In-chul told reporters the talks would go ahead.")
     assert not [x for x in a.actors if getattr(x, "generic", None) and "spokesman" in x.name.lower()]

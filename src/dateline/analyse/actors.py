@@ -1566,7 +1566,7 @@ def _generic_candidates(doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, 
             name_left += 1  # "its military base" is named "military base"
         name = doc[name_left : i + 1].text if name_left <= i else t.text
         plural = t.tag_ in ("NNS", "NNPS") or cls == "group"
-        kind = {"body": "organization", "weapon": "organization", "facility": "organization"}.get(
+        kind = {"body": "organization", "weapon": "organization", "facility": "organization", "bloc": "group"}.get(
             cls, "group" if plural else "person"
         )
         if cls in ("people", "role") and not plural:
@@ -1660,7 +1660,7 @@ def _generic_actors(
         if holder is not None:  # "the president" in a story about President Trump is Trump
             holder.ents.append(Ent(g.start, g.end, "AGENT", g.head.i, g.head.i + 1, article.text[g.start : g.end]))
             continue
-        if g.country is None and not g.affiliated:
+        if g.country is None and not g.affiliated and g.cls != "bloc":
             iso = _sentence_country(doc, g.head, tok_ent, sent_cache)
             if iso:
                 g.country, g.source = iso, "sentence"

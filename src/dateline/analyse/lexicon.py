@@ -751,7 +751,7 @@ def entity_correction(text: str) -> tuple[str, str | None, str | None] | None:
 @lru_cache(maxsize=1)
 def agent_nouns() -> dict[str, tuple[str | None, str]]:
     """``data/agents.tsv``: agent noun (singular lemma, or "modifier head") -> (sector or None,
-    class: people | body | role | group | weapon | none)."""
+    class: people | body | role | group | weapon | facility | bloc | none)."""
     from importlib.resources import files
 
     out: dict[str, tuple[str | None, str]] = {}
