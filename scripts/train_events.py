@@ -135,7 +135,7 @@ def _examples(items: list[dict]):
     from dateline.article import Article, Published
     from dateline.events import model as M
     from dateline.events.candidates import find_candidates
-    from dateline.events.parse import Context, depth_of
+    from dateline.events.parse import Context, depth_cache, depth_of
     from dateline.nlp import load_model
 
     nlp = load_model()
@@ -150,48 +150,52 @@ def _examples(items: list[dict]):
         )
         analyse_docs(art, doc)
         ctx = Context(art, doc)
-        doc.user_data["_dateline_depth"] = {}
-        for sent in doc.sents:
-            cands = find_candidates(sent, ctx)
-            by_i = {c.trigger.i: c for c in cands}
-            labelled: dict[int, tuple[str, str | None]] = {}
-            for start, end, etype, mode in item["labels"]:
-                span = doc.char_span(start, end, alignment_mode="expand")
-                if span is None or not (sent.start <= span.root.i < sent.end):
+        with depth_cache(doc):
+            for sent in doc.sents:
+                cands = find_candidates(sent, ctx)
+                by_i = {c.trigger.i: c for c in cands}
+                labelled: dict[int, tuple[str, str | None]] = {}
+                for start, end, etype, mode in item["labels"]:
+                    span = doc.char_span(start, end, alignment_mode="expand")
+                    if span is None or not (sent.start <= span.root.i < sent.end):
+                        continue
+                    head = span.root
+                    if etype != "NONE" and item.get("plover_gold") and head.i not in by_i:
+                        # PLOVER gold marks phrases ("offered to hand over"): the rules' trigger inside it
+                        inside = [c for c in cands if span.start <= c.trigger.i < span.end]
+                        if inside:
+                            head = min(inside, key=lambda c: depth_of(c.trigger)).trigger
+                    if item.get("plover_gold") and etype in ("AGREE", "THREATEN") and head.i in by_i:
+                        rule = by_i[head.i].entry.type
+                        if rule not in ("AGREE", "THREATEN") and _future(head):
+                            etype = rule  # PLOVER 0.5 codes an intent as AGREE/THREATEN; dateline the act + future
+                    labelled[head.i] = (etype, mode)
+                toks, rule_types, noun_rules = M.scored_tokens(sent, cands)
+                extra = [doc[i] for i in labelled if doc[i] not in toks]
+                for t in extra:
+                    toks.append(t)
+                    rule_types.append(by_i[t.i].entry.type if t.i in by_i else None)
+                    noun_rules.append(by_i[t.i].noun if t.i in by_i else False)
+                keep = []
+                for k, t in enumerate(toks):
+                    if t.i in labelled:
+                        keep.append((k, labelled[t.i]))
+                    elif (
+                        item["none_sentence"]
+                        or item["others_none"]
+                        and t.i not in by_i
+                        and not _governed_by(t, labelled)
+                    ):
+                        keep.append((k, ("NONE", None)))
+                if not keep:
                     continue
-                head = span.root
-                if etype != "NONE" and item.get("plover_gold") and head.i not in by_i:
-                    # PLOVER gold marks phrases ("offered to hand over"): the rules' trigger inside it
-                    inside = [c for c in cands if span.start <= c.trigger.i < span.end]
-                    if inside:
-                        head = min(inside, key=lambda c: depth_of(c.trigger)).trigger
-                if item.get("plover_gold") and etype in ("AGREE", "THREATEN") and head.i in by_i:
-                    rule = by_i[head.i].entry.type
-                    if rule not in ("AGREE", "THREATEN") and _future(head):
-                        etype = rule  # PLOVER 0.5 codes an intent as AGREE/THREATEN; dateline the act + future
-                labelled[head.i] = (etype, mode)
-            toks, rule_types, noun_rules = M.scored_tokens(sent, cands)
-            extra = [doc[i] for i in labelled if doc[i] not in toks]
-            for t in extra:
-                toks.append(t)
-                rule_types.append(by_i[t.i].entry.type if t.i in by_i else None)
-                noun_rules.append(by_i[t.i].noun if t.i in by_i else False)
-            keep = []
-            for k, t in enumerate(toks):
-                if t.i in labelled:
-                    keep.append((k, labelled[t.i]))
-                elif item["none_sentence"] or item["others_none"] and t.i not in by_i and not _governed_by(t, labelled):
-                    keep.append((k, ("NONE", None)))
-            if not keep:
-                continue
-            sel = [toks[k] for k, _ in keep]
-            feats = M.features(sel, [rule_types[k] for k, _ in keep], [noun_rules[k] for k, _ in keep], sent, emb)
-            for row, (_, (etype, mode)) in zip(feats, keep):
-                X.append(row)
-                yt.append(etype)
-                ym.append(f"{etype}.{mode or '-'}")
-                src.append("plover" if item.get("plover_gold") else "corpus")
-        doc.user_data.pop("_dateline_depth", None)
+                sel = [toks[k] for k, _ in keep]
+                feats = M.features(sel, [rule_types[k] for k, _ in keep], [noun_rules[k] for k, _ in keep], sent, emb)
+                for row, (_, (etype, mode)) in zip(feats, keep):
+                    X.append(row)
+                    yt.append(etype)
+                    ym.append(f"{etype}.{mode or '-'}")
+                    src.append("plover" if item.get("plover_gold") else "corpus")
     return np.asarray(X, dtype=np.float32), yt, ym, src
 
 

@@ -52,10 +52,12 @@ class Params:
 
 @functools.cache
 def _optimal_bands_rows(threshold: float, num_perm: int) -> tuple[int, int]:
-    # datasketch computes this by numerical integration (~0.2 s): once per parameter set.
-    from datasketch.lsh import _optimal_param
+    # datasketch computes this by numerical integration (~0.2 s): once per parameter set. Its
+    # public interface: the bands and rows an LSH index of these parameters picks.
+    from datasketch import MinHashLSH
 
-    return _optimal_param(threshold, num_perm, 0.5, 0.5)
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
 
 
 DEFAULT = Params()

@@ -20,10 +20,10 @@ def code_events(article: Article, doc: Any) -> None:
     """Fill ``article.events`` from the parse and the earlier components' output."""
     raw = code_doc(article, doc)
     events = []
-    for n, ev in enumerate(raw):
-        record = {k: v for k, v in ev.items() if not k.startswith("_")}
+    for n, coded in enumerate(raw):
+        record = dict(coded.record)
         if record.get("recipients"):
             record["target"] = None  # a merged or accused recipient names whom it is done to
-        record["id"] = event_id(article.id or Article.make_id(article.text), ev, n)
+        record["id"] = event_id(article.id or Article.make_id(article.text), record, n)
         events.append(Event.model_validate(record))
     article.events = events

@@ -47,7 +47,7 @@ from . import lexicon as lx
 from .candidates import find_candidates, refine_mode
 from .dating import date_and_modality
 from .model import revise
-from .parse import Candidate, Context, depth_of
+from .parse import Candidate, Coded, Context, depth_cache, depth_of
 from .place import event_place
 from .roles import participants, target_of
 from .select import adjust_type, finish, select
@@ -55,11 +55,11 @@ from .select import adjust_type, finish, select
 __all__ = ["build", "code_doc", "code_sentence", "event_id"]
 
 
-def code_sentence(sent, ctx: Context) -> list[dict]:
-    """The event records of one sentence, the main event first."""
+def code_sentence(sent, ctx: Context) -> list[Coded]:
+    """The events of one sentence, the main event first."""
     cands, reported = select(revise(find_candidates(sent, ctx), sent, ctx), sent, ctx)
     events = []
-    built: dict[int, dict] = {}
+    built: dict[int, Coded] = {}
     for c in cands:
         events.append(build(c, cands, ctx, sent))
         built[id(c)] = events[-1]
@@ -69,12 +69,12 @@ def code_sentence(sent, ctx: Context) -> list[dict]:
 # -- building the record -----------------------------------------------------------------------
 
 
-def build(c: Candidate, cands: list[Candidate], ctx: Context, sent) -> dict:
-    """The event record of a candidate (the contract's fields plus ``_``-prefixed internals)."""
+def build(c: Candidate, cands: list[Candidate], ctx: Context, sent) -> Coded:
+    """The event of a candidate: its record (the contract's fields) and its trigger."""
     trig = c.trigger
     actors, recipients = participants(c, ctx)
     entry, mode, cameo = refine_mode(c, actors, recipients)
-    date_value, date_text, date_source, mod = date_and_modality(c, cands, ctx)
+    date_value, _, date_source, mod = date_and_modality(c, cands, ctx)
     place = event_place(c, ctx, cands)
     entry, mode, cameo, mod = adjust_type(c, entry, mode, cameo, mod, actors, recipients)
     from_text = date_source == "text"
@@ -88,7 +88,7 @@ def build(c: Candidate, cands: list[Candidate], ctx: Context, sent) -> dict:
         + (0.05 if from_text else 0)
         - (0.1 if mod == "hypothetical" else 0)
     )
-    return {
+    record = {
         "type": entry.type,
         "mode": mode,
         "actors": actors,
@@ -108,11 +108,8 @@ def build(c: Candidate, cands: list[Candidate], ctx: Context, sent) -> dict:
             "end": trig.idx + len(trig.text),
         },
         "rule": entry.key,
-        "_depth": depth_of(trig),
-        "_i": trig.i,
-        "_tok": trig,
-        "_date_text": date_text,
     }
+    return Coded(record, trig, depth_of(trig))
 
 
 def _evidence(sent, ctx: Context, at: int) -> tuple[int, int, str]:
@@ -143,13 +140,10 @@ def event_id(article_id: str, ev: dict, n: int) -> str:
     return f"ev-{h}"
 
 
-def code_doc(article, doc) -> list[dict]:
-    doc.user_data["_dateline_depth"] = {}
-    try:
+def code_doc(article, doc) -> list[Coded]:
+    with depth_cache(doc):
         ctx = Context(article, doc)
         out = []
         for sent in doc.sents:
             out.extend(code_sentence(sent, ctx))
-    finally:
-        doc.user_data.pop("_dateline_depth", None)
     return out

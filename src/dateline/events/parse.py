@@ -8,7 +8,8 @@ token index.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,6 +46,16 @@ class Candidate:
     inner: list = field(default_factory=list)  # the clauses this event absorbed
 
 
+@dataclass(eq=False)
+class Coded:
+    """An event as the coder builds it: ``record``, the contract's fields (``dateline.article.Event``
+    without its id), and its trigger token, by which the selection steps order and merge events."""
+
+    record: dict[str, Any]
+    trigger: Any  # spaCy token
+    depth: int  # the trigger's depth in the dependency tree
+
+
 class Context:
     """Indexes of the analysis' output, by token."""
 
@@ -55,6 +66,7 @@ class Context:
         self.published = parse_anchor(getattr(article.published, "date", None))
         self.tok_actor: dict[int, str] = {}
         self.story_counts: dict[str, int] = {}  # words.toml list -> its words in the story (cached)
+        self.memo: dict[str, Any] = {}  # per-article results of the other modules, by their function's name
         self.actor_kind: dict[str, str] = {}
         self.actor_sector: dict[str, str | None] = {}
         self.actor_country: dict[str, str | None] = {}
@@ -64,17 +76,17 @@ class Context:
             self.actor_sector[actor.id] = actor.sector
             self.actor_country[actor.id] = actor.country
             for m in actor.mentions:
-                for t in self._tokens(m.start, m.end):
+                for t in self.tokens(m.start, m.end):
                     self.tok_actor.setdefault(t, actor.id)
                     self.actor_first.setdefault(actor.id, t)
         for ent in article.entities:
             if ent.actor:
-                for t in self._tokens(ent.start, ent.end):
+                for t in self.tokens(ent.start, ent.end):
                     self.tok_actor.setdefault(t, ent.actor)
-        # places: (token indices, place dict)
+        # places: (token indices, place dict: name, lat, lon, country, geonameid, feature)
         self.places: list[tuple[list[int], dict]] = []
         for p in article.places:
-            toks = self._tokens(p.start, p.end)
+            toks = self.tokens(p.start, p.end)
             if toks:
                 self.places.append(
                     (
@@ -85,7 +97,7 @@ class Context:
                             "lon": p.lon,
                             "country": p.country,
                             "geonameid": p.geonameid,
-                            "_feature": p.feature,
+                            "feature": p.feature,
                         },
                     )
                 )
@@ -101,7 +113,7 @@ class Context:
                                 "lon": None,
                                 "country": None,
                                 "geonameid": None,
-                                "_feature": None,
+                                "feature": None,
                             },
                         )
                     )
@@ -114,7 +126,7 @@ class Context:
         self.times: list[tuple[list[int], str | None, str]] = []
         covered: set[int] = set()
         for t in article.times:
-            toks = self._tokens(t.start, t.end)
+            toks = self.tokens(t.start, t.end)
             if toks:
                 self.times.append((toks, t.value, t.text))
                 covered.update(toks)
@@ -127,7 +139,8 @@ class Context:
             for t in toks:
                 self.time_tok.setdefault(t, k)
 
-    def _tokens(self, start: int, end: int) -> list[int]:
+    def tokens(self, start: int, end: int) -> list[int]:
+        """Indices of the tokens covering characters ``start``..``end`` of the text."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return [t.i for t in span] if span is not None else []
 
@@ -159,8 +172,21 @@ def conjuncts(tok) -> list:
     return out
 
 
+_DEPTHS = "_dateline_depth"  # doc.user_data key of depth_of's cache
+
+
+@contextmanager
+def depth_cache(doc) -> Iterator[None]:
+    """Within it, :func:`depth_of` remembers each token's depth in ``doc`` (coding asks often)."""
+    doc.user_data[_DEPTHS] = {}
+    try:
+        yield
+    finally:
+        doc.user_data.pop(_DEPTHS, None)
+
+
 def depth_of(tok) -> int:
-    cache = tok.doc.user_data.get("_dateline_depth")
+    cache = tok.doc.user_data.get(_DEPTHS)
     if cache is not None and tok.i in cache:
         return cache[tok.i]
     d = 0

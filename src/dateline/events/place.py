@@ -107,7 +107,7 @@ def _owner_modifier(root, place: dict) -> bool:
         return False
     if root.head.lemma_.lower() in _PLACE_NOUNS or root.head.lemma_.lower() in _WHERE_NOUNS:
         return False
-    return place.get("_feature") in ("country", "region", "continent", "union")
+    return place.get("feature") in ("country", "region", "continent", "union")
 
 
 def event_place(c: Candidate, ctx: Context, cands: list[Candidate]) -> dict | None:
@@ -444,7 +444,7 @@ def place_features(trig, root, toks: list[int], place: dict, n_places: int, firs
     dist = abs(root.i - trig.i)
     dist_b = "1-3" if dist <= 3 else "4-7" if dist <= 7 else "8-15" if dist <= 15 else "16+"
     side = "before" if root.i < trig.i else "after"
-    feat = place.get("_feature") or ("unresolved" if place.get("geonameid") is None else "other")
+    feat = place.get("feature") or ("unresolved" if place.get("geonameid") is None else "other")
     if feat in ("PPLC", "city") or (isinstance(feat, str) and feat.startswith("PPL")):
         feat = "city"
     fronted = side == "before" and any(t.dep_ == "prep" and t.i < trig.i for t in up[-1:]) and toks[0] < 3
@@ -485,12 +485,16 @@ def _score(features: list[str]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+#: what an event's place takes from a place mention (``Context.places``: these and its ``feature``)
+EVENT_PLACE_FIELDS = ("name", "lat", "lon", "country", "geonameid")
+
+
 def _span_place(ctx: Context, k: int) -> dict:
     toks, place = ctx.places[k]
     doc = ctx.doc
     start, end = doc[toks[0]].idx, doc[toks[-1]].idx + len(doc[toks[-1]])
     return {
-        **{x: v for x, v in place.items() if not x.startswith("_")},
+        **{x: place[x] for x in EVENT_PLACE_FIELDS},
         "text": doc.text[start:end],
         "start": start,
         "end": end,
@@ -580,13 +584,13 @@ def _not_event_places(ctx: Context) -> set[int]:
     """Tokens of place mentions that never say where an event happened: a nationality ("the
     Russian attack" is no attack in Russia) and a place inside a name ("University of Alberta"),
     as the places component marks them (``form``)."""
-    cached = vars(ctx).get("_not_event_places")
+    cached = ctx.memo.get("not_event_places")
     if cached is None:
         cached = set()
         for p in ctx.article.places:
             if getattr(p, "form", None) in ("demonym", "nested") and p.end > p.start:
-                cached.update(ctx._tokens(p.start, p.end))
-        vars(ctx)["_not_event_places"] = cached
+                cached.update(ctx.tokens(p.start, p.end))
+        ctx.memo["not_event_places"] = cached
     return cached
 
 

@@ -519,10 +519,10 @@ def _np_one(tok, ctx: Context) -> list[str]:
 
 def _generic_class(actor_id: str, ctx: Context) -> str | None:
     """The agent-noun class of a generic actor ("facility", "body", "people"), None for a name."""
-    classes = ctx.__dict__.get("_generic_classes")
+    classes = ctx.memo.get("generic_classes")
     if classes is None:
         classes = {x.id: (x.model_extra or {}).get("generic") for x in ctx.article.actors}
-        ctx.__dict__["_generic_classes"] = classes
+        ctx.memo["generic_classes"] = classes
     return classes.get(actor_id)
 
 

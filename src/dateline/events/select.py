@@ -16,7 +16,7 @@ from .dating import own_times
 from .lexicon import Entry
 from .modality import DEONTIC, aux_lows, conditional, own_reported_intent
 from .nonevents import not_an_event
-from .parse import Candidate, Context, dep_children, depth_of, lemma_of, tree_distance, tree_path, verb_lemma
+from .parse import Candidate, Coded, Context, dep_children, depth_of, lemma_of, tree_distance, tree_path, verb_lemma
 from .place import place_for
 from .roles import noun_participants, objects_of, subject_of
 
@@ -136,11 +136,11 @@ def select(cands: list[Candidate], sent, ctx: Context) -> tuple[list[Candidate],
     return cands, reported
 
 
-def finish(events: list[dict], built: dict[int, dict], reported: list, ctx: Context) -> list[dict]:
-    """The sentence's records: accusations kept where they hold, dependent events merged, the
+def finish(events: list[Coded], built: dict[int, Coded], reported: list, ctx: Context) -> list[Coded]:
+    """The sentence's events: accusations kept where they hold, dependent events merged, the
     main event first.
 
-    ``built`` maps ``id(candidate)`` to its record."""
+    ``built`` maps ``id(candidate)`` to its event."""
     for acc, inner in reported:
         ev, inner_ev = built[id(acc)], built.get(id(inner))
         if inner_ev is None or not _accusation(ev, inner_ev, ctx):
@@ -148,7 +148,7 @@ def finish(events: list[dict], built: dict[int, dict], reported: list, ctx: Cont
     events = merge(events)
     # the main event is the highest trigger; an event of a conditional clause ("... if the rebels
     # lay down their arms") comes after the events of the clause it conditions
-    events.sort(key=lambda e: (e["modality"] == "hypothetical" and conditional(e["_tok"]), e["_depth"], e["_i"]))
+    events.sort(key=lambda e: (e.record["modality"] == "hypothetical" and conditional(e.trigger), e.depth, e.trigger.i))
     return events
 
 
@@ -160,16 +160,17 @@ CONTESTING_REPORTS = lx.WORDS["contesting_reports"]
 PARTY_SECTORS = lx.WORDS["party_sectors"]
 
 
-def _accusation(ev: dict, inner: dict, ctx: Context) -> bool:
+def _accusation(coded: Coded, inner_coded: Coded, ctx: Context) -> bool:
     """A reported attack is an accusation when the speaker is a party (a country, a government,
     an army, a rebel group) that did not do it and either was its target ("Israel said a mortar
     bomb was fired at it") or contests it ("the US claimed ISIL attacked Iraq"); the accused are
     the attack's actors."""
+    ev, inner = coded.record, inner_coded.record
     speakers = ev["actors"]
     if not speakers or set(speakers) & set(inner["actors"]):
         return False
     on_speaker = bool(set(speakers) & set(inner["recipients"]))
-    if not on_speaker and (not inner["actors"] or lemma_of(ev["_tok"]) not in CONTESTING_REPORTS):
+    if not on_speaker and (not inner["actors"] or lemma_of(coded.trigger) not in CONTESTING_REPORTS):
         # "Iraqi officials say militants attacked a police base": sourcing, not an accusation
         return False
     if not all(ctx.actor_kind.get(a) == "country" or ctx.actor_sector.get(a) in PARTY_SECTORS for a in speakers):
@@ -319,15 +320,15 @@ def several_nations(subjects) -> bool:
     return len(names) >= 2
 
 
-def merge(events: list[dict]) -> list[dict]:
+def merge(events: list[Coded]) -> list[Coded]:
     """Events of one type whose triggers depend on each other are one event."""
-    out: list[dict] = []
-    for e in sorted(events, key=lambda e: e["_depth"]):
-        host = None
+    out: list[Coded] = []
+    for coded in sorted(events, key=lambda e: e.depth):
+        e, hosted = coded.record, None
         for o in out:
-            if o["type"] != e["type"]:
+            if o.record["type"] != e["type"]:
                 continue
-            a, b = o["_tok"], e["_tok"]
+            a, b = o.trigger, coded.trigger
             if (
                 a.is_ancestor(b)
                 and tree_distance(a, b) <= 3
@@ -336,11 +337,12 @@ def merge(events: list[dict]) -> list[dict]:
                     for t in tree_path(b, a)
                 )
             ):
-                host = o
+                hosted = o
                 break
-        if host is None:
-            out.append(e)
+        if hosted is None:
+            out.append(coded)
             continue
+        host = hosted.record
         for a in e["actors"]:
             if a not in host["actors"] and a not in host["recipients"]:
                 host["recipients"].append(a)

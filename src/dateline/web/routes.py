@@ -10,14 +10,12 @@ import json
 import threading
 from typing import Any
 
-import sqlalchemy as sa
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from ..article import ACTOR_KINDS, MODALITIES, PLOVER_QUADS, QUAD_NAMES
 from ..errors import DatelineError, InputRejected, UsageError
-from ..store import schema as S
 from . import data
 
 PREVIEW_MAX_BYTES = 1_000_000  # pasted text or HTML; the whole pipeline runs on it
@@ -127,8 +125,7 @@ def make_router() -> APIRouter:
         from ..query import actors as query_actors
 
         store = _store(request)
-        with store.engine.connect() as conn:
-            n = conn.execute(sa.select(sa.func.count()).select_from(S.articles)).scalar_one()
+        n = store.counts("articles")["articles"]
         cached = getattr(request.app.state, "actor_suggestions", None)
         if cached is None or cached[0] != (store.url, n):
             rows = query_actors(store, limit=300)
