@@ -88,3 +88,61 @@ def test_server_counts_rows_through_the_store():
         if whole_table_count.search(path.read_text(encoding="utf-8"))
     ]
     assert not found, found
+
+
+#: the layers, lowest first (the README's "Layout"): a module imports from its own layer or below
+LAYERS = [
+    # words, places, times and the contract: every stage may use them
+    {"__version__", "errors", "article", "vocabulary", "timex", "residue", "gazetteer", "nlp", "language", "dedupe"},
+    # inputs and the pipeline's stages
+    {"read", "read_archives", "cleaner", "html", "published", "analyse", "events", "corpus", "pipeline", "export"},
+    # the store and what runs on it
+    {"store", "query", "store_export", "formats", "ingest", "ingest_dask", "watch", "retention", "alerts"},
+    # the front ends
+    {"cli", "serve", "web", "__main__", "__init__"},
+]
+
+
+def _imports() -> dict[str, set[str]]:
+    """Top-level module or package of ``dateline`` -> the others it imports (migrations aside)."""
+    out: dict[str, set[str]] = {}
+    for rel, tree in _modules():
+        if "migrations" in rel.parts:
+            continue
+        top = rel.parts[0].removesuffix(".py")
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.ImportFrom) and node.level):
+                continue
+            base = list(rel.parts[:-1])[: len(rel.parts) - node.level]
+            mod = base + (node.module.split(".") if node.module else [])
+            targets = [mod] if mod else [[a.name] for a in node.names]
+            out.setdefault(top, set()).update(t[0].removesuffix(".py") for t in targets if t[0] != top)
+    return out
+
+
+def test_each_layer_imports_only_its_own_and_lower_layers():
+    layer = {m: k for k, mods in enumerate(LAYERS) for m in mods}
+    imports = _imports()
+    assert set(imports) <= set(layer), f"modules missing from LAYERS: {set(imports) - set(layer)}"
+    upward = [f"{m} -> {t}" for m, ts in sorted(imports.items()) for t in sorted(ts) if layer[t] > layer[m]]
+    assert not upward, "imports that run up the layers:\n" + "\n".join(upward)
+    # the two front ends: the CLI starts the server; the server never imports the CLI
+    assert "cli" not in imports["serve"] | imports["web"]
+
+
+def test_the_vocabulary_files_have_one_loader():
+    """Countries and demonyms, months and weekdays, page residue: each data file is read by
+    ``dateline.vocabulary`` and nowhere else (no module keeps a list of its own beside it)."""
+    files = ("countries.tsv", "calendar.json", "residue.toml")
+    readers = set()
+    for rel, tree in _modules():
+        docstrings = {
+            id(n.body[0].value)
+            for n in ast.walk(tree)
+            if isinstance(n, ast.Module | ast.FunctionDef | ast.ClassDef) and n.body and isinstance(n.body[0], ast.Expr)
+        }
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+                if any(f in node.value for f in files):
+                    readers.add(str(rel))
+    assert readers == {"vocabulary.py"}, readers

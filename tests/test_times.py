@@ -423,7 +423,8 @@ def test_periods_and_duration_parts():
 def test_one_month_and_weekday_list():
     from dateline.published import MONTHS as PUB_MONTHS
     from dateline.published import WEEKDAYS as PUB_WEEKDAYS
-    from dateline.timex import MONTHS, WEEKDAYS, calendar_words
+    from dateline.timex import MONTHS, WEEKDAYS
+    from dateline.vocabulary import calendar_words
 
     words = calendar_words()
     assert [m[0] for m in words["months"]] == PUB_MONTHS and len(PUB_MONTHS) == 12

@@ -38,6 +38,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import DatelineError
+from .vocabulary import country_vocabulary, demonym_plural
 
 GAZETTEER_VERSION = 21
 
@@ -120,11 +121,9 @@ def _latin(name: str) -> bool:
 
 
 # Aliases news uses for countries and the nationality words of countries and regions: the one
-# vocabulary the actors share (data/countries.tsv, read by lexicon.country_vocabulary); the
+# vocabulary the actors share (data/countries.tsv, read by vocabulary.country_vocabulary); the
 # ISO/GeoNames names are added anyway.
 def _vocabulary() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
-    from .analyse.lexicon import country_vocabulary
-
     aliases: dict[str, list[str]] = {}
     demonyms: dict[str, list[str]] = {}
     for target, kind, word in country_vocabulary():
@@ -334,8 +333,6 @@ CONTINENT_ALIASES = {
 
 
 def _plural(word: str) -> str | None:
-    from .analyse.lexicon import demonym_plural
-
     return None if " " in word else demonym_plural(word)
 
 

@@ -13,11 +13,12 @@ import re
 from collections.abc import Iterable
 
 from .errors import UsageError
-from .timex import calendar_words, month_pattern
+from .timex import MONTHS as MONTH_NUMBERS
+from .timex import month_pattern
+from .vocabulary import calendar_words
 
 WEEKDAYS = [names[0] for names in calendar_words()["weekdays"]]
 MONTHS = [names[0] for names in calendar_words()["months"]]
-_MONTH_NUMBER = {w: i + 1 for i, names in enumerate(calendar_words()["months"]) for w in names}
 _MONTH_RE = month_pattern()
 _FULL_DATES = [
     re.compile(rf"\b(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b"),
@@ -49,7 +50,7 @@ def parse_date(value: str) -> str:
 
 
 def _month_number(name: str) -> int:
-    return _MONTH_NUMBER[name.lower().rstrip(".")]
+    return MONTH_NUMBERS[name.lower().rstrip(".")]
 
 
 def find_full_dates(text: str) -> list[tuple[int, dt.date]]:

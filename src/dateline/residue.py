@@ -1,4 +1,4 @@
-"""Page residue: the one loader of ``dateline/data/residue.toml``.
+"""Page residue: the rules made of ``dateline/data/residue.toml`` (read by ``dateline.vocabulary``).
 
 The HTML extractor's line filter (``dateline.html``) and the text cleaner (``dateline.cleaner``)
 both ask this module whether a line is site furniture (a button, a label, a teaser link, a
@@ -11,9 +11,9 @@ In the data file a straight apostrophe also matches the curly one ("Editor’s P
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import lru_cache
-from importlib import resources
+
+from .vocabulary import residue_lists
 
 __all__ = [
     "is_label",
@@ -40,7 +40,7 @@ def _alternation(entries: list[str]) -> str:
 
 @lru_cache(maxsize=1)
 def _tables() -> dict[str, object]:
-    data = tomllib.loads(resources.files("dateline").joinpath("data", "residue.toml").read_text(encoding="utf-8"))
+    data = residue_lists()
     labels, teasers = _alternation(data["labels"]), _alternation(data["teasers"])
     heads = _alternation(data["list_heads"])
     return {

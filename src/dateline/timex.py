@@ -35,21 +35,19 @@ December", ``END``, ``MID``, ``APPROX``...) without changing the value.
 from __future__ import annotations
 
 import calendar
-import json
 import re
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from .vocabulary import calendar_words
 
 __all__ = [
     "Timex",
     "resolve",
     "parse_anchor",
     "calendar_date",
-    "calendar_words",
     "month_pattern",
     "shift",
     "duration_parts",
@@ -69,16 +67,6 @@ class Timex:
 
 # --------------------------------------------------------------------------------------------
 # vocabulary
-
-
-@lru_cache(maxsize=1)
-def calendar_words() -> dict[str, list[list[str]]]:
-    """Month and weekday names (``data/calendar.json``): ``{"months": [[name, abbr...], ...],
-    "weekdays": [...]}``, months in calendar order, weekdays from Monday. The one loader: the
-    resolver and the publication-date inference read the same lists."""
-    text = resources.files("dateline").joinpath("data/calendar.json").read_text(encoding="utf-8")
-    data = json.loads(text)
-    return {"months": data["months"], "weekdays": data["weekdays"]}
 
 
 def month_pattern() -> str:

