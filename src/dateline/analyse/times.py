@@ -73,6 +73,14 @@ _TRAIL_JOIN = re.compile(r",?\s+(?:and|or|to)$")
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
 _THE_CENTURY = re.compile(r"^the \d{1,2}(?:st|nd|rd|th) century$", re.IGNORECASE)
 _TRAIL_LATER = re.compile(r"\s+(later|afterwards?)$", re.IGNORECASE)
+_NOT_NAME = r"(?:Later|Earlier|Ago|After|Before|Since|Of|In|On|And|Or)\b"
+# a capitalised amount and unit the name goes on from is part of a proper name, no duration:
+# "the 1967 Six-Day War", "the Hundred Years War", "the Two-Day Summit"
+_NAMED_UNIT = re.compile(
+    rf"^(?:(?:a|an|the)\s+)?(?:\d+|[A-Z][a-z]+)(?:[\s-]+[A-Z][a-z]+)*[\s-]+(?:Seconds?|Minutes?|Hours?|Days?|Nights?|Weeks?|Months?|"
+    rf"Years?|Decades?|Centur(?:y|ies))(?P<tail>(?:\s+(?!{_NOT_NAME})[A-Z][a-z]+)+)?$"
+)
+_NAME_GOES_ON = re.compile(rf"^'?s?\s+(?!{_NOT_NAME})[A-Z][a-z]")
 
 # -- the rule pass ---------------------------------------------------------------------------
 _WD = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
@@ -142,6 +150,12 @@ _RULES = {
         r"(?<=\b[Ff]or )the time being|[Aa]s soon as possible|(?<![Aa]s )(?:[Vv]ery )?[Ss]oon(?! as\b| after\b| afterwards?\b| thereafter\b))"
         r"\b(?![-\s]+(?:\d|few|several|couple|" + _NUMW + r"))"
     ),
+    # the adjectives TimeML reads as references: "current market conditions", "a recent filing"
+    # (not "the most recent model", nor "recent years": a unit makes its own expression)
+    "adj": re.compile(
+        r"(?<!\bmost )(?<!\bmore )(?<!\bthen )\b(?:[Cc]urrent|[Rr]ecent)\b(?=\s+[A-Za-z])"
+        rf"(?!\s+(?:{'|'.join(_UNIT_WORDS)}|account|accounts|affairs|events)\b)"
+    ),
     # "in the near term", "the challenges of the near term" (not "the near term debt market")
     "term": re.compile(
         r"\b(?:in|for|over|of|within) (?P<at>the (?:near|short) term)"
@@ -191,6 +205,7 @@ _RULES = {
 _RULE_KEYS = {
     "results": ("year-ago", "year-earlier", " period", " quarter"),
     "long": ("-long",),
+    "adj": ("current", "recent"),
     "term": ("near term", "short term"),
     "set": (
         "every ",
@@ -397,6 +412,8 @@ def _rule_spans(doc: Any, text: str, ents: list) -> list[tuple[int, int, str]]:
         if keys and not any(k in low for k in keys):
             continue  # none of its words in the text: skip the scan
         for m in rx.finditer(text):
+            if kind == "adj" and not _adjective(doc, m.start(), m.end()):
+                continue
             at = m.start("at") if "at" in rx.groupindex and m.group("at") else m.start()
             out.append((at, m.end(), kind))
     if any(h in low for h in _HOLIDAYS):
@@ -408,6 +425,12 @@ def _rule_spans(doc: Any, text: str, ents: list) -> list[tuple[int, int, str]]:
             for y in _YEAR_IN_NAME.finditer(e.text):
                 out.append((e.start_char + y.start(), e.start_char + y.end(), "year"))
     return out
+
+
+def _adjective(doc: Any, s: int, t: int) -> bool:
+    """The word at ``s:t`` is parsed as an adjective ("current conditions", not "the current flows")."""
+    span = doc.char_span(s, t)
+    return span is not None and len(span) == 1 and span[0].pos_ == "ADJ"
 
 
 def _spans(doc: Any, text: str) -> list[list[int]]:
@@ -474,6 +497,7 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int, str]]:
             or _AGE.search(seg)
             or _BARE_NUMBER.match(seg)
             or _no_time(seg, text[t : t + 12], text[max(0, s - 12) : s])
+            or _in_name(seg, text[t : t + 12])
         ):
             continue  # ages ("died at 89", "a 65-year-old"), fractions, titles are not times
         later = _TRAIL_LATER.search(seg)
@@ -498,6 +522,15 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int, str]]:
         for s, t, expr in out
         if not _time_of_year(text[s:t], text[t : t + 12], text[max(0, s - 12) : s])
     ]
+
+
+def _in_name(seg: str, after: str) -> bool:
+    """A title-case amount of time inside a proper name ("Six-Day" in "the Six-Day War")."""
+    m = _NAMED_UNIT.match(seg)
+    if not m or not (m.group("tail") or _NAME_GOES_ON.match(after)):
+        return False
+    first = re.split(r"[\s-]+", re.sub(r"^(?:a|an|the)\s+", "", seg))[0].lower()
+    return first.isdigit() or first in NUMBERS
 
 
 _YEAR_ENDED = re.compile(r"^(?:the\s+|its\s+)?(?:fiscal\s+|financial\s+)?year$", re.IGNORECASE)
