@@ -370,3 +370,30 @@ def test_an_attack_noun_is_done_to_its_of_object(nlp, text, recipient, target):
         assert recipient in " ".join(_texts(a, ev.recipients[:1])), ev
     else:
         assert not ev.recipients and ev.target is not None and ev.target.text == target, ev
+
+
+@pytest.mark.parametrize(
+    "text,country",
+    [
+        ("The Security Council imposed new sanctions in relation to Zimbabwe on Tuesday.", "ZWE"),
+        ("The rebel commanders agreed to a ceasefire in eastern Ukraine.", "UKR"),
+    ],
+)
+def test_an_act_with_no_recipient_is_done_to_the_country_it_is_done_in(nlp, text, country):
+    # PLOVER codes the country an act is done in as its target; the country is an actor
+    a = _code(nlp, text)
+    ev = a.events[0]
+    assert ev.recipients and _actor(a, ev.recipients[0]).country == country, (ev.type, ev.recipients, ev.target)
+    assert ev.target is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Authorities imposed a curfew in the town of Kasese after the clashes.",  # a town is no actor
+        "Ukraine imposed a curfew in Ukraine's east.",  # the actor itself is no recipient
+    ],
+)
+def test_a_town_or_the_actors_own_country_is_no_recipient(nlp, text):
+    ev = _code(nlp, text).events[0]
+    assert not ev.recipients, (ev.type, ev.recipients)

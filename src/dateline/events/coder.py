@@ -77,6 +77,8 @@ def build(c: Candidate, cands: list[Candidate], ctx: Context, sent) -> Coded:
     date_value, _, date_source, mod = date_and_modality(c, cands, ctx)
     place = event_place(c, ctx, cands)
     entry, mode, cameo, mod = adjust_type(c, entry, mode, cameo, mod, actors, recipients)
+    if not recipients:
+        recipients = _country_where(place, actors, ctx)
     from_text = date_source == "text"
 
     start, end, stripped = _evidence(sent, ctx, trig.idx)
@@ -110,6 +112,20 @@ def build(c: Candidate, cands: list[Candidate], ctx: Context, sent) -> Coded:
         "rule": entry.key,
     }
     return Coded(record, trig, depth_of(trig))
+
+
+def _country_where(place: dict | None, actors: list[str], ctx: Context) -> list[str]:
+    """The country an act with no recipient of its own is done in, when the sentence names it
+    and it is an actor: "imposed sanctions in relation to Iraq", "agreed to a ceasefire in
+    eastern Ukraine" (Iraq, Ukraine: PLOVER codes such a country as the target). Never the
+    dateline's place, a place that is no country, nor the event's own actor."""
+    if place is None or place.get("precision") in ("dateline", "larger") or "start" not in place:
+        return []
+    for t in ctx._tokens(place["start"], place["end"]):
+        aid = ctx.tok_actor.get(t)
+        if aid is not None and ctx.actor_kind.get(aid) == "country" and aid not in actors:
+            return [aid]
+    return []
 
 
 def _evidence(sent, ctx: Context, at: int) -> tuple[int, int, str]:
