@@ -121,7 +121,7 @@ def _country_where(place: dict | None, actors: list[str], ctx: Context) -> list[
     dateline's place, a place that is no country, nor the event's own actor."""
     if place is None or place.get("precision") in ("dateline", "larger") or "start" not in place:
         return []
-    for t in ctx._tokens(place["start"], place["end"]):
+    for t in ctx.tokens(place["start"], place["end"]):
         aid = ctx.tok_actor.get(t)
         if aid is not None and ctx.actor_kind.get(aid) == "country" and aid not in actors:
             return [aid]
