@@ -351,7 +351,138 @@ def _sports(c: Candidate, ctx: Context) -> str | None:
     return "sports"
 
 
+def _doers(t, passive_subject: bool = True) -> list:
+    """The trigger's subjects through coordination: the doer, or a passive's grammatical subject
+    ("the dollar was supported") when ``passive_subject`` (else its ``by`` agent); an attributive
+    participle's noun ("tensions threatening")."""
+    out = dep_children(t, {"nsubjpass"}) if passive_subject and is_passive(t) else list(subject_of(t))
+    if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN"):
+        out.append(t.head)
+    return [s for x in out for s in content_objects(conjuncts(x))]
+
+
+def _market(c: Candidate, ctx: Context) -> str | None:
+    """ "Benchmark 10-year notes rose, yielding ...", "the dollar was supported by strong data",
+    "oil prices were supported by the OPEC cut": a verb of a market's moves (words.toml's
+    ``market_verbs``: rise, fall, support, rally, surrender, yield, ...) whose subject is a
+    financial instrument, a currency, a price or an economic measure (``market_nouns``) or a
+    market by name (``market_names``) tells a market's move, no event. Only the subject counts ("China devalued the yuan" keeps its doer), and a passive whose
+    ``by`` agent is an actor is that actor's act."""
+    t = c.trigger
+    if c.noun or verb_lemma(t) not in W["market_verbs"]:
+        return None
+    subj = _doers(t)
+    if not subj:
+        return None
+    if all(_market_name(s) for s in subj):
+        return "market"  # "Wall Street rallied", "the Nasdaq surrendered early gains"
+    if any(s.i in ctx.tok_actor for s in subj):
+        return None
+    if is_passive(t) and any(s.i in ctx.tok_actor or is_person_like(s, ctx) for s in subject_of(t)):
+        return None  # "the banks were propped up by the government": an actor acts on a market
+    # common nouns only: "the Treasury lent GM $13bn" is a government department
+    return "market" if all(s.pos_ == "NOUN" and lemma_of(s) in W["market_nouns"] for s in subj) else None
+
+
+def _market_name(tok) -> bool:
+    """A stock market or index named by its name ("Wall Street", "the Nasdaq", "the FTSE 100"):
+    words.toml's ``market_names`` (words joined by ``_``), the name read with its compounds."""
+    if tok.pos_ != "PROPN":
+        return False
+    words = [x.lower_ for x in tok.subtree if x.dep_ in ("compound", "nmod") or x.i == tok.i]
+    return "_".join(words) in W["market_names"] or tok.lower_ in W["market_names"]
+
+
+def _impersonal_threat(c: Candidate, ctx: Context) -> str | None:
+    """ "tensions threatening to put the brakes on growth", "the drought threatens the harvest":
+    a threat needs someone who threatens. A subject naming a state of affairs (words.toml's
+    ``risk_nouns``: tension, crisis, drought, inflation, ...) and no actor makes "threaten" a
+    risk, no THREATEN. A list, not "anything that is no known actor": unions, parties and
+    militants are not all known actors."""
+    t = c.trigger
+    if c.noun or c.entry.type != "THREATEN" or verb_lemma(t) != "threaten":
+        return None
+    subj = _doers(t, passive_subject=False)
+    if not subj or any(s.i in ctx.tok_actor for s in subj):
+        return None
+    return "risk" if all(lemma_of(s) in W["risk_nouns"] for s in subj) else None
+
+
+_QUOTES = {'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "``", "''"}
+
+
+def _quoted_spans(sent) -> list[tuple[int, int]]:
+    """(first, last) token indices inside each pair of quotation marks of a sentence; none when
+    the marks do not pair up (a quotation running over several sentences)."""
+    marks = [x.i for x in sent if x.text in _QUOTES and x.tag_ != "POS" and x.pos_ == "PUNCT"]
+    if not marks or len(marks) % 2:
+        return []
+    return [(marks[k] + 1, marks[k + 1] - 1) for k in range(0, len(marks), 2) if marks[k + 1] - marks[k] > 1]
+
+
+def _quoted_title(c: Candidate, ctx: Context) -> str | None:
+    """ "Teachers played 'We're Not Gonna Take It'", chanting "Fund our schools", signs reading
+    "Arrest the killers", the film "Attack of the Clones": words inside quotation marks that name
+    a song, a chant, a slogan or a title are no event. Reported speech keeps its events: a
+    quotation holding the sentence's root ('"We will attack," he said' codes the attack under
+    "said") or hanging from a reporting verb ('said the army would "crush the rebels"'). A
+    title hangs from a noun or from a verb of ``title_verbs`` (play, sing, chant, read, ...)."""
+    t = c.trigger
+    sent = t.sent
+    spans = _quoted_spans(sent)
+    quoted = {i for first, last in spans for i in range(first, last + 1)}
+    for first, last in spans:
+        if not first <= t.i <= last:
+            continue
+        if first <= sent.root.i <= last:
+            return None
+        heads = []
+        for x in ctx.doc[first : last + 1]:
+            h = x.head
+            if first <= h.i <= last:
+                continue
+            while h.i in quoted and h.head.i != h.i:  # "Stop the war" and "Free the prisoners"
+                h = h.head
+            heads.append(h)
+        if not heads:
+            return None
+        for h in heads:
+            if h.pos_ in ("NOUN", "PROPN"):
+                continue
+            if h.pos_ in ("VERB", "AUX") and lemma_of(h) in W["title_verbs"]:
+                continue
+            return None
+        return "title"
+    return None
+
+
+def _opinion(c: Candidate, ctx: Context) -> str | None:
+    """ "Analysts agreed that the outlook had improved", "economists agree the recession is over":
+    agreeing that something is so is an opinion, no agreement. The clause agreed on must state
+    no act to come (no will, would, should, must, can, ...) and no time of its own: "agreed
+    that talks would resume" and "agreed that the truce takes effect on Monday" are agreements."""
+    t = c.trigger
+    if c.noun or c.entry.type != "AGREE" or verb_lemma(t) != "agree":
+        return None
+    if dep_children(t, {"xcomp", "dobj", "obj"}) or any(p.dep_ == "prep" for p in t.children):
+        return None
+    comps = dep_children(t, {"ccomp"})
+    if not comps:
+        return None
+    modals = W["future_modals"] | W["hypothetical_modals"] | W["deontic_modals"] | {"can", "ca", "to"}
+    for comp in comps:
+        if any(a.lower_ in modals for a in comp.children if a.dep_ in ("aux", "auxpass")):
+            return None
+        if any(x.i in ctx.time_tok for x in comp.subtree):
+            return None
+    return "opinion"
+
+
 CHECKS = (
+    _opinion,
+    _quoted_title,
+    _market,
+    _impersonal_threat,
     _property,
     _modal_noun,
     _avoided,
