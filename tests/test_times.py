@@ -800,3 +800,12 @@ def test_current_and_recent_as_adjectives_are_references(nlp):
     ]
     art = _analysed(nlp, "The current account deficit widened in recent years.", A)
     assert [(t.text, t.timex) for t in art.times] == [("recent years", "PXY")]
+
+
+def test_a_plan_in_the_past_perfect_lies_behind_the_story(nlp):
+    # TimeBank (story of Monday 1989-10-30): "had been scheduled to expire at midnight Friday" is
+    # the Friday before; "is scheduled to" still looks ahead
+    past = _analysed(nlp, "The offer had been scheduled to expire at midnight Friday.", "1989-10-30")
+    assert [t.timex for t in past.times] == ["1989-10-27T24:00"]
+    ahead = _analysed(nlp, "The offer is scheduled to expire at midnight Friday.", "1989-10-30")
+    assert [t.timex for t in ahead.times] == ["1989-11-03T24:00"]

@@ -375,6 +375,9 @@ def _verb_tense(v: Any) -> str | None:
         head = v.head
         if head is not v and head.tag_ == "VBD" and head.lemma_ not in _FUTURE_VERBS:
             return "past"
+        plan = head.head if head.tag_ == "JJ" else head  # "had been due to expire": the verb of "due"
+        if head is not v and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in plan.children):
+            return "past"  # "had been scheduled to expire at midnight Friday": a plan overtaken, behind us
         return "infinitive"
     if any(a.lower_ in ("has", "have", "'ve") for a in auxes) and not any(
         a.lower_ in ("had", "did", "was", "were") for a in auxes
