@@ -397,3 +397,18 @@ def test_an_act_with_no_recipient_is_done_to_the_country_it_is_done_in(nlp, text
 def test_a_town_or_the_actors_own_country_is_no_recipient(nlp, text):
     ev = _code(nlp, text).events[0]
     assert not ev.recipients, (ev.type, ev.recipients)
+
+
+@pytest.mark.parametrize(
+    "text,recipient",
+    [
+        # the parser makes the object the subject of a reduced relative ("refugees fleeing ...")
+        ("Thailand said it will not accept any Karen refugees fleeing the fighting across the border.", "refugees"),
+        # the parser hangs the "on" phrase on the noun of the phrase before it
+        ("The European Union imposed new sanctions over the crackdown on Belarusian security officials.", "officials"),
+    ],
+)
+def test_recipients_through_two_misparses(nlp, text, recipient):
+    a = _code(nlp, text)
+    ev = a.events[0]
+    assert recipient in " ".join(_texts(a, ev.recipients[:1])), (ev.type, ev.recipients, ev.target)

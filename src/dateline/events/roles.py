@@ -120,6 +120,16 @@ def objects_of(tok) -> list:
             for q in p.children
             if q.dep_ == "pobj" and any(n.dep_ == "nummod" for n in q.children)
         ]
+    if not objs:  # "will not accept any refugees fleeing the violence": the parser makes the
+        # object the subject of a bare participle clause (a reduced relative) right after the verb
+        objs = [
+            s
+            for comp in dep_children(tok, {"ccomp"})
+            if comp.tag_ == "VBG" and not any(x.dep_ in ("aux", "auxpass", "mark") for x in comp.children)
+            for s in dep_children(comp, {"nsubj"})
+            if s.left_edge.i == tok.i + 1 + sum(1 for x in tok.children if x.dep_ == "prt" and x.i == tok.i + 1)
+            and s.pos_ in ("NOUN", "PROPN")
+        ]
     if not objs and lemma_of(tok) in ECM:  # "allowed UN inspectors to visit": the inspectors
         for comp in dep_children(tok, {"ccomp", "xcomp"}):
             objs += dep_children(comp, {"nsubj"})
@@ -226,6 +236,18 @@ def recipients_of(tok, cand: Candidate, ctx: Context) -> list:
     preps = [c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in RECIPIENT_PREPS]
     if cand.obj is not None:
         preps += [c for c in cand.obj.children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS]
+        if cand.entry.type in ("SANCTION", "COERCE") and not preps:
+            # "imposed new sanctions over the crisis on Myanmar's commanders": the parser hangs
+            # the "on" phrase on the noun of the phrase before it
+            preps += [
+                c
+                for p in cand.obj.children
+                if p.dep_ == "prep" and p.lower_ not in RECIPIENT_PREPS
+                for q in p.children
+                if q.dep_ == "pobj"
+                for c in q.children
+                if c.dep_ == "prep" and c.lower_ in ("on", "against")
+            ]
         if cand.entry.type in ("ACCUSE", "COERCE", "SANCTION", "CONSULT", "SUPPORT") or (
             cand.entry.type in ("RETREAT", "CONCEDE") and _keyed_object_is_patient(cand)
         ):
