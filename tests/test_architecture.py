@@ -146,3 +146,28 @@ def test_the_vocabulary_files_have_one_loader():
                 if any(f in node.value for f in files):
                     readers.add(str(rel))
     assert readers == {"vocabulary.py"}, readers
+
+
+def test_each_event_filter_becomes_sql_in_one_place():
+    """What ``type``, ``modality``, ``quad``, ``country`` and ``min_sources`` mean on the corpus
+    events is written once (``store/filters.py``); ``Store.events`` and the query layer both use
+    it. (The writer's merge rule compares events' types too, but that is no filter.)"""
+    columns = {"type", "modality", "quad", "country", "n_sources"}
+    found = []
+    for rel, tree in _modules():
+        if str(rel) in ("store/filters.py", "store/write.py") or "migrations" in rel.parts:
+            continue
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            if node.func.attr not in ("where", "append"):
+                continue
+            for arg in node.args:
+                left = arg.left if isinstance(arg, ast.Compare) else None
+                if (
+                    isinstance(left, ast.Attribute)
+                    and left.attr in columns
+                    and ast.unparse(left.value) in ("e.c", "S.events.c", "events.c")
+                ):
+                    found.append(f"{rel}:{node.lineno} {ast.unparse(arg)}")
+    assert not found, "event filters written outside store/filters.py:\n" + "\n".join(found)

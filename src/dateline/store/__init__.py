@@ -33,6 +33,7 @@ from . import fts
 from . import schema as S
 from .dates import date_conditions
 from .db import default_url, normalise_url, open_engine
+from .filters import event_conditions
 from .write import WriteResult, check_params, lock_writer, refresh_statistics, write_article, write_rejected
 
 __all__ = ["Store", "WriteResult", "default_url", "normalise_url", "open_engine", "retrying", "store_error"]
@@ -299,21 +300,19 @@ class Store:
         """Corpus events (merged across articles), with their counts, by date then id. ``since``/``until``
         as everywhere (store/dates.py): inclusive, ``until="2019-04"`` covers the month."""
         e = S.events
-        q = sa.select(e)
-        if type:
-            q = q.where(e.c.type == type.upper())
-        q = q.where(*date_conditions(e.c.date, since, until))
-        if country:
-            q = q.where(e.c.country == country.upper())
-        if modality:
-            q = q.where(e.c.modality == modality)
-        if min_sources:
-            q = q.where(e.c.n_sources >= min_sources)
-        if article_id:
-            q = q.where(
-                e.c.id.in_(sa.select(S.event_mentions.c.event_id).where(S.event_mentions.c.article_id == article_id))
-            )
-        q = q.order_by(e.c.date.nulls_last(), e.c.id).limit(limit).offset(offset)
+        conds = event_conditions(
+            actor=None,
+            type=type.upper() if type else None,
+            modality=modality,
+            since=since,
+            until=until,
+            country=country.upper() if country else None,
+            text=None,
+            article_id=article_id,
+            min_sources=min_sources,
+            dialect=self.dialect,
+        )
+        q = sa.select(e).where(*conds).order_by(e.c.date.nulls_last(), e.c.id).limit(limit).offset(offset)
         with self.engine.connect() as conn:
             return [_row(r) for r in conn.execute(q)]
 

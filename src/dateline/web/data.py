@@ -19,6 +19,7 @@ from .. import query as Q
 from ..corpus import participant_key
 from ..errors import UsageError
 from ..store import schema as S
+from ..store.filters import name_matches
 
 FILTERS = ("actor", "type", "modality", "since", "until", "near", "radius", "text")
 SORTS = {"date", "type", "quad", "modality", "place", "n_sources", "n_articles", "n_mentions"}
@@ -206,7 +207,7 @@ def actor(store, name: str) -> dict[str, Any]:
         own: set[str] = set()
         iso = Q.country_iso3(name)
         for key, (label, kind, _) in names.items():
-            if iso and countries.get(key) == iso or not iso and Q.name_matches(name, label):
+            if iso and countries.get(key) == iso or not iso and name_matches(name, label):
                 own.add(key)
     nodes: dict[str, dict[str, Any]] = {}
     edges: dict[tuple[str, str, str, bool], int] = {}
