@@ -235,3 +235,14 @@ def test_alerts_api_needs_the_token(tmp_path, seed_article):
     ro = create_app(url)
     with TestClient(ro, raise_server_exceptions=False) as c:
         assert c.get("/api/v1/alerts").status_code == 403
+
+
+def test_a_check_summary_reports_its_fields_in_order():
+    from dateline.alerts import CheckSummary
+
+    s = CheckSummary(alerts=2, matches=3, messages=1, sent=1, failed=0, errors=["boom"])
+    out = s.to_dict()
+    assert out == {"alerts": 2, "matches": 3, "messages": 1, "sent": 1, "failed": 0, "errors": ["boom"]}
+    assert list(out) == ["alerts", "matches", "messages", "sent", "failed", "errors"]
+    out["errors"].append("later")
+    assert s.errors == ["boom"]  # a copy: the report does not share the summary's list

@@ -32,7 +32,7 @@ import secrets
 import smtplib
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from pathlib import Path
@@ -308,14 +308,7 @@ class CheckSummary:
     errors: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "alerts": self.alerts,
-            "matches": self.matches,
-            "messages": self.messages,
-            "sent": self.sent,
-            "failed": self.failed,
-            "errors": list(self.errors),
-        }
+        return asdict(self)  # the fields, in their order (errors copied)
 
 
 @dataclass(frozen=True)
