@@ -809,3 +809,11 @@ def test_a_plan_in_the_past_perfect_lies_behind_the_story(nlp):
     assert [t.timex for t in past.times] == ["1989-10-27T24:00"]
     ahead = _analysed(nlp, "The offer is scheduled to expire at midnight Friday.", "1989-10-30")
     assert [t.timex for t in ahead.times] == ["1989-11-03T24:00"]
+
+
+def test_a_years_quarter_is_that_years_quarter(nlp):
+    # TimeBank: "this year's third quarter" was read as "this year's" (the year) and a word left over
+    assert resolve("next year's first quarter", "1989-10-30").value == "1990-Q1"
+    assert resolve("2012's second half", "2013-03-21").value == "2012-H2"
+    art = _analysed(nlp, "Net sales for this year's third quarter were $14 million.", "1989-11-01")
+    assert [(t.text, t.timex) for t in art.times] == [("this year's third quarter", "1989-Q3")]

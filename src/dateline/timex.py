@@ -875,7 +875,17 @@ def _resolve_expression(expression: str, anchor, tense: str | None) -> Timex | N
     return out
 
 
+# "this year's third quarter", "2012's second half": the part of that year
+_YEARS_PART = re.compile(
+    r"^(?P<y>this year|next year|last year|(?:19|20)\d\d)(?:'s|’s)\s+"
+    r"(?P<p>(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?:quarter|half))$"
+)
+
+
 def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
+    m = _YEARS_PART.match(t)
+    if m:
+        t = f"the {m.group('p')} of {m.group('y')}"
     if t in REFS:
         return Timex(REFS[t], "date", "ref")
     if t in SETS:

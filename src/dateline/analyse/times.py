@@ -189,7 +189,10 @@ _RULES = {
     # results stories' periods: "year-earlier profit", "the year-ago period", "the latest period"
     "results": re.compile(
         r"\b(?:[Tt]he\s+)?(?:comparable\s+|corresponding\s+)?[Yy]ear-(?:ago|earlier)(?:\s+(?:quarter|period))?\b|"
-        r"\b[Tt]he\s+(?:latest|most recent)\s+period\b|\b[Tt]he\s+(?:19|20)\d\d\s+(?:quarter|period)\b"
+        r"\b[Tt]he\s+(?:latest|most recent)\s+period\b|\b[Tt]he\s+(?:19|20)\d\d\s+(?:quarter|period)\b|"
+        # "this year's third quarter", "2012's second half"
+        r"\b(?:(?:[Tt]his|[Nn]ext|[Ll]ast)\s+year|(?:19|20)\d\d)(?:'s|’s)\s+(?:first|second|third|fourth|final)\s+"
+        r"(?:quarter|half)\b"
     ),
     # durations as adjectives: "a day-long meeting", "their decades-long dispute"
     "long": re.compile(
@@ -203,7 +206,7 @@ _RULES = {
 }
 # words one of which a pattern needs: a cheap test on the lower-cased text before the scan
 _RULE_KEYS = {
-    "results": ("year-ago", "year-earlier", " period", " quarter"),
+    "results": ("year-ago", "year-earlier", " period", " quarter", " half"),
     "long": ("-long",),
     "adj": ("current", "recent"),
     "term": ("near term", "short term"),
