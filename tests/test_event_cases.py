@@ -232,3 +232,24 @@ def test_recommending_is_a_request(nlp):
     article = _code(nlp, "The committee recommended the release of the prisoners.")
     assert "ACCUSE" not in _types(article), [(e.type, e.rule) for e in article.events]
     assert "REQUEST" in _types(article), [(e.type, e.rule) for e in article.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Venezuela releases dozens of political activists.", "RETREAT"),
+        ("Three Russians and one Ukrainian have been released from captivity in Libya.", "RETREAT"),
+        ("A Maldives court has ordered the arrest of the former president.", "COERCE"),
+        ("A federal judge on Monday ordered the release of the former president from jail.", "RETREAT"),
+    ],
+)
+def test_releases_of_people_and_ordered_acts(nlp, text, type_):
+    # people counted ("dozens of") or named by nationality are people released; an order of a
+    # named act (the arrest, the release) is that act by the one who orders it
+    article = _code(nlp, text)
+    assert article.events and article.events[0].type == type_, [(e.type, e.rule) for e in article.events]
+
+
+def test_ordering_people_to_act_stays_a_request(nlp):
+    article = _code(nlp, "The judge ordered the ministry to release the detainees.")
+    assert "REQUEST" in _types(article), [(e.type, e.rule) for e in article.events]

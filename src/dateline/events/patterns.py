@@ -16,6 +16,7 @@ from .lexicon import Entry
 from .parse import (
     PERSON_NOUNS,
     Context,
+    conjuncts,
     content_objects,
     dep_children,
     is_passive,
@@ -96,13 +97,19 @@ def _object_test(s: _State, spec: dict) -> Callable[[Any], bool]:
         return (
             bool(spec.get("any"))
             or (bool(spec.get("mass")) and _mass_of_people(o))
-            or (bool(spec.get("person")) and is_person_like(o, s.ctx))
+            or (bool(spec.get("person")) and _person(o, s.ctx))
             or (bool(spec.get("pron")) and o.pos_ == "PRON")
             or (o.ent_type_ in ents)
             or (base is not None and base(o))
         )
 
     return test
+
+
+def _person(o, ctx) -> bool:
+    """A person or people, also counted or named by nationality: "dozens of political
+    activists", "three Russians and one Ukrainian" (the released are people)."""
+    return any(is_person_like(h, ctx) or h.ent_type_ == "NORP" for h in content_objects(conjuncts(o)))
 
 
 def _objects(s: _State, spec: dict) -> bool:
