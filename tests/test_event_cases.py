@@ -253,3 +253,23 @@ def test_releases_of_people_and_ordered_acts(nlp, text, type_):
 def test_ordering_people_to_act_stays_a_request(nlp):
     article = _code(nlp, "The judge ordered the ministry to release the detainees.")
     assert "REQUEST" in _types(article), [(e.type, e.rule) for e in article.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        (
+            "Former prime minister Paul Keating has launched an extraordinary attack on the spy chiefs, "
+            "calling them nutters.",
+            "ACCUSE",
+        ),
+        ("The counsel has led the attack on the impeachment proceedings, calling the move unconstitutional.", "ACCUSE"),
+        ("The rebels launched an attack on the capital, saying the government had betrayed them.", "ASSAULT"),
+        ("Gunmen launched an attack on the police station, killing three officers.", "ASSAULT"),
+    ],
+)
+def test_an_attack_told_with_what_the_attacker_says_is_criticism(nlp, text, type_):
+    # a participle of speech makes the attack verbal, unless the attacker is armed or a
+    # weapon or casualty is named
+    article = _code(nlp, text)
+    assert article.events and article.events[0].type == type_, [(e.type, e.rule) for e in article.events]

@@ -87,7 +87,7 @@ def _movement(c: Candidate, ctx: Context) -> str | None:
     return "movement"
 
 
-def _armed(tok, ctx: Context) -> bool:
+def armed(tok, ctx: Context) -> bool:
     """A side that fights with arms: a country, an armed force or group, troops, a weapon."""
     for t in content_objects(conjuncts(tok)):
         aid = ctx.tok_actor.get(t.i)
@@ -109,7 +109,7 @@ def _figurative_fight(c: Candidate, ctx: Context) -> str | None:
         return None
     sides = list(subject_of(t)) + list(objects_of(t))
     sides += [q for p in t.children if p.dep_ == "prep" and p.lower_ in ("against", "with") for q in p.children]
-    if any(_armed(s, ctx) for s in sides):
+    if any(armed(s, ctx) for s in sides):
         return None
     if any(lx.ASSAULT_MODE_CUES.get(lemma_of(x)) or lemma_of(x) in W["casualty_words"] for x in t.subtree):
         return None

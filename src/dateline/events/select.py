@@ -15,7 +15,7 @@ from . import lexicon as lx
 from .dating import own_times
 from .lexicon import Entry
 from .modality import DEONTIC, aux_lows, conditional, own_reported_intent
-from .nonevents import not_an_event
+from .nonevents import armed, not_an_event
 from .parse import Candidate, Coded, Context, dep_children, depth_of, lemma_of, tree_distance, tree_path, verb_lemma
 from .place import place_for
 from .roles import noun_participants, objects_of, subject_of
@@ -90,6 +90,11 @@ def select(cands: list[Candidate], sent, ctx: Context) -> tuple[list[Candidate],
         if not c.noun and _ruled_out(c.trigger) and c.entry.type in lx.COOPERATIVE:
             mode, cameo = lx.reject_code(c.entry.type)
             c.entry = Entry("REJECT", mode, cameo, "ruled_out+" + c.entry.key)
+
+    # "launched an extraordinary attack on the spy chiefs, calling them nutters": a verbal attack
+    for c in cands:
+        if c.entry.type == "ASSAULT" and _verbal_attack(c, ctx):
+            c.entry = Entry("ACCUSE", "disapprove", "111", "verbal+" + c.entry.key)
 
     # deaths and damage caused by an earthquake, a crash or a fire are not assaults
     cands = [c for c in cands if not _accidental(c)]
@@ -402,3 +407,33 @@ def adjust_type(
         # expresses an intention (CAMEO 03x / 13x); "X will meet Y" stays a scheduled 04x
         cameo = lx.INTENT_CAMEO.get(entry.type, cameo)
     return entry, mode, cameo, mod
+
+
+def _verbal_attack(c: Candidate, ctx: Context) -> bool:
+    """ "launched an extraordinary attack on Australia's spy chiefs, calling them nutters", "has
+    led the White House attack on the impeachment proceedings, calling the move
+    unconstitutional": an attack noun (words.toml's ``verbal_attack_nouns``) whose clause goes on
+    with what the attacker says (a participle of speech or naming: calling, saying, accusing)
+    is a criticism (ACCUSE, CAMEO 111), when the sentence names no weapon and no casualty, the
+    attacker is no armed side and the attacked no place ("the rebels launched an attack on the
+    capital, saying ..." stays an assault)."""
+    n = c.trigger if c.noun else c.obj
+    if n is None or lemma_of(n) not in lx.WORDS["verbal_attack_nouns"]:
+        return False
+    gov = n.head if n.dep_ in ("dobj", "obj", "nsubj", "pobj") else n
+    if gov.dep_ == "prep":
+        gov = gov.head
+    speech = lx.REPORTING | lx.WORDS["speech_participles"]
+    if not any(
+        x.tag_ == "VBG" and x.dep_ in ("advcl", "xcomp", "conj", "acl") and verb_lemma(x) in speech
+        for h in {gov, n, c.trigger}
+        for x in h.children
+    ):
+        return False
+    if any(armed(x, ctx) for x in subject_of(gov if gov.pos_ in ("VERB", "AUX") else c.trigger)):
+        return False
+    targets = [q for p in n.children if p.dep_ == "prep" and p.lower_ in ("on", "against") for q in p.children]
+    if any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in targets):
+        return False
+    sent = c.trigger.sent
+    return not any(lx.ASSAULT_MODE_CUES.get(lemma_of(x)) or lemma_of(x) in lx.WORDS["casualty_words"] for x in sent)
