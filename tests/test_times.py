@@ -817,3 +817,16 @@ def test_a_years_quarter_is_that_years_quarter(nlp):
     assert resolve("2012's second half", "2013-03-21").value == "2012-H2"
     art = _analysed(nlp, "Net sales for this year's third quarter were $14 million.", "1989-11-01")
     assert [(t.text, t.timex) for t in art.times] == [("this year's third quarter", "1989-Q3")]
+
+
+def test_the_same_period_a_year_ago_is_the_storys_period_a_year_before(nlp):
+    # MEANTIME: "fell 35% in January, compared to the same month a year ago" is January 2008
+    text = "Sales fell 35% in January, compared to the same month a year ago, as makers cut output."
+    art = _analysed(nlp, text, "2009-02-03")
+    assert [(t.text, t.timex) for t in art.times] == [("January", "2009-01"), ("the same month a year ago", "2008-01")]
+    text = "Net rose in the third quarter from the corresponding period last year."
+    art = _analysed(nlp, text, "1989-10-30")
+    assert [t.timex for t in art.times] == ["1989-Q3", "1988-Q3"]
+    # no period named before: the publication's, a year before
+    assert resolve("the same period last year", "2013-03-21").value == "2012"
+    assert resolve("the same quarter a year earlier", "2013-03-21").value == "2012-Q1"

@@ -882,10 +882,28 @@ _YEARS_PART = re.compile(
 )
 
 
+# "the same month a year ago", "the corresponding period last year": with no other clue, the
+# publication's month, quarter or year a year before (the story's own period: analyse.times)
+SAME_BACK = re.compile(
+    r"^(?:the\s+)?(?:(?:same|corresponding|comparable)\s+)?(?P<u>month|quarter|period)\s+(?:a\s+year\s+"
+    r"(?:ago|earlier|before)|last\s+year|of\s+(?:the\s+)?(?:last|previous|prior)\s+year)$"
+)
+
+
 def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
     m = _YEARS_PART.match(t)
     if m:
         t = f"the {m.group('p')} of {m.group('y')}"
+    m = SAME_BACK.match(t)
+    if m:
+        u = m.group("u")
+        if a is None:
+            return Timex(None, "date", u)
+        if u == "quarter":
+            return Timex(f"{a.year - 1:04d}-Q{(a.month - 1) // 3 + 1}", "date", "quarter")
+        if u == "month":
+            return Timex(f"{a.year - 1:04d}-{a.month:02d}", "date", "month")
+        return Timex(f"{a.year - 1:04d}", "date", "year")
     if t in REFS:
         return Timex(REFS[t], "date", "ref")
     if t in SETS:

@@ -35,6 +35,7 @@ from ..timex import (
     MONTHS,
     NUMBERS,
     PARTS,
+    SAME_BACK,
     WEEKDAYS,
     Timex,
     calendar_date,
@@ -190,6 +191,9 @@ _RULES = {
     "results": re.compile(
         r"\b(?:[Tt]he\s+)?(?:comparable\s+|corresponding\s+)?[Yy]ear-(?:ago|earlier)(?:\s+(?:quarter|period))?\b|"
         r"\b[Tt]he\s+(?:latest|most recent)\s+period\b|\b[Tt]he\s+(?:19|20)\d\d\s+(?:quarter|period)\b|"
+        # "the same month a year ago", "the corresponding period last year"
+        r"\b[Tt]he\s+(?:(?:same|corresponding|comparable)\s+)?(?:month|quarter|period)\s+(?:a\s+year\s+"
+        r"(?:ago|earlier|before)|last\s+year|of\s+(?:the\s+)?(?:last|previous|prior)\s+year)\b|"
         # "this year's third quarter", "2012's second half"
         r"\b(?:(?:[Tt]his|[Nn]ext|[Ll]ast)\s+year|(?:19|20)\d\d)(?:'s|’s)\s+(?:first|second|third|fourth|final)\s+"
         r"(?:quarter|half)\b"
@@ -206,7 +210,7 @@ _RULES = {
 }
 # words one of which a pattern needs: a cheap test on the lower-cased text before the scan
 _RULE_KEYS = {
-    "results": ("year-ago", "year-earlier", " period", " quarter", " half"),
+    "results": ("year-ago", "year-earlier", " period", " quarter", " half", " month"),
     "long": ("-long",),
     "adj": ("current", "recent"),
     "term": ("near term", "short term"),
@@ -715,6 +719,9 @@ def find_timexes(doc: Any, anchor=None, text: str | None = None) -> list[TimexSp
             tx = Timex(
                 last_year, "date", "year", tx.mod
             )  # "a loss for the entire year" after "the fourth quarter of 2005"
+        same = SAME_BACK.match(_norm_expr(expr))
+        if same:
+            tx = _year_before(same.group("u"), quarter[0] if quarter else None, last) or tx
         derived = None
         if quarter is not None and s - quarter[1] < _RESULTS_REACH:
             derived = _same_period(expr, quarter[0], tx)
@@ -764,12 +771,24 @@ _PERIOD_BACK = re.compile(
     r"^(?:the\s+)?(?:comparable\s+|corresponding\s+)?(?:(?:a|one)\s+year\s+(?:ago|earlier|before)|"
     r"year[-\s](?:ago|earlier)(?:\s+(?:quarter|period|results?))?)$"
 )
+_MONTH_HEAD = re.compile(r"^(\d{4})-(\d{2})")
 _PERIOD_YEAR = re.compile(r"^(?:the\s+)?(?P<y>(?:19|20)\d\d)\s+(?:quarter|period)$")
 _PERIOD_LATEST = re.compile(r"^(?:the\s+)?(?:latest|most recent)\s+period$")
 
 
 def _norm_expr(expr: str) -> str:
     return re.sub(r"\s+", " ", expr.lower().replace("’", "'")).strip().removesuffix("'s")
+
+
+def _year_before(unit: str, quarter: str | None, last: str | None) -> Timex | None:
+    """ "the same month a year ago": the quarter (or month) the story named last, a year before;
+    None when it named none (the resolver's reading from the publication stands)."""
+    if unit in ("quarter", "period") and quarter:
+        return Timex(f"{int(quarter[:4]) - 1:04d}-{quarter[5:]}", "date", "quarter")
+    m = _MONTH_HEAD.match(last or "")
+    if unit in ("month", "period") and m:
+        return Timex(f"{int(m.group(1)) - 1:04d}-{m.group(2)}", "date", "month")
+    return None
 
 
 def _same_period(expr: str, quarter: str, tx: Timex | None) -> Timex | None:
