@@ -573,3 +573,16 @@ def test_towns_in_a_list_of_towns_and_names_after_a_lower_case_role(nlp, text, n
     a = _analyse(nlp, text)
     got = _by_name(a).get(name)
     assert (got.kind if got else None) == kind, [(x.name, x.kind) for x in a.actors]
+
+
+@pytest.mark.parametrize(
+    "text,name,kind",
+    [
+        # an acronym and a known armed movement the tagger leaves unlabelled, as the subject of a verb
+        ("In Peru, the MRTA announced a truce on Monday.", "MRTA", "organization"),
+        ("In Colombia, the ELN released two hostages on Sunday.", "ELN", "organization"),
+    ],
+)
+def test_an_unlabelled_proper_name_that_is_a_verbs_subject_is_an_actor(nlp, text, name, kind):
+    actors = _by_name(_analyse(nlp, text))
+    assert name in actors and actors[name].kind == kind, {a: x.kind for a, x in actors.items()}

@@ -256,6 +256,33 @@ def _corrections(doc: Any, ents: list[Ent]) -> list[Ent]:
     found = _unlabelled_persons(doc, out, headline)
     if found:
         out = sorted(out + found, key=lambda e: e.start)
+    found = _unlabelled_subjects(doc, out, headline)
+    if found:
+        out = sorted(out + found, key=lambda e: e.start)
+    return out
+
+
+def _unlabelled_subjects(doc: Any, ents: list[Ent], headline: set[int]) -> list[Ent]:
+    """A proper name the tagger left unlabelled that is the whole subject of a verb is an actor
+    when it is an acronym or a known armed movement: an organisation ("In Colombia, the ELN
+    declared a ceasefire", "the KNU said"). Never a country or a nationality; other capitalised
+    words stay unlabelled (a surname, a company or a place: the kind is unknown)."""
+    taken = {i for e in ents for i in range(e.i0, e.i1)}
+    out = []
+    for t in doc:
+        if t.dep_ != "nsubj" or t.pos_ != "PROPN" or t.head.pos_ != "VERB" or t.i in taken or t.i in headline:
+            continue
+        toks = [x for x in t.subtree if not (x.dep_ == "det" and x.i == t.left_edge.i)]
+        if not (1 <= len(toks) <= 3) or toks[-1].i != t.i or toks[-1].i - toks[0].i + 1 != len(toks):
+            continue
+        if any(x.i in taken or x.pos_ != "PROPN" or not x.is_alpha for x in toks):
+            continue
+        text = " ".join(x.text for x in toks)
+        if L.country_of_name(text) or L.country_of_demonym(text):
+            continue
+        if not (L.armed_group(text) or (len(toks) == 1 and t.is_upper and 2 <= len(t.text) <= 6)):
+            continue
+        out.append(Ent(toks[0].idx, toks[-1].idx + len(toks[-1]), "ORG", toks[0].i, toks[-1].i + 1, text))
     return out
 
 
