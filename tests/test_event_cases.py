@@ -273,3 +273,17 @@ def test_an_attack_told_with_what_the_attacker_says_is_criticism(nlp, text, type
     # weapon or casualty is named
     article = _code(nlp, text)
     assert article.events and article.events[0].type == type_, [(e.type, e.rule) for e in article.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("The actress attended the premiere in London on Friday.", None),
+        ("The foreign minister attended the summit in Brussels on Friday.", "CONSULT"),
+    ],
+)
+def test_attending_a_show_is_no_visit(nlp, text, type_):
+    article = _code(nlp, text)
+    assert (type_ in _types(article)) if type_ else ("CONSULT" not in _types(article)), [
+        (e.type, e.rule) for e in article.events
+    ]
