@@ -154,6 +154,24 @@ def test_market_moves_and_impersonal_threats_are_no_events(nlp, text, not_type):
     assert not_type not in _types(article), [(e.type, e.trigger) for e in article.events]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # seen in a real Reuters/NYT quote: "striking" judged the clause, and was an ASSAULT
+        "\u201cIt\u2019s striking that in almost every corner of the world growth is slowing,\u201d he said.",
+        "It is shocking that so few voters turned out, the minister said.",
+    ],
+)
+def test_it_is_striking_that_is_a_judgement_no_act(nlp, text):
+    article = _code(nlp, text)
+    assert "ASSAULT" not in _types(article), [(e.type, e.trigger) for e in article.events]
+
+
+def test_an_act_with_the_subject_it_is_still_an_act(nlp):
+    article = _code(nlp, "It's attacking us, and we will respond, the minister said.")
+    assert "ASSAULT" in _types(article), [(e.type, e.trigger) for e in article.events]
+
+
 def test_a_market_noun_as_object_keeps_its_doer(nlp):
     # only the subject is checked: an actor acting on a currency is still coded
     article = _code(nlp, "The United States supported the euro during the crisis.")

@@ -40,6 +40,20 @@ def not_an_event(c: Candidate, ctx: Context) -> str | None:
     return None
 
 
+def _expletive_judgement(c: Candidate, ctx: Context) -> str | None:
+    """ "It's striking that ...", "it is shocking that ...": a participle with the empty subject
+    "it" and a that-clause judges what the clause says; it is an adjective, no act."""
+    t = c.trigger
+    if c.noun or t.tag_ != "VBG" or not any(x.lower_ == "it" for x in dep_children(t, {"nsubj"})):
+        return None
+    if not any(a.lemma_ == "be" or a.lower_ in ("'s", "\u2019s") for a in dep_children(t, {"aux"})):
+        return None
+    that = any(x.lower_ == "that" and x.i > t.i for x in t.children) or any(
+        any(m.lower_ == "that" for m in dep_children(x, {"mark"})) for x in dep_children(t, {"ccomp"})
+    )
+    return "judgement" if that else None
+
+
 def _property(c: Candidate, ctx: Context) -> str | None:
     """ "is easy to work with", "hard to negotiate with": a verb completing an adjective of ease
     or difficulty describes a property of its subject, no event ("quick to praise" is one)."""
@@ -483,6 +497,7 @@ CHECKS = (
     _quoted_title,
     _market,
     _impersonal_threat,
+    _expletive_judgement,
     _property,
     _modal_noun,
     _avoided,
