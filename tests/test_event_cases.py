@@ -167,6 +167,21 @@ def test_it_is_striking_that_is_a_judgement_no_act(nlp, text):
     assert "ASSAULT" not in _types(article), [(e.type, e.trigger) for e in article.events]
 
 
+@pytest.mark.parametrize(
+    "text,requests",
+    [
+        # a plea in court is no request (a real Hill article: "pleaded guilty" was REQUEST twice)
+        ("A New York man pleaded guilty to charges he threatened to kill a congresswoman.", False),
+        ("The former minister pleaded not guilty to corruption charges on Monday.", False),
+        ("He pleaded no contest to the charges.", False),
+        ("The mayor pleaded with the government for more aid.", True),
+    ],
+)
+def test_a_plea_in_court_is_no_request(nlp, text, requests):
+    article = _code(nlp, text)
+    assert ("REQUEST" in _types(article)) is requests, [(e.type, e.trigger) for e in article.events]
+
+
 def test_an_act_with_the_subject_it_is_still_an_act(nlp):
     article = _code(nlp, "It's attacking us, and we will respond, the minister said.")
     assert "ASSAULT" in _types(article), [(e.type, e.trigger) for e in article.events]
