@@ -282,6 +282,23 @@ def test_a_persons_name_variants_in_one_article_are_one_actor(nlp):
     assert "Dana Smith" in persons and "Dan Smith" in persons
 
 
+def test_a_newspapers_short_name_is_the_newspaper_not_a_person(nlp):
+    # a real SFGate story: the tagger made "The Chronicle" a person, and "he was arrested" then
+    # made the newspaper the arrest's recipient
+    text = (
+        "A man was stabbed to death on a BART train on Tuesday.\n\n"
+        "The San Francisco Chronicle says police are looking into whether the victim tried to stop "
+        "the suspect.\n\nThe man ran from the station. The Chronicle says he was arrested a block away."
+    )
+    from dateline import extract
+
+    art = extract(text=text, published="2019-11-20")
+    chronicle = [a for a in art.actors if a.name.endswith("Chronicle")]
+    assert chronicle and all(a.kind == "organization" for a in chronicle)
+    arrest = next(e for e in art.events if e.type == "COERCE")
+    assert not any(r.startswith(("chronicle", "san-francisco")) for r in arrest.recipients)
+
+
 def test_officials_accompanying_a_leader_share_his_country(nlp):
     text = (
         "Iranian President Hassan Rouhani is accompanied by senior officials including "

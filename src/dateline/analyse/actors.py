@@ -215,7 +215,8 @@ def _corrections(doc: Any, ents: list[Ent]) -> list[Ent]:
     is a site, there and everywhere in the article ("the Hoa Lo prison", then "Hoa Lo"); a
     headline-case line's names are cut to what the story itself names ("Trump Warns Clinton
     Policy" -> "Trump"); a city tagged as an organisation where a place goes is a place
-    ("shelled Qamishli")."""
+    ("shelled Qamishli"); a one-word "person" after "the" that ends an organisation's name is that
+    organisation ("The San Francisco Chronicle ... The Chronicle says")."""
     if not ents:
         return ents
     sites = set()
@@ -232,6 +233,8 @@ def _corrections(doc: Any, ents: list[Ent]) -> list[Ent]:
     body_texts = {L.normalise(e.text) for e in body}
     body_words = {w for t in body_texts for w in t.split()}
     places = {L.normalise(e.text) for e in ents if e.label in ("GPE", "LOC")}
+    # "The San Francisco Chronicle ... The Chronicle says": an organisation's last word after "the"
+    org_tails = {k.split()[-1] for k in (L.normalise(e.text) for e in ents if e.label == "ORG") if " " in k}
     out: list[Ent] = []
     for e in ents:
         key = L.normalise(e.text)
@@ -245,6 +248,10 @@ def _corrections(doc: Any, ents: list[Ent]) -> list[Ent]:
             if cut is None:
                 continue  # a headline fragment no sentence of the story names
             e = cut
+        elif (
+            e.label == "PERSON" and e.i1 - e.i0 == 1 and key in org_tails and doc[e.i0 - 1 : e.i0].text.lower() == "the"
+        ):
+            e.label = "ORG"  # "the Chronicle", "the Post": the organisation named in full before
         elif e.label == "ORG" and _city_as_org(doc, e, key, places):
             e.label = "GPE"
         elif e.label in ("ORG", "PERSON", "NORP") and _dateline_city(doc, e):
