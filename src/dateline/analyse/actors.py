@@ -249,7 +249,7 @@ def _corrections(doc: Any, ents: list[Ent]) -> list[Ent]:
                 continue  # a headline fragment no sentence of the story names
             e = cut
         elif (
-            e.label == "PERSON" and e.i1 - e.i0 == 1 and key in org_tails and doc[e.i0 - 1 : e.i0].text.lower() == "the"
+            e.label == "PERSON" and e.i1 - e.i0 == 1 and key in org_tails and e.i0 > 0 and doc[e.i0 - 1].lower_ == "the"
         ):
             e.label = "ORG"  # "the Chronicle", "the Post": the organisation named in full before
         elif e.label == "ORG" and _city_as_org(doc, e, key, places):
