@@ -187,6 +187,87 @@ def load_meantime(part: str, given: str | None) -> list[Doc]:
     return [read_meantime(f) for f in keep]
 
 
+ECBPLUS_GOLD = Path(__file__).resolve().parent / "gold" / "ecbplus_timex.tsv"
+_LETTER = re.compile(r"^[A-Za-z]$")
+
+
+def _ecb_join(words: list[str]) -> str:
+    """ECB+ tokens as running text: no space before punctuation and clitics, none around a hyphen,
+    inside numbers ("93 . 6", "30 , 000", "11 : 30") or dotted letters ("p . m .", "U . S .")."""
+    out = ""
+    for k, w in enumerate(words):
+        prev = words[k - 1] if k else ""
+        prev2 = words[k - 2] if k > 1 else ""
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        glue = (
+            not out
+            or _NO_SPACE_BEFORE.match(w) is not None
+            or prev in _NO_SPACE_AFTER
+            or (w == "-" and prev not in ("-", ""))
+            or (prev == "-" and prev2 != "-")
+            or (
+                prev in (".", ",", ":")
+                and prev2[-1:].isdigit()
+                and w[:1].isdigit()
+                and (prev != "," or re.fullmatch(r"\d{3}", w) is not None)
+            )
+            or (prev == "." and _LETTER.match(prev2) is not None and _LETTER.match(w) is not None)
+        )
+        if w in (".", ",", ":") and prev[-1:].isdigit() and nxt[:1].isdigit():
+            glue = True
+        if not glue:
+            out += " "
+        out += w
+    return out
+
+
+def load_ecbplus(given: str | None) -> list[Doc]:
+    """The project's own TIMEX3 gold on ECB+ news (``benchmarks/gold/ecbplus_timex.tsv``, issue
+    #20): each '#doc' line's sentences as text (one paragraph each), its creation time as DCT."""
+    import xml.etree.ElementTree as ET
+
+    root = dataset("ecbplus", given)
+    if root is None:
+        skip("ECB+ data not found (set DATELINE_EVAL_DATA or --data)")
+    units: list[tuple[str, str, int, int, list[list[str]]]] = []
+    for line in ECBPLUS_GOLD.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if line.startswith("#doc"):
+            units.append((cols[1], cols[2], int(cols[3]), int(cols[4]), []))
+        elif line and not line.startswith("#"):
+            units[-1][4].append(cols)
+    docs: list[Doc] = []
+    for name, dct, first, last, labels in units:
+        topic = name.split("_")[0]
+        xml = ET.parse(root / "ECB+_LREC2014" / "ECB+" / topic / f"{name}.xml").getroot()
+        sents: dict[int, list[str]] = {}
+        for tok in xml.iter("token"):
+            k = int(tok.get("sentence", "0"))
+            if first <= k <= last:
+                sents.setdefault(k, []).append(tok.text or "")
+        text = ""
+        where: dict[int, tuple[int, str]] = {}
+        for k in sorted(sents):
+            if text:
+                text += "\n\n"
+            chunk = _ecb_join(sents[k])
+            where[k] = (len(text), chunk)
+            text += chunk
+        golds: list[Gold] = []
+        for cols in labels:
+            k, words = int(cols[1]), cols[2].split(" ")
+            nth = int(cols[5]) if len(cols) > 5 and cols[5] else 1
+            base, chunk = where[k]
+            expr = _ecb_join(words)
+            hits = [m.start() for m in re.finditer(rf"(?<![\w]){re.escape(expr)}(?![\w])", chunk)]
+            if len(hits) < nth:
+                raise SystemExit(f"{ECBPLUS_GOLD.name}: {cols[2]!r} not in {name} sentence {k}")
+            s, e = base + hits[nth - 1], base + hits[nth - 1] + len(expr)
+            golds.append(Gold(s, e, text[s:e], cols[3], cols[4]))
+        docs.append(Doc(f"{name}:{first}-{last}", dct, text, sorted(golds, key=lambda g: g.start)))
+    return docs
+
+
 DP_SETTINGS = ("past", "current_period", "future")
 
 
@@ -285,21 +366,24 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument(
         "--split",
-        choices=["platinum", "train", "meantime-dev", "meantime-test"],
+        choices=["platinum", "train", "meantime-dev", "meantime-test", "ecbplus"],
         default="platinum",
         help="TempEval-3 platinum (held out; default), TempEval-3 train (TimeBank + AQUAINT), or a "
-        "half of MEANTIME (Wikinews, a second news set: dev to read errors, test held out)",
+        "half of MEANTIME (Wikinews, a second news set: dev to read errors, test held out), or ecbplus "
+        "(the project's own TIMEX3 gold on ECB+ news, benchmarks/gold/ecbplus_timex.tsv: development)",
     )
     ap.add_argument("--data", help="the eval folder (default $DATELINE_EVAL_DATA or ../shared/eval)")
     ap.add_argument("--errors", type=int, default=0, help="print up to N mistakes of each kind (train only)")
     ap.add_argument("--limit", type=int, default=0, help="the first N documents only (a quick look)")
     ap.add_argument("--match", help="only documents whose file name matches this regular expression")
     args = ap.parse_args(argv)
-    if args.errors and args.split not in ("train", "meantime-dev"):
-        ap.error("errors are printed for --split train or meantime-dev only: the other sets are held out")
+    if args.errors and args.split not in ("train", "meantime-dev", "ecbplus"):
+        ap.error("errors are printed for --split train, meantime-dev or ecbplus only: the other sets are held out")
 
     if args.split.startswith("meantime"):
         docs = load_meantime(args.split.split("-")[1], args.data)
+    elif args.split == "ecbplus":
+        docs = load_ecbplus(args.data)
     else:
         docs = load(args.split, args.data)
     if args.match:
@@ -362,7 +446,7 @@ def main(argv: list[str] | None = None) -> int:
 
     total_gold = sum(gold_n.values())
     total_ok = sum(val_ok.values())
-    name = "MEANTIME" if args.split.startswith("meantime") else "TempEval-3"
+    name = "MEANTIME" if args.split.startswith("meantime") else "ECB+" if args.split == "ecbplus" else "TempEval-3"
     print(
         f"{name} {args.split}: {len(docs)} documents, {total_gold} gold TIMEX3 in TEXT "
         f"({', '.join(f'{t} {gold_n[t]}' for t in TYPES)})"

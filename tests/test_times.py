@@ -830,3 +830,29 @@ def test_the_same_period_a_year_ago_is_the_storys_period_a_year_before(nlp):
     # no period named before: the publication's, a year before
     assert resolve("the same period last year", "2013-03-21").value == "2012"
     assert resolve("the same quarter a year earlier", "2013-03-21").value == "2012-Q1"
+
+
+def test_ecbplus_dev_set_reads_as_running_text_and_its_gold_is_well_formed():
+    """The project's own TIMEX3 development set (benchmarks/gold/ecbplus_timex.tsv, issue #20):
+    ECB+ tokens joined as news prints them, and every gold line a type and a TimeML value."""
+    import re
+
+    from benchmarks.eval_times import ECBPLUS_GOLD, _ecb_join
+
+    words = "at 11 : 30 p . m . , a 90 - day stay for 30 , 000 U . S . troops ( 6 . 6 feet )".split()
+    assert _ecb_join(words) == "at 11:30 p.m., a 90-day stay for 30,000 U.S. troops (6.6 feet)"
+    value = re.compile(
+        r"^(?:PRESENT_REF|PAST_REF|FUTURE_REF|\d{2,4}(?:-(?:\d{2}|W\d{2}|Q\d)(?:-\d{2})?)?(?:T(?:\d{2}:\d{2}|MO|AF|EV|NI))?"
+        r"|PT?(?:\d+|X)(?:Y|M|W|D|H|S|DE))$"
+    )
+    docs = n = 0
+    for line in ECBPLUS_GOLD.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if line.startswith("#doc"):
+            docs += 1
+            assert re.fullmatch(r"\d+_\d+ecbplus", cols[1]) and date.fromisoformat(cols[2])
+            assert int(cols[3]) <= int(cols[4])
+        elif line and not line.startswith("#"):
+            n += 1
+            assert cols[3] in ("DATE", "TIME", "DURATION", "SET") and value.match(cols[4]), line
+    assert docs >= 30 and n >= 150
