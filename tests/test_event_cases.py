@@ -320,3 +320,56 @@ def test_attending_a_show_is_no_visit(nlp, text, type_):
     assert (type_ in _types(article)) if type_ else ("CONSULT" not in _types(article)), [
         (e.type, e.rule) for e in article.events
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # the parser splits "cease-fire" into "cease" + "fire": the compound is the ceasefire
+        ("The rebels announced a three-day cease-fire with the army on Sunday.", "RETREAT"),
+        # a noun and what it is of: "cessation of hostilities"
+        ("The government declared a cessation of hostilities in the north.", "RETREAT"),
+        # the agreement of a ceasefire is the ceasefire: violating it is CAMEO 196
+        ("The militia violated the ceasefire agreement on Tuesday.", "ASSAULT"),
+    ],
+)
+def test_ceasefires_however_written(nlp, text, type_):
+    article = _code(nlp, text)
+    assert article.events and article.events[0].type == type_, [(e.type, e.rule) for e in article.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # released from custody: a release whoever the released are
+        "Two party functionaries were released from detention on Friday.",
+        # held captive: people, though the noun is no person noun
+        "The militants released four linemen held captive since March.",
+        # a title before a name the tagger missed
+        "The guerrillas have said they will release the Peruvian Sergeant Luis Alberto Quispe.",
+    ],
+)
+def test_releases_of_people_the_tagger_does_not_know(nlp, text):
+    article = _code(nlp, text)
+    assert article.events and article.events[0].type == "RETREAT", [(e.type, e.rule) for e in article.events]
+
+
+def test_released_from_hospital_is_no_release(nlp):
+    article = _code(nlp, "The patient was released from hospital on Monday.")
+    assert "RETREAT" not in _types(article), [(e.type, e.rule) for e in article.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # support pledged is support given (CAMEO 051), not a promise of a later act
+        ("The ministers pledged their full support for the peace plan.", "SUPPORT"),
+        # criticism offered is criticism made, not a threat
+        ("The senator offered sharp criticism of the ministry.", "ACCUSE"),
+        # a pledge to act stays a promise
+        ("The ministers pledged to work with the opposition on the budget.", "AGREE"),
+    ],
+)
+def test_what_is_pledged_or_offered_now_is_that_act(nlp, text, type_):
+    article = _code(nlp, text)
+    assert article.events and article.events[0].type == type_, [(e.type, e.rule) for e in article.events]

@@ -208,6 +208,9 @@ def noun_keys(obj) -> list[str]:
     comp = [c for c in obj.children if c.dep_ in ("compound", "amod")]
     for c in comp:
         keys.insert(0, f"{lemma_of(c)}~{lemma_of(obj)}")
+    for c in obj.children:  # "cessation of hostilities": the noun and what it is of
+        if c.dep_ == "prep" and c.lower_ == "of":
+            keys[:0] = [f"{lemma_of(obj)}~of~{lemma_of(p)}" for p in c.children if p.dep_ == "pobj"]
     return keys
 
 

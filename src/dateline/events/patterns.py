@@ -109,7 +109,25 @@ def _object_test(s: _State, spec: dict) -> Callable[[Any], bool]:
 def _person(o, ctx) -> bool:
     """A person or people, also counted or named by nationality: "dozens of political
     activists", "three Russians and one Ukrainian" (the released are people)."""
-    return any(is_person_like(h, ctx) or h.ent_type_ == "NORP" for h in content_objects(conjuncts(o)))
+    return any(
+        is_person_like(h, ctx) or h.ent_type_ == "NORP" or _titled(h) or _held_captive(h)
+        for h in content_objects(conjuncts(o))
+    )
+
+
+def _titled(h) -> bool:
+    """A name after a title the tagger missed: "Sergeant Pablo Moncayo"."""
+    return h.pos_ == "PROPN" and any(
+        t.dep_ == "compound" and lemma_of(t) in PERSON_NOUNS for t in h.subtree if t.i < h.i
+    )
+
+
+def _held_captive(h) -> bool:
+    """ "two guards held captive", "the sailors held hostage": whoever is held is a person."""
+    return any(
+        c.dep_ == "acl" and lemma_of(c) == "hold" and any(lemma_of(d) in lx.WORDS["captive_words"] for d in c.children)
+        for c in h.children
+    )
 
 
 def _objects(s: _State, spec: dict) -> bool:
