@@ -412,3 +412,30 @@ def test_recipients_through_two_misparses(nlp, text, recipient):
     a = _code(nlp, text)
     ev = a.events[0]
     assert recipient in " ".join(_texts(a, ev.recipients[:1])), (ev.type, ev.recipients, ev.target)
+
+
+def _event(article: Article, trigger: str):
+    return next(e for e in article.events if e.trigger.text.startswith(trigger))
+
+
+def test_no_place_is_linked_across_a_concession(nlp):
+    # a concessive clause is another scene: the withdrawal did not happen where the protests did
+    a = _code(nlp, "Although the bill was withdrawn, protests continued in Beijing.")
+    assert _event(a, "withdrawn").place is None
+    protest = _event(a, "protests")
+    assert protest.place is not None and protest.place.name == "Beijing"
+
+
+@pytest.mark.parametrize(
+    "text,trigger",
+    [
+        # seen in a real article: the withdrawal was placed in Beijing, then China made its recipient
+        ("Although the bill was withdrawn in September, the protests turned against Beijing.", "withdrawn"),
+        ("The rebels declared a ceasefire in a deal brokered by Moscow.", "declared"),
+        ("The militia declared a ceasefire after talks with Washington.", "declared"),
+    ],
+)
+def test_a_capital_or_country_named_as_a_party_is_no_place_nor_recipient(nlp, text, trigger):
+    ev = _event(_code(nlp, text), trigger)
+    assert ev.place is None, ev.place
+    assert not ev.recipients, ev.recipients

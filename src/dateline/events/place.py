@@ -519,7 +519,11 @@ def _linked(trig, ctx: Context) -> tuple[dict | None, float]:
     ks = [
         k
         for k, root in enumerate(ctx.place_roots)
-        if sent_start <= root.i < sent_end and root.i not in skip and not _origin(root) and not _participant(root, ctx)
+        if sent_start <= root.i < sent_end
+        and root.i not in skip
+        and not _origin(root)
+        and not _participant(root, ctx)
+        and _scenes(root) == _scenes(trig)
     ]
     if not ks:
         return None, 0.0
@@ -559,6 +563,27 @@ def _smallest(ctx: Context, best: int, sent_start: int, sent_end: int) -> dict:
     return out
 
 
+#: subordinators of a clause that sets another scene against its main clause's: a concession or
+#: a condition ("Although the bill was withdrawn in September, the protests spread in Beijing":
+#: the withdrawal did not happen in Beijing)
+_OTHER_SCENE_MARKS = {"although", "though", "whereas", "unless", "if"}
+_OTHER_SCENE_PREPS = {"despite"}
+
+
+def _scenes(tok) -> frozenset[int]:
+    """The concessive or conditional clauses (and "despite" phrases) ``tok`` lies in, by their
+    head token: the linker links no place across their edge, in either direction."""
+    out = []
+    t = tok
+    while True:
+        concession = t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _OTHER_SCENE_MARKS for m in t.children)
+        if concession or (t.dep_ == "prep" and t.lower_ in _OTHER_SCENE_PREPS):
+            out.append(t.i)
+        if t.head.i == t.i:
+            return frozenset(out)
+        t = t.head
+
+
 def _participant(root, ctx: Context) -> bool:
     """A country named as an actor ("Iran, Russia and Syria have been pressuring the U.S."):
     a participant, not where the event happened."""
@@ -568,6 +593,23 @@ def _participant(root, ctx: Context) -> bool:
     while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
     return t.dep_ in ("nsubj", "nsubjpass", "dobj", "obj", "dative", "poss", "appos")
+
+
+#: prepositions whose object is a party to an act, not where it happened ("talks with Washington",
+#: "a deal brokered by Moscow", "turned against Beijing", "a victory for Moscow")
+_PARTY_PREPS = {"with", "against", "by", "for"}
+
+
+def _party(root, ctx: Context) -> bool:
+    """A country, or a capital read as its government, named as a party to an act: the object
+    of with / against / by / for (``_PARTY_PREPS``)."""
+    aid = ctx.tok_actor.get(root.i)
+    if aid is None or ctx.actor_kind.get(aid) != "country":
+        return False
+    t = root
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ in _PARTY_PREPS
 
 
 def _origin(root) -> bool:
@@ -583,13 +625,19 @@ def _origin(root) -> bool:
 def _not_event_places(ctx: Context) -> set[int]:
     """Tokens of place mentions that never say where an event happened: a nationality ("the
     Russian attack" is no attack in Russia) and a place inside a name ("University of Alberta"),
-    as the places component marks them (``form``)."""
+    as the places component marks them (``form``), and a country or a capital the analysis
+    reads as its government named as a party ("a deal brokered by Moscow", "turned against
+    Beijing": actors Russia, China; ``_party``): neither where the act happened nor, through
+    ``coder._country_where``, the country it was done to."""
     cached = ctx.memo.get("not_event_places")
     if cached is None:
         cached = set()
         for p in ctx.article.places:
             if getattr(p, "form", None) in ("demonym", "nested") and p.end > p.start:
                 cached.update(ctx.tokens(p.start, p.end))
+        for k, (toks, _) in enumerate(ctx.places):
+            if _party(ctx.place_roots[k], ctx):
+                cached.update(toks)
         ctx.memo["not_event_places"] = cached
     return cached
 
