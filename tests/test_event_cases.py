@@ -373,3 +373,54 @@ def test_released_from_hospital_is_no_release(nlp):
 def test_what_is_pledged_or_offered_now_is_that_act(nlp, text, type_):
     article = _code(nlp, text)
     assert article.events and article.events[0].type == type_, [(e.type, e.rule) for e in article.events]
+
+
+def test_the_owner_of_an_arrest_is_the_one_arrested(nlp):
+    # "the humiliation he experienced after his arrest" (a real story): a person owning an arrest,
+    # an extradition or a killing with nothing named by "of" undergoes it
+    article = _code(nlp, "Police said Maria Lopez was distraught over the humiliation she suffered after her arrest.")
+    arrest = _event(article, "arrest", "COERCE")
+    names = {a.id: a.name for a in article.actors}
+    assert [names[r] for r in arrest.recipients] == ["Maria Lopez"]
+    assert not arrest.actors
+    # an "of" object is whom it is done to, and the owner the one who does it
+    article = _code(nlp, "Turkey's arrest of two journalists drew protests from press groups.")
+    arrest = _event(article, "arrest", "COERCE")
+    names = {a.id: a.name for a in article.actors}
+    assert [names[a] for a in arrest.actors] == ["Turkey"]
+
+
+def test_a_year_long_gone_never_dates_a_verb_in_the_present(nlp):
+    # "the US wants the UK to extradite Assange over his role in the release of material in 2010":
+    # the parser hangs the year on the verb, but a present "wants" is not an act of 2010
+    article = _code(
+        nlp, "Washington wants Britain to hand over the activist over his part in the leak of secret cables in 2011."
+    )
+    request = _event(article, "wants", "REQUEST")
+    assert (request.date, request.modality) == (PUBLISHED, "asserted")
+    # a past verb keeps the year its clause gives
+    article = _code(nlp, "Police arrested the activist in London in 2011.")
+    arrest = _event(article, "arrested", "COERCE")
+    assert (arrest.date, arrest.modality) == ("2011", "historical")
+
+
+def test_naming_a_kind_of_act_is_no_event(nlp):
+    # "Seeking asylum is not a crime": a gerund with no subject of its own, the subject of a present
+    # verb, names a kind of act nobody did here
+    for text in ("Seeking refuge is not a crime, the lawyers said.", "Killing civilians is a war crime, the UN said."):
+        article = _code(nlp, text)
+        assert not article.events, [(e.type, e.trigger) for e in article.events]
+    # the past tense speaks of one act
+    article = _code(nlp, "Bombing the clinic was a mistake, the army admitted.")
+    assert "ASSAULT" in _types(article)
+
+
+def test_who_after_a_surname_is_the_person_named_in_full(nlp):
+    # "Julian Assange ... Assange, who denies the accusation": the untagged surname is the person,
+    # and the relative pronoun's denial is his
+    article = _code(
+        nlp, "Mark Ruiz has lived in Madrid since 2012. Ruiz, who denies the accusation, will appear in court."
+    )
+    denial = _event(article, "denies", "REJECT")
+    names = {a.id: a.name for a in article.actors}
+    assert [names[a] for a in denial.actors] == ["Mark Ruiz"]

@@ -149,6 +149,13 @@ def corrected_entities(doc: Any) -> list[Ent]:
                 i1 -= 1
             if i1 - i0 > 1 and doc[i1 - 1].text in ("'s", "’s", "'", "’"):
                 i1 -= 1
+            # leading words that are no part of a name: another noun's possessive ending ("the
+            # city’s Hoa Lo prison"), a sentence's first word capitalised only by its place
+            # ("Following Assange's arrest")
+            while i1 - i0 > 1 and (
+                doc[i0].tag_ == "POS" or (doc[i0].is_sent_start and doc[i0].pos_ in ("VERB", "SCONJ"))
+            ):
+                i0 += 1
         if label == "PERSON" and i1 - i0 >= 2 and doc[i0].text == "Air":
             label = "ORG"  # "Air Zim", "Air Zimbabwe": an airline
         if label == "PERSON":
@@ -296,10 +303,12 @@ def _unlabelled_subjects(doc: Any, ents: list[Ent], headline: set[int]) -> list[
 def _unlabelled_persons(doc: Any, ents: list[Ent], headline: set[int]) -> list[Ent]:
     """A run of one to three capitalised proper nouns the tagger left unlabelled is a person's
     name where it follows a role word ("his presidential rival Laurent Gbagbo") or is
-    conjoined with a person ("Trump and Putin have agreed"), unless it names a place, a
+    conjoined with a person ("Trump and Putin have agreed"), or is one word, the surname of a
+    person named in full ("Julian Assange ... Assange, who denies"), unless it names a place, a
     nationality or holds an organisation word."""
     taken = {i for e in ents for i in range(e.i0, e.i1)}
     persons = {i for e in ents if e.label == "PERSON" for i in range(e.i0, e.i1)}
+    surnames = {doc[e.i1 - 1].lower_ for e in ents if e.label == "PERSON" and e.i1 - e.i0 > 1}
     if not persons and not any(t.lower_ in L.ROLES for t in doc):
         return []
     out = []
@@ -320,8 +329,9 @@ def _unlabelled_persons(doc: Any, ents: list[Ent], headline: set[int]) -> list[E
         conj_person = (root.dep_ == "conj" and root.head.i in persons) or any(
             c.dep_ == "conj" and c.i in persons for c in root.children
         )
+        surname = j == i + 1 and t.lower_ in surnames
         if (
-            (after_role or conj_person)
+            (after_role or conj_person or surname)
             and not L.country_of_name(text)
             and not L.country_of_demonym(text)
             and not L.city_population(text, alternates=True)

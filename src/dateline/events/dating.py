@@ -78,6 +78,18 @@ def contract_value(value: str) -> str | None:
     return m.group(1) if m else None
 
 
+def _past_for_present(trig, tense: str, value: str, time_root, ctx: Context) -> bool:
+    """A year long gone cannot date a verb in the present ("the US wants the UK to extradite him
+    over his role in the release of the files in 2010", "is seeking"): the parser hung the time
+    of a nested event on the verb. "Since 2012" is a present state's start and dates nothing
+    wrong."""
+    if tense != "present" or trig.pos_ not in ("VERB", "AUX") or ctx.published is None:
+        return False
+    if time_root.head.lower_ == "since":
+        return False
+    return int(value[:4]) <= ctx.published.year - 2
+
+
 def _inherited_time(trig, cands, c, ctx, pre_mod):
     """No time in the clause: the one the clause hangs from ("in 2011, when he was hosted")."""
     t = trig
@@ -139,9 +151,10 @@ def date_and_modality(c: Candidate, cands: list[Candidate], ctx: Context) -> tup
         own = own_times(c.obj, others, ctx)
     pre_mod = modality(c, None, False, ctx)
     date_value, date_text = None, None
+    tense = tense_of(trig, pre_mod)
     for k in own:
-        v, txt = time_value(k, ctx, tense_of(trig, pre_mod))
-        if v:
+        v, txt = time_value(k, ctx, tense)
+        if v and not _past_for_present(trig, tense, v, ctx.time_roots[k], ctx):
             date_value, date_text = v, txt
             break
     if date_value is None:

@@ -144,6 +144,21 @@ def _figurative_object(c: Candidate, ctx: Context) -> str | None:
     return None
 
 
+def _activity_named(c: Candidate, ctx: Context) -> str | None:
+    """ "Seeking asylum is not a crime", "Killing civilians is a war crime": a gerund without a
+    subject of its own, the subject of "is" + a noun, names a kind of act; nobody did it.
+    ("Bombing the hospital was a mistake" speaks of one act: the past tense keeps it.)"""
+    t = c.trigger
+    if c.noun or t.tag_ != "VBG" or t.dep_ != "csubj" or t.i in ctx.time_tok:
+        return None
+    if dep_children(t, {"nsubj", "nsubjpass", "poss", "aux"}):
+        return None
+    h = t.head
+    if h.tag_ not in ("VBZ", "VBP") or lemma_of(h) != "be" or not dep_children(h, {"attr"}):
+        return None  # "lifting the ban is out of the question" refuses the act
+    return "kind of act"
+
+
 def _generic(c: Candidate, ctx: Context) -> str | None:
     """ "The state kills" (a slogan): an attack verb in the simple present with no target, no
     auxiliary and no time is a generic statement, not a report of an attack."""
@@ -504,6 +519,7 @@ CHECKS = (
     _movement,
     _figurative_fight,
     _figurative_object,
+    _activity_named,
     _generic,
     _unspoken,
     _unwanted,

@@ -15,6 +15,7 @@ Public interface (what the other modules call):
 
 from __future__ import annotations
 
+from . import lexicon as lx
 from .lexicon import NOUN_CLASSES
 from .parse import (
     OBJ,
@@ -539,6 +540,13 @@ def _np_one(tok, ctx: Context) -> list[str]:
     return []
 
 
+def _is_person(tok, ctx: Context) -> bool:
+    """A personal pronoun, or a noun phrase naming a person actor."""
+    if tok.pos_ == "PRON":
+        return tok.lower_ in ("his", "her", "their", "my", "our", "your")
+    return any(ctx.actor_kind.get(a) == "person" for a in np_actor_ids(tok, ctx))
+
+
 def _generic_class(actor_id: str, ctx: Context) -> str | None:
     """The agent-noun class of a generic actor ("facility", "body", "people"), None for a name."""
     classes = ctx.memo.get("generic_classes")
@@ -644,9 +652,14 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
             c.recipients_tok += noun_r
     if c.noun and c.entry.type in ("ASSAULT", "COERCE"):
         # "the police killing of an unarmed man", "the arrest of 26 members": whom it is done to
-        c.recipients_tok = [
+        done_to = [
             q for p in trig.children if p.dep_ == "prep" and p.lower_ == "of" for q in p.children if q.dep_ == "pobj"
-        ] + c.recipients_tok
+        ]
+        if not done_to and lemma_of(trig) in lx.WORDS["undergone_nouns"]:
+            # "after his arrest", "Assange's extradition": the person who owns it undergoes it
+            done_to = [t for t in c.actors_tok if t.dep_ == "poss" and _is_person(t, ctx)]
+            c.actors_tok = [t for t in c.actors_tok if t not in done_to]
+        c.recipients_tok = done_to + c.recipients_tok
     actors: list[str] = []
     for t in c.actors_tok:
         for a in np_actor_ids(t, ctx):
