@@ -424,3 +424,38 @@ def test_who_after_a_surname_is_the_person_named_in_full(nlp):
     denial = _event(article, "denies", "REJECT")
     names = {a.id: a.name for a in article.actors}
     assert [names[a] for a in denial.actors] == ["Mark Ruiz"]
+
+
+def test_an_event_that_a_present_state_has_lasted_since_is_historical(nlp):
+    # "(has been tense) since Britain returned the territory": anterior to a state that lasts
+    # until now; undated here, so it never takes the publication day
+    article = _code(nlp, "The city has been tense since Britain returned the territory to China.")
+    ev = _event(article, "returned", "RETREAT")
+    assert ev.modality == "historical" and ev.date is None, (ev.modality, ev.date)
+
+
+def test_since_at_the_head_of_a_past_story_stays_asserted(nlp):
+    article = _code(nlp, "Since the army withdrew from the town, the rebels attacked it twice.")
+    assert _event(article, "withdrew", "RETREAT").modality == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # a travel verb with a direct object moves that object: no visit by the subject
+        ("The port was handed over when Portugal returned it to China.", "RETREAT"),
+        ("The museum returned a medieval manuscript to its owners on Friday.", "RETREAT"),
+        ("The charity flew 20 tons of medicine into Yemen.", "AID"),
+        ("The minister returned to Geneva for talks.", "CONSULT"),
+    ],
+)
+def test_returning_or_flying_something_is_no_visit(nlp, text, type_):
+    article = _code(nlp, text)
+    assert type_ in _types(article), [(e.type, e.rule) for e in article.events]
+    if type_ != "CONSULT":
+        assert "CONSULT" not in _types(article), [(e.type, e.rule) for e in article.events]
+
+
+def test_returning_the_ball_is_no_retreat(nlp):
+    article = _code(nlp, "The goalkeeper returned the ball to the midfielder.")
+    assert "RETREAT" not in _types(article), [(e.type, e.rule) for e in article.events]

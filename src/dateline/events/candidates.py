@@ -128,7 +128,7 @@ def find_candidates(sent, ctx: Context) -> list[Candidate]:
             if _protester_subject(tok) and verb_lemma(tok) in lx.PROTEST_MOTION:
                 cands[tok.i] = Candidate(tok, lx.entry("protest", "protesters+" + verb_lemma(tok)))
                 continue
-            if verb_lemma(tok) in lx.TRAVEL:
+            if verb_lemma(tok) in lx.TRAVEL and not _carries(tok, ctx):
                 dest = _destination(tok, ctx)
                 if dest is not None:
                     subj = subject_of(tok)
@@ -273,6 +273,12 @@ def _protester_subject(tok) -> bool:
             if lemma_of(t) in lx.PROTESTER_NOUNS or t.lower_ in lx.PROTESTER_NOUNS:
                 return True
     return False
+
+
+def _carries(tok, ctx: Context) -> bool:
+    """ "flew 13 tons of medicine into Afghanistan", "returned it to China": a travel verb with
+    a direct object that is no place moves that object; the subject makes no visit."""
+    return any(o.i not in ctx.place_tok and o.ent_type_ not in PLACE_LABELS for o in dep_children(tok, {"dobj"}))
 
 
 def _destination(tok, ctx: Context):

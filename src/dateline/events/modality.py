@@ -87,7 +87,23 @@ def modality(c: Candidate, date_value: str | None, date_from_text: bool, ctx: Co
             return "historical"
         if c.noun and any(ch.lower_ in ANTERIOR_AMOD for ch in trig.children if ch.dep_ in ("amod",)):
             return "historical"
+        if _since_clause(trig):
+            return "historical"
     return "asserted"
+
+
+def _since_clause(trig) -> bool:
+    """ "(has been tense) since Britain returned the territory": a past event that starts a
+    state lasting until now (a present or present perfect main clause) is anterior to it."""
+    if trig.dep_ != "advcl" or trig.tag_ != "VBD" or trig.head.i == trig.i:
+        return False
+    if not any(ch.dep_ == "mark" and ch.lower_ == "since" for ch in trig.children):
+        return False
+    head = trig.head
+    auxes = [ch for ch in head.children if ch.dep_ in ("aux", "auxpass")]
+    perfect = any(a.lemma_ == "have" and a.tag_ in ("VBP", "VBZ") for a in auxes)
+    present = head.tag_ in ("VBP", "VBZ") or any(a.tag_ in ("VBP", "VBZ") for a in auxes)
+    return perfect or present
 
 
 def conditional(tok) -> bool:
