@@ -459,3 +459,25 @@ def test_returning_or_flying_something_is_no_visit(nlp, text, type_):
 def test_returning_the_ball_is_no_retreat(nlp):
     article = _code(nlp, "The goalkeeper returned the ball to the midfielder.")
     assert "RETREAT" not in _types(article), [(e.type, e.rule) for e in article.events]
+
+
+def test_he_is_never_a_woman_and_she_prefers_a_woman(nlp):
+    # "Assange was accused of rape by a woman ... He has always denied the allegations" made the
+    # woman the denier
+    text = "Carlos Ruiz was accused of fraud by a woman in Madrid in 2015. He has always denied the allegations."
+    article = _code(nlp, text)
+    names = {a.id: a.name for a in article.actors}
+    assert [names[a] for a in _event(article, "denied", "REJECT").actors] == ["Carlos Ruiz"]
+    # a title tells a person's gender too
+    article = _code(nlp, "Mrs Lopez met the minister on Monday. She urged him to release the prisoners.")
+    names = {a.id: a.name for a in article.actors}
+    assert [names[a] for a in _event(article, "urged", "REQUEST").actors] == ["Lopez"]
+
+
+def test_a_bare_participle_clause_is_done_to_the_subject(nlp):
+    # "If convicted, he could face decades in jail": he would be convicted, not convict anyone
+    article = _code(nlp, "Carlos Ruiz was arrested in April. If convicted, he could face decades in jail.")
+    names = {a.id: a.name for a in article.actors}
+    conviction = _event(article, "convicted", "ACCUSE")
+    assert not conviction.actors
+    assert [names[r] for r in conviction.recipients] == ["Carlos Ruiz"]

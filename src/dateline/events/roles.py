@@ -107,10 +107,23 @@ ECM = {
 }
 
 
+def _reduced_passive(tok) -> bool:
+    """A bare participle clause of the verb it hangs from: "If convicted, he could face decades in
+    jail", "Once released, they flew home" (its patient is that verb's subject)."""
+    return (
+        tok.tag_ == "VBN"
+        and tok.dep_ == "advcl"
+        and tok.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
+    )
+
+
 def objects_of(tok) -> list:
     objs = dep_children(tok, OBJ)
     if is_passive(tok):
         objs = dep_children(tok, {"nsubjpass"}) + objs
+    elif not objs and _reduced_passive(tok):
+        objs = subject_of(tok.head)
     if not objs:  # "kidnapped up to 16 advisers": the parser makes "up" a particle, "to" its preposition
         objs = [
             q
@@ -185,7 +198,7 @@ def subject_of(tok, seen=None) -> list:
     if tok.i in seen:
         return []
     seen.add(tok.i)
-    if is_passive(tok):
+    if is_passive(tok) or _reduced_passive(tok):
         agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if agents:
             return agents
@@ -547,6 +560,27 @@ def _is_person(tok, ctx: Context) -> bool:
     return any(ctx.actor_kind.get(a) == "person" for a in np_actor_ids(tok, ctx))
 
 
+def _gender(actor_id: str, ctx: Context) -> str | None:
+    """ "f" or "m" when a mention of the actor is a noun or follows a title of one gender ("a
+    woman", "Mrs Smith"), else None."""
+    genders = ctx.memo.get("actor_genders")
+    if genders is None:
+        genders = {}
+        female, male = lx.WORDS["female_words"], lx.WORDS["male_words"]
+        for actor in ctx.article.actors:
+            for m in actor.mentions:
+                toks = ctx.tokens(m.start, m.end)
+                if not toks:
+                    continue
+                words = {ctx.doc[toks[-1]].lower_, ctx.doc[toks[0] - 1].lower_.rstrip(".") if toks[0] else ""}
+                if words & female:
+                    genders[actor.id] = "f"
+                elif words & male:
+                    genders[actor.id] = "m"
+        ctx.memo["actor_genders"] = genders
+    return genders.get(actor_id)
+
+
 def _generic_class(actor_id: str, ctx: Context) -> str | None:
     """The agent-noun class of a generic actor ("facility", "body", "people"), None for a name."""
     classes = ctx.memo.get("generic_classes")
@@ -573,8 +607,10 @@ def _antecedent(tok, ctx: Context) -> str | None:
                 return q.speaker
         return None
     want = None
+    unlike = None  # the gender a pronoun cannot refer to
     if low in ("he", "him", "his", "she", "her", "hers", "himself", "herself"):
         want = {"person"}
+        unlike = "f" if low in ("he", "him", "his", "himself") else "m"
     elif low in ("it", "its", "itself"):
         want = {"country", "organization", "group"}
     best = None
@@ -586,13 +622,16 @@ def _antecedent(tok, ctx: Context) -> str | None:
         if s.start > 0:
             s = ctx.doc[s.start - 1].sent
             prev_sents_start = s.start
+    matching = None  # "Mrs Lopez met the minister. She urged him": a person of the pronoun's gender first
     for i in range(tok.i - 1, prev_sents_start - 1, -1):
         a = ctx.tok_actor.get(i)
-        if a and (want is None or ctx.actor_kind.get(a) in want):
-            best = a
-            # prefer a sentence subject
-            break
-    return best
+        if a and (want is None or ctx.actor_kind.get(a) in want) and (unlike is None or _gender(a, ctx) != unlike):
+            if best is None:
+                best = a
+            if unlike is None or _gender(a, ctx) is not None:
+                matching = a
+                break
+    return matching or best
 
 
 def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
