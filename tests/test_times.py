@@ -856,3 +856,25 @@ def test_ecbplus_dev_set_reads_as_running_text_and_its_gold_is_well_formed():
             n += 1
             assert cols[3] in ("DATE", "TIME", "DURATION", "SET") and value.match(cols[4]), line
     assert docs >= 30 and n >= 150
+
+
+def test_the_same_year_and_a_part_of_the_next_day_follow_the_story(nlp):
+    # ECB+ (the project's dev set): "built in 1935, the same year that ..." is 1935, not the
+    # publication's year; "a Monday evening vigil ...; a second protest the next night" is
+    # Tuesday night; "On Tuesday, ... where, the night before, ..." is Monday night
+    text = "It was built in 1935, the same year that the first farm families arrived."
+    art = _analysed(nlp, text, "2012-08-07")
+    assert [(t.text, t.timex) for t in art.times] == [("1935", "1935"), ("the same year", "1935")]
+    text = "Then came a Monday evening vigil marred by a mob; a second protest the next night; and another on Wednesday night."
+    art = _analysed(nlp, text, "2013-03-13")
+    assert [(t.text, t.type, t.timex) for t in art.times] == [
+        ("Monday evening", "time", "2013-03-11TEV"),
+        ("the next night", "time", "2013-03-12TNI"),
+        ("Wednesday night", "time", "2013-03-13TNI"),
+    ]
+    text = "On Tuesday, investigators could be seen inside a store where, the night before, a group rampaged."
+    art = _analysed(nlp, text, "2013-03-13")
+    assert [(t.text, t.timex) for t in art.times] == [("Tuesday", "2013-03-12"), ("the night before", "2013-03-11TNI")]
+    # no day named before: the publication's
+    assert resolve("the next morning", "2013-03-13").value == "2013-03-14TMO"
+    assert resolve("the previous evening", "2013-03-13").value == "2013-03-12TEV"

@@ -919,6 +919,13 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
         d = (a + timedelta(days=off)).isoformat()
         return Timex(f"{d}T{part}", "time", "time") if part else Timex(d, "date", "day")
 
+    m = NARRATED_PART.match(t)
+    if m:  # "the next night", "the morning before": a part of the day after (before) the story's day,
+        # else the publication's (analyse.times counts from the story's day)
+        if a is None:
+            return Timex(None, "time", "time")
+        nd = a + timedelta(days=1 if m.group("rel") in ("next", "following") else -1)
+        return Timex(f"{nd.isoformat()}T{PARTS[m.group('part') or m.group('part2')]}", "time", "time")
     m = _THAT_UNIT.match(t)
     if m:  # "later that year", "that same day", "that evening": the story's time, not the publication's
         unit = m.group(1)
@@ -1465,8 +1472,8 @@ def _rel_unit(d: str, unit: str, a: date | None, tense: str | None) -> Timex | N
         return Timex(None, "date", "season") if d else None
     if unit == "day" and d in ("", "the", "that", "same", "next", "following", "previous", "prior"):
         return Timex(None, "date", "day")  # "the next day": a day of the narrative
-    if d in ("following", "succeeding"):
-        return Timex(None, "date", unit)  # "the following year": after a narrated event
+    if d in ("following", "succeeding") or (d == "same" and unit in ("week", "month", "year")):
+        return Timex(None, "date", unit)  # "the following year", "the same year": the narrative's
     if a is None:
         return Timex(None, "date", unit)
     d = d.replace(" fiscal", "").replace("fiscal", "").strip()
@@ -1574,6 +1581,11 @@ _CLOCK_PART = re.compile(
 )
 _YEAR_PERIOD = re.compile(r"^(?P<y>1[0-9]{3}|20[0-9]{2})\s+(?P<u>quarter|period)$")
 _WEEK_OF = re.compile(r"^(?:the\s+)?(?:(?P<ord>first|second|third|fourth|last|final)\s+)?week\s+of\s+(?P<rest>.+)$")
+NARRATED_PART = re.compile(
+    r"^(?:the\s+)?(?:(?P<rel>next|following|previous|preceding|prior)\s+(?P<part>morning|afternoon|evening|night)|"
+    r"(?P<part2>morning|afternoon|evening|night)\s+before)$",
+    re.IGNORECASE,
+)
 _THAT_UNIT = re.compile(
     r"^(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(day|week|month|year|morning|afternoon|evening|night)$"
 )

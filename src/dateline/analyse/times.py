@@ -33,6 +33,7 @@ from ..article import Article, Time, TimeAnchor
 from ..timex import (
     HOLIDAY_NAMES,
     MONTHS,
+    NARRATED_PART,
     NUMBERS,
     PARTS,
     SAME_BACK,
@@ -181,6 +182,8 @@ _RULES = {
     "narr": re.compile(
         r"\b(?:(?:[Ee]arlier|[Ll]ater)\s+that|[Tt]hat\s+same|[Tt]he\s+(?:next|following|previous|preceding|same))\s+"
         r"(?:day|week|month|year)\b|"
+        # a part of the narrative's day: "a second protest the next night", "where, the night before,"
+        rf"\b[Tt]he\s+(?:(?:next|following|previous|preceding)\s+{_PART}|{_PART}\s+before)\b|"
         # the course of the story's day: "later in the day", "stocks ended the day higher"
         r"\b(?:(?:[Ll]ater|[Ee]arlier|[Ll]ate|[Ee]arly) in|end|ended|ending|ends) (?P<at>the day)\b"
         r"(?!'s|\s+(?:before|after|of|when|that)\b)|"
@@ -252,6 +255,10 @@ _RULE_KEYS = {
         "the day",
         "the week ",
         "the month ",
+        "the morning ",
+        "the afternoon ",
+        "the evening ",
+        "the night ",
     ),
     "clock": (
         ":",
@@ -703,7 +710,7 @@ def find_timexes(doc: Any, anchor=None, text: str | None = None) -> list[TimexSp
         if (
             tx is not None
             and last is not None
-            and (tx.value is None or _THE_PREVIOUS.match(expr))
+            and (tx.value is None or _THE_PREVIOUS.match(expr) or NARRATED_PART.match(_LEAD_TRIM.sub("", expr.strip())))
             and not (_THE_DAY.match(expr) and not _same_sentence(span, last_end, full, s, t))
         ):
             tx = _narrative(expr, last, tx)
@@ -844,7 +851,8 @@ _DAY_COURSE = re.compile(
 _CLOCK_GAP = re.compile(r"^(?:\s*,?\s*(?:on\s+)?|\s*\([^()]*\)\s*(?:on\s+)?)$", re.IGNORECASE)
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _OWN_DAY = re.compile(
-    r"\d{1,2}(?:st|nd|rd|th)?\b.*\b(?:19|20)\d\d|day\b|[a-z]+\.? \d|\b(?:tonight|today|tomorrow|yesterday|this)\b",
+    r"\d{1,2}(?:st|nd|rd|th)?\b.*\b(?:19|20)\d\d|day\b|[a-z]+\.? \d|\b(?:tonight|today|tomorrow|yesterday|this)\b|"
+    r"^the\s+(?:next|following|previous|preceding|prior)\b|\bbefore$",
     re.IGNORECASE,
 )
 
@@ -887,7 +895,10 @@ _NARRATIVE = re.compile(
     r"^(?:the\s+)?(?:(?P<rel>following|next|previous|preceding|prior|same|that)\s+|(?:later|earlier)\s+that\s+|"
     r"that\s+same\s+)(?P<unit>day|week|month|year)$|"
     r"^(?:(?:later|earlier|late|early)\s+in\s+)?the\s+(?P<unit3>day)$|"  # "later in the day", "ended the day": the story's day
-    r"^the\s+(?P<unit2>day|week|month|year)\s+(?:before|previous|earlier)$",  # "the year before": the previous year
+    r"^the\s+(?P<unit2>day|week|month|year)\s+(?:before|previous|earlier)$|"  # "the year before": the previous year
+    # "the next night", "the morning before": that part of the day after (before) the story's day
+    r"^the\s+(?:(?P<prel>next|following|previous|preceding|prior)\s+(?P<part>morning|afternoon|evening|night)|"
+    r"(?P<part2>morning|afternoon|evening|night)\s+before)$",
     re.IGNORECASE,
 )
 
@@ -899,6 +910,13 @@ def _narrative(expr: str, last: str, tx: Timex) -> Timex:
     m = _NARRATIVE.match(_LEAD_TRIM.sub("", expr.strip()))
     if not m:
         return tx
+    part = m.group("part") or m.group("part2")
+    if part:
+        if not _DAY_VALUE.match(last):
+            return tx
+        ahead = m.group("prel") in ("next", "following")
+        day = shift(last, "P1D", "after" if ahead else "before")
+        return Timex(f"{day}T{PARTS[part.lower()]}", "time", "time", tx.mod) if day else tx
     if m.group("unit3"):
         unit, rel = "day", "same"
     elif m.group("unit2"):
