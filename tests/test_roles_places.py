@@ -439,3 +439,33 @@ def test_a_capital_or_country_named_as_a_party_is_no_place_nor_recipient(nlp, te
     ev = _event(_code(nlp, text), trigger)
     assert ev.place is None, ev.place
     assert not ev.recipients, ev.recipients
+
+
+@pytest.mark.parametrize(
+    "text,trigger,country",
+    [
+        ("Norway gave 20 million dollars to support economic recovery in Haiti.", "gave", "HTI"),
+        (
+            "Norway has pledged 20 million dollars this year to pay for food aid for those displaced in Sudan.",
+            "pledged",
+            "SDN",
+        ),
+    ],
+)
+def test_an_act_with_no_recipient_is_aimed_at_the_country_its_purpose_lies_in(nlp, text, trigger, country):
+    # PLOVER codes the country what the act is for lies in as its target
+    a = _code(nlp, text)
+    ev = _event(a, trigger)
+    assert ev.recipients and _actor(a, ev.recipients[0]).country == country, (ev.type, ev.recipients)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aid groups in Kenya agreed to share their supplies.",  # the subject's own phrase
+        "The company, which has two plants in Mexico, agreed to a new contract.",  # a relative clause
+    ],
+)
+def test_a_country_outside_the_acts_own_phrase_is_not_what_it_is_aimed_at(nlp, text):
+    ev = _event(_code(nlp, text), "agreed")
+    assert not ev.recipients, ev.recipients

@@ -78,7 +78,7 @@ def build(c: Candidate, cands: list[Candidate], ctx: Context, sent) -> Coded:
     place = event_place(c, ctx, cands)
     entry, mode, cameo, mod = adjust_type(c, entry, mode, cameo, mod, actors, recipients)
     if not recipients:
-        recipients = _country_where(place, actors, ctx)
+        recipients = _country_where(place, actors, ctx) or _country_aimed_at(c, actors, ctx)
     from_text = date_source == "text"
 
     start, end, stripped = _evidence(sent, ctx, trig.idx)
@@ -126,6 +126,42 @@ def _country_where(place: dict | None, actors: list[str], ctx: Context) -> list[
         if aid is not None and ctx.actor_kind.get(aid) == "country" and aid not in actors:
             return [aid]
     return []
+
+
+#: links a country's "in" phrase may not cross to say what an act is for: another clause (a
+#: relative, reported or parallel one), a subject's own phrase ("Aid groups in Kenya agreed")
+_NOT_FOR = {"relcl", "ccomp", "parataxis", "nsubj", "nsubjpass", "csubj", "appos", "npadvmod", "conj", "advcl"}
+
+
+def _country_aimed_at(c: Candidate, actors: list[str], ctx: Context) -> list[str]:
+    """The country what an act with no recipient is for lies in, named by an "in" phrase inside
+    the act's own phrase: its object ("agreed to an expansion of its force in Afghanistan",
+    "extending the mission in Afghanistan") or its purpose ("gave 352 million euros to promote
+    development in Ethiopia", "provided 28 million to pay for aid for those affected in Yemen"),
+    as PLOVER codes such a country as the target. The nearest such country (fewest links to the
+    trigger); a country name (not a capital read as its government), never the event's own
+    actor, never through another clause (a to-infinitive of purpose excepted) or a subject."""
+    trig = c.trigger
+    best: tuple[int, str] | None = None
+    for t in trig.subtree:
+        if t.dep_ != "pobj" or t.head.lower_ != "in":
+            continue
+        aid = ctx.tok_actor.get(t.i)
+        if aid is None or ctx.actor_kind.get(aid) != "country" or aid in actors:
+            continue
+        k = ctx.place_tok.get(t.i)
+        if k is None or ctx.places[k][1].get("feature") != "country":
+            continue
+        u, n = t, 0
+        while u.i != trig.i:
+            purpose = u.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in u.children)
+            if u.dep_ in _NOT_FOR and not purpose:
+                break
+            u, n = u.head, n + 1
+        else:
+            if best is None or n < best[0]:
+                best = (n, aid)
+    return [best[1]] if best else []
 
 
 def _evidence(sent, ctx: Context, at: int) -> tuple[int, int, str]:
