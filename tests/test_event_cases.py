@@ -481,3 +481,44 @@ def test_a_bare_participle_clause_is_done_to_the_subject(nlp):
     conviction = _event(article, "convicted", "ACCUSE")
     assert not conviction.actors
     assert [names[r] for r in conviction.recipients] == ["Carlos Ruiz"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a market yield is no concession (a ticker parsed as the subject made it one)
+        "The 30-year bond US30YT=RR fell 10/32 in price to yield 2.95%.",
+        "The raids yielded few results.",
+    ],
+)
+def test_yield_that_produces_is_no_concession(nlp, text):
+    article = _code(nlp, text)
+    assert "CONCEDE" not in _types(article), [(e.type, e.rule) for e in article.events]
+
+
+def test_yielding_to_pressure_stays_a_concession(nlp):
+    assert "CONCEDE" in _types(_code(nlp, "The rebels yielded to the pressure of the army."))
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # subjected to an event noun: that event, also through a relative clause
+        ("The journalist was subjected to torture in a military prison.", "ASSAULT"),
+        ("The prisoner died of the torture to which he was subjected in a detention center.", "ASSAULT"),
+        # money contributed or given is aid
+        ("Japan has been the largest donor, contributing $46 million in 2018 to the Yemen relief fund.", "AID"),
+        # joining an investigation is investigating (CAMEO 09)
+        ("The FBI has joined a criminal investigation of the crash.", "ACCUSE"),
+    ],
+)
+def test_events_named_by_a_noun_or_an_amount(nlp, text, type_):
+    article = _code(nlp, text)
+    assert article.events and article.events[0].type == type_, [(e.type, e.rule) for e in article.events]
+
+
+def test_the_one_subjected_to_torture_is_its_recipient(nlp):
+    article = _code(nlp, "Hundreds of detainees were subjected to beatings by the guards.")
+    ev = _event(article, "subjected", "ASSAULT")
+    names = {a.id: a.name for a in article.actors}
+    assert [names[a] for a in ev.recipients] == ["detainees"], [names[a] for a in ev.recipients]

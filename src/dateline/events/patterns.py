@@ -245,7 +245,9 @@ def _noun_in_prep(s: _State, prep: str) -> tuple[Entry, Any] | None:
     for c in s.tok.children:
         if c.dep_ == "prep" and c.lower_ == prep:
             for p in c.children:
-                if p.dep_ == "pobj":
+                if p.dep_ == "pobj" and p.lower_ in ("which", "whom") and s.tok.dep_ == "relcl":
+                    p = s.tok.head  # "the torture to which he was subjected": the antecedent
+                if p.dep_ == "pobj" or p.i == s.tok.head.i:
                     for key in noun_keys(p):
                         e = lx.NOUN_EVENTS.get(key)
                         if e:
