@@ -878,3 +878,13 @@ def test_the_same_year_and_a_part_of_the_next_day_follow_the_story(nlp):
     # no day named before: the publication's
     assert resolve("the next morning", "2013-03-13").value == "2013-03-14TMO"
     assert resolve("the previous evening", "2013-03-13").value == "2013-03-12TEV"
+
+
+def test_a_short_span_earlier_is_a_duration_and_a_year_earlier_the_year(nlp):
+    # TimeBank ("A day earlier, scores of trucks ...": DURATION P1D) and ECB+ ("brought to Texas a
+    # day earlier from Utah"): the amount is the expression, "earlier" its signal, as "three days
+    # later" is; "a year earlier" stays the year before (TimeBank: DATE, all 24 it annotates)
+    text = "He was brought to Texas a day earlier from Utah. Profit rose from $3 million a year earlier."
+    art = _analysed(nlp, text, "2010-12-02")
+    got = [(t.text, t.type, t.timex, t.direction) for t in art.times]
+    assert got == [("a day", "duration", "P1D", "before"), ("a year earlier", "date", "2009", None)]

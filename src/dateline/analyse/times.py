@@ -75,6 +75,8 @@ _TRAIL_JOIN = re.compile(r",?\s+(?:and|or|to)$")
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
 _THE_CENTURY = re.compile(r"^the \d{1,2}(?:st|nd|rd|th) century$", re.IGNORECASE)
 _TRAIL_LATER = re.compile(r"\s+(later|afterwards?)$", re.IGNORECASE)
+_TRAIL_EARLIER = re.compile(r"\s+earlier$", re.IGNORECASE)
+_SHORT_SPAN = re.compile(r"^PT?(?:\d+|X)[DWHMS]$")  # days, weeks, months, hours: not years, quarters
 _NOT_NAME = r"(?:Later|Earlier|Ago|After|Before|Since|Of|In|On|And|Or)\b"
 # a capitalised amount and unit the name goes on from is part of a proper name, no duration:
 # "the 1967 Six-Day War", "the Hundred Years War", "the Two-Day Summit"
@@ -520,6 +522,14 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int, str]]:
         later = _TRAIL_LATER.search(seg)
         if later and resolve(seg[: later.start()], fallback=False) is not None:
             t -= len(later.group(0))  # "three days later": the duration; "later" is its signal
+            seg = text[s:t]
+        earlier = _TRAIL_EARLIER.search(seg)
+        if (
+            earlier
+            and (d := resolve(seg[: earlier.start()], fallback=False)) is not None
+            and _SHORT_SPAN.match(d.value or "")
+        ):
+            t -= len(earlier.group(0))  # "a day earlier" too (TimeBank: P1D); "a year earlier" stays the year
             seg = text[s:t]
         rng = _RANGE.match(seg)
         if rng:  # "2009-2010", "1957-58" -> two years
