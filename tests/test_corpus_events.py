@@ -186,6 +186,64 @@ def test_a_bare_surname_takes_the_full_name_the_store_holds(db_url):
         assert keys == {"person:bashar assad"}
 
 
+def _smith_articles() -> list[Article]:
+    ev = {"actors": ["x"], "type": "CONSULT", "quad": 1}
+    return [
+        make("John Smith Jr. met the envoy.", agency="A", actors=[("x", "John Smith Jr.", "person", "USA")], event=ev),
+        make("John Smith met the envoy.", agency="B", actors=[("x", "John Smith", "person", "USA")], event=ev),
+    ]
+
+
+def test_a_generational_suffix_is_no_part_of_a_persons_key(db_url):
+    # "John Smith Jr." was keyed john jr: another actor than John Smith, one with every John ... Jr.
+    with Store.open(db_url) as store:
+        for art in _smith_articles():
+            store.write(art)
+        with store.engine.connect() as conn:
+            keys = set(conn.execute(sa.select(S.actors.c.actor_key)).scalars())
+        assert keys == {"person:john smith"}
+        assert len(store.events()) == 1
+
+
+def test_revision_0009_rekeys_the_persons_an_old_store_keyed_by_their_suffix(db_url):
+    from alembic import command
+    from alembic.config import Config
+
+    from dateline.store.db import MIGRATIONS
+
+    with Store.open(db_url) as store:
+        for art in _smith_articles():
+            store.write(art)
+        engine = store.engine
+        jr = _smith_articles()[0].id
+        with engine.begin() as conn:  # what the old rule stored for "John Smith Jr."
+            conn.execute(S.actors.update().where(S.actors.c.article_id == jr).values(actor_key="person:john jr"))
+            conn.execute(
+                S.event_participants.update()
+                .where(S.event_participants.c.article_id == jr)
+                .values(actor_key="person:john jr")
+            )
+            conn.execute(S.events.update().values(actors=["person:john jr", "person:john smith"]))
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0008")
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "0009")
+        with engine.connect() as conn:
+            assert set(conn.execute(sa.select(S.actors.c.actor_key)).scalars()) == {"person:john smith"}
+            assert set(conn.execute(sa.select(S.event_participants.c.actor_key)).scalars()) == {"person:john smith"}
+            assert [_keys(v) for v in conn.execute(sa.select(S.events.c.actors)).scalars()] == [["person:john smith"]]
+
+
+def _keys(v) -> list[str]:
+    import json
+
+    return json.loads(v) if isinstance(v, str) else v
+
+
 def test_the_migration_splits_an_old_stores_actorless_buckets(db_url):
     """A store written by the rule before revision 0005 (every actorless mention of one type, date
     and place in one corpus event) is relinked by revision 0005."""

@@ -81,3 +81,18 @@ def test_revision_0005s_frozen_rules_make_todays_keys_and_links():
     ]
     for a, b in places:
         assert frozen.places_compatible(a, b) == corpus.places_compatible(a, b), (a, b)
+
+
+def test_revision_0009s_frozen_person_key_is_todays():
+    """Revision 0009 rekeys persons with its own copy of the person key; where today's rule has
+    not moved on since, the copy must answer as it does (a bare leader's surname aside, which
+    today's key completes from the lexicon)."""
+    from types import SimpleNamespace
+
+    from dateline import corpus
+
+    frozen = _revision("0009_person_suffixes")
+    for name in ["John Smith Jr.", "Mr. Donald J. Trump", "Henry Ford II", "Bashar al-Assad", "Smith Sr", "Jr."]:
+        live = corpus.actor_key(SimpleNamespace(name=name, kind="person", country=None), "art1")
+        assert frozen.new_key(name) == live, name
+    assert frozen.old_key("John Smith Jr.") == "person:john jr"

@@ -3,8 +3,8 @@ mentions of one real-world event.
 
 **Actor keys** (``actor_key``): what the store compares across articles. A country is its ISO3
 code (``country:RUS``); a person the first and last words of the name, case and accents folded,
-without honorifics, initials or middle names (``person:donald trump`` for "Donald J. Trump",
-"Mr. Donald Trump"); a bare surname that names a world leader of the lexicon is that leader
+without honorifics, initials, middle names or generational suffixes (``person:donald trump``
+for "Donald J. Trump", "Mr. Donald Trump"; ``person:john smith`` for "John Smith Jr."); a bare surname that names a world leader of the lexicon is that leader
 ("Trump", "Putin"; other bare surnames the store resolves against the full names it holds); an
 organisation or group its folded name with initialisms closed up ("U.N." and "UN" are ``un``);
 a generic actor (an agent noun without a name: "Malian soldiers", "Malian troops") its sector and
@@ -41,6 +41,8 @@ _NAME_TITLES = frozenset(
 prime minister king queen prince princess sheikh emir ayatollah pope""".split()
 )
 _NAME_PARTICLES = frozenset("al el bin ibn ben da de del van von der le la".split())
+#: generational suffixes: "John Smith Jr." is john smith, not john jr (store revision 0009)
+_NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 
 
 def _fold(name: str) -> str:
@@ -79,8 +81,10 @@ class Named(Protocol):
 
 def person_words(name: str) -> list[str]:
     """The words that identify a person across articles: folded, without titles, initials,
-    particles and middle names ("Mr. Donald J. Trump" -> donald, trump)."""
+    particles, middle names and generational suffixes ("Mr. Donald J. Trump" -> donald, trump;
+    "John Smith Jr." -> john, smith)."""
     words = [w for w in name_words(name) if w not in _NAME_TITLES]
+    words = [w for w in words if w not in _NAME_SUFFIXES] or words
     words = [w for w in words if len(w) > 1 and w not in _NAME_PARTICLES] or words
     if len(words) > 2:
         words = [words[0], words[-1]]
