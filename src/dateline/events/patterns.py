@@ -12,21 +12,9 @@ from collections.abc import Callable
 from typing import Any
 
 from . import lexicon as lx
+from . import parse
 from .lexicon import Entry
-from .parse import (
-    PERSON_NOUNS,
-    Context,
-    conjuncts,
-    content_objects,
-    dep_children,
-    is_passive,
-    is_person_like,
-    lemma_of,
-    noun_class,
-    noun_keys,
-    particle_of,
-    verb_lemma,
-)
+from .parse import Context
 from .roles import subject_of
 
 
@@ -54,8 +42,8 @@ def _token_test(spec: dict) -> Callable[[Any], bool] | None:
 
     def test(t) -> bool:
         return (
-            (lemmas is not None and lemma_of(t) in lemmas)
-            or (classes is not None and noun_class(t) in classes)
+            (lemmas is not None and parse.lemma_of(t) in lemmas)
+            or (classes is not None and parse.noun_class(t) in classes)
             or (pos is not None and t.pos_ in pos)
             or (tags is not None and t.tag_ in tags)
         )
@@ -110,22 +98,24 @@ def _person(o, ctx) -> bool:
     """A person or people, also counted or named by nationality: "dozens of political
     activists", "three Russians and one Ukrainian" (the released are people)."""
     return any(
-        is_person_like(h, ctx) or h.ent_type_ == "NORP" or _titled(h) or _held_captive(h)
-        for h in content_objects(conjuncts(o))
+        parse.is_person_like(h, ctx) or h.ent_type_ == "NORP" or _titled(h) or _held_captive(h)
+        for h in parse.content_objects(parse.conjuncts(o))
     )
 
 
 def _titled(h) -> bool:
     """A name after a title the tagger missed: "Sergeant Pablo Moncayo"."""
     return h.pos_ == "PROPN" and any(
-        t.dep_ == "compound" and lemma_of(t) in PERSON_NOUNS for t in h.subtree if t.i < h.i
+        t.dep_ == "compound" and parse.lemma_of(t) in parse.PERSON_NOUNS for t in h.subtree if t.i < h.i
     )
 
 
 def _held_captive(h) -> bool:
     """ "two guards held captive", "the sailors held hostage": whoever is held is a person."""
     return any(
-        c.dep_ == "acl" and lemma_of(c) == "hold" and any(lemma_of(d) in lx.WORDS["captive_words"] for d in c.children)
+        c.dep_ == "acl"
+        and parse.lemma_of(c) == "hold"
+        and any(parse.lemma_of(d) in lx.WORDS["captive_words"] for d in c.children)
         for c in h.children
     )
 
@@ -141,7 +131,7 @@ def _objects(s: _State, spec: dict) -> bool:
 
 def _dobj(s: _State, spec: dict) -> bool:
     test = _object_test(s, spec)
-    return any(test(o) for o in dep_children(s.tok, {"dobj", "obj"}))
+    return any(test(o) for o in parse.dep_children(s.tok, {"dobj", "obj"}))
 
 
 def _dobj_not(s: _State, spec: dict) -> bool:
@@ -151,7 +141,7 @@ def _dobj_not(s: _State, spec: dict) -> bool:
 def _subject(s: _State, spec: dict) -> bool:
     lemmas, kinds = _words(spec), set(spec.get("kinds", []))
     for t in subject_of(s.tok):
-        if lemmas is not None and lemma_of(t) in lemmas:
+        if lemmas is not None and parse.lemma_of(t) in lemmas:
             return True
         if kinds and s.ctx.actor_kind.get(s.ctx.tok_actor.get(t.i, ""), None) in kinds:
             return True
@@ -163,23 +153,23 @@ def _naming(s: _State, name: str) -> bool:
     words: set[str] = set()
     for c in s.tok.children:
         if c.dep_ in ("oprd", "acomp") or (c.dep_ == "prep" and c.lower_ == "as"):
-            words |= {lemma_of(t) for t in c.subtree}
+            words |= {parse.lemma_of(t) for t in c.subtree}
         if c.dep_ in ("dobj",):  # the parser may hang the naming words on the object
             for d in c.children:
                 if d.dep_ in ("appos", "attr", "oprd", "npadvmod", "dobj"):
-                    words |= {lemma_of(t) for t in d.subtree}
+                    words |= {parse.lemma_of(t) for t in d.subtree}
     return bool(words & lx.WORDS[name])
 
 
 def _complement(s: _State, spec: dict) -> bool:
     deps, lemmas = set(spec["deps"]), set(spec["lemmas"])
-    return any(lemma_of(t) in lemmas for c in s.tok.children if c.dep_ in deps for t in c.subtree)
+    return any(parse.lemma_of(t) in lemmas for c in s.tok.children if c.dep_ in deps for t in c.subtree)
 
 
 def _xcomp(s: _State, spec: dict) -> bool:
     lemmas = _words(spec) or set()
-    for comp in dep_children(s.tok, {"xcomp"}):
-        what = verb_lemma(comp)
+    for comp in parse.dep_children(s.tok, {"xcomp"}):
+        what = parse.verb_lemma(comp)
         if what in lemmas:
             s.captured["what"] = what
             return True
@@ -187,14 +177,15 @@ def _xcomp(s: _State, spec: dict) -> bool:
 
 
 def _wants_to(s: _State, _arg: Any) -> bool:
-    comps = dep_children(s.tok, {"xcomp", "ccomp"})
-    return bool(dep_children(s.tok, {"dobj", "obj"}) and comps) or any(
-        dep_children(cc, {"nsubj"}) and any(a.lower_ == "to" for a in cc.children if a.dep_ == "aux") for cc in comps
+    comps = parse.dep_children(s.tok, {"xcomp", "ccomp"})
+    return bool(parse.dep_children(s.tok, {"dobj", "obj"}) and comps) or any(
+        parse.dep_children(cc, {"nsubj"}) and any(a.lower_ == "to" for a in cc.children if a.dep_ == "aux")
+        for cc in comps
     )
 
 
 def _advcl_to(s: _State, _arg: Any) -> bool:
-    return any(a.lower_ == "to" for c in dep_children(s.tok, {"advcl"}) for a in c.children if a.dep_ == "aux")
+    return any(a.lower_ == "to" for c in parse.dep_children(s.tok, {"advcl"}) for a in c.children if a.dep_ == "aux")
 
 
 def _any(s: _State, specs: list) -> bool:
@@ -206,21 +197,21 @@ def _not(s: _State, spec: dict) -> bool:
 
 
 CONDITIONS: dict[str, Callable[[_State, Any], bool]] = {
-    "particle": lambda s, words: particle_of(s.tok) in words,
+    "particle": lambda s, words: parse.particle_of(s.tok) in words,
     "prep": _prep,
     "not_prep": lambda s, spec: not _prep_children(s, spec),
-    "passive": lambda s, want: is_passive(s.tok) == want,
+    "passive": lambda s, want: parse.is_passive(s.tok) == want,
     "objects": _objects,
     "no_objects": lambda s, want: (not s.objs) == want,
     "dobj": _dobj,
     "dobj_not": _dobj_not,
-    "has_dobj": lambda s, want: bool(dep_children(s.tok, {"dobj", "obj"})) == want,
+    "has_dobj": lambda s, want: bool(parse.dep_children(s.tok, {"dobj", "obj"})) == want,
     "subject": _subject,
     "naming": _naming,
     "complement": _complement,
     "xcomp": _xcomp,
-    "children": lambda s, deps: bool(dep_children(s.tok, set(deps))),
-    "no_particle": lambda s, want: (particle_of(s.tok) is None) == want,
+    "children": lambda s, deps: bool(parse.dep_children(s.tok, set(deps))),
+    "no_particle": lambda s, want: (parse.particle_of(s.tok) is None) == want,
     "advcl_to": _advcl_to,
     "wants_to": _wants_to,
     "lemma_in": lambda s, lemmas: s.lemma in lemmas,
@@ -248,12 +239,12 @@ def _noun_in_prep(s: _State, prep: str) -> tuple[Entry, Any] | None:
                 if p.dep_ == "pobj" and p.lower_ in ("which", "whom") and s.tok.dep_ == "relcl":
                     p = s.tok.head  # "the torture to which he was subjected": the antecedent
                 if p.dep_ == "pobj" or p.i == s.tok.head.i:
-                    for key in noun_keys(p):
+                    for key in parse.noun_keys(p):
                         e = lx.NOUN_EVENTS.get(key)
                         if e:
                             return e, p
-                    if noun_class(p) == "PROTEST":
-                        name = "protest_strike" if lemma_of(p) == "strike" else "protest"
+                    if parse.noun_class(p) == "PROTEST":
+                        name = "protest_strike" if parse.lemma_of(p) == "strike" else "protest"
                         return lx.entry(name, f"{s.lemma}_on+PROTEST"), p
     return None
 
@@ -291,13 +282,16 @@ def sense_ok(tok, lemma: str, entry: Entry, objs: list, ctx: Context) -> bool:
 
 def _mass_of_people(o) -> bool:
     """Hundreds or thousands of people, or a population ("the villagers")."""
-    heads = content_objects([o])
+    heads = parse.content_objects([o])
     population = lx.WORDS["population"]
-    if not any(lemma_of(h) in population or lemma_of(h) in PERSON_NOUNS or h.ent_type_ == "NORP" for h in heads):
+    if not any(
+        parse.lemma_of(h) in population or parse.lemma_of(h) in parse.PERSON_NOUNS or h.ent_type_ == "NORP"
+        for h in heads
+    ):
         return False
     for h in [o] + heads:
         for t in h.subtree:
-            if t.lower_ in lx.WORDS["mass_quantities"] or lemma_of(t) in lx.WORDS["mass_quantities"]:
+            if t.lower_ in lx.WORDS["mass_quantities"] or parse.lemma_of(t) in lx.WORDS["mass_quantities"]:
                 return True
             if t.like_num and t.dep_ in ("nummod", "quantmod", "pobj", "dobj"):
                 try:
@@ -306,4 +300,6 @@ def _mass_of_people(o) -> bool:
                 except ValueError:
                     pass
     # "the villagers", "the population": a whole community
-    return any(lemma_of(h) in lx.WORDS["community_nouns"] and not any(c.like_num for c in h.children) for h in heads)
+    return any(
+        parse.lemma_of(h) in lx.WORDS["community_nouns"] and not any(c.like_num for c in h.children) for h in heads
+    )

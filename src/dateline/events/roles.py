@@ -16,19 +16,9 @@ Public interface (what the other modules call):
 from __future__ import annotations
 
 from . import lexicon as lx
+from . import parse
 from .lexicon import NOUN_CLASSES
-from .parse import (
-    OBJ,
-    RELATIVE,
-    Candidate,
-    Context,
-    conjuncts,
-    content_objects,
-    dep_children,
-    is_passive,
-    is_person_like,
-    lemma_of,
-)
+from .parse import OBJ, RELATIVE, Candidate, Context, dep_children, lemma_of
 
 RECIPIENT_PREPS = {
     "with",
@@ -120,7 +110,7 @@ def _reduced_passive(tok) -> bool:
 
 def objects_of(tok) -> list:
     objs = dep_children(tok, OBJ)
-    if is_passive(tok):
+    if parse.is_passive(tok):
         objs = dep_children(tok, {"nsubjpass"}) + objs
     elif not objs and _reduced_passive(tok):
         objs = subject_of(tok.head)
@@ -198,7 +188,7 @@ def subject_of(tok, seen=None) -> list:
     if tok.i in seen:
         return []
     seen.add(tok.i)
-    if is_passive(tok) or _reduced_passive(tok):
+    if parse.is_passive(tok) or _reduced_passive(tok):
         agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if agents:
             return agents
@@ -282,7 +272,7 @@ def recipients_of(tok, cand: Candidate, ctx: Context) -> list:
             if any(m.lower_ == "that" for m in comp.children if m.dep_ == "mark") or cand.entry.type == "REQUEST":
                 out += dep_children(comp, {"nsubj", "nsubjpass"})
         # "demanded the removal of President X", "welcomed Reagan's statement"
-        for o in content_objects([x for y in objs for x in _conj_nouns(y)]):
+        for o in parse.content_objects([x for y in objs for x in _conj_nouns(y)]):
             if o.i in ctx.tok_actor:
                 continue
             if cand.entry.type == "SUPPORT" and cand.obj is not None and o.i == cand.obj.i:
@@ -388,7 +378,7 @@ def complement_recipients(c: Candidate, ctx: Context) -> list:
         nxt = []
         for comp in frontier:
             for o in objects_of(comp):
-                if o.dep_ in ("dobj", "obj") and (o.i in ctx.tok_actor or is_person_like(o, ctx)):
+                if o.dep_ in ("dobj", "obj") and (o.i in ctx.tok_actor or parse.is_person_like(o, ctx)):
                     out.append(o)
                 elif comp in purposes and o.dep_ in ("dobj", "obj"):
                     # "staged demonstrations to demand the resignation of X": whom it presses
@@ -486,7 +476,7 @@ def _coordinated_owners(tokens: list, ctx: Context) -> list[str]:
 def np_actor_ids(tok, ctx: Context) -> list[str]:
     """Actor ids for a noun phrase headed by ``tok`` (conjuncts included)."""
     ids: list[str] = []
-    for head in conjuncts(tok):
+    for head in parse.conjuncts(tok):
         found = _np_one(head, ctx)
         for a in found:
             if a not in ids:
