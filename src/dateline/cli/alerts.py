@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 
@@ -31,7 +32,11 @@ def register(sub) -> None:
     p = add_command(sub, "alerts", help=HELP, description=DESCRIPTION, epilog=EXAMPLE)
     asub = p.add_subparsers(dest="alerts_command", metavar="ACTION")
 
-    a = add_command(asub, "add", help="save an alert", epilog=EXAMPLE)
+    def action(name: str, help: str, func) -> argparse.ArgumentParser:
+        """An action of `dateline alerts`; every action's help ends with the same examples."""
+        return add_command(asub, name, help=help, epilog=EXAMPLE, func=func)
+
+    a = action("add", "save an alert", run_add)
     a.add_argument("name", metavar="NAME", help="letters, digits, '.', '_', '-'")
     ch = a.add_mutually_exclusive_group(required=True)
     ch.add_argument("--webhook", metavar="URL", help="POST signed JSON to this URL")
@@ -40,38 +45,23 @@ def register(sub) -> None:
     a.add_argument("--secret", help="the webhook's HMAC key (default: a random one, printed once)")
     add_event_filters(a, dates=False, alerts=True)
     add_db(a)
-    a.set_defaults(func=run_add)
 
-    ls = add_command(asub, "list", help="list the saved alerts", epilog=EXAMPLE)
+    ls = action("list", "list the saved alerts", run_list)
     ls.add_argument("--matches", type=int, default=0, metavar="N", help="also show each alert's last N matches")
     ls.add_argument("--format", choices=["table", "json"], help="default: table on a terminal, JSON lines in a pipe")
     add_db(ls)
-    ls.set_defaults(func=run_list)
 
-    rm = add_command(asub, "remove", help="delete an alert and its history", epilog=EXAMPLE)
+    rm = action("remove", "delete an alert and its history", run_remove)
     rm.add_argument("name", metavar="NAME")
     add_db(rm)
-    rm.set_defaults(func=run_remove)
 
-    t = add_command(
-        asub,
-        "test",
-        help="send an alert's last matches again, marked as a test",
-        epilog=EXAMPLE,
-    )
+    t = action("test", "send an alert's last matches again, marked as a test", run_test)
     t.add_argument("name", metavar="NAME")
     t.add_argument("--limit", type=int, default=5, metavar="N", help="matches to replay (default 5)")
     _add_delivery(t)
-    t.set_defaults(func=run_test)
 
-    r = add_command(
-        asub,
-        "run",
-        help="check the alerts against newly stored events and send now",
-        epilog=EXAMPLE,
-    )
+    r = action("run", "check the alerts against newly stored events and send now", run_check)
     _add_delivery(r)
-    r.set_defaults(func=run_check)
 
     def usage(args) -> int:  # `dateline alerts` alone
         p.print_help(sys.stderr)
