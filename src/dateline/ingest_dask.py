@@ -45,7 +45,18 @@ from .errors import InputRejected, Reason, UsageError
 from .ingest import Outcome, Summary, Worker, expand_paths, iter_file, write_result
 from .read import JSONL_SUFFIXES, Item, iter_jsonl
 
-SHARD_COLUMNS = ("seq", "kind", "article_id", "origin", "reason", "message", "article", "signature")
+#: a result shard's columns and their pyarrow types, in order
+SHARD_FIELDS = (
+    ("seq", "int32"),
+    ("kind", "string"),
+    ("article_id", "string"),
+    ("origin", "string"),
+    ("reason", "string"),
+    ("message", "string"),
+    ("article", "large_string"),
+    ("signature", "binary"),
+)
+SHARD_COLUMNS = tuple(name for name, _ in SHARD_FIELDS)
 
 
 @dataclass
@@ -281,18 +292,7 @@ def shard_bytes(results: list[tuple]) -> bytes:
             row = (payload.id, payload.source.url or payload.source.path, None, None, payload.to_json(), sig)
         for c, v in zip(SHARD_COLUMNS[2:], row):
             cols[c].append(v)
-    schema = pa.schema(
-        [
-            ("seq", pa.int32()),
-            ("kind", pa.string()),
-            ("article_id", pa.string()),
-            ("origin", pa.string()),
-            ("reason", pa.string()),
-            ("message", pa.string()),
-            ("article", pa.large_string()),
-            ("signature", pa.binary()),
-        ]
-    )
+    schema = pa.schema([(name, getattr(pa, kind)()) for name, kind in SHARD_FIELDS])
     table = pa.table(cols, schema=schema)
     sink = pa.BufferOutputStream()
     pq.write_table(table, sink, compression="zstd")
