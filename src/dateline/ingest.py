@@ -19,6 +19,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, cast
 
@@ -202,15 +203,15 @@ class Worker:
         if analyse:
             _ = self.pipeline.nlp  # load the model now, once per process
         self.db_url = db_url
-        self._engine = engine
+        if engine is not None:
+            self.engine = engine
 
-    @property
+    @cached_property
     def engine(self):
-        if self._engine is None:
-            from .store.db import create
+        """The store's engine, made at first use unless one was given."""
+        from .store.db import create
 
-            self._engine = create(self.db_url)
-        return self._engine
+        return create(self.db_url)
 
     def stored_ids(self, ids: list[str]) -> set[str]:
         return set(self.stored_dates(ids))

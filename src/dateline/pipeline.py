@@ -8,6 +8,7 @@ analysed: the NLP model is English-only and would invent actors and events from 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cached_property
 
 from .article import Article, Published, Source
 from .errors import DatelineError, InputRejected, Reason, UsageError
@@ -105,15 +106,13 @@ class Pipeline:
         self.model_name = model
         self.analyse = analyse
         self.batch_size = batch_size
-        self._nlp = None
 
-    @property
+    @cached_property
     def nlp(self):
-        if self._nlp is None:
-            from .nlp import load_model
+        """The spaCy model, loaded at first use."""
+        from .nlp import load_model
 
-            self._nlp = load_model(self.model_name)
-        return self._nlp
+        return load_model(self.model_name)
 
     def process(self, raw: RawInput) -> Article:
         result = next(self.pipe([raw]))
