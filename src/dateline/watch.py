@@ -28,6 +28,7 @@ import tomllib
 import urllib.robotparser
 from collections import deque
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -207,7 +208,7 @@ def origin_of(url: str) -> str:
     return f"{p.scheme}://{p.netloc}".lower()
 
 
-class Fetcher:
+class Fetcher(AbstractContextManager["Fetcher"]):
     """An httpx client with the politeness rules; robots.txt is kept in the store's ``watch_hosts``."""
 
     def __init__(self, engine, politeness: Politeness | None = None, *, sleep: Callable[[float], None] = time.sleep):
@@ -228,9 +229,6 @@ class Fetcher:
 
     def close(self) -> None:
         self.client.close()
-
-    def __enter__(self) -> Fetcher:
-        return self
 
     def __exit__(self, *exc) -> None:
         self.close()
@@ -529,7 +527,7 @@ class RoundSummary:
         )
 
 
-class Watcher:
+class Watcher(AbstractContextManager["Watcher"]):
     """Polls sources into the store at ``db``. ``report`` receives one dict per thing that
     happens (``{"event": "source"|"article"|"round", ...}``): the CLI prints them."""
 
@@ -566,9 +564,6 @@ class Watcher:
     def close(self) -> None:
         self.fetcher.close()
         self.store.close()
-
-    def __enter__(self) -> Watcher:
-        return self
 
     def __exit__(self, *exc) -> None:
         self.close()

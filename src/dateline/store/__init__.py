@@ -20,7 +20,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from types import FrameType
 from typing import Any
 
@@ -137,7 +137,7 @@ def _row(r) -> dict[str, Any]:
     return d
 
 
-class Store:
+class Store(AbstractContextManager["Store"]):
     """A connection to one store. Thread-safe for reading; writers in several processes take turns
     (each write holds the store's writer lock for its transaction)."""
 
@@ -166,9 +166,6 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
-
-    def __enter__(self) -> Store:
-        return self
 
     def __exit__(self, *exc) -> None:
         self.close()
