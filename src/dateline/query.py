@@ -42,7 +42,7 @@ import math
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -101,22 +101,23 @@ def open_store(db: str | Store | None = None) -> Store:
 
 
 # -- validation -----------------------------------------------------------------------------------
-def check_type(value: str | None) -> str | None:
+def _one_of(value: str | None, choices: Sequence[str], what: str, use: str, *, upper: bool) -> str | None:
+    """``value`` in the case the enum writes it, None when empty; anything else is a UsageError
+    that lists the choices."""
     if not value:
         return None
-    t = value.strip().upper()
-    if t not in PLOVER_TYPES:
-        raise UsageError(f"unknown event type {value!r}; use a PLOVER type: {', '.join(PLOVER_TYPES)}")
-    return t
+    v = value.strip().upper() if upper else value.strip().lower()
+    if v not in choices:
+        raise UsageError(f"unknown {what} {value!r}; use {use}: {', '.join(choices)}")
+    return v
+
+
+def check_type(value: str | None) -> str | None:
+    return _one_of(value, PLOVER_TYPES, "event type", "a PLOVER type", upper=True)
 
 
 def check_modality(value: str | None) -> str | None:
-    if not value:
-        return None
-    m = value.strip().lower()
-    if m not in MODALITIES:
-        raise UsageError(f"unknown modality {value!r}; use one of: {', '.join(MODALITIES)}")
-    return m
+    return _one_of(value, MODALITIES, "modality", "one of", upper=False)
 
 
 def check_quad(value) -> int | None:
