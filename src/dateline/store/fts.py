@@ -283,16 +283,20 @@ def parse(query: str):
     def peek():
         return tokens[i] if i < len(tokens) else (None, None)
 
+    def joined(node, items):
+        """One node of the parts that are not empty: none, the part itself, or ``node`` of them."""
+        items = [x for x in items if x is not None]
+        if not items:
+            return None
+        return items[0] if len(items) == 1 else node(tuple(items))
+
     def or_expr():
         nonlocal i
         items = [and_expr()]
         while peek() == ("word", "OR"):
             i += 1
             items.append(and_expr())
-        items = [x for x in items if x is not None]
-        if not items:
-            return None
-        return items[0] if len(items) == 1 else Or(tuple(items))
+        return joined(Or, items)
 
     def and_expr():
         nonlocal i
@@ -305,10 +309,7 @@ def parse(query: str):
                 i += 1
                 continue
             items.append(unary())
-        items = [x for x in items if x is not None]
-        if not items:
-            return None
-        return items[0] if len(items) == 1 else And(tuple(items))
+        return joined(And, items)
 
     def unary():
         nonlocal i
