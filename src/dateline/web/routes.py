@@ -54,29 +54,24 @@ def _int(value: str | None, name: str, default: int, lo: int, hi: int) -> int:
     return n
 
 
+#: the web pages: path -> page name
+PAGES = {"/": "explorer", "/article/{article_id}": "article", "/actor": "actor", "/add": "add", "/alerts": "alerts"}
+
+
+def _page_route(name: str):
+    def page() -> HTMLResponse:
+        return _page(name)
+
+    return page
+
+
 def make_router() -> APIRouter:
     r = APIRouter(include_in_schema=False)
 
     # -- pages -----------------------------------------------------------------------------------
-    @r.get("/")
-    def explorer_page():
-        return _page("explorer")
-
-    @r.get("/article/{article_id}")
-    def article_page(article_id: str):
-        return _page("article")
-
-    @r.get("/actor")
-    def actor_page():
-        return _page("actor")
-
-    @r.get("/add")
-    def add_page():
-        return _page("add")
-
-    @r.get("/alerts")
-    def alerts_page():
-        return _page("alerts")
+    # each page is its HTML file (web/pages/NAME.html); the page reads its own path and query
+    for path, name in PAGES.items():
+        r.add_api_route(path, _page_route(name), methods=["GET"], name=f"{name}_page")
 
     # -- JSON ------------------------------------------------------------------------------------
     @r.get("/web/api/vocabulary")
