@@ -120,26 +120,26 @@ def check_modality(value: str | None) -> str | None:
     return _one_of(value, MODALITIES, "modality", "one of", upper=False)
 
 
-def check_quad(value) -> int | None:
+def _whole_number(value, wrong: str) -> int | None:
+    """An optional whole number: None when empty; a UsageError ``wrong`` when it is none."""
     if value in (None, ""):
         return None
     try:
-        q = int(value)
+        return int(value)
     except (TypeError, ValueError):
-        raise UsageError(f"quad must be 1, 2, 3 or 4 (PLOVER quad class), not {value!r}") from None
-    if q not in (1, 2, 3, 4):
+        raise UsageError(f"{wrong}, not {value!r}") from None
+
+
+def check_quad(value) -> int | None:
+    q = _whole_number(value, "quad must be 1, 2, 3 or 4 (PLOVER quad class)")
+    if q is not None and q not in (1, 2, 3, 4):
         raise UsageError(f"quad must be 1, 2, 3 or 4 (PLOVER quad class), not {value!r}")
     return q
 
 
 def check_min_sources(value) -> int | None:
-    if value in (None, ""):
-        return None
-    try:
-        n = int(value)
-    except (TypeError, ValueError):
-        raise UsageError(f"min_sources must be a whole number of sources, not {value!r}") from None
-    if n < 1:
+    n = _whole_number(value, "min_sources must be a whole number of sources")
+    if n is not None and n < 1:
         raise UsageError(f"min_sources must be 1 or more, not {n}")
     return n
 
