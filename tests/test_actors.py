@@ -632,3 +632,17 @@ def test_a_sentences_first_word_is_no_part_of_a_name(nlp):
     mentions = [m for a in article.actors for m in _mention_texts(article, a)]
     assert "Gomez" in mentions
     assert not any(m.startswith("Following") for m in mentions), mentions
+
+
+def test_name_tables_are_keyed_like_the_gazetteer():
+    """The lexicon's name tables use the gazetteer's key (``vocabulary.normalise``): spellings
+    that differ by case, accents, apostrophes, dots or a leading "the" find the same entry."""
+    from dateline.analyse import lexicon as L
+
+    assert L.country_of_name("U.S") == L.country_of_name("the U.S.") == "USA"
+    assert L.country_of_name("Côte d’Ivoire") == L.country_of_name("Cote d'Ivoire") == "CIV"
+    assert L.metonym("the Elysee") == L.metonym("Élysée") == ("FRA", "GOV")
+    assert L.metonym("Quai d’Orsay") == ("FRA", "GOV")
+    assert L.armed_group("Al Shabaab") == L.armed_group("al-Shabaab's") == ("SOM", "REB")
+    assert L.org_word("Prosecutor's Office") == "JUD"
+    assert L.capital_country("Washington DC") == L.capital_country("Washington, D.C.") == "USA"

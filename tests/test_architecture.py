@@ -171,3 +171,19 @@ def test_each_event_filter_becomes_sql_in_one_place():
                 ):
                     found.append(f"{rel}:{node.lineno} {ast.unparse(arg)}")
     assert not found, "event filters written outside store/filters.py:\n" + "\n".join(found)
+
+
+def test_names_have_one_lookup_key():
+    """One ``normalise()`` (``dateline.vocabulary``): the gazetteer's index and every name table
+    of the analysis lexicon are keyed with it, so no two tables disagree on what a name is."""
+    defined = [
+        str(rel)
+        for rel, tree in _modules()
+        for n in ast.walk(tree)
+        if isinstance(n, ast.FunctionDef) and n.name == "normalise"
+    ]
+    assert defined == ["vocabulary.py"], defined
+    from dateline import gazetteer, vocabulary
+    from dateline.analyse import lexicon
+
+    assert lexicon.normalise is vocabulary.normalise is gazetteer.normalise

@@ -18,8 +18,9 @@ The index is built once, at first use, into an SQLite file in the user cache dir
 so that concurrent processes build it once and then share it read-only. A build takes about
 half a minute; afterwards opening it costs milliseconds and lookups are memoised per process.
 
-Lookup keys are normalised names (:func:`normalise`): accents stripped, case folded,
-punctuation dropped, a leading "the" removed.
+Lookup keys are normalised names (:func:`dateline.vocabulary.normalise`, the one key the
+analysis lexicon's tables use too): accents stripped, case folded, punctuation dropped, a leading
+"the" removed.
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ import os
 import re
 import sqlite3
 import threading
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -38,7 +38,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import DatelineError
-from .vocabulary import country_vocabulary, demonym_plural
+from .vocabulary import country_vocabulary, demonym_plural, normalise
 
 GAZETTEER_VERSION = 21
 
@@ -87,27 +87,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
-_PUNCT = re.compile(r"[.\u2019'`´‘\"“”()\[\],;:!?]")
-_DASH = re.compile(r"[-\u2010-\u2015/_]+")
-_SPACE = re.compile(r"\s+")
 _ARTICLE = re.compile(r"^(?:Al|al|Ad|ad|As|as|Ash|ash|Ar|ar|Az|az)[- ](?=[A-Z])")
-_POSS = re.compile(r"['\u2019]s\b")
-
-
-@lru_cache(maxsize=200_000)
-def normalise(name: str) -> str:
-    """The lookup key of a name: "the U.S." -> "us", "Île-de-France" -> "ile de france"."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.casefold().replace("ß", "ss")
-    text = _POSS.sub("", text)
-    text = _PUNCT.sub("", text)
-    text = _DASH.sub(" ", text)
-    text = _SPACE.sub(" ", text).strip()
-    if text.startswith("the "):
-        text = text[4:]
-    text = text.replace("saint ", "st ").replace("sainte ", "ste ").replace("mount ", "mt ")
-    return text
 
 
 def _latin(name: str) -> bool:

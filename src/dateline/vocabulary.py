@@ -3,7 +3,9 @@
 * ``data/countries.tsv``: country names, parts and nationality words beside pycountry's ISO 3166
   names (:func:`country_vocabulary`, :func:`country_names`, :func:`demonyms`);
 * ``data/calendar.json``: month and weekday names (:func:`calendar_words`);
-* ``data/residue.toml``: the page residue a news site wraps a story in (:func:`residue_lists`).
+* ``data/residue.toml``: the page residue a news site wraps a story in (:func:`residue_lists`);
+* :func:`normalise`, the one lookup key of a name: the gazetteer's index, the country and
+  nationality tables below and every table of the analysis lexicon are keyed with it.
 
 The analysis lexicon (``analyse.lexicon``), the gazetteer, the time resolver (``timex``), the
 publication date (``published``) and the residue rules of the HTML filter and the cleaner
@@ -14,10 +16,15 @@ imports nothing of dateline's: every layer may use it.
 from __future__ import annotations
 
 import json
+import re
 import tomllib
+import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 __all__ = [
     "calendar_words",
@@ -25,8 +32,48 @@ __all__ = [
     "country_vocabulary",
     "demonym_plural",
     "demonyms",
+    "keyed",
+    "normalise",
     "residue_lists",
 ]
+
+
+_PUNCT = re.compile(r"[.\u2019'`´‘\"“”()\[\],;:!?]")
+_DASH = re.compile(r"[-\u2010-\u2015/_]+")
+_SPACE = re.compile(r"\s+")
+_POSS = re.compile(r"['\u2019]s\b")
+
+
+@lru_cache(maxsize=200_000)
+def normalise(name: str) -> str:
+    """The lookup key of a name: "the U.S." -> "us", "Île-de-France" -> "ile de france",
+    "South Korea's" -> "south korea", "Saint-Denis" -> "st denis".
+
+    Accents stripped, case folded, possessives and punctuation dropped, dashes and slashes made
+    spaces, a leading "the" removed, saint / sainte / mount abbreviated. Every table looked up by
+    a name (gazetteer, countries, nationalities, the analysis lexicon) is keyed with this."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold().replace("ß", "ss")
+    text = _POSS.sub("", text)
+    text = _PUNCT.sub("", text)
+    text = _DASH.sub(" ", text)
+    text = _SPACE.sub(" ", text).strip()
+    if text.startswith("the "):
+        text = text[4:]
+    text = text.replace("saint ", "st ").replace("sainte ", "ste ").replace("mount ", "mt ")
+    return text
+
+
+def keyed(table: Iterable[tuple[str, T]]) -> dict[str, T]:
+    """A table keyed with :func:`normalise`. Where two spellings meet in one key, a spelling that
+    is already its own key wins, else the first ("Willemstad" over " Willemstad")."""
+    out: dict[str, T] = {}
+    for name, value in table:
+        key = normalise(name)
+        if key not in out or key == name:
+            out[key] = value
+    return out
 
 
 def _data(*path: str) -> str:
@@ -62,7 +109,8 @@ def demonym_plural(word: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def country_names() -> dict[str, str]:
-    """lower-case country name (pycountry names plus the vocabulary's names) -> ISO3."""
+    """Country name (pycountry names plus the vocabulary's names), keyed with :func:`normalise`
+    -> ISO3."""
     import pycountry
 
     out: dict[str, str] = {}
@@ -81,12 +129,12 @@ def country_names() -> dict[str, str]:
     for target, kind, word in country_vocabulary():
         if kind in ("name", "part") and len(target) == 3 and target.isupper():
             out[word.lower()] = target
-    return out
+    return keyed(out.items())
 
 
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
-    """lower-case nationality word (and its plural) -> ISO3."""
+    """Nationality word (and its plural), keyed with :func:`normalise` -> ISO3."""
     out: dict[str, str] = {}
     for target, kind, word in country_vocabulary():
         if kind in ("demonym", "part-demonym") and len(target) == 3 and target.isupper():
@@ -94,7 +142,7 @@ def demonyms() -> dict[str, str]:
             plural = demonym_plural(word)
             if plural:
                 out.setdefault(plural.lower(), target)
-    return out
+    return keyed(out.items())
 
 
 # -- time -----------------------------------------------------------------------------------------

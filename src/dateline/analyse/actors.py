@@ -1319,7 +1319,7 @@ def _org_sector(name: str, following: list[str]) -> str | None:
     words = low.split() + following
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
-            sec = L.ORG_WORDS.get(" ".join(words[i : i + n]))
+            sec = L.org_word(" ".join(words[i : i + n]))
             if sec:
                 return sec
     return None

