@@ -646,3 +646,25 @@ def test_name_tables_are_keyed_like_the_gazetteer():
     assert L.armed_group("Al Shabaab") == L.armed_group("al-Shabaab's") == ("SOM", "REB")
     assert L.org_word("Prosecutor's Office") == "JUD"
     assert L.capital_country("Washington DC") == L.capital_country("Washington, D.C.") == "USA"
+
+
+def test_actors_and_places_read_the_dateline_country_one_way():
+    """One rule (``places.dateline_country``): a state named after the place is its country for
+    the actors too ("ALLENDALE, N.J." -> USA); the places take only what the dateline names."""
+    from dateline.analyse import actors, places
+    from dateline.article import Article, Dateline
+
+    def art(text, *names):
+        return Article(text="He said so.", dateline=Dateline(text=text, places=list(names)))
+
+    assert actors.dateline_country is places.dateline_country
+    nj = art("ALLENDALE, N.J.", "Allendale")
+    assert actors.dateline_country(nj) == places.dateline_country(nj, named=True) == "USA"
+    moscow = art("MOSCOW/VLADIVOSTOK, Russia", "Moscow", "Vladivostok")
+    assert places.dateline_country(moscow) == places.dateline_country(moscow, named=True) == "RUS"
+    capital = art("MOSCOW", "Moscow")
+    assert places.dateline_country(capital) == "RUS"
+    assert places.dateline_country(capital, named=True) is None  # inferred, not named
+    opening = Article(text="SINGAPORE (Reuters) - The central bank said ...")
+    assert places.dateline_country(opening) == "SGP"
+    assert places.dateline_country(opening, named=True) is None

@@ -45,6 +45,7 @@ from typing import Any
 
 from ..article import Actor, Article, Entity, Span
 from . import lexicon as L
+from .places import dateline_country
 
 _STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP"}
 _STOP_POS = {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "NUM", "INTJ"}
@@ -1253,35 +1254,6 @@ def _governs(verb: Any, tok: Any) -> bool:
             return False
         tok = tok.head
     return False
-
-
-_DATELINE_RE = re.compile(r"^\s*([A-Z][A-Za-z .'/-]{1,60}?)(?:,\s*([A-Z][A-Za-z .'-]{1,40}))?\s*\(")
-
-
-def dateline_country(article: Article) -> str | None:
-    """ISO3 of the dateline: its trailing country ("MOSCOW, Russia") or its first known city."""
-    text = None
-    places: list[str] = []
-    if article.dateline is not None:
-        text = article.dateline.text
-        places = list(article.dateline.places)
-    else:
-        m = _DATELINE_RE.match(article.text[:120])
-        if m:
-            text = m.group(0).rstrip("( ")
-    if not text:
-        return None
-    parts = [p.strip() for p in text.split(",")]
-    for p in reversed(parts):
-        iso = L.country_of_name(p)
-        if iso:
-            return iso
-    for p in places or re.split(r"[/,]", parts[0]):
-        p = p.strip().title()
-        iso = L.capital_country(p)
-        if iso:
-            return iso
-    return None
 
 
 # -- organisations --------------------------------------------------------------------------------

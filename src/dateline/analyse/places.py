@@ -68,6 +68,7 @@ from typing import Any, Literal
 from ..article import Article
 from ..article import Place as PlaceRecord
 from ..gazetteer import ABBR, ALIAS, ALT, DEMONYM, NAME, Gazetteer, Place, get_gazetteer, normalise
+from . import lexicon as L
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 
@@ -1123,17 +1124,51 @@ def _dateline_region(article: Article, gaz: Gazetteer) -> str | None:
     return None
 
 
-def _dateline_country(article: Article, gaz: Gazetteer) -> str | None:
-    dl = article.dateline
-    if dl is None or not dl.text or "," not in dl.text:
+#: an uncleaned text's opening dateline: "MOSCOW (Reuters)", "GOMA, Congo (AP)"
+_DATELINE_RE = re.compile(r"^\s*([A-Z][A-Za-z .'/-]{1,60}?)(?:,\s*([A-Z][A-Za-z .'-]{1,40}))?\s*\(")
+
+
+def dateline_country(article: Article, *, named: bool = False, gaz: Gazetteer | None = None) -> str | None:
+    """ISO3 of the country an article is filed from, by its dateline: the one rule the actors
+    (a person with no other clue is of that country) and the places (the dateline's own toponym
+    lies in it) share.
+
+    1. the country, or the state or province, its dateline names after the place: "MOSCOW,
+       Russia" -> RUS, "ALLENDALE, N.J." -> USA. With ``named`` this is the only answer, and only
+       for a dateline the cleaner found (``article.dateline``);
+    2. else a country it names anywhere: "SINGAPORE (Reuters)" -> SGP;
+    3. else the country whose capital its first place is: "MOSCOW (Reuters)" -> RUS.
+
+    Without a dateline the text's opening words are read as one ("MOSCOW (Reuters) - ...")."""
+    places: list[str] = []
+    if article.dateline is not None:
+        text = article.dateline.text
+        places = list(article.dateline.places)
+    elif named:
         return None
-    tail = dl.text.rsplit(",", 1)[1].strip()
-    for p, k in gaz.lookup(tail):
-        if p.feature == "country" and k in (NAME, ALIAS, ABBR):
-            return p.country
-    for p, k in gaz.lookup(tail):
-        if p.feature == "admin1" and k in (NAME, ALIAS, ABBR):
-            return p.country
+    else:
+        m = _DATELINE_RE.match(article.text[:120])
+        text = m.group(0).rstrip("( ") if m else ""
+    if not text:
+        return None
+    if "," in text:
+        gaz = gaz or get_gazetteer()
+        tail = gaz.lookup(text.rsplit(",", 1)[1].strip())
+        for feature in ("country", "admin1"):
+            for p, k in tail:
+                if p.feature == feature and k in (NAME, ALIAS, ABBR):
+                    return p.country
+    if named:
+        return None
+    parts = [p.strip() for p in text.split(",")]
+    for part in reversed(parts):
+        iso = L.country_of_name(part)
+        if iso:
+            return iso
+    for place in places or re.split(r"[/,]", parts[0]):
+        iso = L.capital_country(place.strip())
+        if iso:
+            return iso
     return None
 
 
@@ -1144,7 +1179,7 @@ def find_places(article: Article, doc: Any) -> None:
     gaz = get_gazetteer()
     text = article.text
     mentions = toponym_mentions(article, doc, gaz)
-    dl_country = _dateline_country(article, gaz)
+    dl_country = dateline_country(article, named=True, gaz=gaz)
     dl_names = list(article.dateline.places) if article.dateline else []
     region = _dateline_region(article, gaz)
     if region and normalise(region) not in {normalise(n) for n in dl_names}:
