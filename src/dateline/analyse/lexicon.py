@@ -25,30 +25,8 @@ from ..vocabulary import country_names, demonyms, keyed, normalise
 # Country names and nationality words (data/countries.tsv with pycountry's ISO names) come from
 # dateline.vocabulary, the one loader the gazetteer reads them through too.
 
-# Buildings and places that stand for a government (-> country ISO3, sector); keyed with
-# normalise, so "the Kremlin" and "Elysee" find "kremlin" and "élysée".
-METONYMS: dict[str, tuple[str, str]] = keyed(
-    {
-        "kremlin": ("RUS", "GOV"),
-        "white house": ("USA", "GOV"),
-        "pentagon": ("USA", "MIL"),
-        "capitol hill": ("USA", "LEG"),
-        "state department": ("USA", "GOV"),
-        "foggy bottom": ("USA", "GOV"),
-        "downing street": ("GBR", "GOV"),
-        "whitehall": ("GBR", "GOV"),
-        "westminster": ("GBR", "LEG"),
-        "élysée": ("FRA", "GOV"),
-        "quai d'orsay": ("FRA", "GOV"),
-        "blue house": ("KOR", "GOV"),
-        "zhongnanhai": ("CHN", "GOV"),
-        "kasumigaseki": ("JPN", "GOV"),
-        "bundestag": ("DEU", "LEG"),
-        "knesset": ("ISR", "LEG"),
-        "duma": ("RUS", "LEG"),
-        "state duma": ("RUS", "LEG"),
-    }.items()
-)
+# Seats of government ("the Kremlin") and armed movements ("Hamas") that stand for a state's
+# actor: data/actor_names.tsv (actor_names(), metonym(), armed_group()).
 
 # -- roles ----------------------------------------------------------------------------------------
 
@@ -431,7 +409,7 @@ def country_of_demonym(text: str) -> str | None:
 @lru_cache(maxsize=8192)
 def metonym(text: str) -> tuple[str, str] | None:
     """(ISO3, sector) when ``text`` names a seat of government (Kremlin, White House)."""
-    return METONYMS.get(normalise(text))
+    return actor_names()["seat"].get(normalise(text))
 
 
 @lru_cache(maxsize=8192)
@@ -518,66 +496,6 @@ than shwe:MMR aung san suu kyi:MMR
 mahathir:MYS mobutu:COD suu kyi:MMR
 """
 
-# Armed and political movements that news names without their country ("Hamas", "the Taliban"):
-# name, keyed with normalise -> (ISO3 of the state they fight in or against, PLOVER sector).
-ARMED_GROUPS: dict[str, tuple[str, str]] = keyed(
-    {
-        "hamas": ("PSE", "REB"),
-        "islamic jihad": ("PSE", "REB"),
-        "fatah": ("PSE", "PTY"),
-        "plo": ("PSE", "REB"),
-        "palestine liberation organization": ("PSE", "REB"),
-        "palestinian liberation organization": ("PSE", "REB"),
-        "palestinian islamic jihad": ("PSE", "REB"),
-        "hezbollah": ("LBN", "REB"),
-        "hizbollah": ("LBN", "REB"),
-        "amal": ("LBN", "REB"),
-        "taliban": ("AFG", "REB"),
-        "pkk": ("TUR", "REB"),
-        "kurdistan workers' party": ("TUR", "REB"),
-        "ira": ("GBR", "REB"),
-        "irish republican army": ("GBR", "REB"),
-        "sinn fein": ("GBR", "PTY"),
-        "eta": ("ESP", "REB"),
-        "farc": ("COL", "REB"),
-        "eln": ("COL", "REB"),
-        "ltte": ("LKA", "REB"),
-        "tamil tigers": ("LKA", "REB"),
-        "liberation tigers": ("LKA", "REB"),
-        "liberation tigers of tamil eelam": ("LKA", "REB"),
-        "khmer rouge": ("KHM", "REB"),
-        "unita": ("AGO", "REB"),
-        "renamo": ("MOZ", "REB"),
-        "frelimo": ("MOZ", "PTY"),
-        "spla": ("SDN", "REB"),
-        "splm": ("SDN", "REB"),
-        "splm/a": ("SDN", "REB"),
-        "polisario": ("MAR", "REB"),
-        "polisario front": ("MAR", "REB"),
-        "kla": ("SRB", "REB"),
-        "kosovo liberation army": ("SRB", "REB"),
-        "al-shabaab": ("SOM", "REB"),
-        "boko haram": ("NGA", "REB"),
-        "houthis": ("YEM", "REB"),
-        "shining path": ("PER", "REB"),
-        "sendero luminoso": ("PER", "REB"),
-        "contras": ("NIC", "REB"),
-        "sandinistas": ("NIC", "PTY"),
-        "sandinista": ("NIC", "PTY"),
-        "anc": ("ZAF", "PTY"),
-        "african national congress": ("ZAF", "PTY"),
-        "fis": ("DZA", "OPP"),
-        "islamic salvation front": ("DZA", "OPP"),
-        "gia": ("DZA", "REB"),
-        "mujahedeen": ("AFG", "REB"),
-        "mujahideen": ("AFG", "REB"),
-        "hutu": ("RWA", "REB"),
-        "tutsi": ("RWA", "REB"),
-        "chechen": ("RUS", "REB"),
-        "chechens": ("RUS", "REB"),
-    }.items()
-)
-
 _LEADER_PARTICLES = re.compile(r"^(?:al|el|ad|as|an|ash|at|bin|ibn)[-‐‑]", re.I)
 
 
@@ -651,7 +569,24 @@ def leader_country(name: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def armed_group(text: str) -> tuple[str, str] | None:
-    return ARMED_GROUPS.get(normalise(text))
+    """(ISO3 of the state it fights in or against, sector) of a movement news names without its
+    country ("Hamas", "the Taliban")."""
+    return actor_names()["movement"].get(normalise(text))
+
+
+@lru_cache(maxsize=1)
+def actor_names() -> dict[str, dict[str, tuple[str, str]]]:
+    """``data/actor_names.tsv``: kind (seat | movement) -> name, keyed with normalise ->
+    (ISO3, sector)."""
+    from importlib.resources import files
+
+    rows: dict[str, list[tuple[str, tuple[str, str]]]] = {"seat": [], "movement": []}
+    text = files("dateline").joinpath("data/actor_names.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, kind, country, sector = (c.strip() for c in line.split("\t"))
+            rows[kind].append((name, (country, sector)))
+    return {kind: keyed(table) for kind, table in rows.items()}
 
 
 # -- entity corrections ---------------------------------------------------------------------------
