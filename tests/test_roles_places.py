@@ -469,3 +469,18 @@ def test_an_act_with_no_recipient_is_aimed_at_the_country_its_purpose_lies_in(nl
 def test_a_country_outside_the_acts_own_phrase_is_not_what_it_is_aimed_at(nlp, text):
     ev = _event(_code(nlp, text), "agreed")
     assert not ev.recipients, ev.recipients
+
+
+@pytest.mark.parametrize(
+    "text,actor",
+    [
+        ("A suicide bombing by the Taliban killed 12 soldiers in Kandahar.", "Taliban"),
+        ("A rocket attack by Hezbollah wounded three Israeli soldiers.", "Hezbollah"),
+    ],
+)
+def test_an_attack_that_is_the_subject_is_done_by_its_own_agent(nlp, text, actor):
+    # "A car bombing by the Islamic State group killed ...": the bombing's author killed them
+    a = _code(nlp, text)
+    ev = a.events[0]
+    assert ev.actors and actor in _texts(a, ev.actors[:1]), (ev.trigger.text, ev.actors)
+    assert ev.recipients, ev.recipients

@@ -436,6 +436,19 @@ def _purpose(x) -> bool:
     )
 
 
+def _attack_agents(subject, ctx: Context) -> list:
+    """A subject that is an act, not an actor ("A car bombing by the Islamic State group killed
+    75 people", "A U.S. military airstrike has killed a worker", "Syrian regime air strikes hit
+    the enclave"): the act's own agent (its by phrase, its possessor, its actor modifier), as
+    PLOVER codes the attack's author; the subject itself when it names no agent or is an actor."""
+    if subject.i in ctx.tok_actor or not (
+        parse.noun_class(subject) == "ATTACK" or any(k in lx.NOUN_EVENTS for k in parse.noun_keys(subject))
+    ):
+        return [subject]
+    agents = [t for t in noun_participants(subject, ctx)[0] if np_actor_ids(t, ctx)]
+    return agents or [subject]
+
+
 def noun_participants(noun, ctx: Context) -> tuple[list, list]:
     actors: list = []
     recips: list = []
@@ -635,6 +648,7 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
         c.actors_tok = [t for t in subject_of(trig) if c.obj is None or t.i != c.obj.i]
         if not c.actors_tok:
             c.actors_tok = _misparsed_subject(trig, ctx)
+        c.actors_tok = [x for t in c.actors_tok for x in _attack_agents(t, ctx)]
         recips = recipients_of(trig, c, ctx)
         c.recipients_tok = recips + c.recipients_tok
         for inner in c.inner:  # "offered to hand over to Great Britain", "threatened to break relations with Russia"
