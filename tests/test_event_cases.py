@@ -522,3 +522,22 @@ def test_the_one_subjected_to_torture_is_its_recipient(nlp):
     ev = _event(article, "subjected", "ASSAULT")
     names = {a.id: a.name for a in article.actors}
     assert [names[a] for a in ev.recipients] == ["detainees"], [names[a] for a in ev.recipients]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # a prefixed irregular form the lemmatizer leaves as it is ("retook" is retake)
+        ("Opposition fighters retook a strategic town from government forces on Thursday.", "ASSAULT"),
+        # "went on a looting spree": a spree is what its modifier names
+        ("Hundreds of locals went on a looting spree in the township despite police reinforcements.", "COERCE"),
+        ("The gunman went on a shooting spree in the mall.", "ASSAULT"),
+    ],
+)
+def test_irregular_forms_and_sprees(nlp, text, type_):
+    article = _code(nlp, text)
+    assert article.events and article.events[0].type == type_, [(e.type, e.rule) for e in article.events]
+
+
+def test_a_shopping_spree_is_no_event(nlp):
+    assert not _code(nlp, "The delegation went on a shopping spree in Paris.").events

@@ -265,6 +265,9 @@ def verb_lemma(tok) -> str:
     if lemma in heads or tok.pos_ != "VERB":
         return lemma
     w = tok.lower_
+    irregular = dict(pair.split("=") for pair in lx.WORDS["irregular_forms"])
+    if irregular.get(w) in heads:  # "retook", "overran": a prefixed irregular form
+        return irregular[w]
     cands = []
     if w.endswith("ied"):
         cands.append(w[:-3] + "y")

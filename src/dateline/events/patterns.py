@@ -239,7 +239,10 @@ def _noun_in_prep(s: _State, prep: str) -> tuple[Entry, Any] | None:
                 if p.dep_ == "pobj" and p.lower_ in ("which", "whom") and s.tok.dep_ == "relcl":
                     p = s.tok.head  # "the torture to which he was subjected": the antecedent
                 if p.dep_ == "pobj" or p.i == s.tok.head.i:
-                    for key in parse.noun_keys(p):
+                    keys = parse.noun_keys(p)
+                    if parse.lemma_of(p) in lx.CARRIER_NOUNS:  # "went on a looting spree": the modifier's
+                        keys += [k for m in p.children if m.dep_ in ("compound", "amod") for k in parse.noun_keys(m)]
+                    for key in keys:
                         e = lx.NOUN_EVENTS.get(key)
                         if e:
                             return e, p
