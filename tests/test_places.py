@@ -673,3 +673,13 @@ def test_an_unknown_name_also_tagged_as_a_person_is_a_person():
         text, ("Mohamed Soltan", "GPE", 0), ("Soltan", "PERSON", 1), ("Cairo", "GPE", 0), ("Soltan", "GPE", 2)
     )
     assert [p.text for p in a.places] == ["Cairo"]
+
+
+def test_state_and_province_abbreviations_are_data(gaz):
+    """data/admin1_abbreviations.tsv (read by dateline.vocabulary) is what the gazetteer indexes."""
+    from dateline.vocabulary import admin1_abbreviations
+
+    table = admin1_abbreviations()
+    assert table[("US", "WV")] == ("W.Va.", "W. Va.") and table[("CA", "British Columbia")] == ("B.C.", "BC")
+    for abbr, division in (("N.J.", "New Jersey"), ("W. Va.", "West Virginia"), ("B.C.", "British Columbia")):
+        assert any(p.feature == "admin1" and p.name == division for p, _ in gaz.lookup(abbr)), abbr

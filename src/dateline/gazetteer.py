@@ -38,7 +38,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import DatelineError
-from .vocabulary import country_vocabulary, demonym_plural, normalise
+from .vocabulary import admin1_abbreviations, country_vocabulary, demonym_plural, normalise
 
 GAZETTEER_VERSION = 21
 
@@ -116,81 +116,13 @@ def _vocabulary() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]
 
 COUNTRY_ALIASES, DEMONYMS = _vocabulary()
 
-# AP-style and postal abbreviations of US states (matched only when written capitalised).
+# Abbreviations of US states (by postal code; matched only when written capitalised) and of
+# Canadian provinces and Australian states ((cc, name) -> abbrs): data/admin1_abbreviations.tsv.
 US_STATE_ABBR: dict[str, tuple[str, ...]] = {
-    "AL": ("Ala.",),
-    "AK": (),
-    "AZ": ("Ariz.",),
-    "AR": ("Ark.",),
-    "CA": ("Calif.", "Cal."),
-    "CO": ("Colo.",),
-    "CT": ("Conn.",),
-    "DE": ("Del.",),
-    "DC": ("D.C.", "DC"),
-    "FL": ("Fla.",),
-    "GA": ("Ga.",),
-    "HI": (),
-    "ID": (),
-    "IL": ("Ill.",),
-    "IN": ("Ind.",),
-    "IA": (),
-    "KS": ("Kan.", "Kans."),
-    "KY": ("Ky.",),
-    "LA": ("La.",),
-    "ME": (),
-    "MD": ("Md.",),
-    "MA": ("Mass.",),
-    "MI": ("Mich.",),
-    "MN": ("Minn.",),
-    "MS": ("Miss.",),
-    "MO": ("Mo.",),
-    "MT": ("Mont.",),
-    "NE": ("Neb.", "Nebr."),
-    "NV": ("Nev.",),
-    "NH": ("N.H.",),
-    "NJ": ("N.J.",),
-    "NM": ("N.M.", "N.Mex."),
-    "NY": ("N.Y.",),
-    "NC": ("N.C.",),
-    "ND": ("N.D.",),
-    "OH": (),
-    "OK": ("Okla.",),
-    "OR": ("Ore.", "Oreg."),
-    "PA": ("Pa.", "Penn.", "Penna."),
-    "RI": ("R.I.",),
-    "SC": ("S.C.",),
-    "SD": ("S.D.",),
-    "TN": ("Tenn.",),
-    "TX": ("Tex.",),
-    "UT": (),
-    "VT": ("Vt.",),
-    "VA": ("Va.",),
-    "WA": ("Wash.",),
-    "WV": ("W.Va.", "W. Va."),
-    "WI": ("Wis.", "Wisc."),
-    "WY": ("Wyo.",),
+    division: abbrs for (cc, division), abbrs in admin1_abbreviations().items() if cc == "US"
 }
-
-# Abbreviations of Canadian provinces and Australian states news uses ((cc, name) -> abbrs).
 OTHER_ADMIN1_ABBR: dict[tuple[str, str], tuple[str, ...]] = {
-    ("CA", "British Columbia"): ("B.C.", "BC"),
-    ("CA", "Ontario"): ("Ont.",),
-    ("CA", "Quebec"): ("Que.",),
-    ("CA", "Alberta"): ("Alta.",),
-    ("CA", "Saskatchewan"): ("Sask.",),
-    ("CA", "Manitoba"): ("Man.",),
-    ("CA", "Nova Scotia"): ("N.S.",),
-    ("CA", "New Brunswick"): ("N.B.",),
-    ("CA", "Newfoundland and Labrador"): ("Nfld.", "Newfoundland"),
-    ("CA", "Prince Edward Island"): ("P.E.I.", "PEI"),
-    ("AU", "New South Wales"): ("NSW", "N.S.W."),
-    ("AU", "Queensland"): ("Qld", "QLD"),
-    ("AU", "Victoria"): ("Vic.",),
-    ("AU", "Tasmania"): ("Tas.",),
-    ("AU", "Australian Capital Territory"): ("ACT",),
-    ("AU", "Northern Territory"): ("NT",),
-    ("AU", "Western Australia"): ("WA",),
-    ("AU", "South Australia"): ("SA",),
+    key: abbrs for key, abbrs in admin1_abbreviations().items() if key[0] != "US"
 }
 
 # English ceremonial and historic counties that countrystatecity's divisions of the United Kingdom

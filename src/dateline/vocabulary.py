@@ -2,6 +2,8 @@
 
 * ``data/countries.tsv``: country names, parts and nationality words beside pycountry's ISO 3166
   names (:func:`country_vocabulary`, :func:`country_names`, :func:`demonyms`);
+* ``data/admin1_abbreviations.tsv``: the abbreviations news writes for states and provinces
+  (:func:`admin1_abbreviations`);
 * ``data/calendar.json``: month and weekday names (:func:`calendar_words`);
 * ``data/residue.toml``: the page residue a news site wraps a story in (:func:`residue_lists`);
 * :func:`normalise`, the one lookup key of a name: the gazetteer's index, the country and
@@ -27,6 +29,7 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 __all__ = [
+    "admin1_abbreviations",
     "calendar_words",
     "country_names",
     "country_vocabulary",
@@ -143,6 +146,19 @@ def demonyms() -> dict[str, str]:
             if plural:
                 out.setdefault(plural.lower(), target)
     return keyed(out.items())
+
+
+@lru_cache(maxsize=1)
+def admin1_abbreviations() -> dict[tuple[str, str], tuple[str, ...]]:
+    """``data/admin1_abbreviations.tsv``: (ISO2 country, division) -> its abbreviations, in the
+    file's order ("N.J." for ("US", "NJ"), "B.C." and "BC" for ("CA", "British Columbia")); a US
+    state is named by its postal code, any other division by its name."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for line in _data("admin1_abbreviations.tsv").splitlines():
+        if line.strip() and not line.startswith("#"):
+            country, division, abbr = (c.strip() for c in line.split("\t"))
+            out.setdefault((country, division), []).append(abbr)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 # -- time -----------------------------------------------------------------------------------------
