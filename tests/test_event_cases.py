@@ -56,6 +56,41 @@ def test_a_real_battle_stays_an_assault(nlp):
 @pytest.mark.parametrize(
     ("text", "not_type"),
     [
+        # a hyphenated verb describing a noun ("in a step-down fashion" was a resignation)
+        ("Doctors said the patients should be moved off the ward in a step-down fashion.", "RETREAT"),
+        # what shows or finds is no side ("no evidence supports anything other than suicide")
+        ("The coroner told lawmakers that no evidence supports anything other than an accident.", "SUPPORT"),
+        # a guard's rounds are no talks ("had made their required rounds")
+        ("The guards wrote that they had made their required rounds overnight.", "CONSULT"),
+    ],
+)
+def test_read_in_real_stories_no_event_of_that_type(nlp, text, not_type):
+    article = _code(nlp, text)
+    assert not_type not in _types(article), [(e.type, e.trigger) for e in article.events]
+
+
+def test_what_is_feared_or_failed_did_not_happen(nlp):
+    # what may come has not happened (a real BBC story: "his fear of being extradited from Sweden
+    # to the US" was an asserted cooperation between the two)
+    for text, type_ in (
+        ("He says his fear of being extradited from Spain to the US drove him into the embassy.", "COOPERATE"),
+        ("Analysts see a growing risk of being attacked by militants.", "ASSAULT"),
+    ):
+        assert {e.modality for e in _code(nlp, text).events if e.type == type_} <= {"hypothetical"}
+    # "Police feared an attack": the attack is only feared
+    attack = _event(_code(nlp, "Police feared an attack on the embassy."), "attack", "ASSAULT")
+    assert attack.modality == "hypothetical"
+    # "they failed to share information": the sharing did not happen
+    article = _code(nlp, "The regulator said the companies failed to share detailed information with it.")
+    assert _event(article, "share", "COOPERATE").modality == "negated"
+    # a failure coded as such stays asserted
+    article = _code(nlp, "The House and the Senate failed to reach agreement on the budget.")
+    assert _event(article, "agreement", "REJECT").modality == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("text", "not_type"),
+    [
         ("The projects have been executed by Pakistan army engineers, the minister said.", "ASSAULT"),
         ("Thousands of people have been leaving Kashmir since August.", "CONSULT"),
         ("About 150,000 people have now been displaced, the United Nations said.", "ASSAULT"),

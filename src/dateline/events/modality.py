@@ -57,6 +57,11 @@ def modality(c: Candidate, date_value: str | None, date_from_text: bool, ctx: Co
         return "hypothetical"  # the event of a conditional clause, negated or not
     if c.extra_modality == "negated" or any(w.dep_ == "neg" for w in words) or (lows & {"never"}):
         return "negated"
+    failed = lemma_of(trig.head) in lx.WORDS["failing_verbs"]
+    if trig.dep_ == "xcomp" and failed and not c.entry.key.startswith(lemma_of(trig.head) + "+"):
+        # "they failed to share information": the sharing did not happen ("failed to reach
+        # agreement" is an entry of its own, the failure)
+        return "negated"
     reported_past = _under_past_report(trig)
     if c.extra_modality == "hypothetical":
         return "hypothetical"
@@ -69,6 +74,8 @@ def modality(c: Candidate, date_value: str | None, date_from_text: bool, ctx: Co
         return "hypothetical"
     if c.noun and any(ch.lower_ in HYPO_AMOD for ch in trig.children if ch.dep_ == "amod"):
         return "hypothetical"  # "a potential walkout", "the threatened strike"
+    if _prospect(trig):
+        return "hypothetical"
     if lows & FUTURE_MODALS or c.extra_modality == "future" or ("would" in lows and reported_past) or _going_to(trig):
         return "future"
     if c.noun and any(ch.lower_ in FUTURE_AMOD for ch in trig.children if ch.dep_ in ("amod", "advmod")):
@@ -90,6 +97,15 @@ def modality(c: Candidate, date_value: str | None, date_from_text: bool, ctx: Co
         if _since_clause(trig):
             return "historical"
     return "asserted"
+
+
+def _prospect(trig) -> bool:
+    """ "his fear of being extradited", "the risk of war": an act "of" a noun of what may come
+    (`prospect_nouns`) has not happened."""
+    if trig.dep_ not in ("pcomp", "pobj") or trig.head.lower_ != "of" or trig.head.head.i == trig.head.i:
+        return False
+    noun = trig.head.head
+    return noun.pos_ == "NOUN" and noun.lower_ in lx.WORDS["prospect_nouns"]
 
 
 def _since_clause(trig) -> bool:

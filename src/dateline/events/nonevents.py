@@ -74,6 +74,16 @@ def _modal_noun(c: Candidate, ctx: Context) -> str | None:
     return "modal noun"
 
 
+def _evidence(c: Candidate, ctx: Context) -> str | None:
+    """ "no evidence supports anything other than suicide": what shows or finds (`evidence_nouns`)
+    supports or contradicts a claim, not a side."""
+    t = c.trigger
+    if c.noun or c.entry.type not in ("SUPPORT", "REJECT"):
+        return None
+    subj = dep_children(t, {"nsubj"})
+    return "evidence" if subj and all(lemma_of(s) in W["evidence_nouns"] for s in subj) else None
+
+
 def _avoided(c: Candidate, ctx: Context) -> str | None:
     """ "to skip consultations", "avoided talks": an event noun that is what someone skips."""
     t = c.trigger
@@ -192,10 +202,13 @@ def _unwanted(c: Candidate, ctx: Context) -> str | None:
 
 
 def _descriptive(c: Candidate, ctx: Context) -> str | None:
-    """ "a telephoned bomb threat", "the burnt bodies", "Opposing rallies": a participle describing
-    a noun is no event of its own, unless it names who did it ("Islamic State-occupied")."""
+    """ "a telephoned bomb threat", "the burnt bodies", "Opposing rallies", "in a step-down
+    fashion": a participle or a hyphenated verb describing a noun is no event of its own, unless
+    it names who did it ("Islamic State-occupied")."""
     t = c.trigger
-    if c.noun or t.dep_ != "amod" or t.tag_ not in ("VBN", "VBG"):
+    hyphenated = any(x.dep_ == "punct" and x.tag_ == "HYPH" for x in t.children)
+    participle = t.dep_ == "amod" and t.tag_ in ("VBN", "VBG")
+    if c.noun or not (participle or (hyphenated and t.dep_ in ("amod", "nmod", "compound"))):
         return None
     if any(x.dep_ in ("npadvmod", "compound", "nmod", "amod", "agent") for x in t.children):
         return None
@@ -515,6 +528,7 @@ CHECKS = (
     _expletive_judgement,
     _property,
     _modal_noun,
+    _evidence,
     _avoided,
     _movement,
     _figurative_fight,
