@@ -132,9 +132,9 @@ def test_each_layer_imports_only_its_own_and_lower_layers():
 
 def test_the_vocabulary_files_have_one_loader():
     """Countries and demonyms, months and weekdays, page residue, state and province
-    abbreviations: each data file is read by ``dateline.vocabulary`` and nowhere else (no module
+    abbreviations, regions: each data file is read by ``dateline.vocabulary`` and nowhere else (no module
     keeps a list of its own beside it)."""
-    files = ("countries.tsv", "calendar.json", "residue.toml", "admin1_abbreviations.tsv")
+    files = ("countries.tsv", "calendar.json", "residue.toml", "admin1_abbreviations.tsv", "regions.tsv")
     readers = set()
     for rel, tree in _modules():
         docstrings = {

@@ -675,6 +675,16 @@ def test_an_unknown_name_also_tagged_as_a_person_is_a_person():
     assert [p.text for p in a.places] == ["Cairo"]
 
 
+def test_regions_are_data(gaz):
+    """data/regions.tsv (read by dateline.vocabulary) is what the gazetteer indexes as regions."""
+    from dateline.vocabulary import regions
+
+    rows = {name: (aliases, feature) for name, aliases, _, _, feature in regions()}
+    assert rows["European Union"][1] == "union" and "E.U." in rows["European Union"][0]
+    assert "Karabakh" in rows["Nagorno-Karabakh"][0]
+    assert any(p.name == "Middle East" for p, _ in gaz.lookup("Mideast"))
+
+
 def test_state_and_province_abbreviations_are_data(gaz):
     """data/admin1_abbreviations.tsv (read by dateline.vocabulary) is what the gazetteer indexes."""
     from dateline.vocabulary import admin1_abbreviations

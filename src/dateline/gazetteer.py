@@ -38,7 +38,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import DatelineError
-from .vocabulary import admin1_abbreviations, country_vocabulary, demonym_plural, normalise
+from .vocabulary import admin1_abbreviations, country_vocabulary, demonym_plural, normalise, regions
 
 GAZETTEER_VERSION = 21
 
@@ -142,81 +142,8 @@ ENGLISH_COUNTIES: tuple[tuple[str, float, float], ...] = (
     ("West Midlands", 52.5, -1.9),
 )
 
-# Continents and regions news names (name, aliases, lat, lon, feature, countries it covers).
-REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str], ...] = (
-    (
-        "European Union",
-        ("EU", "E.U.", "European Union", "European Commission", "European Council", "European Parliament"),
-        50.0,
-        9.5,
-        "union",
-    ),
-    ("Middle East", ("Mideast", "Middle East"), 29.0, 42.0, "region"),
-    ("Korean Peninsula", ("Korean Peninsula", "Korean peninsula"), 38.0, 127.5, "region"),
-    ("Latin America", (), -14.6, -57.7, "region"),
-    ("Central America", (), 12.77, -85.6, "region"),
-    ("Southeast Asia", ("South-East Asia", "South East Asia"), 10.0, 110.0, "region"),
-    ("East Asia", (), 35.0, 115.0, "region"),
-    ("South Asia", (), 22.0, 79.0, "region"),
-    ("Central Asia", (), 45.0, 68.0, "region"),
-    ("Asia-Pacific", ("Asia Pacific",), 10.0, 130.0, "region"),
-    ("Persian Gulf", ("Gulf", "Arabian Gulf", "Persian Gulf"), 26.5, 52.0, "region"),
-    ("Balkans", ("Balkan Peninsula", "Balkan"), 42.5, 21.5, "region"),
-    ("Caribbean", ("Caribbean Sea",), 15.0, -73.0, "region"),
-    ("Scandinavia", (), 63.0, 14.0, "region"),
-    ("Caucasus", (), 42.5, 45.0, "region"),
-    ("Sahel", (), 14.5, 2.0, "region"),
-    ("Siberia", (), 60.0, 100.0, "region"),
-    ("Kurdistan", ("Kurdistan",), 37.0, 44.0, "region"),
-    ("Kashmir", (), 34.5, 76.0, "region"),
-    ("Gaza Strip", ("Gaza",), 31.42, 34.37, "region"),
-    ("West Bank", (), 32.0, 35.25, "region"),
-    ("Crimea", ("Crimean Peninsula",), 45.0, 34.0, "region"),
-    ("Arctic", ("Arctic Ocean",), 80.0, 0.0, "region"),
-    ("Pacific Ocean", ("Pacific",), 0.0, -160.0, "region"),
-    ("Atlantic Ocean", ("Atlantic",), 0.0, -30.0, "region"),
-    ("Indian Ocean", (), -20.0, 80.0, "region"),
-    ("Mediterranean Sea", ("Mediterranean",), 35.0, 18.0, "region"),
-    ("South China Sea", (), 13.0, 114.0, "region"),
-    ("Black Sea", (), 43.0, 35.0, "region"),
-    ("Baltic Sea", (), 58.0, 20.0, "region"),
-    ("Red Sea", (), 20.0, 38.5, "region"),
-    ("Sea of Japan", ("East Sea",), 40.0, 135.0, "region"),
-    ("Western Europe", (), 48.0, 5.0, "region"),
-    ("Eastern Europe", (), 50.0, 30.0, "region"),
-    ("Northern Ireland", (), 54.6, -6.7, "region"),
-    ("Midwest", ("Midwest", "Middle West"), 41.5, -93.0, "region"),
-    ("Silicon Valley", (), 37.39, -122.05, "region"),
-    ("Wall Street", (), 40.706, -74.009, "region"),
-    ("Capitol Hill", ("U.S. Congress", "US Congress", "Congress"), 38.889, -77.009, "region"),
-    ("Kremlin", (), 55.752, 37.617, "region"),
-    ("Gulf Coast", (), 29.5, -90.0, "region"),
-    ("New England", (), 44.0, -71.5, "region"),
-    ("Far East", ("Russian Far East",), 55.0, 135.0, "region"),
-    ("North Africa", ("Northern Africa",), 27.0, 17.0, "region"),
-    ("West Africa", ("Western Africa",), 12.0, -2.0, "region"),
-    ("East Africa", ("Eastern Africa",), 1.0, 38.0, "region"),
-    ("Southern Africa", (), -24.0, 25.0, "region"),
-    ("Central Africa", (), 2.0, 20.0, "region"),
-    ("Sub-Saharan Africa", (), 0.0, 20.0, "region"),
-    ("West Coast", (), 40.0, -121.0, "region"),
-    ("East Coast", ("Eastern Seaboard",), 38.5, -76.0, "region"),
-    # metonyms news uses for the place of a government or an industry
-    ("White House", (), 38.8977, -77.0365, "region"),
-    ("Pentagon", (), 38.8719, -77.0563, "region"),
-    ("Downing Street", (), 51.5034, -0.1276, "region"),
-    ("Whitehall", (), 51.5045, -0.1263, "region"),
-    ("Elysee Palace", ("Elysee",), 48.8704, 2.3167, "region"),
-    ("Hollywood", (), 34.0928, -118.3287, "region"),
-    # disputed or breakaway territories news names as places (centres, approximately)
-    ("Nagorno-Karabakh", ("Karabakh", "Artsakh"), 39.85, 46.75, "region"),
-    ("Donbas", ("Donbass",), 48.0, 37.9, "region"),
-    ("Golan Heights", ("Golan",), 33.0, 35.75, "region"),
-    ("Transnistria", ("Transdniestria", "Trans-Dniester"), 47.0, 29.4, "region"),
-    ("Abkhazia", (), 43.0, 41.0, "region"),
-    ("South Ossetia", (), 42.25, 44.0, "region"),
-    ("Darfur", (), 13.5, 24.5, "region"),
-)
+# Regions, seas and named areas news names (name, aliases, lat, lon, feature): data/regions.tsv.
+REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str], ...] = regions()
 
 # Demonyms of first-level divisions ((cc, division) -> words): "English" indicates England (a
 # part of GBR), not the United Kingdom's centre; the country context is the same.

@@ -4,6 +4,7 @@
   names (:func:`country_vocabulary`, :func:`country_names`, :func:`demonyms`);
 * ``data/admin1_abbreviations.tsv``: the abbreviations news writes for states and provinces
   (:func:`admin1_abbreviations`);
+* ``data/regions.tsv``: the regions, seas and named areas news places events in (:func:`regions`);
 * ``data/calendar.json``: month and weekday names (:func:`calendar_words`);
 * ``data/residue.toml``: the page residue a news site wraps a story in (:func:`residue_lists`);
 * :func:`normalise`, the one lookup key of a name: the gazetteer's index, the country and
@@ -37,6 +38,7 @@ __all__ = [
     "demonyms",
     "keyed",
     "normalise",
+    "regions",
     "residue_lists",
 ]
 
@@ -159,6 +161,17 @@ def admin1_abbreviations() -> dict[tuple[str, str], tuple[str, ...]]:
             country, division, abbr = (c.strip() for c in line.split("\t"))
             out.setdefault((country, division), []).append(abbr)
     return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def regions() -> tuple[tuple[str, tuple[str, ...], float, float, str], ...]:
+    """``data/regions.tsv``: (name, aliases, lat, lon, feature) of each region, in the file's order."""
+    rows = []
+    for line in _data("regions.tsv").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, lat, lon, feature, aliases = line.split("\t")
+            rows.append((name, tuple(a for a in aliases.split("|") if a), float(lat), float(lon), feature))
+    return tuple(rows)
 
 
 # -- time -----------------------------------------------------------------------------------------
