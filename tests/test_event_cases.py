@@ -576,3 +576,25 @@ def test_irregular_forms_and_sprees(nlp, text, type_):
 
 def test_a_shopping_spree_is_no_event(nlp):
     assert not _code(nlp, "The delegation went on a shopping spree in Paris.").events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a decision, ban or law taken back is a concession (CAMEO 08), not the act it had decided
+        "The court revoked the decision on his detention.",
+        "The ministry rescinded its decision to deport the students.",
+        "The city council reversed the ban on street vendors.",
+    ],
+)
+def test_a_decision_taken_back_is_a_concession(nlp, text):
+    article = _code(nlp, text)
+    assert article.events and article.events[0].type == "CONCEDE", [(e.type, e.rule) for e in article.events]
+
+
+def test_refugees_taken_in_are_given_asylum_and_are_its_recipients(nlp):
+    article = _code(nlp, "Canada accepted 2,000 Syrian refugees in March.")
+    ev = article.events[0]
+    assert (ev.type, ev.mode) == ("AID", "asylum"), [(e.type, e.mode, e.rule) for e in article.events]
+    names = {a.id: a.name for a in article.actors}
+    assert [names[a] for a in ev.recipients] == ["Syrian refugees"], [names[a] for a in ev.recipients]
