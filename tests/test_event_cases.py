@@ -62,11 +62,27 @@ def test_a_real_battle_stays_an_assault(nlp):
         ("The coroner told lawmakers that no evidence supports anything other than an accident.", "SUPPORT"),
         # a guard's rounds are no talks ("had made their required rounds")
         ("The guards wrote that they had made their required rounds overnight.", "CONSULT"),
+        # a forecast, and what the weather allows (a real PG&E story: "forecasts called for low
+        # humidity", "the weather should ease by Thursday, allowing PG&E to restore power")
+        ("Forecasts called for strong winds and low humidity through the weekend.", "REQUEST"),
+        ("The weather should improve by Friday, allowing Duke Energy to restore power, an official said.", "REQUEST"),
+        ("The weather should improve by Friday, allowing Duke Energy to restore power, an official said.", "CONCEDE"),
+        # a question reported, nothing asked of anyone ('"Did you tell them?" Schiff asked.')
+        ('"Did you tell them to stop the aid?" the chairman asked.', "REQUEST"),
     ],
 )
 def test_read_in_real_stories_no_event_of_that_type(nlp, text, not_type):
     article = _code(nlp, text)
     assert not_type not in _types(article), [(e.type, e.trigger) for e in article.events]
+
+
+def test_a_question_reports_nothing(nlp):
+    # "What was the Swedish investigation about?" (a subheading) asserted an investigation
+    article = _code(nlp, "Did the army attack the rebels in the north?")
+    assert _event(article, "attack", "ASSAULT").modality == "hypothetical"
+    # an official saying someone should act still asks it
+    article = _code(nlp, "The minister said Iran should release the sailors.")
+    assert _event(article, "release", "REQUEST").modality == "asserted"
 
 
 def test_what_is_feared_or_failed_did_not_happen(nlp):

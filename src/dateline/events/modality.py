@@ -76,6 +76,8 @@ def modality(c: Candidate, date_value: str | None, date_from_text: bool, ctx: Co
         return "hypothetical"  # "a potential walkout", "the threatened strike"
     if _prospect(trig):
         return "hypothetical"
+    if trig.sent.text.rstrip(" \n\"'\u201d\u2019").endswith("?"):
+        return "hypothetical"  # a question asks whether, it reports nothing ("Will Iran retaliate?")
     if lows & FUTURE_MODALS or c.extra_modality == "future" or ("would" in lows and reported_past) or _going_to(trig):
         return "future"
     if c.noun and any(ch.lower_ in FUTURE_AMOD for ch in trig.children if ch.dep_ in ("amod", "advmod")):

@@ -75,10 +75,11 @@ def _modal_noun(c: Candidate, ctx: Context) -> str | None:
 
 
 def _evidence(c: Candidate, ctx: Context) -> str | None:
-    """ "no evidence supports anything other than suicide": what shows or finds (`evidence_nouns`)
-    supports or contradicts a claim, not a side."""
+    """ "no evidence supports anything other than suicide", "forecasts called for low humidity":
+    what shows, finds or foretells (`evidence_nouns`) supports, contradicts or calls for
+    something, but is no side."""
     t = c.trigger
-    if c.noun or c.entry.type not in ("SUPPORT", "REJECT"):
+    if c.noun or c.entry.type not in ("SUPPORT", "REJECT", "REQUEST"):
         return None
     subj = dep_children(t, {"nsubj"})
     return "evidence" if subj and all(lemma_of(s) in W["evidence_nouns"] for s in subj) else None
@@ -312,14 +313,16 @@ def _enabling(c: Candidate, ctx: Context) -> str | None:
     """ "a chip that allows a computer to be smaller", "allows for complete virtualisation": a
     thing that makes something possible for another thing concedes nothing to anyone. A person,
     a group, an organisation or a country on either side keeps the event ("Israel allowed aid
-    convoys in", "the decree allows exiles to return"); a document's permission is a [[sense]]
-    check."""
+    convoys in", "the decree allows exiles to return"), unless the one allowing is the weather;
+    a document's permission is a [[sense]] check."""
     t = c.trigger
     if c.noun or verb_lemma(t) not in W["enabling_verbs"]:
         return None
     subj = [s for x in subject_of(t) for s in content_objects(conjuncts(x))]
     if not subj:
         return None
+    if all(lemma_of(s) in W["weather_words"] | W["natural_disasters"] for s in subj):
+        return "enabling"  # "the weather should ease, allowing PG&E to restore power"
     allowed = [s for x in objects_of(t) for s in content_objects(conjuncts(x))]
     allowed += [q for x in dep_children(t, {"xcomp", "ccomp"}) for q in dep_children(x, {"nsubj", "nsubjpass"})]
     for s in subj + allowed:
@@ -345,6 +348,17 @@ def _interview(c: Candidate, ctx: Context) -> str | None:
     if t.tag_ != "VBN" or t.dep_ != "advcl" or dep_children(t, {"agent", "nsubj", "nsubjpass"}):
         return None
     return "interview" if lemma_of(t.head) in lx.REPORTING else None
+
+
+def _question_reported(c: Candidate, ctx: Context) -> str | None:
+    """'"Did you ask them to stop?" Schiff asked.': asking with nothing asked of anyone (no
+    object, no clause, no "for") reports a question, no request."""
+    t = c.trigger
+    if c.noun or c.entry.type != "REQUEST" or verb_lemma(t) not in W["question_verbs"]:
+        return None
+    if dep_children(t, {"dobj", "obj", "dative", "iobj", "ccomp", "xcomp", "prep", "advcl", "nsubjpass"}):
+        return None
+    return "question" if c.obj is None else None
 
 
 def _knowing(c: Candidate, ctx: Context) -> str | None:
@@ -546,6 +560,7 @@ CHECKS = (
     _commerce,
     _enabling,
     _interview,
+    _question_reported,
     _as_opposed,
     _knowing,
 )

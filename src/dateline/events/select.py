@@ -16,11 +16,31 @@ from .dating import own_times
 from .lexicon import Entry
 from .modality import DEONTIC, aux_lows, conditional, own_reported_intent
 from .nonevents import armed, not_an_event
-from .parse import Candidate, Coded, Context, dep_children, depth_of, lemma_of, tree_distance, tree_path, verb_lemma
+from .parse import (
+    Candidate,
+    Coded,
+    Context,
+    dep_children,
+    depth_of,
+    is_person_like,
+    lemma_of,
+    tree_distance,
+    tree_path,
+    verb_lemma,
+)
 from .place import place_for
 from .roles import noun_participants, objects_of, subject_of
 
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "pcomp", "csubj"}
+
+
+def _forecast(comp, ctx: Context) -> bool:
+    """ "The weather should ease by Thursday, said X": "should" of a thing that is no actor nor
+    a person, doing nothing the coder knows, foretells; nobody is asked to act."""
+    if not any(a.lower_ == "should" for a in comp.children if a.dep_ == "aux"):
+        return False
+    subj = dep_children(comp, {"nsubj"})
+    return bool(subj) and not any(s.i in ctx.tok_actor or is_person_like(s, ctx) or s.pos_ == "PRON" for s in subj)
 
 
 def select(cands: list[Candidate], sent, ctx: Context) -> tuple[list[Candidate], list[tuple[Candidate, Candidate]]]:
@@ -63,6 +83,8 @@ def select(cands: list[Candidate], sent, ctx: Context) -> tuple[list[Candidate],
             for comp in dep_children(tok, {"ccomp"}):
                 if any(a.lower_ in DEONTIC for a in comp.children if a.dep_ == "aux"):
                     inner = by_i.get(comp.i)
+                    if inner is None and _forecast(comp, ctx):
+                        continue
                     mode, cameo = lx.request_code(inner.entry.type if inner else None)
                     rq = Candidate(comp, Entry("REQUEST", mode, cameo, "reported+must"))
                     rq.actors_tok = subject_of(tok)
