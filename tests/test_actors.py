@@ -626,6 +626,14 @@ def test_a_possessive_ending_the_tagger_took_into_a_name_is_cut(nlp):
     assert [e.text for e in corrected_entities(doc)] == ["Santa Rosa"]
 
 
+def test_a_possessive_inside_a_name_before_no_name_ends_it(nlp):
+    # a real story's "toward Holcomb\u2019s 2016 election campaign" made a person "Holcomb\u2019s 2016"
+    article = _analyse(nlp, "The group spent $3 million on Whitmer\u2019s 2018 campaign for governor.")
+    mentions = [m for a in article.actors for m in _mention_texts(article, a)]
+    assert "Whitmer" in mentions
+    assert not any("2018" in m for m in mentions), mentions
+
+
 def test_a_sentences_first_word_is_no_part_of_a_name(nlp):
     # "Following Assange's arrest": capitalised only by its place in the sentence
     article = _analyse(nlp, "Following Gomez's arrest in Spain, his lawyer asked for a new hearing.")

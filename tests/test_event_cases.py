@@ -525,6 +525,18 @@ def test_he_is_never_a_woman_and_she_prefers_a_woman(nlp):
     assert [names[a] for a in _event(article, "urged", "REQUEST").actors] == ["Lopez"]
 
 
+def test_he_is_the_nearest_man_not_the_one_called_mister(nlp):
+    # a real NYT story: "He urged Mr. Trump to make a deal" (he: the farm leader quoted last) made
+    # Mr. Trump urge himself once "Mr." counted as a man's title outranking a nearer name
+    text = (
+        "Mr. Trump met farm leaders on Monday, and bureau president Carl Hines spoke for them. "
+        "He urged the White House to make a deal as soon as possible."
+    )
+    article = _code(nlp, text)
+    names = {a.id: a.name for a in article.actors}
+    assert [names[a] for a in _event(article, "urged", "REQUEST").actors] == ["Carl Hines"]
+
+
 def test_a_bare_participle_clause_is_done_to_the_subject(nlp):
     # "If convicted, he could face decades in jail": he would be convicted, not convict anyone
     article = _code(nlp, "Carlos Ruiz was arrested in April. If convicted, he could face decades in jail.")

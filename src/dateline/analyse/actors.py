@@ -157,6 +157,12 @@ def corrected_entities(doc: Any) -> list[Ent]:
                 doc[i0].tag_ == "POS" or (doc[i0].is_sent_start and doc[i0].pos_ in ("VERB", "SCONJ"))
             ):
                 i0 += 1
+            # a possessive inside, before no name: "toward Holcomb’s 2016 election campaign"
+            # ("Macy's Thanksgiving Parade" keeps its name after the possessive)
+            for k in range(i0 + 1, i1 - 1):
+                if doc[k].tag_ == "POS" and not any(doc[j].pos_ == "PROPN" for j in range(k + 1, i1)):
+                    i1 = k
+                    break
         if label == "PERSON" and i1 - i0 >= 2 and doc[i0].text == "Air":
             label = "ORG"  # "Air Zim", "Air Zimbabwe": an airline
         if label == "PERSON":

@@ -628,13 +628,15 @@ def _antecedent(tok, ctx: Context) -> str | None:
         if s.start > 0:
             s = ctx.doc[s.start - 1].sent
             prev_sents_start = s.start
-    matching = None  # "Mrs Lopez met the minister. She urged him": a person of the pronoun's gender first
+    # "Mrs Lopez met the minister. She urged him": for "she", a woman by noun or title first (most
+    # people in the news are named without either; a man's "Mr." must not outrank a nearer name)
+    matching = None
     for i in range(tok.i - 1, prev_sents_start - 1, -1):
         a = ctx.tok_actor.get(i)
         if a and (want is None or ctx.actor_kind.get(a) in want) and (unlike is None or _gender(a, ctx) != unlike):
             if best is None:
                 best = a
-            if unlike is None or _gender(a, ctx) is not None:
+            if unlike != "m" or _gender(a, ctx) is not None:
                 matching = a
                 break
     return matching or best
