@@ -626,3 +626,17 @@ def test_refugees_taken_in_are_given_asylum_and_are_its_recipients(nlp):
     assert (ev.type, ev.mode) == ("AID", "asylum"), [(e.type, e.mode, e.rule) for e in article.events]
     names = {a.id: a.name for a in article.actors}
     assert [names[a] for a in ev.recipients] == ["Syrian refugees"], [names[a] for a in ev.recipients]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ceasing or calling off an attack is a withdrawal (CAMEO 087), never the attack itself
+        "The rebels ceased their offensive on Monday.",
+        "The coalition called off its air campaign.",
+        "The army says it has ceased its military operations near the capital but warned it will retaliate.",
+    ],
+)
+def test_ceasing_an_attack_is_a_retreat(nlp, text):
+    article = _code(nlp, text)
+    assert article.events and article.events[0].type == "RETREAT", [(e.type, e.rule) for e in article.events]
