@@ -640,3 +640,18 @@ def test_refugees_taken_in_are_given_asylum_and_are_its_recipients(nlp):
 def test_ceasing_an_attack_is_a_retreat(nlp, text):
     article = _code(nlp, text)
     assert article.events and article.events[0].type == "RETREAT", [(e.type, e.rule) for e in article.events]
+
+
+def test_a_call_for_sanctions_against_someone_denounces_them(nlp):
+    # a public call for sanctions against X denounces X (ACCUSE 111, as PLV and the PLOVER gold
+    # code it), not a request addressed to X
+    article = _code(nlp, "A group of Canadian senators has called for sanctions against Iranian officials.")
+    ev = article.events[0]
+    assert ev.type == "ACCUSE", [(e.type, e.rule) for e in article.events]
+    names = {a.id: a.name for a in article.actors}
+    assert [names[a] for a in ev.recipients] == ["Iranian officials"], [names[a] for a in ev.recipients]
+
+
+def test_urging_a_government_to_impose_sanctions_stays_a_request(nlp):
+    article = _code(nlp, "The opposition urged the government to impose sanctions on Russia.")
+    assert article.events[0].type == "REQUEST", [(e.type, e.rule) for e in article.events]

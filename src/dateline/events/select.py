@@ -335,6 +335,9 @@ def _absorb(gov: Candidate, inner: Candidate) -> None:
         # "the court ordered the arrest of X", "ordered the release of X", "ordered massive
         # attacks on Gaza": an authority's order of a named act is that act, by the authority
         gov.entry = Entry(ie.type, ie.mode, ie.cameo, f"{e.key}>{ie.key}")
+    elif e.type == "REQUEST" and e.mode is None and inner.noun and ie.type == "SANCTION":
+        # "called for sanctions against X": a public call to punish X denounces X
+        gov.entry = Entry("ACCUSE", "disapprove", "111", f"{e.key}>{ie.key}")
     elif e.type == "REQUEST" and e.mode is None:
         mode, cameo = lx.request_code(ie.type)
         gov.entry = Entry("REQUEST", mode, cameo if e.cameo == "100" else e.cameo, f"{e.key}>{ie.key}")
