@@ -655,3 +655,16 @@ def test_a_call_for_sanctions_against_someone_denounces_them(nlp):
 def test_urging_a_government_to_impose_sanctions_stays_a_request(nlp):
     article = _code(nlp, "The opposition urged the government to impose sanctions on Russia.")
     assert article.events[0].type == "REQUEST", [(e.type, e.rule) for e in article.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # peacekeepers deploying are protection (AID, CAMEO 074), as "deployed peacekeepers" is
+        ("UN peacekeepers deployed to the border region on Monday.", "AID"),
+        ("Russian troops deployed to the border region on Monday.", "MOBILIZE"),
+    ],
+)
+def test_peacekeepers_deploying_are_aid(nlp, text, type_):
+    article = _code(nlp, text)
+    assert article.events and article.events[0].type == type_, [(e.type, e.rule) for e in article.events]
