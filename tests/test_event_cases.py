@@ -668,3 +668,16 @@ def test_urging_a_government_to_impose_sanctions_stays_a_request(nlp):
 def test_peacekeepers_deploying_are_aid(nlp, text, type_):
     article = _code(nlp, text)
     assert article.events and article.events[0].type == type_, [(e.type, e.rule) for e in article.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # forces promised to help someone are a promise of military aid (CAMEO 0332), not a threat
+        ("Australia has offered to send troops to help the Philippine army fight the militants.", "AGREE"),
+        ("Russia vowed to send troops to crush the rebellion.", "THREATEN"),
+    ],
+)
+def test_troops_promised_in_aid_are_no_threat(nlp, text, type_):
+    article = _code(nlp, text)
+    assert article.events and article.events[0].type == type_, [(e.type, e.rule) for e in article.events]

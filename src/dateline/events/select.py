@@ -324,10 +324,12 @@ def _govern(c: Candidate, by_i: dict, dropped: set, ctx: Context) -> None:
 def _absorb(gov: Candidate, inner: Candidate) -> None:
     e, ie = gov.entry, inner.entry
     lemma = gov.entry.key.split("+")[0].split("_")[0]
-    if lemma in COMMISSIVE and lx.PLOVER_TYPES[ie.type] >= 3:
+    if lemma in COMMISSIVE and lx.PLOVER_TYPES[ie.type] >= 3 and not _sent_to_help(inner):
         # "vowed to attack": a promise of conflict is a threat
         cameo = lx.commissive_threat_cameo(ie.type)
         gov.entry = Entry("THREATEN", ie.mode if ie.type == "ASSAULT" else None, cameo, f"{e.key}>{ie.key}")
+    elif lemma in COMMISSIVE and e.type == "AGREE" and ie.type == "MOBILIZE":
+        gov.entry = Entry("AGREE", None, "0332", f"{e.key}>{ie.key}")  # forces promised in aid
     elif e.type == "THREATEN" and gov.entry.mode is None:
         mode, cameo = lx.threaten_code(ie.type)
         gov.entry = Entry("THREATEN", mode, cameo or e.cameo, f"{e.key}>{ie.key}")
@@ -346,6 +348,16 @@ def _absorb(gov: Candidate, inner: Candidate) -> None:
         gov.entry = Entry("REJECT", mode, e.cameo, f"{e.key}>{ie.key}")
     gov.absorbed.add(inner.trigger.i)
     gov.inner.append(inner)
+
+
+def _sent_to_help(inner: Candidate) -> bool:
+    """ "offered to send troops to help the Philippines army": forces promised in someone's aid
+    are a promise of military aid (AGREE, CAMEO 0332), not a threat."""
+    if inner.entry.type != "MOBILIZE":
+        return False
+    return any(
+        c.dep_ in ("advcl", "xcomp") and lemma_of(c) in lx.WORDS["helping_verbs"] for c in inner.trigger.children
+    )
 
 
 def several_nations(subjects) -> bool:
