@@ -76,6 +76,24 @@ def test_read_in_real_stories_no_event_of_that_type(nlp, text, not_type):
     assert not_type not in _types(article), [(e.type, e.trigger) for e in article.events]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a real MSN story: "The doctors warned that migrants are not the only people at risk"
+        "The nurses warned that prisoners are not the only people at risk of infection.",
+        # a real USA Today story: "have long warned that staff shortages ... have taken their toll"
+        "Teachers have long warned that large classes have taken their toll on pupils.",
+    ],
+)
+def test_a_warning_that_something_is_so_threatens_nobody(nlp, text):
+    assert "THREATEN" not in _types(_code(nlp, text))
+
+
+def test_a_warning_of_an_act_to_come_stays_a_threat(nlp):
+    article = _code(nlp, "The rebels warned that they will attack the city if the army advances.")
+    assert "THREATEN" in _types(article)
+
+
 def test_a_question_reports_nothing(nlp):
     # "What was the Swedish investigation about?" (a subheading) asserted an investigation
     article = _code(nlp, "Did the army attack the rebels in the north?")

@@ -74,6 +74,26 @@ def _modal_noun(c: Candidate, ctx: Context) -> str | None:
     return "modal noun"
 
 
+def _warning_of_a_state(c: Candidate, ctx: Context) -> str | None:
+    """ "The doctors warned that migrants are not the only people at risk", "unions have long
+    warned that staff shortages have taken their toll": a warning that something is so, with no
+    act to come in it (no will / would / could / might, no "if"), threatens nobody; "warned that
+    his government would expel him" does."""
+    t = c.trigger
+    if c.noun or c.entry.type != "THREATEN" or verb_lemma(t) not in ("warn", "caution"):
+        return None
+    clauses = dep_children(t, {"ccomp"})
+    if not clauses or dep_children(t, {"xcomp"}):
+        return None
+    for cl in clauses:
+        words = {x.lower_ for x in cl.subtree}
+        if words & (W["future_modals"] | W["hypothetical_modals"] | {"if", "unless", "should"}):
+            return None
+        if cl.tag_ in ("VB",) or any(x.lower_ == "to" and x.dep_ == "aux" for x in cl.children):
+            return None
+    return "warning of a state"
+
+
 def _evidence(c: Candidate, ctx: Context) -> str | None:
     """ "no evidence supports anything other than suicide", "forecasts called for low humidity":
     what shows, finds or foretells (`evidence_nouns`) supports, contradicts or calls for
@@ -542,6 +562,7 @@ CHECKS = (
     _expletive_judgement,
     _property,
     _modal_noun,
+    _warning_of_a_state,
     _evidence,
     _avoided,
     _movement,
