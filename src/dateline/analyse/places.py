@@ -489,6 +489,7 @@ def _unlabelled_names(
         return []
     covered = [(s, e) for _, s, e, _ in ents] + taken
     out: list[Mention] = []
+    text = doc.text  # spaCy builds it anew on every access
     i, n = 0, len(doc)
     while i < n:
         t = doc[i]
@@ -505,7 +506,7 @@ def _unlabelled_names(
         i = j + 1
         if _overlaps(covered, s, e):
             continue
-        name = doc.text[s:e]
+        name = text[s:e]
         if len(name) < 4 or normalise(name) in GENERIC:
             continue
         cands = [(p, k) for p, k in gaz.lookup(name) if k in (NAME, ALIAS)]

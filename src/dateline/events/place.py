@@ -495,7 +495,7 @@ def _span_place(ctx: Context, k: int) -> dict:
     start, end = doc[toks[0]].idx, doc[toks[-1]].idx + len(doc[toks[-1]])
     return {
         **{x: place[x] for x in EVENT_PLACE_FIELDS},
-        "text": doc.text[start:end],
+        "text": ctx.text[start:end],  # Doc.text is rebuilt on every access
         "start": start,
         "end": end,
     }
