@@ -87,9 +87,9 @@ def _warning_of_a_state(c: Candidate, ctx: Context) -> str | None:
         return None
     for cl in clauses:
         words = {x.lower_ for x in cl.subtree}
-        if words & (W["future_modals"] | W["hypothetical_modals"] | {"if", "unless", "should"}):
+        if words & (W["future_modals"] | W["hypothetical_modals"] | {"if", "unless"}):
             return None
-        if cl.tag_ in ("VB",) or any(x.lower_ == "to" and x.dep_ == "aux" for x in cl.children):
+        if cl.tag_ == "VB" or any(x.lower_ == "to" and x.dep_ == "aux" for x in cl.children):
             return None
     return "warning of a state"
 
