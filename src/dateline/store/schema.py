@@ -43,6 +43,16 @@ stories = sa.Table(
     sa.Column("created_at", TS, nullable=False),
 )
 
+#: Where an article came from (``Article.source``): kept on the article (as first stored) and on
+#: each source that carried it.
+SOURCE_FIELDS = ("publisher", "agency", "url", "path")
+
+
+def _source() -> list[sa.Column]:
+    """The columns of ``SOURCE_FIELDS``."""
+    return [sa.Column(name, sa.Text) for name in SOURCE_FIELDS]
+
+
 articles = sa.Table(
     "articles",
     metadata,
@@ -52,10 +62,7 @@ articles = sa.Table(
     sa.Column("language", sa.Text),
     sa.Column("published_date", sa.Text, index=True),
     sa.Column("published_source", sa.Text),
-    sa.Column("publisher", sa.Text),
-    sa.Column("agency", sa.Text),
-    sa.Column("url", sa.Text),
-    sa.Column("path", sa.Text),
+    *_source(),
     sa.Column("authors", JSON),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("n_events", sa.Integer, nullable=False, server_default="0"),
@@ -72,10 +79,7 @@ sources = sa.Table(
     sa.Column("story_id", ID, sa.ForeignKey("stories.id"), nullable=False, index=True),
     sa.Column("article_id", ID, sa.ForeignKey("articles.id"), nullable=False),
     sa.Column("locator", sa.Text, nullable=False),  # url, else path, else ""
-    sa.Column("publisher", sa.Text),
-    sa.Column("agency", sa.Text),
-    sa.Column("url", sa.Text),
-    sa.Column("path", sa.Text),
+    *_source(),
     sa.Column("first_seen", TS, nullable=False),
     sa.UniqueConstraint("article_id", "locator", name="uq_sources_article_locator"),
 )

@@ -195,15 +195,17 @@ def find_cluster(
     return clusters[match[0]] if match else None
 
 
+def source_values(article: Article) -> dict[str, Any]:
+    """The ``SOURCE_FIELDS`` columns of an article's row and of its source's row."""
+    return {name: getattr(article.source, name) for name in S.SOURCE_FIELDS}
+
+
 def _source_row(article: Article, story_id: str, ts: datetime) -> dict[str, Any]:
     return {
         "story_id": story_id,
         "article_id": article.id,
         "locator": locator(article),
-        "publisher": article.source.publisher,
-        "agency": article.source.agency,
-        "url": article.source.url,
-        "path": article.source.path,
+        **source_values(article),
         "first_seen": ts,
     }
 
@@ -323,10 +325,7 @@ def write_article(
             language=article.language,
             published_date=article.published.date,
             published_source=article.published.source,
-            publisher=article.source.publisher,
-            agency=article.source.agency,
-            url=article.source.url,
-            path=article.source.path,
+            **source_values(article),
             authors=list(article.authors),
             text=article.text,
             n_events=len(article.events),
