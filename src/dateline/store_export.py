@@ -161,6 +161,33 @@ def _staged(out: str | Path, store: Store, fmt: str) -> Iterator[tuple[Path, dic
 
 
 # -- Parquet ---------------------------------------------------------------------------------------
+#: what the articles table exports: every column but ``data`` (the full record is in JSONL)
+ARTICLE_COLUMNS = [c for c in S.articles.columns if c.name != "data"]
+
+
+def _arrow(columns: Iterable[sa.Column], **typed: Any):
+    """The Arrow schema of store ``columns``, in order: each typed by its SQL type (text, whole
+    number, float, time) unless ``typed`` names its type."""
+    import pyarrow as pa
+
+    def arrow_type(c: sa.Column):
+        if c.name in typed:
+            return typed[c.name]
+        if isinstance(c.type, sa.BigInteger):
+            return pa.int64()
+        if isinstance(c.type, sa.Integer):
+            return pa.int32()
+        if isinstance(c.type, sa.Float):
+            return pa.float64()
+        if isinstance(c.type, sa.DateTime):
+            return pa.timestamp("us", tz="UTC")
+        if isinstance(c.type, sa.String):
+            return pa.string()
+        raise TypeError(f"no Arrow type for column {c.name} ({c.type}): name it")
+
+    return pa.schema([(c.name, arrow_type(c)) for c in columns])
+
+
 def _schemas():
     import pyarrow as pa
 
@@ -175,16 +202,14 @@ def _schemas():
         ]
     )
     actor = pa.struct([("id", pa.string()), ("name", pa.string()), ("country", pa.string()), ("sector", pa.string())])
+    coded = [("type", pa.string()), ("mode", pa.string()), ("quad", pa.int8()), ("modality", pa.string())]
     dated = [("date", pa.date32()), ("date_precision", pa.string()), ("date_text", pa.string())]
     return {
         "events": pa.schema(
             [
                 ("id", pa.string()),
                 ("global_event_id", pa.int64()),
-                ("type", pa.string()),
-                ("mode", pa.string()),
-                ("quad", pa.int8()),
-                ("modality", pa.string()),
+                *coded,
                 *dated,
                 ("actors", pa.list_(pa.string())),
                 ("recipients", pa.list_(pa.string())),
@@ -206,10 +231,7 @@ def _schemas():
                 ("event_id", pa.string()),
                 ("global_event_id", pa.int64()),
                 ("story_id", pa.string()),
-                ("type", pa.string()),
-                ("mode", pa.string()),
-                ("quad", pa.int8()),
-                ("modality", pa.string()),
+                *coded,
                 ("cameo", pa.string()),
                 *dated,
                 ("date_source", pa.string()),
@@ -226,37 +248,11 @@ def _schemas():
                 ("event_month", pa.string()),
             ]
         ),
-        "articles": pa.schema(
-            [
-                ("id", pa.string()),
-                ("story_id", pa.string()),
-                ("headline", pa.string()),
-                ("language", pa.string()),
-                ("published_date", pa.date32()),
-                ("published_source", pa.string()),
-                ("publisher", pa.string()),
-                ("agency", pa.string()),
-                ("url", pa.string()),
-                ("path", pa.string()),
-                ("authors", pa.list_(pa.string())),
-                ("text", pa.large_string()),
-                ("n_events", pa.int32()),
-                ("similarity", pa.float64()),
-                ("cluster_id", pa.string()),
-                ("ingested_at", ts),
-            ]
+        # the store's tables as they are (but the full record), typed for Arrow
+        "articles": _arrow(
+            ARTICLE_COLUMNS, published_date=pa.date32(), authors=pa.list_(pa.string()), text=pa.large_string()
         ),
-        "stories": pa.schema(
-            [
-                ("id", pa.string()),
-                ("headline", pa.string()),
-                ("first_published", pa.date32()),
-                ("originator", pa.string()),
-                ("n_articles", pa.int32()),
-                ("n_sources", pa.int32()),
-                ("created_at", ts),
-            ]
-        ),
+        "stories": _arrow(S.stories.columns, first_published=pa.date32()),
     }
 
 
@@ -375,9 +371,7 @@ def _mention_rows(store: Store) -> Iterator[dict[str, Any]]:
 
 
 def _article_rows(store: Store) -> Iterator[dict[str, Any]]:
-    a = S.articles
-    cols = [c for c in a.columns if c.name != "data"]
-    for r in _rows(store, sa.select(*cols).order_by(a.c.id)):
+    for r in _rows(store, sa.select(*ARTICLE_COLUMNS).order_by(S.articles.c.id)):
         r["published_date"] = typed_date(r["published_date"])[0]
         r["authors"] = list(_json(r["authors"]) or [])
         r["ingested_at"] = utc(r["ingested_at"])
