@@ -555,6 +555,17 @@ def test_he_is_the_nearest_man_not_the_one_called_mister(nlp):
     assert [names[a] for a in _event(article, "urged", "REQUEST").actors] == ["Carl Hines"]
 
 
+def test_a_subject_pronoun_continues_the_sentence_before_from_its_subject(nlp):
+    # a real story: "He asked Morrison ..." took the name nearest to "He" (the object of the
+    # sentence before) as the one who asked
+    text = "Joe Biden met Boris Johnson at the White House on Monday. He asked Scott Morrison to send more troops."
+    article = _code(nlp, text)
+    names = {a.id: a.name for a in article.actors}
+    asked = _event(article, "asked", "REQUEST")
+    assert [names[a] for a in asked.actors] == ["Joe Biden"]
+    assert [names[a] for a in asked.recipients] == ["Scott Morrison"]
+
+
 def test_a_bare_participle_clause_is_done_to_the_subject(nlp):
     # "If convicted, he could face decades in jail": he would be convicted, not convict anyone
     article = _code(nlp, "Carlos Ruiz was arrested in April. If convicted, he could face decades in jail.")

@@ -619,27 +619,57 @@ def _antecedent(tok, ctx: Context) -> str | None:
         unlike = "f" if low in ("he", "him", "his", "himself") else "m"
     elif low in ("it", "its", "itself"):
         want = {"country", "organization", "group"}
-    best = None
-    start = tok.sent.start
-    prev_sents_start = start
+    # this sentence, the mentions before the pronoun, nearest first; then the two sentences before
+    sents = [(tok.sent.start, tok.i)]
     s = tok.sent
-    # look back through this sentence and the two before it
     for _ in range(2):
         if s.start > 0:
             s = ctx.doc[s.start - 1].sent
-            prev_sents_start = s.start
+            sents.append((s.start, s.end))
+    subject = tok.dep_ in ("nsubj", "nsubjpass")
+    best = None
     # "Mrs Lopez met the minister. She urged him": for "she", a woman by noun or title first (most
     # people in the news are named without either; a man's "Mr." must not outrank a nearer name)
-    matching = None
-    for i in range(tok.i - 1, prev_sents_start - 1, -1):
-        a = ctx.tok_actor.get(i)
-        if a and (want is None or ctx.actor_kind.get(a) in want) and (unlike is None or _gender(a, ctx) != unlike):
+    for n, (lo, hi) in enumerate(sents):
+        cands = [
+            (i, a)
+            for i in range(hi - 1, lo - 1, -1)
+            if (a := ctx.tok_actor.get(i))
+            and (want is None or ctx.actor_kind.get(a) in want)
+            and (unlike is None or _gender(a, ctx) != unlike)
+        ]
+        if n and subject and cands:
+            # a subject pronoun continues a sentence before from its subject, not from the name
+            # nearest to it ("Trump met Macron in Paris. He asked Merkel ..." is Trump): the
+            # subjects of its least embedded clauses (coordinate clauses are one level), nearest first
+            subj = [(i, a, _clause_depth(ctx.doc[i])) for i, a in cands if _subject_mention(ctx.doc[i], a, ctx)]
+            if subj:
+                top = min(d for _, _, d in subj)
+                first = [(i, a) for i, a, d in subj if d == top]
+                cands = first + [c for c in cands if c not in first]
+        for _i, a in cands:
             if best is None:
                 best = a
             if unlike != "m" or _gender(a, ctx) is not None:
-                matching = a
-                break
-    return matching or best
+                return a
+    return best
+
+
+def _subject_mention(t, actor: str, ctx: Context) -> bool:
+    """Token ``t`` of a mention of ``actor`` is (in the name that is) a clause's subject."""
+    while t.dep_ in ("compound", "flat", "amod", "appos") and t.head.i != t.i and ctx.tok_actor.get(t.head.i) == actor:
+        t = t.head
+    return t.dep_ in ("nsubj", "nsubjpass")
+
+
+def _clause_depth(t) -> int:
+    """How many heads up from ``t`` to its sentence's root, a conjunct counted as its first."""
+    n = 0
+    while t.head.i != t.i and n < 50:
+        if t.dep_ != "conj":
+            n += 1
+        t = t.head
+    return n
 
 
 def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
