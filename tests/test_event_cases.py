@@ -576,6 +576,52 @@ def test_a_bare_participle_clause_is_done_to_the_subject(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "trigger", "type_", "modality"),
+    [
+        # the act a charge, an accusation or an arrest is about is alleged, not told as done
+        ("The man was charged with conspiring to hack computers.", "hack", "COERCE", "hypothetical"),
+        ("Prosecutors charged him with conspiracy to hack computers.", "hack", "COERCE", "hypothetical"),
+        ("Police arrested two men for attacking a guard.", "attacking", "ASSAULT", "hypothetical"),
+        ("He pleaded not guilty to threatening to kill the congresswoman.", "threatening", "THREATEN", "hypothetical"),
+        # a guilty plea or a conviction owns a past act
+        ("He pleaded guilty to threatening to kill the congresswoman.", "threatening", "THREATEN", "historical"),
+        # the charge and the arrest themselves stay asserted
+        ("Police arrested two men for attacking a guard.", "arrested", "COERCE", "asserted"),
+    ],
+)
+def test_the_act_of_a_charge_is_alleged_and_of_a_conviction_past(nlp, text, trigger, type_, modality):
+    event = _event(_code(nlp, text), trigger, type_)
+    assert event.modality == modality
+    if modality != "asserted":
+        assert event.date is None  # never the publication day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor declared an emergency which threatens the safety of thousands of residents.",
+        "Rising seas threaten coastal towns across the region.",
+        "The dispute threatens to derail the peace talks.",
+    ],
+)
+def test_a_danger_is_no_threat(nlp, text):
+    article = _code(nlp, text)
+    assert "THREATEN" not in _types(article), [(e.type, e.trigger) for e in article.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The group threatened to kill the hostages.",
+        "Iran threatened to close the border.",
+        "Militias threatened the town on Monday.",
+    ],
+)
+def test_a_threat_made_by_someone_stays(nlp, text):
+    assert "THREATEN" in _types(_code(nlp, text))
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # a market yield is no concession (a ticker parsed as the subject made it one)

@@ -63,7 +63,8 @@ def modality(c: Candidate, date_value: str | None, date_from_text: bool, ctx: Co
         # agreement" is an entry of its own, the failure)
         return "negated"
     reported_past = _under_past_report(trig)
-    if c.extra_modality == "hypothetical":
+    charged = _charged_act(trig)
+    if c.extra_modality == "hypothetical" or charged == "alleged":
         return "hypothetical"
     if (
         conditional(trig)
@@ -96,9 +97,34 @@ def modality(c: Candidate, date_value: str | None, date_from_text: bool, ctx: Co
             return "historical"
         if c.noun and any(ch.lower_ in ANTERIOR_AMOD for ch in trig.children if ch.dep_ in ("amod",)):
             return "historical"
-        if _since_clause(trig):
+        if _since_clause(trig) or charged == "owned":
             return "historical"
     return "asserted"
+
+
+def _charged_act(trig) -> str | None:
+    """ "alleged" for the act a charge, an accusation or an arrest is about ("charged with
+    conspiring to hack computers", "arrested for attacking a guard"), "owned" for the act of a
+    conviction or a guilty plea ("convicted of kidnapping"; "pleaded not guilty to" alleges)."""
+    t = trig
+    for _ in range(4):
+        if t.head.i == t.i:
+            return None
+        if t.dep_ in ("pcomp", "pobj"):
+            prep = t.head
+            if prep.dep_ != "prep" or prep.lower_ not in ("with", "of", "for", "to"):
+                return None
+            verb = prep.head.head if prep.head.dep_ == "acomp" else prep.head  # "pleaded guilty to"
+            if lemma_of(verb) in lx.WORDS["alleging_verbs"]:
+                return "alleged"
+            if lemma_of(verb) in lx.WORDS["convicting_verbs"]:
+                denied = any(ch.dep_ == "neg" for ch in verb.subtree if ch.i < prep.i)
+                return "alleged" if denied else "owned"
+            return None
+        if t.dep_ not in ("xcomp", "conj", "acl"):  # "conspiring to hack", "conspiracy to hack"
+            return None
+        t = t.head
+    return None
 
 
 def _prospect(trig) -> bool:

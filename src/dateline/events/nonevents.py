@@ -351,6 +351,18 @@ def _enabling(c: Candidate, ctx: Context) -> str | None:
     return "enabling"
 
 
+def _thing_threatens(c: Candidate, ctx: Context) -> str | None:
+    """ "an emergency which threatens the safety of residents", "rising seas threaten coastal
+    towns": a danger is no threat; a threat needs someone who makes it ("Iran threatened to close
+    the border", "the group threatened them")."""
+    t = c.trigger
+    if c.noun or c.entry.type != "THREATEN":
+        return None
+    subj = [s for x in subject_of(t) for s in content_objects(conjuncts(x))]
+    dangers = W["danger_nouns"] | W["disaster_nouns"] | W["natural_disasters"] | W["weather_words"]
+    return "danger, not a threat" if subj and all(lemma_of(s) in dangers for s in subj) else None
+
+
 def _as_opposed(c: Candidate, ctx: Context) -> str | None:
     """ "as opposed to the bloated spectacle": a comparison, no opposition."""
     t = c.trigger
@@ -563,6 +575,7 @@ CHECKS = (
     _property,
     _modal_noun,
     _warning_of_a_state,
+    _thing_threatens,
     _evidence,
     _avoided,
     _movement,
