@@ -399,6 +399,28 @@ def test_plural_nationalities_ending_in_i_are_countries(nlp):
     assert all(a.kind == "country" for a in art.actors)
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "kind", "country"),
+    [
+        # a real story: "the 48-year-old Australian" was arrested, not the country Australia
+        ("Police arrested the 48-year-old Australian in Bali on Tuesday.", "Australian", "person", "AUS"),
+        ("An Australian was killed in the attack.", "Australian", "person", "AUS"),
+        ("Gunmen kidnapped two Americans near the border.", "Americans", "group", "USA"),
+    ],
+)
+def test_a_nationality_said_of_people_is_people_of_that_country(nlp, text, word, kind, country):
+    art = _analyse(nlp, text)
+    found = [a for a in art.actors if word in _mention_texts(art, a)]
+    assert [(a.kind, a.country, a.sector) for a in found] == [(kind, country, "CVL")], found
+    assert not [a for a in art.actors if a.kind == "country"]
+
+
+def test_the_nationals_without_a_figure_stay_the_country(nlp):
+    # "The Americans rejected the proposal": often the government; left the country actor
+    art = _analyse(nlp, "The Americans rejected the proposal.")
+    assert [(a.id, a.kind) for a in art.actors] == [("USA", "country")]
+
+
 def test_a_large_city_tagged_as_a_nationality_is_a_place(nlp):
     art = _analyse(nlp, "Hundreds of Sudanese fled Omdurman after the fighting.")
     assert [(e.text, e.label) for e in art.entities if e.text == "Omdurman"] == [("Omdurman", "GPE")]

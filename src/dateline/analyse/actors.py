@@ -33,7 +33,9 @@ dateline country; state institutions named without a country ("the Supreme Court
 a group takes the nationality in or right before its name ("Bosnian Serbs", "Iraqi Kurds");
 armed and political movements named without a country ("Hamas") take theirs from the lexicon.
 Countries, demonyms and seats of government (Kremlin, White House) are country actors, and so
-are capitals used as governments ("dependent on Washington", "Pyongyang's nuclear programme").
+are capitals used as governments ("dependent on Washington", "Pyongyang's nuclear programme");
+a nationality that is itself a verb's or a preposition's noun with an article, a figure or a
+modifier ("the 48-year-old Australian", "two Americans") is people of that country (CVL).
 """
 
 from __future__ import annotations
@@ -635,6 +637,7 @@ def find_actors(article: Article, doc: Any) -> None:
     persons = _group_persons(doc, [e for e in ents if e.label == "PERSON"])
     orgs: dict[str, _Actor] = {}
     groups: dict[str, _Actor] = {}
+    nationals: dict[tuple, _Actor] = {}
 
     for e in ents:
         if e.label == "PERSON":
@@ -651,6 +654,16 @@ def find_actors(article: Article, doc: Any) -> None:
                 if cap and _is_metonymic(doc, e):
                     iso = cap
         elif e.label == "NORP":
+            kind = _national(doc, e)
+            if kind:  # "the 48-year-old Australian", "two Americans": people of that nationality
+                iso = L.country_of_demonym(e.text)
+                nat_key = ("national", iso, kind)
+                act = nationals.get(nat_key)
+                if act is None:
+                    act = nationals[nat_key] = _Actor(nat_key, kind, e.text, e.start, country=iso, sector="CVL")
+                    act.generic, act.country_source = "people", "modifier"
+                act.ents.append(e)
+                continue
             # "The Mozambique government": a country name tagged as a nationality
             iso = L.country_of_demonym(e.text) or L.country_of_name(e.text)
             if not iso:
@@ -699,7 +712,10 @@ def find_actors(article: Article, doc: Any) -> None:
     ent_actor = {id(e): a for a in [*persons, *orgs.values(), *countries.values(), *groups.values()] for e in a.ents}
     generic = _generic_actors(article, doc, tok_ent, ent_actor, countries)
 
-    actors = sorted([*persons, *orgs.values(), *countries.values(), *groups.values(), *generic], key=lambda a: a.first)
+    actors = sorted(
+        [*persons, *orgs.values(), *countries.values(), *groups.values(), *nationals.values(), *generic],
+        key=lambda a: a.first,
+    )
     used: set[str] = set()
     out: list[Actor] = []
     for act in actors:
@@ -730,6 +746,29 @@ def find_actors(article: Article, doc: Any) -> None:
         Entity.model_construct(text=e.text, label=e.label, start=e.start, end=e.end, actor=e.actor) for e in ents
     ]
     article.actors = out
+
+
+_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "pobj", "conj", "appos", "attr"}
+
+
+def _national(doc: Any, e: Ent) -> str | None:
+    """ "person" or "group" when a nationality word is itself the noun a verb or preposition takes
+    and says who by a determiner, a figure or a modifier: "the 48-year-old Australian", "an
+    Australian", "two Americans", "many Britons" are people of that country, not the country.
+    Bare "Americans" and "the Americans" (often the government) stay the country, and a
+    capitalised "The Australian" mid-sentence is a newspaper's name."""
+    root = doc[e.i1 - 1]
+    if root.dep_ not in _ARGUMENT_DEPS or root.pos_ not in ("NOUN", "PROPN") or not L.country_of_demonym(e.text):
+        return None
+    lefts = [c for c in root.lefts if c.i < e.i0]
+    figure = any(c.dep_ in ("nummod", "amod") for c in lefts)
+    if root.tag_ in ("NN", "NNP"):
+        det = [c for c in lefts if c.dep_ == "det"]
+        article = bool(det) and (det[0].lower_ in ("a", "an") or det[0].is_lower or (det[0].is_sent_start and figure))
+        return "person" if article or figure else None
+    if root.tag_ in ("NNS", "NNPS") and figure:
+        return "group"
+    return None
 
 
 def _slug(name: str) -> str:
