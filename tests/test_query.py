@@ -388,6 +388,27 @@ def test_the_store_and_the_query_layer_read_dates_alike(store):
         store.events(until="2019-13")
 
 
+def test_the_store_and_the_query_layer_take_the_same_filters(store):
+    """One list of event filters (store.filters.EventFilters, #18): Store.events takes every
+    filter query.events takes (a participant, words, a quad, ids too) and keeps the same events;
+    a keyword that is no filter is a TypeError in both."""
+    for filters in [
+        {"actor": "putin"},
+        {"actor": "PRK", "type": "consult"},
+        {"text": "cyclone aid"},
+        {"quad": 4},
+        {"country": "ukr", "min_sources": 1},
+    ]:
+        through_query = sorted(r["id"] for r in query.events(store, limit=1000, **filters))
+        through_store = sorted(r["id"] for r in store.events(limit=1000, **filters))
+        assert through_query and through_store == through_query, filters
+    some = through_query[:1]
+    assert [r["id"] for r in store.events(ids=some)] == some
+    for events in (store.events, lambda **kw: query.events(store, **kw)):
+        with pytest.raises(TypeError, match="keyword argument 'actors'"):
+            events(actors="putin")
+
+
 def test_near_resolves_the_place_with_the_gazetteer_and_filters_by_distance(store):
     rows = query.events(store, near="Vladivostok", radius_km=500)
     assert ids(rows) == ["Kim meets Putin in Vladivostok:CONSULT"]

@@ -43,7 +43,7 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, Unpack
 
 import sqlalchemy as sa
 
@@ -53,7 +53,7 @@ from .gazetteer import EARTH_RADIUS_KM, haversine_km
 from .store import Store, fts
 from .store import schema as S
 from .store.dates import check_date
-from .store.filters import country_iso3, event_conditions, name_keys_matching
+from .store.filters import EventFilters, check_names, country_iso3, event_conditions, name_keys_matching
 
 DEFAULT_RADIUS_KM = 100.0
 MAX_LIMIT = 10_000
@@ -246,26 +246,19 @@ EVENT_FILTERS = ("actor", "type", "modality", "since", "until", "country", "near
 def events(
     db: str | Store | None = None,
     *,
-    actor: str | None = None,
-    type: str | None = None,
-    modality: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
     near: str | dict | None = None,
     radius_km: float | None = None,
-    text: str | None = None,
-    country: str | None = None,
-    article_id: str | None = None,
-    quad: int | None = None,
-    min_sources: int | None = None,
-    ids: Iterable[str] | None = None,
     limit: int = 100,
     offset: int = 0,
+    **filters: Unpack[EventFilters],
 ) -> Records:
     """Corpus events matching every filter given, by date (undated last) then id.
 
-    ``quad`` (1-4) is the event's PLOVER quad class; ``min_sources`` the fewest independent
-    sources (``n_sources``) reporting it; ``ids`` limits the search to these corpus event ids.
+    The filters (:class:`dateline.store.filters.EventFilters`): ``actor, type, modality, since,
+    until, country, text, article_id``; ``quad`` (1-4) is the event's PLOVER quad class;
+    ``min_sources`` the fewest independent sources (``n_sources``) reporting it; ``ids`` limits
+    the search to these corpus event ids. ``near`` (a place, or ``{lat, lon}``) and ``radius_km``
+    keep the events placed within that distance.
 
     Each record: ``id, type, mode, quad, modality, date, actors, recipients`` (display names),
     ``actor_keys, recipient_keys`` (the store's participant keys), ``place`` ({name, lat, lon,
@@ -273,19 +266,22 @@ def events(
     article_id}), ``article_id, headline, published`` (the first report), ``n_mentions,
     n_articles, n_stories, n_sources`` and, with ``near``, ``distance_km``.
     """
+    check_names("events", filters)
     store = open_store(db)
-    type = check_type(type)
-    modality = check_modality(modality)
-    since, until = check_date(since, "since"), check_date(until, "until")
+    f: EventFilters = {**filters}
+    f["type"] = check_type(f.get("type"))
+    f["modality"] = check_modality(f.get("modality"))
+    since, until = check_date(f.get("since"), "since"), check_date(f.get("until"), "until")
     if since and until and since > until:
         raise UsageError(f"since {since} is after until {until}")
+    f["since"], f["until"] = since, until
     limit, offset = check_paging(limit, offset)
-    quad, min_sources = check_quad(quad), check_min_sources(min_sources)
-    if country:
+    f["quad"], f["min_sources"] = check_quad(f.get("quad")), check_min_sources(f.get("min_sources"))
+    if country := f.get("country"):
         iso = country_iso3(country.upper())
         if not iso:
             raise UsageError(f"country {country!r} is not an ISO 3166-1 alpha-3 code (e.g. RUS, PRK)")
-        country = iso
+        f["country"] = iso
     if radius_km is not None and near is None:
         raise UsageError("radius needs near: give --near PLACE (or near=) with the radius")
     if radius_km is not None:
@@ -297,20 +293,7 @@ def events(
             raise UsageError(f"radius must be between 0 and 20,100 km, not {radius_km}")
 
     e = S.events
-    conds = event_conditions(
-        actor=actor,
-        type=type,
-        modality=modality,
-        since=since,
-        until=until,
-        country=country,
-        text=text,
-        article_id=article_id,
-        quad=quad,
-        min_sources=min_sources,
-        ids=ids,
-        dialect=store.dialect,
-    )
+    conds = event_conditions(f, store.dialect)
     order = (e.c.date.is_(None), e.c.date, e.c.id)
     center = None
     if near is not None:
@@ -321,7 +304,7 @@ def events(
     # gathers and sorts whatever the page: a count window then pages and counts in that one pass.
     # Any other page is read in order from an index and counted apart: a window would carry every
     # match through it (a page of one type: 0.8 ms and a count, or 3.8 ms with the window).
-    listed = bool(actor or text or article_id or ids is not None)
+    listed = bool(f.get("actor") or f.get("text") or f.get("article_id") or f.get("ids") is not None)
     with store.engine.connect() as conn:
         total = None
         if listed:

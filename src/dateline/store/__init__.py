@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from types import FrameType
-from typing import Any
+from typing import Any, Unpack
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -33,7 +33,7 @@ from . import fts
 from . import schema as S
 from .dates import date_conditions
 from .db import default_url, normalise_url, open_engine
-from .filters import event_conditions
+from .filters import EventFilters, check_names, event_conditions
 from .write import WriteResult, check_params, lock_writer, refresh_statistics, write_article, write_rejected
 
 __all__ = ["Store", "WriteResult", "default_url", "normalise_url", "open_engine", "retrying", "store_error"]
@@ -281,34 +281,19 @@ class Store(AbstractContextManager["Store"]):
             ]
         return out
 
-    def events(
-        self,
-        *,
-        type: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        country: str | None = None,
-        modality: str | None = None,
-        min_sources: int | None = None,
-        article_id: str | None = None,
-        limit: int = 100,
-        offset: int = 0,
-    ) -> list[dict[str, Any]]:
-        """Corpus events (merged across articles), with their counts, by date then id. ``since``/``until``
+    def events(self, *, limit: int = 100, offset: int = 0, **filters: Unpack[EventFilters]) -> list[dict[str, Any]]:
+        """Corpus events (merged across articles), with their counts, by date then id, matching
+        every filter given (:class:`~dateline.store.filters.EventFilters`, as ``query.events``
+        takes them, but not checked; ``type`` and ``country`` in any case). ``since``/``until``
         as everywhere (store/dates.py): inclusive, ``until="2019-04"`` covers the month."""
+        check_names("Store.events", filters)
+        f: EventFilters = {**filters}
+        if type := f.get("type"):
+            f["type"] = type.upper()
+        if country := f.get("country"):
+            f["country"] = country.upper()
         e = S.events
-        conds = event_conditions(
-            actor=None,
-            type=type.upper() if type else None,
-            modality=modality,
-            since=since,
-            until=until,
-            country=country.upper() if country else None,
-            text=None,
-            article_id=article_id,
-            min_sources=min_sources,
-            dialect=self.dialect,
-        )
+        conds = event_conditions(f, self.dialect)
         q = sa.select(e).where(*conds).order_by(e.c.date.nulls_last(), e.c.id).limit(limit).offset(offset)
         with self.engine.connect() as conn:
             return [_row(r) for r in conn.execute(q)]

@@ -5,7 +5,8 @@ query layer (``dateline.query``, and through it the CLI, the API and the web pag
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import Any, TypedDict
 
 import sqlalchemy as sa
 
@@ -15,7 +16,7 @@ from . import fts
 from . import schema as S
 from .dates import date_conditions
 
-__all__ = ["country_iso3", "event_conditions", "name_keys_matching", "name_matches"]
+__all__ = ["EventFilters", "check_names", "country_iso3", "event_conditions", "name_keys_matching", "name_matches"]
 
 _ISO3_RE = re.compile(r"^[A-Z]{3}$")
 
@@ -68,52 +69,64 @@ def _participant_filter(actor: str):
     return e.c.id.in_(sa.select(p.c.event_id).where(cond))
 
 
-def event_conditions(
-    *,
-    actor,
-    type,
-    modality,
-    since,
-    until,
-    country,
-    text,
-    article_id,
-    quad=None,
-    min_sources=None,
-    ids=None,
-    dialect=None,
-) -> list:
-    """SQLAlchemy conditions on ``events`` for the filters of :func:`events` (already checked);
-    the web page builds its own queries on them. ``dialect``: the store's (each backend has its
-    own word index of the evidence sentences)."""
+class EventFilters(TypedDict, total=False):
+    """The filters on corpus events, by name (the keyword arguments of ``query.events`` and
+    ``Store.events``): each one given narrows the list, and all must hold. ``quad`` is the PLOVER
+    quad class (1-4), ``min_sources`` the fewest independent sources, ``ids`` corpus event ids."""
+
+    actor: str | None
+    type: str | None
+    modality: str | None
+    since: str | None
+    until: str | None
+    country: str | None
+    text: str | None
+    article_id: str | None
+    quad: int | None
+    min_sources: int | None
+    ids: Iterable[str] | None
+
+
+def check_names(func: str, filters: Mapping[str, Any]) -> None:
+    """TypeError, as Python says it, for a keyword that is not a filter of :class:`EventFilters`."""
+    for name in filters:
+        if name not in EventFilters.__annotations__:
+            raise TypeError(f"{func}() got an unexpected keyword argument {name!r}")
+
+
+def event_conditions(filters: EventFilters, dialect: str | None = None) -> list:
+    """SQLAlchemy conditions on ``events`` for ``filters`` (already checked); the web page builds
+    its own queries on them. ``dialect``: the store's (each backend has its own word index of the
+    evidence sentences)."""
     e, m = S.events, S.event_mentions
     conds: list[Any] = []
-    if ids is not None:
+    if (ids := filters.get("ids")) is not None:
         conds.append(e.c.id.in_(sorted(set(ids))))
-    if quad:
+    if quad := filters.get("quad"):
         conds.append(e.c.quad == quad)
-    if min_sources:
+    if min_sources := filters.get("min_sources"):
         conds.append(e.c.n_sources >= min_sources)
-    if actor:
+    if actor := filters.get("actor"):
         conds.append(_participant_filter(actor))
-    if type:
+    if type := filters.get("type"):
         conds.append(e.c.type == type)
-    if modality:
+    if modality := filters.get("modality"):
         conds.append(e.c.modality == modality)
+    since, until = filters.get("since"), filters.get("until")
     conds.extend(date_conditions(e.c.date, since, until))
     if since or until:
         # Implied by the range, but said in the words of the list order's indexes, whose first
         # column is (date IS NULL): the range is then read from them, not gathered and sorted.
         conds.append(e.c.date.is_(None) == sa.false())
-    if country:
+    if country := filters.get("country"):
         conds.append(e.c.country == country)
-    if text:
+    if text := filters.get("text"):
         # Words as search makes them (case and accents folded), looked up in the index of the
         # evidence sentences' words: every word must be a word of the sentence.
         words = list(dict.fromkeys(fts.words(text)))
         if not words:
             raise UsageError("text: give at least one word")
         conds.append(e.c.id.in_(fts.mentions_with_words(dialect or "sqlite", words)))
-    if article_id:
+    if article_id := filters.get("article_id"):
         conds.append(e.c.id.in_(sa.select(m.c.event_id).where(m.c.article_id == article_id)))
     return conds

@@ -35,15 +35,15 @@ def _conditions(conn, f: dict[str, Any]) -> tuple[list, dict | None]:
     if since and until and since > until:
         raise UsageError(f"since {since} is after until {until}")
     conds = Q.event_conditions(
-        actor=f.get("actor"),
-        type=type_,
-        modality=modality,
-        since=since,
-        until=until,
-        country=None,
-        text=f.get("text"),
-        article_id=None,
-        dialect=conn.dialect.name,
+        {
+            "actor": f.get("actor"),
+            "type": type_,
+            "modality": modality,
+            "since": since,
+            "until": until,
+            "text": f.get("text"),
+        },
+        conn.dialect.name,
     )
     center = None
     if f.get("near"):
