@@ -258,28 +258,29 @@ class Store(AbstractContextManager["Store"]):
                 yield Article.from_dict(json.loads(r.data) if isinstance(r.data, str) else r.data)
             last = rows[-1].id
 
-    def story(self, story_id: str) -> dict[str, Any] | None:
-        """A story with its articles and sources."""
+    def _record(self, table: sa.Table, key: str, **lists: Any) -> dict[str, Any] | None:
+        """The row of ``table`` whose id is ``key``, with each of ``lists`` (name: a query) as a list
+        of its rows; None when there is no such row."""
         with self.engine.connect() as conn:
-            row = conn.execute(sa.select(S.stories).where(S.stories.c.id == story_id)).first()
+            row = conn.execute(sa.select(table).where(table.c.id == key)).first()
             if row is None:
                 return None
             out = _row(row)
-            out["articles"] = [
-                _row(r)
-                for r in conn.execute(
-                    sa.select(S.articles.c.id, S.articles.c.headline, S.articles.c.publisher, S.articles.c.similarity)
-                    .where(S.articles.c.story_id == story_id)
-                    .order_by(S.articles.c.ingested_at, S.articles.c.id)
-                )
-            ]
-            out["sources"] = [
-                _row(r)
-                for r in conn.execute(
-                    sa.select(S.sources).where(S.sources.c.story_id == story_id).order_by(S.sources.c.id)
-                )
-            ]
+            for name, q in lists.items():
+                out[name] = [_row(r) for r in conn.execute(q)]
         return out
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        """A story with its articles and sources."""
+        a, src = S.articles, S.sources
+        return self._record(
+            S.stories,
+            story_id,
+            articles=sa.select(a.c.id, a.c.headline, a.c.publisher, a.c.similarity)
+            .where(a.c.story_id == story_id)
+            .order_by(a.c.ingested_at, a.c.id),
+            sources=sa.select(src).where(src.c.story_id == story_id).order_by(src.c.id),
+        )
 
     def events(self, *, limit: int = 100, offset: int = 0, **filters: Unpack[EventFilters]) -> list[dict[str, Any]]:
         """Corpus events (merged across articles), with their counts, by date then id, matching
@@ -300,19 +301,12 @@ class Store(AbstractContextManager["Store"]):
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         """One corpus event with its mentions (article, story, evidence span)."""
-        with self.engine.connect() as conn:
-            row = conn.execute(sa.select(S.events).where(S.events.c.id == event_id)).first()
-            if row is None:
-                return None
-            out = _row(row)
-            m = S.event_mentions
-            out["mentions"] = [
-                _row(r)
-                for r in conn.execute(
-                    sa.select(m).where(m.c.event_id == event_id).order_by(m.c.article_id, m.c.local_id)
-                )
-            ]
-        return out
+        m = S.event_mentions
+        return self._record(
+            S.events,
+            event_id,
+            mentions=sa.select(m).where(m.c.event_id == event_id).order_by(m.c.article_id, m.c.local_id),
+        )
 
     def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
         """Full-text search over headlines and article text: ``[{id, headline, rank}]``, best first
