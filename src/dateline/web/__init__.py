@@ -47,12 +47,26 @@ CSP = "; ".join(
     ]
 )
 
-PAGES = {
-    "explorer": "index.html",
-    "article": "article.html",
-    "actor": "actor.html",
-    "add": "add.html",
-    "alerts": "alerts.html",
+#: The libraries the pages use, as built into ``static/vendor`` by ``scripts/build_web.py``: each
+#: one's stylesheets and scripts, in the order they load.
+LIBRARIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "leaflet": (("leaflet/leaflet.css",), ("leaflet/leaflet.js",)),
+    "markercluster": (
+        ("markercluster/MarkerCluster.css", "markercluster/MarkerCluster.Default.css"),
+        ("markercluster/leaflet.markercluster.js",),
+    ),
+    "topojson-client": ((), ("topojson-client/topojson-client.min.js",)),
+    "uplot": (("uplot/uPlot.min.css",), ("uplot/uPlot.iife.min.js",)),
+    "cytoscape": ((), ("cytoscape/cytoscape.min.js",)),
+}
+#: Each page: its file in ``pages/`` and the libraries it uses (a map: Leaflet and the country
+#: outlines; charts: uPlot; the actor network: Cytoscape). Its own script is ``static/js/NAME.js``.
+PAGES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "explorer": ("index.html", ("leaflet", "markercluster", "topojson-client", "uplot")),
+    "article": ("article.html", ("leaflet", "topojson-client")),
+    "actor": ("actor.html", ("uplot", "cytoscape")),
+    "add": ("add.html", ("leaflet", "topojson-client")),
+    "alerts": ("alerts.html", ()),
 }
 # The header's links: (path, label, the page that marks it current).
 NAV = [
@@ -65,15 +79,26 @@ NAV = [
 
 @cache
 def render_page(name: str) -> str:
-    """The HTML of page ``name``: its file in ``pages/`` (its own ``<head>`` lines, then its
-    ``<main>``) inside ``pages/layout.html``, the frame every page shares (meta, the stylesheet,
-    the header and its links, the page's name as the body's class)."""
-    own = (PAGES_DIR / PAGES[name]).read_text(encoding="utf-8")
+    """The HTML of page ``name`` inside ``pages/layout.html``, the frame every page shares (meta, the
+    stylesheet, the header and its links, the page's name as the body's class). Its head: the
+    title and any other head lines of its file in ``pages/`` (what comes before ``<main>``), the
+    stylesheets of its libraries before those lines, their scripts and the page's own after."""
+    file, libraries = PAGES[name]
+    own = (PAGES_DIR / file).read_text(encoding="utf-8")
     cut = own.index("<main")
+    title, _, lines = own[:cut].partition("\n")
+    styles = [
+        f'<link rel="stylesheet" href="/web/static/vendor/{p}">\n' for lib in libraries for p in LIBRARIES[lib][0]
+    ]
+    scripts = [
+        f'<script src="/web/static/vendor/{p}" defer></script>\n' for lib in libraries for p in LIBRARIES[lib][1]
+    ]
+    scripts.append(f'<script src="/web/static/js/{name}.js" type="module"></script>\n')
+    head = title + "\n" + "".join(styles) + lines + "".join(scripts)
     current = ' aria-current="page"'
     nav = " ".join(f'<a href="{path}"{current if page == name else ""}>{label}</a>' for path, label, page in NAV)
     layout = (PAGES_DIR / "layout.html").read_text(encoding="utf-8")
-    return layout.format(head=own[:cut], main=own[cut:], page=name, nav=nav)
+    return layout.format(head=head, main=own[cut:], page=name, nav=nav)
 
 
 PAGE_PREFIXES = ("/article/", "/web/")
