@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 STATIC = Path(__file__).resolve().parent / "static"
 PAGES_DIR = Path(__file__).resolve().parent / "pages"
@@ -59,20 +59,30 @@ LIBRARIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "uplot": (("uplot/uPlot.min.css",), ("uplot/uPlot.iife.min.js",)),
     "cytoscape": ((), ("cytoscape/cytoscape.min.js",)),
 }
-#: Each page: its file in ``pages/`` and the libraries it uses (a map: Leaflet and the country
-#: outlines; charts: uPlot; the actor network: Cytoscape). Its own script is ``static/js/NAME.js``.
-PAGES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "explorer": ("index.html", ("leaflet", "markercluster", "topojson-client", "uplot")),
-    "article": ("article.html", ("leaflet", "topojson-client")),
-    "actor": ("actor.html", ("uplot", "cytoscape")),
-    "add": ("add.html", ("leaflet", "topojson-client")),
-    "alerts": ("alerts.html", ()),
+
+
+class Page(NamedTuple):
+    """A page: its path (``{...}`` a part the page reads itself), its file in ``pages/`` and the
+    libraries it uses (a map: Leaflet and the country outlines; charts: uPlot; the actor network:
+    Cytoscape). Its own script is ``static/js/NAME.js``."""
+
+    path: str
+    file: str
+    libraries: tuple[str, ...] = ()
+
+
+PAGES = {
+    "explorer": Page("/", "index.html", ("leaflet", "markercluster", "topojson-client", "uplot")),
+    "article": Page("/article/{article_id}", "article.html", ("leaflet", "topojson-client")),
+    "actor": Page("/actor", "actor.html", ("uplot", "cytoscape")),
+    "add": Page("/add", "add.html", ("leaflet", "topojson-client")),
+    "alerts": Page("/alerts", "alerts.html"),
 }
 # The header's links: (path, label, the page that marks it current).
 NAV = [
-    ("/", "Events", "explorer"),
-    ("/add", "Add an article", "add"),
-    ("/alerts", "Alerts", "alerts"),
+    (PAGES["explorer"].path, "Events", "explorer"),
+    (PAGES["add"].path, "Add an article", "add"),
+    (PAGES["alerts"].path, "Alerts", "alerts"),
     ("/docs", "API", None),
 ]
 
@@ -83,7 +93,7 @@ def render_page(name: str) -> str:
     stylesheet, the header and its links, the page's name as the body's class). Its head: the
     title and any other head lines of its file in ``pages/`` (what comes before ``<main>``), the
     stylesheets of its libraries before those lines, their scripts and the page's own after."""
-    file, libraries = PAGES[name]
+    _, file, libraries = PAGES[name]
     own = (PAGES_DIR / file).read_text(encoding="utf-8")
     cut = own.index("<main")
     title, _, lines = own[:cut].partition("\n")
@@ -101,8 +111,9 @@ def render_page(name: str) -> str:
     return layout.format(head=head, main=own[cut:], page=name, nav=nav)
 
 
-PAGE_PREFIXES = ("/article/", "/web/")
-PAGE_PATHS = {"/", "/actor", "/add", "/alerts"}
+# The paths served here: each page's (up to its first ``{...}`` part), and everything under /web/.
+PAGE_PATHS = {p.path for p in PAGES.values() if "{" not in p.path}
+PAGE_PREFIXES = tuple(p.path.partition("{")[0] for p in PAGES.values() if "{" in p.path) + ("/web/",)
 
 
 def is_page_path(path: str) -> bool:

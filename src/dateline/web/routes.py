@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 
 from ..article import ACTOR_KINDS, MODALITIES, PLOVER_QUADS, QUAD_NAMES
 from ..errors import DatelineError, InputRejected, UsageError
-from . import data
+from . import PAGES, data
 
 PREVIEW_MAX_BYTES = 1_000_000  # pasted text or HTML; the whole pipeline runs on it
 _pipeline_lock = threading.Lock()
@@ -54,10 +54,6 @@ def _int(value: str | None, name: str, default: int, lo: int, hi: int) -> int:
     return n
 
 
-#: the web pages: path -> page name
-PAGES = {"/": "explorer", "/article/{article_id}": "article", "/actor": "actor", "/add": "add", "/alerts": "alerts"}
-
-
 def _page_route(name: str):
     def page() -> HTMLResponse:
         return _page(name)
@@ -70,8 +66,8 @@ def make_router() -> APIRouter:
 
     # -- pages -----------------------------------------------------------------------------------
     # each page is its HTML file (web/pages/NAME.html); the page reads its own path and query
-    for path, name in PAGES.items():
-        r.add_api_route(path, _page_route(name), methods=["GET"], name=f"{name}_page")
+    for name, page in PAGES.items():
+        r.add_api_route(page.path, _page_route(name), methods=["GET"], name=f"{name}_page")
 
     # -- JSON ------------------------------------------------------------------------------------
     @r.get("/web/api/vocabulary")
