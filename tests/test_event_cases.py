@@ -408,6 +408,38 @@ def test_ceasefires_however_written(nlp, text, type_):
 
 
 @pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # a counted subject: the pattern reads what the quantity is of
+        ("Dozens of Nigerian peacekeepers began deploying on Sunday.", "peacekeepers+deploy"),
+        # refugees hosted are sheltered, not visitors
+        ("Jordan is hosting more than 600,000 Syrian refugees.", "host+refugee"),
+        # aid announced, in money or as a package
+        ("The European Union announced 40 million euros in emergency assistance for Haiti.", "announce+AID"),
+        ("Japan announced a new aid package for Nepal on Thursday.", "announce+AID"),
+        # peacekeepers' deployment announced: protection (CAMEO 074), no show of force
+        ("The African Union announced the deployment of 2,000 peacekeepers to Burundi.", "announce+deployment"),
+    ],
+)
+def test_aid_however_announced_or_given(nlp, text, rule):
+    article = _code(nlp, text)
+    assert article.events and article.events[0].type == "AID", [(e.type, e.rule) for e in article.events]
+    assert article.events[0].rule.startswith(rule), article.events[0].rule
+
+
+def test_soldiers_trained_are_the_recipients(nlp):
+    # the soldiers trained are the side helped, not the trainer's own forces
+    article = _code(nlp, "Britain is training Kenyan soldiers in counter-insurgency tactics.")
+    event = _event(article, "training", "AID")
+    assert any("KEN" in r.upper() or "kenya" in r for r in event.recipients), event.recipients
+
+
+def test_a_hotel_hosting_a_summit_stays_a_meeting(nlp):
+    article = _code(nlp, "Egypt hosted the summit in Sharm el-Sheikh on Sunday.")
+    assert "CONSULT" in _types(article) and "AID" not in _types(article), [(e.type, e.rule) for e in article.events]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # released from custody: a release whoever the released are

@@ -305,9 +305,10 @@ MOVED = {"send", "dispatch", "deploy", "withdraw", "pull", "pull_out", "move", "
 def _keyed_object_is_patient(cand: Candidate) -> bool:
     """Whether the object an entry was keyed on is what the act is done to ("expel+INSPECTORS",
     "call+PERSON", "lift+blockade"), not the actor's own forces or means ("send+TROOPS"); the
-    refugees taken in are the ones given asylum ("accept+refugee")."""
+    refugees taken in are the ones given asylum ("accept+refugee"), the soldiers or pilots trained
+    the side that is helped ("train+TROOPS")."""
     lemma, _, cls = cand.entry.key.partition("+")
-    if cand.entry.mode == "asylum":
+    if cand.entry.mode == "asylum" or lemma == "train":
         return True
     return cand.entry.type not in ("MOBILIZE", "AID") and cls != "TROOPS" and lemma not in MOVED
 
