@@ -539,6 +539,29 @@ def test_a_name_and_a_figure_are_cut_to_the_name(nlp):
     assert _mention_texts(a, trump).count("Trump") == 1 and trump.kind == "person"
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a real story: "Customs and Border Protection" was split into "Customs" and loose words
+        (
+            "Officers from Customs and Border Protection detained the man at the airport.",
+            "Customs and Border Protection",
+        ),
+        # the tagger labels none of it
+        ("Agents of Immigration and Customs Enforcement raided the farm.", "Immigration and Customs Enforcement"),
+    ],
+)
+def test_an_agency_name_joining_two_fields_with_and_is_one_organisation(nlp, text, name):
+    a = _analyse(nlp, text)
+    orgs = [x.name for x in a.actors if x.kind == "organization"]
+    assert orgs == [name], [(x.name, x.kind) for x in a.actors]
+
+
+def test_two_organisations_joined_by_and_stay_two(nlp):
+    a = _analyse(nlp, "Microsoft and Apple rejected the plan.")
+    assert sorted(x.name for x in a.actors if x.kind == "organization") == ["Apple", "Microsoft"]
+
+
 def test_punctuation_is_never_an_actor(nlp):
     a = _analyse(nlp, "“No one told me about the court case‚” said Noma. She had been bathing her daughter‚ she said.")
     assert all(any(ch.isalnum() for ch in x.name) for x in a.actors), [x.name for x in a.actors]

@@ -16,6 +16,9 @@ Corrections on top of the statistical model, where its errors are systematic:
   it ("Modi" after "Narendra Modi"), unless it is a country, a capital or a city of 100,000
   ("Washington" after "George Washington");
 - "U.S.-North Korea" (one GPE over a hyphen) is split into its two countries;
+- an agency's name joining two fields with "and" that the model cuts at the "and" or leaves
+  unlabelled is one organisation when its last word is an agency word ("Customs and Border
+  Protection", "Immigration and Customs Enforcement");
 - a PERSON or ORG made only of nationality words ("Ugandan", "Bosnian Serbs", sentence-initial
   "Radical French") is a NORP; an ORG of two or three capitalised words right after a state
   title ("Vice-President Moody Awori") is a PERSON.
@@ -233,6 +236,8 @@ def _corrections(doc: Any, ents: list[Ent]) -> list[Ent]:
     Policy" -> "Trump"); a city tagged as an organisation where a place goes is a place
     ("shelled Qamishli"); a one-word "person" after "the" that ends an organisation's name is that
     organisation ("The San Francisco Chronicle ... The Chronicle says")."""
+    headline = _headline_case_tokens(doc)
+    ents = _agency_names(doc, ents, headline)
     if not ents:
         return ents
     sites = set()
@@ -244,7 +249,6 @@ def _corrections(doc: Any, ents: list[Ent]) -> list[Ent]:
             j -= 1
         if j < i:
             sites.add(L.normalise(doc[j:i].text))
-    headline = _headline_case_tokens(doc)
     body = [e for e in ents if e.i0 not in headline]
     body_texts = {L.normalise(e.text) for e in body}
     body_words = {w for t in body_texts for w in t.split()}
@@ -350,6 +354,46 @@ def _unlabelled_persons(doc: Any, ents: list[Ent], headline: set[int]) -> list[E
             out.append(Ent(span[0].idx, span[-1].idx + len(span[-1]), "PERSON", i, j, text))
         i = max(j, i + 1)
     return out
+
+
+def _agency_names(doc: Any, ents: list[Ent], headline: set[int]) -> list[Ent]:
+    """An agency's name that joins two fields with "and", which the tagger cuts at the "and" or
+    leaves unlabelled, is one organisation when its capitalised words end with an agency word
+    (``AGENCY_NAME_ENDS``) and the parse makes the last a conjunct of the first: "Customs" +
+    "and Border Protection", "Immigration and Customs Enforcement". Never over a name the tagger
+    labelled ("Google and Apple"), nor a run followed by more capitalised words."""
+    taken = {i: e for e in ents for i in range(e.i0, e.i1)}
+    n = len(doc)
+    out = list(ents)
+    for k in indices_of(doc, "LOWER", word_hashes(doc.vocab, ("and", "&"))):
+        if k in taken or k == 0 or k + 1 >= n or k in headline:
+            continue
+        j = k + 1
+        while j < n and j - k <= 3 and j not in taken and doc[j].pos_ == "PROPN" and doc[j].is_title:
+            j += 1
+        last = doc[j - 1]
+        if j == k + 1 or last.lower_ not in L.AGENCY_NAME_ENDS or (j < n and doc[j].is_title and doc[j].is_alpha):
+            continue
+        before = taken.get(k - 1)
+        if before is not None:
+            if before.label != "ORG" or not (before.i0 <= last.head.i < before.i1) or last.dep_ != "conj":
+                continue
+            i0 = before.i0
+            out.remove(before)
+        else:
+            i0 = k - 1
+            if not (doc[i0].pos_ == "PROPN" and doc[i0].is_title) or i0 in headline:
+                continue
+            while i0 > 0 and i0 - 1 not in taken and doc[i0 - 1].pos_ == "PROPN" and doc[i0 - 1].is_title:
+                i0 -= 1
+            if not (i0 <= last.head.i < k or doc[i0:k].root.head.i == last.i):
+                continue
+        toks = doc[i0:j]
+        new = Ent(toks[0].idx, toks[-1].idx + len(toks[-1]), "ORG", i0, j, toks.text)
+        out.append(new)
+        for i in range(i0, j):
+            taken[i] = new
+    return sorted(out, key=lambda e: e.start)
 
 
 def _unlabelled_organisations(doc: Any, ents: list[Ent], headline: set[int]) -> list[Ent]:

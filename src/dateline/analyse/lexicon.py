@@ -291,6 +291,14 @@ islands strait straits sea lake bay gulf coast delta basin canyon""".split()
 )
 
 
+#: last words of state agencies' names that join two fields with "and" ("Customs and Border
+#: Protection", "Immigration and Customs Enforcement", "Health and Human Services")
+AGENCY_NAME_ENDS = frozenset(
+    """protection enforcement services service administration prevention development security
+affairs control safety resources commission authority bureau office command directorate board
+committee department ministry agency council welfare justice defence defense""".split()
+)
+
 #: nouns after a name that make the name a building or site ("the Hoa Lo prison", "Tahrir Square")
 FACILITY_NOUNS = frozenset(
     """prison jail airport airbase square street avenue road bridge palace stadium hotel market
