@@ -144,6 +144,25 @@ def check_min_sources(value) -> int | None:
     return n
 
 
+def check_since_until(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    """``since`` and ``until`` as dates (``store.dates.check_date``), the first not after the second."""
+    since, until = check_date(since, "since"), check_date(until, "until")
+    if since and until and since > until:
+        raise UsageError(f"since {since} is after until {until}")
+    return since, until
+
+
+def check_radius(value: Any) -> float:
+    """A radius in kilometres: a number above 0 and at most 20,100 (farther than any two places)."""
+    try:
+        radius = float(value)
+    except (TypeError, ValueError):
+        raise UsageError(f"radius must be a number of kilometres, not {value!r}") from None
+    if not (0 < radius <= 20_100) or math.isnan(radius):
+        raise UsageError(f"radius must be between 0 and 20,100 km, not {radius}")
+    return radius
+
+
 def check_paging(limit: int, offset: int) -> tuple[int, int]:
     if not isinstance(limit, int) or limit < 1 or limit > MAX_LIMIT:
         raise UsageError(f"limit must be between 1 and {MAX_LIMIT}, not {limit!r}")
@@ -271,10 +290,7 @@ def events(
     f: EventFilters = {**filters}
     f["type"] = check_type(f.get("type"))
     f["modality"] = check_modality(f.get("modality"))
-    since, until = check_date(f.get("since"), "since"), check_date(f.get("until"), "until")
-    if since and until and since > until:
-        raise UsageError(f"since {since} is after until {until}")
-    f["since"], f["until"] = since, until
+    f["since"], f["until"] = check_since_until(f.get("since"), f.get("until"))
     limit, offset = check_paging(limit, offset)
     f["quad"], f["min_sources"] = check_quad(f.get("quad")), check_min_sources(f.get("min_sources"))
     if country := f.get("country"):
@@ -285,12 +301,7 @@ def events(
     if radius_km is not None and near is None:
         raise UsageError("radius needs near: give --near PLACE (or near=) with the radius")
     if radius_km is not None:
-        try:
-            radius_km = float(radius_km)
-        except (TypeError, ValueError):
-            raise UsageError(f"radius must be a number of kilometres, not {radius_km!r}") from None
-        if not (0 < radius_km <= 20_100) or math.isnan(radius_km):
-            raise UsageError(f"radius must be between 0 and 20,100 km, not {radius_km}")
+        radius_km = check_radius(radius_km)
 
     e = S.events
     conds = event_conditions(f, store.dialect)

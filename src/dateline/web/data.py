@@ -31,9 +31,7 @@ def _conditions(conn, f: dict[str, Any]) -> tuple[list, dict | None]:
     """SQL conditions on ``events`` for the filters, and the resolved ``near`` place."""
     type_ = Q.check_type(f.get("type"))
     modality = Q.check_modality(f.get("modality"))
-    since, until = Q.check_date(f.get("since"), "since"), Q.check_date(f.get("until"), "until")
-    if since and until and since > until:
-        raise UsageError(f"since {since} is after until {until}")
+    since, until = Q.check_since_until(f.get("since"), f.get("until"))
     conds = Q.event_conditions(
         {
             "actor": f.get("actor"),
@@ -48,12 +46,7 @@ def _conditions(conn, f: dict[str, Any]) -> tuple[list, dict | None]:
     center = None
     if f.get("near"):
         radius = f.get("radius")
-        try:
-            radius = float(radius) if radius not in (None, "") else Q.DEFAULT_RADIUS_KM
-        except ValueError:
-            raise UsageError(f"radius must be a number of kilometres, not {radius!r}") from None
-        if not 0 < radius <= 20_100:
-            raise UsageError(f"radius must be between 0 and 20,100 km, not {radius}")
+        radius = Q.check_radius(radius) if radius not in (None, "") else Q.DEFAULT_RADIUS_KM
         center = dict(Q.resolve_place(f["near"]), radius_km=radius)
         conds = conds + Q.near_conditions(center["lat"], center["lon"], radius)
     elif f.get("radius"):
