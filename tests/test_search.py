@@ -160,7 +160,7 @@ def test_the_words_and_the_query_tree():
         ("zelensk", True),
     ]
     assert fts.to_tsquery(fts.parse("talks -trump")) == "(('talk') & !('trump'))"
-    assert "NOT" in fts.to_fts5(fts.parse("talks -trump"), fts.ARTICLE_COLUMNS)
+    assert "NOT" in fts.to_fts5(fts.parse("talks -trump"), fts.ARTICLES_FTS.match_columns)
 
 
 def _revision(filename: str):
@@ -176,6 +176,15 @@ def _revision(filename: str):
 
 
 SAMPLE = " ".join(TEXTS[k][1] for k in TEXTS) + " Ünïcödé ﬁnes² l'été ДЕБАТ don't_stop"
+
+
+def test_the_fts5_tables_have_the_columns_the_writer_and_the_matcher_name(tmp_path):
+    """fts.ARTICLES_FTS / QUOTES_FTS name the columns the writer inserts and the queries match; the
+    tables themselves come from the (frozen) migrations: both must say the same."""
+    with Store.open(f"sqlite:///{tmp_path / 'fts.db'}") as store, store.engine.connect() as conn:
+        for table in (fts.ARTICLES_FTS, fts.QUOTES_FTS):
+            got = conn.exec_driver_sql(f"SELECT * FROM {table.name} LIMIT 0").keys()
+            assert tuple(got) == table.columns
 
 
 def test_the_migration_indexes_with_the_words_of_today():

@@ -80,6 +80,38 @@ def stems(ws: list[str]) -> list[str]:
 
 
 # -- what the backends store --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Fts5Table:
+    """A SQLite FTS5 table (the module docstring's Storage): its key columns, then each indexed
+    text as two columns, ``TEXT_stems`` and ``TEXT_words`` (:func:`fts5_columns`)."""
+
+    name: str
+    keys: tuple[str, ...]
+    texts: tuple[str, ...]
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return (*self.keys, *(f"{t}_{part}" for t in self.texts for part in ("stems", "words")))
+
+    @property
+    def match_columns(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(the stem columns, the word columns): what a query's terms match (:func:`to_fts5`)."""
+        return tuple(f"{t}_stems" for t in self.texts), tuple(f"{t}_words" for t in self.texts)
+
+    def insert(self) -> Any:
+        """The INSERT of one row, its values bound by column name (:meth:`row`)."""
+        cols = self.columns
+        return sa.text(f"INSERT INTO {self.name}({', '.join(cols)}) VALUES ({', '.join(':' + c for c in cols)})")
+
+    def row(self, keys: tuple[Any, ...], texts: tuple[str | None, ...]) -> dict[str, Any]:
+        """The values of :meth:`insert` for a row with these keys and texts."""
+        return dict(zip(self.columns, (*keys, *(x for t in texts for x in fts5_columns(t))), strict=True))
+
+
+ARTICLES_FTS = Fts5Table("articles_fts", ("article_id",), ("headline", "text"))
+QUOTES_FTS = Fts5Table("quotes_fts", ("article_id", "idx"), ("text", "speaker"))
+
+
 def tsvector(*texts: str | None) -> str:
     """A PostgreSQL tsvector literal for ``texts`` (headline, body): stems and ``=word`` lexemes
     with their positions; a gap between the texts keeps a phrase from spanning them."""
@@ -107,15 +139,7 @@ def write_article(conn: Connection, article_id: str, headline: str | None, text:
     """Index an article's headline and text (replacing what was indexed for it)."""
     if conn.dialect.name == "sqlite":
         conn.execute(sa.text("DELETE FROM articles_fts WHERE article_id = :a"), {"a": article_id})
-        hs, hw = fts5_columns(headline)
-        ts, tw = fts5_columns(text)
-        conn.execute(
-            sa.text(
-                "INSERT INTO articles_fts(article_id, headline_stems, headline_words, text_stems, text_words) "
-                "VALUES (:a, :hs, :hw, :ts, :tw)"
-            ),
-            {"a": article_id, "hs": hs, "hw": hw, "ts": ts, "tw": tw},
-        )
+        conn.execute(ARTICLES_FTS.insert(), ARTICLES_FTS.row((article_id,), (headline, text)))
     elif conn.dialect.name == "postgresql":
         conn.execute(
             sa.text("UPDATE articles SET tsv = CAST(:v AS tsvector) WHERE id = :a"),
@@ -128,18 +152,8 @@ def write_quotes(conn: Connection, article_id: str, quotes: list[tuple[int, str,
     if conn.dialect.name == "sqlite":
         conn.execute(sa.text("DELETE FROM quotes_fts WHERE article_id = :a"), {"a": article_id})
         if quotes:
-            rows = []
-            for i, text, speaker in quotes:
-                qs, qw = fts5_columns(text)
-                ss, sw = fts5_columns(speaker)
-                rows.append({"a": article_id, "i": i, "qs": qs, "qw": qw, "ss": ss, "sw": sw})
-            conn.execute(
-                sa.text(
-                    "INSERT INTO quotes_fts(article_id, idx, text_stems, text_words, speaker_stems, speaker_words) "
-                    "VALUES (:a, :i, :qs, :qw, :ss, :sw)"
-                ),
-                rows,
-            )
+            rows = [QUOTES_FTS.row((article_id, i), (text, speaker)) for i, text, speaker in quotes]
+            conn.execute(QUOTES_FTS.insert(), rows)
     elif conn.dialect.name == "postgresql" and quotes:
         conn.execute(
             sa.text("UPDATE quotes SET tsv = CAST(:v AS tsvector) WHERE article_id = :a AND idx = :i"),
@@ -409,10 +423,6 @@ def to_tsquery(node) -> str:
     raise UsageError("search: NOT needs a word beside it")  # pragma: no cover
 
 
-ARTICLE_COLUMNS = (("headline_stems", "text_stems"), ("headline_words", "text_words"))
-QUOTE_COLUMNS = (("text_stems", "speaker_stems"), ("text_words", "speaker_words"))
-
-
 def _search(conn: Connection, query: str, limit: int, *, fts5: str, columns: tuple, postgresql: str) -> list[Any]:
     """The rows of the backend's SQL (``fts5`` on SQLite, matching ``columns``; ``postgresql``
     otherwise), the query bound as ``:q`` in that backend's syntax and ``limit`` as ``:n``."""
@@ -433,7 +443,7 @@ def search_articles(conn: Connection, query: str, limit: int) -> list[Any]:
         fts5="SELECT f.article_id AS id, a.headline AS headline, -bm25(articles_fts) AS rank "
         "FROM articles_fts f JOIN articles a ON a.id = f.article_id "
         "WHERE articles_fts MATCH :q ORDER BY rank DESC, f.article_id LIMIT :n",
-        columns=ARTICLE_COLUMNS,
+        columns=ARTICLES_FTS.match_columns,
         postgresql="SELECT id, headline, ts_rank(tsv, q, 1) AS rank FROM articles, CAST(:q AS tsquery) q "
         "WHERE tsv @@ q ORDER BY rank DESC, id LIMIT :n",
     )
@@ -448,7 +458,7 @@ def search_quotes(conn: Connection, query: str, limit: int) -> list[Any]:
         fts5="SELECT q.article_id, q.idx, q.text, q.speaker_text FROM quotes_fts f "
         "JOIN quotes q ON q.article_id = f.article_id AND q.idx = f.idx "
         "WHERE quotes_fts MATCH :q ORDER BY bm25(quotes_fts), q.article_id, q.idx LIMIT :n",
-        columns=QUOTE_COLUMNS,
+        columns=QUOTES_FTS.match_columns,
         postgresql="SELECT article_id, idx, text, speaker_text FROM quotes, CAST(:q AS tsquery) q "
         "WHERE tsv @@ q ORDER BY ts_rank(tsv, q, 1) DESC, article_id, idx LIMIT :n",
     )
