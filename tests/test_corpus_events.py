@@ -238,6 +238,59 @@ def test_revision_0009_rekeys_the_persons_an_old_store_keyed_by_their_suffix(db_
             assert [_keys(v) for v in conn.execute(sa.select(S.events.c.actors)).scalars()] == [["person:john smith"]]
 
 
+def _king_articles() -> list[Article]:
+    ev = {"actors": ["x"], "type": "CONSULT", "quad": 1}
+    return [
+        make(
+            "Martin Luther King Jr. met the envoy.",
+            agency="A",
+            actors=[("x", "Martin Luther King Jr.", "person", "USA")],
+            event=ev,
+        ),
+        make("Martin Luther met the envoy.", agency="B", actors=[("x", "Martin Luther", "person", "DEU")], event=ev),
+    ]
+
+
+def test_a_surname_that_is_a_title_word_is_part_of_a_persons_key(db_url):
+    # "King" was dropped as a title wherever it stood: Martin Luther King Jr. was keyed martin
+    # luther, one actor with the reformer Martin Luther, and their acts one corpus event
+    with Store.open(db_url) as store:
+        for art in _king_articles():
+            store.write(art)
+        with store.engine.connect() as conn:
+            keys = set(conn.execute(sa.select(S.actors.c.actor_key)).scalars())
+        assert keys == {"person:martin king", "person:martin luther"}
+        assert len(store.events()) == 2
+
+
+def test_revision_0010_rekeys_the_persons_an_old_store_keyed_without_their_title_surname(db_url):
+    from alembic import command
+    from alembic.config import Config
+
+    from dateline.store.db import MIGRATIONS
+
+    with Store.open(db_url) as store:
+        king = _king_articles()[0]
+        store.write(king)
+        engine = store.engine
+        with engine.begin() as conn:  # what the old rule stored for "Martin Luther King Jr."
+            conn.execute(S.actors.update().values(actor_key="person:martin luther"))
+            conn.execute(S.event_participants.update().values(actor_key="person:martin luther"))
+            conn.execute(S.events.update().values(actors=["person:martin luther"]))
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0009")
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "0010")
+        with engine.connect() as conn:
+            assert set(conn.execute(sa.select(S.actors.c.actor_key)).scalars()) == {"person:martin king"}
+            assert set(conn.execute(sa.select(S.event_participants.c.actor_key)).scalars()) == {"person:martin king"}
+            assert [_keys(v) for v in conn.execute(sa.select(S.events.c.actors)).scalars()] == [["person:martin king"]]
+
+
 def _keys(v) -> list[str]:
     import json
 

@@ -96,3 +96,19 @@ def test_revision_0009s_frozen_person_key_is_todays():
         live = corpus.actor_key(SimpleNamespace(name=name, kind="person", country=None), "art1")
         assert frozen.new_key(name) == live, name
     assert frozen.old_key("John Smith Jr.") == "person:john jr"
+
+
+def test_revision_0010s_frozen_person_key_is_todays():
+    """Revision 0010 rekeys persons with its own copy of the person key (titles before the name
+    only); where today's rule has not moved on since, the copy must answer as it does."""
+    from types import SimpleNamespace
+
+    from dateline import corpus
+
+    frozen = _revision("0010_person_title_surnames")
+    names = ["Martin Luther King Jr.", "Erik Prince", "Mr. Donald J. Trump", "Queen Elizabeth II", "King Abdullah"]
+    for name in [*names, "Prime Minister Boris Johnson", "Crown Prince Mohammed bin Salman", "King"]:
+        live = corpus.actor_key(SimpleNamespace(name=name, kind="person", country=None), "art1")
+        assert frozen.new_key(name) == live, name
+    assert frozen.old_key("Martin Luther King Jr.") == "person:martin luther"
+    assert frozen.old_key("Erik Prince") == "person:erik"

@@ -3,8 +3,9 @@ mentions of one real-world event.
 
 **Actor keys** (``actor_key``): what the store compares across articles. A country is its ISO3
 code (``country:RUS``); a person the first and last words of the name, case and accents folded,
-without honorifics, initials, middle names or generational suffixes (``person:donald trump``
-for "Donald J. Trump", "Mr. Donald Trump"; ``person:john smith`` for "John Smith Jr."); a bare surname that names a world leader of the lexicon is that leader
+without the honorifics before it, initials, middle names or generational suffixes
+(``person:donald trump`` for "Donald J. Trump", "Mr. Donald Trump"; ``person:john smith`` for
+"John Smith Jr."; ``person:martin king`` for "Martin Luther King Jr."); a bare surname that names a world leader of the lexicon is that leader
 ("Trump", "Putin"; other bare surnames the store resolves against the full names it holds); an
 organisation or group its folded name with initialisms closed up ("U.N." and "UN" are ``un``);
 a generic actor (an agent noun without a name: "Malian soldiers", "Malian troops") its sector and
@@ -35,7 +36,8 @@ from typing import Any, Protocol
 
 from .article import Article, Event
 
-#: words that are no part of a person's name for comparison across articles
+#: words that are no part of a person's name for comparison across articles, before the name only
+#: ("Erik Prince", "Larry King": a surname; store revision 0010)
 _NAME_TITLES = frozenset(
     """mr mrs ms miss dr prof sir dame lord lady sen rep gov gen col lt capt sgt rev st president
 prime minister king queen prince princess sheikh emir ayatollah pope""".split()
@@ -82,8 +84,13 @@ class Named(Protocol):
 def person_words(name: str) -> list[str]:
     """The words that identify a person across articles: folded, without titles, initials,
     particles, middle names and generational suffixes ("Mr. Donald J. Trump" -> donald, trump;
-    "John Smith Jr." -> john, smith)."""
-    words = [w for w in name_words(name) if w not in _NAME_TITLES]
+    "John Smith Jr." -> john, smith). A title is a word before the name only: "Martin Luther
+    King Jr." is martin king, "Erik Prince" erik prince (store revision 0010)."""
+    words = name_words(name)
+    lead = 0
+    while lead < len(words) and words[lead] in _NAME_TITLES:
+        lead += 1
+    words = words[lead:]
     words = [w for w in words if w not in _NAME_SUFFIXES] or words
     words = [w for w in words if len(w) > 1 and w not in _NAME_PARTICLES] or words
     if len(words) > 2:
