@@ -442,6 +442,25 @@ def test_a_capital_or_country_named_as_a_party_is_no_place_nor_recipient(nlp, te
 
 
 @pytest.mark.parametrize(
+    "text,trigger",
+    [
+        # a capital after "to" on a thing said or sent is the government addressed ("a signal to
+        # Moscow"), not where the act happened, wherever the parser hangs the "to"
+        ("The president sent a message to Beijing by meeting the Dalai Lama.", "meeting"),
+        ("The president signed the treaty in a signal to Moscow.", "signed"),
+    ],
+)
+def test_a_capital_a_message_is_addressed_to_is_no_place(nlp, text, trigger):
+    a = _code(nlp, text)
+    assert _event(a, trigger).place is None, _event(a, trigger).place
+    assert any(x.kind == "country" for x in a.actors), [(x.name, x.kind) for x in a.actors]
+
+
+def test_a_capital_troops_are_sent_to_stays_a_place(nlp):
+    assert _event(_code(nlp, "The army sent troops to Beijing on Monday."), "sent").place.name == "Beijing"
+
+
+@pytest.mark.parametrize(
     "text,trigger,country",
     [
         ("Norway gave 20 million dollars to support economic recovery in Haiti.", "gave", "HTI"),

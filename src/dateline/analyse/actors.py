@@ -855,7 +855,7 @@ def _is_metonymic(doc: Any, e: Ent) -> bool:
     if dep in _METONYM_DEPS:
         return True
     if dep == "pobj":
-        return tok.head.lower_ not in _NON_METONYM_PREPS
+        return tok.head.lower_ not in _NON_METONYM_PREPS or L.addressed(tok)
     if dep == "compound":
         head = tok.head.lower_
         return head in L.ROLES or head in L.ORG_WORDS

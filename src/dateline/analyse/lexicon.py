@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from ..vocabulary import country_names, demonyms, keyed, normalise
 
@@ -289,6 +290,24 @@ GEO_NAME_WORDS = frozenset(
     """gorge valley river mountains mountain hills heights plateau desert peninsula island
 islands strait straits sea lake bay gulf coast delta basin canyon""".split()
 )
+
+
+#: things said or sent to someone: a capital after "to" on one of them is the government addressed
+#: ("a signal to Moscow", "a message to Beijing"), not a place
+ADDRESSED_NOUNS = frozenset(
+    """signal message warning gesture letter appeal ultimatum overture reply response plea note
+invitation""".split()
+)
+
+
+def addressed(tok: Any) -> bool:
+    """``tok`` is the object of a "to" right after a thing said or sent (``ADDRESSED_NOUNS``): "a
+    signal to Moscow", "sent a message to Beijing" (wherever the parser hangs the "to")."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "to" or prep.i == 0:
+        return False
+    before = tok.doc[prep.i - 1]
+    return before.pos_ == "NOUN" and before.lemma_.lower() in ADDRESSED_NOUNS
 
 
 #: last words of state agencies' names that join two fields with "and" ("Customs and Border

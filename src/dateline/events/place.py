@@ -12,6 +12,7 @@ own). Both return the contract's place dict (``name``, ``lat``, ``lon``, ``count
 
 from __future__ import annotations
 
+from ..analyse.lexicon import addressed
 from .parse import PLACE_LABELS, Candidate, Context, dep_children, depth_of, sent_bounds
 
 LOC_PREPS = {
@@ -602,14 +603,15 @@ _PARTY_PREPS = {"with", "against", "by", "for"}
 
 def _party(root, ctx: Context) -> bool:
     """A country, or a capital read as its government, named as a party to an act: the object
-    of with / against / by / for (``_PARTY_PREPS``)."""
+    of with / against / by / for (``_PARTY_PREPS``), or of "to" on a thing said or sent ("a
+    signal to Moscow": ``lexicon.addressed``)."""
     aid = ctx.tok_actor.get(root.i)
     if aid is None or ctx.actor_kind.get(aid) != "country":
         return False
     t = root
     while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
-    return t.dep_ == "pobj" and t.head.lower_ in _PARTY_PREPS
+    return t.dep_ == "pobj" and (t.head.lower_ in _PARTY_PREPS or addressed(t))
 
 
 def _origin(root) -> bool:
