@@ -598,6 +598,21 @@ def test_a_subject_pronoun_continues_the_sentence_before_from_its_subject(nlp):
     assert [names[a] for a in asked.recipients] == ["Scott Morrison"]
 
 
+def test_they_is_a_group_before_one_person(nlp):
+    # "who they accuse": "they" took the nearest name, Khan, who so accused himself (and lost
+    # himself as the recipient, the relative pronoun's antecedent)
+    text = "Protesters chanted slogans against Prime Minister Imran Khan, who they accuse of corruption."
+    article = _code(nlp, text)
+    names = {a.id: a.name for a in article.actors}
+    accuse = _event(article, "accuse", "ACCUSE")
+    assert [names[a] for a in accuse.actors] == ["Protesters"]
+    assert [names[a] for a in accuse.recipients] == ["Imran Khan"]
+    # with no group near, a person it stays: "Dhurata Ali said ... they will not end the strike"
+    article = _code(nlp, "Carlos Ruiz said on Monday that they will not end the strike.")
+    names = {a.id: a.name for a in article.actors}
+    assert [names[a] for a in _event(article, "end", "REJECT").actors] == ["Carlos Ruiz"]
+
+
 def test_a_bare_participle_clause_is_done_to_the_subject(nlp):
     # "If convicted, he could face decades in jail": he would be convicted, not convict anyone
     article = _code(nlp, "Carlos Ruiz was arrested in April. If convicted, he could face decades in jail.")

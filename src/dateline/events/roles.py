@@ -620,6 +620,7 @@ def _antecedent(tok, ctx: Context) -> str | None:
         unlike = "f" if low in ("he", "him", "his", "himself") else "m"
     elif low in ("it", "its", "itself"):
         want = {"country", "organization", "group"}
+    plural = low in ("they", "them")
     # this sentence, the mentions before the pronoun, nearest first; then the two sentences before
     sents = [(tok.sent.start, tok.i)]
     s = tok.sent
@@ -651,7 +652,13 @@ def _antecedent(tok, ctx: Context) -> str | None:
         for _i, a in cands:
             if best is None:
                 best = a
-            if unlike != "m" or _gender(a, ctx) is not None:
+            if plural:
+                # "they" is a body, a group or a country before one person ("slogans against
+                # Imran Khan, who they accuse of corruption": the protesters accuse); a person
+                # only when none is near ("Ali said they will not end the strike")
+                if ctx.actor_kind.get(a) in ("country", "organization", "group"):
+                    return a
+            elif unlike != "m" or _gender(a, ctx) is not None:
                 return a
     return best
 
