@@ -803,3 +803,19 @@ def test_peacekeepers_deploying_are_aid(nlp, text, type_):
 def test_troops_promised_in_aid_are_no_threat(nlp, text, type_):
     article = _code(nlp, text)
     assert article.events and article.events[0].type == type_, [(e.type, e.rule) for e in article.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "sanction"),
+    [
+        # a recall is a sanction (CAMEO 161) only when people are called home
+        ("Turkey recalled its envoy to the Netherlands on Sunday.", True),
+        ("Germany recalled its troops from Mali.", True),
+        ("The ambassador was recalled for consultations.", True),
+        ("Ford recalled 500,000 vehicles over faulty brakes.", False),
+        ("The minister recalled that the two leaders had met in 2018.", False),
+    ],
+)
+def test_a_recall_is_a_sanction_only_of_people(nlp, text, sanction):
+    article = _code(nlp, text)
+    assert ("SANCTION" in _types(article)) == sanction, [(e.type, e.rule) for e in article.events]
