@@ -819,3 +819,19 @@ def test_troops_promised_in_aid_are_no_threat(nlp, text, type_):
 def test_a_recall_is_a_sanction_only_of_people(nlp, text, sanction):
     article = _code(nlp, text)
     assert ("SANCTION" in _types(article)) == sanction, [(e.type, e.rule) for e in article.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "type_"),
+    [
+        # the act after "instead of" / "rather than" did not happen
+        ("The rebels chose to negotiate instead of fighting.", "fighting", "ASSAULT"),
+        ("The army withdrew from the town rather than fight the rebels.", "fight", "ASSAULT"),
+        ("Instead of imposing sanctions, the European Union offered talks.", "imposing", "SANCTION"),
+    ],
+)
+def test_an_alternative_not_taken_is_negated(nlp, text, trigger, type_):
+    article = _code(nlp, text)
+    assert _event(article, trigger, type_).modality == "negated"
+    # nor does a governor promise or refuse it ("offered" is no threat of sanctions)
+    assert "THREATEN" not in _types(article), [(e.type, e.rule) for e in article.events]

@@ -2,7 +2,8 @@
 
 Public interface: ``modality(c, date_value, date_from_text, ctx)``; ``tense_of(trigger,
 modality)`` (the direction a bare time expression points); ``conditional(tok)``;
-``aux_lows(trigger, c)``; ``own_reported_intent(tok)``.
+``aux_lows(trigger, c)``; ``own_reported_intent(tok)``; ``not_taken(trigger)`` (an act after
+"instead of" / "rather than").
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ ANTERIOR_ADV = lx.WORDS["anterior_adverbs"]
 ANTERIOR_AMOD = lx.WORDS["anterior_modifiers"]
 FUTURE_AMOD = lx.WORDS["future_modifiers"]
 HYPO_AMOD = lx.WORDS["hypothetical_modifiers"]
+ALTERNATIVE = {tuple(w.split("_")) for w in lx.WORDS["alternative_markers"]}
 
 
 def tense_of(trigger, modality: str) -> str:
@@ -56,6 +58,8 @@ def modality(c: Candidate, date_value: str | None, date_from_text: bool, ctx: Co
     if any(ch.dep_ == "mark" and ch.lower_ in ("if", "unless", "whether") for ch in trig.children):
         return "hypothetical"  # the event of a conditional clause, negated or not
     if c.extra_modality == "negated" or any(w.dep_ == "neg" for w in words) or (lows & {"never"}):
+        return "negated"
+    if not_taken(trig):
         return "negated"
     failed = lemma_of(trig.head) in lx.WORDS["failing_verbs"]
     if trig.dep_ == "xcomp" and failed and not c.entry.key.startswith(lemma_of(trig.head) + "+"):
@@ -100,6 +104,16 @@ def modality(c: Candidate, date_value: str | None, date_from_text: bool, ctx: Co
         if _since_clause(trig) or charged == "owned":
             return "historical"
     return "asserted"
+
+
+def not_taken(trig) -> bool:
+    """ "chose to negotiate instead of fighting", "withdrew rather than fight", "instead of
+    imposing sanctions, ...": the act right after an alternative marker (`alternative_markers`)
+    did not happen. Read from the words, not the parse, which hangs the act as a prepositional
+    complement, a conjunct or an adverbial clause."""
+    doc = trig.doc
+    i = trig.i
+    return i >= 2 and (doc[i - 2].lower_, doc[i - 1].lower_) in ALTERNATIVE
 
 
 def _charged_act(trig) -> str | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from . import lexicon as lx
 from .dating import own_times
 from .lexicon import Entry
-from .modality import DEONTIC, aux_lows, conditional, own_reported_intent
+from .modality import DEONTIC, aux_lows, conditional, not_taken, own_reported_intent
 from .nonevents import armed, not_an_event
 from .parse import (
     Candidate,
@@ -270,6 +270,8 @@ TEMPORAL = lx.WORDS["temporal_subordinators"]
 def _govern(c: Candidate, by_i: dict, dropped: set, ctx: Context) -> None:
     """Apply the verbs above a candidate: absorption by control verbs, modality from modals."""
     tok = c.trigger
+    if not_taken(tok):
+        return  # "instead of imposing sanctions, the EU offered talks": nothing promised or refused
     child = tok
     hops = 0
     while child.head.i != child.i and hops < 6:
