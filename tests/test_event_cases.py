@@ -835,3 +835,18 @@ def test_an_alternative_not_taken_is_negated(nlp, text, trigger, type_):
     assert _event(article, trigger, type_).modality == "negated"
     # nor does a governor promise or refuse it ("offered" is no threat of sanctions)
     assert "THREATEN" not in _types(article), [(e.type, e.rule) for e in article.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # a party or a legislature attacks with words (ACCUSE 111); an armed group with arms
+        ("Democrats attacked the president over the tariffs.", "ACCUSE"),
+        ("Parliament attacked the government over the budget.", "ACCUSE"),
+        ("The president was attacked by Democrats over the tariffs.", "ACCUSE"),
+        ("Hezbollah attacked Israeli positions near the border.", "ASSAULT"),
+    ],
+)
+def test_a_party_attacking_accuses(nlp, text, type_):
+    article = _code(nlp, text)
+    assert article.events and article.events[0].type == type_, [(e.type, e.rule) for e in article.events]

@@ -139,12 +139,15 @@ def _dobj_not(s: _State, spec: dict) -> bool:
 
 
 def _subject(s: _State, spec: dict) -> bool:
-    lemmas, kinds = _words(spec), set(spec.get("kinds", []))
+    lemmas, kinds, sectors = _words(spec), set(spec.get("kinds", [])), set(spec.get("sectors", []))
     # through a quantity or a part: "dozens of peacekeepers began deploying"
     for t in parse.content_objects(subject_of(s.tok)):
         if lemmas is not None and parse.lemma_of(t) in lemmas:
             return True
-        if kinds and s.ctx.actor_kind.get(s.ctx.tok_actor.get(t.i, ""), None) in kinds:
+        aid = s.ctx.tok_actor.get(t.i, "")
+        if kinds and s.ctx.actor_kind.get(aid, None) in kinds:
+            return True
+        if sectors and s.ctx.actor_sector.get(aid, None) in sectors:
             return True
     return False
 
