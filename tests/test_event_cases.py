@@ -850,3 +850,10 @@ def test_an_alternative_not_taken_is_negated(nlp, text, trigger, type_):
 def test_a_party_attacking_accuses(nlp, text, type_):
     article = _code(nlp, text)
     assert article.events and article.events[0].type == type_, [(e.type, e.rule) for e in article.events]
+
+
+def test_an_act_done_to_oneself_is_no_event_the_model_adds(nlp):
+    # "Trump tied himself to the outcome" (a real story) was coded ACCUSE by the model; a verb
+    # whose object is its own subject links nobody to anybody
+    article = _code(nlp, "The senator tied himself to the president.")
+    assert not article.events, [(e.type, e.rule) for e in article.events]

@@ -386,7 +386,7 @@ def may_add(tok) -> bool:
     """A verb the model may make an event of its own: a content verb (not light, stative, modal
     or reporting) heading the sentence, a conjunct of its head, or the complement of a reporting
     verb; never a verb governed by a word that is no event ("wanted to stop", "the man who
-    donated", "to include")."""
+    donated", "to include"), nor one done to oneself ("tied himself to the president")."""
     if tok.pos_ != "VERB" or tok.tag_ in ("VBG", "VBN") and tok.dep_ in ("amod", "acl"):
         return False
     lemma = verb_lemma(tok)
@@ -394,12 +394,24 @@ def may_add(tok) -> bool:
         return False
     if any(c.dep_ == "neg" for c in tok.children):
         return False
+    if _reflexive(tok):
+        return False
     t = tok
     while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
     if t.dep_ == "ROOT":
         return True
     return t.dep_ == "ccomp" and t.head.pos_ in ("VERB", "AUX") and lemma_of(t.head) in lx.REPORTING
+
+
+def _reflexive(tok) -> bool:
+    """ "the senator tied himself to the president", "distanced himself from the remarks": a verb
+    whose direct object is its own subject (a reflexive pronoun) and that has no particle ("gave
+    himself up", "turned himself in" are the rules' to code) is done to oneself, no act between
+    actors."""
+    reflexive = lx.WORDS["reflexive_pronouns"]
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    return bool(objs) and all(o.lower_ in reflexive for o in objs) and not any(c.dep_ == "prt" for c in tok.children)
 
 
 def political_subject(tok, ctx: Context) -> bool:
