@@ -857,3 +857,18 @@ def test_an_act_done_to_oneself_is_no_event_the_model_adds(nlp):
     # whose object is its own subject links nobody to anybody
     article = _code(nlp, "The senator tied himself to the president.")
     assert not article.events, [(e.type, e.rule) for e in article.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # "Hong Kong is burning" (a real story) was COERCE/seize, then an ASSAULT the model added
+        ("Paris is burning, the rioters said.", False),
+        ("The fire burned for three days.", False),
+        ("Several houses were burned by the militia.", True),
+    ],
+)
+def test_a_burning_is_an_act_only_with_what_is_burnt(nlp, text, event):
+    article = _code(nlp, text)
+    conflict = [e for e in article.events if e.type in ("COERCE", "ASSAULT")]
+    assert bool(conflict) == event, [(e.type, e.rule) for e in article.events]

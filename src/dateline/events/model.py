@@ -441,12 +441,13 @@ CONFLICT_TYPES = {"ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILI
 
 
 def _sense_rejected(tok, etype: str, ctx: Context) -> bool:
-    """Whether the rules weighed this verb's senses and found no event of the type the model
-    would add ("Apple released a new laptop" is no RETREAT/release, "shot a video" no ASSAULT):
-    the model may still add another type ("helped broker the deal")."""
+    """Whether the rules weighed this verb's senses and found no event of the quad the model
+    would add ("Apple released a new laptop" is no RETREAT/release, "shot a video" no ASSAULT,
+    "Hong Kong is burning" no COERCE and so no ASSAULT either): the model may still add a type
+    of another quad ("helped broker the deal": AID rejected, AGREE added)."""
     lemma = verb_lemma(tok)
     entry = lx.VERBS.get(lemma)
-    if entry is None or entry.type != etype or lemma not in lx.SENSES:
+    if entry is None or lx.PLOVER_TYPES[entry.type] != lx.PLOVER_TYPES[etype] or lemma not in lx.SENSES:
         return False
     return not sense_ok(tok, lemma, entry, objects_of(tok), ctx)
 
