@@ -872,3 +872,18 @@ def test_a_burning_is_an_act_only_with_what_is_burnt(nlp, text, event):
     article = _code(nlp, text)
     conflict = [e for e in article.events if e.type in ("COERCE", "ASSAULT")]
     assert bool(conflict) == event, [(e.type, e.rule) for e in article.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "protest"),
+    [
+        # a campaign rally (a real story) was coded PROTEST
+        ("The senator held a campaign rally in Florida on Tuesday.", False),
+        ("He spoke at a re-election rally in Minneapolis on Thursday.", False),
+        ("Students staged an election protest outside parliament.", True),
+        ("Opposition supporters held a rally against the government in the capital.", True),
+    ],
+)
+def test_a_rally_for_votes_is_no_protest(nlp, text, protest):
+    article = _code(nlp, text)
+    assert ("PROTEST" in _types(article)) == protest, [(e.type, e.rule) for e in article.events]

@@ -566,6 +566,19 @@ def _opinion(c: Candidate, ctx: Context) -> str | None:
     return "opinion"
 
 
+def _campaign_rally(c: Candidate, ctx: Context) -> str | None:
+    """ "held a campaign rally in Florida", "spoke at a re-election rally": a rally a candidate
+    holds for votes (`campaign_words` modifying the noun) is campaigning, no protest."""
+    if c.entry.type != "PROTEST":
+        return None
+    noun = c.trigger if c.noun else c.obj
+    if noun is None or lemma_of(noun) != "rally":  # "an election protest" is a protest
+        return None
+    mods = {lemma_of(m) for m in noun.children if m.dep_ in ("compound", "amod", "nmod")}
+    mods |= {m.lower_ for m in noun.children if m.dep_ in ("compound", "amod", "nmod")}
+    return "campaign" if mods & W["campaign_words"] else None
+
+
 CHECKS = (
     _opinion,
     _quoted_title,
@@ -597,4 +610,5 @@ CHECKS = (
     _question_reported,
     _as_opposed,
     _knowing,
+    _campaign_rally,
 )
