@@ -223,6 +223,25 @@ RE = {
         r"|(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:s(?:\s+(?P<part>morning|afternoon|evening|night)s)?"
         r"|\s+(?P<part2>morning|afternoon|evening|night)s))$",
         "set_every": rf"^(?:every|each|per|a|an)\s+(?:other\s+)?(?P<unit>{_unit_words}|{_part_words}|{_wd_words}|{_month_words}|season|spring|summer|fall|autumn|winter)$",
+        # durations and sets in words: "every two years", "twice a week", "a minute and a half",
+        # "two hours and 15 minutes", "a day-long meeting", "the past three summers"
+        "every_n": r"^(?:every|each)\s+(?P<n>\d+|[a-z]+)\s+(?P<unit>seconds|minutes|hours|days|nights|weeks|months|quarters|years|decades)$",
+        "times_per": r"^(?:once|twice|thrice|(?:\d+|[a-z]+)\s+times)\s+(?:(?:a|an|per|every|each)\s+(?P<unit>second|minute|hour|day|night|"
+        r"week|weekend|fortnight|month|quarter|year|decade)|(?P<adv>daily|weekly|monthly|yearly|annually|hourly|nightly))$",
+        "and_half": rf"^(?:the\s+)?(?P<n>a|an|one|\d+|[a-z]+)[\s-]+(?P<unit>{_unit_words})\s+and\s+a\s+half$",
+        "half_a": rf"^half\s+(?:a|an)\s+(?P<unit>{_unit_words})$",
+        "and_more": rf"^(?P<a>.+?\s(?:{_unit_words}))\s+and\s+(?P<b>(?:a|an|one|\d+|[a-z]+)[\s-]+(?:{_unit_words}))$",
+        "unit_long": r"^(?:a\s+|an\s+)?(?P<unit>second|minute|hour|day|week|month|year|decade|century|centurie)(?P<pl>s)?-long$",
+        "seasons_n": r"^(?:the\s+)?(?:past|last|previous|next|coming)\s+(?:\w+\s+)?(?P<s>spring|summer|autumn|fall|winter)s$",
+        # a results story's year, a later day's part and week, clock phrases: "the 1988 quarter",
+        # "later that year", "the week of March 6", "noon Saturday", "4 in the morning"
+        "year_period": r"^(?P<y>1[0-9]{3}|20[0-9]{2})\s+(?P<u>quarter|period)$",
+        "that_unit": r"^(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(day|week|month|year|morning|afternoon|evening|night)$",
+        "week_of": r"^(?:the\s+)?(?:(?P<ord>first|second|third|fourth|last|final)\s+)?week\s+of\s+(?P<rest>.+)$",
+        "noon": r"^(?:(?:at|about|around|before|after)\s+)?(?P<n>noon|midday|midnight)(?:\s*,?\s*(?:on\s+)?(?P<rest>.+))?$",
+        "noon_after": r"^(?P<rest>.+?),?\s+(?:at\s+)?(?P<n>noon|midday|midnight)$",
+        "clock_part": r"^(?:(?:at|about|around)\s+)?(?P<h>[1-9]|1[0-2])(?::(?P<mi>[0-5]\d))?(?:\s+o'clock)?\s+"
+        r"(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+(?P<night>night))(?:\s*,?\s*(?P<rest>.+))?$",
     }.items()
 }
 
@@ -926,7 +945,7 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
             return Timex(None, "time", "time")
         nd = a + timedelta(days=1 if m.group("rel") in ("next", "following") else -1)
         return Timex(f"{nd.isoformat()}T{PARTS[m.group('part') or m.group('part2')]}", "time", "time")
-    m = _THAT_UNIT.match(t)
+    m = RE["that_unit"].match(t)
     if m:  # "later that year", "that same day", "that evening": the story's time, not the publication's
         unit = m.group(1)
         return Timex(None, "time", "time") if unit in PARTS else Timex(None, "date", unit)
@@ -995,7 +1014,7 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
     if m:
         return Timex(f"{m.group('y')}-{SEASONS[m.group('s')]}", "date", "season")
 
-    m = _YEAR_PERIOD.match(t)
+    m = RE["year_period"].match(t)
     if m:  # "the 1988 quarter", "the 1988 period" (results stories): that year's, quarter unsaid
         return Timex(f"{m.group('y')}-QX" if m.group("u") == "quarter" else m.group("y"), "date", m.group("u"))
     if t in ("year-ago", "year-earlier", "year-ago period", "year-earlier period", "comparable year-ago period"):
@@ -1030,28 +1049,28 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
             return Timex(None, "date", _unit(m.group("unit")))
         return _shift(a, sign, m.group("unit"))
     t = _HYPHEN_HALF.sub(r"\1 and a half", t)  # "two-and-a-half years"
-    m = _AND_HALF.match(t) or _HALF_A.match(t)
+    m = RE["and_half"].match(t) or RE["half_a"].match(t)
     if m:  # "a minute and a half" PT1M30S, "half an hour" PT30M, "half a century" P50Y
         n = _number(m.group("n")) if m.groupdict().get("n") else 0
         if n is not None and n >= 0:
             return Timex(_duration(n + 0.5, m.group("unit")), "duration", "duration")
-    m = _AND_MORE.match(t)
+    m = RE["and_more"].match(t)
     if m:  # "two hours and 15 minutes" PT2H15M, "three years and six months" P3Y6M
         joined = _joined(_resolve(m.group("a"), a, tense), _resolve(m.group("b"), a, tense))
         if joined:
             return Timex(joined, "duration", "duration")
-    m = _UNIT_LONG.match(t)
+    m = RE["unit_long"].match(t)
     if m:  # "a day-long meeting" P1D, "a decades-long dispute" PXY
         return Timex(_duration(None if m.group("pl") else 1, m.group("unit")), "duration", "duration")
-    m = _SEASONS_N.match(t)
+    m = RE["seasons_n"].match(t)
     if m:  # "for the past three summers": each of them, a set (TimeBank: XXXX-SU)
         return Timex(f"XXXX-{SEASONS[m.group('s')]}", "set", "set")
-    m = _EVERY_N.match(t)
+    m = RE["every_n"].match(t)
     if m:  # "every two years" P2Y, "every few weeks" PXW (TimeML sets)
         n = _number(m.group("n"))
         if n is not None:
             return Timex(_duration(None if n < 0 else n, m.group("unit")), "set", "set")
-    m = _TIMES_PER.match(t)
+    m = RE["times_per"].match(t)
     if m:  # "twice a week", "three times a year", "once every month": the period, P1W (freq aside)
         u = m.group("unit") or m.group("adv")
         return Timex(SETS[u] if u in SETS else _duration(1, u), "set", "set")
@@ -1191,7 +1210,7 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
         if part:
             return Timex(f"{d}T{PARTS[part]}", "time", "time")
         return Timex(d, "date", "day")
-    m = _WEEK_OF.match(t)
+    m = RE["week_of"].match(t)
     if m:  # "the week of March 6", "the last week of March": the ISO week
         inner = _resolve(m.group("rest"), a, tense)
         v = inner.value if inner is not None and inner.type == "date" else None
@@ -1234,7 +1253,7 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
             return inner
 
     # clock times ----------------------------------------------------------------------------
-    m = _NOON.match(t) or _NOON_AFTER.match(t)
+    m = RE["noon"].match(t) or RE["noon_after"].match(t)
     if m:  # "noon", "noon Saturday", "midnight Friday", "Tuesday at midnight"
         hh = "24:00" if m.group("n") == "midnight" else "12:00"
         day: date | None = a
@@ -1259,7 +1278,7 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
     m = re.match(r"^([01]\d|2[0-4])([0-5]\d)\s+(?:gmt|utc|z)$", t)
     if m:  # "0800 UTC"
         t = f"{m.group(1)}:{m.group(2)} utc"
-    m = _CLOCK_PART.match(t)
+    m = RE["clock_part"].match(t)
     if m:  # "4 in the morning" is 4 a.m., "8 in the evening" 8 p.m., "11 at night" 11 p.m.
         h, part = int(m.group("h")), m.group("part") or "night"
         pm = part in ("afternoon", "evening") or (part == "night" and 6 <= h < 12)
@@ -1535,22 +1554,7 @@ def _clock(m, a: date | None, tense: str | None) -> Timex | None:
     return Timex(f"{day.isoformat()}{hh}" if day else None, "time", "time")
 
 
-_EVERY_N = re.compile(
-    r"^(?:every|each)\s+(?P<n>\d+|[a-z]+)\s+(?P<unit>seconds|minutes|hours|days|nights|weeks|months|quarters|years|decades)$"
-)
-_TIMES_PER = re.compile(
-    r"^(?:once|twice|thrice|(?:\d+|[a-z]+)\s+times)\s+(?:(?:a|an|per|every|each)\s+(?P<unit>second|minute|hour|day|night|"
-    r"week|weekend|fortnight|month|quarter|year|decade)|(?P<adv>daily|weekly|monthly|yearly|annually|hourly|nightly))$"
-)
 _HYPHEN_HALF = re.compile(r"\b(\w+)-and-a-half\b")
-_AND_HALF = re.compile(rf"^(?:the\s+)?(?P<n>a|an|one|\d+|[a-z]+)[\s-]+(?P<unit>{_unit_words})\s+and\s+a\s+half$")
-_HALF_A = re.compile(rf"^half\s+(?:a|an)\s+(?P<unit>{_unit_words})$")
-_AND_MORE = re.compile(
-    rf"^(?P<a>.+?\s(?:{_unit_words}))\s+and\s+(?P<b>(?:a|an|one|\d+|[a-z]+)[\s-]+(?:{_unit_words}))$"
-)
-_UNIT_LONG = re.compile(
-    r"^(?:a\s+|an\s+)?(?P<unit>second|minute|hour|day|week|month|year|decade|century|centurie)(?P<pl>s)?-long$"
-)
 _DUR_ORDER = ("Y", "M", "W", "D", "H", "MIN", "S")
 
 
@@ -1572,27 +1576,11 @@ def _joined(x: Timex | None, y: Timex | None) -> str | None:
     return "P" + date_part + (f"T{time_part}" if time_part else "")
 
 
-_SEASONS_N = re.compile(
-    r"^(?:the\s+)?(?:past|last|previous|next|coming)\s+(?:\w+\s+)?(?P<s>spring|summer|autumn|fall|winter)s$"
-)
-_CLOCK_PART = re.compile(
-    r"^(?:(?:at|about|around)\s+)?(?P<h>[1-9]|1[0-2])(?::(?P<mi>[0-5]\d))?(?:\s+o'clock)?\s+"
-    r"(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+(?P<night>night))(?:\s*,?\s*(?P<rest>.+))?$"
-)
-_YEAR_PERIOD = re.compile(r"^(?P<y>1[0-9]{3}|20[0-9]{2})\s+(?P<u>quarter|period)$")
-_WEEK_OF = re.compile(r"^(?:the\s+)?(?:(?P<ord>first|second|third|fourth|last|final)\s+)?week\s+of\s+(?P<rest>.+)$")
 NARRATED_PART = re.compile(
     r"^(?:the\s+)?(?:(?P<rel>next|following|previous|preceding|prior)\s+(?P<part>morning|afternoon|evening|night)|"
     r"(?P<part2>morning|afternoon|evening|night)\s+before)$",
     re.IGNORECASE,
 )
-_THAT_UNIT = re.compile(
-    r"^(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(day|week|month|year|morning|afternoon|evening|night)$"
-)
-_NOON = re.compile(
-    r"^(?:(?:at|about|around|before|after)\s+)?(?P<n>noon|midday|midnight)(?:\s*,?\s*(?:on\s+)?(?P<rest>.+))?$"
-)
-_NOON_AFTER = re.compile(r"^(?P<rest>.+?),?\s+(?:at\s+)?(?P<n>noon|midday|midnight)$")
 _TZ = re.compile(r"^(?:gmt|utc|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|et|pt|local time|local)\b\s*,?\s*")
 
 
