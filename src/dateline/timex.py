@@ -1368,7 +1368,7 @@ _MOVABLE = (
 HOLIDAY_NAMES = tuple(sorted(list(_FIXED_HOLIDAYS) + list(_MOVABLE), key=len, reverse=True))
 _HOLIDAY = re.compile(
     r"^(?:(?P<dir>last|next|this|this coming|this past|the)\s+)?(?P<h>"
-    + "|".join(re.escape(h) for h in sorted(list(_FIXED_HOLIDAYS) + list(_MOVABLE), key=len, reverse=True))
+    + "|".join(re.escape(h) for h in HOLIDAY_NAMES)
     + r")(?:\s+(?P<y>\d{4}))?$"
 )
 
