@@ -141,16 +141,15 @@ _RELATIVE_TIME_LINE = re.compile(
 
 # Trailing credits: "(Additional reporting by A in SEOUL; writing by B; editing by C and D)",
 # "Reporting by A; Editing by B", "Associated Press writer A in Moscow contributed to this report."
+# The words that open a line of credits; a clause of one may also credit photos, graphics, video...
+_CREDIT_WORDS = "reporting|writing|editing|written|edited|compiled|compiling"
 _CREDIT_ROLE_RE = re.compile(
-    r"^(?P<role>(?:additional\s+)?(?:reporting|writing|editing|written|edited|compiled|compiling|"
+    rf"^(?P<role>(?:additional\s+)?(?:{_CREDIT_WORDS}|"
     r"photos?|photography|graphics|video|research|fact-checking|production|produced)"
     r"(?:\s+and\s+(?:reporting|writing|editing|compiling))?)\s+by\s+(?P<names>.+)$",
     re.I,
 )
-_CREDITS_LINE = re.compile(
-    r"^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|written|edited|compiled|compiling)\s+(?:and\s+\w+\s+)?by\b.+$",
-    re.I,
-)
+_CREDITS_LINE = re.compile(rf"^\(?\s*(?:additional\s+)?(?:{_CREDIT_WORDS})\s+(?:and\s+\w+\s+)?by\b.+$", re.I)
 _CONTRIBUTED_RE = re.compile(
     r"^(?P<names>.{3,300}?)\s+(?:contributed(?:\s+reporting)?(?:\s+to\s+this\s+(?:report|story|article))?"
     r"(?:\s+from\s+.+)?)\.?\s*$",
