@@ -149,6 +149,34 @@ def test_the_vocabulary_files_have_one_loader():
     assert readers == {"vocabulary.py"}, readers
 
 
+def test_the_time_resolver_keeps_its_expression_patterns_in_one_table():
+    """``timex._resolve`` matches a whole expression ("every two years", "noon Saturday") against
+    the patterns of one table, ``timex.RE``, not against loose constants beside it. Kept apart: the
+    patterns ``analyse.times`` reads too (public names) and ``_HOLIDAY``, built from the holiday
+    tables it stands beside."""
+    tree = ast.parse((SRC / "timex.py").read_text(encoding="utf-8"))
+    compiled = {
+        target.id
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        and isinstance(node.value, ast.Call)
+        and ast.unparse(node.value.func) == "re.compile"
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
+    resolve = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "_resolve")
+    used = {
+        node.func.value.id
+        for node in ast.walk(resolve)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in ("match", "fullmatch")
+        and isinstance(node.func.value, ast.Name)
+    }
+    loose = sorted(n for n in used & compiled if _private(n) and n != "_HOLIDAY")
+    assert not loose, f"patterns _resolve reads outside timex.RE: {loose}"
+
+
 def test_each_event_filter_becomes_sql_in_one_place():
     """What ``type``, ``modality``, ``quad``, ``country`` and ``min_sources`` mean on the corpus
     events is written once (``store/filters.py``); ``Store.events`` and the query layer both use

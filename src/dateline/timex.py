@@ -223,6 +223,11 @@ RE = {
         r"|(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:s(?:\s+(?P<part>morning|afternoon|evening|night)s)?"
         r"|\s+(?P<part2>morning|afternoon|evening|night)s))$",
         "set_every": rf"^(?:every|each|per|a|an)\s+(?:other\s+)?(?P<unit>{_unit_words}|{_part_words}|{_wd_words}|{_month_words}|season|spring|summer|fall|autumn|winter)$",
+        # "this year's third quarter", "2012's second half": the part of that year
+        "years_part": r"^(?P<y>this year|next year|last year|(?:19|20)\d\d)(?:'s|’s)\s+"
+        r"(?P<p>(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?:quarter|half))$",
+        # "the morning of March 3", "the early hours of Tuesday"
+        "part_of": r"^(?:the\s+)?(?P<part>early hours|small hours|wee hours|morning|afternoon|evening|night)\s+of\s+(?P<rest>.+)$",
         # durations and sets in words: "every two years", "twice a week", "a minute and a half",
         # "two hours and 15 minutes", "a day-long meeting", "the past three summers"
         "every_n": r"^(?:every|each)\s+(?P<n>\d+|[a-z]+)\s+(?P<unit>seconds|minutes|hours|days|nights|weeks|months|quarters|years|decades)$",
@@ -246,9 +251,6 @@ RE = {
 }
 
 _WS = re.compile(r"\s+")
-_PART_OF = re.compile(
-    r"^(?:the\s+)?(?P<part>early hours|small hours|wee hours|morning|afternoon|evening|night)\s+of\s+(?P<rest>.+)$"
-)
 _LEAD_WORDS = (
     "on|in|at|by|since|until|till|through|throughout|during|from|of|before|after|for|over|within|"
     "as of|starting|beginning|as early as|as late as|no later than|no more than|no less than|"
@@ -894,13 +896,6 @@ def _resolve_expression(expression: str, anchor, tense: str | None) -> Timex | N
     return out
 
 
-# "this year's third quarter", "2012's second half": the part of that year
-_YEARS_PART = re.compile(
-    r"^(?P<y>this year|next year|last year|(?:19|20)\d\d)(?:'s|’s)\s+"
-    r"(?P<p>(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?:quarter|half))$"
-)
-
-
 # "the same month a year ago", "the corresponding period last year": with no other clue, the
 # publication's month, quarter or year a year before (the story's own period: analyse.times)
 SAME_BACK = re.compile(
@@ -910,7 +905,7 @@ SAME_BACK = re.compile(
 
 
 def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
-    m = _YEARS_PART.match(t)
+    m = RE["years_part"].match(t)
     if m:
         t = f"the {m.group('p')} of {m.group('y')}"
     m = SAME_BACK.match(t)
@@ -1227,7 +1222,7 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
             return Timex(_week(wk), "date", "week")
         if inner is not None and v is None:
             return Timex(None, "date", "week")
-    m = _PART_OF.match(t)
+    m = RE["part_of"].match(t)
     if m:  # "the morning of March 3", "the early hours of Tuesday"
         inner = _resolve(_STRIP_LEAD.sub("", m.group("rest")), a, tense)
         if inner is None:
