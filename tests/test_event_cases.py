@@ -887,3 +887,47 @@ def test_a_burning_is_an_act_only_with_what_is_burnt(nlp, text, event):
 def test_a_rally_for_votes_is_no_protest(nlp, text, protest):
     article = _code(nlp, text)
     assert ("PROTEST" in _types(article)) == protest, [(e.type, e.rule) for e in article.events]
+
+
+def test_an_order_of_people_jailed_is_the_jailing(nlp):
+    # "ordered X jailed": the parser hangs the participle on the object; the order is the act,
+    # by the one who orders it, done to the object (as "ordered the arrest of X")
+    article = _code(nlp, "The magistrate ordered four opposition leaders jailed pending trial.")
+    ev = article.events[0]
+    assert ev.type == "COERCE", [(e.type, e.rule) for e in article.events]
+    names = {a.id: a.name for a in article.actors}
+    assert [names[a] for a in ev.actors] == ["magistrate"] and [names[a] for a in ev.recipients] == [
+        "opposition leaders"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "mobilize"),
+    [
+        # forces kept on alert are a show of force (CAMEO 152), as "put on alert" is
+        ("Government troops stayed on alert in the capital after the bombing.", True),
+        ("Soldiers were on high alert along the border.", True),
+        ("Doctors were on alert for new cases.", False),
+    ],
+)
+def test_forces_on_alert_mobilize(nlp, text, mobilize):
+    article = _code(nlp, text)
+    assert ("MOBILIZE" in _types(article)) == mobilize, [(e.type, e.rule) for e in article.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # immigration enforcement is COERCE (174); a population driven out is a cleansing
+        ("Border officials deported 600 migrants to Honduras last month.", "COERCE"),
+        ("Serbian forces deported thousands of ethnic Albanians.", "ASSAULT"),
+        # one's own trip ended is the visit, called off a meeting declined; talks ended or called
+        # off still reduce relations
+        ("The chancellor ended a three-day trip to Asia in Tokyo on Friday.", "CONSULT"),
+        ("The foreign minister called off his trip to Moscow.", "REJECT"),
+        ("The lenders cancelled talks with the finance ministry.", "SANCTION"),
+    ],
+)
+def test_deportations_and_trips(nlp, text, type_):
+    article = _code(nlp, text)
+    assert article.events and article.events[0].type == type_, [(e.type, e.rule) for e in article.events]

@@ -285,6 +285,12 @@ def _govern(c: Candidate, by_i: dict, dropped: set, ctx: Context) -> None:
         hc = by_i.get(head.i)
         if rel == "prep" and child.lower_ not in ("for", "to", "of", "on", "against", "with", "into"):
             break
+        if _ordered_done(child, by_i, dropped):
+            # "a judge ordered nine ex-ministers jailed": the act ordered done to the object, by
+            # the one who orders it (the parser hangs the participle on the object)
+            _absorb(by_i[head.head.i], c)
+            dropped.add(c.trigger.i)
+            return
         if rel == "acl" and child.tag_ in ("VBG", "VBN") and head.pos_ in ("NOUN", "PROPN") and hc is None:
             # "a reward for information leading to an arrest": a participle describing a noun
             # is no complement of the verb above ("pressure to help Iran" is one)
@@ -335,9 +341,15 @@ def _absorb(gov: Candidate, inner: Candidate) -> None:
     elif e.type == "THREATEN" and gov.entry.mode is None:
         mode, cameo = lx.threaten_code(ie.type)
         gov.entry = Entry("THREATEN", mode, cameo or e.cameo, f"{e.key}>{ie.key}")
-    elif e.type == "REQUEST" and e.mode is None and inner.noun and lemma in lx.WORDS["ordering_verbs"]:
+    elif (
+        e.type == "REQUEST"
+        and e.mode is None
+        and (inner.noun or inner.trigger.dep_ == "acl")
+        and lemma in lx.WORDS["ordering_verbs"]
+    ):
         # "the court ordered the arrest of X", "ordered the release of X", "ordered massive
-        # attacks on Gaza": an authority's order of a named act is that act, by the authority
+        # attacks on Gaza", "ordered X jailed": an authority's order of a named act is that act,
+        # by the authority
         gov.entry = Entry(ie.type, ie.mode, ie.cameo, f"{e.key}>{ie.key}")
     elif e.type == "REQUEST" and e.mode is None and inner.noun and ie.type == "SANCTION":
         # "called for sanctions against X": a public call to punish X denounces X
@@ -350,6 +362,19 @@ def _absorb(gov: Candidate, inner: Candidate) -> None:
         gov.entry = Entry("REJECT", mode, e.cameo, f"{e.key}>{ie.key}")
     gov.absorbed.add(inner.trigger.i)
     gov.inner.append(inner)
+
+
+def _ordered_done(child, by_i: dict, dropped: set) -> bool:
+    """ "ordered nine ex-ministers jailed", "ordered the activists released": a bare past
+    participle (no agent, no subject of its own) hanging on the direct object of an ordering
+    verb that is a candidate is the act ordered."""
+    head = child.head
+    if child.dep_ != "acl" or child.tag_ != "VBN" or head.dep_ not in ("dobj", "obj"):
+        return False
+    verb = head.head
+    if verb.i not in by_i or verb.i in dropped or lemma_of(verb) not in lx.WORDS["ordering_verbs"]:
+        return False
+    return not dep_children(child, {"agent", "nsubj", "nsubjpass", "dobj"})
 
 
 def _sent_to_help(inner: Candidate) -> bool:
