@@ -503,3 +503,28 @@ def test_an_attack_that_is_the_subject_is_done_by_its_own_agent(nlp, text, actor
     ev = a.events[0]
     assert ev.actors and actor in _texts(a, ev.actors[:1]), (ev.trigger.text, ev.actors)
     assert ev.recipients, ev.recipients
+
+
+@pytest.mark.parametrize(
+    "text,actor",
+    [
+        # a second subject the parser gives the verb is its subject, not the city the story was filed in
+        ("PARIS -- A court in Lyon has convicted two local officials of taking bribes.", "court"),
+        ("ROME, Dec. 3 (Xinhua) -- A court in Milan has sentenced a former mayor to four years in prison.", "court"),
+        (
+            "UNITED NATIONS -- The Security Council has condemned the attack on peacekeepers in Mali.",
+            "Security Council",
+        ),
+        # the dateline's word in apposition with the subject: the subject's own agent
+        ("KABUL, Afghanistan -- A U.S. drone strike has killed three fighters near the border.", "U.S."),
+    ],
+)
+def test_a_dateline_is_no_source(nlp, text, actor):
+    a = _code(nlp, text)
+    ev = a.events[0]
+    assert ev.actors, (ev.type, ev.actors, ev.recipients)
+    assert _texts(a, ev.actors[:1]) and all(actor in t for t in _texts(a, ev.actors[:1])), (
+        ev.type,
+        ev.actors,
+        _texts(a, ev.actors[:1]),
+    )

@@ -182,6 +182,45 @@ def _misparsed_subject(trig, ctx: Context) -> list:
     return [t]
 
 
+_DATELINE_ENDS = {"--", "-", "\u2014", "\u2013", ":"}
+
+
+def in_dateline(tok) -> bool:
+    """Whether a token lies in a dateline opening its line ("BERLIN -- A court ...", "MOGADISHU,
+    Somalia -- ...", "ADDIS ABABA, May 15 (Xinhua) -- ...", "UNITED NATIONS -- ..."): a word in
+    capitals begins the line; capitalised words, a date, commas and a parenthesised agency
+    follow; a dash or a colon ends it. Where a story was filed is nobody's act."""
+    doc = tok.doc
+    s = tok.i
+    while s > 0 and "\n" not in doc[s - 1].whitespace_ + doc[s - 1].text:
+        s -= 1
+    first = doc[s]
+    if not (first.is_alpha and first.text.isupper() and len(first.text) >= 3):
+        return False
+    paren = False
+    for k in range(s + 1, min(len(doc), s + 12)):
+        t = doc[k]
+        if t.text in _DATELINE_ENDS and not paren:
+            return tok.i < k
+        if t.text in ("(", ")"):
+            paren = t.text == "("
+        elif not (paren or t.text in (",", ".") or t.text[:1].isupper() or t.is_digit):
+            return False
+    return False
+
+
+def _past_dateline(subjects: list) -> list:
+    """The subjects of a verb without a dateline the parser made one ("BERLIN -- A court in
+    Bavaria has convicted ...": the court): another subject, else what the dateline's word is in
+    apposition with ("MOGADISHU, Somalia -- A U.S. military airstrike has killed ...")."""
+    if not subjects or not in_dateline(subjects[0]):
+        return subjects
+    rest = [s for s in subjects if not in_dateline(s)]
+    if rest:
+        return rest
+    return [a for s in subjects for a in s.subtree if a.dep_ == "appos" and not in_dateline(a)][:1]
+
+
 def subject_of(tok, seen=None) -> list:
     """The subject token(s) of a verb, inherited through control and coordination."""
     seen = seen or set()
@@ -195,7 +234,7 @@ def subject_of(tok, seen=None) -> list:
         if lemma_of(tok) in STATIVE_PASSIVE:  # "Vietnam is committed to ..."
             return dep_children(tok, {"nsubjpass"})[:1]
         return []
-    subj = dep_children(tok, {"nsubj", "csubj"})
+    subj = _past_dateline(dep_children(tok, {"nsubj", "csubj"}))
     if subj:
         s = subj[0]
         if s.lower_ in RELATIVE and tok.dep_ == "relcl":
