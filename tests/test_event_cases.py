@@ -931,3 +931,17 @@ def test_forces_on_alert_mobilize(nlp, text, mobilize):
 def test_deportations_and_trips(nlp, text, type_):
     article = _code(nlp, text)
     assert article.events and article.events[0].type == type_, [(e.type, e.rule) for e in article.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # a deadline given is an ultimatum (CAMEO 139)
+        ("The ministry gave the mining company a deadline to leave the site.", "THREATEN"),
+        # shooting across a border or a line is an attack, as shooting at or into
+        ("The two armies fired across the ceasefire line overnight.", "ASSAULT"),
+    ],
+)
+def test_deadlines_and_fire_across(nlp, text, type_):
+    article = _code(nlp, text)
+    assert article.events and article.events[0].type == type_, [(e.type, e.rule) for e in article.events]
