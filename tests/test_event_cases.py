@@ -945,3 +945,21 @@ def test_deportations_and_trips(nlp, text, type_):
 def test_deadlines_and_fire_across(nlp, text, type_):
     article = _code(nlp, text)
     assert article.events and article.events[0].type == type_, [(e.type, e.rule) for e in article.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_type"),
+    [
+        # an ill fought is no attack, whoever fights it, and no threat when vowed
+        ("Norway announced new funding to fight the cholera outbreak in Yemen.", "ASSAULT"),
+        ("The government vowed to fight corruption.", "THREATEN"),
+    ],
+)
+def test_fighting_an_ill_is_no_attack(nlp, text, not_type):
+    article = _code(nlp, text)
+    assert article.events and not_type not in _types(article), [(e.type, e.rule) for e in article.events]
+
+
+def test_vowing_to_fight_an_army_stays_a_threat(nlp):
+    article = _code(nlp, "The rebels vowed to fight the army until the end.")
+    assert article.events[0].type == "THREATEN", [(e.type, e.rule) for e in article.events]

@@ -6,7 +6,8 @@ its word lists from ``data/events/words.toml`` through the one loader (``lexicon
 that are events in one sense only have ``[[sense]]`` tables in ``patterns.toml`` instead.
 
 Public interface: ``not_an_event(c, ctx) -> str | None``: why a candidate is no event (None when
-it may be one).
+it may be one); ``figurative(c, ctx)``: a fight or weapon that is a figure of speech (checked
+before a governor absorbs it).
 """
 
 from __future__ import annotations
@@ -38,6 +39,13 @@ def not_an_event(c: Candidate, ctx: Context) -> str | None:
         if why:
             return why
     return None
+
+
+def figurative(c: Candidate, ctx: Context) -> bool:
+    """A fight or a weapon that is a figure of speech ("fight the epidemic", "a firestorm of
+    criticism"): no event, and nothing a governor can promise or threaten ("vowed to fight
+    corruption" is no threat)."""
+    return bool(_figurative_fight(c, ctx) or _figurative_object(c, ctx))
 
 
 def _expletive_judgement(c: Candidate, ctx: Context) -> str | None:
@@ -148,10 +156,16 @@ def armed(tok, ctx: Context) -> bool:
 def _figurative_fight(c: Candidate, ctx: Context) -> str | None:
     """ "Assange is battling extradition", "Warren has been battling Biden for the lead", "battle
     to win the election": a fight verb is an attack only when a side is armed (a country, an
-    armed force or group, troops, police) or a weapon or casualty is in its clause."""
+    armed force or group, troops, police) or a weapon or casualty is in its clause; never when
+    what is fought is an ill (`fought_ills`: "funding to fight the cholera outbreak")."""
     t = c.trigger
     if c.noun or c.entry.type != "ASSAULT" or verb_lemma(t) not in W["fight_verbs"]:
         return None
+    fought = list(objects_of(t)) + [
+        q for p in t.children if p.dep_ == "prep" and p.lower_ == "against" for q in p.children
+    ]
+    if fought and all(lemma_of(o) in W["fought_ills"] for o in content_objects(fought)):
+        return "figure of speech"  # "funding to fight the outbreak", "battling a wildfire"
     sides = list(subject_of(t)) + list(objects_of(t))
     sides += [q for p in t.children if p.dep_ == "prep" and p.lower_ in ("against", "with") for q in p.children]
     if any(armed(s, ctx) for s in sides):

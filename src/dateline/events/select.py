@@ -15,7 +15,7 @@ from . import lexicon as lx
 from .dating import own_times
 from .lexicon import Entry
 from .modality import DEONTIC, aux_lows, conditional, not_taken, own_reported_intent
-from .nonevents import armed, not_an_event
+from .nonevents import armed, figurative, not_an_event
 from .parse import (
     Candidate,
     Coded,
@@ -305,6 +305,9 @@ def _govern(c: Candidate, by_i: dict, dropped: set, ctx: Context) -> None:
             # a control verb that is itself the event absorbs the clause it governs
             if rel == "advcl" and not any(m.lower_ == "to" for m in child.children if m.dep_ == "aux"):
                 break
+            if figurative(c, ctx):
+                dropped.add(c.trigger.i)  # "vowed to fight corruption": no threat of anything
+                return
             _absorb(hc, c)
             dropped.add(c.trigger.i)
             return
