@@ -888,3 +888,104 @@ def test_a_short_span_earlier_is_a_duration_and_a_year_earlier_the_year(nlp):
     art = _analysed(nlp, text, "2010-12-02")
     got = [(t.text, t.type, t.timex, t.direction) for t in art.times]
     assert got == [("a day", "duration", "P1D", "before"), ("a year earlier", "date", "2009", None)]
+
+
+# -- round 10: classes read on TimeBank/AQUAINT (development) -----------------------------------
+
+
+def test_last_night_keeps_its_own_day_after_an_earlier_date(nlp):
+    # TimeBank (a story of 1998-01-20): "CBS News first reported last night ..." is the 19th, the
+    # night before publication; an earlier full date in the story does not move it there
+    text = "On Jan. 12 the plane landed. CBS News first reported last night that the tomb held remains."
+    art = _analysed(nlp, text, "1998-01-20")
+    assert _at(art, "reported last night", "last night").timex == "1998-01-19TNI"
+    # a part of the day without a day of its own still follows the story's date
+    text = "On Jan. 12 the plane landed. It was shot down at 10 p.m. near the border."
+    assert _at(_analysed(nlp, text, "1998-01-20"), "at 10 p.m.", "10 p.m.").timex == "1998-01-12T22:00"
+
+
+def test_a_part_of_the_day_before_a_deictic_day_is_one_time(nlp):
+    # TimeBank: "In London at mid-afternoon yesterday, Ratners's shares were up" (1989-11-01TAF)
+    assert v("afternoon yesterday", None, "1989-11-02") == "1989-11-01TAF"
+    assert resolve("mid-afternoon yesterday", "1989-11-02").mod == "MID"
+    assert v("morning tomorrow", None, "1989-11-02") == "1989-11-03TMO"
+    art = _analysed(nlp, "In London at mid-afternoon yesterday, Ratners's shares were up 2 pence.", "1989-11-02")
+    assert [(t.text, t.timex) for t in art.times] == [("mid-afternoon yesterday", "1989-11-01TAF")]
+
+
+def test_a_time_planned_for_lies_ahead(nlp):
+    # TimeBank: "the accession was planned for early March" (a story of 1999-02-10: 1999-03),
+    # "a NATO summit set for Washington in April" (a story of 1999-03-12: 1999-04)
+    art = _analysed(nlp, "The accession was planned for early March, but no date was fixed.", "1999-02-10")
+    assert _at(art, "planned for early March", "early March").timex == "1999-03"
+    art = _analysed(nlp, "The issue will dominate a NATO summit set for Washington in April.", "1999-03-12")
+    assert _at(art, "in April", "April").timex == "1999-04"
+    # no plan: a past month
+    assert _analysed(nlp, "Albright met the leaders in March.", "1999-02-10").times[0].timex == "1998-03"
+
+
+def test_a_plan_overtaken_keeps_its_day_behind(nlp):
+    # TimeBank (a Sunday story): "a memorial service planned ... for Saturday was canceled" is the
+    # Saturday before; the plan's clause is past
+    text = "A memorial service planned at the university for Saturday was canceled after threats."
+    assert _at(_analysed(nlp, text, "1999-10-24"), "for Saturday", "Saturday").timex == "1999-10-23"
+
+
+def test_an_ordinal_quarter_the_model_misses_and_a_prefixed_year(nlp):
+    # TimeBank: "After a flat second quarter tied largely to lower newsprint prices" (1989-Q2),
+    # "the post-1959 politics" (1959)
+    art = _analysed(
+        nlp, "After a flat second quarter tied largely to lower newsprint prices, sales rose.", "1989-11-01"
+    )
+    assert [(t.text, t.timex) for t in art.times] == [("second quarter", "1989-Q2")]
+    art = _analysed(nlp, "Cubans value their families, but the post-1959 politics split them.", "2000-02-24")
+    assert [(t.text, t.timex, t.mod) for t in art.times] == [("post-1959", "1959", "AFTER")]
+    assert resolve("pre-2008", "2013-03-13").mod == "BEFORE"
+    # an earlier quarter the story looks back on does not take the results quarter's place
+    text = "Third-quarter profit rose 10%. After a flat second quarter, sales rose. Costs were lower than a year ago."
+    art = _analysed(nlp, text, "1989-11-01")
+    assert _at(art, "than a year ago", "a year ago").timex == "1988-Q3"
+    # a round of a contest is no quarter of a year
+    assert _analysed(nlp, "Tickets for the second quarter-final sold out.", "1989-11-01").times == []
+
+
+def test_a_numeric_date_the_model_misses(nlp):
+    # MEANTIME: "when written in the American format, 7/8/07" (2007-07-08)
+    art = _analysed(nlp, "The date matches its number when written in the American format, 7/8/07.", "2007-07-09")
+    assert [(t.text, t.timex) for t in art.times] == [("7/8/07", "2007-07-08")]
+    assert _analysed(nlp, "He scored 3/4 of the points on 1/2/3.", "2007-07-09").times == []
+
+
+def test_a_rate_after_an_amount_a_word_or_two_before(nlp):
+    # TimeBank: "over fifty thousand CDs a year sold" is a set (P1Y), as "$1 billion a year" is
+    art = _analysed(nlp, "There are over fifty thousand CDs a year sold with such lyrics.", "1998-03-31")
+    assert [(t.text, t.type, t.timex) for t in art.times] == [("a year", "set", "P1Y")]
+    art = _analysed(nlp, "Prices rose 2.5 per cent a year.", "1998-03-31")
+    assert [(t.type, t.timex) for t in art.times] == [("set", "P1Y")]
+    # no amount, a preposition, or a comparison after: a span of time
+    for text in (
+        "Spending rose 0.2% in September, the smallest gain in a year.",
+        "He has two sons a year older than me.",
+    ):
+        assert "set" not in [t.type for t in _analysed(nlp, text, "1998-03-31").times]
+
+
+def test_a_rate_per_unit_and_days_a_week_are_sets(nlp):
+    # ECB+ (the project's dev set): "seeking more than $21MM per year" (P1Y), "three days a week"
+    # (one set, the period P1W, as "twice a week" is)
+    art = _analysed(nlp, "He is seeking more than $21MM per year, closer to Rodriguez's $27.5MM per year.", A)
+    assert [(t.text, t.type, t.timex) for t in art.times] == [("per year", "set", "P1Y")] * 2
+    art = _analysed(nlp, "The planes deliver loads three days a week.", A)
+    assert [(t.text, t.type, t.timex) for t in art.times] == [("three days a week", "set", "P1W")]
+    assert resolve("5 percent per annum", A) is None and v("per annum") == "P1Y"
+    assert _analysed(nlp, "The per-day cost is high.", A).times == []
+
+
+def test_weekends_as_a_habit_are_a_set(nlp):
+    # TimeML writes a habit of a part of the week as "every Monday" is written: XXXX-WXX-WE
+    art = _analysed(nlp, "The museum is open on weekends and closes every weekend in August.", A)
+    assert [(t.text, t.type, t.timex) for t in art.times][:2] == [
+        ("weekends", "set", "XXXX-WXX-WE"),
+        ("every weekend", "set", "XXXX-WXX-WE"),
+    ]
+    assert v("several weekends") == "PXWE"  # an amount of them stays a duration

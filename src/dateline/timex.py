@@ -231,7 +231,8 @@ RE = {
         # durations and sets in words: "every two years", "twice a week", "a minute and a half",
         # "two hours and 15 minutes", "a day-long meeting", "the past three summers"
         "every_n": r"^(?:every|each)\s+(?P<n>\d+|[a-z]+)\s+(?P<unit>seconds|minutes|hours|days|nights|weeks|months|quarters|years|decades)$",
-        "times_per": r"^(?:once|twice|thrice|(?:\d+|[a-z]+)\s+times)\s+(?:(?:a|an|per|every|each)\s+(?P<unit>second|minute|hour|day|night|"
+        "times_per": r"^(?:once|twice|thrice|(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:times|days|nights|hours|evenings|mornings|weekends))\s+"
+        r"(?:(?:a|an|per|every|each)\s+(?P<unit>second|minute|hour|day|night|"
         r"week|weekend|fortnight|month|quarter|year|decade)|(?P<adv>daily|weekly|monthly|yearly|annually|hourly|nightly))$",
         "and_half": rf"^(?:the\s+)?(?P<n>a|an|one|\d+|[a-z]+)[\s-]+(?P<unit>{_unit_words})\s+and\s+a\s+half$",
         "half_a": rf"^half\s+(?:a|an)\s+(?P<unit>{_unit_words})$",
@@ -241,6 +242,8 @@ RE = {
         # a results story's year, a later day's part and week, clock phrases: "the 1988 quarter",
         # "later that year", "the week of March 6", "noon Saturday", "4 in the morning"
         "year_period": r"^(?P<y>1[0-9]{3}|20[0-9]{2})\s+(?P<u>quarter|period)$",
+        # "afternoon yesterday", "mid-afternoon yesterday" (the "mid" peeled): as "yesterday afternoon"
+        "part_deictic": r"^(?P<part>morning|afternoon|evening|night)\s+(?P<day>yesterday|today|tomorrow)$",
         "that_unit": r"^(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(day|week|month|year|morning|afternoon|evening|night)$",
         "week_of": r"^(?:the\s+)?(?:(?P<ord>first|second|third|fourth|last|final)\s+)?week\s+of\s+(?P<rest>.+)$",
         "noon": r"^(?:(?:at|about|around|before|after)\s+)?(?P<n>noon|midday|midnight)(?:\s*,?\s*(?:on\s+)?(?P<rest>.+))?$",
@@ -274,6 +277,8 @@ _MODS = [
         "END",
     ),
     (re.compile(r"^(?:mid(?!night|day)|the middle of|middle of|the mid(?!night|day)|the mid-)\s*-?\s*"), "MID"),
+    (re.compile(r"^post-"), "AFTER"),  # "the post-1959 politics": 1959, after it
+    (re.compile(r"^pre-"), "BEFORE"),
 ]
 _APPROX = re.compile(
     r"^(?:around|about|approximately|roughly|some|circa|nearly|almost|more than|over|less than|under|fewer than|at least|at most|up to|just|only|a mere|mere|the last|a full|fully|well over)\s+"
@@ -393,6 +398,7 @@ SETS = {
     "every year": "P1Y",
     "each year": "P1Y",
     "per year": "P1Y",
+    "per annum": "P1Y",
     "every day": "P1D",
     "each day": "P1D",
     "per day": "P1D",
@@ -933,6 +939,13 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
         d = (a + timedelta(days=off)).isoformat()
         return Timex(f"{d}T{part}", "time", "time") if part else Timex(d, "date", "day")
 
+    m = RE["part_deictic"].match(t)
+    if m:  # "afternoon yesterday", "mid-afternoon yesterday" (the "mid" peeled): as "yesterday afternoon"
+        part = PARTS[m.group("part")]
+        if a is None:
+            return Timex(None, "time", "time")
+        off = {"yesterday": -1, "today": 0, "tomorrow": 1}[m.group("day")]
+        return Timex(f"{(a + timedelta(days=off)).isoformat()}T{part}", "time", "time")
     m = NARRATED_PART.match(t)
     if m:  # "the next night", "the morning before": a part of the day after (before) the story's day,
         # else the publication's (analyse.times counts from the story's day)
@@ -1081,6 +1094,8 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
             return Timex(f"XXXX-XX-XXT{PARTS[u]}", "set", "set")
         if u in WEEKDAYS:
             return Timex(f"XXXX-WXX-{WEEKDAYS[u] + 1}", "set", "set")
+        if u == "weekend":  # as "every Monday" is XXXX-WXX-1
+            return Timex("XXXX-WXX-WE", "set", "set")
         if u in SEASONS:
             return Timex(f"XXXX-{SEASONS[u]}", "set", "set")
         if u in MONTHS:
@@ -1101,6 +1116,8 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
             return Timex(_duration(n, unit), "duration", "duration")
     m = RE["bare_plural"].match(t)
     if m:
+        if m.group("unit") == "weekends" and not m.group("dir"):
+            return Timex("XXXX-WXX-WE", "set", "set")  # "works weekends", "on weekends": each one
         return Timex(_duration(None, m.group("unit")), "duration", "duration")
 
     # relative units: this week, last year, the previous month, next quarter ----------------------

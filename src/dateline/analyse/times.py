@@ -140,9 +140,12 @@ _RULES = {
         rf"winter|{_PART})\b|\b(?:{_cap(['daily', 'weekly', 'monthly', 'annually', 'yearly', 'hourly', 'nightly'])})\b|"
         # "every two years", "every few weeks"; "twice a week", "three times a year", "twice daily"
         rf"\b(?:[Ee]very|[Ee]ach)\s+(?:\d+|{_NUMW}|few|several)\s+(?:seconds|minutes|hours|days|weeks|months|years|decades)\b|"
-        rf"\b(?:[Oo]nce|[Tt]wice|[Tt]hrice|(?:\d+|{_NUMW})\s+times)\s+(?:(?:a|an|per|every|each)\s+{_UNIT1}|"
+        rf"\b(?:[Oo]nce|[Tt]wice|[Tt]hrice|(?:\d+|{_NUMW})\s+(?:times|days|nights|hours))\s+(?:(?:a|an|per|every|each)\s+{_UNIT1}|"
         r"daily|weekly|monthly|yearly|annually)\b|"
-        # habits: "on Sundays", "Tuesday nights", "Friday mornings"
+        # a rate: "$21MM per year", "15 percent per annum"
+        rf"\b[Pp]er\s+(?:{_UNIT1}|annum)\b(?!-)|"
+        # habits: "on Sundays", "Tuesday nights", "Friday mornings", "on weekends"
+        r"\b(?<=[Oo]n )weekends\b|"
         rf"\b(?:{_WD_CAP})(?:s(?:\s+{_PART}s)?|\s+{_PART}s)\b|"
         r"\b[Tt]he\s+(?:past|last|previous|next|coming)\s+(?:\w+\s+)?(?:spring|summer|autumn|fall|winter)s\b"
     ),
@@ -196,6 +199,8 @@ _RULES = {
     "results": re.compile(
         r"\b(?:[Tt]he\s+)?(?:comparable\s+|corresponding\s+)?[Yy]ear-(?:ago|earlier)(?:\s+(?:quarter|period))?\b|"
         r"\b[Tt]he\s+(?:latest|most recent)\s+period\b|\b[Tt]he\s+(?:19|20)\d\d\s+(?:quarter|period)\b|"
+        # an ordinal quarter the model misses: "after a flat second quarter", "a strong fourth-quarter"
+        r"\b(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|1st|2nd|3rd|4th)[\s-]quarter\b|"
         # "the same month a year ago", "the corresponding period last year"
         r"\b[Tt]he\s+(?:(?:same|corresponding|comparable)\s+)?(?:month|quarter|period)\s+(?:a\s+year\s+"
         r"(?:ago|earlier|before)|last\s+year|of\s+(?:the\s+)?(?:last|previous|prior)\s+year)\b|"
@@ -210,7 +215,11 @@ _RULES = {
     # calendar dates the model misses
     "date": re.compile(
         rf"\b(?:{_MON_CAP}|(?:{_MON_ABBR_CAP})\.?)\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?|"
-        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MON_CAP})\b(?:,?\s+\d{{4}}\b)?"
+        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MON_CAP})\b(?:,?\s+\d{{4}}\b)?|"
+        # a year with a prefix: "the post-1959 politics", "pre-2008 levels"
+        r"\b[Pp](?:ost|re)-(?:1[5-9]|20)\d\d\b|"
+        # numeric dates: "7/8/07", "12/25/2019" (month first, as timex.resolve reads them)
+        r"(?<![\d/.])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:\d{4}|\d{2})(?![\d/])"
     ),
 }
 # words one of which a pattern needs: a cheap test on the lower-cased text before the scan
@@ -220,7 +229,10 @@ _RULE_KEYS = {
     "adj": ("current", "recent"),
     "term": ("near term", "short term"),
     "set": (
+        "weekends",
         "every ",
+        "per ",
+        "hours",
         "once ",
         "twice ",
         "thrice ",
@@ -303,7 +315,19 @@ _NAME_ENTS = {
 # a quantity "a day" or "per year" after a number or an amount is a rate: "$5 a day", "twice a year"
 _RATE = re.compile(rf"^(?:a|an|per)[\s-]+({_UNIT1})$", re.IGNORECASE)
 _RATE_BEFORE = re.compile(
-    r"(?:\d|%|\b(?:twice|times|once|thrice|hours|days|million|billion|dollars|cents))[\W]*$", re.I
+    r"(?:\d[A-Za-z]{0,3}|%|\b(?:twice|times|once|thrice|hours|days|million|billion|dollars|cents))[\W]*$", re.I
+)
+# ... or an amount one or two words before: "fifty thousand CDs a year", "2.5 per cent a year",
+# "1,000 new jobs a month" (not "the smallest gain in a year": no amount; "5 people in a week": a
+# preposition before the unit makes a span of time)
+_RATE_AMOUNT = re.compile(
+    rf"(?:\d|\b(?:{_NUMW}|thousands|hundreds|dozens|millions))\s+"
+    r"(?!(?:in|within|for|over|after|before|from|of|than|by|at|on|during|about|nearly|almost|under|and|or)\b)"
+    r"[A-Za-z][\w'-]*(?:\s+(?!(?:in|within|for|over|after|before|from|of|than|by|at|on|during|and|or)\b)[A-Za-z][\w'-]*)?\s+$",
+    re.I,
+)
+_RATE_NOT_AFTER = re.compile(
+    r"\s+(?:older|younger|earlier|later|ago|apart|after|before|behind|ahead|late|early)\b", re.I
 )
 _SIGNAL = re.compile(r"^\s*(after|before|prior to|following|since|later|earlier|afterwards?)\b", re.IGNORECASE)
 
@@ -311,6 +335,7 @@ _UNTIL_AHEAD = {"postpone", "delay", "extend", "adjourn", "suspend", "defer", "g
 _ORGANISE_VERBS = {"plan"}  # with its object: "planned a rally on Saturday" (not "held", "staged": done)
 _SCHEDULE_VERBS = {"schedule", "reschedule", "postpone", "delay", "defer", "slate"}
 _PLAN_VERBS = {"plan", "schedule", "set", "expect", "propose"}  # not "announce": "announced an order on Monday"
+_PLANNED_FOR = {"plan", "set", "slate", "schedule", "reschedule", "earmark", "pencil"}
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
 _FUTURE_VERBS = {
     "plan",
@@ -355,9 +380,10 @@ def tense_of(span: Any) -> str | None:
                 tense = "future"
                 break
             elif tense in ("past", "perfect", "present") and (
-                (via_noun and tok.lemma_ in _PLAN_VERBS)
+                (via_noun and tok.lemma_ in _PLAN_VERBS and not _overtaken(tok))
                 or tok.lemma_ in _SCHEDULE_VERBS
                 or (tok.lemma_ in _ORGANISE_VERBS and any(c.dep_ == "dobj" for c in tok.children))
+                or _planned_for(tok)
             ):
                 # "planned a demonstration on Saturday", "scheduled a news conference Thursday":
                 # the planned thing lies ahead of the planning
@@ -377,6 +403,34 @@ def tense_of(span: Any) -> str | None:
     if prev == "since":  # a date something has lasted since is behind us, whatever the verb
         return "past"
     return "past" if tense == "perfect" else tense
+
+
+def _planned_for(v: Any) -> bool:
+    """ "was planned for early March", "a summit set for Washington in April": a participle of
+    planning with "for" (passive or a noun's modifier, not "has set") names a time ahead."""
+    if not (
+        v.lemma_ in _PLANNED_FOR
+        and v.tag_ == "VBN"
+        and not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had", "'ve") for c in v.children)
+        and any(c.dep_ == "prep" and c.lower_ == "for" for c in v.children)
+    ):
+        return False
+    return not _overtaken(v)
+
+
+def _overtaken(v: Any) -> bool:
+    """A plan a noun's modifier tells ("a service planned ... for Saturday") in a past-tense
+    clause ("... was canceled"): a plan overtaken, its day behind the story."""
+    if v.dep_ != "acl":
+        return False
+    tok = v.head
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            return _verb_tense(tok) == "past"
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return False
 
 
 def _verb_tense(v: Any) -> str | None:
@@ -538,7 +592,11 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int, str]]:
             out.append((s + rng.start("b"), t, b if len(b) == 4 else a[:2] + b))
             continue
         rate = _RATE.match(seg)
-        if rate and _RATE_BEFORE.search(text[max(0, s - 12) : s]):
+        if (
+            rate
+            and (_RATE_BEFORE.search(text[max(0, s - 12) : s]) or _RATE_AMOUNT.search(text[max(0, s - 40) : s]))
+            and not _RATE_NOT_AFTER.match(text, t)
+        ):
             out.append((s, t, "every " + rate.group(1)))  # "$5 a day", "twice a year": a set
             continue
         out.extend(_split(text, s, t))
@@ -577,6 +635,7 @@ def _time_of_year(seg: str, after: str, before: str) -> bool:
     )
 
 
+_FINAL_AFTER = re.compile(r"^[\s-]?finals?\b", re.IGNORECASE)
 _FRACTION = re.compile(r"^(?:about\s+)?(?:a|one|two|three)[\s-]quarters?$", re.IGNORECASE)
 _ORDINAL_SECOND = re.compile(r"^(?:a|one)\s+second$", re.IGNORECASE)
 _TITLE_UNIT = re.compile(r"^\d+\s+[A-Z][a-z]+$")
@@ -590,6 +649,8 @@ def _no_time(seg: str, after: str, before: str = "") -> bool:
         return True
     if _FRACTION.match(seg) and nxt == "of":
         return True
+    if seg.lower().endswith("quarter") and _FINAL_AFTER.match(after):
+        return True  # "the second quarter-final": a round of a contest
     if _ORDINAL_SECOND.match(seg) and nxt[:1].isalpha() and nxt not in ("later", "ago", "earlier", "or", "and", "of"):
         return True
     return bool(_TITLE_UNIT.match(seg))
@@ -752,7 +813,13 @@ def find_timexes(doc: Any, anchor=None, text: str | None = None) -> list[TimexSp
             last_end = t
         if tx is not None and tx.type in ("date", "time") and tx.value and _YEAR_HEAD.match(tx.value):
             last_year = tx.value[:4]
-        if tx is not None and derived is None and tx.value and _QUARTER.match(tx.value):
+        if (
+            tx is not None
+            and derived is None
+            and tx.value
+            and _QUARTER.match(tx.value)
+            and _takes_over(tx.value, quarter, s, a)
+        ):
             quarter = (tx.value, t)
         out.append(ts)
     _clock_days(full, out, days)
@@ -791,6 +858,16 @@ _PERIOD_BACK = re.compile(
 _MONTH_HEAD = re.compile(r"^(\d{4})-(\d{2})")
 _PERIOD_YEAR = re.compile(r"^(?:the\s+)?(?P<y>(?:19|20)\d\d)\s+(?:quarter|period)$")
 _PERIOD_LATEST = re.compile(r"^(?:the\s+)?(?:latest|most recent)\s+period$")
+
+
+def _takes_over(value: str, quarter: tuple[str, int] | None, s: int, a: date | None) -> bool:
+    """Whether a quarter named at ``s`` becomes the story's results quarter: the one named last,
+    unless both are over by the publication and it is the earlier ("third-quarter profit rose
+    ... after a flat second quarter": the third stays)."""
+    if quarter is None or s - quarter[1] >= _RESULTS_REACH or a is None:
+        return True
+    now = f"{a.year:04d}-Q{(a.month - 1) // 3 + 1}"
+    return not (value < now and quarter[0] < now and value < quarter[0])
 
 
 def _norm_expr(expr: str) -> str:
@@ -861,7 +938,7 @@ _DAY_COURSE = re.compile(
 _CLOCK_GAP = re.compile(r"^(?:\s*,?\s*(?:on\s+)?|\s*\([^()]*\)\s*(?:on\s+)?)$", re.IGNORECASE)
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _OWN_DAY = re.compile(
-    r"\d{1,2}(?:st|nd|rd|th)?\b.*\b(?:19|20)\d\d|day\b|[a-z]+\.? \d|\b(?:tonight|today|tomorrow|yesterday|this)\b|"
+    r"\d{1,2}(?:st|nd|rd|th)?\b.*\b(?:19|20)\d\d|day\b|[a-z]+\.? \d|\b(?:tonight|today|tomorrow|yesterday|this|last)\b|"
     r"^the\s+(?:next|following|previous|preceding|prior)\b|\bbefore$",
     re.IGNORECASE,
 )
