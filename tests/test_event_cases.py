@@ -889,16 +889,25 @@ def test_a_rally_for_votes_is_no_protest(nlp, text, protest):
     assert ("PROTEST" in _types(article)) == protest, [(e.type, e.rule) for e in article.events]
 
 
-def test_an_order_of_people_jailed_is_the_jailing(nlp):
-    # "ordered X jailed": the parser hangs the participle on the object; the order is the act,
-    # by the one who orders it, done to the object (as "ordered the arrest of X")
-    article = _code(nlp, "The magistrate ordered four opposition leaders jailed pending trial.")
+@pytest.mark.parametrize(
+    ("text", "jailed"),
+    [
+        ("The magistrate ordered four opposition leaders jailed pending trial.", "opposition leaders"),
+        # the parser makes "jailed" a clause of "ordered" (VBD) when the object has an "of"
+        (
+            "The magistrate ordered six former members of the regional government jailed pending trial.",
+            "former members",
+        ),
+    ],
+)
+def test_an_order_of_people_jailed_is_the_jailing(nlp, text, jailed):
+    # "ordered X jailed": the parser hangs the participle on the object or the verb; the order is
+    # the act, by the one who orders it, done to the object (as "ordered the arrest of X")
+    article = _code(nlp, text)
     ev = article.events[0]
     assert ev.type == "COERCE", [(e.type, e.rule) for e in article.events]
     names = {a.id: a.name for a in article.actors}
-    assert [names[a] for a in ev.actors] == ["magistrate"] and [names[a] for a in ev.recipients] == [
-        "opposition leaders"
-    ]
+    assert [names[a] for a in ev.actors] == ["magistrate"] and [names[a] for a in ev.recipients] == [jailed]
 
 
 @pytest.mark.parametrize(
@@ -963,3 +972,18 @@ def test_fighting_an_ill_is_no_attack(nlp, text, not_type):
 def test_vowing_to_fight_an_army_stays_a_threat(nlp):
     article = _code(nlp, "The rebels vowed to fight the army until the end.")
     assert article.events[0].type == "THREATEN", [(e.type, e.rule) for e in article.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # people who are no armed side clashing with police riot (PROTEST, CAMEO 145)
+        ("Political opponents of the government clashed with police in the capital.", "PROTEST"),
+        ("Rebels clashed with police in the north.", "ASSAULT"),
+        # a state dinner for a visitor is a host's meeting (CAMEO 043)
+        ("The king hosted a banquet for the Chinese leader.", "CONSULT"),
+    ],
+)
+def test_riots_with_police_and_state_dinners(nlp, text, type_):
+    article = _code(nlp, text)
+    assert article.events and article.events[0].type == type_, [(e.type, e.rule) for e in article.events]

@@ -244,7 +244,25 @@ def _clash_with_protesters(tok, host=None) -> bool:
     for c in list(tok.children) + (list(host.children) if host is not None else []):
         if c.dep_ == "prep" and c.lower_ in ("with", "between", "against"):
             sides += dep_children(c, {"pobj"})
-    return any(_protester_nps(t) for t in sides)
+    return any(_protester_nps(t) for t in sides) or _civilians_against_police(sides)
+
+
+def _civilians_against_police(sides: list) -> bool:
+    """ "Political opponents of the government clashed with police": police on one side and
+    on the other people who are no armed side (no troops, armed group, country or nationality,
+    no weapon) is a riot."""
+    heads = [t for s in sides for t in content_objects(conjuncts(s))]
+    police = [t for t in heads if lemma_of(t) in lx.WORDS["police_nouns"]]
+    others = [t for t in heads if t not in police]
+    if not police or not others:
+        return False
+    return not any(
+        t.ent_type_ in ("GPE", "NORP", "ORG")
+        or noun_class(t) in ("TROOPS", "WEAPON")
+        or lemma_of(t) in lx.WORDS["armed_nouns"]
+        or t.pos_ == "PRON"
+        for t in others
+    )
 
 
 def _stone_throwing(tok) -> bool:

@@ -347,7 +347,7 @@ def _absorb(gov: Candidate, inner: Candidate) -> None:
     elif (
         e.type == "REQUEST"
         and e.mode is None
-        and (inner.noun or inner.trigger.dep_ == "acl")
+        and (inner.noun or _bare_participle(inner.trigger))
         and lemma in lx.WORDS["ordering_verbs"]
     ):
         # "the court ordered the arrest of X", "ordered the release of X", "ordered massive
@@ -378,6 +378,17 @@ def _ordered_done(child, by_i: dict, dropped: set) -> bool:
     if verb.i not in by_i or verb.i in dropped or lemma_of(verb) not in lx.WORDS["ordering_verbs"]:
         return False
     return not dep_children(child, {"agent", "nsubj", "nsubjpass", "dobj"})
+
+
+def _bare_participle(tok) -> bool:
+    """ "(ordered nine ex-ministers) jailed": a past participle with no subject and no auxiliary
+    of its own, which the parser hangs on the object (acl) or on the verb (ccomp, tagged VBD)."""
+    return (
+        tok.dep_ in ("acl", "ccomp")
+        and tok.tag_ in ("VBN", "VBD")
+        and not dep_children(tok, {"nsubj", "nsubjpass", "aux", "auxpass", "mark"})
+        and bool(dep_children(tok.head if tok.dep_ == "ccomp" else tok.head.head, {"dobj", "obj"}))
+    )
 
 
 def _sent_to_help(inner: Candidate) -> bool:
