@@ -377,6 +377,10 @@ def test_an_attack_noun_is_done_to_its_of_object(nlp, text, recipient, target):
     [
         ("The Security Council imposed new sanctions in relation to Zimbabwe on Tuesday.", "ZWE"),
         ("The rebel commanders agreed to a ceasefire in eastern Ukraine.", "UKR"),
+        # the country a smaller place is said to be in: its possessor, resolved or not
+        ("Government forces imposed a curfew in Pakistan's Swat valley on Monday.", "PAK"),
+        ("The army declared a state of emergency in Kenya's Lamu county.", "KEN"),
+        ("The rebels agreed to a ceasefire in Syria's Idlib province on Friday.", "SYR"),
     ],
 )
 def test_an_act_with_no_recipient_is_done_to_the_country_it_is_done_in(nlp, text, country):
@@ -528,3 +532,17 @@ def test_a_dateline_is_no_source(nlp, text, actor):
         ev.actors,
         _texts(a, ev.actors[:1]),
     )
+
+
+@pytest.mark.parametrize(
+    "text,recipient",
+    [
+        ("The government has lifted travel restrictions imposed on opposition leader Juan Perez last year.", "Perez"),
+        ("The EU eased sanctions imposed on Belarus after the election.", "Belarus"),
+        ("The United States extended the sanctions it imposed on Venezuela.", "Venezuela"),
+    ],
+)
+def test_a_measure_lifted_or_extended_is_done_to_whom_it_was_put_on(nlp, text, recipient):
+    a = _code(nlp, text)
+    ev = a.events[0]
+    assert recipient in " ".join(_texts(a, ev.recipients[:1])), (ev.type, ev.actors, ev.recipients)

@@ -119,12 +119,36 @@ def _country_where(place: dict | None, actors: list[str], ctx: Context) -> list[
     and it is an actor: "imposed sanctions in relation to Iraq", "agreed to a ceasefire in
     eastern Ukraine" (Iraq, Ukraine: PLOVER codes such a country as the target). Never the
     dateline's place, a place that is no country, nor the event's own actor."""
-    if place is None or place.get("precision") in ("dateline", "larger") or "start" not in place:
+    if place is None or place.get("precision") == "dateline" or "start" not in place:
         return []
-    for t in ctx.tokens(place["start"], place["end"]):
+    toks = ctx.tokens(place["start"], place["end"])
+    if place.get("precision") == "larger":  # a small place the gazetteer lacks: only its owner
+        return _owner_country(toks, actors, ctx)
+    for t in toks:
         aid = ctx.tok_actor.get(t)
         if aid is not None and ctx.actor_kind.get(aid) == "country" and aid not in actors:
             return [aid]
+    return _owner_country(toks, actors, ctx)
+
+
+def _owner_country(toks: list[int], actors: list[str], ctx: Context) -> list[str]:
+    """The country a smaller place is said to be in, when the sentence names it as an actor: its
+    possessor or apposition ("a ceasefire in Yemen's Hudaydah", "sought refuge in Niger's Maradi
+    region", "returned the manuscript to Venafro, Italy"), as PLOVER codes that country as the
+    target; the place stays where it happened. Never the event's own actor."""
+    if not toks:
+        return []
+    span = set(toks)
+    head = ctx.doc[toks[0]]
+    while head.head.i != head.i and (head.head.i in span or head.dep_ in ("compound", "flat")):
+        head = head.head
+    for c in head.children:
+        if c.dep_ in ("poss", "appos", "npadvmod") or (
+            c.dep_ == "conj" and c.i == head.i + 2 and c.nbor(-1).text == ","
+        ):
+            aid = ctx.tok_actor.get(c.i)
+            if aid is not None and ctx.actor_kind.get(aid) == "country" and aid not in actors:
+                return [aid]
     return []
 
 

@@ -305,6 +305,19 @@ def recipients_of(tok, cand: Candidate, ctx: Context) -> list:
                     for c in o.children
                     if c.dep_ == "prep" and c.lower_ in ("with", "against", "toward", "towards", "for", "to", "on")
                 ]  # "pledged support for Hungarian NGOs", "supported economic assistance to the Palestinians"
+    if cand.entry.type in _UNDONE:
+        # "lifted the restrictions imposed on X", "extended the sanctions it placed on Y": whom
+        # what is lifted or extended was put on
+        for o in [*([cand.obj] if cand.obj is not None else []), *objs]:
+            if o.i in ctx.tok_actor:
+                continue
+            preps += [
+                p
+                for acl in o.children
+                if (acl.dep_ == "acl" and acl.tag_ == "VBN") or (acl.dep_ == "relcl" and acl.pos_ == "VERB")
+                for p in acl.children
+                if p.dep_ == "prep" and p.lower_ in ("on", "upon", "against")
+            ]
     if cand.entry.type in ("REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "AGREE"):
         # "demanded that the US cancel ...": the addressee is the complement's subject
         for comp in dep_children(tok, {"ccomp"}):
@@ -336,6 +349,9 @@ def recipients_of(tok, cand: Candidate, ctx: Context) -> list:
                 out += _clause_subjects(po, ctx, own=True)
     return out
 
+
+#: acts on a measure put on someone (a restriction, a sanction), who stays its recipient
+_UNDONE = {"CONCEDE", "RETREAT", "SANCTION", "COERCE"}
 
 #: verbs whose object the actor moves or commits: its own people and means, never the recipient
 MOVED = {"send", "dispatch", "deploy", "withdraw", "pull", "pull_out", "move", "mass", "order", "put", "mobilize"}
