@@ -546,3 +546,26 @@ def test_a_measure_lifted_or_extended_is_done_to_whom_it_was_put_on(nlp, text, r
     a = _code(nlp, text)
     ev = a.events[0]
     assert recipient in " ".join(_texts(a, ev.recipients[:1])), (ev.type, ev.actors, ev.recipients)
+
+
+@pytest.mark.parametrize(
+    "text,own,helped",
+    [
+        ("Germany pledged to deploy more troops to support the Afghan army.", "troops", "Afghan army"),
+        ("Canada has offered to send soldiers to help the Haitian police restore order.", "soldiers", None),
+        # the people a withdrawal takes out are its own; the country they leave is the recipient
+        (
+            "Nigeria withdrew a contingent of 300 peacekeepers from Sierra Leone in March.",
+            "peacekeepers",
+            "Sierra Leone",
+        ),
+    ],
+)
+def test_troops_one_sends_or_withdraws_are_no_recipient(nlp, text, own, helped):
+    # what an actor sends, deploys or withdraws is its own; whom they are sent to help is the recipient
+    a = _code(nlp, text)
+    ev = a.events[0]
+    got = _texts(a, ev.recipients)
+    assert not any(own in t for t in got), (ev.type, ev.rule, got)
+    if helped:
+        assert helped in " ".join(_texts(a, ev.recipients[:1])), (ev.type, ev.rule, got)

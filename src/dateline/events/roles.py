@@ -266,7 +266,10 @@ def subject_of(tok, seen=None) -> list:
 def recipients_of(tok, cand: Candidate, ctx: Context) -> list:
     out = []
     objs = objects_of(tok)
+    moved = lemma_of(tok) in MOVED and lemma_of(tok) != "order"
     for o in objs:
+        if moved and o.dep_ in ("dobj", "obj"):
+            continue  # "withdrew a contingent of 300 peacekeepers from X": its own people, X the recipient
         if cand.obj is not None and o.i == cand.obj.i:
             if o.i in ctx.tok_actor and _keyed_object_is_patient(cand):
                 out.append(o)  # "expelled all UNSCOM weapons inspectors", "called President X"
@@ -436,7 +439,10 @@ def complement_recipients(c: Candidate, ctx: Context) -> list:
     for _ in range(2):
         nxt = []
         for comp in frontier:
+            moved = lemma_of(comp) in MOVED and lemma_of(comp) != "order"
             for o in objects_of(comp):
+                if moved and o.dep_ in ("dobj", "obj"):
+                    continue  # "offered to send troops to help X": its own troops are sent, X helped
                 if o.dep_ in ("dobj", "obj") and (o.i in ctx.tok_actor or parse.is_person_like(o, ctx)):
                     out.append(o)
                 elif comp in purposes and o.dep_ in ("dobj", "obj"):
