@@ -989,3 +989,27 @@ def test_weekends_as_a_habit_are_a_set(nlp):
         ("every weekend", "set", "XXXX-WXX-WE"),
     ]
     assert v("several weekends") == "PXWE"  # an amount of them stays a duration
+
+
+def test_a_range_of_days_or_months_is_each_of_them(nlp):
+    # "March 20-22" was read as the month (the span failed whole and shrank to "March");
+    # "January-February" was lost
+    art = _analysed(nlp, "The summit runs March 20-22 in Durban.", "2013-03-13")
+    assert [(t.text, t.timex) for t in art.times] == [("March 20", "2013-03-20"), ("22", "2013-03-22")]
+    art = _analysed(nlp, "Exports rose in January-February 2013 from a year earlier.", "2013-03-13")
+    assert [(t.text, t.timex) for t in art.times][:2] == [("January", "2013-01"), ("February 2013", "2013-02")]
+
+
+def test_that_morning_is_the_morning_named_before(nlp):
+    # ECB+ (the project's dev set): "... after the Monday morning shootings ... During his
+    # arraignment Wednesday, authorities described what witnesses saw inside the offices that
+    # morning": Monday morning, not Wednesday's
+    text = (
+        "He had been arrested hours after the Monday morning shootings at the firm. During his arraignment "
+        "Wednesday, authorities described what witnesses saw inside the offices that morning."
+    )
+    art = _analysed(nlp, text, "2007-04-11")
+    assert _at(art, "offices that morning", "that morning").timex == "2007-04-09TMO"
+    # with no such part of the day named before, the story's latest day
+    art = _analysed(nlp, "On Tuesday, protesters gathered. Police arrived later that evening.", "2007-04-11")
+    assert _at(art, "later that evening", "later that evening").timex == "2007-04-10TEV"

@@ -675,6 +675,10 @@ _JOIN = re.compile(
     r"\s+[-–]\s+|–)\s*",
     re.IGNORECASE,
 )
+_DAY_RANGE = re.compile(
+    r"^(?P<m>[A-Za-z]+\.?)\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s*[-–]\s*(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?P<y>,?\s+\d{4})?$"
+)
+_MONTH_RANGE = re.compile(r"^(?:the\s+)?(?P<m1>[A-Za-z]+\.?)\s*[-–]\s*(?P<m2>[A-Za-z]+\.?)(?:,?\s+\d{4})?$")
 _YEAR_LIST = re.compile(r"^(?:1[0-9]|20)\d{2}(?:(?:,\s*|,?\s+(?:and|or|to|through)\s+)(?:1[0-9]|20)\d{2})+$")
 _YEAR_ITEM = re.compile(r"\b(?:1[0-9]|20)\d{2}\b")
 _UNIT_TAIL = re.compile(r"\s+([a-z]+)$", re.IGNORECASE)
@@ -701,6 +705,19 @@ def _split(text: str, s: int, t: int) -> list[tuple[int, int, str]]:
     seg = text[s:t]
     if _YEAR_LIST.match(seg):  # "1994, 1995 and 1997": each year
         return [(s + y.start(), s + y.end(), y.group(0)) for y in _YEAR_ITEM.finditer(seg)]
+    rng = _DAY_RANGE.match(seg)
+    if rng and rng.group("m").lower().rstrip(".") in MONTHS:  # "March 20-22", "June 3-5, 2013": each day
+        year = rng.group("y") or ""
+        return [
+            (s, s + rng.end("d1"), f"{rng.group('m')} {rng.group('d1')}{year}"),
+            (s + rng.start("d2"), t, f"{rng.group('m')} {rng.group('d2')}{year}"),
+        ]
+    rng = _MONTH_RANGE.match(seg)
+    if rng and all(rng.group(k).lower().rstrip(".") in MONTHS for k in ("m1", "m2")):  # "January-February"
+        return [
+            (s + rng.start("m1"), s + rng.end("m1"), rng.group("m1")),
+            (s + rng.start("m2"), t, seg[rng.start("m2") :]),
+        ]
     whole = _one(seg)
     if whole is not None and whole.type == "duration" and _AND_WORD.search(seg):
         return [(s, t, seg)]  # one amount: "two and a half years", "two hours and 15 minutes"
@@ -774,6 +791,8 @@ def find_timexes(doc: Any, anchor=None, text: str | None = None) -> list[TimexSp
     last_year: str | None = None  # the year of the latest date, quarter or season the story named
     days: list[str | None] = []  # before each expression, the latest full date the story named
     quarter: tuple[str, int] | None = None  # the latest quarter the story named, and where
+    parts: dict[str, str] = {}  # a part of the day ("MO") -> the latest day the story named it on
+    own: set[int] = set()  # expressions whose day is settled here ("that morning" after "Monday morning")
     for s, t, expr in _candidates(doc, full):
         span = doc.char_span(s, t, alignment_mode="expand")
         tense = tense_of(span) if span is not None and len(span) else None
@@ -821,8 +840,15 @@ def find_timexes(doc: Any, anchor=None, text: str | None = None) -> list[TimexSp
             and _takes_over(tx.value, quarter, s, a)
         ):
             quarter = (tx.value, t)
+        back = _THAT_PART_ONLY.match(expr.strip())
+        if back and tx is not None and (day := parts.get(PARTS[back.group(1).lower()])):
+            # "the Monday morning shootings ... what witnesses saw that morning": that Monday
+            ts.timex = Timex(f"{day}T{PARTS[back.group(1).lower()]}", "time", "time", tx.mod)
+            own.add(len(out))
+        elif tx is not None and tx.type == "time" and tx.value and (pm := _PART_VALUE.match(tx.value)):
+            parts[pm.group(2)] = pm.group(1)
         out.append(ts)
-    _clock_days(full, out, days)
+    _clock_days(full, out, days, own)
     _shared_habits(full, out)
     return out
 
@@ -944,7 +970,11 @@ _OWN_DAY = re.compile(
 )
 
 
-def _clock_days(text: str, found: list[TimexSpan], days: list[str | None]) -> None:
+_THAT_PART_ONLY = re.compile(r"^that\s+(?:same\s+)?(morning|afternoon|evening|night)$", re.IGNORECASE)
+_PART_VALUE = re.compile(r"^(\d{4}-\d{2}-\d{2})T(MO|AF|EV|NI)$")
+
+
+def _clock_days(text: str, found: list[TimexSpan], days: list[str | None], own: set[int] | None = None) -> None:
     """The day of a time whose words name none. A clock time next to its day keeps its own span
     and takes the day's date: "at 16:15 UTC, June 1st", "10:35 a.m. (0735 GMT) Friday",
     "Tuesday at 3 p.m." (TIMEX3 marks the two apart). Else a past one is on the story's latest
@@ -953,7 +983,7 @@ def _clock_days(text: str, found: list[TimexSpan], days: list[str | None]) -> No
     given: set[int] = set()
     for i in range(len(found) - 1, -1, -1):  # right to left: "2 a.m. (0100 GMT) on Wednesday"
         ts, tx = found[i], found[i].timex
-        if tx is None or tx.type != "time" or _OWN_DAY.search(ts.text):
+        if tx is None or tx.type != "time" or _OWN_DAY.search(ts.text) or (own and i in own):
             continue
         hour = tx.value[10:] if tx.value and "T" in tx.value else None
         if hour is None:  # "later that evening": the part of the day comes from the words
