@@ -52,3 +52,45 @@ def load_model(name: str | None = None) -> Any:
 
 def model_name(nlp: Any) -> str:
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+
+
+_TEXT = "dateline_text"  # doc.user_data key of doc_text's cache
+
+
+def doc_text(doc: Any, text: str | None = None) -> str:
+    """``doc.text``, built once per doc: spaCy joins every token's text anew on each access
+    (about a millisecond on a long article). ``text``: the text the caller knows ``doc`` was
+    parsed from (``Article.text``), taken as is when its length is the doc's."""
+    found = doc.user_data.get(_TEXT)
+    if found is None:
+        if text is not None and _doc_length(doc) == len(text):
+            found = text
+        else:
+            found = doc.text
+        doc.user_data[_TEXT] = found
+    return found
+
+
+def _doc_length(doc: Any) -> int:
+    if not len(doc):
+        return 0
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws)
+
+
+_POS = "dateline_pos"  # doc.user_data key of pos_tags' cache
+
+
+def pos_tags(doc: Any) -> list[str]:
+    """Every token's ``pos_``, read once per doc from one array (``Token.pos_`` costs a Token
+    object and a property call each time; loops over every token ask it several times)."""
+    found = doc.user_data.get(_POS)
+    if found is None or len(found) != len(doc):
+        ids = doc.to_array("POS").tolist() if len(doc) else []
+        names: dict[int, str] = {}
+        for i, p in enumerate(ids):
+            if p not in names:
+                names[p] = doc[i].pos_
+        found = [names[p] for p in ids]
+        doc.user_data[_POS] = found
+    return found

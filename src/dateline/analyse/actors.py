@@ -49,6 +49,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..article import Actor, Article, Entity, Span
+from ..nlp import doc_text
 from . import lexicon as L
 from .places import dateline_country
 
@@ -430,7 +431,7 @@ def _headline_case_tokens(doc: Any) -> set[int]:
     if cached is not None:
         return cached
     out: set[int] = set()
-    text = doc.text
+    text = doc_text(doc)
     pos = 0
     ranges = []
     for line in text.split("\n"):
@@ -671,6 +672,7 @@ def _write_back(doc: Any, ents: list[Ent]) -> None:
 
 def find_actors(article: Article, doc: Any) -> None:
     """Fill ``article.entities`` and ``article.actors`` (see the module docstring)."""
+    doc_text(doc, article.text)  # the doc's text, kept for the components after
     ents = corrected_entities(doc)
     tok_ent: dict[int, Ent] = {}
     for e in ents:

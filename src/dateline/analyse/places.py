@@ -57,6 +57,7 @@ mention of the same name in the text; a dateline place the text never names is s
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter, defaultdict
@@ -68,6 +69,7 @@ from typing import Any, Literal
 from ..article import Article
 from ..article import Place as PlaceRecord
 from ..gazetteer import ABBR, ALIAS, ALT, DEMONYM, NAME, Gazetteer, Place, get_gazetteer, normalise
+from ..nlp import doc_text, pos_tags
 from . import lexicon as L
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -487,24 +489,28 @@ def _unlabelled_names(
     "Italy Street"), and a town needs more than a sentence's first word."""
     if doc is None:
         return []
-    covered = [(s, e) for _, s, e, _ in ents] + taken
+    covered = _Spans([(s, e) for _, s, e, _ in ents] + taken)
     out: list[Mention] = []
-    text = doc.text  # spaCy builds it anew on every access
-    i, n = 0, len(doc)
+    text = doc_text(doc)  # (Doc.text is built anew on every access)
+    pos = pos_tags(doc)
+    n = len(doc)
+    # the capitalised proper nouns, found without a Token object for every other token
+    cap = [p == "PROPN" and doc[k].text[:1].isupper() for k, p in enumerate(pos)]
+    i = 0
     while i < n:
-        t = doc[i]
-        if t.pos_ != "PROPN" or not t.text[:1].isupper():
+        if not cap[i]:
             i += 1
             continue
+        t = doc[i]
         j = i
-        while j + 1 < n and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper() and j + 1 - i < 3:
+        while j + 1 < n and cap[j + 1] and j + 1 - i < 3:
             j += 1
-        if j + 1 < n and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper():
+        if j + 1 < n and cap[j + 1]:
             i = j + 2  # a longer run: some other name
             continue
         s, e = doc[i].idx, doc[j].idx + len(doc[j].text)
         i = j + 1
-        if _overlaps(covered, s, e):
+        if covered.overlaps(s, e):
             continue
         name = text[s:e]
         if len(name) < 4 or normalise(name) in GENERIC:
@@ -655,6 +661,23 @@ def _split_compounds(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(s < e2 and s2 < e for s2, e2 in spans)
+
+
+class _Spans:
+    """A fixed list of character spans that answers ``_overlaps`` by bisection: the spans that
+    start before ``e`` are a prefix of the list sorted by start, and one of them overlaps
+    ``s``..``e`` when the furthest end among them is past ``s``."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach: list[int] = []  # the furthest end of the spans up to each one
+        for _, e in ordered:
+            self.reach.append(max(e, self.reach[-1]) if self.reach else e)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        k = bisect.bisect_left(self.starts, e)  # the spans that start before e
+        return k > 0 and self.reach[k - 1] > s
 
 
 _NAME = r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"

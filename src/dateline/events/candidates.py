@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..nlp import pos_tags
 from . import lexicon as lx
 from .lexicon import Entry
 from .parse import (
@@ -99,10 +100,12 @@ def _strike_entry(tok, e: Entry, objs) -> Entry:
 
 def find_candidates(sent, ctx: Context) -> list[Candidate]:
     cands: dict[int, Candidate] = {}
-    for tok in sent:
-        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.tag_ == "VBN"):
-            if tok.pos_ == "ADJ":
-                continue
+    doc = sent.doc
+    pos = pos_tags(doc)  # (the passes below visit every token; a Token is built only where needed)
+    span = range(sent.start, sent.end)
+    for i in span:
+        if pos[i] in ("VERB", "AUX"):
+            tok = doc[i]
             m = match_verb(tok, ctx)
             if m:
                 entry, obj = m
@@ -150,14 +153,12 @@ def find_candidates(sent, ctx: Context) -> list[Candidate]:
                         cands[tok.i] = Candidate(tok, lx.entry("peacekeepers_arrive", f"peacekeepers+{lemma_of(tok)}"))
                     else:
                         cands[tok.i] = Candidate(tok, lx.entry("visit", f"{lemma_of(tok)}+PLACE"))
-    for tok in sent:
-        if (
-            tok.pos_ in ("NOUN", "PROPN")
-            and tok.i not in cands
-            and tok.head.i not in cands
-            and tok.head.pos_ == "VERB"
-            and tok.head.i != tok.i
-        ):
+    for i in span:
+        if pos[i] not in ("NOUN", "PROPN") or i in cands:
+            continue
+        tok = doc[i]
+        h = tok.head.i
+        if h not in cands and pos[h] == "VERB" and h != i:
             head = verb_lemma(tok.head)
             prt = particle_of(tok.head)
             occur = (
@@ -180,8 +181,11 @@ def find_candidates(sent, ctx: Context) -> list[Candidate]:
                     c = Candidate(tok.head, Entry(e.type, e.mode, e.cameo, f"{head}+{e.key}"), obj=tok)
                     c.absorbed.add(tok.i)
                     cands[tok.head.i] = c
-    for tok in sent:
-        if tok.pos_ in ("NOUN", "PROPN") and tok.i not in cands:
+    for i in span:
+        if pos[i] in ("NOUN", "PROPN") and i not in cands:
+            tok = doc[i]
+            if lemma_of(tok) not in lx.NOUN_EVENT_HEADS and tok.lower_ not in lx.NOUN_EVENTS:
+                continue  # no key of noun_keys(tok) can be an event noun's
             e = None
             for key in noun_keys(tok):
                 e = lx.NOUN_EVENTS.get(key)

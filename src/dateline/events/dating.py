@@ -19,7 +19,10 @@ from .parse import Candidate, Context, lemma_of, tree_distance
 def own_times(trigger, other_triggers: list, ctx: Context) -> list[int]:
     """Time indexes inside the trigger's clause, not inside a nested trigger's clause."""
     found = []
-    for k, (toks, _value, _text) in enumerate(ctx.times):
+    lo, hi = trigger.left_edge.i, trigger.right_edge.i  # the trigger's subtree lies within
+    for k, r in enumerate(ctx.time_root_ids):
+        if not lo <= r <= hi:
+            continue
         root = ctx.time_roots[k]
         if not (root.i == trigger.i or trigger.is_ancestor(root)):
             continue

@@ -84,6 +84,20 @@ VERBS = _table("verbs.txt")
 VERB_OBJECT = _table("verb_object.txt")
 NOUN_EVENTS = _table("noun_events.txt")
 
+
+def _noun_heads(keys) -> frozenset[str]:
+    """The lemmas a noun must have for one of ``keys`` to be among its ``parse.noun_keys``: the
+    key itself, what follows a ``~`` ("modifier~noun") or what comes before a ``~of~``."""
+    out = set()
+    for k in keys:
+        out.add(k)
+        out.update(k[i + 1 :] for i, ch in enumerate(k) if ch == "~")
+        out.update(k[:i] for i in range(len(k)) if k.startswith("~of~", i))
+    return frozenset(out)
+
+
+NOUN_EVENT_HEADS = _noun_heads(NOUN_EVENTS)
+
 #: object nouns -> class (a word in two classes belongs to the first listed)
 NOUN_CLASSES: dict[str, str] = {}
 for _cls, _words in _toml("noun_classes.toml").items():

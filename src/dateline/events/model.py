@@ -34,6 +34,7 @@ from typing import Any
 
 import numpy as np
 
+from ..nlp import pos_tags
 from . import lexicon as lx
 from .lexicon import Entry
 from .parse import Candidate, Context, content_objects, dep_children, is_passive, lemma_of, particle_of, verb_lemma
@@ -336,10 +337,16 @@ def load(path: str | os.PathLike | None = None) -> EventModel | None:
         return model
 
 
+def _verbs_and(sent, by_i: dict) -> list:
+    """The sentence's verbs and the tokens of ``by_i``, in order."""
+    doc, pos = sent.doc, pos_tags(sent.doc)
+    return [doc[i] for i in range(sent.start, sent.end) if pos[i] == "VERB" or i in by_i]
+
+
 def scored_tokens(sent, cands: list[Candidate]) -> tuple[list, list[str | None], list[bool]]:
     """The tokens the model scores: every verb of the sentence and every rule candidate."""
     by_i = {c.trigger.i: c for c in cands}
-    toks = [t for t in sent if t.pos_ == "VERB" or t.i in by_i]
+    toks = _verbs_and(sent, by_i)
     return (
         toks,
         [by_i[t.i].entry.type if t.i in by_i else None for t in toks],
@@ -475,7 +482,7 @@ def _revise(cands: list[Candidate], sent, model: EventModel, ctx: Context) -> li
         )
 
     # the order the decisions are made in: the sentence's verbs and candidates (one per token)
-    order = [t for t in sent if t.pos_ == "VERB" or t.i in by_i]
+    order = _verbs_and(sent, by_i)
     # the model scores only the tokens whose fate it can change: the structural gates are cheap,
     # the features are not (a sentence the rules code plainly costs nothing)
     scored_cands = [c for c in by_i.values() if not protected(c) and (retyping or vetoable(c))]

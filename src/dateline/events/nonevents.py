@@ -275,7 +275,7 @@ def _disaster_damage(c: Candidate, ctx: Context) -> str | None:
         return None
     if any(lx.ASSAULT_MODE_CUES.get(lemma_of(x)) for x in t.subtree):
         return None
-    mentions = sum(1 for x in ctx.doc if lemma_of(x) in W["natural_disasters"])
+    mentions = story_count(ctx, "natural_disasters")
     return "disaster" if mentions >= 2 else None
 
 
@@ -303,7 +303,7 @@ def story_count(ctx: Context, words: str) -> int:
     n = ctx.story_counts.get(words)
     if n is None:
         vocab = W[words]
-        n = ctx.story_counts[words] = sum(1 for x in ctx.doc if lemma_of(x) in vocab)
+        n = ctx.story_counts[words] = sum(k for lemma, k in ctx.lemma_counts().items() if lemma in vocab)
     return n
 
 

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..nlp import doc_text
 from ..timex import parse_anchor
 from . import lexicon as lx
 from .lexicon import Entry
@@ -62,7 +63,7 @@ class Context:
     def __init__(self, article, doc):
         self.article = article
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc, article.text)
         self.published = parse_anchor(getattr(article.published, "date", None))
         self.tok_actor: dict[int, str] = {}
         self.story_counts: dict[str, int] = {}  # words.toml list -> its words in the story (cached)
@@ -134,10 +135,25 @@ class Context:
             if ent.label_ in TIME_LABELS and not covered.intersection(t.i for t in ent):
                 self.times.append(([t.i for t in ent], None, ent.text))
         self.time_roots = [min((doc[i] for i in toks), key=depth_of) for toks, _, _ in self.times]
+        self.time_root_ids = [t.i for t in self.time_roots]
         self.time_tok: dict[int, int] = {}
         for k, (toks, _, _) in enumerate(self.times):
             for t in toks:
                 self.time_tok.setdefault(t, k)
+
+    def lemma_counts(self) -> dict[str, int]:
+        """How many tokens of the doc have each lemma (in lower case); counted once, in spaCy."""
+        found = self.memo.get("lemma_counts")
+        if found is None:
+            from spacy.attrs import LEMMA
+
+            strings = self.doc.vocab.strings
+            found = {}
+            for h, k in self.doc.count_by(LEMMA).items():
+                lemma = strings[h].lower()
+                found[lemma] = found.get(lemma, 0) + k
+            self.memo["lemma_counts"] = found
+        return found
 
     def tokens(self, start: int, end: int) -> list[int]:
         """Indices of the tokens covering characters ``start``..``end`` of the text."""
@@ -153,8 +169,17 @@ def dep_children(tok, deps: Iterable[str]):
     return [c for c in tok.children if c.dep_ in deps]
 
 
+_LEMMAS: dict[int, str] = {}  # lemma hash -> the lemma in lower case (Token.lemma_ decodes anew each time)
+
+
 def lemma_of(tok) -> str:
-    return tok.lemma_.lower()
+    key = tok.lemma
+    found = _LEMMAS.get(key)
+    if found is None:
+        found = tok.lemma_.lower()
+        if len(_LEMMAS) < 200_000:
+            _LEMMAS[key] = found
+    return found
 
 
 def particle_of(tok) -> str | None:
@@ -258,6 +283,17 @@ def _known_heads() -> set[str]:
     return _HEADS
 
 
+_IRREGULAR: dict[str, str] | None = None
+
+
+def _irregular() -> dict[str, str]:
+    """words.toml's irregular_forms, form -> lemma (read once)."""
+    global _IRREGULAR
+    if _IRREGULAR is None:
+        _IRREGULAR = dict(pair.split("=") for pair in lx.WORDS["irregular_forms"])
+    return _IRREGULAR
+
+
 def verb_lemma(tok) -> str:
     """The lemma, corrected from the word form when the lemmatizer missed ("staged" -> "stag")."""
     lemma = lemma_of(tok)
@@ -265,7 +301,7 @@ def verb_lemma(tok) -> str:
     if lemma in heads or tok.pos_ != "VERB":
         return lemma
     w = tok.lower_
-    irregular = dict(pair.split("=") for pair in lx.WORDS["irregular_forms"])
+    irregular = _irregular()
     if irregular.get(w) in heads:  # "retook", "overran": a prefixed irregular form
         return irregular[w]
     cands = []

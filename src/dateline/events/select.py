@@ -11,6 +11,7 @@ reported, ctx)`` and ``merge(events)``.
 
 from __future__ import annotations
 
+from ..nlp import pos_tags
 from . import lexicon as lx
 from .dating import own_times
 from .lexicon import Entry
@@ -75,9 +76,11 @@ def select(cands: list[Candidate], sent, ctx: Context) -> tuple[list[Candidate],
     #   that opens the sentence may be an accusation (CAMEO 112, decided by _accusation once the
     #   participants are known); the attack stays an event of its own
     reported = []
-    for tok in sent:
-        if tok.pos_ != "VERB":
+    pos = pos_tags(sent.doc)
+    for i in range(sent.start, sent.end):
+        if pos[i] != "VERB":
             continue
+        tok = sent.doc[i]
         lemma = lemma_of(tok)
         if lemma in lx.REPORTING:
             for comp in dep_children(tok, {"ccomp"}):

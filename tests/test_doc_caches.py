@@ -1,0 +1,88 @@
+"""The analysis' per-doc caches and shortcuts answer exactly what the slow spaCy calls they
+replace answer (benchmarks.bench_analysis measures the time; these check only the answers)."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+TEXT = (
+    "Troops from Chile crossed the border near Lima last week, the ministry said. "
+    "Protesters gathered outside the parliament in Quito, and police used tear gas.\n\n"
+    "The cessation of hostilities was announced in Geneva. The attack killed 12 people."
+)
+
+
+def test_doc_text_is_the_docs_text_and_ignores_a_wrong_hint(nlp):
+    from dateline.nlp import doc_text
+
+    doc = nlp(TEXT)
+    assert doc_text(doc) == doc.text == TEXT
+    assert doc_text(doc) is doc_text(doc)  # built once
+    other = nlp(TEXT)
+    assert doc_text(other, "too short") == TEXT  # a hint of another length is not taken
+    third = nlp(TEXT)
+    hint = str(TEXT)
+    assert doc_text(third, hint) is hint
+
+
+def test_pos_tags_are_each_tokens_pos(nlp):
+    from dateline.nlp import pos_tags
+
+    doc = nlp(TEXT)
+    assert pos_tags(doc) == [t.pos_ for t in doc]
+    assert pos_tags(nlp("")) == []
+
+
+def test_spans_overlap_as_the_linear_test_does():
+    from dateline.analyse.places import _overlaps, _Spans
+
+    rng = random.Random(3)
+    for _ in range(300):
+        spans = []
+        for _ in range(rng.randint(0, 8)):
+            s = rng.randint(0, 60)
+            spans.append((s, s + rng.randint(0, 12)))  # empty spans too
+        index = _Spans(spans)
+        for _ in range(20):
+            s = rng.randint(0, 70)
+            e = s + rng.randint(0, 15)
+            assert index.overlaps(s, e) == _overlaps(spans, s, e), (spans, s, e)
+
+
+def test_noun_event_heads_hold_every_head_a_key_can_be_matched_on():
+    from dateline.events.lexicon import NOUN_EVENT_HEADS, NOUN_EVENTS, _noun_heads
+
+    assert _noun_heads(["attack", "car~bomb", "cessation~of~hostility"]) == {
+        "attack",
+        "car~bomb",
+        "bomb",
+        "of~hostility",
+        "hostility",
+        "cessation",
+        "cessation~of~hostility",
+    }
+    assert set(NOUN_EVENTS) <= NOUN_EVENT_HEADS
+
+
+def test_lemma_of_and_lemma_counts_agree_with_the_tokens(nlp):
+    from dateline.article import Article
+    from dateline.events.parse import Context, lemma_of
+
+    doc = nlp(TEXT)
+    assert [lemma_of(t) for t in doc] == [t.lemma_.lower() for t in doc]
+    assert [lemma_of(t) for t in doc] == [t.lemma_.lower() for t in doc]  # from the cache
+    ctx = Context(Article(text=TEXT), doc)
+    assert ctx.lemma_counts() == Counter(t.lemma_.lower() for t in doc)
+
+
+def test_time_root_ids_are_the_roots_indices(nlp):
+    from dateline.analyse import analyse_docs
+    from dateline.article import Article
+    from dateline.events.parse import Context
+
+    doc = nlp(TEXT)
+    art = analyse_docs(Article(text=TEXT), doc)
+    ctx = Context(art, doc)
+    assert ctx.time_root_ids == [t.i for t in ctx.time_roots]
+    assert ctx.time_root_ids  # "last week"
