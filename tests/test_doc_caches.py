@@ -86,3 +86,29 @@ def test_time_root_ids_are_the_roots_indices(nlp):
     ctx = Context(art, doc)
     assert ctx.time_root_ids == [t.i for t in ctx.time_roots]
     assert ctx.time_root_ids  # "last week"
+
+
+def test_quick_patterns_find_the_same_matches():
+    import re
+
+    from dateline.analyse import times as T
+    from dateline.analyse.quickrx import first_items, quick
+
+    text = (
+        "Every Monday and twice a week, at 9 a.m. GMT on 3 March 2019, the day before Easter week, "
+        "for the time being, currently, over the past three years, in the near term, a decade-long war, "
+        "the year-ago quarter, later that day, 15:30 UTC, Tuesday nights, every 2 years, ſeconds."
+    )
+    for rx in [*T._RULES.values(), T._UNIT_HIT, T._HOLIDAY_RX]:
+        assert rx.pattern.startswith("(?=[")  # each scan got its lookahead
+        plain = re.compile(rx.pattern[rx.pattern.index("])(?:") + 5 : -1], rx.flags)
+        assert [m.span() for m in rx.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert first_items(re.compile(r"\b(?:[Ee]very|each)\s+\d+")) == {"E", "e"}
+    assert first_items(re.compile(r"(?:the\s+)?\d+|[0-9a-c]x")) == {"t", r"\d", "0-9", "a-c"}
+    assert first_items(re.compile(r"x?")) is None  # may match the empty string
+    assert first_items(re.compile(r"[^a]b")) is None  # a negated class
+    assert first_items(re.compile(r".b")) is None
+    unchanged = re.compile(r"(?i)\bnow\b")  # a global inline flag must open the pattern
+    assert quick(unchanged) is unchanged
+    rx = quick(re.compile(r"\b(?:in|of) (?P<at>the day)\b"))
+    assert rx.search("later in the day").group("at") == "the day"

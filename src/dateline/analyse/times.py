@@ -44,6 +44,7 @@ from ..timex import (
     resolve,
     shift,
 )
+from .quickrx import quick
 
 __all__ = ["find_times", "find_timexes", "tense_of", "TimexSpan"]
 
@@ -125,7 +126,7 @@ _UNIT_WORDS = (
     "seconds second minutes minute hours hour days day nights night weeks week weekends weekend fortnights "
     "fortnight months month quarters quarter years year decades decade centuries century"
 ).split()
-_UNIT_HIT = re.compile(rf"\b(?:{_cap(_UNIT_WORDS)})\b")
+_UNIT_HIT = quick(re.compile(rf"\b(?:{_cap(_UNIT_WORDS)})\b"))
 # the amount before a unit word, read leftwards from it: "the past two", "18", "three-", "a few"
 _AMOUNT_LEFT = re.compile(
     rf"\b(?:(?:the\s+)?(?:past|last|next|coming|previous|first|final|following)\s+)?{_AMOUNT}"
@@ -222,6 +223,8 @@ _RULES = {
         r"(?<![\d/.])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:\d{4}|\d{2})(?![\d/])"
     ),
 }
+# each scan opened with a lookahead for the characters its matches start with (quickrx)
+_RULES = {kind: quick(rx) for kind, rx in _RULES.items()}
 # words one of which a pattern needs: a cheap test on the lower-cased text before the scan
 _RULE_KEYS = {
     "results": ("year-ago", "year-earlier", " period", " quarter", " half", " month"),
@@ -300,8 +303,11 @@ _RULE_KEYS = {
 # holidays, capitalised ("Thanksgiving Day", "Christmas Eve"); looked for only when a name is
 # in the text
 _HOLIDAYS = [h for h in HOLIDAY_NAMES if h not in ("may day", "new year", "election day")]
-_HOLIDAY_RX = re.compile(
-    r"\b(?:(?:last|next|this)\s+)?(?:" + "|".join(re.escape(h) for h in _HOLIDAYS) + r")(?:\s+week)?\b", re.IGNORECASE
+_HOLIDAY_RX = quick(
+    re.compile(
+        r"\b(?:(?:last|next|this)\s+)?(?:" + "|".join(re.escape(h) for h in _HOLIDAYS) + r")(?:\s+week)?\b",
+        re.IGNORECASE,
+    )
 )
 _YEAR_IN_NAME = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 _NAME_LABELS = {"EVENT"}
