@@ -112,3 +112,30 @@ def test_quick_patterns_find_the_same_matches():
     assert quick(unchanged) is unchanged
     rx = quick(re.compile(r"\b(?:in|of) (?P<at>the day)\b"))
     assert rx.search("later in the day").group("at") == "the day"
+
+
+def test_parse_tree_is_each_tokens_dep_and_children(nlp):
+    from dateline.events.parse import dep_children, is_passive, particle_of
+    from dateline.nlp import parse_tree
+
+    doc = nlp(TEXT + " The talks were called off by the rebels.")
+    labels, children, start = parse_tree(doc)
+    assert labels == [t.dep_ for t in doc]
+    assert [children[start[t.i] : start[t.i + 1]] for t in doc] == [[c.i for c in t.children] for t in doc]
+    assert parse_tree(nlp("")) == ([], [], [0])
+    for t in doc:
+        assert [c.i for c in dep_children(t, {"nsubj", "dobj", "prep"})] == [
+            c.i for c in t.children if c.dep_ in ("nsubj", "dobj", "prep")
+        ]
+        assert is_passive(t) == any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
+        assert particle_of(t) == next((c.lower_ for c in t.children if c.dep_ == "prt"), None)
+    assert any(is_passive(t) for t in doc) and any(particle_of(t) == "off" for t in doc)
+
+
+def test_patterns_by_lemma_keep_the_files_order():
+    from dateline.events import lexicon as lx
+    from dateline.events.patterns import _BY_LEMMA
+
+    for (phase, lemma), found in _BY_LEMMA.items():
+        assert found == [p for p in lx.PATTERNS if p["phase"] == phase and lemma in p["lemmas"]]
+    assert sum(len(v) for v in _BY_LEMMA.values()) >= len(lx.PATTERNS)

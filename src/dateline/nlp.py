@@ -94,3 +94,38 @@ def pos_tags(doc: Any) -> list[str]:
         found = [names[p] for p in ids]
         doc.user_data[_POS] = found
     return found
+
+
+Tree = tuple[list[str], list[int], list[int]]
+_LAST_TREE: tuple[Any, Tree] | None = None  # the last doc asked and its tree
+
+
+def parse_tree(doc: Any) -> Tree:
+    """The dependency tree as plain lists, read from two arrays: every token's ``dep_``, and
+    its children's indices, ``children[start[i] : start[i + 1]]`` for token ``i``, in
+    ``Token.children``'s order (left to right). A walk over ``Token.children`` builds a Token
+    object and reads a property for every child it looks at. The event coder asks for one doc
+    many times in a row: the last doc's tree is kept (and the doc with it)."""
+    global _LAST_TREE
+    last = _LAST_TREE
+    if last is not None and last[0] is doc:
+        return last[1]
+    n = len(doc)
+    if n:
+        import numpy as np
+
+        ids = doc.to_array("DEP").tolist()
+        heads = np.arange(n, dtype=np.int64) + doc.to_array("HEAD").view(np.int64)  # (offsets to the head)
+        kids = np.flatnonzero(heads != np.arange(n))
+        by_head = np.argsort(heads[kids], kind="stable")  # children in order within each head
+        children = kids[by_head].tolist()
+        start = np.searchsorted(heads[kids][by_head], np.arange(n + 1), side="left").tolist()
+    else:
+        ids, children, start = [], [], [0]
+    names: dict[int, str] = {}
+    for i, d in enumerate(ids):
+        if d not in names:
+            names[d] = doc[i].dep_
+    tree = ([names[d] for d in ids], children, start)
+    _LAST_TREE = (doc, tree)
+    return tree

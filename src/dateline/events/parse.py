@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..nlp import doc_text
+from ..nlp import doc_text, parse_tree
 from ..timex import parse_anchor
 from . import lexicon as lx
 from .lexicon import Entry
@@ -166,7 +166,10 @@ class Context:
 
 def dep_children(tok, deps: Iterable[str]):
     deps = set(deps)
-    return [c for c in tok.children if c.dep_ in deps]
+    doc = tok.doc
+    labels, children, start = parse_tree(doc)
+    i = tok.i
+    return [doc[c] for c in children[start[i] : start[i + 1]] if labels[c] in deps]
 
 
 _LEMMAS: dict[int, str] = {}  # lemma hash -> the lemma in lower case (Token.lemma_ decodes anew each time)
@@ -183,9 +186,11 @@ def lemma_of(tok) -> str:
 
 
 def particle_of(tok) -> str | None:
-    for c in tok.children:
-        if c.dep_ == "prt":
-            return c.lower_
+    labels, children, start = parse_tree(tok.doc)
+    i = tok.i
+    for c in children[start[i] : start[i + 1]]:
+        if labels[c] == "prt":
+            return tok.doc[c].lower_
     return None
 
 
@@ -225,7 +230,9 @@ def depth_of(tok) -> int:
 
 
 def is_passive(tok) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    labels, children, start = parse_tree(tok.doc)
+    i = tok.i
+    return any(labels[c] in ("nsubjpass", "auxpass") for c in children[start[i] : start[i + 1]])
 
 
 def noun_keys(obj) -> list[str]:

@@ -256,11 +256,17 @@ def _noun_in_prep(s: _State, prep: str) -> tuple[Entry, Any] | None:
     return None
 
 
+_BY_LEMMA: dict[tuple[str, str], list[dict[str, Any]]] = {}
+for _p in lx.PATTERNS:  # (phase, lemma) -> its patterns, in the file's order
+    for _lemma in _p["lemmas"]:
+        _found = _BY_LEMMA.setdefault((_p["phase"], _lemma), [])
+        if not _found or _found[-1] is not _p:
+            _found.append(_p)
+
+
 def match_patterns(tok, lemma: str, objs: list, ctx: Context, phase: str) -> tuple[Entry, Any] | None:
     """The first pattern of ``phase`` that holds for the verb ``tok``: its entry and keyed token."""
-    for p in lx.PATTERNS:
-        if p["phase"] != phase or lemma not in p["lemmas"]:
-            continue
+    for p in _BY_LEMMA.get((phase, lemma), ()):
         s = _State(tok, lemma, objs, ctx)
         if not _holds(s, p):
             continue
