@@ -139,3 +139,25 @@ def test_patterns_by_lemma_keep_the_files_order():
     for (phase, lemma), found in _BY_LEMMA.items():
         assert found == [p for p in lx.PATTERNS if p["phase"] == phase and lemma in p["lemmas"]]
     assert sum(len(v) for v in _BY_LEMMA.values()) >= len(lx.PATTERNS)
+
+
+def test_indices_of_finds_every_token_with_the_words(nlp):
+    from dateline.analyse.actors import indices_of, word_hashes
+
+    doc = nlp(TEXT)
+    for words in [("and", "&"), ("the", "police", "attack", "zzz"), ("nothing-here",)]:
+        hashes = word_hashes(doc.vocab, words)
+        assert indices_of(doc, "LOWER", hashes) == [t.i for t in doc if t.lower_ in words]
+        assert indices_of(doc, "LEMMA", hashes) == [t.i for t in doc if t.lemma_ in words]
+    assert indices_of(nlp(""), "LOWER", word_hashes(doc.vocab, ("and",))) == []
+    assert indices_of(doc, "LOWER", frozenset()) == []
+
+
+def test_quick_place_cues_count_as_the_plain_ones():
+    from dateline.analyse.places import _CUES, _QUICK_CUES
+
+    text = "The Sheriff's Office and the NHS; MPs met in B.C. for Rs. 5 crore, A$3 and $4 on I-95 (D-Texas)."
+    assert len(_QUICK_CUES) == len(_CUES)
+    for cue, quick_rx in zip(_CUES, _QUICK_CUES):
+        assert quick_rx.findall(text) == cue[1].findall(text)
+    assert sum(len(q.findall(text)) for q in _QUICK_CUES) >= 8

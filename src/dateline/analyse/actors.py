@@ -1137,9 +1137,31 @@ def word_hashes(vocab: Any, words: tuple[str, ...]) -> frozenset[int]:
 
 def indices_of(doc: Any, attr: str, hashes: frozenset[int]) -> list[int]:
     """Token indices whose ``attr`` (LOWER, LEMMA) is one of ``hashes``: one array pass, no
-    Token objects for the other tokens."""
-    arr = doc.to_array(attr)
-    return [i for i, h in enumerate(arr.tolist()) if h in hashes]
+    Token objects for the other tokens. The hashes are looked up by bisection in their sorted
+    array (``np.isin`` costs more on arrays this small; a Python loop over the tokens more still),
+    and the doc's array is read once for the calls in a row on one doc."""
+    import numpy as np
+
+    global _LAST_ARRAYS
+    if _LAST_ARRAYS is None or _LAST_ARRAYS[0] is not doc:
+        _LAST_ARRAYS = (doc, {})
+    arrays = _LAST_ARRAYS[1]
+    arr = arrays.get(attr)
+    if arr is None:
+        arr = arrays[attr] = doc.to_array(attr)
+    found = _SORTED.get(id(hashes))
+    if found is None or found[0] is not hashes:
+        found = _SORTED[id(hashes)] = (hashes, np.array(sorted(hashes), dtype=np.uint64))
+    table = found[1]
+    if not len(table) or not len(arr):
+        return []
+    at = np.searchsorted(table, arr)
+    np.minimum(at, len(table) - 1, out=at)
+    return np.flatnonzero(table[at] == arr).tolist()
+
+
+_LAST_ARRAYS: tuple[Any, dict[str, Any]] | None = None  # the last doc indices_of read, its arrays
+_SORTED: dict[int, tuple[frozenset[int], Any]] = {}  # id(hashes) -> (hashes, their sorted array)
 
 
 # the names before they were public (quotes.py used them), for code written against them
