@@ -161,3 +161,49 @@ def test_quick_place_cues_count_as_the_plain_ones():
     for cue, quick_rx in zip(_CUES, _QUICK_CUES):
         assert quick_rx.findall(text) == cue[1].findall(text)
     assert sum(len(q.findall(text)) for q in _QUICK_CUES) >= 8
+
+
+def test_verb_heads_hold_every_lemma_an_entry_or_pattern_can_fire_for():
+    from dateline.events import lexicon as lx
+
+    for key in [*lx.VERBS, *lx.VERB_OBJECT]:
+        head = key
+        for sep in "+_":
+            head = head.split(sep)[0]
+        assert head in lx.VERB_HEADS, key
+    assert all(lemma in lx.VERB_HEADS for p in lx.PATTERNS for lemma in p["lemmas"])
+    assert "say" not in lx.VERBS or "say" in lx.VERB_HEADS
+
+
+def test_match_verb_skips_only_verbs_no_entry_is_for(nlp):
+    from dateline.analyse import analyse_docs
+    from dateline.article import Article
+    from dateline.events import lexicon as lx
+    from dateline.events.candidates import match_verb
+    from dateline.events.parse import Context, verb_lemma
+
+    text = "Rebels attacked the town and police arrested 12 people. The minister sang and danced."
+    doc = nlp(text)
+    ctx = Context(analyse_docs(Article(text=text), doc), doc)
+    verbs = [t for t in doc if t.pos_ in ("VERB", "AUX")]
+    assert any(match_verb(t, ctx) for t in verbs if verb_lemma(t) in lx.VERB_HEADS)
+    assert all(match_verb(t, ctx) is None for t in verbs if verb_lemma(t) not in lx.VERB_HEADS)
+    assert any(verb_lemma(t) not in lx.VERB_HEADS for t in verbs)  # "sang", "danced"
+
+
+def test_story_word_tests_read_the_whole_doc(nlp):
+    from dateline.article import Article
+    from dateline.events.candidates import _story_names_protesters
+    from dateline.events.model import DISASTERS, _story_names
+    from dateline.events.parse import Context
+
+    for text, protest, disaster in [
+        (TEXT, True, False),
+        ("The earthquake destroyed Tonban. Officials met on Monday.", False, True),
+        ("Demonstrators marched in Lima.", True, False),
+    ]:
+        doc = nlp(text)
+        ctx = Context(Article(text=text), doc)
+        assert ctx.lower_forms() == {t.lower_ for t in doc}
+        assert _story_names_protesters(ctx) is protest
+        assert _story_names(ctx, "disasters", DISASTERS) is disaster

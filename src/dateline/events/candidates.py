@@ -33,6 +33,8 @@ from .roles import objects_of, subject_of
 def match_verb(tok, ctx: Context) -> tuple[Entry, Any] | None:
     """The lexicon entry for a verb token and the object it was keyed on."""
     lemma = verb_lemma(tok)
+    if lemma not in lx.VERB_HEADS:
+        return None  # no entry, verb + object key or pattern is for this verb (most verbs)
     prt = particle_of(tok)
     heads = [f"{lemma}_{prt}"] if prt else []
     for c in tok.children:  # "call for", "call on": the preposition as particle
@@ -103,6 +105,7 @@ def find_candidates(sent, ctx: Context) -> list[Candidate]:
     doc = sent.doc
     pos = pos_tags(doc)  # (the passes below visit every token; a Token is built only where needed)
     span = range(sent.start, sent.end)
+    protesters = _story_names_protesters(ctx)  # else no subject is protesters: skip the test
     for i in span:
         if pos[i] in ("VERB", "AUX"):
             tok = doc[i]
@@ -116,7 +119,7 @@ def find_candidates(sent, ctx: Context) -> list[Candidate]:
                 elif entry.type == "ASSAULT" and _stone_throwing(tok):
                     # "youths threw stones at soldiers": CAMEO's example of a violent protest (145)
                     entry = lx.entry("riot", "stones+" + entry.key)
-                elif _protester_subject(tok):
+                elif protesters and _protester_subject(tok):
                     if entry.type == "ASSAULT" and _armed(tok):
                         pass  # "demonstrators launched missiles at ...": not a riot
                     elif entry.type in ("ASSAULT", "COERCE"):
@@ -128,7 +131,7 @@ def find_candidates(sent, ctx: Context) -> list[Candidate]:
                     c.absorbed.add(obj.i)
                 cands[tok.i] = c
                 continue
-            if _protester_subject(tok) and verb_lemma(tok) in lx.PROTEST_MOTION:
+            if protesters and _protester_subject(tok) and verb_lemma(tok) in lx.PROTEST_MOTION:
                 cands[tok.i] = Candidate(tok, lx.entry("protest", "protesters+" + verb_lemma(tok)))
                 continue
             if verb_lemma(tok) in lx.TRAVEL and not _carries(tok, ctx):
@@ -287,6 +290,17 @@ def _armed(tok) -> bool:
         if m in ("heavy-weapons", "firearms", "aerial", "drone"):
             return True
     return False
+
+
+def _story_names_protesters(ctx: Context) -> bool:
+    """Whether a word of the story is a protester noun, by lemma or as written (the test
+    ``_protester_subject`` makes of each verb's subjects)."""
+    found = ctx.memo.get("names_protesters")
+    if found is None:
+        found = ctx.memo["names_protesters"] = any(w in lx.PROTESTER_NOUNS for w in ctx.lemma_counts()) or any(
+            w in lx.PROTESTER_NOUNS for w in ctx.lower_forms()
+        )
+    return found
 
 
 def _protester_subject(tok) -> bool:

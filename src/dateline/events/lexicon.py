@@ -170,6 +170,21 @@ for _p in PATTERNS:
     if "code" in _p:
         parse_code(_p["code"], "check")  # an unknown type fails at import, not mid-article
 
+
+def _verb_heads() -> frozenset[str]:
+    """The verb lemmas an entry can fire for: a ``verbs.txt`` key, what comes before a ``_``
+    or ``+`` in a ``verbs.txt`` or ``verb_object.txt`` key ("call" of "call_for",
+    "provide" of "provide+AID"), and the lemmas of the patterns."""
+    out = set(VERBS)
+    for k in [*VERBS, *VERB_OBJECT]:
+        out.update(k[:i] for i, ch in enumerate(k) if ch in "_+")
+    for p in PATTERNS:
+        out.update(p["lemmas"])
+    return frozenset(out)
+
+
+VERB_HEADS = _verb_heads()
+
 #: the modes each PLOVER type may take
 MODES: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in _CODES["modes"].items()}
 

@@ -459,6 +459,15 @@ def _sense_rejected(tok, etype: str, ctx: Context) -> bool:
     return not sense_ok(tok, lemma, entry, objects_of(tok), ctx)
 
 
+def _story_names(ctx: Context, name: str, words: frozenset[str]) -> bool:
+    """Whether a word of the story is one of ``words`` (the list ``name``), by lemma or as written."""
+    key = f"names:{name}"
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = not words.isdisjoint(ctx.lemma_counts()) or not words.isdisjoint(ctx.lower_forms())
+    return found
+
+
 def _revise(cands: list[Candidate], sent, model: EventModel, ctx: Context) -> list[Candidate]:
     th = model.thresholds
     by_i = {c.trigger.i: c for c in cands}
@@ -489,7 +498,11 @@ def _revise(cands: list[Candidate], sent, model: EventModel, ctx: Context) -> li
     adding = (th.add_beside if cands else th.add) <= 1.0
     # in a sentence naming a disaster, what a quake "hit" or a fire "destroyed" is no attack: the
     # model adds no conflict there (aid for its victims is still added)
-    disaster = adding and any(lemma_of(t) in DISASTERS or t.lower_ in DISASTERS for t in sent)
+    disaster = (
+        adding
+        and _story_names(ctx, "disasters", DISASTERS)  # (else no word of the sentence is one: skip the walk)
+        and any(lemma_of(t) in DISASTERS or t.lower_ in DISASTERS for t in sent)
+    )
     add_toks = (
         [t for t in order if t.i not in by_i and t.i not in absorbed and may_add(t) and political_subject(t, ctx)]
         if adding

@@ -155,6 +155,16 @@ class Context:
             self.memo["lemma_counts"] = found
         return found
 
+    def lower_forms(self) -> set[str]:
+        """The doc's words in lower case (``Token.lower_``), read once, in spaCy."""
+        found = self.memo.get("lower_forms")
+        if found is None:
+            from spacy.attrs import LOWER
+
+            strings = self.doc.vocab.strings
+            found = self.memo["lower_forms"] = {strings[h] for h in self.doc.count_by(LOWER)}
+        return found
+
     def tokens(self, start: int, end: int) -> list[int]:
         """Indices of the tokens covering characters ``start``..``end`` of the text."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
