@@ -176,7 +176,11 @@ _CUES: tuple[tuple[str, re.Pattern[str]] | tuple[str, re.Pattern[str], int, str]
     ("IND", re.compile(r"\b(?:Rs\.? ?\d|crore|lakh|Lok Sabha)")),
     ("AUS", re.compile(r"\b(?:A\$\d|NSW)")),
 )
-_QUICK_CUES = [quick(cue[1]) for cue in _CUES]  # the same scans, opened with a lookahead (quickrx)
+# the same scans, opened with a lookahead for their first characters (quickrx)
+_QUICK_CUES = [
+    quick(cue[1], first)
+    for cue, first in zip(_CUES, ["A-ZCDEGHIMPRSZcdehmps", r"\$", "CHMNc£", "BMOPRp", "LRcl", "AN"])
+]
 
 
 @dataclass

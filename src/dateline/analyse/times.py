@@ -126,7 +126,7 @@ _UNIT_WORDS = (
     "seconds second minutes minute hours hour days day nights night weeks week weekends weekend fortnights "
     "fortnight months month quarters quarter years year decades decade centuries century"
 ).split()
-_UNIT_HIT = quick(re.compile(rf"\b(?:{_cap(_UNIT_WORDS)})\b"))
+_UNIT_HIT = quick(re.compile(rf"\b(?:{_cap(_UNIT_WORDS)})\b"), "CDFHMNQSWYcdfhmnqswy")
 # the amount before a unit word, read leftwards from it: "the past two", "18", "three-", "a few"
 _AMOUNT_LEFT = re.compile(
     rf"\b(?:(?:the\s+)?(?:past|last|next|coming|previous|first|final|following)\s+)?{_AMOUNT}"
@@ -224,7 +224,19 @@ _RULES = {
     ),
 }
 # each scan opened with a lookahead for the characters its matches start with (quickrx)
-_RULES = {kind: quick(rx) for kind, rx in _RULES.items()}
+_RULE_FIRST = {
+    "set": r"ADEFHMNOPSTWY\dacdefhmnopstwy",
+    "ref": "ACNRSTVacnrstv",
+    "adj": "CRcr",
+    "term": "fiow",
+    "day": "FLMSTWYlmnty",
+    "clock": r"012A\dabu",
+    "narr": "ELTelt",
+    "results": "1234FLNSTYcflnsty",
+    "long": "CDHMSWYcdhmswy",
+    "date": r"011-9ADFJMNOPS\dp",
+}
+_RULES = {kind: quick(rx, _RULE_FIRST[kind]) for kind, rx in _RULES.items()}
 # words one of which a pattern needs: a cheap test on the lower-cased text before the scan
 _RULE_KEYS = {
     "results": ("year-ago", "year-earlier", " period", " quarter", " half", " month"),
@@ -307,7 +319,8 @@ _HOLIDAY_RX = quick(
     re.compile(
         r"\b(?:(?:last|next|this)\s+)?(?:" + "|".join(re.escape(h) for h in _HOLIDAYS) + r")(?:\s+week)?\b",
         re.IGNORECASE,
-    )
+    ),
+    "abcefghijlmnprstv",
 )
 _YEAR_IN_NAME = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 _NAME_LABELS = {"EVENT"}
