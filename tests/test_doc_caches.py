@@ -260,3 +260,28 @@ def test_story_word_tests_read_the_whole_doc(nlp):
         assert ctx.lower_forms() == {t.lower_ for t in doc}
         assert _story_names_protesters(ctx) is protest
         assert _story_names(ctx, "disasters", DISASTERS) is disaster
+
+
+def test_in_dateline_finds_each_lines_start_as_the_walk_back_did(nlp):
+    from dateline.events.roles import in_dateline
+
+    def walked(tok) -> bool:  # the line start found by walking back token by token, as before
+        doc = tok.doc
+        s = tok.i
+        while s > 0 and "\n" not in doc[s - 1].whitespace_ + doc[s - 1].text:
+            s -= 1
+        return s
+
+    text = (
+        "BERLIN -- A court in Bavaria has convicted a man.\n\nMOGADISHU, Somalia -- An airstrike killed "
+        "12 fighters, officials said.\n  ADDIS ABABA, May 15 (Xinhua) -- Talks resumed.\nNo dateline here."
+    )
+    doc = nlp(text)
+    from dateline.events.roles import _line_breaks
+
+    breaks = _line_breaks(doc)
+    for t in doc:
+        k = sum(1 for b in breaks if b < t.i)
+        assert (breaks[k - 1] + 1 if k else 0) == walked(t)
+    assert {"BERLIN", "MOGADISHU", "Somalia"} <= {t.text for t in doc if in_dateline(t)}
+    assert not any(in_dateline(t) for t in doc if t.text in ("court", "Talks", "No"))

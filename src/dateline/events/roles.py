@@ -15,6 +15,11 @@ Public interface (what the other modules call):
 
 from __future__ import annotations
 
+import bisect
+import re
+from typing import Any
+
+from ..nlp import doc_text
 from . import lexicon as lx
 from . import parse
 from .lexicon import NOUN_CLASSES
@@ -191,9 +196,9 @@ def in_dateline(tok) -> bool:
     capitals begins the line; capitalised words, a date, commas and a parenthesised agency
     follow; a dash or a colon ends it. Where a story was filed is nobody's act."""
     doc = tok.doc
-    s = tok.i
-    while s > 0 and "\n" not in doc[s - 1].whitespace_ + doc[s - 1].text:
-        s -= 1
+    breaks = _line_breaks(doc)
+    k = bisect.bisect_left(breaks, tok.i)  # the tokens before tok holding a line break
+    s = breaks[k - 1] + 1 if k else 0
     first = doc[s]
     if not (first.is_alpha and first.text.isupper() and len(first.text) >= 3):
         return False
@@ -207,6 +212,22 @@ def in_dateline(tok) -> bool:
         elif not (paren or t.text in (",", ".") or t.text[:1].isupper() or t.is_digit):
             return False
     return False
+
+
+_LAST_BREAKS: tuple[Any, list[int]] | None = None  # the last doc _line_breaks read, its answer
+
+
+def _line_breaks(doc) -> list[int]:
+    """The indices of the tokens whose text or trailing space holds a line break, in order
+    (read once per doc from the text: in_dateline asks for every subject)."""
+    global _LAST_BREAKS
+    if _LAST_BREAKS is not None and _LAST_BREAKS[0] is doc:
+        return _LAST_BREAKS[1]
+    text = doc_text(doc)
+    starts = doc.to_array("IDX").tolist() if len(doc) else []
+    found = sorted({bisect.bisect_right(starts, m.start()) - 1 for m in re.finditer("\n", text)} - {-1})
+    _LAST_BREAKS = (doc, found)
+    return found
 
 
 def _past_dateline(subjects: list) -> list:
