@@ -134,6 +134,52 @@ def test_people_sharing_a_surname_are_not_merged(nlp):
     assert {"George Bush", "Jeb Bush"} <= names
 
 
+@pytest.mark.parametrize(
+    "text,name,title",
+    [
+        # a leader named without a title: "the <national> leader" is the one such person named before
+        (
+            "Vladimir Putin arrived in Ankara on Monday. The Russian president met Turkish officials.",
+            "Vladimir Putin",
+            "Russian president",
+        ),
+        (
+            "The president said he received a letter from Kim Jong Un and would meet the North Korean leader soon.",
+            "Kim Jong Un",
+            "North Korean leader",
+        ),
+        # a title held by one person named with it
+        (
+            "Russian Foreign Minister Sergei Lavrov flew to Ankara. The Russian foreign minister met officials there.",
+            "Sergei Lavrov",
+            "Russian foreign minister",
+        ),
+    ],
+)
+def test_a_national_title_is_the_person_named_before(nlp, text, name, title):
+    art = _analyse(nlp, text)
+    person = _by_name(art)[name]
+    assert title in _mention_texts(art, person), [(a.name, _mention_texts(art, a)) for a in art.actors]
+
+
+@pytest.mark.parametrize(
+    "text,title",
+    [
+        # two of the country's government named without a title: "the leader" is neither
+        (
+            "Russian President Vladimir Putin met Prime Minister Dmitry Medvedev. The Russian leader spoke after.",
+            "Russian leader",
+        ),
+        # an indefinite title is someone else
+        ("Ashraf Ghani spoke on Sunday. An Afghan official said the talks had failed.", "Afghan official"),
+    ],
+)
+def test_a_national_title_no_one_person_holds_stays_its_own_actor(nlp, text, title):
+    art = _analyse(nlp, text)
+    owners = [a for a in art.actors if title in _mention_texts(art, a)]
+    assert len(owners) == 1 and owners[0].name == title, [(a.name, _mention_texts(art, a)) for a in art.actors]
+
+
 def test_surname_follows_the_most_mentioned_full_name(nlp):
     text = (
         "German Chancellor Angela Merkel spoke with French President Emmanuel Macron. "

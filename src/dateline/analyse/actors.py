@@ -25,7 +25,10 @@ Corrections on top of the statistical model, where its errors are systematic:
 
 Actors: full names group with their short forms ("Putin"); a bare East Asian family name
 ("Kim") goes to the most-mentioned (then first) full-named person with that family name, and
-people sharing a family name are never merged. Roles, country (ISO3) and PLOVER sector come from
+people sharing a family name are never merged. A definite national title ("the Russian
+president", "the North Korean leader") is the one person of that country named before who holds
+it, or, for a leader's title nobody named holds, the one government person of that country named
+without a title; "an Afghan official" stays its own actor. Roles, country (ISO3) and PLOVER sector come from
 the title before the name ("North Korean leader", "Kremlin aide"), an apposition ("Artyom Lukin, a
 professor at ..."), an organisation named earlier with its country ("South Korea's foreign
 ministry" -> "foreign ministry spokesman"), then the small world-leaders table of the lexicon
@@ -1766,6 +1769,48 @@ def _titled_persons(ent_actor: dict[int, _Actor]) -> dict[str, _Actor]:
     return {r: acts[0] for r, acts in holders.items() if len(acts) == 1}
 
 
+#: titles a country has one holder of, said of a head of state or government named without one
+_LEADER_TITLES = {
+    "leader",
+    "president",
+    "premier",
+    "chancellor",
+    "ruler",
+    "strongman",
+    "dictator",
+    "monarch",
+    "king",
+    "emir",
+}
+
+
+def _national_holder(doc: Any, g: _Generic, ent_actor: dict[int, _Actor], tok_ent: dict[int, Ent]) -> _Actor | None:
+    """The named person a definite national title stands for ("Trump ... will meet the North Korean
+    leader" after "a letter from Kim Jong Un"; "Vladimir Putin arrived ... The Russian president
+    met ..."): the one person named earlier with that country who holds the title ("foreign
+    minister"), or, when nobody named holds it, the one such person of the government named
+    without a title, for a leader's title. Never an indefinite one ("an Afghan official")."""
+    if g.kind != "person" or g.head.tag_ != "NN" or g.source != "modifier" or g.country is None:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in g.head.children):
+        return None
+    title = " ".join(t.lower_ for t in doc[g.head.i - len(g.name.split()) + 1 : g.head.i + 1] if t.i not in tok_ent)
+    if not title:
+        return None
+    people = [
+        a
+        for a in {id(a): a for a in ent_actor.values()}.values()
+        if a.kind == "person"
+        and a.generic is None
+        and a.country == g.country
+        and min(e.start for e in a.ents) < g.start
+    ]
+    holders = [a for a in people if title in a.roles]
+    if not holders and g.head.lemma_.lower() in _LEADER_TITLES and title == g.head.lower_:
+        holders = [a for a in people if not a.roles and a.sector == "GOV"]
+    return holders[0] if len(holders) == 1 else None
+
+
 def _generic_actors(
     article: Article, doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, _Actor], countries: dict[str, _Actor]
 ) -> list[_Actor]:
@@ -1782,6 +1827,8 @@ def _generic_actors(
     groups: dict[tuple, _Actor] = {}
     for g in cands:
         holder = titled.get(g.name.lower()) if g.kind == "person" and g.head.tag_ == "NN" else None
+        if holder is None:
+            holder = _national_holder(doc, g, ent_actor, tok_ent)
         if holder is not None:  # "the president" in a story about President Trump is Trump
             holder.ents.append(Ent(g.start, g.end, "AGENT", g.head.i, g.head.i + 1, article.text[g.start : g.end]))
             continue
