@@ -777,3 +777,26 @@ def test_actors_and_places_read_the_dateline_country_one_way():
     opening = Article(text="SINGAPORE (Reuters) - The central bank said ...")
     assert places.dateline_country(opening) == "SGP"
     assert places.dateline_country(opening, named=True) is None
+
+
+@pytest.mark.parametrize(
+    "text,word",
+    [
+        # a question or a relative names nobody
+        ("The council asked whose authority the mayor had used to close the market.", "authority"),
+        ("Reporters asked which officials had approved the deal.", "officials"),
+        # a word inside a hyphenated modifier is no agent
+        ("The summit will be held as an in-person meeting in Geneva.", "person"),
+    ],
+)
+def test_no_actor_from_a_question_word_or_a_hyphenated_modifier(nlp, text, word):
+    art = _analyse(nlp, text)
+    assert not any(word in t for a in art.actors for t in _mention_texts(art, a)), [
+        (a.name, _mention_texts(art, a)) for a in art.actors
+    ]
+
+
+def test_anti_government_protesters_are_not_the_government(nlp):
+    art = _analyse(nlp, "Thousands of anti-government protesters marched through the capital on Sunday.")
+    protesters = next(a for a in art.actors if "protesters" in a.name)
+    assert protesters.sector != "GOV", (protesters.name, protesters.sector)

@@ -1560,6 +1560,8 @@ def _modifier_info(doc: Any, t: Any, tok_ent: dict[int, Ent], ent_actor: dict[in
             continue
         if c.pos_ in ("PROPN", "ADJ"):
             iso = iso or L.country_of_demonym(c.text) or L.country_of_name(c.text)
+        if c.i > 1 and doc[c.i - 1].text == "-" and not doc[c.i - 1].whitespace_ and not doc[c.i - 2].whitespace_:
+            continue  # "anti-government protesters" are no government's
         found = L.agent_noun(c.lemma_.lower()) or L.agent_noun(c.lower_)
         if found and found[0] and found[1] != "none":
             sectors.append(found[0])
@@ -1625,7 +1627,13 @@ def _idiom_object(t: Any) -> bool:
     )
 
 
+_WH_DETERMINERS = {"whose", "which", "what", "whatever", "whichever"}
+
+
 def _generic_candidates(doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, _Actor]) -> list[_Generic]:
+    """Agent nouns that stand for an actor; never a word of a hyphenated modifier ("an in-person
+    meeting"; nor does "anti-government" give protesters the government's sector), nor a noun a
+    question or relative word determines ("whose authority", "which officials")."""
     out: list[_Generic] = []
     headline = _headline_case_tokens(doc)
     idx = set(_indices_of(doc, "LEMMA", _agent_hashes(doc))) | set(_indices_of(doc, "LOWER", _agent_hashes(doc)))
@@ -1635,6 +1643,12 @@ def _generic_candidates(doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, 
             continue
         if i in headline:
             continue  # a headline's nouns summarise the story's actors
+        if i > 1 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+            continue  # "an in-person meeting", "anti-government protesters": a word of a modifier
+        if any(c.dep_ in ("poss", "det") and c.lower_ in _WH_DETERMINERS for c in t.children) or (
+            doc[i - 1].lower_ in _WH_DETERMINERS and doc[i - 1].tag_ in ("WDT", "WP$", "WP") if i else False
+        ):
+            continue  # "whose authority", "which officials": a question or a relative, nobody named
         if t.pos_ != "NOUN" and not (t.pos_ == "PROPN" and (t.is_lower or t.is_sent_start)):
             continue
         lemma = t.lemma_.lower()
