@@ -800,3 +800,12 @@ def test_anti_government_protesters_are_not_the_government(nlp):
     art = _analyse(nlp, "Thousands of anti-government protesters marched through the capital on Sunday.")
     protesters = next(a for a in art.actors if "protesters" in a.name)
     assert protesters.sector != "GOV", (protesters.name, protesters.sector)
+
+
+def test_a_country_the_tagger_leaves_unlabelled_is_the_country(nlp):
+    # the tagger labels no entity at "Nigeria" here; its name alone makes it the country
+    art = _analyse(nlp, "Nigeria withdrew a contingent of 300 peacekeepers from Sierra Leone in March.")
+    nga = [a for a in art.actors if a.id == "NGA"]
+    assert nga and nga[0].kind == "country" and "Nigeria" in _mention_texts(art, nga[0]), [
+        (a.id, _mention_texts(art, a)) for a in art.actors
+    ]

@@ -19,6 +19,8 @@ Corrections on top of the statistical model, where its errors are systematic:
 - an agency's name joining two fields with "and" that the model cuts at the "and" or leaves
   unlabelled is one organisation when its last word is an agency word ("Customs and Border
   Protection", "Immigration and Customs Enforcement");
+- a country's own name the tagger leaves unlabelled is a GPE ("Nigeria withdrew ..."; not
+  "Jordan", "Chad" or "Georgia", which are first names too);
 - a PERSON or ORG made only of nationality words ("Ugandan", "Bosnian Serbs", sentence-initial
   "Radical French") is a NORP; an ORG of two or three capitalised words right after a state
   title ("Vice-President Moody Awori") is a PERSON.
@@ -287,6 +289,9 @@ def _corrections(doc: Any, ents: list[Ent]) -> list[Ent]:
     found = _unlabelled_persons(doc, out, headline)
     if found:
         out = sorted(out + found, key=lambda e: e.start)
+    found = _unlabelled_countries(doc, out, headline)
+    if found:
+        out = sorted(out + found, key=lambda e: e.start)
     found = _unlabelled_subjects(doc, out, headline)
     if found:
         out = sorted(out + found, key=lambda e: e.start)
@@ -420,6 +425,37 @@ def _unlabelled_organisations(doc: Any, ents: list[Ent], headline: set[int]) -> 
                 toks = doc[i:j]
                 out.append(Ent(toks[0].idx, toks[-1].idx + len(toks[-1]), "ORG", i, j, toks.text))
         i = max(j, i + 1)
+    return out
+
+
+#: country names that are also common first names: left to the tagger
+_NAME_LIKE_COUNTRIES = {"jordan", "chad", "georgia"}
+
+
+def _unlabelled_countries(doc: Any, ents: list[Ent], headline: set[int]) -> list[Ent]:
+    """A country's own name the tagger left unlabelled is the country ("Nigeria withdrew a
+    contingent of 300 peacekeepers ..."): the longest run of capitalised proper nouns (up to four)
+    that is a country name, next to no other capitalised word (never part of a longer name)."""
+    taken = {i for e in ents for i in range(e.i0, e.i1)}
+    out = []
+    i, n = 0, len(doc)
+    while i < n:
+        t = doc[i]
+        if i in taken or i in headline or t.pos_ != "PROPN" or not t.is_title:
+            i += 1
+            continue
+        if i > 0 and (doc[i - 1].is_title or doc[i - 1].is_upper) and doc[i - 1].pos_ == "PROPN":
+            i += 1
+            continue
+        for j in range(min(n, i + 4), i, -1):
+            toks = doc[i:j]
+            if any(k in taken for k in range(i, j)) or (j < n and doc[j].pos_ == "PROPN" and doc[j].is_title):
+                continue
+            if toks.text.lower() not in _NAME_LIKE_COUNTRIES and L.country_of_name(toks.text):
+                out.append(Ent(toks[0].idx, toks[-1].idx + len(toks[-1]), "GPE", i, j, toks.text))
+                i = j - 1
+                break
+        i += 1
     return out
 
 
