@@ -569,3 +569,26 @@ def test_troops_one_sends_or_withdraws_are_no_recipient(nlp, text, own, helped):
     assert not any(own in t for t in got), (ev.type, ev.rule, got)
     if helped:
         assert helped in " ".join(_texts(a, ev.recipients[:1])), (ev.type, ev.rule, got)
+
+
+@pytest.mark.parametrize(
+    "text,own,other",
+    [
+        (
+            "The Kiribati president reaffirmed his administration's commitment to the One China policy.",
+            "administration",
+            "China",
+        ),
+        (
+            "Nearly 70 countries have agreed to share information from their banks with the United States.",
+            "banks",
+            "United States",
+        ),
+    ],
+)
+def test_a_body_the_actors_own_pronoun_owns_is_no_recipient(nlp, text, own, other):
+    a = _code(nlp, text)
+    ev = a.events[0]
+    got = _texts(a, ev.recipients)
+    assert not any(own in t for t in got), (ev.type, ev.actors, got)
+    assert other in " ".join(_texts(a, ev.recipients[:1])), (ev.type, ev.actors, got)

@@ -762,6 +762,26 @@ def _clause_depth(t) -> int:
     return n
 
 
+def _own_body(t, actor: str, actors: list[str], ctx: Context) -> bool:
+    """Whether ``actor``, found in the phrase of ``t``, is a body the event's actor's own pronoun
+    owns ("reaffirmed his administration's commitment to ...", "share information from their
+    banks"): the actor's own, never whom its act is done to. A person so owned ("sacked his
+    defence minister") stays a recipient."""
+    if not actors or ctx.actor_kind.get(actor) not in ("organization", "group") or _generic_class(actor, ctx) is None:
+        return False
+    for u in t.subtree:
+        if ctx.tok_actor.get(u.i) != actor:
+            continue
+        for x in u.children:
+            if (
+                x.dep_ == "poss"
+                and x.lower_ in ("his", "her", "its", "their")
+                and set(np_actor_ids(x, ctx)) & set(actors)
+            ):
+                return True
+    return False
+
+
 def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
     """The actor ids and recipient ids of a candidate (no actor is also its recipient).
 
@@ -836,7 +856,7 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
     recipients: list[str] = []
     for t in c.recipients_tok:
         for a in np_actor_ids(t, ctx):
-            if a not in recipients and a not in actors:
+            if a not in recipients and a not in actors and not _own_body(t, a, actors, ctx):
                 recipients.append(a)
     if not recipients and not c.noun:
         for t in [*complement_recipients(c, ctx), *_protested(c, ctx)]:
