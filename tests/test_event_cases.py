@@ -987,3 +987,16 @@ def test_vowing_to_fight_an_army_stays_a_threat(nlp):
 def test_riots_with_police_and_state_dinners(nlp, text, type_):
     article = _code(nlp, text)
     assert article.events and article.events[0].type == type_, [(e.type, e.rule) for e in article.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # giving, handing or turning oneself up / over / in is a surrender (as "surrendered")
+        "The rebels gave themselves up to the army.",
+        "The suspect turned himself in to police on Monday.",
+    ],
+)
+def test_giving_oneself_up_is_a_surrender(nlp, text):
+    article = _code(nlp, text)
+    assert article.events and article.events[0].type == "RETREAT", [(e.type, e.rule) for e in article.events]
