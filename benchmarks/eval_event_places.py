@@ -48,8 +48,9 @@ ISSUE_BEFORE = {"stated": 0.37}
 
 
 def load(root) -> list[dict]:
-    """Every record, each with ``verb`` (start, end) and ``locations`` [(start, end, text)]
-    computed from its tokens (the records' own character offsets are off in some records)."""
+    """Every record, each with ``verb`` (start, end), ``locations`` [(start, end, text)]
+    computed from its tokens and ``answer`` (``"accept"`` where an annotator judged it, ``None``
+    in the RA batches, which carry no answer) (the records' own character offsets are off in some records)."""
     with zipfile.ZipFile(root / "labeled_text.jsonl.zip") as z:
         name = next(n for n in z.namelist() if n.endswith("labeled_text.jsonl") and "__MACOSX" not in n)
         data = json.loads(z.read(name).decode("utf-8"))
@@ -70,7 +71,16 @@ def load(root) -> list[dict]:
                 locs.append((a, b, r["text"][a:b]))
         if verb is None:
             continue
-        out.append({"id": r.get("_id"), "source": r.get("source"), "text": r["text"], "verb": verb, "locations": locs})
+        out.append(
+            {
+                "id": r.get("_id"),
+                "source": r.get("source"),
+                "answer": r.get("answer"),  # Prodigy's "accept" where an annotator judged the record
+                "text": r["text"],
+                "verb": verb,
+                "locations": locs,
+            }
+        )
     return out
 
 

@@ -8,8 +8,10 @@ them reappear among the RA records) and without the development sample that
 ``benchmarks/eval_event_places.py`` reads errors on. Each record is one sentence, one event verb
 and the place mentions where that event happened (none when the sentence does not say).
 
-Annotator batches whose "no place" sentences mostly do name a place (more than half) lend only
-their marked places, not their "none" (see ``trusted_none_sources``).
+Only the records an annotator judged (Prodigy's ``answer: "accept"``) lend their "none": the RA
+batches carry no answer, and many of their unmarked sentences do name the event's place ("were
+captured in Vienna", "killed ... in Aleppo"): they lend only their marked places (see
+``trusted_none_sources``).
 
 Each sentence goes through the real analysis up to places (actors, places); every place mention
 of the verb's sentence is a candidate, labelled by whether it overlaps a gold location; the
@@ -42,7 +44,6 @@ L2 = 1.0
 EPOCHS = 400
 LR = 0.5
 NONE_FLOOR = 0.92
-NONE_CANDIDATE_LIMIT = 0.5
 #: features left out of the fit: the verb's lemma and the place's order follow how each annotator
 #: batch was drawn (one batch "kill" sentences, another "shell"), not where events happen
 LEFT_OUT = ("lemma=", "lemma+rel=", "first=")
@@ -102,15 +103,15 @@ def cached_examples(records: list[dict]):
     return data
 
 
-def trusted_none_sources(data, records, limit: float = NONE_CANDIDATE_LIMIT) -> set[str]:
-    """Sources whose sentences marked "no place" name a place in at most ``limit`` of them."""
+def trusted_none_sources(records) -> set[str]:
+    """Sources every record of which an annotator judged (``answer: "accept"``): their "no place"
+    is a judgement, not a sentence skipped."""
+    judged: Counter = Counter()
     n: Counter = Counter()
-    with_cand: Counter = Counter()
-    for rows, r in zip(data, records):
-        if not r["locations"]:
-            n[r["source"]] += 1
-            with_cand[r["source"]] += bool(rows)
-    return {s for s in n if with_cand[s] <= limit * n[s]}
+    for r in records:
+        n[r["source"]] += 1
+        judged[r["source"]] += r.get("answer") == "accept"
+    return {s for s in n if judged[s] == n[s]}
 
 
 def keep(data, records, trusted: set[str]):
@@ -195,11 +196,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     data_train = cached_examples(train)
     data_tune = cached_examples(tune)
-    # Whose "no place" labels to believe: in some annotators' batches nearly every sentence
-    # marked as naming no place does name one ("were captured in Vienna", "killed ... in
-    # Aleppo"): their unmarked sentences were skipped, not judged. Those records keep their
+    # Whose "no place" labels to believe: the RA batches carry no annotator's answer, and many of
+    # their sentences marked as naming no place do name one ("were captured in Vienna", "killed
+    # ... in Aleppo"): their unmarked sentences were skipped, not judged. Those records keep their
     # marked places but their "none" is left out (training and threshold alike).
-    trusted = trusted_none_sources(data_train, train)
+    trusted = trusted_none_sources(train + tune)
     data_train, train = keep(data_train, train, trusted)
     data_tune, tune = keep(data_tune, tune, trusted)
     weights = fit(data_train)
@@ -232,7 +233,6 @@ def main(argv: list[str] | None = None) -> int:
             "learning_rate": LR,
             "seed": SEED,
             "none_floor": NONE_FLOOR,
-            "none_candidate_limit": NONE_CANDIDATE_LIMIT,
             "left_out": list(LEFT_OUT),
         },
     }

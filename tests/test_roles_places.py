@@ -592,3 +592,48 @@ def test_a_body_the_actors_own_pronoun_owns_is_no_recipient(nlp, text, own, othe
     got = _texts(a, ev.recipients)
     assert not any(own in t for t in got), (ev.type, ev.actors, got)
     assert other in " ".join(_texts(a, ev.recipients[:1])), (ev.type, ev.actors, got)
+
+
+def test_the_linker_reads_the_phrase_a_place_names(nlp):
+    # "in Kandahar's Loi Karez neighborhood": an "in" phrase for both names; Loi Karez names the
+    # place noun, Kandahar is the larger place it lies in, Tokyo a modifier of a building
+    from dateline.events.place import place_features
+
+    doc = nlp(
+        "An army patrol captured the suspect in Kandahar's Loi Karez neighborhood as he left his Tokyo apartment."
+    )
+    trig = next(t for t in doc if t.text == "captured")
+
+    def feats(word: str) -> set[str]:
+        tok = next(t for t in doc if t.text == word)
+        return set(place_features(trig, tok, [tok.i], {"feature": "city", "geonameid": 1}, 3, False))
+
+    assert {"np_prep=in", "inner=name"} <= feats("Karez")
+    assert {"np_prep=in", "inner=larger"} <= feats("Kandahar")
+    assert "inner=site" in feats("Tokyo")
+
+
+def test_a_place_named_beside_its_place_noun_is_linked(nlp):
+    # the place's "in" phrase hangs on the object's clause ("a bus carrying aid workers in ...")
+    a = _code(nlp, "Gunmen killed the driver of a bus carrying aid workers in the Shalman area of Khyber on Saturday.")
+    ev = _event(a, "killed")
+    assert ev.place is not None and ev.place.text == "Shalman", ev.place
+
+
+def test_the_linker_believes_no_place_only_where_an_annotator_judged_the_record():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / "train_event_place.py"
+    spec = importlib.util.spec_from_file_location("train_event_place", path)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    records = [
+        {"source": "judged", "answer": "accept", "locations": []},
+        {"source": "judged", "answer": "accept", "locations": [(0, 5, "Kabul")]},
+        {"source": "batch_RA", "answer": None, "locations": []},
+        {"source": "mixed", "answer": "accept", "locations": []},
+        {"source": "mixed", "answer": None, "locations": []},
+    ]
+    assert mod.trusted_none_sources(records) == {"judged"}

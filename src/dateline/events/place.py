@@ -12,6 +12,8 @@ own). Both return the contract's place dict (``name``, ``lat``, ``lon``, ``count
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..analyse.lexicon import addressed
 from .parse import PLACE_LABELS, Candidate, Context, dep_children, depth_of, sent_bounds
 
@@ -420,6 +422,49 @@ def _dep(t) -> str:
     return t.dep_
 
 
+#: how a place mention sits in its noun phrase (``_phrase``)
+_NAME_DEPS = ("compound", "amod", "nmod", "flat", "appos", "poss")
+
+
+def _phrase(root) -> tuple[Any, str]:
+    """(The head of the noun phrase a place mention names, how the mention sits in it): "self"
+    ("in Kabul"), "name" of a place noun ("in Silopi town", "the town of Bakwa", "in Kandahar's
+    Loi Karez neighborhood"), "larger" (the possessor or modifier of a place noun that is itself
+    named: "in Kandahar's Loi Karez neighborhood" for Kandahar), "site" (a modifier of a site:
+    "his Tokyo apartment building", "the Bagmati bridge") or "modifier" of any other noun ("the
+    Kabul attack", "Syria's northeast"). The linker reads the preposition and the path above the
+    phrase's head, not the mention's own word: "in Kandahar's Loi Karez neighborhood" is an "in"
+    phrase for both names."""
+    t, inner = root, "self"
+    for _ in range(4):
+        head = t.head
+        if head.i == t.i or head.pos_ not in ("NOUN", "PROPN"):
+            break
+        lemma = head.lemma_.lower()
+        place_noun = lemma in _PLACE_NOUNS or lemma in _PART_NOUNS
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in _PLACE_NOUNS:
+            t, inner = t.head.head, "name" if inner == "self" else inner  # "the town of Bakwa"
+            continue
+        if t.dep_ not in _NAME_DEPS:
+            break
+        if place_noun:
+            named = any(c.dep_ in ("compound", "flat") and c.i != t.i and c.pos_ == "PROPN" for c in head.children)
+            if inner == "self":
+                inner = "larger" if t.dep_ == "poss" and named else "name"
+        elif inner == "self":
+            inner = "site" if lemma in _SITE_NOUNS or lemma in _BUILDING_NOUNS else "modifier"
+        t = head
+    return t, inner
+
+
+#: buildings and sites a name before them places ("his Tokyo apartment building")
+_BUILDING_NOUNS = {
+    "building", "apartment", "home", "house", "office", "offices", "headquarters", "station", "hotel", "restaurant",
+    "checkpoint", "prison", "jail", "embassy", "consulate", "palace", "square", "road", "highway",
+    "street", "compound", "field", "stadium", "port", "harbour", "harbor", "crossing", "plant",
+}  # fmt: skip
+
+
 def place_features(trig, root, toks: list[int], place: dict, n_places: int, first: bool) -> list[str]:
     """The linker's features of one (trigger, place mention) pair."""
     doc = trig.doc
@@ -475,6 +520,23 @@ def place_features(trig, root, toks: list[int], place: dict, n_places: int, firs
         out.append("subject")
     if root.dep_ in ("dobj", "obj") and root.head.i == trig.i:
         out.append("object")
+    # the same read from the head of the place's noun phrase ("killed himself in Silopi town")
+    head, inner = _phrase(root)
+    hup, hdown = _path(trig, head)
+    hrel = "desc" if hup[-1].i == trig.i else ("anc" if hup[-1].i == head.i else "other")
+    hpath = ">".join(_dep(t) for t in reversed(hdown[:-1]))
+    hprep = head.head.lower_ if head.dep_ == "pobj" else "-"
+    out += [
+        f"inner={inner}",
+        f"inner+feat={inner}:{feat}",
+        f"np_path={hrel}:{'>'.join(hpath.split('>')[:3])}",
+        f"np_last={hrel}:{'>'.join(hpath.split('>')[-2:])}",
+        f"np_prep={hprep}",
+        f"np_prep+rel={hprep}:{hrel}",
+        f"np_prep+inner={hprep}:{inner}",
+        f"np_dep={head.dep_}",
+        f"np_up={'>'.join(t.dep_ for t in hup[:-1][:2])}",
+    ]
     return out
 
 
@@ -524,6 +586,7 @@ def _linked(trig, ctx: Context) -> tuple[dict | None, float]:
         and root.i not in skip
         and not _origin(root)
         and not _participant(root, ctx)
+        and not _subject_country(root, trig, ctx)
         and _scenes(root) == _scenes(trig)
     ]
     if not ks:
@@ -572,17 +635,30 @@ _OTHER_SCENE_PREPS = {"despite"}
 
 
 def _scenes(tok) -> frozenset[int]:
-    """The concessive or conditional clauses (and "despite" phrases) ``tok`` lies in, by their
-    head token: the linker links no place across their edge, in either direction."""
+    """The concessive or conditional clauses, relative clauses ("The company, which has plants
+    in Mexico, agreed") and "despite" phrases ``tok`` lies in, by their head token: the linker
+    links no place across their edge, in either direction."""
     out = []
     t = tok
     while True:
         concession = t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _OTHER_SCENE_MARKS for m in t.children)
-        if concession or (t.dep_ == "prep" and t.lower_ in _OTHER_SCENE_PREPS):
+        if concession or t.dep_ == "relcl" or (t.dep_ == "prep" and t.lower_ in _OTHER_SCENE_PREPS):
             out.append(t.i)
         if t.head.i == t.i:
             return frozenset(out)
         t = t.head
+
+
+def _subject_country(root, trig, ctx: Context) -> bool:
+    """A country in the phrase of the trigger's subject ("Aid groups in Kenya agreed"): whose
+    the participants are, not where the act happened (the structural rules place a participant's
+    smaller place: "protesters in southern Iraq clashed")."""
+    if ctx.places[ctx.place_roots.index(root)][1].get("feature") != "country":
+        return False
+    t = root
+    while t.head.i != t.i and t.head.i != trig.i:
+        t = t.head
+    return t.head.i == trig.i and t.i != root.i and t.dep_ in ("nsubj", "nsubjpass", "csubj")
 
 
 def _participant(root, ctx: Context) -> bool:
@@ -611,7 +687,15 @@ def _party(root, ctx: Context) -> bool:
     t = root
     while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
+    if t.dep_ == "pobj" and t.head.lower_ == "on" and t.head.head.pos_ == "NOUN" and t.head.head.lemma_ in _ON_PARTY:
+        return True  # "sanctions on Iran": whom they are on
     return t.dep_ == "pobj" and (t.head.lower_ in _PARTY_PREPS or addressed(t))
+
+
+#: nouns whose "on" country is the party they bear on, not a place ("imposed sanctions on Iran")
+_ON_PARTY = {
+    "sanction", "sanctions", "embargo", "tariff", "tariffs", "pressure", "ban", "restriction", "curb", "levy", "duty",
+}  # fmt: skip
 
 
 def _origin(root) -> bool:
