@@ -637,3 +637,19 @@ def test_the_linker_believes_no_place_only_where_an_annotator_judged_the_record(
         {"source": "mixed", "answer": None, "locations": []},
     ]
     assert mod.trusted_none_sources(records) == {"judged"}
+
+
+@pytest.mark.parametrize(
+    "text,place",
+    [
+        # a city read as its country's government is still the ground taken
+        ("East Jerusalem was captured by Israel in the 1967 war.", "East Jerusalem"),
+    ],
+)
+def test_a_town_taken_is_where_the_taking_happened(nlp, text, place):
+    ev = _event(_code(nlp, text), "captured")
+    assert ev.place is not None and ev.place.text == place, ev.place
+
+
+def test_a_name_taken_captive_is_no_place(nlp):
+    assert _event(_code(nlp, "Francois was captured by rebels on Sunday."), "captured").place is None

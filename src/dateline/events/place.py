@@ -258,10 +258,22 @@ def where_participants_are(
                 if q.dep_ == "pobj"
             ]
         for o in done_to:
-            if o.i in ctx.tok_actor and ctx.actor_kind.get(ctx.tok_actor[o.i]) == "country":
-                continue  # "Israel attacked Iran": a participant
-            if o.dep_ == "nsubjpass" and o.i in by_root and o.ent_type_ not in ("FAC", "LOC"):
+            taken = trig.lemma_.lower() in _TAKE_GROUND and o.i in by_root
+            if taken:  # a resolved place that is no country, read as its government ("East Jerusalem")
+                found = ctx.places[by_root[o.i]][1]
+                taken = found.get("geonameid") is not None and found.get("feature") != "country"
+            as_country = o.i in ctx.tok_actor and ctx.actor_kind.get(ctx.tok_actor[o.i]) == "country"
+            if as_country and not taken:
+                continue  # "Israel attacked Iran": a participant (but "East Jerusalem was captured":
+                # a city taken is ground, whatever government its name may stand for)
+            if (
+                o.dep_ == "nsubjpass"
+                and o.i in by_root
+                and o.ent_type_ not in ("FAC", "LOC")
+                and not (taken and as_country)
+            ):
                 continue  # "Francois was captured", "a Black Hawk was shot down": a name, no site
+                # (but "East Jerusalem was captured": a town taken is where)
             k = _named_place(o, by_root)
             if k is None:
                 k = place_in(o, ())  # "capturing the checkpoints outside of Kawkab"
@@ -306,6 +318,9 @@ def where_participants_are(
                 return _smallest(ctx, k, sent_start, sent_end)
     return None
 
+
+#: verbs of taking ground: a town that is their passive subject is where ("Kidal was captured")
+_TAKE_GROUND = {"capture", "seize", "retake", "recapture", "overrun", "occupy", "annex", "storm", "liberate"}
 
 _UNDER_DEPS = {"compound", "nmod", "poss", "amod", "appos", "pobj"}
 
