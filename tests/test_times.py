@@ -1013,3 +1013,23 @@ def test_that_morning_is_the_morning_named_before(nlp):
     # with no such part of the day named before, the story's latest day
     art = _analysed(nlp, "On Tuesday, protesters gathered. Police arrived later that evening.", "2007-04-11")
     assert _at(art, "later that evening", "later that evening").timex == "2007-04-10TEV"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "merged"),
+    [
+        ("Tuesday", "evening", True),
+        ("Tuesday", "overnight", True),
+        ("Monday", "tonight", True),
+        ("Friday", "afternoons", True),
+        # the words of a part of the day inside another word make no clock time (the old
+        # alternation, ungrouped, matched "morning" at a word's start and "evening" anywhere)
+        ("2019", "Morningstar's year", False),
+        ("2019", "the Eveningside season", False),
+    ],
+)
+def test_only_a_whole_part_of_the_day_joins_two_model_spans(a, b, merged):
+    from dateline.analyse.times import _mergeable
+
+    text = f"{a} {b}"
+    assert _mergeable(text, [0, len(a)], len(a) + 1, len(text)) is merged

@@ -683,7 +683,8 @@ def _mergeable(text: str, prev: list[int], s: int, t: int) -> bool:
     if (ta := resolve(a, fallback=False)) is not None and ta.type in ("duration", "set"):
         return False
     clock = re.search(
-        r"\d[:.]\d\d|\b[ap]\.?m\b|\bgmt\b|\bmorning|afternoon|evening|night\b|\bnoon\b|\bmidnight\b", a + " " + b
+        r"\d[:.]\d\d|\b[ap]\.?m\b|\bgmt\b|\b(?:morning|afternoon|evening|night|noon|midnight|tonight|overnight)s?\b",
+        a + " " + b,
     )
     return bool(clock) or bool(re.search(_WD, a) and re.search(r"morning|afternoon|evening|night", b))
 
