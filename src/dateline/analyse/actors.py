@@ -283,18 +283,10 @@ def _corrections(doc: Any, ents: list[Ent]) -> list[Ent]:
         elif e.label in ("ORG", "PERSON", "NORP") and _dateline_city(doc, e):
             e.label = "GPE"  # "BERLIN --", "MOGADISHU, Somalia --": a dateline
         out.append(e)
-    found = _unlabelled_organisations(doc, out, headline)
-    if found:
-        out = sorted(out + found, key=lambda e: e.start)
-    found = _unlabelled_persons(doc, out, headline)
-    if found:
-        out = sorted(out + found, key=lambda e: e.start)
-    found = _unlabelled_countries(doc, out, headline)
-    if found:
-        out = sorted(out + found, key=lambda e: e.start)
-    found = _unlabelled_subjects(doc, out, headline)
-    if found:
-        out = sorted(out + found, key=lambda e: e.start)
+    # names the tagger left unlabelled, each finder seeing what the ones before it found
+    for finder in (_unlabelled_organisations, _unlabelled_persons, _unlabelled_countries, _unlabelled_subjects):
+        if found := finder(doc, out, headline):
+            out = sorted(out + found, key=lambda e: e.start)
     return out
 
 
