@@ -1000,3 +1000,21 @@ def test_riots_with_police_and_state_dinners(nlp, text, type_):
 def test_giving_oneself_up_is_a_surrender(nlp, text):
     article = _code(nlp, text)
     assert article.events and article.events[0].type == "RETREAT", [(e.type, e.rule) for e in article.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels threatened to kill and burn the hostages.",
+        "Carlineo pleaded guilty to threatening to assault and murder a U.S. official.",
+    ],
+)
+def test_a_verb_conjoined_to_a_threatened_act_is_threatened_too(nlp, text):
+    """Real-article case (a guilty plea to a threat): the second act of a threat is no act done."""
+    article = _code(nlp, text)
+    assert _types(article) == ["THREATEN"], [(e.type, e.modality, e.trigger) for e in article.events]
+
+
+def test_a_told_act_conjoined_to_a_vow_stays_an_act(nlp):
+    article = _code(nlp, "The army vowed to retake the city and killed 20 rebels on Monday.")
+    assert {"THREATEN", "ASSAULT"} <= set(_types(article)), [(e.type, e.trigger) for e in article.events]

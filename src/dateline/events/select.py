@@ -330,6 +330,18 @@ def _govern(c: Candidate, by_i: dict, dropped: set, ctx: Context) -> None:
             if head.pos_ == "ADJ":
                 child = head
                 continue
+        if (
+            rel == "conj"
+            and hc is not None
+            and hc.trigger.i in dropped
+            and head.pos_ == "VERB"
+            and child.tag_ == head.tag_
+        ):
+            # "threatened to kill and burn the hostages", "pleaded guilty to threatening to assault
+            # and murder an official": a verb conjoined in the same form to one a governor absorbed
+            # is absorbed too ("vowed to retake the city and killed 20 rebels": a told act, VBD)
+            child = head
+            continue
         if lemma in lx.REPORTING or hc is not None:
             break
         child = head
