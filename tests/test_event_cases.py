@@ -628,6 +628,14 @@ def test_a_bare_participle_clause_is_done_to_the_subject(nlp):
         # the act a charge, an accusation or an arrest is about is alleged, not told as done
         ("The man was charged with conspiring to hack computers.", "hack", "COERCE", "hypothetical"),
         ("Prosecutors charged him with conspiracy to hack computers.", "hack", "COERCE", "hypothetical"),
+        # real-article case (set-4 read): the acts a list of charges names
+        (
+            "He faces 18 charges in the US, including conspiring to hack government computers.",
+            "hack",
+            "COERCE",
+            "hypothetical",
+        ),
+        ("He faces charges including murdering two police officers.", "murdering", "ASSAULT", "hypothetical"),
         ("Police arrested two men for attacking a guard.", "attacking", "ASSAULT", "hypothetical"),
         ("He pleaded not guilty to threatening to kill the congresswoman.", "threatening", "THREATEN", "hypothetical"),
         # a guilty plea or a conviction owns a past act

@@ -118,7 +118,8 @@ def not_taken(trig) -> bool:
 
 def _charged_act(trig) -> str | None:
     """ "alleged" for the act a charge, an accusation or an arrest is about ("charged with
-    conspiring to hack computers", "arrested for attacking a guard"), "owned" for the act of a
+    conspiring to hack computers", "arrested for attacking a guard", "faces charges including
+    conspiring to hack"), "owned" for the act of a
     conviction or a guilty plea ("convicted of kidnapping"; "pleaded not guilty to" alleges)."""
     t = trig
     for _ in range(4):
@@ -126,7 +127,7 @@ def _charged_act(trig) -> str | None:
             return None
         if t.dep_ in ("pcomp", "pobj"):
             prep = t.head
-            if prep.dep_ != "prep" or prep.lower_ not in ("with", "of", "for", "to"):
+            if prep.dep_ != "prep" or prep.lower_ not in ("with", "of", "for", "to", "including"):
                 return None
             verb = prep.head.head if prep.head.dep_ == "acomp" else prep.head  # "pleaded guilty to"
             if lemma_of(verb) in lx.WORDS["alleging_verbs"]:
