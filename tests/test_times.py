@@ -472,6 +472,33 @@ def test_holidays(expr, anchor, tense, want):
     assert resolve(expr, anchor, tense).value == want
 
 
+def test_every_holiday_is_dated_by_its_rule_in_the_calendar_data():
+    """The holidays and the rules that date them are one table in data/calendar.json (read by
+    vocabulary.holidays()); the resolver matches exactly those names. 2024's dates from a calendar."""
+    from dateline.timex import HOLIDAY_NAMES
+    from dateline.vocabulary import holidays
+
+    rules = holidays()
+    assert sorted(HOLIDAY_NAMES) == sorted(rules)
+    shapes = {("day", "month"), ("easter",), ("month", "nth", "weekday"), ("days_after", "month", "nth", "weekday")}
+    assert {tuple(sorted(r)) for r in rules.values()} <= shapes
+    on_2024 = {
+        "christmas eve": "2024-12-24",
+        "thanksgiving": "2024-11-28",
+        "easter": "2024-03-31",
+        "good friday": "2024-03-29",
+        "easter monday": "2024-04-01",
+        "election day": "2024-11-05",
+        "memorial day": "2024-05-27",
+        "labor day": "2024-09-02",
+        "mother's day": "2024-05-12",
+        "father's day": "2024-06-16",
+        "martin luther king day": "2024-01-15",
+        "presidents' day": "2024-02-19",
+    }
+    assert {h: resolve(f"{h} 2024", None, None).value for h in on_2024} == on_2024
+
+
 @pytest.mark.parametrize(
     "value,want",
     [

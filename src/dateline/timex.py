@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from .vocabulary import calendar_words
+from .vocabulary import calendar_words, holidays
 
 __all__ = [
     "Timex",
@@ -1333,51 +1333,8 @@ def _spoken_year(t: str) -> Timex | None:
     return Timex(f"{y:04d}", "date", "year")
 
 
-_FIXED_HOLIDAYS = {
-    "christmas": (12, 25),
-    "christmas day": (12, 25),
-    "christmas eve": (12, 24),
-    "new year's day": (1, 1),
-    "new year": (1, 1),
-    "new years day": (1, 1),
-    "new year's eve": (12, 31),
-    "new years eve": (12, 31),
-    "boxing day": (12, 26),
-    "independence day": (7, 4),
-    "the fourth of july": (7, 4),
-    "july fourth": (7, 4),
-    "fourth of july": (7, 4),
-    "halloween": (10, 31),
-    "valentine's day": (2, 14),
-    "valentines day": (2, 14),
-    "bastille day": (7, 14),
-    "may day": (5, 1),
-    "labour day": (5, 1),
-    "veterans day": (11, 11),
-    "armistice day": (11, 11),
-    "remembrance day": (11, 11),
-    "st. patrick's day": (3, 17),
-    "st patrick's day": (3, 17),
-    "guy fawkes night": (11, 5),
-}
-_MOVABLE = (
-    "thanksgiving day",
-    "thanksgiving",
-    "easter sunday",
-    "easter",
-    "good friday",
-    "easter monday",
-    "election day",
-    "memorial day",
-    "labor day",
-    "mother's day",
-    "father's day",
-    "martin luther king day",
-    "presidents day",
-    "presidents' day",
-)
 #: the holidays the resolver dates, lower case ("thanksgiving day", "easter", "new year's eve")
-HOLIDAY_NAMES = tuple(sorted(list(_FIXED_HOLIDAYS) + list(_MOVABLE), key=len, reverse=True))
+HOLIDAY_NAMES = tuple(sorted(holidays(), key=len, reverse=True))
 _HOLIDAY = re.compile(
     r"^(?:(?P<dir>last|next|this|this coming|this past|the)\s+)?(?P<h>"
     + "|".join(re.escape(h) for h in HOLIDAY_NAMES)
@@ -1410,27 +1367,14 @@ def _easter(y: int) -> date:
 
 
 def _holiday_in(name: str, y: int) -> date:
-    if name in _FIXED_HOLIDAYS:
-        mo, d = _FIXED_HOLIDAYS[name]
-        return date(y, mo, d)
-    if name.startswith("thanksgiving"):
-        return _nth_weekday(y, 11, 3, 4)
-    if name.startswith("easter") or name == "good friday":
-        off = {"easter monday": 1, "good friday": -2}.get(name, 0)
-        return _easter(y) + timedelta(days=off)
-    if name == "election day":  # US: the Tuesday after the first Monday of November
-        return _nth_weekday(y, 11, 0, 1) + timedelta(days=1)
-    if name == "memorial day":
-        return _nth_weekday(y, 5, 0, -1)
-    if name == "labor day":
-        return _nth_weekday(y, 9, 0, 1)
-    if name == "mother's day":
-        return _nth_weekday(y, 5, 6, 2)
-    if name == "father's day":
-        return _nth_weekday(y, 6, 6, 3)
-    if name == "martin luther king day":
-        return _nth_weekday(y, 1, 0, 3)
-    return _nth_weekday(y, 2, 0, 3)  # presidents day
+    """The date of a holiday in year ``y``, by its rule in ``data/calendar.json``."""
+    rule = holidays()[name]
+    if "easter" in rule:
+        return _easter(y) + timedelta(days=rule["easter"])
+    if "day" in rule:
+        return date(y, rule["month"], rule["day"])
+    day = _nth_weekday(y, rule["month"], WEEKDAYS[rule["weekday"]], rule["nth"])
+    return day + timedelta(days=rule.get("days_after", 0))
 
 
 def _holiday(m, a: date | None, tense: str | None) -> Timex:

@@ -5,7 +5,8 @@
 * ``data/admin1_abbreviations.tsv``: the abbreviations news writes for states and provinces
   (:func:`admin1_abbreviations`);
 * ``data/regions.tsv``: the regions, seas and named areas news places events in (:func:`regions`);
-* ``data/calendar.json``: month and weekday names (:func:`calendar_words`);
+* ``data/calendar.json``: month and weekday names (:func:`calendar_words`) and the holidays with
+  the rule that dates each (:func:`holidays`);
 * ``data/residue.toml``: the page residue a news site wraps a story in (:func:`residue_lists`);
 * :func:`normalise`, the one lookup key of a name: the gazetteer's index, the country and
   nationality tables below and every table of the analysis lexicon are keyed with it.
@@ -36,6 +37,7 @@ __all__ = [
     "country_vocabulary",
     "demonym_plural",
     "demonyms",
+    "holidays",
     "keyed",
     "normalise",
     "regions",
@@ -184,6 +186,14 @@ def calendar_words() -> dict[str, list[list[str]]]:
     cleaner and the publication-date inference read the same lists."""
     data = json.loads(_data("calendar.json"))
     return {"months": data["months"], "weekdays": data["weekdays"]}
+
+
+@lru_cache(maxsize=1)
+def holidays() -> dict[str, dict[str, Any]]:
+    """The holidays news dates by name (``data/calendar.json``), lower case, each with its rule:
+    ``{"month", "day"}`` a fixed day; ``{"month", "weekday", "nth"}`` the nth weekday of the month
+    (nth -1: the last), ``days_after`` days on if given; ``{"easter"}`` days from Easter Sunday."""
+    return dict(json.loads(_data("calendar.json"))["holidays"])
 
 
 # -- page residue ---------------------------------------------------------------------------------
