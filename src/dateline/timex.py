@@ -997,15 +997,13 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
         ys = m.group("y")
         y = int(ys) if not ys.startswith("'") else _century_of(int(ys[1:]), a)
         return Timex(f"{y:04d}-{MONTHS[m.group('m')]:02d}", "date", "month")
-    m = RE["year"].match(t)
-    if m:
-        return Timex(m.group("y"), "date", "year")
+    for unit in ("year", "decade"):  # "2019", "fiscal 2019"; "1990s": the value as written
+        m = RE[unit].match(t)
+        if m:
+            return Timex(m.group("y"), "date", unit)
     m = RE["short_year"].match(t)
     if m:
         return Timex(f"{_century_of(int(m.group('y')), a):04d}", "date", "year")
-    m = RE["decade"].match(t)
-    if m:
-        return Timex(m.group("y"), "date", "decade")
     m = RE["short_decade"].match(t)
     if m:
         dd = int(m.group("d"))
