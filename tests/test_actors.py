@@ -809,3 +809,18 @@ def test_a_country_the_tagger_leaves_unlabelled_is_the_country(nlp):
     assert nga and nga[0].kind == "country" and "Nigeria" in _mention_texts(art, nga[0]), [
         (a.id, _mention_texts(art, a)) for a in art.actors
     ]
+
+
+def test_the_actor_record_is_built_from_the_working_actor_by_field_name(nlp):
+    """find_actors copies every field of ``Actor`` off the working ``_Actor`` by name (mentions: its
+    entities' spans in text order), then the extras: descriptions when there are any, and ``generic``
+    with ``country_source`` (even when None) for an agent noun without a name."""
+    from dateline.analyse.actors import _Actor
+    from dateline.article import Actor
+
+    working = _Actor(key="x", kind="person", name="X", first=0)
+    assert not [name for name in Actor.model_fields if not hasattr(working, name)]
+    art = _analyse(nlp, "Riot police fired tear gas at protesters in Nairobi.")
+    police = [a for a in art.actors if getattr(a, "generic", None)]
+    assert police and all("country_source" in a.model_dump() for a in police)
+    assert all([m.start for m in a.mentions] == sorted(m.start for m in a.mentions) for a in art.actors)

@@ -95,6 +95,11 @@ class _Actor:
     generic: str | None = None  # the agent noun's class when it has no name ("police": body)
     country_source: str | None = None
 
+    @property
+    def mentions(self) -> list[Span]:
+        """Where it is named, in text order (``Actor.mentions``)."""
+        return [Span(start=e.start, end=e.end) for e in sorted(self.ents, key=lambda x: x.start)]
+
 
 def sentence_starts(doc: Any) -> list[int]:
     """For each token index, the index of its sentence's first token (computed once per doc)."""
@@ -804,18 +809,7 @@ def find_actors(article: Article, doc: Any) -> None:
         if act.generic:
             extra["generic"] = act.generic
             extra["country_source"] = act.country_source
-        out.append(
-            Actor(
-                id=act.id,
-                name=act.name,
-                kind=act.kind,
-                country=act.country,
-                sector=act.sector,
-                roles=act.roles,
-                mentions=[Span(start=e.start, end=e.end) for e in sorted(act.ents, key=lambda x: x.start)],
-                **extra,
-            )
-        )
+        out.append(Actor(**{name: getattr(act, name) for name in Actor.model_fields}, **extra))
     # (validated: pydantic-core builds these small records faster than model_construct's Python loop)
     article.entities = [Entity(text=e.text, label=e.label, start=e.start, end=e.end, actor=e.actor) for e in ents]
     article.actors = out
