@@ -91,6 +91,18 @@ def test_the_same_answers_on_both_backends(store, q, expected):
     assert names(store, q) == expected
 
 
+def test_one_search_statement_for_articles_and_quotes(store):
+    """fts.search builds each backend's statement from the resource (fts.ARTICLES, fts.QUOTES): the
+    columns it names, best first, ties in key order."""
+    with store.engine.connect() as conn:
+        rows = fts.search(conn, fts.ARTICLES, "the", 50)
+        assert fts.search(conn, fts.QUOTES, "zeppelin", 5) == []
+    assert [tuple(r._mapping) for r in rows[:1]] == [("id", "headline", "rank")]
+    order = [(-r.rank, r.id) for r in rows]
+    assert len(rows) == len(TEXTS) and order == sorted(order)
+    assert fts.QUOTES.returns == ("article_id", "idx", "text", "speaker_text")
+
+
 def test_quotes_are_searched_the_same_way(db_url):
     with Store.open(db_url) as store:
         store.write(make_article())

@@ -315,14 +315,14 @@ class Store(AbstractContextManager["Store"]):
         if not fts.words(query):
             return []
         with self.engine.connect() as conn:
-            return [_row(r) for r in fts.search_articles(conn, query, limit)]
+            return [_row(r) for r in fts.search(conn, fts.ARTICLES, query, limit)]
 
     def search_quotes(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
         """Full-text search over quotes and their speakers: ``[{article_id, idx, text, speaker_text}]``."""
         if not fts.words(query):
             return []
         with self.engine.connect() as conn:
-            return [_row(r) for r in fts.search_quotes(conn, query, limit)]
+            return [_row(r) for r in fts.search(conn, fts.QUOTES, query, limit)]
 
     def counts(self, *tables: str) -> dict[str, int]:
         """Number of rows in each of ``tables`` (names of the store's tables; default: every table)."""

@@ -423,42 +423,45 @@ def to_tsquery(node) -> str:
     raise UsageError("search: NOT needs a word beside it")  # pragma: no cover
 
 
-def _search(conn: Connection, query: str, limit: int, *, fts5: str, columns: tuple, postgresql: str) -> list[Any]:
-    """The rows of the backend's SQL (``fts5`` on SQLite, matching ``columns``; ``postgresql``
-    otherwise), the query bound as ``:q`` in that backend's syntax and ``limit`` as ``:n``."""
+@dataclass(frozen=True)
+class Search:
+    """What full-text search returns of one resource: the rows of ``table`` its FTS5 ``index``
+    matches (joined on the index's keys, which the table calls ``keys``), as the columns ``returns``,
+    best first, ties in key order; with ``rank`` (higher is better on both backends) if asked."""
+
+    index: Fts5Table
+    table: str
+    keys: tuple[str, ...]
+    returns: tuple[str, ...]
+    rank: bool = False
+
+    def sql(self, dialect: str) -> str:
+        """The statement on ``dialect``: the query bound as ``:q`` in its syntax, the limit as ``:n``."""
+        returns = ", ".join(f"t.{c} AS {c}" for c in self.returns)
+        keys = ", ".join(f"t.{k}" for k in self.keys)
+        if dialect == "sqlite":
+            name = self.index.name
+            join = " AND ".join(f"t.{k} = f.{fk}" for k, fk in zip(self.keys, self.index.keys, strict=True))
+            rank = f", -bm25({name}) AS rank" if self.rank else ""
+            return (
+                f"SELECT {returns}{rank} FROM {name} f JOIN {self.table} t ON {join} "
+                f"WHERE {name} MATCH :q ORDER BY bm25({name}), {keys} LIMIT :n"
+            )
+        rank = ", ts_rank(t.tsv, q, 1) AS rank" if self.rank else ""
+        return (
+            f"SELECT {returns}{rank} FROM {self.table} t, CAST(:q AS tsquery) q "
+            f"WHERE t.tsv @@ q ORDER BY ts_rank(t.tsv, q, 1) DESC, {keys} LIMIT :n"
+        )
+
+
+#: ``[(id, headline, rank)]``: articles by their headline and text
+ARTICLES = Search(ARTICLES_FTS, "articles", ("id",), ("id", "headline"), rank=True)
+#: ``[(article_id, idx, text, speaker_text)]``: quotes by their text and speaker
+QUOTES = Search(QUOTES_FTS, "quotes", ("article_id", "idx"), ("article_id", "idx", "text", "speaker_text"))
+
+
+def search(conn: Connection, what: Search, query: str, limit: int) -> list[Any]:
+    """The ``limit`` best rows of ``what`` for ``query`` (the module docstring's query language)."""
     tree = parse(query)
-    if conn.dialect.name == "sqlite":
-        sql, q = fts5, to_fts5(tree, columns)
-    else:
-        sql, q = postgresql, to_tsquery(tree)
-    return list(conn.execute(sa.text(sql), {"q": q, "n": limit}).all())
-
-
-def search_articles(conn: Connection, query: str, limit: int) -> list[Any]:
-    """``[(id, headline, rank)]`` best first (rank: higher is better on both backends)."""
-    return _search(
-        conn,
-        query,
-        limit,
-        fts5="SELECT f.article_id AS id, a.headline AS headline, -bm25(articles_fts) AS rank "
-        "FROM articles_fts f JOIN articles a ON a.id = f.article_id "
-        "WHERE articles_fts MATCH :q ORDER BY rank DESC, f.article_id LIMIT :n",
-        columns=ARTICLES_FTS.match_columns,
-        postgresql="SELECT id, headline, ts_rank(tsv, q, 1) AS rank FROM articles, CAST(:q AS tsquery) q "
-        "WHERE tsv @@ q ORDER BY rank DESC, id LIMIT :n",
-    )
-
-
-def search_quotes(conn: Connection, query: str, limit: int) -> list[Any]:
-    """``[(article_id, idx, text, speaker_text)]`` best first."""
-    return _search(
-        conn,
-        query,
-        limit,
-        fts5="SELECT q.article_id, q.idx, q.text, q.speaker_text FROM quotes_fts f "
-        "JOIN quotes q ON q.article_id = f.article_id AND q.idx = f.idx "
-        "WHERE quotes_fts MATCH :q ORDER BY bm25(quotes_fts), q.article_id, q.idx LIMIT :n",
-        columns=QUOTES_FTS.match_columns,
-        postgresql="SELECT article_id, idx, text, speaker_text FROM quotes, CAST(:q AS tsquery) q "
-        "WHERE tsv @@ q ORDER BY ts_rank(tsv, q, 1) DESC, article_id, idx LIMIT :n",
-    )
+    q = to_fts5(tree, what.index.match_columns) if conn.dialect.name == "sqlite" else to_tsquery(tree)
+    return list(conn.execute(sa.text(what.sql(conn.dialect.name)), {"q": q, "n": limit}).all())
