@@ -177,7 +177,8 @@ def query_latency(db: Path, n_queries: int, seed: int = 7) -> dict:
                 r[0]
                 for r in conn.execute(
                     sa.text(
-                        "SELECT country FROM events WHERE country IS NOT NULL GROUP BY country ORDER BY count(*) DESC LIMIT 20"
+                        "SELECT country FROM events WHERE country IS NOT NULL GROUP BY country ORDER BY count(*) DESC "
+                        "LIMIT 20"
                     )
                 )
             ]
@@ -306,7 +307,8 @@ def markdown(out: dict) -> str:
         lines += [
             f"Ingest throughput at {n:,} articles:",
             "",
-            "| configuration | overall articles/s (with start-up) | steady articles/s | wall s | peak RSS per worker MB |",
+            "| configuration | overall articles/s (with start-up) | steady articles/s | wall s |"
+            " peak RSS per worker MB |",
             "|---|---|---|---|---|",
         ]
         for r in out["compare"]:

@@ -91,7 +91,8 @@ def score(gold: list[dict], articles: list, store_url: str | None = None) -> dic
                 c[field] += ok
                 if not ok:
                     misses.append(
-                        f"{g['id']}: {ga['mention']!r} {field} {getattr(ours, field)!r}, gold {ga[field]!r} ({ours.name})"
+                        f"{g['id']}: {ga['mention']!r} {field} {getattr(ours, field)!r}, gold {ga[field]!r} "
+                        f"({ours.name})"
                     )
         names = {a.name.lower() for a in art.actors} | {
             art.text[m.start : m.end].lower() for a in art.actors for m in a.mentions
@@ -158,7 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     c = score(gold, run(gold))
     print(f"actors gold set: {len(gold)} articles, {c['n']} actors ({GOLD.relative_to(ROOT)})")
     print(
-        f"  found {pct(c['found'], c['n'])}  kind {pct(c['kind'], c['kind_n'])}  country {pct(c['country'], c['country_n'])}"
+        f"  found {pct(c['found'], c['n'])}  kind {pct(c['kind'], c['kind_n'])}  country "
+        f"{pct(c['country'], c['country_n'])}"
         f"  sector {pct(c['sector'], c['sector_n'])}"
     )
     print(

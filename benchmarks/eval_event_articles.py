@@ -184,7 +184,8 @@ def score(gold: list[dict], articles: list[dict], records: list) -> dict:
             if not ok:
                 trig = e.trigger.text if getattr(e, "trigger", None) else ""
                 errors.append(
-                    f"  FP {g['doc']} s{s} {e.type}/{e.mode or '-'} '{trig}' (gold: {sorted(allowed[s]) or '-'}) | {_sent(art, s)}"
+                    f"  FP {g['doc']} s{s} {e.type}/{e.mode or '-'} '{trig}' (gold: {sorted(allowed[s]) or '-'}) |"
+                    f" {_sent(art, s)}"
                 )
         # recall: each required gold event takes one emitted event of its sentence with one of
         # its types, each emitted event counted once (gold events with fewer types first)
@@ -197,7 +198,8 @@ def score(gold: list[dict], articles: list[dict], records: list) -> dict:
             hit = next((left[(ev["s"], t)].pop(0) for t in _types(ev) if left.get((ev["s"], t))), None)
             if hit is None:
                 errors.append(
-                    f"  FN {g['doc']} s{ev['s']} {ev['type']} '{ev.get('trigger', '')}' (emitted: {dict(got[ev['s']]) or '-'}) | {_sent(art, ev['s'])}"
+                    f"  FN {g['doc']} s{ev['s']} {ev['type']} '{ev.get('trigger', '')}' (emitted: "
+                    f"{dict(got[ev['s']]) or '-'}) | {_sent(art, ev['s'])}"
                 )
                 continue
             matched += 1
@@ -293,7 +295,8 @@ def main(argv: list[str] | None = None) -> int:
             for ev in g["events"]:
                 if ev["s"] == s:
                     print(
-                        f"     gold {ev['type']}/{ev.get('mode') or '-'} {ev.get('source', '')} -> {ev.get('target', '')}"
+                        f"     gold {ev['type']}/{ev.get('mode') or '-'} {ev.get('source', '')} -> "
+                        f"{ev.get('target', '')}"
                         + (" optional" if ev.get("optional") else "")
                         + (f" historical {ev.get('date', '')}" if ev.get("historical") else "")
                     )
@@ -303,10 +306,12 @@ def main(argv: list[str] | None = None) -> int:
 
     halves = split(gold)
     print(
-        f"Whole-article event gold ({args.gold}): {len(gold)} articles, {sum(len(g['events']) for g in gold)} gold events (MEANTIME, ECB+)"
+        f"Whole-article event gold ({args.gold}): {len(gold)} articles, {sum(len(g['events']) for g in gold)} gold "
+        f"events (MEANTIME, ECB+)"
     )
     print(
-        f"{'':10} {'precision (emitted events right)':36} {'recall (gold events)':24} {'historical: dated as gold / publication day'}"
+        f"{'':10} {'precision (emitted events right)':36} {'recall (gold events)':24} "
+        f"{'historical: dated as gold / publication day'}"
     )
     results = {}
     for half in ("dev", "held-out", "all"):
@@ -316,7 +321,8 @@ def main(argv: list[str] | None = None) -> int:
         h = r["hist"]
         print(
             f"  {half:9} {pct(r['tp'], r['emitted']):36} {pct(r['matched'], r['gold']):24} "
-            f"{h['dated as gold']}/{h['gold']} dated, {h['historical, undated']} historical undated, {h['publication day']} on the publication day ({h['found']} found)"
+            f"{h['dated as gold']}/{h['gold']} dated, {h['historical, undated']} historical undated, "
+            f"{h['publication day']} on the publication day ({h['found']} found)"
         )
     print(f"  target: precision >= {TARGET_PRECISION:.2f} (issue #14), recall not below today's")
     r = results["all"]

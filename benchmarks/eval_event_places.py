@@ -200,7 +200,8 @@ def pct(n: int, d: int) -> str:
 
 def report(name: str, c: Counter) -> None:
     print(
-        f"  {name:<10} stated place {pct(c['stated'], c['stated_n'])}  given an event {pct(c['stated_ev'], c['stated_ev_n'])}"
+        f"  {name:<10} stated place {pct(c['stated'], c['stated_n'])}  given an event "
+        f"{pct(c['stated_ev'], c['stated_ev_n'])}"
         f"  | no invented place, given an event {pct(c['none_ev'], c['none_ev_n'])}  all {pct(c['none'], c['none_n'])}"
         f"  | event found {pct(c['found'], c['n'])}"
     )
@@ -257,7 +258,8 @@ def main(argv: list[str] | None = None) -> int:
         if name == "dev" and args.errors:
             show_errors(part, arts, args.errors)
     print(
-        f"  targets (RELABEL): stated place >= {TARGETS['stated']:.2f}, no invented place >= {TARGETS['no_invented']:.2f};"
+        f"  targets (RELABEL): stated place >= {TARGETS['stated']:.2f}, no invented place >= "
+        f"{TARGETS['no_invented']:.2f};"
         f" before this work (issue #15): stated place {ISSUE_BEFORE['stated']:.2f};"
         " Halterman (2019) neural linker: token P/R over 0.83 given the verb (not the same measure)"
     )

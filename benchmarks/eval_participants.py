@@ -156,7 +156,8 @@ def report(name: str, c: Counter) -> None:
         f"  | given an event: source {pct(c['source_ev'], c['source_ev_n'])}"
         f"  recipient {pct(c['recipient_ev'], c['recipient_ev_n'])}"
         f"  | given the type: source {pct(c['source_typed'], c['source_typed_n'])}"
-        f"  recipient {pct(c['recipient_typed'], c['recipient_typed_n'])}  | type {pct(c['type'], c['n'])}  coded {pct(c['coded'], c['n'])}"
+        f"  recipient {pct(c['recipient_typed'], c['recipient_typed_n'])}  |"
+        f" type {pct(c['type'], c['n'])}  coded {pct(c['coded'], c['n'])}"
         + (
             f"  (no gold span: source {c['source_nogold']}, target {c['recipient_nogold']})"
             if c["source_nogold"] or c["recipient_nogold"]

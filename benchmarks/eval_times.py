@@ -523,7 +523,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"   calendar values {plain_g_ok / max(plain_total, 1):.3f} ({plain_g_ok}/{plain_total})")
     best = max(DP_SETTINGS, key=lambda k: dp_plain[k])
     print(
-        f"   dateparser alone: calendar values {dp_plain[best] / max(plain_total, 1):.3f} ({dp_plain[best]}/{plain_total}), "
+        f"   dateparser alone: calendar values {dp_plain[best] / max(plain_total, 1):.3f} "
+        f"({dp_plain[best]}/{plain_total}), "
         f"all types {dp_all[best] / max(total, 1):.3f} ({dp_all[best]}/{total}); best PREFER_DATES_FROM={best} ("
         + ", ".join(f"{k} {dp_plain[k]}" for k in DP_SETTINGS)
         + ")"

@@ -192,7 +192,8 @@ def main(argv: list[str] | None = None) -> int:
     cut = len(pool) // 10
     tune, train = pool[:cut], pool[cut:]
     print(
-        f"training records {len(train)}, threshold records {len(tune)} (RELABEL {len(test)} and dev {len(dev)} left out)"
+        f"training records {len(train)}, threshold records {len(tune)} (RELABEL {len(test)} and dev {len(dev)} left "
+        f"out)"
     )
     data_train = cached_examples(train)
     data_tune = cached_examples(tune)
@@ -214,7 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     card = {
         "what": "event-place linker: which place mention of an event's sentence is where it happened",
         "model": "logistic regression over parse features (dateline.events.place.place_features), L2, numpy",
-        "training data": "event-location-halterman (github.com/ahalterman/event_location, MIT licence): RA-annotated records, "
+        "training data": "event-location-halterman (github.com/ahalterman/event_location, MIT licence): RA-annotated "
+        "records, "
         "without the 496 RELABEL test records, the sentences they share, and the 500-record development sample",
         "records": {"train": len(train), "threshold": len(tune)},
         "no-place labels trusted from": sorted(trusted),

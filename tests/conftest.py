@@ -87,7 +87,8 @@ BROWSER_PKG = Path(__file__).resolve().parent / "browser"
 
 
 def chromium() -> tuple[str, list[str], dict[str, str]]:
-    """A Chromium binary for the browser tests, the extra arguments and the environment it needs: ``$DATELINE_CHROMIUM``,
+    """A Chromium binary for the browser tests, the extra arguments and the environment it needs:
+    ``$DATELINE_CHROMIUM``,
     else the system's ``/usr/bin/chromium``, else the one the npm package ``@sparticuz/chromium``
     carries (installed in tests/browser by `make test`; a build for serverless machines, which
     runs as a single process)."""

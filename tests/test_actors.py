@@ -578,7 +578,10 @@ def test_a_long_line_of_names_run_together_is_no_headline(nlp):
 
 
 def test_a_name_and_a_figure_are_cut_to_the_name(nlp):
-    text = "Donald Trump spoke in Ohio. The average of polls shows Hillary Clinton leading Trump 47.3 percent to 44.4 percent."
+    text = (
+        "Donald Trump spoke in Ohio. The average of polls shows Hillary Clinton leading Trump 47.3 percent to 44.4 "
+        "percent."
+    )
     a = _analyse(nlp, text)
     assert not any(any(ch.isdigit() for ch in x.name) for x in a.actors), [x.name for x in a.actors]
     trump = _by_name(a)["Donald Trump"]

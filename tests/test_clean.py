@@ -319,7 +319,10 @@ def test_a_residue_label_with_a_curly_apostrophe_is_ui_in_text_and_html(apostrop
     assert label not in a.text and "The barrier will be built" in a.text
     # an HTML page: the same label inside the extracted body
     paragraphs = "".join(f"<p>{p}</p>" for p in (first, label, second))
-    html = f"<html><head><title>Flood barrier</title></head><body><article><h1>Flood barrier</h1>{paragraphs}</article></body></html>"
+    html = (
+        f"<html><head><title>Flood barrier</title></head><body><article><h1>Flood "
+        f"barrier</h1>{paragraphs}</article></body></html>"
+    )
     h = dateline.clean(html=html)
     assert [r.kind for r in h.removed if r.text == label] == ["ui"]
     assert label not in h.text and "The barrier will be built" in h.text

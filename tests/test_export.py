@@ -8,7 +8,9 @@ import io
 import json
 
 import pytest
-from test_store import OTHER, STORY, _two_stories_and_a_copy, db_url, make_article  # noqa: F401  (db_url: the two-backend fixture)
+
+# db_url: the two-backend fixture
+from test_store import OTHER, STORY, _two_stories_and_a_copy, db_url, make_article  # noqa: F401
 
 from dateline import export
 from dateline.errors import UsageError

@@ -199,12 +199,17 @@ def test_hostile_html_leaks_no_script():
 
 # --- charsets --------------------------------------------------------------------------------------
 
-ARTICLE = """<html><head><meta charset="{declared}"><title>Café owners welcome the new pedestrian zone</title></head>
-<body><article><h1>Café owners welcome the new pedestrian zone</h1>
-<p>Owners of the café terraces on the old market square said on Monday that the pedestrian zone, which opened last week, had already brought more customers to their tables.</p>
-<p>“It’s naïve to think everyone is happy,” said Zoë Brünner, who runs a crêperie on the corner, “but for us the change has been good.”</p>
-<p>The council will review the scheme in six months, after complaints from delivery drivers about the new loading hours.</p>
-</article></body></html>"""
+ARTICLE = (
+    '<html><head><meta charset="{declared}"><title>Café owners welcome the new pedestrian zone</title></head>\n'
+    "<body><article><h1>Café owners welcome the new pedestrian zone</h1>\n"
+    "<p>Owners of the café terraces on the old market square said on Monday that the pedestrian zone, "
+    "which opened last week, had already brought more customers to their tables.</p>\n"
+    "<p>“It’s naïve to think everyone is happy,” said Zoë Brünner, who runs a crêperie on the corner, "
+    "“but for us the change has been good.”</p>\n"
+    "<p>The council will review the scheme in six months, after complaints from delivery drivers about "
+    "the new loading hours.</p>\n"
+    "</article></body></html>"
+)
 
 
 @pytest.mark.parametrize("declared,encoding", [("utf-8", "cp1252"), ("windows-1252", "utf-8"), ("iso-8859-1", "utf-8")])

@@ -459,7 +459,10 @@ out = {"base_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 big = corpus_text(4_900_000)
 paras = "".join(f"<p>{p}</p>" for p in big[:4_700_000].split("\n\n"))
 cases = [
-    ("5mb_html", dict(html="<html><head><title>Big</title></head><body><article>" + paras + "</article></body></html>")),
+    (
+        "5mb_html",
+        dict(html="<html><head><title>Big</title></head><body><article>" + paras + "</article></body></html>"),
+    ),
     ("5mb_text", dict(text=big)),
     ("5mb_one_line", dict(text=big.replace("\n", " "))),
     ("over_limit", dict(text=corpus_text(DEFAULT_MAX_CHARS + 5000))),

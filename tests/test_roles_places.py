@@ -262,7 +262,8 @@ def test_recipients_from_joint_acts_owners_and_opponents(nlp, text, actor, recip
     [
         # the parser hangs the name on the place before it: the name before the verb is its subject
         (
-            "On a visit to Zambia, Kenyan President William Ruto voiced his strong support of President Hakainde Hichilema.",
+            "On a visit to Zambia, Kenyan President William Ruto voiced his strong support of President Hakainde "
+            "Hichilema.",
             "William Ruto",
             "Hakainde Hichilema",
         ),

@@ -869,7 +869,8 @@ def test_ecbplus_dev_set_reads_as_running_text_and_its_gold_is_well_formed():
     words = "at 11 : 30 p . m . , a 90 - day stay for 30 , 000 U . S . troops ( 6 . 6 feet )".split()
     assert _ecb_join(words) == "at 11:30 p.m., a 90-day stay for 30,000 U.S. troops (6.6 feet)"
     value = re.compile(
-        r"^(?:PRESENT_REF|PAST_REF|FUTURE_REF|\d{2,4}(?:-(?:\d{2}|W\d{2}|Q\d)(?:-\d{2})?)?(?:T(?:\d{2}:\d{2}|MO|AF|EV|NI))?"
+        r"^(?:PRESENT_REF|PAST_REF|FUTURE_REF|\d{2,4}(?:-(?:\d{2}|W\d{2}|Q\d)(?:-\d{2})?)?(?:T(?:\d{2}:\d{2}|MO|AF|EV|"
+        r"NI))?"
         r"|PT?(?:\d+|X)(?:Y|M|W|D|H|S|DE))$"
     )
     docs = n = 0
@@ -892,7 +893,10 @@ def test_the_same_year_and_a_part_of_the_next_day_follow_the_story(nlp):
     text = "It was built in 1935, the same year that the first farm families arrived."
     art = _analysed(nlp, text, "2012-08-07")
     assert [(t.text, t.timex) for t in art.times] == [("1935", "1935"), ("the same year", "1935")]
-    text = "Then came a Monday evening vigil marred by a mob; a second protest the next night; and another on Wednesday night."
+    text = (
+        "Then came a Monday evening vigil marred by a mob; a second protest the next night; and another on Wednesday "
+        "night."
+    )
     art = _analysed(nlp, text, "2013-03-13")
     assert [(t.text, t.type, t.timex) for t in art.times] == [
         ("Monday evening", "time", "2013-03-11TEV"),

@@ -728,7 +728,8 @@ def test_add_article_from_a_hostile_html_file(page, tmp_path):
         "<body onload=\"window.__xss = 'body'\"><article><h1>Ministers meet in Tokyo</h1>"
         "<p>TOKYO (Reuters) - South Korea's foreign minister met his Japanese counterpart in Tokyo on "
         "Tuesday to discuss trade, the ministry said. <img src=x onerror=\"window.__xss = 'img'\"></p>"
-        "<p>The two ministers agreed to meet again next month, officials said &lt;script&gt;alert(1)&lt;/script&gt;.</p>"
+        "<p>The two ministers agreed to meet again next month, officials said "
+        "&lt;script&gt;alert(1)&lt;/script&gt;.</p>"
         "<script>alert('hostile')</script></article></body></html>"
     )
     f = tmp_path / "hostile.html"

@@ -557,7 +557,8 @@ def email_text(payload: dict[str, Any]) -> str:
             lines.append(f"  \u201c{ev['evidence']['text']}\u201d")
         for s in item.get("sources", []):
             lines.append(
-                f"  - {s.get('publisher') or s.get('agency') or '?'}: {s.get('headline') or ''} {s.get('url') or ''}".rstrip()
+                f"  - {s.get('publisher') or s.get('agency') or '?'}: {s.get('headline') or ''} "
+                f"{s.get('url') or ''}".rstrip()
             )
         lines.append(f"  {item['link']}")
         lines.append("")

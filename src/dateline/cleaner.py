@@ -110,7 +110,8 @@ _PHOTO_CUE = re.compile(
     re.I,
 )
 _CAPTION_START = re.compile(
-    r"^(?:(?:FILE\s+PHOTO|PHOTO|IMAGE|Image caption|Caption|Photograph|Pictured)\s*[:,-]|(?:image|media|video)\s+caption\b)",
+    r"^(?:(?:FILE\s+PHOTO|PHOTO|IMAGE|Image caption|Caption|Photograph|Pictured)\s*[:,-]|(?:image|media|"
+    r"video)\s+caption\b)",
     re.I,
 )
 _CREDIT_LINE = re.compile(
@@ -126,14 +127,16 @@ _CREDIT_LINE = re.compile(
 _DATE_LINE = re.compile(
     rf"""^(?:(?:published|updated|posted|first\s+published|last\s+updated|date)\s*(?:on\s+)?:?\s*)?
         (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?
-        (?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})
+        (?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d
+          |\d{{1,2}}/\d{{1,2}}/\d{{2,4}})
         (?:[\s,·|at-]+\d{{1,2}}[.:]\d\d\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*[A-Z]{{2,5}}(?:[+-]\d+)?)?)?
         (?:\s*[·|,]\s*(?:updated|last\s+updated)\s*.*)?[\s.]*$""",
     re.I | re.X,
 )
 # "CTV Saskatoon Published Saturday, March 31, 2018 1:19PM CST": an outlet's name and a date
 _OUTLET_DATE_LINE = re.compile(
-    rf"^[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){{0,4}}\s+(?:Published|Updated|Posted)\b.{{0,30}}?(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}).{{0,25}}$"
+    rf"^[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){{0,4}}\s+(?:Published|Updated|"
+    rf"Posted)\b.{{0,30}}?(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}).{{0,25}}$"
 )
 _RELATIVE_TIME_LINE = re.compile(
     r"^(?:updated\s+|published\s+)?\d+\s+(?:minutes?|hours?|days?|mins?|hrs?)\s+ago\.?$", re.I
@@ -167,16 +170,19 @@ _AFP_SLUG = re.compile(
 _DISCLAIMER_RES = [
     # "euronews provides breaking news articles from reuters as a service to its readers, ..."
     re.compile(
-        r"^(?P<pub>[\w.\- ]{2,40}?)\s+provides\s+(?:breaking\s+)?news\s+(?:articles|stories|content)\s+from\s+(?P<agency>[\w ]+?)\s+as\s+a\s+service",
+        r"^(?P<pub>[\w.\- ]{2,40}?)\s+provides\s+(?:breaking\s+)?news\s+(?:articles|stories|"
+        r"content)\s+from\s+(?P<agency>[\w ]+?)\s+as\s+a\s+service",
         re.I,
     ),
     re.compile(
-        r"^(?:this\s+(?:article|story|report)\s+(?:was\s+|is\s+)?(?:originally\s+|first\s+)?(?:published|appeared|produced)\s+(?:by|on|in)\s+(?P<pub>[^.,;]+))",
+        r"^(?:this\s+(?:article|story|report)\s+(?:was\s+|is\s+)?(?:originally\s+|first\s+)?(?:published|appeared|"
+        r"produced)\s+(?:by|on|in)\s+(?P<pub>[^.,;]+))",
         re.I,
     ),
     re.compile(r"^(?:this\s+story\s+has\s+not\s+been\s+edited\s+by\s+(?P<pub>[^.,;]+?)\s+staff)", re.I),
     re.compile(
-        r"^(?:(?:this\s+)?(?:article|story|content)\s+(?:is\s+)?(?:provided|supplied|syndicated)\s+by\s+(?P<agency>[^.,;]+))",
+        r"^(?:(?:this\s+)?(?:article|story|content)\s+(?:is\s+)?(?:provided|supplied|"
+        r"syndicated)\s+by\s+(?P<agency>[^.,;]+))",
         re.I,
     ),
     re.compile(r"^our\s+standards:\s+the\s+thomson\s+reuters\s+trust\s+principles", re.I),
@@ -747,7 +753,8 @@ def _mark_body_and_tail(lines: list[_Line], start: int, headline_norm: str | Non
 
 
 _NAME_IN_PLACE = re.compile(
-    r"^(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}(?:\s+and\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})?)\s+in\s+[A-Z][\w.'’ -]+$"
+    r"^(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}(?:\s+and\s+[A-Z][\w.'’-]+"
+    r"(?:\s+[A-Z][\w.'’-]+){1,3})?)\s+in\s+[A-Z][\w.'’ -]+$"
 )
 
 

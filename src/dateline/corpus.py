@@ -5,7 +5,8 @@ mentions of one real-world event.
 code (``country:RUS``); a person the first and last words of the name, case and accents folded,
 without the honorifics before it, initials, middle names or generational suffixes
 (``person:donald trump`` for "Donald J. Trump", "Mr. Donald Trump"; ``person:john smith`` for
-"John Smith Jr."; ``person:martin king`` for "Martin Luther King Jr."); a bare surname that names a world leader of the lexicon is that leader
+"John Smith Jr."; ``person:martin king`` for "Martin Luther King Jr."); a bare surname that names a
+world leader of the lexicon is that leader
 ("Trump", "Putin"; other bare surnames the store resolves against the full names it holds); an
 organisation or group its folded name with initialisms closed up ("U.N." and "UN" are ``un``);
 a generic actor (an agent noun without a name: "Malian soldiers", "Malian troops") its sector and

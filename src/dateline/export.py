@@ -518,7 +518,10 @@ def gdelt_rows(article: Article) -> list[list[str]]:
         first.setdefault(eid, ev)
         n[eid] = n.get(eid, 0) + 1
     lead = _lead_end(article)
-    return [gdelt_row(article, ev, EventInfo(eid, n_mentions=n[eid]), lead_end=lead) for eid, ev in first.items()]  # type: ignore[misc]
+    return [
+        gdelt_row(article, ev, EventInfo(eid, n_mentions=n[eid]), lead_end=lead)  # type: ignore[misc]
+        for eid, ev in first.items()
+    ]
 
 
 def gdelt_header() -> str:

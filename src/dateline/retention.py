@@ -36,7 +36,10 @@ class PurgeSummary:
 
     def line(self) -> str:
         verb = "would drop" if self.dry_run else "dropped"
-        return f"{verb} the text of {self.articles} article(s) ingested before {self.cutoff} ({self.chars:,} characters); events, snippets, links and hashes kept"
+        return (
+            f"{verb} the text of {self.articles} article(s) ingested before {self.cutoff} ({self.chars:,} characters); "
+            f"events, snippets, links and hashes kept"
+        )
 
 
 def purge(

@@ -181,7 +181,10 @@ UNITS = {
 TIME_UNITS = {"second", "minute", "hour"}
 
 _num_words = "|".join(sorted((re.escape(k) for k in NUMBERS), key=len, reverse=True))
-_unit_words = r"seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?|yrs?|decades?|centur(?:y|ies)"
+_unit_words = (
+    r"seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?|yrs?|"
+    r"decades?|centur(?:y|ies)"
+)
 _month_words = "|".join(sorted(MONTHS, key=len, reverse=True))
 _wd_words = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _part_words = "morning|afternoon|evening|night|overnight"
@@ -190,63 +193,99 @@ RE = {
     name: re.compile(pat)
     for name, pat in {
         # numbers: 3, 3.5, 1,000, three, twenty-five, a few
-        "ago": rf"^(?P<n>.+?)\s+(?P<unit>{_unit_words})\s+(?P<dir>ago|earlier|before|previously|back|later|after|from now|hence|on|since)$",
+        "ago": rf"^(?P<n>.+?)\s+(?P<unit>{_unit_words})\s+(?P<dir>ago|earlier|before|previously|back|later|after|"
+        rf"from now|hence|on|since)$",
         "unit_ago": rf"^(?P<unit>{_unit_words})\s+(?P<dir>ago|earlier|before|later)$",
-        "dur": rf"^(?:(?P<dir>past|last|next|coming|following|previous|first|final|recent|latest|upcoming|remaining|ensuing|preceding|subsequent|intervening|additional|further|more|other|whole|entire|full|same)\s+)?(?P<n>.+?)[\s-]+(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|long\s+|calendar\s+|fiscal\s+|business\s+|working\s+|trading\s+)?(?P<unit>{_unit_words})(?:\s+(?:long|old|more|straight|running|in a row)|-long)?$",
-        "bare_plural": r"^(?:(?P<dir>past|last|next|coming|following|previous|recent|latest|upcoming|remaining|ensuing|preceding|subsequent|intervening|additional|further|many|several|few|some|more)\s+)?(?P<unit>seconds|minutes|hours|days|nights|weeks|weekends|months|quarters|years|decades|centuries)$",
-        "rel_unit": r"^(?P<dir>this|current|last|past|previous|prior|next|coming|following|upcoming|same|that|latest|recent|present|year-ago|year-earlier|previous fiscal|current fiscal|last fiscal|next fiscal|this fiscal|fiscal|the|full|entire|whole|the full|the entire|the whole)?\s*(?P<unit>day|week|weekend|month|quarter|year|decade|century|fiscal year|calendar year|half|season|week-end)$",
-        "unit_rel": r"^(?P<unit>day|week|month|year|quarter|decade)\s+(?P<dir>before|after|earlier|later|ago|prior|previous)$",
-        "ordinal_quarter": r"^(?:(?P<dir>this|last|next|the|its|that|year-ago|year-earlier|fiscal|latest|current)\s+)*(?P<year>\d{4}\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)(?:[\s-]+|-)(?P<unit>quarter|half)(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<year2>\d{4}|this year|last year|next year))?$",
-        "year": r"^(?:(?:fiscal|calendar|the year|year|fy|model year|the fiscal year|fiscal year|the calendar year|the year of)\s+)?(?P<y>1[0-9]{3}|20[0-9]{2})$",
+        "dur": rf"^(?:(?P<dir>past|last|next|coming|following|previous|first|final|recent|latest|upcoming|remaining|"
+        rf"ensuing|preceding|subsequent|intervening|additional|further|more|other|whole|entire|full|"
+        rf"same)\s+)?(?P<n>.+?)[\s-]+(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|long\s+|calendar\s+|"
+        rf"fiscal\s+|business\s+|working\s+|trading\s+)?(?P<unit>{_unit_words})(?:\s+(?:long|old|more|straight|running|"
+        rf"in a row)|-long)?$",
+        "bare_plural": r"^(?:(?P<dir>past|last|next|coming|following|previous|recent|latest|upcoming|remaining|ensuing|"
+        r"preceding|subsequent|intervening|additional|further|many|several|few|some|more)\s+)?(?P<unit>seconds|minutes|"
+        r"hours|days|nights|weeks|weekends|months|quarters|years|decades|centuries)$",
+        "rel_unit": r"^(?P<dir>this|current|last|past|previous|prior|next|coming|following|upcoming|same|that|latest|"
+        r"recent|present|year-ago|year-earlier|previous fiscal|current fiscal|last fiscal|next fiscal|this fiscal|"
+        r"fiscal|the|full|entire|whole|the full|the entire|the whole)?\s*(?P<unit>day|week|weekend|month|quarter|year|"
+        r"decade|century|fiscal year|calendar year|half|season|week-end)$",
+        "unit_rel": r"^(?P<unit>day|week|month|year|quarter|decade)\s+(?P<dir>before|after|earlier|later|ago|prior|"
+        r"previous)$",
+        "ordinal_quarter": r"^(?:(?P<dir>this|last|next|the|its|that|year-ago|year-earlier|fiscal|latest|"
+        r"current)\s+)*(?P<year>\d{4}\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|"
+        r"last)(?:[\s-]+|-)(?P<unit>quarter|half)(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<year2>\d{4}|this year|"
+        r"last year|next year))?$",
+        "year": r"^(?:(?:fiscal|calendar|the year|year|fy|model year|the fiscal year|fiscal year|the calendar year|"
+        r"the year of)\s+)?(?P<y>1[0-9]{3}|20[0-9]{2})$",
         "short_year": r"^(?:'|’|fiscal\s+'?)(?P<y>[0-9]{2})$",
         "decade": r"^(?P<y>1[0-9]{2}|20[0-9])0'?s$",
         "short_decade": r"^(?:'|’)?(?P<d>[0-9])0'?s$",
         "century": r"^(?P<c>\d{1,2})(?:st|nd|rd|th)[\s-]+century$",
-        "century_w": r"^(?P<c>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty first)[\s-]+century$",
-        "month_day_year": rf"^(?:(?:{_wd_words})\.?,?\s+)?(?P<m>{_month_words})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})$",
-        "day_month_year": rf"^(?:(?:{_wd_words})\.?,?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_month_words})\.?,?\s+(?P<y>\d{{4}})$",
+        "century_w": r"^(?P<c>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+        r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|"
+        r"twenty first)[\s-]+century$",
+        "month_day_year": rf"^(?:(?:{_wd_words})\.?,?\s+)?(?P<m>{_month_words})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|"
+        rf"th)?,?\s+(?P<y>\d{{4}})$",
+        "day_month_year": rf"^(?:(?:{_wd_words})\.?,?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|"
+        rf"th)?\s+(?:of\s+)?(?P<m>{_month_words})\.?,?\s+(?P<y>\d{{4}})$",
         "month_year": rf"^(?P<m>{_month_words})\.?,?\s+(?:of\s+)?(?P<y>\d{{4}}|'\d\d)$",
         "month_day": rf"^(?:(?P<wd>{_wd_words})\.?,?\s+)?(?P<m>{_month_words})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?$",
-        "day_month": rf"^(?:(?P<wd>{_wd_words})\.?,?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_month_words})\.?$",
-        "month": rf"^(?P<dir>last|next|this|past|coming|previous)?\s*(?P<m>{_month_words})\.?(?:\s+(?P<rel>(?:of\s+)?(?:last|next|this)\s+year|(?:of\s+)?the\s+(?:previous|following)\s+year))?$",
+        "day_month": rf"^(?:(?P<wd>{_wd_words})\.?,?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|"
+        rf"th)?\s+(?:of\s+)?(?P<m>{_month_words})\.?$",
+        "month": rf"^(?P<dir>last|next|this|past|coming|previous)?\s*(?P<m>{_month_words})\.?(?:\s+(?P<rel>(?:of\s+)?"
+        rf"(?:last|next|this)\s+year|(?:of\s+)?the\s+(?:previous|following)\s+year))?$",
         "iso": r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$",
         "us_numeric": r"^(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2}|\d{4})$",
-        "season": r"^(?P<dir>last|next|this|past|coming|previous|the)?\s*(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>\d{4}|last year|this year|next year))?$",
+        "season": r"^(?P<dir>last|next|this|past|coming|previous|the)?\s*(?P<s>spring|summer|fall|autumn|"
+        r"winter)(?:\s+(?:of\s+)?(?P<y>\d{4}|last year|this year|next year))?$",
         "year_season": r"^(?P<y>\d{4})\s+(?P<s>spring|summer|fall|autumn|winter)$",
-        "weekday": rf"^(?P<dir>last|next|this|past|coming|previous|on)?\s*(?P<wd>{_wd_words})\.?(?:\s*,?\s*(?P<part>{_part_words}))?$",
+        "weekday": rf"^(?P<dir>last|next|this|past|coming|previous|on)?\s*(?P<wd>{_wd_words})\.?(?:\s*,?\s*"
+        rf"(?P<part>{_part_words}))?$",
         "part_weekday": rf"^(?P<part>{_part_words})\s+(?:of\s+|on\s+)?(?P<wd>{_wd_words})$",
         "weekday_date": rf"^(?P<wd>{_wd_words})\.?,?\s+(?P<rest>.+)$",
-        "clock": r"^(?:(?:at|about|around)\s+)?(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?(?::(?P<s>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?|o'clock|hours|hrs|h)?(?:\s+(?P<tz>gmt|utc|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|eet|eest|msk|ist|jst|et|pt|ct|mt|local time|local)\b)?(?:\s*,?\s*(?:on\s+)?(?P<rest>.+))?$",
+        "clock": r"^(?:(?:at|about|around)\s+)?(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?(?::(?P<s>\d{2}))?\s*"
+        r"(?P<ampm>a\.?m\.?|p\.?m\.?|o'clock|hours|hrs|h)?(?:\s+(?P<tz>gmt|utc|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|"
+        r"cest|eet|eest|msk|ist|jst|et|pt|ct|mt|local time|local)\b)?(?:\s*,?\s*(?:on\s+)?(?P<rest>.+))?$",
         "range_years": r"^(?P<a>\d{4})\s*[-–]\s*(?P<b>\d{2,4})$",
         # habits: "on Sundays", "Tuesday nights", "Friday mornings", "every Friday night"
-        "habit": r"^(?:(?:every|each)\s+(?P<wd1>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?P<part1>morning|afternoon|evening|night)"
-        r"|(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:s(?:\s+(?P<part>morning|afternoon|evening|night)s)?"
+        "habit": r"^(?:(?:every|each)\s+(?P<wd1>monday|tuesday|wednesday|thursday|friday|saturday|"
+        r"sunday)\s+(?P<part1>morning|afternoon|evening|night)"
+        r"|(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:s(?:\s+(?P<part>morning|"
+        r"afternoon|evening|night)s)?"
         r"|\s+(?P<part2>morning|afternoon|evening|night)s))$",
-        "set_every": rf"^(?:every|each|per|a|an)\s+(?:other\s+)?(?P<unit>{_unit_words}|{_part_words}|{_wd_words}|{_month_words}|season|spring|summer|fall|autumn|winter)$",
+        "set_every": rf"^(?:every|each|per|a|an)\s+(?:other\s+)?(?P<unit>{_unit_words}|{_part_words}|{_wd_words}|"
+        rf"{_month_words}|season|spring|summer|fall|autumn|winter)$",
         # "this year's third quarter", "2012's second half": the part of that year
         "years_part": r"^(?P<y>this year|next year|last year|(?:19|20)\d\d)(?:'s|’s)\s+"
         r"(?P<p>(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?:quarter|half))$",
         # "the morning of March 3", "the early hours of Tuesday"
-        "part_of": r"^(?:the\s+)?(?P<part>early hours|small hours|wee hours|morning|afternoon|evening|night)\s+of\s+(?P<rest>.+)$",
+        "part_of": r"^(?:the\s+)?(?P<part>early hours|small hours|wee hours|morning|afternoon|evening|"
+        r"night)\s+of\s+(?P<rest>.+)$",
         # durations and sets in words: "every two years", "twice a week", "a minute and a half",
         # "two hours and 15 minutes", "a day-long meeting", "the past three summers"
-        "every_n": r"^(?:every|each)\s+(?P<n>\d+|[a-z]+)\s+(?P<unit>seconds|minutes|hours|days|nights|weeks|months|quarters|years|decades)$",
-        "times_per": r"^(?:once|twice|thrice|(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:times|days|nights|hours|evenings|mornings|weekends))\s+"
+        "every_n": r"^(?:every|each)\s+(?P<n>\d+|[a-z]+)\s+(?P<unit>seconds|minutes|hours|days|nights|weeks|months|"
+        r"quarters|years|decades)$",
+        "times_per": r"^(?:once|twice|thrice|(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:times|days|nights|hours|evenings|mornings|"
+        r"weekends))\s+"
         r"(?:(?:a|an|per|every|each)\s+(?P<unit>second|minute|hour|day|night|"
-        r"week|weekend|fortnight|month|quarter|year|decade)|(?P<adv>daily|weekly|monthly|yearly|annually|hourly|nightly))$",
+        r"week|weekend|fortnight|month|quarter|year|decade)|(?P<adv>daily|weekly|monthly|yearly|annually|hourly|"
+        r"nightly))$",
         "and_half": rf"^(?:the\s+)?(?P<n>a|an|one|\d+|[a-z]+)[\s-]+(?P<unit>{_unit_words})\s+and\s+a\s+half$",
         "half_a": rf"^half\s+(?:a|an)\s+(?P<unit>{_unit_words})$",
         "and_more": rf"^(?P<a>.+?\s(?:{_unit_words}))\s+and\s+(?P<b>(?:a|an|one|\d+|[a-z]+)[\s-]+(?:{_unit_words}))$",
-        "unit_long": r"^(?:a\s+|an\s+)?(?P<unit>second|minute|hour|day|week|month|year|decade|century|centurie)(?P<pl>s)?-long$",
-        "seasons_n": r"^(?:the\s+)?(?:past|last|previous|next|coming)\s+(?:\w+\s+)?(?P<s>spring|summer|autumn|fall|winter)s$",
+        "unit_long": r"^(?:a\s+|an\s+)?(?P<unit>second|minute|hour|day|week|month|year|decade|century|"
+        r"centurie)(?P<pl>s)?-long$",
+        "seasons_n": r"^(?:the\s+)?(?:past|last|previous|next|coming)\s+(?:\w+\s+)?(?P<s>spring|summer|autumn|fall|"
+        r"winter)s$",
         # a results story's year, a later day's part and week, clock phrases: "the 1988 quarter",
         # "later that year", "the week of March 6", "noon Saturday", "4 in the morning"
         "year_period": r"^(?P<y>1[0-9]{3}|20[0-9]{2})\s+(?P<u>quarter|period)$",
         # "afternoon yesterday", "mid-afternoon yesterday" (the "mid" peeled): as "yesterday afternoon"
         "part_deictic": r"^(?P<part>morning|afternoon|evening|night)\s+(?P<day>yesterday|today|tomorrow)$",
-        "that_unit": r"^(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(day|week|month|year|morning|afternoon|evening|night)$",
+        "that_unit": r"^(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(day|week|month|year|morning|afternoon|evening|"
+        r"night)$",
         "week_of": r"^(?:the\s+)?(?:(?P<ord>first|second|third|fourth|last|final)\s+)?week\s+of\s+(?P<rest>.+)$",
-        "noon": r"^(?:(?:at|about|around|before|after)\s+)?(?P<n>noon|midday|midnight)(?:\s*,?\s*(?:on\s+)?(?P<rest>.+))?$",
+        "noon": r"^(?:(?:at|about|around|before|after)\s+)?(?P<n>noon|midday|"
+        r"midnight)(?:\s*,?\s*(?:on\s+)?(?P<rest>.+))?$",
         "noon_after": r"^(?P<rest>.+?),?\s+(?:at\s+)?(?P<n>noon|midday|midnight)$",
         "clock_part": r"^(?:(?:at|about|around)\s+)?(?P<h>[1-9]|1[0-2])(?::(?P<mi>[0-5]\d))?(?:\s+o'clock)?\s+"
         r"(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+(?P<night>night))(?:\s*,?\s*(?P<rest>.+))?$",
@@ -266,13 +305,15 @@ _STRIP_LEAD = re.compile(r"^(?:" + "|".join(re.escape(w) for w in sorted(_LEAD_W
 _MODS = [
     (
         re.compile(
-            r"^(?:early|earlier|the beginning of|the start of|beginning of|start of|the first part of|the early part of)[\s-]+(?:in\s+)?"
+            r"^(?:early|earlier|the beginning of|the start of|beginning of|start of|the first part of|"
+            r"the early part of)[\s-]+(?:in\s+)?"
         ),
         "START",
     ),
     (
         re.compile(
-            r"^(?:late|later|the end of|end of|the close of|the latter part of|the last part of|the late part of)[\s-]+(?:in\s+)?"
+            r"^(?:late|later|the end of|end of|the close of|the latter part of|the last part of|"
+            r"the late part of)[\s-]+(?:in\s+)?"
         ),
         "END",
     ),
@@ -281,7 +322,8 @@ _MODS = [
     (re.compile(r"^pre-"), "BEFORE"),
 ]
 _APPROX = re.compile(
-    r"^(?:around|about|approximately|roughly|some|circa|nearly|almost|more than|over|less than|under|fewer than|at least|at most|up to|just|only|a mere|mere|the last|a full|fully|well over)\s+"
+    r"^(?:around|about|approximately|roughly|some|circa|nearly|almost|more than|over|less than|under|fewer than|"
+    r"at least|at most|up to|just|only|a mere|mere|the last|a full|fully|well over)\s+"
 )
 
 REFS = {
@@ -963,7 +1005,8 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
     if sy is not None:
         return sy
     m = re.match(
-        r"^(?:the\s+)?(?:(nineteen|eighteen)\s+)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)$",
+        r"^(?:the\s+)?(?:(nineteen|eighteen)\s+)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|"
+        r"nineties)$",
         t,
     )
     if m:
@@ -1305,7 +1348,8 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
 
 
 _SPOKEN = re.compile(
-    r"^(?:(?:the\s+)?year\s+)?(?P<lead>(?P<month>[a-z]+)\s+)?(?P<c>nineteen|eighteen|two thousand(?:\s+and)?|twenty)(?:\s+(?P<rest>[a-z -]+))?$"
+    r"^(?:(?:the\s+)?year\s+)?(?P<lead>(?P<month>[a-z]+)\s+)?(?P<c>nineteen|eighteen|two thousand(?:\s+and)?|"
+    r"twenty)(?:\s+(?P<rest>[a-z -]+))?$"
 )
 
 

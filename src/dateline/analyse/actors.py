@@ -37,7 +37,8 @@ ministry" -> "foreign ministry spokesman"), then the small world-leaders table o
 ("President Bush", "Putin"), co-mentioned officials (a country the sentence names as a subject,
 never the target of the official's action: "threatened action against Russia"), and last the
 dateline country; state institutions named without a country ("the Supreme Court",
-"Parliament") in a datelined story are the dateline country's. A NORP that is a country name ("The Mozambique government") is the country;
+"Parliament") in a datelined story are the dateline country's. A NORP that is a country name ("The
+Mozambique government") is the country;
 a group takes the nationality in or right before its name ("Bosnian Serbs", "Iraqi Kurds");
 armed and political movements named without a country ("Hamas") take theirs from the lexicon.
 Countries, demonyms and seats of government (Kremlin, White House) are country actors, and so

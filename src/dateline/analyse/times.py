@@ -82,7 +82,8 @@ _NOT_NAME = r"(?:Later|Earlier|Ago|After|Before|Since|Of|In|On|And|Or)\b"
 # a capitalised amount and unit the name goes on from is part of a proper name, no duration:
 # "the 1967 Six-Day War", "the Hundred Years War", "the Two-Day Summit"
 _NAMED_UNIT = re.compile(
-    rf"^(?:(?:a|an|the)\s+)?(?:\d+|[A-Z][a-z]+)(?:[\s-]+[A-Z][a-z]+)*[\s-]+(?:Seconds?|Minutes?|Hours?|Days?|Nights?|Weeks?|Months?|"
+    rf"^(?:(?:a|an|the)\s+)?(?:\d+|[A-Z][a-z]+)(?:[\s-]+[A-Z][a-z]+)*[\s-]+(?:Seconds?|Minutes?|Hours?|Days?|Nights?|"
+    rf"Weeks?|Months?|"
     rf"Years?|Decades?|Centur(?:y|ies))(?P<tail>(?:\s+(?!{_NOT_NAME})[A-Z][a-z]+)+)?$"
 )
 _NAME_GOES_ON = re.compile(rf"^'?s?\s+(?!{_NOT_NAME})[A-Z][a-z]")
@@ -92,7 +93,10 @@ _WD = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _WD_FULL = "|".join(w for w in WEEKDAYS if len(w) > 4)
 _MON = "|".join(sorted((m for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True))
 _MON_ABBR = "|".join(sorted((m for m in MONTHS if len(m) <= 4 and m != "may"), key=len, reverse=True))
-_UNIT = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"
+_UNIT = (
+    r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|"
+    r"centur(?:y|ies))"
+)
 _UNIT1 = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century)"
 _NUMW = "|".join(
     sorted(
@@ -137,11 +141,14 @@ _SHIFT_RIGHT = re.compile(r"\s+(?:ago|earlier|later|from now)\b", re.IGNORECASE)
 _RULES = {
     # sets: "every Monday", "each year", "every other week", "daily"
     "set": re.compile(
-        rf"\b(?:[Ee]very|[Ee]ach)\s+(?:other\s+)?(?:{_UNIT1}|(?:{_WD_CAP})s?(?:\s+{_PART})?|{_MON_CAP}|spring|summer|autumn|fall|"
+        rf"\b(?:[Ee]very|[Ee]ach)\s+(?:other\s+)?(?:{_UNIT1}|(?:{_WD_CAP})s?(?:\s+{_PART})?|{_MON_CAP}|spring|summer|"
+        rf"autumn|fall|"
         rf"winter|{_PART})\b|\b(?:{_cap(['daily', 'weekly', 'monthly', 'annually', 'yearly', 'hourly', 'nightly'])})\b|"
         # "every two years", "every few weeks"; "twice a week", "three times a year", "twice daily"
-        rf"\b(?:[Ee]very|[Ee]ach)\s+(?:\d+|{_NUMW}|few|several)\s+(?:seconds|minutes|hours|days|weeks|months|years|decades)\b|"
-        rf"\b(?:[Oo]nce|[Tt]wice|[Tt]hrice|(?:\d+|{_NUMW})\s+(?:times|days|nights|hours))\s+(?:(?:a|an|per|every|each)\s+{_UNIT1}|"
+        rf"\b(?:[Ee]very|[Ee]ach)\s+(?:\d+|{_NUMW}|few|several)\s+(?:seconds|minutes|hours|days|weeks|months|years|"
+        rf"decades)\b|"
+        rf"\b(?:[Oo]nce|[Tt]wice|[Tt]hrice|(?:\d+|{_NUMW})\s+(?:times|days|nights|hours))\s+(?:(?:a|an|per|every|"
+        rf"each)\s+{_UNIT1}|"
         r"daily|weekly|monthly|yearly|annually)\b|"
         # a rate: "$21MM per year", "15 percent per annum"
         rf"\b[Pp]er\s+(?:{_UNIT1}|annum)\b(?!-)|"
@@ -155,7 +162,8 @@ _RULES = {
         rf"\b(?:{_cap(['right now', 'now', 'currently', 'recently', 'nowadays', 'at present', 'these days'])}|"
         r"[Tt]he (?:near |distant |foreseeable )?future|[Tt]he past|"
         # "soon", not the conjunction "as soon as" nor "soon after"; "in the near term"
-        r"(?<=\b[Ff]or )the time being|[Aa]s soon as possible|(?<![Aa]s )(?:[Vv]ery )?[Ss]oon(?! as\b| after\b| afterwards?\b| thereafter\b))"
+        r"(?<=\b[Ff]or )the time being|[Aa]s soon as possible|(?<![Aa]s )(?:[Vv]ery )?[Ss]oon(?! as\b| after\b|"
+        r" afterwards?\b| thereafter\b))"
         r"\b(?![-\s]+(?:\d|few|several|couple|" + _NUMW + r"))"
     ),
     # the adjectives TimeML reads as references: "current market conditions", "a recent filing"
@@ -342,7 +350,8 @@ _RATE_BEFORE = re.compile(
 _RATE_AMOUNT = re.compile(
     rf"(?:\d|\b(?:{_NUMW}|thousands|hundreds|dozens|millions))\s+"
     r"(?!(?:in|within|for|over|after|before|from|of|than|by|at|on|during|about|nearly|almost|under|and|or)\b)"
-    r"[A-Za-z][\w'-]*(?:\s+(?!(?:in|within|for|over|after|before|from|of|than|by|at|on|during|and|or)\b)[A-Za-z][\w'-]*)?\s+$",
+    r"[A-Za-z][\w'-]*(?:\s+(?!(?:in|within|for|over|after|before|from|of|than|by|at|on|during|and|"
+    r"or)\b)[A-Za-z][\w'-]*)?\s+$",
     re.I,
 )
 _RATE_NOT_AFTER = re.compile(
@@ -696,7 +705,8 @@ _JOIN = re.compile(
     re.IGNORECASE,
 )
 _DAY_RANGE = re.compile(
-    r"^(?P<m>[A-Za-z]+\.?)\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s*[-–]\s*(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?P<y>,?\s+\d{4})?$"
+    r"^(?P<m>[A-Za-z]+\.?)\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s*[-–]\s*(?P<d2>\d{1,2})(?:st|nd|rd|"
+    r"th)?(?P<y>,?\s+\d{4})?$"
 )
 _MONTH_RANGE = re.compile(r"^(?:the\s+)?(?P<m1>[A-Za-z]+\.?)\s*[-–]\s*(?P<m2>[A-Za-z]+\.?)(?:,?\s+\d{4})?$")
 _YEAR_LIST = re.compile(r"^(?:1[0-9]|20)\d{2}(?:(?:,\s*|,?\s+(?:and|or|to|through)\s+)(?:1[0-9]|20)\d{2})+$")
@@ -951,7 +961,8 @@ def _same_period(expr: str, quarter: str, tx: Timex | None) -> Timex | None:
 # "the previous week", "the preceding year": the one before the story's last date, as "the
 # following week" is the one after it (without "the", "previous" reads from the publication)
 _THE_PREVIOUS = re.compile(
-    r"^the\s+(?:(?:previous|preceding|prior)\s+(?:day|week|month|year)|(?:day|week|month|year)\s+(?:before|previous|earlier))$",
+    r"^the\s+(?:(?:previous|preceding|prior)\s+(?:day|week|month|year)|(?:day|week|month|year)\s+(?:before|previous|"
+    r"earlier))$",
     re.IGNORECASE,
 )
 
@@ -1031,7 +1042,8 @@ _THAT_PART = re.compile(r"\b(morning|afternoon|evening|night)\b", re.IGNORECASE)
 _NARRATIVE = re.compile(
     r"^(?:the\s+)?(?:(?P<rel>following|next|previous|preceding|prior|same|that)\s+|(?:later|earlier)\s+that\s+|"
     r"that\s+same\s+)(?P<unit>day|week|month|year)$|"
-    r"^(?:(?:later|earlier|late|early)\s+in\s+)?the\s+(?P<unit3>day)$|"  # "later in the day", "ended the day": the story's day
+    # "later in the day", "ended the day": the story's day
+    r"^(?:(?:later|earlier|late|early)\s+in\s+)?the\s+(?P<unit3>day)$|"
     r"^the\s+(?P<unit2>day|week|month|year)\s+(?:before|previous|earlier)$|"  # "the year before": the previous year
     # "the next night", "the morning before": that part of the day after (before) the story's day
     r"^the\s+(?:(?P<prel>next|following|previous|preceding|prior)\s+(?P<part>morning|afternoon|evening|night)|"

@@ -135,8 +135,8 @@ def run_list(args) -> int:
     for r in rows:
         filters = " ".join(f"{k}={_show(v)}" for k, v in r["filters"].items())
         print(
-            f"{r['name']}\t{r['channel']} {r['target']}\t{filters}\t{r['n_matches']} match(es), last {r['last_match'] or '-'}"
-            + (f", {r['pending']} pending" if r["pending"] else "")
+            f"{r['name']}\t{r['channel']} {r['target']}\t{filters}\t{r['n_matches']} match(es), last "
+            f"{r['last_match'] or '-'}" + (f", {r['pending']} pending" if r["pending"] else "")
         )
         for m in r.get("recent", []):
             ev = m["event"] or {}
@@ -181,7 +181,8 @@ def run_check(args) -> int:
     with _store(args) as store:
         s = alerts.check(store, base_url=args.base_url, outbox=alerts.Outbox(smtp_url=args.smtp))
     _say(
-        f"alerts: {s.matches} new or changed match(es), {s.messages} message(s) queued, {s.sent} sent, {s.failed} failed"
+        f"alerts: {s.matches} new or changed match(es), {s.messages} message(s) queued, {s.sent} sent, {s.failed} "
+        f"failed"
     )
     for e in s.errors:
         print(f"dateline: alerts: {e}", file=sys.stderr)

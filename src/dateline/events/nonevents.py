@@ -468,7 +468,8 @@ def _market(c: Candidate, ctx: Context) -> str | None:
     "oil prices were supported by the OPEC cut": a verb of a market's moves (words.toml's
     ``market_verbs``: rise, fall, support, rally, surrender, yield, ...) whose subject is a
     financial instrument, a currency, a price or an economic measure (``market_nouns``) or a
-    market by name (``market_names``) tells a market's move, no event. Only the subject counts ("China devalued the yuan" keeps its doer), and a passive whose
+    market by name (``market_names``) tells a market's move, no event. Only the subject counts
+    ("China devalued the yuan" keeps its doer), and a passive whose
     ``by`` agent is an actor is that actor's act."""
     t = c.trigger
     if c.noun or verb_lemma(t) not in W["market_verbs"]:

@@ -352,7 +352,8 @@ def recipients_of(tok, cand: Candidate, ctx: Context) -> list:
             if o.i in ctx.tok_actor:
                 continue
             if cand.entry.type == "SUPPORT" and cand.obj is not None and o.i == cand.obj.i:
-                continue  # the keyed object is the support itself: its owner gives it ("reiterated the government's support")
+                # the keyed object is the support itself: its owner gives it ("reiterated the government's support")
+                continue
             out += _owners(o, ctx)
     if cand.entry.quad >= 3:  # "filed a complaint with the UN council against the state": the state
         preps.sort(key=lambda p: p.lower_ != "against")

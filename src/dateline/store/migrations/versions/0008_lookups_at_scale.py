@@ -17,7 +17,8 @@
   every event of its participants by id and tests these columns; read from the index rather than
   the wide rows, a popular participant's lookup cost a fifth (0.13 s to 0.02-0.04 s at 58,000).
 - A word index of the events' evidence sentences: SQLite's FTS5 table ``mentions_fts(words)``,
-  whose rowid is the key of ``mentions_fts_keys(key, article_id, local_id, event_id)``, PostgreSQL's ``event_mentions.tsv`` with a GIN index, both holding the words
+  whose rowid is the key of ``mentions_fts_keys(key, article_id, local_id, event_id)``,
+  PostgreSQL's ``event_mentions.tsv`` with a GIN index, both holding the words
   that ``dateline.store.fts`` makes (the rule is copied below, frozen). The event ``text`` filter
   looked for each word with ``LIKE '%word%'`` over every sentence, twice a page (0.08 s at 58,000
   events, and a substring: "war" found "software"); it now reads the words' index entries.
