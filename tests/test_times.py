@@ -466,6 +466,11 @@ def test_calendar_date_of_what_events_ask(text, tense, value):
         ("Christmas", "2019-04-24", "past", "2018-12-25"),
         ("Election Day", "1998-10-26", "future", "1998-11-03"),  # Tuesday after the first Monday
         ("New Year's Day 2020", None, None, "2020-01-01"),
+        # the feasts counted from Easter (2013: Easter Sunday March 31), whatever the weekday's tense
+        ("Palm Sunday", "2013-03-22", "future", "2013-03-24"),
+        ("Holy Thursday", "2013-03-22", None, "2013-03-28"),
+        ("Ash Wednesday", "2013-03-22", "past", "2013-02-13"),  # not Wednesday March 20
+        ("Pentecost", "2013-03-22", "future", "2013-05-19"),
     ],
 )
 def test_holidays(expr, anchor, tense, want):
@@ -556,6 +561,10 @@ def test_calendar_date(value, want):
         # fractions, ordinals and titles are no times
         ("Iraq imports about three-quarters of its food, officials said.", "1990-08-15", []),
         ("It would be a second betrayal, he told 60 Minutes.", "2000-04-17", []),
+        # an ordinal day is no duration ("a second" was read out of the model's "a second day")
+        ("Stocks fell for a second day on Friday.", "2013-03-22", [("Friday", "2013-03-22")]),
+        # a feast the model labels a place is still the day
+        ("The pope will celebrate Mass on Easter Sunday.", "2013-03-22", [("Easter Sunday", "2013-03-31")]),
     ],
 )
 def test_spans_and_the_story_time(nlp, text, published, want):

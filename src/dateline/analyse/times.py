@@ -328,7 +328,7 @@ _HOLIDAY_RX = quick(
         r"\b(?:(?:last|next|this)\s+)?(?:" + "|".join(re.escape(h) for h in _HOLIDAYS) + r")(?:\s+week)?\b",
         re.IGNORECASE,
     ),
-    "abcefghijlmnprstv",
+    "abcefghijlmnprstvw",
 )
 _YEAR_IN_NAME = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 _NAME_LABELS = {"EVENT"}
@@ -551,8 +551,9 @@ def _spans(doc: Any, text: str) -> list[list[int]]:
         spans.append([s, t])
     names = [(e.start_char, e.end_char) for e in ents if e.label_ in _NAME_ENTS]
     for s, t, _kind in _rule_spans(doc, text, ents):
-        if _kind != "year" and any(a <= s and t <= b for a, b in names):
-            continue  # "USA Today", "Good Friday Agreement": inside a name, no time
+        inside = [text[a:b].strip(" .,'\"") for a, b in names if a <= s and t <= b]
+        if _kind != "year" and inside and not (_kind == "holiday" and all(n == text[s:t] for n in inside)):
+            continue  # "USA Today", "Good Friday Agreement": inside a name, no time ("Easter Sunday" labelled a place is the day)
         over = [sp for sp in spans if sp[0] < t and s < sp[1]]
         if not over:
             spans.append([s, t])
@@ -800,8 +801,8 @@ def _shrink(text: str, s: int, t: int) -> list[tuple[int, int, str]]:
         for i in range(0, n - size + 1):
             a, b = words[i][0], words[i + size - 1][1]
             piece = seg[a:b]
-            if _BARE_UNIT.match(piece):
-                continue  # "the entire year" -> "year" would be this year: no
+            if _BARE_UNIT.match(piece) or _no_time(piece, seg[b:] + text[t : t + 12], seg[:a]):
+                continue  # "the entire year" -> "year" would be this year: no; "a second day" -> "a second": no
             tx = _one(piece)
             if tx is not None and tx.granularity == "ref" and _COUNT_AFTER.match(seg, b):
                 continue  # "the past three summers": "the past" is no reference here
