@@ -551,9 +551,11 @@ def _spans(doc: Any, text: str) -> list[list[int]]:
         spans.append([s, t])
     names = [(e.start_char, e.end_char) for e in ents if e.label_ in _NAME_ENTS]
     for s, t, _kind in _rule_spans(doc, text, ents):
+        # "USA Today", "Good Friday Agreement": inside a name, no time; a holiday that is the
+        # whole name is the day ("Easter Sunday" labelled a place)
         inside = [text[a:b].strip(" .,'\"") for a, b in names if a <= s and t <= b]
         if _kind != "year" and inside and not (_kind == "holiday" and all(n == text[s:t] for n in inside)):
-            continue  # "USA Today", "Good Friday Agreement": inside a name, no time ("Easter Sunday" labelled a place is the day)
+            continue
         over = [sp for sp in spans if sp[0] < t and s < sp[1]]
         if not over:
             spans.append([s, t])
