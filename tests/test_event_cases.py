@@ -368,6 +368,10 @@ def test_ordering_people_to_act_stays_a_request(nlp):
         ("The counsel has led the attack on the impeachment proceedings, calling the move unconstitutional.", "ACCUSE"),
         ("The rebels launched an attack on the capital, saying the government had betrayed them.", "ASSAULT"),
         ("Gunmen launched an attack on the police station, killing three officers.", "ASSAULT"),
+        # a party's attack, or one on a quality (a real AP story on the impeachment hearings)
+        ("The colonel deflected Republican attacks on his loyalty and career in public service.", "ACCUSE"),
+        ("His aides stepped up their personal attacks on the governor.", "ACCUSE"),
+        ("Rebel attacks on the town killed five soldiers.", "ASSAULT"),
     ],
 )
 def test_an_attack_told_with_what_the_attacker_says_is_criticism(nlp, text, type_):
@@ -1026,3 +1030,29 @@ def test_a_verb_conjoined_to_a_threatened_act_is_threatened_too(nlp, text):
 def test_a_told_act_conjoined_to_a_vow_stays_an_act(nlp):
     article = _code(nlp, "The army vowed to retake the city and killed 20 rebels on Monday.")
     assert {"THREATEN", "ASSAULT"} <= set(_types(article)), [(e.type, e.trigger) for e in article.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_type"),
+    [
+        # an impression is no strike, a reception no meeting (real stories: a witness on a phone
+        # call, an election debate's audience)
+        ("That struck me as different than other calls I had listened to, she said.", "ASSAULT"),
+        ("His refusal to say which side he would be on was met with hoots of laughter.", "CONSULT"),
+    ],
+)
+def test_an_impression_or_a_reception_is_no_event(nlp, text, not_type):
+    article = _code(nlp, text)
+    assert not_type not in _types(article), [(e.type, e.trigger) for e in article.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Israeli jets struck the convoy as it crossed the border.", "ASSAULT"),
+        ("The foreign minister was met by protesters at the airport.", "CONSULT"),
+    ],
+)
+def test_a_strike_on_a_target_and_a_meeting_in_the_passive_stay(nlp, text, type_):
+    article = _code(nlp, text)
+    assert type_ in _types(article), [(e.type, e.trigger) for e in article.events]

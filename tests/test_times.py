@@ -250,6 +250,16 @@ def test_every_type_is_kept_and_ages_are_not_times(nlp):
     }
 
 
+def test_house_numbers_are_not_years(nlp):
+    text = (
+        "Officers arrested Elizabeth Burton, 32, of 1119 Eighth St., on Monday. They stopped a car driven by "
+        "Jonathan Blair, 29, of 1909 Jolinda Drive. Victor Burton, 57, of 3170 W. County Road 600S was held. "
+        "In 1999 Congress passed the law."
+    )
+    art = _analysed(nlp, text, A)
+    assert sorted(t.text for t in art.times) == ["1999", "Monday"]  # the year after "In" stays a year
+
+
 # -- the cases (#20), end to end through the pipeline ----------------------------------
 
 

@@ -602,8 +602,9 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int, str]]:
             or _BARE_NUMBER.match(seg)
             or _no_time(seg, text[t : t + 12], text[max(0, s - 12) : s])
             or _in_name(seg, text[t : t + 12])
+            or (seg.isdigit() and _ADDRESS_AFTER.match(text, t))
         ):
-            continue  # ages ("died at 89", "a 65-year-old"), fractions, titles are not times
+            continue  # ages ("died at 89", "a 65-year-old"), fractions, titles, house numbers are not times
         later = _TRAIL_LATER.search(seg)
         if later and resolve(seg[: later.start()], fallback=False) is not None:
             t -= len(later.group(0))  # "three days later": the duration; "later" is its signal
@@ -638,6 +639,14 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int, str]]:
         for s, t, expr in out
         if not _time_of_year(text[s:t], text[t : t + 12], text[max(0, s - 12) : s])
     ]
+
+
+# a house number: "of 1119 Eighth St.", "1909 Jolinda Drive", "3170 W. County Road 600S"
+_ADDRESS_AFTER = re.compile(
+    r"\s+(?:[NSEW]\.?\s+|(?:North|South|East|West)\s+)?(?:(?:[A-Z][\w'-]*|\d+(?:st|nd|rd|th))\.?\s+){1,3}"
+    r"(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Blvd|Boulevard|Lane|Ln|Place|Pl|Way|Court|Ct|Terrace|Highway|Hwy"
+    r"|Pike|Parkway|Pkwy|Circle|Cir|Trail|Alley)\b"
+)
 
 
 def _in_name(seg: str, after: str) -> bool:

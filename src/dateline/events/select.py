@@ -507,8 +507,10 @@ def _verbal_attack(c: Candidate, ctx: Context) -> bool:
     led the White House attack on the impeachment proceedings, calling the move
     unconstitutional": an attack noun (words.toml's ``verbal_attack_nouns``) whose clause goes on
     with what the attacker says (a participle of speech or naming: calling, saying, accusing)
-    is a criticism (ACCUSE, CAMEO 111), when the sentence names no weapon and no casualty, the
-    attacker is no armed side and the attacked no place ("the rebels launched an attack on the
+    is a criticism (ACCUSE, CAMEO 111); so is one that a party or a word of politics qualifies
+    ("Republican attacks", "personal attacks") or one on a quality or a statement ("attacks on
+    his loyalty": words.toml's ``verbal_attack_modifiers`` and ``verbal_attack_targets``); all
+    this when the sentence names no weapon and no casualty, the attacker is no armed side and the attacked no place ("the rebels launched an attack on the
     capital, saying ..." stays an assault)."""
     n = c.trigger if c.noun else c.obj
     if n is None or lemma_of(n) not in lx.WORDS["verbal_attack_nouns"]:
@@ -517,15 +519,21 @@ def _verbal_attack(c: Candidate, ctx: Context) -> bool:
     if gov.dep_ == "prep":
         gov = gov.head
     speech = lx.REPORTING | lx.WORDS["speech_participles"]
-    if not any(
+    targets = [q for p in n.children if p.dep_ == "prep" and p.lower_ in ("on", "against") for q in p.children]
+    said = any(
         x.tag_ == "VBG" and x.dep_ in ("advcl", "xcomp", "conj", "acl") and verb_lemma(x) in speech
         for h in {gov, n, c.trigger}
         for x in h.children
-    ):
+    )
+    # "partisan attacks", "Republican attacks", "attacks on his loyalty": the kind of attack, or
+    # what is attacked, is one of words
+    worded = any(
+        x.dep_ in ("amod", "compound") and x.lower_ in lx.WORDS["verbal_attack_modifiers"] for x in n.children
+    ) or any(lemma_of(t) in lx.WORDS["verbal_attack_targets"] for t in targets)
+    if not (said or worded):
         return False
     if any(armed(x, ctx) for x in subject_of(gov if gov.pos_ in ("VERB", "AUX") else c.trigger)):
         return False
-    targets = [q for p in n.children if p.dep_ == "prep" and p.lower_ in ("on", "against") for q in p.children]
     if any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in targets):
         return False
     sent = c.trigger.sent
