@@ -1039,9 +1039,12 @@ def test_a_told_act_conjoined_to_a_vow_stays_an_act(nlp):
         # call, an election debate's audience)
         ("That struck me as different than other calls I had listened to, she said.", "ASSAULT"),
         ("His refusal to say which side he would be on was met with hoots of laughter.", "CONSULT"),
+        # a source's anonymity asks nothing of anyone
+        ("A Syrian refugee who feared retaliation and asked not to be identified said the claim is false.", "REQUEST"),
+        ("An official, who requested not to be named, said the talks had stalled.", "REQUEST"),
     ],
 )
-def test_an_impression_or_a_reception_is_no_event(nlp, text, not_type):
+def test_an_impression_a_reception_or_anonymity_is_no_event(nlp, text, not_type):
     article = _code(nlp, text)
     assert not_type not in _types(article), [(e.type, e.trigger) for e in article.events]
 
