@@ -510,8 +510,9 @@ def _verbal_attack(c: Candidate, ctx: Context) -> bool:
     is a criticism (ACCUSE, CAMEO 111); so is one that a party or a word of politics qualifies
     ("Republican attacks", "personal attacks") or one on a quality or a statement ("attacks on
     his loyalty": words.toml's ``verbal_attack_modifiers`` and ``verbal_attack_targets``); all
-    this when the sentence names no weapon and no casualty, the attacker is no armed side and the attacked no place ("the rebels launched an attack on the
-    capital, saying ..." stays an assault)."""
+    this when the sentence names no weapon and no casualty, the attacker is no armed side and
+    the attacked no place ("the rebels launched an attack on the capital, saying ..." stays an
+    assault)."""
     n = c.trigger if c.noun else c.obj
     if n is None or lemma_of(n) not in lx.WORDS["verbal_attack_nouns"]:
         return False
