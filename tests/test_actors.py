@@ -827,3 +827,28 @@ def test_the_actor_record_is_built_from_the_working_actor_by_field_name(nlp):
     police = [a for a in art.actors if getattr(a, "generic", None)]
     assert police and all("country_source" in a.model_dump() for a in police)
     assert all([m.start for m in a.mentions] == sorted(m.start for m in a.mentions) for a in art.actors)
+
+
+@pytest.mark.parametrize(
+    "text,name,country",
+    [
+        # the title belongs to the other person the descriptor names
+        ("The son of former Austrian President Kurt Waldheim, Gerhard Waldheim, was attacked on Monday.", "Gerhard Waldheim", "AUT"),
+        ("Indian Prime Minister Narendra Modi's wife Jashodaben Modi visited the temple.", "Jashodaben Modi", "IND"),
+        # a relative takes the person's country but not the office's sector
+        ("Laura Grey, the daughter of President John Kufuor, spoke to reporters in Accra.", "Laura Grey", None),
+    ],
+)
+def test_a_relative_of_an_official_holds_no_office(nlp, text, name, country):
+    people = _by_name(_analyse(nlp, text))
+    assert name in people, sorted(people)
+    person = people[name]
+    assert person.sector is None, (person.sector, person.roles)
+    assert not {"president", "prime minister"} & set(person.roles), person.roles
+    if country:
+        assert person.country == country, person.country
+
+
+def test_an_aides_office_still_comes_from_whom_he_serves(nlp):
+    people = _by_name(_analyse(nlp, "Kim's chief aide Kim Yong Chol met Pompeo in New York."))
+    assert people["Kim Yong Chol"].sector == "GOV", people["Kim Yong Chol"]

@@ -32,7 +32,8 @@ president", "the North Korean leader") is the one person of that country named b
 it, or, for a leader's title nobody named holds, the one government person of that country named
 without a title; "an Afghan official" stays its own actor. Roles, country (ISO3) and PLOVER sector come from
 the title before the name ("North Korean leader", "Kremlin aide"), an apposition ("Artyom Lukin, a
-professor at ..."), an organisation named earlier with its country ("South Korea's foreign
+professor at ..."; a title of another person the description names is that person's: "the son of
+President X" is no president, and a relative never takes the sector of his relative's office), an organisation named earlier with its country ("South Korea's foreign
 ministry" -> "foreign ministry spokesman"), then the small world-leaders table of the lexicon
 ("President Bush", "Putin"), co-mentioned officials (a country the sentence names as a subject,
 never the target of the official's action: "threatened action against Russia"), and last the
@@ -90,6 +91,7 @@ class _Actor:
     roles: list[str] = field(default_factory=list)
     descriptions: list[str] = field(default_factory=list)
     linked: list[_Actor] = field(default_factory=list)  # persons named in its descriptors
+    kin: bool = False  # a relative of the persons it is linked to ("the son of President X")
     org_keys: list[tuple[str, int]] = field(default_factory=list)  # org nouns without country
     full_mentions: int = 0
     id: str = ""
@@ -1008,6 +1010,14 @@ def _describe(doc: Any, toks: list[Any], tok_ent: dict[int, Ent], self_ents: set
     org_sectors: list[str] = []
     org_keys: list[tuple[str, int]] = []
     seen_ents: set[int] = set()
+    # the title of another person the descriptor names is that person's ("The son of former German
+    # President Richard von Weizsäcker": the president is the father)
+    others_title = {
+        m.i
+        for t in toks
+        if (o := tok_ent.get(t.i)) is not None and o.label == "PERSON" and id(o) not in self_ents
+        for m in _pre_modifiers(doc, o.i0, o.i1)
+    }
     for t in toks:
         e = tok_ent.get(t.i)
         if e is not None:
@@ -1043,6 +1053,10 @@ def _describe(doc: Any, toks: list[Any], tok_ent: dict[int, Ent], self_ents: set
             continue
         if t.text in ("-", "‐", "‑") and not t.whitespace_:
             continue  # "Vice-President" reads as "vice president"
+        if t.i in others_title:
+            words.append("|")
+            word_toks.append(t)
+            continue
         words.append(t.lower_)
         word_toks.append(t)
     roles = L.role_phrases(words)
@@ -1095,6 +1109,7 @@ def _describe_person(
                 phrase = L.ROLE_NAMES.get(phrase, phrase)
                 if phrase not in act.roles:
                     act.roles.append(phrase)
+                act.kin = act.kin or phrase in L.KIN
             if role_sector is None:
                 for _, _, phrase in ordered:
                     if L.ROLES.get(phrase):
@@ -1213,7 +1228,7 @@ def _propagate_countries(article: Article, doc: Any, persons: list[_Actor], tok_
             for other in act.linked:
                 if other.country:
                     act.country = other.country
-                    if act.sector is None and other.sector in _STATE_SECTORS:
+                    if act.sector is None and other.sector in _STATE_SECTORS and not act.kin:
                         act.sector = other.sector
                     break
     # 2. officials named in a sentence whose other persons all belong to one country

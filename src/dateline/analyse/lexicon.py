@@ -342,6 +342,12 @@ POSTED_ROLES = frozenset(
     "ambassador ambassadors envoy envoys consul consuls emissary emissaries diplomat diplomats "
     "chargé ambassador-designate representative representatives".split()
 )
+# Family relations: a relative of an official holds no office by being one ("the son of former
+# German President Richard von Weizsäcker" is no government member).
+KIN = frozenset(
+    "father mother son daughter brother sister wife husband widow widower grandson granddaughter "
+    "nephew niece uncle aunt cousin stepson stepdaughter child".split()
+)
 # abbreviated titles are reported by their full name
 ROLE_NAMES = {
     "sen.": "senator",
