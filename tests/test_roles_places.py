@@ -654,3 +654,62 @@ def test_a_town_taken_is_where_the_taking_happened(nlp, text, place):
 
 def test_a_name_taken_captive_is_no_place(nlp):
     assert _event(_code(nlp, "Francois was captured by rebels on Sunday."), "captured").place is None
+
+
+@pytest.mark.parametrize(
+    "text,recipient,source",
+    [
+        # a headline's reduced passive: the subject of a verb whose patient cannot be left out
+        ("US drone shot down over Yemen, officials say.", "drone", None),
+        ("British transport helicopter shot down and completely destroyed last night, the rebels said.", "helicopter", None),
+        ("Four policemen killed near the border on Sunday.", "policemen", None),
+        # a past participle describing a noun: the noun is what was done to
+        ("Journalist arrested in Cairo after protest", "Journalist", None),
+        ("Dozens of students detained by police in Lagos.", "students", "police"),
+    ],
+)
+def test_a_headline_passive_subject_is_the_recipient(nlp, text, recipient, source):
+    a = _code(nlp, text)
+    ev = a.events[0]
+    assert ev.type in ("ASSAULT", "COERCE"), ev.type
+    assert recipient in " ".join(_texts(a, ev.recipients[:1])), (ev.actors, ev.recipients)
+    if source is None:
+        assert not ev.actors, (ev.actors, _texts(a, ev.actors))
+    else:
+        assert source in " ".join(_texts(a, ev.actors[:1])), (ev.actors, ev.recipients)
+
+
+@pytest.mark.parametrize(
+    "text,source",
+    [
+        ("Rebels captured and killed three soldiers near the border.", "Rebels"),  # the object hangs on "killed"
+        ("Police arrested two men in Cairo on Monday.", "Police"),
+        ("The gunman shot at police outside the station.", "gunman"),
+        ("The soldiers they captured were killed.", None),
+    ],
+)
+def test_an_active_verb_keeps_its_subject_as_the_source(nlp, text, source):
+    a = _code(nlp, text)
+    ev = a.events[0]
+    if source is None:  # a relative clause's subject is no patient of the verb it hangs on
+        assert "they" not in " ".join(_texts(a, ev.recipients)), (ev.actors, ev.recipients)
+        return
+    assert source in " ".join(_texts(a, ev.actors[:1])), (ev.actors, ev.recipients)
+    assert not any(source in t for t in _texts(a, ev.recipients)), (ev.actors, ev.recipients)
+
+
+@pytest.mark.parametrize(
+    "text,source,recipient",
+    [
+        ("Two Afghan soldiers were killed in a Taliban attack in Helmand.", "Taliban", "soldiers"),
+        ("Three villagers died when gunmen attacked a bus in northern Kenya.", "gunmen", None),
+        ("Five guards killed in Taliban attack on a checkpoint.", "Taliban", "guards"),
+    ],
+)
+def test_the_attack_an_act_was_done_in_gives_its_doer(nlp, text, source, recipient):
+    a = _code(nlp, text)
+    ev = a.events[0]
+    assert source in " ".join(_texts(a, ev.actors[:1])), (ev.actors, ev.recipients)
+    assert not any(source in t for t in _texts(a, ev.recipients)), (ev.actors, ev.recipients)
+    if recipient:
+        assert recipient in " ".join(_texts(a, ev.recipients[:1])), (ev.actors, ev.recipients)

@@ -536,6 +536,64 @@ def _attack_agents(subject, ctx: Context) -> list:
     return agents or [subject]
 
 
+_ACTIVE_DEPS = {"dobj", "obj", "dative", "iobj", "ccomp", "xcomp", "attr", "oprd", "aux", "auxpass", "nsubjpass"}
+_CLAUSE_DEPS = {"ROOT", "ccomp", "parataxis"}
+
+
+def _headline_patients(trig) -> list:
+    """The subject of a headline's reduced passive: "US Chinook helicopter shot down and
+    completely destroyed", "US drone shot down over Yemen, officials say", "Three policemen
+    killed in attack": a verb whose patient cannot be left out (``patient_verbs``, "shoot down")
+    with a subject but no auxiliary and no object in its whole coordination ("Rebels captured
+    and killed three soldiers" is active: the object hangs on the last verb). Its subject is
+    what was done to; a pronoun subject ("they seized") is left active."""
+    head = trig
+    while head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and not dep_children(head, {"nsubj"}):
+        head = head.head
+    if head.dep_ not in _CLAUSE_DEPS or head.pos_ != "VERB" or head.tag_ not in ("VBD", "VBN"):
+        return []
+    subj = dep_children(head, {"nsubj"})
+    if len(subj) != 1 or subj[0].pos_ == "PRON":
+        return []
+    group = [head]
+    for v in group:
+        group += [x for x in v.children if x.dep_ == "conj" and x.pos_ == "VERB" and not dep_children(x, {"nsubj"})]
+    for v in group:
+        if any(x.dep_ in _ACTIVE_DEPS for x in v.children):
+            return []
+    lemma = lemma_of(head)
+    down = any(x.lower_ == "down" and x.dep_ in ("prt", "advmod") for x in head.children)
+    if lemma not in lx.WORDS["patient_verbs"] and not (lemma == "shoot" and down):
+        return []
+    return subj
+
+
+def _participle_patient(trig) -> list:
+    """The noun a past participle describes is what was done to it: "Journalist arrested in
+    Cairo", "Two Afghan soldiers killed in Taliban attack", "protesters detained by police"
+    (a participle with an object or an auxiliary of its own is no passive)."""
+    if (
+        trig.dep_ != "acl"
+        or trig.tag_ != "VBN"
+        or trig.head.pos_ not in ("NOUN", "PROPN")
+        or any(x.dep_ in _ACTIVE_DEPS or x.dep_ in ("nsubj", "mark") for x in trig.children)
+    ):
+        return []
+    return [trig.head]
+
+
+def _passive_agents(trig, ctx: Context) -> list:
+    """Who did a passive act the sentence gives no "by" for: the author of the attack it was done
+    in ("killed in a Taliban attack", "died in an Israeli air strike")."""
+    out = []
+    for p in trig.children:
+        if p.dep_ == "prep" and p.lower_ in ("in", "during"):
+            for n in p.children:
+                if n.dep_ == "pobj" and n.i not in ctx.tok_actor and parse.noun_class(n) == "ATTACK":
+                    out += [t for t in noun_participants(n, ctx)[0] if np_actor_ids(t, ctx)]
+    return out
+
+
 def noun_participants(noun, ctx: Context) -> tuple[list, list]:
     actors: list = []
     recips: list = []
@@ -796,6 +854,13 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
             c.actors_tok = _misparsed_subject(trig, ctx)
         c.actors_tok = [x for t in c.actors_tok for x in _attack_agents(t, ctx)]
         recips = recipients_of(trig, c, ctx)
+        patients = (
+            _headline_patients(trig) or _participle_patient(trig) if c.entry.type in ("ASSAULT", "COERCE") else []
+        )
+        if patients:  # "US drone shot down over Yemen": the drone is what was attacked
+            agents = [p for a in dep_children(trig, {"agent"}) for p in dep_children(a, {"pobj"})]
+            c.actors_tok = agents or _passive_agents(trig, ctx)
+            recips = patients + recips
         c.recipients_tok = recips + c.recipients_tok
         for inner in c.inner:  # "offered to hand over to Great Britain", "threatened to break relations with Russia"
             if not inner.noun:

@@ -445,6 +445,10 @@ def merge(events: list[Coded]) -> list[Coded]:
             out.append(coded)
             continue
         host = hosted.record
+        if not host["actors"]:
+            # "were killed in a Taliban attack", "three died when gunmen attacked a bus": the
+            # attack's doer is who did the act it is part of, not one more of its targets
+            host["actors"] = [a for a in e["actors"] if a not in host["recipients"]]
         for a in e["actors"]:
             if a not in host["actors"] and a not in host["recipients"]:
                 host["recipients"].append(a)
