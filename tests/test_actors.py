@@ -833,7 +833,11 @@ def test_the_actor_record_is_built_from_the_working_actor_by_field_name(nlp):
     "text,name,country",
     [
         # the title belongs to the other person the descriptor names
-        ("The son of former Austrian President Kurt Waldheim, Gerhard Waldheim, was attacked on Monday.", "Gerhard Waldheim", "AUT"),
+        (
+            "The son of former Austrian President Kurt Waldheim, Gerhard Waldheim, was attacked on Monday.",
+            "Gerhard Waldheim",
+            "AUT",
+        ),
         ("Indian Prime Minister Narendra Modi's wife Jashodaben Modi visited the temple.", "Jashodaben Modi", "IND"),
         # a relative takes the person's country but not the office's sector
         ("Laura Grey, the daughter of President John Kufuor, spoke to reporters in Accra.", "Laura Grey", None),

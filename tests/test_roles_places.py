@@ -522,12 +522,22 @@ def test_an_attack_that_is_the_subject_is_done_by_its_own_agent(nlp, text, actor
         ),
         # the dateline's word in apposition with the subject: the subject's own agent
         ("KABUL, Afghanistan -- A U.S. drone strike has killed three fighters near the border.", "U.S."),
+        # the story's first word after the dateline's dash, capitalised: an agent noun, no name
+        ("LAGOS, Nigeria - Police have detained a dozen students during a march in Lagos.", "Police"),
+        ("ALGIERS, Algeria - Police have arrested a handful of journalists.", "Police"),
+        ("KABUL - Soldiers killed two militants near the border.", "Soldiers"),
+        # a place's name and a colon open the line
+        ("Venezuela: Since January, the Colombian government has expelled 3,000 migrants to Venezuela.", "government"),
+        ("Nigeria: On Friday the army arrested 12 suspected militants in Maiduguri.", "army"),
     ],
 )
 def test_a_dateline_is_no_source(nlp, text, actor):
     a = _code(nlp, text)
     ev = a.events[0]
     assert ev.actors, (ev.type, ev.actors, ev.recipients)
+    opening = min((text.find(d) for d in (" - ", " -- ", ": ") if d in text), default=0)
+    first = _actor(a, ev.actors[0])
+    assert all(m.start > opening for m in first.mentions), _texts(a, ev.actors[:1])  # nothing of the dateline
     assert _texts(a, ev.actors[:1]) and all(actor in t for t in _texts(a, ev.actors[:1])), (
         ev.type,
         ev.actors,
@@ -661,7 +671,11 @@ def test_a_name_taken_captive_is_no_place(nlp):
     [
         # a headline's reduced passive: the subject of a verb whose patient cannot be left out
         ("US drone shot down over Yemen, officials say.", "drone", None),
-        ("British transport helicopter shot down and completely destroyed last night, the rebels said.", "helicopter", None),
+        (
+            "British transport helicopter shot down and completely destroyed last night, the rebels said.",
+            "helicopter",
+            None,
+        ),
         ("Four policemen killed near the border on Sunday.", "policemen", None),
         # a past participle describing a noun: the noun is what was done to
         ("Journalist arrested in Cairo after protest", "Journalist", None),

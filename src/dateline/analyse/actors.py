@@ -19,6 +19,9 @@ Corrections on top of the statistical model, where its errors are systematic:
 - an agency's name joining two fields with "and" that the model cuts at the "and" or leaves
   unlabelled is one organisation when its last word is an agency word ("Customs and Border
   Protection", "Immigration and Customs Enforcement");
+- a name never runs across a dateline's spaced dash ("KABUL - Soldiers" is the city, and the
+  story's first word after it, capitalised only by its place, is an agent noun when it is one:
+  "ALGIERS, Algeria - Police have arrested ...", "CAIRO -- Protesters clashed ...");
 - a country's own name the tagger leaves unlabelled is a GPE ("Nigeria withdrew ..."; not
   "Jordan", "Chad" or "Georgia", which are first names too);
 - a PERSON or ORG made only of nationality words ("Ugandan", "Bosnian Serbs", sentence-initial
@@ -159,6 +162,17 @@ def corrected_entities(doc: Any) -> list[Ent]:
                         break
                 if i1 <= i0:
                     continue
+            dash = next(
+                (k for k in range(i0 + 1, i1 - 1) if _after_dateline(doc, k + 1) and doc[k - 1].whitespace_), None
+            )
+            if dash is not None:  # "KABUL - Soldiers killed ...": a dateline's dash ends no name
+                if all(doc[k].is_upper or not doc[k].is_alpha for k in range(i0, dash)):
+                    out.append(
+                        Ent(doc[i0].idx, doc[dash - 1].idx + len(doc[dash - 1]), "GPE", i0, dash, doc[i0:dash].text)
+                    )
+                i0 = dash + 1
+                if i1 - i0 == 1 and L.agent_noun(doc[i0].lower_.removesuffix("s")) is not None:
+                    continue  # "Soldiers", "Police": the story's first word, an agent noun, no name
             for k in range(i0 + 1, i1):
                 if doc[k].like_num and (
                     "." in doc[k].text or (k + 1 < n and doc[k + 1].lower_ in ("percent", "%", "per", "points"))
@@ -1668,6 +1682,12 @@ def _idiom_object(t: Any) -> bool:
 _WH_DETERMINERS = {"whose", "which", "what", "whatever", "whichever"}
 
 
+def _after_dateline(doc: Any, i: int) -> bool:
+    """The word opens the story after a dateline's dash or colon ("ALGIERS, Algeria - Police have
+    arrested ..."): capitalised as a sentence's first word is."""
+    return i > 1 and doc[i - 1].text in ("-", "--", "\u2013", "\u2014", ":") and bool(doc[i - 1].whitespace_)
+
+
 def _generic_candidates(doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, _Actor]) -> list[_Generic]:
     """Agent nouns that stand for an actor; never a word of a hyphenated modifier ("an in-person
     meeting"; nor does "anti-government" give protesters the government's sector), nor a noun a
@@ -1675,6 +1695,13 @@ def _generic_candidates(doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, 
     out: list[_Generic] = []
     headline = _headline_case_tokens(doc)
     idx = set(_indices_of(doc, "LEMMA", _agent_hashes(doc))) | set(_indices_of(doc, "LOWER", _agent_hashes(doc)))
+    # "CAIRO, Egypt -- Protesters clashed ...": the tagger reads the story's capitalised first word
+    # as a name, which keeps its plural as its lemma
+    idx |= {
+        i
+        for i in range(2, len(doc))
+        if doc[i].pos_ == "PROPN" and _after_dateline(doc, i) and L.agent_noun(doc[i].lower_[:-1]) is not None
+    }
     for i in sorted(idx):
         t = doc[i]
         if i in tok_ent or t.dep_ in ("compound", "amod") or t.like_num or _names_an_entity(doc, t, tok_ent):
@@ -1687,9 +1714,11 @@ def _generic_candidates(doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, 
             doc[i - 1].lower_ in _WH_DETERMINERS and doc[i - 1].tag_ in ("WDT", "WP$", "WP") if i else False
         ):
             continue  # "whose authority", "which officials": a question or a relative, nobody named
-        if t.pos_ != "NOUN" and not (t.pos_ == "PROPN" and (t.is_lower or t.is_sent_start)):
+        if t.pos_ != "NOUN" and not (t.pos_ == "PROPN" and (t.is_lower or t.is_sent_start or _after_dateline(doc, i))):
             continue
         lemma = t.lemma_.lower()
+        if t.pos_ == "PROPN" and L.agent_noun(lemma) is None and _after_dateline(doc, i):
+            lemma = lemma.removesuffix("s")  # "Protesters" after a dateline
         prev = doc[i - 1] if i > 0 and doc[i - 1].dep_ in ("amod", "compound") else None
         found = (
             L.agent_noun(lemma, prev.lower_ if prev is not None else None)
@@ -1730,7 +1759,8 @@ def _generic_candidates(doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, 
         while left - 1 in inside:  # contiguous words only
             left -= 1
         for k in range(i - 1, left - 1, -1):  # never across punctuation or a date ("PARIS (Reuters) -")
-            if (doc[k].is_punct and doc[k].text not in ("-", "'", "’")) or doc[k].ent_type_ in ("DATE", "TIME"):
+            joiner = doc[k].text in ("-", "'", "’") and not _after_dateline(doc, k + 1)  # not "KABUL - Soldiers"
+            if (doc[k].is_punct and not joiner) or doc[k].ent_type_ in ("DATE", "TIME"):
                 left = k + 1
                 break
         while left < i and (doc[left].dep_ in ("det", "predet") or doc[left].is_punct):
@@ -1745,7 +1775,7 @@ def _generic_candidates(doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, 
         ):
             name_left += 1  # "its military base" is named "military base"
         name = doc[name_left : i + 1].text if name_left <= i else t.text
-        plural = t.tag_ in ("NNS", "NNPS") or cls == "group"
+        plural = t.tag_ in ("NNS", "NNPS") or cls == "group" or lemma != t.lemma_.lower()
         kind = {"body": "organization", "weapon": "organization", "facility": "organization", "bloc": "group"}.get(
             cls, "group" if plural else "person"
         )

@@ -200,6 +200,13 @@ def in_dateline(tok) -> bool:
     k = bisect.bisect_left(breaks, tok.i)  # the tokens before tok holding a line break
     s = breaks[k - 1] + 1 if k else 0
     first = doc[s]
+    if first.ent_type_ in ("GPE", "LOC") and first.is_title:
+        # "Mexico: Since January, the US government has ordered ...": a place's name and a colon
+        for k in range(s + 1, min(len(doc), s + 4)):
+            if doc[k].text == ":":
+                return tok.i < k
+            if not (doc[k].is_title and doc[k].ent_type_ == first.ent_type_):
+                break
     if not (first.is_alpha and first.text.isupper() and len(first.text) >= 3):
         return False
     paren = False
