@@ -36,8 +36,9 @@ it, or, for a leader's title nobody named holds, the one government person of th
 without a title; "an Afghan official" stays its own actor. Roles, country (ISO3) and PLOVER sector come from
 the title before the name ("North Korean leader", "Kremlin aide"), an apposition ("Artyom Lukin, a
 professor at ..."; a title of another person the description names is that person's: "the son of
-President X" is no president, and a relative never takes the sector of his relative's office), an organisation named earlier with its country ("South Korea's foreign
-ministry" -> "foreign ministry spokesman"), then the small world-leaders table of the lexicon
+President X" is no president, and a relative never takes the sector of his relative's office), an
+organisation named earlier with its country ("South Korea's foreign ministry" -> "foreign ministry
+spokesman"), then the small world-leaders table of the lexicon
 ("President Bush", "Putin"), co-mentioned officials (a country the sentence names as a subject,
 never the target of the official's action: "threatened action against Russia"), and last the
 dateline country; state institutions named without a country ("the Supreme Court",
