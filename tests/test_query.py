@@ -453,6 +453,27 @@ def test_bounding_box_never_loses_a_point_inside_the_radius():
         assert any(lo <= plon <= hi for lo, hi in ranges), (lat, lon, radius, plat, plon, ranges)
 
 
+def test_the_sql_radius_condition_is_the_haversine_distance(store):
+    """query.within_radius, the haversine test the database evaluates, answers as gazetteer.haversine_km
+    (the one distance function) on both backends, for points on both sides of the radius."""
+    import random
+
+    import sqlalchemy as sa
+
+    rnd = random.Random(11)
+    cases = []
+    for _ in range(300):
+        lat, lat2 = rnd.uniform(-85, 85), rnd.uniform(-85, 85)
+        lon, lon2 = rnd.uniform(-180, 180), rnd.uniform(-180, 180)
+        radius = query.haversine_km(lat, lon, lat2, lon2) * rnd.choice([0.9, 0.99, 1.01, 1.1])
+        cases.append((lat, lon, lat2, lon2, radius))
+    with store.engine.connect() as conn:
+        row = conn.execute(
+            sa.select(*[query.within_radius(sa.literal(a2), sa.literal(o2), a, o, r) for a, o, a2, o2, r in cases])
+        ).one()
+    assert list(row) == [query.haversine_km(a, o, a2, o2) <= r for a, o, a2, o2, r in cases]
+
+
 def test_text_filter_matches_words_of_the_event_sentence(store):
     assert ids(query.events(store, text="cyclone AID")) == ["Pacific leaders meet in Suva:AID"]
     assert query.events(store, text="cyclone nuclear").total == 0

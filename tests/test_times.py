@@ -442,6 +442,24 @@ def test_one_month_and_weekday_list():
     assert MONTHS["sept"] == 9 and WEEKDAYS["thurs"] == 3
 
 
+def test_no_module_spells_out_the_month_or_weekday_names():
+    """Patterns name months and weekdays through the calendar data (timex.MONTHS, WEEKDAYS,
+    WEEKDAY_NAMES, month_pattern()), never as a list of their own."""
+    import pathlib
+    import re
+
+    src = pathlib.Path(__file__).parent.parent / "src" / "dateline"
+    spelt = re.compile(r"(?i)\b(?:mon(?:day)?\|tue(?:sday)?|jan(?:uary)?\|feb(?:ruary)?|sun(?:day)?\|mon)\b")
+    found = [
+        f"{p.relative_to(src)}:{i}"
+        for p in sorted(src.rglob("*.py"))
+        if "migrations" not in p.parts
+        for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if spelt.search(line)
+    ]
+    assert found == []
+
+
 @pytest.mark.parametrize(
     "text,tense,value",
     [  # what the event coder's own fallback resolver answered, now the one resolver's calendar date

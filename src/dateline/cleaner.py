@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from . import residue
 from .article import Contributor, Dateline, Removed
-from .timex import month_pattern
+from .timex import WEEKDAY_NAMES, month_pattern
 
 # ---------------------------------------------------------------------------------------------
 # Vocabulary
@@ -81,6 +81,7 @@ _DASH = r"[-–—]+"
 _PLACE_WORD = r"[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]*"
 _PLACE = rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD})*"
 _MONTH = month_pattern()
+_WEEKDAY_HEAD = "|".join(name[:3] for name in WEEKDAY_NAMES)  # their first three letters: a weekday, written out or not
 # "MOSCOW/VLADIVOSTOK, Russia (Reuters) -", "WASHINGTON, May 3 (Reuters) -", "KYIV, Ukraine (AP) —",
 # "LONDON —", "Washington (CNN) —", "PARIS, June 2 (AFP) -".
 DATELINE_RE = re.compile(
@@ -126,7 +127,7 @@ _CREDIT_LINE = re.compile(
 )
 _DATE_LINE = re.compile(
     rf"""^(?:(?:published|updated|posted|first\s+published|last\s+updated|date)\s*(?:on\s+)?:?\s*)?
-        (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?
+        (?:(?:{_WEEKDAY_HEAD})[a-z]*,?\s+)?
         (?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d
           |\d{{1,2}}/\d{{1,2}}/\d{{2,4}})
         (?:[\s,·|at-]+\d{{1,2}}[.:]\d\d\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*[A-Z]{{2,5}}(?:[+-]\d+)?)?)?

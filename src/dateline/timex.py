@@ -81,6 +81,8 @@ def month_pattern() -> str:
 MONTHS = {w: i + 1 for i, names in enumerate(calendar_words()["months"]) for w in names}
 #: every weekday name and abbreviation -> 0 (Monday) .. 6
 WEEKDAYS = {w: i for i, names in enumerate(calendar_words()["weekdays"]) for w in names}
+#: the weekdays' full names, Monday first
+WEEKDAY_NAMES = tuple(names[0] for names in calendar_words()["weekdays"])
 PARTS = {
     "morning": "MO",
     "afternoon": "AF",
@@ -187,6 +189,7 @@ _unit_words = (
 )
 _month_words = "|".join(sorted(MONTHS, key=len, reverse=True))
 _wd_words = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+_wd_names = "|".join(WEEKDAY_NAMES)
 _part_words = "morning|afternoon|evening|night|overnight"
 
 RE = {
@@ -247,10 +250,8 @@ RE = {
         r"cest|eet|eest|msk|ist|jst|et|pt|ct|mt|local time|local)\b)?(?:\s*,?\s*(?:on\s+)?(?P<rest>.+))?$",
         "range_years": r"^(?P<a>\d{4})\s*[-–]\s*(?P<b>\d{2,4})$",
         # habits: "on Sundays", "Tuesday nights", "Friday mornings", "every Friday night"
-        "habit": r"^(?:(?:every|each)\s+(?P<wd1>monday|tuesday|wednesday|thursday|friday|saturday|"
-        r"sunday)\s+(?P<part1>morning|afternoon|evening|night)"
-        r"|(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:s(?:\s+(?P<part>morning|"
-        r"afternoon|evening|night)s)?"
+        "habit": rf"^(?:(?:every|each)\s+(?P<wd1>{_wd_names})\s+(?P<part1>morning|afternoon|evening|night)"
+        rf"|(?:on\s+)?(?P<wd>{_wd_names})(?:s(?:\s+(?P<part>morning|afternoon|evening|night)s)?"
         r"|\s+(?P<part2>morning|afternoon|evening|night)s))$",
         "set_every": rf"^(?:every|each|per|a|an)\s+(?:other\s+)?(?P<unit>{_unit_words}|{_part_words}|{_wd_words}|"
         rf"{_month_words}|season|spring|summer|fall|autumn|winter)$",

@@ -37,6 +37,7 @@ from ..timex import (
     NUMBERS,
     PARTS,
     SAME_BACK,
+    WEEKDAY_NAMES,
     WEEKDAYS,
     Timex,
     calendar_date,
@@ -896,7 +897,7 @@ def find_timexes(doc: Any, anchor=None, text: str | None = None) -> list[TimexSp
 
 
 _HABIT = re.compile(r"^XXXX-WXX-\d(T[A-Z]{2})?$")
-_WEEKDAY_WORD = re.compile(r"^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.IGNORECASE)
+_WEEKDAY_WORD = re.compile(rf"^(?:on\s+)?({'|'.join(WEEKDAY_NAMES)})$", re.IGNORECASE)
 _AND_GAP = re.compile(r"^\s*(?:,\s*)?(?:and|or|&)?\s*$")
 
 
