@@ -591,6 +591,8 @@ def test_calendar_date(value, want):
         ("It would be a second betrayal, he told 60 Minutes.", "2000-04-17", []),
         # an ordinal day is no duration ("a second" was read out of the model's "a second day")
         ("Stocks fell for a second day on Friday.", "2013-03-22", [("Friday", "2013-03-22")]),
+        # "of" inside one amount splits nothing
+        ("The dispute has lasted a quarter of a century.", "2013-03-22", [("a quarter of a century", "P25Y")]),
         # a feast the model labels a place is still the day
         ("The pope will celebrate Mass on Easter Sunday.", "2013-03-22", [("Easter Sunday", "2013-03-31")]),
     ],
@@ -615,6 +617,16 @@ def test_spans_and_the_story_time(nlp, text, published, want):
         ("year-end", None, "2019"),
         ("last Oct. 23", None, "2018-10-23"),
         ("next March 3", None, "2020-03-03"),
+        # a share of a century or an hour (were "a quarter" P1Q, "the last half" the year's H2)
+        ("a quarter century", None, "P25Y"),
+        ("a quarter of a century", None, "P25Y"),
+        ("the last half century", None, "P50Y"),
+        ("a quarter of an hour", None, "PT15M"),
+        # "a full year" is twelve months (was this year, "a full" peeled); "the full year" stays the year
+        ("a full year", "past", "P1Y"),
+        ("an entire month", None, "P1M"),
+        ("a full three years", None, "P3Y"),
+        ("the full year", None, "2019"),
     ],
 )
 def test_more_resolver_cases(expr, tense, want):

@@ -272,6 +272,11 @@ RE = {
         r"nightly))$",
         "and_half": rf"^(?:the\s+)?(?P<n>a|an|one|\d+|[a-z]+)[\s-]+(?P<unit>{_unit_words})\s+and\s+a\s+half$",
         "half_a": rf"^half\s+(?:a|an)\s+(?P<unit>{_unit_words})$",
+        # "a quarter century", "a quarter of a century", "the last half century", "a quarter-hour"
+        "part_of_unit": r"^(?:(?:the\s+)?(?:past|last|next|previous|coming|following|first|final)\s+)?(?:a\s+)?"
+        r"(?P<part>quarter|half)[\s-]+(?:of\s+(?:a|an)\s+)?(?P<unit>century|hour)$",
+        # "a full year", "an entire month", "a whole week": an amount of time, not the calendar year
+        "a_full_unit": r"^(?:a|an)\s+(?:full|entire|whole)\s+(?P<unit>day|week|month|year|decade|century)$",
         "and_more": rf"^(?P<a>.+?\s(?:{_unit_words}))\s+and\s+(?P<b>(?:a|an|one|\d+|[a-z]+)[\s-]+(?:{_unit_words}))$",
         "unit_long": r"^(?:a\s+|an\s+)?(?P<unit>second|minute|hour|day|week|month|year|decade|century|"
         r"centurie)(?P<pl>s)?-long$",
@@ -930,8 +935,8 @@ def _resolve_expression(expression: str, anchor, tense: str | None) -> Timex | N
                 ):
                     t, mod = rest.strip(), name
                     break
-        if t in REFS or t in DEICTIC_DAYS:
-            break
+        if t in REFS or t in DEICTIC_DAYS or RE["a_full_unit"].match(t):
+            break  # "a full year" is an amount of time: "a full" is peeled only before a number
         t2 = _STRIP_LEAD.sub("", t, count=1)
         if t2 != t and t2:
             t = t2.strip()
@@ -969,6 +974,10 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
         return Timex(f"{a.year - 1:04d}", "date", "year")
     if t in REFS:
         return Timex(REFS[t], "date", "ref")
+    m = RE["part_of_unit"].match(t) or RE["a_full_unit"].match(t)
+    if m:
+        share = {"quarter": 0.25, "half": 0.5}.get(m.groupdict().get("part") or "", 1)
+        return Timex(_duration(share, m.group("unit")), "duration", "duration")
     if t in SETS:
         return Timex(SETS[t], "set", "set")
     if t in DEICTIC_DAYS and (off := DEICTIC_DAYS[t]) is not None:

@@ -769,8 +769,8 @@ def _split(text: str, s: int, t: int) -> list[tuple[int, int, str]]:
         if not left.strip() or not right.strip():
             continue
         sep = m.group(0).strip().lower()
-        if sep in (",", "", "of") and whole is not None and whole.type in ("date", "time"):
-            continue  # the comma belongs to one date ("Friday, March 22"; "the morning of March 3")
+        if whole is not None and (sep == "of" or (sep in (",", "") and whole.type in ("date", "time"))):
+            continue  # one date ("Friday, March 22"; "the morning of March 3"), one amount ("a quarter of a century")
         lx = _one(left)
         if lx is not None and lx.type == "duration" and sep in ("before", "after", "since") and _one(right) is None:
             return [(s, s + m.start(), left)]  # "several months before he took office": the rest is its anchor
