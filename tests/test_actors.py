@@ -856,3 +856,22 @@ def test_a_relative_of_an_official_holds_no_office(nlp, text, name, country):
 def test_an_aides_office_still_comes_from_whom_he_serves(nlp):
     people = _by_name(_analyse(nlp, "Kim's chief aide Kim Yong Chol met Pompeo in New York."))
     assert people["Kim Yong Chol"].sector == "GOV", people["Kim Yong Chol"]
+
+
+@pytest.mark.parametrize(
+    "text,name,country,sector",
+    [
+        # a posted role's post is where he serves, not whom he serves; the country before the role is his
+        ("British Ambassador to the African Union Helen Lyle met the delegates.", "Helen Lyle", "GBR", "GOV"),
+        ("She said that French Envoy to the United Nations Marc Dupont had left.", "Marc Dupont", "FRA", "GOV"),
+        # a national security council is a state's, not an international body
+        ("Paul Steiner, a former National Security Council official, testified.", "Paul Steiner", None, "GOV"),
+        # a trade representative is a government member, not a legislator
+        ("Canadian Trade Representative Ann Keller said talks would resume.", "Ann Keller", "CAN", "GOV"),
+    ],
+)
+def test_an_officials_post_and_council_say_whom_he_serves(nlp, text, name, country, sector):
+    people = _by_name(_analyse(nlp, text))
+    assert name in people, sorted(people)
+    person = people[name]
+    assert (person.country, person.sector) == (country, sector), (person.country, person.sector, person.roles)

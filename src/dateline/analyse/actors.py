@@ -999,6 +999,13 @@ def _pre_modifiers(doc: Any, i0: int, i1: int | None = None) -> list[Any]:
         if all(k <= doc[j].head.i < end for j in range(k, i0)):
             break
         k += 1
+    # "U.S. Ambassador to the European Union Gordon Sondland": the post a posted role names before
+    # the name is part of the title (the parser seldom hangs it so); the post itself takes nothing
+    j = k - 2 if k - 2 >= sent_start and doc[k - 1].lower_ == "the" else k - 1
+    if k < i0 and j - 1 >= sent_start and doc[j].lower_ in ("to", "in") and doc[j - 1].lower_ in L.POSTED_ROLES:
+        k = j - 1
+        while k - 1 >= sent_start and i0 - k < 14 and doc[k - 1].pos_ in ("PROPN", "ADJ") and not doc[k - 1].is_punct:
+            k -= 1
     return [doc[j] for j in range(k, i0)]
 
 
@@ -1055,9 +1062,12 @@ def _describe(doc: Any, toks: list[Any], tok_ent: dict[int, Ent], self_ents: set
                     iso = _country_in_name(e.text)  # "British Defence (Secretary)"
                 if not iso and armed:
                     iso = armed[0]  # "Hamas leader"
-                if iso and not _posted_to(doc, e.i0):
+                posted = _posted_to(doc, e.i0)
+                if iso and not posted:
                     countries.append((iso, met[1] if met else None))
-                if armed:
+                if posted:
+                    pass  # "(ambassador) to the European Union": where he serves, not whom he serves
+                elif armed:
                     org_sectors.append(armed[1])
                 elif e.label == "ORG":
                     sec = _org_sector(e.text, [])

@@ -41,7 +41,7 @@ leader:GOV head of state:GOV king:GOV queen:GOV prince:GOV emir:GOV sultan:GOV m
 aide:GOV adviser:GOV advisor:GOV spokesman:None spokeswoman:None spokesperson:None
 official:GOV officials:GOV diplomat:GOV envoy:GOV ambassador:GOV consul:GOV governor:GOV
 mayor:GOV deputy:None lieutenant:None administrator:GOV commissioner:GOV bureaucrat:GOV
-negotiator:GOV representative:None delegate:None chief of staff:GOV press secretary:GOV
+negotiator:GOV trade representative:GOV representative:None delegate:None chief of staff:GOV press secretary:GOV
 dictator:GOV ruler:GOV regime:GOV cabinet secretary:GOV attorney general:JUD
 general:MIL colonel:MIL major:MIL captain:MIL commander:MIL admiral:MIL soldier:MIL
 soldiers:MIL troops:MIL marshal:MIL sergeant:MIL lieutenant general:MIL major general:MIL
@@ -92,7 +92,7 @@ university:EDU college:EDU institute:EDU school:EDU academy:EDU think tank:EDU
 church:REL mosque:REL synod:REL patriarchate:REL
 union:None foundation:NGO charity:NGO red cross:NGO amnesty:NGO human rights:NGO observatory:NGO
 united nations:IGO nato:IGO european union:IGO world bank:IGO imf:IGO u.n.:IGO un:IGO
-security council:IGO european community:IGO european commission:IGO arab league:IGO
+national security council:GOV security council:IGO european community:IGO european commission:IGO arab league:IGO
 african union:IGO asean:IGO apec:IGO asia-pacific economic cooperation:IGO opec:IGO
 world health organization:IGO who:None unicef:IGO unhcr:IGO iaea:IGO interpol:IGO
 red crescent:NGO red cross:NGO international committee of the red cross:NGO
