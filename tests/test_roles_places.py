@@ -727,3 +727,34 @@ def test_the_attack_an_act_was_done_in_gives_its_doer(nlp, text, source, recipie
     assert not any(source in t for t in _texts(a, ev.recipients)), (ev.actors, ev.recipients)
     if recipient:
         assert recipient in " ".join(_texts(a, ev.recipients[:1])), (ev.actors, ev.recipients)
+
+
+@pytest.mark.parametrize(
+    "text,recipient,not_recipient",
+    [
+        # a thing handed over "to" someone: the someone, never whom the thing is of
+        ("The museum returned a portrait of a soldier to its owner last week.", "owner", "soldier"),
+        (
+            "The United States returned a statue of the Persian king Darius to Iranian Ambassador Ali Rezai on Monday.",
+            "Ali Rezai",
+            None,
+        ),
+        # "its" after the thing the verb acts on is the thing's
+        ("Police returned the stolen car to its owner.", "owner", None),
+        # the demands of a generic group are the group's
+        ("President Jorge Mendes has conceded to the demands of the striking truck drivers.", "truck drivers", None),
+    ],
+)
+def test_a_thing_handed_over_goes_to_its_addressee(nlp, text, recipient, not_recipient):
+    a = _code(nlp, text)
+    ev = a.events[0]
+    assert recipient in " ".join(_texts(a, ev.recipients[:1])), (ev.type, ev.actors, ev.recipients)
+    if not_recipient:
+        assert not any(not_recipient in t for t in _texts(a, ev.recipients)), ev.recipients
+
+
+def test_an_army_command_is_the_army_not_its_country(nlp):
+    a = _code(nlp, "The Syrian army command said it has halted its military operations near Homs.")
+    ev = a.events[0]
+    assert "army command" in " ".join(_texts(a, ev.actors[:1])), ev.actors
+    assert _actor(a, ev.actors[0]).sector == "MIL"

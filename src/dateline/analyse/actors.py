@@ -1558,7 +1558,7 @@ class _Generic:
 
 
 def _agent_hashes(doc: Any) -> frozenset[int]:
-    return _hashes(doc.vocab, tuple(w for w in L.agent_nouns() if " " not in w))
+    return _hashes(doc.vocab, tuple(sorted({w.split()[-1] for w in L.agent_nouns()})))  # "army command": its head
 
 
 def _ent_country(e: Ent, ent_actor: dict[int, _Actor]) -> tuple[str | None, str | None, bool]:

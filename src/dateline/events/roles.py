@@ -295,9 +295,19 @@ def recipients_of(tok, cand: Candidate, ctx: Context) -> list:
     out = []
     objs = objects_of(tok)
     moved = lemma_of(tok) in MOVED and lemma_of(tok) != "order"
+    handed_to = lemma_of(tok) in HANDED and any(
+        np_actor_ids(q, ctx)
+        for h in (tok, *dep_children(tok, {"dobj", "obj"}))  # the parser may hang "to" on the thing
+        for p in h.children
+        if p.dep_ in ("prep", "dative") and p.lower_ == "to"
+        for q in p.children
+        if q.dep_ == "pobj"
+    )
     for o in objs:
         if moved and o.dep_ in ("dobj", "obj"):
             continue  # "withdrew a contingent of 300 peacekeepers from X": its own people, X the recipient
+        if handed_to and o.dep_ in ("dobj", "obj") and o.i not in ctx.tok_actor:
+            continue  # "returned a portrait of a young girl to its owner": the thing handed over, not the girl
         if cand.obj is not None and o.i == cand.obj.i:
             if o.i in ctx.tok_actor and _keyed_object_is_patient(cand):
                 out.append(o)  # "expelled all UNSCOM weapons inspectors", "called President X"
@@ -386,6 +396,9 @@ def recipients_of(tok, cand: Candidate, ctx: Context) -> list:
 _UNDONE = {"CONCEDE", "RETREAT", "SANCTION", "COERCE"}
 
 #: verbs whose object the actor moves or commits: its own people and means, never the recipient
+#: verbs of handing a thing over: with a "to" actor, the thing (and whom it is of) is no recipient
+HANDED = {"return", "give", "hand", "deliver", "transfer", "donate", "supply", "sell", "ship", "provide", "send"}
+
 MOVED = {"send", "dispatch", "deploy", "withdraw", "pull", "pull_out", "move", "mass", "order", "put", "mobilize"}
 
 
@@ -761,6 +774,16 @@ def _antecedent(tok, ctx: Context) -> str | None:
             if q.start <= tok.idx < q.end:
                 return q.speaker
         return None
+    if low == "its":
+        # "returned the manuscript to its owner", "returned a portrait to its owners": a thing the
+        # verb acts on before the pronoun is what "its" is of, not an actor
+        owner = tok.head
+        verb = owner.head.head if owner.dep_ == "pobj" and owner.head.dep_ in ("prep", "dative") else owner.head
+        if verb.pos_ == "VERB" and any(
+            o.dep_ in ("dobj", "obj") and o.pos_ in ("NOUN", "PROPN") and o.i < tok.i and o.i not in ctx.tok_actor
+            for o in verb.children
+        ):
+            return None
     want = None
     unlike = None  # the gender a pronoun cannot refer to
     if low in ("he", "him", "his", "she", "her", "hers", "himself", "herself"):
