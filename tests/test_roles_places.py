@@ -758,3 +758,32 @@ def test_an_army_command_is_the_army_not_its_country(nlp):
     ev = a.events[0]
     assert "army command" in " ".join(_texts(a, ev.actors[:1])), ev.actors
     assert _actor(a, ev.actors[0]).sector == "MIL"
+
+
+@pytest.mark.parametrize(
+    "text,source,recipient",
+    [
+        # an agentless arrest, expulsion, release or torture is the act of the state it is done in or from
+        ("The blogger Amadou Sow was arrested on Friday in Mali for insulting the army.", "Mali", "Amadou Sow"),
+        ("Three aid workers have been expelled from Eritrea after a dispute over visas.", "Eritrea", "aid workers"),
+        ("Two French tourists were released from captivity in Chad on Sunday.", "Chad", "tourists"),
+        ("The prisoner was beaten and tortured in a military jail in Sudan.", "Sudan", "prisoner"),
+    ],
+)
+def test_an_agentless_arrest_is_the_act_of_the_state_it_is_done_in(nlp, text, source, recipient):
+    a = _code(nlp, text)
+    ev = a.events[0]
+    assert source in " ".join(_texts(a, ev.actors[:1])), (ev.type, ev.actors, ev.recipients)
+    assert recipient in " ".join(_texts(a, ev.recipients[:1])), (ev.type, ev.actors, ev.recipients)
+
+
+def test_a_killing_in_a_country_has_no_state_as_its_doer(nlp):
+    a = _code(nlp, "Two soldiers were killed in Mali on Sunday.")
+    ev = a.events[0]
+    assert not ev.actors, ev.actors  # unknown attackers are no state
+
+
+def test_whom_an_infinitive_follows_is_the_verbs_object(nlp):
+    a = _code(nlp, "A Lahore court on May 3 rejected opposition leader Nawaz Khan to postpone the hearing of his case.")
+    ev = a.events[0]
+    assert ev.type == "REJECT" and "Nawaz Khan" in " ".join(_texts(a, ev.recipients[:1])), (ev.type, ev.recipients)

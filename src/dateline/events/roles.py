@@ -314,6 +314,16 @@ def recipients_of(tok, cand: Candidate, ctx: Context) -> list:
             continue
         if o.dep_ in ("nsubjpass", "dobj", "obj", "pobj") or (o.dep_ == "nsubj" and o.head.i != tok.i):
             out.append(o)  # the last: an ECM verb's complement subject ("allow the WFP to deliver")
+    if not objs:
+        # "rejected Prime Minister Benjamin Netanyahu to delay the start of his trial": the parser
+        # makes the object the subject of the infinitive right after the verb
+        out += [
+            s
+            for comp in dep_children(tok, {"ccomp", "xcomp"})
+            if any(a.dep_ == "aux" and a.lower_ == "to" for a in comp.children)
+            for s in dep_children(comp, {"nsubj"})
+            if s.left_edge.i == tok.i + 1 and s.i in ctx.tok_actor
+        ]
     for d in dep_children(tok, {"dative", "iobj"}):
         # "gave equipment to Nicaragua": the parser's dative is the preposition, its object the recipient
         out += [p for p in d.children if p.dep_ == "pobj"] if d.pos_ == "ADP" else [d]
@@ -614,6 +624,31 @@ def _passive_agents(trig, ctx: Context) -> list:
     return out
 
 
+#: acts of a state's authorities on people in its hands (besides COERCE: arrests, detentions)
+_CUSTODY_ACTS = {"expel", "deport", "torture", "release", "free"}
+
+
+def _state_where_held(trig, c: Candidate, ctx: Context) -> list:
+    """The state an agentless arrest, expulsion, release or torture was done in or from: "was
+    arrested on Monday in Niger", "have been expelled from North Korea", "were released from
+    captivity in Libya" (its authorities hold the people it is done to, as PLOVER codes it). The
+    country named by the verb's "in" / "from" phrase, or by one inside it ("in a prison in X")."""
+    verbs = [trig, *(v for v in dep_children(trig, {"conj"}) if not dep_children(v, {"nsubj", "nsubjpass"}))]
+    if c.entry.type != "COERCE" and not any(lemma_of(v) in _CUSTODY_ACTS for v in verbs):
+        return []
+    for p in (p for v in verbs for p in v.children):  # "was tortured and killed in a prison in X"
+        if p.dep_ != "prep" or p.lower_ not in ("in", "from"):
+            continue
+        for n in dep_children(p, {"pobj"}):
+            for x in (
+                n,
+                *(q for r in n.children if r.dep_ == "prep" and r.lower_ == "in" for q in dep_children(r, {"pobj"})),
+            ):
+                if any(ctx.actor_kind.get(a) == "country" for a in np_actor_ids(x, ctx)):
+                    return [x]
+    return []
+
+
 def noun_participants(noun, ctx: Context) -> tuple[list, list]:
     actors: list = []
     recips: list = []
@@ -891,6 +926,8 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
             agents = [p for a in dep_children(trig, {"agent"}) for p in dep_children(a, {"pobj"})]
             c.actors_tok = agents or _passive_agents(trig, ctx)
             recips = patients + recips
+        if not c.actors_tok and (patients or parse.is_passive(trig)):
+            c.actors_tok = _state_where_held(trig, c, ctx)
         c.recipients_tok = recips + c.recipients_tok
         for inner in c.inner:  # "offered to hand over to Great Britain", "threatened to break relations with Russia"
             if not inner.noun:
