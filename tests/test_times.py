@@ -589,6 +589,8 @@ def test_calendar_date(value, want):
         # fractions, ordinals and titles are no times
         ("Iraq imports about three-quarters of its food, officials said.", "1990-08-15", []),
         ("It would be a second betrayal, he told 60 Minutes.", "2000-04-17", []),
+        ("Rebels hold more than a quarter of the country.", "2013-03-22", []),
+        ("The chain will close about a quarter, of its 400 stores.", "2013-03-22", []),
         # an ordinal day is no duration ("a second" was read out of the model's "a second day")
         ("Stocks fell for a second day on Friday.", "2013-03-22", [("Friday", "2013-03-22")]),
         # "of" inside one amount splits nothing

@@ -677,7 +677,11 @@ def _time_of_year(seg: str, after: str, before: str) -> bool:
 
 
 _FINAL_AFTER = re.compile(r"^[\s-]?finals?\b", re.IGNORECASE)
-_FRACTION = re.compile(r"^(?:about\s+)?(?:a|one|two|three)[\s-]quarters?$", re.IGNORECASE)
+_FRACTION = re.compile(
+    r"^(?:(?:about|almost|nearly|roughly|some|more\s+than|less\s+than|over|under)\s+)?(?:a|one|two|three)[\s-]quarters?$",
+    re.IGNORECASE,
+)
+_OF_NEXT = re.compile(r"^[\s,]*of\b", re.IGNORECASE)
 _ORDINAL_SECOND = re.compile(r"^(?:a|one)\s+second$", re.IGNORECASE)
 _TITLE_UNIT = re.compile(r"^\d+\s+[A-Z][a-z]+$")
 
@@ -688,8 +692,8 @@ def _no_time(seg: str, after: str, before: str = "") -> bool:
     nxt = after.strip().split(" ", 1)[0].lower() if after.strip() else ""
     if _time_of_year(seg, after, before):
         return True
-    if _FRACTION.match(seg) and nxt == "of":
-        return True
+    if _FRACTION.match(seg) and _OF_NEXT.match(after):
+        return True  # "more than a quarter of the market", "about a quarter, of its dealers"
     if seg.lower().endswith("quarter") and _FINAL_AFTER.match(after):
         return True  # "the second quarter-final": a round of a contest
     if _ORDINAL_SECOND.match(seg) and nxt[:1].isalpha() and nxt not in ("later", "ago", "earlier", "or", "and", "of"):
