@@ -166,8 +166,15 @@ ARTICLE_COLUMNS = [c for c in S.articles.columns if c.name != "data"]
 
 
 def _arrow(columns: Iterable[sa.Column], **typed: Any):
-    """The Arrow schema of store ``columns``, in order: each typed by its SQL type (text, whole
-    number, float, time) unless ``typed`` names its type."""
+    """The Arrow schema of store ``columns``, in order (:func:`_arrow_fields`)."""
+    import pyarrow as pa
+
+    return pa.schema(_arrow_fields(columns, **typed))
+
+
+def _arrow_fields(columns: Iterable[sa.Column], **typed: Any) -> list[tuple[str, Any]]:
+    """``(name, Arrow type)`` of store ``columns``, in order: each typed by its SQL type (text,
+    whole number, float, time) unless ``typed`` names its type."""
     import pyarrow as pa
 
     def arrow_type(c: sa.Column):
@@ -185,13 +192,15 @@ def _arrow(columns: Iterable[sa.Column], **typed: Any):
             return pa.string()
         raise TypeError(f"no Arrow type for column {c.name} ({c.type}): name it")
 
-    return pa.schema([(c.name, arrow_type(c)) for c in columns])
+    return [(c.name, arrow_type(c)) for c in columns]
 
 
 def _schemas():
     import pyarrow as pa
 
-    ts = pa.timestamp("us", tz="UTC")
+    def stored(table: sa.Table, *names: str) -> list[tuple[str, Any]]:  # columns as the store has them
+        return _arrow_fields([table.c[name] for name in names])
+
     place = pa.struct(
         [
             ("name", pa.string()),
@@ -214,23 +223,16 @@ def _schemas():
                 ("actors", pa.list_(pa.string())),
                 ("recipients", pa.list_(pa.string())),
                 ("place", place),
-                ("country", pa.string()),
-                ("n_mentions", pa.int32()),
-                ("n_articles", pa.int32()),
-                ("n_stories", pa.int32()),
-                ("n_sources", pa.int32()),
-                ("first_article_id", pa.string()),
-                ("first_seen", ts),
+                *stored(S.events, "country", "n_mentions", "n_articles", "n_stories", "n_sources"),
+                *stored(S.events, "first_article_id", "first_seen"),
                 ("event_month", pa.string()),
             ]
         ),
         "event_mentions": pa.schema(
             [
-                ("article_id", pa.string()),
-                ("local_id", pa.string()),
-                ("event_id", pa.string()),
+                *stored(S.event_mentions, "article_id", "local_id", "event_id"),
                 ("global_event_id", pa.int64()),
-                ("story_id", pa.string()),
+                *stored(S.event_mentions, "story_id"),
                 *coded,
                 ("cameo", pa.string()),
                 *dated,
@@ -238,10 +240,7 @@ def _schemas():
                 ("actors", pa.list_(actor)),
                 ("recipients", pa.list_(actor)),
                 ("place", place),
-                ("evidence_text", pa.string()),
-                ("evidence_start", pa.int32()),
-                ("evidence_end", pa.int32()),
-                ("confidence", pa.float64()),
+                *stored(S.event_mentions, "evidence_text", "evidence_start", "evidence_end", "confidence"),
                 ("publisher", pa.string()),
                 ("url", pa.string()),
                 ("published_date", pa.date32()),
