@@ -702,6 +702,8 @@ def test_towns_in_a_list_of_towns_and_names_after_a_lower_case_role(nlp, text, n
         # an acronym and a known armed movement the tagger leaves unlabelled, as the subject of a verb
         ("In Peru, the MRTA announced a truce on Monday.", "MRTA", "organization"),
         ("In Colombia, the ELN released two hostages on Sunday.", "ELN", "organization"),
+        # an acronym the tagger reads as a common noun, with a place after it
+        ("ICE in Denver deported four men to Mexico last week.", "ICE", "organization"),
     ],
 )
 def test_an_unlabelled_proper_name_that_is_a_verbs_subject_is_an_actor(nlp, text, name, kind):

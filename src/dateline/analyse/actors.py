@@ -316,12 +316,32 @@ def _corrections(doc: Any, ents: list[Ent]) -> list[Ent]:
 def _unlabelled_subjects(doc: Any, ents: list[Ent], headline: set[int]) -> list[Ent]:
     """A proper name the tagger left unlabelled that is the whole subject of a verb is an actor
     when it is an acronym or a known armed movement: an organisation ("In Colombia, the ELN
-    declared a ceasefire", "the KNU said"). Never a country or a nationality; other capitalised
-    words stay unlabelled (a surname, a company or a place: the kind is unknown)."""
+    declared a ceasefire", "the KNU said"); an acronym the tagger read as a noun or an adverb
+    before its verb is one too ("ICE in Miami returned ...", "USAID provided ..."). Never a country
+    or a nationality; other capitalised words stay unlabelled (a surname, a company or a place: the
+    kind is unknown)."""
     taken = {i for e in ents for i in range(e.i0, e.i1)}
     out = []
     for t in doc:
-        if t.dep_ != "nsubj" or t.pos_ != "PROPN" or t.head.pos_ != "VERB" or t.i in taken or t.i in headline:
+        if t.i in taken or t.i in headline or t.head.pos_ != "VERB":
+            continue
+        acronym = t.is_upper and t.is_alpha and 2 <= len(t.text) <= 6
+        if (
+            acronym
+            and t.pos_ != "PROPN"
+            and (
+                (t.dep_ == "nsubj" and t.i == t.left_edge.i)  # "ICE in Miami returned ...": tagged a noun
+                or (
+                    t.dep_ == "advmod"  # "USAID provided shelter": tagged an adverb before a verb with no subject
+                    and t.head.i == t.i + 1
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.head.children)
+                )
+            )
+        ):
+            if not (L.country_of_name(t.text) or L.country_of_demonym(t.text)):
+                out.append(Ent(t.idx, t.idx + len(t.text), "ORG", t.i, t.i + 1, t.text))
+            continue
+        if t.dep_ != "nsubj" or t.pos_ != "PROPN":
             continue
         toks = [x for x in t.subtree if not (x.dep_ == "det" and x.i == t.left_edge.i)]
         if not (1 <= len(toks) <= 3) or toks[-1].i != t.i or toks[-1].i - toks[0].i + 1 != len(toks):
