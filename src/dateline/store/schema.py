@@ -181,12 +181,21 @@ sa.Index("ix_events_lat_lon", events.c.lat, events.c.lon, events.c.date, events.
 # on type, modality, first_seen and date, read from this index instead of the (wide) rows.
 sa.Index("ix_events_link", events.c.id, events.c.type, events.c.modality, events.c.first_seen, events.c.date)
 
+
+def _mention_key() -> list[sa.Column]:
+    """The key of an event mention: its article and ``Article.events[].id`` (event_mentions, and
+    the rows of event_participants that belong to it)."""
+    return [
+        sa.Column("article_id", ID, sa.ForeignKey("articles.id"), primary_key=True),
+        sa.Column("local_id", sa.Text, primary_key=True),
+    ]
+
+
 event_mentions = sa.Table(
     # One row per event an article reports (Article.events), linked to its corpus event.
     "event_mentions",
     metadata,
-    sa.Column("article_id", ID, sa.ForeignKey("articles.id"), primary_key=True),
-    sa.Column("local_id", sa.Text, primary_key=True),  # Article.events[].id
+    *_mention_key(),
     sa.Column("event_id", ID, sa.ForeignKey("events.id"), nullable=False, index=True),
     sa.Column("story_id", ID, nullable=False),
     sa.Column("type", sa.Text, nullable=False),
@@ -210,8 +219,7 @@ event_participants = sa.Table(
     # through an index, instead of scanning actors and the mentions' JSON lists.
     "event_participants",
     metadata,
-    sa.Column("article_id", ID, sa.ForeignKey("articles.id"), primary_key=True),
-    sa.Column("local_id", sa.Text, primary_key=True),
+    *_mention_key(),
     sa.Column("actor_id", sa.Text, primary_key=True),
     sa.Column("role", sa.Text, primary_key=True),  # "actor" | "recipient"
     sa.Column("event_id", ID, nullable=False),
