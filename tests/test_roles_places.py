@@ -787,3 +787,10 @@ def test_whom_an_infinitive_follows_is_the_verbs_object(nlp):
     a = _code(nlp, "A Lahore court on May 3 rejected opposition leader Nawaz Khan to postpone the hearing of his case.")
     ev = a.events[0]
     assert ev.type == "REJECT" and "Nawaz Khan" in " ".join(_texts(a, ev.recipients[:1])), (ev.type, ev.recipients)
+
+
+def test_hostages_named_in_apposition_are_the_recipients(nlp):
+    # the keyed object "hostages" is no actor of its own when the tagger names who they are
+    a = _code(nlp, "The rebels took two hostages, a Briton and a Dane, near the border in Mali.")
+    ev = a.events[0]
+    assert ev.type == "ASSAULT" and "Briton" in " ".join(_texts(a, ev.recipients[:1])), (ev.type, ev.recipients)

@@ -309,7 +309,8 @@ def recipients_of(tok, cand: Candidate, ctx: Context) -> list:
         if handed_to and o.dep_ in ("dobj", "obj") and o.i not in ctx.tok_actor:
             continue  # "returned a portrait of a young girl to its owner": the thing handed over, not the girl
         if cand.obj is not None and o.i == cand.obj.i:
-            if o.i in ctx.tok_actor and _keyed_object_is_patient(cand):
+            named = o.i in ctx.tok_actor or any(c.dep_ == "appos" and c.i in ctx.tok_actor for c in o.children)
+            if named and _keyed_object_is_patient(cand):  # "two hostages — an American and ...": who they are
                 out.append(o)  # "expelled all UNSCOM weapons inspectors", "called President X"
             continue
         if o.dep_ in ("nsubjpass", "dobj", "obj", "pobj") or (o.dep_ == "nsubj" and o.head.i != tok.i):
