@@ -877,3 +877,24 @@ def test_an_officials_post_and_council_say_whom_he_serves(nlp, text, name, count
     assert name in people, sorted(people)
     person = people[name]
     assert (person.country, person.sector) == (country, sector), (person.country, person.sector, person.roles)
+
+
+@pytest.mark.parametrize(
+    "text,name,not_country",
+    [
+        # a country before an adviser's or a specialist's role is the brief, not the country served
+        ("Former White House Russia adviser Fiona Black testified on Thursday.", "Fiona Black", "RUS"),
+        ("Jane Doyle, a Syria specialist at the State Department, resigned.", "Jane Doyle", "SYR"),
+        # a country in the title of a person the description only mentions is that person's
+        (
+            "Mary Stone, an aide to Vice President Mike Pence on a call with Ukrainian President Volodymyr Zelensky,"
+            " testified.",
+            "Mary Stone",
+            "UKR",
+        ),
+    ],
+)
+def test_a_country_a_description_only_mentions_is_not_the_persons(nlp, text, name, not_country):
+    people = _by_name(_analyse(nlp, text))
+    assert name in people, sorted(people)
+    assert people[name].country != not_country, (people[name].country, people[name].descriptions)

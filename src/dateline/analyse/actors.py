@@ -1043,6 +1043,10 @@ def _appositions(doc: Any, i0: int, i1: int) -> list[Any]:
     return toks
 
 
+#: roles a country name before them names the brief of, not the country served ("Russia adviser")
+_PORTFOLIO_ROLES = {"adviser", "advisor", "expert", "specialist", "analyst", "coordinator", "czar", "hand", "watcher"}
+
+
 def _describe(doc: Any, toks: list[Any], tok_ent: dict[int, Ent], self_ents: set[int]):
     """(roles, countries, sectors, linked entities, org-noun keys) found in descriptor tokens."""
     words: list[str] = []
@@ -1070,8 +1074,14 @@ def _describe(doc: Any, toks: list[Any], tok_ent: dict[int, Ent], self_ents: set
             seen_ents.add(id(e))
             words.append("|")
             word_toks.append(t)
+            if t.i in others_title:
+                continue  # "an aide ... on a call with Ukrainian President Zelensky": Zelensky's country
+            root = doc[e.i0 : e.i1].root
             if e.label == "PERSON":
-                linked.append(e)
+                if root.dep_ != "pobj" or root.head.lower_ in ("of", "to", "for"):
+                    linked.append(e)  # "aide to Vice President Pence", not "on a call with X"
+            elif L.country_of_name(e.text) and root.dep_ == "compound" and root.head.lower_ in _PORTFOLIO_ROLES:
+                continue  # "White House Russia adviser", "a Ukraine specialist": the country is the brief
             elif e.label in ("GPE", "NORP", "ORG", "LOC"):
                 met = L.metonym(e.text)
                 iso = (met[0] if met else None) or L.country_of_name(e.text) or L.country_of_demonym(e.text)
@@ -1273,7 +1283,8 @@ def _propagate_countries(article: Article, doc: Any, persons: list[_Actor], tok_
             for other in act.linked:
                 if other.country:
                     act.country = other.country
-                    if act.sector is None and other.sector in _STATE_SECTORS and not act.kin:
+                    # a role serving the other ("Kim's chief aide"), never a relative or a bare name
+                    if act.sector is None and other.sector in _STATE_SECTORS and not act.kin and act.roles:
                         act.sector = other.sector
                     break
     # 2. officials named in a sentence whose other persons all belong to one country
