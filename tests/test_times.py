@@ -45,6 +45,14 @@ def test_weekdays_follow_tense(expr, tense, want):
     assert v(expr, tense) == want
 
 
+def test_present_tense_weekday_is_the_nearer_one():
+    # "the talks resume Monday", "the deadline is Monday" (a Friday's story): three days ahead
+    # beats four back; with no tense at all, near-ties still go back (news reports)
+    assert v("Monday", "present", "2013-03-22") == "2013-03-25"
+    assert v("Monday", None, "2013-03-22") == "2013-03-18"
+    assert v("Tuesday", "present", "2013-03-22") == "2013-03-19"
+
+
 def test_weekday_with_part_of_day_is_a_time():
     tx = resolve("Wednesday morning", A, "past")
     assert (tx.value, tx.type, tx.granularity) == ("2019-04-24TMO", "time", "time")
@@ -593,6 +601,9 @@ def test_calendar_date(value, want):
         ("The chain will close about a quarter, of its 400 stores.", "2013-03-22", []),
         # an ordinal day is no duration ("a second" was read out of the model's "a second day")
         ("Stocks fell for a second day on Friday.", "2013-03-22", [("Friday", "2013-03-22")]),
+        # a present modal looks ahead; a present-tense noun's day ("Monday's close") still back
+        ("Cyprus must raise the money by Monday.", "2013-03-22", [("Monday", "2013-03-25")]),
+        ("The offer is 20% above Monday's close.", "2013-03-22", [("Monday", "2013-03-18")]),
         # "of" inside one amount splits nothing
         ("The dispute has lasted a quarter of a century.", "2013-03-22", [("a quarter of a century", "P25Y")]),
         # a feast the model labels a place is still the day

@@ -650,7 +650,10 @@ def _weekday_date(wd: int, anchor: date, tense: str | None, direction: str | Non
         return anchor + timedelta(days=ahead)
     if tense == "past":
         return anchor - timedelta(days=back)
-    # unknown or present tense: the nearer one, ties and near-ties to the past (news reports)
+    if tense == "present":
+        # "the talks resume Monday", "the deadline is Monday": the nearer one, either way
+        return anchor + timedelta(days=ahead) if ahead < back else anchor - timedelta(days=back)
+    # unknown tense: the nearer one, ties and near-ties to the past (news reports)
     return anchor + timedelta(days=ahead) if ahead < back - 2 else anchor - timedelta(days=back)
 
 

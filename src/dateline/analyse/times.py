@@ -366,6 +366,9 @@ _SCHEDULE_VERBS = {"schedule", "reschedule", "postpone", "delay", "defer", "slat
 _PLAN_VERBS = {"plan", "schedule", "set", "expect", "propose"}  # not "announce": "announced an order on Monday"
 _PLANNED_FOR = {"plan", "set", "slate", "schedule", "reschedule", "earmark", "pencil"}
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
+# a present modal puts its verb at or after the time of speaking: "Cyprus must raise the money by
+# Monday" (not "must have known on Monday": perfect)
+_MODAL_AHEAD = {"must", "should", "can", "ca", "may", "might"}
 _FUTURE_VERBS = {
     "plan",
     "expect",
@@ -466,6 +469,8 @@ def _verb_tense(v: Any) -> str | None:
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
     lowers = [a.lower_ for a in auxes]
     if any(w in _FUTURE_AUX for w in lowers):
+        return "future"
+    if any(w in _MODAL_AHEAD for w in lowers) and not any(w in ("have", "'ve") for w in lowers):
         return "future"
     if "going" in lowers and "to" in lowers:
         return "future"
@@ -843,6 +848,8 @@ def find_timexes(doc: Any, anchor=None, text: str | None = None) -> list[TimexSp
     for s, t, expr in _candidates(doc, full):
         span = doc.char_span(s, t, alignment_mode="expand")
         tense = tense_of(span) if span is not None and len(span) else None
+        if tense == "present" and full[t : t + 2] in ("'s", "’s"):
+            tense = None  # "a premium over Thursday's closing price": a noun's day, mostly one gone by
         tx = _resolve_safe(expr, a, tense)
         if (
             tx is not None
