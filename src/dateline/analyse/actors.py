@@ -21,7 +21,7 @@ Corrections on top of the statistical model, where its errors are systematic:
   Protection", "Immigration and Customs Enforcement");
 - a name never runs across a dateline's spaced dash ("KABUL - Soldiers" is the city, and the
   story's first word after it, capitalised only by its place, is an agent noun when it is one:
-  "ALGIERS, Algeria - Police have arrested ...", "CAIRO -- Protesters clashed ...");
+  "DAKAR, Senegal - Police have detained ...", "TUNIS -- Protesters gathered ...");
 - a country's own name the tagger leaves unlabelled is a GPE ("Nigeria withdrew ..."; not
   "Jordan", "Chad" or "Georgia", which are first names too);
 - a PERSON or ORG made only of nationality words ("Ugandan", "Bosnian Serbs", sentence-initial
@@ -317,7 +317,7 @@ def _unlabelled_subjects(doc: Any, ents: list[Ent], headline: set[int]) -> list[
     """A proper name the tagger left unlabelled that is the whole subject of a verb is an actor
     when it is an acronym or a known armed movement: an organisation ("In Colombia, the ELN
     declared a ceasefire", "the KNU said"); an acronym the tagger read as a noun or an adverb
-    before its verb is one too ("ICE in Miami returned ...", "USAID provided ..."). Never a country
+    before its verb is one too ("ICE in Denver deported ...", "USAID delivered ..."). Never a country
     or a nationality; other capitalised words stay unlabelled (a surname, a company or a place: the
     kind is unknown)."""
     taken = {i for e in ents for i in range(e.i0, e.i1)}
@@ -330,9 +330,9 @@ def _unlabelled_subjects(doc: Any, ents: list[Ent], headline: set[int]) -> list[
             acronym
             and t.pos_ != "PROPN"
             and (
-                (t.dep_ == "nsubj" and t.i == t.left_edge.i)  # "ICE in Miami returned ...": tagged a noun
+                (t.dep_ == "nsubj" and t.i == t.left_edge.i)  # "ICE in Denver deported ...": tagged a noun
                 or (
-                    t.dep_ == "advmod"  # "USAID provided shelter": tagged an adverb before a verb with no subject
+                    t.dep_ == "advmod"  # "USAID delivered tents": tagged an adverb before a verb with no subject
                     and t.head.i == t.i + 1
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.head.children)
                 )
@@ -1019,7 +1019,7 @@ def _pre_modifiers(doc: Any, i0: int, i1: int | None = None) -> list[Any]:
         if all(k <= doc[j].head.i < end for j in range(k, i0)):
             break
         k += 1
-    # "U.S. Ambassador to the European Union Gordon Sondland": the post a posted role names before
+    # "British Ambassador to the African Union Helen Lyle": the post a posted role names before
     # the name is part of the title (the parser seldom hangs it so); the post itself takes nothing
     j = k - 2 if k - 2 >= sent_start and doc[k - 1].lower_ == "the" else k - 1
     if k < i0 and j - 1 >= sent_start and doc[j].lower_ in ("to", "in") and doc[j - 1].lower_ in L.POSTED_ROLES:
@@ -1056,8 +1056,8 @@ def _describe(doc: Any, toks: list[Any], tok_ent: dict[int, Ent], self_ents: set
     org_sectors: list[str] = []
     org_keys: list[tuple[str, int]] = []
     seen_ents: set[int] = set()
-    # the title of another person the descriptor names is that person's ("The son of former German
-    # President Richard von Weizsäcker": the president is the father)
+    # the title of another person the descriptor names is that person's ("The son of former Austrian
+    # President Kurt Waldheim": the president is the father)
     others_title = {
         m.i
         for t in toks
@@ -1075,11 +1075,11 @@ def _describe(doc: Any, toks: list[Any], tok_ent: dict[int, Ent], self_ents: set
             words.append("|")
             word_toks.append(t)
             if t.i in others_title:
-                continue  # "an aide ... on a call with Ukrainian President Zelensky": Zelensky's country
+                continue  # "an aide ... on a trip with Kenyan President Moi": Moi's country
             root = doc[e.i0 : e.i1].root
             if e.label == "PERSON":
                 if root.dep_ != "pobj" or root.head.lower_ in ("of", "to", "for"):
-                    linked.append(e)  # "aide to Vice President Pence", not "on a call with X"
+                    linked.append(e)  # "aide to Senator Hart", not "on a trip with X"
             elif L.country_of_name(e.text) and root.dep_ == "compound" and root.head.lower_ in _PORTFOLIO_ROLES:
                 continue  # "White House Russia adviser", "a Ukraine specialist": the country is the brief
             elif e.label in ("GPE", "NORP", "ORG", "LOC"):
@@ -1725,7 +1725,7 @@ _WH_DETERMINERS = {"whose", "which", "what", "whatever", "whichever"}
 
 
 def _after_dateline(doc: Any, i: int) -> bool:
-    """The word opens the story after a dateline's dash or colon ("ALGIERS, Algeria - Police have
+    """The word opens the story after a dateline's dash or colon ("DAKAR, Senegal - Police have
     arrested ..."): capitalised as a sentence's first word is."""
     return i > 1 and doc[i - 1].text in ("-", "--", "\u2013", "\u2014", ":") and bool(doc[i - 1].whitespace_)
 

@@ -343,7 +343,7 @@ POSTED_ROLES = frozenset(
     "chargé ambassador-designate representative representatives".split()
 )
 # Family relations: a relative of an official holds no office by being one ("the son of former
-# German President Richard von Weizsäcker" is no government member).
+# Austrian President Kurt Waldheim" is no government member).
 KIN = frozenset(
     "father mother son daughter brother sister wife husband widow widower grandson granddaughter "
     "nephew niece uncle aunt cousin stepson stepdaughter child".split()

@@ -201,7 +201,7 @@ def in_dateline(tok) -> bool:
     s = breaks[k - 1] + 1 if k else 0
     first = doc[s]
     if first.ent_type_ in ("GPE", "LOC") and first.is_title:
-        # "Mexico: Since January, the US government has ordered ...": a place's name and a colon
+        # "Venezuela: Since January, the Colombian government has expelled ...": a place's name and a colon
         for k in range(s + 1, min(len(doc), s + 4)):
             if doc[k].text == ":":
                 return tok.i < k
@@ -307,7 +307,7 @@ def recipients_of(tok, cand: Candidate, ctx: Context) -> list:
         if moved and o.dep_ in ("dobj", "obj"):
             continue  # "withdrew a contingent of 300 peacekeepers from X": its own people, X the recipient
         if handed_to and o.dep_ in ("dobj", "obj") and o.i not in ctx.tok_actor:
-            continue  # "returned a portrait of a young girl to its owner": the thing handed over, not the girl
+            continue  # "returned a portrait of a soldier to its owner": the thing handed over, not the soldier
         if cand.obj is not None and o.i == cand.obj.i:
             named = o.i in ctx.tok_actor or any(c.dep_ == "appos" and c.i in ctx.tok_actor for c in o.children)
             if named and _keyed_object_is_patient(cand):  # "two hostages — an American and ...": who they are
@@ -316,7 +316,7 @@ def recipients_of(tok, cand: Candidate, ctx: Context) -> list:
         if o.dep_ in ("nsubjpass", "dobj", "obj", "pobj") or (o.dep_ == "nsubj" and o.head.i != tok.i):
             out.append(o)  # the last: an ECM verb's complement subject ("allow the WFP to deliver")
     if not objs:
-        # "rejected Prime Minister Benjamin Netanyahu to delay the start of his trial": the parser
+        # "rejected opposition leader Nawaz Khan to postpone the hearing": the parser
         # makes the object the subject of the infinitive right after the verb
         out += [
             s
@@ -572,8 +572,8 @@ _CLAUSE_DEPS = {"ROOT", "ccomp", "parataxis"}
 
 
 def _headline_patients(trig) -> list:
-    """The subject of a headline's reduced passive: "US Chinook helicopter shot down and
-    completely destroyed", "US drone shot down over Yemen, officials say", "Three policemen
+    """The subject of a headline's reduced passive: "British transport helicopter shot down and
+    burned out", "US drone shot down over Yemen, officials say", "Three policemen
     killed in attack": a verb whose patient cannot be left out (``patient_verbs``, "shoot down")
     with a subject but no auxiliary and no object in its whole coordination ("Rebels captured
     and killed three soldiers" is active: the object hangs on the last verb). Its subject is
@@ -631,8 +631,8 @@ _CUSTODY_ACTS = {"expel", "deport", "torture", "release", "free"}
 
 def _state_where_held(trig, c: Candidate, ctx: Context) -> list:
     """The state an agentless arrest, expulsion, release or torture was done in or from: "was
-    arrested on Monday in Niger", "have been expelled from North Korea", "were released from
-    captivity in Libya" (its authorities hold the people it is done to, as PLOVER codes it). The
+    arrested on Friday in Mali", "have been expelled from Eritrea", "were released from
+    captivity in Chad" (its authorities hold the people it is done to, as PLOVER codes it). The
     country named by the verb's "in" / "from" phrase, or by one inside it ("in a prison in X")."""
     verbs = [trig, *(v for v in dep_children(trig, {"conj"}) if not dep_children(v, {"nsubj", "nsubjpass"}))]
     if c.entry.type != "COERCE" and not any(lemma_of(v) in _CUSTODY_ACTS for v in verbs):
@@ -907,6 +907,18 @@ def _own_body(t, actor: str, actors: list[str], ctx: Context) -> bool:
     return False
 
 
+def _aimed(c: Candidate) -> bool:
+    """The act names what it is aimed at, an actor or not: an object other than the one it is keyed
+    on ("bombed Idlib"), or an on / at / against / into phrase."""
+    trig = c.trigger
+    return any(c.obj is None or o.i != c.obj.i for o in objects_of(trig)) or any(
+        p.dep_ == "prep"
+        and p.lower_ in ("on", "at", "against", "into", "upon")
+        and any(q.ent_type_ not in ("DATE", "TIME") for q in dep_children(p, {"pobj"}))  # not "on Sunday"
+        for p in trig.children
+    )
+
+
 def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
     """The actor ids and recipient ids of a candidate (no actor is also its recipient).
 
@@ -997,6 +1009,10 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
             for a in np_actor_ids(t, ctx):
                 if a not in recipients and a not in actors:
                     recipients.append(a)
+    if c.entry.type == "ASSAULT" and len(actors) > 1 and not recipients and not c.noun and not _aimed(c):
+        # "Armenia and Azerbaijan have fired across the border", "rebels and troops clashed": an
+        # attack with no target but conjoined sides is the sides' on each other, coded from the first
+        actors, recipients = actors[:1], actors[1:]
     if c.entry.type in SYMMETRIC or (
         "+AGREEMENT" in c.entry.key and c.entry.type != "SUPPORT" and not c.entry.key.startswith("broker")
     ):
