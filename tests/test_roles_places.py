@@ -815,3 +815,20 @@ def test_allies_attacking_a_target_stay_joint_actors(nlp):
     a = _code(nlp, "Russia and Syria bombed Idlib on Monday.")
     ev = a.events[0]
     assert len(ev.actors) == 2 and not ev.recipients, (ev.actors, ev.recipients)
+
+
+@pytest.mark.parametrize(
+    "text,recipient",
+    [
+        # the parser makes the object the subject of the adjective after the verb
+        ("A judge in Texas found the Iranian government guilty of sponsoring the bombing.", "Iranian government"),
+        # a concession is made to whom what is granted was sought by
+        ("Judge Mary Lane granted a temporary restraining order sought by the teachers union.", "teachers union"),
+        # reneging on a deal is done to its other party
+        ("President Smith on Tuesday reneged on a nuclear accord with Iran.", "Iran"),
+    ],
+)
+def test_whom_a_verdict_a_concession_or_a_broken_deal_is_about(nlp, text, recipient):
+    a = _code(nlp, text)
+    ev = a.events[0]
+    assert recipient in " ".join(_texts(a, ev.recipients[:1])), (ev.type, ev.actors, ev.recipients)

@@ -315,13 +315,16 @@ def recipients_of(tok, cand: Candidate, ctx: Context) -> list:
             continue
         if o.dep_ in ("nsubjpass", "dobj", "obj", "pobj") or (o.dep_ == "nsubj" and o.head.i != tok.i):
             out.append(o)  # the last: an ECM verb's complement subject ("allow the WFP to deliver")
+            if cand.entry.type in _DEAL_UNDOING and o.i not in ctx.tok_actor:
+                out += _parties(o)  # "scrapped the trade deal with Canada"
     if not objs:
-        # "rejected opposition leader Nawaz Khan to postpone the hearing": the parser
-        # makes the object the subject of the infinitive right after the verb
+        # "rejected opposition leader Nawaz Khan to postpone the hearing", "found the regime guilty
+        # of ...": the parser makes the object the subject of the infinitive or the adjective right
+        # after the verb
         out += [
             s
             for comp in dep_children(tok, {"ccomp", "xcomp"})
-            if any(a.dep_ == "aux" and a.lower_ == "to" for a in comp.children)
+            if comp.pos_ == "ADJ" or any(a.dep_ == "aux" and a.lower_ == "to" for a in comp.children)
             for s in dep_children(comp, {"nsubj"})
             if s.left_edge.i == tok.i + 1 and s.i in ctx.tok_actor
         ]
@@ -370,14 +373,15 @@ def recipients_of(tok, cand: Candidate, ctx: Context) -> list:
                 for p in acl.children
                 if p.dep_ == "prep" and p.lower_ in ("on", "upon", "against")
             ]
-    if cand.entry.type in ("REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "AGREE"):
+    if cand.entry.type in ("REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "AGREE", "CONCEDE"):
         # "demanded that the US cancel ...": the addressee is the complement's subject
-        for comp in dep_children(tok, {"ccomp"}):
+        for comp in dep_children(tok, {"ccomp"}) if cand.entry.type != "CONCEDE" else []:
             if any(m.lower_ == "that" for m in comp.children if m.dep_ == "mark") or cand.entry.type == "REQUEST":
                 out += dep_children(comp, {"nsubj", "nsubjpass"})
-        # "demanded the removal of President X", "welcomed Reagan's statement"
+        # "demanded the removal of President X", "welcomed Reagan's statement", "granted an order
+        # sought by the union" (whom a concession is made to)
         for o in parse.content_objects([x for y in objs for x in _conj_nouns(y)]):
-            if o.i in ctx.tok_actor:
+            if o.i in ctx.tok_actor or (cand.entry.type == "CONCEDE" and cand.obj is not None and o.i == cand.obj.i):
                 continue
             if cand.entry.type == "SUPPORT" and cand.obj is not None and o.i == cand.obj.i:
                 # the keyed object is the support itself: its owner gives it ("reiterated the government's support")
@@ -396,6 +400,8 @@ def recipients_of(tok, cand: Candidate, ctx: Context) -> list:
                 if po.i not in ctx.tok_actor:
                     out += _clause_subjects(po, ctx)
                     out += _opponents(po)
+                    if cand.entry.type in _DEAL_UNDOING:
+                        out += _parties(po)  # "reneged on an accord with Iran", "pulled out of the pact with X"
                     if cand.entry.type in ("ACCUSE", "REJECT", "PROTEST") and p.lower_ in ("into", "against", "on"):
                         out += _owners(po, ctx)  # "an investigation into crimes committed by X"
             elif po.dep_ == "pcomp":  # "an investigation into whether X was spied on"
@@ -450,6 +456,24 @@ def _opponents(tok) -> list:
         if p.dep_ == "prep" and p.lower_ in ("against", "on")
         for q in p.children
         if q.dep_ == "pobj"
+    ]
+
+
+#: acts that undo or refuse a deal: the deal's other party is whom they are done to
+_DEAL_UNDOING = {"REJECT", "RETREAT", "SANCTION"}
+
+
+def _parties(tok) -> list:
+    """The other party of an agreement noun: "an international nuclear accord with Iran", "the
+    trade deal between the two countries" (reneging on it, pulling out of it, suspending it is
+    done to them)."""
+    if parse.noun_class(tok) != "AGREEMENT":
+        return []
+    return [
+        q
+        for p in tok.children
+        if p.dep_ == "prep" and p.lower_ in ("with", "between")
+        for q in dep_children(p, {"pobj"})
     ]
 
 
