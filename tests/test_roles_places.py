@@ -832,3 +832,9 @@ def test_whom_a_verdict_a_concession_or_a_broken_deal_is_about(nlp, text, recipi
     a = _code(nlp, text)
     ev = a.events[0]
     assert recipient in " ".join(_texts(a, ev.recipients[:1])), (ev.type, ev.actors, ev.recipients)
+
+
+def test_a_letter_that_threatens_is_done_to_whom_it_is_sent(nlp):
+    a = _code(nlp, "The president has sent a letter to the head of the African Union threatening to withdraw funding.")
+    ev = a.events[0]
+    assert ev.type == "THREATEN" and "African Union" in " ".join(_texts(a, ev.recipients[:1])), (ev.type, ev.recipients)

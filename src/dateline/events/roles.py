@@ -567,6 +567,26 @@ def _protested(c: Candidate, ctx: Context) -> list:
     return out
 
 
+def _addressees(trig) -> list:
+    """Whom a writing that does the act is addressed to: "sent a letter to the head of the African
+    Union threatening to withdraw funding", "a message to Congress urging ..." (the participle hangs
+    on the writing or on the verb that sends it, and so does the "to" phrase)."""
+    if trig.dep_ == "acl" and lemma_of(trig.head) in WRITINGS:
+        writing = trig.head
+        hosts = [writing] + ([writing.head] if writing.dep_ in ("dobj", "obj") else [])
+    elif trig.dep_ == "advcl" and any(lemma_of(o) in WRITINGS for o in dep_children(trig.head, {"dobj", "obj"})):
+        hosts = [trig.head, *dep_children(trig.head, {"dobj", "obj"})]  # "sent a letter to X, threatening ..."
+    else:
+        return []
+    return [
+        q
+        for h in hosts
+        for p in h.children
+        if p.dep_ in ("prep", "dative") and p.lower_ == "to"
+        for q in dep_children(p, {"pobj"})
+    ]
+
+
 def _purpose(x) -> bool:
     """A purpose clause of the verb, with its subject: "staged protests to demand ...", "opened
     fire to disperse the crowd" (not "in order for X to ...", which has its own subject)."""
@@ -1029,7 +1049,7 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
             if a not in recipients and a not in actors and not _own_body(t, a, actors, ctx):
                 recipients.append(a)
     if not recipients and not c.noun:
-        for t in [*complement_recipients(c, ctx), *_protested(c, ctx)]:
+        for t in [*complement_recipients(c, ctx), *_protested(c, ctx), *_addressees(trig)]:
             for a in np_actor_ids(t, ctx):
                 if a not in recipients and a not in actors:
                     recipients.append(a)
