@@ -897,3 +897,15 @@ def test_a_country_a_description_only_mentions_is_not_the_persons(nlp, text, nam
     people = _by_name(_analyse(nlp, text))
     assert name in people, sorted(people)
     assert people[name].country != not_country, (people[name].country, people[name].descriptions)
+
+
+def test_a_name_the_tagger_reads_as_a_place_after_a_title_is_a_person(nlp):
+    # the small model tags "Mutharika" here a GPE
+    people = _by_name(_analyse(nlp, "President Mutharika also welcomed the decision of the state government."))
+    got = people.get("Mutharika")
+    assert got is not None and got.kind == "person" and got.sector == "GOV", sorted(people)
+
+
+def test_a_chief_justice_is_a_judicial_actor(nlp):
+    actors = _by_name(_analyse(nlp, "The chief justice rejected the appeal on Monday."))
+    assert actors["chief justice"].sector == "JUD", sorted(actors)

@@ -10,6 +10,8 @@ Corrections on top of the statistical model, where its errors are systematic:
   or "X, a Russian settlement", becomes GPE (the small model tags Vladivostok as a person); an ORG
   in those place contexts likewise;
 - a PERSON span cut short before a capitalised name token is extended ("Choe Son" + "Hui");
+- a one-word GPE or LOC right after a capitalised title that is no known country, capital or city is
+  a PERSON ("President Mutharika welcomed ...");
 - honorifics and trailing possessives are trimmed from PERSON spans ("Mr.", "'s");
 - a NORP that is no nationality and is followed by "news agency"/"newspaper" is an ORG;
 - the surname of a person the article names in full is that person, whatever the model tagged
@@ -241,6 +243,15 @@ def corrected_entities(doc: Any) -> list[Ent]:
             and not (L.country_of_name(text) or L.capital_country(text) or L.city_population(text) >= 100_000)
         ):
             label = "PERSON"  # "Modi" after "Narendra Modi", not "Washington" after "George Washington"
+        elif (
+            label in ("GPE", "LOC")
+            and i0 > 0
+            and doc[i0 - 1].is_title
+            and doc[i0 - 1].lower_ in L.ROLES
+            and L.ROLES[doc[i0 - 1].lower_] is not None
+            and not (L.country_of_name(text) or L.capital_country(text) or L.city_population(text, alternates=True))
+        ):
+            label = "PERSON"  # "President Buhari welcomed ...": a name after a title is no unknown place
         elif label == "PERSON" and L.armed_group(text):
             label = "ORG"  # "Boko Haram" is no person
         elif label in ("PERSON", "ORG", "NORP"):
