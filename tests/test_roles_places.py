@@ -838,3 +838,20 @@ def test_a_letter_that_threatens_is_done_to_whom_it_is_sent(nlp):
     a = _code(nlp, "The president has sent a letter to the head of the African Union threatening to withdraw funding.")
     ev = a.events[0]
     assert ev.type == "THREATEN" and "African Union" in " ".join(_texts(a, ev.recipients[:1])), (ev.type, ev.recipients)
+
+
+@pytest.mark.parametrize(
+    "text,source",
+    [
+        ("A Belgian court gave its approval for the former banker to be extradited to Chile.", "court"),
+        ("The government approved a plan for the prisoners to be freed.", "government"),
+        ("The rebels waited for the hostages to be released.", None),  # waiting lets nothing happen
+    ],
+)
+def test_who_lets_a_passive_act_happen_does_it(nlp, text, source):
+    a = _code(nlp, text)
+    ev = a.events[0]
+    if source is None:
+        assert not ev.actors, ev.actors
+    else:
+        assert source in " ".join(_texts(a, ev.actors[:1])), (ev.type, ev.actors, ev.recipients)

@@ -669,6 +669,37 @@ def _passive_agents(trig, ctx: Context) -> list:
     return out
 
 
+def _enabler(trig) -> list:
+    """Who lets a passive "for X to be ..." happen: "A court gave its approval for the former
+    banker to be extradited", "approved a plan for the prisoners to be freed" (the subject of the
+    verb the clause hangs on, directly or through its object)."""
+    marks = {c.lower_ for c in trig.children if c.dep_ in ("mark", "aux")}
+    if not {"for", "to"} <= marks or trig.dep_ not in ("advcl", "acl", "relcl"):
+        return []
+    host = trig.head
+    if host.pos_ in ("NOUN", "PROPN") and host.dep_ in ("dobj", "obj"):
+        host = host.head
+    granted = [o for o in dep_children(host, {"dobj", "obj"}) if lemma_of(o) in _GRANTS]
+    if host.pos_ not in ("VERB", "AUX") or not (granted or lemma_of(host) in _GRANTING):
+        return []  # "waited for the hostages to be released": no one lets it happen
+    return subject_of(host)
+
+
+#: what lets an act be done, and the verbs that give it ("gave its approval for X to be extradited")
+_GRANTS = {
+    "authorization",
+    "authorisation",
+    "permission",
+    "approval",
+    "consent",
+    "clearance",
+    "go-ahead",
+    "plan",
+    "order",
+}
+_GRANTING = {"approve", "authorize", "authorise", "allow", "permit", "arrange", "clear", "pave", "order"}
+
+
 #: acts of a state's authorities on people in its hands (besides COERCE: arrests, detentions)
 _CUSTODY_ACTS = {"expel", "deport", "torture", "release", "free"}
 
@@ -984,7 +1015,7 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
             c.actors_tok = agents or _passive_agents(trig, ctx)
             recips = patients + recips
         if not c.actors_tok and (patients or parse.is_passive(trig)):
-            c.actors_tok = _state_where_held(trig, c, ctx)
+            c.actors_tok = _enabler(trig) or _state_where_held(trig, c, ctx)
         c.recipients_tok = recips + c.recipients_tok
         for inner in c.inner:  # "offered to hand over to Great Britain", "threatened to break relations with Russia"
             if not inner.noun:
