@@ -821,11 +821,11 @@ def test_allies_attacking_a_target_stay_joint_actors(nlp):
     "text,recipient",
     [
         # the parser makes the object the subject of the adjective after the verb
-        ("A judge in Texas found the Iranian government guilty of sponsoring the bombing.", "Iranian government"),
+        ("The tribunal found the army guilty of abusing detainees.", "army"),
         # a concession is made to whom what is granted was sought by
-        ("Judge Mary Lane granted a temporary restraining order sought by the teachers union.", "teachers union"),
+        ("The judge granted an exemption sought by the farmers union.", "farmers union"),
         # reneging on a deal is done to its other party
-        ("President Smith on Tuesday reneged on a nuclear accord with Iran.", "Iran"),
+        ("The president reneged on a border accord with Ecuador.", "Ecuador"),
     ],
 )
 def test_whom_a_verdict_a_concession_or_a_broken_deal_is_about(nlp, text, recipient):

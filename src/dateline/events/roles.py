@@ -318,7 +318,7 @@ def recipients_of(tok, cand: Candidate, ctx: Context) -> list:
             if cand.entry.type in _DEAL_UNDOING and o.i not in ctx.tok_actor:
                 out += _parties(o)  # "scrapped the trade deal with Canada"
     if not objs:
-        # "rejected opposition leader Nawaz Khan to postpone the hearing", "found the regime guilty
+        # "rejected opposition leader Nawaz Khan to postpone the hearing", "found the army guilty
         # of ...": the parser makes the object the subject of the infinitive or the adjective right
         # after the verb
         out += [
@@ -378,7 +378,7 @@ def recipients_of(tok, cand: Candidate, ctx: Context) -> list:
         for comp in dep_children(tok, {"ccomp"}) if cand.entry.type != "CONCEDE" else []:
             if any(m.lower_ == "that" for m in comp.children if m.dep_ == "mark") or cand.entry.type == "REQUEST":
                 out += dep_children(comp, {"nsubj", "nsubjpass"})
-        # "demanded the removal of President X", "welcomed Reagan's statement", "granted an order
+        # "demanded the removal of President X", "welcomed Reagan's statement", "granted an exemption
         # sought by the union" (whom a concession is made to)
         for o in parse.content_objects([x for y in objs for x in _conj_nouns(y)]):
             if o.i in ctx.tok_actor or (cand.entry.type == "CONCEDE" and cand.obj is not None and o.i == cand.obj.i):
@@ -401,7 +401,7 @@ def recipients_of(tok, cand: Candidate, ctx: Context) -> list:
                     out += _clause_subjects(po, ctx)
                     out += _opponents(po)
                     if cand.entry.type in _DEAL_UNDOING:
-                        out += _parties(po)  # "reneged on an accord with Iran", "pulled out of the pact with X"
+                        out += _parties(po)  # "reneged on a border accord with Ecuador", "pulled out of a pact with X"
                     if cand.entry.type in ("ACCUSE", "REJECT", "PROTEST") and p.lower_ in ("into", "against", "on"):
                         out += _owners(po, ctx)  # "an investigation into crimes committed by X"
             elif po.dep_ == "pcomp":  # "an investigation into whether X was spied on"
@@ -464,7 +464,7 @@ _DEAL_UNDOING = {"REJECT", "RETREAT", "SANCTION"}
 
 
 def _parties(tok) -> list:
-    """The other party of an agreement noun: "an international nuclear accord with Iran", "the
+    """The other party of an agreement noun: "a border accord with Ecuador", "the
     trade deal between the two countries" (reneging on it, pulling out of it, suspending it is
     done to them)."""
     if parse.noun_class(tok) != "AGREEMENT":
