@@ -604,6 +604,8 @@ def test_calendar_date(value, want):
         # a present modal looks ahead; a present-tense noun's day ("Monday's close") still back
         ("Cyprus must raise the money by Monday.", "2013-03-22", [("Monday", "2013-03-25")]),
         ("The offer is 20% above Monday's close.", "2013-03-22", [("Monday", "2013-03-18")]),
+        # "the early hours" is a part of the night, no amount of hours
+        ("The attack came in the early hours of Sunday.", "2013-03-22", [("Sunday", "2013-03-17")]),
         # "of" inside one amount splits nothing
         ("The dispute has lasted a quarter of a century.", "2013-03-22", [("a quarter of a century", "P25Y")]),
         # a feast the model labels a place is still the day

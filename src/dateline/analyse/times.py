@@ -687,6 +687,7 @@ _FRACTION = re.compile(
     re.IGNORECASE,
 )
 _OF_NEXT = re.compile(r"^[\s,]*of\b", re.IGNORECASE)
+_SMALL_HOURS = re.compile(r"^(?:the\s+)?(?:early|small|wee)\s+hours$", re.IGNORECASE)  # a part of the night
 _ORDINAL_SECOND = re.compile(r"^(?:a|one)\s+second$", re.IGNORECASE)
 _TITLE_UNIT = re.compile(r"^\d+\s+[A-Z][a-z]+$")
 
@@ -697,6 +698,8 @@ def _no_time(seg: str, after: str, before: str = "") -> bool:
     nxt = after.strip().split(" ", 1)[0].lower() if after.strip() else ""
     if _time_of_year(seg, after, before):
         return True
+    if _SMALL_HOURS.match(seg):
+        return True  # "in the early hours of Sunday": no amount of hours (the day is its own span)
     if _FRACTION.match(seg) and _OF_NEXT.match(after):
         return True  # "more than a quarter of the market", "about a quarter, of its dealers"
     if seg.lower().endswith("quarter") and _FINAL_AFTER.match(after):
