@@ -9,9 +9,27 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
 
 from .. import __version__
 from ..errors import DatelineError
+
+if TYPE_CHECKING:
+
+    class Subparsers(Protocol):
+        """What ``ArgumentParser.add_subparsers()`` gives, as far as the commands use it."""
+
+        def add_parser(
+            self,
+            name: str,
+            *,
+            help: str,
+            description: str | None,
+            formatter_class: type[argparse.HelpFormatter],
+            epilog: str,
+        ) -> argparse.ArgumentParser: ...
+
 
 # Each module defines register(subparsers) which adds its command(s) with `func` set.
 COMMAND_MODULES = ["extract", "schema", "ingest", "export", "query", "serve", "watch", "alerts", "purge"]
@@ -26,7 +44,13 @@ class HelpFormatter(argparse.RawDescriptionHelpFormatter):
 
 
 def add_command(
-    sub, name: str, *, help: str, epilog: str, description: str | None = None, func=None
+    sub: Subparsers,
+    name: str,
+    *,
+    help: str,
+    epilog: str,
+    description: str | None = None,
+    func: Callable[[argparse.Namespace], int] | None = None,
 ) -> argparse.ArgumentParser:
     """A (sub-)command of ``sub`` with the help layout every command uses; ``func`` runs it."""
     p = sub.add_parser(name, help=help, description=description, formatter_class=HelpFormatter, epilog=epilog)

@@ -5,8 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING, Any
 
 from . import add_command, add_db, add_event_filters, store_url
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ..store import Store
+    from . import Subparsers
 
 EXAMPLE = """examples:
   dateline alerts add kim-talks --actor "Kim Jong Un" --type CONSULT --webhook https://hooks.example.org/dl
@@ -28,11 +35,11 @@ events that match are delivered once; an event that gains sources or mentions is
 delivered again once per change, all matches of one check in one message."""
 
 
-def register(sub) -> None:
+def register(sub: Subparsers) -> None:
     p = add_command(sub, "alerts", help=HELP, description=DESCRIPTION, epilog=EXAMPLE)
     asub = p.add_subparsers(dest="alerts_command", metavar="ACTION")
 
-    def action(name: str, help: str, func) -> argparse.ArgumentParser:
+    def action(name: str, help: str, func: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
         """An action of `dateline alerts`; every action's help ends with the same examples."""
         return add_command(asub, name, help=help, epilog=EXAMPLE, func=func)
 
@@ -63,14 +70,14 @@ def register(sub) -> None:
     r = action("run", "check the alerts against newly stored events and send now", run_check)
     _add_delivery(r)
 
-    def usage(args) -> int:  # `dateline alerts` alone
+    def usage(args: argparse.Namespace) -> int:  # `dateline alerts` alone
         p.print_help(sys.stderr)
         return 2
 
     p.set_defaults(func=usage)
 
 
-def _store(args):
+def _store(args: argparse.Namespace) -> Store:
 
     from ..store import Store
 
@@ -85,14 +92,14 @@ def _say(line: str) -> None:
     print(f"dateline: {line}", file=sys.stderr)
 
 
-def _add_delivery(p) -> None:
+def _add_delivery(p: argparse.ArgumentParser) -> None:
     """The options of the commands that send: the SMTP server, the page's address, the store."""
     p.add_argument("--smtp", metavar="URL", help="SMTP server (default $DATELINE_SMTP_URL)")
     p.add_argument("--base-url", metavar="URL", help="the web page's address for links (default $DATELINE_PUBLIC_URL)")
     add_db(p)
 
 
-def run_add(args) -> int:
+def run_add(args: argparse.Namespace) -> int:
     from .. import alerts
 
     filters = {
@@ -116,7 +123,7 @@ def run_add(args) -> int:
     return 0
 
 
-def run_list(args) -> int:
+def run_list(args: argparse.Namespace) -> int:
     from .. import alerts
 
     with _store(args) as store:
@@ -147,13 +154,13 @@ def run_list(args) -> int:
     return 0
 
 
-def _show(v) -> str:
+def _show(v: Any) -> str:
     if isinstance(v, dict):
         return v.get("name") or f"{v.get('lat')},{v.get('lon')}"
     return str(v)
 
 
-def run_remove(args) -> int:
+def run_remove(args: argparse.Namespace) -> int:
     from .. import alerts
     from ..errors import UsageError
 
@@ -164,7 +171,7 @@ def run_remove(args) -> int:
     return 0
 
 
-def run_test(args) -> int:
+def run_test(args: argparse.Namespace) -> int:
     from .. import alerts
 
     with _store(args) as store:
@@ -175,7 +182,7 @@ def run_test(args) -> int:
     return 0
 
 
-def run_check(args) -> int:
+def run_check(args: argparse.Namespace) -> int:
     from .. import alerts
 
     with _store(args) as store:

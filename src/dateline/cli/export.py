@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from . import CREATE_HINT, add_command, add_db, store_url
+
+if TYPE_CHECKING:
+    from . import Subparsers
 
 EXAMPLE = """examples:
   dateline export --db dateline.db --format parquet out/      # events/event_month=YYYY-MM/...
@@ -21,7 +26,7 @@ gdelt write one line per corpus event (its first report, with the store's event 
 counts) to the file OUT, or to stdout with -. Schemas: docs/store.md."""
 
 
-def register(sub) -> None:
+def register(sub: Subparsers) -> None:
     p = add_command(sub, "export", help=HELP, description=DESCRIPTION, epilog=EXAMPLE)
     p.add_argument("out", metavar="OUT", help="output folder (parquet, jsonl) or file (plover, gdelt; - for stdout)")
     add_db(p)
@@ -35,7 +40,7 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from ..errors import UsageError

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ..article import Article
 from ..errors import InputRejected, UsageError
 from ..read import decoding_warning, is_jsonl_path, read_path, read_stdin
 from . import add_command
+
+if TYPE_CHECKING:
+    from . import Subparsers
 
 EXAMPLE = """examples:
   dateline extract examples/seed-euronews-reuters.txt --pretty
@@ -23,7 +29,7 @@ A single page prints one JSON object; a JSONL input (or a directory) prints JSON
 one Article or one error record per input, in order."""
 
 
-def register(sub) -> None:
+def register(sub: Subparsers) -> None:
     p = add_command(sub, "extract", help=HELP, description=DESCRIPTION, epilog=EXAMPLE)
     p.add_argument("path", metavar="PATH|-", help="a file, a directory, or - for standard input")
     p.add_argument("--published", metavar="DATE", help="publication date (YYYY-MM-DD) when known")
@@ -47,7 +53,7 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     from ..pipeline import Pipeline
 
     if args.max_bytes is not None and args.max_bytes <= 0:
@@ -95,7 +101,7 @@ def _error_line(exc: InputRejected) -> str:
     return json.dumps(exc.to_dict(), ensure_ascii=False)
 
 
-def _writer(fmt: str):
+def _writer(fmt: str) -> Callable[..., None]:
     if fmt == "json":
 
         def write(article: Article, *, pretty: bool) -> None:

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import argparse
 import signal
 import sys
+from types import FrameType
+from typing import TYPE_CHECKING, NoReturn
 
 from . import add_command, add_db, store_url
+
+if TYPE_CHECKING:
+    from . import Subparsers
 
 EXAMPLE = """examples:
   dateline ingest corpus/                               # into ./dateline.db (SQLite)
@@ -23,7 +29,7 @@ article is written in one transaction). Syndicated copies join the story they co
 A progress bar shows on a terminal; a summary and any rejected inputs go to stderr."""
 
 
-def register(sub) -> None:
+def register(sub: Subparsers) -> None:
     p = add_command(sub, "ingest", help=HELP, description=DESCRIPTION, epilog=EXAMPLE)
     p.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder or a glob (quote it)")
     add_db(p)
@@ -47,9 +53,9 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     from ..errors import UsageError
-    from ..ingest import Summary, count_inputs, ingest
+    from ..ingest import Outcome, Summary, count_inputs, ingest
 
     if args.workers < 1:
         raise UsageError("--workers must be at least 1")
@@ -71,7 +77,7 @@ def run(args) -> int:
         else:
             print(line, file=sys.stderr)
 
-    def on_result(outcome) -> None:
+    def on_result(outcome: Outcome) -> None:
         if bar is not None:
             bar.update(1)
         if outcome.kind == "rejected" and not args.quiet:
@@ -114,5 +120,5 @@ def run(args) -> int:
     return 0
 
 
-def _raise_interrupt(signum, frame):
+def _raise_interrupt(signum: int, frame: FrameType | None) -> NoReturn:
     raise KeyboardInterrupt

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from . import add_command, add_db, store_url
+
+if TYPE_CHECKING:
+    from . import Subparsers
 
 EXAMPLE = """examples:
   dateline purge --db news.db --text-older-than 30d
@@ -20,7 +25,7 @@ MinHash signatures stay, so a page fetched again is still recognised as a duplic
 Purged articles say so (text_purged) in the API and on the page. See docs/watch.md."""
 
 
-def register(sub) -> None:
+def register(sub: Subparsers) -> None:
     p = add_command(sub, "purge", help=HELP, description=DESCRIPTION, epilog=EXAMPLE)
     p.add_argument("--text-older-than", required=True, metavar="DURATION", help="e.g. 30d, 12h, 2w; 0d: all")
     add_db(p)
@@ -28,7 +33,7 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
 
     from ..retention import purge
 

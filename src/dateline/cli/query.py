@@ -9,15 +9,22 @@ page at a time. Whenever fewer rows are shown than match, stderr says so and how
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import sys
 import textwrap
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 from .. import formats
 from ..article import ACTOR_KINDS
 from . import CREATE_HINT, add_command, add_db, add_event_filters, store_url
+
+if TYPE_CHECKING:
+    from ..article import Article
+    from ..query import Records
+    from ..store import Store
+    from . import Subparsers
 
 EVENTS_EXAMPLE = """examples:
   dateline events --actor "Kim Jong Un" --type CONSULT
@@ -39,7 +46,7 @@ SHOW_EXAMPLE = """examples:
 """
 
 
-def _common(p, choices: Sequence[str]) -> None:
+def _common(p: argparse.ArgumentParser, choices: Sequence[str]) -> None:
     add_db(p)
     p.add_argument(
         "--format",
@@ -48,7 +55,7 @@ def _common(p, choices: Sequence[str]) -> None:
     )
 
 
-def _paging(p, default: int) -> None:
+def _paging(p: argparse.ArgumentParser, default: int) -> None:
     p.add_argument(
         "--limit",
         type=int,
@@ -62,7 +69,7 @@ def _paging(p, default: int) -> None:
 PIPE_PAGE = 1000  # rows fetched at a time when a pipe gets every match
 
 
-def _pages(args, fetch: Callable[[int, int], Any]):
+def _pages(args: argparse.Namespace, fetch: Callable[[int, int], Records]) -> tuple[Iterator[Records], dict[str, Any]]:
     """The rows to print, as pages: one page of ``--limit`` (or, on a terminal, the default)
     rows; in a pipe without ``--limit``, every match, fetched PIPE_PAGE rows at a time.
     Returns ``(pages iterator, state)``; ``state["shown"]``/``state["total"]`` are filled as the
@@ -78,13 +85,13 @@ def _pages(args, fetch: Callable[[int, int], Any]):
         first = fetch(args.limit or args.terminal_limit, args.offset)
         state["shown"], state["total"] = len(first), getattr(first, "total", None)
 
-        def one():
+        def one() -> Iterator[Records]:
             yield first
 
         return one(), state
     state["everything"] = True
 
-    def every():
+    def every() -> Iterator[Records]:
         offset = args.offset
         while True:
             page = fetch(PIPE_PAGE, offset)
@@ -99,7 +106,7 @@ def _pages(args, fetch: Callable[[int, int], Any]):
     return every(), state
 
 
-def _all_rows(pages) -> tuple[list, Any]:
+def _all_rows(pages: Iterable[Records]) -> tuple[list, Any]:
     """Every row of the pages (a table needs all its rows to size its columns), and the first
     page (for its ``center``)."""
     rows: list = []
@@ -110,7 +117,14 @@ def _all_rows(pages) -> tuple[list, Any]:
     return rows, first
 
 
-def _listing(args, fetch: Callable[[Any, int, int], Any], *, what: str, write, show) -> int:
+def _listing(
+    args: argparse.Namespace,
+    fetch: Callable[[Store, int, int], Records],
+    *,
+    what: str,
+    write: Callable[[Store, Iterator[Records], str], None],
+    show: Callable[[list, Any], None],
+) -> int:
     """A listing command (events, actors, search): the pages of ``fetch(store, limit, offset)``
     written in ``--format`` by ``write(store, pages, fmt)``, or shown on a terminal by
     ``show(rows, first_page)``; then the footer saying how many of how many ``what``."""
@@ -140,7 +154,7 @@ SHOW_DESCRIPTION = """Show a stored article: metadata, events with their evidenc
 places, actors and the cleaned text. --format json prints the full Article record."""
 
 
-def register(sub) -> None:
+def register(sub: Subparsers) -> None:
     p = add_command(sub, "events", help=EVENTS_HELP, description=EVENTS_DESCRIPTION, epilog=EVENTS_EXAMPLE)
     add_event_filters(p)
     _paging(p, 50)
@@ -170,7 +184,7 @@ def register(sub) -> None:
 
 
 # -- helpers ----------------------------------------------------------------------------------------
-def _open(args):
+def _open(args: argparse.Namespace) -> Store:
 
     from ..query import open_store
 
@@ -178,7 +192,7 @@ def _open(args):
     return open_store(url)
 
 
-def _format(args) -> str:
+def _format(args: argparse.Namespace) -> str:
     return args.format or ("table" if sys.stdout.isatty() else "json")
 
 
@@ -239,7 +253,7 @@ def _place(p: dict | None) -> str:
     return f"{p.get('name') or '?'}" + (f" ({p['country']})" if p.get("country") else "")
 
 
-def run_events(args) -> int:
+def run_events(args: argparse.Namespace) -> int:
     from .. import query
 
     filters = {k: getattr(args, "radius" if k == "radius_km" else k) for k in query.EVENT_FILTERS}
@@ -252,7 +266,7 @@ def run_events(args) -> int:
     )
 
 
-def _show_events(rows: list, first) -> None:
+def _show_events(rows: list, first: Records | None) -> None:
     near = getattr(first, "center", None)
     if near and sys.stderr.isatty():
         print(f"dateline: near {near['name']} ({near['lat']:.2f}, {near['lon']:.2f})", file=sys.stderr)
@@ -282,7 +296,7 @@ def _show_events(rows: list, first) -> None:
 
 
 # -- actors ---------------------------------------------------------------------------------------------
-def run_actors(args) -> int:
+def run_actors(args: argparse.Namespace) -> int:
     from .. import query
 
     return _listing(
@@ -296,7 +310,7 @@ def run_actors(args) -> int:
     )
 
 
-def _show_actors(rows: list, first) -> None:
+def _show_actors(rows: list, first: Records | None) -> None:
     if rows:
         print(
             table(
@@ -322,7 +336,7 @@ def _show_actors(rows: list, first) -> None:
 
 
 # -- search -----------------------------------------------------------------------------------------------
-def run_search(args) -> int:
+def run_search(args: argparse.Namespace) -> int:
     from .. import query
 
     return _listing(
@@ -334,7 +348,7 @@ def run_search(args) -> int:
     )
 
 
-def _show_hits(rows: list, args) -> None:
+def _show_hits(rows: list, args: argparse.Namespace) -> None:
     tty = _tty()
     width = min(100, shutil.get_terminal_size((100, 24)).columns)
     for i, r in enumerate(rows, args.offset + 1):
@@ -356,7 +370,7 @@ def _show_hits(rows: list, args) -> None:
 
 
 # -- show -----------------------------------------------------------------------------------------------------
-def render_article(article, *, with_text: bool = True, width: int = 100) -> str:
+def render_article(article: Article, *, with_text: bool = True, width: int = 100) -> str:
     """A readable report of one Article for a terminal."""
     names = {a.id: a.name for a in article.actors}
     out: list[str] = [_bold(article.headline or "(no headline)")]
@@ -369,7 +383,7 @@ def render_article(article, *, with_text: bool = True, width: int = 100) -> str:
     if article.dateline:
         out.append(f"dateline: {article.dateline.text}")
     if src.url or src.path:
-        out.append(src.url or src.path)
+        out.append(src.url or src.path or "")  # one of them is set
 
     def section(title: str, n: int) -> None:
         out.append("")
@@ -426,7 +440,7 @@ def render_article(article, *, with_text: bool = True, width: int = 100) -> str:
     return "\n".join(out)
 
 
-def run_show(args) -> int:
+def run_show(args: argparse.Namespace) -> int:
     from .. import query
     from ..errors import UsageError
 

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from . import add_command
 
+if TYPE_CHECKING:
+    from . import Subparsers
 
-def register(sub) -> None:
+
+def register(sub: Subparsers) -> None:
     p = add_command(
         sub,
         "schema",
@@ -18,7 +23,7 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     from ..article import json_schema
 
     json.dump(json_schema(), sys.stdout, indent=2, ensure_ascii=False)

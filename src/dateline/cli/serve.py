@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from . import CREATE_HINT, add_command, add_db, store_url
+
+if TYPE_CHECKING:
+    from . import Subparsers
 
 EXAMPLE = """examples:
   dateline serve --db news.db                                    # http://127.0.0.1:8000/docs (read-only)
@@ -23,7 +28,7 @@ The articles' full text is not served unless --public-text is given (news text i
 licensed); events, evidence sentences, quotes and metadata always are. See docs/security.md."""
 
 
-def register(sub) -> None:
+def register(sub: Subparsers) -> None:
     p = add_command(sub, "serve", help=HELP, description=DESCRIPTION, epilog=EXAMPLE)
     add_db(p)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)")
@@ -73,7 +78,7 @@ def check_exposure(host: str, token: str | None, read_only: bool) -> None:
         )
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
 
     from ..errors import UsageError
     from ..serve import TOKEN_ENV, create_app

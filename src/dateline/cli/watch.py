@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import signal
 import sys
 from datetime import UTC, datetime
+from types import FrameType
+from typing import TYPE_CHECKING, NoReturn
 
 from . import add_command, add_db, store_url
+
+if TYPE_CHECKING:
+    from ..watch import WatchConfig
+    from . import Subparsers
 
 EXAMPLE = """examples:
   dateline watch https://example.org/world.rss --db news.db --once          # for cron
@@ -30,7 +37,7 @@ backoff, timeouts, a size limit. After each round the saved alerts are checked a
 or doubled. A progress line shows on a terminal; JSON log lines otherwise (stderr)."""
 
 
-def register(sub) -> None:
+def register(sub: Subparsers) -> None:
     p = add_command(sub, "watch", help=HELP, description=DESCRIPTION, epilog=EXAMPLE)
     p.add_argument("sources", nargs="*", metavar="SOURCE", help="a feed, sitemap or page URL")
     p.add_argument("--sources", dest="sources_file", metavar="FILE", help="a TOML file of sources and settings")
@@ -70,7 +77,7 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def build_config(args):
+def build_config(args: argparse.Namespace) -> WatchConfig:
     from dataclasses import replace
 
     from ..errors import UsageError
@@ -108,7 +115,7 @@ def build_config(args):
     return cfg
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     from .. import alerts
     from ..watch import Watcher
 
@@ -180,5 +187,5 @@ def _clear_line(width: list[int]) -> None:
         width[0] = 0
 
 
-def _raise_interrupt(signum, frame):
+def _raise_interrupt(signum: int, frame: FrameType | None) -> NoReturn:
     raise KeyboardInterrupt

@@ -17,6 +17,7 @@ import json
 import logging
 import os
 import threading
+from collections.abc import AsyncIterator
 
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
@@ -106,7 +107,7 @@ def create_app(
     worker = PipelineWorker(model, timeout=process_timeout)
 
     @contextlib.asynccontextmanager
-    async def lifespan(app):
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
         worker.close()
 
@@ -147,7 +148,7 @@ def _add_error_handlers(app: FastAPI) -> None:
     """One shape for every error: ``{"error": {"code", "message", ...}}``."""
 
     @app.exception_handler(HTTPException)
-    async def _http_error(request: Request, exc: HTTPException):
+    async def _http_error(request: Request, exc: HTTPException) -> Response:
         code = STATUS_CODES.get(exc.status_code, "http_error")
         message = exc.detail if isinstance(exc.detail, str) else json.dumps(exc.detail)
         if exc.status_code == 404 and message == "Not Found":
@@ -157,7 +158,7 @@ def _add_error_handlers(app: FastAPI) -> None:
         return error_response(exc.status_code, code, message, headers=getattr(exc, "headers", None))
 
     @app.exception_handler(RequestValidationError)
-    async def _validation_error(request: Request, exc: RequestValidationError):
+    async def _validation_error(request: Request, exc: RequestValidationError) -> Response:
         errors = jsonable_encoder(exc.errors(), custom_encoder={Exception: str})
         parts = []
         for e in errors[:5]:
@@ -169,36 +170,36 @@ def _add_error_handlers(app: FastAPI) -> None:
         return error_response(422, "validation_error", "; ".join(parts) or "invalid request", details=errors)
 
     @app.exception_handler(ApiError)
-    async def _api_error(request: Request, exc: ApiError):
+    async def _api_error(request: Request, exc: ApiError) -> Response:
         return error_response(exc.status, exc.code, exc.message, headers=exc.headers, **exc.extra)
 
     @app.exception_handler(InputRejected)
-    async def _rejected(request: Request, exc: InputRejected):
+    async def _rejected(request: Request, exc: InputRejected) -> Response:
         return error_response(422, "input_rejected", str(exc), reason=exc.reason)
 
     @app.exception_handler(UsageError)
-    async def _usage(request: Request, exc: UsageError):
+    async def _usage(request: Request, exc: UsageError) -> Response:
         return error_response(422, "invalid_parameter", str(exc))
 
     @app.exception_handler(StoreError)
-    async def _store_error(request: Request, exc: StoreError):
+    async def _store_error(request: Request, exc: StoreError) -> Response:
         log.error("store error: %s", exc)
         return error_response(503, "store_unavailable", "the store could not be read or written; try again later")
 
     @app.exception_handler(DatelineError)
-    async def _dateline_error(request: Request, exc: DatelineError):
+    async def _dateline_error(request: Request, exc: DatelineError) -> Response:
         log.error("error: %s", exc)
         return error_response(500, "internal_error", str(exc))
 
     @app.exception_handler(ClientDisconnect)
-    async def _gone(request: Request, exc: ClientDisconnect):
+    async def _gone(request: Request, exc: ClientDisconnect) -> Response:
         # The client left mid-request (a closed tab, a dropped upload): nobody to answer, nothing
         # wrong with the server. One line in the log, not a traceback.
         log.info("client left during %s %s", request.method, request.url.path)
         return Response(status_code=499)
 
     @app.exception_handler(Exception)
-    async def _internal(request: Request, exc: Exception):
+    async def _internal(request: Request, exc: Exception) -> Response:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         return error_response(500, "internal_error", "the server failed on this request; the error is in its log")
 

@@ -21,7 +21,9 @@ class ApiError(Exception):
     """An answer other than success: HTTP ``status``, a machine-readable ``code``, a ``message``
     saying what to do, optional ``headers`` and extra fields of the error body."""
 
-    def __init__(self, status: int, code: str, message: str, headers: dict[str, str] | None = None, **extra: Any):
+    def __init__(
+        self, status: int, code: str, message: str, headers: dict[str, str] | None = None, **extra: Any
+    ) -> None:
         self.status, self.code, self.message, self.headers, self.extra = status, code, message, headers, extra
 
 

@@ -23,6 +23,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Send
 
 Scope = dict[str, Any]
 Message = dict[str, Any]
@@ -57,12 +58,12 @@ def error_body(code: str, message: str, **extra: Any) -> bytes:
 
 
 class BodyTooLarge(HTTPException):
-    def __init__(self, limit: int):
+    def __init__(self, limit: int) -> None:
         super().__init__(413, f"request body over the limit of {limit:,} bytes; send a smaller article")
 
 
 class BodyTimeout(HTTPException):
-    def __init__(self, seconds: float, whole: bool):
+    def __init__(self, seconds: float, whole: bool) -> None:
         what = "the request body" if whole else "the next part of the request body"
         super().__init__(
             408,
@@ -75,12 +76,12 @@ DEFAULT_BODY_TIMEOUT = 30.0
 
 
 class BodyLimit:
-    def __init__(self, app, max_body: int, body_timeout: float = DEFAULT_BODY_TIMEOUT):
+    def __init__(self, app: ASGIApp, max_body: int, body_timeout: float = DEFAULT_BODY_TIMEOUT) -> None:
         self.app = app
         self.max_body = max_body
         self.body_timeout = body_timeout
 
-    async def __call__(self, scope: Scope, receive: Callable[[], Awaitable[Message]], send) -> None:
+    async def __call__(self, scope: Scope, receive: Callable[[], Awaitable[Message]], send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
@@ -126,7 +127,7 @@ class BodyLimit:
         await self.app(scope, limited, send)
 
 
-async def _reply(send, status: int, code: str, message: str) -> None:
+async def _reply(send: Send, status: int, code: str, message: str) -> None:
     body = error_body(code, message)
     await send(
         {

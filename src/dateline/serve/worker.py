@@ -55,7 +55,7 @@ class PipelineWorker:
     """One worker process running the pipeline; ``process(raw)`` blocks until the Article (and its
     story signature, as bytes) is ready."""
 
-    def __init__(self, model: str | None = None, timeout: float = 120.0):
+    def __init__(self, model: str | None = None, timeout: float = 120.0) -> None:
         self.model = model
         self.timeout = timeout
         self._pool: ProcessPoolExecutor | None = None

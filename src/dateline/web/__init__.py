@@ -25,7 +25,11 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+    from starlette.types import Message, Receive, Scope, Send
 
 STATIC = Path(__file__).resolve().parent / "static"
 PAGES_DIR = Path(__file__).resolve().parent / "pages"
@@ -146,16 +150,16 @@ class SecurityHeaders:
     middleware: it rewrites the response's start message only (Starlette's ``@app.middleware``
     wraps every response in a stream and a task, about a millisecond per request)."""
 
-    def __init__(self, app: Any):
+    def __init__(self, app: Any) -> None:
         self.app = app
 
-    async def __call__(self, scope, receive, send) -> None:  # noqa: ANN001
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         page = is_page_path(scope.get("path", ""))
 
-        async def send_with_headers(message) -> None:  # noqa: ANN001
+        async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 present = {k.lower() for k, _ in headers}
@@ -169,7 +173,7 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-def create_app(db: Any = None, *, public_text: bool = False):
+def create_app(db: Any = None, *, public_text: bool = False) -> FastAPI:
     """A FastAPI app serving only the web page and its endpoints (``dateline serve`` serves the
     REST API too, through ``dateline.serve.create_app``, which mounts this). ``public_text``: as
     for the API, whether article pages get the article's full text (off by default)."""

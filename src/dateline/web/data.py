@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from .. import query as Q
 from ..corpus import participant_key
 from ..errors import UsageError
+from ..store import Store
 from ..store import schema as S
 from ..store.filters import name_matches
 
@@ -27,7 +28,7 @@ NETWORK_MAX_EVENTS = 20_000
 DAILY_MAX_DAYS = 180  # a longer span is counted per week
 
 
-def _conditions(conn, f: dict[str, Any]) -> tuple[list, dict | None]:
+def _conditions(conn: sa.Connection, f: dict[str, Any]) -> tuple[list, dict | None]:
     """SQL conditions on ``events`` for the filters, and the resolved ``near`` place."""
     type_ = Q.check_type(f.get("type"))
     modality = Q.check_modality(f.get("modality"))
@@ -65,7 +66,7 @@ def _order(sort: str, order: str) -> list:
     return [col.is_(None), key, e.c.date.is_(None), e.c.date, e.c.id]  # missing values last
 
 
-def timeline(conn, conds: list) -> dict[str, Any]:
+def timeline(conn: sa.Connection, conds: list) -> dict[str, Any]:
     """Counts of matching events per day (or per week, Monday first) and quad class."""
     e = S.events
     per_quad = [sa.func.sum(sa.case((e.c.quad == q, 1), else_=0)) for q in (1, 2, 3, 4)]
@@ -101,7 +102,7 @@ def timeline(conn, conds: list) -> dict[str, Any]:
     }
 
 
-def places(conn, conds: list) -> list[dict[str, Any]]:
+def places(conn: sa.Connection, conds: list) -> list[dict[str, Any]]:
     """One point per place of the matching events, with its counts per quad class."""
     e = S.events
     rows = conn.execute(
@@ -122,7 +123,7 @@ def places(conn, conds: list) -> list[dict[str, Any]]:
 
 
 def explore(
-    store, filters: dict[str, Any], *, page: int = 1, per_page: int = 50, sort: str = "date", order: str = "asc"
+    store: Store, filters: dict[str, Any], *, page: int = 1, per_page: int = 50, sort: str = "date", order: str = "asc"
 ) -> dict[str, Any]:
     """A page of matching events (sorted), their total, and the timeline and map of all of them."""
     e = S.events
@@ -158,7 +159,7 @@ def _country_name(iso3: str) -> str:
     return getattr(c, "common_name", None) or (c.name if c else iso3)
 
 
-def actor(store, name: str) -> dict[str, Any]:
+def actor(store: Store, name: str) -> dict[str, Any]:
     """An actor (a name or an ISO3 code, as the explorer's actor filter): who matched, its events
     over time, its recent events, and its network: every participant of its events, with edges
     from actor to recipient (``directed``; undirected among the actors of an event that has no
@@ -183,6 +184,7 @@ def actor(store, name: str) -> dict[str, Any]:
         names: dict[str, tuple[str, str | None, int]] = {}
         countries: dict[str, str | None] = {}
         arts = sa.select(m.c.article_id).where(m.c.event_id.in_(sa.select(e.c.id).where(*conds))).distinct()
+        r: Any  # a row of this select, then of the events below
         for r in conn.execute(
             sa.select(a.c.actor_id, a.c.name, a.c.kind, a.c.country, a.c.n_mentions, a.c.actor_key).where(
                 a.c.article_id.in_(arts)
@@ -255,7 +257,7 @@ def _key_label(key: str) -> str:
     return key.split(":", 1)[-1].title()
 
 
-def article(store, article_id: str, *, public_text: bool = True) -> dict[str, Any] | None:
+def article(store: Store, article_id: str, *, public_text: bool = True) -> dict[str, Any] | None:
     """The stored Article, the other articles of its story, and its events' corpus event ids."""
     aid = Q.resolve_article_id(article_id, store)
     if aid is None:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import threading
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
@@ -18,6 +19,9 @@ from ..article import ACTOR_KINDS, MODALITIES, PLOVER_QUADS, QUAD_NAMES
 from ..errors import DatelineError, InputRejected, UsageError
 from . import PAGES, data
 
+if TYPE_CHECKING:
+    from ..store import Store
+
 PREVIEW_MAX_BYTES = 1_000_000  # pasted text or HTML; the whole pipeline runs on it
 _pipeline_lock = threading.Lock()
 
@@ -26,7 +30,7 @@ def _error(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
 
 
-def _store(request: Request):
+def _store(request: Request) -> Store:
     from ..query import open_store
 
     state = request.app.state
@@ -54,7 +58,7 @@ def _int(value: str | None, name: str, default: int, lo: int, hi: int) -> int:
     return n
 
 
-def _page_route(name: str):
+def _page_route(name: str) -> Callable[[], HTMLResponse]:
     def page() -> HTMLResponse:
         return _page(name)
 
@@ -70,8 +74,8 @@ def make_router() -> APIRouter:
         r.add_api_route(page.path, _page_route(name), methods=["GET"], name=f"{name}_page")
 
     # -- JSON ------------------------------------------------------------------------------------
-    @r.get("/web/api/vocabulary")
-    def vocabulary():
+    @r.get("/web/api/vocabulary", response_model=None)
+    def vocabulary() -> dict[str, Any]:
         """The contract's enumerations (dateline.article), so the page keeps no copy of its own."""
         return {
             "types": [{"type": t, "quad": q} for t, q in PLOVER_QUADS.items()],
@@ -80,8 +84,8 @@ def make_router() -> APIRouter:
             "actor_kinds": list(ACTOR_KINDS),
         }
 
-    @r.get("/web/api/explore")
-    def explore(request: Request):
+    @r.get("/web/api/explore", response_model=None)
+    def explore(request: Request) -> dict[str, Any] | JSONResponse:
         q = request.query_params
         try:
             filters = {k: (q.get(k) or None) for k in data.FILTERS}
@@ -99,8 +103,8 @@ def make_router() -> APIRouter:
             return _error(500, "internal_error", str(exc))
         return out
 
-    @r.get("/web/api/actor")
-    def actor(request: Request):
+    @r.get("/web/api/actor", response_model=None)
+    def actor(request: Request) -> dict[str, Any] | JSONResponse:
         name = (request.query_params.get("name") or "").strip()
         if not name:
             return _error(422, "invalid_parameter", "name: give an actor's name (e.g. Kim Jong Un) or an ISO3 code")
@@ -109,8 +113,8 @@ def make_router() -> APIRouter:
         except UsageError as exc:
             return _error(422, "invalid_parameter", str(exc))
 
-    @r.get("/web/api/actors")
-    def actors(request: Request):
+    @r.get("/web/api/actors", response_model=None)
+    def actors(request: Request) -> dict[str, Any]:
         """The most reported actors' names, for the filter's suggestions; kept until the store's
         article count changes (grouping every actor row costs about 1 s at 20,000 articles)."""
         from ..query import actors as query_actors
@@ -132,8 +136,8 @@ def make_router() -> APIRouter:
             request.app.state.actor_suggestions = cached
         return cached[1]
 
-    @r.get("/web/api/article/{article_id}")
-    def article(request: Request, article_id: str):
+    @r.get("/web/api/article/{article_id}", response_model=None)
+    def article(request: Request, article_id: str) -> dict[str, Any] | JSONResponse:
         try:
             out = data.article(
                 _store(request), article_id, public_text=getattr(request.app.state, "public_text", False)
@@ -144,8 +148,8 @@ def make_router() -> APIRouter:
             return _error(404, "not_found", f"no stored article has the id {article_id!r}")
         return out
 
-    @r.post("/web/api/preview")
-    async def preview(request: Request):
+    @r.post("/web/api/preview", response_model=None)
+    async def preview(request: Request) -> dict[str, Any] | JSONResponse:
         limit = request.app.state.web_preview_max_bytes
         declared = request.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > limit:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from ... import query
 from ...article import ActorKind
@@ -22,6 +22,6 @@ def get_actors(
     limit: int = Query(100, ge=1, le=MAX_PAGE),
     offset: int = Query(0, ge=0, le=10_000_000),
     store: Any = Depends(get_store),
-):
+) -> Response:
     rows = query.actors(store, name=name, country=country, kind=kind, limit=limit, offset=offset)
     return JSONResponse(page(list(rows), rows.total, limit, offset))

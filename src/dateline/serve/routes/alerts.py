@@ -53,7 +53,7 @@ def _get(store: Any, name: str) -> dict[str, Any]:
 @router.get("", summary="Saved alerts, each with its most recent matches")
 def list_alerts(
     matches: int = Query(5, ge=0, le=100, description="recent matches per alert"), store: Any = Depends(get_store)
-):
+) -> Response:
     rows = alerts.list_alerts(store)
     for row in rows:
         row["recent"] = alerts.recent_matches(store, row["name"], limit=matches) if matches else []
@@ -61,7 +61,7 @@ def list_alerts(
 
 
 @router.post("", status_code=201, summary="Save an alert (the answer shows the webhook secret once)")
-def create(alert: AlertIn, store: Any = Depends(get_store)):
+def create(alert: AlertIn, store: Any = Depends(get_store)) -> Response:
     data = alert.model_dump()
     name = data.pop("name")
     out = alerts.add(store, name, **data)
@@ -69,25 +69,29 @@ def create(alert: AlertIn, store: Any = Depends(get_store)):
 
 
 @router.get("/{name}", summary="One alert")
-def one(name: str = Path(..., pattern=NAME), store: Any = Depends(get_store)):
+def one(name: str = Path(..., pattern=NAME), store: Any = Depends(get_store)) -> Response:
     return JSONResponse(_get(store, name))
 
 
 @router.delete("/{name}", status_code=204, summary="Delete an alert and its history")
-def delete(name: str = Path(..., pattern=NAME), store: Any = Depends(get_store)):
+def delete(name: str = Path(..., pattern=NAME), store: Any = Depends(get_store)) -> Response:
     if not alerts.remove(store, name):
         raise ApiError(404, "not_found", f"no alert named {name!r}; list them at {API}/alerts")
     return Response(status_code=204)
 
 
 @router.get("/{name}/matches", summary="The alert's recent matches, newest change first")
-def matches(name: str = Path(..., pattern=NAME), limit: int = Query(20, ge=1, le=500), store: Any = Depends(get_store)):
+def matches(
+    name: str = Path(..., pattern=NAME), limit: int = Query(20, ge=1, le=500), store: Any = Depends(get_store)
+) -> Response:
     _get(store, name)
     return JSONResponse({"items": alerts.recent_matches(store, name, limit=limit)})
 
 
 @router.post("/{name}/test", summary="Send the alert's last matches again, marked as a test")
-def test(name: str = Path(..., pattern=NAME), limit: int = Query(5, ge=1, le=50), store: Any = Depends(get_store)):
+def test(
+    name: str = Path(..., pattern=NAME), limit: int = Query(5, ge=1, le=50), store: Any = Depends(get_store)
+) -> Response:
     _get(store, name)
     try:
         return JSONResponse(alerts.replay(store, name, limit=limit))

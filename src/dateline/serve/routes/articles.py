@@ -42,7 +42,7 @@ def get_article(
         ..., pattern=r"^[0-9A-Za-z_-]{1,64}$", description="the article id or a unique prefix (6+ characters)"
     ),
     store: Any = Depends(get_store),
-):
+) -> Response:
     article = query.show(article_id, store)
     if article is None:
         raise ApiError(404, "not_found", f"no article {article_id!r}; find ids with {API}/search or {API}/events")
@@ -83,7 +83,7 @@ async def post_article(
     request: Request,
     url: str | None = Query(None, max_length=2048, description="for text/html bodies"),
     published: str | None = Query(None, max_length=40, description="for text/html bodies"),
-):
+) -> Response:
     from starlette.concurrency import run_in_threadpool
 
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import FastAPI
+from fastapi.responses import HTMLResponse
 
 
 def mount(app: FastAPI) -> None:
@@ -24,7 +25,7 @@ def mount(app: FastAPI) -> None:
         css = "https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/swagger-ui.css"
 
     @app.get("/docs", include_in_schema=False)
-    def docs():
+    def docs() -> HTMLResponse:
         return get_swagger_ui_html(
             openapi_url="/openapi.json",
             title="dateline API",

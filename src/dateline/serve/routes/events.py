@@ -48,7 +48,7 @@ def get_events(
     format: formats.EventFormat = Query("json"),
     header: bool = Query(False, description="format=gdelt: the column names first"),
     store: Any = Depends(get_store),
-):
+) -> Response:
     filters = {k: v for k, v in locals().items() if k in query.EVENT_FILTERS}  # the parameters, by name
     rows = query.events(store, limit=limit, offset=offset, **filters)
     if format == "json":
@@ -62,7 +62,7 @@ def get_events(
 
 
 @router.get("/events/{event_id}", tags=["query"], summary="One event with every article reporting it")
-def get_event(event_id: str = Path(..., pattern=r"^[0-9A-Za-z_-]{1,64}$"), store: Any = Depends(get_store)):
+def get_event(event_id: str = Path(..., pattern=r"^[0-9A-Za-z_-]{1,64}$"), store: Any = Depends(get_store)) -> Response:
     ev = store.event(event_id)
     if ev is None:
         raise ApiError(404, "not_found", f"no event {event_id!r}; list events at {API}/events")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from ... import __version__
 from ..common import API, get_store
@@ -14,7 +14,7 @@ router = APIRouter(prefix=API)
 
 
 @router.get("/health", tags=["meta"], summary="Liveness and store summary")
-def health(request: Request, store: Any = Depends(get_store)):
+def health(request: Request, store: Any = Depends(get_store)) -> Response:
     n = store.counts("articles", "events")
     return JSONResponse(
         {

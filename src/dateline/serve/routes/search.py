@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from ... import query
 from ..common import API, get_store, page
@@ -19,6 +19,6 @@ def get_search(
     limit: int = Query(20, ge=1, le=200),
     offset: int = Query(0, ge=0, le=10_000),
     store: Any = Depends(get_store),
-):
+) -> Response:
     rows = query.search(q, store, limit=limit, offset=offset)
     return JSONResponse(page(list(rows), None, limit, offset))
