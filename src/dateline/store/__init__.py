@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from types import FrameType
-from typing import Any, Unpack
+from typing import TYPE_CHECKING, Any, TypeVar, Unpack
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -35,6 +35,11 @@ from .dates import date_conditions
 from .db import default_url, normalise_url, open_engine
 from .filters import EventFilters, check_names, event_conditions
 from .write import WriteResult, check_params, lock_writer, refresh_statistics, write_article, write_rejected
+
+if TYPE_CHECKING:
+    import numpy as np
+
+T = TypeVar("T")
 
 __all__ = ["Store", "WriteResult", "default_url", "normalise_url", "open_engine", "retrying", "store_error"]
 
@@ -77,8 +82,8 @@ def patience() -> float:
 
 
 def retrying(
-    fn: Callable[[], Any], *, seconds: float | None = None, on_wait: Callable[[StoreError, float], None] | None = None
-):
+    fn: Callable[[], T], *, seconds: float | None = None, on_wait: Callable[[StoreError, float], None] | None = None
+) -> T:
     """``fn()``, retried while it raises :class:`StoreUnavailable` (a PostgreSQL restart, a
     dropped connection), with back-off from 0.5 s to 5 s, for at most ``seconds`` (default
     :func:`patience`); then the last error is raised. Other errors are raised at once. Each
@@ -129,7 +134,7 @@ def interrupts_deferred() -> Iterator[None]:
             previous[pending[0]](pending[0], None)
 
 
-def _row(r) -> dict[str, Any]:
+def _row(r: sa.Row) -> dict[str, Any]:
     d = dict(r._mapping)
     for k, v in list(d.items()):
         if hasattr(v, "isoformat"):
@@ -144,7 +149,7 @@ class Store(AbstractContextManager["Store"]):
     #: Every this many writes a Store checks whether the planner's statistics are due (SQLite).
     STATS_EVERY = 500
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._params_checked = False
         self._writes = 0
@@ -167,11 +172,11 @@ class Store(AbstractContextManager["Store"]):
     def close(self) -> None:
         self.engine.dispose()
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     # -- writing --------------------------------------------------------------------------------
-    def write(self, article: Article, signature=None) -> WriteResult:
+    def write(self, article: Article, signature: np.ndarray | None = None) -> WriteResult:
         """Store one article in one transaction. A stored id gains the source and the metadata
         this copy adds (``status="updated"``; the rule is in ``store.merge``), else nothing
         (``"duplicate"``). An interrupt during the write is raised once the article is stored or

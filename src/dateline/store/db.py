@@ -12,6 +12,7 @@ import math
 import os
 import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -45,7 +46,7 @@ def normalise_url(url: str | os.PathLike | None) -> str:
 BUSY_TIMEOUT_S = 60
 
 
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
+def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur = dbapi_conn.cursor()
     cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
     _wal(cur)
@@ -59,7 +60,7 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
-def _null_safe(fn):
+def _null_safe(fn: Callable[[float], float]) -> Callable[[float | None], float | None]:
     return lambda x: None if x is None else fn(x)
 
 
@@ -170,12 +171,12 @@ def _locking_sqlite_engine(engine: Engine) -> Engine:
     locking = sa.create_engine(engine.url, connect_args={"timeout": BUSY_TIMEOUT_S}, poolclass=NullPool)
 
     @sa.event.listens_for(locking, "connect")
-    def _connect(dbapi_conn, record) -> None:
+    def _connect(dbapi_conn: sqlite3.Connection, record: object) -> None:
         _sqlite_pragmas(dbapi_conn, record)
         dbapi_conn.isolation_level = None  # no implicit BEGIN: the "begin" hook below decides
 
     @sa.event.listens_for(locking, "begin")
-    def _begin(conn) -> None:
+    def _begin(conn: sa.Connection) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return locking

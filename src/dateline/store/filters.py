@@ -46,7 +46,7 @@ def name_matches(name: str, actor_name: str) -> bool:
     return all(any(w.startswith(t) for w in words) if prefix else t in words for t, prefix in _name_terms(name))
 
 
-def name_keys_matching(name: str):
+def name_keys_matching(name: str) -> sa.Select[Any] | sa.CompoundSelect[Any]:
     """A SELECT of the actor name keys that hold every word of ``name`` (words as
     :func:`dateline.corpus.name_words` splits them); a word ending in ``*`` is a prefix
     (``zelensk*``). Each word is an index lookup in ``name_words``. UsageError without a word."""
@@ -60,7 +60,7 @@ def name_keys_matching(name: str):
     return selects[0] if len(selects) == 1 else sa.intersect(*selects)
 
 
-def _participant_filter(actor: str):
+def _participant_filter(actor: str) -> sa.ColumnElement[bool]:
     """A condition on ``events`` selecting events with a matching participant (an index lookup in
     ``event_participants``, by country or by the name keys holding every word of the name)."""
     e, p = S.events, S.event_participants

@@ -32,9 +32,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias, cast
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -63,7 +64,7 @@ def words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _stemmer():
+def _stemmer() -> Any:
     import snowballstemmer
 
     return snowballstemmer.stemmer(STEMMER)
@@ -255,6 +256,10 @@ class Or:
     items: tuple[Any, ...]
 
 
+if TYPE_CHECKING:
+    Node: TypeAlias = Term | Not | And | Or
+
+
 _TOKEN = re.compile(
     r'\s*(?:(?P<phrase>"[^"]*"\*?)|(?P<open>\()|(?P<close>\))|(?P<minus>-)(?=[^\s-])|(?P<word>[^\s()"]+))'
 )
@@ -288,23 +293,23 @@ def _term(raw: str, quoted: bool) -> Term | None:
     return Term(ws, prefix)
 
 
-def parse(query: str):
+def parse(query: str) -> Node:
     """The query as a tree of Term, And, Or, Not (see the module docstring); UsageError when it
     holds no word or cannot be read."""
     tokens = _tokens(query)
     i = 0
 
-    def peek():
+    def peek() -> tuple[str | None, str | None]:
         return tokens[i] if i < len(tokens) else (None, None)
 
-    def joined(node, items):
+    def joined(node: Callable[[tuple[Node, ...]], Node], items: list[Node | None]) -> Node | None:
         """One node of the parts that are not empty: none, the part itself, or ``node`` of them."""
-        items = [x for x in items if x is not None]
-        if not items:
+        kept = [x for x in items if x is not None]
+        if not kept:
             return None
-        return items[0] if len(items) == 1 else node(tuple(items))
+        return kept[0] if len(kept) == 1 else node(tuple(kept))
 
-    def or_expr():
+    def or_expr() -> Node | None:
         nonlocal i
         items = [and_expr()]
         while peek() == ("word", "OR"):
@@ -312,7 +317,7 @@ def parse(query: str):
             items.append(and_expr())
         return joined(Or, items)
 
-    def and_expr():
+    def and_expr() -> Node | None:
         nonlocal i
         items = []
         while True:
@@ -325,7 +330,7 @@ def parse(query: str):
             items.append(unary())
         return joined(And, items)
 
-    def unary():
+    def unary() -> Node | None:
         nonlocal i
         kind, value = peek()
         if kind == "minus" or (kind == "word" and value == "NOT"):
@@ -334,7 +339,7 @@ def parse(query: str):
             return Not(inner) if inner is not None else None
         return atom()
 
-    def atom():
+    def atom() -> Node | None:
         nonlocal i
         kind, value = peek()
         i += 1
@@ -346,7 +351,8 @@ def parse(query: str):
             return inner
         if kind == "close":
             raise UsageError("search: a closing parenthesis without its opening one")
-        return _term(value, kind == "phrase")
+        # value is None past the last token ('summit NOT'): _term raises AttributeError then (types notes)
+        return _term(cast(str, value), kind == "phrase")
 
     tree = or_expr()
     if i < len(tokens):
@@ -357,7 +363,7 @@ def parse(query: str):
     return tree
 
 
-def _check(node) -> None:
+def _check(node: Node) -> None:
     """NOT subtracts from something: it needs a positive term beside it in an AND."""
     if isinstance(node, Not):
         raise UsageError("search: NOT (or -) needs a word beside it to subtract from, e.g. 'summit -trump'")
@@ -371,7 +377,7 @@ def _check(node) -> None:
             _check(x.item if isinstance(x, Not) else x)
 
 
-def positive_words(node) -> list[tuple[str, bool]]:
+def positive_words(node: Node) -> list[tuple[str, bool]]:
     """``(word, is_prefix)`` of every term that is not negated, for highlighting."""
     if isinstance(node, Term):
         return [(w, node.prefix and k == len(node.words) - 1) for k, w in enumerate(node.words)]
@@ -381,7 +387,7 @@ def positive_words(node) -> list[tuple[str, bool]]:
 
 
 # -- compiling to each backend ---------------------------------------------------------------------------
-def to_fts5(node, columns: tuple[tuple[str, ...], tuple[str, ...]]) -> str:
+def to_fts5(node: Node, columns: tuple[tuple[str, ...], tuple[str, ...]]) -> str:
     """An FTS5 MATCH expression; ``columns``: (stem columns, word columns)."""
     stem_cols, word_cols = columns
     if isinstance(node, Term):
@@ -406,7 +412,7 @@ def _lexeme(value: str) -> str:
     return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def to_tsquery(node) -> str:
+def to_tsquery(node: Node) -> str:
     """A PostgreSQL tsquery literal (cast with ``CAST(:q AS tsquery)``: no parser, no stemmer)."""
     if isinstance(node, Term):
         if node.prefix:

@@ -97,7 +97,7 @@ def candidates_query(
     bands_table: sa.Table,
     sig: np.ndarray,
     params: dedupe.Params,
-    extra=None,
+    extra: sa.ColumnElement[bool] | None = None,
     days: tuple[int, int] | None = None,
 ) -> sa.Select:
     """The ids of the articles sharing a band with ``sig`` (with ``days``: only those published
@@ -130,7 +130,7 @@ def _candidates(
     bands_table: sa.Table,
     sig: np.ndarray,
     params: dedupe.Params,
-    extra=None,
+    extra: sa.ColumnElement[bool] | None = None,
     days: tuple[int, int] | None = None,
 ) -> list[str]:
     return list(conn.execute(candidates_query(bands_table, sig, params, extra, days)).scalars().all())

@@ -8,7 +8,7 @@ hand also works: ``alembic -c <this dir>/alembic.ini -x url=sqlite:///dateline.d
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import create_engine
+from sqlalchemy import Connection, create_engine
 
 from dateline.store.schema import metadata
 
@@ -16,7 +16,7 @@ config = context.config
 target_metadata = metadata
 
 
-def _run(connection) -> None:
+def _run(connection: Connection) -> None:
     context.configure(
         connection=connection, target_metadata=target_metadata, render_as_batch=connection.dialect.name == "sqlite"
     )

@@ -20,7 +20,7 @@ ID = sa.String(64)
 TS = sa.DateTime(timezone=True)
 
 
-def _span_cols():
+def _span_cols() -> list[sa.Column]:
     return [
         sa.Column("text", sa.Text, nullable=False),
         sa.Column("span_start", sa.Integer, nullable=False),

@@ -12,6 +12,8 @@ Create Date: 2026-11-30
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -49,7 +51,7 @@ def upgrade() -> None:
     op.create_index("ix_event_participants_country", "event_participants", ["country", "event_id"])
 
 
-def _backfill(conn) -> None:
+def _backfill(conn: sa.Connection) -> None:
     """Fill the new tables from what is stored, article by article, the way the writer filled them
     for new articles when this revision was written (its rules are copied below, frozen: a
     migration must not change when today's code does)."""
@@ -104,7 +106,7 @@ def name_key(name: str) -> str:
     return " ".join(re.findall(r"\w+", "".join(c for c in folded if not unicodedata.combining(c))))
 
 
-def insert_ignore(conn, table: sa.Table, rows: list[dict]) -> None:
+def insert_ignore(conn: sa.Connection, table: sa.Table, rows: list[dict]) -> None:
     if not rows:
         return
     if conn.dialect.name == "postgresql":
@@ -115,11 +117,11 @@ def insert_ignore(conn, table: sa.Table, rows: list[dict]) -> None:
     conn.execute(insert(table).on_conflict_do_nothing(), rows)
 
 
-def name_word_rows(keys) -> list[dict[str, str]]:
+def name_word_rows(keys: Iterable[str]) -> list[dict[str, str]]:
     return [{"word": w, "name_key": k} for k in sorted(set(keys)) for w in sorted(set(k.split()))]
 
 
-def participant_rows(actors: dict, mentions) -> list[dict]:
+def participant_rows(actors: dict, mentions: Iterable[tuple[str, str, str, list[str], list[str]]]) -> list[dict]:
     """``actors`` maps (article_id, actor_id) to (name_key, country); ``mentions`` yields
     (article_id, local_id, event_id, actor ids, recipient ids)."""
     rows = {}
@@ -140,7 +142,7 @@ def participant_rows(actors: dict, mentions) -> list[dict]:
     return list(rows.values())
 
 
-def _json(v):
+def _json(v: Any) -> Any:
     return json.loads(v) if isinstance(v, str) else (v or [])
 
 

@@ -25,6 +25,7 @@ import unicodedata
 from collections import defaultdict
 from datetime import UTC, datetime
 from datetime import date as _date
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -61,7 +62,7 @@ def downgrade() -> None:
 # -- actor keys ---------------------------------------------------------------------------------
 
 
-def _backfill_actor_keys(conn) -> dict[tuple[str, str], str]:
+def _backfill_actor_keys(conn: sa.Connection) -> dict[tuple[str, str], str]:
     meta = sa.MetaData()
     articles = sa.Table("articles", meta, autoload_with=conn)
     actors = sa.Table("actors", meta, autoload_with=conn)
@@ -151,16 +152,16 @@ def actor_key(a: dict, article_id: str) -> str:
 # -- corpus events ------------------------------------------------------------------------------
 
 
-def _json(v):
+def _json(v: Any) -> Any:
     return json.loads(v) if isinstance(v, str) else (v or None)
 
 
-def _fold(name: str) -> str:
+def _fold(name: str | None) -> str:
     name = unicodedata.normalize("NFKC", name or "").casefold()
     return " ".join(name.replace("’", "'").split())
 
 
-def dates_compatible(a, b, loose: bool) -> bool:
+def dates_compatible(a: str | None, b: str | None, loose: bool) -> bool:
     if not a or not b or a.startswith(b) or b.startswith(a):
         return True
     if loose and len(a) == len(b) == 10:
@@ -183,7 +184,7 @@ def _is_country(place: dict) -> bool:
     return found.alpha_3 == place["country"]
 
 
-def places_compatible(a, b, km: float = 50.0) -> bool:
+def places_compatible(a: dict | None, b: dict | None, km: float = 50.0) -> bool:
     if not a or not b:
         return True
     if a.get("geonameid") is not None and a.get("geonameid") == b.get("geonameid"):
@@ -201,7 +202,7 @@ def places_compatible(a, b, km: float = 50.0) -> bool:
     return False
 
 
-def _relink_events(conn, keys: dict[tuple[str, str], str]) -> None:
+def _relink_events(conn: sa.Connection, keys: dict[tuple[str, str], str]) -> None:
     """Replay every stored mention, in ingestion order, through the merge rule."""
     meta = sa.MetaData()
     articles = sa.Table("articles", meta, autoload_with=conn)

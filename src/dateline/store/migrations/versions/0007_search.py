@@ -15,6 +15,8 @@ Create Date: 2026-12-03
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -30,7 +32,7 @@ MAX_POSITION = 16383
 _WORD = re.compile(r"[^\W_]+")
 
 
-def _words(text):
+def _words(text: str | None) -> list[str]:
     decomposed = unicodedata.normalize("NFKD", text or "")
     folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     return _WORD.findall(folded)[:MAX_WORDS]
@@ -40,7 +42,7 @@ _STEMMER = None
 _STEMS: dict = {}
 
 
-def _stem(word):
+def _stem(word: str) -> str:
     global _STEMMER
     if _STEMMER is None:
         import snowballstemmer
@@ -52,12 +54,12 @@ def _stem(word):
     return got
 
 
-def _fts5(text):
+def _fts5(text: str | None) -> tuple[str, str]:
     ws = _words(text)
     return " ".join(_stem(w) for w in ws), " ".join(ws)
 
 
-def _tsvector(*texts):
+def _tsvector(*texts: str | None) -> str:
     positions: dict = {}
     pos = 0
     for text in texts:
@@ -82,7 +84,7 @@ QUOTES_FTS = (
 )
 
 
-def _batches(conn, sql, key):
+def _batches(conn: sa.Connection, sql: str, key: Callable[[sa.Row], Any]) -> Iterator[Sequence[sa.Row]]:
     """Rows of ``sql`` (ordered by ``key``, with a ``:last`` bound) in batches."""
     last = None
     while True:
@@ -93,7 +95,7 @@ def _batches(conn, sql, key):
         last = key(rows[-1])
 
 
-def _quotes(conn):
+def _quotes(conn: sa.Connection) -> Iterator[Sequence[sa.Row]]:
     """The quotes of every article, a batch of articles at a time."""
     cast = "CAST(:last AS text)" if conn.dialect.name == "postgresql" else ":last"
     for ids in _batches(

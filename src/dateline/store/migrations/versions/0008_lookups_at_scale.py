@@ -50,17 +50,17 @@ MENTIONS_FTS_KEYS = (
 )
 
 
-def _words(text):
+def _words(text: str | None) -> list[str]:
     decomposed = unicodedata.normalize("NFKD", text or "")
     folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     return _WORD.findall(folded)[:MAX_WORDS]
 
 
-def _tsvector(text):
+def _tsvector(text: str | None) -> str:
     return " ".join("'" + w.replace("\\", "\\\\").replace("'", "''") + "'" for w in sorted(set(_words(text))))
 
 
-def _index_mentions(conn):
+def _index_mentions(conn: sa.Connection) -> None:
     sqlite = conn.dialect.name == "sqlite"
     if sqlite:
         op.execute("DROP TABLE IF EXISTS mentions_fts")
@@ -104,7 +104,7 @@ def _index_mentions(conn):
         op.execute("CREATE INDEX ix_event_mentions_tsv ON event_mentions USING GIN (tsv)")
 
 
-def _day(published):
+def _day(published: str | None) -> int | None:
     """The rule of ``dateline.store.write.publication_day``, frozen."""
     if not published or len(published) != 10:
         return None
