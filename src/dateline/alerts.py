@@ -159,7 +159,7 @@ def add(
     return out
 
 
-def _public(row, extra: dict | None = None) -> dict[str, Any]:
+def _public(row: sa.Row, extra: dict | None = None) -> dict[str, Any]:
     d = {
         "name": row.name,
         "filters": _json(row.filters),
@@ -243,7 +243,7 @@ def _state(rec: dict[str, Any]) -> dict[str, int]:
     return {k: rec[k] for k in ("n_sources", "n_stories", "n_articles", "n_mentions")}
 
 
-def touched_events(conn, since: datetime, until: datetime) -> list[str]:
+def touched_events(conn: sa.Connection, since: datetime, until: datetime) -> list[str]:
     """Corpus events reported by articles ingested in ``(since, until]``."""
     m, a = S.event_mentions, S.articles
     q = (
@@ -255,7 +255,7 @@ def touched_events(conn, since: datetime, until: datetime) -> list[str]:
     return sorted(conn.execute(q).scalars())
 
 
-def event_sources(conn, event_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+def event_sources(conn: sa.Connection, event_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
     """The articles reporting each event: publisher, agency, URL, headline, date."""
     m, a = S.event_mentions, S.articles
     out: dict[str, list[dict[str, Any]]] = {}
@@ -288,7 +288,13 @@ def link_base(value: str | None = None) -> str:
     return (value or os.environ.get(LINK_ENV) or DEFAULT_LINK_BASE).rstrip("/")
 
 
-def _match_item(rec, change, changed, sources, base) -> dict[str, Any]:
+def _match_item(
+    rec: dict[str, Any],
+    change: str,
+    changed: dict[str, list[Any]] | None,
+    sources: list[dict[str, Any]],
+    base: str,
+) -> dict[str, Any]:
     link = f"{base}/article/{rec['article_id']}"
     if rec.get("local_id"):
         link += f"#ev-{rec['local_id']}"

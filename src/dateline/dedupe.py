@@ -139,7 +139,7 @@ def best_match(
 class StoryLinker:
     """In-memory story linking with datasketch's MinHashLSH (same rule as the store's)."""
 
-    def __init__(self, params: Params = DEFAULT):
+    def __init__(self, params: Params = DEFAULT) -> None:
         from datasketch import MinHashLSH
 
         self.params = params

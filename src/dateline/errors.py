@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 
 
 class DatelineError(Exception):
@@ -45,12 +46,12 @@ class InputRejected(DatelineError):
 
     exit_code = 3
 
-    def __init__(self, reason: Reason | str, message: str, *, source: str | None = None):
+    def __init__(self, reason: Reason | str, message: str, *, source: str | None = None) -> None:
         self.reason: str = Reason(reason).value
         self.source = source
         super().__init__(message)
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[Callable[[str, str, str | None], InputRejected], tuple[str, str, str | None]]:
         # Worker processes send rejections back to the writer: keep reason and source on the way.
         return (_rebuild_rejected, (self.reason, str(self), self.source))
 

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from . import corpus
-from .article import Article, Event
+from .article import Actor, Article, Event
 from .errors import UsageError
 
 FORMATS = ("json", "plover", "gdelt")
@@ -279,7 +279,9 @@ def _nearest_admin1(iso2: str, lat: float, lon: float) -> str:
     return min(towns, key=lambda t: (t[0] - lat) ** 2 + (t[1] - lon) ** 2)[2]
 
 
-def adm1_code(feature: str | None, country: str | None, geonameid: int | None, lat, lon) -> str:
+def adm1_code(
+    feature: str | None, country: str | None, geonameid: int | None, lat: float | None, lon: float | None
+) -> str:
     """GDELT's ``ADM1Code``: the FIPS country code followed by the GeoNames first-level division
     code (FIPS-based; US states by their postal code, as GDELT writes them): a GeoNames town's
     division, a US state's code, a country's FIPS code alone; any other place with coordinates
@@ -327,7 +329,7 @@ def _place_feature(article: Article, ev: Event) -> str | None:
 
 
 # -- PLOVER ------------------------------------------------------------------------------------
-def _actor_entry(actor, known: dict[str, tuple[str | None, str | None]] | None = None) -> dict[str, Any]:
+def _actor_entry(actor: Actor, known: dict[str, tuple[str | None, str | None]] | None = None) -> dict[str, Any]:
     country, sector = actor.country, actor.sector
     if known and (not country or not sector):
         k_country, k_sector = known.get(corpus.name_key(actor.name), (None, None))
@@ -432,7 +434,7 @@ def _gdelt_date(value: str | None) -> tuple[str, str, str, str]:
     return day.strftime("%Y%m%d"), f"{y:04d}{m:02d}", f"{y:04d}", f"{frac:.4f}"
 
 
-def _actor_cols(actor, known=None) -> list[str]:
+def _actor_cols(actor: Actor | None, known: dict[str, tuple[str | None, str | None]] | None = None) -> list[str]:
     if actor is None:
         return [""] * 10
     entry = _actor_entry(actor, known)
@@ -450,7 +452,12 @@ def _lead_end(article: Article) -> int:
 
 
 def gdelt_row(
-    article: Article, ev: Event, info: EventInfo | None = None, *, known=None, lead_end: int | None = None
+    article: Article,
+    ev: Event,
+    info: EventInfo | None = None,
+    *,
+    known: dict[str, tuple[str | None, str | None]] | None = None,
+    lead_end: int | None = None,
 ) -> list[str] | None:
     """The GDELT 2.0 row (61 strings) of one event (None when it has no CAMEO code). ``info``: the
     store's corpus event and counts (else this article's mention, counted once)."""

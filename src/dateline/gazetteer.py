@@ -202,7 +202,19 @@ class _Builder:
         self.names: list[tuple[str, int, int]] = []
         self._seen: set[tuple[str, int]] = set()
 
-    def add_place(self, name, lat, lon, cc, iso3, feature, population, geonameid, admin1=None, admin2=None) -> int:
+    def add_place(
+        self,
+        name: str,
+        lat: float | str,
+        lon: float | str,
+        cc: str,
+        iso3: str | None,
+        feature: str,
+        population: int | str | None,
+        geonameid: int | None,
+        admin1: int | None = None,
+        admin2: int | None = None,
+    ) -> int:
         pid = len(self.places) + 1
         self.places.append(
             (
@@ -643,7 +655,7 @@ INITIALS_CITIES = {"L.A.": ("US", "Los Angeles"), "N.O.": ("US", "New Orleans")}
 class Gazetteer:
     """Read-only access to the index. Use :func:`get_gazetteer` for the per-process instance."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path) -> None:
         self.path = path
         self._local = threading.local()
         con = self._con()

@@ -21,13 +21,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date as _date
+from typing import TYPE_CHECKING, Any
 
 from . import residue
 from .article import Removed
 from .errors import InputRejected
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 __all__ = ["Page", "extract_html", "EXTRACTION_SETTINGS"]
 
@@ -173,7 +177,7 @@ def _too_deep(html: str) -> bool:
     return any("Excessive depth" in e.message for e in parser.error_log)
 
 
-def _trafilatura(html: str, url: str | None, origin: str | None, **settings):
+def _trafilatura(html: str, url: str | None, origin: str | None, **settings: Any) -> Any:
     try:
         import logging
 
@@ -202,7 +206,7 @@ def _find_date(html: str, url: str | None) -> str | None:
     return _valid_date(found)
 
 
-def _valid_date(value) -> str | None:
+def _valid_date(value: object) -> str | None:
     if not value or not isinstance(value, str):
         return None
     try:
@@ -214,14 +218,14 @@ def _valid_date(value) -> str | None:
     return parsed.isoformat()
 
 
-def _clean_field(value) -> str | None:
+def _clean_field(value: object) -> str | None:
     if not value or not isinstance(value, str):
         return None
     value = re.sub(r"\s+", " ", value).strip()
     return value or None
 
 
-def _authors(value) -> list[str]:
+def _authors(value: object) -> list[str]:
     if not value or not isinstance(value, str):
         return []
     out: list[str] = []
@@ -241,7 +245,7 @@ def _tokens(text: str | None) -> list[str]:
     return _norm(text or "").split()
 
 
-def _is_masthead(h1) -> bool:
+def _is_masthead(h1: HtmlElement) -> bool:
     """An <h1> that is the site's logo: inside <header>/<nav>, or a link to the home page."""
     for link in h1.iter("a"):
         href = (link.get("href") or "").strip()
@@ -455,11 +459,11 @@ def _opens_with_dateline(paragraph: str) -> bool:
     )
 
 
-def _element_text(el) -> str:
+def _element_text(el: HtmlElement) -> str:
     return _norm(" ".join(t for t in el.itertext() if t))
 
 
-def _block_of(tree, lead: str, limit: float | None):
+def _block_of(tree: HtmlElement, lead: str, limit: float | None) -> HtmlElement | None:
     """The smallest element that holds ``lead`` (normalised text), climbing from a text node
     that opens it; with ``limit``, only one whose text is at most ``limit`` times as long."""
     opening = " ".join(lead.split()[:3])
@@ -537,5 +541,5 @@ def _with_lead(html: str, text: str, description: str | None) -> str:
     return description + "\n\n" + text
 
 
-def _join(lines) -> str:
+def _join(lines: Iterable[str]) -> str:
     return "\n\n".join(line.strip() for line in lines if line.strip())

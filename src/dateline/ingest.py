@@ -21,7 +21,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from .article import Article
 from .errors import DatelineError, InputRejected, Reason, StoreError, StoreFull, StoreUnavailable, UsageError
@@ -36,6 +36,13 @@ from .read import (
     read_path,
 )
 from .read_archives import FEED_SUFFIXES, WARC_SUFFIXES, is_feed, is_warc, iter_feed, iter_warc
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from sqlalchemy.engine import Engine
+
+    from .store import Store
 
 INGEST_SUFFIXES = tuple(READABLE_SUFFIXES) + WARC_SUFFIXES + FEED_SUFFIXES
 _GLOB_CHARS = set("*?[")
@@ -196,7 +203,7 @@ class Worker:
     picklable results that :func:`write_result` stores in the writer process; ``ingest`` runs one
     in each local worker process, ``ingest_dask`` one in each Dask worker."""
 
-    def __init__(self, model: str | None, analyse: bool, db_url: str, engine=None):
+    def __init__(self, model: str | None, analyse: bool, db_url: str, engine: Engine | None = None) -> None:
         from .pipeline import Pipeline
 
         self.pipeline = Pipeline(model, analyse=analyse)
@@ -207,7 +214,7 @@ class Worker:
             self.engine = engine
 
     @cached_property
-    def engine(self):
+    def engine(self) -> Engine:
         """The store's engine, made at first use unless one was given."""
         from .store.db import create
 
@@ -438,7 +445,7 @@ def ingest(
     return summary
 
 
-def _ordered(executor, batches: Iterator[list[Item]], inflight: int) -> Iterator[tuple]:
+def _ordered(executor: ProcessPoolExecutor, batches: Iterator[list[Item]], inflight: int) -> Iterator[tuple]:
     """Results of ``batches`` in order, with at most ``inflight`` batches submitted at a time."""
     pending: deque = deque()
     for batch in batches:
@@ -449,7 +456,7 @@ def _ordered(executor, batches: Iterator[list[Item]], inflight: int) -> Iterator
         yield from pending.popleft().result()
 
 
-def _kill(executor) -> None:
+def _kill(executor: ProcessPoolExecutor) -> None:
     processes = list(getattr(executor, "_processes", {}).values())
     executor.shutdown(wait=False, cancel_futures=True)
     for proc in processes:
@@ -459,7 +466,7 @@ def _kill(executor) -> None:
         proc.join(timeout=5)
 
 
-def write_result(store, res: tuple, summary: Summary, on_result: Callable[[Outcome], None] | None) -> None:
+def write_result(store: Store, res: tuple, summary: Summary, on_result: Callable[[Outcome], None] | None) -> None:
     """Store one result of :meth:`Worker.process` (an article, or the rejection of an input) in
     the writer process, count it in ``summary`` and report its :class:`Outcome` to
     ``on_result``. Waits for a restarting store; an article the store refuses is counted as

@@ -39,11 +39,14 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import InputRejected, Reason, UsageError
 from .ingest import Outcome, Summary, Worker, expand_paths, iter_file, write_result
 from .read import JSONL_SUFFIXES, Item, iter_jsonl
+
+if TYPE_CHECKING:
+    from distributed import Client, LocalCluster
 
 #: a result shard's columns and their pyarrow types, in order
 SHARD_FIELDS = (
@@ -214,7 +217,7 @@ class _DaskWorker(Worker):
     """The local worker, with a store check that may be switched off (a worker that cannot
     safely reach an SQLite file analyses everything; the writer is idempotent by id)."""
 
-    def __init__(self, model, analyse, db_url, check_store: bool):
+    def __init__(self, model: str | None, analyse: bool, db_url: str, check_store: bool) -> None:
         super().__init__(model, analyse, db_url)
         self.check_store = check_store
 
@@ -236,7 +239,7 @@ _CACHE_LOCK = threading.Lock()
 MODEL_LOADS = 0  # in this process: how many times a pipeline (and its model) was loaded
 
 
-def _worker_for(model, analyse, db_url, check_store) -> _DaskWorker:
+def _worker_for(model: str | None, analyse: bool, db_url: str, check_store: bool) -> _DaskWorker:
     global MODEL_LOADS
     key = (model, analyse, db_url, check_store)
     with _CACHE_LOCK:
@@ -324,7 +327,7 @@ def _failed_rows(unit: tuple, exc: BaseException) -> bytes:
 
 
 # -- the client: connect, submit, write shards, load in order ----------------------------------------
-def connect(spec: str, default_workers: int | None = None):
+def connect(spec: str, default_workers: int | None = None) -> tuple[Client, LocalCluster | None, bool]:
     """``(client, cluster_or_None, is_local)`` for ``local[:N]``, ``tcp://host:port`` (or any
     scheduler address) or a scheduler JSON file."""
     try:
@@ -384,7 +387,7 @@ def ingest_dask(
     *,
     db: str | None = None,
     dask: str | None = "local",
-    client=None,
+    client: Client | None = None,
     workers: int | None = None,
     model: str | None = None,
     analyse: bool = True,
@@ -434,6 +437,7 @@ def ingest_dask(
             from distributed import LocalCluster
 
             is_local = isinstance(getattr(client, "cluster", None), LocalCluster)
+        assert client is not None  # given, or connect()'s
         if check_store is None:
             check_store = is_local or not url.startswith("sqlite")
         tasks = plan(paths, batch_size, absolute=not is_local)

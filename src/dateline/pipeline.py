@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import cached_property
+from typing import Any
 
 from .article import Article, Published, Source
 from .errors import DatelineError, InputRejected, Reason, UsageError
@@ -102,13 +103,13 @@ class Pipeline:
     ...     print(result.to_json() if isinstance(result, Article) else result)
     """
 
-    def __init__(self, model: str | None = None, *, analyse: bool = True, batch_size: int = 16):
+    def __init__(self, model: str | None = None, *, analyse: bool = True, batch_size: int = 16) -> None:
         self.model_name = model
         self.analyse = analyse
         self.batch_size = batch_size
 
     @cached_property
-    def nlp(self):
+    def nlp(self) -> Any:
         """The spaCy model, loaded at first use."""
         from .nlp import load_model
 

@@ -43,7 +43,7 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Any, Unpack
+from typing import TYPE_CHECKING, Any, Unpack
 
 import sqlalchemy as sa
 
@@ -54,6 +54,9 @@ from .store import Store, fts
 from .store import schema as S
 from .store.dates import check_date
 from .store.filters import EventFilters, check_names, country_iso3, event_conditions, name_keys_matching
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 DEFAULT_RADIUS_KM = 100.0
 MAX_LIMIT = 10_000
@@ -66,11 +69,11 @@ class Records(list):
 
     total: int | None = None
 
-    def __init__(self, rows: Iterable[dict[str, Any]] = (), total: int | None = None):
+    def __init__(self, rows: Iterable[dict[str, Any]] = (), total: int | None = None) -> None:
         super().__init__(rows)
         self.total = total
 
-    def to_pandas(self):
+    def to_pandas(self) -> pd.DataFrame:
         """A pandas DataFrame of the records (nested values stay Python objects)."""
         try:
             import pandas as pd
@@ -120,7 +123,7 @@ def check_modality(value: str | None) -> str | None:
     return _one_of(value, MODALITIES, "modality", "one of", upper=False)
 
 
-def _whole_number(value, wrong: str) -> int | None:
+def _whole_number(value: str | int | None, wrong: str) -> int | None:
     """An optional whole number: None when empty; a UsageError ``wrong`` when it is none."""
     if value in (None, ""):
         return None
@@ -130,14 +133,14 @@ def _whole_number(value, wrong: str) -> int | None:
         raise UsageError(f"{wrong}, not {value!r}") from None
 
 
-def check_quad(value) -> int | None:
+def check_quad(value: str | int | None) -> int | None:
     q = _whole_number(value, "quad must be 1, 2, 3 or 4 (PLOVER quad class)")
     if q is not None and q not in (1, 2, 3, 4):
         raise UsageError(f"quad must be 1, 2, 3 or 4 (PLOVER quad class), not {value!r}")
     return q
 
 
-def check_min_sources(value) -> int | None:
+def check_min_sources(value: str | int | None) -> int | None:
     n = _whole_number(value, "min_sources must be a whole number of sources")
     if n is not None and n < 1:
         raise UsageError(f"min_sources must be 1 or more, not {n}")
@@ -349,7 +352,7 @@ def _load_json(v: Any) -> Any:
     return json.loads(v) if isinstance(v, str) else v
 
 
-def event_records(conn, rows) -> list[dict[str, Any]]:
+def event_records(conn: sa.Connection, rows: Sequence[sa.Row]) -> list[dict[str, Any]]:
     """Event rows plus their first report's mention, display names and article metadata."""
     if not rows:
         return []
@@ -357,6 +360,7 @@ def event_records(conn, rows) -> list[dict[str, Any]]:
     firsts = {(r.first_article_id, r.id) for r in rows}
     article_ids = sorted({r.first_article_id for r in rows if r.first_article_id})
     mentions: dict[tuple[str, str], Any] = {}
+    mr: Any  # a mention row, here and below
     for mr in conn.execute(
         sa.select(
             m.c.article_id,

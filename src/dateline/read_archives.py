@@ -8,8 +8,9 @@ in file order, like :func:`dateline.read.read_path`. WARC records other than suc
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 from .errors import InputRejected, Reason
 from .read import Item, RawInput, check_size, max_bytes_default, raw_from_bytes
@@ -81,7 +82,7 @@ def iter_warc(path: str | Path, *, max_bytes: int | None = None) -> Iterator[Ite
             )
 
 
-def entry_date(entry) -> str | None:
+def entry_date(entry: Mapping[str, Any]) -> str | None:
     """The date of a feed entry (published, else updated, else created) as YYYY-MM-DD, or None."""
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         value = entry.get(key)

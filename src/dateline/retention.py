@@ -85,7 +85,7 @@ def purge(
             store.close()
 
 
-def _purge_one(conn, row, at: datetime) -> None:
+def _purge_one(conn: sa.Connection, row: sa.Row, at: datetime) -> None:
     a = S.articles
     text = row.text or ""
     mark = {

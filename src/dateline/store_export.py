@@ -28,7 +28,7 @@ import shutil
 import uuid
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
@@ -36,6 +36,9 @@ from .article import Article
 from .errors import UsageError
 from .store import Store
 from .store import schema as S
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 BATCH = 5000
 MANIFEST = "_dateline_export.json"
@@ -80,7 +83,7 @@ def _json(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str) else value
 
 
-def _rows(store: Store, query) -> Iterator[dict[str, Any]]:
+def _rows(store: Store, query: sa.Select) -> Iterator[dict[str, Any]]:
     with store.engine.connect() as conn:
         result = conn.execution_options(stream_results=True, yield_per=BATCH).execute(query)
         for row in result:
@@ -165,7 +168,7 @@ def _staged(out: str | Path, store: Store, fmt: str) -> Iterator[tuple[Path, dic
 ARTICLE_COLUMNS = [c for c in S.articles.columns if c.name != "data"]
 
 
-def _arrow(columns: Iterable[sa.Column], **typed: Any):
+def _arrow(columns: Iterable[sa.Column], **typed: Any) -> pa.Schema:
     """The Arrow schema of store ``columns``, in order (:func:`_arrow_fields`)."""
     import pyarrow as pa
 
@@ -177,7 +180,7 @@ def _arrow_fields(columns: Iterable[sa.Column], **typed: Any) -> list[tuple[str,
     whole number, float, time) unless ``typed`` names its type."""
     import pyarrow as pa
 
-    def arrow_type(c: sa.Column):
+    def arrow_type(c: sa.Column) -> pa.DataType:
         if c.name in typed:
             return typed[c.name]
         if isinstance(c.type, sa.BigInteger):
@@ -195,7 +198,7 @@ def _arrow_fields(columns: Iterable[sa.Column], **typed: Any) -> list[tuple[str,
     return [(c.name, arrow_type(c)) for c in columns]
 
 
-def _schemas():
+def _schemas() -> dict[str, pa.Schema]:
     import pyarrow as pa
 
     def stored(table: sa.Table, *names: str) -> list[tuple[str, Any]]:  # columns as the store has them
@@ -260,7 +263,9 @@ def parquet_schemas() -> dict[str, Any]:
     return _schemas()
 
 
-def _place(name, geonameid, lat, lon, country) -> dict[str, Any] | None:
+def _place(
+    name: str | None, geonameid: int | None, lat: float | None, lon: float | None, country: str | None
+) -> dict[str, Any] | None:
     if name is None and lat is None and geonameid is None:
         return None
     return {"name": name, "geonameid": geonameid, "lat": lat, "lon": lon, "country": country}
@@ -325,7 +330,7 @@ def _mention_rows(store: Store) -> Iterator[dict[str, Any]]:
         for r in batch:
             place = _json(r["place"]) or {}
 
-            def people(key: str, r=r) -> list[dict[str, Any]]:
+            def people(key: str, r: dict[str, Any] = r) -> list[dict[str, Any]]:
                 return [
                     names.get((r["article_id"], x), {"id": x, "name": None, "country": None, "sector": None})
                     for x in _json(r[key]) or []
@@ -384,7 +389,7 @@ def _story_rows(store: Store) -> Iterator[dict[str, Any]]:
         yield r
 
 
-def _write_table(rows: Iterator[dict[str, Any]], out: Path, schema, partitioned: bool) -> int:
+def _write_table(rows: Iterator[dict[str, Any]], out: Path, schema: pa.Schema, partitioned: bool) -> int:
     """Stream ``rows`` into a Parquet dataset with ``schema`` (exactly its columns and types)."""
     import pyarrow as pa
     import pyarrow.dataset as ds
@@ -496,7 +501,7 @@ def known_actors(store: Store, keys: Iterable[str] | None = None) -> dict[str, t
     return {k: (best(countries.get(k)), best(sectors.get(k))) for k in set(countries) | set(sectors)}
 
 
-def _first_mentions(conn, rows) -> dict[str, tuple[str, str]]:
+def _first_mentions(conn: sa.Connection, rows: Iterable[sa.Row]) -> dict[str, tuple[str, str]]:
     """event id -> (article_id, local_id) of its first report's first mention (by position in the
     article): the mention every export and query shows for the event."""
     m = S.event_mentions
@@ -514,7 +519,7 @@ def _first_mentions(conn, rows) -> dict[str, tuple[str, str]]:
     return out
 
 
-def _articles(conn, ids: Iterable[str]) -> dict[str, tuple[Article, str | None]]:
+def _articles(conn: sa.Connection, ids: Iterable[str]) -> dict[str, tuple[Article, str | None]]:
     """article id -> (Article, coding date YYYY-MM-DD)."""
     a = S.articles
     out = {}

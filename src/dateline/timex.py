@@ -484,7 +484,7 @@ CENTURY_W = {
 # helpers
 
 
-def parse_anchor(anchor) -> date | None:
+def parse_anchor(anchor: date | str | None) -> date | None:
     """A date from a ``date``/``datetime``/``"YYYY-MM-DD..."`` anchor; None when unusable."""
     if anchor is None:
         return None
@@ -875,7 +875,9 @@ def period_end(value: str | None) -> date | None:
 # the resolver
 
 
-def resolve(expression: str, anchor=None, tense: str | None = None, *, fallback: bool = True) -> Timex | None:
+def resolve(
+    expression: str, anchor: date | str | None = None, tense: str | None = None, *, fallback: bool = True
+) -> Timex | None:
     """Resolve one temporal expression against ``anchor`` (a date or ``"YYYY-MM-DD"``).
 
     ``tense`` is ``"past"``, ``"present"``, ``"future"`` or None. Returns None for text this
@@ -895,7 +897,7 @@ def resolve(expression: str, anchor=None, tense: str | None = None, *, fallback:
 _FALLBACK: ContextVar[bool] = ContextVar("dateline_timex_fallback", default=True)
 
 
-def _resolve_expression(expression: str, anchor, tense: str | None) -> Timex | None:
+def _resolve_expression(expression: str, anchor: date | str | None, tense: str | None) -> Timex | None:
     a = parse_anchor(anchor)
     t = _norm(expression)
     if not t:
@@ -1432,7 +1434,7 @@ def _holiday_in(name: str, y: int) -> date:
     return day + timedelta(days=rule.get("days_after", 0))
 
 
-def _holiday(m, a: date | None, tense: str | None) -> Timex:
+def _holiday(m: re.Match[str], a: date | None, tense: str | None) -> Timex:
     name, y = m.group("h"), m.group("y")
     if y:
         return Timex(_holiday_in(name, int(y)).isoformat(), "date", "day")
@@ -1467,7 +1469,7 @@ def _ymd(y: int, m: int, d: int) -> Timex | None:
         return None
 
 
-def _quarter(m, a: date | None, tense: str | None) -> Timex:
+def _quarter(m: re.Match[str], a: date | None, tense: str | None) -> Timex:
     unit = m.group("unit")
     ordn = ORDINALS.get(m.group("ord"), 4)
     if unit == "half":
@@ -1539,7 +1541,7 @@ def _rel_unit(d: str, unit: str, a: date | None, tense: str | None) -> Timex | N
     return _shift(a, n, unit)
 
 
-def _clock(m, a: date | None, tense: str | None) -> Timex | None:
+def _clock(m: re.Match[str], a: date | None, tense: str | None) -> Timex | None:
     h = int(m.group("h"))
     mi = m.group("mi")
     ampm = (m.group("ampm") or "").replace(".", "")

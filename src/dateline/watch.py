@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 import sqlalchemy as sa
@@ -41,6 +41,9 @@ import sqlalchemy as sa
 from . import __version__
 from .errors import DatelineError, InputRejected, UsageError
 from .read import DEFAULT_MAX_BYTES, RawInput
+
+if TYPE_CHECKING:
+    from .ingest import Outcome
 
 USER_AGENT = f"dateline/{__version__} (news event monitor; honours robots.txt)"
 ROBOTS_TOKEN = "dateline"
@@ -182,7 +185,9 @@ def load_sources(path: str | Path) -> WatchConfig:
 class FetchError(DatelineError):
     """A fetch that did not give a usable response. ``transient``: worth trying again later."""
 
-    def __init__(self, reason: str, message: str, *, url: str, status: int | None = None, transient: bool = False):
+    def __init__(
+        self, reason: str, message: str, *, url: str, status: int | None = None, transient: bool = False
+    ) -> None:
         self.reason, self.url, self.status, self.transient = reason, url, status, transient
         super().__init__(f"{url}: {message}")
 
@@ -211,7 +216,9 @@ def origin_of(url: str) -> str:
 class Fetcher(AbstractContextManager["Fetcher"]):
     """An httpx client with the politeness rules; robots.txt is kept in the store's ``watch_hosts``."""
 
-    def __init__(self, engine, politeness: Politeness | None = None, *, sleep: Callable[[float], None] = time.sleep):
+    def __init__(
+        self, engine: sa.Engine, politeness: Politeness | None = None, *, sleep: Callable[[float], None] = time.sleep
+    ) -> None:
         import httpx
 
         self.engine = engine
@@ -230,7 +237,7 @@ class Fetcher(AbstractContextManager["Fetcher"]):
     def close(self) -> None:
         self.client.close()
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     # -- the rules -------------------------------------------------------------------------------
@@ -269,7 +276,7 @@ class Fetcher(AbstractContextManager["Fetcher"]):
         fresh = (
             row is not None and row.robots_fetched_at is not None and _aware(row.robots_fetched_at) > now() - ROBOTS_TTL
         )
-        if fresh:
+        if fresh and row is not None:  # (fresh says it is not None)
             return _robots_parser(row.robots_status, row.robots_txt)
         validators = {}
         if row is not None and row.robots_status == 200:
@@ -393,7 +400,7 @@ class Fetcher(AbstractContextManager["Fetcher"]):
 
 
 class _Status(Exception):
-    def __init__(self, status: int, headers: dict[str, str]):
+    def __init__(self, status: int, headers: dict[str, str]) -> None:
         self.status, self.headers = status, headers
 
 
@@ -544,7 +551,7 @@ class Watcher(AbstractContextManager["Watcher"]):
         alert_options: dict[str, Any] | None = None,
         purge_text_after: timedelta | None = None,
         sleep: Callable[[float], None] = time.sleep,
-    ):
+    ) -> None:
         from .store import Store
         from .store.db import normalise_url
 
@@ -565,17 +572,17 @@ class Watcher(AbstractContextManager["Watcher"]):
         self.fetcher.close()
         self.store.close()
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     # -- state -----------------------------------------------------------------------------------
-    def _source_row(self, url: str):
+    def _source_row(self, url: str) -> sa.Row | None:
         from .store import schema as S
 
         with self.store.engine.connect() as conn:
             return conn.execute(sa.select(S.watch_sources).where(S.watch_sources.c.url == url)).first()
 
-    def _save_source(self, url: str, **values) -> None:
+    def _save_source(self, url: str, **values: Any) -> None:
         from .store import schema as S
         from .store.write import insert_ignore
 
@@ -595,7 +602,16 @@ class Watcher(AbstractContextManager["Watcher"]):
                     out[r.url] = r
         return out
 
-    def _mark(self, url: str, source_url: str, status: str, *, reason=None, article_id=None, attempt=True) -> None:
+    def _mark(
+        self,
+        url: str,
+        source_url: str,
+        status: str,
+        *,
+        reason: str | None = None,
+        article_id: str | None = None,
+        attempt: bool = True,
+    ) -> None:
         from .store import schema as S
         from .store.write import insert_ignore
 
@@ -767,12 +783,12 @@ class Watcher(AbstractContextManager["Watcher"]):
 
         pending: deque[str] = deque()
 
-        def items():
+        def items() -> Iterator[RawInput]:
             for url, raw in pairs:
                 pending.append(url)
                 yield raw
 
-        def on_result(outcome) -> None:
+        def on_result(outcome: Outcome) -> None:
             url = pending.popleft()
             status = outcome.kind  # stored | duplicate | rejected
             if status == "rejected" and outcome.reason == "store-failed":
