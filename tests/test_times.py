@@ -606,6 +606,9 @@ def test_calendar_date(value, want):
         ("The offer is 20% above Monday's close.", "2013-03-22", [("Monday", "2013-03-18")]),
         # "the early hours" is a part of the night, no amount of hours
         ("The attack came in the early hours of Sunday.", "2013-03-22", [("Sunday", "2013-03-17")]),
+        # a vague amount of time after "for" (TimeML PXX); not "for a while before ..."
+        ("Rebels have held the town for some time.", "2013-03-22", [("some time", "PXX")]),
+        ("Residents may be without power for a while.", "2013-03-22", [("a while", "PXX")]),
         # "of" inside one amount splits nothing
         ("The dispute has lasted a quarter of a century.", "2013-03-22", [("a quarter of a century", "P25Y")]),
         # a feast the model labels a place is still the day

@@ -979,6 +979,8 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
         return Timex(f"{a.year - 1:04d}", "date", "year")
     if t in REFS:
         return Timex(REFS[t], "date", "ref")
+    if t in ("a while", "some time"):
+        return Timex("PXX", "duration", "duration")  # "for a while", "for some time": a vague amount
     m = RE["part_of_unit"].match(t) or RE["a_full_unit"].match(t)
     if m:
         share = {"quarter": 0.25, "half": 0.5}.get(m.groupdict().get("part") or "", 1)

@@ -68,7 +68,8 @@ _AGE = re.compile(
 )
 _LEAD_TRIM = re.compile(
     r"^(?!at (?:least|most)\b)(?:just over|just under|just|only|nearly|as long as|about|around|approximately|roughly|"
-    r"some|circa|between|from|since|until|by|on|in|at|during|through|for|of|as early as|as of|within|over|after|"
+    r"some(?!\s+time$)|circa|between|from|since|until|by|on|in|at|during|through|for|of|as early as|as of|within|"
+    r"over|after|"
     r"before|throughout|till|ahead of)\s+",
     re.IGNORECASE,
 )
@@ -174,6 +175,8 @@ _RULES = {
         rf"(?!\s+(?:{'|'.join(_UNIT_WORDS)}|account|accounts|affairs|events)\b)"
     ),
     # "in the near term", "the challenges of the near term" (not "the near term debt market")
+    # a vague amount of time: "for a while", "for some time" (TimeML: PXX)
+    "vague": re.compile(r"(?<=\b[Ff]or )(?:a while|some time)\b(?!\s+(?:to|now|before|after|ago|later|earlier)\b)"),
     "term": re.compile(
         r"\b(?:in|for|over|of|within) (?P<at>the (?:near|short) term)"
         r"(?=\s*[,.;:!?\"')”’]|\s+(?:and|or|but|as|at|in|for|to|than|is|are|was|were|will|would|could|may|might|"
@@ -238,6 +241,7 @@ _RULE_FIRST = {
     "ref": "ACNRSTVacnrstv",
     "adj": "CRcr",
     "term": "fiow",
+    "vague": "as",
     "day": "FLMSTWYlmnty",
     "clock": r"012A\dabu",
     "narr": "ELTelt",
@@ -252,6 +256,7 @@ _RULE_KEYS = {
     "long": ("-long",),
     "adj": ("current", "recent"),
     "term": ("near term", "short term"),
+    "vague": ("a while", "some time"),
     "set": (
         "weekends",
         "every ",
