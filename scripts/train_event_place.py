@@ -20,7 +20,8 @@ an L2 penalty fitted by full-batch gradient descent (numpy only); the decision t
 one that makes the most right decisions (the right place, or no place where the gold has none)
 on a tenth of the training records held out by a fixed seed, among those that invent no place
 in at least 92% of the sentences that give none. Extracted examples are cached under /tmp by
-the sentence set and the feature code, so a change of hyperparameters refits in seconds.
+the sentence set and the code that finds the place mentions and their features (the actors,
+places and event-place modules), so a change of hyperparameters refits in seconds.
 Deterministic: the same data gives
 the same weights.
 """
@@ -90,11 +91,13 @@ def cached_examples(records: list[dict]):
     import pickle
     import tempfile
 
+    from dateline.analyse import actors, places
     from dateline.events import place
 
-    key = hashlib.sha256(
-        (inspect.getsource(place.place_features) + "\n".join(r["text"] for r in records)).encode()
-    ).hexdigest()[:16]
+    # keyed on the code that makes the candidates (the mentions: actors, places) and their
+    # features, and on the sentences
+    code = "".join(inspect.getsource(m) for m in (actors, places, place))
+    key = hashlib.sha256((code + "\n".join(r["text"] for r in records)).encode()).hexdigest()[:16]
     path = Path(tempfile.gettempdir()) / f"dateline-event-place-{key}.pickle"
     if path.is_file():
         return pickle.loads(path.read_bytes())

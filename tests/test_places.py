@@ -693,3 +693,41 @@ def test_state_and_province_abbreviations_are_data(gaz):
     assert table[("US", "WV")] == ("W.Va.", "W. Va.") and table[("CA", "British Columbia")] == ("B.C.", "BC")
     for abbr, division in (("N.J.", "New Jersey"), ("W. Va.", "West Virginia"), ("B.C.", "British Columbia")):
         assert any(p.feature == "admin1" and p.name == division for p, _ in gaz.lookup(abbr)), abbr
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Gunmen shelled the settlement of Tarbesh and a power plant nearby.", "Tarbesh"),
+        ("A soldier was killed in the city of Kel Ashura in the north, officials said.", "Kel Ashura"),
+        ("Troops advanced on Mokresh, a town on the main highway, before dawn.", "Mokresh"),
+        ("A mine exploded in Hadoor town, killing two people.", "Hadoor"),
+        ("A guard was stabbed in the al-Qasimi area of Riyadh on Monday.", "al-Qasimi"),
+        ("The device was found at village Talipora on Monday.", "Talipora"),
+        ("Gunmen attacked a checkpoint in western Samarra on Sunday.", "Samarra"),
+        ("Yet at Hickman, several inmates went on a hunger strike in June.", "Hickman"),
+    ],
+)
+def test_a_name_in_a_frame_only_a_place_fills_is_a_place(nlp, text, name):
+    """Names the model misses or labels as a person, an organisation, a nationality or a product,
+    in a frame that only a place fills: a place noun of, after or before the name, or right
+    after a locative preposition."""
+    places_named(analyse(nlp, text), name)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Hundreds protested outside UN headquarters in Nairobi.", "UN"),
+        ("Troops near the Jewish settlement of Netzarim fired shots.", "Jewish"),
+        ("Many of them believe in God and pray daily.", "God"),
+        ("The talks were held in March in the capital.", "March"),
+        ("Shoppers queued at Wal-Mart on Friday.", "Wal-Mart"),
+        ("Most of the team ended up in Victoria Vivians’ hands.", "Vivians"),
+        ("Families gathered at Passover in the old town.", "Passover"),
+    ],
+)
+def test_a_framed_word_that_is_no_place_stays_none(nlp, text, word):
+    s = text.index(word)
+    e = s + len(word)
+    assert not [p.text for p in analyse(nlp, text).places if p.start < e and s < p.end]

@@ -855,3 +855,53 @@ def test_who_lets_a_passive_act_happen_does_it(nlp, text, source):
         assert not ev.actors, ev.actors
     else:
         assert source in " ".join(_texts(a, ev.actors[:1])), (ev.type, ev.actors, ev.recipients)
+
+
+def test_a_place_conjoined_to_a_place_noun_is_no_larger_place_of_its_name(nlp):
+    # "the settlement of X and a plant in the settlement of Y": Y lies in no phrase of X's own;
+    # the unresolved X keeps its own words and gets no coordinates of Y's
+    a = _code(
+        nlp,
+        "Near the town of Idlib, rebels shelled the settlement of Tarbesh and a school in the settlement of Sarmin.",
+    )
+    ev = _event(a, "shelled")
+    assert ev.place is not None and ev.place.text == "Tarbesh", ev.place
+    assert "Sarm" not in (ev.place.name or ""), ev.place
+
+
+def test_a_resolved_city_before_a_part_noun_is_the_larger_place_of_its_unresolved_name(nlp):
+    # "the <city> suburb of <small>": the small unresolved name lies in the resolved city
+    a = _code(nlp, "Police arrested a suspect in the Los Angeles suburb of Quorrenby on Thursday.")
+    ev = _event(a, "arrested")
+    assert ev.place is not None and ev.place.text == "Quorrenby", ev.place
+
+
+def test_a_place_also_in_a_larger_one_is_the_smaller_place(nlp):
+    # "in X district, also in Y": Y is the larger place, wherever the parser hangs the phrases
+    a = _code(
+        nlp,
+        "Militants attacked a convoy carrying troops in nearby Rueso district, also in Narathiwat, wounding two.",
+    )
+    ev = _event(a, "attacked")
+    assert ev.place is not None and ev.place.text == "Rueso", ev.place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to a military source in Homs, the army killed more than 50 militants on Thursday.",
+        "The army killed more than 50 militants on Thursday, a military source in Homs told reporters.",
+        "A military source in Homs said the army killed more than 50 militants on Thursday.",
+    ],
+)
+def test_where_the_teller_of_the_news_is_is_no_event_place(nlp, text):
+    ev = _event(_code(nlp, text), "killed")
+    assert ev.place is None, ev.place
+
+
+def test_a_place_in_the_reported_act_is_still_its_place(nlp):
+    # guard: the reported clause's own place stays ("said the army killed 50 militants in Homs")
+    ev = _event(
+        _code(nlp, "A military source said the army killed more than 50 militants in Homs on Thursday."), "killed"
+    )
+    assert ev.place is not None and ev.place.text == "Homs", ev.place

@@ -5,15 +5,19 @@ them, else the spaCy doc's own), the dateline places, organisation entities that
 name of a country, union, first-level division or capital ("the EU", "DPRK", "Zimbabwe said"),
 person and organisation entities named like a large place the text also uses as a place, and
 names the model misses in two news patterns: "Khasan, a Russian settlement" (appositive) and
-"the Russian port of Vladivostok". A name the model cut at "of"/"and" is joined again ("Port of
-Spain"), and an elliptical pair is two places: "North and South Korea" gives "North" (North
-Korea) and "South Korea". One sense per discourse for the model's labels too: a name tagged
-as a person more often than as a place is no place ("Noma"), a name tagged as a place at least
-as often as a person or organisation is a place at every mention ("Douma"), and a town of a
-country the article names is a place right after "in" whatever its label ("a forum in
-Clarinda"); a name the gazetteer lacks that the model also tags as a person ("Soltan", "Mohamed
-Soltan") and a title's abbreviation ("Sens.") are none. Road numbers ("the A120", "I-95") are
-places of the form "road".
+"the Russian port of Vladivostok", and a name the model misses or mislabels (a person, an
+organisation, a nationality, a product) in a frame that only a place fills: "the settlement of
+Tarbesh", "Mokresh, a town", "in Hadoor town", "the al-Qasimi area of Riyadh", "at village
+Talipora", and right after a locative preposition, "struck at Hickman", "in western Samarra" (a
+proper noun, not a modifier: "outside UN headquarters"; see ``_framed_names``). A name the model
+cut at "of"/"and" is joined again ("Port of Spain"), and an elliptical pair is two places:
+"North and South Korea" gives "North" (North Korea) and "South Korea". One sense per discourse
+for the model's labels too: a name tagged as a person more often than as a place is no place
+("Noma"), a name tagged as a place at least as often as a person or organisation is a place at
+every mention ("Douma"), and a town of a country the article names is a place right after "in"
+whatever its label ("a forum in Clarinda"); a name the gazetteer lacks that the model also tags
+as a person ("Soltan", "Mohamed Soltan") and a title's abbreviation ("Sens.") are none. Road
+numbers ("the A120", "I-95") are places of the form "road".
 
 Resolution, one sense per discourse (every mention of the same name gets the same place):
 
@@ -386,6 +390,7 @@ def toponym_mentions(article: Article, doc: Any, gaz: Gazetteer) -> list[Mention
                 taken.append((s, e))
     out.extend(_facilities_and_nested(text, ents, doc, gaz, taken))
     out.extend(_unlabelled_names(doc, ents, gaz, taken))
+    out.extend(_framed_names(text, ents, doc, gaz, taken))
     out.sort(key=lambda m: m.start)
     joined = _join_cut_names(text, out, gaz)
     # a title's abbreviation ("Sens. Chris Van Hollen") is no place
@@ -529,6 +534,131 @@ def _unlabelled_names(
         if wide or (town and not t.is_sent_start):
             out.append(Mention(name, s, e, "GPE"))
             taken.append((s, e))
+    return out
+
+
+# A name in a frame that only a place fills, whatever label the model gave it (often a person,
+# an organisation, a nationality or a product for a small town it does not know): "the
+# settlement of Tarbesh", "the city of Kel Ashura", "Mokresh, a town on the highway", "in Hadoor
+# town", "the al-Qasimi area of Riyadh", "at village Talipora", and, right after a locative
+# preposition, "struck at Hickman", "in western
+# Samarra" (``_framed_names``).
+_FRAME_NOUNS = (
+    r"town|city|village|settlement|hamlet|district|province|region|area|neighbou?rhood|suburb|"
+    r"governorate|municipality|county|camp|island|peninsula|township|locality|valley|oasis"
+)
+_FRAME_NAME = (
+    r"((?:(?:al|el|ad|an|ar|as|ash|at|az)[-‑ ](?=[A-Z]))?[A-Z][\w'’‘-]*[\w'’‘](?:\s+[A-Z][\w'’‘-]*[\w'’‘]){0,2})"
+)
+_FRAMES = (
+    # the town of X / the small village of X / the Kurdish-held town of X
+    re.compile(r"\b(?:[Tt]he|[Aa])\s+(?:[\w-]+\s+){0,2}?(?:" + _FRAME_NOUNS + r")\s+of\s+" + _FRAME_NAME),
+    # X, a (small) town
+    re.compile(
+        _FRAME_NAME + r",\s+(?:a|an)\s+(?:(?:small|tiny|remote|little|large|nearby|coastal|border|frontier|mountain|"
+        r"northern|southern|eastern|western|central|rural)\s+)*(?:town|village|city|settlement|hamlet|suburb|"
+        r"neighbou?rhood|district)\b"
+    ),
+    # in X town / the X area of / near X district
+    re.compile(
+        r"\b(?:in|at|near|outside|around|of|the)\s+"
+        + _FRAME_NAME
+        + r"\s+(?:"
+        + _FRAME_NOUNS
+        + r")\b(?!\s+(?:of|for)\s+[a-z])"
+    ),
+    # at village X / in the town X
+    re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:village|town|hamlet|settlement)\s+" + _FRAME_NAME),
+)
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|outside)\s+(?:(?:north|south|east|west)(?:ern|-?east(?:ern)?|-?west(?:ern)?)?\s+|central\s+)?"
+    + _FRAME_NAME
+)
+#: labels a framed name may carry (the model's guess for a name it does not know as a place)
+_MISLABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+#: names a locative preposition takes that are no places
+_NOT_PLACES = frozenset("god allah christ jesus heaven hell islam christianity parliament congress court".split())
+
+
+def _framed_names(
+    text: str, ents: list[tuple[str, int, int, str]], doc: Any, gaz: Gazetteer, taken: list[tuple[int, int]]
+) -> list[Mention]:
+    """Names the model missed or mislabelled in a frame that only a place fills (``_FRAMES``:
+    a place noun of, before or after the name), and names right after a locative preposition
+    (``_LOCATIVE``) that the model labelled as no place or left unlabelled, where the name is
+    a proper noun and no person's name: "struck at Hickman". A name that is a
+    nationality, a month or weekday, a generic word, or the model's time or number, is none; a
+    name after a bare preposition must be the model's person named once in one word ("at
+    Hickman"), or a name the gazetteer knows that the model labelled as something else; a
+    possessor is none ("in Modi's government")."""
+    from ..timex import MONTHS, WEEKDAYS
+
+    if doc is None:
+        return []
+    out: list[Mention] = []
+    spans = [(s, e, label) for _, s, e, label in ents]
+
+    def labels(s: int, e: int) -> list[str] | None:
+        """The labels of the entities over the span, None where one reaches outside it."""
+        found = []
+        for es, ee, label in spans:
+            if es < e and s < ee:
+                if es < s - 4 or ee > e or label not in _MISLABELS and label not in PLACE_LABELS:
+                    return None  # "the Islamic State (ISIS)", "in March"
+                found.append(label)
+        return found
+
+    def name_ok(name: str) -> bool:
+        if name[-1:] in "'’‘" or name[-2:-1] in ("'", "’"):
+            return False  # a possessor ("in Modi's government", "in Victoria Vivians’ hands")
+        words = [w.lower().strip("'’‘") for w in name.split()]
+        if all(w in GENERIC or w in _NOT_PLACES for w in words) or words[0] in MONTHS or words[0] in WEEKDAYS:
+            return False
+        return gaz.demonym(name) is None and normalise(name) not in _TITLES
+
+    def add(s: int, e: int) -> None:
+        out.append(Mention(text[s:e], s, e, "GPE"))
+        taken.append((s, e))
+
+    def proper(s: int, e: int) -> Any:
+        """The span's tokens, where each capitalised one is a proper noun ("the Jewish settlement
+        of X": "Jewish" is none), else None."""
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or any(t.pos_ != "PROPN" for t in span if t.text[:1].isupper()):
+            return None
+        return span
+
+    for rx in _FRAMES:
+        for m in rx.finditer(text):
+            s, e = m.span(1)
+            if _overlaps(taken, s, e) or not name_ok(m.group(1)) or labels(s, e) is None or proper(s, e) is None:
+                continue
+            add(s, e)
+    for m in _LOCATIVE.finditer(text):
+        s, e = m.span(1)
+        name = m.group(1)
+        if _overlaps(taken, s, e) or not name_ok(name) or re.match(r"\s*['’]s?\b|\s+[A-Z]", text[e : e + 3]):
+            continue
+        found = labels(s, e)
+        span = proper(s, e) if found is not None else None
+        if found is None or span is None:
+            continue
+        if span[-1].dep_ in ("compound", "amod", "nmod") and span[-1].head.i > span[-1].i:
+            continue  # "outside UN headquarters": the name modifies the noun that is the place
+        # the model's label of a name it does not know as a place: a person's name for a lone
+        # word the text names once ("at Hickman"); another label only for a name the
+        # gazetteer knows by that name ("in western Samarra"); no label at all, none ("in
+        # Passover", "at Symphony Hall")
+        once = (
+            found == ["PERSON"]
+            and " " not in name
+            and not name.isupper()
+            and len(re.findall(r"\b" + re.escape(name) + r"\b", text)) == 1
+        )
+        known = found and "PERSON" not in found and any(k in (NAME, ALIAS) for _, k in gaz.lookup(name))
+        if not once and not known:
+            continue  # ("in Lee", the model's person; "in Sikh", a name only some place's alternate name)
+        add(s, e)
     return out
 
 

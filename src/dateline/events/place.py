@@ -603,6 +603,7 @@ def _linked(trig, ctx: Context) -> tuple[dict | None, float]:
         and not _participant(root, ctx)
         and not _subject_country(root, trig, ctx)
         and _scenes(root) == _scenes(trig)
+        and not _source_place(root, trig)
     ]
     if not ks:
         return None, 0.0
@@ -627,7 +628,8 @@ def _smallest(ctx: Context, best: int, sent_start: int, sent_end: int) -> dict:
     skip = _not_event_places(ctx)
     ks = [k for k, root in enumerate(ctx.place_roots) if sent_start <= root.i < sent_end and root.i not in skip]
     for k in ks:
-        if k != best and _nests(ctx.place_roots[k], ctx.place_roots[best]):
+        known = ctx.places[best][1].get("geonameid") is not None and ctx.places[k][1].get("geonameid") is None
+        if k != best and _nests(ctx.place_roots[k], ctx.place_roots[best], known):
             best = k
             break
     out = _span_place(ctx, best)
@@ -662,6 +664,24 @@ def _scenes(tok) -> frozenset[int]:
         if t.head.i == t.i:
             return frozenset(out)
         t = t.head
+
+
+def _source_place(root, trig) -> bool:
+    """A place that says where the teller of the news is, not where the act happened: inside an
+    "according to" phrase ("According to a military source in Homs, the army killed ...") or
+    inside the subject of a reporting verb ("a military source in Homs said the army killed ...",
+    "..., a spokesman in Kabul told reporters"), the trigger lying outside that phrase."""
+    from .lexicon import REPORTING
+
+    t = root
+    while t.head.i != t.i:
+        teller = (t.dep_ == "prep" and t.lower_ == "according") or (
+            t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in REPORTING
+        )
+        if teller:
+            return not (t.i == trig.i or t.is_ancestor(trig))
+        t = t.head
+    return False
 
 
 def _subject_country(root, trig, ctx: Context) -> bool:
@@ -786,10 +806,13 @@ def dateline_place(trig, ctx: Context) -> dict | None:
     }
 
 
-def _nests(small, large) -> bool:
+def _nests(small, large, large_known: bool = False) -> bool:
     """``large`` is the larger place of ``small``'s phrase: "al-Tijara neighbourhood in central
     Damascus" (in the small place's phrase), "the West Bank town of Tulkarm" (beside the place
-    noun it is "of"), "Damascus's al-Tijara" (its possessor)."""
+    noun it is "of"), "Damascus's al-Tijara" (its possessor). ``large_known``: the gazetteer
+    resolves ``large`` and not ``small``, which decides "the X suburb of Y" ("the Los Angeles
+    suburb of Quorrenby": Quorrenby lies in Los Angeles; "the Jobar neighbourhood of Damascus":
+    Jobar lies in Damascus)."""
     if large.i in {t.i for t in small.subtree}:
         return True
     if small.dep_ == "poss":
@@ -810,11 +833,24 @@ def _nests(small, large) -> bool:
         and noun.lemma_.lower() in _PART_NOUNS
         and large.head.i == noun.i
         and large.dep_ in ("compound", "amod", "nmod")
+        and not large_known
     ):
         return False  # "the East Ghouta region of rural Damascus": Damascus is the whole
-    if (noun.lemma_.lower() in _PLACE_NOUNS or noun.i == small.i) and large.i in {t.i for t in noun.subtree}:
+    if (noun.lemma_.lower() in _PLACE_NOUNS or noun.i == small.i) and large.i in _own_phrase(noun):
         return True
     return _next_in(small, large)
+
+
+def _own_phrase(tok) -> set[int]:
+    """The token indices of ``tok``'s phrase without the phrases conjoined to it: "the
+    settlement of Tarbesh and a power plant in the settlement of Sarmin" (Sarmin is no larger
+    place of Tarbesh)."""
+    out, todo = set(), [tok]
+    while todo:
+        t = todo.pop()
+        out.add(t.i)
+        todo += [c for c in t.children if c.dep_ not in ("conj", "cc")]
+    return out
 
 
 def _prep_above(tok):
@@ -827,13 +863,12 @@ def _prep_above(tok):
 def _next_in(small, large) -> bool:
     """ "killed by a mortar in al-Tijara neighbourhood in central Damascus": two locative phrases
     of one word, the second right after the first and "in", the second is the larger place (the
-    parser hangs both on the verb or noun)."""
+    parser hangs both on the verb or noun); so too with ", also in" between them, wherever the
+    parser hangs them ("in nearby Rueso district, also in Narathiwat")."""
     p1, p2 = _prep_above(small), _prep_above(large)
-    return (
-        p1 is not None
-        and p2 is not None
-        and p1.head.i == p2.head.i
-        and p1.lower_ in AT_PREPS
-        and p2.lower_ == "in"
-        and p2.i == p1.right_edge.i + 1
-    )
+    if p1 is None or p2 is None or p1.lower_ not in AT_PREPS or p2.lower_ != "in":
+        return False
+    if p2.i == p1.right_edge.i + 1:
+        return p1.head.i == p2.head.i
+    gap = [t.lower_ for t in p2.doc[p1.right_edge.i + 1 : p2.i]]
+    return gap in ([",", "also"], [",", "both"], ["also"])
