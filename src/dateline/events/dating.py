@@ -85,8 +85,12 @@ def _past_for_present(trig, tense: str, value: str, time_root, ctx: Context) -> 
     """A year long gone cannot date a verb in the present ("the US wants the UK to extradite him
     over his role in the release of the files in 2010", "is seeking"): the parser hung the time
     of a nested event on the verb. "Since 2012" is a present state's start and dates nothing
-    wrong."""
-    if tense != "present" or trig.pos_ not in ("VERB", "AUX") or ctx.published is None:
+    wrong. A present perfect names no past time either ("have dropped an investigation into an
+    allegation made in 2010": the allegation's year)."""
+    present_perfect = trig.tag_ == "VBN" and any(
+        a.dep_ == "aux" and a.lemma_ == "have" and a.tag_ in ("VBP", "VBZ") for a in trig.children
+    )
+    if (tense != "present" and not present_perfect) or trig.pos_ not in ("VERB", "AUX") or ctx.published is None:
         return False
     if time_root.head.lower_ == "since":
         return False

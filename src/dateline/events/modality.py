@@ -101,7 +101,7 @@ def modality(c: Candidate, date_value: str | None, date_from_text: bool, ctx: Co
             return "historical"
         if c.noun and any(ch.lower_ in ANTERIOR_AMOD for ch in trig.children if ch.dep_ in ("amod",)):
             return "historical"
-        if _since_clause(trig) or charged == "owned":
+        if _since_clause(trig) or _perfect_infinitive(trig) or charged == "owned":
             return "historical"
     return "asserted"
 
@@ -152,17 +152,45 @@ def _prospect(trig) -> bool:
 
 
 def _since_clause(trig) -> bool:
-    """ "(has been tense) since Britain returned the territory": a past event that starts a
-    state lasting until now (a present or present perfect main clause) is anterior to it."""
-    if trig.dep_ != "advcl" or trig.tag_ != "VBD" or trig.head.i == trig.i:
+    """ "(has been tense) since Britain returned the territory", "(China is taking back the
+    freedoms given) when the UK returned the territory": a past event that starts a state lasting
+    until now, or a time named by a past event, under a present or present perfect clause (the
+    nearest finite verb above) is anterior to it."""
+    if trig.dep_ != "advcl" or trig.head.i == trig.i:
         return False
-    if not any(ch.dep_ == "mark" and ch.lower_ == "since" for ch in trig.children):
+    past = trig.tag_ == "VBD" or (
+        trig.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ == "VBD" for a in trig.children)
+    )
+    if not past:
+        return False
+    if not any(
+        (ch.dep_ == "mark" and ch.lower_ == "since") or (ch.dep_ in ("mark", "advmod") and ch.lower_ == "when")
+        for ch in trig.children
+    ):
         return False
     head = trig.head
-    auxes = [ch for ch in head.children if ch.dep_ in ("aux", "auxpass")]
+    for _ in range(4):  # up to the finite verb ("the freedoms given ... when": "is taking")
+        auxes = [ch for ch in head.children if ch.dep_ in ("aux", "auxpass")]
+        if head.tag_ in ("VBD", "VBP", "VBZ", "MD") or any(a.tag_ in ("VBD", "VBP", "VBZ", "MD") for a in auxes):
+            break
+        if head.head.i == head.i:
+            return False
+        head = head.head
+    else:
+        return False
     perfect = any(a.lemma_ == "have" and a.tag_ in ("VBP", "VBZ") for a in auxes)
     present = head.tag_ in ("VBP", "VBZ") or any(a.tag_ in ("VBP", "VBZ") for a in auxes)
     return perfect or present
+
+
+def _perfect_infinitive(trig) -> bool:
+    """ "the only two states to have signed peace treaties with Israel": a perfect infinitive
+    naming who did something is anterior to the sentence's time. Not the complement of a verb
+    ("appears to have killed five people" reports the news itself)."""
+    if trig.dep_ in ("xcomp", "ccomp", "advcl", "conj"):
+        return False
+    auxes = [ch for ch in trig.children if ch.dep_ in ("aux", "auxpass")]
+    return any(a.tag_ == "TO" for a in auxes) and any(a.lemma_ == "have" and a.tag_ == "VB" for a in auxes)
 
 
 def conditional(tok) -> bool:

@@ -617,7 +617,8 @@ _CLAUSE_DEPS = {"ROOT", "ccomp", "parataxis"}
 
 def _headline_patients(trig) -> list:
     """The subject of a headline's reduced passive: "British transport helicopter shot down and
-    burned out", "US drone shot down over Yemen, officials say", "Three policemen
+    burned out", "US drone shot down over Yemen, officials say", "Three soldiers shot dead in
+    Baghdad", "Three policemen
     killed in attack": a verb whose patient cannot be left out (``patient_verbs``, "shoot down")
     with a subject but no auxiliary and no object in its whole coordination ("Rebels captured
     and killed three soldiers" is active: the object hangs on the last verb). Its subject is
@@ -634,11 +635,12 @@ def _headline_patients(trig) -> list:
     for v in group:
         group += [x for x in v.children if x.dep_ == "conj" and x.pos_ == "VERB" and not dep_children(x, {"nsubj"})]
     for v in group:
-        if any(x.dep_ in _ACTIVE_DEPS for x in v.children):
+        # ("shot dead": the adjective completes the act, no object of an active verb)
+        if any(x.dep_ in _ACTIVE_DEPS and not (x.dep_ == "oprd" and x.lower_ == "dead") for x in v.children):
             return []
     lemma = lemma_of(head)
-    down = any(x.lower_ == "down" and x.dep_ in ("prt", "advmod") for x in head.children)
-    if lemma not in lx.WORDS["patient_verbs"] and not (lemma == "shoot" and down):
+    down = any(x.lower_ in ("down", "dead") and x.dep_ in ("prt", "advmod", "oprd") for x in head.children)
+    if lemma not in lx.WORDS["patient_verbs"] and not (lemma in ("shoot", "gun") and down):
         return []
     return subj
 

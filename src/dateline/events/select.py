@@ -85,6 +85,13 @@ def select(cands: list[Candidate], sent, ctx: Context) -> tuple[list[Candidate],
         if lemma in lx.REPORTING:
             for comp in dep_children(tok, {"ccomp"}):
                 if any(a.lower_ in DEONTIC for a in comp.children if a.dep_ == "aux"):
+                    subjects = dep_children(comp, {"nsubj", "nsubjpass"})
+                    if subjects and all(s.lower_ in lx.WORDS["first_person_pronouns"] for s in subjects):
+                        # "she added: 'We must teach the defendant love'": asks no one; what the
+                        # speaker's side must do is not done
+                        if comp.i in by_i:
+                            by_i[comp.i].extra_modality = by_i[comp.i].extra_modality or "hypothetical"
+                        continue
                     inner = by_i.get(comp.i)
                     if inner is None and _forecast(comp, ctx):
                         continue
