@@ -1192,3 +1192,32 @@ def test_our_own_duties_and_questions_request_nothing(nlp, text, requested):
 def test_what_we_must_do_is_not_done(nlp):
     ev = _code(nlp, "The minister said we must stop the bombing.").events[0]
     assert ev.modality == "hypothetical" and ev.date is None, (ev.type, ev.modality, ev.date)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "source", "target"),
+    [
+        # facing criticism from someone is their criticism (ACCUSE 111), with the roles of
+        # "faces pressure from": the critic is the source, the one who faces it the target
+        (
+            "The minister faced criticism from opposition parties over the deal.",
+            "ACCUSE",
+            "opposition parties",
+            "minister",
+        ),
+    ],
+)
+def test_facing_criticism_is_the_critics_accusation(nlp, text, type_, source, target):
+    article = _code(nlp, text)
+    names = {a.id: a.name for a in article.actors}
+    ev = article.events[0]
+    assert ev.type == type_, [(e.type, e.rule) for e in article.events]
+    assert [names[a] for a in ev.actors] == [source] and [names[r] for r in ev.recipients] == [target]
+
+
+def test_a_standing_tie_named_on_a_noun_is_no_act(nlp):
+    # "an Iran-allied group" is a description (a tie), not an act of allying; allying is one
+    article = _code(nlp, "An Iran-allied group said on Monday it had no role in the talks.")
+    assert "COOPERATE" not in _types(article), [(e.type, e.rule) for e in article.events]
+    article = _code(nlp, "France allied with Britain against Germany.")
+    assert _types(article) == ["COOPERATE"], [(e.type, e.rule) for e in article.events]

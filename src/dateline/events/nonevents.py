@@ -239,12 +239,15 @@ def _unwanted(c: Candidate, ctx: Context) -> str | None:
 def _descriptive(c: Candidate, ctx: Context) -> str | None:
     """ "a telephoned bomb threat", "the burnt bodies", "Opposing rallies", "in a step-down
     fashion": a participle or a hyphenated verb describing a noun is no event of its own, unless
-    it names who did it ("Islamic State-occupied")."""
+    it names who did it ("Islamic State-occupied"); a standing tie is none even then ("an
+    Iran-allied group", `relation_participles`)."""
     t = c.trigger
     hyphenated = any(x.dep_ == "punct" and x.tag_ == "HYPH" for x in t.children)
     participle = t.dep_ == "amod" and t.tag_ in ("VBN", "VBG")
     if c.noun or not (participle or (hyphenated and t.dep_ in ("amod", "nmod", "compound"))):
         return None
+    if verb_lemma(t) in W["relation_participles"]:
+        return "description"  # "an Iran-allied group": a standing tie, no act of allying
     if any(x.dep_ in ("npadvmod", "compound", "nmod", "amod", "agent") for x in t.children):
         return None
     return "description"
