@@ -1221,3 +1221,17 @@ def test_a_standing_tie_named_on_a_noun_is_no_act(nlp):
     assert "COOPERATE" not in _types(article), [(e.type, e.rule) for e in article.events]
     article = _code(nlp, "France allied with Britain against Germany.")
     assert _types(article) == ["COOPERATE"], [(e.type, e.rule) for e in article.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # expressing rejection, condemnation, outrage or anger is the rejection or the criticism
+        # itself (as "expressed opposition", "expressed concern"), not the meeting it followed
+        ("After an emergency meeting in Jeddah, the bloc expressed its total rejection of the plan.", "REJECT"),
+        ("Beijing expressed anger at the arms sale to Taiwan.", "ACCUSE"),
+    ],
+)
+def test_expressed_rejection_and_anger(nlp, text, type_):
+    article = _code(nlp, text)
+    assert article.events and article.events[0].type == type_, [(e.type, e.rule) for e in article.events]
