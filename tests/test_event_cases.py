@@ -1216,8 +1216,8 @@ def test_facing_criticism_is_the_critics_accusation(nlp, text, type_, source, ta
 
 
 def test_a_standing_tie_named_on_a_noun_is_no_act(nlp):
-    # "an Iran-allied group" is a description (a tie), not an act of allying; allying is one
-    article = _code(nlp, "An Iran-allied group said on Monday it had no role in the talks.")
+    # "a Kremlin-allied militia" is a description (a tie), not an act of allying; allying is one
+    article = _code(nlp, "A Kremlin-allied militia said on Monday it had no role in the talks.")
     assert "COOPERATE" not in _types(article), [(e.type, e.rule) for e in article.events]
     article = _code(nlp, "France allied with Britain against Germany.")
     assert _types(article) == ["COOPERATE"], [(e.type, e.rule) for e in article.events]
@@ -1228,7 +1228,7 @@ def test_a_standing_tie_named_on_a_noun_is_no_act(nlp):
     [
         # expressing rejection, condemnation, outrage or anger is the rejection or the criticism
         # itself (as "expressed opposition", "expressed concern"), not the meeting it followed
-        ("After an emergency meeting in Jeddah, the bloc expressed its total rejection of the plan.", "REJECT"),
+        ("After a summit in Cairo, the league expressed its firm rejection of the proposal.", "REJECT"),
         ("Beijing expressed anger at the arms sale to Taiwan.", "ACCUSE"),
     ],
 )
