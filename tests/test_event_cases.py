@@ -1176,15 +1176,13 @@ def test_an_active_shooting_keeps_its_shooter(nlp):
     ("text", "requested"),
     [
         # analyst read (set 4): what "we" must do asks no one ("We must teach the defendant love"
-        # was a REQUEST), and asking a question is no request ("we must ask: who are we ...")
+        # was a REQUEST)
         ('She added, "We must teach the defendant love."', False),
-        ('"But we must ask: who are we as a nation if we answer threats with threats?"', False),
-        ("Reporters asked whether the government would resign.", False),
         ("The minister said Iran must release the sailors.", True),
         ("Iraq asked Iran to release the sailors.", True),
     ],
 )
-def test_our_own_duties_and_questions_request_nothing(nlp, text, requested):
+def test_our_own_duties_request_nothing(nlp, text, requested):
     article = _code(nlp, text)
     assert ("REQUEST" in _types(article)) == requested, [(e.type, e.rule) for e in article.events]
 
