@@ -1058,7 +1058,16 @@ def _appositions(doc: Any, i0: int, i1: int) -> list[Any]:
 _PORTFOLIO_ROLES = {"adviser", "advisor", "expert", "specialist", "analyst", "coordinator", "czar", "hand", "watcher"}
 
 
-def _describe(doc: Any, toks: list[Any], tok_ent: dict[int, Ent], self_ents: set[int]):
+def _describe(
+    doc: Any, toks: list[Any], tok_ent: dict[int, Ent], self_ents: set[int]
+) -> tuple[
+    list[tuple[int, int, str]],
+    list[str],
+    list[tuple[str, str | None]],
+    list[Ent],
+    list[str],
+    list[tuple[str, int]],
+]:
     """(roles, countries, sectors, linked entities, org-noun keys) found in descriptor tokens."""
     words: list[str] = []
     word_toks: list[Any] = []
@@ -1182,7 +1191,7 @@ def _describe_person(
                         role_sector = L.ROLES[phrase]
                         break
             if other_sector is None:
-                met_secs = [s for _, s in countries if s]
+                met_secs: list[str | None] = [s for _, s in countries if s]
                 other_sector = (org_sectors or met_secs or [None])[0]
             if act.country is None and countries:
                 act.country = countries[0][0] if nearest_last is False else countries[-1][0]
@@ -1279,7 +1288,7 @@ def _recall(memory: list[tuple[int, str, str]], key: str, pos: int) -> str | Non
     return best
 
 
-def _propagate_countries(article: Article, doc: Any, persons: list[_Actor], tok_ent) -> None:
+def _propagate_countries(article: Article, doc: Any, persons: list[_Actor], tok_ent: dict[int, Ent]) -> None:
     # 0. a world leader the article names without a country ("President Bush", "Putin")
     for act in persons:
         if act.country is None:
@@ -1639,7 +1648,9 @@ def _place_country(name: str) -> str | None:
     return best.country if best else None
 
 
-def _modifier_info(doc: Any, t: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, _Actor], cls: str):
+def _modifier_info(
+    doc: Any, t: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, _Actor], cls: str
+) -> tuple[list[str], str | None, bool, Any, bool]:
     """(sectors of modifiers, ISO3, affiliation, rightmost token of the phrase, inner agent noun)
     from the words that modify an agent noun: its adjectives, compounds and possessor ("Malian
     soldiers", "army chiefs", "South Africa's government") and its of/in/from/for phrase ("the

@@ -88,7 +88,7 @@ _WINDOW = 4  # sentences back
 
 
 class Coreference:
-    def __init__(self, article: Article, doc: Any, *, excluded: list[tuple[int, int]] | None = None):
+    def __init__(self, article: Article, doc: Any, *, excluded: list[tuple[int, int]] | None = None) -> None:
         """``excluded``: character spans whose mentions are no antecedents (direct quotes)."""
         self.doc = doc
         self.article = article
@@ -229,7 +229,7 @@ class Coreference:
                 out.append((k, actor))
         return out
 
-    def _antecedent(self, i: int, word: str, content, role: str | None) -> str | None:
+    def _antecedent(self, i: int, word: str, content: tuple[int, int] | None, role: str | None) -> str | None:
         doc = self.doc
         text = self.article.text
         s_end = i

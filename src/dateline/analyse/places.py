@@ -804,7 +804,7 @@ class _Spans:
     start before ``e`` are a prefix of the list sorted by start, and one of them overlaps
     ``s``..``e`` when the furthest end among them is past ``s``."""
 
-    def __init__(self, spans: list[tuple[int, int]]):
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
         ordered = sorted(spans)
         self.starts = [s for s, _ in ordered]
         self.reach: list[int] = []  # the furthest end of the spans up to each one

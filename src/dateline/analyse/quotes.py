@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -267,7 +268,7 @@ def _trim_end(text: str, s: int, e: int) -> int:
 
 
 class _Context:
-    def __init__(self, article: Article, doc: Any):
+    def __init__(self, article: Article, doc: Any) -> None:
         self.article = article
         self.doc = doc
         self.starts = doc.to_array("IDX").tolist() if len(doc) else []
@@ -520,7 +521,7 @@ class _Context:
                 return aid
         return None
 
-    def last_person_in(self, s: int, e: int, quotes: list[_Q]):
+    def last_person_in(self, s: int, e: int, quotes: list[_Q]) -> tuple[str, str, tuple[int, int]] | None:
         for ms, me, aid in reversed(self.mentions):
             if s <= ms and me <= e and self.kinds.get(aid) == "person" and not _inside(ms, quotes):
                 return aid, self.article.text[ms:me], (ms, me)
@@ -601,7 +602,7 @@ def _has_subject(verb: Any) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
-def _attribute_direct(ctx: _Context, q: _Q, direct: list[_Q], paras) -> None:
+def _attribute_direct(ctx: _Context, q: _Q, direct: list[_Q], paras: list[tuple[int, int]]) -> None:
     """The speaker of a direct quote: a cue after it ('...," Ushakov said', '...," Bennett shot
     back'), before it ('He said: "..."', 'He continued, "..."', 'according to X, "..."'), at the
     end of the paragraph before ('She went on to say:' + a quote paragraph), or the subject of
@@ -826,7 +827,7 @@ def _clip(tokens: list[Any], least: int = 3) -> tuple[int, int] | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
-def _said_clause(ctx: _Context, verb: Any, lemma: str, overlaps_direct) -> _Q | None:
+def _said_clause(ctx: _Context, verb: Any, lemma: str, overlaps_direct: Callable[[int, int], bool]) -> _Q | None:
     comp = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
     ps, pe = ctx.paragraph_of(verb.idx)
     if comp:
@@ -867,7 +868,13 @@ def _said_clause(ctx: _Context, verb: Any, lemma: str, overlaps_direct) -> _Q | 
 _COMPLETERS = {"prep", "oprd", "xcomp", "advcl", "ccomp"}
 
 
-def _framed(ctx: _Context, verb: Any, particle: str | None, kinds: frozenset[str], overlaps_direct) -> _Q | None:
+def _framed(
+    ctx: _Context,
+    verb: Any,
+    particle: str | None,
+    kinds: frozenset[str],
+    overlaps_direct: Callable[[int, int], bool],
+) -> _Q | None:
     """Reported content that is not a clause: an infinitive ('vowed to protect'), an object
     ('criticized X for Y') or a prepositional object ('called for X'), as data/quotes/frames.txt
     allows for the verb."""
@@ -910,7 +917,7 @@ def _framed(ctx: _Context, verb: Any, particle: str | None, kinds: frozenset[str
     return q
 
 
-def _according_to(ctx: _Context, tok: Any, overlaps_direct) -> _Q | None:
+def _according_to(ctx: _Context, tok: Any, overlaps_direct: Callable[[int, int], bool]) -> _Q | None:
     doc = ctx.doc
     to = doc[tok.i + 1]
     pobj = [c for c in to.children if c.dep_ == "pobj"]

@@ -25,6 +25,7 @@ value found there. :func:`dateline.timex.shift` does the arithmetic.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -118,7 +119,7 @@ _PART = r"(?:morning|afternoon|evening|night)"
 _TZS = r"GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|MSK|IST|JST"
 
 
-def _cap(words) -> str:
+def _cap(words: Iterable[str]) -> str:
     """An alternation matching each word as written or with a capital first letter."""
     return "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in sorted(words, key=len, reverse=True))
 
@@ -840,7 +841,7 @@ def _shrink(text: str, s: int, t: int) -> list[tuple[int, int, str]]:
     return [(s, t, seg)]
 
 
-def find_timexes(doc: Any, anchor=None, text: str | None = None) -> list[TimexSpan]:
+def find_timexes(doc: Any, anchor: date | str | None = None, text: str | None = None) -> list[TimexSpan]:
     """Every temporal expression in ``doc`` resolved against ``anchor`` (a date or "YYYY-MM-DD").
     ``text`` is ``doc.text`` when the caller has it (Doc.text is rebuilt on each access)."""
     a = parse_anchor(anchor)
@@ -1152,7 +1153,7 @@ def _signal(doc: Any, text: str, ts: TimexSpan) -> None:
     ts.anchor = (first.idx, last.idx + len(last.text))
 
 
-def _resolve_safe(text: str, anchor, tense) -> Timex | None:
+def _resolve_safe(text: str, anchor: date | None, tense: str | None) -> Timex | None:
     try:
         return resolve(text, anchor, tense)
     except Exception:  # noqa: BLE001 - one odd expression must not cost the article its analysis

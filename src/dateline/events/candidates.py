@@ -30,7 +30,7 @@ from .patterns import match_patterns, sense_ok
 from .roles import objects_of, subject_of
 
 
-def match_verb(tok, ctx: Context) -> tuple[Entry, Any] | None:
+def match_verb(tok: Any, ctx: Context) -> tuple[Entry, Any] | None:
     """The lexicon entry for a verb token and the object it was keyed on."""
     lemma = verb_lemma(tok)
     if lemma not in lx.VERB_HEADS:
@@ -85,7 +85,7 @@ def match_verb(tok, ctx: Context) -> tuple[Entry, Any] | None:
     return match_patterns(tok, lemma, objs, ctx, "last")
 
 
-def _strike_entry(tok, e: Entry, objs) -> Entry:
+def _strike_entry(tok: Any, e: Entry, objs: list[Any]) -> Entry:
     """'strike' is a labour strike when intransitive, an attack when it has a target."""
     if objs:
         return lx.entry("strike_target", "strike+TARGET")
@@ -100,7 +100,7 @@ def _strike_entry(tok, e: Entry, objs) -> Entry:
 # -- the coder ---------------------------------------------------------------------------------
 
 
-def find_candidates(sent, ctx: Context) -> list[Candidate]:
+def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
     cands: dict[int, Candidate] = {}
     doc = sent.doc
     pos = pos_tags(doc)  # (the passes below visit every token; a Token is built only where needed)
@@ -219,14 +219,14 @@ def find_candidates(sent, ctx: Context) -> list[Candidate]:
     return list(cands.values())
 
 
-def _swap_of_people(tok) -> bool:
+def _swap_of_people(tok: Any) -> bool:
     swapped = [x for x in tok.children if x.dep_ == "compound"] + [
         q for x in tok.children if x.dep_ == "prep" and x.lower_ == "of" for q in x.children
     ]
     return any(lemma_of(q) in lx.WORDS["swapped_people"] for q in swapped)
 
 
-def _peacekeepers(t) -> bool:
+def _peacekeepers(t: Any) -> bool:
     """ "peacekeeping troops", "the first deployment of NATO peacekeepers"."""
     for x in content_objects([t]) + [
         q for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for q in p.children if q.dep_ == "pobj"
@@ -237,12 +237,12 @@ def _peacekeepers(t) -> bool:
     return False
 
 
-def _protester_nps(tok) -> bool:
+def _protester_nps(tok: Any) -> bool:
     toks = content_objects(conjuncts(tok))  # "hundreds of protesters"
     return any(lemma_of(t) in lx.PROTESTER_NOUNS or t.lower_ in lx.PROTESTER_NOUNS for t in toks)
 
 
-def _clash_with_protesters(tok, host=None) -> bool:
+def _clash_with_protesters(tok: Any, host: Any = None) -> bool:
     """A clash (verb or noun) in which one side is protesters: a riot, PROTEST (CAMEO 145)."""
     if verb_lemma(tok) not in lx.WORDS["clash_verbs"]:
         return False
@@ -272,7 +272,7 @@ def _civilians_against_police(sides: list) -> bool:
     )
 
 
-def _stone_throwing(tok) -> bool:
+def _stone_throwing(tok: Any) -> bool:
     """Stones, bricks or petrol bombs thrown by people who are not soldiers or police."""
     if verb_lemma(tok) not in lx.WORDS["throw_verbs"]:
         return False
@@ -283,7 +283,7 @@ def _stone_throwing(tok) -> bool:
     return verb_lemma(tok) == "stone" or any(lemma_of(t) in lx.WORDS["riot_missiles"] for t in things)
 
 
-def _armed(tok) -> bool:
+def _armed(tok: Any) -> bool:
     """Heavy weapons or guns in the clause: "launched missiles", "opened fire"."""
     for t in tok.subtree:
         m = lx.ASSAULT_MODE_CUES.get(lemma_of(t))
@@ -303,7 +303,7 @@ def _story_names_protesters(ctx: Context) -> bool:
     return found
 
 
-def _protester_subject(tok) -> bool:
+def _protester_subject(tok: Any) -> bool:
     for s in subject_of(tok):
         for t in content_objects(conjuncts(s)):  # "crowds of protesters", "thousands of demonstrators"
             if lemma_of(t) in lx.PROTESTER_NOUNS or t.lower_ in lx.PROTESTER_NOUNS:
@@ -311,13 +311,13 @@ def _protester_subject(tok) -> bool:
     return False
 
 
-def _carries(tok, ctx: Context) -> bool:
+def _carries(tok: Any, ctx: Context) -> bool:
     """ "flew 13 tons of medicine into Afghanistan", "returned it to China": a travel verb with
     a direct object that is no place moves that object; the subject makes no visit."""
     return any(o.i not in ctx.place_tok and o.ent_type_ not in PLACE_LABELS for o in dep_children(tok, {"dobj"}))
 
 
-def _destination(tok, ctx: Context):
+def _destination(tok: Any, ctx: Context) -> Any:
     lemma = verb_lemma(tok)
     preps = ("in", "at") if lemma == "arrive" else ("for",) if lemma in ("leave", "depart") else ("to", "for", "into")
     for c in tok.children:

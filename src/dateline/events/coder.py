@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from typing import TYPE_CHECKING, Any
 
 from . import lexicon as lx
 from .candidates import find_candidates, refine_mode
@@ -52,10 +53,13 @@ from .place import event_place
 from .roles import participants, target_of
 from .select import adjust_type, finish, select
 
+if TYPE_CHECKING:
+    from ..article import Article
+
 __all__ = ["build", "code_doc", "code_sentence", "event_id"]
 
 
-def code_sentence(sent, ctx: Context) -> list[Coded]:
+def code_sentence(sent: Any, ctx: Context) -> list[Coded]:
     """The events of one sentence, the main event first."""
     cands, reported = select(revise(find_candidates(sent, ctx), sent, ctx), sent, ctx)
     events = []
@@ -69,7 +73,7 @@ def code_sentence(sent, ctx: Context) -> list[Coded]:
 # -- building the record -----------------------------------------------------------------------
 
 
-def build(c: Candidate, cands: list[Candidate], ctx: Context, sent) -> Coded:
+def build(c: Candidate, cands: list[Candidate], ctx: Context, sent: Any) -> Coded:
     """The event of a candidate: its record (the contract's fields) and its trigger."""
     trig = c.trigger
     actors, recipients = participants(c, ctx)
@@ -188,7 +192,7 @@ def _country_aimed_at(c: Candidate, actors: list[str], ctx: Context) -> list[str
     return [best[1]] if best else []
 
 
-def _evidence(sent, ctx: Context, at: int) -> tuple[int, int, str]:
+def _evidence(sent: Any, ctx: Context, at: int) -> tuple[int, int, str]:
     """The sentence, without the whitespace and stray closing quote spaCy may glue to it, and
     without a heading or paragraph it ran into (the paragraph holding the trigger at ``at``)."""
     start, end = sent.start_char, sent.end_char
@@ -216,7 +220,7 @@ def event_id(article_id: str, ev: dict, n: int) -> str:
     return f"ev-{h}"
 
 
-def code_doc(article, doc) -> list[Coded]:
+def code_doc(article: Article, doc: Any) -> list[Coded]:
     with depth_cache(doc):
         ctx = Context(article, doc)
         out = []

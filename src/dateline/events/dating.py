@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from ..timex import resolve, shift
 from . import lexicon as lx
@@ -16,7 +17,7 @@ from .modality import modality, tense_of
 from .parse import Candidate, Context, lemma_of, tree_distance
 
 
-def own_times(trigger, other_triggers: list, ctx: Context) -> list[int]:
+def own_times(trigger: Any, other_triggers: list, ctx: Context) -> list[int]:
     """Time indexes inside the trigger's clause, not inside a nested trigger's clause."""
     found = []
     lo, hi = trigger.left_edge.i, trigger.right_edge.i  # the trigger's subtree lies within
@@ -81,7 +82,7 @@ def contract_value(value: str) -> str | None:
     return m.group(1) if m else None
 
 
-def _past_for_present(trig, tense: str, value: str, time_root, ctx: Context) -> bool:
+def _past_for_present(trig: Any, tense: str, value: str, time_root: Any, ctx: Context) -> bool:
     """A year long gone cannot date a verb in the present ("the US wants the UK to extradite him
     over his role in the release of the files in 2010", "is seeking"): the parser hung the time
     of a nested event on the verb. "Since 2012" is a present state's start and dates nothing
@@ -97,7 +98,9 @@ def _past_for_present(trig, tense: str, value: str, time_root, ctx: Context) -> 
     return int(value[:4]) <= ctx.published.year - 2
 
 
-def _inherited_time(trig, cands, c, ctx, pre_mod):
+def _inherited_time(
+    trig: Any, cands: list[Candidate], c: Candidate, ctx: Context, pre_mod: str
+) -> tuple[str | None, str | None]:
     """No time in the clause: the one the clause hangs from ("in 2011, when he was hosted")."""
     t = trig
     hops = 0

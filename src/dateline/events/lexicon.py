@@ -21,6 +21,7 @@ fired in ``rule``, so a reader can find why an event was coded.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -85,7 +86,7 @@ VERB_OBJECT = _table("verb_object.txt")
 NOUN_EVENTS = _table("noun_events.txt")
 
 
-def _noun_heads(keys) -> frozenset[str]:
+def _noun_heads(keys: Iterable[str]) -> frozenset[str]:
     """The lemmas a noun must have for one of ``keys`` to be among its ``parse.noun_keys``: the
     key itself, what follows a ``~`` ("modifier~noun") or what comes before a ``~of~``."""
     out = set()

@@ -8,6 +8,8 @@ modality)`` (the direction a bare time expression points); ``conditional(tok)``;
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..timex import period_end, period_start
 from . import lexicon as lx
 from .parse import Candidate, Context, dep_children, lemma_of
@@ -24,7 +26,7 @@ HYPO_AMOD = lx.WORDS["hypothetical_modifiers"]
 ALTERNATIVE = {tuple(w.split("_")) for w in lx.WORDS["alternative_markers"]}
 
 
-def tense_of(trigger, modality: str) -> str:
+def tense_of(trigger: Any, modality: str) -> str:
     if modality == "future":
         return "future"
     for t in [trigger] + [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]:
@@ -37,7 +39,7 @@ def tense_of(trigger, modality: str) -> str:
     return "past"
 
 
-def _aux_words(tok) -> list:
+def _aux_words(tok: Any) -> list:
     return [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark")]
 
 
@@ -106,7 +108,7 @@ def modality(c: Candidate, date_value: str | None, date_from_text: bool, ctx: Co
     return "asserted"
 
 
-def not_taken(trig) -> bool:
+def not_taken(trig: Any) -> bool:
     """ "chose to negotiate instead of fighting", "withdrew rather than fight", "instead of
     imposing sanctions, ...": the act right after an alternative marker (`alternative_markers`)
     did not happen. Read from the words, not the parse, which hangs the act as a prepositional
@@ -116,7 +118,7 @@ def not_taken(trig) -> bool:
     return i >= 2 and (doc[i - 2].lower_, doc[i - 1].lower_) in ALTERNATIVE
 
 
-def _charged_act(trig) -> str | None:
+def _charged_act(trig: Any) -> str | None:
     """ "alleged" for the act a charge, an accusation or an arrest is about ("charged with
     conspiring to hack computers", "arrested for attacking a guard", "faces charges including
     conspiring to hack"), "owned" for the act of a
@@ -142,7 +144,7 @@ def _charged_act(trig) -> str | None:
     return None
 
 
-def _prospect(trig) -> bool:
+def _prospect(trig: Any) -> bool:
     """ "his fear of being extradited", "the risk of war": an act "of" a noun of what may come
     (`prospect_nouns`) has not happened."""
     if trig.dep_ not in ("pcomp", "pobj") or trig.head.lower_ != "of" or trig.head.head.i == trig.head.i:
@@ -151,7 +153,7 @@ def _prospect(trig) -> bool:
     return noun.pos_ == "NOUN" and noun.lower_ in lx.WORDS["prospect_nouns"]
 
 
-def _since_clause(trig) -> bool:
+def _since_clause(trig: Any) -> bool:
     """ "(has been tense) since Britain returned the territory", "(China is taking back the
     freedoms given) when the UK returned the territory": a past event that starts a state lasting
     until now, or a time named by a past event, under a present or present perfect clause (the
@@ -183,7 +185,7 @@ def _since_clause(trig) -> bool:
     return perfect or present
 
 
-def _perfect_infinitive(trig) -> bool:
+def _perfect_infinitive(trig: Any) -> bool:
     """ "the only two states to have signed peace treaties with Israel": a perfect infinitive
     naming who did something is anterior to the sentence's time. Not the complement of a verb
     ("appears to have killed five people" reports the news itself)."""
@@ -193,7 +195,7 @@ def _perfect_infinitive(trig) -> bool:
     return any(a.tag_ == "TO" for a in auxes) and any(a.lemma_ == "have" and a.tag_ == "VB" for a in auxes)
 
 
-def conditional(tok) -> bool:
+def conditional(tok: Any) -> bool:
     t = tok
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in t.children):
@@ -204,12 +206,12 @@ def conditional(tok) -> bool:
     return False
 
 
-def _going_to(tok) -> bool:
+def _going_to(tok: Any) -> bool:
     h = tok.head
     return tok.dep_ == "xcomp" and lemma_of(h) == "go" and h.tag_ == "VBG"
 
 
-def own_reported_intent(tok) -> bool:
+def own_reported_intent(tok: Any) -> bool:
     """The trigger is the complement of a reporting verb and its subject is a pronoun for the
     speaker ("Israel announced it would free ...", "they said they will attack")."""
     head = tok.head
@@ -219,7 +221,7 @@ def own_reported_intent(tok) -> bool:
     return bool(subj) and subj[0].lower_ in ("it", "they", "we", "i", "he", "she") and bool(subject_of(head))
 
 
-def _under_past_report(tok) -> bool:
+def _under_past_report(tok: Any) -> bool:
     t = tok
     for _ in range(5):
         if t.head.i == t.i:
@@ -230,6 +232,6 @@ def _under_past_report(tok) -> bool:
     return False
 
 
-def aux_lows(trig, c: Candidate) -> set[str]:
+def aux_lows(trig: Any, c: Candidate) -> set[str]:
     scope = [trig] + ([c.modality_from] if c.modality_from is not None else [])
     return {w.lower_ for t in scope for w in _aux_words(t)}

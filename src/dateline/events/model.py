@@ -135,13 +135,13 @@ class Embedder:
 # -- features --------------------------------------------------------------------------------------
 
 
-def _phrase(tok) -> str:
+def _phrase(tok: Any) -> str:
     """A noun phrase's head with its compound and adjectival modifiers, as lemmas."""
     mods = [lemma_of(c) for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
     return " ".join([*mods, lemma_of(tok)])
 
 
-def slot_phrases(tok, sent_content: str) -> list[str]:
+def slot_phrases(tok: Any, sent_content: str) -> list[str]:
     """The seven phrases embedded for a trigger token (empty where the slot is absent)."""
     verb = tok.pos_ in ("VERB", "AUX")
     lemma = verb_lemma(tok) if verb else lemma_of(tok)
@@ -188,11 +188,11 @@ def slot_phrases(tok, sent_content: str) -> list[str]:
     return [trigger, obj, prep, subject, complement, governor, sent_content]
 
 
-def sentence_content(sent) -> str:
+def sentence_content(sent: Any) -> str:
     return " ".join(lemma_of(t) for t in sent if t.pos_ in CONTENT_POS and t.is_alpha)[:600]
 
 
-def categorical(tok, rule_type: str | None, noun_rule: bool) -> np.ndarray:
+def categorical(tok: Any, rule_type: str | None, noun_rule: bool) -> np.ndarray:
     v = np.zeros(N_CAT, dtype=np.float32)
     k = 0
     v[k + TYPES.index(rule_type or "NONE")] = 1
@@ -238,7 +238,9 @@ def hashed(phrases: list[str]) -> np.ndarray:
     return v
 
 
-def features(toks: list, rule_types: list[str | None], noun_rules: list[bool], sent, embedder: Embedder) -> np.ndarray:
+def features(
+    toks: list, rule_types: list[str | None], noun_rules: list[bool], sent: Any, embedder: Embedder
+) -> np.ndarray:
     """The feature matrix of some tokens of one sentence."""
     if not toks:
         return np.zeros((0, N_FEATURES), dtype=np.float32)
@@ -267,7 +269,7 @@ class Thresholds:
 class EventModel:
     """Two softmax layers over the features: the type (NONE + 16) and the mode."""
 
-    def __init__(self, weights: dict[str, np.ndarray], meta: dict[str, Any]):
+    def __init__(self, weights: dict[str, np.ndarray], meta: dict[str, Any]) -> None:
         self.meta = meta
         self.mean = weights["mean"]
         self.scale = weights["scale"]
@@ -337,13 +339,13 @@ def load(path: str | os.PathLike | None = None) -> EventModel | None:
         return model
 
 
-def _verbs_and(sent, by_i: dict) -> list:
+def _verbs_and(sent: Any, by_i: dict) -> list:
     """The sentence's verbs and the tokens of ``by_i``, in order."""
     doc, pos = sent.doc, pos_tags(sent.doc)
     return [doc[i] for i in range(sent.start, sent.end) if pos[i] == "VERB" or i in by_i]
 
 
-def scored_tokens(sent, cands: list[Candidate]) -> tuple[list, list[str | None], list[bool]]:
+def scored_tokens(sent: Any, cands: list[Candidate]) -> tuple[list, list[str | None], list[bool]]:
     """The tokens the model scores: every verb of the sentence and every rule candidate."""
     by_i = {c.trigger.i: c for c in cands}
     toks = _verbs_and(sent, by_i)
@@ -359,7 +361,7 @@ def scored_tokens(sent, cands: list[Candidate]) -> tuple[list, list[str | None],
 SPENT = [0.0]
 
 
-def revise(cands: list[Candidate], sent, ctx: Context, model: EventModel | None = None) -> list[Candidate]:
+def revise(cands: list[Candidate], sent: Any, ctx: Context, model: EventModel | None = None) -> list[Candidate]:
     """The rule candidates after the model's vetoes and retypings, plus the events it adds."""
     model = model if model is not None else load()
     if model is None:
@@ -375,7 +377,7 @@ def revise(cands: list[Candidate], sent, ctx: Context, model: EventModel | None 
 CLAUSE_DEPS = ("xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "csubj")
 
 
-def _governed(tok, by_i: dict) -> bool:
+def _governed(tok: Any, by_i: dict) -> bool:
     """Whether a rule candidate governs ``tok`` (its complement, clause or conjunct, or the
     object of one): the model's NONE there means "not the sentence's labelled event", not "no
     event" ("swore to fight", "pressure to help", "flew to Kabul for talks")."""
@@ -389,7 +391,7 @@ def _governed(tok, by_i: dict) -> bool:
     return False
 
 
-def may_add(tok) -> bool:
+def may_add(tok: Any) -> bool:
     """A verb the model may make an event of its own: a content verb (not light, stative, modal
     or reporting) heading the sentence, a conjunct of its head, or the complement of a reporting
     verb; never a verb governed by a word that is no event ("wanted to stop", "the man who
@@ -411,7 +413,7 @@ def may_add(tok) -> bool:
     return t.dep_ == "ccomp" and t.head.pos_ in ("VERB", "AUX") and lemma_of(t.head) in lx.REPORTING
 
 
-def _reflexive(tok) -> bool:
+def _reflexive(tok: Any) -> bool:
     """ "the senator tied himself to the president", "distanced himself from the remarks": a verb
     whose direct object is its own subject (a reflexive pronoun) and that has no particle ("gave
     himself up", "turned himself in" are the rules' to code) is done to oneself, no act between
@@ -421,7 +423,7 @@ def _reflexive(tok) -> bool:
     return bool(objs) and all(o.lower_ in reflexive for o in objs) and not any(c.dep_ == "prt" for c in tok.children)
 
 
-def political_subject(tok, ctx: Context) -> bool:
+def political_subject(tok: Any, ctx: Context) -> bool:
     """Whether the verb's doer (its subject, or the agent of a passive) is a political actor: a
     country, an organisation, or a person or group the analysis gave a sector other than
     civilians (a minister, rebels, the police). PLOVER events are acts of such actors; "audience
@@ -447,7 +449,7 @@ DISASTERS = lx.WORDS["disaster_nouns"] | lx.WORDS["natural_disasters"]
 CONFLICT_TYPES = {"ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT"}
 
 
-def _sense_rejected(tok, etype: str, ctx: Context) -> bool:
+def _sense_rejected(tok: Any, etype: str, ctx: Context) -> bool:
     """Whether the rules weighed this verb's senses and found no event of the quad the model
     would add ("Apple released a new laptop" is no RETREAT/release, "shot a video" no ASSAULT,
     "Hong Kong is burning" no COERCE and so no ASSAULT either): the model may still add a type
@@ -468,7 +470,7 @@ def _story_names(ctx: Context, name: str, words: frozenset[str]) -> bool:
     return found
 
 
-def _revise(cands: list[Candidate], sent, model: EventModel, ctx: Context) -> list[Candidate]:
+def _revise(cands: list[Candidate], sent: Any, model: EventModel, ctx: Context) -> list[Candidate]:
     th = model.thresholds
     by_i = {c.trigger.i: c for c in cands}
     absorbed = {i for c in cands for i in c.absorbed}

@@ -12,6 +12,8 @@ before a governor absorbs it).
 
 from __future__ import annotations
 
+from typing import Any
+
 from . import lexicon as lx
 from .parse import (
     Candidate,
@@ -140,7 +142,7 @@ def _movement(c: Candidate, ctx: Context) -> str | None:
     return "movement"
 
 
-def armed(tok, ctx: Context) -> bool:
+def armed(tok: Any, ctx: Context) -> bool:
     """A side that fights with arms: a country, an armed force or group, troops, a weapon."""
     for t in content_objects(conjuncts(tok)):
         aid = ctx.tok_actor.get(t.i)
@@ -456,7 +458,7 @@ def _sports(c: Candidate, ctx: Context) -> str | None:
     return "sports"
 
 
-def _doers(t, passive_subject: bool = True) -> list:
+def _doers(t: Any, passive_subject: bool = True) -> list:
     """The trigger's subjects through coordination: the doer, or a passive's grammatical subject
     ("the dollar was supported") when ``passive_subject`` (else its ``by`` agent); an attributive
     participle's noun ("tensions threatening")."""
@@ -490,7 +492,7 @@ def _market(c: Candidate, ctx: Context) -> str | None:
     return "market" if all(s.pos_ == "NOUN" and lemma_of(s) in W["market_nouns"] for s in subj) else None
 
 
-def _market_name(tok) -> bool:
+def _market_name(tok: Any) -> bool:
     """A stock market or index named by its name ("Wall Street", "the Nasdaq", "the FTSE 100"):
     words.toml's ``market_names`` (words joined by ``_``), the name read with its compounds."""
     if tok.pos_ != "PROPN":
@@ -517,7 +519,7 @@ def _impersonal_threat(c: Candidate, ctx: Context) -> str | None:
 _QUOTES = {'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "``", "''"}
 
 
-def _quoted_spans(sent) -> list[tuple[int, int]]:
+def _quoted_spans(sent: Any) -> list[tuple[int, int]]:
     """(first, last) token indices inside each pair of quotation marks of a sentence; none when
     the marks do not pair up (a quotation running over several sentences)."""
     marks = [x.i for x in sent if x.text in _QUOTES and x.tag_ != "POS" and x.pos_ == "PUNCT"]

@@ -12,12 +12,15 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..nlp import doc_text, parse_tree
 from ..timex import parse_anchor
 from . import lexicon as lx
 from .lexicon import Entry
+
+if TYPE_CHECKING:
+    from ..article import Article
 
 SUBJ = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 OBJ = {"dobj", "obj", "attr", "oprd"}
@@ -61,7 +64,7 @@ class Coded:
 class Context:
     """Indexes of the analysis' output, by token."""
 
-    def __init__(self, article, doc):
+    def __init__(self, article: Article, doc: Any) -> None:
         self.article = article
         self.doc = doc
         self.text = doc_text(doc, article.text)
@@ -127,10 +130,10 @@ class Context:
         # times: (token indices, value or None, text)
         self.times: list[tuple[list[int], str | None, str]] = []
         covered: set[int] = set()
-        for t in article.times:
-            toks = self.tokens(t.start, t.end)
+        for tm in article.times:
+            toks = self.tokens(tm.start, tm.end)
             if toks:
-                self.times.append((toks, t.value, t.text))
+                self.times.append((toks, tm.value, tm.text))
                 covered.update(toks)
         for ent in doc.ents:
             if ent.label_ in TIME_LABELS and not covered.intersection(t.i for t in ent):
@@ -173,7 +176,7 @@ class Context:
 # -- helpers on the parse ----------------------------------------------------------------------
 
 
-def dep_children(tok, deps: Iterable[str]):
+def dep_children(tok: Any, deps: Iterable[str]) -> list[Any]:
     deps = set(deps)
     doc = tok.doc
     labels, children, start = parse_tree(doc)
@@ -184,7 +187,7 @@ def dep_children(tok, deps: Iterable[str]):
 _LEMMAS: dict[int, str] = {}  # lemma hash -> the lemma in lower case (Token.lemma_ decodes anew each time)
 
 
-def lemma_of(tok) -> str:
+def lemma_of(tok: Any) -> str:
     key = tok.lemma
     found = _LEMMAS.get(key)
     if found is None:
@@ -194,7 +197,7 @@ def lemma_of(tok) -> str:
     return found
 
 
-def particle_of(tok) -> str | None:
+def particle_of(tok: Any) -> str | None:
     labels, children, start = parse_tree(tok.doc)
     i = tok.i
     for c in children[start[i] : start[i + 1]]:
@@ -203,7 +206,7 @@ def particle_of(tok) -> str | None:
     return None
 
 
-def conjuncts(tok) -> list:
+def conjuncts(tok: Any) -> list:
     out = [tok]
     for c in tok.children:
         if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -215,7 +218,7 @@ _DEPTHS = "_dateline_depth"  # doc.user_data key of depth_of's cache
 
 
 @contextmanager
-def depth_cache(doc) -> Iterator[None]:
+def depth_cache(doc: Any) -> Iterator[None]:
     """Within it, :func:`depth_of` remembers each token's depth in ``doc`` (coding asks often)."""
     doc.user_data[_DEPTHS] = {}
     try:
@@ -224,7 +227,7 @@ def depth_cache(doc) -> Iterator[None]:
         doc.user_data.pop(_DEPTHS, None)
 
 
-def depth_of(tok) -> int:
+def depth_of(tok: Any) -> int:
     cache = tok.doc.user_data.get(_DEPTHS)
     if cache is not None and tok.i in cache:
         return cache[tok.i]
@@ -238,13 +241,13 @@ def depth_of(tok) -> int:
     return d
 
 
-def is_passive(tok) -> bool:
+def is_passive(tok: Any) -> bool:
     labels, children, start = parse_tree(tok.doc)
     i = tok.i
     return any(labels[c] in ("nsubjpass", "auxpass") for c in children[start[i] : start[i + 1]])
 
 
-def noun_keys(obj) -> list[str]:
+def noun_keys(obj: Any) -> list[str]:
     keys = [lemma_of(obj), obj.lower_]
     comp = [c for c in obj.children if c.dep_ in ("compound", "amod")]
     for c in comp:
@@ -255,7 +258,7 @@ def noun_keys(obj) -> list[str]:
     return keys
 
 
-def noun_class(obj) -> str | None:
+def noun_class(obj: Any) -> str | None:
     for key in noun_keys(obj):
         cls = lx.NOUN_CLASSES.get(key)
         if cls:
@@ -281,7 +284,7 @@ def content_objects(objs: list) -> list:
     return out
 
 
-def is_person_like(tok, ctx: Context) -> bool:
+def is_person_like(tok: Any, ctx: Context) -> bool:
     aid = ctx.tok_actor.get(tok.i)
     if aid and ctx.actor_kind.get(aid) in ("person", "group"):
         return True
@@ -310,7 +313,7 @@ def _irregular() -> dict[str, str]:
     return _IRREGULAR
 
 
-def verb_lemma(tok) -> str:
+def verb_lemma(tok: Any) -> str:
     """The lemma, corrected from the word form when the lemmatizer missed ("staged" -> "stag")."""
     lemma = lemma_of(tok)
     heads = _known_heads()
@@ -337,7 +340,7 @@ def verb_lemma(tok) -> str:
     return lemma
 
 
-def tree_distance(a, b) -> int:
+def tree_distance(a: Any, b: Any) -> int:
     anc_a = [a] + list(a.ancestors)
     anc_b = [b] + list(b.ancestors)
     ia = {t.i: n for n, t in enumerate(anc_a)}
@@ -347,7 +350,7 @@ def tree_distance(a, b) -> int:
     return 99
 
 
-def sent_bounds(tok) -> tuple[int, int]:
+def sent_bounds(tok: Any) -> tuple[int, int]:
     """Token bounds of the sentence (the subtree of the root), without building Span.sent."""
     t = tok
     while t.head.i != t.i:
@@ -355,7 +358,7 @@ def sent_bounds(tok) -> tuple[int, int]:
     return t.left_edge.i, t.right_edge.i + 1
 
 
-def tree_path(b, a) -> list:
+def tree_path(b: Any, a: Any) -> list:
     out = []
     t = b
     while t.i != a.i and t.head.i != t.i:

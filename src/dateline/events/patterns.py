@@ -21,7 +21,7 @@ from .roles import subject_of
 class _State:
     """What a pattern looks at: the verb, its lemma, its objects, and the tokens it captured."""
 
-    def __init__(self, tok, lemma: str, objs: list, ctx: Context, entry: Entry | None = None):
+    def __init__(self, tok: Any, lemma: str, objs: list, ctx: Context, entry: Entry | None = None) -> None:
         self.tok, self.lemma, self.objs, self.ctx, self.entry = tok, lemma, objs, ctx, entry
         self.captured: dict[str, Any] = {}
 
@@ -40,7 +40,7 @@ def _token_test(spec: dict) -> Callable[[Any], bool] | None:
     if lemmas is None and classes is None and pos is None and tags is None:
         return None
 
-    def test(t) -> bool:
+    def test(t: Any) -> bool:
         return (
             (lemmas is not None and parse.lemma_of(t) in lemmas)
             or (classes is not None and parse.noun_class(t) in classes)
@@ -81,7 +81,7 @@ def _object_test(s: _State, spec: dict) -> Callable[[Any], bool]:
     base = _token_test(spec)
     ents = set(spec.get("ent", []))
 
-    def test(o) -> bool:
+    def test(o: Any) -> bool:
         return (
             bool(spec.get("any"))
             or (bool(spec.get("mass")) and _mass_of_people(o))
@@ -94,7 +94,7 @@ def _object_test(s: _State, spec: dict) -> Callable[[Any], bool]:
     return test
 
 
-def _person(o, ctx) -> bool:
+def _person(o: Any, ctx: Context) -> bool:
     """A person or people, also counted or named by nationality: "dozens of political
     activists", "three Russians and one Ukrainian" (the released are people)."""
     return any(
@@ -103,14 +103,14 @@ def _person(o, ctx) -> bool:
     )
 
 
-def _titled(h) -> bool:
+def _titled(h: Any) -> bool:
     """A name after a title the tagger missed: "Sergeant Pablo Moncayo"."""
     return h.pos_ == "PROPN" and any(
         t.dep_ == "compound" and parse.lemma_of(t) in parse.PERSON_NOUNS for t in h.subtree if t.i < h.i
     )
 
 
-def _held_captive(h) -> bool:
+def _held_captive(h: Any) -> bool:
     """ "two guards held captive", "the sailors held hostage": whoever is held is a person."""
     return any(
         c.dep_ == "acl"
@@ -264,7 +264,7 @@ for _p in lx.PATTERNS:  # (phase, lemma) -> its patterns, in the file's order
             _found.append(_p)
 
 
-def match_patterns(tok, lemma: str, objs: list, ctx: Context, phase: str) -> tuple[Entry, Any] | None:
+def match_patterns(tok: Any, lemma: str, objs: list, ctx: Context, phase: str) -> tuple[Entry, Any] | None:
     """The first pattern of ``phase`` that holds for the verb ``tok``: its entry and keyed token."""
     for p in _BY_LEMMA.get((phase, lemma), ()):
         s = _State(tok, lemma, objs, ctx)
@@ -280,7 +280,7 @@ def match_patterns(tok, lemma: str, objs: list, ctx: Context, phase: str) -> tup
     return None
 
 
-def sense_ok(tok, lemma: str, entry: Entry, objs: list, ctx: Context) -> bool:
+def sense_ok(tok: Any, lemma: str, entry: Entry, objs: list, ctx: Context) -> bool:
     """Whether a verb of the lexicon is used in its event sense (``[[sense]]`` tables)."""
     if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and lemma in ("help",)):
         return False
@@ -293,7 +293,7 @@ def sense_ok(tok, lemma: str, entry: Entry, objs: list, ctx: Context) -> bool:
     return True
 
 
-def _mass_of_people(o) -> bool:
+def _mass_of_people(o: Any) -> bool:
     """Hundreds or thousands of people, or a population ("the villagers")."""
     heads = parse.content_objects([o])
     population = lx.WORDS["population"]

@@ -102,7 +102,7 @@ def place_for(c: Candidate, ctx: Context, cands: list) -> dict | None:
     return _smallest(ctx, best[1], sent_start, sent_end)
 
 
-def _owner_modifier(root, place: dict) -> bool:
+def _owner_modifier(root: Any, place: dict) -> bool:
     """A country or larger region modifying a noun that is no place: "the 1967 Middle East
     war", "the Cameroon embassy" (whose, not where); a city so placed still says where ("the
     Kabul attack", "the Notting Hill Carnival")."""
@@ -160,7 +160,7 @@ def _governing_place(c: Candidate, ctx: Context, cands: list[Candidate]) -> dict
     return None
 
 
-def _host(trig, cands: list[Candidate], c: Candidate) -> Candidate | None:
+def _host(trig: Any, cands: list[Candidate], c: Candidate) -> Candidate | None:
     """The clause ``trig``'s clause depends on, as a candidate (see ``_governing_place``)."""
     from .lexicon import REPORTING
 
@@ -228,7 +228,7 @@ def where_participants_are(
     if not by_root:
         return None
 
-    def place_in(tok, deps: tuple[str, ...]) -> int | None:
+    def place_in(tok: Any, deps: tuple[str, ...]) -> int | None:
         """A place mention under ``tok`` through a locative preposition (``deps`` first)."""
         for p in tok.children:
             if p.dep_ == "prep" and p.lower_ in AT_PREPS:
@@ -325,7 +325,7 @@ _TAKE_GROUND = {"capture", "seize", "retake", "recapture", "overrun", "occupy", 
 _UNDER_DEPS = {"compound", "nmod", "poss", "amod", "appos", "pobj"}
 
 
-def _place_under(tok, by_root: dict[int, int]) -> int | None:
+def _place_under(tok: Any, by_root: dict[int, int]) -> int | None:
     """The nearest place mention inside a locative object's phrase, through its modifiers and
     of/in phrases, never through a clause: "a west Dublin soccer field" (Dublin), "a restaurant
     in the affluent north of Bogota" (Bogota)."""
@@ -343,7 +343,7 @@ def _place_under(tok, by_root: dict[int, int]) -> int | None:
     return None
 
 
-def _conjoined(tok) -> list:
+def _conjoined(tok: Any) -> list:
     out = [tok]
     for c in tok.children:
         if c.dep_ == "conj":
@@ -351,7 +351,7 @@ def _conjoined(tok) -> list:
     return out
 
 
-def _named_place(tok, by_root: dict[int, int]) -> int | None:
+def _named_place(tok: Any, by_root: dict[int, int]) -> int | None:
     """The place mention ``tok`` heads or names: the mention itself ("Tulkarm"), a place noun
     and its name ("the town of Tulkarm", "the Palmyra countryside", "the West Bank town of X")."""
     if tok.i in by_root:
@@ -417,7 +417,7 @@ def _model() -> dict:
     return _MODEL
 
 
-def _path(a, b) -> tuple[list, list]:
+def _path(a: Any, b: Any) -> tuple[list, list]:
     """(tokens from ``a`` up to the lowest common ancestor, tokens from ``b`` up to it)."""
     up_a = [a]
     while up_a[-1].head.i != up_a[-1].i:
@@ -431,7 +431,7 @@ def _path(a, b) -> tuple[list, list]:
     return up_a[: seen[up_b[-1].i] + 1], up_b
 
 
-def _dep(t) -> str:
+def _dep(t: Any) -> str:
     if t.dep_ in ("prep", "agent"):
         return f"{t.dep_}:{t.lower_}"
     return t.dep_
@@ -441,7 +441,7 @@ def _dep(t) -> str:
 _NAME_DEPS = ("compound", "amod", "nmod", "flat", "appos", "poss")
 
 
-def _phrase(root) -> tuple[Any, str]:
+def _phrase(root: Any) -> tuple[Any, str]:
     """(The head of the noun phrase a place mention names, how the mention sits in it): "self"
     ("in Kabul"), "name" of a place noun ("in Silopi town", "the town of Bakwa", "in Kandahar's
     Loi Karez neighborhood"), "larger" (the possessor or modifier of a place noun that is itself
@@ -480,7 +480,7 @@ _BUILDING_NOUNS = {
 }  # fmt: skip
 
 
-def place_features(trig, root, toks: list[int], place: dict, n_places: int, first: bool) -> list[str]:
+def place_features(trig: Any, root: Any, toks: list[int], place: dict, n_places: int, first: bool) -> list[str]:
     """The linker's features of one (trigger, place mention) pair."""
     doc = trig.doc
     up, down = _path(trig, root)
@@ -579,12 +579,12 @@ def _span_place(ctx: Context, k: int) -> dict:
     }
 
 
-def linked_place(trig, ctx: Context) -> dict | None:
+def linked_place(trig: Any, ctx: Context) -> dict | None:
     """The place mention the learned linker links to the trigger, if any (see ``_linked``)."""
     return _linked(trig, ctx)[0]
 
 
-def _linked(trig, ctx: Context) -> tuple[dict | None, float]:
+def _linked(trig: Any, ctx: Context) -> tuple[dict | None, float]:
     """(The place mention the learned linker links to the trigger, if its score clears the
     model's threshold; a smaller place nested in a larger one ("the town of X in province Y")
     that the gazetteer cannot resolve gives way to the resolved larger one, marked
@@ -651,7 +651,7 @@ _OTHER_SCENE_MARKS = {"although", "though", "whereas", "unless", "if"}
 _OTHER_SCENE_PREPS = {"despite"}
 
 
-def _scenes(tok) -> frozenset[int]:
+def _scenes(tok: Any) -> frozenset[int]:
     """The concessive or conditional clauses, relative clauses ("The company, which has plants
     in Mexico, agreed") and "despite" phrases ``tok`` lies in, by their head token: the linker
     links no place across their edge, in either direction."""
@@ -666,7 +666,7 @@ def _scenes(tok) -> frozenset[int]:
         t = t.head
 
 
-def _source_place(root, trig) -> bool:
+def _source_place(root: Any, trig: Any) -> bool:
     """A place that says where the teller of the news is, not where the act happened: inside an
     "according to" phrase ("According to a military source in Homs, the army killed ...") or
     inside the subject of a reporting verb ("a military source in Homs said the army killed ...",
@@ -684,7 +684,7 @@ def _source_place(root, trig) -> bool:
     return False
 
 
-def _subject_country(root, trig, ctx: Context) -> bool:
+def _subject_country(root: Any, trig: Any, ctx: Context) -> bool:
     """A country in the phrase of the trigger's subject ("Aid groups in Kenya agreed"): whose
     the participants are, not where the act happened (the structural rules place a participant's
     smaller place: "protesters in southern Iraq clashed")."""
@@ -696,7 +696,7 @@ def _subject_country(root, trig, ctx: Context) -> bool:
     return t.head.i == trig.i and t.i != root.i and t.dep_ in ("nsubj", "nsubjpass", "csubj")
 
 
-def _participant(root, ctx: Context) -> bool:
+def _participant(root: Any, ctx: Context) -> bool:
     """A country named as an actor ("Iran, Russia and Syria have been pressuring the U.S."):
     a participant, not where the event happened."""
     if root.i not in ctx.tok_actor:
@@ -712,7 +712,7 @@ def _participant(root, ctx: Context) -> bool:
 _PARTY_PREPS = {"with", "against", "by", "for"}
 
 
-def _party(root, ctx: Context) -> bool:
+def _party(root: Any, ctx: Context) -> bool:
     """A country, or a capital read as its government, named as a party to an act: the object
     of with / against / by / for (``_PARTY_PREPS``), or of "to" on a thing said or sent ("a
     signal to Moscow": ``lexicon.addressed``)."""
@@ -733,7 +733,7 @@ _ON_PARTY = {
 }  # fmt: skip
 
 
-def _origin(root) -> bool:
+def _origin(root: Any) -> bool:
     """A place that says where someone comes from: "a cab driver from Abidjan"."""
     return (
         root.dep_ == "pobj"
@@ -763,7 +763,7 @@ def _not_event_places(ctx: Context) -> set[int]:
     return cached
 
 
-def dateline_place(trig, ctx: Context) -> dict | None:
+def dateline_place(trig: Any, ctx: Context) -> dict | None:
     """The dateline's place, for an event of the story's first sentence that names no place
     ("WASHINGTON (Reuters) - The United States imposed sanctions ..."), marked
     ``precision: "dateline"``; None elsewhere."""
@@ -806,7 +806,7 @@ def dateline_place(trig, ctx: Context) -> dict | None:
     }
 
 
-def _nests(small, large, large_known: bool = False) -> bool:
+def _nests(small: Any, large: Any, large_known: bool = False) -> bool:
     """``large`` is the larger place of ``small``'s phrase: "al-Tijara neighbourhood in central
     Damascus" (in the small place's phrase), "the West Bank town of Tulkarm" (beside the place
     noun it is "of"), "Damascus's al-Tijara" (its possessor). ``large_known``: the gazetteer
@@ -841,7 +841,7 @@ def _nests(small, large, large_known: bool = False) -> bool:
     return _next_in(small, large)
 
 
-def _own_phrase(tok) -> set[int]:
+def _own_phrase(tok: Any) -> set[int]:
     """The token indices of ``tok``'s phrase without the phrases conjoined to it: "the
     settlement of Tarbesh and a power plant in the settlement of Sarmin" (Sarmin is no larger
     place of Tarbesh)."""
@@ -853,14 +853,14 @@ def _own_phrase(tok) -> set[int]:
     return out
 
 
-def _prep_above(tok):
+def _prep_above(tok: Any) -> Any:
     """The preposition a place's noun phrase hangs from, if any."""
     while tok.dep_ in ("compound", "amod", "nmod", "flat", "appos") and tok.head.i != tok.i:
         tok = tok.head
     return tok.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else None
 
 
-def _next_in(small, large) -> bool:
+def _next_in(small: Any, large: Any) -> bool:
     """ "killed by a mortar in al-Tijara neighbourhood in central Damascus": two locative phrases
     of one word, the second right after the first and "in", the second is the larger place (the
     parser hangs both on the verb or noun); so too with ", also in" between them, wherever the

@@ -102,7 +102,7 @@ ECM = {
 }
 
 
-def _reduced_passive(tok) -> bool:
+def _reduced_passive(tok: Any) -> bool:
     """A bare participle clause of the verb it hangs from: "If convicted, he could face decades in
     jail", "Once released, they flew home" (its patient is that verb's subject)."""
     return (
@@ -113,7 +113,7 @@ def _reduced_passive(tok) -> bool:
     )
 
 
-def objects_of(tok) -> list:
+def objects_of(tok: Any) -> list:
     objs = dep_children(tok, OBJ)
     if parse.is_passive(tok):
         objs = dep_children(tok, {"nsubjpass"}) + objs
@@ -156,7 +156,7 @@ def objects_of(tok) -> list:
 _BEFORE_VERB = {"aux", "auxpass", "neg", "advmod", "punct"}
 
 
-def _misparsed_subject(trig, ctx: Context) -> list:
+def _misparsed_subject(trig: Any, ctx: Context) -> list:
     """The actor named right before a main verb the parser left without a subject ("On a visit
     to Zimbabwe, South African President Cyril Ramaphosa voiced ...", where the name hangs on
     Zimbabwe; "USAID had announced ...", where it is an adverb): the last word before the verb
@@ -190,7 +190,7 @@ def _misparsed_subject(trig, ctx: Context) -> list:
 _DATELINE_ENDS = {"--", "-", "\u2014", "\u2013", ":"}
 
 
-def in_dateline(tok) -> bool:
+def in_dateline(tok: Any) -> bool:
     """Whether a token lies in a dateline opening its line ("BERLIN -- A court ...", "MOGADISHU,
     Somalia -- ...", "ADDIS ABABA, May 15 (Xinhua) -- ...", "UNITED NATIONS -- ..."): a word in
     capitals begins the line; capitalised words, a date, commas and a parenthesised agency
@@ -224,7 +224,7 @@ def in_dateline(tok) -> bool:
 _LAST_BREAKS: tuple[Any, list[int]] | None = None  # the last doc _line_breaks read, its answer
 
 
-def _line_breaks(doc) -> list[int]:
+def _line_breaks(doc: Any) -> list[int]:
     """The indices of the tokens whose text or trailing space holds a line break, in order
     (read once per doc from the text: in_dateline asks for every subject)."""
     global _LAST_BREAKS
@@ -249,7 +249,7 @@ def _past_dateline(subjects: list) -> list:
     return [a for s in subjects for a in s.subtree if a.dep_ == "appos" and not in_dateline(a)][:1]
 
 
-def subject_of(tok, seen=None) -> list:
+def subject_of(tok: Any, seen: set[int] | None = None) -> list:
     """The subject token(s) of a verb, inherited through control and coordination."""
     seen = seen or set()
     if tok.i in seen:
@@ -291,7 +291,7 @@ def subject_of(tok, seen=None) -> list:
     return []
 
 
-def recipients_of(tok, cand: Candidate, ctx: Context) -> list:
+def recipients_of(tok: Any, cand: Candidate, ctx: Context) -> list:
     out = []
     objs = objects_of(tok)
     moved = lemma_of(tok) in MOVED and lemma_of(tok) != "order"
@@ -430,7 +430,7 @@ def _keyed_object_is_patient(cand: Candidate) -> bool:
     return cand.entry.type not in ("MOBILIZE", "AID") and cls != "TROOPS" and lemma not in MOVED
 
 
-def _conj_nouns(tok) -> list:
+def _conj_nouns(tok: Any) -> list:
     """A noun and the nouns conjoined with it ("the act of aggression and the continuing threats")."""
     out = [tok]
     for c in tok.children:
@@ -447,7 +447,7 @@ _FIGHT_NOUNS = {
 }  # fmt: skip
 
 
-def _opponents(tok) -> list:
+def _opponents(tok: Any) -> list:
     if lemma_of(tok) not in _FIGHT_NOUNS and tok.lower_ not in _FIGHT_NOUNS:
         return []
     return [
@@ -463,7 +463,7 @@ def _opponents(tok) -> list:
 _DEAL_UNDOING = {"REJECT", "RETREAT", "SANCTION"}
 
 
-def _parties(tok) -> list:
+def _parties(tok: Any) -> list:
     """The other party of an agreement noun: "a border accord with Ecuador", "the
     trade deal between the two countries" (reneging on it, pulling out of it, suspending it is
     done to them)."""
@@ -477,7 +477,7 @@ def _parties(tok) -> list:
     ]
 
 
-def _owners(o, ctx: Context) -> list:
+def _owners(o: Any, ctx: Context) -> list:
     """Whose a thing is: "Reagan's statement", "the Supreme Court decision", "the removal of X",
     "the plan by the White House" (the possessor, an actor-naming modifier, an of/by object)."""
     out = []
@@ -494,7 +494,7 @@ def _owners(o, ctx: Context) -> list:
 _CONTENT_NOUNS = {"claim", "allegation", "report", "accusation", "charge", "suspicion", "complaint", "whether"}
 
 
-def _clause_subjects(tok, ctx: Context, own: bool = False) -> list:
+def _clause_subjects(tok: Any, ctx: Context, own: bool = False) -> list:
     """Who a reported claim is about: "into claims that two servicemen abused children" -> the
     servicemen; "into whether X was spied on" -> X (the subject of the clause the noun carries)."""
     if not own and lemma_of(tok) not in _CONTENT_NOUNS:
@@ -567,7 +567,7 @@ def _protested(c: Candidate, ctx: Context) -> list:
     return out
 
 
-def _addressees(trig) -> list:
+def _addressees(trig: Any) -> list:
     """Whom a writing that does the act is addressed to: "sent a letter to the head of the African
     Union threatening to withdraw funding", "a message to Congress urging ..." (the participle hangs
     on the writing or on the verb that sends it, and so does the "to" phrase)."""
@@ -587,7 +587,7 @@ def _addressees(trig) -> list:
     ]
 
 
-def _purpose(x) -> bool:
+def _purpose(x: Any) -> bool:
     """A purpose clause of the verb, with its subject: "staged protests to demand ...", "opened
     fire to disperse the crowd" (not "in order for X to ...", which has its own subject)."""
     return (
@@ -598,7 +598,7 @@ def _purpose(x) -> bool:
     )
 
 
-def _attack_agents(subject, ctx: Context) -> list:
+def _attack_agents(subject: Any, ctx: Context) -> list:
     """A subject that is an act, not an actor ("A car bombing by the Islamic State group killed
     75 people", "A U.S. military airstrike has killed a worker", "Syrian regime air strikes hit
     the enclave"): the act's own agent (its by phrase, its possessor, its actor modifier), as
@@ -615,7 +615,7 @@ _ACTIVE_DEPS = {"dobj", "obj", "dative", "iobj", "ccomp", "xcomp", "attr", "oprd
 _CLAUSE_DEPS = {"ROOT", "ccomp", "parataxis"}
 
 
-def _headline_patients(trig) -> list:
+def _headline_patients(trig: Any) -> list:
     """The subject of a headline's reduced passive: "British transport helicopter shot down and
     burned out", "US drone shot down over Yemen, officials say", "Three soldiers shot dead in
     Baghdad", "Three policemen
@@ -645,7 +645,7 @@ def _headline_patients(trig) -> list:
     return subj
 
 
-def _participle_patient(trig) -> list:
+def _participle_patient(trig: Any) -> list:
     """The noun a past participle describes is what was done to it: "Journalist arrested in
     Cairo", "Two Afghan soldiers killed in Taliban attack", "protesters detained by police"
     (a participle with an object or an auxiliary of its own is no passive)."""
@@ -659,7 +659,7 @@ def _participle_patient(trig) -> list:
     return [trig.head]
 
 
-def _passive_agents(trig, ctx: Context) -> list:
+def _passive_agents(trig: Any, ctx: Context) -> list:
     """Who did a passive act the sentence gives no "by" for: the author of the attack it was done
     in ("killed in a Taliban attack", "died in an Israeli air strike")."""
     out = []
@@ -671,7 +671,7 @@ def _passive_agents(trig, ctx: Context) -> list:
     return out
 
 
-def _enabler(trig) -> list:
+def _enabler(trig: Any) -> list:
     """Who lets a passive "for X to be ..." happen: "A court gave its approval for the former
     banker to be extradited", "approved a plan for the prisoners to be freed" (the subject of the
     verb the clause hangs on, directly or through its object)."""
@@ -706,7 +706,7 @@ _GRANTING = {"approve", "authorize", "authorise", "allow", "permit", "arrange", 
 _CUSTODY_ACTS = {"expel", "deport", "torture", "release", "free"}
 
 
-def _state_where_held(trig, c: Candidate, ctx: Context) -> list:
+def _state_where_held(trig: Any, c: Candidate, ctx: Context) -> list:
     """The state an agentless arrest, expulsion, release or torture was done in or from: "was
     arrested on Friday in Mali", "have been expelled from Eritrea", "were released from
     captivity in Chad" (its authorities hold the people it is done to, as PLOVER codes it). The
@@ -727,7 +727,7 @@ def _state_where_held(trig, c: Candidate, ctx: Context) -> list:
     return []
 
 
-def noun_participants(noun, ctx: Context) -> tuple[list, list]:
+def noun_participants(noun: Any, ctx: Context) -> tuple[list, list]:
     actors: list = []
     recips: list = []
     own = ctx.tok_actor.get(noun.i)  # "the Asia-Pacific Cooperation Summit" is not its own participant
@@ -764,7 +764,7 @@ def _coordinated_owners(tokens: list, ctx: Context) -> list[str]:
     return out
 
 
-def np_actor_ids(tok, ctx: Context) -> list[str]:
+def np_actor_ids(tok: Any, ctx: Context) -> list[str]:
     """Actor ids for a noun phrase headed by ``tok`` (conjuncts included)."""
     ids: list[str] = []
     for head in parse.conjuncts(tok):
@@ -775,7 +775,7 @@ def np_actor_ids(tok, ctx: Context) -> list[str]:
     return ids
 
 
-def _np_one(tok, ctx: Context) -> list[str]:
+def _np_one(tok: Any, ctx: Context) -> list[str]:
     if tok.pos_ == "PRON" or tok.lower_ in RELATIVE:
         a = _antecedent(tok, ctx)
         return [a] if a else []
@@ -834,7 +834,7 @@ def _np_one(tok, ctx: Context) -> list[str]:
     return []
 
 
-def _is_person(tok, ctx: Context) -> bool:
+def _is_person(tok: Any, ctx: Context) -> bool:
     """A personal pronoun, or a noun phrase naming a person actor."""
     if tok.pos_ == "PRON":
         return tok.lower_ in ("his", "her", "their", "my", "our", "your")
@@ -874,7 +874,7 @@ def _generic_class(actor_id: str, ctx: Context) -> str | None:
 REFLEXIVES = {"himself", "herself", "itself", "themselves"}  # first person: see below
 
 
-def _antecedent(tok, ctx: Context) -> str | None:
+def _antecedent(tok: Any, ctx: Context) -> str | None:
     low = tok.lower_
     if low in REFLEXIVES and tok.head.pos_ in ("VERB", "AUX"):
         # "suicide bombers blew themselves up": the clause's own subject, or nobody
@@ -947,14 +947,14 @@ def _antecedent(tok, ctx: Context) -> str | None:
     return best
 
 
-def _subject_mention(t, actor: str, ctx: Context) -> bool:
+def _subject_mention(t: Any, actor: str, ctx: Context) -> bool:
     """Token ``t`` of a mention of ``actor`` is (in the name that is) a clause's subject."""
     while t.dep_ in ("compound", "flat", "amod", "appos") and t.head.i != t.i and ctx.tok_actor.get(t.head.i) == actor:
         t = t.head
     return t.dep_ in ("nsubj", "nsubjpass")
 
 
-def _clause_depth(t) -> int:
+def _clause_depth(t: Any) -> int:
     """How many heads up from ``t`` to its sentence's root, a conjunct counted as its first."""
     n = 0
     while t.head.i != t.i and n < 50:
@@ -964,7 +964,7 @@ def _clause_depth(t) -> int:
     return n
 
 
-def _own_body(t, actor: str, actors: list[str], ctx: Context) -> bool:
+def _own_body(t: Any, actor: str, actors: list[str], ctx: Context) -> bool:
     """Whether ``actor``, found in the phrase of ``t``, is a body the event's actor's own pronoun
     owns ("reaffirmed his administration's commitment to ...", "share information from their
     banks"): the actor's own, never whom its act is done to. A person so owned ("sacked his
@@ -1125,7 +1125,7 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
 _NP_LEFT = {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "advmod", "predet", "case"}
 
 
-def _np_span(tok) -> tuple[int, int]:
+def _np_span(tok: Any) -> tuple[int, int]:
     """Token bounds [start, end) of the noun phrase a head names, without its clauses."""
     start = tok.i
     for c in tok.children:
@@ -1144,7 +1144,7 @@ _MEANS_CLASSES = {"WEAPON", "AID", "TROOPS", "INFO", "EXERCISE"}
 _NOT_TARGET_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
 
-def _target_word(t, c: Candidate, ctx: Context) -> bool:
+def _target_word(t: Any, c: Candidate, ctx: Context) -> bool:
     if t.pos_ not in ("NOUN", "PROPN") or t.i == c.trigger.i or (c.obj is not None and t.i == c.obj.i):
         return False
     if t.ent_type_ in _NOT_TARGET_ENTS or NOUN_CLASSES.get(lemma_of(t)) in _MEANS_CLASSES:

@@ -11,6 +11,8 @@ reported, ctx)`` and ``merge(events)``.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..nlp import pos_tags
 from . import lexicon as lx
 from .dating import own_times
@@ -35,7 +37,7 @@ from .roles import noun_participants, objects_of, subject_of
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "pcomp", "csubj"}
 
 
-def _forecast(comp, ctx: Context) -> bool:
+def _forecast(comp: Any, ctx: Context) -> bool:
     """ "The weather should ease by Thursday, said X": "should" of a thing that is no actor nor
     a person, doing nothing the coder knows, foretells; nobody is asked to act."""
     if not any(a.lower_ == "should" for a in comp.children if a.dep_ == "aux"):
@@ -44,7 +46,9 @@ def _forecast(comp, ctx: Context) -> bool:
     return bool(subj) and not any(s.i in ctx.tok_actor or is_person_like(s, ctx) or s.pos_ == "PRON" for s in subj)
 
 
-def select(cands: list[Candidate], sent, ctx: Context) -> tuple[list[Candidate], list[tuple[Candidate, Candidate]]]:
+def select(
+    cands: list[Candidate], sent: Any, ctx: Context
+) -> tuple[list[Candidate], list[tuple[Candidate, Candidate]]]:
     """The candidates that are events of their own, after governors, reported speech and filters.
 
     Returns the kept candidates and the ``(accusation, reported attack)`` pairs that ``finish``
@@ -219,7 +223,7 @@ def _accusation(coded: Coded, inner_coded: Coded, ctx: Context) -> bool:
     return True
 
 
-def _ruled_out(tok) -> bool:
+def _ruled_out(tok: Any) -> bool:
     """The act is the subject of "is out of the question" / "is off the table"."""
     head = tok.head
     if tok.dep_ not in ("csubj", "nsubj") or lemma_of(head) != "be":
@@ -389,7 +393,7 @@ def _absorb(gov: Candidate, inner: Candidate) -> None:
     gov.inner.append(inner)
 
 
-def _ordered_done(child, by_i: dict, dropped: set) -> bool:
+def _ordered_done(child: Any, by_i: dict, dropped: set) -> bool:
     """ "ordered nine ex-ministers jailed", "ordered the activists released": a bare past
     participle (no agent, no subject of its own) hanging on the direct object of an ordering
     verb that is a candidate is the act ordered."""
@@ -402,7 +406,7 @@ def _ordered_done(child, by_i: dict, dropped: set) -> bool:
     return not dep_children(child, {"agent", "nsubj", "nsubjpass", "dobj"})
 
 
-def _bare_participle(tok) -> bool:
+def _bare_participle(tok: Any) -> bool:
     """ "(ordered nine ex-ministers) jailed": a past participle with no subject and no auxiliary
     of its own, which the parser hangs on the object (acl) or on the verb (ccomp, tagged VBD)."""
     return (
@@ -423,7 +427,7 @@ def _sent_to_help(inner: Candidate) -> bool:
     )
 
 
-def several_nations(subjects) -> bool:
+def several_nations(subjects: list[Any]) -> bool:
     """ "French and Egyptian warships": a subject naming two or more nations (a joint act)."""
     names = {t.lower_ for s in subjects for t in s.subtree if t.ent_type_ in ("NORP", "GPE")}
     return len(names) >= 2
