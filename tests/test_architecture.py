@@ -44,6 +44,26 @@ def test_no_module_reaches_into_another_modules_private_names():
     assert not found, "private names used across modules:\n" + "\n".join(found)
 
 
+def test_every_function_is_annotated():
+    """Every parameter (but self/cls) and every return of every function is annotated, as mypy's
+    ``disallow_untyped_defs`` asks; spaCy's Token/Span/Doc are written ``Any``."""
+    found = []
+    for rel, tree in _modules():
+        methods = {id(f) for c in ast.walk(tree) if isinstance(c, ast.ClassDef) for f in c.body}
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            a = node.args
+            params = a.posonlyargs + a.args + a.kwonlyargs
+            if id(node) in methods and params and params[0].arg in ("self", "cls"):
+                params = params[1:]
+            params += [p for p in (a.vararg, a.kwarg) if p is not None]
+            missing = [p.arg for p in params if p.annotation is None] + (["return"] if node.returns is None else [])
+            if missing:
+                found.append(f"{rel}:{node.lineno} {node.name}: {', '.join(missing)}")
+    assert not found, "functions not fully annotated:\n" + "\n".join(found)
+
+
 def test_events_modules_pass_no_private_keys():
     """The coder's records carry the contract's fields only; what the selection steps need of the
     trigger travels beside them (``Coded``), not as ``_``-prefixed keys."""
