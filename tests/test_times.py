@@ -613,6 +613,9 @@ def test_calendar_date(value, want):
         ("The dispute has lasted a quarter of a century.", "2013-03-22", [("a quarter of a century", "P25Y")]),
         # a feast the model labels a place is still the day
         ("The pope will celebrate Mass on Easter Sunday.", "2013-03-22", [("Easter Sunday", "2013-03-31")]),
+        # an ordinal day the copula ties to now is the day of speaking; "it was ..." is not
+        ("It's the third day of the strike by dock workers.", "2013-03-22", [("the third day", "2013-03-22")]),
+        ("It was the second day of the trial.", "2013-03-22", []),
     ],
 )
 def test_spans_and_the_story_time(nlp, text, published, want):

@@ -617,6 +617,9 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int, str]]:
             or (seg.isdigit() and _ADDRESS_AFTER.match(text, t))
         ):
             continue  # ages ("died at 89", "a 65-year-old"), fractions, titles, house numbers are not times
+        if _NTH_DAY.match(seg) and _TODAY_IS.search(text, max(0, s - 18), s):
+            out.append((s, t, "today"))  # "It's the second day of the strike": the day of speaking
+            continue
         later = _TRAIL_LATER.search(seg)
         if later and resolve(seg[: later.start()], fallback=False) is not None:
             t -= len(later.group(0))  # "three days later": the duration; "later" is its signal
@@ -670,6 +673,14 @@ def _in_name(seg: str, after: str) -> bool:
     return first.isdigit() or first in NUMBERS
 
 
+# an ordinal day the copula ties to the present: "It's the second day of the offensive", "today is
+# the eighth day of the operation" (TimeML: the date of that day, here the publication's)
+_NTH_DAY = re.compile(
+    r"^(?:(?:the|its|their|his|her|our)\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"\d{1,3}(?:st|nd|rd|th))\s+(?:(?:straight|consecutive|full)\s+)?day$",
+    re.IGNORECASE,
+)
+_TODAY_IS = re.compile(r"\b(?:[Ii]t(?:'s|’s|\s+is)|[Tt]oday(?:'s|’s|\s+is))\s+(?:(?:the|its|their|his|her|our)\s+)?$")
 _YEAR_ENDED = re.compile(r"^(?:the\s+|its\s+)?(?:fiscal\s+|financial\s+)?year$", re.IGNORECASE)
 _ENDED_AFTER = re.compile(r"\s*,?\s+(?:that\s+|which\s+)?(?:ended|ending|ends|to end)\b", re.IGNORECASE)
 
