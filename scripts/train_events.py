@@ -169,6 +169,9 @@ def _examples(items: list[dict]):
                         rule = by_i[head.i].entry.type
                         if rule not in ("AGREE", "THREATEN") and _future(head):
                             etype = rule  # PLOVER 0.5 codes an intent as AGREE/THREATEN; dateline the act + future
+                    if item.get("plover_gold") and etype == "SANCTION" and head.i in by_i:
+                        if by_i[head.i].entry.cameo == "163":
+                            etype = "COERCE"  # sanctions imposed: SANCTION in PLOVER 0.5, COERCE in 2021
                     labelled[head.i] = (etype, mode)
                 toks, rule_types, noun_rules = M.scored_tokens(sent, cands)
                 extra = [doc[i] for i in labelled if doc[i] not in toks]

@@ -839,7 +839,7 @@ def test_a_recall_is_a_sanction_only_of_people(nlp, text, sanction):
         # the act after "instead of" / "rather than" did not happen
         ("The rebels chose to negotiate instead of fighting.", "fighting", "ASSAULT"),
         ("The army withdrew from the town rather than fight the rebels.", "fight", "ASSAULT"),
-        ("Instead of imposing sanctions, the European Union offered talks.", "imposing", "SANCTION"),
+        ("Instead of imposing sanctions, the European Union offered talks.", "imposing", "COERCE"),
     ],
 )
 def test_an_alternative_not_taken_is_negated(nlp, text, trigger, type_):
@@ -1233,3 +1233,77 @@ def test_a_standing_tie_named_on_a_noun_is_no_act(nlp):
 def test_expressed_rejection_and_anger(nlp, text, type_):
     article = _code(nlp, text)
     assert article.events and article.events[0].type == type_, [(e.type, e.rule) for e in article.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        # a patrol by soldiers, police, warships or a state is a show of force (MOBILIZE, CAMEO 150)
+        ("Army units patrolled the outskirts of the town on Sunday.", "troops"),
+        ("Riot police patrolled the city centre ahead of the verdict.", "police"),
+        ("Two navy frigates have been patrolling the disputed reef since March.", "troops"),
+        ("The soldiers were patrolling near the border post when a mine exploded.", "troops"),
+        ("Israel patrols a buffer strip along the frontier.", "troops"),
+    ],
+)
+def test_a_patrol_by_armed_forces_or_police_is_a_show_of_force(nlp, text, mode):
+    ev = _event(_code(nlp, text), "patrol", "MOBILIZE")
+    assert ev.mode == mode and ev.cameo == "150", ev
+
+
+def test_patrols_stepped_up_are_a_show_of_force(nlp):
+    assert _event(_code(nlp, "The gendarmerie stepped up patrols along the northern border."), "patrols", "MOBILIZE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lifeguards patrolled the beach as thousands of tourists swam.",
+        "Volunteers patrolled the river banks through the night as the water rose.",
+    ],
+)
+def test_a_patrol_by_civilians_is_no_show_of_force(nlp, text):
+    assert "MOBILIZE" not in _types(_code(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "type_", "cameo"),
+    [
+        # sanctions, an embargo, tariffs or a blacklisting imposed are COERCE restrict (CAMEO 163),
+        # as the PLOVER 2021 conversion table puts them (PLOVER 0.5 had them as SANCTION)
+        ("The Treasury imposed sanctions on four shipping companies.", "imposed", "COERCE", "163"),
+        ("The bloc tightened its embargo on the junta after the crackdown.", "tightened", "COERCE", "163"),
+        ("Washington sanctioned the head of the militia for the abuses.", "sanctioned", "COERCE", "163"),
+        # relations reduced stay SANCTION
+        ("Jordan suspended flights to the country on Monday.", "suspended", "SANCTION", "160"),
+        ("The ministry expelled three diplomats.", "expelled", "SANCTION", "161"),
+    ],
+)
+def test_sanctions_imposed_are_coercion_and_relations_cut_a_sanction(nlp, text, trigger, type_, cameo):
+    ev = _event(_code(nlp, text), trigger, type_)
+    assert ev.cameo == cameo, ev
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # a call for sanctions denounces whom they would hit; a threat of them is a threat
+        ("Several senators called for sanctions against the generals.", "ACCUSE"),
+        ("The EU threatened to impose sanctions on the regime.", "THREATEN"),
+    ],
+)
+def test_sanctions_called_for_or_threatened(nlp, text, type_):
+    assert _types(_code(nlp, text))[:1] == [type_]
+
+
+def test_the_plover_05_gold_reads_sanctions_imposed_as_sanction_and_plv_as_coercion():
+    from types import SimpleNamespace
+
+    from benchmarks.eval_events import as_plover05, as_plover05_gold
+
+    imposed = SimpleNamespace(type="COERCE", mode="restrict", cameo="163", modality="asserted")
+    arrest = SimpleNamespace(type="COERCE", mode="arrest", cameo="173", modality="asserted")
+    threat = SimpleNamespace(type="COERCE", mode="restrict", cameo="163", modality="future")
+    assert as_plover05_gold(imposed) == "SANCTION" and as_plover05(imposed) == "COERCE"
+    assert as_plover05_gold(arrest) == "COERCE"
+    assert as_plover05_gold(threat) == "THREATEN"

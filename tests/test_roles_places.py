@@ -69,7 +69,7 @@ def test_states_as_a_bloc_are_the_actor_and_take_no_one_country(nlp):
     from dateline import extract
 
     a = _code(nlp, "Western nations imposed sanctions on Russia on Monday.")
-    sanction = next(e for e in a.events if e.type == "SANCTION")
+    sanction = next(e for e in a.events if e.type == "COERCE")
     assert [_actor(a, i).name for i in sanction.actors] == ["Western nations"]
     a = extract(text="GENEVA (Reuters) - Officials from both states met in Geneva on Tuesday.")
     states = [x for x in a.actors if x.name == "states"]
@@ -218,7 +218,7 @@ def test_the_dateline_places_a_first_sentence_that_names_none():
         text="WASHINGTON (Reuters) - The United States imposed new sanctions on Iran on Tuesday, the Treasury said.\n\n"
         "Iran condemned the move."
     )
-    ev = next(e for e in a.events if e.type == "SANCTION")
+    ev = next(e for e in a.events if e.type == "COERCE")
     assert ev.place is not None and ev.place.name == "Washington" and ev.place.precision == "dateline"
 
 

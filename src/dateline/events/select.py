@@ -380,8 +380,9 @@ def _absorb(gov: Candidate, inner: Candidate) -> None:
         # attacks on Gaza", "ordered X jailed": an authority's order of a named act is that act,
         # by the authority
         gov.entry = Entry(ie.type, ie.mode, ie.cameo, f"{e.key}>{ie.key}")
-    elif e.type == "REQUEST" and e.mode is None and inner.noun and ie.type == "SANCTION":
-        # "called for sanctions against X": a public call to punish X denounces X
+    elif e.type == "REQUEST" and e.mode is None and inner.noun and (ie.type == "SANCTION" or ie.cameo == "163"):
+        # "called for sanctions against X": a public call to punish X denounces X (sanctions
+        # imposed are COERCE restrict, CAMEO 163, as the PLOVER 2021 table puts them)
         gov.entry = Entry("ACCUSE", "disapprove", "111", f"{e.key}>{ie.key}")
     elif e.type == "REQUEST" and e.mode is None:
         mode, cameo = lx.request_code(ie.type)
