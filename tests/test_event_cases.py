@@ -1307,3 +1307,43 @@ def test_the_plover_05_gold_reads_sanctions_imposed_as_sanction_and_plv_as_coerc
     assert as_plover05_gold(imposed) == "SANCTION" and as_plover05(imposed) == "COERCE"
     assert as_plover05_gold(arrest) == "COERCE"
     assert as_plover05_gold(threat) == "THREATEN"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser hangs the people freed on "bail"; the release is still a release
+        "The court released on bail three activists who had been held for a month.",
+        "A magistrate freed on parole two former governors accused of fraud.",
+        "The court granted bail to the opposition leader on Monday.",
+    ],
+)
+def test_a_release_on_bail_is_a_release(nlp, text):
+    ev = _code(nlp, text).events[0]
+    assert (ev.type, ev.mode) == ("RETREAT", "release"), ev
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # calling someone out is a public rebuke; calling out the troops is a mobilisation
+        ("The minister called out the company for ignoring the safety rules.", "ACCUSE"),
+        ("The governor called out the troops after the riots.", "MOBILIZE"),
+    ],
+)
+def test_calling_out_a_party_rebukes_it_and_calling_out_troops_mobilises(nlp, text, type_):
+    assert _types(_code(nlp, text))[:1] == [type_]
+
+
+def test_an_act_planned_on_a_noun_is_future(nlp):
+    article = _code(nlp, "The government unveiled a plan to arrest the protest leaders.")
+    assert _event(article, "arrest", "COERCE").modality == "future"
+    article = _code(nlp, "Police arrested the protest leaders on Monday.")  # guard: the act itself
+    assert _event(article, "arrested", "COERCE").modality == "asserted"
+
+
+def test_a_denied_cooperation_is_a_refusal_and_a_failed_one_did_not_happen(nlp):
+    article = _code(nlp, "The inquiry found that the ministry is not cooperating with the auditors.")
+    assert _types(article)[:1] == ["REJECT"], [(e.type, e.rule) for e in article.events]
+    article = _code(nlp, "The regulator said the banks failed to share information with it.")
+    assert _event(article, "share", "COOPERATE").modality == "negated"

@@ -85,7 +85,13 @@ def modality(c: Candidate, date_value: str | None, date_from_text: bool, ctx: Co
         return "hypothetical"
     if trig.sent.text.rstrip(" \n\"'\u201d\u2019").endswith("?"):
         return "hypothetical"  # a question asks whether, it reports nothing ("Will Iran retaliate?")
-    if lows & FUTURE_MODALS or c.extra_modality == "future" or ("would" in lows and reported_past) or _going_to(trig):
+    if (
+        lows & FUTURE_MODALS
+        or c.extra_modality == "future"
+        or ("would" in lows and reported_past)
+        or _going_to(trig)
+        or _planned(trig)
+    ):
         return "future"
     if c.noun and any(ch.lower_ in FUTURE_AMOD for ch in trig.children if ch.dep_ in ("amod", "advmod")):
         return "future"
@@ -151,6 +157,19 @@ def _prospect(trig: Any) -> bool:
         return False
     noun = trig.head.head
     return noun.pos_ == "NOUN" and noun.lower_ in lx.WORDS["prospect_nouns"]
+
+
+def _planned(trig: Any) -> bool:
+    """ "a plan to deport thousands", "the government's scheme to seize the farms": the act of a
+    to-clause on a noun of what is planned (`plan_nouns`) is yet to come."""
+    head = trig.head
+    return (
+        trig.dep_ == "acl"
+        and head.i != trig.i
+        and head.pos_ == "NOUN"
+        and lemma_of(head) in lx.WORDS["plan_nouns"]
+        and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in trig.children)
+    )
 
 
 def _since_clause(trig: Any) -> bool:

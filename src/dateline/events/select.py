@@ -492,6 +492,9 @@ def adjust_type(
         and (
             entry.type in lx.NEGATED_TO_REJECT
             or (entry.type in lx.COOPERATIVE and aux_lows(trig, c) & {"will", "would", "wo", "shall"})
+            # "is not cooperating with the inquiry": a denial on the act itself is a refusal
+            # ("failed to share information" did not happen; it refused nothing)
+            or (entry.type in lx.WORDS["denied_to_reject"] and any(ch.dep_ == "neg" for ch in trig.children))
         )
     ):
         # "will not accept", "would not provide support": a refusal
