@@ -9,6 +9,10 @@ event happened (none when the sentence does not say). The 494 adjudicated record
 is 500 of the other, RA-annotated records (MIT-licensed, which may train a learned linker), drawn
 by a fixed seed from those whose sentence is *not* also a RELABEL sentence: 487 of the 496
 RELABEL sentences reappear among the RA records, so training on those would train on the test.
+The RA batches' records with no location were often skipped rather than judged; those of the
+development sample whose sentence names a place were judged for this project
+(``training/event_places/halterman_ra_judged.tsv``: where the event happened, "none", or
+unclear and left out), and the sample is scored on those judgements.
 
 Each sentence runs through the real analysis (actors, quotes, places, times, events) as an
 Article of its own; the *event* is the one whose trigger overlaps the annotated verb.
@@ -32,12 +36,14 @@ event" here, not the same measure.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import sys
 import unicodedata
 import zipfile
 from collections import Counter
+from pathlib import Path
 
 from benchmarks._data import dataset, skip
 
@@ -50,7 +56,8 @@ ISSUE_BEFORE = {"stated": 0.37}
 def load(root) -> list[dict]:
     """Every record, each with ``verb`` (start, end), ``locations`` [(start, end, text)]
     computed from its tokens and ``answer`` (``"accept"`` where an annotator judged it, ``None``
-    in the RA batches, which carry no answer) (the records' own character offsets are off in some records)."""
+    in the RA batches, which carry no answer; ``"judged"`` or ``"unclear"`` where we judged an RA
+    record, see ``judge``) (the records' own character offsets are off in some records)."""
     with zipfile.ZipFile(root / "labeled_text.jsonl.zip") as z:
         name = next(n for n in z.namelist() if n.endswith("labeled_text.jsonl") and "__MACOSX" not in n)
         data = json.loads(z.read(name).decode("utf-8"))
@@ -81,7 +88,61 @@ def load(root) -> list[dict]:
                 "locations": locs,
             }
         )
+    return judge(out)
+
+
+#: our judgements of RA-batch records the annotators left with no location (training data and the
+#: development sample only; no sentence text: see the file's header)
+JUDGED = Path(__file__).resolve().parent.parent / "training" / "event_places" / "halterman_ra_judged.tsv"
+
+
+def record_key(text: str, verb: tuple[int, int]) -> str:
+    """A record's name in JUDGED: its text's SHA-256 (12 hex digits) and its verb's offsets."""
+    return f"{hashlib.sha256(text.encode('utf-8')).hexdigest()[:12]}:{verb[0]}-{verb[1]}"
+
+
+def judgements(path: Path = JUDGED) -> dict[str, list[tuple[int, int]] | None]:
+    """key -> the judged locations' offsets ([] where the sentence says no place, None where unclear)."""
+    out: dict[str, list[tuple[int, int]] | None] = {}
+    if not path.is_file():
+        return out
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = line.split("\t")
+        if line.startswith("#") or len(row) < 7 or row[0] == "key":
+            continue
+        key, verdict = row[0], row[6]
+        if verdict == "skip":
+            out[key] = None
+        elif verdict == "none":
+            out[key] = []
+        else:
+            spans = [x.split(":", 1)[0].split("-") for x in verdict.split(";")]
+            out[key] = [(int(a), int(b)) for a, b in spans]
     return out
+
+
+def judge(records: list[dict], path: Path = JUDGED) -> list[dict]:
+    """Records with our judgement (JUDGED) take it: ``answer: "judged"`` and its locations, or
+    ``answer: "unclear"`` (left out of the measure and of training: see ``usable``)."""
+    verdicts = judgements(path)
+    for r in records:
+        if r["source"] == "RELABEL":
+            continue
+        key = record_key(r["text"], r["verb"])
+        if key not in verdicts:
+            continue
+        spans = verdicts[key]
+        if spans is None:
+            r["answer"] = "unclear"
+        else:
+            r["answer"] = "judged"
+            r["locations"] = [(a, b, r["text"][a:b]) for a, b in spans]
+    return records
+
+
+def usable(records: list[dict]) -> list[dict]:
+    """The records a measure or a training set reads: not those we judged unclear."""
+    return [r for r in records if r.get("answer") != "unclear"]
 
 
 def split(records: list[dict]) -> tuple[list[dict], list[dict], list[dict]]:
@@ -246,6 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     if root is None:
         skip("event-location-halterman not found (../shared/eval, $DATELINE_EVAL_DATA or --data)")
     test, dev, pool = split(load(root))
+    dev = usable(dev)
     print(
         f"Halterman event locations: RELABEL test {len(test)} records, development sample {len(dev)},"
         f" training pool {len(pool)} (no RELABEL sentence in either)"

@@ -1,6 +1,11 @@
 """Train the event-place linker (dateline.events.place) on Halterman's event-location sentences.
 
     python scripts/train_event_place.py [--data DIR] [--out src/dateline/data/models/event_place.json]
+    python scripts/train_event_place.py --check     # retrain and compare with the shipped linker
+
+``make train`` runs it after the event-type model. The data is not in the repository: it is read
+from ``--data``, else ``$DATELINE_EVAL_DATA``, else ``../shared/eval`` (the folder holding
+``event-location-halterman/``); without it the script says so and exits 1.
 
 Training data: the RA-annotated records of ``event-location-halterman`` (MIT licence), without
 the adjudicated RELABEL test records, without every sentence a RELABEL record shares (487 of
@@ -11,7 +16,10 @@ and the place mentions where that event happened (none when the sentence does no
 Only the records an annotator judged (Prodigy's ``answer: "accept"``) lend their "none": the RA
 batches carry no answer, and many of their unmarked sentences do name the event's place ("were
 captured in Vienna", "killed ... in Aleppo"): they lend only their marked places (see
-``trusted_none_sources``).
+``trusted_none_sources``), except the 260 of them we judged by hand
+(``training/event_places/halterman_ra_judged.tsv``: their places, or a judged "none"; those
+judged unclear are left out): sentences that name places that are not the event's, the "no
+place" decision's hard cases.
 
 Each sentence goes through the real analysis up to places (actors, places); every place mention
 of the verb's sentence is a candidate, labelled by whether it overlaps a gold location; the
@@ -19,9 +27,10 @@ features are ``dateline.events.place.place_features``. The model is a logistic r
 an L2 penalty fitted by full-batch gradient descent (numpy only); the decision threshold is the
 one that makes the most right decisions (the right place, or no place where the gold has none)
 on a tenth of the training records held out by a fixed seed, among those that invent no place
-in at least 92% of the sentences that give none. Extracted examples are cached under /tmp by
-the sentence set and the code that finds the place mentions and their features (the actors,
-places and event-place modules), so a change of hyperparameters refits in seconds.
+in at least 92% of the sentences that give none. Extracted candidates are cached under /tmp per
+sentence and verb, keyed on the code that finds the place mentions and their features (the
+actors, places and event-place modules), so a change of hyperparameters or labels refits in
+seconds.
 Deterministic: the same data gives
 the same weights.
 """
@@ -48,15 +57,23 @@ NONE_FLOOR = 0.92
 #: features left out of the fit: the verb's lemma and the place's order follow how each annotator
 #: batch was drawn (one batch "kill" sentences, another "shell"), not where events happen
 LEFT_OUT = ("lemma=", "lemma+rel=", "first=")
+#: learn from the mentions the linker weighs at run time (its filters applied) rather than from
+#: every place mention of the sentence
+RUN_TIME = False
 
 
-def examples(records: list[dict]) -> list[list[tuple[list[str], bool]]]:
-    """Per record: [(features, is gold)] for each candidate place mention of the verb's sentence."""
+#: one candidate place mention: (features, features as the linker sees it at run time or None where
+#: the linker's filters leave the mention out, the mention's character offsets)
+Candidate = tuple[list[str], list[str] | None, tuple[int, int]]
+
+
+def candidates(records: list[dict]) -> list[list[Candidate]]:
+    """Per record: every place mention of the verb's sentence with its features (see ``Candidate``)."""
     from dateline.analyse.actors import find_actors
     from dateline.analyse.places import find_places
     from dateline.article import Article
     from dateline.events.parse import Context, sent_bounds
-    from dateline.events.place import place_features
+    from dateline.events.place import linker_candidates, place_features
     from dateline.nlp import load_model
 
     nlp = load_model()
@@ -68,24 +85,30 @@ def examples(records: list[dict]) -> list[list[tuple[list[str], bool]]]:
         find_places(art, doc)
         ctx = Context(art, doc)
         trig = next((t for t in doc if t.idx < r["verb"][1] and r["verb"][0] < t.idx + len(t)), None)
-        rows = []
+        rows: list[Candidate] = []
         if trig is not None:
             s0, s1 = sent_bounds(trig)
             ks = [k for k, root in enumerate(ctx.place_roots) if s0 <= root.i < s1]
+            seen = linker_candidates(trig, ctx)
             for j, k in enumerate(ks):
                 toks, place = ctx.places[k]
                 if trig.i in toks:
                     continue
                 a, b = doc[toks[0]].idx, doc[toks[-1]].idx + len(doc[toks[-1]])
-                gold = any(a < e and s < b for s, e, _ in r["locations"])
-                rows.append((place_features(trig, ctx.place_roots[k], toks, place, len(ks), j == 0), gold))
+                root = ctx.place_roots[k]
+                feats = place_features(trig, root, toks, place, len(ks), j == 0)
+                run = place_features(trig, root, toks, place, len(seen), seen[:1] == [k]) if k in seen else None
+                rows.append((feats, run, (a, b)))
         out.append(rows)
         if n % 1000 == 999:
             print(f"  {n + 1}/{len(records)} sentences, {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
     return out
 
 
-def cached_examples(records: list[dict]):
+def cached_candidates(records: list[dict]) -> list[list[Candidate]]:
+    """``candidates``, cached under /tmp per sentence and verb, keyed on the code that makes the
+    mentions (actors, places) and their features (the event-place module): a new record costs its
+    own analysis only, a change of that code all of them."""
     import hashlib
     import inspect
     import pickle
@@ -94,16 +117,31 @@ def cached_examples(records: list[dict]):
     from dateline.analyse import actors, places
     from dateline.events import place
 
-    # keyed on the code that makes the candidates (the mentions: actors, places) and their
-    # features, and on the sentences
     code = "".join(inspect.getsource(m) for m in (actors, places, place))
-    key = hashlib.sha256((code + "\n".join(r["text"] for r in records)).encode()).hexdigest()[:16]
-    path = Path(tempfile.gettempdir()) / f"dateline-event-place-{key}.pickle"
-    if path.is_file():
-        return pickle.loads(path.read_bytes())
-    data = examples(records)
-    path.write_bytes(pickle.dumps(data))
-    return data
+    key = hashlib.sha256(code.encode()).hexdigest()[:16]
+    path = Path(tempfile.gettempdir()) / f"dateline-event-place-v2-{key}.pickle"
+    cache: dict = pickle.loads(path.read_bytes()) if path.is_file() else {}
+    missing = {(r["text"], r["verb"]): r for r in records if (r["text"], r["verb"]) not in cache}
+    if missing:
+        todo = list(missing.values())
+        cache.update(zip(missing, candidates(todo)))
+        path.write_bytes(pickle.dumps(cache))
+    return [cache[(r["text"], r["verb"])] for r in records]
+
+
+def cached_examples(records: list[dict], run_time: bool = RUN_TIME) -> list[list[tuple[list[str], bool]]]:
+    """Per record: [(features, is gold)] for each candidate place mention of the verb's sentence
+    (with ``run_time``, only the mentions the linker weighs at run time, with their features
+    there); a mention is gold where it overlaps one of the record's locations."""
+    out = []
+    for rows, r in zip(cached_candidates(records), records):
+        ex = []
+        for feats, run, (a, b) in rows:
+            if run_time and run is None:
+                continue
+            ex.append((run if run_time else feats, any(a < e and s < b for s, e, _ in r["locations"])))
+        out.append(ex)
+    return out
 
 
 def trusted_none_sources(records) -> set[str]:
@@ -118,7 +156,11 @@ def trusted_none_sources(records) -> set[str]:
 
 
 def keep(data, records, trusted: set[str]):
-    pairs = [(d, r) for d, r in zip(data, records) if r["locations"] or r["source"] in trusted]
+    """The records whose labels to believe: those with a marked place, those of a batch an annotator
+    judged throughout, and those we judged (``answer: "judged"``, training/event_places)."""
+    pairs = [
+        (d, r) for d, r in zip(data, records) if r["locations"] or r["source"] in trusted or r.get("answer") == "judged"
+    ]
     return [d for d, _ in pairs], [r for _, r in pairs]
 
 
@@ -174,21 +216,53 @@ def rates(data, records, weights, threshold: float) -> tuple[float, float]:
     return stated / max(1, stated_n), none / max(1, none_n)
 
 
+SHIPPED = ROOT / "src" / "dateline" / "data" / "models" / "event_place.json"
+MISSING = (
+    "event-location-halterman not found: the event-place linker trains on Halterman's event-location "
+    "records (github.com/ahalterman/event_location, MIT licence), which are not in the repository. "
+    "Put the eval folder holding event-location-halterman/ at ../shared/eval, or point "
+    "DATELINE_EVAL_DATA (or --data) at it."
+)
+
+
+def differences(model: dict, shipped: dict, atol: float = 2e-4) -> list[str]:
+    """How a retrained linker differs from the shipped one (threshold, features, weights beyond
+    ``atol``); empty when it reproduces it."""
+    out = []
+    if model.get("threshold") != shipped.get("threshold"):
+        out.append(f"threshold {model.get('threshold')} != shipped {shipped.get('threshold')}")
+    w, ws = model.get("weights") or {}, shipped.get("weights") or {}
+    if set(w) != set(ws):
+        out.append(f"features: {len(set(w) - set(ws))} new, {len(set(ws) - set(w))} gone")
+    far = [f for f in set(w) & set(ws) if abs(w[f] - ws[f]) > atol]
+    if far:
+        out.append(f"{len(far)} weights differ (e.g. {sorted(far)[0]}: {w[sorted(far)[0]]} vs {ws[sorted(far)[0]]})")
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap = argparse.ArgumentParser(
+        prog="python scripts/train_event_place.py",
+        description=__doc__.split("\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="example:\n  DATELINE_EVAL_DATA=../shared/eval python scripts/train_event_place.py --check",
+    )
     ap.add_argument("--data", help="the eval folder (default $DATELINE_EVAL_DATA or ../shared/eval)")
-    ap.add_argument("--out", default=str(ROOT / "src" / "dateline" / "data" / "models" / "event_place.json"))
+    ap.add_argument("--out", default=str(SHIPPED), help="where to write the linker (default: the package's)")
+    ap.add_argument(
+        "--check", action="store_true", help="train, then compare with the shipped linker (exit 1 if it differs)"
+    )
     ap.add_argument("--limit", type=int, help="first N training records only (a quick try)")
     args = ap.parse_args(argv)
     from benchmarks._data import dataset
-    from benchmarks.eval_event_places import load, split
+    from benchmarks.eval_event_places import load, split, usable
 
     root = dataset("event-location-halterman", args.data)
     if root is None:
-        print("event-location-halterman not found", file=sys.stderr)
+        print(MISSING, file=sys.stderr)
         return 1
     test, dev, pool = split(load(root))
-    pool = sorted(pool, key=lambda r: (r["text"], r["verb"]))
+    pool = sorted(usable(pool), key=lambda r: (r["text"], r["verb"]))
     random.Random(SEED).shuffle(pool)
     if args.limit:
         pool = pool[: args.limit]
@@ -222,7 +296,8 @@ def main(argv: list[str] | None = None) -> int:
         "records, "
         "without the 496 RELABEL test records, the sentences they share, and the 500-record development sample",
         "records": {"train": len(train), "threshold": len(tune)},
-        "no-place labels trusted from": sorted(trusted),
+        "no-place labels trusted from": sorted(trusted) + ["RA records judged in training/event_places"],
+        "judged RA records": sum(r.get("answer") == "judged" for r in train + tune),
         "candidates": sum(len(r) for r in data_train),
         "features": len(weights),
         "threshold": threshold,
@@ -230,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
             "train": [round(x, 4) for x in train_rates],
             "threshold records": [round(stated, 4), round(none, 4)],
         },
-        "command": "python scripts/train_event_place.py",
+        "command": "make train (python scripts/train_event_place.py; --check retrains and compares with this file)",
         "hyperparameters": {
             "min_count": MIN_COUNT,
             "l2": L2,
@@ -242,6 +317,12 @@ def main(argv: list[str] | None = None) -> int:
         },
     }
     out = {"card": card, "threshold": threshold, "weights": dict(sorted(weights.items()))}
+    if args.check:
+        diff = differences(out, json.loads(SHIPPED.read_text(encoding="utf-8")))
+        print(f"retrained linker {'DIFFERS FROM' if diff else 'matches'} the shipped one ({len(weights)} features)")
+        for line in diff:
+            print(f"  {line}")
+        return 1 if diff else 0
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(out, indent=0, sort_keys=False) + "\n", encoding="utf-8")
     print(json.dumps(card, indent=1))

@@ -579,6 +579,25 @@ def _span_place(ctx: Context, k: int) -> dict:
     }
 
 
+def linker_candidates(trig: Any, ctx: Context) -> list[int]:
+    """The place mentions (indexes into ``ctx.places``) the linker weighs for ``trig``: those of its
+    sentence, less where the teller is, origins, participants' own places, the subject's country,
+    other scenes (see ``_linked``)."""
+    sent_start, sent_end = sent_bounds(trig)
+    skip = _not_event_places(ctx)
+    return [
+        k
+        for k, root in enumerate(ctx.place_roots)
+        if sent_start <= root.i < sent_end
+        and root.i not in skip
+        and not _origin(root)
+        and not _participant(root, ctx)
+        and not _subject_country(root, trig, ctx)
+        and _scenes(root) == _scenes(trig)
+        and not _source_place(root, trig)
+    ]
+
+
 def linked_place(trig: Any, ctx: Context) -> dict | None:
     """The place mention the learned linker links to the trigger, if any (see ``_linked``)."""
     return _linked(trig, ctx)[0]
@@ -593,18 +612,7 @@ def _linked(trig: Any, ctx: Context) -> tuple[dict | None, float]:
     if not model:
         return None, 0.0
     sent_start, sent_end = sent_bounds(trig)
-    skip = _not_event_places(ctx)
-    ks = [
-        k
-        for k, root in enumerate(ctx.place_roots)
-        if sent_start <= root.i < sent_end
-        and root.i not in skip
-        and not _origin(root)
-        and not _participant(root, ctx)
-        and not _subject_country(root, trig, ctx)
-        and _scenes(root) == _scenes(trig)
-        and not _source_place(root, trig)
-    ]
+    ks = linker_candidates(trig, ctx)
     if not ks:
         return None, 0.0
     best, best_p = None, 0.0
