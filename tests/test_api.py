@@ -134,6 +134,42 @@ def test_errors_have_one_shape(client):
     assert_error(client.get("/api/v1/search"), 422, "validation_error")
 
 
+def test_malformed_search_queries_are_read_leniently_or_refused_with_a_422(client):
+    # "summit NOT" was a 500 (AttributeError in the query parser), deep parentheses a RecursionError
+    ok = client.get("/api/v1/search", params={"q": "nuclear"}).json()["items"]
+    for q in ("nuclear NOT", "nuclear AND", "nuclear -", "nuclear OR NOT", "(nuclear NOT)"):
+        r = client.get("/api/v1/search", params={"q": q})
+        assert r.status_code == 200 and r.json()["items"] == ok, (q, r.text)
+    for q, why in (
+        ('"', "quote"),
+        ("NOT", "at least one word"),
+        ("AND", "at least one word"),
+        ("()", "at least one word"),
+        ("-", "at least one word"),
+        ("*", "at least one word"),
+        ("-nuclear", "NOT"),
+        ("(nuclear", "parenthesis"),
+        ("nuclear NOT)", "parenthesis"),
+        ("(" * 240 + "nuclear" + ")" * 240, "nested"),
+        ("NOT " * 120 + "nuclear", "nested"),
+    ):
+        err = assert_error(client.get("/api/v1/search", params={"q": q}), 422, "invalid_parameter")
+        assert why in err["message"], (q, err)
+    assert_error(client.get("/api/v1/search", params={"q": "x" * 501}), 422, "validation_error")
+
+
+def test_the_search_command_reads_a_trailing_not_and_refuses_deep_nesting(store, capsys):  # noqa: F811
+    url = _url(store)
+    assert main(["search", "nuclear", "--db", url, "--format", "csv"]) == 0
+    want = capsys.readouterr().out
+    assert main(["search", "nuclear NOT", "--db", url, "--format", "csv"]) == 0
+    assert capsys.readouterr().out == want and "«nuclear»" in want
+    assert main(["search", "NOT", "--db", url]) == 2
+    assert "at least one word" in capsys.readouterr().err
+    assert main(["search", "(" * 500 + "nuclear" + ")" * 500, "--db", url]) == 2
+    assert "nested more than" in capsys.readouterr().err
+
+
 def test_an_unexpected_failure_is_a_500_in_the_same_shape(store):  # noqa: F811
     app = create_app(_url(store), token=TOKEN)
 

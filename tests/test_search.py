@@ -128,6 +128,25 @@ def test_queries_it_cannot_read_say_why(store):
         query.search("  ", store)
 
 
+def test_an_operator_with_nothing_after_it_is_dropped_and_deep_nesting_is_refused(store):
+    # A trailing NOT handed the word reader None (AttributeError: a 500 from /api/v1/search); now it is
+    # dropped as a trailing AND or - already were, and a query with no word left says so.
+    for q in ("summit NOT", "summit NOT NOT", "summit AND NOT", "summit OR NOT", "(summit NOT)", "summit (NOT)"):
+        assert fts.parse(q) == fts.parse("summit"), q
+    assert names(store, "talks NOT") == names(store, "talks") == {"summit"}
+    for bad, why in (("NOT", "at least one word"), ("NOT NOT", "at least one word"), ("talks NOT)", "parenthesis")):
+        with pytest.raises(UsageError, match=why):
+            store.search(bad)
+    # nesting is bounded (it recursed until RecursionError); sequences of any length are fine
+    deep = "(" * fts.MAX_NESTING + "talks" + ")" * fts.MAX_NESTING
+    assert names(store, deep) == {"summit"}
+    for bad in ("(" + deep + ")", "NOT " * 3000 + "talks", "(" * 2000 + "talks" + ")" * 2000):
+        with pytest.raises(UsageError, match="nested more than"):
+            store.search(bad)
+    assert names(store, "talks " + "-trump " * 200) == {"summit"}
+    assert names(store, "talks " * 2000) == {"summit"}
+
+
 def test_ranks_are_higher_for_better_matches_and_snippets_highlight_what_matched(store):
     rows = query.search("talks", store)
     assert [r["headline"] for r in rows] == ["Kim meets Putin"] and rows[0]["rank"] > 0

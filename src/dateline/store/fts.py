@@ -18,7 +18,8 @@ found like any other word. Each word is indexed twice: as itself (for prefixes) 
   a phrase ending in ``*`` ends in a prefix, and its words are then matched as written;
 - ``a b`` or ``a AND b``: both; ``a OR b``: either; ``NOT a`` or ``-a``: without (beside at least
   one term it is subtracted from); parentheses group. AND binds tighter than OR.
-- Operators are the upper-case words AND, OR, NOT; in any other case they are words.
+- Operators are the upper-case words AND, OR, NOT; in any other case they are words. One with
+  nothing to act on is dropped ("summit NOT" is "summit"); nesting is bounded (``MAX_NESTING``).
 
 Storage: SQLite ``articles_fts(article_id, headline_stems, headline_words, text_stems,
 text_words)`` and ``quotes_fts(article_id, idx, text_stems, text_words, speaker_stems,
@@ -35,7 +36,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, TypeAlias, cast
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -48,6 +49,9 @@ STEMMER = "english"
 #: a few thousand at most).
 MAX_WORDS = 16_000
 MAX_POSITION = 16383
+#: Parentheses and NOTs inside one another that a query may hold (no one writes more; a deeper query
+#: is refused with a reason, not read by recursing until Python's stack runs out).
+MAX_NESTING = 32
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -295,9 +299,18 @@ def _term(raw: str, quoted: bool) -> Term | None:
 
 def parse(query: str) -> Node:
     """The query as a tree of Term, And, Or, Not (see the module docstring); UsageError when it
-    holds no word or cannot be read."""
+    holds no word or cannot be read. An operator with nothing to act on is dropped ('summit AND',
+    'summit NOT', 'summit -' are 'summit'); parentheses and NOTs nested more than MAX_NESTING deep
+    are refused."""
     tokens = _tokens(query)
     i = 0
+    depth = 0
+
+    def deeper() -> None:
+        nonlocal depth
+        depth += 1
+        if depth > MAX_NESTING:
+            raise UsageError(f"search: parentheses and NOTs are nested more than {MAX_NESTING} deep")
 
     def peek() -> tuple[str | None, str | None]:
         return tokens[i] if i < len(tokens) else (None, None)
@@ -331,28 +344,31 @@ def parse(query: str) -> Node:
         return joined(And, items)
 
     def unary() -> Node | None:
-        nonlocal i
+        nonlocal i, depth
         kind, value = peek()
         if kind == "minus" or (kind == "word" and value == "NOT"):
             i += 1
+            deeper()
             inner = unary()
+            depth -= 1
             return Not(inner) if inner is not None else None
         return atom()
 
     def atom() -> Node | None:
-        nonlocal i
+        nonlocal i, depth
         kind, value = peek()
+        if value is None or kind == "close":  # a NOT with nothing after it: 'summit NOT', '(summit NOT)'
+            return None
         i += 1
         if kind == "open":
+            deeper()
             inner = or_expr()
             if peek()[0] != "close":
                 raise UsageError("search: a parenthesis is not closed")
             i += 1
+            depth -= 1
             return inner
-        if kind == "close":
-            raise UsageError("search: a closing parenthesis without its opening one")
-        # value is None past the last token ('summit NOT'): _term raises AttributeError then (types notes)
-        return _term(cast(str, value), kind == "phrase")
+        return _term(value, kind == "phrase")
 
     tree = or_expr()
     if i < len(tokens):
@@ -402,9 +418,9 @@ def to_fts5(node: Node, columns: tuple[tuple[str, ...], tuple[str, ...]]) -> str
         pos = [to_fts5(x, columns) for x in node.items if not isinstance(x, Not)]
         neg = [to_fts5(x.item, columns) for x in node.items if isinstance(x, Not)]
         expr = "(" + " AND ".join(pos) + ")"
-        for n in neg:
-            expr = f"({expr} NOT {n})"
-        return expr
+        # all that is subtracted in one NOT: a chain of them nested FTS5's parser past its stack
+        # ("talks -a -b ... ", a hundred of them: "parser stack overflow")
+        return f"({expr} NOT ({' OR '.join(neg)}))" if neg else expr
     raise UsageError("search: NOT needs a word beside it")  # pragma: no cover - _check refused it
 
 
