@@ -468,6 +468,21 @@ def test_no_module_spells_out_the_month_or_weekday_names():
     assert found == []
 
 
+def test_the_rule_pass_spells_each_shared_piece_of_a_pattern_once():
+    """analyse/times.py writes the ordinal suffix, the full year, a month as written and the units of a
+    narrative ("the year before", found by the rule pass (_RULES["narr"]) and read by _THE_PREVIOUS) once, as named
+    sub-patterns (_ORDINAL, _YEAR, _MONTH_WORD, _NARR_UNIT, _UNIT_BEFORE); they were spelt 9, 5, 3 and 4 times."""
+    import pathlib
+
+    import dateline.analyse.times as times
+
+    text = pathlib.Path(times.__file__).read_text(encoding="utf-8")
+    for piece in ("(?:st|nd|rd|th)", r"(?:1[0-9]|20)\d{2}", r"[A-Za-z]+\.?", "(?:day|week|month|year)"):
+        assert text.count(piece) == 1, piece
+    assert times._RULES["narr"].search("down from $450 million the year before.").group(0) == "the year before"
+    assert times._THE_PREVIOUS.match("the week earlier") and times._DAY_RANGE.match("Sept. 24th-25th, 2019")
+
+
 @pytest.mark.parametrize(
     "text,tense,value",
     [  # what the event coder's own fallback resolver answered, now the one resolver's calendar date

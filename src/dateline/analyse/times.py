@@ -74,10 +74,12 @@ _LEAD_TRIM = re.compile(
     r"before|throughout|till|ahead of)\s+",
     re.IGNORECASE,
 )
-_RANGE = re.compile(r"^(?P<a>(?:1[0-9]|20)\d{2})\s*[-–/]\s*(?P<b>(?:1[0-9]|20)\d{2}|\d{2})$")
+_YEAR = r"(?:1[0-9]|20)\d{2}"  # a year written in full, 1000-2099: "1994-97", "1994, 1995 and 1997"
+_ORDINAL = r"(?:st|nd|rd|th)"  # an ordinal's suffix: "the 19th century", "April 24th", "2nd St."
+_RANGE = re.compile(rf"^(?P<a>{_YEAR})\s*[-–/]\s*(?P<b>{_YEAR}|\d{{2}})$")
 _TRAIL_JOIN = re.compile(r",?\s+(?:and|or|to)$")
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
-_THE_CENTURY = re.compile(r"^the \d{1,2}(?:st|nd|rd|th) century$", re.IGNORECASE)
+_THE_CENTURY = re.compile(rf"^the \d{{1,2}}{_ORDINAL} century$", re.IGNORECASE)
 _TRAIL_LATER = re.compile(r"\s+(later|afterwards?)$", re.IGNORECASE)
 _TRAIL_EARLIER = re.compile(r"\s+earlier$", re.IGNORECASE)
 _SHORT_SPAN = re.compile(r"^PT?(?:\d+|X)[DWHMS]$")  # days, weeks, months, hours: not years, quarters
@@ -116,6 +118,9 @@ _AMOUNT = (
     r"a couple of|a dozen|dozens of|hundreds of|a number of)"
 )
 _PART = r"(?:morning|afternoon|evening|night)"
+_NARR_UNIT = r"(?:day|week|month|year)"  # the units a narrative counts days in: "the following week"
+# "the year before", "the week earlier": found by _RULES["narr"], read by _THE_PREVIOUS
+_UNIT_BEFORE = rf"{_NARR_UNIT}\s+(?:before|previous|earlier)"
 _TZS = r"GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|MSK|IST|JST"
 
 
@@ -200,14 +205,14 @@ _RULES = {
     # narrative days: "later that year", "that same day", "the following week"
     "narr": re.compile(
         r"\b(?:(?:[Ee]arlier|[Ll]ater)\s+that|[Tt]hat\s+same|[Tt]he\s+(?:next|following|previous|preceding|same))\s+"
-        r"(?:day|week|month|year)\b|"
+        rf"{_NARR_UNIT}\b|"
         # a part of the narrative's day: "a second protest the next night", "where, the night before,"
         rf"\b[Tt]he\s+(?:(?:next|following|previous|preceding)\s+{_PART}|{_PART}\s+before)\b|"
         # the course of the story's day: "later in the day", "stocks ended the day higher"
         r"\b(?:(?:[Ll]ater|[Ee]arlier|[Ll]ate|[Ee]arly) in|end|ended|ending|ends) (?P<at>the day)\b"
         r"(?!'s|\s+(?:before|after|of|when|that)\b)|"
         # "down from $450 million the year before.": a comparison, the previous year
-        r"\b[Tt]he\s+(?:day|week|month|year)\s+(?:before|previous|earlier)(?=\s*[,.;:!?)\"]|$)"
+        rf"\b[Tt]he\s+{_UNIT_BEFORE}(?=\s*[,.;:!?)\"]|$)"
     ),
     # results stories' periods: "year-earlier profit", "the year-ago period", "the latest period"
     "results": re.compile(
@@ -228,8 +233,8 @@ _RULES = {
     ),
     # calendar dates the model misses
     "date": re.compile(
-        rf"\b(?:{_MON_CAP}|(?:{_MON_ABBR_CAP})\.?)\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?|"
-        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MON_CAP})\b(?:,?\s+\d{{4}}\b)?|"
+        rf"\b(?:{_MON_CAP}|(?:{_MON_ABBR_CAP})\.?)\s+\d{{1,2}}{_ORDINAL}?\b(?:,?\s+\d{{4}}\b)?|"
+        rf"\b\d{{1,2}}{_ORDINAL}?\s+(?:of\s+)?(?:{_MON_CAP})\b(?:,?\s+\d{{4}}\b)?|"
         # a year with a prefix: "the post-1959 politics", "pre-2008 levels"
         r"\b[Pp](?:ost|re)-(?:1[5-9]|20)\d\d\b|"
         # numeric dates: "7/8/07", "12/25/2019" (month first, as timex.resolve reads them)
@@ -658,7 +663,7 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int, str]]:
 
 # a house number: "of 1119 Eighth St.", "1909 Jolinda Drive", "3170 W. County Road 600S"
 _ADDRESS_AFTER = re.compile(
-    r"\s+(?:[NSEW]\.?\s+|(?:North|South|East|West)\s+)?(?:(?:[A-Z][\w'-]*|\d+(?:st|nd|rd|th))\.?\s+){1,3}"
+    rf"\s+(?:[NSEW]\.?\s+|(?:North|South|East|West)\s+)?(?:(?:[A-Z][\w'-]*|\d+{_ORDINAL})\.?\s+){{1,3}}"
     r"(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Blvd|Boulevard|Lane|Ln|Place|Pl|Way|Court|Ct|Terrace|Highway|Hwy"
     r"|Pike|Parkway|Pkwy|Circle|Cir|Trail|Alley)\b"
 )
@@ -677,7 +682,7 @@ def _in_name(seg: str, after: str) -> bool:
 # the eighth day of the operation" (TimeML: the date of that day, here the publication's)
 _NTH_DAY = re.compile(
     r"^(?:(?:the|its|their|his|her|our)\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-    r"\d{1,3}(?:st|nd|rd|th))\s+(?:(?:straight|consecutive|full)\s+)?day$",
+    rf"\d{{1,3}}{_ORDINAL})\s+(?:(?:straight|consecutive|full)\s+)?day$",
     re.IGNORECASE,
 )
 _TODAY_IS = re.compile(r"\b(?:[Ii]t(?:'s|’s|\s+is)|[Tt]oday(?:'s|’s|\s+is))\s+(?:(?:the|its|their|his|her|our)\s+)?$")
@@ -746,15 +751,16 @@ _JOIN = re.compile(
     r"\s+[-–]\s+|–)\s*",
     re.IGNORECASE,
 )
+_MONTH_WORD = r"[A-Za-z]+\.?"  # a month as written, maybe cut short ("Sept."): timex.resolve reads it
 _DAY_RANGE = re.compile(
-    r"^(?P<m>[A-Za-z]+\.?)\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s*[-–]\s*(?P<d2>\d{1,2})(?:st|nd|rd|"
-    r"th)?(?P<y>,?\s+\d{4})?$"
+    rf"^(?P<m>{_MONTH_WORD})\s+(?P<d1>\d{{1,2}}){_ORDINAL}?\s*[-–]\s*(?P<d2>\d{{1,2}}){_ORDINAL}?"
+    r"(?P<y>,?\s+\d{4})?$"
 )
-_MONTH_RANGE = re.compile(r"^(?:the\s+)?(?P<m1>[A-Za-z]+\.?)\s*[-–]\s*(?P<m2>[A-Za-z]+\.?)(?:,?\s+\d{4})?$")
-_YEAR_LIST = re.compile(r"^(?:1[0-9]|20)\d{2}(?:(?:,\s*|,?\s+(?:and|or|to|through)\s+)(?:1[0-9]|20)\d{2})+$")
-_YEAR_ITEM = re.compile(r"\b(?:1[0-9]|20)\d{2}\b")
+_MONTH_RANGE = re.compile(rf"^(?:the\s+)?(?P<m1>{_MONTH_WORD})\s*[-–]\s*(?P<m2>{_MONTH_WORD})(?:,?\s+\d{{4}})?$")
+_YEAR_LIST = re.compile(rf"^{_YEAR}(?:(?:,\s*|,?\s+(?:and|or|to|through)\s+){_YEAR})+$")
+_YEAR_ITEM = re.compile(rf"\b{_YEAR}\b")
 _UNIT_TAIL = re.compile(r"\s+([a-z]+)$", re.IGNORECASE)
-_DAY_NUMBER = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
+_DAY_NUMBER = re.compile(rf"^(\d{{1,2}}){_ORDINAL}?$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-\d{2}$")
 
 
@@ -1004,11 +1010,7 @@ def _same_period(expr: str, quarter: str, tx: Timex | None) -> Timex | None:
 
 # "the previous week", "the preceding year": the one before the story's last date, as "the
 # following week" is the one after it (without "the", "previous" reads from the publication)
-_THE_PREVIOUS = re.compile(
-    r"^the\s+(?:(?:previous|preceding|prior)\s+(?:day|week|month|year)|(?:day|week|month|year)\s+(?:before|previous|"
-    r"earlier))$",
-    re.IGNORECASE,
-)
+_THE_PREVIOUS = re.compile(rf"^the\s+(?:(?:previous|preceding|prior)\s+{_NARR_UNIT}|{_UNIT_BEFORE})$", re.IGNORECASE)
 
 
 _YEAR_HEAD = re.compile(r"^\d{4}(?:$|-)")
@@ -1039,7 +1041,7 @@ _DAY_COURSE = re.compile(
 _CLOCK_GAP = re.compile(r"^(?:\s*,?\s*(?:on\s+)?|\s*\([^()]*\)\s*(?:on\s+)?)$", re.IGNORECASE)
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _OWN_DAY = re.compile(
-    r"\d{1,2}(?:st|nd|rd|th)?\b.*\b(?:19|20)\d\d|day\b|[a-z]+\.? \d|\b(?:tonight|today|tomorrow|yesterday|this|last)\b|"
+    rf"\d{{1,2}}{_ORDINAL}?\b.*\b(?:19|20)\d\d|day\b|[a-z]+\.? \d|\b(?:tonight|today|tomorrow|yesterday|this|last)\b|"
     r"^the\s+(?:next|following|previous|preceding|prior)\b|\bbefore$",
     re.IGNORECASE,
 )
