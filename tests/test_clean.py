@@ -273,6 +273,13 @@ def test_a_true_caption_with_its_credit_goes():
     assert a.text.startswith("Hull City came from behind")
 
 
+def test_an_agency_slug_closing_the_story_is_a_credit():
+    story = "Hull City came from behind to beat Leeds on Friday night, moving up to third in the table."
+    for slug in ("bur-jm/ser", "cm/kjm/jr", "jm/ser (Paris)"):  # initials, bureau code first; the desk's names
+        a = clean_page(f"{story}\n\n{slug}")
+        assert [(r.kind, r.text) for r in a.removed] == [("credit", slug)] and a.text == story
+
+
 def test_a_hard_wrapped_page_is_read_as_paragraphs():
     page = (
         "Edmonton needs to start planting more trees along its river valley.\n"

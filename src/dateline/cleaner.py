@@ -164,8 +164,11 @@ _CONTRIBUTOR_PREFIX = re.compile(
     r"(?:(?:staff\s+)?writers?|reporters?|correspondents?|journalists?|producers?|photographers?)\s+",
     re.I,
 )
+# an agency's slug closing a story: staff initials, bureau code first ("bur-jm/ser", "cm/kjm/jr"),
+# or two sets before the desk's names ("jm/ser (Paris)")
+_INITIALS = r"[a-z]{1,4}"
 _AFP_SLUG = re.compile(
-    r"^(?:[a-z]{1,4}(?:-[a-z]{1,4})?/[a-z]{1,4}(?:/[a-z]{1,4})*|[a-z]{2,4}/[a-z]{2,4}\s*\([A-Za-z ,]+\))$"
+    rf"^(?:{_INITIALS}(?:-{_INITIALS})?/{_INITIALS}(?:/{_INITIALS})*|[a-z]{{2,4}}/[a-z]{{2,4}}\s*\([A-Za-z ,]+\))$"
 )
 
 _DISCLAIMER_RES = [
