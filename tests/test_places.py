@@ -716,9 +716,27 @@ def test_a_name_in_a_frame_only_a_place_fills_is_a_place(nlp, text, name):
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Government troops seized the Morvan gorge after heavy fighting.", "Morvan"),
+        ("Militias overran the Kelesh hills in March.", "Kelesh"),
+        ("Insurgents attacked a convoy in the Varesk desert on Sunday.", "Varesk"),
+        # lower-case words between the article and the name
+        ("Rebels captured the strategic Tarsi plateau on Monday.", "Tarsi"),
+    ],
+)
+def test_a_name_before_a_natural_feature_noun_is_a_place(nlp, text, name):
+    """Plateaus, gorges, mountains, deserts: a name before the feature's noun is a place, as one
+    before "town" or "valley" is."""
+    places_named(analyse(nlp, text), name)
+
+
+@pytest.mark.parametrize(
     ("text", "word"),
     [
         ("Hundreds protested outside UN headquarters in Nairobi.", "UN"),
+        # a feature noun that is no place noun here
+        ("The Parnell basin collection was sold at auction.", "Parnell"),
         ("Troops near the Jewish settlement of Netzarim fired shots.", "Jewish"),
         ("Many of them believe in God and pray daily.", "God"),
         ("The talks were held in March in the capital.", "March"),

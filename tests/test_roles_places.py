@@ -605,6 +605,29 @@ def test_a_body_the_actors_own_pronoun_owns_is_no_recipient(nlp, text, own, othe
     assert other in " ".join(_texts(a, ev.recipients[:1])), (ev.type, ev.actors, got)
 
 
+@pytest.mark.parametrize(
+    "text,verb,place",
+    [
+        ("Rebels captured the strategic Tarsi plateau on Monday.", "captured", "Tarsi"),
+        ("Government troops seized the Morvan gorge after heavy fighting.", "seized", "Morvan"),
+    ],
+)
+def test_a_natural_feature_taken_is_where_the_taking_happened(nlp, text, verb, place):
+    ev = _event(_code(nlp, text), verb)
+    assert ev.place is not None and ev.place.text == place, ev.place
+
+
+def test_a_name_of_a_natural_feature_names_a_place_noun_for_the_linker(nlp):
+    # "on the Sarat plateau" reads as "in Silopi town": the name of a place noun, not a modifier
+    from dateline.events.place import place_features
+
+    doc = nlp("Guerrillas ambushed a patrol on the Sarat plateau, killing four soldiers.")
+    trig = next(t for t in doc if t.text == "ambushed")
+    tok = next(t for t in doc if t.text == "Sarat")
+    feats = set(place_features(trig, tok, [tok.i], {"feature": "unresolved", "geonameid": None}, 1, True))
+    assert {"inner=name", "np_prep=on"} <= feats, feats
+
+
 def test_the_linker_reads_the_phrase_a_place_names(nlp):
     # "in Kandahar's Loi Karez neighborhood": an "in" phrase for both names; Loi Karez names the
     # place noun, Kandahar is the larger place it lies in, Tokyo a modifier of a building
@@ -905,3 +928,21 @@ def test_a_place_in_the_reported_act_is_still_its_place(nlp):
         _code(nlp, "A military source said the army killed more than 50 militants in Homs on Thursday."), "killed"
     )
     assert ev.place is not None and ev.place.text == "Homs", ev.place
+
+
+@pytest.mark.parametrize(
+    "text,word,via",
+    [
+        # whose: the place is the "of" of a person's noun
+        ("Hundreds demonstrated on Tuesday in support of the governor of Halvik province.", "Halvik", "via=person:of"),
+        # where: the place is where the person is
+        ("Gunmen shot a man in Dorav on Monday.", "Dorav", "via=person:in"),
+    ],
+)
+def test_the_linker_reads_the_nouns_its_path_goes_through(nlp, text, word, via):
+    from dateline.events.place import place_features
+
+    doc = nlp(text)
+    trig = next(t for t in doc if t.pos_ == "VERB" and t.dep_ == "ROOT")
+    tok = next(t for t in doc if t.text == word)
+    assert via in place_features(trig, tok, [tok.i], {"feature": "city", "geonameid": 1}, 2, True)

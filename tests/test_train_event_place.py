@@ -50,3 +50,61 @@ def test_check_tells_a_retrained_linker_from_the_shipped_one() -> None:
     moved = {**shipped, "weights": {**shipped["weights"], "fronted": 1.1}}
     assert any("weights differ" in x for x in diff(moved, shipped))
     assert any("features" in x for x in diff({**shipped, "weights": {"bias": -0.17, "fronted": 1.2}}, shipped))
+
+
+def test_the_linker_believes_a_no_place_we_judged() -> None:
+    # an RA record carries no annotator's answer: its "none" counts only once we judged it
+    mod = _script()
+    records = [
+        {"source": "batch_RA", "answer": None, "locations": []},
+        {"source": "batch_RA", "answer": "judged", "locations": []},
+        {"source": "batch_RA", "answer": None, "locations": [(0, 5, "Kabul")]},
+    ]
+    data = [["a"], ["b"], ["c"]]
+    kept, recs = mod.keep(data, records, mod.trusted_none_sources(records))
+    assert kept == [["b"], ["c"]] and [r["answer"] for r in recs] == ["judged", None]
+
+
+def test_the_threshold_counts_right_places_and_right_silences() -> None:
+    mod = _script()
+    records = [{"locations": [(0, 5, "Kabul")]}, {"locations": []}, {"locations": []}]
+    weights = {"near": 3.0, "far": -3.0, "mid": 0.0}  # p 0.95, 0.05, 0.5
+    data = [[(["near"], True), (["far"], False)], [(["mid"], False)], [(["far"], False)]]
+    assert mod.right(data, records, weights, 0.4) == 2  # Kabul; "mid" is invented
+    assert mod.right(data, records, weights, 0.6) == 3
+
+
+def test_the_judged_records_are_data_with_their_provenance() -> None:
+    from benchmarks.eval_event_places import JUDGED, judgements
+
+    text = JUDGED.read_text(encoding="utf-8")
+    assert "MIT" in text and "RELABEL" in text and (JUDGED.parent / "LICENSE-event_location").is_file()
+    rows = [line.split("\t") for line in text.splitlines() if not line.startswith("#")][1:]
+    assert len(rows) >= 300 and all(len(r) == 7 and r[1] in ("dev", "train") for r in rows)
+    assert not any(r[2] == "RELABEL" for r in rows)
+    verdicts = judgements()
+    assert sum(v == [] for v in verdicts.values()) > 100 and sum(bool(v) for v in verdicts.values()) > 100
+
+
+def test_judgements_replace_an_ra_records_labels(tmp_path: Path) -> None:
+    from benchmarks.eval_event_places import judge, record_key, usable
+
+    text = "Troops were ambushed near Tarsi on Monday, officials in Dorav said."
+    verb = (12, 20)
+    other = "Rebels seized a town."
+    path = tmp_path / "judged.tsv"
+    path.write_text(
+        "# invented\nkey\tpart\tsource\tid\tverb_offsets\tverb\tjudgement\n"
+        f"{record_key(text, verb)}\tdev\tX_RA\t1\t12-20\tambushed\t26-31:Tarsi\n"
+        f"{record_key(other, (7, 13))}\tdev\tX_RA\t2\t7-13\tseized\tskip\n",
+        encoding="utf-8",
+    )
+    records = [
+        {"source": "X_RA", "answer": None, "text": text, "verb": verb, "locations": []},
+        {"source": "X_RA", "answer": None, "text": other, "verb": (7, 13), "locations": []},
+        {"source": "RELABEL", "answer": "accept", "text": text, "verb": verb, "locations": []},
+    ]
+    judge(records, path)
+    assert records[0]["answer"] == "judged" and records[0]["locations"] == [(26, 31, "Tarsi")]
+    assert records[1]["answer"] == "unclear" and records[2]["locations"] == []  # the test is never touched
+    assert usable(records) == [records[0], records[2]]

@@ -545,7 +545,8 @@ def _unlabelled_names(
 # Samarra" (``_framed_names``).
 _FRAME_NOUNS = (
     r"town|city|village|settlement|hamlet|district|province|region|area|neighbou?rhood|suburb|"
-    r"governorate|municipality|county|camp|island|peninsula|township|locality|valley|oasis"
+    r"governorate|municipality|county|camp|island|peninsula|township|locality|valley|oasis|"
+    r"plateau|gorge|mountains|hills|desert|highlands|delta|basin|canyon"
 )
 _FRAME_NAME = (
     r"((?:(?:al|el|ad|an|ar|as|ash|at|az)[-‑ ](?=[A-Z]))?[A-Z][\w'’‘-]*[\w'’‘](?:\s+[A-Z][\w'’‘-]*[\w'’‘]){0,2})"
@@ -561,7 +562,7 @@ _FRAMES = (
     ),
     # in X town / the X area of / near X district
     re.compile(
-        r"\b(?:in|at|near|outside|around|of|the)\s+"
+        r"\b(?:in|at|near|outside|around|of|the(?:\s+[a-z][a-z-]+){0,2}?)\s+"  # "the strategic X plateau"
         + _FRAME_NAME
         + r"\s+(?:"
         + _FRAME_NOUNS

@@ -388,6 +388,9 @@ _PLACE_NOUNS = {
     "city", "town", "village", "district", "province", "region", "area", "neighbourhood",
     "neighborhood", "suburb", "county", "state", "camp", "settlement", "port", "capital",
     "governorate", "countryside", "outskirts", "quarter", "island", "municipality", "border",
+    # natural features ("The strategic Golan plateau was captured", "in the Kodori gorge")
+    "plateau", "valley", "peninsula", "gorge", "mountain", "mountains", "hill", "hills", "desert",
+    "highlands", "delta", "basin", "canyon", "oasis", "plain", "plains",
 }  # fmt: skip
 
 
@@ -552,7 +555,28 @@ def place_features(trig: Any, root: Any, toks: list[int], place: dict, n_places:
         f"np_dep={head.dep_}",
         f"np_up={'>'.join(t.dep_ for t in hup[:-1][:2])}",
     ]
+    # the nouns the path goes down through to the place's phrase: a person's ("the governor of
+    # X province", "the commander of X operations", "a resident of X": whose, not where) or a
+    # thing's ("violence against their community in X"), with the preposition below it: "of"
+    # (whose) or "in" (where: "a man in Kabul")
+    down_path = list(reversed(hdown))  # from the common ancestor down to the phrase's head
+    vias = set()
+    for t, below in zip(down_path[1:-1], down_path[2:]):
+        if t.pos_ in ("NOUN", "PROPN"):
+            prep = below.lower_ if below.dep_ == "prep" else below.dep_
+            vias.add(f"{_via(t)}:{prep if prep in ('of', 'for', 'in', 'at', 'near', 'appos', 'poss') else 'other'}")
+    out += [f"via={v}" for v in sorted(vias)] or ["via=none"]
     return out
+
+
+def _via(tok: Any) -> str:
+    """A noun the linker's path goes through: "person" (a person's name or an agent noun such as
+    governor, commander, resident, ``lexicon.agent_noun``) or "thing"."""
+    from ..analyse.lexicon import agent_noun
+
+    if tok.ent_type_ == "PERSON" or agent_noun(tok.lemma_.lower()) is not None:
+        return "person"
+    return "thing"
 
 
 def _score(features: list[str]) -> float:
