@@ -631,6 +631,10 @@ def test_calendar_date(value, want):
         # an ordinal day the copula ties to now is the day of speaking; "it was ..." is not
         ("It's the third day of the strike by dock workers.", "2013-03-22", [("the third day", "2013-03-22")]),
         ("It was the second day of the trial.", "2013-03-22", []),
+        # "would" under a past governor is the future of a past moment: the nearest date, either way
+        ("The premier broke his vow that the mine would close on Oct. 31.", "2019-11-20", [("Oct. 31", "2019-10-31")]),
+        ("Aides said the minister would resign in March.", "2019-11-20", [("March", "2020-03")]),
+        ("Analysts say the merger would close in March.", "2019-05-20", [("March", "2020-03")]),
     ],
 )
 def test_spans_and_the_story_time(nlp, text, published, want):

@@ -411,6 +411,9 @@ def tense_of(span: Any) -> str | None:
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             tense = _verb_tense(tok)
             verb = tok.lemma_
+            if tense == "future" and _future_in_the_past(tok):
+                tense = None  # "his vow that Britain would leave on Oct. 31" (a 2019-11-20 story): the nearest
+                break
             if verb == "set" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in tok.children):
                 tense = "future"  # "the vote is set for Tuesday" (not "set a record on Tuesday")
                 break
@@ -446,6 +449,24 @@ def tense_of(span: Any) -> str | None:
     if prev == "since":  # a date something has lasted since is behind us, whatever the verb
         return "past"
     return "past" if tense == "perfect" else tense
+
+
+def _future_in_the_past(v: Any) -> bool:
+    """A "would" under a past-tense governor is the future of a past moment ("said he would resign on
+    Friday", "his vow that Britain would leave on Oct. 31"): its time lies after that moment, before
+    or after the story's, so neither reading is preferred (the nearest). A "would" in a present frame
+    ("analysts say the merger would close in March") or on its own stays the future."""
+    lowers = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
+    if not lowers & {"would", "'d"} or lowers & {"will", "'ll", "shall", "wo"}:
+        return False
+    tok = v
+    for _ in range(8):
+        if tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            return _verb_tense(tok) == "past"
+    return False
 
 
 def _planned_for(v: Any) -> bool:
