@@ -726,7 +726,8 @@ def _time_of_year(seg: str, after: str, before: str) -> bool:
 
 _FINAL_AFTER = re.compile(r"^[\s-]?finals?\b", re.IGNORECASE)
 _FRACTION = re.compile(
-    r"^(?:(?:about|almost|nearly|roughly|some|more\s+than|less\s+than|over|under)\s+)?(?:a|one|two|three)[\s-]quarters?$",
+    r"^(?:(?:about|almost|nearly|roughly|some|more\s+than|less\s+than|over|under)\s+)?"
+    r"(?:a|one|two|three)[\s-]quarters?$",
     re.IGNORECASE,
 )
 _OF_NEXT = re.compile(r"^[\s,]*of\b", re.IGNORECASE)
