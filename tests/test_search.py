@@ -133,6 +133,9 @@ def test_an_operator_with_nothing_after_it_is_dropped_and_deep_nesting_is_refuse
     # dropped as a trailing AND or - already were, and a query with no word left says so.
     for q in ("summit NOT", "summit NOT NOT", "summit AND NOT", "summit OR NOT", "(summit NOT)", "summit (NOT)"):
         assert fts.parse(q) == fts.parse("summit"), q
+    # an upper-case AND or OR is an operator, after NOT too (it was read as the word "or")
+    assert fts.parse("summit NOT OR talks") == fts.parse("summit OR talks")
+    assert fts.parse("summit NOT AND talks") == fts.parse("summit talks")
     assert names(store, "talks NOT") == names(store, "talks") == {"summit"}
     for bad, why in (("NOT", "at least one word"), ("NOT NOT", "at least one word"), ("talks NOT)", "parenthesis")):
         with pytest.raises(UsageError, match=why):

@@ -357,8 +357,8 @@ def parse(query: str) -> Node:
     def atom() -> Node | None:
         nonlocal i, depth
         kind, value = peek()
-        if value is None or kind == "close":  # a NOT with nothing after it: 'summit NOT', '(summit NOT)'
-            return None
+        if value is None or kind == "close" or (kind == "word" and value in ("AND", "OR")):
+            return None  # a NOT with nothing after it: 'summit NOT', '(summit NOT)', 'summit NOT OR talks'
         i += 1
         if kind == "open":
             deeper()
