@@ -909,3 +909,26 @@ def test_a_name_the_tagger_reads_as_a_place_after_a_title_is_a_person(nlp):
 def test_a_chief_justice_is_a_judicial_actor(nlp):
     actors = _by_name(_analyse(nlp, "The chief justice rejected the appeal on Monday."))
     assert actors["chief justice"].sector == "JUD", sorted(actors)
+
+
+def test_a_story_about_one_countrys_people_discussing_another_has_no_focus_on_the_other(nlp):
+    # Ukraine is the only country named, but the story is about a US president and his lawyer:
+    # the unnamed lawmakers are no Ukrainian legislators
+    art = _analyse(
+        nlp,
+        "President Donald Trump wanted Ukraine to open an inquiry, a former aide said on Tuesday. "
+        "Trump raised Ukraine twice on the call, and Trump's lawyer Rudy Giuliani pressed Ukraine again in May. "
+        "The aide urged lawmakers to keep their focus on Trump.",
+    )
+    lawmakers = _by_name(art)["lawmakers"]
+    assert lawmakers.country != "UKR", lawmakers
+
+
+def test_a_countrys_own_officials_keep_the_focus_on_it(nlp):
+    art = _analyse(
+        nlp,
+        "Ukrainian President Volodymyr Zelensky said Ukraine would hold the vote. "
+        "Zelensky said Ukraine was ready, and Ukraine's allies agreed. The president urged lawmakers to back the plan.",
+    )
+    lawmakers = _by_name(art)["lawmakers"]
+    assert lawmakers.country == "UKR", lawmakers

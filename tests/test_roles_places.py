@@ -946,3 +946,38 @@ def test_the_linker_reads_the_nouns_its_path_goes_through(nlp, text, word, via):
     trig = next(t for t in doc if t.pos_ == "VERB" and t.dep_ == "ROOT")
     tok = next(t for t in doc if t.text == word)
     assert via in place_features(trig, tok, [tok.i], {"feature": "city", "geonameid": 1}, 2, True)
+
+
+@pytest.mark.parametrize(
+    "text,recipient",
+    [
+        # a capital a visit or aid goes to is the host or receiving government
+        ("The prime minister cancelled a planned visit to Moscow after the dispute over the pipeline.", "Moscow"),
+        ("The European Union suspended development aid to Kabul last week.", "Kabul"),
+        ("The Canadian foreign minister postponed her trip to Beijing.", "Beijing"),
+    ],
+)
+def test_a_capital_a_visit_or_aid_goes_to_is_the_recipient(nlp, text, recipient):
+    a = _code(nlp, text)
+    ev = a.events[0]
+    assert recipient in _texts(a, ev.recipients[:1]), (ev.type, ev.recipients, ev.target)
+
+
+def test_a_capital_a_visit_goes_to_is_still_where_the_visit_happens(nlp):
+    a = _code(nlp, "The French president began a state visit to Rome on Monday.")
+    ev = a.events[0]
+    assert ev.place is not None and ev.place.name == "Rome", (ev.type, ev.place)
+    assert "Rome" in _texts(a, ev.recipients[:1]), ev.recipients
+
+
+def test_whom_sanctions_listed_before_their_on_phrase_are_on(nlp):
+    # the parser reads "asset freezes" as a verb and hangs the "on" phrase on it
+    a = _code(
+        nlp,
+        "The government imposed new sanctions over the crisis, including visa bans and asset freezes, "
+        "on senior army commanders.",
+    )
+    ev = a.events[0]
+    assert ev.type == "SANCTION" and "senior army commanders" in " ".join(_texts(a, ev.recipients[:1])), (
+        ev.recipients
+    )

@@ -49,9 +49,15 @@ Mozambique government") is the country;
 a group takes the nationality in or right before its name ("Bosnian Serbs", "Iraqi Kurds");
 armed and political movements named without a country ("Hamas") take theirs from the lexicon.
 Countries, demonyms and seats of government (Kremlin, White House) are country actors, and so
-are capitals used as governments ("dependent on Washington", "Pyongyang's nuclear programme");
+are capitals used as governments ("dependent on Washington", "Pyongyang's nuclear programme",
+"a message to Beijing", and the host or the receiving government of "a visit to Moscow", "aid to
+Kabul");
 a nationality that is itself a verb's or a preposition's noun with an article, a figure or a
 modifier ("the 48-year-old Australian", "two Americans") is people of that country (CVL).
+Generic actors ("police", "lawmakers") take their country from their modifier, else the
+sentence's place, the dateline or the article's focus: the country named at least twice and in
+two thirds of the mentions of countries, where each mention of a named person of a country counts
+for it too (US officials discussing Ukraine make no Ukrainian story).
 """
 
 from __future__ import annotations
@@ -927,7 +933,7 @@ def _is_metonymic(doc: Any, e: Ent) -> bool:
     if dep in _METONYM_DEPS:
         return True
     if dep == "pobj":
-        return tok.head.lower_ not in _NON_METONYM_PREPS or L.addressed(tok)
+        return tok.head.lower_ not in _NON_METONYM_PREPS or L.addressed(tok) or L.hosted(tok)
     if dep == "compound":
         head = tok.head.lower_
         return head in L.ROLES or head in L.ORG_WORDS
@@ -1891,11 +1897,18 @@ def _sentence_country(doc: Any, t: Any, tok_ent: dict[int, Ent], cache: dict[int
     return cache[s0]
 
 
-def _focus_country(countries: dict[str, _Actor]) -> str | None:
+def _focus_country(countries: dict[str, _Actor], persons: list[_Actor] | None = None) -> str | None:
     """The country the article is about: named at least twice and in two thirds of the
-    mentions of countries (a story about two countries has no focus)."""
-    counts = sorted(((len(a.ents), iso) for iso, a in countries.items()), reverse=True)
-    total = sum(n for n, _ in counts)
+    mentions of countries (a story about two countries has no focus); each mention of a named
+    person of a country counts for that country too (a story about US officials discussing
+    Ukraine is no Ukrainian story)."""
+    named: dict[str, int] = {iso: len(a.ents) for iso, a in countries.items()}
+    for p in persons or []:
+        if p.country:
+            named[p.country] = named.get(p.country, 0) + len(p.ents)
+    counts = sorted(((n, iso) for iso, n in named.items() if iso in countries), reverse=True)
+    others = sum(n for iso, n in named.items() if iso not in countries)
+    total = sum(n for n, _ in counts) + others
     if not counts or counts[0][0] < 2 or counts[0][0] * 3 < total * 2:
         return None
     return counts[0][1]
@@ -1968,7 +1981,8 @@ def _generic_actors(
         return []
     titled = _titled_persons(ent_actor)
     dl = dateline_country(article)
-    focus = _focus_country(countries)
+    persons = [a for a in {id(a): a for a in ent_actor.values()}.values() if a.kind == "person"]
+    focus = _focus_country(countries, persons)
     sent_cache: dict[int, str | None] = {}
     groups: dict[tuple, _Actor] = {}
     for g in cands:

@@ -310,6 +310,22 @@ def addressed(tok: Any) -> bool:
     return before.pos_ == "NOUN" and before.lemma_.lower() in ADDRESSED_NOUNS
 
 
+#: a visit made or aid given to a capital: the capital after "to" is the host or the receiving
+#: government ("cancelled a visit to Moscow", "suspended aid to Kabul"), a country actor; unlike
+#: ``ADDRESSED_NOUNS`` the capital stays where a visit happens
+HOSTED_NOUNS = frozenset("visit trip aid assistance delegation".split())
+
+
+def hosted(tok: Any) -> bool:
+    """``tok`` is the object of a "to" right after a visit or aid noun (``HOSTED_NOUNS``): "a
+    planned visit to Moscow", "humanitarian aid to Kabul"."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "to" or prep.i == 0:
+        return False
+    before = tok.doc[prep.i - 1]
+    return before.pos_ == "NOUN" and before.lemma_.lower() in HOSTED_NOUNS
+
+
 #: last words of state agencies' names that join two fields with "and" ("Customs and Border
 #: Protection", "Immigration and Customs Enforcement", "Health and Human Services")
 AGENCY_NAME_ENDS = frozenset(

@@ -346,6 +346,19 @@ def recipients_of(tok: Any, cand: Candidate, ctx: Context) -> list:
                 for c in q.children
                 if c.dep_ == "prep" and c.lower_ in ("on", "against")
             ]
+        if cand.entry.type in ("SANCTION", "COERCE") and not preps:
+            # "imposed sanctions over the crisis, including visa bans and asset freezes, on the
+            # army's commanders": the parser reads a listed measure as a verb and hangs the "on"
+            # phrase on it; an "on" / "against" actor after the measure, on a word between them
+            preps += [
+                p
+                for p in tok.doc[cand.obj.i + 1 : tok.sent.end]
+                if p.dep_ == "prep"
+                and p.lower_ in ("on", "against")
+                and cand.obj.i < p.head.i < p.i
+                and p.head.i in {t.i for t in tok.subtree}
+                and any(np_actor_ids(q, ctx) for q in dep_children(p, {"pobj"}))
+            ][:1]
         if cand.entry.type in ("ACCUSE", "COERCE", "SANCTION", "CONSULT", "SUPPORT") or (
             cand.entry.type in ("RETREAT", "CONCEDE") and _keyed_object_is_patient(cand)
         ):
