@@ -1347,3 +1347,16 @@ def test_a_denied_cooperation_is_a_refusal_and_a_failed_one_did_not_happen(nlp):
     assert _types(article)[:1] == ["REJECT"], [(e.type, e.rule) for e in article.events]
     article = _code(nlp, "The regulator said the banks failed to share information with it.")
     assert _event(article, "share", "COOPERATE").modality == "negated"
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # the act of a concessive clause is background: the main clause's event comes first
+        ("Though Washington is not attending the meeting in Geneva, its envoy said it supports the talks.", "SUPPORT"),
+        ("Although the army shelled the town overnight, the rebels said they would attend the talks.", "CONSULT"),
+    ],
+)
+def test_a_concessive_clause_is_background(nlp, text, first):
+    article = _code(nlp, text)
+    assert article.events and article.events[0].type == first, [(e.type, e.rule) for e in article.events]

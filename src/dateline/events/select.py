@@ -189,8 +189,29 @@ def finish(events: list[Coded], built: dict[int, Coded], reported: list, ctx: Co
     events = merge(events)
     # the main event is the highest trigger; an event of a conditional clause ("... if the rebels
     # lay down their arms") comes after the events of the clause it conditions
-    events.sort(key=lambda e: (e.record["modality"] == "hypothetical" and conditional(e.trigger), e.depth, e.trigger.i))
+    events.sort(
+        key=lambda e: (
+            e.record["modality"] == "hypothetical" and conditional(e.trigger),
+            _background(e.trigger),
+            e.depth,
+            e.trigger.i,
+        )
+    )
     return events
+
+
+def _background(trig: Any) -> bool:
+    """The act of a concessive clause ("Though Washington is not attending the meeting, its
+    envoy said it supports the talks", `concessive_marks`): background, not the sentence's
+    news. Its event comes after the others."""
+    t = trig
+    for _ in range(6):
+        if any(ch.dep_ == "mark" and ch.lower_ in lx.WORDS["concessive_marks"] for ch in t.children):
+            return True
+        if t.dep_ not in ("xcomp", "conj", "aux", "acomp") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 #: reporting verbs that contest what they report ("X claimed Y attacked"): an accusation when X
