@@ -979,3 +979,22 @@ def test_whom_sanctions_listed_before_their_on_phrase_are_on(nlp):
     )
     ev = a.events[0]
     assert "senior army commanders" in " ".join(_texts(a, ev.recipients[:1])), (ev.type, ev.recipients)
+
+
+@pytest.mark.parametrize(
+    "text,recipient",
+    [
+        # the parser apposes the first name to "raid" and hangs the others on the verb
+        (
+            "A military court convicted one of the protesters detained in the raid, Ahmed Karim, a student "
+            "activist, and sentenced him to prison.",
+            "Ahmed Karim",
+        ),
+        ("The court jailed two of the activists, Maria Lopez and Juan Perez, for six months.", "Maria Lopez"),
+        ("Police arrested two men, John Smith said.", "two men"),  # the name speaks: no apposition
+    ],
+)
+def test_persons_named_after_a_generic_recipient_are_the_recipients(nlp, text, recipient):
+    a = _code(nlp, text)
+    ev = a.events[0]
+    assert recipient in _texts(a, ev.recipients[:1]), (ev.type, ev.recipients)

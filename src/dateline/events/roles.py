@@ -1091,7 +1091,10 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
                 actors.append(a)
     recipients: list[str] = []
     for t in c.recipients_tok:
-        for a in np_actor_ids(t, ctx):
+        ids = np_actor_ids(t, ctx)
+        if all(_generic_class(a, ctx) for a in ids):
+            ids = _apposed_names(t, ctx) or ids  # "convicted one of the protesters, Ali Said, ..."
+        for a in ids:
             if a not in recipients and a not in actors and not _own_body(t, a, actors, ctx):
                 recipients.append(a)
     if not recipients and not c.noun:
@@ -1129,6 +1132,54 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
         actors = actors[:1]
         recipients = list(dict.fromkeys([*partners, *others, *recipients]))
     return actors, recipients
+
+
+def _apposed_names(tok: Any, ctx: Context) -> list[str]:
+    """The persons named right after a recipient phrase that names nobody or only a generic
+    actor, between commas: "convicted one of the detained protesters, Ali Said, a student, and
+    ...", "jailed two of the activists, Maria Lopez and Juan Perez, for six months" (the parser
+    often hangs the names elsewhere). Not names that go on as a clause's subject ("arrested two
+    men, John Smith said")."""
+    doc = tok.doc
+    inside = {t.i for t in tok.subtree}
+    k = next(
+        (
+            k
+            for k in range(tok.i + 1, min(tok.right_edge.i + 2, len(doc) - 1))
+            if doc[k].text == ","
+            and ctx.actor_kind.get(ctx.tok_actor.get(doc[k + 1].i, "")) == "person"
+            and not _generic_class(ctx.tok_actor[doc[k + 1].i], ctx)
+            and (doc[k + 1].i not in inside or _misplaced_apposition(doc[k + 1], ctx))
+        ),
+        None,
+    )
+    if k is None:
+        return []
+    ids: list[str] = []
+    j = k + 1
+    while j < len(doc) and j < tok.sent.end:
+        a = ctx.tok_actor.get(doc[j].i)
+        if a is not None and ctx.actor_kind.get(a) == "person" and not _generic_class(a, ctx):
+            if a not in ids:
+                ids.append(a)
+            j += 1
+        elif doc[j].lower_ == "and" and j + 1 < len(doc) and ctx.tok_actor.get(doc[j + 1].i) is not None:
+            j += 1
+        else:
+            break
+    if j < len(doc) and doc[j].pos_ in ("VERB", "AUX"):
+        return []
+    return ids
+
+
+def _misplaced_apposition(first: Any, ctx: Context) -> bool:
+    """A name the parser apposes to a noun that names nobody ("one of the protesters detained in
+    the raid, Ahmed Karim": to "raid")."""
+    aid = ctx.tok_actor.get(first.i)
+    root = first
+    while root.head.i != root.i and ctx.tok_actor.get(root.head.i) == aid:
+        root = root.head
+    return root.dep_ == "appos" and root.head.i not in ctx.tok_actor
 
 
 # -- targets that are no actor -----------------------------------------------------------------
