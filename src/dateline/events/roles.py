@@ -1149,7 +1149,7 @@ def _apposed_names(tok: Any, ctx: Context) -> list[str]:
             if doc[k].text == ","
             and ctx.actor_kind.get(ctx.tok_actor.get(doc[k + 1].i, "")) == "person"
             and not _generic_class(ctx.tok_actor[doc[k + 1].i], ctx)
-            and (doc[k + 1].i not in inside or _misplaced_apposition(doc[k + 1], ctx))
+            and (doc[k + 1].i not in inside or _misplaced_apposition(doc[k + 1], tok, ctx))
         ),
         None,
     )
@@ -1172,14 +1172,22 @@ def _apposed_names(tok: Any, ctx: Context) -> list[str]:
     return ids
 
 
-def _misplaced_apposition(first: Any, ctx: Context) -> bool:
-    """A name the parser apposes to a noun that names nobody ("one of the protesters detained in
-    the raid, Ahmed Karim": to "raid")."""
+def _misplaced_apposition(first: Any, phrase: Any, ctx: Context) -> bool:
+    """A name the parser apposes to a noun of the phrase that names nobody ("one of the
+    protesters detained in the raid, Ahmed Karim": to "raid"), not through a clause with its own
+    subject ("one of two men, who are facing charges in X town, Y": Y is the town's)."""
     aid = ctx.tok_actor.get(first.i)
     root = first
     while root.head.i != root.i and ctx.tok_actor.get(root.head.i) == aid:
         root = root.head
-    return root.dep_ == "appos" and root.head.i not in ctx.tok_actor
+    if root.dep_ != "appos" or root.head.i in ctx.tok_actor:
+        return False
+    t = root.head
+    while t.i != phrase.i and t.head.i != t.i:
+        if t.dep_ == "relcl" or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return False
+        t = t.head
+    return True
 
 
 # -- targets that are no actor -----------------------------------------------------------------
