@@ -471,16 +471,30 @@ def test_no_module_spells_out_the_month_or_weekday_names():
 def test_the_rule_pass_spells_each_shared_piece_of_a_pattern_once():
     """analyse/times.py writes the ordinal suffix, the full year, a month as written and the units of a
     narrative ("the year before", found by the rule pass (_RULES["narr"]) and read by _THE_PREVIOUS) once, as named
-    sub-patterns (_ORDINAL, _YEAR, _MONTH_WORD, _NARR_UNIT, _UNIT_BEFORE); they were spelt 9, 5, 3 and 4 times."""
+    sub-patterns (_ORDINAL, _YEAR, _MONTH_WORD, _NARR_UNIT, _UNIT_BEFORE); they were spelt 9, 5, 3 and 4 times.
+    So are "later in" the day (_LATER_IN: _THE_DAY, _DAY_COURSE, _NARRATIVE; 3 times) and the words before "the
+    second day" of "it's the second day" (_WHOSE: _NTH_DAY, _TODAY_IS; 2 times)."""
     import pathlib
 
     import dateline.analyse.times as times
 
     text = pathlib.Path(times.__file__).read_text(encoding="utf-8")
-    for piece in ("(?:st|nd|rd|th)", r"(?:1[0-9]|20)\d{2}", r"[A-Za-z]+\.?", "(?:day|week|month|year)"):
+    for piece in (
+        "(?:st|nd|rd|th)",
+        r"(?:1[0-9]|20)\d{2}",
+        r"[A-Za-z]+\.?",
+        "(?:day|week|month|year)",
+        "(?:later|earlier|late|early)",
+        "(?:the|its|their|his|her|our)",
+    ):
         assert text.count(piece) == 1, piece
     assert times._RULES["narr"].search("down from $450 million the year before.").group(0) == "the year before"
     assert times._THE_PREVIOUS.match("the week earlier") and times._DAY_RANGE.match("Sept. 24th-25th, 2019")
+    assert times._THE_DAY.match("early in the day") and times._THE_DAY.match("the day")
+    assert times._DAY_COURSE.search("shares fell later in the day") and times._DAY_COURSE.search("ended the day")
+    assert times._NARRATIVE.match("later in the day").group("unit3") == "day"
+    assert times._NTH_DAY.match("its 12th straight day") and times._TODAY_IS.search("Today is their ")
+    assert not times._THE_DAY.match("later in the week") and not times._TODAY_IS.search("It's a ")
 
 
 @pytest.mark.parametrize(

@@ -700,13 +700,15 @@ def _in_name(seg: str, after: str) -> bool:
 
 
 # an ordinal day the copula ties to the present: "It's the second day of the offensive", "today is
-# the eighth day of the operation" (TimeML: the date of that day, here the publication's)
+# the eighth day of the operation" (TimeML: the date of that day, here the publication's); _WHOSE: the
+# words that may stand before the ordinal, read by both
+_WHOSE = r"(?:(?:the|its|their|his|her|our)\s+)?"
 _NTH_DAY = re.compile(
-    r"^(?:(?:the|its|their|his|her|our)\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    rf"^{_WHOSE}(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     rf"\d{{1,3}}{_ORDINAL})\s+(?:(?:straight|consecutive|full)\s+)?day$",
     re.IGNORECASE,
 )
-_TODAY_IS = re.compile(r"\b(?:[Ii]t(?:'s|’s|\s+is)|[Tt]oday(?:'s|’s|\s+is))\s+(?:(?:the|its|their|his|her|our)\s+)?$")
+_TODAY_IS = re.compile(rf"\b(?:[Ii]t(?:'s|’s|\s+is)|[Tt]oday(?:'s|’s|\s+is))\s+{_WHOSE}$")
 _YEAR_ENDED = re.compile(r"^(?:the\s+|its\s+)?(?:fiscal\s+|financial\s+)?year$", re.IGNORECASE)
 _ENDED_AFTER = re.compile(r"\s*,?\s+(?:that\s+|which\s+)?(?:ended|ending|ends|to end)\b", re.IGNORECASE)
 
@@ -783,7 +785,6 @@ _YEAR_LIST = re.compile(rf"^{_YEAR}(?:(?:,\s*|,?\s+(?:and|or|to|through)\s+){_YE
 _YEAR_ITEM = re.compile(rf"\b{_YEAR}\b")
 _UNIT_TAIL = re.compile(r"\s+([a-z]+)$", re.IGNORECASE)
 _DAY_NUMBER = re.compile(rf"^(\d{{1,2}}){_ORDINAL}?$")
-_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-\d{2}$")
 
 
 def _one(expr: str) -> Timex | None:
@@ -983,7 +984,6 @@ _PERIOD_BACK = re.compile(
     r"^(?:the\s+)?(?:comparable\s+|corresponding\s+)?(?:(?:a|one)\s+year\s+(?:ago|earlier|before)|"
     r"year[-\s](?:ago|earlier)(?:\s+(?:quarter|period|results?))?)$"
 )
-_MONTH_HEAD = re.compile(r"^(\d{4})-(\d{2})")
 _PERIOD_YEAR = re.compile(r"^(?:the\s+)?(?P<y>(?:19|20)\d\d)\s+(?:quarter|period)$")
 _PERIOD_LATEST = re.compile(r"^(?:the\s+)?(?:latest|most recent)\s+period$")
 
@@ -1000,6 +1000,9 @@ def _takes_over(value: str, quarter: tuple[str, int] | None, s: int, a: date | N
 
 def _norm_expr(expr: str) -> str:
     return re.sub(r"\s+", " ", expr.lower().replace("’", "'")).strip().removesuffix("'s")
+
+
+_MONTH_HEAD = re.compile(r"^(\d{4})-(\d{2})")  # the year and month of the story's last day ("2019-04-17")
 
 
 def _year_before(unit: str, quarter: str | None, last: str | None) -> Timex | None:
@@ -1040,7 +1043,9 @@ _WHOLE_YEAR = re.compile(r"^the\s+(?:full|entire|whole)\s+year$", re.IGNORECASE)
 _AFTER_NEXT = re.compile(r"\s+after\b", re.IGNORECASE)
 _DAY_OF_NEXT = re.compile(r"\s+(?:of|before|after|when|that)\b", re.IGNORECASE)
 _ON_BEFORE = re.compile(r"\bon\s+$", re.IGNORECASE)
-_THE_DAY = re.compile(r"^(?:(?:later|earlier|late|early)\s+in\s+)?the\s+day$", re.IGNORECASE)
+# "later in the day", "early in the day": a moment in the course of the story's day (_THE_DAY, _DAY_COURSE, _NARRATIVE)
+_LATER_IN = r"(?:later|earlier|late|early)\s+in\s+"
+_THE_DAY = re.compile(rf"^(?:{_LATER_IN})?the\s+day$", re.IGNORECASE)
 
 
 def _same_sentence(span: Any, last_end: int, text: str, s: int, t: int) -> bool:
@@ -1055,9 +1060,7 @@ def _same_sentence(span: Any, last_end: int, text: str, s: int, t: int) -> bool:
     return True
 
 
-_DAY_COURSE = re.compile(
-    r"\b(?:later|earlier|late|early)\s+in\s+the\s+day$|\b(?:end(?:s|ed|ing)?|on)\s+the\s+day$", re.IGNORECASE
-)
+_DAY_COURSE = re.compile(rf"\b{_LATER_IN}the\s+day$|\b(?:end(?:s|ed|ing)?|on)\s+the\s+day$", re.IGNORECASE)
 
 
 _CLOCK_GAP = re.compile(r"^(?:\s*,?\s*(?:on\s+)?|\s*\([^()]*\)\s*(?:on\s+)?)$", re.IGNORECASE)
@@ -1111,7 +1114,7 @@ _NARRATIVE = re.compile(
     r"^(?:the\s+)?(?:(?P<rel>following|next|previous|preceding|prior|same|that)\s+|(?:later|earlier)\s+that\s+|"
     r"that\s+same\s+)(?P<unit>day|week|month|year)$|"
     # "later in the day", "ended the day": the story's day
-    r"^(?:(?:later|earlier|late|early)\s+in\s+)?the\s+(?P<unit3>day)$|"
+    rf"^(?:{_LATER_IN})?the\s+(?P<unit3>day)$|"
     r"^the\s+(?P<unit2>day|week|month|year)\s+(?:before|previous|earlier)$|"  # "the year before": the previous year
     # "the next night", "the morning before": that part of the day after (before) the story's day
     r"^the\s+(?:(?P<prel>next|following|previous|preceding|prior)\s+(?P<part>morning|afternoon|evening|night)|"
