@@ -249,7 +249,7 @@ def test_feed_with_repeats_hostile_entries_and_retries(tmp_path, hostile):
     pol = Politeness(**{**FAST.__dict__, "max_bytes": 1_000_000})
     with Watcher(db, [Source(site.base + "/feed.xml")], pol, analyse=False) as w:
         s = w.poll_once()
-    assert (s.new_urls, s.stored, s.skipped, s.retry, s.rejected) == (7, 1, 5, 1, 0)
+    assert [s.counts[c] for c in ("new_urls", "stored", "skipped", "retry", "rejected")] == [7, 1, 5, 1, 0]
     urls = _urls(db)
     b = site.base
     assert urls == {
@@ -269,6 +269,44 @@ def test_feed_with_repeats_hostile_entries_and_retries(tmp_path, hostile):
         w.poll_once()
     assert _urls(db)[b + "/broken"] == "failed"
     assert len(site.hits("/broken")) == 3 * 3  # three polls, each with its retries, then never again
+
+
+def test_a_round_counts_each_url_by_its_status_and_writes_the_same_json_line():
+    """RoundSummary keeps its counts in one Counter keyed by the names of COUNTS. Its JSON line (to_dict) has every
+    count in the order it always had, then seconds and interrupted; from_dict reads the line back for the terminal
+    summary. A URL counts by its watch_urls status: "failed" (no retry left) as skipped, "updated" as nothing."""
+    from dateline.watch import RoundSummary
+
+    s = RoundSummary()
+    for status in ("stored", "duplicate", "duplicate", "rejected", "skipped", "failed", "retry", "updated"):
+        s.count(status)
+    s.counts["sources"] += 2
+    s.counts["new_urls"] = 8
+    s.counts["requests"] = 9
+    s.seconds = 1.5
+    d = s.to_dict()
+    assert (
+        list(d)
+        == (
+            "sources not_modified source_errors new_urls stored duplicates rejected skipped retry alerts_sent purged "
+            "requests seconds interrupted"
+        ).split()
+    )
+    assert [d[c] for c in ("stored", "duplicates", "rejected", "skipped", "retry", "not_modified")] == [
+        1,
+        2,
+        1,
+        2,
+        1,
+        0,
+    ]
+    back = RoundSummary.from_dict({"event": "round", **json.loads(json.dumps(d))})
+    assert back == s and back.line() == (
+        "2 source(s) polled (0 unchanged, 0 failed), 8 new URL(s): 1 stored, 2 duplicate(s), 1 rejected, 2 skipped, "
+        "1 to retry; 0 alert message(s) sent; 9 request(s) in 1.5s"
+    )
+    back.counts["purged"], back.interrupted = 3, True
+    assert back.line().endswith("in 1.5s; 3 article text(s) purged — interrupted; rerun to continue")
 
 
 def test_sitemap_index_and_news_sitemap(tmp_path, hostile):
@@ -292,7 +330,7 @@ def test_sitemap_index_and_news_sitemap(tmp_path, hostile):
     db = f"sqlite:///{tmp_path / 's.db'}"
     with Watcher(db, [Source(site.base + "/sitemap.xml", max_items=1)], FAST, analyse=False) as w:
         s = w.poll_once()
-    assert s.stored == 1 and s.new_urls == 1  # max_items keeps the newest
+    assert s.counts["stored"] == 1 and s.counts["new_urls"] == 1  # max_items keeps the newest
     with Store.open(db) as st:
         (row,) = st.articles()
         assert row["url"] == site.base + "/kim" and row["published_date"] == "2019-04-24"
@@ -303,8 +341,8 @@ def test_a_plain_page_source_is_ingested_again_only_when_it_changes(tmp_path, ho
     site.routes["/page"] = Reply(200, UNRELATED_HTML, {"ETag": '"p1"'})
     db = f"sqlite:///{tmp_path / 'p.db'}"
     with Watcher(db, [Source(site.base + "/page")], FAST, analyse=False) as w:
-        assert w.poll_once().stored == 1
-        assert w.poll_once().not_modified == 1
+        assert w.poll_once().counts["stored"] == 1
+        assert w.poll_once().counts["not_modified"] == 1
     assert [r[3] for r in site.hits("/page")] == [200, 304]
 
 

@@ -26,14 +26,14 @@ import threading
 import time
 import tomllib
 import urllib.robotparser
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, get_args
 from urllib.parse import urljoin, urlsplit
 
 import sqlalchemy as sa
@@ -502,34 +502,56 @@ def sitemap_entries(content: bytes, base: str) -> tuple[list[Entry], list[str]]:
 # -- the watcher -----------------------------------------------------------------------------------
 DONE = ("stored", "duplicate", "rejected", "skipped", "failed")
 
+# What a round counts, in the order of its JSON line: the sources polled (of them, not modified since the last poll and
+# failed), the URLs new to the store and what became of them, then alert messages sent, article texts purged and
+# HTTP requests made.
+SourceCount = Literal["sources", "not_modified", "source_errors"]
+UrlCount = Literal["new_urls", "stored", "duplicates", "rejected", "skipped", "retry"]
+Count = Literal[SourceCount, UrlCount, "alerts_sent", "purged", "requests"]
+COUNTS: tuple[Count, ...] = get_args(Count)
+# the count a URL's watch_urls status adds to: "failed" (no retry left) counts as skipped; "updated" (an article already
+# stored, completed by this copy) as none
+_STATUS_COUNT: dict[str, UrlCount] = {
+    "stored": "stored",
+    "duplicate": "duplicates",
+    "rejected": "rejected",
+    "skipped": "skipped",
+    "failed": "skipped",
+    "retry": "retry",
+}
+
 
 @dataclass
 class RoundSummary:
-    sources: int = 0
-    not_modified: int = 0
-    source_errors: int = 0
-    new_urls: int = 0
-    stored: int = 0
-    duplicates: int = 0
-    rejected: int = 0
-    skipped: int = 0
-    retry: int = 0
-    alerts_sent: int = 0
-    purged: int = 0
-    requests: int = 0
+    """What a round did: its counts (a name of COUNTS -> how many, 0 until counted), how long it took, whether
+    it was cut short."""
+
+    counts: Counter[Count] = field(default_factory=Counter)
     seconds: float = 0.0
     interrupted: bool = False
 
+    def count(self, status: str) -> None:
+        """Count a URL done with this watch_urls status (_STATUS_COUNT)."""
+        if status in _STATUS_COUNT:
+            self.counts[_STATUS_COUNT[status]] += 1
+
     def to_dict(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        """The round's JSON line: each count of COUNTS in order, then seconds and interrupted."""
+        return {**{c: self.counts[c] for c in COUNTS}, "seconds": self.seconds, "interrupted": self.interrupted}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> RoundSummary:
+        """A summary read back from its JSON line (``to_dict``; other keys, such as "event", are passed over)."""
+        return cls(Counter({c: d[c] for c in COUNTS}), d["seconds"], d["interrupted"])
 
     def line(self) -> str:
+        c = self.counts
         return (
-            f"{self.sources} source(s) polled ({self.not_modified} unchanged, {self.source_errors} failed), "
-            f"{self.new_urls} new URL(s): {self.stored} stored, {self.duplicates} duplicate(s), "
-            f"{self.rejected} rejected, {self.skipped} skipped, {self.retry} to retry; "
-            f"{self.alerts_sent} alert message(s) sent; {self.requests} request(s) in {self.seconds:.1f}s"
-            + (f"; {self.purged} article text(s) purged" if self.purged else "")
+            f"{c['sources']} source(s) polled ({c['not_modified']} unchanged, {c['source_errors']} failed), "
+            f"{c['new_urls']} new URL(s): {c['stored']} stored, {c['duplicates']} duplicate(s), "
+            f"{c['rejected']} rejected, {c['skipped']} skipped, {c['retry']} to retry; "
+            f"{c['alerts_sent']} alert message(s) sent; {c['requests']} request(s) in {self.seconds:.1f}s"
+            + (f"; {c['purged']} article text(s) purged" if c["purged"] else "")
             + (" — interrupted; rerun to continue" if self.interrupted else "")
         )
 
@@ -652,7 +674,7 @@ class Watcher(AbstractContextManager["Watcher"]):
         requests0 = self.fetcher.requests
         try:
             for src in self.sources if sources is None else sources:
-                summary.sources += 1
+                summary.counts["sources"] += 1
                 self._poll_source(src, summary)
                 if summary.interrupted:
                     break
@@ -660,16 +682,16 @@ class Watcher(AbstractContextManager["Watcher"]):
                 from . import alerts
 
                 res = alerts.check(self.store, **self.alert_options)
-                summary.alerts_sent = res.sent
+                summary.counts["alerts_sent"] = res.sent
                 if res.sent or res.failed:
                     self.report({"event": "alerts", **res.to_dict()})
             if not summary.interrupted and self.purge_text_after is not None:
                 from .retention import purge
 
-                summary.purged = purge(self.store, self.purge_text_after).articles
+                summary.counts["purged"] = purge(self.store, self.purge_text_after).articles
         except KeyboardInterrupt:
             summary.interrupted = True
-        summary.requests = self.fetcher.requests - requests0
+        summary.counts["requests"] = self.fetcher.requests - requests0
         summary.seconds = time.monotonic() - start
         self.report({"event": "round", **summary.to_dict()})
         return summary
@@ -680,12 +702,12 @@ class Watcher(AbstractContextManager["Watcher"]):
         try:
             resp = self.fetcher.get(src.url, validators=validators)
         except FetchError as exc:
-            summary.source_errors += 1
+            summary.counts["source_errors"] += 1
             self._save_source(src.url, last_poll=now(), last_status=exc.status, last_error=str(exc))
             self.report({"event": "source", "url": src.url, "error": exc.reason, "message": str(exc)})
             return
         if resp.not_modified:
-            summary.not_modified += 1
+            summary.counts["not_modified"] += 1
             self._save_source(src.url, last_poll=now(), last_status=304, last_error=None)
             self.report({"event": "source", "url": src.url, "status": 304, "new": 0})
             return
@@ -708,7 +730,7 @@ class Watcher(AbstractContextManager["Watcher"]):
                 listed = []
                 direct = self._raw(resp, None)
         except (FetchError, InputRejected) as exc:  # an unreadable feed or sitemap, a page that is no article
-            summary.source_errors += 1
+            summary.counts["source_errors"] += 1
             self._save_source(src.url, kind=kind, last_poll=now(), last_status=resp.status, last_error=str(exc))
             self.report({"event": "source", "url": src.url, "error": exc.reason, "message": str(exc)})
             return
@@ -721,7 +743,7 @@ class Watcher(AbstractContextManager["Watcher"]):
             for e in entries
             if e.url not in known or (known[e.url].status == "retry" and known[e.url].attempts < MAX_ATTEMPTS)
         ]
-        summary.new_urls += len(todo)
+        summary.counts["new_urls"] += len(todo)
         self.report({"event": "source", "url": src.url, "status": resp.status, "kind": kind, "new": len(todo)})
         if direct is not None:
             self._ingest(src, iter([(src.url, direct)]), summary)
@@ -767,13 +789,12 @@ class Watcher(AbstractContextManager["Watcher"]):
                 else:
                     status = "skipped"
                 self._mark(e.url, src.url, status, reason=exc.reason)
-                summary.retry += status == "retry"
-                summary.skipped += status != "retry"
+                summary.count(status)
                 self.report({"event": "article", "url": e.url, "outcome": status, "reason": exc.reason})
                 continue
             except InputRejected as exc:
                 self._mark(e.url, src.url, "rejected", reason=exc.reason)
-                summary.rejected += 1
+                summary.count("rejected")
                 self.report({"event": "article", "url": e.url, "outcome": "rejected", "reason": exc.reason})
                 continue
             yield e.url, raw
@@ -793,12 +814,10 @@ class Watcher(AbstractContextManager["Watcher"]):
             status = outcome.kind  # stored | duplicate | rejected
             if status == "rejected" and outcome.reason == "store-failed":
                 self._mark(url, src.url, "retry", reason=outcome.reason)
-                summary.retry += 1
+                summary.count("retry")
             else:
                 self._mark(url, src.url, status, reason=outcome.reason, article_id=outcome.article_id)
-                summary.stored += status == "stored"
-                summary.duplicates += status == "duplicate"
-                summary.rejected += status == "rejected"
+                summary.count(status)
             self.report(
                 {
                     "event": "article",

@@ -131,8 +131,7 @@ def run(args: argparse.Namespace) -> int:
                 _clear_line(width)
                 from ..watch import RoundSummary
 
-                s = RoundSummary(**{k: v for k, v in event.items() if k != "event"})
-                print(f"dateline: watch: {s.line()}", file=sys.stderr)
+                print(f"dateline: watch: {RoundSummary.from_dict(event).line()}", file=sys.stderr)
             elif not args.quiet:
                 line = _progress(event)
                 if line:
