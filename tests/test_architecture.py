@@ -150,6 +150,22 @@ def test_each_layer_imports_only_its_own_and_lower_layers():
     assert "cli" not in imports["serve"] | imports["web"]
 
 
+def test_the_readme_layout_places_every_module_in_its_layer():
+    """README's Layout shows the layers as they are: its item k names each top-level module and package of
+    LAYERS[k] (as `name`, `name.py` or `name/`; the package's own __init__ and __version__ aside)."""
+    text = (SRC.parents[1] / "README.md").read_text(encoding="utf-8")
+    layout = text.split("\n## Layout\n", 1)[1].split("\n## ", 1)[0]
+    items = re.split(r"\n(?=\d\. \*\*)", layout)[1:]
+    assert len(items) == len(LAYERS)
+    missing = [
+        f"{k + 1}. {m}"
+        for k, mods in enumerate(LAYERS)
+        for m in sorted(mods - {"__init__", "__version__"})
+        if not re.search(rf"`{re.escape(m)}(?:\.py|/)?`", items[k])
+    ]
+    assert not missing, f"modules the README's Layout does not place in their layer: {missing}"
+
+
 def test_the_vocabulary_files_have_one_loader():
     """Countries and demonyms, months and weekdays, page residue, state and province
     abbreviations, regions: each data file is read by ``dateline.vocabulary`` and nowhere else (no module
