@@ -273,8 +273,8 @@ def test_feed_with_repeats_hostile_entries_and_retries(tmp_path, hostile):
 
 def test_a_round_counts_each_url_by_its_status_and_writes_the_same_json_line():
     """RoundSummary keeps its counts in one Counter keyed by the names of COUNTS. Its JSON line (to_dict) has every
-    count in the order it always had, then seconds and interrupted; from_dict reads the line back for the terminal
-    summary. A URL counts by its watch_urls status: "failed" (no retry left) as skipped, "updated" as nothing."""
+    count in COUNTS' order, then seconds and interrupted; from_dict reads the line back for the terminal
+    summary. A URL counts by its watch_urls status: "failed" (no retry left) as skipped."""
     from dateline.watch import RoundSummary
 
     s = RoundSummary()
@@ -285,28 +285,38 @@ def test_a_round_counts_each_url_by_its_status_and_writes_the_same_json_line():
     s.counts["requests"] = 9
     s.seconds = 1.5
     d = s.to_dict()
-    assert (
-        list(d)
-        == (
-            "sources not_modified source_errors new_urls stored duplicates rejected skipped retry alerts_sent purged "
-            "requests seconds interrupted"
-        ).split()
-    )
-    assert [d[c] for c in ("stored", "duplicates", "rejected", "skipped", "retry", "not_modified")] == [
-        1,
-        2,
-        1,
-        2,
-        1,
-        0,
-    ]
+    names = "sources not_modified source_errors new_urls stored updated duplicates rejected skipped retry alerts_sent"
+    assert list(d) == [*names.split(), "purged", "requests", "seconds", "interrupted"]
+    counted = ("stored", "updated", "duplicates", "rejected", "skipped", "retry", "not_modified")
+    assert [d[c] for c in counted] == [1, 1, 2, 1, 2, 1, 0]
     back = RoundSummary.from_dict({"event": "round", **json.loads(json.dumps(d))})
     assert back == s and back.line() == (
-        "2 source(s) polled (0 unchanged, 0 failed), 8 new URL(s): 1 stored, 2 duplicate(s), 1 rejected, 2 skipped, "
-        "1 to retry; 0 alert message(s) sent; 9 request(s) in 1.5s"
+        "2 source(s) polled (0 unchanged, 0 failed), 8 new URL(s): 1 stored, 1 updated, 2 duplicate(s), 1 rejected, "
+        "2 skipped, 1 to retry; 0 alert message(s) sent; 9 request(s) in 1.5s"
     )
     back.counts["purged"], back.interrupted = 3, True
     assert back.line().endswith("in 1.5s; 3 article text(s) purged — interrupted; rerun to continue")
+
+
+def test_a_page_that_completes_a_stored_article_is_counted_as_updated(tmp_path):
+    """A watched URL whose page is the text of an article already stored, and completes it (here with the feed's
+    publication date: store.merge), is "updated" in watch_urls and in the round's counts; it was counted in none, so
+    the round's outcomes did not add up to its new URLs."""
+    with Site() as site:
+        site.routes["/page"] = Reply(200, UNRELATED_HTML)
+        site.routes["/copy"] = Reply(200, UNRELATED_HTML)  # the same text at another URL, listed with a pubDate
+        site.routes["/feed.xml"] = Reply(200, rss([("/copy", "Library")], site.base), ctype="application/rss+xml")
+        db = f"sqlite:///{tmp_path / 'u.db'}"
+        with Watcher(db, [Source(site.base + "/page")], FAST, analyse=False) as w:
+            assert w.poll_once().counts["stored"] == 1
+        with Store.open(db) as st:
+            assert [r["published_date"] for r in st.articles()] == [None]
+        with Watcher(db, [Source(site.base + "/feed.xml")], FAST, analyse=False) as w:
+            s = w.poll_once()
+        assert [s.counts[c] for c in ("new_urls", "updated", "stored", "duplicates")] == [1, 1, 0, 0]
+        assert _urls(db)[site.base + "/copy"] == "updated"
+        with Store.open(db) as st:
+            assert [r["published_date"] for r in st.articles()] == ["2019-04-24"]
 
 
 def test_sitemap_index_and_news_sitemap(tmp_path, hostile):

@@ -506,13 +506,13 @@ DONE = ("stored", "duplicate", "rejected", "skipped", "failed")
 # failed), the URLs new to the store and what became of them, then alert messages sent, article texts purged and
 # HTTP requests made.
 SourceCount = Literal["sources", "not_modified", "source_errors"]
-UrlCount = Literal["new_urls", "stored", "duplicates", "rejected", "skipped", "retry"]
+UrlCount = Literal["new_urls", "stored", "updated", "duplicates", "rejected", "skipped", "retry"]
 Count = Literal[SourceCount, UrlCount, "alerts_sent", "purged", "requests"]
 COUNTS: tuple[Count, ...] = get_args(Count)
-# the count a URL's watch_urls status adds to: "failed" (no retry left) counts as skipped; "updated" (an article already
-# stored, completed by this copy) as none
+# the count a URL's watch_urls status adds to ("failed", no retry left, counts as skipped)
 _STATUS_COUNT: dict[str, UrlCount] = {
     "stored": "stored",
+    "updated": "updated",
     "duplicate": "duplicates",
     "rejected": "rejected",
     "skipped": "skipped",
@@ -548,8 +548,8 @@ class RoundSummary:
         c = self.counts
         return (
             f"{c['sources']} source(s) polled ({c['not_modified']} unchanged, {c['source_errors']} failed), "
-            f"{c['new_urls']} new URL(s): {c['stored']} stored, {c['duplicates']} duplicate(s), "
-            f"{c['rejected']} rejected, {c['skipped']} skipped, {c['retry']} to retry; "
+            f"{c['new_urls']} new URL(s): {c['stored']} stored, {c['updated']} updated, "
+            f"{c['duplicates']} duplicate(s), {c['rejected']} rejected, {c['skipped']} skipped, {c['retry']} to retry; "
             f"{c['alerts_sent']} alert message(s) sent; {c['requests']} request(s) in {self.seconds:.1f}s"
             + (f"; {c['purged']} article text(s) purged" if c["purged"] else "")
             + (" — interrupted; rerun to continue" if self.interrupted else "")
@@ -811,7 +811,7 @@ class Watcher(AbstractContextManager["Watcher"]):
 
         def on_result(outcome: Outcome) -> None:
             url = pending.popleft()
-            status = outcome.kind  # stored | duplicate | rejected
+            status = outcome.kind  # stored | updated | duplicate | rejected
             if status == "rejected" and outcome.reason == "store-failed":
                 self._mark(url, src.url, "retry", reason=outcome.reason)
                 summary.count("retry")
