@@ -932,3 +932,36 @@ def test_a_countrys_own_officials_keep_the_focus_on_it(nlp):
     )
     lawmakers = _by_name(art)["lawmakers"]
     assert lawmakers.country == "UKR", lawmakers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Farmers face hardship," said Zippy Duvall, the president of the American Farm Bureau Federation.',
+        "Farm Bureau President Zippy Duvall urged the White House to make a deal.",
+    ],
+)
+def test_the_head_of_an_organisation_of_no_known_sector_is_no_state_official(nlp, text):
+    duvall = _by_name(_analyse(nlp, text))["Zippy Duvall"]
+    assert "president" in duvall.roles
+    assert duvall.sector is None  # not GOV: a president of a federation heads no state
+
+
+def test_the_president_of_an_authority_is_a_state_official(nlp):
+    abbas = _by_name(_analyse(nlp, "Palestinian Authority President Mahmoud Abbas met the envoy."))["Mahmoud Abbas"]
+    assert (abbas.country, abbas.sector) == ("PSE", "GOV")
+
+
+@pytest.mark.parametrize(
+    "text, name, sector",
+    [
+        ("Boeing officials said the jets were safe.", "Boeing officials", "BUS"),
+        ("Union officials called a strike.", "Union officials", "LAB"),
+        ("School officials closed the building.", "School officials", "EDU"),
+        # guards: a state's officials, and civilian (not military) officials, stay GOV
+        ("Kremlin officials denied the report.", "Kremlin officials", "GOV"),
+        ("Civilian officials fled the city.", "Civilian officials", "GOV"),
+    ],
+)
+def test_an_organisations_officials_have_its_sector(nlp, text, name, sector):
+    assert _by_name(_analyse(nlp, text))[name].sector == sector

@@ -1007,3 +1007,38 @@ def test_persons_named_after_a_generic_recipient_are_the_recipients(nlp, text, r
         assert "Mark Ruiz" not in _texts(a, ev.recipients[:1]), (ev.type, ev.recipients)
     else:
         assert recipient in _texts(a, ev.recipients[:1]), (ev.type, ev.recipients)
+
+
+def test_a_past_tense_verb_the_parser_misplaces_takes_the_subject_of_its_series(nlp):
+    # "called", tagged past tense, is read as a participle modifying the Brotherhood: it is the
+    # second verb of the series "asked ..., called ... and hung up", whose subject is the caller
+    a = _code(
+        nlp,
+        "John Smith phoned the office on Monday. During the call, he asked about the Muslim Brotherhood, "
+        'called Omar a "terrorist" and hung up, prosecutors said.',
+    )
+    accuse = next(e for e in a.events if e.type == "ACCUSE")
+    assert accuse.actors == ["john-smith"]
+    # "deported", past tense, is read as a conjunct of "trying": the police of "caught" deport
+    a = _code(
+        nlp,
+        "John Smith, another deportee, said he had paid an agent. "
+        '"The police caught me while I was trying to cross the border and deported me," he said.',
+    )
+    deport = next(e for e in a.events if e.evidence.text.startswith('"The police') or "deported" in e.evidence.text)
+    assert _texts(a, deport.actors) == ["police"]
+    assert deport.recipients == ["john-smith"]
+
+
+def test_a_third_person_in_a_quotation_is_not_its_speaker(nlp):
+    a = _code(
+        nlp,
+        "John Smith, another deportee, said he had paid an agent. "
+        '"They caught me at the border and deported me," he said.',
+    )
+    deport = next(e for e in a.events if e.type == "COERCE")
+    assert "john-smith" not in deport.actors
+    assert deport.recipients == ["john-smith"]
+    # a third person in reported speech may still be the speaker
+    a = _code(nlp, "John Smith said he had paid an agent to help him enter the country.")
+    assert next(e for e in a.events if e.type == "AID").actors == ["john-smith"]

@@ -1073,14 +1073,17 @@ def _describe(
     list[Ent],
     list[str],
     list[tuple[str, int]],
+    int,
 ]:
-    """(roles, countries, sectors, linked entities, org-noun keys) found in descriptor tokens."""
+    """(roles, words, countries, linked entities, organisation sectors, org-noun keys, organisations of
+    no known sector) found in descriptor tokens."""
     words: list[str] = []
     word_toks: list[Any] = []
     countries: list[tuple[str, str | None]] = []
     linked: list[Ent] = []
     org_sectors: list[str] = []
     org_keys: list[tuple[str, int]] = []
+    bodies = 0  # organisations named whose sector is not known ("the American Farm Bureau Federation")
     seen_ents: set[int] = set()
     # the title of another person the descriptor names is that person's ("The son of former Austrian
     # President Kurt Waldheim": the president is the father)
@@ -1131,6 +1134,8 @@ def _describe(
                         org_sectors.append(sec)
                     elif met:
                         org_sectors.append(met[1])
+                    else:
+                        bodies += 1
             continue
         if t.text in ("-", "‐", "‑") and not t.whitespace_:
             continue  # "Vice-President" reads as "vice president"
@@ -1152,7 +1157,7 @@ def _describe(
                 if c.dep_ in ("amod", "compound") and c.is_lower and c.i not in tok_ent
             ]
             org_keys.append((" ".join([*mods, w]), word_toks[k].idx))
-    return roles, words, countries, linked, org_sectors, org_keys
+    return roles, words, countries, linked, org_sectors, org_keys, bodies
 
 
 def _posted_to(doc: Any, i0: int) -> bool:
@@ -1173,13 +1178,15 @@ def _describe_person(
     own = {id(e) for e in act.ents}
     role_sector = None
     other_sector = None
+    bodies = 0
     for e in act.ents:
         pre = _pre_modifiers(doc, e.i0, e.i1)
         app = _appositions(doc, e.i0, e.i1)
         for toks, nearest_last in ((pre, True), (app, False)):
             if not toks:
                 continue
-            roles, words, countries, linked, org_sectors, org_keys = _describe(doc, toks, tok_ent, own)
+            roles, words, countries, linked, org_sectors, org_keys, n_bodies = _describe(doc, toks, tok_ent, own)
+            bodies += n_bodies
             if not roles and not countries and not org_sectors and not linked:
                 continue
             desc = doc[toks[0].i : toks[-1].i + 1].text
@@ -1214,6 +1221,10 @@ def _describe_person(
     act.sector = role_sector or other_sector
     if other_sector and set(act.roles) <= _GENERIC_ROLES:
         act.sector = other_sector  # "Hamas leader", "party chief": the organisation's sector
+    elif bodies and act.roles and set(act.roles) <= _GENERIC_ROLES and act.sector in _STATE_SECTORS:
+        # "Zippy Duvall, the president of the American Farm Bureau Federation": the head of an
+        # organisation of no known sector is no state's official
+        act.sector = None
     if other_sector == "IGO" and act.country is None:
         act.sector = "IGO"  # "U.N. Secretary-General Kofi Annan" works for no state
 
@@ -1813,7 +1824,14 @@ def _generic_candidates(doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, 
         sector = head_sector
         if cls != "weapon":
             for s in sectors:
-                if sector is None or _SECTOR_RANK.get(s, 1) >= _SECTOR_RANK.get(sector, 1):
+                # "officials", "authorities" are a state's only by default: an organisation's
+                # officials have its sector ("Boeing officials" BUS, "union officials" LAB), but
+                # "civilian officials" are still the government's
+                if (
+                    sector is None
+                    or _SECTOR_RANK.get(s, 1) >= _SECTOR_RANK.get(sector, 1)
+                    or (sector == "GOV" and s != "CVL")
+                ):
                     sector = s
                     break
         # the mention: the noun with the words before it that hang on it ("two British military

@@ -77,7 +77,7 @@ amb.:GOV supt.:COP insp.:COP det.:COP rev.:REL fr.:REL rabbi:REL sheikh:None
 # Nouns inside organisation names or descriptors -> sector.
 _ORG_WORDS = """
 ministry:GOV government:GOV cabinet:GOV administration:GOV department:GOV council:None
-presidency:GOV embassy:GOV consulate:GOV foreign ministry:GOV interior ministry:GOV
+presidency:GOV embassy:GOV consulate:GOV foreign ministry:GOV interior ministry:GOV authority:GOV
 army:MIL navy:MIL military:MIL forces:MIL armed forces:MIL air force:MIL marines:MIL
 guard:MIL regiment:MIL brigade:MIL
 court:JUD tribunal:JUD judiciary:JUD prosecutor's office:JUD

@@ -291,6 +291,40 @@ def subject_of(tok: Any, seen: set[int] | None = None) -> list:
     return []
 
 
+def _series_verb(tok: Any) -> Any | None:
+    """The verb whose subject a past-tense verb the parser hung in the wrong place shares:
+    - a verb of a series read as a participle modifying the noun before it ("he asked about the
+      Muslim Brotherhood, called Omar a terrorist and said ...": "called", tagged past tense, is
+      no reduced relative of the Brotherhood): the verb that governs that noun;
+    - a past-tense conjunct of a to-infinitive or a present participle ("caught me while I was
+      trying to cross the border and deported here": a past tense is no conjunct of either): the
+      nearest past-tense verb above it.
+    None when neither is the case."""
+    t = tok
+    while t.dep_ == "conj" and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX") and t.head.tag_ == "VBD":
+        t = t.head  # "..., called X a terrorist and hung up": the series' first
+    if t.dep_ == "acl" and t.tag_ == "VBD" and t.i > 0 and t.doc[t.i - 1].text == ",":
+        v = t.head
+        while v.head.i != v.i and v.pos_ not in ("VERB", "AUX"):
+            v = v.head
+        return v if v.pos_ in ("VERB", "AUX") and v.i != t.i else None
+    head = tok.head
+    if (
+        tok.dep_ == "conj"
+        and tok.tag_ == "VBD"
+        and (
+            head.tag_ == "VBG"
+            or (head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children))
+        )
+    ):
+        v = head
+        while v.head.i != v.i:
+            v = v.head
+            if v.tag_ == "VBD":
+                return v
+    return None
+
+
 def recipients_of(tok: Any, cand: Candidate, ctx: Context) -> list:
     out = []
     objs = objects_of(tok)
@@ -918,6 +952,9 @@ def _antecedent(tok: Any, ctx: Context) -> str | None:
     elif low in ("it", "its", "itself"):
         want = {"country", "organization", "group"}
     plural = low in ("they", "them")
+    # a third person inside a quotation is not its speaker, who would say "I" ("They caught me
+    # and deported me," he said)
+    speaker = next((q.speaker for q in ctx.article.quotes if q.start <= tok.idx < q.end and q.kind == "direct"), None)
     # this sentence, the mentions before the pronoun, nearest first; then the two sentences before
     sents = [(tok.sent.start, tok.i)]
     s = tok.sent
@@ -936,6 +973,7 @@ def _antecedent(tok: Any, ctx: Context) -> str | None:
             if (a := ctx.tok_actor.get(i))
             and (want is None or ctx.actor_kind.get(a) in want)
             and (unlike is None or _gender(a, ctx) != unlike)
+            and a != speaker
         ]
         if n and subject and cands:
             # a subject pronoun continues a sentence before from its subject, not from the name
@@ -1017,7 +1055,7 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
     """
     trig = c.trigger
     if not c.noun and c.entry.key != "reported+must":
-        c.actors_tok = [t for t in subject_of(trig) if c.obj is None or t.i != c.obj.i]
+        c.actors_tok = [t for t in subject_of(_series_verb(trig) or trig) if c.obj is None or t.i != c.obj.i]
         if not c.actors_tok:
             c.actors_tok = _misparsed_subject(trig, ctx)
         c.actors_tok = [x for t in c.actors_tok for x in _attack_agents(t, ctx)]
