@@ -16,7 +16,7 @@ and the place mentions where that event happened (none when the sentence does no
 Only the records an annotator judged (Prodigy's ``answer: "accept"``) lend their "none": the RA
 batches carry no answer, and many of their unmarked sentences do name the event's place ("were
 captured in Vienna", "killed ... in Aleppo"): they lend only their marked places (see
-``trusted_none_sources``), except the 260 of them we judged by hand
+``trusted_none_sources``), except the 549 of them we judged by hand
 (``training/event_places/halterman_ra_judged.tsv``: their places, or a judged "none"; those
 judged unclear are left out): sentences that name places that are not the event's, the "no
 place" decision's hard cases.

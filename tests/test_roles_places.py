@@ -949,6 +949,32 @@ def test_the_linker_reads_the_nouns_its_path_goes_through(nlp, text, word, via):
 
 
 @pytest.mark.parametrize(
+    "text,verb,word,feature",
+    [
+        # another event the place's phrase hangs from: the attacks an arrest came after
+        ("Police have captured two men since the attacks in Dorav.", "captured", "Dorav", "event_noun=since>in"),
+        # the clashes a killing happened in
+        ("Five fighters were killed in clashes in Dorav.", "killed", "Dorav", "event_noun=in>in"),
+        # a place inside another clause: "while others were taken to a hospital in X"
+        (
+            "Five fighters were killed, while nine others were wounded and taken to a hospital in Dorav.",
+            "killed",
+            "Dorav",
+            "clause_down=advcl:while",
+        ),
+    ],
+)
+def test_the_linker_reads_another_event_or_clause_on_its_path(nlp, text, verb, word, feature):
+    from dateline.events.place import place_features
+
+    doc = nlp(text)
+    trig = next(t for t in doc if t.text == verb)
+    tok = next(t for t in doc if t.text == word)
+    feats = place_features(trig, tok, [tok.i], {"feature": "city", "geonameid": 1}, 1, True)
+    assert feature in feats, feats
+
+
+@pytest.mark.parametrize(
     "text,recipient",
     [
         # a capital a visit or aid goes to is the host or receiving government

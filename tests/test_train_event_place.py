@@ -80,10 +80,33 @@ def test_the_judged_records_are_data_with_their_provenance() -> None:
     text = JUDGED.read_text(encoding="utf-8")
     assert "MIT" in text and "RELABEL" in text and (JUDGED.parent / "LICENSE-event_location").is_file()
     rows = [line.split("\t") for line in text.splitlines() if not line.startswith("#")][1:]
-    assert len(rows) >= 300 and all(len(r) == 7 and r[1] in ("dev", "train") for r in rows)
+    assert len(rows) >= 600 and all(len(r) == 7 and r[1] in ("dev", "train") for r in rows)
     assert not any(r[2] == "RELABEL" for r in rows)
+    assert len({r[0] for r in rows}) == len(rows)  # one judgement a record
     verdicts = judgements()
     assert sum(v == [] for v in verdicts.values()) > 100 and sum(bool(v) for v in verdicts.values()) > 100
+
+
+def test_the_judged_places_are_the_words_they_name() -> None:
+    # each judged span (character offsets into the record's text) covers the name written beside it
+    from benchmarks._data import dataset
+    from benchmarks.eval_event_places import JUDGED, load, record_key
+
+    root = dataset("event-location-halterman")
+    if root is None:
+        pytest.skip("event-location-halterman not found")
+    texts = {record_key(r["text"], r["verb"]): r["text"] for r in load(root) if r["source"] != "RELABEL"}
+    rows = [line.split("\t") for line in JUDGED.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    n = 0
+    for key, *_, verdict in rows[1:]:
+        if verdict in ("none", "skip"):
+            continue
+        for span in verdict.split(";"):
+            offsets, name = span.split(":", 1)
+            a, b = (int(x) for x in offsets.split("-"))
+            assert texts[key][a:b] == name, (key, span)
+            n += 1
+    assert n >= 300
 
 
 def test_judgements_replace_an_ra_records_labels(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..analyse.lexicon import addressed
+from .lexicon import NOUN_EVENT_HEADS
 from .parse import PLACE_LABELS, Candidate, Context, dep_children, depth_of, sent_bounds
 
 LOC_PREPS = {
@@ -566,7 +567,35 @@ def place_features(trig: Any, root: Any, toks: list[int], place: dict, n_places:
             prep = below.lower_ if below.dep_ == "prep" else below.dep_
             vias.add(f"{_via(t)}:{prep if prep in ('of', 'for', 'in', 'at', 'near', 'appos', 'poss') else 'other'}")
     out += [f"via={v}" for v in sorted(vias)] or ["via=none"]
+    # another event on the way: a noun event the place's phrase hangs from ("since the attacks in
+    # the United States", "against violence on their community in Turkey"), with how it hangs from
+    # the path above it (its preposition) and the preposition below it: the clashes a killing
+    # happened in ("killed in clashes in Aleppo") say where, an attack an arrest came after
+    # does not; and a clause the place is inside or the trigger is inside ("were killed ..., while
+    # others were transferred to hospitals in X": an advcl, then a conj)
+    for t, below in zip(down_path[1:-1], down_path[2:]):
+        if t.pos_ == "NOUN" and t.lemma_.lower() in _OTHER_EVENT_NOUNS:
+            above = t.head.lower_ if t.dep_ == "pobj" else t.dep_
+            out.append(f"event_noun={above}>{below.lower_ if below.dep_ == 'prep' else below.dep_}")
+    out += [f"clause_down={_clause(t)}" for t in down_path[1:-1] if t.pos_ in ("VERB", "AUX")]
+    out += [f"clause_up={_clause(t)}" for t in up[:-1] if t.pos_ in ("VERB", "AUX")]
     return out
+
+
+#: nouns of another event a place's phrase may hang from (with the event lexicon's noun heads)
+_OTHER_EVENT_NOUNS = NOUN_EVENT_HEADS | {
+    "war", "conflict", "battle", "operation", "campaign", "siege", "assault", "strike", "incident", "explosion",
+    "blast", "attack", "violence", "unrest", "uprising", "crisis", "invasion", "occupation",
+}  # fmt: skip
+
+
+def _clause(tok: Any) -> str:
+    """How a verb on the linker's path hangs from its head: its dependency, with an adverbial
+    clause's subordinator ("advcl:while")."""
+    if tok.dep_ == "advcl":
+        mark = next((m.lower_ for m in tok.children if m.dep_ == "mark"), "-")
+        return f"advcl:{mark}"
+    return tok.dep_
 
 
 def _via(tok: Any) -> str:
