@@ -228,6 +228,33 @@ def test_event_in_a_conditional_clause_is_hypothetical_and_undated(nlp):
     assert surrender.date is None and surrender.date_source == "none"
 
 
+def test_a_time_in_a_complement_clause_dates_its_act_and_conjoined_acts_share_it(nlp):
+    # the parser hangs "from 2011 to 2014" on "cheated" inside the clause "alleged" governs: the
+    # years date the abuse (which shares them with "cheated"), not the allegation
+    a = _code(
+        nlp,
+        'Prosecutors alleged that Smith "cheated and abused dozens of young migrants" at his ranch in El Paso, '
+        "Texas, and at other locations from 2011 to 2014.",
+        "2019-11-20",
+    )
+    accuse = next(e for e in a.events if e.type == "ACCUSE")
+    abuse = next(e for e in a.events if e.type == "ASSAULT")
+    assert accuse.date == "2019-11-20" and accuse.date_source == "published"
+    assert abuse.date == "2011" and abuse.date_source == "text" and abuse.modality == "historical"
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("Iran warned on Sunday that it would retaliate against any attack.", "2019-11-17"),
+        ("The council demanded on Monday that the troops leave the city.", "2019-11-18"),
+    ],
+)
+def test_a_time_before_the_complement_clause_dates_the_governing_act(nlp, text, date):
+    ev = _primary(_code(nlp, text, "2019-11-20"))
+    assert ev.date == date and ev.date_source == "text"
+
+
 def test_event_during_another_takes_its_time_and_place(nlp):
     a = _code(
         nlp, "Hundreds of people were arrested during the protests in Moscow on Saturday.", published="2019-07-24"

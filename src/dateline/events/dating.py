@@ -32,12 +32,13 @@ def own_times(trigger: Any, other_triggers: list, ctx: Context) -> list[int]:
             for o in other_triggers
         ):
             continue
-        # a time bound to a reporting verb dates the report, not the event
+        # a time bound to a reporting verb dates the report, not the event; one inside a
+        # complement clause below the trigger dates that clause's verb
         h = root.head
         hops = 0
         bound_to_report = False
         while h.i != trigger.i and hops < 8:
-            if h.pos_ in ("VERB", "AUX") and lemma_of(h) in lx.REPORTING:
+            if h.pos_ in ("VERB", "AUX") and (lemma_of(h) in lx.REPORTING or _own_clause(h, trigger, root)):
                 bound_to_report = True
                 break
             if h.head is h:
@@ -48,6 +49,16 @@ def own_times(trigger: Any, other_triggers: list, ctx: Context) -> list[int]:
             continue
         found.append((tree_distance(trigger, root), k))
     return [k for _, k in sorted(found)]
+
+
+def _own_clause(verb: Any, trigger: Any, time_root: Any) -> bool:
+    """A verb heading a complement clause between a time and the trigger ("alleged that Epstein
+    exploited girls ... from 2002 to 2005": the exploiting's years, not the allegation's). Not a
+    time before the clause's subject or "that", which the parser hangs in the clause but which
+    dates the verb above ("police said on Tuesday they had arrested 14 foreigners"), nor a clause
+    without a subject ("was found Thanksgiving Day clinging to an inner tube")."""
+    opening = [ch.i for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass", "mark")]
+    return verb.dep_ == "ccomp" and bool(opening) and time_root.i > min(opening)
 
 
 def time_value(k: int, ctx: Context, tense: str) -> tuple[str | None, str]:
@@ -105,11 +116,21 @@ def _inherited_time(
     t = trig
     hops = 0
     trig_ids = {x.trigger.i for x in cands}
+    tense = tense_of(trig, pre_mod)
     while t.head.i != t.i and hops < 4:
         if t.dep_ not in ("relcl", "advcl", "xcomp", "conj", "acl", "pcomp", "pobj", "prep"):
             break
+        conjunct = t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")
         t = t.head
         hops += 1
+        if conjunct and t.i not in trig_ids and t.pos_ in ("VERB", "AUX") and tense_of(t, "") == tense:
+            # "exploited and abused girls ... from 2002 to 2005": the parser hangs what verbs of
+            # one tense share on the first one ("was independent since 1901 but still recognizes"
+            # shares nothing)
+            for j in own_times(t, [x.trigger for x in cands], ctx):
+                v, txt = time_value(j, ctx, tense)
+                if v:
+                    return v, txt
         k = ctx.time_tok.get(t.i)
         if k is not None:
             v, txt = time_value(k, ctx, tense_of(trig, pre_mod))
