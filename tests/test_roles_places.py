@@ -1068,3 +1068,25 @@ def test_a_third_person_in_a_quotation_is_not_its_speaker(nlp):
     # a third person in reported speech may still be the speaker
     a = _code(nlp, "John Smith said he had paid an agent to help him enter the country.")
     assert next(e for e in a.events if e.type == "AID").actors == ["john-smith"]
+
+
+def test_an_object_that_names_no_actor_is_whom_its_including_phrase_names(nlp):
+    a = _code(nlp, "The raids killed dozens of IS members, including the terrorist group's chief of finance.")
+    ev = next(e for e in a.events if e.type == "ASSAULT")
+    assert ev.recipients and all("terrorist group" in t for t in _texts(a, ev.recipients))
+
+
+@pytest.mark.parametrize(
+    "text, actor, recipient",
+    [
+        ("The militants were responsible for killing two soldiers.", "militants", "two soldiers"),
+        ("Iran is capable of launching missiles at Israel.", "Iran", "Israel"),
+        # conjoined sides of an attack with no target: from the first to the other
+        ("The army and the rebels are guilty of violating the truce.", "army", "rebels"),
+    ],
+)
+def test_the_gerund_of_an_adjectives_phrase_is_done_by_the_subject(nlp, text, actor, recipient):
+    a = _code(nlp, text)
+    ev = next(e for e in a.events if e.type == "ASSAULT")
+    assert _texts(a, ev.actors) == [actor]
+    assert any(recipient in t for t in _texts(a, ev.recipients))

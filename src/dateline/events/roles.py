@@ -299,7 +299,12 @@ def _series_verb(tok: Any) -> Any | None:
     - a past-tense conjunct of a to-infinitive or a present participle ("caught me while I was
       trying to cross the border and deported here": a past tense is no conjunct of either): the
       nearest past-tense verb above it.
-    None when neither is the case."""
+    - the gerund of an adjective's phrase ("are guilty of violating the ceasefire", "is capable
+      of launching"): the verb the adjective complements, whose subject does it.
+    None when none is the case."""
+    if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.dep_ == "acomp":
+        adj = tok.head.head
+        return adj.head if adj.pos_ == "ADJ" and adj.head.i != adj.i else None
     t = tok
     while t.dep_ == "conj" and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX") and t.head.tag_ == "VBD":
         t = t.head  # "..., called X a terrorist and hung up": the series' first
@@ -878,6 +883,13 @@ def _np_one(tok: Any, ctx: Context) -> list[str]:
                 a = ctx.tok_actor.get(t.i)
                 if a:
                     return [a]
+    # else whom its "including" phrase names: "killed dozens of IS members, including the group's
+    # chief of operations" (the members are no actor of ours; their chief is one of them)
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "including":
+            found = [a for p in c.children if p.dep_ == "pobj" for a in np_actor_ids(p, ctx)]
+            if found:
+                return found
     return []
 
 
