@@ -258,6 +258,19 @@ def test_every_type_is_kept_and_ages_are_not_times(nlp):
     }
 
 
+def test_both_ends_of_a_span_of_years_are_dates_and_amounts_are_not(nlp):
+    from dateline.analyse.times import _rule_spans
+
+    text = "He ran the ring from 2011 to 2014. The abuse went on from at least 2002 to 2005."
+    art = _analysed(nlp, text, "2019-11-20")
+    for phrase, year in (("from 2011 to 2014", "2011"), ("2011 to 2014", "2014"), ("2002 to 2005", "2002")):
+        assert _at(art, phrase, year).value == year
+    assert _at(art, "2002 to 2005", "2005").value == "2005"
+    amounts = "Membership rose from 1200 to 1900 in the decade."  # 700 years apart: amounts
+    doc = nlp(amounts)
+    assert not [k for _s, _t, k in _rule_spans(doc, amounts, list(doc.ents)) if k == "years"]
+
+
 def test_house_numbers_are_not_years(nlp):
     text = (
         "Officers arrested Elizabeth Burton, 32, of 1119 Eighth St., on Monday. They stopped a car driven by "

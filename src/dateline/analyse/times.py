@@ -232,6 +232,12 @@ _RULES = {
         r"\b(?:[Ss]econd|[Mm]inute|[Hh]our|[Dd]ay|[Ww]eek|[Mm]onth|[Yy]ear|[Dd]ecade|[Cc]entur(?:y|ie))s?-long\b"
     ),
     # calendar dates the model misses
+    # a span of years the model leaves half found: "from 2011 to 2014" (only 2011), "from at least
+    # 2002 to 2005" (only 2005); each year is a DATE (split by _YEAR_LIST)
+    "years": re.compile(
+        rf"\b(?:[Ff]rom|[Bb]etween)\s+(?:(?:at\s+least|about|around|roughly)\s+)?"
+        rf"(?P<at>(?P<y1>{_YEAR})\s+(?:to|through|and)\s+(?P<y2>{_YEAR}))\b(?![.,]?\d|\s*(?:%|percent))"
+    ),
     "date": re.compile(
         rf"\b(?:{_MON_CAP}|(?:{_MON_ABBR_CAP})\.?)\s+\d{{1,2}}{_ORDINAL}?\b(?:,?\s+\d{{4}}\b)?|"
         rf"\b\d{{1,2}}{_ORDINAL}?\s+(?:of\s+)?(?:{_MON_CAP})\b(?:,?\s+\d{{4}}\b)?|"
@@ -254,6 +260,7 @@ _RULE_FIRST = {
     "results": "1234FLNSTYcflnsty",
     "long": "CDHMSWYcdhmswy",
     "date": r"011-9ADFJMNOPS\dp",
+    "years": "BFbf",
 }
 _RULES = {kind: quick(rx, _RULE_FIRST[kind]) for kind, rx in _RULES.items()}
 # words one of which a pattern needs: a cheap test on the lower-cased text before the scan
@@ -263,6 +270,7 @@ _RULE_KEYS = {
     "adj": ("current", "recent"),
     "term": ("near term", "short term"),
     "vague": ("a while", "some time"),
+    "years": ("from ", "between "),
     "set": (
         "weekends",
         "every ",
@@ -553,6 +561,8 @@ def _rule_spans(doc: Any, text: str, ents: list) -> list[tuple[int, int, str]]:
         for m in rx.finditer(text):
             if kind == "adj" and not _adjective(doc, m.start(), m.end()):
                 continue
+            if kind == "years" and not 0 < int(m.group("y2")) - int(m.group("y1")) <= 100:
+                continue  # "from 1500 to 2000 members": amounts, not years
             at = m.start("at") if "at" in rx.groupindex and m.group("at") else m.start()
             out.append((at, m.end(), kind))
     if any(h in low for h in _HOLIDAYS):
