@@ -1090,3 +1090,17 @@ def test_the_gerund_of_an_adjectives_phrase_is_done_by_the_subject(nlp, text, ac
     ev = next(e for e in a.events if e.type == "ASSAULT")
     assert _texts(a, ev.actors) == [actor]
     assert any(recipient in t for t in _texts(a, ev.recipients))
+
+
+@pytest.mark.parametrize(
+    "text, recipients",
+    [
+        ("Qatar backed the peace talks between the Taliban and the Afghan government.", ["taliban", "government"]),
+        ("The foreign minister reiterated his support to the negotiations among Sudanese parties.", ["parties"]),
+    ],
+)
+def test_a_phrase_that_names_no_actor_is_the_parties_it_lies_between(nlp, text, recipients):
+    a = _code(nlp, text)
+    ev = next(e for e in a.events if e.type == "SUPPORT")
+    got = [t.lower() for t in _texts(a, ev.recipients)]
+    assert all(any(r in g for g in got) for r in recipients), got

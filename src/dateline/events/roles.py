@@ -890,6 +890,13 @@ def _np_one(tok: Any, ctx: Context) -> list[str]:
             found = [a for p in c.children if p.dep_ == "pobj" for a in np_actor_ids(p, ctx)]
             if found:
                 return found
+    # else the parties it lies between: "backed the peace talks between the Taliban and the
+    # Afghan government", "support to the negotiations among Sudanese parties"
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst"):
+            found = [a for p in c.children if p.dep_ == "pobj" for a in np_actor_ids(p, ctx)]
+            if found:
+                return found
     return []
 
 
