@@ -1360,3 +1360,41 @@ def test_a_denied_cooperation_is_a_refusal_and_a_failed_one_did_not_happen(nlp):
 def test_a_concessive_clause_is_background(nlp, text, first):
     article = _code(nlp, text)
     assert article.events and article.events[0].type == first, [(e.type, e.rule) for e in article.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_type"),
+    [
+        # a thing that cannot act (a state of affairs, a measure) offers, allows or meets nothing
+        ("A long trade war offers the president some political advantages over his rivals.", "AGREE"),
+        ("The crisis allows the president to rule by decree for another month.", "CONCEDE"),
+        ("The rising inflation demands higher interest rates, the bank's chief economist said.", "REQUEST"),
+        # "as shown by" a thing comments on the clause
+        (
+            "Investors worry about the minister's erratic conduct, as demonstrated by his abrupt exit from the talks.",
+            "PROTEST",
+        ),
+        # a question, not a request ("During the call, he asked about ...")
+        ("During the phone call, the man asked about the mayor's family and then hung up.", "REQUEST"),
+        # a plea in court is no plea for help, even when the parser hangs "guilty" on the day
+        ("A Texas man pleaded guilty Monday to threatening to kill a judge, prosecutors said.", "REQUEST"),
+    ],
+)
+def test_a_thing_a_comment_a_question_and_a_plea_are_no_acts(nlp, text, not_type):
+    article = _code(nlp, text)
+    assert not_type not in _types(article), [(e.type, e.trigger, e.rule) for e in article.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "trigger"),
+    [
+        # someone who can act keeps the act: a government, a body, a person, a name
+        ("The government offered the rebels an amnesty in exchange for their weapons.", "AGREE", "offered"),
+        ("The council allowed the refugees to stay in the camp until the spring.", "CONCEDE", "allowed"),
+        ("As requested by the ministry, the company handed over the files on Monday.", "REQUEST", "requested"),
+        ("The opposition leader asked for help from the United Nations on Monday.", "REQUEST", "asked"),
+        ("The families pleaded for help from the army after the floods.", "REQUEST", "pleaded"),
+    ],
+)
+def test_someone_who_can_act_keeps_the_act(nlp, text, type_, trigger):
+    _event(_code(nlp, text), trigger, type_)

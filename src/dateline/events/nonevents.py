@@ -382,6 +382,66 @@ def _thing_threatens(c: Candidate, ctx: Context) -> str | None:
     return "danger, not a threat" if subj and all(lemma_of(s) in dangers for s in subj) else None
 
 
+#: acts only someone can do: agreeing, yielding, consulting, protesting, asking, threatening
+ACTS_OF_SOMEONE = {"AGREE", "CONCEDE", "CONSULT", "PROTEST", "REQUEST", "THREATEN"}
+#: words.toml lists of what cannot act: states of affairs, markets and measures, evidence and
+#: figures, weather, disasters, vehicles
+THING_LISTS = (
+    "danger_nouns",
+    "risk_nouns",
+    "market_nouns",
+    "evidence_nouns",
+    "weather_words",
+    "natural_disasters",
+    "vehicle_nouns",
+)
+
+
+def _thing(tok: Any, ctx: Context) -> bool:
+    """A common noun, no actor of the analysis, that names what cannot act (``THING_LISTS``)."""
+    if tok.pos_ != "NOUN" or tok.i in ctx.tok_actor:
+        return False
+    lemma = lemma_of(tok)
+    return any(lemma in W[name] for name in THING_LISTS)
+
+
+def _no_doer(c: Candidate, ctx: Context) -> str | None:
+    """ "A prolonged trade war offers Mr. Trump some advantages", "the crisis allows him to stay",
+    "the data meet expectations": an offer, a concession, a meeting, a protest, a request or a
+    threat is someone's act. When every doer of the verb (its subject, the agent of a passive,
+    the noun a relative clause or a participle describes) is a thing that cannot act (a state
+    of affairs, a market or a measure, evidence, weather, a disaster, a vehicle: ``THING_LISTS``),
+    the verb is a figure of speech."""
+    t = c.trigger
+    if c.noun or c.entry.type not in ACTS_OF_SOMEONE:
+        return None
+    doers = [s for x in subject_of(t) for s in content_objects(conjuncts(x))]
+    return "no doer" if doers and all(_thing(s, ctx) for s in doers) else None
+
+
+def _someone(tok: Any, ctx: Context) -> bool:
+    """Whether a doer may be someone: a name, a pronoun, a number, an actor of the analysis, a
+    person, or a body that speaks as one (``speaking_bodies``, ``agency_nouns``, ``document_nouns``)."""
+    if tok.pos_ != "NOUN" or tok.i in ctx.tok_actor or tok.ent_type_ or is_person_like(tok, ctx):
+        return True
+    lemma = lemma_of(tok)
+    return any(lemma in W[name] for name in ("speaking_bodies", "agency_nouns", "document_nouns", "person_nouns"))
+
+
+def _as_shown(c: Candidate, ctx: Context) -> str | None:
+    """ "as demonstrated by his abrupt departure", "as shown by the vote": a passive participle
+    after "as", with no subject of its own, comments on its clause; when its ``by`` agent is no
+    one who can act (not a name, a pronoun, an actor, a person or a body) it is no act ("as
+    requested by the ministry" is the ministry's request)."""
+    t = c.trigger
+    if c.noun or t.tag_ != "VBN" or c.entry.type not in ACTS_OF_SOMEONE | {"SUPPORT", "REJECT", "ACCUSE"}:
+        return None
+    if not any(m.lower_ == "as" for m in dep_children(t, {"mark"})) or dep_children(t, {"nsubj", "nsubjpass"}):
+        return None
+    agents = [q for a in dep_children(t, {"agent"}) for q in a.children if q.dep_ == "pobj"]
+    return "comment" if agents and not any(_someone(q, ctx) for q in agents) else None
+
+
 def _as_opposed(c: Candidate, ctx: Context) -> str | None:
     """ "as opposed to the bloated spectacle": a comparison, no opposition."""
     t = c.trigger
@@ -402,13 +462,16 @@ def _interview(c: Candidate, ctx: Context) -> str | None:
 
 
 def _question_reported(c: Candidate, ctx: Context) -> str | None:
-    """'"Did you ask them to stop?" Schiff asked.': asking with nothing asked of anyone (no
-    object, no clause, no "for") reports a question, no request."""
+    """'"Did you ask them to stop?" Schiff asked.', "during the call he asked about the
+    Brotherhood": asking with nothing asked of anyone (no object, no clause, no "for", "of",
+    "from" or "to") reports a question, no request."""
     t = c.trigger
     if c.noun or c.entry.type != "REQUEST" or verb_lemma(t) not in W["question_verbs"]:
         return None
-    if dep_children(t, {"dobj", "obj", "dative", "iobj", "ccomp", "xcomp", "prep", "advcl", "nsubjpass"}):
+    if dep_children(t, {"dobj", "obj", "dative", "iobj", "ccomp", "xcomp", "advcl", "nsubjpass"}):
         return None
+    if any(p.lower_ in ("for", "of", "from", "to") for p in dep_children(t, {"prep"})):
+        return None  # "asked for help", "asked of them"
     return "question" if c.obj is None else None
 
 
@@ -629,6 +692,8 @@ CHECKS = (
     _interview,
     _question_reported,
     _as_opposed,
+    _no_doer,
+    _as_shown,
     _knowing,
     _campaign_rally,
 )
