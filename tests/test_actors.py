@@ -965,3 +965,16 @@ def test_the_president_of_an_authority_is_a_state_official(nlp):
 )
 def test_an_organisations_officials_have_its_sector(nlp, text, name, sector):
     assert _by_name(_analyse(nlp, text))[name].sector == sector
+
+
+@pytest.mark.parametrize(
+    "text, name, sector",
+    [
+        ("NLRB General Counsel Peter Robb has declined to resign from his position.", "Peter Robb", None),
+        ("Boeing's general counsel, John Smith, resigned.", "John Smith", None),
+        ("Inspector General Michael Horowitz released a report.", "Michael Horowitz", "GOV"),
+        ("Army General Mark Milley spoke to reporters.", "Mark Milley", "MIL"),  # guard
+    ],
+)
+def test_a_general_counsel_or_inspector_general_is_no_soldier(nlp, text, name, sector):
+    assert _by_name(_analyse(nlp, text))[name].sector == sector

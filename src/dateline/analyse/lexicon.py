@@ -42,7 +42,8 @@ aide:GOV adviser:GOV advisor:GOV spokesman:None spokeswoman:None spokesperson:No
 official:GOV officials:GOV diplomat:GOV envoy:GOV ambassador:GOV consul:GOV governor:GOV
 mayor:GOV deputy:None lieutenant:None administrator:GOV commissioner:GOV bureaucrat:GOV
 negotiator:GOV trade representative:GOV representative:None delegate:None chief of staff:GOV press secretary:GOV
-dictator:GOV ruler:GOV regime:GOV cabinet secretary:GOV attorney general:JUD
+dictator:GOV ruler:GOV regime:GOV cabinet secretary:GOV attorney general:JUD solicitor general:JUD
+general counsel:None inspector general:GOV surgeon general:GOV
 general:MIL colonel:MIL major:MIL captain:MIL commander:MIL admiral:MIL soldier:MIL
 soldiers:MIL troops:MIL marshal:MIL sergeant:MIL lieutenant general:MIL major general:MIL
 brigadier:MIL army chief:MIL defence chief:MIL military:MIL
