@@ -1398,3 +1398,11 @@ def test_a_thing_a_comment_a_question_and_a_plea_are_no_acts(nlp, text, not_type
 )
 def test_someone_who_can_act_keeps_the_act(nlp, text, type_, trigger):
     _event(_code(nlp, text), trigger, type_)
+
+
+def test_an_act_said_to_be_unlikely_is_hypothetical(nlp):
+    # "sources told Reuters that Russia is unlikely to agree to cut its output" (set-6 markets page)
+    article = _code(nlp, "Officials said that Norway is unlikely to agree to raise its fishing quota next year.")
+    assert _event(article, "agree", "AGREE").modality == "hypothetical"
+    likely = _code(nlp, "Officials said that Norway is likely to agree to raise its fishing quota next year.")
+    assert _event(likely, "agree", "AGREE").modality == "future"
