@@ -1406,3 +1406,13 @@ def test_an_act_said_to_be_unlikely_is_hypothetical(nlp):
     assert _event(article, "agree", "AGREE").modality == "hypothetical"
     likely = _code(nlp, "Officials said that Norway is likely to agree to raise its fishing quota next year.")
     assert _event(likely, "agree", "AGREE").modality == "future"
+
+
+def test_a_condition_written_without_if_is_hypothetical(nlp):
+    # "even bigger threats should China not accede to his terms" (set-6 trade page) was an asserted refusal
+    article = _code(nlp, "He paired his demands with bigger threats should Japan not accede to his terms.")
+    acceding = [e for e in article.events if e.trigger and "accede" in e.trigger.text]
+    assert acceding and all(e.modality == "hypothetical" for e in acceding), [(e.type, e.modality) for e in acceding]
+    # a refusal told is still a refusal (the negated act coded as REJECT, asserted)
+    told = _code(nlp, "Japan did not accede to his terms, the ministry said.")
+    assert _event(told, "accede", "REJECT").modality == "asserted"

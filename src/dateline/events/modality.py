@@ -59,6 +59,8 @@ def modality(c: Candidate, date_value: str | None, date_from_text: bool, ctx: Co
     lows = {w.lower_ for w in words}
     if any(ch.dep_ == "mark" and ch.lower_ in ("if", "unless", "whether") for ch in trig.children):
         return "hypothetical"  # the event of a conditional clause, negated or not
+    if inverted_condition(trig):
+        return "hypothetical"  # "threats should China not accede": a condition, negated or not
     if c.extra_modality == "negated" or any(w.dep_ == "neg" for w in words) or (lows & {"never"}):
         return "negated"
     if not_taken(trig):
@@ -212,6 +214,17 @@ def _perfect_infinitive(trig: Any) -> bool:
         return False
     auxes = [ch for ch in trig.children if ch.dep_ in ("aux", "auxpass")]
     return any(a.tag_ == "TO" for a in auxes) and any(a.lemma_ == "have" and a.tag_ == "VB" for a in auxes)
+
+
+def inverted_condition(tok: Any) -> bool:
+    """ "should China not accede to his terms", "were the talks to fail", "had Iran refused": a
+    clause below another whose auxiliary should / were / had comes before its subject is a
+    condition (an "if" clause written without "if")."""
+    if tok.dep_ == "ROOT" or tok.head.i == tok.i:
+        return False
+    auxes = [a for a in tok.children if a.dep_ in ("aux", "auxpass") and a.lower_ in ("should", "were", "had")]
+    subj = dep_children(tok, {"nsubj", "nsubjpass"})
+    return bool(auxes and subj) and auxes[0].i < subj[0].i
 
 
 def conditional(tok: Any) -> bool:
