@@ -1104,3 +1104,15 @@ def test_a_phrase_that_names_no_actor_is_the_parties_it_lies_between(nlp, text, 
     ev = next(e for e in a.events if e.type == "SUPPORT")
     got = [t.lower() for t in _texts(a, ev.recipients)]
     assert all(any(r in g for g in got) for r in recipients), got
+
+
+def test_a_pronoun_subject_is_not_its_own_verbs_object(nlp):
+    # "he" may not be Omar, whom he called a terrorist (the nearest person before the pronoun)
+    a = _code(
+        nlp,
+        "Rep. Ilhan Omar received threats. He was arrested in April for the call to the offices of Omar. "
+        'During the call, he asked about the Muslim Brotherhood, called Omar a "terrorist" and hung up, '
+        "prosecutors said.",
+    )
+    accuse = next(e for e in a.events if e.type == "ACCUSE")
+    assert "ilhan-omar" not in accuse.actors

@@ -1141,10 +1141,14 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
             done_to = [t for t in c.actors_tok if t.dep_ == "poss" and _is_person(t, ctx)]
             c.actors_tok = [t for t in c.actors_tok if t not in done_to]
         c.recipients_tok = done_to + c.recipients_tok
+    # a pronoun subject is never an object of its own verb ("he ... called Omar a terrorist": not Omar)
+    own_objects = {
+        a for o in trig.children if o.dep_ in ("dobj", "obj", "oprd", "dative", "iobj") for a in np_actor_ids(o, ctx)
+    }
     actors: list[str] = []
     for t in c.actors_tok:
         for a in np_actor_ids(t, ctx):
-            if a not in actors:
+            if a not in actors and not (t.pos_ == "PRON" and a in own_objects):
                 actors.append(a)
     recipients: list[str] = []
     for t in c.recipients_tok:
