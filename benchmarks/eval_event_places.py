@@ -101,9 +101,10 @@ def record_key(text: str, verb: tuple[int, int]) -> str:
     return f"{hashlib.sha256(text.encode('utf-8')).hexdigest()[:12]}:{verb[0]}-{verb[1]}"
 
 
-def judgements(path: Path = JUDGED) -> dict[str, list[tuple[int, int]] | None]:
-    """key -> the judged locations' offsets ([] where the sentence says no place, None where unclear)."""
-    out: dict[str, list[tuple[int, int]] | None] = {}
+def judgements(path: Path = JUDGED) -> dict[str, list[tuple[int, int, str]] | None]:
+    """key -> the judged locations (offsets and the name written beside them; [] where the sentence says no
+    place, None where unclear)."""
+    out: dict[str, list[tuple[int, int, str]] | None] = {}
     if not path.is_file():
         return out
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -116,14 +117,15 @@ def judgements(path: Path = JUDGED) -> dict[str, list[tuple[int, int]] | None]:
         elif verdict == "none":
             out[key] = []
         else:
-            spans = [x.split(":", 1)[0].split("-") for x in verdict.split(";")]
-            out[key] = [(int(a), int(b)) for a, b in spans]
+            spans = [(x.split(":", 1)[0].split("-"), x.split(":", 1)[1]) for x in verdict.split(";")]
+            out[key] = [(int(a), int(b), name) for (a, b), name in spans]
     return out
 
 
 def judge(records: list[dict], path: Path = JUDGED) -> list[dict]:
     """Records with our judgement (JUDGED) take it: ``answer: "judged"`` and its locations, or
-    ``answer: "unclear"`` (left out of the measure and of training: see ``usable``)."""
+    ``answer: "unclear"`` (left out of the measure and of training: see ``usable``). A judged span that does
+    not read the name written beside it (a judgement of another version of the data) is an error."""
     verdicts = judgements(path)
     for r in records:
         if r["source"] == "RELABEL":
@@ -134,9 +136,12 @@ def judge(records: list[dict], path: Path = JUDGED) -> list[dict]:
         spans = verdicts[key]
         if spans is None:
             r["answer"] = "unclear"
-        else:
-            r["answer"] = "judged"
-            r["locations"] = [(a, b, r["text"][a:b]) for a, b in spans]
+            continue
+        for a, b, name in spans:
+            if r["text"][a:b] != name:
+                raise ValueError(f"{path.name}: record {key}: {a}-{b} reads {r['text'][a:b]!r}, not {name!r}")
+        r["answer"] = "judged"
+        r["locations"] = spans
     return records
 
 

@@ -87,26 +87,27 @@ def test_the_judged_records_are_data_with_their_provenance() -> None:
     assert sum(v == [] for v in verdicts.values()) > 100 and sum(bool(v) for v in verdicts.values()) > 100
 
 
-def test_the_judged_places_are_the_words_they_name() -> None:
-    # each judged span (character offsets into the record's text) covers the name written beside it
-    from benchmarks._data import dataset
-    from benchmarks.eval_event_places import JUDGED, load, record_key
+def test_the_judged_places_name_their_words() -> None:
+    # each judged place is written as offsets and the name they cover; judge() checks the name against the
+    # record's text wherever the data is read (make eval, make train)
+    from benchmarks.eval_event_places import judgements
 
-    root = dataset("event-location-halterman")
-    if root is None:
-        pytest.skip("event-location-halterman not found")
-    texts = {record_key(r["text"], r["verb"]): r["text"] for r in load(root) if r["source"] != "RELABEL"}
-    rows = [line.split("\t") for line in JUDGED.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-    n = 0
-    for key, *_, verdict in rows[1:]:
-        if verdict in ("none", "skip"):
-            continue
-        for span in verdict.split(";"):
-            offsets, name = span.split(":", 1)
-            a, b = (int(x) for x in offsets.split("-"))
-            assert texts[key][a:b] == name, (key, span)
-            n += 1
-    assert n >= 300
+    places = [p for spans in judgements().values() for p in spans or []]
+    assert len(places) >= 300 and all(0 <= a < b and b - a == len(name) for a, b, name in places)
+
+
+def test_a_judged_place_that_does_not_read_its_name_is_an_error(tmp_path: Path) -> None:
+    from benchmarks.eval_event_places import judge, record_key
+
+    text = "Troops were ambushed near Tarsi on Monday."
+    path = tmp_path / "judged.tsv"
+    path.write_text(
+        "key\tpart\tsource\tid\tverb_offsets\tverb\tjudgement\n"
+        f"{record_key(text, (12, 20))}\tdev\tX_RA\t1\t12-20\tambushed\t26-31:Dorav\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ValueError, match="reads 'Tarsi', not 'Dorav'"):
+        judge([{"source": "X_RA", "answer": None, "text": text, "verb": (12, 20), "locations": []}], path)
 
 
 def test_judgements_replace_an_ra_records_labels(tmp_path: Path) -> None:
