@@ -133,7 +133,7 @@ def _inherited_time(
                     return v, txt
         k = ctx.time_tok.get(t.i)
         if k is not None:
-            v, txt = time_value(k, ctx, tense_of(trig, pre_mod))
+            v, txt = time_value(k, ctx, tense)
             if v:
                 return v, txt
         if t.i in trig_ids:

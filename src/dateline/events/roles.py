@@ -884,19 +884,15 @@ def _np_one(tok: Any, ctx: Context) -> list[str]:
                 if a:
                     return [a]
     # else whom its "including" phrase names: "killed dozens of IS members, including the group's
-    # chief of operations" (the members are no actor of ours; their chief is one of them)
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "including":
-            found = [a for p in c.children if p.dep_ == "pobj" for a in np_actor_ids(p, ctx)]
-            if found:
-                return found
-    # else the parties it lies between: "backed the peace talks between the Taliban and the
-    # Afghan government", "support to the negotiations among Sudanese parties"
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst"):
-            found = [a for p in c.children if p.dep_ == "pobj" for a in np_actor_ids(p, ctx)]
-            if found:
-                return found
+    # chief of operations" (the members are no actor of ours; their chief is one of them); else the
+    # parties it lies between: "backed the peace talks between the Taliban and the Afghan
+    # government", "support to the negotiations among Sudanese parties"
+    for preps in (("including",), ("between", "among", "amongst")):
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                found = [a for p in c.children if p.dep_ == "pobj" for a in np_actor_ids(p, ctx)]
+                if found:
+                    return found
     return []
 
 
