@@ -958,6 +958,11 @@ def test_the_president_of_an_authority_is_a_state_official(nlp):
         ("Boeing officials said the jets were safe.", "Boeing officials", "BUS"),
         ("Union officials called a strike.", "Union officials", "LAB"),
         ("School officials closed the building.", "School officials", "EDU"),
+        # a company the lexicon does not know: an ampersand name is a company's
+        ("PG&E officials said the utility would cut power to 500,000 customers.", "PG&E officials", "BUS"),
+        ("PG&E officials said the utility would cut power to 500,000 customers.", "PG&E", "BUS"),
+        # guards: an agency of no known sector keeps its officials the state's
+        ("DEA officials said the seizure was the largest this year.", "DEA officials", "GOV"),
         # guards: a state's officials, and civilian (not military) officials, stay GOV
         ("Kremlin officials denied the report.", "Kremlin officials", "GOV"),
         ("Civilian officials fled the city.", "Civilian officials", "GOV"),

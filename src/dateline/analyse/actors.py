@@ -1527,6 +1527,10 @@ def _add_org(orgs: dict[str, _Actor], e: Ent) -> None:
     act.ents.append(e)
 
 
+#: "PG&E", "AT&T", "Procter & Gamble": names joined by an ampersand are companies' (and law firms')
+_AMPERSAND_NAME = re.compile(r"\w\s?&\s?\w")
+
+
 def _org_sector(name: str, following: list[str]) -> str | None:
     low = L.normalise(name)
     if low in L.MEDIA_NAMES:
@@ -1537,7 +1541,7 @@ def _org_sector(name: str, following: list[str]) -> str | None:
             sec = L.org_word(" ".join(words[i : i + n]))
             if sec:
                 return sec
-    return None
+    return "BUS" if _AMPERSAND_NAME.search(name) else None
 
 
 def _describe_org(doc: Any, act: _Actor, tok_ent: dict[int, Ent]) -> None:

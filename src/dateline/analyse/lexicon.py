@@ -86,7 +86,7 @@ parliament:LEG congress:LEG senate:LEG assembly:LEG legislature:LEG house of rep
 party:PTY campaign:PTY
 police:COP gendarmerie:COP
 company:BUS corporation:BUS corp:BUS inc:BUS ltd:BUS plc:BUS bank:BUS group:None firm:BUS
-airlines:BUS motors:BUS holdings:BUS
+airlines:BUS motors:BUS holdings:BUS utility:BUS
 news agency:MED agency:None news:MED newspaper:MED times:MED post:MED television:MED tv:MED
 radio:MED broadcaster:MED media:MED press:MED magazine:MED journal:MED network:None
 university:EDU college:EDU institute:EDU school:EDU academy:EDU think tank:EDU
