@@ -255,6 +255,42 @@ def test_a_time_before_the_complement_clause_dates_the_governing_act(nlp, text, 
     assert ev.date == date and ev.date_source == "text"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The attack, which happened on Monday, killed 20 soldiers in the north of the country.",
+        "The explosion on Monday destroyed the bank branch.",
+    ],
+)
+def test_an_act_whose_subject_is_a_dated_event_takes_its_time(nlp, text):
+    # the killing is the attack's: the time the subject's own clause gives dates the verb too
+    a = _code(nlp, text, "2019-04-24")
+    verb = next(e for e in a.events if e.trigger and e.trigger.text.split()[0] in ("killed", "destroyed"))
+    assert verb.date == "2019-04-22" and verb.date_source == "text"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen kidnapped two aid workers, police said Monday.",
+        "Police said on Monday that gunmen had kidnapped two aid workers.",
+    ],
+)
+def test_a_reported_act_without_a_time_is_dated_by_the_report(nlp, text):
+    # it happened by the report's day: the publication day two days later would misdate it
+    ev = next(e for e in _code(nlp, text, "2019-04-24").events if e.type == "ASSAULT")
+    assert ev.date == "2019-04-22" and ev.date_source == "text" and ev.modality == "asserted"
+
+
+def test_a_report_time_never_dates_a_future_act_nor_one_of_its_own(nlp):
+    a = _code(nlp, "Police said on Monday that gunmen will attack the border town.", "2019-04-24")
+    ev = next(e for e in a.events if e.type == "ASSAULT")
+    assert ev.date != "2019-04-22"
+    a = _code(nlp, "Police said on Monday that gunmen had kidnapped two aid workers in 2017.", "2019-04-24")
+    ev = next(e for e in a.events if e.type == "ASSAULT")
+    assert ev.date == "2017"
+
+
 def test_event_during_another_takes_its_time_and_place(nlp):
     a = _code(
         nlp, "Hundreds of people were arrested during the protests in Moscow on Saturday.", published="2019-07-24"

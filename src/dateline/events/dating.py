@@ -149,6 +149,42 @@ def _inherited_time(
     return None, None
 
 
+def _subject_event_time(trig: Any, cands: list[Candidate], ctx: Context, tense: str) -> tuple[str | None, str | None]:
+    """A verb whose subject is an event with a time of its own happened then: "The attack, which
+    happened on Monday, killed 20 soldiers", "The explosion on Friday destroyed the branch" (the
+    killing is the attack's; the time lies in the subject's clause, which is the subject's own)."""
+    trig_ids = {x.trigger.i for x in cands}
+    for subj in trig.children:
+        if subj.dep_ not in ("nsubj", "nsubjpass") or subj.i not in trig_ids or subj.pos_ not in ("NOUN", "PROPN"):
+            continue
+        others = [x.trigger for x in cands if x.trigger.i not in (subj.i, trig.i)]
+        for k in own_times(subj, others, ctx):
+            v, txt = time_value(k, ctx, tense)
+            if v:
+                return v, txt
+    return None, None
+
+
+def _report_time(trig: Any, cands: list[Candidate], ctx: Context, tense: str) -> tuple[str | None, str | None]:
+    """A past act with no time of its own, told in the complement of a report that has one
+    ("Gunmen kidnapped two aid workers, police said Monday", "The army said on Friday that rebels
+    attacked a convoy"): it happened by the report's day, which dates it better than the
+    publication day after it. Only a report's time on or before the publication day."""
+    rep = trig.head
+    if tense != "past" or trig.dep_ != "ccomp" or rep.i == trig.i or lemma_of(rep) not in lx.REPORTING:
+        return None, None
+    others = [x.trigger for x in cands if x.trigger.i not in (rep.i, trig.i)]
+    published = ctx.published.isoformat() if ctx.published else None
+    for k in own_times(rep, others, ctx):
+        root = ctx.time_roots[k]
+        if root.i == trig.i or trig.is_ancestor(root):
+            continue  # inside the act's own clause: not the report's
+        v, txt = time_value(k, ctx, "past")
+        if v and (published is None or v <= published[: len(v)]):
+            return v, txt
+    return None, None
+
+
 def anchored_date(c: Candidate, ctx: Context) -> tuple[str | None, str] | None:
     """A past event named inside a present sentence by a duration that counts from it:
     "18 years after Washington invaded the country" (story of 2019) dates the invasion 2001,
@@ -190,6 +226,10 @@ def date_and_modality(c: Candidate, cands: list[Candidate], ctx: Context) -> tup
             break
     if date_value is None:
         date_value, date_text = _inherited_time(trig, cands, c, ctx, pre_mod)
+    if date_value is None:
+        date_value, date_text = _subject_event_time(trig, cands, ctx, tense)
+    if date_value is None and pre_mod == "asserted":
+        date_value, date_text = _report_time(trig, cands, ctx, tense)
     if date_value is None and pre_mod not in ("future", "hypothetical", "negated"):
         anchored = anchored_date(c, ctx)
         if anchored is not None:
