@@ -1116,3 +1116,37 @@ def test_a_pronoun_subject_is_not_its_own_verbs_object(nlp):
     )
     accuse = next(e for e in a.events if e.type == "ACCUSE")
     assert "ilhan-omar" not in accuse.actors
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        ("Al-Shabaab claimed responsibility for the attack on the base.", "Al-Shabaab"),
+        ("The Sinaloa cartel has been responsible for mass killings in the north.", "Sinaloa"),
+        ("Police said the militants responsible for the attack on the hotel had fled.", "militants"),
+        ("The report held the army responsible for the killings of 40 civilians.", "army"),
+        ("Officials said Boko Haram was behind the attack on the village.", "Boko Haram"),
+    ],
+)
+def test_who_claims_or_bears_responsibility_for_an_act_is_its_actor(nlp, text, actor):
+    a = _code(nlp, text)
+    ev = next(e for e in a.events if e.type == "ASSAULT")
+    assert [t for t in _texts(a, ev.actors) if actor in t], _texts(a, ev.actors)
+
+
+@pytest.mark.parametrize(
+    "text, recipient",
+    [
+        ("The ministry refused to respond to a request from Reuters for comment.", "Reuters"),
+        ("Hamas rejected an offer from Egypt to mediate.", "Egypt"),
+    ],
+)
+def test_whom_an_answer_or_refusal_is_to_is_the_sender_of_what_it_answers(nlp, text, recipient):
+    a = _code(nlp, text)
+    assert any(recipient in t for t in _texts(a, a.events[0].recipients)), _texts(a, a.events[0].recipients)
+
+
+def test_a_title_case_dateline_glued_to_its_dash_is_nobodys_act(nlp):
+    a = _code(nlp, "Cebu City--Police have started an investigation into the killing of a former mayor.")
+    ev = a.events[0]
+    assert ev.type == "ACCUSE" and _texts(a, ev.actors) == ["Police"]

@@ -201,9 +201,10 @@ def in_dateline(tok: Any) -> bool:
     s = breaks[k - 1] + 1 if k else 0
     first = doc[s]
     if first.ent_type_ in ("GPE", "LOC") and first.is_title:
-        # "Venezuela: Since January, the Colombian government has expelled ...": a place's name and a colon
+        # "Venezuela: Since January, the Colombian government has expelled ...": a place's name and a
+        # colon; "Cebu City--Police have started ...": and a double dash or an em dash
         for k in range(s + 1, min(len(doc), s + 4)):
-            if doc[k].text == ":":
+            if doc[k].text in (":", "--", "\u2014"):
                 return tok.i < k
             if not (doc[k].is_title and doc[k].ent_type_ == first.ent_type_):
                 break
@@ -452,6 +453,7 @@ def recipients_of(tok: Any, cand: Candidate, ctx: Context) -> list:
                 if po.i not in ctx.tok_actor:
                     out += _clause_subjects(po, ctx)
                     out += _opponents(po)
+                    out += _senders(po)
                     if cand.entry.type in _DEAL_UNDOING:
                         out += _parties(po)  # "reneged on a border accord with Ecuador", "pulled out of a pact with X"
                     if cand.entry.type in ("ACCUSE", "REJECT", "PROTEST") and p.lower_ in ("into", "against", "on"):
@@ -529,10 +531,26 @@ def _parties(tok: Any) -> list:
     ]
 
 
+#: what one actor sends or puts to another: its "from" object is its sender ("a request from X")
+_SENT_NOUNS = {
+    "request", "invitation", "offer", "proposal", "demand", "call", "appeal", "plea", "pressure",
+    "ultimatum", "warning", "letter", "message", "suggestion", "overture", "petition",
+}  # fmt: skip
+
+
+def _senders(tok: Any) -> list:
+    """Who sent what a noun names: "responded to a request from Haaretz", "bowed to pressure from
+    Congress", "accepted an invitation from the Nigerian government" (whom the act answers)."""
+    if lemma_of(tok) not in _SENT_NOUNS:
+        return []
+    return [q for p in tok.children if p.dep_ == "prep" and p.lower_ == "from" for q in dep_children(p, {"pobj"})]
+
+
 def _owners(o: Any, ctx: Context) -> list:
     """Whose a thing is: "Reagan's statement", "the Supreme Court decision", "the removal of X",
-    "the plan by the White House" (the possessor, an actor-naming modifier, an of/by object)."""
-    out = []
+    "the plan by the White House", "a request from X" (the possessor, an actor-naming modifier, an
+    of/by object, the sender of what is sent)."""
+    out = _senders(o)
     for c in o.children:
         if c.dep_ == "poss" or c.dep_ in ("compound", "amod", "nmod") and c.i in ctx.tok_actor and c.i < o.i:
             out.append(c)
@@ -578,6 +596,7 @@ def complement_recipients(c: Candidate, ctx: Context) -> list:
                     # "staged demonstrations to demand the resignation of X": whom it presses
                     out += _owners(o, ctx)
                 if o.dep_ in ("dobj", "obj") and o.i not in ctx.tok_actor:
+                    out += _senders(o)  # "agreed to accept an offer from X"
                     # "promised to continue military aid to X": whom what it gives is for
                     out += [
                         q
@@ -591,6 +610,8 @@ def complement_recipients(c: Candidate, ctx: Context) -> list:
             for p in comp.children:
                 if p.dep_ == "prep" and p.lower_ in ("to", "with", "against", "toward", "towards"):
                     out += [q for q in p.children if q.dep_ == "pobj" and q.i in ctx.tok_actor]
+                    # "refused to respond to a request from X": whom the answer is to
+                    out += [s for q in dep_children(p, {"pobj"}) if q.i not in ctx.tok_actor for s in _senders(q)]
             nxt += [x for x in comp.children if x.dep_ in ("xcomp", "advcl") and x.pos_ == "VERB"]
         if out:
             break
@@ -797,7 +818,43 @@ def noun_participants(noun: Any, ctx: Context) -> tuple[list, list]:
         elif c.dep_ == "prep" and c.lower_ in ("with", "between", "against", "on", "to", "among"):
             target = recips if c.lower_ != "between" else actors
             target += [p for p in c.children if p.dep_ == "pobj"]
+    if not actors:
+        actors = _responsible(noun)
     return actors, recips
+
+
+#: "claimed responsibility for", "took credit for": the claimant is the act's author
+_CLAIMED = {"responsibility", "credit"}
+
+
+def _responsible(noun: Any) -> list:
+    """Who a sentence holds to be the author of an event noun it names no author of: "IS claimed
+    responsibility for the bombing", "the cartel has been responsible for mass killings", "the group
+    responsible for the attack", "militants were behind the attack" (the subject of the verb the
+    responsibility phrase hangs on, or the noun it describes)."""
+    t = noun
+    while t.dep_ == "conj" and t.head.i != t.i:  # "killings and beheadings"
+        t = t.head
+    if t.dep_ != "pobj":
+        return []
+    p = t.head
+    h = p.head
+    if p.lower_ == "for":
+        if lemma_of(h) in _CLAIMED and h.dep_ in ("dobj", "obj"):
+            return subject_of(h.head)
+        if h.lower_ == "responsible":
+            if own := dep_children(h, {"nsubj"}):  # "the militants responsible for ...", parsed as a clause
+                return own
+            if h.dep_ == "acomp":
+                return subject_of(h.head)
+            if h.dep_ == "oprd":  # "was held responsible for", "held the army responsible for"
+                return dep_children(h.head, {"nsubjpass", "dobj"})
+            if h.dep_ == "amod" and h.head.pos_ in ("NOUN", "PROPN"):
+                return [h.head]
+    elif p.lower_ == "behind" and p.dep_ == "prep":
+        if h.pos_ in ("AUX", "VERB") and lemma_of(h) == "be":
+            return subject_of(h)
+    return []
 
 
 def _coordinated_owners(tokens: list, ctx: Context) -> list[str]:
