@@ -1150,3 +1150,22 @@ def test_a_title_case_dateline_glued_to_its_dash_is_nobodys_act(nlp):
     a = _code(nlp, "Cebu City--Police have started an investigation into the killing of a former mayor.")
     ev = a.events[0]
     assert ev.type == "ACCUSE" and _texts(a, ev.actors) == ["Police"]
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        ("Two former ministers were freed on Monday after the Cabinet approved a pardon.", "Cabinet"),
+        ("Two opposition leaders were released after the government revoked the order against them.", "government"),
+    ],
+)
+def test_a_passive_release_is_done_by_whoever_let_it_happen_just_before(nlp, text, actor):
+    a = _code(nlp, text)
+    ev = next(e for e in a.events if e.type == "RETREAT")
+    assert actor in _texts(a, ev.actors), _texts(a, ev.actors)
+
+
+def test_the_broker_of_a_ceasefire_is_its_actor_when_the_sentence_names_no_other(nlp):
+    a = _code(nlp, "The UN-brokered ceasefire in the port city will start on Tuesday, officials said.")
+    ev = next(e for e in a.events if e.type == "RETREAT")
+    assert _texts(a, ev.actors) == ["UN"]

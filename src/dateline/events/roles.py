@@ -760,6 +760,49 @@ def _enabler(trig: Any) -> list:
     return subject_of(host)
 
 
+#: what, done after a passive act that names no agent, says who did it ("were freed after the
+#: Cabinet approved a pardon", "was released after the government revoked the order")
+_LETTING = {
+    "approve",
+    "authorize",
+    "authorise",
+    "allow",
+    "permit",
+    "order",
+    "grant",
+    "pardon",
+    "revoke",
+    "lift",
+    "drop",
+}
+
+
+def _granted_after(trig: Any) -> list:
+    """The subject of an "after" / "once" clause of a passive act with no agent whose verb lets it
+    happen (``_LETTING``): "Two former presidents were freed after the Cabinet approved a pardon"."""
+    for cl in dep_children(trig, {"advcl"}):
+        if lemma_of(cl) in _LETTING and any(m.dep_ == "mark" and m.lower_ in ("after", "once") for m in cl.children):
+            return subject_of(cl)
+    return []
+
+
+#: "the UN-brokered ceasefire", "Qatar-mediated talks": whose doing the act is
+_BROKERED = {"brokered", "mediated", "sponsored", "led", "hosted", "organized", "organised", "declared", "imposed"}
+
+
+def _brokers(noun: Any) -> list:
+    """The X of an "X-brokered", "X-mediated", "X-led" ... modifier of an event noun."""
+    doc = noun.doc
+    out = []
+    for c in noun.children:
+        if c.i < noun.i and c.dep_ in ("amod", "compound", "npadvmod", "nmod") and c.i + 2 < noun.i:
+            if doc[c.i + 1].text == "-" and doc[c.i + 2].lower_ in _BROKERED:
+                out.append(c)
+        if c.lower_ in _BROKERED and c.dep_ == "amod":
+            out += [x for x in c.children if x.i < c.i and x.dep_ in ("npadvmod", "compound", "amod", "nmod")]
+    return out
+
+
 #: what lets an act be done, and the verbs that give it ("gave its approval for X to be extradited")
 _GRANTS = {
     "authorization",
@@ -1140,7 +1183,9 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
             c.actors_tok = agents or _passive_agents(trig, ctx)
             recips = patients + recips
         if not c.actors_tok and (patients or parse.is_passive(trig)):
-            c.actors_tok = _enabler(trig) or _state_where_held(trig, c, ctx)
+            c.actors_tok = _enabler(trig) or _granted_after(trig) or _state_where_held(trig, c, ctx)
+        if not c.actors_tok and c.obj is not None:
+            c.actors_tok = _brokers(c.obj)  # "the UN-brokered ceasefire will start on Tuesday"
         c.recipients_tok = recips + c.recipients_tok
         for inner in c.inner:  # "offered to hand over to Great Britain", "threatened to break relations with Russia"
             if not inner.noun:
