@@ -1169,3 +1169,17 @@ def test_the_broker_of_a_ceasefire_is_its_actor_when_the_sentence_names_no_other
     a = _code(nlp, "The UN-brokered ceasefire in the port city will start on Tuesday, officials said.")
     ev = next(e for e in a.events if e.type == "RETREAT")
     assert _texts(a, ev.actors) == ["UN"]
+
+
+@pytest.mark.parametrize(
+    "text, maker",
+    [
+        ("An Israeli airstrike on a Hamas training camp used American-made bombs.", "American"),
+        ("Hezbollah fired Iranian rockets at Israeli towns on Monday.", "Iranian"),
+    ],
+)
+def test_the_maker_of_a_weapon_used_takes_no_part_in_the_attack(nlp, text, maker):
+    a = _code(nlp, text)
+    ev = next(e for e in a.events if e.type == "ASSAULT")
+    parts = _texts(a, ev.actors) + _texts(a, ev.recipients)
+    assert ev.recipients and not any(maker in t for t in parts), parts

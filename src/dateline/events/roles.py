@@ -473,6 +473,19 @@ HANDED = {"return", "give", "hand", "deliver", "transfer", "donate", "supply", "
 MOVED = {"send", "dispatch", "deploy", "withdraw", "pull", "pull_out", "move", "mass", "order", "put", "mobilize"}
 
 
+#: verbs whose weapon object is the means of the act ("used a guided bomb", "fired rockets")
+_WIELDED = {"use", "fire", "launch", "drop", "employ", "lob"}
+
+
+def _wielded(cand: Candidate) -> bool:
+    """The object an entry was keyed on is a weapon the actor uses ("used+WEAPON"): its maker or
+    origin ("a Lockheed Martin-made bomb", "American-made bombs") takes no part in the act."""
+    lemma, _, cls = cand.entry.key.partition("+")
+    if lemma not in _WIELDED or cand.obj is None:
+        return False
+    return cls == "WEAPON" or parse.noun_class(cand.obj) == "WEAPON"
+
+
 def _keyed_object_is_patient(cand: Candidate) -> bool:
     """Whether the object an entry was keyed on is what the act is done to ("expel+INSPECTORS",
     "call+PERSON", "lift+blockade"), not the actor's own forces or means ("send+TROOPS"); the
@@ -481,6 +494,8 @@ def _keyed_object_is_patient(cand: Candidate) -> bool:
     lemma, _, cls = cand.entry.key.partition("+")
     if cand.entry.mode == "asylum" or lemma == "train":
         return True
+    if _wielded(cand):
+        return False  # "the strike used a guided bomb", "fired rockets at": the means, not the target
     return cand.entry.type not in ("MOBILIZE", "AID") and cls != "TROOPS" and lemma not in MOVED
 
 
@@ -1169,10 +1184,12 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
     the mode refinements read them. A noun event arrives with its participants already set.
     """
     trig = c.trigger
+    attack_subjects: list = []  # subjects that are acts ("A Saudi-led strike on ... used ...")
     if not c.noun and c.entry.key != "reported+must":
         c.actors_tok = [t for t in subject_of(_series_verb(trig) or trig) if c.obj is None or t.i != c.obj.i]
         if not c.actors_tok:
             c.actors_tok = _misparsed_subject(trig, ctx)
+        attack_subjects = [t for t in c.actors_tok if _attack_agents(t, ctx) != [t]]
         c.actors_tok = [x for t in c.actors_tok for x in _attack_agents(t, ctx)]
         recips = recipients_of(trig, c, ctx)
         patients = (
@@ -1212,7 +1229,7 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
                 for q in p.children
                 if q.dep_ == "pobj"
             ]
-        if c.obj is not None and c.entry.type in ("CONSULT", "PROTEST", "ASSAULT", "COOPERATE"):
+        if c.obj is not None and c.entry.type in ("CONSULT", "PROTEST", "ASSAULT", "COOPERATE") and not _wielded(c):
             noun_a, noun_r = noun_participants(c.obj, ctx)
             if (c.obj.dep_ == "nsubjpass" and c.entry.type == "ASSAULT") or (
                 c.entry.type in ("ASSAULT", "COERCE")
@@ -1257,7 +1274,9 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
             if a not in recipients and a not in actors and not _own_body(t, a, actors, ctx):
                 recipients.append(a)
     if not recipients and not c.noun:
-        for t in [*complement_recipients(c, ctx), *_protested(c, ctx), *_addressees(trig)]:
+        # "A Saudi-led strike on a school bus used a guided bomb": whom the act the subject names is on
+        aimed = [r for s in attack_subjects for r in noun_participants(s, ctx)[1]]
+        for t in [*complement_recipients(c, ctx), *_protested(c, ctx), *_addressees(trig), *aimed]:
             for a in np_actor_ids(t, ctx):
                 if a not in recipients and a not in actors:
                     recipients.append(a)
