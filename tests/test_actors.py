@@ -727,6 +727,18 @@ def test_an_unknown_name_that_is_a_verbs_argument_is_a_person(nlp, text, name):
     assert name in actors and actors[name].kind == "person", {a: x.kind for a, x in actors.items()}
 
 
+def test_an_unlabelled_argument_the_corrections_file_knows_takes_its_label(nlp):
+    # the tagger leaves "Twitter" unlabelled in some sentences of a real article (it is set by hand
+    # here); the corrections file says it is an organisation, never the unknown-name guess (a person)
+    from spacy.tokens import Span
+
+    from dateline.analyse.actors import corrected_entities
+
+    doc = nlp("The senator criticised Twitter on Friday.")
+    doc.ents = [Span(doc, 5, 6, label="DATE")]
+    assert [(e.text, e.label) for e in corrected_entities(doc) if e.text == "Twitter"] == [("Twitter", "ORG")]
+
+
 @pytest.mark.parametrize(
     "text,name",
     [

@@ -433,7 +433,8 @@ def _unlabelled_arguments(doc: Any, ents: list[Ent], headline: set[int]) -> list
     argument of a verb (its subject, object or possessor, an "against", "with" or "by" object) and
     names no place, country, nationality or organisation is a person's name: "Pltavchenko
     cancelled a planned visit", "ordered an investigation against Oommen Chandy". The kind is a
-    guess (a bare unknown name in news is most often a person); the actor is not."""
+    guess (a bare unknown name in news is most often a person); the actor is not. A name the
+    corrections file knows ("Twitter", "Brexit") takes the label it gives there."""
     taken = {i for e in ents for i in range(e.i0, e.i1)}
     out = []
     for t in doc:
@@ -444,7 +445,9 @@ def _unlabelled_arguments(doc: Any, ents: list[Ent], headline: set[int]) -> list
             i0 -= 1
         if any(k in taken or k in headline for k in range(i0, t.i)) or not _argument_name(doc, i0, t.i + 1):
             continue
-        out.append(Ent(doc[i0].idx, t.idx + len(t.text), "PERSON", i0, t.i + 1, doc[i0 : t.i + 1].text))
+        text = doc[i0 : t.i + 1].text
+        corr = L.entity_correction(text)  # "Twitter", "Brexit": what the data file says they are
+        out.append(Ent(doc[i0].idx, t.idx + len(t.text), corr[0] if corr else "PERSON", i0, t.i + 1, text))
     return out
 
 
