@@ -736,6 +736,27 @@ def test_the_model_codes_what_the_rules_miss_and_says_so(nlp):
 
 
 @pytest.mark.parametrize(
+    "text, verb",
+    [
+        ("The charity raised money to battle hunger in the northern provinces.", "raised"),
+        ("The government poured money into battling the drought in the south.", "poured"),
+    ],
+)
+def test_the_model_codes_a_sentence_whose_candidates_the_rules_all_dropped(nlp, text, verb):
+    """The rules propose "battle" and then judge it a figure of speech (an ill fought, no attack):
+    the sentence is as silent as one where they proposed nothing, so the model adds the act
+    beside it, and never the word the rules judged."""
+    from dateline.events.candidates import find_candidates
+    from dateline.events.parse import Context
+
+    doc = nlp(text)
+    article = _code(nlp, text)
+    assert find_candidates(next(iter(doc.sents)), Context(article, doc))  # the rules proposed something
+    coded = [(e.type, e.trigger.text if e.trigger else None, (e.rule or "").split(":")[0]) for e in article.events]
+    assert coded == [("AID", verb, "model")], coded
+
+
+@pytest.mark.parametrize(
     "text, verb, ok",
     [
         ("A Gulf foundation raised funds for flood victims in Pakistan.", "raised", True),

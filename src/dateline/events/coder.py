@@ -36,6 +36,9 @@ For each sentence of the spaCy doc:
 6. **Modality**: negated > hypothetical > future > historical > asserted (see ``modality``).
 7. Events of the same type in clauses that depend on one another are one event ("will meet
    ... to discuss", "visited ..., when he was hosted by ...").
+
+Where the rules proposed candidates and ``select`` dropped every one, the sentence counts as
+silent: the learned model (``model.revise``) may add an event for another verb.
 """
 
 from __future__ import annotations
@@ -61,7 +64,17 @@ __all__ = ["build", "code_doc", "code_sentence", "event_id"]
 
 def code_sentence(sent: Any, ctx: Context) -> list[Coded]:
     """The events of one sentence, the main event first."""
-    cands, reported = select(revise(find_candidates(sent, ctx), sent, ctx), sent, ctx)
+    proposed = find_candidates(sent, ctx)
+    cands, reported = select(revise(proposed, sent, ctx), sent, ctx)
+    if not cands and proposed:
+        # the rules proposed events and then judged every one of them no event of its own (a
+        # figure of speech, a governed act, a kind of act named): the sentence is as silent as one
+        # where they proposed nothing, so the model may add an event for another verb (never for a
+        # word the rules judged)
+        judged = {i for c in proposed for i in (c.trigger.i, *c.absorbed)}
+        added = [c for c in revise([], sent, ctx) if c.trigger.i not in judged]
+        if added:
+            cands, reported = select(added, sent, ctx)
     events = []
     built: dict[int, Coded] = {}
     for c in cands:
