@@ -736,6 +736,25 @@ def test_the_model_codes_what_the_rules_miss_and_says_so(nlp):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Japan pledged new funding to fight the spread of malaria in East Africa.",
+        "The minister vowed to battle the effects of the drought on farmers.",
+    ],
+)
+def test_a_fight_against_the_noun_of_an_ill_is_no_attack_nor_threat(nlp, text):
+    """What is fought is the ill even when the object names its spread or its effects: no
+    ASSAULT, and nothing a pledge or a vow turns into a threat."""
+    types = [e.type for e in _code(nlp, text).events]
+    assert "ASSAULT" not in types and "THREATEN" not in types, types
+
+
+def test_a_fight_against_the_forces_of_an_enemy_is_still_one(nlp):
+    types = [e.type for e in _code(nlp, "The army vowed to fight the remnants of the rebel group in the east.").events]
+    assert types and types[0] == "THREATEN", types
+
+
+@pytest.mark.parametrize(
     "text, verb",
     [
         ("The charity raised money to battle hunger in the northern provinces.", "raised"),

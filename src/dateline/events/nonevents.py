@@ -166,7 +166,7 @@ def _figurative_fight(c: Candidate, ctx: Context) -> str | None:
     fought = list(objects_of(t)) + [
         q for p in t.children if p.dep_ == "prep" and p.lower_ == "against" for q in p.children
     ]
-    if fought and all(lemma_of(o) in W["fought_ills"] for o in content_objects(fought)):
+    if fought and all(_an_ill(o) for o in content_objects(fought)):
         return "figure of speech"  # "funding to fight the outbreak", "battling a wildfire"
     sides = list(subject_of(t)) + list(objects_of(t))
     sides += [q for p in t.children if p.dep_ == "prep" and p.lower_ in ("against", "with") for q in p.children]
@@ -175,6 +175,15 @@ def _figurative_fight(c: Candidate, ctx: Context) -> str | None:
     if any(lx.ASSAULT_MODE_CUES.get(lemma_of(x)) or lemma_of(x) in W["casualty_words"] for x in t.subtree):
         return None
     return "figure of speech"
+
+
+def _an_ill(o: Any) -> bool:
+    """An ill (`fought_ills`), or a noun of one ("the spread of malaria", "the effects of climate
+    change", "the root causes of poverty"): what is fought is then the ill, whoever fights it."""
+    if lemma_of(o) in W["fought_ills"]:
+        return True
+    of = [q for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for q in p.children if q.dep_ == "pobj"]
+    return bool(of) and all(lemma_of(q) in W["fought_ills"] for q in of)
 
 
 def _figurative_object(c: Candidate, ctx: Context) -> str | None:
