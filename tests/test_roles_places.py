@@ -1183,3 +1183,27 @@ def test_the_maker_of_a_weapon_used_takes_no_part_in_the_attack(nlp, text, maker
     ev = next(e for e in a.events if e.type == "ASSAULT")
     parts = _texts(a, ev.actors) + _texts(a, ev.recipients)
     assert ev.recipients and not any(maker in t for t in parts), parts
+
+
+def test_the_linker_weighs_an_origin_as_a_feature_and_reads_pairs_of_features(nlp):
+    # "a young man from Kobane city": where he comes from, a feature the linker weighs (it was a
+    # filter); "in Kobane": no flag; and the pairs of its families (place.CROSSED) are features too
+    from dateline import extract
+    from dateline.events.parse import Context
+    from dateline.events.place import linker_candidates, place_features
+
+    def feats(text: str, verb: str) -> list[str]:
+        a = extract(text=text)
+        doc = nlp(a.text)
+        ctx = Context(a, doc)
+        trig = next(t for t in doc if t.text == verb)
+        ks = [k for k in linker_candidates(trig, ctx) if doc[ctx.places[k][0][0]].text == "Kobane"]
+        assert ks, [doc[ctx.places[k][0][0]].text for k in linker_candidates(trig, ctx)]
+        toks, place = ctx.places[ks[0]]
+        return place_features(trig, ctx.place_roots[ks[0]], toks, place, 1, True, ctx)
+
+    origin = feats("Alaa, a young man from Kobane city, was killed by border guards on Monday.", "killed")
+    assert "flag=origin" in origin
+    here = feats("Border guards killed a young man in Kobane on Monday.", "killed")
+    assert "flag=none" in here and "flag=origin" not in here
+    assert "np_prep=in&flag=none" in here

@@ -65,13 +65,30 @@ def test_the_linker_believes_a_no_place_we_judged() -> None:
     assert kept == [["b"], ["c"]] and [r["answer"] for r in recs] == ["judged", None]
 
 
-def test_the_threshold_counts_right_places_and_right_silences() -> None:
+def test_the_threshold_weighs_right_places_and_right_silences_alike() -> None:
     mod = _script()
     records = [{"locations": [(0, 5, "Kabul")]}, {"locations": []}, {"locations": []}]
     weights = {"near": 3.0, "far": -3.0, "mid": 0.0}  # p 0.95, 0.05, 0.5
     data = [[(["near"], True), (["far"], False)], [(["mid"], False)], [(["far"], False)]]
-    assert mod.right(data, records, weights, 0.4) == 2  # Kabul; "mid" is invented
-    assert mod.right(data, records, weights, 0.6) == 3
+    scored = [(p, gold) for gold, p in mod._decided(data, weights)]
+    assert mod.balanced(scored, records, 0.4) == (0.75, 1.0, 0.5)  # Kabul; "mid" is invented
+    assert mod.balanced(scored, records, 0.6) == (1.0, 1.0, 1.0)
+    assert mod.balanced(scored, records, 0.96) == (0.5, 0.0, 1.0)  # Kabul lost
+
+
+def test_folds_keep_a_sentence_together() -> None:
+    mod = _script()
+    records = [{"text": t} for t in ["a", "b", "a", "c", "d", "b", "e", "f"]]
+    fold = mod.folds(records)
+    assert fold[0] == fold[2] and fold[1] == fold[5]
+    assert len(set(fold)) == min(mod.FOLDS, 6)
+
+
+def test_the_fit_converges_and_learns_the_signal() -> None:
+    mod = _script()
+    data = [[(["bias", "near"], True), (["bias", "far"], False)] for _ in range(20)]
+    weights, n_iter = mod.fit(data, 1.0)
+    assert n_iter < mod.MAX_ITER and weights["near"] > 1.0 > -1.0 > weights["far"]
 
 
 def test_the_judged_records_are_data_with_their_provenance() -> None:

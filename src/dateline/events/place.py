@@ -484,8 +484,13 @@ _BUILDING_NOUNS = {
 }  # fmt: skip
 
 
-def place_features(trig: Any, root: Any, toks: list[int], place: dict, n_places: int, first: bool) -> list[str]:
-    """The linker's features of one (trigger, place mention) pair."""
+def place_features(
+    trig: Any, root: Any, toks: list[int], place: dict, n_places: int, first: bool, ctx: Context | None = None
+) -> list[str]:
+    """The linker's features of one (trigger, place mention) pair: the parse between them, with
+    ``ctx`` what the structural rules know of the mention (``_flags``), and the pairs of the
+    families in ``CROSSED`` (``a&b``: a path read with the place's kind, a preposition with a
+    clause on the way), which a linear model cannot weigh together otherwise."""
     doc = trig.doc
     up, down = _path(trig, root)
     lca = up[-1]
@@ -579,7 +584,21 @@ def place_features(trig: Any, root: Any, toks: list[int], place: dict, n_places:
             out.append(f"event_noun={above}>{below.lower_ if below.dep_ == 'prep' else below.dep_}")
     out += [f"clause_down={_clause(t)}" for t in down_path[1:-1] if t.pos_ in ("VERB", "AUX")]
     out += [f"clause_up={_clause(t)}" for t in up[:-1] if t.pos_ in ("VERB", "AUX")]
+    if ctx is not None:
+        out += _flags(trig, root, ctx)
+    crossed = [f for f in out if f.split("=", 1)[0] in CROSSED]
+    out += [f"{a}&{b}" for i, a in enumerate(crossed) for b in crossed[i + 1 :]]
     return out
+
+
+#: the feature families whose pairs are features too (``place_features``)
+CROSSED = frozenset(
+    {
+        "path", "np_path", "np_last", "prep", "np_prep", "inner", "feat", "via", "verbs", "side", "dist",
+        "rel", "root_dep", "np_dep", "outer", "clause_down", "clause_up", "event_noun", "n", "subject", "object",
+        "fronted", "flag",
+    }
+)  # fmt: skip
 
 
 #: nouns of another event a place's phrase may hang from (with the event lexicon's noun heads)
@@ -634,21 +653,36 @@ def _span_place(ctx: Context, k: int) -> dict:
 
 def linker_candidates(trig: Any, ctx: Context) -> list[int]:
     """The place mentions (indexes into ``ctx.places``) the linker weighs for ``trig``: those of its
-    sentence, less where the teller is, origins, participants' own places, the subject's country,
-    other scenes (see ``_linked``)."""
+    sentence, less the trigger's own words, nationalities, places inside names and parties
+    (``_not_event_places``), the subject's country and other scenes (see ``_linked``). The linker
+    is trained on these same candidates; whether a mention is an origin, a participant or where
+    the teller is, it weighs as features (``_flags``)."""
     sent_start, sent_end = sent_bounds(trig)
     skip = _not_event_places(ctx)
     return [
         k
         for k, root in enumerate(ctx.place_roots)
         if sent_start <= root.i < sent_end
+        and trig.i not in ctx.places[k][0]
         and root.i not in skip
-        and not _origin(root)
-        and not _participant(root, ctx)
         and not _subject_country(root, trig, ctx)
         and _scenes(root) == _scenes(trig)
-        and not _source_place(root, trig)
     ]
+
+
+def _flags(trig: Any, root: Any, ctx: Context) -> list[str]:
+    """What the structural rules know of a candidate that says it may not be where the event
+    happened, as features (``flag=``) the linker weighs against the rest rather than filters: an
+    origin ("a cab driver from Abidjan", "a young man from Kobane city"), a participant (a country
+    named as an actor), where the teller of the news is ("according to a military source in Homs")."""
+    out = []
+    if _origin(root) or _origin(_phrase(root)[0]):
+        out.append("flag=origin")
+    if _participant(root, ctx):
+        out.append("flag=participant")
+    if _source_place(root, trig):
+        out.append("flag=teller")
+    return out or ["flag=none"]
 
 
 def linked_place(trig: Any, ctx: Context) -> dict | None:
@@ -671,9 +705,7 @@ def _linked(trig: Any, ctx: Context) -> tuple[dict | None, float]:
     best, best_p = None, 0.0
     for n, k in enumerate(ks):
         toks, place = ctx.places[k]
-        if trig.i in toks:
-            continue
-        p = _score(place_features(trig, ctx.place_roots[k], toks, place, len(ks), n == 0))
+        p = _score(place_features(trig, ctx.place_roots[k], toks, place, len(ks), n == 0, ctx))
         if p > best_p:
             best, best_p = k, p
     if best is None or best_p < model.get("threshold", 0.5):
