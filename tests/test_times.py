@@ -227,6 +227,19 @@ def test_months_follow_tense(nlp):
     assert _at(art, "resume next month", "next month").value == "2019-05"
 
 
+def test_a_present_relative_clause_under_a_future_or_next_noun_looks_ahead(nlp):
+    text = (
+        "The court will hear the case in its next term, which begins in October. "
+        "The company will open a plant that starts production in October. "
+        "The company said the plant, which opens in October, employs 200 people."
+    )
+    art = _analysed(nlp, text, "2013-03-22")
+    assert _at(art, "which begins in October", "October").value == "2013-10"
+    assert _at(art, "starts production in October", "October").value == "2013-10"
+    # a present clause in a present frame keeps the nearer October (five months back, seven ahead)
+    assert _at(art, "which opens in October", "October").value == "2012-10"
+
+
 def test_ap_style_with_friday_dateline(nlp):
     text = (
         "Six of the deaths were reported in the last week, Dr. Michael Jhung said Friday. "

@@ -450,6 +450,8 @@ def tense_of(span: Any) -> str | None:
         if tok.head is tok:
             break
         tok = tok.head
+    if tense == "present" and _ahead_of_its_noun(tok):
+        tense = "future"  # "its next term, which begins in October" (a March story): this October
     # "postponed until Saturday" looks ahead, "since Monday" back, unless the verb says otherwise
     prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
     if prev in ("until", "till", "untill") and (tense in (None, "present", "perfect") or verb in _UNTIL_AHEAD):
@@ -457,6 +459,28 @@ def tense_of(span: Any) -> str | None:
     if prev == "since":  # a date something has lasted since is behind us, whatever the verb
         return "past"
     return "past" if tense == "perfect" else tense
+
+
+_AHEAD_ADJ = {"next", "coming", "upcoming", "forthcoming"}
+
+
+def _ahead_of_its_noun(v: Any) -> bool:
+    """A present-tense relative clause takes its time from the noun it tells of: ahead when the noun
+    is an explicit "next"/"coming" one ("its next term, which begins in October") or the clause
+    governing the noun is in the future ("will open a plant that starts production in October")."""
+    if v.dep_ != "relcl":
+        return False
+    noun = v.head
+    if any(c.dep_ == "amod" and c.lower_ in _AHEAD_ADJ for c in noun.children):
+        return True
+    tok = noun
+    for _ in range(8):
+        if tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            return _verb_tense(tok) == "future" and not _future_in_the_past(tok)
+    return False
 
 
 def _future_in_the_past(v: Any) -> bool:
