@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from dateline.article import Article, Published
-from dateline.timex import resolve
+from dateline.timex import period_end, period_start, resolve
 
 A = "2019-04-24"  # Wednesday
 
@@ -238,6 +238,33 @@ def test_a_present_relative_clause_under_a_future_or_next_noun_looks_ahead(nlp):
     assert _at(art, "starts production in October", "October").value == "2013-10"
     # a present clause in a present frame keeps the nearer October (five months back, seven ahead)
     assert _at(art, "which opens in October", "October").value == "2012-10"
+
+
+@pytest.mark.parametrize(
+    "expr,anchor,tense,want",
+    [
+        ("last winter", "2013-07-01", None, "2012-WI"),  # Dec 2012 - Feb 2013, behind a July story
+        ("this winter", "2013-07-01", None, "2013-WI"),  # the one ahead
+        ("next winter", "2013-07-01", None, "2013-WI"),
+        ("this winter", "2014-01-15", None, "2013-WI"),  # the one under way, begun in December
+        ("this winter", "2013-12-15", None, "2013-WI"),  # the same winter from its December
+        ("last winter", "2014-01-15", None, "2012-WI"),
+        ("next winter", "2014-01-15", None, "2014-WI"),
+        ("winter", "2013-07-01", "past", "2012-WI"),
+        ("winter", "2013-07-01", "future", "2013-WI"),
+        ("last summer", "2013-07-01", None, "2012-SU"),
+    ],
+)
+def test_a_winter_takes_the_year_of_its_december(expr, anchor, tense, want):
+    value = v(expr, tense, anchor)
+    assert value == want
+    start = period_start(value)
+    assert start is not None
+    # what the resolver calls behind the story lies behind it by the same value's bounds
+    if expr.startswith("last") or tense == "past":
+        assert period_end(value) < date.fromisoformat(anchor)
+    if expr.startswith("next") or tense == "future":
+        assert start > date.fromisoformat(anchor)
 
 
 def test_ap_style_with_friday_dateline(nlp):

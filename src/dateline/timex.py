@@ -19,7 +19,7 @@ date           month                  ``YYYY-MM``
 date           year                   ``YYYY``
 date           week / weekend         ``YYYY-Www`` / ``YYYY-Www-WE`` (ISO week)
 date           quarter / half         ``YYYY-Qn`` / ``YYYY-Hn``
-date           season                 ``YYYY-SP|SU|FA|WI``
+date           season                 ``YYYY-SP|SU|FA|WI`` (a winter takes the year of its December)
 date           decade / century       ``YYY`` (the 1990s → ``199``) / ``YY`` (20th century → ``19``)
 date           ref                    ``PRESENT_REF`` | ``PAST_REF`` | ``FUTURE_REF``
 time           time                   ``YYYY-MM-DDTHH:MM`` / ``YYYY-MM-DDTMO|AF|EV|NI``
@@ -658,8 +658,20 @@ def _weekday_date(wd: int, anchor: date, tense: str | None, direction: str | Non
 
 
 def _season_year(season: str, anchor: date, tense: str | None, direction: str | None) -> int:
+    """The year a season's value takes. A winter takes the year of its December ("2013-WI" is
+    December 2013 to February 2014, as :func:`period_start` reads it): "last winter" in a July
+    2013 story is 2012-WI, "this winter" in a January 2014 story 2013-WI."""
     m = SEASON_MONTH[season]
     cur = _season_of(anchor)
+    if season == "WI":
+        latest = anchor.year if anchor.month == 12 else anchor.year - 1  # the latest winter begun
+        if direction in ("last", "past", "previous"):
+            return latest - 1 if cur == "WI" else latest
+        if direction in ("next", "coming"):
+            return latest + 1
+        if direction in ("this",) or cur == "WI":
+            return latest if cur == "WI" else latest + 1
+        return _month_year(m, anchor, tense) - 1  # the year of its January, less one
     if direction in ("last", "past", "previous"):
         return anchor.year - 1 if cur == season or m > anchor.month else anchor.year
     if direction in ("next", "coming"):
