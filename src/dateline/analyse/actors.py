@@ -26,11 +26,6 @@ Corrections on top of the statistical model, where its errors are systematic:
   "DAKAR, Senegal - Police have detained ...", "TUNIS -- Protesters gathered ...");
 - a country's own name the tagger leaves unlabelled is a GPE ("Nigeria withdrew ..."; not
   "Jordan", "Chad" or "Georgia", which are first names too);
-- a run of one to three capitalised proper nouns that is a whole argument of a verb (subject,
-  object, possessor, "against"/"with"/"by" object), left unlabelled or labelled a product or a place
-  the gazetteer does not know, is a person's name ("Pltavchenko cancelled a visit", "faulted
-  Buhari's decision", "an investigation against Oommen Chandy"), unless it names a place, country,
-  nationality, organisation or agent noun (an object: any place the gazetteer knows, "captured Bakwa");
 - a PERSON or ORG made only of nationality words ("Ugandan", "Bosnian Serbs", sentence-initial
   "Radical French") is a NORP; an ORG of two or three capitalised words right after a state
   title ("Vice-President Moody Awori") is a PERSON.
@@ -327,17 +322,9 @@ def _corrections(doc: Any, ents: list[Ent]) -> list[Ent]:
             e.label = "GPE"
         elif e.label in ("ORG", "PERSON", "NORP") and _dateline_city(doc, e):
             e.label = "GPE"  # "BERLIN --", "MOGADISHU, Somalia --": a dateline
-        elif e.label in ("PRODUCT", "GPE") and e.i0 not in headline and _argument_name(doc, e.i0, e.i1, known=True):
-            e.label = "PERSON"  # "demanded that Dbeibeh appear" (PRODUCT), "faulted Buhari's decision" (GPE)
         out.append(e)
     # names the tagger left unlabelled, each finder seeing what the ones before it found
-    for finder in (
-        _unlabelled_organisations,
-        _unlabelled_persons,
-        _unlabelled_countries,
-        _unlabelled_subjects,
-        _unlabelled_arguments,
-    ):
+    for finder in (_unlabelled_organisations, _unlabelled_persons, _unlabelled_countries, _unlabelled_subjects):
         if found := finder(doc, out, headline):
             out = sorted(out + found, key=lambda e: e.start)
     return out
@@ -384,70 +371,6 @@ def _unlabelled_subjects(doc: Any, ents: list[Ent], headline: set[int]) -> list[
         if not (L.armed_group(text) or (len(toks) == 1 and t.is_upper and 2 <= len(t.text) <= 6)):
             continue
         out.append(Ent(toks[0].idx, toks[-1].idx + len(toks[-1]), "ORG", toks[0].i, toks[-1].i + 1, text))
-    return out
-
-
-#: where a name is a participant of its verb: its subject, object or possessor, or the object of
-#: "against", "with" or a passive's "by"
-_NAME_ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "poss"}
-_NAME_ARG_PREPS = {"against", "with", "by"}
-
-
-def _argument_name(doc: Any, i0: int, i1: int, known: bool = False) -> bool:
-    """Whether tokens [i0, i1) are a name that is a whole argument of a verb (see
-    ``_NAME_ARG_DEPS``) and names no place, country, nationality, organisation or agent noun.
-    ``known``: a span the tagger labelled a product or a place: the gazetteer must not know it
-    either as a city."""
-    span = doc[i0:i1]
-    if not (1 <= len(span) <= 3) or any(t.pos_ != "PROPN" or not t.is_title or not t.is_alpha for t in span):
-        return False
-    root = span.root
-    if root.i != i1 - 1 or any(c.i < i0 and c.dep_ not in ("det", "case") for c in root.lefts):
-        return False  # part of a longer phrase ("the Dbeibeh government")
-    if i0 > 0 and doc[i0 - 1].pos_ == "PROPN" or i1 < len(doc) and doc[i1].pos_ == "PROPN":
-        return False
-    if root.dep_ == "pobj":
-        if root.head.lower_ not in _NAME_ARG_PREPS:
-            return False
-    elif root.dep_ not in _NAME_ARG_DEPS or (root.dep_ != "poss" and root.head.pos_ not in ("VERB", "AUX")):
-        return False
-    text = span.text
-    if len(span) == 1 and (span[0].is_sent_start and root.dep_ != "nsubj" or len(text) < 3):
-        return False
-    if (
-        L.country_of_name(text)
-        or L.country_of_demonym(text)
-        or L.capital_country(text)
-        or L.city_population(text, alternates=True)
-        or L.armed_group(text)
-        or any(L.ORG_WORDS.get(t.lower_) or t.lower_ in L.ROLES or L.agent_noun(t.lower_) for t in span)
-        or L.agent_noun(span[-1].lower_.removesuffix("s"))
-    ):
-        return False
-    # an object is often a place ("captured Bakwa"): then no place the gazetteer knows at all
-    return not ((known or root.dep_ in ("dobj", "pobj")) and _place_country(text) is not None)
-
-
-def _unlabelled_arguments(doc: Any, ents: list[Ent], headline: set[int]) -> list[Ent]:
-    """A run of one to three capitalised proper nouns the tagger left unlabelled that is a whole
-    argument of a verb (its subject, object or possessor, an "against", "with" or "by" object) and
-    names no place, country, nationality or organisation is a person's name: "Pltavchenko
-    cancelled a planned visit", "ordered an investigation against Oommen Chandy". The kind is a
-    guess (a bare unknown name in news is most often a person); the actor is not. A name the
-    corrections file knows ("Twitter", "Brexit") takes the label it gives there."""
-    taken = {i for e in ents for i in range(e.i0, e.i1)}
-    out = []
-    for t in doc:
-        if t.i in taken or t.i in headline or t.pos_ != "PROPN" or t.dep_ == "compound" or t.dep_ == "flat":
-            continue
-        i0 = t.i
-        while i0 > 0 and t.i - i0 < 2 and doc[i0 - 1].dep_ in ("compound", "flat") and doc[i0 - 1].head.i == t.i:
-            i0 -= 1
-        if any(k in taken or k in headline for k in range(i0, t.i)) or not _argument_name(doc, i0, t.i + 1):
-            continue
-        text = doc[i0 : t.i + 1].text
-        corr = L.entity_correction(text)  # "Twitter", "Brexit": what the data file says they are
-        out.append(Ent(doc[i0].idx, t.idx + len(t.text), corr[0] if corr else "PERSON", i0, t.i + 1, text))
     return out
 
 
