@@ -1134,6 +1134,12 @@ def test_who_claims_or_bears_responsibility_for_an_act_is_its_actor(nlp, text, a
     assert [t for t in _texts(a, ev.actors) if actor in t], _texts(a, ev.actors)
 
 
+def test_an_author_only_one_side_argues_is_no_author_of_the_act(nlp):
+    # PETRARCH validation: gold no event; "was behind" inside what the evidence proves is Ukraine's case
+    a = _code(nlp, "Ukraine says it has strong evidence proving Russia was behind the chemical attacks.")
+    assert not any(e.type == "ASSAULT" and e.actors for e in a.events), [(e.type, e.actors) for e in a.events]
+
+
 @pytest.mark.parametrize(
     "text, recipient",
     [

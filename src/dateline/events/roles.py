@@ -881,6 +881,10 @@ def noun_participants(noun: Any, ctx: Context) -> tuple[list, list]:
     return actors, recips
 
 
+#: verbs whose that-clause is one side's case, not the news' own report ("evidence proving X was
+#: behind the attack", "believes X was responsible for"): it names no author of the act
+_ARGUED = {"prove", "show", "suggest", "believe", "suspect", "allege", "claim", "think", "indicate", "insist", "argue"}
+
 #: "claimed responsibility for", "took credit for": the claimant is the act's author
 _CLAIMED = {"responsibility", "credit"}
 
@@ -897,6 +901,9 @@ def _responsible(noun: Any) -> list:
         return []
     p = t.head
     h = p.head
+    clause = h.head if h.dep_ in ("acomp", "oprd") else h
+    if clause.dep_ == "ccomp" and lemma_of(clause.head) in _ARGUED:
+        return []  # "evidence proving Russia was behind the attacks": one side's claim, no author
     if p.lower_ == "for":
         if lemma_of(h) in _CLAIMED and h.dep_ in ("dobj", "obj"):
             return subject_of(h.head)
