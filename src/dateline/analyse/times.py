@@ -473,14 +473,19 @@ def _ahead_of_its_noun(v: Any) -> bool:
     noun = v.head
     if any(c.dep_ == "amod" and c.lower_ in _AHEAD_ADJ for c in noun.children):
         return True
-    tok = noun
+    gov = _verb_above(noun)
+    return gov is not None and _verb_tense(gov) == "future" and not _future_in_the_past(gov)
+
+
+def _verb_above(tok: Any) -> Any:
+    """The nearest verb above ``tok`` that is no auxiliary (at most eight steps up), or None."""
     for _ in range(8):
         if tok.head is tok:
-            return False
+            return None
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
-            return _verb_tense(tok) == "future" and not _future_in_the_past(tok)
-    return False
+            return tok
+    return None
 
 
 def _future_in_the_past(v: Any) -> bool:
@@ -491,14 +496,8 @@ def _future_in_the_past(v: Any) -> bool:
     lowers = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
     if not lowers & {"would", "'d"} or lowers & {"will", "'ll", "shall", "wo"}:
         return False
-    tok = v
-    for _ in range(8):
-        if tok.head is tok:
-            return False
-        tok = tok.head
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
-            return _verb_tense(tok) == "past"
-    return False
+    gov = _verb_above(v)
+    return gov is not None and _verb_tense(gov) == "past"
 
 
 def _planned_for(v: Any) -> bool:
@@ -519,14 +518,8 @@ def _overtaken(v: Any) -> bool:
     clause ("... was canceled"): a plan overtaken, its day behind the story."""
     if v.dep_ != "acl":
         return False
-    tok = v.head
-    for _ in range(8):
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
-            return _verb_tense(tok) == "past"
-        if tok.head is tok:
-            break
-        tok = tok.head
-    return False
+    gov = _verb_above(v)
+    return gov is not None and _verb_tense(gov) == "past"
 
 
 def _verb_tense(v: Any) -> str | None:
