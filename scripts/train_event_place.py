@@ -207,8 +207,7 @@ def out_of_fold(data: list, records: list[dict], c: float, weights: list[float])
         model, _ = fit([data[i] for i in train], c, [weights[i] for i in train])
         for i, (rows, f) in enumerate(zip(data, fold)):
             if f == k:
-                j, p = decide(rows, model)
-                out[i] = (p, j is not None and bool(rows[j][1]))
+                out[i] = score_record(rows, model)
     return out
 
 
@@ -239,13 +238,10 @@ def decide(rows, weights: dict[str, float]) -> tuple[int | None, float]:
     return best, best_p
 
 
-def _decided(data: list, weights: dict[str, float]) -> list[tuple[bool, float]]:
-    """Per record: (its best candidate is gold, its probability)."""
-    out = []
-    for rows in data:
-        k, p = decide(rows, weights)
-        out.append((k is not None and bool(rows[k][1]), p))
-    return out
+def score_record(rows, weights: dict[str, float]) -> tuple[float, bool]:
+    """One record's (probability of its best candidate, that candidate is gold), as ``balanced`` reads."""
+    k, p = decide(rows, weights)
+    return p, k is not None and bool(rows[k][1])
 
 
 SHIPPED = ROOT / "src" / "dateline" / "data" / "models" / "event_place.json"
@@ -370,7 +366,7 @@ def main(argv: list[str] | None = None) -> int:
             for x in tried
         },
         "development sample, stated place / no invented place given the verb": [
-            round(v, 4) for v in balanced([(p, gold) for gold, p in _decided(data_dev, weights)], dev, threshold)[1:]
+            round(v, 4) for v in balanced([score_record(rows, weights) for rows in data_dev], dev, threshold)[1:]
         ],
         "command": "make train (python scripts/train_event_place.py; --check retrains and compares with this file)",
         "hyperparameters": {

@@ -70,7 +70,7 @@ def test_the_threshold_weighs_right_places_and_right_silences_alike() -> None:
     records = [{"locations": [(0, 5, "Kabul")]}, {"locations": []}, {"locations": []}]
     weights = {"near": 3.0, "far": -3.0, "mid": 0.0}  # p 0.95, 0.05, 0.5
     data = [[(["near"], True), (["far"], False)], [(["mid"], False)], [(["far"], False)]]
-    scored = [(p, gold) for gold, p in mod._decided(data, weights)]
+    scored = [mod.score_record(rows, weights) for rows in data]
     assert mod.balanced(scored, records, 0.4) == (0.75, 1.0, 0.5)  # Kabul; "mid" is invented
     assert mod.balanced(scored, records, 0.6) == (1.0, 1.0, 1.0)
     assert mod.balanced(scored, records, 0.96) == (0.5, 0.0, 1.0)  # Kabul lost
