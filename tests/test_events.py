@@ -319,6 +319,32 @@ def test_time_values_are_written_as_contract_dates():
     assert _contract_value("2024-W06") == "2024-02"  # ISO week 6 of 2024 starts on 5 February
     assert _contract_value("2024-SU") == "2024"
     assert _contract_value("PRESENT_REF") is None
+    assert _contract_value("2020-05-09TNI") == "2020-05-09"
+
+
+def test_a_week_dates_an_event_by_the_month_holding_most_of_it():
+    """A week the contract cannot write dates an event by the month holding most of its days:
+    2020-W27 runs from Monday 29 June to Sunday 5 July, so July; a weekend is its month, not its
+    year. A past event in a week not over by the publication day counts only the days up to it."""
+    import datetime as dt
+
+    from dateline.events.dating import contract_value as _contract_value
+
+    assert _contract_value("2020-W27") == "2020-07"
+    assert _contract_value("2020-W27", until=dt.date(2020, 6, 30)) == "2020-06"  # "earlier this week", Tuesday
+    assert _contract_value("2020-W18-WE") == "2020-05"  # Saturday 2 and Sunday 3 May
+    assert _contract_value("2020-W27", until=dt.date(2020, 7, 8)) == "2020-07"  # a week gone by
+
+
+def test_an_event_last_week_or_a_few_days_ago_is_dated(nlp):
+    """ "last week" (2020-W27, 29 June to 5 July, told on 8 July) and "a few days ago" date their
+    events by a month; "a few days ago" is no historical event, and neither takes the publication day."""
+    a = _code(nlp, "Troops withdrew from the town last week.", published="2020-07-08")
+    ev = _primary(a)
+    assert (ev.type, ev.date, ev.date_source, ev.modality) == ("RETREAT", "2020-07", "text", "asserted")
+    a = _code(nlp, "A few days ago, protesters clashed with police in the capital.", published="2020-05-14")
+    ev = _primary(a)
+    assert (ev.type, ev.date, ev.date_source, ev.modality) == ("PROTEST", "2020-05", "text", "asserted")
 
 
 @pytest.mark.parametrize(

@@ -404,6 +404,16 @@ def test_a_year_inside_an_event_name_and_later(nlp):
     assert (later.timex, later.direction, later.anchor) == ("P3D", "after", None)
 
 
+def test_a_clock_time_names_no_day_for_the_times_after_it(nlp):
+    """ "at 10 p.m." holds the publication day only until its own day is settled: the clock time
+    after it in the story falls on the day the story named (Saturday), not on the publication day."""
+    text = "Police fired tear gas on Saturday. The crowd dispersed at 10 p.m., and police arrested 12 people at 11 p.m."
+    art = _analysed(nlp, text, A)
+    assert _at(art, "tear gas on Saturday", "Saturday").value == "2019-04-20"
+    assert _at(art, "dispersed at 10 p.m.", "10 p.m.").timex == "2019-04-20T22:00"
+    assert _at(art, "people at 11 p.m.", "11 p.m.").timex == "2019-04-20T23:00"
+
+
 def test_without_publication_date_relative_times_are_unresolved(nlp):
     text = "The summit will take place on Thursday. The two men first met in 2002."
     art = _analysed(nlp, text, None)

@@ -30,6 +30,11 @@ set            set                    ``P1W`` (weekly), ``XXXX-XX-XXTMO`` (every
 An expression that needs the anchor when there is none gets ``value=None``; one this module
 does not understand returns ``None``. ``mod`` carries TIMEX3 modifiers (``START`` for "early
 December", ``END``, ``MID``, ``APPROX``...) without changing the value.
+
+The contract's calendar ``value`` of a time (``Article.times``) is the value when it is
+``YYYY[-MM[-DD]]``, the day of a time of day, and null for the rest (weeks, seasons, references,
+durations, sets); an event dated by a week or a weekend takes the month holding most of its days
+(``events.dating.contract_value``), and the week stays in the record's ``timex``.
 """
 
 from __future__ import annotations

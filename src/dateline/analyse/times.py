@@ -957,7 +957,14 @@ def find_timexes(doc: Any, anchor: date | str | None = None, text: str | None = 
         days.append(last if last and _DAY_VALUE.match(last) else None)
         if tx is not None and tx.type == "duration":
             _signal(doc, full, ts)
-        elif tx is not None and tx.type in ("date", "time") and calendar_date(tx.value):
+        elif (
+            tx is not None
+            and tx.type in ("date", "time")
+            and calendar_date(tx.value)
+            and not (tx.type == "time" and not _OWN_DAY.search(expr))
+        ):
+            # a clock time whose words name no day ("at 10 p.m.") holds the anchor's day only until
+            # `_clock_days` settles it: it names no day for the story's narrative
             last = calendar_date(tx.value)
             last_end = t
         if tx is not None and tx.type in ("date", "time") and tx.value and _YEAR_HEAD.match(tx.value):

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from ..timex import resolve, shift
+from ..timex import period_end, period_start, resolve, shift
 from . import lexicon as lx
 from .modality import modality, tense_of
 from .parse import Candidate, Context, lemma_of, tree_distance
@@ -66,29 +66,61 @@ def time_value(k: int, ctx: Context, tense: str) -> tuple[str | None, str]:
     value = contract_value(value) if value else None
     if value:
         return value, text
-    tx = resolve(text, ctx.published, tense)
-    return (contract_value(tx.value) if tx is not None and tx.value else None), text
+    # no calendar value (a week, "a few days ago"): the TimeML value the times component settled
+    # on, else the expression resolved afresh in the trigger's tense
+    timex = _record_timex(toks, ctx)
+    if timex is None:
+        tx = resolve(text, ctx.published, tense)
+        timex = tx.value if tx is not None else None
+    if not timex:
+        return None, text
+    until = ctx.published if tense == "past" else None
+    if timex == "PAST_REF" and ctx.published is not None and _FEW_DAYS_AGO.search(text):
+        # "a few days ago": some day of the week before publication
+        return _month_of(ctx.published - dt.timedelta(days=7), ctx.published - dt.timedelta(days=1)), text
+    return contract_value(timex, until), text
 
 
+def _record_timex(toks: list[int], ctx: Context) -> str | None:
+    """The TimeML value of the ``Article.times`` record over these tokens, if one is."""
+    times = getattr(ctx.article, "times", None) or []
+    if not toks or not times:
+        return None
+    doc = ctx.doc
+    s, e = doc[toks[0]].idx, doc[toks[-1]].idx + len(doc[toks[-1]])
+    for t in times:
+        if t.start < e and s < t.end and t.timex:
+            return str(t.timex)
+    return None
+
+
+_FEW_DAYS_AGO = re.compile(r"\b(?:(?:a\s+)?few|several|some|a\s+couple\s+of)\s+days\s+ago$", re.IGNORECASE)
 _ISO_VALUE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 
-def contract_value(value: str) -> str | None:
-    """A time value as the contract writes dates (YYYY, YYYY-MM, YYYY-MM-DD); an ISO week
-    becomes the month of its Monday, anything else (seasons, quarters, times) its year."""
+def _month_of(start: dt.date, end: dt.date) -> str:
+    """The month that holds most of the days ``start``..``end`` (that of the middle day)."""
+    mid = start + (end - start) // 2
+    return f"{mid.year:04d}-{mid.month:02d}"
+
+
+def contract_value(value: str, until: dt.date | None = None) -> str | None:
+    """A time value as the contract writes dates (YYYY, YYYY-MM, YYYY-MM-DD). A time of day is
+    its day; a week, a weekend or any other period of a month or less is the month that holds
+    most of it ("2020-W18", 27 April to 3 May: 2020-04), counting only its days up to ``until``
+    (the publication day, for a past event in a period not over: "earlier this week"); anything
+    longer (seasons, quarters) its year."""
     value = value.strip()
     if _ISO_VALUE.fullmatch(value):
         return value
-    m = re.fullmatch(r"(\d{4})-W(\d{2})", value)
-    if m:
-        try:
-            monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
-            return f"{monday.year:04d}-{monday.month:02d}"
-        except ValueError:
-            return m.group(1)
     m = re.match(r"(\d{4})-\d{2}-\d{2}T", value)
     if m:
         return value[:10]
+    start, end = period_start(value), period_end(value)
+    if start is not None and end is not None and (end - start).days <= 31:
+        if until is not None and start <= until < end:
+            end = until
+        return _month_of(start, end)
     m = re.match(r"(\d{4})\b", value)
     return m.group(1) if m else None
 
