@@ -129,6 +129,43 @@ def test_compound_actors_are_one_event(nlp):
     assert ev.date == "2020-03-03" and ev.modality == "asserted"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya and its creditors reached a deal on the restructuring of the debt on Friday.",
+        "The two unions struck an agreement with the port authority after a week of talks.",
+        "Chile agreed a new fisheries accord with Peru.",
+        "Vietnam and Thailand agreed on the final wording of the rice pact.",
+        "The ministers agreed to a revised transit treaty.",
+    ],
+)
+def test_a_deal_concluded_is_a_formal_agreement(nlp, text):
+    # CAMEO 057 "sign formal agreement", SUPPORT in the PLOVER 2021 table, however the deal is
+    # concluded: signed, reached, struck or agreed (AGREE 030 is an agreement to act later)
+    ev = _primary(_code(nlp, text))
+    assert (ev.type, ev.cameo) == ("SUPPORT", "057")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya and Uganda reached an agreement to reopen the border crossing at Busia.",
+        "The rebels agreed to lay down their weapons.",
+        "Ghana agreed to a ceasefire with the rebels.",
+    ],
+)
+def test_an_agreement_to_act_stays_agree(nlp, text):
+    ev = _primary(_code(nlp, text))
+    assert (ev.type, ev.cameo) == ("AGREE", "030")
+
+
+def test_a_deal_reached_together_is_coded_between_the_parties(nlp):
+    a = _code(nlp, "Brazil and Argentina reached a deal on beef exports on Friday.")
+    ev = _primary(a)
+    assert ev.type == "SUPPORT"
+    assert _countries(a, ev.actors) == {"BRA"} and _countries(a, ev.recipients) == {"ARG"}
+
+
 def test_future_meeting_with_place_and_date(nlp):
     a = _code(nlp, "Iranian Foreign Minister Javad Zarif will meet his Turkish counterpart in Ankara on Friday.")
     ev = _primary(a)
@@ -600,7 +637,9 @@ def test_prisoner_exchanges_but_not_exchanges_of_views(nlp):
     assert (
         _primary(_code(nlp, "Libya's rival sides on Monday conducted another exchange of prisoners.")).type == "RETREAT"
     )
-    assert not _code(nlp, "The two ministers conducted an exchange of views in Paris on Monday.").events
+    # an exchange of views is a consultation (CAMEO 04), never a release
+    views = _code(nlp, "The two ministers conducted an exchange of views in Paris on Monday.")
+    assert [e.type for e in views.events] == ["CONSULT"]
 
 
 def test_coordinated_objects_are_searched(nlp):

@@ -68,6 +68,8 @@ def _prep(s: _State, spec: dict) -> bool:
             if child == "subtree"
             else list(c.children)
             if child == "any"
+            else _pobj_of(c)
+            if child == "pobj_of"
             else [q for q in c.children if q.dep_ == "pobj"]
         )
         for q in toks:
@@ -77,11 +79,21 @@ def _prep(s: _State, spec: dict) -> bool:
     return False
 
 
+def _pobj_of(prep: Any) -> list:
+    """A preposition's object and what that object is of: "on the final text of the pact"."""
+    out = [q for q in prep.children if q.dep_ == "pobj"]
+    for q in list(out):
+        out += [r for p in q.children if p.dep_ == "prep" and p.lower_ == "of" for r in p.children if r.dep_ == "pobj"]
+    return out
+
+
 def _object_test(s: _State, spec: dict) -> Callable[[Any], bool]:
     base = _token_test(spec)
     ents = set(spec.get("ent", []))
 
     def test(o: Any) -> bool:
+        if spec.get("to_clause") and not _to_clause(o):
+            return False
         return (
             bool(spec.get("any"))
             or (bool(spec.get("mass")) and _mass_of_people(o))
@@ -92,6 +104,14 @@ def _object_test(s: _State, spec: dict) -> Callable[[Any], bool]:
         )
 
     return test
+
+
+def _to_clause(o: Any) -> bool:
+    """Whether a noun has an infinitival clause of its own: "an agreement to reopen the border"
+    (what is agreed is an act to come, not the text concluded)."""
+    return any(
+        c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in o.children
+    )
 
 
 def _person(o: Any, ctx: Context) -> bool:

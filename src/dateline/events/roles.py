@@ -528,6 +528,11 @@ def _opponents(tok: Any) -> list:
     ]
 
 
+#: verbs of a deal the parties conclude together ("Kenya and its creditors reached a deal",
+#: "agreed a trade pact with Canada"): SUPPORT 057 like a treaty signed, coded between the parties
+#: like the agreeing itself
+JOINT_DEAL_VERBS = ("reach", "strike", "agree")
+
 #: acts that undo or refuse a deal: the deal's other party is whom they are done to
 _DEAL_UNDOING = {"REJECT", "RETREAT", "SANCTION"}
 
@@ -1292,7 +1297,9 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
         # attack with no target but conjoined sides is the sides' on each other, coded from the first
         actors, recipients = actors[:1], actors[1:]
     if c.entry.type in SYMMETRIC or (
-        "+AGREEMENT" in c.entry.key and c.entry.type != "SUPPORT" and not c.entry.key.startswith("broker")
+        "+AGREEMENT" in c.entry.key
+        and (c.entry.type != "SUPPORT" or c.entry.key.startswith(JOINT_DEAL_VERBS))
+        and not c.entry.key.startswith("broker")
     ):
         # a partner ("met with X", "discussed Libya with X") before the topic or other objects;
         # "Trump and Putin agreed", "Japanese and Australian armies agreed to exercises", "the
