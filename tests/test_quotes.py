@@ -271,3 +271,30 @@ def test_he_after_a_quote_is_the_main_clause_subject_not_an_embedded_one(nlp):
     art = _analyse(nlp, text)
     q = _quote(art, "The numbers will come up")
     assert _actor_name(art, q.speaker) == "Ortiz"
+
+
+def test_adding_goes_on_with_the_speech_not_with_a_subject_of_the_reported_words(nlp):
+    # the parse hangs "adding" on the reported clause ("the senator doesn't meet ..."); who adds is
+    # who said (set 9's Harris fact check, rewritten for this test)
+    text = (
+        "President Donald Trump said Thursday that he heard the California senator does not meet the "
+        "requirements, adding, \u201cI have no idea if that is right.\u201d"
+    )
+    art = _analyse(nlp, text)
+    q = _quote(art, "I have no idea")
+    assert _actor_name(art, q.speaker) == "Donald Trump"
+    # and through "hoped": "he hoped the state would agree ..., adding"
+    text = (
+        "In an interview, lawyer Anthony Biller said he hoped the state would agree to allow the group to "
+        "demonstrate safely, adding, \u201cWhat is safe at a store should be safe at a rally.\u201d"
+    )
+    art = _analyse(nlp, text)
+    q = _quote(art, "What is safe at a store")
+    assert _actor_name(art, q.speaker) == "Anthony Biller"
+
+
+def test_adding_after_a_speech_verb_keeps_its_speaker(nlp):
+    text = "The minister told reporters he would resign, adding, \u201cIt is time for someone new.\u201d"
+    art = _analyse(nlp, text)
+    q = _quote(art, "It is time")
+    assert q.speaker_text == "The minister"

@@ -14,8 +14,10 @@ before it (He said: "...", He continued, "..."), "according to X", the paragraph
 ends on a colon, a name after a dash ('"..." ― Carla Sanchez'), the subject of the verb that
 quoted words depend on (Bush called his rival "totally scripted"), an earlier quote of the same
 paragraph, the person the sentence before a cue-less quote is about, and for a paragraph that is
-nothing but a quote, the speaker of the preceding paragraph. Pronouns and nominal speakers ("he", "the
-spokesman") are resolved by :mod:`dateline.analyse.coref`.
+nothing but a quote, the speaker of the preceding paragraph. "Adding" goes on with the speech it
+follows: hung by the parse on a verb of the reported words ("Trump said he heard the senator
+doesn't meet the requirements, adding, '...'"), its speaker is the nearest speech verb's above.
+Pronouns and nominal speakers ("he", "the spokesman") are resolved by :mod:`dateline.analyse.coref`.
 
 Each quote carries, besides the contract fields, ``speaker_start``/``speaker_end`` (the speaker's
 words in the text) and ``cue_start``/``cue_end`` when found.
@@ -330,6 +332,16 @@ class _Context:
         """(actor id, text, span) of the subject of a cue verb. ``content``: what the subject is
         said to have said (no antecedent of a pronoun lies in it; with ``outside``, nor does the
         subject itself: a direct quote)."""
+        speech = _enclosing_speech(verb)
+        if speech is not None:
+            # "Trump said that he heard the senator doesn't meet the requirements, adding, '...'":
+            # who adds goes on speaking, whatever clause of the report the parse hangs it on
+            return self.speaker_of(speech, content, outside=outside)
+        return self._subject_of(verb, content, outside)
+
+    def _subject_of(
+        self, verb: Any, content: tuple[int, int] | None, outside: bool
+    ) -> tuple[str | None, str | None, tuple[int, int] | None]:
         subj = None
         tok = verb
         for _ in range(4):  # "..., adding that", "by saying that": the subject of the governing verb
@@ -600,6 +612,21 @@ def _set_according(ctx: _Context, q: _Q, tok: Any) -> bool:
 
 def _has_subject(verb: Any) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _speech(tok: Any) -> bool:
+    return _is_cue(tok) or (tok.pos_ == "VERB" and tok.lower_ in _HOPE_FORMS)
+
+
+def _enclosing_speech(verb: Any) -> Any | None:
+    """For "adding" with no subject of its own that the parse hangs on a verb of reported words
+    ("Trump said that he heard the senator doesn't meet the requirements, adding"; "Biller said he
+    hoped the state would agree ..., adding"): the nearest speech verb above it, whose speaker
+    goes on. None when the verb it hangs on is no reported words (a speech verb of its own: "he
+    said, adding")."""
+    if verb.lemma_.lower() != "add" or verb.tag_ != "VBG" or _has_subject(verb) or verb.dep_ != "advcl":
+        return None
+    return next((anc for anc in verb.head.ancestors if _speech(anc)), None)
 
 
 def _attribute_direct(ctx: _Context, q: _Q, direct: list[_Q], paras: list[tuple[int, int]]) -> None:
