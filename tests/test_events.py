@@ -166,6 +166,65 @@ def test_a_deal_reached_together_is_coded_between_the_parties(nlp):
     assert _countries(a, ev.actors) == {"BRA"} and _countries(a, ev.recipients) == {"ARG"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The state's voter ID law was struck down by a federal judge on Tuesday.",
+        "A federal judge struck down the ordinance as unconstitutional.",
+        "Activists hope the Supreme Court strikes down the law.",
+    ],
+)
+def test_a_text_struck_down_is_a_ruling_not_an_attack_or_a_strike(nlp, text):
+    assert not [e for e in _code(nlp, text).events if e.type in ("ASSAULT", "PROTEST")]
+
+
+def test_striking_a_target_stays_an_attack(nlp):
+    ev = _primary(_code(nlp, "Two missiles struck a fuel depot outside Donetsk on Monday."))
+    assert ev.type == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The prime minister visited a primary school in Leeds to promote the reading scheme.",
+        "The governor toured a chocolate factory on Friday.",
+        "Potential buyers toured the estate's entertainment area.",
+    ],
+)
+def test_a_visit_to_a_plain_place_has_no_host(nlp, text):
+    assert not [e for e in _code(nlp, text).events if e.type == "CONSULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chinese premier visited Islamabad on Monday.",
+        "The president visited the troops in Kandahar.",
+        "The defence secretary visited the ministry in Kyiv.",
+    ],
+)
+def test_a_visit_to_a_country_or_a_political_actor_stays_a_visit(nlp, text):
+    ev = _primary(_code(nlp, text))
+    assert (ev.type, ev.mode) == ("CONSULT", "visit")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Anyone who gets arrested at the march will be offered free legal advice.", "arrested"),
+        ("Whoever is charged under the statute can appeal to the high court.", "charged"),
+    ],
+)
+def test_a_clause_on_a_generic_antecedent_is_hypothetical(nlp, text, trigger):
+    found = [e for e in _code(nlp, text).events if e.trigger and e.trigger.text.startswith(trigger)]
+    assert found and all(e.modality == "hypothetical" for e in found)
+
+
+def test_a_clause_on_a_definite_antecedent_is_asserted(nlp):
+    found = [e for e in _code(nlp, "Police arrested two men who attacked a guard.").events if e.type == "ASSAULT"]
+    assert found and found[0].modality == "asserted"
+
+
 def test_future_meeting_with_place_and_date(nlp):
     a = _code(nlp, "Iranian Foreign Minister Javad Zarif will meet his Turkish counterpart in Ankara on Friday.")
     ev = _primary(a)

@@ -23,6 +23,7 @@ ANTERIOR_ADV = lx.WORDS["anterior_adverbs"]
 ANTERIOR_AMOD = lx.WORDS["anterior_modifiers"]
 FUTURE_AMOD = lx.WORDS["future_modifiers"]
 HYPO_AMOD = lx.WORDS["hypothetical_modifiers"]
+GENERIC = lx.WORDS["generic_antecedents"]
 ALTERNATIVE = {tuple(w.split("_")) for w in lx.WORDS["alternative_markers"]}
 
 
@@ -85,6 +86,8 @@ def modality(c: Candidate, date_value: str | None, date_from_text: bool, ctx: Co
         return "hypothetical"  # "a potential walkout", "the threatened strike"
     if _prospect(trig):
         return "hypothetical"
+    if generic_kind(trig):
+        return "hypothetical"
     if trig.sent.text.rstrip(" \n\"'\u201d\u2019").endswith("?"):
         return "hypothetical"  # a question asks whether, it reports nothing ("Will Iran retaliate?")
     if (
@@ -114,6 +117,20 @@ def modality(c: Candidate, date_value: str | None, date_from_text: bool, ctx: Co
         if _since_clause(trig) or _perfect_infinitive(trig) or charged == "owned":
             return "historical"
     return "asserted"
+
+
+def generic_kind(trig: Any) -> bool:
+    """ "anyone who is arrested loses the licence", "whoever is charged can appeal", "any soldier
+    who deserts": a clause on a generic antecedent names a kind of act that may happen, no act
+    that did (`generic_antecedents`)."""
+    if trig.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.lower_ in GENERIC for c in trig.children if c.dep_ in ("nsubj", "nsubjpass")):
+        return True  # "whoever is charged"
+    if trig.dep_ != "relcl":
+        return False
+    head = trig.head
+    return head.lower_ in GENERIC or any(c.dep_ == "det" and c.lower_ in GENERIC for c in head.children)
 
 
 def not_taken(trig: Any) -> bool:

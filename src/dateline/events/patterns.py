@@ -158,6 +158,32 @@ def _dobj_not(s: _State, spec: dict) -> bool:
     return not _dobj(s, spec)
 
 
+NO_HOST = {None, *lx.WORDS["no_host_sectors"]}
+
+
+def _plain_thing(o: Any, ctx: Context) -> bool:
+    """A common noun that names no political actor, no named place and no person: "a primary
+    school", "the estate's entertainment area", "a chocolate factory" (not "Dhaka", "the
+    Kremlin", "the ministry", "the troops", "the Kaesong industrial estate"). An organisation of a
+    `no_host_sectors` sector (a school, a hospital, a firm) or of none is a thing here."""
+    if o.pos_ != "NOUN" or o.ent_type_ or _person(o, ctx):
+        return False
+    aid = ctx.tok_actor.get(o.i)
+    if aid is not None and (ctx.actor_kind.get(aid) == "country" or ctx.actor_sector.get(aid) not in NO_HOST):
+        return False  # "visited the ministry", "the troops", "the refugee camp": a host
+    return not any(
+        t.pos_ == "PROPN" or t.ent_type_ or ctx.tok_actor.get(t.i, aid) != aid
+        for t in o.subtree
+        if t.dep_ in ("compound", "poss", "amod", "nmod") or t.head.i == o.i and t.dep_ == "prep"
+    )
+
+
+def _dobj_plain(s: _State, want: bool) -> bool:
+    """Every direct object is a plain thing (``_plain_thing``): a visit there has no host."""
+    objs = parse.dep_children(s.tok, {"dobj", "obj"})
+    return (bool(objs) and all(_plain_thing(o, s.ctx) for o in objs)) == want
+
+
 def _subject(s: _State, spec: dict) -> bool:
     lemmas, kinds, sectors = _words(spec), set(spec.get("kinds", [])), set(spec.get("sectors", []))
     # through a quantity or a part: "dozens of peacekeepers began deploying"
@@ -230,6 +256,7 @@ CONDITIONS: dict[str, Callable[[_State, Any], bool]] = {
     "dobj": _dobj,
     "dobj_not": _dobj_not,
     "has_dobj": lambda s, want: bool(parse.dep_children(s.tok, {"dobj", "obj"})) == want,
+    "dobj_plain": _dobj_plain,
     "subject": _subject,
     "naming": _naming,
     "complement": _complement,
