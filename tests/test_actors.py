@@ -983,3 +983,39 @@ def test_an_organisations_officials_have_its_sector(nlp, text, name, sector):
 )
 def test_a_general_counsel_or_inspector_general_is_no_soldier(nlp, text, name, sector):
     assert _by_name(_analyse(nlp, text))[name].sector == sector
+
+
+def test_a_title_run_into_a_name_tagged_as_an_organisation_is_the_person(nlp):
+    # the model tags "Rockland County Executive Ed Day" as one ORG (set 9's read: his state of
+    # emergency had no actor); the name after the title is the person, and "Day" later is him
+    art = _analyse(
+        nlp,
+        "Rockland County Executive Ed Day said he will declare a state of emergency on Monday. "
+        "Day previously deployed an emergency order during an outbreak.",
+    )
+    names = _by_name(art)
+    assert "Ed Day" in names and names["Ed Day"].kind == "person" and names["Ed Day"].sector == "GOV"
+    assert _mention_texts(art, names["Ed Day"]) == ["Ed Day", "Day"]
+    assert not any(a.kind == "organization" for a in art.actors)
+    # a role inside an organisation's own name stays the organisation's
+    for text in (
+        "The Criminal Justice Reform Initiative released a report.",
+        "The Department of Justice Civil Rights Division opened an inquiry.",
+    ):
+        art = _analyse(nlp, text)
+        assert not any(a.kind == "person" for a in art.actors), text
+
+
+def test_a_surname_that_is_also_a_small_town_is_the_person_named_before(nlp):
+    # "Moore" (Moore, Oklahoma, 60,000 people) after "Stephen Moore"; "Washington" after "George
+    # Washington" stays a place (a capital)
+    art = _analyse(
+        nlp,
+        "The White House named Stephen Moore to the task force. Moore had been coordinating with FreedomWorks.",
+    )
+    assert _mention_texts(art, _by_name(art)["Stephen Moore"]) == ["Stephen Moore", "Moore"]
+
+
+def test_a_city_councilor_is_local_government(nlp):
+    art = _analyse(nlp, "Iloilo City Councilor Alan Zaldivar has castigated the utility's president.")
+    assert _by_name(art)["Alan Zaldivar"].sector == "GOV"

@@ -28,7 +28,8 @@ Corrections on top of the statistical model, where its errors are systematic:
   "Jordan", "Chad" or "Georgia", which are first names too);
 - a PERSON or ORG made only of nationality words ("Ugandan", "Bosnian Serbs", sentence-initial
   "Radical French") is a NORP; an ORG of two or three capitalised words right after a state
-  title ("Vice-President Moody Awori") is a PERSON.
+  title ("Vice-President Moody Awori") is a PERSON, and so are the last two or three capitalised
+  words of an ORG after a title inside it ("Rockland County Executive Ed Day").
 
 Actors: full names group with their short forms ("Putin"); a bare East Asian family name
 ("Kim") goes to the most-mentioned (then first) full-named person with that family name, and
@@ -205,6 +206,10 @@ def corrected_entities(doc: Any) -> list[Ent]:
                 if doc[k].tag_ == "POS" and not any(doc[j].pos_ == "PROPN" for j in range(k + 1, i1)):
                     i1 = k
                     break
+        if label == "ORG":
+            named = _name_after_title(doc, i0, i1)
+            if named is not None:  # "Rockland County Executive Ed Day": the person the title is of
+                i0, label = named, "PERSON"
         if label == "PERSON" and i1 - i0 >= 2 and doc[i0].text == "Air":
             label = "ORG"  # "Air Zim", "Air Zimbabwe": an airline
         if label == "PERSON":
@@ -378,8 +383,8 @@ def _unlabelled_persons(doc: Any, ents: list[Ent], headline: set[int]) -> list[E
     """A run of one to three capitalised proper nouns the tagger left unlabelled is a person's
     name where it follows a role word ("his presidential rival Laurent Gbagbo") or is
     conjoined with a person ("Trump and Putin have agreed"), or is one word, the surname of a
-    person named in full ("Julian Assange ... Assange, who denies"), unless it names a place, a
-    nationality or holds an organisation word."""
+    person named in full ("Julian Assange ... Assange, who denies"), unless it names a place (for a
+    surname: a capital or a city of 100,000), a nationality or holds an organisation word."""
     taken = {i for e in ents for i in range(e.i0, e.i1)}
     persons = {i for e in ents if e.label == "PERSON" for i in range(e.i0, e.i1)}
     surnames = {doc[e.i1 - 1].lower_ for e in ents if e.label == "PERSON" and e.i1 - e.i0 > 1}
@@ -404,11 +409,18 @@ def _unlabelled_persons(doc: Any, ents: list[Ent], headline: set[int]) -> list[E
             c.dep_ == "conj" and c.i in persons for c in root.children
         )
         surname = j == i + 1 and t.lower_ in surnames
+        # a town the surname shares ("Moore" after "Stephen Moore": Moore, Oklahoma) is no bar;
+        # a capital or a city of 100,000 is, as for tagged names ("Washington")
+        town = (
+            L.city_population(text) >= 100_000 or L.capital_country(text) is not None
+            if surname
+            else L.city_population(text, alternates=True)
+        )
         if (
             (after_role or conj_person or surname)
             and not L.country_of_name(text)
             and not L.country_of_demonym(text)
-            and not L.city_population(text, alternates=True)
+            and not town
             and not any(w.lower_ in L.ORG_WORDS for w in span)
             and not L.armed_group(text)
         ):
@@ -630,6 +642,27 @@ def _title_part(doc: Any, e: Ent, tok_ent: dict[int, Ent]) -> bool:
         if not doc[k].is_title:
             return False
     return False
+
+
+def _name_after_title(doc: Any, i0: int, i1: int) -> int | None:
+    """Where the person's name starts in an "organisation" that runs a capitalised title into the
+    name after it ("Rockland County Executive Ed Day", "Iloilo City Councilor Alan Zaldivar"): two
+    or three capitalised words ending the span right after a title of a name (``L.NAME_TITLES``, not
+    after "of"), none of them a role or an organisation word. None for any other span ("Criminal
+    Justice Reform Initiative", "Department of Justice Civil Rights Division")."""
+    for k in range(i1 - 3, i0, -1):
+        if not 2 <= i1 - k - 1 <= 3:
+            continue
+        title = doc[k]
+        if not (title.is_title and title.lower_ in L.NAME_TITLES) or doc[k - 1].lower_ == "of":
+            continue
+        tail = doc[k + 1 : i1]
+        if all(
+            t.is_title and t.is_alpha and t.pos_ == "PROPN" and t.lower_ not in L.ORG_WORDS and t.lower_ not in L.ROLES
+            for t in tail
+        ):
+            return k + 1
+    return None
 
 
 def _titled_name(doc: Any, i0: int, i1: int) -> bool:

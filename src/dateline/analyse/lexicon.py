@@ -40,7 +40,8 @@ secretary general:GOV secretary-general:GOV
 leader:GOV head of state:GOV king:GOV queen:GOV prince:GOV emir:GOV sultan:GOV monarch:GOV
 aide:GOV adviser:GOV advisor:GOV spokesman:None spokeswoman:None spokesperson:None
 official:GOV officials:GOV diplomat:GOV envoy:GOV ambassador:GOV consul:GOV governor:GOV
-mayor:GOV deputy:None lieutenant:None administrator:GOV commissioner:GOV bureaucrat:GOV
+mayor:GOV councilor:GOV councillor:GOV councilman:GOV councilwoman:GOV county executive:GOV
+deputy:None lieutenant:None administrator:GOV commissioner:GOV bureaucrat:GOV
 negotiator:GOV trade representative:GOV representative:None delegate:None chief of staff:GOV press secretary:GOV
 dictator:GOV ruler:GOV regime:GOV cabinet secretary:GOV attorney general:JUD solicitor general:JUD
 general counsel:None inspector general:GOV surgeon general:GOV
@@ -358,6 +359,14 @@ ROLES = _table(_ROLES)
 POSTED_ROLES = frozenset(
     "ambassador ambassadors envoy envoys consul consuls emissary emissaries diplomat diplomats "
     "chargé ambassador-designate representative representatives".split()
+)
+# Titles written straight before a person's name ("County Executive Ed Day", "City Councilor Alan
+# Zaldivar"), which the tagger runs into an organisation; role words that also make up
+# organisations' names ("Justice", "Police", "General") are not among them.
+NAME_TITLES = frozenset(
+    "president premier chancellor minister secretary governor mayor councilor councillor councilman "
+    "councilwoman executive commissioner senator congressman congresswoman assemblyman assemblywoman "
+    "judge sheriff ambassador attorney chairman chairwoman ceo administrator".split()
 )
 # Family relations: a relative of an official holds no office by being one ("the son of former
 # Austrian President Kurt Waldheim" is no government member).
