@@ -432,6 +432,42 @@ def test_a_week_dates_an_event_by_the_month_holding_most_of_it():
     assert _contract_value("2020-W27", until=dt.date(2020, 7, 8)) == "2020-07"  # a week gone by
 
 
+def test_a_time_of_another_noun_or_of_the_source_does_not_date_the_event(nlp):
+    """A year modifying a noun deep in the clause is the noun's ("the precedent of a 2012 ruling"),
+    not the pledge's; a day after "according to ..." is the source's, not the release's."""
+    a = _code(nlp, "He pledged to follow the precedent of a 2012 Supreme Court ruling.", published="2020-07-18")
+    ev = _primary(a)
+    assert (ev.type, ev.date, ev.date_source, ev.modality) == ("AGREE", "2020-07-18", "published", "asserted")
+    a = _code(nlp, "Soltan was released in May, according to court filings Friday.", published="2020-07-18")
+    ev = _primary(a)
+    assert (ev.type, ev.date, ev.date_source) == ("RETREAT", "2020-05", "text")
+    a = _code(nlp, "Rebels attacked the town during the 2016 election.", published="2020-07-18")
+    ev = _primary(a)
+    assert (ev.type, ev.date) == ("ASSAULT", "2016")  # the noun an argument of the trigger: its year
+
+
+def test_the_narrative_day_of_the_sentence_before_dates_a_past_act(nlp):
+    """ "On Friday evening, protesters gathered ... police fired tear gas": Friday, not the Saturday
+    publication day; not across a paragraph, and not a present act."""
+    text = "On Friday evening, protesters gathered outside the theater. Police fired tear gas at the crowd."
+    ev = next(e for e in _code(nlp, text, published="2020-01-18").events if e.type == "COERCE")
+    assert (ev.date, ev.date_source) == ("2020-01-17", "text")
+    text = "On Friday evening, protesters gathered outside the theater.\n\nPolice fired tear gas at the crowd."
+    ev = next(e for e in _code(nlp, text, published="2020-01-18").events if e.type == "COERCE")
+    assert (ev.date, ev.date_source) == ("2020-01-18", "published")
+
+
+def test_a_past_act_that_lasted_months_is_historical(nlp):
+    """ "who was imprisoned for 21 months": begun long before the story, no date; "detained for
+    12 hours" is not."""
+    text = "Soltan, who was imprisoned for 21 months in Cairo, sued the former prime minister."
+    ev = next(e for e in _code(nlp, text, published="2020-07-18").events if e.trigger.text == "imprisoned")
+    assert (ev.date, ev.date_source, ev.modality) == (None, "none", "historical")
+    text = "Police detained the journalist for 12 hours."
+    ev = _primary(_code(nlp, text, published="2020-07-18"))
+    assert (ev.date, ev.date_source, ev.modality) == ("2020-07-18", "published", "asserted")
+
+
 def test_an_event_last_week_or_a_few_days_ago_is_dated(nlp):
     """ "last week" (2020-W27, 29 June to 5 July, told on 8 July) and "a few days ago" date their
     events by a month; "a few days ago" is no historical event, and neither takes the publication day."""

@@ -321,6 +321,38 @@ def test_house_numbers_are_not_years(nlp):
     assert sorted(t.text for t in art.times) == ["1999", "Monday"]  # the year after "In" stays a year
 
 
+def test_a_year_after_a_determiner_is_no_house_number(nlp):
+    """ "a 2012 Supreme Court ruling" reads like "1909 Jolinda Drive" (a number, capitalised words,
+    "Court"), but a house number takes no article."""
+    art = _analysed(nlp, "He pledged to follow the precedent of a 2012 Supreme Court ruling.", A)
+    assert [(t.text, t.value) for t in art.times] == [("2012", "2012")]
+
+
+def test_a_date_naming_a_nouns_occasion_is_the_nearer_one(nlp):
+    """ "Thanksgiving plans" on Monday 23 November 2020: this Thursday's, though "urged" is past."""
+    art = _analysed(nlp, "Health officials urged residents to cancel indoor Thanksgiving plans.", "2020-11-23")
+    assert _at(art, "indoor Thanksgiving plans", "Thanksgiving").value == "2020-11-26"
+    art = _analysed(nlp, "Health officials urged residents to stay home on Thanksgiving.", "2020-12-02")
+    assert _at(art, "home on Thanksgiving", "Thanksgiving").value == "2020-11-26"  # the verb's tense still rules
+    art = _analysed(nlp, "The region seceded in July after voting for it in a January referendum.", "2011-11-10")
+    assert _at(art, "a January referendum", "January").value == "2011-01"  # a month keeps the verb's tense
+
+
+def test_the_first_end_of_a_range_takes_the_year_written_on_the_second(nlp):
+    text = "Prices rose from March to May 2019, the agency said. Snow fell between December and February 2019."
+    art = _analysed(nlp, text, "2020-07-18")
+    assert _at(art, "from March to", "March").value == "2019-03"
+    assert _at(art, "between December and", "December").value == "2018-12"
+    assert _at(art, "and February 2019", "February 2019").value == "2019-02"
+
+
+def test_a_weekday_after_according_to_is_the_sources_past_day(nlp):
+    """The filing one reads is there already: the Friday before a Saturday story, though the
+    sentence's verb is future."""
+    art = _analysed(nlp, "Amashah will be released soon, according to court filings Friday.", "2020-07-18")
+    assert _at(art, "filings Friday", "Friday").value == "2020-07-17"
+
+
 # -- the issue's cases (#20), end to end through the pipeline ----------------------------------
 
 

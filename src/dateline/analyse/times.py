@@ -413,6 +413,18 @@ def tense_of(span: Any) -> str | None:
     """The tense ("past" | "present" | "future" | None) of the verb governing ``span``."""
     tense = None
     tok = span.root
+    if _after_according_to(span):
+        return "past"  # "will be released, according to court filings Friday": the filing is there to read
+    if (
+        tok.dep_ == "compound"
+        and tok.head.pos_ in ("NOUN", "PROPN")
+        and not span.start <= tok.head.i < span.end
+        and span.text.lower() in HOLIDAY_NAMES
+    ):
+        # a holiday naming a noun's occasion ("indoor Thanksgiving plans", "Christmas shopping"): no
+        # verb's tense reaches it, it is the nearer one (a month or weekday keeps the verb's: "voted
+        # in a January referendum", "the Monday attack killed")
+        return None
     via_noun = False  # "a summit in February": the noun's time, not the verb's
     verb = None
     for _ in range(12):
@@ -459,6 +471,17 @@ def tense_of(span: Any) -> str | None:
     if prev == "since":  # a date something has lasted since is behind us, whatever the verb
         return "past"
     return "past" if tense == "perfect" else tense
+
+
+def _after_according_to(span: Any) -> bool:
+    """Whether ``span`` lies in or right after an "according to ..." phrase (whose source exists)."""
+    doc = span.doc
+    lo = max(span.sent.start, span.start - 10)
+    for k in range(span.start - 1, lo - 1, -1):
+        tok = doc[k]
+        if tok.lower_ == "according" and k + 1 < len(doc) and doc[k + 1].lower_ == "to":
+            return span.start <= tok.right_edge.i + 1
+    return False
 
 
 _AHEAD_ADJ = {"next", "coming", "upcoming", "forthcoming"}
@@ -667,7 +690,7 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int, str]]:
             or _BARE_NUMBER.match(seg)
             or _no_time(seg, text[t : t + 12], text[max(0, s - 12) : s])
             or _in_name(seg, text[t : t + 12])
-            or (seg.isdigit() and _ADDRESS_AFTER.match(text, t))
+            or _house_number(text, seg, s, t)
         ):
             continue  # ages ("died at 89", "a 65-year-old"), fractions, titles, house numbers are not times
         if _NTH_DAY.match(seg) and _TODAY_IS.search(text, max(0, s - 18), s):
@@ -707,6 +730,17 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int, str]]:
         for s, t, expr in out
         if not _time_of_year(text[s:t], text[t : t + 12], text[max(0, s - 12) : s])
     ]
+
+
+# a determiner before a number makes it a year, not a house number: "a 2012 Supreme Court ruling"
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|his|her|their|this|that)\s+$", re.IGNORECASE)
+
+
+def _house_number(text: str, seg: str, s: int, t: int) -> bool:
+    """ "of 1119 Eighth St.": a number before a street; never one after an article."""
+    if not seg.isdigit() or not _ADDRESS_AFTER.match(text, t):
+        return False
+    return not _DETERMINER_BEFORE.search(text, max(0, s - 8), s)
 
 
 # a house number: "of 1119 Eighth St.", "1909 Jolinda Drive", "3170 W. County Road 600S"
@@ -987,7 +1021,35 @@ def find_timexes(doc: Any, anchor: date | str | None = None, text: str | None = 
         out.append(ts)
     _clock_days(full, out, days, own)
     _shared_habits(full, out)
+    _shared_years(full, out)
     return out
+
+
+_RANGE_GAP = re.compile(r"^\s*(?:to|through|thru|until|till|and|[-–])\s*$", re.IGNORECASE)
+_MONTH_OR_DAY = re.compile(r"^(\d{4})(-\d{2}(?:-\d{2})?)$")
+_WRITTEN_YEAR = re.compile(r"\b\d{4}\b")
+
+
+def _shared_years(text: str, found: list[TimexSpan]) -> None:
+    """ "from March to May 2019", "between Dec. 3 and Jan. 5, 2019": the first end of a range
+    without its own year takes the year written on the second (the year before when it lies later
+    in the calendar), not the one the tense gives it."""
+    for i in range(len(found) - 1):
+        ts, nxt = found[i], found[i + 1]
+        if ts.timex is None or nxt.timex is None or not ts.timex.value or not nxt.timex.value:
+            continue
+        left, right = _MONTH_OR_DAY.match(ts.timex.value), _MONTH_OR_DAY.match(nxt.timex.value)
+        if not left or not right or _WRITTEN_YEAR.search(ts.text) or not _WRITTEN_YEAR.search(nxt.text):
+            continue
+        if not _RANGE_GAP.match(text[ts.end : nxt.start]):
+            continue
+        year = int(right.group(1)) - (left.group(2) > right.group(2)[: len(left.group(2))])
+        value = f"{year:04d}{left.group(2)}"
+        try:
+            date.fromisoformat(value if len(value) == 10 else value[:7] + "-01")
+        except ValueError:
+            continue  # 29 February of a year without one
+        ts.timex = Timex(value, ts.timex.type, ts.timex.granularity, ts.timex.mod)
 
 
 _HABIT = re.compile(r"^XXXX-WXX-\d(T[A-Z]{2})?$")

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from ..timex import period_end, period_start, resolve, shift
+from ..timex import duration_parts, period_end, period_start, resolve, shift
 from . import lexicon as lx
 from .modality import modality, tense_of
 from .parse import Candidate, Context, lemma_of, tree_distance
@@ -45,10 +45,39 @@ def own_times(trigger: Any, other_triggers: list, ctx: Context) -> list[int]:
                 break
             h = h.head
             hops += 1
-        if bound_to_report:
+        if bound_to_report or _names_another_noun(root, trigger) or _dates_the_source(root, trigger):
             continue
         found.append((tree_distance(trigger, root), k))
     return [k for _, k in sorted(found)]
+
+
+_NOUN_MODIFIER = ("compound", "nummod", "amod", "poss")
+_TIME_PREPOSITIONS = {"in", "during", "after", "before", "since", "until", "till", "at", "amid", "following"}
+
+
+def _names_another_noun(root: Any, trigger: Any) -> bool:
+    """A time that modifies a noun deeper in the clause is that noun's ("pledged to follow the
+    precedent of a 2012 Supreme Court ruling", "urged residents to cancel Thanksgiving plans"): it
+    dates the trigger only when the noun is the trigger or one of its own arguments ("won the 2016
+    election", "voted in last year's election"), or the object of a time preposition wherever the
+    parser hangs it ("in the 1967 war")."""
+    noun = root.head
+    if root.dep_ not in _NOUN_MODIFIER or noun.pos_ not in ("NOUN", "PROPN") or noun.i == trigger.i:
+        return False
+    above = noun.head
+    if noun.dep_ == "pobj" and above.lower_ in _TIME_PREPOSITIONS:
+        return False  # "seized the territories, ..., in the 1967 Six-Day War": a time phrase wherever it hangs
+    return not (above.i == trigger.i or (above.dep_ == "prep" and above.head.i == trigger.i))
+
+
+def _dates_the_source(root: Any, trigger: Any) -> bool:
+    """A time inside or right after the trigger's "according to ..." phrase dates the source, not
+    the event ("Soltan was released in May, according to court filings Friday": the parser hangs
+    "Friday" on "released")."""
+    for ch in trigger.children:
+        if ch.lower_ == "according" and ch.dep_ == "prep" and ch.i < root.i <= ch.right_edge.i + 1:
+            return True
+    return False
 
 
 def _own_clause(verb: Any, trigger: Any, time_root: Any) -> bool:
@@ -217,6 +246,62 @@ def _report_time(trig: Any, cands: list[Candidate], ctx: Context, tense: str) ->
     return None, None
 
 
+_DAYS = {"Y": 365.0, "M": 30.0, "W": 7.0, "D": 1.0, "Q": 91.0, "WE": 2.0, "DE": 3650.0, "CE": 36500.0, "L": 365000.0}
+
+
+def _long(duration: str) -> bool:
+    """Whether a TimeML duration is longer than a month ("P21M", "PXY": years; not "PT12H", "P3W")."""
+    parts = duration_parts(duration)
+    if parts is None:
+        return re.fullmatch(r"PX(?:Y|M|DE|CE|L)", duration.strip().upper()) is not None
+    return sum(_DAYS.get(unit, 0.0) * amount for unit, amount in parts.items()) > 31
+
+
+def _lasted_long(trig: Any, own: list[int], ctx: Context, tense: str) -> bool:
+    """A simple-past act that lasted more than a month, by its own "for ..." duration ("was
+    imprisoned for 21 months", "ruled the country for decades"): it began long before the story.
+    Not a present perfect ("has been held for two years": it goes on)."""
+    if tense != "past" or any(a.dep_ == "aux" and a.lemma_ == "have" for a in trig.children):
+        return False
+    for k in own:
+        root = ctx.time_roots[k]
+        if root.head.lower_ != "for" or root.head.head.i != trig.i:
+            continue
+        timex = _record_timex(ctx.times[k][0], ctx)
+        if timex and _long(timex):
+            return True
+    return False
+
+
+def _narrative_day(trig: Any, ctx: Context, tense: str) -> tuple[str | None, str | None]:
+    """A past act with no time of its own, told in the sentence right after one that names its day
+    in the same paragraph ("On Friday evening, protesters gathered outside the theater. They tried
+    to force their way in"): the story's narrative goes on on that day, not the publication's. Only
+    a day on or before the publication day."""
+    if tense != "past" or ctx.published is None:
+        return None, None
+    sent = trig.sent
+    if sent.start == 0:
+        return None, None
+    prev = trig.doc[sent.start - 1].sent
+    text = ctx.article.text
+    if "\n" in text[prev.start_char : sent.start_char]:
+        return None, None  # another paragraph
+    published = ctx.published.isoformat()
+    days = [
+        t
+        for t in getattr(ctx.article, "times", None) or []
+        if prev.start_char <= t.start < prev.end_char and t.value and _DAY.fullmatch(t.value) and t.value <= published
+    ]
+    if not days:
+        return None, None
+    t = days[-1]
+    return t.value, t.text
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def anchored_date(c: Candidate, ctx: Context) -> tuple[str | None, str] | None:
     """A past event named inside a present sentence by a duration that counts from it:
     "18 years after Washington invaded the country" (story of 2019) dates the invasion 2001,
@@ -262,6 +347,11 @@ def date_and_modality(c: Candidate, cands: list[Candidate], ctx: Context) -> tup
         date_value, date_text = _subject_event_time(trig, cands, ctx, tense)
     if date_value is None and pre_mod == "asserted":
         date_value, date_text = _report_time(trig, cands, ctx, tense)
+    if date_value is None and pre_mod == "asserted" and _lasted_long(trig, own, ctx, tense):
+        # "Soltan, who was imprisoned for 21 months": begun long before the story, date unknown
+        return None, None, "none", "historical"
+    if date_value is None and pre_mod == "asserted":
+        date_value, date_text = _narrative_day(trig, ctx, tense)
     if date_value is None and pre_mod not in ("future", "hypothetical", "negated"):
         anchored = anchored_date(c, ctx)
         if anchored is not None:
