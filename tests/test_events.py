@@ -225,6 +225,34 @@ def test_a_clause_on_a_definite_antecedent_is_asserted(nlp):
     assert found and found[0].modality == "asserted"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The defector handed intelligence on the missile programme to Seoul.",
+        "The interior ministry supplied evidence on the bombing to Pakistani investigators.",
+    ],
+)
+def test_information_handed_over_is_shared_like_information_provided(nlp, text):
+    ev = _primary(_code(nlp, text))
+    assert (ev.type, ev.cameo) == ("COOPERATE", "064")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army compelled villagers to abandon their farms near the border.",
+        "Border guards forced the migrants to return to Turkey.",
+    ],
+)
+def test_a_political_actor_forcing_someone_to_act_coerces(nlp, text):
+    ev = _primary(_code(nlp, text))
+    assert (ev.type, ev.cameo) == ("COERCE", "170")
+
+
+def test_circumstances_forcing_a_firm_coerce_nobody(nlp):
+    assert not _code(nlp, "The storm forced the airline to cancel hundreds of flights.").events
+
+
 def test_future_meeting_with_place_and_date(nlp):
     a = _code(nlp, "Iranian Foreign Minister Javad Zarif will meet his Turkish counterpart in Ankara on Friday.")
     ev = _primary(a)
