@@ -749,3 +749,105 @@ def test_a_framed_word_that_is_no_place_stays_none(nlp, text, word):
     s = text.index(word)
     e = s + len(word)
     assert not [p.text for p in analyse(nlp, text).places if p.start < e and s < p.end]
+
+
+# -- set 9 (an analyst read of unseen news pages, round 15): small places and names that are no place
+
+
+def test_a_county_named_by_its_short_name_is_the_county(nlp):
+    # "Rockland" is a small town in Massachusetts and Maine; a story that names Rockland County
+    # means the county by the short name too
+    text = (
+        "Rockland County Executive Ed Day said he will declare a state of emergency on Monday. "
+        "Schools across Rockland will close, Day said."
+    )
+    for place in places_named(analyse(nlp, text), "Rockland"):
+        assert place.name == "Rockland County" and place.feature == "admin2"
+
+
+def test_a_large_town_named_like_a_country_is_the_country_without_its_division(nlp):
+    # Jamaica, Queens has 216,000 people, but a US story that never names New York means the country
+    text = (
+        "Harris's mother is from India and her father is from Jamaica. They met as graduate students "
+        "at the University of California, Berkeley, in the United States."
+    )
+    assert [p.country for p in places_named(analyse(nlp, text), "Jamaica")] == ["JAM"]
+
+
+def test_a_large_town_named_like_a_country_keeps_its_division(nlp):
+    text = "Police in Queens, New York, said a man was shot in Jamaica on Sunday near the New York station."
+    jamaica = places_named(analyse(nlp, text), "Jamaica")
+    assert [p.country for p in jamaica] == ["USA"] and jamaica[0].feature == "city"
+
+
+def test_a_direction_word_is_no_place_and_no_constraint(nlp):
+    # "west Auckland": "west" is no place (nor Cameroon's West region, which made the Australian
+    # Glen Eden a constrained choice); Glen Eden, a suburb the gazetteer lacks, gives way to the
+    # article's focus
+    text = "A man used a skimmed card at an ATM in Glen Eden, west Auckland. Auckland police arrested him."
+    article = analyse(nlp, text)
+    assert not [p for p in article.places if p.text.lower() == "west"]
+    (glen,) = places_named(article, "Glen Eden")
+    assert glen.country == "NZL" and glen.resolved is False
+
+
+def test_a_camel_case_brand_is_no_place(gaz):
+    from dateline.analyse.places import _camel_case_brand
+
+    assert _camel_case_brand("BlackRock", gaz)  # the gazetteer's "Blackrock" (Ireland) is spelt otherwise
+    assert _camel_case_brand("ReOpenNC", gaz)
+    assert not _camel_case_brand("McAllen", gaz)
+    assert not _camel_case_brand("Blackrock", gaz)
+    assert not _camel_case_brand("Auckland", gaz)
+
+
+def test_a_team_name_is_no_place_but_holds_one(nlp, gaz):
+    from dateline.analyse.places import _team_name
+
+    assert _team_name("Tampa Bay Buccaneers", gaz)
+    assert _team_name("Chennai Super Kings", gaz)
+    assert not _team_name("Golan Heights", gaz)
+    assert not _team_name("Cayman Islands", gaz)
+    assert not _team_name("Sherman Oaks", gaz)
+    text = "The Denver Broncos hosted the Tampa Bay Buccaneers for a game on Sunday afternoon."
+    places = analyse(nlp, text).places
+    assert not [p for p in places if "Buccaneers" in p.text]
+    assert all(getattr(p, "form", None) == "nested" for p in places if p.text.startswith("Tampa"))
+
+
+def test_a_lawmakers_state_is_inside_a_name(nlp):
+    # "(R-Ga.)": whose state, not where the story is
+    text = "At a June 25 hearing in Washington, Rep. Jody Hice (R-Ga.) pushed for a faster pace."
+    (ga,) = places_named(analyse(nlp, text), "Ga.")
+    assert getattr(ga, "form", None) == "nested"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "place"),
+    [
+        ("Police raided offices of the Yamaguchi-gumi, Japan's largest crime syndicate, in Kobe.", "Yamaguchi", False),
+        ("The Syria-based group attacked a convoy near the border.", "Syria", True),
+        ("A US-style system was adopted in the city.", "US", True),
+        ("An Iran-backed militia fired rockets at the base.", "Iran", True),
+    ],
+)
+def test_a_place_glued_to_a_lowercase_head_is_part_of_a_name(nlp, text, word, place):
+    s = text.index(word)
+    found = [p for p in analyse(nlp, text).places if p.start == s and p.end == s + len(word)]
+    assert bool(found) == place
+
+
+def test_an_entity_that_is_a_place_name_alone_is_a_plain_place(nlp):
+    # the small model tags "Quetta" a product here: the place is named, not nested in a name, so
+    # it may be where an event happened (a nested toponym never is)
+    text = "On Friday, motorcycle gunmen in Quetta shot and killed a Shiite Muslim prayer leader."
+    (quetta,) = places_named(analyse(nlp, text), "Quetta")
+    assert getattr(quetta, "form", None) is None and quetta.country == "PAK"
+    (jordan,) = places_named(analyse(nlp, "Students at the University of Jordan marched."), "Jordan")
+    assert getattr(jordan, "form", None) == "nested"
+
+
+def test_a_day_glued_to_a_place_name_is_dropped(nlp):
+    (goma,) = places_named(analyse(nlp, "Rebels attacked the town of Goma Thursday."), "Goma")
+    assert goma.country == "COD"
+    assert places_named(analyse(nlp, "Tourists flocked to Cape May on Sunday."), "Cape May")

@@ -1213,3 +1213,28 @@ def test_the_linker_weighs_an_origin_as_a_feature_and_reads_pairs_of_features(nl
     here = feats("Border guards killed a young man in Kobane on Monday.", "killed")
     assert "flag=none" in here and "flag=origin" not in here
     assert "np_prep=in&flag=none" in here
+
+
+@pytest.mark.parametrize(
+    ("text", "smaller"),
+    [
+        (
+            "Gunmen killed the driver of a bus carrying aid workers in the Shalman area of Khyber on Saturday.",
+            "Shalman",
+        ),
+        ("Police arrested a suspect in the Los Angeles suburb of Quorrenby on Thursday.", "Quorrenby"),
+    ],
+)
+def test_the_smaller_of_two_nested_places_does_not_depend_on_which_the_linker_ranked_first(nlp, text, smaller):
+    # "the X area of Y": each name reads as lying in the other; the pair decides, whichever of the
+    # two the linker scored higher (the gazetteer resolves "Shalman" to a small town in Iran, and
+    # not Khyber; it resolves Los Angeles, a large city, and not Quorrenby)
+    from dateline.events.parse import Context, sent_bounds
+    from dateline.events.place import _smallest
+
+    article = _code(nlp, text)
+    doc = nlp(text)
+    ctx = Context(article, doc)
+    start, end = sent_bounds(doc[0])
+    assert len(ctx.places) == 2
+    assert {_smallest(ctx, k, start, end)["text"] for k in range(2)} == {smaller}

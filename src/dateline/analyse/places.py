@@ -17,7 +17,14 @@ for the model's labels too: a name tagged as a person more often than as a place
 every mention ("Douma"), and a town of a country the article names is a place right after "in"
 whatever its label ("a forum in Clarinda"); a name the gazetteer lacks that the model also tags
 as a person ("Soltan", "Mohamed Soltan") and a title's abbreviation ("Sens.") are none. Road
-numbers ("the A120", "I-95") are places of the form "road".
+numbers ("the A120", "I-95") are places of the form "road". Names that hold a place but are no
+place: a brand in camel case the gazetteer spells otherwise ("BlackRock" is not Blackrock,
+Ireland), a team ("the Tampa Bay Buccaneers": "Tampa" is a place inside its name), a name glued
+by a hyphen to a lowercase word that heads the phrase ("the Yamaguchi-gumi"; "Syria-based",
+"U.S.-led", "a US-style system" stay places), a lawmaker's state ("Rep. Jody Hice (R-Ga.)": inside
+a name); a direction word split off a name ("west Auckland") is no place of its own, and an
+"organisation" or "product" entity that is a place's bare name ("gunmen in Quetta", "Goma
+Thursday") is a plain place, not one nested in a name.
 
 Resolution, one sense per discourse (every mention of the same name gets the same place):
 
@@ -32,7 +39,10 @@ Resolution, one sense per discourse (every mention of the same name gets the sam
    plus, for US local news, coherence between a town and the county the article names
    ("Huntsville" with "Walker County" is Huntsville, Texas); the towns chosen first add their
    countries and divisions to the context and every name is chosen again, twice at most (an
-   ambiguous "WA" follows the towns once they are placed in Western Australia);
+   ambiguous "WA" follows the towns once they are placed in Western Australia); a large town
+   named like a country ("Jamaica", Queens) is that town only where the article names its
+   division, and a short name of a county the article names ("Rockland" beside "Rockland County")
+   is that county, not a small town of the name elsewhere;
 4. confidence: ``resolved: true`` only for a direct, unambiguous-enough match. Otherwise the
    place is ``resolved: false`` and carries its probable country, and coordinates only as a
    best guess:
@@ -225,6 +235,7 @@ class _Group:
     cands: list[tuple[Place, int]] = field(default_factory=list)
     derived: bool = False  # candidates come from a part of the name only
     shadow: bool = False  # the name is a country, division or region's own name
+    country_name: bool = False  # the name is a country's own name
     country_constraint: str | None = None
     admin1_constraint: set[int] = field(default_factory=set)
     prefer_division: bool = False  # named in a list with a first-level division
@@ -235,10 +246,15 @@ class _Group:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading "the " and a trailing possessive from a toponym span."""
+    """Drop a leading "the ", a trailing day or month the model glued to the name ("Goma
+    Thursday") and a trailing possessive from a toponym span."""
     span = text[start:end]
     if span.lower().startswith("the ") and len(span) > 4:
         start += 4
+    span = text[start:end]
+    tail = _DATE_TAIL.search(span)
+    if tail is not None and tail.start() > 0:
+        end = start + tail.start()
     span = text[start:end]
     if span.endswith(("'s", "’s")) and end - start > 2:
         end -= 2
@@ -288,6 +304,10 @@ def toponym_mentions(article: Article, doc: Any, gaz: Gazetteer) -> list[Mention
             key = normalise(text[s:e])
             if votes[key, "PERSON"] > votes[key, "place"] and not _big_name(gaz, text[s:e]):
                 continue
+            if _team_name(text[s:e], gaz):
+                continue  # "the Tampa Bay Buccaneers": a team, whose town is a place inside its name
+            if _hyphenated_name(doc, text, e):
+                continue  # "the Yamaguchi-gumi": a gang's name, not the prefecture
             # a name the gazetteer does not know that the model also tags as a person, or that
             # ends with such a name ("Mohamed Soltan"), is a person's
             last = key.rsplit(" ", 1)[-1]
@@ -397,7 +417,77 @@ def toponym_mentions(article: Article, doc: Any, gaz: Gazetteer) -> list[Mention
     joined = [
         m for m in joined if m.form != "name" or not (normalise(m.text) in _TITLES and text[m.end : m.end + 1] == ".")
     ]
+    # a name written in a brand's camel case ("BlackRock", "ReOpenNC") is no place, unless a
+    # place bears it so spelt ("McAllen", "KwaZulu-Natal")
+    joined = [m for m in joined if m.form == "road" or not _camel_case_brand(m.text, gaz)]
+    for mention in joined:
+        s, e = mention.start, mention.end
+        if _AFFILIATION.match(text[max(0, s - 3) : s]) and text[e : e + 1] == ")":
+            # "Rep. Jody Hice (R-Ga.)": the state a lawmaker represents, part of the name's label,
+            # not a place the story is in nor where anything happened
+            mention.form, mention.within = "nested", text[max(0, s - 3) : e + 1]
     return _split_compounds(_split_elliptical(joined, gaz), gaz)
+
+
+_SUFFIX = re.compile(r"-([a-z]+)\b")
+
+
+def _hyphenated_name(doc: Any, text: str, end: int) -> bool:
+    """A place name glued by a hyphen to a lowercase word that heads the phrase itself, neither a
+    participle nor an adjective nor a noun modifying the next one: a name of which the place is a
+    part ("the Yamaguchi-gumi", a gang); "Syria-based", "U.S.-led", "Gaza-bound" (participles),
+    "a US-style system", "Soviet-era tanks" (modifiers) stay places."""
+    m = _SUFFIX.match(text, end)
+    if m is None or doc is None:
+        return False
+    span = doc.char_span(m.start(1), m.end(1))
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    return tok.tag_[:2] not in ("VB", "JJ", "RB") and tok.dep_ not in ("compound", "amod", "nmod", "npadvmod")
+
+
+#: the party and state of a US lawmaker: "(R-Ga.)", "(D-Calif.)", "(I-Vt.)"
+_AFFILIATION = re.compile(r"\([RDI]\s?[-–]$")
+
+#: a capital letter inside a word after a small one: a brand's camel case ("BlackRock")
+_CAMEL = re.compile(r"\b\w*[a-z][A-Z]\w*")
+
+
+def _camel_case_brand(name: str, gaz: Gazetteer) -> bool:
+    """``name`` holds a camel-case word ("BlackRock", "ReOpenNC", "PayPal") that no place the
+    gazetteer finds under that name spells so (the gazetteer's "Blackrock" in Ireland is another
+    spelling; "McAllen", "DeKalb", "KwaZulu-Natal" are places so spelt)."""
+    words = _CAMEL.findall(name)
+    if not words:
+        return False
+    spelt = " ".join(p.name for p, _ in gaz.lookup(name))
+    return not all(w in spelt for w in words)
+
+
+#: a team's name: a place, then a plural noun of people or creatures ("Tampa Bay Buccaneers",
+#: "Denver Broncos", "Chennai Super Kings"); not a plural place noun ("Golan Heights")
+_TEAM = re.compile(r"^(.+?)\s+(?:[A-Z][a-z]+\s+)?([A-Z][a-z]+[^s\W]s)$")
+#: plural nouns of places and landforms, which end a place's name as a team's nickname ends a team's
+_PLACE_PLURALS = frozenset(
+    """
+keys woods oaks pines palms meadows glades shoals flats narrows dunes cliffs rocks sands territories provinces
+regions highlands lowlands midlands marshes wetlands isles forks rapids shores banks basins ranges ridges valleys
+mounts peaks points bays harbors harbours creeks villas acres estates towers farms camps caves mines wells baths
+gates docks quays terraces emirates antilles grenadines carpathians alps andes himalayas rockies ozarks
+""".split()
+)
+
+
+def _team_name(name: str, gaz: Gazetteer) -> bool:
+    """``name`` is a sports team's, a place's name then a plural nickname, which the gazetteer
+    does not know as a whole: "Tampa Bay Buccaneers" (the nested "Tampa Bay" stays a place
+    inside a name), not "Golan Heights" nor "Cayman Islands"."""
+    m = _TEAM.match(name)
+    plural = m.group(2).lower() if m else ""
+    if m is None or plural in GENERIC or plural[:-1] in GENERIC or plural in _PLACE_PLURALS or gaz.lookup(name):
+        return False
+    return any(k in (NAME, ALIAS) for _, k in gaz.lookup(m.group(1)))
 
 
 # Head words of the facilities news names as places: "Colchester General Hospital", "Barclays
@@ -701,9 +791,11 @@ def _nested_names(text: str, s: int, e: int, gaz: Gazetteer) -> list[tuple[int, 
             if size == 1 and normalise(sub) in GENERIC:
                 continue
             cands = gaz.lookup(sub)
-            if any(k in (NAME, ALIAS) and p.feature in NESTED_FEATURES for p, k in cands) or any(
-                k == ABBR and p.feature in ("country", "union") for p, k in cands
-            ):
+            county = size > 1 and parts[-1] in ("County", "Parish")  # "Harris County Sheriff's Office"
+            if any(
+                k in (NAME, ALIAS) and (p.feature in NESTED_FEATURES or (county and p.feature == "admin2"))
+                for p, k in cands
+            ) or any(k == ABBR and p.feature in ("country", "union") for p, k in cands):
                 hit = (ws, we, False)
             elif size == 1 and any(k == DEMONYM and p.feature == "country" for p, k in cands):
                 hit = (ws, we, True)
@@ -777,7 +869,8 @@ def _split_compounds(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
                     break
             if split:
                 a, bstart, b = split
-                out.append(Mention(a, m.start, m.start + len(a), m.label, m.dateline))
+                if a[:1].isupper():  # "west Auckland": Auckland only (a direction word is no place)
+                    out.append(Mention(a, m.start, m.start + len(a), m.label, m.dateline))
                 out.append(Mention(b, m.start + bstart, m.end, m.label, m.dateline))
                 continue
         if re.search(r"[-/–]", m.text) and not gaz.lookup(m.text):
@@ -935,6 +1028,7 @@ def resolve_mentions(
             grp.shadow = any(
                 p.feature not in ("city", "PPLC") and k in (NAME, ALIAS, ABBR, DEMONYM) for p, k in grp.cands
             )
+            grp.country_name = any(p.feature == "country" and k in (NAME, ALIAS) for p, k in grp.cands)
             groups[key] = grp
             order.append(grp)
         grp.mentions.append(m)
@@ -1105,6 +1199,15 @@ def resolve_mentions(
             and not (g.country_constraint or g.admin1_constraint)
         ):
             s += W["shadowed"]
+        elif (
+            g.country_name
+            and p.feature in ("city", "PPLC")
+            and not (g.country_constraint or g.admin1_constraint)
+            and not (p.admin1 and p.admin1 in ctx_admin1 and admin1_src.get(p.admin1) != {g.key})
+        ):
+            # a large town named like a country ("Jamaica", Queens) is that town only where the
+            # article names its division: "her father is from Jamaica" in a US story is the country
+            s += W["shadowed"]
         if g.country_constraint and p.country == g.country_constraint:
             s += W["constraint"]
         if g.admin1_constraint and (p.admin1 in g.admin1_constraint):
@@ -1172,6 +1275,21 @@ def resolve_mentions(
     results: dict[str, Resolution] = {}
     for g in order:
         results[g.key] = _confidence(g, ctx_country, own_ctx.get(g.key))
+    # "Rockland" in a story that names "Rockland County": the county, not a small town of the
+    # name elsewhere (a large town or a division keeps its own reading: "New York")
+    counties = {}
+    for g in order:
+        cm = re.match(r"^(.*?)\s+(?:County|Parish)$", g.surface)
+        if cm and results[g.key].place is not None:
+            counties[normalise(cm.group(1))] = results[g.key]
+    for g in order:
+        short = counties.get(g.key)
+        if (
+            short is not None
+            and not (g.country_constraint or g.admin1_constraint)
+            and (g.choice is None or (g.choice.feature in ("city", "PPLC") and g.choice.population < W["nested_pop"]))
+        ):
+            results[g.key] = short
     # The article's focus: its most mentioned resolved city (else division). A name the
     # gazetteer lacks (a facility, a neighbourhood, a village) gets the focus's coordinates as an
     # approximation, unless the text puts it in another country.
@@ -1373,6 +1491,10 @@ def find_places(article: Article, doc: Any) -> None:
         p = r.place
         if m.form == "nested" and not _keep_nested(r, normalise(m.name) in named_alone):
             continue
+        if m.form == "nested" and m.within is not None and _wholly(m.text, m.within):
+            # the model's "organisation" or "product" is the place's bare name ("Quetta", "gunmen
+            # in Jaffna", "in Goma Thursday"): a place named, not a place inside a name
+            m.form, m.within = "name", None
         if p is not None and r.borrowed:
             rec = PlaceRecord(
                 text=m.text,
@@ -1466,6 +1588,20 @@ def precision_of(place: Place | None) -> Literal["point", "city", "division", "c
     if f == "country":
         return "country"
     return "region"
+
+
+#: words a model may glue to a place's name in one entity ("Goma Thursday", "Sogam last September";
+#: not May nor March, which end place names: "Cape May")
+_DATE_TAIL = re.compile(
+    r"(?:\s+(?:last|this|next|on|early|late|mid))?\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"January|February|April|June|July|August|September|October|November|December)\W*$"
+)
+
+
+def _wholly(name: str, entity: str) -> bool:
+    """The entity a nested toponym was found in is the toponym's name alone, or it and a day or
+    month ("Goma Thursday")."""
+    return normalise(_DATE_TAIL.sub("", entity)) == normalise(name)
 
 
 def _keep_nested(r: Resolution, named_alone: bool) -> bool:

@@ -103,6 +103,36 @@ def place_for(c: Candidate, ctx: Context, cands: list) -> dict | None:
     return _smallest(ctx, best[1], sent_start, sent_end)
 
 
+def _resolved(ctx: Context, k: int) -> bool:
+    return ctx.places[k][1].get("geonameid") is not None
+
+
+def _smaller_of(ctx: Context, a: int, b: int) -> int:
+    """Of two place mentions that each nest in the other ("the X area of Y"), the smaller: the
+    unresolved one beside a large resolved place ("the Los Angeles suburb of Quorrenby"), else the
+    name before the place noun ("the Shalman area of Khyber", "the Jobar neighbourhood of Damascus")."""
+    if _resolved(ctx, a) != _resolved(ctx, b):
+        known, unknown = (a, b) if _resolved(ctx, a) else (b, a)
+        if _large(ctx.places[known][1]):
+            return unknown
+    for k in (a, b):
+        if ctx.place_roots[k].dep_ in ("compound", "amod", "nmod"):
+            return k
+    return a
+
+
+def _large(place: dict) -> bool:
+    """A division, a country, a region, or a town of 100,000 or more."""
+    if place.get("feature") not in ("city", "PPLC", None) and place.get("feature") != "approximate":
+        return True
+    if place.get("geonameid") is None:
+        return False
+    from ..gazetteer import get_gazetteer
+
+    found = [p for p, _ in get_gazetteer().lookup(place["name"]) if p.geonameid == place["geonameid"]]
+    return bool(found) and found[0].population >= 100_000
+
+
 def _owner_modifier(root: Any, place: dict) -> bool:
     """A country or larger region modifying a noun that is no place: "the 1967 Middle East
     war", "the Cameroon embassy" (whose, not where); a city so placed still says where ("the
@@ -654,9 +684,10 @@ def _span_place(ctx: Context, k: int) -> dict:
 def linker_candidates(trig: Any, ctx: Context) -> list[int]:
     """The place mentions (indexes into ``ctx.places``) the linker weighs for ``trig``: those of its
     sentence, less the trigger's own words, nationalities, places inside names and parties
-    (``_not_event_places``), the subject's country and other scenes (see ``_linked``). The linker
-    is trained on these same candidates; whether a mention is an origin, a participant or where
-    the teller is, it weighs as features (``_flags``)."""
+    (``_not_event_places``), the subject's country, where the teller of the news is ("a military
+    source in Homs said the army killed ...": ``_source_place``) and other scenes (see ``_linked``).
+    The linker is trained on these same candidates; whether a mention is an origin or a
+    participant, it weighs as features (``_flags``)."""
     sent_start, sent_end = sent_bounds(trig)
     skip = _not_event_places(ctx)
     return [
@@ -666,6 +697,7 @@ def linker_candidates(trig: Any, ctx: Context) -> list[int]:
         and trig.i not in ctx.places[k][0]
         and root.i not in skip
         and not _subject_country(root, trig, ctx)
+        and not _source_place(root, trig)
         and _scenes(root) == _scenes(trig)
     ]
 
@@ -674,14 +706,12 @@ def _flags(trig: Any, root: Any, ctx: Context) -> list[str]:
     """What the structural rules know of a candidate that says it may not be where the event
     happened, as features (``flag=``) the linker weighs against the rest rather than filters: an
     origin ("a cab driver from Abidjan", "a young man from Kobane city"), a participant (a country
-    named as an actor), where the teller of the news is ("according to a military source in Homs")."""
+    named as an actor)."""
     out = []
     if _origin(root) or _origin(_phrase(root)[0]):
         out.append("flag=origin")
     if _participant(root, ctx):
         out.append("flag=participant")
-    if _source_place(root, trig):
-        out.append("flag=teller")
     return out or ["flag=none"]
 
 
@@ -721,8 +751,13 @@ def _smallest(ctx: Context, best: int, sent_start: int, sent_end: int) -> dict:
     skip = _not_event_places(ctx)
     ks = [k for k, root in enumerate(ctx.place_roots) if sent_start <= root.i < sent_end and root.i not in skip]
     for k in ks:
-        known = ctx.places[best][1].get("geonameid") is not None and ctx.places[k][1].get("geonameid") is None
+        known = _resolved(ctx, best) and not _resolved(ctx, k)
+        known_back = _resolved(ctx, k) and not _resolved(ctx, best)
         if k != best and _nests(ctx.place_roots[k], ctx.place_roots[best], known):
+            if _nests(ctx.place_roots[best], ctx.place_roots[k], known_back):
+                # each lies in the other by its own reading ("the Shalman area of Khyber"): decided
+                # by the pair, not by which of the two the linker ranked first
+                k = _smaller_of(ctx, best, k)
             best = k
             break
     out = _span_place(ctx, best)
