@@ -1238,3 +1238,33 @@ def test_the_smaller_of_two_nested_places_does_not_depend_on_which_the_linker_ra
     start, end = sent_bounds(doc[0])
     assert len(ctx.places) == 2
     assert {_smallest(ctx, k, start, end)["text"] for k in range(2)} == {smaller}
+
+
+@pytest.mark.parametrize(
+    "text,actor",
+    [
+        # set 10's read: an act of authority with no agent in the clause an official reports is
+        # the official's (sentences written for this test)
+        ("Prime Minister Mohammad Shtayyeh said Monday that a curfew will be imposed in the West Bank.", "Shtayyeh"),
+        ("The interior ministry said on Monday that the prisoners would be released.", "ministry"),
+        # the subject's own plan or decision, whatever the parse hangs the infinitive on
+        ("Gov. Steve Sisolak announced plans Sunday to tighten restrictions on gatherings.", "Sisolak"),
+        ("The government made a decision to close the border.", "government"),
+    ],
+)
+def test_the_announcing_authority_does_the_act_it_reports(nlp, text, actor):
+    a = _code(nlp, text)
+    ev = a.events[0]
+    assert ev.actors and any(actor in t for t in _texts(a, ev.actors[:1])), _texts(a, ev.actors)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army said three soldiers were killed in the attack.",  # no army attacks its own men
+        "Witnesses said a man was arrested on Friday.",  # witnesses have no authority
+    ],
+)
+def test_a_reporter_of_an_attack_or_one_without_authority_does_not_do_it(nlp, text):
+    a = _code(nlp, text)
+    assert a.events and not a.events[0].actors

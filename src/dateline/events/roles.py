@@ -82,6 +82,9 @@ STATIVE_PASSIVE = {
 }
 
 
+#: an actor's own intent: an infinitive on one as the object of a verb is that verb's subject's act
+INTENT_NOUNS = {"plan", "decision", "intention", "bid", "effort", "move", "attempt", "step", "measure", "proposal"}
+
 ECM = {
     "allow",
     "permit",
@@ -276,8 +279,10 @@ def subject_of(tok: Any, seen: set[int] | None = None) -> list:
         if head.pos_ == "ADJ" and head.head.i != head.i:  # "is willing to send"
             head = head.head
         if tok.dep_ == "xcomp":
-            # object control: "urged the EC to support" -> the object is the subject
-            objs = dep_children(head, {"dobj", "obj"})
+            # object control: "urged the EC to support" -> the object is the subject; never the
+            # subject's own plan the parse hangs the infinitive beside ("announced plans Sunday to
+            # tighten restrictions": who announced tightens)
+            objs = [o for o in dep_children(head, {"dobj", "obj"}) if lemma_of(o) not in INTENT_NOUNS]
             if objs and lemma_of(head) not in ("promise",):
                 return objs[:1]
         return subject_of(head, seen)
@@ -285,8 +290,13 @@ def subject_of(tok: Any, seen: set[int] | None = None) -> list:
         return []
     if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
         head = tok.head
-        if lemma_of(head) in WRITINGS and head.dep_ in ("dobj", "obj") and head.head.i != head.i:
-            # "Amnesty put out a report accusing the army": the report's author accuses
+        if (
+            (lemma_of(head) in WRITINGS or (lemma_of(head) in INTENT_NOUNS and tok.tag_ == "VB"))
+            and head.dep_ in ("dobj", "obj")
+            and head.head.i != head.i
+        ):
+            # "Amnesty put out a report accusing the army": the report's author accuses; "made a
+            # decision to close the border": who decided closes it
             return subject_of(head.head, seen)
         return [head]
     return []
@@ -807,6 +817,33 @@ def _granted_after(trig: Any) -> list:
 
 
 #: "the UN-brokered ceasefire", "Qatar-mediated talks": whose doing the act is
+_ANNOUNCING = {"say", "announce", "declare", "confirm", "order", "decide", "state", "decree", "tell", "rule"}
+_AUTHORITY = {"GOV", "MIL", "COP", "JUD", "LEG"}
+_ANNOUNCED = {"COERCE", "SANCTION", "RETREAT", "CONCEDE", "AID"}
+
+
+def _announcer(trig: Any, c: Candidate, ctx: Context) -> list:
+    """The authority that announces an act of authority with no agent of its own in the clause
+    it reports ("Shtayyeh said that a curfew will be imposed", "the ministry said the prisoners
+    would be released", "the county announced that bars would be restricted"): a state actor,
+    a country or a state official subject of the reporting verb. Never for attacks ("the army
+    said three soldiers were killed" is no army's attack) nor for a speaker of no authority."""
+    if c.entry.type not in _ANNOUNCED:
+        return []
+    clause = trig
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or lemma_of(clause.head) not in _ANNOUNCING:
+        return []
+    return [
+        s
+        for s in subject_of(clause.head)
+        if any(
+            ctx.actor_kind.get(a) == "country" or ctx.actor_sector.get(a) in _AUTHORITY for a in np_actor_ids(s, ctx)
+        )
+    ]
+
+
 _BROKERED = {"brokered", "mediated", "sponsored", "led", "hosted", "organized", "organised", "declared", "imposed"}
 
 
@@ -1212,7 +1249,9 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
             c.actors_tok = agents or _passive_agents(trig, ctx)
             recips = patients + recips
         if not c.actors_tok and (patients or parse.is_passive(trig)):
-            c.actors_tok = _enabler(trig) or _granted_after(trig) or _state_where_held(trig, c, ctx)
+            c.actors_tok = (
+                _enabler(trig) or _granted_after(trig) or _announcer(trig, c, ctx) or _state_where_held(trig, c, ctx)
+            )
         if not c.actors_tok and c.obj is not None:
             c.actors_tok = _brokers(c.obj)  # "the UN-brokered ceasefire will start on Tuesday"
         c.recipients_tok = recips + c.recipients_tok
