@@ -84,6 +84,7 @@ from ..article import Article
 from ..article import Place as PlaceRecord
 from ..gazetteer import ABBR, ALIAS, ALT, DEMONYM, NAME, Gazetteer, Place, get_gazetteer, normalise
 from ..nlp import doc_text, pos_tags
+from ..vocabulary import calendar_words
 from . import lexicon as L
 from .quickrx import quick
 
@@ -1593,8 +1594,14 @@ def precision_of(place: Place | None) -> Literal["point", "city", "division", "c
 #: words a model may glue to a place's name in one entity ("Goma Thursday", "Sogam last September";
 #: not May nor March, which end place names: "Cape May")
 _DATE_TAIL = re.compile(
-    r"(?:\s+(?:last|this|next|on|early|late|mid))?\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    r"January|February|April|June|July|August|September|October|November|December)\W*$"
+    r"(?:\s+(?:last|this|next|on|early|late|mid))?\s+(?:"
+    + "|".join(
+        w.capitalize()
+        for kind in ("weekdays", "months")
+        for w in (names[0] for names in calendar_words()[kind])
+        if w not in ("may", "march")
+    )
+    + r")\W*$"
 )
 
 
