@@ -816,7 +816,7 @@ def _granted_after(trig: Any) -> list:
     return []
 
 
-#: "the UN-brokered ceasefire", "Qatar-mediated talks": whose doing the act is
+#: reporting verbs, the sectors of authority, and the acts an authority that announces them is taken to do
 _ANNOUNCING = {"say", "announce", "declare", "confirm", "order", "decide", "state", "decree", "tell", "rule"}
 _AUTHORITY = {"GOV", "MIL", "COP", "JUD", "LEG"}
 _ANNOUNCED = {"COERCE", "SANCTION", "RETREAT", "CONCEDE", "AID"}
@@ -844,6 +844,7 @@ def _announcer(trig: Any, c: Candidate, ctx: Context) -> list:
     ]
 
 
+#: "the UN-brokered ceasefire", "Qatar-mediated talks": whose doing the act is
 _BROKERED = {"brokered", "mediated", "sponsored", "led", "hosted", "organized", "organised", "declared", "imposed"}
 
 
