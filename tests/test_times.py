@@ -1262,3 +1262,21 @@ def test_only_a_whole_part_of_the_day_joins_two_model_spans(a, b, merged):
 
     text = f"{a} {b}"
     assert _mergeable(text, [0, len(a)], len(a) + 1, len(text)) is merged
+
+
+def test_a_measured_period_under_a_future_verb_looks_back(nlp):
+    """A time reached through a measure ("figures for the quarter ending in March") or the period
+    "for" which a verb's measured object counts ("statistics for March") is the period measured,
+    behind the report: told in April, the March just gone. A planned act's month still looks ahead,
+    and so does the day a report is made."""
+    text = (
+        "The airline will report figures for the quarter ending in March. "
+        "The statistics office is due to release statistics for March on Friday. "
+        "The two ministers will hold talks in March. "
+        "The bank will report its results in March."
+    )
+    art = _analysed(nlp, text, "2020-04-15")
+    assert _at(art, "ending in March", "in March").timex == "2020-03"
+    assert _at(art, "statistics for March", "March").timex == "2020-03"
+    assert _at(art, "talks in March", "March").timex == "2021-03"
+    assert _at(art, "results in March", "March").timex == "2021-03"

@@ -409,8 +409,44 @@ _FUTURE_VERBS = {
 }
 
 
+# a measured quantity, its change or its report: the period it measures is behind the report, so a
+# time that reaches a future verb through one looks back ("will report figures for the quarter
+# ending in March", "will publish data on the deterioration in March", told in April)
+_MEASURED = set(
+    """figure figures data statistic statistics result results earnings sales revenue revenues profit
+    profits loss losses output inflation unemployment growth fall drop decline decrease rise increase
+    deterioration improvement contraction slowdown""".split()
+)
+
+
 def tense_of(span: Any) -> str | None:
     """The tense ("past" | "present" | "future" | None) of the verb governing ``span``."""
+    tense = _tense_of(span)
+    if tense == "future" and _measured(span):
+        return "past"
+    return tense
+
+
+def _measured(span: Any) -> bool:
+    """Whether ``span`` reaches its verb through a noun of a measured quantity (``_MEASURED``)."""
+    tok = span.root
+    for _ in range(12):
+        if tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX") and tok.tag_ not in ("VBG", "VBN"):
+            # the governing verb: the period "for" which its object measures ("will release
+            # statistics for March"; not "will report its results in March", the day of the report)
+            prep = span.root.head.lower_ if span.root.dep_ == "pobj" else ""
+            return prep == "for" and any(
+                c.dep_ == "dobj" and (c.lower_ in _MEASURED or c.lemma_.lower() in _MEASURED) for c in tok.children
+            )
+        if tok.pos_ == "NOUN" and (tok.lower_ in _MEASURED or tok.lemma_.lower() in _MEASURED):
+            return True
+    return False
+
+
+def _tense_of(span: Any) -> str | None:
     tense = None
     tok = span.root
     if _after_according_to(span):
