@@ -1019,3 +1019,70 @@ def test_a_surname_that_is_also_a_small_town_is_the_person_named_before(nlp):
 def test_a_city_councilor_is_local_government(nlp):
     art = _analyse(nlp, "Iloilo City Councilor Alan Zaldivar has castigated the utility's president.")
     assert _by_name(art)["Alan Zaldivar"].sector == "GOV"
+
+
+@pytest.mark.parametrize(
+    "text,name,country",
+    [
+        ("Putnam County declared a state of emergency on Tuesday after the storm.", "Putnam County", "USA"),
+        ("Chicago imposed a nightly curfew after two nights of looting.", "Chicago", "USA"),
+        ("Texas and Florida sued the administration over the new rule.", "Florida", "USA"),
+        ("The curfew was imposed by Los Angeles County late on Sunday.", "Los Angeles County", "USA"),
+        ("Chicago's decision to close its schools angered the teachers.", "Chicago", "USA"),
+    ],
+)
+def test_a_county_or_city_acting_is_its_government(nlp, text, name, country):
+    got = _by_name(_analyse(nlp, text)).get(name)
+    assert got is not None and (got.kind, got.sector, got.country) == ("organization", "GOV", country)
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Turkish artillery shelled Putnam County on Sunday.", "Putnam County"),
+        ("Kirkuk was captured by the army in 2017.", "Kirkuk"),
+        ("Police imposed a curfew in Chicago after the looting.", "Chicago"),
+        ("Chicago's streets were empty after the storm.", "Chicago"),
+        ("Chicago is the third largest city in the country.", "Chicago"),
+    ],
+)
+def test_a_place_done_to_or_described_stays_a_place(nlp, text, name):
+    assert name not in _by_name(_analyse(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text,phrase",
+    [
+        (
+            "Senator Dianne Feinstein met the governor on Monday. The California senator criticised the plan.",
+            "California senator",
+        ),
+        (
+            "Senator Dianne Feinstein met the governor on Monday. The four-term senator criticised the plan.",
+            "four-term senator",
+        ),
+    ],
+)
+def test_a_described_title_is_the_person_named_earlier_with_it(nlp, text, phrase):
+    art = _analyse(nlp, text)
+    assert phrase in _mention_texts(art, art.actors[0]), [(a.name, _mention_texts(art, a)) for a in art.actors]
+
+
+@pytest.mark.parametrize(
+    "text,phrase",
+    [
+        # two senators named before: which one is not said
+        (
+            "Senator Dianne Feinstein and Senator Ted Cruz met on Monday. The California senator criticised the plan.",
+            "California senator",
+        ),
+        # another title, an indefinite phrase, a party
+        ("Foreign Minister Anna Lindh met reporters. The defence minister said no.", "defence minister"),
+        ("Senator Dianne Feinstein met the governor. A four-term senator criticised the plan.", "four-term senator"),
+        ("Senator Dianne Feinstein met the governor. The Republican senator criticised it.", "Republican senator"),
+    ],
+)
+def test_a_described_title_stays_its_own_actor_when_the_holder_is_not_said(nlp, text, phrase):
+    art = _analyse(nlp, text)
+    holders = [a for a in art.actors if phrase in _mention_texts(art, a)]
+    assert holders and holders[0].generic is not None, [(a.name, _mention_texts(art, a)) for a in art.actors]

@@ -36,7 +36,10 @@ Actors: full names group with their short forms ("Putin"); a bare East Asian fam
 people sharing a family name are never merged. A definite national title ("the Russian
 president", "the North Korean leader") is the one person of that country named before who holds
 it, or, for a leader's title nobody named holds, the one government person of that country named
-without a title; "an Afghan official" stays its own actor. Roles, country (ISO3) and PLOVER sector come from
+without a title; "an Afghan official" stays its own actor. A definite title with only descriptive
+words ("the California senator", "the four-term senator" after "Senator Dianne Feinstein") is the
+one person named earlier with that title, when no word names another title, a party or another
+country. Roles, country (ISO3) and PLOVER sector come from
 the title before the name ("North Korean leader", "Kremlin aide"), an apposition ("Artyom Lukin, a
 professor at ..."; a title of another person the description names is that person's: "the son of
 President X" is no president, and a relative never takes the sector of his relative's office), an
@@ -52,7 +55,10 @@ armed and political movements named without a country ("Hamas") take theirs from
 Countries, demonyms and seats of government (Kremlin, White House) are country actors, and so
 are capitals used as governments ("dependent on Washington", "Pyongyang's nuclear programme",
 "a message to Beijing", and the host or the receiving government of "a visit to Moscow", "aid to
-Kabul");
+Kabul"); a state, county or city that acts (the subject of an active verb, a passive's "by"
+agent, the owner of an intent: "Putnam County declared a state of emergency", "Chicago's decision
+to close its schools") is its government, an organisation (GOV) of the place's country, while a
+place acted on or in stays a place;
 a nationality that is itself a verb's or a preposition's noun with an article, a figure or a
 modifier ("the 48-year-old Australian", "two Americans") is people of that country (CVL).
 Generic actors ("police", "lawmakers") take their country from their modifier, else the
@@ -808,6 +814,7 @@ def find_actors(article: Article, doc: Any) -> None:
     orgs: dict[str, _Actor] = {}
     groups: dict[str, _Actor] = {}
     nationals: dict[tuple, _Actor] = {}
+    locals_: dict[tuple, _Actor] = {}  # states, counties and cities acting as their governments
 
     for e in ents:
         if e.label == "PERSON":
@@ -823,6 +830,17 @@ def find_actors(article: Article, doc: Any) -> None:
                 cap = L.capital_country(e.text)
                 if cap and _is_metonymic(doc, e):
                     iso = cap
+                elif not cap and _governing_place(doc, e):
+                    # "Putnam County declared a state of emergency": the county's government
+                    place_key = ("local", L.normalise(e.text))
+                    loc = locals_.get(place_key)
+                    if loc is None:
+                        country = _place_country(e.text)
+                        loc = locals_[place_key] = _Actor(
+                            place_key, "organization", e.text, e.start, country=country, sector="GOV"
+                        )
+                    loc.ents.append(e)
+                    continue
         elif e.label == "NORP":
             kind = _national(doc, e)
             if kind:  # "the 48-year-old Australian", "two Americans": people of that nationality
@@ -879,11 +897,23 @@ def find_actors(article: Article, doc: Any) -> None:
         _describe_group(doc, act, tok_ent)
     _propagate_countries(article, doc, persons, tok_ent)
     _domestic_institutions(article, orgs.values(), doc, tok_ent)
-    ent_actor = {id(e): a for a in [*persons, *orgs.values(), *countries.values(), *groups.values()] for e in a.ents}
+    ent_actor = {
+        id(e): a
+        for a in [*persons, *orgs.values(), *countries.values(), *groups.values(), *locals_.values()]
+        for e in a.ents
+    }
     generic = _generic_actors(article, doc, tok_ent, ent_actor, countries)
 
     actors = sorted(
-        [*persons, *orgs.values(), *countries.values(), *groups.values(), *nationals.values(), *generic],
+        [
+            *persons,
+            *orgs.values(),
+            *countries.values(),
+            *groups.values(),
+            *nationals.values(),
+            *locals_.values(),
+            *generic,
+        ],
         key=lambda a: a.first,
     )
     used: set[str] = set()
@@ -970,6 +1000,28 @@ def _is_metonymic(doc: Any, e: Ent) -> bool:
     if dep == "compound":
         head = tok.head.lower_
         return head in L.ROLES or head in L.ORG_WORDS
+    return False
+
+
+def _governing_place(doc: Any, e: Ent) -> bool:
+    """A state, county or city (no country, no capital) that acts as its government: the subject
+    of an active verb ("Putnam County declared a state of emergency", "Texas sued the
+    administration"), the ``by`` agent of a passive ("a curfew imposed by Chicago"), or the owner
+    of an intent its infinitive spells out ("Chicago's decision to close its schools"). A place an
+    act is done to or in ("shelled Qamishli", "a curfew in Chicago") stays a place, and so does the
+    subject of a passive ("Kirkuk was captured") or of a linking verb ("Aleppo is ...")."""
+    tok = doc[e.i0 : e.i1].root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ == "nsubj":
+        return head.pos_ == "VERB" and head.lemma_ not in ("be", "have", "become", "remain", "seem")
+    if tok.dep_ == "pobj":
+        return head.dep_ == "agent"
+    if tok.dep_ == "poss":
+        return head.pos_ == "NOUN" and any(
+            c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in head.children
+        )
     return False
 
 
@@ -1899,6 +1951,8 @@ def _generic_candidates(doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, 
             doc[name_left].dep_ in ("nummod", "quantmod", "det", "advmod") or doc[name_left].pos_ == "PRON"
         ):
             name_left += 1  # "its military base" is named "military base"
+        while name_left < i and doc[name_left].is_punct:
+            name_left += 1  # "a four-term senator" unresolved is a "term senator", not "-term senator"
         name = doc[name_left : i + 1].text if name_left <= i else t.text
         plural = t.tag_ in ("NNS", "NNPS") or cls == "group" or lemma != t.lemma_.lower()
         kind = {"body": "organization", "weapon": "organization", "facility": "organization", "bloc": "group"}.get(
@@ -2025,6 +2079,43 @@ def _national_holder(doc: Any, g: _Generic, ent_actor: dict[int, _Actor], tok_en
     return holders[0] if len(holders) == 1 else None
 
 
+def _described_holder(doc: Any, g: _Generic, ent_actor: dict[int, _Actor], tok_ent: dict[int, Ent]) -> _Actor | None:
+    """The named person a definite title with descriptive words stands for: "Senator Dianne
+    Feinstein ... the California senator", "... the four-term senator", "the embattled senator"
+    (the one person named earlier holding that title alone, whose country no word of the phrase
+    contradicts). A word that makes another title ("the defence minister", "the vice president"),
+    a party or an organisation ("the Republican senator", "the Labour leader") keeps it
+    unresolved, and so does an indefinite one ("a California senator") or a title two people
+    named earlier hold."""
+    head = g.head
+    if g.kind != "person" or head.tag_ != "NN":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    for c in head.lefts:
+        if c.dep_ in ("det", "punct"):
+            continue
+        if c.dep_ == "compound" and c.pos_ == "NOUN" and any(x.dep_ == "nummod" for x in c.children):
+            continue  # "four-term", "two-time"
+        if c.dep_ == "amod" and c.pos_ in ("ADJ", "VERB") and c.ent_type_ in ("", "DATE"):
+            continue  # "embattled", "veteran", "72-year-old"
+        ent = tok_ent.get(c.i)
+        if ent is not None and ent.label == "GPE" and all(x.dep_ in ("compound", "amod") for x in doc[ent.i0 : ent.i1]):
+            continue  # "the California senator", "the Ohio governor": the country check below
+        if ent is not None and ent.label == "NORP" and L.country_of_demonym(ent.text):
+            continue  # "the Iraqi president": a nationality, checked below
+        return None
+    title = head.lemma_.lower()
+    people = [
+        a
+        for a in {id(a): a for a in ent_actor.values()}.values()
+        if a.kind == "person" and a.generic is None and min(e.start for e in a.ents) < g.start and title in a.roles
+    ]
+    if g.country is not None:
+        people = [a for a in people if a.country in (None, g.country)]
+    return people[0] if len(people) == 1 else None
+
+
 def _generic_actors(
     article: Article, doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, _Actor], countries: dict[str, _Actor]
 ) -> list[_Actor]:
@@ -2044,6 +2135,8 @@ def _generic_actors(
         holder = titled.get(g.name.lower()) if g.kind == "person" and g.head.tag_ == "NN" else None
         if holder is None:
             holder = _national_holder(doc, g, ent_actor, tok_ent)
+        if holder is None:
+            holder = _described_holder(doc, g, ent_actor, tok_ent)
         if holder is not None:  # "the president" in a story about President Trump is Trump
             holder.ents.append(Ent(g.start, g.end, "AGENT", g.head.i, g.head.i + 1, article.text[g.start : g.end]))
             continue
