@@ -1280,3 +1280,34 @@ def test_a_measured_period_under_a_future_verb_looks_back(nlp):
     assert _at(art, "statistics for March", "March").timex == "2020-03"
     assert _at(art, "talks in March", "March").timex == "2021-03"
     assert _at(art, "results in March", "March").timex == "2021-03"
+
+
+def _coded(nlp, text, published):
+    from dateline.analyse import analyse_docs
+
+    art = Article(text=text, language="en", published=Published(date=published, source="metadata"))
+    analyse_docs(art, nlp(text))
+    return art
+
+
+def test_the_narrative_day_carries_over_paragraphs_of_one_sentence(nlp):
+    """Web copy sets each sentence in a paragraph of its own: an arrest told after "on Friday when
+    he was hit" happened on that Friday, not on the Sunday of publication, also through a past
+    sentence with no time. A sentence in the present breaks the narrative, and so does a present
+    perfect ("talks have failed so far": up to now)."""
+    text = (
+        "A cyclist was riding along the river road shortly after noon on Friday when he was hit by a van.\n\n"
+        "Police attended the scene and arrested the driver."
+    )
+    ev = next(e for e in _coded(nlp, text, "2020-01-19").events if e.type == "COERCE")
+    assert (ev.date, ev.date_source) == ("2020-01-17", "text")
+    fire = "Rioters set fire to two shops on Friday night.\n\n"
+    text = fire + "The owners said the damage was severe.\n\nPolice arrested nine people."
+    ev = next(e for e in _coded(nlp, text, "2020-01-19").events if e.type == "COERCE")
+    assert (ev.date, ev.date_source) == ("2020-01-17", "text")
+    text = fire + "The owners say the damage is severe.\n\nPolice arrested nine people."
+    ev = next(e for e in _coded(nlp, text, "2020-01-19").events if e.type == "COERCE")
+    assert (ev.date, ev.date_source) == ("2020-01-19", "published")
+    text = fire + "Talks between the unions and the ministers have failed so far."
+    ev = next(e for e in _coded(nlp, text, "2020-01-19").events if e.type == "CONSULT")
+    assert (ev.date, ev.date_source) == ("2020-01-19", "published")

@@ -273,30 +273,44 @@ def _lasted_long(trig: Any, own: list[int], ctx: Context, tense: str) -> bool:
     return False
 
 
+_NARRATIVE_REACH = 3  # sentences back a story's narrative day carries over
+
+
 def _narrative_day(trig: Any, ctx: Context, tense: str) -> tuple[str | None, str | None]:
-    """A past act with no time of its own, told in the sentence right after one that names its day
-    in the same paragraph ("On Friday evening, protesters gathered outside the theater. They tried
-    to force their way in"): the story's narrative goes on on that day, not the publication's. Only
-    a day on or before the publication day."""
-    if tense != "past" or ctx.published is None:
+    """A past act with no time of its own, told in a sentence after one that names its day ("On
+    Friday evening, protesters gathered outside the theater. They tried to force their way in"):
+    the story's narrative goes on on that day, not the publication's. Web copy sets each sentence
+    in a paragraph of its own ("... shortly after noon on Friday when she was hit by the car.",
+    then "Police attended the scene and arrested a man"), so the day carries over paragraphs, up
+    to ``_NARRATIVE_REACH`` sentences back, through sentences that name no time and are told in
+    the past. Not a present perfect ("talks have turned out to be futile so far": up to now), and
+    only a day on or before the publication day."""
+    if tense != "past" or ctx.published is None or _present_perfect(trig):
         return None, None
+    doc = trig.doc
     sent = trig.sent
-    if sent.start == 0:
-        return None, None
-    prev = trig.doc[sent.start - 1].sent
-    text = ctx.article.text
-    if "\n" in text[prev.start_char : sent.start_char]:
-        return None, None  # another paragraph
+    times = getattr(ctx.article, "times", None) or []
     published = ctx.published.isoformat()
-    days = [
-        t
-        for t in getattr(ctx.article, "times", None) or []
-        if prev.start_char <= t.start < prev.end_char and t.value and _DAY.fullmatch(t.value) and t.value <= published
-    ]
-    if not days:
-        return None, None
-    t = days[-1]
-    return t.value, t.text
+    for _ in range(_NARRATIVE_REACH):
+        if sent.start == 0:
+            return None, None
+        prev = doc[sent.start - 1].sent
+        held = [t for t in times if prev.start_char <= t.start < prev.end_char]
+        days = [t for t in held if t.value and _DAY.fullmatch(t.value) and t.value <= published]
+        if days:
+            t = days[-1]
+            return t.value, t.text
+        if held or tense_of(prev.root, "") != "past":
+            return None, None  # another time, or the story's present: the narrative is broken
+        sent = prev
+    return None, None
+
+
+def _present_perfect(trig: Any) -> bool:
+    """Whether the trigger, or the verb a noun trigger is the subject of ("talks have failed"), is
+    in the present perfect."""
+    verbs = [trig] + ([trig.head] if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in ("nsubj", "nsubjpass") else [])
+    return any(a.dep_ == "aux" and a.lemma_ == "have" and a.tag_ in ("VBP", "VBZ") for v in verbs for a in v.children)
 
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
