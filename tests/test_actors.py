@@ -1086,3 +1086,12 @@ def test_a_described_title_stays_its_own_actor_when_the_holder_is_not_said(nlp, 
     art = _analyse(nlp, text)
     holders = [a for a in art.actors if phrase in _mention_texts(art, a)]
     assert holders and holders[0].generic is not None, [(a.name, _mention_texts(art, a)) for a in art.actors]
+
+
+def test_a_state_body_named_after_a_city_is_of_the_citys_country(nlp):
+    art = _analyse(nlp, "Delhi Traffic Police on Sunday appealed to citizens to stay home.")
+    got = _by_name(art)["Delhi Traffic Police"]
+    assert (got.sector, got.country) == ("COP", "IND")
+    # a company named after a city takes no country from it
+    art = _analyse(nlp, "The Boston Consulting Group said profits rose.")
+    assert _by_name(art)["Boston Consulting Group"].country is None

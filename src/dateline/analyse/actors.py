@@ -47,7 +47,8 @@ organisation named earlier with its country ("South Korea's foreign ministry" ->
 spokesman"), then the small world-leaders table of the lexicon
 ("President Bush", "Putin"), co-mentioned officials (a country the sentence names as a subject,
 never the target of the official's action: "threatened action against Russia"), and last the
-dateline country; state institutions named without a country ("the Supreme Court",
+dateline country; a police, government, court, legislature or army body named after a large city
+("Delhi Traffic Police") is that city's country's; state institutions named without a country ("the Supreme Court",
 "Parliament") in a datelined story are the dateline country's. A NORP that is a country name ("The
 Mozambique government") is the country;
 a group takes the nationality in or right before its name ("Bosnian Serbs", "Iraqi Kurds");
@@ -1655,6 +1656,8 @@ def _describe_org(doc: Any, act: _Actor, tok_ent: dict[int, Ent]) -> None:
                         break
             if act.country is None:
                 act.country = _country_in_name(e.text)
+            if act.country is None and act.sector in _STATE_SECTORS:
+                act.country = _city_in_name(e.text)  # "Delhi Traffic Police", "Karachi Municipal Corporation"
 
 
 def _country_in_name(text: str) -> str | None:
@@ -1665,6 +1668,17 @@ def _country_in_name(text: str) -> str | None:
         iso = L.country_of_demonym(head) or L.country_of_name(head)
         if iso:
             return iso
+    return None
+
+
+def _city_in_name(text: str) -> str | None:
+    """The country of the large city (100,000 people) a state body's name starts with: "Delhi
+    Traffic Police", "Los Angeles Police Department" (a local institution is its city's country's)."""
+    words = text.split()
+    for w in range(min(3, len(words) - 1), 0, -1):
+        head = " ".join(words[:w])
+        if L.city_population(head) >= 100_000:
+            return _place_country(head)
     return None
 
 
