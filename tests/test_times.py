@@ -1311,3 +1311,10 @@ def test_the_narrative_day_carries_over_paragraphs_of_one_sentence(nlp):
     text = fire + "Talks between the unions and the ministers have failed so far."
     ev = next(e for e in _coded(nlp, text, "2020-01-19").events if e.type == "CONSULT")
     assert (ev.date, ev.date_source) == ("2020-01-19", "published")
+
+
+def test_shortly_before_a_time_is_no_time_of_its_own(nlp):
+    """ "shortly after noon on Friday": "shortly" says how near the time after it is; it is no
+    future reference of its own (the model's span is cut in two, and only the clock time stays)."""
+    art = _analysed(nlp, "A cyclist was riding along the river road shortly after noon on Friday.", "2020-01-19")
+    assert [(t.text, t.timex) for t in art.times] == [("noon on Friday", "2020-01-17T12:00")]

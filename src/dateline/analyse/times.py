@@ -765,7 +765,13 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int, str]]:
         (s, t, "one year") if _YEAR_ENDED.match(expr) and _ENDED_AFTER.match(text, t) else (s, t, expr)
         for s, t, expr in out
         if not _time_of_year(text[s:t], text[t : t + 12], text[max(0, s - 12) : s])
+        and not (_NEAR.match(text[s:t]) and _SIGNAL.match(text[t : t + 20]))
     ]
+
+
+# "shortly after noon on Friday" (a model span the split cuts in two): how near the time after
+# it, no time of its own
+_NEAR = re.compile(r"^(?:shortly|soon|just|immediately|right)$", re.IGNORECASE)
 
 
 # a determiner before a number makes it a year, not a house number: "a 2012 Supreme Court ruling"
