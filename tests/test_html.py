@@ -333,3 +333,131 @@ def test_hover_cards_stay_out_of_the_story():
         assert residue not in page.text, residue
     # a word wrapped in a tooltip span (no card of its own) is a word of the story
     assert "Her party said it welcomed the plea" in " ".join(page.text.split())
+
+
+# A story beside a sidebar of teaser cards: each card a heading that is wholly a link to another
+# story and a cut-off teaser paragraph (markup seen on a real page, sentences written here).
+_CARD = """<div class="large-12 columns"><h5><a href="/news/{n}/story">{title}</a></h5>
+<div class="media-object-section"><a href="/news/{n}/story"><img src="/i/{n}.jpg"></a></div>
+<div class="media-object-section"><p>{teaser}</p></div></div>"""
+_CARDS = [
+    (
+        "Port of Harwick expands its grain terminal",
+        "HARWICK, Jan 9 (NNS): The port authority said on Thursday its board has approved the purchase ...",
+    ),
+    (
+        "Lakeside rally draws thousands in the rain",
+        "LAKESIDE - Thousands of supporters marched through the old town on Saturday, braving the rain and ...",
+    ),
+    (
+        "Shares close higher as miners gain",
+        "MARBURY - Shares ended the week higher as mining companies gained on strong copper prices and ...",
+    ),
+    (
+        "Ferry service to the islands resumes",
+        "NORTH CAPE, Jan 9 (NNS): The ferry to the outer islands sailed again on Thursday after a storm kept ...",
+    ),
+    (
+        "Court hears appeal over river permit",
+        "ELMSWORTH - A panel of judges heard the appeal of three farming families against a permit that lets ...",
+    ),
+]
+_STORY = (
+    (
+        "Firefighters said on Monday they had brought the Valley fire under control after six weeks, as "
+        "cooler weather settled over the hills north of the town and rain was forecast for the week."
+    ),
+    (
+        "The fire burned through forty thousand hectares of forest and farmland and destroyed a dozen sheds, "
+        "the regional fire service said in its morning update to residents."
+    ),
+    (
+        "Crews will stay on the fire ground until the weekend to put out hot spots along the ridge and clear "
+        "fallen trees from the two roads that lead into the valley, the service said."
+    ),
+    (
+        "Residents who left their homes in December were told they could return from Wednesday, though the "
+        "council asked them to boil their water until the supply had been tested."
+    ),
+)
+SIDEBAR_PAGE = (
+    """<html><head><title>Valley fire brought under control</title></head><body><div class="container">
+<div class="row content-section"><div class="large-8 columns left-section single">
+<div class="row world-new-section"><div class="banner-section"><h1>Valley fire brought under control</h1>
+<div class="banner-text">"""
+    + "".join(f"<p>{p}</p>" for p in _STORY)
+    + """</div></div></div></div>
+<div class="large-4 columns right-section"><div class="row business-new"><div class="barking-new"><h3>Region</h3>
+<a href="/category/region" class="section">Section</a></div>"""
+    + "\n".join(_CARD.format(n=n, title=t, teaser=p) for n, (t, p) in enumerate(_CARDS))
+    + "</div></div></div></div></body></html>"
+)
+
+
+def test_sidebar_teaser_cards_stay_out_of_the_story():
+    page = extract_html(SIDEBAR_PAGE)
+    assert "brought the Valley fire under control" in page.text
+    assert "boil their water" in page.text
+    # five cards: with three, the extractor drops the sidebar by itself
+    for teaser in (
+        "grain terminal",
+        "board has approved",
+        "Thousands of supporters",
+        "copper prices",
+        "ferry",
+        "appeal",
+    ):
+        assert teaser not in page.text, teaser
+
+
+def _story(extra: str) -> str:
+    return (
+        "<html><head><title>Council approves new harbour wall</title></head><body><article>"
+        "<h1>Council approves new harbour wall</h1>"
+        "<p>The town council approved on Tuesday a new sea wall for the harbour, after two winters of storms"
+        " flooded the quay and closed the fish market for weeks at a time.</p>"
+        "<p>Work will start in the spring and last eighteen months, the council said, and the quay will stay"
+        " open to boats while the wall is built in sections from the north end.</p>"
+        f"{extra}"
+        "<p>Fishermen welcomed the decision but asked the council to keep the slipway open during the works,"
+        " since the smaller boats have no other place to land their catch.</p>"
+        "</article></body></html>"
+    )
+
+
+def test_a_label_bar_headline_line_is_a_teaser():
+    page = extract_html(
+        _story("<p><strong>MUST SEE | </strong><strong>Storm surge floods the old quay again</strong></p>")
+    )
+    assert "Storm surge floods" not in page.text
+    assert "Fishermen welcomed the decision" in page.text
+    assert any("Storm surge floods" in r.text for r in page.removed)
+
+
+def test_a_dateline_before_a_bar_is_story():
+    # an upper-case place, a bar and a sentence: the story's own dateline, not a teaser
+    page = extract_html(
+        _story("<p>PORT ELLEN | The harbour master said the wall would also shelter the ferry berth.</p>")
+    )
+    assert "The harbour master said the wall would also shelter" in page.text
+
+
+def test_a_block_printed_many_times_in_a_row_is_furniture():
+    notice = "<li><div>Thanks. The site will use this to improve your reading list.</div></li>"
+    page = extract_html(_story("<ul>" + notice * 5 + "</ul>"))
+    assert "improve your reading list" not in page.text
+    assert "Fishermen welcomed the decision" in page.text
+
+
+def test_a_line_repeated_between_other_lines_is_story():
+    # an interview asks each guest the same question: repeats apart are the story's own
+    qa = "".join(
+        f"<p>What did the storm change for you?</p><p>{answer}</p>"
+        for answer in (
+            "We lost the shed and two nets, and the insurance paid for neither of them.",
+            "Nothing much, because our boat was out of the water for repairs that month.",
+            "We moved the market stall up the hill and we have kept it there ever since.",
+        )
+    )
+    page = extract_html(_story(qa))
+    assert page.text.count("What did the storm change for you?") == 3

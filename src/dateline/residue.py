@@ -96,3 +96,22 @@ def is_banner(line: str) -> bool:
 def is_bracket_teaser(line: str) -> bool:
     """A teaser link ending in an upper-case label: "Plague fears spread [INSIGHT]"."""
     return bool(_tables()["bracket"].search(line))  # type: ignore[attr-defined]
+
+
+# A link teaser by its shape: a short upper-case label, a bar, and a headline that ends no sentence
+# ("MUST READ | Thousands of Australians are calling for their prime minister's resignation",
+# "WATCH | Flood waters rise in the valley"): set 11 found labels the table does not list. A
+# dateline before a bar ("NEW DELHI | The minister said on Monday that ...") opens a paragraph
+# that ends a sentence, so it stays.
+_LABEL_BAR = re.compile(r"^[A-Z][A-Z'’]*(?:\s+[A-Z][A-Z'’]*){0,2}\s*\|\s*(\S.{0,200})$")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
+_HEADLINE_WORDS = 25
+
+
+def is_label_teaser(line: str) -> bool:
+    """An upper-case label, a bar and a headline: "MUST READ | Floods close the motorway"."""
+    found = _LABEL_BAR.match(" ".join(line.split()))
+    if not found:
+        return False
+    title = found.group(1)
+    return len(title.split()) <= _HEADLINE_WORDS and not _SENTENCE_END.search(title)
