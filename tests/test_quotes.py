@@ -298,3 +298,30 @@ def test_adding_after_a_speech_verb_keeps_its_speaker(nlp):
     art = _analyse(nlp, text)
     q = _quote(art, "It is time")
     assert q.speaker_text == "The minister"
+
+
+# -- titles and terms; a quote's own pronouns ------------------------------------------------------
+
+
+def test_title_in_quotation_marks_that_nobody_says_is_no_quote(nlp):
+    text = (
+        "The singer hosted a television special for the graduating class. It opened with a choir "
+        "of students singing “The Star Spangled Banner.”\n\n“The Late Hour With Mary Jones” remained "
+        "the most watched show of the year.\n\n"
+        "“We are very proud of these students,” the singer said."
+    )
+    article = _analyse(nlp, text)
+    assert [q.text for q in article.quotes] == ["We are very proud of these students"]
+
+
+def test_her_inside_a_quote_does_not_make_the_speaker_a_woman(nlp):
+    text = (
+        "A woman was hit by a car in the town centre on Friday.\n\n"
+        "A Sussex Police spokesman said “her injuries are serious but not life-threatening”.\n\n"
+        "He said: “A man was arrested at the scene and remains in police custody.”"
+    )
+    article = _analyse(nlp, text)
+    first = _quote(article, "her injuries")
+    second = _quote(article, "A man was arrested")
+    assert first.speaker is not None
+    assert second.speaker == first.speaker

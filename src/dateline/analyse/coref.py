@@ -162,7 +162,8 @@ class Coreference:
 
     def _learn_from_possessives(self) -> None:
         """'Ghani ... his government': a person subject and a gendered pronoun in its own clause,
-        with no other person between them."""
+        with no other person between them, outside direct quotes (whose "her" is someone the
+        speaker talks about)."""
         for head, actor in self.head_actor.items():
             if self.kinds.get(actor) != "person" or self.doc[head].dep_ not in _SUBJECT_DEPS:
                 continue
@@ -173,6 +174,8 @@ class Coreference:
                         break
                     continue
                 w = t.lower_
+                if (w in _MALE or w in _FEMALE) and self._excluded(t.idx, None):
+                    continue  # 'A spokesman said "her injuries are serious"': the quote's words
                 if w in _MALE or w in _FEMALE:
                     if t.dep_ == "poss" or t.dep_ in _SUBJECT_DEPS:
                         self._set_gender(actor, "m" if w in _MALE else "f")

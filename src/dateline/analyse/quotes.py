@@ -137,14 +137,39 @@ def find_quotes(article: Article, doc: Any) -> None:
                         break
             if prev is not None:
                 q.speaker, q.speaker_text, q.speaker_span = prev.speaker, prev.speaker_text, prev.speaker_span
-    # a short quoted phrase nobody is said to have said is a scare quote or a title, not speech
+    # a short quoted phrase, or one in title case, that nobody is said to have said is a scare
+    # quote or a title ('sang "The Star Spangled Banner"'), not speech
     quotes = [
         q
         for q in quotes
         if q.end > q.start
         and not (q.kind == "direct" and q.speaker_text is None and len(text[q.start : q.end].split()) < 4)
+        and not (q.kind == "direct" and _title_like(text[q.start : q.end]) and _unspoken(ctx, q))
     ]
     article.quotes = [_to_quote(text, q) for q in quotes]
+
+
+# words a title keeps in lower case ('America Honors the High School Class of 2020')
+_TITLE_LOWER = frozenset("a an the and or nor but of in on at to for by with from as into vs via".split())
+
+
+def _title_like(content: str) -> bool:
+    """A title or a coined term, not speech: at most ten words, every word but the small ones
+    capitalised ('The Star Spangled Banner', 'The 11th Hour with Brian Williams', 'Drunkorexia')."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", content)
+    if not words or len(words) > 10:
+        return False
+    return words[0][0].isupper() and all(w[0].isupper() or w.lower() in _TITLE_LOWER for w in words)
+
+
+def _unspoken(ctx: _Context, q: _Q) -> bool:
+    """Whether nothing says the quote was spoken: no speaker and no cue, and not an authored
+    title ('a paper by X and Y titled "..."'), a sign that read: "...", nor a chant ("USA!")."""
+    if q.speaker_text is not None:
+        return False
+    text = ctx.article.text
+    before = text[max(0, q.start - 12) : q.start].lower()
+    return not ("titled" in before or before.rstrip(" \"“'`").endswith(":") or "!" in text[q.start : q.end])
 
 
 def _to_quote(text: str, q: _Q) -> Quote:
