@@ -40,7 +40,7 @@ GOLD_05_TO_2021 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "
 #: settings chosen on the PLV development half (benchmarks.eval_events --only plv --plv-split dev)
 C_TYPE = 0.2
 C_MODE = 0.05
-THRESHOLDS = {"veto": 0.9, "retype": 1.01, "keep": 0.05, "add": 0.5, "add_beside": 1.01}
+THRESHOLDS = {"veto": 0.9, "veto_everyday": 0.9, "retype": 1.01, "keep": 0.05, "add": 0.5, "add_beside": 1.01}
 
 
 def corpus_examples(corpus: Path = CORPUS) -> list[dict]:

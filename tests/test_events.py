@@ -1145,3 +1145,27 @@ def test_an_apology_offered_is_support_and_a_potential_walkout_hypothetical(nlp)
 def test_the_model_adds_no_rejected_sense_and_no_attack_in_a_disaster(nlp, text, not_type):
     article = _code(nlp, text)
     assert not_type not in [e.type for e in article.events], [(e.type, e.trigger, e.rule) for e in article.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her popularity declined after the scandal, polls show.",
+        "The new coach helped the team reach the final.",
+    ],
+)
+def test_an_everyday_sense_of_help_or_decline_is_no_event(nlp, text):
+    # the model vetoes an everyday verb (model_veto_everyday) whose doer is no political actor
+    assert not [e for e in _code(nlp, text).events if e.type in ("AID", "REJECT")]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("China helped Pakistan build a new port.", "AID"),
+        ("The opposition leader declined the offer of a cabinet post.", "REJECT"),
+        ("Egypt allowed wounded Palestinians to cross into its territory.", "CONCEDE"),
+    ],
+)
+def test_a_political_actors_help_or_refusal_stays_an_event(nlp, text, etype):
+    assert _primary(_code(nlp, text)).type == etype

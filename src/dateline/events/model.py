@@ -259,6 +259,7 @@ def features(
 @dataclass
 class Thresholds:
     veto: float = 0.85  # P(NONE) above which a rule's candidate is dropped
+    veto_everyday: float = 1.01  # ... for a verb of model_veto_everyday (above 1: never)
     retype: float = 0.75  # P(other type) above which a rule's candidate changes type ...
     keep: float = 0.15  # ... when P(rule's type) is below this
     add: float = 0.5  # P(type) above which a verb no rule knows becomes an event in a sentence the rules are silent on
@@ -475,12 +476,33 @@ def _revise(cands: list[Candidate], sent: Any, model: EventModel, ctx: Context) 
     by_i = {c.trigger.i: c for c in cands}
     absorbed = {i for c in cands for i in c.absorbed}
     veto_verbs = lx.WORDS["model_veto_verbs"]
+    everyday_verbs = lx.WORDS["model_veto_everyday"]
     retyping = th.retype <= 1.0
 
     def protected(c: Candidate) -> bool:
         return c.entry.key in model.protected or c.entry.key.split("+")[0].split(">")[0] in model.protected
 
     def vetoable(c: Candidate) -> bool:
+        return conflict_vetoable(c) or everyday_vetoable(c)
+
+    def everyday_vetoable(c: Candidate) -> bool:
+        # an everyday verb ("her popularity declined", "the coach helped the team win") whose
+        # doer is no political actor: business, sport, soft news
+        return (
+            th.veto_everyday <= 1.0
+            and not c.noun
+            and verb_lemma(c.trigger) in everyday_verbs
+            and not _governed(c.trigger, by_i)
+            and c.trigger.dep_ not in ("relcl", "acl", "advcl", "csubj", "csubjpass")
+            and not is_passive(c.trigger)
+            # a political actor's help, visit or refusal is the event PLOVER codes; the everyday
+            # senses are done by things, firms, teams and ordinary people
+            and not political_subject(c.trigger, ctx)
+            # a pronoun's antecedent is unknown here: "it would allow the WFP to deliver food"
+            and not any(t.pos_ == "PRON" for t in subject_of(c.trigger))
+        )
+
+    def conflict_vetoable(c: Candidate) -> bool:
         # a conflict verb with figurative senses, not governed by another candidate nor in a
         # relative, adnominal or adverbial clause ("the site where X was shot")
         return (
@@ -538,8 +560,10 @@ def _revise(cands: list[Candidate], sent: Any, model: EventModel, ctx: Context) 
         best_type = model.types[best]
         if c is not None:
             rule_p = p[model.types.index(c.entry.type)]
-            if vetoable(c) and p[none] >= th.veto and rule_p < th.keep and p[none] >= th.ratio * rule_p:
+            if conflict_vetoable(c) and p[none] >= th.veto and rule_p < th.keep and p[none] >= th.ratio * rule_p:
                 continue  # the model is sure it is no event: a figure of speech, sports, markets
+            if everyday_vetoable(c) and p[none] >= th.veto_everyday:
+                continue  # an everyday sense: business, sport, soft news, a generic statement
             if (
                 retyping
                 and best_type != c.entry.type
