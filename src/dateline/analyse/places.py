@@ -82,7 +82,7 @@ from typing import Any, Literal
 
 from ..article import Article
 from ..article import Place as PlaceRecord
-from ..gazetteer import ABBR, ALIAS, ALT, DEMONYM, NAME, Gazetteer, Place, get_gazetteer, normalise
+from ..gazetteer import ABBR, ALIAS, ALT, DEMONYM, NAME, Gazetteer, Place, currency_of, get_gazetteer, normalise
 from ..nlp import doc_text, pos_tags
 from ..vocabulary import calendar_words
 from . import lexicon as L
@@ -421,6 +421,10 @@ def toponym_mentions(article: Article, doc: Any, gaz: Gazetteer) -> list[Mention
     # a name written in a brand's camel case ("BlackRock", "ReOpenNC") is no place, unless a
     # place bears it so spelt ("McAllen", "KwaZulu-Natal")
     joined = [m for m in joined if m.form == "road" or not _camel_case_brand(m.text, gaz)]
+    # a lowercase word is no place ("the gulf states", "a bay colt", "the metro"), and a country
+    # named through its currency ("the Turkish lira", "the U.S. dollar", "Kenya's shilling")
+    # names a currency, not the place
+    joined = [m for m in joined if _written_as_name(m.text) and not _currency_country(text, doc, m, gaz)]
     for mention in joined:
         s, e = mention.start, mention.end
         if _AFFILIATION.match(text[max(0, s - 3) : s]) and text[e : e + 1] == ")":
@@ -428,6 +432,38 @@ def toponym_mentions(article: Article, doc: Any, gaz: Gazetteer) -> list[Mention
             # not a place the story is in nor where anything happened
             mention.form, mention.within = "nested", text[max(0, s - 3) : e + 1]
     return _split_compounds(_split_elliptical(joined, gaz), gaz)
+
+
+def _written_as_name(span: str) -> bool:
+    """A place's name has a capital letter somewhere ("al-Tijara", "eastern Ghouta"'s "Ghouta",
+    "I-95"); a span of lowercase words ("the gulf", "metro", "big city") is a common noun."""
+    return any(ch.isupper() for ch in span)
+
+
+_NEXT_WORD = re.compile(r"(?:['’]s)?\s+([a-z]+)\b")
+
+
+def _currency_country(text: str, doc: Any, m: Mention, gaz: Gazetteer) -> bool:
+    """The mention is a country (or its demonym) that modifies the name of that country's own
+    currency, the next word, lowercase and a noun: "the Turkish lira", "the U.S. dollar",
+    "Hong Kong dollars", "Russia's rouble fell" (the small tagger calls that "rouble" an adjective
+    that is the subject), not "a Brazilian real estate firm" (a modifier) nor "the Kenyan won"
+    (a verb)."""
+    nxt = _NEXT_WORD.match(text, m.end)
+    if nxt is None:
+        return False
+    word = nxt.group(1)
+    countries = {p.country for p, k in gaz.lookup(m.name) if p.feature == "country" or k == DEMONYM}
+    if not any(currency_of(c, word) for c in countries):
+        return False
+    if doc is not None:
+        span = doc.char_span(nxt.start(1), nxt.end(1))
+        if span is None:
+            return False
+        tok = span[0]  # a noun, or a word the tagger calls an adjective but heads a phrase
+        if tok.pos_ not in ("NOUN", "PROPN") and not (tok.pos_ == "ADJ" and tok.dep_ in ("nsubj", "dobj", "pobj")):
+            return False
+    return True
 
 
 _SUFFIX = re.compile(r"-([a-z]+)\b")
@@ -1474,7 +1510,7 @@ def find_places(article: Article, doc: Any) -> None:
                     m.dateline = True
             continue
         found = re.search(r"\b" + re.escape(name) + r"\b", text, re.I)
-        if found:
+        if found and _written_as_name(found.group(0)):  # (not "nice" for a NICE dateline)
             mentions.append(
                 Mention(text[found.start() : found.end()], found.start(), found.end(), "GPE", dateline=True)
             )
