@@ -286,6 +286,13 @@ def train(X, yt, ym, c_type: float = C_TYPE, hidden: int = 0):
     return weights, modes, train_acc
 
 
+def _library_versions() -> dict[str, str]:
+    """The numerical libraries whose versions decide the trained floats (recorded in model.json)."""
+    from importlib.metadata import version
+
+    return {name: version(name) for name in ("numpy", "scikit-learn", "scipy", "spacy", "wordllama")}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         prog="python scripts/train_events.py",
@@ -347,6 +354,7 @@ def main(argv: list[str] | None = None) -> int:
             "corpus_sha256_16": corpus_hash,
             "train_accuracy": round(train_acc, 4),
             "embeddings": "wordllama 0.4.0.post1 l2_supercat_256",
+            "libraries": _library_versions(),
         },
     }
     out = Path(args.out) if args.out else OUT
@@ -364,6 +372,12 @@ def main(argv: list[str] | None = None) -> int:
             for k in weights
         )
         print(f"retrained model {'matches' if same else 'DIFFERS FROM'} the shipped one ({len(yt)} examples)")
+        if not same:
+            trained_with = shipped.meta.get("training", {}).get("libraries", {})
+            drift = {k: (trained_with.get(k), v) for k, v in _library_versions().items() if trained_with.get(k) != v}
+            if drift:
+                # the same corpus gives slightly different floats under other numerical libraries
+                print("  trained with other libraries: " + ", ".join(f"{k} {a} -> {b}" for k, (a, b) in drift.items()))
         return 0 if same else 1
     out.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(out / "model.npz", **weights)
