@@ -1169,3 +1169,28 @@ def test_an_everyday_sense_of_help_or_decline_is_no_event(nlp, text):
 )
 def test_a_political_actors_help_or_refusal_stays_an_event(nlp, text, etype):
     assert _primary(_code(nlp, text)).type == etype
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meet your hosts in a public space, and trust your gut.",
+        "Ask the embassy for help before you travel.",
+        "Once you visit the capital, you meet the locals at every corner.",
+    ],
+)
+def test_advice_to_the_reader_is_no_event(nlp, text):
+    # an imperative heading its sentence, or a clause whose subject is "you", reports no act
+    assert not _code(nlp, text).events, [(e.type, e.trigger.text) for e in _code(nlp, text).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("The prime minister will meet the Chinese president in Beijing next week.", "CONSULT"),
+        ('"Release the hostages," the foreign minister demanded on Monday.', "REQUEST"),
+        ("Police arrested three protesters who had asked the governor to resign.", "COERCE"),
+    ],
+)
+def test_a_reported_act_or_a_quoted_demand_stays_an_event(nlp, text, etype):
+    assert etype in [e.type for e in _code(nlp, text).events]

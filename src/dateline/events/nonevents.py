@@ -636,6 +636,25 @@ def _quoted_title(c: Candidate, ctx: Context) -> str | None:
     return None
 
 
+def _addressed(c: Candidate, ctx: Context) -> str | None:
+    """ "Meet in a public space, and trust your gut", "you can visit the old town": advice to the
+    reader, an imperative heading its sentence or a clause whose subject is "you", reports no act.
+    Inside quotation marks it is someone's speech, a demand the other checks judge ('"Free the
+    prisoners," the crowd chanted')."""
+    t = c.trigger
+    if c.noun or any(f <= t.i <= last for f, last in _quoted_spans(t.sent)):
+        return None
+    v = t
+    while v.dep_ in ("conj", "xcomp") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
+        v = v.head
+    subj = subject_of(v)
+    if any(s.lower_ == "you" for s in subj):
+        return "addressed to the reader"
+    if v.dep_ == "ROOT" and v.tag_ == "VB" and not subj and not dep_children(v, {"aux", "auxpass", "nsubj", "expl"}):
+        return "advice to the reader"
+    return None
+
+
 def _opinion(c: Candidate, ctx: Context) -> str | None:
     """ "Analysts agreed that the outlook had improved", "economists agree the recession is over":
     agreeing that something is so is an opinion, no agreement. The clause agreed on must state
@@ -673,6 +692,7 @@ def _campaign_rally(c: Candidate, ctx: Context) -> str | None:
 
 CHECKS = (
     _opinion,
+    _addressed,
     _quoted_title,
     _market,
     _impersonal_threat,
