@@ -410,6 +410,39 @@ def test_sidebar_teaser_cards_stay_out_of_the_story():
         assert teaser not in page.text, teaser
 
 
+def test_pruned_teaser_cards_are_listed_as_removed():
+    page = extract_html(SIDEBAR_PAGE)
+    listed = [r for r in page.removed if r.kind == "ui"]
+    for title, teaser in _CARDS:
+        card = next((r.text for r in listed if title in r.text), None)
+        assert card is not None, title
+        assert teaser.split()[3] in card
+    # the story's own paragraphs are no card
+    assert not any("Valley fire" in r.text for r in page.removed)
+
+
+def test_a_wordpress_attachment_page_is_no_article():
+    # the page of one uploaded photo: its caption and the site's sidebar, which reads as prose
+    sidebar = "".join(
+        f"<p>Business leaders talk about hiring, rents and the cost of doing business in the valley, part {n}"
+        " of the Leadership Series, recorded at the chamber's spring breakfast.</p>"
+        for n in range(1, 5)
+    )
+    page = (
+        '<html><head><title>loft - Valley Business</title></head><body class="attachment'
+        ' attachment-template-default single single-attachment postid-5120 attachmentid-5120 attachment-jpeg">'
+        "<h1>loft</h1><p>By Dana Reyes, staff writer for the Valley Business weekly since the spring of 2015</p>"
+        f'<img src="/uploads/loft.jpg"><div class="series"><h3>Leadership Series</h3>{sidebar}</div></body></html>'
+    )
+    with pytest.raises(InputRejected) as err:
+        extract_html(page)
+    assert err.value.reason == "no-article"
+    assert "attachment" in str(err.value)
+    # a post whose body class merely names attachments in another word is an article
+    post = SIDEBAR_PAGE.replace("<body", '<body class="single single-post has-attachments"', 1)
+    assert "Valley fire" in extract_html(post).text
+
+
 def _story(extra: str) -> str:
     return (
         "<html><head><title>Council approves new harbour wall</title></head><body><article>"
@@ -461,3 +494,40 @@ def test_a_line_repeated_between_other_lines_is_story():
     )
     page = extract_html(_story(qa))
     assert page.text.count("What did the storm change for you?") == 3
+
+
+def test_a_sentence_cut_at_its_inline_links_is_put_back_together():
+    from dateline.html import _rejoin
+
+    lines = [
+        "LAKETON: A 64-year-old woman who had tested positive for",
+        "influenza",
+        "died on Sunday, the health office said on Monday.",
+        "She had a history of",
+        "heart disease",
+        ". She was moved to intensive care on Friday.",
+    ]
+    assert _rejoin(lines) == [
+        "LAKETON: A 64-year-old woman who had tested positive for influenza died on Sunday, the health office"
+        " said on Monday.",
+        "She had a history of heart disease. She was moved to intensive care on Friday.",
+    ]
+    # a subhead between paragraphs, a list and a short line before a capitalised paragraph stay apart
+    kept = [
+        "The council will vote on the plan at its next meeting in the town hall",
+        "Budget",
+        "The budget for the year was approved on Tuesday by a narrow margin.",
+        "- Ferry timetables for the winter months and",
+        "holidays",
+        "and more",
+        "The ferry will sail again on Monday, the harbour office said. NNS",
+        "Comments",
+        "comments",
+        "Filed under: ferries, harbour, weather, winter timetable and",
+        "storms",
+        "islands",
+        "Tickets are sold at the harbour office and online at",
+        "ferries",
+        "www.harbour-ferries.example",
+    ]
+    assert _rejoin(kept) == kept

@@ -77,7 +77,16 @@ _LINKED_HEADING = (
     " and normalize-space(.) != '' and normalize-space(.) = normalize-space(a)]"
 )
 _CARD = f"*[{_LINKED_HEADING} and string-length(normalize-space(.)) < {_CARD_CHARS}]"
-_PRUNE = ["//template", f"//p//*[not(self::a) and ({_HOVER_CARD})]", f"//*[count({_CARD}) >= 3]/{_CARD}"]
+_CARDS = f"//*[count({_CARD}) >= 3]/{_CARD}"
+_PRUNE = ["//template", f"//p//*[not(self::a) and ({_HOVER_CARD})]", _CARDS]
+# A WordPress attachment page is the page of one uploaded file (an image's own page: its title,
+# the image, and the site's sidebars around it); WordPress names it in the <body>'s class
+# ("single-attachment attachmentid-244803"). It is no article whatever text the sidebars give
+# (set 12, a bizwest photo's page whose text was the byline and a list of video links). None of
+# the 1,413 pages of scrapinghub, trafilatura-eval and htmldate-eval carries the class but that one.
+_ATTACHMENT_BODY = re.compile(
+    r"<body\b[^>]*\bclass\s*=\s*[\"']?[^\"'>]*\b(?:single-attachment|attachmentid-\d+)\b", re.IGNORECASE
+)
 # A page is an article when its body holds prose: at least this many words, and one paragraph of
 # at least _PROSE_LINE words (an index, a login form or a gallery is a list of short labels).
 _MIN_WORDS = 25
@@ -89,6 +98,8 @@ _FALLBACK_RATIO = 3
 # A line of at least _REPEATED_WORDS words printed _REPEATED times or more in a row is furniture.
 _REPEATED = 3
 _REPEATED_WORDS = 4
+# A link's text printed as a line of its own in mid-sentence has at most this many words.
+_LINK_WORDS = 5
 
 
 @dataclass
@@ -124,6 +135,12 @@ def extract_html(html: str, *, url: str | None = None, origin: str | None = None
             "no-article", "the input has no HTML markup; give it as text instead of html", source=origin
         )
 
+    if _ATTACHMENT_BODY.search(html):
+        raise InputRejected(
+            "no-article",
+            "the HTML page is a WordPress attachment page (the page of one uploaded image or file), not an article",
+            source=origin,
+        )
     doc = _trafilatura(html, url, origin, **EXTRACTION_SETTINGS)
     body = (doc.text or "") if doc is not None else ""
     if len(body) < _SHORT_BODY:
@@ -148,7 +165,7 @@ def extract_html(html: str, *, url: str | None = None, origin: str | None = None
 
     publisher = _clean_field(doc.sitename)
     headline = _headline(html, _clean_field(doc.title), publisher, url)
-    removed: list[Removed] = []
+    removed: list[Removed] = _cards(html) if postprocess else []
     authors = _authors(doc.author)
     text = (
         _paragraphs(body, headline, removed, names=[publisher or ""] + authors)
@@ -402,6 +419,28 @@ def _headline(html: str, meta_title: str | None, publisher: str | None, url: str
     return substantial[0] if substantial else None
 
 
+def _cards(html: str) -> list[Removed]:
+    """The teaser cards the extractor was told to prune (``_PRUNE``), listed as removed: what the
+    page printed and the record leaves out is said in ``removed``, whatever removed it."""
+    try:
+        import trafilatura
+
+        tree = trafilatura.load_html(html)
+        if tree is None:
+            return []
+        found = tree.xpath(_CARDS)
+    except Exception:  # noqa: BLE001 - the listing is a report; a page it cannot read lists nothing
+        return []
+    out = []
+    for card in found:
+        if not isinstance(card.tag, str):
+            continue
+        text = " ".join(" ".join(card.xpath(".//text()[not(ancestor::script or ancestor::style)]")).split())
+        if text:
+            out.append(Removed(kind="ui", text=text))
+    return out
+
+
 # --- the line filter -------------------------------------------------------------------------
 
 
@@ -447,9 +486,47 @@ def _runs(lines: list[str]) -> set[int]:
     return found
 
 
+_ADDRESS = re.compile(r"[^\W_]\.[^\W\d_]{2,}|/")
+_CONTINUES = re.compile(r"^(?:[a-z]|[.,;:)](?:\s|$))")
+
+
+def _rejoin(lines: list[str]) -> list[str]:
+    """Lines that are one sentence cut at an inline link: "who had tested positive for" /
+    "Covid-19" / "died on Monday, ..." (set 12, a page whose story is text in a <div> with its
+    links inline: the extractor printed each link as a paragraph of its own). A line of at most
+    _LINK_WORDS words between a line of prose that stops mid-sentence (on a lower-case word) and a
+    line that goes on in lower case (three words or more) or with punctuation is put back into its
+    sentence. Tag lists ("Tags: sad" / "arrombamento" / "veiculo"), a "Comments" / "comments"
+    widget and web addresses stay lines of their own."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if (
+            out
+            and i + 1 < len(lines)
+            and _words(line) <= _LINK_WORDS
+            and not _ADDRESS.search(line)
+            and not re.search(r"[.!?:\"”]$", line)
+            and _words(out[-1]) >= _PROSE_LINE // 2
+            and re.search(r"(?:^|\s)[^\W\d_A-Z]\w*$", out[-1])
+            and not out[-1].startswith(("- ", "• ", "* "))
+            and _CONTINUES.match(lines[i + 1])
+            and (_words(lines[i + 1]) >= 3 or lines[i + 1][0] in ".,;:)")
+            and not _ADDRESS.search(lines[i + 1].split()[0])
+        ):
+            after = lines[i + 1]
+            out[-1] = f"{out[-1]} {line}{'' if after[0] in '.,;:)' else ' '}{after}"
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return out
+
+
 def _paragraphs(body: str, headline: str | None, removed: list[Removed], names: Sequence[str] = ()) -> str:
     lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in body.split("\n")]
-    lines = [line for line in lines if line]
+    lines = _rejoin([line for line in lines if line])
     head_norm = _norm(headline) if headline else ""
     kept: list[str] = []
     in_related_list = False
