@@ -349,3 +349,29 @@ def test_residue_table_is_data_read_by_both_stages():
             for name in vars(module)
             if name in {"_UI_RE", "_UI_LINE", "_LINK_LIST_HEAD", "_INBODY_UI_RE", "BANNERS"}
         ]
+
+
+def test_replacement_marks_from_the_source_are_read_back_as_quotes_apostrophes_and_dashes():
+    from dateline.cleaner import restore_replacement_marks
+
+    lost = (
+        "HARWICK\ufffd\ufffd\ufffdThe harbour board met on Friday \ufffd a day late \ufffd to vote on the new"
+        "\ufffdwall. \ufffdWe don\ufffdt have much time,\ufffd the chairman said.\ufffd\ufffdIt\ufffds now"
+        " or never.\ufffd\nHe called the delay \ufffdregrettable\ufffd in a statement.\ufffd"
+    )
+    assert restore_replacement_marks(lost) == (
+        "HARWICK \u2014 The harbour board met on Friday \u2014 a day late \u2014 to vote on the new wall."
+        " \u201cWe don\u2019t have much time,\u201d the chairman said. \u201cIt\u2019s now or never.\u201d\n"
+        "He called the delay \u201cregrettable\u201d in a statement."
+    )
+    clean_text = 'He said "no" and left \u2014 it\u2019s over.'
+    assert restore_replacement_marks(clean_text) == clean_text
+
+
+def test_a_quote_whose_marks_the_source_lost_is_still_a_quote():
+    page = dateline.clean(
+        text="Harbour board delays vote\n\nThe harbour board put off its vote on Friday.\n\n"
+        "\ufffdWe need another month to read the engineers\ufffd report,\ufffd the chairman said."
+    )
+    assert "\ufffd" not in page.text
+    assert "\u201cWe need another month to read the engineers\u2019 report,\u201d the chairman said." in page.text

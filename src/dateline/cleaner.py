@@ -665,8 +665,62 @@ def _classify_residue(line: str, headline_norm: str | None) -> str | None:
 # The page cleaner
 
 
+# --- characters the source lost ---------------------------------------------------------------
+
+_FFFD = "\ufffd"
+_CONTRACTION = re.compile(r"(?<=[^\W\d_])\ufffd(?=(?:s|t|re|ll|d|ve|m)\b)")
+_LATER_CLOSE = re.compile(r"[.,!?;:]\ufffd")
+_LOST_DASH = re.compile(r"(?:[ \t]\ufffd[ \t]|(?<=\w)\ufffd{3}(?=\w))")
+
+
+def restore_replacement_marks(text: str) -> str:
+    """Put back what a page's U+FFFD characters most likely stood for.
+
+    Some pages are published with their typographic characters already replaced by U+FFFD (set
+    12, a syndicated story whose curly quotes, apostrophes, dashes and no-break spaces all read
+    "\ufffd"): quotes are then not seen as quotes ("\ufffdWe don\ufffdt have time,\ufffd he
+    added"). The character is nothing of the story, so it is read from its neighbours: a letter
+    before "s", "t", "re", "ll", "d", "ve", "m" is an apostrophe, and so is one after a plural's "s"
+    inside a quotation that closes later on the line; one alone between spaces, or three
+    between words, a dash; one opening a word where no quotation is open an opening quote, and one
+    after a word or punctuation while a quotation is open (on that line) its closing quote; one
+    between two words a space; any other is dropped. Text without U+FFFD is returned unchanged."""
+    if _FFFD not in text:
+        return text
+    text = _CONTRACTION.sub("\u2019", text)
+    text = _LOST_DASH.sub(" \u2014 ", text)
+    lines = []
+    for line in text.split("\n"):
+        out: list[str] = []
+        open_quote = False
+        for i, ch in enumerate(line):
+            if ch in '"\u201c\u201d':
+                open_quote = ch == "\u201c" or (ch == '"' and not open_quote)
+                out.append(ch)
+                continue
+            if ch != _FFFD:
+                out.append(ch)
+                continue
+            before = line[i - 1] if i else " "
+            after = line[i + 1] if i + 1 < len(line) else " "
+            if not open_quote and (before.isspace() or before in "([\u2014" + _FFFD) and after.isalnum():
+                out.append("\u201c")
+                open_quote = True
+            elif before == "s" and after == " " and open_quote and _LATER_CLOSE.search(line, i + 1):
+                out.append("\u2019")  # the engineers' report," he said
+            elif open_quote and (before.isalnum() or before in ".,!?;:") and not after.isalnum():
+                out.append("\u201d")
+                open_quote = False
+            elif (before.isalnum() or before in ".,;:!?") and (after.isalnum() or after == _FFFD):
+                out.append(" ")
+            # else: nothing
+        lines.append(re.sub(r"(?<=\S)  +", " ", "".join(out)).rstrip())
+    return "\n".join(lines)
+
+
 def clean_page(text: str) -> Cleaned:
     """Clean a scraped plain-text news page."""
+    text = restore_replacement_marks(text)
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = _split_mixed_lines(_unwrap([_Line(" ".join(ln.split())) for ln in raw_lines]))
     out = Cleaned()
@@ -719,6 +773,7 @@ def clean_page(text: str) -> Cleaned:
 
 def clean_body(text: str, *, headline: str | None = None) -> Cleaned:
     """Clean a story body already extracted from HTML: byline, dateline, credits, disclaimers."""
+    text = restore_replacement_marks(text)
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = [_Line(" ".join(ln.split())) for ln in raw_lines]
     out = Cleaned(headline=headline)
