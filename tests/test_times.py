@@ -1318,3 +1318,24 @@ def test_shortly_before_a_time_is_no_time_of_its_own(nlp):
     future reference of its own (the model's span is cut in two, and only the clock time stays)."""
     art = _analysed(nlp, "A cyclist was riding along the river road shortly after noon on Friday.", "2020-01-19")
     assert [(t.text, t.timex) for t in art.times] == [("noon on Friday", "2020-01-17T12:00")]
+
+
+def test_the_small_hours_after_a_named_night_are_the_next_day(nlp):
+    # story of Friday 2019-04-26: 2 a.m. after "Wednesday night" is Thursday's; after a morning it is that day's
+    text = "Crowds filled the square on Wednesday night. By 2 a.m., police had cleared it."
+    night = _analysed(nlp, text, "2019-04-26")
+    assert [t.timex for t in night.times] == ["2019-04-24TNI", "2019-04-25T02:00"]
+    evening = _analysed(nlp, "The fire broke out on Tuesday evening and was put out at 3 a.m.", "2019-04-26")
+    assert [t.timex for t in evening.times] == ["2019-04-23TEV", "2019-04-24T03:00"]
+    morning = _analysed(nlp, "The fire broke out on Tuesday morning and was put out at 3 a.m.", "2019-04-26")
+    assert [t.timex for t in morning.times] == ["2019-04-23TMO", "2019-04-23T03:00"]
+
+
+def test_a_bare_midnight_in_the_past_ended_the_day_before(nlp):
+    # a story of Friday morning: "shortly before midnight" was Thursday's midnight, not Friday's (ahead)
+    assert resolve("midnight", "2019-04-26", "past").value == "2019-04-25T24:00"
+    assert resolve("midnight", "2019-04-26", "future").value == "2019-04-26T24:00"
+    art = _analysed(nlp, "Shortly before midnight, the gunman surrendered to police.", "2019-04-26")
+    assert [t.timex for t in art.times] == ["2019-04-25T24:00"]
+    named = _analysed(nlp, "On Tuesday the talks ran late. They ended at midnight.", "2019-04-26")
+    assert [t.timex for t in named.times] == ["2019-04-23", "2019-04-23T24:00"]

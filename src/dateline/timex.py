@@ -1344,6 +1344,8 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
     if m:  # "noon", "noon Saturday", "midnight Friday", "Tuesday at midnight"
         hh = "24:00" if m.group("n") == "midnight" else "12:00"
         day: date | None = a
+        if a is not None and hh == "24:00" and tense == "past" and not m.group("rest"):
+            day = a - timedelta(days=1)  # "shortly before midnight, he surrendered": the night gone by
         if m.group("rest"):
             inner = _resolve(_STRIP_LEAD.sub("", m.group("rest")), a, tense)
             if inner is None or inner.type in ("duration", "set") or inner.granularity == "ref":

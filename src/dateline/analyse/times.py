@@ -427,6 +427,11 @@ def tense_of(span: Any) -> str | None:
     return tense
 
 
+def _is_measured(tok: Any) -> bool:
+    """Whether ``tok`` is a noun of a measured quantity (``_MEASURED``), by its form or its lemma."""
+    return tok.lower_ in _MEASURED or tok.lemma_.lower() in _MEASURED
+
+
 def _measured(span: Any) -> bool:
     """Whether ``span`` reaches its verb through a noun of a measured quantity (``_MEASURED``)."""
     tok = span.root
@@ -438,10 +443,8 @@ def _measured(span: Any) -> bool:
             # the governing verb: the period "for" which its object measures ("will release
             # statistics for March"; not "will report its results in March", the day of the report)
             prep = span.root.head.lower_ if span.root.dep_ == "pobj" else ""
-            return prep == "for" and any(
-                c.dep_ == "dobj" and (c.lower_ in _MEASURED or c.lemma_.lower() in _MEASURED) for c in tok.children
-            )
-        if tok.pos_ == "NOUN" and (tok.lower_ in _MEASURED or tok.lemma_.lower() in _MEASURED):
+            return prep == "for" and any(c.dep_ == "dobj" and _is_measured(c) for c in tok.children)
+        if tok.pos_ == "NOUN" and _is_measured(tok):
             return True
     return False
 
@@ -1241,8 +1244,27 @@ def _clock_days(text: str, found: list[TimexSpan], days: list[str | None], own: 
                 break
         else:
             if hour is not None and (day_i := days[i]) and (ts.tense == "past" or tx.value is None):
+                if _SMALL_HOUR.match(hour) and _night_of(found, i, day_i):
+                    # "on Wednesday night ... By 2 a.m., police had cleared the square": the small
+                    # hours after that night are the next day's
+                    day_i = shift(day_i, "P1D", "after") or day_i
                 ts.timex = Timex(day_i + hour, "time", "time", tx.mod)
                 given.add(i)
+
+
+_SMALL_HOUR = re.compile(r"^T0[0-5]:\d\d")
+_LATE_VALUE = re.compile(r"T(?:EV|NI|1[89]:\d\d|2[0-4]:\d\d)$")
+
+
+def _night_of(found: list[TimexSpan], i: int, day: str) -> bool:
+    """Whether the time the story named last before ``found[i]`` is the evening or night of ``day``
+    ("Wednesday night", "at 11 p.m." on that day)."""
+    for j in range(i - 1, -1, -1):
+        tx = found[j].timex
+        if tx is None or tx.type not in ("date", "time") or not tx.value:
+            continue
+        return tx.type == "time" and tx.value.startswith(day) and bool(_LATE_VALUE.search(tx.value))
+    return False
 
 
 _THAT_PART = re.compile(r"\b(morning|afternoon|evening|night)\b", re.IGNORECASE)
