@@ -1339,3 +1339,34 @@ def test_a_bare_midnight_in_the_past_ended_the_day_before(nlp):
     assert [t.timex for t in art.times] == ["2019-04-25T24:00"]
     named = _analysed(nlp, "On Tuesday the talks ran late. They ended at midnight.", "2019-04-26")
     assert [t.timex for t in named.times] == ["2019-04-23", "2019-04-23T24:00"]
+
+
+def test_the_day_after_an_event_counts_from_that_event(nlp):
+    """ "Police arrested a suspect the day after the shooting": "the day" is a Time with a direction
+    and an anchor (it was dropped as a bare day), and the arrest takes the day after the day the
+    story gives the shooting (Tuesday -> Wednesday), not that Tuesday nor the publication day."""
+    text = "A gunman shot three people in Dallas on Tuesday. Police arrested a suspect the day after the shooting."
+    art = _coded(nlp, text, "2019-04-26")
+    day = next(t for t in art.times if t.text == "the day")
+    assert (day.direction, day.anchor.text, day.value) == ("after", "the shooting", None)
+    ev = next(e for e in art.events if e.type == "COERCE")
+    assert (ev.date, ev.date_source) == ("2019-04-24", "text")
+    # the noun made from another verb, the signal heading the sentence
+    text = "A bomb exploded in the market on Monday. The day after the explosion, police arrested two men."
+    ev = next(e for e in _coded(nlp, text, "2019-04-26").events if e.type == "COERCE")
+    assert (ev.date, ev.date_source) == ("2019-04-23", "text")
+    # an anchor with its own day: that day, one off
+    art = _analysed(nlp, "He resigned the day before the March 3 vote.", "2019-04-26")
+    assert [(t.text, t.timex) for t in art.times] == [("the day", "2019-03-02"), ("March 3", "2019-03-03")]
+
+
+def test_the_day_before_an_event_is_not_the_day_named_last(nlp):
+    # "On March 3 ... The day before the vote": not March 3 (as "the day" alone would be)
+    art = _analysed(nlp, "Polls opened on March 3. The day before the vote, the candidate rested.", "2019-04-26")
+    day = next(t for t in art.times if t.text == "The day")
+    assert (day.value, day.direction) == (None, "before")
+
+
+def test_the_day_before_an_event_in_apposition_to_a_date_is_that_date(nlp):
+    art = _analysed(nlp, "Shares rose on Oct. 11, the day before the crash, and fell after it.", "2019-10-30")
+    assert [(t.text, t.timex) for t in art.times] == [("Oct. 11", "2019-10-11"), ("the day", "2019-10-11")]

@@ -1036,6 +1036,10 @@ def find_timexes(doc: Any, anchor: date | str | None = None, text: str | None = 
         days.append(last if last and _DAY_VALUE.match(last) else None)
         if tx is not None and tx.type == "duration":
             _signal(doc, full, ts)
+        elif tx is not None and tx.value is None and _DAY_OF_EVENT.match(expr.strip()) and _EVENT_SIGNAL.match(full, t):
+            # "arrested the day after the shooting": a day one off the day of an event the words
+            # name; the event coder dates it from that event (`events.dating`)
+            _signal(doc, full, ts)
         elif (
             tx is not None
             and tx.type in ("date", "time")
@@ -1181,8 +1185,9 @@ _THE_PREVIOUS = re.compile(rf"^the\s+(?:(?:previous|preceding|prior)\s+{_NARR_UN
 
 _YEAR_HEAD = re.compile(r"^\d{4}(?:$|-)")
 _WHOLE_YEAR = re.compile(r"^the\s+(?:full|entire|whole)\s+year$", re.IGNORECASE)
-_AFTER_NEXT = re.compile(r"\s+after\b", re.IGNORECASE)
+_AFTER_NEXT = re.compile(r"\s+(?:after|before)\b", re.IGNORECASE)
 _DAY_OF_NEXT = re.compile(r"\s+(?:of|before|after|when|that)\b", re.IGNORECASE)
+_APPOSED = re.compile(r"\s*,\s*")
 _ON_BEFORE = re.compile(r"\bon\s+$", re.IGNORECASE)
 # "later in the day", "early in the day": a moment in the course of the story's day (_THE_DAY, _DAY_COURSE, _NARRATIVE)
 _LATER_IN = r"(?:later|earlier|late|early)\s+in\s+"
@@ -1194,8 +1199,12 @@ def _same_sentence(span: Any, last_end: int, text: str, s: int, t: int) -> bool:
     his death"; and the market idiom "down 0.21% on the day" only when that date is in its own
     sentence (after "late on Monday" in the sentence before, the day is the story's trading day).
     "Ended the day", "later in the day" follow the narrative ("On Aug. 3 ... later in the day")."""
-    if last_end < 0 or span is None or not len(span) or _AFTER_NEXT.match(text, t):
+    if last_end < 0 or span is None or not len(span):
         return False
+    if _AFTER_NEXT.match(text, t):
+        # "the day before the vote" counts from the vote; in apposition to the date it is that
+        # date ("Eight days after Oct. 12, the day before the market plunge")
+        return bool(_APPOSED.fullmatch(text, last_end, s))
     if _ON_BEFORE.search(text, max(0, s - 4), s):
         return bool(span.sent.start_char <= last_end)
     return True
@@ -1358,6 +1367,8 @@ def _resolve_safe(text: str, anchor: date | None, tense: str | None) -> Timex | 
         return None  # it stays unresolved (fuzzed over every TempEval-3 TIMEX without a crash)
 
 
+_DAY_OF_EVENT = re.compile(r"^the\s+day$", re.IGNORECASE)
+_EVENT_SIGNAL = re.compile(r"\s+(?:after|before)\s+(?:the|his|her|their|its|a|an|last|this)\b", re.IGNORECASE)
 _BARE_DAY = re.compile(r"^(?:(?:the|that|this)\s+)?(?:day|night|time|moment)$", re.IGNORECASE)
 
 
@@ -1367,7 +1378,7 @@ def find_times(article: Article, doc: Any) -> None:
     found = find_timexes(doc, article.published.date if article.published else None, article.text)
     for ts in found:
         tx = ts.timex
-        if tx is None or (tx.value is None and _BARE_DAY.match(ts.text)):
+        if tx is None or (tx.value is None and _BARE_DAY.match(ts.text) and ts.anchor is None):
             continue  # "the day", "the night" the story does not date: nothing to record
         # The contract's `value` is plain ISO (YYYY, YYYY-MM or YYYY-MM-DD); the full TimeML
         # value ("2019-04-24TMO", "2019-W17", "P3D") is kept beside it in `timex`.
@@ -1389,5 +1400,8 @@ def find_times(article: Article, doc: Any) -> None:
             ]
             value = next((d for v in inside if (d := calendar_date(v))), None)
             rec.anchor = TimeAnchor(text=article.text[s:e], start=s, end=e, value=value)
+            if tx.type == "date" and tx.value is None and value and _DAY_VALUE.match(value) and ts.direction:
+                # "the day after the March 3 vote": the anchor's own day, one off
+                rec.value = rec.timex = shift(value, "P1D", ts.direction)
         times.append(rec)
     article.times = times

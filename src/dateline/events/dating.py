@@ -8,6 +8,7 @@ Public interface: ``date_and_modality(c, cands, ctx)``, ``own_times(trigger, oth
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from typing import Any
 
@@ -336,7 +337,57 @@ def anchored_date(c: Candidate, ctx: Context) -> tuple[str | None, str] | None:
     return None
 
 
+def _event_day(own: list[int], c: Candidate, cands: list[Candidate], ctx: Context) -> tuple[str | None, str | None]:
+    """ "Police arrested him the day after the shooting": a day one off an event the words name
+    (a ``Time`` with a direction and an anchor and no value of its own) is dated from an earlier
+    event of that kind whose day the text gives ("A gunman opened fire on Tuesday")."""
+    doc = ctx.doc
+    for k in own:
+        toks = ctx.times[k][0]
+        if not toks:
+            continue
+        s, e = doc[toks[0]].idx, doc[toks[-1]].idx + len(doc[toks[-1]])
+        rec = next((t for t in getattr(ctx.article, "times", None) or [] if t.start < e and s < t.end), None)
+        if rec is None or rec.value or rec.anchor is None or rec.direction is None or rec.granularity != "day":
+            continue
+        span = doc.char_span(rec.anchor.start, rec.anchor.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        head = span.root
+        kinds = {x.entry.type for x in cands if x.trigger.i == head.i}
+        for i, kind, lemma, value, source in reversed(ctx.memo.get(_DATED, [])):
+            if i >= span.start or source != "text" or not value or not _DAY.fullmatch(value):
+                continue
+            if _same_kind(kind, lemma, head, kinds):
+                return shift(value, "P1D", rec.direction), rec.text
+    return None, None
+
+
+def _same_kind(kind: str, lemma: str, head: Any, kinds: set[str]) -> bool:
+    """Whether an event (its type and its trigger's lemma) is of the kind the noun ``head`` names:
+    the same event type, or the noun made from its verb ("shot" / "the shooting", "attacked" /
+    "the attack")."""
+    if kind in kinds:
+        return True
+    verb, noun = lemma.lower(), head.lemma_.lower()
+    if len(verb) < 4:
+        return False
+    shared = len(os.path.commonprefix([verb, noun]))
+    return noun.startswith(verb) or shared >= max(4, len(verb) - 2)  # "explode" / "explosion"
+
+
+_DATED = "dating.dated"  # ctx.memo key: the events dated so far, (trigger index, type, lemma, date, source)
+
+
 def date_and_modality(c: Candidate, cands: list[Candidate], ctx: Context) -> tuple[str | None, str | None, str, str]:
+    """``(date, the time expression's text, date_source, modality)`` of a candidate (see
+    ``_date_and_modality``), remembered for the events told after it (``_event_day``)."""
+    out = _date_and_modality(c, cands, ctx)
+    ctx.memo.setdefault(_DATED, []).append((c.trigger.i, c.entry.type, c.trigger.lemma_, out[0], out[2]))
+    return out
+
+
+def _date_and_modality(c: Candidate, cands: list[Candidate], ctx: Context) -> tuple[str | None, str | None, str, str]:
     """``(date, the time expression's text, date_source, modality)`` of a candidate.
 
     The date is the time expression of the trigger's own clause (else of the clause it hangs
@@ -355,6 +406,8 @@ def date_and_modality(c: Candidate, cands: list[Candidate], ctx: Context) -> tup
         if v and not _past_for_present(trig, tense, v, ctx.time_roots[k], ctx):
             date_value, date_text = v, txt
             break
+    if date_value is None and own:
+        date_value, date_text = _event_day(own, c, cands, ctx)
     if date_value is None:
         date_value, date_text = _inherited_time(trig, cands, c, ctx, pre_mod)
     if date_value is None:
