@@ -6,10 +6,11 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: setup demo lint test test-fast docs eval bench train clean
 
-$(STAMP): pyproject.toml
+# constraints.txt pins the numerical libraries the shipped models were trained under (see its header).
+$(STAMP): pyproject.toml constraints.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[all,test]'
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[all,test]'
 	@touch $(STAMP)
 
 # The web page's libraries (Leaflet, uPlot, Cytoscape, world outlines) from npm, copied into the

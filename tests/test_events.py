@@ -892,6 +892,29 @@ def test_the_event_model_ships_in_the_package_and_loads():
     assert m.W.shape == (M.N_FEATURES, len(m.types))
 
 
+def test_the_libraries_the_model_was_trained_under_are_pinned_and_installed():
+    """A rebuilt machine reproduces the shipped weights only under the same numerical libraries
+    (round 16: a fresh venv drifted by 0.005 and `train_events.py --check` failed). constraints.txt
+    pins them, `make setup` installs with it, and this environment has exactly those versions."""
+    import json
+    import re
+    from importlib import resources
+    from importlib.metadata import version
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    pins = dict(
+        re.match(r"([A-Za-z0-9_.-]+)==(\S+)", line).groups()  # type: ignore[union-attr]
+        for line in (root / "constraints.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+    meta = json.loads(resources.files("dateline").joinpath("data", "events", "model.json").read_text())
+    trained_with = meta["training"]["libraries"]
+    assert {k: pins.get(k) for k in trained_with} == trained_with
+    assert {k: version(k) for k in pins} == pins
+    assert "pip install --quiet -c constraints.txt" in (root / "Makefile").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(
     "text",
     [
