@@ -1370,3 +1370,12 @@ def test_the_day_before_an_event_is_not_the_day_named_last(nlp):
 def test_the_day_before_an_event_in_apposition_to_a_date_is_that_date(nlp):
     art = _analysed(nlp, "Shares rose on Oct. 11, the day before the crash, and fell after it.", "2019-10-30")
     assert [(t.text, t.timex) for t in art.times] == [("Oct. 11", "2019-10-11"), ("the day", "2019-10-11")]
+
+
+def test_each_of_the_last_n_years_is_a_set(nlp):
+    # every one of the years, not the span of three years (TimeML: SET P1Y); a plain span stays a duration
+    art = _analysed(nlp, "He was arrested in each of the past two years and spent three years in jail.", A)
+    assert [(t.text, t.type, t.timex) for t in art.times] == [
+        ("the past two years", "set", "P1Y"),
+        ("three years", "duration", "P3Y"),
+    ]

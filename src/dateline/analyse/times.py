@@ -1032,6 +1032,10 @@ def find_timexes(doc: Any, anchor: date | str | None = None, text: str | None = 
         if quarter is not None and s - quarter[1] < _RESULTS_REACH:
             derived = _same_period(expr, quarter[0], tx)
             tx = derived or tx
+        if tx is not None and tx.type == "duration" and tx.value and _EACH_OF.search(full, max(0, s - 20), s):
+            one = _ONE_UNIT.match(tx.value)
+            if one:  # "in each of the last three years": every year of them, a set (P1Y)
+                tx = Timex(f"P{one.group(1)}1{one.group(2)}", "set", "set", tx.mod)
         ts = TimexSpan(s, t, full[s:t], tx, tense)
         days.append(last if last and _DAY_VALUE.match(last) else None)
         if tx is not None and tx.type == "duration":
@@ -1367,6 +1371,8 @@ def _resolve_safe(text: str, anchor: date | None, tense: str | None) -> Timex | 
         return None  # it stays unresolved (fuzzed over every TempEval-3 TIMEX without a crash)
 
 
+_EACH_OF = re.compile(r"\b(?:each|every)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_ONE_UNIT = re.compile(r"^P(T?)(?:\d+|X)([YMWDH])$")
 _DAY_OF_EVENT = re.compile(r"^the\s+day$", re.IGNORECASE)
 _EVENT_SIGNAL = re.compile(r"\s+(?:after|before)\s+(?:the|his|her|their|its|a|an|last|this)\b", re.IGNORECASE)
 _BARE_DAY = re.compile(r"^(?:(?:the|that|this)\s+)?(?:day|night|time|moment)$", re.IGNORECASE)
