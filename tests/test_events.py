@@ -1217,3 +1217,74 @@ def test_advice_to_the_reader_is_no_event(nlp, text):
 )
 def test_a_reported_act_or_a_quoted_demand_stays_an_event(nlp, text, etype):
     assert etype in [e.type for e in _code(nlp, text).events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Free the detained journalists today," the senator told reporters.',
+        '"Pull your soldiers back from the frontier," the president said on Friday.',
+    ],
+)
+def test_a_quoted_imperative_is_no_asserted_act(nlp, text):
+    # the speaker's demand: the act demanded has not happened (it was RETREAT asserted)
+    assert not [e for e in _code(nlp, text).events if e.type == "RETREAT" and e.modality == "asserted"]
+
+
+def test_a_quoted_statement_of_an_act_keeps_it(nlp):
+    assert "RETREAT" in [e.type for e in _code(nlp, '"They freed the journalists yesterday," the senator said.').events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator launched her campaign for governor in Des Moines on Tuesday.",
+        "Jones launched his re-election campaign with a speech in Ohio.",
+        "The firm launched a marketing campaign for its new tablet.",
+        "The party launched a campaign to win the presidency.",
+    ],
+)
+def test_an_election_or_marketing_campaign_is_no_attack(nlp, text):
+    assert "ASSAULT" not in [e.type for e in _code(nlp, text).events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army launched a campaign against the rebels in the northern hills.",
+        "Insurgents launched a bombing campaign in the capital.",
+    ],
+)
+def test_a_military_campaign_stays_an_attack(nlp, text):
+    assert _primary(_code(nlp, text)).type == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Republican senators pushed back on the spending proposal.", "REJECT"),
+        ("The teachers' union pushed back against the pension cuts.", "REJECT"),
+        ("Government troops pushed back the rebels near the border.", "ASSAULT"),
+    ],
+)
+def test_pushing_back_on_a_proposal_is_a_rejection(nlp, text, etype):
+    assert _primary(_code(nlp, text)).type == etype
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Parliament stayed in session so that ministers can provide relief to the farmers.",
+        "The ministry is focused on providing aid to the flood victims.",
+        "The government sent two envoys in order to negotiate a truce with the rebels.",
+    ],
+)
+def test_an_aim_is_not_asserted(nlp, text):
+    # a purpose clause or an aim ("focused on") names an act aimed at, not one done
+    events = _code(nlp, text).events
+    assert events and all(e.modality != "asserted" for e in events if e.type in ("AID", "CONSULT"))
+
+
+def test_a_result_clause_with_so_stays_asserted(nlp):
+    text = "Troops shelled the town for a week, so the rebels withdrew from it."
+    assert [e.modality for e in _code(nlp, text).events if e.type == "RETREAT"] == ["asserted"]

@@ -96,6 +96,7 @@ def modality(c: Candidate, date_value: str | None, date_from_text: bool, ctx: Co
         or ("would" in lows and reported_past)
         or _going_to(trig)
         or _planned(trig)
+        or _aim(trig)
     ):
         return "future"
     if c.noun and any(ch.lower_ in FUTURE_AMOD for ch in trig.children if ch.dep_ in ("amod", "advmod")):
@@ -189,6 +190,24 @@ def _planned(trig: Any) -> bool:
         and lemma_of(head) in lx.WORDS["plan_nouns"]
         and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in trig.children)
     )
+
+
+def _aim(trig: Any) -> bool:
+    """ "stayed in session so that we can provide relief", "sent envoys in order to negotiate",
+    "was focused on providing relief": the act of a purpose clause, or one an aim hangs on
+    (`aim_heads`), is aimed at, not done."""
+    head = trig.head
+    if head.i == trig.i:
+        return False
+    marks = {ch.lower_ for ch in trig.children if ch.dep_ == "mark"}
+    modal = any(
+        ch.dep_ == "aux" and ch.lower_ in ("can", "could", "may", "might", "will", "would") for ch in trig.children
+    )
+    if trig.dep_ == "advcl" and "so" in marks and ("that" in marks or modal):
+        return True  # "so the rebels withdrew" is a result, no purpose
+    if trig.dep_ == "acl" and head.lower_ == "order" and head.dep_ == "pobj" and head.head.lower_ == "in":
+        return True
+    return trig.dep_ == "pcomp" and head.lower_ == "on" and lemma_of(head.head) in lx.WORDS["aim_heads"]
 
 
 def _since_clause(trig: Any) -> bool:

@@ -650,9 +650,35 @@ def _addressed(c: Candidate, ctx: Context) -> str | None:
     subj = subject_of(v)
     if any(s.lower_ == "you" for s in subj):
         return "addressed to the reader"
-    if v.dep_ == "ROOT" and v.tag_ == "VB" and not subj and not dep_children(v, {"aux", "auxpass", "nsubj", "expl"}):
+    if v.dep_ == "ROOT" and _imperative(v, subj):
         return "advice to the reader"
     return None
+
+
+def _imperative(v: Any, subj: Any) -> bool:
+    """A bare verb with no subject and no auxiliary heads an imperative clause."""
+    return v.tag_ == "VB" and not subj and not dep_children(v, {"aux", "auxpass", "expl"})
+
+
+def _quoted_imperative(c: Candidate, ctx: Context) -> str | None:
+    """'"Release the hostages now," the minister told reporters', '"Withdraw your troops," Putin
+    said': an imperative quoted as someone's words is what the speaker demands of others; the
+    act demanded has not happened and is nobody's yet. A quoted clause with its own subject or
+    auxiliary ('"We will withdraw," he said') keeps its event."""
+    t = c.trigger
+    if c.noun:
+        return None
+    spans = [(f, last) for f, last in _quoted_spans(t.sent) if f <= t.i <= last]
+    if not spans:
+        return None
+    first, last = spans[0]
+    v = t
+    while v.dep_ in ("conj", "xcomp") and first <= v.head.i <= last and v.head.pos_ in ("VERB", "AUX"):
+        v = v.head
+    heads_clause = v.dep_ == "ROOT" or (v.dep_ in ("ccomp", "parataxis") and not first <= v.head.i <= last)
+    if not heads_clause or v.i != min(x.i for x in v.subtree if x.pos_ != "PUNCT") or v.i > first + 1:
+        return None
+    return "quoted demand" if _imperative(v, subject_of(v)) else None
 
 
 def _opinion(c: Candidate, ctx: Context) -> str | None:
@@ -690,8 +716,44 @@ def _campaign_rally(c: Candidate, ctx: Context) -> str | None:
     return "campaign" if mods & W["campaign_words"] else None
 
 
+def _campaigning(c: Candidate, ctx: Context) -> str | None:
+    """ "launched her campaign for governor", "his re-election campaign", "a marketing campaign",
+    "a campaign to win the presidency": a campaign a person owns, or one for an office, a vote or
+    a market (`campaign_offices`, `campaign_kinds`, `campaign_words`), is campaigning, no attack.
+    A weapon, a casualty or an armed side against it keeps the attack ("a bombing campaign",
+    "a campaign against the rebels")."""
+    if c.entry.type != "ASSAULT":
+        return None
+    noun = c.trigger if c.noun else c.obj
+    if noun is None or lemma_of(noun) != "campaign":
+        return None
+    if any(lx.ASSAULT_MODE_CUES.get(lemma_of(x)) or lemma_of(x) in W["casualty_words"] for x in noun.subtree):
+        return None
+    against = [q for p in noun.children if p.dep_ == "prep" and p.lower_ == "against" for q in p.children]
+    if any(armed(q, ctx) for q in against):
+        return None
+    if any(_a_person(p, ctx) for p in dep_children(noun, {"poss"})):
+        return "campaign"
+    mods = {w for m in noun.children if m.dep_ in ("compound", "amod", "nmod") for w in (lemma_of(m), m.lower_)}
+    if mods & (W["campaign_words"] | W["campaign_kinds"]):
+        return "campaign"
+    aims = [q for p in noun.children if p.dep_ == "prep" and p.lower_ == "for" for q in p.children]
+    aims += [v for v in noun.children if v.dep_ in ("acl", "relcl") and v.pos_ == "VERB"]
+    return "campaign" if any(lemma_of(a) in W["campaign_offices"] for a in aims) else None
+
+
+def _a_person(tok: Any, ctx: Context) -> bool:
+    """A person by name, by actor kind, or "his" / "her"."""
+    aid = ctx.tok_actor.get(tok.i)
+    if tok.lower_ in ("his", "her") or tok.ent_type_ == "PERSON":
+        return True
+    return bool(aid and ctx.actor_kind.get(aid) == "person")
+
+
 CHECKS = (
     _opinion,
+    _campaigning,
+    _quoted_imperative,
     _addressed,
     _quoted_title,
     _market,
