@@ -156,6 +156,9 @@ def test_the_event_takes_its_sentences_own_place(nlp, text, place):
         ("Thousands of students marched through Nairobi's streets on Friday.", "Nairobi"),
         # a region naming a war is no place; the object of the seizure is
         ("Rebels captured the Golan Heights in the 1967 Middle East war.", "Golan Heights"),
+        # what a participant did there and then, in its relative clause
+        ("The judge was killed by two gunmen who had hidden inside his apartment in Lima.", "Lima"),
+        ("Police arrested three men who were hiding near the market in Kano on Sunday.", "Kano"),
     ],
 )
 def test_where_the_participants_are_and_what_the_act_is_done_to(nlp, text, place):
@@ -204,6 +207,19 @@ def test_a_dependent_clause_takes_the_place_of_the_clause_it_hangs_on(nlp):
     killing = next(t for t in doc if t.text == "killing")
     place = _governing_place(Candidate(killing, Entry("ASSAULT", None, "190", "kill")), Context(a, doc), [])
     assert place is not None and place["text"] == "Mosul"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what a participant is or has is no act of its own there
+        "The company, which has two plants in Mexico, agreed to a new contract.",
+        "A doctor who lives in Lagos was kidnapped on Friday.",
+    ],
+)
+def test_a_participants_state_places_no_event(nlp, text):
+    a = _code(nlp, text)
+    assert a.events and a.events[0].place is None, a.events[0].place if a.events else None
 
 
 def test_no_place_is_invented(nlp):

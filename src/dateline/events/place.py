@@ -223,7 +223,56 @@ def _decide(c: Candidate, ctx: Context, cands: list[Candidate]) -> dict | None:
         rule = where_participants_are(c, ctx, cands)
     if rule is not None or not _model():
         return rule
-    return linked_place(c.trigger, ctx)
+    return linked_place(c.trigger, ctx) or _participant_clause_place(c, ctx, cands)
+
+
+#: verbs of a relative clause that say what a participant is or has, not what it did there ("the
+#: company, which has plants in Mexico"; "a man who lives in Kabul")
+_STATIVE_CLAUSE = {"be", "have", "own", "live", "operate", "base", "run", "hold", "control", "work", "reside", "study"}
+
+
+def _participant_clause_place(c: Candidate, ctx: Context, cands: list[Candidate]) -> dict | None:
+    """Where the event happened when the linker links no place of the trigger's own clause, read
+    from a relative clause of one of its participants that says what the participant did there
+    and then: "killed by gunmen who waited for him inside his Mexico City apartment" (the agent's
+    clause; a participle clause of any participant: "the mine, laid at the village of X, was
+    detonated"); a relative clause that says what the participant is or has ("a doctor who lives in
+    Lagos", ``_STATIVE_CLAUSE``) or a thing's relative clause does not.
+    A clause that is another coded event ("arrested the men who attacked a bank in Lagos": the
+    attack is an event of its own) does not lend its place."""
+    trig = c.trigger
+    if c.noun:
+        return None
+    sent_start, sent_end = sent_bounds(trig)
+    skip = _not_event_places(ctx)
+    by_root = {
+        root.i: k
+        for k, root in enumerate(ctx.place_roots)
+        if sent_start <= root.i < sent_end and root.i not in skip and not _origin(root)
+    }
+    if not by_root:
+        return None
+    others = {x.trigger.i for x in cands if x is not c}
+    parts = [*dep_children(trig, {"nsubj", "nsubjpass", "dobj", "obj"})]
+    parts += [q for p in trig.children if p.dep_ == "agent" for q in p.children if q.dep_ == "pobj"]
+    for part in parts:
+        for t in _conjoined(part):
+            for cl in t.children:
+                if cl.dep_ not in ("relcl", "acl") or cl.pos_ not in ("VERB", "AUX") or cl.i in others:
+                    continue
+                if cl.lemma_.lower() in _STATIVE_CLAUSE:
+                    continue
+                if cl.dep_ == "relcl" and t.i not in ctx.tok_actor:
+                    continue  # "killing the inheritance that distinguished ... in the East": a thing's
+                    # relative clause says what it is; a person's, what they did
+                for p in cl.children:
+                    if p.dep_ == "prep" and p.lower_ in AT_PREPS:
+                        for q in p.children:
+                            if q.dep_ == "pobj":
+                                k = _place_under(q, by_root)
+                                if k is not None:
+                                    return _smallest(ctx, k, sent_start, sent_end)
+    return None
 
 
 #: subordinators of a clause that happens at the same time and place ("was shot as he walked
