@@ -325,3 +325,59 @@ def test_her_inside_a_quote_does_not_make_the_speaker_a_woman(nlp):
     second = _quote(article, "A man was arrested")
     assert first.speaker is not None
     assert second.speaker == first.speaker
+
+
+# -- organisations named by a common noun; datelines; titles before a name -------------------------
+
+
+def test_the_company_said_is_the_company_named_before(nlp):
+    text = (
+        "PRAGUE (Reuters) - Brindle Motors delivered fewer cars last year because of weaker sales in "
+        "China, the company said on Monday.\n\nDeliveries in Europe rose 4 percent, it added."
+    )
+    article = _analyse(nlp, text)
+    said = _quote(article, "PRAGUE")
+    added = _quote(article, "Deliveries in Europe")
+    assert said.speaker_text == "the company"
+    assert _actor_name(article, said.speaker) == "Brindle Motors"
+    assert _actor_name(article, added.speaker) == "Brindle Motors"
+
+
+def test_dateline_agency_is_not_the_speaker(nlp):
+    text = "Jan 13 (Reuters): Harbour Freight Ltd said it expects profits to rise this year."
+    article = _analyse(nlp, text)
+    q = _quote(article, "it expects profits")
+    assert q.speaker_text == "Harbour Freight Ltd"
+    assert _actor_name(article, q.speaker) == "Harbour Freight Ltd"
+
+
+def test_the_director_is_the_director_named_before(nlp):
+    text = (
+        "Hospital director Anjali Ramesh said the patient was kept in isolation.\n\n"
+        "The patient is stable, the director said."
+    )
+    article = _analyse(nlp, text)
+    q = _quote(article, "The patient is stable")
+    assert _actor_name(article, q.speaker) == "Anjali Ramesh"
+
+
+def test_that_said_is_no_quote(nlp):
+    text = "That said, we understand the worry of travellers who cannot get home."
+    article = _analyse(nlp, text)
+    assert article.quotes == []
+
+
+def test_name_after_a_dashed_apposition_is_the_speaker(nlp):
+    text = (
+        "Speaking with Professor Mary Lowe, an infectious diseases expert, and Professor Rajiv Menon "
+        "– dean of the Faculty of Medicine – Dr Anthony Fauci said he firmly believed the vaccine would work."
+    )
+    article = _analyse(nlp, text)
+    q = _quote(article, "he firmly believed")
+    assert _actor_name(article, q.speaker) == "Anthony Fauci"
+
+
+def test_ya_know_is_no_quote(nlp):
+    text = "The food was great, ya know, and the staff were friendly."
+    article = _analyse(nlp, text)
+    assert article.quotes == []

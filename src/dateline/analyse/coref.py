@@ -30,6 +30,7 @@ import bisect
 from typing import Any
 
 from ..article import Article
+from .lexicon import ORG_WORDS
 
 _MALE = {"he", "him", "his", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
@@ -116,9 +117,30 @@ class Coreference:
                 self.head_actor[head] = a.id
                 self._learn_gender(a.id, i0, i1)
         self._learn_from_possessives()
+        # "the company", "the ministry": a definite organisation noun that find_actors made a
+        # generic actor refers to the nearest named organisation before it of the same sector
+        # ("Skoda ... , the company said" is Skoda)
+        self.sectors = {a.id: a.sector for a in article.actors}
+        self.named = {a.id for a in article.actors if any(ch.isupper() for ch in a.name)}
+        self.alias: dict[int, str] = {}
+        self.resolved: dict[int, str | None] = {}
+        for head, actor in sorted(self.head_actor.items()):
+            tok = doc[head]
+            sector = ORG_WORDS.get(tok.lemma_.lower())
+            if (
+                sector
+                and tok.pos_ == "NOUN"
+                and actor not in self.named
+                and self.kinds.get(actor) == "organization"
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+            ):
+                found = self._antecedent(head, tok.lower_, None, None, sector=sector)
+                if found is not None:
+                    self.alias[head] = found
+        self.head_actor.update(self.alias)
         # subject pronouns resolved once, in document order, so a chain ("Ghani said ... He
         # added ... he hoped") reaches back through the pronouns before
-        self.resolved: dict[int, str | None] = {}
+        self.resolved = {}
         from .actors import indices_of, word_hashes
 
         for k in indices_of(doc, "LOWER", word_hashes(doc.vocab, tuple(sorted(PRONOUNS)))):
@@ -150,8 +172,12 @@ class Coreference:
         for r in self.roles.get(actor, ()):
             if r in _GENDERED_NOUNS:
                 self._set_gender(actor, _GENDERED_NOUNS[r])
-        # apposition and predicate nouns: "Jones, a spokeswoman", "the spokesman, Ali"
+        # apposition and predicate nouns: "Jones, a spokeswoman", "the spokesman, Ali"; a title
+        # before the name: "Hospital director Anjali Ramesh" (then "the director said")
         head = doc[i1]
+        for t in head.children:
+            if t.dep_ == "compound" and t.pos_ == "NOUN" and t.i < i0:
+                self.roles.setdefault(actor, set()).add(t.lemma_.lower())
         for t in list(head.children) + [head.head]:
             if t.dep_ == "appos" or head.dep_ == "appos":
                 lemma = t.lemma_.lower()
@@ -174,12 +200,13 @@ class Coreference:
                         break
                     continue
                 w = t.lower_
-                if (w in _MALE or w in _FEMALE) and self._excluded(t.idx, None):
+                if w not in _MALE and w not in _FEMALE:
+                    continue
+                if self._excluded(t.idx, None):
                     continue  # 'A spokesman said "her injuries are serious"': the quote's words
-                if w in _MALE or w in _FEMALE:
-                    if t.dep_ == "poss" or t.dep_ in _SUBJECT_DEPS:
-                        self._set_gender(actor, "m" if w in _MALE else "f")
-                    break
+                if t.dep_ == "poss" or t.dep_ in _SUBJECT_DEPS:
+                    self._set_gender(actor, "m" if w in _MALE else "f")
+                break
 
     # -- resolving -------------------------------------------------------------------------------
 
@@ -232,7 +259,9 @@ class Coreference:
                 out.append((k, actor))
         return out
 
-    def _antecedent(self, i: int, word: str, content: tuple[int, int] | None, role: str | None) -> str | None:
+    def _antecedent(
+        self, i: int, word: str, content: tuple[int, int] | None, role: str | None, *, sector: str | None = None
+    ) -> str | None:
         doc = self.doc
         text = self.article.text
         s_end = i
@@ -244,7 +273,9 @@ class Coreference:
                 for t, a in self._candidates_in(s_start, s_end + 1, i)
                 if not self._excluded(self.starts[t], content)
                 and (
-                    self._fits(a, word)
+                    (a in self.named and self.kinds.get(a) == "organization" and self.sectors.get(a) == sector)
+                    if sector is not None
+                    else self._fits(a, word)
                     if role is None
                     else (self.kinds.get(a) == "person" and role in self.roles.get(a, ()))
                 )

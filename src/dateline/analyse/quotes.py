@@ -395,6 +395,11 @@ class _Context:
             if pobj is None:
                 return None, None, None
             subj = pobj
+        if subj is not None and subj.ent_type_ in ("TIME", "DATE") and not self.tok_actor[subj.i]:
+            # "Jan 13 (ANI): Allcargo Logistics Ltd said": a dateline's date taken as subject
+            subj = self._named_before(verb)
+        if subj is not None:
+            subj = self._apposed_speaker(subj, verb)
         if subj is None and verb.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep", "relcl", "acl"):
             subj = self._named_before(verb)  # a subject the parser lost in an apposition
         if subj is not None and subj.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
@@ -404,6 +409,31 @@ class _Context:
         if outside and content is not None and content[0] <= subj.idx < content[1]:
             return None, None, None
         return self.phrase_actor(subj, content)
+
+    def _apposed_speaker(self, subj: Any, verb: Any) -> Any:
+        """An apposition naming another actor right before the verb speaks, not the head it hangs
+        on: "(Reuters): Harbour Freight Ltd said", "Professor Kapur - dean of ... - Dr Fauci said"
+        (the parser makes the second name an apposition of the first)."""
+        own = self.tok_actor[subj.i]
+        if own is None:
+            return subj
+        for c in subj.children:
+            if c.dep_ != "appos" or c.i < subj.i:
+                continue
+            other = self.tok_actor[c.i]
+            if other is None or other == own or self.kinds.get(other) not in ("person", "organization"):
+                continue
+            # set off by a dash, colon or bracket, not a comma: "Smith, the party's Jones, said"
+            # is one phrase that names its source whole
+            marks = {t.text for t in self.doc[subj.i + 1 : c.left_edge.i]}
+            between = self.doc[c.right_edge.i + 1 : verb.i]
+            if (
+                marks & _APPOS_MARKS
+                and c.right_edge.i < verb.i
+                and all(t.pos_ in ("AUX", "PART", "ADV", "PUNCT") for t in between)
+            ):
+                return c
+        return subj
 
     def _subject(self, verb: Any) -> Any | None:
         """The subject of ``verb``: of two (a heading the parser ran into the sentence: 'THE
@@ -500,6 +530,8 @@ class _Context:
         span = (full[0].idx, full[-1].idx + len(full[-1]))
         text = self.article.text[span[0] : span[1]]
         actor = self.tok_actor[head.i]
+        if actor is not None and self.coref is not None and head.i in self.coref.alias:
+            actor = self.coref.alias[head.i]  # "the company said" after Skoda: Skoda
         if actor is None:
             persons = [
                 self.tok_actor[t.i]
@@ -583,12 +615,14 @@ def _cue_text(tok: Any, text: str) -> tuple[str, tuple[int, int]]:
 
 
 _SENT_END = {".", "!", "?"}
+_APPOS_MARKS = {":", "):", ")", "-", "–", "—", "―", "--"}
 # a relative pronoun the parse left without its antecedent is no speaker
 _RELATIVE = {"which", "what", "whatever", "whichever"}
 # subjects whose knowing or finding is no one's reported view
 _GENERIC_SUBJECTS = {
     "we",
     "you",
+    "ya",  # "ya know": a filler
     "i",
     "everyone",
     "everybody",
@@ -880,6 +914,15 @@ def _clip(tokens: list[Any], least: int = 3) -> tuple[int, int] | None:
 
 
 def _said_clause(ctx: _Context, verb: Any, lemma: str, overlaps_direct: Callable[[int, int], bool]) -> _Q | None:
+    doc = ctx.doc
+    if (
+        verb.i > 0
+        and doc[verb.i - 1].lower_ == "that"
+        and ctx.sent_starts[verb.i] == verb.i - 1
+        and verb.i + 1 < len(doc)
+        and doc[verb.i + 1].text == ","
+    ):
+        return None  # "That said, we understand ...": a discourse phrase, no one speaking
     comp = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
     ps, pe = ctx.paragraph_of(verb.idx)
     if comp:
