@@ -238,6 +238,22 @@ def test_the_dateline_places_a_first_sentence_that_names_none():
     assert ev.place is not None and ev.place.name == "Washington" and ev.place.precision == "dateline"
 
 
+def test_a_roundups_later_dateline_places_the_sentence_it_opens():
+    from dateline import extract
+
+    a = extract(
+        text="KABUL -- Taliban fighters attacked a police post on Tuesday, officials said.\n\n"
+        "The attack lasted two hours.\n\n"
+        "ISLAMABAD -- Police arrested four men on Wednesday, a spokesman said.\n\n"
+        "WASHINGTON -- Officials welcomed the arrests in Karachi."
+    )
+    arrest = next(e for e in a.events if e.type == "COERCE")
+    assert arrest.place is not None and arrest.place.name == "Islamabad" and arrest.place.precision == "dateline"
+    # a sentence that names a place of its own keeps it
+    welcome = [e for e in a.events if e.place is not None and e.place.name == "Washington"]
+    assert not welcome, welcome
+
+
 @pytest.mark.parametrize(
     "text,actor,recipient",
     [

@@ -12,6 +12,7 @@ own). Both return the contract's place dict (``name``, ``lat``, ``lon``, ``count
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..analyse.lexicon import addressed
@@ -943,11 +944,16 @@ def _not_event_places(ctx: Context) -> set[int]:
 def dateline_place(trig: Any, ctx: Context) -> dict | None:
     """The dateline's place, for an event of the story's first sentence that names no place
     ("WASHINGTON (Reuters) - The United States imposed sanctions ..."), marked
-    ``precision: "dateline"``; None elsewhere."""
+    ``precision: "dateline"``; None elsewhere. A roundup's later dateline ("ISLAMABAD -- Police
+    arrested ...", opening a paragraph of its own) places the events of its own sentence the same
+    way (``_inner_dateline``)."""
     article = ctx.article
+    sent_start, sent_end = sent_bounds(trig)
+    inner = _inner_dateline(ctx, sent_start, sent_end)
+    if inner is not None:
+        return inner
     if article.dateline is None or not article.dateline.places:
         return None
-    sent_start, sent_end = sent_bounds(trig)
     first = next((t for t in ctx.doc if not t.is_space), None)
     if first is None or not (sent_start <= first.i < sent_end):
         return None
@@ -981,6 +987,38 @@ def dateline_place(trig: Any, ctx: Context) -> dict | None:
         "geonameid": pl.geonameid,
         "precision": "dateline",
     }
+
+
+#: what follows a dateline's place name: a state or country ("ALLENDALE, N.J."), the agency
+#: ("(Reuters)"), then a dash
+_DATELINE_TAIL = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|—|–|-)\s")
+
+
+def _inner_dateline(ctx: Context, sent_start: int, sent_end: int) -> dict | None:
+    """The place of a dateline that opens a paragraph inside the story ("KABUL -- ... / ISLAMABAD
+    -- Police arrested four men"), for the sentence it opens, where that sentence names no other
+    place (a country named as an actor does not count): its name in capitals at the start of a
+    line, then a dash (after a state or an agency in brackets)."""
+    doc, text = ctx.doc, ctx.text
+    first = next((t for t in doc[sent_start:sent_end] if not t.is_space), None)
+    if first is None or first.idx == 0 or text[: first.idx].rstrip(" \t")[-1:] != "\n":
+        return None  # the story's own first line is the cleaner's dateline (``dateline_place``)
+    found = None
+    for k, root in enumerate(ctx.place_roots):
+        if not (sent_start <= root.i < sent_end):
+            continue
+        toks = ctx.places[k][0]
+        if toks[0] == first.i:
+            end = doc[toks[-1]].idx + len(doc[toks[-1]])
+            words = text[first.idx : end]
+            if words.isupper() and len(words) >= 3 and _DATELINE_TAIL.match(text, end):
+                found = k
+                continue
+        if root.i not in ctx.tok_actor:
+            return None  # the sentence names a place of its own
+    if found is None or ctx.places[found][1].get("lat") is None:
+        return None
+    return {**{x: v for x, v in _span_place(ctx, found).items() if x in EVENT_PLACE_FIELDS}, "precision": "dateline"}
 
 
 def _nests(small: Any, large: Any, large_known: bool = False) -> bool:
