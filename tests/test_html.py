@@ -531,3 +531,84 @@ def test_a_sentence_cut_at_its_inline_links_is_put_back_together():
         "www.harbour-ferries.example",
     ]
     assert _rejoin(kept) == kept
+
+
+# Unrelated sentences one after another, as machine-generated filler prints them (written here).
+_FILLER = [
+    "The lighthouse keeper painted the railing green before the winter storms arrived.",
+    "Quadratic equations have two roots, which may coincide when the discriminant vanishes.",
+    "Buy shoes in the afternoon, when feet are slightly larger after walking.",
+    "The orchestra tuned to an oboe playing a single long note.",
+    "Copper wiring corrodes faster near saltwater than inland cables do.",
+    "Medieval monks copied manuscripts by candlelight through the long evenings.",
+    "Rainbow trout prefer cold streams with gravel beds for spawning.",
+    "Our warehouse ships printer cartridges within two business days.",
+    "Glaciers carve valleys shaped like the letter U over thousands of years.",
+    "Toddlers learn new words fastest between their second and third birthdays.",
+    "The recipe calls for three cloves of garlic and a pinch of saffron.",
+    "Satellite telemetry tracked the turtles diving deeper than six hundred metres.",
+    "Vintage motorcycles need carburettors cleaned every spring.",
+    "Philosophers debated whether numbers exist independently of minds.",
+    "Hotel guests may request extra pillows from reception at any hour.",
+    "Volcanic soil grows excellent coffee on steep hillsides.",
+    "The chess grandmaster sacrificed a knight to open the king's diagonal.",
+    "Dental floss removes plaque where toothbrush bristles cannot reach.",
+    "Ancient mariners navigated using the positions of bright stars.",
+    "Wedding photographers often carry two camera bodies for backup.",
+    "Compost heaps warm up quickly when turned every week.",
+    "Submarine cables carry most intercontinental internet traffic today.",
+    "Pastry dough stays flaky when the butter remains cold while rolling.",
+    "Bats locate insects in darkness by listening for echoes.",
+    "Tax returns filed late attract penalties and accrued interest.",
+    "The tram line closes for maintenance during August every year.",
+    "Honeybees communicate flower locations by dancing inside the hive.",
+    "Leather saddles should be oiled to prevent cracking in dry climates.",
+    "Opera tickets sold out within minutes of the box office opening.",
+    "Bamboo grows remarkably fast, sometimes nearly a metre per day.",
+    "Forensic accountants trace hidden funds through shell companies abroad.",
+    "Snow leopards roam rugged mountains across central Asia.",
+]
+
+
+def _page(paragraphs: list[str], title: str) -> str:
+    body = "".join(f"<p>{' '.join(p)}</p>" for p in paragraphs)
+    return f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{body}</article></body></html>"
+
+
+def test_a_page_of_unrelated_sentences_is_no_article():
+    page = _page([_FILLER[i : i + 8] for i in range(0, len(_FILLER), 8)], "Best free dating sites in the city")
+    with pytest.raises(InputRejected) as err:
+        extract_html(page)
+    assert err.value.reason == "no-article"
+    assert "unrelated sentences" in str(err.value)
+
+
+def test_a_long_story_and_a_digest_of_short_items_are_articles():
+    story = [
+        f"The harbour board met on day {n} of the inquiry into the collapse of the harbour wall, and the"
+        f" engineers told the board that the wall's foundations had been undermined by storms."
+        for n in range(1, 36)
+    ]
+    assert "harbour wall" in extract_html(_page([story[i : i + 5] for i in range(0, 35, 5)], "Harbour inquiry")).text
+    # a digest: each item its own topic, but each told in sentences that keep to it
+    digest = [
+        [
+            f"{topic.capitalize()} was the first item on the list this morning.",
+            f"Officials said the {topic} would be discussed again next week.",
+            f"Critics of the {topic} said they would keep pressing the government.",
+        ]
+        for topic in (
+            "budget",
+            "ferry strike",
+            "school closures",
+            "hospital merger",
+            "river flooding",
+            "bridge repairs",
+            "tram tender",
+            "housing plan",
+            "water prices",
+            "port dredging",
+            "police review",
+        )
+    ]
+    assert "ferry strike" in extract_html(_page(digest, "Things to know this morning")).text
