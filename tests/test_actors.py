@@ -711,6 +711,34 @@ def test_an_unlabelled_proper_name_that_is_a_verbs_subject_is_an_actor(nlp, text
     assert name in actors and actors[name].kind == kind, {a: x.kind for a, x in actors.items()}
 
 
+@pytest.mark.parametrize(
+    "text,keep,name,label",
+    [
+        # the whole subject of a verb
+        ("Ortega cancelled a planned visit to Lima on Friday.", ["Lima", "Friday"], "Ortega", "PERSON"),
+        # the whole object of "against"
+        ("The court opened an inquiry against Ravi Menon on Tuesday.", ["Tuesday"], "Ravi Menon", "PERSON"),
+        # a name holding an agency word is an organisation
+        ("Harbourside Commission ended talks with the union on Monday.", ["Monday"], "Harbourside Commission", "ORG"),
+        # a platform the tagger missed is the organisation the data file names
+        ("Twitter suspended the account of the candidate on Monday.", ["Monday"], "Twitter", "ORG"),
+        # a city is no party
+        ("Mosul fell to the rebels on Sunday.", ["Sunday"], "Mosul", None),
+        # one organisation word alone is the tagger's business
+        ("Parliament voted against the bill on Monday.", ["Monday"], "Parliament", None),
+    ],
+)
+def test_an_unlabelled_name_that_is_a_verbs_subject_or_against_object_is_a_party(nlp, text, keep, name, label):
+    # the tagger's entities are cut by hand to leave the name unlabelled; the finder under test is the real one
+    from dateline.analyse.actors import corrected_entities
+
+    doc = nlp(text)
+    doc.ents = [e for e in doc.ents if e.text in keep]
+    assert name not in [e.text for e in doc.ents]
+    got = {e.text: e.label for e in corrected_entities(doc)}
+    assert got.get(name) == label, got
+
+
 def test_a_surname_the_tagger_missed_is_the_person_named_in_full(nlp):
     # "Julian Assange ... Assange, who denies the accusation": the second mention is untagged
     text = "Mark Ruiz has lived in Madrid since 2012. Ruiz, who denies the accusation, will appear in court."
@@ -729,7 +757,8 @@ def test_a_possessive_ending_the_tagger_took_into_a_name_is_cut(nlp):
     doc = nlp("Ortiz paid a visit to the city\u2019s Santa Rosa prison on Monday.")
     i = next(t.i for t in doc if t.text == "\u2019s")
     doc.ents = [Span(doc, i, i + 3, label="PERSON")]
-    assert [e.text for e in corrected_entities(doc)] == ["Santa Rosa"]
+    # (the subject "Ortiz", left unlabelled by the hand-set span, is found as a name of its own)
+    assert [e.text for e in corrected_entities(doc) if e.i0 > 0] == ["Santa Rosa"]
 
 
 def test_a_possessive_inside_a_name_before_no_name_ends_it(nlp):

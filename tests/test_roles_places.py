@@ -279,6 +279,19 @@ def test_a_roundups_later_dateline_places_the_sentence_it_opens():
             "European Union",
             "government",
         ),
+        # an act done following an invitation from X answers X
+        (
+            "The minister arrived in Cairo on Sunday following an invitation from Egyptian President Abdel Fattah "
+            "al-Sisi.",
+            "minister",
+            "Sisi",
+        ),
+        # "Daesh", which the tagger may read as a place, is an armed group: the one attacked, also as a site's owner
+        ("Iraqi troops launched a new offensive against Daesh in the north.", "Iraqi troops", "Daesh"),
+        ("Iraqi jets bombed a Daesh weapons depot near the border.", "Iraqi jets", "Daesh"),
+        # an agent noun compounded with a decision is its author, whom rejecting it is aimed at
+        ("The federal court rejected the Kirkuk council decision on Monday.", "court", "Kirkuk council"),
+        ("The union rejected the government plan to cut wages.", "union", "government"),
     ],
 )
 def test_recipients_from_joint_acts_owners_and_opponents(nlp, text, actor, recipient):

@@ -450,6 +450,14 @@ def recipients_of(tok: Any, cand: Candidate, ctx: Context) -> list:
                 # the keyed object is the support itself: its owner gives it ("reiterated the government's support")
                 continue
             out += _owners(o, ctx)
+    # "developed the course following an invitation from the Nigerian government", "arrived at the
+    # request of X": whom the act answers sent what it follows
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ in _ANSWERING_PREPS:
+            for po in dep_children(p, {"pobj"}):
+                if lemma_of(po) in _SENT_NOUNS and po.i not in ctx.tok_actor:
+                    of = [q for c in po.children if c.dep_ == "prep" and c.lower_ == "of" for q in c.children]
+                    out += _senders(po) or [q for q in of if q.dep_ == "pobj"]
     if cand.entry.quad >= 3:  # "filed a complaint with the UN council against the state": the state
         preps.sort(key=lambda p: p.lower_ != "against")
     for p in preps:
@@ -566,6 +574,10 @@ _SENT_NOUNS = {
     "request", "invitation", "offer", "proposal", "demand", "call", "appeal", "plea", "pressure",
     "ultimatum", "warning", "letter", "message", "suggestion", "overture", "petition",
 }  # fmt: skip
+
+
+#: prepositions of an act done in answer to what another sent ("following an invitation from X")
+_ANSWERING_PREPS = {"following", "after", "at", "upon", "on", "in"}
 
 
 def _senders(tok: Any) -> list:
