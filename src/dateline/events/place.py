@@ -232,6 +232,19 @@ def _decide(c: Candidate, ctx: Context, cands: list[Candidate]) -> dict | None:
 _STATIVE_CLAUSE = {"be", "have", "own", "live", "operate", "base", "run", "hold", "control", "work", "reside", "study"}
 
 
+def _sentence_places(trig: Any, ctx: Context) -> tuple[int, int, dict[int, int]]:
+    """The trigger's sentence bounds and its place mentions that may be an event's place, by the
+    index of the mention's root token (no origin, none ``_not_event_places`` rules out)."""
+    sent_start, sent_end = sent_bounds(trig)
+    skip = _not_event_places(ctx)
+    by_root = {
+        root.i: k
+        for k, root in enumerate(ctx.place_roots)
+        if sent_start <= root.i < sent_end and root.i not in skip and not _origin(root)
+    }
+    return sent_start, sent_end, by_root
+
+
 def _participant_clause_place(c: Candidate, ctx: Context, cands: list[Candidate]) -> dict | None:
     """Where the event happened when the linker links no place of the trigger's own clause, read
     from a relative clause of one of its participants that says what the participant did there
@@ -244,13 +257,7 @@ def _participant_clause_place(c: Candidate, ctx: Context, cands: list[Candidate]
     trig = c.trigger
     if c.noun:
         return None
-    sent_start, sent_end = sent_bounds(trig)
-    skip = _not_event_places(ctx)
-    by_root = {
-        root.i: k
-        for k, root in enumerate(ctx.place_roots)
-        if sent_start <= root.i < sent_end and root.i not in skip and not _origin(root)
-    }
+    sent_start, sent_end, by_root = _sentence_places(trig, ctx)
     if not by_root:
         return None
     others = {x.trigger.i for x in cands if x is not c}
@@ -297,17 +304,11 @@ def where_participants_are(
     trig = c.trigger
     if c.noun:
         return None
-    sent_start, sent_end = sent_bounds(trig)
-    skip = _not_event_places(ctx)
-    others = {x.trigger.i for x in cands if x is not c}
-    same_kind = {x.trigger.i for x in cands if x is not c and x.entry.type == c.entry.type}
-    by_root = {
-        root.i: k
-        for k, root in enumerate(ctx.place_roots)
-        if sent_start <= root.i < sent_end and root.i not in skip and not _origin(root)
-    }
+    sent_start, sent_end, by_root = _sentence_places(trig, ctx)
     if not by_root:
         return None
+    others = {x.trigger.i for x in cands if x is not c}
+    same_kind = {x.trigger.i for x in cands if x is not c and x.entry.type == c.entry.type}
 
     def place_in(tok: Any, deps: tuple[str, ...]) -> int | None:
         """A place mention under ``tok`` through a locative preposition (``deps`` first)."""
