@@ -1416,3 +1416,39 @@ def test_a_condition_written_without_if_is_hypothetical(nlp):
     # a refusal told is still a refusal (the negated act coded as REJECT, asserted)
     told = _code(nlp, "Japan did not accede to his terms, the ministry said.")
     assert _event(told, "accede", "REJECT").modality == "asserted"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The app offers new users a free month of its premium plan.",
+        "The fund invested $40 million in the start-up last year.",
+        "The mall hosts a weekly farmers market on Saturdays.",
+        "The platform supports payments in more than 20 currencies.",
+        "Lower prices allowed families to buy more fuel this winter.",
+        "Shoppers can download an app that offers discounts at local stores.",
+        "The hotel offers guests free breakfast and a shuttle to the airport.",
+    ],
+)
+def test_a_product_store_price_or_market_doing_business_is_no_event(nlp, text):
+    # a verb of trade and service whose doer is a thing that sells or trades (words.toml
+    # business_verbs / commercial_things): "the app offers", "the fund invested"
+    article = _code(nlp, text)
+    assert not article.events, [(e.type, e.trigger) for e in article.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "trigger"),
+    [
+        ("Russia invested heavily in the Syrian port of Tartus.", "COOPERATE", "invested"),
+        ("The ministry offered the strikers a pay rise on Monday.", "AGREE", "offered"),
+        # "the fund" after the International Monetary Fund is the IMF, no investment fund
+        (
+            "The International Monetary Fund met Egyptian officials. The fund offered support to Egypt on Monday.",
+            "SUPPORT",
+            "offered",
+        ),
+    ],
+)
+def test_a_government_or_a_named_body_doing_business_keeps_the_event(nlp, text, type_, trigger):
+    _event(_code(nlp, text), trigger, type_)

@@ -357,6 +357,44 @@ def _commerce(c: Candidate, ctx: Context) -> str | None:
     return "commerce"
 
 
+def _commercial_doer(c: Candidate, ctx: Context) -> str | None:
+    """ "The app offers users a free trial", "the fund invested $20m in the startup", "the mall
+    hosts a weekly market", "the platform supports payments in 20 currencies": a verb of trade
+    and service (words.toml's ``business_verbs``) whose every doer is a product, a store, a
+    price or a market (``commercial_things``, ``market_nouns``) is commerce, no political event.
+    The doer is the subject, a passive's ``by`` agent, or the noun a participle describes ("a
+    fund investing in ..."). An actor of the analysis that is a country or a political body
+    keeps its act ("the fund", read as the IMF, "offered Egypt a loan")."""
+    t = c.trigger
+    if c.noun or verb_lemma(t) not in W["business_verbs"]:
+        return None
+    out = list(subject_of(t))
+    if t.dep_ == "acl" and t.head.pos_ == "NOUN" and not out:
+        out.append(t.head)
+    doers = [s for x in out for s in content_objects(conjuncts(x))]
+    if not doers:
+        return None
+    things = W["commercial_things"] | W["market_nouns"]
+    for s in doers:
+        aid = ctx.tok_actor.get(s.i)
+        if aid and (ctx.actor_kind.get(aid) == "country" or ctx.actor_sector.get(aid) in POLITICAL_SECTORS | {"NGO"}):
+            return None
+        if s.pos_ != "NOUN" or lemma_of(s) not in things or _names_a_body(lemma_of(s), ctx):
+            return None
+    return "commerce"
+
+
+def _names_a_body(lemma: str, ctx: Context) -> bool:
+    """Whether a common noun may be the short name of a political actor of the article: "the
+    fund" after "the International Monetary Fund", "the bank" after "the World Bank" (a name of
+    several words ending in the noun, no business)."""
+    for actor in ctx.article.actors:
+        words = actor.name.lower().split()
+        if len(words) > 1 and words[-1].rstrip("s") == lemma.rstrip("s") and actor.sector != "BUS":
+            return True
+    return False
+
+
 def _enabling(c: Candidate, ctx: Context) -> str | None:
     """ "a chip that allows a computer to be smaller", "allows for complete virtualisation": a
     thing that makes something possible for another thing concedes nothing to anyone. A person,
@@ -779,6 +817,7 @@ CHECKS = (
     _modifier,
     _sports,
     _commerce,
+    _commercial_doer,
     _enabling,
     _interview,
     _question_reported,
