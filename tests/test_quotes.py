@@ -381,3 +381,34 @@ def test_ya_know_is_no_quote(nlp):
     text = "The food was great, ya know, and the staff were friendly."
     article = _analyse(nlp, text)
     assert article.quotes == []
+
+
+# -- titles of works, campaigns and operations are no quotes -------------------------------------
+
+
+def test_titles_after_a_work_noun_or_a_naming_verb_are_no_quotes(nlp):
+    text = (
+        "The band played their hit “Glass Harbour Nights” to a crowd of 30,000 in Lyon.\n\n"
+        "Marta Klein starred in the series “The Quiet Valley” before moving to Vienna.\n\n"
+        "The exhibition, titled “Faces of the River”, opens in Porto next week.\n\n"
+        "The navy began Operation “Northern Shield” on Tuesday.\n\n"
+        "Her memoir, “Small Hours,” sold 40,000 copies.\n\n"
+        "The mayor backed a campaign called “Clean Streets Now” in the spring."
+    )
+    article = _analyse(nlp, text)
+    assert article.quotes == []
+
+
+def test_title_cased_words_that_someone_voices_stay_quotes(nlp):
+    text = (
+        "Crowds chanted “Free Elections Now!” outside the parliament.\n\n"
+        "The statement read: “We Will Not Back Down.”\n\n"
+        "“Thank You All,” Ana Duarte said as she left the stage.\n\n"
+        "In the film, “I never wanted to be a hero,” Jonas Berg says."
+    )
+    article = _analyse(nlp, text)
+    texts = [q.text for q in article.quotes]
+    assert any(t.startswith("Free Elections Now") for t in texts)
+    assert any(t.startswith("We Will Not Back Down") for t in texts)
+    assert "Thank You All" in texts
+    assert any("I never wanted to be a hero" in t for t in texts)

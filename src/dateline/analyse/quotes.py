@@ -145,6 +145,7 @@ def find_quotes(article: Article, doc: Any) -> None:
         if q.end > q.start
         and not (q.kind == "direct" and q.speaker_text is None and len(text[q.start : q.end].split()) < 4)
         and not (q.kind == "direct" and _title_like(text[q.start : q.end]) and _unspoken(ctx, q))
+        and not (q.kind == "direct" and _is_title(ctx, q))
     ]
     article.quotes = [_to_quote(text, q) for q in quotes]
 
@@ -160,6 +161,69 @@ def _title_like(content: str) -> bool:
     if not words or len(words) > 10:
         return False
     return words[0][0].isupper() and all(w[0].isupper() or w.lower() in _TITLE_LOWER for w in words)
+
+
+_TITLES_FILE = _FRAMES_FILE.with_name("titles.txt")
+
+
+@lru_cache(maxsize=1)
+def title_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(work nouns, naming words, voicing verbs) of ``data/quotes/titles.txt``; a naming phrase
+    of two words is kept as 'known as'."""
+    works: set[str] = set()
+    naming: set[str] = set()
+    voice: set[str] = set()
+    for raw in _TITLES_FILE.read_text(encoding="utf-8").splitlines():
+        words = raw.split("#", 1)[0].split()
+        if len(words) < 2:
+            continue
+        into = {"work": works, "naming": naming, "voice": voice}.get(words[0])
+        if into is not None:
+            into.update(w.lower().replace("+", " ") for w in words[1:])
+    return frozenset(works), frozenset(naming), frozenset(voice)
+
+
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w-]*)(?:\s+([^\W\d_][\w-]*))?[\s,]*$")
+
+
+def _is_title(ctx: _Context, q: _Q) -> bool:
+    """A direct quotation that names a work, a campaign or an operation rather than quoting anyone:
+    short, opening on a capital, and either right after a work noun or a naming verb ('the film
+    "Parasite"', 'his book, "Fear,"', 'Operation "Iron Wall"', 'an exhibition titled "Faces of
+    War"') or in title case and attributed by no speech verb ('She starred in "Breaking Bad"',
+    'The band played "Born in the USA"')."""
+    text = ctx.article.text
+    content = text[q.start : q.end]
+    words = re.findall(r"[^\W_][\w'’-]*", content)
+    if not words or len(words) > 10 or not words[0][0].isupper():
+        return False
+    titled = _title_like(content)
+    spoken = _speech_cue(ctx, q)
+    ps, _ = ctx.paragraph_of(q.start)
+    before = text[max(ps, q.start - 60) : q.start].rstrip(" \"“„«'`")
+    m = _WORD_BEFORE_RE.search(before)
+    if m is not None:
+        works, naming, _ = title_words()
+        last = (m.group(2) or m.group(1)).lower()
+        pair = f"{m.group(1)} {m.group(2)}".lower() if m.group(2) else ""
+        if last in works or last in naming or pair in naming:
+            # 'his book, "Fear,"' but not 'In the film, "I never wanted to be a hero," she says'
+            # nor 'told the show "We will win"'
+            return titled or (not before.endswith(",") and not spoken)
+    # 'The statement read: "We Will Fight On."': a colon introduces words
+    return titled and q.cue_span is not None and not spoken and not before.endswith(":")
+
+
+def _speech_cue(ctx: _Context, q: _Q) -> bool:
+    """Whether the quote's cue says someone spoke: a speech or reporting verb, 'according to', a
+    colon or a dash; not a verb of doing ('starred in', 'played')."""
+    if q.cue_span is None:
+        return False
+    cue = ctx.tokens(*q.cue_span)
+    if not cue or cue[0].pos_ not in ("VERB", "AUX"):
+        return True
+    lemma = cue[0].lemma_.lower()
+    return lemma in L.SPEECH_VERBS or lemma in frames() or lemma in title_words()[2] or cue[0].lower_ in _HOPE_FORMS
 
 
 def _unspoken(ctx: _Context, q: _Q) -> bool:
