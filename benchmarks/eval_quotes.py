@@ -29,6 +29,9 @@ adapted:
   has none), so it is not required.
 - *source exact / overlap*: for each predicted quote whose content overlaps a gold attribution,
   its speaker span (``speaker_start``/``speaker_end``) against that attribution's source span.
+  A quote whose source names no one ('according to reports') has no speaker but keeps the words
+  as ``source_start``/``source_end``; PolNeAR marks those words as the source, so they stand for
+  the speaker span here.
 - *speaker accuracy among matched*: each gold attribution with a source whose content some
   prediction overlaps is matched to the prediction that overlaps it most; the speaker is right
   when the prediction's speaker span overlaps the gold source, or the prediction's speaker actor
@@ -218,8 +221,15 @@ def _prf2(tp_p: float, npred: float, tp_g: float, ngold: float) -> tuple[float, 
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+def _source_span(q: Any) -> tuple[int | None, int | None]:
+    """The words the quote is attributed to: its speaker's, else an unnamed source's ('reports')."""
+    if getattr(q, "speaker_start", None) is not None:
+        return q.speaker_start, q.speaker_end
+    return getattr(q, "source_start", None), getattr(q, "source_end", None)
+
+
 def _speaker_right(art: Any, q: Any, gold_source_chars: set[int], text: str) -> bool:
-    s, e = getattr(q, "speaker_start", None), getattr(q, "speaker_end", None)
+    s, e = _source_span(q)
     if s is not None and _chars(text, [(s, e)]) & gold_source_chars:
         return True
     if q.speaker:
@@ -313,7 +323,7 @@ def evaluate(docs: list[Doc], parsed: list[Any]) -> tuple[dict, list]:
                 ov = len(qt & gt)
                 if ov > best_ov:
                     best, best_ov = k, ov
-            sspan = (getattr(q, "speaker_start", None), getattr(q, "speaker_end", None))
+            sspan = _source_span(q)
             has_speaker = sspan[0] is not None
             if has_speaker:
                 c["s_pred"] += 1

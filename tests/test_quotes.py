@@ -412,3 +412,35 @@ def test_title_cased_words_that_someone_voices_stay_quotes(nlp):
     assert any(t.startswith("We Will Not Back Down") for t in texts)
     assert "Thank You All" in texts
     assert any("I never wanted to be a hero" in t for t in texts)
+
+
+# -- "according to" information that names no one -------------------------------------------------
+
+
+def test_according_to_reports_is_a_quote_without_speaker(nlp):
+    text = (
+        "The ferry sank off the coast of Crete, according to reports.\n\n"
+        "At least 12 guards were wounded, according to sources close to the governor.\n\n"
+        "According to details that emerged on Monday, the convoy had no escort."
+    )
+    article = _analyse(nlp, text)
+    assert len(article.quotes) == 3
+    for q in article.quotes:
+        assert q.speaker is None and q.speaker_text is None
+        assert q.cue == "according to"
+        src = q.model_extra["source_text"]
+        assert text[q.model_extra["source_start"] : q.model_extra["source_end"]] == src
+    assert [q.model_extra["source_text"].split()[0] for q in article.quotes] == ["reports", "sources", "details"]
+
+
+def test_according_to_information_with_a_named_owner_is_the_owner(nlp):
+    text = (
+        "Nine people died in the floods, according to figures released by the Interior Ministry.\n\n"
+        "Turnout reached 61 percent, according to the Electoral Commission's data."
+    )
+    article = _analyse(nlp, text)
+    first = _quote(article, "Nine people died")
+    second = _quote(article, "Turnout reached")
+    assert "Interior Ministry" in (_actor_name(article, first.speaker) or "")
+    assert "Electoral Commission" in (_actor_name(article, second.speaker) or "")
+    assert first.speaker_text.startswith("figures released by")

@@ -94,6 +94,8 @@ class _Q:
     cue: str | None = None
     cue_span: tuple[int, int] | None = None
     bare: bool = False  # the quote is the whole paragraph(s), nothing else
+    source_text: str | None = None  # an unnamed source: 'according to reports'
+    source_span: tuple[int, int] | None = None
 
 
 def find_quotes(article: Article, doc: Any) -> None:
@@ -116,7 +118,7 @@ def find_quotes(article: Article, doc: Any) -> None:
     for q in quotes:
         by_para.setdefault(q.para, []).append(q)
     for q in quotes:
-        if q.kind == "direct" and q.speaker_text is None:
+        if q.kind == "direct" and q.speaker_text is None and q.source_span is None:
             same = [p for p in by_para.get(q.para, []) if p.start < q.start and p.speaker_text]
             prev = None
             if same:
@@ -242,6 +244,9 @@ def _to_quote(text: str, q: _Q) -> Quote:
         extra["speaker_start"], extra["speaker_end"] = q.speaker_span
     if q.cue_span:
         extra["cue_start"], extra["cue_end"] = q.cue_span
+    if q.source_span:
+        extra["source_text"] = q.source_text
+        extra["source_start"], extra["source_end"] = q.source_span
     return Quote(
         text=text[q.start : q.end],
         start=q.start,
@@ -728,9 +733,58 @@ def _set_according(ctx: _Context, q: _Q, tok: Any) -> bool:
     if found is None:
         return False
     to, pobj = found
-    q.speaker, q.speaker_text, q.speaker_span = ctx.phrase_actor(pobj, (q.start, q.end))
+    _according_speaker(ctx, q, pobj, (q.start, q.end))
     q.cue, q.cue_span = "according to", (tok.idx, to.idx + len(to))
     return True
+
+
+_SOURCES_FILE = _FRAMES_FILE.with_name("sources.txt")
+
+
+@lru_cache(maxsize=1)
+def unnamed_sources() -> frozenset[str]:
+    """Nouns of ``data/quotes/sources.txt``: information that names no one ('reports')."""
+    lines = _SOURCES_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.lower() for raw in lines for w in raw.split("#", 1)[0].split())
+
+
+# how an owner hangs on the information noun: 'the ministry's data', 'a CNN poll', 'figures from
+# the ministry', 'details released by the ministry', 'reports in the Daily Star'
+_OWNER_DEPS = {"poss", "compound", "nmod", "pobj", "agent", "acl", "relcl", "prep"}
+_OWNER_PREPS = {"by", "from", "of", "in"}
+
+
+def _according_speaker(ctx: _Context, q: _Q, pobj: Any, content: tuple[int, int]) -> None:
+    """The speaker of 'according to X'. When X is information that names no one ('reports',
+    'sources', 'details'), the speaker is its named owner ('details released by the ministry')
+    or no one: the words stay as the quote's ``source_text``, never as a speaker."""
+    actor, stext, sspan = ctx.phrase_actor(pobj, content)
+    if pobj.lower_ not in unnamed_sources() and pobj.lemma_.lower() not in unnamed_sources():
+        q.speaker, q.speaker_text, q.speaker_span = actor, stext, sspan
+        return
+    owner = _owner(ctx, pobj)
+    if owner is not None:
+        q.speaker, q.speaker_text, q.speaker_span = owner, stext, sspan
+        return
+    q.speaker = q.speaker_text = q.speaker_span = None
+    q.source_text, q.source_span = stext, sspan
+
+
+def _owner(ctx: _Context, head: Any) -> str | None:
+    """The actor that owns the information ``head`` names, nearest first."""
+    for t in head.subtree:
+        actor = ctx.tok_actor[t.i]
+        if t.i == head.i or actor is None or ctx.kinds.get(actor) not in ("person", "organization", "group", "country"):
+            continue
+        k, ok = t, True
+        while k.i != head.i and ok:
+            ok = k.dep_ in _OWNER_DEPS and (k.dep_ != "prep" or k.lower_ in _OWNER_PREPS)
+            k = k.head
+        if ok:
+            if ctx.coref is not None and t.i in ctx.coref.alias:
+                return ctx.coref.alias[t.i]
+            return actor
+    return None
 
 
 def _has_subject(verb: Any) -> bool:
@@ -1095,6 +1149,6 @@ def _according_to(ctx: _Context, tok: Any, overlaps_direct: Callable[[int, int],
     if span is None or overlaps_direct(*span):
         return None
     q = _Q(start=span[0], end=span[1], para=0, kind="indirect")
-    q.speaker, q.speaker_text, q.speaker_span = ctx.phrase_actor(pobj[0], span)
+    _according_speaker(ctx, q, pobj[0], span)
     q.cue, q.cue_span = "according to", (tok.idx, to.idx + len(to))
     return q
