@@ -444,3 +444,37 @@ def test_according_to_information_with_a_named_owner_is_the_owner(nlp):
     assert "Interior Ministry" in (_actor_name(article, first.speaker) or "")
     assert "Electoral Commission" in (_actor_name(article, second.speaker) or "")
     assert first.speaker_text.startswith("figures released by")
+
+
+# -- speakers: cues inside the speaker's phrase, voicing verbs, anonymity, passive conjuncts --------
+
+
+def test_a_voicing_verb_is_the_cue_and_the_speaker_stops_before_it(nlp):
+    text = (
+        "When the mayor thanked the volunteers and said it was good to be back, a woman in the crowd yelled “Go home!”"
+    )
+    article = _analyse(nlp, text)
+    yelled = _quote(article, "Go home")
+    assert yelled.cue == "yelled"
+    assert "mayor" not in (yelled.speaker_text or "")
+    assert "yelled" not in (yelled.speaker_text or "")
+    said = _quote(article, "it was good to be back")
+    assert said.speaker_text == "the mayor"
+
+
+def test_asking_not_to_be_named_is_no_quote(nlp):
+    text = (
+        "A senior border official, who asked not to be named, said the crossing would reopen on "
+        "Monday.\n\nAnother officer, who declined to be identified, said three guards were hurt."
+    )
+    article = _analyse(nlp, text)
+    texts = [q.text for q in article.quotes]
+    assert not any("named" in t or "identified" in t for t in texts), texts
+    assert any(t.startswith("the crossing would reopen") for t in texts)
+
+
+def test_the_passive_subject_of_a_verb_before_the_cue_speaks(nlp):
+    text = "By evening, Governor Lina Park was forced to backtrack and said that her words had been misread."
+    article = _analyse(nlp, text)
+    q = _quote(article, "that her words")
+    assert _actor_name(article, q.speaker) == "Lina Park"

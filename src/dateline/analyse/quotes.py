@@ -169,20 +169,19 @@ _TITLES_FILE = _FRAMES_FILE.with_name("titles.txt")
 
 
 @lru_cache(maxsize=1)
-def title_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(work nouns, naming words, voicing verbs) of ``data/quotes/titles.txt``; a naming phrase
-    of two words is kept as 'known as'."""
+def title_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(work nouns, naming words) of ``data/quotes/titles.txt``; a naming phrase of two words is
+    kept as 'known as'."""
     works: set[str] = set()
     naming: set[str] = set()
-    voice: set[str] = set()
     for raw in _TITLES_FILE.read_text(encoding="utf-8").splitlines():
         words = raw.split("#", 1)[0].split()
         if len(words) < 2:
             continue
-        into = {"work": works, "naming": naming, "voice": voice}.get(words[0])
+        into = {"work": works, "naming": naming}.get(words[0])
         if into is not None:
             into.update(w.lower().replace("+", " ") for w in words[1:])
-    return frozenset(works), frozenset(naming), frozenset(voice)
+    return frozenset(works), frozenset(naming)
 
 
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w-]*)(?:\s+([^\W\d_][\w-]*))?[\s,]*$")
@@ -205,7 +204,7 @@ def _is_title(ctx: _Context, q: _Q) -> bool:
     before = text[max(ps, q.start - 60) : q.start].rstrip(" \"“„«'`")
     m = _WORD_BEFORE_RE.search(before)
     if m is not None:
-        works, naming, _ = title_words()
+        works, naming = title_words()
         last = (m.group(2) or m.group(1)).lower()
         pair = f"{m.group(1)} {m.group(2)}".lower() if m.group(2) else ""
         if last in works or last in naming or pair in naming:
@@ -225,7 +224,7 @@ def _speech_cue(ctx: _Context, q: _Q) -> bool:
     if not cue or cue[0].pos_ not in ("VERB", "AUX"):
         return True
     lemma = cue[0].lemma_.lower()
-    return lemma in L.SPEECH_VERBS or lemma in frames() or lemma in title_words()[2] or cue[0].lower_ in _HOPE_FORMS
+    return lemma in L.SPEECH_VERBS or lemma in frames() or cue[0].lower_ in _HOPE_FORMS
 
 
 def _unspoken(ctx: _Context, q: _Q) -> bool:
@@ -457,8 +456,10 @@ class _Context:
             ):
                 break
             tok = tok.head
-        if subj is not None and subj.dep_ == "nsubjpass":
+        if subj is not None and subj.dep_ == "nsubjpass" and tok.i == verb.i:
             # "Sanders was asked by host Bill Maher": the asker; without an agent, no one known
+            # (the passive subject of a verb the cue is conjoined to speaks: "Trump was forced
+            # into damage control and said that ...")
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             if pobj is None:
@@ -477,7 +478,22 @@ class _Context:
             return None, None, None
         if outside and content is not None and content[0] <= subj.idx < content[1]:
             return None, None, None
-        return self.phrase_actor(subj, content)
+        actor, stext, sspan = self.phrase_actor(subj, content)
+        if sspan is not None and subj.i < verb.i and sspan[0] < verb.idx < sspan[1]:
+            # the cue inside the speaker's own phrase ('a man yelled "Stay there!"' parsed as one
+            # noun phrase, 'a candidate who promised mass deportation'): the speaker's words end
+            # before the clause that holds the cue, keeping its relative pronoun ('an architect
+            # who'), which stands for the speaker
+            cut = verb
+            while cut.head.i != subj.i and cut.head.i != cut.i:
+                cut = cut.head
+            end = verb.idx
+            first = cut.left_edge
+            if cut.head.i == subj.i and subj.i < first.i < verb.i:
+                end = first.idx + len(first) if first.tag_ in ("WP", "WDT", "WP$") else first.idx
+            stext = self.article.text[sspan[0] : end].rstrip(" ,;:-–—(")
+            sspan = (sspan[0], sspan[0] + len(stext))
+        return actor, stext, sspan
 
     def _apposed_speaker(self, subj: Any, verb: Any) -> Any:
         """An apposition naming another actor right before the verb speaks, not the head it hangs
@@ -671,7 +687,11 @@ def _inside(pos: int, quotes: list[_Q]) -> bool:
 
 
 def _is_cue(tok: Any) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in L.SPEECH_VERBS and tok.lemma_.lower() != "be"
+    """A cue of a direct quotation: a speech verb, or a verb that voices words ('yelled')."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma != "be" and (lemma in L.SPEECH_VERBS or "quote" in frames().get(lemma, (None, ()))[1])
 
 
 def _cue_text(tok: Any, text: str) -> tuple[str, tuple[int, int]]:
@@ -1079,6 +1099,8 @@ def _said_clause(ctx: _Context, verb: Any, lemma: str, overlaps_direct: Callable
 
 
 _COMPLETERS = {"prep", "oprd", "xcomp", "advcl", "ccomp"}
+# 'asked not to be named', 'declined to be identified': a source asking for anonymity
+_ANONYMITY = {"name", "identify", "quote", "cite"}
 
 
 def _framed(
@@ -1099,6 +1121,8 @@ def _framed(
         if c.i < verb.i:
             continue
         if "to" in kinds and c.dep_ == "xcomp" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
+            if c.lemma_.lower() in _ANONYMITY and any(a.dep_ == "auxpass" for a in c.children):
+                return None  # 'who asked not to be named': a request for anonymity, nothing said
             toks = list(c.subtree)
         elif "object" in kinds and c.dep_ == "dobj":
             toks = list(c.subtree)
