@@ -699,14 +699,18 @@ def test_calendar_date(value, want):
         (
             "The Dow was down 2.6% at 16:08 UTC, a slight increase.",
             "2008-10-06",
-            [("16:08 UTC", "2008-10-06T16:08")],
+            [("16:08 UTC", "2008-10-06T16:08Z")],
         ),
         (
             "In a press conference at 16:15 UTC, June 1st, Fritz Henderson spoke.",
             "2009-06-04",
-            [("16:15 UTC", "2009-06-01T16:15"), ("June 1st", "2009-06-01")],
+            [("16:15 UTC", "2009-06-01T16:15Z"), ("June 1st", "2009-06-01")],
         ),
         ("Talks broke off at noon Thursday.", "1998-02-13", [("noon Thursday", "1998-02-12T12:00")]),
+        # a military (Zulu) time the model does not tag: a clock reading in universal time
+        ("The strike began at 14:00Z.", "2013-03-22", [("14:00Z", "2013-03-22T14:00Z")]),
+        ("The strike began at 14:00Z on Thursday.", "2013-03-22", [("14:00Z on Thursday", "2013-03-21T14:00Z")]),
+        ("Trading resumed at 0900 GMT.", "2013-03-22", [("0900 GMT", "2013-03-22T09:00")]),
         # the story's time, not the publication's: the latest date it named
         (
             "On May 22, 1995, Farkas was made a general, and the following year he was appointed attache.",
@@ -762,7 +766,14 @@ def test_spans_and_the_story_time(nlp, text, published, want):
         ("midnight Friday", "future", "2019-04-26T24:00"),
         ("Tuesday at midnight", "past", "2019-04-23T24:00"),
         ("10 p.m. Wednesday", "past", "2019-04-24T22:00"),  # "wed" is no time zone
-        ("0800 UTC", None, "2019-04-24T08:00"),
+        # universal time is TimeML's "Z"; GMT, the UK's winter civil time, stays a local reading
+        ("0800 UTC", None, "2019-04-24T08:00Z"),
+        ("08:30 UTC", None, "2019-04-24T08:30Z"),
+        ("14:00Z", None, "2019-04-24T14:00Z"),
+        ("1400 Z", None, "2019-04-24T14:00Z"),
+        ("0900 GMT", None, "2019-04-24T09:00"),
+        ("10 a.m. GMT", None, "2019-04-24T10:00"),
+        ("9 a.m. EST", None, "2019-04-24T09:00"),
         ("year-end", None, "2019"),
         ("last Oct. 23", None, "2018-10-23"),
         ("next March 3", None, "2020-03-03"),

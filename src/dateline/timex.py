@@ -252,7 +252,7 @@ RE = {
         "weekday_date": rf"^(?P<wd>{_wd_words})\.?,?\s+(?P<rest>.+)$",
         "clock": r"^(?:(?:at|about|around)\s+)?(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?(?::(?P<s>\d{2}))?\s*"
         r"(?P<ampm>a\.?m\.?|p\.?m\.?|o'clock|hours|hrs|h)?(?:\s+(?P<tz>gmt|utc|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|"
-        r"cest|eet|eest|msk|ist|jst|et|pt|ct|mt|local time|local)\b)?(?:\s*,?\s*(?:on\s+)?(?P<rest>.+))?$",
+        r"cest|eet|eest|msk|ist|jst|et|pt|ct|mt|z|local time|local)\b)?(?:\s*,?\s*(?:on\s+)?(?P<rest>.+))?$",
         "range_years": r"^(?P<a>\d{4})\s*[-–]\s*(?P<b>\d{2,4})$",
         # habits: "on Sundays", "Tuesday nights", "Friday mornings", "every Friday night"
         "habit": rf"^(?:(?:every|each)\s+(?P<wd1>{_wd_names})\s+(?P<part1>morning|afternoon|evening|night)"
@@ -1364,8 +1364,11 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
             "duration",
             "duration",
         )
-    m = re.match(r"^([01]\d|2[0-4])([0-5]\d)\s+(?:gmt|utc|z)$", t)
+    m = re.match(r"^([01]\d|2[0-4])([0-5]\d)\s+(gmt|utc|z)$", t)
     if m:  # "0800 UTC"
+        t = f"{m.group(1)}:{m.group(2)} {m.group(3)}"
+    m = re.match(r"^([01]?\d|2[0-4])[:.]?([0-5]\d)\s*z$", t)
+    if m:  # "14:00Z", "1400Z": a military (Zulu) time, UTC
         t = f"{m.group(1)}:{m.group(2)} utc"
     m = RE["clock_part"].match(t)
     if m:  # "4 in the morning" is 4 a.m., "8 in the evening" 8 p.m., "11 at night" 11 p.m.
@@ -1574,7 +1577,10 @@ def _clock(m: re.Match[str], a: date | None, tense: str | None) -> Timex | None:
         h = 0
     day = a
     rest = m.group("rest")
+    tz = m.group("tz")
     if rest:
+        zone = _TZ.match(rest)
+        tz = tz or (zone.group(1) if zone else None)
         rest = _TZ.sub("", rest).strip()
     if rest:
         inner = _resolve(_STRIP_LEAD.sub("", rest), a, tense)
@@ -1584,7 +1590,7 @@ def _clock(m: re.Match[str], a: date | None, tense: str | None) -> Timex | None:
             day = None  # a clock time on a day the text does not name ("the next day")
         else:
             day = date.fromisoformat(inner.value)
-    hh = f"T{h:02d}:{mi or '00'}"
+    hh = f"T{h:02d}:{mi or '00'}" + ("Z" if tz in _ZULU else "")
     return Timex(f"{day.isoformat()}{hh}" if day else None, "time", "time")
 
 
@@ -1615,7 +1621,11 @@ NARRATED_PART = re.compile(
     r"(?P<part2>morning|afternoon|evening|night)\s+before)$",
     re.IGNORECASE,
 )
-_TZ = re.compile(r"^(?:gmt|utc|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|et|pt|local time|local)\b\s*,?\s*")
+# a clock reading given in universal time ("08:30 UTC", "14:00Z"): TimeML writes "T08:30Z".
+# GMT is not: it is the UK's civil time in winter, and the annotators (ECB+, TempEval-3) leave
+# "1200 GMT" a local reading
+_ZULU = {"utc", "z"}
+_TZ = re.compile(r"^(gmt|utc|z|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|et|pt|local time|local)\b\s*,?\s*")
 
 
 def _dateparser(t: str, a: date | None, tense: str | None) -> Timex | None:

@@ -198,6 +198,7 @@ _RULES = {
     "clock": re.compile(
         r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)(?:\s+(?:" + _TZS + r")\b)?|"
         r"\b(?:[01]?\d|2[0-4])[:.]?[0-5]\d\s+(?:" + _TZS + r")\b|"
+        r"\b(?:[01]?\d|2[0-4]):?[0-5]\dZ\b|"  # "14:00Z": a military (Zulu) time
         # "at 4 in the morning", "by 8 in the evening", "until 11 at night"
         r"\b(?:[Aa]t|by|until|before|after|around|about) (?P<at>(?:[1-9]|1[0-2])(?::[0-5]\d)?(?: o'clock)? "
         r"(?:in the (?:morning|afternoon|evening)|at night))\b"
@@ -1266,7 +1267,7 @@ def _clock_days(text: str, found: list[TimexSpan], days: list[str | None], own: 
 
 
 _SMALL_HOUR = re.compile(r"^T0[0-5]:\d\d")
-_LATE_VALUE = re.compile(r"T(?:EV|NI|1[89]:\d\d|2[0-4]:\d\d)$")
+_LATE_VALUE = re.compile(r"T(?:EV|NI|1[89]:\d\dZ?|2[0-4]:\d\dZ?)$")
 
 
 def _night_of(found: list[TimexSpan], i: int, day: str) -> bool:
