@@ -157,6 +157,49 @@ def test_years_after_an_invasion_is_historical_and_dated_by_arithmetic(nlp):
     assert ev.date == "2001" and ev.date_source == "text"
 
 
+@pytest.mark.parametrize(
+    "text,trigger,type_,want",
+    [
+        # the act a duration counts from takes the day of the clause the duration hangs from,
+        # moved back by the duration (was that clause's day itself)
+        (
+            "Police arrested a suspect on Thursday, two days after a gunman attacked a mosque.",
+            "attacked",
+            "ASSAULT",
+            "2019-11-12",
+        ),
+        (
+            "The army launched a counter-offensive on Monday, a week after rebels seized the town.",
+            "seized",
+            "COERCE",
+            "2019-11-11",
+        ),
+        (
+            "On Monday, a week after rebels seized the town, the army launched a counter-offensive.",
+            "seized",
+            "COERCE",
+            "2019-11-11",
+        ),
+        # the day the sentence names stays with its own act
+        (
+            "Police arrested a suspect on Thursday, two days after a gunman attacked a mosque.",
+            "arrested",
+            "COERCE",
+            "2019-11-14",
+        ),
+    ],
+)
+def test_a_duration_after_an_act_counts_from_the_day_of_its_clause(nlp, text, trigger, type_, want):
+    ev = _event(_code(nlp, text, "2019-11-20"), trigger, type_)
+    assert (ev.date, ev.date_source) == (want, "text")
+
+
+def test_a_report_day_is_not_what_a_duration_counts_from(nlp):
+    # "said on Thursday": the report's day; the flight three days before the attack is not dated by it
+    article = _code(nlp, "Police said on Thursday the suspect had fled the country three days before the attack.")
+    assert all(e.date != "2019-11-17" for e in article.events)
+
+
 def test_a_war_named_with_its_year_is_dated_by_it(nlp):
     article = _code(
         nlp,

@@ -323,18 +323,63 @@ def anchored_date(c: Candidate, ctx: Context) -> tuple[str | None, str] | None:
     shifting the publication date back by the duration (``timex.shift``); "two years after the
     2017 crisis" takes the date its own words give. ``(date or None, the duration's text)`` when
     the trigger lies inside such an anchor, else None. Only "after" anchors are past for sure
-    (the duration's clause is the story's present); "before" ones are left to the other rules."""
+    (the duration's clause is the story's present); "before" ones are left to the other rules,
+    unless the sentence names the day the duration counts to (``_counted_day``)."""
     at = c.trigger.idx
     for t in getattr(ctx.article, "times", None) or []:
         anchor = getattr(t, "anchor", None)
-        if anchor is None or t.direction != "after" or not (anchor.start <= at < anchor.end):
+        if anchor is None or t.direction is None or not (anchor.start <= at < anchor.end):
             continue
         if anchor.value:
             return contract_value(anchor.value), t.text
+        day = _counted_day(t, ctx)
+        if day is not None:
+            # "arrested him on Thursday, two days after a gunman attacked the mosque": Tuesday
+            value = shift(day, t.timex, "before" if t.direction == "after" else "after")
+            return (contract_value(value) if value else None), t.text
+        if t.direction != "after":
+            continue
         ref = ctx.published.isoformat() if ctx.published else None
         value = shift(ref, t.timex, "before") if ref else None
         return (contract_value(value) if value else None), t.text
     return None
+
+
+def _counted_day(dur: Any, ctx: Context) -> str | None:
+    """The date a directed duration counts from, when its sentence names one outside the anchor:
+    "on Thursday, two days after the attack", "Two days after the attack, on Thursday, ...",
+    "in 2019, 18 years after the invasion". The nearest such date to the duration; None when the
+    sentence names none."""
+    doc = ctx.doc
+    span = doc.char_span(dur.start, dur.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    sent = span[0].sent
+    lo, hi = sent.start_char, sent.end_char
+    verb = _clause_verb(span.root)
+    while dur.anchor.start <= verb.idx < dur.anchor.end and verb.head.i != verb.i:
+        verb = _clause_verb(verb)  # "two days after a gunman attacked": the clause "after" hangs from
+    best: tuple[int, str] | None = None
+    for t in getattr(ctx.article, "times", None) or []:
+        if t is dur or not (lo <= t.start and t.end <= hi) or not t.value or not _ISO_VALUE.fullmatch(t.value):
+            continue
+        if dur.anchor.start <= t.start < dur.anchor.end:
+            continue  # a day inside the anchor is the anchor's own (``anchored_date``)
+        other = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if other is None or not len(other) or _clause_verb(other.root).i != verb.i:
+            continue  # "said on Thursday the suspect had fled three days before the attack": the report's day
+        gap = t.start - dur.end if t.start >= dur.end else dur.start - t.end
+        if best is None or gap < best[0]:
+            best = (gap, t.value)
+    return best[1] if best else None
+
+
+def _clause_verb(tok: Any) -> Any:
+    """The nearest verb above ``tok`` (``tok``'s clause), or the sentence root."""
+    h = tok.head
+    while h.pos_ not in ("VERB", "AUX") and h.head.i != h.i:
+        h = h.head
+    return h
 
 
 def _event_day(own: list[int], c: Candidate, cands: list[Candidate], ctx: Context) -> tuple[str | None, str | None]:
@@ -401,6 +446,12 @@ def _date_and_modality(c: Candidate, cands: list[Candidate], ctx: Context) -> tu
     pre_mod = modality(c, None, False, ctx)
     date_value, date_text = None, None
     tense = tense_of(trig, pre_mod)
+    inside = anchored_date(c, ctx) if pre_mod not in ("future", "hypothetical", "negated") else None
+    if inside is not None and inside[0] is not None:
+        # the act a duration counts from ("two days after a gunman attacked the mosque"): dated
+        # by the arithmetic, not by the time of the clause the duration hangs from
+        value, text = inside
+        return value, text, "text", modality(c, value, True, ctx)
     for k in own:
         v, txt = time_value(k, ctx, tense)
         if v and not _past_for_present(trig, tense, v, ctx.time_roots[k], ctx):
