@@ -1495,3 +1495,123 @@ def test_a_product_store_price_or_market_doing_business_is_no_event(nlp, text):
 )
 def test_a_government_or_a_named_body_doing_business_keeps_the_event(nlp, text, type_, trigger):
     _event(_code(nlp, text), trigger, type_)
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "recipient"),
+    [
+        (
+            "If the militia does not leave the port by Sunday, the navy will shell its positions, the admiral said.",
+            "violence",
+            None,
+        ),
+        ("Unless the hostages are freed, we will storm the compound, the commander told reporters.", "violence", None),
+        ("The chancellor said Germany would impose sanctions if Belarus closed the border.", None, "BLR"),
+    ],
+)
+def test_an_act_of_force_promised_on_a_condition_is_a_threat(nlp, text, mode, recipient):
+    # "if they do not withdraw ... they will strike": a conditional promise of force is THREATEN,
+    # asserted (the threat is made when told), dated by its telling, aimed at whom the condition binds
+    article = _code(nlp, text)
+    threats = [e for e in article.events if e.type == "THREATEN"]
+    assert threats, [(e.type, e.modality, e.trigger) for e in article.events]
+    t = threats[0]
+    assert t.modality == "asserted" and t.date == PUBLISHED
+    if mode:
+        assert t.mode == mode
+    if recipient:
+        assert recipient in t.recipients, t.recipients
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If elected, she will ban the sale of assault rifles.",  # a pledge: no one to meet a condition
+        "Analysts said Turkey could retaliate if its troops were attacked.",  # a prediction
+        "The navy will shell the rebel positions on Sunday.",  # no condition: a plan
+    ],
+)
+def test_a_pledge_a_prediction_or_a_plan_is_no_threat(nlp, text):
+    article = _code(nlp, text)
+    assert "THREATEN" not in _types(article), [(e.type, e.modality, e.trigger) for e in article.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebel fighters destroyed two army helicopters at the airfield on Tuesday.",
+        "The ministry said its forces had destroyed 14 tanks and an ammunition depot.",
+        "Government troops destroyed three armoured vehicles near the border.",
+    ],
+)
+def test_military_materiel_destroyed_is_an_assault(nlp, text):
+    article = _code(nlp, text)
+    e = _event(article, "destroyed", "ASSAULT")
+    # the materiel is what was hit, not the weapon used
+    assert e.mode != "heavy-weapons", e.mode
+
+
+def test_property_destroyed_stays_coerce(nlp):
+    article = _code(nlp, "The authorities destroyed the homes of two suspects on Monday.")
+    assert "ASSAULT" not in _types(article), [(e.type, e.trigger) for e in article.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At the hearing, the senator asked whether the regulator had ignored the warnings.",
+        "The judge asked the witness why she had left the building before midnight.",
+        "Lawmakers questioned the chief executive about the data breach on Tuesday.",
+        "The committee chairman asked the minister about the delays in the inquiry.",
+        "She asked if the government would send more doctors to the region.",
+    ],
+)
+def test_a_question_put_is_no_request(nlp, text):
+    # questions at a hearing, an interview or a briefing ask for an answer, no act
+    article = _code(nlp, text)
+    asked = [e for e in article.events if e.trigger and any(w in e.trigger.text.lower() for w in ("ask", "question"))]
+    assert not asked, [(e.type, e.trigger) for e in article.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The senator asked the minister to resign over the scandal.", "asked"),
+        ("The mayor asked the army for help after the floods.", "asked"),
+    ],
+)
+def test_asking_someone_to_act_stays_a_request(nlp, text, trigger):
+    _event(_code(nlp, text), trigger, "REQUEST")
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient_word"),
+    [
+        ('"Leave the village now," the commander told residents on Sunday.', "residents"),
+        ('"Go home," police told the protesters outside the parliament.', "protesters"),
+        ('"Free the prisoners," the envoy told the rebel leaders.', "rebel"),
+    ],
+)
+def test_a_quoted_order_told_to_someone_is_the_speakers_request(nlp, text, recipient_word):
+    article = _code(nlp, text)
+    e = _event(article, "told", "REQUEST")
+    names = " ".join(_actor_name(article, r) for r in e.recipients).lower()
+    assert recipient_word in names, e.recipients
+    # the act ordered has not happened: no event of its own
+    assert [x.type for x in article.events] == ["REQUEST"], [(x.type, x.trigger) for x in article.events]
+
+
+def _actor_name(article: Article, actor_id: str) -> str:
+    return next((a.name for a in article.actors if a.id == actor_id), actor_id)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Stop the shelling," the minister told reporters on Monday.',  # the press is no addressee
+        '"Leave the village now," the commander said.',  # no one asked
+    ],
+)
+def test_a_quoted_order_to_no_one_is_no_event(nlp, text):
+    article = _code(nlp, text)
+    assert not article.events, [(e.type, e.trigger) for e in article.events]

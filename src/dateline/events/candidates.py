@@ -374,6 +374,11 @@ def refine_mode(c: Candidate, actors: list[str], recipients: list[str]) -> tuple
                         mode, cameo = m, lx.ASSAULT_MODE_CAMEO.get(m, cameo)
     if entry.type == "ASSAULT" and mode is None:
         span = list(trig.subtree) if not c.noun else list(trig.subtree) + [trig.head]
+        if c.obj is not None and entry.key.rsplit("+", 1)[-1] in ("MATERIEL", "TROOPS"):
+            # "destroyed three helicopters", "sank two warships": the materiel is what is hit,
+            # no means of the attack
+            hit = {t.i for o in conjuncts(c.obj) for t in o.subtree}
+            span = [t for t in span if t.i not in hit]
         span += [t for a in c.actors_tok for t in a.subtree]
         for t in span:
             m = lx.ASSAULT_MODE_CUES.get(lemma_of(t))

@@ -51,10 +51,10 @@ from . import lexicon as lx
 from .candidates import find_candidates, refine_mode
 from .dating import date_and_modality
 from .model import revise
-from .parse import Candidate, Coded, Context, depth_cache, depth_of
+from .parse import Candidate, Coded, Context, conjuncts, dep_children, depth_cache, depth_of
 from .place import event_place
 from .roles import participants, target_of
-from .select import adjust_type, finish, select
+from .select import adjust_type, conditioned_act, finish, select
 
 if TYPE_CHECKING:
     from ..article import Article
@@ -94,6 +94,14 @@ def build(c: Candidate, cands: list[Candidate], ctx: Context, sent: Any) -> Code
     date_value, _, date_source, mod = date_and_modality(c, cands, ctx)
     place = event_place(c, ctx, cands)
     entry, mode, cameo, mod = adjust_type(c, entry, mode, cameo, mod, actors, recipients)
+    if entry.key.startswith("if+"):
+        # a conditional threat is made when it is told: a time of the act threatened ("by
+        # Friday", "next week") is no date of the threat; the one who must meet the condition is
+        # the one threatened
+        if ctx.published and (date_source != "text" or (date_value or "") > ctx.published.isoformat()):
+            date_value, date_source = ctx.published.isoformat(), "published"
+        if not recipients:
+            recipients = _condition_party(c, actors, ctx)
     if not recipients:
         recipients = _country_where(place, actors, ctx) or _country_aimed_at(c, actors, ctx)
     from_text = date_source == "text"
@@ -129,6 +137,21 @@ def build(c: Candidate, cands: list[Candidate], ctx: Context, sent: Any) -> Code
         "rule": entry.key,
     }
     return Coded(record, trig, depth_of(trig))
+
+
+def _condition_party(c: Candidate, actors: list[str], ctx: Context) -> list[str]:
+    """The actors the condition of a conditional threat falls on: the subject of its "if" /
+    "unless" clause ("if Moscow invaded Ukraine": Russia), never the threat's own actor."""
+    cl = conditioned_act(c.trigger)
+    if cl is None:
+        return []
+    out: list[str] = []
+    for s in dep_children(cl, {"nsubj", "nsubjpass"}):
+        for x in conjuncts(s):
+            aid = ctx.tok_actor.get(x.i)
+            if aid and aid not in actors and aid not in out:
+                out.append(aid)
+    return out
 
 
 def _country_where(place: dict | None, actors: list[str], ctx: Context) -> list[str]:

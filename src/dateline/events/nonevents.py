@@ -508,6 +508,44 @@ def _interview(c: Candidate, ctx: Context) -> str | None:
     return "interview" if lemma_of(t.head) in lx.REPORTING else None
 
 
+#: words that open a question clause ("asked whether ...", "asked why ...")
+QUESTION_WORDS = {"whether", "if", "why", "what", "how", "when", "where", "who", "whom", "which", "whose"}
+
+
+def _question_put(c: Candidate, ctx: Context) -> str | None:
+    """ "At the hearing, the senator asked whether the bank had misled regulators", "asked the
+    witness why she left", "lawmakers questioned the chief executive about the breach": a
+    question put at a hearing, an interview or a briefing asks for an answer, no act: no request
+    and no criticism. A question clause (whether, if, a wh- word) or, for ask / question / quiz,
+    a person asked about, on or over something. "Asked X to resign", "asked for help" and
+    "questioned the legality of the vote" keep their event."""
+    t = c.trigger
+    lemma = verb_lemma(t)
+    if c.noun or lemma not in W["question_verbs"] or c.entry.type not in ("REQUEST", "ACCUSE"):
+        return None
+    if dep_children(t, {"xcomp"}) or any(p.lower_ in ("for", "of", "from") for p in dep_children(t, {"prep"})):
+        return None
+    clauses = dep_children(t, {"ccomp"})
+    if clauses:
+        return "question" if all(_question_clause(cl) for cl in clauses) else None
+    if lemma == "press":
+        return None  # "pressed China on human rights": pressure, a demand
+    asked = dep_children(t, {"dobj", "obj", "dative", "nsubjpass" if is_passive(t) else "dobj"})
+    if not asked or not any(p.lower_ in ("about", "on", "over", "regarding") for p in dep_children(t, {"prep"})):
+        return None
+    if all(o.i in ctx.tok_actor or o.pos_ in ("PRON", "PROPN") or is_person_like(o, ctx) for o in asked):
+        return "question"
+    return None
+
+
+def _question_clause(cl: Any) -> bool:
+    """A clause that is a question: opened by whether / if or a wh- word."""
+    first = min(cl.subtree, key=lambda x: x.i)
+    if first.lower_ in QUESTION_WORDS and (first.tag_ in ("WDT", "WP", "WP$", "WRB") or first.dep_ == "mark"):
+        return True
+    return any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in cl.children)
+
+
 def _question_reported(c: Candidate, ctx: Context) -> str | None:
     """'"Did you ask them to stop?" Schiff asked.', "during the call he asked about the
     Brotherhood": asking with nothing asked of anyone (no object, no clause, no "for", "of",
@@ -702,21 +740,33 @@ def _quoted_imperative(c: Candidate, ctx: Context) -> str | None:
     """'"Release the hostages now," the minister told reporters', '"Withdraw your troops," Putin
     said': an imperative quoted as someone's words is what the speaker demands of others; the
     act demanded has not happened and is nobody's yet. A quoted clause with its own subject or
-    auxiliary ('"We will withdraw," he said') keeps its event."""
+    auxiliary ('"We will withdraw," he said') keeps its event. (A quoted order told to someone,
+    '"Leave now," the commander told residents', is the speaker's REQUEST: patterns.toml.)"""
     t = c.trigger
     if c.noun:
         return None
-    spans = [(f, last) for f, last in _quoted_spans(t.sent) if f <= t.i <= last]
-    if not spans:
-        return None
-    first, last = spans[0]
     v = t
-    while v.dep_ in ("conj", "xcomp") and first <= v.head.i <= last and v.head.pos_ in ("VERB", "AUX"):
+    while v.dep_ in ("conj", "xcomp") and v.head.pos_ in ("VERB", "AUX") and _same_quote(v, v.head):
         v = v.head
-    heads_clause = v.dep_ == "ROOT" or (v.dep_ in ("ccomp", "parataxis") and not first <= v.head.i <= last)
+    return "quoted demand" if quoted_order(v) else None
+
+
+def _same_quote(a: Any, b: Any) -> bool:
+    return any(f <= a.i <= last and f <= b.i <= last for f, last in _quoted_spans(a.sent))
+
+
+def quoted_order(v: Any) -> bool:
+    """Whether a verb heads a quoted imperative clause: a bare verb with no subject and no
+    auxiliary that opens the quotation and heads its clause (the sentence's root, or a clause
+    hung on a verb outside the quotation: '"Leave now," the commander told residents')."""
+    spans = [(f, last) for f, last in _quoted_spans(v.sent) if f <= v.i <= last]
+    if not spans:
+        return False
+    first, last = spans[0]
+    heads_clause = v.dep_ == "ROOT" or (v.dep_ in ("ccomp", "parataxis", "advcl") and not first <= v.head.i <= last)
     if not heads_clause or v.i != min(x.i for x in v.subtree if x.pos_ != "PUNCT") or v.i > first + 1:
-        return None
-    return "quoted demand" if _imperative(v, subject_of(v)) else None
+        return False
+    return _imperative(v, dep_children(v, {"nsubj", "nsubjpass", "csubj"}))  # its own subject only
 
 
 def _opinion(c: Candidate, ctx: Context) -> str | None:
@@ -820,6 +870,7 @@ CHECKS = (
     _commercial_doer,
     _enabling,
     _interview,
+    _question_put,
     _question_reported,
     _as_opposed,
     _no_doer,

@@ -14,6 +14,7 @@ from typing import Any
 from . import lexicon as lx
 from . import parse
 from .lexicon import Entry
+from .nonevents import quoted_order
 from .parse import Context
 from .roles import subject_of
 
@@ -238,6 +239,16 @@ def _advcl_to(s: _State, _arg: Any) -> bool:
     return any(a.lower_ == "to" for c in parse.dep_children(s.tok, {"advcl"}) for a in c.children if a.dep_ == "aux")
 
 
+def _quoted_order(s: _State, want: bool) -> bool:
+    """'"Leave now," the commander told residents': the verb's clause (or the clause it hangs
+    on) is a quoted imperative."""
+    t = s.tok
+    found = any(quoted_order(x) for x in parse.dep_children(t, {"ccomp", "parataxis", "advcl"})) or (
+        t.dep_ in ("ccomp", "parataxis") and t.head.i != t.i and quoted_order(t.head)
+    )
+    return found == want
+
+
 def _any(s: _State, specs: list) -> bool:
     return any(_holds(s, spec) for spec in specs)
 
@@ -264,6 +275,7 @@ CONDITIONS: dict[str, Callable[[_State, Any], bool]] = {
     "children": lambda s, deps: bool(parse.dep_children(s.tok, set(deps))),
     "no_particle": lambda s, want: (parse.particle_of(s.tok) is None) == want,
     "advcl_to": _advcl_to,
+    "quoted_order": _quoted_order,
     "wants_to": _wants_to,
     "lemma_in": lambda s, lemmas: s.lemma in lemmas,
     "entry_type_not": lambda s, types: s.entry is not None and s.entry.type not in types,

@@ -18,7 +18,7 @@ from . import lexicon as lx
 from .dating import own_times
 from .lexicon import Entry
 from .modality import DEONTIC, aux_lows, conditional, not_taken, own_reported_intent
-from .nonevents import armed, figurative, not_an_event
+from .nonevents import armed, figurative, not_an_event, quoted_order
 from .parse import (
     Candidate,
     Coded,
@@ -131,6 +131,17 @@ def select(
     for c in cands:
         if c.entry.type == "ASSAULT" and _verbal_attack(c, ctx):
             c.entry = Entry("ACCUSE", "disapprove", "111", "verbal+" + c.entry.key)
+
+    # '"Release the hostages," he told the rebels': an order quoted to someone asks for the act
+    # it names (the quoted act itself is nobody's yet: nonevents drops it below)
+    for c in cands:
+        if c.entry.key == "tell>imperative":
+            for x in cands:
+                v = _quoted_clause_head(x)
+                if x is not c and v is not None and (v.head.i == c.trigger.i or c.trigger.head.i == v.i):
+                    mode, cameo = lx.request_code(x.entry.type)
+                    c.entry = Entry("REQUEST", mode, cameo, f"tell>{x.entry.key}")
+                    break
 
     # deaths and damage caused by an earthquake, a crash or a fire are not assaults
     cands = [c for c in cands if not _accidental(c)]
@@ -531,6 +542,15 @@ def adjust_type(
         # exercises by one side alone are a show of force
         entry = lx.entry("show_of_force", entry.key)
         mode, cameo = entry.mode, entry.cameo
+    if mod == "future" and not c.noun and entry.type in THREATENED_TYPES and conditioned_act(trig) is not None:
+        # "if they do not withdraw by Friday, the army will strike", "would impose sanctions if
+        # Moscow invaded": an act of force promised on a condition the other side can meet is a
+        # threat, made now (PLOVER THREATEN, its mode by what is threatened)
+        mode, code = lx.threaten_code(entry.type)
+        cameo = code or lx.commissive_threat_cameo(entry.type)
+        entry = Entry("THREATEN", mode, cameo, "if+" + entry.key)
+        mod = "asserted"
+        return entry, mode, cameo, mod
     if mod == "future" and cameo and c.modality_from is not None and lemma_of(c.modality_from) in lx.INTENT_GOVERNORS:
         # CAMEO has no future tense: an expressed intention ("seeks to", "is ready to", "wants
         # to") is its 03 (intent to cooperate) or 13 (threat); a plain "will meet" stays 04
@@ -540,6 +560,42 @@ def adjust_type(
         # expresses an intention (CAMEO 03x / 13x); "X will meet Y" stays a scheduled 04x
         cameo = lx.INTENT_CAMEO.get(entry.type, cameo)
     return entry, mode, cameo, mod
+
+
+def _quoted_clause_head(c: Candidate) -> Any | None:
+    """The verb heading the quoted imperative a verb candidate stands in, or None."""
+    if c.noun:
+        return None
+    v = c.trigger
+    while v.dep_ in ("conj", "xcomp") and v.head.pos_ in ("VERB", "AUX") and v.head.i != v.i:
+        v = v.head
+    return v if quoted_order(v) else None
+
+
+#: acts of force whose conditional promise is a threat ("will strike if ...")
+THREATENED_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+#: the modals of a promise (not "could", "might", "may": a prediction of what may happen)
+PROMISE_MODALS = {"will", "would", "shall", "'ll", "wo"}
+
+
+def conditioned_act(trig: Any) -> Any | None:
+    """ "the army will strike their positions if they do not withdraw", "unless the troops
+    leave, we will bomb the base": a verb with will / would / shall that an "if" or "unless"
+    clause with a subject of its own conditions (directly or through the verb it is conjoined
+    to). "If elected, she will ban fracking" (no subject: a campaign pledge) and "could
+    retaliate if attacked" (a prediction) are none. Returns the condition clause's verb, or None."""
+    chain = [trig]
+    while chain[-1].dep_ == "conj" and chain[-1].head.i != chain[-1].i and len(chain) < 3:
+        chain.append(chain[-1].head)
+    if not any(a.dep_ == "aux" and a.lower_ in PROMISE_MODALS for t in chain for a in t.children):
+        return None
+    for t in chain:
+        for cl in dep_children(t, {"advcl"}):
+            if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in cl.children) and dep_children(
+                cl, {"nsubj", "nsubjpass", "expl"}
+            ):
+                return cl
+    return None
 
 
 def _verbal_attack(c: Candidate, ctx: Context) -> bool:
