@@ -1371,6 +1371,23 @@ def test_the_day_after_an_event_counts_from_that_event(nlp):
     assert [(t.text, t.timex) for t in art.times] == [("the day", "2019-03-02"), ("March 3", "2019-03-03")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the noun names the kind when no event is coded on it ("opened fire" / "the attack")
+        "A gunman opened fire at a church on Sunday, killing three worshippers. "
+        "Police arrested the suspect the day after the attack.",
+        # the story gives the event's day only after the day counted from it
+        "Police arrested the suspect the day after the attack. The attack took place on Sunday.",
+        "Police arrested the suspect the day after the shooting. The shooting, which happened on Sunday, "
+        "killed three people.",
+    ],
+)
+def test_the_day_after_an_event_named_by_its_noun(nlp, text):
+    ev = next(e for e in _coded(nlp, text, "2019-04-26").events if e.type == "COERCE")
+    assert (ev.date, ev.date_source) == ("2019-04-22", "text")
+
+
 def test_the_day_before_an_event_is_not_the_day_named_last(nlp):
     # "On March 3 ... The day before the vote": not March 3 (as "the day" alone would be)
     art = _analysed(nlp, "Polls opened on March 3. The day before the vote, the candidate rested.", "2019-04-26")

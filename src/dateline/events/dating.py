@@ -400,12 +400,40 @@ def _event_day(own: list[int], c: Candidate, cands: list[Candidate], ctx: Contex
             continue
         head = span.root
         kinds = {x.entry.type for x in cands if x.trigger.i == head.i}
+        named = lx.NOUN_EVENTS.get(head.lemma_.lower())
+        if named is not None:  # "the attack" no event of its own: the kind its noun names (ASSAULT)
+            kinds.add(named.type)
         for i, kind, lemma, value, source in reversed(ctx.memo.get(_DATED, [])):
             if i >= span.start or source != "text" or not value or not _DAY.fullmatch(value):
                 continue
             if _same_kind(kind, lemma, head, kinds):
                 return shift(value, "P1D", rec.direction), rec.text
+        day = _told_later(head, ctx)
+        if day is not None:
+            return shift(day, "P1D", rec.direction), rec.text
     return None, None
+
+
+def _told_later(head: Any, ctx: Context) -> str | None:
+    """The day the story gives a noun's event further on: "arrested him the day after the attack.
+    The attack took place on Sunday" (the noun again, the subject of a clause with its own day;
+    "the attack, which happened on Sunday")."""
+    doc = ctx.doc
+    times = getattr(ctx.article, "times", None) or []
+    lemma = head.lemma_.lower()
+    for tok in doc[head.i + 1 :]:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() != lemma:
+            continue
+        verbs = [tok.head] if tok.dep_ in ("nsubj", "nsubjpass") else []
+        verbs += [c for c in tok.children if c.dep_ == "relcl"]
+        sent = tok.sent
+        for t in times:
+            if not t.value or not _DAY.fullmatch(t.value) or not (sent.start_char <= t.start < sent.end_char):
+                continue
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is not None and len(span) and any(_clause_verb(span.root).i == v.i for v in verbs):
+                return str(t.value)
+    return None
 
 
 def _same_kind(kind: str, lemma: str, head: Any, kinds: set[str]) -> bool:
