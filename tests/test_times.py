@@ -707,6 +707,11 @@ def test_calendar_date(value, want):
             [("16:15 UTC", "2009-06-01T16:15Z"), ("June 1st", "2009-06-01")],
         ),
         ("Talks broke off at noon Thursday.", "1998-02-13", [("noon Thursday", "1998-02-12T12:00")]),
+        # a unit measured against the next is no date ("month" was the publication's month)
+        ("Prices rose 2% month on month.", "2013-03-22", []),
+        ("Sales fell 3% quarter-over-quarter.", "2013-03-22", []),
+        ("Year after year, the floods return.", "2013-03-22", []),
+        ("Exports rose 5% year on year in February.", "2013-03-22", [("February", "2013-02")]),
         # a military (Zulu) time the model does not tag: a clock reading in universal time
         ("The strike began at 14:00Z.", "2013-03-22", [("14:00Z", "2013-03-22T14:00Z")]),
         ("The strike began at 14:00Z on Thursday.", "2013-03-22", [("14:00Z on Thursday", "2013-03-21T14:00Z")]),

@@ -770,6 +770,7 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int, str]]:
         for s, t, expr in out
         if not _time_of_year(text[s:t], text[t : t + 12], text[max(0, s - 12) : s])
         and not (_NEAR.match(text[s:t]) and _SIGNAL.match(text[t : t + 20]))
+        and not _unit_on_unit(text, s, t)
     ]
 
 
@@ -843,6 +844,21 @@ _OF_NEXT = re.compile(r"^[\s,]*of\b", re.IGNORECASE)
 _SMALL_HOURS = re.compile(r"^(?:the\s+)?(?:early|small|wee)\s+hours$", re.IGNORECASE)  # a part of the night
 _ORDINAL_SECOND = re.compile(r"^(?:a|one)\s+second$", re.IGNORECASE)
 _TITLE_UNIT = re.compile(r"^\d+\s+[A-Z][a-z]+$")
+
+
+# "rose 2% year on year", "month-over-month", "year after year", "day by day": a unit measured
+# against the next, no date
+_PER_UNIT = r"(?:year|month|quarter|week|day)"
+_LONE_UNIT = re.compile(rf"^{_PER_UNIT}$", re.IGNORECASE)
+_UNIT_ON_AFTER = re.compile(rf"[\s-]+(?:on|over|after|by|to)[\s-]+{_PER_UNIT}\b", re.IGNORECASE)  # .match at the end
+_UNIT_ON_BEFORE = re.compile(rf"\b{_PER_UNIT}[\s-]+(?:on|over|after|by|to)[\s-]+$", re.IGNORECASE)
+
+
+def _unit_on_unit(text: str, s: int, t: int) -> bool:
+    """ "rose 2% year on year", "month-over-month", "year after year": no date."""
+    return bool(_LONE_UNIT.match(text[s:t])) and bool(
+        _UNIT_ON_AFTER.match(text, t, t + 16) or _UNIT_ON_BEFORE.search(text, max(0, s - 16), s)
+    )
 
 
 def _no_time(seg: str, after: str, before: str = "") -> bool:
