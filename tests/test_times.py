@@ -707,6 +707,11 @@ def test_calendar_date(value, want):
             [("16:15 UTC", "2009-06-01T16:15Z"), ("June 1st", "2009-06-01")],
         ),
         ("Talks broke off at noon Thursday.", "1998-02-13", [("noon Thursday", "1998-02-12T12:00")]),
+        # a decade of someone's life is an age, not the decade of the century (was 193, the 1930s)
+        ("Police said the man, in his 30s, was arrested.", "2013-03-22", []),
+        ("The victim, a woman in her early twenties, died.", "2013-03-22", []),
+        ("Both suspects are in their mid-40s.", "2013-03-22", []),
+        ("The fashions of the 60s returned.", "2013-03-22", [("60s", "196")]),
         # a unit measured against the next is no date ("month" was the publication's month)
         ("Prices rose 2% month on month.", "2013-03-22", []),
         ("Sales fell 3% quarter-over-quarter.", "2013-03-22", []),

@@ -67,6 +67,12 @@ _AGE = re.compile(
     r"\byears? of age\b|\b(?:year|month|week|day)s?[\s-]+old\b",
     re.IGNORECASE,
 )
+# "a man in his 30s", "in their early twenties": an age, not the 1930s
+_AGE_DECADE = re.compile(
+    r"\b(?:his|her|their|my|your|our)\s+(?:(?:early|mid|late)[\s-]+)?"
+    r"(?:[1-9]0'?s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)$",
+    re.IGNORECASE,
+)
 _LEAD_TRIM = re.compile(
     r"^(?!at (?:least|most)\b)(?:just over|just under|just|only|nearly|as long as|about|around|approximately|roughly|"
     r"some(?!\s+time$)|circa|between|from|since|until|by|on|in|at|during|through|for|of|as early as|as of|within|"
@@ -727,6 +733,7 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int, str]]:
         if (
             not seg
             or _AGE.search(seg)
+            or _AGE_DECADE.search(text, max(0, s - 16), t)
             or _BARE_NUMBER.match(seg)
             or _no_time(seg, text[t : t + 12], text[max(0, s - 12) : s])
             or _in_name(seg, text[t : t + 12])
