@@ -113,9 +113,11 @@ def test_server_counts_rows_through_the_store():
 #: the layers, lowest first (the README's "Layout"): a module imports from its own layer or below
 LAYERS = [
     # words, places, times and the contract: every stage may use them
-    {"__version__", "errors", "article", "vocabulary", "timex", "residue", "gazetteer", "nlp", "language", "dedupe"},
+    {"__version__", "errors", "article", "vocabulary", "timex", "residue", "gazetteer", "nlp", "language", "dedupe"}
+    | {"embed"},
     # inputs and the pipeline's stages
-    {"read", "read_archives", "cleaner", "html", "published", "analyse", "events", "corpus", "pipeline", "export"},
+    {"read", "read_archives", "cleaner", "html", "published", "analyse", "events", "corpus", "pipeline", "export"}
+    | {"notarticle"},
     # the store and what runs on it
     {"store", "query", "store_export", "formats", "ingest", "ingest_dask", "watch", "retention", "alerts"},
     # the front ends

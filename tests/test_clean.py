@@ -143,6 +143,15 @@ def test_nothing_of_the_input_is_lost(style, seed_text):
         ("LONDON — The council", "LONDON", ["London"], None),
         ("RIO DE JANEIRO (AFP) - Police", "RIO DE JANEIRO", ["Rio de Janeiro"], "AFP"),
         ("NEW YORK, Jan. 5, 2024 (Bloomberg) -- Stocks", "NEW YORK, Jan. 5, 2024", ["New York"], "Bloomberg"),
+        # Spanish-language wires close the dateline with ".-"
+        ("LIMA (EFE).- The president", "LIMA", ["Lima"], "EFE"),
+        ("Quito, Dec 3 (EFE).- Ecuador's", "Quito, Dec 3", ["Quito"], "EFE"),
+        ("BOGOTA, 3 Dec (EFE) - Colombia's", "BOGOTA, 3 Dec", ["Bogota"], "EFE"),
+        ("Caracas, 7 oct (EFE).- El Gobierno", "Caracas, 7 oct", ["Caracas"], "EFE"),
+        ("Lisbon, Jun 11 (efe-epa).- The pandemic", "Lisbon, Jun 11", ["Lisbon"], "EFE"),
+        # South Asian papers: the place in upper case and a colon
+        ("LAHORE: Police arrested two men", "LAHORE", ["Lahore"], None),
+        ("NEW DELHI: The ministry said", "NEW DELHI", ["New Delhi"], None),
     ],
 )
 def test_dateline_styles(para, text, places, agency):
@@ -156,10 +165,31 @@ def test_dateline_styles(para, text, places, agency):
         "US - China trade talks resumed on Monday.",  # an acronym is not a dateline
         "The minister — who resigned — said nothing.",
         "I - for one - disagree.",
+        # labels in upper case with a colon are no place
+        "UPDATE: The police said the road had reopened.",
+        "WATCH: The moment the bridge came down.",
+        "EXCLUSIVE: The minister's letter.",
+        "EDITOR'S NOTE: This story has been corrected.",
     ],
 )
 def test_not_a_dateline(para):
     assert parse_dateline(para) is None
+
+
+def test_a_colon_dateline_is_cut_off_the_story_but_a_transcripts_speakers_stay():
+    story = clean_page(
+        "Two men held over shooting\n\nMULTAN: Police arrested two men on Monday over the shooting of a"
+        " shopkeeper in the old city, a police spokesman said.\n\nThe shopkeeper is in hospital."
+    )
+    assert story.dateline is not None and story.dateline.places == ["Multan"]
+    assert story.text.startswith("Police arrested two men on Monday")
+    transcript = clean_page(
+        "Morning interview\n\nJORDAN: Good morning, and thank you for having me on the programme, it is good"
+        " to be here.\n\nHOST: What did the minister say about the harbour closure yesterday?\n\n"
+        "JORDAN: He said it would close for six weeks."
+    )
+    assert transcript.dateline is None
+    assert transcript.text.startswith("JORDAN: Good morning")
 
 
 def test_byline_names_and_agency():
@@ -375,3 +405,109 @@ def test_a_quote_whose_marks_the_source_lost_is_still_a_quote():
     )
     assert "\ufffd" not in page.text
     assert "\u201cWe need another month to read the engineers\u2019 report,\u201d the chairman said." in page.text
+
+
+def test_a_standfirst_repeated_as_the_lede_is_said_once():
+    page = (
+        "Harbour road to close\n\n"
+        "The council will close the harbour road for six weeks of repairs from May, the mayor said on Tuesday.\n\n"
+        "LONDON (Reuters) - The council will close the harbour road for six weeks of repairs from May, the"
+        " mayor said on Tuesday. Work on the sea wall will start first.\n\n"
+        "Fishermen said they had not been consulted about the closure."
+    )
+    cleaned = clean_page(page)
+    assert cleaned.text.split("\n\n") == [
+        "The council will close the harbour road for six weeks of repairs from May, the mayor said on Tuesday.",
+        "Work on the sea wall will start first.",
+        "Fishermen said they had not been consulted about the closure.",
+    ]
+    assert [r.kind for r in cleaned.removed if "six weeks" in r.text] == ["duplicate"]
+    assert cleaned.dateline is not None and cleaned.dateline.places == ["London"]
+    # a lede that says more than the standfirst in its first sentence is no copy
+    fuller = page.replace("the mayor said on Tuesday. Work", "the mayor said on Tuesday in the town hall. Work")
+    assert clean_page(fuller).text.count("six weeks of repairs") == 2
+
+
+def test_a_paragraph_printed_twice_keeps_its_first_place_and_different_paragraphs_stay():
+    lede = "The council will close the harbour road for six weeks of repairs from May, the mayor said."
+    page = f"Harbour road to close\n\n{lede}\n\n{lede}\n\nFishermen said they had not been consulted."
+    cleaned = clean_page(page)
+    assert cleaned.text.split("\n\n") == [lede, "Fishermen said they had not been consulted."]
+    # a later paragraph that only shares words with the lede is no copy
+    other = "The council will close the harbour road for six weeks, and repairs start in May, the mayor said."
+    assert clean_page(f"Harbour road to close\n\n{lede}\n\n{other}").text.split("\n\n") == [lede, other]
+
+
+def test_a_standfirst_repeated_as_the_lede_of_an_html_page_is_said_once():
+    lede = "The council will close the harbour road for six weeks of repairs from May, the mayor said on Tuesday."
+    html = (
+        "<html><head><title>Harbour road to close</title></head><body><article><h1>Harbour road to close</h1>"
+        f"<p class='standfirst'><strong>{lede}</strong></p><p>{lede} Work on the sea wall will start first,"
+        " and the road will reopen in the summer.</p><p>Fishermen said they had not been consulted about the"
+        " closure, which will cut the quay off from the town.</p></article></body></html>"
+    )
+    text = dateline.clean(html=html).text
+    assert text.count("six weeks of repairs") == 1 and "Work on the sea wall" in text
+
+
+def test_a_captioned_photo_above_the_story_is_no_lede():
+    lede = (
+        "NEW DELHI: The farmers' protest entered its eleventh day on Sunday, and talks between their"
+        " leaders and ministers have not ended it."
+    )
+    html = (
+        "<html><head><title>Farmers' protest enters eleventh day</title></head><body><article>"
+        "<h1>Farmers' protest enters eleventh day</h1><p>Farmers rally on a highway near Ambala. (Credits: ANI)</p>"
+        f"<p>{lede}</p><p>The farmers have rejected the government's offer to amend the laws and want a special"
+        " session of parliament called to repeal them.</p></article></body></html>"
+    )
+    article = dateline.clean(html=html)
+    assert article.text.startswith("The farmers' protest entered its eleventh day")
+    assert article.dateline is not None and article.dateline.places == ["New Delhi"]
+    assert any(r.kind == "caption" and "Ambala" in r.text for r in article.removed)
+    # the same page as text
+    page = clean_page(
+        "Farmers' protest enters eleventh day\n\nFarmers rally on a highway near Ambala. (Credits: ANI)\n\n"
+        f"{lede}\n\nThe farmers have rejected the offer."
+    )
+    assert page.text.startswith("The farmers' protest") and not any("Ambala" in p for p in page.text.split("\n"))
+
+
+def test_a_section_and_update_stamp_under_the_standfirst_is_no_story_text():
+    body = (
+        "A council painter has been covering the town's walls with murals about the harbour's history.\n\n"
+        "india Updated: Apr 26, 2020 21:43 IST\n\n"
+        "At a time when few people know the harbour's history, a painter in the town is telling it on its walls,"
+        " the council said."
+    )
+    cleaned = clean_page("Painter tells harbour history on town walls\n\n" + body)
+    assert "Updated" not in cleaned.text
+    assert "council painter" in cleaned.text and "At a time when" in cleaned.text
+    paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n\n"))
+    html = (
+        f"<html><body><article><h1>Painter tells harbour history on town walls</h1>{paragraphs}</article></body></html>"
+    )
+    text = dateline.clean(html=html).text
+    assert "Updated" not in text and "council painter" in text and "At a time when" in text
+
+
+def test_titles_listed_under_a_most_read_heading_inside_the_story_are_no_story_text():
+    first = (
+        "The council voted on Tuesday to close the old harbour road for repairs, and the work will start next"
+        " month after the fishing season ends, the mayor told reporters."
+    )
+    second = (
+        "Fishermen said they had not been consulted about the closure, which will cut the quay off from the"
+        " town for most of the summer season, and that they would ask the council to think again."
+    )
+    listed = ["1", "Bridge fire closes motorway", "2", "Mayor wins second term", "Storm cuts power to 2,000 homes"]
+    last = "Work on the sea wall will start in May, and the road is expected to reopen before the autumn storms."
+    page = "\n\n".join(["Harbour road to close", first, "Most read", *listed, second, "The road ahead", last])
+    for text in (clean_page(page).text, dateline.clean(html=_html_page(page)).text):
+        assert text.split("\n\n") == [first, second, "The road ahead", last]
+
+
+def _html_page(page: str) -> str:
+    headline, *paragraphs = page.split("\n\n")
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f"<html><body><article><h1>{headline}</h1>{body}</article></body></html>"

@@ -612,3 +612,188 @@ def test_a_long_story_and_a_digest_of_short_items_are_articles():
         )
     ]
     assert "ferry strike" in extract_html(_page(digest, "Things to know this morning")).text
+
+
+# --- shells around no article: a script's placeholder, a wiki diff, a deals list -------------------
+
+_STORY_PARAGRAPH = (
+    "The council voted on Tuesday to close the old harbour road for repairs, and the work will start"
+    " next month after the fishing season ends, the mayor told reporters at the town hall."
+)
+
+
+def test_a_page_whose_headline_is_a_loading_placeholder_is_no_article():
+    # the story is loaded by a script; the HTML holds a placeholder heading and the site's help text
+    page = (
+        "<html><head><title>Delegation in coalition governments on Archive</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/browse'>Browse</a></nav>"
+        "<div role='dialog'><header><h1>Loading...</h1></header><p>Processing your request...</p></div>"
+        f"<main><p>Topics help you find more content about a subject. {_STORY_PARAGRAPH}</p></main>"
+        "</body></html>"
+    )
+    with pytest.raises(InputRejected) as err:
+        extract_html(page)
+    assert err.value.reason == "no-article"
+    assert "placeholder" in str(err.value) and "loaded by a script" in str(err.value)
+
+
+def test_a_story_with_a_real_headline_beside_a_loading_widget_is_an_article():
+    page = (
+        "<html><head><title>Harbour road to close</title></head><body><article>"
+        "<h1>Harbour road to close for repairs</h1>"
+        f"<p>{_STORY_PARAGRAPH}</p><p>{_STORY_PARAGRAPH}</p>"
+        "<div class='comments'><h2>Loading...</h2></div></article></body></html>"
+    )
+    assert "harbour road" in extract_html(page).text
+
+
+def test_a_wiki_revision_diff_is_no_article():
+    page = (
+        "<html><head><title>Difference between revisions of Jane Roe</title></head><body>"
+        "<h1>Jane Roe: Difference between revisions</h1>"
+        "<table class='diff diff-contentalign-left'><tr><td class='diff-lineno'>Line 14:</td>"
+        "<td class='diff-lineno'>Line 14:</td></tr><tr><td class='diff-marker'>-</td>"
+        "<td class='diff-deletedline'>*[[Old Show]] (2020)</td><td class='diff-marker'>+</td>"
+        "<td class='diff-addedline'>*[[New Show]] (2020)</td></tr></table>"
+        f"<div id='content'><p>{_STORY_PARAGRAPH}</p><ul><li>Born: 1981</li><li>Height: 165 cm</li></ul></div>"
+        "</body></html>"
+    )
+    with pytest.raises(InputRejected) as err:
+        extract_html(page)
+    assert err.value.reason == "no-article" and "revisions" in str(err.value)
+
+
+def test_a_story_with_a_table_of_class_diff_words_is_an_article():
+    # a table whose class merely contains the letters is no revision diff
+    page = (
+        "<html><head><title>Harbour road to close</title></head><body><article>"
+        "<h1>Harbour road to close for repairs</h1>"
+        f"<p>{_STORY_PARAGRAPH}</p><table class='differences'><tr><td class='diffs'>2023</td>"
+        f"<td>4</td></tr></table><p>{_STORY_PARAGRAPH}</p></article></body></html>"
+    )
+    assert "harbour road" in extract_html(page).text
+
+
+_DEALS = [
+    "We round up the best offers of the day on gadgets, games and home goods.",
+    "Wireless Noise-Cancelling Earbuds for $189.99 (was $249)",
+    "The lowest price we have seen on these earbuds, and they come with three sizes of tips.",
+    "Get it at Example Store for $189.99",
+    "40% Off a 65-inch 4K Television, Now $549",
+    "One of the early holiday offers is live; with the gift card it is even cheaper.",
+    "Use code SAVE50 at checkout",
+    "Gaming Laptop with 512GB SSD for $799.99",
+    "Clip the $10 off coupon on the product page",
+    "Mesh Wi-Fi Router for $67.77",
+    "Free shipping on orders over $35.",
+]
+
+
+def test_a_deals_list_is_no_article_as_html_or_text():
+    page = _page([[line] for line in _DEALS], "Daily deals: earbuds, TVs and laptops")
+    with pytest.raises(InputRejected) as err:
+        clean(html=page)
+    assert err.value.reason == "no-article" and "offers" in str(err.value)
+    with pytest.raises(InputRejected) as err:
+        clean("\n\n".join(_DEALS))
+    assert err.value.reason == "no-article" and "offers" in str(err.value)
+
+
+def test_stories_about_prices_and_a_sale_are_articles():
+    from dateline.notarticle import is_deals_list
+
+    market = [
+        f"Shares of the harbour company rose {n}% to ${40 + n}.20 on day {n}, and the index gained {n} points."
+        for n in range(1, 9)
+    ]
+    assert not is_deals_list("\n\n".join(market))
+    sale = [_STORY_PARAGRAPH] * 6 + [
+        "The chain said shoppers could save up to 40% on televisions, and some stores offered free shipping.",
+        "Analysts said the discounts, as deep as 40% off, showed how much unsold stock the chain holds.",
+    ]
+    assert not is_deals_list("\n\n".join(sale))
+    article = clean("\n\n".join(market))
+    assert "harbour company" in article.text
+
+
+def test_filler_given_as_text_is_no_article():
+    text = "\n\n".join(" ".join(_FILLER[i : i + 8]) for i in range(0, len(_FILLER), 8))
+    with pytest.raises(InputRejected) as err:
+        clean(text)
+    assert err.value.reason == "no-article" and "unrelated sentences" in str(err.value)
+
+
+# --- menus, rankings and other pages' titles printed as lines of the text ----------------------
+
+
+def _story_page(furniture: str) -> str:
+    return (
+        "<html><head><title>Harbour road to close</title></head><body><div class='page'>"
+        "<h1>Harbour road to close for repairs</h1>"
+        f"<div class='story'><p>{_STORY_PARAGRAPH}</p><p>Fishermen said they had not been consulted about the"
+        " closure, which will cut the quay off from the town for most of the summer season.</p></div>"
+        f"{furniture}</div></body></html>"
+    )
+
+
+def test_a_menu_of_section_links_is_no_story_text():
+    sections = ["News", "World", "Local", "Opinion", "Police & Courts", "Technology"]
+    menu = "".join(f"<div><a href='/{s.lower()}'><span>{s}</span></a></div>" for s in sections)
+    page = extract_html(_story_page(f"<div class='drawer'>{menu}</div>"))
+    assert "harbour road" in page.text
+    lines = page.text.split("\n\n")
+    assert not any(s in lines for s in sections), page.text
+
+
+def test_the_line_filter_drops_runs_of_link_lines_the_extractor_kept():
+    # what trafilatura kept of a news site's drawer menu (its links hold the section names)
+    from dateline.html import _paragraphs
+
+    sections = ["News", "World", "Local", "Opinion", "Police & Courts", "Technology"]
+    body = "\n".join(["Change my location", *sections, _STORY_PARAGRAPH, "World", _STORY_PARAGRAPH])
+    removed: list = []
+    text = _paragraphs(body, None, removed, links=frozenset(s.lower().replace(" & ", " ") for s in sections))
+    assert text.split("\n\n") == ["Change my location", _STORY_PARAGRAPH, "World", _STORY_PARAGRAPH]
+    assert [r.text for r in removed] == sections and {r.kind for r in removed} == {"ui"}
+
+
+def test_the_line_filter_drops_a_ranking_of_other_stories():
+    from dateline.html import _paragraphs
+
+    items = ["Bridge fire closes motorway", "Mayor wins second term", "Storm cuts power to 2,000 homes"]
+    ranking = [line for n, t in enumerate(items, 1) for line in (str(n), t)]
+    removed: list = []
+    text = _paragraphs("\n".join([_STORY_PARAGRAPH, "Trending", *ranking]), None, removed)
+    assert text == _STORY_PARAGRAPH  # the widget's label is residue already
+    assert [r.text for r in removed] == ["Trending", *ranking]
+
+
+def test_the_line_filter_drops_other_pages_titles_with_the_sites_name():
+    from dateline.html import _paragraphs
+
+    titles = [
+        "School fees: private schools cut fees by a quarter | The Coastal Courier",
+        "Baby run over by car expected to recover | The Coastal Courier",
+    ]
+    removed: list = []
+    text = _paragraphs("\n".join([_STORY_PARAGRAPH, *titles]), None, removed)
+    assert text == _STORY_PARAGRAPH and [r.text for r in removed] == titles
+    # one bar in a story's line is no title list
+    one = "Council votes | harbour road to close for repairs in May"
+    assert _paragraphs("\n".join([_STORY_PARAGRAPH, one]), None, []).endswith(one)
+
+
+def test_a_listicle_and_a_story_with_a_few_links_keep_their_lines():
+    # numbered items followed by prose are the story; two links in a row are no menu
+    items = "".join(
+        f"<p>{n}</p><p>Step {n}: the council's engineers checked the harbour wall again this week and found"
+        f" that the storm had moved stones along the whole of its length, a spokesman said.</p>"
+        for n in (1, 2, 3)
+    )
+    page = extract_html(_story_page(items + "<p><a href='/a'>Harbour board</a></p><p><a href='/b'>Sea wall</a></p>"))
+    assert all(f"Step {n}:" in page.text for n in (1, 2, 3))
+    assert "Harbour board" in page.text and "Sea wall" in page.text
+    from dateline.html import _paragraphs
+
+    numbered = [line for n in (1, 2, 3) for line in (str(n), "Check the wall", _STORY_PARAGRAPH)]
+    assert _paragraphs("\n".join(numbered), None, []).split("\n\n") == numbered

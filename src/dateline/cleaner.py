@@ -48,6 +48,7 @@ WIRE_AGENCIES = {
     "kyodo": "Kyodo",
     "yonhap": "Yonhap",
     "efe": "EFE",
+    "efe-epa": "EFE",
     "ansa": "ANSA",
     "pa": "PA Media",
     "pa media": "PA Media",
@@ -87,13 +88,22 @@ _WEEKDAY_HEAD = "|".join(name[:3] for name in WEEKDAY_NAMES)  # their first thre
 DATELINE_RE = re.compile(
     rf"""^(?P<dl>
         (?P<places>{_PLACE}(?:\s*/\s*{_PLACE})*
-          | [A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}(?=\s*\())          # "Washington (CNN)"
+          | [A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}(?=(?:,\s*[^()\n,]{{1,30}}){{0,2}}\s*\())  # "Madrid, Dec 3 (EFE)"
         (?:,\s*(?P<region>(?!{_MONTH}\s+\d)[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){{0,3}}))?
-        (?:,?\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?
+        (?:,?\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?
+          # "Bruselas, 7 oct (EFE).-": a month abbreviated in another language, before an agency
+          |\d{{1,2}}\s+[a-z]{{3,4}}\.?(?=\s*\())
+        )?
       )
-      \s*(?:\((?P<agency>[A-Za-z][A-Za-z .&\-]{{1,40}})\))?
+      \s*(?:\((?P<agency>[A-Za-z][A-Za-z .&\-]{{1,40}})\)\.?)?          # "MADRID, 3 Dec (EFE).-"
       \s*{_DASH}\s+(?=\S)""",
     re.X,
+)
+# "BHAKKAR: A man was killed ...", "NEW DELHI: The government said ...": the house style of South
+# Asian papers, an upper-case place and a colon. Labels take the same shape ("UPDATE:", "WATCH:",
+# "EXCLUSIVE:"), so the words must name a place the gazetteer knows by its own name or an alias.
+_COLON_DATELINE_RE = re.compile(
+    r"^(?P<dl>(?P<places>[A-Z][A-Z'’.\-]{2,}(?:\s+[A-Z][A-Z'’.\-]+){0,2})):\s+(?=[\"“‘'A-Z0-9])"
 )
 
 _BYLINE_RE = re.compile(r"^(?:By|BY|Written by|Words by|Reporting by)\s+(?P<names>[^\n]{2,200})$")
@@ -136,7 +146,7 @@ _DATE_LINE = re.compile(
 )
 # "CTV Saskatoon Published Saturday, March 31, 2018 1:19PM CST": an outlet's name and a date
 _OUTLET_DATE_LINE = re.compile(
-    rf"^[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){{0,4}}\s+(?:Published|Updated|"
+    rf"^[A-Za-z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){{0,4}}\s+(?:Published|Updated|"
     rf"Posted)\b.{{0,30}}?(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}).{{0,25}}$"
 )
 _RELATIVE_TIME_LINE = re.compile(
@@ -282,6 +292,7 @@ _NAME_TOKEN = r"(?:[A-Z][\w.'’/-]*|/|&|de|van|von|der|da|di|del|la|le|du)"
 _CREDIT_MARK = re.compile(
     rf"""(?:
         \((?:AP|AFP|Reuters|EPA|Getty)?\s*(?:Photo|Picture|Image|Photograph)s?(?:\s+credit)?\s*[:/]\s*[^()]{{1,60}}\)
+      | \((?:Photo\s+|Image\s+|Picture\s+)?Credits?\s*:\s*[^()]{{1,60}}\)       # "(Credits: PTI)"
       | \b(?:REUTERS|AFP|EPA|Getty\s+Images)/[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}
       | \bBuy\s+Photo\b(?:\s*:)?
       | (?:(?<=^)|(?<=[\s.]))[-–—]?\s*(?:Photo|Picture|Image|Photograph)s?(?:\s+credit)?\s*(?::|\bby\b)\s*
@@ -583,11 +594,14 @@ def parse_contributed(text: str) -> list[Contributor]:
     return [Contributor(name=n, role="reporting") for n in _split_credit_names(names_part)]
 
 
-def parse_dateline(paragraph: str) -> tuple[Dateline, str | None, str | None, int] | None:
-    """Dateline at the head of a story paragraph -> (dateline, agency, publisher, length)."""
+def parse_dateline(paragraph: str, *, colon: bool = True) -> tuple[Dateline, str | None, str | None, int] | None:
+    """Dateline at the head of a story paragraph -> (dateline, agency, publisher, length).
+
+    ``colon`` admits the "BHAKKAR: ..." form (a known place in upper case and a colon); the
+    cleaner turns it off where lines open with speakers' names (a transcript's "JORDAN: ...")."""
     m = DATELINE_RE.match(paragraph)
     if not m:
-        return None
+        return _colon_dateline(paragraph) if colon else None
     places_text = m.group("places")
     # A dateline place is short and upper-case (or a Capitalised city before "(AGENCY)").
     if places_text.isupper():
@@ -612,6 +626,26 @@ def parse_dateline(paragraph: str) -> tuple[Dateline, str | None, str | None, in
     places = [title_place(p.strip()) for p in places_text.split("/") if p.strip()]
     dl_text = m.group("dl").strip().rstrip(",")
     return Dateline(text=dl_text, places=places), agency, publisher, m.end()
+
+
+def _colon_dateline(paragraph: str) -> tuple[Dateline, str | None, str | None, int] | None:
+    """ "BHAKKAR: ..." -> the dateline, when the upper-case words name a known place."""
+    m = _COLON_DATELINE_RE.match(paragraph)
+    if not m or len(m.group("places")) > 30 or not _known_place(m.group("places")):
+        return None
+    return Dateline(text=m.group("dl"), places=[title_place(m.group("places"))]), None, None, m.end()
+
+
+def _known_place(name: str) -> bool:
+    """Whether the gazetteer knows ``name`` by a place's own name or an alias (not an alternate
+    name: "NOTE" is one of a province's)."""
+    from .gazetteer import ALIAS, get_gazetteer
+
+    try:
+        found = get_gazetteer().lookup(title_place(name))
+    except Exception:  # noqa: BLE001 - without a gazetteer an upper-case label stays text
+        return False
+    return any(kind <= ALIAS for _place, kind in found)
 
 
 def _disclaimer(line: str) -> tuple[bool, str | None, str | None]:
@@ -867,7 +901,7 @@ def _find_story_start(lines: list[_Line]) -> int:
     limit = min(len(lines), 80)
     for i in range(limit):
         s = lines[i].text
-        if s and _words(s) >= 8 and parse_dateline(s):
+        if s and _words(s) >= 8 and parse_dateline(s, colon=False):
             return i
     for i in range(limit):
         s = lines[i].text
@@ -962,13 +996,31 @@ def _find_story_end(lines: list[_Line], start: int, headline_norm: str | None) -
     return max(i + 1, start + 1) if start < len(lines) else len(lines)
 
 
+# A line that ends with a photo credit is a caption, short as captions are, wherever the page
+# prints it (above the story's first paragraph it would otherwise be taken for the lede).
+_CAPTIONED_WORDS = 40
+_STAMP_WORD = re.compile(r"(?:published|updated|posted|first\s+published|last\s+updated)\b", re.I)
+
+
+def _ends_with_credit(s: str) -> bool:
+    tail = s.rstrip(" .")
+    return any(m.end() >= len(tail) and m.start() > 0 for m in _CREDIT_MARK.finditer(tail))
+
+
 def _mark_inbody_residue(lines: list[_Line], start: int, end: int, headline_norm: str | None) -> None:
+    under_list_head = False  # the titles listed under a "Most read" heading inside the page
     for i in range(start, end):
         ln = lines[i]
         if not ln.text or ln.kind:
             continue
         s = ln.text
-        if headline_norm and _norm(s) == headline_norm:
+        if under_list_head and residue.is_link_title(s):
+            ln.kind = "ui"
+            continue
+        under_list_head = residue.is_list_head(s)
+        if under_list_head:
+            ln.kind = "ui"
+        elif headline_norm and _norm(s) == headline_norm:
             ln.kind = "duplicate"
         elif _CAPTION_START.match(s):
             ln.kind = "caption"
@@ -976,6 +1028,10 @@ def _mark_inbody_residue(lines: list[_Line], start: int, end: int, headline_norm
             ln.kind = "ui"
         elif _PHOTO_CUE.search(s) and _CREDIT_LINE.match(s.split(". ")[-1].strip()):
             ln.kind = "caption"
+        elif _words(s) <= _CAPTIONED_WORDS and _ends_with_credit(s):
+            ln.kind = "caption"  # "Farmers protest in Bathinda, Punjab. (Credits: PTI)"
+        elif _OUTLET_DATE_LINE.match(s) or (_DATE_LINE.match(s) and _STAMP_WORD.match(s)):
+            ln.kind = "other"  # "india Updated: Apr 26, 2020 21:43 IST" under a standfirst
         elif _CREDIT_LINE.match(s) and _words(s) <= 8:
             ln.kind = "credit"
 
@@ -987,6 +1043,9 @@ def _assemble(lines: list[_Line], out: Cleaned, start: int = 0) -> Cleaned:
     current: list[str] = []
     first = next((i for i in range(start, len(lines)) if lines[i].text and lines[i].kind is None), None)
     dateline_done = False
+    # "BHAKKAR: ..." opens a story; lines that open with upper-case names and a colon again and
+    # again are a transcript's speakers ("JORDAN: ...", "MARTIN: ...").
+    colon = sum(1 for ln in lines if ln.text and _COLON_DATELINE_RE.match(ln.text)) <= 1
 
     def flush() -> None:
         if current:
@@ -1006,7 +1065,7 @@ def _assemble(lines: list[_Line], out: Cleaned, start: int = 0) -> Cleaned:
         if not dateline_done and i == first:
             dateline_done = True
             flush()
-            parsed = parse_dateline(text) or _lone_dateline(text)
+            parsed = parse_dateline(text, colon=colon) or _lone_dateline(text)
             if parsed:
                 dl, agency, publisher, length = parsed
                 out.dateline = dl
@@ -1018,8 +1077,49 @@ def _assemble(lines: list[_Line], out: Cleaned, start: int = 0) -> Cleaned:
                     continue
         current.append(text)
     flush()
-    out.text = "\n\n".join(paragraphs)
+    out.text = "\n\n".join(_drop_repeated_lead(paragraphs, out))
     return out
+
+
+# A standfirst the page prints above the story and the story's lede that opens with the same
+# sentence: "The council will close the harbour road." / "The council will close the harbour
+# road. Work starts in May ..." A sentence of _LEAD_MIN_WORDS words or more that one of the first
+# _LEAD_PARAGRAPHS paragraphs said is dropped where one of the next _LEAD_REACH paragraphs says it
+# again word for word (case and punctuation aside); a paraphrase, or a sentence that says more,
+# stays. A paragraph left without a sentence goes whole (a caption or a paragraph printed twice).
+_LEAD_PARAGRAPHS = 4
+_LEAD_REACH = 3
+_LEAD_MIN_WORDS = 8
+
+
+def _drop_repeated_lead(paragraphs: list[str], out: Cleaned) -> list[str]:
+    said: dict[str, int] = {}  # a sentence, normalised -> the paragraph that said it first
+    result: list[str] = []
+    for i, paragraph in enumerate(paragraphs):
+        if i >= _LEAD_PARAGRAPHS + _LEAD_REACH:
+            result.append(paragraph)
+            continue
+        kept: list[str] = []
+        dropped: list[str] = []
+        for a, b in _sentences(paragraph):
+            sentence = paragraph[a:b]
+            key = _norm(sentence)
+            long_enough = _words(sentence) >= _LEAD_MIN_WORDS
+            if long_enough and key in said and 0 < i - said[key] <= _LEAD_REACH:
+                dropped.append(sentence.strip())
+                continue
+            kept.append(sentence)
+            if long_enough and i < _LEAD_PARAGRAPHS:
+                said.setdefault(key, i)
+        rest = "".join(kept).strip()
+        if not dropped:
+            result.append(paragraph)
+        elif not rest:
+            out.removed.append(Removed(kind="duplicate", text=paragraph))
+        else:
+            out.removed.extend(Removed(kind="duplicate", text=d) for d in dropped)
+            result.append(rest)
+    return result
 
 
 def _join_block(block: list[str]) -> str:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date as _date
 from typing import TYPE_CHECKING, Any
 
-from . import residue
+from . import notarticle, residue
 from .article import Removed
 from .errors import InputRejected
 
@@ -163,24 +163,23 @@ def extract_html(html: str, *, url: str | None = None, origin: str | None = None
             source=origin,
         )
 
+    tree = _load(html)
     publisher = _clean_field(doc.sitename)
-    headline = _headline(html, _clean_field(doc.title), publisher, url)
-    removed: list[Removed] = _cards(html) if postprocess else []
+    headline = _headline(tree, _clean_field(doc.title), publisher, url)
+    shell = _shell(tree, headline)
+    if shell:
+        raise InputRejected("no-article", shell, source=origin)
+    removed: list[Removed] = _cards(tree) if postprocess else []
     authors = _authors(doc.author)
     text = (
-        _paragraphs(body, headline, removed, names=[publisher or ""] + authors)
+        _paragraphs(body, headline, removed, names=[publisher or ""] + authors, links=_link_texts(tree))
         if postprocess
         else _join(body.split("\n"))
     )
     if postprocess:
-        text = _with_lead(html, text, _clean_field(getattr(doc, "description", None)))
-    if postprocess and _incoherent(text):
-        raise InputRejected(
-            "no-article",
-            "the HTML page's text is a run of unrelated sentences (no two neighbours share a word or a"
-            " topic): machine-generated filler, not an article",
-            source=origin,
-        )
+        text = _with_lead(tree, text, _clean_field(getattr(doc, "description", None)))
+        if notarticle.is_filler(text):
+            raise InputRejected("no-article", notarticle.filler_reason("HTML page's text"), source=origin)
     if not _is_prose(text):
         raise InputRejected(
             "no-article",
@@ -281,6 +280,66 @@ def _authors(value: object) -> list[str]:
     return out
 
 
+# --- the page's tree, and pages that are shells --------------------------------------------
+
+
+def _load(html: str) -> HtmlElement | None:
+    """The page parsed once for our own reading (headline, cards, lead, shells); the extractor
+    parses its own copy, which it prunes."""
+    try:
+        import trafilatura
+
+        return trafilatura.load_html(html)
+    except Exception:  # noqa: BLE001 - a page we cannot parse is read by the extractor alone
+        return None
+
+
+# A page whose story is loaded by a script after the page: its headline is a placeholder
+# ("Loading...", "Please wait", "Just a moment...") and what the HTML holds is the site's
+# furniture around it (a JSTOR article view read "Loading" with a paragraph about topics as its
+# text). A browser check page shows the same placeholder.
+_PLACEHOLDER = re.compile(
+    r"(?:loading|please\s+wait|just\s+a\s+moment|one\s+moment(?:\s+please)?|fetching|checking\s+your\s+browser)"
+    r"[\s.…!]*",
+    re.IGNORECASE,
+)
+# A wiki's comparison of two revisions of a page (MediaWiki prints it as a <table class="diff">
+# of marker, line-number and changed-line cells): an edit, not an article, whatever page text
+# follows it (set 13, a wiki diff whose profile list became the text).
+_REVISION_DIFF = (
+    "//table[contains(concat(' ', normalize-space(@class), ' '), ' diff ')]"
+    "[.//td[contains(concat(' ', normalize-space(@class), ' '), ' diff-marker ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' diff-lineno ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' diff-addedline ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' diff-deletedline ')]]"
+)
+
+
+def _shell(tree: HtmlElement | None, headline: str | None) -> str | None:
+    """Why the page is a shell around no article (a script's placeholder, a revision diff), or None."""
+    if headline and _PLACEHOLDER.fullmatch(headline):
+        return _placeholder_reason(headline)
+    if tree is None:
+        return None
+    try:
+        if tree.xpath(_REVISION_DIFF):
+            return "the HTML page is a comparison of two revisions of a wiki page (a diff), not an article"
+        heads = [_clean_field(" ".join(h.itertext())) or "" for h in tree.iter("h1")]
+    except Exception:  # noqa: BLE001 - a page we cannot read this way is judged by its text
+        return None
+    heads = [h for h in heads if h]
+    if heads and all(_PLACEHOLDER.fullmatch(h) for h in heads):
+        return _placeholder_reason(heads[0])
+    return None
+
+
+def _placeholder_reason(head: str) -> str:
+    return (
+        f"the HTML page's headline is a placeholder ({head!r}): its article is loaded by a script after"
+        " the page, and the HTML holds only the site's furniture; save the page once it is shown"
+    )
+
+
 # --- the headline ------------------------------------------------------------------------------
 
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|--|–|—|::|»|·|l)(?:\s+|$)")
@@ -315,7 +374,7 @@ def _is_masthead(h1: HtmlElement) -> bool:
     return False
 
 
-def _headline(html: str, meta_title: str | None, publisher: str | None, url: str | None) -> str | None:
+def _headline(tree: HtmlElement | None, meta_title: str | None, publisher: str | None, url: str | None) -> str | None:
     """The page's headline: its <h1> when the page's titles confirm it, else the title without the
     site name.
 
@@ -323,12 +382,6 @@ def _headline(html: str, meta_title: str | None, publisher: str | None, url: str
     the headline, while the visible headline is the <h1> (pages also use <h1> for logos and
     teasers, hence the confirmation).
     """
-    try:
-        import trafilatura
-
-        tree = trafilatura.load_html(html)
-    except Exception:  # noqa: BLE001
-        tree = None
     titles: list[str] = [meta_title] if meta_title else []
     h1s: list[str] = []
     if tree is not None:
@@ -426,15 +479,12 @@ def _headline(html: str, meta_title: str | None, publisher: str | None, url: str
     return substantial[0] if substantial else None
 
 
-def _cards(html: str) -> list[Removed]:
+def _cards(tree: HtmlElement | None) -> list[Removed]:
     """The teaser cards the extractor was told to prune (``_PRUNE``), listed as removed: what the
     page printed and the record leaves out is said in ``removed``, whatever removed it."""
+    if tree is None:
+        return []
     try:
-        import trafilatura
-
-        tree = trafilatura.load_html(html)
-        if tree is None:
-            return []
         found = tree.xpath(_CARDS)
     except Exception:  # noqa: BLE001 - the listing is a report; a page it cannot read lists nothing
         return []
@@ -446,60 +496,6 @@ def _cards(html: str) -> list[Removed]:
         if text:
             out.append(Removed(kind="ui", text=text))
     return out
-
-
-# --- text that is no discourse -------------------------------------------------------------
-
-# Machine-generated filler (set 12, an "SEO" page of 240 shuffled sentences about suicide
-# witnesses, the rapture and cubic equations, accepted as English news with 36 events): its
-# sentences neither repeat each other's words nor talk about the same thing. A page is such filler
-# when it has at least _FILLER_SENTENCES sentences, _FILLER_RUN or more to a paragraph on average
-# (a list of jokes or quiz questions, one short paragraph each, is unrelated items by design:
-# trafilatura-eval's page of kids' jokes, 275 sentences in 705 lines), at least _FILLER_ISOLATED
-# of them share no content word (first six letters) with a sentence within _FILLER_WINDOW of
-# them, and the median sentence's best cosine with those neighbours (static embeddings, content
-# words) is under _FILLER_COSINE (the filler page: 0.63 isolated, cosine 0.14). No other text of
-# scrapinghub (gold bodies and extracted pages), trafilatura-eval, PolNeAR, the geoparsing set
-# (GeoWebNews and 204 more) or the set 11-13 pages is filler by this test: the loosest real
-# texts (daily digests, "things to know for today") reach about 0.59 isolated but keep a
-# neighbour cosine near 0.28, and the least related neighbours (0.175, a morning e-mail of news
-# items) have 0.42 isolated.
-_FILLER_SENTENCES = 30
-_FILLER_ISOLATED = 0.45
-_FILLER_COSINE = 0.16
-_FILLER_WINDOW = 3
-_FILLER_RUN = 3
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
-
-
-def _incoherent(text: str) -> bool:
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    sentences = []
-    for paragraph in text.split("\n"):
-        for sentence in _SENTENCE_END.split(paragraph.strip()):
-            words = [w for w in re.findall(r"[a-z]{3,}", sentence.lower()) if w not in STOP_WORDS]
-            if len(words) >= 3:
-                sentences.append(words)
-    n = len(sentences)
-    paragraphs = sum(1 for paragraph in text.split("\n") if paragraph.strip())
-    if n < _FILLER_SENTENCES or n < _FILLER_RUN * paragraphs:
-        return False
-    stems = [{w[:6] for w in ws if len(w) > 3} for ws in sentences]
-
-    def near(i: int) -> range:
-        return range(max(0, i - _FILLER_WINDOW), min(n, i + _FILLER_WINDOW + 1))
-
-    isolated = sum(1 for i in range(n) if not any(stems[i] & stems[j] for j in near(i) if j != i))
-    if isolated < _FILLER_ISOLATED * n:
-        return False
-    import numpy as np
-
-    from .events.model import Embedder
-
-    vectors = Embedder.shared().vectors([" ".join(ws) for ws in sentences])
-    best = [max(float(vectors[i] @ vectors[j]) for j in near(i) if j != i) for i in range(n)]
-    return bool(np.median(best) < _FILLER_COSINE)
 
 
 # --- the line filter -------------------------------------------------------------------------
@@ -585,18 +581,138 @@ def _rejoin(lines: list[str]) -> list[str]:
     return out
 
 
-def _paragraphs(body: str, headline: str | None, removed: list[Removed], names: Sequence[str] = ()) -> str:
+def _link_texts(tree: HtmlElement | None) -> frozenset[str]:
+    """The normalised texts of the page's links and of the elements inside them (a card's link
+    holds its rank, its headline and an icon in elements of their own)."""
+    if tree is None:
+        return frozenset()
+    out: set[str] = set()
+    try:
+        for a in tree.iter("a"):
+            if a.get("href"):
+                out.update(_norm(" ".join(el.itertext())) for el in a.iter() if isinstance(el.tag, str))
+    except Exception:  # noqa: BLE001 - a page we cannot read this way keeps its lines
+        return frozenset()
+    out.discard("")
+    return frozenset(out)
+
+
+# A run of lines that are each a link's whole text is a menu or a list of other stories: a site's
+# sections ("News" / "Local" / "Queensland" / "Opinion" / "World"), a "most read" ranking ("1" /
+# "Hanks' sweet letter to bullied boy" / "2" / ...), a ticker of headlines. The extractor keeps
+# them when the page's markup does not say they are navigation, and their headlines became
+# events of the page. At least _MENU_RUN link lines in a row, numbers and symbols between them
+# included; a story's own lines are not each a link.
+_MENU_RUN = 4
+_MENU_LINE_WORDS = 15
+_FILLER_LINE = re.compile(r"\W*\d{0,2}\W*")
+
+
+def _menu_runs(lines: list[str], links: frozenset[str]) -> set[int]:
+    found: set[int] = set()
+    if not links:
+        return found
+    run: list[int] = []
+    count = 0
+
+    def close() -> None:
+        if count >= _MENU_RUN:
+            found.update(run)
+
+    for i, line in enumerate(lines):
+        if _FILLER_LINE.fullmatch(line):
+            run.append(i)
+        elif _words(line) <= _MENU_LINE_WORDS and _norm(line) in links:
+            run.append(i)
+            count += 1
+        else:
+            close()
+            run, count = [], 0
+    close()
+    return found
+
+
+# A ranking widget ("Most read", "Trending now") prints its items' ranks as lines of their own:
+# "1" / "Queensland lockout laws scrapped" / "2" / "Warner continues rise to greatness" / ... Ranks
+# 1, 2, 3 ... in order, at most _RANK_GAP short lines (of at most _MENU_LINE_WORDS words) apart,
+# at least _RANKS of them: the ranks and their items are furniture. A listicle's numbered items
+# are followed by paragraphs of prose, which end the run.
+_RANKS = 3
+_RANK_GAP = 2
+_RANK_LINE = re.compile(r"\s*(\d{1,2})\.?\s*")
+
+
+def _ranked_runs(lines: list[str]) -> set[int]:
+    found: set[int] = set()
+    i = 0
+    while i < len(lines):
+        m = _RANK_LINE.fullmatch(lines[i])
+        if not m or int(m.group(1)) != 1:
+            i += 1
+            continue
+        ranks, j, expect = [i], i + 1, 2
+        while j < len(lines):
+            gap = 0
+            while j < len(lines) and gap <= _RANK_GAP and not _RANK_LINE.fullmatch(lines[j]):
+                if _words(lines[j]) > _MENU_LINE_WORDS:
+                    break
+                gap += 1
+                j += 1
+            nxt = _RANK_LINE.fullmatch(lines[j]) if j < len(lines) else None
+            if gap > _RANK_GAP or nxt is None or int(nxt.group(1)) != expect:
+                break
+            ranks.append(j)
+            expect += 1
+            j += 1
+        if len(ranks) >= _RANKS:
+            last = ranks[-1]
+            end = last + 1
+            while end < len(lines) and end - last <= _RANK_GAP and _words(lines[end]) <= _MENU_LINE_WORDS:
+                if _RANK_LINE.fullmatch(lines[end]):
+                    break
+                end += 1
+            found.update(range(ranks[0], end))
+            i = end
+        else:
+            i += 1
+    return found
+
+
+# Headlines of other pages printed as their pages' titles, each with the site's name after a bar:
+# "Queensland school fees: Private schools slash fees | The Courier-Mail". The same suffix after
+# a bar on _TITLE_SUFFIXES lines or more, each line ending no sentence, marks them all.
+_TITLE_SUFFIXES = 2
+_BAR_SUFFIX = re.compile(r".{8,}\s[|]\s+([^|.!?]{2,40})")
+
+
+def _page_titles(lines: list[str]) -> set[int]:
+    suffixes: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        m = _BAR_SUFFIX.fullmatch(line)
+        if m and _words(line) <= 25 and _words(m.group(1)) <= 4:
+            suffixes.setdefault(_norm(m.group(1)), []).append(i)
+    return {i for found in suffixes.values() if len(found) >= _TITLE_SUFFIXES for i in found}
+
+
+def _paragraphs(
+    body: str,
+    headline: str | None,
+    removed: list[Removed],
+    names: Sequence[str] = (),
+    links: frozenset[str] = frozenset(),
+) -> str:
     lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in body.split("\n")]
     lines = _rejoin([line for line in lines if line])
     head_norm = _norm(headline) if headline else ""
     kept: list[str] = []
     in_related_list = False
+    under_list_head = False
     # A block printed three times or more in a row is page furniture, not the story (Twitter's
     # "Thanks. Twitter will use this to make your timeline better." ten times under a photo, set
     # 11). Repeats apart are left alone: an interview series asks each guest the same question,
     # a meal plan or a table repeats its lines between others (scrapinghub F1 0.974 -> 0.971
     # when any block seen three times went). Short lines (a table's "Yes" cells) stay too.
-    repeated = _runs(lines)
+    repeated = _runs(lines) | _menu_runs(lines, links) | _ranked_runs(lines) | _page_titles(lines)
     for i, line in enumerate(lines):
         kind = None
         if i in repeated:
@@ -608,6 +724,8 @@ def _paragraphs(body: str, headline: str | None, removed: list[Removed], names: 
         elif (
             in_related_list
             and line.startswith(("- ", "• ", "* "))
+            or under_list_head
+            and residue.is_link_title(line)
             or residue.is_ui(line)
             or residue.is_bracket_teaser(line)
             or residue.is_label_teaser(line)
@@ -616,8 +734,9 @@ def _paragraphs(body: str, headline: str | None, removed: list[Removed], names: 
         if kind:
             removed.append(Removed(kind=kind if kind != "headline" else "duplicate", text=line))
             in_related_list = in_related_list or residue.opens_link_list(line)
+            under_list_head = under_list_head or residue.is_list_head(line)
             continue
-        in_related_list = False
+        in_related_list = under_list_head = False
         kept.append(line)
     return _join(kept)
 
@@ -667,7 +786,7 @@ def _block_of(tree: HtmlElement, lead: str, limit: float | None) -> HtmlElement 
     return None
 
 
-def _with_lead(html: str, text: str, description: str | None) -> str:
+def _with_lead(tree: HtmlElement | None, text: str, description: str | None) -> str:
     """The story's lead where the extractor dropped it (issue #16, the RT case).
 
     Some pages print the story's first paragraph in a block of its own just above the story's
@@ -700,12 +819,9 @@ def _with_lead(html: str, text: str, description: str | None) -> str:
     first = next((p for p in paragraphs if _words(p) >= 8), None)
     if first is None or _opens_with_dateline(paragraphs[0]):
         return text
+    if tree is None:
+        return text
     try:
-        import trafilatura
-
-        tree = trafilatura.load_html(html)
-        if tree is None:
-            return text
         block = _block_of(tree, lead, 1.3)
         if block is None or block.tag in _HEADINGS or any(a.tag == "header" for a in block.iterancestors()):
             return text

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from functools import cached_property
 from typing import Any
 
+from . import notarticle
 from .article import Article, Published, Source
 from .errors import DatelineError, InputRejected, Reason, UsageError
 from .read import Item, RawInput, check_length, check_size, max_bytes_default, max_chars_default
@@ -61,6 +62,11 @@ def clean_raw(raw: RawInput) -> Article:
         removed = cleaned.removed
     if not cleaned.text.strip():
         raise InputRejected(Reason.NO_ARTICLE, "no article text was found in the input", source=raw.origin)
+    # Texts that are no article whatever printed them (a deals list, filler); the HTML stage has
+    # already tested its text for filler.
+    notarticle.check_text(
+        cleaned.text, raw.origin, what="HTML page's text" if raw.html is not None else "text", filler=raw.html is None
+    )
     check_length(len(cleaned.text), max_chars, raw.origin)
 
     if raw.published:

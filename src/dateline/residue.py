@@ -88,6 +88,21 @@ def opens_link_list(line: str) -> bool:
     return _match("list_intro", line)
 
 
+_RANK = re.compile(r"\d{1,2}\.?")
+_SENTENCE_END = re.compile(r"[.!;,]['\"’”)]*$")
+LINK_TITLE_WORDS = 15
+
+
+def is_link_title(line: str) -> bool:
+    """A line that reads as a linked page's title in a list under a list heading ("Most read" /
+    "Bridge fire closes motorway" / "Mayor wins second term"): a rank, or a short line that ends no
+    sentence. A paragraph of prose ends the list."""
+    line = " ".join(line.split())
+    if _RANK.fullmatch(line):
+        return True
+    return 0 < len(line.split()) <= LINK_TITLE_WORDS and not _SENTENCE_END.search(line)
+
+
 def is_banner(line: str) -> bool:
     """A kicker above the headline: "Breaking news", "Exclusive", "World"."""
     return " ".join(line.casefold().split()).rstrip("!:. ") in _tables()["banners"]  # type: ignore[operator]
