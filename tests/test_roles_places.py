@@ -1313,3 +1313,28 @@ def test_the_announcing_authority_does_the_act_it_reports(nlp, text, actor):
 def test_a_reporter_of_an_attack_or_one_without_authority_does_not_do_it(nlp, text):
     a = _code(nlp, text)
     assert a.events and not a.events[0].actors
+
+
+@pytest.mark.parametrize(
+    "text,verb,place",
+    [
+        # a purpose or complement clause is another act: its place is not the host's
+        (
+            "Soldiers killed 12 insurgents on Sunday, forcing the rest to avoid launching attacks"
+            " against the garrison in Kandahar.",
+            "killed",
+            None,
+        ),
+        # a conjoined act or a clause of the same moment shares the host's scene
+        ("Seven soldiers were killed and 15 wounded in a bombing in the town of Baidoa on Monday.", "killed", "Baidoa"),
+        (
+            "At least 15 people were killed on Monday when two car bombs exploded at a checkpoint in Idlib.",
+            "killed",
+            "Idlib",
+        ),
+    ],
+)
+def test_a_merged_event_lends_its_place_only_from_the_same_scene(nlp, text, verb, place):
+    a = _code(nlp, text)
+    ev = next(e for e in a.events if e.trigger.text == verb)
+    assert (ev.place.name if ev.place else None) == place, ev.place

@@ -501,7 +501,7 @@ def merge(events: list[Coded]) -> list[Coded]:
                 host["recipients"].append(a)
         if host.get("target") is None and not host["recipients"]:
             host["target"] = e.get("target")
-        if host["place"] is None and e["place"] is not None:
+        if host["place"] is None and e["place"] is not None and _shares_scene(coded.trigger, hosted.trigger):
             host["place"] = e["place"]
         if host["date_source"] != "text" and e["date_source"] == "text":
             host["date"], host["date_source"], host["modality"] = e["date"], "text", e["modality"]
@@ -509,6 +509,21 @@ def merge(events: list[Coded]) -> list[Coded]:
             host["mode"] = e["mode"]
         host["confidence"] = round(min(0.95, host["confidence"] + 0.05), 2)
     return out
+
+
+#: how a merged event's trigger hangs from its host's when the two happen in one scene: a clause of
+#: the same moment or means ("stormed the town, killing 12", "were killed when a bomb exploded"), a
+#: conjoined act ("were killed and 20 wounded in X"), a relative clause of the host's participant
+#: ("the bomb, which exploded in X")
+_SCENE_DEPS = {"advcl", "conj", "relcl"}
+
+
+def _shares_scene(inner: Any, host: Any) -> bool:
+    """Whether a merged event's place is also its host's: not that of a noun event the host's
+    clause names ("shot seven people they say were behind the killings in X"), a purpose ("attacked
+    bases to seize Azaz"), a complement or a participle modifier ("failed offensive to capture the
+    district on the bank of X"): another act, often elsewhere or at another time."""
+    return inner.dep_ in _SCENE_DEPS
 
 
 def adjust_type(
