@@ -478,3 +478,19 @@ def test_the_passive_subject_of_a_verb_before_the_cue_speaks(nlp):
     article = _analyse(nlp, text)
     q = _quote(article, "that her words")
     assert _actor_name(article, q.speaker) == "Lina Park"
+
+
+def test_generic_speakers_carry_a_generic_actor(nlp):
+    text = (
+        "Witnesses said the gunmen fled on motorcycles.\n\n"
+        "Military sources said two soldiers were wounded.\n\n"
+        "Sources said the convoy had turned back."
+    )
+    article = _analyse(nlp, text)
+    actors = {a.id: a for a in article.actors}
+    witnesses = _quote(article, "the gunmen fled")
+    military = _quote(article, "two soldiers were wounded")
+    bare = _quote(article, "the convoy had turned back")
+    assert actors[witnesses.speaker].sector == "CVL"
+    assert actors[military.speaker].sector == "MIL"
+    assert bare.speaker is None  # "sources" alone names no one
