@@ -707,6 +707,28 @@ def test_calendar_date(value, want):
             [("16:15 UTC", "2009-06-01T16:15Z"), ("June 1st", "2009-06-01")],
         ),
         ("Talks broke off at noon Thursday.", "1998-02-13", [("noon Thursday", "1998-02-12T12:00")]),
+        # a weekday a present verb that is no report tells is the one ahead; a present report's the one gone
+        ("Voting ends on Sunday.", "2019-04-24", [("Sunday", "2019-04-28")]),
+        ("The talks resume Monday.", "2019-04-24", [("Monday", "2019-04-29")]),
+        ("The ministry says Monday that the talks failed.", "2019-04-24", [("Monday", "2019-04-22")]),
+        # a noun's weekday, and a verb whose past is its present form, keep the weekday gone by
+        (
+            "The union thanks the crew for their bravery on Monday and for their support.",
+            "2019-04-24",
+            [("Monday", "2019-04-22")],
+        ),
+        ("Losses in tech stocks hurt the composite on Monday.", "2019-04-24", [("Monday", "2019-04-22")]),
+        # a clock time and its day, a time zone or "local time" between them
+        (
+            "Voting ends at 8pm local time on Sunday.",
+            "2019-04-24",
+            [("8pm", "2019-04-28T20:00"), ("Sunday", "2019-04-28")],
+        ),
+        (
+            "He spoke at 5 pm, and on Tuesday he left.",
+            "2019-04-24",
+            [("5 pm", "2019-04-24T17:00"), ("Tuesday", "2019-04-23")],
+        ),
         # a decade of someone's life is an age, not the decade of the century (was 193, the 1930s)
         ("Police said the man, in his 30s, was arrested.", "2013-03-22", []),
         ("The victim, a woman in her early twenties, died.", "2013-03-22", []),

@@ -557,6 +557,33 @@ def _verb_above(tok: Any) -> Any:
     return None
 
 
+# verbs whose past is written as their present: a tagger's "present" for them may be the past
+_SAME_PAST = frozenset(
+    "hurt cut put set hit quit let cost shut spread split bet cast burst thrust upset broadcast forecast bid rid shed"
+    " read beat".split()
+)
+
+
+def _scheduled(span: Any) -> bool:
+    """A weekday told in the present tense by a verb that is no report ("voting ends on Sunday",
+    "the talks resume Monday", "the deadline is Monday") is a plan: the weekday ahead. A report in
+    the present ("the ministry says Monday", broadcast style) is not."""
+    from ..events.lexicon import REPORTING  # the coder's reporting verbs, one list
+
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            if tok.tag_ == "VBP" and tok.lower_ in _SAME_PAST:
+                return False  # "stocks hurt the index on Friday": the past, tagged present
+            return tok.lemma_.lower() not in REPORTING
+        if tok.pos_ in ("NOUN", "PROPN") and not span.start <= tok.i < span.end:
+            return False  # "gratitude for their bravery on Monday": a noun's day, done
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def _future_in_the_past(v: Any) -> bool:
     """A "would" under a past-tense governor is the future of a past moment ("said he would resign on
     Friday", "his vow that Britain would leave on Oct. 31"): its time lies after that moment, before
@@ -1029,6 +1056,8 @@ def find_timexes(doc: Any, anchor: date | str | None = None, text: str | None = 
         tense = tense_of(span) if span is not None and len(span) else None
         if tense == "present" and full[t : t + 2] in ("'s", "’s"):
             tense = None  # "a premium over Thursday's closing price": a noun's day, mostly one gone by
+        if tense == "present" and _WEEKDAY_WORD.match(expr.strip()) and _scheduled(span):
+            tense = "future"  # "voting ends on Sunday", "the deadline is Monday": the one ahead
         tx = _resolve_safe(expr, a, tense)
         if (
             tx is not None
@@ -1241,7 +1270,12 @@ def _same_sentence(span: Any, last_end: int, text: str, s: int, t: int) -> bool:
 _DAY_COURSE = re.compile(rf"\b{_LATER_IN}the\s+day$|\b(?:end(?:s|ed|ing)?|on)\s+the\s+day$", re.IGNORECASE)
 
 
-_CLOCK_GAP = re.compile(r"^(?:\s*,?\s*(?:on\s+)?|\s*\([^()]*\)\s*(?:on\s+)?)$", re.IGNORECASE)
+# what may stand between a clock time and its day: "at 16:15 UTC, June 1st", "10:35 a.m. (0735
+# GMT) Friday", "8 p.m. local time on Sunday"
+_CLOCK_GAP = re.compile(
+    rf"^(?:\s*,?\s*(?:(?:local\s+time|{_TZS}|ET|PT|CT|MT)\s*,?\s*)?(?:on\s+)?|\s*\([^()]*\)\s*(?:on\s+)?)$",
+    re.IGNORECASE,
+)
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _OWN_DAY = re.compile(
     rf"\d{{1,2}}{_ORDINAL}?\b.*\b(?:19|20)\d\d|day\b|[a-z]+\.? \d|\b(?:tonight|today|tomorrow|yesterday|this|last)\b|"
