@@ -194,6 +194,39 @@ def test_a_duration_after_an_act_counts_from_the_day_of_its_clause(nlp, text, tr
     assert (ev.date, ev.date_source) == (want, "text")
 
 
+@pytest.mark.parametrize(
+    "text,trigger,type_,want,modality",
+    [
+        # an amount of time "later" counts from the latest date the story named (was that date,
+        # or the publication day)
+        (
+            "Police arrested the man on Monday. Two days later, he was charged with murder.",
+            "charged",
+            "ACCUSE",
+            "2019-11-20",
+            "asserted",
+        ),
+        (
+            "Rebels seized the town on April 2. A week later, the army recaptured it.",
+            "recaptured",
+            "ASSAULT",
+            "2019-04-09",
+            "historical",
+        ),
+        (
+            "The minister resigned in March 2015. Three years later, he was arrested for fraud.",
+            "arrested",
+            "COERCE",
+            "2018",
+            "historical",
+        ),
+    ],
+)
+def test_an_amount_of_time_later_counts_from_the_story_date(nlp, text, trigger, type_, want, modality):
+    ev = _event(_code(nlp, text, "2019-11-20"), trigger, type_)
+    assert (ev.date, ev.date_source, ev.modality) == (want, "text", modality)
+
+
 def test_a_report_day_is_not_what_a_duration_counts_from(nlp):
     # "said on Thursday": the report's day; the flight three days before the attack is not dated by it
     article = _code(nlp, "Police said on Thursday the suspect had fled the country three days before the attack.")

@@ -374,6 +374,33 @@ def _counted_day(dur: Any, ctx: Context) -> str | None:
     return best[1] if best else None
 
 
+_LATER_WORD = re.compile(r"\s+(?:later|earlier|afterwards?)\b", re.IGNORECASE)
+
+
+def _days_later(own: list[int], ctx: Context) -> tuple[str | None, str | None]:
+    """ "Police arrested him on Monday. Two days later, he was charged": an act whose own time is
+    an amount of time "later" ("earlier") is dated from the latest date the story named before
+    it, moved by that amount (Wednesday; "Three years later" after "in March 2015": 2018)."""
+    doc = ctx.doc
+    text = doc.text
+    times = getattr(ctx.article, "times", None) or []
+    for k in own:
+        toks = ctx.times[k][0]
+        if not toks:
+            continue
+        s, e = doc[toks[0]].idx, doc[toks[-1]].idx + len(doc[toks[-1]])
+        rec = next((t for t in times if t.start < e and s < t.end), None)
+        if rec is None or rec.type != "duration" or not rec.direction or not _LATER_WORD.match(text, rec.end):
+            continue
+        before = [t for t in times if t.end <= rec.start and t.value and t.type in ("date", "time")]
+        if not before:
+            continue
+        value = shift(max(before, key=lambda t: t.start).value, rec.timex, rec.direction)
+        if value:
+            return contract_value(value), rec.text
+    return None, None
+
+
 def _clause_verb(tok: Any) -> Any:
     """The nearest verb above ``tok`` (``tok``'s clause), or the sentence root."""
     h = tok.head
@@ -485,6 +512,8 @@ def _date_and_modality(c: Candidate, cands: list[Candidate], ctx: Context) -> tu
         if v and not _past_for_present(trig, tense, v, ctx.time_roots[k], ctx):
             date_value, date_text = v, txt
             break
+    if date_value is None and own:
+        date_value, date_text = _days_later(own, ctx)
     if date_value is None and own:
         date_value, date_text = _event_day(own, c, cands, ctx)
     if date_value is None:
