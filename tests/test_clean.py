@@ -149,6 +149,7 @@ def test_nothing_of_the_input_is_lost(style, seed_text):
         ("BOGOTA, 3 Dec (EFE) - Colombia's", "BOGOTA, 3 Dec", ["Bogota"], "EFE"),
         ("Caracas, 7 oct (EFE).- El Gobierno", "Caracas, 7 oct", ["Caracas"], "EFE"),
         ("Lisbon, Jun 11 (efe-epa).- The pandemic", "Lisbon, Jun 11", ["Lisbon"], "EFE"),
+        ("CHICAGO (NewsNation Now) — A spokesman", "CHICAGO", ["Chicago"], None),
         # South Asian papers: the place in upper case and a colon
         ("LAHORE: Police arrested two men", "LAHORE", ["Lahore"], None),
         ("NEW DELHI: The ministry said", "NEW DELHI", ["New Delhi"], None),
@@ -511,3 +512,15 @@ def _html_page(page: str) -> str:
     headline, *paragraphs = page.split("\n\n")
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     return f"<html><body><article><h1>{headline}</h1>{body}</article></body></html>"
+
+
+def test_a_market_tickers_entries_are_no_story_text():
+    story = (
+        "Shares in the harbour company rose on Tuesday after the council said the harbour road would reopen"
+        " in May, traders said."
+    )
+    ticker = ["Sensex 41,032.50 ▲ 213.61 (0.52%)", "Brent $63.10 -1.2%", "Gold 1,500.20 ▼ 3.2"]
+    page = "\n\n".join(["Harbour shares rise", *ticker, story, "Chelsea 2-1", story.replace("Tuesday", "Monday")])
+    for text in (clean_page(page).text, dateline.clean(html=_html_page(page)).text):
+        assert not any(t in text for t in ticker), text
+        assert "Chelsea 2-1" in text  # a score is no ticker

@@ -619,7 +619,10 @@ def parse_dateline(paragraph: str, *, colon: bool = True) -> tuple[Dateline, str
         agency = canonical_agency(tag)
         if agency is None:
             publisher = DATELINE_PUBLISHERS.get(tag.lower().strip())
-            if publisher is None and not tag.isupper():
+            # an outlet the tables do not know, named in capitalised words after an upper-case
+            # place: "CHICAGO (NewsNation Now) —"
+            named = places_text.isupper() and bool(re.fullmatch(r"[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}", tag.strip()))
+            if publisher is None and not tag.isupper() and not named:
                 return None
             if publisher is None:
                 publisher = tag.strip()
