@@ -104,6 +104,34 @@ def _warning_of_a_state(c: Candidate, ctx: Context) -> str | None:
     return "warning of a state"
 
 
+def _warning_of_things(c: Candidate, ctx: Context) -> str | None:
+    """ "Scientists warned that the glacier could collapse within decades", "economists warn
+    that prices will rise": a warning of what a thing will do or undergo threatens nobody. Every
+    clause warned of has for subject a common noun that is no actor, no person, no force and no
+    act (no noun class, no event noun), and names nothing a threat promises (words.toml
+    ``threat_words``: consequences, retaliation, sanctions, force, ...); a warning addressed to
+    someone ("warned Iran that ...") or of an act of someone ("warned that it would retaliate",
+    "warned that troops would be sent", "warned that the strait would be closed") stays a threat."""
+    t = c.trigger
+    if c.noun or c.entry.type != "THREATEN" or verb_lemma(t) not in ("warn", "caution"):
+        return None
+    clauses = dep_children(t, {"ccomp"})
+    if not clauses or dep_children(t, {"xcomp", "dobj", "obj", "dative"}):
+        return None
+    for cl in clauses:
+        subj = [x for s in dep_children(cl, {"nsubj"}) for x in content_objects(conjuncts(s))]
+        if not subj or is_passive(cl):
+            return None  # "warned that the strait would be closed": an act, its doer unnamed
+        for s in subj:
+            if s.pos_ in ("PROPN", "PRON", "NUM") or s.i in ctx.tok_actor or is_person_like(s, ctx) or s.ent_type_:
+                return None
+            if noun_class(s) or any(k in lx.NOUN_EVENTS for k in noun_keys(s)) or lemma_of(s) in W["armed_nouns"]:
+                return None
+        if any(lemma_of(x) in W["threat_words"] for x in cl.subtree):
+            return None
+    return "warning of things"
+
+
 def _evidence(c: Candidate, ctx: Context) -> str | None:
     """ "no evidence supports anything other than suicide", "forecasts called for low humidity":
     what shows, finds or foretells (`evidence_nouns`) supports, contradicts or calls for
@@ -254,7 +282,7 @@ def _descriptive(c: Candidate, ctx: Context) -> str | None:
     Iran-allied group", `relation_participles`)."""
     t = c.trigger
     hyphenated = any(x.dep_ == "punct" and x.tag_ == "HYPH" for x in t.children)
-    participle = t.dep_ == "amod" and t.tag_ in ("VBN", "VBG")
+    participle = t.dep_ == "amod" and t.tag_ in ("VBN", "VBG", "VBD", "JJ")  # "20 pledged delegates" (VBD)
     if c.noun or not (participle or (hyphenated and t.dep_ in ("amod", "nmod", "compound"))):
         return None
     if verb_lemma(t) in W["relation_participles"]:
@@ -395,6 +423,43 @@ def _names_a_body(lemma: str, ctx: Context) -> bool:
     return False
 
 
+def _review(c: Candidate, ctx: Context) -> str | None:
+    """ "Critics slammed the movie as boring", "reviewers praised the album": praise or blame of
+    a work (words.toml ``work_nouns``: film, album, novel, show, ...) is a review, no political
+    event, unless a country or a political actor gives it ("Pakistan condemned the film")."""
+    t = c.trigger
+    if c.noun or c.entry.type not in ("ACCUSE", "SUPPORT", "REJECT"):
+        return None
+    objs = [o for x in dep_children(t, {"dobj", "obj"}) for o in content_objects(conjuncts(x))]
+    if not objs or not all(o.pos_ == "NOUN" and lemma_of(o) in W["work_nouns"] for o in objs):
+        return None
+    for s in subject_of(t):
+        aid = ctx.tok_actor.get(s.i)
+        if aid and (ctx.actor_kind.get(aid) == "country" or ctx.actor_sector.get(aid) in POLITICAL_SECTORS):
+            return None
+    return "review"
+
+
+def _talking_about(c: Candidate, ctx: Context) -> str | None:
+    """ "released a video on Friday talking about racial healing", "Trump spoke of his plans": one
+    who talks about something with no one (no "with" / "to" partner, no object, a subject of one)
+    speaks, and consults nobody; "the two leaders talked about trade" is a consultation."""
+    t = c.trigger
+    if c.noun or c.entry.type != "CONSULT" or verb_lemma(t) not in ("talk", "speak"):
+        return None
+    preps = {p.lower_ for p in dep_children(t, {"prep"})}
+    if not preps & {"about", "of", "on"} or preps & {"with", "to"} or dep_children(t, {"dobj", "obj"}):
+        return None
+    subj = [s for x in subject_of(t) for s in conjuncts(x)]
+    if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN") and not subj:
+        subj = [t.head]  # "a video talking about ...": the video talks
+    if len(subj) != 1 or subj[0].tag_ in ("NNS", "NNPS") or lemma_of(subj[0]) in ("side", "party", "leader"):
+        return None
+    if lemma_of(subj[0]) in ("we", "they"):
+        return None
+    return "speech"
+
+
 def _enabling(c: Candidate, ctx: Context) -> str | None:
     """ "a chip that allows a computer to be smaller", "allows for complete virtualisation": a
     thing that makes something possible for another thing concedes nothing to anyone. A person,
@@ -404,6 +469,8 @@ def _enabling(c: Candidate, ctx: Context) -> str | None:
     t = c.trigger
     if c.noun or verb_lemma(t) not in W["enabling_verbs"]:
         return None
+    if dep_children(t, {"csubj"}):
+        return "enabling"  # "going through a dark time has allowed him to connect": a clause allows
     subj = [s for x in subject_of(t) for s in content_objects(conjuncts(x))]
     if not subj:
         return None
@@ -525,6 +592,8 @@ def _question_put(c: Candidate, ctx: Context) -> str | None:
         return None
     if dep_children(t, {"xcomp"}) or any(p.lower_ in ("for", "of", "from") for p in dep_children(t, {"prep"})):
         return None
+    if any(lemma_of(o) in ("question", "query") for o in dep_children(t, {"dobj", "obj"})):
+        return "question"  # "Trump was asked a straightforward question about ..."
     clauses = dep_children(t, {"ccomp"})
     if clauses:
         return "question" if all(_question_clause(cl) for cl in clauses) else None
@@ -713,8 +782,9 @@ def _quoted_title(c: Candidate, ctx: Context) -> str | None:
 
 
 def _addressed(c: Candidate, ctx: Context) -> str | None:
-    """ "Meet in a public space, and trust your gut", "you can visit the old town": advice to the
-    reader, an imperative heading its sentence or a clause whose subject is "you", reports no act.
+    """ "Meet in a public space, and trust your gut", "you can visit the old town", "our team will
+    help you find a home": advice to the reader, an imperative heading its sentence or a clause
+    whose subject (or object) is "you", reports no act.
     Inside quotation marks it is someone's speech, a demand the other checks judge ('"Free the
     prisoners," the crowd chanted')."""
     t = c.trigger
@@ -726,6 +796,12 @@ def _addressed(c: Candidate, ctx: Context) -> str | None:
     subj = subject_of(v)
     if any(s.lower_ == "you" for s in subj):
         return "addressed to the reader"
+    told = dep_children(t, {"dobj", "dative", "iobj"})
+    told += [s for x in dep_children(t, {"ccomp", "xcomp"}) for s in dep_children(x, {"nsubj"})]
+    quoted = _quoted_spans(t.sent)
+    told = [o for o in told if not any(f <= o.i <= last for f, last in quoted)]  # '"You ...," Kelly charged'
+    if any(o.lower_ in ("you", "yourself", "yourselves") for o in told):
+        return "offered to the reader"  # "our team will help you find a home", "we offer you"
     if v.dep_ == "ROOT" and _imperative(v, subj):
         return "advice to the reader"
     return None
@@ -801,7 +877,37 @@ def _campaign_rally(c: Candidate, ctx: Context) -> str | None:
         return None
     mods = {lemma_of(m) for m in noun.children if m.dep_ in ("compound", "amod", "nmod")}
     mods |= {m.lower_ for m in noun.children if m.dep_ in ("compound", "amod", "nmod")}
-    return "campaign" if mods & W["campaign_words"] else None
+    if mods & W["campaign_words"]:
+        return "campaign"
+    if election_story(ctx) and not any(
+        x.lower_ in ("against", "protest", "protests") or lemma_of(x) in lx.PROTESTER_NOUNS for x in noun.sent
+    ):
+        return "campaign"  # "at Mr. Trump's rally on Tuesday", "his massive rallies" in an election story
+    return None
+
+
+def election_story(ctx: Context) -> bool:
+    """Whether the story is about an election: six words of words.toml's ``election_words``."""
+    return story_count(ctx, "election_words") >= 6
+
+
+def _electoral_win(c: Candidate, ctx: Context) -> str | None:
+    """ "Trump clinched Florida, beating rival Marco Rubio", "he captured Vermont", "Clinton had
+    captured 1,944 delegates": in an election story, beating, defeating or capturing with no
+    armed side, no weapon and no casualty in the sentence is winning votes, no attack ("captured
+    by Israel in the 1967 war" keeps its attack: a country acts)."""
+    t = c.trigger
+    if c.noun or c.entry.type not in ("ASSAULT", "COERCE") or verb_lemma(t) not in W["electoral_win_verbs"]:
+        return None
+    if not election_story(ctx):
+        return None
+    if any(armed(s, ctx) for s in subject_of(t)):
+        return None
+    if any(lx.ASSAULT_MODE_CUES.get(lemma_of(x)) or lemma_of(x) in W["casualty_words"] for x in t.sent):
+        return None
+    if any(lemma_of(x) in W["armed_nouns"] or lemma_of(x) in ("war", "troops", "force") for x in t.sent):
+        return None
+    return "election"
 
 
 def _campaigning(c: Candidate, ctx: Context) -> str | None:
@@ -810,8 +916,8 @@ def _campaigning(c: Candidate, ctx: Context) -> str | None:
     a market (`campaign_offices`, `campaign_kinds`, `campaign_words`), is campaigning, no attack.
     A weapon, a casualty or an armed side against it keeps the attack ("a bombing campaign",
     "a campaign against the rebels")."""
-    if c.entry.type != "ASSAULT":
-        return None
+    if c.entry.type != "ASSAULT" and not c.entry.key.endswith("+ATTACK"):
+        return None  # "ended his presidential campaign" (end+ATTACK) is no ceasefire either
     noun = c.trigger if c.noun else c.obj
     if noun is None or lemma_of(noun) != "campaign":
         return None
@@ -850,6 +956,7 @@ CHECKS = (
     _property,
     _modal_noun,
     _warning_of_a_state,
+    _warning_of_things,
     _thing_threatens,
     _evidence,
     _avoided,
@@ -868,6 +975,8 @@ CHECKS = (
     _sports,
     _commerce,
     _commercial_doer,
+    _review,
+    _talking_about,
     _enabling,
     _interview,
     _question_put,
@@ -877,4 +986,5 @@ CHECKS = (
     _as_shown,
     _knowing,
     _campaign_rally,
+    _electoral_win,
 )

@@ -249,6 +249,22 @@ def _quoted_order(s: _State, want: bool) -> bool:
     return found == want
 
 
+def _press_addressee(s: _State, want: bool) -> bool:
+    """'"...," Carson told ABC's George Stephanopoulos', 'told Fox News': an object that is the
+    press (words.toml ``press_audience``, an actor of the media sectors, or a name of the press
+    or a person it owns)."""
+    found = False
+    for o in parse.dep_children(s.tok, {"dobj", "obj", "dative"}):
+        words = [x for x in o.subtree if x.dep_ in ("compound", "poss", "nmod") or x.i == o.i]
+        if any(
+            parse.lemma_of(x) in lx.WORDS["press_audience"] or x.lower_ in lx.WORDS["press_audience"] for x in words
+        ):
+            found = True
+        if any(s.ctx.actor_sector.get(s.ctx.tok_actor.get(x.i, ""), None) in ("MED", "JRN") for x in words):
+            found = True
+    return found == want
+
+
 def _any(s: _State, specs: list) -> bool:
     return any(_holds(s, spec) for spec in specs)
 
@@ -276,6 +292,7 @@ CONDITIONS: dict[str, Callable[[_State, Any], bool]] = {
     "no_particle": lambda s, want: (parse.particle_of(s.tok) is None) == want,
     "advcl_to": _advcl_to,
     "quoted_order": _quoted_order,
+    "press_addressee": _press_addressee,
     "wants_to": _wants_to,
     "lemma_in": lambda s, lemmas: s.lemma in lemmas,
     "entry_type_not": lambda s, types: s.entry is not None and s.entry.type not in types,

@@ -18,7 +18,7 @@ from . import lexicon as lx
 from .dating import own_times
 from .lexicon import Entry
 from .modality import DEONTIC, aux_lows, conditional, not_taken, own_reported_intent
-from .nonevents import armed, figurative, not_an_event, quoted_order
+from .nonevents import armed, election_story, figurative, not_an_event, quoted_order
 from .parse import (
     Candidate,
     Coded,
@@ -131,6 +131,8 @@ def select(
     for c in cands:
         if c.entry.type == "ASSAULT" and _verbal_attack(c, ctx):
             c.entry = Entry("ACCUSE", "disapprove", "111", "verbal+" + c.entry.key)
+        elif c.entry.type == "ASSAULT" and _campaign_attack(c, ctx):
+            c.entry = Entry("ACCUSE", "disapprove", "111", "campaign+" + c.entry.key)
 
     # '"Release the hostages," he told the rebels': an order quoted to someone asks for the act
     # it names (the quoted act itself is nobody's yet: nonevents drops it below)
@@ -611,6 +613,47 @@ def conditioned_act(trig: Any) -> Any | None:
             ):
                 return cl
     return None
+
+
+#: words of violence that keep an attack an attack in an election story
+VIOLENCE_WORDS = {
+    "terror",
+    "terrorist",
+    "terrorism",
+    "gunman",
+    "gunmen",
+    "shooting",
+    "bomb",
+    "bombing",
+    "war",
+    "killed",
+}
+
+
+def _campaign_attack(c: Candidate, ctx: Context) -> bool:
+    """ "the two chief antagonists abandoned their strategy of brutally attacking him", "Trump's
+    attack on a federal judge's Mexican heritage", "lines of attack against Trump": in an election
+    story, an attack with no armed side, no weapon, no casualty, no word of violence and no place
+    attacked is a candidate's criticism (ACCUSE, CAMEO 111); "the attacks in Paris and San
+    Bernardino" and "gunmen attacked the rally" stay attacks."""
+    n = c.trigger if c.noun else c.obj
+    head = n if n is not None else c.trigger
+    if lemma_of(head) not in ("attack", "assault") or not election_story(ctx):
+        return False
+    sent = c.trigger.sent
+    if any(
+        lx.ASSAULT_MODE_CUES.get(lemma_of(x))
+        or lemma_of(x) in lx.WORDS["casualty_words"]
+        or lemma_of(x) in lx.WORDS["armed_nouns"]
+        or x.lower_ in VIOLENCE_WORDS
+        for x in sent
+    ):
+        return False
+    scope = list(head.subtree) if c.noun or n is not None else [t for o in objects_of(c.trigger) for t in o.subtree]
+    if any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in scope):
+        return False
+    doers = list(subject_of(c.trigger)) if not c.noun else dep_children(head, {"poss", "compound"})
+    return not any(armed(d, ctx) for d in doers)
 
 
 def _verbal_attack(c: Candidate, ctx: Context) -> bool:
