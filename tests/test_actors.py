@@ -747,6 +747,26 @@ def test_a_surname_the_tagger_missed_is_the_person_named_in_full(nlp):
     assert _mention_texts(article, ruiz) == ["Mark Ruiz", "Ruiz"]
 
 
+@pytest.mark.parametrize(
+    "text, surname",
+    [
+        ("Gen. Thomas Early met the mayor on Monday. Early said the rebels had attacked his men.", "Early"),
+        ('Senator Ann Young spoke for an hour. "We will vote no," Young told reporters.', "Young"),
+    ],
+)
+def test_a_surname_the_tagger_reads_as_a_common_word_is_the_person_where_a_subject_stands(nlp, text, surname):
+    article = _analyse(nlp, text)
+    person = next(a for a in article.actors if a.name.endswith(surname) and a.kind == "person")
+    assert _mention_texts(article, person)[1:] == [surname], _mention_texts(article, person)
+
+
+def test_a_surname_word_that_is_no_subject_stays_a_word(nlp):
+    # "Early on Monday, ...": an adverb of a verb that has its own subject
+    article = _analyse(nlp, "Gen. Thomas Early met the mayor. Early on Monday, the troops left the city.")
+    early = next(a for a in article.actors if a.name == "Thomas Early")
+    assert _mention_texts(article, early) == ["Thomas Early"]
+
+
 def test_a_possessive_ending_the_tagger_took_into_a_name_is_cut(nlp):
     # a real story's "the city\u2019s Hoa Lo prison" was tagged "\u2019s Hoa Lo" (a person); the
     # tagger's span is set by hand here, the correction under test is the real one

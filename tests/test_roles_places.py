@@ -1338,3 +1338,98 @@ def test_a_merged_event_lends_its_place_only_from_the_same_scene(nlp, text, verb
     a = _code(nlp, text)
     ev = next(e for e in a.events if e.trigger.text == verb)
     assert (ev.place.name if ev.place else None) == place, ev.place
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        ("Dozens of civilians were killed on Monday in shelling by government forces.", "government forces"),
+        ("Five people were wounded during shelling by rebels on the town.", "rebels"),
+        ("Shelling by Russian troops destroyed the bridge.", "Russian troops"),
+    ],
+)
+def test_the_by_agent_of_a_gerund_used_as_a_noun_does_the_act(nlp, text, actor):
+    a = _code(nlp, text)
+    ev = next(e for e in a.events if e.type == "ASSAULT")
+    assert actor in _texts(a, ev.actors), _texts(a, ev.actors)
+
+
+@pytest.mark.parametrize(
+    "text, recipient",
+    [
+        ("The rebels rejected repeated offers of talks by the interim government.", "interim government"),
+        ("The union turned down a proposal of arbitration by the mining company.", "mining company"),
+    ],
+)
+def test_whom_a_refusal_is_to_is_the_by_sender_of_what_it_refuses(nlp, text, recipient):
+    a = _code(nlp, text)
+    ev = next(e for e in a.events if e.type == "REJECT")
+    assert any(recipient in t for t in _texts(a, ev.recipients)), _texts(a, ev.recipients)
+
+
+def test_who_gives_authorization_for_a_passive_act_does_it_when_for_is_parsed_a_dative(nlp):
+    a = _code(nlp, "A French court has given final authorization for a former minister to be extradited to Gabon.")
+    ev = a.events[0]
+    assert "French court" in _texts(a, ev.actors), _texts(a, ev.actors)
+
+
+@pytest.mark.parametrize(
+    "text, actor, iso",
+    [
+        # a capital the tagger calls an organisation, or leaves unlabelled, that acts is its government
+        ("Nairobi recalled its ambassador on Friday.", "Nairobi", "KEN"),
+        ("Kyiv rejected the proposal on Friday.", "Kyiv", "UKR"),
+    ],
+)
+def test_a_capital_that_acts_is_its_countrys_government_whatever_the_tagger_says(nlp, text, actor, iso):
+    a = _code(nlp, text)
+    ev = a.events[0]
+    assert ev.actors and _actor(a, ev.actors[0]).country == iso and _texts(a, ev.actors[:1]) == [actor]
+    assert _actor(a, ev.actors[0]).kind == "country"
+
+
+def test_an_envoy_recalled_from_a_capital_is_no_recipient_the_capitals_government_is(nlp):
+    a = _code(nlp, "Nairobi recalled its ambassador from Mogadishu on Friday.")
+    ev = a.events[0]
+    assert [_actor(a, r).country for r in ev.recipients] == ["SOM"], _texts(a, ev.recipients)
+    assert _texts(a, ev.recipients) == ["Mogadishu"]
+
+
+@pytest.mark.parametrize(
+    "text, recipient",
+    [
+        # the parser hangs the object's "by" phrase on the active verb
+        ("The council condemned the attack by gunmen on a clinic.", "gunmen"),
+        ("The minister denied the claims by the opposition.", "opposition"),
+    ],
+)
+def test_the_by_author_of_what_is_condemned_or_denied_is_its_recipient(nlp, text, recipient):
+    a = _code(nlp, text)
+    ev = a.events[0]
+    assert any(recipient in t for t in _texts(a, ev.recipients)), _texts(a, ev.recipients)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EU welcomed the decision by Iran to free the prisoners.",
+        "The EU welcomed Iran's decision to free the prisoners.",
+    ],
+)
+def test_whose_decision_it_is_does_what_it_decides(nlp, text):
+    a = _code(nlp, text)
+    ev = next(e for e in a.events if e.type == "RETREAT")
+    assert _texts(a, ev.actors[:1]) == ["Iran"], _texts(a, ev.actors)
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        ("Police spokesman John Kamau said two suspects were arrested on Sunday.", "Police"),
+        ("Interior ministry spokesman Ahmed Saleh said the prisoners would be released.", "Interior ministry"),
+    ],
+)
+def test_a_named_spokesperson_announcing_an_act_of_authority_speaks_for_the_body_that_does_it(nlp, text, actor):
+    a = _code(nlp, text)
+    ev = a.events[0]
+    assert _texts(a, ev.actors[:1]) == [actor], _texts(a, ev.actors)

@@ -415,6 +415,10 @@ def _unlabelled_parties(doc: Any, ents: list[Ent], headline: set[int]) -> list[E
             continue
         text = " ".join(x.text for x in toks)
         words = [x.lower_ for x in toks]
+        if t.dep_ == "nsubj" and L.capital_country(text) and not L.country_of_name(text):
+            # "Kyiv rejected the proposal": a capital that acts, read as its government
+            out.append(Ent(toks[0].idx, toks[-1].idx + len(toks[-1]), "GPE", toks[0].i, toks[-1].i + 1, text))
+            continue
         if (
             L.country_of_name(text)
             or L.country_of_demonym(text)
@@ -424,6 +428,8 @@ def _unlabelled_parties(doc: Any, ents: list[Ent], headline: set[int]) -> list[E
             or any(w in L.ROLES for w in words)
         ):
             continue
+        if _holds_a_place(toks):
+            continue  # "Carolina Thread Trail runs through ...": the places read the place it names
         corr = L.entity_correction(text)
         if corr is not None and corr[0] != "ORG":
             continue  # "Brexit", a site, a place
@@ -434,6 +440,21 @@ def _unlabelled_parties(doc: Any, ents: list[Ent], headline: set[int]) -> list[E
         label = "ORG" if org or known else "PERSON"
         out.append(Ent(toks[0].idx, toks[-1].idx + len(toks[-1]), label, toks[0].i, toks[-1].i + 1, text))
     return out
+
+
+def _holds_a_place(toks: list) -> bool:
+    """Whether a run of unlabelled proper nouns is, or holds, a name the places read as a place on
+    their own (``places.stray_place``): a country, a division or a region, or, inside a longer
+    run, a town of 20,000 ("Carolina Thread Trail"). A one-word surname that is also a town's
+    name ("Moore") is left to the other tests."""
+    from .places import stray_place
+
+    n = len(toks)
+    for a in range(n):
+        for b in range(a + 1, n + 1):
+            if stray_place(" ".join(x.text for x in toks[a:b]), towns=n > 1 and b - a < n):
+                return True
+    return False
 
 
 def _unlabelled_persons(doc: Any, ents: list[Ent], headline: set[int]) -> list[Ent]:
@@ -451,7 +472,12 @@ def _unlabelled_persons(doc: Any, ents: list[Ent], headline: set[int]) -> list[E
     i, n = 0, len(doc)
     while i < n:
         t = doc[i]
-        if i in taken or i in headline or t.pos_ != "PROPN" or not t.is_title or not t.is_alpha:
+        if i in taken or i in headline or not t.is_title or not t.is_alpha:
+            i += 1
+            continue
+        if t.pos_ != "PROPN":
+            if t.lower_ in surnames and _surname_as_subject(t) and not _place_or_people(t.text):
+                out.append(Ent(t.idx, t.idx + len(t.text), "PERSON", i, i + 1, t.text))
             i += 1
             continue
         j = i
@@ -484,6 +510,30 @@ def _unlabelled_persons(doc: Any, ents: list[Ent], headline: set[int]) -> list[E
             out.append(Ent(span[0].idx, span[-1].idx + len(span[-1]), "PERSON", i, j, text))
         i = max(j, i + 1)
     return out
+
+
+def _surname_as_subject(t: Any) -> bool:
+    """A surname that is also a common word, which the tagger reads as one ("Early said ...",
+    "\"We will respond,\" Early told reporters", "Young told ..."), stands where the subject of
+    its verb stands: the verb's subject, or an adverb right before a verb (past its auxiliaries)
+    that has no subject of its own."""
+    if t.dep_ in ("nsubj", "nsubjpass"):
+        return t.head.pos_ in ("VERB", "AUX")
+    if t.dep_ != "advmod" or t.head.pos_ not in ("VERB", "AUX") or t.head.i <= t.i:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.head.children):
+        return False
+    return all(x.dep_ in ("aux", "neg") for x in t.doc[t.i + 1 : t.head.i])
+
+
+def _place_or_people(text: str) -> bool:
+    """Whether a word names a country, a nationality, a capital or a large city."""
+    return bool(
+        L.country_of_name(text)
+        or L.country_of_demonym(text)
+        or L.capital_country(text)
+        or L.city_population(text) >= 100_000
+    )
 
 
 def _agency_names(doc: Any, ents: list[Ent], headline: set[int]) -> list[Ent]:
@@ -650,6 +700,13 @@ def _city_as_org(doc: Any, e: Ent, key: str, places: set[str]) -> bool:
     if key in places:
         return True
     words = e.text.split()
+    if L.capital_country(e.text) and not (
+        any(w.lower() in L.ORG_WORDS for w in words)
+        or L.normalise(e.text) in L.MEDIA_NAMES
+        or L.armed_group(e.text)
+        or L.metonym(e.text)
+    ):
+        return True  # "Nairobi recalled its ambassador": a capital is a place, or its government
     if (
         e.text.isupper()
         or any(w.lower() in L.ORG_WORDS for w in words)
@@ -1047,7 +1104,7 @@ def _is_metonymic(doc: Any, e: Ent) -> bool:
     if dep in _METONYM_DEPS:
         return True
     if dep == "pobj":
-        return tok.head.lower_ not in _NON_METONYM_PREPS or L.addressed(tok) or L.hosted(tok)
+        return tok.head.lower_ not in _NON_METONYM_PREPS or L.addressed(tok) or L.hosted(tok) or L.accredited(tok)
     if dep == "compound":
         head = tok.head.lower_
         return head in L.ROLES or head in L.ORG_WORDS
@@ -1763,6 +1820,8 @@ _AUTHORED_NOUNS = {
     "decision", "ruling", "verdict", "order", "decree", "resolution", "statement", "announcement",
     "proposal", "plan", "offer", "demand", "request", "policy", "directive", "move", "report",
 }  # fmt: skip
+#: who speaks for a body ("police spokesman John Kamau": the police is an actor of its own)
+_SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
 _GENERIC_MOD_DEPS = {"amod", "compound", "nmod", "poss"}
 _GENERIC_PREPS = {"of", "in", "from", "for"}
 _GENERIC_SPAN_DEPS = {"amod", "compound", "nmod", "poss", "nummod", "quantmod"}
@@ -1945,6 +2004,14 @@ def _generic_candidates(doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, 
     for i in sorted(idx):
         t = doc[i]
         authored = t.dep_ == "compound" and t.pos_ == "NOUN" and t.head.lemma_.lower() in _AUTHORED_NOUNS
+        # "Police spokesman John Kamau said ...": the body a named spokesperson speaks for
+        authored = authored or (
+            t.dep_ == "compound"
+            and t.head.lower_ in _SPOKESPEOPLE
+            and t.head.dep_ == "compound"
+            and t.head.head.i in tok_ent
+            and tok_ent[t.head.head.i].label == "PERSON"
+        )
         if i in tok_ent or (t.dep_ in ("compound", "amod") and not authored) or t.like_num:
             continue
         if _names_an_entity(doc, t, tok_ent):

@@ -328,6 +328,20 @@ def hosted(tok: Any) -> bool:
     return before.pos_ == "NOUN" and before.lemma_.lower() in HOSTED_NOUNS
 
 
+#: envoys of one state to another: the capital after "to" or "from" is the government they are
+#: sent to ("its ambassador to Moscow", "recalled its envoy from Mogadishu")
+ACCREDITED_NOUNS = frozenset("ambassador envoy diplomat emissary charge".split())
+
+
+def accredited(tok: Any) -> bool:
+    """``tok`` is the object of a "to" or "from" that hangs on an envoy noun (``ACCREDITED_NOUNS``):
+    "its ambassador to Moscow", "recalled its envoy from Mogadishu"."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in ("to", "from") or prep.dep_ != "prep":
+        return False
+    return prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in ACCREDITED_NOUNS
+
+
 #: last words of state agencies' names that join two fields with "and" ("Customs and Border
 #: Protection", "Immigration and Customs Enforcement", "Health and Human Services")
 AGENCY_NAME_ENDS = frozenset(

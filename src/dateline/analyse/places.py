@@ -664,6 +664,23 @@ def _unlabelled_names(
     return out
 
 
+def stray_place(name: str, *, towns: bool = True) -> bool:
+    """Whether ``_unlabelled_names`` would read a run of unlabelled proper nouns as a place: the
+    gazetteer's name of a country, a division or a region, or (``towns``) of a town of 20,000 or
+    more. The actors' finders of unlabelled names leave such runs, and the names inside them, to
+    the places ("Carolina" in an unlabelled "Carolina Thread Trail")."""
+    if len(name) < 4 or normalise(name) in GENERIC:
+        return False
+    for p, k in get_gazetteer().lookup(name):
+        if k not in (NAME, ALIAS):
+            continue
+        if p.feature in ("country", "admin1", "union", "region", "continent"):
+            return True
+        if towns and p.feature in ("city", "PPLC") and p.population >= W["stray_pop"]:
+            return True
+    return False
+
+
 # A name in a frame that only a place fills, whatever label the model gave it (often a person,
 # an organisation, a nationality or a product for a small town it does not know): "the
 # settlement of Tarbesh", "the city of Kel Ashura", "Mokresh, a town on the highway", "in Hadoor

@@ -253,6 +253,10 @@ def _past_dateline(subjects: list) -> list:
     return [a for s in subjects for a in s.subtree if a.dep_ == "appos" and not in_dateline(a)][:1]
 
 
+#: where a gerund stands as a noun ("in shelling by ...", "the shelling by ... continued")
+_NOMINAL_DEPS = {"pcomp", "pobj", "dobj", "obj", "nsubj", "nsubjpass", "csubj", "appos"}
+
+
 def subject_of(tok: Any, seen: set[int] | None = None) -> list:
     """The subject token(s) of a verb, inherited through control and coordination."""
     seen = seen or set()
@@ -288,6 +292,16 @@ def subject_of(tok: Any, seen: set[int] | None = None) -> list:
         return subject_of(head, seen)
     if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
         return []
+    if tok.tag_ == "VBG" and tok.dep_ in _NOMINAL_DEPS:
+        # a gerund used as a noun names its agent with "by": "killed in shelling by government
+        # forces", "condemned the bombing by militants" (never "by night": no actor)
+        return [
+            p
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "by"
+            for p in c.children
+            if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN", "PRON")
+        ]
     if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
         head = tok.head
         if (
@@ -296,7 +310,17 @@ def subject_of(tok: Any, seen: set[int] | None = None) -> list:
             and head.head.i != head.i
         ):
             # "Amnesty put out a report accusing the army": the report's author accuses; "made a
-            # decision to close the border": who decided closes it
+            # decision to close the border": who decided closes it; "welcomed the decision by Iran
+            # to free the prisoners", "welcomed Iran's decision to ...": whose the decision is
+            owners = [c for c in head.children if c.dep_ == "poss"] + [
+                q
+                for p in (*head.children, *head.head.children)
+                if p.dep_ == "prep" and p.lower_ == "by" and (p.head.i == head.i or p.i == head.i + 1)
+                for q in p.children
+                if q.dep_ == "pobj" and q.pos_ in ("NOUN", "PROPN", "PRON")
+            ]
+            if owners:
+                return owners[:1]
             return subject_of(head.head, seen)
         return [head]
     return []
@@ -450,6 +474,16 @@ def recipients_of(tok: Any, cand: Candidate, ctx: Context) -> list:
                 # the keyed object is the support itself: its owner gives it ("reiterated the government's support")
                 continue
             out += _owners(o, ctx)
+            if o.dep_ in ("dobj", "obj") and not parse.is_passive(tok):
+                # "condemned the attack by militants on a school": the parser hangs the object's
+                # "by" phrase, right after it, on the active verb, which can have no agent
+                out += [
+                    q
+                    for p in tok.children
+                    if p.dep_ == "prep" and p.lower_ == "by" and p.i == o.right_edge.i + 1
+                    for q in dep_children(p, {"pobj"})
+                    if q.pos_ in ("NOUN", "PROPN")
+                ]
     # "developed the course following an invitation from the Nigerian government", "arrived at the
     # request of X": whom the act answers sent what it follows
     for p in tok.children:
@@ -488,7 +522,9 @@ _UNDONE = {"CONCEDE", "RETREAT", "SANCTION", "COERCE"}
 #: verbs of handing a thing over: with a "to" actor, the thing (and whom it is of) is no recipient
 HANDED = {"return", "give", "hand", "deliver", "transfer", "donate", "supply", "sell", "ship", "provide", "send"}
 
-MOVED = {"send", "dispatch", "deploy", "withdraw", "pull", "pull_out", "move", "mass", "order", "put", "mobilize"}
+MOVED = {
+    "send", "dispatch", "deploy", "withdraw", "pull", "pull_out", "move", "mass", "order", "put", "mobilize", "recall",
+}  # fmt: skip
 
 
 #: verbs whose weapon object is the means of the act ("used a guided bomb", "fired rockets")
@@ -585,7 +621,22 @@ def _senders(tok: Any) -> list:
     Congress", "accepted an invitation from the Nigerian government" (whom the act answers)."""
     if lemma_of(tok) not in _SENT_NOUNS:
         return []
-    return [q for p in tok.children if p.dep_ == "prep" and p.lower_ == "from" for q in dep_children(p, {"pobj"})]
+    out = [q for p in tok.children if p.dep_ == "prep" and p.lower_ == "from" for q in dep_children(p, {"pobj"})]
+    if not out:
+        # "offers of talks by the Kabul government", "a demand by Congress": the "by" phrase, which
+        # the parser may hang on the noun the "of" phrase names
+        heads = [
+            tok,
+            *(q for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for q in dep_children(p, {"pobj"})),
+        ]
+        out = [
+            q
+            for h in heads
+            for p in h.children
+            if p.dep_ in ("prep", "agent") and p.lower_ == "by"
+            for q in dep_children(p, {"pobj"})
+        ]
+    return out
 
 
 def _owners(o: Any, ctx: Context) -> list:
@@ -718,6 +769,9 @@ def _attack_agents(subject: Any, ctx: Context) -> list:
     75 people", "A U.S. military airstrike has killed a worker", "Syrian regime air strikes hit
     the enclave"): the act's own agent (its by phrase, its possessor, its actor modifier), as
     PLOVER codes the attack's author; the subject itself when it names no agent or is an actor."""
+    if subject.i not in ctx.tok_actor and subject.tag_ == "VBG" and subject.dep_ in ("nsubj", "csubj"):
+        # "Shelling by Russian troops destroyed the bridge": a gerund's "by" agent
+        return [t for t in subject_of(subject) if np_actor_ids(t, ctx)] or [subject]
     if subject.i in ctx.tok_actor or not (
         parse.noun_class(subject) == "ATTACK" or any(k in lx.NOUN_EVENTS for k in parse.noun_keys(subject))
     ):
@@ -786,12 +840,32 @@ def _passive_agents(trig: Any, ctx: Context) -> list:
     return out
 
 
+def _gerund_agents(trig: Any, ctx: Context) -> list:
+    """Who did a passive act done in a gerund's act the sentence names the agent of: "were killed
+    in shelling by government forces", "wounded during shelling by rebels"."""
+    return [
+        t
+        for p in trig.children
+        if p.dep_ == "prep" and p.lower_ in ("in", "during")
+        for n in p.children
+        if n.dep_ == "pcomp" and n.tag_ == "VBG"
+        for t in subject_of(n)
+        if np_actor_ids(t, ctx)
+    ]
+
+
 def _enabler(trig: Any) -> list:
     """Who lets a passive "for X to be ..." happen: "A court gave its approval for the former
     banker to be extradited", "approved a plan for the prisoners to be freed" (the subject of the
     verb the clause hangs on, directly or through its object)."""
     marks = {c.lower_ for c in trig.children if c.dep_ in ("mark", "aux")}
-    if not {"for", "to"} <= marks or trig.dep_ not in ("advcl", "acl", "relcl"):
+    misparsed = (  # "has given preliminary authorization for an aide to be extradited": the parser
+        # makes "for" the verb's dative and the passive a conjunct of the verb
+        trig.dep_ == "conj"
+        and "to" in marks
+        and any(c.dep_ in ("dative", "prep") and c.lower_ == "for" and c.i < trig.i for c in trig.head.children)
+    )
+    if not misparsed and (not {"for", "to"} <= marks or trig.dep_ not in ("advcl", "acl", "relcl")):
         return []
     host = trig.head
     if host.pos_ in ("NOUN", "PROPN") and host.dep_ in ("dobj", "obj"):
@@ -848,12 +922,40 @@ def _announcer(trig: Any, c: Candidate, ctx: Context) -> list:
     if clause.dep_ != "ccomp" or lemma_of(clause.head) not in _ANNOUNCING:
         return []
     return [
-        s
+        _spoken_for(s, ctx)
         for s in subject_of(clause.head)
         if any(
             ctx.actor_kind.get(a) == "country" or ctx.actor_sector.get(a) in _AUTHORITY for a in np_actor_ids(s, ctx)
         )
     ]
+
+
+_SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
+
+
+def _spoken_for(s: Any, ctx: Context) -> Any:
+    """The body a spokesperson who announces an act speaks for, when it is an actor: "Police
+    spokesman John Kamau said two suspects were arrested" (the police arrested them, not the
+    spokesman); the spokesperson otherwise."""
+    titles = (
+        [s]
+        if s.lower_ in _SPOKESPEOPLE
+        else [c for c in s.children if c.dep_ == "compound" and c.lower_ in _SPOKESPEOPLE]
+    )
+    for t in titles:
+        for c in t.children:
+            if (
+                c.dep_ in ("compound", "nmod")
+                and c.i < t.i
+                and c.i in ctx.tok_actor
+                and ctx.tok_actor[c.i] != ctx.tok_actor.get(s.i)
+            ):
+                a = ctx.tok_actor[c.i]
+                if ctx.actor_kind.get(a) in ("organization", "group", "country") and (
+                    ctx.actor_kind.get(a) == "country" or ctx.actor_sector.get(a) in _AUTHORITY
+                ):
+                    return c
+    return s
 
 
 #: "the UN-brokered ceasefire", "Qatar-mediated talks": whose doing the act is
@@ -1263,7 +1365,11 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
             recips = patients + recips
         if not c.actors_tok and (patients or parse.is_passive(trig)):
             c.actors_tok = (
-                _enabler(trig) or _granted_after(trig) or _announcer(trig, c, ctx) or _state_where_held(trig, c, ctx)
+                _enabler(trig)
+                or _granted_after(trig)
+                or _announcer(trig, c, ctx)
+                or _state_where_held(trig, c, ctx)
+                or _gerund_agents(trig, ctx)
             )
         if not c.actors_tok and c.obj is not None:
             c.actors_tok = _brokers(c.obj)  # "the UN-brokered ceasefire will start on Tuesday"
