@@ -1769,6 +1769,7 @@ def test_a_candidates_attack_on_a_rival_is_criticism(nlp):
     ("sentence", "type_", "trigger"),
     [
         ("The attacks in Paris and Brussels made security an issue in the race.", "ASSAULT", "attacks"),
+        ("She recalled the Sept. 11 attacks and her work for first responders.", "ASSAULT", "attacks"),
         ("Protesters held a rally against the senator outside the arena.", "PROTEST", "rally"),
         ("East Jerusalem was captured by Israel in the 1967 war.", "ASSAULT", "captured"),
     ],

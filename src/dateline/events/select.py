@@ -650,8 +650,8 @@ def _campaign_attack(c: Candidate, ctx: Context) -> bool:
     ):
         return False
     scope = list(head.subtree) if c.noun or n is not None else [t for o in objects_of(c.trigger) for t in o.subtree]
-    if any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in scope):
-        return False
+    if any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE") for t in scope):
+        return False  # "the attacks in Paris", "the Sept. 11 attacks": a violent event named
     doers = list(subject_of(c.trigger)) if not c.noun else dep_children(head, {"poss", "compound"})
     return not any(armed(d, ctx) for d in doers)
 
