@@ -1433,3 +1433,9 @@ def test_a_named_spokesperson_announcing_an_act_of_authority_speaks_for_the_body
     a = _code(nlp, text)
     ev = a.events[0]
     assert _texts(a, ev.actors[:1]) == [actor], _texts(a, ev.actors)
+
+
+def test_a_place_a_bearing_is_taken_from_places_the_event(nlp):
+    a = _code(nlp, "Two soldiers were killed in an ambush east of Jabal Zawiya.")
+    ev = next(e for e in a.events if e.trigger.text == "killed")
+    assert ev.place is not None and ev.place.text == "Jabal Zawiya"

@@ -714,6 +714,11 @@ _FRAMES = (
     ),
     # at village X / in the town X
     re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:village|town|hamlet|settlement)\s+" + _FRAME_NAME),
+    # west of X / 20 km northeast of X / the countryside east of X: a bearing taken from a place
+    re.compile(
+        r"\b(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Nn]orth-?east|[Nn]orth-?west|[Ss]outh-?east|[Ss]outh-?west)"
+        r"\s+of\s+" + _FRAME_NAME
+    ),
 )
 _LOCATIVE = re.compile(
     r"\b(?:in|at|near|outside)\s+(?:(?:north|south|east|west)(?:ern|-?east(?:ern)?|-?west(?:ern)?)?\s+|central\s+)?"
