@@ -615,21 +615,6 @@ def conditioned_act(trig: Any) -> Any | None:
     return None
 
 
-#: words of violence that keep an attack an attack in an election story
-VIOLENCE_WORDS = {
-    "terror",
-    "terrorist",
-    "terrorism",
-    "gunman",
-    "gunmen",
-    "shooting",
-    "bomb",
-    "bombing",
-    "war",
-    "killed",
-}
-
-
 def _campaign_attack(c: Candidate, ctx: Context) -> bool:
     """ "the two chief antagonists abandoned their strategy of brutally attacking him", "Trump's
     attack on a federal judge's Mexican heritage", "lines of attack against Trump": in an election
@@ -645,7 +630,7 @@ def _campaign_attack(c: Candidate, ctx: Context) -> bool:
         lx.ASSAULT_MODE_CUES.get(lemma_of(x))
         or lemma_of(x) in lx.WORDS["casualty_words"]
         or lemma_of(x) in lx.WORDS["armed_nouns"]
-        or x.lower_ in VIOLENCE_WORDS
+        or x.lower_ in lx.WORDS["violence_words"]
         for x in sent
     ):
         return False
