@@ -850,6 +850,19 @@ def test_no_actor_from_a_question_word_or_a_hyphenated_modifier(nlp, text, word)
     ]
 
 
+@pytest.mark.parametrize(
+    "text,mention",
+    [
+        ("A group of asylum-seekers began a hunger strike at the centre.", "asylum-seekers"),
+        ("Asylum-seekers protested outside the ministry on Friday.", "Asylum-seekers"),
+    ],
+)
+def test_a_hyphenated_agent_noun_is_a_generic_actor(nlp, text, mention):
+    art = _analyse(nlp, text)
+    found = [a for a in art.actors if mention in _mention_texts(art, a)]
+    assert found and found[0].sector == "REF", [(a.name, _mention_texts(art, a)) for a in art.actors]
+
+
 def test_anti_government_protesters_are_not_the_government(nlp):
     art = _analyse(nlp, "Thousands of anti-government protesters marched through the capital on Sunday.")
     protesters = next(a for a in art.actors if "protesters" in a.name)

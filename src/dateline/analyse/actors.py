@@ -1083,6 +1083,11 @@ def _country_name(iso: str) -> str:
     return names.get(iso, iso)
 
 
+def country_name(iso: str) -> str:
+    """A country's display name ("Pakistan") by its ISO3 code; the code when unknown."""
+    return _country_name(iso)
+
+
 _DISPLAY: dict[str, str] | None = None
 
 
@@ -1820,6 +1825,14 @@ _AUTHORED_NOUNS = {
     "decision", "ruling", "verdict", "order", "decree", "resolution", "statement", "announcement",
     "proposal", "plan", "offer", "demand", "request", "policy", "directive", "move", "report",
 }  # fmt: skip
+#: what is granted to someone, and the verbs that grant it: "granted the Portuguese government
+#: permission" (the parser hangs the receiver on the thing granted, as a compound)
+GRANTED_NOUNS = {
+    "permission", "bail", "asylum", "access", "licence", "license", "approval", "clemency", "pardon",
+    "amnesty", "citizenship", "visa", "visas", "exemption", "waiver", "immunity", "refuge", "authorization",
+    "authorisation", "consent", "clearance", "leave", "residency",
+}  # fmt: skip
+GRANTING_VERBS = {"grant", "give", "award", "offer", "deny", "refuse", "issue", "allow"}
 #: who speaks for a body ("police spokesman John Kamau": the police is an actor of its own)
 _SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
 _GENERIC_MOD_DEPS = {"amod", "compound", "nmod", "poss"}
@@ -1844,7 +1857,8 @@ class _Generic:
 
 
 def _agent_hashes(doc: Any) -> frozenset[int]:
-    return _hashes(doc.vocab, tuple(sorted({w.split()[-1] for w in L.agent_nouns()})))  # "army command": its head
+    # "army command": its head; "asylum-seeker": the word after the hyphen, a token of its own
+    return _hashes(doc.vocab, tuple(sorted({w.split()[-1].split("-")[-1] for w in L.agent_nouns()})))
 
 
 def _ent_country(e: Ent, ent_actor: dict[int, _Actor]) -> tuple[str | None, str | None, bool]:
@@ -1987,6 +2001,21 @@ def _after_dateline(doc: Any, i: int) -> bool:
     return i > 1 and doc[i - 1].text in ("-", "--", "\u2013", "\u2014", ":") and bool(doc[i - 1].whitespace_)
 
 
+def granted_receiver(t: Any) -> bool:
+    """The noun is whom something is granted, read by the parser as a compound of the thing
+    granted: "granted the Portuguese government permission to ...", "gave the company a licence"
+    parsed as one phrase. A determiner of the phrase stands before the compound."""
+    head = t.head
+    return (
+        t.dep_ == "compound"
+        and t.pos_ == "NOUN"
+        and head.dep_ in ("dobj", "obj")
+        and head.lemma_.lower() in GRANTED_NOUNS
+        and head.head.lemma_.lower() in GRANTING_VERBS
+        and any(c.dep_ in ("det", "poss") and c.i < t.i for c in head.children)
+    )
+
+
 def _generic_candidates(doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, _Actor]) -> list[_Generic]:
     """Agent nouns that stand for an actor; never a word of a hyphenated modifier ("an in-person
     meeting"; nor does "anti-government" give protesters the government's sector), nor a noun a
@@ -1994,12 +2023,15 @@ def _generic_candidates(doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, 
     out: list[_Generic] = []
     headline = _headline_case_tokens(doc)
     idx = set(_indices_of(doc, "LEMMA", _agent_hashes(doc))) | set(_indices_of(doc, "LOWER", _agent_hashes(doc)))
-    # "CAIRO, Egypt -- Protesters clashed ...": the tagger reads the story's capitalised first word
-    # as a name, which keeps its plural as its lemma
+    # "CAIRO, Egypt -- Protesters clashed ...", "Rebels shelled the city": the tagger reads a
+    # story's or a sentence's capitalised first word as a name, which keeps its plural as its lemma
     idx |= {
         i
-        for i in range(2, len(doc))
-        if doc[i].pos_ == "PROPN" and _after_dateline(doc, i) and L.agent_noun(doc[i].lower_[:-1]) is not None
+        for i in range(len(doc))
+        if doc[i].pos_ == "PROPN"
+        and doc[i].lower_.endswith("s")
+        and (doc[i].is_sent_start or _after_dateline(doc, i))
+        and L.agent_noun(doc[i].lower_[:-1]) is not None
     }
     for i in sorted(idx):
         t = doc[i]
@@ -2012,14 +2044,22 @@ def _generic_candidates(doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, 
             and t.head.head.i in tok_ent
             and tok_ent[t.head.head.i].label == "PERSON"
         )
+        authored = authored or granted_receiver(t)
         if i in tok_ent or (t.dep_ in ("compound", "amod") and not authored) or t.like_num:
             continue
         if _names_an_entity(doc, t, tok_ent):
             continue
         if i in headline:
             continue  # a headline's nouns summarise the story's actors
+        hyphened = None
         if i > 1 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
-            continue  # "an in-person meeting", "anti-government protesters": a word of a modifier
+            # "asylum-seekers": a hyphenated agent noun; else "an in-person meeting", "anti-government
+            # protesters": a word of a modifier
+            hyphened = L.agent_noun(f"{doc[i - 2].lower_}-{t.lemma_.lower()}") or L.agent_noun(
+                f"{doc[i - 2].lower_}-{t.lower_}"
+            )
+            if hyphened is None or t.dep_ in ("compound", "amod", "nmod", "npadvmod"):
+                continue
         if any(c.dep_ in ("poss", "det") and c.lower_ in _WH_DETERMINERS for c in t.children) or (
             doc[i - 1].lower_ in _WH_DETERMINERS and doc[i - 1].tag_ in ("WDT", "WP$", "WP") if i else False
         ):
@@ -2027,11 +2067,12 @@ def _generic_candidates(doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, 
         if t.pos_ != "NOUN" and not (t.pos_ == "PROPN" and (t.is_lower or t.is_sent_start or _after_dateline(doc, i))):
             continue
         lemma = t.lemma_.lower()
-        if t.pos_ == "PROPN" and L.agent_noun(lemma) is None and _after_dateline(doc, i):
-            lemma = lemma.removesuffix("s")  # "Protesters" after a dateline
+        if t.pos_ == "PROPN" and L.agent_noun(lemma) is None and (t.is_sent_start or _after_dateline(doc, i)):
+            lemma = lemma.removesuffix("s")  # "Protesters" after a dateline, or opening a sentence
         prev = doc[i - 1] if i > 0 and doc[i - 1].dep_ in ("amod", "compound") else None
         found = (
-            L.agent_noun(lemma, prev.lower_ if prev is not None else None)
+            hyphened
+            or L.agent_noun(lemma, prev.lower_ if prev is not None else None)
             or L.agent_noun(t.lower_, prev.lower_ if prev is not None else None)
             or L.agent_noun(lemma)
             or L.agent_noun(t.lower_)
@@ -2072,6 +2113,8 @@ def _generic_candidates(doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, 
             if any(x.pos_ in ("VERB", "AUX", "PRON") for x in c.subtree if x.i != c.i or c.dep_ != "poss"):
                 continue  # a parse that hangs a clause on the noun: never the mention
             inside.update(range(_left_edge(c), c.right_edge.i + 1))
+        if hyphened:
+            inside.update((i - 2, i - 1))  # "asylum-seekers": the word before the hyphen is the noun's
         left = i
         while left - 1 in inside:  # contiguous words only
             left -= 1

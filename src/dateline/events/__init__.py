@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..article import Article, Event
+from ..article import Actor, Article, Event, Span
 from .coder import code_doc, event_id
 from .lexicon import PLOVER_TYPES
+from .parse import Coded
 
 __all__ = ["code_events", "PLOVER_TYPES"]
 
@@ -19,11 +20,41 @@ __all__ = ["code_events", "PLOVER_TYPES"]
 def code_events(article: Article, doc: Any) -> None:
     """Fill ``article.events`` from the parse and the earlier components' output."""
     raw = code_doc(article, doc)
+    _place_recipients(article, raw)
     events = []
     for n, coded in enumerate(raw):
         record = dict(coded.record)
-        if record.get("recipients"):
+        place = coded.place_recipient
+        if record.get("recipients") and not (place and record["recipients"][:1] == [place["actor"]]):
             record["target"] = None  # a merged or accused recipient names whom it is done to
         record["id"] = event_id(article.id or Article.make_id(article.text), record, n)
         events.append(Event.model_validate(record))
     article.events = events
+
+
+def _place_recipients(article: Article, raw: list[Coded]) -> None:
+    """The places events are done in that are their recipients (the coder's ``place_recipient``:
+    "imposed a curfew in Lahore"): the place's words become a mention of its country's actor,
+    which is added when the analysis found none ("Pakistan", kind country). A recipient id that
+    names no actor is dropped."""
+    from ..analyse.actors import country_name
+
+    by_id = {a.id: a for a in article.actors}
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for coded in raw:
+        pr = coded.place_recipient
+        if pr:
+            spans.setdefault(pr["actor"], []).append((pr["start"], pr["end"]))
+    for aid, found in spans.items():
+        actor = by_id.get(aid)
+        if actor is None:
+            actor = Actor(id=aid, name=country_name(aid), kind="country", country=aid)
+            article.actors.append(actor)
+            by_id[aid] = actor
+        for start, end in found:
+            if not any(m.start < end and start < m.end for m in actor.mentions):
+                actor.mentions.append(Span(start=start, end=end))
+        actor.mentions.sort(key=lambda m: m.start)
+    for record in (coded.record for coded in raw):
+        if record.get("recipients"):
+            record["recipients"] = [r for r in record["recipients"] if r in by_id]

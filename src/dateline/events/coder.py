@@ -53,7 +53,7 @@ from .dating import date_and_modality
 from .model import revise
 from .parse import Candidate, Coded, Context, conjuncts, dep_children, depth_cache, depth_of
 from .place import event_place
-from .roles import participants, target_of
+from .roles import acted_on_place, participants, target_of
 from .select import adjust_type, conditioned_act, finish, select
 
 if TYPE_CHECKING:
@@ -102,8 +102,15 @@ def build(c: Candidate, cands: list[Candidate], ctx: Context, sent: Any) -> Code
             date_value, date_source = ctx.published.isoformat(), "published"
         if not recipients:
             recipients = _condition_party(c, actors, ctx)
+    place_recipient = None
     if not recipients:
-        recipients = _country_where(place, actors, ctx) or _country_aimed_at(c, actors, ctx)
+        recipients = _country_where(place, actors, c, ctx) or _country_aimed_at(c, actors, ctx)
+    target = target_of(c, ctx, recipients, place)
+    if not recipients:
+        # the place the act is done in or on, by its country; its words stay the target
+        place_recipient = _place_recipient(_target_place(c, ctx, place), actors, c, ctx)
+        if place_recipient is not None:
+            recipients = [place_recipient["actor"]]
     from_text = date_source == "text"
 
     start, end, stripped = _evidence(sent, ctx, trig.idx)
@@ -120,7 +127,7 @@ def build(c: Candidate, cands: list[Candidate], ctx: Context, sent: Any) -> Code
         "mode": mode,
         "actors": actors,
         "recipients": recipients,
-        "target": target_of(c, ctx, recipients, place),
+        "target": target,
         "place": place,
         "date": date_value,
         "date_source": date_source,
@@ -136,7 +143,7 @@ def build(c: Candidate, cands: list[Candidate], ctx: Context, sent: Any) -> Code
         },
         "rule": entry.key,
     }
-    return Coded(record, trig, depth_of(trig))
+    return Coded(record, trig, depth_of(trig), place_recipient)
 
 
 def _condition_party(c: Candidate, actors: list[str], ctx: Context) -> list[str]:
@@ -154,14 +161,65 @@ def _condition_party(c: Candidate, actors: list[str], ctx: Context) -> list[str]
     return out
 
 
-def _country_where(place: dict | None, actors: list[str], ctx: Context) -> list[str]:
+def _target_place(c: Candidate, ctx: Context, place: dict | None) -> dict | None:
+    """The place that is the target an act with no recipient actor names: the place it is done in,
+    when no word of a recipient phrase is its target ("held talks with aid groups in Nairobi": the
+    aid groups), else a place its target words name ("ordered attacks on the Gaza Strip")."""
+    t = target_of(c, ctx, [], place)
+    if t is None:
+        return None
+    if place is not None and t["start"] == place.get("start"):
+        return place
+    span = ctx.doc.char_span(t["start"], t["end"], alignment_mode="expand")
+    named = set(range(span.start, span.end)) if span is not None else set()
+    if span is not None:  # "the town of Bakwa", "the city of Aleppo": the place the target noun is
+        named |= {q.i for p in span.root.children if p.dep_ == "prep" and p.lower_ == "of" for q in p.children}
+    for toks, found in ctx.places:
+        if named.intersection(toks):
+            first, last = ctx.doc[toks[0]], ctx.doc[toks[-1]]
+            start, end = first.idx, last.idx + len(last)
+            return {**found, "text": ctx.text[start:end], "start": start, "end": end}
+    return None
+
+
+def _place_recipient(place: dict | None, actors: list[str], c: Candidate, ctx: Context) -> dict | None:
+    """The place an act with no recipient of its own is done in or on, as its recipient: the
+    place's country, its mention the place's words ("imposed a curfew in Lahore", "declared a
+    ceasefire in Tripoli": PLOVER codes such a place as the target, by its country). Never the
+    dateline's place, a place in the subject's phrase or another clause ("Police in Karachi
+    arrested ..."), a place of the event's own actor, nor one with no known country. The record
+    is coded with ``place_recipient`` (``actor``, ``start``, ``end``); ``code_events`` adds the mention
+    to the country's actor, or the actor."""
+    if place is None or place.get("precision") == "dateline" or "start" not in place:
+        return None
+    toks = ctx.tokens(place["start"], place["end"])
+    if not acted_on_place(toks, c, ctx):
+        return None
+    for t in toks:
+        aid = ctx.tok_actor.get(t)
+        if aid is not None:  # a place that is an actor ("Putnam County"): it, unless it acts itself
+            if aid in actors or ctx.actor_kind.get(aid) == "person":
+                return None
+            return {"actor": aid, "start": place["start"], "end": place["end"]}
+    iso = place.get("country")
+    if not iso or not re.fullmatch(r"[A-Z]{3}", iso) or iso in actors:
+        return None
+    if any(ctx.actor_country.get(a) == iso and ctx.actor_kind.get(a) == "country" for a in actors):
+        return None
+    return {"actor": iso, "start": place["start"], "end": place["end"]}
+
+
+def _country_where(place: dict | None, actors: list[str], c: Candidate, ctx: Context) -> list[str]:
     """The country an act with no recipient of its own is done in, when the sentence names it
     and it is an actor: "imposed sanctions in relation to Iraq", "agreed to a ceasefire in
     eastern Ukraine" (Iraq, Ukraine: PLOVER codes such a country as the target). Never the
-    dateline's place, a place that is no country, nor the event's own actor."""
+    dateline's place, a place that is no country, a place in the subject's own phrase
+    ("Prosecutors in Sweden dropped ..."), nor the event's own actor."""
     if place is None or place.get("precision") == "dateline" or "start" not in place:
         return []
     toks = ctx.tokens(place["start"], place["end"])
+    if toks and not acted_on_place(toks, c, ctx, strict=False):
+        return []
     if place.get("precision") == "larger":  # a small place the gazetteer lacks: only its owner
         return _owner_country(toks, actors, ctx)
     for t in toks:

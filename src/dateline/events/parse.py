@@ -59,6 +59,9 @@ class Coded:
     record: dict[str, Any]
     trigger: Any  # spaCy token
     depth: int  # the trigger's depth in the dependency tree
+    #: a recipient that is the place the act is done in (``actor``: its country's id, ``start``,
+    #: ``end``: the place's words), made an actor's mention by ``code_events``
+    place_recipient: dict | None = None
 
 
 class Context:

@@ -19,11 +19,12 @@ import bisect
 import re
 from typing import Any
 
+from ..analyse.actors import granted_receiver
 from ..nlp import doc_text
 from . import lexicon as lx
 from . import parse
 from .lexicon import NOUN_CLASSES
-from .parse import OBJ, RELATIVE, Candidate, Context, dep_children, lemma_of
+from .parse import OBJ, RELATIVE, Candidate, Context, dep_children, depth_of, lemma_of
 
 RECIPIENT_PREPS = {
     "with",
@@ -378,6 +379,9 @@ def recipients_of(tok: Any, cand: Candidate, ctx: Context) -> list:
         if q.dep_ == "pobj"
     )
     for o in objs:
+        # "granted the Portuguese government permission to ...": the parser reads the receiver as a
+        # compound of the thing granted
+        out += [x for x in o.children if granted_receiver(x) and x.i in ctx.tok_actor]
         if moved and o.dep_ in ("dobj", "obj"):
             continue  # "withdrew a contingent of 300 peacekeepers from X": its own people, X the recipient
         if handed_to and o.dep_ in ("dobj", "obj") and o.i not in ctx.tok_actor:
@@ -1578,10 +1582,38 @@ def _target_word(t: Any, c: Candidate, ctx: Context) -> bool:
     return not np_actor_ids(t, ctx)
 
 
+#: links from a place up to the act that say the place belongs to another phrase than the act's
+#: own: a subject's ("Prosecutors in Sweden dropped ...": the prosecutors' place, not the act's
+#: target), or another clause's (a relative or reported one)
+_NOT_ACTED_ON = {"nsubj", "nsubjpass", "csubj", "csubjpass", "relcl", "ccomp", "parataxis", "acl"}
+
+
+def acted_on_place(toks: list[int], c: Candidate, ctx: Context, strict: bool = True) -> bool:
+    """Whether a place mention lies in the act's own phrase, as where or on what it is done:
+    inside the trigger's subtree (the verb's, for a trigger noun that is its object: "imposed
+    blockades in Lahore", "agreed to a ceasefire in Aleppo"), reached without crossing a subject
+    or another clause. Not ``strict``: only never in a subject's phrase."""
+    if not toks:
+        return False
+    trig = c.trigger
+    top = trig
+    while top.dep_ in ("dobj", "obj", "pobj", "prep") and top.head.i != top.i and top.pos_ not in ("VERB", "AUX"):
+        top = top.head  # the place hangs on the verb
+    u = min((ctx.doc[i] for i in toks), key=depth_of)
+    while u.i != trig.i and (u.i != top.i or top.pos_ not in ("VERB", "AUX")):
+        if u.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass") or (strict and u.dep_ in _NOT_ACTED_ON):
+            return False
+        if u.head.i == u.i:
+            return not strict
+        u = u.head
+    return True
+
+
 def target_of(c: Candidate, ctx: Context, recipients: list[str], place: dict | None = None) -> dict | None:
     """What an event with no recipient actor is done to, as words of the text: the first of its
     recipient phrases that names no actor ("rejected the legislation", "condemned the bombing"),
-    else the place the sentence says it was done in ("imposed a curfew in the town of Cizre").
+    else the place the sentence says it was done in ("imposed a curfew in the town of Cizre"), never
+    one in the subject's own phrase ("Officials in Kenya rejected ...").
     Pronouns, times, the trigger's own words, what the actor uses or sends are never targets."""
     if recipients:
         return None
@@ -1593,6 +1625,7 @@ def target_of(c: Candidate, ctx: Context, recipients: list[str], place: dict | N
         return {"text": span.text, "start": span.start_char, "end": span.end_char}
     if place is not None and place.get("precision") != "dateline" and "start" in place:
         sent = c.trigger.sent
-        if sent.start_char <= place["start"] < sent.end_char:
+        toks = ctx.tokens(place["start"], place["end"])
+        if sent.start_char <= place["start"] < sent.end_char and acted_on_place(toks, c, ctx, strict=False):
             return {"text": place["text"], "start": place["start"], "end": place["end"]}
     return None
