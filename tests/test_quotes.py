@@ -494,3 +494,16 @@ def test_generic_speakers_carry_a_generic_actor(nlp):
     assert actors[witnesses.speaker].sector == "CVL"
     assert actors[military.speaker].sector == "MIL"
     assert bare.speaker is None  # "sources" alone names no one
+
+
+def test_a_programme_where_something_was_said_is_no_quote_and_leaves_its_cue(nlp):
+    text = (
+        "Senator Dana Whitfield told CBS's “Face the Nation” that she would vote for the bill.\n\n"
+        "Governor Omar Reyes said on “Morning Report” that the roads would reopen."
+    )
+    article = _analyse(nlp, text)
+    texts = [q.text for q in article.quotes]
+    assert "Face the Nation" not in texts and "Morning Report" not in texts, texts
+    told = _quote(article, "that she would vote")
+    assert _actor_name(article, told.speaker) == "Dana Whitfield"
+    assert any(t.startswith("that the roads would reopen") for t in texts), texts

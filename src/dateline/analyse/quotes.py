@@ -107,6 +107,9 @@ def find_quotes(article: Article, doc: Any) -> None:
     ctx.direct_spans = sorted((q.start, q.end) for q in direct)
     for q in direct:
         _attribute_direct(ctx, q, direct, paras)
+    # a title leaves its cue to the reported speech around it ('told MSNBC's "Morning Joe" that
+    # he would vote for her')
+    direct = [q for q in direct if not _is_title(ctx, q)]
     indirect = _indirect_quotes(ctx, direct)
     # a partial quote inside reported speech ('said he would welcome a "principled network"')
     # belongs to the indirect quote that carries it
@@ -211,8 +214,15 @@ def _is_title(ctx: _Context, q: _Q) -> bool:
             # 'his book, "Fear,"' but not 'In the film, "I never wanted to be a hero," she says'
             # nor 'told the show "We will win"'
             return titled or (not before.endswith(",") and not spoken)
+        if titled and len(words) <= 6 and (last in _TITLE_PREPS or re.search(r"\w[’']s$", before)):
+            # 'said on "Fox News Sunday"', 'told CBS's "Face the Nation"': a programme or a
+            # publication where something was said, not what was said
+            return True
     # 'The statement read: "We Will Fight On."': a colon introduces words
     return titled and q.cue_span is not None and not spoken and not before.endswith(":")
+
+
+_TITLE_PREPS = frozenset("on in to during with from at onto".split())
 
 
 def _speech_cue(ctx: _Context, q: _Q) -> bool:
