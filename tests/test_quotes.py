@@ -428,9 +428,9 @@ def test_according_to_reports_is_a_quote_without_speaker(nlp):
     for q in article.quotes:
         assert q.speaker is None and q.speaker_text is None
         assert q.cue == "according to"
-        src = q.model_extra["source_text"]
-        assert text[q.model_extra["source_start"] : q.model_extra["source_end"]] == src
-    assert [q.model_extra["source_text"].split()[0] for q in article.quotes] == ["reports", "sources", "details"]
+        src = q.source_text
+        assert src is not None and text[q.source_start : q.source_end] == src
+    assert [(q.source_text or "").split()[0] for q in article.quotes] == ["reports", "sources", "details"]
 
 
 def test_according_to_information_with_a_named_owner_is_the_owner(nlp):
@@ -507,3 +507,30 @@ def test_a_programme_where_something_was_said_is_no_quote_and_leaves_its_cue(nlp
     told = _quote(article, "that she would vote")
     assert _actor_name(article, told.speaker) == "Dana Whitfield"
     assert any(t.startswith("that the roads would reopen") for t in texts), texts
+
+
+def test_quote_fields_are_all_in_the_published_schema(nlp):
+    """Every key a quote carries in real output is declared in docs/article.schema.json, with its
+    type: the offsets of speaker, cue and unnamed source included."""
+    import json
+    from pathlib import Path
+
+    schema = json.loads((Path(__file__).resolve().parent.parent / "docs" / "article.schema.json").read_text())
+    props = schema["$defs"]["Quote"]["properties"]
+    text = (
+        '"We will rebuild the bridge by spring," the mayor said on Monday.\n\n'
+        "The river rose by two metres overnight, according to local reports."
+    )
+    article = _analyse(nlp, text)
+    quotes = article.to_dict()["quotes"]
+    assert len(quotes) == 2
+    seen: set[str] = set()
+    for q in quotes:
+        for key, value in q.items():
+            assert key in props, f"quote field {key!r} is missing from docs/article.schema.json"
+            kinds = {t.get("type") for t in props[key].get("anyOf", [props[key]])}
+            py = {int: "integer", str: "string", type(None): "null"}.get(type(value))
+            assert py in kinds or (py is None and "enum" in props[key]), (key, value, kinds)
+            if value is not None:
+                seen.add(key)
+    assert {"speaker_start", "speaker_end", "cue_start", "cue_end", "source_text", "source_start"} <= seen

@@ -158,6 +158,17 @@ class Quote(Span):
     speaker_text: str | None = None
     cue: str | None = None
     kind: QuoteKind = "direct"
+    # Additions to the contract: where the speaker's and the cue's words are in the text, and a
+    # source that names no one ("according to reports"): its words, never a speaker.
+    speaker_start: int | None = Field(None, description="offset of the speaker's words (speaker_text)")
+    speaker_end: int | None = None
+    cue_start: int | None = Field(None, description="offset of the cue's words")
+    cue_end: int | None = None
+    source_text: str | None = Field(
+        None, description='an unnamed source ("according to reports"): its words; speaker is then null'
+    )
+    source_start: int | None = None
+    source_end: int | None = None
 
 
 class EventPlace(_Record):
