@@ -478,6 +478,10 @@ class _Context:
         if subj is not None and subj.ent_type_ in ("TIME", "DATE") and not self.tok_actor[subj.i]:
             # "Jan 13 (ANI): Allcargo Logistics Ltd said": a dateline's date taken as subject
             subj = self._named_before(verb)
+        if subj is not None and subj.is_upper and subj.i + 1 < len(subj.doc) and subj.nbor().text in _DATELINE_DASHES:
+            # "WASHINGTON -- President Obama, ..., said": a dateline taken as subject, the speaker
+            # its apposition after the dash
+            subj = next((c for c in subj.children if c.dep_ == "appos" and c.i > subj.i + 1), subj)
         if subj is not None:
             subj = self._apposed_speaker(subj, verb)
         if subj is None and verb.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep", "relcl", "acl"):
@@ -1051,6 +1055,9 @@ def _indirect_quotes(ctx: _Context, direct: list[_Q]) -> list[_Q]:
     return out
 
 
+_DATELINE_DASHES = frozenset({"--", "—", "–", "-"})
+
+
 def _clip(tokens: list[Any], least: int = 3) -> tuple[int, int] | None:
     while tokens and (tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
@@ -1072,6 +1079,18 @@ def _said_clause(ctx: _Context, verb: Any, lemma: str, overlaps_direct: Callable
     ):
         return None  # "That said, we understand ...": a discourse phrase, no one speaking
     comp = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+    if not comp and verb.i > 0 and doc[verb.i - 1].text == ",":
+        # "After the summit, Kim is looking to prove ..., said Artyom Lukin": a clause before the
+        # cue and its inverted subject is what was said, whichever label the parser gives it
+        comp = [
+            c
+            for c in verb.children
+            if c.dep_ == "advcl"
+            and c.i < verb.i
+            and not any(m.dep_ == "mark" for m in c.children)
+            and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+            and any(s.dep_ in ("nsubj", "nsubjpass") and s.i > verb.i for s in verb.children)
+        ]
     ps, pe = ctx.paragraph_of(verb.idx)
     if comp:
         # "told Fox News on Sunday that ...": prefer the that-clause, then the longest clause
