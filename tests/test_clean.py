@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import dateline
-from dateline.cleaner import clean_page, parse_credits, parse_dateline, parse_names
+from dateline.cleaner import clean_body, clean_page, parse_credits, parse_dateline, parse_names
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 STYLES = sorted(p.stem for p in PAGES.glob("*.txt"))
@@ -524,3 +524,87 @@ def test_a_market_tickers_entries_are_no_story_text():
     for text in (clean_page(page).text, dateline.clean(html=_html_page(page)).text):
         assert not any(t in text for t in ticker), text
         assert "Chelsea 2-1" in text  # a score is no ticker
+
+
+def test_sub_headings_between_paragraphs_are_headings_not_story_text():
+    first = (
+        "Health officials in the province said on Monday that two herders had fallen ill after eating"
+        " meat from a wild marmot, and that both were in hospital."
+    )
+    second = "All but four of the people who met them have now been released from observation, officials said."
+    third = "The disease spreads through flea bites and, in its pneumonic form, from person to person by coughing."
+    fourth = (
+        "The province closed two mountain passes to travellers on Tuesday while teams sprayed the pastures"
+        " against fleas, the agriculture office said."
+    )
+    heads = ["DOZENS UNDER OBSERVATION", "How does the disease spread?", "What are the authorities doing?"]
+    page = "\n\n".join(["Herders fall ill", first, heads[0], second, heads[1], third, heads[2], fourth])
+    for cleaned in (clean_page(page), dateline.clean(html=_html_page(page))):
+        assert cleaned.text.split("\n\n") == [first, second, third, fourth]
+        assert [r.text for r in cleaned.removed if r.kind == "heading"] == heads
+    # title case; a question alone is the writer's own and stays
+    page = "\n\n".join(["Herders fall ill", first, "Passes Closed to Travellers", second, heads[1], third])
+    for cleaned in (clean_page(page), dateline.clean(html=_html_page(page))):
+        assert cleaned.text.split("\n\n") == [first, second, heads[1], third]
+
+
+def test_short_lines_that_are_story_stay():
+    lede = (
+        "The council voted on Tuesday to close the old harbour road for repairs, and the work will start next"
+        " month after the fishing season ends, the mayor told reporters."
+    )
+    after = "Fishermen said they had not been consulted about the closure and would ask the council to think again."
+    kept = [
+        "Why now?",  # two words: an aside, too short to title anything
+        "It was not the first time.",  # a short sentence
+        "\u201cWhat happens to us now?\u201d",  # a quoted question
+        "The road ahead",  # sentence case: a phrase, not a title-case heading
+        "Harbour Rovers 2 Quay United 1",  # a result, digits: no title
+        "Marta K. Olsen",  # a name with an initial
+    ]
+    for line in kept:
+        page = "\n\n".join(["Harbour road to close", lede, line, after])
+        assert line in clean_page(page).text, line
+
+
+@pytest.mark.parametrize(
+    ("tag", "publisher", "agency"),
+    [("(CNN) \u2014 ", "CNN", None), ("(CNN)", "CNN", None), ("(Reuters) - ", None, "Reuters")],
+)
+def test_an_outlet_tag_without_a_place_opens_no_story(tag, publisher, agency):
+    lede = "The mayor said the harbour road would reopen in May after the repairs to the sea wall were done."
+    rest = "Fishermen said they had not been consulted about the closure and would ask the council to think again."
+    for cleaned in (clean_page(f"Road to reopen\n\n{tag}{lede}\n\n{rest}"), clean_body(f"{tag}{lede}\n\n{rest}")):
+        assert cleaned.text.startswith("The mayor said")
+        assert (cleaned.publisher, cleaned.agency) == (publisher, agency)
+        assert [r.text for r in cleaned.removed if r.kind == "dateline"] == [tag.strip()]
+        assert cleaned.dateline is None
+
+
+def test_a_bracketed_word_that_is_no_outlet_stays():
+    text = "(Updated) The mayor said the harbour road would reopen in May after the repairs to the sea wall."
+    assert clean_body(text).text == text
+
+
+def test_an_analysis_box_byline_and_its_title_inside_the_story_are_no_story_text():
+    first = "Prosecutors said on Tuesday they had dropped the inquiry after interviewing seven witnesses in the case."
+    box = "The decision closes one long chapter in the saga, but another one, in the courts abroad, has barely begun."
+    last = "His lawyers said they would appeal against the ruling before the end of the month, a spokesman said."
+    page = "\n\n".join(
+        ["Inquiry dropped", first, "A chapter closes, another opens", "Mara Quell, diplomatic correspondent", box, last]
+    )
+    for cleaned in (clean_page(page), dateline.clean(html=_html_page(page))):
+        assert cleaned.text.split("\n\n") == [first, box, last]
+        kinds = {r.text: r.kind for r in cleaned.removed}
+        assert kinds["Mara Quell, diplomatic correspondent"] == "byline"
+        assert kinds["A chapter closes, another opens"] == "heading"
+
+
+def test_a_promotion_of_the_outlets_podcast_is_a_prompt():
+    from dateline import residue
+
+    assert residue.is_prompt(
+        "Catch up on the mayoral race with our reporters on our weekly politics podcast, \u201cCity Desk.\u201d"
+    )
+    assert residue.is_prompt("Listen to our daily news podcast here.")
+    assert not residue.is_prompt("He said he would listen to the concerns of the podcast hosts before deciding.")

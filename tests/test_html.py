@@ -797,3 +797,31 @@ def test_a_listicle_and_a_story_with_a_few_links_keep_their_lines():
 
     numbered = [line for n in (1, 2, 3) for line in (str(n), "Check the wall", _STORY_PARAGRAPH)]
     assert _paragraphs("\n".join(numbered), None, []).split("\n\n") == numbered
+
+
+# --- bylines: a job title beside a name is no author -------------------------------------------
+
+
+def _byline_page(author: str) -> str:
+    body = "".join(
+        f"<p>The county council voted on Tuesday to close the old ferry pier for repairs, officials said"
+        f" in statement number {i}.</p>"
+        for i in range(6)
+    )
+    return (
+        f'<html><head><title>Pier to close</title><meta name="author" content="{author}"></head>'
+        f"<body><article><h1>Pier to close</h1>{body}</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("author", "authors"),
+    [
+        ("By MARIA LOPEZ, AP Senior Business Writer", ["Maria Lopez"]),
+        ("Dan Brook, Associated Press Correspondent in Nairobi", ["Dan Brook"]),
+        ("Staff Writer", ["Staff Writer"]),  # all the page says: kept
+        ("Ana Lima; Tom Bell", ["Ana Lima", "Tom Bell"]),
+    ],
+)
+def test_byline_job_title_is_no_author(author: str, authors: list[str]) -> None:
+    assert extract_html(_byline_page(author)).authors == authors

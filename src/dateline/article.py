@@ -53,7 +53,7 @@ QuoteKind = Literal["direct", "indirect"]
 QUOTE_KINDS: tuple[str, ...] = get_args(QuoteKind)
 
 RemovedKind = Literal[
-    "banner", "caption", "credit", "disclaimer", "ui", "duplicate", "byline", "dateline", "headline", "other"
+    "banner", "caption", "credit", "disclaimer", "ui", "duplicate", "byline", "dateline", "headline", "heading", "other"
 ]
 
 

@@ -631,6 +631,24 @@ def parse_dateline(paragraph: str, *, colon: bool = True) -> tuple[Dateline, str
     return Dateline(text=dl_text, places=places), agency, publisher, m.end()
 
 
+# A lede tagged with its outlet and no place: "(CNN) — The ...", "(CNN)The ...", "(Reuters) -
+# The ...": the tag names the publisher or the agency and is no story text.
+_OUTLET_TAG = re.compile(rf"^\((?P<tag>[A-Za-z][A-Za-z .&\-]{{1,30}})\)(?:\s*{_DASH}\s+|(?=[A-Z“\"‘']))(?=\S)")
+
+
+def _outlet_tag(paragraph: str) -> tuple[str | None, str | None, int] | None:
+    """ "(CNN) — The ..." -> (agency, publisher, length) where the tag is a known outlet."""
+    m = _OUTLET_TAG.match(paragraph)
+    if not m:
+        return None
+    tag = m.group("tag").strip()
+    agency = canonical_agency(tag)
+    publisher = None if agency else DATELINE_PUBLISHERS.get(tag.lower())
+    if agency is None and publisher is None:
+        return None
+    return agency, publisher, m.end()
+
+
 def _colon_dateline(paragraph: str) -> tuple[Dateline, str | None, str | None, int] | None:
     """ "BHAKKAR: ..." -> the dateline, when the upper-case words name a known place."""
     m = _COLON_DATELINE_RE.match(paragraph)
@@ -1010,8 +1028,77 @@ def _ends_with_credit(s: str) -> bool:
     return any(m.end() >= len(tail) and m.start() > 0 for m in _CREDIT_MARK.finditer(tail))
 
 
+# A sub-heading inside the story: a short line standing alone between story paragraphs that
+# ends no sentence and is written in capitals or title case, with no digit or full stop ("SCORES
+# QUARANTINED", "The Road Ahead"; not "UPDATED: MAY 3, 2013" nor "Vincent L. Gigante"), or a
+# question standing alone before its answer ("What did the prosecutors say?") in a story laid
+# out as questions and answers (two such questions at least). It titles the paragraphs after it
+# and says nothing itself; left in the text it becomes an event ("What was the investigation
+# about?" -> ACCUSE) or an actor glued to the next sentence ("QUARANTINED"). It leaves the text
+# as a "heading".
+_HEADING_WORDS = 12
+_QUESTION_HEADING_WORDS = 15
+_QUESTION_HEADINGS = 2
+_QUESTION_OPENERS = frozenset(
+    "what why how who whom whose when where which is are was were can could will would should does do did "
+    "has have had".split()
+)
+_HEADING_END = re.compile(r"[.!?:;,\-–—\"”’')\]]$")
+_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or over the to vs with up".split())
+
+
+def _heading_shape(s: str) -> bool:
+    words = s.split()
+    if len(words) < 2 or not s[:1].isalnum():
+        return False
+    if s.endswith("?"):
+        return 3 <= len(words) <= _QUESTION_HEADING_WORDS and words[0].lower() in _QUESTION_OPENERS
+    if len(words) > _HEADING_WORDS or _HEADING_END.search(s) or not any(c.isalpha() for c in s):
+        return False
+    if any(c.isdigit() or c == "." for c in s):
+        return False  # a date or time stamp ("UPDATED: MAY 3, 2013, 9:56 AM"), a score, a name's initial
+    letters = [c for c in s if c.isalpha()]
+    if all(c.isupper() for c in letters):
+        return len(letters) >= 4
+    return all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
+
+
+def _is_subheading(lines: list[_Line], i: int, start: int, end: int) -> bool:
+    """Line ``i`` is a sub-heading: the heading's shape, story prose before it (the previous
+    line ends a sentence or is blank) and a paragraph of prose after it."""
+    if not _heading_shape(lines[i].text):
+        return False
+    before = [ln for ln in lines[start:i] if ln.text and ln.kind is None]
+    if not any(_is_prose(ln.text) for ln in before):
+        return False
+    prev = lines[i - 1]
+    if prev.text and prev.kind is None and not _SENT_END.search(prev.text):
+        return False
+    nxt = next((ln for ln in lines[i + 1 : end] if ln.text and ln.kind is None), None)
+    return nxt is not None and _is_prose(nxt.text) and not _heading_shape(nxt.text)
+
+
+# A byline inside the story, over a box of analysis by another writer: "Caroline Hawley, BBC
+# diplomatic correspondent" (a name, a comma and a job title), with the box's title on the line
+# above it ("One chapter over, another barely begun"), which is a heading.
+_INBODY_BYLINE = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),\s+(?P<title>[^,;:.!?]{3,60})$")
+
+
+def _is_inbody_byline(s: str) -> bool:
+    m = _INBODY_BYLINE.match(s)
+    return m is not None and _looks_like_name(m.group("name")) and residue.is_job_title(m.group("title"))
+
+
 def _mark_inbody_residue(lines: list[_Line], start: int, end: int, headline_norm: str | None) -> None:
     under_list_head = False  # the titles listed under a "Most read" heading inside the page
+    # questions standing alone are headings where the story is laid out as questions and answers
+    # (two or more); one alone is the writer's own question ("Where was the outrage?")
+    questions = [
+        i
+        for i in range(start + 1, end)
+        if lines[i].text.endswith("?") and not lines[i].kind and _is_subheading(lines, i, start, end)
+    ]
+    asks = len(questions) >= _QUESTION_HEADINGS
     for i in range(start, end):
         ln = lines[i]
         if not ln.text or ln.kind:
@@ -1037,6 +1124,14 @@ def _mark_inbody_residue(lines: list[_Line], start: int, end: int, headline_norm
             ln.kind = "other"  # "india Updated: Apr 26, 2020 21:43 IST" under a standfirst
         elif _CREDIT_LINE.match(s) and _words(s) <= 8:
             ln.kind = "credit"
+        elif i > start and (asks or not s.endswith("?")) and _is_subheading(lines, i, start, end):
+            ln.kind = "heading"
+        elif i > start and _is_inbody_byline(s):
+            ln.kind = "byline"
+            above = next((j for j in range(i - 1, start, -1) if lines[j].text), None)
+            if above is not None and lines[above].kind is None and not _is_prose(lines[above].text):
+                if _words(lines[above].text) <= _HEADING_WORDS and not _SENT_END.search(lines[above].text):
+                    lines[above].kind = "heading"
 
 
 def _assemble(lines: list[_Line], out: Cleaned, start: int = 0) -> Cleaned:
@@ -1069,6 +1164,7 @@ def _assemble(lines: list[_Line], out: Cleaned, start: int = 0) -> Cleaned:
             dateline_done = True
             flush()
             parsed = parse_dateline(text, colon=colon) or _lone_dateline(text)
+            tag = None if parsed else _outlet_tag(text)
             if parsed:
                 dl, agency, publisher, length = parsed
                 out.dateline = dl
@@ -1078,6 +1174,12 @@ def _assemble(lines: list[_Line], out: Cleaned, start: int = 0) -> Cleaned:
                 text = text[length:]
                 if not text.strip():
                     continue
+            elif tag:
+                agency, publisher, length = tag
+                out.agency = out.agency or agency
+                out.publisher = out.publisher or publisher
+                out.removed.append(Removed(kind="dateline", text=text[:length].rstrip()))
+                text = text[length:]
         current.append(text)
     flush()
     out.text = "\n\n".join(_drop_repeated_lead(paragraphs, out))
@@ -1159,6 +1261,7 @@ def _record(out: Cleaned, ln: _Line) -> None:
 def _contract_kind(kind: str) -> str:
     return (
         kind
-        if kind in {"banner", "caption", "credit", "disclaimer", "ui", "duplicate", "byline", "dateline", "headline"}
+        if kind
+        in {"banner", "caption", "credit", "disclaimer", "ui", "duplicate", "byline", "dateline", "headline", "heading"}
         else "other"
     )

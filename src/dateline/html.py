@@ -277,7 +277,16 @@ def _authors(value: object) -> list[str]:
         part = re.sub(r"\s+", " ", part).strip(" ,")
         if part and len(part) <= 80 and part.casefold() not in {a.casefold() for a in out}:
             out.append(part)
-    return out
+    # "By STEVE PEOPLES, AP National Political Writer": the title beside a name is no author
+    people = [part for part in out if not residue.is_job_title(part)]
+    # an upper-case byline name is written as a name ("STEVE PEOPLES" -> "Steve Peoples")
+    return [_name_case(part) for part in people] if people else out
+
+
+def _name_case(name: str) -> str:
+    if not name.isupper() or len(name.split()) < 2:
+        return name
+    return " ".join("-".join(p[:1] + p[1:].lower() for p in w.split("-")) for w in name.split())
 
 
 # --- the page's tree, and pages that are shells --------------------------------------------

@@ -24,6 +24,7 @@ __all__ = [
     "is_list_head",
     "is_banner",
     "is_bracket_teaser",
+    "is_job_title",
 ]
 
 _APOSTROPHE = "['’]"
@@ -51,6 +52,11 @@ def _tables() -> dict[str, object]:
         "list_intro": re.compile(rf"^(?:{heads})\b", re.I),
         "banners": frozenset(" ".join(b.casefold().split()) for b in data["banners"]),
         "bracket": re.compile(rf"\[(?:{'|'.join(map(re.escape, data['bracket_tags']))})\]\s*\|?$"),
+        "job": re.compile(
+            rf"^(?:[\w.'’&-]+\s+){{0,5}}(?:{_alternation(data['job_titles'])})s?"
+            r"(?:\s+(?:in|for|at|of|on)\s+\S.{0,60})?$",
+            re.I,
+        ),
     }
 
 
@@ -101,6 +107,12 @@ def is_link_title(line: str) -> bool:
     if _RANK.fullmatch(line):
         return True
     return 0 < len(line.split()) <= LINK_TITLE_WORDS and not _SENTENCE_END.search(line)
+
+
+def is_job_title(part: str) -> bool:
+    """A byline part that is a job title, not a person: "AP National Political Writer", "Senior
+    Correspondent in Beijing", "Staff Writer"."""
+    return _match("job", part.strip(" ,.;"))
 
 
 def is_banner(line: str) -> bool:
