@@ -1437,6 +1437,8 @@ def test_whose_decision_it_is_does_what_it_decides(nlp, text):
     [
         ("Police spokesman John Kamau said two suspects were arrested on Sunday.", "Police"),
         ("Interior ministry spokesman Ahmed Saleh said the prisoners would be released.", "Interior ministry"),
+        # unnamed, the body after "for"
+        ("A spokesman for the interior ministry said 30 people were arrested.", "the interior ministry"),
     ],
 )
 def test_a_named_spokesperson_announcing_an_act_of_authority_speaks_for_the_body_that_does_it(nlp, text, actor):
@@ -1531,3 +1533,22 @@ def test_a_capitalised_plural_agent_opening_a_sentence_is_a_generic_actor(nlp, t
     a = _code(nlp, text)
     ev = a.events[0]
     assert ev.actors and _actor(a, ev.actors[0]).sector == sector
+
+
+@pytest.mark.parametrize(
+    "text,country",
+    [
+        ("The navy intercepted a North Korean ship.", "PRK"),
+        ("The coast guard intercepted an Iranian tanker in the strait.", "IRN"),
+    ],
+)
+def test_the_country_a_vehicle_an_act_is_keyed_on_belongs_to_is_its_recipient(nlp, text, country):
+    a = _code(nlp, text)
+    ev = a.events[0]
+    assert ev.recipients[:1] == [country], (ev.type, ev.recipients, ev.target)
+
+
+def test_the_by_sender_of_offers_for_talks_is_whom_they_are_refused(nlp):
+    a = _code(nlp, "The rebels rejected new offers for ceasefire talks by the army on Monday.")
+    ev = a.events[0]
+    assert ev.type == "REJECT" and _texts(a, ev.recipients[:1]) == ["army"], (ev.recipients, ev.target)

@@ -390,6 +390,8 @@ def recipients_of(tok: Any, cand: Candidate, ctx: Context) -> list:
             named = o.i in ctx.tok_actor or any(c.dep_ == "appos" and c.i in ctx.tok_actor for c in o.children)
             if named and _keyed_object_is_patient(cand):  # "two hostages — an American and ...": who they are
                 out.append(o)  # "expelled all UNSCOM weapons inspectors", "called President X"
+            elif _keyed_object_is_patient(cand):
+                out += _vehicle_owner(o, ctx)  # "intercepted a North Korean ship": North Korea
             continue
         if o.dep_ in ("nsubjpass", "dobj", "obj", "pobj") or (o.dep_ == "nsubj" and o.head.i != tok.i):
             out.append(o)  # the last: an ECM verb's complement subject ("allow the WFP to deliver")
@@ -544,6 +546,20 @@ def _wielded(cand: Candidate) -> bool:
     return cls == "WEAPON" or parse.noun_class(cand.obj) == "WEAPON"
 
 
+def _vehicle_owner(o: Any, ctx: Context) -> list:
+    """The country a vehicle an act is done to belongs to, named by its modifier: "intercepted a
+    North Korean ship", "shot down a Syrian jet", "seized an Iranian tanker"."""
+    if lemma_of(o) not in lx.WORDS["vehicle_nouns"] and lemma_of(o) not in lx.WORDS["military_vehicles"]:
+        return []
+    return [
+        c
+        for c in o.children
+        if c.dep_ in ("amod", "compound", "nmod", "poss")
+        and c.i < o.i
+        and ctx.actor_kind.get(ctx.tok_actor.get(c.i, "")) == "country"
+    ][:1]
+
+
 def _keyed_object_is_patient(cand: Candidate) -> bool:
     """Whether the object an entry was keyed on is what the act is done to ("expel+INSPECTORS",
     "call+PERSON", "lift+blockade"), not the actor's own forces or means ("send+TROOPS"); the
@@ -627,11 +643,16 @@ def _senders(tok: Any) -> list:
         return []
     out = [q for p in tok.children if p.dep_ == "prep" and p.lower_ == "from" for q in dep_children(p, {"pobj"})]
     if not out:
-        # "offers of talks by the Kabul government", "a demand by Congress": the "by" phrase, which
-        # the parser may hang on the noun the "of" phrase names
+        # "offers of talks by the Kabul government", "offers for peace talks by X", "a demand by
+        # Congress": the "by" phrase, which the parser may hang on the noun the "of" / "for" phrase names
         heads = [
             tok,
-            *(q for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for q in dep_children(p, {"pobj"})),
+            *(
+                q
+                for p in tok.children
+                if p.dep_ == "prep" and p.lower_ in ("of", "for")
+                for q in dep_children(p, {"pobj"})
+            ),
         ]
         out = [
             q
@@ -939,21 +960,23 @@ _SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
 
 def _spoken_for(s: Any, ctx: Context) -> Any:
     """The body a spokesperson who announces an act speaks for, when it is an actor: "Police
-    spokesman John Kamau said two suspects were arrested" (the police arrested them, not the
-    spokesman); the spokesperson otherwise."""
+    spokesman John Kamau said two suspects were arrested", "a spokesman for the interior ministry
+    said 30 people were arrested" (the police, the ministry arrested them, not the spokesman); the
+    spokesperson otherwise."""
     titles = (
         [s]
         if s.lower_ in _SPOKESPEOPLE
         else [c for c in s.children if c.dep_ == "compound" and c.lower_ in _SPOKESPEOPLE]
     )
     for t in titles:
-        for c in t.children:
-            if (
-                c.dep_ in ("compound", "nmod")
-                and c.i < t.i
-                and c.i in ctx.tok_actor
-                and ctx.tok_actor[c.i] != ctx.tok_actor.get(s.i)
-            ):
+        # "police spokesman John Kamau", "a spokesman for the interior ministry"
+        bodies = [c for c in t.children if c.dep_ in ("compound", "nmod") and c.i < t.i]
+        if t.i == s.i:
+            bodies += [
+                q for p in t.children if p.dep_ == "prep" and p.lower_ == "for" for q in dep_children(p, {"pobj"})
+            ]
+        for c in bodies:
+            if c.i in ctx.tok_actor and ctx.tok_actor[c.i] != ctx.tok_actor.get(s.i):
                 a = ctx.tok_actor[c.i]
                 if ctx.actor_kind.get(a) in ("organization", "group", "country") and (
                     ctx.actor_kind.get(a) == "country" or ctx.actor_sector.get(a) in _AUTHORITY
