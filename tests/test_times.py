@@ -122,7 +122,10 @@ def test_shifts_from_a_narrated_event_stay_unresolved(expr):
 def test_numeric_dates_and_parts_of_named_days():
     assert v("4/24/2019") == "2019-04-24"
     assert v("24/04/2019") == "2019-04-24"  # day first when the first number cannot be a month
-    assert v("the morning of March 3", "past") == "2019-03-03TMO"
+    # TimeML marks the day alone in "the morning of <March 3>" (TimeBank, AQUAINT): the date
+    assert v("the morning of March 3", "past") == "2019-03-03"
+    assert v("on the night of Oct. 23", "past") == "2018-10-23"
+    assert v("in the early hours of Thursday morning", "past") == "2019-04-18"
     tx = resolve("the early hours of Tuesday", A, "past")
     assert (tx.value, tx.mod) == ("2019-04-23", "START")
 
