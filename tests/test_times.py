@@ -783,6 +783,19 @@ def test_calendar_date(value, want):
         ("The premier broke his vow that the mine would close on Oct. 31.", "2019-11-20", [("Oct. 31", "2019-10-31")]),
         ("Aides said the minister would resign in March.", "2019-11-20", [("March", "2020-03")]),
         ("Analysts say the merger would close in March.", "2019-05-20", [("March", "2020-03")]),
+        # an "after" clause's weekday comes before the main clause's day (a Friday story)
+        (
+            "Police arrested a prisoner on Monday after he attacked a guard on Friday.",
+            "2019-11-22",
+            [("Monday", "2019-11-18"), ("Friday", "2019-11-15")],
+        ),
+        (
+            "Police arrested a prisoner on Friday after he attacked a guard on Monday.",
+            "2019-11-22",
+            [("Friday", "2019-11-22"), ("Monday", "2019-11-18")],
+        ),
+        # the part of a named day: TimeML marks that day
+        ("He was shot on the night of Oct. 23 in his kitchen.", "1999-05-05", [("the night of Oct. 23", "1998-10-23")]),
     ],
 )
 def test_spans_and_the_story_time(nlp, text, published, want):

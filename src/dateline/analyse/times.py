@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from ..article import Article, Time, TimeAnchor
@@ -1128,7 +1128,41 @@ def find_timexes(doc: Any, anchor: date | str | None = None, text: str | None = 
     _clock_days(full, out, days, own)
     _shared_habits(full, out)
     _shared_years(full, out)
+    _after_clause_days(doc, out)
     return out
+
+
+def _after_clause_days(doc: Any, found: list[TimexSpan]) -> None:
+    """ "Police arrested him on Monday after he attacked a guard on Friday" (a Friday story): what
+    an "after" clause tells came before its main clause's day, so a weekday there that the tense
+    put on or after that day is the one a week before."""
+    for ts in found:
+        if ts.timex is None or not ts.timex.value or not _DAY_VALUE.match(ts.timex.value):
+            continue
+        if not _WEEKDAY_WORD.match(ts.text.strip()):
+            continue
+        span = doc.char_span(ts.start, ts.end, alignment_mode="expand")
+        verb = _verb_above(span.root) if span is not None and len(span) else None
+        if (
+            verb is None
+            or verb.dep_ != "advcl"
+            or not any(c.dep_ == "mark" and c.lower_ == "after" for c in verb.children)
+        ):
+            continue
+        main = _verb_above(verb)
+        if main is None:
+            continue
+        for other in found:
+            if other is ts or other.timex is None or not other.timex.value or not _DAY_VALUE.match(other.timex.value):
+                continue
+            o = doc.char_span(other.start, other.end, alignment_mode="expand")
+            above = _verb_above(o.root) if o is not None and len(o) else None
+            if above is None or above.i != main.i:
+                continue
+            if ts.timex.value >= other.timex.value:
+                day = date.fromisoformat(ts.timex.value) - timedelta(days=7)
+                ts.timex = Timex(day.isoformat(), ts.timex.type, ts.timex.granularity, ts.timex.mod)
+            break
 
 
 _RANGE_GAP = re.compile(r"^\s*(?:to|through|thru|until|till|and|[-–])\s*$", re.IGNORECASE)
