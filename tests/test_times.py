@@ -92,6 +92,10 @@ def test_weekday_with_part_of_day_is_a_time():
         ("three days ago", None, "2019-04-21"),
         ("two years ago", None, "2017"),
         ("a month ago", None, "2019-03"),
+        # a week or two ago is that day (7 or 14 days back); more weeks, the week they fall in
+        ("a week ago", None, "2019-04-17"),
+        ("two weeks ago", None, "2019-04-10"),
+        ("six weeks ago", None, "2019-W11"),
         ("next month", None, "2019-05"),
         ("last month", None, "2019-03"),
         ("this month", None, "2019-04"),

@@ -1124,6 +1124,10 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
                 return Timex(None, "date", _unit(m.group("unit")))
             if _unit(m.group("unit")) in TIME_UNITS:
                 return Timex(a.isoformat(), "date", "day")
+            if d == "ago" and _unit(m.group("unit")) == "week" and n in (1, 2):
+                # "a week ago", "two weeks ago": that day, 7 or 14 days back (TimeBank, MEANTIME);
+                # a longer count is the week it falls in ("six weeks ago": 1998-W02)
+                return Timex((a - timedelta(days=7 * int(n))).isoformat(), "date", "day")
             return _shift(a, sign * int(round(n)), m.group("unit"))
     m = RE["unit_ago"].match(t)
     if m:
