@@ -798,6 +798,13 @@ def test_calendar_date(value, want):
             "2019-11-22",
             [("Friday", "2019-11-22"), ("Monday", "2019-11-18")],
         ),
+        # an ordinal with "straight" or "consecutive" is no amount of seconds
+        ("The economy shrank for a second straight quarter.", "2013-03-22", []),
+        ("Profits fell for a second consecutive year on Friday.", "2013-03-22", [("Friday", "2013-03-22")]),
+        # the verb "last" is no part of the amount it takes
+        ("The mission will last 18 months.", "2013-03-22", [("18 months", "P18M")]),
+        ("The talks could last several days.", "2013-03-22", [("several days", "PXD")]),
+        ("Prices rose over the last 18 months.", "2013-03-22", [("the last 18 months", "P18M")]),
         # the part of a named day: TimeML marks that day
         ("He was shot on the night of Oct. 23 in his kitchen.", "1999-05-05", [("the night of Oct. 23", "1998-10-23")]),
     ],

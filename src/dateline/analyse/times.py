@@ -757,6 +757,9 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int, str]]:
     for s0, t0 in _spans(doc, text):
         s, t = _trim(text, s0, t0)
         seg = text[s:t]
+        if _LAST_VERB.match(seg) and (tok := _token_at(doc, s)) is not None and tok.pos_ == "VERB":
+            s += len(_LAST_VERB.match(seg).group(0))  # "will last 18 months": the verb is no part of the amount
+            seg = text[s:t]
         if (
             not seg
             or _AGE.search(seg)
@@ -806,6 +809,15 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int, str]]:
         and not (_NEAR.match(text[s:t]) and _SIGNAL.match(text[t : t + 20]))
         and not _unit_on_unit(text, s, t)
     ]
+
+
+_LAST_VERB = re.compile(r"^last\s+(?=\S)", re.IGNORECASE)
+
+
+def _token_at(doc: Any, s: int) -> Any:
+    """The token that starts at character ``s``, or None."""
+    span = doc.char_span(s, s + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) and span[0].idx == s else None
 
 
 # "shortly after noon on Friday" (a model span the split cuts in two): how near the time after
@@ -876,7 +888,7 @@ _FRACTION = re.compile(
 )
 _OF_NEXT = re.compile(r"^[\s,]*of\b", re.IGNORECASE)
 _SMALL_HOURS = re.compile(r"^(?:the\s+)?(?:early|small|wee)\s+hours$", re.IGNORECASE)  # a part of the night
-_ORDINAL_SECOND = re.compile(r"^(?:a|one)\s+second$", re.IGNORECASE)
+_ORDINAL_SECOND = re.compile(r"^(?:a|one)\s+second(?:\s+(?:straight|consecutive|running))?$", re.IGNORECASE)
 _TITLE_UNIT = re.compile(r"^\d+\s+[A-Z][a-z]+$")
 
 
