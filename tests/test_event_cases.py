@@ -260,6 +260,15 @@ def test_the_month_of_the_sentence_before_dates_an_act_without_a_time(nlp):
     assert (ev.date, ev.date_source) == ("2019-05", "text")
 
 
+def test_a_month_two_sentences_back_dates_nothing(nlp):
+    text = (
+        "The airliner crashed into the sea in June. The airline's chief said he wanted answers. "
+        "Police arrested two mechanics at the airport."
+    )
+    ev = _event(_code(nlp, text), "arrested", "COERCE")
+    assert (ev.date, ev.date_source) == (PUBLISHED, "published")
+
+
 @pytest.mark.parametrize(
     "text,trigger,type_,want",
     [

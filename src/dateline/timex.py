@@ -1323,10 +1323,10 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
         inner = _resolve(_STRIP_LEAD.sub("", m.group("rest")), a, tense)
         if inner is None:
             return None
-        # TimeML (TimeBank, AQUAINT) marks the day alone: "on the night of <Oct. 23>", "in the early
-        # hours of <Thursday morning>" are that day, a date; the part of the day stays outside
-        if inner.value and re.match(r"^\d{4}-\d{2}-\d{2}(?:T(?:MO|AF|EV|NI|DT))?$", inner.value):
-            return Timex(inner.value[:10], "date", "day", None if m.group("part") in PARTS else "START")
+        # TimeML (TimeBank, AQUAINT) marks the day alone: "on the night of <Oct. 23>" is that day,
+        # a date; a part the inner words name stays ("the early hours of the morning": TMO)
+        if inner.value and re.match(r"^\d{4}-\d{2}-\d{2}$", inner.value):
+            return Timex(inner.value, "date", "day", None if m.group("part") in PARTS else "START")
         if m.group("part") not in PARTS:
             return Timex(inner.value, inner.type, inner.granularity, "START")
         return inner

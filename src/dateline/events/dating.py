@@ -175,10 +175,10 @@ _LIMIT_WORDS = {"until", "till", "by", "through", "thru"}
 
 
 def _limit_ahead(tense: str, value: str, time_root: Any, ctx: Context) -> bool:
-    """A limit still ahead is no date of a past or present act: "extended the ban until 2047",
-    "pledged to cut emissions by 2030" (the extending and the pledge are the story's, the year the
-    end of what they set)."""
-    if tense not in ("past", "present") or ctx.published is None or time_root.head.lower_ not in _LIMIT_WORDS:
+    """A limit still ahead is no date of a past act: "extended the ban until 2047", "pledged to cut
+    emissions by 2030" (the extending and the pledge are the story's, the year the end of what
+    they set)."""
+    if tense != "past" or ctx.published is None or time_root.head.lower_ not in _LIMIT_WORDS:
         return False
     return value > ctx.published.isoformat()[: len(value)]
 
@@ -290,9 +290,10 @@ _NARRATIVE_REACH = 3  # sentences back a story's narrative day carries over
 
 
 def _narrative_day(trig: Any, ctx: Context, tense: str) -> tuple[str | None, str | None]:
-    """A past act with no time of its own, told in a sentence after one that names its day or its
-    month ("On Friday evening, protesters gathered outside the theater. They tried to force their
-    way in"; "In May, the authorities sealed off the city. The quarantine angered residents"):
+    """A past act with no time of its own, told in a sentence after one that names its day ("On
+    Friday evening, protesters gathered outside the theater. They tried to force their way in"),
+    or right after one that names its month ("In May, the authorities sealed off the city. The
+    quarantine angered residents"):
     the story's narrative goes on on that day, not the publication's. Web copy sets each sentence
     in a paragraph of its own ("... shortly after noon on Friday when she was hit by the car.",
     then "Police attended the scene and arrested a man"), so the day carries over paragraphs, up
@@ -311,7 +312,11 @@ def _narrative_day(trig: Any, ctx: Context, tense: str) -> tuple[str | None, str
         prev = doc[sent.start - 1].sent
         held = [t for t in times if prev.start_char <= t.start < prev.end_char]
         days = [
-            t for t in held if t.value and _DAY_OR_MONTH.fullmatch(t.value) and t.value <= published[: len(t.value)]
+            t
+            for t in held
+            if t.value
+            and (_DAY.fullmatch(t.value) or (_MONTH.fullmatch(t.value) and sent.start == trig.sent.start))
+            and t.value <= published[: len(t.value)]
         ]
         if days:
             t = days[-1]
@@ -330,7 +335,7 @@ def _present_perfect(trig: Any) -> bool:
 
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_DAY_OR_MONTH = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
+_MONTH = re.compile(r"\d{4}-\d{2}")
 
 
 def anchored_date(c: Candidate, ctx: Context) -> tuple[str | None, str] | None:
