@@ -281,6 +281,27 @@ def test_a_future_act_in_an_amount_of_time_is_dated_ahead(nlp, text, trigger, ty
     assert (ev.date, ev.date_source, ev.modality) == (want, "text", "future")
 
 
+def test_a_duration_counts_from_the_day_of_the_event_its_subject_names(nlp):
+    # "The attack came two days after ...": the attack's day (Wednesday), not the publication day
+    text = (
+        "Gunmen attacked a police checkpoint on Wednesday, killing seven officers. "
+        "The attack came two days after a suicide bomber killed 12 people at a mosque."
+    )
+    ev = _event(_code(nlp, text, "2019-11-22"), "killed", "ASSAULT")
+    assert (ev.date, ev.date_source) == ("2019-11-18", "text")
+
+
+@pytest.mark.parametrize(
+    "text,trigger,type_",
+    [
+        ("The United Nations has called for a ceasefire by the end of the year.", "called", "REQUEST"),
+    ],
+)
+def test_a_limit_whose_period_runs_on_is_not_the_date_of_a_past_act(nlp, text, trigger, type_):
+    ev = _event(_code(nlp, text), trigger, type_)
+    assert (ev.date, ev.date_source) == (PUBLISHED, "published")
+
+
 def test_a_report_day_is_not_what_a_duration_counts_from(nlp):
     # "said on Thursday": the report's day; the flight three days before the attack is not dated by it
     article = _code(nlp, "Police said on Thursday the suspect had fled the country three days before the attack.")

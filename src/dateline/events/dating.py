@@ -180,7 +180,8 @@ def _limit_ahead(tense: str, value: str, time_root: Any, ctx: Context) -> bool:
     they set)."""
     if tense != "past" or ctx.published is None or time_root.head.lower_ not in _LIMIT_WORDS:
         return False
-    return value > ctx.published.isoformat()[: len(value)]
+    end = period_end(value)  # "called for a ceasefire by the end of the year": the year runs on
+    return end is not None and end > ctx.published
 
 
 def _inherited_time(
@@ -354,6 +355,8 @@ def anchored_date(c: Candidate, ctx: Context) -> tuple[str | None, str] | None:
         if anchor.value:
             return contract_value(anchor.value), t.text
         day = _counted_day(t, ctx)
+        if day is None:
+            day = _subject_event_day(t, ctx)
         if day is not None:
             # "arrested him on Thursday, two days after a gunman attacked the mosque": Tuesday
             value = shift(day, t.timex, "before" if t.direction == "after" else "after")
@@ -393,6 +396,35 @@ def _counted_day(dur: Any, ctx: Context) -> str | None:
         if best is None or gap < best[0]:
             best = (gap, t.value)
     return best[1] if best else None
+
+
+def _subject_event_day(dur: Any, ctx: Context) -> str | None:
+    """The day of the event a duration's clause is about, when its subject names one the story
+    dated before: "Gunmen attacked a checkpoint on Wednesday. The attack came two days after a
+    suicide bomber killed 12 people" (the attack's Wednesday, so the killing's Monday). The latest
+    event of the noun's kind dated by the text; None when the subject is no such noun."""
+    doc = ctx.doc
+    span = doc.char_span(dur.start, dur.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verb = _clause_verb(span.root)
+    while dur.anchor.start <= verb.idx < dur.anchor.end and verb.head.i != verb.i:
+        verb = _clause_verb(verb)
+    for subj in verb.children:
+        if subj.dep_ not in ("nsubj", "nsubjpass") or subj.pos_ != "NOUN":
+            continue
+        if not any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in subj.children):
+            continue  # "the attack", "this latest assault": one the story told
+        kinds: set[str] = set()
+        named = lx.NOUN_EVENTS.get(subj.lemma_.lower())
+        if named is not None:
+            kinds.add(named.type)
+        for i, kind, lemma, value, source in reversed(ctx.memo.get(_DATED, [])):
+            if i >= subj.i or source != "text" or not value or not _DAY.fullmatch(value):
+                continue
+            if _same_kind(kind, lemma, subj, kinds):
+                return str(value)
+    return None
 
 
 _LATER_WORD = re.compile(r"\s+(?:later|earlier|afterwards?)\b", re.IGNORECASE)
