@@ -757,8 +757,9 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int, str]]:
     for s0, t0 in _spans(doc, text):
         s, t = _trim(text, s0, t0)
         seg = text[s:t]
-        if _LAST_VERB.match(seg) and (tok := _token_at(doc, s)) is not None and tok.pos_ == "VERB":
-            s += len(_LAST_VERB.match(seg).group(0))  # "will last 18 months": the verb is no part of the amount
+        lead = _LAST_VERB.match(seg)
+        if lead and (tok := _token_at(doc, s)) is not None and tok.pos_ == "VERB":
+            s += lead.end()  # "will last 18 months": the verb is no part of the amount
             seg = text[s:t]
         if (
             not seg
