@@ -608,3 +608,21 @@ def test_a_promotion_of_the_outlets_podcast_is_a_prompt():
     )
     assert residue.is_prompt("Listen to our daily news podcast here.")
     assert not residue.is_prompt("He said he would listen to the concerns of the podcast hosts before deciding.")
+
+
+def test_site_tag_lone_press_release_dateline_and_footers_are_no_story_text():
+    lede = "Verified video footage shows riot police breaking car windows in the capital, the group said on Tuesday."
+    rest = "Hundreds of demonstrators blocked roads with their parked cars as a form of protest, witnesses said."
+    tagged = clean_body(f"Harbour.Net - {lede}\n\n{rest}")
+    assert tagged.text.startswith("Verified video") and tagged.publisher == "Harbour.Net"
+    release = clean_body(f"ZUG, SWITZERLAND\n\n{lede}\n\n{rest}")
+    assert release.text.startswith("Verified video") and release.dateline.places == ["Zug"]
+    assert clean_body(f"NOTE, SWITZERLAND\n\n{lede}").dateline is None  # no place of that name
+    footers = [
+        "Listen to Radio Harbour live at 12:45 and 17:45 weekdays - or listen back here.",
+        "Email Ana Ruiz at aruiz@example.com or follow her @anaruiz.",
+        "Editor's note: This story was updated at 5:45 p.m. ET to include details from the council.",
+    ]
+    for footer in footers:
+        assert footer not in clean_body(f"{lede}\n\n{rest}\n\n{footer}").text, footer
+    assert "Listen to the people" in clean_body(f"{lede}\n\nListen to the people, he told the crowd.\n\n{rest}").text

@@ -632,12 +632,20 @@ def parse_dateline(paragraph: str, *, colon: bool = True) -> tuple[Dateline, str
 
 
 # A lede tagged with its outlet and no place: "(CNN) — The ...", "(CNN)The ...", "(Reuters) -
-# The ...": the tag names the publisher or the agency and is no story text.
+# The ...", "PanARMENIAN.Net - The ...": the tag names the publisher or the agency and is no
+# story text.
+# A site's name opening the lede: "PanARMENIAN.Net - Verified video footage ...".
+_SITE_TAG = re.compile(
+    rf"^(?P<tag>[A-Z][\w-]*\.(?i:net|com|org|info|news|am|ru|in|ng|pk|ge|az|ua|co\.uk|com\.au))\s+{_DASH}\s+(?=\S)"
+)
 _OUTLET_TAG = re.compile(rf"^\((?P<tag>[A-Za-z][A-Za-z .&\-]{{1,30}})\)(?:\s*{_DASH}\s+|(?=[A-Z“\"‘']))(?=\S)")
 
 
 def _outlet_tag(paragraph: str) -> tuple[str | None, str | None, int] | None:
     """ "(CNN) — The ..." -> (agency, publisher, length) where the tag is a known outlet."""
+    site = _SITE_TAG.match(paragraph)
+    if site:
+        return None, site.group("tag"), site.end()
     m = _OUTLET_TAG.match(paragraph)
     if not m:
         return None
@@ -957,8 +965,19 @@ def _find_story_start(lines: list[_Line]) -> int:
     return start
 
 
+# A press release's dateline on a line of its own: "BAAR, SWITZERLAND" (a place the gazetteer
+# knows and its country, in capitals).
+_LONE_PLACE_COUNTRY = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,2}),\s+(?P<country>[A-Z][A-Z.]+(?:\s+[A-Z][A-Z.]+){0,2})$"
+)
+
+
 def _lone_dateline(text: str) -> tuple[Dateline, str | None, str | None, int] | None:
-    """A dateline printed on a line of its own: "Washington (CNN)", "KYIV, Ukraine (AP) —"."""
+    """A dateline printed on a line of its own: "Washington (CNN)", "KYIV, Ukraine (AP) —",
+    "BAAR, SWITZERLAND"."""
+    m = _LONE_PLACE_COUNTRY.match(text.strip())
+    if m and _is_country(title_place(m.group("country"))) and _known_place(m.group("place")):
+        return Dateline(text=text.strip(), places=[title_place(m.group("place"))]), None, None, len(text)
     bare = text.rstrip(" -–—")
     if not re.search(r"\)$", bare) or _words(bare) > 8:
         return None
