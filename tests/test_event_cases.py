@@ -227,6 +227,81 @@ def test_an_amount_of_time_later_counts_from_the_story_date(nlp, text, trigger, 
     assert (ev.date, ev.date_source, ev.modality) == (want, "text", modality)
 
 
+@pytest.mark.parametrize(
+    "text,trigger,type_,want",
+    [
+        # what an "after" clause tells came before the main clause's day: in a Friday story,
+        # "on Friday" there is the Friday before Monday, not the publication day
+        ("Police arrested a man on Monday after he attacked a guard on Friday.", "attacked", "ASSAULT", "2019-11-15"),
+        ("Police arrested a man on Monday after he attacked a guard on Friday.", "arrested", "COERCE", "2019-11-18"),
+        ("Troops detained a man on Tuesday after he stabbed a soldier on Sunday.", "stabbed", "ASSAULT", "2019-11-17"),
+    ],
+)
+def test_an_after_clause_day_precedes_the_main_clause_day(nlp, text, trigger, type_, want):
+    ev = _event(_code(nlp, text, "2019-11-22"), trigger, type_)
+    assert (ev.date, ev.date_source) == (want, "text")
+
+
+@pytest.mark.parametrize(
+    "text,trigger,type_",
+    [
+        ("The government extended the ban on arms exports until 2047.", "extended", "COERCE"),
+        ("Ministers pledged to cut emissions by 2030.", "pledged", "AGREE"),
+    ],
+)
+def test_a_limit_ahead_is_not_the_date_of_a_past_act(nlp, text, trigger, type_):
+    ev = _event(_code(nlp, text), trigger, type_)
+    assert (ev.date, ev.date_source, ev.modality) == (PUBLISHED, "published", "asserted")
+
+
+def test_the_month_of_the_sentence_before_dates_an_act_without_a_time(nlp):
+    text = "In May, the authorities sealed off the city. The quarantine angered residents, who protested in the street."
+    ev = _event(_code(nlp, text), "protested", "PROTEST")
+    assert (ev.date, ev.date_source) == ("2019-05", "text")
+
+
+def test_a_month_two_sentences_back_dates_nothing(nlp):
+    text = (
+        "The airliner crashed into the sea in June. The airline's chief said he wanted answers. "
+        "Police arrested two mechanics at the airport."
+    )
+    ev = _event(_code(nlp, text), "arrested", "COERCE")
+    assert (ev.date, ev.date_source) == (PUBLISHED, "published")
+
+
+@pytest.mark.parametrize(
+    "text,trigger,type_,want",
+    [
+        ("The two leaders will meet in two weeks' time.", "meet", "CONSULT", "2019-12-04"),
+        ("The two leaders will meet in three days.", "meet", "CONSULT", "2019-11-23"),
+    ],
+)
+def test_a_future_act_in_an_amount_of_time_is_dated_ahead(nlp, text, trigger, type_, want):
+    ev = _event(_code(nlp, text), trigger, type_)
+    assert (ev.date, ev.date_source, ev.modality) == (want, "text", "future")
+
+
+def test_a_duration_counts_from_the_day_of_the_event_its_subject_names(nlp):
+    # "The attack came two days after ...": the attack's day (Wednesday), not the publication day
+    text = (
+        "Gunmen attacked a police checkpoint on Wednesday, killing seven officers. "
+        "The attack came two days after a suicide bomber killed 12 people at a mosque."
+    )
+    ev = _event(_code(nlp, text, "2019-11-22"), "killed", "ASSAULT")
+    assert (ev.date, ev.date_source) == ("2019-11-18", "text")
+
+
+@pytest.mark.parametrize(
+    "text,trigger,type_",
+    [
+        ("The United Nations has called for a ceasefire by the end of the year.", "called", "REQUEST"),
+    ],
+)
+def test_a_limit_whose_period_runs_on_is_not_the_date_of_a_past_act(nlp, text, trigger, type_):
+    ev = _event(_code(nlp, text), trigger, type_)
+    assert (ev.date, ev.date_source) == (PUBLISHED, "published")
+
+
 def test_a_report_day_is_not_what_a_duration_counts_from(nlp):
     # "said on Thursday": the report's day; the flight three days before the attack is not dated by it
     article = _code(nlp, "Police said on Thursday the suspect had fled the country three days before the attack.")

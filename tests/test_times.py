@@ -92,6 +92,10 @@ def test_weekday_with_part_of_day_is_a_time():
         ("three days ago", None, "2019-04-21"),
         ("two years ago", None, "2017"),
         ("a month ago", None, "2019-03"),
+        # a week or two ago is that day (7 or 14 days back); more weeks, the week they fall in
+        ("a week ago", None, "2019-04-17"),
+        ("two weeks ago", None, "2019-04-10"),
+        ("six weeks ago", None, "2019-W11"),
         ("next month", None, "2019-05"),
         ("last month", None, "2019-03"),
         ("this month", None, "2019-04"),
@@ -122,7 +126,10 @@ def test_shifts_from_a_narrated_event_stay_unresolved(expr):
 def test_numeric_dates_and_parts_of_named_days():
     assert v("4/24/2019") == "2019-04-24"
     assert v("24/04/2019") == "2019-04-24"  # day first when the first number cannot be a month
-    assert v("the morning of March 3", "past") == "2019-03-03TMO"
+    # TimeML marks the day alone in "the morning of <March 3>" (TimeBank, AQUAINT): the date
+    assert v("the morning of March 3", "past") == "2019-03-03"
+    assert v("on the night of Oct. 23", "past") == "2018-10-23"
+    assert v("in the early hours of Thursday morning", "past") == "2019-04-18TMO"
     tx = resolve("the early hours of Tuesday", A, "past")
     assert (tx.value, tx.mod) == ("2019-04-23", "START")
 
@@ -780,6 +787,26 @@ def test_calendar_date(value, want):
         ("The premier broke his vow that the mine would close on Oct. 31.", "2019-11-20", [("Oct. 31", "2019-10-31")]),
         ("Aides said the minister would resign in March.", "2019-11-20", [("March", "2020-03")]),
         ("Analysts say the merger would close in March.", "2019-05-20", [("March", "2020-03")]),
+        # an "after" clause's weekday comes before the main clause's day (a Friday story)
+        (
+            "Police arrested a prisoner on Monday after he attacked a guard on Friday.",
+            "2019-11-22",
+            [("Monday", "2019-11-18"), ("Friday", "2019-11-15")],
+        ),
+        (
+            "Police arrested a prisoner on Friday after he attacked a guard on Monday.",
+            "2019-11-22",
+            [("Friday", "2019-11-22"), ("Monday", "2019-11-18")],
+        ),
+        # an ordinal with "straight" or "consecutive" is no amount of seconds
+        ("The economy shrank for a second straight quarter.", "2013-03-22", []),
+        ("Profits fell for a second consecutive year on Friday.", "2013-03-22", [("Friday", "2013-03-22")]),
+        # the verb "last" is no part of the amount it takes
+        ("The mission will last 18 months.", "2013-03-22", [("18 months", "P18M")]),
+        ("The talks could last several days.", "2013-03-22", [("several days", "PXD")]),
+        ("Prices rose over the last 18 months.", "2013-03-22", [("the last 18 months", "P18M")]),
+        # the part of a named day: TimeML marks that day
+        ("He was shot on the night of Oct. 23 in his kitchen.", "1999-05-05", [("the night of Oct. 23", "1998-10-23")]),
     ],
 )
 def test_spans_and_the_story_time(nlp, text, published, want):

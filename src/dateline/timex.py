@@ -1124,6 +1124,10 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
                 return Timex(None, "date", _unit(m.group("unit")))
             if _unit(m.group("unit")) in TIME_UNITS:
                 return Timex(a.isoformat(), "date", "day")
+            if d == "ago" and _unit(m.group("unit")) == "week" and n in (1, 2):
+                # "a week ago", "two weeks ago": that day, 7 or 14 days back (TimeBank, MEANTIME);
+                # a longer count is the week it falls in ("six weeks ago": 1998-W02)
+                return Timex((a - timedelta(days=7 * int(n))).isoformat(), "date", "day")
             return _shift(a, sign * int(round(n)), m.group("unit"))
     m = RE["unit_ago"].match(t)
     if m:
@@ -1319,8 +1323,10 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
         inner = _resolve(_STRIP_LEAD.sub("", m.group("rest")), a, tense)
         if inner is None:
             return None
-        if m.group("part") in PARTS and inner.value and re.match(r"^\d{4}-\d{2}-\d{2}$", inner.value):
-            return Timex(f"{inner.value}T{PARTS[m.group('part')]}", "time", "time")
+        # TimeML (TimeBank, AQUAINT) marks the day alone: "on the night of <Oct. 23>" is that day,
+        # a date; a part the inner words name stays ("the early hours of the morning": TMO)
+        if inner.value and re.match(r"^\d{4}-\d{2}-\d{2}$", inner.value):
+            return Timex(inner.value, "date", "day", None if m.group("part") in PARTS else "START")
         if m.group("part") not in PARTS:
             return Timex(inner.value, inner.type, inner.granularity, "START")
         return inner

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from ..article import Article, Time, TimeAnchor
@@ -757,6 +757,10 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int, str]]:
     for s0, t0 in _spans(doc, text):
         s, t = _trim(text, s0, t0)
         seg = text[s:t]
+        lead = _LAST_VERB.match(seg)
+        if lead and (tok := _token_at(doc, s)) is not None and tok.pos_ == "VERB":
+            s += lead.end()  # "will last 18 months": the verb is no part of the amount
+            seg = text[s:t]
         if (
             not seg
             or _AGE.search(seg)
@@ -806,6 +810,15 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int, str]]:
         and not (_NEAR.match(text[s:t]) and _SIGNAL.match(text[t : t + 20]))
         and not _unit_on_unit(text, s, t)
     ]
+
+
+_LAST_VERB = re.compile(r"^last\s+(?=\S)", re.IGNORECASE)
+
+
+def _token_at(doc: Any, s: int) -> Any:
+    """The token that starts at character ``s``, or None."""
+    span = doc.char_span(s, s + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) and span[0].idx == s else None
 
 
 # "shortly after noon on Friday" (a model span the split cuts in two): how near the time after
@@ -876,7 +889,7 @@ _FRACTION = re.compile(
 )
 _OF_NEXT = re.compile(r"^[\s,]*of\b", re.IGNORECASE)
 _SMALL_HOURS = re.compile(r"^(?:the\s+)?(?:early|small|wee)\s+hours$", re.IGNORECASE)  # a part of the night
-_ORDINAL_SECOND = re.compile(r"^(?:a|one)\s+second$", re.IGNORECASE)
+_ORDINAL_SECOND = re.compile(r"^(?:a|one)\s+second(?:\s+(?:straight|consecutive|running))?$", re.IGNORECASE)
 _TITLE_UNIT = re.compile(r"^\d+\s+[A-Z][a-z]+$")
 
 
@@ -1128,7 +1141,41 @@ def find_timexes(doc: Any, anchor: date | str | None = None, text: str | None = 
     _clock_days(full, out, days, own)
     _shared_habits(full, out)
     _shared_years(full, out)
+    _after_clause_days(doc, out)
     return out
+
+
+def _after_clause_days(doc: Any, found: list[TimexSpan]) -> None:
+    """ "Police arrested him on Monday after he attacked a guard on Friday" (a Friday story): what
+    an "after" clause tells came before its main clause's day, so a weekday there that the tense
+    put on or after that day is the one a week before."""
+    for ts in found:
+        if ts.timex is None or not ts.timex.value or not _DAY_VALUE.match(ts.timex.value):
+            continue
+        if not _WEEKDAY_WORD.match(ts.text.strip()):
+            continue
+        span = doc.char_span(ts.start, ts.end, alignment_mode="expand")
+        verb = _verb_above(span.root) if span is not None and len(span) else None
+        if (
+            verb is None
+            or verb.dep_ != "advcl"
+            or not any(c.dep_ == "mark" and c.lower_ == "after" for c in verb.children)
+        ):
+            continue
+        main = _verb_above(verb)
+        if main is None:
+            continue
+        for other in found:
+            if other is ts or other.timex is None or not other.timex.value or not _DAY_VALUE.match(other.timex.value):
+                continue
+            o = doc.char_span(other.start, other.end, alignment_mode="expand")
+            above = _verb_above(o.root) if o is not None and len(o) else None
+            if above is None or above.i != main.i:
+                continue
+            if ts.timex.value >= other.timex.value:
+                day = date.fromisoformat(ts.timex.value) - timedelta(days=7)
+                ts.timex = Timex(day.isoformat(), ts.timex.type, ts.timex.granularity, ts.timex.mod)
+            break
 
 
 _RANGE_GAP = re.compile(r"^\s*(?:to|through|thru|until|till|and|[-–])\s*$", re.IGNORECASE)

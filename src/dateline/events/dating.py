@@ -171,6 +171,19 @@ def _past_for_present(trig: Any, tense: str, value: str, time_root: Any, ctx: Co
     return int(value[:4]) <= ctx.published.year - 2
 
 
+_LIMIT_WORDS = {"until", "till", "by", "through", "thru"}
+
+
+def _limit_ahead(tense: str, value: str, time_root: Any, ctx: Context) -> bool:
+    """A limit still ahead is no date of a past act: "extended the ban until 2047", "pledged to cut
+    emissions by 2030" (the extending and the pledge are the story's, the year the end of what
+    they set)."""
+    if tense != "past" or ctx.published is None or time_root.head.lower_ not in _LIMIT_WORDS:
+        return False
+    end = period_end(value)  # "called for a ceasefire by the end of the year": the year runs on
+    return end is not None and end > ctx.published
+
+
 def _inherited_time(
     trig: Any, cands: list[Candidate], c: Candidate, ctx: Context, pre_mod: str
 ) -> tuple[str | None, str | None]:
@@ -279,7 +292,9 @@ _NARRATIVE_REACH = 3  # sentences back a story's narrative day carries over
 
 def _narrative_day(trig: Any, ctx: Context, tense: str) -> tuple[str | None, str | None]:
     """A past act with no time of its own, told in a sentence after one that names its day ("On
-    Friday evening, protesters gathered outside the theater. They tried to force their way in"):
+    Friday evening, protesters gathered outside the theater. They tried to force their way in"),
+    or right after one that names its month ("In May, the authorities sealed off the city. The
+    quarantine angered residents"):
     the story's narrative goes on on that day, not the publication's. Web copy sets each sentence
     in a paragraph of its own ("... shortly after noon on Friday when she was hit by the car.",
     then "Police attended the scene and arrested a man"), so the day carries over paragraphs, up
@@ -297,7 +312,13 @@ def _narrative_day(trig: Any, ctx: Context, tense: str) -> tuple[str | None, str
             return None, None
         prev = doc[sent.start - 1].sent
         held = [t for t in times if prev.start_char <= t.start < prev.end_char]
-        days = [t for t in held if t.value and _DAY.fullmatch(t.value) and t.value <= published]
+        days = [
+            t
+            for t in held
+            if t.value
+            and (_DAY.fullmatch(t.value) or (_MONTH.fullmatch(t.value) and sent.start == trig.sent.start))
+            and t.value <= published[: len(t.value)]
+        ]
         if days:
             t = days[-1]
             return t.value, t.text
@@ -315,6 +336,7 @@ def _present_perfect(trig: Any) -> bool:
 
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MONTH = re.compile(r"\d{4}-\d{2}")
 
 
 def anchored_date(c: Candidate, ctx: Context) -> tuple[str | None, str] | None:
@@ -333,6 +355,8 @@ def anchored_date(c: Candidate, ctx: Context) -> tuple[str | None, str] | None:
         if anchor.value:
             return contract_value(anchor.value), t.text
         day = _counted_day(t, ctx)
+        if day is None:
+            day = _subject_event_day(t, ctx)
         if day is not None:
             # "arrested him on Thursday, two days after a gunman attacked the mosque": Tuesday
             value = shift(day, t.timex, "before" if t.direction == "after" else "after")
@@ -374,6 +398,35 @@ def _counted_day(dur: Any, ctx: Context) -> str | None:
     return best[1] if best else None
 
 
+def _subject_event_day(dur: Any, ctx: Context) -> str | None:
+    """The day of the event a duration's clause is about, when its subject names one the story
+    dated before: "Gunmen attacked a checkpoint on Wednesday. The attack came two days after a
+    suicide bomber killed 12 people" (the attack's Wednesday, so the killing's Monday). The latest
+    event of the noun's kind dated by the text; None when the subject is no such noun."""
+    doc = ctx.doc
+    span = doc.char_span(dur.start, dur.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verb = _clause_verb(span.root)
+    while dur.anchor.start <= verb.idx < dur.anchor.end and verb.head.i != verb.i:
+        verb = _clause_verb(verb)
+    for subj in verb.children:
+        if subj.dep_ not in ("nsubj", "nsubjpass") or subj.pos_ != "NOUN":
+            continue
+        if not any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in subj.children):
+            continue  # "the attack", "this latest assault": one the story told
+        kinds: set[str] = set()
+        named = lx.NOUN_EVENTS.get(subj.lemma_.lower())
+        if named is not None:
+            kinds.add(named.type)
+        for i, kind, lemma, value, source in reversed(ctx.memo.get(_DATED, [])):
+            if i >= subj.i or source != "text" or not value or not _DAY.fullmatch(value):
+                continue
+            if _same_kind(kind, lemma, subj, kinds):
+                return str(value)
+    return None
+
+
 _LATER_WORD = re.compile(r"\s+(?:later|earlier|afterwards?)\b", re.IGNORECASE)
 
 
@@ -396,6 +449,33 @@ def _days_later(own: list[int], ctx: Context) -> tuple[str | None, str | None]:
         if not before:
             continue
         value = shift(max(before, key=lambda t: t.start).value, rec.timex, rec.direction)
+        if value:
+            return contract_value(value), rec.text
+    return None, None
+
+
+def _in_time_ahead(own: list[int], ctx: Context) -> tuple[str | None, str | None]:
+    """ "The leaders will meet in two weeks' time", "will vote in three days": a future act "in"
+    an amount of time happens that long after the publication day (TimeML keeps the amount a
+    duration, P2W; the arithmetic is the coder's). Not "within" (a limit), nor a vague amount."""
+    if ctx.published is None:
+        return None, None
+    doc = ctx.doc
+    times = getattr(ctx.article, "times", None) or []
+    for k in own:
+        toks = ctx.times[k][0]
+        head = ctx.time_roots[k].head
+        if head.lower_ == "time" and head.head.i != head.i:
+            head = head.head  # "in two weeks' time"
+        if not toks or head.lower_ != "in":
+            continue
+        s, e = doc[toks[0]].idx, doc[toks[-1]].idx + len(doc[toks[-1]])
+        rec = next((t for t in times if t.start < e and s < t.end), None)
+        if rec is None or rec.type != "duration" or rec.direction or not rec.timex:
+            continue
+        if rec.text.lower().startswith("the"):
+            continue  # "in the next three months": within them
+        value = shift(ctx.published.isoformat(), rec.timex, "after")
         if value:
             return contract_value(value), rec.text
     return None, None
@@ -509,9 +589,13 @@ def _date_and_modality(c: Candidate, cands: list[Candidate], ctx: Context) -> tu
         return value, text, "text", modality(c, value, True, ctx)
     for k in own:
         v, txt = time_value(k, ctx, tense)
+        if v and _limit_ahead(tense, v, ctx.time_roots[k], ctx):
+            continue
         if v and not _past_for_present(trig, tense, v, ctx.time_roots[k], ctx):
             date_value, date_text = v, txt
             break
+    if date_value is None and own and pre_mod == "future":
+        date_value, date_text = _in_time_ahead(own, ctx)
     if date_value is None and own:
         date_value, date_text = _days_later(own, ctx)
     if date_value is None and own:
