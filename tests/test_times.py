@@ -798,6 +798,11 @@ def test_calendar_date(value, want):
             "2019-11-22",
             [("Friday", "2019-11-22"), ("Monday", "2019-11-18")],
         ),
+        # a plan told as a past state ("was due to", "were expected to") looks ahead of a past
+        # moment: the nearest date, either way; in the present, ahead
+        ("He was due to be released from prison in September.", "2019-11-19", [("September", "2019-09")]),
+        ("The plant was expected to close in September.", "2019-11-19", [("September", "2019-09")]),
+        ("The plant is expected to close in September.", "2019-11-19", [("September", "2020-09")]),
         # an ordinal with "straight" or "consecutive" is no amount of seconds
         ("The economy shrank for a second straight quarter.", "2013-03-22", []),
         ("Profits fell for a second consecutive year on Friday.", "2013-03-22", [("Friday", "2013-03-22")]),

@@ -477,7 +477,7 @@ def _tense_of(span: Any) -> str | None:
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             tense = _verb_tense(tok)
             verb = tok.lemma_
-            if tense == "future" and _future_in_the_past(tok):
+            if (tense == "future" and _future_in_the_past(tok)) or tense == "ahead of the past":
                 tense = None  # "his vow that Britain would leave on Oct. 31" (a 2019-11-20 story): the nearest
                 break
             if verb == "set" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in tok.children):
@@ -618,6 +618,17 @@ def _overtaken(v: Any) -> bool:
     return gov is not None and _verb_tense(gov) == "past"
 
 
+# a plan reported as a past state: "was due to", "were expected to", "was set to", "was supposed to"
+_PAST_FRAMES = {"due", "expect", "schedule", "set", "suppose", "slate"}
+
+
+def _was(frame: Any) -> bool:
+    """Whether a plan word is told in the past: "was due" (the copula above it), "were expected"."""
+    if frame.tag_ == "JJ":
+        return frame.dep_ == "acomp" and frame.head.lower_ in ("was", "were")
+    return frame.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in frame.children)
+
+
 def _verb_tense(v: Any) -> str | None:
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
     lowers = [a.lower_ for a in auxes]
@@ -635,6 +646,8 @@ def _verb_tense(v: Any) -> str | None:
         plan = head.head if head.tag_ == "JJ" else head  # "had been due to expire": the verb of "due"
         if head is not v and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in plan.children):
             return "past"  # "had been scheduled to expire at midnight Friday": a plan overtaken, behind us
+        if head is not v and head.lemma_ in _PAST_FRAMES and _was(head):
+            return "ahead of the past"  # "was due to be released in September": after a past moment
         return "infinitive"
     if any(a.lower_ in ("has", "have", "'ve") for a in auxes) and not any(
         a.lower_ in ("had", "did", "was", "were") for a in auxes
