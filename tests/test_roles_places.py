@@ -1552,3 +1552,11 @@ def test_the_by_sender_of_offers_for_talks_is_whom_they_are_refused(nlp):
     a = _code(nlp, "The rebels rejected new offers for ceasefire talks by the army on Monday.")
     ev = a.events[0]
     assert ev.type == "REJECT" and _texts(a, ev.recipients[:1]) == ["army"], (ev.recipients, ev.target)
+
+
+def test_what_an_agreed_act_sets_up_is_no_recipient(nlp):
+    # the company does not exist before the act; the place it is set up in is the act's target
+    a = _code(nlp, "The government agreed to set up a new water company in Lagos.")
+    ev = a.events[0]
+    assert ev.type == "AGREE" and ev.recipients == ["NGA"], (ev.recipients, ev.target)
+    assert "Lagos" in _texts(a, ["NGA"])

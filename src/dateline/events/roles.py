@@ -546,6 +546,16 @@ def _wielded(cand: Candidate) -> bool:
     return cls == "WEAPON" or parse.noun_class(cand.obj) == "WEAPON"
 
 
+#: verbs that make what their object names ("set up a company", "establish a force"): it does not
+#: exist before the act, so it is none the act is done to
+_CREATING = {"establish", "create", "found", "form", "build"}
+
+
+def _creating(tok: Any) -> bool:
+    lemma = lemma_of(tok)
+    return lemma in _CREATING or (lemma == "set" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children))
+
+
 def _vehicle_owner(o: Any, ctx: Context) -> list:
     """The country a vehicle an act is done to belongs to, named by its modifier: "intercepted a
     North Korean ship", "shot down a Syrian jet", "seized an Iranian tanker"."""
@@ -705,9 +715,12 @@ def complement_recipients(c: Candidate, ctx: Context) -> list:
         nxt = []
         for comp in frontier:
             moved = lemma_of(comp) in MOVED and lemma_of(comp) != "order"
+            created = _creating(comp)
             for o in objects_of(comp):
                 if moved and o.dep_ in ("dobj", "obj"):
                     continue  # "offered to send troops to help X": its own troops are sent, X helped
+                if created and o.dep_ in ("dobj", "obj"):
+                    continue  # "agreed to set up a new company in Berlin": what is made is done nothing to
                 if o.dep_ in ("dobj", "obj") and (o.i in ctx.tok_actor or parse.is_person_like(o, ctx)):
                     out.append(o)
                 elif comp in purposes and o.dep_ in ("dobj", "obj"):
