@@ -1856,3 +1856,165 @@ def test_violence_and_protest_in_an_election_story_stay_events(nlp, sentence, ty
 def test_a_hyphenated_verb_stays_an_act(nlp):
     article = _code(nlp, "A 28-year-old woman was gang-raped in front of her daughter.")
     _event(article, "raped", "ASSAULT")
+
+
+# -- round 19: things as doers, forecasts and fears, adjectives, animals, races called ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "not_type"),
+    [
+        # a verb of giving, permitting or supporting whose doer is a thing (parse.may_act; the
+        # WordNet table agentive_nouns.txt tells persons and groups from things)
+        ("Ambient lighting offers 30 colours, and the hues can be set by the driver.", "AGREE"),
+        (
+            "The platform's flexibility shows its strength here, allowing the company to tinker with its cars.",
+            "CONCEDE",
+        ),
+        ("All those lights allow the carmaker to program welcome patterns.", "CONCEDE"),
+        ("The redesigned cabin offers more legroom for passengers.", "AGREE"),
+        ("His involvement offers a powerful reminder of the role voters will play.", "AGREE"),
+        # a product's qualities are no offer, whoever offers them (words.toml product_qualities)
+        ("Nissan says its new sedan will offer better gas mileage.", "AGREE"),
+    ],
+)
+def test_a_thing_giving_or_allowing_is_no_event(nlp, text, not_type):
+    article = _code(nlp, text)
+    assert not_type not in _types(article), [(e.type, e.trigger) for e in article.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "trigger"),
+    [
+        ("The mediators offered a new proposal to both sides.", "AGREE", "offered"),
+        ("Donors provided $5 million in food aid to Yemen.", "AID", "provided"),
+        ("Washington's support helped the rebels hold the city.", "AID", "helped"),
+        ("The kingdom allowed women to drive for the first time.", "CONCEDE", "allowed"),
+        ("The communique welcomed the ceasefire agreement.", "SUPPORT", "welcomed"),
+        ("The objectives of the meeting are to provide expert support to the electoral commission.", "AID", "provide"),
+        # people let through by whatever the parse names as the one allowing
+        ("A humanitarian corridor allowed 500 civilians to leave the city.", "CONCEDE", "allowed"),
+    ],
+)
+def test_someone_giving_or_allowing_keeps_the_event(nlp, text, type_, trigger):
+    # persons and groups by WordNet (donors, mediators), polities, texts and aims (acting_nouns),
+    # and an act noun of someone's ("Washington's support")
+    _event(_code(nlp, text), trigger, type_)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts expect the number of electric vehicles for sale to grow from 16 to 80 by 2022.",
+        "Economists expect inflation to remain high through the winter.",
+        "Only the mayor will speak, but expect the governor's shadow in particular to generate passionate arguments.",
+    ],
+)
+def test_a_forecast_of_things_is_no_request(nlp, text):
+    article = _code(nlp, text)
+    assert "REQUEST" not in _types(article), [(e.type, e.trigger) for e in article.events]
+
+
+def test_expecting_someone_to_act_stays_a_request(nlp):
+    _event(_code(nlp, "The United States expects Pakistan to do more against militants."), "expects", "REQUEST")
+
+
+def test_a_feared_or_forecast_act_is_not_asserted(nlp):
+    feared = _event(_code(nlp, "Residents fear that the army will storm the town."), "storm", "ASSAULT")
+    assert feared.modality == "hypothetical"
+    foreseen = _code(nlp, "Analysts predict that the central bank will cut ties with the fund.")
+    assert all(e.modality != "asserted" for e in foreseen.events), [(e.type, e.modality) for e in foreseen.events]
+    reported = _event(_code(nlp, "Villagers said soldiers attacked the town on Monday."), "attacked", "ASSAULT")
+    assert reported.modality == "asserted"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Many in the city fear that to pause or seek compromise is to surrender entirely.",
+        "To negotiate now would be to reward the attackers.",
+    ],
+)
+def test_an_infinitive_naming_a_kind_of_act_is_no_event(nlp, text):
+    assert _code(nlp, text).events == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why the programme is promising.",
+        "The fund backs interventions that its staff believe are promising.",
+    ],
+)
+def test_promising_as_an_adjective_is_no_promise(nlp, text):
+    article = _code(nlp, text)
+    assert "AGREE" not in _types(article), [(e.type, e.trigger) for e in article.events]
+
+
+def test_promising_something_stays_a_promise(nlp):
+    _event(_code(nlp, "Iran is promising to cooperate with the inspectors."), "promising", "AGREE")
+    _event(_code(nlp, "The minister is promising new elections."), "promising", "AGREE")
+
+
+def test_an_animal_killed_is_no_attack(nlp):
+    article = _code(nlp, "A hunter who killed and ate a wild rabbit in the mountains has fallen ill.")
+    assert "ASSAULT" not in _types(article), [(e.type, e.trigger) for e in article.events]
+    _event(_code(nlp, "Gunmen killed five villagers in the north."), "killed", "ASSAULT")
+
+
+def test_repelled_as_disgust_is_no_attack(nlp):
+    article = _code(nlp, "Many residents were rightly repelled when a man was set on fire last week.")
+    assert not any(e.trigger and e.trigger.text == "repelled" for e in article.events)
+    _event(_code(nlp, "The rebels were repelled by government forces after a fierce battle."), "repelled", "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Texas was called for Cruz shortly after the polls closed.",
+        "The networks called the race for Biden on Saturday.",
+        "The Associated Press called Ohio for Trump.",
+    ],
+)
+def test_a_race_called_for_a_candidate_is_no_request(nlp, text):
+    article = _code(nlp, text)
+    assert "REQUEST" not in _types(article), [(e.type, e.trigger) for e in article.events]
+
+
+def test_a_call_for_something_stays_a_request(nlp):
+    _event(_code(nlp, "The president called for a ceasefire in Gaza."), "called", "REQUEST")
+
+
+def test_a_name_tagged_as_a_common_noun_may_act(nlp):
+    text = "There was no comment from Assange but Wikileaks welcomed the Swedish move to drop the investigation."
+    _event(_code(nlp, text), "welcomed", "SUPPORT")
+
+
+def test_the_way_not_taken_is_no_event(nlp):
+    article = _code(nlp, "China wants to end the crisis, but not by offering concessions.")
+    assert not any(e.trigger and e.trigger.text == "offering" for e in article.events), [
+        (e.type, e.trigger) for e in article.events
+    ]
+
+
+def test_the_act_of_an_inverted_condition_is_hypothetical(nlp):
+    text = "Five of the senators on stage will serve as jurors should the House vote to impeach the president."
+    assert _event(_code(nlp, text), "impeach", "ACCUSE").modality == "hypothetical"
+
+
+@pytest.mark.parametrize(
+    "text", ["This post will discuss the following:", "The report examines the causes of the uprising."]
+)
+def test_a_text_discussing_its_subject_is_no_event(nlp, text):
+    assert _code(nlp, text).events == []
+
+
+def test_people_discussing_or_examining_stay_events(nlp):
+    _event(_code(nlp, "The two leaders will discuss trade on Monday."), "discuss", "CONSULT")
+    _event(_code(nlp, "The commission will examine the allegations."), "examine", "ACCUSE")
+
+
+def test_quantifiers_plurals_and_messages_may_act(nlp):
+    _event(_code(nlp, "None of the senators will come out and support the nominee."), "support", "SUPPORT")
+    # a relative clause's noun is what is promised: no adjective
+    _event(_code(nlp, "All the stuff he is promising is never going to happen, Teske said."), "promising", "AGREE")

@@ -60,7 +60,7 @@ def modality(c: Candidate, date_value: str | None, date_from_text: bool, ctx: Co
     lows = {w.lower_ for w in words}
     if any(ch.dep_ == "mark" and ch.lower_ in ("if", "unless", "whether") for ch in trig.children):
         return "hypothetical"  # the event of a conditional clause, negated or not
-    if inverted_condition(trig):
+    if inverted_condition(trig) or _to_clause_of_condition(trig):
         return "hypothetical"  # "threats should China not accede": a condition, negated or not
     if c.extra_modality == "negated" or any(w.dep_ == "neg" for w in words) or (lows & {"never"}):
         return "negated"
@@ -88,6 +88,9 @@ def modality(c: Candidate, date_value: str | None, date_from_text: bool, ctx: Co
         return "hypothetical"
     if generic_kind(trig):
         return "hypothetical"
+    seen = foreseen(trig)
+    if seen == "hypothetical":
+        return "hypothetical"
     if trig.sent.text.rstrip(" \n\"'\u201d\u2019").endswith("?"):
         return "hypothetical"  # a question asks whether, it reports nothing ("Will Iran retaliate?")
     if (
@@ -97,6 +100,7 @@ def modality(c: Candidate, date_value: str | None, date_from_text: bool, ctx: Co
         or _going_to(trig)
         or _planned(trig)
         or _aim(trig)
+        or seen == "future"
     ):
         return "future"
     if c.noun and any(ch.lower_ in FUTURE_AMOD for ch in trig.children if ch.dep_ in ("amod", "advmod")):
@@ -167,6 +171,31 @@ def _charged_act(trig: Any) -> str | None:
         if t.dep_ not in ("xcomp", "conj", "acl"):  # "conspiring to hack", "conspiracy to hack"
             return None
         t = t.head
+    return None
+
+
+def foreseen(trig: Any) -> str | None:
+    """ "Residents fear that the army will storm the town" (hypothetical), "analysts predict that
+    the bank will cut rates", "growth is forecast to slow" (future): an act in the clause a verb
+    of fearing or foreseeing governs (words.toml ``fear_verbs``, ``forecast_verbs``) is feared or
+    foreseen, not reported. The climb goes up through clauses and conjuncts (at most four steps)
+    and stops at a reporting verb ("said it feared" is the fearing itself)."""
+    t = trig
+    for _ in range(4):
+        if t.head.i == t.i or t.dep_ not in ("ccomp", "xcomp", "csubj", "conj"):
+            return None
+        if t.dep_ == "conj" and t.tag_ in ("VBD", "VBZ", "VBP") and t.head.tag_ != t.tag_:
+            return None  # "forecast that the economy would rebound and praised ...": a clause of its own
+        head = t.head
+        lemma = lemma_of(head)
+        if t.dep_ in ("ccomp", "xcomp"):
+            if lemma in lx.WORDS["fear_verbs"]:
+                return "hypothetical"
+            if lemma in lx.WORDS["forecast_verbs"]:
+                return "future"
+            if lemma in lx.REPORTING:
+                return None
+        t = head
     return None
 
 
@@ -260,7 +289,17 @@ def inverted_condition(tok: Any) -> bool:
         return False
     auxes = [a for a in tok.children if a.dep_ in ("aux", "auxpass") and a.lower_ in ("should", "were", "had")]
     subj = dep_children(tok, {"nsubj", "nsubjpass"})
-    return bool(auxes and subj) and auxes[0].i < subj[0].i
+    return bool(auxes and subj) and auxes[0].i < subj[-1].i  # (a mis-parse may hang two subjects)
+
+
+def _to_clause_of_condition(tok: Any) -> bool:
+    """ "should the House vote to impeach the president": the act a condition's verb is about (its
+    to-clause) is as conditional as the condition."""
+    if tok.dep_ not in ("xcomp", "advcl") or tok.head.i == tok.i:
+        return False
+    if not any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children):
+        return False
+    return inverted_condition(tok.head)
 
 
 def conditional(tok: Any) -> bool:

@@ -24,6 +24,7 @@ from .parse import (
     is_passive,
     is_person_like,
     lemma_of,
+    may_act,
     noun_class,
     noun_keys,
     verb_lemma,
@@ -62,6 +63,59 @@ def _expletive_judgement(c: Candidate, ctx: Context) -> str | None:
         any(m.lower_ == "that" for m in dep_children(x, {"mark"})) for x in dep_children(t, {"ccomp"})
     )
     return "judgement" if that else None
+
+
+def _generic_infinitive(c: Candidate, ctx: Context) -> str | None:
+    """ "To pause or seek compromise is to surrender", "to negotiate now would be to reward the
+    attackers": an infinitive with no subject of its own that is the subject of a copula, or what
+    such a subject is said to be, names a kind of act, done by no one ("the aim is to retake the
+    city" has a noun for subject and stays a plan)."""
+    t = c.trigger
+    if c.noun or t.pos_ not in ("VERB", "AUX") or dep_children(t, {"nsubj", "nsubjpass"}):
+        return None
+    first = t
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "to pause or seek compromise"
+
+    def infinitive(v: Any) -> bool:
+        return any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children)
+
+    if not infinitive(first):
+        return None
+    if first.dep_ == "csubj":
+        return "generic act"
+    head = first.head
+    if first.dep_ in ("xcomp", "attr", "acomp") and lemma_of(head) == "be":
+        if any(infinitive(x) for x in dep_children(head, {"csubj"})):
+            return "generic act"
+    return None
+
+
+def _way_not_taken(c: Candidate, ctx: Context) -> str | None:
+    """ "China wants to end the crisis, but not by offering concessions": an act named as the
+    way something is not done ("not by", "not through") is no act of anyone."""
+    t = c.trigger
+    if c.noun or t.dep_ != "pcomp" or t.head.lower_ not in ("by", "through", "via"):
+        return None
+    return "way not taken" if any(ch.dep_ == "neg" for ch in t.head.children) else None
+
+
+def _text_discusses(c: Candidate, ctx: Context) -> str | None:
+    """ "This post will discuss the following", "the report examines the causes", "the book
+    explores his years in power": a text (words.toml ``text_nouns``) that discusses or examines
+    a subject is writing about it, no consultation and no investigation."""
+    t = c.trigger
+    if c.noun or c.entry.type not in ("CONSULT", "ACCUSE") or verb_lemma(t) not in W["text_verbs"]:
+        return None
+    subj = [s for x in subject_of(t) for s in conjuncts(x)]
+    if subj and all(s.pos_ == "NOUN" and lemma_of(s) in W["text_nouns"] for s in subj):
+        return "text"
+    # a heading glued to the sentence may take the subject's place ("Summary / This post will ..."):
+    # the subject next to the verb decides
+    near = [s for s in dep_children(t, {"nsubj"}) if s.i < t.i]
+    if near and near[-1].pos_ == "NOUN" and lemma_of(near[-1]) in W["text_nouns"]:
+        return "text"
+    return None
 
 
 def _property(c: Candidate, ctx: Context) -> str | None:
@@ -292,6 +346,63 @@ def _descriptive(c: Candidate, ctx: Context) -> str | None:
     return "description"
 
 
+def _adjectival(c: Candidate, ctx: Context) -> str | None:
+    """ "The programme is promising", "ideas they believe are promising", "a demanding job", "the
+    signs are encouraging": a participle of words.toml ``adjectival_participles`` with nothing
+    promised, asked or challenged (no object, no clause, no "to" / "for" phrase), after "be" or
+    before a noun, is an adjective ("is promising to cooperate", "are demanding his release"
+    are acts)."""
+    t = c.trigger
+    if c.noun or t.tag_ != "VBG" or verb_lemma(t) not in W["adjectival_participles"] or t.dep_ == "relcl":
+        return None  # ("all the stuff he is promising": the noun is what is promised)
+    if dep_children(t, {"dobj", "obj", "dative", "xcomp", "ccomp", "iobj"}):
+        return None
+    if any(p.lower_ in ("to", "for", "that") for p in dep_children(t, {"prep", "mark"})):
+        return None
+    if t.dep_ == "amod" or any(lemma_of(a) == "be" for a in dep_children(t, {"aux", "auxpass"})):
+        return "adjective"
+    return None
+
+
+def _animal_victim(c: Candidate, ctx: Context) -> str | None:
+    """ "A hunter who killed and ate a wild rabbit", "poachers shot three elephants", "the cattle
+    were slaughtered": an attack or a use of force whose every victim is an animal (lexicon
+    ``ANIMAL_NOUNS``, from WordNet) is no political event. The victim is the verb's object, a
+    passive's subject, or the object of the verb it is coordinated with ("killed and ate a
+    rabbit")."""
+    t = c.trigger
+    if c.noun or c.entry.type not in ("ASSAULT", "COERCE"):
+        return None
+    objs = list(objects_of(t))
+    if not objs:
+        for v in dep_children(t, {"conj"}):
+            objs += dep_children(v, {"dobj", "obj"})
+    victims = [o for x in objs for o in content_objects(conjuncts(x))]
+    if not victims or not all(o.pos_ == "NOUN" and lemma_of(o) in lx.ANIMAL_NOUNS for o in victims):
+        return None
+    return "animal"
+
+
+def _race_called(c: Candidate, ctx: Context) -> str | None:
+    """ "Texas was called for Cruz", "the networks called the race for Biden", "AP called Ohio for
+    Trump": a state or a race (a place name, words.toml ``race_words``) called for a named
+    candidate is an election result declared, no call for anything."""
+    t = c.trigger
+    if c.noun or verb_lemma(t) != "call":
+        return None
+    called = [o for o in objects_of(t) if o.ent_type_ == "GPE" or lemma_of(o) in W["race_words"]]
+    if not called:
+        return None
+    fors = [
+        q
+        for h in (t, *called)
+        for p in dep_children(h, {"prep"})
+        if p.lower_ == "for"
+        for q in dep_children(p, {"pobj"})
+    ]
+    return "race called" if any(q.pos_ == "PROPN" for q in fors) else None
+
+
 def _naming(c: Candidate, ctx: Context) -> str | None:
     """ "the Times called him the most famous source", "the guy they used to call Deep Throat":
     calling someone something is naming, no telephone call."""
@@ -410,6 +521,48 @@ def _commercial_doer(c: Candidate, ctx: Context) -> str | None:
         if s.pos_ != "NOUN" or lemma_of(s) not in things or _names_a_body(lemma_of(s), ctx):
             return None
     return "commerce"
+
+
+def _thing_doer(c: Candidate, ctx: Context) -> str | None:
+    """ "Ambient lighting offers 30 colours", "the platform's flexibility allows engineers to
+    tinker", "all those lights allow the driver to ...", "his involvement offers a reminder": a
+    verb of giving, permitting, helping or supporting (words.toml ``business_verbs``) is an act of
+    someone. When every doer (the subject, a passive's ``by`` agent, the noun a participle
+    describes) is a common noun that names no one who can act, the verb describes a thing and
+    is no event. Someone is an actor of the analysis, a name, a pronoun, a person, an agent noun
+    (agents.tsv: people, bodies, roles, groups, weapons, posts), a body that speaks as one, a
+    company or a document (a document's permission is a [[sense]] check of its own)."""
+    t = c.trigger
+    if c.noun or verb_lemma(t) not in W["business_verbs"] or c.entry.type == "RETREAT":
+        return None  # (access allowed is someone's retreat whatever the parse names: "the corridor allowed ...")
+    out = list(subject_of(t))
+    if t.dep_ == "acl" and t.head.pos_ == "NOUN" and not out:
+        out.append(t.head)
+    doers = [s for x in out for s in content_objects(conjuncts(x))]
+    if not doers or any(may_act(s, ctx) for s in doers):
+        return None
+    if verb_lemma(t) in W["enabling_verbs"] and any(_political_party(s, ctx) for s in _allowed(t)):
+        return None  # "a humanitarian corridor allowed 500 civilians to leave": their passage is let
+    return "thing as doer"
+
+
+def _allowed(t: Any) -> list:
+    """Who a verb of permitting lets act: its object, or the subject of its clause."""
+    out = [s for x in objects_of(t) for s in content_objects(conjuncts(x))]
+    return out + [q for x in dep_children(t, {"xcomp", "ccomp"}) for q in dep_children(x, {"nsubj", "nsubjpass"})]
+
+
+def _political_party(tok: Any, ctx: Context) -> bool:
+    """A country, a political body, or people (civilians, refugees: a group of persons), not a
+    business."""
+    aid = ctx.tok_actor.get(tok.i)
+    if aid:
+        sector = ctx.actor_sector.get(aid)
+        if ctx.actor_kind.get(aid) == "country" or sector in POLITICAL_SECTORS | {"NGO", "CVL", "REF"}:
+            return True
+        if ctx.actor_sector.get(aid) == "BUS":
+            return False
+    return tok.ent_type_ in ("GPE", "NORP") or (is_person_like(tok, ctx) and tok.tag_ in ("NNS", "NNPS"))
 
 
 def _names_a_body(lemma: str, ctx: Context) -> bool:
@@ -953,6 +1106,9 @@ CHECKS = (
     _market,
     _impersonal_threat,
     _expletive_judgement,
+    _generic_infinitive,
+    _way_not_taken,
+    _text_discusses,
     _property,
     _modal_noun,
     _warning_of_a_state,
@@ -968,6 +1124,9 @@ CHECKS = (
     _unspoken,
     _unwanted,
     _descriptive,
+    _adjectival,
+    _animal_victim,
+    _race_called,
     _naming,
     _disaster_damage,
     _injury,
@@ -975,6 +1134,7 @@ CHECKS = (
     _sports,
     _commerce,
     _commercial_doer,
+    _thing_doer,
     _review,
     _talking_about,
     _enabling,

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..analyse.lexicon import agent_noun
 from ..nlp import doc_text, parse_tree
 from ..timex import parse_anchor
 from . import lexicon as lx
@@ -368,3 +369,51 @@ def tree_path(b: Any, a: Any) -> list:
         out.append(t)
         t = t.head
     return out
+
+
+#: words.toml lists of nouns that name one who can act
+AGENT_LISTS = (
+    "person_nouns",
+    "speaking_bodies",
+    "agency_nouns",
+    "commercial_nouns",
+    "document_nouns",
+    "plan_nouns",
+    "acting_nouns",
+)
+
+
+def may_act(tok: Any, ctx: Context) -> bool:
+    """Whether a doer may be someone (``nonevents._thing_doer``, the ``wanted_agent`` condition of
+    patterns.toml): anything but a common noun that is no actor, no entity, no person, no agent
+    noun, none of WordNet's persons or social groups (lexicon ``AGENTIVE_NOUNS``) and no act
+    (``ACT_NOUNS``: an act stands for whoever did it)."""
+    if tok.pos_ != "NOUN" or tok.i in ctx.tok_actor or tok.ent_type_ or is_person_like(tok, ctx):
+        return True
+    if tok.i > tok.sent.start and tok.text[:1].isupper():
+        return True  # a name the tagger took for a common noun ("but Wikileaks welcomed the move")
+    lemma = lemma_of(tok)
+    forms = {lemma, tok.lower_, _singular(tok.lower_)}  # (a plural the lemmatizer left: "majorities")
+    if forms & lx.AGENTIVE_NOUNS or forms & lx.WORDS["quantifier_pronouns"]:
+        return True  # "none of them will support him", "most backed the plan"
+    if forms & lx.ACT_NOUNS or (len(lemma) > 6 and lemma.endswith(tuple(lx.WORDS["act_noun_endings"]))):
+        return True  # "the deployment helped", "the withdrawal allowed": an act of someone's
+    cls = noun_class(tok)
+    if lemma in lx.NOUN_EVENT_HEADS or (cls and cls not in ("TERRITORY", "PROPERTY")):
+        return True  # "the ceasefire allows ...", "the grant will fund ...", "the troops helped"
+    if lemma in lx.WORDS["business_verbs"] and any(may_act(p, ctx) for p in dep_children(tok, {"poss"})):
+        return True  # "Washington's support helped the rebels": the supporter's act
+    if any(forms & lx.WORDS[name] for name in AGENT_LISTS):
+        return True
+    mod = next((m.lower_ for m in tok.children if m.dep_ in ("compound", "amod") and m.i == tok.i - 1), None)
+    agent = agent_noun(lemma, mod) or agent_noun(tok.lower_, mod)
+    return bool(agent and agent[1] != "none")
+
+
+def _singular(word: str) -> str:
+    """A plural's singular by its ending ("majorities" -> "majority", "rivals" -> "rival")."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word

@@ -235,6 +235,21 @@ def _wants_to(s: _State, _arg: Any) -> bool:
     )
 
 
+def _wanted_agent(s: _State, want: bool) -> bool:
+    """ "wants Putin to attack", "expects Iran to comply": the one wanted to act may act (a name,
+    a pronoun, an actor, a person, an agentive noun: ``parse.may_act``) and the wanted clause is
+    an act, not what a thing will come to (words.toml ``outcome_verbs``: "analysts expect the
+    number of cars to grow", "expect his shadow to generate arguments" ask no one anything)."""
+    comps = parse.dep_children(s.tok, {"xcomp", "ccomp"})
+    wanted = parse.dep_children(s.tok, {"dobj", "obj"}) + [
+        x for cc in comps for x in parse.dep_children(cc, {"nsubj", "nsubjpass"})
+    ]
+    wanted = [w for x in wanted for w in parse.content_objects(parse.conjuncts(x))]
+    agent = any(parse.may_act(w, s.ctx) for w in wanted)
+    outcome = bool(comps) and all(parse.verb_lemma(cc) in lx.WORDS["outcome_verbs"] for cc in comps)
+    return (agent and not outcome) == want
+
+
 def _advcl_to(s: _State, _arg: Any) -> bool:
     return any(a.lower_ == "to" for c in parse.dep_children(s.tok, {"advcl"}) for a in c.children if a.dep_ == "aux")
 
@@ -294,6 +309,7 @@ CONDITIONS: dict[str, Callable[[_State, Any], bool]] = {
     "quoted_order": _quoted_order,
     "press_addressee": _press_addressee,
     "wants_to": _wants_to,
+    "wanted_agent": _wanted_agent,
     "lemma_in": lambda s, lemmas: s.lemma in lemmas,
     "entry_type_not": lambda s, types: s.entry is not None and s.entry.type not in types,
     "any": _any,
