@@ -174,6 +174,8 @@ def test_where_the_participants_are_and_what_the_act_is_done_to(nlp, text, place
         ("A civilian was killed by a mortar in al-Tijara neighbourhood in central Damascus.", "al-Tijara", "Damascus"),
         # a part noun's "of" place is the larger ("the town of X" names X itself)
         ("Government forces launched an assault in the Wadi Barada area of rural Damascus.", "Wadi Barada", "Damascus"),
+        # a place noun right before "in" and the larger place, wherever the parser hangs the "in"
+        ("Gunmen attacked the Jobar neighbourhood in eastern Damascus.", "Jobar", "Damascus"),
     ],
 )
 def test_a_small_place_the_gazetteer_lacks_keeps_its_words_with_the_larger_places_name(nlp, text, words, larger):

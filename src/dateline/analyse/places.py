@@ -302,6 +302,7 @@ def toponym_mentions(article: Article, doc: Any, gaz: Gazetteer) -> list[Mention
     for etext, start, end, label in ents:
         if label in PLACE_LABELS:
             s, e = _trim(text, start, end)
+            e = _hyphen_tail(text, s, e, gaz)
             key = normalise(text[s:e])
             if votes[key, "PERSON"] > votes[key, "place"] and not _big_name(gaz, text[s:e]):
                 continue
@@ -467,6 +468,20 @@ def _currency_country(text: str, doc: Any, m: Mention, gaz: Gazetteer) -> bool:
 
 
 _SUFFIX = re.compile(r"-([a-z]+)\b")
+
+
+#: the rest of a hyphenated name the model cut at its first hyphen: "Mazar[-i-Sharif]",
+#: "Bandar[-e-Anzali]", "Dar[-es-Salaam]"
+_HYPHEN_TAIL = re.compile(r"(?:-(?:[a-z]{1,3}-)?[A-Z][\w'’]*)+")
+
+
+def _hyphen_tail(text: str, s: int, e: int, gaz: Gazetteer) -> int:
+    """The end of the place name text[s:e] with the hyphenated rest the model cut off, where the
+    whole is a gazetteer name ("Mazar" of "Mazar-i-Sharif" is a Jordanian town), else ``e``."""
+    m = _HYPHEN_TAIL.match(text, e)
+    if m is not None and gaz.lookup(text[s : m.end()]):
+        return m.end()
+    return e
 
 
 def _hyphenated_name(doc: Any, text: str, end: int) -> bool:
@@ -724,6 +739,16 @@ _LOCATIVE = re.compile(
     r"\b(?:in|at|near|outside)\s+(?:(?:north|south|east|west)(?:ern|-?east(?:ern)?|-?west(?:ern)?)?\s+|central\s+)?"
     + _FRAME_NAME
 )
+# The object of a verb of taking ground, a name the gazetteer knows: "captured Rutshuru",
+# "seized Bunia and Kisangani", "overran Kidal", "took control of Kunduz" (``_framed_names``)
+_TAKE_GROUND = re.compile(
+    r"\b(?:(?:re)?captur(?:ed?|es|ing)|seiz(?:ed?|es|ing)|retak(?:en?|es|ing)|retook|overr(?:an|un|uns|unning)|"
+    r"occup(?:ied|ies|y|ying)|storm(?:ed|s|ing)?|liberat(?:ed?|es|ing)|enter(?:ed|s|ing)?|"
+    r"(?:took|taken?|takes|taking|seized|gained|wrested|won|regained|assumed)\s+(?:full\s+|back\s+)?control\s+of)\s+"
+    + _FRAME_NAME
+)
+_AND_NAME = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)" + _FRAME_NAME)
+
 #: labels a framed name may carry (the model's guess for a name it does not know as a place)
 _MISLABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 #: names a locative preposition takes that are no places
@@ -784,6 +809,24 @@ def _framed_names(
             if _overlaps(taken, s, e) or not name_ok(m.group(1)) or labels(s, e) is None or proper(s, e) is None:
                 continue
             add(s, e)
+    for m in _TAKE_GROUND.finditer(text):
+        names = [m.span(1)]
+        while nxt := _AND_NAME.match(text, names[-1][1]):
+            names.append(nxt.span(1))  # "seized Bunia and Kisangani"
+        for s, e in names:
+            name = text[s:e]
+            if _overlaps(taken, s, e) or not name_ok(name) or re.match(r"\s*['’]s?\b", text[e : e + 3]):
+                continue
+            found = labels(s, e)
+            span = proper(s, e) if found is not None else None
+            if found is None or span is None:
+                continue
+            if span[-1].dep_ in ("compound", "amod", "nmod") and span[-1].head.i > span[-1].i:
+                continue  # "captured Taliban commanders": the name modifies the noun taken
+            if "PERSON" in found and (" " in name or len(re.findall(r"\b" + re.escape(name) + r"\b", text)) > 1):
+                continue  # "captured Saddam Hussein", "Ocalan ... captured Ocalan": a person
+            if any(k in (NAME, ALIAS) for _, k in gaz.lookup(name)):
+                add(s, e)
     for m in _LOCATIVE.finditer(text):
         s, e = m.span(1)
         name = m.group(1)

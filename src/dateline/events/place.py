@@ -1077,11 +1077,16 @@ def _prep_above(tok: Any) -> Any:
 
 
 def _next_in(small: Any, large: Any) -> bool:
-    """ "killed by a mortar in al-Tijara neighbourhood in central Damascus": two locative phrases
+    """ "the Jobar neighbourhood in eastern Damascus": a place noun a name is given to, right before
+    "in" and the larger place, wherever the parser hangs the "in";
+    "killed by a mortar in al-Tijara neighbourhood in central Damascus": two locative phrases
     of one word, the second right after the first and "in", the second is the larger place (the
     parser hangs both on the verb or noun); so too with ", also in" between them, wherever the
     parser hangs them ("in nearby Rueso district, also in Narathiwat")."""
     p1, p2 = _prep_above(small), _prep_above(large)
+    noun = small.head if small.dep_ in ("compound", "flat") else small
+    if p2 is not None and p2.lower_ == "in" and noun.lemma_.lower() in _PLACE_NOUNS and p2.i == noun.right_edge.i + 1:
+        return True  # "attacked the Jobar neighbourhood in eastern Damascus" (the parser hangs "in" on the verb)
     if p1 is None or p2 is None or p1.lower_ not in AT_PREPS or p2.lower_ != "in":
         return False
     if p2.i == p1.right_edge.i + 1:
