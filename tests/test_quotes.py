@@ -534,3 +534,23 @@ def test_quote_fields_are_all_in_the_published_schema(nlp):
             if value is not None:
                 seen.add(key)
     assert {"speaker_start", "speaker_end", "cue_start", "cue_end", "source_text", "source_start"} <= seen
+
+
+def test_the_writers_own_opinion_is_no_quote(nlp):
+    text = (
+        "We believe the new clinic will cut waiting times by half.\n\n"
+        "I think the council made the right call.\n\n"
+        "The mayor believes the clinic will cut waiting times by half."
+    )
+    article = _analyse(nlp, text)
+    assert [q.text for q in article.quotes] == ["the clinic will cut waiting times by half"]
+
+
+def test_a_bare_noun_object_of_deny_or_reject_is_no_quote(nlp):
+    text = (
+        "The minister denied the allegations on Monday.\n\n"
+        "The court rejected the company's request to delay the hearing.\n\n"
+        "The senator dismissed the report as a partisan smear."
+    )
+    article = _analyse(nlp, text)
+    assert [q.text for q in article.quotes] == ["the report as a partisan smear"]

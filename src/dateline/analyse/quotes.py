@@ -1047,6 +1047,12 @@ def _indirect_quotes(ctx: _Context, direct: list[_Q]) -> list[_Q]:
                 q = _said_clause(ctx, tok, lemma, overlaps_direct)
             if q is None and lemma in table:
                 q = _framed(ctx, tok, *table[lemma], overlaps_direct)
+        if (
+            q is not None
+            and "opinion" in table.get(lemma, (None, ()))[1]
+            and (q.speaker_text or "").lower() in ("i", "we")
+        ):
+            continue  # 'we believe the grant ...' outside quotation marks: the writer's own view
         # a cue that direct quotes took stays theirs, unless they are partial quotes inside this
         # clause ('said Obama is "obsessed" with ...')
         if q is not None and all(q.start <= d.start and d.end <= q.end for d in used_cues.get(tok.idx, ())):
@@ -1132,6 +1138,16 @@ _COMPLETERS = {"prep", "oprd", "xcomp", "advcl", "ccomp"}
 _ANONYMITY = {"name", "identify", "quote", "cite"}
 
 
+def _completes(d: Any) -> bool:
+    """Whether a phrase after an object says what was said of it ('as a smear', 'for the
+    delay', 'on poor planning'), not when or where ('on Monday')."""
+    if d.dep_ in ("oprd", "xcomp", "ccomp"):
+        return True
+    if d.dep_ != "prep" or d.lower_ not in ("as", "for", "on"):
+        return False
+    return not any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in d.children)
+
+
 def _framed(
     ctx: _Context,
     verb: Any,
@@ -1153,12 +1169,16 @@ def _framed(
             if c.lemma_.lower() in _ANONYMITY and any(a.dep_ == "auxpass" for a in c.children):
                 return None  # 'who asked not to be named': a request for anonymity, nothing said
             toks = list(c.subtree)
-        elif "object" in kinds and c.dep_ == "dobj":
+        elif ("object" in kinds or "object+" in kinds) and c.dep_ == "dobj":
             toks = list(c.subtree)
             # the phrase that completes the object: 'for alienating Hispanics', 'as a sham'
+            completed = False
             for d in kids:
                 if d.i > c.i and d.dep_ in _COMPLETERS and d.left_edge.i == toks[-1].i + 1:
                     toks += list(d.subtree)
+                    completed = completed or _completes(d)
+            if "object" not in kinds and not completed:
+                return None  # 'denied the allegations': someone else's words, nothing said
         elif c.dep_ == "prep" and c.lower_ in kinds:
             pobj = [d for d in c.children if d.dep_ == "pobj"]
             if pobj:
