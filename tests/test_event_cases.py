@@ -2018,3 +2018,21 @@ def test_quantifiers_plurals_and_messages_may_act(nlp):
     _event(_code(nlp, "None of the senators will come out and support the nominee."), "support", "SUPPORT")
     # a relative clause's noun is what is promised: no adjective
     _event(_code(nlp, "All the stuff he is promising is never going to happen, Teske said."), "promising", "AGREE")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "type_", "modality"),
+    [
+        # a fronted "no" phrase with the auxiliary before the subject denies the act
+        # a refusal told is coded as REJECT, as "did not agree" is
+        ("At no time did the company agree to the arrangement.", "agree", "REJECT", "asserted"),
+        ("At no point did the army attack the village.", "attack", "ASSAULT", "negated"),
+        # no inversion: the act happened ("in no time" is quickly; "with no preconditions" a manner)
+        ("In no time, the troops attacked the village.", "attacked", "ASSAULT", "asserted"),
+        ("The two presidents met in Geneva with no preconditions.", "met", "CONSULT", "asserted"),
+    ],
+)
+def test_a_fronted_no_phrase_with_inversion_denies_the_act(nlp, text, trigger, type_, modality):
+    article = _code(nlp, text)
+    assert _event(article, trigger, type_).modality == modality
+    assert not any(e.type == "AGREE" and e.modality == "asserted" for e in article.events if "no time" in text)

@@ -64,7 +64,7 @@ def modality(c: Candidate, date_value: str | None, date_from_text: bool, ctx: Co
         return "hypothetical"  # "threats should China not accede": a condition, negated or not
     if c.extra_modality == "negated" or any(w.dep_ == "neg" for w in words) or (lows & {"never"}):
         return "negated"
-    if not_taken(trig):
+    if not_taken(trig) or negative_inversion(trig):
         return "negated"
     failed = lemma_of(trig.head) in lx.WORDS["failing_verbs"]
     if trig.dep_ == "xcomp" and failed and not c.entry.key.startswith(lemma_of(trig.head) + "+"):
@@ -146,6 +146,28 @@ def not_taken(trig: Any) -> bool:
     doc = trig.doc
     i = trig.i
     return i >= 2 and (doc[i - 2].lower_, doc[i - 1].lower_) in ALTERNATIVE
+
+
+def negative_inversion(trig: Any) -> bool:
+    """ "At no time did the company agree", "Under no circumstances will the army attack": a
+    fronted phrase whose object "no" determines, with the auxiliary put before the subject, denies
+    the act. The inversion is what tells it from "In no time, the troops captured the town" (done,
+    and quickly) and from "signed the deal with no conditions" (done). The parser hangs the phrase
+    on the verb or on its fronted auxiliary."""
+    subjects = [c.i for c in trig.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return False
+    subject = min(subjects)
+    fronted = [c for c in trig.children if c.dep_ in ("aux", "auxpass") and c.i < subject]
+    for head in [trig, *fronted] if fronted else []:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.i < subject:
+                if any(
+                    o.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in o.children)
+                    for o in prep.children
+                ):
+                    return True
+    return False
 
 
 def _charged_act(trig: Any) -> str | None:
