@@ -809,20 +809,29 @@ def _framed_names(
             if _overlaps(taken, s, e) or not name_ok(m.group(1)) or labels(s, e) is None or proper(s, e) is None:
                 continue
             add(s, e)
+
+    def framed_name(s: int, e: int, after: str) -> list[str] | None:
+        """The model's labels of a name a frame points at, when it is a free proper name: not
+        taken, not followed by `after` (a possessive, ...), not modifying the noun after it
+        ("captured Taliban commanders", "outside UN headquarters")."""
+        if _overlaps(taken, s, e) or not name_ok(text[s:e]) or re.match(after, text[e : e + 3]):
+            return None
+        found = labels(s, e)
+        span = proper(s, e) if found is not None else None
+        if found is None or span is None:
+            return None
+        if span[-1].dep_ in ("compound", "amod", "nmod") and span[-1].head.i > span[-1].i:
+            return None
+        return found
+
     for m in _TAKE_GROUND.finditer(text):
         names = [m.span(1)]
         while nxt := _AND_NAME.match(text, names[-1][1]):
             names.append(nxt.span(1))  # "seized Bunia and Kisangani"
         for s, e in names:
             name = text[s:e]
-            if _overlaps(taken, s, e) or not name_ok(name) or re.match(r"\s*['’]s?\b", text[e : e + 3]):
+            if (found := framed_name(s, e, r"\s*['’]s?\b")) is None:
                 continue
-            found = labels(s, e)
-            span = proper(s, e) if found is not None else None
-            if found is None or span is None:
-                continue
-            if span[-1].dep_ in ("compound", "amod", "nmod") and span[-1].head.i > span[-1].i:
-                continue  # "captured Taliban commanders": the name modifies the noun taken
             if "PERSON" in found and (" " in name or len(re.findall(r"\b" + re.escape(name) + r"\b", text)) > 1):
                 continue  # "captured Saddam Hussein", "Ocalan ... captured Ocalan": a person
             if any(k in (NAME, ALIAS) for _, k in gaz.lookup(name)):
@@ -830,14 +839,8 @@ def _framed_names(
     for m in _LOCATIVE.finditer(text):
         s, e = m.span(1)
         name = m.group(1)
-        if _overlaps(taken, s, e) or not name_ok(name) or re.match(r"\s*['’]s?\b|\s+[A-Z]", text[e : e + 3]):
+        if (found := framed_name(s, e, r"\s*['’]s?\b|\s+[A-Z]")) is None:
             continue
-        found = labels(s, e)
-        span = proper(s, e) if found is not None else None
-        if found is None or span is None:
-            continue
-        if span[-1].dep_ in ("compound", "amod", "nmod") and span[-1].head.i > span[-1].i:
-            continue  # "outside UN headquarters": the name modifies the noun that is the place
         # the model's label of a name it does not know as a place: a person's name for a lone
         # word the text names once ("at Hickman"); another label only for a name the
         # gazetteer knows by that name ("in western Samarra"); no label at all, none ("in
