@@ -247,6 +247,8 @@ def test_an_after_clause_day_precedes_the_main_clause_day(nlp, text, trigger, ty
     [
         ("The government extended the ban on arms exports until 2047.", "extended", "COERCE"),
         ("Ministers pledged to cut emissions by 2030.", "pledged", "AGREE"),
+        # in the present, "until" is the limit of a state, not the day of the act
+        ("The government extends the ban on arms exports until 2047.", "extends", "COERCE"),
     ],
 )
 def test_a_limit_ahead_is_not_the_date_of_a_past_act(nlp, text, trigger, type_):

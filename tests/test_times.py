@@ -787,6 +787,16 @@ def test_calendar_date(value, want):
         ("The premier broke his vow that the mine would close on Oct. 31.", "2019-11-20", [("Oct. 31", "2019-10-31")]),
         ("Aides said the minister would resign in March.", "2019-11-20", [("March", "2020-03")]),
         ("Analysts say the merger would close in March.", "2019-05-20", [("March", "2020-03")]),
+        # so is a "would" in a noun's content clause (the vow was made) and an infinitive a past verb
+        # takes ("vowed to leave"), whatever governs the noun
+        (
+            "The premier is under fire for failing to deliver on his vow that the mine would close on Oct. 31.",
+            "2019-11-20",
+            [("Oct. 31", "2019-10-31")],
+        ),
+        ("The premier vowed to close the mine by Oct. 31.", "2019-11-20", [("Oct. 31", "2019-10-31")]),
+        ("The premier vowed to close the mine by Dec. 31.", "2019-11-20", [("Dec. 31", "2019-12-31")]),
+        ("The premier vows to close the mine by Oct. 31.", "2019-11-20", [("Oct. 31", "2020-10-31")]),
         # an "after" clause's weekday comes before the main clause's day (a Friday story)
         (
             "Police arrested a prisoner on Monday after he attacked a guard on Friday.",
@@ -1386,6 +1396,28 @@ def test_the_narrative_day_carries_over_paragraphs_of_one_sentence(nlp):
     text = fire + "Talks between the unions and the ministers have failed so far."
     ev = next(e for e in _coded(nlp, text, "2020-01-19").events if e.type == "CONSULT")
     assert (ev.date, ev.date_source) == ("2020-01-19", "published")
+
+
+def test_a_part_of_the_year_is_one_expression_of_the_story_year(nlp):
+    """ "the first half of the year" is the half of the story's year, one expression (not "the first
+    half" and "the year"), as "the first half of this year"."""
+    assert resolve("the first half of the year", "2019-11-20", "past").value == "2019-H1"
+    assert resolve("the third quarter of the year", "2019-11-20", "past").value == "2019-Q3"
+    assert resolve("the first half of this year", "2019-11-20", "past").value == "2019-H1"
+    art = _analysed(nlp, "Sales rose 4% in the first half of the year.", "2019-11-20")
+    assert [(t.text, t.timex) for t in art.times] == [("the first half of the year", "2019-H1")]
+
+
+def test_a_day_of_an_event_noun_dates_the_acts_at_it(nlp):
+    """ "fired tear gas at Monday's rally", "arrested people during Sunday's protest": the rally's day
+    is the firing's; "Saturday's clashes left 20 injured": the clashes' day is the injuring's."""
+    for text, verb, day in [
+        ("Police fired tear gas at Monday's rally in the capital.", "fired", "2019-11-18"),
+        ("Police arrested dozens of people during Sunday's protest.", "arrested", "2019-11-17"),
+        ("Saturday's clashes between police and protesters left twenty people injured.", "injured", "2019-11-16"),
+    ]:
+        ev = next(e for e in _coded(nlp, text, "2019-11-20").events if e.trigger.text.split()[0] == verb)
+        assert (ev.date, ev.date_source) == (day, "text"), text
 
 
 def test_shortly_before_a_time_is_no_time_of_its_own(nlp):

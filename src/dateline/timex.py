@@ -221,7 +221,7 @@ RE = {
         "ordinal_quarter": r"^(?:(?P<dir>this|last|next|the|its|that|year-ago|year-earlier|fiscal|latest|"
         r"current)\s+)*(?P<year>\d{4}\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|"
         r"last)(?:[\s-]+|-)(?P<unit>quarter|half)(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<year2>\d{4}|this year|"
-        r"last year|next year))?$",
+        r"last year|next year|the year))?$",
         "year": r"^(?:(?:fiscal|calendar|the year|year|fy|model year|the fiscal year|fiscal year|the calendar year|"
         r"the year of)\s+)?(?P<y>1[0-9]{3}|20[0-9]{2})$",
         "short_year": r"^(?:'|’|fiscal\s+'?)(?P<y>[0-9]{2})$",
@@ -1505,6 +1505,8 @@ def _quarter(m: re.Match[str], a: date | None, tense: str | None) -> Timex:
     if unit == "half":
         ordn = min(ordn, 2)
     y = m.group("year") or m.group("year2")
+    if y == "the year":
+        y = None  # "the first half of the year": the story's year, as "the first half"
     code = "H" if unit == "half" else "Q"
     if y:
         y = y.strip()

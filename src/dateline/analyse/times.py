@@ -587,11 +587,16 @@ def _scheduled(span: Any) -> bool:
 def _future_in_the_past(v: Any) -> bool:
     """A "would" under a past-tense governor is the future of a past moment ("said he would resign on
     Friday", "his vow that Britain would leave on Oct. 31"): its time lies after that moment, before
-    or after the story's, so neither reading is preferred (the nearest). A "would" in a present frame
-    ("analysts say the merger would close in March") or on its own stays the future."""
+    or after the story's, so neither reading is preferred (the nearest). So is a "would" in a noun's
+    "that" clause, whatever governs the noun ("is under fire for failing to deliver on his vow that
+    ..."): the vow was made. A "would" in a present frame ("analysts say the merger would close in
+    March") or on its own stays the future."""
     lowers = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
     if not lowers & {"would", "'d"} or lowers & {"will", "'ll", "shall", "wo"}:
         return False
+    marks = [c for c in v.children if c.dep_ == "mark" and c.lower_ == "that" and c.i > 0]
+    if v.dep_ in ("acl", "ccomp") and marks and v.doc[marks[0].i - 1].pos_ == "NOUN":
+        return True  # a noun's content ("failing to deliver on his vow that Britain would leave"): a vow made
     gov = _verb_above(v)
     return gov is not None and _verb_tense(gov) == "past"
 
@@ -643,6 +648,8 @@ def _verb_tense(v: Any) -> str | None:
         head = v.head
         if head is not v and head.tag_ == "VBD" and head.lemma_ not in _FUTURE_VERBS:
             return "past"
+        if head is not v and head.tag_ == "VBD" and v.dep_ == "xcomp":
+            return "ahead of the past"  # "vowed to leave the EU on Oct. 31" (a November story): the nearest
         plan = head.head if head.tag_ == "JJ" else head  # "had been due to expire": the verb of "due"
         if head is not v and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in plan.children):
             return "past"  # "had been scheduled to expire at midnight Friday": a plan overtaken, behind us

@@ -31,7 +31,7 @@ def own_times(trigger: Any, other_triggers: list, ctx: Context) -> list[int]:
         if any(
             o.i != trigger.i and trigger.is_ancestor(o) and (o.i == root.i or o.is_ancestor(root))
             for o in other_triggers
-        ):
+        ) and not _at_dated_event(root, trigger):
             continue
         # a time bound to a reporting verb dates the report, not the event; one inside a
         # complement clause below the trigger dates that clause's verb
@@ -50,6 +50,21 @@ def own_times(trigger: Any, other_triggers: list, ctx: Context) -> list[int]:
             continue
         found.append((tree_distance(trigger, root), k))
     return [k for _, k in sorted(found)]
+
+
+_AT_EVENT = {"at", "during", "in", "amid"}
+
+
+def _at_dated_event(root: Any, trigger: Any) -> bool:
+    """A time naming the day of an event noun the trigger happened at is the trigger's too ("police
+    fired tear gas at Monday's rally", "arrested 20 people during Sunday's protest"), though the
+    noun is an event of its own: the possessive or modifier of the object of "at", "during", "in"
+    or "amid" that hangs from the trigger."""
+    noun = root.head
+    if root.dep_ not in ("poss", "compound") or noun.pos_ != "NOUN" or noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    return prep.lower_ in _AT_EVENT and prep.head.i == trigger.i
 
 
 _NOUN_MODIFIER = ("compound", "nummod", "amod", "poss")
@@ -172,13 +187,18 @@ def _past_for_present(trig: Any, tense: str, value: str, time_root: Any, ctx: Co
 
 
 _LIMIT_WORDS = {"until", "till", "by", "through", "thru"}
+_UNTIL = {"until", "till", "untill"}
 
 
 def _limit_ahead(tense: str, value: str, time_root: Any, ctx: Context) -> bool:
     """A limit still ahead is no date of a past act: "extended the ban until 2047", "pledged to cut
     emissions by 2030" (the extending and the pledge are the story's, the year the end of what
     they set)."""
-    if tense != "past" or ctx.published is None or time_root.head.lower_ not in _LIMIT_WORDS:
+    word = time_root.head.lower_
+    if ctx.published is None or word not in _LIMIT_WORDS:
+        return False
+    if tense != "past" and not (tense == "present" and word in _UNTIL):
+        # "defending Hong Kong's way of life, safeguarded until 2047": a present act, the limit of a state
         return False
     end = period_end(value)  # "called for a ceasefire by the end of the year": the year runs on
     return end is not None and end > ctx.published
@@ -229,7 +249,15 @@ def _subject_event_time(trig: Any, cands: list[Candidate], ctx: Context, tense: 
     happened on Monday, killed 20 soldiers", "The explosion on Friday destroyed the branch" (the
     killing is the attack's; the time lies in the subject's clause, which is the subject's own)."""
     trig_ids = {x.trigger.i for x in cands}
-    for subj in trig.children:
+    subjects = list(trig.children)
+    if not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in trig.children):
+        # "Saturday's clashes left 20 injured" (the participle the verb's complement, or its
+        # object's modifier): the subject of "left"
+        if trig.dep_ in ("oprd", "xcomp"):
+            subjects += list(trig.head.children)
+        elif trig.dep_ == "acl" and trig.tag_ == "VBN" and trig.head.dep_ == "dobj":
+            subjects += list(trig.head.head.children)
+    for subj in subjects:
         if subj.dep_ not in ("nsubj", "nsubjpass") or subj.i not in trig_ids or subj.pos_ not in ("NOUN", "PROPN"):
             continue
         others = [x.trigger for x in cands if x.trigger.i not in (subj.i, trig.i)]
