@@ -825,3 +825,41 @@ def _byline_page(author: str) -> str:
 )
 def test_byline_job_title_is_no_author(author: str, authors: list[str]) -> None:
     assert extract_html(_byline_page(author)).authors == authors
+
+
+def _story_with_list(items: str) -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in _STORY)
+    return (
+        "<html><body><article><h1>Valley fire under control after six weeks</h1>"
+        f"{paragraphs}<ul>{items}</ul>"
+        "<p>The service thanked the volunteers who had fed the crews through the summer.</p></article></body></html>"
+    )
+
+
+def test_a_bulleted_list_of_links_to_other_stories_is_no_story_text():
+    titles = [
+        "Harbour Road: The Long Road Back After the Storm",
+        "Here's Where the Council Will Build the New Ferry Pier",
+        "Fire Season: Why the Rain Came Late to the Valley This Year",
+    ]
+    items = "".join(f'<li><a href="https://news.example/{n}-story.html">{t}</a></li>' for n, t in enumerate(titles))
+    page = extract_html(_story_with_list(items))
+    assert not any(t in page.text for t in titles), page.text
+    assert [r.text for r in page.removed if r.kind == "ui"][-3:] == [f"- {t}" for t in titles]
+    assert "thanked the volunteers" in page.text
+
+
+def test_a_story_list_with_a_link_in_each_item_stays():
+    items = (
+        '<li>The <a href="/a">fire service report</a> says forty thousand hectares burned</li>'
+        '<li>The <a href="/b">council notice</a> asks residents to boil their water</li>'
+    )
+    page = extract_html(_story_with_list(items))
+    assert "fire service report says forty thousand hectares burned" in page.text
+    from dateline.html import _linked_bullets
+
+    title = "Here's Where the Council Will Build the New Ferry Pier"
+    links = frozenset({"here s where the council will build the new ferry pier", "the pier", "council notice"})
+    assert _linked_bullets(["The story.", f"- {title}", "The end."], links) == set()  # one item alone
+    assert _linked_bullets([f"- {title}", "- The pier"], links) == set()  # a one- or two-word link is a term
+    assert _linked_bullets([f"- {title}.", f"- {title}."], links) == set()  # sentences

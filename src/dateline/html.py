@@ -641,6 +641,38 @@ def _menu_runs(lines: list[str], links: frozenset[str]) -> set[int]:
     return found
 
 
+# A bulleted list of other stories under the story ("- Moon Rush: Private Lunar Lander Plans" /
+# "- Here's Where Commercial Landers Will Land"): each item is wholly a link's text and reads as
+# a page's title (a few words, no sentence end). _LINK_BULLETS such items in a row, with no label
+# above them to say what they are ("More:", "Related"), are the site's links, not the story's
+# list; a story's own list items say something beyond one link.
+_LINK_BULLETS = 2
+_BULLET = re.compile(r"[-•*]\s+(?P<item>.+)")
+_TITLE_MIN_WORDS = 3
+
+
+def _linked_bullets(lines: list[str], links: frozenset[str]) -> set[int]:
+    found: set[int] = set()
+    if not links:
+        return found
+    run: list[int] = []
+    for i, line in enumerate([*lines, ""]):
+        m = _BULLET.fullmatch(line)
+        item = m.group("item") if m else ""
+        if (
+            m
+            and _TITLE_MIN_WORDS <= _words(item) <= _MENU_LINE_WORDS
+            and _norm(item) in links
+            and residue.is_link_title(item)
+        ):
+            run.append(i)
+            continue
+        if len(run) >= _LINK_BULLETS:
+            found.update(run)
+        run = []
+    return found
+
+
 # A ranking widget ("Most read", "Trending now") prints its items' ranks as lines of their own:
 # "1" / "Queensland lockout laws scrapped" / "2" / "Warner continues rise to greatness" / ... Ranks
 # 1, 2, 3 ... in order, at most _RANK_GAP short lines (of at most _MENU_LINE_WORDS words) apart,
@@ -721,7 +753,8 @@ def _paragraphs(
     # 11). Repeats apart are left alone: an interview series asks each guest the same question,
     # a meal plan or a table repeats its lines between others (scrapinghub F1 0.974 -> 0.971
     # when any block seen three times went). Short lines (a table's "Yes" cells) stay too.
-    repeated = _runs(lines) | _menu_runs(lines, links) | _ranked_runs(lines) | _page_titles(lines)
+    repeated = _runs(lines) | _menu_runs(lines, links) | _linked_bullets(lines, links)
+    repeated |= _ranked_runs(lines) | _page_titles(lines)
     for i, line in enumerate(lines):
         kind = None
         if i in repeated:
