@@ -243,6 +243,19 @@ def test_an_after_clause_day_precedes_the_main_clause_day(nlp, text, trigger, ty
 
 
 @pytest.mark.parametrize(
+    "text,trigger",
+    [
+        ("The singer won wide support last week, after accusing the label of blocking her songs.", "accusing"),
+        ("Last week, the singer posted a video online accusing the label of blocking her songs.", "accusing"),
+    ],
+)
+def test_an_act_hanging_from_a_past_clause_takes_its_time(nlp, text, trigger):
+    # the clause above is no event, but its time (last week, 2019-W46) holds the act too
+    ev = _event(_code(nlp, text, "2019-11-19"), trigger, "ACCUSE")
+    assert (ev.date, ev.date_source) == ("2019-11", "text")
+
+
+@pytest.mark.parametrize(
     "text,trigger,type_",
     [
         ("The government extended the ban on arms exports until 2047.", "extended", "COERCE"),

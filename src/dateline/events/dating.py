@@ -241,6 +241,14 @@ def _inherited_time(
             break
         if lemma_of(t) in lx.REPORTING:
             break
+        if t.pos_ == "VERB" and (tense == "past" or trig.tag_ == "VBG") and tense_of(t, "") == "past":
+            # "Swift got support last week, after accusing them", "last week, Swift posted on
+            # Twitter accusing the label": the time of the past clause the act hangs from, though
+            # its verb is no event
+            for k in own_times(t, [x.trigger for x in cands], ctx):
+                v, txt = time_value(k, ctx, "past")
+                if v and not _limit_ahead("past", v, ctx.time_roots[k], ctx):
+                    return v, txt
     return None, None
 
 
