@@ -2051,3 +2051,35 @@ def test_a_fronted_no_phrase_with_inversion_denies_the_act(nlp, text, trigger, t
     article = _code(nlp, text)
     assert _event(article, trigger, type_).modality == modality
     assert not any(e.type == "AGREE" and e.modality == "asserted" for e in article.events if "no time" in text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a relative clause on what a negated copula says something is: the act is denied
+        "The war is not something the party agrees with.",
+        "This is not a plan the rebels would accept.",
+    ],
+)
+def test_not_something_one_agrees_with_is_no_asserted_agreement(nlp, text):
+    article = _code(nlp, text)
+    assert not any(e.type == "AGREE" and e.modality == "asserted" for e in article.events), [
+        (e.type, e.modality, e.trigger) for e in article.events
+    ]
+
+
+def test_the_antecedent_as_doer_leaves_the_act_done(nlp):
+    # "he is not the man who attacked": someone attacked; the relative clause is no denial
+    article = _code(nlp, "He is not the man who attacked the police station.")
+    assert _event(article, "attacked", "ASSAULT").modality == "asserted"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The high court overturned the ban on public gatherings.",
+        "Judges overturned the regulation that capped rents in the capital.",
+    ],
+)
+def test_a_ruling_overturning_a_rule_is_no_concession(nlp, text):
+    assert "CONCEDE" not in _types(_code(nlp, text))

@@ -64,7 +64,7 @@ def modality(c: Candidate, date_value: str | None, date_from_text: bool, ctx: Co
         return "hypothetical"  # "threats should China not accede": a condition, negated or not
     if c.extra_modality == "negated" or any(w.dep_ == "neg" for w in words) or (lows & {"never"}):
         return "negated"
-    if not_taken(trig) or negative_inversion(trig):
+    if not_taken(trig) or negative_inversion(trig) or denied_frame(trig):
         return "negated"
     failed = lemma_of(trig.head) in lx.WORDS["failing_verbs"]
     if trig.dep_ == "xcomp" and failed and not c.entry.key.startswith(lemma_of(trig.head) + "+"):
@@ -146,6 +146,28 @@ def not_taken(trig: Any) -> bool:
     doc = trig.doc
     i = trig.i
     return i >= 2 and (doc[i - 2].lower_, doc[i - 1].lower_) in ALTERNATIVE
+
+
+def denied_frame(trig: Any) -> bool:
+    """ "This fight is not something Scooter agrees with", "it is not a deal we would accept",
+    "there is nothing they agreed to": a relative clause whose antecedent is what a negated
+    copula says something is (or "nothing") and is the clause's object, not its doer, names an act
+    that is denied. The antecedent as the doer ("he is not the man who attacked the police") leaves
+    the act done by someone, and stays as it is."""
+    if trig.dep_ not in ("relcl", "acl:relcl"):
+        return False
+    noun = trig.head
+    subjects = [c for c in trig.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or any(s.tag_ in ("WP", "WDT") or s.i == noun.i for s in subjects):
+        return False  # the antecedent (through "who"/"that") is the doer
+    if noun.lower_ in ("nothing", "none"):
+        return noun.dep_ in ("attr", "dobj")
+    cop = noun.head
+    return (
+        noun.dep_ in ("attr", "acomp")
+        and cop.lemma_ == "be"
+        and any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in cop.children)
+    )
 
 
 def negative_inversion(trig: Any) -> bool:

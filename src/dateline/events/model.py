@@ -324,7 +324,7 @@ def may_add(tok: Any) -> bool:
     if tok.pos_ != "VERB" or tok.tag_ in ("VBG", "VBN") and tok.dep_ in ("amod", "acl"):
         return False
     lemma = verb_lemma(tok)
-    if lemma in lx.REPORTING or lemma in lx.WORDS["model_light_verbs"]:
+    if lemma in lx.REPORTING or lemma in lx.WORDS["model_light_verbs"] or lemma in lx.WORDS["model_rulings"]:
         return False
     if any(c.dep_ == "neg" for c in tok.children):
         return False
