@@ -626,3 +626,33 @@ def test_site_tag_lone_press_release_dateline_and_footers_are_no_story_text():
     for footer in footers:
         assert footer not in clean_body(f"{lede}\n\n{rest}\n\n{footer}").text, footer
     assert "Listen to the people" in clean_body(f"{lede}\n\nListen to the people, he told the crowd.\n\n{rest}").text
+
+
+def test_a_contributor_line_after_an_outlets_possessive_is_a_credit():
+    story = (
+        "The mayor said on Tuesday that the harbour road would reopen in May after the repairs to the sea wall,"
+        " and that the ferry would run on its summer timetable from June."
+    )
+    for line, names in [
+        ("Fox News\u2019 Jane Roe contributed to this report.", ["Jane Roe"]),
+        ("Channel Nine's Ann Lee and Tom Weir contributed to this report.", ["Ann Lee", "Tom Weir"]),
+        ("The Harbour Gazette\u2019s Ann Lee contributed reporting.", ["Ann Lee"]),
+    ]:
+        cleaned = clean_body(f"{story}\n\n{line}")
+        assert cleaned.text == story, line
+        assert [c.name for c in cleaned.contributors] == names
+    # a person's possessive before a noun credits nobody
+    line = "The mayor\u2019s husband contributed to the appeal for the lifeboat station."
+    assert line in clean_body(f"{story}\n\n{line}").text
+
+
+def test_a_photo_line_with_a_copyright_sign_is_a_caption():
+    first = (
+        "The lighting designer showed a sequence of interconnected geometrical forms in the showroom, each one a"
+        " lamp that visitors could rearrange with an application on a tablet."
+    )
+    last = "The installation can be seen in the showroom until the end of the month, the organisers said."
+    caption = "Lamps after Lamps, installation views, photos \u00a9 Harbour Gallery, 2018"
+    cleaned = clean_body("\n\n".join([first, caption, last]))
+    assert cleaned.text.split("\n\n") == [first, last]
+    assert [r.kind for r in cleaned.removed if r.text == caption] == ["caption"]

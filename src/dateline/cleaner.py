@@ -295,6 +295,7 @@ _CREDIT_MARK = re.compile(
       | \((?:Photo\s+|Image\s+|Picture\s+)?Credits?\s*:\s*[^()]{{1,60}}\)       # "(Credits: PTI)"
       | \b(?:REUTERS|AFP|EPA|Getty\s+Images)/[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}
       | \bBuy\s+Photo\b(?:\s*:)?
+      | \b(?:Photo|Picture|Image|Photograph)s?\s*©\s*[^()]{{1,60}}      # "photos © Inexhibit, 2018"
       | (?:(?<=^)|(?<=[\s.]))[-–—]?\s*(?:Photo|Picture|Image|Photograph)s?(?:\s+credit)?\s*(?::|\bby\b)\s*
         (?:(?P<on>on)\b\s*)?(?-i:(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,6}}))?\.?
     )""",
@@ -584,13 +585,18 @@ def _role_of(word: str) -> str:
     return "other"
 
 
+# An outlet's name in the possessive before the names it credits: "CNN’s", "Fox News’", "The Wall
+# Street Journal’s" (up to four capitalised words; a plural's bare apostrophe too).
+_OUTLET_POSSESSIVE = re.compile(r"^(?:The\s+)?(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*(?:['’]s|(?<=s)['’])\s+")
+
+
 def parse_contributed(text: str) -> list[Contributor]:
     """'Associated Press writers A in Moscow and B in Kyiv contributed to this report.'"""
     m = _CONTRIBUTED_RE.match(text.strip())
     if not m:
         return []
     names_part = _CONTRIBUTOR_PREFIX.sub("", m.group("names").strip())
-    names_part = re.sub(r"^[A-Z][\w.]*['’]s\s+", "", names_part)  # "CNN’s Manu Rao and ..."
+    names_part = _OUTLET_POSSESSIVE.sub("", names_part)  # "CNN’s Manu Rao and ...", "Fox News’ Jane Roe"
     return [Contributor(name=n, role="reporting") for n in _split_credit_names(names_part)]
 
 
