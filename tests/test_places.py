@@ -503,6 +503,26 @@ def test_an_unknown_neighbourhood_is_placed_at_its_parent(nlp, text, small):
     assert (p.lat, p.lon, p.country, p.precision) == (parent.lat, parent.lon, "SYR", "city")
 
 
+@pytest.mark.parametrize(
+    "text,site,country",
+    [
+        # a site's name that a town elsewhere bears: the site lies in the place after it
+        ("A suicide bomber blew himself up in Shorja market in central Baghdad, killing 12 people.", "Shorja", "IRQ"),
+        ("Gunmen attacked worshippers at Delhi mosque in Lahore on Friday.", "Delhi", "PAK"),
+    ],
+)
+def test_a_site_named_like_a_town_elsewhere_lies_in_its_parent(nlp, text, site, country):
+    a = analyse(nlp, text)
+    p = next(p for p in a.places if p.text.startswith(site))
+    assert p.country == country, p
+
+
+def test_an_unknown_name_then_the_part_of_a_country_is_placed_in_that_country(nlp):
+    a = analyse(nlp, "Rockets hit Tal Marwan, northern Syria, on Tuesday.")
+    (p,) = places_named(a, "Tal Marwan")
+    assert p.resolved is False and p.country == "SYR"
+
+
 def test_heathrow_is_the_airport(nlp):
     a = analyse(nlp, "Passengers at Heathrow were stranded after the airline cancelled its flights to Dubai.")
     (p,) = places_named(a, "Heathrow")
@@ -706,6 +726,11 @@ def test_state_and_province_abbreviations_are_data(gaz):
         ("The device was found at village Talipora on Monday.", "Talipora"),
         ("Gunmen attacked a checkpoint in western Samarra on Sunday.", "Samarra"),
         ("Yet at Hickman, several inmates went on a hunger strike in June.", "Hickman"),
+        # the countryside, outskirts or districts of a place; a name, then the part of a country it is in
+        ("Rebels shelled the outskirts of Kobane on Monday.", "Kobane"),
+        ("Five fighters were ambushed by the YPG in the countryside of Kobane, northern Syria.", "Kobane"),
+        ("The army launched a new assault in the southern Aleppo districts on Wednesday.", "Aleppo"),
+        ("Rockets hit Tal Marwan, northern Syria, on Tuesday.", "Tal Marwan"),
     ],
 )
 def test_a_name_in_a_frame_only_a_place_fills_is_a_place(nlp, text, name):

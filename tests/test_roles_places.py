@@ -1562,3 +1562,27 @@ def test_what_an_agreed_act_sets_up_is_no_recipient(nlp):
     ev = a.events[0]
     assert ev.type == "AGREE" and ev.recipients == ["NGA"], (ev.recipients, ev.target)
     assert "Lagos" in _texts(a, ["NGA"])
+
+
+@pytest.mark.parametrize(
+    "text,verb,word,other",
+    [
+        # the other event a protest or an accusation answers: its place is that event's
+        ("Thousands of students protested against the bombing of Dorav on Monday.", "protested", "Dorav", True),
+        ("Hundreds rallied over the killing of three farmers in Dorav.", "rallied", "Dorav", True),
+        ("The minister condemned the attack in Dorav.", "condemned", "Dorav", True),
+        ("The government blamed the rebels for the massacre in Dorav.", "blamed", "Dorav", True),
+        # the protest's own setting, or where it happened
+        ("Thousands protested against racist violence at rallies in Dorav.", "protested", "Dorav", False),
+        ("Thousands protested in Dorav against the bombing.", "protested", "Dorav", False),
+        # another kind of act: the place nested in its object is its own
+        ("Troops launched an attack in Dorav.", "launched", "Dorav", False),
+    ],
+)
+def test_a_place_inside_the_event_a_protest_or_accusation_answers(nlp, text, verb, word, other):
+    from dateline.events.place import _reacted_event_place
+
+    doc = nlp(text)
+    trig = next(t for t in doc if t.text == verb)
+    tok = next(t for t in doc if t.text == word)
+    assert _reacted_event_place(tok, trig) is other

@@ -705,7 +705,8 @@ def stray_place(name: str, *, towns: bool = True) -> bool:
 _FRAME_NOUNS = (
     r"town|city|village|settlement|hamlet|district|province|region|area|neighbou?rhood|suburb|"
     r"governorate|municipality|county|camp|island|peninsula|township|locality|valley|oasis|"
-    r"plateau|gorge|mountains|hills|desert|highlands|delta|basin|canyon"
+    r"plateau|gorge|mountains|hills|desert|highlands|delta|basin|canyon|countryside|outskirts|suburbs|districts|"
+    r"neighbou?rhoods|villages"
 )
 _FRAME_NAME = (
     r"((?:(?:al|el|ad|an|ar|as|ash|at|az)[-‑ ](?=[A-Z]))?[A-Z][\w'’‘-]*[\w'’‘](?:\s+[A-Z][\w'’‘-]*[\w'’‘]){0,2})"
@@ -729,6 +730,11 @@ _FRAMES = (
     ),
     # at village X / in the town X
     re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:village|town|hamlet|settlement)\s+" + _FRAME_NAME),
+    # X, northern Syria / X, central Mali: a name, then the part of a larger place it lies in
+    re.compile(
+        _FRAME_NAME + r",\s+(?:(?:north|south|east|west)(?:ern|-?east(?:ern)?|-?west(?:ern)?)|central)\s+"
+        r"(?=[A-Z][a-z]+\b(?!\s+[A-Z]))"
+    ),
     # west of X / 20 km northeast of X / the countryside east of X: a bearing taken from a place
     re.compile(
         r"\b(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Nn]orth-?east|[Nn]orth-?west|[Ss]outh-?east|[Ss]outh-?west)"
@@ -803,10 +809,21 @@ def _framed_names(
             return None
         return span
 
+    def large_place(s: int, e: int) -> bool:
+        """A large place's name (a country, a capital, a city of 100,000 or more): the model may tag
+        "the southern Aleppo districts"'s Aleppo as an adjective ("the Jewish settlement"'s Jewish,
+        a Russian division's name too, stays none)."""
+        return any(
+            k in (NAME, ALIAS) and (p.feature in ("country", "PPLC") or p.feature == "city" and p.population >= 100_000)
+            for p, k in gaz.lookup(text[s:e])
+        )
+
     for rx in _FRAMES:
         for m in rx.finditer(text):
             s, e = m.span(1)
-            if _overlaps(taken, s, e) or not name_ok(m.group(1)) or labels(s, e) is None or proper(s, e) is None:
+            if _overlaps(taken, s, e) or not name_ok(m.group(1)) or labels(s, e) is None:
+                continue
+            if proper(s, e) is None and not large_place(s, e):
                 continue
             add(s, e)
 
@@ -1590,7 +1607,7 @@ def find_places(article: Article, doc: Any) -> None:
     context_words = _context_words(article, doc, demonym_spans)
     allm = mentions + orphans
     res = resolve_mentions(text, allm, gaz=gaz, context_words=context_words, dateline_country=dl_country)
-    res = _place_at_parents(text, allm, res)
+    res = _place_at_parents(text, allm, res, gaz)
     places: list[PlaceRecord] = []
     for m, r in zip(allm, res):
         p = r.place
@@ -1657,22 +1674,55 @@ _IN_GAP = re.compile(
 )
 
 
-def _place_at_parents(text: str, mentions: list[Mention], res: list[Resolution]) -> list[Resolution]:
+# "the Shorja market in central Baghdad", "Tahrir Square in Cairo": the name of a site (a market,
+# a square, a mosque ...) with the place it lies in; the name is the site's, never a town's
+_SITE_GAP = re.compile(
+    r"^\s*(?:(?:[a-z][\w-]*|[A-Z][a-z]+)\s+)?(?:market|bazaar|souk|square|mosque|church|cathedral|temple|shrine|"
+    r"hospital|camp|refugee\s+camp|neighbou?rhood|prison|jail|stadium|university|school|"
+    r"checkpoint|bridge|street|road|avenue|airport|airbase|air\s+base|base)s?\s*,?\s+(?:in|of|near|outside)\s+"
+    r"(?:the\s+)?(?:(?:central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|"
+    r"south-?western|downtown|old)\s+)?$"
+)
+
+
+# "Tal Tamr, northern Syria": a name, then the part of a country or province it lies in
+_PART_GAP = re.compile(r"^,\s+(?:(?:north|south|east|west)(?:ern|-?east(?:ern)?|-?west(?:ern)?)|central)\s+$")
+
+
+def _place_at_parents(
+    text: str, mentions: list[Mention], res: list[Resolution], gaz: Gazetteer | None = None
+) -> list[Resolution]:
     """A small place the gazetteer cannot place, named with the larger place it lies in, is
     placed at that parent (approximately, with the parent's precision): "Jobar, a neighbourhood
-    in eastern Damascus" is at Damascus, whatever the article's focus."""
+    in eastern Damascus" is at Damascus, whatever the article's focus. A site's name resolved to a
+    namesake in another country than the place the site lies in ("the Shorja market in central
+    Baghdad": no town of Armenia; "X, northern Syria" too) takes the namesake in the parent's
+    country, else the parent."""
     order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
     out = list(res)
     for a, b in zip(order, order[1:]):
         m, nxt = mentions[a], mentions[b]
         r, parent = res[a], res[b]
-        if m.end <= m.start or (r.place is not None and not r.borrowed):
-            continue
-        if parent.place is None or parent.borrowed or nxt.start - m.end > 90:
+        if m.end <= m.start or parent.place is None or parent.borrowed or nxt.start - m.end > 90:
             continue
         gap = text[m.end : nxt.start]
-        if _PARENT_GAP.match(gap) or (
-            _IN_GAP.match(gap) and parent.place.feature in ("city", "PPLC", "admin1", "admin2", "airport")
+        if r.place is not None and not r.borrowed:
+            if (
+                r.place.country != parent.place.country
+                and parent.place.country is not None
+                and parent.place.feature in ("country", "admin1", "admin2", "city", "PPLC")
+                and (_SITE_GAP.match(gap) or _PART_GAP.match(gap))
+            ):
+                local = [p for p, _ in (gaz.lookup(m.text) if gaz else []) if p.country == parent.place.country]
+                if local:
+                    out[a] = Resolution(local[0], True, local[0].country)
+                else:
+                    out[a] = Resolution(parent.place, False, parent.place.country, approximate=True, borrowed=True)
+            continue
+        if (
+            _PARENT_GAP.match(gap)
+            or (_IN_GAP.match(gap) and parent.place.feature in ("city", "PPLC", "admin1", "admin2", "airport"))
+            or (_PART_GAP.match(gap) and parent.place.feature in ("country", "admin1", "admin2"))
         ):
             out[a] = Resolution(parent.place, False, parent.place.country, approximate=True, borrowed=True)
     return out

@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from ..analyse.lexicon import addressed
-from .lexicon import NOUN_EVENT_HEADS
+from .lexicon import NOUN_EVENT_HEADS, NOUN_EVENTS, VERBS
 from .parse import PLACE_LABELS, Candidate, Context, dep_children, depth_of, sent_bounds
 
 LOC_PREPS = {
@@ -736,9 +736,10 @@ def linker_candidates(trig: Any, ctx: Context) -> list[int]:
     """The place mentions (indexes into ``ctx.places``) the linker weighs for ``trig``: those of its
     sentence, less the trigger's own words, nationalities, places inside names and parties
     (``_not_event_places``), the subject's country, where the teller of the news is ("a military
-    source in Homs said the army killed ...": ``_source_place``) and other scenes (see ``_linked``).
-    The linker is trained on these same candidates; whether a mention is an origin or a
-    participant, it weighs as features (``_flags``)."""
+    source in Homs said the army killed ...": ``_source_place``), places inside the other event a
+    protest or an accusation answers ("protested against the bombing of X": ``_reacted_event_place``)
+    and other scenes (see ``_linked``). The linker is trained on these same candidates; whether a
+    mention is an origin or a participant, it weighs as features (``_flags``)."""
     sent_start, sent_end = sent_bounds(trig)
     skip = _not_event_places(ctx)
     return [
@@ -749,6 +750,7 @@ def linker_candidates(trig: Any, ctx: Context) -> list[int]:
         and root.i not in skip
         and not _subject_country(root, trig, ctx)
         and not _source_place(root, trig)
+        and not _reacted_event_place(root, trig)
         and _scenes(root) == _scenes(trig)
     ]
 
@@ -861,6 +863,53 @@ def _source_place(root: Any, trig: Any) -> bool:
             return not (t.i == trig.i or t.is_ancestor(trig))
         t = t.head
     return False
+
+
+#: how an act of protest or of accusation takes the other event it answers: "protested against
+#: the bombing of X", "rallied over the killing of X's mayor", "condemned the attack in X",
+#: "blamed the rebels for the massacre in X" (``_reacted_event_place``)
+_REACTED_EVENT = {"PROTEST": ("against", "over"), "ACCUSE": ("dobj", "for", "over", "against")}
+
+
+def _reacted_event_place(root: Any, trig: Any) -> bool:
+    """A place inside the other event an act of protest or accusation answers, not where the
+    protest or the accusation happened: "protested against NATO's bombing of Yugoslavia",
+    "condemned the attack in Idlib" (``_REACTED_EVENT``: the event noun as the protest's "against"
+    or "over", the accusation's object, "for", "over" or "against"). An event noun of the trigger's
+    own type is its setting ("protested against racism at rallies in Lisbon"), not another event."""
+    own = _lexicon_type(trig)
+    hows = _REACTED_EVENT.get(own or "")
+    if not hows:
+        return False
+    t = root
+    while t.head.i != t.i and t.head.i != trig.i:
+        t = t.head
+    if t.head.i != trig.i or t.i == root.i:
+        return False
+    if t.dep_ == "prep" and t.lower_ in hows:
+        noun = next((c for c in t.children if c.dep_ == "pobj"), None)
+    elif t.dep_ in ("dobj", "obj") and "dobj" in hows:
+        noun = t
+    else:
+        return False
+    if noun is None or noun.i == root.i or noun.lemma_.lower() not in _OTHER_EVENT_NOUNS:
+        return False
+    if not noun.is_ancestor(root) or _lexicon_type(noun) == own:
+        return False
+    t = root.head
+    while t.i != noun.i:
+        if t.pos_ == "NOUN" and _lexicon_type(t) == own:
+            return False  # "protested against racist violence at rallies in Lisbon": the protest's own
+        t = t.head
+    return True
+
+
+def _lexicon_type(tok: Any) -> str | None:
+    """The PLOVER type the event lexicon gives a word, as a verb or as a noun."""
+    lemma = tok.lemma_.lower()
+    entry = VERBS.get(lemma) if tok.pos_ in ("VERB", "AUX") else NOUN_EVENTS.get(lemma)
+    entry = entry or NOUN_EVENTS.get(lemma) or VERBS.get(lemma)
+    return entry.type if entry is not None else None
 
 
 def _subject_country(root: Any, trig: Any, ctx: Context) -> bool:
