@@ -275,6 +275,41 @@ def test_the_month_of_the_sentence_before_dates_an_act_without_a_time(nlp):
     assert (ev.date, ev.date_source) == ("2019-05", "text")
 
 
+@pytest.mark.parametrize(
+    "first",
+    [
+        "The premier is under fire for failing to deliver on his vow that the mine would close on Oct. 31.",
+        "The premier vowed to close the mine on Oct. 31.",
+    ],
+)
+def test_the_deadline_of_a_vow_is_no_day_of_the_narrative(nlp, first):
+    # the day a vow or a plan names is no day the story's acts took place on
+    text = first + "\n\nAudience members laughed when he urged voters to trust him."
+    ev = _event(_code(nlp, text), "urged", "REQUEST")
+    assert (ev.date, ev.date_source) == (PUBLISHED, "published")
+
+
+def test_an_act_to_come_takes_no_time_gone_by(nlp):
+    # the time of the past clause conjoined with it is no day of an act still to come
+    text = "Residents will condemn the decision and were shocked when a man was set on fire last week."
+    ev = _event(_code(nlp, text), "condemn", "ACCUSE")
+    assert (ev.date, ev.modality) == (None, "future")
+
+
+def test_a_clause_above_lends_its_time_not_a_nouns(nlp):
+    # "the 2020 primary" is the primary's year, not the day of the warning
+    text = "The former president inserted himself into the 2020 primary in recent days by warning candidates."
+    ev = _event(_code(nlp, text), "warning", "THREATEN")
+    assert (ev.date, ev.date_source, ev.modality) == (PUBLISHED, "published", "asserted")
+
+
+def test_a_present_passive_takes_no_narrative_day(nlp):
+    # "is accused": the story's present, not an act on the day the sentence before names
+    text = "Police arrested the mayor on Monday. He is accused by prosecutors of taking bribes."
+    ev = _event(_code(nlp, text), "accused", "ACCUSE")
+    assert (ev.date, ev.date_source) == (PUBLISHED, "published")
+
+
 def test_a_month_two_sentences_back_dates_nothing(nlp):
     text = (
         "The airliner crashed into the sea in June. The airline's chief said he wanted answers. "

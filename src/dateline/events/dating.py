@@ -190,6 +190,15 @@ _LIMIT_WORDS = {"until", "till", "by", "through", "thru"}
 _UNTIL = {"until", "till", "untill"}
 
 
+def _over(k: int, value: str, ctx: Context) -> bool:
+    """Whether time ``k`` (its calendar ``value``) ended before the publication day: no day of an
+    act still to come."""
+    if ctx.published is None:
+        return False
+    end = period_end(_record_timex(ctx.times[k][0], ctx) or value)
+    return end is not None and end < ctx.published
+
+
 def _limit_ahead(tense: str, value: str, time_root: Any, ctx: Context) -> bool:
     """A limit still ahead is no date of a past act: "extended the ban until 2047", "pledged to cut
     emissions by 2030" (the extending and the pledge are the story's, the year the end of what
@@ -245,9 +254,14 @@ def _inherited_time(
             # "Swift got support last week, after accusing them", "last week, Swift posted on
             # Twitter accusing the label": the time of the past clause the act hangs from, though
             # its verb is no event
+            # its time, not a noun's ("inserted himself into the 2020 primary ... by warning"),
+            # and one not after the publication day
+            published = ctx.published.isoformat() if ctx.published else "9999"
             for k in own_times(t, [x.trigger for x in cands], ctx):
+                if ctx.time_roots[k].dep_ in _NOUN_MODIFIER:
+                    continue
                 v, txt = time_value(k, ctx, "past")
-                if v and not _limit_ahead("past", v, ctx.time_roots[k], ctx):
+                if v and v <= published[: len(v)] and not _limit_ahead("past", v, ctx.time_roots[k], ctx):
                     return v, txt
     return None, None
 
@@ -337,7 +351,7 @@ def _narrative_day(trig: Any, ctx: Context, tense: str) -> tuple[str | None, str
     to ``_NARRATIVE_REACH`` sentences back, through sentences that name no time and are told in
     the past. Not a present perfect ("talks have turned out to be futile so far": up to now), and
     only a day on or before the publication day."""
-    if tense != "past" or ctx.published is None or _present_perfect(trig):
+    if tense != "past" or ctx.published is None or _present_perfect(trig) or _present_passive(trig):
         return None, None
     doc = trig.doc
     sent = trig.sent
@@ -354,6 +368,7 @@ def _narrative_day(trig: Any, ctx: Context, tense: str) -> tuple[str | None, str
             if t.value
             and (_DAY.fullmatch(t.value) or (_MONTH.fullmatch(t.value) and sent.start == trig.sent.start))
             and t.value <= published[: len(t.value)]
+            and _told_as_past(doc, t)
         ]
         if days:
             t = days[-1]
@@ -362,6 +377,38 @@ def _narrative_day(trig: Any, ctx: Context, tense: str) -> tuple[str | None, str
             return None, None  # another time, or the story's present: the narrative is broken
         sent = prev
     return None, None
+
+
+def _present_passive(trig: Any) -> bool:
+    """ "Corbyn is accused by critics of ...": a passive in the present tells a state of the story's
+    present, no act of the narrative before it."""
+    return trig.tag_ == "VBN" and any(
+        a.dep_ == "auxpass" and a.lower_ in ("is", "are", "am", "'s", "'re") for a in trig.children
+    )
+
+
+_NOT_TOLD = {"would", "'d", "will", "'ll", "could", "can", "may", "might", "should", "must", "shall", "to"}
+
+
+def _told_as_past(doc: Any, t: Any) -> bool:
+    """Whether a time is the day of something the story tells as done: not the deadline of a vow
+    or a plan, a complement with a modal or "to" ("his vow that Britain would leave the EU on
+    Oct. 31", "vowed to leave on Oct. 31"), whose day is no day of the narrative. A relative
+    clause is left alone ("found a box that would hold a shotgun ... Monday evening": the parser
+    hangs the finding's day there)."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    tok = span.root
+    for _ in range(12):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            if tok.dep_ not in ("acl", "ccomp", "xcomp"):
+                return True
+            return not any(c.dep_ in ("aux", "auxpass") and c.lower_ in _NOT_TOLD for c in tok.children)
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return True
 
 
 def _present_perfect(trig: Any) -> bool:
@@ -627,6 +674,8 @@ def _date_and_modality(c: Candidate, cands: list[Candidate], ctx: Context) -> tu
         v, txt = time_value(k, ctx, tense)
         if v and _limit_ahead(tense, v, ctx.time_roots[k], ctx):
             continue
+        if v and pre_mod == "future" and _over(k, v, ctx):
+            continue  # "will deplore that decision and were repelled when ... last week": the past clause's
         if v and not _past_for_present(trig, tense, v, ctx.time_roots[k], ctx):
             date_value, date_text = v, txt
             break
