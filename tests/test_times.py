@@ -820,6 +820,9 @@ def test_calendar_date(value, want):
         ("The mission will last 18 months.", "2013-03-22", [("18 months", "P18M")]),
         ("The talks could last several days.", "2013-03-22", [("several days", "PXD")]),
         ("Prices rose over the last 18 months.", "2013-03-22", [("the last 18 months", "P18M")]),
+        # a bare plural unit after "for" is an unspecified amount of it (TimeML PTXH, PXD)
+        ("Protesters blocked the road for hours.", "2019-11-20", [("hours", "PTXH")]),
+        ("The talks dragged on for days.", "2019-11-20", [("days", "PXD")]),
         # the part of a named day: TimeML marks that day
         ("He was shot on the night of Oct. 23 in his kitchen.", "1999-05-05", [("the night of Oct. 23", "1998-10-23")]),
     ],
