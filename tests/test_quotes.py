@@ -554,3 +554,32 @@ def test_a_bare_noun_object_of_deny_or_reject_is_no_quote(nlp):
     )
     article = _analyse(nlp, text)
     assert [q.text for q in article.quotes] == ["the report as a partisan smear"]
+
+
+# -- chants and slogans ---------------------------------------------------------------------------
+
+
+def test_a_chant_in_title_case_is_the_chanters_quote(nlp):
+    text = (
+        "Dozens of striking nurses marched to the town hall on Friday, chanting "
+        '"Fair Pay, Safe Wards," drawing applause from some residents who said the mayor would listen.'
+    )
+    article = _analyse(nlp, text)
+    q = _quote(article, "Fair Pay, Safe Wards")
+    assert q.cue == "chanting"
+    assert q.speaker_text is not None and "nurses" in q.speaker_text
+    assert _actor_name(article, q.speaker) is not None
+
+
+def test_a_slogan_is_the_quote_of_who_campaigns_under_it(nlp):
+    text = 'The Green Party fought the election under the slogan "Cleaner Air, Cheaper Buses" and won two seats.'
+    article = _analyse(nlp, text)
+    q = _quote(article, "Cleaner Air")
+    assert q.cue == "slogan"
+    assert _actor_name(article, q.speaker) == "Green Party"
+
+
+def test_a_film_title_is_still_no_quote(nlp):
+    text = 'The director presented the film "Cleaner Air, Cheaper Buses" at the festival on Sunday.'
+    article = _analyse(nlp, text)
+    assert not [q for q in article.quotes if q.text.startswith("Cleaner Air")]

@@ -27,10 +27,52 @@ Measured against coreferee 1.5.0 in docs/evaluation.md (quotes section).
 from __future__ import annotations
 
 import bisect
+import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from ..article import Article
 from .lexicon import ORG_WORDS
+
+_DESCRIPTORS_FILE = Path(__file__).resolve().parent.parent / "data" / "quotes" / "descriptors.txt"
+# sectors whose organisations are often named without one known: "Volkswagen ... the automaker"
+_LOOSE_SECTORS = {"BUS", "MED", "NGO", "EDU", "REL"}
+_ANY = "*"
+_DOC = "DOC"
+# verbs that put out a document: its subject is the author ("X issued a statement")
+_ISSUE_VERBS = {
+    "issue",
+    "release",
+    "publish",
+    "send",
+    "post",
+    "write",
+    "put",
+    "share",
+    "make",
+    "sign",
+    "deliver",
+    "file",
+    "tweet",
+    "email",
+    "circulate",
+    "distribute",
+    "submit",
+    "pen",
+    "unveil",
+    "announce",
+    "approve",
+    "adopt",
+    "pass",
+    "draft",
+    "prepare",
+    "author",
+}
+# how an author hangs on a document noun: "a statement from X", "a letter by X", "X's statement"
+_AUTHOR_PREPS = {"from", "by", "of"}
+# prepositions that carry a document of the verb's subject: "X said in a statement"
+_CARRIER_PREPS = {"in", "through", "via"}
 
 _MALE = {"he", "him", "his", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
@@ -86,6 +128,60 @@ _GENDERED_NOUNS = {
 }
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _WINDOW = 4  # sentences back
+_DOC_PARAGRAPHS = 3  # paragraph breaks between two mentions of one document
+
+
+@lru_cache(maxsize=1)
+def descriptors() -> dict[str, str]:
+    """``data/quotes/descriptors.txt``: a definite noun -> the sector of the named organisation it
+    stands for ("*" any), or "DOC" for a document whose author speaks."""
+    out: dict[str, str] = {}
+    for raw in _DESCRIPTORS_FILE.read_text(encoding="utf-8").splitlines():
+        for key, val in re.findall(r"(\S+):(\S+)", raw.split("#", 1)[0]):
+            out[key.lower()] = val
+    return out
+
+
+def org_noun_sector(tok: Any) -> str | None:
+    """The sector an organisation noun stands for ("automaker" BUS, "ministry" GOV,
+    "organization" "*"), None for any other word (a document noun included)."""
+    lemma = tok.lemma_.lower()
+    for key in (lemma, tok.lower_):
+        val = descriptors().get(key)
+        if val is not None:
+            return None if val == _DOC else val
+    for key in (lemma, tok.lower_):
+        if key in ORG_WORDS:
+            return ORG_WORDS[key] or _ANY
+    return None
+
+
+def issuer(tok: Any) -> Any | None:
+    """The subject that puts out the document noun ``tok``: "X issued a statement", "X said in a
+    statement", "X denied the claims in a statement", "X approved a resolution"; None if none."""
+    verb = None
+    if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in _ISSUE_VERBS:
+        verb = tok.head
+    elif tok.dep_ == "pobj" and tok.head.lower_ in _CARRIER_PREPS:
+        verb = tok.head.head
+        if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
+            verb = verb.head  # "denied the allegations in a statement"
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+    if verb is None:
+        return None
+    for _ in range(3):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
+        if verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return None
+
+
+def _definite(tok: Any) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
 
 
 class Coreference:
@@ -126,14 +222,22 @@ class Coreference:
         self.resolved: dict[int, str | None] = {}
         for head, actor in sorted(self.head_actor.items()):
             tok = doc[head]
-            sector = ORG_WORDS.get(tok.lemma_.lower())
-            if (
-                sector
-                and tok.pos_ == "NOUN"
-                and actor not in self.named
-                and self.kinds.get(actor) == "organization"
-                and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
-            ):
+            if tok.pos_ != "NOUN" or actor in self.named or not _definite(tok):
+                continue
+            sector = org_noun_sector(tok)
+            if sector is None and self.kinds.get(actor) == "person":
+                # "the ministry spokesman" after "the Interior Ministry": the ministry speaks
+                sector = next(
+                    (
+                        org_noun_sector(c)
+                        for c in tok.children
+                        if c.dep_ == "compound" and c.pos_ == "NOUN" and org_noun_sector(c) not in (None, _ANY)
+                    ),
+                    None,
+                )
+            elif self.kinds.get(actor) != "organization":
+                sector = None
+            if sector is not None:
                 found = self._antecedent(head, tok.lower_, None, None, sector=sector)
                 if found is not None:
                     self.alias[head] = found
@@ -241,12 +345,100 @@ class Coreference:
             return self.resolved[key]
         if word in PRONOUNS:
             found = self._antecedent(i, word, content, None)
+        elif tok.pos_ == "NOUN" and descriptors().get(tok.lemma_.lower()) == _DOC:
+            found = self._document_author(i, content)
+        elif tok.pos_ == "NOUN" and _definite(tok) and org_noun_sector(tok) is not None:
+            # "The German automaker said", "the organization believes": the organisation named before
+            found = self._antecedent(i, word, content, None, sector=org_noun_sector(tok))
         elif tok.pos_ == "NOUN":
             found = self._antecedent(i, word, content, tok.lemma_.lower())
         else:
             found = None
         self.resolved[key] = found
         return found
+
+    def _mentions_before(self, i: int) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for k, a in self.head_actor.items():
+            if k < i:
+                out[a] = out.get(a, 0) + 1
+        return out
+
+    def _org_fits(self, actor: str, sector: str) -> bool:
+        """A named organisation that a noun of ``sector`` can stand for."""
+        if actor not in self.named or self.kinds.get(actor) != "organization":
+            return False
+        own = self.sectors.get(actor)
+        return sector == _ANY or own == sector or (own is None and sector in _LOOSE_SECTORS)
+
+    def _actor_of(self, tok: Any, content: tuple[int, int] | None) -> str | None:
+        """The actor a subject or author token names or refers to."""
+        if tok.i in self.head_actor:
+            return self.head_actor[tok.i]
+        if tok.lower_ in PRONOUNS or (tok.pos_ == "NOUN" and _definite(tok) and org_noun_sector(tok) is not None):
+            return self.resolve(tok.i, content)
+        for c in tok.children:
+            if c.dep_ == "compound" and c.i < tok.i:
+                # "The company flat-out denied", parsed with "company" a compound of "out"
+                found = self._actor_of(c, content)
+                if found is not None:
+                    return found
+        return None
+
+    def _author(self, tok: Any, content: tuple[int, int] | None, *, own: bool) -> str | None:
+        """The author of the document noun ``tok``: its owner ("X's statement", "a statement from
+        X"); unless ``own``, also the subject of the verb that puts it out ("X issued a
+        statement", "X said in a statement") or, when it speaks itself ("the statement read"),
+        whom that refers to."""
+        for c in tok.children:
+            if c.dep_ == "poss":
+                found = self._actor_of(c, content)
+                if found is not None:
+                    return found
+            if c.dep_ == "prep" and c.lower_ in _AUTHOR_PREPS:
+                for p in c.children:
+                    if p.dep_ in ("pobj", "pcomp"):
+                        found = self._actor_of(p, content)
+                        if found is not None:
+                            return found
+        if own:
+            return None
+        if tok.dep_ == "nsubj":
+            return self.resolve(tok.i, content)
+        subj = issuer(tok)
+        return self._actor_of(subj, content) if subj is not None else None
+
+    def _document_author(self, i: int, content: tuple[int, int] | None) -> str | None:
+        """Who wrote the document that "the statement" at ``i`` names: from the phrase itself
+        ("a statement from X said"), else from its mention before, nearest first, within a few
+        paragraphs ("X issued a statement ... The statement read")."""
+        doc = self.doc
+        tok = doc[i]
+        # "X issued a statement warning that ...": a document that is no subject has its author
+        # around it
+        found = self._author(tok, content, own=tok.dep_ in _SUBJECT_DEPS)
+        if found is not None or not _definite(tok):
+            return found
+        lemma = tok.lemma_.lower()
+        text = self.article.text
+        breaks = 0
+        for k in range(i - 1, -1, -1):
+            if "\n" in text[doc[k].idx : doc[k + 1].idx]:
+                breaks += 1
+                if breaks > _DOC_PARAGRAPHS:
+                    return None
+            t = doc[k]
+            if (
+                t.pos_ != "NOUN"
+                or t.lemma_.lower() != lemma
+                or (t.tag_ == "NNS") != (tok.tag_ == "NNS")  # "her statements" is no "the statement"
+                or self._excluded(t.idx, content)
+            ):
+                continue
+            found = self._author(t, content, own=False)
+            if found is not None or not _definite(t):
+                return found  # "a statement" with no author known: it starts the chain
+        return None
 
     def _candidates_in(self, s0: int, s1: int, before: int) -> list[tuple[int, str]]:
         """(token, actor) of the mentions and resolved pronouns in tokens s0..s1 before ``before``."""
@@ -273,7 +465,7 @@ class Coreference:
                 for t, a in self._candidates_in(s_start, s_end + 1, i)
                 if not self._excluded(self.starts[t], content)
                 and (
-                    (a in self.named and self.kinds.get(a) == "organization" and self.sectors.get(a) == sector)
+                    self._org_fits(a, sector)
                     if sector is not None
                     else self._fits(a, word)
                     if role is None
@@ -290,6 +482,13 @@ class Coreference:
                     # added' is Manafort)
                     top = min(_depth(doc[t]) for t, _ in subj)
                     subj = [(t, a) for t, a in subj if _depth(doc[t]) == top]
+                if sector is not None and not subj:
+                    # no organisation is the subject: the one the story has named most so far
+                    # ("Swift accused Big Machine of blocking a Netflix documentary. The company
+                    # denied" is Big Machine), the nearest of equals
+                    seen = self._mentions_before(i)
+                    most = max(seen.get(a, 0) for _, a in cands)
+                    cands = [(t, a) for t, a in cands if seen.get(a, 0) == most]
                 return (subj or cands)[-1][1]
             if s_start == 0:
                 return None

@@ -35,7 +35,7 @@ from typing import Any
 
 from ..article import Article, Quote
 from . import lexicon as L
-from .coref import Coreference
+from .coref import Coreference, descriptors, issuer
 
 _FRAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "quotes" / "frames.txt"
 
@@ -210,6 +210,8 @@ def _is_title(ctx: _Context, q: _Q) -> bool:
         works, naming = title_words()
         last = (m.group(2) or m.group(1)).lower()
         pair = f"{m.group(1)} {m.group(2)}".lower() if m.group(2) else ""
+        if last in _SLOGAN_NOUNS:
+            return False  # 'greeted him with the chant "Lock Him Up"': words someone repeats
         if last in works or last in naming or pair in naming:
             # 'his book, "Fear,"' but not 'In the film, "I never wanted to be a hero," she says'
             # nor 'told the show "We will win"'
@@ -397,6 +399,12 @@ class _Context:
             words = a.name.lower().split()
             for key in {a.name.lower(), words[0], words[-1]} if words else ():
                 self.person_names[key] = a.id if self.person_names.get(key, a.id) == a.id else None
+        # an organisation's whole name, for a mention the tagger missed ("according to Toyota")
+        self.org_names: dict[str, str | None] = {}
+        for a in article.actors:
+            if a.kind == "organization" and any(ch.isupper() for ch in a.name):
+                key = a.name.lower()
+                self.org_names[key] = a.id if self.org_names.get(key, a.id) == a.id else None
         from .actors import sentence_starts
 
         self.sent_starts = sentence_starts(doc)
@@ -457,6 +465,10 @@ class _Context:
             ):
                 subj = tok.head  # "Donald Trump, who ..., tweeted on Friday to say": the actor acts
                 break
+            if subj is None and tok.dep_ == "acl" and tok.tag_ == "VBG" and _document_noun(tok.head):
+                subj = issuer(tok.head)  # "X issued a statement warning that ...": X
+                if subj is not None:
+                    break
             if (
                 subj is not None
                 # "were slightly more likely to say": through the adjective to its subject
@@ -631,14 +643,34 @@ class _Context:
         actor = self.tok_actor[head.i]
         if actor is not None and self.coref is not None and head.i in self.coref.alias:
             actor = self.coref.alias[head.i]  # "the company said" after Skoda: Skoda
+        if self.coref is not None and actor not in self.coref.named:
+            # "The company that runs the awards, Dick Clark Productions, denies": the name in
+            # apposition to a description speaks
+            named = [
+                self.tok_actor[c.i]
+                for c in head.children
+                if c.dep_ == "appos"
+                and self.tok_actor[c.i] in self.coref.named
+                and self.kinds.get(self.tok_actor[c.i] or "") in ("person", "organization")
+            ]
+            actor = named[0] if named else actor
         if actor is None:
             persons = [
                 self.tok_actor[t.i]
                 for t in sub
                 if self.tok_actor[t.i] and self.kinds.get(self.tok_actor[t.i]) in ("person", "organization")
             ]
+            # "Hundreds of demonstrators": the group counted
+            counted = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+            groups = [
+                self.tok_actor[t.i]
+                for t in counted
+                if self.tok_actor[t.i] and self.kinds.get(self.tok_actor[t.i]) == "group"
+            ]
             if persons:
                 actor = persons[-1] if head.i < len(self.doc) and head.lower_ in L.ROLES else persons[0]
+            elif groups and (head.like_num or head.lower_ in _CROWD_COUNTS):
+                actor = groups[0]
             else:
                 countries = [
                     self.tok_actor[t.i]
@@ -654,6 +686,8 @@ class _Context:
                     actor = countries[0]
         if actor is None and head.pos_ == "PROPN" and not head.ent_type_ and len(sub) <= 3:
             actor = self.person_names.get(" ".join(t.lower_ for t in sub if t.pos_ == "PROPN")) or None
+        if actor is None and head.pos_ == "PROPN" and len(sub) <= 4:
+            actor = self.org_names.get(" ".join(t.lower_ for t in sub if not t.is_punct)) or None
         if actor is None and self.coref is not None and head.pos_ in ("PRON", "NOUN"):
             # "he", "the spokesman": the actor they refer to
             actor = self.coref.resolve(head.i, content)
@@ -718,6 +752,8 @@ def _cue_text(tok: Any, text: str) -> tuple[str, tuple[int, int]]:
 
 
 _SENT_END = {".", "!", "?"}
+# a count before the group that speaks: "Hundreds of demonstrators", "Dozens of residents"
+_CROWD_COUNTS = frozenset("hundreds thousands dozens scores millions tens some many most several".split())
 _APPOS_MARKS = {":", "):", ")", "-", "–", "—", "―", "--"}
 # a relative pronoun the parse left without its antecedent is no speaker
 _RELATIVE = {"which", "what", "whatever", "whichever"}
@@ -821,6 +857,11 @@ def _owner(ctx: _Context, head: Any) -> str | None:
     return None
 
 
+def _document_noun(tok: Any) -> bool:
+    """A noun for a document that speaks for its author ("statement", "letter", "report")."""
+    return tok.pos_ == "NOUN" and descriptors().get(tok.lemma_.lower()) == "DOC"
+
+
 def _has_subject(verb: Any) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
@@ -866,6 +907,8 @@ def _attribute_direct(ctx: _Context, q: _Q, direct: list[_Q], paras: list[tuple[
             break
     if last in "?!":
         seg = seg[:6]  # '"...!" US Senator Jeff Sessions said as he ...', not a later clause
+    if _voiced_before(ctx, q):
+        return
     if _first_cue_speaks(ctx, q, seg):
         return
     # any verb with its subject right after a quote that ends on ',', '?', '!' or a dash is the
@@ -873,7 +916,7 @@ def _attribute_direct(ctx: _Context, q: _Q, direct: list[_Q], paras: list[tuple[
     tail = text[close : min(close + 4, len(text))]
     if seg and any(ch in tail for ch in ",?!—–") and seg[0].pos_ in ("PROPN", "NOUN", "PRON", "VERB", "DET", "ADJ"):
         for t in seg[:8]:
-            if t.pos_ == "VERB" and _has_subject(t) and _set_speaker(ctx, q, t):
+            if t.pos_ == "VERB" and _has_subject(t) and _opens_with_cue(t, seg[0]) and _set_speaker(ctx, q, t):
                 return
     # a name after a dash: '"...” ― Sonya Herridge', as epigraphs and lists of voices sign
     if _signed(ctx, q, close, end_para):
@@ -929,6 +972,8 @@ def _attribute_direct(ctx: _Context, q: _Q, direct: list[_Q], paras: list[tuple[
     tops = [t for t in inside if not t.is_punct and (not (lo_i <= t.head.i <= hi_i) or t.head.i == t.i)]
     if len(tops) != 1 or tops[0].dep_ in ("compound", "amod", "nmod", "poss", "nummod"):
         return  # a modifier in quotation marks ('the GOP's "establishment" candidate')
+    if _slogan_of(ctx, q, tops[0]):
+        return
     words = [t for t in inside if t.is_alpha]
     if words and all(t.text[0].isupper() for t in words) and len(words) < 8:
         return  # a title: 'on "Sunday Morning Futures"'
@@ -955,6 +1000,80 @@ def _attribute_direct(ctx: _Context, q: _Q, direct: list[_Q], paras: list[tuple[
             q.speaker, q.speaker_text, q.speaker_span = actor, stext, sspan
             q.cue, q.cue_span = _cue_text(v, text)
             return
+
+
+def _voiced_before(ctx: _Context, q: _Q) -> bool:
+    """A verb that voices words right before the opening mark takes the quote as its object
+    ('marched on Monday, chanting "Bernie or Jill, No Hill," raising questions ...', 'a man
+    yelled "Stay there!"'): its subject speaks, whatever reporting verb comes after."""
+    k = ctx.token_at(q.start) - 1
+    doc = ctx.doc
+    while k >= 0 and (doc[k].is_space or doc[k].text in _LEAD_SKIP) and doc[k].text != ",":
+        k -= 1
+    if k < 0 or doc[k].idx < ctx.paragraph_of(q.start)[0]:
+        return False
+    verb = doc[k]
+    if verb.pos_ != "VERB" or "quote" not in frames().get(verb.lemma_.lower(), (None, ()))[1]:
+        return False
+    return _set_speaker(ctx, q, verb)
+
+
+def _opens_with_cue(verb: Any, first: Any) -> bool:
+    """Whether the words right after a quote open the cue clause: the verb itself ('"...," said
+    Smith') or its subject ('"...," the senator from Texas told reporters'), not a later clause
+    ('chanting "...," raising questions about whether Clinton will face ...')."""
+    if verb.i == first.i:
+        return True
+    doc = verb.doc
+    for c in verb.children:
+        if c.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        start = c.left_edge
+        if c.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+            # '"...," Nate Silver, the polling guru who founded the site, tweeted'
+            head = verb.head
+            while head.dep_ == "appos" and head.head.i != head.i:
+                head = head.head
+            start = head.left_edge
+        # only a verb put first may come before ('"...," said Robin Maynard, half joking', '"...,"
+        # begins a scripted message that ...')
+        if all(
+            (t.i == first.i and t.pos_ == "VERB") or _is_cue(t) or t.pos_ in ("ADV", "PART", "AUX", "PUNCT")
+            for t in doc[first.i : start.i]
+        ):
+            return True
+    return False
+
+
+# nouns for words a crowd or a campaign repeats: 'under the slogan "Axe the tax"', 'the chant
+# "Lock her up"'; the quote is theirs: the subject of the verb the noun hangs on
+_SLOGAN_NOUNS = frozenset("slogan slogans chant chants motto mantra catchphrase refrain cry battle-cry".split())
+
+
+def _slogan_of(ctx: _Context, q: _Q, top: Any) -> bool:
+    """A quotation that is a slogan or chant in apposition to its noun ('campaigned under the
+    slogan "Axe the Tax"', 'with the chant "No Hill"'): its speaker is the subject of the verb
+    the noun phrase hangs on, and the noun is the cue. Sets them and says whether it did."""
+    k = ctx.token_at(q.start) - 1
+    while k > 0 and (ctx.doc[k].is_punct or ctx.doc[k].is_space):
+        k -= 1
+    nouns = [t for t in (top, top.head, ctx.doc[k]) if t.lemma_.lower() in _SLOGAN_NOUNS and t.pos_ == "NOUN"]
+    if not nouns or nouns[0].idx >= q.start:
+        return False
+    noun = nouns[0]
+    verb = noun.head
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    actor, stext, sspan = ctx.speaker_of(verb, (q.start, q.end))
+    if stext is None:
+        return False
+    q.speaker, q.speaker_text, q.speaker_span = actor, stext, sspan
+    q.cue, q.cue_span = noun.text, (noun.idx, noun.idx + len(noun))
+    return True
 
 
 _SIGNATURE_RE = re.compile(r"[\s,.]*(?:[\"”»’']|'')\s*(?P<dash>[―—–-]{1,2})\s*")
