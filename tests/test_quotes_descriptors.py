@@ -118,3 +118,15 @@ def test_a_statement_warning_that_speaks_for_who_issued_it(nlp):
     text = "The Electoral Commission issued a statement warning that voters deserve honest campaigns."
     article = _analyse(nlp, text)
     assert _speaker(article, "that voters deserve") == "Electoral Commission"
+
+
+def test_the_company_after_one_sentence_per_paragraph(nlp):
+    # a news site that prints every sentence as its own paragraph: the company named two
+    # paragraphs up, in apposition to the subject, is "the company"
+    text = (
+        "The firm that owns the stadium, Northgate Holdings, says the concert can go ahead.\n\n"
+        "Fans had feared a cancellation after a week of talks.\n\n"
+        "But the company says the singer never needed its permission."
+    )
+    article = _analyse(nlp, text)
+    assert _speaker(article, "the singer never needed") == "Northgate Holdings"

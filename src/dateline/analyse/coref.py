@@ -213,6 +213,7 @@ class Coreference:
                 self.head_actor[head] = a.id
                 self._learn_gender(a.id, i0, i1)
         self._learn_from_possessives()
+        self._add_untagged_names(article, doc)
         # "the company", "the ministry": a definite organisation noun that find_actors made a
         # generic actor refers to the nearest named organisation before it of the same sector
         # ("Skoda ... , the company said" is Skoda)
@@ -289,6 +290,28 @@ class Coreference:
                     self.roles.setdefault(actor, set()).add(lemma)
                     if lemma in _GENDERED_NOUNS:
                         self._set_gender(actor, _GENDERED_NOUNS[lemma])
+
+    def _add_untagged_names(self, article: Article, doc: Any) -> None:
+        """An organisation's whole name (two words or more) where the tagger left it unmarked
+        ("The group that owns her music, Big Machine, says" when other "Big Machine"s are marked)
+        is one more mention of it, for coreference only."""
+        text = article.text
+        for a in article.actors:
+            if a.kind != "organization" or len(a.name.split()) < 2 or not a.name[:1].isupper():
+                continue
+            for m in re.finditer(r"(?<!\w)" + re.escape(a.name) + r"(?!\w)", text):
+                i0 = self._token_at(m.start())
+                i1 = self._token_at(m.end() - 1)
+                if doc[i0].idx != m.start() or any(k in self.head_actor for k in range(i0, i1 + 1)):
+                    continue
+                if any(t.ent_type_ and t.ent_type_ not in ("ORG", "PERSON") for t in doc[i0 : i1 + 1]):
+                    continue
+                head = i1
+                for t in doc[i0 : i1 + 1]:
+                    if t.head.i < i0 or t.head.i > i1 or t.head.i == t.i:
+                        head = t.i
+                        break
+                self.head_actor[head] = a.id
 
     def _learn_from_possessives(self) -> None:
         """'Ghani ... his government': a person subject and a gendered pronoun in its own clause,
@@ -475,7 +498,13 @@ class Coreference:
             if cands:
                 if role is not None:
                     return cands[-1][1]
-                subj = [(t, a) for t, a in cands if doc[t].dep_ in _SUBJECT_DEPS]
+                # a subject, or a name in apposition to one ("The group that owns her music, Big
+                # Machine, says")
+                subj = [
+                    (t, a)
+                    for t, a in cands
+                    if doc[t].dep_ in _SUBJECT_DEPS or (doc[t].dep_ == "appos" and doc[t].head.dep_ in _SUBJECT_DEPS)
+                ]
                 if subj and s_start != self.sent_of[i]:
                     # in a sentence before, the main clause's subject beats an embedded one
                     # ('Mr. Manafort said ..., suggesting that Mr. Trump was about to ...' + 'he
@@ -496,7 +525,7 @@ class Coreference:
             gap = text[doc[prev_end].idx : doc[s_start].idx]
             if "\n" in gap:
                 breaks += 1
-                if breaks > (2 if role is not None else 1):
+                if breaks > (2 if role is not None or sector is not None else 1):
                     return None
             s_end, s_start = prev_end, self.sent_of[prev_end]
         return None
