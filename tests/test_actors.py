@@ -1157,3 +1157,29 @@ def test_a_state_body_named_after_a_city_is_of_the_citys_country(nlp):
     # a company named after a city takes no country from it
     art = _analyse(nlp, "The Boston Consulting Group said profits rose.")
     assert _by_name(art)["Boston Consulting Group"].country is None
+
+
+@pytest.mark.parametrize(
+    "text,product",
+    [
+        # a name after "the" before a product noun, there and wherever the article repeats it
+        ("Nissan says the Altima sedan will get better mileage. The Altima also has a new engine.", "Altima"),
+        ("Samsung launched the Galaxy S24 smartphone in India. The Galaxy S24 costs less.", "Galaxy"),
+    ],
+)
+def test_a_product_named_by_its_context_is_no_actor(nlp, text, product):
+    a = _analyse(nlp, text)
+    assert not [x.name for x in a.actors if product in x.name], [(x.name, x.kind) for x in a.actors]
+
+
+@pytest.mark.parametrize(
+    "text,actor",
+    [
+        # a maker's name before a product noun without "the", or in the plural, stays its actor
+        ("Toyota vehicles were recalled after a Toyota sedan crashed. Toyota said it would pay.", "Toyota"),
+        ("The rebels joined the new Syrian National Council on Monday.", "Syrian National Council"),
+    ],
+)
+def test_makers_and_new_organisations_stay_actors(nlp, text, actor):
+    a = _analyse(nlp, text)
+    assert actor in _by_name(a), [(x.name, x.kind) for x in a.actors]

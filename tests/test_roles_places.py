@@ -1586,3 +1586,114 @@ def test_a_place_inside_the_event_a_protest_or_accusation_answers(nlp, text, ver
     trig = next(t for t in doc if t.text == verb)
     tok = next(t for t in doc if t.text == word)
     assert _reacted_event_place(tok, trig) is other
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        # the parser hangs the name on the relative clause's last noun; it is the subject's
+        ("The company that runs the AMAs, Dick Clark Productions, denies the claims made by the singer.", "Dick Clark"),
+        ("The company that organises the Oscars, Academy Productions, rejected the offer from the studio.", "Academy"),
+        ("The group that owns the Yankees, Northwind Holdings, rejected the offer from the city council.", "Northwind"),
+        ("The agency that runs the UNHCR camps, Relief International, accused the army of looting.", "Relief"),
+        # a head that names nobody or only a generic actor gives way to the name beside it
+        ("The group, Human Rights Watch, accused the army of torture.", "Human Rights Watch"),
+        # a named head stays the actor whatever its relative clause names
+        ("Maria Lopez, who leads the Federal Bureau of Prisons, denied the claims made by the inmates.", "Maria Lopez"),
+    ],
+)
+def test_the_name_apposed_to_a_subject_or_its_relative_clause_is_the_source(nlp, text, name):
+    a = _code(nlp, text)
+    ev = a.events[0]
+    assert ev.actors and name in _actor(a, ev.actors[0]).name, (ev.type, ev.actors)
+
+
+def test_the_name_apposed_after_a_relative_clause_is_the_recipient_too(nlp):
+    a = _code(nlp, "Police arrested the man who runs the charity, John Smith, on Tuesday.")
+    ev = a.events[0]
+    assert ev.type == "COERCE" and _texts(a, ev.recipients[:1]) == ["John Smith"], ev.recipients
+
+
+@pytest.mark.parametrize(
+    "text,source,recipient",
+    [
+        ("Then, last week, Taylor Swift posted on Twitter accusing Big Machine of stopping her.", "Taylor Swift", None),
+        ("The minister said in a statement accusing the opposition of lying that he would not resign.",
+         "minister", "opposition"),
+        ("The opposition leader said in a statement accusing the government of fraud that he would fight on.",
+         "opposition leader", "government"),
+    ],
+)  # fmt: skip
+def test_the_medium_a_speaker_posts_on_is_no_actor(nlp, text, source, recipient):
+    a = _code(nlp, text)
+    ev = next(e for e in a.events if e.type == "ACCUSE")
+    assert ev.actors and source in _actor(a, ev.actors[0]).name, ev.actors
+    assert recipient is None or (ev.recipients and recipient in _actor(a, ev.recipients[0]).name), ev.recipients
+
+
+def test_a_participle_on_a_thing_attacked_keeps_its_noun_as_subject(nlp):
+    # not a medium: "on" here is where the strikes fall, and the fighters are the hiders
+    a = _code(nlp, "The army launched strikes on Hamas fighters hiding in Gaza.")
+    assert all(not e.actors or _actor(a, e.actors[0]).name == "army" for e in a.events)
+
+
+@pytest.mark.parametrize(
+    "text,source",
+    [
+        ("Cuba's refusal to engage with the Colombian government shows that it is not cooperating with the talks.",
+         "Cuba"),
+        ("The army told the rebels it would attack the town on Monday.", "army"),
+        ("Police told the protesters they would arrest anyone who stayed.", "Police"),
+        ("Merkel told Macron she would support the deal.", "Merkel"),
+    ],
+)  # fmt: skip
+def test_the_subject_of_a_that_clause_is_first_the_governing_verbs_subject(nlp, text, source):
+    a = _code(nlp, text)
+    ev = a.events[0]
+    assert ev.actors and _actor(a, ev.actors[0]).name == source, (ev.type, ev.actors)
+
+
+@pytest.mark.parametrize(
+    "text,source",
+    [
+        ("The current President Nicolas Maduro said that lifting the ban on international aid is out of question.",
+         "Nicolas Maduro"),
+        ("The finance minister said that lifting the sanctions was out of the question.", "finance minister"),
+    ],
+)  # fmt: skip
+def test_a_verbal_act_stated_of_a_clause_a_speaker_says_is_the_speakers(nlp, text, source):
+    a = _code(nlp, text)
+    ev = a.events[0]
+    assert ev.type == "REJECT" and ev.actors and _actor(a, ev.actors[0]).name == source, (ev.type, ev.actors)
+
+
+def test_a_passive_verbal_act_a_speaker_reports_is_not_the_speakers(nlp):
+    a = _code(nlp, "Officials said that the proposal to end the blockade was rejected.")
+    assert all(not e.actors for e in a.events if e.type == "REJECT"), [(e.type, e.actors) for e in a.events]
+
+
+@pytest.mark.parametrize(
+    "text,outlet",
+    [
+        ("Pompeo and the CIA challenged reports that appeared in The New York Times about a Russian spy.",
+         "New York Times"),
+        ("The government denied a report in The Washington Post that it had spied on journalists.", "Washington Post"),
+        ("The army rejected a report published by the BBC about the raid.", "BBC"),
+    ],
+)  # fmt: skip
+def test_the_outlet_a_denied_writing_appeared_in_is_the_recipient(nlp, text, outlet):
+    a = _code(nlp, text)
+    ev = a.events[0]
+    assert ev.type in ("REJECT", "ACCUSE") and ev.recipients, (ev.type, ev.recipients)
+    assert _actor(a, ev.recipients[0]).name == outlet, ev.recipients
+
+
+def test_a_country_a_denied_writing_circulates_in_is_no_outlet(nlp):
+    a = _code(nlp, "The minister denied reports in Kenya that he had resigned.")
+    assert all(_actor(a, r).kind == "country" for e in a.events for r in e.recipients)
+
+
+def test_the_country_modifying_a_vessels_name_owns_the_vessel(nlp):
+    a = _code(nlp, "British Royal Marines seized the Iranian Grace 1 tanker in waters off the coast of Gibraltar.")
+    ev = a.events[0]
+    assert ev.type == "COERCE" and ev.recipients[:1] == ["IRN"], ev.recipients

@@ -348,6 +348,27 @@ def _corrections(doc: Any, ents: list[Ent]) -> list[Ent]:
     return out
 
 
+def _products(doc: Any, ents: list[Ent]) -> set[str]:
+    """Names (normalised) the article uses as products, there and everywhere in it: a name after
+    "the" and before a product noun ("the Altima sedan", "the Galaxy S24 smartphone"), never one
+    that says it is an organisation or names a place."""
+    out: set[str] = set()
+    n = len(doc)
+    for e in ents:
+        if e.label not in ("PERSON", "ORG") or L.entity_correction(e.text) is not None:
+            continue
+        if L.country_of_name(e.text) or L.capital_country(e.text) or L.city_population(e.text, alternates=True):
+            continue  # a place's name is left to the places stage
+        key = L.normalise(e.text)
+        if any(L.org_word(w) is not None or w in L.ORG_WORDS for w in key.split()):
+            continue
+        nxt = doc[e.i1] if e.i1 < n else None
+        if nxt is not None and nxt.is_lower and nxt.pos_ == "NOUN" and nxt.lower_ in L.PRODUCT_NOUNS:
+            if e.i0 > 0 and doc[e.i0 - 1].lower_ == "the" and nxt.tag_ == "NN":
+                out.add(key)
+    return out
+
+
 def _unlabelled_subjects(doc: Any, ents: list[Ent], headline: set[int]) -> list[Ent]:
     """A proper name the tagger left unlabelled that is the whole subject of a verb is an actor
     when it is an acronym or a known armed movement: an organisation ("In Colombia, the ELN
@@ -912,6 +933,10 @@ def find_actors(article: Article, doc: Any) -> None:
     """Fill ``article.entities`` and ``article.actors`` (see the module docstring)."""
     doc_text(doc, article.text)  # the doc's text, kept for the components after
     ents = corrected_entities(doc)
+    products = _products(doc, ents)
+    for e in ents:
+        if e.label in ("PERSON", "ORG") and L.normalise(e.text) in products:
+            e.label = "PRODUCT"  # no actor; the places stage reads the tagger's label as before
     tok_ent: dict[int, Ent] = {}
     for e in ents:
         for i in range(e.i0, e.i1):

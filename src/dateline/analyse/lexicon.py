@@ -357,6 +357,15 @@ mall dam mine camp checkpoint crossing tower building plaza park compound refine
 )
 
 
+#: lower-case nouns a product name is followed by after "the" ("the Altima sedan", "the Galaxy
+#: S24 smartphone"): the name is a product, no actor and no place (a
+#: maker's name goes without "the" or in the plural: "a Toyota sedan", "Toyota vehicles")
+PRODUCT_NOUNS = frozenset(
+    """sedan suv crossover wagon hatchback coupe convertible minivan roadster supercar smartphone
+handset chipset""".split()
+)
+
+
 def _table(text: str) -> dict[str, str | None]:
     out: dict[str, str | None] = {}
     # entries are "words:VALUE" separated by whitespace; multi-word keys are joined in the

@@ -19,6 +19,7 @@ import bisect
 import re
 from typing import Any
 
+from ..analyse import lexicon as alx
 from ..analyse.actors import granted_receiver
 from ..nlp import doc_text
 from . import lexicon as lx
@@ -305,6 +306,10 @@ def subject_of(tok: Any, seen: set[int] | None = None) -> list:
         ]
     if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
         head = tok.head
+        if _medium_of_speech(head):
+            # "posted on Twitter accusing Big Machine", "said in a statement urging ...": the
+            # medium a speaker uses carries the speaker's words, it does not act
+            return subject_of(head.head.head, seen)
         if (
             (lemma_of(head) in WRITINGS or (lemma_of(head) in INTENT_NOUNS and tok.tag_ == "VB"))
             and head.dep_ in ("dobj", "obj")
@@ -325,6 +330,21 @@ def subject_of(tok: Any, seen: set[int] | None = None) -> list:
             return subject_of(head.head, seen)
         return [head]
     return []
+
+
+#: prepositions that name the medium of a speech act ("on Twitter", "in a statement", "via Telegram")
+_MEDIUM_PREPS = {"on", "in", "via", "through"}
+
+
+def _medium_of_speech(noun: Any) -> bool:
+    """A noun that is where a speaker's words appear: the object of "on", "in", "via" or
+    "through" on a verb of saying or posting ("posted on Twitter", "said in a statement", "wrote
+    on Facebook"). Read from the structure, never from a list of platforms."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in _MEDIUM_PREPS or prep.dep_ != "prep":
+        return False
+    verb = prep.head
+    return verb.pos_ == "VERB" and lemma_of(verb) in alx.SPEECH_VERBS and lemma_of(verb) not in alx.WEAK_SPEECH_VERBS
 
 
 def _series_verb(tok: Any) -> Any | None:
@@ -390,6 +410,8 @@ def recipients_of(tok: Any, cand: Candidate, ctx: Context) -> list:
             named = o.i in ctx.tok_actor or any(c.dep_ == "appos" and c.i in ctx.tok_actor for c in o.children)
             if named and _keyed_object_is_patient(cand):  # "two hostages — an American and ...": who they are
                 out.append(o)  # "expelled all UNSCOM weapons inspectors", "called President X"
+            elif cand.entry.type in ("REJECT", "ACCUSE") and _outlets(o, ctx):
+                out += _outlets(o, ctx)  # "denied a report in The Washington Post": the paper
             elif _keyed_object_is_patient(cand):
                 out += _vehicle_owner(o, ctx)  # "intercepted a North Korean ship": North Korea
             continue
@@ -1150,6 +1172,9 @@ def _np_one(tok: Any, ctx: Context) -> list[str]:
     if tok.pos_ == "PRON" or tok.lower_ in RELATIVE:
         a = _antecedent(tok, ctx)
         return [a] if a else []
+    named = _named_apposition(tok, ctx)
+    if named:
+        return [named]
     core = [tok]
     frontier = [tok]
     while frontier:
@@ -1181,9 +1206,14 @@ def _np_one(tok: Any, ctx: Context) -> list[str]:
                 if p.dep_ == "pobj":
                     found = _np_one(p, ctx) if p.i != tok.i else []
                     if c.lower_ == "in":
-                        found = [a for a in found if ctx.actor_kind.get(a) == "country"]
+                        # "a report in The Washington Post": the outlet a writing is in is its author
+                        kinds = ("country", "organization") if lemma_of(tok) in WRITINGS else ("country",)
+                        found = [a for a in found if ctx.actor_kind.get(a) in kinds]
                     if found:
                         return found
+    found = [a for p in _outlets(tok, ctx) for a in _np_one(p, ctx)]
+    if found:
+        return found[:1]
     # a relational noun ("Kim Jong Un's father ..., Kim Jong Il") is the person named beside it,
     # never its possessor
     if lemma_of(tok) in RELATIONAL:
@@ -1195,9 +1225,10 @@ def _np_one(tok: Any, ctx: Context) -> list[str]:
             if t.pos_ == "VERB":
                 break
         return []
-    # else a possessor or modifier: "South Korea's foreign ministry"
+    # else a possessor or modifier: "South Korea's foreign ministry", "the Iranian Grace 1 tanker"
+    # (the modifier hangs on the vessel's name)
     for c in tok.children:
-        if c.dep_ in ("poss", "amod", "compound"):
+        if c.dep_ in ("poss", "amod", "compound", "nmod"):
             for t in c.subtree:
                 a = ctx.tok_actor.get(t.i)
                 if a:
@@ -1213,6 +1244,69 @@ def _np_one(tok: Any, ctx: Context) -> list[str]:
                 if found:
                     return found
     return []
+
+
+#: verbs by which a writing appears in an outlet ("reports that appeared in The New York Times")
+_PUBLISHED = {"appear", "publish", "run", "air", "print", "carry", "broadcast", "post"}
+
+
+def _outlets(tok: Any, ctx: Context) -> list:
+    """The organisations a writing appeared in or was published by: "reports that appeared in
+    The New York Times", "a report in The Washington Post", "an article published by the BBC"."""
+    if lemma_of(tok) not in WRITINGS:
+        return []
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"]
+    preps += [
+        c
+        for r in tok.children
+        if r.dep_ in ("relcl", "acl") and lemma_of(r) in _PUBLISHED
+        for c in r.children
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "on")
+    ]
+    return [
+        p
+        for c in preps
+        for p in c.children
+        if p.dep_ == "pobj" and any(ctx.actor_kind.get(a) == "organization" for a in _np_one(p, ctx))
+    ]
+
+
+def _named_apposition(tok: Any, ctx: Context) -> str | None:
+    """The named actor set between commas beside a noun phrase that names nobody or only a
+    generic actor: "The company, Dick Clark Productions, denies ...", and after its restrictive
+    relative clause, where the parser hangs the name on the clause's last noun: "The company that runs
+    the AMAs, Dick Clark Productions, denies ...", "the man who leads the group, John Smith,
+    said". A name the phrase's head already is ("Maria Lopez, who leads ...") stays."""
+    own = ctx.tok_actor.get(tok.i)
+    if own is not None and not _generic_class(own, ctx):
+        return None
+    doc = tok.doc
+
+    def named(x: Any) -> str | None:
+        a = ctx.tok_actor.get(x.i)
+        if a is None or a == own or _generic_class(a, ctx) or x.i == 0 or doc[x.left_edge.i - 1].text != ",":
+            return None
+        return a
+
+    for c in tok.children:
+        if c.dep_ == "appos" and c.i > tok.i:
+            a = named(c)
+            if a:
+                return a
+    for r in tok.children:
+        if r.dep_ != "relcl" or r.i < tok.i or doc[r.left_edge.i - 1].text == ",":
+            # a restrictive clause only: after "one of three men, who face charges in the town of
+            # Dalo, Mark Ruiz" the name may be the town's
+            continue
+        end = r.right_edge.i
+        if end + 1 >= len(doc) or (doc[end + 1].text != "," and doc[end + 1].i != tok.head.i):
+            continue
+        for x in r.subtree:
+            if x.dep_ == "appos" and x.right_edge.i == end and x.head.i != tok.i:
+                a = named(x)
+                if a:
+                    return a
+    return None
 
 
 def _is_person(tok: Any, ctx: Context) -> bool:
@@ -1297,6 +1391,22 @@ def _antecedent(tok: Any, ctx: Context) -> str | None:
             s = ctx.doc[s.start - 1].sent
             sents.append((s.start, s.end))
     subject = tok.dep_ in ("nsubj", "nsubjpass")
+    if subject and tok.head.dep_ == "ccomp" and tok.head.head.i != tok.head.i:
+        # the subject of a that-clause is first the subject of the verb that governs it, or whose
+        # that subject is, before any nearer name: "Cuba's refusal to engage with the Colombian
+        # government shows that it is not cooperating" (Cuba), "the army told the rebels it would
+        # attack" (the army)
+        for t in subject_of(tok.head.head):
+            if t.i >= tok.i or t.pos_ == "PRON":
+                continue
+            for gov in _np_one(t, ctx):
+                if (
+                    (want is None or ctx.actor_kind.get(gov) in want)
+                    and (unlike is None or _gender(gov, ctx) != unlike)
+                    and gov != speaker
+                    and not (plural and ctx.actor_kind.get(gov) == "person")
+                ):
+                    return gov
     best = None
     # "Mrs Lopez met the minister. She urged him": for "she", a woman by noun or title first (most
     # people in the news are named without either; a man's "Mr." must not outrank a nearer name)
@@ -1475,6 +1585,11 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
         for a in np_actor_ids(t, ctx):
             if a not in actors and not (t.pos_ == "PRON" and a in own_objects):
                 actors.append(a)
+    if not actors and not c.noun and c.entry.type in _VERBAL:
+        judge = _judge(trig)
+        if judge:  # "Maduro said that lifting the ban is out of the question": Maduro rejects it
+            c.actors_tok = judge
+            actors = [a for t in judge for a in np_actor_ids(t, ctx)]
     recipients: list[str] = []
     for t in c.recipients_tok:
         ids = np_actor_ids(t, ctx)
@@ -1522,6 +1637,36 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
         actors = actors[:1]
         recipients = list(dict.fromkeys([*partners, *others, *recipients]))
     return actors, recipients
+
+
+#: verbal acts: said, an act with no doer of its own is the speaker's judgement
+_VERBAL = {"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+
+
+def _judge(trig: Any) -> list:
+    """The speaker whose judgement a verbal act with no actor is: an act stated of a clause or a
+    thing with a copula, in what a speaker says ("Maduro said that lifting the ban is out of the
+    question", "the minister said that talks were out of the question"). Never a subject that
+    can act (a name, a pronoun, an agent noun with its own clause)."""
+    if trig.dep_ in ("csubj", "nsubj", "nsubjpass"):  # the act itself is what is judged
+        clause, s = trig.head, trig
+    else:
+        clause = trig
+        while clause.dep_ in ("prep", "pobj", "acomp", "attr", "neg", "advmod") and clause.head.i != clause.i:
+            clause = clause.head
+        subj = dep_children(clause, {"nsubj", "nsubjpass", "csubj"})
+        if not subj:
+            return []
+        s = subj[0]
+    if clause.dep_ != "ccomp" or clause.head.i == clause.i:
+        return []
+    verb = clause.head
+    if lemma_of(verb) not in alx.SPEECH_VERBS or lemma_of(verb) in alx.WEAK_SPEECH_VERBS:
+        return []
+    thing = s.dep_ == "csubj" or s.tag_ == "VBG" or (lemma_of(clause) == "be" and s.pos_ == "NOUN")
+    if not thing:
+        return []
+    return [t for t in subject_of(verb) if t.pos_ != "PRON" or t.lower_ not in RELATIVE]
 
 
 def _apposed_names(tok: Any, ctx: Context) -> list[str]:
