@@ -2118,3 +2118,70 @@ def test_the_antecedent_as_doer_leaves_the_act_done(nlp):
 )
 def test_a_ruling_overturning_a_rule_is_no_concession(nlp, text):
     assert "CONCEDE" not in _types(_code(nlp, text))
+
+
+# -- the learned sense gate (events/sense.py): everyday readings of event verbs --------------------
+
+EVERYDAY_PAGE = (
+    "The bakery on Main Street opens its doors at seven. "
+    "The new tablet supports a keyboard cover and a stylus. "
+    "The streaming service offers unlimited music for a monthly fee. "
+    "A robotic arm is examining the soil samples in the lab. "
+    "The vitamins help the body fight off colds. "
+    "The sensor provides accurate readings to the pilot's display. "
+    "Reviewers liked the bright screen and the long battery life. "
+    "The shop opens at nine and closes at six on weekdays. "
+    "Prices start at 299 dollars for the basic model."
+)
+
+
+def test_everyday_readings_of_event_verbs_on_an_everyday_page_are_no_events(nlp):
+    # commerce, products, science and health on a page that names no political actor: the doer
+    # and the object say there is no event
+    from dateline.events import sense
+
+    assert sense.load() is not None  # the shipped gate
+    article = _code(nlp, EVERYDAY_PAGE)
+    found = [(e.type, e.trigger.text) for e in article.events if e.trigger]
+    everyday = [
+        ("SUPPORT", "supports"),
+        ("AGREE", "offers"),
+        ("ACCUSE", "examining"),
+        ("AID", "help"),
+        ("COOPERATE", "provides"),
+    ]
+    for type_, word in everyday:
+        assert (type_, word) not in found, found
+
+
+POLITICAL_PAGE = (
+    "Prosecutors charged the former governor with bribery on Monday. "
+    "The opposition supports the government's plan to hold early elections. "
+    "The United Nations helped thousands of refugees return to their villages. "
+    "The ethics committee is examining the senator's expenses. "
+    "The president met the leaders of the main parties in the capital. "
+    "Police arrested two officials of the ruling party. "
+    "The European Union urged both sides to respect the result. "
+    "Russia criticised the decision to hold the vote. "
+    "Thousands of people protested outside parliament."
+)
+
+
+@pytest.mark.parametrize(
+    ("trigger", "type_"),
+    [("charged", "ACCUSE"), ("supports", "SUPPORT"), ("helped", "AID"), ("examining", "ACCUSE")],
+)
+def test_political_readings_of_the_same_verbs_stay_events(nlp, trigger, type_):
+    # the same verbs between political actors, on a page of political news
+    _event(_code(nlp, POLITICAL_PAGE), trigger, type_)
+
+
+def test_a_dispute_between_people_and_a_firm_stays_an_event(nlp):
+    _event(_code(nlp, "She accused the record label of blocking the release of her album."), "accused", "ACCUSE")
+
+
+def test_the_sense_gate_can_be_switched_off(monkeypatch):
+    from dateline.events import sense
+
+    monkeypatch.setenv("DATELINE_SENSE_GATE", "0")
+    assert sense.load() is None

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..nlp import pos_tags
 from . import lexicon as lx
+from . import sense
 from .dating import own_times
 from .lexicon import Entry
 from .modality import DEONTIC, aux_lows, conditional, not_taken, own_reported_intent
@@ -149,6 +150,10 @@ def select(
     cands = [c for c in cands if not _accidental(c)]
     # states, properties, movements, figures of speech (nonevents.py)
     cands = [c for c in cands if not_an_event(c, ctx) is None]
+    # an everyday reading of an event verb ("the bar charges Rs 299", "a rover is investigating the
+    # crater", "the app supports dark mode"): the learned sense gate reads its doer and object
+    everyday = sense.everyday(cands, ctx)
+    cands = [c for c in cands if c.trigger.i not in everyday]
 
     # noun events need participants, a time or a place of their own, and not to be another
     # trigger's object ("condemned the attack" is the condemnation)
