@@ -81,7 +81,51 @@ def _period_after(doc: Any, i: int) -> bool:
     )
 
 
+# --- paragraphs and closing quotes ---------------------------------------------------------------
+#
+# A blank line ends a paragraph, and no sentence runs across it: a headline, a sub-heading or a
+# caption left without its full stop is glued to the next paragraph's first sentence otherwise
+# ("Court convicts ex-minister\n\nA court on Monday convicted ..." parsed as one sentence). A
+# closing quote right after the sentence's own mark ('progress."') belongs to that sentence: it
+# starts no new one; a bullet or an opening quote that opens a paragraph ends none either.
+
+_CLOSING_QUOTES = frozenset({'"', "\u201d", "\u2019", "'"})
+# a list item's bullet or an opening quote that opens a paragraph: the words after it are the
+# same sentence ("- Why the project is promising.", "\u2018Jewels after Jewels\u2019")
+_PARAGRAPH_OPENERS = frozenset({"-", "\u2013", "\u2014", "\u2022", "*", '"', "\u201c", "\u2018", "'"})
+
+
+def _paragraph_break(prev: Any) -> bool:
+    """Token ``prev`` ends a paragraph: a blank line (two line breaks) follows it."""
+    if "\n\n" in prev.whitespace_:
+        return True
+    return bool(prev.is_space) and prev.text.count("\n") + prev.whitespace_.count("\n") >= 2
+
+
+def _paragraph_starts(doc: Any) -> None:
+    """Preset sentence starts: the first word of a paragraph starts one (a bullet or an opening
+    quote before it takes the word along); a closing quote after .!? starts none."""
+    for i in range(len(doc)):
+        if doc[i].is_space:
+            continue
+        prev = doc[i - 1] if i else None
+        if prev is None or _paragraph_break(prev):
+            if prev is not None:
+                doc[i].is_sent_start = True
+            if doc[i].text in _PARAGRAPH_OPENERS and i + 1 < len(doc) and not doc[i + 1].is_space:
+                doc[i + 1].is_sent_start = False
+        elif (
+            doc[i].text in _CLOSING_QUOTES
+            and prev is not None
+            and prev.text in (".", "!", "?")
+            and not prev.whitespace_
+            and (i + 1 == len(doc) or bool(doc[i].whitespace_) or doc[i + 1].is_space)
+        ):
+            doc[i].is_sent_start = False
+
+
 def _name_periods(doc: Any) -> Any:
+    _paragraph_starts(doc)
     found = [i for i in range(len(doc)) if _period_after(doc, i)]
     named: set[str] = set()
     pairs: dict[tuple[str, str], int] = {}
