@@ -2180,8 +2180,13 @@ def test_a_dispute_between_people_and_a_firm_stays_an_event(nlp):
     _event(_code(nlp, "She accused the record label of blocking the release of her album."), "accused", "ACCUSE")
 
 
-def test_the_sense_gate_can_be_switched_off(monkeypatch):
+def test_the_sense_gate_can_be_switched_off(nlp, monkeypatch):
+    # off, the rules code the everyday readings that the gate removes above: the gate is what
+    # removes them, not the rules
     from dateline.events import sense
 
     monkeypatch.setenv("DATELINE_SENSE_GATE", "0")
     assert sense.load() is None
+    found = [(e.type, e.trigger.text) for e in _code(nlp, EVERYDAY_PAGE).events if e.trigger]
+    assert ("AGREE", "offers") in found, found
+    assert ("ACCUSE", "examining") in found, found

@@ -176,19 +176,17 @@ def negative_inversion(trig: Any) -> bool:
     the act. The inversion is what tells it from "In no time, the troops captured the town" (done,
     and quickly) and from "signed the deal with no conditions" (done). The parser hangs the phrase
     on the verb or on its fronted auxiliary."""
-    subjects = [c.i for c in trig.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c.i for c in dep_children(trig, ("nsubj", "nsubjpass"))]
     if not subjects:
         return False
     subject = min(subjects)
-    fronted = [c for c in trig.children if c.dep_ in ("aux", "auxpass") and c.i < subject]
+    fronted = [c for c in dep_children(trig, ("aux", "auxpass")) if c.i < subject]
     for head in [trig, *fronted] if fronted else []:
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.i < subject:
-                if any(
-                    o.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in o.children)
-                    for o in prep.children
-                ):
-                    return True
+        for prep in dep_children(head, ("prep",)):
+            if prep.i < subject and any(
+                any(d.lower_ == "no" for d in dep_children(o, ("det",))) for o in dep_children(prep, ("pobj",))
+            ):
+                return True
     return False
 
 
