@@ -184,6 +184,14 @@ def _definite(tok: Any) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
 
 
+def _span_head(doc: Any, i0: int, i1: int) -> int:
+    """The head token of the tokens i0..i1: the first whose head lies outside them (else i1)."""
+    for t in doc[i0 : i1 + 1]:
+        if t.head.i < i0 or t.head.i > i1 or t.head.i == t.i:
+            return int(t.i)
+    return i1
+
+
 class Coreference:
     def __init__(self, article: Article, doc: Any, *, excluded: list[tuple[int, int]] | None = None) -> None:
         """``excluded``: character spans whose mentions are no antecedents (direct quotes)."""
@@ -205,12 +213,7 @@ class Coreference:
             for m in a.mentions:
                 i0 = self._token_at(m.start)
                 i1 = max(i0, self._token_at(m.end - 1))
-                head = i1
-                for t in doc[i0 : i1 + 1]:
-                    if t.head.i < i0 or t.head.i > i1 or t.head.i == t.i:
-                        head = t.i
-                        break
-                self.head_actor[head] = a.id
+                self.head_actor[_span_head(doc, i0, i1)] = a.id
                 self._learn_gender(a.id, i0, i1)
         self._learn_from_possessives()
         self._add_untagged_names(article, doc)
@@ -306,12 +309,7 @@ class Coreference:
                     continue
                 if any(t.ent_type_ and t.ent_type_ not in ("ORG", "PERSON") for t in doc[i0 : i1 + 1]):
                     continue
-                head = i1
-                for t in doc[i0 : i1 + 1]:
-                    if t.head.i < i0 or t.head.i > i1 or t.head.i == t.i:
-                        head = t.i
-                        break
-                self.head_actor[head] = a.id
+                self.head_actor[_span_head(doc, i0, i1)] = a.id
 
     def _learn_from_possessives(self) -> None:
         """'Ghani ... his government': a person subject and a gendered pronoun in its own clause,

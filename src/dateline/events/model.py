@@ -23,13 +23,10 @@ alone. See docs/event-model.md (the model card).
 
 from __future__ import annotations
 
-import json
 import os
-import threading
 import time
 import zlib
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 import numpy as np
@@ -41,6 +38,7 @@ from .lexicon import Entry
 from .parse import Candidate, Context, content_objects, dep_children, is_passive, lemma_of, particle_of, verb_lemma
 from .patterns import sense_ok
 from .roles import objects_of, subject_of
+from .shipped import Shipped
 
 SLOTS = ("trigger", "object", "prep", "subject", "complement", "governor", "sentence")
 TYPES = ["NONE", *lx.PLOVER_TYPES]
@@ -226,8 +224,7 @@ class EventModel:
         return None if mode == "-" else mode
 
 
-_MODEL: EventModel | None | bool = False
-_MODEL_LOCK = threading.Lock()
+_SHIPPED = Shipped("model", "DATELINE_EVENT_MODEL", EventModel)
 
 
 def load(path: str | os.PathLike | None = None) -> EventModel | None:
@@ -235,33 +232,7 @@ def load(path: str | os.PathLike | None = None) -> EventModel | None:
 
     DATELINE_EVENT_MODEL=0 switches the model off (the rules run alone); a folder there is read
     instead of the shipped files (to compare trained settings)."""
-    global _MODEL
-    env = os.environ.get("DATELINE_EVENT_MODEL", "")
-    if path is None and env in ("0", "off", "false"):
-        return None
-    if path is None and env and os.path.isdir(env):
-        path = env
-    with _MODEL_LOCK:
-        if _MODEL is not False and (path is None or path == env):
-            return _MODEL  # type: ignore[return-value]
-        try:
-            if path is None:
-                base = resources.files("dateline").joinpath("data", "events")
-                with base.joinpath("model.npz").open("rb") as fh:
-                    weights = dict(np.load(fh))
-                meta = json.loads(base.joinpath("model.json").read_text(encoding="utf-8"))
-            else:
-                from pathlib import Path
-
-                p = Path(path)
-                weights = dict(np.load(p / "model.npz"))
-                meta = json.loads((p / "model.json").read_text(encoding="utf-8"))
-            model: EventModel | None = EventModel(weights, meta)
-        except (FileNotFoundError, OSError, KeyError):
-            model = None
-        if path is None or path == env:
-            _MODEL = model
-        return model
+    return _SHIPPED.load(path)
 
 
 def _verbs_and(sent: Any, by_i: dict) -> list:

@@ -29,10 +29,7 @@ an everyday reading, no event); ``load()``; ``features(c, ctx, embedder)``.
 
 from __future__ import annotations
 
-import json
 import os
-import threading
-from importlib import resources
 from typing import Any
 
 import numpy as np
@@ -41,6 +38,7 @@ from ..embed import DIM, Embedder
 from . import lexicon as lx
 from .parse import Candidate, Context, content_objects, is_passive, is_person_like, lemma_of, particle_of, verb_lemma
 from .roles import objects_of, subject_of
+from .shipped import Shipped
 
 TYPES = list(lx.PLOVER_TYPES)
 #: the kinds a participant may be (one-hot, several may hold)
@@ -219,40 +217,13 @@ class SenseGate:
         return 1.0 / (1.0 + np.exp(-z))
 
 
-_GATE: SenseGate | None | bool = False
-_LOCK = threading.Lock()
+_SHIPPED = Shipped("sense", "DATELINE_SENSE_GATE", SenseGate)
 
 
 def load(path: str | os.PathLike | None = None) -> SenseGate | None:
     """The shipped gate (cached), or None when its files are absent or DATELINE_SENSE_GATE=0;
     a folder named by DATELINE_SENSE_GATE is read instead (to compare trained settings)."""
-    global _GATE
-    env = os.environ.get("DATELINE_SENSE_GATE", "")
-    if path is None and env in ("0", "off", "false"):
-        return None
-    if path is None and env and os.path.isdir(env):
-        path = env
-    with _LOCK:
-        if _GATE is not False and (path is None or path == env):
-            return _GATE  # type: ignore[return-value]
-        try:
-            if path is None:
-                base = resources.files("dateline").joinpath("data", "events")
-                with base.joinpath("sense.npz").open("rb") as fh:
-                    weights = dict(np.load(fh))
-                meta = json.loads(base.joinpath("sense.json").read_text(encoding="utf-8"))
-            else:
-                from pathlib import Path
-
-                p = Path(path)
-                weights = dict(np.load(p / "sense.npz"))
-                meta = json.loads((p / "sense.json").read_text(encoding="utf-8"))
-            gate: SenseGate | None = SenseGate(weights, meta)
-        except (FileNotFoundError, OSError, KeyError):
-            gate = None
-        if path is None or path == env:
-            _GATE = gate
-        return gate
+    return _SHIPPED.load(path)
 
 
 #: rules whose candidate is built from the sentence's structure, not a verb's sense (a report
