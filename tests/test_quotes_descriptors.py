@@ -4,25 +4,15 @@ and documents that speak for their author: "the statement read", "the letter sai
 from __future__ import annotations
 
 import pytest
+from test_quotes import _actor_name, _analyse
 
 from dateline.article import Article
-
-
-def _analyse(nlp, text: str) -> Article:
-    from dateline.analyse.actors import find_actors
-    from dateline.analyse.quotes import find_quotes
-
-    article = Article(text=text)
-    doc = nlp(text)
-    find_actors(article, doc)
-    find_quotes(article, doc)
-    return article
 
 
 def _speaker(article: Article, starts: str) -> str | None:
     found = [q for q in article.quotes if q.text.startswith(starts)]
     assert len(found) == 1, [q.text[:40] for q in article.quotes]
-    return next((a.name for a in article.actors if a.id == found[0].speaker), None)
+    return _actor_name(article, found[0].speaker)
 
 
 @pytest.mark.parametrize(
