@@ -863,3 +863,108 @@ def test_a_story_list_with_a_link_in_each_item_stays():
     assert _linked_bullets(["The story.", f"- {title}", "The end."], links) == set()  # one item alone
     assert _linked_bullets([f"- {title}", "- The pier"], links) == set()  # a one- or two-word link is a term
     assert _linked_bullets([f"- {title}.", f"- {title}."], links) == set()  # sentences
+
+
+# --- a story printed in chunks; a list of links under a heading that announces them --------------
+
+_CHUNK = '<div class="grid--item body body__container article__body">{}</div>'
+_STORY_PARAGRAPHS = [
+    "The harbour authority said on Tuesday that the western pier will stay closed for repairs until the end of the"
+    " summer, after divers found cracks in three of its pillars.",
+    "Fishing crews who moor at the pier will be moved to the eastern basin, where the council has set up temporary"
+    " berths and a fuel station for the season.",
+    "The repairs will cost about four million pounds, the authority said, and will be paid from its reserves rather"
+    " than from higher mooring fees.",
+    "Skippers at a meeting on Wednesday evening said the eastern basin was too shallow for the larger trawlers at"
+    " low tide and asked for dredging before the move.",
+    "The authority said it would survey the basin next week and publish a timetable for the works by the end of the"
+    " month, after talks with the crews.",
+]
+
+
+def _chunked(paragraphs_per_chunk: list[list[str]], *, between: str = "", after: str = "", tail: str = "") -> str:
+    chunks = between.join(_CHUNK.format("".join(f"<p>{p}</p>" for p in ps) + tail) for ps in paragraphs_per_chunk)
+    return (
+        "<html><head><title>Pier to close for repairs</title></head><body><main><article class='article main-content'>"
+        "<h1>Pier to close for repairs</h1>"
+        f"<div class='article__chunks'>{chunks}</div>{after}</article></main></body></html>"
+    )
+
+
+def test_a_story_printed_in_chunks_between_ad_rows_is_read_whole():
+    ad = (
+        '<div class="row full-bleed-ad"><div class="ad ad--mid-content"><span class="ad-label">Advertisement</span>'
+        '<div class="ad__slot"></div></div></div><aside><div class="recirc">Most popular</div></aside>'
+    )
+    html = _chunked([_STORY_PARAGRAPHS[:2], _STORY_PARAGRAPHS[2:4], _STORY_PARAGRAPHS[4:]], between=ad)
+    page = extract_html(html)
+    for paragraph in _STORY_PARAGRAPHS:
+        assert paragraph in page.text, paragraph
+    assert page.text.index("western pier") < page.text.index("four million") < page.text.index("survey the basin")
+    assert "Advertisement" not in page.text
+
+
+def test_the_next_story_on_a_scrolling_page_is_not_joined_to_the_first():
+    first = _chunked([_STORY_PARAGRAPHS[:3]])
+    other = (
+        "<article class='article main-content'><h1>Council votes on the ferry fares</h1>"
+        + _CHUNK.format(
+            "<p>The council voted on Thursday to freeze ferry fares for another year, after a debate that ran late"
+            " into the night and split the ruling group.</p>"
+        )
+        + "</article>"
+    )
+    page = extract_html(first.replace("</main>", other + "</main>"))
+    assert "western pier" in page.text
+    assert "freeze ferry fares" not in page.text
+
+
+def test_a_list_of_links_under_a_more_stories_heading_is_no_story_text():
+    titles = [
+        "The strange life of a lighthouse keeper",
+        "How the <a href='https://news.example/tides'>tide tables are made</a>",
+        "<a href='https://news.example/gulls'>Why the gulls came back</a>; plus, our guide to the coast",
+    ]
+    more = '<hr><div class="heading-h3">More Great Courier Stories</div><ul>{}</ul>'.format(
+        "".join(f"<li>{t if '<a' in t else '<a href=/x>' + t + '</a>'}</li>" for t in titles)
+    )
+    page = extract_html(_chunked([_STORY_PARAGRAPHS], tail=more))
+    assert "lighthouse keeper" not in page.text and "tide tables" not in page.text and "gulls" not in page.text
+    ui = [r.text for r in page.removed if r.kind == "ui"]
+    assert "More Great Courier Stories" in ui and "How the tide tables are made" in ui
+    assert _STORY_PARAGRAPHS[-1] in page.text
+
+
+def test_a_list_in_the_story_under_a_heading_that_is_no_list_heading_stays():
+    import lxml.html
+
+    from dateline.html import _link_lists
+
+    items = "".join(
+        f"<li>The <a href='/r{n}'>report</a> {t}</li>"
+        for n, t in enumerate(["finds cracks in three pillars", "puts the cost at four million pounds"])
+    )
+
+    def lists(head: str) -> int:
+        return len(
+            _link_lists(
+                lxml.html.fromstring(f"<html><body><div><p>Story.</p>{head}<ul>{items}</ul></div></body></html>")
+            )
+        )
+
+    assert lists("<h3>What the survey found</h3>") == 0
+    assert lists("<p>The survey found two things:</p>") == 0
+    assert lists("<h3>Related stories</h3>") == 1
+    assert lists("<div class='heading'>More Courier Stories</div><hr>") == 1
+    # a list whose items are not all links is the story's
+    assert (
+        len(
+            _link_lists(
+                lxml.html.fromstring(
+                    "<html><body><h3>Related stories</h3>"
+                    "<ul><li><a href='/a'>One</a></li><li>Two, unlinked</li></ul></body></html>"
+                )
+            )
+        )
+        == 0
+    )

@@ -141,10 +141,13 @@ def extract_html(html: str, *, url: str | None = None, origin: str | None = None
             "the HTML page is a WordPress attachment page (the page of one uploaded image or file), not an article",
             source=origin,
         )
-    doc = _trafilatura(html, url, origin, **EXTRACTION_SETTINGS)
+    tree = _load(html)
+    prepared, pruned = _prepared(tree)
+    source: str | HtmlElement = html if prepared is None else prepared
+    doc = _trafilatura(source, url, origin, **EXTRACTION_SETTINGS)
     body = (doc.text or "") if doc is not None else ""
     if len(body) < _SHORT_BODY:
-        other = _trafilatura(html, url, origin, include_comments=False, include_tables=True)
+        other = _trafilatura(source, url, origin, include_comments=False, include_tables=True)
         other_body = (other.text or "") if other is not None else ""
         if len(other_body) >= max(_FALLBACK_RATIO * len(body), 1):
             body = other_body
@@ -163,13 +166,12 @@ def extract_html(html: str, *, url: str | None = None, origin: str | None = None
             source=origin,
         )
 
-    tree = _load(html)
     publisher = _clean_field(doc.sitename)
     headline = _headline(tree, _clean_field(doc.title), publisher, url)
     shell = _shell(tree, headline)
     if shell:
         raise InputRejected("no-article", shell, source=origin)
-    removed: list[Removed] = _cards(tree) if postprocess else []
+    removed: list[Removed] = _cards(tree) + pruned if postprocess else []
     authors = _authors(doc.author)
     text = (
         _paragraphs(body, headline, removed, names=[publisher or ""] + authors, links=_link_texts(tree))
@@ -221,7 +223,7 @@ def _too_deep(html: str) -> bool:
     return any("Excessive depth" in e.message for e in parser.error_log)
 
 
-def _trafilatura(html: str, url: str | None, origin: str | None, **settings: Any) -> Any:
+def _trafilatura(html: str | HtmlElement, url: str | None, origin: str | None, **settings: Any) -> Any:
     try:
         import logging
 
@@ -301,6 +303,117 @@ def _load(html: str) -> HtmlElement | None:
         return trafilatura.load_html(html)
     except Exception:  # noqa: BLE001 - a page we cannot parse is read by the extractor alone
         return None
+
+
+# A story printed in chunks: Condé Nast sites (Wired, the New Yorker, Vogue) cut the body into
+# several containers of one class ("body body__container article__body"), with an advertising row
+# and a sidebar between them. The extractor takes the first element that its content patterns
+# match, so it kept the first chunk only (set 17, a Wired feature that lost its last 11
+# paragraphs, 63% of its text). The chunks after it are joined to it: elements of the same tag
+# and the very same class as that first match, nested neither in it nor in each other, in the
+# same <article> (a page that scrolls on to the next story prints it in another <article>).
+
+
+#
+# A list of links under a heading that announces them ("More Great WIRED Stories", "Related
+# stories") is pruned with its heading: the extractor drops such a heading (a <div> styled as one)
+# and keeps the list, whose items then read as story lines, a heading no longer above them.
+_LIST_HEAD_WORDS = 8
+
+
+def _prepared(tree: HtmlElement | None) -> tuple[HtmlElement | None, list[Removed]]:
+    """A copy of the page for the extractor, with the chunks of a chunked story joined and the
+    lists of links under a list heading pruned (these listed as removed); None when neither is
+    found (then the page goes to the extractor as it is)."""
+    if tree is None:
+        return None, []
+    try:
+        from copy import deepcopy
+
+        chunks = _chunks(tree)
+        lists = _link_lists(tree)
+        if not chunks and not lists:
+            return None, []
+        page = deepcopy(tree)
+        # the same elements in the copy, by their place in the tree
+        path = tree.getroottree().getpath
+        find = page.getroottree().xpath
+        removed = []
+        for head, items in lists:
+            removed.append(Removed(kind="ui", text=_text_of(head)))
+            removed += [Removed(kind="ui", text=_text_of(li)) for li in items.iter("li")]
+            for node in (find(path(head))[0], find(path(items))[0]):
+                node.drop_tree()
+        if chunks:
+            into = find(path(chunks[0]))[0]
+            for chunk in [find(path(c))[0] for c in chunks[1:]]:
+                if chunk.text and chunk.text.strip():
+                    into.append(_paragraph(chunk.text))
+                    chunk.text = None
+                for child in list(chunk):
+                    into.append(child)
+        return page, removed
+    except Exception:  # noqa: BLE001 - the page then goes to the extractor as it is
+        return None, []
+
+
+def _chunks(tree: HtmlElement) -> list[HtmlElement]:
+    """The chunks of a chunked story, the first first; [] when the story is in one piece."""
+    from trafilatura.xpaths import BODY_XPATH
+
+    first = next((e for e in BODY_XPATH[0](tree) if isinstance(e.tag, str)), None)
+    if first is None or not (first.get("class") or "").strip():
+        return []
+    later = [
+        e
+        for e in tree.iter(first.tag)
+        if e is not first and e.get("class") == first.get("class") and _same_story(first, e)
+    ]
+    return [first, *later] if later else []
+
+
+def _text_of(node: HtmlElement) -> str:
+    return " ".join("".join(node.xpath(".//text()[not(ancestor::script or ancestor::style)]")).split())
+
+
+def _link_lists(tree: HtmlElement) -> list[tuple[HtmlElement, HtmlElement]]:
+    """Lists of links under a heading that announces links: (the heading, the list)."""
+    found = []
+    for items in tree.iter("ul", "ol"):
+        head = items.getprevious()
+        while head is not None and (not isinstance(head.tag, str) or head.tag == "hr"):
+            head = head.getprevious()
+        if head is None or head.tag in ("ul", "ol", "p", "li"):
+            continue
+        title = _text_of(head)
+        if not title or len(title.split()) > _LIST_HEAD_WORDS or not residue.is_list_head(title):
+            continue
+        entries = [li for li in items.iter("li")]
+        if entries and all(li.xpath(".//a[@href]") for li in entries):
+            found.append((head, items))
+    return found
+
+
+def _same_story(first: HtmlElement, other: HtmlElement) -> bool:
+    """Whether ``other`` is a later chunk of the story whose first chunk is ``first``: after it,
+    nested in neither it nor another chunk, under the same <article> (or none)."""
+    if any(a is first for a in other.iterancestors()) or any(a is other for a in first.iterancestors()):
+        return False
+    if any(a.get("class") == first.get("class") and a.tag == first.tag for a in other.iterancestors()):
+        return False
+
+    def article(e: HtmlElement) -> HtmlElement | None:
+        return next((a for a in e.iterancestors() if a.tag == "article"), None)
+
+    return article(first) is article(other)
+
+
+def _paragraph(text: str) -> HtmlElement:
+    from lxml.html import Element
+
+    p = Element("p")
+    p.text = text
+    return p
 
 
 # A page whose story is loaded by a script after the page: its headline is a placeholder
