@@ -968,3 +968,40 @@ def test_a_list_in_the_story_under_a_heading_that_is_no_list_heading_stays():
         )
         == 0
     )
+
+
+# --- the byline in a page's metadata: names, the agency, the date beside them -------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "authors", "agency"),
+    [
+        ("Ana Lima | Tuesday, March 3, 2020", ["Ana Lima"], None),  # the date beside the name
+        ("Tom Bell; Ana Lima Tuesday; March", ["Tom Bell", "Ana Lima"], None),  # the same, cut at its comma
+        ("Ana Lima March 3, 2020", ["Ana Lima"], None),
+        ("Reuters", [], "Reuters"),  # an agency alone is no author
+        ("The Associated Press", [], "Associated Press"),
+        ("ANA LIMA; TOM BELL Associated Press", ["Ana Lima", "Tom Bell"], "Associated Press"),
+        ("Tom Bell AFP", ["Tom Bell"], "AFP"),
+        ("Condé Nast; Ana Lima", ["Ana Lima"], None),  # the publishing group
+        ("Admin", [], None),
+        ("View all posts by Ana Lima", ["Ana Lima"], None),
+        ("Ana Lima, PhD", ["Ana Lima"], None),
+        ("Ana Lima; CNN", ["Ana Lima"], None),  # an outlet's initials beside a name
+        ("The Courier; Ana Lima", ["Ana Lima"], None),  # the publication itself
+        # names that look like dates stay names
+        ("April Roach", ["April Roach"], None),
+        ("Tom Sunday; Mark May", ["Tom Sunday", "Mark May"], None),
+        ("May Li", ["May Li"], None),
+    ],
+)
+def test_a_byline_splits_into_names_agency_and_date(value: str, authors: list[str], agency: str | None) -> None:
+    from dateline.html import byline
+
+    assert byline(value, "The Courier") == (authors, agency)
+
+
+def test_an_agency_byline_in_the_metadata_is_the_articles_agency_not_an_author():
+    art = clean(html=_byline_page("ANA LIMA Associated Press"))
+    assert art.authors == ["Ana Lima"]
+    assert art.source.agency == "Associated Press"

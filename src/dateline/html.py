@@ -113,6 +113,7 @@ class Page:
     publisher: str | None = None
     removed: list[Removed] = field(default_factory=list)
     url: str | None = None
+    agency: str | None = None
 
 
 def extract_html(html: str, *, url: str | None = None, origin: str | None = None, postprocess: bool = True) -> Page:
@@ -172,7 +173,7 @@ def extract_html(html: str, *, url: str | None = None, origin: str | None = None
     if shell:
         raise InputRejected("no-article", shell, source=origin)
     removed: list[Removed] = _cards(tree) + pruned if postprocess else []
-    authors = _authors(doc.author)
+    authors, agency = byline(doc.author, publisher)
     text = (
         _paragraphs(body, headline, removed, names=[publisher or ""] + authors, links=_link_texts(tree))
         if postprocess
@@ -197,6 +198,7 @@ def extract_html(html: str, *, url: str | None = None, origin: str | None = None
         publisher=publisher,
         removed=removed,
         url=url,
+        agency=agency,
     )
 
 
@@ -271,18 +273,119 @@ def _clean_field(value: object) -> str | None:
     return value or None
 
 
-def _authors(value: object) -> list[str]:
+# A byline in the page's metadata, one part at a time (trafilatura splits it at ";" and we at "|"):
+# the words that introduce it ("View all posts by"), a credential after the name ("PhD"), the
+# date printed beside the name ("Malcolm Owen | Monday, November 18" gives "Malcolm Owen Monday"
+# and "November"), a wire agency named alone ("Reuters") or after the name ("ERIC TUCKER
+# Associated Press"), and parts that name no person ("Admin", "Condé Nast", the publication
+# itself, or an outlet's upper-case initials beside a name: "Rob Picheta; CNN").
+_BYLINE_LEAD = re.compile(
+    r"^(?:by|written\s+by|posted\s+by|words\s+by|reporting\s+by|(?:view|see)\s+all\s+(?:posts|articles|stories)\s+by"
+    r"|more\s+(?:posts|articles|stories)\s+by|author)\s*:?\s+",
+    re.IGNORECASE,
+)
+_CREDENTIAL = r"(?:Ph\.?\s?D|M\.?D|MPH|MSc|MBA|RN|DPhil)\.?"
+_CREDENTIAL_TAIL = re.compile(rf",?\s+{_CREDENTIAL}$")
+
+
+def _date_words() -> re.Pattern[str]:
+    from .timex import MONTHS, WEEKDAYS
+
+    words = sorted({w for w in [*MONTHS, *WEEKDAYS] if len(w) >= 3}, key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(map(re.escape, words)) + r")\.?", re.IGNORECASE)
+
+
+def _is_date_word(token: str, date_words: re.Pattern[str]) -> bool:
+    return bool(date_words.fullmatch(token.strip(",")))
+
+
+def _without_date(part: str, date_words: re.Pattern[str], dated: bool) -> str:
+    """The name before a date printed beside it: "Jane Doe November 18, 2019" -> "Jane Doe"; a
+    part that is only a date -> "". A weekday or a month that ends a name ("Tom Sunday", "Mark
+    May") is a surname unless the byline holds a date elsewhere (``dated``): "Malcolm Owen
+    Monday; November" (a byline "Malcolm Owen | Monday, November 18" cut at its comma)."""
+    from .timex import WEEKDAYS
+
+    tokens = part.split()
+    for i, token in enumerate(tokens):
+        if re.fullmatch(r"\d[\d:/.,-]*(?:am|pm)?", token, re.IGNORECASE):
+            return " ".join(tokens[:i]).rstrip(" ,")
+        if not _is_date_word(token, date_words):
+            continue
+        following = tokens[i + 1 : i + 2]
+        if (
+            i == 0
+            or token.endswith(",")
+            or (following and following[0][:1].isdigit())
+            or (dated and token.strip(",.").casefold() in WEEKDAYS)
+        ):
+            if i == 0 and not all(_is_date_word(t, date_words) or t[:1].isdigit() for t in tokens):
+                continue  # "April Roach": a name that starts with a month's name
+            return " ".join(tokens[:i]).rstrip(" ,")
+    return part
+
+
+def _trailing_agency(part: str) -> tuple[str, str | None]:
+    """ "ERIC TUCKER Associated Press" -> ("ERIC TUCKER", "Associated Press")."""
+    from .cleaner import WIRE_AGENCIES
+
+    tokens = part.split()
+    for n in (3, 2, 1):
+        if len(tokens) <= n:
+            continue
+        tail = " ".join(tokens[-n:])
+        agency = WIRE_AGENCIES.get(" ".join(tail.casefold().replace(".", "").split()))
+        # a short agency ("AP", "PA") only as written in capitals after a name
+        if agency and (len(tail) > 3 or tail.isupper()):
+            return " ".join(tokens[:-n]), agency
+    return part, None
+
+
+def byline(value: object, publisher: str | None = None) -> tuple[list[str], str | None]:
+    """The authors and the wire agency of a byline given in a page's metadata."""
     if not value or not isinstance(value, str):
-        return []
+        return [], None
+    from .cleaner import canonical_agency
+
+    date_words = _date_words()
     out: list[str] = []
-    for part in re.split(r"\s*;\s*|\s*\|\s*", value):
-        part = re.sub(r"\s+", " ", part).strip(" ,")
-        if part and len(part) <= 80 and part.casefold() not in {a.casefold() for a in out}:
+    agency = None
+    dropped_outlet = False
+    parts = [re.sub(r"\s+", " ", part).strip(" ,") for part in re.split(r"\s*;\s*|\s*\|\s*", value)]
+    dated = any(part and all(_is_date_word(t, date_words) or t[:1].isdigit() for t in part.split()) for part in parts)
+    for part in parts:
+        part = _BYLINE_LEAD.sub("", part)
+        part = _CREDENTIAL_TAIL.sub("", part).strip(" ,")
+        part = _without_date(part, date_words, dated)
+        if not part or len(part) > 80 or part.endswith(":") or re.fullmatch(_CREDENTIAL, part):
+            continue
+        found = canonical_agency(part)
+        if found is None:
+            part, found = _trailing_agency(part)
+        if found:
+            agency = agency or found
+            if not part:
+                continue
+            if canonical_agency(part):
+                continue
+        if residue.is_non_name(part) or (publisher and _norm(part) == _norm(publisher)):
+            continue
+        if part.isupper() and " " not in part and len(part) <= 5:
+            dropped_outlet = True  # "CNN" beside a name; alone it is all the page says
+            out_outlet = part
+            continue
+        if part.casefold() not in {a.casefold() for a in out}:
             out.append(part)
+    if not out and dropped_outlet:
+        out = [out_outlet]
     # "By STEVE PEOPLES, AP National Political Writer": the title beside a name is no author
     people = [part for part in out if not residue.is_job_title(part)]
     # an upper-case byline name is written as a name ("STEVE PEOPLES" -> "Steve Peoples")
-    return [_name_case(part) for part in people] if people else out
+    return ([_name_case(part) for part in people] if people else out), agency
+
+
+def _authors(value: object) -> list[str]:
+    return byline(value)[0]
 
 
 def _name_case(name: str) -> str:

@@ -54,11 +54,13 @@ def clean_raw(raw: RawInput) -> Article:
         headline = page.headline or cleaned.headline
         authors = cleaned.authors or page.authors
         publisher = cleaned.publisher or page.publisher
+        agency = cleaned.agency or page.agency
         meta_date = page.date
         removed = page.removed + cleaned.removed
     else:
         cleaned = clean_page(raw.text or "")
         headline, authors, publisher = cleaned.headline, cleaned.authors, cleaned.publisher
+        agency = cleaned.agency
         removed = cleaned.removed
     if not cleaned.text.strip():
         raise InputRejected(Reason.NO_ARTICLE, "no article text was found in the input", source=raw.origin)
@@ -83,7 +85,7 @@ def clean_raw(raw: RawInput) -> Article:
             path=raw.origin if raw.origin and not raw.origin.startswith("<") else None,
             url=raw.url,
             publisher=publisher,
-            agency=cleaned.agency,
+            agency=agency,
             encoding=raw.encoding,
             invalid_bytes=raw.invalid_bytes,
         ),

@@ -25,6 +25,7 @@ __all__ = [
     "is_banner",
     "is_bracket_teaser",
     "is_job_title",
+    "is_non_name",
 ]
 
 _APOSTROPHE = "['’]"
@@ -52,6 +53,7 @@ def _tables() -> dict[str, object]:
         "list_intro": re.compile(rf"^(?:{heads})\b", re.I),
         "banners": frozenset(" ".join(b.casefold().split()) for b in data["banners"]),
         "bracket": re.compile(rf"\[(?:{'|'.join(map(re.escape, data['bracket_tags']))})\]\s*\|?$"),
+        "non_names": frozenset(_fold(n) for n in data["byline_non_names"]),
         "job": re.compile(
             rf"^(?:[\w.'’&-]+\s+){{0,5}}(?:{_alternation(data['job_titles'])})s?"
             r"(?:\s+(?:in|for|at|of|on)\s+\S.{0,60})?$",
@@ -113,6 +115,18 @@ def is_job_title(part: str) -> bool:
     """A byline part that is a job title, not a person: "AP National Political Writer", "Senior
     Correspondent in Beijing", "Staff Writer"."""
     return _match("job", part.strip(" ,.;"))
+
+
+def _fold(text: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+def is_non_name(part: str) -> bool:
+    """A byline part that names no person: "Admin", "No Author", "Condé Nast" (a publishing group)."""
+    return _fold(part.strip(" ,.;")) in _tables()["non_names"]  # type: ignore[operator]
 
 
 def is_banner(line: str) -> bool:
