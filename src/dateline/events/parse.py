@@ -277,13 +277,19 @@ def noun_class(obj: Any) -> str | None:
 
 
 def content_objects(objs: list) -> list:
-    """Objects and, for a quantity or part, what it is of: "25,000 tons of food aid"."""
+    """Objects and, for a quantity or part, what it is of: "25,000 tons of food aid"; for a rise,
+    what rises: "a sixfold increase in funding"."""
     out = []
     for o in objs:
         out.append(o)
-        if lemma_of(o) in lx.PARTITIVE or (o.pos_ == "NUM"):
+        lemma = lemma_of(o)
+        if lemma in lx.PARTITIVE or (o.pos_ == "NUM"):
             for p in o.children:
                 if p.dep_ == "prep" and p.lower_ == "of":
+                    out.extend(q for q in p.children if q.dep_ == "pobj")
+        elif lemma in lx.CHANGE_NOUNS:
+            for p in o.children:
+                if p.dep_ == "prep" and p.lower_ in ("in", "of"):
                     out.extend(q for q in p.children if q.dep_ == "pobj")
     return out
 
