@@ -624,12 +624,39 @@ def test_ceasefires_however_written(nlp, text, type_):
         ("Japan announced a new aid package for Nepal on Thursday.", "announce+AID"),
         # peacekeepers' deployment announced: protection (CAMEO 074), no show of force
         ("The African Union announced the deployment of 2,000 peacekeepers to Burundi.", "announce+deployment"),
+        # a rise announced: what rises is what is announced (round 22)
+        ("Japan announced a big increase in aid to Ethiopia.", "announce+AID"),
+        ("Washington announced a boost in funding for the refugee agency.", "announce+AID"),
+        # aid, a loan or money supporting someone is the giver's aid, no praise (round 22)
+        ("Australian aid also supported 200,000 more girls in Laos going to school.", "AID+support"),
+        ("The money will support refugees in Lebanon.", "AID+support"),
     ],
 )
 def test_aid_however_announced_or_given(nlp, text, rule):
     article = _code(nlp, text)
     assert article.events and article.events[0].type == "AID", [(e.type, e.rule) for e in article.events]
     assert article.events[0].rule.startswith(rule), article.events[0].rule
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a rise in what is no aid, and a thing that supports: no event
+        "The company announced an increase in profits for the quarter.",
+        "A weaker euro supported exports in the second quarter.",
+    ],
+)
+def test_rises_and_supports_of_no_aid_are_no_aid(nlp, text):
+    article = _code(nlp, text)
+    assert "AID" not in _types(article), [(e.type, e.rule) for e in article.events]
+
+
+def test_pilots_trained_by_a_state_are_aid(nlp):
+    # the event model (round 22 corpus: foreign pilots, officers and guards trained) adds the
+    # training no rule knows; it added RETREAT before
+    article = _code(nlp, "The Pentagon is training Taiwanese pilots at a base in Arizona.")
+    event = _event(article, "training", "AID")
+    assert event.rule == "model:train", event.rule
 
 
 def test_soldiers_trained_are_the_recipients(nlp):
