@@ -847,6 +847,22 @@ def test_attributions_and_claims_are_not_accusations(nlp, text):
     assert all(e.type != "ACCUSE" for e in _code(nlp, text).events)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the attack reported is addressed to "you" (the reader, as nonevents reads it) and is
+        # dropped with the accusation that rested on it; the coder crashed here (a KeyError in
+        # select.finish: the accusation had no record)
+        "The rebels say you are killing civilians.",
+        "The army says you attacked the village.",
+        "Then they claim my religion and say you are killing for Christ.",
+    ],
+)
+def test_a_dropped_reported_accusation_leaves_no_pair_behind(nlp, text):
+    a = _code(nlp, text)
+    assert not [e for e in a.events if e.rule.startswith("reported+")], [(e.type, e.rule) for e in a.events]
+
+
 def test_pressure_from_someone_is_their_request(nlp):
     a = _code(nlp, "Obama faces pressure from Congress to help Iran.")
     ev = _primary(a)
