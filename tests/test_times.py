@@ -1506,3 +1506,64 @@ def test_each_of_the_last_n_years_is_a_set(nlp):
         ("the past two years", "set", "P1Y"),
         ("three years", "duration", "P3Y"),
     ]
+
+
+# -- round 22 -----------------------------------------------------------------------------------
+
+
+def test_the_month_after_the_publications_is_the_coming_one_as_a_nouns_time(nlp):
+    """ "warned buyers of a cutback in September" told in August: the cutback's September, the
+    coming one; a month the past verb takes itself, or one further ahead, keeps the past reading."""
+    text = (
+        "Iraq warned Japanese buyers of a 20 percent cutback in its crude exports in September. "
+        "Traders bought ahead of the first trading day for September contracts. "
+        "Albright met the leaders in September. Production fell sharply in July. Exports collapsed in October."
+    )
+    art = _analysed(nlp, text, "1990-08-16")
+    assert _at(art, "exports in September", "September").value == "1990-09"
+    assert _at(art, "for September contracts", "September").value == "1990-09"
+    assert _at(art, "leaders in September", "September").value == "1989-09"
+    assert _at(art, "sharply in July", "July").value == "1990-07"
+    assert _at(art, "collapsed in October", "October").value == "1989-10"
+
+
+def test_a_date_after_effective_is_the_nearest_not_the_announcing_verbs(nlp):
+    """The announcing verb is past; the day the change takes effect lies on either side of it."""
+    text = "The bank created an office of the chairman, effective Feb. 1. The bank was founded on Feb. 1."
+    art = _analysed(nlp, text, "1989-10-26")
+    assert _at(art, "effective Feb. 1", "Feb. 1").value == "1990-02-01"
+    assert _at(art, "founded on Feb. 1", "Feb. 1").value == "1989-02-01"
+
+
+def test_the_previous_weekday_counts_from_the_storys_day(nlp):
+    # "Friday" is 1989-10-27 (a Monday story); the Friday before it, not that same Friday
+    text = "London shares fell on Friday. The index closed down 4.5% from the previous Friday."
+    art = _analysed(nlp, text, "1989-10-30")
+    assert _at(art, "fell on Friday", "Friday").value == "1989-10-27"
+    assert _at(art, "the previous Friday", "the previous Friday").value == "1989-10-20"
+
+
+def test_the_full_year_is_not_a_target_year_ahead(nlp):
+    text = (
+        "Kellogg had said that by 1992 it intended to achieve a 50% share of the market. "
+        "The chairman forecast an earnings increase for the full year."
+    )
+    art = _analysed(nlp, text, "1989-10-30")
+    assert _at(art, "the full year", "the full year").value == "1989"
+
+
+def test_numbers_that_count_things_are_no_years(nlp):
+    text = (
+        "The screen is 1920 pixels wide, with a resolution of 1920 by 1080. "
+        "The 1992 protests were large, and in 1994 elections were held."
+    )
+    art = _analysed(nlp, text, A)
+    assert sorted(t.text for t in art.times) == ["1992", "1994"]
+
+
+def test_an_amount_of_time_after_a_comma_is_no_rate(nlp):
+    # "2003, a decade": the year is no amount the unit measures ("$5 a day" is a rate)
+    art = _analysed(nlp, "He has led the country since 2003, a decade in which workers earned $5 a day.", A)
+    got = {t.text: (t.type, t.timex) for t in art.times}
+    assert got["a decade"] == ("duration", "P10Y")
+    assert got["a day"] == ("set", "P1D")

@@ -42,6 +42,7 @@ from ..timex import (
     WEEKDAYS,
     Timex,
     calendar_date,
+    month_pattern,
     parse_anchor,
     resolve,
     shift,
@@ -369,7 +370,9 @@ _NAME_ENTS = {
 # a quantity "a day" or "per year" after a number or an amount is a rate: "$5 a day", "twice a year"
 _RATE = re.compile(rf"^(?:a|an|per)[\s-]+({_UNIT1})$", re.IGNORECASE)
 _RATE_BEFORE = re.compile(
-    r"(?:\d[A-Za-z]{0,3}|%|\b(?:twice|times|once|thrice|hours|days|million|billion|dollars|cents))[\W]*$", re.I
+    # not across a comma: "since 2003, a decade in which ..." is an amount of time, no rate
+    r"(?:\d[A-Za-z]{0,3}|%|\b(?:twice|times|once|thrice|hours|days|million|billion|dollars|cents))[^\w,;:]*$",
+    re.I,
 )
 # ... or an amount one or two words before: "fifty thousand CDs a year", "2.5 per cent a year",
 # "1,000 new jobs a month" (not "the smallest gain in a year": no amount; "5 people in a week": a
@@ -424,6 +427,10 @@ _MEASURED = set(
     profits loss losses output inflation unemployment growth fall drop decline decrease rise increase
     deterioration improvement contraction slowdown""".split()
 )
+
+
+# the day a change takes effect: "effective Feb. 1", "effective as of June 30"
+_EFFECTIVE = re.compile(r"\beffective(?:\s+(?:on|from|as\s+of))?\s*$", re.IGNORECASE)
 
 
 def tense_of(span: Any) -> str | None:
@@ -516,6 +523,10 @@ def _tense_of(span: Any) -> str | None:
         return "future"  # "postponed until Saturday", "extended the deadline until Tuesday"
     if prev == "since":  # a date something has lasted since is behind us, whatever the verb
         return "past"
+    if _EFFECTIVE.search(span.doc[max(span.sent.start, span.start - 3) : span.start].text):
+        # "created an office of the chairman, effective Feb. 1": the day a change takes effect,
+        # which the verb announcing it (past) does not place; the nearest such day
+        return None
     return "past" if tense == "perfect" else tense
 
 
@@ -789,6 +800,7 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int, str]]:
             or _no_time(seg, text[t : t + 12], text[max(0, s - 12) : s])
             or _in_name(seg, text[t : t + 12])
             or _house_number(text, seg, s, t)
+            or _counted(doc, text, seg, s, t)
         ):
             continue  # ages ("died at 89", "a 65-year-old"), fractions, titles, house numbers are not times
         if _NTH_DAY.match(seg) and _TODAY_IS.search(text, max(0, s - 18), s):
@@ -855,6 +867,33 @@ def _house_number(text: str, seg: str, s: int, t: int) -> bool:
     if not seg.isdigit() or not _ADDRESS_AFTER.match(text, t):
         return False
     return not _DETERMINER_BEFORE.search(text, max(0, s - 8), s)
+
+
+# a measure's other side: "a resolution of 1920 by 1080", "2880 x 1800 pixels"
+_BY_NUMBER = re.compile(r"\s*(?:by|x|×)\s*\d", re.IGNORECASE)
+_NUMBER_BY = re.compile(r"\d\s*(?:by|x|×)\s*$", re.IGNORECASE)
+# what a year stands after when it names a plural noun's time: "the 1992 protests", "in 1994 elections"
+_YEAR_BEFORE_TAGS = frozenset({"DT", "PRP$", "POS", "IN", "TO", "JJ", "NNP", "HYPH"})
+
+
+def _counted(doc: Any, text: str, seg: str, s: int, t: int) -> bool:
+    """A number that counts things, no year: "a screen 1920 pixels wide", "sent 1500 troops"
+    (a number right before a plural noun, with no article, possessive or preposition before it:
+    "the 1992 protests", "in 1994 elections" stay years), "1920 by 1080" (a measure's side)."""
+    if not (seg.isdigit() and len(seg) == 4):
+        return False
+    if _BY_NUMBER.match(text, t) or _NUMBER_BY.search(text, max(0, s - 12), s):
+        return True
+    tok = _token_at(doc, s)
+    if tok is None or tok.i + 1 >= len(doc):
+        return False
+    nxt = doc[tok.i + 1]
+    if nxt.tag_ != "NNS" or nxt.idx != t + 1 or nxt.lower_ in _UNIT_PLURALS:
+        return False
+    return tok.i == 0 or doc[tok.i - 1].tag_ not in _YEAR_BEFORE_TAGS
+
+
+_UNIT_PLURALS = frozenset({"years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades", "centuries"})
 
 
 # a house number: "of 1119 Eighth St.", "1909 Jolinda Drive", "3170 W. County Road 600S"
@@ -1095,7 +1134,12 @@ def find_timexes(doc: Any, anchor: date | str | None = None, text: str | None = 
         if (
             tx is not None
             and last is not None
-            and (tx.value is None or _THE_PREVIOUS.match(expr) or NARRATED_PART.match(_LEAD_TRIM.sub("", expr.strip())))
+            and (
+                tx.value is None
+                or _THE_PREVIOUS.match(expr)
+                or _THE_REL_WEEKDAY.match(expr.strip())
+                or NARRATED_PART.match(_LEAD_TRIM.sub("", expr.strip()))
+            )
             and not (_THE_DAY.match(expr) and not _same_sentence(span, last_end, full, s, t))
         ):
             tx = _narrative(expr, last, tx)
@@ -1107,10 +1151,17 @@ def find_timexes(doc: Any, anchor: date | str | None = None, text: str | None = 
             and not _DAY_OF_NEXT.match(full, t)
         ):
             tx = Timex(a.isoformat(), "date", "day", tx.mod)  # "ended the day" with no day named before
-        if tx is not None and last_year is not None and _WHOLE_YEAR.match(expr):
-            tx = Timex(
-                last_year, "date", "year", tx.mod
-            )  # "a loss for the entire year" after "the fourth quarter of 2005"
+        if tense == "past" and tx is not None and a is not None and _next_month_of_a_noun(span, expr, tx, a):
+            tx = Timex(f"{a.year:04d}-{a.month + 1:02d}", "date", "month", tx.mod)
+        if (
+            tx is not None
+            and last_year is not None
+            and _WHOLE_YEAR.match(expr)
+            and not (a is not None and int(last_year) > a.year)
+        ):
+            # "a loss for the entire year" after "the fourth quarter of 2005"; a target year ahead
+            # ("intended by 1992 to achieve ...; forecast an increase for the full year") is none
+            tx = Timex(last_year, "date", "year", tx.mod)
         same = SAME_BACK.match(_norm_expr(expr))
         if same:
             tx = _year_before(same.group("u"), quarter[0] if quarter else None, last) or tx
@@ -1163,6 +1214,30 @@ def find_timexes(doc: Any, anchor: date | str | None = None, text: str | None = 
     _shared_years(full, out)
     _after_clause_days(doc, out)
     return out
+
+
+_BARE_MONTH = re.compile(rf"^(?:(?:early|late|mid)[\s-]+)?{month_pattern()}$", re.IGNORECASE)
+
+
+def _next_month_of_a_noun(span: Any, expr: str, tx: Timex, a: date) -> bool:
+    """Whether a bare month read as past is the month right after the publication's and is a
+    noun's time, not the past verb's: "informed oil companies of a cutback in its supply in
+    September" (an August story), "the first trading day for November transactions" (October):
+    the coming month, not the one eleven months back. TimeBank + AQUAINT, MEANTIME and ECB+ write
+    the month after the story's as ahead 11 times and eleven months back never; a month the past
+    verb takes itself ("met the leaders in March", a February story) stays the past one."""
+    if a.month == 12 or tx.value != f"{a.year - 1:04d}-{a.month + 1:02d}" or not _BARE_MONTH.match(expr.strip()):
+        return False
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    for _ in range(12):
+        if tok.head is tok or tok.pos_ in ("VERB", "AUX") and tok is not span.root:
+            return False
+        tok = tok.head
+        if tok.pos_ in ("NOUN", "PROPN") and not span.start <= tok.i < span.end:
+            return True
+    return False
 
 
 def _after_clause_days(doc: Any, found: list[TimexSpan]) -> None:
@@ -1307,6 +1382,11 @@ def _same_period(expr: str, quarter: str, tx: Timex | None) -> Timex | None:
 _THE_PREVIOUS = re.compile(rf"^the\s+(?:(?:previous|preceding|prior)\s+{_NARR_UNIT}|{_UNIT_BEFORE})$", re.IGNORECASE)
 
 
+# "down 4.5% from the previous Friday", "the following Monday": that weekday before (after) the
+# story's last day, as "the previous week" is (without "the", "next Friday" reads from the publication)
+_THE_REL_WEEKDAY = re.compile(
+    rf"^the\s+(?P<rel>previous|preceding|prior|following|next)\s+(?P<wd>{'|'.join(WEEKDAY_NAMES)})$", re.IGNORECASE
+)
 _YEAR_HEAD = re.compile(r"^\d{4}(?:$|-)")
 _WHOLE_YEAR = re.compile(r"^the\s+(?:full|entire|whole)\s+year$", re.IGNORECASE)
 _AFTER_NEXT = re.compile(r"\s+(?:after|before)\b", re.IGNORECASE)
@@ -1425,6 +1505,16 @@ def _narrative(expr: str, last: str, tx: Timex) -> Timex:
     """ "The following year", "the next day", "that day", "later that year": counted from the
     latest date the story named before ("On May 22, 1995, he was promoted, and the following
     year ..." -> 1996), not from the publication date."""
+    rw = _THE_REL_WEEKDAY.match(expr.strip())
+    if rw:
+        if not _DAY_VALUE.match(last):
+            return tx
+        d, wd = date.fromisoformat(last), WEEKDAYS[rw.group("wd").lower()]
+        if rw.group("rel").lower() in ("following", "next"):
+            d += timedelta(days=(wd - d.weekday()) % 7 or 7)
+        else:
+            d -= timedelta(days=(d.weekday() - wd) % 7 or 7)
+        return Timex(d.isoformat(), "date", "day", tx.mod)
     m = _NARRATIVE.match(_LEAD_TRIM.sub("", expr.strip()))
     if not m:
         return tx
