@@ -1567,3 +1567,10 @@ def test_an_amount_of_time_after_a_comma_is_no_rate(nlp):
     got = {t.text: (t.type, t.timex) for t in art.times}
     assert got["a decade"] == ("duration", "P10Y")
     assert got["a day"] == ("set", "P1D")
+
+
+def test_a_bare_season_is_found_and_a_season_verb_is_not(nlp):
+    # MEANTIME: "It's too early to see a trend, but spring shows signs of hope" (2009-SP)
+    text = "It is too early to see a trend, but spring shows signs of hope. Troops will spring into action."
+    art = _analysed(nlp, text, "2009-04-01")
+    assert [(t.text, t.timex) for t in art.times] == [("spring", "2009-SP")]

@@ -1,15 +1,15 @@
 """Times: temporal expressions of every TIMEX3 type, found in the parsed text and resolved.
 
 Candidates come from two sources. The NER model's DATE and TIME entities are one; a rule pass
-over the text is the other, for what the model misses: weekdays, "now" and "currently", a
-number with a time unit ("18 years", "three-day"), sets ("every Monday", "daily"), a year inside
-an event's name ("the 1967 war"). Spans are then cut where the model merged two expressions
-("3 p.m. on Tuesday, two years" -> "3 p.m. on Tuesday" + "two years"; "the quarter ended
-Sept. 30"; "April 24 and 25") and trimmed to the TIMEX3 extent (no leading preposition, no
-trailing "later"). Each is resolved by :func:`dateline.timex.resolve` with the article's
-``published.date`` as anchor and the tense of the governing verb read off the parse: "will meet
-on Thursday" (MD "will") and "to meet on Thursday" (infinitive) are future, "said on
-Wednesday" (VBD) is past.
+over the text is the other, for what the model misses: weekdays, "now" and "currently", a number
+with a time unit ("18 years", "three-day"), sets ("every Monday", "daily"), a bare season
+("spring shows signs of hope"), a year inside an event's name ("the 1967 war"). Spans are then
+cut where the model merged two expressions ("3 p.m. on Tuesday, two years" -> "3 p.m. on
+Tuesday" + "two years"; "the quarter ended Sept. 30"; "April 24 and 25") and trimmed to the
+TIMEX3 extent (no leading preposition, no trailing "later"). Each is resolved by
+:func:`dateline.timex.resolve` with the article's ``published.date`` as anchor and the tense of
+the governing verb read off the parse: "will meet on Thursday" (MD "will") and "to meet on
+Thursday" (infinitive) are future, "said on Wednesday" (VBD) is past.
 
 ``find_times`` fills ``Article.times`` with every expression the resolver understands, one
 record each: ``type`` (date | time | duration | set), ``timex`` (the TimeML value: ``2019-04-24``,
@@ -235,6 +235,9 @@ _RULES = {
         r"\b(?:(?:[Tt]his|[Nn]ext|[Ll]ast)\s+year|(?:19|20)\d\d)(?:'s|’s)\s+(?:first|second|third|fourth|final)\s+"
         r"(?:quarter|half)\b"
     ),
+    # a bare season the model misses: "but spring shows signs of hope" (a season's name in lower
+    # case; "the Arab Spring" is a name, "spring water" a kind: see _season_noun)
+    "season": re.compile(r"\b(?:spring|summer|autumn|winter)\b(?!-)"),
     # durations as adjectives: "a day-long meeting", "their decades-long dispute"
     "long": re.compile(
         r"\b(?:[Ss]econd|[Mm]inute|[Hh]our|[Dd]ay|[Ww]eek|[Mm]onth|[Yy]ear|[Dd]ecade|[Cc]entur(?:y|ie))s?-long\b"
@@ -267,6 +270,7 @@ _RULE_FIRST = {
     "narr": "ELTelt",
     "results": "1234FLNSTYcflnsty",
     "long": "CDHMSWYcdhmswy",
+    "season": "asw",
     "date": r"011-9ADFJMNOPS\dp",
     "years": "BFbf",
 }
@@ -276,6 +280,7 @@ _RULE_KEYS = {
     "results": ("year-ago", "year-earlier", " period", " quarter", " half", " month"),
     "long": ("-long",),
     "adj": ("current", "recent"),
+    "season": ("spring", "summer", "autumn", "winter"),
     "term": ("near term", "short term"),
     "vague": ("a while", "some time"),
     "years": ("from ", "between "),
@@ -705,6 +710,8 @@ def _rule_spans(doc: Any, text: str, ents: list) -> list[tuple[int, int, str]]:
         for m in rx.finditer(text):
             if kind == "adj" and not _adjective(doc, m.start(), m.end()):
                 continue
+            if kind == "season" and not _season_noun(doc, m.start(), m.end()):
+                continue
             if kind == "years" and not 0 < int(m.group("y2")) - int(m.group("y1")) <= 100:
                 continue  # "from 1500 to 2000 members": amounts, not years
             at = m.start("at") if "at" in rx.groupindex and m.group("at") else m.start()
@@ -718,6 +725,13 @@ def _rule_spans(doc: Any, text: str, ents: list) -> list[tuple[int, int, str]]:
             for y in _YEAR_IN_NAME.finditer(e.text):
                 out.append((e.start_char + y.start(), e.start_char + y.end(), "year"))
     return out
+
+
+def _season_noun(doc: Any, s: int, t: int) -> bool:
+    """The season word at ``s:t`` is a noun of its own ("spring shows signs of hope", "by summer"),
+    not a verb ("spring into action") nor a noun's kind ("spring water", "a summer camp")."""
+    span = doc.char_span(s, t)
+    return span is not None and len(span) == 1 and span[0].pos_ == "NOUN" and span[0].dep_ != "compound"
 
 
 def _adjective(doc: Any, s: int, t: int) -> bool:
