@@ -855,12 +855,28 @@ def test_no_actor_from_a_question_word_or_a_hyphenated_modifier(nlp, text, word)
     [
         ("A group of asylum-seekers began a hunger strike at the centre.", "asylum-seekers"),
         ("Asylum-seekers protested outside the ministry on Friday.", "Asylum-seekers"),
+        # the same noun spelt in two words
+        ("The centre turned away dozens of asylum seekers on Friday.", "asylum seekers"),
     ],
 )
 def test_a_hyphenated_agent_noun_is_a_generic_actor(nlp, text, mention):
     art = _analyse(nlp, text)
     found = [a for a in art.actors if mention in _mention_texts(art, a)]
     assert found and found[0].sector == "REF", [(a.name, _mention_texts(art, a)) for a in art.actors]
+
+
+@pytest.mark.parametrize(
+    "text,mention,sector",
+    [
+        ("The court released three ex-soldiers on bail on Monday.", "ex-soldiers", "MIL"),
+        ("Police detained two ex-ministers in the capital on Sunday.", "ex-ministers", "GOV"),
+    ],
+)
+def test_an_agent_noun_after_a_prefix_of_time_or_rank_is_a_generic_actor(nlp, text, mention, sector):
+    # "ex-" leaves the noun its agent, where "anti-government" is a modifier
+    art = _analyse(nlp, text)
+    found = [a for a in art.actors if mention in _mention_texts(art, a)]
+    assert found and found[0].sector == sector, [(a.name, a.sector, _mention_texts(art, a)) for a in art.actors]
 
 
 def test_anti_government_protesters_are_not_the_government(nlp):

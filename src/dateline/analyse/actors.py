@@ -1103,6 +1103,12 @@ def _unique_id(base: str, used: set[str]) -> str:
     return f"{base}-{k}"
 
 
+def new_actor_id(name: str, used: set[str]) -> str:
+    """The id an actor named ``name`` takes beside the ids ``used`` (its slug, numbered when taken):
+    for actors a later component adds (the events' group recipients)."""
+    return _unique_id(_slug(name), used)
+
+
 def _country_name(iso: str) -> str:
     names = _display_names()
     return names.get(iso, iso)
@@ -1867,6 +1873,11 @@ _GENERIC_SPAN_SKIP = {"det", "predet", "punct", "cc", "advmod", "case", "prep", 
 _PLACE_PREPS = L.LOCATIVE_PREPS | {"off", "along", "beyond"}
 
 
+#: prefixes of time or rank before a hyphen that leave an agent noun its agent ("ex-ministers",
+#: "vice-president", "co-founder"), where other hyphenated words are a modifier ("anti-government")
+_OFFICE_PREFIXES = {"ex", "vice", "co", "former"}
+
+
 @dataclass
 class _Generic:
     head: Any  # the head token
@@ -2083,6 +2094,9 @@ def _generic_candidates(doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, 
             hyphened = L.agent_noun(f"{doc[i - 2].lower_}-{t.lemma_.lower()}") or L.agent_noun(
                 f"{doc[i - 2].lower_}-{t.lower_}"
             )
+            if hyphened is None and doc[i - 2].lower_ in _OFFICE_PREFIXES:
+                # "two ex-ministers", "the ex-rebels": a prefix of time or rank keeps the noun's agent
+                hyphened = L.agent_noun(t.lemma_.lower()) or L.agent_noun(t.lower_)
             if hyphened is None or t.dep_ in ("compound", "amod", "nmod", "npadvmod"):
                 continue
         if any(c.dep_ in ("poss", "det") and c.lower_ in _WH_DETERMINERS for c in t.children) or (

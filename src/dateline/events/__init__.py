@@ -35,19 +35,40 @@ def code_events(article: Article, doc: Any) -> None:
 def _place_recipients(article: Article, raw: list[Coded]) -> None:
     """The places events are done in that are their recipients (the coder's ``place_recipient``:
     "imposed a curfew in Lahore"): the place's words become a mention of its country's actor,
-    which is added when the analysis found none ("Pakistan", kind country). A recipient id that
+    which is added when the analysis found none ("Pakistan", kind country); target words that name
+    people become a group actor ("issued an ultimatum to her colleagues"). A recipient id that
     names no actor is dropped."""
-    from ..analyse.actors import country_name
+    from ..analyse.actors import country_name, new_actor_id
 
     by_id = {a.id: a for a in article.actors}
     spans: dict[str, list[tuple[int, int]]] = {}
+    groups: dict[str, dict] = {}  # new group actors, by id
+    by_words: dict[tuple[int, int], str] = {}
     for coded in raw:
         pr = coded.place_recipient
+        if pr and "name" in pr:
+            # target words that name people ("her Nationals colleagues", ``roles.agentive_target``):
+            # a group actor of their own, one for the same words; its id replaces the provisional one
+            words = (pr["start"], pr["end"])
+            if words not in by_words:
+                by_words[words] = new_actor_id(pr["name"], set(by_id) | set(groups))
+                groups[by_words[words]] = pr
+            aid = by_words[words]
+            coded.record["recipients"] = [aid if r == pr["actor"] else r for r in coded.record["recipients"]]
+            pr = coded.place_recipient = {**pr, "actor": aid}
         if pr:
             spans.setdefault(pr["actor"], []).append((pr["start"], pr["end"]))
     for aid, found in spans.items():
         actor = by_id.get(aid)
-        if actor is None:
+        if actor is None and aid in groups:
+            # generic, as the actors stage's unnamed agents: known in its own article only (the
+            # store never takes two articles' "parents" for one actor)
+            actor = Actor(
+                id=aid, name=groups[aid]["name"], kind=groups[aid]["kind"], generic="people", country_source=None
+            )
+            article.actors.append(actor)
+            by_id[aid] = actor
+        elif actor is None:
             actor = Actor(id=aid, name=country_name(aid), kind="country", country=aid)
             article.actors.append(actor)
             by_id[aid] = actor

@@ -53,7 +53,7 @@ from .dating import date_and_modality
 from .model import revise
 from .parse import Candidate, Coded, Context, conjuncts, dep_children, depth_cache, depth_of
 from .place import event_place
-from .roles import acted_on_place, participants, target_of
+from .roles import acted_on_place, agentive_target, participants, target_of
 from .select import adjust_type, conditioned_act, finish, select
 
 if TYPE_CHECKING:
@@ -109,6 +109,9 @@ def build(c: Candidate, cands: list[Candidate], ctx: Context, sent: Any) -> Code
     if not recipients:
         # the place the act is done in or on, by its country; its words stay the target
         place_recipient = _place_recipient(_target_place(c, ctx, place), actors, c, ctx)
+        if place_recipient is None and target is not None and target.get("start") != (place or {}).get("start"):
+            # target words that name people ("issued an ultimatum to her colleagues"): a group actor
+            place_recipient = agentive_target(target, ctx)
         if place_recipient is not None:
             recipients = [place_recipient["actor"]]
     from_text = date_source == "text"

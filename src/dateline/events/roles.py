@@ -53,6 +53,9 @@ WRITINGS = {
     "report", "statement", "letter", "resolution", "declaration", "communique", "note", "message",
     "video", "book", "article", "ruling", "decision", "complaint", "petition", "lawsuit", "suit",
     "bill", "motion", "post", "tweet", "speech", "editorial", "study", "document", "memo",
+    # instruments of authority: the one who issues or signs one does what it does ("signed a
+    # decree granting amnesty to the rebels")
+    "decree", "order", "directive", "law", "legislation", "regulation", "proclamation", "edict", "ordinance",
 }  # fmt: skip
 
 #: joint acts: conjoined subjects are each other's recipients
@@ -433,7 +436,9 @@ def recipients_of(tok: Any, cand: Candidate, ctx: Context) -> list:
     for d in dep_children(tok, {"dative", "iobj"}):
         # "gave equipment to Nicaragua": the parser's dative is the preposition, its object the recipient
         out += [p for p in d.children if p.dep_ == "pobj"] if d.pos_ == "ADP" else [d]
-    preps = [c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in RECIPIENT_PREPS]
+    preps = [
+        c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in RECIPIENT_PREPS and not _time_phrase(c)
+    ]  # "On Tuesday, X imposed sanctions ... on Y": a time is no one the act is done to
     if cand.obj is not None:
         preps += [c for c in cand.obj.children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS]
         if cand.entry.type in ("SANCTION", "COERCE") and not preps:
@@ -541,6 +546,15 @@ def recipients_of(tok: Any, cand: Candidate, ctx: Context) -> list:
             elif po.dep_ == "pcomp":  # "an investigation into whether X was spied on"
                 out += _clause_subjects(po, ctx, own=True)
     return out
+
+
+def _time_phrase(p: Any) -> bool:
+    """A prepositional phrase that says when ("on Tuesday", "on March 3"): its objects are times,
+    every word of them (not "met with President Bashar Assad Tuesday", parsed as "Assad Tuesday")."""
+    objs = dep_children(p, {"pobj"})
+    return bool(objs) and all(
+        t.ent_type_ in ("DATE", "TIME") or t.is_punct or t.pos_ == "DET" for o in objs for t in o.subtree
+    )
 
 
 #: acts on a measure put on someone (a restriction, a sanction), who stays its recipient
@@ -824,6 +838,14 @@ def _purpose(x: Any) -> bool:
     )
 
 
+def _act_noun(subject: Any, ctx: Context) -> bool:
+    """A subject that is an attack or an event noun and no actor ("A Saudi-led strike on a school
+    bus used ...", whose agent the parse hides in a hyphenated modifier)."""
+    return subject.i not in ctx.tok_actor and (
+        parse.noun_class(subject) == "ATTACK" or any(k in lx.NOUN_EVENTS for k in parse.noun_keys(subject))
+    )
+
+
 def _attack_agents(subject: Any, ctx: Context) -> list:
     """A subject that is an act, not an actor ("A car bombing by the Islamic State group killed
     75 people", "A U.S. military airstrike has killed a worker", "Syrian regime air strikes hit
@@ -832,9 +854,7 @@ def _attack_agents(subject: Any, ctx: Context) -> list:
     if subject.i not in ctx.tok_actor and subject.tag_ == "VBG" and subject.dep_ in ("nsubj", "csubj"):
         # "Shelling by Russian troops destroyed the bridge": a gerund's "by" agent
         return [t for t in subject_of(subject) if np_actor_ids(t, ctx)] or [subject]
-    if subject.i in ctx.tok_actor or not (
-        parse.noun_class(subject) == "ATTACK" or any(k in lx.NOUN_EVENTS for k in parse.noun_keys(subject))
-    ):
+    if not _act_noun(subject, ctx):
         return [subject]
     agents = [t for t in noun_participants(subject, ctx)[0] if np_actor_ids(t, ctx)]
     return agents or [subject]
@@ -1503,7 +1523,7 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
         c.actors_tok = [t for t in subject_of(_series_verb(trig) or trig) if c.obj is None or t.i != c.obj.i]
         if not c.actors_tok:
             c.actors_tok = _misparsed_subject(trig, ctx)
-        attack_subjects = [t for t in c.actors_tok if _attack_agents(t, ctx) != [t]]
+        attack_subjects = [t for t in c.actors_tok if _attack_agents(t, ctx) != [t] or _act_noun(t, ctx)]
         c.actors_tok = [x for t in c.actors_tok for x in _attack_agents(t, ctx)]
         recips = recipients_of(trig, c, ctx)
         patients = (
@@ -1601,6 +1621,8 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
     if not recipients and not c.noun:
         # "A Saudi-led strike on a school bus used a guided bomb": whom the act the subject names is on
         aimed = [r for s in attack_subjects for r in noun_participants(s, ctx)[1]]
+        # "a strike on a Yemeni school bus": the vehicle's country, as for a vehicle an act is keyed on
+        aimed += [v for r in aimed if not np_actor_ids(r, ctx) for v in _vehicle_owner(r, ctx)]
         for t in [*complement_recipients(c, ctx), *_protested(c, ctx), *_addressees(trig), *aimed]:
             for a in np_actor_ids(t, ctx):
                 if a not in recipients and a not in actors:
@@ -1810,3 +1832,51 @@ def target_of(c: Candidate, ctx: Context, recipients: list[str], place: dict | N
         if sent.start_char <= place["start"] < sent.end_char and acted_on_place(toks, c, ctx, strict=False):
             return {"text": place["text"], "start": place["start"], "end": place["end"]}
     return None
+
+
+#: WordNet social groups that are as often a place ("the country", "the camp"), beside the place
+#: nouns of ``analyse.lexicon`` ("the city", "the state")
+_GROUP_PLACES = {"country", "nation", "world", "camp", "area"}
+
+
+def _place_noun(lemma: str) -> bool:
+    """A noun of a place: where, or the country a place names, never an unnamed group of people."""
+    return lemma in alx.PLACE_NOUNS or lemma in alx.AREA_NOUNS or lemma in _GROUP_PLACES
+
+
+def agentive_target(target: dict | None, ctx: Context) -> dict | None:
+    """The target of an act with no recipient actor, as a recipient actor of its own when its words
+    name people (issue #15, "targets that are not named entities"): the noun phrase's head is one of
+    WordNet's persons or social groups (``lexicon.AGENTIVE_NOUNS``: "issued an ultimatum to her
+    Nationals colleagues", "rejected the organization", "released the two topmost functionaries").
+    Never a pronoun, a name, a place or a noun of a place ("the city", "the camp"), a noun that is as
+    often an act (``lexicon.ACT_NOUNS``: "help", "defense", "management"), nor an agent noun
+    of ``data/agents.tsv``, which the actors stage has already judged (a "leader" whose is not said
+    names nobody). Returns the ``place_recipient`` dict ``code_events`` makes an actor of (``actor``:
+    a provisional id, "~" and the name, that ``code_events`` replaces; ``name``, ``kind``), or None."""
+    if target is None:
+        return None
+    span = ctx.doc.char_span(target["start"], target["end"], alignment_mode="expand")
+    if span is None:
+        return None
+    head = span.root
+    lemma = lemma_of(head)
+    if head.pos_ != "NOUN" or head.ent_type_ or lemma not in lx.AGENTIVE_NOUNS or _place_noun(lemma):
+        return None
+    if lemma in lx.ACT_NOUNS:
+        return None  # a noun that is as often an act ("asked for help", "the nation's defenses")
+    if alx.agent_noun(lemma) is not None or alx.agent_noun(head.lower_) is not None:
+        return None
+    toks = set(range(span.start, span.end))
+    if any(toks.intersection(p) for p, _ in ctx.places) or any(t in ctx.tok_actor for t in toks):
+        return None
+    # the name: the phrase without its determiners, figures and possessive pronouns ("her
+    # Nationals colleagues" is named "Nationals colleagues")
+    first = span.start
+    while first < head.i and (
+        ctx.doc[first].dep_ in ("det", "predet", "nummod", "quantmod", "poss", "case") or ctx.doc[first].like_num
+    ):
+        first += 1
+    name = ctx.doc[first : head.i + 1].text
+    # a group (unnamed people, or a body: "the organization"), never the country or person a name is
+    return {"actor": f"~{name}", "start": target["start"], "end": target["end"], "name": name, "kind": "group"}
