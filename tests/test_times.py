@@ -1574,3 +1574,23 @@ def test_a_bare_season_is_found_and_a_season_verb_is_not(nlp):
     text = "It is too early to see a trend, but spring shows signs of hope. Troops will spring into action."
     art = _analysed(nlp, text, "2009-04-01")
     assert [(t.text, t.timex) for t in art.times] == [("spring", "2009-SP")]
+
+
+def test_one_day_before_a_future_verb_is_a_day_ahead_not_an_amount(nlp):
+    # TimeBank: "Islam will one day be the second largest religion" (FUTURE_REF)
+    text = "Islam will one day be the second largest religion. The strike will last one day."
+    art = _analysed(nlp, text, A)
+    assert [(t.text, t.type, t.timex) for t in art.times] == [
+        ("one day", "date", "FUTURE_REF"),
+        ("one day", "duration", "P1D"),
+    ]
+
+
+def test_a_day_of_last_year_is_that_day_of_the_year_named(nlp):
+    text = "He was arrested on March 3 last year. We started this journey on June 16th of last year."
+    art = _analysed(nlp, text, "2016-10-02")
+    assert [(t.text, t.value) for t in art.times] == [
+        ("March 3 last year", "2015-03-03"),
+        ("June 16th of last year", "2015-06-16"),
+    ]
+    assert resolve("16 June next year", "2016-10-02").value == "2017-06-16"

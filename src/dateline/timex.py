@@ -236,9 +236,11 @@ RE = {
         "day_month_year": rf"^(?:(?:{_wd_words})\.?,?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|"
         rf"th)?\s+(?:of\s+)?(?P<m>{_month_words})\.?,?\s+(?P<y>\d{{4}})$",
         "month_year": rf"^(?P<m>{_month_words})\.?,?\s+(?:of\s+)?(?P<y>\d{{4}}|'\d\d)$",
-        "month_day": rf"^(?:(?P<wd>{_wd_words})\.?,?\s+)?(?P<m>{_month_words})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?$",
+        "month_day": rf"^(?:(?P<wd>{_wd_words})\.?,?\s+)?(?P<m>{_month_words})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+        # "June 16 last year", "June 16th of last year": that day of the year named
+        r"(?:,?\s+(?:of\s+)?(?P<rel>last|next|this)\s+year)?$",
         "day_month": rf"^(?:(?P<wd>{_wd_words})\.?,?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|"
-        rf"th)?\s+(?:of\s+)?(?P<m>{_month_words})\.?$",
+        rf"th)?\s+(?:of\s+)?(?P<m>{_month_words})\.?(?:,?\s+(?:of\s+)?(?P<rel>last|next|this)\s+year)?$",
         "month": rf"^(?P<dir>last|next|this|past|coming|previous)?\s*(?P<m>{_month_words})\.?(?:\s+(?P<rel>(?:of\s+)?"
         rf"(?:last|next|this)\s+year|(?:of\s+)?the\s+(?:previous|following)\s+year))?$",
         "iso": r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$",
@@ -1245,7 +1247,7 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
 
     # months and days without a year --------------------------------------------------------------
     m = re.match(r"^(last|next|this past|this coming)\s+(.+)$", t)
-    if m and (RE["month_day"].match(m.group(2)) or RE["day_month"].match(m.group(2))):
+    if m and (RE["month_day"].match(m.group(2)) or RE["day_month"].match(m.group(2))) and not re.search(r"\byear$", t):
         md = RE["month_day"].match(m.group(2)) or RE["day_month"].match(m.group(2))
         assert md is not None  # the condition above matched one of them
         if a is None:
@@ -1263,6 +1265,9 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
             mo, dd = MONTHS[m.group("m")], int(m.group("d"))
             if a is None:
                 return Timex(None, "date", "day")
+            rel = m.groupdict().get("rel")
+            if rel:
+                return _ymd(a.year + {"last": -1, "next": 1}.get(rel, 0), mo, dd)
             y = _month_year(mo, a, tense, NEAR_AHEAD_MONTHS)
             if tense is None and mo == a.month:
                 y = a.year

@@ -1165,6 +1165,8 @@ def find_timexes(doc: Any, anchor: date | str | None = None, text: str | None = 
             and not _DAY_OF_NEXT.match(full, t)
         ):
             tx = Timex(a.isoformat(), "date", "day", tx.mod)  # "ended the day" with no day named before
+        if tense == "future" and tx is not None and _ONE_DAY.match(expr.strip()) and _before_its_verb(span):
+            tx = Timex("FUTURE_REF", "date", "ref", tx.mod)  # "Islam will one day be ...": some day ahead
         if tense == "past" and tx is not None and a is not None and _next_month_of_a_noun(span, expr, tx, a):
             tx = Timex(f"{a.year:04d}-{a.month + 1:02d}", "date", "month", tx.mod)
         if (
@@ -1228,6 +1230,20 @@ def find_timexes(doc: Any, anchor: date | str | None = None, text: str | None = 
     _shared_years(full, out)
     _after_clause_days(doc, out)
     return out
+
+
+# "will one day be", "may one day run": an indefinite day ahead (TimeML FUTURE_REF), not an amount
+# of one day ("will last one day", "for one day": after the verb or behind a preposition)
+_ONE_DAY = re.compile(r"^(?:one|some)\s+day$", re.IGNORECASE)
+
+
+def _before_its_verb(span: Any) -> bool:
+    """Whether ``span`` stands before the verb it modifies, with no preposition: "will one day be"."""
+    if span is None or not len(span):
+        return False
+    root = span.root
+    verb = root.head
+    return root.dep_ in ("npadvmod", "advmod", "nsubj") and verb.pos_ in ("VERB", "AUX") and span.end <= verb.i
 
 
 _BARE_MONTH = re.compile(rf"^(?:(?:early|late|mid)[\s-]+)?{month_pattern()}$", re.IGNORECASE)
