@@ -285,3 +285,62 @@ def test_in_dateline_finds_each_lines_start_as_the_walk_back_did(nlp):
         assert (breaks[k - 1] + 1 if k else 0) == walked(t)
     assert {"BERLIN", "MOGADISHU", "Somalia"} <= {t.text for t in doc if in_dateline(t)}
     assert not any(in_dateline(t) for t in doc if t.text in ("court", "Talks", "No"))
+
+
+def test_context_tokens_are_the_expanded_char_spans_tokens(nlp):
+    from dateline.article import Article
+    from dateline.events.parse import Context
+
+    rng = random.Random(5)
+    for text in [TEXT, "  Two  spaces   here.\n\nA line\r\nafter a tab\tthere. ", "x"]:
+        doc = nlp(text)
+        ctx = Context(Article(text=text), doc)
+        for _ in range(600):
+            s = rng.randint(-2, len(text) + 2)
+            e = rng.randint(s + 1, len(text) + 3)
+            span = doc.char_span(s, e, alignment_mode="expand")
+            assert ctx.tokens(s, e) == ([t.i for t in span] if span is not None else []), (text, s, e)
+        assert ctx.tokens(0, len(text)) == list(range(len(doc)))
+
+
+def test_title_alpha_flags_are_each_tokens(nlp):
+    from dateline.analyse.actors import _title_alpha
+
+    doc = nlp(TEXT + " NATO's U.S.-led Coalition, 3rd Army.")
+    assert _title_alpha(doc) == ([t.is_title for t in doc], [t.is_alpha for t in doc])
+    assert _title_alpha(nlp("")) == ([], [])
+
+
+def test_quoted_spans_are_found_once_per_sentence(nlp):
+    from dateline.events.nonevents import _find_quoted_spans, _quoted_spans
+
+    doc = nlp('"Free the prisoners," the crowd chanted. He said "no" and "yes". An odd " mark.')
+    for sent in doc.sents:
+        assert _quoted_spans(sent) == _find_quoted_spans(sent)
+        assert _quoted_spans(sent) is _quoted_spans(sent)  # from the cache
+    assert [bool(_quoted_spans(s)) for s in doc.sents] == [True, True, False]
+
+
+def test_modality_reads_the_clause_once_and_answers_as_before(nlp):
+    from dateline.analyse import analyse_docs
+    from dateline.article import Article, Published
+    from dateline.events.candidates import find_candidates
+    from dateline.events.modality import clause_modality, modality
+    from dateline.events.parse import Context
+
+    text = (
+        "Rebels attacked the town on Monday. Police will arrest the leaders. If they attack, we respond. "
+        "The army had shelled the village in 1990. Did Iran retaliate? The ministry may sanction them."
+    )
+    doc = nlp(text)
+    art = analyse_docs(Article(text=text, published=Published(date="2024-05-10", source="metadata")), doc)
+    ctx = Context(art, doc)
+    seen = set()
+    for sent in doc.sents:
+        for c in find_candidates(sent, ctx):
+            clause = clause_modality(c, ctx)
+            for value, from_text in [(None, False), ("2024-05-06", True), ("1990", True), ("2025", True)]:
+                got = modality(c, value, from_text, ctx, clause)
+                assert got == modality(c, value, from_text, ctx)
+                seen.add(got)
+    assert {"asserted", "future", "hypothetical", "historical"} <= seen

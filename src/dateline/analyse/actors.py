@@ -76,7 +76,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..article import Actor, Article, Entity, Span
-from ..nlp import doc_text
+from ..nlp import doc_text, pos_tags
 from . import lexicon as L
 from .places import dateline_country
 
@@ -133,6 +133,23 @@ def sentence_starts(doc: Any) -> list[int]:
             cached[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
         doc.user_data["dateline_sent_starts"] = cached
     return cached
+
+
+_TITLE_ALPHA = "dateline_title_alpha"  # doc.user_data key of _title_alpha's cache
+
+
+def _title_alpha(doc: Any) -> tuple[list[bool], list[bool]]:
+    """Every token's ``is_title`` and ``is_alpha``, read once per doc from one array (the scans
+    for unlabelled names visit every token; a Token is built only where these let it pass)."""
+    found = doc.user_data.get(_TITLE_ALPHA)
+    if found is None or len(found[0]) != len(doc):
+        if len(doc):
+            flags = doc.to_array(["IS_TITLE", "IS_ALPHA"]).astype(bool)
+            found = (flags[:, 0].tolist(), flags[:, 1].tolist())
+        else:
+            found = ([], [])
+        doc.user_data[_TITLE_ALPHA] = found
+    return found
 
 
 # -- entity corrections ---------------------------------------------------------------------------
@@ -421,9 +438,11 @@ def _unlabelled_parties(doc: Any, ents: list[Ent], headline: set[int]) -> list[E
     else a person. Never a place, a country, a nationality, a role or a group word."""
     taken = {i for e in ents for i in range(e.i0, e.i1)}
     out = []
-    for t in doc:
-        if t.i in taken or t.i in headline or t.pos_ != "PROPN":
+    pos = pos_tags(doc)
+    for i in range(len(doc)):
+        if i in taken or i in headline or pos[i] != "PROPN":
             continue
+        t = doc[i]
         if not (
             (t.dep_ == "nsubj" and t.head.pos_ == "VERB" and t.i < t.head.i)
             or (t.dep_ == "pobj" and t.head.lower_ == "against")
@@ -491,11 +510,12 @@ def _unlabelled_persons(doc: Any, ents: list[Ent], headline: set[int]) -> list[E
         return []
     out = []
     i, n = 0, len(doc)
+    title, alpha = _title_alpha(doc)
     while i < n:
-        t = doc[i]
-        if i in taken or i in headline or not t.is_title or not t.is_alpha:
+        if i in taken or i in headline or not title[i] or not alpha[i]:
             i += 1
             continue
+        t = doc[i]
         if t.pos_ != "PROPN":
             if t.lower_ in surnames and _surname_as_subject(t) and not _place_or_people(t.text):
                 out.append(Ent(t.idx, t.idx + len(t.text), "PERSON", i, i + 1, t.text))
@@ -603,8 +623,10 @@ def _unlabelled_organisations(doc: Any, ents: list[Ent], headline: set[int]) -> 
     taken = {i for e in ents for i in range(e.i0, e.i1)}
     out = []
     i, n = 0, len(doc)
+    pos = pos_tags(doc)
+    title = _title_alpha(doc)[0]
     while i < n:
-        if i in taken or i in headline or doc[i].pos_ != "PROPN" or not doc[i].is_title:
+        if i in taken or i in headline or pos[i] != "PROPN" or not title[i]:
             i += 1
             continue
         j = i
@@ -631,9 +653,10 @@ def _unlabelled_countries(doc: Any, ents: list[Ent], headline: set[int]) -> list
     taken = {i for e in ents for i in range(e.i0, e.i1)}
     out = []
     i, n = 0, len(doc)
+    pos = pos_tags(doc)
+    title = _title_alpha(doc)[0]
     while i < n:
-        t = doc[i]
-        if i in taken or i in headline or t.pos_ != "PROPN" or not t.is_title:
+        if i in taken or i in headline or pos[i] != "PROPN" or not title[i]:
             i += 1
             continue
         if i > 0 and (doc[i - 1].is_title or doc[i - 1].is_upper) and doc[i - 1].pos_ == "PROPN":
@@ -2061,10 +2084,11 @@ def _generic_candidates(doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, 
     idx = set(_indices_of(doc, "LEMMA", _agent_hashes(doc))) | set(_indices_of(doc, "LOWER", _agent_hashes(doc)))
     # "CAIRO, Egypt -- Protesters clashed ...", "Rebels shelled the city": the tagger reads a
     # story's or a sentence's capitalised first word as a name, which keeps its plural as its lemma
+    pos = pos_tags(doc)
     idx |= {
         i
         for i in range(len(doc))
-        if doc[i].pos_ == "PROPN"
+        if pos[i] == "PROPN"
         and doc[i].lower_.endswith("s")
         and (doc[i].is_sent_start or _after_dateline(doc, i))
         and L.agent_noun(doc[i].lower_[:-1]) is not None

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..timex import duration_parts, period_end, period_start, resolve, shift
 from . import lexicon as lx
-from .modality import modality, tense_of
+from .modality import clause_modality, modality, tense_of
 from .parse import Candidate, Context, lemma_of, tree_distance
 
 
@@ -518,7 +518,6 @@ def _days_later(own: list[int], ctx: Context) -> tuple[str | None, str | None]:
     an amount of time "later" ("earlier") is dated from the latest date the story named before
     it, moved by that amount (Wednesday; "Three years later" after "in March 2015": 2018)."""
     doc = ctx.doc
-    text = doc.text
     times = getattr(ctx.article, "times", None) or []
     for k in own:
         toks = ctx.times[k][0]
@@ -526,7 +525,7 @@ def _days_later(own: list[int], ctx: Context) -> tuple[str | None, str | None]:
             continue
         s, e = doc[toks[0]].idx, doc[toks[-1]].idx + len(doc[toks[-1]])
         rec = next((t for t in times if t.start < e and s < t.end), None)
-        if rec is None or rec.type != "duration" or not rec.direction or not _LATER_WORD.match(text, rec.end):
+        if rec is None or rec.type != "duration" or not rec.direction or not _LATER_WORD.match(ctx.text, rec.end):
             continue
         before = [t for t in times if t.end <= rec.start and t.value and t.type in ("date", "time")]
         if not before:
@@ -661,7 +660,8 @@ def _date_and_modality(c: Candidate, cands: list[Candidate], ctx: Context) -> tu
     own = own_times(trig, others, ctx)
     if c.obj is not None and not own:
         own = own_times(c.obj, others, ctx)
-    pre_mod = modality(c, None, False, ctx)
+    clause = clause_modality(c, ctx)  # (read once: the modality of each date asked below)
+    pre_mod = modality(c, None, False, ctx, clause)
     date_value, date_text = None, None
     tense = tense_of(trig, pre_mod)
     inside = anchored_date(c, ctx) if pre_mod not in ("future", "hypothetical", "negated") else None
@@ -669,7 +669,7 @@ def _date_and_modality(c: Candidate, cands: list[Candidate], ctx: Context) -> tu
         # the act a duration counts from ("two days after a gunman attacked the mosque"): dated
         # by the arithmetic, not by the time of the clause the duration hangs from
         value, text = inside
-        return value, text, "text", modality(c, value, True, ctx)
+        return value, text, "text", modality(c, value, True, ctx, clause)
     for k in own:
         v, txt = time_value(k, ctx, tense)
         if v and _limit_ahead(tense, v, ctx.time_roots[k], ctx):
@@ -704,10 +704,10 @@ def _date_and_modality(c: Candidate, cands: list[Candidate], ctx: Context) -> tu
             value, text = anchored
             if value is None:
                 return None, None, "none", "historical"
-            mod = modality(c, value, True, ctx)
+            mod = modality(c, value, True, ctx, clause)
             return value, text, "text", mod
     from_text = date_value is not None
-    mod = modality(c, date_value, from_text, ctx)
+    mod = modality(c, date_value, from_text, ctx, clause)
     if from_text:
         date_source = "text"
     elif mod in ("future", "historical", "hypothetical"):

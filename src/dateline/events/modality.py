@@ -44,67 +44,22 @@ def _aux_words(tok: Any) -> list:
     return [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark")]
 
 
-def modality(c: Candidate, date_value: str | None, date_from_text: bool, ctx: Context) -> str:
-    """negated > hypothetical > future > historical > asserted."""
+#: what ``clause_modality`` reads of a candidate's clause: (its verdict, or None when the date
+#: decides; the auxiliary words' lower forms; those words; under a past report; a charge's reading)
+Clause = tuple[str | None, set[str], list, bool, str | None]
+
+
+def modality(
+    c: Candidate, date_value: str | None, date_from_text: bool, ctx: Context, clause: Clause | None = None
+) -> str:
+    """negated > hypothetical > future > historical > asserted. ``clause``: the candidate's
+    ``clause_modality``, when the caller asks for several dates of one candidate."""
+    if clause is None:
+        clause = clause_modality(c, ctx)
+    verdict, lows, words, reported_past, charged = clause
+    if verdict is not None:
+        return verdict
     trig = c.trigger
-    scope = [trig]
-    if c.noun and trig.head.i != trig.i:
-        scope.append(trig.head)  # "the summit will reaffirm", "the failed summit"
-    if c.modality_from is not None:
-        scope.append(c.modality_from)
-        if c.modality_from.pos_ == "ADJ" and c.modality_from.head.i != c.modality_from.i:
-            scope.append(c.modality_from.head)
-    words = []
-    for s in scope:
-        words += _aux_words(s)
-    lows = {w.lower_ for w in words}
-    if any(ch.dep_ == "mark" and ch.lower_ in ("if", "unless", "whether") for ch in trig.children):
-        return "hypothetical"  # the event of a conditional clause, negated or not
-    if inverted_condition(trig) or _to_clause_of_condition(trig):
-        return "hypothetical"  # "threats should China not accede": a condition, negated or not
-    if c.extra_modality == "negated" or any(w.dep_ == "neg" for w in words) or (lows & {"never"}):
-        return "negated"
-    if not_taken(trig) or negative_inversion(trig) or denied_frame(trig):
-        return "negated"
-    failed = lemma_of(trig.head) in lx.WORDS["failing_verbs"]
-    if trig.dep_ == "xcomp" and failed and not c.entry.key.startswith(lemma_of(trig.head) + "+"):
-        # "they failed to share information": the sharing did not happen ("failed to reach
-        # agreement" is an entry of its own, the failure)
-        return "negated"
-    reported_past = _under_past_report(trig)
-    charged = _charged_act(trig)
-    if c.extra_modality == "hypothetical" or charged == "alleged":
-        return "hypothetical"
-    if (
-        conditional(trig)
-        or (lows & {"could", "might", "may"})
-        or ("would" in lows and not reported_past)
-        or ("should" in lows and not reported_past)
-    ):
-        return "hypothetical"
-    if c.noun and any(ch.lower_ in HYPO_AMOD for ch in trig.children if ch.dep_ == "amod"):
-        return "hypothetical"  # "a potential walkout", "the threatened strike"
-    if _prospect(trig):
-        return "hypothetical"
-    if generic_kind(trig):
-        return "hypothetical"
-    seen = foreseen(trig)
-    if seen == "hypothetical":
-        return "hypothetical"
-    if trig.sent.text.rstrip(" \n\"'\u201d\u2019").endswith("?"):
-        return "hypothetical"  # a question asks whether, it reports nothing ("Will Iran retaliate?")
-    if (
-        lows & FUTURE_MODALS
-        or c.extra_modality == "future"
-        or ("would" in lows and reported_past)
-        or _going_to(trig)
-        or _planned(trig)
-        or _aim(trig)
-        or seen == "future"
-    ):
-        return "future"
-    if c.noun and any(ch.lower_ in FUTURE_AMOD for ch in trig.children if ch.dep_ in ("amod", "advmod")):
-        return "future"
     pub = ctx.published
     if date_value and date_from_text and pub:
         start, end = period_start(date_value), period_end(date_value)
@@ -122,6 +77,74 @@ def modality(c: Candidate, date_value: str | None, date_from_text: bool, ctx: Co
         if _since_clause(trig) or _perfect_infinitive(trig) or charged == "owned":
             return "historical"
     return "asserted"
+
+
+def clause_modality(c: Candidate, ctx: Context) -> Clause:
+    """What ``modality`` reads of the candidate's clause, whatever its date: negated,
+    hypothetical or future when the clause says so (the verdict), else None."""
+    trig = c.trigger
+    scope = [trig]
+    if c.noun and trig.head.i != trig.i:
+        scope.append(trig.head)  # "the summit will reaffirm", "the failed summit"
+    if c.modality_from is not None:
+        scope.append(c.modality_from)
+        if c.modality_from.pos_ == "ADJ" and c.modality_from.head.i != c.modality_from.i:
+            scope.append(c.modality_from.head)
+    words = []
+    for s in scope:
+        words += _aux_words(s)
+    lows = {w.lower_ for w in words}
+    if any(ch.dep_ == "mark" and ch.lower_ in ("if", "unless", "whether") for ch in trig.children):
+        return "hypothetical", lows, words, False, None  # the event of a conditional clause, negated or not
+    if inverted_condition(trig) or _to_clause_of_condition(trig):
+        # "threats should China not accede": a condition, negated or not
+        return "hypothetical", lows, words, False, None
+    if c.extra_modality == "negated" or any(w.dep_ == "neg" for w in words) or (lows & {"never"}):
+        return "negated", lows, words, False, None
+    if not_taken(trig) or negative_inversion(trig) or denied_frame(trig):
+        return "negated", lows, words, False, None
+    failed = lemma_of(trig.head) in lx.WORDS["failing_verbs"]
+    if trig.dep_ == "xcomp" and failed and not c.entry.key.startswith(lemma_of(trig.head) + "+"):
+        # "they failed to share information": the sharing did not happen ("failed to reach
+        # agreement" is an entry of its own, the failure)
+        return "negated", lows, words, False, None
+    reported_past = _under_past_report(trig)
+    charged = _charged_act(trig)
+    if c.extra_modality == "hypothetical" or charged == "alleged":
+        return "hypothetical", lows, words, reported_past, charged
+    if (
+        conditional(trig)
+        or (lows & {"could", "might", "may"})
+        or ("would" in lows and not reported_past)
+        or ("should" in lows and not reported_past)
+    ):
+        return "hypothetical", lows, words, reported_past, charged
+    if c.noun and any(ch.lower_ in HYPO_AMOD for ch in trig.children if ch.dep_ == "amod"):
+        return "hypothetical", lows, words, reported_past, charged  # "a potential walkout", "the threatened strike"
+    if _prospect(trig):
+        return "hypothetical", lows, words, reported_past, charged
+    if generic_kind(trig):
+        return "hypothetical", lows, words, reported_past, charged
+    seen = foreseen(trig)
+    if seen == "hypothetical":
+        return "hypothetical", lows, words, reported_past, charged
+    sent = trig.sent  # (its text cut from the doc's: Span.text joins its tokens anew)
+    if ctx.text[sent.start_char : sent.end_char].rstrip(" \n\"'\u201d\u2019").endswith("?"):
+        # a question asks whether, it reports nothing ("Will Iran retaliate?")
+        return "hypothetical", lows, words, reported_past, charged
+    if (
+        lows & FUTURE_MODALS
+        or c.extra_modality == "future"
+        or ("would" in lows and reported_past)
+        or _going_to(trig)
+        or _planned(trig)
+        or _aim(trig)
+        or seen == "future"
+    ):
+        return "future", lows, words, reported_past, charged
+    if c.noun and any(ch.lower_ in FUTURE_AMOD for ch in trig.children if ch.dep_ in ("amod", "advmod")):
+        return "future", lows, words, reported_past, charged
+    return None, lows, words, reported_past, charged
 
 
 def generic_kind(trig: Any) -> bool:

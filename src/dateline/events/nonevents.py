@@ -889,9 +889,22 @@ def _impersonal_threat(c: Candidate, ctx: Context) -> str | None:
 _QUOTES = {'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "``", "''"}
 
 
+_QUOTED = "dateline_quoted_spans"  # doc.user_data key of _quoted_spans' cache, by sentence bounds
+
+
 def _quoted_spans(sent: Any) -> list[tuple[int, int]]:
     """(first, last) token indices inside each pair of quotation marks of a sentence; none when
-    the marks do not pair up (a quotation running over several sentences)."""
+    the marks do not pair up (a quotation running over several sentences). Found once per
+    sentence (the checks ask for each candidate); the list is shared, not to be changed."""
+    cache = sent.doc.user_data.setdefault(_QUOTED, {})
+    key = (sent.start, sent.end)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _find_quoted_spans(sent)
+    return found
+
+
+def _find_quoted_spans(sent: Any) -> list[tuple[int, int]]:
     marks = [x.i for x in sent if x.text in _QUOTES and x.tag_ != "POS" and x.pos_ == "PUNCT"]
     if not marks or len(marks) % 2:
         return []

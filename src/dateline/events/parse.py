@@ -8,6 +8,7 @@ token index.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -172,9 +173,30 @@ class Context:
         return found
 
     def tokens(self, start: int, end: int) -> list[int]:
-        """Indices of the tokens covering characters ``start``..``end`` of the text."""
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        return [t.i for t in span] if span is not None else []
+        """Indices of the tokens covering characters ``start``..``end`` of the text: those of
+        ``doc.char_span(start, end, alignment_mode="expand")``, found by bisection over the
+        tokens' offsets, read once per doc (a Span and a Token for each of its words cost more)."""
+        bounds = self.memo.get("token_bounds")
+        if bounds is None:
+            doc = self.doc
+            if len(doc):
+                a = doc.to_array(["IDX", "LENGTH", "SPACY"]).astype("int64")
+                bounds = (a[:, 0].tolist(), (a[:, 0] + a[:, 1]).tolist(), int(a[-1, 0] + a[-1, 1] + a[-1, 2]))
+            else:
+                bounds = ([], [], 0)
+            self.memo["token_bounds"] = bounds
+        starts, ends, total = bounds
+        # Doc.char_span: the tokens holding the first and the last character (with the space
+        # after each token), the first moved on where ``start`` is the space after a token
+        if not (0 <= start < total and 0 <= end - 1 < total):
+            return []
+        first = bisect_right(starts, start) - 1
+        last = bisect_right(starts, end - 1) - 1
+        if start == ends[first]:
+            first += 1
+        if first > last + 1:
+            raise IndexError(f"no span from token {first} to {last + 1}")
+        return list(range(first, last + 1))
 
 
 # -- helpers on the parse ----------------------------------------------------------------------

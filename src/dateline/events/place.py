@@ -710,9 +710,10 @@ def _via(tok: Any) -> str:
 
 def _score(features: list[str]) -> float:
     import math
+    from itertools import repeat
 
     w = _model().get("weights") or {}
-    z = sum(w.get(f, 0.0) for f in features)
+    z = sum(map(w.get, features, repeat(0.0)))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
