@@ -2217,3 +2217,40 @@ def test_the_sense_gate_can_be_switched_off(nlp, monkeypatch):
     found = [(e.type, e.trigger.text) for e in _code(nlp, EVERYDAY_PAGE).events if e.trigger]
     assert ("AGREE", "offers") in found, found
     assert ("ACCUSE", "examining") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # the act of an intention named is intended, not done (round 22, `intent_nouns`)
+        ("Iran has expressed its willingness to resume talks with the European powers.", "036"),
+        ("Russia signalled its readiness to release the detained sailors.", "035"),
+        ("Both leaders reaffirmed their commitment to negotiate a peace deal.", "036"),
+    ],
+)
+def test_an_act_of_an_intention_named_is_intended(nlp, text, cameo):
+    ev = _code(nlp, text).events[0]
+    assert (ev.modality, ev.cameo) == ("future", cameo), (ev.type, ev.cameo, ev.modality, ev.rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "rule"),
+    [
+        # aid given again after a halt
+        ("Seoul announced it would resume food aid to the North.", "AID", "resume+AID"),
+        ("The United States restored military aid to Egypt on Thursday.", "AID", "restore+AID"),
+        # diplomats, however named, sent home (the DIPLOMAT noun class)
+        ("Turkey expelled the German ambassador.", "SANCTION", "expel+DIPLOMAT"),
+        ("Iran withdrew its envoys from Riyadh.", "SANCTION", "withdraw+DIPLOMAT"),
+        ("Kenya ordered the Somali ambassador to leave the country.", "SANCTION", "order+DIPLOMAT>leave"),
+        ("The ministry declared the attache persona non grata.", "SANCTION", "declare+persona_non_grata"),
+    ],
+)
+def test_aid_resumed_and_diplomats_sent_home(nlp, text, type_, rule):
+    ev = _code(nlp, text).events[0]
+    assert (ev.type, ev.rule) == (type_, rule), (ev.type, ev.rule)
+
+
+def test_a_person_expelled_who_is_no_diplomat_stays_an_expulsion(nlp):
+    ev = _code(nlp, "The authorities expelled two foreign journalists.").events[0]
+    assert ev.type == "COERCE", (ev.type, ev.rule)

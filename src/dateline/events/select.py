@@ -324,6 +324,11 @@ COMMISSIVE = lx.WORDS["commissive"]
 TEMPORAL = lx.WORDS["temporal_subordinators"]
 
 
+def _to_clause(v: Any) -> bool:
+    """Whether a verb is infinitival: "to" among its auxiliaries ("willingness to resume")."""
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children)
+
+
 def _govern(c: Candidate, by_i: dict, dropped: set, ctx: Context) -> None:
     """Apply the verbs above a candidate: absorption by control verbs, modality from modals."""
     tok = c.trigger
@@ -384,6 +389,11 @@ def _govern(c: Candidate, by_i: dict, dropped: set, ctx: Context) -> None:
             if head.pos_ == "ADJ":
                 child = head
                 continue
+        elif rel == "acl" and head.pos_ == "NOUN" and lemma in lx.INTENT_NOUNS and _to_clause(child) and hc is None:
+            # "expressed its willingness to resume talks": the act of an intention named is
+            # intended, not done
+            c.extra_modality = c.extra_modality or "future"
+            c.modality_from = c.modality_from or head
         if (
             rel == "conj"
             and hc is not None
@@ -577,7 +587,12 @@ def adjust_type(
         entry = Entry("THREATEN", mode, cameo, "if+" + entry.key)
         mod = "asserted"
         return entry, mode, cameo, mod
-    if mod == "future" and cameo and c.modality_from is not None and lemma_of(c.modality_from) in lx.INTENT_GOVERNORS:
+    if (
+        mod == "future"
+        and cameo
+        and c.modality_from is not None
+        and (lemma_of(c.modality_from) in lx.INTENT_GOVERNORS or lemma_of(c.modality_from) in lx.INTENT_NOUNS)
+    ):
         # CAMEO has no future tense: an expressed intention ("seeks to", "is ready to", "wants
         # to") is its 03 (intent to cooperate) or 13 (threat); a plain "will meet" stays 04
         cameo = lx.INTENT_CAMEO.get(entry.type, cameo)
