@@ -1594,3 +1594,25 @@ def test_a_day_of_last_year_is_that_day_of_the_year_named(nlp):
         ("June 16th of last year", "2015-06-16"),
     ]
     assert resolve("16 June next year", "2016-10-02").value == "2017-06-16"
+
+
+def test_a_relative_infinitive_takes_the_tense_of_its_nouns_clause(nlp):
+    # a Thursday story: "the first to make the appeal" made it; "will be the first to speak" will
+    text = (
+        "Clinton was the first to make the appeal on Tuesday. He became the latest official to resign on Monday. "
+        "She will be the first to speak on Monday."
+    )
+    art = _analysed(nlp, text, "2016-02-11")
+    assert _at(art, "appeal on Tuesday", "Tuesday").value == "2016-02-09"
+    assert _at(art, "resign on Monday", "Monday").value == "2016-02-08"
+    assert _at(art, "speak on Monday", "Monday").value == "2016-02-15"
+
+
+def test_an_infinitive_under_a_past_participle_clause_is_past(nlp):
+    # "attempting to enter" tells an attempt made; "hoping to return" (a plan) still looks ahead
+    text = (
+        "Refugees were detained attempting to enter Texas from Mexico on Monday. He left, hoping to return on Monday."
+    )
+    art = _analysed(nlp, text, "2016-02-11")
+    assert _at(art, "Mexico on Monday", "Monday").value == "2016-02-08"
+    assert _at(art, "return on Monday", "Monday").value == "2016-02-15"

@@ -650,6 +650,24 @@ def _was(frame: Any) -> bool:
     return frame.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in frame.children)
 
 
+_RANKS = {"first", "second", "third", "fourth", "fifth", "last", "only", "latest", "next"}
+
+
+def _ranked(noun: Any) -> bool:
+    """ "the first", "the latest official", "the only senator", "the youngest player": a noun a
+    relative infinitive ranks ("the first to make the appeal"), not one it tells the use of ("ways
+    to get around the ruling")."""
+    return noun.lower_ in _RANKS or any(
+        c.dep_ == "amod" and (c.lower_ in _RANKS or c.tag_ == "JJS") for c in noun.children
+    )
+
+
+def _plan_word(v: Any) -> bool:
+    """A verb of planning or wanting (``_FUTURE_VERBS``) by its lemma, or by its form when the
+    lemmatiser misses ("hoping" lemmatised "hop")."""
+    return v.lemma_ in _FUTURE_VERBS or any(v.lower_.startswith(w.rstrip("e")) for w in _FUTURE_VERBS)
+
+
 def _verb_tense(v: Any) -> str | None:
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
     lowers = [a.lower_ for a in auxes]
@@ -662,6 +680,21 @@ def _verb_tense(v: Any) -> str | None:
     if any(a.tag_ == "TO" for a in auxes):
         # an infinitive: future unless governed by a past verb that is not about plans
         head = v.head
+        if v.dep_ == "relcl" and head is not v and _ranked(head):
+            # a relative infinitive tells what its noun did or does: "was the first to make the
+            # appeal on Tuesday", "became the latest official to resign on Monday": the tense of
+            # the clause that holds the noun ("will be the first to speak": ahead)
+            gov = _verb_above(head)
+            return _verb_tense(gov) if gov is not None else None
+        if (
+            head is not v
+            and head.tag_ in ("VBG", "VBN")
+            and head.dep_ in ("xcomp", "advcl")
+            and not _plan_word(head)
+            and (gov := _verb_above(head)) is not None
+            and _verb_tense(gov) == "past"
+        ):
+            return "past"  # "were detained attempting to enter Texas on Monday": the attempt was made
         if head is not v and head.tag_ == "VBD" and head.lemma_ not in _FUTURE_VERBS:
             return "past"
         if head is not v and head.tag_ == "VBD" and v.dep_ == "xcomp":
