@@ -1616,3 +1616,9 @@ def test_an_infinitive_under_a_past_participle_clause_is_past(nlp):
     art = _analysed(nlp, text, "2016-02-11")
     assert _at(art, "Mexico on Monday", "Monday").value == "2016-02-08"
     assert _at(art, "return on Monday", "Monday").value == "2016-02-15"
+
+
+def test_a_verb_tagged_as_a_noun_under_a_modal_keeps_the_modals_tense(nlp):
+    # in an inverted clause the tagger takes "win" for a noun; the modal on it still looks ahead
+    art = _analysed(nlp, "“Not only can Ted Cruz win in November, he is the best candidate,” he said.", "2016-01-19")
+    assert _at(art, "win in November", "November").value == "2016-11"

@@ -486,7 +486,7 @@ def _tense_of(span: Any) -> str | None:
     via_noun = False  # "a summit in February": the noun's time, not the verb's
     verb = None
     for _ in range(12):
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+        if (tok.pos_ in ("VERB", "AUX") or _modal_noun(tok)) and tok.dep_ not in ("aux", "auxpass"):
             tense = _verb_tense(tok)
             verb = tok.lemma_
             if (tense == "future" and _future_in_the_past(tok)) or tense == "ahead of the past":
@@ -533,6 +533,12 @@ def _tense_of(span: Any) -> str | None:
         # which the verb announcing it (past) does not place; the nearest such day
         return None
     return "past" if tense == "perfect" else tense
+
+
+def _modal_noun(tok: Any) -> bool:
+    """A verb the tagger took for a noun, as it does in an inverted clause ("Not only can Ted Cruz
+    win in November", "Can he win in November?": "win" tagged NN): a modal hangs from it."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children)
 
 
 def _after_according_to(span: Any) -> bool:
