@@ -1304,3 +1304,31 @@ def test_an_aim_is_not_asserted(nlp, text):
 def test_a_result_clause_with_so_stays_asserted(nlp):
     text = "Troops shelled the town for a week, so the rebels withdrew from it."
     assert [e.modality for e in _code(nlp, text).events if e.type == "RETREAT"] == ["asserted"]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # blame: a party holding another responsible, or saying it was behind an attack (CAMEO 112)
+        ("Washington held Tehran responsible for the attack.", "hold+responsible"),
+        ("The opposition holds the government accountable for the deaths of the protesters.", "hold+responsible"),
+        ("The White House said Iran was behind the attack.", "reported+responsible"),
+        ("Afghan officials said the Taliban were responsible for the bombing.", "reported+responsible"),
+    ],
+)
+def test_a_party_blaming_another_accuses(nlp, text, rule):
+    ev = _primary(_code(nlp, text))
+    assert (ev.type, ev.rule) == ("ACCUSE", rule), (ev.type, ev.rule)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said a lone gunman was behind the shooting.",  # the police source the news
+        "Witnesses said the army was responsible for the killings.",  # so do witnesses
+        "The Pentagon said the project was behind schedule.",  # no wrong named
+        "The two leaders held talks in Geneva.",
+    ],
+)
+def test_sourcing_and_other_holds_are_no_blame(nlp, text):
+    assert all(e.type != "ACCUSE" for e in _code(nlp, text).events)

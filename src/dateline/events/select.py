@@ -120,6 +120,18 @@ def select(
                 ):
                     acc = Candidate(tok, lx.entry("reported_accusation", "reported+" + inner.entry.key))
                     reported.append((acc, inner))
+            for comp in dep_children(tok, {"ccomp"}):
+                if (
+                    comp.i > tok.i
+                    and tok.i not in by_i
+                    and _held_responsible(comp)
+                    and any(t.i in by_i and by_i[t.i].entry.type in ("ASSAULT", "COERCE") for t in comp.subtree)
+                    and _party(subject_of(tok), ctx)
+                ):
+                    # "the White House said Iran was behind the attack", "Kabul said the Taliban
+                    # were responsible for the bombing": a party blaming another (CAMEO 112)
+                    cands.append(Candidate(tok, lx.entry("reported_accusation", "reported+responsible")))
+                    break
     cands += [acc for acc, _ in reported]
 
     # "removing the sanctions is out of the question": a refusal of the act
@@ -322,6 +334,25 @@ def _accidental(c: Candidate) -> bool:
 ABSORBING = lx.WORDS["absorbing_types"]
 COMMISSIVE = lx.WORDS["commissive"]
 TEMPORAL = lx.WORDS["temporal_subordinators"]
+
+
+def _held_responsible(comp: Any) -> bool:
+    """A clause that names someone as the doer of a wrong: "X was behind the attack", "X was
+    responsible for the bombing" (a copula with "behind" or with `responsible_words`)."""
+    if lemma_of(comp) != "be" or not dep_children(comp, {"nsubj"}):
+        return False
+    return any(ch.dep_ == "prep" and ch.lower_ == "behind" for ch in comp.children) or any(
+        ch.dep_ == "acomp" and lemma_of(ch) in lx.WORDS["responsible_words"] for ch in comp.children
+    )
+
+
+def _party(subjects: list, ctx: Context) -> bool:
+    """Whether every speaker is a party to a conflict: a country or an actor of `party_sectors`
+    (police, media and monitors report; they do not accuse)."""
+    ids = [ctx.tok_actor.get(t.i) for t in subjects]
+    return bool(ids) and all(
+        a is not None and (ctx.actor_kind.get(a) == "country" or ctx.actor_sector.get(a) in PARTY_SECTORS) for a in ids
+    )
 
 
 def _to_clause(v: Any) -> bool:
