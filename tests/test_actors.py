@@ -1199,3 +1199,23 @@ def test_a_product_named_by_its_context_is_no_actor(nlp, text, product):
 def test_makers_and_new_organisations_stay_actors(nlp, text, actor):
     a = _analyse(nlp, text)
     assert actor in _by_name(a), [(x.name, x.kind) for x in a.actors]
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        # the tagger runs a fronted phrase's last name and the subject into one name
+        ("After talking with Macron, Scholz said the war must end.", ["Macron", "Scholz"]),
+    ],
+)
+def test_a_name_is_cut_at_a_comma_between_two_phrases(nlp, text, names):
+    art = _analyse(nlp, text)
+    found = sorted(t for a in art.actors for t in _mention_texts(art, a))
+    assert all(n in found for n in names) and not any("," in t for t in found), found
+
+
+def test_a_name_with_a_comma_inside_one_phrase_stays_whole(nlp):
+    # "Washington, D.C." and a firm's name hang together: one place, one name
+    art = _analyse(nlp, "Officials in Washington, D.C. met lawyers of Skadden, Arps, Slate, Meagher & Flom on Monday.")
+    texts = [t for a in art.actors for t in _mention_texts(art, a)]
+    assert not any(t in ("Arps", "Slate", "Meagher & Flom") for t in texts), texts

@@ -389,6 +389,35 @@ def test_who_issues_an_instrument_of_authority_does_what_it_does(nlp, text, acto
     assert [_actor(a, x).name for x in ev.recipients[:1]] == [recipient], (ev.rule, ev.recipients)
 
 
+@pytest.mark.parametrize(
+    "text,recipient",
+    [
+        # the parser hangs the "to" of handing over on a clause inside what is handed
+        ("The company handed records of the shipments which list the buyers to the Danish customs authorities.",
+         "Danish customs authorities"),
+        ("Police returned a painting, missing since 1970, to the Polish government.", "Polish government"),
+    ],
+)  # fmt: skip
+def test_whom_a_thing_is_handed_to_past_a_clause_inside_it(nlp, text, recipient):
+    a = _code(nlp, text)
+    ev = a.events[0]
+    assert [_actor(a, r).name for r in ev.recipients[:1]] == [recipient], (ev.rule, ev.recipients, ev.target)
+
+
+@pytest.mark.parametrize(
+    "text,actor",
+    [
+        # a fronted gerund clause of time or manner is done by the main verb's subject
+        ("After meeting Putin, Erdogan said he would buy more Russian gas.", "Erdogan"),
+        ("After visiting Beijing, the Brazilian president said trade would grow.", "Brazilian president"),
+    ],
+)  # fmt: skip
+def test_a_gerund_clause_of_time_is_done_by_the_main_subject(nlp, text, actor):
+    a = _code(nlp, text)
+    ev = a.events[0]
+    assert actor in " ".join(_texts(a, ev.actors[:1])), (ev.rule, ev.actors)
+
+
 def test_a_time_phrase_leaves_the_recipient_preposition_to_the_phrase_after_the_measure(nlp):
     # "On Friday" is an "on" phrase of the verb, but a time: the sanctions' "on" phrase, which the
     # parser hangs on a listed measure read as a verb, still names whom they are imposed on

@@ -196,6 +196,13 @@ def corrected_entities(doc: Any) -> list[Ent]:
                         break
                 if i1 <= i0:
                     continue
+            comma = next((k for k in range(i0 + 1, i1 - 1) if doc[k].text == ","), None)
+            if comma is not None and label in ("PERSON", "ORG") and _two_phrases(doc, i0, comma, i1):
+                # "After talking with Macron, Scholz said ...": the tagger runs a fronted phrase's
+                # last name and the subject into one name; the parse hangs them on different words
+                left = doc[i0:comma]
+                out.append(Ent(left.start_char, left.end_char, label, i0, comma, left.text))
+                i0 = comma + 1
             dash = next(
                 (k for k in range(i0 + 1, i1 - 1) if _after_dateline(doc, k + 1) and doc[k - 1].whitespace_), None
             )
@@ -301,6 +308,19 @@ def corrected_entities(doc: Any) -> list[Ent]:
     out = _corrections(doc, out)
     _write_back(doc, out)
     return out
+
+
+def _two_phrases(doc: Any, i0: int, comma: int, i1: int) -> bool:
+    """Whether a name's words before and after a comma inside it belong to two phrases of the
+    parse: each part hangs on a word outside the name, the comma too, and the two parts on
+    different words ("with Macron" + "Scholz said"; never "Washington, D.C." nor "Smith, Jones
+    & Co.", whose parts hang on each other)."""
+    inside = range(i0, i1)
+    left, right = doc[i0:comma], doc[comma + 1 : i1]
+    if not len(left) or not len(right):
+        return False
+    heads = (left.root.head.i, right.root.head.i, doc[comma].head.i)
+    return all(h not in inside for h in heads) and heads[0] != heads[1]
 
 
 def _corrections(doc: Any, ents: list[Ent]) -> list[Ent]:

@@ -261,6 +261,9 @@ def _past_dateline(subjects: list) -> list:
 #: where a gerund stands as a noun ("in shelling by ...", "the shelling by ... continued")
 _NOMINAL_DEPS = {"pcomp", "pobj", "dobj", "obj", "nsubj", "nsubjpass", "csubj", "appos"}
 
+#: prepositions of time or manner whose gerund clause shares the subject of the verb it hangs on
+_ADVERBIAL_PREPS = {"after", "before", "while", "since", "upon", "on", "by", "without", "despite", "when"}
+
 
 def subject_of(tok: Any, seen: set[int] | None = None) -> list:
     """The subject token(s) of a verb, inherited through control and coordination."""
@@ -300,13 +303,26 @@ def subject_of(tok: Any, seen: set[int] | None = None) -> list:
     if tok.tag_ == "VBG" and tok.dep_ in _NOMINAL_DEPS:
         # a gerund used as a noun names its agent with "by": "killed in shelling by government
         # forces", "condemned the bombing by militants" (never "by night": no actor)
-        return [
+        agents = [
             p
             for c in tok.children
             if c.dep_ == "prep" and c.lower_ == "by"
             for p in c.children
             if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN", "PRON")
         ]
+        if (
+            not agents
+            and tok.dep_ == "pcomp"
+            and tok.head.lower_ in _ADVERBIAL_PREPS
+            and tok.head.dep_ == "prep"
+            and tok.head.head.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in ("det", "poss", "amod") for c in tok.children)  # a verb's clause, no noun
+        ):
+            # "After meeting Putin, Erdogan said ...", "By signing the deal, Iran ...": a gerund
+            # clause of time or manner is done by the subject of the verb it hangs on (never "for
+            # killing", "of attacking", "from entering": the object's act)
+            return subject_of(tok.head.head, seen)
+        return agents
     if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
         head = tok.head
         if _medium_of_speech(head):
@@ -401,6 +417,9 @@ def recipients_of(tok: Any, cand: Candidate, ctx: Context) -> list:
         for q in p.children
         if q.dep_ == "pobj"
     )
+    hung = _hung_to(tok, ctx) if lemma_of(tok) in HANDED and not handed_to else []
+    handed_to = handed_to or bool(hung)
+    out += hung
     for o in objs:
         # "granted the Portuguese government permission to ...": the parser reads the receiver as a
         # compound of the thing granted
@@ -555,6 +574,33 @@ def _time_phrase(p: Any) -> bool:
     return bool(objs) and all(
         t.ent_type_ in ("DATE", "TIME") or t.is_punct or t.pos_ == "DET" for o in objs for t in o.subtree
     )
+
+
+def _hung_to(tok: Any, ctx: Context) -> list:
+    """The "to" actor of a verb of handing over that the parser hangs on a clause inside what is
+    handed ("gave information on the holders, which includes their names, to the Indian
+    government", "returned a manuscript, missing since 1943, to Venafro, Italy"): the last "to"
+    phrase of the sentence, after the verb's object, on a relative, participle or adverbial clause
+    below the verb whose own verb takes no "to" of its own (no giving, moving or travelling)."""
+    objs = dep_children(tok, {"dobj", "obj"})
+    if not objs or any(p.dep_ in ("dative", "iobj") for p in tok.children):
+        return []
+    after = max(o.i for o in objs)
+    for p in reversed(list(tok.subtree)):
+        if p.i <= after:
+            break
+        if not (p.dep_ == "prep" and p.lower_ == "to" and p.head.i != tok.i):
+            continue
+        v = p.head
+        lemma = lemma_of(v)
+        if v.pos_ != "VERB" or v.dep_ not in ("relcl", "acl", "advcl") or lemma in HANDED or lemma in MOVED:
+            return []
+        if lemma in lx.TRAVEL or any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children):
+            return []
+        if p.right_edge.i + 1 < tok.sent.end and not tok.doc[p.right_edge.i + 1].is_punct:
+            return []  # the phrase must end the sentence or its clause
+        return [q for q in dep_children(p, {"pobj"}) if np_actor_ids(q, ctx)]
+    return []
 
 
 #: acts on a measure put on someone (a restriction, a sanction), who stays its recipient
