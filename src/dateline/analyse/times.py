@@ -434,8 +434,16 @@ _MEASURED = set(
 )
 
 
-# the day a change takes effect: "effective Feb. 1", "effective as of June 30"
-_EFFECTIVE = re.compile(r"\beffective(?:\s+(?:on|from|as\s+of))?\s*$", re.IGNORECASE)
+def _after_effective(span: Any) -> bool:
+    """Whether ``span`` names the day a change takes effect: "effective Feb. 1", "effective on
+    June 30", "effective as of Jan. 1" (the words before it, read off the tokens)."""
+    doc, k = span.doc, span.start
+    w = [doc[i].lower_ for i in range(max(0, k - 3), k)]
+    return (
+        w[-1:] == ["effective"]
+        or (w[-2:-1] == ["effective"] and w[-1] in ("on", "from"))
+        or (w[-3:] == ["effective", "as", "of"])
+    )
 
 
 def tense_of(span: Any) -> str | None:
@@ -528,7 +536,7 @@ def _tense_of(span: Any) -> str | None:
         return "future"  # "postponed until Saturday", "extended the deadline until Tuesday"
     if prev == "since":  # a date something has lasted since is behind us, whatever the verb
         return "past"
-    if _EFFECTIVE.search(span.doc[max(span.sent.start, span.start - 3) : span.start].text):
+    if _after_effective(span):
         # "created an office of the chairman, effective Feb. 1": the day a change takes effect,
         # which the verb announcing it (past) does not place; the nearest such day
         return None
