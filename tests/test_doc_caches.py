@@ -344,3 +344,65 @@ def test_modality_reads_the_clause_once_and_answers_as_before(nlp):
                 assert got == modality(c, value, from_text, ctx)
                 seen.add(got)
     assert {"asserted", "future", "hypothetical", "historical"} <= seen
+
+
+def test_sent_bounds_are_the_roots_subtree(nlp):
+    from dateline.events.parse import sent_bounds
+
+    doc = nlp(TEXT + " Police said the talks, which began on Monday, had failed.")
+    for _ in range(2):  # walked, then from the cache
+        for t in doc:
+            root = t
+            while root.head.i != root.i:
+                root = root.head
+            assert sent_bounds(t) == (root.left_edge.i, root.right_edge.i + 1)
+
+
+def test_political_share_counts_sentences_as_doc_sents_does(nlp):
+    from dateline.analyse import analyse_docs
+    from dateline.article import Article
+    from dateline.events.parse import Context
+    from dateline.events.sense import POLITICAL_SECTORS, political_share
+
+    text = " ".join(
+        [
+            "The band played in Lima on Friday.",
+            "Chile sent troops to the border.",
+            "Fans sang along.",
+            "The ministry said the talks failed.",
+            "Tickets sold out in an hour.",
+            "The singer thanked the crowd.",
+            "Peru protested to Chile.",
+            "The tour goes on to Quito.",
+            "It ends in May.",
+        ]
+    )
+    doc = nlp(text)
+    ctx = Context(analyse_docs(Article(text=text), doc), doc)
+    sents = list(doc.sents)
+    political = {
+        doc[i].sent.start
+        for i, aid in ctx.tok_actor.items()
+        if ctx.actor_kind.get(aid) == "country" or ctx.actor_sector.get(aid) in POLITICAL_SECTORS
+    }
+    assert len(sents) >= 8 and political
+    assert political_share(ctx) == len(political) / len(sents)
+    short = nlp("Chile sent troops.")
+    assert political_share(Context(analyse_docs(Article(text=short.text), short), short)) is None
+
+
+def test_heads_are_each_tokens_head(nlp):
+    from dateline.analyse.actors import _heads
+
+    doc = nlp(TEXT)
+    assert _heads(doc) == [t.head.i for t in doc]
+    assert _heads(nlp("")) == []
+
+
+def test_verb_lemma_is_worked_out_once_per_form(nlp):
+    from dateline.events.parse import _VERB_LEMMAS, _verb_lemma, verb_lemma
+
+    doc = nlp("Rebels retook the town and staged a protest; troops overran it, shelling and shelled it.")
+    first = [verb_lemma(t) for t in doc]
+    assert first == [_verb_lemma(t) for t in doc] == [verb_lemma(t) for t in doc]
+    assert all((t.lemma, t.lower, t.pos) in _VERB_LEMMAS for t in doc)

@@ -152,6 +152,21 @@ def _title_alpha(doc: Any) -> tuple[list[bool], list[bool]]:
     return found
 
 
+_HEADS = "dateline_heads"  # doc.user_data key of _heads' cache
+
+
+def _heads(doc: Any) -> list[int]:
+    """Every token's head's index (``Token.head.i``), read once per doc from one array."""
+    found = doc.user_data.get(_HEADS)
+    if found is None or len(found) != len(doc):
+        import numpy as np
+
+        n = len(doc)
+        found = (np.arange(n, dtype=np.int64) + doc.to_array("HEAD").view(np.int64)).tolist() if n else []
+        doc.user_data[_HEADS] = found
+    return found
+
+
 # -- entity corrections ---------------------------------------------------------------------------
 
 
@@ -415,9 +430,12 @@ def _unlabelled_subjects(doc: Any, ents: list[Ent], headline: set[int]) -> list[
     kind is unknown)."""
     taken = {i for e in ents for i in range(e.i0, e.i1)}
     out = []
-    for t in doc:
-        if t.i in taken or t.i in headline or t.head.pos_ != "VERB":
+    pos = pos_tags(doc)
+    heads = _heads(doc)
+    for i in range(len(doc)):
+        if i in taken or i in headline or pos[heads[i]] != "VERB":
             continue
+        t = doc[i]
         acronym = t.is_upper and t.is_alpha and 2 <= len(t.text) <= 6
         if (
             acronym
@@ -1935,9 +1953,17 @@ class _Generic:
     cls: str
 
 
+_AGENT_HASHES: dict[int, frozenset[int]] = {}  # id(vocab) -> _agent_hashes
+
+
 def _agent_hashes(doc: Any) -> frozenset[int]:
     # "army command": its head; "asylum-seeker": the word after the hyphen, a token of its own
-    return _hashes(doc.vocab, tuple(sorted({w.split()[-1].split("-")[-1] for w in L.agent_nouns()})))
+    # (the word list is fixed: its hashes are worked out once per vocab)
+    found = _AGENT_HASHES.get(id(doc.vocab))
+    if found is None:
+        words = tuple(sorted({w.split()[-1].split("-")[-1] for w in L.agent_nouns()}))
+        found = _AGENT_HASHES[id(doc.vocab)] = _hashes(doc.vocab, words)
+    return found
 
 
 def _ent_country(e: Ent, ent_actor: dict[int, _Actor]) -> tuple[str | None, str | None, bool]:

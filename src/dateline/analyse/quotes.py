@@ -775,6 +775,7 @@ _GENERIC_SUBJECTS = {
 }
 # spaCy's small model gives "hoped" the lemma "hop"
 _HOPE_FORMS = {"hope", "hoped", "hopes", "hoping"}
+_CUE_HASHES: dict[int, frozenset[int]] = {}  # id(vocab) -> the hashes of the cue words (_indirect_quotes)
 _LEAD_SKIP = {",", "''", "'", "”", '"', "’", "``", "“", "—", "–", "-", "―"}
 
 
@@ -1150,7 +1151,10 @@ def _indirect_quotes(ctx: _Context, direct: list[_Q]) -> list[_Q]:
 
     out: list[_Q] = []
     table = frames()
-    cue_hashes = word_hashes(doc.vocab, tuple(sorted(L.SPEECH_VERBS | set(table) | _HOPE_FORMS)) + ("according",))
+    cue_hashes = _CUE_HASHES.get(id(doc.vocab))
+    if cue_hashes is None:  # (the word lists are fixed: their hashes are worked out once per vocab)
+        words = tuple(sorted(L.SPEECH_VERBS | set(table) | _HOPE_FORMS)) + ("according",)
+        cue_hashes = _CUE_HASHES[id(doc.vocab)] = word_hashes(doc.vocab, words)
     for i in sorted(set(indices_of(doc, "LEMMA", cue_hashes)) | set(indices_of(doc, "LOWER", cue_hashes))):
         tok = doc[i]
         lemma = "hope" if tok.lower_ in _HOPE_FORMS else tok.lemma_.lower()

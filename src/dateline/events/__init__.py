@@ -22,12 +22,13 @@ def code_events(article: Article, doc: Any) -> None:
     raw = code_doc(article, doc)
     _place_recipients(article, raw)
     events = []
+    article_id = (article.id or Article.make_id(article.text)) if raw else ""  # (hashes the whole text)
     for n, coded in enumerate(raw):
         record = dict(coded.record)
         place = coded.place_recipient
         if record.get("recipients") and not (place and record["recipients"][:1] == [place["actor"]]):
             record["target"] = None  # a merged or accused recipient names whom it is done to
-        record["id"] = event_id(article.id or Article.make_id(article.text), record, n)
+        record["id"] = event_id(article_id, record, n)
         events.append(Event.model_validate(record))
     article.events = events
 

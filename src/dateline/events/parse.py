@@ -203,7 +203,8 @@ class Context:
 
 
 def dep_children(tok: Any, deps: Iterable[str]) -> list[Any]:
-    deps = set(deps)
+    if not isinstance(deps, (set, frozenset)):
+        deps = set(deps)
     doc = tok.doc
     labels, children, start = parse_tree(doc)
     i = tok.i
@@ -345,8 +346,22 @@ def _irregular() -> dict[str, str]:
     return _IRREGULAR
 
 
+_VERB_LEMMAS: dict[tuple[int, int, int], str] = {}  # (lemma, lower form, pos) hashes -> verb_lemma
+
+
 def verb_lemma(tok: Any) -> str:
-    """The lemma, corrected from the word form when the lemmatizer missed ("staged" -> "stag")."""
+    """The lemma, corrected from the word form when the lemmatizer missed ("staged" -> "stag");
+    worked out once per lemma, word form and part of speech."""
+    key = (tok.lemma, tok.lower, tok.pos)
+    found = _VERB_LEMMAS.get(key)
+    if found is None:
+        found = _verb_lemma(tok)
+        if len(_VERB_LEMMAS) < 200_000:
+            _VERB_LEMMAS[key] = found
+    return found
+
+
+def _verb_lemma(tok: Any) -> str:
     lemma = lemma_of(tok)
     heads = _known_heads()
     if lemma in heads or tok.pos_ != "VERB":
@@ -382,12 +397,22 @@ def tree_distance(a: Any, b: Any) -> int:
     return 99
 
 
+_BOUNDS = "dateline_sent_bounds"  # doc.user_data key of sent_bounds' cache, by token index
+
+
 def sent_bounds(tok: Any) -> tuple[int, int]:
-    """Token bounds of the sentence (the subtree of the root), without building Span.sent."""
-    t = tok
-    while t.head.i != t.i:
-        t = t.head
-    return t.left_edge.i, t.right_edge.i + 1
+    """Token bounds of the sentence (the subtree of the root), without building Span.sent;
+    walked once per token (the places and roles ask for the same triggers many times)."""
+    cache = tok.doc.user_data.get(_BOUNDS)
+    if cache is None:
+        cache = tok.doc.user_data[_BOUNDS] = {}
+    found = cache.get(tok.i)
+    if found is None:
+        t = tok
+        while t.head.i != t.i:
+            t = t.head
+        found = cache[tok.i] = (t.left_edge.i, t.right_edge.i + 1)
+    return found
 
 
 def tree_path(b: Any, a: Any) -> list:

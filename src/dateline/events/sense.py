@@ -268,14 +268,17 @@ def political_share(ctx: Context) -> float | None:
     key = "sense:political_share"
     if key in ctx.memo:
         return ctx.memo[key]
-    sents = list(ctx.doc.sents)
+    from ..analyse.actors import sentence_starts
+
+    starts = sentence_starts(ctx.doc)  # (each token's sentence, read once per doc)
+    n_sents = len(set(starts))
     share = None
-    if len(sents) >= REGISTER_MIN_SENTENCES:
+    if n_sents >= REGISTER_MIN_SENTENCES:
         political = set()
         for i, aid in ctx.tok_actor.items():
             if ctx.actor_kind.get(aid) == "country" or ctx.actor_sector.get(aid) in POLITICAL_SECTORS:
-                political.add(ctx.doc[i].sent.start)
-        share = len(political) / len(sents)
+                political.add(starts[i])
+        share = len(political) / n_sents
     ctx.memo[key] = share
     return share
 
