@@ -1622,3 +1622,9 @@ def test_a_verb_tagged_as_a_noun_under_a_modal_keeps_the_modals_tense(nlp):
     # in an inverted clause the tagger takes "win" for a noun; the modal on it still looks ahead
     art = _analysed(nlp, "“Not only can Ted Cruz win in November, he is the best candidate,” he said.", "2016-01-19")
     assert _at(art, "win in November", "November").value == "2016-11"
+
+
+def test_a_hyphenated_fraction_is_a_share_not_quarters(nlp):
+    text = "He raised $2.3 million, more than three-quarters from small donors, over the past three quarters."
+    art = _analysed(nlp, text, "2016-07-26")
+    assert [(t.text, t.timex) for t in art.times] == [("the past three quarters", "P3Q")]

@@ -1008,6 +1008,7 @@ _FRACTION = re.compile(
     re.IGNORECASE,
 )
 _OF_NEXT = re.compile(r"^[\s,]*of\b", re.IGNORECASE)
+_HYPHEN_FRACTION = re.compile(r"\b(?:one|two|three)-quarters?$", re.IGNORECASE)
 _SMALL_HOURS = re.compile(r"^(?:the\s+)?(?:early|small|wee)\s+hours$", re.IGNORECASE)  # a part of the night
 _ORDINAL_SECOND = re.compile(r"^(?:a|one)\s+second(?:\s+(?:straight|consecutive|running))?$", re.IGNORECASE)
 _TITLE_UNIT = re.compile(r"^\d+\s+[A-Z][a-z]+$")
@@ -1036,8 +1037,10 @@ def _no_time(seg: str, after: str, before: str = "") -> bool:
         return True
     if _SMALL_HOURS.match(seg):
         return True  # "in the early hours of Sunday": no amount of hours (the day is its own span)
-    if _FRACTION.match(seg) and _OF_NEXT.match(after):
-        return True  # "more than a quarter of the market", "about a quarter, of its dealers"
+    if _FRACTION.match(seg) and (_OF_NEXT.match(after) or _HYPHEN_FRACTION.search(seg)):
+        # "more than a quarter of the market", "about a quarter, of its dealers"; hyphenated, a
+        # share whatever follows ("more than three-quarters from small donors")
+        return True
     if seg.lower().endswith("quarter") and _FINAL_AFTER.match(after):
         return True  # "the second quarter-final": a round of a contest
     if _ORDINAL_SECOND.match(seg) and nxt[:1].isalpha() and nxt not in ("later", "ago", "earlier", "or", "and", "of"):
