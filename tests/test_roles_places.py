@@ -1813,3 +1813,26 @@ def test_the_country_modifying_a_vessels_name_owns_the_vessel(nlp):
     a = _code(nlp, "British Royal Marines seized the Iranian Grace 1 tanker in waters off the coast of Gibraltar.")
     ev = a.events[0]
     assert ev.type == "COERCE" and ev.recipients[:1] == ["IRN"], ev.recipients
+
+
+@pytest.mark.parametrize(
+    "text,source",
+    [
+        ("Though Washington is not attending the talks, U.S. deputy UN ambassador John Smith said it "
+         "supports the plan.", "USA"),
+        ("While France stayed out of the coalition, French NATO envoy Marie Dupont said it backs the strikes.", "FRA"),
+        ("Although Japan skipped the summit, Japanese deputy UN envoy Kenji Sato said it welcomes the agreement.",
+         "JPN"),
+    ],
+)  # fmt: skip
+def test_a_subject_pronoun_continues_a_subject_of_its_sentence_before_a_nearer_modifier(nlp, text, source):
+    a = _code(nlp, text)
+    ev = a.events[0]
+    assert ev.type == "SUPPORT" and ev.actors[:1] == [source], (ev.type, ev.actors)
+
+
+def test_an_adverbial_clauses_it_keeps_the_nearest_name_not_the_subject(nlp):
+    text = "Turkish fighter jets forced a Russian cargo plane to land in Ankara after it violated Turkish airspace."
+    a = _code(nlp, text)
+    ev = next(e for e in a.events if e.type == "REJECT")
+    assert ev.actors[:1] == ["RUS"], ev.actors

@@ -1494,6 +1494,14 @@ def _antecedent(tok: Any, ctx: Context) -> str | None:
                 top = min(d for _, _, d in subj)
                 first = [(i, a) for i, a, d in subj if d == top]
                 cands = first + [c for c in cands if c not in first]
+        elif subject and cands and tok.head.dep_ == "ccomp":
+            # the subject of a that-clause whose governing subject it cannot be continues a subject
+            # of its own sentence before a nearer name that only modifies another phrase ("Though
+            # Washington is not taking part, U.S. deputy UN ambassador Jonathan Cohen said it
+            # supports ..." is Washington, not the UN); an adverbial clause's "it" keeps the nearest
+            # ("jets forced a Georgian plane to land after it violated Indian airspace")
+            first = [(i, a) for i, a in cands if _subject_mention(ctx.doc[i], a, ctx)]
+            cands = first + [c for c in cands if c not in first]
         for _i, a in cands:
             if best is None:
                 best = a
