@@ -1836,3 +1836,16 @@ def test_an_adverbial_clauses_it_keeps_the_nearest_name_not_the_subject(nlp):
     a = _code(nlp, text)
     ev = next(e for e in a.events if e.type == "REJECT")
     assert ev.actors[:1] == ["RUS"], ev.actors
+
+
+@pytest.mark.parametrize(
+    "text,recipients",
+    [
+        ("Morocco announced the suspension of flights with Spain and France.", ["ESP", "FRA"]),
+        ("The government announced the suspension of trade with Belarus.", ["BLR"]),
+    ],
+)
+def test_what_an_act_noun_is_of_takes_its_partner_as_the_verbs_object_would(nlp, text, recipients):
+    a = _code(nlp, text)
+    ev = a.events[0]
+    assert ev.type == "SANCTION" and ev.recipients == recipients, (ev.type, ev.recipients)

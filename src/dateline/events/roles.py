@@ -562,6 +562,16 @@ def recipients_of(tok: Any, cand: Candidate, ctx: Context) -> list:
                         out += _parties(po)  # "reneged on a border accord with Ecuador", "pulled out of a pact with X"
                     if cand.entry.type in ("ACCUSE", "REJECT", "PROTEST") and p.lower_ in ("into", "against", "on"):
                         out += _owners(po, ctx)  # "an investigation into crimes committed by X"
+                    if p.lower_ == "of" and cand.obj is not None and p.head.i == cand.obj.i:
+                        # what the act noun is of takes its partner or target as the verb's object
+                        # would ("announced a suspension of air links with 21 countries")
+                        out += [
+                            q
+                            for r in po.children
+                            if r.dep_ == "prep" and r.lower_ in ("with", "against", "on", "to")
+                            for q in dep_children(r, {"pobj"})
+                            if q.i in ctx.tok_actor
+                        ]
             elif po.dep_ == "pcomp":  # "an investigation into whether X was spied on"
                 out += _clause_subjects(po, ctx, own=True)
     return out
