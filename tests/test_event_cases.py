@@ -2254,3 +2254,21 @@ def test_aid_resumed_and_diplomats_sent_home(nlp, text, type_, rule):
 def test_a_person_expelled_who_is_no_diplomat_stays_an_expulsion(nlp):
     ev = _code(nlp, "The authorities expelled two foreign journalists.").events[0]
     assert ev.type == "COERCE", (ev.type, ev.rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "rule"),
+    [
+        # a deployment of forces named as a noun is the deployment (round 22)
+        ("France announced the deployment of 2,000 troops to Mali.", "MOBILIZE", "announce+deployment~of~troop"),
+        ("The deployment of US troops to Poland angered Moscow.", "MOBILIZE", "deployment~of~troop"),
+        # troops sent on a peacekeeping mission are protection (AID, CAMEO 074), not a show of force
+        ("Bangladesh sent 500 soldiers to South Sudan on a peacekeeping mission.", "AID", "send+TROOPS+peacekeeping"),
+        ("Rwanda deployed 1,000 troops as part of a peacekeeping force.", "AID", "deploy+TROOPS+peacekeeping"),
+        # troops sent to fight stay a deployment
+        ("Russia sent troops to Syria to support Assad.", "MOBILIZE", "send+TROOPS"),
+    ],
+)
+def test_deployments_named_and_peacekeeping_missions(nlp, text, type_, rule):
+    ev = _code(nlp, text).events[0]
+    assert (ev.type, ev.rule) == (type_, rule), (ev.type, ev.rule)
