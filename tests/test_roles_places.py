@@ -1849,3 +1849,9 @@ def test_what_an_act_noun_is_of_takes_its_partner_as_the_verbs_object_would(nlp,
     a = _code(nlp, text)
     ev = a.events[0]
     assert ev.type == "SANCTION" and ev.recipients == recipients, (ev.type, ev.recipients)
+
+
+def test_whom_a_signed_writings_infinitive_acts_on_is_the_recipient(nlp):
+    a = _code(nlp, "The president signed a decree to ease the rules for Syrian refugees.")
+    ev = a.events[0]
+    assert ev.recipients[:1] == ["syrian-refugees"], (ev.type, ev.recipients)

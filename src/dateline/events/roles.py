@@ -803,6 +803,14 @@ def complement_recipients(c: Candidate, ctx: Context) -> list:
     frontier = [x for x in c.trigger.children if x.dep_ == "xcomp" and x.pos_ in ("VERB", "AUX")]
     purposes = [x for x in c.trigger.children if _purpose(x)]
     frontier += purposes
+    # "signed a decree to ease the rules for Syrian refugees": what the writing is to do
+    frontier += [
+        x
+        for o in c.trigger.children
+        if o.dep_ in ("dobj", "obj") and lemma_of(o) in WRITINGS
+        for x in o.children
+        if x.dep_ == "acl" and x.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
+    ]
     for _ in range(2):
         nxt = []
         for comp in frontier:
