@@ -971,3 +971,19 @@ def test_a_country_named_through_its_currency_is_no_place(nlp, text, word, place
     s = text.index(word)
     found = [p for p in analyse(nlp, text).places if p.start == s and p.end == s + len(word)]
     assert bool(found) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "place"),
+    [
+        ("Gunmen attacked a Total plant on Monday, Xinhua reported.", "Xinhua", False),
+        ("A roadside bomb exploded near a market, an Interior Ministry source told Xinhua.", "Xinhua", False),
+        ("Police arrested two men in the city, according to Xinhua.", "Xinhua", False),
+        # a broadcaster's name that a region bears is the region where a preposition of place puts it
+        ("Farmers in Anatolia harvested their wheat early this year.", "Anatolia", True),
+    ],
+)
+def test_a_news_agency_named_by_its_name_is_no_place(nlp, text, word, place):
+    s = text.index(word)
+    found = [p for p in analyse(nlp, text).places if p.start == s and p.end == s + len(word)]
+    assert bool(found) == place
