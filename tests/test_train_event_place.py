@@ -149,25 +149,3 @@ def test_judgements_replace_an_ra_records_labels(tmp_path: Path) -> None:
     assert records[0]["answer"] == "judged" and records[0]["locations"] == [(26, 31, "Tarsi")]
     assert records[1]["answer"] == "unclear" and records[2]["locations"] == []  # the test is never touched
     assert usable(records) == [records[0], records[2]]
-
-
-def test_the_threshold_is_the_one_nearest_both_targets() -> None:
-    # the issue's targets are stated place >= 0.75 and no invented place >= 0.90: a rate counts by how
-    # far it is from its own target (the plain mean of the two rates ties these)
-    mod = _script()
-    assert mod.near_targets(0.75, 0.90) == pytest.approx(1.0)
-    assert mod.near_targets(0.76, 0.89) > mod.near_targets(0.80, 0.85)
-
-
-def test_the_threshold_is_read_off_a_smoothed_curve_not_one_point() -> None:
-    # half the stated places score 0.30, half 0.90; half the "none" records' best candidate 0.295, half
-    # 0.10: only at 0.30 exactly are both rates 1.0 (one grid point), while from 0.31 to 0.90 the linker
-    # keeps half the places and invents none: a broad plateau the smoothed curve prefers
-    mod = _script()
-    records = [{"locations": [(0, 1, "X")]}] * 4 + [{"locations": []}] * 4
-    scored = [(0.30, True), (0.30, True), (0.90, True), (0.90, True), (0.295, False), (0.295, False)]
-    scored += [(0.10, False), (0.10, False)]
-    raw = max(mod.GRID, key=lambda t: (mod.near_targets(*mod.balanced(scored, records, t)[1:]), t))
-    assert raw == 0.30
-    chosen, _ = mod.choose_threshold([(scored, records)])
-    assert 0.35 <= chosen <= 0.85
