@@ -979,8 +979,11 @@ def test_a_country_named_through_its_currency_is_no_place(nlp, text, word, place
         ("Gunmen attacked a Total plant on Monday, Xinhua reported.", "Xinhua", False),
         ("A roadside bomb exploded near a market, an Interior Ministry source told Xinhua.", "Xinhua", False),
         ("Police arrested two men in the city, according to Xinhua.", "Xinhua", False),
-        # a broadcaster's name that a region bears is the region where a preposition of place puts it
+        ("The state news agency Xinhua said the plant was closed.", "Xinhua", False),
+        # a region that bears an agency's name is the region wherever it is not cited as a source
         ("Farmers in Anatolia harvested their wheat early this year.", "Anatolia", True),
+        ("Floods hit eastern Anatolia on Monday, killing four people.", "Anatolia", True),
+        ("Anatolia's farmers harvested their wheat early this year.", "Anatolia", True),
     ],
 )
 def test_a_news_agency_named_by_its_name_is_no_place(nlp, text, word, place):

@@ -1628,3 +1628,28 @@ def test_a_hyphenated_fraction_is_a_share_not_quarters(nlp):
     text = "He raised $2.3 million, more than three-quarters from small donors, over the past three quarters."
     art = _analysed(nlp, text, "2016-07-26")
     assert [(t.text, t.timex) for t in art.times] == [("the past three quarters", "P3Q")]
+
+
+def test_a_plan_verb_is_read_by_its_lemma_not_a_prefix(nlp):
+    """ "planted", "settled", "dumped" are no verbs of planning ("plan", "set", "due" as prefixes);
+    "hoping", which the lemmatiser reads as "hop", is."""
+    from dateline.analyse import times
+
+    doc = nlp("Farmers planted maize, settled debts, dumped waste and were hoping for rain.")
+    verdicts = {t.lower_: times._plan_word(t) for t in doc if t.pos_ == "VERB"}
+    assert verdicts.get("planted") is False
+    assert verdicts.get("settled") is False
+    assert verdicts.get("dumped") is False
+    assert verdicts.get("hoping") is True
+
+
+def test_no_verb_above_the_root(nlp):
+    """The walk up the tree stops at the root: the root verb has no verb above it (spaCy builds a
+    new Token at each access, so identity never holds; the walk compares indexes)."""
+    from dateline.analyse import times
+
+    doc = nlp("The minister said the talks would resume in May.")
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert times._verb_above(root) is None
+    may = next(t for t in doc if t.text == "May")
+    assert times._verb_above(may) is not None

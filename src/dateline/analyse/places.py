@@ -275,14 +275,22 @@ def _entities(article: Article, doc: Any) -> list[tuple[str, int, int, str]]:
 _PREP_BEFORE = re.compile(r"\b(?:in|at|to|from|near|of|outside|across|into|via)\s+$", re.I)
 _TITLES = frozenset("sen sens rep reps gov gen lt col capt sgt cpl adm maj rev supt insp det".split())
 _IN_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$")
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|across|throughout|into)\s+$", re.I)
+# a name in a news-source frame: "Xinhua reported", "the Anatolia news agency", "told Xinhua",
+# "according to Xinhua", "state news agency Xinhua said"
+_SOURCE_AFTER = re.compile(
+    r"^(?:'s)?\s*(?:(?:news\s+)?agency\b|,?\s*(?:reported|reports|reporting|said|says|quoted|cited|wrote|writes)\b)",
+    re.I,
+)
+_SOURCE_BEFORE = re.compile(
+    r"\b(?:according\s+to|told|quoted\s+by|reported\s+by|cited\s+by|agency)\s+(?:the\s+)?$", re.I
+)
 
 _COORDINATED = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)$")
 
 
-def _placed_by_preposition(text: str, start: int) -> bool:
-    """A preposition of place right before ``start`` ("in Anatolia", "across Anatolia")."""
-    return bool(_LOCATIVE_BEFORE.search(text[max(0, start - 12) : start]))
+def _named_as_source(text: str, start: int, end: int) -> bool:
+    """The name at ``start:end`` is cited as a news source ("Xinhua reported", "told Xinhua")."""
+    return bool(_SOURCE_AFTER.match(text[end : end + 24]) or _SOURCE_BEFORE.search(text[max(0, start - 20) : start]))
 
 
 def _after_place(text: str, places: list[tuple[int, int]], s: int) -> bool:
@@ -433,10 +441,10 @@ def toponym_mentions(article: Article, doc: Any, gaz: Gazetteer) -> list[Mention
     # named through its currency ("the Turkish lira", "the U.S. dollar", "Kenya's shilling")
     # names a currency, not the place
     joined = [m for m in joined if _written_as_name(m.text) and not _currency_country(text, doc, m, gaz)]
-    # a news agency or broadcaster named by its own name is the publisher ("Xinhua reported", "told
-    # Xinhua", "according to Xinhua"; ``lexicon.MEDIA_NAMES``), not a town that bears the name,
-    # unless a preposition of place puts it ("in Anatolia")
-    joined = [m for m in joined if normalise(m.text) not in L.MEDIA_NAMES or _placed_by_preposition(text, m.start)]
+    # a news agency or broadcaster cited as the source ("Xinhua reported", "told Xinhua", "according
+    # to Xinhua"; ``lexicon.MEDIA_NAMES``) is the publisher, not a town that bears the name; a region
+    # that bears an agency's name stays a place elsewhere ("eastern Anatolia", "Anatolia's farmers")
+    joined = [m for m in joined if normalise(m.text) not in L.MEDIA_NAMES or not _named_as_source(text, m.start, m.end)]
     for mention in joined:
         s, e = mention.start, mention.end
         if _AFFILIATION.match(text[max(0, s - 3) : s]) and text[e : e + 1] == ")":

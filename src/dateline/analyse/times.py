@@ -463,7 +463,7 @@ def _measured(span: Any) -> bool:
     """Whether ``span`` reaches its verb through a noun of a measured quantity (``_MEASURED``)."""
     tok = span.root
     for _ in range(12):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return False
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX") and tok.tag_ not in ("VBG", "VBN"):
@@ -523,9 +523,9 @@ def _tense_of(span: Any) -> str | None:
                 break
             elif tense is not None or tok.tag_ not in ("VB", "VBG", "VBN"):
                 break
-        elif tok is not span.root and tok.pos_ in ("NOUN", "PROPN") and tok.i not in range(span.start, span.end):
+        elif tok.i != span.root.i and tok.pos_ in ("NOUN", "PROPN") and tok.i not in range(span.start, span.end):
             via_noun = True
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     if tense == "present" and _ahead_of_its_noun(tok):
@@ -579,7 +579,7 @@ def _ahead_of_its_noun(v: Any) -> bool:
 def _verb_above(tok: Any) -> Any:
     """The nearest verb above ``tok`` that is no auxiliary (at most eight steps up), or None."""
     for _ in range(8):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
@@ -678,8 +678,11 @@ def _ranked(noun: Any) -> bool:
 
 def _plan_word(v: Any) -> bool:
     """A verb of planning or wanting (``_FUTURE_VERBS``) by its lemma, or by its form when the
-    lemmatiser misses ("hoping" lemmatised "hop")."""
-    return v.lemma_ in _FUTURE_VERBS or any(v.lower_.startswith(w.rstrip("e")) for w in _FUTURE_VERBS)
+    lemmatiser misses ("hoping" lemmatised "hop"); a prefix would also take "planted", "settled"."""
+    return v.lemma_ in _FUTURE_VERBS or v.lower_ in _HOPE_FORMS
+
+
+_HOPE_FORMS = frozenset({"hoped", "hopes", "hoping"})
 
 
 def _verb_tense(v: Any) -> str | None:
@@ -694,14 +697,14 @@ def _verb_tense(v: Any) -> str | None:
     if any(a.tag_ == "TO" for a in auxes):
         # an infinitive: future unless governed by a past verb that is not about plans
         head = v.head
-        if v.dep_ == "relcl" and head is not v and _ranked(head):
+        if v.dep_ == "relcl" and head.i != v.i and _ranked(head):
             # a relative infinitive tells what its noun did or does: "was the first to make the
             # appeal on Tuesday", "became the latest official to resign on Monday": the tense of
             # the clause that holds the noun ("will be the first to speak": ahead)
             gov = _verb_above(head)
             return _verb_tense(gov) if gov is not None else None
         if (
-            head is not v
+            head.i != v.i
             and head.tag_ in ("VBG", "VBN")
             and head.dep_ in ("xcomp", "advcl")
             and not _plan_word(head)
@@ -709,14 +712,14 @@ def _verb_tense(v: Any) -> str | None:
             and _verb_tense(gov) == "past"
         ):
             return "past"  # "were detained attempting to enter Texas on Monday": the attempt was made
-        if head is not v and head.tag_ == "VBD" and head.lemma_ not in _FUTURE_VERBS:
+        if head.i != v.i and head.tag_ == "VBD" and head.lemma_ not in _FUTURE_VERBS:
             return "past"
-        if head is not v and head.tag_ == "VBD" and v.dep_ == "xcomp":
+        if head.i != v.i and head.tag_ == "VBD" and v.dep_ == "xcomp":
             return "ahead of the past"  # "vowed to leave the EU on Oct. 31" (a November story): the nearest
         plan = head.head if head.tag_ == "JJ" else head  # "had been due to expire": the verb of "due"
-        if head is not v and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in plan.children):
+        if head.i != v.i and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in plan.children):
             return "past"  # "had been scheduled to expire at midnight Friday": a plan overtaken, behind us
-        if head is not v and head.lemma_ in _PAST_FRAMES and _was(head):
+        if head.i != v.i and head.lemma_ in _PAST_FRAMES and _was(head):
             return "ahead of the past"  # "was due to be released in September": after a past moment
         return "infinitive"
     if any(a.lower_ in ("has", "have", "'ve") for a in auxes) and not any(
@@ -1312,7 +1315,7 @@ def _next_month_of_a_noun(span: Any, expr: str, tx: Timex, a: date) -> bool:
         return False
     tok = span.root
     for _ in range(12):
-        if tok.head is tok or tok.pos_ in ("VERB", "AUX") and tok is not span.root:
+        if tok.head.i == tok.i or tok.pos_ in ("VERB", "AUX") and tok.i != span.root.i:
             return False
         tok = tok.head
         if tok.pos_ in ("NOUN", "PROPN") and not span.start <= tok.i < span.end:

@@ -42,7 +42,7 @@ def own_times(trigger: Any, other_triggers: list, ctx: Context) -> list[int]:
             if h.pos_ in ("VERB", "AUX") and (lemma_of(h) in lx.REPORTING or _own_clause(h, trigger, root)):
                 bound_to_report = True
                 break
-            if h.head is h:
+            if h.head.i == h.i:
                 break
             h = h.head
             hops += 1
