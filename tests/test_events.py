@@ -1322,6 +1322,26 @@ def test_a_party_blaming_another_accuses(nlp, text, rule):
 
 
 @pytest.mark.parametrize(
+    ("text", "accused"),
+    [
+        ("The White House said Iran was behind the attack.", "Iran"),
+        ("Afghan officials said the Taliban were responsible for the bombing.", "Taliban"),
+    ],
+)
+def test_the_blamed_party_is_the_accused(nlp, text, accused):
+    art = _code(nlp, text)
+    ev = _primary(art)
+    names = {a.id: a.name for a in art.actors}
+    assert ev.rule == "reported+responsible"
+    assert any(accused in names.get(r, "") for r in ev.recipients), [names.get(r) for r in ev.recipients]
+
+
+def test_a_party_blaming_its_own_forces_accuses_no_one(nlp):
+    text = "The Serbian government said Serbian forces were responsible for the attack."
+    assert all(e.rule != "reported+responsible" for e in _code(nlp, text).events)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Police said a lone gunman was behind the shooting.",  # the police source the news

@@ -129,8 +129,15 @@ def select(
                     and _party(subject_of(tok), ctx)
                 ):
                     # "the White House said Iran was behind the attack", "Kabul said the Taliban
-                    # were responsible for the bombing": a party blaming another (CAMEO 112)
-                    cands.append(Candidate(tok, lx.entry("reported_accusation", "reported+responsible")))
+                    # were responsible for the bombing": a party blaming another (CAMEO 112); the
+                    # blamed are the accused, unless they are the speaker's own ("Serbia said its
+                    # forces were responsible": a claim, as `_accusation` reads it)
+                    blamed = dep_children(comp, {"nsubj"})
+                    if _same_country(subject_of(tok), blamed, ctx):
+                        break
+                    acc = Candidate(tok, lx.entry("reported_accusation", "reported+responsible"))
+                    acc.recipients_tok = blamed
+                    cands.append(acc)
                     break
     cands += [acc for acc, _ in reported]
 
@@ -353,6 +360,21 @@ def _party(subjects: list, ctx: Context) -> bool:
     return bool(ids) and all(
         a is not None and (ctx.actor_kind.get(a) == "country" or ctx.actor_sector.get(a) in PARTY_SECTORS) for a in ids
     )
+
+
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
+
+
+def _same_country(speakers: list, blamed: list, ctx: Context) -> bool:
+    """Whether the blamed are the speaker's own state ("Serbia said Serbian forces were behind it");
+    a country's own rebels stay accusable ("Afghan officials said the Taliban were responsible")."""
+    speaker_ids = [ctx.tok_actor.get(t.i) for t in speakers]
+    own = {ctx.actor_country.get(a) for a in speaker_ids if a is not None} - {None}
+    for t in blamed:
+        a = ctx.tok_actor.get(t.i)
+        if a is not None and ctx.actor_country.get(a) in own and ctx.actor_sector.get(a) in _STATE_SECTORS:
+            return True
+    return False
 
 
 def _to_clause(v: Any) -> bool:
