@@ -321,7 +321,7 @@ def test_quoted_spans_are_found_once_per_sentence(nlp):
     assert [bool(_quoted_spans(s)) for s in doc.sents] == [True, True, False]
 
 
-def test_modality_reads_the_clause_once_and_answers_as_before(nlp):
+def test_modality_given_the_clause_answers_as_when_it_reads_the_clause_itself(nlp):
     from dateline.analyse import analyse_docs
     from dateline.article import Article, Published
     from dateline.events.candidates import find_candidates
