@@ -51,7 +51,7 @@ from . import lexicon as lx
 from .candidates import find_candidates, refine_mode
 from .dating import date_and_modality
 from .model import revise
-from .parse import Candidate, Coded, Context, conjuncts, dep_children, depth_cache, depth_of
+from .parse import Candidate, Coded, Context, conjuncts, dep_children, depth_cache, depth_of, infinitive
 from .place import event_place
 from .roles import acted_on_place, agentive_target, participants, target_of
 from .select import adjust_type, conditioned_act, finish, select
@@ -279,7 +279,7 @@ def _country_aimed_at(c: Candidate, actors: list[str], ctx: Context) -> list[str
             continue
         u, n = t, 0
         while u.i != trig.i:
-            purpose = u.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in u.children)
+            purpose = u.dep_ == "advcl" and infinitive(u)
             if u.dep_ in _NOT_FOR and not purpose:
                 break
             u, n = u.head, n + 1

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..timex import period_end, period_start
 from . import lexicon as lx
-from .parse import Candidate, Context, dep_children, lemma_of
+from .parse import Candidate, Context, dep_children, infinitive, lemma_of
 from .roles import subject_of
 
 NEG_WORDS = lx.WORDS["negation_words"]
@@ -282,7 +282,7 @@ def _planned(trig: Any) -> bool:
         and head.i != trig.i
         and head.pos_ == "NOUN"
         and lemma_of(head) in lx.WORDS["plan_nouns"]
-        and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in trig.children)
+        and infinitive(trig)
     )
 
 
@@ -362,7 +362,7 @@ def _to_clause_of_condition(tok: Any) -> bool:
     to-clause) is as conditional as the condition."""
     if tok.dep_ not in ("xcomp", "advcl") or tok.head.i == tok.i:
         return False
-    if not any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children):
+    if not infinitive(tok):
         return False
     return inverted_condition(tok.head)
 

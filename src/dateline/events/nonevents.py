@@ -21,6 +21,7 @@ from .parse import (
     conjuncts,
     content_objects,
     dep_children,
+    infinitive,
     is_passive,
     is_person_like,
     lemma_of,
@@ -76,9 +77,6 @@ def _generic_infinitive(c: Candidate, ctx: Context) -> str | None:
     first = t
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head  # "to pause or seek compromise"
-
-    def infinitive(v: Any) -> bool:
-        return any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children)
 
     if not infinitive(first):
         return None
@@ -153,7 +151,7 @@ def _warning_of_a_state(c: Candidate, ctx: Context) -> str | None:
         words = {x.lower_ for x in cl.subtree}
         if words & (W["future_modals"] | W["hypothetical_modals"] | {"if", "unless"}):
             return None
-        if cl.tag_ == "VB" or any(x.lower_ == "to" and x.dep_ == "aux" for x in cl.children):
+        if cl.tag_ == "VB" or infinitive(cl):
             return None
     return "warning of a state"
 

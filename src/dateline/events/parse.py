@@ -214,6 +214,11 @@ def dep_children(tok: Any, deps: Iterable[str]) -> list[Any]:
 _LEMMAS: dict[int, str] = {}  # lemma hash -> the lemma in lower case (Token.lemma_ decodes anew each time)
 
 
+def infinitive(v: Any) -> bool:
+    """Whether a verb is infinitival: "to" among its auxiliaries ("willingness to resume")."""
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children)
+
+
 def lemma_of(tok: Any) -> str:
     key = tok.lemma
     found = _LEMMAS.get(key)

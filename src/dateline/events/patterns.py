@@ -110,9 +110,7 @@ def _object_test(s: _State, spec: dict) -> Callable[[Any], bool]:
 def _to_clause(o: Any) -> bool:
     """Whether a noun has an infinitival clause of its own: "an agreement to reopen the border"
     (what is agreed is an act to come, not the text concluded)."""
-    return any(
-        c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in o.children
-    )
+    return any(c.dep_ in ("acl", "relcl") and parse.infinitive(c) for c in o.children)
 
 
 def _person(o: Any, ctx: Context) -> bool:
@@ -230,8 +228,7 @@ def _xcomp(s: _State, spec: dict) -> bool:
 def _wants_to(s: _State, _arg: Any) -> bool:
     comps = parse.dep_children(s.tok, {"xcomp", "ccomp"})
     return bool(parse.dep_children(s.tok, {"dobj", "obj"}) and comps) or any(
-        parse.dep_children(cc, {"nsubj"}) and any(a.lower_ == "to" for a in cc.children if a.dep_ == "aux")
-        for cc in comps
+        parse.dep_children(cc, {"nsubj"}) and parse.infinitive(cc) for cc in comps
     )
 
 
@@ -251,7 +248,7 @@ def _wanted_agent(s: _State, want: bool) -> bool:
 
 
 def _advcl_to(s: _State, _arg: Any) -> bool:
-    return any(a.lower_ == "to" for c in parse.dep_children(s.tok, {"advcl"}) for a in c.children if a.dep_ == "aux")
+    return any(parse.infinitive(c) for c in parse.dep_children(s.tok, {"advcl"}))
 
 
 def _quoted_order(s: _State, want: bool) -> bool:

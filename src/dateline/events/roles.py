@@ -392,10 +392,7 @@ def _series_verb(tok: Any) -> Any | None:
     if (
         tok.dep_ == "conj"
         and tok.tag_ == "VBD"
-        and (
-            head.tag_ == "VBG"
-            or (head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children))
-        )
+        and (head.tag_ == "VBG" or (head.tag_ == "VB" and parse.infinitive(head)))
     ):
         v = head
         while v.head.i != v.i:
@@ -448,7 +445,7 @@ def recipients_of(tok: Any, cand: Candidate, ctx: Context) -> list:
         out += [
             s
             for comp in dep_children(tok, {"ccomp", "xcomp"})
-            if comp.pos_ == "ADJ" or any(a.dep_ == "aux" and a.lower_ == "to" for a in comp.children)
+            if comp.pos_ == "ADJ" or parse.infinitive(comp)
             for s in dep_children(comp, {"nsubj"})
             if s.left_edge.i == tok.i + 1 and s.i in ctx.tok_actor
         ]
@@ -605,7 +602,7 @@ def _hung_to(tok: Any, ctx: Context) -> list:
         lemma = lemma_of(v)
         if v.pos_ != "VERB" or v.dep_ not in ("relcl", "acl", "advcl") or lemma in HANDED or lemma in MOVED:
             return []
-        if lemma in lx.TRAVEL or any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children):
+        if lemma in lx.TRAVEL or parse.infinitive(v):
             return []
         if p.right_edge.i + 1 < tok.sent.end and not tok.doc[p.right_edge.i + 1].is_punct:
             return []  # the phrase must end the sentence or its clause
@@ -809,7 +806,7 @@ def complement_recipients(c: Candidate, ctx: Context) -> list:
         for o in c.trigger.children
         if o.dep_ in ("dobj", "obj") and lemma_of(o) in WRITINGS
         for x in o.children
-        if x.dep_ == "acl" and x.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
+        if x.dep_ == "acl" and x.pos_ == "VERB" and parse.infinitive(x)
     ]
     for _ in range(2):
         nxt = []
@@ -897,7 +894,7 @@ def _purpose(x: Any) -> bool:
     return (
         x.dep_ == "advcl"
         and x.pos_ == "VERB"
-        and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
+        and parse.infinitive(x)
         and not any(a.dep_ in ("nsubj", "nsubjpass") for a in x.children)
     )
 
@@ -1595,8 +1592,9 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
         c.actors_tok = [t for t in subject_of(_series_verb(trig) or trig) if c.obj is None or t.i != c.obj.i]
         if not c.actors_tok:
             c.actors_tok = _misparsed_subject(trig, ctx)
-        attack_subjects = [t for t in c.actors_tok if _attack_agents(t, ctx) != [t] or _act_noun(t, ctx)]
-        c.actors_tok = [x for t in c.actors_tok for x in _attack_agents(t, ctx)]
+        agents = [(t, _attack_agents(t, ctx)) for t in c.actors_tok]
+        attack_subjects = [t for t, ag in agents if ag != [t] or _act_noun(t, ctx)]
+        c.actors_tok = [x for _, ag in agents for x in ag]
         recips = recipients_of(trig, c, ctx)
         patients = (
             _headline_patients(trig) or _participle_patient(trig) if c.entry.type in ("ASSAULT", "COERCE") else []

@@ -26,6 +26,7 @@ from .parse import (
     Context,
     dep_children,
     depth_of,
+    infinitive,
     is_person_like,
     lemma_of,
     tree_distance,
@@ -377,11 +378,6 @@ def _same_country(speakers: list, blamed: list, ctx: Context) -> bool:
     return False
 
 
-def _to_clause(v: Any) -> bool:
-    """Whether a verb is infinitival: "to" among its auxiliaries ("willingness to resume")."""
-    return any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children)
-
-
 def _govern(c: Candidate, by_i: dict, dropped: set, ctx: Context) -> None:
     """Apply the verbs above a candidate: absorption by control verbs, modality from modals."""
     tok = c.trigger
@@ -418,7 +414,7 @@ def _govern(c: Candidate, by_i: dict, dropped: set, ctx: Context) -> None:
             and hc.entry.key.split("+")[0] not in lx.WORDS["non_absorbing_verbs"]
         ):
             # a control verb that is itself the event absorbs the clause it governs
-            if rel == "advcl" and not any(m.lower_ == "to" for m in child.children if m.dep_ == "aux"):
+            if rel == "advcl" and not infinitive(child):
                 break
             if figurative(c, ctx):
                 dropped.add(c.trigger.i)  # "vowed to fight corruption": no threat of anything
@@ -442,7 +438,7 @@ def _govern(c: Candidate, by_i: dict, dropped: set, ctx: Context) -> None:
             if head.pos_ == "ADJ":
                 child = head
                 continue
-        elif rel == "acl" and head.pos_ == "NOUN" and lemma in lx.INTENT_NOUNS and _to_clause(child) and hc is None:
+        elif rel == "acl" and head.pos_ == "NOUN" and lemma in lx.INTENT_NOUNS and infinitive(child) and hc is None:
             # "expressed its willingness to resume talks": the act of an intention named is
             # intended, not done
             c.extra_modality = c.extra_modality or "future"
