@@ -211,7 +211,7 @@ def _naming(s: _State, name: str) -> bool:
 
 
 def _complement(s: _State, spec: dict) -> bool:
-    deps, lemmas = set(spec["deps"]), set(spec["lemmas"])
+    deps, lemmas = set(spec["deps"]), _words(spec) or set()
     return any(parse.lemma_of(t) in lemmas for c in s.tok.children if c.dep_ in deps for t in c.subtree)
 
 
