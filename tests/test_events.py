@@ -513,10 +513,29 @@ def test_an_event_last_week_or_a_few_days_ago_is_dated(nlp):
         "A strong earthquake killed eight people on the island of Java on Monday.",
         "Six workers were killed when a chemical plant exploded in Texas.",
         "A tsunami slammed into the coast of Sumatra.",
+        # round 23: the toll told by a participle of the crash, a road vehicle as the doer
+        "Two trains collided near Cairo, killing 32 people.",
+        "The minibus overturned on the mountain road, killing 14.",
+        "The helicopter crashed in the mountains, killing all five crew.",
+        "A truck struck a school bus near Lahore, killing six children.",
+        "The driver was killed when his car struck a tree.",
     ],
 )
 def test_disasters_and_accidents_are_not_assaults(nlp, text):
     assert not [e for e in _code(nlp, text).events if e.type in ("ASSAULT", "COERCE", "ACCUSE")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A militant rammed a truck into the crowd, killing 86.",
+        "Israeli jets struck Gaza, killing 10 people.",
+        "A truck bomb hit the army base in Kabul.",
+        "Gunmen opened fire on a bus, killing eight passengers.",
+    ],
+)
+def test_an_attack_with_or_on_a_vehicle_is_still_an_attack(nlp, text):
+    assert any(e.type == "ASSAULT" for e in _code(nlp, text).events)
 
 
 def test_a_bomb_exploding_is_still_an_attack(nlp):

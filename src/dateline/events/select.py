@@ -310,15 +310,17 @@ def _accidental(c: Candidate) -> bool:
     if not (e.type == "ASSAULT" or (e.type == "COERCE" and e.cameo == "1712")):
         return False
     lemma = verb_lemma(trig)
+    if _driven(trig):
+        return True  # "a truck struck a school bus": a road vehicle, no one, does it
+    if trig.dep_ == "advcl" and trig.tag_ == "VBG" and _crash(trig.head):
+        return True  # "two trains collided near Cairo, killing 32": the participle tells the crash's toll
     causes = list(subject_of(trig))
     for p in trig.children:
         if p.dep_ in ("prep", "agent") and p.lower_ in ("in", "by", "after", "from", "during", "when"):
             causes += [q for q in p.children if q.dep_ == "pobj"]
         if p.dep_ == "advcl":  # "killed when a chemical plant exploded", "... when their bus crashed"
             causes += dep_children(p, {"nsubj"})
-            if verb_lemma(p) in lx.WORDS["accident_verbs"] and not any(
-                lemma_of(t) in lx.EXPLOSIVE_NOUNS or t.ent_type_ in ("PERSON", "NORP", "ORG") for t in subject_of(p)
-            ):
+            if _crash(p):
                 return True
     words = set()
     for t in causes:
@@ -337,6 +339,31 @@ def _accidental(c: Candidate) -> bool:
             for t in subj
         )
     return False
+
+
+#: vehicles that travel by road, rail or water (aircraft strike targets: "jets struck Gaza")
+ROAD_VEHICLES = lx.WORDS["vehicle_nouns"] - lx.WORDS["aircraft_nouns"]
+
+
+def _driven(v: Any) -> bool:
+    """Every subject of the verb ``v`` is a vehicle that travels by road, rail or water, none of
+    them a weapon: "a truck struck a school bus", "his car struck a tree" (not: "a militant
+    rammed a truck into the crowd", "jets struck the camp", "a car bomb hit the base")."""
+    subj = subject_of(v)
+    return bool(subj) and all(
+        lemma_of(t) in ROAD_VEHICLES and lemma_of(t) not in lx.EXPLOSIVE_NOUNS and t.ent_type_ not in ("ORG", "GPE")
+        for t in subj
+    )
+
+
+def _crash(v: Any) -> bool:
+    """The clause of the verb ``v`` tells an accident: a verb of accidents (words.toml
+    ``accident_verbs``) whose subject is no bomb, person or group, or a road vehicle doing it."""
+    if verb_lemma(v) in lx.WORDS["accident_verbs"] and not any(
+        lemma_of(t) in lx.EXPLOSIVE_NOUNS or t.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") for t in subject_of(v)
+    ):
+        return True
+    return _driven(v)
 
 
 ABSORBING = lx.WORDS["absorbing_types"]
