@@ -1,4 +1,4 @@
-"""Build ``agentive_nouns.txt``, ``animal_nouns.txt`` and ``act_nouns.txt``
+"""Build ``agentive_nouns.txt``, ``group_nouns.txt``, ``animal_nouns.txt`` and ``act_nouns.txt``
 (``src/dateline/data/events/``) from WordNet 3.0.
 
 The event coder asks of a doer whether it names someone who can act (a person, a group, an
@@ -9,6 +9,9 @@ most frequent senses falls under ``person.n.01`` or ``social_group.n.01``, an an
 most frequent sense falls under ``animal.n.01``, an act when one of its two most frequent senses
 is in the lexicographer file noun.act or noun.event ("the withdrawal allowed ...": someone
 withdrew). Instances, i.e. proper names, are left out.
+A social group noun, a subset of the agentive ones, is one whose first sense (of its three most
+frequent) that falls under ``person.n.01`` or ``social_group.n.01`` is a social group
+("coalition", "college"; not "counsel", "fence"): what a name in apposition to it is.
 Single words only; lemmas in lower case.
 
 Usage: python scripts/build_noun_lists.py WORDNET_DICT_DIR
@@ -22,7 +25,9 @@ import sys
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "dateline" / "data" / "events"
-#: output file -> (root synsets, how many of the most frequent senses are looked at, header)
+#: output file -> (root synsets, how many of the most frequent senses are looked at, header,
+#: rival root synsets: a noun is listed when the first of those senses that falls under a root or a
+#: rival falls under a root; with no rivals, when any of them falls under a root)
 LISTS = {
     "agentive_nouns.txt": (
         {"00007846", "07950920"},  # person.n.01, social_group.n.01
@@ -35,6 +40,21 @@ LISTS = {
 # Built by scripts/build_noun_lists.py from WordNet 3.0: a noun one of whose three most
 # frequent senses falls under person.n.01 or social_group.n.01. Do not edit by hand; rebuild.
 """,
+        set(),
+    ),
+    "group_nouns.txt": (
+        {"07950920"},  # social_group.n.01
+        3,
+        """\
+# Group nouns: common nouns whose first person-or-group sense is a social group ("coalition",
+# "college", "party"; not "counsel", "fence"), one lemma a line: the agentive nouns that name an
+# organisation or a group rather than a person. Read by dateline.events.lexicon (GROUP_NOUNS);
+# used by dateline.analyse.actors for a name in apposition ("Majority Forward, a political group").
+# Built by scripts/build_noun_lists.py from WordNet 3.0: a noun the first of whose three most
+# frequent senses that falls under person.n.01 or social_group.n.01 falls under social_group.n.01.
+# Do not edit by hand; rebuild.
+""",
+        {"00007846"},  # person.n.01
     ),
     "animal_nouns.txt": (
         {"00015388"},  # animal.n.01
@@ -46,6 +66,7 @@ LISTS = {
 # Built by scripts/build_noun_lists.py from WordNet 3.0: a noun whose most frequent sense
 # falls under animal.n.01. Do not edit by hand; rebuild.
 """,
+        set(),
     ),
     "act_nouns.txt": (
         {"lexfile:04", "lexfile:11"},  # noun.act, noun.event
@@ -57,6 +78,7 @@ LISTS = {
 # Built by scripts/build_noun_lists.py from WordNet 3.0: a noun one of whose two most frequent
 # senses is in the lexicographer file noun.act or noun.event. Do not edit by hand; rebuild.
 """,
+        set(),
     ),
 }
 
@@ -105,18 +127,25 @@ def main(wordnet: str) -> None:
         if "_" in lemma or "-" in lemma or not lemma.isalpha():
             continue
         index.append((lemma, p[-n:]))
-    for name, (roots, senses, header) in LISTS.items():
-        memo: dict[str, bool] = {}
+    memos: dict[frozenset[str], dict[str, bool]] = {}
 
-        def under(off: str, roots: set[str] = roots, memo: dict[str, bool] = memo) -> bool:
-            if off in roots or f"lexfile:{lexfile.get(off)}" in roots:
-                return True
-            if off not in memo:
-                memo[off] = False
-                memo[off] = any(under(h) for h in up.get(off, []))
-            return memo[off]
+    def under(off: str, roots: frozenset[str]) -> bool:
+        if off in roots or f"lexfile:{lexfile.get(off)}" in roots:
+            return True
+        memo = memos.setdefault(roots, {})
+        if off not in memo:
+            memo[off] = False
+            memo[off] = any(under(h, roots) for h in up.get(off, []))
+        return memo[off]
 
-        words = sorted(lemma for lemma, offs in index if any(under(off) for off in offs[:senses]))
+    for name, (roots, senses, header, rivals) in LISTS.items():
+        own, either = frozenset(roots), frozenset(roots | rivals)
+        words = sorted(
+            lemma
+            for lemma, offs in index
+            if (first := next((off for off in offs[:senses] if under(off, either)), None)) is not None
+            and under(first, own)
+        )
         (DATA / name).write_text(header + LICENCE + "\n".join(words) + "\n", encoding="utf-8")
         print(f"{len(words)} -> {DATA / name}")
 

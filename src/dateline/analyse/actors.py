@@ -29,7 +29,12 @@ Corrections on top of the statistical model, where its errors are systematic:
 - a PERSON or ORG made only of nationality words ("Ugandan", "Bosnian Serbs", sentence-initial
   "Radical French") is a NORP; an ORG of two or three capitalised words right after a state
   title ("Vice-President Moody Awori") is a PERSON, and so are the last two or three capitalised
-  words of an ORG after a title inside it ("Rockland County Executive Ed Day").
+  words of an ORG after a title inside it ("Rockland County Executive Ed Day");
+- a run of capitalised proper nouns the tagger leaves unlabelled, set off by a comma from an
+  apposition, is what the apposition's noun names: an organisation ("Majority Forward, a
+  political group", "a rights group, Kestrel Watch") or a person ("Talbert Quince, the firm's
+  counsel"); the noun is read in the organisation words, data/agents.tsv and WordNet's group and
+  agentive nouns.
 
 Actors: full names group with their short forms ("Putin"); a bare East Asian family name
 ("Kim") goes to the most-mentioned (then first) full-named person with that family name, and
@@ -394,6 +399,7 @@ def _corrections(doc: Any, ents: list[Ent]) -> list[Ent]:
         _unlabelled_countries,
         _unlabelled_subjects,
         _unlabelled_parties,
+        _appositive_names,
     ):
         if found := finder(doc, out, headline):
             out = sorted(out + found, key=lambda e: e.start)
@@ -517,6 +523,76 @@ def _unlabelled_parties(doc: Any, ents: list[Ent], headline: set[int]) -> list[E
             continue  # "Parliament voted", "Congress passed": the tagger's own business
         label = "ORG" if org or known else "PERSON"
         out.append(Ent(toks[0].idx, toks[-1].idx + len(toks[-1]), label, toks[0].i, toks[-1].i + 1, text))
+    return out
+
+
+def _appositive_names(doc: Any, ents: list[Ent], headline: set[int]) -> list[Ent]:
+    """A run of one to four capitalised proper nouns the tagger left unlabelled is the name of
+    what its apposition says it is: an organisation where the apposition's noun names one
+    ("Majority Forward, a political group aligned with ...", "a rights group, Kayan Feminist
+    Organisation,"), a person where it names one ("Cipollone, White House counsel since 2018").
+    The noun decides through the tables the actors already read (an organisation word, an agent
+    noun of ``data/agents.tsv`` and its class) and, for other common nouns, WordNet's (``lexicon
+    .GROUP_NOUNS`` and ``AGENTIVE_NOUNS``: the first of a noun's frequent senses that is a person
+    or a social group). Never a place, a country, a nationality or a role word."""
+    import numpy as np
+
+    from ..events.lexicon import AGENTIVE_NOUNS, GROUP_NOUNS
+
+    if not len(doc):
+        return []
+    taken = {i for e in ents for i in range(e.i0, e.i1)}
+    out = []
+    pos = pos_tags(doc)
+    title = _title_alpha(doc)[0]
+    for a in np.flatnonzero(doc.to_array("DEP") == doc.vocab.strings["appos"]).tolist():
+        t = doc[a]
+        if pos[a] == "NOUN":
+            noun, root = t, t.head  # "Majority Forward, a political group"
+        else:
+            noun, root = t.head, t  # "a rights group, Kayan Feminist Organisation"
+        if pos[noun.i] != "NOUN" or not noun.is_lower or pos[root.i] != "PROPN":
+            continue
+        if noun.i in taken or noun.i in headline or root.i in taken or root.i in headline:
+            continue
+        if noun.dep_ == "appos":
+            toks = [x for x in root.subtree if x.i < noun.left_edge.i or x.i > noun.right_edge.i]
+        else:
+            toks = list(root.subtree)
+        toks = [x for x in toks if x.dep_ != "punct" and not (x.dep_ == "det" and x.i == root.left_edge.i)]
+        if not toks or toks[-1].i != root.i or not (1 <= len(toks) <= 4):
+            continue
+        if toks[-1].i - toks[0].i + 1 != len(toks) or any(
+            x.i in taken or x.i in headline or x.pos_ != "PROPN" or not title[x.i] for x in toks
+        ):
+            continue
+        gap = doc[root.i + 1 : noun.left_edge.i] if root.i < noun.i else doc[noun.i + 1 : toks[0].i]
+        if not any(x.text == "," for x in gap):
+            continue  # an apposition set off by a comma, not a compound the parse misread
+        text = " ".join(x.text for x in toks)
+        if (
+            L.country_of_name(text)
+            or L.country_of_demonym(text)
+            or L.capital_country(text)
+            or L.city_population(text, alternates=True)
+            or L.normalise(text) in L.GROUP_SECTORS
+            or any(x.lower_ in L.ROLES for x in toks)
+            or _holds_a_place(toks)
+        ):
+            continue
+        lemma = noun.lemma_.lower()
+        agent = L.agent_noun(lemma)
+        if lemma in L.ORG_WORDS or (agent is not None and agent[1] in ("body", "group")) or lemma in GROUP_NOUNS:
+            label = "ORG"
+        elif lemma in L.ROLES or (agent is not None and agent[1] in ("people", "role")) or lemma in AGENTIVE_NOUNS:
+            label = "PERSON"
+        else:
+            continue
+        corr = L.entity_correction(text)
+        if corr is not None and corr[0] != label:
+            continue
+        out.append(Ent(toks[0].idx, toks[-1].idx + len(toks[-1]), label, toks[0].i, toks[-1].i + 1, text))
+        taken.update(x.i for x in toks)
     return out
 
 

@@ -10,8 +10,9 @@ Files (each says its format at its top):
 * ``words.toml``: the coder's word lists (reporting verbs, governors, protest nouns, ...).
 * ``codes.toml``: ASSAULT mode cues and the entries the coder's rules give (the PLOVER types
   and their quads are the contract's, ``dateline.article.PLOVER_QUADS``).
-* ``agentive_nouns.txt``, ``animal_nouns.txt``, ``act_nouns.txt``: common nouns that may name
-  someone who can act, nouns of animals, nouns of acts (built from WordNet by
+* ``agentive_nouns.txt``, ``group_nouns.txt``, ``animal_nouns.txt``, ``act_nouns.txt``: common
+  nouns that may name someone who can act, those of them that name a group first, nouns of
+  animals, nouns of acts (built from WordNet by
   ``scripts/build_noun_lists.py``).
 * ``patterns.toml``: verb patterns beyond the tables (prepositions, subjects, complements, the
   passive) and the sense checks of verbs that are events in one sense only.
@@ -137,10 +138,12 @@ def _lines(name: str) -> frozenset[str]:
     return frozenset(line.strip() for line in _read(name).splitlines() if line.strip() and not line.startswith("#"))
 
 
-#: common nouns that may name someone who can act (WordNet persons and social groups), nouns of
+#: common nouns that may name someone who can act (WordNet persons and social groups), those of
+#: them that name a group first (GROUP_NOUNS), nouns of
 #: animals, and nouns of acts and events (built from WordNet by scripts/build_noun_lists.py);
 #: word lists like the others
 AGENTIVE_NOUNS = WORDS["agentive_nouns"] = _lines("agentive_nouns.txt")
+GROUP_NOUNS = WORDS["group_nouns"] = _lines("group_nouns.txt")
 ANIMAL_NOUNS = WORDS["animal_nouns"] = _lines("animal_nouns.txt")
 ACT_NOUNS = WORDS["act_nouns"] = _lines("act_nouns.txt")
 
