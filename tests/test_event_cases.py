@@ -2272,3 +2272,19 @@ def test_a_person_expelled_who_is_no_diplomat_stays_an_expulsion(nlp):
 def test_deployments_named_and_peacekeeping_missions(nlp, text, type_, rule):
     ev = _code(nlp, text).events[0]
     assert (ev.type, ev.rule) == (type_, rule), (ev.type, ev.rule)
+
+
+@pytest.mark.parametrize(
+    "text, type_, trigger",
+    [
+        ("Police launched an operation to arrest the suspects.", "COERCE", "arrest"),
+        ("The navy launched an operation to evacuate civilians from the port.", "AID", "evacuate"),
+        ("Turkish police launched operations to detain 110 suspects.", "COERCE", "detain"),
+        # an offensive is an attack, and so is an operation to retake a city
+        ("The army launched an offensive to arrest the rebel leaders.", "ASSAULT", "launched an offensive"),
+        ("The army launched an operation to retake the city.", "ASSAULT", "launched an operation"),
+    ],
+)
+def test_an_operation_launched_to_do_an_act_is_that_act(nlp, text, type_, trigger):
+    ev = _code(nlp, text).events[0]
+    assert (ev.type, ev.trigger.text) == (type_, trigger), (ev.type, ev.rule, ev.trigger.text)

@@ -155,6 +155,10 @@ def select(
         elif c.entry.type == "ASSAULT" and _campaign_attack(c, ctx):
             c.entry = Entry("ACCUSE", "disapprove", "111", "campaign+" + c.entry.key)
 
+    # "police launched operations to detain 110 suspects": an operation or a campaign launched to
+    # do another act the coder knows is that act, not an attack
+    cands = [c for c in cands if not _operation_for(c, cands)]
+
     # '"Release the hostages," he told the rebels': an order quoted to someone asks for the act
     # it names (the quoted act itself is nobody's yet: nonevents drops it below)
     for c in cands:
@@ -739,6 +743,21 @@ def _campaign_attack(c: Candidate, ctx: Context) -> bool:
         return False  # "the attacks in Paris", "the Sept. 11 attacks": a violent event named
     doers = list(subject_of(c.trigger)) if not c.noun else dep_children(head, {"poss", "compound"})
     return not any(armed(d, ctx) for d in doers)
+
+
+def _operation_for(c: Candidate, cands: list[Candidate]) -> bool:
+    """ "Turkish police launched operations to detain 110 suspects", "the navy launched an
+    operation to evacuate civilians": a verb of launching with an operation or a campaign
+    (words.toml ``operation_nouns``, nouns of the ATTACK class that name no violence of their own)
+    whose purpose, an infinitive of the noun or of the verb, is another candidate of another type
+    names that act; the purpose is the event. "Launched an operation to retake the city" (an
+    assault either way) and an offensive, a raid or a strike keep their attack."""
+    n = c.obj
+    if c.noun or c.entry.type != "ASSAULT" or n is None or lemma_of(n) not in lx.WORDS["operation_nouns"]:
+        return False
+    clauses = ("acl", "relcl", "advcl", "xcomp")
+    purposes = {v.i for h in (n, c.trigger) for v in h.children if v.dep_ in clauses and infinitive(v)}
+    return any(x.trigger.i in purposes and not x.noun and x.entry.type != "ASSAULT" for x in cands)
 
 
 def _verbal_attack(c: Candidate, ctx: Context) -> bool:
