@@ -2288,3 +2288,21 @@ def test_deployments_named_and_peacekeeping_missions(nlp, text, type_, rule):
 def test_an_operation_launched_to_do_an_act_is_that_act(nlp, text, type_, trigger):
     ev = _code(nlp, text).events[0]
     assert (ev.type, ev.trigger.text) == (type_, trigger), (ev.type, ev.rule, ev.trigger.text)
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        ("Syrian air strikes hit the rebel-held enclave of Eastern Ghouta.", "ASSAULT"),
+        ("Missiles rained down on Kyiv.", "ASSAULT"),
+        ("A shell crashed into a school in Donetsk.", "ASSAULT"),
+        # a labour strike, a blaze, a storm and a drone that crashes are no attack
+        ("A general strike hit the ports of Marseille.", "PROTEST"),
+        ("A fire hit the factory overnight.", None),
+        ("The storm battered the coast.", None),
+        ("The drone crashed into a field.", None),
+    ],
+)
+def test_a_weapon_that_strikes_is_an_attack_whatever_it_hits(nlp, text, type_):
+    events = _code(nlp, text).events
+    assert (events[0].type if events else None) == type_, [(e.type, e.rule) for e in events]

@@ -189,6 +189,9 @@ def _subject(s: _State, spec: dict) -> bool:
     for t in parse.content_objects(subject_of(s.tok)):
         if lemmas is not None and parse.lemma_of(t) in lemmas:
             return True
+        # a compound as a list writes it: "air~strike" for "air strikes"
+        if lemmas is not None and any("~" in k and k in lemmas for k in parse.noun_keys(t)):
+            return True
         aid = s.ctx.tok_actor.get(t.i, "")
         if kinds and s.ctx.actor_kind.get(aid, None) in kinds:
             return True
