@@ -1653,3 +1653,51 @@ def test_no_verb_above_the_root(nlp):
     assert times._verb_above(root) is None
     may = next(t for t in doc if t.text == "May")
     assert times._verb_above(may) is not None
+
+
+def test_a_copula_with_an_infinitive_is_what_is_arranged_ahead(nlp):
+    # "were to win", "is to take over": the arranged or supposed act lies after the moment told
+    # (PolNeAR news: "if his candidate were to win in November" was read as last November)
+    text = (
+        "Lehrich said Friday that if his candidate were to win in November, she would sign the bill. "
+        "The new secretary-general is to take over in January."
+    )
+    art = _analysed(nlp, text, "2016-09-23")
+    assert _at(art, "win in November", "November").value == "2016-11"
+    assert _at(art, "over in January", "January").value == "2017-01"
+
+
+def test_an_infinitive_under_a_passive_past_verb_is_past(nlp):
+    # "was forced to step down ... in July" (a September story) as "forced him to step down": done
+    text = "Schultz was forced to step down as the party's chair on the eve of the convention in July."
+    art = _analysed(nlp, text, "2016-09-08")
+    assert _at(art, "convention in July", "July").value == "2016-07"
+
+
+def test_a_holiday_inside_a_longer_place_name_is_no_time(nlp):
+    # "Easter Island" (the model: a place) is no Easter; "Easter Sunday" alone still is
+    art = _analysed(nlp, "He studied ancient societies like Easter Island. They met on Easter Sunday.", "2016-09-08")
+    assert [(t.text, t.value) for t in art.times] == [("Easter Sunday", "2016-03-27")]
+
+
+def test_a_capitalised_today_after_a_name_ends_the_name(nlp):
+    # "Russia Today", "USA Today", "Larry King Now" are names; a sentence's first "Today" is the day
+    text = (
+        "RT America is the United States version of Russia Today, a network financed by the Kremlin. "
+        "She reads USA Today. Today, the court ruled."
+    )
+    art = _analysed(nlp, text, "2016-09-19")
+    assert [(t.text, t.value) for t in art.times] == [("Today", "2016-09-19")]
+
+
+def test_a_part_of_the_day_after_an_event_is_the_next_days(nlp):
+    # "the morning after the debate" (the debate on Monday night): Tuesday morning, not Monday's;
+    # "the day after Monday's debate" (one model span with its signal word): the day after Monday
+    text = "The debate was on Monday night. He complained about his mic the morning after the debate."
+    art = _analysed(nlp, text, "2016-09-30")
+    morning = next(t for t in art.times if t.text == "the morning")
+    assert (morning.timex, morning.direction, morning.anchor.text) == ("2016-09-27TMO", "after", "the debate")
+    art = _analysed(nlp, "He raised $18 million on the day after Monday's debate.", "2016-09-30")
+    assert [(t.text, t.timex) for t in art.times] == [("the day", "2016-09-27"), ("Monday", "2016-09-26")]
+    art = _analysed(nlp, "He spoke the morning after Monday's debate.", "2016-09-30")
+    assert _at(art, "the morning after", "the morning").timex == "2016-09-27TMO"

@@ -196,6 +196,8 @@ _month_words = "|".join(sorted(MONTHS, key=len, reverse=True))
 _wd_words = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _wd_names = "|".join(WEEKDAY_NAMES)
 _part_words = "morning|afternoon|evening|night|overnight"
+# a day's year named by its offset from the story's: "June 16 last year", "16th of June next year"
+_year_rel = r"(?:,?\s+(?:of\s+)?(?P<rel>last|next|this)\s+year)"
 
 RE = {
     name: re.compile(pat)
@@ -238,9 +240,9 @@ RE = {
         "month_year": rf"^(?P<m>{_month_words})\.?,?\s+(?:of\s+)?(?P<y>\d{{4}}|'\d\d)$",
         "month_day": rf"^(?:(?P<wd>{_wd_words})\.?,?\s+)?(?P<m>{_month_words})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
         # "June 16 last year", "June 16th of last year": that day of the year named
-        r"(?:,?\s+(?:of\s+)?(?P<rel>last|next|this)\s+year)?$",
+        rf"{_year_rel}?$",
         "day_month": rf"^(?:(?P<wd>{_wd_words})\.?,?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|"
-        rf"th)?\s+(?:of\s+)?(?P<m>{_month_words})\.?(?:,?\s+(?:of\s+)?(?P<rel>last|next|this)\s+year)?$",
+        rf"th)?\s+(?:of\s+)?(?P<m>{_month_words})\.?{_year_rel}?$",
         "month": rf"^(?P<dir>last|next|this|past|coming|previous)?\s*(?P<m>{_month_words})\.?(?:\s+(?P<rel>(?:of\s+)?"
         rf"(?:last|next|this)\s+year|(?:of\s+)?the\s+(?:previous|following)\s+year))?$",
         "iso": r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$",
@@ -1267,7 +1269,7 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
                 return Timex(None, "date", "day")
             rel = m.groupdict().get("rel")
             if rel:
-                return _ymd(a.year + {"last": -1, "next": 1}.get(rel, 0), mo, dd)
+                return _ymd(a.year + _year_offset(rel), mo, dd)
             y = _month_year(mo, a, tense, NEAR_AHEAD_MONTHS)
             if tense is None and mo == a.month:
                 y = a.year
@@ -1279,9 +1281,7 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
             return Timex(None, "date", "month")
         d, rel = m.group("dir"), m.group("rel")
         if rel:
-            y = a.year + (
-                -1 if ("last" in rel or "previous" in rel) else 1 if ("next" in rel or "following" in rel) else 0
-            )
+            y = a.year + _year_offset(rel)
         elif d in ("last", "past", "previous"):
             # "last February" said on March 1 is February a year ago; "last June" in December
             # the June just gone
@@ -1488,6 +1488,12 @@ def _holiday(m: re.Match[str], a: date | None, tense: str | None) -> Timex:
     elif tense is None and abs((this - a).days) > 183:
         this = _holiday_in(name, a.year + (1 if this < a else -1))
     return Timex(this.isoformat(), "date", "day")
+
+
+def _year_offset(rel: str) -> int:
+    """The years from the story's that a month's or a day's year words name: "last year", "of the
+    previous year" -1, "next year", "the following year" +1, "this year" 0."""
+    return -1 if ("last" in rel or "previous" in rel) else 1 if ("next" in rel or "following" in rel) else 0
 
 
 def _century_of(yy: int, a: date | None) -> int:

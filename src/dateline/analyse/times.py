@@ -372,6 +372,9 @@ _NAME_ENTS = {
     "FAC",
     "LAW",
 }  # names a rule match inside is part of  # "the 1967 war", "the 2008 Olympics": a year inside an event's name
+# names of places and people a rule match is part of only where the name is longer than the match
+# ("Easter Island", "Joe Friday"): the model sometimes labels a time alone so ("Monday" a person)
+_PLACE_ENTS = {"LOC", "GPE", "PERSON", "NORP"}
 # a quantity "a day" or "per year" after a number or an amount is a rate: "$5 a day", "twice a year"
 _RATE = re.compile(rf"^(?:a|an|per)[\s-]+({_UNIT1})$", re.IGNORECASE)
 _RATE_BEFORE = re.compile(
@@ -685,6 +688,13 @@ def _plan_word(v: Any) -> bool:
 _HOPE_FORMS = frozenset({"hoped", "hopes", "hoping"})
 
 
+def _past_form(v: Any) -> bool:
+    """A verb in the simple past, active ("forced") or passive ("was forced")."""
+    return v.tag_ == "VBD" or (
+        v.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in v.children)
+    )
+
+
 def _verb_tense(v: Any) -> str | None:
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
     lowers = [a.lower_ for a in auxes]
@@ -712,8 +722,12 @@ def _verb_tense(v: Any) -> str | None:
             and _verb_tense(gov) == "past"
         ):
             return "past"  # "were detained attempting to enter Texas on Monday": the attempt was made
-        if head.i != v.i and head.tag_ == "VBD" and head.lemma_ not in _FUTURE_VERBS:
-            return "past"
+        if head.i != v.i and head.lemma_ == "be" and v.dep_ == "xcomp":
+            # "is to take over on Jan. 1", "if he were to win in November", "was to leave on
+            # Monday": what is arranged or supposed, after the moment told (a past one: the nearest)
+            return "future" if head.tag_ in ("VBZ", "VBP") else "ahead of the past"
+        if head.i != v.i and _past_form(head) and head.lemma_ not in _FUTURE_VERBS | _PAST_FRAMES:
+            return "past"  # "said it to win on Monday", "was forced to step down in July"
         if head.i != v.i and head.tag_ == "VBD" and v.dep_ == "xcomp":
             return "ahead of the past"  # "vowed to leave the EU on Oct. 31" (a November story): the nearest
         plan = head.head if head.tag_ == "JJ" else head  # "had been due to expire": the verb of "due"
@@ -777,17 +791,23 @@ def _rule_spans(doc: Any, text: str, ents: list) -> list[tuple[int, int, str]]:
     return out
 
 
+def _one_word(doc: Any, s: int, t: int) -> Any:
+    """The single token at ``s:t``, or None where the span is no one token."""
+    span = doc.char_span(s, t)
+    return span[0] if span is not None and len(span) == 1 else None
+
+
 def _season_noun(doc: Any, s: int, t: int) -> bool:
     """The season word at ``s:t`` is a noun of its own ("spring shows signs of hope", "by summer"),
     not a verb ("spring into action") nor a noun's kind ("spring water", "a summer camp")."""
-    span = doc.char_span(s, t)
-    return span is not None and len(span) == 1 and span[0].pos_ == "NOUN" and span[0].dep_ != "compound"
+    tok = _one_word(doc, s, t)
+    return tok is not None and tok.pos_ == "NOUN" and tok.dep_ != "compound"
 
 
 def _adjective(doc: Any, s: int, t: int) -> bool:
     """The word at ``s:t`` is parsed as an adjective ("current conditions", not "the current flows")."""
-    span = doc.char_span(s, t)
-    return span is not None and len(span) == 1 and span[0].pos_ == "ADJ"
+    tok = _one_word(doc, s, t)
+    return tok is not None and tok.pos_ == "ADJ"
 
 
 def _spans(doc: Any, text: str) -> list[list[int]]:
@@ -806,11 +826,14 @@ def _spans(doc: Any, text: str) -> list[list[int]]:
             continue
         spans.append([s, t])
     names = [(e.start_char, e.end_char) for e in ents if e.label_ in _NAME_ENTS]
+    places = [(e.start_char, e.end_char) for e in ents if e.label_ in _PLACE_ENTS]
     for s, t, _kind in _rule_spans(doc, text, ents):
         # "USA Today", "Good Friday Agreement": inside a name, no time; a holiday that is the
         # whole name is the day ("Easter Sunday" labelled a place)
         inside = [text[a:b].strip(" .,'\"") for a, b in names if a <= s and t <= b]
         if _kind != "year" and inside and not (_kind == "holiday" and all(n == text[s:t] for n in inside)):
+            continue
+        if _kind != "year" and any(a <= s and t <= b and b - a > t - s for a, b in places):
             continue
         over = [sp for sp in spans if sp[0] < t and s < sp[1]]
         if not over:
@@ -865,11 +888,16 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int, str]]:
             or _in_name(seg, text[t : t + 12])
             or _house_number(text, seg, s, t)
             or _counted(doc, text, seg, s, t)
+            or _named_now(doc, seg, s)
         ):
             continue  # ages ("died at 89", "a 65-year-old"), fractions, titles, house numbers are not times
         if _NTH_DAY.match(seg) and _TODAY_IS.search(text, max(0, s - 18), s):
             out.append((s, t, "today"))  # "It's the second day of the strike": the day of speaking
             continue
+        swallowed = _DAY_SIGNAL.match(seg)
+        if swallowed and _EVENT_SIGNAL.match(text, s + swallowed.start(2) - 1):
+            t = s + swallowed.end("day")  # "the day after Monday's debate" (one model span): the day, its signal
+            seg = text[s:t]
         later = _TRAIL_LATER.search(seg)
         if later and resolve(seg[: later.start()], fallback=False) is not None:
             t -= len(later.group(0))  # "three days later": the duration; "later" is its signal
@@ -917,6 +945,21 @@ def _token_at(doc: Any, s: int) -> Any:
     return span[0] if span is not None and len(span) and span[0].idx == s else None
 
 
+_NOW_WORD = re.compile(r"^(?:Today|Now|Tonight|Tomorrow|Yesterday)$")  # as written: capitalised
+
+
+def _named_now(doc: Any, seg: str, s: int) -> bool:
+    """A capitalised "Today" or "Now" inside a sentence, right after a capitalised word, ends a
+    name ("Russia Today", "USA Today", "This is VOA Today", "Larry King Now"): no time."""
+    if not _NOW_WORD.match(seg):
+        return False
+    tok = _token_at(doc, s)
+    if tok is None or tok.i == 0 or tok.is_sent_start:
+        return False
+    prev = doc[tok.i - 1]
+    return prev.is_alpha and prev.text[:1].isupper() and not prev.is_sent_start
+
+
 # "shortly after noon on Friday" (a model span the split cuts in two): how near the time after
 # it, no time of its own
 _NEAR = re.compile(r"^(?:shortly|soon|just|immediately|right)$", re.IGNORECASE)
@@ -957,7 +1000,7 @@ def _counted(doc: Any, text: str, seg: str, s: int, t: int) -> bool:
     return tok.i == 0 or doc[tok.i - 1].tag_ not in _YEAR_BEFORE_TAGS
 
 
-_UNIT_PLURALS = frozenset({"years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades", "centuries"})
+_UNIT_PLURALS = frozenset(w for w in _UNIT_WORDS if w.endswith("s"))  # "1500 years" is no count of things
 
 
 # a house number: "of 1119 Eighth St.", "1909 Jolinda Drive", "3170 W. County Road 600S"
@@ -1197,6 +1240,13 @@ def find_timexes(doc: Any, anchor: date | str | None = None, text: str | None = 
             tense = None  # "a premium over Thursday's closing price": a noun's day, mostly one gone by
         if tense == "present" and _WEEKDAY_WORD.match(expr.strip()) and _scheduled(span):
             tense = "future"  # "voting ends on Sunday", "the deadline is Monday": the one ahead
+        part_of = _PART_OF_EVENT.match(expr.strip())
+        signal = _EVENT_SIGNAL.match(full, t) if part_of else None
+        if signal and part_of:
+            # "the morning after the debate": the next morning (counted from the latest day the story named
+            # until the anchor's own day, if it has one, settles it in find_times)
+            ahead = signal.group(1).lower() == "after"
+            expr = f"the next {part_of.group(1)}" if ahead else f"the {part_of.group(1)} before"
         tx = _resolve_safe(expr, a, tense)
         if (
             tx is not None
@@ -1244,8 +1294,10 @@ def find_timexes(doc: Any, anchor: date | str | None = None, text: str | None = 
                 tx = Timex(f"P{one.group(1)}1{one.group(2)}", "set", "set", tx.mod)
         ts = TimexSpan(s, t, full[s:t], tx, tense)
         days.append(last if last and _DAY_VALUE.match(last) else None)
-        if tx is not None and tx.type == "duration":
+        if (tx is not None and tx.type == "duration") or signal:
             _signal(doc, full, ts)
+            if signal:
+                own.add(len(out))  # its day is settled here (or by its anchor), not by the clock pass
         elif tx is not None and tx.value is None and _DAY_OF_EVENT.match(expr.strip()) and _EVENT_SIGNAL.match(full, t):
             # "arrested the day after the shooting": a day one off the day of an event the words
             # name; the event coder dates it from that event (`events.dating`)
@@ -1672,7 +1724,13 @@ def _resolve_safe(text: str, anchor: date | None, tense: str | None) -> Timex | 
 _EACH_OF = re.compile(r"\b(?:each|every)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _ONE_UNIT = re.compile(r"^P(T?)(?:\d+|X)([YMWDH])$")
 _DAY_OF_EVENT = re.compile(r"^the\s+day$", re.IGNORECASE)
-_EVENT_SIGNAL = re.compile(r"\s+(?:after|before)\s+(?:the|his|her|their|its|a|an|last|this)\b", re.IGNORECASE)
+_EVENT_SIGNAL = re.compile(
+    rf"\s+(after|before)\s+(?:(?:the|his|her|their|its|a|an|last|this)\b|(?:{_WD_CAP})(?:'s|’s)\s)", re.IGNORECASE
+)
+_DAY_SIGNAL = re.compile(
+    r"^(?:the|that)\s+(?P<day>day|morning|afternoon|evening|night)\s+(after|before)$", re.IGNORECASE
+)
+_PART_OF_EVENT = re.compile(r"^the\s+(morning|afternoon|evening|night)$", re.IGNORECASE)
 _BARE_DAY = re.compile(r"^(?:(?:the|that|this)\s+)?(?:day|night|time|moment)$", re.IGNORECASE)
 
 
@@ -1707,5 +1765,10 @@ def find_times(article: Article, doc: Any) -> None:
             if tx.type == "date" and tx.value is None and value and _DAY_VALUE.match(value) and ts.direction:
                 # "the day after the March 3 vote": the anchor's own day, one off
                 rec.value = rec.timex = shift(value, "P1D", ts.direction)
+            part = _PART_VALUE.match(tx.value or "")
+            if part and value and _DAY_VALUE.match(value) and ts.direction:
+                # "the morning after Monday's debate": that day's next morning
+                rec.value = shift(value, "P1D", ts.direction)
+                rec.timex = f"{rec.value}T{part.group(2)}" if rec.value else rec.timex
         times.append(rec)
     article.times = times
