@@ -2306,3 +2306,21 @@ def test_an_operation_launched_to_do_an_act_is_that_act(nlp, text, type_, trigge
 def test_a_weapon_that_strikes_is_an_attack_whatever_it_hits(nlp, text, type_):
     events = _code(nlp, text).events
     assert (events[0].type if events else None) == type_, [(e.type, e.rule) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, consult",
+    [
+        # people who talk about something with no one named only speak (real pages, set19)
+        ("Funeral directors talk openly about how scared the spiking death toll has left them.", False),
+        ("We're talking about meat produced with growth hormones and high amounts of antibiotics.", False),
+        ("Residents talk about the flood every day.", False),
+        # parties talking with each other consult
+        ("The two leaders talked about trade on Monday.", True),
+        ("The rebels and the government talked about a ceasefire.", True),
+        ("Officials from both countries talked about border security.", True),
+    ],
+)
+def test_talking_about_something_is_a_consultation_only_between_parties(nlp, text, consult):
+    events = _code(nlp, text).events
+    assert any(e.type == "CONSULT" for e in events) == consult, [(e.type, e.rule) for e in events]

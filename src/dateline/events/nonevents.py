@@ -604,11 +604,26 @@ def _talking_about(c: Candidate, ctx: Context) -> str | None:
     subj = [s for x in subject_of(t) for s in conjuncts(x)]
     if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN") and not subj:
         subj = [t.head]  # "a video talking about ...": the video talks
-    if len(subj) != 1 or subj[0].tag_ in ("NNS", "NNPS") or lemma_of(subj[0]) in ("side", "party", "leader"):
-        return None
-    if lemma_of(subj[0]) in ("we", "they"):
-        return None
-    return "speech"
+    if len(subj) == 1 and lemma_of(subj[0]) in ("we", "you") and "about" in preps and t.tag_ == "VBG":
+        return "speech"  # "we're talking about meat produced with growth hormones": what is meant
+    if len(subj) > 1 or lemma_of(subj[0] if subj else t) in ("side", "party", "leader", "we", "they"):
+        return None  # "the rebels and the government talked about a ceasefire"
+    if subj and subj[0].tag_ in ("NNS", "NNPS") and _parties(subj[0], ctx):
+        return None  # "the two leaders", "officials from both countries", "negotiators"
+    return "speech" if subj else None
+
+
+def _parties(tok: Any, ctx: Context) -> bool:
+    """Whether a plural subject of talk may be parties talking with each other: counted ("the two
+    leaders", "both sides"), or an actor of the analysis that is a country, an organisation or of a
+    sector other than ordinary people ("officials", "negotiators"); "residents", "economists",
+    "funeral directors talk openly about ..." only speak."""
+    if any(x.like_num or x.lower_ in ("both", "two") for x in tok.children):
+        return True
+    aid = ctx.tok_actor.get(tok.i)
+    if aid is None:
+        return False
+    return ctx.actor_kind.get(aid) in ("country", "organization") or ctx.actor_sector.get(aid) not in (None, "CVL")
 
 
 def _enabling(c: Candidate, ctx: Context) -> str | None:
