@@ -406,3 +406,50 @@ def test_verb_lemma_is_worked_out_once_per_form(nlp):
     first = [verb_lemma(t) for t in doc]
     assert first == [_verb_lemma(t) for t in doc] == [verb_lemma(t) for t in doc]
     assert all((t.lemma, t.lower, t.pos) in _VERB_LEMMAS for t in doc)
+
+
+def test_sent_at_is_each_tokens_sent(nlp):
+    from dateline.nlp import sent_at, sent_of
+
+    doc = nlp(TEXT + ' "Leave now," the commander told residents. Talks? None.')
+    for t in doc:
+        s = sent_of(t)
+        assert (s.start, s.end) == (t.sent.start, t.sent.end)
+        assert sent_at(doc, t.i) is s  # one Span per sentence, built once
+    other = nlp("Chile sent troops. Peru protested.")
+    assert [(sent_of(t).start, sent_of(t).end) for t in other] == [(t.sent.start, t.sent.end) for t in other]
+
+
+def test_the_linker_scores_the_pairs_it_does_not_write_as_their_strings_would(nlp):
+    # place._score reads the CROSSED pairs from a nested table: the same weights, summed in the
+    # same order, as over place_features' full list (pair strings included)
+    import math
+    from itertools import repeat
+
+    from dateline import extract
+    from dateline.events.parse import Context
+    from dateline.events.place import _model, _pair_weights, _score, linker_candidates, place_features
+
+    w = _model()["weights"]
+    text = (
+        "Border guards killed a young man in Kobane on Monday, and police in Karachi arrested two "
+        "suspects after talks in Geneva. Troops from Chile crossed the border near Lima last week."
+    )
+    a = extract(text=text)
+    doc = nlp(a.text)
+    ctx = Context(a, doc)
+    scored = 0
+    for trig in doc:
+        if trig.pos_ != "VERB":
+            continue
+        ks = linker_candidates(trig, ctx)
+        for n, k in enumerate(ks):
+            toks, place = ctx.places[k]
+            args = (trig, ctx.place_roots[k], toks, place, len(ks), n == 0, ctx)
+            full = place_features(*args)
+            z = sum(map(w.get, full, repeat(0.0)))
+            assert _score(place_features(*args, pairs=False)) == 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            scored += 1
+    assert scored >= 4
+    table = _pair_weights({"a&b": 1.0, "x&y&z": 2.0, "c": 3.0})
+    assert table == {"a": {"b": 1.0}, "x": {"y&z": 2.0}, "x&y": {"z": 2.0}}

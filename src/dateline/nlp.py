@@ -234,3 +234,26 @@ def parse_tree(doc: Any) -> Tree:
     tree = ([names[d] for d in ids], children, start)
     _LAST_TREE = (doc, tree)
     return tree
+
+
+_LAST_SENTS: tuple[Any, list[Any]] | None = None  # the last doc asked and its sentence of each token
+
+
+def sent_at(doc: Any, i: int) -> Any:
+    """``doc[i].sent``: the sentence Span holding token ``i``, found once per doc from
+    ``doc.sents`` (``Token.sent`` builds two Spans and scans for the boundaries at each call;
+    the event coder asks for every candidate). The same Span object for every token of a
+    sentence; the last doc's are kept (and the doc with them), none are stored on the doc."""
+    global _LAST_SENTS
+    last = _LAST_SENTS
+    if last is None or last[0] is not doc or len(last[1]) != len(doc):
+        found: list[Any] = []
+        for s in doc.sents:
+            found.extend([s] * (s.end - s.start))
+        _LAST_SENTS = last = (doc, found)
+    return last[1][i]
+
+
+def sent_of(tok: Any) -> Any:
+    """``tok.sent`` (see ``sent_at``)."""
+    return sent_at(tok.doc, tok.i)

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from ..article import Article, Quote
+from ..nlp import sent_at, sent_of
 from . import lexicon as L
 from .coref import Coreference, descriptors, issuer
 
@@ -705,7 +706,7 @@ class _Context:
         ps, _ = self.paragraph_of(q.start)
         if k < 0 or doc[k].idx < ps or doc[k].text not in _SENT_END:
             return False
-        root = doc[k].sent.root
+        root = sent_at(doc, k).root
         if root.pos_ not in ("VERB", "AUX") or root.idx < ps:
             return False
         subj = self._subject(root)
@@ -1333,7 +1334,7 @@ def _according_to(ctx: _Context, tok: Any, overlaps_direct: Callable[[int, int],
     if not pobj:
         return None
     phrase = set(t.i for t in tok.subtree) | set(t.i for t in to.subtree) | {tok.i, to.i}
-    sent = tok.sent
+    sent = sent_of(tok)
     ps, pe = ctx.paragraph_of(tok.idx)
     toks = [t for t in sent if t.i not in phrase and ps <= t.idx < pe]
     # the attributed content is the clause on the other side of the "according to" phrase

@@ -31,6 +31,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..article import Article, Time, TimeAnchor
+from ..nlp import sent_at
 from ..timex import (
     HOLIDAY_NAMES,
     MONTHS,
@@ -555,7 +556,7 @@ def _modal_noun(tok: Any) -> bool:
 def _after_according_to(span: Any) -> bool:
     """Whether ``span`` lies in or right after an "according to ..." phrase (whose source exists)."""
     doc = span.doc
-    lo = max(span.sent.start, span.start - 10)
+    lo = max(sent_at(span.doc, span.start).start, span.start - 10)
     for k in range(span.start - 1, lo - 1, -1):
         tok = doc[k]
         if tok.lower_ == "according" and k + 1 < len(doc) and doc[k + 1].lower_ == "to":
@@ -1545,7 +1546,7 @@ def _same_sentence(span: Any, last_end: int, text: str, s: int, t: int) -> bool:
         # date ("Eight days after Oct. 12, the day before the market plunge")
         return bool(_APPOSED.fullmatch(text, last_end, s))
     if _ON_BEFORE.search(text, max(0, s - 4), s):
-        return bool(span.sent.start_char <= last_end)
+        return bool(sent_at(span.doc, span.start).start_char <= last_end)
     return True
 
 

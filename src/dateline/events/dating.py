@@ -12,6 +12,7 @@ import os
 import re
 from typing import Any
 
+from ..nlp import sent_at, sent_of
 from ..timex import duration_parts, period_end, period_start, resolve, shift
 from . import lexicon as lx
 from .modality import clause_modality, modality, tense_of
@@ -354,19 +355,19 @@ def _narrative_day(trig: Any, ctx: Context, tense: str) -> tuple[str | None, str
     if tense != "past" or ctx.published is None or _present_perfect(trig) or _present_passive(trig):
         return None, None
     doc = trig.doc
-    sent = trig.sent
+    sent = sent_of(trig)
     times = getattr(ctx.article, "times", None) or []
     published = ctx.published.isoformat()
     for _ in range(_NARRATIVE_REACH):
         if sent.start == 0:
             return None, None
-        prev = doc[sent.start - 1].sent
+        prev = sent_at(doc, sent.start - 1)
         held = [t for t in times if prev.start_char <= t.start < prev.end_char]
         days = [
             t
             for t in held
             if t.value
-            and (_DAY.fullmatch(t.value) or (_MONTH.fullmatch(t.value) and sent.start == trig.sent.start))
+            and (_DAY.fullmatch(t.value) or (_MONTH.fullmatch(t.value) and sent.start == sent_of(trig).start))
             and t.value <= published[: len(t.value)]
             and _told_as_past(doc, t)
         ]
@@ -461,7 +462,7 @@ def _counted_day(dur: Any, ctx: Context) -> str | None:
     span = doc.char_span(dur.start, dur.end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    sent = span[0].sent
+    sent = sent_at(span.doc, span.start)
     lo, hi = sent.start_char, sent.end_char
     verb = _clause_verb(span.root)
     while dur.anchor.start <= verb.idx < dur.anchor.end and verb.head.i != verb.i:
@@ -615,7 +616,7 @@ def _told_later(head: Any, ctx: Context) -> str | None:
             continue
         verbs = [tok.head] if tok.dep_ in ("nsubj", "nsubjpass") else []
         verbs += [c for c in tok.children if c.dep_ == "relcl"]
-        sent = tok.sent
+        sent = sent_of(tok)
         for t in times:
             if not t.value or not _DAY.fullmatch(t.value) or not (sent.start_char <= t.start < sent.end_char):
                 continue

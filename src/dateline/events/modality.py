@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..nlp import sent_of
 from ..timex import period_end, period_start
 from . import lexicon as lx
 from .parse import Candidate, Context, dep_children, infinitive, lemma_of
@@ -128,7 +129,7 @@ def clause_modality(c: Candidate, ctx: Context) -> Clause:
     seen = foreseen(trig)
     if seen == "hypothetical":
         return "hypothetical", lows, words, reported_past, charged
-    sent = trig.sent  # (its text cut from the doc's: Span.text joins its tokens anew)
+    sent = sent_of(trig)  # (its text cut from the doc's: Span.text joins its tokens anew)
     if ctx.text[sent.start_char : sent.end_char].rstrip(" \n\"'\u201d\u2019").endswith("?"):
         # a question asks whether, it reports nothing ("Will Iran retaliate?")
         return "hypothetical", lows, words, reported_past, charged

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..nlp import sent_of
 from . import lexicon as lx
 from .parse import (
     Candidate,
@@ -932,7 +933,7 @@ def _quoted_title(c: Candidate, ctx: Context) -> str | None:
     "said") or hanging from a reporting verb ('said the army would "crush the rebels"'). A
     title hangs from a noun or from a verb of ``title_verbs`` (play, sing, chant, read, ...)."""
     t = c.trigger
-    sent = t.sent
+    sent = sent_of(t)
     spans = _quoted_spans(sent)
     quoted = {i for first, last in spans for i in range(first, last + 1)}
     for first, last in spans:
@@ -967,7 +968,7 @@ def _addressed(c: Candidate, ctx: Context) -> str | None:
     Inside quotation marks it is someone's speech, a demand the other checks judge ('"Free the
     prisoners," the crowd chanted')."""
     t = c.trigger
-    if c.noun or any(f <= t.i <= last for f, last in _quoted_spans(t.sent)):
+    if c.noun or any(f <= t.i <= last for f, last in _quoted_spans(sent_of(t))):
         return None
     v = t
     while v.dep_ in ("conj", "xcomp") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
@@ -977,7 +978,7 @@ def _addressed(c: Candidate, ctx: Context) -> str | None:
         return "addressed to the reader"
     told = dep_children(t, {"dobj", "dative", "iobj"})
     told += [s for x in dep_children(t, {"ccomp", "xcomp"}) for s in dep_children(x, {"nsubj"})]
-    quoted = _quoted_spans(t.sent)
+    quoted = _quoted_spans(sent_of(t))
     told = [o for o in told if not any(f <= o.i <= last for f, last in quoted)]  # '"You ...," Kelly charged'
     if any(o.lower_ in ("you", "yourself", "yourselves") for o in told):
         return "offered to the reader"  # "our team will help you find a home", "we offer you"
@@ -1007,14 +1008,14 @@ def _quoted_imperative(c: Candidate, ctx: Context) -> str | None:
 
 
 def _same_quote(a: Any, b: Any) -> bool:
-    return any(f <= a.i <= last and f <= b.i <= last for f, last in _quoted_spans(a.sent))
+    return any(f <= a.i <= last and f <= b.i <= last for f, last in _quoted_spans(sent_of(a)))
 
 
 def quoted_order(v: Any) -> bool:
     """Whether a verb heads a quoted imperative clause: a bare verb with no subject and no
     auxiliary that opens the quotation and heads its clause (the sentence's root, or a clause
     hung on a verb outside the quotation: '"Leave now," the commander told residents')."""
-    spans = [(f, last) for f, last in _quoted_spans(v.sent) if f <= v.i <= last]
+    spans = [(f, last) for f, last in _quoted_spans(sent_of(v)) if f <= v.i <= last]
     if not spans:
         return False
     first, last = spans[0]
@@ -1059,7 +1060,7 @@ def _campaign_rally(c: Candidate, ctx: Context) -> str | None:
     if mods & W["campaign_words"]:
         return "campaign"
     if election_story(ctx) and not any(
-        x.lower_ in ("against", "protest", "protests") or lemma_of(x) in lx.PROTESTER_NOUNS for x in noun.sent
+        x.lower_ in ("against", "protest", "protests") or lemma_of(x) in lx.PROTESTER_NOUNS for x in sent_of(noun)
     ):
         return "campaign"  # "at Mr. Trump's rally on Tuesday", "his massive rallies" in an election story
     return None
@@ -1082,9 +1083,9 @@ def _electoral_win(c: Candidate, ctx: Context) -> str | None:
         return None
     if any(armed(s, ctx) for s in subject_of(t)):
         return None
-    if any(lx.ASSAULT_MODE_CUES.get(lemma_of(x)) or lemma_of(x) in W["casualty_words"] for x in t.sent):
+    if any(lx.ASSAULT_MODE_CUES.get(lemma_of(x)) or lemma_of(x) in W["casualty_words"] for x in sent_of(t)):
         return None
-    if any(lemma_of(x) in W["armed_nouns"] or lemma_of(x) in ("war", "troops", "force") for x in t.sent):
+    if any(lemma_of(x) in W["armed_nouns"] or lemma_of(x) in ("war", "troops", "force") for x in sent_of(t)):
         return None
     return "election"
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..analyse.lexicon import agent_noun
-from ..nlp import doc_text, parse_tree
+from ..nlp import doc_text, parse_tree, sent_of
 from ..timex import parse_anchor
 from . import lexicon as lx
 from .lexicon import Entry
@@ -448,7 +448,7 @@ def may_act(tok: Any, ctx: Context) -> bool:
     (``ACT_NOUNS``: an act stands for whoever did it)."""
     if tok.pos_ != "NOUN" or tok.i in ctx.tok_actor or tok.ent_type_ or is_person_like(tok, ctx):
         return True
-    if tok.i > tok.sent.start and tok.text[:1].isupper():
+    if tok.i > sent_of(tok).start and tok.text[:1].isupper():
         return True  # a name the tagger took for a common noun ("but Wikileaks welcomed the move")
     lemma = lemma_of(tok)
     forms = {lemma, tok.lower_, _singular(tok.lower_)}  # (a plural the lemmatizer left: "majorities")

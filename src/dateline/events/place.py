@@ -566,12 +566,20 @@ _BUILDING_NOUNS = {
 
 
 def place_features(
-    trig: Any, root: Any, toks: list[int], place: dict, n_places: int, first: bool, ctx: Context | None = None
+    trig: Any,
+    root: Any,
+    toks: list[int],
+    place: dict,
+    n_places: int,
+    first: bool,
+    ctx: Context | None = None,
+    pairs: bool = True,
 ) -> list[str]:
     """The linker's features of one (trigger, place mention) pair: the parse between them, with
     ``ctx`` what the structural rules know of the mention (``_flags``), and the pairs of the
     families in ``CROSSED`` (``a&b``: a path read with the place's kind, a preposition with a
-    clause on the way), which a linear model cannot weigh together otherwise."""
+    clause on the way), which a linear model cannot weigh together otherwise. ``pairs=False``
+    leaves the pairs out (``_score`` weighs them without writing them)."""
     doc = trig.doc
     up, down = _path(trig, root)
     lca = up[-1]
@@ -667,9 +675,16 @@ def place_features(
     out += [f"clause_up={_clause(t)}" for t in up[:-1] if t.pos_ in ("VERB", "AUX")]
     if ctx is not None:
         out += _flags(trig, root, ctx)
-    crossed = [f for f in out if f.split("=", 1)[0] in CROSSED]
+    if not pairs:
+        return out
+    crossed = _crossed(out)
     out += [f"{a}&{b}" for i, a in enumerate(crossed) for b in crossed[i + 1 :]]
     return out
+
+
+def _crossed(features: list[str]) -> list[str]:
+    """The features of the ``CROSSED`` families, in order: each pair of them is a feature too."""
+    return [f for f in features if f.split("=", 1)[0] in CROSSED]
 
 
 #: the feature families whose pairs are features too (``place_features``)
@@ -709,12 +724,40 @@ def _via(tok: Any) -> str:
 
 
 def _score(features: list[str]) -> float:
+    """The linker's probability for one pair's features (``place_features(..., pairs=False)``):
+    the weights of the features, then of their ``CROSSED`` pairs, summed in the order
+    ``place_features`` writes them (the same sum as over its full list), the pairs read from
+    ``_pair_weights`` instead of built as strings (some 200 per pair, most of them unweighted)."""
     import math
-    from itertools import repeat
+    from itertools import chain, repeat
 
     w = _model().get("weights") or {}
-    z = sum(map(w.get, features, repeat(0.0)))
+    table = _pair_weights(w)
+    crossed = _crossed(features)
+    rows = [table.get(a) for a in crossed]
+    # a pair without a weight adds 0.0, which leaves any sum as it is: it is skipped
+    weighted = [x for i, row in enumerate(rows) if row for x in map(row.get, crossed[i + 1 :]) if x is not None]
+    z = sum(chain(map(w.get, features, repeat(0.0)), weighted))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+_PAIRS: tuple[dict, dict[str, dict[str, float]]] | None = None  # the weights and their pair table
+
+
+def _pair_weights(w: dict) -> dict[str, dict[str, float]]:
+    """The weights of the pair features ``a&b`` as ``table[a][b]``. A key is entered at every "&"
+    it could be cut at, so ``table[a][b]`` is ``w[f"{a}&{b}"]`` where that key has a weight and
+    is absent where it has none. Built once per weights."""
+    global _PAIRS
+    if _PAIRS is None or _PAIRS[0] is not w:
+        table: dict[str, dict[str, float]] = {}
+        for key, x in w.items():
+            at = key.find("&")
+            while at >= 0:
+                table.setdefault(key[:at], {})[key[at + 1 :]] = x
+                at = key.find("&", at + 1)
+        _PAIRS = (w, table)
+    return _PAIRS[1]
 
 
 #: what an event's place takes from a place mention (``Context.places``: these and its ``feature``)
@@ -789,7 +832,7 @@ def _linked(trig: Any, ctx: Context) -> tuple[dict | None, float]:
     best, best_p = None, 0.0
     for n, k in enumerate(ks):
         toks, place = ctx.places[k]
-        p = _score(place_features(trig, ctx.place_roots[k], toks, place, len(ks), n == 0, ctx))
+        p = _score(place_features(trig, ctx.place_roots[k], toks, place, len(ks), n == 0, ctx, pairs=False))
         if p > best_p:
             best, best_p = k, p
     if best is None or best_p < model.get("threshold", 0.5):

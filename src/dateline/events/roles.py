@@ -21,7 +21,7 @@ from typing import Any
 
 from ..analyse import lexicon as alx
 from ..analyse.actors import granted_receiver
-from ..nlp import doc_text
+from ..nlp import doc_text, sent_at, sent_of
 from . import lexicon as lx
 from . import parse
 from .lexicon import NOUN_CLASSES
@@ -475,7 +475,7 @@ def recipients_of(tok: Any, cand: Candidate, ctx: Context) -> list:
             # phrase on it; an "on" / "against" actor after the measure, on a word between them
             preps += [
                 p
-                for p in tok.doc[cand.obj.i + 1 : tok.sent.end]
+                for p in tok.doc[cand.obj.i + 1 : sent_of(tok).end]
                 if p.dep_ == "prep"
                 and p.lower_ in ("on", "against")
                 and cand.obj.i < p.head.i < p.i
@@ -604,7 +604,7 @@ def _hung_to(tok: Any, ctx: Context) -> list:
             return []
         if lemma in lx.TRAVEL or parse.infinitive(v):
             return []
-        if p.right_edge.i + 1 < tok.sent.end and not tok.doc[p.right_edge.i + 1].is_punct:
+        if p.right_edge.i + 1 < sent_of(tok).end and not tok.doc[p.right_edge.i + 1].is_punct:
             return []  # the phrase must end the sentence or its clause
         return [q for q in dep_children(p, {"pobj"}) if np_actor_ids(q, ctx)]
     return []
@@ -1298,7 +1298,7 @@ def _np_one(tok: Any, ctx: Context) -> list[str]:
     # a relational noun ("Kim Jong Un's father ..., Kim Jong Il") is the person named beside it,
     # never its possessor
     if lemma_of(tok) in RELATIONAL:
-        for t in tok.doc[tok.i + 1 : min(tok.i + 14, tok.sent.end)]:
+        for t in tok.doc[tok.i + 1 : min(tok.i + 14, sent_of(tok).end)]:
             if t.dep_ == "appos":
                 a = ctx.tok_actor.get(t.i)
                 if a:
@@ -1465,11 +1465,11 @@ def _antecedent(tok: Any, ctx: Context) -> str | None:
     # and deported me," he said)
     speaker = next((q.speaker for q in ctx.article.quotes if q.start <= tok.idx < q.end and q.kind == "direct"), None)
     # this sentence, the mentions before the pronoun, nearest first; then the two sentences before
-    sents = [(tok.sent.start, tok.i)]
-    s = tok.sent
+    s = sent_of(tok)
+    sents = [(s.start, tok.i)]
     for _ in range(2):
         if s.start > 0:
-            s = ctx.doc[s.start - 1].sent
+            s = sent_at(ctx.doc, s.start - 1)
             sents.append((s.start, s.end))
     subject = tok.dep_ in ("nsubj", "nsubjpass")
     if subject and tok.head.dep_ == "ccomp" and tok.head.head.i != tok.head.i:
@@ -1784,7 +1784,7 @@ def _apposed_names(tok: Any, ctx: Context) -> list[str]:
         return []
     ids: list[str] = []
     j = k + 1
-    while j < len(doc) and j < tok.sent.end:
+    while j < len(doc) and j < sent_of(tok).end:
         a = ctx.tok_actor.get(doc[j].i)
         if a is not None and ctx.actor_kind.get(a) == "person" and not _generic_class(a, ctx):
             if a not in ids:
@@ -1897,7 +1897,7 @@ def target_of(c: Candidate, ctx: Context, recipients: list[str], place: dict | N
         span = ctx.doc[s:e]
         return {"text": span.text, "start": span.start_char, "end": span.end_char}
     if place is not None and place.get("precision") != "dateline" and "start" in place:
-        sent = c.trigger.sent
+        sent = sent_of(c.trigger)
         toks = ctx.tokens(place["start"], place["end"])
         if sent.start_char <= place["start"] < sent.end_char and acted_on_place(toks, c, ctx, strict=False):
             return {"text": place["text"], "start": place["start"], "end": place["end"]}

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..nlp import pos_tags
+from ..nlp import pos_tags, sent_of
 from . import lexicon as lx
 from . import sense
 from .dating import own_times
@@ -729,7 +729,7 @@ def _campaign_attack(c: Candidate, ctx: Context) -> bool:
     head = n if n is not None else c.trigger
     if lemma_of(head) not in ("attack", "assault") or not election_story(ctx):
         return False
-    sent = c.trigger.sent
+    sent = sent_of(c.trigger)
     if any(
         lx.ASSAULT_MODE_CUES.get(lemma_of(x))
         or lemma_of(x) in lx.WORDS["casualty_words"]
@@ -795,5 +795,5 @@ def _verbal_attack(c: Candidate, ctx: Context) -> bool:
         return False
     if any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in targets):
         return False
-    sent = c.trigger.sent
+    sent = sent_of(c.trigger)
     return not any(lx.ASSAULT_MODE_CUES.get(lemma_of(x)) or lemma_of(x) in lx.WORDS["casualty_words"] for x in sent)

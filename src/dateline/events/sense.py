@@ -35,6 +35,7 @@ from typing import Any
 import numpy as np
 
 from ..embed import DIM, Embedder
+from ..nlp import sent_of
 from . import lexicon as lx
 from .parse import Candidate, Context, content_objects, is_passive, is_person_like, lemma_of, particle_of, verb_lemma
 from .roles import objects_of, subject_of
@@ -145,7 +146,7 @@ def kinds(tok: Any | None, ctx: Context) -> set[str]:
         out.add("act")
     if tok.pos_ == "NOUN" and lemma in lx.ANIMAL_NOUNS:
         out.add("animal")
-    if tok.pos_ == "PROPN" or (tok.i > tok.sent.start and tok.text[:1].isupper()):
+    if tok.pos_ == "PROPN" or (tok.i > sent_of(tok).start and tok.text[:1].isupper()):
         out.add("name")
     if not out:
         out.add("common")
