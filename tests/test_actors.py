@@ -1252,3 +1252,35 @@ def test_an_unlabelled_name_in_apposition_is_what_the_apposition_names(nlp, text
     assert name not in [e.text for e in doc.ents]
     got = {e.text: e.label for e in corrected_entities(doc)}
     assert got.get(name) == label, got
+
+
+@pytest.mark.parametrize(
+    "text,name,kind,sector",
+    [
+        # house style writes a body's agent noun with a capital: still the generic body
+        ("Last night the Government condemned the attack on the embassy.", "Government", "organization", "GOV"),
+        ("I appeal to Ministers to accept these proposals before the summer.", "Ministers", "group", "GOV"),
+        # an agent noun alone is no unlabelled person's name ("Ministers backed ...")
+        ("The bill was defeated, when Ministers backed calls for greater powers.", "Ministers", "group", "GOV"),
+    ],
+)
+def test_a_capitalised_agent_noun_standing_alone_is_a_generic_actor(nlp, text, name, kind, sector):
+    got = _by_name(_analyse(nlp, text)).get(name)
+    assert got is not None and (got.kind, got.sector) == (kind, sector), [
+        (a.name, a.kind, a.sector) for a in _analyse(nlp, text).actors
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,word",
+    [
+        # a word of a longer name joined by "of", "for" ("Little Relief for Refugees")
+        ("Little Relief for Refugees: the crisis is the sort of issue the UN was made to tackle.", "Refugees"),
+        # a line written in title case is a heading, not a sentence
+        ("Why Voters Are Turning Against The Government Over Taxes.", "Government"),
+    ],
+)
+def test_a_capitalised_agent_noun_inside_a_name_or_a_heading_is_no_generic_actor(nlp, text, word):
+    article = _analyse(nlp, text)
+    generic = [a for a in article.actors if getattr(a, "generic", None) and word in _mention_texts(article, a)]
+    assert not generic, [(a.name, _mention_texts(article, a)) for a in generic]

@@ -67,7 +67,9 @@ to close its schools") is its government, an organisation (GOV) of the place's c
 place acted on or in stays a place;
 a nationality that is itself a verb's or a preposition's noun with an article, a figure or a
 modifier ("the 48-year-old Australian", "two Americans") is people of that country (CVL).
-Generic actors ("police", "lawmakers") take their country from their modifier, else the
+Generic actors ("police", "lawmakers"; also an agent noun that house style capitalises and the
+tagger leaves unlabelled, standing alone: "the Government", "Ministers", never a word of a longer
+name or of a line in title case) take their country from their modifier, else the
 sentence's place, the dateline or the article's focus: the country named at least twice and in
 two thirds of the mentions of countries, where each mention of a named person of a country counts
 for it too (US officials discussing Ukraine make no Ukrainian story).
@@ -510,8 +512,9 @@ def _unlabelled_parties(doc: Any, ents: list[Ent], headline: set[int]) -> list[E
             or L.city_population(text, alternates=True)
             or L.normalise(text) in L.GROUP_SECTORS
             or any(w in L.ROLES for w in words)
+            or (len(toks) == 1 and (L.agent_noun(words[0]) or L.agent_noun(words[0].removesuffix("s"))))
         ):
-            continue
+            continue  # an agent noun alone is a generic actor ("Ministers backed ..."), no name
         if _holds_a_place(toks):
             continue  # "Carolina Thread Trail runs through ...": the places read the place it names
         corr = L.entity_correction(text)
@@ -2161,6 +2164,46 @@ def _names_an_entity(doc: Any, t: Any, tok_ent: dict[int, Ent]) -> bool:
 _IDIOM_OBJECTS = {("join", "force"), ("combine", "force"), ("pool", "force"), ("unite", "force")}
 
 
+#: the small words inside a name of several capitalised words ("Federation of Teachers")
+_NAME_LINKS = {"of", "for", "to", "on", "in", "against", "without", "de"}
+
+
+def _capitalised_noun(doc: Any, t: Any) -> bool:
+    """An agent noun written with a capital by house style, not as part of a name: "the
+    Government came out fighting", "Ministers", "the Army said". The word stands alone: no
+    capitalised word hangs on it or stands right beside it ("the Kincaid Police", "Government
+    House"), and it is written in title case, not in a heading's capitals ("ARRESTS")."""
+    if not t.is_title or not t.is_alpha or t.dep_ in ("npadvmod", "intj", "vocative"):
+        return False  # "Judge, I have never ...": one spoken to
+    n = len(doc)
+    for k in (t.i - 1, t.i + 1):
+        if 0 <= k < n and (doc[k].is_title or doc[k].is_upper) and doc[k].pos_ == "PROPN":
+            return False
+        if 0 <= k < n and doc[k].text in ("-", "‐", "‑") and not doc[min(k, t.i)].whitespace_:
+            return False  # "Commander-in-Chief"
+        far = 2 * k - t.i
+        if 0 <= far < n and doc[far].lower_ in ("a", "an", "the") and 0 <= far + k - t.i < n:
+            far += k - t.i  # "Students for a Democratic Society"
+        if 0 <= far < n and doc[k].lower_ in _NAME_LINKS and (doc[far].is_title or doc[far].is_upper):
+            return False  # "the Federation of Teachers", "Citizens for Tax Justice": a name's word
+    if any(c.pos_ == "PROPN" and c.dep_ in ("compound", "amod", "nmod") for c in t.children):
+        return False
+    h = t.head
+    if t.dep_ in ("pobj", "conj") and (h.pos_ == "ADP" or t.dep_ == "conj"):
+        h = h.head  # "the United Federation of Teachers", "Citizens for Tax Justice": a name's word
+    if h.i != t.i and h.pos_ == "PROPN" and h.is_title:
+        return False
+    # a line written in title case ("Frustrated Parents Rally Nationwide To 'Reclaim Our Schools'")
+    starts = sentence_starts(doc)
+    s0 = starts[t.i]
+    k1 = s0
+    while k1 < min(n, s0 + 40) and starts[k1] == s0:
+        k1 += 1
+    pos = pos_tags(doc)
+    words = [x for x in doc[s0 + 1 : k1] if pos[x.i] not in ("PROPN", "X") and x.is_alpha and len(x) >= 4]
+    return sum(x.is_title for x in words) * 2 < len(words) or not words
+
+
 def _idiom_object(t: Any) -> bool:
     """A bare object of a verb idiom ("joining forces with X"): no determiner, no modifier."""
     return (
@@ -2212,8 +2255,8 @@ def _generic_candidates(doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, 
         for i in range(len(doc))
         if pos[i] == "PROPN"
         and doc[i].lower_.endswith("s")
-        and (doc[i].is_sent_start or _after_dateline(doc, i))
         and L.agent_noun(doc[i].lower_[:-1]) is not None
+        and (doc[i].is_sent_start or _after_dateline(doc, i) or _capitalised_noun(doc, doc[i]))
     }
     for i in sorted(idx):
         t = doc[i]
@@ -2249,11 +2292,14 @@ def _generic_candidates(doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, 
             doc[i - 1].lower_ in _WH_DETERMINERS and doc[i - 1].tag_ in ("WDT", "WP$", "WP") if i else False
         ):
             continue  # "whose authority", "which officials": a question or a relative, nobody named
-        if t.pos_ != "NOUN" and not (t.pos_ == "PROPN" and (t.is_lower or t.is_sent_start or _after_dateline(doc, i))):
+        if t.pos_ != "NOUN" and not (
+            t.pos_ == "PROPN"
+            and (t.is_lower or t.is_sent_start or _after_dateline(doc, i) or _capitalised_noun(doc, t))
+        ):
             continue
         lemma = t.lemma_.lower()
-        if t.pos_ == "PROPN" and L.agent_noun(lemma) is None and (t.is_sent_start or _after_dateline(doc, i)):
-            lemma = lemma.removesuffix("s")  # "Protesters" after a dateline, or opening a sentence
+        if t.pos_ == "PROPN" and L.agent_noun(lemma) is None and lemma.endswith("s"):
+            lemma = lemma[:-1]  # "Protesters" after a dateline, opening a sentence, or "Ministers"
         prev = doc[i - 1] if i > 0 and doc[i - 1].dep_ in ("amod", "compound") else None
         found = (
             hyphened
