@@ -1701,3 +1701,59 @@ def test_a_part_of_the_day_after_an_event_is_the_next_days(nlp):
     assert [(t.text, t.timex) for t in art.times] == [("the day", "2016-09-27"), ("Monday", "2016-09-26")]
     art = _analysed(nlp, "He spoke the morning after Monday's debate.", "2016-09-30")
     assert _at(art, "the morning after", "the morning").timex == "2016-09-27TMO"
+
+
+def test_a_weekday_or_today_inside_a_programme_or_paper_name_is_no_time(nlp):
+    # a quoted title (“Fox News Sunday,”), a name's kind ("NBC's Today show"), a paper's possessive
+    # ("the Mail on Sunday's campaign"); "the Senate on Sunday voted", "spoke on Sunday's show" are days
+    text = (
+        "He told “Fox News Sunday,” that he would not attend. She appeared on NBC's Today show. "
+        "Fauci told NBC News' Today show the final number would be lower. "
+        "It backs the Mail on Sunday's campaign. The Senate on Sunday voted. He spoke on Sunday's show."
+    )
+    art = _analysed(nlp, text, "2020-09-27")
+    assert [(t.text, t.value) for t in art.times] == [("Sunday", "2020-09-27"), ("Sunday", "2020-09-27")]
+    assert [art.text[t.start - 10 : t.end].strip() for t in art.times] == ["Senate on Sunday", "spoke on Sunday"]
+
+
+def test_a_day_later_in_the_month_of_a_full_date_takes_its_year(nlp):
+    # a 2012 story telling December 2010: "December 27", "Christmas" after "December 16, 2010" are
+    # that December's, not the last one before the story (2011)
+    text = (
+        "He fitted the boiler on December 16, 2010. She came home to spend Christmas with her mother. "
+        "She returned to the house on December 27. He left in March."
+    )
+    art = _analysed(nlp, text, "2012-04-17")
+    assert [(t.text, t.value) for t in art.times] == [
+        ("December 16, 2010", "2010-12-16"),
+        ("Christmas", "2010-12-25"),
+        ("December 27", "2010-12-27"),
+        ("March", "2012-03"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "expr,mod",
+    [
+        ("less than six months", "LESS_THAN"),
+        ("more than a year", "MORE_THAN"),
+        ("at least five years", "EQUAL_OR_MORE"),
+        ("up to 180 days", "EQUAL_OR_LESS"),
+        ("about a decade", "APPROX"),
+        ("nearly two years", "APPROX"),
+        ("less than six months ago", "APPROX"),  # a date: only near
+    ],
+)
+def test_a_bound_on_an_amount_of_time_is_its_timeml_modifier(expr, mod):
+    # TimeBank writes "less than one hour" LESS_THAN, "at least 72 hours" EQUAL_OR_MORE, "up to 180 days"
+    # EQUAL_OR_LESS; "nearly" goes three ways there and stays APPROX
+    assert resolve(expr, A).mod == mod
+
+
+def test_a_last_day_is_a_final_day_not_yesterday(nlp):
+    # set 19 (real pages, now development): "Her last day is April 1" read as the day before publication
+    art = _analysed(
+        nlp, "Her last day is April 1, the company said. He spent his last day in office there.", "2020-02-24"
+    )
+    assert [(t.text, t.value) for t in art.times] == [("last day", None), ("April 1", "2020-04-01"), ("last day", None)]
+    assert v("yesterday") == "2019-04-23" and resolve("last day", A).value is None

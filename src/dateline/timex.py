@@ -340,6 +340,17 @@ _APPROX = re.compile(
     r"^(?:around|about|approximately|roughly|some|circa|nearly|almost|more than|over|less than|under|fewer than|"
     r"at least|at most|up to|just|only|a mere|mere|the last|a full|fully|well over)\s+"
 )
+# TimeML's modifiers for a bound, not an approximation: "less than six months" (LESS_THAN), "at
+# least five years" (EQUAL_OR_MORE); "about", "nearly", "almost" stay APPROX
+_BOUND_MODS = {
+    "less than": "LESS_THAN",
+    "fewer than": "LESS_THAN",
+    "more than": "MORE_THAN",
+    "well over": "MORE_THAN",
+    "at least": "EQUAL_OR_MORE",
+    "at most": "EQUAL_OR_LESS",
+    "up to": "EQUAL_OR_LESS",
+}
 
 REFS = {
     "now": "PRESENT_REF",
@@ -928,7 +939,7 @@ def _resolve_expression(expression: str, anchor: date | str | None, tense: str |
         before = t
         m = _APPROX.match(t)
         if m and not re.match(r"^(?:some|the last|over|under)\s", t):
-            mod = mod or "APPROX"
+            mod = mod or _BOUND_MODS.get(m.group(0).strip(), "APPROX")
         for pat, name in _MODS:
             mm = pat.match(t)
             if mm and len(t) > mm.end():
@@ -972,6 +983,8 @@ def _resolve_expression(expression: str, anchor: date | str | None, tense: str |
     if out is None:
         return None
     if mod and out.mod is None:
+        if mod in _BOUND_MODS.values() and out.type != "duration":
+            mod = "APPROX"  # "less than six months ago": a bound on the amount, the date only near
         out = Timex(out.value, out.type, out.granularity, mod)
     return out
 
@@ -1545,8 +1558,10 @@ def _rel_unit(d: str, unit: str, a: date | None, tense: str | None) -> Timex | N
     unit = {"fiscal year": "year", "calendar year": "year", "week-end": "weekend"}.get(unit, unit)
     if unit == "season":
         return Timex(None, "date", "season") if d else None
-    if unit == "day" and d in ("", "the", "that", "same", "next", "following", "previous", "prior"):
-        return Timex(None, "date", "day")  # "the next day": a day of the narrative
+    if unit == "day" and d in ("", "the", "that", "same", "next", "following", "previous", "prior", "last", "latest"):
+        # "the next day": a day of the narrative; "her last day is April 1", "on the last day of the
+        # session": a final day, not yesterday
+        return Timex(None, "date", "day")
     if d in ("following", "succeeding") or (d == "same" and unit in ("week", "month", "year")):
         return Timex(None, "date", unit)  # "the following year", "the same year": the narrative's
     if a is None:

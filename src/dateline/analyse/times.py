@@ -889,7 +889,7 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int, str]]:
             or _in_name(seg, text[t : t + 12])
             or _house_number(text, seg, s, t)
             or _counted(doc, text, seg, s, t)
-            or _named_now(doc, seg, s)
+            or _named_now(doc, text, seg, s, t)
         ):
             continue  # ages ("died at 89", "a 65-year-old"), fractions, titles, house numbers are not times
         if _NTH_DAY.match(seg) and _TODAY_IS.search(text, max(0, s - 18), s):
@@ -947,18 +947,42 @@ def _token_at(doc: Any, s: int) -> Any:
 
 
 _NOW_WORD = re.compile(r"^(?:Today|Now|Tonight|Tomorrow|Yesterday)$")  # as written: capitalised
+_NAMED_WORD = re.compile(rf"^(?:Today|Now|Tonight|{_WD_CAP})$")
+# an opening quote and the title-case words of a name before the time word: “Fox News Sunday,”
+_TITLE_OPEN = re.compile(r"(?:“|\"|``|'')(?:(?:[A-Z][\w'’.-]*|of|the|on|in|and|a|at|for)\s+)*[A-Z][\w'’.-]*\s+$")
+_TITLE_CLOSE = re.compile(r"[,.!?]?(?:”|\"|'')")
+_SMALL_TITLE = 40  # characters a quoted name may run before its time word
 
 
-def _named_now(doc: Any, seg: str, s: int) -> bool:
-    """A capitalised "Today" or "Now" inside a sentence, right after a capitalised word, ends a
-    name ("Russia Today", "USA Today", "This is VOA Today", "Larry King Now"): no time."""
-    if not _NOW_WORD.match(seg):
+def _named_now(doc: Any, text: str, seg: str, s: int, t: int) -> bool:
+    """A capitalised time word that is part of a name, no time: "Today" or "Now" inside a sentence
+    right after a capitalised word ("Russia Today", "USA Today", "This is VOA Today", "Larry King
+    Now"), naming a noun's kind ("the Today show") or owned by a name ("NBC News' Today show"); a
+    weekday or "Today" closing a quoted title (“Fox News Sunday,”); a weekday after "on" and a
+    capitalised word, the name's possessive ("the Mail on Sunday's campaign": "the Senate on Sunday
+    passed" has no possessive)."""
+    if not _NAMED_WORD.match(seg):
         return False
+    if _TITLE_OPEN.search(text, max(0, s - _SMALL_TITLE), s) and _TITLE_CLOSE.match(text, t):
+        return True
     tok = _token_at(doc, s)
-    if tok is None or tok.i == 0 or tok.is_sent_start:
+    if tok is None or tok.i < 2 or tok.is_sent_start:
         return False
     prev = doc[tok.i - 1]
-    return prev.is_alpha and prev.text[:1].isupper() and not prev.is_sent_start
+    if _NOW_WORD.match(seg):
+        if tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ == "NOUN":
+            return True
+        if (prev.tag_ == "POS" or prev.dep_ == "case") and doc[prev.i - 1].pos_ == "PROPN":
+            return True  # "NBC News' Today show": a network's programme
+        return prev.is_alpha and prev.text[:1].isupper() and not prev.is_sent_start
+    name = doc[tok.i - 2]
+    return (
+        prev.lower_ == "on"
+        and name.is_alpha
+        and name.text[:1].isupper()
+        and not name.is_sent_start
+        and text[t : t + 2] in ("'s", "’s")
+    )
 
 
 # "shortly after noon on Friday" (a model span the split cuts in two): how near the time after
@@ -1229,6 +1253,7 @@ def find_timexes(doc: Any, anchor: date | str | None = None, text: str | None = 
     full = doc.text if text is None else text
     last: str | None = None  # the latest calendar date the story named: the narrative's time
     last_end = -1  # where its words end
+    last_written = False  # whether the latest date's year is written (or carried from one written)
     last_year: str | None = None  # the year of the latest date, quarter or season the story named
     days: list[str | None] = []  # before each expression, the latest full date the story named
     quarter: tuple[str, int] | None = None  # the latest quarter the story named, and where
@@ -1271,6 +1296,17 @@ def find_timexes(doc: Any, anchor: date | str | None = None, text: str | None = 
             tx = Timex(a.isoformat(), "date", "day", tx.mod)  # "ended the day" with no day named before
         if tense == "future" and tx is not None and _ONE_DAY.match(expr.strip()) and _before_its_verb(span):
             tx = Timex("FUTURE_REF", "date", "ref", tx.mod)  # "Islam will one day be ...": some day ahead
+        carried = (
+            tense != "future"
+            and tx is not None
+            and last is not None
+            and last_written
+            and _later_that_month(expr, tx, last)
+        )
+        if carried and tx is not None and tx.value and last is not None:
+            # "on December 16, 2010 ... She returned on December 27": later in the month the story
+            # dated with its year, that month's year (a 2012 story: not December 2011)
+            tx = Timex(last[:4] + tx.value[4:], tx.type, tx.granularity, tx.mod)
         if tense == "past" and tx is not None and a is not None and _next_month_of_a_noun(span, expr, tx, a):
             tx = Timex(f"{a.year:04d}-{a.month + 1:02d}", "date", "month", tx.mod)
         if (
@@ -1313,6 +1349,7 @@ def find_timexes(doc: Any, anchor: date | str | None = None, text: str | None = 
             # `_clock_days` settles it: it names no day for the story's narrative
             last = calendar_date(tx.value)
             last_end = t
+            last_written = carried or _WRITTEN_YEAR.search(expr) is not None
         if tx is not None and tx.type in ("date", "time") and tx.value and _YEAR_HEAD.match(tx.value):
             last_year = tx.value[:4]
         if (
@@ -1350,6 +1387,20 @@ def _before_its_verb(span: Any) -> bool:
     root = span.root
     verb = root.head
     return root.dep_ in ("npadvmod", "advmod", "nsubj") and verb.pos_ in ("VERB", "AUX") and span.end <= verb.i
+
+
+_MONTH_DAY_ONLY = re.compile(rf"^(?:on\s+)?{month_pattern()}\s+\d{{1,2}}{_ORDINAL}?$", re.IGNORECASE)
+
+
+def _later_that_month(expr: str, tx: Timex, last: str) -> bool:
+    """A day written without its year ("December 27", "Christmas") later in the month of the story's
+    latest full date, whose year the reading from the publication date does not share."""
+    if not (tx.value and _DAY_VALUE.match(tx.value) and _DAY_VALUE.match(last)):
+        return False
+    if tx.value[:4] == last[:4] or tx.value[5:7] != last[5:7] or tx.value[8:] <= last[8:]:
+        return False
+    e = expr.strip()
+    return _MONTH_DAY_ONLY.match(e) is not None or e.lower() in HOLIDAY_NAMES
 
 
 _BARE_MONTH = re.compile(rf"^(?:(?:early|late|mid)[\s-]+)?{month_pattern()}$", re.IGNORECASE)
