@@ -2324,3 +2324,19 @@ def test_a_weapon_that_strikes_is_an_attack_whatever_it_hits(nlp, text, type_):
 def test_talking_about_something_is_a_consultation_only_between_parties(nlp, text, consult):
     events = _code(nlp, text).events
     assert any(e.type == "CONSULT" for e in events) == consult, [(e.type, e.rule) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, consult",
+    [
+        # meeting or visiting one's own family or a friend is private life (real pages, set19)
+        ("Zoe had flown to New York to see her father on the day before the fitting.", False),
+        ("She made plans to meet a friend at 8pm the next day.", False),
+        ("He met his girlfriend in a bar in Soho.", False),
+        ("The minister met his Chinese counterpart in Beijing.", True),
+        ("The prime minister met relatives of the hostages.", True),
+    ],
+)
+def test_seeing_ones_family_or_a_friend_is_no_consultation(nlp, text, consult):
+    events = _code(nlp, text).events
+    assert any(e.type == "CONSULT" for e in events) == consult, [(e.type, e.rule) for e in events]

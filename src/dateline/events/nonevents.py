@@ -627,6 +627,34 @@ def _parties(tok: Any, ctx: Context) -> bool:
     return ctx.actor_kind.get(aid) in ("country", "organization") or ctx.actor_sector.get(aid) not in (None, "CVL")
 
 
+#: possessive determiners: "her father", "his girlfriend"
+POSSESSIVES = {"my", "your", "his", "her", "its", "our", "their"}
+
+
+def _private_visit(c: Candidate, ctx: Context) -> str | None:
+    """ "Zoe had flown to New York to see her father", "made plans to meet a friend", "he met his
+    girlfriend in a bar": a meeting or a visit with one's own family or a friend (words.toml
+    ``kin_nouns``; a possessive, or "a friend") is private life, no consultation. "The prime
+    minister met relatives of the hostages" and "the minister met his counterpart" stay meetings."""
+    t = c.trigger
+    if c.noun or c.entry.type != "CONSULT":
+        return None
+    seen = list(objects_of(t))
+    for v in t.children:  # "flew to New York to see her father": the purpose says whom
+        if v.dep_ in ("advcl", "xcomp") and infinitive(v) and verb_lemma(v) in ("see", "meet", "visit"):
+            seen += objects_of(v)
+    if not seen:
+        return None
+    for o in seen:
+        if lemma_of(o) not in W["kin_nouns"] or any(p.dep_ == "prep" for p in o.children):
+            return None
+        dets = {d.lower_ for d in o.children}
+        friend = lemma_of(o) == "friend" and (o.tag_ == "NNS" or dets & {"a", "an"})
+        if not (dets & POSSESSIVES or friend):
+            return None
+    return "private life"
+
+
 def _enabling(c: Candidate, ctx: Context) -> str | None:
     """ "a chip that allows a computer to be smaller", "allows for complete virtualisation": a
     thing that makes something possible for another thing concedes nothing to anyone. A person,
@@ -1164,6 +1192,7 @@ CHECKS = (
     _thing_doer,
     _review,
     _talking_about,
+    _private_visit,
     _enabling,
     _interview,
     _question_put,
