@@ -392,11 +392,13 @@ def test_political_share_counts_sentences_as_doc_sents_does(nlp):
 
 
 def test_heads_are_each_tokens_head(nlp):
-    from dateline.analyse.actors import _heads
+    from dateline.nlp import heads_of, parse_tree
 
     doc = nlp(TEXT)
-    assert _heads(doc) == [t.head.i for t in doc]
-    assert _heads(nlp("")) == []
+    assert heads_of(doc) == [t.head.i for t in doc]
+    labels, children, start = parse_tree(doc)  # read with the tree: each child's head is its parent
+    assert all(heads_of(doc)[c] == i for i in range(len(doc)) for c in children[start[i] : start[i + 1]])
+    assert heads_of(nlp("")) == []
 
 
 def test_verb_lemma_is_worked_out_once_per_form(nlp):
@@ -453,3 +455,32 @@ def test_the_linker_scores_the_pairs_it_does_not_write_as_their_strings_would(nl
     assert scored >= 4
     table = _pair_weights({"a&b": 1.0, "x&y&z": 2.0, "c": 3.0})
     assert table == {"a": {"b": 1.0}, "x": {"y&z": 2.0}, "x&y": {"z": 2.0}}
+
+
+def test_token_starts_and_char_token_answer_as_the_tokens_do(nlp):
+    from dateline.nlp import char_token, token_starts
+
+    doc = nlp(TEXT)
+    assert token_starts(doc) == [t.idx for t in doc]
+    for char in range(len(TEXT) + 3):
+        expected = max([t.i for t in doc if t.idx <= char], default=0)
+        assert char_token(doc, char) == expected
+    assert token_starts(nlp("")) == []
+
+
+def test_fixed_hashes_are_the_words_hashes_worked_out_once(nlp):
+    from dateline.analyse import lexicon as L
+    from dateline.analyse.actors import _agent_hashes, fixed_hashes, word_hashes
+
+    doc = nlp(TEXT)
+    built = []
+
+    def words() -> list[str]:
+        built.append(1)
+        return ["police", "army", "police"]
+
+    first = fixed_hashes(doc.vocab, "test words", words)
+    assert first == word_hashes(doc.vocab, ("army", "police")) == {doc.vocab.strings[w] for w in ("police", "army")}
+    assert fixed_hashes(doc.vocab, "test words", words) is first and built == [1]  # the list is built once
+    heads = {w.split()[-1].split("-")[-1] for w in L.agent_nouns()}
+    assert _agent_hashes(doc) == word_hashes(doc.vocab, tuple(sorted(heads)))

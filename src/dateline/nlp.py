@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import threading
+from bisect import bisect_right
 from typing import Any
 
 from .errors import ModelUnavailable
@@ -202,7 +203,7 @@ def pos_tags(doc: Any) -> list[str]:
 
 
 Tree = tuple[list[str], list[int], list[int]]
-_LAST_TREE: tuple[Any, Tree] | None = None  # the last doc asked and its tree
+_LAST_TREE: tuple[Any, Tree, list[int]] | None = None  # the last doc asked, its tree and its heads
 
 
 def parse_tree(doc: Any) -> Tree:
@@ -211,10 +212,20 @@ def parse_tree(doc: Any) -> Tree:
     ``Token.children``'s order (left to right). A walk over ``Token.children`` builds a Token
     object and reads a property for every child it looks at. The event coder asks for one doc
     many times in a row: the last doc's tree is kept (and the doc with it)."""
+    return _read_tree(doc)[1]
+
+
+def heads_of(doc: Any) -> list[int]:
+    """Every token's head's index (``Token.head.i``), read with ``parse_tree``'s arrays and kept
+    with its tree (a walk up the heads builds a Token at each step)."""
+    return _read_tree(doc)[2]
+
+
+def _read_tree(doc: Any) -> tuple[Any, Tree, list[int]]:
     global _LAST_TREE
     last = _LAST_TREE
     if last is not None and last[0] is doc:
-        return last[1]
+        return last
     n = len(doc)
     if n:
         import numpy as np
@@ -225,15 +236,34 @@ def parse_tree(doc: Any) -> Tree:
         by_head = np.argsort(heads[kids], kind="stable")  # children in order within each head
         children = kids[by_head].tolist()
         start = np.searchsorted(heads[kids][by_head], np.arange(n + 1), side="left").tolist()
+        head_list = heads.tolist()
     else:
-        ids, children, start = [], [], [0]
+        ids, children, start, head_list = [], [], [0], []
     names: dict[int, str] = {}
     for i, d in enumerate(ids):
         if d not in names:
             names[d] = doc[i].dep_
-    tree = ([names[d] for d in ids], children, start)
-    _LAST_TREE = (doc, tree)
-    return tree
+    last = _LAST_TREE = (doc, ([names[d] for d in ids], children, start), head_list)
+    return last
+
+
+_LAST_STARTS: tuple[Any, list[int]] | None = None  # the last doc asked and its tokens' offsets
+
+
+def token_starts(doc: Any) -> list[int]:
+    """Every token's character offset (``Token.idx``), read once per doc from one array (the
+    last doc's are kept, and the doc with them); the list is shared, not to be changed."""
+    global _LAST_STARTS
+    last = _LAST_STARTS
+    if last is None or last[0] is not doc or len(last[1]) != len(doc):
+        last = _LAST_STARTS = (doc, doc.to_array("IDX").tolist() if len(doc) else [])
+    return last[1]
+
+
+def char_token(doc: Any, char: int) -> int:
+    """The index of the token holding character ``char`` (the last token starting at or before
+    it; 0 before the first), by bisection over ``token_starts``."""
+    return max(0, bisect_right(token_starts(doc), char) - 1)
 
 
 _LAST_SENTS: tuple[Any, list[Any]] | None = None  # the last doc asked and its sentence of each token

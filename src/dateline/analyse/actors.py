@@ -78,12 +78,13 @@ for it too (US officials discussing Ukraine make no Ukrainian story).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from ..article import Actor, Article, Entity, Span
-from ..nlp import doc_text, pos_tags
+from ..nlp import doc_text, heads_of, pos_tags
 from . import lexicon as L
 from .places import dateline_country
 
@@ -156,21 +157,6 @@ def _title_alpha(doc: Any) -> tuple[list[bool], list[bool]]:
         else:
             found = ([], [])
         doc.user_data[_TITLE_ALPHA] = found
-    return found
-
-
-_HEADS = "dateline_heads"  # doc.user_data key of _heads' cache
-
-
-def _heads(doc: Any) -> list[int]:
-    """Every token's head's index (``Token.head.i``), read once per doc from one array."""
-    found = doc.user_data.get(_HEADS)
-    if found is None or len(found) != len(doc):
-        import numpy as np
-
-        n = len(doc)
-        found = (np.arange(n, dtype=np.int64) + doc.to_array("HEAD").view(np.int64)).tolist() if n else []
-        doc.user_data[_HEADS] = found
     return found
 
 
@@ -439,7 +425,7 @@ def _unlabelled_subjects(doc: Any, ents: list[Ent], headline: set[int]) -> list[
     taken = {i for e in ents for i in range(e.i0, e.i1)}
     out = []
     pos = pos_tags(doc)
-    heads = _heads(doc)
+    heads = heads_of(doc)
     for i in range(len(doc)):
         if i in taken or i in headline or pos[heads[i]] != "VERB":
             continue
@@ -1619,7 +1605,7 @@ def _org_country_memory(doc: Any, tok_ent: dict[int, Ent]) -> list[tuple[int, st
 
 
 def _org_word_hashes(doc: Any) -> frozenset[int]:
-    return word_hashes(doc.vocab, tuple(w for w in L.ORG_WORDS if " " not in w))
+    return fixed_hashes(doc.vocab, "org words", lambda: (w for w in L.ORG_WORDS if " " not in w))
 
 
 _HASHES: dict[tuple, frozenset[int]] = {}
@@ -1630,6 +1616,20 @@ def word_hashes(vocab: Any, words: tuple[str, ...]) -> frozenset[int]:
     found = _HASHES.get(key)
     if found is None:
         found = _HASHES[key] = frozenset(vocab.strings.add(w) for w in words)
+    return found
+
+
+_FIXED_HASHES: dict[tuple[int, str], frozenset[int]] = {}  # (id(vocab), list name) -> its words' hashes
+
+
+def fixed_hashes(vocab: Any, name: str, words: Callable[[], Iterable[str]]) -> frozenset[int]:
+    """The hashes of a fixed word list (``words()`` gives its words) for ``indices_of``, worked out
+    once per vocab and list ``name``: the list is not rebuilt, sorted and hashed at each call as
+    ``word_hashes``' key would be."""
+    key = (id(vocab), name)
+    found = _FIXED_HASHES.get(key)
+    if found is None:
+        found = _FIXED_HASHES[key] = frozenset(vocab.strings.add(w) for w in words())
     return found
 
 
@@ -2032,17 +2032,9 @@ class _Generic:
     cls: str
 
 
-_AGENT_HASHES: dict[int, frozenset[int]] = {}  # id(vocab) -> _agent_hashes
-
-
 def _agent_hashes(doc: Any) -> frozenset[int]:
     # "army command": its head; "asylum-seeker": the word after the hyphen, a token of its own
-    # (the word list is fixed: its hashes are worked out once per vocab)
-    found = _AGENT_HASHES.get(id(doc.vocab))
-    if found is None:
-        words = tuple(sorted({w.split()[-1].split("-")[-1] for w in L.agent_nouns()}))
-        found = _AGENT_HASHES[id(doc.vocab)] = _hashes(doc.vocab, words)
-    return found
+    return fixed_hashes(doc.vocab, "agent nouns", lambda: {w.split()[-1].split("-")[-1] for w in L.agent_nouns()})
 
 
 def _ent_country(e: Ent, ent_actor: dict[int, _Actor]) -> tuple[str | None, str | None, bool]:

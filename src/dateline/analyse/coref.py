@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from ..article import Article
+from ..nlp import char_token, token_starts
 from .lexicon import ORG_WORDS
 
 _DESCRIPTORS_FILE = Path(__file__).resolve().parent.parent / "data" / "quotes" / "descriptors.txt"
@@ -198,7 +199,7 @@ class Coreference:
         self.doc = doc
         self.article = article
         self.kinds = {a.id: a.kind for a in article.actors}
-        self.starts = doc.to_array("IDX").tolist() if len(doc) else []
+        self.starts = token_starts(doc)
         self.excluded = sorted(excluded or ())
         self._ex_starts = [s for s, _ in self.excluded]
         from .actors import sentence_starts
@@ -249,16 +250,16 @@ class Coreference:
         # subject pronouns resolved once, in document order, so a chain ("Ghani said ... He
         # added ... he hoped") reaches back through the pronouns before
         self.resolved = {}
-        from .actors import indices_of, word_hashes
+        from .actors import fixed_hashes, indices_of
 
-        for k in indices_of(doc, "LOWER", word_hashes(doc.vocab, tuple(sorted(PRONOUNS)))):
+        for k in indices_of(doc, "LOWER", fixed_hashes(doc.vocab, "pronouns", lambda: PRONOUNS)):
             if doc[k].dep_ in _SUBJECT_DEPS and not self._excluded(doc[k].idx, None):
                 self.resolved[k] = self._antecedent(k, doc[k].lower_, None, None)
 
     # -- building --------------------------------------------------------------------------------
 
     def _token_at(self, char: int) -> int:
-        return max(0, bisect.bisect_right(self.starts, char) - 1)
+        return char_token(self.doc, char)
 
     def _set_gender(self, actor: str, g: str) -> None:
         old = self.gender.get(actor)

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from ..article import Article, Quote
-from ..nlp import sent_at, sent_of
+from ..nlp import char_token, sent_at, sent_of, token_starts
 from . import lexicon as L
 from .coref import Coreference, descriptors, issuer
 
@@ -379,7 +379,7 @@ class _Context:
     def __init__(self, article: Article, doc: Any) -> None:
         self.article = article
         self.doc = doc
-        self.starts = doc.to_array("IDX").tolist() if len(doc) else []
+        self.starts = token_starts(doc)
         self.tok_actor: list[str | None] = [None] * len(doc)
         self.kinds = {a.id: a.kind for a in article.actors}
         self.mentions: list[tuple[int, int, str]] = []
@@ -422,7 +422,7 @@ class _Context:
         return self.kinds.get(actor_id) if actor_id else None
 
     def token_at(self, char: int) -> int:
-        return max(0, bisect.bisect_right(self.starts, char) - 1)
+        return char_token(self.doc, char)
 
     def tokens(self, s: int, e: int) -> list[Any]:
         i = self.token_at(s)
@@ -776,7 +776,6 @@ _GENERIC_SUBJECTS = {
 }
 # spaCy's small model gives "hoped" the lemma "hop"
 _HOPE_FORMS = {"hope", "hoped", "hopes", "hoping"}
-_CUE_HASHES: dict[int, frozenset[int]] = {}  # id(vocab) -> the hashes of the cue words (_indirect_quotes)
 _LEAD_SKIP = {",", "''", "'", "”", '"', "’", "``", "“", "—", "–", "-", "―"}
 
 
@@ -1148,14 +1147,13 @@ def _indirect_quotes(ctx: _Context, direct: list[_Q]) -> list[_Q]:
         return covered >= 0.8 * (e - s)
 
     para_starts = [m.start() for m in _PARA_RE.finditer(text) if m.group().strip()]
-    from .actors import indices_of, word_hashes
+    from .actors import fixed_hashes, indices_of
 
     out: list[_Q] = []
     table = frames()
-    cue_hashes = _CUE_HASHES.get(id(doc.vocab))
-    if cue_hashes is None:  # (the word lists are fixed: their hashes are worked out once per vocab)
-        words = tuple(sorted(L.SPEECH_VERBS | set(table) | _HOPE_FORMS)) + ("according",)
-        cue_hashes = _CUE_HASHES[id(doc.vocab)] = word_hashes(doc.vocab, words)
+    cue_hashes = fixed_hashes(
+        doc.vocab, "quote cues", lambda: L.SPEECH_VERBS | set(table) | _HOPE_FORMS | {"according"}
+    )
     for i in sorted(set(indices_of(doc, "LEMMA", cue_hashes)) | set(indices_of(doc, "LOWER", cue_hashes))):
         tok = doc[i]
         lemma = "hope" if tok.lower_ in _HOPE_FORMS else tok.lemma_.lower()

@@ -21,7 +21,7 @@ from typing import Any
 
 from ..analyse import lexicon as alx
 from ..analyse.actors import granted_receiver
-from ..nlp import doc_text, sent_at, sent_of
+from ..nlp import doc_text, sent_at, sent_of, token_starts
 from . import lexicon as lx
 from . import parse
 from .lexicon import NOUN_CLASSES
@@ -240,7 +240,7 @@ def _line_breaks(doc: Any) -> list[int]:
     if _LAST_BREAKS is not None and _LAST_BREAKS[0] is doc:
         return _LAST_BREAKS[1]
     text = doc_text(doc)
-    starts = doc.to_array("IDX").tolist() if len(doc) else []
+    starts = token_starts(doc)
     found = sorted({bisect.bisect_right(starts, m.start()) - 1 for m in re.finditer("\n", text)} - {-1})
     _LAST_BREAKS = (doc, found)
     return found
