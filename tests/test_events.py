@@ -519,6 +519,9 @@ def test_an_event_last_week_or_a_few_days_ago_is_dated(nlp):
         "The helicopter crashed in the mountains, killing all five crew.",
         "A truck struck a school bus near Lahore, killing six children.",
         "The driver was killed when his car struck a tree.",
+        # a driver's collision with a vehicle or what lines the road (police blotter, set19)
+        "A vehicle driven by Todd Richter was southbound when it struck the back of a vehicle, which was parked.",
+        "The driver lost control and struck a tree.",
     ],
 )
 def test_disasters_and_accidents_are_not_assaults(nlp, text):
@@ -532,6 +535,10 @@ def test_disasters_and_accidents_are_not_assaults(nlp, text):
         "Israeli jets struck Gaza, killing 10 people.",
         "A truck bomb hit the army base in Kabul.",
         "Gunmen opened fire on a bus, killing eight passengers.",
+        # driving into people on purpose
+        "A car rammed into a crowd of pedestrians in Berlin, killing eight.",
+        "A van drove into worshippers outside the mosque, injuring ten.",
+        "Militants struck a police car with a roadside bomb.",
     ],
 )
 def test_an_attack_with_or_on_a_vehicle_is_still_an_attack(nlp, text):

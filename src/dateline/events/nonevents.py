@@ -236,6 +236,26 @@ def armed(tok: Any, ctx: Context) -> bool:
     return False
 
 
+def _road_collision(c: Candidate, ctx: Context) -> str | None:
+    """ "it struck the back of a vehicle, which was parked off the roadway", "she lost control and
+    struck the ditch": a vehicle's driver who strikes or hits only vehicles or what lines a road
+    (words.toml ``roadside_things``; a part "of" a vehicle) has a collision, no attack, unless a
+    side is armed ("gunmen hit a bus", "militants struck a police car") or a weapon strikes."""
+    t = c.trigger
+    if c.noun or c.entry.type != "ASSAULT" or verb_lemma(t) not in ("strike", "hit"):
+        return None
+    objs = list(content_objects(objects_of(t)))
+    road = W["vehicle_nouns"] | W["roadside_things"]
+    for o in objs:
+        parts = [q for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for q in p.children if q.dep_ == "pobj"]
+        if lemma_of(o) not in road and not any(lemma_of(q) in road for q in parts):
+            return None
+    weapons = lx.EXPLOSIVE_NOUNS | lx.AIRCRAFT_NOUNS
+    if not objs or any(armed(s, ctx) or lemma_of(s) in weapons for s in subject_of(t)):
+        return None
+    return "collision"
+
+
 def _figurative_fight(c: Candidate, ctx: Context) -> str | None:
     """ "Assange is battling extradition", "Warren has been battling Biden for the lead", "battle
     to win the election": a fight verb is an attack only when a side is armed (a country, an
@@ -1184,6 +1204,7 @@ CHECKS = (
     _race_called,
     _naming,
     _disaster_damage,
+    _road_collision,
     _injury,
     _modifier,
     _sports,

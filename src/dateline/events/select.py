@@ -353,6 +353,10 @@ def _driven(v: Any) -> bool:
     """Every subject of the verb ``v`` is a vehicle that travels by road, rail or water, none of
     them a weapon: "a truck struck a school bus", "his car struck a tree" (not: "a militant
     rammed a truck into the crowd", "jets struck the camp", "a car bomb hit the base")."""
+    if verb_lemma(v) in lx.WORDS["ramming_verbs"]:
+        return False  # "a car rammed into a crowd, killing eight": a way of attacking
+    if v.dep_ == "advcl" and v.tag_ == "VBG":
+        return False  # a participle's doer is its head's, and the head's verb says how ("rammed")
     subj = subject_of(v)
     return bool(subj) and all(
         lemma_of(t) in ROAD_VEHICLES and lemma_of(t) not in lx.EXPLOSIVE_NOUNS and t.ent_type_ not in ("ORG", "GPE")
