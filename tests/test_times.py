@@ -1757,3 +1757,60 @@ def test_a_last_day_is_a_final_day_not_yesterday(nlp):
     )
     assert [(t.text, t.value) for t in art.times] == [("last day", None), ("April 1", "2020-04-01"), ("last day", None)]
     assert v("yesterday") == "2019-04-23" and resolve("last day", A).value is None
+
+
+def test_an_infinitive_under_an_infinitive_reads_the_outer_one(nlp):
+    # "agreed to allow Trump to use the file in late November" (a January story): as "agreed to use
+    # it in late November", the nearest, not next November
+    text = "The RNC agreed to allow Trump to use the party's voter file in late November or early December."
+    art = _analysed(nlp, text, "2016-01-05")
+    assert [(t.text, t.value) for t in art.times] == [("late November", "2015-11"), ("early December", "2015-12")]
+
+
+def test_a_second_verb_shares_the_first_ones_auxiliary(nlp):
+    from dateline.analyse import times
+
+    doc = nlp("Officials will meet and discuss the plan. He was arrested and charged.")
+    tense = {t.lower_: times._verb_tense(t) for t in doc if t.lower_ in ("discuss", "charged")}
+    assert tense == {"discuss": "future", "charged": "past"}
+
+
+def test_a_date_of_a_noun_after_since_is_behind(nlp):
+    # "since their Oct. 13 debate" under "will take the stage" (a November story): last October
+    text = "She will take the stage after a run of positive developments since their Oct. 13 debate."
+    art = _analysed(nlp, text, "2015-11-13")
+    assert [(t.text, t.value) for t in art.times] == [("Oct. 13", "2015-10-13")]
+
+
+def test_come_before_a_month_is_the_coming_one(nlp):
+    art = _analysed(nlp, "She is the strong favorite to win the presidential election come November.", "2016-06-15")
+    assert [(t.text, t.value) for t in art.times] == [("November", "2016-11")]
+
+
+def test_a_list_of_decades_of_age_are_ages(nlp):
+    text = "Incomes for blacks in their 30s, 40s and 50s grew more rapidly. He grew up in the 1950s and 1960s."
+    art = _analysed(nlp, text, "2016-03-23")
+    assert [t.text for t in art.times] == ["the 1950s", "1960s"]
+
+
+def test_a_case_number_is_no_year(nlp):
+    text = (
+        "In May, the court returned a case, Zubik v. Burwell, No. 14-1418, to the lower courts. Prices rose in 1994-97."
+    )
+    art = _analysed(nlp, text, "2016-06-29")
+    assert [(t.text, t.value) for t in art.times] == [("May", "2016-05"), ("1994", "1994"), ("97", "1997")]
+
+
+def test_a_programme_named_this_week_or_this_morning_is_no_time(nlp):
+    text = (
+        "He spoke in an interview on CBS's “This Morning,” on Wednesday. He told ABC's This Week that "
+        "there is a weird deal going on. The council met this week."
+    )
+    art = _analysed(nlp, text, "2016-06-23")
+    assert [(t.text, t.timex) for t in art.times] == [("Wednesday", "2016-06-22"), ("this week", "2016-W25")]
+
+
+def test_up_to_a_day_looks_ahead_as_until_does(nlp):
+    text = "Mr. Clinton starts a campaign swing on Iowa up to Monday night's caucuses."
+    art = _analysed(nlp, text, "2016-01-29")
+    assert [(t.text, t.timex) for t in art.times] == [("Monday night", "2016-02-01TNI")]

@@ -70,9 +70,12 @@ _AGE = re.compile(
     re.IGNORECASE,
 )
 # "a man in his 30s", "in their early twenties": an age, not the 1930s
+_DECADE_OF_AGE = (
+    r"(?:(?:early|mid|late)[\s-]+)?(?:[1-9]0'?s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
+)
 _AGE_DECADE = re.compile(
-    r"\b(?:his|her|their|my|your|our)\s+(?:(?:early|mid|late)[\s-]+)?"
-    r"(?:[1-9]0'?s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)$",
+    # "in their 30s, 40s and 50s": each decade of the list
+    rf"\b(?:his|her|their|my|your|our)\s+{_DECADE_OF_AGE}(?:(?:,\s*|,?\s+(?:and|or)\s+){_DECADE_OF_AGE})*$",
     re.IGNORECASE,
 )
 _LEAD_TRIM = re.compile(
@@ -536,15 +539,33 @@ def _tense_of(span: Any) -> str | None:
         tense = "future"  # "its next term, which begins in October" (a March story): this October
     # "postponed until Saturday" looks ahead, "since Monday" back, unless the verb says otherwise
     prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    prev2 = span.doc[span.start - 2].lower_ if span.start > 1 else ""
+    if prev == "to" and prev2 == "up":
+        prev = "until"  # "a campaign swing up to Monday night's caucuses", "leading up to the vote"
     if prev in ("until", "till", "untill") and (tense in (None, "present", "perfect") or verb in _UNTIL_AHEAD):
         return "future"  # "postponed until Saturday", "extended the deadline until Tuesday"
-    if prev == "since":  # a date something has lasted since is behind us, whatever the verb
+    if prev == "come":
+        return "future"  # "the favorite to win the election come November": the coming one
+    if prev == "since" or _in_since_phrase(span):  # a date something has lasted since is behind us, whatever the verb
         return "past"
     if _after_effective(span):
         # "created an office of the chairman, effective Feb. 1": the day a change takes effect,
         # which the verb announcing it (past) does not place; the nearest such day
         return None
     return "past" if tense == "perfect" else tense
+
+
+def _in_since_phrase(span: Any) -> bool:
+    """Whether ``span`` dates a noun that "since" governs ("since their Oct. 13 debate", "since
+    Monday's vote"): the noun's event is behind us."""
+    tok = span.root
+    for _ in range(4):
+        if tok.head.i == tok.i or tok.dep_ not in ("compound", "nmod", "poss", "npadvmod", "amod", "nummod"):
+            return False
+        tok = tok.head
+        if tok.pos_ in ("NOUN", "PROPN") and not span.start <= tok.i < span.end:
+            return tok.dep_ == "pobj" and tok.head.lower_ == "since"
+    return False
 
 
 def _modal_noun(tok: Any) -> bool:
@@ -687,6 +708,7 @@ def _plan_word(v: Any) -> bool:
 
 
 _HOPE_FORMS = frozenset({"hoped", "hopes", "hoping"})
+_FINITE_AUX_TAGS = frozenset({"MD", "VBD", "VBZ", "VBP", "TO"})  # an auxiliary that carries its own tense
 
 
 def _past_form(v: Any) -> bool:
@@ -696,9 +718,21 @@ def _past_form(v: Any) -> bool:
     )
 
 
-def _verb_tense(v: Any) -> str | None:
+def _verb_tense(v: Any, depth: int = 0) -> str | None:
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
     lowers = [a.lower_ for a in auxes]
+    head = v.head
+    if (
+        depth < 4
+        and v.dep_ == "conj"
+        and head.i != v.i
+        and head.pos_ in ("VERB", "AUX")
+        and v.tag_ in ("VB", "VBN", "VBG")
+        and not any(a.tag_ in _FINITE_AUX_TAGS for a in auxes)
+    ):
+        # a second verb sharing the first's auxiliary: "could drag on for months and not be
+        # completed by the Nov. 8 election" (could), "was arrested and charged on Monday" (was)
+        return _verb_tense(head, depth + 1)
     if any(w in _FUTURE_AUX for w in lowers):
         return "future"
     if any(w in _MODAL_AHEAD for w in lowers) and not any(w in ("have", "'ve") for w in lowers):
@@ -707,7 +741,10 @@ def _verb_tense(v: Any) -> str | None:
         return "future"
     if any(a.tag_ == "TO" for a in auxes):
         # an infinitive: future unless governed by a past verb that is not about plans
-        head = v.head
+        if depth < 4 and head.i != v.i and head.tag_ == "VB" and any(c.tag_ == "TO" for c in head.children):
+            # an infinitive under an infinitive: the outer one's reading ("agreed to allow Trump to
+            # use the file in late November", a January story: as "agreed to use ... in November")
+            return _verb_tense(head, depth + 1)
         if v.dep_ == "relcl" and head.i != v.i and _ranked(head):
             # a relative infinitive tells what its noun did or does: "was the first to make the
             # appeal on Tuesday", "became the latest official to resign on Monday": the tense of
@@ -883,13 +920,14 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int, str]]:
         if (
             not seg
             or _AGE.search(seg)
-            or _AGE_DECADE.search(text, max(0, s - 16), t)
+            or _AGE_DECADE.search(text, max(0, s - 40), t)
             or _BARE_NUMBER.match(seg)
             or _no_time(seg, text[t : t + 12], text[max(0, s - 12) : s])
             or _in_name(seg, text[t : t + 12])
             or _house_number(text, seg, s, t)
             or _counted(doc, text, seg, s, t)
             or _named_now(doc, text, seg, s, t)
+            or _CASE_NUMBER.match(seg) is not None
         ):
             continue  # ages ("died at 89", "a 65-year-old"), fractions, titles, house numbers are not times
         if _NTH_DAY.match(seg) and _TODAY_IS.search(text, max(0, s - 18), s):
@@ -946,12 +984,17 @@ def _token_at(doc: Any, s: int) -> Any:
     return span[0] if span is not None and len(span) and span[0].idx == s else None
 
 
+# a case or docket number, no year: "Zubik v. Burwell, No. 14-1418" (a span of years has a full
+# first year: "1994-97", "2009-2010")
+_CASE_NUMBER = re.compile(r"^\d{1,3}[-–]\d{3,4}$")
 _NOW_WORD = re.compile(r"^(?:Today|Now|Tonight|Tomorrow|Yesterday)$")  # as written: capitalised
 _NAMED_WORD = re.compile(rf"^(?:Today|Now|Tonight|{_WD_CAP})$")
 # an opening quote and the title-case words of a name before the time word: “Fox News Sunday,”
 _TITLE_OPEN = re.compile(r"(?:“|\"|``|'')(?:(?:[A-Z][\w'’.-]*|of|the|on|in|and|a|at|for)\s+)*[A-Z][\w'’.-]*\s+$")
 _TITLE_CLOSE = re.compile(r"[,.!?]?(?:”|\"|'')")
 _SMALL_TITLE = 40  # characters a quoted name may run before its time word
+_TITLE_WORDS = re.compile(r"^(?:This|Next|Last)\s+(?:Morning|Week|Year|Weekend|Evening|Night)$")  # as written
+_QUOTE_BEFORE = re.compile(r"(?:“|\"|``|'')\s*$")
 
 
 def _named_now(doc: Any, text: str, seg: str, s: int, t: int) -> bool:
@@ -961,18 +1004,24 @@ def _named_now(doc: Any, text: str, seg: str, s: int, t: int) -> bool:
     weekday or "Today" closing a quoted title (“Fox News Sunday,”); a weekday after "on" and a
     capitalised word, the name's possessive ("the Mail on Sunday's campaign": "the Senate on Sunday
     passed" has no possessive)."""
+    tok = _token_at(doc, s)
+    prev = doc[tok.i - 1] if tok is not None and tok.i > 1 else None
+    owned = prev is not None and (prev.tag_ == "POS" or prev.dep_ == "case") and doc[prev.i - 1].pos_ == "PROPN"
+    if _TITLE_WORDS.match(seg):
+        # a programme's title of two capitalised words, owned by a name or quoted: "ABC's This
+        # Week", CBS's “This Morning,” ("this morning" as written is the time)
+        quoted = _QUOTE_BEFORE.search(text, max(0, s - 3), s) is not None and _TITLE_CLOSE.match(text, t) is not None
+        return owned or quoted
     if not _NAMED_WORD.match(seg):
         return False
     if _TITLE_OPEN.search(text, max(0, s - _SMALL_TITLE), s) and _TITLE_CLOSE.match(text, t):
         return True
-    tok = _token_at(doc, s)
-    if tok is None or tok.i < 2 or tok.is_sent_start:
+    if tok is None or prev is None or tok.is_sent_start:
         return False
-    prev = doc[tok.i - 1]
     if _NOW_WORD.match(seg):
         if tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ == "NOUN":
             return True
-        if (prev.tag_ == "POS" or prev.dep_ == "case") and doc[prev.i - 1].pos_ == "PROPN":
+        if owned:
             return True  # "NBC News' Today show": a network's programme
         return prev.is_alpha and prev.text[:1].isupper() and not prev.is_sent_start
     name = doc[tok.i - 2]
