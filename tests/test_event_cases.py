@@ -2340,3 +2340,22 @@ def test_talking_about_something_is_a_consultation_only_between_parties(nlp, tex
 def test_seeing_ones_family_or_a_friend_is_no_consultation(nlp, text, consult):
     events = _code(nlp, text).events
     assert any(e.type == "CONSULT" for e in events) == consult, [(e.type, e.rule) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, type_, modality",
+    [
+        # fighting that stops or ends is a ceasefire; a labour strike or a meeting ending is none
+        ("The fighting stopped on Sunday after mediators intervened.", "RETREAT", "asserted"),
+        ("The shelling has ceased in the south.", "RETREAT", "asserted"),
+        ("The strike ended after three weeks.", None, None),
+        ("The meeting ended without agreement.", None, None),
+        # pushing or lobbying for someone else to act asks them to
+        ("Activists are lobbying for Congress to pass the bill.", "REQUEST", "asserted"),
+        ("The UN is pushing hard for the government to propose a ceasefire.", "REQUEST", "asserted"),
+    ],
+)
+def test_fighting_that_stops_and_pushing_for_another_to_act(nlp, text, type_, modality):
+    events = _code(nlp, text).events
+    got = (events[0].type, events[0].modality) if events else (None, None)
+    assert got == (type_, modality), [(e.type, e.rule) for e in events]

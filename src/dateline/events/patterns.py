@@ -250,6 +250,17 @@ def _wanted_agent(s: _State, want: bool) -> bool:
     return (agent and not outcome) == want
 
 
+def _for_to(s: _State, _arg: Any) -> bool:
+    """ "is pushing for the government to propose a ceasefire": a clause opened by "for" with its
+    own subject and "to", someone else's act the verb wants done."""
+    return any(
+        any(m.lower_ == "for" for m in parse.dep_children(cc, {"mark"}))
+        and parse.dep_children(cc, {"nsubj"})
+        and parse.infinitive(cc)
+        for cc in parse.dep_children(s.tok, {"advcl", "ccomp"})
+    )
+
+
 def _advcl_to(s: _State, _arg: Any) -> bool:
     return any(parse.infinitive(c) for c in parse.dep_children(s.tok, {"advcl"}))
 
@@ -306,6 +317,7 @@ CONDITIONS: dict[str, Callable[[_State, Any], bool]] = {
     "children": lambda s, deps: bool(parse.dep_children(s.tok, set(deps))),
     "no_particle": lambda s, want: (parse.particle_of(s.tok) is None) == want,
     "advcl_to": _advcl_to,
+    "for_to": _for_to,
     "quoted_order": _quoted_order,
     "press_addressee": _press_addressee,
     "wants_to": _wants_to,
