@@ -459,6 +459,27 @@ def test_target_words_that_name_people_are_a_group_recipient(nlp, text, words, n
     assert actor.model_extra["generic"] == "people" and actor_key(actor, "a1") != actor_key(actor, "a2")
 
 
+def test_a_group_recipient_rides_in_its_own_field_not_as_a_place(nlp):
+    # the coder gives target words that name people their own field (``Coded.group_recipient``),
+    # a place done in or on keeps ``place_recipient``
+    from dateline.analyse import components
+    from dateline.article import Article
+    from dateline.events.coder import code_doc
+
+    def coded(text: str) -> list:
+        a, doc = Article(text=text), nlp(text)
+        for component in components():
+            if not component.__module__.startswith("dateline.events"):
+                component(a, doc)  # the stages before event coding
+        return code_doc(a, doc)
+
+    group = coded("The governor issued an ultimatum to his coalition partners on Sunday.")[0]
+    assert group.place_recipient is None and group.group_recipient is not None
+    assert group.group_recipient["name"] == "coalition partners" and group.group_recipient["kind"] == "group"
+    place = coded("The army imposed a curfew in Lahore on Monday.")[0]
+    assert place.group_recipient is None and place.place_recipient is not None
+
+
 @pytest.mark.parametrize(
     "text",
     [

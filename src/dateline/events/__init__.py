@@ -25,7 +25,7 @@ def code_events(article: Article, doc: Any) -> None:
     article_id = (article.id or Article.make_id(article.text)) if raw else ""  # (hashes the whole text)
     for n, coded in enumerate(raw):
         record = dict(coded.record)
-        place = coded.place_recipient
+        place = coded.place_recipient or coded.group_recipient
         if record.get("recipients") and not (place and record["recipients"][:1] == [place["actor"]]):
             record["target"] = None  # a merged or accused recipient names whom it is done to
         record["id"] = event_id(article_id, record, n)
@@ -37,7 +37,7 @@ def _place_recipients(article: Article, raw: list[Coded]) -> None:
     """The places events are done in that are their recipients (the coder's ``place_recipient``:
     "imposed a curfew in Lahore"): the place's words become a mention of its country's actor,
     which is added when the analysis found none ("Pakistan", kind country); target words that name
-    people become a group actor ("issued an ultimatum to her colleagues"). A recipient id that
+    people (``group_recipient``) become a group actor ("issued an ultimatum to her colleagues"). A recipient id that
     names no actor is dropped."""
     from ..analyse.actors import country_name, new_actor_id
 
@@ -46,19 +46,20 @@ def _place_recipients(article: Article, raw: list[Coded]) -> None:
     groups: dict[str, dict] = {}  # new group actors, by id
     by_words: dict[tuple[int, int], str] = {}
     for coded in raw:
-        pr = coded.place_recipient
-        if pr and "name" in pr:
+        group = coded.group_recipient
+        if group:
             # target words that name people ("her Nationals colleagues", ``roles.agentive_target``):
             # a group actor of their own, one for the same words; its id replaces the provisional one
-            words = (pr["start"], pr["end"])
+            words = (group["start"], group["end"])
             if words not in by_words:
-                by_words[words] = new_actor_id(pr["name"], set(by_id) | set(groups))
-                groups[by_words[words]] = pr
+                by_words[words] = new_actor_id(group["name"], set(by_id) | set(groups))
+                groups[by_words[words]] = group
             aid = by_words[words]
-            coded.record["recipients"] = [aid if r == pr["actor"] else r for r in coded.record["recipients"]]
-            pr = coded.place_recipient = {**pr, "actor": aid}
-        if pr:
-            spans.setdefault(pr["actor"], []).append((pr["start"], pr["end"]))
+            coded.record["recipients"] = [aid if r == group["actor"] else r for r in coded.record["recipients"]]
+            coded.group_recipient = {**group, "actor": aid}
+        for pr in (coded.place_recipient, coded.group_recipient):
+            if pr:
+                spans.setdefault(pr["actor"], []).append((pr["start"], pr["end"]))
     for aid, found in spans.items():
         actor = by_id.get(aid)
         if actor is None and aid in groups:

@@ -102,7 +102,7 @@ def build(c: Candidate, cands: list[Candidate], ctx: Context, sent: Any) -> Code
             date_value, date_source = ctx.published.isoformat(), "published"
         if not recipients:
             recipients = _condition_party(c, actors, ctx)
-    place_recipient = None
+    place_recipient = group_recipient = None
     if not recipients:
         recipients = _country_where(place, actors, c, ctx) or _country_aimed_at(c, actors, ctx)
     target = target_of(c, ctx, recipients, place)
@@ -111,9 +111,10 @@ def build(c: Candidate, cands: list[Candidate], ctx: Context, sent: Any) -> Code
         place_recipient = _place_recipient(_target_place(c, ctx, place), actors, c, ctx)
         if place_recipient is None and target is not None and target.get("start") != (place or {}).get("start"):
             # target words that name people ("issued an ultimatum to her colleagues"): a group actor
-            place_recipient = agentive_target(target, ctx)
-        if place_recipient is not None:
-            recipients = [place_recipient["actor"]]
+            group_recipient = agentive_target(target, ctx)
+        chosen = place_recipient or group_recipient
+        if chosen is not None:
+            recipients = [chosen["actor"]]
     from_text = date_source == "text"
 
     start, end, stripped = _evidence(sent, ctx, trig.idx)
@@ -146,7 +147,7 @@ def build(c: Candidate, cands: list[Candidate], ctx: Context, sent: Any) -> Code
         },
         "rule": entry.key,
     }
-    return Coded(record, trig, depth_of(trig), place_recipient)
+    return Coded(record, trig, depth_of(trig), place_recipient, group_recipient)
 
 
 def _condition_party(c: Candidate, actors: list[str], ctx: Context) -> list[str]:

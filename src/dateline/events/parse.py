@@ -64,6 +64,10 @@ class Coded:
     #: a recipient that is the place the act is done in (``actor``: its country's id, ``start``,
     #: ``end``: the place's words), made an actor's mention by ``code_events``
     place_recipient: dict | None = None
+    #: a recipient that is target words naming people ("issued an ultimatum to her colleagues",
+    #: ``roles.agentive_target``: ``actor``, a provisional id; ``start``, ``end``; ``name``, ``kind``),
+    #: made a group actor of its own by ``code_events``
+    group_recipient: dict | None = None
 
 
 class Context:

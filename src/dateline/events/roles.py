@@ -1922,7 +1922,7 @@ def agentive_target(target: dict | None, ctx: Context) -> dict | None:
     Never a pronoun, a name, a place or a noun of a place ("the city", "the camp"), a noun that is as
     often an act (``lexicon.ACT_NOUNS``: "help", "defense", "management"), nor an agent noun
     of ``data/agents.tsv``, which the actors stage has already judged (a "leader" whose is not said
-    names nobody). Returns the ``place_recipient`` dict ``code_events`` makes an actor of (``actor``:
+    names nobody). Returns the ``group_recipient`` dict ``code_events`` makes an actor of (``actor``:
     a provisional id, "~" and the name, that ``code_events`` replaces; ``name``, ``kind``), or None."""
     if target is None:
         return None
