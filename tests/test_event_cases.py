@@ -2359,3 +2359,18 @@ def test_fighting_that_stops_and_pushing_for_another_to_act(nlp, text, type_, mo
     events = _code(nlp, text).events
     got = (events[0].type, events[0].modality) if events else (None, None)
     assert got == (type_, modality), [(e.type, e.rule) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        ("The ministry issued a statement critical of the French decision.", "ACCUSE"),
+        ("A UN panel issued a report highly critical of Hanoi, demanding it free the activists.", "ACCUSE"),
+        # "critical" that is not "critical of" criticises no one
+        ("Microsoft released a critical security update for Windows.", None),
+        ("The central bank issued a report on the economy.", None),
+    ],
+)
+def test_a_report_or_statement_critical_of_someone_is_a_criticism(nlp, text, type_):
+    events = _code(nlp, text).events
+    assert (events[0].type if events else None) == type_, [(e.type, e.rule) for e in events]

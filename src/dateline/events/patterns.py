@@ -215,7 +215,16 @@ def _naming(s: _State, name: str) -> bool:
 
 def _complement(s: _State, spec: dict) -> bool:
     deps, lemmas = set(spec["deps"]), _words(spec) or set()
-    return any(parse.lemma_of(t) in lemmas for c in s.tok.children if c.dep_ in deps for t in c.subtree)
+    return any(_word_in(t, lemmas) for c in s.tok.children if c.dep_ in deps for t in c.subtree)
+
+
+def _word_in(t: Any, lemmas: set[str]) -> bool:
+    """The token's lemma is in ``lemmas``, or "lemma~of" is and "of" follows it as its preposition
+    ("critical~of": "a report highly critical of the government", not "a critical update")."""
+    lemma = parse.lemma_of(t)
+    if lemma in lemmas:
+        return True
+    return f"{lemma}~of" in lemmas and any(p.dep_ == "prep" and p.lower_ == "of" for p in t.children)
 
 
 def _xcomp(s: _State, spec: dict) -> bool:
