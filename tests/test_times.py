@@ -1814,3 +1814,17 @@ def test_up_to_a_day_looks_ahead_as_until_does(nlp):
     text = "Mr. Clinton starts a campaign swing on Iowa up to Monday night's caucuses."
     art = _analysed(nlp, text, "2016-01-29")
     assert [(t.text, t.timex) for t in art.times] == [("Monday night", "2016-02-01TNI")]
+
+
+def test_could_is_either_side_the_nearest(nlp):
+    # "could" is a possibility ahead or an ability gone by: the nearest reading, not the reporting
+    # verb's past ("That could help him through the primaries in February", a November story)
+    text = "That could help sail him through the primaries in February and into the primary on March 1, Jones said."
+    art = _analysed(nlp, text, "2015-11-20")
+    assert [(t.text, t.value) for t in art.times] == [("February", "2016-02"), ("March 1", "2016-03-01")]
+
+
+def test_a_programme_title_after_a_quote_mark_is_owned_by_its_network(nlp):
+    text = 'Christie said on ABC\'s "This Week with George Stephanopoulos." He met her this week.'
+    art = _analysed(nlp, text, "2016-08-28")
+    assert [(t.text, t.timex) for t in art.times] == [("this week", "2016-W34")]

@@ -737,6 +737,10 @@ def _verb_tense(v: Any, depth: int = 0) -> str | None:
         return "future"
     if any(w in _MODAL_AHEAD for w in lowers) and not any(w in ("have", "'ve") for w in lowers):
         return "future"
+    if "could" in lowers and not any(w in ("have", "'ve") for w in lowers):
+        # "could help him through the primaries in February" (a November story), "could not reach
+        # him on Monday": a possibility or a past ability, either side: the nearest
+        return "ahead of the past"
     if "going" in lowers and "to" in lowers:
         return "future"
     if any(a.tag_ == "TO" for a in auxes):
@@ -994,6 +998,7 @@ _TITLE_OPEN = re.compile(r"(?:“|\"|``|'')(?:(?:[A-Z][\w'’.-]*|of|the|on|in|a
 _TITLE_CLOSE = re.compile(r"[,.!?]?(?:”|\"|'')")
 _SMALL_TITLE = 40  # characters a quoted name may run before its time word
 _TITLE_WORDS = re.compile(r"^(?:This|Next|Last)\s+(?:Morning|Week|Year|Weekend|Evening|Night)$")  # as written
+_QUOTE_MARKS = frozenset({'"', "“", "``", "''", "'"})
 _QUOTE_BEFORE = re.compile(r"(?:“|\"|``|'')\s*$")
 
 
@@ -1006,7 +1011,10 @@ def _named_now(doc: Any, text: str, seg: str, s: int, t: int) -> bool:
     passed" has no possessive)."""
     tok = _token_at(doc, s)
     prev = doc[tok.i - 1] if tok is not None and tok.i > 1 else None
-    owned = prev is not None and (prev.tag_ == "POS" or prev.dep_ == "case") and doc[prev.i - 1].pos_ == "PROPN"
+    mark = prev
+    if mark is not None and mark.i > 1 and mark.text in _QUOTE_MARKS and mark.dep_ == "punct":
+        mark = doc[mark.i - 1]  # ABC's "This Week with George Stephanopoulos"
+    owned = mark is not None and (mark.tag_ == "POS" or mark.dep_ == "case") and doc[mark.i - 1].pos_ == "PROPN"
     if _TITLE_WORDS.match(seg):
         # a programme's title of two capitalised words, owned by a name or quoted: "ABC's This
         # Week", CBS's “This Morning,” ("this morning" as written is the time)
