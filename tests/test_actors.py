@@ -1284,3 +1284,36 @@ def test_a_capitalised_agent_noun_inside_a_name_or_a_heading_is_no_generic_actor
     article = _analyse(nlp, text)
     generic = [a for a in article.actors if getattr(a, "generic", None) and word in _mention_texts(article, a)]
     assert not generic, [(a.name, _mention_texts(article, a)) for a in generic]
+
+
+def test_a_definite_agent_noun_is_the_same_noun_named_with_its_country_just_before(nlp):
+    text = (
+        "The Russian army shelled the town of Kornevo on Monday. The army said it had killed 20 rebels. "
+        "Nigerian troops entered the town on Tuesday. The troops arrested 30 militants, a spokesman said."
+    )
+    article = _analyse(nlp, text)
+    army = _by_name(article)["Russian army"]
+    assert (army.country, _mention_texts(article, army)) == ("RUS", ["Russian army", "army"])
+    troops = _by_name(article)["Nigerian troops"]
+    assert (troops.country, _mention_texts(article, troops)) == ("NGA", ["Nigerian troops", "troops"])
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        # a mention that says more of itself ("the armoured brigade") points back to nothing
+        (
+            "A Lithuanian brigade crossed the border on Monday. The armoured brigade stayed in its barracks.",
+            "armoured brigade",
+        ),
+        # nor does a mention far from the last one with a country
+        (
+            "The Russian army shelled the town on Monday. Talks opened on Tuesday. The talks failed. "
+            "Aid arrived on Thursday. Schools reopened on Friday. The army said it would leave.",
+            "army",
+        ),
+    ],
+)
+def test_a_definite_agent_noun_that_names_itself_or_is_far_keeps_its_own_actor(nlp, text, name):
+    article = _analyse(nlp, text)
+    assert name in _by_name(article), [(a.name, _mention_texts(article, a)) for a in article.actors]

@@ -69,8 +69,11 @@ a nationality that is itself a verb's or a preposition's noun with an article, a
 modifier ("the 48-year-old Australian", "two Americans") is people of that country (CVL).
 Generic actors ("police", "lawmakers"; also an agent noun that house style capitalises and the
 tagger leaves unlabelled, standing alone: "the Government", "Ministers", never a word of a longer
-name or of a line in title case) take their country from their modifier, else the
-sentence's place, the dateline or the article's focus: the country named at least twice and in
+name or of a line in title case) take their country from their modifier, else the sentence's
+place, else, for a bare definite mention ("the army", "these troops"), the country the modifier
+gave the last mention of the same noun within three sentences before ("The Russian army shelled
+Grozny. The army said ..."), else the dateline or the article's focus: the country named at
+least twice and in
 two thirds of the mentions of countries, where each mention of a named person of a country counts
 for it too (US officials discussing Ukraine make no Ukrainian story).
 """
@@ -2168,6 +2171,8 @@ def _capitalised_noun(doc: Any, t: Any) -> bool:
     if not t.is_title or not t.is_alpha or t.dep_ in ("npadvmod", "intj", "vocative"):
         return False  # "Judge, I have never ...": one spoken to
     n = len(doc)
+    if t.i + 1 < n and doc[t.i + 1].text == "," and (t.is_sent_start or (t.i and doc[t.i - 1].is_quote)):
+        return False  # "“Judge,” Brafman said": a vocative the parse missed
     for k in (t.i - 1, t.i + 1):
         if 0 <= k < n and (doc[k].is_title or doc[k].is_upper) and doc[k].pos_ == "PROPN":
             return False
@@ -2383,6 +2388,25 @@ def _generic_candidates(doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, 
     return out
 
 
+#: how many sentences back the last mention of a definite agent noun may be ("the army")
+_ANTECEDENT_SENTENCES = 3
+
+
+def _antecedent_country(last: tuple[str | None, int] | None, sentence: int) -> str | None:
+    """The country of the last mention of a noun when it is near enough to be what a definite
+    mention points back to."""
+    if last is None or last[0] is None or sentence - last[1] > _ANTECEDENT_SENTENCES:
+        return None
+    return last[0]
+
+
+def _definite(t: Any) -> bool:
+    """Whether a noun is made definite by a determiner that points back and says nothing more of
+    it ("the army", "these troops"; not "the Franco-German brigade", which names its own)."""
+    kids = [c for c in t.children if c.i < t.i]
+    return bool(kids) and all(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those") for c in kids)
+
+
 def _sentence_country(doc: Any, t: Any, tok_ent: dict[int, Ent], cache: dict[int, str | None]) -> str | None:
     """The one country a sentence places itself in: its locative phrases ("in Mali", "In Vienna,")."""
     s0 = sentence_starts(doc)[t.i]
@@ -2537,6 +2561,11 @@ def _generic_actors(
     focus = _focus_country(countries, persons)
     sent_cache: dict[int, str | None] = {}
     groups: dict[tuple, _Actor] = {}
+    # the country its modifier gave the last mention of each (noun, sector), and that mention's
+    # sentence: "the Russian army ... the army"
+    last: dict[tuple, tuple[str | None, int]] = {}
+    starts = sentence_starts(doc)
+    ordinal = {s0: k for k, s0 in enumerate(sorted(set(starts)))}
     for g in cands:
         holder = titled.get(g.name.lower()) if g.kind == "person" and g.head.tag_ == "NN" else None
         if holder is None:
@@ -2546,14 +2575,21 @@ def _generic_actors(
         if holder is not None:  # "the president" in a story about President Trump is Trump
             holder.ents.append(Ent(g.start, g.end, "AGENT", g.head.i, g.head.i + 1, article.text[g.start : g.end]))
             continue
+        noun_key = (g.head.lemma_.lower(), g.sector)
         if g.country is None and not g.affiliated and g.cls != "bloc":
             iso = _sentence_country(doc, g.head, tok_ent, sent_cache)
             if iso:
                 g.country, g.source = iso, "sentence"
+            elif _antecedent_country(last.get(noun_key), ordinal[starts[g.head.i]]) and _definite(g.head):
+                # "The Russian army shelled Grozny. The army said ...": a definite noun with no
+                # country of its own is the last mention of that noun in the sentences just
+                # before, when its modifier gave one
+                g.country, g.source = last[noun_key][0], "modifier"
             elif dl:
                 g.country, g.source = dl, "dateline"
             elif focus:
                 g.country, g.source = focus, "focus"
+        last[noun_key] = (g.country if g.source == "modifier" else None, ordinal[starts[g.head.i]])
         key = (g.head.lemma_.lower(), g.sector, g.country, g.kind)
         act = groups.get(key)
         ent = Ent(g.start, g.end, "AGENT", g.head.i, g.head.i + 1, article.text[g.start : g.end])
