@@ -2374,3 +2374,19 @@ def test_fighting_that_stops_and_pushing_for_another_to_act(nlp, text, type_, mo
 def test_a_report_or_statement_critical_of_someone_is_a_criticism(nlp, text, type_):
     events = _code(nlp, text).events
     assert (events[0].type if events else None) == type_, [(e.type, e.rule) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, type_, modality",
+    [
+        ("The United States remains the largest donor of humanitarian aid to Yemen.", "AID", "asserted"),
+        ("Norway is a major contributor to the Palestinian Authority's budget.", "AID", "asserted"),
+        ("Japan was not a donor to the fund.", "AID", "negated"),
+        # a person who contributes to a magazine gives no aid
+        ("He is a regular contributor to the magazine.", None, None),
+    ],
+)
+def test_a_state_told_as_a_donor_gives_aid(nlp, text, type_, modality):
+    events = _code(nlp, text).events
+    got = (events[0].type, events[0].modality) if events else (None, None)
+    assert got == (type_, modality), [(e.type, e.rule) for e in events]
