@@ -2390,3 +2390,16 @@ def test_a_state_told_as_a_donor_gives_aid(nlp, text, type_, modality):
     events = _code(nlp, text).events
     got = (events[0].type, events[0].modality) if events else (None, None)
     assert got == (type_, modality), [(e.type, e.rule) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, assault",
+    [
+        # a crime fought as an activity is no attack; pirates fought are people
+        ("The two navies pooled their resources to fight piracy.", False),
+        ("Troops fought pirates off the coast of Somalia.", True),
+    ],
+)
+def test_fighting_a_crime_is_no_attack_fighting_its_doers_is(nlp, text, assault):
+    events = _code(nlp, text).events
+    assert any(e.type == "ASSAULT" for e in events) == assault, [(e.type, e.rule) for e in events]
