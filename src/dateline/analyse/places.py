@@ -1637,6 +1637,8 @@ def find_places(article: Article, doc: Any) -> None:
         p = r.place
         if m.form == "nested" and not _keep_nested(r, normalise(m.name) in named_alone):
             continue
+        if m.form == "nested" and p is not None and _abbreviation_only(m.text, p, gaz):
+            continue  # "Al Jazeera", "Al Arabiya": a word of a name that shares a postal code's letters
         if m.form == "nested" and m.within is not None and _wholly(m.text, m.within):
             # the model's "organisation" or "product" is the place's bare name ("Quetta", "gunmen
             # in Jaffna", "in Goma Thursday"): a place named, not a place inside a name
@@ -1713,6 +1715,17 @@ _SITE_GAP = re.compile(
 _PART_GAP = re.compile(r"^,\s+(?:(?:north|south|east|west)(?:ern|-?east(?:ern)?|-?west(?:ern)?)|central)\s+$")
 
 
+# "Baghdad's al-Jadida district", "Kabul's Shorja market": a larger place's possessive, then a
+# name, then the place noun or site it names (``_place_at_parents``, the parent named first)
+_POSSESSOR_GAP = re.compile(r"^['’]s?\s+$")
+_PART_AFTER = re.compile(
+    r"\s+(?:neighbou?rhood|district|suburb|quarter|village|hamlet|town|township|area|camp|settlement|"
+    r"locality|community|municipality|enclave|estate|borough|ward|province|governorate|region|county|"
+    r"prefecture|market|bazaar|souk|square|mosque|church|shrine|hospital|refugee\s+camp|prison|stadium|"
+    r"university|checkpoint|bridge|street|road|avenue)s?\b"
+)
+
+
 def _place_at_parents(
     text: str, mentions: list[Mention], res: list[Resolution], gaz: Gazetteer | None = None
 ) -> list[Resolution]:
@@ -1721,21 +1734,28 @@ def _place_at_parents(
     in eastern Damascus" is at Damascus, whatever the article's focus. A site's name resolved to a
     namesake in another country than the place the site lies in ("the Shorja market in central
     Baghdad": no town of Armenia; "X, northern Syria" too) takes the namesake in the parent's
-    country, else the parent."""
+    country, else the parent. So too a district, a neighbourhood or a site named after its
+    parent's possessive ("Baghdad's al-Jadida district": no town of Morocco)."""
     order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
     out = list(res)
-    for a, b in zip(order, order[1:]):
-        m, nxt = mentions[a], mentions[b]
+    for x, y in zip(order, order[1:]):
+        a, b = x, y  # a: the small place, b: its parent
+        gap = text[mentions[x].end : mentions[y].start]
+        possessor = bool(_POSSESSOR_GAP.match(gap) and _PART_AFTER.match(text, mentions[y].end))
+        if possessor:
+            a, b = y, x
+        m = mentions[a]
         r, parent = res[a], res[b]
-        if m.end <= m.start or parent.place is None or parent.borrowed or nxt.start - m.end > 90:
+        if m.end <= m.start or parent.place is None or parent.borrowed or mentions[y].start - mentions[x].end > 90:
             continue
-        gap = text[m.end : nxt.start]
+        if possessor and parent.place.feature not in ("country", "admin1", "admin2", "city", "PPLC"):
+            continue
         if r.place is not None and not r.borrowed:
             if (
                 r.place.country != parent.place.country
                 and parent.place.country is not None
                 and parent.place.feature in ("country", "admin1", "admin2", "city", "PPLC")
-                and (_SITE_GAP.match(gap) or _PART_GAP.match(gap))
+                and (possessor or _SITE_GAP.match(gap) or _PART_GAP.match(gap))
             ):
                 local = [p for p, _ in (gaz.lookup(m.text) if gaz else []) if p.country == parent.place.country]
                 if local:
@@ -1744,7 +1764,8 @@ def _place_at_parents(
                     out[a] = Resolution(parent.place, False, parent.place.country, approximate=True, borrowed=True)
             continue
         if (
-            _PARENT_GAP.match(gap)
+            possessor
+            or _PARENT_GAP.match(gap)
             or (_IN_GAP.match(gap) and parent.place.feature in ("city", "PPLC", "admin1", "admin2", "airport"))
             or (_PART_GAP.match(gap) and parent.place.feature in ("country", "admin1", "admin2"))
         ):
@@ -1787,6 +1808,16 @@ def _wholly(name: str, entity: str) -> bool:
     """The entity a nested toponym was found in is the toponym's name alone, or it and a day or
     month ("Goma Thursday")."""
     return normalise(_DATE_TAIL.sub("", entity)) == normalise(name)
+
+
+def _abbreviation_only(text: str, place: Place, gaz: Gazetteer) -> bool:
+    """The name inside another name reads as ``place`` only through an abbreviation, though it is not
+    written as one (in capitals or with a full stop): the "Al" of "Al Jazeera" is no Alabama ("AL")."""
+    letters = text.replace(".", "").replace(" ", "")
+    if letters.isupper() or "." in text:
+        return False
+    kinds = {k for p, k in gaz.lookup(text) if p.geonameid == place.geonameid}
+    return kinds == {ABBR}
 
 
 def _keep_nested(r: Resolution, named_alone: bool) -> bool:
