@@ -2403,3 +2403,18 @@ def test_a_state_told_as_a_donor_gives_aid(nlp, text, type_, modality):
 def test_fighting_a_crime_is_no_attack_fighting_its_doers_is(nlp, text, assault):
     events = _code(nlp, text).events
     assert any(e.type == "ASSAULT" for e in events) == assault, [(e.type, e.rule) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        ("The vaccines arrived in Kinshasa on a flight from Brussels.", "AID"),
+        ("Aid finally reached the besieged town of Madaya.", "AID"),
+        # a delegation arriving visits; prices reaching a high deliver nothing
+        ("The delegation arrived in Kabul for talks.", "CONSULT"),
+        ("Food prices reached a record high.", None),
+    ],
+)
+def test_aid_that_arrives_is_a_delivery_not_a_visit(nlp, text, type_):
+    events = _code(nlp, text).events
+    assert (events[0].type if events else None) == type_, [(e.type, e.rule) for e in events]
