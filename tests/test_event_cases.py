@@ -2283,6 +2283,13 @@ def test_deployments_named_and_peacekeeping_missions(nlp, text, type_, rule):
         # an offensive is an attack, and so is an operation to retake a city
         ("The army launched an offensive to arrest the rebel leaders.", "ASSAULT", "launched an offensive"),
         ("The army launched an operation to retake the city.", "ASSAULT", "launched an operation"),
+        # a violent operation, or one to do what only force does, stays an attack
+        (
+            "NATO launched a bombing campaign to force Serbian troops out of Kosovo.",
+            "ASSAULT",
+            "launched a bombing campaign",
+        ),
+        ("The army launched an operation to free the hostages held by the rebels.", "ASSAULT", "launched an operation"),
     ],
 )
 def test_an_operation_launched_to_do_an_act_is_that_act(nlp, text, type_, trigger):
@@ -2335,6 +2342,10 @@ def test_talking_about_something_is_a_consultation_only_between_parties(nlp, tex
         ("He met his girlfriend in a bar in Soho.", False),
         ("The minister met his Chinese counterpart in Beijing.", True),
         ("The prime minister met relatives of the hostages.", True),
+        # a friend who is an actor of politics, or friends in a party, is politics
+        ("Trump met his friend Netanyahu at the White House.", True),
+        ("The president met his friends in the opposition.", True),
+        ("The minister met his family in Paris.", False),
     ],
 )
 def test_seeing_ones_family_or_a_friend_is_no_consultation(nlp, text, consult):

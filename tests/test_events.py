@@ -539,6 +539,10 @@ def test_disasters_and_accidents_are_not_assaults(nlp, text):
         "A car rammed into a crowd of pedestrians in Berlin, killing eight.",
         "A van drove into worshippers outside the mosque, injuring ten.",
         "Militants struck a police car with a roadside bomb.",
+        # a vehicle crashing into people is a ramming, whatever the verb
+        "A truck crashed into a crowd celebrating Bastille Day in Nice, killing 84 people.",
+        "A lorry smashed into shoppers at a Christmas market, killing 12.",
+        "A car slammed into protesters in Charlottesville, killing one woman.",
     ],
 )
 def test_an_attack_with_or_on_a_vehicle_is_still_an_attack(nlp, text):

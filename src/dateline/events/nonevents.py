@@ -665,14 +665,27 @@ def _private_visit(c: Candidate, ctx: Context) -> str | None:
             seen += objects_of(v)
     if not seen:
         return None
+    # "met his friends in the opposition": a party named beside the meeting makes it politics
+    if any(_names_party(q, ctx) for h in (t, *seen) for p in h.children if p.dep_ == "prep" for q in p.children):
+        return None
     for o in seen:
         if lemma_of(o) not in W["kin_nouns"] or any(p.dep_ == "prep" for p in o.children):
             return None
+        if any(x.dep_ in ("appos", "compound") and _names_party(x, ctx) for x in o.children):
+            return None  # "met his friend Netanyahu": the friend is an actor of politics
         dets = {d.lower_ for d in o.children}
         friend = lemma_of(o) == "friend" and (o.tag_ == "NNS" or dets & {"a", "an"})
         if not (dets & POSSESSIVES or friend):
             return None
     return "private life"
+
+
+def _names_party(tok: Any, ctx: Context) -> bool:
+    """``tok`` names an actor or a party, no place: a person, a group or an organisation named
+    ("Netanyahu", "Hamas"), or an actor the analysis found ("the opposition")."""
+    if tok.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME"):
+        return False
+    return tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.i in ctx.tok_actor
 
 
 def _enabling(c: Candidate, ctx: Context) -> str | None:

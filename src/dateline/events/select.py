@@ -24,6 +24,8 @@ from .parse import (
     Candidate,
     Coded,
     Context,
+    conjuncts,
+    content_objects,
     dep_children,
     depth_of,
     infinitive,
@@ -355,6 +357,8 @@ def _driven(v: Any) -> bool:
     rammed a truck into the crowd", "jets struck the camp", "a car bomb hit the base")."""
     if verb_lemma(v) in lx.WORDS["ramming_verbs"]:
         return False  # "a car rammed into a crowd, killing eight": a way of attacking
+    if _hits_people(v):
+        return False  # "a truck crashed into a crowd", "a car slammed into protesters": ramming
     if v.dep_ == "advcl" and v.tag_ == "VBG":
         return False  # a participle's doer is its head's, and the head's verb says how ("rammed")
     subj = subject_of(v)
@@ -366,12 +370,37 @@ def _driven(v: Any) -> bool:
 
 def _crash(v: Any) -> bool:
     """The clause of the verb ``v`` tells an accident: a verb of accidents (words.toml
-    ``accident_verbs``) whose subject is no bomb, person or group, or a road vehicle doing it."""
+    ``accident_verbs``) whose subject is no bomb, person or group, or a road vehicle doing it;
+    never one that strikes people ("a lorry smashed into shoppers, killing 12")."""
+    if _hits_people(v):
+        return False
     if verb_lemma(v) in lx.WORDS["accident_verbs"] and not any(
         lemma_of(t) in lx.EXPLOSIVE_NOUNS or t.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") for t in subject_of(v)
     ):
         return True
     return _driven(v)
+
+
+#: nouns of people: a vehicle driven into them is a ramming, never an accident
+PEOPLE_NOUNS = lx.WORDS["person_nouns"] | lx.WORDS["ordinary_people"] | lx.PROTESTER_NOUNS
+
+
+def _hits_people(v: Any) -> bool:
+    """What the verb ``v`` strikes (its object, or what it goes into, through, on or among) is a
+    person or a group of people: "crashed into a crowd", "smashed into shoppers", "ploughed
+    through protesters". A vehicle, a roadside thing or a place struck is no such sign."""
+    hit = list(objects_of(v)) + [
+        q
+        for p in v.children
+        if p.dep_ == "prep" and p.lower_ in ("into", "through", "on", "onto", "at", "among", "against")
+        for q in p.children
+        if q.dep_ == "pobj"
+    ]
+    return any(
+        lemma_of(t) in PEOPLE_NOUNS or t.lower_ in PEOPLE_NOUNS or t.ent_type_ in ("PERSON", "NORP")
+        for h in hit
+        for t in [*conjuncts(h), *content_objects(conjuncts(h))]
+    )
 
 
 ABSORBING = lx.WORDS["absorbing_types"]
@@ -754,13 +783,27 @@ def _operation_for(c: Candidate, cands: list[Candidate]) -> bool:
     operation to evacuate civilians": a verb of launching with an operation or a campaign
     (words.toml ``operation_nouns``, nouns of the ATTACK class that name no violence of their own)
     whose purpose, an infinitive of the noun or of the verb, is another candidate of another type
-    names that act; the purpose is the event. "Launched an operation to retake the city" (an
-    assault either way) and an offensive, a raid or a strike keep their attack."""
+    names that act; the purpose is the event, when it is one of the acts an operation of police or
+    rescuers does (words.toml ``operation_purposes``: arrest, detain, evacuate, search, ...).
+    "Launched an operation to retake the city" (an assault either way), "an operation to free the
+    hostages", an operation a violent word qualifies ("a bombing campaign", "a military
+    operation": ``violent_operation_modifiers``) and an offensive, a raid or a strike keep their
+    attack."""
     n = c.obj
     if c.noun or c.entry.type != "ASSAULT" or n is None or lemma_of(n) not in lx.WORDS["operation_nouns"]:
         return False
+    if any(
+        x.dep_ in ("amod", "compound", "nmod") and lemma_of(x) in lx.WORDS["violent_operation_modifiers"]
+        for x in n.children
+    ):
+        return False  # "a bombing campaign to force Serbian troops out", "a military operation to ...": an attack
     clauses = ("acl", "relcl", "advcl", "xcomp")
-    purposes = {v.i for h in (n, c.trigger) for v in h.children if v.dep_ in clauses and infinitive(v)}
+    purposes = {
+        v.i
+        for h in (n, c.trigger)
+        for v in h.children
+        if v.dep_ in clauses and infinitive(v) and verb_lemma(v) in lx.WORDS["operation_purposes"]
+    }
     return any(x.trigger.i in purposes and not x.noun and x.entry.type != "ASSAULT" for x in cands)
 
 
