@@ -224,7 +224,7 @@ def _complement(s: _State, spec: dict) -> bool:
     )
 
 
-def _objects_in(t: Any, words: set[str]) -> bool:
+def _objects_in(t: Any, words: frozenset[str] | set[str]) -> bool:
     """What the noun ``t`` is of, to or for, when it says, holds a word of ``words`` or names an
     organisation: "the largest donor of humanitarian assistance", "a contributor to the Palestinian
     budget", "the biggest donor to UNRWA" (not: "the biggest contributor to the conflict")."""
