@@ -2308,6 +2308,8 @@ def test_an_operation_launched_to_do_an_act_is_that_act(nlp, text, type_, trigge
         ("A fire hit the factory overnight.", None),
         ("The storm battered the coast.", None),
         ("The drone crashed into a field.", None),
+        # a weapon that crashes with nothing struck is a failed launch
+        ("The rocket crashed shortly after launch, NASA said.", None),
     ],
 )
 def test_a_weapon_that_strikes_is_an_attack_whatever_it_hits(nlp, text, type_):
@@ -2364,6 +2366,8 @@ def test_seeing_ones_family_or_a_friend_is_no_consultation(nlp, text, consult):
         # pushing or lobbying for someone else to act asks them to
         ("Activists are lobbying for Congress to pass the bill.", "REQUEST", "asserted"),
         ("The UN is pushing hard for the government to propose a ceasefire.", "REQUEST", "asserted"),
+        # a thing that is to change is asked nothing
+        ("Unions are pressing for wages to rise.", None, None),
     ],
 )
 def test_fighting_that_stops_and_pushing_for_another_to_act(nlp, text, type_, modality):
@@ -2380,6 +2384,8 @@ def test_fighting_that_stops_and_pushing_for_another_to_act(nlp, text, type_, mo
         # "critical" that is not "critical of" criticises no one
         ("Microsoft released a critical security update for Windows.", None),
         ("The central bank issued a report on the economy.", None),
+        # "critical of" a thing that is no party criticises no one
+        ("The company released a report critical of the market.", None),
     ],
 )
 def test_a_report_or_statement_critical_of_someone_is_a_criticism(nlp, text, type_):
@@ -2395,12 +2401,28 @@ def test_a_report_or_statement_critical_of_someone_is_a_criticism(nlp, text, typ
         ("Japan was not a donor to the fund.", "AID", "negated"),
         # a person who contributes to a magazine gives no aid
         ("He is a regular contributor to the magazine.", None, None),
+        # a contributor to a conflict or to instability gives no aid
+        ("Russia is the biggest contributor to the conflict.", None, None),
+        ("Iran is a major contributor to instability in the region.", None, None),
     ],
 )
 def test_a_state_told_as_a_donor_gives_aid(nlp, text, type_, modality):
     events = _code(nlp, text).events
     got = (events[0].type, events[0].modality) if events else (None, None)
     assert got == (type_, modality), [(e.type, e.rule) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        ("The bombing of Gaza stopped on Sunday.", "RETREAT"),
+        ("The bombing of Gaza killed ten people.", "ASSAULT"),
+    ],
+)
+def test_what_a_fight_is_of_is_never_its_doer(nlp, text, type_):
+    article = _code(nlp, text)
+    ev = article.events[0]
+    assert ev.type == type_ and "PSE" not in ev.actors, (ev.type, ev.rule, ev.actors)
 
 
 @pytest.mark.parametrize(

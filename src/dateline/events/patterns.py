@@ -215,16 +215,46 @@ def _naming(s: _State, name: str) -> bool:
 
 def _complement(s: _State, spec: dict) -> bool:
     deps, lemmas = set(spec["deps"]), _words(spec) or set()
-    return any(_word_in(t, lemmas) for c in s.tok.children if c.dep_ in deps for t in c.subtree)
+    objects = lx.WORDS[spec["objects_set"]] if "objects_set" in spec else None
+    return any(
+        _word_in(t, lemmas, s.ctx) and (objects is None or _objects_in(t, objects))
+        for c in s.tok.children
+        if c.dep_ in deps
+        for t in c.subtree
+    )
 
 
-def _word_in(t: Any, lemmas: set[str]) -> bool:
+def _objects_in(t: Any, words: frozenset[str] | set[str]) -> bool:
+    """What the noun ``t`` is of, to or for, when it says, holds a word of ``words`` or names an
+    organisation: "the largest donor of humanitarian assistance", "a contributor to the Palestinian
+    budget", "the biggest donor to UNRWA" (not: "the biggest contributor to the conflict")."""
+    objs = [q for p in t.children if p.dep_ == "prep" and p.lower_ in ("of", "to", "for") for q in p.children]
+    return not objs or any(parse.lemma_of(x) in words or x.ent_type_ == "ORG" for o in objs for x in o.subtree)
+
+
+def _word_in(t: Any, lemmas: set[str], ctx: Any = None) -> bool:
     """The token's lemma is in ``lemmas``, or "lemma~of" is and "of" follows it as its preposition
-    ("critical~of": "a report highly critical of the government", not "a critical update")."""
+    with a party that may act as its object ("critical~of": "a report highly critical of the
+    government", not "a critical update" nor "a report critical of the market")."""
     lemma = parse.lemma_of(t)
     if lemma in lemmas:
         return True
-    return f"{lemma}~of" in lemmas and any(p.dep_ == "prep" and p.lower_ == "of" for p in t.children)
+    if f"{lemma}~of" not in lemmas:
+        return False
+    objs = [q for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for q in p.children if q.dep_ == "pobj"]
+    return bool(objs) and (ctx is None or any(_party(q, ctx) for q in objs))
+
+
+def _party(tok: Any, ctx: Any) -> bool:
+    """``tok`` names someone who may act: an actor, a name, a person or an agent noun
+    (``parse.may_act``), not an act or a thing standing for its doer ("the market", "prices")."""
+    return any(
+        w.i in ctx.tok_actor
+        or w.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or parse.is_person_like(w, ctx)
+        or parse.lemma_of(w) in lx.AGENTIVE_NOUNS
+        for w in parse.content_objects(parse.conjuncts(tok))
+    )
 
 
 def _xcomp(s: _State, spec: dict) -> bool:
@@ -261,10 +291,11 @@ def _wanted_agent(s: _State, want: bool) -> bool:
 
 def _for_to(s: _State, _arg: Any) -> bool:
     """ "is pushing for the government to propose a ceasefire": a clause opened by "for" with its
-    own subject and "to", someone else's act the verb wants done."""
+    own subject, a party that may act (not "pressing for wages to rise"), and "to", someone
+    else's act the verb wants done."""
     return any(
         any(m.lower_ == "for" for m in parse.dep_children(cc, {"mark"}))
-        and parse.dep_children(cc, {"nsubj"})
+        and any(_party(x, s.ctx) for x in parse.dep_children(cc, {"nsubj"}))
         and parse.infinitive(cc)
         for cc in parse.dep_children(s.tok, {"advcl", "ccomp"})
     )

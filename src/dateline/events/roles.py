@@ -1281,8 +1281,12 @@ def _np_one(tok: Any, ctx: Context) -> list[str]:
             return [a]
     # "the president of Armenia", "leaders of Romania's new government", "rebels in the Ivory
     # Coast", "a missionary from Calgary"
+    # (never what a fight is "of": "the bombing of Gaza" is done to Gaza, by no one it names)
+    fight = lemma_of(tok) in lx.WORDS["fighting_nouns"] or parse.noun_class(tok) == "ATTACK"
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("of", "from", "in") and lemma_of(tok) not in RELATIONAL:
+            if fight and c.lower_ == "of":
+                continue
             for p in c.children:
                 if p.dep_ == "pobj":
                     found = _np_one(p, ctx) if p.i != tok.i else []
