@@ -2451,3 +2451,16 @@ def test_fighting_a_crime_is_no_attack_fighting_its_doers_is(nlp, text, assault)
 def test_aid_that_arrives_is_a_delivery_not_a_visit(nlp, text, type_):
     events = _code(nlp, text).events
     assert (events[0].type if events else None) == type_, [(e.type, e.rule) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, accuse",
+    [
+        # slamming into something is an impact, slamming someone a criticism
+        ("A car slammed into protesters in Charlottesville, killing one woman.", False),
+        ("The opposition slammed the decision.", True),
+    ],
+)
+def test_slamming_into_something_criticises_no_one(nlp, text, accuse):
+    events = _code(nlp, text).events
+    assert any(e.type == "ACCUSE" for e in events) == accuse, [(e.type, e.rule) for e in events]
