@@ -1298,6 +1298,15 @@ def test_a_definite_agent_noun_is_the_same_noun_named_with_its_country_just_befo
     assert (troops.country, _mention_texts(article, troops)) == ("NGA", ["Nigerian troops", "troops"])
 
 
+def test_a_definite_agent_noun_in_a_sentence_naming_another_countrys_actor_is_not_carried_over(nlp):
+    # Zelensky's army is no Russian army: a sentence holding an actor of another country keeps
+    # the bare noun its own
+    text = "The Russian army shelled Kharkiv. President Zelensky said the army would hold the line."
+    article = _analyse(nlp, text)
+    army = _by_name(article)["Russian army"]
+    assert _mention_texts(article, army) == ["Russian army"]
+
+
 @pytest.mark.parametrize(
     "text,name",
     [

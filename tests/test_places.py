@@ -1022,3 +1022,26 @@ def test_a_district_named_after_its_citys_possessive_lies_in_that_citys_country(
     analyse_docs(article, nlp(text))
     (place,) = places_named(article, word)
     assert place.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        ("Israel's West Bank settlements expanded last year.", "West Bank", "PSE"),
+        ("Russia's Crimea region was annexed in 2014.", "Crimea", "UKR"),
+        ("Morocco's Western Sahara region held a vote.", "Western Sahara", "ESH"),
+        ("America's Guantanamo Bay prison still holds detainees.", "Guantanamo Bay", "CUB"),
+    ],
+)
+def test_a_countrys_possessive_does_not_move_a_territory_or_a_town_it_holds(nlp, text, word, country):
+    """The possessive parent rule moves only a populated place or a site the gazetteer put elsewhere,
+    never a territory, a region or a country ("Israel's West Bank" is no place of Israel), and a
+    country's possessive tells who holds a town, not where it lies ("America's Guantanamo Bay
+    prison" stays in Cuba, under its own name)."""
+    from dateline.analyse import analyse_docs
+
+    article = Article(text=text)
+    analyse_docs(article, nlp(text))
+    (place,) = places_named(article, word)
+    assert place.country == country
+    assert place.name is not None and place.resolved

@@ -1824,6 +1824,20 @@ def test_could_is_either_side_the_nearest(nlp):
     assert [(t.text, t.value) for t in art.times] == [("February", "2016-02"), ("March 1", "2016-03-01")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In March, he could still run the company, colleagues said.",
+        "He could no longer run the company in March, colleagues said.",
+        "In March, he could run the company, colleagues said.",
+    ],
+)
+def test_could_with_still_or_a_fronted_time_is_an_ability_gone_by(nlp, text):
+    # "could still", "could no longer", or after a fronted time: the reporting verb's past
+    art = _analysed(nlp, text, "2016-10-12")
+    assert [(t.text, t.value) for t in art.times] == [("March", "2016-03")]
+
+
 def test_a_programme_title_after_a_quote_mark_is_owned_by_its_network(nlp):
     text = 'Christie said on ABC\'s "This Week with George Stephanopoulos." He met her this week.'
     art = _analysed(nlp, text, "2016-08-28")

@@ -2400,6 +2400,26 @@ def _antecedent_country(last: tuple[str | None, int] | None, sentence: int) -> s
     return last[0]
 
 
+def _sentence_actor_countries(
+    doc: Any, t: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, _Actor], cache: dict[int, set[str]]
+) -> set[str]:
+    """The countries of the actors a sentence names (persons included): "President Zelensky said
+    the army ..." holds a Ukrainian."""
+    starts = sentence_starts(doc)
+    s0 = starts[t.i]
+    if s0 not in cache:
+        isos: set[str] = set()
+        i = s0
+        while i < len(doc) and starts[i] == s0:
+            e = tok_ent.get(i)
+            act = ent_actor.get(id(e)) if e is not None and e.i0 == i else None
+            if act is not None and act.country:
+                isos.add(act.country)
+            i += 1
+        cache[s0] = isos
+    return cache[s0]
+
+
 def _definite(t: Any) -> bool:
     """Whether a noun is made definite by a determiner that points back and says nothing more of
     it ("the army", "these troops"; not "the Franco-German brigade", which names its own)."""
@@ -2560,6 +2580,7 @@ def _generic_actors(
     persons = [a for a in {id(a): a for a in ent_actor.values()}.values() if a.kind == "person"]
     focus = _focus_country(countries, persons)
     sent_cache: dict[int, str | None] = {}
+    actor_cache: dict[int, set[str]] = {}
     groups: dict[tuple, _Actor] = {}
     # the country its modifier gave the last mention of each (noun, sector), and that mention's
     # sentence: "the Russian army ... the army"
@@ -2580,11 +2601,16 @@ def _generic_actors(
             iso = _sentence_country(doc, g.head, tok_ent, sent_cache)
             if iso:
                 g.country, g.source = iso, "sentence"
-            elif _antecedent_country(last.get(noun_key), ordinal[starts[g.head.i]]) and _definite(g.head):
+            elif (
+                (before := _antecedent_country(last.get(noun_key), ordinal[starts[g.head.i]]))
+                and _definite(g.head)
+                and _sentence_actor_countries(doc, g.head, tok_ent, ent_actor, actor_cache) <= {before}
+            ):
                 # "The Russian army shelled Grozny. The army said ...": a definite noun with no
                 # country of its own is the last mention of that noun in the sentences just
-                # before, when its modifier gave one
-                g.country, g.source = last[noun_key][0], "modifier"
+                # before, when its modifier gave one, unless its own sentence names an actor of
+                # another country ("President Zelensky said the army would hold": his own army)
+                g.country, g.source = before, "modifier"
             elif dl:
                 g.country, g.source = dl, "dateline"
             elif focus:

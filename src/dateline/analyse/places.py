@@ -1724,6 +1724,21 @@ _PART_AFTER = re.compile(
     r"prefecture|market|bazaar|souk|square|mosque|church|shrine|hospital|refugee\s+camp|prison|stadium|"
     r"university|checkpoint|bridge|street|road|avenue)s?\b"
 )
+# "Iraq's Anbar province": the noun names a division, which no town elsewhere can be
+_DIVISION_AFTER = re.compile(r"\s+(?:district|province|governorate|region|county|prefecture)s?\b")
+
+
+def _possessor_overrides(text: str, small: Mention, r: Place, parent: Place) -> bool:
+    """A parent named as a possessive ("Baghdad's", "Iraq's") moves a place the gazetteer resolved
+    elsewhere into the parent's country only where that resolution is a populated place or a site
+    (never a country, a territory, a region or a division: "Israel's West Bank", "Russia's Crimea",
+    "Morocco's Western Sahara" say who holds a place, not where it is). A country's possessive
+    tells who holds or runs a place ("America's Guantanamo Bay prison"), so it moves only a town
+    that the text calls a division ("Iraq's Anbar province" is no town of Turkey); the possessive
+    of a city or a division is where the place lies."""
+    if r.feature not in ("city", "PPLC", "airport"):
+        return False
+    return parent.feature != "country" or bool(_DIVISION_AFTER.match(text, small.end))
 
 
 def _place_at_parents(
@@ -1751,6 +1766,8 @@ def _place_at_parents(
         if possessor and parent.place.feature not in ("country", "admin1", "admin2", "city", "PPLC"):
             continue
         if r.place is not None and not r.borrowed:
+            if possessor and not _possessor_overrides(text, m, r.place, parent.place):
+                continue
             if (
                 r.place.country != parent.place.country
                 and parent.place.country is not None

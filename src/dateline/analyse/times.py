@@ -718,6 +718,22 @@ def _past_form(v: Any) -> bool:
     )
 
 
+_ABILITY_ADVERBS = frozenset({"still", "barely", "hardly", "already", "scarcely"})
+
+
+def _ability_gone_by(v: Any, auxes: list[Any]) -> bool:
+    """Whether "could" tells an ability gone by: with "still", "barely", "no longer", "hardly",
+    "already" ("he could still run the company"), or after a fronted time ("In March, he could
+    run the company"): the reporting verb's past, not the nearest."""
+    could = min((a.i for a in auxes if a.lower_ == "could"), default=v.i)
+    for c in v.children:
+        if c.lower_ in _ABILITY_ADVERBS or (c.lower_ == "longer" and any(k.lower_ == "no" for k in c.children)):
+            return True
+        if c.i < could and c.dep_ in ("prep", "npadvmod") and any(w.ent_type_ in ("DATE", "TIME") for w in c.subtree):
+            return True
+    return False
+
+
 def _verb_tense(v: Any, depth: int = 0) -> str | None:
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
     lowers = [a.lower_ for a in auxes]
@@ -737,7 +753,7 @@ def _verb_tense(v: Any, depth: int = 0) -> str | None:
         return "future"
     if any(w in _MODAL_AHEAD for w in lowers) and not any(w in ("have", "'ve") for w in lowers):
         return "future"
-    if "could" in lowers and not any(w in ("have", "'ve") for w in lowers):
+    if "could" in lowers and not any(w in ("have", "'ve") for w in lowers) and not _ability_gone_by(v, auxes):
         # "could help him through the primaries in February" (a November story), "could not reach
         # him on Monday": a possibility or a past ability, either side: the nearest
         return "ahead of the past"
