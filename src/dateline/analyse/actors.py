@@ -494,18 +494,10 @@ def _unlabelled_parties(doc: Any, ents: list[Ent], headline: set[int]) -> list[E
             # "Kyiv rejected the proposal": a capital that acts, read as its government
             out.append(Ent(toks[0].idx, toks[-1].idx + len(toks[-1]), "GPE", toks[0].i, toks[-1].i + 1, text))
             continue
-        if (
-            L.country_of_name(text)
-            or L.country_of_demonym(text)
-            or L.capital_country(text)
-            or L.city_population(text, alternates=True)
-            or L.normalise(text) in L.GROUP_SECTORS
-            or any(w in L.ROLES for w in words)
-            or (len(toks) == 1 and (L.agent_noun(words[0]) or L.agent_noun(words[0].removesuffix("s"))))
-        ):
+        if _no_party_name(text, toks):
+            continue  # a place, a nationality, a role ("Carolina Thread Trail runs through ...")
+        if len(toks) == 1 and (L.agent_noun(words[0]) or L.agent_noun(words[0].removesuffix("s"))):
             continue  # an agent noun alone is a generic actor ("Ministers backed ..."), no name
-        if _holds_a_place(toks):
-            continue  # "Carolina Thread Trail runs through ...": the places read the place it names
         corr = L.entity_correction(text)
         if corr is not None and corr[0] != "ORG":
             continue  # "Brexit", a site, a place
@@ -562,15 +554,7 @@ def _appositive_names(doc: Any, ents: list[Ent], headline: set[int]) -> list[Ent
         if not any(x.text == "," for x in gap):
             continue  # an apposition set off by a comma, not a compound the parse misread
         text = " ".join(x.text for x in toks)
-        if (
-            L.country_of_name(text)
-            or L.country_of_demonym(text)
-            or L.capital_country(text)
-            or L.city_population(text, alternates=True)
-            or L.normalise(text) in L.GROUP_SECTORS
-            or any(x.lower_ in L.ROLES for x in toks)
-            or _holds_a_place(toks)
-        ):
+        if _no_party_name(text, toks):
             continue
         lemma = noun.lemma_.lower()
         agent = L.agent_noun(lemma)
@@ -586,6 +570,21 @@ def _appositive_names(doc: Any, ents: list[Ent], headline: set[int]) -> list[Ent
         out.append(Ent(toks[0].idx, toks[-1].idx + len(toks[-1]), label, toks[0].i, toks[-1].i + 1, text))
         taken.update(x.i for x in toks)
     return out
+
+
+def _no_party_name(text: str, toks: list) -> bool:
+    """Whether an unlabelled capitalised run is no party's name: a country, a nationality, a
+    capital or a city, a sector's group word, a role word, or a run that holds a place's name.
+    Both readers of unlabelled names (``_unlabelled_parties``, ``_appositive_names``) refuse these."""
+    return bool(
+        L.country_of_name(text)
+        or L.country_of_demonym(text)
+        or L.capital_country(text)
+        or L.city_population(text, alternates=True)
+        or L.normalise(text) in L.GROUP_SECTORS
+        or any(x.lower_ in L.ROLES for x in toks)
+        or _holds_a_place(toks)
+    )
 
 
 def _holds_a_place(toks: list) -> bool:
