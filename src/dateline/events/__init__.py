@@ -20,7 +20,7 @@ __all__ = ["code_events", "PLOVER_TYPES"]
 def code_events(article: Article, doc: Any) -> None:
     """Fill ``article.events`` from the parse and the earlier components' output."""
     raw = code_doc(article, doc)
-    _place_recipients(article, raw)
+    _recipient_actors(article, raw)
     events = []
     article_id = (article.id or Article.make_id(article.text)) if raw else ""  # (hashes the whole text)
     for n, coded in enumerate(raw):
@@ -33,8 +33,9 @@ def code_events(article: Article, doc: Any) -> None:
     article.events = events
 
 
-def _place_recipients(article: Article, raw: list[Coded]) -> None:
-    """The places events are done in that are their recipients (the coder's ``place_recipient``:
+def _recipient_actors(article: Article, raw: list[Coded]) -> None:
+    """The actors that the coder's place and group recipients name. The places events are done in
+    that are their recipients (``place_recipient``:
     "imposed a curfew in Lahore"): the place's words become a mention of its country's actor,
     which is added when the analysis found none ("Pakistan", kind country); target words that name
     people (``group_recipient``) become a group actor ("issued an ultimatum to her colleagues"). A recipient id that
