@@ -7,7 +7,8 @@ that are events in one sense only have ``[[sense]]`` tables in ``patterns.toml``
 
 Public interface: ``not_an_event(c, ctx) -> str | None``: why a candidate is no event (None when
 it may be one); ``figurative(c, ctx)``: a fight or weapon that is a figure of speech (checked
-before a governor absorbs it).
+before a governor absorbs it); ``accidental(c)``: deaths and damage of a disaster or an accident,
+no attack (the accidents section holds every check of accident against attack).
 """
 
 from __future__ import annotations
@@ -236,6 +237,114 @@ def armed(tok: Any, ctx: Context) -> bool:
     return False
 
 
+# -- accidents ---------------------------------------------------------------------------------
+# One place for what tells an accident from an attack, with one set of vehicles and one of weapons:
+# ``accidental`` (select drops the candidate before the checks below), ``_road_collision`` (one of
+# the CHECKS). A road, rail or water vehicle that strikes or hits has a collision; an aircraft or a
+# bomb that does strikes ("jets struck the camp", "a car bomb hit the base"). A vehicle driven into
+# people is a ramming whatever the verb. Verbs of accidents ("crash", "collide", "overturn") are
+# accidents for aircraft too ("the helicopter crashed, killing four"): only a bomb, a person or a
+# group doing them is an attacker.
+
+#: vehicles (words.toml ``vehicle_nouns``: road, rail, water and air)
+VEHICLES = W["vehicle_nouns"]
+#: what strikes as a weapon when it is the subject of strike/hit: bombs, missiles, aircraft
+STRIKING_WEAPONS = lx.EXPLOSIVE_NOUNS | lx.AIRCRAFT_NOUNS
+#: nouns of people: a vehicle driven into them is a ramming, never an accident
+PEOPLE_NOUNS = W["person_nouns"] | W["ordinary_people"] | lx.PROTESTER_NOUNS
+
+
+def accidental(c: Candidate) -> bool:
+    """Deaths and damage told of a disaster, a crash or an explosion that nobody set off: no
+    attack (an earthquake's toll, "two trains collided near Cairo, killing 32")."""
+    e = c.entry
+    trig = c.trigger
+    if c.noun:
+        return False
+    if any(lemma_of(t) in lx.DISASTER_NOUNS for t in subject_of(trig)):
+        return True  # "a tsunami slammed the coast", "the storm hit the city"
+    if not (e.type == "ASSAULT" or (e.type == "COERCE" and e.cameo == "1712")):
+        return False
+    lemma = verb_lemma(trig)
+    if _driven(trig):
+        return True  # "a truck struck a school bus": a road vehicle, no one, does it
+    if trig.dep_ == "advcl" and trig.tag_ == "VBG" and _crash(trig.head):
+        return True  # "two trains collided near Cairo, killing 32": the participle tells the crash's toll
+    causes = list(subject_of(trig))
+    for p in trig.children:
+        if p.dep_ in ("prep", "agent") and p.lower_ in ("in", "by", "after", "from", "during", "when"):
+            causes += [q for q in p.children if q.dep_ == "pobj"]
+        if p.dep_ == "advcl":  # "killed when a chemical plant exploded", "... when their bus crashed"
+            causes += dep_children(p, {"nsubj"})
+            if _crash(p):
+                return True
+    words = set()
+    for t in causes:
+        words.add(lemma_of(t))
+        words.update(lemma_of(x) for x in t.children if x.dep_ in ("compound", "amod"))
+    if words & lx.DISASTER_NOUNS:
+        return True
+    if lemma in lx.WORDS["explode_verbs"] and not objects_of(trig):
+        # a tank, a boiler or a building exploding or burning is an accident
+        subj = subject_of(trig)
+        return bool(subj) and not any(
+            lemma_of(t) in lx.EXPLOSIVE_NOUNS
+            or t.i in c.absorbed
+            or lemma_of(t) in lx.PROTESTER_NOUNS
+            or t.ent_type_ in ("PERSON", "NORP", "ORG", "GPE")
+            for t in subj
+        )
+    return False
+
+
+def _driven(v: Any) -> bool:
+    """Every subject of the verb ``v`` is a vehicle that travels by road, rail or water, none of
+    them a weapon: "a truck struck a school bus", "his car struck a tree" (not: "a militant
+    rammed a truck into the crowd", "jets struck the camp", "a car bomb hit the base")."""
+    if verb_lemma(v) in lx.WORDS["ramming_verbs"]:
+        return False  # "a car rammed into a crowd, killing eight": a way of attacking
+    if _hits_people(v):
+        return False  # "a truck crashed into a crowd", "a car slammed into protesters": ramming
+    if v.dep_ == "advcl" and v.tag_ == "VBG":
+        return False  # a participle's doer is its head's, and the head's verb says how ("rammed")
+    subj = subject_of(v)
+    return bool(subj) and all(
+        lemma_of(t) in VEHICLES and lemma_of(t) not in STRIKING_WEAPONS and t.ent_type_ not in ("ORG", "GPE")
+        for t in subj
+    )
+
+
+def _crash(v: Any) -> bool:
+    """The clause of the verb ``v`` tells an accident: a verb of accidents (words.toml
+    ``accident_verbs``) whose subject is no bomb, person or group, or a road vehicle doing it;
+    never one that strikes people ("a lorry smashed into shoppers, killing 12")."""
+    if _hits_people(v):
+        return False
+    if verb_lemma(v) in lx.WORDS["accident_verbs"] and not any(
+        lemma_of(t) in lx.EXPLOSIVE_NOUNS or t.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") for t in subject_of(v)
+    ):
+        return True
+    return _driven(v)
+
+
+def _hits_people(v: Any) -> bool:
+    """What the verb ``v`` strikes (its object, or what it goes into, through, on or among) is a
+    person or a group of people: "crashed into a crowd", "smashed into shoppers", "ploughed
+    through protesters". A vehicle, a roadside thing or a place struck is no such sign."""
+    hit = list(objects_of(v)) + [
+        q
+        for p in v.children
+        if p.dep_ == "prep" and p.lower_ in ("into", "through", "on", "onto", "at", "among", "against")
+        for q in p.children
+        if q.dep_ == "pobj"
+    ]
+    return any(
+        lemma_of(t) in PEOPLE_NOUNS or t.lower_ in PEOPLE_NOUNS or t.ent_type_ in ("PERSON", "NORP")
+        for h in hit
+        for t in [*conjuncts(h), *content_objects(conjuncts(h))]
+    )
+
+
 def _road_collision(c: Candidate, ctx: Context) -> str | None:
     """ "it struck the back of a vehicle, which was parked off the roadway", "she lost control and
     struck the ditch": a vehicle's driver who strikes or hits only vehicles or what lines a road
@@ -245,13 +354,12 @@ def _road_collision(c: Candidate, ctx: Context) -> str | None:
     if c.noun or c.entry.type != "ASSAULT" or verb_lemma(t) not in ("strike", "hit"):
         return None
     objs = list(content_objects(objects_of(t)))
-    road = W["vehicle_nouns"] | W["roadside_things"]
+    road = VEHICLES | W["roadside_things"]
     for o in objs:
         parts = [q for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for q in p.children if q.dep_ == "pobj"]
         if lemma_of(o) not in road and not any(lemma_of(q) in road for q in parts):
             return None
-    weapons = lx.EXPLOSIVE_NOUNS | lx.AIRCRAFT_NOUNS
-    if not objs or any(armed(s, ctx) or lemma_of(s) in weapons for s in subject_of(t)):
+    if not objs or any(armed(s, ctx) or lemma_of(s) in STRIKING_WEAPONS for s in subject_of(t)):
         return None
     return "collision"
 

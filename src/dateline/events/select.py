@@ -19,13 +19,11 @@ from . import sense
 from .dating import own_times
 from .lexicon import Entry
 from .modality import DEONTIC, aux_lows, conditional, not_taken, own_reported_intent
-from .nonevents import armed, election_story, figurative, not_an_event, quoted_order
+from .nonevents import accidental, armed, election_story, figurative, not_an_event, quoted_order
 from .parse import (
     Candidate,
     Coded,
     Context,
-    conjuncts,
-    content_objects,
     dep_children,
     depth_of,
     infinitive,
@@ -173,7 +171,7 @@ def select(
                     break
 
     # deaths and damage caused by an earthquake, a crash or a fire are not assaults
-    cands = [c for c in cands if not _accidental(c)]
+    cands = [c for c in cands if not accidental(c)]
     # states, properties, movements, figures of speech (nonevents.py)
     cands = [c for c in cands if not_an_event(c, ctx) is None]
     # an everyday reading of an event verb ("the bar charges Rs 299", "a rover is investigating the
@@ -304,103 +302,6 @@ def _ruled_out(tok: Any) -> bool:
         if p.dep_ == "prep" and p.lower_ == "off" and any(lemma_of(r) == "table" for r in p.children):
             return True
     return False
-
-
-def _accidental(c: Candidate) -> bool:
-    e = c.entry
-    trig = c.trigger
-    if c.noun:
-        return False
-    if any(lemma_of(t) in lx.DISASTER_NOUNS for t in subject_of(trig)):
-        return True  # "a tsunami slammed the coast", "the storm hit the city"
-    if not (e.type == "ASSAULT" or (e.type == "COERCE" and e.cameo == "1712")):
-        return False
-    lemma = verb_lemma(trig)
-    if _driven(trig):
-        return True  # "a truck struck a school bus": a road vehicle, no one, does it
-    if trig.dep_ == "advcl" and trig.tag_ == "VBG" and _crash(trig.head):
-        return True  # "two trains collided near Cairo, killing 32": the participle tells the crash's toll
-    causes = list(subject_of(trig))
-    for p in trig.children:
-        if p.dep_ in ("prep", "agent") and p.lower_ in ("in", "by", "after", "from", "during", "when"):
-            causes += [q for q in p.children if q.dep_ == "pobj"]
-        if p.dep_ == "advcl":  # "killed when a chemical plant exploded", "... when their bus crashed"
-            causes += dep_children(p, {"nsubj"})
-            if _crash(p):
-                return True
-    words = set()
-    for t in causes:
-        words.add(lemma_of(t))
-        words.update(lemma_of(x) for x in t.children if x.dep_ in ("compound", "amod"))
-    if words & lx.DISASTER_NOUNS:
-        return True
-    if lemma in lx.WORDS["explode_verbs"] and not objects_of(trig):
-        # a tank, a boiler or a building exploding or burning is an accident
-        subj = subject_of(trig)
-        return bool(subj) and not any(
-            lemma_of(t) in lx.EXPLOSIVE_NOUNS
-            or t.i in c.absorbed
-            or lemma_of(t) in lx.PROTESTER_NOUNS
-            or t.ent_type_ in ("PERSON", "NORP", "ORG", "GPE")
-            for t in subj
-        )
-    return False
-
-
-#: vehicles that travel by road, rail or water (aircraft strike targets: "jets struck Gaza")
-ROAD_VEHICLES = lx.WORDS["vehicle_nouns"] - lx.WORDS["aircraft_nouns"]
-
-
-def _driven(v: Any) -> bool:
-    """Every subject of the verb ``v`` is a vehicle that travels by road, rail or water, none of
-    them a weapon: "a truck struck a school bus", "his car struck a tree" (not: "a militant
-    rammed a truck into the crowd", "jets struck the camp", "a car bomb hit the base")."""
-    if verb_lemma(v) in lx.WORDS["ramming_verbs"]:
-        return False  # "a car rammed into a crowd, killing eight": a way of attacking
-    if _hits_people(v):
-        return False  # "a truck crashed into a crowd", "a car slammed into protesters": ramming
-    if v.dep_ == "advcl" and v.tag_ == "VBG":
-        return False  # a participle's doer is its head's, and the head's verb says how ("rammed")
-    subj = subject_of(v)
-    return bool(subj) and all(
-        lemma_of(t) in ROAD_VEHICLES and lemma_of(t) not in lx.EXPLOSIVE_NOUNS and t.ent_type_ not in ("ORG", "GPE")
-        for t in subj
-    )
-
-
-def _crash(v: Any) -> bool:
-    """The clause of the verb ``v`` tells an accident: a verb of accidents (words.toml
-    ``accident_verbs``) whose subject is no bomb, person or group, or a road vehicle doing it;
-    never one that strikes people ("a lorry smashed into shoppers, killing 12")."""
-    if _hits_people(v):
-        return False
-    if verb_lemma(v) in lx.WORDS["accident_verbs"] and not any(
-        lemma_of(t) in lx.EXPLOSIVE_NOUNS or t.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") for t in subject_of(v)
-    ):
-        return True
-    return _driven(v)
-
-
-#: nouns of people: a vehicle driven into them is a ramming, never an accident
-PEOPLE_NOUNS = lx.WORDS["person_nouns"] | lx.WORDS["ordinary_people"] | lx.PROTESTER_NOUNS
-
-
-def _hits_people(v: Any) -> bool:
-    """What the verb ``v`` strikes (its object, or what it goes into, through, on or among) is a
-    person or a group of people: "crashed into a crowd", "smashed into shoppers", "ploughed
-    through protesters". A vehicle, a roadside thing or a place struck is no such sign."""
-    hit = list(objects_of(v)) + [
-        q
-        for p in v.children
-        if p.dep_ == "prep" and p.lower_ in ("into", "through", "on", "onto", "at", "among", "against")
-        for q in p.children
-        if q.dep_ == "pobj"
-    ]
-    return any(
-        lemma_of(t) in PEOPLE_NOUNS or t.lower_ in PEOPLE_NOUNS or t.ent_type_ in ("PERSON", "NORP")
-        for h in hit
-        for t in [*conjuncts(h), *content_objects(conjuncts(h))]
-    )
 
 
 ABSORBING = lx.WORDS["absorbing_types"]
