@@ -1842,3 +1842,143 @@ def test_a_programme_title_after_a_quote_mark_is_owned_by_its_network(nlp):
     text = 'Christie said on ABC\'s "This Week with George Stephanopoulos." He met her this week.'
     art = _analysed(nlp, text, "2016-08-28")
     assert [(t.text, t.timex) for t in art.times] == [("this week", "2016-W34")]
+
+
+def test_a_plan_in_the_past_perfect_is_the_nearest_day(nlp):
+    # "had set a deadline of Tuesday" (a Wednesday story): the plan lies ahead of a past moment,
+    # either side of the story's, so the nearest Tuesday (yesterday), not next week's
+    text = "The group had set a deadline of Tuesday for the administration to respond."
+    art = _analysed(nlp, text, "2019-11-20")
+    assert [(t.text, t.value) for t in art.times] == [("Tuesday", "2019-11-19")]
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("The group set a deadline of Tuesday for the administration to respond.", "2019-11-26"),
+        ("The union has set a deadline of Tuesday for a reply.", "2019-11-26"),
+        ("Organizers planned a rally on Tuesday.", "2019-11-26"),
+    ],
+)
+def test_a_plan_in_the_past_or_perfect_still_looks_ahead(nlp, text, want):
+    art = _analysed(nlp, text, "2019-11-20")
+    assert [(t.text, t.value) for t in art.times] == [("Tuesday", want)]
+
+
+@pytest.mark.parametrize(
+    "expr,want",
+    [
+        ("the end of the next decade", ("202", "date", "END")),  # "by the end of the next decade" (2019)
+        ("late last century", ("19", "date", "END")),
+        ("the start of the past decade", ("200", "date", "START")),
+        # the decade alone, or an amount of decades, stays an amount of time
+        ("the next decade", ("P10Y", "duration", None)),
+        ("the past decade", ("P10Y", "duration", None)),
+        ("the past two decades", ("P20Y", "duration", None)),
+        ("the end of the decade", ("201", "date", "END")),
+    ],
+)
+def test_a_part_of_the_next_or_last_decade_is_a_date(expr, want):
+    tx = resolve(expr, "2019-11-20", "future")
+    assert (tx.value, tx.type, tx.mod) == want
+
+
+def test_named_days_are_dated_by_their_rule(nlp):
+    # "Super Tuesday" (the first Tuesday of March in the primaries since 2012), "Black Friday"
+    # (the day after Thanksgiving): a name, not the Tuesday or Friday nearest the story
+    text = (
+        "The campaign bought ads in four Super Tuesday states. Retailers expect crowds on Black Friday. "
+        "The Senate voted on Tuesday."
+    )
+    art = _analysed(nlp, text, "2016-02-09")
+    assert [(t.text, t.value) for t in art.times] == [
+        ("Super Tuesday", "2016-03-01"),
+        ("Black Friday", "2016-11-25"),
+        ("Tuesday", "2016-02-09"),
+    ]
+
+
+def test_an_auxiliary_with_a_typographic_apostrophe_keeps_its_tense(nlp):
+    # "We’ll be meeting on Friday" (a Wednesday story) is the coming Friday, as "We'll" is
+    text = "“We’ll be meeting on Friday in St. Louis,” he said. “We'll be meeting on Friday again,” she said."
+    art = _analysed(nlp, text, "2016-06-22")
+    assert [(t.text, t.value) for t in art.times] == [("Friday", "2016-06-24"), ("Friday", "2016-06-24")]
+    # and "’ve" is the perfect: behind us
+    art = _analysed(nlp, "They’ve met twice in March, aides said.", "2016-06-22")
+    assert [(t.text, t.value) for t in art.times] == [("March", "2016-03")]
+
+
+def test_a_present_passive_is_the_present(nlp):
+    # "their strategies for winning in November are compounded by ...": the verb is in the present
+    # passive, not the perfect of the clause after the colon (an August story: this November)
+    text = (
+        "For Clinton and Trump, their strategies for winning in November are compounded by a significant "
+        "obstacle: They've already lost once in some of the most important counties."
+    )
+    art = _analysed(nlp, text, "2016-08-08")
+    assert [(t.text, t.value) for t in art.times] == [("November", "2016-11")]
+
+
+@pytest.mark.parametrize(
+    "expr,want",
+    [
+        ("the 2015 fiscal year", ("2015", "date")),
+        ("its 2016 calendar year", ("2016", "date")),
+        ("two fiscal years", ("P2Y", "duration")),
+        ("1500 years", ("P1500Y", "duration")),
+    ],
+)
+def test_a_year_before_fiscal_year_names_it(expr, want):
+    tx = resolve(expr, "2016-07-26", "past")
+    assert (tx.value, tx.type) == want
+
+
+@pytest.mark.parametrize(
+    "text,published,want",
+    [
+        # a month or a day told in the past in the sentence of an earlier year written out
+        (
+            "Clinton doggedly remained in the 2008 primary contest against Barack Obama until June.",
+            "2016-04-28",
+            ("June", "2008-06"),
+        ),
+        (
+            "Trump sought to make her health an issue in the 2016 campaign, after she was seen feeling faint at "
+            "a September 11 commemoration.",
+            "2019-11-18",
+            ("September 11", "2016-09-11"),
+        ),
+        (
+            "In 2008, Obama's campaign began airing Spanish-language ads in mid-September.",
+            "2016-09-04",
+            ("mid-September", "2008-09"),
+        ),
+    ],
+)
+def test_a_month_in_the_sentence_of_an_earlier_year_is_that_years(nlp, text, published, want):
+    art = _analysed(nlp, text, published)
+    assert want in [(t.text, t.value) for t in art.times]
+
+
+@pytest.mark.parametrize(
+    "text,published,want",
+    [
+        # the year in a noun's clause of its own, or in another conjunct: the month keeps its reading
+        (
+            "Under a program approved by the company in 1987, Nashua had purchased 481,000 shares through Sept. 29.",
+            "1989-10-30",
+            ("Sept. 29", "1989-09-29"),
+        ),
+        (
+            "The NEA didn't endorse a candidate until after the primaries in 2008, but the board of the union "
+            "followed suit in October.",
+            "2016-04-06",
+            ("October", "2015-10"),
+        ),
+        ("The company, founded in 1998, said in March that profits fell.", "2016-06-10", ("March", "2016-03")),
+        ("In 2015, sales rose 5 percent, and in March they fell.", "2016-06-10", ("March", "2016-03")),
+    ],
+)
+def test_a_year_in_a_clause_of_its_own_gives_no_month_its_year(nlp, text, published, want):
+    art = _analysed(nlp, text, published)
+    assert want in [(t.text, t.value) for t in art.times]

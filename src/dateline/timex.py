@@ -196,8 +196,10 @@ _month_words = "|".join(sorted(MONTHS, key=len, reverse=True))
 _wd_words = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _wd_names = "|".join(WEEKDAY_NAMES)
 _part_words = "morning|afternoon|evening|night|overnight"
-# a day's year named by its offset from the story's: "June 16 last year", "16th of June next year"
-_year_rel = r"(?:,?\s+(?:of\s+)?(?P<rel>last|next|this)\s+year)"
+# a year named by its offset from the story's ("last year", "next year", "this year": _year_offset)
+_REL_YEAR = r"(?:last|next|this)\s+year"
+# a day's year so named: "June 16 last year", "16th of June next year"
+_year_rel = rf"(?:,?\s+(?:of\s+)?(?P<rel>{_REL_YEAR}))"
 
 RE = {
     name: re.compile(pat)
@@ -222,8 +224,8 @@ RE = {
         r"previous)$",
         "ordinal_quarter": r"^(?:(?P<dir>this|last|next|the|its|that|year-ago|year-earlier|fiscal|latest|"
         r"current)\s+)*(?P<year>\d{4}\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|"
-        r"last)(?:[\s-]+|-)(?P<unit>quarter|half)(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<year2>\d{4}|this year|"
-        r"last year|next year|the year))?$",
+        rf"last)(?:[\s-]+|-)(?P<unit>quarter|half)(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<year2>\d{{4}}|"
+        rf"{_REL_YEAR}|the year))?$",
         "year": r"^(?:(?:fiscal|calendar|the year|year|fy|model year|the fiscal year|fiscal year|the calendar year|"
         r"the year of)\s+)?(?P<y>1[0-9]{3}|20[0-9]{2})$",
         "short_year": r"^(?:'|’|fiscal\s+'?)(?P<y>[0-9]{2})$",
@@ -244,11 +246,11 @@ RE = {
         "day_month": rf"^(?:(?P<wd>{_wd_words})\.?,?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|"
         rf"th)?\s+(?:of\s+)?(?P<m>{_month_words})\.?{_year_rel}?$",
         "month": rf"^(?P<dir>last|next|this|past|coming|previous)?\s*(?P<m>{_month_words})\.?(?:\s+(?P<rel>(?:of\s+)?"
-        rf"(?:last|next|this)\s+year|(?:of\s+)?the\s+(?:previous|following)\s+year))?$",
+        rf"{_REL_YEAR}|(?:of\s+)?the\s+(?:previous|following)\s+year))?$",
         "iso": r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$",
         "us_numeric": r"^(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2}|\d{4})$",
         "season": r"^(?P<dir>last|next|this|past|coming|previous|the)?\s*(?P<s>spring|summer|fall|autumn|"
-        r"winter)(?:\s+(?:of\s+)?(?P<y>\d{4}|last year|this year|next year))?$",
+        rf"winter)(?:\s+(?:of\s+)?(?P<y>\d{{4}}|{_REL_YEAR}))?$",
         "year_season": r"^(?P<y>\d{4})\s+(?P<s>spring|summer|fall|autumn|winter)$",
         "weekday": rf"^(?P<dir>last|next|this|past|coming|previous|on)?\s*(?P<wd>{_wd_words})\.?(?:\s*,?\s*"
         rf"(?P<part>{_part_words}))?$",
@@ -982,11 +984,18 @@ def _resolve_expression(expression: str, anchor: date | str | None, tense: str |
     out = _resolve(t, a, tense)
     if out is None:
         return None
+    if mod in ("START", "MID", "END") and out.type == "duration" and a is not None and (m := _NEAR_DECADE.match(t)):
+        # "by the end of the next decade", "late last century": a part of a decade is a time in
+        # it, not an amount of time ("the next decade" alone stays the ten years, P10Y)
+        out = _shift(a, -1 if m.group("d") in ("last", "past", "previous", "prior") else 1, m.group("u"))
     if mod and out.mod is None:
         if mod in _BOUND_MODS.values() and out.type != "duration":
             mod = "APPROX"  # "less than six months ago": a bound on the amount, the date only near
         out = Timex(out.value, out.type, out.granularity, mod)
     return out
+
+
+_NEAR_DECADE = re.compile(r"^(?:the\s+)?(?P<d>last|past|previous|prior|next|coming)\s+(?P<u>decade|century)$")
 
 
 # "the same month a year ago", "the corresponding period last year": with no other clue, the
@@ -1200,6 +1209,8 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
             return Timex("XXXX-XX", "set", "set")
         return Timex(_duration(2 if " other " in t else 1, u), "set", "set")
     m = RE["dur"].match(t)
+    if m and re.fullmatch(r"1[0-9]{3}|20[0-9]{2}", m.group("n")) and re.search(r"\b(?:fiscal|calendar) year$", t):
+        return Timex(m.group("n"), "date", "year")  # "the 2015 fiscal year": that year, no 2015 years
     if m:
         n = _number(m.group("n"))
         unit = m.group("unit")
@@ -1246,8 +1257,7 @@ def _resolve(t: str, a: date | None, tense: str | None) -> Timex | None:
         if a is None:
             return Timex(None, "date", "season")
         if yw:
-            base = {"last year": -1, "this year": 0, "next year": 1}[yw]
-            return Timex(f"{a.year + base}-{s}", "date", "season")
+            return Timex(f"{a.year + _year_offset(yw)}-{s}", "date", "season")
         d = m.group("dir")
         return Timex(f"{_season_year(s, a, tense, d)}-{s}", "date", "season")
 
@@ -1538,7 +1548,7 @@ def _quarter(m: re.Match[str], a: date | None, tense: str | None) -> Timex:
             return Timex(f"{y}-{code}{ordn}", "date", "half" if code == "H" else "quarter")
         if a is None:
             return Timex(None, "date", "quarter")
-        yy = a.year + {"last year": -1, "this year": 0, "next year": 1}[y]
+        yy = a.year + _year_offset(y)
         return Timex(f"{yy}-{code}{ordn}", "date", "half" if code == "H" else "quarter")
     if a is None:
         return Timex(None, "date", "quarter")

@@ -525,8 +525,10 @@ def _tense_of(span: Any) -> str | None:
                 or _planned_for(tok)
             ):
                 # "planned a demonstration on Saturday", "scheduled a news conference Thursday":
-                # the planned thing lies ahead of the planning
-                tense = "future"
+                # the planned thing lies ahead of the planning; a plan in the past perfect ("had
+                # set a deadline of Tuesday", a Wednesday story) lies ahead of a past moment, on
+                # either side of the story's: the nearest
+                tense = None if _had(tok) else "future"
                 break
             elif tense is not None or tok.tag_ not in ("VB", "VBG", "VBN"):
                 break
@@ -553,6 +555,16 @@ def _tense_of(span: Any) -> str | None:
         # which the verb announcing it (past) does not place; the nearest such day
         return None
     return "past" if tense == "perfect" else tense
+
+
+def _low(tok: Any) -> str:
+    """A token's lower case with a typographic apostrophe read as a plain one ("’ll" as "'ll")."""
+    return tok.lower_.replace("’", "'")
+
+
+def _had(v: Any) -> bool:
+    """Whether ``v`` is in the past perfect ("had set", "had been scheduled")."""
+    return any(c.dep_ in ("aux", "auxpass") and _low(c) in ("had", "'d") and c.tag_ == "VBD" for c in v.children)
 
 
 def _in_since_phrase(span: Any) -> bool:
@@ -646,7 +658,7 @@ def _future_in_the_past(v: Any) -> bool:
     "that" clause, whatever governs the noun ("is under fire for failing to deliver on his vow that
     ..."): the vow was made. A "would" in a present frame ("analysts say the merger would close in
     March") or on its own stays the future."""
-    lowers = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
+    lowers = {_low(c) for c in v.children if c.dep_ in ("aux", "auxpass")}
     if not lowers & {"would", "'d"} or lowers & {"will", "'ll", "shall", "wo"}:
         return False
     marks = [c for c in v.children if c.dep_ == "mark" and c.lower_ == "that" and c.i > 0]
@@ -662,7 +674,7 @@ def _planned_for(v: Any) -> bool:
     if not (
         v.lemma_ in _PLANNED_FOR
         and v.tag_ == "VBN"
-        and not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had", "'ve") for c in v.children)
+        and not any(c.dep_ == "aux" and _low(c) in ("has", "have", "had", "'ve") for c in v.children)
         and any(c.dep_ == "prep" and c.lower_ == "for" for c in v.children)
     ):
         return False
@@ -736,7 +748,7 @@ def _ability_gone_by(v: Any, auxes: list[Any]) -> bool:
 
 def _verb_tense(v: Any, depth: int = 0) -> str | None:
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
-    lowers = [a.lower_ for a in auxes]
+    lowers = [_low(a) for a in auxes]
     head = v.head
     if (
         depth < 4
@@ -794,20 +806,20 @@ def _verb_tense(v: Any, depth: int = 0) -> str | None:
         if head.i != v.i and head.lemma_ in _PAST_FRAMES and _was(head):
             return "ahead of the past"  # "was due to be released in September": after a past moment
         return "infinitive"
-    if any(a.lower_ in ("has", "have", "'ve") for a in auxes) and not any(
-        a.lower_ in ("had", "did", "was", "were") for a in auxes
-    ):
+    if any(w in ("has", "have", "'ve") for w in lowers) and not any(w in ("had", "did", "was", "were") for w in lowers):
         return "perfect"  # present perfect: past, but "has been postponed until Saturday"
     for a in auxes:
         if a.tag_ in ("VBD",) or a.lower_ in ("had", "did", "was", "were"):
             return "past"
-    if v.tag_ == "VBN" and any(a.lower_ in ("has", "have", "'ve") for a in auxes):
+    if v.tag_ == "VBN" and any(w in ("has", "have", "'ve") for w in lowers):
         return "perfect"
     if v.tag_ == "VBD":
         return "past"
-    if v.tag_ == "VBG" and any(a.lower_ in ("is", "are", "'s", "'re", "am") for a in auxes):
+    if v.tag_ == "VBG" and any(w in ("is", "are", "'s", "'re", "am") for w in lowers):
         return None  # "is visiting on Thursday": either way
-    if v.tag_ in ("VBZ", "VBP"):
+    if v.tag_ in ("VBZ", "VBP") or (
+        v.tag_ == "VBN" and lowers and all(w in ("is", "are", "am", "'s", "'re") for w in lowers)
+    ):
         return "present"
     if v.tag_ == "VBN" and not auxes:
         return "past"
@@ -1328,6 +1340,7 @@ def find_timexes(doc: Any, anchor: date | str | None = None, text: str | None = 
     last_end = -1  # where its words end
     last_written = False  # whether the latest date's year is written (or carried from one written)
     last_year: str | None = None  # the year of the latest date, quarter or season the story named
+    written: tuple[str, Any] | None = None  # the latest year written out, and its span
     days: list[str | None] = []  # before each expression, the latest full date the story named
     quarter: tuple[str, int] | None = None  # the latest quarter the story named, and where
     parts: dict[str, str] = {}  # a part of the day ("MO") -> the latest day the story named it on
@@ -1380,6 +1393,10 @@ def find_timexes(doc: Any, anchor: date | str | None = None, text: str | None = 
             # "on December 16, 2010 ... She returned on December 27": later in the month the story
             # dated with its year, that month's year (a 2012 story: not December 2011)
             tx = Timex(last[:4] + tx.value[4:], tx.type, tx.granularity, tx.mod)
+        if tense == "past" and tx is not None and a is not None and _of_the_year_written(written, span, expr, tx, a):
+            # "remained in the 2008 primary contest against Barack Obama until June" (a 2016 story):
+            # told in the past in the sentence of an earlier year written out, that year's
+            tx = Timex(written[0] + (tx.value or "")[4:], tx.type, tx.granularity, tx.mod)  # type: ignore[index]
         if tense == "past" and tx is not None and a is not None and _next_month_of_a_noun(span, expr, tx, a):
             tx = Timex(f"{a.year:04d}-{a.month + 1:02d}", "date", "month", tx.mod)
         if (
@@ -1425,6 +1442,8 @@ def find_timexes(doc: Any, anchor: date | str | None = None, text: str | None = 
             last_written = carried or _WRITTEN_YEAR.search(expr) is not None
         if tx is not None and tx.type in ("date", "time") and tx.value and _YEAR_HEAD.match(tx.value):
             last_year = tx.value[:4]
+            if _WRITTEN_YEAR.search(expr) and span is not None and len(span):
+                written = (last_year, span)
         if (
             tx is not None
             and derived is None
@@ -1474,6 +1493,43 @@ def _later_that_month(expr: str, tx: Timex, last: str) -> bool:
         return False
     e = expr.strip()
     return _MONTH_DAY_ONLY.match(e) is not None or e.lower() in HOLIDAY_NAMES
+
+
+def _of_the_year_written(written: tuple[str, Any] | None, span: Any, expr: str, tx: Timex, a: date) -> bool:
+    """Whether a month or a day without its year, read as past, takes the year written out earlier
+    in its sentence ("remained in the 2008 primary contest until June", "an issue in the 2016
+    campaign -- after she was seen feeling faint at a September 11 commemoration"): not where that
+    year tells of a noun in a clause of its own that does not hold the day ("Under a program
+    approved by the company in 1987, Nashua had purchased 481,000 shares through Sept. 29")."""
+    if written is None or span is None or not len(span) or not tx.value or not _YEAR_HEAD.match(tx.value):
+        return False
+    year, yspan = written
+    if not a.year - 100 < int(year) < a.year or tx.value[:4] == year or _WRITTEN_YEAR.search(expr):
+        return False
+    e = expr.strip()
+    if not (_MONTH_DAY_ONLY.match(e) or _BARE_MONTH.match(e)):
+        return False
+    doc = span.doc
+    if sent_at(doc, span.start).start != sent_at(doc, yspan.start).start:
+        return False
+    up = {}  # the day's ancestors -> whether the way up to them passes a conjunct
+    tok, conj = span.root, False
+    for _ in range(16):
+        up[tok.i] = conj
+        if tok.head.i == tok.i:
+            break
+        conj = conj or tok.dep_ == "conj"
+        tok = tok.head
+    tok = yspan.root
+    for _ in range(16):
+        if tok.i in up:  # the lowest word above both: the day's way up to it is no second conjunct
+            return not up[tok.i]
+        if tok.dep_ in ("acl", "relcl", "conj"):
+            return False  # the year in a clause of a noun's, or a conjunct, of its own
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return False
 
 
 _BARE_MONTH = re.compile(rf"^(?:(?:early|late|mid)[\s-]+)?{month_pattern()}$", re.IGNORECASE)
