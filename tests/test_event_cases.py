@@ -2464,3 +2464,77 @@ def test_aid_that_arrives_is_a_delivery_not_a_visit(nlp, text, type_):
 def test_slamming_into_something_criticises_no_one(nlp, text, accuse):
     events = _code(nlp, text).events
     assert any(e.type == "ACCUSE" for e in events) == accuse, [(e.type, e.rule) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "type_"),
+    [
+        # set 23 (real pages, round 23): held back, never done
+        ("The Chinese have been reluctant to commit to a meeting with Washington.", "commit", "AGREE"),
+        ("Mr. Trump's demands have made China wary of offering concessions.", "offering", "AGREE"),
+        ("European ministers were unable to agree on new sanctions against Russia.", "agree", "AGREE"),
+        ("Opposition leaders were afraid to criticise the president.", "criticise", "ACCUSE"),
+        ("The government's failure to reach a deal with the unions angered voters.", "reach", "SUPPORT"),
+        # an outcome never reached
+        ("Actually signing a deal has proved elusive.", "signing", "SUPPORT"),
+    ],
+)
+def test_an_act_held_back_or_never_reached_is_negated_no_refusal(nlp, text, trigger, type_):
+    # negated, and kept as the act it is: holding back is no REJECT told
+    ev = _event(_code(nlp, text), trigger, type_)
+    assert ev.modality == "negated", (ev.type, ev.modality, ev.rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "type_", "modality"),
+    [
+        # what is not held back stays as it was
+        ("The president was quick to condemn the attack on the embassy.", "condemn", "ACCUSE", "asserted"),
+        ("Russia said it was ready to negotiate with Ukraine.", "negotiate", "CONSULT", "future"),
+        ("Egypt is wary of the Israeli attack on Gaza.", "attack", "ASSAULT", "asserted"),
+        ("The meeting between the two leaders proved productive.", "meeting", "CONSULT", "asserted"),
+        # a refusal is still a refusal
+        ("The government refused to reach a deal with the unions.", "refused", "REJECT", "asserted"),
+    ],
+)
+def test_ordinary_willingness_and_outcomes_keep_their_modality(nlp, text, trigger, type_, modality):
+    ev = _event(_code(nlp, text), trigger, type_)
+    assert ev.modality == modality, (ev.type, ev.modality, ev.rule)
+
+
+def test_what_is_avoided_is_no_act_the_model_adds(nlp):
+    # set 23: "have avoided direct criticism of teachers" was an asserted ACCUSE added by the model
+    for text in (
+        "Republican Gov. Eric Holcomb and leaders of the Legislature have avoided direct criticism of teachers.",
+        "The minister avoided questions about the strike.",
+    ):
+        article = _code(nlp, text)
+        assert not [e for e in article.events if e.trigger and "avoided" in e.trigger.text], [
+            (e.type, e.rule) for e in article.events
+        ]
+    # criticism made stays
+    assert _event(_code(nlp, "The governor criticised the teachers' union."), "criticised", "ACCUSE")
+
+
+def test_a_feared_demand_and_a_pending_act_are_hypothetical(nlp):
+    # set 23: "for fear that he will only demand more" was a planned (future) demand
+    feared = _event(
+        _code(nlp, "China is wary of the talks, for fear that Washington will only demand more."), "demand", "REQUEST"
+    )
+    assert feared.modality == "hypothetical"
+    # "until a deal is reached": the deal is still to come
+    article = _code(nlp, "Sanctions will stay in place until Russia withdraws its troops from Ukraine.")
+    assert _event(article, "withdraws", "RETREAT").modality == "hypothetical"
+    # a past until-clause is told, and a clause of another noun is no fear
+    told = _code(nlp, "The army shelled the city until the rebels surrendered.")
+    assert _event(told, "surrendered", "RETREAT").modality == "asserted"
+    reported = _code(nlp, "The minister confirmed reports that the army stormed the town.")
+    assert all(e.modality != "hypothetical" for e in reported.events if e.type == "ASSAULT")
+
+
+def test_what_was_able_to_be_done_was_done(nlp):
+    # "were able to seize the town": past ability tells the act, it is no plan
+    done = _event(_code(nlp, "The rebels were able to seize the town after heavy fighting."), "seize", "COERCE")
+    assert done.modality == "asserted"
+    later = _event(_code(nlp, "The rebels will be able to seize the town within days."), "seize", "COERCE")
+    assert later.modality == "future"

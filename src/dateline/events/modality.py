@@ -3,7 +3,8 @@
 Public interface: ``modality(c, date_value, date_from_text, ctx)``; ``tense_of(trigger,
 modality)`` (the direction a bare time expression points); ``conditional(tok)``;
 ``aux_lows(trigger, c)``; ``own_reported_intent(tok)``; ``not_taken(trigger)`` (an act after
-"instead of" / "rather than").
+"instead of" / "rather than"); ``withheld(trigger)``, ``unattained(trigger)`` (an act held back
+or never reached: negated, and no refusal).
 """
 
 from __future__ import annotations
@@ -102,7 +103,7 @@ def clause_modality(c: Candidate, ctx: Context) -> Clause:
         return "hypothetical", lows, words, False, None
     if c.extra_modality == "negated" or any(w.dep_ == "neg" for w in words) or (lows & {"never"}):
         return "negated", lows, words, False, None
-    if not_taken(trig) or negative_inversion(trig) or denied_frame(trig):
+    if not_taken(trig) or negative_inversion(trig) or denied_frame(trig) or withheld(trig) or unattained(trig):
         return "negated", lows, words, False, None
     failed = lemma_of(trig.head) in lx.WORDS["failing_verbs"]
     if trig.dep_ == "xcomp" and failed and not c.entry.key.startswith(lemma_of(trig.head) + "+"):
@@ -122,7 +123,7 @@ def clause_modality(c: Candidate, ctx: Context) -> Clause:
         return "hypothetical", lows, words, reported_past, charged
     if c.noun and any(ch.lower_ in HYPO_AMOD for ch in trig.children if ch.dep_ == "amod"):
         return "hypothetical", lows, words, reported_past, charged  # "a potential walkout", "the threatened strike"
-    if _prospect(trig):
+    if _prospect(trig) or _pending(trig):
         return "hypothetical", lows, words, reported_past, charged
     if generic_kind(trig):
         return "hypothetical", lows, words, reported_past, charged
@@ -146,6 +147,42 @@ def clause_modality(c: Candidate, ctx: Context) -> Clause:
     if c.noun and any(ch.lower_ in FUTURE_AMOD for ch in trig.children if ch.dep_ in ("amod", "advmod")):
         return "future", lows, words, reported_past, charged
     return None, lows, words, reported_past, charged
+
+
+WITHHOLDING = lx.WORDS["withholding_words"]
+UNATTAINED = lx.WORDS["unattained_words"]
+#: copulas of an outcome: "X proved elusive", "remained impossible"
+OUTCOME_COPULAS = {"be", "prove", "remain", "seem", "appear"}
+
+
+def withheld(trig: Any) -> bool:
+    """ "the Chinese have been reluctant to commit to a meeting", "ministers were unable to agree",
+    "made China wary of offering concessions", "refrained from criticising", "its failure to reach
+    a deal": an act governed by a word of holding back (`withholding_words`), through a to-clause
+    or an "of"/"from" gerund, is not done. A noun after "of" is no such act ("wary of Washington's
+    demands": the demands were made). A conjunct shares its first verb's governor."""
+    t = trig
+    if t.dep_ == "conj" and t.head.i != t.i and t.pos_ == t.head.pos_ == "VERB":
+        t = t.head
+    if t.dep_ == "xcomp" or (t.dep_ == "acl" and t.head.pos_ == "NOUN" and infinitive(t)):
+        gov = t.head
+    elif t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.dep_ == "prep" and t.head.lower_ in ("of", "from"):
+        gov = t.head.head
+    else:
+        return False
+    return gov.i != t.i and lemma_of(gov) in WITHHOLDING
+
+
+def unattained(trig: Any) -> bool:
+    """ "actually signing a deal has proved elusive", "a ceasefire has remained elusive": the act
+    that is the subject of a copula of outcome (be, prove, remain, seem, appear) whose complement
+    says it was not reached (`unattained_words`) did not happen."""
+    if trig.dep_ not in ("csubj", "nsubj") or trig.head.i == trig.i:
+        return False
+    cop = trig.head
+    return lemma_of(cop) in OUTCOME_COPULAS and any(
+        ch.dep_ in ("acomp", "oprd", "attr") and lemma_of(ch) in UNATTAINED for ch in cop.children
+    )
 
 
 def generic_kind(trig: Any) -> bool:
@@ -244,12 +281,19 @@ def foreseen(trig: Any) -> str | None:
     """ "Residents fear that the army will storm the town" (hypothetical), "analysts predict that
     the bank will cut rates", "growth is forecast to slow" (future): an act in the clause a verb
     of fearing or foreseeing governs (words.toml ``fear_verbs``, ``forecast_verbs``) is feared or
-    foreseen, not reported. The climb goes up through clauses and conjuncts (at most four steps)
+    foreseen, not reported; so is one in the that-clause of a noun of fearing ("for fear that he
+    will only demand more"). The climb goes up through clauses and conjuncts (at most four steps)
     and stops at a reporting verb ("said it feared" is the fearing itself)."""
     t = trig
     for _ in range(4):
-        if t.head.i == t.i or t.dep_ not in ("ccomp", "xcomp", "csubj", "conj"):
+        if t.head.i == t.i or t.dep_ not in ("ccomp", "xcomp", "csubj", "conj", "acl"):
             return None
+        if t.dep_ == "acl":
+            # "for fear that he will only demand more", "worries that the army will storm the
+            # town": the that-clause of a noun of fearing; any other noun's clause ends the climb
+            head = t.head
+            that = any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)
+            return "hypothetical" if head.pos_ == "NOUN" and that and lemma_of(head) in lx.WORDS["fear_verbs"] else None
         if t.dep_ == "conj" and t.tag_ in ("VBD", "VBZ", "VBP") and t.head.tag_ != t.tag_:
             return None  # "forecast that the economy would rebound and praised ...": a clause of its own
         head = t.head
@@ -263,6 +307,18 @@ def foreseen(trig: Any) -> str | None:
                 return None
         t = head
     return None
+
+
+def _pending(trig: Any) -> bool:
+    """ "reluctant to commit to a meeting until a deal is reached", "sanctions stay once the
+    troops withdraw": a clause of "until" or "once" in the present tense names an act still to
+    come, on which the main clause waits ("fought until the army withdrew" is told)."""
+    marks = {m.lower_ for m in trig.children if m.dep_ == "mark"}
+    if trig.dep_ != "advcl" or not marks & {"until", "till", "once"}:
+        return False
+    return trig.tag_ in ("VBZ", "VBP") or any(
+        a.dep_ in ("aux", "auxpass") and a.tag_ in ("VBZ", "VBP") for a in trig.children
+    )
 
 
 def _prospect(trig: Any) -> bool:

@@ -297,6 +297,8 @@ def may_add(tok: Any) -> bool:
     lemma = verb_lemma(tok)
     if lemma in lx.REPORTING or lemma in lx.WORDS["model_light_verbs"] or lemma in lx.WORDS["model_rulings"]:
         return False
+    if lemma in lx.WORDS["avoiding_verbs"]:
+        return False  # "have avoided direct criticism of teachers": what is avoided is not done
     if any(c.dep_ == "neg" for c in tok.children):
         return False
     if _reflexive(tok):

@@ -18,7 +18,7 @@ from . import lexicon as lx
 from . import sense
 from .dating import own_times
 from .lexicon import Entry
-from .modality import DEONTIC, aux_lows, conditional, not_taken, own_reported_intent
+from .modality import DEONTIC, aux_lows, conditional, not_taken, own_reported_intent, unattained, withheld
 from .nonevents import accidental, armed, election_story, figurative, not_an_event, quoted_order
 from .parse import (
     Candidate,
@@ -395,7 +395,7 @@ def _govern(c: Candidate, by_i: dict, dropped: set, ctx: Context) -> None:
                 # "the army prepared to resume shelling": the preparation is a show of force now
                 c.entry = lx.entry("show_of_force", f"prepare>{c.entry.key}")
                 c.modality_from = c.modality_from or head
-            elif lemma in lx.FUTURE_GOVERNORS:
+            elif lemma in lx.FUTURE_GOVERNORS and not _managed(head):
                 c.extra_modality = c.extra_modality or "future"
                 c.modality_from = c.modality_from or head
             elif lemma == "fail" and c.entry.type in ("AGREE", "CONSULT", "SUPPORT"):
@@ -423,6 +423,16 @@ def _govern(c: Candidate, by_i: dict, dropped: set, ctx: Context) -> None:
         if lemma in lx.REPORTING or hc is not None:
             break
         child = head
+
+
+def _managed(gov: Any) -> bool:
+    """ "the rebels were able to seize the town", "had been able to reach a deal": "able" under
+    a copula in the past tells what was done, not what may come ("is able to", "will be able to"
+    stay future)."""
+    if lemma_of(gov) != "able" or gov.head.i == gov.i:
+        return False
+    cop = gov.head
+    return cop.tag_ == "VBD" or any(a.dep_ == "aux" and a.tag_ == "VBD" for a in cop.children)
 
 
 def _absorb(gov: Candidate, inner: Candidate) -> None:
@@ -571,6 +581,9 @@ def adjust_type(
     if (
         mod == "negated"
         and not c.noun
+        # "reluctant to commit", "unable to agree", "signing a deal has proved elusive": held back
+        # or not reached, no refusal told
+        and not (withheld(trig) or unattained(trig))
         and (
             entry.type in lx.NEGATED_TO_REJECT
             or (entry.type in lx.COOPERATIVE and aux_lows(trig, c) & {"will", "would", "wo", "shall"})
