@@ -396,9 +396,16 @@ def test_heads_are_each_tokens_head(nlp):
 
     doc = nlp(TEXT)
     assert heads_of(doc) == [t.head.i for t in doc]
-    labels, children, start = parse_tree(doc)  # read with the tree: each child's head is its parent
-    assert all(heads_of(doc)[c] == i for i in range(len(doc)) for c in children[start[i] : start[i + 1]])
     assert heads_of(nlp("")) == []
+    # kept for the last doc only: another doc in between, then the first again, answer as the tokens do
+    other = nlp("Peru protested on Monday.")
+    assert heads_of(other) == [t.head.i for t in other] != heads_of(doc)[: len(other)]
+    assert heads_of(doc) == [t.head.i for t in doc]
+    # the same doc retokenized (another length) is read again, not answered from the cache
+    with doc.retokenize() as retok:
+        retok.merge(doc[0:2])
+    assert heads_of(doc) == [t.head.i for t in doc]
+    assert parse_tree(doc)[0] == [t.dep_ for t in doc]
 
 
 def test_verb_lemma_is_worked_out_once_per_form(nlp):
@@ -470,7 +477,7 @@ def test_token_starts_and_char_token_answer_as_the_tokens_do(nlp):
 
 def test_fixed_hashes_are_the_words_hashes_worked_out_once(nlp):
     from dateline.analyse import lexicon as L
-    from dateline.analyse.actors import _agent_hashes, fixed_hashes, word_hashes
+    from dateline.analyse.actors import _agent_hashes, fixed_hashes, indices_of, word_hashes
 
     doc = nlp(TEXT)
     built = []
@@ -482,5 +489,42 @@ def test_fixed_hashes_are_the_words_hashes_worked_out_once(nlp):
     first = fixed_hashes(doc.vocab, "test words", words)
     assert first == word_hashes(doc.vocab, ("army", "police")) == {doc.vocab.strings[w] for w in ("police", "army")}
     assert fixed_hashes(doc.vocab, "test words", words) is first and built == [1]  # the list is built once
-    heads = {w.split()[-1].split("-")[-1] for w in L.agent_nouns()}
-    assert _agent_hashes(doc) == word_hashes(doc.vocab, tuple(sorted(heads)))
+    # the agent nouns' last words, as tokens: "army command"'s "command", "asylum-seeker"'s "seeker"
+    # (neither is an agent noun alone), "reporter"; not "table"
+    assert "command" not in L.agent_nouns() and "seeker" not in L.agent_nouns()
+    doc = nlp("An asylum-seeker met the army command and a reporter at the table.")
+    found = {doc[i].text for i in indices_of(doc, "LOWER", _agent_hashes(doc))}
+    assert {"seeker", "command", "reporter", "army"} <= found
+    assert found.isdisjoint({"asylum", "met", "table", "An"})
+
+
+def test_resolve_keeps_its_answers_by_expression_anchor_tense_and_fallback():
+    from datetime import date, datetime
+
+    from dateline import timex
+    from dateline.timex import _resolve_with, resolve
+
+    cases = [
+        ("last Tuesday", "2024-03-14", "past", True),
+        ("last Tuesday", "2024-03-21", "past", True),  # another anchor: another day
+        ("next month", "2024-03-14", "future", True),
+        ("March 3 2019", "2024-03-14", None, False),
+        ("the bank", "2024-03-14", None, True),  # no expression: None is kept too
+    ]
+    for expr, anchor, tense, fallback in cases:
+        first = resolve(expr, anchor, tense, fallback=fallback)
+        assert first == _resolve_with(expr, timex.parse_anchor(anchor), tense, fallback)
+        assert resolve(expr, anchor, tense, fallback=fallback) is first  # answered from the memo
+    assert resolve("last Tuesday", "2024-03-14", "past").value != resolve("last Tuesday", "2024-03-21", "past").value
+    # an anchor given as a date, a datetime or a string is one key
+    assert (
+        resolve("yesterday", date(2024, 3, 14))
+        is resolve("yesterday", datetime(2024, 3, 14, 9))
+        is resolve("yesterday", "2024-03-14")
+    )
+    # without an anchor, dateparser's last resort reads today's date: not kept
+    timex._RESOLVED.clear()
+    resolve("March 3", None, None)
+    assert not timex._RESOLVED
+    resolve("March 3", None, None, fallback=False)
+    assert len(timex._RESOLVED) == 1

@@ -203,7 +203,21 @@ def pos_tags(doc: Any) -> list[str]:
 
 
 Tree = tuple[list[str], list[int], list[int]]
-_LAST_TREE: tuple[Any, Tree, list[int]] | None = None  # the last doc asked, its tree and its heads
+
+_LAST: tuple[Any, int, dict[str, Any]] = (None, -1, {})  # the last doc asked, its length and its cache
+
+
+def doc_cache(doc: Any) -> dict[str, Any]:
+    """One dict of what the analysis read from ``doc`` (its tree, heads, token offsets, sentence
+    of each token, ...), kept for the last doc asked only, with the doc: the components and the
+    event coder ask for one doc many times in a row, and none of it is stored on the doc. A new
+    doc, or the same doc with another length (retokenized), starts an empty one. (The hottest
+    readers below look in ``_LAST`` themselves first: a call less, for some 600 reads an article.)"""
+    global _LAST
+    last = _LAST
+    if last[0] is not doc or last[1] != len(doc):
+        last = _LAST = (doc, len(doc), {})
+    return last[2]
 
 
 def parse_tree(doc: Any) -> Tree:
@@ -211,21 +225,27 @@ def parse_tree(doc: Any) -> Tree:
     its children's indices, ``children[start[i] : start[i + 1]]`` for token ``i``, in
     ``Token.children``'s order (left to right). A walk over ``Token.children`` builds a Token
     object and reads a property for every child it looks at. The event coder asks for one doc
-    many times in a row: the last doc's tree is kept (and the doc with it)."""
-    return _read_tree(doc)[1]
+    many times in a row: the last doc's tree is kept (``doc_cache``)."""
+    last = _LAST
+    if last[0] is doc and (found := last[2].get("tree")) is not None and last[1] == len(doc):
+        return found[0]
+    return _read_tree(doc)[0]
 
 
 def heads_of(doc: Any) -> list[int]:
     """Every token's head's index (``Token.head.i``), read with ``parse_tree``'s arrays and kept
     with its tree (a walk up the heads builds a Token at each step)."""
-    return _read_tree(doc)[2]
+    last = _LAST
+    if last[0] is doc and (found := last[2].get("tree")) is not None and last[1] == len(doc):
+        return found[1]
+    return _read_tree(doc)[1]
 
 
-def _read_tree(doc: Any) -> tuple[Any, Tree, list[int]]:
-    global _LAST_TREE
-    last = _LAST_TREE
-    if last is not None and last[0] is doc:
-        return last
+def _read_tree(doc: Any) -> tuple[Tree, list[int]]:
+    cache = doc_cache(doc)
+    found = cache.get("tree")
+    if found is not None:
+        return found
     n = len(doc)
     if n:
         import numpy as np
@@ -243,21 +263,21 @@ def _read_tree(doc: Any) -> tuple[Any, Tree, list[int]]:
     for i, d in enumerate(ids):
         if d not in names:
             names[d] = doc[i].dep_
-    last = _LAST_TREE = (doc, ([names[d] for d in ids], children, start), head_list)
-    return last
-
-
-_LAST_STARTS: tuple[Any, list[int]] | None = None  # the last doc asked and its tokens' offsets
+    found = cache["tree"] = (([names[d] for d in ids], children, start), head_list)
+    return found
 
 
 def token_starts(doc: Any) -> list[int]:
-    """Every token's character offset (``Token.idx``), read once per doc from one array (the
-    last doc's are kept, and the doc with them); the list is shared, not to be changed."""
-    global _LAST_STARTS
-    last = _LAST_STARTS
-    if last is None or last[0] is not doc or len(last[1]) != len(doc):
-        last = _LAST_STARTS = (doc, doc.to_array("IDX").tolist() if len(doc) else [])
-    return last[1]
+    """Every token's character offset (``Token.idx``), read once per doc from one array (kept in
+    ``doc_cache``); the list is shared, not to be changed."""
+    last = _LAST
+    if last[0] is doc and (found := last[2].get("starts")) is not None and last[1] == len(doc):
+        return found
+    cache = doc_cache(doc)
+    found = cache.get("starts")
+    if found is None:
+        found = cache["starts"] = doc.to_array("IDX").tolist() if len(doc) else []
+    return found
 
 
 def char_token(doc: Any, char: int) -> int:
@@ -266,22 +286,22 @@ def char_token(doc: Any, char: int) -> int:
     return max(0, bisect_right(token_starts(doc), char) - 1)
 
 
-_LAST_SENTS: tuple[Any, list[Any]] | None = None  # the last doc asked and its sentence of each token
-
-
 def sent_at(doc: Any, i: int) -> Any:
     """``doc[i].sent``: the sentence Span holding token ``i``, found once per doc from
     ``doc.sents`` (``Token.sent`` builds two Spans and scans for the boundaries at each call;
     the event coder asks for every candidate). The same Span object for every token of a
-    sentence; the last doc's are kept (and the doc with them), none are stored on the doc."""
-    global _LAST_SENTS
-    last = _LAST_SENTS
-    if last is None or last[0] is not doc or len(last[1]) != len(doc):
-        found: list[Any] = []
+    sentence; kept in ``doc_cache``, none are stored on the doc."""
+    last = _LAST
+    if last[0] is doc and (found := last[2].get("sents")) is not None and last[1] == len(doc):
+        return found[i]
+    cache = doc_cache(doc)
+    found = cache.get("sents")
+    if found is None:
+        found = []
         for s in doc.sents:
             found.extend([s] * (s.end - s.start))
-        _LAST_SENTS = last = (doc, found)
-    return last[1][i]
+        cache["sents"] = found
+    return found[i]
 
 
 def sent_of(tok: Any) -> Any:

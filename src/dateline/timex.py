@@ -921,9 +921,34 @@ def resolve(
     so that only the resolver's own patterns answer: the analysis asks that way whether a span
     is one expression or two.
     """
+    a = parse_anchor(anchor)
+    if a is None and fallback:
+        # no anchor for dateparser's last resort, which then reads today's date: not kept
+        return _resolve_with(expression, a, tense, fallback)
+    key = (expression, a, tense, fallback)
+    try:
+        return _RESOLVED[key]
+    except KeyError:
+        pass
+    out = _resolve_with(expression, a, tense, fallback)
+    if len(_RESOLVED) >= _RESOLVED_MAX:
+        _RESOLVED.clear()
+    _RESOLVED[key] = out
+    return out
+
+
+#: ``resolve``'s answers by (expression, anchor date, tense, fallback): it is a pure function of
+#: them (a ``Timex`` is frozen, so one answer may be shared), and the analysis asks the same
+#: expressions again (each span's reading, its parts', then each event's own time), the same
+#: words in many articles with ``fallback=False``'s fixed anchor. Cleared when full.
+_RESOLVED: dict[tuple[str, date | None, str | None, bool], Timex | None] = {}
+_RESOLVED_MAX = 20_000
+
+
+def _resolve_with(expression: str, a: date | None, tense: str | None, fallback: bool) -> Timex | None:
     token = _FALLBACK.set(fallback)
     try:
-        return _resolve_expression(expression, anchor, tense)
+        return _resolve_expression(expression, a, tense)
     finally:
         _FALLBACK.reset(token)
 

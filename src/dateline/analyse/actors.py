@@ -87,7 +87,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..article import Actor, Article, Entity, Span
-from ..nlp import doc_text, heads_of, pos_tags
+from ..nlp import doc_cache, doc_text, heads_of, pos_tags
 from . import lexicon as L
 from .places import dateline_country
 
@@ -1642,10 +1642,7 @@ def indices_of(doc: Any, attr: str, hashes: frozenset[int]) -> list[int]:
     and the doc's array is read once for the calls in a row on one doc."""
     import numpy as np
 
-    global _LAST_ARRAYS
-    if _LAST_ARRAYS is None or _LAST_ARRAYS[0] is not doc:
-        _LAST_ARRAYS = (doc, {})
-    arrays = _LAST_ARRAYS[1]
+    arrays = doc_cache(doc).setdefault("actors.arrays", {})
     arr = arrays.get(attr)
     if arr is None:
         arr = arrays[attr] = doc.to_array(attr)
@@ -1660,7 +1657,6 @@ def indices_of(doc: Any, attr: str, hashes: frozenset[int]) -> list[int]:
     return np.flatnonzero(table[at] == arr).tolist()
 
 
-_LAST_ARRAYS: tuple[Any, dict[str, Any]] | None = None  # the last doc indices_of read, its arrays
 _SORTED: dict[int, tuple[frozenset[int], Any]] = {}  # id(hashes) -> (hashes, their sorted array)
 
 

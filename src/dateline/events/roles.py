@@ -21,7 +21,7 @@ from typing import Any
 
 from ..analyse import lexicon as alx
 from ..analyse.actors import granted_receiver
-from ..nlp import doc_text, sent_at, sent_of, token_starts
+from ..nlp import doc_cache, doc_text, sent_at, sent_of, token_starts
 from . import lexicon as lx
 from . import parse
 from .lexicon import NOUN_CLASSES
@@ -230,19 +230,16 @@ def in_dateline(tok: Any) -> bool:
     return False
 
 
-_LAST_BREAKS: tuple[Any, list[int]] | None = None  # the last doc _line_breaks read, its answer
-
-
 def _line_breaks(doc: Any) -> list[int]:
     """The indices of the tokens whose text or trailing space holds a line break, in order
     (read once per doc from the text: in_dateline asks for every subject)."""
-    global _LAST_BREAKS
-    if _LAST_BREAKS is not None and _LAST_BREAKS[0] is doc:
-        return _LAST_BREAKS[1]
-    text = doc_text(doc)
-    starts = token_starts(doc)
-    found = sorted({bisect.bisect_right(starts, m.start()) - 1 for m in re.finditer("\n", text)} - {-1})
-    _LAST_BREAKS = (doc, found)
+    cache = doc_cache(doc)
+    found = cache.get("roles.line_breaks")
+    if found is None:
+        text = doc_text(doc)
+        starts = token_starts(doc)
+        found = sorted({bisect.bisect_right(starts, m.start()) - 1 for m in re.finditer("\n", text)} - {-1})
+        cache["roles.line_breaks"] = found
     return found
 
 
