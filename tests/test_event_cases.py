@@ -2538,3 +2538,46 @@ def test_what_was_able_to_be_done_was_done(nlp):
     assert done.modality == "asserted"
     later = _event(_code(nlp, "The rebels will be able to seize the town within days."), "seize", "COERCE")
     assert later.modality == "future"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # set 23 and PolNeAR dev: meetings and visits that consult no one
+        "President Trump made an unscheduled trip to Walter Reed hospital on Saturday for a quick exam and labs.",
+        "Hillary Clinton Was Headed to ER But Diverted to Avoid Bad Optics.",
+        '"My people had $20 billion done," Mr. Trump recounted in an Oct. 21 cabinet meeting.',
+        '"He will issue some chart or report in the morning meetings," he said.',
+        "Members of the Congressional Black Caucus held a press conference Friday afternoon.",
+        "Pollster Pat Caddell went on to discuss recently released polls, including ones showing Trump leading.",
+        "Trump made the reference Monday as he discussed his commitment to improving mental health services.",
+        "Stein did not meet the Commission's 15 percent polling threshold.",
+    ],
+)
+def test_meetings_and_visits_that_consult_no_one(nlp, text):
+    article = _code(nlp, text)
+    assert not article.events, [(e.type, e.rule, e.trigger.text if e.trigger else None) for e in article.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # real meetings, visits and talks stay consultations
+        ("The president visited wounded soldiers at Walter Reed hospital on Saturday.", "visited"),
+        ("The foreign minister travelled to Moscow for talks with Lavrov.", "travelled"),
+        ("The cabinet held a meeting with union leaders on Monday.", "meeting"),
+        ("The two leaders held a joint press conference after their talks.", "press conference"),
+        ("Kerry held a news conference with Lavrov in Geneva.", "news conference"),
+        ("Netanyahu discussed the peace process in Cairo on Monday.", "discussed"),
+        ("Putin discussed Syria in a phone call with Erdogan.", "discussed"),
+        ("Merkel and Macron discussed the refugee crisis on Tuesday.", "discussed"),
+        ("Putin discussed Syria with Erdogan by phone.", "discussed"),
+        ("The minister said he would discuss the matter with his French counterpart.", "discuss"),
+        ("The U.N. called an emergency meeting to discuss the test.", "discuss"),
+        ("The cabinet discussed the budget on Monday.", "discussed"),
+        ("Kerry flew to Moscow to discuss the Syrian ceasefire.", "flew"),
+        ("The secretary of state met the Iranian foreign minister in Vienna.", "met"),
+    ],
+)
+def test_real_meetings_visits_and_talks_stay_consult(nlp, text, trigger):
+    assert _event(_code(nlp, text), trigger, "CONSULT")

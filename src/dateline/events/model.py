@@ -299,6 +299,8 @@ def may_add(tok: Any) -> bool:
         return False
     if lemma in lx.WORDS["avoiding_verbs"]:
         return False  # "have avoided direct criticism of teachers": what is avoided is not done
+    if _introduces_quote(tok):
+        return False  # '"My people had $20 billion done," Mr. Trump recounted': a way of saying
     if any(c.dep_ == "neg" for c in tok.children):
         return False
     if _reflexive(tok):
@@ -309,6 +311,14 @@ def may_add(tok: Any) -> bool:
     if t.dep_ == "ROOT":
         return True
     return t.dep_ == "ccomp" and t.head.pos_ in ("VERB", "AUX") and lemma_of(t.head) in lx.REPORTING
+
+
+def _introduces_quote(tok: Any) -> bool:
+    """'"My people had $20 billion done," Mr. Trump recounted', '"We will win," she quipped': a
+    verb with a clause of its own in quotation marks beside it is a way of saying the quote, as a
+    reporting verb is (the quote's own acts are coded where it says them)."""
+    quoted = any(c.dep_ == "punct" and c.tag_ in ("``", "''") for c in tok.children)
+    return quoted and any(c.dep_ in ("ccomp", "parataxis") for c in tok.children)
 
 
 def _reflexive(tok: Any) -> bool:

@@ -788,6 +788,114 @@ def _private_visit(c: Candidate, ctx: Context) -> str | None:
     return "private life"
 
 
+def _medical_visit(c: Candidate, ctx: Context) -> str | None:
+    """ "made an unscheduled trip to Walter Reed hospital for a quick exam", "insisted that the
+    first lady go to Bethesda Naval Hospital for an ultrasound", "Clinton was headed to the ER":
+    going somewhere for care (a purpose of `medical_purposes`), or going to a place of care
+    (`medical_places`) by a verb of travel, is a patient's errand, no visit. "The minister
+    visited the hospital" and "visited wounded soldiers at the hospital" stay visits."""
+    t = c.trigger
+    if c.entry.type != "CONSULT" or c.entry.mode != "visit":
+        return None
+    heads = [t]
+    if c.noun and t.head.i != t.i and t.dep_ in ("dobj", "obj"):
+        heads.append(t.head)  # "made a trip to ... for a quick exam"
+    pobj = {
+        p.lower_: [q for q in p.children if q.dep_ == "pobj"]
+        for h in heads
+        for p in h.children
+        if p.dep_ == "prep" and p.lower_ in ("to", "for")
+    }
+    if any(lemma_of(q) in W["medical_purposes"] for q in pobj.get("for", [])):
+        return "errand"
+    if t.pos_ == "VERB" and verb_lemma(t) in W["travel"] and not dep_children(t, {"dobj", "obj"}):
+        if any(q.lower_ in W["medical_places"] or lemma_of(q) in W["medical_places"] for q in pobj.get("to", [])):
+            return "errand"
+    return None
+
+
+def _internal_meeting(c: Candidate, ctx: Context) -> str | None:
+    """ "Mr. Trump recounted in an Oct. 21 cabinet meeting", "issue some chart ... in the morning
+    meetings": a meeting named by the body whose own people meet, or by when it is always held
+    (`internal_meeting_words`), with no party met ("with", "between"), is no consultation
+    between parties. "A meeting of the cabinet with union leaders" stays one."""
+    t = c.trigger
+    if not c.noun or c.entry.type != "CONSULT" or lemma_of(t) not in ("meeting", "session"):
+        return None
+    mods = [x for x in t.children if x.dep_ in ("compound", "amod") and x.i < t.i]
+    if not any(lemma_of(x) in W["internal_meeting_words"] for x in mods):
+        return None
+    if any(p.dep_ == "prep" and p.lower_ in ("with", "between", "among") for p in t.children):
+        return None
+    return "internal meeting"
+
+
+def _press_conference(c: Candidate, ctx: Context) -> str | None:
+    """ "Members of the Congressional Black Caucus held a press conference": a conference or a
+    briefing for the press (`press_words`) given by one side is a statement, no meeting between
+    parties. A joint one, one given with another party, or one of two named or counted sides
+    ("the two leaders held a joint press conference", "Kerry held a news conference with Lavrov",
+    "Merkel and Macron gave a press conference"), or one at a named place ("in Moscow"), may tell
+    the sides met, and stays."""
+    t = c.trigger
+    if c.entry.type != "CONSULT":
+        return None
+    verb = t.head if c.noun and t.dep_ in ("dobj", "obj") else t
+    nouns = [t] if c.noun else [o for o in objects_of(t) if o.pos_ == "NOUN"]
+    press = [
+        n
+        for n in nouns
+        if lemma_of(n) in ("conference", "briefing")
+        and any(x.dep_ in ("compound", "amod") and lemma_of(x) in W["press_words"] for x in n.children)
+    ]
+    if not press:
+        return None
+    for h in (verb, *press):
+        if any(x.lower_ in ("joint", "together") for x in h.children):
+            return None
+        if any(p.dep_ == "prep" and p.lower_ in ("with", "alongside", "between") for p in h.children):
+            return None
+        if any(q.ent_type_ in ("GPE", "LOC", "FAC") for p in h.children if p.dep_ == "prep" for q in p.subtree):
+            return None  # "held a press conference in Moscow": where the sides may have met
+    subj = [s for x in subject_of(verb) for s in conjuncts(x)]
+    if len(subj) > 1 or any(x.like_num or x.lower_ in ("both", "two") for s in subj for x in s.children):
+        return None
+    return "statement"
+
+
+def _discussed_alone(c: Candidate, ctx: Context) -> str | None:
+    """ "Caddell went on to discuss recently released polls", "as he discussed his commitment to
+    veterans", "Melania would discuss her immigration history": one person discussing something
+    with no one (no "with" / "among" partner, a single subject who is a person) speaks, and
+    consults nobody. Two subjects, a body ("the cabinet discussed"), a partner named, or the
+    purpose of a meeting or a journey ("flew to Moscow to discuss Syria", "an emergency meeting to
+    discuss the test") stay consultations."""
+    t = c.trigger
+    if c.noun or c.entry.type != "CONSULT" or verb_lemma(t) != "discuss":
+        return None
+    for p in t.children:
+        if p.dep_ != "prep":
+            continue
+        if p.lower_ in ("with", "among", "between", "at", "during"):
+            return None
+        for q in p.subtree:
+            # "in a phone call with Erdogan", "in Cairo on Monday": a meeting or a place abroad
+            if q.lower_ in ("with", "between") or noun_class(q) == "MEET" or q.ent_type_ in ("GPE", "LOC", "FAC"):
+                return None
+    subj = [s for x in subject_of(t) for s in conjuncts(x)]
+    if len(subj) != 1 or not (_a_person(subj[0], ctx) or subj[0].lower_ in ("he", "she", "i")):
+        return None
+    g = t
+    for _ in range(3):  # the verb or noun the discussion is the purpose or the topic of
+        if g.dep_ not in ("xcomp", "advcl", "acl", "ccomp", "conj") or g.head.i == g.i:
+            break
+        g = g.head
+        if g.pos_ == "NOUN" or verb_lemma(g) in W["travel"] | {"meet", "gather", "convene", "call", "visit", "invite"}:
+            if not (g.pos_ == "VERB" and any(x.dep_ == "prt" for x in g.children)):  # "went on to discuss"
+                return None
+    return "speech"
+
+
 def _names_party(tok: Any, ctx: Context) -> bool:
     """``tok`` names an actor or a party, no place: a person, a group or an organisation named
     ("Netanyahu", "Hamas"), or an actor the analysis found ("the opposition")."""
@@ -1334,7 +1442,11 @@ CHECKS = (
     _thing_doer,
     _review,
     _talking_about,
+    _discussed_alone,
     _private_visit,
+    _medical_visit,
+    _internal_meeting,
+    _press_conference,
     _enabling,
     _interview,
     _question_put,
