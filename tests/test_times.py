@@ -1982,3 +1982,59 @@ def test_a_month_in_the_sentence_of_an_earlier_year_is_that_years(nlp, text, pub
 def test_a_year_in_a_clause_of_its_own_gives_no_month_its_year(nlp, text, published, want):
     art = _analysed(nlp, text, published)
     assert want in [(t.text, t.value) for t in art.times]
+
+
+def test_a_progressive_with_its_own_auxiliary_keeps_its_tense(nlp):
+    # "is rushing to get it ready for a tournament in March" (a December story): the progressive has
+    # its own present, it does not borrow the past of the verb it is joined to
+    text = "A buyer scooped up the property and is rushing to get it ready for a golf tournament in March."
+    art = _analysed(nlp, text, "2015-12-01")
+    assert [(t.text, t.value) for t in art.times] == [("March", "2016-03")]
+    art = _analysed(nlp, "The company bought the property in March and is rushing to sell it.", "2015-12-01")
+    assert [(t.text, t.value) for t in art.times] == [("March", "2015-03")]
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # a present clause of condition or time under a future one looks ahead
+        ("Many workers will receive more pay once the rule goes into effect on Dec. 1.", ("Dec. 1", "2016-12-01")),
+        ("They may get stuck with him if the November election does not break their way.", ("November", "2016-11")),
+        # under a present or past main clause it does not
+        ("Prices rise when demand peaks in March, analysts say.", ("March", "2016-03")),
+        ("Prices rose after the deal closed in March.", ("March", "2016-03")),
+    ],
+)
+def test_a_present_condition_under_a_future_clause_looks_ahead(nlp, text, want):
+    art = _analysed(nlp, text, "2016-05-19")
+    assert [(t.text, t.value) for t in art.times] == [want]
+
+
+def test_this_before_a_possessive_period_belongs_to_it(nlp):
+    # the model leaves "this" out of "this summer's": the period is this summer, whatever the tense
+    text = "She served as a delegate at this summer’s convention in Cleveland. They met at summer's end."
+    art = _analysed(nlp, text, "2016-05-09")
+    assert [(t.text, t.timex) for t in art.times][0] == ("this summer", "2016-SU")
+    assert [t.text for t in art.times][1:] == ["summer"]
+
+
+def test_the_month_a_report_measures_is_behind_it(nlp):
+    # "the release of the November jobs report" (a December story): the month the report measures,
+    # gone by, though the release lies ahead; the day of the release itself stays ahead
+    text = "The Fed will get one more data point on Friday with the release of the November jobs report."
+    art = _analysed(nlp, text, "2015-12-01")
+    assert [(t.text, t.value) for t in art.times] == [("Friday", "2015-12-04"), ("November", "2015-11")]
+    art = _analysed(nlp, "The agency will release its report in March.", "2015-12-01")
+    assert [(t.text, t.value) for t in art.times] == [("March", "2016-03")]
+
+
+def test_a_sunday_papers_title_is_no_sunday(nlp):
+    # set 19: "The Mail on Sunday has led" (no possessive) is the paper, as "the Mail on Sunday's
+    # campaign" is; "The Senate on Sunday passed", "Royal Mail on Sunday said" are the day
+    text = (
+        "The Mail on Sunday has led the campaign. The Senate on Sunday passed the bill. "
+        "Royal Mail on Sunday said deliveries would resume."
+    )
+    art = _analysed(nlp, text, "2019-11-20")
+    assert [(t.text, t.value) for t in art.times] == [("Sunday", "2019-11-17"), ("Sunday", "2019-11-17")]
+    assert all(t.start > text.index("The Senate") for t in art.times)

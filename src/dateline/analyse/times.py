@@ -437,7 +437,7 @@ _FUTURE_VERBS = {
 _MEASURED = set(
     """figure figures data statistic statistics result results earnings sales revenue revenues profit
     profits loss losses output inflation unemployment growth fall drop decline decrease rise increase
-    deterioration improvement contraction slowdown""".split()
+    deterioration improvement contraction slowdown report reports""".split()
 )
 
 
@@ -530,15 +530,23 @@ def _tense_of(span: Any) -> str | None:
                 # either side of the story's: the nearest
                 tense = None if _had(tok) else "future"
                 break
-            elif tense is not None or tok.tag_ not in ("VB", "VBG", "VBN"):
+            elif (
+                tense is not None
+                or tok.tag_ not in ("VB", "VBG", "VBN")
+                or any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP", "VBD") for c in tok.children)
+            ):
+                # a verb with a finite auxiliary of its own ("is rushing to get it ready for a
+                # tournament in March") has its own tense, even where it reads either way
                 break
         elif tok.i != span.root.i and tok.pos_ in ("NOUN", "PROPN") and tok.i not in range(span.start, span.end):
             via_noun = True
         if tok.head.i == tok.i:
             break
         tok = tok.head
-    if tense == "present" and _ahead_of_its_noun(tok):
-        tense = "future"  # "its next term, which begins in October" (a March story): this October
+    if tense == "present" and (_ahead_of_its_noun(tok) or _condition_ahead(tok)):
+        # "its next term, which begins in October" (a March story): this October; "the justice they
+        # may get stuck with if the November election does not break their way": the future's
+        tense = "future"
     # "postponed until Saturday" looks ahead, "since Monday" back, unless the verb says otherwise
     prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
     prev2 = span.doc[span.start - 2].lower_ if span.start > 1 else ""
@@ -611,6 +619,19 @@ def _ahead_of_its_noun(v: Any) -> bool:
         return True
     gov = _verb_above(noun)
     return gov is not None and _verb_tense(gov) == "future" and not _future_in_the_past(gov)
+
+
+_CONDITION_MARKS = frozenset({"if", "unless", "once", "when", "until", "before", "after"})
+
+
+def _condition_ahead(v: Any) -> bool:
+    """A present-tense clause of condition or time ("if", "unless", "once", "when", "until") under
+    a future one tells of the future: "may get stuck with ... if the November election does not
+    break their way"."""
+    if v.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in v.children):
+        return False
+    gov = _verb_above(v)
+    return gov is not None and _verb_tense(gov) == "future"
 
 
 def _verb_above(tok: Any) -> Any:
@@ -817,10 +838,12 @@ def _verb_tense(v: Any, depth: int = 0) -> str | None:
         return "past"
     if v.tag_ == "VBG" and any(w in ("is", "are", "'s", "'re", "am") for w in lowers):
         return None  # "is visiting on Thursday": either way
-    if v.tag_ in ("VBZ", "VBP") or (
-        v.tag_ == "VBN" and lowers and all(w in ("is", "are", "am", "'s", "'re") for w in lowers)
+    if (
+        v.tag_ in ("VBZ", "VBP")
+        or (v.tag_ == "VBN" and lowers and all(w in ("is", "are", "am", "'s", "'re") for w in lowers))
+        or (v.tag_ == "VB" and any(w in ("does", "do") for w in lowers))
     ):
-        return "present"
+        return "present"  # "are compounded", "does not break"
     if v.tag_ == "VBN" and not auxes:
         return "past"
     return None
@@ -880,6 +903,12 @@ def _adjective(doc: Any, s: int, t: int) -> bool:
     return tok is not None and tok.pos_ == "ADJ"
 
 
+_BARE_PERIOD = re.compile(
+    r"^(?:spring|summer|fall|autumn|winter|year|month|week|weekend|quarter|season)$", re.IGNORECASE
+)
+_DEICTIC_BEFORE = re.compile(r"\b(?:this|last|next|past|coming)\s$", re.IGNORECASE)
+
+
 def _spans(doc: Any, text: str) -> list[list[int]]:
     """Candidate spans: the model's DATE/TIME entities (adjacent ones joined when they make one
     time: "Wednesday" + "morning", "15:00 GMT" + "Saturday") and the rule pass's matches. A
@@ -891,6 +920,12 @@ def _spans(doc: Any, text: str) -> list[list[int]]:
         if e.label_ not in ("DATE", "TIME"):
             continue
         s, t = e.start_char, e.end_char
+        if (
+            text[t : t + 2] in ("'s", "’s")
+            and _BARE_PERIOD.match(e.text)
+            and (d := _DEICTIC_BEFORE.search(text, max(0, s - 8), s))
+        ):
+            s = d.start()  # "at this summer's convention": the model leaves "this" out before the possessive
         if spans and text[spans[-1][1] : s].strip(" ,") in ("", "on", "of") and _mergeable(text, spans[-1], s, t):
             spans[-1][1] = t
             continue
@@ -1036,7 +1071,7 @@ def _named_now(doc: Any, text: str, seg: str, s: int, t: int) -> bool:
     Now"), naming a noun's kind ("the Today show") or owned by a name ("NBC News' Today show"); a
     weekday or "Today" closing a quoted title (“Fox News Sunday,”); a weekday after "on" and a
     capitalised word, the name's possessive ("the Mail on Sunday's campaign": "the Senate on Sunday
-    passed" has no possessive)."""
+    passed" has no possessive), or a Sunday paper's title ("The Mail on Sunday has led")."""
     tok = _token_at(doc, s)
     prev = doc[tok.i - 1] if tok is not None and tok.i > 1 else None
     mark = prev
@@ -1061,13 +1096,15 @@ def _named_now(doc: Any, text: str, seg: str, s: int, t: int) -> bool:
             return True  # "NBC News' Today show": a network's programme
         return prev.is_alpha and prev.text[:1].isupper() and not prev.is_sent_start
     name = doc[tok.i - 2]
-    return (
-        prev.lower_ == "on"
-        and name.is_alpha
-        and name.text[:1].isupper()
-        and not name.is_sent_start
-        and text[t : t + 2] in ("'s", "’s")
-    )
+    if not (prev.lower_ == "on" and name.is_alpha and name.text[:1].isupper() and not name.is_sent_start):
+        return False
+    if text[t : t + 2] in ("'s", "’s"):
+        return True
+    # "The Mail on Sunday has led", "the Independent on Sunday reported": the Sunday papers' titles
+    return seg == "Sunday" and name.text in _ON_SUNDAY_PAPERS and doc[name.i - 1].lower_ == "the"
+
+
+_ON_SUNDAY_PAPERS = frozenset({"Mail", "Independent"})  # British Sunday papers: "The Mail on Sunday"
 
 
 # "shortly after noon on Friday" (a model span the split cuts in two): how near the time after
