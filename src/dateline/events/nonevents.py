@@ -769,7 +769,7 @@ def _private_visit(c: Candidate, ctx: Context) -> str | None:
         return None
     seen = list(objects_of(t))
     for v in t.children:  # "flew to New York to see her father": the purpose says whom
-        if v.dep_ in ("advcl", "xcomp") and infinitive(v) and verb_lemma(v) in ("see", "meet", "visit"):
+        if v.dep_ in ("advcl", "xcomp") and infinitive(v) and verb_lemma(v) in W["seeing_verbs"]:
             seen += objects_of(v)
     if not seen:
         return None
