@@ -1876,3 +1876,70 @@ def test_whom_a_signed_writings_infinitive_acts_on_is_the_recipient(nlp):
     a = _code(nlp, "The president signed a decree to ease the rules for Syrian refugees.")
     ev = a.events[0]
     assert ev.recipients[:1] == ["syrian-refugees"], (ev.type, ev.recipients)
+
+
+def _event_on(article: Article, word: str):
+    return next(e for e in article.events if word in e.trigger.text)
+
+
+@pytest.mark.parametrize(
+    "text,word,source",
+    [
+        # "use X to do": X is the means, its user the doer (the parse made X the infinitive's
+        # subject, as for "urged the army to crush", or hung the infinitive on X)
+        ("Israel used drones to attack Hamas positions in Gaza.", "attack", "Israel"),
+        ("The government used the new law to arrest dozens of journalists.", "arrest", "government"),
+        ("Security forces, which have used live ammunition to crush the protests, denied the reports.", "crush",
+         "Security forces"),
+        # a verb the parser joins to the first verb's object is the first verb's doer's
+        ("Video shows police using tear gas to disperse protests and beating demonstrators with batons.", "beating",
+         "police"),
+        # a subject the parser hangs on the auxiliary split from its verb
+        ("The minister did, after all, meet the envoy in Paris.", "meet", "minister"),
+        # a main verb the parser hung on the last noun of a long apposition
+        ("Joe Biden, the former vice president who is running for the Democratic nomination, criticized Trump on "
+         "Monday.", "criticized", "Joe Biden"),
+    ],
+)  # fmt: skip
+def test_the_doer_of_a_misparsed_clause_is_the_subject_it_shares(nlp, text, word, source):
+    a = _code(nlp, text)
+    ev = _event_on(a, word)
+    assert ev.actors and _actor(a, ev.actors[0]).name == source, (ev.type, ev.actors)
+
+
+@pytest.mark.parametrize(
+    "text,word,source",
+    [
+        # object control stays: whom the order or the call is to does the act
+        ("The general ordered the troops to storm the building.", "storm", "troops"),
+        ("The court allowed the police to disperse the crowd.", "disperse", "police"),
+        # verbs joined as the parse says keep their own subject
+        ("Witnesses said soldiers fired on the crowd and arrested dozens of students.", "arrested", "soldiers"),
+        ("Tom Harris, a senator who has served in Congress since 1995, criticized the agency on Tuesday.",
+         "criticized", "Tom Harris"),
+    ],
+)  # fmt: skip
+def test_a_well_parsed_clause_keeps_its_doer(nlp, text, word, source):
+    a = _code(nlp, text)
+    ev = _event_on(a, word)
+    assert ev.actors and _actor(a, ev.actors[0]).name == source, (ev.type, ev.actors)
+
+
+@pytest.mark.parametrize(
+    "text,source,recipient",
+    [
+        ("The US-China talks resumed in Beijing on Tuesday.", "United States", "China"),
+        ("The Russia-Ukraine talks in Istanbul ended without a deal.", "Russia", "Ukraine"),
+    ],
+)
+def test_two_sides_joined_by_a_hyphen_are_the_talks_parties(nlp, text, source, recipient):
+    a = _code(nlp, text)
+    ev = _event_on(a, "talks")
+    assert [_actor(a, i).name for i in ev.actors] == [source], ev.actors
+    assert [_actor(a, i).name for i in ev.recipients][:1] == [recipient], ev.recipients
+
+
+def test_one_side_modifying_talks_stays_their_only_party(nlp):
+    a = _code(nlp, "The China trade talks resumed in Beijing on Tuesday.")
+    ev = _event_on(a, "talks")
+    assert [_actor(a, i).name for i in ev.actors] == ["China"] and not ev.recipients, (ev.actors, ev.recipients)

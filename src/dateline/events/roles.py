@@ -90,6 +90,11 @@ STATIVE_PASSIVE = {
 #: an actor's own intent: an infinitive on one as the object of a verb is that verb's subject's act
 INTENT_NOUNS = {"plan", "decision", "intention", "bid", "effort", "move", "attempt", "step", "measure", "proposal"}
 
+#: verbs whose object is the means of the act in their to-clause, never its doer: "security forces,
+#: which have used lethal force to crush protests" (the forces crush them), "Israel used drones to
+#: attack" (Israel attacks)
+INSTRUMENT_VERBS = {"use", "employ", "utilize", "utilise"}
+
 ECM = {
     "allow",
     "permit",
@@ -276,6 +281,10 @@ def subject_of(tok: Any, seen: set[int] | None = None) -> list:
             return dep_children(tok, {"nsubjpass"})[:1]
         return []
     subj = _past_dateline(dep_children(tok, {"nsubj", "csubj"}))
+    if not subj and tok.pos_ == "VERB":
+        # "Sondland did, in fact, discuss investigations": the parser hangs the subject on the
+        # auxiliary the verb is split from
+        subj = _past_dateline([s for a in dep_children(tok, {"aux"}) for s in dep_children(a, {"nsubj"})])
     if subj:
         s = subj[0]
         if s.lower_ in RELATIVE and tok.dep_ == "relcl":
@@ -287,12 +296,22 @@ def subject_of(tok: Any, seen: set[int] | None = None) -> list:
         head = tok.head
         if head.pos_ == "ADJ" and head.head.i != head.i:  # "is willing to send"
             head = head.head
+        if (
+            tok.dep_ == "conj"
+            and tok.pos_ == "VERB"
+            and head.pos_ in ("NOUN", "PROPN")
+            and head.dep_ in ("dobj", "obj")
+            and head.head.i != head.i
+        ):
+            # "using tear gas to disperse protests and beating demonstrators": the parser joins the
+            # second verb to the first one's object; it is done by the first verb's doer
+            head = head.head
         if tok.dep_ == "xcomp":
             # object control: "urged the EC to support" -> the object is the subject; never the
             # subject's own plan the parse hangs the infinitive beside ("announced plans Sunday to
             # tighten restrictions": who announced tightens)
             objs = [o for o in dep_children(head, {"dobj", "obj"}) if lemma_of(o) not in INTENT_NOUNS]
-            if objs and lemma_of(head) not in ("promise",):
+            if objs and lemma_of(head) not in ("promise",) and lemma_of(head) not in INSTRUMENT_VERBS:
                 return objs[:1]
         return subject_of(head, seen)
     if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -322,6 +341,13 @@ def subject_of(tok: Any, seen: set[int] | None = None) -> list:
         return agents
     if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
         head = tok.head
+        named = _apposed_subject(tok)
+        if named is not None:
+            return [named]
+        if tok.tag_ == "VB" and head.dep_ in ("dobj", "obj") and lemma_of(head.head) in INSTRUMENT_VERBS:
+            # "which have used live ammunition to crush the protests": the parser hangs the purpose
+            # on the means; who uses it does the act
+            return subject_of(head.head, seen)
         if _medium_of_speech(head):
             # "posted on Twitter accusing Big Machine", "said in a statement urging ...": the
             # medium a speaker uses carries the speaker's words, it does not act
@@ -346,6 +372,27 @@ def subject_of(tok: Any, seen: set[int] | None = None) -> list:
             return subject_of(head.head, seen)
         return [head]
     return []
+
+
+def _apposed_subject(tok: Any) -> Any | None:
+    """The subject of a main verb the parser hung as a clause on the last noun of a long apposition
+    with a relative clause ("Joe Biden, the former vice president who is running for the Democratic
+    nomination, criticized Trump": "criticized" made a clause of "nomination", the sentence left
+    with no verb): the noun the apposition is of, when that noun is the sentence's root. Only a
+    verb right after a comma that takes an object or is a finite past; never a participle clause
+    of the noun ("the party's nominee, chosen in 2016,")."""
+    if tok.i == 0 or tok.doc[tok.i - 1].text != "," or not (tok.tag_ == "VBD" or dep_children(tok, {"dobj", "obj"})):
+        return None
+    root = tok.sent.root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return None
+    u, relative = tok.head, False
+    while u.i != root.i and u.head.i != u.i:
+        relative = relative or u.dep_ == "relcl"
+        if u.dep_ == "appos" and u.head.i == root.i:
+            return root if relative else None
+        u = u.head
+    return None
 
 
 #: prepositions that name the medium of a speech act ("on Twitter", "in a statement", "via Telegram")
@@ -1167,6 +1214,13 @@ def noun_participants(noun: Any, ctx: Context) -> tuple[list, list]:
             or c.dep_ in ("compound", "amod", "nmod")
             and (c.i in ctx.tok_actor or c.ent_type_ in ("GPE", "NORP", "PERSON", "ORG"))
         ):
+            first = _hyphened_partner(c, ctx)
+            if first is not None:
+                # "US-China trade talks", "the Russia-Ukraine talks": a pair joined by a hyphen are
+                # the two sides, coded from the first to the second
+                actors.append(first)
+                recips.append(c)
+                continue
             actors.append(c)
         elif c.dep_ == "prep" and c.lower_ in ("by", "of") and c.lower_ == "by":
             actors += [p for p in c.children if p.dep_ == "pobj"]
@@ -1176,6 +1230,26 @@ def noun_participants(noun: Any, ctx: Context) -> tuple[list, list]:
     if not actors:
         actors = _responsible(noun)
     return actors, recips
+
+
+def _hyphened_partner(c: Any, ctx: Context) -> Any | None:
+    """The first of two actors' names joined by a hyphen into one modifier ("US-China", "Russia-
+    Ukraine"), of which ``c`` is the second: the parse hangs it on ``c``, the hyphen between them,
+    and it names another actor than ``c`` (never the words of one name, "Asia-Pacific")."""
+    aid = ctx.tok_actor.get(c.i)
+    if aid is None:
+        return None
+    for g in c.children:
+        if (
+            g.dep_ in ("compound", "amod", "nmod")
+            and g.i + 2 == c.i
+            and ctx.doc[g.i + 1].text in ("-", "\u2013")
+            and not g.whitespace_
+            and not ctx.doc[g.i + 1].whitespace_
+            and ctx.tok_actor.get(g.i) not in (None, aid)
+        ):
+            return g
+    return None
 
 
 #: verbs whose that-clause is one side's case, not the news' own report ("evidence proving X was
