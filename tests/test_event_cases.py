@@ -2581,3 +2581,53 @@ def test_meetings_and_visits_that_consult_no_one(nlp, text):
 )
 def test_real_meetings_visits_and_talks_stay_consult(nlp, text, trigger):
     assert _event(_code(nlp, text), trigger, "CONSULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_country", "recipient_country"),
+    [
+        # pressure on a party to act is a request to it
+        ("Washington pushed Kyiv to open an investigation.", "USA", "UKR"),
+        ("The EU is pushing Serbia to recognise Kosovo.", None, "SRB"),
+        ("Germany pushed the European Commission to propose new sanctions on Iran.", "DEU", None),
+        ("France encouraged Lebanon to form a new government.", "FRA", "LBN"),
+    ],
+)
+def test_pushing_a_party_to_act_is_a_request(nlp, text, actor_country, recipient_country):
+    article = _code(nlp, text)
+    found = [e for e in article.events if e.rule and "+OBJ+to" in e.rule]
+    assert found, [(e.type, e.rule) for e in article.events]
+    ev = found[0]
+    assert ev.type in ("REQUEST", "ACCUSE"), (ev.type, ev.rule)  # a call for sanctions denounces
+    by_id = {a.id: a for a in article.actors}
+    if actor_country:
+        assert actor_country in {by_id[i].country for i in ev.actors if i in by_id}
+    if recipient_country:
+        assert recipient_country in {by_id[i].country for i in ev.recipients if i in by_id}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no party pressed, or no political actor pressing: no request
+        "The coach pushed the players to train harder.",
+        "She pushed the door to open it.",
+        "Parents pushed their children to study harder.",
+        "The company pushed suppliers to cut prices.",
+    ],
+)
+def test_pushing_things_or_private_people_is_no_request(nlp, text):
+    article = _code(nlp, text)
+    assert not [e for e in article.events if e.type == "REQUEST"], [(e.type, e.rule) for e in article.events]
+
+
+def test_an_operation_to_free_hostages_is_one_attack(nlp):
+    # the brief's misfire: a RETREAT/release by the attackers stood beside the attack
+    article = _code(nlp, "Police launched an operation to free the hostages.")
+    assert [e.type for e in article.events] == ["ASSAULT"], [(e.type, e.rule) for e in article.events]
+    article = _code(nlp, "The navy launched an operation to rescue the sailors and to free the hostages.")
+    assert "RETREAT" not in [e.type for e in article.events]
+    # a release told as done stays, and so does an act conjoined in the past
+    assert _event(_code(nlp, "Special forces freed the hostages in a dawn raid."), "freed", "RETREAT")
+    told = _code(nlp, "Police launched a campaign to free the hostages and arrested two men.")
+    assert _event(told, "arrested", "COERCE")

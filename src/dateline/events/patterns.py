@@ -289,6 +289,25 @@ def _wanted_agent(s: _State, want: bool) -> bool:
     return (agent and not outcome) == want
 
 
+def _obj_to(s: _State, _arg: Any) -> bool:
+    """ "Washington pushed Kyiv to open an investigation", "pushed the European Commission to
+    propose sanctions" (the parser may hang the clause as an adverbial one): a direct object that
+    may act (``parse.may_act``) and an infinitival clause with no subject of its own, an act (no
+    ``outcome_verbs``): the object is pressed to do it."""
+    if not any(
+        parse.may_act(w, s.ctx)
+        for x in parse.dep_children(s.tok, {"dobj", "obj"})
+        for w in parse.content_objects(parse.conjuncts(x))
+    ):
+        return False
+    return any(
+        parse.infinitive(cc)
+        and not parse.dep_children(cc, {"nsubj", "nsubjpass"})
+        and parse.verb_lemma(cc) not in lx.WORDS["outcome_verbs"]
+        for cc in parse.dep_children(s.tok, {"xcomp", "ccomp", "advcl"})
+    )
+
+
 def _for_to(s: _State, _arg: Any) -> bool:
     """ "is pushing for the government to propose a ceasefire": a clause opened by "for" with its
     own subject, a party that may act (not "pressing for wages to rise"), and "to", someone
@@ -358,6 +377,7 @@ CONDITIONS: dict[str, Callable[[_State, Any], bool]] = {
     "no_particle": lambda s, want: (parse.particle_of(s.tok) is None) == want,
     "advcl_to": _advcl_to,
     "for_to": _for_to,
+    "obj_to": _obj_to,
     "quoted_order": _quoted_order,
     "press_addressee": _press_addressee,
     "wants_to": _wants_to,

@@ -158,6 +158,10 @@ def select(
     # "police launched operations to detain 110 suspects": an operation or a campaign launched to
     # do another act the coder knows is that act, not an attack
     cands = [c for c in cands if not _operation_for(c, cands)]
+    # "police launched an operation to free the hostages": the attack stays, and its purpose is
+    # no act of its own (the army released no one)
+    purposes = {i for c in cands for i in _operation_purposes(c)}
+    cands = [c for c in cands if c.trigger.i not in purposes or c.noun or c.entry.type == "ASSAULT"]
 
     # '"Release the hostages," he told the rebels': an order quoted to someone asks for the act
     # it names (the quoted act itself is nobody's yet: nonevents drops it below)
@@ -719,6 +723,25 @@ def _operation_for(c: Candidate, cands: list[Candidate]) -> bool:
         if v.dep_ in clauses and infinitive(v) and verb_lemma(v) in lx.WORDS["operation_purposes"]
     }
     return any(x.trigger.i in purposes and not x.noun and x.entry.type != "ASSAULT" for x in cands)
+
+
+def _operation_purposes(c: Candidate) -> set[int]:
+    """The infinitives of purpose of an attack told as an operation or a campaign launched
+    (words.toml ``operation_nouns``) that ``_operation_for`` kept as an attack: "launched an
+    operation to free the hostages" (the freeing is what the attack is for, not a release by the
+    attackers). An offensive, a raid or a strike has no such purpose taken from it."""
+    n = c.obj
+    if c.noun or c.entry.type != "ASSAULT" or n is None or lemma_of(n) not in lx.WORDS["operation_nouns"]:
+        return set()
+    found = {
+        v.i
+        for h in (n, c.trigger)
+        for v in h.children
+        if v.dep_ in ("acl", "relcl", "advcl", "xcomp") and infinitive(v)
+    }
+    # "to rescue the sailors and to free the hostages": a conjoined infinitive is a purpose too
+    doc = c.trigger.doc
+    return found | {x.i for i in found for x in doc[i].children if x.dep_ == "conj" and x.tag_ == "VB"}
 
 
 def _verbal_attack(c: Candidate, ctx: Context) -> bool:
