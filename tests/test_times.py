@@ -2038,3 +2038,29 @@ def test_a_sunday_papers_title_is_no_sunday(nlp):
     art = _analysed(nlp, text, "2019-11-20")
     assert [(t.text, t.value) for t in art.times] == [("Sunday", "2019-11-17"), ("Sunday", "2019-11-17")]
     assert all(t.start > text.index("The Senate") for t in art.times)
+
+
+@pytest.mark.parametrize(
+    "expr,want",
+    [
+        ("the first half of the 20th century", ("19", "START")),
+        ("the last half of the '80s", ("198", "END")),  # TimeBank: 198
+        ("the second half of February", ("2016-02", "END")),
+        # a year's half keeps its own value
+        ("the first half of 2015", ("2015-H1", None)),
+        ("the first half of next year", ("2017-H1", None)),
+    ],
+)
+def test_a_half_of_a_month_decade_or_century_is_that_period(expr, want):
+    tx = resolve(expr, "2016-02-04", None)
+    assert (tx.value, tx.mod) == want
+
+
+def test_toward_or_into_a_month_looks_ahead(nlp):
+    text = "She is marching toward November. It is not a pathway going into November. The strike dragged into November."
+    art = _analysed(nlp, text, "2016-03-09")
+    assert [(t.text, t.value) for t in art.times] == [
+        ("November", "2016-11"),
+        ("November", "2016-11"),
+        ("November", "2015-11"),
+    ]

@@ -961,6 +961,13 @@ def _resolve_expression(expression: str, anchor: date | str | None, tense: str |
     t = _norm(expression)
     if not t:
         return None
+    m = _HALF_OF.match(t)
+    if m and not RE["ordinal_quarter"].match(t):
+        # "the first half of the 20th century", "the second half of February": a part of a month,
+        # decade or century is that period with its modifier (a year's half is its own value, H1)
+        inner = _resolve_expression(m.group("rest"), a, tense)
+        if inner is not None and inner.type == "date" and inner.granularity in _HALVED and inner.mod is None:
+            return Timex(inner.value, "date", inner.granularity, "START" if m.group("o") == "first" else "END")
     mod = None
     for _ in range(4):  # peel prepositions, determiners, modifiers
         before = t
@@ -1020,6 +1027,8 @@ def _resolve_expression(expression: str, anchor: date | str | None, tense: str |
     return out
 
 
+_HALF_OF = re.compile(r"^(?:the\s+)?(?P<o>first|second|latter|last)\s+half\s+of\s+(?P<rest>.+)$")
+_HALVED = frozenset({"month", "decade", "century"})
 _NEAR_DECADE = re.compile(r"^(?:the\s+)?(?P<d>last|past|previous|prior|next|coming)\s+(?P<u>decade|century)$")
 
 

@@ -556,6 +556,10 @@ def _tense_of(span: Any) -> str | None:
         return "future"  # "postponed until Saturday", "extended the deadline until Tuesday"
     if prev == "come":
         return "future"  # "the favorite to win the election come November": the coming one
+    if (prev in ("toward", "towards") and tense in (None, "present", "perfect")) or (
+        prev == "into" and tense in (None, "present")
+    ):
+        return "future"  # "she is marching toward November", "a pathway going into November": the one ahead
     if prev == "since" or _in_since_phrase(span):  # a date something has lasted since is behind us, whatever the verb
         return "past"
     if _after_effective(span):
