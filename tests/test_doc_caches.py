@@ -522,9 +522,11 @@ def test_resolve_keeps_its_answers_by_expression_anchor_tense_and_fallback():
         is resolve("yesterday", datetime(2024, 3, 14, 9))
         is resolve("yesterday", "2024-03-14")
     )
-    # without an anchor, dateparser's last resort reads today's date: not kept
+    # without an anchor, an answer of dateparser's last resort is read off today's date: not kept;
+    # one of the resolver's own patterns is ("March 3" with no year and no anchor: no value)
     timex._RESOLVED.clear()
-    resolve("March 3", None, None)
+    resolve("the third of March", None, None)
     assert not timex._RESOLVED
-    resolve("March 3", None, None, fallback=False)
-    assert len(timex._RESOLVED) == 1
+    assert resolve("March 3", None, None) is resolve("March 3", None, None)
+    assert resolve("the third of March", None, None, fallback=False) is None
+    assert len(timex._RESOLVED) == 2

@@ -922,27 +922,29 @@ def resolve(
     is one expression or two.
     """
     a = parse_anchor(anchor)
-    if a is None and fallback:
-        # no anchor for dateparser's last resort, which then reads today's date: not kept
-        return _resolve_with(expression, a, tense, fallback)
     key = (expression, a, tense, fallback)
     try:
         return _RESOLVED[key]
     except KeyError:
         pass
+    clock = _CLOCK_READS[0]
     out = _resolve_with(expression, a, tense, fallback)
-    if len(_RESOLVED) >= _RESOLVED_MAX:
-        _RESOLVED.clear()
-    _RESOLVED[key] = out
+    if _CLOCK_READS[0] == clock:  # an answer read off today's date is not kept
+        if len(_RESOLVED) >= _RESOLVED_MAX:
+            _RESOLVED.clear()
+        _RESOLVED[key] = out
     return out
 
 
 #: ``resolve``'s answers by (expression, anchor date, tense, fallback): it is a pure function of
-#: them (a ``Timex`` is frozen, so one answer may be shared), and the analysis asks the same
-#: expressions again (each span's reading, its parts', then each event's own time), the same
+#: them (a ``Timex`` is frozen, so one answer may be shared) except where dateparser's last resort
+#: answers without an anchor, reading today's date (``_CLOCK_READS``), and the analysis asks the
+#: same expressions again (each span's reading, its parts', then each event's own time), the same
 #: words in many articles with ``fallback=False``'s fixed anchor. Cleared when full.
 _RESOLVED: dict[tuple[str, date | None, str | None, bool], Timex | None] = {}
 _RESOLVED_MAX = 20_000
+#: how many times ``_dateparser`` was asked without an anchor (it then reads today's date)
+_CLOCK_READS = [0]
 
 
 def _resolve_with(expression: str, a: date | None, tense: str | None, fallback: bool) -> Timex | None:
@@ -1719,6 +1721,8 @@ def _dateparser(t: str, a: date | None, tense: str | None) -> Timex | None:
     }
     if a is not None:
         settings["RELATIVE_BASE"] = datetime(a.year, a.month, a.day)
+    else:
+        _CLOCK_READS[0] += 1  # (resolve keeps no answer read off today's date)
     try:
         dt = dateparser.parse(t, languages=["en"], settings=settings)
     except Exception:
