@@ -2631,3 +2631,24 @@ def test_an_operation_to_free_hostages_is_one_attack(nlp):
     assert _event(_code(nlp, "Special forces freed the hostages in a dawn raid."), "freed", "RETREAT")
     told = _code(nlp, "Police launched a campaign to free the hostages and arrested two men.")
     assert _event(told, "arrested", "COERCE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # set 23: "a moderate risk of a heart attack" was an ASSAULT
+        "Trump's heart disease meant that the President had a moderate risk of a heart attack in the following years.",
+        "The singer died of a heart attack on Sunday.",
+        "An explanation was offered by the White House.",
+    ],
+)
+def test_an_attack_of_the_body_and_an_explanation_offered_are_no_events(nlp, text):
+    article = _code(nlp, text)
+    assert not article.events, [(e.type, e.rule) for e in article.events]
+
+
+def test_attacks_and_offers_of_parties_stay(nlp):
+    assert _event(_code(nlp, "The rebels launched a fresh attack on the army base."), "attack", "ASSAULT")
+    assert _event(_code(nlp, "A suicide attack killed ten people in Kabul."), "killed", "ASSAULT")
+    assert _event(_code(nlp, "Iran offered to mediate between the two sides."), "offered", "AGREE")
+    assert _event(_code(nlp, "The government offered talks to the rebels."), "offered", "AGREE")

@@ -814,6 +814,16 @@ def _medical_visit(c: Candidate, ctx: Context) -> str | None:
     return None
 
 
+def _illness(c: Candidate, ctx: Context) -> str | None:
+    """ "The singer died of a heart attack", "the risk of a heart attack", "an asthma attack": an
+    attack of the body (`illness_attack_words` as its modifier) is an illness, no assault."""
+    t = c.trigger
+    if not c.noun or c.entry.type != "ASSAULT" or lemma_of(t) != "attack":
+        return None
+    mods = [x for x in t.children if x.dep_ in ("compound", "amod", "nmod") and x.i < t.i]
+    return "illness" if any(lemma_of(x) in W["illness_attack_words"] for x in mods) else None
+
+
 def _internal_meeting(c: Candidate, ctx: Context) -> str | None:
     """ "Mr. Trump recounted in an Oct. 21 cabinet meeting", "issue some chart ... in the morning
     meetings": a meeting named by the body whose own people meet, or by when it is always held
@@ -1445,6 +1455,7 @@ CHECKS = (
     _discussed_alone,
     _private_visit,
     _medical_visit,
+    _illness,
     _internal_meeting,
     _press_conference,
     _enabling,
