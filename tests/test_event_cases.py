@@ -2652,3 +2652,22 @@ def test_attacks_and_offers_of_parties_stay(nlp):
     assert _event(_code(nlp, "A suicide attack killed ten people in Kabul."), "killed", "ASSAULT")
     assert _event(_code(nlp, "Iran offered to mediate between the two sides."), "offered", "AGREE")
     assert _event(_code(nlp, "The government offered talks to the rebels."), "offered", "AGREE")
+
+
+@pytest.mark.parametrize(
+    ("text", "is_request"),
+    [
+        # set 19: "did not seek reelection" was a (negated) REQUEST: running for office asks nothing
+        ("St. Louis Park Mayor Jake Spano did not seek reelection, and he endorsed Mohamed.", False),
+        ("Senator Collins will seek a fifth term in 2020.", False),
+        ("The governor said he would seek re-election next year.", False),
+        # what is sought from others stays a request
+        ("Iran is seeking the release of its diplomats.", True),
+        ("Ukraine is seeking membership of NATO.", True),
+        ("The opposition is seeking an early election.", True),
+    ],
+)
+def test_seeking_office_is_no_request(nlp, text, is_request):
+    article = _code(nlp, text)
+    found = [e for e in article.events if e.type == "REQUEST" and e.trigger and "seek" in e.trigger.text]
+    assert bool(found) == is_request, [(e.type, e.rule) for e in article.events]

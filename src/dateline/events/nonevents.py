@@ -814,6 +814,26 @@ def _medical_visit(c: Candidate, ctx: Context) -> str | None:
     return None
 
 
+def _candidacy(c: Candidate, ctx: Context) -> str | None:
+    """ "Mayor Jake Spano did not seek reelection", "Senator Collins will seek a fifth term",
+    "Biden is seeking the Democratic nomination": seeking an election, a term, a nomination or an
+    office (`candidacy_nouns`, the object's head or a word of its own compound: "re-election") is
+    running for office, no request. "Iran is seeking the release of its diplomats" and "sought
+    talks" stay requests."""
+    t = c.trigger
+    if c.noun or c.entry.type != "REQUEST" or verb_lemma(t) != "seek":
+        return None
+    objs = dep_children(t, {"dobj", "obj"})
+    if not objs:
+        return None
+    words = {"".join(o.lower_ for o in objs)}  # "re-election": the parser may split it in three objects
+    for o in objs:
+        words |= {lemma_of(o)} | {lemma_of(x) for x in o.children if x.dep_ in ("compound", "amod", "nmod")}
+    if not words & W["candidacy_nouns"]:
+        return None
+    return "candidacy"
+
+
 def _illness(c: Candidate, ctx: Context) -> str | None:
     """ "The singer died of a heart attack", "the risk of a heart attack", "an asthma attack": an
     attack of the body (`illness_attack_words` as its modifier) is an illness, no assault."""
@@ -1455,6 +1475,7 @@ CHECKS = (
     _discussed_alone,
     _private_visit,
     _medical_visit,
+    _candidacy,
     _illness,
     _internal_meeting,
     _press_conference,
