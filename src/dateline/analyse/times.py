@@ -437,7 +437,7 @@ _FUTURE_VERBS = {
 _MEASURED = set(
     """figure figures data statistic statistics result results earnings sales revenue revenues profit
     profits loss losses output inflation unemployment growth fall drop decline decrease rise increase
-    deterioration improvement contraction slowdown report reports""".split()
+    deterioration improvement contraction slowdown""".split()
 )
 
 
@@ -478,8 +478,11 @@ def _measured(span: Any) -> bool:
             # statistics for March"; not "will report its results in March", the day of the report)
             prep = span.root.head.lower_ if span.root.dep_ == "pobj" else ""
             return prep == "for" and any(c.dep_ == "dobj" and _is_measured(c) for c in tok.children)
-        if tok.pos_ == "NOUN" and _is_measured(tok):
-            return True
+        if tok.pos_ == "NOUN" and (
+            _is_measured(tok)
+            or (tok.lemma_ == "report" and span.root.head.i == tok.i and span.root.dep_ in ("compound", "nmod"))
+        ):
+            return True  # "the November jobs report": the period a report measures, not its day
     return False
 
 
@@ -533,7 +536,7 @@ def _tense_of(span: Any) -> str | None:
             elif (
                 tense is not None
                 or tok.tag_ not in ("VB", "VBG", "VBN")
-                or any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP", "VBD") for c in tok.children)
+                or (not via_noun and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP", "VBD") for c in tok.children))
             ):
                 # a verb with a finite auxiliary of its own ("is rushing to get it ready for a
                 # tournament in March") has its own tense, even where it reads either way
@@ -842,12 +845,8 @@ def _verb_tense(v: Any, depth: int = 0) -> str | None:
         return "past"
     if v.tag_ == "VBG" and any(w in ("is", "are", "'s", "'re", "am") for w in lowers):
         return None  # "is visiting on Thursday": either way
-    if (
-        v.tag_ in ("VBZ", "VBP")
-        or (v.tag_ == "VBN" and lowers and all(w in ("is", "are", "am", "'s", "'re") for w in lowers))
-        or (v.tag_ == "VB" and any(w in ("does", "do") for w in lowers))
-    ):
-        return "present"  # "are compounded", "does not break"
+    if v.tag_ in ("VBZ", "VBP") or (v.tag_ == "VB" and any(w in ("does", "do") for w in lowers)):
+        return "present"  # "does not break"
     if v.tag_ == "VBN" and not auxes:
         return "past"
     return None
@@ -1198,6 +1197,9 @@ def _time_of_year(seg: str, after: str, before: str) -> bool:
     )
 
 
+_HYPHEN_WORD = re.compile(r"^-[a-z]")
+_TWO_DIGIT_DECADE = re.compile(r"^[1-9]0s$")  # "50s" as written: no apostrophe, no century
+_LEVEL_BEFORE = re.compile(r"\b(?:low|high|upper|lower)[\s-]+$", re.IGNORECASE)
 _FINAL_AFTER = re.compile(r"^[\s-]?finals?\b", re.IGNORECASE)
 _FRACTION = re.compile(
     r"^(?:(?:about|almost|nearly|roughly|some|more\s+than|less\s+than|over|under)\s+)?"
@@ -1242,6 +1244,10 @@ def _no_time(seg: str, after: str, before: str = "") -> bool:
         return True  # "the second quarter-final": a round of a contest
     if _ORDINAL_SECOND.match(seg) and nxt[:1].isalpha() and nxt not in ("later", "ago", "earlier", "or", "and", "of"):
         return True
+    if _ORDINAL_SECOND.match(seg) and _HYPHEN_WORD.match(after):
+        return True  # "a second-place finish", "a second-generation resident": an ordinal's compound
+    if _TWO_DIGIT_DECADE.match(seg) and _LEVEL_BEFORE.search(before):
+        return True  # "risen to the low 50s", "the upper 40s": a level of a number; a decade is early/mid/late
     return bool(_TITLE_UNIT.match(seg))
 
 
@@ -1538,10 +1544,10 @@ def _later_that_month(expr: str, tx: Timex, last: str) -> bool:
 
 def _of_the_year_written(written: tuple[str, Any] | None, span: Any, expr: str, tx: Timex, a: date) -> bool:
     """Whether a month or a day without its year, read as past, takes the year written out earlier
-    in its sentence ("remained in the 2008 primary contest until June", "an issue in the 2016
-    campaign -- after she was seen feeling faint at a September 11 commemoration"): not where that
-    year tells of a noun in a clause of its own that does not hold the day ("Under a program
-    approved by the company in 1987, Nashua had purchased 481,000 shares through Sept. 29")."""
+    in its sentence: only a year that dates the verb the day hangs under ("In 2008, Obama's campaign
+    began airing ads in mid-September"), not one that names a noun ("The 2024 law was amended in
+    February", "from 2024 levels in January"), follows "since"/"after", sits in a clause of a noun's
+    ("a program approved by the company in 1987 ... through Sept. 29") or in another conjunct."""
     if written is None or span is None or not len(span) or not tx.value or not _YEAR_HEAD.match(tx.value):
         return False
     year, yspan = written
@@ -1553,6 +1559,10 @@ def _of_the_year_written(written: tuple[str, Any] | None, span: Any, expr: str, 
     doc = span.doc
     if sent_at(doc, span.start).start != sent_at(doc, yspan.start).start:
         return False
+    yr = yspan.root
+    if not (yr.dep_ == "pobj" and yr.head.lower_ == "in" and yr.head.head.pos_ in ("VERB", "AUX")):
+        return False  # only a year that dates the verb ("In 2008, ... began airing ads in mid-September")
+    verb = yr.head.head
     up = {}  # the day's ancestors -> whether the way up to them passes a conjunct
     tok, conj = span.root, False
     for _ in range(16):
@@ -1561,16 +1571,7 @@ def _of_the_year_written(written: tuple[str, Any] | None, span: Any, expr: str, 
             break
         conj = conj or tok.dep_ == "conj"
         tok = tok.head
-    tok = yspan.root
-    for _ in range(16):
-        if tok.i in up:  # the lowest word above both: the day's way up to it is no second conjunct
-            return not up[tok.i]
-        if tok.dep_ in ("acl", "relcl", "conj"):
-            return False  # the year in a clause of a noun's, or a conjunct, of its own
-        if tok.head.i == tok.i:
-            break
-        tok = tok.head
-    return False
+    return verb.i in up and not up[verb.i]  # the day below the year's verb, not in another conjunct
 
 
 _BARE_MONTH = re.compile(rf"^(?:(?:early|late|mid)[\s-]+)?{month_pattern()}$", re.IGNORECASE)
