@@ -1045,3 +1045,93 @@ def test_a_countrys_possessive_does_not_move_a_territory_or_a_town_it_holds(nlp,
     (place,) = places_named(article, word)
     assert place.country == country
     assert place.name is not None and place.resolved
+
+
+def _analysed(nlp, text: str) -> Article:
+    from dateline.analyse import analyse_docs
+
+    article = Article(text=text)
+    analyse_docs(article, nlp(text))
+    return article
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain's Prince Charles visited the flooded town of Cockermouth on Monday.",
+    ],
+)
+def test_a_titled_name_after_a_possessive_is_a_person_not_a_town(nlp, text):
+    """ "Britain's Prince Charles" is the prince, not Prince Charles, Canada (a town that bears the
+    name); the places of the sentence stay."""
+    article = _analysed(nlp, text)
+    assert not [p for p in article.places if "Charles" in p.text]
+    assert places_named(article, "Britain")[0].country == "GBR"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        ("Canada's Prince Edward Island was hit by a storm on Monday.", "Prince Edward Island", "CAN"),
+        ("Flooding cut off Prince George, a city in British Columbia, on Monday.", "Prince George", "CAN"),
+    ],
+)
+def test_a_place_that_begins_with_a_title_stays_a_place(nlp, text, word, country):
+    """Negative: a place whose name begins with a title word stays a place, after a possessive too,
+    where a generic word of places ends the name or no possessive comes before it."""
+    (place,) = places_named(_analysed(nlp, text), word)
+    assert place.country == country
+
+
+def test_a_titled_place_in_its_possessors_country_stays_a_place():
+    """Negative: "Canada's Prince Rupert" (the model's place here) is the port of Canada, the
+    possessor's country; "Britain's Prince Charles" with the same labels is no place."""
+    text = "Ships left Canada's Prince Rupert on Monday, and Britain's Prince Charles flew home."
+    article = _with_entities(
+        text, ("Canada", "GPE", 0), ("Prince Rupert", "GPE", 0), ("Britain", "GPE", 0), ("Prince Charles", "GPE", 0)
+    )
+    assert places_named(article, "Prince Rupert")[0].country == "CAN"
+    assert not [p for p in article.places if p.text == "Prince Charles"]
+
+
+def test_a_sentence_initial_common_noun_is_no_place(nlp):
+    """ "Gunmen" opening a sentence (the model's GPE) is no place: it took Kandahar's country and
+    became an approximate place of Afghanistan."""
+    article = _analysed(nlp, "Gunmen attacked Kandahar's main market on Sunday, killing four people, police said.")
+    assert [p.text for p in article.places] == ["Kandahar"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        ("Gaza was shelled overnight, officials said.", "Gaza", "PSE"),
+        ("Kandahar remained tense on Monday after the attack.", "Kandahar", "AFG"),
+        ("Mosul fell to the militants in June.", "Mosul", "IRQ"),
+    ],
+)
+def test_a_sentence_initial_place_stays_a_place(nlp, text, word, country):
+    """Negative: a place's name opening a sentence is still a place."""
+    (place,) = places_named(_analysed(nlp, text), word)
+    assert place.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("A roadside bomb detonated in the al-Alif Dar area of Baghdad on Monday.", "al-Alif Dar"),
+        ("Mortars hit the al-Alif Dar area of Baghdad's al-Jadida district, police said.", "al-Alif Dar"),
+    ],
+)
+def test_a_framed_name_takes_the_place_of_the_words_inside_it(nlp, text, word):
+    """ "the al-Alif Dar area of Baghdad": the frame names "al-Alif Dar" (the model's organisation),
+    not its word "Dar" the gazetteer knows, which left the area no place at all."""
+    article = _analysed(nlp, text)
+    assert places_named(article, word)[0].country == "IRQ"
+    assert not [p for p in article.places if p.text == "Dar"]
+
+
+def test_a_name_inside_an_organisation_without_a_frame_stays_nested(nlp):
+    """Negative: with no place noun framing it, a place inside an organisation's name stays the
+    nested place ("University of Alberta"); a frame around a place's own name stays that place."""
+    article = _analysed(nlp, "Students at the University of Alberta protested in the city of Edmonton.")
+    assert [(p.text, p.country) for p in article.places] == [("Alberta", "CAN"), ("Edmonton", "CAN")]

@@ -427,7 +427,11 @@ def toponym_mentions(article: Article, doc: Any, gaz: Gazetteer) -> list[Mention
                 taken.append((s, e))
     out.extend(_facilities_and_nested(text, ents, doc, gaz, taken))
     out.extend(_unlabelled_names(doc, ents, gaz, taken))
-    out.extend(_framed_names(text, ents, doc, gaz, taken))
+    # a frame's name takes the place of the words inside it that the gazetteer knows ("the
+    # al-Alif Dar area of Baghdad": "Dar" inside the model's organisation "al-Alif Dar")
+    replaced: list[Mention] = []
+    out.extend(_framed_names(text, ents, doc, gaz, taken, [m for m in out if m.form == "nested"], replaced))
+    out = [m for m in out if not any(m is r for r in replaced)]
     out.sort(key=lambda m: m.start)
     joined = _join_cut_names(text, out, gaz)
     # a title's abbreviation ("Sens. Chris Van Hollen") is no place
@@ -445,6 +449,12 @@ def toponym_mentions(article: Article, doc: Any, gaz: Gazetteer) -> list[Mention
     # to Xinhua"; ``lexicon.MEDIA_NAMES``) is the publisher, not a town that bears the name; a region
     # that bears an agency's name stays a place elsewhere ("eastern Anatolia", "Anatolia's farmers")
     joined = [m for m in joined if normalise(m.text) not in L.MEDIA_NAMES or not _named_as_source(text, m.start, m.end)]
+    # a person's title and name after a possessive ("Britain's Prince Charles", "Jordan's King
+    # Abdullah") is the person, not a town that bears the name (Prince Charles, Canada)
+    joined = [m for m in joined if not _titled_person(text, m, gaz)]
+    # a sentence's first word, capitalised as every first word is, that the tagger reads as a
+    # common noun and the gazetteer does not know ("Gunmen attacked ...") is no place
+    joined = [m for m in joined if not _capitalised_common_noun(doc, m, gaz)]
     for mention in joined:
         s, e = mention.start, mention.end
         if _AFFILIATION.match(text[max(0, s - 3) : s]) and text[e : e + 1] == ")":
@@ -452,6 +462,45 @@ def toponym_mentions(article: Article, doc: Any, gaz: Gazetteer) -> list[Mention
             # not a place the story is in nor where anything happened
             mention.form, mention.within = "nested", text[max(0, s - 3) : e + 1]
     return _split_compounds(_split_elliptical(joined, gaz), gaz)
+
+
+#: titles written before a person's name, which a town's name may also begin with ("Prince
+#: Charles", "King George", "Lady Lake")
+_PERSON_TITLES = L.NAME_TITLES | frozenset(
+    "prince princess king queen crown sheikh emir duke duchess lord lady sir pope ayatollah".split()
+)
+_POSSESSOR = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s\s+$")
+
+
+def _titled_person(text: str, m: Mention, gaz: Gazetteer) -> bool:
+    """``m`` is a person's title and name after a possessive ("Britain's Prince Charles"): two or
+    three words, the first a title (``_PERSON_TITLES``), none a generic word of places ("Canada's
+    Prince Edward Island" stays a place), and no place of that name lies in the possessor's
+    country ("Canada's Prince Rupert" stays the port)."""
+    words = m.text.split()
+    if not 2 <= len(words) <= 3 or words[0].lower() not in _PERSON_TITLES:
+        return False
+    if any(w.lower() in GENERIC for w in words[1:]):
+        return False
+    owner = _POSSESSOR.search(text[max(0, m.start - 40) : m.start])
+    if owner is None:
+        return False
+    countries = {p.country for p, k in gaz.lookup(owner.group(1)) if k in (NAME, ALIAS, ABBR) and p.country}
+    return not any(p.country in countries for p, _ in gaz.lookup(m.text))
+
+
+def _capitalised_common_noun(doc: Any, m: Mention, gaz: Gazetteer) -> bool:
+    """``m`` is one word opening its sentence, which the tagger reads as a common noun and the
+    gazetteer does not know by name ("Gunmen attacked Kandahar's main market": the model's GPE)."""
+    if doc is None or " " in m.text or "-" in m.text:
+        return False
+    span = doc.char_span(m.start, m.end)
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    if not tok.is_sent_start or tok.pos_ != "NOUN":
+        return False
+    return not any(k in (NAME, ALIAS) for _, k in gaz.lookup(m.text))
 
 
 def _written_as_name(span: str) -> bool:
@@ -786,7 +835,13 @@ _NOT_PLACES = frozenset("god allah christ jesus heaven hell islam christianity p
 
 
 def _framed_names(
-    text: str, ents: list[tuple[str, int, int, str]], doc: Any, gaz: Gazetteer, taken: list[tuple[int, int]]
+    text: str,
+    ents: list[tuple[str, int, int, str]],
+    doc: Any,
+    gaz: Gazetteer,
+    taken: list[tuple[int, int]],
+    nested: list[Mention] | None = None,
+    replaced: list[Mention] | None = None,
 ) -> list[Mention]:
     """Names the model missed or mislabelled in a frame that only a place fills (``_FRAMES``:
     a place noun of, before or after the name), and names right after a locative preposition
@@ -795,7 +850,9 @@ def _framed_names(
     nationality, a month or weekday, a generic word, or the model's time or number, is none; a
     name after a bare preposition must be the model's person named once in one word ("at
     Hickman"), or a name the gazetteer knows that the model labelled as something else; a
-    possessor is none ("in Modi's government")."""
+    possessor is none ("in Modi's government"). A name a place noun frames may hold words
+    found inside the model's organisation (``nested``, "the al-Alif Dar area of": "Dar"): the
+    name takes their place (they go to ``replaced``)."""
     from ..timex import MONTHS, WEEKDAYS
 
     if doc is None:
@@ -842,13 +899,26 @@ def _framed_names(
             for p, k in gaz.lookup(text[s:e])
         )
 
+    def inside(s: int, e: int) -> list[Mention] | None:
+        """The nested words the span holds, where they are all it overlaps; else None."""
+        held = [n for n in nested or () if s <= n.start and n.end <= e]
+        spans = {(n.start, n.end) for n in held}
+        if not held or any(s < e2 and s2 < e and (s2, e2) not in spans for s2, e2 in taken):
+            return None
+        return held
+
     for rx in _QUICK_FRAMES:
         for m in rx.finditer(text):
             s, e = m.span(1)
-            if _overlaps(taken, s, e) or not name_ok(m.group(1)) or labels(s, e) is None:
+            held = inside(s, e) if _overlaps(taken, s, e) else []
+            if held is None or not name_ok(m.group(1)) or labels(s, e) is None:
                 continue
             if proper(s, e) is None and not large_place(s, e):
                 continue
+            for n in held:
+                taken.remove((n.start, n.end))
+                if replaced is not None:
+                    replaced.append(n)
             add(s, e)
 
     def framed_name(s: int, e: int, after: str) -> list[str] | None:
