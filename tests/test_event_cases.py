@@ -2570,6 +2570,8 @@ def test_meetings_and_visits_that_consult_no_one(nlp, text):
         ("Kerry held a news conference with Lavrov in Geneva.", "news conference"),
         ("Netanyahu discussed the peace process in Cairo on Monday.", "discussed"),
         ("Putin discussed Syria in a phone call with Erdogan.", "discussed"),
+        # set 23: the parser hangs the partner on the object
+        ("Volker said Sondland did, in fact, discuss investigations with the visiting Ukrainians.", "discuss"),
         ("Merkel and Macron discussed the refugee crisis on Tuesday.", "discussed"),
         ("Putin discussed Syria with Erdogan by phone.", "discussed"),
         ("The minister said he would discuss the matter with his French counterpart.", "discuss"),
@@ -2671,3 +2673,16 @@ def test_seeking_office_is_no_request(nlp, text, is_request):
     article = _code(nlp, text)
     found = [e for e in article.events if e.type == "REQUEST" and e.trigger and "seek" in e.trigger.text]
     assert bool(found) == is_request, [(e.type, e.rule) for e in article.events]
+
+
+def test_an_index_named_by_its_head_moves_as_a_market(nlp):
+    # set 23: "China's Shanghai Composite ... recovered those losses" was a CONCEDE the model added
+    for text in (
+        "China's Shanghai Composite slumped 0.2%, but recovered those losses and was last trading up 0.4%.",
+        "The Hang Seng Index rallied 2% on Monday.",
+    ):
+        article = _code(nlp, text)
+        assert not article.events, [(e.type, e.rule) for e in article.events]
+    # a state that rejects or recovers stays an actor
+    assert _event(_code(nlp, "Iran rejected the claim on Monday."), "rejected", "REJECT")
+    assert _event(_code(nlp, "Government forces recovered the town from the rebels."), "recovered", "ASSAULT")

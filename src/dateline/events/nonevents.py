@@ -912,6 +912,8 @@ def _discussed_alone(c: Candidate, ctx: Context) -> str | None:
             # "in a phone call with Erdogan", "in Cairo on Monday": a meeting or a place abroad
             if q.lower_ in ("with", "between") or noun_class(q) == "MEET" or q.ent_type_ in ("GPE", "LOC", "FAC"):
                 return None
+    if any(q.dep_ == "prep" and q.lower_ in ("with", "between", "among") for q in t.subtree):
+        return None  # "discuss investigations with the visiting Ukrainians": the parser hangs the partner on the object
     subj = [s for x in subject_of(t) for s in conjuncts(x)]
     if len(subj) != 1 or not (_a_person(subj[0], ctx) or subj[0].lower_ in ("he", "she", "i")):
         return None
@@ -1185,10 +1187,13 @@ def _market(c: Candidate, ctx: Context) -> str | None:
 
 def _market_name(tok: Any) -> bool:
     """A stock market or index named by its name ("Wall Street", "the Nasdaq", "the FTSE 100"):
-    words.toml's ``market_names`` (words joined by ``_``), the name read with its compounds."""
+    words.toml's ``market_names`` (words joined by ``_``), the name read with its compounds; or a
+    name whose head says it is an index ("the Shanghai Composite", "the Hang Seng Index")."""
     if tok.pos_ != "PROPN":
         return False
     words = [x.lower_ for x in tok.subtree if x.dep_ in ("compound", "nmod") or x.i == tok.i]
+    if tok.lower_ in ("composite", "index", "average") and len(words) > 1:
+        return True  # "China's Shanghai Composite", "the Hang Seng Index", "the Dow Jones Industrial Average"
     return "_".join(words) in W["market_names"] or tok.lower_ in W["market_names"]
 
 
