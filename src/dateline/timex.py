@@ -1528,8 +1528,31 @@ def _holiday_in(name: str, y: int) -> date:
     return day + timedelta(days=rule.get("days_after", 0))
 
 
+def _listed_day(dates: dict[str, str], y: str | None, a: date | None, tense: str | None, d: str) -> Timex:
+    """A named day that falls on no rule ("Super Tuesday"): the day listed for its year, none in a
+    year the list lacks; without a year, the listed one the tense points to (else the nearest)."""
+    days = sorted(date.fromisoformat(f"{k}-{v}") for k, v in dates.items())
+    if y:
+        hit = [x for x in days if x.year == int(y)]
+        return Timex(hit[0].isoformat() if hit else None, "date", "day")
+    if a is None:
+        return Timex(None, "date", "day")
+    before, after = [x for x in days if x <= a], [x for x in days if x > a]
+    if d in ("last", "this past") or tense == "past":
+        pick = before[-1] if before else None
+    elif d in ("next", "this coming") or tense == "future":
+        pick = after[0] if after else None  # none listed yet: no value
+    else:
+        near = before[-1:] + after[:1]
+        pick = min(near, key=lambda x: abs((x - a).days)) if near else None
+    return Timex(pick.isoformat() if pick else None, "date", "day")
+
+
 def _holiday(m: re.Match[str], a: date | None, tense: str | None) -> Timex:
     name, y = m.group("h"), m.group("y")
+    rule = holidays()[name]
+    if "dates" in rule:
+        return _listed_day(rule["dates"], y, a, tense, (m.group("dir") or "").replace("the", "").strip())
     if y:
         return Timex(_holiday_in(name, int(y)).isoformat(), "date", "day")
     if a is None:

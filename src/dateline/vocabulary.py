@@ -196,6 +196,14 @@ def holidays() -> dict[str, dict[str, Any]]:
     return dict(json.loads(_data("calendar.json"))["holidays"])
 
 
+@lru_cache(maxsize=1)
+def papers_on_weekday() -> dict[str, frozenset[str]]:
+    """Newspaper titles written as a name "on" a weekday ("The Mail on Sunday"), by lower-case
+    weekday: the names as written (``data/calendar.json``, ``papers_on_weekday``)."""
+    data = json.loads(_data("calendar.json")).get("papers_on_weekday", {})
+    return {day: frozenset(names) for day, names in data.items()}
+
+
 # -- page residue ---------------------------------------------------------------------------------
 
 

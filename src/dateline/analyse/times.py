@@ -48,6 +48,7 @@ from ..timex import (
     resolve,
     shift,
 )
+from ..vocabulary import papers_on_weekday
 from .quickrx import quick
 
 __all__ = ["find_times", "find_timexes", "tense_of", "TimexSpan"]
@@ -559,10 +560,10 @@ def _tense_of(span: Any) -> str | None:
         return "future"  # "postponed until Saturday", "extended the deadline until Tuesday"
     if prev == "come":
         return "future"  # "the favorite to win the election come November": the coming one
-    if (prev in ("toward", "towards") and tense in (None, "present", "perfect")) or (
-        prev == "into" and tense in (None, "present")
-    ):
-        return "future"  # "she is marching toward November", "a pathway going into November": the one ahead
+    if prev in ("toward", "towards", "into") and tense is None and prev2 != "back":
+        # "she is marching toward November", "a pathway going into November": the one ahead, where
+        # the verb reads either way; not "has eased toward", "talks drag into", "reaches back into"
+        return "future"
     if prev == "since" or _in_since_phrase(span):  # a date something has lasted since is behind us, whatever the verb
         return "past"
     if _after_effective(span):
@@ -1104,10 +1105,7 @@ def _named_now(doc: Any, text: str, seg: str, s: int, t: int) -> bool:
     if text[t : t + 2] in ("'s", "’s"):
         return True
     # "The Mail on Sunday has led", "the Independent on Sunday reported": the Sunday papers' titles
-    return seg == "Sunday" and name.text in _ON_SUNDAY_PAPERS and doc[name.i - 1].lower_ == "the"
-
-
-_ON_SUNDAY_PAPERS = frozenset({"Mail", "Independent"})  # British Sunday papers: "The Mail on Sunday"
+    return name.text in papers_on_weekday().get(seg.lower(), ()) and doc[name.i - 1].lower_ == "the"
 
 
 # "shortly after noon on Friday" (a model span the split cuts in two): how near the time after
