@@ -1135,3 +1135,37 @@ def test_a_name_inside_an_organisation_without_a_frame_stays_nested(nlp):
     nested place ("University of Alberta"); a frame around a place's own name stays that place."""
     article = _analysed(nlp, "Students at the University of Alberta protested in the city of Edmonton.")
     assert [(p.text, p.country) for p in article.places] == [("Alberta", "CAN"), ("Edmonton", "CAN")]
+
+
+def _event_place_text(article: Article, trigger: str) -> str | None:
+    (ev,) = [e for e in article.events if trigger in e.trigger.text]
+    return ev.place.text if ev.place else None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cameron L. Horve, 27, Macon, was arrested for retail theft.",
+        "Jamie L. Miller, 46, Decatur, was arrested for retail theft.",
+    ],
+)
+def test_a_home_town_beside_a_persons_age_is_no_event_place(nlp, text):
+    """ "Name, 27, Macon, was arrested" (local news, set 19): Macon is where he lives, not where he
+    was arrested; the town stays a place of the article."""
+    article = _analysed(nlp, text)
+    assert article.places and _event_place_text(article, "arrested") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("John Smith, 34, Decatur, was arrested on Monday in Springfield.", "Springfield"),
+        ("Police arrested a man in Macon on Monday.", "Macon"),
+        ("Two soldiers were killed in Kandahar, 300 miles southwest of Kabul, on Monday.", "Kandahar"),
+    ],
+)
+def test_the_place_an_arrest_or_a_killing_happened_in_stays(nlp, text, place):
+    """Negative: the place stated for the act stays its place, beside a home town too."""
+    article = _analysed(nlp, text)
+    trigger = "arrested" if "arrested" in text else "killed"
+    assert _event_place_text(article, trigger) == place

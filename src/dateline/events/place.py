@@ -781,9 +781,10 @@ def linker_candidates(trig: Any, ctx: Context) -> list[int]:
     sentence, less the trigger's own words, nationalities, places inside names and parties
     (``_not_event_places``), the subject's country, where the teller of the news is ("a military
     source in Homs said the army killed ...": ``_source_place``), places inside the other event a
-    protest or an accusation answers ("protested against the bombing of X": ``_reacted_event_place``)
-    and other scenes (see ``_linked``). The linker is trained on these same candidates; whether a
-    mention is an origin or a participant, it weighs as features (``_flags``)."""
+    protest or an accusation answers ("protested against the bombing of X": ``_reacted_event_place``),
+    a person's home town beside their age (``_home_town``) and other scenes (see ``_linked``). The
+    linker is trained on these same candidates; whether a mention is an origin or a participant, it
+    weighs as features (``_flags``)."""
     sent_start, sent_end = sent_bounds(trig)
     skip = _not_event_places(ctx)
     return [
@@ -795,8 +796,17 @@ def linker_candidates(trig: Any, ctx: Context) -> list[int]:
         and not _subject_country(root, trig, ctx)
         and not _source_place(root, trig)
         and not _reacted_event_place(root, trig)
+        and not _home_town(root)
         and _scenes(root) == _scenes(trig)
     ]
+
+
+def _home_town(root: Any) -> bool:
+    """A town set beside a person's name and age, the way local news writes where someone lives
+    ("Cameron L. Horve, 27, Macon, was arrested for retail theft"): whose, not where."""
+    if root.dep_ != "appos" or root.head.pos_ != "PROPN":
+        return False
+    return any(c.dep_ == "appos" and c.like_num and c.i < root.i for c in root.head.children)
 
 
 def _flags(trig: Any, root: Any, ctx: Context) -> list[str]:
