@@ -1943,3 +1943,19 @@ def test_one_side_modifying_talks_stays_their_only_party(nlp):
     a = _code(nlp, "The China trade talks resumed in Beijing on Tuesday.")
     ev = _event_on(a, "talks")
     assert [_actor(a, i).name for i in ev.actors] == ["China"] and not ev.recipients, (ev.actors, ev.recipients)
+
+
+@pytest.mark.parametrize(
+    "text,name,kind",
+    [
+        # a singular noun that names a person first is one person ("a local shopkeeper")
+        ("Crowds gathered after the killing of a local shopkeeper by soldiers.", "local shopkeeper", "person"),
+        # a noun that names a group first, or a plural, is a group
+        ("A higher Italian court finally rejected the organization on Monday.", "organization", "group"),
+        ("The governor issued an ultimatum to her party colleagues on Friday.", "party colleagues", "group"),
+    ],
+)
+def test_target_words_that_name_people_are_a_person_or_a_group_as_the_noun_says(nlp, text, name, kind):
+    a = _code(nlp, text)
+    got = {x.name: x.kind for x in a.actors}
+    assert got.get(name) == kind, got

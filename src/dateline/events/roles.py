@@ -2023,5 +2023,8 @@ def agentive_target(target: dict | None, ctx: Context) -> dict | None:
     ):
         first += 1
     name = ctx.doc[first : head.i + 1].text
-    # a group (unnamed people, or a body: "the organization"), never the country or person a name is
-    return {"actor": f"~{name}", "start": target["start"], "end": target["end"], "name": name, "kind": "group"}
+    # a group (unnamed people, or a body: "the organization"), never the country or person a name
+    # is; one person where the noun is singular and names a person before a group ("a local
+    # shopkeeper", not "the organization": ``lexicon.GROUP_NOUNS``)
+    kind = "person" if head.tag_ == "NN" and lemma not in lx.GROUP_NOUNS else "group"
+    return {"actor": f"~{name}", "start": target["start"], "end": target["end"], "name": name, "kind": kind}
