@@ -2686,3 +2686,47 @@ def test_an_index_named_by_its_head_moves_as_a_market(nlp):
     # a state that rejects or recovers stays an actor
     assert _event(_code(nlp, "Iran rejected the claim on Monday."), "rejected", "REJECT")
     assert _event(_code(nlp, "Government forces recovered the town from the rebels."), "recovered", "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "type_", "modality"),
+    [
+        # review 24 (E2, E1, E8, E10, E9, E3, E6, E4, E5, E7, E11, E12): this round's rules on ordinary news
+        ("Police weren't able to arrest the suspect.", "arrest", "COERCE", "negated"),
+        ("The rebels were not able to seize the town.", "seize", "COERCE", "negated"),
+        ("If the rebels were able to seize the town, they would control the road.", "seize", "COERCE", "future"),
+        ("The two sides were not able to agree on a ceasefire.", "agree", "REJECT", "asserted"),
+        ("Putin discussed the war with Erdogan.", "discussed", "CONSULT", "asserted"),
+        ("The president discussed the crisis by phone.", "discussed", "CONSULT", "asserted"),
+        ("Activists launched a campaign to boycott Israeli goods.", "boycott", "PROTEST", "asserted"),
+        ("The EU launched a campaign to rally support for Ukraine.", "rally", "SUPPORT", "asserted"),
+        (
+            "The army launched a military operation to evacuate civilians and rescue the hostages.",
+            "evacuate",
+            "AID",
+            "asserted",
+        ),
+        ("The army was reluctant to intervene but sent troops on Monday.", "sent", "MOBILIZE", "asserted"),
+        ("The rebels were unable to hold the town and withdrew on Friday.", "withdrew", "RETREAT", "asserted"),
+        ("The army pushed the militants to retreat from the border.", "retreat", "RETREAT", "asserted"),
+        ("UN inspectors traveled to Iran for an examination of its nuclear sites.", "traveled", "CONSULT", "asserted"),
+        (
+            "The foreign ministers of Russia and Turkey held a press conference.",
+            "press conference",
+            "CONSULT",
+            "asserted",
+        ),
+        ("The weekly meeting of EU finance ministers approved the plan.", "meeting", "CONSULT", "asserted"),
+        ("Residents are afraid of the army attacking again.", "attacking", "ASSAULT", "asserted"),
+        ("Fears that police had killed the suspect were confirmed.", "killed", "ASSAULT", "historical"),
+        ("The opposition sought the nomination of an independent judge.", "sought", "REQUEST", "asserted"),
+    ],
+)
+def test_review24_ordinary_news_keeps_its_event(nlp, text, trigger, type_, modality):
+    ev = _event(_code(nlp, text), trigger, type_)
+    assert ev.modality == modality, (ev.type, ev.modality, ev.rule)
+
+
+def test_review24_an_attack_impossible_to_rule_out_is_not_denied(nlp):
+    ev = _event(_code(nlp, "An attack on Iran is impossible to rule out."), "attack", "ASSAULT")
+    assert ev.modality != "negated"

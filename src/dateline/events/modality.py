@@ -163,10 +163,14 @@ def withheld(trig: Any) -> bool:
     demands": the demands were made). A conjunct shares its first verb's governor."""
     t = trig
     if t.dep_ == "conj" and t.head.i != t.i and t.pos_ == t.head.pos_ == "VERB":
+        if t.tag_ != "VB" or any(x.dep_ in ("nsubj", "nsubjpass") for x in t.children):
+            return False  # "was reluctant to intervene but sent troops": a finite conjunct is told
         t = t.head
     if t.dep_ == "xcomp" or (t.dep_ == "acl" and t.head.pos_ == "NOUN" and infinitive(t)):
         gov = t.head
     elif t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.dep_ == "prep" and t.head.lower_ in ("of", "from"):
+        if any(x.dep_ in ("nsubj", "poss") for x in t.children):
+            return False  # "afraid of the army attacking again": someone else's act, feared
         gov = t.head.head
     else:
         return False
@@ -181,7 +185,11 @@ def unattained(trig: Any) -> bool:
         return False
     cop = trig.head
     return lemma_of(cop) in OUTCOME_COPULAS and any(
-        ch.dep_ in ("acomp", "oprd", "attr") and lemma_of(ch) in UNATTAINED for ch in cop.children
+        ch.dep_ in ("acomp", "oprd", "attr")
+        and lemma_of(ch) in UNATTAINED
+        # "an attack is impossible to rule out": the infinitive is what cannot be done
+        and not any(x.dep_ == "xcomp" for x in ch.children)
+        for ch in cop.children
     )
 
 
@@ -293,7 +301,10 @@ def foreseen(trig: Any) -> str | None:
             # town": the that-clause of a noun of fearing; any other noun's clause ends the climb
             head = t.head
             that = any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)
-            return "hypothetical" if head.pos_ == "NOUN" and that and lemma_of(head) in lx.WORDS["fear_verbs"] else None
+            # "fears that police had killed the suspect were confirmed" is told, not feared
+            modal = any(a.dep_ == "aux" and a.tag_ == "MD" for a in t.children)
+            feared = head.pos_ == "NOUN" and that and modal and lemma_of(head) in lx.WORDS["fear_verbs"]
+            return "hypothetical" if feared else None
         if t.dep_ == "conj" and t.tag_ in ("VBD", "VBZ", "VBP") and t.head.tag_ != t.tag_:
             return None  # "forecast that the economy would rebound and praised ...": a clause of its own
         head = t.head

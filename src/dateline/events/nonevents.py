@@ -806,11 +806,17 @@ def _medical_visit(c: Candidate, ctx: Context) -> str | None:
         for p in h.children
         if p.dep_ == "prep" and p.lower_ in ("to", "for")
     }
-    if any(lemma_of(q) in W["medical_purposes"] for q in pobj.get("for", [])):
-        return "errand"
     if t.pos_ == "VERB" and verb_lemma(t) in W["travel"] and not dep_children(t, {"dobj", "obj"}):
         if any(q.lower_ in W["medical_places"] or lemma_of(q) in W["medical_places"] for q in pobj.get("to", [])):
             return "errand"
+    dests = pobj.get("to", []) + [o for h in heads for o in dep_children(h, {"dobj", "obj"}) if o.i != t.i]
+    if any(q.ent_type_ in ("GPE", "NORP") for q in dests):
+        return None  # "traveled to Iran for an examination of its nuclear sites": a country visited
+    if any(
+        lemma_of(q) in W["medical_purposes"] and not any(p.dep_ == "prep" and p.lower_ == "of" for p in q.children)
+        for q in pobj.get("for", [])
+    ):
+        return "errand"
     return None
 
 
@@ -826,6 +832,8 @@ def _candidacy(c: Candidate, ctx: Context) -> str | None:
     objs = dep_children(t, {"dobj", "obj"})
     if not objs:
         return None
+    if any(p.dep_ == "prep" and p.lower_ == "of" for o in objs for p in o.children):
+        return None  # "sought the nomination of an independent judge": someone else's
     words = {"".join(o.lower_ for o in objs)}  # "re-election": the parser may split it in three objects
     for o in objs:
         words |= {lemma_of(o)} | {lemma_of(x) for x in o.children if x.dep_ in ("compound", "amod", "nmod")}
@@ -855,8 +863,8 @@ def _internal_meeting(c: Candidate, ctx: Context) -> str | None:
     mods = [x for x in t.children if x.dep_ in ("compound", "amod") and x.i < t.i]
     if not any(lemma_of(x) in W["internal_meeting_words"] for x in mods):
         return None
-    if any(p.dep_ == "prep" and p.lower_ in ("with", "between", "among") for p in t.children):
-        return None
+    if any(p.dep_ == "prep" and p.lower_ in ("with", "between", "among", "of") for p in t.children):
+        return None  # "the weekly meeting of EU finance ministers": whose meeting it is is said
     return "internal meeting"
 
 
@@ -890,6 +898,17 @@ def _press_conference(c: Candidate, ctx: Context) -> str | None:
     subj = [s for x in subject_of(verb) for s in conjuncts(x)]
     if len(subj) > 1 or any(x.like_num or x.lower_ in ("both", "two") for s in subj for x in s.children):
         return None
+    # "the foreign ministers of Russia and Turkey", "Russian and Turkish officials": two sides named
+    named = {
+        ctx.tok_actor.get(q.i) or q.lower_
+        for s in subj
+        for q in s.subtree
+        if q.i != s.i and (q.ent_type_ in ("GPE", "NORP") or q.i in ctx.tok_actor)
+    }
+    if len(named) > 1:
+        return None
+    if any(noun_class(q) == "MEET" for p in verb.children if p.dep_ == "prep" for q in p.subtree):
+        return None  # "after their talks": the sides met
     return "statement"
 
 
@@ -912,8 +931,12 @@ def _discussed_alone(c: Candidate, ctx: Context) -> str | None:
             # "in a phone call with Erdogan", "in Cairo on Monday": a meeting or a place abroad
             if q.lower_ in ("with", "between") or noun_class(q) == "MEET" or q.ent_type_ in ("GPE", "LOC", "FAC"):
                 return None
+    # "discuss investigations with the visiting Ukrainians": the parser may hang the partner on the
+    # object; "discussed the crisis by phone": a call has someone at the other end
     if any(q.dep_ == "prep" and q.lower_ in ("with", "between", "among") for q in t.subtree):
-        return None  # "discuss investigations with the visiting Ukrainians": the parser hangs the partner on the object
+        return None
+    if any(q.lower_ in ("phone", "telephone", "call", "videoconference") for q in t.subtree):
+        return None
     subj = [s for x in subject_of(t) for s in conjuncts(x)]
     if len(subj) != 1 or not (_a_person(subj[0], ctx) or subj[0].lower_ in ("he", "she", "i")):
         return None
@@ -922,7 +945,7 @@ def _discussed_alone(c: Candidate, ctx: Context) -> str | None:
         if g.dep_ not in ("xcomp", "advcl", "acl", "ccomp", "conj") or g.head.i == g.i:
             break
         g = g.head
-        if g.pos_ == "NOUN" or verb_lemma(g) in W["travel"] | {"meet", "gather", "convene", "call", "visit", "invite"}:
+        if g.pos_ == "NOUN" or verb_lemma(g) in W["travel"] | W["consult_heads"]:
             if not (g.pos_ == "VERB" and any(x.dep_ == "prt" for x in g.children)):  # "went on to discuss"
                 return None
     return "speech"

@@ -160,7 +160,7 @@ def select(
     cands = [c for c in cands if not _operation_for(c, cands)]
     # "police launched an operation to free the hostages": the attack stays, and its purpose is
     # no act of its own (the army released no one)
-    purposes = {i for c in cands for i in _operation_purposes(c)}
+    purposes = {i for c in cands for i in _operation_purposes(c, ctx)}
     cands = [c for c in cands if c.trigger.i not in purposes or c.noun or c.entry.type == "ASSAULT"]
 
     # '"Release the hostages," he told the rebels': an order quoted to someone asks for the act
@@ -436,6 +436,10 @@ def _managed(gov: Any) -> bool:
     if lemma_of(gov) != "able" or gov.head.i == gov.i:
         return False
     cop = gov.head
+    if any(x.dep_ == "neg" for x in (*cop.children, *gov.children)):
+        return False  # "were not able to agree": the negation is read through the governor, as before
+    if any(x.dep_ == "mark" and x.lower_ in ("if", "unless", "whether") for x in cop.children):
+        return False  # "if the rebels were able to seize the town": a condition
     return cop.tag_ == "VBD" or any(a.dep_ == "aux" and a.tag_ == "VBD" for a in cop.children)
 
 
@@ -725,7 +729,7 @@ def _operation_for(c: Candidate, cands: list[Candidate]) -> bool:
     return any(x.trigger.i in purposes and not x.noun and x.entry.type != "ASSAULT" for x in cands)
 
 
-def _operation_purposes(c: Candidate) -> set[int]:
+def _operation_purposes(c: Candidate, ctx: Context) -> set[int]:
     """The infinitives of purpose of an attack told as an operation or a campaign launched
     (words.toml ``operation_nouns``) that ``_operation_for`` kept as an attack: "launched an
     operation to free the hostages" (the freeing is what the attack is for, not a release by the
@@ -733,15 +737,21 @@ def _operation_purposes(c: Candidate) -> set[int]:
     n = c.obj
     if c.noun or c.entry.type != "ASSAULT" or n is None or lemma_of(n) not in lx.WORDS["operation_nouns"]:
         return set()
+    # only an armed force's operation, and only its own outcome (words.toml `operation_outcomes`:
+    # free, rescue, liberate): "activists launched a campaign to boycott Israeli goods" keeps its boycott
+    if not any(armed(s, ctx) for s in subject_of(c.trigger)):
+        return set()
     found = {
         v.i
         for h in (n, c.trigger)
         for v in h.children
         if v.dep_ in ("acl", "relcl", "advcl", "xcomp") and infinitive(v)
     }
+    found = {i for i in found if verb_lemma(c.trigger.doc[i]) in lx.WORDS["operation_outcomes"]}
     # "to rescue the sailors and to free the hostages": a conjoined infinitive is a purpose too
     doc = c.trigger.doc
-    return found | {x.i for i in found for x in doc[i].children if x.dep_ == "conj" and x.tag_ == "VB"}
+    outcomes = lx.WORDS["operation_outcomes"]
+    return found | {x.i for i in found for x in doc[i].children if x.dep_ == "conj" and verb_lemma(x) in outcomes}
 
 
 def _verbal_attack(c: Candidate, ctx: Context) -> bool:
