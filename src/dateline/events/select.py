@@ -11,6 +11,7 @@ reported, ctx)`` and ``merge(events)``.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from ..nlp import pos_tags, sent_of
@@ -711,21 +712,15 @@ def _operation_for(c: Candidate, cands: list[Candidate]) -> bool:
     hostages", an operation a violent word qualifies ("a bombing campaign", "a military
     operation": ``violent_operation_modifiers``) and an offensive, a raid or a strike keep their
     attack."""
-    n = c.obj
-    if c.noun or c.entry.type != "ASSAULT" or n is None or lemma_of(n) not in lx.WORDS["operation_nouns"]:
+    n = _operation_noun(c)
+    if n is None:
         return False
     if any(
         x.dep_ in ("amod", "compound", "nmod") and lemma_of(x) in lx.WORDS["violent_operation_modifiers"]
         for x in n.children
     ):
         return False  # "a bombing campaign to force Serbian troops out", "a military operation to ...": an attack
-    clauses = ("acl", "relcl", "advcl", "xcomp")
-    purposes = {
-        v.i
-        for h in (n, c.trigger)
-        for v in h.children
-        if v.dep_ in clauses and infinitive(v) and verb_lemma(v) in lx.WORDS["operation_purposes"]
-    }
+    purposes = _purpose_infinitives(c, n, lx.WORDS["operation_purposes"])
     return any(x.trigger.i in purposes and not x.noun and x.entry.type != "ASSAULT" for x in cands)
 
 
@@ -734,24 +729,36 @@ def _operation_purposes(c: Candidate, ctx: Context) -> set[int]:
     (words.toml ``operation_nouns``) that ``_operation_for`` kept as an attack: "launched an
     operation to free the hostages" (the freeing is what the attack is for, not a release by the
     attackers). An offensive, a raid or a strike has no such purpose taken from it."""
-    n = c.obj
-    if c.noun or c.entry.type != "ASSAULT" or n is None or lemma_of(n) not in lx.WORDS["operation_nouns"]:
-        return set()
+    n = _operation_noun(c)
     # only an armed force's operation, and only its own outcome (words.toml `operation_outcomes`:
     # free, rescue, liberate): "activists launched a campaign to boycott Israeli goods" keeps its boycott
-    if not any(armed(s, ctx) for s in subject_of(c.trigger)):
+    if n is None or not any(armed(s, ctx) for s in subject_of(c.trigger)):
         return set()
-    found = {
+    outcomes = lx.WORDS["operation_outcomes"]
+    found = _purpose_infinitives(c, n, outcomes)
+    # "to rescue the sailors and to free the hostages": a conjoined infinitive is a purpose too
+    doc = c.trigger.doc
+    return found | {x.i for i in found for x in doc[i].children if x.dep_ == "conj" and verb_lemma(x) in outcomes}
+
+
+def _operation_noun(c: Candidate) -> Any | None:
+    """The operation or campaign (words.toml ``operation_nouns``) that an attack candidate's verb
+    launches ("launched an operation"), or None."""
+    n = c.obj
+    if c.noun or c.entry.type != "ASSAULT" or n is None or lemma_of(n) not in lx.WORDS["operation_nouns"]:
+        return None
+    return n
+
+
+def _purpose_infinitives(c: Candidate, n: Any, lemmas: Collection[str]) -> set[int]:
+    """The infinitive clauses of the operation noun ``n`` or of the launching verb whose verb is one
+    of ``lemmas``: "launched an operation to evacuate civilians", "launched operations to detain"."""
+    return {
         v.i
         for h in (n, c.trigger)
         for v in h.children
-        if v.dep_ in ("acl", "relcl", "advcl", "xcomp") and infinitive(v)
+        if v.dep_ in ("acl", "relcl", "advcl", "xcomp") and infinitive(v) and verb_lemma(v) in lemmas
     }
-    found = {i for i in found if verb_lemma(c.trigger.doc[i]) in lx.WORDS["operation_outcomes"]}
-    # "to rescue the sailors and to free the hostages": a conjoined infinitive is a purpose too
-    doc = c.trigger.doc
-    outcomes = lx.WORDS["operation_outcomes"]
-    return found | {x.i for i in found for x in doc[i].children if x.dep_ == "conj" and verb_lemma(x) in outcomes}
 
 
 def _verbal_attack(c: Candidate, ctx: Context) -> bool:
