@@ -530,3 +530,87 @@ def test_resolve_keeps_its_answers_by_expression_anchor_tense_and_fallback():
     assert resolve("March 3", None, None) is resolve("March 3", None, None)
     assert resolve("the third of March", None, None, fallback=False) is None
     assert len(timex._RESOLVED) == 2
+
+
+PARSE_TEXT = (
+    "The town was shelled by the army, and the rebels were driven out. "
+    "Iran, Iraq and Syria signed the deal that the ministers had negotiated. "
+    "Police said they arrested two men and a woman."
+)
+
+
+def test_is_passive_conjuncts_and_depth_of_answer_as_the_tokens_do(nlp):
+    from dateline.events.parse import conjuncts, depth_cache, depth_of, is_passive
+    from dateline.nlp import doc_cache
+
+    def walk_conjuncts(t):
+        out = [t]
+        for c in t.children:
+            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+                out.extend(walk_conjuncts(c))
+        return out
+
+    def walk_depth(t):
+        d = 0
+        while t.head.i != t.i:
+            t, d = t.head, d + 1
+        return d
+
+    doc = nlp(PARSE_TEXT)
+    assert [is_passive(t) for t in doc] == [any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) for t in doc]
+    assert any(is_passive(t) for t in doc)  # the text has passives
+    assert "parse.passive" in doc_cache(doc)  # the passive verbs are found once per doc
+    assert [[x.i for x in conjuncts(t)] for t in doc] == [[x.i for x in walk_conjuncts(t)] for t in doc]
+    assert any(len(conjuncts(t)) == 3 for t in doc)  # "Iran, Iraq and Syria"
+    assert [depth_of(t) for t in doc] == [walk_depth(t) for t in doc]
+    with depth_cache(doc):
+        assert [depth_of(t) for t in doc] == [walk_depth(t) for t in doc]
+        assert [depth_of(t) for t in doc] == [walk_depth(t) for t in doc]  # from the block's cache
+
+
+def test_subjects_objects_and_noun_classes_are_kept_only_inside_the_coding_block(nlp):
+    from dateline.events.parse import coding_memo, depth_cache, noun_class
+    from dateline.events.roles import objects_of, subject_of
+
+    doc = nlp(PARSE_TEXT)
+    verbs = [t for t in doc if t.pos_ == "VERB"]
+    nouns = [t for t in doc if t.pos_ == "NOUN"]
+    subjects = [[x.i for x in subject_of(v)] for v in verbs]
+    objects = [[x.i for x in objects_of(v)] for v in verbs]
+    classes = [noun_class(n) for n in nouns]
+    assert any(subjects) and any(objects)
+    assert coding_memo(doc, "subject_of") is None  # outside the block nothing is kept
+    with depth_cache(doc):
+        for v, subj, objs in zip(verbs, subjects, objects):
+            first = subject_of(v)
+            assert [x.i for x in first] == subj
+            first.append(v)  # a caller's list is its own: the kept answer is not changed
+            assert [x.i for x in subject_of(v)] == subj
+            got = objects_of(v)
+            assert [x.i for x in got] == objs
+            got.clear()
+            assert [x.i for x in objects_of(v)] == objs
+        assert set(coding_memo(doc, "subject_of")) == {v.i for v in verbs}
+        assert set(coding_memo(doc, "objects_of")) == {v.i for v in verbs}
+        assert [noun_class(n) for n in nouns] == classes
+        assert set(coding_memo(doc, "noun_class")) == {n.i for n in nouns}
+    assert coding_memo(doc, "subject_of") is None  # dropped with the block
+    assert "_dateline_coding_memos" not in doc.user_data
+
+
+def test_np_actor_ids_are_worked_out_once_per_token_and_article(nlp):
+    from dateline.analyse import analyse_docs
+    from dateline.article import Article
+    from dateline.events.parse import Context
+    from dateline.events.roles import np_actor_ids
+
+    text = "President Ana Souza met Prime Minister Lars Eklund in Lisbon on Tuesday."
+    doc = nlp(text)
+    ctx = Context(analyse_docs(Article(text=text), doc), doc)
+    nouns = [t for t in doc if t.pos_ == "PROPN"]
+    first = [np_actor_ids(t, ctx) for t in nouns]
+    assert any(first)
+    for ids in first:
+        ids.append("someone else")  # the caller's list is its own
+    assert [np_actor_ids(t, ctx) for t in nouns] == [[a for a in ids if a != "someone else"] for ids in first]
+    assert set(ctx.memo["np_actor_ids"]) == {t.i for t in nouns}

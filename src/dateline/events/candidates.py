@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..nlp import pos_tags
+from ..nlp import heads_of, parse_tree, pos_tags
 from . import lexicon as lx
 from .lexicon import Entry
 from .parse import (
@@ -156,11 +156,14 @@ def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
                         cands[tok.i] = Candidate(tok, lx.entry("peacekeepers_arrive", f"peacekeepers+{lemma_of(tok)}"))
                     else:
                         cands[tok.i] = Candidate(tok, lx.entry("visit", f"{lemma_of(tok)}+PLACE"))
+    labels, heads = parse_tree(doc)[0], heads_of(doc)
     for i in span:
-        if pos[i] not in ("NOUN", "PROPN") or i in cands:
+        # only a subject or an object of a verb is anchored below: other nouns are passed over
+        # before a Token is built for them
+        if pos[i] not in ("NOUN", "PROPN") or i in cands or labels[i] not in ("nsubj", "dobj", "obj"):
             continue
         tok = doc[i]
-        h = tok.head.i
+        h = heads[i]
         if h not in cands and pos[h] == "VERB" and h != i:
             head = verb_lemma(tok.head)
             prt = particle_of(tok.head)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..analyse.lexicon import agent_noun
-from ..nlp import doc_text, parse_tree, sent_of
+from ..nlp import doc_cache, doc_text, heads_of, parse_tree, pos_tags, sent_of
 from ..timex import parse_anchor
 from . import lexicon as lx
 from .lexicon import Entry
@@ -243,44 +243,79 @@ def particle_of(tok: Any) -> str | None:
 
 
 def conjuncts(tok: Any) -> list:
+    """The token and its nominal conjuncts, depth first ("Iran and Iraq and Syria"), read from the
+    cached parse arrays (``parse_tree``, ``pos_tags``) instead of ``Token.children``."""
+    doc = tok.doc
+    labels, children, start = parse_tree(doc)
+    pos = pos_tags(doc)
     out = [tok]
-    for c in tok.children:
-        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
-            out.extend(conjuncts(c))
+    i = tok.i
+    for c in children[start[i] : start[i + 1]]:
+        if labels[c] == "conj" and pos[c] in ("NOUN", "PROPN", "PRON"):
+            out.extend(conjuncts(doc[c]))
     return out
 
 
 _DEPTHS = "_dateline_depth"  # doc.user_data key of depth_of's cache
+_MEMOS = "_dateline_coding_memos"  # doc.user_data key of coding_memo's dicts
 
 
 @contextmanager
 def depth_cache(doc: Any) -> Iterator[None]:
-    """Within it, :func:`depth_of` remembers each token's depth in ``doc`` (coding asks often)."""
+    """Within it, :func:`depth_of` remembers each token's depth in ``doc`` (coding asks often),
+    and :func:`coding_memo` gives the answers of functions of a token kept for the block (the
+    coder changes neither the parse nor the entities of ``doc`` inside it)."""
     doc.user_data[_DEPTHS] = {}
+    doc.user_data[_MEMOS] = {}
     try:
         yield
     finally:
         doc.user_data.pop(_DEPTHS, None)
+        doc.user_data.pop(_MEMOS, None)
+
+
+def coding_memo(doc: Any, name: str) -> dict | None:
+    """The dict in which function ``name`` keeps its answers for ``doc`` inside a
+    :func:`depth_cache` block (by token index; empty at the block's start); None outside one, where
+    nothing is kept (the actors stage changes ``doc.ents`` between the components)."""
+    memos = doc.user_data.get(_MEMOS)
+    if memos is None:
+        return None
+    found = memos.get(name)
+    if found is None:
+        found = memos[name] = {}
+    return found
 
 
 def depth_of(tok: Any) -> int:
     cache = tok.doc.user_data.get(_DEPTHS)
-    if cache is not None and tok.i in cache:
-        return cache[tok.i]
+    i = tok.i
+    if cache is not None and i in cache:
+        return cache[i]
+    heads = heads_of(tok.doc)  # (a walk up Token.head builds a Token at each step)
     d = 0
-    t = tok
-    while t.head.i != t.i:
-        t = t.head
+    t = i
+    while heads[t] != t:
+        t = heads[t]
         d += 1
     if cache is not None:
-        cache[tok.i] = d
+        cache[i] = d
     return d
 
 
 def is_passive(tok: Any) -> bool:
-    labels, children, start = parse_tree(tok.doc)
-    i = tok.i
-    return any(labels[c] in ("nsubjpass", "auxpass") for c in children[start[i] : start[i + 1]])
+    """Whether a token has a passive subject or auxiliary among its children; the tokens that
+    have are found once per doc from the cached parse (kept in ``doc_cache``)."""
+    doc = tok.doc
+    cache = doc_cache(doc)
+    found = cache.get("parse.passive")
+    if found is None:
+        labels = parse_tree(doc)[0]
+        heads = heads_of(doc)
+        found = cache["parse.passive"] = {
+            heads[c] for c, label in enumerate(labels) if label in ("nsubjpass", "auxpass") and heads[c] != c
+        }
+    return tok.i in found
 
 
 def noun_keys(obj: Any) -> list[str]:
@@ -295,6 +330,19 @@ def noun_keys(obj: Any) -> list[str]:
 
 
 def noun_class(obj: Any) -> str | None:
+    """The class of an object noun (``lexicon.NOUN_CLASSES``) by its keys (``noun_keys``), or by a
+    compound of a carrier noun; kept per token inside a ``depth_cache`` block."""
+    memo = coding_memo(obj.doc, "noun_class")
+    if memo is None:
+        return _noun_class(obj)
+    i = obj.i
+    if i in memo:
+        return memo[i]
+    found = memo[i] = _noun_class(obj)
+    return found
+
+
+def _noun_class(obj: Any) -> str | None:
     for key in noun_keys(obj):
         cls = lx.NOUN_CLASSES.get(key)
         if cls:

@@ -127,6 +127,18 @@ def _reduced_passive(tok: Any) -> bool:
 
 
 def objects_of(tok: Any) -> list:
+    """The object token(s) of a verb (a passive's subject, a reduced relative's noun, ...); kept
+    per token inside the coder's ``depth_cache`` block like ``subject_of``'s, a new list each time."""
+    memo = parse.coding_memo(tok.doc, "objects_of")
+    if memo is None:
+        return _objects_of(tok)
+    found = memo.get(tok.i)
+    if found is None:
+        found = memo[tok.i] = _objects_of(tok)
+    return list(found)
+
+
+def _objects_of(tok: Any) -> list:
     objs = dep_children(tok, OBJ)
     if parse.is_passive(tok):
         objs = dep_children(tok, {"nsubjpass"}) + objs
@@ -268,8 +280,20 @@ _ADVERBIAL_PREPS = {"after", "before", "while", "since", "upon", "on", "by", "wi
 
 
 def subject_of(tok: Any, seen: set[int] | None = None) -> list:
-    """The subject token(s) of a verb, inherited through control and coordination."""
-    seen = seen or set()
+    """The subject token(s) of a verb, inherited through control and coordination. Inside the
+    coder's ``depth_cache`` block the answer for each token is kept (``coding_memo``: the coder
+    asks for the same verbs' subjects many times); a new list each time."""
+    if not seen:
+        memo = parse.coding_memo(tok.doc, "subject_of")
+        if memo is not None:
+            found = memo.get(tok.i)
+            if found is None:
+                found = memo[tok.i] = _subject_of(tok, set())
+            return list(found)
+    return _subject_of(tok, seen or set())
+
+
+def _subject_of(tok: Any, seen: set[int]) -> list:
     if tok.i in seen:
         return []
     seen.add(tok.i)
@@ -1310,7 +1334,19 @@ def _coordinated_owners(tokens: list, ctx: Context) -> list[str]:
 
 
 def np_actor_ids(tok: Any, ctx: Context) -> list[str]:
-    """Actor ids for a noun phrase headed by ``tok`` (conjuncts included)."""
+    """Actor ids for a noun phrase headed by ``tok`` (conjuncts included); worked out once per
+    token and article (``ctx.memo``: the coder asks again for the same phrases, and nothing the
+    answer reads changes while it codes), a new list each time."""
+    memo = ctx.memo.get("np_actor_ids")
+    if memo is None:
+        memo = ctx.memo["np_actor_ids"] = {}
+    found = memo.get(tok.i)
+    if found is None:
+        found = memo[tok.i] = _np_actor_ids(tok, ctx)
+    return list(found)
+
+
+def _np_actor_ids(tok: Any, ctx: Context) -> list[str]:
     ids: list[str] = []
     for head in parse.conjuncts(tok):
         found = _np_one(head, ctx)
