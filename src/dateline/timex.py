@@ -572,9 +572,11 @@ def _duration(n: float | None, unit: str) -> str:
     k = int(n or 0)  # used only when the amount is known
     if u in ("decade", "century"):
         # in years, a vague amount of decades too: TimeBank and MEANTIME write "decades(-long)"
-        # PXY, as they write "two decades" P20Y; "half a century" is P50Y, "a decade and a half" P15Y
+        # PXY, as they write "two decades" P20Y; "half a century" is P50Y, "a decade and a half" P15Y.
+        # A vague amount of centuries has no count of years: TimeML's century unit, "for centuries"
+        # PXC (TimeBank; "P2L" is its millennium, "P1E" its decade)
         if amount == "X":
-            return "PXY" if u == "decade" else "PXCE"
+            return "PXY" if u == "decade" else "PXC"
         years = float(n or 0) * (10 if u == "decade" else 100)
         return f"P{int(years)}Y" if years.is_integer() else _duration(years, "year")
     if u == "fortnight":

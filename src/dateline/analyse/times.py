@@ -257,6 +257,10 @@ _RULES = {
     "date": re.compile(
         rf"\b(?:{_MON_CAP}|(?:{_MON_ABBR_CAP})\.?)\s+\d{{1,2}}{_ORDINAL}?\b(?:,?\s+\d{{4}}\b)?|"
         rf"\b\d{{1,2}}{_ORDINAL}?\s+(?:of\s+)?(?:{_MON_CAP})\b(?:,?\s+\d{{4}}\b)?|"
+        # day first with the month cut short, in a byline or dateline: "13 Jan 2020, 22:11 GMT+10"
+        # (the model leaves it when the line stands alone); with its year only ("4 Mar" alone reads
+        # as anything)
+        rf"\b\d{{1,2}}\s+(?:{_MON_ABBR_CAP})\.?,?\s+(?:19|20)\d\d\b|"
         # a year with a prefix: "the post-1959 politics", "pre-2008 levels"
         r"\b[Pp](?:ost|re)-(?:1[5-9]|20)\d\d\b|"
         # numeric dates: "7/8/07", "12/25/2019" (month first, as timex.resolve reads them)
@@ -514,6 +518,13 @@ def _tense_of(span: Any) -> str | None:
             if verb == "set" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in tok.children):
                 tense = "future"  # "the vote is set for Tuesday" (not "set a record on Tuesday")
                 break
+            if tense is None and _gerund_of_a_noun(tok) and _open_month(span):
+                # "the prospects of another relief package not passing before November" (a
+                # September story, under "voiced frustration"): a gerund a noun governs tells of
+                # the noun's matter, which the sentence's verb does not date; a bare month is then
+                # the nearest (a weekday or a night under such a gerund is mostly the reported
+                # event's: "calling the overnight nuclear test a violation" stays the past)
+                break
             if tense == "infinitive" and via_noun:
                 # "Kim's effort to build support after the summit in February": an infinitive
                 # reached through a noun says nothing of the noun's time; read the finite verb
@@ -571,6 +582,27 @@ def _tense_of(span: Any) -> str | None:
         # which the verb announcing it (past) does not place; the nearest such day
         return None
     return "past" if tense == "perfect" else tense
+
+
+def _gerund_of_a_noun(v: Any) -> bool:
+    """Whether ``v`` is a gerund with no auxiliary that a noun governs, through a preposition
+    ("the prospects of ... passing", "fears of a war breaking out") or as its modifier."""
+    if v.tag_ != "VBG" or any(c.dep_ in ("aux", "auxpass") for c in v.children):
+        return False
+    head = v.head
+    if v.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head
+    elif v.dep_ != "acl":
+        return False
+    return head.i != v.i and head.pos_ == "NOUN"
+
+
+def _open_month(span: Any) -> bool:
+    """Whether ``span`` is a month with neither day nor year ("November", "early July") and no
+    "back in" before it ("unions ... way back in October": behind us)."""
+    doc, k = span.doc, span.start
+    back = k >= 2 and doc[k - 1].lower_ == "in" and doc[k - 2].lower_ == "back"
+    return not back and _BARE_MONTH.match(span.text.strip()) is not None
 
 
 def _low(tok: Any) -> str:
@@ -1453,6 +1485,13 @@ def find_timexes(doc: Any, anchor: date | str | None = None, text: str | None = 
             # "a loss for the entire year" after "the fourth quarter of 2005"; a target year ahead
             # ("intended by 1992 to achieve ...; forecast an increase for the full year") is none
             tx = Timex(last_year, "date", "year", tx.mod)
+        month = (
+            _month_of_its_clause(span, out) if tx is not None and tx.value and _THE_MONTH.match(expr.strip()) else None
+        )
+        if tx is not None and month:
+            # "Erdogan demanded in early February that Syrian forces withdraw by the end of the
+            # month" (a March story): the month of the clause the words hang under, not the story's
+            tx = Timex(month, tx.type, tx.granularity, tx.mod)
         same = SAME_BACK.match(_norm_expr(expr))
         if same:
             tx = _year_before(same.group("u"), quarter[0] if quarter else None, last) or tx
@@ -1510,6 +1549,37 @@ def find_timexes(doc: Any, anchor: date | str | None = None, text: str | None = 
     _shared_years(full, out)
     _after_clause_days(doc, out)
     return out
+
+
+# "the month", "the end of the month": the story's month unless a clause above names another
+_THE_MONTH = re.compile(r"^(?:the\s+(?:start|beginning|middle|end)\s+of\s+)?the\s+month$", re.IGNORECASE)
+_MONTH_OR_DAY = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
+
+
+def _month_of_its_clause(span: Any, found: list[TimexSpan]) -> str | None:
+    """The month of the time named last before ``span`` in its sentence ("demanded in early
+    February"), when ``span`` lies inside the clause of the verb that time dates (its object or
+    complement clause, not a conjunct: "Sales fell in February and should recover by the end of
+    the month" keeps the story's month). None otherwise, or when that time is no month or day."""
+    if span is None or not len(span) or not found:
+        return None
+    doc = span.doc
+    sent = sent_at(doc, span.start)
+    prior = found[-1]
+    if prior.start < sent.start_char or prior.timex is None or not _MONTH_OR_DAY.match(prior.timex.value or ""):
+        return None
+    pspan = doc.char_span(prior.start, prior.end, alignment_mode="expand")
+    verb = _verb_above(pspan.root) if pspan is not None and len(pspan) else None
+    if verb is None:
+        return None
+    tok = span.root
+    for _ in range(12):
+        if tok.i == verb.i:
+            return (prior.timex.value or "")[:7]
+        if tok.dep_ == "conj" or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
 
 
 # "will one day be", "may one day run": an indefinite day ahead (TimeML FUTURE_REF), not an amount

@@ -318,7 +318,7 @@ def _long(duration: str) -> bool:
     """Whether a TimeML duration is longer than a month ("P21M", "PXY": years; not "PT12H", "P3W")."""
     parts = duration_parts(duration)
     if parts is None:
-        return re.fullmatch(r"PX(?:Y|M|DE|CE|L)", duration.strip().upper()) is not None
+        return re.fullmatch(r"PX(?:Y|M|DE|CE|C|E|L)", duration.strip().upper()) is not None
     return sum(_DAYS.get(unit, 0.0) * amount for unit, amount in parts.items()) > 31
 
 
