@@ -1138,6 +1138,12 @@ def test_a_rally_for_votes_is_no_protest(nlp, text, protest):
             "The magistrate ordered six former members of the regional government jailed pending trial.",
             "former members",
         ),
+        # round 25: the parser may make the object the participle's subject (a small clause)
+        ("The magistrate ordered nine ex-ministers jailed.", "ex-ministers"),
+        (
+            "The magistrate has ordered seven ex-members of the government jailed while they are investigated.",
+            "ex-members",
+        ),
     ],
 )
 def test_an_order_of_people_jailed_is_the_jailing(nlp, text, jailed):
@@ -1148,6 +1154,21 @@ def test_an_order_of_people_jailed_is_the_jailing(nlp, text, jailed):
     assert ev.type == "COERCE", [(e.type, e.rule) for e in article.events]
     names = {a.id: a.name for a in article.actors}
     assert [names[a] for a in ev.actors] == ["magistrate"] and [names[a] for a in ev.recipients] == [jailed]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # a finite clause with its own object is no small clause: the order is still a request
+        # for it, or the clause is its own act
+        ("The minister ordered police arrested the protesters.", "REQUEST"),
+        ("The judge ordered that the suspects be released.", "REQUEST"),
+        ("The president ordered the army to withdraw from the city.", "MOBILIZE"),
+    ],
+)
+def test_an_order_with_a_clause_of_its_own_is_no_small_clause(nlp, text, type_):
+    article = _code(nlp, text)
+    assert article.events[0].type == type_, [(e.type, e.rule) for e in article.events]
 
 
 @pytest.mark.parametrize(
@@ -2267,6 +2288,28 @@ def test_a_person_expelled_who_is_no_diplomat_stays_an_expulsion(nlp):
         ("Rwanda deployed 1,000 troops as part of a peacekeeping force.", "AID", "deploy+TROOPS+peacekeeping"),
         # troops sent to fight stay a deployment
         ("Russia sent troops to Syria to support Assad.", "MOBILIZE", "send+TROOPS"),
+        # round 25: a deployment noun on a peacekeeping mission is protection too, as the verb is
+        (
+            "Ghana on Friday announced the deployment of 400 troops to Lebanon on a peacekeeping mission.",
+            "AID",
+            "announce+peacekeeping~deployment",
+        ),
+        # ... but not when peacekeeping is only named nearby, nor a deployment for an offensive
+        (
+            "The government ordered the deployment of troops on the streets after the peacekeeping talks collapsed.",
+            "MOBILIZE",
+            "order>deployment~of~troop",
+        ),
+        (
+            "The army announced the deployment of more soldiers for the offensive against the rebels.",
+            "MOBILIZE",
+            "announce+deployment~of~soldier",
+        ),
+        (
+            "The ministry announced the deployment of troops to the border on Monday.",
+            "MOBILIZE",
+            "announce+deployment~of~troop",
+        ),
     ],
 )
 def test_deployments_named_and_peacekeeping_missions(nlp, text, type_, rule):

@@ -183,6 +183,11 @@ def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
                     e = lx.NOUN_EVENTS["boycott" if lemma_of(tok) in ("strike", "walkout") else "protest"]
                 if e is not None and e.type == "ASSAULT" and _clash_with_protesters(tok, tok.head):
                     e = lx.entry("riot", "clash+protesters")
+                if e is not None and e.type == "MOBILIZE" and (_on_peacekeeping(tok) or _on_peacekeeping(tok.head)):
+                    # "announced the deployment of 230 troops to Liberia on a peacekeeping mission":
+                    # protection (CAMEO 074), as the verb's own pattern codes "deployed troops on a
+                    # peacekeeping mission"
+                    e = lx.NOUN_EVENTS["peacekeeping~deployment"]
                 if e is not None:
                     c = Candidate(tok.head, Entry(e.type, e.mode, e.cameo, f"{head}+{e.key}"), obj=tok)
                     c.absorbed.add(tok.i)
@@ -217,6 +222,8 @@ def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
                 and _clash_with_protesters(tok)
             ):
                 e = lx.entry("riot", "clash+protesters")  # "clashes between police and protesters"
+            if e.type == "MOBILIZE" and _on_peacekeeping(tok):
+                e = lx.NOUN_EVENTS["peacekeeping~deployment"]  # "the deployment of troops on a peacekeeping mission"
             c = Candidate(tok, e, noun=True)
             cands[tok.i] = c
     return list(cands.values())
@@ -238,6 +245,17 @@ def _peacekeepers(t: Any) -> bool:
         if any(w.startswith("peacekeep") for w in words):
             return True
     return False
+
+
+def _on_peacekeeping(tok: Any) -> bool:
+    """ "(deployed) on a peacekeeping mission", "as part of a UN peacekeeping force": a
+    preposition of the word whose phrase names peacekeeping."""
+    return any(
+        w.lower_.startswith("peacekeep")
+        for p in tok.children
+        if p.dep_ == "prep" and p.lower_ in ("on", "as", "for", "under")
+        for w in p.subtree
+    )
 
 
 def _protester_nps(tok: Any) -> bool:

@@ -494,14 +494,24 @@ def _ordered_done(child: Any, by_i: dict, dropped: set) -> bool:
 
 
 def _bare_participle(tok: Any) -> bool:
-    """ "(ordered nine ex-ministers) jailed": a past participle with no subject and no auxiliary
-    of its own, which the parser hangs on the object (acl) or on the verb (ccomp, tagged VBD)."""
-    return (
-        tok.dep_ in ("acl", "ccomp")
-        and tok.tag_ in ("VBN", "VBD")
-        and not dep_children(tok, {"nsubj", "nsubjpass", "aux", "auxpass", "mark"})
-        and bool(dep_children(tok.head if tok.dep_ == "ccomp" else tok.head.head, {"dobj", "obj"}))
-    )
+    """ "(ordered nine ex-ministers) jailed": a past participle with no auxiliary of its own,
+    which the parser hangs on the object (acl) or on the verb (ccomp, tagged VBD; or VBN with
+    the object as its subject)."""
+    if tok.dep_ not in ("acl", "ccomp") or tok.tag_ not in ("VBN", "VBD"):
+        return False
+    if dep_children(tok, {"nsubjpass", "aux", "auxpass", "mark"}):
+        return False
+    subj = dep_children(tok, {"nsubj"})
+    if subj:
+        # "ordered nine ex-ministers jailed": the parser may make the object the participle's
+        # subject (a small clause, tagged VBN or VBD); a transitive verb with a subject, no
+        # auxiliary and no object of its own there is the participle, not a finite clause
+        return (
+            tok.dep_ == "ccomp"
+            and all(tok.head.i < s.i < tok.i for s in subj)
+            and not dep_children(tok, {"dobj", "obj", "ccomp", "xcomp"})
+        )
+    return bool(dep_children(tok.head if tok.dep_ == "ccomp" else tok.head.head, {"dobj", "obj"}))
 
 
 def _sent_to_help(inner: Candidate) -> bool:
