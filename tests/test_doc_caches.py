@@ -614,3 +614,37 @@ def test_np_actor_ids_are_worked_out_once_per_token_and_article(nlp):
         ids.append("someone else")  # the caller's list is its own
     assert [np_actor_ids(t, ctx) for t in nouns] == [[a for a in ids if a != "someone else"] for ids in first]
     assert set(ctx.memo["np_actor_ids"]) == {t.i for t in nouns}
+
+
+def test_quote_marks_are_the_docs_quote_tokens_found_once(nlp):
+    from dateline.events.nonevents import _QUOTES, _quote_marks
+    from dateline.nlp import doc_cache
+
+    doc = nlp(
+        '"Free the prisoners," the crowd chanted. The army\'s chief said "no" and \u201cyes\u201d. An odd " mark.'
+    )
+    walk = [t.i for t in doc if t.text in _QUOTES and t.tag_ != "POS" and t.pos_ == "PUNCT"]
+    assert len(walk) >= 6
+    assert _quote_marks(doc) == walk
+    assert _quote_marks(doc) is doc_cache(doc)["nonevents.quote_marks"]  # read once per doc
+    assert _quote_marks(nlp("")) == []
+
+
+def test_addressed_reads_you_only_where_the_article_has_it(nlp):
+    # an article with no "you" in it: only the imperative test is left to run, and still runs
+    from dateline.analyse import analyse_docs
+    from dateline.article import Article
+    from dateline.events.lexicon import Entry
+    from dateline.events.nonevents import _addressed
+    from dateline.events.parse import Candidate, Context
+
+    def check(text, word):
+        doc = nlp(text)
+        ctx = Context(analyse_docs(Article(text=text), doc), doc)
+        tok = next(t for t in doc if t.text == word)
+        return _addressed(Candidate(tok, Entry("CONSULT", None, "040", "meet")), ctx)
+
+    assert check("Meet your hosts in a public space.", "Meet") == "advice to the reader"
+    assert check("The minister met the hosts in a public space.", "met") is None
+    assert check("Our team will help you find a home.", "help") == "offered to the reader"
+    assert check("You can meet the locals. The minister met the hosts.", "met") is None

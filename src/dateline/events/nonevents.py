@@ -13,9 +13,10 @@ no attack (the accidents section holds every check of accident against attack).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
 
-from ..nlp import sent_of
+from ..nlp import doc_cache, pos_tags, sent_of
 from . import lexicon as lx
 from .parse import (
     Candidate,
@@ -1253,8 +1254,25 @@ def _quoted_spans(sent: Any) -> list[tuple[int, int]]:
     return found
 
 
+def _quote_marks(doc: Any) -> list[int]:
+    """The indices of the doc's quotation marks (a quote character as a punctuation token, no
+    possessive ending), in order; found once per doc from the word hashes (kept in ``doc_cache``)."""
+    cache = doc_cache(doc)
+    found = cache.get("nonevents.quote_marks")
+    if found is None:
+        strings = doc.vocab.strings
+        hashes = {strings[q] for q in _QUOTES}
+        orth = doc.to_array("ORTH").tolist() if len(doc) else []
+        pos = pos_tags(doc)
+        found = cache["nonevents.quote_marks"] = [
+            i for i, h in enumerate(orth) if h in hashes and pos[i] == "PUNCT" and doc[i].tag_ != "POS"
+        ]
+    return found
+
+
 def _find_quoted_spans(sent: Any) -> list[tuple[int, int]]:
-    marks = [x.i for x in sent if x.text in _QUOTES and x.tag_ != "POS" and x.pos_ == "PUNCT"]
+    every = _quote_marks(sent.doc)
+    marks = every[bisect_left(every, sent.start) : bisect_left(every, sent.end)]
     if not marks or len(marks) % 2:
         return []
     return [(marks[k] + 1, marks[k + 1] - 1) for k in range(0, len(marks), 2) if marks[k + 1] - marks[k] > 1]
@@ -1296,6 +1314,9 @@ def _quoted_title(c: Candidate, ctx: Context) -> str | None:
     return None
 
 
+_YOU = frozenset({"you", "yourself", "yourselves"})
+
+
 def _addressed(c: Candidate, ctx: Context) -> str | None:
     """ "Meet in a public space, and trust your gut", "you can visit the old town", "our team will
     help you find a home": advice to the reader, an imperative heading its sentence or a clause
@@ -1308,6 +1329,8 @@ def _addressed(c: Candidate, ctx: Context) -> str | None:
     v = t
     while v.dep_ in ("conj", "xcomp") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
         v = v.head
+    if not ctx.lower_forms() & _YOU:  # no "you" anywhere in the article: only an imperative is left
+        return "advice to the reader" if v.dep_ == "ROOT" and _imperative(v, subject_of(v)) else None
     subj = subject_of(v)
     if any(s.lower_ == "you" for s in subj):
         return "addressed to the reader"
@@ -1334,8 +1357,8 @@ def _quoted_imperative(c: Candidate, ctx: Context) -> str | None:
     auxiliary ('"We will withdraw," he said') keeps its event. (A quoted order told to someone,
     '"Leave now," the commander told residents', is the speaker's REQUEST: patterns.toml.)"""
     t = c.trigger
-    if c.noun:
-        return None
+    if c.noun or not _quoted_spans(sent_of(t)):
+        return None  # (no quotation in the sentence: nothing below can be quoted)
     v = t
     while v.dep_ in ("conj", "xcomp") and v.head.pos_ in ("VERB", "AUX") and _same_quote(v, v.head):
         v = v.head
@@ -1355,7 +1378,7 @@ def quoted_order(v: Any) -> bool:
         return False
     first, last = spans[0]
     heads_clause = v.dep_ == "ROOT" or (v.dep_ in ("ccomp", "parataxis", "advcl") and not first <= v.head.i <= last)
-    if not heads_clause or v.i != min(x.i for x in v.subtree if x.pos_ != "PUNCT") or v.i > first + 1:
+    if not heads_clause or v.i > first + 1 or v.i != min(x.i for x in v.subtree if x.pos_ != "PUNCT"):
         return False
     return _imperative(v, dep_children(v, {"nsubj", "nsubjpass", "csubj"}))  # its own subject only
 
