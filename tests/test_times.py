@@ -2203,3 +2203,28 @@ def test_the_end_of_the_month_in_a_clause_dated_by_another_month(nlp, text, want
 def test_a_bare_month_in_a_gerund_of_a_noun_is_the_nearest(nlp, text, anchor, want):
     art = _analysed(nlp, text, anchor)
     assert [t.timex for t in art.times] == [want]
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # a day named by its date for one event (data/calendar.json historic_days), whatever the story's year
+        ("Since the Sept. 11 attacks, the agency has grown.", [("Sept. 11", "2001-09-11")]),
+        ("He blamed Bush for the terrorist attacks of Sept. 11.", [("Sept. 11", "2001-09-11")]),
+        ("After 9/11, the agency grew.", [("9/11", "2001-09-11")]),
+        # a month and day with no event noun, an anniversary, another attack: the rule of any day
+        ("The meeting is set for Sept. 11.", [("Sept. 11", "2016-09-11")]),
+        ("Officials said the Sept. 11 anniversary will be quiet.", [("Sept. 11", "2016-09-11")]),
+        ("The Sept. 11 attack on the consulate in Benghazi angered them.", [("Sept. 11", "2015-09-11")]),
+    ],
+)
+def test_a_historic_day_named_by_its_date(nlp, text, want):
+    art = _analysed(nlp, text, "2016-05-10")
+    assert [(t.text, t.timex) for t in art.times] == want
+
+
+def test_a_historic_day_is_no_day_of_the_narrative(nlp):
+    # "killed 9/11 plotter Osama bin Laden": a name; "earlier in the day" stays the story's day
+    text = "She praised the raid that killed 9/11 plotter Osama bin Laden. In a speech earlier in the day, he spoke."
+    art = _analysed(nlp, text, "2016-09-08")
+    assert _at(art, "speech earlier in the day", "earlier in the day").timex == "2016-09-08"

@@ -48,7 +48,7 @@ from ..timex import (
     resolve,
     shift,
 )
-from ..vocabulary import papers_on_weekday
+from ..vocabulary import historic_days, papers_on_weekday
 from .quickrx import quick
 
 __all__ = ["find_times", "find_timexes", "tense_of", "TimexSpan"]
@@ -909,6 +909,8 @@ def _rule_spans(doc: Any, text: str, ents: list) -> list[tuple[int, int, str]]:
                 continue  # "from 1500 to 2000 members": amounts, not years
             at = m.start("at") if "at" in rx.groupindex and m.group("at") else m.start()
             out.append((at, m.end(), kind))
+    for m in _HISTORIC_NAME.finditer(text) if _HISTORIC_NAME is not None else ():
+        out.append((m.start(), m.end(), "historic"))  # "9/11": a day named by its date, no date rule reads
     if any(h in low for h in _HOLIDAYS):
         for m in _HOLIDAY_RX.finditer(text):
             if m.group(0).removesuffix(" week").split()[-1][:1].isupper():  # "easter" in lower case is no holiday name
@@ -918,6 +920,35 @@ def _rule_spans(doc: Any, text: str, ents: list) -> list[tuple[int, int, str]]:
             for y in _YEAR_IN_NAME.finditer(e.text):
                 out.append((e.start_char + y.start(), e.start_char + y.end(), "year"))
     return out
+
+
+# days news names by their date for one event (data/calendar.json historic_days): "9/11", "the
+# Sept. 11 attacks", "the attacks of Sept. 11"
+_HISTORIC = historic_days()
+_HISTORIC_NAME = (
+    re.compile(r"(?<![\w/.])(?:" + "|".join(re.escape(n) for d in _HISTORIC for n in sorted(d[1])) + r")(?![\w/])")
+    if any(d[1] for d in _HISTORIC)
+    else None
+)
+_WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
+_OF_BEFORE = re.compile(r"\b([A-Za-z]+)\s+of\s+(?:the\s+)?$")
+
+
+def _historic_day(expr: str, tx: Timex | None, text: str, s: int, t: int) -> str | None:
+    """The date of a day news names by its date for one event: one of its names as written
+    ("9/11"), or its month and day without a year next to one of its event nouns ("the Sept. 11
+    attacks", "the attacks of Sept. 11"; not "a Sept. 11 memorial service", this year's)."""
+    e = expr.strip()
+    for day, names, events in _HISTORIC:
+        if e in names:
+            return day
+        if tx is None or not tx.value or tx.value[4:] != day[4:] or not _MONTH_DAY_ONLY.match(e):
+            continue
+        after = _WORD_AFTER.match(text, t)
+        before = _OF_BEFORE.search(text, max(0, s - 30), s)
+        if (after and after.group(1).lower() in events) or (before and before.group(1).lower() in events):
+            return day
+    return None
 
 
 def _one_word(doc: Any, s: int, t: int) -> Any:
@@ -1503,6 +1534,9 @@ def find_timexes(doc: Any, anchor: date | str | None = None, text: str | None = 
             one = _ONE_UNIT.match(tx.value)
             if one:  # "in each of the last three years": every year of them, a set (P1Y)
                 tx = Timex(f"P{one.group(1)}1{one.group(2)}", "set", "set", tx.mod)
+        historic = bool(_HISTORIC) and (day := _historic_day(expr, tx, full, s, t)) is not None
+        if historic:
+            tx = Timex(day, "date", "day", None)
         ts = TimexSpan(s, t, full[s:t], tx, tense)
         days.append(last if last and _DAY_VALUE.match(last) else None)
         if (tx is not None and tx.type == "duration") or signal:
@@ -1518,13 +1552,14 @@ def find_timexes(doc: Any, anchor: date | str | None = None, text: str | None = 
             and tx.type in ("date", "time")
             and calendar_date(tx.value)
             and not (tx.type == "time" and not _OWN_DAY.search(expr))
+            and not historic  # "the 2011 raid that killed 9/11 plotter Osama bin Laden": a name, no narrative day
         ):
             # a clock time whose words name no day ("at 10 p.m.") holds the anchor's day only until
             # `_clock_days` settles it: it names no day for the story's narrative
             last = calendar_date(tx.value)
             last_end = t
             last_written = carried or _WRITTEN_YEAR.search(expr) is not None
-        if tx is not None and tx.type in ("date", "time") and tx.value and _YEAR_HEAD.match(tx.value):
+        if tx is not None and tx.type in ("date", "time") and tx.value and _YEAR_HEAD.match(tx.value) and not historic:
             last_year = tx.value[:4]
             if _WRITTEN_YEAR.search(expr) and span is not None and len(span):
                 written = (last_year, span)
