@@ -6,6 +6,8 @@ from __future__ import annotations
 import random
 from collections import Counter
 
+import pytest
+
 TEXT = (
     "Troops from Chile crossed the border near Lima last week, the ministry said. "
     "Protesters gathered outside the parliament in Quito, and police used tear gas.\n\n"
@@ -648,3 +650,19 @@ def test_addressed_reads_you_only_where_the_article_has_it(nlp):
     assert check("The minister met the hosts in a public space.", "met") is None
     assert check("Our team will help you find a home.", "help") == "offered to the reader"
     assert check("You can meet the locals. The minister met the hosts.", "met") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("Protesters stormed the parliament building in the capital on Monday.", ("PROTEST", "riot")),
+        ("Demonstrators demanded the resignation of the interior minister.", ("PROTEST", "demo")),
+        ("Protesters met the mayor on Tuesday to discuss their demands.", ("CONSULT", None)),  # no type retyped
+    ],
+)
+def test_protesters_subjects_are_read_only_for_the_types_they_retype(nlp, text, reading):
+    from dateline.analyse import analyse_docs
+    from dateline.article import Article
+
+    art = analyse_docs(Article(text=text), nlp(text))
+    assert [(e.type, e.mode) for e in art.events][:1] == [reading]

@@ -100,6 +100,11 @@ def _strike_entry(tok: Any, e: Entry, objs: list[Any]) -> Entry:
 # -- the coder ---------------------------------------------------------------------------------
 
 
+#: the types a verb's entry has when protesters doing it make it a riot or a protest (find_candidates:
+#: the subject is read only for these)
+_PROTESTERS_RETYPE = frozenset({"ASSAULT", "COERCE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
+
+
 def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
     cands: dict[int, Candidate] = {}
     doc = sent.doc
@@ -119,7 +124,7 @@ def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
                 elif entry.type == "ASSAULT" and _stone_throwing(tok):
                     # "youths threw stones at soldiers": CAMEO's example of a violent protest (145)
                     entry = lx.entry("riot", "stones+" + entry.key)
-                elif protesters and _protester_subject(tok):
+                elif protesters and entry.type in _PROTESTERS_RETYPE and _protester_subject(tok):
                     if entry.type == "ASSAULT" and _armed(tok):
                         pass  # "demonstrators launched missiles at ...": not a riot
                     elif entry.type in ("ASSAULT", "COERCE"):
@@ -131,7 +136,7 @@ def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
                     c.absorbed.add(obj.i)
                 cands[tok.i] = c
                 continue
-            if protesters and _protester_subject(tok) and verb_lemma(tok) in lx.PROTEST_MOTION:
+            if protesters and verb_lemma(tok) in lx.PROTEST_MOTION and _protester_subject(tok):
                 cands[tok.i] = Candidate(tok, lx.entry("protest", "protesters+" + verb_lemma(tok)))
                 continue
             if verb_lemma(tok) in lx.TRAVEL and not _carries(tok, ctx):
