@@ -659,6 +659,34 @@ def test_pilots_trained_by_a_state_are_aid(nlp):
     assert event.rule == "model:train", event.rule
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan spent $200 million on rebuilding schools in Haiti after the earthquake.",
+        "The United States spent $3 billion on aid to Ukraine this year.",
+    ],
+)
+def test_money_a_state_spends_on_others_is_aid(nlp, text):
+    # the round 22 corpus taught the model money spent for others; "spend" was a light verb, so
+    # the model could never add it (round 25)
+    article = _code(nlp, text)
+    assert _event(article, "spent", "AID").rule == "model:spend"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government spent $1 billion on new roads last year.",
+        "The army has spent millions on new tanks.",
+        "The minister spent three years in prison before the revolution.",
+        "The president spent the weekend at his golf club.",
+    ],
+)
+def test_money_or_time_spent_on_oneself_is_no_aid(nlp, text):
+    article = _code(nlp, text)
+    assert not article.events, [(e.type, e.rule) for e in article.events]
+
+
 def test_soldiers_trained_are_the_recipients(nlp):
     # the soldiers trained are the side helped, not the trainer's own forces
     article = _code(nlp, "Britain is training Kenyan soldiers in counter-insurgency tactics.")
