@@ -360,6 +360,109 @@ def test_a_place_target_is_kept_as_words_beside_its_country_as_recipient(nlp):
 
 
 @pytest.mark.parametrize(
+    "text,country,words,people",
+    [
+        # unnamed civilians killed or helped are coded, as PLOVER (and PLV) code them, by the place
+        # they are in: its country first, the people after it
+        ("Gunmen killed 12 people in two separate attacks in Nigeria on Sunday.", "NGA", "Nigeria", "people"),
+        ("The World Food Programme delivered food to help people in Niger and Mali.", "NER", "Niger", "people"),
+    ],
+)
+def test_unnamed_victims_and_beneficiaries_are_coded_by_their_place(nlp, text, country, words, people):
+    a = _code(nlp, text)
+    ev = a.events[0]
+    assert ev.recipients[:1] == [country] and words in _texts(a, [country]), (ev.type, ev.recipients)
+    assert people in ev.recipients[1:], ev.recipients
+    assert _actor(a, people).country == country  # the record reads "people (NGA)" too
+
+
+@pytest.mark.parametrize(
+    "text,first",
+    [
+        ("Gunmen killed 12 Nigerian civilians in an attack on Sunday.", "nigerian-civilians"),  # named by theirs
+        ("Rebels freed 40 prisoners from a jail in the town of Kajo-Keji.", "prisoners"),  # no harm or help
+        ("Police arrested 30 protesters in Lahore on Friday.", "protesters"),
+        ("A gunman killed three people who had fled Syria last year.", "people"),  # another clause's place
+    ],
+)
+def test_named_or_unharmed_people_and_other_clauses_places_keep_the_first_place(nlp, text, first):
+    ev = _code(nlp, text).events[0]
+    assert ev.recipients[:1] == [first], (ev.type, ev.recipients)
+
+
+@pytest.mark.parametrize(
+    "text,country,words",
+    [
+        # the word the entry is keyed on is the act's own, never its target: the place is
+        ("Troops remained on alert in Kabul after the attack.", "AFG", "Kabul"),
+        # the act's own noun as the subject: the place in its phrase is where it is done
+        ("The agreed ceasefire in Syria's Idlib province will start on Friday.", "SYR", "Syria"),
+        ("The curfew in Srinagar was lifted on Monday.", "IND", "Srinagar"),
+        # the country is the one the purpose lies in and the act's own place's: the place's words name it
+        ("Japanese peacekeepers arrived at the Juba airport to join the mission in South Sudan.", "SSD", "Juba"),
+    ],
+)
+def test_the_place_an_act_is_done_in_past_its_keyed_words(nlp, text, country, words):
+    a = _code(nlp, text)
+    ev = a.events[0]
+    assert ev.recipients[:1] == [country] and words in _texts(a, [country]), (ev.type, ev.recipients, ev.target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters in Kenya ended their strike on Friday.",  # a subject's place, not the act's noun
+        "Soldiers in Kenya remained on alert on Friday.",
+    ],
+)
+def test_a_subjects_place_stays_no_recipient(nlp, text):
+    ev = _code(nlp, text).events[0]
+    assert not ev.recipients, (ev.type, ev.recipients)
+
+
+@pytest.mark.parametrize(
+    "text,recipient",
+    [
+        # a threat that names no one it is aimed at is made to whoever must meet its condition
+        ("Iran threatened to launch a new offensive unless Baghdad accepted its conditions.", "IRQ"),
+        ("Russia threatened to walk out of the talks if the United States deployed new missiles in Europe.", "USA"),
+    ],
+)
+def test_a_threat_with_no_object_is_made_to_whom_its_condition_falls_on(nlp, text, recipient):
+    ev = _code(nlp, text).events[0]
+    assert ev.type == "THREATEN" and ev.recipients == [recipient], (ev.type, ev.recipients)
+
+
+@pytest.mark.parametrize(
+    "text,recipient,target",
+    [
+        # what the threatened act is done to stays its recipient or target; no actor, no recipient
+        (
+            "Bosnian Serb units threatened to shell British forces if western forces launched an attack.",
+            "british-forces",
+            None,
+        ),
+        ("The rebels threatened to shell the town if the army advanced.", None, "the town"),
+        ("The union threatened to strike if the talks failed.", None, None),
+    ],
+)
+def test_a_threats_own_object_comes_before_its_condition(nlp, text, recipient, target):
+    ev = _code(nlp, text).events[0]
+    assert ev.recipients == ([recipient] if recipient else []), (ev.type, ev.recipients)
+    assert (ev.target.text if ev.target else None) == target
+
+
+def test_a_clause_with_its_own_subject_gives_no_recipient_to_the_act_it_follows(nlp):
+    # "to restore order after gunmen took over a base": the base is the gunmen's, not the sender's
+    a = _code(nlp, "The president sent troops to restore order after gunmen took over a military base.")
+    sent = next(e for e in a.events if e.type == "MOBILIZE")
+    assert sent.recipients == [], sent.recipients
+    # a purpose with no subject of its own still names whom the act is for
+    a = _code(nlp, "The government sent troops to help the Philippine army fight the rebels.")
+    assert any(e.recipients == ["philippine-army"] for e in a.events), [(e.type, e.recipients) for e in a.events]
+
+
+@pytest.mark.parametrize(
     "text,recipient",
     [
         # the subject is an attack on a vehicle: the vehicle's country is whom it is aimed at, with

@@ -51,9 +51,9 @@ from . import lexicon as lx
 from .candidates import find_candidates, refine_mode
 from .dating import date_and_modality
 from .model import revise
-from .parse import Candidate, Coded, Context, conjuncts, dep_children, depth_cache, depth_of, infinitive
+from .parse import Candidate, Coded, Context, conjuncts, dep_children, depth_cache, depth_of, infinitive, sent_of
 from .place import event_place
-from .roles import acted_on_place, agentive_target, participants, target_of
+from .roles import acted_on_place, agentive_target, condition_subjects, np_actor_ids, participants, target_of
 from .select import adjust_type, conditioned_act, finish, select
 
 if TYPE_CHECKING:
@@ -103,8 +103,24 @@ def build(c: Candidate, cands: list[Candidate], ctx: Context, sent: Any) -> Code
         if not recipients:
             recipients = _condition_party(c, actors, ctx)
     place_recipient = group_recipient = None
+    people = _unnamed_people(recipients[0], c, ctx) if recipients and entry.type in _BY_PLACE else None
+    if people is not None:
+        # "killed 48 people in two attacks in Afghanistan", "to help people in Somalia": PLOVER
+        # codes unnamed victims and beneficiaries by the place they are in; its country goes first
+        where = _country_where(place, actors, c, ctx) or _country_in(people, actors, ctx)
+        if not where:
+            place_recipient = _place_recipient(place, actors, c, ctx)
+            where = [place_recipient["actor"]] if place_recipient else []
+        if where:
+            _give_country(recipients[0], ctx.actor_country.get(where[0]) or where[0], ctx)
+        recipients = where + [r for r in recipients if r not in where]
     if not recipients:
         recipients = _country_where(place, actors, c, ctx) or _country_aimed_at(c, actors, ctx)
+        own = _place_recipient(place, actors, c, ctx) if recipients else None
+        if own is not None and own["actor"] == recipients[0]:
+            # "arrive at the Juba airport to participate in the Mission in South Sudan": the country is
+            # the act's own place's, whose words name it
+            place_recipient = own
     target = target_of(c, ctx, recipients, place)
     if not recipients:
         # the place the act is done in or on, by its country; its words stay the target
@@ -115,6 +131,12 @@ def build(c: Candidate, cands: list[Candidate], ctx: Context, sent: Any) -> Code
         chosen = place_recipient or group_recipient
         if chosen is not None:
             recipients = [chosen["actor"]]
+        elif entry.type == "THREATEN" and not c.noun and target is None:
+            # "Iran threatened to launch an offensive unless Baghdad accepted its conditions": a threat
+            # with no one, nothing and nowhere named as its object is made to whoever must meet its
+            # condition ("threatened to shell the town if the army advanced" stays the town's)
+            found = [a for t in condition_subjects(c.trigger) for a in np_actor_ids(t, ctx) if a not in actors]
+            recipients = list(dict.fromkeys(found))
     from_text = date_source == "text"
 
     start, end, stripped = _evidence(sent, ctx, trig.idx)
@@ -148,6 +170,55 @@ def build(c: Candidate, cands: list[Candidate], ctx: Context, sent: Any) -> Code
         "rule": entry.key,
     }
     return Coded(record, trig, depth_of(trig), place_recipient, group_recipient)
+
+
+#: the types whose unnamed civilian recipients are coded by their place: those harmed or helped
+_BY_PLACE = {"ASSAULT", "AID"}
+
+
+def _unnamed_people(aid: str, c: Candidate, ctx: Context) -> Any | None:
+    """The head word of a recipient that is unnamed civilians ("48 people", "civilians"): a group of
+    sector CVL whose own words name no country or other actor ("Iraqi civilians", "Syria's refugees"
+    are named by theirs); None for any other."""
+    if ctx.actor_kind.get(aid) != "group" or ctx.actor_sector.get(aid) != "CVL":
+        return None
+    heads = [t for t in c.recipients_tok if ctx.tok_actor.get(t.i) == aid] or [
+        t for t in sent_of(c.trigger) if ctx.tok_actor.get(t.i) == aid and ctx.tok_actor.get(t.head.i) != aid
+    ]
+    for t in heads:
+        for m in t.children:
+            if m.dep_ in ("amod", "compound", "poss", "nmod") and (
+                m.ent_type_ in ("NORP", "GPE") or ctx.tok_actor.get(m.i, aid) != aid
+            ):
+                return None
+        return t
+    return None
+
+
+def _give_country(aid: str, iso: str, ctx: Context) -> None:
+    """Unnamed people coded after the country of their place are of that country when they had
+    none ("48 people" in Afghanistan read "people (AFG)" too)."""
+    if ctx.actor_country.get(aid) is not None or not re.fullmatch(r"[A-Z]{3}", iso):
+        return
+    for actor in ctx.article.actors:
+        if actor.id == aid:
+            actor.country = iso
+            actor.country_source = "sentence"  # type: ignore[attr-defined]
+            ctx.actor_country[aid] = iso
+
+
+def _country_in(head: Any, actors: list[str], ctx: Context) -> list[str]:
+    """The first country actor named in a noun's own phrase ("people in Somalia, Ethiopia and
+    Kenya", "people facing food insecurity in Zimbabwe"), never in a relative clause ("people who
+    fled Syria") nor the event's own actor."""
+    skip = {i for r in head.subtree if r.dep_ == "relcl" for i in range(r.left_edge.i, r.right_edge.i + 1)}
+    for t in head.subtree:
+        if t.i in skip:
+            continue
+        aid = ctx.tok_actor.get(t.i)
+        if aid is not None and aid not in actors and ctx.actor_kind.get(aid) == "country":
+            return [aid]
+    return []
 
 
 def _condition_party(c: Candidate, actors: list[str], ctx: Context) -> list[str]:

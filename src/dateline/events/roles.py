@@ -908,7 +908,13 @@ def complement_recipients(c: Candidate, ctx: Context) -> list:
                     out += [q for q in p.children if q.dep_ == "pobj" and q.i in ctx.tok_actor]
                     # "refused to respond to a request from X": whom the answer is to
                     out += [s for q in dep_children(p, {"pobj"}) if q.i not in ctx.tok_actor for s in _senders(q)]
-            nxt += [x for x in comp.children if x.dep_ in ("xcomp", "advcl") and x.pos_ == "VERB"]
+            # never a clause with a subject of its own ("to restore order after a group of men took
+            # over a base": the men's act, not the sender's)
+            nxt += [
+                x
+                for x in comp.children
+                if x.dep_ in ("xcomp", "advcl") and x.pos_ == "VERB" and not dep_children(x, {"nsubj", "nsubjpass"})
+            ]
         if out:
             break
         frontier = nxt
@@ -1842,6 +1848,19 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
     return actors, recipients
 
 
+def condition_subjects(trig: Any) -> list:
+    """The subjects of an "if" or "unless" clause that conditions a threatened act: the threat
+    verb's own or that of the act it threatens ("threatened to stop the talks if the United States
+    goes ahead", "threatened to launch an offensive unless Baghdad accepted")."""
+    acts = [trig, *dep_children(trig, {"xcomp"})]
+    out: list = []
+    for act in acts:
+        for cl in dep_children(act, {"advcl"}):
+            if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in cl.children):
+                out += [x for s in dep_children(cl, {"nsubj", "nsubjpass"}) for x in parse.conjuncts(s)]
+    return out
+
+
 #: verbal acts: said, an act with no doer of its own is the speaker's judgement
 _VERBAL = {"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 
@@ -1957,6 +1976,8 @@ _NOT_TARGET_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "
 def _target_word(t: Any, c: Candidate, ctx: Context) -> bool:
     if t.pos_ not in ("NOUN", "PROPN") or t.i == c.trigger.i or (c.obj is not None and t.i == c.obj.i):
         return False
+    if lemma_of(t) == c.entry.key.rsplit("+", 1)[-1]:
+        return False  # the word the entry was keyed on ("remained on alert in Manila"): the act's own
     if t.ent_type_ in _NOT_TARGET_ENTS or NOUN_CLASSES.get(lemma_of(t)) in _MEANS_CLASSES:
         return False
     if t.dep_ in ("dobj", "obj") and lemma_of(t.head) in MOVED:
@@ -1984,7 +2005,10 @@ def acted_on_place(toks: list[int], c: Candidate, ctx: Context, strict: bool = T
     while top.dep_ in ("dobj", "obj", "pobj", "prep") and top.head.i != top.i and top.pos_ not in ("VERB", "AUX"):
         top = top.head  # the place hangs on the verb
     u = min((ctx.doc[i] for i in toks), key=depth_of)
+    keyed = c.obj.i if c.obj is not None else None  # "the ceasefire in Hudaydah will start": the act's noun
     while u.i != trig.i and (u.i != top.i or top.pos_ not in ("VERB", "AUX")):
+        if u.i == keyed and u.head.i == trig.i:
+            return True
         if u.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass") or (strict and u.dep_ in _NOT_ACTED_ON):
             return False
         if u.head.i == u.i:
