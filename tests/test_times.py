@@ -2228,3 +2228,107 @@ def test_a_historic_day_is_no_day_of_the_narrative(nlp):
     text = "She praised the raid that killed 9/11 plotter Osama bin Laden. In a speech earlier in the day, he spoke."
     art = _analysed(nlp, text, "2016-09-08")
     assert _at(art, "speech earlier in the day", "earlier in the day").timex == "2016-09-08"
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # an amount two words back is a rate's only when no copula stands between: "11 anniversary is
+        # a day" is no "$5 a day"
+        ("The Sept. 11 anniversary is a day of mourning.", ("a day", "duration")),
+        ("He earns 5 dollars a day.", ("a day", "set")),
+        ("The airline flies 3 new routes a week.", ("a week", "set")),
+    ],
+)
+def test_a_rate_needs_its_amount_without_a_copula_between(nlp, text, want):
+    art = _analysed(nlp, text, "2016-05-10")
+    assert (art.times[-1].text, art.times[-1].type) == want
+
+
+@pytest.mark.parametrize(
+    "anchor,text,want",
+    [
+        # review 25 T2: a month of a noun, of "since"/"after"/"despite", a weekday, another clause:
+        # "the end of the month" stays the story's month
+        (
+            "2026-04-10",
+            "Investigators expect to finish their report on the March 3 attack by the end of the month.",
+            "2026-04",
+        ),
+        ("2026-04-10", "The February figures will be published at the end of the month.", "2026-04"),
+        (
+            "2026-03-11",
+            "Since January, the government has promised to pay the bonuses by the end of the month.",
+            "2026-03",
+        ),
+        ("2026-03-11", "After a strike in January, workers plan to walk out again at the end of the month.", "2026-03"),
+        ("2026-03-11", "The union said the January strike would resume at the end of the month.", "2026-03"),
+        ("2026-04-10", "The court will rule on the March 5 shooting by the end of the month.", "2026-04"),
+        ("2026-04-10", "The December budget deficit will be reported at the start of the month.", "2026-04"),
+        ("2026-04-10", "Talks on the ceasefire agreed in January will resume at the end of the month.", "2026-04"),
+        (
+            "2026-04-10",
+            "Despite the January deadline, the two sides hope to sign a deal by the end of the month.",
+            "2026-04",
+        ),
+        ("2026-04-02", "On Monday, the minister said the deal would be signed by the end of the month.", "2026-04"),
+        ("2026-04-10", "The January ceasefire is expected to be extended at the end of the month.", "2026-04"),
+        ("2026-04-10", "Iran's March 8 statement said talks would resume at the end of the month.", "2026-04"),
+        (
+            "2026-04-10",
+            "Two weeks after the March 28 quake, rescuers hope to clear the rubble by the end of the month.",
+            "2026-04",
+        ),
+        # the month of the verb whose complement clause holds it
+        (
+            "2026-04-10",
+            "Erdogan demanded in early March that Syrian forces withdraw by the end of the month.",
+            "2026-03",
+        ),
+    ],
+)
+def test_review25_t2_the_month_of_a_noun_or_another_phrase_is_not_the_clauses(nlp, anchor, text, want):
+    art = _analysed(nlp, text, anchor)
+    assert [t.timex for t in art.times if "month" in t.text] == [want]
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # review 25 T1: a gerund under a noun of record tells what it shows, past: the verb's tense
+        ("Police released footage of the gunman leaving the bank in July.", "2025-07"),
+        ("Investigators found evidence of the company dumping waste in June.", "2025-06"),
+        ("The ministry published photos of troops crossing the border in July.", "2025-07"),
+        ("The report described the experience of soldiers fighting in Mariupol in May.", "2025-05"),
+        ("Prosecutors cited records of the minister receiving payments in August.", "2025-08"),
+        ("The inquiry heard accounts of police beating protesters in June.", "2025-06"),
+        ("The court saw a video of the suspect buying a gun in May.", "2025-05"),
+        ("The trial heard testimony about the defendant travelling to Syria in June.", "2025-06"),
+        ("He denied reports of him meeting the rebels in June.", "2025-06"),
+        # under a noun of prospect: the nearest
+        ("Analysts warned of the danger of the currency collapsing in July.", "2026-07"),
+    ],
+)
+def test_review25_t1_a_gerund_under_a_noun_of_record_keeps_the_verbs_tense(nlp, text, want):
+    art = _analysed(nlp, text, "2026-03-11")
+    assert [t.timex for t in art.times] == [want]
+
+
+@pytest.mark.parametrize(
+    "anchor,text,want",
+    [
+        # review 25 T3: an attack of the story's own September, or one with a place or target of its own
+        ("2026-09-20", "Gunmen carried out the Sept. 11 attacks on two police stations in Mali.", "2026-09-11"),
+        ("2026-09-20", "The army said the Sept. 11 attacks killed 20 soldiers.", "2026-09-11"),
+        ("2026-09-20", "Since the Sept. 11 attacks, the city has been under curfew.", "2026-09-11"),
+        ("2026-09-20", "The attacks of Sept. 11 left 20 dead, officials said.", "2026-09-11"),
+        ("2012-09-20", "The Sept. 11 attacks on the U.S. consulate in Benghazi killed four Americans.", "2012-09-11"),
+        ("2026-03-11", "Gunmen carried out the Sept. 11 attacks on two police stations in Mali.", "2025-09-11"),
+        # the day of 2001
+        ("2026-03-11", "The Sept. 11 attacks changed American foreign policy.", "2001-09-11"),
+        ("2026-09-20", "The 9/11 attacks changed American foreign policy.", "2001-09-11"),
+    ],
+)
+def test_review25_t3_an_attack_of_its_own_september_is_no_historic_day(nlp, anchor, text, want):
+    art = _analysed(nlp, text, anchor)
+    assert [t.timex for t in art.times] == [want]

@@ -398,7 +398,7 @@ _RATE_AMOUNT = re.compile(
     rf"(?:\d|\b(?:{_NUMW}|thousands|hundreds|dozens|millions))\s+"
     r"(?!(?:in|within|for|over|after|before|from|of|than|by|at|on|during|about|nearly|almost|under|and|or)\b)"
     r"[A-Za-z][\w'-]*(?:\s+(?!(?:in|within|for|over|after|before|from|of|than|by|at|on|during|and|"
-    r"or)\b)[A-Za-z][\w'-]*)?\s+$",
+    r"or|is|are|was|were|be|been)\b)[A-Za-z][\w'-]*)?\s+$",
     re.I,
 )
 _RATE_NOT_AFTER = re.compile(
@@ -585,8 +585,13 @@ def _tense_of(span: Any) -> str | None:
 
 
 def _gerund_of_a_noun(v: Any) -> bool:
-    """Whether ``v`` is a gerund with no auxiliary that a noun governs, through a preposition
-    ("the prospects of ... passing", "fears of a war breaking out") or as its modifier."""
+    """Whether ``v`` is a gerund with no auxiliary that a noun of prospect governs (events'
+    words.toml ``prospect_nouns``: "the prospects of ... passing", "fears of a war breaking out"),
+    through a preposition or as its modifier. Not a noun of record ("footage of the gunman
+    leaving", "evidence of the company dumping", "accounts of police beating": what they show is
+    past; review 25 T1)."""
+    from ..events.lexicon import WORDS  # the coder's list, one list
+
     if v.tag_ != "VBG" or any(c.dep_ in ("aux", "auxpass") for c in v.children):
         return False
     head = v.head
@@ -594,7 +599,9 @@ def _gerund_of_a_noun(v: Any) -> bool:
         head = head.head
     elif v.dep_ != "acl":
         return False
-    return head.i != v.i and head.pos_ == "NOUN"
+    elif head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ == "of":
+        head = head.head.head  # the gerund's doer after "of": "the danger of the currency collapsing"
+    return head.i != v.i and head.pos_ == "NOUN" and head.lower_ in WORDS["prospect_nouns"]
 
 
 def _open_month(span: Any) -> bool:
@@ -934,21 +941,39 @@ _WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
 _OF_BEFORE = re.compile(r"\b([A-Za-z]+)\s+of\s+(?:the\s+)?$")
 
 
-def _historic_day(expr: str, tx: Timex | None, text: str, s: int, t: int) -> str | None:
+def _historic_day(expr: str, tx: Timex | None, text: str, s: int, t: int, anchor: date | None) -> str | None:
     """The date of a day news names by its date for one event: one of its names as written
     ("9/11"), or its month and day without a year next to one of its event nouns ("the Sept. 11
-    attacks", "the attacks of Sept. 11"; not "a Sept. 11 memorial service", this year's)."""
+    attacks", "the attacks of Sept. 11"; not "a Sept. 11 memorial service", this year's). Not the
+    month-day reading in a story of the two months after that day of its own year, nor with a
+    place or target of its own ("the Sept. 11 attacks on two police stations in Mali", "... on the
+    U.S. consulate in Benghazi": another attack; review 25 T3)."""
     e = expr.strip()
     for day, names, events in _HISTORIC:
         if e in names:
             return day
         if tx is None or not tx.value or tx.value[4:] != day[4:] or not _MONTH_DAY_ONLY.match(e):
             continue
-        after = _WORD_AFTER.match(text, t)
+        if anchor is not None:
+            since = (anchor - date(anchor.year, int(day[5:7]), int(day[8:10]))).days
+            if 0 <= since <= _HISTORIC_RECENT:
+                continue  # "Gunmen carried out the Sept. 11 attacks" in a September 20 story: this year's
+        words = [w.lower() for w in _WORDS_AFTER.match(text, t).group(0).split()]  # type: ignore[union-attr]
         before = _OF_BEFORE.search(text, max(0, s - 30), s)
-        if (after and after.group(1).lower() in events) or (before and before.group(1).lower() in events):
+        if words and words[0] in events:
+            k = 2 if len(words) > 1 and words[1] in events else 1  # "terrorist attacks"
+            if k < len(words) and words[k] in _OWN_TARGET:
+                continue  # "the Sept. 11 attacks on two police stations": an attack of its own
+            return day
+        if before and before.group(1).lower() in events:
             return day
     return None
+
+
+_HISTORIC_RECENT = 60  # days after the day in which its month and day are more likely the year's own
+# the three words after the day: its event nouns ("terrorist attacks"), then a place or target of its own
+_WORDS_AFTER = re.compile(r"(?:\s+[A-Za-z]+){0,3}")
+_OWN_TARGET = frozenset({"on", "in", "against", "at", "near"})
 
 
 def _one_word(doc: Any, s: int, t: int) -> Any:
@@ -1517,7 +1542,9 @@ def find_timexes(doc: Any, anchor: date | str | None = None, text: str | None = 
             # ("intended by 1992 to achieve ...; forecast an increase for the full year") is none
             tx = Timex(last_year, "date", "year", tx.mod)
         month = (
-            _month_of_its_clause(span, out) if tx is not None and tx.value and _THE_MONTH.match(expr.strip()) else None
+            _month_of_its_clause(span, out, a)
+            if tx is not None and tx.value and _THE_MONTH.match(expr.strip())
+            else None
         )
         if tx is not None and month:
             # "Erdogan demanded in early February that Syrian forces withdraw by the end of the
@@ -1534,7 +1561,7 @@ def find_timexes(doc: Any, anchor: date | str | None = None, text: str | None = 
             one = _ONE_UNIT.match(tx.value)
             if one:  # "in each of the last three years": every year of them, a set (P1Y)
                 tx = Timex(f"P{one.group(1)}1{one.group(2)}", "set", "set", tx.mod)
-        historic = bool(_HISTORIC) and (day := _historic_day(expr, tx, full, s, t)) is not None
+        historic = bool(_HISTORIC) and (day := _historic_day(expr, tx, full, s, t, a)) is not None
         if historic:
             tx = Timex(day, "date", "day", None)
         ts = TimexSpan(s, t, full[s:t], tx, tense)
@@ -1591,30 +1618,49 @@ _THE_MONTH = re.compile(r"^(?:the\s+(?:start|beginning|middle|end)\s+of\s+)?the\
 _MONTH_OR_DAY = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
 
 
-def _month_of_its_clause(span: Any, found: list[TimexSpan]) -> str | None:
-    """The month of the time named last before ``span`` in its sentence ("demanded in early
-    February"), when ``span`` lies inside the clause of the verb that time dates (its object or
-    complement clause, not a conjunct: "Sales fell in February and should recover by the end of
-    the month" keeps the story's month). None otherwise, or when that time is no month or day."""
-    if span is None or not len(span) or not found:
+def _month_of_its_clause(span: Any, found: list[TimexSpan], anchor: date | None) -> str | None:
+    """The month the time named last before ``span`` in its sentence names, when that time is an
+    adjunct of a verb ("demanded in early February", "said on Feb. 28": in, on or during, or a bare
+    noun phrase, attached to the verb itself) and ``span`` lies in that verb's complement clause,
+    one with a subject of its own ("... that Syrian forces withdraw by the end of the month").
+    None for a month of a noun ("the February figures", "a strike in January"), of "since",
+    "after" or "despite", a weekday, a month ahead of the story's, a conjunct or another clause
+    (review 25 T2)."""
+    if span is None or not len(span) or not found or anchor is None:
         return None
     doc = span.doc
-    sent = sent_at(doc, span.start)
     prior = found[-1]
-    if prior.start < sent.start_char or prior.timex is None or not _MONTH_OR_DAY.match(prior.timex.value or ""):
+    value = prior.timex.value if prior.timex is not None else None
+    if prior.start < sent_at(doc, span.start).start_char or not value or not _MONTH_OR_DAY.match(value):
+        return None
+    if value[:7] > f"{anchor.year:04d}-{anchor.month:02d}" or not _NAMES_MONTH.search(prior.text):
         return None
     pspan = doc.char_span(prior.start, prior.end, alignment_mode="expand")
-    verb = _verb_above(pspan.root) if pspan is not None and len(pspan) else None
-    if verb is None:
+    if pspan is None or not len(pspan):
+        return None
+    root = pspan.root
+    if root.dep_ == "pobj" and root.head.lower_ in ("in", "on", "during"):
+        verb = root.head.head
+    elif root.dep_ == "npadvmod":
+        verb = root.head
+    else:
+        return None
+    if verb.pos_ not in ("VERB", "AUX"):
         return None
     tok = span.root
     for _ in range(12):
-        if tok.i == verb.i:
-            return (prior.timex.value or "")[:7]
-        if tok.dep_ == "conj" or tok.head.i == tok.i:
+        if tok.head.i == tok.i or tok.dep_ == "conj":
             return None
+        if tok.head.i == verb.i:
+            # a complement clause with a subject of its own ("that Syrian forces withdraw"; not
+            # "Talks on the ceasefire agreed in January will resume", "resume" parsed under "agreed")
+            own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
+            return value[:7] if tok.dep_ == "ccomp" and own_subject else None
         tok = tok.head
     return None
+
+
+_NAMES_MONTH = re.compile(rf"\b{month_pattern()}", re.IGNORECASE)
 
 
 # "will one day be", "may one day run": an indefinite day ahead (TimeML FUTURE_REF), not an amount
