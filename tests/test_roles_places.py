@@ -383,6 +383,7 @@ def test_unnamed_victims_and_beneficiaries_are_coded_by_their_place(nlp, text, c
         ("Rebels freed 40 prisoners from a jail in the town of Kajo-Keji.", "prisoners"),  # no harm or help
         ("Police arrested 30 protesters in Lahore on Friday.", "protesters"),
         ("A gunman killed three people who had fled Syria last year.", "people"),  # another clause's place
+        ("Police killed three people in Lahore on Friday.", "people"),  # the country is the police's side
     ],
 )
 def test_named_or_unharmed_people_and_other_clauses_places_keep_the_first_place(nlp, text, first):

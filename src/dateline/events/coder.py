@@ -111,8 +111,11 @@ def build(c: Candidate, cands: list[Candidate], ctx: Context, sent: Any) -> Code
         if not where:
             place_recipient = _place_recipient(place, actors, c, ctx)
             where = [place_recipient["actor"]] if place_recipient else []
-        if where:
-            _give_country(recipients[0], ctx.actor_country.get(where[0]) or where[0], ctx)
+        iso = (ctx.actor_country.get(where[0]) or where[0]) if where else None
+        if iso and _own_state(iso, actors, ctx):
+            where = []  # "police killed three people in Lahore": the country would name the police's side
+        if where and iso:
+            _give_country(recipients[0], iso, ctx)
         recipients = where + [r for r in recipients if r not in where]
     if not recipients:
         recipients = _country_where(place, actors, c, ctx) or _country_aimed_at(c, actors, ctx)
@@ -193,6 +196,20 @@ def _unnamed_people(aid: str, c: Candidate, ctx: Context) -> Any | None:
                 return None
         return t
     return None
+
+
+#: sectors of a state's own bodies: acting in their own country, that country is their side
+_STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+
+
+def _own_state(iso: str, actors: list[str], ctx: Context) -> bool:
+    """Whether an actor is the state of a country or one of its bodies ("police", "Syrian government
+    forces" in Syria)."""
+    return any(
+        ctx.actor_country.get(a) == iso
+        and (ctx.actor_kind.get(a) == "country" or ctx.actor_sector.get(a) in _STATE_SECTORS)
+        for a in actors
+    )
 
 
 def _give_country(aid: str, iso: str, ctx: Context) -> None:
