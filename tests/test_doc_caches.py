@@ -666,3 +666,19 @@ def test_protesters_subjects_are_read_only_for_the_types_they_retype(nlp, text, 
 
     art = analyse_docs(Article(text=text), nlp(text))
     assert [(e.type, e.mode) for e in art.events][:1] == [reading]
+
+
+def test_span_head_is_the_first_token_whose_head_lies_outside(nlp):
+    from dateline.analyse.coref import _span_head
+
+    def walk(doc, i0, i1):
+        for t in doc[i0 : i1 + 1]:
+            if t.head.i < i0 or t.head.i > i1 or t.head.i == t.i:
+                return t.i
+        return i1
+
+    doc = nlp(TEXT + " Prime Minister Lars Eklund of Sweden met President Ana Souza.")
+    n = len(doc)
+    for i0 in range(n):
+        for i1 in range(i0, min(n, i0 + 6)):
+            assert _span_head(doc, i0, i1) == walk(doc, i0, i1), (i0, i1)

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from ..article import Article
-from ..nlp import char_token, token_starts
+from ..nlp import char_token, heads_of, token_starts
 from .lexicon import ORG_WORDS
 
 _DESCRIPTORS_FILE = Path(__file__).resolve().parent.parent / "data" / "quotes" / "descriptors.txt"
@@ -186,10 +186,13 @@ def _definite(tok: Any) -> bool:
 
 
 def _span_head(doc: Any, i0: int, i1: int) -> int:
-    """The head token of the tokens i0..i1: the first whose head lies outside them (else i1)."""
-    for t in doc[i0 : i1 + 1]:
-        if t.head.i < i0 or t.head.i > i1 or t.head.i == t.i:
-            return int(t.i)
+    """The head token of the tokens i0..i1: the first whose head lies outside them (else i1);
+    read from the cached heads (``nlp.heads_of``: a Span and a Token for each word cost more)."""
+    heads = heads_of(doc)
+    for i in range(max(0, i0), min(i1 + 1, len(heads))):
+        h = heads[i]
+        if h < i0 or h > i1 or h == i:
+            return i
     return i1
 
 

@@ -1784,14 +1784,23 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
             c.actors_tok = [t for t in c.actors_tok if t not in done_to]
         c.recipients_tok = done_to + c.recipients_tok
     # a pronoun subject is never an object of its own verb ("he ... called Omar a terrorist": not Omar)
-    own_objects = {
-        a for o in trig.children if o.dep_ in ("dobj", "obj", "oprd", "dative", "iobj") for a in np_actor_ids(o, ctx)
-    }
+    own_objects: set[str] | None = None  # (read only for a pronoun)
     actors: list[str] = []
     for t in c.actors_tok:
         for a in np_actor_ids(t, ctx):
-            if a not in actors and not (t.pos_ == "PRON" and a in own_objects):
-                actors.append(a)
+            if a in actors:
+                continue
+            if t.pos_ == "PRON":
+                if own_objects is None:
+                    own_objects = {
+                        x
+                        for o in trig.children
+                        if o.dep_ in ("dobj", "obj", "oprd", "dative", "iobj")
+                        for x in np_actor_ids(o, ctx)
+                    }
+                if a in own_objects:
+                    continue
+            actors.append(a)
     if not actors and not c.noun and c.entry.type in _VERBAL:
         judge = _judge(trig)
         if judge:  # "Maduro said that lifting the ban is out of the question": Maduro rejects it
