@@ -2147,6 +2147,9 @@ def test_a_byline_date_with_a_short_month_dates_its_clock_time(nlp):
     assert [(t.text, t.timex) for t in art.times] == want
     art = _analysed(nlp, "The council met on 3 Oct 2019 to discuss it.", "2020-01-14")
     assert [(t.text, t.timex) for t in art.times] == [("3 Oct 2019", "2019-10-03")]
+    # "Sept." with its dot: the whole date, not "5 Sept" beside the model's "Sept. 2019"
+    art = _analysed(nlp, "Published 5 Sept. 2019\n\nThe council met.", "2020-01-14")
+    assert [(t.text, t.timex) for t in art.times] == [("5 Sept. 2019", "2019-09-05")]
 
 
 @pytest.mark.parametrize(

@@ -256,11 +256,11 @@ _RULES = {
     ),
     "date": re.compile(
         rf"\b(?:{_MON_CAP}|(?:{_MON_ABBR_CAP})\.?)\s+\d{{1,2}}{_ORDINAL}?\b(?:,?\s+\d{{4}}\b)?|"
-        rf"\b\d{{1,2}}{_ORDINAL}?\s+(?:of\s+)?(?:{_MON_CAP})\b(?:,?\s+\d{{4}}\b)?|"
         # day first with the month cut short, in a byline or dateline: "13 Jan 2020, 22:11 GMT+10"
         # (the model leaves it when the line stands alone); with its year only ("4 Mar" alone reads
         # as anything)
         rf"\b\d{{1,2}}\s+(?:{_MON_ABBR_CAP})\.?,?\s+(?:19|20)\d\d\b|"
+        rf"\b\d{{1,2}}{_ORDINAL}?\s+(?:of\s+)?(?:{_MON_CAP})\b(?:,?\s+\d{{4}}\b)?|"
         # a year with a prefix: "the post-1959 politics", "pre-2008 levels"
         r"\b[Pp](?:ost|re)-(?:1[5-9]|20)\d\d\b|"
         # numeric dates: "7/8/07", "12/25/2019" (month first, as timex.resolve reads them)
