@@ -662,24 +662,16 @@ def test_pilots_trained_by_a_state_are_aid(nlp):
 @pytest.mark.parametrize(
     "text",
     [
-        "Japan spent $200 million on rebuilding schools in Haiti after the earthquake.",
-        "The United States spent $3 billion on aid to Ukraine this year.",
-    ],
-)
-def test_money_a_state_spends_on_others_is_aid(nlp, text):
-    # the round 22 corpus taught the model money spent for others; "spend" was a light verb, so
-    # the model could never add it (round 25)
-    article = _code(nlp, text)
-    assert _event(article, "spent", "AID").rule == "model:spend"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
         "The government spent $1 billion on new roads last year.",
         "The army has spent millions on new tanks.",
         "The minister spent three years in prison before the revolution.",
         "The president spent the weekend at his golf club.",
+        # review 25, E3: "spend" is a light verb for the model again: purchases and war spending
+        # are no aid to the seller or the battlefield
+        "Saudi Arabia spent $10 billion on American weapons last year.",
+        "The United States spent $2 trillion on the war in Afghanistan.",
+        "Russia has spent $100 billion on the war in Ukraine.",
+        "India spent $3 billion on Russian oil in March.",
     ],
 )
 def test_money_or_time_spent_on_oneself_is_no_aid(nlp, text):
@@ -2801,3 +2793,106 @@ def test_review24_ordinary_news_keeps_its_event(nlp, text, trigger, type_, modal
 def test_review24_an_attack_impossible_to_rule_out_is_not_denied(nlp):
     ev = _event(_code(nlp, "An attack on Iran is impossible to rule out."), "attack", "ASSAULT")
     assert ev.modality != "negated"
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        # round 25 (set 24): blame laid on someone is an accusation, as "blamed X" is
+        ("The press secretary cast blame on House Speaker Nancy Pelosi over the stalled talks.", "pelosi"),
+        ("The minister put the blame on the opposition for the violence.", "opposition"),
+        ("Officials laid the blame for the attack on Iran.", "IRN"),
+    ],
+)
+def test_blame_laid_on_someone_is_an_accusation(nlp, text, recipient):
+    article = _code(nlp, text)
+    ev = article.events[0]
+    assert ev.type == "ACCUSE", [(e.type, e.rule) for e in article.events]
+    assert any(recipient in r for r in ev.recipients), ev.recipients
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # blame taken or shared is no accusation of anyone
+        "The general took the blame for the failed operation.",
+        "Both sides share the blame for the collapse of the talks.",
+    ],
+)
+def test_blame_taken_or_shared_is_no_accusation(nlp, text):
+    article = _code(nlp, text)
+    assert "ACCUSE" not in _types(article), [(e.type, e.rule) for e in article.events]
+
+
+def test_a_present_participle_joined_to_its_object_is_a_description(nlp):
+    # round 25 (set 24): "life-threatening" threatens no one; "convoy-ambushing" describes the raid
+    assert "THREATEN" not in _types(_code(nlp, "The patient suffered a life-threatening infection after the surgery."))
+    article = _code(nlp, "Rebels staged a convoy-ambushing raid.")
+    assert [e.rule for e in article.events] == ["stage+ATTACK"], [(e.type, e.rule) for e in article.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "type_"),
+    [
+        # a past participle's joined noun is its doer, and a participle with its own object acts
+        ("Islamic State-occupied towns were shelled by the army.", "occupied", "COERCE"),
+        ("Police arrested a man threatening passers-by with a knife.", "threatening", "THREATEN"),
+        ("Iran-backed rebels attacked the base on Sunday.", "attacked", "ASSAULT"),
+    ],
+)
+def test_past_participles_and_participles_with_objects_keep_their_event(nlp, text, trigger, type_):
+    _event(_code(nlp, text), trigger, type_)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review 25, E1: peacekeepers named further down the phrase make no peacekeeping mission
+        "Chad announced the deployment of 1,000 soldiers to Mali for operations against militants who have killed"
+        " dozens of peacekeepers.",
+        "Mali's junta announced the deployment of troops to Kidal as a replacement for the departing UN peacekeepers.",
+        "The army announced the deployment of troops to the border for the first time since peacekeepers left in 2010.",
+        "Russia announced the deployment of troops to the region under a deal that ended the peacekeeping mission.",
+    ],
+)
+def test_review25_a_deployment_near_peacekeepers_stays_a_deployment(nlp, text):
+    ev = _code(nlp, text).events[0]
+    assert ev.type == "MOBILIZE", (ev.type, ev.rule)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN announced the deployment of 230 troops to Liberia on a peacekeeping mission.",
+        "The deployment of 500 troops as part of a UN peacekeeping force began on Friday.",
+    ],
+)
+def test_review25_a_deployment_on_a_peacekeeping_mission_is_protection(nlp, text):
+    ev = _code(nlp, text).events[0]
+    assert ev.type == "AID", (ev.type, ev.rule)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review 25, E2: the noun of the small clause is what is done to; protesters arrested are
+        # no rioters, an ambassador returned pays no visit
+        "The judge ordered the protesters arrested.",
+        "The police chief ordered the protesters dispersed.",
+        "Protesters blocked the road on Monday. The judge ordered the protesters jailed.",
+        "The president ordered the ambassador returned to Paris.",
+    ],
+)
+def test_review25_an_order_of_protesters_arrested_is_no_riot(nlp, text):
+    article = _code(nlp, text)
+    ordered = [e for e in article.events if e.trigger and e.trigger.text == "ordered"]
+    assert ordered and ordered[0].type in ("REQUEST", "COERCE"), [(e.type, e.rule) for e in article.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [("The court ordered Navalny jailed.", "COERCE"), ("The judge ordered the asylum seekers deported.", "COERCE")],
+)
+def test_review25_an_order_of_people_jailed_or_deported_is_the_act(nlp, text, type_):
+    ev = _code(nlp, text).events[0]
+    assert ev.type == type_, (ev.type, ev.rule)

@@ -253,14 +253,25 @@ def _peacekeepers(t: Any) -> bool:
 
 
 def _on_peacekeeping(tok: Any) -> bool:
-    """ "(deployed) on a peacekeeping mission", "as part of a UN peacekeeping force": a
-    preposition of the word whose phrase names peacekeeping."""
-    return any(
-        w.lower_.startswith("peacekeep")
-        for p in tok.children
-        if p.dep_ == "prep" and p.lower_ in ("on", "as", "for", "under")
-        for w in p.subtree
-    )
+    """ "(deployed) on a peacekeeping mission", "as peacekeepers", "as part of a UN peacekeeping
+    force": the object of a preposition of the word, or the noun after its "part of", is
+    peacekeeping (itself or its compound or adjective); a phrase that only mentions peacekeepers
+    further down ("for operations against militants who have killed peacekeepers", "as a
+    replacement for the departing UN peacekeepers") is no peacekeeping mission (review 25, E1)."""
+    for p in tok.children:
+        if p.dep_ != "prep" or p.lower_ not in ("on", "as", "for", "under"):
+            continue
+        for o in dep_children(p, {"pobj"}):
+            nouns = [o]
+            if lemma_of(o) == "part":
+                nouns += [
+                    q for x in o.children if x.dep_ == "prep" and x.lower_ == "of" for q in dep_children(x, {"pobj"})
+                ]
+            for n in nouns:
+                words = [n, *(c for c in n.children if c.dep_ in ("compound", "amod"))]
+                if any(w.lower_.startswith("peacekeep") for w in words):
+                    return True
+    return False
 
 
 def _protester_nps(tok: Any) -> bool:

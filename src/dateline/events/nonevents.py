@@ -461,7 +461,8 @@ def _descriptive(c: Candidate, ctx: Context) -> str | None:
     """ "a telephoned bomb threat", "the burnt bodies", "Opposing rallies", "in a step-down
     fashion": a participle or a hyphenated verb describing a noun is no event of its own, unless
     it names who did it ("Islamic State-occupied"); a standing tie is none even then ("an
-    Iran-allied group", `relation_participles`)."""
+    Iran-allied group", `relation_participles`), nor a present participle, whose joined noun is
+    what it acts on ("a life-threatening infection")."""
     t = c.trigger
     hyphenated = any(x.dep_ == "punct" and x.tag_ == "HYPH" for x in t.children)
     participle = t.dep_ == "amod" and t.tag_ in ("VBN", "VBG", "VBD", "JJ")  # "20 pledged delegates" (VBD)
@@ -469,6 +470,10 @@ def _descriptive(c: Candidate, ctx: Context) -> str | None:
         return None
     if verb_lemma(t) in W["relation_participles"]:
         return "description"  # "an Iran-allied group": a standing tie, no act of allying
+    if hyphenated and t.tag_ == "VBG":
+        # "a life-threatening infection", "a convoy-ambushing raid": the noun joined to a present
+        # participle is what it acts on, not who does it (a past participle's is: "Iran-backed")
+        return "description"
     if any(x.dep_ in ("npadvmod", "compound", "nmod", "amod", "agent") for x in t.children):
         return None
     return "description"

@@ -459,7 +459,7 @@ def _absorb(gov: Candidate, inner: Candidate) -> None:
     elif (
         e.type == "REQUEST"
         and e.mode is None
-        and (inner.noun or _bare_participle(inner.trigger))
+        and (inner.noun or (_bare_participle(inner.trigger) and not _patient_read_as_doer(inner)))
         and lemma in lx.WORDS["ordering_verbs"]
     ):
         # "the court ordered the arrest of X", "ordered the release of X", "ordered massive
@@ -512,6 +512,18 @@ def _bare_participle(tok: Any) -> bool:
             and not dep_children(tok, {"dobj", "obj", "ccomp", "xcomp"})
         )
     return bool(dep_children(tok.head if tok.dep_ == "ccomp" else tok.head.head, {"dobj", "obj"}))
+
+
+def _patient_read_as_doer(inner: Candidate) -> bool:
+    """ "The judge ordered the protesters arrested", "ordered the ambassador returned to Paris":
+    where the parser made the object the participle's subject (the small clause), the noun is
+    what the act is done to; a candidate the rules read by its subject as doer (protesters who
+    arrest: a riot; a person who returns to a place: a visit; troops or peacekeepers who arrive)
+    is no act ordered done to it, and the order stays a request (review 25, E2)."""
+    if not dep_children(inner.trigger, {"nsubj"}):
+        return False
+    key = inner.entry.key
+    return key.split("+")[0] in ("protesters", "troops", "peacekeepers") or key.endswith("+PLACE")
 
 
 def _sent_to_help(inner: Candidate) -> bool:
