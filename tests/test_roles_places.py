@@ -410,6 +410,32 @@ def test_the_place_an_act_is_done_in_past_its_keyed_words(nlp, text, country, wo
 
 
 @pytest.mark.parametrize(
+    "text,country,words",
+    [
+        # the place the target noun is in is the place the act is done on (PLOVER GSR dev's class)
+        ("Israeli tanks fired four shells at targets in Jericho on Monday.", "PSE", "Jericho"),
+        ("Israel will evacuate all 21 settlements in the Gaza Strip in August.", "PSE", "Gaza Strip"),
+    ],
+)
+def test_the_place_a_target_is_in_names_its_country(nlp, text, country, words):
+    a = _code(nlp, text)
+    ev = a.events[0]
+    assert ev.recipients[:1] == [country] and words in _texts(a, [country]), (ev.type, ev.recipients, ev.target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister criticised the rise in prices on Monday.",  # no place
+        "Ukraine banned rallies in Kharkiv on Monday.",  # the actor's own country
+    ],
+)
+def test_a_target_with_no_foreign_place_gains_no_country(nlp, text):
+    ev = _code(nlp, text).events[0]
+    assert not ev.recipients, (ev.type, ev.recipients)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Protesters in Kenya ended their strike on Friday.",  # a subject's place, not the act's noun

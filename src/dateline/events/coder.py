@@ -264,8 +264,9 @@ def _target_place(c: Candidate, ctx: Context, place: dict | None) -> dict | None
         return place
     span = ctx.doc.char_span(t["start"], t["end"], alignment_mode="expand")
     named = set(range(span.start, span.end)) if span is not None else set()
-    if span is not None:  # "the town of Bakwa", "the city of Aleppo": the place the target noun is
-        named |= {q.i for p in span.root.children if p.dep_ == "prep" and p.lower_ == "of" for q in p.children}
+    if span is not None:  # "the town of Bakwa", "the city of Aleppo": the place the target noun is;
+        # "fired at targets in Jericho": the place it is in
+        named |= {q.i for p in span.root.children if p.dep_ == "prep" and p.lower_ in ("of", "in") for q in p.children}
     for toks, found in ctx.places:
         if named.intersection(toks):
             first, last = ctx.doc[toks[0]], ctx.doc[toks[-1]]
