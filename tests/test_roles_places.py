@@ -366,6 +366,10 @@ def test_a_place_target_is_kept_as_words_beside_its_country_as_recipient(nlp):
         # they are in: its country first, the people after it
         ("Gunmen killed 12 people in two separate attacks in Nigeria on Sunday.", "NGA", "Nigeria", "people"),
         ("The World Food Programme delivered food to help people in Niger and Mali.", "NER", "Niger", "people"),
+        # review 25 A1: the country the people's own phrase names, never a route or an origin
+        ("The United States sent aid to people in Gaza through Egypt.", "PSE", "Gaza", "people"),
+        ("The UN delivered aid from Turkey to people in Syria.", "SYR", "Syria", "people"),
+        ("Jordan sent aid to civilians in Gaza from Amman.", "PSE", "Gaza", "civilians"),
     ],
 )
 def test_unnamed_victims_and_beneficiaries_are_coded_by_their_place(nlp, text, country, words, people):

@@ -107,10 +107,14 @@ def build(c: Candidate, cands: list[Candidate], ctx: Context, sent: Any) -> Code
     if people is not None:
         # "killed 48 people in two attacks in Afghanistan", "to help people in Somalia": PLOVER
         # codes unnamed victims and beneficiaries by the place they are in; its country goes first
-        where = _country_where(place, actors, c, ctx) or _country_in(people, actors, ctx)
-        if not where:
-            place_recipient = _place_recipient(place, actors, c, ctx)
-            where = [place_recipient["actor"]] if place_recipient else []
+        # the country the people's own phrase names first ("aid to people in Gaza through Egypt"), then
+        # the act's place, never a route or an origin ("through Egypt", "from Turkey")
+        where = _country_in(people, actors, ctx)
+        if not where and not _route_place(place, ctx):
+            where = _country_where(place, actors, c, ctx)
+            if not where:
+                place_recipient = _place_recipient(place, actors, c, ctx)
+                where = [place_recipient["actor"]] if place_recipient else []
         iso = (ctx.actor_country.get(where[0]) or where[0]) if where else None
         if iso and _own_state(iso, actors, ctx):
             where = []  # "police killed three people in Lahore": the country would name the police's side
@@ -210,6 +214,20 @@ def _own_state(iso: str, actors: list[str], ctx: Context) -> bool:
         and (ctx.actor_kind.get(a) == "country" or ctx.actor_sector.get(a) in _STATE_SECTORS)
         for a in actors
     )
+
+
+_ROUTE_PREPS = {"through", "via", "from", "across", "over", "out"}
+
+
+def _route_place(place: dict | None, ctx: Context) -> bool:
+    """Whether a place is named as a route or an origin ("through Egypt", "from Amman")."""
+    if place is None or "start" not in place:
+        return False
+    toks = ctx.tokens(place["start"], place["end"])
+    if not toks:
+        return False
+    head = min((ctx.doc[i] for i in toks), key=depth_of)
+    return head.dep_ == "pobj" and head.head.lower_ in _ROUTE_PREPS
 
 
 def _give_country(aid: str, iso: str, ctx: Context) -> None:
