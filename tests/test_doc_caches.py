@@ -682,3 +682,23 @@ def test_span_head_is_the_first_token_whose_head_lies_outside(nlp):
     for i0 in range(n):
         for i1 in range(i0, min(n, i0 + 6)):
             assert _span_head(doc, i0, i1) == walk(doc, i0, i1), (i0, i1)
+
+
+def test_modality_reads_the_same_children_as_the_token_walk(nlp):
+    from dateline.events.modality import FUTURE_MODALS, _aux_words, tense_of
+
+    def walk_tense(trigger):  # the walk over Token.children the cached reading replaces
+        for t in [trigger] + [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]:
+            if t.tag_ in ("VBD", "VBN"):
+                return "past"
+            if t.lower_ in FUTURE_MODALS:
+                return "future"
+        return "present" if trigger.tag_ in ("VBZ", "VBP", "VBG") else "past"
+
+    doc = nlp(PARSE_TEXT + " He said the army will not attack if it is warned. Officials say the talks continue.")
+    for t in doc:
+        assert [x.i for x in _aux_words(t)] == [
+            c.i for c in t.children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark")
+        ]
+        assert tense_of(t, "asserted") == walk_tense(t), t.text
+    assert {tense_of(t, "asserted") for t in doc if t.pos_ == "VERB"} == {"past", "present", "future"}

@@ -29,10 +29,17 @@ GENERIC = lx.WORDS["generic_antecedents"]
 ALTERNATIVE = {tuple(w.split("_")) for w in lx.WORDS["alternative_markers"]}
 
 
+#: the dependency labels the clause readers below take children by (``dep_children``: the cached
+#: parse, no Token built for the other children)
+_AUX = frozenset({"aux", "auxpass"})
+_AUX_WORDS = frozenset({"aux", "auxpass", "neg", "advmod", "mark"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
 def tense_of(trigger: Any, modality: str) -> str:
     if modality == "future":
         return "future"
-    for t in [trigger] + [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]:
+    for t in [trigger] + dep_children(trigger, _AUX):
         if t.tag_ in ("VBD", "VBN"):
             return "past"
         if t.lower_ in FUTURE_MODALS:
@@ -43,7 +50,7 @@ def tense_of(trigger: Any, modality: str) -> str:
 
 
 def _aux_words(tok: Any) -> list:
-    return [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark")]
+    return dep_children(tok, _AUX_WORDS)
 
 
 #: what ``clause_modality`` reads of a candidate's clause: (its verdict, or None when the date
@@ -226,7 +233,7 @@ def denied_frame(trig: Any) -> bool:
     if trig.dep_ not in ("relcl", "acl:relcl"):
         return False
     noun = trig.head
-    subjects = [c for c in trig.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = dep_children(trig, _SUBJECTS)
     if not subjects or any(s.tag_ in ("WP", "WDT") or s.i == noun.i for s in subjects):
         return False  # the antecedent (through "who"/"that") is the doer
     if noun.lower_ in ("nothing", "none"):
@@ -391,7 +398,7 @@ def _since_clause(trig: Any) -> bool:
         return False
     head = trig.head
     for _ in range(4):  # up to the finite verb ("the freedoms given ... when": "is taking")
-        auxes = [ch for ch in head.children if ch.dep_ in ("aux", "auxpass")]
+        auxes = dep_children(head, _AUX)
         if head.tag_ in ("VBD", "VBP", "VBZ", "MD") or any(a.tag_ in ("VBD", "VBP", "VBZ", "MD") for a in auxes):
             break
         if head.head.i == head.i:
@@ -410,7 +417,7 @@ def _perfect_infinitive(trig: Any) -> bool:
     ("appears to have killed five people" reports the news itself)."""
     if trig.dep_ in ("xcomp", "ccomp", "advcl", "conj"):
         return False
-    auxes = [ch for ch in trig.children if ch.dep_ in ("aux", "auxpass")]
+    auxes = dep_children(trig, _AUX)
     return any(a.tag_ == "TO" for a in auxes) and any(a.lemma_ == "have" and a.tag_ == "VB" for a in auxes)
 
 
