@@ -388,6 +388,8 @@ def test_unnamed_victims_and_beneficiaries_are_coded_by_their_place(nlp, text, c
         ("Police arrested 30 protesters in Lahore on Friday.", "protesters"),
         ("A gunman killed three people who had fled Syria last year.", "people"),  # another clause's place
         ("Police killed three people in Lahore on Friday.", "people"),  # the country is the police's side
+        # a conjoined group is no place of the people
+        ("Ottoman Turks killed approximately 1.5 million Armenians, Assyrians, Greeks, and others.", "armenians"),
     ],
 )
 def test_named_or_unharmed_people_and_other_clauses_places_keep_the_first_place(nlp, text, first):
@@ -431,6 +433,9 @@ def test_the_place_a_target_is_in_names_its_country(nlp, text, country, words):
     "text",
     [
         "The minister criticised the rise in prices on Monday.",  # no place
+        # words said of it, a contest, a venue: no act done on the place
+        "Bernie Sanders is conceding the race in Nevada in a phone call with Hillary Clinton.",
+        "The administration is still reluctant to call the attack in California an act of terrorism.",
         "Ukraine banned rallies in Kharkiv on Monday.",  # the actor's own country
     ],
 )

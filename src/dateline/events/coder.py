@@ -247,7 +247,10 @@ def _country_in(head: Any, actors: list[str], ctx: Context) -> list[str]:
     Kenya", "people facing food insecurity in Zimbabwe"), never in a relative clause ("people who
     fled Syria") nor the event's own actor."""
     skip = {i for r in head.subtree if r.dep_ == "relcl" for i in range(r.left_edge.i, r.right_edge.i + 1)}
-    for t in head.subtree:
+    # only its own prepositional and participle phrases: a conjoined group is no place ("killed
+    # Armenians, Assyrians, Greeks")
+    inside = [t for k in head.children if k.dep_ in ("prep", "acl") for t in k.subtree]
+    for t in inside:
         if t.i in skip:
             continue
         aid = ctx.tok_actor.get(t.i)
@@ -271,6 +274,12 @@ def _condition_party(c: Candidate, actors: list[str], ctx: Context) -> list[str]
     return out
 
 
+#: acts done on things in a place, whose target's own place is where they are done ("fired at targets
+#: in Jericho", "evacuate the settlements in Gaza"); never words said of it ("called the attack in
+#: California terrorism"), a contest or a venue ("conceded the race in Nevada", "attend the service in")
+_DONE_ON_PLACES = {"ASSAULT", "COERCE", "THREATEN", "AID", "RETREAT", "MOBILIZE"}
+
+
 def _target_place(c: Candidate, ctx: Context, place: dict | None) -> dict | None:
     """The place that is the target an act with no recipient actor names: the place it is done in,
     when no word of a recipient phrase is its target ("held talks with aid groups in Nairobi": the
@@ -284,7 +293,8 @@ def _target_place(c: Candidate, ctx: Context, place: dict | None) -> dict | None
     named = set(range(span.start, span.end)) if span is not None else set()
     if span is not None:  # "the town of Bakwa", "the city of Aleppo": the place the target noun is;
         # "fired at targets in Jericho": the place it is in
-        named |= {q.i for p in span.root.children if p.dep_ == "prep" and p.lower_ in ("of", "in") for q in p.children}
+        preps = ("of", "in") if c.entry.type in _DONE_ON_PLACES else ("of",)
+        named |= {q.i for p in span.root.children if p.dep_ == "prep" and p.lower_ in preps for q in p.children}
     for toks, found in ctx.places:
         if named.intersection(toks):
             first, last = ctx.doc[toks[0]], ctx.doc[toks[-1]]
