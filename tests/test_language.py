@@ -38,3 +38,41 @@ def test_a_short_english_sentence_read_as_pidgin_is_analysed():
     assert art.language == "en"
     assert [e.type for e in art.events] == ["ASSAULT"]
     assert [t.text for t in art.times] == ["Sunday"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # under 20 letters, where the identifier's guess is noise: plainly English words and names
+        "Police arrest man",
+        "Pope Visits Iraq",
+        "Gunmen kill 12",
+        "Talks end Monday.",
+        # a short sentence the identifier gives German (0.53)
+        "He made Fahrenheit 9/11 in 2004.",
+        "Michael Moore's film Fahrenheit 9/11 was a hit.",
+    ],
+)
+def test_a_plainly_english_short_text_is_english(text):
+    assert detect_language(text) == "en"
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        # short texts of another language, or names only: not English
+        ("Guten Morgen", None),
+        ("Die Welt", None),
+        ("Le président a parlé", None),
+        ("Polizei nimmt Mann fest", None),
+        ("Der Minister sprach am Dienstag in Berlin.", "de"),
+    ],
+)
+def test_a_short_text_of_another_language_is_not_english(text, lang):
+    assert detect_language(text) == lang
+
+
+def test_a_short_english_headline_is_analysed():
+    art = dateline.extract("Gunmen kill 12 Monday", published="2019-11-20")
+    assert art.language == "en"
+    assert [t.text for t in art.times] == ["Monday"]

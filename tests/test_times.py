@@ -659,7 +659,9 @@ def test_every_holiday_is_dated_by_its_rule_in_the_calendar_data():
         ("days_after", "month", "nth", "weekday"),
         ("dates",),  # a named day listed by year ("super tuesday")
     }
-    assert {tuple(sorted(r)) for r in rules.values()} <= shapes
+    # a holiday of one country ("election day": USA) says so beside its rule
+    assert {tuple(sorted(k for k in r if k != "country")) for r in rules.values()} <= shapes
+    assert {r["country"] for r in rules.values() if "country" in r} == {"USA"}
     on_2024 = {
         "christmas eve": "2024-12-24",
         "thanksgiving": "2024-11-28",
@@ -2335,3 +2337,98 @@ def test_review25_t1_a_gerund_under_a_noun_of_record_keeps_the_verbs_tense(nlp, 
 def test_review25_t3_an_attack_of_its_own_september_is_no_historic_day(nlp, anchor, text, want):
     art = _analysed(nlp, text, anchor)
     assert [t.timex for t in art.times] == [want]
+
+
+@pytest.mark.parametrize(
+    "anchor,text,want",
+    [
+        # round 26: the day's own target keeps the day of 2001, whenever the story
+        ("2026-09-20", "He laid a wreath for the Sept. 11 attacks on the World Trade Center.", "2001-09-11"),
+        ("2016-03-11", "The Sept. 11 attacks on the Pentagon killed 184 people, the memorial says.", "2001-09-11"),
+        ("2016-03-11", "Few remember the Sept. 11 attacks on America as she does.", "2001-09-11"),
+        # a name of the list that modifies another noun is another target: that year's day
+        ("2012-09-20", "The Sept. 11 attack on the U.S. embassy in Cairo angered them.", "2012-09-11"),
+    ],
+)
+def test_the_historic_days_own_target_keeps_its_day(nlp, anchor, text, want):
+    art = _analysed(nlp, text, anchor)
+    assert [t.timex for t in art.times] == [want]
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # a title ending in the day's name is no time
+        ("The director showed his film Fahrenheit 9/11 to the students in May.", ["2016-05"]),
+        ("She said the documentary Fahrenheit 9/11 changed her mind.", []),
+        # "after 9/11", "since 9/11" stay the day
+        ("Since 9/11, the agency has grown.", ["2001-09-11"]),
+    ],
+)
+def test_a_title_with_the_days_name_is_no_time(nlp, text, want):
+    art = _analysed(nlp, text, "2016-10-05")
+    assert [t.timex for t in art.times] == want
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # a holiday in a comparison or in the idiom "came early" names no day
+        ("For the fans of the club, it was like Christmas came early.", []),
+        ("The players said Christmas came early this year.", ["2016"]),
+        ("It felt like Christmas morning for the players, who won on Monday.", ["2016-10-03"]),
+        ("Holidays like Christmas and Easter are busy for the airline.", []),
+        # the day itself
+        ("Shoppers came early on Christmas Eve, the owner said.", ["2015-12-24"]),
+        ("The family will meet at Christmas, she said.", ["2016-12-25"]),
+    ],
+)
+def test_a_figurative_holiday_is_no_day(nlp, text, want):
+    art = _analysed(nlp, text, "2016-10-05")
+    assert [t.timex for t in art.times] == want
+
+
+@pytest.mark.parametrize(
+    "anchor,text,want",
+    [
+        # "Election Day" is the US election day; found by the rule pass where the model spans a name over it
+        ("2018-10-05", "Democrats hope to win back the House on Election Day.", ["2018-11-06"]),
+        ("2016-10-05", "Voters in Ohio will go to the polls on Election Day.", ["2016-11-08"]),
+        ("2016-12-05", "Trump won on Election Day, surprising the pollsters.", ["2016-11-08"]),
+        # the one of the story's year whatever the tense; a past clause long before it, last year's
+        ("2016-10-12", "Trump may have confused Election Day with the count.", ["2016-11-08"]),
+        ("2016-10-27", "He spoke less than two weeks before Election Day.", ["2016-11-08"]),
+        ("2017-01-15", "Trump won on Election Day, surprising the pollsters.", ["2016-11-08"]),
+        ("2015-11-18", "By a year from now, on Election Day, the race will have changed.", ["2016-11-08"]),
+    ],
+)
+def test_election_day_is_the_us_election_day(nlp, anchor, text, want):
+    art = _analysed(nlp, text, anchor)
+    assert [t.timex for t in art.times if t.text == "Election Day"] == want
+
+
+def test_election_day_of_another_country_has_no_value():
+    import dateline
+
+    text = "Thousands queued in Lagos on Election Day, Nigerian officials said."
+    art = dateline.extract(text, published="2016-10-05")
+    assert [(t.text, t.value) for t in art.times] == [("Election Day", None)]
+    text = "Thousands will queue in Cleveland, Ohio, on Election Day, officials said."
+    art = dateline.extract(text, published="2016-10-05")
+    assert [(t.text, t.value) for t in art.times] == [("Election Day", "2016-11-08")]
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # "Today" or "This week" alone on its line, or an item of a row of links, is the page's menu
+        ("Today\n\nWorld\n\nThe senator resigned on Monday, his office said.", ["Monday"]),
+        ("Home | Today | Politics\n\nThe senator resigned on Monday. Today he flew home.", ["Monday", "Today"]),
+        ("This week\n\nThe senator resigned on Monday, his office said.", ["Monday"]),
+        # a weekday heading of a live blog stays
+        ("Monday\n\nThe senator resigned, his office said.", ["Monday"]),
+    ],
+)
+def test_a_menu_word_is_no_time(nlp, text, want):
+    art = _analysed(nlp, text, "2016-10-05")
+    assert [t.text for t in art.times] == want

@@ -205,12 +205,16 @@ def papers_on_weekday() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
-def historic_days() -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
+def historic_days() -> tuple[tuple[str, frozenset[str], frozenset[str], tuple[str, ...]], ...]:
     """Days news names by their date for one event in one year (``data/calendar.json``,
-    ``historic_days``): ``(date, names as written, lower-case event nouns)`` each ("2001-09-11",
-    {"9/11"}, {"attacks", ...})."""
+    ``historic_days``): ``(date, names as written, lower-case event nouns, the event's own
+    targets as written)`` each ("2001-09-11", {"9/11"}, {"attacks", ...}, ("World Trade Center",
+    ...))."""
     rows = json.loads(_data("calendar.json")).get("historic_days", [])
-    return tuple((r["date"], frozenset(r["names"]), frozenset(w.lower() for w in r["events"])) for r in rows)
+    return tuple(
+        (r["date"], frozenset(r["names"]), frozenset(w.lower() for w in r["events"]), tuple(r.get("targets", ())))
+        for r in rows
+    )
 
 
 # -- page residue ---------------------------------------------------------------------------------

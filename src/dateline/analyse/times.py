@@ -25,6 +25,7 @@ value found there. :func:`dateline.timex.shift` does the arithmetic.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -48,7 +49,7 @@ from ..timex import (
     resolve,
     shift,
 )
-from ..vocabulary import historic_days, papers_on_weekday
+from ..vocabulary import historic_days, holidays, papers_on_weekday
 from .quickrx import quick
 
 __all__ = ["find_times", "find_timexes", "tense_of", "TimexSpan"]
@@ -364,7 +365,10 @@ _RULE_KEYS = {
 }
 # holidays, capitalised ("Thanksgiving Day", "Christmas Eve"); looked for only when a name is
 # in the text
-_HOLIDAYS = [h for h in HOLIDAY_NAMES if h not in ("may day", "new year", "election day")]
+_HOLIDAYS = [h for h in HOLIDAY_NAMES if h not in ("may day", "new year")]
+# a holiday of one country ("election day": the US day), dated only in a story of that country
+_HOLIDAY_COUNTRY = {name: rule["country"] for name, rule in holidays().items() if "country" in rule}
+_HOLIDAY_DIR = re.compile(r"^(?:(?:last|next|this|the)\s+)", re.IGNORECASE)
 _HOLIDAY_RX = quick(
     re.compile(
         r"\b(?:(?:last|next|this)\s+)?(?:" + "|".join(re.escape(h) for h in _HOLIDAYS) + r")(?:\s+week)?\b",
@@ -937,28 +941,43 @@ _HISTORIC_NAME = (
     if any(d[1] for d in _HISTORIC)
     else None
 )
+# the day's own targets after its event nouns: "the Sept. 11 attacks on the World Trade Center"
+_HISTORIC_TARGET = {
+    d[0]: re.compile(
+        r"(?:\s+[A-Za-z]+){1,2}?\s+(?:on|in|against|at)\s+(?:the\s+)?(?:"
+        + "|".join(re.escape(x) for x in sorted(d[3], key=len, reverse=True))
+        + r")(?!\w)"
+    )
+    for d in _HISTORIC
+    if d[3]
+}
 _WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
 _OF_BEFORE = re.compile(r"\b([A-Za-z]+)\s+of\s+(?:the\s+)?$")
 
 
-def _historic_day(expr: str, tx: Timex | None, text: str, s: int, t: int, anchor: date | None) -> str | None:
+def _historic_day(
+    expr: str, tx: Timex | None, text: str, s: int, t: int, anchor: date | None, doc: Any = None
+) -> str | None:
     """The date of a day news names by its date for one event: one of its names as written
     ("9/11"), or its month and day without a year next to one of its event nouns ("the Sept. 11
     attacks", "the attacks of Sept. 11"; not "a Sept. 11 memorial service", this year's). Not the
     month-day reading in a story of the two months after that day of its own year, nor with a
     place or target of its own ("the Sept. 11 attacks on two police stations in Mali", "... on the
-    U.S. consulate in Benghazi": another attack; review 25 T3)."""
+    U.S. consulate in Benghazi": another attack; review 25 T3), unless that target is one of the
+    day's own ("the Sept. 11 attacks on the World Trade Center": data/calendar.json ``targets``)."""
     e = expr.strip()
-    for day, names, events in _HISTORIC:
+    for day, names, events, _targets in _HISTORIC:
         if e in names:
             return day
         if tx is None or not tx.value or tx.value[4:] != day[4:] or not _MONTH_DAY_ONLY.match(e):
             continue
+        words = [w.lower() for w in _WORDS_AFTER.match(text, t).group(0).split()]  # type: ignore[union-attr]
+        if words and words[0] in events and _its_own_target(day, doc, text, t):
+            return day  # "the Sept. 11 attacks on the World Trade Center", whenever the story
         if anchor is not None:
             since = (anchor - date(anchor.year, int(day[5:7]), int(day[8:10]))).days
             if 0 <= since <= _HISTORIC_RECENT:
                 continue  # "Gunmen carried out the Sept. 11 attacks" in a September 20 story: this year's
-        words = [w.lower() for w in _WORDS_AFTER.match(text, t).group(0).split()]  # type: ignore[union-attr]
         before = _OF_BEFORE.search(text, max(0, s - 30), s)
         if words and words[0] in events:
             k = 2 if len(words) > 1 and words[1] in events else 1  # "terrorist attacks"
@@ -968,6 +987,18 @@ def _historic_day(expr: str, tx: Timex | None, text: str, s: int, t: int, anchor
         if before and before.group(1).lower() in events:
             return day
     return None
+
+
+def _its_own_target(day: str, doc: Any, text: str, t: int) -> bool:
+    """The event nouns after the day at ``t`` take one of that day's own targets ("the Sept. 11
+    attacks on the World Trade Center", "... on America"), the whole noun phrase: not a name
+    that is a modifier of another noun ("the Sept. 11 attack on the U.S. consulate")."""
+    rx = _HISTORIC_TARGET.get(day)
+    m = rx.match(text, t) if rx is not None else None
+    if m is None:
+        return False
+    last = doc.char_span(m.end() - 1, m.end(), alignment_mode="expand") if doc is not None else None
+    return last is None or not len(last) or last[-1].dep_ != "compound"
 
 
 _HISTORIC_RECENT = 60  # days after the day in which its month and day are more likely the year's own
@@ -1001,6 +1032,11 @@ _BARE_PERIOD = re.compile(
 _DEICTIC_BEFORE = re.compile(r"\b(?:this|last|next|past|coming)\s$", re.IGNORECASE)
 
 
+# a holiday after one of these inside a name is the model's name run over the day: "win back
+# the House on Election Day" (one ORG)
+_DAY_PREP_BEFORE = re.compile(r"\s(?:on|by|until|before|after)\s+$")
+
+
 def _spans(doc: Any, text: str) -> list[list[int]]:
     """Candidate spans: the model's DATE/TIME entities (adjacent ones joined when they make one
     time: "Wednesday" + "morning", "15:00 GMT" + "Saturday") and the rule pass's matches. A
@@ -1028,7 +1064,12 @@ def _spans(doc: Any, text: str) -> list[list[int]]:
         # "USA Today", "Good Friday Agreement": inside a name, no time; a holiday that is the
         # whole name is the day ("Easter Sunday" labelled a place)
         inside = [text[a:b].strip(" .,'\"") for a, b in names if a <= s and t <= b]
-        if _kind != "year" and inside and not (_kind == "holiday" and all(n == text[s:t] for n in inside)):
+        if (
+            _kind != "year"
+            and inside
+            and not (_kind == "holiday" and all(n == text[s:t] for n in inside))
+            and not (_kind == "holiday" and _DAY_PREP_BEFORE.search(text, max(0, s - 8), s))
+        ):
             continue
         if _kind != "year" and any(a <= s and t <= b and b - a > t - s for a, b in places):
             continue
@@ -1086,6 +1127,8 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int, str]]:
             or _house_number(text, seg, s, t)
             or _counted(doc, text, seg, s, t)
             or _named_now(doc, text, seg, s, t)
+            or _titled(doc, seg, s)
+            or _line_of_its_own(text, seg, s, t)
             or _CASE_NUMBER.match(seg) is not None
         ):
             continue  # ages ("died at 89", "a 65-year-old"), fractions, titles, house numbers are not times
@@ -1131,6 +1174,7 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int, str]]:
         if not _time_of_year(text[s:t], text[t : t + 12], text[max(0, s - 12) : s])
         and not (_NEAR.match(text[s:t]) and _SIGNAL.match(text[t : t + 20]))
         and not _unit_on_unit(text, s, t)
+        and not _figurative_holiday(doc, text[s:t], s, t)
     ]
 
 
@@ -1194,6 +1238,70 @@ def _named_now(doc: Any, text: str, seg: str, s: int, t: int) -> bool:
         return True
     # "The Mail on Sunday has led", "the Independent on Sunday reported": the Sunday papers' titles
     return name.text in papers_on_weekday().get(seg.lower(), ()) and doc[name.i - 1].lower_ == "the"
+
+
+def _titled(doc: Any, seg: str, s: int) -> bool:
+    """A day's name as written ("9/11") after a capitalised word the parser makes its compound is
+    a title, no time: "Michael Moore's film Fahrenheit 9/11" ("After 9/11", "since 9/11" stay the
+    day)."""
+    if _HISTORIC_NAME is None or not _HISTORIC_NAME.fullmatch(seg):
+        return False
+    tok = _token_at(doc, s)
+    prev = doc[tok.i - 1] if tok is not None and tok.i > 0 else None
+    return (
+        prev is not None
+        and prev.pos_ == "PROPN"
+        and prev.text[:1].isupper()
+        and prev.dep_ == "compound"
+        and prev.head.i == tok.i
+    )
+
+
+def _figurative_holiday(doc: Any, seg: str, s: int, t: int) -> bool:
+    """A holiday in a comparison or in the idiom "came early" names no day: "it felt like
+    Christmas morning", "holidays like Christmas and Easter", "for the fans, Christmas came early"
+    ("shoppers came early on Christmas Eve" stays the day)."""
+    if not _HOLIDAY_RX.search(seg):
+        return False
+    span = doc.char_span(s, t, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    while root.dep_ in ("conj", "compound") and root.head.i != root.i:
+        root = root.head  # "like Christmas and Easter", "like Christmas morning"
+    if root.dep_ == "pobj" and root.head.lower_ == "like":
+        return True
+    verb = root.head
+    # "Christmas came early", "Christmas came early this year" ("early" under "year")
+    return (
+        root.dep_ == "nsubj"
+        and verb.lemma_ == "come"
+        and any(c.lower_ == "early" and (c.head.i == verb.i or c.head.head.i == verb.i) for c in verb.subtree)
+    )
+
+
+# the words of a page's menu or footer, when one stands on its line alone ("Today", "This week")
+_FURNITURE = re.compile(r"^(?:today|now|tonight|this\s+week|this\s+weekend|this\s+morning)$", re.IGNORECASE)
+
+
+def _line_of_its_own(text: str, seg: str, s: int, t: int) -> bool:
+    """A deictic time word that is a line of its own is a page's menu or footer item, no time of
+    the story ("Today\\nPolitics\\nWorld": a menu the cleaning kept); a date or a weekday so
+    written (a live blog's heading, "Monday") stays."""
+    if not _FURNITURE.match(seg):
+        return False
+    start = text.rfind("\n", 0, s) + 1
+    end = text.find("\n", t)
+    before, after = text[start:s], text[t : len(text) if end < 0 else end]
+    if not before.strip() and not after.strip():
+        return True
+    # an item of a row of links: "Home | Today | Politics"
+    return bool(_MENU_BEFORE.fullmatch(before) and _MENU_AFTER.fullmatch(after) and (before.strip() or after.strip()))
+
+
+_MENU_ITEM = r"[\w'’&-]+(?:\s+[\w'’&-]+){0,2}"
+_MENU_BEFORE = re.compile(rf"\s*(?:{_MENU_ITEM}\s*[|·•]\s*)*")
+_MENU_AFTER = re.compile(rf"(?:\s*[|·•]\s*{_MENU_ITEM})*\s*")
 
 
 # "shortly after noon on Friday" (a model span the split cuts in two): how near the time after
@@ -1561,7 +1669,7 @@ def find_timexes(doc: Any, anchor: date | str | None = None, text: str | None = 
             one = _ONE_UNIT.match(tx.value)
             if one:  # "in each of the last three years": every year of them, a set (P1Y)
                 tx = Timex(f"P{one.group(1)}1{one.group(2)}", "set", "set", tx.mod)
-        historic = bool(_HISTORIC) and (day := _historic_day(expr, tx, full, s, t, a)) is not None
+        historic = bool(_HISTORIC) and (day := _historic_day(expr, tx, full, s, t, a, doc)) is not None
         if historic:
             tx = Timex(day, "date", "day", None)
         ts = TimexSpan(s, t, full[s:t], tx, tense)
@@ -2106,6 +2214,33 @@ _PART_OF_EVENT = re.compile(r"^the\s+(morning|afternoon|evening|night)$", re.IGN
 _BARE_DAY = re.compile(r"^(?:(?:the|that|this)\s+)?(?:day|night|time|moment)$", re.IGNORECASE)
 
 
+_HALF_YEAR = 183  # days
+
+
+def _of_the_storys_year(name: str, published: str, tense: str | None) -> Timex | None:
+    """A country's named day ("Election Day") is the one of the story's year, whatever the
+    clause's tense ("less than two weeks before Election Day", "Trump may have confused Election
+    Day", an October story); a past clause more than half a year before it is last year's ("Trump
+    won on Election Day", a January story), a future one after it next year's."""
+    a = parse_anchor(published)
+    this = resolve(f"{name} {a.year}", a) if a is not None else None
+    if a is None or this is None or not this.value or not _DAY_VALUE.match(this.value):
+        return None
+    ahead = (date.fromisoformat(this.value) - a).days
+    if tense == "past" and ahead > _HALF_YEAR:
+        return resolve(f"{name} {a.year - 1}", a)
+    if tense == "future" and ahead < 0:
+        return resolve(f"{name} {a.year + 1}", a)
+    return this
+
+
+def _of_country(article: Article, country: str) -> bool:
+    """The story is of ``country`` (ISO3): the country its places name most (a tie counts), or a
+    story that names no place's country."""
+    counts = Counter(p.country for p in article.places if p.country)
+    return not counts or counts[country] == max(counts.values())
+
+
 def find_times(article: Article, doc: Any) -> None:
     """Fill ``article.times`` from the parsed ``doc`` of ``article.text``."""
     times: list[Time] = []
@@ -2114,6 +2249,12 @@ def find_times(article: Article, doc: Any) -> None:
         tx = ts.timex
         if tx is None or (tx.value is None and _BARE_DAY.match(ts.text) and ts.anchor is None):
             continue  # "the day", "the night" the story does not date: nothing to record
+        name = _HOLIDAY_DIR.sub("", ts.text.strip()).lower()
+        country = _HOLIDAY_COUNTRY.get(name)
+        if country and tx.value and not _of_country(article, country):
+            tx = Timex(None, tx.type, tx.granularity, tx.mod)  # "Election Day" in a Nigerian story
+        elif country and tx.value and article.published and article.published.date and ts.text.strip().lower() == name:
+            tx = _of_the_storys_year(name, article.published.date, ts.tense) or tx
         # The contract's `value` is plain ISO (YYYY, YYYY-MM or YYYY-MM-DD); the full TimeML
         # value ("2019-04-24TMO", "2019-W17", "P3D") is kept beside it in `timex`.
         rec = Time(
