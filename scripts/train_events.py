@@ -141,6 +141,7 @@ def _examples(items: list[dict]):
     nlp = load_model()
     emb = M.Embedder.shared()
     X, yt, ym, src = [], [], [], []
+    seen: set[str] = set()
     for item, doc in zip(items, nlp.pipe([i["text"] for i in items], batch_size=64)):
         art = Article(
             id=Article.make_id(item["text"]),
@@ -194,12 +195,21 @@ def _examples(items: list[dict]):
                     continue
                 sel = [toks[k] for k, _ in keep]
                 feats = M.features(sel, [rule_types[k] for k, _ in keep], [noun_rules[k] for k, _ in keep], sent, emb)
+                for k, _ in keep:
+                    if labelled.get(toks[k].i, ("NONE",))[0] != "NONE":
+                        seen.add(f"{M.trigger_key(toks[k])}|{labelled[toks[k].i][0]}")
                 for row, (_, (etype, mode)) in zip(feats, keep):
                     X.append(row)
                     yt.append(etype)
                     ym.append(f"{etype}.{mode or '-'}")
                     src.append("plover" if item.get("plover_gold") else "corpus")
+    EXAMPLE_TRIGGERS[:] = sorted(seen)
     return np.asarray(X, dtype=np.float32), yt, ym, src
+
+
+#: the (trigger key, type) pairs the last ``build_examples`` labelled as events ("lemma|TYPE",
+#: "lemma particle|TYPE"): the model adds an event only where its examples hold one
+EXAMPLE_TRIGGERS: list[str] = []
 
 
 def _future(tok) -> bool:
@@ -330,10 +340,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.features and Path(args.features).is_file():
         cached = np.load(args.features, allow_pickle=False)
         X, yt, ym, src = cached["X"], list(cached["yt"]), list(cached["ym"]), list(cached["src"])
+        EXAMPLE_TRIGGERS[:] = [str(k) for k in cached["triggers"]]
     else:
         X, yt, ym, src = build_examples(items)
         if args.features:
-            np.savez(args.features, X=X, yt=np.array(yt), ym=np.array(ym), src=np.array(src))
+            np.savez(
+                args.features,
+                X=X,
+                yt=np.array(yt),
+                ym=np.array(ym),
+                src=np.array(src),
+                triggers=np.array(EXAMPLE_TRIGGERS),
+            )
     weights, modes, train_acc = train(X, yt, ym, args.C, args.hidden)
     corpus_hash = hashlib.sha256(corpus.read_bytes()).hexdigest()[:16]
     meta = {
@@ -343,6 +361,9 @@ def main(argv: list[str] | None = None) -> int:
         "features": {"slots": list(M.SLOTS), "dim": M.DIM, "n": int(X.shape[1])},
         "thresholds": THRESHOLDS,
         "protected_rules": [],
+        # the verbs (with their particle) and types the examples label as events: the model adds
+        # an event only of a type its examples hold for that verb (docs/event-model.md)
+        "added_triggers": EXAMPLE_TRIGGERS,
         "training": {
             "seed": SEED,
             "C_type": args.C,
@@ -371,6 +392,10 @@ def main(argv: list[str] | None = None) -> int:
             )
             for k in weights
         )
+        same_triggers = sorted(shipped.added_triggers or ()) == EXAMPLE_TRIGGERS
+        if not same_triggers:
+            print(f"  the examples' triggers differ: {len(shipped.added_triggers or ())} -> {len(EXAMPLE_TRIGGERS)}")
+        same = same and same_triggers
         print(f"retrained model {'matches' if same else 'DIFFERS FROM'} the shipped one ({len(yt)} examples)")
         if not same:
             trained_with = shipped.meta.get("training", {}).get("libraries", {})

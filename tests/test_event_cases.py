@@ -2896,3 +2896,32 @@ def test_review25_an_order_of_protesters_arrested_is_no_riot(nlp, text):
 def test_review25_an_order_of_people_jailed_or_deported_is_the_act(nlp, text, type_):
     ev = _code(nlp, text).events[0]
     assert ev.type == type_, (ev.type, ev.rule)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 26: for a person's act the model adds an event only of a type its training examples
+        # hold for the verb (model.json `added_triggers`); on verbs it never saw it typed by the
+        # neighbours: an answer to criticism was an ACCUSE, being loyal a SUPPORT
+        "President Obama addressed the criticism in a speech to donors on Tuesday.",
+        "Prime Minister Boris Johnson proved loyal to his chancellor during the crisis.",
+    ],
+)
+def test_round26_the_model_adds_no_act_of_a_person_its_examples_never_gave_the_verb(nlp, text):
+    article = _code(nlp, text)
+    added = [(e.type, e.rule) for e in article.events if e.rule and e.rule.startswith("model:")]
+    assert not added, added
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # a state's act with a verb the examples never held is still added (round 26)
+        ("Beijing rolled back its tariffs on Australian wine after the talks.", "RETREAT"),
+    ],
+)
+def test_round26_a_states_act_is_added_whatever_the_verb(nlp, text, type_):
+    article = _code(nlp, text)
+    assert article.events and article.events[0].type == type_, [(e.type, e.rule) for e in article.events]
+    assert article.events[0].rule.startswith("model:"), article.events[0].rule

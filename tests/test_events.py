@@ -1099,6 +1099,9 @@ def test_make_train_is_deterministic_on_a_tiny_corpus(tmp_path):
     meta_a = json.loads(Path(tmp_path / "a" / "model.json").read_text())
     assert meta_a == json.loads(Path(tmp_path / "b" / "model.json").read_text())
     assert meta_a["training"]["sentences"] == len(picked)
+    # the verbs and types the examples label as events, which the model's additions are held to
+    assert meta_a["added_triggers"] == sorted(set(meta_a["added_triggers"]))
+    assert meta_a["added_triggers"] and all(k.split("|")[1] in meta_a["types"] for k in meta_a["added_triggers"])
 
 
 def test_loading_the_event_model_leaves_the_applications_logging_alone():
