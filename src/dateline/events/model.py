@@ -227,10 +227,9 @@ class EventModel:
 
     def knows(self, tok: Any, etype: str) -> bool:
         """Whether the training examples hold this verb (with its particle) as an event of
-        ``etype``: the model adds only such an event. Its embeddings type a verb it has never
-        seen by its neighbours ("the job marks his reemergence" AID, "Americans wake up" AID,
-        "Ryan stunned Republicans" REJECT): on real pages those additions were almost all wrong,
-        on the sentence sets the additions that were right are verbs its examples hold."""
+        ``etype``. The model types a verb it has never seen by its neighbours ("Ryan stunned
+        Republicans" REJECT, "Obama also addressed the concerns" ACCUSE): a person's act is
+        added only where this holds (``_a_person_acting``)."""
         if self.added_triggers is None:
             return True
         return f"{trigger_key(tok)}|{etype}" in self.added_triggers
