@@ -66,7 +66,8 @@ bench: setup
 ## train: rebuild the learned event-type model from training/events (and the PLOVER gold records'
 ## development half when ../shared/eval or $$DATELINE_EVAL_DATA holds them): seeded, CPU, minutes;
 ## writes src/dateline/data/events/model.npz and model.json (docs/event-model.md); the sense gate
-## (scripts/train_senses.py: sense.npz, sense.json, seconds); then the
+## (scripts/train_senses.py: sense.npz, sense.json, seconds); the recipient chooser
+## (scripts/train_recipients.py: recipient.npz, recipient.json, a minute); then the
 ## event-place linker from Halterman's MIT-licensed event-location records, which it needs in
 ## ../shared/eval or $$DATELINE_EVAL_DATA (it stops with a message without them): seeded, CPU,
 ## minutes; writes src/dateline/data/models/event_place.json (docs/events.md)
@@ -75,6 +76,7 @@ train: setup
 	$(PY) scripts/event_corpus.py validate
 	$(PY) scripts/train_events.py
 	$(PY) scripts/train_senses.py
+	$(PY) scripts/train_recipients.py
 	$(PY) scripts/train_event_place.py
 
 clean:

@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import lexicon as lx
 from .candidates import find_candidates, refine_mode
+from .chooser import choose
 from .dating import date_and_modality
 from .model import revise
 from .parse import Candidate, Coded, Context, conjuncts, dep_children, depth_cache, depth_of, infinitive, sent_of
@@ -80,7 +81,17 @@ def code_sentence(sent: Any, ctx: Context) -> list[Coded]:
     for c in cands:
         events.append(build(c, cands, ctx, sent))
         built[id(c)] = events[-1]
-    return finish(events, built, reported, ctx)
+    out = finish(events, built, reported, ctx)
+    # whom an event the rules (merging included) leave without a recipient is done to: the learned
+    # chooser's pick among the sentence's other actors, if any (``chooser``)
+    of = {id(built[id(c)]): c for c in cands}
+    for coded in out:
+        cand = of.get(id(coded))
+        if cand is not None:
+            coded.record["recipients"] = choose(
+                cand, ctx, coded.record["actors"], coded.record["recipients"], coded.record.get("place")
+            )
+    return out
 
 
 # -- building the record -----------------------------------------------------------------------

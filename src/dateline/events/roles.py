@@ -495,11 +495,11 @@ def recipients_of(tok: Any, cand: Candidate, ctx: Context) -> list:
             continue  # "returned a portrait of a soldier to its owner": the thing handed over, not the soldier
         if cand.obj is not None and o.i == cand.obj.i:
             named = o.i in ctx.tok_actor or any(c.dep_ == "appos" and c.i in ctx.tok_actor for c in o.children)
-            if named and _keyed_object_is_patient(cand):  # "two hostages — an American and ...": who they are
+            if named and keyed_object_is_patient(cand):  # "two hostages — an American and ...": who they are
                 out.append(o)  # "expelled all UNSCOM weapons inspectors", "called President X"
             elif cand.entry.type in ("REJECT", "ACCUSE") and _outlets(o, ctx):
                 out += _outlets(o, ctx)  # "denied a report in The Washington Post": the paper
-            elif _keyed_object_is_patient(cand):
+            elif keyed_object_is_patient(cand):
                 out += _vehicle_owner(o, ctx)  # "intercepted a North Korean ship": North Korea
             continue
         if o.dep_ in ("nsubjpass", "dobj", "obj", "pobj") or (o.dep_ == "nsubj" and o.head.i != tok.i):
@@ -551,7 +551,7 @@ def recipients_of(tok: Any, cand: Candidate, ctx: Context) -> list:
                 and any(np_actor_ids(q, ctx) for q in dep_children(p, {"pobj"}))
             ][:1]
         if cand.entry.type in ("ACCUSE", "COERCE", "SANCTION", "CONSULT", "SUPPORT") or (
-            cand.entry.type in ("RETREAT", "CONCEDE") and _keyed_object_is_patient(cand)
+            cand.entry.type in ("RETREAT", "CONCEDE") and keyed_object_is_patient(cand)
         ):
             # "an investigation of the killing of X", "the arrest of 26 members", "lifted its
             # blockade of Yemen", "will host the meeting of BRICS representatives": what the act is of
@@ -727,7 +727,7 @@ def _vehicle_owner(o: Any, ctx: Context) -> list:
     ][:1]
 
 
-def _keyed_object_is_patient(cand: Candidate) -> bool:
+def keyed_object_is_patient(cand: Candidate) -> bool:
     """Whether the object an entry was keyed on is what the act is done to ("expel+INSPECTORS",
     "call+PERSON", "lift+blockade"), not the actor's own forces or means ("send+TROOPS"); the
     refugees taken in are the ones given asylum ("accept+refugee"), the soldiers or pilots trained
@@ -1761,7 +1761,7 @@ def participants(c: Candidate, ctx: Context) -> tuple[list[str], list[str]]:
             if (c.obj.dep_ == "nsubjpass" and c.entry.type == "ASSAULT") or (
                 c.entry.type in ("ASSAULT", "COERCE")
                 and c.actors_tok
-                and _keyed_object_is_patient(c)
+                and keyed_object_is_patient(c)
                 and not any(
                     a in np_actor_ids(t, ctx) for t in c.actors_tok for x in noun_a for a in np_actor_ids(x, ctx)
                 )
@@ -1978,7 +1978,7 @@ def _np_span(tok: Any) -> tuple[int, int]:
 
 #: noun classes (events/noun_classes.toml) of what an actor uses, gives or sends, never what
 #: its act is done to ("fired four shells at", "sent troops to", "provided intelligence to")
-_MEANS_CLASSES = {"WEAPON", "AID", "TROOPS", "INFO", "EXERCISE"}
+MEANS_CLASSES = {"WEAPON", "AID", "TROOPS", "INFO", "EXERCISE"}
 _NOT_TARGET_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
 
@@ -1987,7 +1987,7 @@ def _target_word(t: Any, c: Candidate, ctx: Context) -> bool:
         return False
     if lemma_of(t) == c.entry.key.rsplit("+", 1)[-1]:
         return False  # the word the entry was keyed on ("remained on alert in Manila"): the act's own
-    if t.ent_type_ in _NOT_TARGET_ENTS or NOUN_CLASSES.get(lemma_of(t)) in _MEANS_CLASSES:
+    if t.ent_type_ in _NOT_TARGET_ENTS or NOUN_CLASSES.get(lemma_of(t)) in MEANS_CLASSES:
         return False
     if t.dep_ in ("dobj", "obj") and lemma_of(t.head) in MOVED:
         return False
