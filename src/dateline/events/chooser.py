@@ -61,11 +61,13 @@ class Model:
         w = np.asarray(weights["w"], dtype=float)
         self.index = {f: k for k, f in enumerate(meta["features"])}
         self.w = w
+        self.weight = dict(zip(meta["features"], w.tolist()))
         self.bias = float(meta["bias"])
         self.threshold = float(meta["threshold"])
 
     def prob(self, feats: list[str]) -> float:
-        z = self.bias + sum(self.w[self.index[f]] for f in feats if f in self.index)
+        weight = self.weight
+        z = self.bias + sum(weight.get(f, 0.0) for f in feats)
         return 1.0 / (1.0 + math.exp(-z))
 
 
@@ -98,20 +100,22 @@ def candidate_heads(
     where = (place or {}).get("start"), (place or {}).get("end")
     toks: dict[str, list[int]] = {}
     at_place: set[str] = set()  # actors a word of the event's place names: never candidates
-    for t in sent:
-        aid = ctx.tok_actor.get(t.i)
+    for i in range(sent.start, sent.end):
+        aid = ctx.tok_actor.get(i)
         if aid is None or aid in actors:
             continue
-        toks.setdefault(aid, []).append(t.i)
-        if where[0] is not None and where[1] is not None and t.idx < where[1] and where[0] < t.idx + len(t):
-            at_place.add(aid)
+        toks.setdefault(aid, []).append(i)
+        if where[0] is not None and where[1] is not None:
+            t = ctx.doc[i]
+            if t.idx < where[1] and where[0] < t.idx + len(t):
+                at_place.add(aid)
     toks = {aid: idx for aid, idx in toks.items() if aid not in at_place}
     out = []
     for aid, idx in toks.items():
         heads = [ctx.doc[i] for i in idx if ctx.tok_actor.get(ctx.doc[i].head.i) != aid or ctx.doc[i].head.i == i]
         heads = [h for h in heads or [ctx.doc[idx[0]]] if not _excluded(h, c) and not _adjective_group(h, aid, ctx)]
         if heads:
-            head = min(heads, key=lambda h: len(_path(h, c.trigger)[0]) + len(_path(h, c.trigger)[1]))
+            head = min(heads, key=lambda h: _path_length(h, c.trigger))
             out.append((aid, idx, head))
     return out
 
@@ -162,6 +166,11 @@ def _path(cand: Any, trig: Any) -> tuple[list[str], list[str]]:
     return [_label(x) for x in up_c[: seen[t.i]]], down
 
 
+def _path_length(cand: Any, trig: Any) -> int:
+    up, down = _path(cand, trig)
+    return len(up) + len(down)
+
+
 def _bucket(n: int) -> str:
     return str(n) if n < 4 else ("4-7" if n < 8 else "8+")
 
@@ -174,12 +183,14 @@ def features(c: Candidate, ctx: Context, aid: str, head: Any, actors: list[str])
     up_s = ">".join(up[:_MAX_PATH]) + (">+" if len(up) > _MAX_PATH else "")
     down_s = ">".join(down[:_MAX_PATH]) + (">+" if len(down) > _MAX_PATH else "")
     kind = ctx.actor_kind.get(aid) or "none"
-    generic = next((a for a in ctx.article.actors if a.id == aid), None)
-    gen = "generic" if generic is not None and getattr(generic, "generic", None) else "named"
+    generics = ctx.memo.get("chooser_generic")
+    if generics is None:
+        generics = ctx.memo["chooser_generic"] = {a.id for a in ctx.article.actors if getattr(a, "generic", None)}
+    gen = "generic" if aid in generics else "named"
     side = "left" if head.i < trig.i else "right"
     dist = _bucket(abs(head.i - trig.i))
     passive = any(k.dep_ in ("nsubjpass", "auxpass") for k in trig.children)
-    in_source = any(head.i in {x.i for x in a.subtree} for a in c.actors_tok)
+    in_source = any(a.left_edge.i <= head.i <= a.right_edge.i for a in c.actors_tok)  # (a projective parse)
     modifier = head.dep_ in ("amod", "compound", "poss", "nmod")
     is_place = head.i in ctx.place_tok
     own_country = any(
