@@ -702,3 +702,263 @@ def test_modality_reads_the_same_children_as_the_token_walk(nlp):
         ]
         assert tense_of(t, "asserted") == walk_tense(t), t.text
     assert {tense_of(t, "asserted") for t in doc if t.pos_ == "VERB"} == {"past", "present", "future"}
+
+
+def test_token_strings_are_each_tokens_strings(nlp):
+    from dateline.nlp import token_strings
+
+    doc = nlp("Ségolène Royal’s aides met in Saint-Étienne on Friday; “We’ll see,” said ÖVP’s leader.")
+    assert token_strings(doc, "LOWER") == [t.lower_ for t in doc]
+    assert token_strings(doc, "ORTH") == [t.text for t in doc]
+    assert token_strings(doc, "TAG") == [t.tag_ for t in doc]
+    assert token_strings(doc, "LOWER") is token_strings(doc, "LOWER")  # read once per doc
+    with doc.retokenize() as retokenizer:  # another length: read anew
+        retokenizer.merge(doc[0:2])
+    assert token_strings(doc, "ORTH") == [t.text for t in doc]
+    assert token_strings(nlp(""), "LOWER") == []
+
+
+def test_event_model_softmax_is_the_plain_formula():
+    import numpy as np
+
+    from dateline.events.model import EventModel
+
+    rng = np.random.default_rng(3)
+    for rows in (1, 2, 7):
+        z = rng.normal(0, 4, size=(rows, 17)).astype(np.float32)
+        shifted = z - z.max(axis=1, keepdims=True)
+        e = np.exp(shifted)
+        assert np.array_equal(EventModel._softmax(z), e / e.sum(axis=1, keepdims=True))
+
+
+def test_a_shipped_model_is_read_once_and_still_follows_its_switch(monkeypatch):
+    from dateline.events import model
+
+    monkeypatch.delenv("DATELINE_EVENT_MODEL", raising=False)
+    first = model.load()
+    assert model.load() is first
+    monkeypatch.setenv("DATELINE_EVENT_MODEL", "0")
+    assert model.load() is None
+    monkeypatch.delenv("DATELINE_EVENT_MODEL")
+    assert model.load() is first
+
+
+def test_unlabelled_subject_and_person_scans_find_what_the_token_walk_finds(nlp):
+    from dateline.analyse.actors import _unlabelled_persons, _unlabelled_subjects, corrected_entities
+
+    def names(found):
+        return [(e.text, e.label) for e in found]
+
+    doc = nlp("In Colombia, the ELN declared a ceasefire. ICE in Denver deported two men on Tuesday.")
+    assert ("ELN", "ORG") in names(_unlabelled_subjects(doc, [], set()))
+    assert ("ICE", "ORG") in names(_unlabelled_subjects(doc, [], set()))
+    doc = nlp("Julian Assange spoke on Monday. Later Assange, who denies the charges, left the embassy.")
+    found = names(corrected_entities(doc))
+    assert found.count(("Assange", "PERSON")) + found.count(("Julian Assange", "PERSON")) >= 2
+    assert names(_unlabelled_persons(doc, [], set())) == []  # no person named in full among no entities
+
+
+def test_child_strings_are_the_childrens_strings(nlp):
+    from dateline.events.parse import child_strings
+
+    doc = nlp(TEXT + " If they had agreed, whether or not the talks resumed, a long-term truce would hold.")
+    for t in doc:
+        for deps in (("mark",), ("aux", "auxpass"), ("nsubj", "nsubjpass"), ("punct",)):
+            assert child_strings(t, deps) == [c.lower_ for c in t.children if c.dep_ in deps]
+            assert child_strings(t, deps, "TAG") == [c.tag_ for c in t.children if c.dep_ in deps]
+            assert child_strings(t, deps, "LEMMA") == [c.lemma_ for c in t.children if c.dep_ in deps]
+
+
+def test_linker_paths_are_the_head_walks(nlp):
+    from dateline.events.place import _path
+
+    def walk(a, b):
+        up_a = [a]
+        while up_a[-1].head.i != up_a[-1].i:
+            up_a.append(up_a[-1].head)
+        seen = {t.i: k for k, t in enumerate(up_a)}
+        up_b = [b]
+        while up_b[-1].i not in seen and up_b[-1].head.i != up_b[-1].i:
+            up_b.append(up_b[-1].head)
+        if up_b[-1].i not in seen:
+            return up_a, up_b
+        return up_a[: seen[up_b[-1].i] + 1], up_b
+
+    doc = nlp(TEXT)
+    for a in doc:
+        for b in doc:
+            got, want = _path(a, b), walk(a, b)
+            assert [[t.i for t in side] for side in got] == [[t.i for t in side] for side in want]
+            assert got[0][0] is a and got[1][0] is b
+
+
+def test_acted_on_place_walks_as_the_token_walk_does(nlp):
+    from types import SimpleNamespace
+
+    from dateline.events.lexicon import Entry
+    from dateline.events.parse import Candidate, depth_of
+    from dateline.events.roles import _NOT_ACTED_ON, acted_on_place
+
+    def walk(toks, c, doc, strict):
+        trig = c.trigger
+        top = trig
+        while top.dep_ in ("dobj", "obj", "pobj", "prep") and top.head.i != top.i and top.pos_ not in ("VERB", "AUX"):
+            top = top.head
+        u = min((doc[i] for i in toks), key=depth_of)
+        keyed = c.obj.i if c.obj is not None else None
+        while u.i != trig.i and (u.i != top.i or top.pos_ not in ("VERB", "AUX")):
+            if u.i == keyed and u.head.i == trig.i:
+                return True
+            if u.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass") or (strict and u.dep_ in _NOT_ACTED_ON):
+                return False
+            if u.head.i == u.i:
+                return not strict
+            u = u.head
+        return True
+
+    doc = nlp(TEXT + " The army imposed blockades in Lahore after rebels in Aleppo agreed to a ceasefire in Homs.")
+    ctx = SimpleNamespace(doc=doc)
+    entry = Entry("COERCE", None, None, "test")
+    for trig in doc:
+        for obj in (None, *[t for t in trig.children if t.dep_ in ("dobj", "pobj")]):
+            c = Candidate(trig, entry, obj=obj)
+            for k in range(len(doc)):
+                for toks in ([k], [k, min(k + 1, len(doc) - 1)]):
+                    for strict in (True, False):
+                        assert acted_on_place(toks, c, ctx, strict) == walk(toks, c, doc, strict)
+
+
+def test_subtree_of_is_each_tokens_subtree_in_order(nlp):
+    from dateline.nlp import subtree_of
+
+    for text in (TEXT, "Which rebels did the army, which had shelled the town, say it would release?"):
+        doc = nlp(text)
+        for t in doc:
+            assert subtree_of(doc, t.i) == [x.i for x in t.subtree]
+
+
+def test_linker_scenes_are_the_head_walks(nlp):
+    from dateline.events.place import _OTHER_SCENE_MARKS, _OTHER_SCENE_PREPS, _scenes
+
+    def walk(tok):
+        out, t = [], tok
+        while True:
+            concession = t.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in _OTHER_SCENE_MARKS for m in t.children
+            )
+            if concession or t.dep_ == "relcl" or (t.dep_ == "prep" and t.lower_ in _OTHER_SCENE_PREPS):
+                out.append(t.i)
+            if t.head.i == t.i:
+                return frozenset(out)
+            t = t.head
+
+    doc = nlp(
+        "Although the company, which has plants in Mexico, agreed, troops despite the rain "
+        "attacked the town if the rebels stayed in Homs."
+    )
+    for t in doc:
+        assert _scenes(t) == walk(t)
+
+
+def test_capitalised_common_noun_finds_the_one_token_char_span_finds(nlp):
+    from dateline.analyse.places import ALIAS, NAME, Mention, _capitalised_common_noun
+    from dateline.gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+
+    def old(doc, m):
+        if " " in m.text or "-" in m.text:
+            return False
+        span = doc.char_span(m.start, m.end)
+        if span is None or len(span) != 1:
+            return False
+        tok = span[0]
+        if not tok.is_sent_start or tok.pos_ != "NOUN":
+            return False
+        return not any(k in (NAME, ALIAS) for _, k in gaz.lookup(m.text))
+
+    text = "Gunmen attacked Kandahar's main market. Militants fled.  Police said nothing. Ex-soldiers left"
+    doc = nlp(text)
+    for s in range(len(text) + 1):
+        for e in range(s + 1, min(len(text), s + 12) + 1):
+            m = Mention(text[s:e], s, e, "GPE")
+            assert _capitalised_common_noun(doc, m, gaz) == old(doc, m), (s, e)
+
+
+def test_unlabelled_countries_cut_the_runs_the_spans_cut(nlp):
+    from dateline.analyse import lexicon as L
+    from dateline.analyse.actors import _NAME_LIKE_COUNTRIES, _title_alpha, _unlabelled_countries
+
+    def old(doc, taken, headline):
+        out, i, n = [], 0, len(doc)
+        title = _title_alpha(doc)[0]
+        while i < n:
+            if i in taken or i in headline or doc[i].pos_ != "PROPN" or not title[i]:
+                i += 1
+                continue
+            if i > 0 and (doc[i - 1].is_title or doc[i - 1].is_upper) and doc[i - 1].pos_ == "PROPN":
+                i += 1
+                continue
+            for j in range(min(n, i + 4), i, -1):
+                toks = doc[i:j]
+                if any(k in taken for k in range(i, j)) or (j < n and doc[j].pos_ == "PROPN" and doc[j].is_title):
+                    continue
+                if toks.text.lower() not in _NAME_LIKE_COUNTRIES and L.country_of_name(toks.text):
+                    out.append((toks[0].idx, toks[-1].idx + len(toks[-1]), i, j, toks.text))
+                    i = j - 1
+                    break
+            i += 1
+        return out
+
+    doc = nlp(
+        "Nigeria withdrew a contingent of 300 peacekeepers. South Sudan and Sierra Leone agreed, "
+        "the New York Times said. Papua New Guinea  Police and UN officials met in Costa Rica."
+    )
+    for headline in (set(), {0, 1}):
+        got = [(e.start, e.end, e.i0, e.i1, e.text) for e in _unlabelled_countries(doc, [], headline)]
+        assert got == old(doc, set(), headline)
+    assert got
+
+
+def test_cue_text_reads_the_cue_as_the_children_walk_does(nlp):
+    from dateline.analyse.quotes import _AUDIENCE, _cue_text
+
+    def old(tok, text):
+        end = tok
+        for c in tok.children:
+            if c.i == end.i + 1 and (c.dep_ == "prt" or (c.dep_ in ("dobj", "dative") and c.lower_ in _AUDIENCE)):
+                end = c
+        s, e = tok.idx, end.idx + len(end)
+        return text[s:e], (s, e)
+
+    text = 'The minister told reporters that talks would go on. "We will," she said. He spoke out, then told me off.'
+    doc = nlp(text)
+    for t in doc:
+        assert _cue_text(t, text) == old(t, text)
+
+
+def test_noun_keys_and_tree_distance_answer_as_the_token_walks_do(nlp):
+    from dateline.events.parse import lemma_of, noun_keys, tree_distance
+
+    def old_keys(obj):
+        keys = [lemma_of(obj), obj.lower_]
+        for c in [c for c in obj.children if c.dep_ in ("compound", "amod")]:
+            keys.insert(0, f"{lemma_of(c)}~{lemma_of(obj)}")
+        for c in obj.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                keys[:0] = [f"{lemma_of(obj)}~of~{lemma_of(p)}" for p in c.children if p.dep_ == "pobj"]
+        return keys
+
+    def old_distance(a, b):
+        anc_a, anc_b = [a, *a.ancestors], [b, *b.ancestors]
+        ia = {t.i: n for n, t in enumerate(anc_a)}
+        for n, t in enumerate(anc_b):
+            if t.i in ia:
+                return n + ia[t.i]
+        return 99
+
+    doc = nlp(TEXT + " A sixfold increase in military aid and the release of political prisoners followed.")
+    for a in doc:
+        assert noun_keys(a) == old_keys(a)
+        for b in doc:
+            assert tree_distance(a, b) == old_distance(a, b)

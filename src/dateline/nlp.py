@@ -202,6 +202,31 @@ def pos_tags(doc: Any) -> list[str]:
     return found
 
 
+_STRINGS: dict[int, str] = {}  # a string's hash -> the string (the StringStore decodes it anew at each read)
+
+
+def token_strings(doc: Any, attr: str) -> list[str]:
+    """Every token's string of ``attr`` (``"LOWER"``: ``Token.lower_``; ``"ORTH"``: ``Token.text``;
+    ``"TAG"``: ``Token.tag_``), read once per doc from one array and kept in ``doc_cache``: a loop
+    that asks a string of every token builds no Token for it. The list is shared, not to be changed."""
+    cache = doc_cache(doc)
+    key = "strings:" + attr
+    found = cache.get(key)
+    if found is None:
+        strings = doc.vocab.strings
+        known = _STRINGS
+        found = []
+        for h in doc.to_array(attr).tolist() if len(doc) else []:
+            s = known.get(h)
+            if s is None:
+                s = strings[h]
+                if len(known) < 200_000:
+                    known[h] = s
+            found.append(s)
+        cache[key] = found
+    return found
+
+
 Tree = tuple[list[str], list[int], list[int]]
 
 _LAST: tuple[Any, int, dict[str, Any]] = (None, -1, {})  # the last doc asked, its length and its cache
@@ -265,6 +290,26 @@ def _read_tree(doc: Any) -> tuple[Tree, list[int]]:
             names[d] = doc[i].dep_
     found = cache["tree"] = (([names[d] for d in ids], children, start), head_list)
     return found
+
+
+def subtree_of(doc: Any, i: int) -> list[int]:
+    """The indices of ``doc[i].subtree``, in its order (each left child's subtree, the token, each
+    right child's subtree), read from the cached parse arrays without a Token for each."""
+    labels, children, start = parse_tree(doc)
+    out: list[int] = []
+
+    def walk(k: int) -> None:
+        kids = children[start[k] : start[k + 1]]
+        for c in kids:
+            if c < k:
+                walk(c)
+        out.append(k)
+        for c in kids:
+            if c > k:
+                walk(c)
+
+    walk(i)
+    return out
 
 
 def token_starts(doc: Any) -> list[int]:

@@ -87,7 +87,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..article import Actor, Article, Entity, Span
-from ..nlp import doc_cache, doc_text, heads_of, pos_tags
+from ..nlp import doc_cache, doc_text, heads_of, parse_tree, pos_tags, token_starts, token_strings
 from . import lexicon as L
 from .places import dateline_country
 
@@ -174,24 +174,24 @@ def corrected_entities(doc: Any) -> list[Ent]:
     for e in ents:
         for i in range(e.start, e.end):
             in_ent[i] = True
+    # every token's strings and tags, read once (no Token built for these)
+    low, orth, tag, pos = (
+        token_strings(doc, "LOWER"),
+        token_strings(doc, "ORTH"),
+        token_strings(doc, "TAG"),
+        pos_tags(doc),
+    )
+    starts = token_starts(doc)
     # tokens of multi-token person names ("George Washington" makes "Washington" a name part)
-    name_parts = {doc[i].lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for i in range(e.start, e.end)}
-    surnames = {doc[e.end - 1].lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1}
+    name_parts = {low[i] for e in ents if e.label_ == "PERSON" and len(e) > 1 for i in range(e.start, e.end)}
+    surnames = {low[e.end - 1] for e in ents if e.label_ == "PERSON" and len(e) > 1}
     surnames |= {
-        doc[e.start].lower_
-        for e in ents
-        if e.label_ == "PERSON" and len(e) > 1 and doc[e.start].lower_ in L.EAST_ASIAN_SURNAMES
+        low[e.start] for e in ents if e.label_ == "PERSON" and len(e) > 1 and low[e.start] in L.EAST_ASIAN_SURNAMES
     }
     out: list[Ent] = []
     for e in ents:
         i0, i1, label = e.start, e.end, e.label_
-        if (
-            label == "PERSON"
-            and i1 - i0 == 1
-            and doc[i0].lower_ in L.FORCE_MODIFIERS
-            and i1 < n
-            and doc[i1].lower_ in L.FORCE_NOUNS
-        ):
+        if label == "PERSON" and i1 - i0 == 1 and low[i0] in L.FORCE_MODIFIERS and i1 < n and low[i1] in L.FORCE_NOUNS:
             continue  # "Riot police", "Security forces" at the start of a sentence: not a name
         if label in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
             if not any(ch.isalnum() for ch in e.text):
@@ -207,7 +207,7 @@ def corrected_entities(doc: Any) -> list[Ent]:
                         break
                 if i1 <= i0:
                     continue
-            comma = next((k for k in range(i0 + 1, i1 - 1) if doc[k].text == ","), None)
+            comma = next((k for k in range(i0 + 1, i1 - 1) if orth[k] == ","), None)
             if comma is not None and label in ("PERSON", "ORG") and _two_phrases(doc, i0, comma, i1):
                 # "After talking with Macron, Scholz said ...": the tagger runs a fronted phrase's
                 # last name and the subject into one name; the parse hangs them on different words
@@ -227,42 +227,40 @@ def corrected_entities(doc: Any) -> list[Ent]:
                     continue  # "Soldiers", "Police": the story's first word, an agent noun, no name
             for k in range(i0 + 1, i1):
                 if doc[k].like_num and (
-                    "." in doc[k].text or (k + 1 < n and doc[k + 1].lower_ in ("percent", "%", "per", "points"))
+                    "." in orth[k] or (k + 1 < n and low[k + 1] in ("percent", "%", "per", "points"))
                 ):
                     i1 = k  # "Clinton leading Trump 47.3 percent to 44.4": a name and a figure
                     break
-            while i1 - 1 > i0 and doc[i1 - 1].tag_ == "POS":  # trailing possessive
+            while i1 - 1 > i0 and tag[i1 - 1] == "POS":  # trailing possessive
                 i1 -= 1
-            if i1 - i0 > 1 and doc[i1 - 1].text in ("'s", "’s", "'", "’"):
+            if i1 - i0 > 1 and orth[i1 - 1] in ("'s", "’s", "'", "’"):
                 i1 -= 1
             # leading words that are no part of a name: another noun's possessive ending ("the
             # city’s Hoa Lo prison"), a sentence's first word capitalised only by its place
             # ("Following Assange's arrest")
-            while i1 - i0 > 1 and (
-                doc[i0].tag_ == "POS" or (doc[i0].is_sent_start and doc[i0].pos_ in ("VERB", "SCONJ"))
-            ):
+            while i1 - i0 > 1 and (tag[i0] == "POS" or (doc[i0].is_sent_start and pos[i0] in ("VERB", "SCONJ"))):
                 i0 += 1
             # a possessive inside, before no name: "toward Holcomb’s 2016 election campaign"
             # ("Macy's Thanksgiving Parade" keeps its name after the possessive)
             for k in range(i0 + 1, i1 - 1):
-                if doc[k].tag_ == "POS" and not any(doc[j].pos_ == "PROPN" for j in range(k + 1, i1)):
+                if tag[k] == "POS" and not any(pos[j] == "PROPN" for j in range(k + 1, i1)):
                     i1 = k
                     break
         if label == "ORG":
             named = _name_after_title(doc, i0, i1)
             if named is not None:  # "Rockland County Executive Ed Day": the person the title is of
                 i0, label = named, "PERSON"
-        if label == "PERSON" and i1 - i0 >= 2 and doc[i0].text == "Air":
+        if label == "PERSON" and i1 - i0 >= 2 and orth[i0] == "Air":
             label = "ORG"  # "Air Zim", "Air Zimbabwe": an airline
         if label == "PERSON":
-            while i1 - i0 > 1 and doc[i0].lower_ in L.HONORIFICS:
+            while i1 - i0 > 1 and low[i0] in L.HONORIFICS:
                 i0 += 1
             # extend over a capitalised name token the model left out ("Choe Son" + "Hui")
             while (
                 i1 < n
                 and i1 - e.start < 5
                 and not in_ent[i1]
-                and doc[i1].pos_ == "PROPN"
+                and pos[i1] == "PROPN"
                 and doc[i1].is_title
                 and doc[i1].is_alpha
                 and not doc[i1].is_sent_start
@@ -287,12 +285,12 @@ def corrected_entities(doc: Any) -> list[Ent]:
                 text = doc[i0:i1].text
             if _demonym_span(doc, i0, i1):
                 label = "NORP"  # "Ugandan (rebels)", "Bosnian Serbs" tagged as a person or organisation
-        elif label in ("ORG", "NORP") and i1 - i0 == 1 and doc[i0].lower_ in surnames:
+        elif label in ("ORG", "NORP") and i1 - i0 == 1 and low[i0] in surnames:
             label = "PERSON"  # "Hidalgo" after "Anne Hidalgo" is the person, whatever the model says
         elif (
             label in ("GPE", "LOC", "FAC")
             and i1 - i0 == 1
-            and doc[i0].lower_ in surnames
+            and low[i0] in surnames
             and not (L.country_of_name(text) or L.capital_country(text) or L.city_population(text) >= 100_000)
         ):
             label = "PERSON"  # "Modi" after "Narendra Modi", not "Washington" after "George Washington"
@@ -300,8 +298,8 @@ def corrected_entities(doc: Any) -> list[Ent]:
             label in ("GPE", "LOC")
             and i0 > 0
             and doc[i0 - 1].is_title
-            and doc[i0 - 1].lower_ in L.ROLES
-            and L.ROLES[doc[i0 - 1].lower_] is not None
+            and low[i0 - 1] in L.ROLES
+            and L.ROLES[low[i0 - 1]] is not None
             and not (L.country_of_name(text) or L.capital_country(text) or L.city_population(text, alternates=True))
         ):
             label = "PERSON"  # "President Buhari welcomed ...": a name after a title is no unknown place
@@ -309,7 +307,7 @@ def corrected_entities(doc: Any) -> list[Ent]:
             label = "ORG"  # "Boko Haram" is no person
         elif label in ("PERSON", "ORG", "NORP"):
             label = _relabel(doc, i0, i1, label, text, name_parts)
-        span_start, span_end = doc[i0].idx, doc[i1 - 1].idx + len(doc[i1 - 1])
+        span_start, span_end = starts[i0], starts[i1 - 1] + len(orth[i1 - 1])
         if label == "GPE" and _DASHES.search(text) and not L.country_of_name(text):
             parts = _split_hyphenated(text, span_start)
             if parts:
@@ -429,9 +427,13 @@ def _unlabelled_subjects(doc: Any, ents: list[Ent], headline: set[int]) -> list[
     out = []
     pos = pos_tags(doc)
     heads = heads_of(doc)
+    labels = parse_tree(doc)[0]
+    upper = doc.to_array("IS_UPPER").tolist() if len(doc) else []
     for i in range(len(doc)):
         if i in taken or i in headline or pos[heads[i]] != "VERB":
             continue
+        if not upper[i] and (labels[i] != "nsubj" or pos[i] != "PROPN"):
+            continue  # no acronym and no proper-noun subject: neither test below can pass (no Token built)
         t = doc[i]
         acronym = t.is_upper and t.is_alpha and 2 <= len(t.text) <= 6
         if (
@@ -610,8 +612,9 @@ def _unlabelled_persons(doc: Any, ents: list[Ent], headline: set[int]) -> list[E
     surname: a capital or a city of 100,000), a nationality or holds an organisation word."""
     taken = {i for e in ents for i in range(e.i0, e.i1)}
     persons = {i for e in ents if e.label == "PERSON" for i in range(e.i0, e.i1)}
-    surnames = {doc[e.i1 - 1].lower_ for e in ents if e.label == "PERSON" and e.i1 - e.i0 > 1}
-    if not persons and not any(t.lower_ in L.ROLES for t in doc):
+    low, pos = token_strings(doc, "LOWER"), pos_tags(doc)  # (no Token built for these)
+    surnames = {low[e.i1 - 1] for e in ents if e.label == "PERSON" and e.i1 - e.i0 > 1}
+    if not persons and not any(w in L.ROLES for w in low):
         return []
     out = []
     i, n = 0, len(doc)
@@ -620,6 +623,9 @@ def _unlabelled_persons(doc: Any, ents: list[Ent], headline: set[int]) -> list[E
         if i in taken or i in headline or not title[i] or not alpha[i]:
             i += 1
             continue
+        if pos[i] != "PROPN" and low[i] not in surnames:
+            i += 1  # neither a name's first word nor a surname (below)
+            continue
         t = doc[i]
         if t.pos_ != "PROPN":
             if t.lower_ in surnames and _surname_as_subject(t) and not _place_or_people(t.text):
@@ -627,7 +633,7 @@ def _unlabelled_persons(doc: Any, ents: list[Ent], headline: set[int]) -> list[E
             i += 1
             continue
         j = i
-        while j < n and j - i < 3 and j not in taken and doc[j].pos_ == "PROPN" and doc[j].is_title and doc[j].is_alpha:
+        while j < n and j - i < 3 and j not in taken and pos[j] == "PROPN" and title[j] and alpha[j]:
             j += 1
         span = doc[i:j]
         text = span.text
@@ -760,25 +766,29 @@ def _unlabelled_countries(doc: Any, ents: list[Ent], headline: set[int]) -> list
     i, n = 0, len(doc)
     pos = pos_tags(doc)
     title = _title_alpha(doc)[0]
+    # a run's text cut from the doc's (``doc[i:j].text``, without a Span and its Tokens)
+    text, starts, orth = doc_text(doc), token_starts(doc), token_strings(doc, "ORTH")
     while i < n:
         if i in taken or i in headline or pos[i] != "PROPN" or not title[i]:
             i += 1
             continue
-        if i > 0 and (doc[i - 1].is_title or doc[i - 1].is_upper) and doc[i - 1].pos_ == "PROPN":
+        if i > 0 and pos[i - 1] == "PROPN" and (title[i - 1] or doc[i - 1].is_upper):
             i += 1
             continue
         for j in range(min(n, i + 4), i, -1):
-            toks = doc[i:j]
-            if any(k in taken for k in range(i, j)) or (j < n and doc[j].pos_ == "PROPN" and doc[j].is_title):
+            if any(k in taken for k in range(i, j)) or (j < n and pos[j] == "PROPN" and title[j]):
                 continue
-            if toks.text.lower() not in _NAME_LIKE_COUNTRIES and L.country_of_name(toks.text):
-                out.append(Ent(toks[0].idx, toks[-1].idx + len(toks[-1]), "GPE", i, j, toks.text))
+            s, e = starts[i], starts[j - 1] + len(orth[j - 1])
+            name = text[s:e]
+            if name.lower() not in _NAME_LIKE_COUNTRIES and L.country_of_name(name):
+                out.append(Ent(s, e, "GPE", i, j, name))
                 i = j - 1
                 break
         i += 1
     return out
 
 
+_LONG_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")  # a word of four letters or more (headline case)
 HEADLINE_MAX_WORDS = 16  # of four letters or more; longer lines are text run together (a table, a one-line document)
 
 
@@ -794,7 +804,7 @@ def _headline_case_tokens(doc: Any) -> set[int]:
     pos = 0
     ranges = []
     for line in text.split("\n"):
-        words = re.findall(r"[A-Za-z][A-Za-z'’-]{3,}", line)
+        words = _LONG_WORD.findall(line)
         ends = line.rstrip(" \"'”’")[-1:]
         if (
             3 <= len(words) <= HEADLINE_MAX_WORDS
@@ -1057,6 +1067,9 @@ def _write_back(doc: Any, ents: list[Ent]) -> None:
 # -- actors ---------------------------------------------------------------------------------------
 
 
+_ACTOR_FIELDS = tuple(Actor.model_fields)  # the record's fields, read from an actor in find_actors
+
+
 def find_actors(article: Article, doc: Any) -> None:
     """Fill ``article.entities`` and ``article.actors`` (see the module docstring)."""
     doc_text(doc, article.text)  # the doc's text, kept for the components after
@@ -1188,7 +1201,7 @@ def find_actors(article: Article, doc: Any) -> None:
         if act.generic:
             extra["generic"] = act.generic
             extra["country_source"] = act.country_source
-        out.append(Actor(**{name: getattr(act, name) for name in Actor.model_fields}, **extra))
+        out.append(Actor(**{name: getattr(act, name) for name in _ACTOR_FIELDS}, **extra))
     # (validated: pydantic-core builds these small records faster than model_construct's Python loop)
     article.entities = [Entity(text=e.text, label=e.label, start=e.start, end=e.end, actor=e.actor) for e in ents]
     article.actors = out
@@ -1217,8 +1230,11 @@ def _national(doc: Any, e: Ent) -> str | None:
     return None
 
 
+_NON_WORD = re.compile(r"[^\w]+", flags=re.UNICODE)
+
+
 def _slug(name: str) -> str:
-    s = re.sub(r"[^\w]+", "-", name.lower(), flags=re.UNICODE).strip("-")
+    s = _NON_WORD.sub("-", name.lower()).strip("-")
     return s or "actor"
 
 
@@ -1300,8 +1316,11 @@ def _governing_place(doc: Any, e: Ent) -> bool:
 # -- persons --------------------------------------------------------------------------------------
 
 
+_POSSESSIVE_END = re.compile(r"(?:'s|’s)$")
+
+
 def _name_words(text: str) -> list[str]:
-    words = [w for w in re.sub(r"(?:'s|’s)$", "", text).split() if w.lower() not in L.HONORIFICS]
+    words = [w for w in _POSSESSIVE_END.sub("", text).split() if w.lower() not in L.HONORIFICS]
     return words or text.split()
 
 
@@ -2242,12 +2261,13 @@ def _generic_candidates(doc: Any, tok_ent: dict[int, Ent], ent_actor: dict[int, 
     # "CAIRO, Egypt -- Protesters clashed ...", "Rebels shelled the city": the tagger reads a
     # story's or a sentence's capitalised first word as a name, which keeps its plural as its lemma
     pos = pos_tags(doc)
+    low = token_strings(doc, "LOWER")
     idx |= {
         i
         for i in range(len(doc))
         if pos[i] == "PROPN"
-        and doc[i].lower_.endswith("s")
-        and L.agent_noun(doc[i].lower_[:-1]) is not None
+        and low[i].endswith("s")
+        and L.agent_noun(low[i][:-1]) is not None
         and (doc[i].is_sent_start or _after_dateline(doc, i) or _capitalised_noun(doc, doc[i]))
     }
     for i in sorted(idx):

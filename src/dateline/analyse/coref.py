@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from ..article import Article
-from ..nlp import char_token, heads_of, token_starts
+from ..nlp import char_token, heads_of, parse_tree, subtree_of, token_starts, token_strings
 from .lexicon import ORG_WORDS
 
 _DESCRIPTORS_FILE = Path(__file__).resolve().parent.parent / "data" / "quotes" / "descriptors.txt"
@@ -275,8 +275,9 @@ class Coreference:
         if self.kinds.get(actor) != "person":
             return
         doc = self.doc
-        words = [doc[i0 - 1].lower_] if i0 > 0 else []
-        words += [t.lower_ for t in doc[i0 : i1 + 1]]
+        low = token_strings(doc, "LOWER")  # (no Token built for these)
+        words = [low[i0 - 1]] if i0 > 0 else []
+        words += low[i0 : i1 + 1]
         for w in words:
             g = _HONORIFIC_GENDER.get(w)
             if g:
@@ -319,21 +320,23 @@ class Coreference:
         """'Ghani ... his government': a person subject and a gendered pronoun in its own clause,
         with no other person between them, outside direct quotes (whose "her" is someone the
         speaker talks about)."""
+        doc = self.doc
+        # the walks read the cached parse arrays and token strings (no Token for each word)
+        labels, heads, low, starts = parse_tree(doc)[0], heads_of(doc), token_strings(doc, "LOWER"), token_starts(doc)
         for head, actor in self.head_actor.items():
-            if self.kinds.get(actor) != "person" or self.doc[head].dep_ not in _SUBJECT_DEPS:
+            if self.kinds.get(actor) != "person" or labels[head] not in _SUBJECT_DEPS:
                 continue
-            verb = self.doc[head].head
-            for t in verb.subtree:
-                if t.i <= head or (t.i in self.head_actor and t.i != head):
-                    if t.i > head:
+            for t in subtree_of(doc, heads[head]):  # the verb's subtree
+                if t <= head or (t in self.head_actor and t != head):
+                    if t > head:
                         break
                     continue
-                w = t.lower_
+                w = low[t]
                 if w not in _MALE and w not in _FEMALE:
                     continue
-                if self._excluded(t.idx, None):
+                if self._excluded(starts[t], None):
                     continue  # 'A spokesman said "her injuries are serious"': the quote's words
-                if t.dep_ == "poss" or t.dep_ in _SUBJECT_DEPS:
+                if labels[t] == "poss" or labels[t] in _SUBJECT_DEPS:
                     self._set_gender(actor, "m" if w in _MALE else "f")
                 break
 

@@ -83,7 +83,7 @@ from typing import Any, Literal
 from ..article import Article
 from ..article import Place as PlaceRecord
 from ..gazetteer import ABBR, ALIAS, ALT, DEMONYM, NAME, Gazetteer, Place, currency_of, get_gazetteer, normalise
-from ..nlp import doc_text, pos_tags
+from ..nlp import doc_text, pos_tags, token_starts, token_strings
 from ..vocabulary import calendar_words
 from . import lexicon as L
 from .quickrx import quick
@@ -130,6 +130,14 @@ _FEATURE_WORDS = (
     r"resort|enclave|oblast|state|municipality|suburb|outpost|border town|border crossing|"
     r"hamlet|community|area|territory"
 )
+#: ", a Kurdish town", ", the Syrian city of": the nationality a feature noun after a name gives it
+#: (``resolve_mentions``; compiled once, the pattern was built at each call)
+_APPOSED_FEATURE = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[a-z]+\s+){0,2}([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+"
+    r"(?:[a-z-]+\s+){0,2}(?:" + _FEATURE_WORDS + r")\b"
+)
+#: "the Kurdish town of" before a name
+_FEATURE_OF = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z]?[a-z-]+\s+){0,3}(?:" + _FEATURE_WORDS + r")\s+of\s+$")
 
 
 # Words that are place names somewhere but, inside a longer name, are generic.
@@ -494,10 +502,13 @@ def _capitalised_common_noun(doc: Any, m: Mention, gaz: Gazetteer) -> bool:
     gazetteer does not know by name ("Gunmen attacked Kandahar's main market": the model's GPE)."""
     if doc is None or " " in m.text or "-" in m.text:
         return False
-    span = doc.char_span(m.start, m.end)
-    if span is None or len(span) != 1:
+    # the one token spanning exactly m's characters (``doc.char_span(m.start, m.end)`` of one
+    # token), found by bisection over the token offsets
+    starts = token_starts(doc)
+    k = bisect.bisect_left(starts, m.start)
+    if k == len(starts) or starts[k] != m.start or starts[k] + len(token_strings(doc, "ORTH")[k]) != m.end:
         return False
-    tok = span[0]
+    tok = doc[k]
     if not tok.is_sent_start or tok.pos_ != "NOUN":
         return False
     return not any(k in (NAME, ALIAS) for _, k in gaz.lookup(m.text))
@@ -716,7 +727,8 @@ def _unlabelled_names(
     pos = pos_tags(doc)
     n = len(doc)
     # the capitalised proper nouns, found without a Token object for every other token
-    cap = [p == "PROPN" and doc[k].text[:1].isupper() for k, p in enumerate(pos)]
+    orth = token_strings(doc, "ORTH")
+    cap = [p == "PROPN" and orth[k][:1].isupper() for k, p in enumerate(pos)]
     i = 0
     while i < n:
         if not cap[i]:
@@ -1336,17 +1348,13 @@ def resolve_mentions(
                 and any(p.feature == "admin1" and k in (NAME, ALIAS) for p, k in g.cands)
             ):
                 g.prefer_division = True
-        am = re.match(
-            r",\s+(?:a|an|the)\s+(?:[a-z]+\s+){0,2}([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+"
-            r"(?:[a-z-]+\s+){0,2}(?:" + _FEATURE_WORDS + r")\b",
-            after,
-        )
+        am = _APPOSED_FEATURE.match(after)
         if am:
             p = gaz.demonym(am.group(1))
             if p is not None and p.country:
                 g.country_constraint = p.country
         before = text[max(0, m.start - 60) : m.start]
-        bm = re.search(r"\b([A-Z][a-z]+)\s+(?:[A-Z]?[a-z-]+\s+){0,3}(?:" + _FEATURE_WORDS + r")\s+of\s+$", before)
+        bm = _FEATURE_OF.search(before)
         if bm:
             p = gaz.demonym(bm.group(1))
             if p is not None and p.country:

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from ..article import Article, Quote
-from ..nlp import char_token, sent_at, sent_of, token_starts
+from ..nlp import char_token, parse_tree, sent_at, sent_of, token_starts, token_strings
 from . import lexicon as L
 from .coref import Coreference, descriptors, issuer
 
@@ -160,10 +160,14 @@ def find_quotes(article: Article, doc: Any) -> None:
 _TITLE_LOWER = frozenset("a an the and or nor but of in on at to for by with from as into vs via".split())
 
 
+_LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")  # a word opening with a letter
+_ALNUM_WORD = re.compile(r"[^\W_][\w'’-]*")  # ... or with a digit
+
+
 def _title_like(content: str) -> bool:
     """A title or a coined term, not speech: at most ten words, every word but the small ones
     capitalised ('The Star Spangled Banner', 'The 11th Hour with Brian Williams', 'Drunkorexia')."""
-    words = re.findall(r"[^\W\d_][\w'’-]*", content)
+    words = _LETTER_WORD.findall(content)
     if not words or len(words) > 10:
         return False
     return words[0][0].isupper() and all(w[0].isupper() or w.lower() in _TITLE_LOWER for w in words)
@@ -199,7 +203,7 @@ def _is_title(ctx: _Context, q: _Q) -> bool:
     'The band played "Born in the USA"')."""
     text = ctx.article.text
     content = text[q.start : q.end]
-    words = re.findall(r"[^\W_][\w'’-]*", content)
+    words = _ALNUM_WORD.findall(content)
     if not words or len(words) > 10 or not words[0][0].isupper():
         return False
     titled = _title_like(content)
@@ -744,11 +748,14 @@ def _is_cue(tok: Any) -> bool:
 
 
 def _cue_text(tok: Any, text: str) -> tuple[str, tuple[int, int]]:
-    end = tok
-    for c in tok.children:
-        if c.i == end.i + 1 and (c.dep_ == "prt" or (c.dep_ in ("dobj", "dative") and c.lower_ in _AUDIENCE)):
+    doc = tok.doc  # (the children's labels and words from the cached parse, without their Tokens)
+    labels, children, start = parse_tree(doc)
+    low, orth, starts = token_strings(doc, "LOWER"), token_strings(doc, "ORTH"), token_starts(doc)
+    end = tok.i
+    for c in children[start[end] : start[end + 1]]:
+        if c == end + 1 and (labels[c] == "prt" or (labels[c] in ("dobj", "dative") and low[c] in _AUDIENCE)):
             end = c
-    s, e = tok.idx, end.idx + len(end)
+    s, e = starts[tok.i], starts[end] + len(orth[end])
     return text[s:e], (s, e)
 
 

@@ -32,7 +32,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..article import Article, Time, TimeAnchor
-from ..nlp import sent_at
+from ..nlp import sent_at, token_strings
 from ..timex import (
     HOLIDAY_NAMES,
     MONTHS,
@@ -648,11 +648,11 @@ def _modal_noun(tok: Any) -> bool:
 def _after_according_to(span: Any) -> bool:
     """Whether ``span`` lies in or right after an "according to ..." phrase (whose source exists)."""
     doc = span.doc
+    low = token_strings(doc, "LOWER")  # (a Token only for the "according" found)
     lo = max(sent_at(span.doc, span.start).start, span.start - 10)
     for k in range(span.start - 1, lo - 1, -1):
-        tok = doc[k]
-        if tok.lower_ == "according" and k + 1 < len(doc) and doc[k + 1].lower_ == "to":
-            return span.start <= tok.right_edge.i + 1
+        if low[k] == "according" and k + 1 < len(doc) and low[k + 1] == "to":
+            return span.start <= doc[k].right_edge.i + 1
     return False
 
 
@@ -1957,8 +1957,11 @@ def _takes_over(value: str, quarter: tuple[str, int] | None, s: int, a: date | N
     return not (value < now and quarter[0] < now and value < quarter[0])
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _norm_expr(expr: str) -> str:
-    return re.sub(r"\s+", " ", expr.lower().replace("’", "'")).strip().removesuffix("'s")
+    return _SPACES.sub(" ", expr.lower().replace("’", "'")).strip().removesuffix("'s")
 
 
 _MONTH_HEAD = re.compile(r"^(\d{4})-(\d{2})")  # the year and month of the story's last day ("2019-04-17")

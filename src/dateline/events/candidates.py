@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..nlp import heads_of, parse_tree, pos_tags
+from ..nlp import heads_of, parse_tree, pos_tags, token_strings
 from . import lexicon as lx
 from .lexicon import Entry
 from .parse import (
@@ -37,14 +37,18 @@ def match_verb(tok: Any, ctx: Context) -> tuple[Entry, Any] | None:
         return None  # no entry, verb + object key or pattern is for this verb (most verbs)
     prt = particle_of(tok)
     heads = [f"{lemma}_{prt}"] if prt else []
-    for c in tok.children:  # "call for", "call on": the preposition as particle
+    doc = tok.doc
+    labels, children, start = parse_tree(doc)  # (the children's labels and words without their Tokens)
+    low = token_strings(doc, "LOWER")
+    for c in children[start[tok.i] : start[tok.i + 1]]:  # "call for", "call on": the preposition as particle
+        dep, word = labels[c], low[c]
         if (
-            c.dep_ == "prep"
-            and c.lower_ in ("for", "on", "upon", "off", "down", "out", "up", "with")
-            or c.dep_ == "advmod"
-            and c.lower_ in ("back", "out", "down", "off", "up", "together")
+            dep == "prep"
+            and word in ("for", "on", "upon", "off", "down", "out", "up", "with")
+            or dep == "advmod"
+            and word in ("back", "out", "down", "off", "up", "together")
         ):
-            heads.append(f"{lemma}_{c.lower_}")
+            heads.append(f"{lemma}_{word}")
     heads.append(lemma)
     objs = objects_of(tok)
     found = match_patterns(tok, lemma, objs, ctx, "first")
@@ -167,9 +171,9 @@ def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
         # before a Token is built for them
         if pos[i] not in ("NOUN", "PROPN") or i in cands or labels[i] not in ("nsubj", "dobj", "obj"):
             continue
-        tok = doc[i]
         h = heads[i]
         if h not in cands and pos[h] == "VERB" and h != i:
+            tok = doc[i]
             head = verb_lemma(tok.head)
             prt = particle_of(tok.head)
             occur = (
@@ -197,11 +201,12 @@ def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
                     c = Candidate(tok.head, Entry(e.type, e.mode, e.cameo, f"{head}+{e.key}"), obj=tok)
                     c.absorbed.add(tok.i)
                     cands[tok.head.i] = c
+    lemmas, lows = token_strings(doc, "LEMMA"), token_strings(doc, "LOWER")
     for i in span:
         if pos[i] in ("NOUN", "PROPN") and i not in cands:
+            if lemmas[i].lower() not in lx.NOUN_EVENT_HEADS and lows[i] not in lx.NOUN_EVENTS:
+                continue  # no key of noun_keys(tok) can be an event noun's (lemma_of, lower_; no Token built)
             tok = doc[i]
-            if lemma_of(tok) not in lx.NOUN_EVENT_HEADS and tok.lower_ not in lx.NOUN_EVENTS:
-                continue  # no key of noun_keys(tok) can be an event noun's
             e = None
             for key in noun_keys(tok):
                 e = lx.NOUN_EVENTS.get(key)

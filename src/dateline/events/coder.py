@@ -47,12 +47,23 @@ import hashlib
 import re
 from typing import TYPE_CHECKING, Any
 
+from ..nlp import heads_of, parse_tree, subtree_of, token_strings
 from . import lexicon as lx
 from .candidates import find_candidates, refine_mode
 from .chooser import choose
 from .dating import date_and_modality
 from .model import revise
-from .parse import Candidate, Coded, Context, conjuncts, dep_children, depth_cache, depth_of, infinitive, sent_of
+from .parse import (
+    Candidate,
+    Coded,
+    Context,
+    conjuncts,
+    dep_children,
+    depth_cache,
+    depth_of,
+    infinitive,
+    sent_of,
+)
 from .place import event_place
 from .roles import acted_on_place, agentive_target, condition_subjects, np_actor_ids, participants, target_of
 from .select import adjust_type, conditioned_act, finish, select
@@ -396,10 +407,13 @@ def _country_aimed_at(c: Candidate, actors: list[str], ctx: Context) -> list[str
     trigger); a country name (not a capital read as its government), never the event's own
     actor, never through another clause (a to-infinitive of purpose excepted) or a subject."""
     trig = c.trigger
+    doc = trig.doc
+    labels, heads, low = parse_tree(doc)[0], heads_of(doc), token_strings(doc, "LOWER")
     best: tuple[int, str] | None = None
-    for t in trig.subtree:
-        if t.dep_ != "pobj" or t.head.lower_ != "in":
+    for ti in subtree_of(doc, trig.i):  # (a Token only for each "in" phrase's noun)
+        if labels[ti] != "pobj" or low[heads[ti]] != "in":
             continue
+        t = doc[ti]
         aid = ctx.tok_actor.get(t.i)
         if aid is None or ctx.actor_kind.get(aid) != "country" or aid in actors:
             continue
@@ -418,13 +432,17 @@ def _country_aimed_at(c: Candidate, actors: list[str], ctx: Context) -> list[str
     return [best[1]] if best else []
 
 
+_LEADING_BLANKS = re.compile(r'^(?:["\u201d\u2019\']?\s+)+')
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
 def _evidence(sent: Any, ctx: Context, at: int) -> tuple[int, int, str]:
     """The sentence, without the whitespace and stray closing quote spaCy may glue to it, and
     without a heading or paragraph it ran into (the paragraph holding the trigger at ``at``)."""
     start, end = sent.start_char, sent.end_char
     text = ctx.text[start:end]
     seg_start = 0
-    for m in re.finditer(r"\n\s*\n", text):
+    for m in _PARAGRAPH_BREAK.finditer(text):
         if start + m.start() >= at:
             text = text[: m.start()]
             break
@@ -433,7 +451,7 @@ def _evidence(sent: Any, ctx: Context, at: int) -> tuple[int, int, str]:
 
 
 def _evidence_trim(start: int, text: str, at: int) -> tuple[int, int, str]:
-    m = re.match(r'^(?:["\u201d\u2019\']?\s+)+', text)
+    m = _LEADING_BLANKS.match(text)
     if m and m.end() < len(text):
         start += m.end()
         text = text[m.end() :]

@@ -12,16 +12,18 @@ import os
 import re
 from typing import Any
 
-from ..nlp import sent_at, sent_of
+from ..nlp import heads_of, pos_tags, sent_at, sent_of
 from ..timex import duration_parts, period_end, period_start, resolve, shift
 from . import lexicon as lx
 from .modality import clause_modality, modality, tense_of
-from .parse import Candidate, Context, lemma_of, tree_distance
+from .parse import Candidate, Context, child_strings, dep_children, lemma_of, tree_distance
 
 
 def own_times(trigger: Any, other_triggers: list, ctx: Context) -> list[int]:
     """Time indexes inside the trigger's clause, not inside a nested trigger's clause."""
     found = []
+    doc = trigger.doc
+    heads, pos = heads_of(doc), pos_tags(doc)
     lo, hi = trigger.left_edge.i, trigger.right_edge.i  # the trigger's subtree lies within
     for k, r in enumerate(ctx.time_root_ids):
         if not lo <= r <= hi:
@@ -36,16 +38,17 @@ def own_times(trigger: Any, other_triggers: list, ctx: Context) -> list[int]:
             continue
         # a time bound to a reporting verb dates the report, not the event; one inside a
         # complement clause below the trigger dates that clause's verb
-        h = root.head
+        # (the walk reads the cached heads and tags; a Token only for a verb on the way)
+        h = heads[root.i]
         hops = 0
         bound_to_report = False
-        while h.i != trigger.i and hops < 8:
-            if h.pos_ in ("VERB", "AUX") and (lemma_of(h) in lx.REPORTING or _own_clause(h, trigger, root)):
+        while h != trigger.i and hops < 8:
+            if pos[h] in ("VERB", "AUX") and (lemma_of(doc[h]) in lx.REPORTING or _own_clause(doc[h], trigger, root)):
                 bound_to_report = True
                 break
-            if h.head.i == h.i:
+            if heads[h] == h:
                 break
-            h = h.head
+            h = heads[h]
             hops += 1
         if bound_to_report or _names_another_noun(root, trigger) or _dates_the_source(root, trigger):
             continue
@@ -91,10 +94,13 @@ def _dates_the_source(root: Any, trigger: Any) -> bool:
     """A time inside or right after the trigger's "according to ..." phrase dates the source, not
     the event ("Soltan was released in May, according to court filings Friday": the parser hangs
     "Friday" on "released")."""
-    for ch in trigger.children:
-        if ch.lower_ == "according" and ch.dep_ == "prep" and ch.i < root.i <= ch.right_edge.i + 1:
+    for ch in dep_children(trigger, _PREP):  # (a Token only for each prepositional child)
+        if ch.lower_ == "according" and ch.i < root.i <= ch.right_edge.i + 1:
             return True
     return False
+
+
+_PREP = frozenset({"prep"})
 
 
 def _own_clause(verb: Any, trigger: Any, time_root: Any) -> bool:
@@ -267,21 +273,24 @@ def _inherited_time(
     return None, None
 
 
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
 def _subject_event_time(trig: Any, cands: list[Candidate], ctx: Context, tense: str) -> tuple[str | None, str | None]:
     """A verb whose subject is an event with a time of its own happened then: "The attack, which
     happened on Monday, killed 20 soldiers", "The explosion on Friday destroyed the branch" (the
     killing is the attack's; the time lies in the subject's clause, which is the subject's own)."""
     trig_ids = {x.trigger.i for x in cands}
-    subjects = list(trig.children)
-    if not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in trig.children):
+    subjects = dep_children(trig, _SUBJECTS)  # (a Token only for each subject)
+    if not subjects:
         # "Saturday's clashes left 20 injured" (the participle the verb's complement, or its
         # object's modifier): the subject of "left"
         if trig.dep_ in ("oprd", "xcomp"):
-            subjects += list(trig.head.children)
+            subjects += dep_children(trig.head, _SUBJECTS)
         elif trig.dep_ == "acl" and trig.tag_ == "VBN" and trig.head.dep_ == "dobj":
-            subjects += list(trig.head.head.children)
+            subjects += dep_children(trig.head.head, _SUBJECTS)
     for subj in subjects:
-        if subj.dep_ not in ("nsubj", "nsubjpass") or subj.i not in trig_ids or subj.pos_ not in ("NOUN", "PROPN"):
+        if subj.i not in trig_ids or subj.pos_ not in ("NOUN", "PROPN"):
             continue
         others = [x.trigger for x in cands if x.trigger.i not in (subj.i, trig.i)]
         for k in own_times(subj, others, ctx):
@@ -326,7 +335,7 @@ def _lasted_long(trig: Any, own: list[int], ctx: Context, tense: str) -> bool:
     """A simple-past act that lasted more than a month, by its own "for ..." duration ("was
     imprisoned for 21 months", "ruled the country for decades"): it began long before the story.
     Not a present perfect ("has been held for two years": it goes on)."""
-    if tense != "past" or any(a.dep_ == "aux" and a.lemma_ == "have" for a in trig.children):
+    if tense != "past" or "have" in child_strings(trig, ("aux",), "LEMMA"):
         return False
     for k in own:
         root = ctx.time_roots[k]

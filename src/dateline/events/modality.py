@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..nlp import sent_of
+from ..nlp import sent_of, token_strings
 from ..timex import period_end, period_start
 from . import lexicon as lx
-from .parse import Candidate, Context, dep_children, infinitive, lemma_of
+from .parse import Candidate, Context, child_strings, dep_children, infinitive, lemma_of
 from .roles import subject_of
 
 NEG_WORDS = lx.WORDS["negation_words"]
@@ -103,7 +103,7 @@ def clause_modality(c: Candidate, ctx: Context) -> Clause:
     for s in scope:
         words += _aux_words(s)
     lows = {w.lower_ for w in words}
-    if any(ch.dep_ == "mark" and ch.lower_ in ("if", "unless", "whether") for ch in trig.children):
+    if any(w in ("if", "unless", "whether") for w in child_strings(trig, ("mark",))):
         return "hypothetical", lows, words, False, None  # the event of a conditional clause, negated or not
     if inverted_condition(trig) or _to_clause_of_condition(trig):
         # "threats should China not accede": a condition, negated or not
@@ -206,7 +206,7 @@ def generic_kind(trig: Any) -> bool:
     that did (`generic_antecedents`)."""
     if trig.pos_ not in ("VERB", "AUX"):
         return False
-    if any(c.lower_ in GENERIC for c in trig.children if c.dep_ in ("nsubj", "nsubjpass")):
+    if any(w in GENERIC for w in child_strings(trig, ("nsubj", "nsubjpass"))):
         return True  # "whoever is charged"
     if trig.dep_ != "relcl":
         return False
@@ -219,9 +219,11 @@ def not_taken(trig: Any) -> bool:
     imposing sanctions, ...": the act right after an alternative marker (`alternative_markers`)
     did not happen. Read from the words, not the parse, which hangs the act as a prepositional
     complement, a conjunct or an adverbial clause."""
-    doc = trig.doc
     i = trig.i
-    return i >= 2 and (doc[i - 2].lower_, doc[i - 1].lower_) in ALTERNATIVE
+    if i < 2:
+        return False
+    low = token_strings(trig.doc, "LOWER")  # (no Token for the two words)
+    return (low[i - 2], low[i - 1]) in ALTERNATIVE
 
 
 def denied_frame(trig: Any) -> bool:
@@ -331,7 +333,7 @@ def _pending(trig: Any) -> bool:
     """ "reluctant to commit to a meeting until a deal is reached", "sanctions stay once the
     troops withdraw": a clause of "until" or "once" in the present tense names an act still to
     come, on which the main clause waits ("fought until the army withdrew" is told)."""
-    marks = {m.lower_ for m in trig.children if m.dep_ == "mark"}
+    marks = set(child_strings(trig, ("mark",)))
     if trig.dep_ != "advcl" or not marks & {"until", "till", "once"}:
         return False
     return trig.tag_ in ("VBZ", "VBP") or any(
@@ -368,7 +370,7 @@ def _aim(trig: Any) -> bool:
     head = trig.head
     if head.i == trig.i:
         return False
-    marks = {ch.lower_ for ch in trig.children if ch.dep_ == "mark"}
+    marks = set(child_strings(trig, ("mark",)))
     modal = any(
         ch.dep_ == "aux" and ch.lower_ in ("can", "could", "may", "might", "will", "would") for ch in trig.children
     )
@@ -445,7 +447,7 @@ def _to_clause_of_condition(tok: Any) -> bool:
 def conditional(tok: Any) -> bool:
     t = tok
     for _ in range(4):
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in t.children):
+        if any(w in ("if", "unless", "whether") for w in child_strings(t, ("mark",))):
             return True
         if t.dep_ not in ("xcomp", "conj", "ccomp", "advcl") or t.head.i == t.i:
             return False

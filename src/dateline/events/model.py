@@ -236,9 +236,11 @@ class EventModel:
 
     @staticmethod
     def _softmax(z: np.ndarray) -> np.ndarray:
-        z = z - z.max(axis=1, keepdims=True)
+        # (the ufuncs' reductions that ``ndarray.max`` and ``ndarray.sum`` call, without their
+        # Python wrappers: the arrays are a few rows)
+        z = z - np.maximum.reduce(z, axis=1, keepdims=True)
         e = np.exp(z)
-        return e / e.sum(axis=1, keepdims=True)
+        return e / np.add.reduce(e, axis=1, keepdims=True)
 
     def probabilities(self, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         Z = (X - self.mean) / self.scale

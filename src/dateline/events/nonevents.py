@@ -21,6 +21,7 @@ from . import lexicon as lx
 from .parse import (
     Candidate,
     Context,
+    child_strings,
     conjuncts,
     content_objects,
     dep_children,
@@ -464,7 +465,7 @@ def _descriptive(c: Candidate, ctx: Context) -> str | None:
     Iran-allied group", `relation_participles`), nor a present participle, whose joined noun is
     what it acts on ("a life-threatening infection")."""
     t = c.trigger
-    hyphenated = any(x.dep_ == "punct" and x.tag_ == "HYPH" for x in t.children)
+    hyphenated = "HYPH" in child_strings(t, ("punct",), "TAG")
     participle = t.dep_ == "amod" and t.tag_ in ("VBN", "VBG", "VBD", "JJ")  # "20 pledged delegates" (VBD)
     if c.noun or not (participle or (hyphenated and t.dep_ in ("amod", "nmod", "compound"))):
         return None

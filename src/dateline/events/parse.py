@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..analyse.lexicon import agent_noun
-from ..nlp import doc_cache, doc_text, heads_of, parse_tree, pos_tags, sent_of
+from ..nlp import doc_cache, doc_text, heads_of, parse_tree, pos_tags, sent_of, token_strings
 from ..timex import parse_anchor
 from . import lexicon as lx
 from .lexicon import Entry
@@ -115,8 +115,9 @@ class Context:
                         },
                     )
                 )
+        doc_ents = doc.ents  # (a tuple of Spans built anew at each access)
         if not article.places:
-            for ent in doc.ents:
+            for ent in doc_ents:
                 if ent.label_ in PLACE_LABELS:
                     self.places.append(
                         (
@@ -144,7 +145,7 @@ class Context:
             if toks:
                 self.times.append((toks, tm.value, tm.text))
                 covered.update(toks)
-        for ent in doc.ents:
+        for ent in doc_ents:
             if ent.label_ in TIME_LABELS and not covered.intersection(t.i for t in ent):
                 self.times.append(([t.i for t in ent], None, ent.text))
         self.time_roots = [min((doc[i] for i in toks), key=depth_of) for toks, _, _ in self.times]
@@ -213,6 +214,17 @@ def dep_children(tok: Any, deps: Iterable[str]) -> list[Any]:
     labels, children, start = parse_tree(doc)
     i = tok.i
     return [doc[c] for c in children[start[i] : start[i + 1]] if labels[c] in deps]
+
+
+def child_strings(tok: Any, deps: Iterable[str], attr: str = "LOWER") -> list[str]:
+    """The strings (``attr``: ``"LOWER"``, ``"TAG"``, ``"LEMMA"``) of a token's children whose
+    dependency label is in ``deps``, left to right: ``[c.lower_ for c in tok.children if c.dep_ in
+    deps]`` read from the cached parse and token strings, without a Token for each child."""
+    doc = tok.doc
+    labels, children, start = parse_tree(doc)
+    words = token_strings(doc, attr)
+    i = tok.i
+    return [words[c] for c in children[start[i] : start[i + 1]] if labels[c] in deps]
 
 
 _LEMMAS: dict[int, str] = {}  # lemma hash -> the lemma in lower case (Token.lemma_ decodes anew each time)
@@ -319,13 +331,22 @@ def is_passive(tok: Any) -> bool:
 
 
 def noun_keys(obj: Any) -> list[str]:
-    keys = [lemma_of(obj), obj.lower_]
-    comp = [c for c in obj.children if c.dep_ in ("compound", "amod")]
-    for c in comp:
-        keys.insert(0, f"{lemma_of(c)}~{lemma_of(obj)}")
-    for c in obj.children:  # "cessation of hostilities": the noun and what it is of
-        if c.dep_ == "prep" and c.lower_ == "of":
-            keys[:0] = [f"{lemma_of(obj)}~of~{lemma_of(p)}" for p in c.children if p.dep_ == "pobj"]
+    # (the children's labels, words and lemmas from the cached parse and strings, no Tokens)
+    doc = obj.doc
+    labels, children, start = parse_tree(doc)
+    lemmas, low = token_strings(doc, "LEMMA"), token_strings(doc, "LOWER")
+    o = obj.i
+    lemma = lemma_of(obj)
+    keys = [lemma, low[o]]
+    kids = children[start[o] : start[o + 1]]
+    for c in kids:
+        if labels[c] in ("compound", "amod"):
+            keys.insert(0, f"{lemmas[c].lower()}~{lemma}")
+    for c in kids:  # "cessation of hostilities": the noun and what it is of
+        if labels[c] == "prep" and low[c] == "of":
+            keys[:0] = [
+                f"{lemma}~of~{lemmas[p].lower()}" for p in children[start[c] : start[c + 1]] if labels[p] == "pobj"
+            ]
     return keys
 
 
@@ -445,12 +466,20 @@ def _verb_lemma(tok: Any) -> str:
 
 
 def tree_distance(a: Any, b: Any) -> int:
-    anc_a = [a] + list(a.ancestors)
-    anc_b = [b] + list(b.ancestors)
-    ia = {t.i: n for n, t in enumerate(anc_a)}
-    for n, t in enumerate(anc_b):
-        if t.i in ia:
-            return n + ia[t.i]
+    heads = heads_of(a.doc)  # (``Token.ancestors`` builds a Token at each step)
+    limit = len(heads)
+
+    def chain(i: int) -> list[int]:  # the token and its ancestors, as Token.ancestors walks them
+        out = [i]
+        while heads[i] != i and len(out) <= limit:
+            i = heads[i]
+            out.append(i)
+        return out
+
+    ia = {t: n for n, t in enumerate(chain(a.i))}
+    for n, t in enumerate(chain(b.i)):
+        if t in ia:
+            return n + ia[t]
     return 99
 
 
@@ -465,10 +494,12 @@ def sent_bounds(tok: Any) -> tuple[int, int]:
         cache = tok.doc.user_data[_BOUNDS] = {}
     found = cache.get(tok.i)
     if found is None:
-        t = tok
-        while t.head.i != t.i:
-            t = t.head
-        found = cache[tok.i] = (t.left_edge.i, t.right_edge.i + 1)
+        heads = heads_of(tok.doc)  # (a walk up Token.head builds a Token at each step)
+        t = tok.i
+        while heads[t] != t:
+            t = heads[t]
+        root = tok.doc[t]
+        found = cache[tok.i] = (root.left_edge.i, root.right_edge.i + 1)
     return found
 
 

@@ -12,11 +12,14 @@ own). Both return the contract's place dict (``name``, ``lat``, ``lon``, ``count
 
 from __future__ import annotations
 
+import math
 import re
+from itertools import chain, repeat
 from typing import Any
 
-from ..analyse.lexicon import addressed
-from .lexicon import NOUN_EVENT_HEADS, NOUN_EVENTS, VERBS
+from ..analyse.lexicon import addressed, agent_noun
+from ..nlp import heads_of, parse_tree, token_strings
+from .lexicon import NOUN_EVENT_HEADS, NOUN_EVENTS, REPORTING, VERBS
 from .parse import PLACE_LABELS, Candidate, Context, dep_children, depth_of, sent_bounds
 
 LOC_PREPS = {
@@ -194,8 +197,6 @@ def _governing_place(c: Candidate, ctx: Context, cands: list[Candidate]) -> dict
 
 def _host(trig: Any, cands: list[Candidate], c: Candidate) -> Candidate | None:
     """The clause ``trig``'s clause depends on, as a candidate (see ``_governing_place``)."""
-    from .lexicon import REPORTING
-
     if trig.dep_ in ("advcl", "conj", "xcomp"):
         head = trig.head
         marks = [m.lower_ for m in trig.children if m.dep_ == "mark"]
@@ -504,16 +505,18 @@ def _model() -> dict:
 
 def _path(a: Any, b: Any) -> tuple[list, list]:
     """(tokens from ``a`` up to the lowest common ancestor, tokens from ``b`` up to it)."""
-    up_a = [a]
-    while up_a[-1].head.i != up_a[-1].i:
-        up_a.append(up_a[-1].head)
-    seen = {t.i: k for k, t in enumerate(up_a)}
-    up_b = [b]
-    while up_b[-1].i not in seen and up_b[-1].head.i != up_b[-1].i:
-        up_b.append(up_b[-1].head)
-    if up_b[-1].i not in seen:
-        return up_a, up_b
-    return up_a[: seen[up_b[-1].i] + 1], up_b
+    doc = a.doc
+    heads = heads_of(doc)  # (the walks read the cached heads; a Token only for each token returned)
+    up_a = [a.i]
+    while heads[up_a[-1]] != up_a[-1]:
+        up_a.append(heads[up_a[-1]])
+    seen = {t: k for k, t in enumerate(up_a)}
+    up_b = [b.i]
+    while up_b[-1] not in seen and heads[up_b[-1]] != up_b[-1]:
+        up_b.append(heads[up_b[-1]])
+    if up_b[-1] in seen:
+        up_a = up_a[: seen[up_b[-1]] + 1]
+    return [a] + [doc[i] for i in up_a[1:]], [b] + [doc[i] for i in up_b[1:]]
 
 
 def _dep(t: Any) -> str:
@@ -716,8 +719,6 @@ def _clause(tok: Any) -> str:
 def _via(tok: Any) -> str:
     """A noun the linker's path goes through: "person" (a person's name or an agent noun such as
     governor, commander, resident, ``lexicon.agent_noun``) or "thing"."""
-    from ..analyse.lexicon import agent_noun
-
     if tok.ent_type_ == "PERSON" or agent_noun(tok.lemma_.lower()) is not None:
         return "person"
     return "thing"
@@ -728,9 +729,6 @@ def _score(features: list[str]) -> float:
     the weights of the features, then of their ``CROSSED`` pairs, summed in the order
     ``place_features`` writes them (the same sum as over its full list), the pairs read from
     ``_pair_weights`` instead of built as strings (some 200 per pair, most of them unweighted)."""
-    import math
-    from itertools import chain, repeat
-
     w = _model().get("weights") or {}
     table = _pair_weights(w)
     crossed = _crossed(features)
@@ -890,15 +888,21 @@ def _scenes(tok: Any) -> frozenset[int]:
     """The concessive or conditional clauses, relative clauses ("The company, which has plants
     in Mexico, agreed") and "despite" phrases ``tok`` lies in, by their head token: the linker
     links no place across their edge, in either direction."""
+    doc = tok.doc
+    labels, children, start = parse_tree(doc)  # (the walk reads the cached parse arrays, no Tokens)
+    heads, low = heads_of(doc), token_strings(doc, "LOWER")
     out = []
-    t = tok
+    t = tok.i
     while True:
-        concession = t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _OTHER_SCENE_MARKS for m in t.children)
-        if concession or t.dep_ == "relcl" or (t.dep_ == "prep" and t.lower_ in _OTHER_SCENE_PREPS):
-            out.append(t.i)
-        if t.head.i == t.i:
+        dep = labels[t]
+        concession = dep == "advcl" and any(
+            low[c] in _OTHER_SCENE_MARKS for c in children[start[t] : start[t + 1]] if labels[c] == "mark"
+        )
+        if concession or dep == "relcl" or (dep == "prep" and low[t] in _OTHER_SCENE_PREPS):
+            out.append(t)
+        if heads[t] == t:
             return frozenset(out)
-        t = t.head
+        t = heads[t]
 
 
 def _source_place(root: Any, trig: Any) -> bool:
@@ -906,8 +910,6 @@ def _source_place(root: Any, trig: Any) -> bool:
     "according to" phrase ("According to a military source in Homs, the army killed ...") or
     inside the subject of a reporting verb ("a military source in Homs said the army killed ...",
     "..., a spokesman in Kabul told reporters"), the trigger lying outside that phrase."""
-    from .lexicon import REPORTING
-
     t = root
     while t.head.i != t.i:
         teller = (t.dep_ == "prep" and t.lower_ == "according") or (

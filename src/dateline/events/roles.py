@@ -21,7 +21,7 @@ from typing import Any
 
 from ..analyse import lexicon as alx
 from ..analyse.actors import granted_receiver
-from ..nlp import doc_cache, doc_text, sent_at, sent_of, token_starts
+from ..nlp import doc_cache, doc_text, heads_of, parse_tree, pos_tags, sent_at, sent_of, token_starts
 from . import lexicon as lx
 from . import parse
 from .lexicon import NOUN_CLASSES
@@ -521,10 +521,10 @@ def recipients_of(tok: Any, cand: Candidate, ctx: Context) -> list:
         # "gave equipment to Nicaragua": the parser's dative is the preposition, its object the recipient
         out += [p for p in d.children if p.dep_ == "pobj"] if d.pos_ == "ADP" else [d]
     preps = [
-        c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in RECIPIENT_PREPS and not _time_phrase(c)
+        c for c in dep_children(tok, {"prep", "agent"}) if c.lower_ in RECIPIENT_PREPS and not _time_phrase(c)
     ]  # "On Tuesday, X imposed sanctions ... on Y": a time is no one the act is done to
     if cand.obj is not None:
-        preps += [c for c in cand.obj.children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS]
+        preps += [c for c in dep_children(cand.obj, {"prep"}) if c.lower_ in RECIPIENT_PREPS]
         if cand.entry.type in ("SANCTION", "COERCE") and not preps:
             # "imposed new sanctions over the crisis on Myanmar's commanders": the parser hangs
             # the "on" phrase on the noun of the phrase before it
@@ -2009,20 +2009,23 @@ def acted_on_place(toks: list[int], c: Candidate, ctx: Context, strict: bool = T
     or another clause. Not ``strict``: only never in a subject's phrase."""
     if not toks:
         return False
-    trig = c.trigger
+    doc = ctx.doc
+    # the walks read the cached parse arrays (a walk up Token.head builds a Token at each step)
+    labels, heads, pos = parse_tree(doc)[0], heads_of(doc), pos_tags(doc)
+    trig = c.trigger.i
     top = trig
-    while top.dep_ in ("dobj", "obj", "pobj", "prep") and top.head.i != top.i and top.pos_ not in ("VERB", "AUX"):
-        top = top.head  # the place hangs on the verb
-    u = min((ctx.doc[i] for i in toks), key=depth_of)
+    while labels[top] in ("dobj", "obj", "pobj", "prep") and heads[top] != top and pos[top] not in ("VERB", "AUX"):
+        top = heads[top]  # the place hangs on the verb
+    u = min((doc[i] for i in toks), key=depth_of).i
     keyed = c.obj.i if c.obj is not None else None  # "the ceasefire in Hudaydah will start": the act's noun
-    while u.i != trig.i and (u.i != top.i or top.pos_ not in ("VERB", "AUX")):
-        if u.i == keyed and u.head.i == trig.i:
+    while u != trig and (u != top or pos[top] not in ("VERB", "AUX")):
+        if u == keyed and heads[u] == trig:
             return True
-        if u.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass") or (strict and u.dep_ in _NOT_ACTED_ON):
+        if labels[u] in ("nsubj", "nsubjpass", "csubj", "csubjpass") or (strict and labels[u] in _NOT_ACTED_ON):
             return False
-        if u.head.i == u.i:
+        if heads[u] == u:
             return not strict
-        u = u.head
+        u = heads[u]
     return True
 
 

@@ -25,6 +25,7 @@ from .parse import (
     Candidate,
     Coded,
     Context,
+    child_strings,
     dep_children,
     depth_of,
     infinitive,
@@ -91,7 +92,7 @@ def select(
         lemma = lemma_of(tok)
         if lemma in lx.REPORTING:
             for comp in dep_children(tok, {"ccomp"}):
-                if any(a.lower_ in DEONTIC for a in comp.children if a.dep_ == "aux"):
+                if any(w in DEONTIC for w in child_strings(comp, ("aux",))):
                     subjects = dep_children(comp, {"nsubj", "nsubjpass"})
                     if subjects and all(s.lower_ in lx.WORDS["first_person_pronouns"] for s in subjects):
                         # "she added: 'We must teach the defendant love'": asks no one; what the
@@ -257,7 +258,7 @@ def _background(trig: Any) -> bool:
     news. Its event comes after the others."""
     t = trig
     for _ in range(6):
-        if any(ch.dep_ == "mark" and ch.lower_ in lx.WORDS["concessive_marks"] for ch in t.children):
+        if any(w in lx.WORDS["concessive_marks"] for w in child_strings(t, ("mark",))):
             return True
         if t.dep_ not in ("xcomp", "conj", "aux", "acomp") or t.head.i == t.i:
             return False

@@ -36,6 +36,8 @@ class Shipped(Generic[T]):
         if path is None and env and os.path.isdir(env):
             path = env
         shared = path is None or path == env
+        if shared and self._cached is not _UNREAD:
+            return self._cached  # (read once: the lock is for the first read only)
         with self._lock:
             if shared and self._cached is not _UNREAD:
                 return self._cached
