@@ -76,3 +76,20 @@ def test_a_short_english_headline_is_analysed():
     art = dateline.extract("Gunmen kill 12 Monday", published="2019-11-20")
     assert art.language == "en"
     assert [t.text for t in art.times] == ["Monday"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review 26 T6: German and Dutch short texts whose words WordNet also holds
+        "Die Polizei hat den Mann in Berlin.",
+        "Die Kanzlerin war am Montag in Paris.",
+        "Der Papst in Rom",
+        "Die Welt am Sonntag",
+        "Die Polizei in Hamburg",
+        "Die Lage in Kabul",
+        "De minister is in Den Haag",
+    ],
+)
+def test_review26_t6_short_german_or_dutch_is_not_english(text):
+    assert detect_language(text) != "en"

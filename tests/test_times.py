@@ -2432,3 +2432,106 @@ def test_election_day_of_another_country_has_no_value():
 def test_a_menu_word_is_no_time(nlp, text, want):
     art = _analysed(nlp, text, "2016-10-05")
     assert [t.text for t in art.times] == want
+
+
+@pytest.mark.parametrize(
+    "anchor,text,want",
+    [
+        # the day of a plan's subject: done or still ahead, the plan does not say; the nearest
+        ("2016-08-26", "The senator's original June 15 rally in Ohio was postponed after the storm.", "2016-06-15"),
+        ("2016-03-20", "Police said the March 3 attack was planned by the group.", "2016-03-03"),
+        ("2016-01-20", "The Jan. 5 meeting was scheduled months ago.", "2016-01-05"),
+        ("2016-10-05", "They said the Sept. 11 attack on the U.S. consulate in Benghazi was planned.", "2016-09-11"),
+        # the planned thing, an object or "for" a day, lies ahead
+        ("2016-03-02", "Students planned a protest on Saturday.", "2016-03-05"),
+        ("2016-03-02", "The protest was planned for Saturday.", "2016-03-05"),
+        ("2016-08-26", "The party postponed a June 15 rally in Ohio.", "2017-06-15"),
+    ],
+)
+def test_the_day_of_a_plans_subject_is_the_nearest(nlp, anchor, text, want):
+    art = _analysed(nlp, text, anchor)
+    assert [t.timex for t in art.times][0] == want
+
+
+@pytest.mark.parametrize(
+    "anchor,text,want",
+    [
+        # review 26 T1: a this-year attack in a city, or on a thing a country name modifies or owns
+        (
+            "2026-09-14",
+            "Police said the Sept. 11 attacks in New York, which wounded three people at two subway stations, "
+            "were carried out by a lone man.",
+            "2026-09-11",
+        ),
+        (
+            "2026-09-15",
+            "Investigators said the Sept. 11 attacks on Washington's metro system were planned.",
+            "2026-09-11",
+        ),
+        ("2026-09-15", "Police said the Sept. 11 attacks on America's subways hurt three people.", "2026-09-11"),
+        # the day's own targets, whole
+        ("2026-03-11", "Few remember the Sept. 11 attacks on the Twin Towers as she does.", "2001-09-11"),
+    ],
+)
+def test_review26_t1_only_the_days_own_targets_make_it_2001(nlp, anchor, text, want):
+    art = _analysed(nlp, text, anchor)
+    assert [t.timex for t in art.times if t.text == "Sept. 11"] == [want]
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # review 26 T2: the day's name modifying a noun after a name is the day, no title
+        ("Thousands gathered at the New York 9/11 memorial on Sunday.", "2001-09-11"),
+        ("The FDNY 9/11 responders marched in New York on Monday.", "2001-09-11"),
+    ],
+)
+def test_review26_t2_a_name_before_the_days_name_is_no_title(nlp, text, want):
+    art = _analysed(nlp, text, "2016-10-05")
+    assert [t.timex for t in art.times if t.text == "9/11"] == [want]
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # review 26 T3: a holiday with a year or "last" in a comparison, and a movable feast that came early
+        (
+            "The shelling resumed on Christmas Day, just like last Christmas, residents said.",
+            ("last Christmas", "2015-12-25"),
+        ),
+        ("The truce, like Christmas 2014, lasted only a day, officials said.", ("Christmas 2014", "2014-12-25")),
+        ("Easter came early this year, on March 27, so the schools closed in March.", ("Easter", "2016-03-27")),
+    ],
+)
+def test_review26_t3_a_named_holiday_in_a_comparison_is_a_day(nlp, text, want):
+    art = _analysed(nlp, text, "2016-10-05")
+    assert want in [(t.text, t.timex) for t in art.times]
+
+
+@pytest.mark.parametrize(
+    "anchor,text,want",
+    [
+        # review 26 T4: an act told in the past on Election Day is behind the story
+        ("2021-06-01", "Trump has refused to concede since he lost on Election Day, aides said.", "2020-11-03"),
+        ("2021-05-20", "Biden won on Election Day by seven million votes.", "2020-11-03"),
+    ],
+)
+def test_review26_t4_a_past_act_on_election_day_is_behind_the_story(nlp, anchor, text, want):
+    art = _analysed(nlp, text, anchor)
+    assert [t.timex for t in art.times if t.text == "Election Day"] == [want]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review 26 T5: a US word beside the day decides before the story's places
+        "TORONTO - Canadian officials in Toronto and Ottawa are watching U.S. Election Day closely.",
+        "LONDON (Reuters) - Sterling rose in London on Tuesday and traders in London said they would watch "
+        "Election Day in the United States.",
+    ],
+)
+def test_review26_t5_us_election_day_by_its_words(text):
+    import dateline
+
+    art = dateline.extract(text, published="2020-10-20")
+    assert [t.value for t in art.times if t.text == "Election Day"] == ["2020-11-03"]

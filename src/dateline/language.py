@@ -14,8 +14,14 @@ if TYPE_CHECKING:
 PIDGIN_SURE = 0.9
 # below this many letters the identifier's guess is noise: only a plainly English text is English
 MIN_LETTERS = 20
-# up to this many letters a plainly English text is English whatever the identifier guesses
+# up to this many letters a plainly English text is English unless the identifier is this sure of
+# another language ("Die Kanzlerin war am Montag in Paris." de 0.93; "He made Fahrenheit 9/11 in
+# 2004." de 0.53 is English)
 SHORT_TEXT = 200
+OTHER_SURE = 0.6
+# articles and conjunctions of the languages whose words WordNet's lists also hold ("die", "den",
+# "de", "la", "el"): a text with one is not plainly English (review 26 T6)
+_FOREIGN_WORDS = frozenset("der die das den dem des und het een de le la les el los las il lo gli du et y".split())
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _CLITIC = re.compile(r"(?:['’](?:s|re|ve|ll|d|m)|n['’]t)$", re.IGNORECASE)
@@ -82,7 +88,8 @@ def _english(word: str, known: frozenset[str]) -> bool:
 
 def plainly_english(text: str) -> bool:
     """Every word of ``text`` is an English word but for capitalised names, at least two are,
-    and no fewer than the names: "Police arrest man", "He made Fahrenheit 9/11 in 2004." (a name
+    and more than the names, and none is an article of German, Dutch or a Romance language
+    ("die", "de", "la": WordNet holds them too): "Police arrest man", "He made Fahrenheit 9/11 in 2004." (a name
     among English words); in title case, where a known word may be a name, at least three and
     one name at most ("Pope Visits Iraq", "Obama Visits Kenya"). Not "Guten Morgen" (one English
     word), "Die Welt" (a title-case pair), "Der Minister sprach am Dienstag" (a lower-case word no
@@ -91,6 +98,8 @@ def plainly_english(text: str) -> bool:
     english = names = 0
     lower = False  # a word written in lower case: a title-case pair ("Die Welt") is a name
     for word in _WORD.findall(text):
+        if word.lower() in _FOREIGN_WORDS:
+            return False  # "Die Polizei in Hamburg", "De minister is in Den Haag"
         if len(word) == 1 and word not in ("a", "A", "I"):
             continue  # a letter of a model's name ("Z-1"), no word
         lower = lower or word.islower()
@@ -102,7 +111,7 @@ def plainly_english(text: str) -> bool:
             return False
     if not lower:  # title case: a known word may be a name too ("Walter", "Fuji"), so one name at most
         return english >= 3 and names <= 1
-    return english >= 2 and english >= names
+    return english >= 2 and english > names
 
 
 def detect_language(text: str) -> str | None:
@@ -119,18 +128,19 @@ def detect_language(text: str) -> str | None:
     Pidgin sentence such as "Dem don kill 12 people for Borno on Sunday" scores 0.96).
 
     A short text (under ``SHORT_TEXT`` letters) that is plainly English (``plainly_english``:
-    English words and names) is English whatever the identifier says: a headline under
-    ``MIN_LETTERS`` letters ("Police arrest man"), where the identifier's guess is noise, or a
-    sentence it gives German ("He made Fahrenheit 9/11 in 2004.", ``de`` at 0.53)."""
+    English words and names) is English unless the identifier gives another language
+    ``OTHER_SURE`` or more: a headline under ``MIN_LETTERS`` letters ("Police arrest man"), where
+    the identifier's guess is noise, or a sentence it gives German at 0.53 ("He made Fahrenheit
+    9/11 in 2004."); not "Die Kanzlerin war am Montag in Paris." (German 0.93, and "die")."""
     sample = text[:5000]
     letters = sum(ch.isalpha() for ch in sample)
-    if letters < MIN_LETTERS:
-        return "en" if plainly_english(sample) else None
     lang, prob = _identifier().classify(sample)
+    if letters < MIN_LETTERS:
+        return "en" if (lang == "en" or prob < OTHER_SURE) and plainly_english(sample) else None
     if lang == "en":
         return lang
     if lang == "pcm" and prob < PIDGIN_SURE:
         return "en"
-    if letters < SHORT_TEXT and plainly_english(sample):
+    if letters < SHORT_TEXT and prob < OTHER_SURE and plainly_english(sample):
         return "en"
     return lang if prob >= 0.5 else None

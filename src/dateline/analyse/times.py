@@ -512,6 +512,7 @@ def _tense_of(span: Any) -> str | None:
         return None
     via_noun = False  # "a summit in February": the noun's time, not the verb's
     verb = None
+    below = tok  # the word through which the climb reached ``tok``
     for _ in range(12):
         if (tok.pos_ in ("VERB", "AUX") or _modal_noun(tok)) and tok.dep_ not in ("aux", "auxpass"):
             tense = _verb_tense(tok)
@@ -537,6 +538,17 @@ def _tense_of(span: Any) -> str | None:
             elif tense == "infinitive":
                 tense = "future"
                 break
+            elif (
+                tense in ("past", "perfect")
+                and via_noun
+                and below.dep_ in ("nsubj", "nsubjpass")
+                and (tok.lemma_ in _PLAN_VERBS | _SCHEDULE_VERBS)
+            ):
+                # the day of the plan's subject ("the Sept. 11 attack on the consulate was
+                # planned", "the Jan. 5 meeting was scheduled months ago"): done or still ahead,
+                # the plan does not say; the nearest
+                tense = None
+                break
             elif tense in ("past", "perfect", "present") and (
                 (via_noun and tok.lemma_ in _PLAN_VERBS and not _overtaken(tok))
                 or tok.lemma_ in _SCHEDULE_VERBS
@@ -561,7 +573,7 @@ def _tense_of(span: Any) -> str | None:
             via_noun = True
         if tok.head.i == tok.i:
             break
-        tok = tok.head
+        below, tok = tok, tok.head
     if tense == "present" and (_ahead_of_its_noun(tok) or _condition_ahead(tok)):
         # "its next term, which begins in October" (a March story): this October; "the justice they
         # may get stuck with if the November election does not break their way": the future's
@@ -944,9 +956,9 @@ _HISTORIC_NAME = (
 # the day's own targets after its event nouns: "the Sept. 11 attacks on the World Trade Center"
 _HISTORIC_TARGET = {
     d[0]: re.compile(
-        r"(?:\s+[A-Za-z]+){1,2}?\s+(?:on|in|against|at)\s+(?:the\s+)?(?:"
+        r"(?:\s+[A-Za-z]+){1,2}?\s+(?:on|against)\s+(?:the\s+)?(?:"
         + "|".join(re.escape(x) for x in sorted(d[3], key=len, reverse=True))
-        + r")(?!\w)"
+        + r")(?![\w'’])"
     )
     for d in _HISTORIC
     if d[3]
@@ -990,15 +1002,17 @@ def _historic_day(
 
 
 def _its_own_target(day: str, doc: Any, text: str, t: int) -> bool:
-    """The event nouns after the day at ``t`` take one of that day's own targets ("the Sept. 11
-    attacks on the World Trade Center", "... on America"), the whole noun phrase: not a name
-    that is a modifier of another noun ("the Sept. 11 attack on the U.S. consulate")."""
+    """The event nouns after the day at ``t`` take, "on" or "against", one of that day's own
+    targets ("the Sept. 11 attacks on the World Trade Center", "... on America"), the whole noun
+    phrase: not a name that modifies or owns another noun ("the Sept. 11 attack on the U.S.
+    consulate", "... on America's subways"), nor a place the attacks were in ("the Sept. 11
+    attacks in New York": review 26 T1)."""
     rx = _HISTORIC_TARGET.get(day)
     m = rx.match(text, t) if rx is not None else None
     if m is None:
         return False
     last = doc.char_span(m.end() - 1, m.end(), alignment_mode="expand") if doc is not None else None
-    return last is None or not len(last) or last[-1].dep_ != "compound"
+    return last is None or not len(last) or last[-1].dep_ not in ("compound", "poss", "nmod")
 
 
 _HISTORIC_RECENT = 60  # days after the day in which its month and day are more likely the year's own
@@ -1241,19 +1255,26 @@ def _named_now(doc: Any, text: str, seg: str, s: int, t: int) -> bool:
 
 
 def _titled(doc: Any, seg: str, s: int) -> bool:
-    """A day's name as written ("9/11") after a capitalised word the parser makes its compound is
-    a title, no time: "Michael Moore's film Fahrenheit 9/11" ("After 9/11", "since 9/11" stay the
-    day)."""
+    """A day's name as written ("9/11") that ends a title is no time: "Michael Moore's film
+    Fahrenheit 9/11", "He made Fahrenheit 9/11": a capitalised word the parser makes its compound
+    before it, and the name the head of its phrase, not a modifier of a noun after it ("the New
+    York 9/11 memorial", "the FDNY 9/11 responders" are the day: review 26 T2); or the model's
+    WORK_OF_ART. "After 9/11", "since 9/11" stay the day."""
     if _HISTORIC_NAME is None or not _HISTORIC_NAME.fullmatch(seg):
         return False
     tok = _token_at(doc, s)
-    prev = doc[tok.i - 1] if tok is not None and tok.i > 0 else None
+    if tok is None:
+        return False
+    if tok.ent_type_ == "WORK_OF_ART":
+        return True
+    prev = doc[tok.i - 1] if tok.i > 0 else None
     return (
         prev is not None
         and prev.pos_ == "PROPN"
         and prev.text[:1].isupper()
         and prev.dep_ == "compound"
         and prev.head.i == tok.i
+        and not (tok.dep_ in ("compound", "nmod", "amod", "nummod") and tok.head.i > tok.i)
     )
 
 
@@ -1261,8 +1282,9 @@ def _figurative_holiday(doc: Any, seg: str, s: int, t: int) -> bool:
     """A holiday in a comparison or in the idiom "came early" names no day: "it felt like
     Christmas morning", "holidays like Christmas and Easter", "for the fans, Christmas came early"
     ("shoppers came early on Christmas Eve" stays the day)."""
-    if not _HOLIDAY_RX.search(seg):
-        return False
+    hit = _HOLIDAY_RX.search(seg)
+    if not hit or _NAMED_HOLIDAY.search(seg):
+        return False  # "just like last Christmas", "like Christmas 2014": a day (review 26 T3)
     span = doc.char_span(s, t, alignment_mode="expand")
     if span is None or not len(span):
         return False
@@ -1272,12 +1294,19 @@ def _figurative_holiday(doc: Any, seg: str, s: int, t: int) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ == "like":
         return True
     verb = root.head
-    # "Christmas came early", "Christmas came early this year" ("early" under "year")
+    # "Christmas came early", "Christmas came early this year" ("early" under "year"): only a day
+    # of a fixed date can not come early ("Easter came early this year, on March 27" is Easter)
+    name = hit.group(0).lower()
     return (
-        root.dep_ == "nsubj"
+        "day" in holidays().get(name, {})
+        and root.dep_ == "nsubj"
         and verb.lemma_ == "come"
         and any(c.lower_ == "early" and (c.head.i == verb.i or c.head.head.i == verb.i) for c in verb.subtree)
     )
+
+
+# a holiday with its own year, a direction or a determiner names a day, in a comparison too
+_NAMED_HOLIDAY = re.compile(r"\d|^(?:last|next|this|that|the)\s", re.IGNORECASE)
 
 
 # the words of a page's menu or footer, when one stands on its line alone ("Today", "This week")
@@ -2220,17 +2249,32 @@ _BARE_DAY = re.compile(r"^(?:(?:the|that|this)\s+)?(?:day|night|time|moment)$", 
 _HALF_YEAR = 183  # days
 
 
-def _of_the_storys_year(name: str, published: str, tense: str | None) -> Timex | None:
+# a US word right before the day or "in the United States" after it: "U.S. Election Day" (review 26 T5)
+_US_BEFORE = re.compile(r"(?:U\.S\.|US|American|America['’]s|United States['’])\s+$")
+_US_AFTER = re.compile(r"\s+in\s+(?:the\s+)?(?:United\s+States|U\.S\.|US|America)\b")
+# an act told "on" or "during" the day: "since he lost on Election Day"
+_ON_THE_DAY = re.compile(r"\b(?:on|during)\s+$", re.IGNORECASE)
+
+
+def _marked_us(text: str, s: int, t: int) -> bool:
+    """The US's day by the words beside it, whatever the story's places ("watching U.S. Election
+    Day closely" in a Toronto story, "Election Day in the United States")."""
+    return _US_BEFORE.search(text, max(0, s - 16), s) is not None or _US_AFTER.match(text, t) is not None
+
+
+def _of_the_storys_year(name: str, published: str, tense: str | None, on: bool = False) -> Timex | None:
     """A country's named day ("Election Day") is the one of the story's year, whatever the
     clause's tense ("less than two weeks before Election Day", "Trump may have confused Election
-    Day", an October story); a past clause more than half a year before it is last year's ("Trump
-    won on Election Day", a January story), a future one after it next year's."""
+    Day", an October story); an act told in the past "on" it is behind the story ("since he lost
+    on Election Day", a June story: last year's; review 26 T4), as is any past clause more than
+    half a year before it ("Trump won Election Day", a January story); a future clause after it
+    looks to next year's."""
     a = parse_anchor(published)
     this = resolve(f"{name} {a.year}", a) if a is not None else None
     if a is None or this is None or not this.value or not _DAY_VALUE.match(this.value):
         return None
     ahead = (date.fromisoformat(this.value) - a).days
-    if tense == "past" and ahead > _HALF_YEAR:
+    if tense == "past" and (ahead > _HALF_YEAR or (on and ahead > 0)):
         return resolve(f"{name} {a.year - 1}", a)
     if tense == "future" and ahead < 0:
         return resolve(f"{name} {a.year + 1}", a)
@@ -2254,10 +2298,12 @@ def find_times(article: Article, doc: Any) -> None:
             continue  # "the day", "the night" the story does not date: nothing to record
         name = _HOLIDAY_DIR.sub("", ts.text.strip()).lower()
         country = _HOLIDAY_COUNTRY.get(name)
-        if country and tx.value and not _of_country(article, country):
+        marked = country is not None and _marked_us(article.text, ts.start, ts.end)
+        if country and tx.value and not marked and not _of_country(article, country):
             tx = Timex(None, tx.type, tx.granularity, tx.mod)  # "Election Day" in a Nigerian story
         elif country and tx.value and article.published and article.published.date and ts.text.strip().lower() == name:
-            tx = _of_the_storys_year(name, article.published.date, ts.tense) or tx
+            on = _ON_THE_DAY.search(article.text, max(0, ts.start - 8), ts.start) is not None
+            tx = _of_the_storys_year(name, article.published.date, ts.tense, on) or tx
         # The contract's `value` is plain ISO (YYYY, YYYY-MM or YYYY-MM-DD); the full TimeML
         # value ("2019-04-24TMO", "2019-W17", "P3D") is kept beside it in `timex`.
         rec = Time(
