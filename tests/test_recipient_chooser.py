@@ -95,3 +95,27 @@ def test_a_group_named_by_an_adjective_of_another_noun_is_no_candidate(nlp):
     # the same word heading a phrase of its own ("the Democrats") or modifying an actor stays one
     ctx = SimpleNamespace(actor_kind={"democratic": "group"}, tok_actor={adj.i: "democratic", adj.head.i: "rival"})
     assert not _adjective_group(adj, "democratic", ctx)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review 26, A1: who tells of the act is not whom it is done to
+        "Russian drones struck an energy facility overnight, according to British intelligence.",
+        "Fighters shelled a village near the border, according to French diplomats.",
+        "Yemen's Houthis attacked a ship in the Red Sea on Monday, according to British maritime agency UKMTO.",
+        # review 26, A2: the host of talks or a guest of a ceremony is the doer of that other act
+        "The rebels agreed to a ceasefire on Sunday after talks hosted by Qatar.",
+        "The government and the rebels signed a peace deal on Sunday at a ceremony attended by Kenya's president.",
+    ],
+)
+def test_a_teller_a_host_or_a_guest_is_no_recipient(nlp, text):
+    a = _code(nlp, text)
+    assert all(e.recipients == [] for e in a.events), [(e.type, _names(a, e.recipients)) for e in a.events]
+
+
+def test_the_agreement_after_hosted_talks_names_no_host(nlp):
+    # review 26, A2: the agreement's recipient is not the host ("Turkey" of the talks' own place stays the rules')
+    a = _code(nlp, "The two sides agreed on a prisoner exchange after talks hosted by Turkey in Istanbul.")
+    agree = next(e for e in a.events if e.type == "AGREE")
+    assert agree.recipients == [], _names(a, agree.recipients)

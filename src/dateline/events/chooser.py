@@ -140,7 +140,34 @@ def _excluded(head: Any, c: Candidate) -> bool:
         return True
     if NOUN_CLASSES.get(lemma_of(head)) in MEANS_CLASSES:
         return True
-    return head.dep_ in ("dobj", "obj") and lemma_of(head.head) in MOVED
+    if head.dep_ in ("dobj", "obj") and lemma_of(head.head) in MOVED:
+        return True
+    return _teller_or_third_party(head, c.trigger)
+
+
+def _teller_or_third_party(head: Any, trig: Any) -> bool:
+    """Who tells of the act ("..., according to British intelligence"), does it (the "by" agent of
+    a passive trigger: "talks hosted by Qatar") or does another act a participle says of a noun
+    ("after talks hosted by Qatar", "a ceremony attended by Kenya's president"): read on the way
+    from the candidate up to the trigger's line of heads; never whom the act is done to (review
+    26, A1 and A2)."""
+    above = set()
+    t = trig
+    while True:
+        above.add(t.i)
+        if t.head.i == t.i:
+            break
+        t = t.head
+    t = head
+    while t.i not in above:
+        if t.lower_ == "according":
+            return True
+        if t.dep_ == "agent" and (t.head.i == trig.i or t.head.dep_ in ("acl", "relcl")):
+            return True  # the doer of the act ("talks hosted by Qatar": the host) or of another one
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return False
 
 
 def _label(t: Any) -> str:
