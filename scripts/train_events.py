@@ -197,7 +197,9 @@ def _examples(items: list[dict]):
                 feats = M.features(sel, [rule_types[k] for k, _ in keep], [noun_rules[k] for k, _ in keep], sent, emb)
                 for k, _ in keep:
                     if labelled.get(toks[k].i, ("NONE",))[0] != "NONE":
-                        seen.add(f"{M.trigger_key(toks[k])}|{labelled[toks[k].i][0]}")
+                        key, etype = M.trigger_key(toks[k]), labelled[toks[k].i][0]
+                        seen.add(f"{key}|{etype}")
+                        seen.add(f"{key}:{M.trigger_frame(toks[k])}|{etype}")
                 for row, (_, (etype, mode)) in zip(feats, keep):
                     X.append(row)
                     yt.append(etype)
@@ -208,7 +210,8 @@ def _examples(items: list[dict]):
 
 
 #: the (trigger key, type) pairs the last ``build_examples`` labelled as events ("lemma|TYPE",
-#: "lemma particle|TYPE"): the model adds an event only where its examples hold one
+#: "lemma particle|TYPE"), also with the verb's frame ("seek:obj|REQUEST"): the model adds a
+#: person's act only where its examples hold one (``dateline.events.model.EventModel.knows``)
 EXAMPLE_TRIGGERS: list[str] = []
 
 

@@ -2906,6 +2906,11 @@ def test_review25_an_order_of_people_jailed_or_deported_is_the_act(nlp, text, ty
         # neighbours: an answer to criticism was an ACCUSE, being loyal a SUPPORT
         "President Obama addressed the criticism in a speech to donors on Tuesday.",
         "Prime Minister Boris Johnson proved loyal to his chancellor during the crisis.",
+        # ... nor in a frame its examples never gave it: the examples seek asylum or help (an
+        # object), they do not "seek to" do; they walk out or away, not walk the corridors
+        "The governor sought to reassure voters that the budget was safe.",
+        "Senator Ted Cruz sought to play down the rift with party leaders on Tuesday.",
+        "Governor Jane Hill walked the corridors of the statehouse before the vote.",
     ],
 )
 def test_round26_the_model_adds_no_act_of_a_person_its_examples_never_gave_the_verb(nlp, text):

@@ -164,6 +164,17 @@ def trigger_key(tok: Any) -> str:
     return f"{verb_lemma(tok)} {prt}" if prt else verb_lemma(tok)
 
 
+def trigger_frame(tok: Any) -> str:
+    """The verb's frame: ``obj`` with a direct object ("sought asylum"), ``to`` with a
+    to-infinitive and no object ("sought to convey"), ``-`` with neither ("pulled within 4
+    points", "walked out")."""
+    if any(c.dep_ in ("dobj", "obj") for c in tok.children):
+        return "obj"
+    if any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children):
+        return "to"
+    return "-"
+
+
 def _bucket(key: str) -> int:
     return zlib.crc32(key.encode("utf-8")) % N_HASH
 
@@ -225,14 +236,17 @@ class EventModel:
         found = meta.get("added_triggers")
         self.added_triggers: frozenset[str] | None = frozenset(found) if found is not None else None
 
-    def knows(self, tok: Any, etype: str) -> bool:
+    def knows(self, tok: Any, etype: str, framed: bool = False) -> bool:
         """Whether the training examples hold this verb (with its particle) as an event of
         ``etype``. The model types a verb it has never seen by its neighbours ("Ryan stunned
         Republicans" REJECT, "Obama also addressed the concerns" ACCUSE): a person's act is
-        added only where this holds (``_a_person_acting``)."""
+        added only where this holds (``_a_person_acting``), in the same frame (``framed``:
+        "Cruz sought to convey" is no request the examples' "sought asylum" tells, "Kasich has
+        pulled within 4 points" no recall of an ambassador)."""
         if self.added_triggers is None:
             return True
-        return f"{trigger_key(tok)}|{etype}" in self.added_triggers
+        key = f"{trigger_key(tok)}:{trigger_frame(tok)}" if framed else trigger_key(tok)
+        return f"{key}|{etype}" in self.added_triggers
 
     @staticmethod
     def _softmax(z: np.ndarray) -> np.ndarray:
@@ -539,7 +553,7 @@ def _revise(cands: list[Candidate], sent: Any, model: EventModel, ctx: Context) 
         elif p[best] >= (th.add_beside if cands else th.add) and p[best] >= th.ratio * p[none]:
             if _sense_rejected(tok, best_type, ctx) or (disaster and best_type in CONFLICT_TYPES):
                 continue
-            if not model.knows(tok, best_type) and _a_person_acting(tok, ctx):
+            if not model.knows(tok, best_type, framed=True) and _a_person_acting(tok, ctx):
                 continue  # "President Obama addressed the criticism": no ACCUSE for a verb never seen
             mode = model.mode_for(best_type, PM[k])
             out.append(
