@@ -115,8 +115,11 @@ def plover_dev_examples(data: str | None) -> list[dict]:
 
 
 def build_examples(items: list[dict]):
-    """(X, y_type, y_mode, sources) from the analysed sentences; the rules alone propose the
-    candidates the model learns from (the shipped model is switched off meanwhile)."""
+    """(X, y_type, y_mode, sources, triggers) from the analysed sentences; the rules alone propose
+    the candidates the model learns from (the shipped model is switched off meanwhile).
+    ``triggers``: the sorted (trigger key, type) pairs the examples label as events ("lemma|TYPE",
+    "lemma particle|TYPE"), also with the verb's frame ("seek:obj|REQUEST"): the model adds a
+    person's act only where they hold one (``dateline.events.model.EventModel.knows``)."""
     before = os.environ.get("DATELINE_EVENT_MODEL")
     os.environ["DATELINE_EVENT_MODEL"] = "0"
     try:
@@ -205,14 +208,7 @@ def _examples(items: list[dict]):
                     yt.append(etype)
                     ym.append(f"{etype}.{mode or '-'}")
                     src.append("plover" if item.get("plover_gold") else "corpus")
-    EXAMPLE_TRIGGERS[:] = sorted(seen)
-    return np.asarray(X, dtype=np.float32), yt, ym, src
-
-
-#: the (trigger key, type) pairs the last ``build_examples`` labelled as events ("lemma|TYPE",
-#: "lemma particle|TYPE"), also with the verb's frame ("seek:obj|REQUEST"): the model adds a
-#: person's act only where its examples hold one (``dateline.events.model.EventModel.knows``)
-EXAMPLE_TRIGGERS: list[str] = []
+    return np.asarray(X, dtype=np.float32), yt, ym, src, sorted(seen)
 
 
 def _future(tok) -> bool:
@@ -340,12 +336,12 @@ def main(argv: list[str] | None = None) -> int:
     items = corpus_examples(corpus)
     if not args.no_plover:
         items += plover_dev_examples(args.data)
-    if args.features and Path(args.features).is_file():
-        cached = np.load(args.features, allow_pickle=False)
+    cached = np.load(args.features, allow_pickle=False) if args.features and Path(args.features).is_file() else None
+    if cached is not None and "triggers" in cached.files:
         X, yt, ym, src = cached["X"], list(cached["yt"]), list(cached["ym"]), list(cached["src"])
-        EXAMPLE_TRIGGERS[:] = [str(k) for k in cached["triggers"]]
-    else:
-        X, yt, ym, src = build_examples(items)
+        triggers = [str(k) for k in cached["triggers"]]
+    else:  # no cache, or one written before the triggers were recorded: rebuild it
+        X, yt, ym, src, triggers = build_examples(items)
         if args.features:
             np.savez(
                 args.features,
@@ -353,7 +349,7 @@ def main(argv: list[str] | None = None) -> int:
                 yt=np.array(yt),
                 ym=np.array(ym),
                 src=np.array(src),
-                triggers=np.array(EXAMPLE_TRIGGERS),
+                triggers=np.array(triggers),
             )
     weights, modes, train_acc = train(X, yt, ym, args.C, args.hidden)
     corpus_hash = hashlib.sha256(corpus.read_bytes()).hexdigest()[:16]
@@ -366,7 +362,7 @@ def main(argv: list[str] | None = None) -> int:
         "protected_rules": [],
         # the verbs (with their particle) and types the examples label as events: the model adds
         # an event only of a type its examples hold for that verb (docs/event-model.md)
-        "added_triggers": EXAMPLE_TRIGGERS,
+        "added_triggers": triggers,
         "training": {
             "seed": SEED,
             "C_type": args.C,
@@ -395,9 +391,9 @@ def main(argv: list[str] | None = None) -> int:
             )
             for k in weights
         )
-        same_triggers = sorted(shipped.added_triggers or ()) == EXAMPLE_TRIGGERS
+        same_triggers = sorted(shipped.added_triggers or ()) == triggers
         if not same_triggers:
-            print(f"  the examples' triggers differ: {len(shipped.added_triggers or ())} -> {len(EXAMPLE_TRIGGERS)}")
+            print(f"  the examples' triggers differ: {len(shipped.added_triggers or ())} -> {len(triggers)}")
         same = same and same_triggers
         print(f"retrained model {'matches' if same else 'DIFFERS FROM'} the shipped one ({len(yt)} examples)")
         if not same:

@@ -416,13 +416,13 @@ def _sense_rejected(tok: Any, etype: str, ctx: Context) -> bool:
 
 
 def _a_person_acting(tok: Any, ctx: Context) -> bool:
-    """Whether the verb's doer (its subject, or a passive's agent) is one person (a person actor,
-    a PERSON entity or a noun of `person_nouns`: "President Obama", "the senator"), not a state,
-    an organisation, an armed side or a group. What a person does with a verb the model's
-    examples never gave that type is, on real pages, mostly talk about politics ("addressed the
-    criticism" ACCUSE, "proved loyal" SUPPORT, "stunned Republicans" REJECT); what states, bodies
-    and armed sides do with such verbs is what PLOVER codes ("Russia will close down the US
-    consulate", "soldiers defected")."""
+    """Whether the verb's doers (its subjects, or a passive's agents) are all people: a person
+    actor, a PERSON entity or a noun of `person_nouns` ("President Obama", "the senator",
+    "officials", "students"), not a state, an organisation, an armed side or a group named as
+    one. What people do with a verb the model's examples never gave that type is, on real pages,
+    mostly talk about politics ("addressed the criticism" ACCUSE, "proved loyal" SUPPORT,
+    "stunned Republicans" REJECT); what states, bodies and armed sides do with such verbs is what
+    PLOVER codes ("Russia will close down the US consulate", "soldiers defected")."""
     doers = list(subject_of(tok))
     if is_passive(tok):
         doers = [q for c in tok.children if c.dep_ == "agent" for q in c.children if q.dep_ == "pobj"]
