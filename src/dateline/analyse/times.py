@@ -366,6 +366,9 @@ _RULE_KEYS = {
 # holidays, capitalised ("Thanksgiving Day", "Christmas Eve"); looked for only when a name is
 # in the text
 _HOLIDAYS = [h for h in HOLIDAY_NAMES if h not in ("may day", "new year")]
+# the holidays whose lower-case name starts the scan: "election day" in lower case is common in
+# election news and no holiday name; its name is looked for as written ("Election Day")
+_HOLIDAYS_LOOKED_FOR = [h for h in _HOLIDAYS if h != "election day"]
 # a holiday of one country ("election day": the US day), dated only in a story of that country
 _HOLIDAY_COUNTRY = {name: rule["country"] for name, rule in holidays().items() if "country" in rule}
 _HOLIDAY_DIR = re.compile(r"^(?:(?:last|next|this|the)\s+)", re.IGNORECASE)
@@ -934,7 +937,7 @@ def _rule_spans(doc: Any, text: str, ents: list) -> list[tuple[int, int, str]]:
             out.append((at, m.end(), kind))
     for m in _HISTORIC_NAME.finditer(text) if _HISTORIC_NAME is not None else ():
         out.append((m.start(), m.end(), "historic"))  # "9/11": a day named by its date, no date rule reads
-    if any(h in low for h in _HOLIDAYS):
+    if any(h in low for h in _HOLIDAYS_LOOKED_FOR) or "Election Day" in text or "ELECTION DAY" in text:
         for m in _HOLIDAY_RX.finditer(text):
             if m.group(0).removesuffix(" week").split()[-1][:1].isupper():  # "easter" in lower case is no holiday name
                 out.append((m.start(), m.end(), "holiday"))
