@@ -213,16 +213,16 @@ def token_strings(doc: Any, attr: str) -> list[str]:
     key = "strings:" + attr
     found = cache.get(key)
     if found is None:
-        strings = doc.vocab.strings
+        hashes = doc.to_array(attr).tolist() if len(doc) else []
         known = _STRINGS
-        found = []
-        for h in doc.to_array(attr).tolist() if len(doc) else []:
-            s = known.get(h)
-            if s is None:
-                s = strings[h]
-                if len(known) < 200_000:
-                    known[h] = s
-            found.append(s)
+        found = list(map(known.get, hashes))  # (one C loop; the strings not met yet are read below)
+        if None in found:
+            strings = doc.vocab.strings
+            for k, h in enumerate(hashes):
+                if found[k] is None:
+                    s = found[k] = strings[h]
+                    if len(known) < 200_000:
+                        known[h] = s
         cache[key] = found
     return found
 
