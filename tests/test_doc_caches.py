@@ -962,3 +962,35 @@ def test_noun_keys_and_tree_distance_answer_as_the_token_walks_do(nlp):
         assert noun_keys(a) == old_keys(a)
         for b in doc:
             assert tree_distance(a, b) == old_distance(a, b)
+
+
+def test_subtree_of_walks_a_parse_deeper_than_the_recursion_limit(nlp):
+    """Review 26 S1: a long list the parser chains conjunct by conjunct (a casualty list scraped as
+    one sentence) is deeper than Python's recursion limit; the walk is a loop, as Token.subtree's."""
+    import sys
+
+    from dateline.analyse import components
+    from dateline.article import Article
+    from dateline.nlp import subtree_of
+
+    first = ["John", "Maria", "Ahmed", "Li", "Olga", "Pedro", "Amina", "Kenji", "Sara", "Ivan", "Nia"]
+    last = ["Smith", "Garcia", "Khan", "Wei", "Petrova", "Silva", "Bello", "Sato", "Cohen", "Popov", "Mensah"]
+    names = ", ".join(f"{first[k % 11]} {last[(k * 7) % 11]}" for k in range(1100))
+    text = (
+        "Mayor John Smith said on Monday that the government had sent aid to the families of "
+        f"{names} and their relatives in the town."
+    )
+    doc = nlp(text)
+    root = next(t for t in doc if t.head.i == t.i)
+    assert max(len(list(t.ancestors)) for t in doc) > 0
+    assert subtree_of(doc, root.i) == [t.i for t in root.subtree]
+    limit = sys.getrecursionlimit()
+    try:
+        sys.setrecursionlimit(200)  # far shallower than the chain of conjuncts
+        assert subtree_of(doc, root.i) == list(range(len(doc)))
+    finally:
+        sys.setrecursionlimit(limit)
+    article = Article(text=text)
+    for component in components():
+        component(article, doc)  # no RecursionError out of coref's possessives
+    assert article.actors

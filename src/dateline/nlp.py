@@ -294,21 +294,21 @@ def _read_tree(doc: Any) -> tuple[Tree, list[int]]:
 
 def subtree_of(doc: Any, i: int) -> list[int]:
     """The indices of ``doc[i].subtree``, in its order (each left child's subtree, the token, each
-    right child's subtree), read from the cached parse arrays without a Token for each."""
+    right child's subtree), read from the cached parse arrays without a Token for each. Walked with
+    a stack of its own, as ``Token.subtree`` is: a long list the parser chains conjunct by conjunct
+    (a thousand names in one sentence) is deeper than Python's recursion limit."""
     labels, children, start = parse_tree(doc)
     out: list[int] = []
-
-    def walk(k: int) -> None:
+    stack: list[tuple[int, bool]] = [(i, False)]  # (token, whether its own index is due now)
+    while stack:
+        k, due = stack.pop()
+        if due:
+            out.append(k)
+            continue
         kids = children[start[k] : start[k + 1]]
-        for c in kids:
-            if c < k:
-                walk(c)
-        out.append(k)
-        for c in kids:
-            if c > k:
-                walk(c)
-
-    walk(i)
+        stack.extend((c, False) for c in reversed(kids) if c > k)  # then its right children's subtrees
+        stack.append((k, True))  # then the token
+        stack.extend((c, False) for c in reversed(kids) if c < k)  # first its left children's subtrees
     return out
 
 
