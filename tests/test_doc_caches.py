@@ -965,8 +965,9 @@ def test_noun_keys_and_tree_distance_answer_as_the_token_walks_do(nlp):
 
 
 def test_subtree_of_walks_a_parse_deeper_than_the_recursion_limit(nlp):
-    """Review 26 S1: a long list the parser chains conjunct by conjunct (a casualty list scraped as
-    one sentence) is deeper than Python's recursion limit; the walk is a loop, as Token.subtree's."""
+    """Review 26 S1: a long list the parser chains conjunct by conjunct (1,500 names, a casualty
+    list scraped as one sentence) is deeper than Python's recursion limit; the walk is a loop, as
+    Token.subtree's."""
     import sys
 
     from dateline.analyse import components
@@ -975,7 +976,7 @@ def test_subtree_of_walks_a_parse_deeper_than_the_recursion_limit(nlp):
 
     first = ["John", "Maria", "Ahmed", "Li", "Olga", "Pedro", "Amina", "Kenji", "Sara", "Ivan", "Nia"]
     last = ["Smith", "Garcia", "Khan", "Wei", "Petrova", "Silva", "Bello", "Sato", "Cohen", "Popov", "Mensah"]
-    names = ", ".join(f"{first[k % 11]} {last[(k * 7) % 11]}" for k in range(1100))
+    names = ", ".join(f"{first[k % 11]} {last[(k * 7) % 11]}" for k in range(1500))
     text = (
         "Mayor John Smith said on Monday that the government had sent aid to the families of "
         f"{names} and their relatives in the town."
