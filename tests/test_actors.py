@@ -1326,3 +1326,27 @@ def test_a_definite_agent_noun_in_a_sentence_naming_another_countrys_actor_is_no
 def test_a_definite_agent_noun_that_names_itself_or_is_far_keeps_its_own_actor(nlp, text, name):
     article = _analyse(nlp, text)
     assert name in _by_name(article), [(a.name, _mention_texts(article, a)) for a in article.actors]
+
+
+# -- round 26, review finding P1: a bare place name's country only from a sizeable match
+
+
+@pytest.mark.parametrize(
+    "text,agent,wrong",
+    [
+        # the gazetteer's only Sinai is a locality of Ecuador, its only South Lebanon US towns
+        ("Militants in Sinai attacked a checkpoint at dawn.", "Militants", "ECU"),
+        ("Gunmen in South Lebanon fired rockets across the border.", "Gunmen", "USA"),
+    ],
+)
+def test_an_agent_takes_no_country_from_a_village_abroad_named_like_its_place(nlp, text, agent, wrong):
+    assert _by_name(_analyse(nlp, text))[agent].country != wrong
+
+
+def test_an_agent_still_takes_the_country_of_a_city_its_phrase_names(nlp):
+    assert _by_name(_analyse(nlp, "Police in Aleppo arrested two men on Friday."))["Police"].country == "SYR"
+
+
+def test_a_compass_word_before_a_country_names_its_part(nlp):
+    article = _analyse(nlp, "Gunmen in South Lebanon fired rockets across the border.")
+    assert _by_name(article)["Gunmen"].country == "LBN"

@@ -2080,14 +2080,30 @@ def _ent_country(e: Ent, ent_actor: dict[int, _Actor]) -> tuple[str | None, str 
 @lru_cache(maxsize=4096)
 def _place_country(name: str) -> str | None:
     """The country of the place that name most likely means ("Wyoming", "Aleppo", "Indiana"),
-    ranked as the places stage ranks a bare name (``places.likeliest``)."""
+    ranked as the places stage ranks a bare name (``places.likeliest``), where that place is a
+    country, a division or region, or a town of known size: a locality of no known size says
+    nothing of whose an agent is ("militants in Sinai" are not Ecuador's, whose locality Sinaí
+    is the only Sinai the gazetteer knows). A country's name after a compass word is that
+    country's part ("gunmen in South Lebanon", not the US town of that name)."""
     try:
-        from .places import likeliest
+        from .places import W, likeliest
 
         best = likeliest(name)
     except Exception:  # noqa: BLE001 - no gazetteer, no country
         return None
-    return best.country if best else None
+    if best is None:
+        return None
+    if best.feature in ("city", "PPLC"):
+        part = _COMPASS_PART.match(name)
+        if part and best.population < W["stray_pop"] and (iso := L.country_of_name(part.group(1))):
+            return iso  # (a city such as West Jordan, Utah, keeps its reading)
+        if best.population <= 0:
+            return None
+    return best.country
+
+
+#: a compass word before a name: "South Lebanon", "Northern Iraq" (``_place_country``)
+_COMPASS_PART = re.compile(r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower)\s+(.+)$")
 
 
 def _modifier_info(
