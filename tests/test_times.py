@@ -2439,9 +2439,14 @@ def test_a_menu_word_is_no_time(nlp, text, want):
     [
         # the day of a plan's subject: done or still ahead, the plan does not say; the nearest
         ("2016-08-26", "The senator's original June 15 rally in Ohio was postponed after the storm.", "2016-06-15"),
-        ("2016-03-20", "Police said the March 3 attack was planned by the group.", "2016-03-03"),
-        ("2016-01-20", "The Jan. 5 meeting was scheduled months ago.", "2016-01-05"),
-        ("2016-10-05", "They said the Sept. 11 attack on the U.S. consulate in Benghazi was planned.", "2016-09-11"),
+        # review 26 T8: without a word of a former plan, the scheduled day looks ahead
+        (
+            "2026-07-01",
+            "The Jan. 15 inauguration was scheduled by parliament on Tuesday, officials said.",
+            "2027-01-15",
+        ),
+        ("2026-03-01", "The Dec. 20 vote was postponed until next year, the commission said.", "2026-12-20"),
+        ("2026-07-01", "The Jan. 20 summit was planned months ago, diplomats said.", "2027-01-20"),
         # the planned thing, an object or "for" a day, lies ahead
         ("2016-03-02", "Students planned a protest on Saturday.", "2016-03-05"),
         ("2016-03-02", "The protest was planned for Saturday.", "2016-03-05"),
@@ -2514,6 +2519,10 @@ def test_review26_t3_a_named_holiday_in_a_comparison_is_a_day(nlp, text, want):
         # review 26 T4: an act told in the past on Election Day is behind the story
         ("2021-06-01", "Trump has refused to concede since he lost on Election Day, aides said.", "2020-11-03"),
         ("2021-05-20", "Biden won on Election Day by seven million votes.", "2020-11-03"),
+        # review 26 T4, still open after b60ec7e: any past clause long after the day
+        ("2021-06-01", "In the weeks after Election Day, Trump's lawyers filed dozens of lawsuits.", "2020-11-03"),
+        ("2021-06-01", "Trump has not conceded since Election Day, his aides said.", "2020-11-03"),
+        ("2021-07-10", "Georgia officials recounted the ballots cast before Election Day by hand.", "2020-11-03"),
     ],
 )
 def test_review26_t4_a_past_act_on_election_day_is_behind_the_story(nlp, anchor, text, want):

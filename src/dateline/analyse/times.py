@@ -416,6 +416,7 @@ _SIGNAL = re.compile(r"^\s*(after|before|prior to|following|since|later|earlier|
 _UNTIL_AHEAD = {"postpone", "delay", "extend", "adjourn", "suspend", "defer", "give", "grant"}
 _ORGANISE_VERBS = {"plan"}  # with its object: "planned a rally on Saturday" (not "held", "staged": done)
 _SCHEDULE_VERBS = {"schedule", "reschedule", "postpone", "delay", "defer", "slate"}
+_FORMER_PLAN = frozenset({"original", "initial", "earlier", "previous", "first"})  # "the original June 15 event"
 _PLAN_VERBS = {"plan", "schedule", "set", "expect", "propose"}  # not "announce": "announced an order on Monday"
 _PLANNED_FOR = {"plan", "set", "slate", "schedule", "reschedule", "earmark", "pencil"}
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
@@ -546,10 +547,12 @@ def _tense_of(span: Any) -> str | None:
                 and via_noun
                 and below.dep_ in ("nsubj", "nsubjpass")
                 and (tok.lemma_ in _PLAN_VERBS | _SCHEDULE_VERBS)
+                and any(c.lower_ in _FORMER_PLAN for c in below.children)
             ):
-                # the day of the plan's subject ("the Sept. 11 attack on the consulate was
-                # planned", "the Jan. 5 meeting was scheduled months ago"): done or still ahead,
-                # the plan does not say; the nearest
+                # the day of a former plan's subject ("Obama's original June 15 campaign event
+                # was postponed"): the plan it was, done or still ahead, the nearest; without
+                # such a word the scheduled day looks ahead ("The Jan. 15 inauguration was
+                # scheduled by parliament on Tuesday": review 26 T8)
                 tense = None
                 break
             elif tense in ("past", "perfect", "present") and (
@@ -2249,7 +2252,7 @@ _PART_OF_EVENT = re.compile(r"^the\s+(morning|afternoon|evening|night)$", re.IGN
 _BARE_DAY = re.compile(r"^(?:(?:the|that|this)\s+)?(?:day|night|time|moment)$", re.IGNORECASE)
 
 
-_HALF_YEAR = 183  # days
+_PAST_REACH = 90  # days: a past clause further than this before the story's own day tells of last year's
 
 
 # a US word right before the day or "in the United States" after it: "U.S. Election Day" (review 26 T5)
@@ -2277,7 +2280,7 @@ def _of_the_storys_year(name: str, published: str, tense: str | None, on: bool =
     if a is None or this is None or not this.value or not _DAY_VALUE.match(this.value):
         return None
     ahead = (date.fromisoformat(this.value) - a).days
-    if tense == "past" and (ahead > _HALF_YEAR or (on and ahead > 0)):
+    if tense == "past" and (ahead > _PAST_REACH or (on and ahead > 0)):
         return resolve(f"{name} {a.year - 1}", a)
     if tense == "future" and ahead < 0:
         return resolve(f"{name} {a.year + 1}", a)
