@@ -2523,6 +2523,8 @@ def test_review26_t3_a_named_holiday_in_a_comparison_is_a_day(nlp, text, want):
         ("2021-06-01", "In the weeks after Election Day, Trump's lawyers filed dozens of lawsuits.", "2020-11-03"),
         ("2021-06-01", "Trump has not conceded since Election Day, his aides said.", "2020-11-03"),
         ("2021-07-10", "Georgia officials recounted the ballots cast before Election Day by hand.", "2020-11-03"),
+        # review 26 T4, the residual: "since" the day, under 90 days before it
+        ("2021-08-15", "They have complained about mail ballots since Election Day, officials said.", "2020-11-03"),
     ],
 )
 def test_review26_t4_a_past_act_on_election_day_is_behind_the_story(nlp, anchor, text, want):
@@ -2544,3 +2546,19 @@ def test_review26_t5_us_election_day_by_its_words(text):
 
     art = dateline.extract(text, published="2020-10-20")
     assert [t.value for t in art.times if t.text == "Election Day"] == ["2020-11-03"]
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # review 26 T7: a US state's name the linker reads as the country makes no Georgian story
+        ("Voters who cast ballots on Election Day waited for hours in Georgia, a report said.", "2020-11-03"),
+        # ... while a story of the country stays one
+        ("TBILISI (Reuters) - Officials in Tbilisi said Election Day in Georgia passed calmly.", None),
+    ],
+)
+def test_review26_t7_a_us_state_name_is_no_other_countrys_story(text, want):
+    import dateline
+
+    art = dateline.extract(text, published="2021-06-01")
+    assert [t.value for t in art.times if t.text == "Election Day"] == [want]

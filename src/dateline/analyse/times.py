@@ -32,6 +32,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..article import Article, Time, TimeAnchor
+from ..gazetteer import get_gazetteer
 from ..nlp import sent_at, token_strings
 from ..timex import (
     HOLIDAY_NAMES,
@@ -2258,8 +2259,9 @@ _PAST_REACH = 90  # days: a past clause further than this before the story's own
 # a US word right before the day or "in the United States" after it: "U.S. Election Day" (review 26 T5)
 _US_BEFORE = re.compile(r"(?:U\.S\.|US|American|America['’]s|United States['’])\s+$")
 _US_AFTER = re.compile(r"\s+in\s+(?:the\s+)?(?:United\s+States|U\.S\.|US|America)\b")
-# an act told "on" or "during" the day: "since he lost on Election Day"
-_ON_THE_DAY = re.compile(r"\b(?:on|during)\s+$", re.IGNORECASE)
+# an act told "on" or "during" the day ("since he lost on Election Day"), or "since" it ("have
+# complained about mail ballots since Election Day", an August story: review 26 T4)
+_ON_THE_DAY = re.compile(r"\b(?:on|during|since)\s+$", re.IGNORECASE)
 
 
 def _marked_us(text: str, s: int, t: int) -> bool:
@@ -2289,9 +2291,19 @@ def _of_the_storys_year(name: str, published: str, tense: str | None, on: bool =
 
 def _of_country(article: Article, country: str) -> bool:
     """The story is of ``country`` (ISO3): the country its places name most (a tie counts), or a
-    story that names no place's country."""
-    counts = Counter(p.country for p in article.places if p.country)
+    story that names no place's country. A place read as another country's whose name is also one
+    of ``country``'s first-level divisions counts for neither: "waited for hours in Georgia", which
+    the linker may read as the country, makes no story of Georgia's (review 26 T7), and Tbilisi
+    still does."""
+    counts = Counter(
+        p.country for p in article.places if p.country and (p.country == country or not _division_of(p.text, country))
+    )
     return not counts or counts[country] == max(counts.values())
+
+
+def _division_of(name: str, country: str) -> bool:
+    """``name`` is, in one of its readings, a first-level division of ``country`` (ISO3)."""
+    return any(p.feature == "admin1" and p.country == country for p, _ in get_gazetteer().lookup(name))
 
 
 def find_times(article: Article, doc: Any) -> None:
