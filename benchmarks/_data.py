@@ -40,6 +40,22 @@ def skip(message: str) -> None:
     raise SystemExit(0)
 
 
+# -- PLOVER gold records (plover-gsr-cameo) ---------------------------------------------------
+
+
+def plover_records(root: Path) -> list[dict]:
+    """The PLOVER gold records of the dataset folder ``root``, documents left out, each with its
+    half in ``"_split"``: "dev" at even positions, "test" (held out: never trained on, its errors
+    never read) at odd ones. Every reader of the set takes its halves from here."""
+    import json
+
+    path = root / "gold_standard_records" / "PLOVER_GSR_CAMEO.txt"
+    records = [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("event") != "DOCUMENT"]
+    for k, r in enumerate(records):
+        r["_split"] = "dev" if k % 2 == 0 else "test"
+    return records
+
+
 # -- PLV (PLOVER-coded news sentences) --------------------------------------------------------
 
 #: The one seed that splits PLV's train file into a development half and a held-out half. Every

@@ -30,7 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks._data import ROOT, dataset, plv_files, plv_rows
+from benchmarks._data import ROOT, dataset, plover_records, plv_files, plv_rows
 
 BATCH = 16
 
@@ -55,8 +55,7 @@ def items(data: str | None) -> tuple[list[tuple[str, str | None]], list[str]]:
         used.append(f"{len(rows)} PLV sentences ({path.name})")
     plover = dataset("plover-gsr-cameo", data)
     if plover is not None:
-        path = plover / "gold_standard_records" / "PLOVER_GSR_CAMEO.txt"
-        records = [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("event") != "DOCUMENT"]
+        records = plover_records(plover)
         out += [(r["text"].strip("{} "), r.get("date")) for r in records]
         used.append(f"{len(records)} PLOVER gold records")
     petrarch = dataset("cameo-petrarch-validation", data)

@@ -49,12 +49,11 @@ The field's published figure: machine coding agrees with human gold about 70-80%
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections import Counter, defaultdict
 
-from benchmarks._data import dataset, plv_files, plv_rows, plv_split
+from benchmarks._data import dataset, plover_records, plv_files, plv_rows, plv_split
 
 FIELD = "machine coding vs human gold, typically 0.70-0.80"
 TARGETS = {"plover": 0.85, "petrarch": 0.80, "plv": 0.82}
@@ -187,10 +186,7 @@ def _codes(value) -> set[str]:
 
 
 def eval_plover(root, split: str, errors: int) -> dict | None:
-    path = root / "gold_standard_records" / "PLOVER_GSR_CAMEO.txt"
-    records = [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("event") != "DOCUMENT"]
-    for k, r in enumerate(records):
-        r["_split"] = "dev" if k % 2 == 0 else "test"
+    records = plover_records(root)
     if split != "all":
         records = [r for r in records if r["_split"] == split]
     arts = code_texts([(r["text"].strip("{} "), r.get("date")) for r in records])

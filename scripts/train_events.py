@@ -72,17 +72,15 @@ def plover_dev_examples(data: str | None) -> list[dict]:
     """The PLOVER gold records' development half, labelled at the words of its (EVT: ...) markup."""
     import re
 
-    from benchmarks._data import dataset
+    from benchmarks._data import dataset, plover_records
 
     root = dataset("plover-gsr-cameo", data)
     if root is None:
         print("note: plover-gsr-cameo not found; training on the project's corpus alone", file=sys.stderr)
         return []
-    path = root / "gold_standard_records" / "PLOVER_GSR_CAMEO.txt"
-    records = [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("event") != "DOCUMENT"]
     out = []
-    for k, r in enumerate(records):
-        if k % 2:  # the test half: never
+    for r in plover_records(root):
+        if r["_split"] != "dev":  # the test half: never
             continue
         text = r["text"].strip("{} ")
         gold = GOLD_05_TO_2021.get(r["event"], r["event"])
