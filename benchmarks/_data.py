@@ -56,6 +56,23 @@ def plover_records(root: Path) -> list[dict]:
     return records
 
 
+def plover_training_half(given: str | os.PathLike | None = None) -> list[tuple[dict, str, str]]:
+    """The development half of the PLOVER gold records, for the training scripts: each record with
+    its text and its markup ("(EVT: ...) (TAR: ...)"); none, with a note, when the set is absent.
+    The test half is never returned."""
+    root = dataset("plover-gsr-cameo", given)
+    if root is None:
+        print("note: plover-gsr-cameo not found; training on the project's corpus alone", file=sys.stderr)
+        return []
+    out = []
+    for r in plover_records(root):
+        if r["_split"] == "dev":
+            info = r.get("textInfo")
+            markup = (info.get("markup") if isinstance(info, dict) else None) or ""
+            out.append((r, r["text"].strip("{} "), markup))
+    return out
+
+
 # -- PLV (PLOVER-coded news sentences) --------------------------------------------------------
 
 #: The one seed that splits PLV's train file into a development half and a held-out half. Every

@@ -72,20 +72,11 @@ def plover_dev_examples(data: str | None) -> list[dict]:
     """The PLOVER gold records' development half, labelled at the words of its (EVT: ...) markup."""
     import re
 
-    from benchmarks._data import dataset, plover_records
+    from benchmarks._data import plover_training_half
 
-    root = dataset("plover-gsr-cameo", data)
-    if root is None:
-        print("note: plover-gsr-cameo not found; training on the project's corpus alone", file=sys.stderr)
-        return []
     out = []
-    for r in plover_records(root):
-        if r["_split"] != "dev":  # the test half: never
-            continue
-        text = r["text"].strip("{} ")
+    for r, text, markup in plover_training_half(data):
         gold = GOLD_05_TO_2021.get(r["event"], r["event"])
-        info = r.get("textInfo")
-        markup = (info.get("markup") if isinstance(info, dict) else None) or ""
         spans = []
         for m in re.finditer(r"\(EVT: ([^)]*)\)", markup):
             words = m.group(1).split()

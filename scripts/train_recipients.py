@@ -68,19 +68,10 @@ def corpus_items(corpus: Path = CORPUS) -> list[dict]:
 
 
 def plover_items(data: str | None) -> list[dict]:
-    from benchmarks._data import dataset, plover_records
+    from benchmarks._data import plover_training_half
 
-    root = dataset("plover-gsr-cameo", data)
-    if root is None:
-        print("note: plover-gsr-cameo not found; training on the project's corpus alone", file=sys.stderr)
-        return []
     out = []
-    for r in plover_records(root):
-        if r["_split"] != "dev":  # the test half: never
-            continue
-        text = r["text"].strip("{} ")
-        info = r.get("textInfo")
-        markup = (info.get("markup") if isinstance(info, dict) else None) or ""
+    for r, text, markup in plover_training_half(data):
 
         def spans(pattern: str, markup: str = markup, text: str = text) -> list[tuple[int, int]]:
             found = []
